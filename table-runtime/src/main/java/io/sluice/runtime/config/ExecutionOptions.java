@@ -1,0 +1,38 @@
+package io.sluice.runtime.config;
+
+import java.util.List;
+
+/** Options of job execution, with Flink's keys where Flink has the same option. */
+public final class ExecutionOptions {
+    private ExecutionOptions() {
+    }
+
+    public static final ConfigOption<RuntimeMode> RUNTIME_MODE = ConfigOptions.key("execution.runtime-mode")
+            .enumType(RuntimeMode.class).defaultValue(RuntimeMode.STREAMING)
+            .withDescription("Whether queries run as continuous streaming jobs or as batch jobs over bounded input.");
+
+    public static final ConfigOption<Integer> BATCH_SIZE = ConfigOptions.key("table.exec.batch-size")
+            .intType().defaultValue(4096)
+            .withDescription("Maximum number of rows in one columnar batch passed between operators.");
+
+    public static final ConfigOption<String> LOCAL_TIME_ZONE = ConfigOptions.key("table.local-time-zone")
+            .stringType().defaultValue("UTC")
+            .withDescription("Session time zone used for TIMESTAMP_LTZ conversions and CURRENT_TIMESTAMP rendering.");
+
+    public static final ConfigOption<Integer> PARALLELISM = ConfigOptions.key("parallelism.default")
+            .intType().defaultValue(1)
+            .withDescription("Number of parallel instances of each keyed stage.");
+
+    public static final ConfigOption<String> CODEGEN_DUMP_DIR = ConfigOptions.key("table.exec.codegen.dump-dir")
+            .stringType().noDefaultValue()
+            .withDescription("If set, every generated class's Java source is written to this directory.");
+
+    public static final ConfigOption<Long> MEMORY_LIMIT = ConfigOptions.key("table.exec.memory-limit")
+            .longType().defaultValue(Long.MAX_VALUE)
+            .withDescription("Upper bound in bytes of the Arrow memory one job may allocate.");
+
+    /** All options declared here. */
+    public static List<ConfigOption<?>> all() {
+        return List.of(RUNTIME_MODE, BATCH_SIZE, LOCAL_TIME_ZONE, PARALLELISM, CODEGEN_DUMP_DIR, MEMORY_LIMIT);
+    }
+}

@@ -1,0 +1,20 @@
+package io.sluice.runtime.connector;
+
+import io.sluice.runtime.config.ConfigOption;
+import java.util.Set;
+
+/**
+ * Base of everything discovered by {@code ServiceLoader} from a {@code WITH (...)} clause: connectors
+ * by {@code 'connector' = 'id'}, formats by {@code 'format' = 'id'}. Register implementations in
+ * {@code META-INF/services/io.sluice.runtime.connector.Factory}.
+ */
+public interface Factory {
+    /** The id users write, e.g. {@code filesystem} or {@code csv}. */
+    String factoryIdentifier();
+
+    /** Options that must be present (for formats, without the {@code <format>.} prefix). */
+    Set<ConfigOption<?>> requiredOptions();
+
+    /** Options that may be present. */
+    Set<ConfigOption<?>> optionalOptions();
+}

@@ -1,0 +1,95 @@
+package io.sluice.runtime.connector;
+
+import io.sluice.runtime.config.ConfigOption;
+import io.sluice.runtime.config.ConfigOptions;
+import io.sluice.runtime.util.NameSuggestions;
+import io.sluice.table.api.ValidationException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Discovers factories with {@link ServiceLoader} and validates {@code WITH} options against them. */
+public final class FactoryUtil {
+    public static final ConfigOption<String> CONNECTOR = ConfigOptions.key("connector").stringType().noDefaultValue()
+            .withDescription("The connector of a table, e.g. 'filesystem'.");
+    public static final ConfigOption<String> FORMAT = ConfigOptions.key("format").stringType().noDefaultValue()
+            .withDescription("The format of a table's records, e.g. 'csv'.");
+
+    private FactoryUtil() {
+    }
+
+    /** Every factory on the class path. */
+    public static List<Factory> discoverAll(ClassLoader classLoader) {
+        List<Factory> all = new ArrayList<>();
+        for (Factory f : ServiceLoader.load(Factory.class, classLoader)) {
+            all.add(f);
+        }
+        return all;
+    }
+
+    /**
+     * The factory of type {@code kind} with this identifier.
+     *
+     * @throws ValidationException naming the available identifiers and the nearest ones
+     */
+    public static <T extends Factory> T discover(Class<T> kind, String identifier, ClassLoader classLoader) {
+        Set<String> available = new TreeSet<>();
+        for (Factory f : discoverAll(classLoader)) {
+            if (kind.isInstance(f)) {
+                if (f.factoryIdentifier().equals(identifier)) {
+                    return kind.cast(f);
+                }
+                available.add(f.factoryIdentifier());
+            }
+        }
+        String what = kind == FormatFactory.class ? "format" : "connector";
+        throw new ValidationException("Could not find any " + what + " factory for '" + identifier + "'."
+                + NameSuggestions.didYouMean(identifier, available) + " Available " + what + "s: "
+                + String.join(", ", available) + ".");
+    }
+
+    /**
+     * Checks that {@code options} has every required key of the connector (and of its format, written
+     * with the format prefix) and no unknown key; the errors name the table and the nearest valid keys.
+     */
+    public static void validateOptions(String tableName, Factory connector, Map<String, String> options,
+            ClassLoader classLoader) {
+        Set<String> allowed = new HashSet<>();
+        allowed.add(CONNECTOR.key());
+        List<String> required = new ArrayList<>();
+        addKeys(connector, "", allowed, required);
+        String format = options.get(FORMAT.key());
+        if (format != null && (connector.requiredOptions().contains(FORMAT) || connector.optionalOptions().contains(FORMAT))) {
+            FormatFactory formatFactory = discover(FormatFactory.class, format, classLoader);
+            addKeys(formatFactory, format + ".", allowed, required);
+        }
+        for (String key : required) {
+            if (!options.containsKey(key)) {
+                throw new ValidationException("Table " + tableName + " is missing required option '" + key
+                        + "' of connector '" + connector.factoryIdentifier() + "'.");
+            }
+        }
+        for (String key : options.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new ValidationException("Unsupported option '" + key + "' for connector '"
+                        + connector.factoryIdentifier() + "' of table " + tableName + "."
+                        + NameSuggestions.didYouMean(key, allowed) + " Supported options: "
+                        + String.join(", ", new TreeSet<>(allowed)) + ".");
+            }
+        }
+    }
+
+    private static void addKeys(Factory f, String prefix, Set<String> allowed, List<String> required) {
+        for (ConfigOption<?> o : f.requiredOptions()) {
+            allowed.add(prefix + o.key());
+            required.add(prefix + o.key());
+        }
+        for (ConfigOption<?> o : f.optionalOptions()) {
+            allowed.add(prefix + o.key());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.sluice.runtime.data;
+
+import io.sluice.runtime.types.RowType;
+import io.sluice.types.RowKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.ValueVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * The unit of data flowing between operators: Arrow vectors of one {@link RowType} plus an optional
+ * row-kind vector (absent means every row is {@link RowKind#INSERT}).
+ *
+ * <p><b>Ownership.</b> A batch owns its vectors. Passing a batch to
+ * {@code StreamOperator.processBatch} or {@code Output.emit} hands ownership over: the receiver must
+ * {@link #close()} it (or pass it on) and the sender must not touch it again.
+ */
+public final class RowBatch implements AutoCloseable {
+    private final RowType type;
+    private final VectorSchemaRoot root;
+    private TinyIntVector rowKinds;
+
+    public RowBatch(RowType type, VectorSchemaRoot root, TinyIntVector rowKinds) {
+        this.type = type;
+        this.root = root;
+        this.rowKinds = rowKinds;
+    }
+
+    /** Wraps vectors that already hold {@code rowCount} values each; takes ownership of them. */
+    public static RowBatch of(RowType type, List<FieldVector> vectors, int rowCount) {
+        VectorSchemaRoot root = new VectorSchemaRoot(new ArrayList<>(vectors));
+        root.setRowCount(rowCount);
+        return new RowBatch(type, root, null);
+    }
+
+    /** Allocates empty vectors for {@code type} with room for {@code capacity} rows. */
+    public static RowBatch allocate(RowType type, BufferAllocator allocator, int capacity) {
+        VectorSchemaRoot root = VectorSchemaRoot.create(type.toArrowSchema(), allocator);
+        for (FieldVector v : root.getFieldVectors()) {
+            v.setInitialCapacity(capacity);
+            v.allocateNew();
+        }
+        return new RowBatch(type, root, null);
+    }
+
+    public RowType type() {
+        return type;
+    }
+
+    public VectorSchemaRoot root() {
+        return root;
+    }
+
+    public int rowCount() {
+        return root.getRowCount();
+    }
+
+    /** Sets the row count of the batch and the value count of every vector. */
+    public void setRowCount(int rows) {
+        root.setRowCount(rows);
+        if (rowKinds != null) {
+            rowKinds.setValueCount(rows);
+        }
+    }
+
+    public int columnCount() {
+        return root.getFieldVectors().size();
+    }
+
+    public FieldVector vector(int column) {
+        return root.getVector(column);
+    }
+
+    /** The row-kind vector, or null when every row is an insert. */
+    public TinyIntVector rowKinds() {
+        return rowKinds;
+    }
+
+    public void setRowKinds(TinyIntVector rowKinds) {
+        if (this.rowKinds != null && this.rowKinds != rowKinds) {
+            this.rowKinds.close();
+        }
+        this.rowKinds = rowKinds;
+    }
+
+    /** True when the batch has only inserts. */
+    public boolean isInsertOnly() {
+        if (rowKinds == null) {
+            return true;
+        }
+        for (int i = 0; i < rowCount(); i++) {
+            if (rowKinds.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public RowKind rowKind(int row) {
+        return rowKinds == null ? RowKind.INSERT : RowKind.fromByteValue(rowKinds.get(row));
+    }
+
+    /** Reads row {@code row} as external Java values. Slow path: for results and tests, not operators. */
+    public io.sluice.types.Row getRow(int row) {
+        io.sluice.types.Row r = new io.sluice.types.Row(rowKind(row), columnCount());
+        for (int c = 0; c < columnCount(); c++) {
+            r.setField(c, VectorValues.get(type.type(c), vector(c), row));
+        }
+        return r;
+    }
+
+    /** Bytes held by this batch's buffers. */
+    public long sizeInBytes() {
+        long size = 0;
+        for (ValueVector v : root.getFieldVectors()) {
+            size += v.getBufferSize();
+        }
+        return size;
+    }
+
+    @Override
+    public void close() {
+        root.close();
+        if (rowKinds != null) {
+            rowKinds.close();
+            rowKinds = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RowBatch{" + type + ", rows=" + rowCount() + "}";
+    }
+}

@@ -1,0 +1,96 @@
+package io.sluice.runtime.execution;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A submitted job: its id, status, and the means to wait for or cancel it. */
+public final class JobExecution {
+    private final String jobId;
+    private final String jobName;
+    private final long startTime = System.currentTimeMillis();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private volatile JobStatus status = JobStatus.CREATED;
+    private volatile boolean cancelRequested;
+    private volatile Throwable failure;
+
+    JobExecution(String jobId, String jobName) {
+        this.jobId = jobId;
+        this.jobName = jobName;
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    public long startTime() {
+        return startTime;
+    }
+
+    public JobStatus status() {
+        return status;
+    }
+
+    /** The error that failed the job, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** Asks the job to stop; it ends in {@link JobStatus#CANCELED} unless it already ended. */
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    void setStatus(JobStatus s) {
+        status = s;
+    }
+
+    void finish(JobStatus s, Throwable error) {
+        failure = error;
+        status = s;
+        if (error != null) {
+            done.completeExceptionally(error);
+        } else {
+            done.complete(null);
+        }
+    }
+
+    /** Completes when the job ends; exceptionally with the job's failure. */
+    public CompletableFuture<Void> terminationFuture() {
+        return done;
+    }
+
+    /** Waits until the job ends and rethrows its failure. */
+    public void await() throws Exception {
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof Exception) {
+                throw (Exception) c;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits at most the given time; true if the job ended. */
+    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            done.get(timeout, unit);
+        } catch (ExecutionException e) {
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,351 @@
+package io.sluice.runtime.execution;
+
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.config.RuntimeMode;
+import io.sluice.runtime.connector.ReaderContext;
+import io.sluice.runtime.connector.ReadStatus;
+import io.sluice.runtime.connector.WriterContext;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.graph.JobGraph;
+import io.sluice.runtime.graph.OperatorTransformation;
+import io.sluice.runtime.graph.SinkTransformation;
+import io.sluice.runtime.graph.SourceTransformation;
+import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.table.api.TableException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * Runs a {@link JobGraph} in this JVM on one task thread. Operators are chained by direct calls:
+ * a source's batch is pushed through every downstream operator before the next batch is read.
+ *
+ * <p>In batch mode the sources are drained one after the other, in the order that satisfies each
+ * operator's {@link OperatorTransformation#inputReadOrder()}; in streaming mode all sources are polled
+ * round-robin. Memory comes from one {@link RootAllocator} per job (limit
+ * {@link ExecutionOptions#MEMORY_LIMIT}) with a child allocator per operator, so a leak names the
+ * operator that leaked.
+ */
+public final class LocalExecutor {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private LocalExecutor() {
+    }
+
+    /** Starts the job on a new thread and returns at once. */
+    public static JobExecution submit(JobGraph graph, Configuration config) {
+        JobExecution execution = new JobExecution(UUID.randomUUID().toString().replace("-", ""), graph.jobName());
+        Thread t = new Thread(() -> new JobRun(graph, config, execution).run(),
+                "sluice-job-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        t.start();
+        return execution;
+    }
+
+    /** Runs the job on the calling thread until it ends; rethrows its failure. */
+    public static void run(JobGraph graph, Configuration config) throws Exception {
+        JobExecution execution = new JobExecution(UUID.randomUUID().toString().replace("-", ""), graph.jobName());
+        new JobRun(graph, config, execution).run();
+        execution.await();
+    }
+
+    /** One node of the running job. */
+    private static final class Node {
+        final Transformation transformation;
+        final List<Node> consumers = new ArrayList<>();
+        final List<Integer> consumerInputs = new ArrayList<>();
+        BufferAllocator allocator;
+        StreamOperator operator;
+        io.sluice.runtime.connector.SourceReader reader;
+        Output output;
+        int openInputs;
+        boolean ended;
+
+        Node(Transformation transformation) {
+            this.transformation = transformation;
+            this.openInputs = transformation.inputs().size();
+        }
+
+        String name() {
+            return transformation.name();
+        }
+    }
+
+    /** Thrown once with the name of the operator where a failure happened. */
+    static final class OperatorFailure extends TableException {
+        OperatorFailure(String operator, Throwable cause) {
+            super("Operator '" + operator + "' failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static final class JobRun {
+        private final JobGraph graph;
+        private final Configuration config;
+        private final JobExecution execution;
+        private final Map<Transformation, Node> nodes = new IdentityHashMap<>();
+
+        JobRun(JobGraph graph, Configuration config, JobExecution execution) {
+            this.graph = graph;
+            this.config = config;
+            this.execution = execution;
+        }
+
+        void run() {
+            Throwable failure = null;
+            RootAllocator root = new RootAllocator(config.get(ExecutionOptions.MEMORY_LIMIT));
+            List<Node> order = new ArrayList<>();
+            try {
+                execution.setStatus(JobStatus.RUNNING);
+                for (Transformation t : graph.topologicalOrder()) {
+                    Node n = new Node(t);
+                    nodes.put(t, n);
+                    order.add(n);
+                    for (int i = 0; i < t.inputs().size(); i++) {
+                        Node in = nodes.get(t.inputs().get(i));
+                        in.consumers.add(n);
+                        in.consumerInputs.add(i);
+                    }
+                }
+                for (Node n : order) {
+                    open(n, root);
+                }
+                List<Node> sources = sourcesInReadOrder();
+                if (config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.BATCH) {
+                    for (Node s : sources) {
+                        drain(s);
+                    }
+                } else {
+                    pollRoundRobin(sources);
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+            for (int i = order.size() - 1; i >= 0; i--) {
+                failure = closeQuietly(order.get(i), failure);
+            }
+            try {
+                root.close();
+            } catch (Throwable t) {
+                failure = addFailure(failure, new TableException("Memory leaked by job '" + graph.jobName() + "': "
+                        + t.getMessage(), t));
+            }
+            if (failure == null) {
+                execution.finish(execution.isCancelRequested() ? JobStatus.CANCELED : JobStatus.FINISHED, null);
+            } else {
+                execution.finish(JobStatus.FAILED, failure);
+            }
+        }
+
+        private void open(Node n, RootAllocator root) throws Exception {
+            Transformation t = n.transformation;
+            n.allocator = root.newChildAllocator(t.name() + "#" + System.identityHashCode(n), 0, Long.MAX_VALUE);
+            n.output = new RoutingOutput(n);
+            try {
+                if (t instanceof SourceTransformation) {
+                    SourceTransformation s = (SourceTransformation) t;
+                    n.reader = s.source().createReader(new ReaderContext(s.projectedFields(), s.outputType(),
+                            n.allocator, config, 0, 1));
+                    n.reader.open();
+                } else if (t instanceof SinkTransformation) {
+                    SinkTransformation s = (SinkTransformation) t;
+                    n.operator = new SinkOperator(s.writerFactory().apply(
+                            new WriterContext(s.outputType(), n.allocator, config, 0, 1)));
+                    n.operator.open(new OperatorContext(t.name(), n.allocator, config), n.output);
+                } else {
+                    n.operator = ((OperatorTransformation) t).factory().create();
+                    n.operator.open(new OperatorContext(t.name(), n.allocator, config), n.output);
+                }
+            } catch (Throwable e) {
+                throw wrap(n, e);
+            }
+        }
+
+        /** Sources in depth-first order from the sinks, inputs visited in each operator's read order. */
+        private List<Node> sourcesInReadOrder() {
+            Set<Node> result = new LinkedHashSet<>();
+            Set<Node> visited = new LinkedHashSet<>();
+            for (SinkTransformation s : graph.sinks()) {
+                collectSources(nodes.get(s), result, visited);
+            }
+            return new ArrayList<>(result);
+        }
+
+        private void collectSources(Node n, Set<Node> result, Set<Node> visited) {
+            if (!visited.add(n)) {
+                return;
+            }
+            Transformation t = n.transformation;
+            if (t instanceof SourceTransformation) {
+                result.add(n);
+                return;
+            }
+            int[] order = t instanceof OperatorTransformation
+                    ? ((OperatorTransformation) t).inputReadOrder() : new int[] {0};
+            for (int i : order) {
+                collectSources(nodes.get(t.inputs().get(i)), result, visited);
+            }
+        }
+
+        private void drain(Node source) throws Exception {
+            while (!source.ended) {
+                if (execution.isCancelRequested()) {
+                    return;
+                }
+                if (poll(source) == ReadStatus.NOTHING_AVAILABLE) {
+                    Thread.sleep(1);
+                }
+            }
+        }
+
+        private void pollRoundRobin(List<Node> sources) throws Exception {
+            List<Node> active = new ArrayList<>(sources);
+            while (!active.isEmpty() && !execution.isCancelRequested()) {
+                boolean progress = false;
+                for (int i = 0; i < active.size(); i++) {
+                    Node s = active.get(i);
+                    if (poll(s) != ReadStatus.NOTHING_AVAILABLE) {
+                        progress = true;
+                    }
+                    if (s.ended) {
+                        active.remove(i--);
+                    }
+                }
+                if (!progress) {
+                    Thread.sleep(1);
+                }
+            }
+        }
+
+        private ReadStatus poll(Node source) throws Exception {
+            ReadStatus status;
+            try {
+                status = source.reader.pollNext(source.output);
+            } catch (OperatorFailure f) {
+                throw f;
+            } catch (Throwable e) {
+                throw wrap(source, e);
+            }
+            if (status == ReadStatus.END_OF_INPUT) {
+                endNode(source);
+            }
+            return status;
+        }
+
+        /** The node has emitted everything: end the corresponding input of each consumer. */
+        private void endNode(Node n) throws Exception {
+            n.ended = true;
+            for (int i = 0; i < n.consumers.size(); i++) {
+                Node c = n.consumers.get(i);
+                int input = n.consumerInputs.get(i);
+                try {
+                    c.operator.endInput(input);
+                } catch (OperatorFailure f) {
+                    throw f;
+                } catch (Throwable e) {
+                    throw wrap(c, e);
+                }
+                if (--c.openInputs == 0) {
+                    endNode(c);
+                }
+            }
+        }
+
+        private Throwable closeQuietly(Node n, Throwable failure) {
+            try {
+                if (n.reader != null) {
+                    n.reader.close();
+                }
+                if (n.operator != null) {
+                    n.operator.close();
+                }
+            } catch (Throwable t) {
+                failure = addFailure(failure, wrap(n, t));
+            }
+            if (n.allocator != null) {
+                try {
+                    n.allocator.close();
+                } catch (Throwable t) {
+                    if (failure == null) {
+                        failure = new TableException("Operator '" + n.name() + "' leaked memory: " + t.getMessage(), t);
+                    }
+                }
+            }
+            return failure;
+        }
+
+        private static Throwable addFailure(Throwable first, Throwable next) {
+            if (first == null) {
+                return next;
+            }
+            if (first != next) {
+                first.addSuppressed(next);
+            }
+            return first;
+        }
+
+        private static RuntimeException wrap(Node n, Throwable e) {
+            if (e instanceof OperatorFailure) {
+                return (OperatorFailure) e;
+            }
+            if (e instanceof TableException && !(e.getClass() == TableException.class)) {
+                // Validation-style errors already carry a user-facing message.
+                return (TableException) e;
+            }
+            return new OperatorFailure(n.name(), e);
+        }
+
+        /** Delivers a node's output to each consumer, sharing the buffers when there are several. */
+        private final class RoutingOutput implements Output {
+            private final Node node;
+
+            RoutingOutput(Node node) {
+                this.node = node;
+            }
+
+            @Override
+            public void emit(RowBatch batch) throws Exception {
+                int n = node.consumers.size();
+                if (n == 0 || batch.rowCount() == 0) {
+                    batch.close();
+                    return;
+                }
+                for (int i = 0; i < n; i++) {
+                    Node c = node.consumers.get(i);
+                    RowBatch b = i == n - 1 ? batch : BatchCopies.share(batch, c.allocator);
+                    try {
+                        c.operator.processBatch(node.consumerInputs.get(i), b);
+                    } catch (OperatorFailure f) {
+                        throw f;
+                    } catch (Throwable e) {
+                        throw wrap(c, e);
+                    }
+                }
+            }
+
+            @Override
+            public void emitWatermark(long watermark) throws Exception {
+                for (int i = 0; i < node.consumers.size(); i++) {
+                    Node c = node.consumers.get(i);
+                    try {
+                        c.operator.processWatermark(node.consumerInputs.get(i), watermark, c.output);
+                    } catch (OperatorFailure f) {
+                        throw f;
+                    } catch (Throwable e) {
+                        throw wrap(c, e);
+                    }
+                }
+            }
+        }
+    }
+}

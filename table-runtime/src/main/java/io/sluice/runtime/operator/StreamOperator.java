@@ -1,0 +1,39 @@
+package io.sluice.runtime.operator;
+
+import io.sluice.runtime.data.RowBatch;
+
+/**
+ * An operator of a running job. It receives batches on one or more numbered inputs and emits batches
+ * to its {@link Output}.
+ *
+ * <p><b>Contract.</b> All methods are called from one task thread, in this order: {@link #open}, then
+ * any interleaving of {@link #processBatch}, {@link #processWatermark} and {@link #endInput} (each
+ * input ends exactly once, after its last batch), then {@link #close}. {@code close} is also called
+ * after a failure, so it must release every buffer the operator holds whatever state it is in.
+ *
+ * <p>{@code processBatch} receives ownership of the batch: the operator closes it or emits it. A
+ * batch emitted to {@code Output} belongs to the receiver.
+ */
+public interface StreamOperator extends AutoCloseable {
+
+    /** Prepares the operator; {@code output} receives everything it emits. */
+    void open(OperatorContext context, Output output) throws Exception;
+
+    /** Processes one batch of input {@code input} (0-based). */
+    void processBatch(int input, RowBatch batch) throws Exception;
+
+    /**
+     * The watermark of input {@code input} advanced to {@code watermark} (epoch milliseconds). The
+     * default forwards it unchanged (correct for single-input operators without event-time state).
+     */
+    default void processWatermark(int input, long watermark, Output output) throws Exception {
+        output.emitWatermark(watermark);
+    }
+
+    /** Input {@code input} has no more data. When every input has ended, emit what remains. */
+    void endInput(int input) throws Exception;
+
+    /** Releases every resource; called once, also after failures. */
+    @Override
+    void close() throws Exception;
+}
