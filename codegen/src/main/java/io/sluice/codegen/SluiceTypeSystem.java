@@ -44,7 +44,7 @@ public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
                 return 6;
             case VARCHAR:
             case VARBINARY:
-                return 1;
+                return Integer.MAX_VALUE; // as Flink: CAST(x AS VARCHAR) is STRING
             default:
                 return super.getDefaultPrecision(typeName);
         }

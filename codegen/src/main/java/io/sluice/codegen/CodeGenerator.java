@@ -1,0 +1,240 @@
+package io.sluice.codegen;
+
+import io.sluice.codegen.expr.CodeBuilder;
+import io.sluice.codegen.expr.ExprGenerator;
+import io.sluice.codegen.expr.GenExpr;
+import io.sluice.codegen.expr.JavaTypes;
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.generated.BatchCalc;
+import io.sluice.runtime.generated.BatchPredicate;
+import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.table.api.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Entry point of code generation for the planner: turns a filter and/or projection over one input
+ * row type into a compiled {@link BatchCalc} or {@link BatchPredicate} that loops over a whole
+ * Arrow batch. Expressions may contain {@code RexInputRef} (column of the input batch),
+ * {@code RexLiteral} and {@code RexCall} of the operators in
+ * {@link io.sluice.codegen.functions.BuiltInFunctions#operatorTable()}.
+ *
+ * <p>Reads {@code table.exec.codegen.dump-dir} (write every generated source there) and
+ * {@code table.local-time-zone} (session zone for TIMESTAMP_LTZ conversions and CURRENT_DATE & co).
+ * Instances are cheap and thread-safe; compiled classes are cached process-wide by source text.
+ */
+public final class CodeGenerator {
+    private final Path dumpDir;
+    private final ZoneId zone;
+    private final RexBuilder rexBuilder = new RexBuilder(new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE));
+
+    public CodeGenerator(Configuration config) {
+        String dir = config.get(ExecutionOptions.CODEGEN_DUMP_DIR);
+        this.dumpDir = dir == null || dir.isBlank() ? null : Paths.get(dir);
+        String zoneId = config.get(ExecutionOptions.LOCAL_TIME_ZONE);
+        try {
+            this.zone = ZoneId.of(zoneId);
+        } catch (DateTimeException e) {
+            throw new ValidationException("Invalid time zone '" + zoneId + "' for 'table.local-time-zone'", e);
+        }
+    }
+
+    /**
+     * A fused filter + projection: rows for which {@code condition} is TRUE (all rows when it is
+     * null) are projected through {@code projects}; output vector k must have the Arrow class of
+     * {@code RelTypes.toLogicalType(projects.get(k).getType())}.
+     */
+    public GeneratedClass<BatchCalc> generateCalc(String description, RelDataType inputType, RexNode condition,
+            List<RexNode> projects) {
+        ExprGenerator gen = new ExprGenerator(inputTypes(inputType), rexBuilder, zone);
+        CodeBuilder loop = new CodeBuilder(3);
+        if (condition != null) {
+            GenExpr c = gen.gen(condition, loop);
+            loop.open("if (" + (c.neverNull() ? "" : c.isNull() + " || ") + "!" + c.value() + ")");
+            loop.line("continue;");
+            loop.close();
+        }
+        List<LogicalType> outTypes = new ArrayList<>();
+        for (int k = 0; k < projects.size(); k++) {
+            LogicalType t = RelTypes.toLogicalType(projects.get(k).getType());
+            outTypes.add(t);
+            loop.line("// output " + k + ": " + comment(projects.get(k).toString()));
+            writeOutput(gen, gen.gen(projects.get(k), loop), t, "out" + k, loop);
+        }
+        loop.line("j++;");
+
+        CodeBuilder body = new CodeBuilder(2);
+        declareInputs(gen, body);
+        for (int k = 0; k < outTypes.size(); k++) {
+            if (outTypes.get(k).root() != TypeRoot.NULL) {
+                String vc = JavaTypes.vectorClass(outTypes.get(k));
+                body.line("final " + vc + " out" + k + " = (" + vc + ") outputs[" + k + "];");
+            }
+        }
+        if (gen.usesNow()) {
+            body.line("final long " + ExprGenerator.NOW + " = System.currentTimeMillis();");
+        }
+        body.line("int j = 0;");
+        String method = "public int process(org.apache.arrow.vector.VectorSchemaRoot input, int rowCount, "
+                + "org.apache.arrow.vector.ValueVector[] outputs)";
+        StringBuilder header = new StringBuilder();
+        header.append(" * Calc: ").append(comment(description)).append('\n');
+        header.append(" * Input: ").append(comment(inputType.getFullTypeString())).append('\n');
+        header.append(" * Condition: ").append(condition == null ? "none" : comment(condition.toString())).append('\n');
+        for (int k = 0; k < projects.size(); k++) {
+            header.append(" * Output ").append(k).append(": ").append(comment(projects.get(k).toString())).append('\n');
+        }
+        return build("Calc", BatchCalc.class, header.toString(), method, body.toString(), loop.toString(), "j", gen);
+    }
+
+    /** A filter writing the indexes of the rows for which {@code condition} is TRUE into the selection. */
+    public GeneratedClass<BatchPredicate> generatePredicate(String description, RelDataType inputType,
+            RexNode condition) {
+        ExprGenerator gen = new ExprGenerator(inputTypes(inputType), rexBuilder, zone);
+        CodeBuilder loop = new CodeBuilder(3);
+        GenExpr c = gen.gen(condition, loop);
+        loop.open("if (" + (c.neverNull() ? "" : "!" + c.isNull() + " && ") + c.value() + ")");
+        loop.line("selection[n++] = i;");
+        loop.close();
+        CodeBuilder body = new CodeBuilder(2);
+        declareInputs(gen, body);
+        if (gen.usesNow()) {
+            body.line("final long " + ExprGenerator.NOW + " = System.currentTimeMillis();");
+        }
+        body.line("int n = 0;");
+        String method = "public int filter(org.apache.arrow.vector.VectorSchemaRoot input, int rowCount, "
+                + "int[] selection)";
+        String header = " * Predicate: " + comment(description) + "\n * Input: " + comment(inputType.getFullTypeString())
+                + "\n * Condition: " + comment(condition.toString()) + "\n";
+        return build("Predicate", BatchPredicate.class, header, method, body.toString(), loop.toString(), "n", gen);
+    }
+
+    private static List<LogicalType> inputTypes(RelDataType inputType) {
+        List<LogicalType> types = new ArrayList<>();
+        for (RelDataTypeField f : inputType.getFieldList()) {
+            types.add(RelTypes.toLogicalType(f.getType()));
+        }
+        return types;
+    }
+
+    private static void declareInputs(ExprGenerator gen, CodeBuilder body) {
+        for (int idx : gen.usedInputs()) {
+            String vc = JavaTypes.vectorClass(gen.inputTypes().get(idx));
+            body.line("final " + vc + " in" + idx + " = (" + vc + ") input.getVector(" + idx + ");");
+        }
+    }
+
+    private static void writeOutput(ExprGenerator gen, GenExpr e, LogicalType t, String out, CodeBuilder code) {
+        if (t.root() == TypeRoot.NULL) {
+            return;
+        }
+        if (e.vector() != null && JavaTypes.vectorClass(e.type()).equals(JavaTypes.vectorClass(t))) {
+            code.line(out + ".copyFromSafe(" + ExprGenerator.ROW + ", j, " + e.vector() + ");");
+            return;
+        }
+        if (e.alwaysNull()) {
+            code.line(out + ".setNull(j);");
+            return;
+        }
+        if (!e.neverNull()) {
+            code.open("if (" + e.isNull() + ")");
+            code.line(out + ".setNull(j);");
+            code.reopen("else");
+        } else {
+            code.open("");
+        }
+        String v = gen.value(e, code);
+        switch (t.root()) {
+            case BOOLEAN:
+                code.line(out + ".set(j, " + v + " ? 1 : 0);");
+                break;
+            case CHAR:
+            case VARCHAR:
+                code.line(out + ".setSafe(j, io.sluice.codegen.runtime.StringRuntime.utf8(" + v + "));");
+                break;
+            case BINARY:
+            case VARBINARY:
+                code.line(out + ".setSafe(j, " + v + ");");
+                break;
+            case DECIMAL:
+                if (e.type().precision() != t.precision() || e.type().scale() != t.scale()) {
+                    String fitted = gen.newName("dec");
+                    code.line("java.math.BigDecimal " + fitted + " = " + gen.convert(v, e.type(), t) + ";");
+                    code.open("if (" + fitted + " == null)");
+                    code.line(out + ".setNull(j);");
+                    code.reopen("else");
+                    code.line(out + ".set(j, " + fitted + ");");
+                    code.close();
+                } else {
+                    code.line(out + ".set(j, " + v + ");");
+                }
+                break;
+            default:
+                code.line(out + ".set(j, " + (e.type().sameTypeAs(t) ? v : gen.convert(v, e.type(), t)) + ");");
+        }
+        code.close();
+    }
+
+    private <T> GeneratedClass<T> build(String kind, Class<T> iface, String header, String method, String body,
+            String loop, String resultVar, ExprGenerator gen) {
+        StringBuilder rest = new StringBuilder();
+        rest.append(" implements ").append(iface.getName()).append(" {\n");
+        rest.append("    private final Object[] references;\n");
+        for (String f : gen.fieldDeclarations()) {
+            rest.append("    ").append(f).append('\n');
+        }
+        rest.append('\n');
+        rest.append("    public ").append("%CLASS%").append("(Object[] references) {\n");
+        rest.append("        this.references = references;\n");
+        for (String f : gen.fieldInitializers()) {
+            rest.append("        ").append(f).append('\n');
+        }
+        rest.append("    }\n\n");
+        rest.append("    ").append(method).append(" {\n");
+        rest.append(body);
+        rest.append("        for (int i = 0; i < rowCount; i++) {\n");
+        rest.append(loop);
+        rest.append("        }\n");
+        rest.append("        return ").append(resultVar).append(";\n");
+        rest.append("    }\n");
+        rest.append("}\n");
+        String headerText = "/*\n * Generated by Sluice codegen.\n" + header + " */\n";
+        String className = kind + "$" + hash(headerText + rest);
+        String source = headerText + "public final class " + className + rest.toString().replace("%CLASS%", className);
+        Class<?> compiled = JaninoCompiler.compile(className, source, dumpDir);
+        return new GeneratedClass<>(className, source, compiled, gen.references());
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < 8; k++) {
+                sb.append(String.format("%02x", d[k]));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Text safe inside a Java block comment (no comment end, no unicode escapes, one line). */
+    private static String comment(String s) {
+        return s.replace("*/", "* /").replace("\\u", "\\ u").replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,420 @@
+package io.sluice.codegen.expr;
+
+import io.sluice.codegen.RelTypes;
+import io.sluice.codegen.functions.BuiltInFunction;
+import io.sluice.codegen.functions.BuiltInFunctions;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Generates per-row Java statements for expressions over one input batch. One instance generates
+ * one class: it numbers variables deterministically ({@code isNull3}, {@code val3}), collects the
+ * constructor references and class fields the expressions need, and records which input columns
+ * are read. The row index variable is {@link #ROW}.
+ */
+public final class ExprGenerator {
+    /** Name of the row index variable in generated loops. */
+    public static final String ROW = "i";
+    /** Name of the per-batch "current time" local (epoch millis) when {@link #nowMillis()} was used. */
+    public static final String NOW = "nowMillis";
+
+    private final List<LogicalType> inputTypes;
+    private final RexBuilder rexBuilder;
+    private final ZoneId zone;
+    private final List<Object> references = new ArrayList<>();
+    private final List<String> fieldDeclarations = new ArrayList<>();
+    private final List<String> fieldInitializers = new ArrayList<>();
+    private final SortedSet<Integer> usedInputs = new TreeSet<>();
+    private int counter;
+    private boolean usesNow;
+    private String zoneField;
+
+    public ExprGenerator(List<LogicalType> inputTypes, RexBuilder rexBuilder, ZoneId zone) {
+        this.inputTypes = inputTypes;
+        this.rexBuilder = rexBuilder;
+        this.zone = zone;
+    }
+
+    public RexBuilder rexBuilder() {
+        return rexBuilder;
+    }
+
+    /** A fresh deterministic identifier {@code prefix<n>}. */
+    public String newName(String prefix) {
+        return prefix + (counter++);
+    }
+
+    /** Adds a constructor reference and a typed final field holding it; returns the field name. */
+    public String addReference(Object value, String javaType) {
+        int k = references.size();
+        references.add(value);
+        String name = "ref" + k;
+        fieldDeclarations.add("private final " + javaType + " " + name + ";");
+        fieldInitializers.add(name + " = (" + javaType + ") references[" + k + "];");
+        return name;
+    }
+
+    /** Adds a class field initialized in the constructor by a Java expression; returns its name. */
+    public String addMember(String javaType, String initializer) {
+        String name = newName("member");
+        fieldDeclarations.add("private final " + javaType + " " + name + ";");
+        fieldInitializers.add(name + " = " + initializer + ";");
+        return name;
+    }
+
+    /** The field holding the session time zone ({@code table.local-time-zone}). */
+    public String zone() {
+        if (zoneField == null) {
+            zoneField = addReference(zone, "java.time.ZoneId");
+        }
+        return zoneField;
+    }
+
+    /** The Java expression for the statement time (epoch millis), fixed per batch. */
+    public String nowMillis() {
+        usesNow = true;
+        return NOW;
+    }
+
+    public boolean usesNow() {
+        return usesNow;
+    }
+
+    public Object[] references() {
+        return references.toArray();
+    }
+
+    public List<String> fieldDeclarations() {
+        return Collections.unmodifiableList(fieldDeclarations);
+    }
+
+    public List<String> fieldInitializers() {
+        return Collections.unmodifiableList(fieldInitializers);
+    }
+
+    public SortedSet<Integer> usedInputs() {
+        return Collections.unmodifiableSortedSet(usedInputs);
+    }
+
+    public List<LogicalType> inputTypes() {
+        return inputTypes;
+    }
+
+    /** The variable holding input column {@code index}'s vector (declared before the loop). */
+    public String inputVector(int index) {
+        usedInputs.add(index);
+        return "in" + index;
+    }
+
+    public static LogicalType typeOf(RexNode node) {
+        return RelTypes.toLogicalType(node.getType());
+    }
+
+    /** Generates statements computing {@code node} into {@code out}. */
+    public GenExpr gen(RexNode node, CodeBuilder out) {
+        if (node instanceof RexInputRef) {
+            return inputRef(((RexInputRef) node).getIndex(), out);
+        }
+        if (node instanceof RexLiteral) {
+            return literal((RexLiteral) node);
+        }
+        if (node instanceof RexCall) {
+            RexCall call = (RexCall) node;
+            BuiltInFunction f = BuiltInFunctions.lookup(call.getOperator());
+            if (f == null) {
+                throw new UnsupportedFeatureException("function " + call.getOperator().getName());
+            }
+            return f.generate(this, call, out);
+        }
+        throw new UnsupportedFeatureException("expression " + node.getKind() + " in generated code");
+    }
+
+    /** Generates all operands of a call, in order. */
+    public List<GenExpr> genOperands(RexCall call, CodeBuilder out) {
+        List<GenExpr> args = new ArrayList<>();
+        for (RexNode o : call.getOperands()) {
+            args.add(gen(o, out));
+        }
+        return args;
+    }
+
+    private GenExpr inputRef(int index, CodeBuilder out) {
+        LogicalType t = inputTypes.get(index);
+        String vec = inputVector(index);
+        if (t.root() == TypeRoot.NULL) {
+            return GenExpr.of("true", "null", t);
+        }
+        String isNull = newName("isNull");
+        out.line("boolean " + isNull + " = " + (t.isNullable() ? vec + ".isNull(" + ROW + ")" : "false") + ";");
+        if (t.root().isCharacterString() || t.root().isBinaryString()) {
+            return new GenExpr(isNull, null, t, vec, null);
+        }
+        String read;
+        switch (t.root()) {
+            case BOOLEAN:
+                read = vec + ".get(" + ROW + ") != 0";
+                break;
+            case DECIMAL:
+                read = vec + ".getObject(" + ROW + ")";
+                break;
+            case INTERVAL_DAY_TIME:
+                read = "org.apache.arrow.vector.DurationVector.get(" + vec + ".getDataBuffer(), " + ROW + ")";
+                break;
+            default:
+                read = vec + ".get(" + ROW + ")";
+        }
+        String val = newName("val");
+        out.line(JavaTypes.javaType(t) + " " + val + " = " + isNull + " ? " + JavaTypes.defaultValue(t) + " : "
+                + read + ";");
+        return GenExpr.of(isNull, val, t);
+    }
+
+    private GenExpr literal(RexLiteral lit) {
+        LogicalType t = typeOf(lit);
+        if (lit.isNull()) {
+            return GenExpr.of("true", JavaTypes.defaultValue(t), t);
+        }
+        switch (t.root()) {
+            case BOOLEAN: {
+                Boolean b = lit.getValueAs(Boolean.class);
+                return new GenExpr("false", String.valueOf(b), t, null, b);
+            }
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT: {
+                long v = lit.getValueAs(BigDecimal.class).longValue();
+                String code = t.root() == TypeRoot.BIGINT ? v + "L"
+                        : t.root() == TypeRoot.INTEGER ? String.valueOf(v)
+                        : "(" + JavaTypes.javaType(t) + ") " + v;
+                if (t.root() == TypeRoot.INTEGER && v == Integer.MIN_VALUE) {
+                    code = "Integer.MIN_VALUE";
+                } else if (t.root() == TypeRoot.BIGINT && v == Long.MIN_VALUE) {
+                    code = "Long.MIN_VALUE";
+                }
+                return new GenExpr("false", code, t, null, v);
+            }
+            case FLOAT:
+            case DOUBLE: {
+                double d = lit.getValueAs(Double.class);
+                String code = doubleLiteral(d);
+                if (t.root() == TypeRoot.FLOAT) {
+                    code = "(float) " + code;
+                }
+                return new GenExpr("false", code, t, null, d);
+            }
+            case DECIMAL: {
+                BigDecimal v = lit.getValueAs(BigDecimal.class);
+                if (v.scale() != t.scale()) {
+                    v = v.setScale(t.scale(), java.math.RoundingMode.HALF_UP);
+                }
+                return new GenExpr("false", addReference(v, "java.math.BigDecimal"), t, null, v);
+            }
+            case CHAR:
+            case VARCHAR: {
+                String s = lit.getValueAs(String.class);
+                return new GenExpr("false", JavaTypes.stringLiteral(s), t, null, s);
+            }
+            case BINARY:
+            case VARBINARY: {
+                byte[] b = lit.getValueAs(byte[].class);
+                return new GenExpr("false", addReference(b, "byte[]"), t, null, b);
+            }
+            case DATE:
+            case TIME:
+            case INTERVAL_YEAR_MONTH: {
+                long v = t.root() == TypeRoot.INTERVAL_YEAR_MONTH ? lit.getValueAs(BigDecimal.class).longValue()
+                        : lit.getValueAs(Integer.class);
+                return new GenExpr("false", String.valueOf(v), t, null, v);
+            }
+            case TIMESTAMP:
+            case TIMESTAMP_LTZ:
+            case INTERVAL_DAY_TIME: {
+                long v = t.root() == TypeRoot.INTERVAL_DAY_TIME ? lit.getValueAs(BigDecimal.class).longValue()
+                        : lit.getValueAs(Long.class);
+                return new GenExpr("false", v + "L", t, null, v);
+            }
+            default:
+                throw new UnsupportedFeatureException("literal of type " + t);
+        }
+    }
+
+    private static String doubleLiteral(double d) {
+        if (Double.isNaN(d)) {
+            return "Double.NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+        }
+        return Double.toString(d) + "d";
+    }
+
+    /** A Java expression for the value of {@code e}, decoding an undecoded string/binary column first. */
+    public String value(GenExpr e, CodeBuilder out) {
+        if (e.value() != null) {
+            return e.value();
+        }
+        String name = newName("str");
+        if (e.type().root().isCharacterString()) {
+            out.line("String " + name + " = " + e.isNull() + " ? null : io.sluice.codegen.runtime.StringRuntime.read("
+                    + e.vector() + ", " + ROW + ");");
+        } else {
+            out.line("byte[] " + name + " = " + e.isNull() + " ? null : " + e.vector() + ".get(" + ROW + ");");
+        }
+        return name;
+    }
+
+    /** Declares {@code boolean isNullN = isNullInit; T valN = default;} and returns the variables. */
+    public GenExpr declare(LogicalType type, String isNullInit, CodeBuilder out) {
+        String isNull = newName("isNull");
+        String val = newName("val");
+        out.line("boolean " + isNull + " = " + isNullInit + ";");
+        out.line(JavaTypes.javaType(type) + " " + val + " = " + JavaTypes.defaultValue(type) + ";");
+        return GenExpr.of(isNull, val, type);
+    }
+
+    /**
+     * A strict function: NULL when any argument is NULL, else {@code body(argument values)} converted to
+     * the result type. Argument values are decoded strings for string columns. A body of a reference
+     * type may yield null, which becomes SQL NULL.
+     */
+    public GenExpr strict(List<GenExpr> args, LogicalType resultType, CodeBuilder out,
+            Function<List<String>, String> body) {
+        StringBuilder anyNull = new StringBuilder();
+        for (GenExpr a : args) {
+            if (a.neverNull()) {
+                continue;
+            }
+            if (anyNull.length() > 0) {
+                anyNull.append(" || ");
+            }
+            anyNull.append(a.isNull());
+        }
+        GenExpr r = declare(resultType, anyNull.length() == 0 ? "false" : anyNull.toString(), out);
+        out.open("if (!" + r.isNull() + ")");
+        List<String> values = new ArrayList<>();
+        for (GenExpr a : args) {
+            values.add(value(a, out));
+        }
+        out.line(r.value() + " = " + body.apply(values) + ";");
+        if (JavaTypes.isReference(resultType)) {
+            out.line(r.isNull() + " = " + r.value() + " == null;");
+        }
+        out.close();
+        return r;
+    }
+
+    /** {@link #strict} over the call's operands, with the call's type as result type. */
+    public GenExpr callStrict(RexCall call, CodeBuilder out, Function<List<String>, String> body) {
+        return strict(genOperands(call, out), typeOf(call), out, body);
+    }
+
+    /**
+     * Converts a non-null Java value between representations of numeric (and same-family) types;
+     * a DECIMAL result may be null when it overflows the target precision.
+     */
+    public String convert(String value, LogicalType from, LogicalType to) {
+        TypeRoot f = from.root();
+        TypeRoot t = to.root();
+        if (t == TypeRoot.DECIMAL) {
+            if (f == TypeRoot.DECIMAL) {
+                return from.precision() == to.precision() && from.scale() == to.scale() ? value
+                        : "io.sluice.codegen.runtime.DecimalRuntime.fit(" + value + ", " + to.precision() + ", "
+                        + to.scale() + ")";
+            }
+            if (f.isIntegral()) {
+                return "io.sluice.codegen.runtime.CastRuntime.decimalOf((long) (" + value + "), " + to.precision()
+                        + ", " + to.scale() + ")";
+            }
+            if (f == TypeRoot.FLOAT || f == TypeRoot.DOUBLE) {
+                return "io.sluice.codegen.runtime.CastRuntime.decimalOf((double) (" + value + "), " + to.precision()
+                        + ", " + to.scale() + ")";
+            }
+        }
+        String jt = JavaTypes.javaType(to);
+        String jf = JavaTypes.javaType(from);
+        if (jt.equals(jf)) {
+            return value;
+        }
+        if (f == TypeRoot.DECIMAL) {
+            switch (jt) {
+                case "double":
+                    return value + ".doubleValue()";
+                case "float":
+                    return value + ".floatValue()";
+                case "long":
+                    return value + ".longValue()";
+                case "int":
+                    return value + ".intValue()";
+                case "short":
+                    return "(short) " + value + ".longValue()";
+                case "byte":
+                    return "(byte) " + value + ".longValue()";
+                default:
+                    break;
+            }
+        }
+        if (f == TypeRoot.NULL) {
+            return JavaTypes.defaultValue(to);
+        }
+        boolean primitiveFrom = !JavaTypes.isReference(from) && f != TypeRoot.BOOLEAN;
+        boolean primitiveTo = !JavaTypes.isReference(to) && t != TypeRoot.BOOLEAN;
+        if (primitiveFrom && primitiveTo) {
+            return "(" + jt + ") (" + value + ")";
+        }
+        throw new UnsupportedFeatureException("conversion from " + from + " to " + to + " in generated code");
+    }
+
+    /** Reinterprets a value with the same meaning under another type (Calcite's REINTERPRET). */
+    public String convertReinterpret(String value, LogicalType from, LogicalType to) {
+        String jf = JavaTypes.javaType(from);
+        String jt = JavaTypes.javaType(to);
+        if (jf.equals(jt)) {
+            return value;
+        }
+        if (to.root() == TypeRoot.DECIMAL || from.root() == TypeRoot.DECIMAL) {
+            return convert(value, from, to);
+        }
+        return "(" + jt + ") (" + value + ")";
+    }
+
+    /**
+     * Emits {@code target := src} converting the value to the target's type; target variables must be
+     * assignable locals from {@link #declare}.
+     */
+    public void assign(GenExpr target, GenExpr src, CodeBuilder out) {
+        if (src.alwaysNull()) {
+            out.line(target.isNull() + " = true;");
+            return;
+        }
+        out.line(target.isNull() + " = " + src.isNull() + ";");
+        out.open("if (!" + target.isNull() + ")");
+        String v = value(src, out);
+        LogicalType tt = target.type();
+        if (tt.root().isCharacterString() && src.type().root().isCharacterString()) {
+            out.line(target.value() + " = " + v + ";");
+        } else if (tt.root().isBinaryString() && src.type().root().isBinaryString()) {
+            out.line(target.value() + " = " + v + ";");
+        } else {
+            out.line(target.value() + " = " + convert(v, src.type(), tt) + ";");
+        }
+        if (JavaTypes.isReference(tt)) {
+            out.line(target.isNull() + " = " + target.value() + " == null;");
+        }
+        out.close();
+    }
+}

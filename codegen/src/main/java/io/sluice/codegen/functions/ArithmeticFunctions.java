@@ -1,0 +1,202 @@
+package io.sluice.codegen.functions;
+
+import io.sluice.codegen.expr.CodeBuilder;
+import io.sluice.codegen.expr.ExprGenerator;
+import io.sluice.codegen.expr.GenExpr;
+import io.sluice.codegen.expr.JavaTypes;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.util.List;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/**
+ * {@code + - * / %}, MOD, unary minus/plus, datetime +/- interval, {@code (d1 - d2) unit} and
+ * interval arithmetic, with the result type the validator derived.
+ */
+public final class ArithmeticFunctions implements BuiltInFunction {
+    private static final String DEC = "io.sluice.codegen.runtime.DecimalRuntime";
+    private static final String DT = "io.sluice.codegen.runtime.DateTimeRuntime";
+
+    @Override
+    public List<String> names() {
+        return List.of("+", "-", "*", "/", "%", "MOD");
+    }
+
+    @Override
+    public String description() {
+        return "Arithmetic with NULL in, NULL out. Integer results wrap on overflow as in Java; integer division "
+                + "or MOD by zero fails the query ('/ by zero'); DECIMAL results are rounded HALF_UP to the result "
+                + "scale and become NULL when they exceed the result precision, DECIMAL division by zero fails; "
+                + "DOUBLE/FLOAT division by zero gives Infinity or NaN. Datetime +/- interval shifts the value; "
+                + "(d1 - d2) unit gives the interval between two datetimes.";
+    }
+
+    @Override
+    public List<SqlOperator> operators() {
+        return List.of(SqlStdOperatorTable.PLUS, SqlStdOperatorTable.MINUS, SqlStdOperatorTable.MULTIPLY,
+                SqlStdOperatorTable.DIVIDE, SqlStdOperatorTable.DIVIDE_INTEGER, SqlStdOperatorTable.PERCENT_REMAINDER,
+                SqlStdOperatorTable.MOD, SqlStdOperatorTable.UNARY_MINUS, SqlStdOperatorTable.UNARY_PLUS,
+                SqlStdOperatorTable.DATETIME_PLUS, SqlStdOperatorTable.MINUS_DATE);
+    }
+
+    @Override
+    public GenExpr generate(ExprGenerator gen, RexCall call, CodeBuilder out) {
+        LogicalType r = ExprGenerator.typeOf(call);
+        List<GenExpr> args = gen.genOperands(call, out);
+        SqlKind kind = call.getKind();
+        if (kind == SqlKind.MINUS_PREFIX) {
+            LogicalType t = args.get(0).type();
+            return gen.strict(args, r, out, v -> t.root() == TypeRoot.DECIMAL ? v.get(0) + ".negate()"
+                    : "(" + JavaTypes.javaType(r) + ") -" + gen.convert(v.get(0), t, r));
+        }
+        if (kind == SqlKind.PLUS_PREFIX) {
+            return args.get(0);
+        }
+        LogicalType ta = args.get(0).type();
+        LogicalType tb = args.get(1).type();
+        if (call.getOperator() == SqlStdOperatorTable.MINUS_DATE) {
+            return gen.strict(args, r, out, v -> dateDiff(v.get(0), v.get(1), ta, r));
+        }
+        if (isDatetime(ta) || isDatetime(tb)) {
+            boolean swap = !isDatetime(ta);
+            boolean minus = kind == SqlKind.MINUS;
+            return gen.strict(args, r, out, v -> datetimePlus(swap ? v.get(1) : v.get(0), swap ? tb : ta,
+                    swap ? v.get(0) : v.get(1), swap ? ta : tb, minus, r));
+        }
+        boolean intervalResult = r.root() == TypeRoot.INTERVAL_DAY_TIME || r.root() == TypeRoot.INTERVAL_YEAR_MONTH;
+        if (intervalResult) {
+            return gen.strict(args, r, out, v -> "(" + JavaTypes.javaType(r) + ") (" + numeric(v.get(0), ta) + " "
+                    + javaOp(kind) + " " + numeric(v.get(1), tb) + ")");
+        }
+        if (!JavaTypes.isNumeric(r) || !JavaTypes.isNumeric(ta) && !isInterval(ta)
+                || !JavaTypes.isNumeric(tb) && !isInterval(tb)) {
+            throw new UnsupportedFeatureException("arithmetic " + call.getOperator().getName() + " on " + ta + " and "
+                    + tb);
+        }
+        if (r.root() == TypeRoot.DECIMAL) {
+            return gen.strict(args, r, out, v -> decimal(kind, decimalOf(v.get(0), ta), decimalOf(v.get(1), tb), r));
+        }
+        String jt = JavaTypes.javaType(r);
+        if (r.root() == TypeRoot.FLOAT || r.root() == TypeRoot.DOUBLE) {
+            return gen.strict(args, r, out, v -> "(" + jt + ") (" + doubleOf(v.get(0), ta) + " " + javaOp(kind) + " "
+                    + doubleOf(v.get(1), tb) + ")");
+        }
+        return gen.strict(args, r, out, v -> "(" + jt + ") (" + longOf(v.get(0), ta) + " " + javaOp(kind) + " "
+                + longOf(v.get(1), tb) + ")");
+    }
+
+    private static String javaOp(SqlKind kind) {
+        switch (kind) {
+            case PLUS:
+                return "+";
+            case MINUS:
+                return "-";
+            case TIMES:
+                return "*";
+            case DIVIDE:
+                return "/";
+            case MOD:
+                return "%";
+            default:
+                throw new UnsupportedFeatureException("arithmetic operator " + kind);
+        }
+    }
+
+    private static boolean isDatetime(LogicalType t) {
+        TypeRoot r = t.root();
+        return r == TypeRoot.DATE || r == TypeRoot.TIME || r == TypeRoot.TIMESTAMP || r == TypeRoot.TIMESTAMP_LTZ;
+    }
+
+    private static boolean isInterval(LogicalType t) {
+        return t.root() == TypeRoot.INTERVAL_DAY_TIME || t.root() == TypeRoot.INTERVAL_YEAR_MONTH;
+    }
+
+    private static String numeric(String v, LogicalType t) {
+        return t.root() == TypeRoot.DECIMAL ? v + ".doubleValue()" : v;
+    }
+
+    private static String decimalOf(String v, LogicalType t) {
+        if (t.root() == TypeRoot.DECIMAL) {
+            return v;
+        }
+        if (t.root() == TypeRoot.FLOAT || t.root() == TypeRoot.DOUBLE) {
+            return "java.math.BigDecimal.valueOf((double) " + v + ")";
+        }
+        return "java.math.BigDecimal.valueOf((long) " + v + ")";
+    }
+
+    private static String doubleOf(String v, LogicalType t) {
+        return t.root() == TypeRoot.DECIMAL ? v + ".doubleValue()" : "(double) " + v;
+    }
+
+    private static String longOf(String v, LogicalType t) {
+        return t.root() == TypeRoot.DECIMAL ? v + ".longValue()" : "(long) " + v;
+    }
+
+    private static String decimal(SqlKind kind, String a, String b, LogicalType r) {
+        String ps = r.precision() + ", " + r.scale();
+        switch (kind) {
+            case PLUS:
+                return DEC + ".fit(" + a + ".add(" + b + "), " + ps + ")";
+            case MINUS:
+                return DEC + ".fit(" + a + ".subtract(" + b + "), " + ps + ")";
+            case TIMES:
+                return DEC + ".fit(" + a + ".multiply(" + b + "), " + ps + ")";
+            case DIVIDE:
+                return DEC + ".divide(" + a + ", " + b + ", " + ps + ")";
+            case MOD:
+                return DEC + ".mod(" + a + ", " + b + ", " + ps + ")";
+            default:
+                throw new UnsupportedFeatureException("DECIMAL operator " + kind);
+        }
+    }
+
+    /** Converts a datetime value of type {@code t} to the representation of {@code r} (DATE/TIME/TIMESTAMP). */
+    private static String toResult(String v, LogicalType t, LogicalType r) {
+        if (t.root() == r.root() || JavaTypes.isTimestamp(t) && JavaTypes.isTimestamp(r)) {
+            return v;
+        }
+        if (t.root() == TypeRoot.DATE && JavaTypes.isTimestamp(r)) {
+            return "((long) " + v + " * " + DT + ".MILLIS_PER_DAY)";
+        }
+        if (JavaTypes.isTimestamp(t) && r.root() == TypeRoot.DATE) {
+            return DT + ".timestampToDate(" + v + ")";
+        }
+        throw new UnsupportedFeatureException("datetime arithmetic from " + t + " to " + r);
+    }
+
+    private static String datetimePlus(String d, LogicalType td, String iv, LogicalType ti, boolean minus,
+            LogicalType r) {
+        String sign = minus ? "-" : "";
+        String base = toResult(d, td, r);
+        boolean months = ti.root() == TypeRoot.INTERVAL_YEAR_MONTH;
+        switch (r.root()) {
+            case TIMESTAMP:
+            case TIMESTAMP_LTZ:
+                return months ? DT + ".addMonths(" + base + ", " + sign + "(int) " + iv + ")"
+                        : base + " " + (minus ? "-" : "+") + " " + iv;
+            case DATE:
+                return months ? DT + ".addMonthsToDate(" + base + ", " + sign + "(int) " + iv + ")"
+                        : "(int) (" + base + " " + (minus ? "-" : "+") + " Math.floorDiv(" + iv + ", "
+                        + DT + ".MILLIS_PER_DAY))";
+            case TIME:
+                return months ? base : "(int) Math.floorMod(" + base + " " + (minus ? "-" : "+") + " " + iv + ", "
+                        + DT + ".MILLIS_PER_DAY)";
+            default:
+                throw new UnsupportedFeatureException("datetime arithmetic with result " + r);
+        }
+    }
+
+    private static String dateDiff(String a, String b, LogicalType t, LogicalType r) {
+        String ma = t.root() == TypeRoot.DATE ? "((long) " + a + " * " + DT + ".MILLIS_PER_DAY)" : "(long) " + a;
+        String mb = t.root() == TypeRoot.DATE ? "((long) " + b + " * " + DT + ".MILLIS_PER_DAY)" : "(long) " + b;
+        if (r.root() == TypeRoot.INTERVAL_YEAR_MONTH) {
+            return DT + ".monthsBetween(" + ma + ", " + mb + ")";
+        }
+        return ma + " - " + mb;
+    }
+}

@@ -1,0 +1,167 @@
+package io.sluice.codegen.functions;
+
+import io.sluice.codegen.expr.CodeBuilder;
+import io.sluice.codegen.expr.ExprGenerator;
+import io.sluice.codegen.expr.GenExpr;
+import io.sluice.codegen.expr.JavaTypes;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.util.List;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/** {@code = <> < <= > >=}: comparisons across numeric types, strings (code-point order), bytes and datetimes. */
+public final class ComparisonFunctions implements BuiltInFunction {
+    private static final String RT = "io.sluice.codegen.runtime.StringRuntime";
+
+    @Override
+    public List<String> names() {
+        return List.of("=", "<>", "<", "<=", ">", ">=");
+    }
+
+    @Override
+    public String description() {
+        return "Compares two values; NULL if either side is NULL. Numbers of different types compare by value; "
+                + "strings compare by Unicode code point (the order of their UTF-8 bytes); BOOLEAN FALSE < TRUE.";
+    }
+
+    @Override
+    public List<SqlOperator> operators() {
+        return List.of(SqlStdOperatorTable.EQUALS, SqlStdOperatorTable.NOT_EQUALS, SqlStdOperatorTable.LESS_THAN,
+                SqlStdOperatorTable.LESS_THAN_OR_EQUAL, SqlStdOperatorTable.GREATER_THAN,
+                SqlStdOperatorTable.GREATER_THAN_OR_EQUAL);
+    }
+
+    @Override
+    public GenExpr generate(ExprGenerator gen, RexCall call, CodeBuilder out) {
+        String op;
+        switch (call.getKind()) {
+            case EQUALS:
+                op = "==";
+                break;
+            case NOT_EQUALS:
+                op = "!=";
+                break;
+            case LESS_THAN:
+                op = "<";
+                break;
+            case LESS_THAN_OR_EQUAL:
+                op = "<=";
+                break;
+            case GREATER_THAN:
+                op = ">";
+                break;
+            default:
+                op = ">=";
+        }
+        List<GenExpr> args = gen.genOperands(call, out);
+        GenExpr a = args.get(0);
+        GenExpr b = args.get(1);
+        GenExpr r = gen.declare(ExprGenerator.typeOf(call), nullCheck(a, b), out);
+        out.open("if (!" + r.isNull() + ")");
+        out.line(r.value() + " = " + condition(gen, a, b, op, out) + ";");
+        out.close();
+        return r;
+    }
+
+    static String nullCheck(GenExpr a, GenExpr b) {
+        if (a.neverNull()) {
+            return b.isNull();
+        }
+        if (b.neverNull()) {
+            return a.isNull();
+        }
+        return a.isNull() + " || " + b.isNull();
+    }
+
+    /**
+     * A Java boolean expression for {@code a op b} with both sides non-null; {@code op} is a Java
+     * comparison operator. May emit decoding statements into {@code out}.
+     */
+    static String condition(ExprGenerator gen, GenExpr a, GenExpr b, String op, CodeBuilder out) {
+        LogicalType ta = a.type();
+        LogicalType tb = b.type();
+        String row = ExprGenerator.ROW;
+        if (ta.root().isCharacterString() && tb.root().isCharacterString()) {
+            if (a.vector() == null && b.vector() != null) {
+                return condition(gen, b, a, flip(op), out);
+            }
+            if (a.vector() != null && b.isConstant()) {
+                String lit = gen.addReference(
+                        ((String) b.literal()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "byte[]");
+                if (op.equals("==")) {
+                    return RT + ".equalsUtf8(" + a.vector() + ", " + row + ", " + lit + ")";
+                }
+                if (op.equals("!=")) {
+                    return "!" + RT + ".equalsUtf8(" + a.vector() + ", " + row + ", " + lit + ")";
+                }
+                return RT + ".compareUtf8(" + a.vector() + ", " + row + ", " + lit + ") " + op + " 0";
+            }
+            if (a.vector() != null && b.vector() != null) {
+                return RT + ".compareUtf8(" + a.vector() + ", " + row + ", " + b.vector() + ", " + row + ") " + op
+                        + " 0";
+            }
+            String x = gen.value(a, out);
+            String y = gen.value(b, out);
+            if (op.equals("==")) {
+                return x + ".equals(" + y + ")";
+            }
+            if (op.equals("!=")) {
+                return "!" + x + ".equals(" + y + ")";
+            }
+            return RT + ".compare(" + x + ", " + y + ") " + op + " 0";
+        }
+        if (ta.root().isBinaryString() && tb.root().isBinaryString()) {
+            return RT + ".compareBytes(" + gen.value(a, out) + ", " + gen.value(b, out) + ") " + op + " 0";
+        }
+        String x = gen.value(a, out);
+        String y = gen.value(b, out);
+        if (ta.root() == TypeRoot.BOOLEAN && tb.root() == TypeRoot.BOOLEAN) {
+            return op.equals("==") || op.equals("!=") ? x + " " + op + " " + y
+                    : "Boolean.compare(" + x + ", " + y + ") " + op + " 0";
+        }
+        if (JavaTypes.isNumeric(ta) && JavaTypes.isNumeric(tb)) {
+            int ra = JavaTypes.numericRank(ta);
+            int rb = JavaTypes.numericRank(tb);
+            boolean floating = ra >= 6 || rb >= 6;
+            if (!floating && (ra == 5 || rb == 5)) {
+                return toDecimal(x, ta) + ".compareTo(" + toDecimal(y, tb) + ") " + op + " 0";
+            }
+            if (floating) {
+                return toDouble(x, ta) + " " + op + " " + toDouble(y, tb);
+            }
+            return x + " " + op + " " + y;
+        }
+        boolean sameFamily = ta.root() == tb.root()
+                || (JavaTypes.isTimestamp(ta) && JavaTypes.isTimestamp(tb));
+        if (sameFamily && !JavaTypes.isReference(ta)) {
+            return x + " " + op + " " + y;
+        }
+        throw new UnsupportedFeatureException("comparison between " + ta + " and " + tb);
+    }
+
+    private static String toDecimal(String v, LogicalType t) {
+        return t.root() == TypeRoot.DECIMAL ? v : "java.math.BigDecimal.valueOf((long) (" + v + "))";
+    }
+
+    private static String toDouble(String v, LogicalType t) {
+        return t.root() == TypeRoot.DECIMAL ? v + ".doubleValue()" : "(double) (" + v + ")";
+    }
+
+    static String flip(String op) {
+        switch (op) {
+            case "<":
+                return ">";
+            case "<=":
+                return ">=";
+            case ">":
+                return "<";
+            case ">=":
+                return "<=";
+            default:
+                return op;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.sluice.codegen.functions;
+
+import io.sluice.codegen.expr.CodeBuilder;
+import io.sluice.codegen.expr.ExprGenerator;
+import io.sluice.codegen.expr.GenExpr;
+import io.sluice.runtime.types.LogicalType;
+import java.util.List;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/** CASE, COALESCE, NULLIF and IF: only the branch that is taken is evaluated. */
+public final class ConditionalFunctions implements BuiltInFunction {
+    @Override
+    public List<String> names() {
+        return List.of("CASE", "COALESCE", "NULLIF", "IF");
+    }
+
+    @Override
+    public String description() {
+        return "CASE WHEN c THEN v ... ELSE e END returns the value of the first branch whose condition is TRUE "
+                + "(NULL conditions count as not TRUE), else e or NULL. COALESCE(a, b, ...) returns the first "
+                + "non-NULL argument. NULLIF(a, b) is NULL when a = b, else a. IF(c, a, b) is a when c is TRUE, else b. "
+                + "Arguments are evaluated lazily.";
+    }
+
+    @Override
+    public List<SqlOperator> operators() {
+        return List.of(SqlStdOperatorTable.CASE, SqlStdOperatorTable.COALESCE, SqlStdOperatorTable.NULLIF,
+                SqlLibraryOperators.IF);
+    }
+
+    @Override
+    public GenExpr generate(ExprGenerator gen, RexCall call, CodeBuilder out) {
+        LogicalType type = ExprGenerator.typeOf(call);
+        List<RexNode> ops = call.getOperands();
+        switch (call.getKind()) {
+            case COALESCE:
+                return coalesce(gen, ops, type, out);
+            case NULLIF:
+                return nullif(gen, ops, type, out);
+            default:
+                return caseWhen(gen, ops, type, out);
+        }
+    }
+
+    /** CASE with operands [c1, v1, c2, v2, ..., else]; IF(c, a, b) has the same shape. */
+    private static GenExpr caseWhen(ExprGenerator gen, List<RexNode> ops, LogicalType type, CodeBuilder out) {
+        GenExpr r = gen.declare(type, "true", out);
+        int opened = 0;
+        int k = 0;
+        for (; k + 1 < ops.size(); k += 2) {
+            GenExpr c = gen.gen(ops.get(k), out);
+            out.open("if (" + (c.neverNull() ? "" : "!" + c.isNull() + " && ") + c.value() + ")");
+            gen.assign(r, gen.gen(ops.get(k + 1), out), out);
+            out.reopen("else");
+            opened++;
+        }
+        if (k < ops.size()) {
+            gen.assign(r, gen.gen(ops.get(k), out), out);
+        }
+        for (int n = 0; n < opened; n++) {
+            out.close();
+        }
+        return r;
+    }
+
+    private static GenExpr coalesce(ExprGenerator gen, List<RexNode> ops, LogicalType type, CodeBuilder out) {
+        GenExpr r = gen.declare(type, "true", out);
+        int opened = 0;
+        for (int k = 0; k < ops.size(); k++) {
+            if (k > 0) {
+                out.open("if (" + r.isNull() + ")");
+                opened++;
+            }
+            gen.assign(r, gen.gen(ops.get(k), out), out);
+        }
+        for (int n = 0; n < opened; n++) {
+            out.close();
+        }
+        return r;
+    }
+
+    private static GenExpr nullif(ExprGenerator gen, List<RexNode> ops, LogicalType type, CodeBuilder out) {
+        GenExpr a = gen.gen(ops.get(0), out);
+        GenExpr b = gen.gen(ops.get(1), out);
+        GenExpr r = gen.declare(type, "true", out);
+        gen.assign(r, a, out);
+        out.open("if (!" + r.isNull() + " && !" + b.isNull() + ")");
+        out.open("if (" + ComparisonFunctions.condition(gen, a, b, "==", out) + ")");
+        out.line(r.isNull() + " = true;");
+        out.close();
+        out.close();
+        return r;
+    }
+}

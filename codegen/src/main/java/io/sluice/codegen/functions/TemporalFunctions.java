@@ -1,0 +1,175 @@
+package io.sluice.codegen.functions;
+
+import io.sluice.codegen.expr.CodeBuilder;
+import io.sluice.codegen.expr.ExprGenerator;
+import io.sluice.codegen.expr.GenExpr;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.util.List;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/** EXTRACT, CURRENT_DATE / CURRENT_TIME / CURRENT_TIMESTAMP / LOCALTIME / LOCALTIMESTAMP, TIMESTAMPADD, TIMESTAMPDIFF. */
+public final class TemporalFunctions implements BuiltInFunction {
+    private static final String DT = Functions.DT;
+
+    @Override
+    public List<String> names() {
+        return List.of("EXTRACT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP",
+                "TIMESTAMPADD", "TIMESTAMPDIFF");
+    }
+
+    @Override
+    public String description() {
+        return "EXTRACT(unit FROM x) returns a BIGINT field (YEAR, QUARTER, MONTH, WEEK (ISO), DAY, HOUR, MINUTE, "
+                + "SECOND, MILLISECOND, DOW (Sunday = 1), DOY, ...) of a DATE, TIME, TIMESTAMP or interval. "
+                + "CURRENT_TIMESTAMP is the current instant; CURRENT_DATE, CURRENT_TIME, LOCALTIME and LOCALTIMESTAMP "
+                + "are the wall clock in the session time zone 'table.local-time-zone'; the time is taken once per "
+                + "batch. TIMESTAMPADD(unit, n, ts) adds n units; TIMESTAMPDIFF(unit, t1, t2) counts whole units "
+                + "from t1 to t2. NULL in, NULL out.";
+    }
+
+    @Override
+    public List<SqlOperator> operators() {
+        return List.of(SqlStdOperatorTable.EXTRACT, SqlStdOperatorTable.CURRENT_DATE, SqlStdOperatorTable.CURRENT_TIME,
+                SqlStdOperatorTable.CURRENT_TIMESTAMP, SqlStdOperatorTable.LOCALTIME,
+                SqlStdOperatorTable.LOCALTIMESTAMP, SqlStdOperatorTable.TIMESTAMP_ADD,
+                SqlStdOperatorTable.TIMESTAMP_DIFF);
+    }
+
+    /** The {@code DateTimeRuntime} unit code for a Calcite time unit name. */
+    static int unitCode(Enum<?> unit) {
+        String name = unit instanceof TimeUnitRange ? ((TimeUnitRange) unit).startUnit.name() : unit.name();
+        switch (name) {
+            case "YEAR":
+                return 0;
+            case "QUARTER":
+                return 1;
+            case "MONTH":
+                return 2;
+            case "WEEK":
+                return 3;
+            case "DAY":
+                return 4;
+            case "HOUR":
+                return 5;
+            case "MINUTE":
+                return 6;
+            case "SECOND":
+                return 7;
+            case "MILLISECOND":
+                return 8;
+            case "MICROSECOND":
+                return 9;
+            case "NANOSECOND":
+                return 10;
+            case "DOW":
+                return 11;
+            case "DOY":
+                return 12;
+            case "EPOCH":
+                return 13;
+            case "DECADE":
+                return 14;
+            case "CENTURY":
+                return 15;
+            case "MILLENNIUM":
+                return 16;
+            case "ISODOW":
+                return 17;
+            case "ISOYEAR":
+                return 18;
+            default:
+                throw new UnsupportedFeatureException("time unit " + name);
+        }
+    }
+
+    private static Enum<?> unitOperand(RexCall call, int index) {
+        Object v = ((RexLiteral) call.getOperands().get(index)).getValue();
+        if (v instanceof TimeUnitRange || v instanceof TimeUnit) {
+            return (Enum<?>) v;
+        }
+        throw new UnsupportedFeatureException("time unit " + v);
+    }
+
+    @Override
+    public GenExpr generate(ExprGenerator gen, RexCall call, CodeBuilder out) {
+        SqlOperator op = call.getOperator();
+        LogicalType r = ExprGenerator.typeOf(call);
+        if (op == SqlStdOperatorTable.EXTRACT) {
+            return extract(gen, call, r, out);
+        }
+        if (op == SqlStdOperatorTable.TIMESTAMP_ADD) {
+            int unit = unitCode(unitOperand(call, 0));
+            GenExpr n = gen.gen(call.getOperands().get(1), out);
+            GenExpr t = gen.gen(call.getOperands().get(2), out);
+            boolean date = t.type().root() == TypeRoot.DATE;
+            return gen.strict(List.of(n, t), r, out, v -> {
+                String ts = date ? "(long) " + v.get(1) + " * " + DT + ".MILLIS_PER_DAY" : v.get(1);
+                String sum = DT + ".timestampAdd(" + unit + ", (long) " + v.get(0) + ", " + ts + ")";
+                return r.root() == TypeRoot.DATE ? DT + ".timestampToDate(" + sum + ")" : sum;
+            });
+        }
+        if (op == SqlStdOperatorTable.TIMESTAMP_DIFF) {
+            int unit = unitCode(unitOperand(call, 0));
+            GenExpr a = gen.gen(call.getOperands().get(1), out);
+            GenExpr b = gen.gen(call.getOperands().get(2), out);
+            return gen.strict(List.of(a, b), r, out, v -> "(" + io.sluice.codegen.expr.JavaTypes.javaType(r) + ") "
+                    + DT + ".timestampDiff(" + unit + ", " + millis(v.get(0), a.type()) + ", "
+                    + millis(v.get(1), b.type()) + ")");
+        }
+        String now = gen.nowMillis();
+        String local = DT + ".ltzToTimestamp(" + now + ", " + gen.zone() + ")";
+        String value;
+        if (op == SqlStdOperatorTable.CURRENT_DATE) {
+            value = DT + ".timestampToDate(" + local + ")";
+        } else if (op == SqlStdOperatorTable.CURRENT_TIME || op == SqlStdOperatorTable.LOCALTIME) {
+            value = DT + ".timestampToTime(" + local + ")";
+        } else if (r.root() == TypeRoot.TIMESTAMP_LTZ) {
+            value = now;
+        } else {
+            value = local;
+        }
+        String val = gen.newName("val");
+        out.line(io.sluice.codegen.expr.JavaTypes.javaType(r) + " " + val + " = " + value + ";");
+        return GenExpr.of("false", val, r);
+    }
+
+    private static String millis(String v, LogicalType t) {
+        return t.root() == TypeRoot.DATE ? "(long) " + v + " * " + DT + ".MILLIS_PER_DAY" : "(long) " + v;
+    }
+
+    private GenExpr extract(ExprGenerator gen, RexCall call, LogicalType r, CodeBuilder out) {
+        int unit = unitCode(unitOperand(call, 0));
+        GenExpr x = gen.gen(call.getOperands().get(1), out);
+        LogicalType t = x.type();
+        String fn;
+        switch (t.root()) {
+            case DATE:
+                fn = DT + ".extract(" + unit + ", (long) $ * " + DT + ".MILLIS_PER_DAY)";
+                break;
+            case TIME:
+            case TIMESTAMP:
+                fn = DT + ".extract(" + unit + ", (long) $)";
+                break;
+            case TIMESTAMP_LTZ:
+                fn = DT + ".extract(" + unit + ", " + DT + ".ltzToTimestamp($, " + gen.zone() + "))";
+                break;
+            case INTERVAL_DAY_TIME:
+                fn = DT + ".extractFromDayTime(" + unit + ", $)";
+                break;
+            case INTERVAL_YEAR_MONTH:
+                fn = DT + ".extractFromYearMonth(" + unit + ", $)";
+                break;
+            default:
+                throw new UnsupportedFeatureException("EXTRACT from " + t);
+        }
+        String jt = io.sluice.codegen.expr.JavaTypes.javaType(r);
+        return gen.strict(List.of(x), r, out, v -> "(" + jt + ") " + fn.replace("$", v.get(0)));
+    }
+}

@@ -1,0 +1,45 @@
+package io.sluice.codegen.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** MD5 / SHA1 / SHA256 of a string's UTF-8 bytes as lowercase hex, with per-thread digests. */
+public final class HashRuntime {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> digest("MD5"));
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> digest("SHA-1"));
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
+
+    private HashRuntime() {
+    }
+
+    private static MessageDigest digest(String name) {
+        try {
+            return MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String md5(String s) {
+        return hex(MD5.get().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static String sha1(String s) {
+        return hex(SHA1.get().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static String sha256(String s) {
+        return hex(SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String hex(byte[] b) {
+        char[] out = new char[b.length * 2];
+        for (int k = 0; k < b.length; k++) {
+            out[2 * k] = HEX[(b[k] >> 4) & 0xf];
+            out[2 * k + 1] = HEX[b[k] & 0xf];
+        }
+        return new String(out);
+    }
+}

@@ -1,0 +1,35 @@
+package io.sluice.connector.filesystem;
+
+import io.sluice.connector.filesystem.format.RecordEncoderFactory;
+import io.sluice.runtime.connector.ChangelogMode;
+import io.sluice.runtime.connector.DynamicTableSink;
+import io.sluice.runtime.connector.WriterContext;
+import java.nio.file.Path;
+
+/** A sink writing part files into the {@code path} directory; accepts insert-only input. */
+public final class FileSystemTableSink implements DynamicTableSink {
+    private final Path directory;
+    private final String formatId;
+    private final RecordEncoderFactory encoderFactory;
+
+    public FileSystemTableSink(Path directory, String formatId, RecordEncoderFactory encoderFactory) {
+        this.directory = directory;
+        this.formatId = formatId;
+        this.encoderFactory = encoderFactory;
+    }
+
+    @Override
+    public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
+        return ChangelogMode.insertOnly();
+    }
+
+    @Override
+    public FileSystemSinkWriter createWriter(WriterContext context) {
+        return new FileSystemSinkWriter(directory, encoderFactory, context.subtaskIndex());
+    }
+
+    @Override
+    public String describe() {
+        return "filesystem(path=" + directory + ", format=" + formatId + ")";
+    }
+}

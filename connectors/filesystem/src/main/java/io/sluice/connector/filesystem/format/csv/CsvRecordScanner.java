@@ -1,0 +1,370 @@
+package io.sluice.connector.filesystem.format.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Splits a CSV byte stream into records and fields without copying: it reads the input in large chunks
+ * into one byte buffer and, per record, finds the start and end offset of each field in that buffer
+ * (RFC 4180: quoted fields may hold delimiters, line breaks and doubled quotes; {@code \r\n}, {@code \n}
+ * and {@code \r} end a record). Empty lines, and with {@code allow-comments} lines starting with
+ * {@code #}, are skipped. A leading UTF-8 byte order mark is skipped.
+ *
+ * <p>After {@link #next()} returns true, {@link #start(int)}/{@link #end(int)} delimit field {@code i}
+ * (quotes excluded) for {@code i < min(fieldCount(), capacity)}; a field with doubled quotes or escapes
+ * must be passed through {@link #unescape(int)} before its bytes are read. Offsets are valid until the
+ * next call to {@code next()}.
+ */
+final class CsvRecordScanner {
+    private static final int CHUNK = 1 << 20;
+    static final byte QUOTED = 1;
+    static final byte ESCAPED = 2;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    /** Per byte: 14, to flag every byte below 14 (CR, LF and other control characters) as a candidate. */
+    private static final long BELOW_14 = 0x0E0E0E0E0E0E0E0EL;
+
+    private final InputStream in;
+    private final byte delimiter;
+    private final int quote;
+    private final int escape;
+    private final boolean allowComments;
+    /** Bytes that end an unquoted field's fast scan: delimiter, CR, LF, escape. */
+    private final boolean[] special = new boolean[256];
+    /** The delimiter repeated in every byte of a long, for the 8-bytes-at-a-time scan. */
+    private final long delimiterWord;
+
+    private byte[] buf = new byte[CHUNK];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long line = 1;
+
+    private final int capacity;
+    private final int[] starts;
+    private final int[] ends;
+    private final byte[] flags;
+    private int fieldCount;
+    private long recordLine;
+    private int recordNewlines;
+    private String malformed;
+
+    CsvRecordScanner(InputStream in, CsvFormatConfig config, int capacity) {
+        this.in = in;
+        this.delimiter = config.delimiter;
+        // 256 never equals a byte: "no quote" / "no escape"
+        this.quote = config.quote < 0 ? 256 : config.quote;
+        this.escape = config.escape < 0 ? 256 : config.escape;
+        this.allowComments = config.allowComments;
+        this.capacity = capacity;
+        this.starts = new int[capacity];
+        this.ends = new int[capacity];
+        this.flags = new byte[capacity];
+        special[delimiter & 0xff] = true;
+        delimiterWord = (delimiter & 0xffL) * ONES;
+        special['\n'] = true;
+        special['\r'] = true;
+        if (escape < 256) {
+            special[escape] = true;
+        }
+    }
+
+    /** The underlying buffer holding the current record's bytes. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    int start(int field) {
+        return starts[field];
+    }
+
+    int end(int field) {
+        return ends[field];
+    }
+
+    /** {@link #QUOTED} and/or {@link #ESCAPED} bits of a field. */
+    byte flags(int field) {
+        return flags[field];
+    }
+
+    /** Number of fields in the current record (may exceed the capacity). */
+    int fieldCount() {
+        return fieldCount;
+    }
+
+    /** 1-based line on which the current record starts. */
+    long recordLine() {
+        return recordLine;
+    }
+
+    /** Why the current record is malformed, or null. */
+    String malformed() {
+        return malformed;
+    }
+
+    /** Moves to the next record; false at the end of the input. */
+    boolean next() throws IOException {
+        if (line == 1 && pos == 0 && limit == 0 && !eof) {
+            fill();
+            if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+                pos = 3;
+            }
+        }
+        while (true) {
+            if (pos >= limit) {
+                if (eof) {
+                    return false;
+                }
+                fill();
+                continue;
+            }
+            byte b = buf[pos];
+            if (b == '\n') {
+                pos++;
+                line++;
+                continue;
+            }
+            if (b == '\r') {
+                pos++;
+                continue;
+            }
+            if (allowComments && b == '#') {
+                int nl = indexOf('\n', pos);
+                if (nl < 0) {
+                    if (eof) {
+                        pos = limit;
+                        continue;
+                    }
+                    fill();
+                    continue;
+                }
+                pos = nl + 1;
+                line++;
+                continue;
+            }
+            int end = scan(pos);
+            if (end < 0) {
+                fill();
+                continue;
+            }
+            recordLine = line;
+            line += recordNewlines;
+            pos = end;
+            return true;
+        }
+    }
+
+    private int indexOf(int c, int from) {
+        for (int i = from; i < limit; i++) {
+            if (buf[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Keeps the unread bytes, grows the buffer when one record fills it, and reads the next chunk. */
+    private void fill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+        } else {
+            limit += n;
+        }
+    }
+
+    /**
+     * Finds the fields of the record starting at {@code p}. Returns the offset after its line break, or -1
+     * when the buffer ends before the record does and more input may follow.
+     */
+    private int scan(int p) {
+        final byte[] b = buf;
+        final int lim = limit;
+        final boolean[] sp = special;
+        int f = 0;
+        int newlines = 0;
+        malformed = null;
+        while (true) {
+            int start;
+            int end;
+            byte flag = 0;
+            if (p < lim && b[p] == quote) {
+                flag = QUOTED;
+                start = ++p;
+                while (true) {
+                    if (p >= lim) {
+                        if (!eof) {
+                            return -1;
+                        }
+                        malformed = "unterminated quoted field";
+                        recordNewlines = newlines;
+                        fieldCount = f + 1;
+                        return lim;
+                    }
+                    byte c = b[p];
+                    if (c == quote) {
+                        if (p + 1 < lim && b[p + 1] == c) {
+                            flag |= ESCAPED;
+                            p += 2;
+                            continue;
+                        }
+                        if (p + 1 >= lim && !eof) {
+                            return -1;
+                        }
+                        break;
+                    }
+                    if (c == escape) {
+                        if (p + 1 >= lim && !eof) {
+                            return -1;
+                        }
+                        flag |= ESCAPED;
+                        if (p + 1 < lim && b[p + 1] == '\n') {
+                            newlines++;
+                        }
+                        p += 2;
+                        continue;
+                    }
+                    if (c == '\n') {
+                        newlines++;
+                    }
+                    p++;
+                }
+                end = p++;
+                if (p < lim) {
+                    byte c = b[p];
+                    if (c != delimiter && c != '\n' && c != '\r') {
+                        malformed = "unexpected character after a closing quote";
+                        while (p < lim && b[p] != '\n') {
+                            p++;
+                        }
+                        if (p >= lim && !eof) {
+                            return -1;
+                        }
+                        recordNewlines = newlines + (p < lim ? 1 : 0);
+                        fieldCount = f + 1;
+                        return p < lim ? p + 1 : lim;
+                    }
+                }
+            } else {
+                start = p;
+                if (escape == 256) {
+                    p = findSpecial(b, p, lim);
+                }
+                while (p < lim) {
+                    byte c = b[p];
+                    if (sp[c & 0xff]) {
+                        if (c == escape) {
+                            flag = ESCAPED;
+                            p += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    p++;
+                }
+                if (p >= lim) {
+                    if (!eof) {
+                        return -1;
+                    }
+                    p = lim;
+                }
+                end = p;
+            }
+            if (f < capacity) {
+                starts[f] = start;
+                ends[f] = end;
+                flags[f] = flag;
+            }
+            f++;
+            if (p >= lim) {
+                fieldCount = f;
+                recordNewlines = newlines;
+                return lim;
+            }
+            byte c = b[p];
+            if (c == delimiter) {
+                p++;
+                continue;
+            }
+            fieldCount = f;
+            p++;
+            if (c == '\r') {
+                if (p < lim && b[p] == '\n') {
+                    p++;
+                    newlines++;
+                } else if (p >= lim && !eof) {
+                    return -1;
+                }
+            } else {
+                newlines++;
+            }
+            recordNewlines = newlines;
+            return p;
+        }
+    }
+
+    /**
+     * The offset of the first delimiter, CR or LF at or after {@code p}, or a position from which the byte
+     * loop continues (at most {@code lim}). Reads 8 bytes at a time: a byte equal to the delimiter or below 14
+     * is a candidate (the lowest flagged byte of the SWAR test is always a true candidate); candidates that
+     * are not special (tab when the delimiter is a comma) are stepped over.
+     */
+    private int findSpecial(byte[] b, int p, int lim) {
+        final long delim = delimiterWord;
+        final boolean[] sp = special;
+        while (p + 8 <= lim) {
+            long w = (long) LONGS.get(b, p);
+            long x = w ^ delim;
+            long m = (((x - ONES) & ~x) | ((w - BELOW_14) & ~w)) & HIGHS;
+            if (m == 0) {
+                p += 8;
+                continue;
+            }
+            p += Long.numberOfTrailingZeros(m) >>> 3;
+            if (sp[b[p] & 0xff]) {
+                return p;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * Removes quote doubling and escape characters of field {@code i} in place; returns its new end.
+     * Escapes {@code \n}, {@code \r}, {@code \t} and {@code \0} stand for the control characters, any
+     * other escaped byte for itself.
+     */
+    int unescape(int i) {
+        byte[] b = buf;
+        int r = starts[i];
+        int w = r;
+        int end = ends[i];
+        boolean quoted = (flags[i] & QUOTED) != 0;
+        while (r < end) {
+            byte c = b[r++];
+            if (c == escape && r < end) {
+                byte e = b[r++];
+                c = e == 'n' ? (byte) '\n' : e == 'r' ? (byte) '\r' : e == 't' ? (byte) '\t' : e == '0' ? 0 : e;
+            } else if (quoted && c == quote && r < end && b[r] == c) {
+                r++;
+            }
+            b[w++] = c;
+        }
+        ends[i] = w;
+        flags[i] &= ~ESCAPED;
+        return w;
+    }
+}

@@ -1,0 +1,236 @@
+package io.sluice.planner;
+
+import io.sluice.codegen.RelTypes;
+import io.sluice.codegen.SluiceTypeSystem;
+import io.sluice.planner.catalog.CatalogManager;
+import io.sluice.planner.optimize.PlanOptimizer;
+import io.sluice.planner.schema.CatalogSchemas;
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.SqlParserException;
+import io.sluice.table.api.TableException;
+import io.sluice.table.api.ValidationException;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.Lex;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitDef;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Turns query text into an optimized logical plan: Calcite parses it with Flink's lexical rules
+ * (backtick quoting, case-sensitive identifiers), validates it against the session's catalogs,
+ * converts it to relational algebra and {@link PlanOptimizer} rewrites it. One instance per session;
+ * each call sees the catalogs as they are at that moment.
+ */
+public final class SluicePlanner implements RelOptTable.ViewExpander {
+    static {
+        CalciteDefaults.install();
+    }
+
+    private final CatalogManager catalogs;
+    private final Configuration config;
+    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE) {
+        @Override
+        public java.nio.charset.Charset getDefaultCharset() {
+            return java.nio.charset.StandardCharsets.UTF_8;
+        }
+    };
+    private final SqlOperatorTable builtIns;
+
+    public SluicePlanner(CatalogManager catalogs, Configuration config, SqlOperatorTable builtIns) {
+        this.catalogs = catalogs;
+        this.config = config;
+        this.builtIns = builtIns;
+    }
+
+    public CatalogManager catalogs() {
+        return catalogs;
+    }
+
+    public Configuration config() {
+        return config;
+    }
+
+    public JavaTypeFactoryImpl typeFactory() {
+        return typeFactory;
+    }
+
+    /** The parser configuration for Flink SQL's lexical rules. */
+    public static SqlParser.Config parserConfig() {
+        return SqlParser.config()
+                .withLex(Lex.JAVA)
+                .withConformance(SluiceConformance.INSTANCE)
+                .withIdentifierMaxLength(1024);
+    }
+
+    /** Parses a query; a syntax error becomes a {@link SqlParserException} with line and column. */
+    public SqlNode parseQuery(String sql) {
+        try {
+            return SqlParser.create(sql, parserConfig()).parseQuery();
+        } catch (SqlParseException e) {
+            SqlParserPos pos = e.getPos();
+            throw new SqlParserException(shortParseMessage(e), pos == null ? 0 : pos.getLineNum(),
+                    pos == null ? 0 : pos.getColumnNum());
+        }
+    }
+
+    /** Parses a scalar expression (computed columns, watermarks). */
+    public SqlNode parseExpression(String sql) {
+        try {
+            return SqlParser.create(sql, parserConfig()).parseExpression();
+        } catch (SqlParseException e) {
+            SqlParserPos pos = e.getPos();
+            throw new SqlParserException(shortParseMessage(e), pos == null ? 0 : pos.getLineNum(),
+                    pos == null ? 0 : pos.getColumnNum());
+        }
+    }
+
+    /** Calcite lists every expected token; keep the first sentence and at most a few expectations. */
+    private static String shortParseMessage(SqlParseException e) {
+        String msg = e.getMessage();
+        int expecting = msg.indexOf("Was expecting");
+        if (expecting < 0) {
+            return msg.split("\n")[0];
+        }
+        String head = msg.substring(0, expecting).trim();
+        String[] alternatives = msg.substring(expecting).split("\n");
+        StringBuilder sb = new StringBuilder(head).append("\nWas expecting one of:");
+        int shown = 0;
+        for (int i = 1; i < alternatives.length && shown < 8; i++) {
+            String a = alternatives[i].trim();
+            if (!a.isEmpty() && !a.equals("...")) {
+                sb.append("\n    ").append(a);
+                shown++;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The result of planning one query. */
+    public static final class PlannedQuery {
+        public final RelNode logical;
+        public final RelNode optimized;
+        public final RowType rowType;
+
+        public PlannedQuery(RelNode logical, RelNode optimized, RowType rowType) {
+            this.logical = logical;
+            this.optimized = optimized;
+            this.rowType = rowType;
+        }
+    }
+
+    /** Parses, validates, converts and optimizes a query. */
+    public PlannedQuery plan(String sql) {
+        RelRoot root = toRel(parseQuery(sql));
+        RelNode logical = root.project();
+        RelNode optimized = PlanOptimizer.optimize(logical, relBuilder(logical.getCluster()));
+        return new PlannedQuery(logical, optimized, RelTypes.toRowType(logical.getRowType()));
+    }
+
+    /** Validates and converts a parsed query. */
+    public RelRoot toRel(SqlNode query) {
+        CalciteCatalogReader reader = catalogReader();
+        SqlValidator validator = validator(reader);
+        SqlNode validated;
+        try {
+            validated = validator.validate(query);
+        } catch (CalciteContextException e) {
+            throw validationError(e);
+        }
+        RelOptCluster cluster = cluster();
+        SqlToRelConverter converter = new SqlToRelConverter(this, validator, reader, cluster,
+                StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config()
+                        .withTrimUnusedFields(true)
+                        .withExpand(false)
+                        .withInSubQueryThreshold(Integer.MAX_VALUE)
+                        .withRelBuilderFactory(RelFactories.LOGICAL_BUILDER));
+        RelRoot root = converter.convertQuery(validated, false, true);
+        return root.withRel(converter.trimUnusedFields(true, root.rel));
+    }
+
+    /** The validated row type of a query, without planning it further. */
+    public RelDataType validatedRowType(String sql) {
+        return toRel(parseQuery(sql)).validatedRowType;
+    }
+
+    @Override
+    public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
+            List<String> viewPath) {
+        return toRel(parseQuery(queryString));
+    }
+
+    public RelBuilder relBuilder(RelOptCluster cluster) {
+        return RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader());
+    }
+
+    private CalciteCatalogReader catalogReader() {
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchemas.root(catalogs));
+        Properties props = new Properties();
+        props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        CalciteConnectionConfig cc = new CalciteConnectionConfigImpl(props);
+        return new CalciteCatalogReader(root, List.of(catalogs.currentCatalog(), catalogs.currentDatabase()),
+                typeFactory, cc);
+    }
+
+    private SqlValidator validator(CalciteCatalogReader reader) {
+        SqlOperatorTable ops = SqlOperatorTables.chain(builtIns, reader);
+        return SqlValidatorUtil.newValidator(ops, reader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withIdentifierExpansion(true)
+                        .withConformance(SluiceConformance.INSTANCE)
+                        .withDefaultNullCollation(NullCollation.LOW)
+                        .withTypeCoercionEnabled(true));
+    }
+
+    private RelOptCluster cluster() {
+        VolcanoPlanner planner = new VolcanoPlanner();
+        for (RelTraitDef<?> def : List.of(ConventionTraitDef.INSTANCE, RelCollationTraitDef.INSTANCE)) {
+            planner.addRelTraitDef(def);
+        }
+        return RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    }
+
+    /** A validation error with its position; unknown tables get the nearest existing names. */
+    private TableException validationError(CalciteContextException e) {
+        String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Object '([^']+)' not found").matcher(msg);
+        if (m.find() && !msg.contains("did you mean")) {
+            List<String> names = catalogs.listObjects(catalogs.currentCatalog(), catalogs.currentDatabase());
+            msg = msg + "." + io.sluice.runtime.util.NameSuggestions.didYouMean(m.group(1), names)
+                    + (names.isEmpty() ? " No tables are defined in " + catalogs.currentCatalog() + "."
+                    + catalogs.currentDatabase() + "." : "");
+        }
+        ValidationException v = new ValidationException(msg, e);
+        v.atPosition(e.getPosLine(), e.getPosColumn());
+        return v;
+    }
+}

@@ -1,0 +1,209 @@
+package io.sluice.planner.catalog;
+
+import io.sluice.runtime.util.NameSuggestions;
+import io.sluice.table.api.ValidationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The catalogs of a session: catalogs hold databases, databases hold tables and views. Starts with
+ * {@code default_catalog.default_database}, in memory. Temporary objects live beside permanent ones
+ * and shadow them. Not thread-safe (one per session).
+ */
+public final class CatalogManager {
+    public static final String DEFAULT_CATALOG = "default_catalog";
+    public static final String DEFAULT_DATABASE = "default_database";
+
+    /** catalog -> database -> object name -> CatalogTable | CatalogView. */
+    private final Map<String, Map<String, Map<String, Object>>> catalogs = new LinkedHashMap<>();
+    private final Map<ObjectIdentifier, Object> temporaryObjects = new LinkedHashMap<>();
+    private String currentCatalog = DEFAULT_CATALOG;
+    private String currentDatabase = DEFAULT_DATABASE;
+
+    public CatalogManager() {
+        catalogs.put(DEFAULT_CATALOG, new LinkedHashMap<>());
+        catalogs.get(DEFAULT_CATALOG).put(DEFAULT_DATABASE, new LinkedHashMap<>());
+    }
+
+    public String currentCatalog() {
+        return currentCatalog;
+    }
+
+    public String currentDatabase() {
+        return currentDatabase;
+    }
+
+    public void setCurrentCatalog(String catalog) {
+        if (!catalogs.containsKey(catalog)) {
+            throw new ValidationException("Catalog " + catalog + " does not exist."
+                    + NameSuggestions.didYouMean(catalog, catalogs.keySet()));
+        }
+        currentCatalog = catalog;
+        currentDatabase = catalogs.get(catalog).keySet().iterator().next();
+    }
+
+    public void setCurrentDatabase(String database) {
+        if (!catalogs.get(currentCatalog).containsKey(database)) {
+            throw new ValidationException("Database " + database + " does not exist in catalog " + currentCatalog + "."
+                    + NameSuggestions.didYouMean(database, catalogs.get(currentCatalog).keySet()));
+        }
+        currentDatabase = database;
+    }
+
+    public List<String> listCatalogs() {
+        return new ArrayList<>(new TreeSet<>(catalogs.keySet()));
+    }
+
+    public List<String> listDatabases(String catalog) {
+        return new ArrayList<>(new TreeSet<>(catalog(catalog).keySet()));
+    }
+
+    public void createDatabase(String catalog, String database, boolean ignoreIfExists) {
+        Map<String, Map<String, Object>> cat = catalog(catalog);
+        if (cat.containsKey(database)) {
+            if (ignoreIfExists) {
+                return;
+            }
+            throw new ValidationException("Database " + catalog + "." + database + " already exists.");
+        }
+        cat.put(database, new LinkedHashMap<>());
+    }
+
+    /** Resolves a name of 1 to 3 parts against the current catalog and database. */
+    public ObjectIdentifier qualify(List<String> names) {
+        switch (names.size()) {
+            case 1:
+                return new ObjectIdentifier(currentCatalog, currentDatabase, names.get(0));
+            case 2:
+                return new ObjectIdentifier(currentCatalog, names.get(0), names.get(1));
+            case 3:
+                return new ObjectIdentifier(names.get(0), names.get(1), names.get(2));
+            default:
+                throw new ValidationException("Invalid object name '" + String.join(".", names)
+                        + "': expected [catalog.][database.]name");
+        }
+    }
+
+    /** The table or view with this identifier (temporary objects first). */
+    public Optional<Object> getObject(ObjectIdentifier id) {
+        Object temp = temporaryObjects.get(id);
+        if (temp != null) {
+            return Optional.of(temp);
+        }
+        Map<String, Map<String, Object>> cat = catalogs.get(id.catalog());
+        if (cat == null || !cat.containsKey(id.database())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(cat.get(id.database()).get(id.object()));
+    }
+
+    /** Like {@link #getObject} but fails with the nearest existing names. */
+    public Object getObjectOrThrow(ObjectIdentifier id) {
+        return getObject(id).orElseThrow(() -> new ValidationException("Table or view " + id
+                + " does not exist." + NameSuggestions.didYouMean(id.object(), listObjects(id.catalog(), id.database()))));
+    }
+
+    public boolean isTemporary(ObjectIdentifier id) {
+        return temporaryObjects.containsKey(id);
+    }
+
+    /** Adds a table or view. */
+    public void createObject(ObjectIdentifier id, Object tableOrView, boolean ignoreIfExists, boolean temporary) {
+        boolean exists = temporary ? temporaryObjects.containsKey(id) : database(id).containsKey(id.object());
+        if (exists) {
+            if (ignoreIfExists) {
+                return;
+            }
+            String kind = tableOrView instanceof CatalogView ? "View" : "Table";
+            throw new ValidationException((temporary ? "Temporary " + kind.toLowerCase() : kind) + " " + id
+                    + " already exists.");
+        }
+        if (temporary) {
+            temporaryObjects.put(id, tableOrView);
+        } else {
+            database(id).put(id.object(), tableOrView);
+        }
+    }
+
+    /** Replaces an existing table or view (ALTER). */
+    public void alterObject(ObjectIdentifier id, Object tableOrView) {
+        if (temporaryObjects.containsKey(id)) {
+            temporaryObjects.put(id, tableOrView);
+        } else {
+            getObjectOrThrow(id);
+            database(id).put(id.object(), tableOrView);
+        }
+    }
+
+    /**
+     * Removes a table or view; {@code view} selects which kind may be dropped.
+     *
+     * @return whether something was dropped
+     */
+    public boolean dropObject(ObjectIdentifier id, boolean view, boolean ignoreIfNotExists) {
+        Object existing = getObject(id).orElse(null);
+        if (existing == null || (existing instanceof CatalogView) != view) {
+            if (ignoreIfNotExists) {
+                return false;
+            }
+            String kind = view ? "View" : "Table";
+            if (existing != null) {
+                throw new ValidationException(id + " is a " + (view ? "table" : "view") + ", not a "
+                        + kind.toLowerCase() + "; use DROP " + (view ? "TABLE" : "VIEW") + ".");
+            }
+            throw new ValidationException(kind + " " + id + " does not exist."
+                    + NameSuggestions.didYouMean(id.object(), listObjects(id.catalog(), id.database())));
+        }
+        if (temporaryObjects.remove(id) == null) {
+            database(id).remove(id.object());
+        }
+        return true;
+    }
+
+    /** Names of the tables and views of a database, temporary ones included, sorted. */
+    public List<String> listObjects(String catalog, String database) {
+        TreeSet<String> names = new TreeSet<>();
+        Map<String, Map<String, Object>> cat = catalogs.get(catalog);
+        if (cat != null && cat.containsKey(database)) {
+            names.addAll(cat.get(database).keySet());
+        }
+        for (ObjectIdentifier id : temporaryObjects.keySet()) {
+            if (id.catalog().equals(catalog) && id.database().equals(database)) {
+                names.add(id.object());
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** Names of the views of a database, sorted. */
+    public List<String> listViews(String catalog, String database) {
+        List<String> views = new ArrayList<>();
+        for (String name : listObjects(catalog, database)) {
+            if (getObject(new ObjectIdentifier(catalog, database, name)).orElse(null) instanceof CatalogView) {
+                views.add(name);
+            }
+        }
+        return views;
+    }
+
+    private Map<String, Map<String, Object>> catalog(String name) {
+        Map<String, Map<String, Object>> cat = catalogs.get(name);
+        if (cat == null) {
+            throw new ValidationException("Catalog " + name + " does not exist."
+                    + NameSuggestions.didYouMean(name, catalogs.keySet()));
+        }
+        return cat;
+    }
+
+    private Map<String, Object> database(ObjectIdentifier id) {
+        Map<String, Object> db = catalog(id.catalog()).get(id.database());
+        if (db == null) {
+            throw new ValidationException("Database " + id.catalog() + "." + id.database() + " does not exist.");
+        }
+        return db;
+    }
+}

@@ -1,0 +1,38 @@
+package io.sluice.planner.catalog;
+
+import io.sluice.runtime.types.RowType;
+import java.util.List;
+
+/** A view: a query stored by name, expanded wherever the view is used. */
+public final class CatalogView {
+    private final String query;
+    private final List<String> columnNames;
+    private final String comment;
+    private final RowType rowType;
+
+    public CatalogView(String query, List<String> columnNames, String comment, RowType rowType) {
+        this.query = query;
+        this.columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
+        this.comment = comment;
+        this.rowType = rowType;
+    }
+
+    /** The view's columns as validated when it was created. */
+    public RowType rowType() {
+        return rowType;
+    }
+
+    /** The view's SQL text. */
+    public String query() {
+        return query;
+    }
+
+    /** Column aliases given in {@code CREATE VIEW v (a, b) AS ...}, or empty. */
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    public String comment() {
+        return comment;
+    }
+}

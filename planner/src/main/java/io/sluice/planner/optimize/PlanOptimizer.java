@@ -1,0 +1,95 @@
+package io.sluice.planner.optimize;
+
+import io.sluice.table.api.UnsupportedFeatureException;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.Correlate;
+import org.apache.calcite.rel.logical.LogicalCorrelate;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Rewrites a logical plan into the shape the translator understands, in Hep phases:
+ * subqueries to joins (then decorrelation), OVER aggregates into windows, set operations into
+ * aggregates, filter/project push-down and merging, and finally projections and filters fused into Calcs.
+ */
+public final class PlanOptimizer {
+    private PlanOptimizer() {
+    }
+
+    private static final HepProgram SUBQUERY_REMOVAL = new HepProgramBuilder()
+            .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
+            .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
+            .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+            .build();
+
+    private static final HepProgram WINDOWS_AND_SET_OPS = new HepProgramBuilder()
+            .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
+            .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
+            .addRuleInstance(CoreRules.INTERSECT_TO_DISTINCT)
+            .addRuleInstance(CoreRules.MINUS_TO_DISTINCT)
+            .build();
+
+    private static final HepProgram PUSH_DOWN = new HepProgramBuilder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleCollection(java.util.List.of(
+                    CoreRules.FILTER_INTO_JOIN,
+                    CoreRules.JOIN_CONDITION_PUSH,
+                    CoreRules.FILTER_PROJECT_TRANSPOSE,
+                    CoreRules.FILTER_SET_OP_TRANSPOSE,
+                    CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+                    CoreRules.FILTER_MERGE,
+                    CoreRules.PROJECT_MERGE,
+                    CoreRules.PROJECT_REMOVE,
+                    CoreRules.AGGREGATE_PROJECT_MERGE,
+                    CoreRules.UNION_MERGE))
+            .build();
+
+    private static final HepProgram TO_CALC = new HepProgramBuilder()
+            .addRuleInstance(CoreRules.FILTER_TO_CALC)
+            .addRuleInstance(CoreRules.PROJECT_TO_CALC)
+            .addRuleInstance(CoreRules.CALC_MERGE)
+            .addRuleInstance(CoreRules.CALC_REMOVE)
+            .build();
+
+    /** Runs every phase; fails with "not supported yet" for correlations that cannot be removed. */
+    public static RelNode optimize(RelNode logical, RelBuilder relBuilder) {
+        RelNode rel = run(SUBQUERY_REMOVAL, logical);
+        rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        checkNoCorrelation(rel);
+        rel = run(WINDOWS_AND_SET_OPS, rel);
+        rel = run(PUSH_DOWN, rel);
+        rel = run(TO_CALC, rel);
+        return rel;
+    }
+
+    private static RelNode run(HepProgram program, RelNode rel) {
+        HepPlanner planner = new HepPlanner(program);
+        planner.setRoot(rel);
+        return planner.findBestExp();
+    }
+
+    private static void checkNoCorrelation(RelNode rel) {
+        rel.accept(new RelShuttleImpl() {
+            @Override
+            public RelNode visit(LogicalCorrelate correlate) {
+                throw new UnsupportedFeatureException("this correlated subquery (it could not be rewritten into a join):\n"
+                        + RelOptUtil.toString(correlate));
+            }
+
+            @Override
+            public RelNode visit(RelNode other) {
+                if (other instanceof Correlate) {
+                    throw new UnsupportedFeatureException("this correlated subquery");
+                }
+                return super.visit(other);
+            }
+        });
+    }
+}

@@ -1,0 +1,605 @@
+package io.sluice.planner.translate;
+
+import io.sluice.codegen.CodeGenerator;
+import io.sluice.codegen.RelTypes;
+import io.sluice.planner.catalog.CatalogTable;
+import io.sluice.planner.schema.ConnectorTable;
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.connector.DynamicTableSourceFactory;
+import io.sluice.runtime.connector.FactoryUtil;
+import io.sluice.runtime.connector.ScanTableSource;
+import io.sluice.runtime.connector.TableContext;
+import io.sluice.runtime.generated.BatchCalc;
+import io.sluice.runtime.generated.BatchPredicate;
+import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.graph.OperatorTransformation;
+import io.sluice.runtime.graph.SourceTransformation;
+import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.operator.aggregate.AggregateKind;
+import io.sluice.runtime.operator.aggregate.AggregateSpec;
+import io.sluice.runtime.operator.aggregate.HashAggregateOperator;
+import io.sluice.runtime.operator.calc.CalcOperator;
+import io.sluice.runtime.operator.join.HashJoinOperator;
+import io.sluice.runtime.operator.join.JoinType;
+import io.sluice.runtime.operator.join.NestedLoopJoinOperator;
+import io.sluice.runtime.operator.over.BoundKind;
+import io.sluice.runtime.operator.over.FrameBound;
+import io.sluice.runtime.operator.over.OverFunctionKind;
+import io.sluice.runtime.operator.over.OverFunctionSpec;
+import io.sluice.runtime.operator.over.OverGroupSpec;
+import io.sluice.runtime.operator.over.OverWindowOperator;
+import io.sluice.runtime.operator.sort.LimitOperator;
+import io.sluice.runtime.operator.sort.SortKey;
+import io.sluice.runtime.operator.sort.SortOperator;
+import io.sluice.runtime.operator.union.UnionOperator;
+import io.sluice.runtime.operator.values.ValuesSource;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.UnsupportedFeatureException;
+import io.sluice.table.api.ValidationException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexWindowBound;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Translates an optimized logical plan into runtime {@link Transformation}s: each plan node becomes
+ * one operator with its expressions compiled by {@link CodeGenerator}. Columns a query does not use
+ * are not read from the source (projection push-down into the scan).
+ */
+public final class JobGraphGenerator {
+    private final CodeGenerator codegen;
+    private final Configuration config;
+    private final ClassLoader classLoader;
+    private final Map<RelNode, Transformation> translated = new IdentityHashMap<>();
+
+    public JobGraphGenerator(CodeGenerator codegen, Configuration config, ClassLoader classLoader) {
+        this.codegen = codegen;
+        this.config = config;
+        this.classLoader = classLoader;
+    }
+
+    /** The transformation producing {@code rel}'s rows (shared when the same node is reached twice). */
+    public Transformation translate(RelNode rel) {
+        Transformation t = translated.get(rel);
+        if (t == null) {
+            t = doTranslate(rel);
+            translated.put(rel, t);
+        }
+        return t;
+    }
+
+    private Transformation doTranslate(RelNode rel) {
+        if (rel instanceof Calc) {
+            return translateCalc((Calc) rel);
+        } else if (rel instanceof Project || rel instanceof Filter) {
+            return translateProjectOrFilter(rel);
+        } else if (rel instanceof TableScan) {
+            return scan((TableScan) rel, null);
+        } else if (rel instanceof Aggregate) {
+            return translateAggregate((Aggregate) rel);
+        } else if (rel instanceof Join) {
+            return translateJoin((Join) rel);
+        } else if (rel instanceof Sort) {
+            return translateSort((Sort) rel);
+        } else if (rel instanceof Union) {
+            return translateUnion((Union) rel);
+        } else if (rel instanceof Values) {
+            return translateValues((Values) rel);
+        } else if (rel instanceof Window) {
+            return translateWindow((Window) rel);
+        }
+        throw new UnsupportedFeatureException("plan node " + rel.getRelTypeName() + ":\n" + RelOptUtil.toString(rel));
+    }
+
+    static RowType rowType(RelNode rel) {
+        return RelTypes.toRowType(rel.getRowType());
+    }
+
+    // ---------------------------------------------------------------- scans
+
+    private Transformation scan(TableScan scan, int[] projection) {
+        ConnectorTable table = scan.getTable().unwrap(ConnectorTable.class);
+        if (table == null) {
+            throw new UnsupportedFeatureException("scan of " + scan.getTable().getQualifiedName());
+        }
+        CatalogTable ct = table.table();
+        if (ct.columns().stream().anyMatch(c -> !c.isPhysical())) {
+            throw new UnsupportedFeatureException("computed columns (table " + table.identifier() + ")");
+        }
+        RowType physical = ct.physicalRowType();
+        if (projection == null) {
+            projection = new int[physical.size()];
+            for (int i = 0; i < projection.length; i++) {
+                projection[i] = i;
+            }
+        }
+        ScanTableSource source = createSource(table);
+        RowType produced = physical.project(projection);
+        String name = "TableSourceScan(table=[[" + String.join(", ", table.identifier().toList()) + "]], fields=["
+                + String.join(", ", produced.names()) + "])";
+        return new SourceTransformation(name, source, projection, produced);
+    }
+
+    private ScanTableSource createSource(ConnectorTable table) {
+        CatalogTable ct = table.table();
+        if (ct.inlineSource() != null) {
+            return ct.inlineSource();
+        }
+        String connector = ct.options().get(FactoryUtil.CONNECTOR.key());
+        if (connector == null) {
+            throw new ValidationException("Table " + table.identifier()
+                    + " has no 'connector' option; declare it in WITH ('connector' = '...', ...).");
+        }
+        DynamicTableSourceFactory factory = FactoryUtil.discover(DynamicTableSourceFactory.class, connector, classLoader);
+        FactoryUtil.validateOptions(table.identifier().toString(), factory, ct.options(), classLoader);
+        return factory.createDynamicTableSource(new TableContext(table.identifier().toString(), ct.physicalRowType(),
+                ct.options(), config));
+    }
+
+    // ---------------------------------------------------------------- calc
+
+    private Transformation translateCalc(Calc calc) {
+        RexProgram program = calc.getProgram();
+        RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
+        RexNode condition = program.getCondition() == null ? null
+                : expand(rexBuilder, program.expandLocalRef(program.getCondition()));
+        List<RexNode> projects = new ArrayList<>();
+        program.getProjectList().forEach(p -> projects.add(expand(rexBuilder, program.expandLocalRef(p))));
+        return calc(calc, calc.getInput(), condition, projects);
+    }
+
+    private Transformation translateProjectOrFilter(RelNode rel) {
+        RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+        RelNode input = rel.getInput(0);
+        RexNode condition = null;
+        List<RexNode> projects = new ArrayList<>();
+        if (rel instanceof Filter) {
+            condition = expand(rexBuilder, ((Filter) rel).getCondition());
+            for (int i = 0; i < input.getRowType().getFieldCount(); i++) {
+                projects.add(rexBuilder.makeInputRef(input, i));
+            }
+        } else {
+            ((Project) rel).getProjects().forEach(p -> projects.add(expand(rexBuilder, p)));
+        }
+        return calc(rel, input, condition, projects);
+    }
+
+    /** A Calc over {@code input}; when the input is a scan, only the used columns are read. */
+    private Transformation calc(RelNode node, RelNode input, RexNode condition, List<RexNode> projects) {
+        RowType outputType = rowType(node);
+        Transformation in;
+        org.apache.calcite.rel.type.RelDataType inputRowType = input.getRowType();
+        if (input instanceof TableScan && input.getTable().unwrap(ConnectorTable.class) != null) {
+            ImmutableBitSet.Builder used = ImmutableBitSet.builder();
+            if (condition != null) {
+                used.addAll(RelOptUtil.InputFinder.bits(condition));
+            }
+            projects.forEach(p -> used.addAll(RelOptUtil.InputFinder.bits(p)));
+            int[] fields = used.build().toArray();
+            int[] mapping = new int[inputRowType.getFieldCount()];
+            for (int i = 0; i < fields.length; i++) {
+                mapping[fields[i]] = i;
+            }
+            RexShuttle remap = new RexShuttle() {
+                @Override
+                public RexNode visitInputRef(RexInputRef ref) {
+                    return new RexInputRef(mapping[ref.getIndex()], ref.getType());
+                }
+            };
+            condition = condition == null ? null : condition.accept(remap);
+            List<RexNode> remapped = new ArrayList<>();
+            projects.forEach(p -> remapped.add(p.accept(remap)));
+            projects = remapped;
+            in = scan((TableScan) input, fields);
+            inputRowType = projectedRowType(inputRowType, fields, node);
+            if (condition == null && isIdentity(projects, fields.length)) {
+                return in;
+            }
+        } else {
+            in = translate(input);
+        }
+        String name = describeCalc(node, condition, projects);
+        GeneratedClass<BatchCalc> kernel = codegen.generateCalc(name, inputRowType, condition, projects);
+        return new OperatorTransformation(name, List.of(in), () -> new CalcOperator(kernel, outputType), outputType);
+    }
+
+    private static org.apache.calcite.rel.type.RelDataType projectedRowType(
+            org.apache.calcite.rel.type.RelDataType type, int[] fields, RelNode node) {
+        org.apache.calcite.rel.type.RelDataTypeFactory.Builder b = node.getCluster().getTypeFactory().builder();
+        for (int f : fields) {
+            b.add(type.getFieldList().get(f));
+        }
+        return b.build();
+    }
+
+    private static boolean isIdentity(List<RexNode> projects, int inputFields) {
+        if (projects.size() != inputFields) {
+            return false;
+        }
+        for (int i = 0; i < projects.size(); i++) {
+            if (!(projects.get(i) instanceof RexInputRef) || ((RexInputRef) projects.get(i)).getIndex() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Expands Calcite's SEARCH (ranges / IN lists) into plain comparisons for code generation. */
+    private static RexNode expand(RexBuilder rexBuilder, RexNode node) {
+        return RexUtil.expandSearch(rexBuilder, null, node);
+    }
+
+    private static String describeCalc(RelNode node, RexNode condition, List<RexNode> projects) {
+        List<String> names = node.getRowType().getFieldNames();
+        StringBuilder sb = new StringBuilder("Calc(select=[");
+        for (int i = 0; i < projects.size(); i++) {
+            String p = projects.get(i).toString();
+            sb.append(i > 0 ? ", " : "").append(p.equals(names.get(i)) ? p : p + " AS " + names.get(i));
+        }
+        sb.append(']');
+        if (condition != null) {
+            sb.append(", where=[").append(condition).append(']');
+        }
+        return sb.append(')').toString();
+    }
+
+    // ---------------------------------------------------------------- aggregate
+
+    private Transformation translateAggregate(Aggregate agg) {
+        if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw new UnsupportedFeatureException("GROUPING SETS, ROLLUP and CUBE");
+        }
+        Transformation in = translate(agg.getInput());
+        RowType inputType = rowType(agg.getInput());
+        RowType outputType = rowType(agg);
+        int[] groupFields = agg.getGroupSet().toArray();
+        List<AggregateSpec> specs = new ArrayList<>();
+        List<String> aggNames = new ArrayList<>();
+        for (int i = 0; i < agg.getAggCallList().size(); i++) {
+            AggregateCall call = agg.getAggCallList().get(i);
+            AggregateKind kind = aggregateKind(call);
+            int[] args = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
+            String name = outputType.name(groupFields.length + i);
+            specs.add(new AggregateSpec(kind, args, call.isDistinct(), call.filterArg,
+                    RelTypes.toLogicalType(call.getType()), name));
+            aggNames.add(call.toString() + " AS " + name);
+        }
+        List<String> groupNames = new ArrayList<>();
+        for (int g : groupFields) {
+            groupNames.add(inputType.name(g));
+        }
+        String name = "HashAggregate(" + (groupFields.length > 0 ? "groupBy=[" + String.join(", ", groupNames) + "], " : "")
+                + "select=[" + String.join(", ", concat(groupNames, aggNames)) + "])";
+        return new OperatorTransformation(name, List.of(in),
+                () -> new HashAggregateOperator(inputType, groupFields, specs, outputType), outputType);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> r = new ArrayList<>(a);
+        r.addAll(b);
+        return r;
+    }
+
+    private static AggregateKind aggregateKind(AggregateCall call) {
+        switch (call.getAggregation().getKind()) {
+            case COUNT:
+                return AggregateKind.COUNT;
+            case SUM:
+                return AggregateKind.SUM;
+            case SUM0:
+                return AggregateKind.SUM0;
+            case AVG:
+                return AggregateKind.AVG;
+            case MIN:
+                return AggregateKind.MIN;
+            case MAX:
+                return AggregateKind.MAX;
+            case SINGLE_VALUE:
+                return AggregateKind.SINGLE_VALUE;
+            case ANY_VALUE:
+                return AggregateKind.ANY_VALUE;
+            default:
+                break;
+        }
+        switch (call.getAggregation().getName().toUpperCase(java.util.Locale.ROOT)) {
+            case "EVERY":
+            case "BOOL_AND":
+                return AggregateKind.BOOL_AND;
+            case "SOME":
+            case "BOOL_OR":
+                return AggregateKind.BOOL_OR;
+            default:
+                throw new UnsupportedFeatureException("aggregate function " + call.getAggregation().getName());
+        }
+    }
+
+    // ---------------------------------------------------------------- join
+
+    private Transformation translateJoin(Join join) {
+        JoinType type = joinType(join.getJoinType());
+        RelNode left = join.getLeft();
+        RelNode right = join.getRight();
+        Transformation l = translate(left);
+        Transformation r = translate(right);
+        RowType leftType = rowType(left);
+        RowType rightType = rowType(right);
+        RowType outputType = rowType(join);
+        List<Integer> leftKeys = new ArrayList<>();
+        List<Integer> rightKeys = new ArrayList<>();
+        List<Boolean> filterNulls = new ArrayList<>();
+        List<RexNode> nonEqui = new ArrayList<>();
+        RelOptUtil.splitJoinCondition(left, right, join.getCondition(), leftKeys, rightKeys, filterNulls, nonEqui);
+        RexBuilder rexBuilder = join.getCluster().getRexBuilder();
+        RexNode rest = RexUtil.composeConjunction(rexBuilder, nonEqui);
+        boolean hasResidual = !rest.isAlwaysTrue();
+        org.apache.calcite.rel.type.RelDataType pairType = join.getCluster().getTypeFactory().builder()
+                .addAll(left.getRowType().getFieldList()).addAll(right.getRowType().getFieldList())
+                .uniquify().build();
+        String cond = join.getCondition().toString();
+        if (!leftKeys.isEmpty() && !keyTypesMatch(leftType, rightType, leftKeys, rightKeys)) {
+            // keys of different physical types (e.g. DECIMAL scales) are compared by the generated condition
+            leftKeys.clear();
+            rightKeys.clear();
+        }
+        if (!leftKeys.isEmpty()) {
+            int[] lk = leftKeys.stream().mapToInt(Integer::intValue).toArray();
+            int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
+            boolean[] nullSafe = new boolean[lk.length];
+            for (int i = 0; i < nullSafe.length; i++) {
+                nullSafe[i] = !filterNulls.get(i);
+            }
+            GeneratedClass<BatchPredicate> residual = hasResidual
+                    ? codegen.generatePredicate("join residual " + rest, pairType, expand(rexBuilder, rest)) : null;
+            String name = "HashJoin(joinType=[" + type + "], where=[" + cond + "], build=[right])";
+            return new OperatorTransformation(name, List.of(l, r),
+                    () -> new HashJoinOperator(type, leftType, rightType, lk, rk, nullSafe, residual, outputType),
+                    outputType, new int[] {1, 0});
+        }
+        GeneratedClass<BatchPredicate> condition = join.getCondition().isAlwaysTrue() ? null
+                : codegen.generatePredicate("join condition " + cond, pairType, expand(rexBuilder, join.getCondition()));
+        String name = "NestedLoopJoin(joinType=[" + type + "], where=[" + cond + "])";
+        return new OperatorTransformation(name, List.of(l, r),
+                () -> new NestedLoopJoinOperator(type, leftType, rightType, condition, outputType),
+                outputType, new int[] {1, 0});
+    }
+
+    private static boolean keyTypesMatch(RowType left, RowType right, List<Integer> leftKeys, List<Integer> rightKeys) {
+        for (int i = 0; i < leftKeys.size(); i++) {
+            LogicalType l = left.type(leftKeys.get(i));
+            LogicalType r = right.type(rightKeys.get(i));
+            if (io.sluice.runtime.types.ArrowTypes.vectorClass(l) != io.sluice.runtime.types.ArrowTypes.vectorClass(r)
+                    || (l.root() == io.sluice.runtime.types.TypeRoot.DECIMAL && l.scale() != r.scale())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JoinType joinType(JoinRelType t) {
+        switch (t) {
+            case INNER:
+                return JoinType.INNER;
+            case LEFT:
+                return JoinType.LEFT;
+            case RIGHT:
+                return JoinType.RIGHT;
+            case FULL:
+                return JoinType.FULL;
+            case SEMI:
+                return JoinType.SEMI;
+            case ANTI:
+                return JoinType.ANTI;
+            default:
+                throw new UnsupportedFeatureException("join type " + t);
+        }
+    }
+
+    // ---------------------------------------------------------------- sort, union, values
+
+    private Transformation translateSort(Sort sort) {
+        Transformation in = translate(sort.getInput());
+        RowType type = rowType(sort);
+        long offset = sort.offset == null ? 0 : literalLong(sort.offset);
+        long fetch = sort.fetch == null ? -1 : literalLong(sort.fetch);
+        if (sort.getCollation().getFieldCollations().isEmpty()) {
+            String name = "Limit(offset=[" + offset + "], fetch=[" + (fetch < 0 ? "unlimited" : fetch) + "])";
+            return new OperatorTransformation(name, List.of(in), () -> new LimitOperator(type, offset, fetch), type);
+        }
+        SortKey[] keys = sortKeys(sort.getCollation().getFieldCollations());
+        String name = "Sort(orderBy=[" + describeKeys(sort.getCollation().getFieldCollations(), type) + "]"
+                + (offset > 0 ? ", offset=[" + offset + "]" : "") + (fetch >= 0 ? ", fetch=[" + fetch + "]" : "") + ")";
+        return new OperatorTransformation(name, List.of(in), () -> new SortOperator(type, keys, offset, fetch), type);
+    }
+
+    private static SortKey[] sortKeys(List<RelFieldCollation> collations) {
+        SortKey[] keys = new SortKey[collations.size()];
+        for (int i = 0; i < keys.length; i++) {
+            RelFieldCollation fc = collations.get(i);
+            boolean asc = !fc.getDirection().isDescending();
+            boolean nullsFirst = fc.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
+                    ? asc : fc.nullDirection == RelFieldCollation.NullDirection.FIRST;
+            keys[i] = new SortKey(fc.getFieldIndex(), asc, nullsFirst);
+        }
+        return keys;
+    }
+
+    private static String describeKeys(List<RelFieldCollation> collations, RowType type) {
+        List<String> parts = new ArrayList<>();
+        for (RelFieldCollation fc : collations) {
+            parts.add(type.name(fc.getFieldIndex()) + (fc.getDirection().isDescending() ? " DESC" : " ASC"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static long literalLong(RexNode node) {
+        if (node instanceof RexLiteral) {
+            Long v = ((RexLiteral) node).getValueAs(Long.class);
+            if (v != null) {
+                return v;
+            }
+        }
+        throw new UnsupportedFeatureException("a non-literal LIMIT or OFFSET: " + node);
+    }
+
+    private Transformation translateUnion(Union union) {
+        if (!union.all) {
+            throw new UnsupportedFeatureException("UNION without ALL in this position");
+        }
+        List<Transformation> inputs = new ArrayList<>();
+        union.getInputs().forEach(i -> inputs.add(translate(i)));
+        RowType type = rowType(union);
+        int n = inputs.size();
+        return new OperatorTransformation("Union(all=[true])", inputs, () -> new UnionOperator(n, type), type);
+    }
+
+    private Transformation translateValues(Values values) {
+        RowType type = rowType(values);
+        List<Object[]> rows = new ArrayList<>();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            Object[] row = new Object[tuple.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = Literals.toExternal(tuple.get(i), type.type(i));
+            }
+            rows.add(row);
+        }
+        int[] all = new int[type.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return new SourceTransformation("Values(tuples=[" + rows.size() + " rows])", new ValuesSource(type, rows),
+                all, type);
+    }
+
+    // ---------------------------------------------------------------- over windows
+
+    private Transformation translateWindow(Window window) {
+        Transformation in = translate(window.getInput());
+        RowType inputType = rowType(window.getInput());
+        RowType outputType = rowType(window);
+        int inputFields = inputType.size();
+        List<OverGroupSpec> groups = new ArrayList<>();
+        int outIndex = inputFields;
+        List<String> described = new ArrayList<>();
+        for (Window.Group g : window.groups) {
+            List<OverFunctionSpec> functions = new ArrayList<>();
+            for (Window.RexWinAggCall call : g.aggCalls) {
+                List<Integer> args = new ArrayList<>();
+                List<Object> constants = new ArrayList<>();
+                for (RexNode op : call.getOperands()) {
+                    int idx = ((RexInputRef) op).getIndex();
+                    if (idx < inputFields) {
+                        args.add(idx);
+                    } else {
+                        RexLiteral lit = window.constants.get(idx - inputFields);
+                        constants.add(Literals.toExternal(lit, RelTypes.toLogicalType(lit.getType())));
+                    }
+                }
+                functions.add(new OverFunctionSpec(overKind(call), args.stream().mapToInt(Integer::intValue).toArray(),
+                        constants.toArray(), outputType.type(outIndex)));
+                described.add(call.getOperator().getName() + " AS " + outputType.name(outIndex));
+                outIndex++;
+            }
+            SortKey[] orderKeys = sortKeys(g.orderKeys.getFieldCollations());
+            groups.add(new OverGroupSpec(g.keys.toArray(), orderKeys, g.isRows,
+                    bound(g.lowerBound, window, inputFields), bound(g.upperBound, window, inputFields), functions));
+        }
+        String name = "OverAggregate(select=[" + String.join(", ", described) + "])";
+        return new OperatorTransformation(name, List.of(in),
+                () -> new OverWindowOperator(inputType, groups, outputType), outputType);
+    }
+
+    private static FrameBound bound(RexWindowBound b, Window window, int inputFields) {
+        if (b.isCurrentRow()) {
+            return new FrameBound(BoundKind.CURRENT_ROW, null);
+        }
+        if (b.isUnbounded()) {
+            return new FrameBound(b.isPreceding() ? BoundKind.UNBOUNDED_PRECEDING : BoundKind.UNBOUNDED_FOLLOWING, null);
+        }
+        RexNode offset = b.getOffset();
+        RexLiteral lit = offset instanceof RexInputRef
+                ? window.constants.get(((RexInputRef) offset).getIndex() - inputFields) : (RexLiteral) offset;
+        Object value;
+        BigDecimal d = lit.getValueAs(BigDecimal.class);
+        if (d == null) {
+            throw new UnsupportedFeatureException("window frame offset " + lit);
+        }
+        value = d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0 ? (Object) d.longValueExact() : d;
+        return new FrameBound(b.isPreceding() ? BoundKind.PRECEDING : BoundKind.FOLLOWING, value);
+    }
+
+    private static OverFunctionKind overKind(Window.RexWinAggCall call) {
+        SqlKind k = call.getOperator().getKind();
+        switch (k) {
+            case ROW_NUMBER:
+                return OverFunctionKind.ROW_NUMBER;
+            case RANK:
+                return OverFunctionKind.RANK;
+            case DENSE_RANK:
+                return OverFunctionKind.DENSE_RANK;
+            case PERCENT_RANK:
+                return OverFunctionKind.PERCENT_RANK;
+            case CUME_DIST:
+                return OverFunctionKind.CUME_DIST;
+            case NTILE:
+                return OverFunctionKind.NTILE;
+            case LAG:
+                return OverFunctionKind.LAG;
+            case LEAD:
+                return OverFunctionKind.LEAD;
+            case FIRST_VALUE:
+                return OverFunctionKind.FIRST_VALUE;
+            case LAST_VALUE:
+                return OverFunctionKind.LAST_VALUE;
+            case COUNT:
+                return OverFunctionKind.COUNT;
+            case SUM:
+                return OverFunctionKind.SUM;
+            case SUM0:
+                return OverFunctionKind.SUM0;
+            case AVG:
+                return OverFunctionKind.AVG;
+            case MIN:
+                return OverFunctionKind.MIN;
+            case MAX:
+                return OverFunctionKind.MAX;
+            default:
+                throw new UnsupportedFeatureException("window function " + call.getOperator().getName());
+        }
+    }
+
+    static boolean isCall(RexNode n, SqlKind kind) {
+        return n instanceof RexCall && n.getKind() == kind;
+    }
+
+    static LogicalType type(RexNode n) {
+        return RelTypes.toLogicalType(n.getType());
+    }
+}

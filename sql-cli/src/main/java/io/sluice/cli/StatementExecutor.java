@@ -1,0 +1,184 @@
+package io.sluice.cli;
+
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.config.RuntimeMode;
+import io.sluice.table.api.JobClient;
+import io.sluice.table.api.ResultKind;
+import io.sluice.table.api.TableEnvironment;
+import io.sluice.table.api.TableException;
+import io.sluice.table.api.TableResult;
+import io.sluice.table.print.ResultFormat;
+import io.sluice.table.print.ResultPrinter;
+import io.sluice.types.Row;
+import io.sluice.util.CloseableIterator;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs one statement on a {@link TableEnvironment} and shows its outcome: rows of results with content go to
+ * {@code out} in the chosen format (with the {@code op} column exactly when the statement is a query and
+ * {@code execution.runtime-mode} is streaming at that moment; in tableau format the text of {@code EXPLAIN} and
+ * {@code SHOW CREATE} is printed as is); {@code [INFO]} lines go to {@code err}. INSERT and
+ * other DML report their job id and, when {@code awaitDml} is set (scripts), wait for the job to finish so later
+ * statements see its output and the process does not end under it.
+ */
+public final class StatementExecutor {
+    /** Flink SQL client's option for the tableau column cap. */
+    static final String MAX_COLUMN_WIDTH_KEY = "sql-client.display.max-column-width";
+
+    private final TableEnvironment env;
+    private final ResultFormat format;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean awaitDml;
+    private volatile TableResult running;
+    private volatile CloseableIterator<Row> runningRows;
+    private volatile boolean cancelRequested;
+
+    public StatementExecutor(TableEnvironment env, ResultFormat format, PrintWriter out, PrintWriter err,
+            boolean awaitDml) {
+        this.env = env;
+        this.format = format;
+        this.out = out;
+        this.err = err;
+        this.awaitDml = awaitDml;
+    }
+
+    /**
+     * Executes the statement and prints its outcome.
+     *
+     * @throws RuntimeException whatever {@code executeSql} or the job threw (job failures are unwrapped)
+     */
+    public void execute(String statement) {
+        TableResult result = env.executeSql(statement);
+        if (result.getResultKind() == ResultKind.SUCCESS) {
+            info("Execute statement succeeded.");
+            return;
+        }
+        if (StatementKinds.isDml(statement)) {
+            submitted(result);
+            return;
+        }
+        if (format == ResultFormat.TABLEAU && StatementKinds.isRawContent(statement)) {
+            printRaw(result);
+            return;
+        }
+        boolean query = result.getJobClient().isPresent();
+        boolean streaming = env.getConfig().get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
+        ResultPrinter printer = ResultPrinter.forFormat(format, query && streaming, localTimeZone(), maxColumnWidth());
+        cancelRequested = false;
+        running = result;
+        try {
+            try (CloseableIterator<Row> rows = result.collect()) {
+                runningRows = rows;
+                printer.print(result.getResolvedSchema(), rows, out);
+            } finally {
+                runningRows = null;
+                running = null;
+            }
+            await(result);
+        } catch (RuntimeException e) {
+            if (!cancelRequested) {
+                throw e;
+            }
+        }
+        if (cancelRequested) {
+            out.flush();
+            info("Query terminated.");
+        }
+    }
+
+    /** Cancels the statement that is printing rows right now, if any (the shell's Ctrl-C). Any thread may call it. */
+    public void cancelRunning() {
+        TableResult result = running;
+        CloseableIterator<Row> rows = runningRows;
+        if (result == null) {
+            return;
+        }
+        cancelRequested = true;
+        result.getJobClient().ifPresent(JobClient::cancel);
+        if (rows != null) {
+            rows.close();
+        }
+    }
+
+    /** Plans and DDL text are shown as they are, not cut into a 30-character box (as Flink's client does). */
+    private void printRaw(TableResult result) {
+        try (CloseableIterator<Row> rows = result.collect()) {
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                for (int i = 0; i < row.getArity(); i++) {
+                    Object field = row.getField(i);
+                    if (field != null) {
+                        out.println(field);
+                    }
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private void submitted(TableResult result) {
+        Optional<JobClient> job = result.getJobClient();
+        info("Submitting SQL update statement to the cluster...");
+        info("SQL update statement has been successfully submitted to the cluster:");
+        err.println("Job ID: " + job.map(JobClient::getJobID).orElse("<none>"));
+        err.flush();
+        if (awaitDml) {
+            await(result);
+        }
+    }
+
+    private static void await(TableResult result) {
+        try {
+            result.await();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause() == null ? e : e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TableException("Interrupted while waiting for the job to finish", e);
+        } catch (CancellationException e) {
+            throw new TableException("The job was cancelled", e);
+        } catch (Exception e) {
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable t) {
+        if (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof RuntimeException) {
+            return (RuntimeException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        return new TableException("The job failed: " + t, t);
+    }
+
+    private void info(String message) {
+        err.println("[INFO] " + message);
+        err.flush();
+    }
+
+    private ZoneId localTimeZone() {
+        String zone = env.getConfig().get(ExecutionOptions.LOCAL_TIME_ZONE);
+        return zone == null || zone.equalsIgnoreCase("default") ? ZoneId.systemDefault() : ZoneId.of(zone);
+    }
+
+    private int maxColumnWidth() {
+        String raw = env.getConfig().getConfiguration().getString(MAX_COLUMN_WIDTH_KEY);
+        if (raw == null) {
+            return ResultPrinter.DEFAULT_MAX_COLUMN_WIDTH;
+        }
+        try {
+            return Math.max(4, Integer.parseInt(raw.trim()));
+        } catch (NumberFormatException e) {
+            throw new TableException("Option '" + MAX_COLUMN_WIDTH_KEY + "' must be a number, was '" + raw + "'");
+        }
+    }
+}

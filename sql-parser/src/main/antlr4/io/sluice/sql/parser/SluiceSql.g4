@@ -1,0 +1,374 @@
+/*
+ * Statement-layer grammar of Sluice's Flink SQL dialect.
+ *
+ * Only the statement structure is parsed here. Queries (SELECT, WITH, VALUES, TABLE, parenthesised) and
+ * expressions (computed columns, watermark expressions) are matched as opaque token runs; the AST keeps
+ * their original text and position so that the planner can parse them with Calcite.
+ *
+ * Keywords are case-insensitive; identifiers keep their case. Most keywords are non-reserved and may be
+ * used as identifiers (see `nonReserved`).
+ */
+grammar SluiceSql;
+
+options { caseInsensitive = true; }
+
+// ---------------------------------------------------------------------------------------------------------
+// Statements
+// ---------------------------------------------------------------------------------------------------------
+
+singleStatement : statement SEMICOLON? EOF ;
+
+statement
+    : query                                                                   #queryStatement
+    | insertStatement                                                         #insert
+    | CREATE TEMPORARY? SYSTEM? createTarget                                  #create
+    | DROP TEMPORARY? SYSTEM? dropTarget                                      #drop
+    | SET (key=STRING EQ value=STRING)?                                       #set
+    | RESET key=STRING?                                                       #reset
+    | SHOW showTarget                                                         #show
+    | (DESCRIBE | DESC) objectName                                            #describe
+    | USE (CATALOG identifier | objectName)                                   #use
+    | EXPLAIN (PLAN FOR)? (explainDetail (COMMA explainDetail)*)? explainable #explain
+    | EXECUTE executable                                                      #execute
+    | BEGIN STATEMENT SET                                                     #beginStatementSet
+    | END                                                                     #endStatementSet
+    | ADD JAR path=STRING                                                     #addJar
+    | REMOVE JAR path=STRING                                                  #removeJar
+    | STOP JOB jobId=STRING (WITH (SAVEPOINT | DRAIN))*                       #stopJob
+    | HELP                                                                    #help
+    | (QUIT | EXIT)                                                           #quit
+    | CLEAR                                                                   #clear
+    ;
+
+// The query is passed through: everything up to the end of the statement (or the next ';').
+query : (SELECT | WITH | VALUES | LPAREN | TABLE) (~SEMICOLON)* ;
+
+insertStatement
+    : INSERT (INTO | OVERWRITE) objectName partitionSpec? columnList? query
+    ;
+
+partitionSpec : PARTITION LPAREN partitionValue (COMMA partitionValue)* RPAREN ;
+
+partitionValue : identifier EQ literal ;
+
+literal : STRING | MINUS? (INTEGER_VALUE | DECIMAL_VALUE) | identifier ;
+
+statementSet : STATEMENT SET BEGIN (insertStatement SEMICOLON)+ END ;
+
+executable
+    : statementSet
+    | insertStatement
+    | query
+    ;
+
+explainable
+    : EXECUTE? statementSet
+    | EXECUTE? insertStatement
+    | EXECUTE? query
+    ;
+
+explainDetail : ESTIMATED_COST | CHANGELOG_MODE | JSON_EXECUTION_PLAN | PLAN_ADVICE ;
+
+// ---------------------------------------------------------------------------------------------------------
+// CREATE / DROP
+// ---------------------------------------------------------------------------------------------------------
+
+createTarget
+    : TABLE ifNotExists? objectName tableElements? commentClause? partitionedBy? withOptions?
+        (likeClause | AS query)?                                                                     #createTable
+    | VIEW ifNotExists? objectName columnList? commentClause? AS query                              #createView
+    | DATABASE ifNotExists? objectName commentClause? withOptions?                                   #createDatabase
+    | CATALOG ifNotExists? identifier commentClause? withOptions                                     #createCatalog
+    | FUNCTION ifNotExists? objectName AS className=STRING (LANGUAGE language=identifier)?
+        (USING jarList)?                                                                             #createFunction
+    ;
+
+dropTarget
+    : TABLE ifExists? objectName                                                                     #dropTable
+    | VIEW ifExists? objectName                                                                      #dropView
+    | DATABASE ifExists? objectName (RESTRICT | CASCADE)?                                            #dropDatabase
+    | CATALOG ifExists? identifier                                                                   #dropCatalog
+    | FUNCTION ifExists? objectName                                                                  #dropFunction
+    ;
+
+ifNotExists : IF NOT EXISTS ;
+ifExists : IF EXISTS ;
+
+jarList : JAR STRING (COMMA JAR STRING)* ;
+
+tableElements : LPAREN tableElement (COMMA tableElement)* RPAREN ;
+
+tableElement
+    : columnDefinition
+    | watermarkDefinition
+    | tableConstraint
+    ;
+
+// Physical (`a INT`), computed (`a AS expr`) or metadata (`a INT METADATA FROM 'k' VIRTUAL`) column.
+columnDefinition
+    : identifier (AS expression | dataType (metadataSpec | columnConstraint)?) commentClause?
+    ;
+
+metadataSpec : METADATA (FROM metadataKey=STRING)? VIRTUAL? ;
+
+columnConstraint : (CONSTRAINT identifier)? PRIMARY KEY enforcement? ;
+
+tableConstraint : (CONSTRAINT identifier)? PRIMARY KEY columnList enforcement? ;
+
+enforcement : NOT ENFORCED | ENFORCED ;
+
+watermarkDefinition : WATERMARK FOR identifier AS expression ;
+
+commentClause : COMMENT STRING ;
+
+partitionedBy : PARTITIONED BY columnList ;
+
+withOptions : WITH LPAREN (option (COMMA option)*)? RPAREN ;
+
+option : key=STRING EQ value=STRING ;
+
+likeClause : LIKE objectName (LPAREN likeOption* RPAREN)? ;
+
+likeOption
+    : strategy=(INCLUDING | EXCLUDING | OVERWRITING)
+      feature=(ALL | CONSTRAINTS | PARTITIONS | OPTIONS | WATERMARKS | GENERATED | METADATA)
+    ;
+
+columnList : LPAREN identifier (COMMA identifier)* RPAREN ;
+
+// Computed column and watermark expressions: balanced token runs, ended by ',' ')' or COMMENT at depth 0.
+expression : expressionPart+ ;
+
+expressionPart
+    : LPAREN nestedExpressionPart* RPAREN
+    | ~(LPAREN | RPAREN | COMMA | COMMENT | SEMICOLON)
+    ;
+
+nestedExpressionPart
+    : LPAREN nestedExpressionPart* RPAREN
+    | ~(LPAREN | RPAREN | SEMICOLON)
+    ;
+
+// ---------------------------------------------------------------------------------------------------------
+// SHOW
+// ---------------------------------------------------------------------------------------------------------
+
+showTarget
+    : TABLES showFrom? showLike?                                                                     #showTables
+    | VIEWS showFrom? showLike?                                                                      #showViews
+    | DATABASES showFrom? showLike?                                                                  #showDatabases
+    | CATALOGS showLike?                                                                             #showCatalogs
+    | USER? FUNCTIONS USER? showFrom? showLike?                                                      #showFunctions
+    | JOBS                                                                                           #showJobs
+    | JARS                                                                                           #showJars
+    | CURRENT (CATALOG | DATABASE)                                                                   #showCurrent
+    | COLUMNS showFrom showLike?                                                                     #showColumns
+    | CREATE (TABLE | VIEW) objectName                                                               #showCreate
+    ;
+
+showFrom : (FROM | IN) objectName ;
+
+showLike : NOT? (LIKE | ILIKE) pattern=STRING ;
+
+// ---------------------------------------------------------------------------------------------------------
+// Data types
+// ---------------------------------------------------------------------------------------------------------
+
+dataType : typeBody nullability? ;
+
+nullability : NOT NULL | NULL ;
+
+typeBody
+    : (ARRAY | MULTISET) LT dataType GT                                                              #collectionType
+    | MAP LT dataType COMMA dataType GT                                                              #mapType
+    | ROW LT (rowField (COMMA rowField)*)? GT                                                        #rowType
+    | ROW LPAREN (rowField (COMMA rowField)*)? RPAREN                                                 #rowParenType
+    | TIMESTAMP typePrecision? (WITHOUT TIME ZONE | WITH LOCAL TIME ZONE)?                           #timestampType
+    | TIME typePrecision? (WITHOUT TIME ZONE)?                                                       #timeType
+    | INTERVAL from=intervalUnit fromPrecision=typePrecision?
+        (TO to=intervalUnit toPrecision=typePrecision?)?                                             #intervalType
+    | name=IDENTIFIER PRECISION? typeParameters?                                                     #namedType
+    ;
+
+typePrecision : LPAREN INTEGER_VALUE RPAREN ;
+
+typeParameters : LPAREN INTEGER_VALUE (COMMA INTEGER_VALUE)? RPAREN ;
+
+rowField : identifier dataType description=STRING? ;
+
+intervalUnit : YEAR | MONTH | DAY | HOUR | MINUTE | SECOND ;
+
+// ---------------------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------------------
+
+objectName : identifier (DOT identifier)* ;
+
+identifier
+    : IDENTIFIER
+    | QUOTED_IDENTIFIER
+    | nonReserved
+    ;
+
+// Keywords that may also be used as plain identifiers (e.g. a column named `value`, `timestamp` or `day`).
+nonReserved
+    : ADD | ALL | ARRAY | BEGIN | CASCADE | CATALOG | CATALOGS | CHANGELOG_MODE | CLEAR | COLUMNS | COMMENT
+    | CONSTRAINTS | CURRENT | DATABASE | DATABASES | DAY | DESC | DESCRIBE | DRAIN | END | ENFORCED
+    | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | FUNCTION | FUNCTIONS | GENERATED
+    | HELP | HOUR | IF | INCLUDING | INTERVAL | JAR | JARS | JOB | JOBS | JSON_EXECUTION_PLAN | KEY
+    | LANGUAGE | LOCAL | MAP | METADATA | MINUTE | MONTH | MULTISET | OPTIONS | OVERWRITE | OVERWRITING
+    | PARTITION | PARTITIONED | PARTITIONS | PLAN | PLAN_ADVICE | PRECISION | QUIT | REMOVE | RESET
+    | RESTRICT | ROW | SAVEPOINT | SECOND | SET | SHOW | STATEMENT | STOP | SYSTEM | TABLES | TEMPORARY
+    | TIME | TIMESTAMP | USE | USER | USING | VIEW | VIEWS | VIRTUAL | WATERMARK | WATERMARKS
+    | WITHOUT | YEAR | ZONE
+    ;
+
+// ---------------------------------------------------------------------------------------------------------
+// Lexer
+// ---------------------------------------------------------------------------------------------------------
+
+ADD : 'ADD' ;
+ALL : 'ALL' ;
+ARRAY : 'ARRAY' ;
+AS : 'AS' ;
+BEGIN : 'BEGIN' ;
+BY : 'BY' ;
+CASCADE : 'CASCADE' ;
+CATALOG : 'CATALOG' ;
+CATALOGS : 'CATALOGS' ;
+CHANGELOG_MODE : 'CHANGELOG_MODE' ;
+CLEAR : 'CLEAR' ;
+COLUMNS : 'COLUMNS' ;
+COMMENT : 'COMMENT' ;
+CONSTRAINT : 'CONSTRAINT' ;
+CONSTRAINTS : 'CONSTRAINTS' ;
+CREATE : 'CREATE' ;
+CURRENT : 'CURRENT' ;
+DATABASE : 'DATABASE' ;
+DATABASES : 'DATABASES' ;
+DAY : 'DAY' ;
+DESC : 'DESC' ;
+DESCRIBE : 'DESCRIBE' ;
+DRAIN : 'DRAIN' ;
+DROP : 'DROP' ;
+END : 'END' ;
+ENFORCED : 'ENFORCED' ;
+ESTIMATED_COST : 'ESTIMATED_COST' ;
+EXCLUDING : 'EXCLUDING' ;
+EXECUTE : 'EXECUTE' ;
+EXISTS : 'EXISTS' ;
+EXIT : 'EXIT' ;
+EXPLAIN : 'EXPLAIN' ;
+FOR : 'FOR' ;
+FROM : 'FROM' ;
+FUNCTION : 'FUNCTION' ;
+FUNCTIONS : 'FUNCTIONS' ;
+GENERATED : 'GENERATED' ;
+HELP : 'HELP' ;
+HOUR : 'HOUR' ;
+IF : 'IF' ;
+ILIKE : 'ILIKE' ;
+IN : 'IN' ;
+INCLUDING : 'INCLUDING' ;
+INSERT : 'INSERT' ;
+INTERVAL : 'INTERVAL' ;
+INTO : 'INTO' ;
+JAR : 'JAR' ;
+JARS : 'JARS' ;
+JOB : 'JOB' ;
+JOBS : 'JOBS' ;
+JSON_EXECUTION_PLAN : 'JSON_EXECUTION_PLAN' ;
+KEY : 'KEY' ;
+LANGUAGE : 'LANGUAGE' ;
+LIKE : 'LIKE' ;
+LOCAL : 'LOCAL' ;
+MAP : 'MAP' ;
+METADATA : 'METADATA' ;
+MINUTE : 'MINUTE' ;
+MONTH : 'MONTH' ;
+MULTISET : 'MULTISET' ;
+NOT : 'NOT' ;
+NULL : 'NULL' ;
+OPTIONS : 'OPTIONS' ;
+OVERWRITE : 'OVERWRITE' ;
+OVERWRITING : 'OVERWRITING' ;
+PARTITION : 'PARTITION' ;
+PARTITIONED : 'PARTITIONED' ;
+PARTITIONS : 'PARTITIONS' ;
+PLAN : 'PLAN' ;
+PLAN_ADVICE : 'PLAN_ADVICE' ;
+PRECISION : 'PRECISION' ;
+PRIMARY : 'PRIMARY' ;
+QUIT : 'QUIT' ;
+REMOVE : 'REMOVE' ;
+RESET : 'RESET' ;
+RESTRICT : 'RESTRICT' ;
+ROW : 'ROW' ;
+SAVEPOINT : 'SAVEPOINT' ;
+SECOND : 'SECOND' ;
+SELECT : 'SELECT' ;
+SET : 'SET' ;
+SHOW : 'SHOW' ;
+STATEMENT : 'STATEMENT' ;
+STOP : 'STOP' ;
+SYSTEM : 'SYSTEM' ;
+TABLE : 'TABLE' ;
+TABLES : 'TABLES' ;
+TEMPORARY : 'TEMPORARY' ;
+TIME : 'TIME' ;
+TIMESTAMP : 'TIMESTAMP' ;
+TO : 'TO' ;
+USE : 'USE' ;
+USER : 'USER' ;
+USING : 'USING' ;
+VALUES : 'VALUES' ;
+VIEW : 'VIEW' ;
+VIEWS : 'VIEWS' ;
+VIRTUAL : 'VIRTUAL' ;
+WATERMARK : 'WATERMARK' ;
+WATERMARKS : 'WATERMARKS' ;
+WITH : 'WITH' ;
+WITHOUT : 'WITHOUT' ;
+YEAR : 'YEAR' ;
+ZONE : 'ZONE' ;
+
+LPAREN : '(' ;
+RPAREN : ')' ;
+COMMA : ',' ;
+DOT : '.' ;
+SEMICOLON : ';' ;
+EQ : '=' ;
+LT : '<' ;
+GT : '>' ;
+MINUS : '-' ;
+
+STRING : '\'' (~'\'' | '\'\'')* '\'' ;
+UNTERMINATED_STRING : '\'' (~'\'' | '\'\'')* ;
+
+DOUBLE_QUOTED : '"' (~'"' | '""')* '"' ;
+
+QUOTED_IDENTIFIER : '`' (~'`' | '``')* '`' ;
+UNTERMINATED_QUOTED_IDENTIFIER : '`' (~'`' | '``')* ;
+
+INTEGER_VALUE : DIGIT+ ;
+
+DECIMAL_VALUE
+    : DIGIT+ '.' DIGIT* EXPONENT?
+    | '.' DIGIT+ EXPONENT?
+    | DIGIT+ EXPONENT
+    ;
+
+IDENTIFIER : (LETTER | '_') (LETTER | DIGIT | '_' | '$')* ;
+
+fragment DIGIT : [0-9] ;
+fragment LETTER : [\p{L}] ;
+fragment EXPONENT : 'E' [+-]? DIGIT+ ;
+
+LINE_COMMENT : '--' ~[\r\n]* -> channel(HIDDEN) ;
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
+// A comment body that never contains '*/', running to the end of the input.
+UNTERMINATED_BLOCK_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF ;
+WS : [ \t\r\n\u000C]+ -> channel(HIDDEN) ;
+
+// Anything else (operators inside queries and expressions): one character per token.
+ANY_CHAR : . ;

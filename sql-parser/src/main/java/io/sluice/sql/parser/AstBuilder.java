@@ -1,0 +1,364 @@
+package io.sluice.sql.parser;
+
+import io.sluice.sql.parser.SluiceSqlParser.*;
+import io.sluice.sql.parser.ast.*;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/** Turns a parse tree of {@code SluiceSql.g4} into the immutable AST, checking what the grammar cannot. */
+final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
+
+  private final CharStream input;
+
+  AstBuilder(CharStream input) {
+    this.input = input;
+  }
+
+  ParsedStatement build(SingleStatementContext ctx) {
+    return visit(ctx.statement());
+  }
+
+  // ----------------------------------------------------------------------------------------------- statements
+
+  @Override
+  public ParsedStatement visitQueryStatement(QueryStatementContext ctx) {
+    return new QueryStatement(fragment(ctx.query()));
+  }
+
+  @Override
+  public ParsedStatement visitInsert(InsertContext ctx) {
+    return insert(ctx.insertStatement());
+  }
+
+  @Override
+  public ParsedStatement visitCreate(CreateContext ctx) {
+    boolean temporary = ctx.TEMPORARY() != null;
+    boolean system = ctx.SYSTEM() != null;
+    CreateTargetContext target = ctx.createTarget();
+    checkScope(ctx.TEMPORARY(), ctx.SYSTEM(), target.start);
+    if (target instanceof CreateTableContext t) {
+      return createTable(t, temporary, pos(ctx));
+    }
+    if (target instanceof CreateViewContext v) {
+      return new CreateViewStatement(name(v.objectName()), temporary, v.ifNotExists() != null,
+          identifiers(v.columnList()), comment(v.commentClause()), fragment(v.query()), pos(ctx));
+    }
+    if (target instanceof CreateDatabaseContext d) {
+      return new CreateDatabaseStatement(name(d.objectName()), d.ifNotExists() != null,
+          comment(d.commentClause()), options(d.withOptions()), pos(ctx));
+    }
+    if (target instanceof CreateCatalogContext c) {
+      return new CreateCatalogStatement(identifier(c.identifier()), c.ifNotExists() != null,
+          comment(c.commentClause()), options(c.withOptions()), pos(ctx));
+    }
+    CreateFunctionContext f = (CreateFunctionContext) target;
+    List<String> jars = new ArrayList<>();
+    if (f.jarList() != null) {
+      f.jarList().STRING().forEach(s -> jars.add(string(s.getSymbol())));
+    }
+    return new CreateFunctionStatement(name(f.objectName()), temporary, system, f.ifNotExists() != null,
+        string(f.className), language(f.language), jars, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitDrop(DropContext ctx) {
+    boolean temporary = ctx.TEMPORARY() != null;
+    boolean system = ctx.SYSTEM() != null;
+    DropTargetContext target = ctx.dropTarget();
+    checkScope(ctx.TEMPORARY(), ctx.SYSTEM(), target.start);
+    if (target instanceof DropTableContext t) {
+      return new DropTableStatement(name(t.objectName()), temporary, t.ifExists() != null, pos(ctx));
+    }
+    if (target instanceof DropViewContext v) {
+      return new DropViewStatement(name(v.objectName()), temporary, v.ifExists() != null, pos(ctx));
+    }
+    if (target instanceof DropDatabaseContext d) {
+      return new DropDatabaseStatement(name(d.objectName()), d.ifExists() != null, d.CASCADE() != null,
+          pos(ctx));
+    }
+    if (target instanceof DropCatalogContext c) {
+      return new DropCatalogStatement(identifier(c.identifier()), c.ifExists() != null, pos(ctx));
+    }
+    DropFunctionContext f = (DropFunctionContext) target;
+    return new DropFunctionStatement(name(f.objectName()), temporary, system, f.ifExists() != null,
+        pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitSet(SetContext ctx) {
+    return ctx.key == null
+        ? new SetStatement(null, null, pos(ctx))
+        : new SetStatement(string(ctx.key), string(ctx.value), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitReset(ResetContext ctx) {
+    return new ResetStatement(ctx.key == null ? null : string(ctx.key), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitShow(ShowContext ctx) {
+    return ShowBuilder.build(this, ctx.showTarget(), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitDescribe(DescribeContext ctx) {
+    return new DescribeStatement(name(ctx.objectName()), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitUse(UseContext ctx) {
+    return ctx.CATALOG() != null
+        ? new UseCatalogStatement(identifier(ctx.identifier()), pos(ctx))
+        : new UseDatabaseStatement(name(ctx.objectName()), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitExplain(ExplainContext ctx) {
+    List<ExplainStatement.ExplainDetail> details = new ArrayList<>();
+    for (ExplainDetailContext detail : ctx.explainDetail()) {
+      ExplainStatement.ExplainDetail value =
+          ExplainStatement.ExplainDetail.valueOf(detail.getText().toUpperCase(Locale.ROOT));
+      if (details.contains(value)) {
+        throw SqlParseException.at(pos(detail), "Duplicate EXPLAIN detail " + value);
+      }
+      details.add(value);
+    }
+    ExplainableContext target = ctx.explainable();
+    ParsedStatement explained;
+    if (target.statementSet() != null) {
+      explained = statementSet(target.statementSet());
+    } else if (target.insertStatement() != null) {
+      explained = insert(target.insertStatement());
+    } else {
+      explained = new QueryStatement(fragment(target.query()));
+    }
+    return new ExplainStatement(ctx.PLAN() != null, details, explained, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitExecute(ExecuteContext ctx) {
+    ExecutableContext target = ctx.executable();
+    if (target.statementSet() != null) {
+      return statementSet(target.statementSet(), pos(ctx));
+    }
+    ParsedStatement inner = target.insertStatement() != null
+        ? insert(target.insertStatement())
+        : new QueryStatement(fragment(target.query()));
+    return new ExecuteStatement(inner, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitBeginStatementSet(BeginStatementSetContext ctx) {
+    return new BeginStatementSetStatement(pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitEndStatementSet(EndStatementSetContext ctx) {
+    return new EndStatementSetStatement(pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitAddJar(AddJarContext ctx) {
+    return new AddJarStatement(string(ctx.path), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitRemoveJar(RemoveJarContext ctx) {
+    return new RemoveJarStatement(string(ctx.path), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitStopJob(StopJobContext ctx) {
+    if (ctx.SAVEPOINT().size() > 1 || ctx.DRAIN().size() > 1) {
+      TerminalNode duplicate = ctx.SAVEPOINT().size() > 1 ? ctx.SAVEPOINT(1) : ctx.DRAIN(1);
+      throw SqlParseException.at(SyntaxErrors.positionOf(duplicate.getSymbol()),
+          "Duplicate WITH " + duplicate.getText().toUpperCase(Locale.ROOT));
+    }
+    return new StopJobStatement(string(ctx.jobId), !ctx.SAVEPOINT().isEmpty(), !ctx.DRAIN().isEmpty(),
+        pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitHelp(HelpContext ctx) {
+    return new ClientCommandStatement(ClientCommandStatement.Command.HELP, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitQuit(QuitContext ctx) {
+    return new ClientCommandStatement(ClientCommandStatement.Command.QUIT, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitClear(ClearContext ctx) {
+    return new ClientCommandStatement(ClientCommandStatement.Command.CLEAR, pos(ctx));
+  }
+
+  // -------------------------------------------------------------------------------------------- statement parts
+
+  private InsertStatement insert(InsertStatementContext ctx) {
+    Map<String, String> partitions = new LinkedHashMap<>();
+    if (ctx.partitionSpec() != null) {
+      for (PartitionValueContext value : ctx.partitionSpec().partitionValue()) {
+        String key = identifier(value.identifier());
+        if (partitions.put(key, literal(value.literal())) != null) {
+          throw SqlParseException.at(pos(value), "Duplicate partition column '" + key + "'");
+        }
+      }
+    }
+    return new InsertStatement(name(ctx.objectName()), ctx.OVERWRITE() != null, partitions,
+        identifiers(ctx.columnList()), fragment(ctx.query()), pos(ctx));
+  }
+
+  private StatementSetStatement statementSet(StatementSetContext ctx) {
+    return statementSet(ctx, pos(ctx));
+  }
+
+  private StatementSetStatement statementSet(StatementSetContext ctx, SqlPosition position) {
+    List<InsertStatement> inserts = new ArrayList<>();
+    ctx.insertStatement().forEach(i -> inserts.add(insert(i)));
+    return new StatementSetStatement(inserts, position);
+  }
+
+  private ParsedStatement createTable(CreateTableContext ctx, boolean temporary, SqlPosition position) {
+    ObjectName name = name(ctx.objectName());
+    boolean ifNotExists = ctx.ifNotExists() != null;
+    String comment = comment(ctx.commentClause());
+    List<String> partitionKeys = ctx.partitionedBy() == null
+        ? List.of()
+        : identifiers(ctx.partitionedBy().columnList());
+    Map<String, String> options = options(ctx.withOptions());
+    if (ctx.query() != null) {
+      if (ctx.tableElements() != null) {
+        throw SqlParseException.at(pos(ctx.tableElements()),
+            "not supported yet: CREATE TABLE AS SELECT with an explicit column list");
+      }
+      return new CreateTableAsStatement(name, temporary, ifNotExists, comment, partitionKeys, options,
+          fragment(ctx.query()), position);
+    }
+    if (ctx.tableElements() == null && ctx.likeClause() == null) {
+      throw SqlParseException.at(pos(ctx.objectName()),
+          "CREATE TABLE needs a column list, a LIKE clause or AS <query>");
+    }
+    TableElements elements = new TableElements(this);
+    if (ctx.tableElements() != null) {
+      ctx.tableElements().tableElement().forEach(elements::add);
+    }
+    return new CreateTableStatement(name, temporary, ifNotExists, elements.columns, elements.watermark,
+        elements.primaryKey, comment, partitionKeys, options, like(ctx.likeClause()), position);
+  }
+
+  private LikeClause like(LikeClauseContext ctx) {
+    if (ctx == null) {
+      return null;
+    }
+    List<LikeClause.LikeOption> likeOptions = new ArrayList<>();
+    for (LikeOptionContext option : ctx.likeOption()) {
+      likeOptions.add(new LikeClause.LikeOption(
+          LikeClause.Strategy.valueOf(option.strategy.getText().toUpperCase(Locale.ROOT)),
+          LikeClause.Feature.valueOf(option.feature.getText().toUpperCase(Locale.ROOT))));
+    }
+    return new LikeClause(name(ctx.objectName()), likeOptions, pos(ctx));
+  }
+
+  /** TEMPORARY applies to tables, views and functions; SYSTEM only to TEMPORARY functions. */
+  private static void checkScope(TerminalNode temporary, TerminalNode system, Token target) {
+    boolean function = target.getType() == SluiceSqlLexer.FUNCTION;
+    boolean table = target.getType() == SluiceSqlLexer.TABLE || target.getType() == SluiceSqlLexer.VIEW;
+    if (system != null && (temporary == null || !function)) {
+      throw SqlParseException.at(SyntaxErrors.positionOf(system.getSymbol()),
+          "SYSTEM is only allowed in TEMPORARY SYSTEM FUNCTION");
+    }
+    if (temporary != null && !function && !table) {
+      throw SqlParseException.at(SyntaxErrors.positionOf(temporary.getSymbol()),
+          "TEMPORARY is not allowed for " + target.getText().toUpperCase(Locale.ROOT));
+    }
+  }
+
+  private static String language(IdentifierContext ctx) {
+    if (ctx == null) {
+      return null;
+    }
+    String language = ctx.getText().toUpperCase(Locale.ROOT);
+    if (!List.of("JAVA", "SCALA", "PYTHON").contains(language)) {
+      throw SqlParseException.at(pos(ctx),
+          "Unsupported function language \"" + ctx.getText() + "\", expected JAVA, SCALA or PYTHON");
+    }
+    return language;
+  }
+
+  // ------------------------------------------------------------------------------------------------ helpers
+
+  /** The original text of a rule, from its first to its last token. */
+  SqlFragment fragment(ParserRuleContext ctx) {
+    String text = input.getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
+    return new SqlFragment(text, pos(ctx));
+  }
+
+  static SqlPosition pos(ParserRuleContext ctx) {
+    return SyntaxErrors.positionOf(ctx.start);
+  }
+
+  static ObjectName name(ObjectNameContext ctx) {
+    List<String> parts = new ArrayList<>();
+    ctx.identifier().forEach(i -> parts.add(identifier(i)));
+    return new ObjectName(parts, pos(ctx));
+  }
+
+  static String identifier(IdentifierContext ctx) {
+    if (ctx.QUOTED_IDENTIFIER() != null) {
+      String text = ctx.getText();
+      String name = text.substring(1, text.length() - 1).replace("``", "`");
+      if (name.isEmpty()) {
+        throw SqlParseException.at(pos(ctx), "Zero-length delimited identifier");
+      }
+      return name;
+    }
+    return ctx.getText();
+  }
+
+  static List<String> identifiers(ColumnListContext ctx) {
+    List<String> names = new ArrayList<>();
+    if (ctx != null) {
+      ctx.identifier().forEach(i -> names.add(identifier(i)));
+    }
+    return names;
+  }
+
+  static String string(Token token) {
+    String text = token.getText();
+    return text.substring(1, text.length() - 1).replace("''", "'");
+  }
+
+  static String comment(CommentClauseContext ctx) {
+    return ctx == null ? null : string(ctx.STRING().getSymbol());
+  }
+
+  static Map<String, String> options(WithOptionsContext ctx) {
+    Map<String, String> options = new LinkedHashMap<>();
+    if (ctx != null) {
+      for (OptionContext option : ctx.option()) {
+        String key = string(option.key);
+        if (options.put(key, string(option.value)) != null) {
+          throw SqlParseException.at(SyntaxErrors.positionOf(option.key), "Duplicate option key '" + key + "'");
+        }
+      }
+    }
+    return options;
+  }
+
+  private static String literal(LiteralContext ctx) {
+    if (ctx.STRING() != null) {
+      return string(ctx.STRING().getSymbol());
+    }
+    return ctx.getText();
+  }
+}

@@ -1,0 +1,97 @@
+package io.sluice.sql.parser.ast;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name [COMMENT '..'] [PARTITIONED BY (..)] [WITH (..)]
+ * AS query}: creates the table with the query's schema and inserts the query's rows.
+ */
+public final class CreateTableAsStatement extends ParsedStatement {
+
+  private final ObjectName name;
+  private final boolean temporary;
+  private final boolean ifNotExists;
+  private final String comment;
+  private final List<String> partitionKeys;
+  private final Map<String, String> options;
+  private final SqlFragment query;
+
+  /** Creates the statement; {@code comment} may be null. */
+  public CreateTableAsStatement(ObjectName name, boolean temporary, boolean ifNotExists, String comment,
+      List<String> partitionKeys, Map<String, String> options, SqlFragment query, SqlPosition position) {
+    super(position);
+    this.name = Objects.requireNonNull(name, "name");
+    this.temporary = temporary;
+    this.ifNotExists = ifNotExists;
+    this.comment = comment;
+    this.partitionKeys = List.copyOf(partitionKeys);
+    this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    this.query = Objects.requireNonNull(query, "query");
+  }
+
+  /** The table name. */
+  public ObjectName name() {
+    return name;
+  }
+
+  /** {@code CREATE TEMPORARY TABLE}. */
+  public boolean isTemporary() {
+    return temporary;
+  }
+
+  /** {@code IF NOT EXISTS}. */
+  public boolean isIfNotExists() {
+    return ifNotExists;
+  }
+
+  /** The table comment, or null. */
+  public String comment() {
+    return comment;
+  }
+
+  /** {@code PARTITIONED BY} columns; empty when absent. */
+  public List<String> partitionKeys() {
+    return partitionKeys;
+  }
+
+  /** {@code WITH} options in written order. */
+  public Map<String, String> options() {
+    return options;
+  }
+
+  /** The source query. */
+  public SqlFragment query() {
+    return query;
+  }
+
+  @Override
+  public <R> R accept(StatementVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
+
+  @Override
+  protected List<Object> identity() {
+    return Arrays.asList(name, temporary, ifNotExists, comment, partitionKeys,
+        List.copyOf(options.entrySet()), query);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("CREATE ");
+    if (temporary) {
+      sb.append("TEMPORARY ");
+    }
+    sb.append("TABLE ");
+    if (ifNotExists) {
+      sb.append("IF NOT EXISTS ");
+    }
+    sb.append(name);
+    CreateTableStatement.appendTail(sb, comment, partitionKeys, options);
+    return sb.append("\nAS\n").append(query.text()).toString();
+  }
+}

@@ -1,0 +1,65 @@
+package io.sluice.sql.parser.ast;
+
+/**
+ * One method per statement class. The planner and the shell implement it to execute statements.
+ *
+ * @param <R> the result type
+ */
+public interface StatementVisitor<R> {
+
+  R visit(QueryStatement statement);
+
+  R visit(InsertStatement statement);
+
+  R visit(StatementSetStatement statement);
+
+  R visit(ExecuteStatement statement);
+
+  R visit(ExplainStatement statement);
+
+  R visit(CreateTableStatement statement);
+
+  R visit(CreateTableAsStatement statement);
+
+  R visit(CreateViewStatement statement);
+
+  R visit(CreateDatabaseStatement statement);
+
+  R visit(CreateCatalogStatement statement);
+
+  R visit(CreateFunctionStatement statement);
+
+  R visit(DropTableStatement statement);
+
+  R visit(DropViewStatement statement);
+
+  R visit(DropDatabaseStatement statement);
+
+  R visit(DropCatalogStatement statement);
+
+  R visit(DropFunctionStatement statement);
+
+  R visit(SetStatement statement);
+
+  R visit(ResetStatement statement);
+
+  R visit(ShowStatement statement);
+
+  R visit(DescribeStatement statement);
+
+  R visit(UseCatalogStatement statement);
+
+  R visit(UseDatabaseStatement statement);
+
+  R visit(BeginStatementSetStatement statement);
+
+  R visit(EndStatementSetStatement statement);
+
+  R visit(AddJarStatement statement);
+
+  R visit(RemoveJarStatement statement);
+
+  R visit(StopJobStatement statement);
+
+  R visit(ClientCommandStatement statement);
+}

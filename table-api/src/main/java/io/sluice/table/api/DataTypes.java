@@ -1,0 +1,79 @@
+package io.sluice.table.api;
+
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.TypeRoot;
+import java.util.List;
+
+/** Factory of {@link DataType}s with Flink's names: {@code DataTypes.INT()}, {@code DataTypes.ROW(FIELD(..))}, ... */
+public final class DataTypes {
+    private DataTypes() {
+    }
+
+    public static DataType BOOLEAN() { return of(TypeRoot.BOOLEAN); }
+    public static DataType TINYINT() { return of(TypeRoot.TINYINT); }
+    public static DataType SMALLINT() { return of(TypeRoot.SMALLINT); }
+    public static DataType INT() { return of(TypeRoot.INTEGER); }
+    public static DataType BIGINT() { return of(TypeRoot.BIGINT); }
+    public static DataType FLOAT() { return of(TypeRoot.FLOAT); }
+    public static DataType DOUBLE() { return of(TypeRoot.DOUBLE); }
+    public static DataType DECIMAL(int precision, int scale) { return new DataType(LogicalType.decimal(precision, scale)); }
+    public static DataType CHAR(int n) { return new DataType(LogicalType.of(TypeRoot.CHAR, n)); }
+    public static DataType VARCHAR(int n) { return new DataType(LogicalType.varchar(n)); }
+    public static DataType STRING() { return new DataType(LogicalType.string()); }
+    public static DataType BINARY(int n) { return new DataType(LogicalType.of(TypeRoot.BINARY, n)); }
+    public static DataType VARBINARY(int n) { return new DataType(LogicalType.of(TypeRoot.VARBINARY, n)); }
+    public static DataType BYTES() { return new DataType(LogicalType.bytes()); }
+    public static DataType DATE() { return of(TypeRoot.DATE); }
+    public static DataType TIME() { return new DataType(LogicalType.of(TypeRoot.TIME, 0)); }
+    public static DataType TIME(int p) { return new DataType(LogicalType.of(TypeRoot.TIME, p)); }
+    public static DataType TIMESTAMP() { return new DataType(LogicalType.timestamp(6)); }
+    public static DataType TIMESTAMP(int p) { return new DataType(LogicalType.timestamp(p)); }
+    public static DataType TIMESTAMP_LTZ() { return new DataType(LogicalType.timestampLtz(6)); }
+    public static DataType TIMESTAMP_LTZ(int p) { return new DataType(LogicalType.timestampLtz(p)); }
+
+    private static DataType of(TypeRoot root) {
+        return new DataType(LogicalType.of(root));
+    }
+
+    /** A named field of a {@link #ROW} type. */
+    public static Field FIELD(String name, DataType type) {
+        return new Field(name, type);
+    }
+
+    /** A row type; used as the schema argument of {@code TableEnvironment.fromValues}. */
+    public static RowDataType ROW(Field... fields) {
+        return new RowDataType(List.of(fields));
+    }
+
+    /** A named field. */
+    public static final class Field {
+        private final String name;
+        private final DataType type;
+
+        Field(String name, DataType type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public DataType getDataType() {
+            return type;
+        }
+    }
+
+    /** The fields of a ROW type. */
+    public static final class RowDataType {
+        private final List<Field> fields;
+
+        RowDataType(List<Field> fields) {
+            this.fields = fields;
+        }
+
+        public List<Field> getFields() {
+            return fields;
+        }
+    }
+}

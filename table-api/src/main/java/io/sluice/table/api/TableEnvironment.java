@@ -1,0 +1,42 @@
+package io.sluice.table.api;
+
+import io.sluice.table.api.internal.TableEnvironmentImpl;
+import java.util.List;
+
+/**
+ * The entry point of Sluice's Table API and SQL, shaped like Flink's:
+ * <pre>{@code
+ * TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+ * env.executeSql("CREATE TABLE t (a INT, b STRING) WITH ('connector' = 'filesystem', 'path' = 'in.csv', 'format' = 'csv')");
+ * env.executeSql("SELECT b, COUNT(*) FROM t GROUP BY b").print();
+ * }</pre>
+ */
+public interface TableEnvironment {
+
+    static TableEnvironment create(EnvironmentSettings settings) {
+        return new TableEnvironmentImpl(settings);
+    }
+
+    /** Executes one SQL statement (DDL, DML, query, SET, SHOW, EXPLAIN, ...). */
+    TableResult executeSql(String statement);
+
+    /** Plans a query without running it. */
+    Table sqlQuery(String query);
+
+    /** The table or view with this (possibly qualified) name. */
+    Table from(String path);
+
+    /** A table of literal rows; each element is a {@code Row} or a single value. */
+    Table fromValues(DataTypes.RowDataType rowType, Object... values);
+
+    /** Registers {@code table} as a temporary view usable by name in SQL. */
+    void createTemporaryView(String path, Table table);
+
+    /** Names of the tables and views in the current database. */
+    List<String> listTables();
+
+    /** The plan of a statement as {@code EXPLAIN} prints it. */
+    String explainSql(String statement);
+
+    TableConfig getConfig();
+}

@@ -1,0 +1,36 @@
+package io.sluice.table.api.internal;
+
+import io.sluice.runtime.execution.JobExecution;
+import io.sluice.runtime.execution.JobStatus;
+import io.sluice.table.api.JobClient;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link JobClient} over a locally running {@link JobExecution}. */
+final class JobClientImpl implements JobClient {
+    private final JobExecution job;
+
+    JobClientImpl(JobExecution job) {
+        this.job = job;
+    }
+
+    @Override
+    public String getJobID() {
+        return job.jobId();
+    }
+
+    @Override
+    public JobStatus getJobStatus() {
+        return job.status();
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel() {
+        job.cancel();
+        return job.terminationFuture().handle((v, e) -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> getJobExecutionResult() {
+        return job.terminationFuture();
+    }
+}

@@ -1,0 +1,47 @@
+package io.sluice.table.api.internal;
+
+import io.sluice.runtime.config.ConfigOption;
+import io.sluice.runtime.config.ConfigOptions;
+import io.sluice.runtime.config.ExecutionOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every option {@code SET} accepts: the engine's own ({@link ExecutionOptions}) plus Flink option keys
+ * that scripts commonly set, so those scripts run unchanged. Keys outside this list are rejected with
+ * the nearest known keys.
+ */
+final class SessionOptions {
+    static final ConfigOption<Boolean> DML_SYNC = ConfigOptions.key("table.dml-sync").booleanType().defaultValue(false)
+            .withDescription("Whether INSERT waits for its job to finish before the next statement.");
+
+    private static final Map<String, ConfigOption<?>> KNOWN = new LinkedHashMap<>();
+
+    static {
+        for (ConfigOption<?> o : ExecutionOptions.all()) {
+            KNOWN.put(o.key(), o);
+        }
+        KNOWN.put(DML_SYNC.key(), DML_SYNC);
+        for (String key : List.of("pipeline.name", "sql-client.execution.result-mode", "sql-client.verbose",
+                "sql-client.display.max-column-width", "table.exec.state.ttl", "execution.checkpointing.interval",
+                "table.exec.mini-batch.enabled", "table.exec.mini-batch.allow-latency", "table.exec.mini-batch.size",
+                "table.exec.source.idle-timeout", "pipeline.auto-watermark-interval", "table.exec.resource.default-parallelism",
+                "table.optimizer.agg-phase-strategy", "table.exec.sink.not-null-enforcer", "table.exec.emit.early-fire.enabled")) {
+            KNOWN.put(key, ConfigOptions.key(key).stringType().noDefaultValue()
+                    .withDescription("Flink option accepted for compatibility."));
+        }
+    }
+
+    private SessionOptions() {
+    }
+
+    static ConfigOption<?> find(String key) {
+        return KNOWN.get(key);
+    }
+
+    static List<String> keys() {
+        return new ArrayList<>(KNOWN.keySet());
+    }
+}

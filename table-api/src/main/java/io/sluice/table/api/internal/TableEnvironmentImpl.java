@@ -1,0 +1,333 @@
+package io.sluice.table.api.internal;
+
+import io.sluice.codegen.CodeGenerator;
+import io.sluice.codegen.RelTypes;
+import io.sluice.codegen.functions.BuiltInFunctions;
+import io.sluice.planner.PlanPrinter;
+import io.sluice.planner.SluicePlanner;
+import io.sluice.planner.catalog.CatalogManager;
+import io.sluice.planner.catalog.CatalogTable;
+import io.sluice.planner.catalog.CatalogView;
+import io.sluice.planner.catalog.ObjectIdentifier;
+import io.sluice.planner.translate.JobGraphGenerator;
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.connector.ChangelogMode;
+import io.sluice.runtime.connector.DynamicTableSink;
+import io.sluice.runtime.connector.DynamicTableSinkFactory;
+import io.sluice.runtime.connector.FactoryUtil;
+import io.sluice.runtime.connector.TableContext;
+import io.sluice.runtime.execution.JobExecution;
+import io.sluice.runtime.execution.LocalExecutor;
+import io.sluice.runtime.graph.JobGraph;
+import io.sluice.runtime.graph.SinkTransformation;
+import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.operator.values.ValuesSource;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.Column;
+import io.sluice.table.api.DataTypes;
+import io.sluice.table.api.EnvironmentSettings;
+import io.sluice.table.api.ResolvedSchema;
+import io.sluice.table.api.Table;
+import io.sluice.table.api.TableConfig;
+import io.sluice.table.api.TableEnvironment;
+import io.sluice.table.api.TableResult;
+import io.sluice.table.api.ValidationException;
+import io.sluice.types.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.tools.RelBuilder;
+
+/** Wires the statement parser, the planner and the runtime behind {@link TableEnvironment}. */
+public final class TableEnvironmentImpl implements TableEnvironment {
+    static {
+        io.sluice.planner.CalciteDefaults.install();
+    }
+
+    private static final AtomicInteger ANONYMOUS_TABLES = new AtomicInteger();
+
+    private final Configuration configuration;
+    private final TableConfig tableConfig;
+    private final CatalogManager catalogs = new CatalogManager();
+    private final SluicePlanner planner;
+    private final ClassLoader classLoader = TableEnvironmentImpl.class.getClassLoader();
+    private final StatementExecutor statements;
+
+    public TableEnvironmentImpl(EnvironmentSettings settings) {
+        this.configuration = settings.getConfiguration();
+        this.tableConfig = new TableConfig(configuration);
+        this.planner = new SluicePlanner(catalogs, configuration, BuiltInFunctions.operatorTable());
+        this.statements = new StatementExecutor(this);
+    }
+
+    Configuration configuration() {
+        return configuration;
+    }
+
+    CatalogManager catalogs() {
+        return catalogs;
+    }
+
+    SluicePlanner planner() {
+        return planner;
+    }
+
+    ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    @Override
+    public TableResult executeSql(String statement) {
+        return statements.execute(statement);
+    }
+
+    @Override
+    public Table sqlQuery(String query) {
+        planner.validatedRowType(query);
+        return new TableImpl(this, query);
+    }
+
+    @Override
+    public Table from(String path) {
+        ObjectIdentifier id = catalogs.qualify(splitPath(path));
+        catalogs.getObjectOrThrow(id);
+        return new TableImpl(this, "SELECT * FROM `" + id.catalog() + "`.`" + id.database() + "`.`" + id.object() + "`");
+    }
+
+    @Override
+    public Table fromValues(DataTypes.RowDataType rowType, Object... values) {
+        List<String> names = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>();
+        for (DataTypes.Field f : rowType.getFields()) {
+            names.add(f.getName());
+            types.add(f.getDataType().getLogicalType());
+        }
+        RowType type = new RowType(names, types);
+        List<Object[]> rows = new ArrayList<>();
+        for (Object v : values) {
+            if (v instanceof Row) {
+                Row r = (Row) v;
+                if (r.getArity() != type.size()) {
+                    throw new ValidationException("Row " + r + " has " + r.getArity() + " fields but the schema has "
+                            + type.size());
+                }
+                Object[] fields = new Object[r.getArity()];
+                for (int i = 0; i < fields.length; i++) {
+                    fields[i] = r.getField(i);
+                }
+                rows.add(fields);
+            } else {
+                rows.add(new Object[] {v});
+            }
+        }
+        String name = "__values_" + ANONYMOUS_TABLES.incrementAndGet();
+        ObjectIdentifier id = catalogs.qualify(List.of(name));
+        catalogs.createObject(id, CatalogTable.ofSource(type, new ValuesSource(type, rows)), false, true);
+        return new TableImpl(this, "SELECT * FROM `" + id.catalog() + "`.`" + id.database() + "`.`" + name + "`");
+    }
+
+    @Override
+    public void createTemporaryView(String path, Table table) {
+        String query = ((TableImpl) table).query();
+        createView(catalogs.qualify(splitPath(path)), query, List.of(), null, false, true);
+    }
+
+    void createView(ObjectIdentifier id, String query, List<String> columnNames, String comment,
+            boolean ignoreIfExists, boolean temporary) {
+        RowType rowType = RelTypes.toRowType(planner.validatedRowType(query));
+        if (!columnNames.isEmpty()) {
+            if (columnNames.size() != rowType.size()) {
+                throw new ValidationException("View " + id + " names " + columnNames.size() + " columns but its query has "
+                        + rowType.size());
+            }
+            rowType = new RowType(columnNames, rowType.types());
+        }
+        catalogs.createObject(id, new CatalogView(query, columnNames, comment, rowType), ignoreIfExists, temporary);
+    }
+
+    @Override
+    public List<String> listTables() {
+        return catalogs.listObjects(catalogs.currentCatalog(), catalogs.currentDatabase());
+    }
+
+    @Override
+    public String explainSql(String statement) {
+        return statements.explain(statement);
+    }
+
+    @Override
+    public TableConfig getConfig() {
+        return tableConfig;
+    }
+
+    static List<String> splitPath(String path) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '`') {
+                if (quoted && i + 1 < path.length() && path.charAt(i + 1) == '`') {
+                    cur.append('`');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        parts.add(cur.toString());
+        return parts;
+    }
+
+    // ------------------------------------------------------------------ queries and inserts
+
+    /** A planned query: its plans and the transformation producing its rows. */
+    static final class CompiledQuery {
+        final SluicePlanner.PlannedQuery plan;
+        final Transformation root;
+
+        CompiledQuery(SluicePlanner.PlannedQuery plan, Transformation root) {
+            this.plan = plan;
+            this.root = root;
+        }
+
+        String explain() {
+            return PlanPrinter.explain(plan.logical, plan.optimized, root);
+        }
+    }
+
+    CompiledQuery compileQuery(String sql) {
+        SluicePlanner.PlannedQuery plan = planner.plan(sql);
+        Transformation root = new JobGraphGenerator(new CodeGenerator(configuration), configuration, classLoader)
+                .translate(plan.optimized);
+        return new CompiledQuery(plan, root);
+    }
+
+    /** Runs a query and returns its rows as they are produced. */
+    TableResult executeQuery(String sql) {
+        CompiledQuery q = compileQuery(sql);
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8192);
+        SinkTransformation sink = new SinkTransformation("CollectSink", q.root, ctx -> new CollectSinkWriter(queue));
+        Configuration jobConfig = configuration.copy();
+        JobExecution job = LocalExecutor.submit(new JobGraph("collect", List.of(sink)), jobConfig);
+        return TableResultImpl.ofJob(ResolvedSchema.fromRowType(q.plan.rowType), job,
+                new CollectResultIterator(queue, job), jobConfig);
+    }
+
+    /** The sink side of an INSERT: the target table, its sink, and the query cast to its columns. */
+    static final class CompiledInsert {
+        final ObjectIdentifier target;
+        final CompiledQuery query;
+        final SinkTransformation sink;
+
+        CompiledInsert(ObjectIdentifier target, CompiledQuery query, SinkTransformation sink) {
+            this.target = target;
+            this.query = query;
+            this.sink = sink;
+        }
+    }
+
+    CompiledInsert compileInsert(List<String> targetPath, List<String> columns, String querySql) {
+        ObjectIdentifier id = catalogs.qualify(targetPath);
+        Object o = catalogs.getObjectOrThrow(id);
+        if (!(o instanceof CatalogTable)) {
+            throw new ValidationException("Cannot INSERT INTO view " + id + ".");
+        }
+        CatalogTable table = (CatalogTable) o;
+        RowType sinkType = table.physicalRowType();
+        SluicePlanner.PlannedQuery plan = planner.plan(querySql);
+        RelNode rel = alignToSink(plan.optimized, sinkType, columns, id);
+        SluicePlanner.PlannedQuery aligned = new SluicePlanner.PlannedQuery(plan.logical, rel, sinkType);
+        Transformation root = new JobGraphGenerator(new CodeGenerator(configuration), configuration, classLoader)
+                .translate(rel);
+        String connector = table.options().get(FactoryUtil.CONNECTOR.key());
+        if (connector == null) {
+            throw new ValidationException("Table " + id + " has no 'connector' option and cannot be written to.");
+        }
+        DynamicTableSinkFactory factory = FactoryUtil.discover(DynamicTableSinkFactory.class, connector, classLoader);
+        FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader);
+        DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(), sinkType,
+                table.options(), configuration));
+        ChangelogMode accepted = sink.getChangelogMode(ChangelogMode.insertOnly());
+        if (!accepted.contains(io.sluice.types.RowKind.INSERT)) {
+            throw new ValidationException("Sink " + id + " does not accept inserts.");
+        }
+        SinkTransformation st = new SinkTransformation("Sink(table=[" + id + "], fields=["
+                + String.join(", ", sinkType.names()) + "])", root, sink::createWriter);
+        return new CompiledInsert(id, new CompiledQuery(aligned, root), st);
+    }
+
+    /** Reorders, pads with NULLs and casts the query's columns to the sink's physical columns. */
+    private static RelNode alignToSink(RelNode rel, RowType sinkType, List<String> columns, ObjectIdentifier id) {
+        RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+        RelDataType queryType = rel.getRowType();
+        List<String> targetColumns = columns == null || columns.isEmpty() ? sinkType.names() : columns;
+        for (String c : targetColumns) {
+            if (sinkType.indexOf(c) < 0) {
+                throw new ValidationException("Unknown target column '" + c + "' of table " + id + "."
+                        + io.sluice.runtime.util.NameSuggestions.didYouMean(c, sinkType.names()));
+            }
+        }
+        if (queryType.getFieldCount() != targetColumns.size()) {
+            throw new ValidationException("Column types of query result and sink for '" + id + "' do not match: the query"
+                    + " has " + queryType.getFieldCount() + " columns but the sink expects " + targetColumns.size()
+                    + " (" + String.join(", ", targetColumns) + ").");
+        }
+        List<RexNode> exprs = new ArrayList<>();
+        for (int i = 0; i < sinkType.size(); i++) {
+            RelDataType target = RelTypes.toRelDataType(sinkType.type(i), rel.getCluster().getTypeFactory());
+            int pos = targetColumns.indexOf(sinkType.name(i));
+            if (pos < 0) {
+                exprs.add(rexBuilder.makeNullLiteral(target));
+            } else {
+                RexNode ref = rexBuilder.makeInputRef(rel, pos);
+                exprs.add(ref.getType().equals(target) ? ref : rexBuilder.makeCast(target, ref, true, false));
+            }
+        }
+        RelBuilder b = io.sluice.planner.SluicePlannerSupport.relBuilder(rel);
+        return b.push(rel).project(exprs, sinkType.names(), true).build();
+    }
+
+    /** Submits INSERT jobs as one job. */
+    TableResult executeInserts(List<CompiledInsert> inserts) {
+        List<SinkTransformation> sinks = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        for (CompiledInsert i : inserts) {
+            sinks.add(i.sink);
+            columns.add(Column.physical(i.target.toString(), DataTypes.BIGINT()));
+        }
+        JobExecution job = LocalExecutor.submit(new JobGraph("insert-into_" + inserts.get(0).target, sinks),
+                configuration.copy());
+        Object[] values = new Object[inserts.size()];
+        java.util.Arrays.fill(values, -1L);
+        TableResult result = TableResultImpl.ofInsertJob(new ResolvedSchema(columns), job, List.of(Row.of(values)),
+                configuration);
+        if (Boolean.parseBoolean(configuration.toMap().getOrDefault("table.dml-sync", "false"))) {
+            try {
+                job.await();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new io.sluice.table.api.TableException("INSERT job failed: " + e.getMessage(), e);
+            }
+        }
+        return result;
+    }
+
+    static String toString(RelNode rel) {
+        return RelOptUtil.toString(rel);
+    }
+}

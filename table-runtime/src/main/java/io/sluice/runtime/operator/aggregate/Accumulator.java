@@ -1,0 +1,35 @@
+package io.sluice.runtime.operator.aggregate;
+
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The state of one aggregate call for every group, in primitive arrays indexed by group id. Input is
+ * folded a column at a time; the operator never calls an accumulator per row.
+ */
+abstract class Accumulator implements AutoCloseable {
+
+    /** Makes room for groups {@code 0 .. groups-1}; new groups start empty. */
+    abstract void ensureCapacity(int groups);
+
+    /**
+     * Folds rows {@code [0, rows)} of {@code arg} into their groups: row {@code i} belongs to group
+     * {@code groupIds[i]}, or is skipped when that is negative. {@code arg} is null for {@code COUNT(*)}.
+     */
+    abstract void accumulate(int[] groupIds, FieldVector arg, int rows);
+
+    /**
+     * Writes the results of groups {@code [firstGroup, firstGroup + count)} into positions
+     * {@code 0 .. count-1} of {@code out}, a freshly allocated vector of the result type with room for
+     * {@code count} values (slots not written are NULL).
+     */
+    abstract void write(int firstGroup, int count, FieldVector out);
+
+    /** Releases Arrow memory, if any is held. */
+    @Override
+    public void close() {
+    }
+
+    static int newCapacity(int current, int needed) {
+        return Math.max(needed, Math.max(16, current + (current >> 1)));
+    }
+}

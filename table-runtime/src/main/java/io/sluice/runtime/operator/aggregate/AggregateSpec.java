@@ -1,0 +1,66 @@
+package io.sluice.runtime.operator.aggregate;
+
+import io.sluice.runtime.types.LogicalType;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One aggregate call of a {@link HashAggregateOperator}: which function, over which input columns,
+ * whether over distinct values only, with which FILTER column, and its result type (the type the
+ * planner inferred; the operator writes exactly this type).
+ */
+public final class AggregateSpec {
+    private final AggregateKind kind;
+    private final int[] argFields;
+    private final boolean distinct;
+    private final int filterField;
+    private final LogicalType resultType;
+    private final String name;
+
+    /**
+     * @param argFields input columns; empty means {@code COUNT(*)}. Every kind but COUNT takes exactly one.
+     * @param filterField -1, or a BOOLEAN input column: only rows where it is TRUE are aggregated
+     */
+    public AggregateSpec(AggregateKind kind, int[] argFields, boolean distinct, int filterField,
+            LogicalType resultType, String name) {
+        this.kind = Objects.requireNonNull(kind);
+        this.argFields = argFields.clone();
+        this.distinct = distinct;
+        this.filterField = filterField;
+        this.resultType = Objects.requireNonNull(resultType);
+        this.name = name;
+        if (kind != AggregateKind.COUNT && this.argFields.length != 1) {
+            throw new IllegalArgumentException(kind + " takes exactly one argument, got " + this.argFields.length);
+        }
+    }
+
+    public AggregateKind kind() {
+        return kind;
+    }
+
+    public int[] argFields() {
+        return argFields.clone();
+    }
+
+    public boolean distinct() {
+        return distinct;
+    }
+
+    public int filterField() {
+        return filterField;
+    }
+
+    public LogicalType resultType() {
+        return resultType;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return kind + (distinct ? "(DISTINCT " : "(") + Arrays.toString(argFields) + ")"
+                + (filterField >= 0 ? " FILTER $" + filterField : "") + " AS " + name + " " + resultType;
+    }
+}

@@ -1,0 +1,73 @@
+package io.sluice.runtime.operator.aggregate;
+
+import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.types.LogicalType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+
+/**
+ * Keeps, for a DISTINCT aggregate, only the first row of each (group, argument values) pair. The pairs
+ * seen so far live in a {@link KeyHashTable} whose first column is the group id; rows already excluded
+ * (negative group id) and rows with a NULL argument never enter it, since aggregates ignore NULLs.
+ */
+final class DistinctFilter implements AutoCloseable {
+    private final KeyHashTable seen;
+    private final IntVector groupColumn;
+    private final FieldVector[] keys;
+    private int[] pairIds = new int[0];
+
+    DistinctFilter(List<LogicalType> argTypes, BufferAllocator allocator) {
+        List<LogicalType> types = new ArrayList<>();
+        types.add(LogicalType.integer());
+        types.addAll(argTypes);
+        boolean[] nullSafe = new boolean[types.size()]; // all false: NULL group ids and NULL arguments drop out
+        groupColumn = new IntVector("group", allocator);
+        try {
+            seen = new KeyHashTable(allocator, types, nullSafe);
+        } catch (RuntimeException e) {
+            groupColumn.close();
+            throw e;
+        }
+        keys = new FieldVector[types.size()];
+        keys[0] = groupColumn;
+    }
+
+    /** Sets {@code groupIds[i]} to -1 for every row that is not the first of its (group, arguments). */
+    void apply(int[] groupIds, FieldVector[] args, int rows) {
+        groupColumn.clear();
+        groupColumn.allocateNew(Math.max(rows, 1));
+        for (int i = 0; i < rows; i++) {
+            if (groupIds[i] >= 0) {
+                groupColumn.set(i, groupIds[i]);
+            } else {
+                groupColumn.setNull(i);
+            }
+        }
+        groupColumn.setValueCount(rows);
+        System.arraycopy(args, 0, keys, 1, args.length);
+        if (pairIds.length < rows) {
+            pairIds = new int[rows];
+        }
+        int next = seen.size();
+        seen.findOrInsert(keys, rows, pairIds);
+        for (int i = 0; i < rows; i++) {
+            int id = pairIds[i];
+            if (id == next) {
+                next++; // first occurrence: ids of new pairs are handed out in row order
+            } else {
+                groupIds[i] = -1;
+            }
+        }
+        Arrays.fill(keys, 1, keys.length, null);
+    }
+
+    @Override
+    public void close() {
+        seen.close();
+        groupColumn.close();
+    }
+}

@@ -1,0 +1,238 @@
+package io.sluice.runtime.operator.aggregate;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.types.ArrowTypes;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
+
+/**
+ * GROUP BY with aggregates, by hashing: each input batch is mapped to dense group ids by a
+ * {@link KeyHashTable} over {@code groupFields}, then every aggregate folds its argument column into
+ * its typed accumulator. When the input ends, one row per group is emitted: the group columns (in
+ * {@code groupFields} order) followed by one column per aggregate, in batches of at most
+ * {@code context.batchSize()} rows. With no group fields there is exactly one group, so exactly one
+ * row is emitted even for empty input (COUNT 0, other aggregates NULL, SUM0 0).
+ *
+ * <p>Per aggregate: a FILTER column keeps only rows where it is TRUE; {@code COUNT(a, b)} counts rows
+ * where every argument is non-NULL; DISTINCT aggregates see each (group, argument values) once, through
+ * a {@link DistinctFilter}. Results are written in the {@link AggregateSpec#resultType()} given.
+ *
+ * <p><b>Streaming semantics:</b> batch (final-result) semantics only, for now: input must be
+ * insert-only (a batch with UPDATE/DELETE rows fails with "not supported yet"); state is every
+ * group's key and accumulators, kept in memory until the input ends, with no TTL; results are emitted
+ * only at {@link #endInput}, so on an unbounded stream nothing is emitted. Incremental emission with
+ * retractions ({@code -U/+U}) is a later issue. Watermarks are forwarded unchanged (results carry
+ * no event time of their own).
+ */
+public final class HashAggregateOperator implements StreamOperator {
+    private final RowType inputType;
+    private final int[] groupFields;
+    private final List<AggregateSpec> aggregates;
+    private final RowType outputType;
+
+    private BufferAllocator allocator;
+    private Output output;
+    private int batchSize;
+    private KeyHashTable groups;
+    private Accumulator[] accumulators;
+    private DistinctFilter[] distinctFilters;
+    private int[] groupIds = new int[0];
+    private int[] scratchIds = new int[0];
+    private boolean ended;
+
+    public HashAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
+            RowType outputType) {
+        this.inputType = inputType;
+        this.groupFields = groupFields.clone();
+        this.aggregates = List.copyOf(aggregates);
+        this.outputType = outputType;
+        if (outputType.size() != groupFields.length + aggregates.size()) {
+            throw new IllegalArgumentException("output type " + outputType + " does not have "
+                    + groupFields.length + " group columns and " + aggregates.size() + " aggregate columns");
+        }
+    }
+
+    @Override
+    public void open(OperatorContext context, Output output) {
+        this.allocator = context.allocator();
+        this.output = output;
+        this.batchSize = context.batchSize();
+        int n = aggregates.size();
+        accumulators = new Accumulator[n];
+        distinctFilters = new DistinctFilter[n];
+        if (groupFields.length > 0) {
+            groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
+        }
+        for (int k = 0; k < n; k++) {
+            AggregateSpec spec = aggregates.get(k);
+            int[] args = spec.argFields();
+            LogicalType argType = args.length == 0 ? null : inputType.type(args[0]);
+            accumulators[k] = Accumulators.create(spec, argType, allocator);
+            if (spec.distinct() && args.length > 0) {
+                distinctFilters[k] = new DistinctFilter(inputType.project(args).types(), allocator);
+            }
+        }
+    }
+
+    @Override
+    public void processBatch(int input, RowBatch batch) {
+        try (batch) {
+            if (ended) {
+                throw new IllegalStateException("batch after end of input");
+            }
+            if (!batch.isInsertOnly()) {
+                throw new UnsupportedFeatureException("UPDATE/DELETE rows as input of a hash aggregation");
+            }
+            int rows = batch.rowCount();
+            if (rows == 0) {
+                return;
+            }
+            if (groupIds.length < rows) {
+                groupIds = new int[rows];
+                scratchIds = new int[rows];
+            }
+            int groupCount;
+            if (groups != null) {
+                groups.findOrInsert(KeyHashTable.columnsOf(batch, groupFields), rows, groupIds);
+                groupCount = groups.size();
+            } else {
+                Arrays.fill(groupIds, 0, rows, 0);
+                groupCount = 1;
+            }
+            for (int k = 0; k < accumulators.length; k++) {
+                accumulators[k].ensureCapacity(groupCount);
+                AggregateSpec spec = aggregates.get(k);
+                int[] args = spec.argFields();
+                int[] ids = selectRows(spec, k, batch, rows);
+                FieldVector arg = args.length == 1 ? batch.vector(args[0]) : null;
+                if (spec.kind() != AggregateKind.COUNT || args.length <= 1) {
+                    accumulators[k].accumulate(ids, arg, rows);
+                } else {
+                    accumulators[k].accumulate(ids, null, rows); // NULL rows were removed in selectRows
+                }
+            }
+        }
+    }
+
+    /** The group ids of the rows aggregate {@code k} folds in (others -1), after FILTER, NULLs and DISTINCT. */
+    private int[] selectRows(AggregateSpec spec, int k, RowBatch batch, int rows) {
+        int[] args = spec.argFields();
+        boolean multiArgCount = spec.kind() == AggregateKind.COUNT && args.length > 1;
+        if (spec.filterField() < 0 && distinctFilters[k] == null && !multiArgCount) {
+            return groupIds;
+        }
+        int[] ids = scratchIds;
+        System.arraycopy(groupIds, 0, ids, 0, rows);
+        if (spec.filterField() >= 0) {
+            FieldVector filter = batch.vector(spec.filterField());
+            ArrowBuf validity = filter.getValidityBuffer();
+            ArrowBuf data = filter.getDataBuffer();
+            for (int i = 0; i < rows; i++) {
+                if (BitVectorHelper.get(validity, i) == 0 || BitVectorHelper.get(data, i) == 0) {
+                    ids[i] = -1;
+                }
+            }
+        }
+        FieldVector[] argVectors = KeyHashTable.columnsOf(batch, args);
+        if (distinctFilters[k] != null) {
+            distinctFilters[k].apply(ids, argVectors, rows);
+        } else if (multiArgCount) {
+            for (FieldVector v : argVectors) {
+                if (v instanceof NullVector) {
+                    Arrays.fill(ids, 0, rows, -1);
+                    break;
+                }
+                ArrowBuf validity = v.getValidityBuffer();
+                for (int i = 0; i < rows; i++) {
+                    if (BitVectorHelper.get(validity, i) == 0) {
+                        ids[i] = -1;
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public void endInput(int input) throws Exception {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        int groupCount = groups != null ? groups.size() : 1;
+        for (Accumulator a : accumulators) {
+            a.ensureCapacity(groupCount);
+        }
+        for (int start = 0; start < groupCount; start += batchSize) {
+            output.emit(resultBatch(start, Math.min(batchSize, groupCount - start)));
+        }
+        releaseState();
+    }
+
+    private RowBatch resultBatch(int start, int count) {
+        List<FieldVector> vectors = new ArrayList<>(outputType.size());
+        try {
+            for (int c = 0; c < outputType.size(); c++) {
+                LogicalType type = outputType.type(c);
+                FieldVector out = ArrowTypes.toField(outputType.name(c), type).createVector(allocator);
+                vectors.add(out);
+                if (c < groupFields.length) {
+                    if (type.root() != TypeRoot.NULL) {
+                        groups.keyVector(c).makeTransferPair(out).splitAndTransfer(start, count);
+                    }
+                } else {
+                    out.setInitialCapacity(count);
+                    out.allocateNew();
+                    accumulators[c - groupFields.length].write(start, count, out);
+                }
+                out.setValueCount(count);
+            }
+            return RowBatch.of(outputType, vectors, count);
+        } catch (RuntimeException e) {
+            vectors.forEach(FieldVector::close);
+            throw e;
+        }
+    }
+
+    private void releaseState() {
+        if (groups != null) {
+            groups.close();
+            groups = null;
+        }
+        if (accumulators != null) {
+            for (Accumulator a : accumulators) {
+                if (a != null) {
+                    a.close();
+                }
+            }
+            accumulators = null;
+        }
+        if (distinctFilters != null) {
+            for (DistinctFilter f : distinctFilters) {
+                if (f != null) {
+                    f.close();
+                }
+            }
+            distinctFilters = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        releaseState();
+    }
+}

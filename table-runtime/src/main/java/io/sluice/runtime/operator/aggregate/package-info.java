@@ -1,0 +1,6 @@
+/**
+ * Hash aggregation: {@link io.sluice.runtime.operator.aggregate.HashAggregateOperator} groups rows with
+ * a {@link io.sluice.runtime.operator.keys.KeyHashTable} and folds each aggregate's argument column
+ * into typed, column-at-a-time accumulators (one primitive array slot per group).
+ */
+package io.sluice.runtime.operator.aggregate;

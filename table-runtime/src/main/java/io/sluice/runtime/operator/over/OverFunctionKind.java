@@ -1,0 +1,34 @@
+package io.sluice.runtime.operator.over;
+
+/**
+ * The functions an OVER window evaluates. Ranking and offset functions ({@link #ROW_NUMBER} to
+ * {@link #LEAD}) ignore the frame; the rest aggregate the rows of each row's frame.
+ */
+public enum OverFunctionKind {
+    ROW_NUMBER,
+    RANK,
+    DENSE_RANK,
+    PERCENT_RANK,
+    CUME_DIST,
+    /** Constant argument 0: the number of buckets (a positive Number). */
+    NTILE,
+    /** Argument field 0: the value; constant 0: the offset (default 1); constant 1: the default value. */
+    LAG,
+    /** As {@link #LAG}, looking forward. */
+    LEAD,
+    FIRST_VALUE,
+    LAST_VALUE,
+    /** No argument field: COUNT(*); one: COUNT(x), non-null values. */
+    COUNT,
+    SUM,
+    /** SUM that returns 0 instead of NULL for an empty frame. */
+    SUM0,
+    AVG,
+    MIN,
+    MAX;
+
+    /** True for the functions that ignore the frame and look at partition positions instead. */
+    public boolean ignoresFrame() {
+        return ordinal() <= LEAD.ordinal();
+    }
+}

@@ -1,0 +1,84 @@
+package io.sluice.runtime.operator.sort;
+
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.ValueVector;
+
+/**
+ * Copies rows picked by index from one vector into consecutive positions of another vector of the
+ * same type. Fixed-width values are copied with typed buffer reads and writes; variable-width and
+ * boolean values with {@code copyFromSafe}.
+ */
+public final class VectorGather {
+    private VectorGather() {
+    }
+
+    /**
+     * Copies {@code src[indexes[k]]} to {@code dst[dstStart + k - from]} for {@code k} in
+     * {@code [from, to)}, growing {@code dst} as needed. Does not set the value count.
+     */
+    public static void gather(ValueVector src, int[] indexes, int from, int to, ValueVector dst, int dstStart) {
+        if (dst instanceof NullVector) {
+            return;
+        }
+        if (dst instanceof BaseFixedWidthVector && !(dst instanceof BitVector)) {
+            gatherFixed((BaseFixedWidthVector) src, indexes, from, to, (BaseFixedWidthVector) dst, dstStart);
+            return;
+        }
+        int o = dstStart;
+        for (int k = from; k < to; k++) {
+            dst.copyFromSafe(indexes[k], o++, src);
+        }
+    }
+
+    /** Copies {@code src[srcIndex]} (possibly null) to {@code dst[dstIndex]}, growing {@code dst}. */
+    public static void copy(ValueVector src, int srcIndex, ValueVector dst, int dstIndex) {
+        if (!(dst instanceof NullVector)) {
+            dst.copyFromSafe(srcIndex, dstIndex, src);
+        }
+    }
+
+    private static void gatherFixed(BaseFixedWidthVector src, int[] indexes, int from, int to,
+            BaseFixedWidthVector dst, int dstStart) {
+        int end = dstStart + (to - from);
+        while (dst.getValueCapacity() < end) {
+            dst.reAlloc();
+        }
+        int width = src.getTypeWidth();
+        ArrowBuf in = src.getDataBuffer();
+        ArrowBuf out = dst.getDataBuffer();
+        ArrowBuf outValidity = dst.getValidityBuffer();
+        int o = dstStart;
+        for (int k = from; k < to; k++, o++) {
+            int i = indexes[k];
+            if (src.isNull(i)) {
+                BitVectorHelper.unsetBit(outValidity, o);
+                continue;
+            }
+            BitVectorHelper.setBit(outValidity, o);
+            switch (width) {
+                case 1:
+                    out.setByte(o, in.getByte(i));
+                    break;
+                case 2:
+                    out.setShort((long) o * 2, in.getShort((long) i * 2));
+                    break;
+                case 4:
+                    out.setInt((long) o * 4, in.getInt((long) i * 4));
+                    break;
+                case 8:
+                    out.setLong((long) o * 8, in.getLong((long) i * 8));
+                    break;
+                case 16:
+                    out.setLong((long) o * 16, in.getLong((long) i * 16));
+                    out.setLong((long) o * 16 + 8, in.getLong((long) i * 16 + 8));
+                    break;
+                default:
+                    out.setBytes((long) o * width, in, (long) i * width, width);
+            }
+        }
+    }
+}
