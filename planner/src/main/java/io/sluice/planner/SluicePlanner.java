@@ -216,7 +216,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         for (RelTraitDef<?> def : List.of(ConventionTraitDef.INSTANCE, RelCollationTraitDef.INSTANCE)) {
             planner.addRelTraitDef(def);
         }
-        return RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        return RelOptCluster.create(planner, new NumericCastPreservingRexBuilder(typeFactory));
     }
 
     /** A validation error with its position; unknown tables get the nearest existing names. */

@@ -116,6 +116,10 @@ public final class JobGraphGenerator {
         } else if (rel instanceof Window) {
             return translateWindow((Window) rel);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Intersect || rel instanceof org.apache.calcite.rel.core.Minus) {
+            throw new UnsupportedFeatureException((rel instanceof org.apache.calcite.rel.core.Intersect
+                    ? "INTERSECT ALL" : "EXCEPT ALL") + " (INTERSECT and EXCEPT without ALL are supported)");
+        }
         throw new UnsupportedFeatureException("plan node " + rel.getRelTypeName() + ":\n" + RelOptUtil.toString(rel));
     }
 
@@ -277,6 +281,11 @@ public final class JobGraphGenerator {
         if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
             throw new UnsupportedFeatureException("GROUPING SETS, ROLLUP and CUBE");
         }
+        boolean hasLiteralAgg = agg.getAggCallList().stream()
+                .anyMatch(c -> c.getAggregation().getKind() == SqlKind.LITERAL_AGG);
+        if (hasLiteralAgg) {
+            return translateWithLiteralAggregates(agg);
+        }
         Transformation in = translate(agg.getInput());
         RowType inputType = rowType(agg.getInput());
         RowType outputType = rowType(agg);
@@ -300,6 +309,37 @@ public final class JobGraphGenerator {
                 + "select=[" + String.join(", ", concat(groupNames, aggNames)) + "])";
         return new OperatorTransformation(name, List.of(in),
                 () -> new HashAggregateOperator(inputType, groupFields, specs, outputType), outputType);
+    }
+
+    /**
+     * LITERAL_AGG (produced by subquery rewrites) yields a constant per group: aggregate without it, then
+     * project the constants into place.
+     */
+    private Transformation translateWithLiteralAggregates(Aggregate agg) {
+        List<AggregateCall> real = new ArrayList<>();
+        for (AggregateCall c : agg.getAggCallList()) {
+            if (c.getAggregation().getKind() != SqlKind.LITERAL_AGG) {
+                real.add(c);
+            }
+        }
+        Aggregate inner = agg.copy(agg.getTraitSet(), agg.getInput(), agg.getGroupSet(), null, real);
+        RexBuilder rexBuilder = agg.getCluster().getRexBuilder();
+        int groupCount = agg.getGroupCount();
+        List<RexNode> projects = new ArrayList<>();
+        for (int i = 0; i < groupCount; i++) {
+            projects.add(rexBuilder.makeInputRef(inner, i));
+        }
+        int next = groupCount;
+        for (AggregateCall c : agg.getAggCallList()) {
+            if (c.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
+                projects.add(rexBuilder.makeCast(c.getType(), c.rexList.get(0), true, false));
+            } else {
+                projects.add(rexBuilder.makeInputRef(inner, next++));
+            }
+        }
+        RelNode project = org.apache.calcite.rel.logical.LogicalProject.create(inner, List.of(), projects,
+                agg.getRowType());
+        return translate(project);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -67,11 +67,6 @@ public final class FileSystemSinkWriter implements SinkWriter {
         }
     }
 
-    /** The last part file made visible by {@link #finish()}, or null. */
-    public Path lastFinishedFile() {
-        return stream == null ? finalPath : null;
-    }
-
     @Override
     public void close() throws IOException {
         if (stream != null) {

@@ -13,8 +13,8 @@ import java.io.IOException;
 public interface RecordDecoder extends Closeable {
     /**
      * Appends decoded rows to {@code batch}, starting at row {@code batch.rowCount()}, until the batch holds
-     * {@code maxRows} rows or the file ends, then sets the batch's row count. The batch's fixed-width
-     * vectors must have room for {@code maxRows} values.
+     * {@code maxRows} rows or the file ends, then sets the batch's row count. Rows from
+     * {@code batch.rowCount()} on must be unwritten (freshly allocated); the decoder grows vectors as needed.
      *
      * @return false once the whole file has been decoded
      * @throws io.sluice.table.api.TableException for a malformed record (unless the format skips them),
