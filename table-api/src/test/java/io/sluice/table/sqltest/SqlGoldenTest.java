@@ -36,8 +36,9 @@ import org.opentest4j.AssertionFailedError;
  * {@code ${TARGET}} is {@code target/sqltest-out/<file name without .sql.test>}, emptied before the file runs.
  *
  * <p>System properties: {@code -Dsluice.sqltest.filter=<substring>} runs only files whose name contains it;
- * {@code -Dsluice.sqltest.rewrite=true} replaces the expected block of every query that ran with its actual rows
- * in the source files (review the diff); {@code -Dsluice.sqltest.timeout=<seconds>} bounds each record (default 60).
+ * {@code -Dsluice.sqltest.rewrite=true} replaces the expected block of every query whose rows differ with its
+ * actual rows in the source files (review the diff); {@code -Dsluice.sqltest.timeout=<seconds>} bounds each
+ * record (default 60).
  */
 class SqlGoldenTest {
     private static final String SUFFIX = ".sql.test";
@@ -60,10 +61,31 @@ class SqlGoldenTest {
         }
         Path data = dir.resolve("data").toAbsolutePath();
         Path outRoot = moduleDirectory().resolve("target").resolve("sqltest-out");
-        return files.stream().flatMap(f -> testsOf(f, data, outRoot));
+        Map<String, String> knownGaps = knownGaps(dir.resolve("known-gaps.txt"));
+        return files.stream().flatMap(f -> testsOf(f, data, outRoot, knownGaps));
     }
 
-    private static Stream<DynamicTest> testsOf(Path file, Path data, Path outRoot) {
+    /**
+     * Records that differ from Flink because of a known engine gap ({@code file:line reason} per line). Such a
+     * record still runs: while it fails it is reported as skipped with its reason; once it passes the test fails,
+     * so the entry gets removed.
+     */
+    private static Map<String, String> knownGaps(Path file) throws IOException {
+        Map<String, String> gaps = new java.util.HashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                int space = t.indexOf(' ');
+                gaps.put(space < 0 ? t : t.substring(0, space), space < 0 ? "" : t.substring(space + 1).strip());
+            }
+        }
+        return gaps;
+    }
+
+    private static Stream<DynamicTest> testsOf(Path file, Path data, Path outRoot, Map<String, String> knownGaps) {
         String name = file.getFileName().toString();
         List<String> lines = readLines(file);
         List<SqlTestRecord> records = SqlTestFileParser.parse(name, lines);
@@ -71,9 +93,24 @@ class SqlGoldenTest {
         FileRun run = new FileRun(name, data, outRoot.resolve(base));
         List<DynamicTest> tests = new ArrayList<>();
         for (SqlTestRecord r : records) {
-            tests.add(DynamicTest.dynamicTest(name + ":" + r.line(), file.toUri(),
-                    () -> assertTimeoutPreemptively(TIMEOUT, () -> run.execute(r), () -> name + ":" + r.line()
-                            + " did not finish within " + TIMEOUT.toSeconds() + "s\nSQL:\n" + run.substitute(r.sql()))));
+            String where = name + ":" + r.line();
+            org.junit.jupiter.api.function.Executable body = () -> assertTimeoutPreemptively(TIMEOUT,
+                    () -> run.execute(r), () -> where + " did not finish within " + TIMEOUT.toSeconds()
+                            + "s\nSQL:\n" + run.substitute(r.sql()));
+            String gap = knownGaps.get(where);
+            if (gap != null) {
+                org.junit.jupiter.api.function.Executable guarded = body;
+                body = () -> {
+                    try {
+                        guarded.execute();
+                    } catch (Throwable t) {
+                        org.junit.jupiter.api.Assumptions.abort("known gap: " + gap + " (" + t.getMessage() + ")");
+                    }
+                    org.junit.jupiter.api.Assertions.fail(where + " is listed in known-gaps.txt but now passes;"
+                            + " remove it from the list");
+                };
+            }
+            tests.add(DynamicTest.dynamicTest(where, file.toUri(), body));
         }
         if (REWRITE) {
             tests.add(DynamicTest.dynamicTest(name + ":rewrite", file.toUri(), () -> run.rewrite(file, lines)));
@@ -153,6 +190,9 @@ class SqlGoldenTest {
                 Collections.sort(expected);
             }
             if (REWRITE) {
+                if (expected.equals(actual)) {
+                    return; // keep the block as written (rowsort blocks need not be sorted in the file)
+                }
                 synchronized (this) {
                     actualByLine.put(r.line(), actual);
                     recordsByLine.put(r.line(), r);
