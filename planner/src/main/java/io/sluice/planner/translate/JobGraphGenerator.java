@@ -634,12 +634,4 @@ public final class JobGraphGenerator {
                 throw new UnsupportedFeatureException("window function " + call.getOperator().getName());
         }
     }
-
-    static boolean isCall(RexNode n, SqlKind kind) {
-        return n instanceof RexCall && n.getKind() == kind;
-    }
-
-    static LogicalType type(RexNode n) {
-        return RelTypes.toLogicalType(n.getType());
-    }
 }

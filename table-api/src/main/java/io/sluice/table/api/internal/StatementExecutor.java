@@ -475,8 +475,4 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     public TableResult visit(ClientCommandStatement s) {
         throw new ValidationException(s.command() + " is a command of the SQL shell, not a statement of the Table API.");
     }
-
-    static RowType rowTypeOf(org.apache.calcite.rel.type.RelDataType t) {
-        return RelTypes.toRowType(t);
-    }
 }

@@ -326,8 +326,4 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         }
         return result;
     }
-
-    static String toString(RelNode rel) {
-        return RelOptUtil.toString(rel);
-    }
 }
