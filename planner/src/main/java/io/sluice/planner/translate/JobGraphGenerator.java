@@ -5,6 +5,9 @@ import io.sluice.codegen.RelTypes;
 import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.planner.schema.ConnectorTable;
 import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.config.RuntimeMode;
+import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.connector.DynamicTableSourceFactory;
 import io.sluice.runtime.connector.FactoryUtil;
 import io.sluice.runtime.connector.ScanTableSource;
@@ -17,6 +20,7 @@ import io.sluice.runtime.graph.SourceTransformation;
 import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.aggregate.AggregateKind;
 import io.sluice.runtime.operator.aggregate.AggregateSpec;
+import io.sluice.runtime.operator.aggregate.GroupAggregateOperator;
 import io.sluice.runtime.operator.aggregate.HashAggregateOperator;
 import io.sluice.runtime.operator.calc.CalcOperator;
 import io.sluice.runtime.operator.join.HashJoinOperator;
@@ -37,6 +41,7 @@ import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.ValidationException;
+import io.sluice.types.RowKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -79,11 +84,13 @@ public final class JobGraphGenerator {
     private final Configuration config;
     private final ClassLoader classLoader;
     private final Map<RelNode, Transformation> translated = new IdentityHashMap<>();
+    private final boolean streaming;
 
     public JobGraphGenerator(CodeGenerator codegen, Configuration config, ClassLoader classLoader) {
         this.codegen = codegen;
         this.config = config;
         this.classLoader = classLoader;
+        this.streaming = config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
     }
 
     /** The transformation producing {@code rel}'s rows (shared when the same node is reached twice). */
@@ -91,9 +98,33 @@ public final class JobGraphGenerator {
         Transformation t = translated.get(rel);
         if (t == null) {
             t = doTranslate(rel);
+            if (streaming) {
+                inferChangelogMode(t);
+            }
             translated.put(rel, t);
         }
         return t;
+    }
+
+    /**
+     * Streaming analysis: a node emits at least the row kinds its inputs emit (stateless nodes pass
+     * them on; stateful ones retract what they emitted before). Nodes that create updates themselves
+     * (a group aggregate, an outer join) set their mode when they are translated.
+     */
+    private static void inferChangelogMode(Transformation t) {
+        ChangelogMode mode = t.changelogMode();
+        for (Transformation in : t.inputs()) {
+            mode = mode.union(in.changelogMode());
+        }
+        t.withChangelogMode(mode);
+    }
+
+    /** In streaming mode, fails when an input of a node that only handles inserts produces updates. */
+    private void requireInsertOnly(Transformation input, String what) {
+        if (streaming && input.changelogMode().hasUpdates()) {
+            throw new UnsupportedFeatureException(what + " over an updating input (produced by "
+                    + input.updateProducer().name() + ")");
+        }
     }
 
     private Transformation doTranslate(RelNode rel) {
@@ -232,7 +263,10 @@ public final class JobGraphGenerator {
         }
         String name = describeCalc(node, condition, projects);
         GeneratedClass<BatchCalc> kernel = codegen.generateCalc(name, inputRowType, condition, projects);
-        return new OperatorTransformation(name, List.of(in), () -> new CalcOperator(kernel, outputType), outputType);
+        GeneratedClass<BatchPredicate> rowKindFilter = streaming && condition != null && in.changelogMode().hasUpdates()
+                ? codegen.generatePredicate(name, inputRowType, condition) : null;
+        return new OperatorTransformation(name, List.of(in), () -> new CalcOperator(kernel, rowKindFilter, outputType),
+                outputType);
     }
 
     private static org.apache.calcite.rel.type.RelDataType projectedRowType(
@@ -305,9 +339,16 @@ public final class JobGraphGenerator {
         for (int g : groupFields) {
             groupNames.add(inputType.name(g));
         }
-        String name = "HashAggregate(" + (groupFields.length > 0 ? "groupBy=[" + String.join(", ", groupNames) + "], " : "")
-                + "select=[" + String.join(", ", concat(groupNames, aggNames)) + "])";
-        return new OperatorTransformation(name, List.of(in),
+        String attributes = (groupFields.length > 0 ? "groupBy=[" + String.join(", ", groupNames) + "], " : "")
+                + "select=[" + String.join(", ", concat(groupNames, aggNames)) + "]";
+        if (streaming) {
+            ChangelogMode mode = in.changelogMode().hasUpdates() ? ChangelogMode.all()
+                    : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
+            return new OperatorTransformation("GroupAggregate(" + attributes + ")", List.of(in),
+                    () -> new GroupAggregateOperator(inputType, groupFields, specs, outputType), outputType)
+                    .withChangelogMode(mode);
+        }
+        return new OperatorTransformation("HashAggregate(" + attributes + ")", List.of(in),
                 () -> new HashAggregateOperator(inputType, groupFields, specs, outputType), outputType);
     }
 
@@ -389,6 +430,8 @@ public final class JobGraphGenerator {
         RelNode right = join.getRight();
         Transformation l = translate(left);
         Transformation r = translate(right);
+        requireInsertOnly(l, "a join");
+        requireInsertOnly(r, "a join");
         RowType leftType = rowType(left);
         RowType rightType = rowType(right);
         RowType outputType = rowType(join);
@@ -470,8 +513,14 @@ public final class JobGraphGenerator {
         long offset = sort.offset == null ? 0 : literalLong(sort.offset);
         long fetch = sort.fetch == null ? -1 : literalLong(sort.fetch);
         if (sort.getCollation().getFieldCollations().isEmpty()) {
+            requireInsertOnly(in, "LIMIT");
             String name = "Limit(offset=[" + offset + "], fetch=[" + (fetch < 0 ? "unlimited" : fetch) + "])";
             return new OperatorTransformation(name, List.of(in), () -> new LimitOperator(type, offset, fetch), type);
+        }
+        if (streaming) {
+            throw new UnsupportedFeatureException("ORDER BY in streaming mode (Flink sorts a stream only on an"
+                    + " ascending time attribute; ORDER BY ... LIMIT is a Top-N, not supported yet either)."
+                    + " Use SET 'execution.runtime-mode' = 'batch' to sort a bounded input");
         }
         SortKey[] keys = sortKeys(sort.getCollation().getFieldCollations());
         String name = "Sort(orderBy=[" + describeKeys(sort.getCollation().getFieldCollations(), type) + "]"
@@ -542,6 +591,9 @@ public final class JobGraphGenerator {
 
     private Transformation translateWindow(Window window) {
         Transformation in = translate(window.getInput());
+        if (streaming) {
+            throw new UnsupportedFeatureException("OVER windows in streaming mode");
+        }
         RowType inputType = rowType(window.getInput());
         RowType outputType = rowType(window);
         int inputFields = inputType.size();

@@ -29,8 +29,9 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs the end-to-end SQL golden files {@code src/test/resources/sqltest/*.sql.test} (format: see
- * {@link SqlTestFileParser}) through {@link TableEnvironment#executeSql} in batch mode, one fresh environment per
- * file, records in file order, one dynamic test per record named {@code file:line}.
+ * {@link SqlTestFileParser}) through {@link TableEnvironment#executeSql}, one fresh environment per file (streaming
+ * mode for files named {@code stream_*}, batch mode otherwise), records in file order, one dynamic test per record
+ * named {@code file:line}.
  *
  * <p>Placeholders in SQL: {@code ${DATA}} is the absolute path of {@code src/test/resources/sqltest/data};
  * {@code ${TARGET}} is {@code target/sqltest-out/<file name without .sql.test>}, emptied before the file runs.
@@ -133,6 +134,11 @@ class SqlGoldenTest {
             this.target = target;
         }
 
+        /** Files named {@code stream_*} run in streaming mode; their rows carry row kinds. */
+        boolean isStreaming() {
+            return fileName.startsWith("stream_");
+        }
+
         String substitute(String sql) {
             return sql.replace("${DATA}", data.toString()).replace("${TARGET}", target.toAbsolutePath().toString());
         }
@@ -141,7 +147,8 @@ class SqlGoldenTest {
             if (env == null) {
                 deleteRecursively(target);
                 Files.createDirectories(target);
-                env = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+                env = TableEnvironment.create(isStreaming()
+                        ? EnvironmentSettings.inStreamingMode() : EnvironmentSettings.inBatchMode());
             }
             return env;
         }
@@ -181,7 +188,13 @@ class SqlGoldenTest {
             List<String> actual = new ArrayList<>();
             try (CloseableIterator<Row> it = result.collect()) {
                 while (it.hasNext()) {
-                    actual.add(renderer.render(it.next()));
+                    Row row = it.next();
+                    String text = renderer.render(row);
+                    if (r.finalTable()) {
+                        applyChange(where, actual, row.getKind(), text);
+                    } else {
+                        actual.add(isStreaming() ? row.getKind().shortString() + "|" + text : text);
+                    }
                 }
             }
             List<String> expected = new ArrayList<>(r.expected());
@@ -205,6 +218,16 @@ class SqlGoldenTest {
                 throw new AssertionFailedError(where + ": result mismatch" + (r.rowSort() ? " (rowsort)" : "")
                         + "\nSQL:\n" + sql + "\nexpected (" + expected.size() + " rows):\n" + exp
                         + "\nactual (" + actual.size() + " rows):\n" + act, exp, act);
+            }
+        }
+
+        /** Folds one changelog row into {@code table}: inserts add the row, retractions remove one equal row. */
+        private static void applyChange(String where, List<String> table, io.sluice.types.RowKind kind, String row) {
+            if (kind.isAccumulate()) {
+                table.add(row);
+            } else if (!table.remove(row)) {
+                throw new AssertionFailedError(where + ": " + kind.shortString() + " retracts row " + row
+                        + " which is not in the result table " + table);
             }
         }
 

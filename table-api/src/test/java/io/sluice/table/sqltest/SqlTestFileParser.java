@@ -22,7 +22,9 @@ import java.util.List;
  * Records are separated by blank lines. A record's SQL runs until {@code ----} (queries) or a blank line
  * (statements); a query's expected rows run from {@code ----} to the next blank line or the end of the file.
  * {@code query} keeps the row order (use it when the SQL has an ORDER BY); {@code query rowsort} sorts both
- * sides before comparing.
+ * sides before comparing. In streaming files ({@code stream_*.sql.test}) each row starts with its row kind
+ * ({@code +I|a|1}, {@code -U|...}); {@code query final} instead folds the changelog into the final table
+ * (an insert adds a row, a retraction removes one) and compares that, sorted and without row kinds.
  */
 final class SqlTestFileParser {
     private SqlTestFileParser() {
@@ -42,6 +44,7 @@ final class SqlTestFileParser {
             SqlTestRecord.Kind kind;
             String error = null;
             boolean rowSort = false;
+            boolean finalTable = false;
             if (header.equals("statement ok")) {
                 kind = SqlTestRecord.Kind.STATEMENT_OK;
             } else if (header.equals("statement error") || header.startsWith("statement error ")) {
@@ -52,9 +55,13 @@ final class SqlTestFileParser {
             } else if (header.equals("query rowsort")) {
                 kind = SqlTestRecord.Kind.QUERY;
                 rowSort = true;
+            } else if (header.equals("query final")) {
+                kind = SqlTestRecord.Kind.QUERY;
+                rowSort = true;
+                finalTable = true;
             } else {
                 throw new IllegalArgumentException(fileName + ":" + headerLine + ": unknown record header '" + header
-                        + "' (expected 'statement ok', 'statement error <message>', 'query' or 'query rowsort')");
+                        + "' (expected 'statement ok', 'statement error <message>', 'query', 'query rowsort' or 'query final')");
             }
             i++;
             StringBuilder sql = new StringBuilder();
@@ -73,7 +80,7 @@ final class SqlTestFileParser {
                 if (hasResult) {
                     throw new IllegalArgumentException(fileName + ":" + (i + 1) + ": '----' after a statement record");
                 }
-                records.add(new SqlTestRecord(kind, headerLine, sql.toString(), error, false, List.of(), -1, -1));
+                records.add(new SqlTestRecord(kind, headerLine, sql.toString(), error, false, false, List.of(), -1, -1));
                 continue;
             }
             if (!hasResult) {
@@ -86,7 +93,7 @@ final class SqlTestFileParser {
                 expected.add(lines.get(i));
                 i++;
             }
-            records.add(new SqlTestRecord(kind, headerLine, sql.toString(), null, rowSort, expected, from, i));
+            records.add(new SqlTestRecord(kind, headerLine, sql.toString(), null, rowSort, finalTable, expected, from, i));
         }
         return records;
     }

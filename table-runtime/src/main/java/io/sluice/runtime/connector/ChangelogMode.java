@@ -29,6 +29,23 @@ public final class ChangelogMode {
         return UPSERT;
     }
 
+    /** The mode containing exactly the given kinds. */
+    public static ChangelogMode of(RowKind first, RowKind... rest) {
+        return new ChangelogMode(EnumSet.of(first, rest));
+    }
+
+    /** The kinds of both modes. */
+    public ChangelogMode union(ChangelogMode other) {
+        EnumSet<RowKind> all = EnumSet.copyOf(kinds);
+        all.addAll(other.kinds);
+        return new ChangelogMode(all);
+    }
+
+    /** True when the mode has UPDATE_BEFORE, UPDATE_AFTER or DELETE rows. */
+    public boolean hasUpdates() {
+        return !isInsertOnly();
+    }
+
     public boolean contains(RowKind kind) {
         return kinds.contains(kind);
     }

@@ -16,6 +16,24 @@ public interface SourceReader extends AutoCloseable {
      */
     ReadStatus pollNext(Output output) throws Exception;
 
+    /**
+     * The reader's position after everything it has emitted so far, for a checkpoint; called between
+     * two {@link #pollNext} calls. Null means the reader cannot resume from a position (a restarted job
+     * then reads the split again from the start).
+     */
+    default byte[] snapshotPosition() throws Exception {
+        return null;
+    }
+
+    /**
+     * Called before {@link #open} when a job restarts from a checkpoint, with what
+     * {@link #snapshotPosition} returned: the reader continues right after that position.
+     */
+    default void restorePosition(byte[] position) throws Exception {
+        throw new io.sluice.table.api.UnsupportedFeatureException(
+                "restoring the position of " + getClass().getSimpleName());
+    }
+
     @Override
     void close() throws Exception;
 }

@@ -1,5 +1,6 @@
 package io.sluice.runtime.graph;
 
+import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.types.RowType;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
 public abstract class Transformation {
     private final String name;
     private final RowType outputType;
+    private ChangelogMode changelogMode = ChangelogMode.insertOnly();
 
     protected Transformation(String name, RowType outputType) {
         this.name = name;
@@ -27,6 +29,34 @@ public abstract class Transformation {
     }
 
     public abstract List<Transformation> inputs();
+
+    /** The row kinds this node emits (inferred by the planner; insert-only unless set). */
+    public ChangelogMode changelogMode() {
+        return changelogMode;
+    }
+
+    /** Sets the row kinds this node emits; returns this node. */
+    public Transformation withChangelogMode(ChangelogMode mode) {
+        this.changelogMode = mode;
+        return this;
+    }
+
+    /**
+     * The node where updates first appear on the way to this one: an input-side node that emits
+     * updates although none of its inputs does; null when this node emits inserts only.
+     */
+    public Transformation updateProducer() {
+        if (changelogMode.isInsertOnly()) {
+            return null;
+        }
+        for (Transformation in : inputs()) {
+            Transformation p = in.updateProducer();
+            if (p != null) {
+                return p;
+            }
+        }
+        return this;
+    }
 
     @Override
     public String toString() {

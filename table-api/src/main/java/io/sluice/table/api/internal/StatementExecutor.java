@@ -165,29 +165,38 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(ExplainStatement s) {
-        String text = explainText(s.statement());
+        boolean changelog = s.details().contains(ExplainStatement.ExplainDetail.CHANGELOG_MODE)
+                && config().get(io.sluice.runtime.config.ExecutionOptions.RUNTIME_MODE)
+                        == io.sluice.runtime.config.RuntimeMode.STREAMING;
+        String text = explainText(s.statement(), changelog);
         return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
                 List.of(Row.of(text)), config());
     }
 
     private String explainText(ParsedStatement s) {
+        return explainText(s, false);
+    }
+
+    /** The plan text; {@code changelogMode} adds each physical node's row kinds ({@code EXPLAIN CHANGELOG_MODE}). */
+    private String explainText(ParsedStatement s, boolean changelogMode) {
         if (s instanceof QueryStatement) {
             SqlFragment q = ((QueryStatement) s).query();
-            return inFragment(q, () -> env.compileQuery(q.text()).explain());
+            return inFragment(q, () -> env.compileQuery(q.text()).explain(changelogMode));
         }
         if (s instanceof InsertStatement) {
             TableEnvironmentImpl.CompiledInsert i = compile((InsertStatement) s);
-            return io.sluice.planner.PlanPrinter.explain(i.query.plan.logical, i.query.plan.optimized, i.sink);
+            return io.sluice.planner.PlanPrinter.explain(i.query.plan.logical, i.query.plan.optimized, i.sink,
+                    changelogMode);
         }
         if (s instanceof StatementSetStatement) {
             StringBuilder sb = new StringBuilder();
             for (InsertStatement i : ((StatementSetStatement) s).inserts()) {
-                sb.append(explainText(i)).append('\n');
+                sb.append(explainText(i, changelogMode)).append('\n');
             }
             return sb.toString();
         }
         if (s instanceof ExecuteStatement) {
-            return explainText(((ExecuteStatement) s).statement());
+            return explainText(((ExecuteStatement) s).statement(), changelogMode);
         }
         throw new ValidationException("EXPLAIN supports queries, INSERT and statement sets, not: " + s);
     }

@@ -205,7 +205,11 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         }
 
         String explain() {
-            return PlanPrinter.explain(plan.logical, plan.optimized, root);
+            return explain(false);
+        }
+
+        String explain(boolean changelogMode) {
+            return PlanPrinter.explain(plan.logical, plan.optimized, root, changelogMode);
         }
     }
 
@@ -261,9 +265,14 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader);
         DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(), sinkType,
                 table.options(), configuration));
-        ChangelogMode accepted = sink.getChangelogMode(ChangelogMode.insertOnly());
+        ChangelogMode produced = root.changelogMode();
+        ChangelogMode accepted = sink.getChangelogMode(produced);
         if (!accepted.contains(io.sluice.types.RowKind.INSERT)) {
             throw new ValidationException("Sink " + id + " does not accept inserts.");
+        }
+        if (produced.hasUpdates() && accepted.isInsertOnly()) {
+            throw new ValidationException("Table sink '" + id + "' doesn't support consuming update changes which is"
+                    + " produced by node " + root.updateProducer().name());
         }
         SinkTransformation st = new SinkTransformation("Sink(table=[" + id + "], fields=["
                 + String.join(", ", sinkType.names()) + "])", root, sink::createWriter);

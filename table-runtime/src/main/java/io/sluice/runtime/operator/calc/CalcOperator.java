@@ -2,6 +2,7 @@ package io.sluice.runtime.operator.calc;
 
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.BatchCalc;
+import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
@@ -20,20 +21,35 @@ import org.apache.arrow.vector.util.TransferPair;
  * rows it wrote. Batches with no surviving rows are not emitted. The input batch is closed.
  *
  * <p><b>Streaming semantics:</b> stateless; forwards watermarks. Insert-only input gives insert-only
- * output. Row kinds of a changelog input are carried over when the kernel keeps every row (a pure
- * projection); a filtering calc over a batch holding updates or deletes is not supported yet (it
- * throws {@link UnsupportedFeatureException}) because the kernel does not report which rows it kept.
+ * output. Each kept row of a changelog input keeps its row kind (Flink filters a changelog row by
+ * row, so a {@code +U} may pass where its {@code -U} did not). The kernel does not report which rows
+ * it kept, so a filtering calc over a changelog gets the same condition as a {@link BatchPredicate}
+ * and evaluates it again for batches that hold updates or deletes.
  */
 public final class CalcOperator implements StreamOperator {
     private final GeneratedClass<BatchCalc> calc;
+    private final GeneratedClass<BatchPredicate> rowKindFilter;
     private final RowType outputType;
 
     private OperatorContext context;
     private Output output;
     private BatchCalc kernel;
+    private BatchPredicate filter;
+    private int[] selection = new int[0];
 
+    /** A calc over insert-only input, or a pure projection. */
     public CalcOperator(GeneratedClass<BatchCalc> calc, RowType outputType) {
+        this(calc, null, outputType);
+    }
+
+    /**
+     * A calc whose input may hold updates and deletes: {@code rowKindFilter} is the calc's condition
+     * (null when there is none), used to select the row kinds of the rows the kernel keeps.
+     */
+    public CalcOperator(GeneratedClass<BatchCalc> calc, GeneratedClass<BatchPredicate> rowKindFilter,
+            RowType outputType) {
         this.calc = calc;
+        this.rowKindFilter = rowKindFilter;
         this.outputType = outputType;
     }
 
@@ -42,6 +58,7 @@ public final class CalcOperator implements StreamOperator {
         this.context = context;
         this.output = output;
         this.kernel = calc.newInstance();
+        this.filter = rowKindFilter == null ? null : rowKindFilter.newInstance();
     }
 
     @Override
@@ -76,12 +93,31 @@ public final class CalcOperator implements StreamOperator {
         if (kinds == null || in.isInsertOnly()) {
             return;
         }
-        if (!allRowsKept) {
-            throw new UnsupportedFeatureException("filtering Calc over an updating (changelog) input");
+        if (allRowsKept) {
+            TransferPair tp = kinds.getTransferPair(context.allocator());
+            tp.transfer();
+            out.setRowKinds((TinyIntVector) tp.getTo());
+            return;
         }
-        TransferPair tp = kinds.getTransferPair(context.allocator());
-        tp.transfer();
-        out.setRowKinds((TinyIntVector) tp.getTo());
+        if (filter == null) {
+            throw new UnsupportedFeatureException("filtering Calc over an updating (changelog) input without"
+                    + " its condition as a row-kind filter");
+        }
+        int rows = in.rowCount();
+        if (selection.length < rows) {
+            selection = new int[rows];
+        }
+        int kept = filter.filter(in.root(), rows, selection);
+        if (kept != out.rowCount()) {
+            throw new IllegalStateException("row-kind filter kept " + kept + " rows, the calc " + out.rowCount());
+        }
+        TinyIntVector outKinds = new TinyIntVector("$row_kind", context.allocator());
+        outKinds.allocateNew(Math.max(kept, 1));
+        for (int i = 0; i < kept; i++) {
+            outKinds.set(i, kinds.get(selection[i]));
+        }
+        outKinds.setValueCount(kept);
+        out.setRowKinds(outKinds);
     }
 
     @Override

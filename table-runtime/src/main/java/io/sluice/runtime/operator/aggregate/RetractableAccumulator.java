@@ -1,0 +1,30 @@
+package io.sluice.runtime.operator.aggregate;
+
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The state of one aggregate call for every group of a streaming aggregation, where rows are added
+ * ({@code +I}, {@code +U}) and retracted ({@code -U}, {@code -D}) one at a time, so that the result
+ * can be emitted after each row. Groups are dense ids from the operator's key table.
+ *
+ * <p>The operator only passes rows the aggregate sees: FILTER is TRUE, no argument is NULL (except
+ * that {@code COUNT(*)} gets a null {@code arg}), and for DISTINCT aggregates only the first
+ * occurrence / last retraction of a value.
+ */
+abstract class RetractableAccumulator {
+
+    /** Makes room for groups {@code 0 .. groups-1}; new groups start empty. */
+    abstract void ensureCapacity(int groups);
+
+    /** Folds row {@code row} of {@code arg} into group {@code group}. */
+    abstract void add(int group, FieldVector arg, int row);
+
+    /** Takes row {@code row} of {@code arg} back out of group {@code group}. */
+    abstract void retract(int group, FieldVector arg, int row);
+
+    /** Writes the group's current result at {@code pos} of {@code out} (NULL when it has none). */
+    abstract void write(int group, FieldVector out, int pos);
+
+    /** Forgets the group: it starts empty again. */
+    abstract void clear(int group);
+}

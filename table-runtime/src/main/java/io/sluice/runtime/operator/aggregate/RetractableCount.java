@@ -1,0 +1,36 @@
+package io.sluice.runtime.operator.aggregate;
+
+import java.util.Arrays;
+import org.apache.arrow.vector.FieldVector;
+
+/** COUNT under retraction: a counter per group. */
+final class RetractableCount extends RetractableAccumulator {
+    private long[] counts = new long[0];
+
+    @Override
+    void ensureCapacity(int groups) {
+        if (counts.length < groups) {
+            counts = Arrays.copyOf(counts, Accumulator.newCapacity(counts.length, groups));
+        }
+    }
+
+    @Override
+    void add(int group, FieldVector arg, int row) {
+        counts[group]++;
+    }
+
+    @Override
+    void retract(int group, FieldVector arg, int row) {
+        counts[group]--;
+    }
+
+    @Override
+    void write(int group, FieldVector out, int pos) {
+        Values.writeLong(out, pos, counts[group]);
+    }
+
+    @Override
+    void clear(int group) {
+        counts[group] = 0;
+    }
+}

@@ -1,0 +1,76 @@
+package io.sluice.runtime.operator.aggregate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * SUM, SUM0 and AVG over DECIMAL under retraction: an exact sum and a count per group. A result with
+ * more digits than the result type allows is NULL, as in Flink.
+ */
+final class RetractableDecimalSum extends RetractableAccumulator {
+    private final AggregateKind kind;
+    private BigDecimal[] sums = new BigDecimal[0];
+    private long[] counts = new long[0];
+
+    RetractableDecimalSum(AggregateKind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    void ensureCapacity(int groups) {
+        if (sums.length < groups) {
+            int n = Accumulator.newCapacity(sums.length, groups);
+            sums = Arrays.copyOf(sums, n);
+            counts = Arrays.copyOf(counts, n);
+        }
+    }
+
+    @Override
+    void add(int group, FieldVector arg, int row) {
+        BigDecimal v = ((DecimalVector) arg).getObject(row);
+        sums[group] = sums[group] == null ? v : sums[group].add(v);
+        counts[group]++;
+    }
+
+    @Override
+    void retract(int group, FieldVector arg, int row) {
+        BigDecimal v = ((DecimalVector) arg).getObject(row);
+        sums[group] = sums[group] == null ? v.negate() : sums[group].subtract(v);
+        counts[group]--;
+    }
+
+    @Override
+    void write(int group, FieldVector out, int pos) {
+        long count = counts[group];
+        io.sluice.runtime.data.VectorValues.setNull(out, pos);
+        if (count == 0) {
+            if (kind == AggregateKind.SUM0) {
+                Values.writeLong(out, pos, 0L);
+            }
+            return;
+        }
+        BigDecimal sum = sums[group];
+        if (kind == AggregateKind.AVG) {
+            if (out instanceof DecimalVector) {
+                sum = sum.divide(BigDecimal.valueOf(count), ((DecimalVector) out).getScale(), RoundingMode.HALF_UP);
+            } else {
+                Values.writeDouble(out, pos, sum.doubleValue() / count);
+                return;
+            }
+        }
+        if (out instanceof DecimalVector) {
+            Values.writeDecimal((DecimalVector) out, pos, sum);
+        } else {
+            Values.writeDouble(out, pos, sum.doubleValue());
+        }
+    }
+
+    @Override
+    void clear(int group) {
+        sums[group] = null;
+        counts[group] = 0;
+    }
+}

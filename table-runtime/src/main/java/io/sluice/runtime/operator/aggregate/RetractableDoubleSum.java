@@ -1,0 +1,62 @@
+package io.sluice.runtime.operator.aggregate;
+
+import java.util.Arrays;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+
+/** SUM, SUM0 and AVG over FLOAT / DOUBLE under retraction: a double sum and a count per group. */
+final class RetractableDoubleSum extends RetractableAccumulator {
+    private final AggregateKind kind;
+    private double[] sums = new double[0];
+    private long[] counts = new long[0];
+
+    RetractableDoubleSum(AggregateKind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    void ensureCapacity(int groups) {
+        if (sums.length < groups) {
+            int n = Accumulator.newCapacity(sums.length, groups);
+            sums = Arrays.copyOf(sums, n);
+            counts = Arrays.copyOf(counts, n);
+        }
+    }
+
+    private static double read(FieldVector arg, int row) {
+        return arg instanceof Float8Vector ? ((Float8Vector) arg).get(row) : ((Float4Vector) arg).get(row);
+    }
+
+    @Override
+    void add(int group, FieldVector arg, int row) {
+        sums[group] += read(arg, row);
+        counts[group]++;
+    }
+
+    @Override
+    void retract(int group, FieldVector arg, int row) {
+        sums[group] -= read(arg, row);
+        counts[group]--;
+    }
+
+    @Override
+    void write(int group, FieldVector out, int pos) {
+        long count = counts[group];
+        if (count == 0) {
+            if (kind == AggregateKind.SUM0) {
+                Values.writeDouble(out, pos, 0.0);
+            } else {
+                io.sluice.runtime.data.VectorValues.setNull(out, pos);
+            }
+            return;
+        }
+        Values.writeDouble(out, pos, kind == AggregateKind.AVG ? sums[group] / count : sums[group]);
+    }
+
+    @Override
+    void clear(int group) {
+        sums[group] = 0;
+        counts[group] = 0;
+    }
+}

@@ -1,0 +1,79 @@
+package io.sluice.runtime.operator.aggregate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * SUM, SUM0 and AVG over TINYINT .. BIGINT under retraction: a wrapping {@code long} sum and a count
+ * of non-NULL values per group (a group whose values were all retracted has a NULL SUM, as in Flink).
+ */
+final class RetractableLongSum extends RetractableAccumulator {
+    private final AggregateKind kind;
+    private long[] sums = new long[0];
+    private long[] counts = new long[0];
+
+    RetractableLongSum(AggregateKind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    void ensureCapacity(int groups) {
+        if (sums.length < groups) {
+            int n = Accumulator.newCapacity(sums.length, groups);
+            sums = Arrays.copyOf(sums, n);
+            counts = Arrays.copyOf(counts, n);
+        }
+    }
+
+    @Override
+    void add(int group, FieldVector arg, int row) {
+        sums[group] += Values.readLong(arg.getDataBuffer(), Values.width(arg), row);
+        counts[group]++;
+    }
+
+    @Override
+    void retract(int group, FieldVector arg, int row) {
+        sums[group] -= Values.readLong(arg.getDataBuffer(), Values.width(arg), row);
+        counts[group]--;
+    }
+
+    @Override
+    void write(int group, FieldVector out, int pos) {
+        long count = counts[group];
+        if (count == 0) {
+            if (kind == AggregateKind.SUM0) {
+                Values.writeLong(out, pos, 0L);
+            } else {
+                io.sluice.runtime.data.VectorValues.setNull(out, pos);
+            }
+            return;
+        }
+        long sum = sums[group];
+        if (kind != AggregateKind.AVG) {
+            Values.writeLong(out, pos, sum);
+            return;
+        }
+        switch (out.getMinorType()) {
+            case FLOAT4:
+            case FLOAT8:
+                Values.writeDouble(out, pos, (double) sum / count);
+                break;
+            case DECIMAL:
+                DecimalVector d = (DecimalVector) out;
+                Values.writeDecimal(d, pos, BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), d.getScale(),
+                        RoundingMode.HALF_UP));
+                break;
+            default:
+                Values.writeLong(out, pos, sum / count);
+        }
+    }
+
+    @Override
+    void clear(int group) {
+        sums[group] = 0;
+        counts[group] = 0;
+    }
+}

@@ -1,0 +1,141 @@
+package io.sluice.runtime.operator.aggregate;
+
+import static io.sluice.runtime.operator.keys.TestBatches.batch;
+import static io.sluice.runtime.operator.keys.TestBatches.row;
+import static io.sluice.runtime.operator.keys.TestBatches.rowType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.keys.TestBatches;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import io.sluice.types.Row;
+import io.sluice.types.RowKind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.TinyIntVector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupAggregateOperatorTest {
+    private final RootAllocator allocator = new RootAllocator();
+
+    @AfterEach
+    void closeAllocator() {
+        allocator.close();
+    }
+
+    private static AggregateSpec agg(AggregateKind kind, LogicalType result, int... args) {
+        return new AggregateSpec(kind, args, false, -1, result, kind.name().toLowerCase());
+    }
+
+    /** Collects emitted rows as {@code +I[k, v]} strings. */
+    private static final class ChangelogOutput implements Output {
+        final List<String> rows = new ArrayList<>();
+
+        @Override
+        public void emit(RowBatch b) {
+            try (b) {
+                for (int i = 0; i < b.rowCount(); i++) {
+                    rows.add(b.getRow(i).toString());
+                }
+            }
+        }
+
+        @Override
+        public void emitWatermark(long watermark) {
+        }
+    }
+
+    /** A batch whose rows carry the given kinds. */
+    private RowBatch changelog(RowType type, RowKind[] kinds, Object[]... rows) {
+        RowBatch b = batch(allocator, type, rows);
+        TinyIntVector k = new TinyIntVector("$row_kind", allocator);
+        k.allocateNew(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            k.set(i, kinds[i].toByteValue());
+        }
+        k.setValueCount(rows.length);
+        b.setRowKinds(k);
+        return b;
+    }
+
+    private GroupAggregateOperator open(RowType in, int[] groupFields, List<AggregateSpec> aggs, ChangelogOutput out)
+            throws Exception {
+        List<String> names = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>();
+        for (int g : groupFields) {
+            names.add(in.name(g));
+            types.add(in.type(g));
+        }
+        for (int k = 0; k < aggs.size(); k++) {
+            names.add("a" + k);
+            types.add(aggs.get(k).resultType());
+        }
+        GroupAggregateOperator op = new GroupAggregateOperator(in, groupFields, aggs, new RowType(names, types));
+        op.open(TestBatches.context(allocator, 1024), out);
+        return op;
+    }
+
+    @Test
+    void emitsInsertThenUpdatePairsPerRowAndSkipsUnchangedResults() throws Exception {
+        RowType in = rowType("k", LogicalType.string(), "v", LogicalType.integer());
+        ChangelogOutput out = new ChangelogOutput();
+        try (GroupAggregateOperator op = open(in, new int[] {0},
+                List.of(agg(AggregateKind.COUNT, LogicalType.bigint().notNull()),
+                        agg(AggregateKind.MAX, LogicalType.integer(), 1)), out)) {
+            op.processBatch(0, batch(allocator, in, row("a", 1), row("b", 5), row("a", 3)));
+            op.processBatch(0, batch(allocator, in, row("a", null)));
+            op.endInput(0);
+        }
+        assertEquals(List.of("+I[a, 1, 1]", "+I[b, 1, 5]", "-U[a, 1, 1]", "+U[a, 2, 3]",
+                "-U[a, 2, 3]", "+U[a, 3, 3]"), out.rows);
+    }
+
+    @Test
+    void unchangedResultEmitsNothing() throws Exception {
+        RowType in = rowType("k", LogicalType.integer(), "v", LogicalType.integer());
+        ChangelogOutput out = new ChangelogOutput();
+        try (GroupAggregateOperator op = open(in, new int[] {0},
+                List.of(agg(AggregateKind.MAX, LogicalType.integer(), 1)), out)) {
+            op.processBatch(0, batch(allocator, in, row(1, 7), row(1, 2), row(1, 9)));
+        }
+        assertEquals(List.of("+I[1, 7]", "-U[1, 7]", "+U[1, 9]"), out.rows);
+    }
+
+    @Test
+    void retractionsUpdateMinMaxSumAndDeleteEmptyGroups() throws Exception {
+        RowType in = rowType("k", LogicalType.string(), "v", LogicalType.integer(), "d",
+                LogicalType.decimal(10, 2));
+        ChangelogOutput out = new ChangelogOutput();
+        RowKind i = RowKind.INSERT;
+        try (GroupAggregateOperator op = open(in, new int[] {0},
+                List.of(agg(AggregateKind.MIN, LogicalType.integer(), 1),
+                        agg(AggregateKind.SUM, LogicalType.integer(), 1),
+                        agg(AggregateKind.SUM, LogicalType.decimal(38, 2), 2)), out)) {
+            op.processBatch(0, changelog(in, new RowKind[] {i, i, RowKind.UPDATE_BEFORE, RowKind.DELETE,
+                    RowKind.DELETE, RowKind.DELETE},
+                    row("x", 1, new BigDecimal("1.50")), row("x", 4, new BigDecimal("2.00")),
+                    row("x", 1, new BigDecimal("1.50")), row("x", 4, new BigDecimal("2.00")),
+                    row("y", 3, null), row("x", 4, null)));
+        }
+        assertEquals(List.of("+I[x, 1, 1, 1.50]", "-U[x, 1, 1, 1.50]", "+U[x, 1, 5, 3.50]",
+                "-U[x, 1, 5, 3.50]", "+U[x, 4, 4, 2.00]", "-D[x, 4, 4, 2.00]"), out.rows);
+    }
+
+    @Test
+    void globalAggregateWithDistinctCountsEachValueOnceUnderRetraction() throws Exception {
+        RowType in = rowType("v", LogicalType.integer());
+        ChangelogOutput out = new ChangelogOutput();
+        AggregateSpec countDistinct = new AggregateSpec(AggregateKind.COUNT, new int[] {0}, true, -1,
+                LogicalType.bigint().notNull(), "cd");
+        try (GroupAggregateOperator op = open(in, new int[0], List.of(countDistinct), out)) {
+            op.processBatch(0, changelog(in, new RowKind[] {RowKind.INSERT, RowKind.INSERT, RowKind.INSERT,
+                    RowKind.DELETE, RowKind.DELETE}, row(5), row(5), row(6), row(5), row(5)));
+        }
+        assertEquals(List.of("+I[1]", "-U[1]", "+U[2]", "-U[2]", "+U[1]"), out.rows);
+    }
+}
