@@ -17,4 +17,13 @@ public interface Factory {
 
     /** Options that may be present. */
     Set<ConfigOption<?>> optionalOptions();
+
+    /**
+     * Key prefixes of options whose keys depend on the table (e.g. datagen's {@code fields.<column>.kind});
+     * {@link FactoryUtil#validateOptions} skips keys starting with one of them, and the factory checks them
+     * itself when it creates the source or sink. Empty by default.
+     */
+    default Set<String> tableDependentOptionPrefixes() {
+        return Set.of();
+    }
 }

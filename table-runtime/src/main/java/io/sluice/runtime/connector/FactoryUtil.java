@@ -74,13 +74,22 @@ public final class FactoryUtil {
             }
         }
         for (String key : options.keySet()) {
-            if (!allowed.contains(key)) {
+            if (!allowed.contains(key) && !hasPrefix(key, connector.tableDependentOptionPrefixes())) {
                 throw new ValidationException("Unsupported option '" + key + "' for connector '"
                         + connector.factoryIdentifier() + "' of table " + tableName + "."
                         + NameSuggestions.didYouMean(key, allowed) + " Supported options: "
                         + String.join(", ", new TreeSet<>(allowed)) + ".");
             }
         }
+    }
+
+    private static boolean hasPrefix(String key, Set<String> prefixes) {
+        for (String p : prefixes) {
+            if (key.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addKeys(Factory f, String prefix, Set<String> allowed, List<String> required) {

@@ -1,0 +1,62 @@
+package io.sluice.connector.datagen;
+
+import io.sluice.runtime.config.ConfigOption;
+import io.sluice.runtime.connector.DynamicTableSourceFactory;
+import io.sluice.runtime.connector.ScanTableSource;
+import io.sluice.runtime.connector.TableContext;
+import io.sluice.table.api.ValidationException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code 'connector' = 'datagen'} factory. Every option is optional: {@code rows-per-second}
+ * (default 10000, for the whole source), {@code number-of-rows} (bounded when set), and per column
+ * {@code fields.<column>.kind} ({@code random} or {@code sequence}) with the options of that generator.
+ * The per-column keys depend on the table's columns: {@link #tableDependentOptionPrefixes()} tells
+ * {@link io.sluice.runtime.connector.FactoryUtil#validateOptions} to leave keys under {@code fields.} alone,
+ * and {@link #createDynamicTableSource} validates them against the columns (an unknown key is reported
+ * with the nearest valid keys).
+ */
+public final class DataGenTableSourceFactory implements DynamicTableSourceFactory {
+    /** The connector id. */
+    public static final String IDENTIFIER = "datagen";
+
+    @Override
+    public String factoryIdentifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public Set<ConfigOption<?>> requiredOptions() {
+        return Set.of();
+    }
+
+    /** The table-level options; column options ({@code fields.<column>.*}) are checked per table. */
+    @Override
+    public Set<ConfigOption<?>> optionalOptions() {
+        return Set.of(DataGenOptions.ROWS_PER_SECOND, DataGenOptions.NUMBER_OF_ROWS);
+    }
+
+    /** {@code fields.}: the column options, checked by {@link #createDynamicTableSource}. */
+    @Override
+    public Set<String> tableDependentOptionPrefixes() {
+        return Set.of(DataGenOptions.FIELDS + ".");
+    }
+
+    @Override
+    public DataGenTableSource createDynamicTableSource(TableContext context) {
+        long rowsPerSecond = context.get(DataGenOptions.ROWS_PER_SECOND);
+        if (rowsPerSecond <= 0) {
+            throw new ValidationException("'" + DataGenOptions.ROWS_PER_SECOND.key() + "' of table "
+                    + context.tableName() + " must be positive, but is " + rowsPerSecond + ".");
+        }
+        Long numberOfRows = context.get(DataGenOptions.NUMBER_OF_ROWS);
+        if (numberOfRows != null && numberOfRows < 0) {
+            throw new ValidationException("'" + DataGenOptions.NUMBER_OF_ROWS.key() + "' of table "
+                    + context.tableName() + " must not be negative, but is " + numberOfRows + ".");
+        }
+        List<FieldSpec> fields = new FieldSpecParser(context).parse();
+        return new DataGenTableSource(fields, rowsPerSecond, numberOfRows);
+    }
+
+}
