@@ -27,6 +27,7 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.type.RelDataType;
@@ -188,12 +189,54 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         return toRel(parseQuery(queryString));
     }
 
+    /**
+     * Converts SQL expressions over the columns of {@code inputRowType} (computed columns, watermark
+     * expressions) into {@link RexNode}s whose input references index into that row type. With a null
+     * {@code cluster} a new one is used (when only the types matter).
+     */
+    public List<RexNode> convertExpressions(RelOptCluster cluster, RelDataType inputRowType, List<String> expressions) {
+        String input = "__input__";
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        root.add(input, new org.apache.calcite.schema.impl.AbstractTable() {
+            @Override
+            public RelDataType getRowType(org.apache.calcite.rel.type.RelDataTypeFactory f) {
+                return inputRowType;
+            }
+        });
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (String e : expressions) {
+            sql.append(e).append(", ");
+        }
+        sql.append("0 FROM `").append(input).append('`'); // the trailing constant keeps a Project on top
+        Properties props = new Properties();
+        props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), typeFactory,
+                new CalciteConnectionConfigImpl(props));
+        SqlValidator validator = validator(reader);
+        SqlNode validated;
+        try {
+            validated = validator.validate(parseQuery(sql.toString()));
+        } catch (CalciteContextException e) {
+            throw new ValidationException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
+        }
+        SqlToRelConverter converter = new SqlToRelConverter(this, validator, reader,
+                cluster != null ? cluster : cluster(), StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
+                        .withRelBuilderFactory(RelFactories.LOGICAL_BUILDER));
+        RelNode rel = converter.convertQuery(validated, false, true).rel;
+        if (!(rel instanceof org.apache.calcite.rel.core.Project)) {
+            throw new ValidationException("Expressions " + expressions + " could not be converted: " + rel);
+        }
+        List<RexNode> projects = ((org.apache.calcite.rel.core.Project) rel).getProjects();
+        return List.copyOf(projects.subList(0, expressions.size()));
+    }
+
     public RelBuilder relBuilder(RelOptCluster cluster) {
         return RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader());
     }
 
     private CalciteCatalogReader catalogReader() {
-        CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchemas.root(catalogs));
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchemas.root(catalogs, this));
         Properties props = new Properties();
         props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
         CalciteConnectionConfig cc = new CalciteConnectionConfigImpl(props);

@@ -1,5 +1,6 @@
 package io.sluice.planner.schema;
 
+import io.sluice.planner.SluicePlanner;
 import io.sluice.codegen.RelTypes;
 import io.sluice.planner.catalog.CatalogManager;
 import io.sluice.planner.catalog.CatalogTable;
@@ -23,22 +24,28 @@ public final class CatalogSchemas {
     private CatalogSchemas() {
     }
 
-    public static Schema root(CatalogManager catalogs) {
-        return new RootSchema(catalogs);
+    /**
+     * The root schema over every catalog; {@code planner} expands tables with computed columns and
+     * watermarks when a query reads them.
+     */
+    public static Schema root(CatalogManager catalogs, SluicePlanner planner) {
+        return new RootSchema(catalogs, planner);
     }
 
     private static final class RootSchema extends AbstractSchema {
         private final CatalogManager catalogs;
+        private final SluicePlanner planner;
 
-        RootSchema(CatalogManager catalogs) {
+        RootSchema(CatalogManager catalogs, SluicePlanner planner) {
             this.catalogs = catalogs;
+            this.planner = planner;
         }
 
         @Override
         protected Map<String, Schema> getSubSchemaMap() {
             Map<String, Schema> m = new LinkedHashMap<>();
             for (String c : catalogs.listCatalogs()) {
-                m.put(c, new CatalogSchema(catalogs, c));
+                m.put(c, new CatalogSchema(catalogs, planner, c));
             }
             return m;
         }
@@ -56,10 +63,12 @@ public final class CatalogSchemas {
 
     private static final class CatalogSchema extends AbstractSchema {
         private final CatalogManager catalogs;
+        private final SluicePlanner planner;
         private final String catalog;
 
-        CatalogSchema(CatalogManager catalogs, String catalog) {
+        CatalogSchema(CatalogManager catalogs, SluicePlanner planner, String catalog) {
             this.catalogs = catalogs;
+            this.planner = planner;
             this.catalog = catalog;
         }
 
@@ -67,7 +76,7 @@ public final class CatalogSchemas {
         protected Map<String, Schema> getSubSchemaMap() {
             Map<String, Schema> m = new LinkedHashMap<>();
             for (String d : catalogs.listDatabases(catalog)) {
-                m.put(d, new DatabaseSchema(catalogs, catalog, d));
+                m.put(d, new DatabaseSchema(catalogs, planner, catalog, d));
             }
             return m;
         }
@@ -75,11 +84,13 @@ public final class CatalogSchemas {
 
     private static final class DatabaseSchema extends AbstractSchema {
         private final CatalogManager catalogs;
+        private final SluicePlanner planner;
         private final String catalog;
         private final String database;
 
-        DatabaseSchema(CatalogManager catalogs, String catalog, String database) {
+        DatabaseSchema(CatalogManager catalogs, SluicePlanner planner, String catalog, String database) {
             this.catalogs = catalogs;
+            this.planner = planner;
             this.catalog = catalog;
             this.database = database;
         }
@@ -93,7 +104,7 @@ public final class CatalogSchemas {
                 if (o instanceof CatalogView) {
                     m.put(name, new ViewTable(id, (CatalogView) o));
                 } else {
-                    m.put(name, new ConnectorTable(id, (CatalogTable) o));
+                    m.put(name, new ConnectorTable(id, (CatalogTable) o, planner));
                 }
             }
             return m;

@@ -1,21 +1,49 @@
 package io.sluice.planner.schema;
 
 import io.sluice.codegen.RelTypes;
+import io.sluice.planner.SluicePlanner;
 import io.sluice.planner.catalog.CatalogColumn;
 import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.planner.catalog.ObjectIdentifier;
+import io.sluice.planner.rel.WatermarkAssigner;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.prepare.RelOptTableImpl;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
-/** A catalog table as Calcite sees it: its row type, plus the catalog entry the planner translates. */
-public final class ConnectorTable extends AbstractTable {
+/**
+ * A catalog table as Calcite sees it: its row type, plus the catalog entry the planner translates.
+ *
+ * <p>A table with computed columns or a watermark expands, when a query reads it, into a scan of its
+ * physical columns, a projection computing the declared columns in order, and a
+ * {@link WatermarkAssigner} on the rowtime column, as Flink's source expansion does.
+ */
+public final class ConnectorTable extends AbstractTable implements TranslatableTable {
     private final ObjectIdentifier identifier;
     private final CatalogTable table;
+    private final SluicePlanner planner;
+    private final boolean physicalOnly;
 
-    public ConnectorTable(ObjectIdentifier identifier, CatalogTable table) {
+    public ConnectorTable(ObjectIdentifier identifier, CatalogTable table, SluicePlanner planner) {
+        this(identifier, table, planner, false);
+    }
+
+    private ConnectorTable(ObjectIdentifier identifier, CatalogTable table, SluicePlanner planner,
+            boolean physicalOnly) {
         this.identifier = identifier;
         this.table = table;
+        this.planner = planner;
+        this.physicalOnly = physicalOnly;
     }
 
     public ObjectIdentifier identifier() {
@@ -26,12 +54,71 @@ public final class ConnectorTable extends AbstractTable {
         return table;
     }
 
+    /** True for the physical-columns view that the scan under a computed-column projection reads. */
+    public boolean isPhysicalOnly() {
+        return physicalOnly;
+    }
+
+    private boolean needsExpansion() {
+        return !physicalOnly && (table.watermarkColumn() != null
+                || table.columns().stream().anyMatch(c -> !c.isPhysical()));
+    }
+
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         RelDataTypeFactory.Builder b = typeFactory.builder();
         for (CatalogColumn c : table.columns()) {
-            b.add(c.name(), RelTypes.toRelDataType(c.type(), typeFactory));
+            if (!physicalOnly || c.isPhysical()) {
+                b.add(c.name(), RelTypes.toRelDataType(c.type(), typeFactory));
+            }
         }
         return b.build();
+    }
+
+    @Override
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+        RelOptCluster cluster = context.getCluster();
+        if (!needsExpansion()) {
+            return LogicalTableScan.create(cluster, relOptTable, context.getTableHints());
+        }
+        ConnectorTable physical = new ConnectorTable(identifier, table, planner, true);
+        RelDataType physicalType = physical.getRowType(cluster.getTypeFactory());
+        RelOptTable physicalTable = RelOptTableImpl.create(relOptTable.getRelOptSchema(), physicalType, physical,
+                com.google.common.collect.ImmutableList.copyOf(relOptTable.getQualifiedName()));
+        RelNode scan = LogicalTableScan.create(cluster, physicalTable, context.getTableHints());
+
+        List<String> expressions = new ArrayList<>();
+        for (CatalogColumn c : table.columns()) {
+            if (!c.isPhysical()) {
+                expressions.add(c.expression());
+            }
+        }
+        List<RexNode> computed = expressions.isEmpty() ? List.of()
+                : planner.convertExpressions(cluster, physicalType, expressions);
+        RexBuilder rex = cluster.getRexBuilder();
+        RelDataType declared = getRowType(cluster.getTypeFactory());
+        List<RexNode> projects = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int physicalIndex = 0;
+        int computedIndex = 0;
+        for (int i = 0; i < table.columns().size(); i++) {
+            CatalogColumn c = table.columns().get(i);
+            RelDataType type = declared.getFieldList().get(i).getType();
+            RexNode e = c.isPhysical() ? rex.makeInputRef(scan, physicalIndex++) : computed.get(computedIndex++);
+            if (!e.getType().equals(type)) {
+                e = rex.makeCast(type, e, true, false);
+            }
+            projects.add(e);
+            names.add(c.name());
+        }
+        RelNode result = expressions.isEmpty() ? scan
+                : LogicalProject.create(scan, List.of(), projects, names, java.util.Set.of());
+        if (table.watermarkColumn() != null) {
+            int rowtime = table.columnNames().indexOf(table.watermarkColumn());
+            RexNode watermark = planner.convertExpressions(cluster, result.getRowType(),
+                    List.of(table.watermarkExpression())).get(0);
+            result = WatermarkAssigner.create(result, rowtime, watermark);
+        }
+        return result;
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.planner.translate;
 import io.sluice.codegen.CodeGenerator;
 import io.sluice.codegen.RelTypes;
 import io.sluice.planner.catalog.CatalogTable;
+import io.sluice.planner.rel.WatermarkAssigner;
 import io.sluice.planner.schema.ConnectorTable;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
@@ -37,6 +38,7 @@ import io.sluice.runtime.operator.sort.SortKey;
 import io.sluice.runtime.operator.sort.SortOperator;
 import io.sluice.runtime.operator.union.UnionOperator;
 import io.sluice.runtime.operator.values.ValuesSource;
+import io.sluice.runtime.operator.watermark.WatermarkAssignerOperator;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -146,6 +148,8 @@ public final class JobGraphGenerator {
             return translateValues((Values) rel);
         } else if (rel instanceof Window) {
             return translateWindow((Window) rel);
+        } else if (rel instanceof WatermarkAssigner) {
+            return translateWatermarkAssigner((WatermarkAssigner) rel);
         }
         if (rel instanceof org.apache.calcite.rel.core.Intersect || rel instanceof org.apache.calcite.rel.core.Minus) {
             throw new UnsupportedFeatureException((rel instanceof org.apache.calcite.rel.core.Intersect
@@ -166,7 +170,7 @@ public final class JobGraphGenerator {
             throw new UnsupportedFeatureException("scan of " + scan.getTable().getQualifiedName());
         }
         CatalogTable ct = table.table();
-        if (ct.columns().stream().anyMatch(c -> !c.isPhysical())) {
+        if (!table.isPhysicalOnly() && ct.columns().stream().anyMatch(c -> !c.isPhysical())) {
             throw new UnsupportedFeatureException("computed columns (table " + table.identifier() + ")");
         }
         RowType physical = ct.physicalRowType();
@@ -197,6 +201,29 @@ public final class JobGraphGenerator {
         FactoryUtil.validateOptions(table.identifier().toString(), factory, ct.options(), classLoader);
         return factory.createDynamicTableSource(new TableContext(table.identifier().toString(), ct.physicalRowType(),
                 ct.options(), config));
+    }
+
+    // ---------------------------------------------------------------- watermarks
+
+    /** Streaming: a {@link WatermarkAssignerOperator}; batch mode ignores watermarks. */
+    private Transformation translateWatermarkAssigner(WatermarkAssigner assigner) {
+        Transformation in = translate(assigner.getInput());
+        if (!streaming) {
+            return in;
+        }
+        RexNode watermark = expand(assigner.getCluster().getRexBuilder(), assigner.watermarkExpression());
+        LogicalType type = RelTypes.toLogicalType(watermark.getType());
+        if (type.root() != io.sluice.runtime.types.TypeRoot.TIMESTAMP
+                && type.root() != io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ) {
+            throw new ValidationException("The watermark expression must return TIMESTAMP(3) or TIMESTAMP_LTZ(3), but "
+                    + watermark + " returns " + type + ".");
+        }
+        String rowtime = assigner.getInput().getRowType().getFieldNames().get(assigner.rowtimeField());
+        String name = "WatermarkAssigner(rowtime=[" + rowtime + "], watermark=[" + watermark + "])";
+        GeneratedClass<BatchCalc> calc = codegen.generateCalc(name, assigner.getInput().getRowType(), null,
+                List.of(watermark));
+        return new OperatorTransformation(name, List.of(in), () -> new WatermarkAssignerOperator(calc, type),
+                rowType(assigner));
     }
 
     // ---------------------------------------------------------------- calc

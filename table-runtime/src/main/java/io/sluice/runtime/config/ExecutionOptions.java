@@ -31,8 +31,15 @@ public final class ExecutionOptions {
             .longType().defaultValue(Long.MAX_VALUE)
             .withDescription("Upper bound in bytes of the Arrow memory one job may allocate.");
 
+    public static final ConfigOption<java.time.Duration> AUTO_WATERMARK_INTERVAL =
+            ConfigOptions.key("pipeline.auto-watermark-interval")
+            .durationType().defaultValue(java.time.Duration.ofMillis(200))
+            .withDescription("Smallest wall-clock interval between two watermarks a watermark assigner emits"
+                    + " (0 emits after every batch). The end of a bounded input always emits the final watermark.");
+
     /** All options declared here. */
     public static List<ConfigOption<?>> all() {
-        return List.of(RUNTIME_MODE, BATCH_SIZE, LOCAL_TIME_ZONE, PARALLELISM, CODEGEN_DUMP_DIR, MEMORY_LIMIT);
+        return List.of(RUNTIME_MODE, BATCH_SIZE, LOCAL_TIME_ZONE, PARALLELISM, CODEGEN_DUMP_DIR, MEMORY_LIMIT,
+                AUTO_WATERMARK_INTERVAL);
     }
 }

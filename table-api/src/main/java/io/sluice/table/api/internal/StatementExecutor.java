@@ -215,7 +215,8 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                     columns.add(CatalogColumn.physical(c.name(), DdlTypes.toLogicalType(c.type()), c.comment()));
                     break;
                 case COMPUTED:
-                    throw new UnsupportedFeatureException("computed column '" + c.name() + "'");
+                    columns.add(CatalogColumn.computed(c.name(), null, c.expression().text(), c.comment()));
+                    break;
                 default:
                     throw new UnsupportedFeatureException("metadata column '" + c.name() + "'");
             }
@@ -227,6 +228,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 throw new ValidationException("Duplicate column name '" + names.get(i) + "' in table " + s.name() + ".");
             }
         }
+        columns = env.typeComputedColumns(s, columns);
         String watermarkColumn = null;
         String watermarkExpr = null;
         if (s.watermark() != null) {
@@ -236,6 +238,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 throw new ValidationException("The rowtime attribute '" + watermarkColumn + "' of the WATERMARK is not a"
                         + " column of table " + s.name() + "." + NameSuggestions.didYouMean(watermarkColumn, names));
             }
+            env.validateWatermark(s, columns, watermarkColumn, watermarkExpr);
         }
         List<String> pk = s.primaryKey() == null ? List.of() : s.primaryKey().columns();
         for (String k : pk) {

@@ -220,6 +220,109 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         return new CompiledQuery(plan, root);
     }
 
+    /**
+     * Gives each computed column of a CREATE TABLE the type of its expression over the physical columns;
+     * an invalid expression fails with the expression's position in the script.
+     */
+    List<io.sluice.planner.catalog.CatalogColumn> typeComputedColumns(
+            io.sluice.sql.parser.ast.CreateTableStatement s, List<io.sluice.planner.catalog.CatalogColumn> columns) {
+        List<io.sluice.planner.catalog.CatalogColumn> typed = new ArrayList<>();
+        RowType physical = physicalRowType(columns);
+        org.apache.calcite.rel.type.RelDataType physicalType = toRelType(physical);
+        for (io.sluice.planner.catalog.CatalogColumn c : columns) {
+            if (c.isPhysical()) {
+                typed.add(c);
+                continue;
+            }
+            io.sluice.sql.parser.ast.SqlFragment fragment = fragmentOf(s, c.name());
+            org.apache.calcite.rex.RexNode e = inExpression(fragment,
+                    () -> planner.convertExpressions(null, physicalType, List.of(c.expression())).get(0));
+            typed.add(io.sluice.planner.catalog.CatalogColumn.computed(c.name(),
+                    io.sluice.codegen.RelTypes.toLogicalType(e.getType()), c.expression(), c.comment()));
+        }
+        return typed;
+    }
+
+    /** Checks a WATERMARK clause: the rowtime column is a TIMESTAMP(p <= 3) or TIMESTAMP_LTZ and so is the expression. */
+    void validateWatermark(io.sluice.sql.parser.ast.CreateTableStatement s,
+            List<io.sluice.planner.catalog.CatalogColumn> columns, String rowtime, String expression) {
+        io.sluice.planner.catalog.CatalogColumn column = columns.stream().filter(c -> c.name().equals(rowtime))
+                .findFirst().orElseThrow();
+        if (!isTimeAttributeType(column.type())) {
+            throw new ValidationException("Invalid data type of time field for watermark definition. The field '"
+                    + rowtime + "' must be of type TIMESTAMP(p) or TIMESTAMP_LTZ(p), the supported precision 'p' is"
+                    + " from 0 to 3, but the time field type is " + column.type() + ".")
+                    .atPosition(s.watermark().position().line(), s.watermark().position().column());
+        }
+        List<String> names = new ArrayList<>();
+        List<io.sluice.runtime.types.LogicalType> types = new ArrayList<>();
+        columns.forEach(c -> {
+            names.add(c.name());
+            types.add(c.type());
+        });
+        org.apache.calcite.rex.RexNode e = inExpression(s.watermark().expression(),
+                () -> planner.convertExpressions(null, toRelType(new RowType(names, types)), List.of(expression)).get(0));
+        io.sluice.runtime.types.LogicalType t = io.sluice.codegen.RelTypes.toLogicalType(e.getType());
+        if (!isTimeAttributeType(t)) {
+            throw new ValidationException("Watermark strategy " + expression + " must be of type TIMESTAMP(p) or"
+                    + " TIMESTAMP_LTZ(p), where p is from 0 to 3, but is " + t + ".")
+                    .atPosition(s.watermark().expression().line(), s.watermark().expression().column());
+        }
+    }
+
+    private static boolean isTimeAttributeType(io.sluice.runtime.types.LogicalType t) {
+        return (t.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP
+                || t.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ) && t.precision() <= 3;
+    }
+
+    private static io.sluice.sql.parser.ast.SqlFragment fragmentOf(io.sluice.sql.parser.ast.CreateTableStatement s,
+            String column) {
+        for (io.sluice.sql.parser.ast.ColumnDefinition d : s.columns()) {
+            if (d.name().equals(column)) {
+                return d.expression();
+            }
+        }
+        throw new IllegalStateException("no column " + column);
+    }
+
+    /**
+     * Runs a conversion of one expression (wrapped by the planner as {@code SELECT <expr>, 0 FROM ...}) and moves
+     * an error's position onto the expression's place in the script.
+     */
+    private static <T> T inExpression(io.sluice.sql.parser.ast.SqlFragment fragment, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (io.sluice.table.api.TableException e) {
+            if (e.hasPosition()) {
+                int column = e.line() == 1 ? fragment.column() + e.column() - 1 - "SELECT ".length() : e.column();
+                e.atPosition(fragment.line() + e.line() - 1, Math.max(column, fragment.column()));
+            } else {
+                e.atPosition(fragment.line(), fragment.column());
+            }
+            throw e;
+        }
+    }
+
+    private static RowType physicalRowType(List<io.sluice.planner.catalog.CatalogColumn> columns) {
+        List<String> names = new ArrayList<>();
+        List<io.sluice.runtime.types.LogicalType> types = new ArrayList<>();
+        for (io.sluice.planner.catalog.CatalogColumn c : columns) {
+            if (c.isPhysical()) {
+                names.add(c.name());
+                types.add(c.type());
+            }
+        }
+        return new RowType(names, types);
+    }
+
+    private org.apache.calcite.rel.type.RelDataType toRelType(RowType t) {
+        org.apache.calcite.rel.type.RelDataTypeFactory.Builder b = planner.typeFactory().builder();
+        for (int i = 0; i < t.size(); i++) {
+            b.add(t.name(i), io.sluice.codegen.RelTypes.toRelDataType(t.type(i), planner.typeFactory()));
+        }
+        return b.build();
+    }
+
     /** Runs a query and returns its rows as they are produced. */
     TableResult executeQuery(String sql) {
         CompiledQuery q = compileQuery(sql);
