@@ -99,7 +99,9 @@ class CompilerAndGeneratorTest {
     @Test
     void unsupportedFunctionsSayNotSupportedYet() {
         RelDataType in = inputType();
-        RexNode call = rex.makeCall(SqlStdOperatorTable.ACOS, rex.makeCast(typeFactory.createSqlType(SqlTypeName.DOUBLE), rex.makeInputRef(in.getFieldList().get(0).getType(), 0)));
+        RexNode s = rex.makeInputRef(in.getFieldList().get(1).getType(), 1);
+        RexNode call = rex.makeCall(SqlStdOperatorTable.OVERLAY, s, s, rex.makeInputRef(in.getFieldList().get(0)
+                .getType(), 0));
         UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
                 () -> new CodeGenerator(new Configuration()).generateCalc("x", in, null, List.of(call)));
         assertTrue(e.getMessage().startsWith("not supported yet: "), e.getMessage());

@@ -111,9 +111,9 @@ class FunctionFamiliesTest {
         assertEquals(new BigDecimal("1.255"), one("ABS(c5)", r));
         assertEquals(-1, one("MOD(c1, 3)", r));
         assertEquals(3.0, one("ROUND(c2)", r));
-        assertEquals(new BigDecimal("-1.260"), one("ROUND(c5, 2)", r));
+        assertEquals(new BigDecimal("-1.26"), one("ROUND(c5, 2)", r)); // DECIMAL(10, 3) -> DECIMAL(10, 2)
         assertEquals(-10, one("ROUND(c1, -1)", r));
-        assertEquals(new BigDecimal("-1.250"), one("TRUNCATE(c5, 2)", r));
+        assertEquals(new BigDecimal("-1.25"), one("TRUNCATE(c5, 2)", r));
         assertEquals(2.0, one("FLOOR(c2)", r));
         assertEquals(3.0, one("CEIL(c2)", r));
         assertEquals(new BigDecimal("-2"), one("FLOOR(c5)", r));
@@ -129,6 +129,115 @@ class FunctionFamiliesTest {
         double rand = (Double) one("RAND(42)", r);
         assertTrue(rand >= 0 && rand < 1);
         assertEquals(rand, one("RAND(42)", r));
+    }
+
+    @Test
+    void roundKeepsFlinksDecimalTypes() {
+        Object[] r = {null, null, null, null, null, new BigDecimal("999.995")};
+        assertEquals(new BigDecimal("1000"), one("ROUND(c5, 0)", r)); // DECIMAL(10, 3) -> DECIMAL(8, 0)
+        assertEquals(new BigDecimal("1000.00"), one("ROUND(c5, 2)", r)); // -> DECIMAL(10, 2)
+        assertEquals(new BigDecimal("999.995"), one("ROUND(c5, 5)", r)); // r >= s keeps DECIMAL(10, 3)
+        assertEquals(new BigDecimal("1000"), one("ROUND(c5, -1)", r)); // -> DECIMAL(8, 0)
+        assertEquals(new BigDecimal("999"), one("TRUNCATE(c5)", r));
+        assertEquals(new BigDecimal("3"), h.scalar("ROUND(2.5)"));
+        assertEquals(new BigDecimal("1200"), h.scalar("ROUND(1234.5, -2)"));
+        assertEquals(new BigDecimal("1.7"), h.scalar("TRUNCATE(1.789, 1)"));
+        ExpressionHarness.Planned p = h.plan("SELECT ROUND(c5, 1), ROUND(c5, -2), TRUNCATE(c1, 1), ROUND(c2) FROM t");
+        assertEquals("DECIMAL(9, 1)", RelTypes.toLogicalType(p.projects.get(0).getType()).toString());
+        assertEquals("DECIMAL(8, 0)", RelTypes.toLogicalType(p.projects.get(1).getType()).toString());
+        assertEquals("INT", RelTypes.toLogicalType(p.projects.get(2).getType()).toString());
+        assertEquals("DOUBLE", RelTypes.toLogicalType(p.projects.get(3).getType()).toString());
+    }
+
+    @Test
+    void floorAndCeilNeverGiveNegativeZero() {
+        Object[] r = {null, null, -0.5, null, null, null};
+        assertEquals("0.0", String.valueOf(one("CEIL(c2)", r)));
+        assertEquals("-1.0", String.valueOf(one("FLOOR(c2)", r)));
+        assertEquals("0.0", String.valueOf(one("ROUND(c2 / 2)", r)));
+        assertEquals("-1.0", String.valueOf(one("ROUND(c2)", r))); // HALF_UP rounds away from zero
+        assertEquals("0.0", String.valueOf(one("CEIL(CAST(c2 AS FLOAT))", r)));
+    }
+
+    @Test
+    void trigonometricAndLogarithmFunctions() {
+        Object[] r = {null, 8, 0.5, null, null, new BigDecimal("1.000")};
+        assertEquals(Math.sin(0.5), one("SIN(c2)", r));
+        assertEquals(Math.cos(0.5), one("COS(c2)", r));
+        assertEquals(Math.tan(0.5), one("TAN(c2)", r));
+        assertEquals(1.0 / Math.tan(0.5), one("COT(c2)", r));
+        assertEquals(Math.asin(0.5), one("ASIN(c2)", r));
+        assertEquals(Math.acos(0.5), one("ACOS(c2)", r));
+        assertEquals(Math.atan(0.5), one("ATAN(c2)", r));
+        assertEquals(Math.atan2(0.5, 8), one("ATAN2(c2, c1)", r));
+        assertEquals(Math.sinh(0.5), one("SINH(c2)", r));
+        assertEquals(Math.cosh(0.5), one("COSH(c2)", r));
+        assertEquals(Math.tanh(0.5), one("TANH(c2)", r));
+        assertEquals(Math.toDegrees(0.5), one("DEGREES(c2)", r));
+        assertEquals(Math.toRadians(8), one("RADIANS(c1)", r));
+        assertEquals(2.0, one("CBRT(c1)", r));
+        assertEquals(0.0, one("SIN(c5 - 1)", r));
+        assertTrue(Double.isNaN((Double) one("ASIN(c1)", r)));
+        assertEquals(Math.log(8), one("LOG(c1)", r));
+        assertEquals(Math.log(8) / Math.log(2), one("LOG(2, c1)", r));
+        assertEquals(-1.0, one("LOG2(c2)", r));
+        assertEquals(Math.E, one("E()", r));
+        Object[] nulls = {null, null, null, null, null, null};
+        assertEquals(Arrays.asList(null, null, null, null), h.run("SELECT SIN(c2), ATAN2(c2, 1), LOG(2, c1), LOG2(c5) "
+                + "FROM t", nulls).get(0));
+    }
+
+    @Test
+    void stringTransformFunctions() {
+        assertEquals("cba", s("REVERSE(c0)", "abc"));
+        assertEquals("\uD83D\uDE00a", s("REVERSE(c0)", "a\uD83D\uDE00"));
+        assertEquals("ababab", s("REPEAT(c0, 3)", "ab"));
+        assertEquals("", s("REPEAT(c0, -1)", "ab"));
+        assertEquals(97, s("ASCII(c0)", "abc"));
+        assertEquals(0, s("ASCII(c0)", ""));
+        assertEquals("A", s("CHR(65)", "x"));
+        assertEquals("A", s("CHR(321)", "x"));
+        assertEquals("aGVsbG8=", s("TO_BASE64(c0)", "hello"));
+        assertEquals("hello", s("FROM_BASE64(c0)", "aGVsbG8="));
+        assertNull(s("REVERSE(c0)", null));
+        assertNull(s("REPEAT(c0, 2)", null));
+        assertNull(s("ASCII(c0)", null));
+        assertNull(s("TO_BASE64(c0)", null));
+    }
+
+    @Test
+    void unixTimeFunctions() {
+        Object[] r = {"2024-01-15 10:30:00", 86400, null, null, null, null};
+        assertEquals("1970-01-02 00:00:00", one("FROM_UNIXTIME(c1)", r));
+        assertEquals("19700102", one("FROM_UNIXTIME(c1, 'yyyyMMdd')", r));
+        assertEquals(1705314600L, one("UNIX_TIMESTAMP(c0)", r));
+        assertEquals(1705276800L, one("UNIX_TIMESTAMP('2024-01-15', 'yyyy-MM-dd')", r));
+        assertEquals(1705311000L, one("UNIX_TIMESTAMP('2024-01-15 10:30:00 +01:00', 'yyyy-MM-dd HH:mm:ss XXX')", r));
+        assertEquals(Long.MIN_VALUE, one("UNIX_TIMESTAMP('not a time')", r));
+        assertTrue((Long) one("UNIX_TIMESTAMP()", r) > 1_700_000_000L);
+        assertEquals(java.time.Instant.ofEpochMilli(1500), one("TO_TIMESTAMP_LTZ(1500, 3)", r));
+        assertEquals(java.time.Instant.ofEpochSecond(86400), one("TO_TIMESTAMP_LTZ(c1, 0)", r));
+        assertEquals(java.time.Instant.ofEpochMilli(86400), one("TO_TIMESTAMP_LTZ(c1)", r));
+        assertNull(one("TO_TIMESTAMP_LTZ(CAST(c2 AS BIGINT), 0)", r));
+        assertNull(one("FROM_UNIXTIME(CAST(c2 AS BIGINT))", r));
+    }
+
+    @Test
+    void typeOfNamesFlinkTypes() {
+        Object[] r = {null, null, null, null, null, null};
+        assertEquals("INT NOT NULL", one("TYPEOF(1)", r));
+        assertEquals("STRING", one("TYPEOF(c0)", r));
+        assertEquals("DECIMAL(10, 3)", one("TYPEOF(c5)", r));
+        assertEquals("TIMESTAMP(3)", one("TYPEOF(c3)", r));
+        assertEquals("CHAR(2) NOT NULL", one("TYPEOF('ab', TRUE)", r));
+    }
+
+    @Test
+    void extractSubSecondFieldsOnlyTheFraction() {
+        Object[] r = {null, null, null, TS, null, null};
+        assertEquals(123L, one("EXTRACT(MILLISECOND FROM c3)", r));
+        assertEquals(123_000L, one("EXTRACT(MICROSECOND FROM c3)", r));
+        assertEquals(123_000_000L, one("EXTRACT(NANOSECOND FROM c3)", r));
     }
 
     @Test

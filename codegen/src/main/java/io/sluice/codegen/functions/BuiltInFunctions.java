@@ -38,8 +38,13 @@ public final class BuiltInFunctions {
             new LikeFunctions(),
             new MathFunctions(),
             new RoundingFunctions(),
+            new TrigonometricFunctions(),
+            new LogarithmFunctions(),
+            new StringTransformFunctions(),
             new TemporalFunctions(),
             new DateFormatFunctions(),
+            new UnixTimeFunctions(),
+            new TypeOfFunction(),
             new HashFunctions());
 
     private static final Map<SqlOperator, BuiltInFunction> BY_OPERATOR = new IdentityHashMap<>();
@@ -52,9 +57,13 @@ public final class BuiltInFunctions {
         Set<SqlOperator> extra = new LinkedHashSet<>();
         Set<SqlOperator> std = Collections.newSetFromMap(new IdentityHashMap<>());
         std.addAll(SqlStdOperatorTable.instance().getOperatorList());
+        Set<String> shadowedNames = new java.util.HashSet<>();
         for (BuiltInFunction f : ALL) {
             for (SqlOperator op : f.operators()) {
                 BY_OPERATOR.put(op, f);
+                if (!std.contains(op)) {
+                    shadowedNames.add(op.getName().toUpperCase(java.util.Locale.ROOT));
+                }
                 if (op.getKind() != org.apache.calcite.sql.SqlKind.OTHER_FUNCTION
                         && op.getKind() != org.apache.calcite.sql.SqlKind.OTHER) {
                     BY_KIND.putIfAbsent(op.getKind(), f);
@@ -66,7 +75,8 @@ public final class BuiltInFunctions {
                 }
             }
         }
-        TABLE = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), SqlOperatorTables.of(new ArrayList<>(extra)));
+        TABLE = SqlOperatorTables.chain(new ShadowedOperatorTable(SqlStdOperatorTable.instance(), shadowedNames),
+                SqlOperatorTables.of(new ArrayList<>(extra)));
     }
 
     private BuiltInFunctions() {

@@ -27,7 +27,9 @@ public final class TemporalFunctions implements BuiltInFunction {
     @Override
     public String description() {
         return "EXTRACT(unit FROM x) returns a BIGINT field (YEAR, QUARTER, MONTH, WEEK (ISO), DAY, HOUR, MINUTE, "
-                + "SECOND, MILLISECOND, DOW (Sunday = 1), DOY, ...) of a DATE, TIME, TIMESTAMP or interval. "
+                + "SECOND, MILLISECOND, DOW (Sunday = 1), DOY, ...) of a DATE, TIME, TIMESTAMP or interval; "
+                + "MILLISECOND, MICROSECOND and NANOSECOND of a time or timestamp count only the fraction of the "
+                + "second (EXTRACT(MILLISECOND FROM TIMESTAMP '2024-01-01 00:00:01.250') is 250). "
                 + "CURRENT_TIMESTAMP is the current instant; CURRENT_DATE, CURRENT_TIME, LOCALTIME and LOCALTIMESTAMP "
                 + "are the wall clock in the session time zone 'table.local-time-zone'; the time is taken once per "
                 + "batch. TIMESTAMPADD(unit, n, ts) adds n units; TIMESTAMPDIFF(unit, t1, t2) counts whole units "

@@ -108,12 +108,12 @@ public final class DateTimeRuntime {
                 return t.getMinute();
             case SECOND:
                 return t.getSecond();
-            case MILLISECOND:
-                return t.getSecond() * 1000L + t.getNano() / 1_000_000;
+            case MILLISECOND: // only the fraction of the second, as Flink (Calcite would add the seconds)
+                return t.getNano() / 1_000_000;
             case MICROSECOND:
-                return t.getSecond() * 1_000_000L + t.getNano() / 1_000;
+                return t.getNano() / 1_000;
             case NANOSECOND:
-                return t.getSecond() * 1_000_000_000L + t.getNano();
+                return t.getNano();
             case DOW:
                 return t.getDayOfWeek() == DayOfWeek.SUNDAY ? 1 : t.getDayOfWeek().getValue() + 1;
             case ISODOW:
@@ -487,4 +487,58 @@ public final class DateTimeRuntime {
         int m = Math.abs(months);
         return (months < 0 ? "-" : "+") + (m / 12) + "-" + (m % 12 < 10 ? "0" : "") + (m % 12);
     }
+
+    // ---- unix time (seconds since the epoch) ----
+
+    /** FROM_UNIXTIME: the instant {@code seconds} after the epoch, formatted as wall-clock time in {@code zone}. */
+    public static String fromUnixtime(long seconds, DateTimeFormatter f, ZoneId zone) {
+        return f.format(LocalDateTime.ofInstant(Instant.ofEpochSecond(seconds), zone));
+    }
+
+    /**
+     * UNIX_TIMESTAMP(s [, format]): seconds since the epoch of the wall-clock time {@code s} in {@code zone},
+     * or of the offset the string itself carries; {@link #NO_VALUE} (Long.MIN_VALUE, as Flink returns) when
+     * {@code s} does not match the format.
+     */
+    public static long unixTimestamp(String s, DateTimeFormatter f, ZoneId zone) {
+        try {
+            TemporalAccessor ta = f.parse(s.trim());
+            LocalDate d = LocalDate.of(get(ta, ChronoField.YEAR, 1970), get(ta, ChronoField.MONTH_OF_YEAR, 1),
+                    get(ta, ChronoField.DAY_OF_MONTH, 1));
+            LocalDateTime t = d.atTime(get(ta, ChronoField.HOUR_OF_DAY, 0), get(ta, ChronoField.MINUTE_OF_HOUR, 0),
+                    get(ta, ChronoField.SECOND_OF_MINUTE, 0), get(ta, ChronoField.NANO_OF_SECOND, 0));
+            ZoneId z = ta.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? ZoneOffset.ofTotalSeconds(ta.get(ChronoField.OFFSET_SECONDS)) : zone;
+            return Math.floorDiv(t.atZone(z).toInstant().toEpochMilli(), 1000L);
+        } catch (java.time.DateTimeException e) {
+            return NO_VALUE;
+        }
+    }
+
+    /**
+     * TO_TIMESTAMP_LTZ(n, precision) for an integral n: epoch seconds (precision 0) or millis (3);
+     * {@link #NO_VALUE} when the result is outside years 0000-9999, which Flink gives as NULL.
+     */
+    public static long epochToLtz(long n, int precision) {
+        if (precision == 0) {
+            return n < MIN_EPOCH_SECONDS || n > MAX_EPOCH_SECONDS ? NO_VALUE : n * 1000L;
+        }
+        return n < MIN_EPOCH_SECONDS * 1000L || n > MAX_EPOCH_SECONDS * 1000L + 999L ? NO_VALUE : n;
+    }
+
+    /** TO_TIMESTAMP_LTZ(d, precision) for an approximate d: whole millis, truncated. */
+    public static long epochToLtz(double d, int precision) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return NO_VALUE;
+        }
+        return epochToLtz(precision == 0 ? (long) (d * 1000.0d) : (long) d, 3);
+    }
+
+    /** TO_TIMESTAMP_LTZ(d, precision) for a DECIMAL d: whole seconds or millis, truncated. */
+    public static long epochToLtz(java.math.BigDecimal d, int precision) {
+        return epochToLtz(d.setScale(0, java.math.RoundingMode.DOWN).longValue(), precision);
+    }
+
+    private static final long MIN_EPOCH_SECONDS = -62_167_219_200L;
+    private static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
 }

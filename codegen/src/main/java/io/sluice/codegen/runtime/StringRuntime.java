@@ -319,4 +319,52 @@ public final class StringRuntime {
         }
         return s;
     }
+
+    /** REVERSE: the characters (code points) in reverse order. */
+    public static String reverse(String s) {
+        return new StringBuilder(s).reverse().toString();
+    }
+
+    /** REPEAT: {@code s} repeated {@code n} times; empty when n &le; 0. */
+    public static String repeat(String s, long n) {
+        if (n <= 0 || s.isEmpty()) {
+            return "";
+        }
+        if ((long) s.length() * n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("REPEAT result is too long: " + s.length() + " * " + n + " characters");
+        }
+        return s.repeat((int) n);
+    }
+
+    /** ASCII: the code of the first character, 0 for an empty string. */
+    public static int ascii(String s) {
+        return s.isEmpty() ? 0 : s.charAt(0);
+    }
+
+    /** CHR: the character with code {@code n mod 256}; empty for a negative n. */
+    public static String chr(long n) {
+        if (n < 0) {
+            return "";
+        }
+        return String.valueOf((char) (n & 0xFF));
+    }
+
+    /** TO_BASE64: the base64 encoding of the UTF-8 bytes of {@code s}. */
+    public static String toBase64(String s) {
+        return java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** TO_BASE64 of a byte string. */
+    public static String toBase64(byte[] b) {
+        return java.util.Base64.getEncoder().encodeToString(b);
+    }
+
+    /** FROM_BASE64: decodes base64 into UTF-8 text; NULL when {@code s} is not valid base64. */
+    public static String fromBase64(String s) {
+        try {
+            return new String(java.util.Base64.getMimeDecoder().decode(s), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }
