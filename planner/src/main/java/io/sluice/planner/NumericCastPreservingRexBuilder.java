@@ -28,6 +28,11 @@ final class NumericCastPreservingRexBuilder extends RexBuilder {
                 && type.getScale() < exp.getType().getScale()) {
             return makeAbstractCast(pos, type, exp, safe, format);
         }
+        if (exp instanceof RexLiteral && !((RexLiteral) exp).isNull()
+                && SqlTypeFamily.APPROXIMATE_NUMERIC.contains(exp.getType())
+                && type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL) {
+            return makeAbstractCast(pos, type, exp, safe, format);
+        }
         return super.makeCast(pos, type, exp, matchNullability, safe, format);
     }
 }

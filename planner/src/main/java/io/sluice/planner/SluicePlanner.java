@@ -256,6 +256,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
 
     private RelOptCluster cluster() {
         VolcanoPlanner planner = new VolcanoPlanner();
+        planner.setExecutor(new FlinkCastRexExecutor());
         for (RelTraitDef<?> def : List.of(ConventionTraitDef.INSTANCE, RelCollationTraitDef.INSTANCE)) {
             planner.addRelTraitDef(def);
         }

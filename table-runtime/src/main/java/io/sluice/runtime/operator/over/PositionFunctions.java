@@ -109,7 +109,10 @@ final class PositionFunctions {
                 for (int k = ps; k < pe; k++) {
                     long target = k - offset;
                     int row = order[k];
-                    if (target >= ps && target < pe) {
+                    boolean inside = target >= ps && target < pe;
+                    boolean hasDefault = defaultColumn != null || constantDefault != null;
+                    if (inside && (!hasDefault || !value.isNull(order[(int) target]))) {
+                        // Flink returns the default also when the value at the offset is NULL
                         out.copy(value, order[(int) target], row);
                     } else if (defaultColumn != null) {
                         out.copy(defaultColumn, row, row);
