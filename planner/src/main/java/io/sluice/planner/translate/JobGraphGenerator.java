@@ -36,6 +36,7 @@ import io.sluice.runtime.operator.over.OverWindowOperator;
 import io.sluice.runtime.operator.sort.LimitOperator;
 import io.sluice.runtime.operator.sort.SortKey;
 import io.sluice.runtime.operator.sort.SortOperator;
+import io.sluice.runtime.operator.setop.MultisetOperator;
 import io.sluice.runtime.operator.union.UnionOperator;
 import io.sluice.runtime.operator.values.ValuesSource;
 import io.sluice.runtime.operator.watermark.WatermarkAssignerOperator;
@@ -152,8 +153,7 @@ public final class JobGraphGenerator {
             return translateWatermarkAssigner((WatermarkAssigner) rel);
         }
         if (rel instanceof org.apache.calcite.rel.core.Intersect || rel instanceof org.apache.calcite.rel.core.Minus) {
-            throw new UnsupportedFeatureException((rel instanceof org.apache.calcite.rel.core.Intersect
-                    ? "INTERSECT ALL" : "EXCEPT ALL") + " (INTERSECT and EXCEPT without ALL are supported)");
+            return translateMultisetOperation((org.apache.calcite.rel.core.SetOp) rel);
         }
         throw new UnsupportedFeatureException("plan node " + rel.getRelTypeName() + ":\n" + RelOptUtil.toString(rel));
     }
@@ -594,6 +594,24 @@ public final class JobGraphGenerator {
         RowType type = rowType(union);
         int n = inputs.size();
         return new OperatorTransformation("Union(all=[true])", inputs, () -> new UnionOperator(n, type), type);
+    }
+
+    /** INTERSECT ALL / EXCEPT ALL (the DISTINCT forms are rewritten into aggregates by the optimizer). */
+    private Transformation translateMultisetOperation(org.apache.calcite.rel.core.SetOp setOp) {
+        boolean intersect = setOp instanceof org.apache.calcite.rel.core.Intersect;
+        String what = intersect ? "INTERSECT ALL" : "EXCEPT ALL";
+        if (!setOp.all || setOp.getInputs().size() != 2) {
+            throw new UnsupportedFeatureException(what + " over " + setOp.getInputs().size() + " inputs");
+        }
+        if (streaming) {
+            throw new UnsupportedFeatureException(what + " in streaming mode");
+        }
+        Transformation l = translate(setOp.getInput(0));
+        Transformation r = translate(setOp.getInput(1));
+        RowType type = rowType(setOp);
+        MultisetOperator.Kind kind = intersect ? MultisetOperator.Kind.INTERSECT_ALL : MultisetOperator.Kind.EXCEPT_ALL;
+        return new OperatorTransformation((intersect ? "IntersectAll" : "ExceptAll") + "(fields=["
+                + String.join(", ", type.names()) + "])", List.of(l, r), () -> new MultisetOperator(kind, type), type);
     }
 
     private Transformation translateValues(Values values) {
