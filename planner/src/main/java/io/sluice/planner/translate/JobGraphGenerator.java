@@ -27,6 +27,7 @@ import io.sluice.runtime.operator.calc.CalcOperator;
 import io.sluice.runtime.operator.join.HashJoinOperator;
 import io.sluice.runtime.operator.join.JoinType;
 import io.sluice.runtime.operator.join.NestedLoopJoinOperator;
+import io.sluice.runtime.operator.join.StreamingJoinOperator;
 import io.sluice.runtime.operator.over.BoundKind;
 import io.sluice.runtime.operator.over.FrameBound;
 import io.sluice.runtime.operator.over.OverFunctionKind;
@@ -457,8 +458,6 @@ public final class JobGraphGenerator {
         RelNode right = join.getRight();
         Transformation l = translate(left);
         Transformation r = translate(right);
-        requireInsertOnly(l, "a join");
-        requireInsertOnly(r, "a join");
         RowType leftType = rowType(left);
         RowType rightType = rowType(right);
         RowType outputType = rowType(join);
@@ -488,10 +487,23 @@ public final class JobGraphGenerator {
             }
             GeneratedClass<BatchPredicate> residual = hasResidual
                     ? codegen.generatePredicate("join residual " + rest, pairType, expand(rexBuilder, rest)) : null;
+            if (streaming) {
+                ChangelogMode mode = type == JoinType.INNER || type == JoinType.SEMI
+                        ? l.changelogMode().union(r.changelogMode()) : ChangelogMode.all();
+                String name = "Join(joinType=[" + type + "], where=[" + cond + "], leftInputSpec=[NoUniqueKey],"
+                        + " rightInputSpec=[NoUniqueKey])";
+                return new OperatorTransformation(name, List.of(l, r),
+                        () -> new StreamingJoinOperator(type, leftType, rightType, lk, rk, nullSafe, residual, outputType),
+                        outputType).withChangelogMode(mode);
+            }
             String name = "HashJoin(joinType=[" + type + "], where=[" + cond + "], build=[right])";
             return new OperatorTransformation(name, List.of(l, r),
                     () -> new HashJoinOperator(type, leftType, rightType, lk, rk, nullSafe, residual, outputType),
                     outputType, new int[] {1, 0});
+        }
+        if (streaming) {
+            throw new UnsupportedFeatureException("a join without an equality condition in streaming mode (a regular"
+                    + " streaming join needs at least one equi-join key): " + cond);
         }
         GeneratedClass<BatchPredicate> condition = join.getCondition().isAlwaysTrue() ? null
                 : codegen.generatePredicate("join condition " + cond, pairType, expand(rexBuilder, join.getCondition()));

@@ -1,0 +1,274 @@
+package io.sluice.runtime.operator.join;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.types.ArrowTypes;
+import io.sluice.runtime.types.RowType;
+import java.util.Arrays;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The rows one input of a {@link StreamingJoinOperator} has received and not retracted: a multiset
+ * per join key. Rows live in append-only columnar vectors addressed by a dense row id; each key (a
+ * <i>list</i>: list {@code 0} holds rows with a NULL key, list {@code g + 1} the rows of key id
+ * {@code g}) chains its rows in arrival order through doubly linked {@code next}/{@code prev} arrays,
+ * so a retracted row is unlinked in constant time once found. Optionally each row carries its number
+ * of associations: how many matching rows the other input holds (outer sides, the left of SEMI/ANTI).
+ *
+ * <p>Retracted rows stay in the vectors as dead ids until they outnumber the live ones; then
+ * {@link #compactIfSparse()} copies the live rows into fresh vectors and renumbers them.
+ */
+final class JoinSideState implements AutoCloseable {
+    private static final int MIN_DEAD_TO_COMPACT = 1024;
+
+    private final RowType type;
+    private final BufferAllocator allocator;
+    private final boolean tracksAssociations;
+    private FieldVector[] vectors;
+    private int rowCount;
+    private int liveRows;
+    private int[] next = new int[64];
+    private int[] prev = new int[64];
+    private boolean[] live = new boolean[64];
+    private int[] associations;
+    private int[] head = new int[0];
+    private int[] tail = new int[0];
+    private int[] liveIds = new int[0];
+
+    JoinSideState(RowType type, BufferAllocator allocator, boolean tracksAssociations) {
+        this.type = type;
+        this.allocator = allocator;
+        this.tracksAssociations = tracksAssociations;
+        this.associations = tracksAssociations ? new int[64] : null;
+        this.vectors = newVectors(16);
+    }
+
+    private FieldVector[] newVectors(int capacity) {
+        FieldVector[] vs = new FieldVector[type.size()];
+        try {
+            for (int c = 0; c < vs.length; c++) {
+                vs[c] = ArrowTypes.toField(type.name(c), type.type(c).copy(true)).createVector(allocator);
+                vs[c].setInitialCapacity(capacity);
+                vs[c].allocateNew();
+            }
+        } catch (RuntimeException e) {
+            closeAll(vs);
+            throw e;
+        }
+        return vs;
+    }
+
+    /**
+     * Whether rows carry their number of associations; such sides (whose unmatched rows are emitted)
+     * also keep rows with a NULL key, in list 0, so that their retraction is recognized.
+     */
+    boolean tracksAssociations() {
+        return tracksAssociations;
+    }
+
+    /** The stored rows' vectors; valid until the next {@link #append} or {@link #compactIfSparse()}. */
+    FieldVector[] vectors() {
+        return vectors;
+    }
+
+    /** Makes room for lists {@code 0 .. lists-1}. */
+    void ensureLists(int lists) {
+        if (head.length < lists) {
+            int old = head.length;
+            int n = Math.max(lists, 2 * old);
+            head = Arrays.copyOf(head, n);
+            tail = Arrays.copyOf(tail, n);
+            Arrays.fill(head, old, n, -1);
+            Arrays.fill(tail, old, n, -1);
+        }
+    }
+
+    /**
+     * Copies rows {@code rows[0 .. count)} of {@code batch} into the state, as ids
+     * {@code base .. base + count - 1} (returns {@code base}); they are not in any list until
+     * {@link #link}ed.
+     */
+    int append(RowBatch batch, int[] rows, int count) {
+        int base = rowCount;
+        if (count == 0) {
+            return base;
+        }
+        for (int c = 0; c < vectors.length; c++) {
+            VectorGather.gather(batch.vector(c), rows, count, vectors[c], base);
+            vectors[c].setValueCount(base + count);
+        }
+        rowCount = base + count;
+        if (next.length < rowCount) {
+            int n = Math.max(rowCount, 2 * next.length);
+            next = Arrays.copyOf(next, n);
+            prev = Arrays.copyOf(prev, n);
+            live = Arrays.copyOf(live, n);
+            if (tracksAssociations) {
+                associations = Arrays.copyOf(associations, n);
+            }
+        }
+        return base;
+    }
+
+    /** Adds row {@code row} (appended, not yet linked) at the end of list {@code list}. */
+    void link(int list, int row) {
+        int t = tail[list];
+        prev[row] = t;
+        next[row] = -1;
+        if (t < 0) {
+            head[list] = row;
+        } else {
+            next[t] = row;
+        }
+        tail[list] = row;
+        live[row] = true;
+        liveRows++;
+    }
+
+    /** The first row of list {@code list}, or {@code -1}. */
+    int first(int list) {
+        return list < head.length ? head[list] : -1;
+    }
+
+    /** The row after {@code row} in its list, or {@code -1}. */
+    int next(int row) {
+        return next[row];
+    }
+
+    /** The oldest row of list {@code list} equal in every column to row {@code row} of {@code batch}, or -1. */
+    int findEqual(int list, RowBatch batch, int row) {
+        for (int r = first(list); r >= 0; r = next[r]) {
+            if (rowEquals(r, batch, row)) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private boolean rowEquals(int stored, RowBatch batch, int row) {
+        for (int c = 0; c < vectors.length; c++) {
+            if (!SlotEquality.equal(vectors[c], stored, batch.vector(c), row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Unlinks row {@code row} from list {@code list}; its id becomes dead. */
+    void remove(int list, int row) {
+        int p = prev[row];
+        int n = next[row];
+        if (p < 0) {
+            head[list] = n;
+        } else {
+            next[p] = n;
+        }
+        if (n < 0) {
+            tail[list] = p;
+        } else {
+            prev[n] = p;
+        }
+        live[row] = false;
+        liveRows--;
+    }
+
+    int associations(int row) {
+        return associations[row];
+    }
+
+    void setAssociations(int row, int count) {
+        associations[row] = count;
+    }
+
+    void addAssociations(int row, int delta) {
+        associations[row] += delta;
+    }
+
+    /** Number of rows held. */
+    int liveRows() {
+        return liveRows;
+    }
+
+    /** Bytes held by the stored rows and the indexes, an estimate for metrics. */
+    long sizeInBytes() {
+        long bytes = 9L * next.length + 8L * head.length + (tracksAssociations ? 4L * associations.length : 0);
+        for (FieldVector v : vectors) {
+            bytes += v.getBufferSize();
+        }
+        return bytes;
+    }
+
+    /** Copies the live rows into fresh vectors when dead ids outnumber them, keeping every list's order. */
+    void compactIfSparse() {
+        int dead = rowCount - liveRows;
+        if (dead < MIN_DEAD_TO_COMPACT || dead <= liveRows) {
+            return;
+        }
+        int[] newId = new int[rowCount];
+        if (liveIds.length < liveRows) {
+            liveIds = new int[liveRows];
+        }
+        int n = 0;
+        for (int r = 0; r < rowCount; r++) {
+            if (live[r]) {
+                liveIds[n] = r;
+                newId[r] = n++;
+            } else {
+                newId[r] = -1;
+            }
+        }
+        FieldVector[] fresh = newVectors(Math.max(n, 16));
+        try {
+            for (int c = 0; c < vectors.length; c++) {
+                VectorGather.gather(vectors[c], liveIds, n, fresh[c], 0);
+                fresh[c].setValueCount(n);
+            }
+        } catch (RuntimeException e) {
+            closeAll(fresh);
+            throw e;
+        }
+        closeAll(vectors);
+        vectors = fresh;
+        int[] newNext = new int[Math.max(n, 64)];
+        int[] newPrev = new int[newNext.length];
+        boolean[] newLive = new boolean[newNext.length];
+        int[] newAssociations = tracksAssociations ? new int[newNext.length] : null;
+        for (int k = 0; k < n; k++) {
+            int r = liveIds[k];
+            newNext[k] = next[r] < 0 ? -1 : newId[next[r]];
+            newPrev[k] = prev[r] < 0 ? -1 : newId[prev[r]];
+            newLive[k] = true;
+            if (tracksAssociations) {
+                newAssociations[k] = associations[r];
+            }
+        }
+        for (int l = 0; l < head.length; l++) {
+            head[l] = head[l] < 0 ? -1 : newId[head[l]];
+            tail[l] = tail[l] < 0 ? -1 : newId[tail[l]];
+        }
+        next = newNext;
+        prev = newPrev;
+        live = newLive;
+        associations = newAssociations;
+        rowCount = n;
+    }
+
+    private static void closeAll(FieldVector[] vs) {
+        if (vs == null) {
+            return;
+        }
+        for (FieldVector v : vs) {
+            if (v != null) {
+                v.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAll(vectors);
+        vectors = new FieldVector[0];
+        rowCount = 0;
+        liveRows = 0;
+    }
+}
