@@ -69,7 +69,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
     public SluicePlanner(CatalogManager catalogs, Configuration config, SqlOperatorTable builtIns) {
         this.catalogs = catalogs;
         this.config = config;
-        this.builtIns = builtIns;
+        this.builtIns = io.sluice.planner.functions.WindowTableFunctions.withWindowFunctions(builtIns);
     }
 
     public CatalogManager catalogs() {

@@ -41,6 +41,8 @@ import io.sluice.runtime.operator.setop.MultisetOperator;
 import io.sluice.runtime.operator.union.UnionOperator;
 import io.sluice.runtime.operator.values.ValuesSource;
 import io.sluice.runtime.operator.watermark.WatermarkAssignerOperator;
+import io.sluice.runtime.operator.window.WindowAggregateOperator;
+import io.sluice.runtime.operator.window.WindowTableFunctionOperator;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -62,6 +64,7 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
@@ -152,6 +155,8 @@ public final class JobGraphGenerator {
             return translateWindow((Window) rel);
         } else if (rel instanceof WatermarkAssigner) {
             return translateWatermarkAssigner((WatermarkAssigner) rel);
+        } else if (rel instanceof TableFunctionScan && WindowColumns.isWindowFunction((TableFunctionScan) rel)) {
+            return translateWindowTableFunction((TableFunctionScan) rel);
         }
         if (rel instanceof org.apache.calcite.rel.core.Intersect || rel instanceof org.apache.calcite.rel.core.Minus) {
             return translateMultisetOperation((org.apache.calcite.rel.core.SetOp) rel);
@@ -225,6 +230,22 @@ public final class JobGraphGenerator {
                 List.of(watermark));
         return new OperatorTransformation(name, List.of(in), () -> new WatermarkAssignerOperator(calc, type),
                 rowType(assigner));
+    }
+
+    // ---------------------------------------------------------------- window table functions
+
+    /** {@code TABLE(TUMBLE|HOP|CUMULATE(TABLE t, DESCRIPTOR(ts), ...))}: appends the window columns. */
+    private Transformation translateWindowTableFunction(TableFunctionScan scan) {
+        Transformation in = translate(scan.getInputs().get(0));
+        requireInsertOnly(in, "a window table function");
+        RowType inputType = rowType(scan.getInputs().get(0));
+        RowType outputType = rowType(scan);
+        RexCall call = (RexCall) scan.getCall();
+        int timeField = WindowColumns.timeField(call);
+        io.sluice.runtime.operator.window.WindowSpec spec = WindowColumns.spec(call);
+        String name = "WindowTableFunction(window=[" + spec + "], time_col=[" + inputType.name(timeField) + "])";
+        return new OperatorTransformation(name, List.of(in),
+                () -> new WindowTableFunctionOperator(inputType, timeField, spec, outputType), outputType);
     }
 
     // ---------------------------------------------------------------- calc
@@ -370,6 +391,13 @@ public final class JobGraphGenerator {
         String attributes = (groupFields.length > 0 ? "groupBy=[" + String.join(", ", groupNames) + "], " : "")
                 + "select=[" + String.join(", ", concat(groupNames, aggNames)) + "]";
         if (streaming) {
+            int windowEnd = WindowColumns.windowEndGroupField(agg);
+            if (windowEnd >= 0) {
+                requireInsertOnly(in, "a window aggregation");
+                return new OperatorTransformation("WindowAggregate(" + attributes + ")", List.of(in),
+                        () -> new WindowAggregateOperator(inputType, groupFields, specs, outputType, windowEnd),
+                        outputType);
+            }
             ChangelogMode mode = in.changelogMode().hasUpdates() ? ChangelogMode.all()
                     : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
             return new OperatorTransformation("GroupAggregate(" + attributes + ")", List.of(in),

@@ -35,7 +35,7 @@ public final class ExecutionOptions {
             ConfigOptions.key("pipeline.auto-watermark-interval")
             .durationType().defaultValue(java.time.Duration.ofMillis(200))
             .withDescription("Smallest wall-clock interval between two watermarks a watermark assigner emits"
-                    + " (0 emits after every batch). The end of a bounded input always emits the final watermark.");
+                    + " (0 disables periodic watermarks). The end of a bounded input always emits the final watermark.");
 
     /** All options declared here. */
     public static List<ConfigOption<?>> all() {

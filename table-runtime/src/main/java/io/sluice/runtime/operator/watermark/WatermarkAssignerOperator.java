@@ -21,7 +21,8 @@ import org.apache.arrow.vector.ValueVector;
  *
  * <p>A watermark is emitted after a batch when it advanced and at least
  * {@code pipeline.auto-watermark-interval} has passed since the previous one (so, as in Flink, how
- * many watermarks a fast bounded input produces depends on time); when the input ends, the final
+ * many watermarks a fast bounded input produces depends on time; an interval of 0 disables them, as
+ * in Flink); when the input ends, the final
  * watermark {@link Long#MAX_VALUE} is emitted, which fires every pending event-time timer.
  *
  * <p><b>Streaming semantics:</b> forwards any changelog; keeps only the current watermark; watermarks
@@ -80,9 +81,9 @@ public final class WatermarkAssignerOperator implements StreamOperator {
             }
         }
         output.emit(batch);
-        if (currentMax > emitted) {
+        if (currentMax > emitted && intervalMillis > 0) {
             long now = clock.getAsLong();
-            if (intervalMillis <= 0 || lastEmitTime == Long.MIN_VALUE || now - lastEmitTime >= intervalMillis) {
+            if (lastEmitTime == Long.MIN_VALUE || now - lastEmitTime >= intervalMillis) {
                 emitted = currentMax;
                 lastEmitTime = now;
                 output.emitWatermark(currentMax);

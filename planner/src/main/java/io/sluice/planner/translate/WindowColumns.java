@@ -1,0 +1,128 @@
+package io.sluice.planner.translate;
+
+import io.sluice.planner.functions.WindowTableFunctions;
+import io.sluice.runtime.operator.window.WindowSpec;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+
+/** Recognizes window table functions and the window columns ({@code window_start/end/time}) they add. */
+final class WindowColumns {
+    /** Which window column a field is. */
+    enum Kind {
+        START,
+        END,
+        TIME
+    }
+
+    private WindowColumns() {
+    }
+
+    static boolean isWindowFunction(TableFunctionScan scan) {
+        if (!(scan.getCall() instanceof RexCall) || scan.getInputs().size() != 1) {
+            return false;
+        }
+        SqlOperator op = ((RexCall) scan.getCall()).getOperator();
+        return op == WindowTableFunctions.TUMBLE || op == WindowTableFunctions.HOP || op == WindowTableFunctions.CUMULATE;
+    }
+
+    /** The input column named by the call's {@code DESCRIPTOR}. */
+    static int timeField(RexCall call) {
+        for (RexNode operand : call.getOperands()) {
+            if (operand.getKind() == SqlKind.DESCRIPTOR) {
+                List<RexNode> columns = ((RexCall) operand).getOperands();
+                if (columns.size() != 1 || !(columns.get(0) instanceof RexInputRef)) {
+                    throw new UnsupportedFeatureException("a window DESCRIPTOR of " + columns.size() + " columns");
+                }
+                return ((RexInputRef) columns.get(0)).getIndex();
+            }
+        }
+        throw new UnsupportedFeatureException("a window table function without DESCRIPTOR: " + call);
+    }
+
+    /** The windows of a TUMBLE / HOP / CUMULATE call, from its interval arguments. */
+    static WindowSpec spec(RexCall call) {
+        List<Long> intervals = new java.util.ArrayList<>();
+        for (RexNode operand : call.getOperands()) {
+            if (operand.getKind() == SqlKind.DESCRIPTOR) {
+                continue;
+            }
+            if (!(operand instanceof RexLiteral)) {
+                throw new UnsupportedFeatureException("a non-constant window size: " + operand);
+            }
+            BigDecimal millis = ((RexLiteral) operand).getValueAs(BigDecimal.class);
+            if (millis == null || operand.getType().getSqlTypeName().getFamily()
+                    != org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_DAY_TIME) {
+                throw new UnsupportedFeatureException("window sizes other than DAY TO SECOND intervals: " + operand);
+            }
+            intervals.add(millis.longValueExact());
+        }
+        SqlOperator op = call.getOperator();
+        if (op == WindowTableFunctions.TUMBLE) {
+            return WindowSpec.tumble(intervals.get(0), intervals.size() > 1 ? intervals.get(1) : 0);
+        }
+        long offset = intervals.size() > 2 ? intervals.get(2) : 0;
+        if (op == WindowTableFunctions.HOP) {
+            return WindowSpec.hop(intervals.get(0), intervals.get(1), offset);
+        }
+        return WindowSpec.cumulate(intervals.get(0), intervals.get(1), offset);
+    }
+
+    /**
+     * For an aggregate grouping on both {@code window_start} and {@code window_end} of a window table
+     * function (Flink's window aggregation), the index of the {@code window_end} input field; else -1.
+     */
+    static int windowEndGroupField(Aggregate agg) {
+        int end = -1;
+        boolean start = false;
+        for (int field : agg.getGroupSet()) {
+            Kind k = trace(agg.getInput(), field);
+            if (k == Kind.END) {
+                end = field;
+            } else if (k == Kind.START) {
+                start = true;
+            }
+        }
+        return start ? end : -1;
+    }
+
+    /** Which window column field {@code field} of {@code rel} passes through unchanged, or null. */
+    static Kind trace(RelNode rel, int field) {
+        if (rel instanceof TableFunctionScan) {
+            TableFunctionScan scan = (TableFunctionScan) rel;
+            if (!isWindowFunction(scan)) {
+                return null;
+            }
+            int base = scan.getInputs().get(0).getRowType().getFieldCount();
+            return field == base ? Kind.START : field == base + 1 ? Kind.END : field == base + 2 ? Kind.TIME : null;
+        }
+        if (rel instanceof Filter) {
+            return trace(((Filter) rel).getInput(), field);
+        }
+        if (rel instanceof Project) {
+            RexNode e = ((Project) rel).getProjects().get(field);
+            return e instanceof RexInputRef ? trace(((Project) rel).getInput(), ((RexInputRef) e).getIndex()) : null;
+        }
+        if (rel instanceof Calc) {
+            Calc calc = (Calc) rel;
+            RexNode e = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(field));
+            return e instanceof RexInputRef ? trace(calc.getInput(), ((RexInputRef) e).getIndex()) : null;
+        }
+        if (rel instanceof org.apache.calcite.plan.hep.HepRelVertex) {
+            return trace(((org.apache.calcite.plan.hep.HepRelVertex) rel).getCurrentRel(), field);
+        }
+        return null;
+    }
+}

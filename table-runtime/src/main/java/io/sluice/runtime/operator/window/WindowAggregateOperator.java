@@ -1,0 +1,192 @@
+package io.sluice.runtime.operator.window;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.operator.aggregate.AggregateSpec;
+import io.sluice.runtime.operator.aggregate.HashAggregateOperator;
+import io.sluice.runtime.operator.sort.VectorGather;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.arrow.vector.TimeStampVector;
+
+/**
+ * Window aggregation over a window table function ({@code GROUP BY window_start, window_end, ...}):
+ * the rows of each window are aggregated by their own hash aggregation, and when the watermark
+ * passes a window's last millisecond ({@code window_end - 1}) that window's results are emitted,
+ * one insert-only row per group, and its state is dropped. Rows of a window that has already fired
+ * are late: they are dropped and counted ({@link #lateRowsDropped()}).
+ *
+ * <p>Output rows are the group columns (in {@code groupFields} order, which include
+ * {@code window_start} and {@code window_end}) followed by the aggregates, as
+ * {@link HashAggregateOperator} produces them. Windows fire in order of their end.
+ *
+ * <p><b>Streaming semantics:</b> insert-only input, insert-only output; state is one hash
+ * aggregation per window not yet fired; the watermark is forwarded after the windows it fires.
+ * When the input ends, every remaining window fires (the final watermark).
+ */
+public final class WindowAggregateOperator implements StreamOperator {
+    private final RowType inputType;
+    private final int[] groupFields;
+    private final List<AggregateSpec> aggregates;
+    private final RowType outputType;
+    private final int windowEndField;
+
+    private OperatorContext context;
+    private Output output;
+    private final TreeMap<Long, HashAggregateOperator> windows = new TreeMap<>();
+    private long watermark = Long.MIN_VALUE;
+    private long lateRows;
+    private int[] picks = new int[0];
+
+    /** {@code windowEndField} is the input column holding {@code window_end} (one of the group fields). */
+    public WindowAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
+            RowType outputType, int windowEndField) {
+        this.inputType = inputType;
+        this.groupFields = groupFields.clone();
+        this.aggregates = List.copyOf(aggregates);
+        this.outputType = outputType;
+        this.windowEndField = windowEndField;
+    }
+
+    @Override
+    public void open(OperatorContext context, Output output) {
+        this.context = context;
+        this.output = output;
+    }
+
+    /** Rows dropped because their window had already fired. */
+    public long lateRowsDropped() {
+        return lateRows;
+    }
+
+    @Override
+    public void processBatch(int input, RowBatch batch) throws Exception {
+        try (batch) {
+            if (!batch.isInsertOnly()) {
+                throw new UnsupportedFeatureException("a window aggregation over an updating input");
+            }
+            int rows = batch.rowCount();
+            TimeStampVector ends = (TimeStampVector) batch.vector(windowEndField);
+            long first = Long.MIN_VALUE;
+            boolean single = true;
+            for (int i = 0; i < rows; i++) {
+                long end = ends.isNull(i) ? Long.MIN_VALUE : ends.get(i);
+                if (i == 0) {
+                    first = end;
+                } else if (end != first) {
+                    single = false;
+                    break;
+                }
+            }
+            if (single && rows > 0 && !isLate(first)) {
+                windowState(first).processBatch(0, takeOver(batch));
+                return;
+            }
+            splitByWindow(batch, ends, rows);
+        }
+    }
+
+    private boolean isLate(long windowEnd) {
+        return windowEnd == Long.MIN_VALUE || windowEnd - 1 <= watermark;
+    }
+
+    /** A batch with the same vectors (the original is closed by the caller and gives them up). */
+    private RowBatch takeOver(RowBatch batch) {
+        List<org.apache.arrow.vector.FieldVector> vectors = new ArrayList<>();
+        for (int c = 0; c < batch.columnCount(); c++) {
+            org.apache.arrow.vector.util.TransferPair tp = batch.vector(c).getTransferPair(context.allocator());
+            tp.transfer();
+            vectors.add((org.apache.arrow.vector.FieldVector) tp.getTo());
+        }
+        return RowBatch.of(batch.type(), vectors, batch.rowCount());
+    }
+
+    private void splitByWindow(RowBatch batch, TimeStampVector ends, int rows) throws Exception {
+        TreeMap<Long, int[]> counts = new TreeMap<>();
+        for (int i = 0; i < rows; i++) {
+            long end = ends.isNull(i) ? Long.MIN_VALUE : ends.get(i);
+            if (isLate(end)) {
+                lateRows++;
+                continue;
+            }
+            counts.computeIfAbsent(end, k -> new int[1])[0]++;
+        }
+        if (picks.length < rows) {
+            picks = new int[rows];
+        }
+        for (Map.Entry<Long, int[]> e : counts.entrySet()) {
+            long end = e.getKey();
+            int n = 0;
+            for (int i = 0; i < rows; i++) {
+                if (!ends.isNull(i) && ends.get(i) == end) {
+                    picks[n++] = i;
+                }
+            }
+            RowBatch part = RowBatch.allocate(inputType, context.allocator(), n);
+            try {
+                for (int c = 0; c < inputType.size(); c++) {
+                    VectorGather.gather(batch.vector(c), picks, 0, n, part.vector(c), 0);
+                }
+                part.setRowCount(n);
+            } catch (Throwable t) {
+                part.close();
+                throw t;
+            }
+            windowState(end).processBatch(0, part);
+        }
+    }
+
+    private HashAggregateOperator windowState(long windowEnd) {
+        HashAggregateOperator state = windows.get(windowEnd);
+        if (state == null) {
+            state = new HashAggregateOperator(inputType, groupFields, aggregates, outputType);
+            state.open(context, output);
+            windows.put(windowEnd, state);
+        }
+        return state;
+    }
+
+    @Override
+    public void processWatermark(int input, long newWatermark, Output out) throws Exception {
+        if (newWatermark <= watermark) {
+            return;
+        }
+        watermark = newWatermark;
+        fireUpTo(newWatermark);
+        out.emitWatermark(newWatermark);
+    }
+
+    private void fireUpTo(long wm) throws Exception {
+        Iterator<Map.Entry<Long, HashAggregateOperator>> it = windows.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, HashAggregateOperator> e = it.next();
+            if (e.getKey() - 1 > wm) {
+                break;
+            }
+            try (HashAggregateOperator state = e.getValue()) {
+                it.remove();
+                state.endInput(0);
+            }
+        }
+    }
+
+    @Override
+    public void endInput(int input) throws Exception {
+        fireUpTo(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void close() {
+        for (HashAggregateOperator state : windows.values()) {
+            state.close();
+        }
+        windows.clear();
+    }
+}
