@@ -33,7 +33,8 @@ import org.apache.arrow.memory.RootAllocator;
  *
  * <p>In batch mode the sources are drained one after the other, in the order that satisfies each
  * operator's {@link OperatorTransformation#inputReadOrder()}; in streaming mode all sources are polled
- * round-robin. Memory comes from one {@link RootAllocator} per job (limit
+ * round-robin. An operator with several inputs sees the minimum of its inputs' watermarks, and only
+ * when that minimum advances. Memory comes from one {@link RootAllocator} per job (limit
  * {@link ExecutionOptions#MEMORY_LIMIT}) with a child allocator per operator, so a leak names the
  * operator that leaked.
  */
@@ -71,10 +72,29 @@ public final class LocalExecutor {
         Output output;
         int openInputs;
         boolean ended;
+        /** Per input, the largest watermark received (MAX once the input ended). */
+        final long[] inputWatermarks;
+        long deliveredWatermark = Long.MIN_VALUE;
 
         Node(Transformation transformation) {
             this.transformation = transformation;
             this.openInputs = transformation.inputs().size();
+            this.inputWatermarks = new long[transformation.inputs().size()];
+            java.util.Arrays.fill(inputWatermarks, Long.MIN_VALUE);
+        }
+
+        /** Records input {@code input}'s watermark; returns the new minimum over all inputs if it advanced, else MIN. */
+        long advanceWatermark(int input, long watermark) {
+            inputWatermarks[input] = Math.max(inputWatermarks[input], watermark);
+            long min = Long.MAX_VALUE;
+            for (long w : inputWatermarks) {
+                min = Math.min(min, w);
+            }
+            if (min > deliveredWatermark) {
+                deliveredWatermark = min;
+                return min;
+            }
+            return Long.MIN_VALUE;
         }
 
         String name() {
@@ -249,6 +269,12 @@ public final class LocalExecutor {
                 Node c = n.consumers.get(i);
                 int input = n.consumerInputs.get(i);
                 try {
+                    long combined = c.inputWatermarks.length > 1 ? c.advanceWatermark(input, Long.MAX_VALUE)
+                            : Long.MIN_VALUE;
+                    if (combined != Long.MIN_VALUE && combined != Long.MAX_VALUE) {
+                        // an ended input no longer holds the other inputs' watermarks back
+                        c.operator.processWatermark(input, combined, c.output);
+                    }
                     c.operator.endInput(input);
                 } catch (OperatorFailure f) {
                     throw f;
@@ -337,8 +363,13 @@ public final class LocalExecutor {
             public void emitWatermark(long watermark) throws Exception {
                 for (int i = 0; i < node.consumers.size(); i++) {
                     Node c = node.consumers.get(i);
+                    int input = node.consumerInputs.get(i);
+                    long combined = c.advanceWatermark(input, watermark);
+                    if (combined == Long.MIN_VALUE) {
+                        continue; // the minimum over the consumer's inputs did not advance
+                    }
                     try {
-                        c.operator.processWatermark(node.consumerInputs.get(i), watermark, c.output);
+                        c.operator.processWatermark(input, combined, c.output);
                     } catch (OperatorFailure f) {
                         throw f;
                     } catch (Throwable e) {

@@ -20,8 +20,8 @@ import org.apache.arrow.vector.util.TransferPair;
  * ended once every input has ended.
  *
  * <p><b>Streaming semantics:</b> stateless. Row kinds pass through unchanged, so the output changelog
- * mode is the union of the inputs' modes. Watermarks are forwarded as they arrive; taking the
- * minimum over inputs is the task runtime's job.
+ * mode is the union of the inputs' modes. Watermarks are forwarded as they arrive: the task runtime
+ * delivers the minimum over the inputs.
  */
 public final class UnionOperator implements StreamOperator {
     private final int inputCount;
