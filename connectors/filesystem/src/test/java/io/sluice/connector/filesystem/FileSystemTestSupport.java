@@ -45,6 +45,13 @@ public final class FileSystemTestSupport {
         return options;
     }
 
+    /** WITH options of a json filesystem table at {@code path} plus {@code extra} key/value pairs. */
+    public static Map<String, String> jsonOptions(Path path, String... extra) {
+        Map<String, String> options = csvOptions(path, extra);
+        options.put("format", "json");
+        return options;
+    }
+
     public static TableContext context(RowType type, Map<String, String> options) {
         return new TableContext("default_catalog.default_database.t", type, options, new Configuration());
     }

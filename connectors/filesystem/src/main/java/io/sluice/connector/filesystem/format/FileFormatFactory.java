@@ -4,7 +4,7 @@ import io.sluice.runtime.connector.FormatFactory;
 import io.sluice.runtime.connector.TableContext;
 
 /**
- * A format the filesystem connector can read and write, e.g. {@code csv} (and later {@code json}).
+ * A format the filesystem connector can read and write, e.g. {@code csv} or {@code json}.
  * Register implementations in {@code META-INF/services/io.sluice.runtime.connector.Factory}.
  *
  * <p>Both methods are called while a query is planned; they read the format's options (written with the

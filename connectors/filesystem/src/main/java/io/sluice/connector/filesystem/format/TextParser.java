@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Parses SQL values from ASCII/UTF-8 text held in a byte array range, without creating a {@code String}
- * on the common paths. Shared by the text formats (csv, and later json).
+ * on the common paths. Shared by the text formats (csv and json).
  *
  * <p>Methods return the parsed value and report failure through {@link #failed()} (checked right after
  * the call) instead of throwing, so a bad value costs no exception when errors are ignored. Leading and
@@ -221,15 +221,23 @@ public final class TextParser {
                     failed = true;
                     return 0;
                 }
-                int scale = 100;
-                for (int k = i + 9; k < end; k++) {
+                // the first three digits are milliseconds, finer ones are checked and dropped
+                int k = i + 9;
+                for (int digit = 0; k < end; k++, digit++) {
                     int d = b[k] - '0';
                     if (d < 0 || d > 9) {
                         failed = true;
                         return 0;
                     }
-                    millis += d * scale;
-                    scale /= 10;
+                    if (digit < 3) {
+                        millis = millis * 10 + d;
+                    }
+                }
+                int fractionDigits = end - (i + 9);
+                if (fractionDigits == 1) {
+                    millis *= 100;
+                } else if (fractionDigits == 2) {
+                    millis *= 10;
                 }
             }
         }

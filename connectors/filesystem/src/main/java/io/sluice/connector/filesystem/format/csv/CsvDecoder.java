@@ -18,17 +18,24 @@ import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Decodes one CSV file straight into Arrow vectors. {@link CsvRecordScanner} finds the fields of a record in
- * the read buffer; only the projected fields are then parsed, from bytes, and written with raw buffer writes
- * (capacity is ensured per batch for fixed-width vectors and per value for variable-width data).
+ * Decodes one CSV file straight into Arrow vectors, a block of records at a time: {@link CsvRecordScanner}
+ * first records the field offsets of up to {@value #BLOCK} records (respecting quotes), then each projected
+ * column is decoded over the whole block by a loop specialised for its type, parsing from the bytes (no
+ * {@code String}) and writing with raw buffer writes; strings are copied straight into the vector's data
+ * buffer, whose capacity is ensured once per block. Blocks are small enough for their bytes to stay in the
+ * CPU cache between the scan and the column loops.
  *
  * <p>Values: an empty unquoted or quoted field is NULL for non-string types and the empty string for
  * strings; a field equal to {@code null-literal} is NULL. A record with the wrong number of fields or an
  * unterminated quote is malformed; a value that does not parse fails the read with a message naming the
  * column, the text, the file and the line, or (with {@code ignore-parse-errors}) becomes NULL, while
- * malformed records are then skipped and counted.
+ * malformed records are then skipped and counted. When several records are bad, the error reported is the
+ * first in file order.
  */
 final class CsvDecoder implements RecordDecoder {
+    /** Records scanned before their columns are decoded. */
+    static final int BLOCK = 512;
+
     private static final int K_NULL = 0;
     private static final int K_BOOLEAN = 1;
     private static final int K_TINYINT = 2;
@@ -63,20 +70,22 @@ final class CsvDecoder implements RecordDecoder {
     private final ArrowBuf[] validity;
     private final ArrowBuf[] offsets;
     private final long[] varEnd;
-    /**
-     * Bytes of variable-width values decoded in the current {@link #decode} call, per column: copied with
-     * {@code System.arraycopy} per value and into the Arrow data buffer in one bulk copy per call.
-     */
-    private final byte[][] staged;
-    private final int[] stagedLength;
-    private final long[] stagedBase;
+    /** Line of each record of the current block. */
+    private final long[] lines = new long[BLOCK];
     private long skipped;
+
+    /** The first failing value of the current block (row-major order): block row, or BLOCK when none. */
+    private int errorRow;
+    private int errorColumn;
+    private String errorText;
+    /** The batch row of the block's first record. */
+    private int blockRow0;
 
     CsvDecoder(InputStream in, String fileName, CsvFormatConfig config, RowType physicalType, int[] projectedFields) {
         this.in = in;
         this.fileName = fileName;
         this.physicalFieldCount = physicalType.size();
-        this.scanner = new CsvRecordScanner(in, config, physicalFieldCount);
+        this.scanner = new CsvRecordScanner(in, config, physicalFieldCount, BLOCK);
         this.ignoreParseErrors = config.ignoreParseErrors;
         this.nullLiteral = config.nullLiteral;
         int n = projectedFields.length;
@@ -94,9 +103,6 @@ final class CsvDecoder implements RecordDecoder {
         this.validity = new ArrowBuf[n];
         this.offsets = new ArrowBuf[n];
         this.varEnd = new long[n];
-        this.staged = new byte[n][];
-        this.stagedLength = new int[n];
-        this.stagedBase = new long[n];
     }
 
     /** The decoder's code for a column type; throws for types the csv format cannot read. */
@@ -144,24 +150,40 @@ final class CsvDecoder implements RecordDecoder {
         int row = batch.rowCount();
         bind(batch, maxRows, row);
         boolean more = true;
-        while (row < maxRows) {
-            if (!scanner.next()) {
-                more = false;
-                break;
-            }
-            if (scanner.malformed() != null || scanner.fieldCount() != physicalFieldCount) {
-                if (ignoreParseErrors) {
-                    skipped++;
-                    continue;
+        while (row < maxRows && more) {
+            int limit = Math.min(BLOCK, maxRows - row);
+            int n = 0;
+            String malformed = null;
+            long malformedLine = 0;
+            while (n < limit) {
+                int status = scanner.next(n);
+                if (status == CsvRecordScanner.RECORD) {
+                    if (scanner.malformed() != null || scanner.fieldCount() != physicalFieldCount) {
+                        if (ignoreParseErrors) {
+                            skipped++;
+                            continue;
+                        }
+                        malformed = scanner.malformed() != null ? scanner.malformed()
+                                : "expected " + physicalFieldCount + " fields but found " + scanner.fieldCount();
+                        malformedLine = scanner.recordLine();
+                        break;
+                    }
+                    lines[n++] = scanner.recordLine();
+                } else if (status == CsvRecordScanner.END) {
+                    more = false;
+                    break;
+                } else if (n > 0) {
+                    break; // decode the block before the scanner moves its bytes
+                } else {
+                    scanner.fill();
                 }
-                String why = scanner.malformed() != null ? scanner.malformed()
-                        : "expected " + physicalFieldCount + " fields but found " + scanner.fieldCount();
-                throw new TableException("Malformed CSV record at " + fileName + ":" + scanner.recordLine() + ": " + why);
             }
-            writeRow(row);
-            row++;
+            decodeBlock(row, n);
+            row += n;
+            if (malformed != null) {
+                throw new TableException("Malformed CSV record at " + fileName + ":" + malformedLine + ": " + malformed);
+            }
         }
-        flushStaged();
         for (int c = 0; c < vectors.length; c++) {
             if (vectors[c] instanceof BaseVariableWidthVector) {
                 ((BaseVariableWidthVector) vectors[c]).setLastSet(row - 1);
@@ -186,224 +208,312 @@ final class CsvDecoder implements RecordDecoder {
             if (kinds[c] == K_STRING || kinds[c] == K_BINARY) {
                 offsets[c] = v.getOffsetBuffer();
                 varEnd[c] = offsets[c].getInt((long) row * 4);
-                stagedBase[c] = varEnd[c];
-                stagedLength[c] = 0;
-                if (staged[c] == null) {
-                    staged[c] = new byte[1 << 16];
-                }
             }
         }
     }
 
-    /** Moves the staged bytes of every variable-width column into its Arrow data buffer. */
-    private void flushStaged() {
-        for (int c = 0; c < vectors.length; c++) {
-            int n = stagedLength[c];
-            if (n == 0) {
-                continue;
-            }
-            BaseVariableWidthVector v = (BaseVariableWidthVector) vectors[c];
-            long end = stagedBase[c] + n;
-            if (v.getDataBuffer().capacity() < end) {
-                v.reallocDataBuffer(end);
-            }
-            v.getDataBuffer().setBytes(stagedBase[c], staged[c], 0, n);
-            stagedLength[c] = 0;
+    /** Decodes the {@code n} scanned records of the block into rows {@code row0 ..} of every column. */
+    private void decodeBlock(int row0, int n) {
+        if (n == 0) {
+            return;
         }
-    }
-
-    private void writeRow(int row) {
-        final byte[] b = scanner.buffer();
+        errorRow = n;
+        blockRow0 = row0;
         for (int c = 0; c < fields.length; c++) {
-            int f = fields[c];
-            int s = scanner.start(f);
-            int e = scanner.end(f);
-            if ((scanner.flags(f) & CsvRecordScanner.ESCAPED) != 0) {
-                e = scanner.unescape(f);
-            }
             int kind = kinds[c];
-            if ((s == e && kind != K_STRING) || (nullLiteral != null && isNullLiteral(b, s, e))) {
-                writeNull(c, row);
+            if (kind == K_NULL) {
                 continue;
             }
+            setValid(validity[c], row0, row0 + n);
             switch (kind) {
                 case K_STRING:
-                    writeBytes(c, row, b, s, e - s);
+                    stringColumn(c, row0);
                     break;
                 case K_BIGINT:
-                    writeLong(c, row, b, s, e, Long.MIN_VALUE, Long.MAX_VALUE);
-                    break;
                 case K_INT:
-                    writeInt(c, row, b, s, e);
-                    break;
                 case K_SMALLINT:
                 case K_TINYINT:
-                    writeSmallInteger(c, row, b, s, e, kind);
-                    break;
-                case K_DOUBLE:
-                case K_FLOAT:
-                    writeFloating(c, row, b, s, e, kind);
-                    break;
-                case K_BOOLEAN:
-                    writeBoolean(c, row, b, s, e);
-                    break;
-                case K_DATE:
-                case K_TIME:
-                    writeDateOrTime(c, row, b, s, e, kind);
+                    integerColumn(c, row0, kind);
                     break;
                 case K_TIMESTAMP:
                 case K_TIMESTAMP_LTZ:
-                    writeTimestamp(c, row, b, s, e, kind == K_TIMESTAMP_LTZ);
-                    break;
-                case K_DECIMAL:
-                    writeDecimal(c, row, b, s, e);
-                    break;
-                case K_BINARY:
-                    writeBinary(c, row, b, s, e);
+                    timestampColumn(c, row0, kind == K_TIMESTAMP_LTZ);
                     break;
                 default:
-                    writeNull(c, row);
+                    otherColumn(c, row0);
+            }
+        }
+        if (errorRow < n) {
+            throw new TableException("Failed to parse field '" + names[errorColumn] + "' (" + types[errorColumn].typeName()
+                    + ") from '" + errorText + "' at " + fileName + ":" + lines[errorRow]);
+        }
+    }
+
+    /** Sets the validity bits of rows {@code [from, to)}; NULLs are unset afterwards. */
+    private static void setValid(ArrowBuf validity, int from, int to) {
+        int i = from;
+        for (; i < to && (i & 7) != 0; i++) {
+            BitVectorHelper.setBit(validity, i);
+        }
+        for (; i + 8 <= to; i += 8) {
+            validity.setByte(i >>> 3, 0xFF);
+        }
+        for (; i < to; i++) {
+            BitVectorHelper.setBit(validity, i);
+        }
+    }
+
+    /** The end of field {@code idx} after removing its escapes (when it has any). */
+    private int fieldEnd(int idx, byte[] flags, int[] ends) {
+        return (flags[idx] & CsvRecordScanner.ESCAPED) != 0 ? scanner.unescape(idx) : ends[idx];
+    }
+
+    private void integerColumn(int c, int row0, int kind) {
+        final byte[] b = scanner.buffer();
+        final int[] starts = scanner.starts();
+        final int[] ends = scanner.ends();
+        final byte[] flags = scanner.flags();
+        final ArrowBuf out = data[c];
+        final ArrowBuf valid = validity[c];
+        final int f = fields[c];
+        final int stride = physicalFieldCount;
+        final long min = kind == K_BIGINT ? Long.MIN_VALUE : kind == K_INT ? Integer.MIN_VALUE
+                : kind == K_SMALLINT ? Short.MIN_VALUE : Byte.MIN_VALUE;
+        final long max = kind == K_BIGINT ? Long.MAX_VALUE : kind == K_INT ? Integer.MAX_VALUE
+                : kind == K_SMALLINT ? Short.MAX_VALUE : Byte.MAX_VALUE;
+        final int n = errorRow;
+        for (int i = 0; i < n; i++) {
+            int idx = i * stride + f;
+            int s = starts[idx];
+            int e = fieldEnd(idx, flags, ends);
+            int row = row0 + i;
+            if (s == e || (nullLiteral != null && isNullLiteral(b, s, e))) {
+                BitVectorHelper.unsetBit(valid, row);
+                continue;
+            }
+            long v = 0;
+            int len = e - s;
+            boolean plain = len <= 18;
+            for (int k = s; k < e && plain; k++) {
+                int d = b[k] - '0';
+                plain = d >= 0 && d <= 9;
+                v = v * 10 + d;
+            }
+            if (!plain || v > max) {
+                v = parser.parseLong(b, s, e, min, max);
+                if (parser.failed()) {
+                    if (fail(c, i, b, s, e)) {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            switch (kind) {
+                case K_BIGINT:
+                    out.setLong((long) row << 3, v);
+                    break;
+                case K_INT:
+                    out.setInt((long) row << 2, (int) v);
+                    break;
+                case K_SMALLINT:
+                    out.setShort((long) row << 1, (short) v);
+                    break;
+                default:
+                    out.setByte(row, (byte) v);
             }
         }
     }
 
-    private void writeLong(int c, int row, byte[] b, int s, int e, long min, long max) {
-        long v = parser.parseLong(b, s, e, min, max);
-        if (parser.failed()) {
-            fieldError(c, row, b, s, e);
-        } else {
-            data[c].setLong((long) row << 3, v);
-            BitVectorHelper.setBit(validity[c], row);
+    private void timestampColumn(int c, int row0, boolean ltz) {
+        final byte[] b = scanner.buffer();
+        final int[] starts = scanner.starts();
+        final int[] ends = scanner.ends();
+        final byte[] flags = scanner.flags();
+        final ArrowBuf out = data[c];
+        final ArrowBuf valid = validity[c];
+        final int f = fields[c];
+        final int stride = physicalFieldCount;
+        final int n = errorRow;
+        for (int i = 0; i < n; i++) {
+            int idx = i * stride + f;
+            int s = starts[idx];
+            int e = fieldEnd(idx, flags, ends);
+            int row = row0 + i;
+            if (s == e || (nullLiteral != null && isNullLiteral(b, s, e))) {
+                BitVectorHelper.unsetBit(valid, row);
+                continue;
+            }
+            long v = parser.parseTimestamp(b, s, e, ltz);
+            if (parser.failed()) {
+                if (fail(c, i, b, s, e)) {
+                    break;
+                }
+                continue;
+            }
+            out.setLong((long) row << 3, v);
         }
     }
 
-    private void writeInt(int c, int row, byte[] b, int s, int e) {
-        long v = parser.parseLong(b, s, e, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        if (parser.failed()) {
-            fieldError(c, row, b, s, e);
-        } else {
-            data[c].setInt((long) row << 2, (int) v);
-            BitVectorHelper.setBit(validity[c], row);
+    private void stringColumn(int c, int row0) {
+        final byte[] b = scanner.buffer();
+        final int[] starts = scanner.starts();
+        final int[] ends = scanner.ends();
+        final byte[] flags = scanner.flags();
+        final int f = fields[c];
+        final int stride = physicalFieldCount;
+        final int n = errorRow;
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            int idx = i * stride + f;
+            total += fieldEnd(idx, flags, ends) - starts[idx];
         }
-    }
-
-    private void writeSmallInteger(int c, int row, byte[] b, int s, int e, int kind) {
-        boolean small = kind == K_SMALLINT;
-        long v = parser.parseLong(b, s, e, small ? Short.MIN_VALUE : Byte.MIN_VALUE, small ? Short.MAX_VALUE : Byte.MAX_VALUE);
-        if (parser.failed()) {
-            fieldError(c, row, b, s, e);
-        } else {
-            if (small) {
-                data[c].setShort((long) row << 1, (short) v);
+        long end = varEnd[c];
+        if (end + total > Integer.MAX_VALUE) {
+            throw new TableException("More than 2 GB of text in one batch of column '" + names[c] + "' in " + fileName);
+        }
+        BaseVariableWidthVector vector = (BaseVariableWidthVector) vectors[c];
+        while (vector.getDataBuffer().capacity() < end + total) {
+            vector.reallocDataBuffer();
+        }
+        final ArrowBuf out = vector.getDataBuffer();
+        final ArrowBuf offs = offsets[c];
+        final ArrowBuf valid = validity[c];
+        for (int i = 0; i < n; i++) {
+            int idx = i * stride + f;
+            int s = starts[idx];
+            int e = ends[idx];
+            int row = row0 + i;
+            if (nullLiteral != null && isNullLiteral(b, s, e)) {
+                BitVectorHelper.unsetBit(valid, row);
             } else {
-                data[c].setByte(row, (byte) v);
+                out.setBytes(end, b, s, e - s);
+                end += e - s;
             }
-            BitVectorHelper.setBit(validity[c], row);
+            offs.setInt((long) (row + 1) << 2, (int) end);
         }
+        varEnd[c] = end;
     }
 
-    private void writeFloating(int c, int row, byte[] b, int s, int e, int kind) {
-        double v = parser.parseDouble(b, s, e);
-        if (parser.failed()) {
-            fieldError(c, row, b, s, e);
-        } else {
-            if (kind == K_DOUBLE) {
-                data[c].setDouble((long) row << 3, v);
-            } else {
-                data[c].setFloat((long) row << 2, (float) v);
+    /** The less common types: one value at a time through {@link #writeValue}. */
+    private void otherColumn(int c, int row0) {
+        final byte[] b = scanner.buffer();
+        final int[] starts = scanner.starts();
+        final int[] ends = scanner.ends();
+        final byte[] flags = scanner.flags();
+        final int f = fields[c];
+        final int stride = physicalFieldCount;
+        final int n = errorRow;
+        for (int i = 0; i < n; i++) {
+            int idx = i * stride + f;
+            int s = starts[idx];
+            int e = fieldEnd(idx, flags, ends);
+            int row = row0 + i;
+            if (s == e || (nullLiteral != null && isNullLiteral(b, s, e))) {
+                writeNull(c, row);
+            } else if (!writeValue(c, row, b, s, e) && fail(c, i, b, s, e)) {
+                break;
             }
-            BitVectorHelper.setBit(validity[c], row);
         }
     }
 
-    private void writeBoolean(int c, int row, byte[] b, int s, int e) {
-        int v = parser.parseBoolean(b, s, e);
-        if (parser.failed()) {
-            fieldError(c, row, b, s, e);
-        } else {
-            if (v != 0) {
-                BitVectorHelper.setBit(data[c], row);
-            } else {
-                BitVectorHelper.unsetBit(data[c], row);
-            }
-            BitVectorHelper.setBit(validity[c], row);
-        }
-    }
-
-    private void writeDateOrTime(int c, int row, byte[] b, int s, int e, int kind) {
-        int v = kind == K_DATE ? parser.parseDate(b, s, e) : parser.parseTime(b, s, e);
-        if (parser.failed()) {
-            fieldError(c, row, b, s, e);
-        } else {
-            data[c].setInt((long) row << 2, v);
-            BitVectorHelper.setBit(validity[c], row);
-        }
-    }
-
-    private void writeTimestamp(int c, int row, byte[] b, int s, int e, boolean ltz) {
-        long v = parser.parseTimestamp(b, s, e, ltz);
-        if (parser.failed()) {
-            fieldError(c, row, b, s, e);
-        } else {
-            data[c].setLong((long) row << 3, v);
-            BitVectorHelper.setBit(validity[c], row);
-        }
-    }
-
-    private boolean isNullLiteral(byte[] b, int s, int e) {
-        byte[] lit = nullLiteral;
-        if (e - s != lit.length) {
+    /**
+     * Records a value that does not parse: returns true when the read fails (the column loop stops there),
+     * false when the value has been set to NULL ({@code ignore-parse-errors}).
+     */
+    private boolean fail(int c, int i, byte[] b, int s, int e) {
+        if (ignoreParseErrors) {
+            writeNull(c, blockRow0 + i);
             return false;
         }
-        for (int i = 0; i < lit.length; i++) {
-            if (b[s + i] != lit[i]) {
-                return false;
-            }
+        if (i < errorRow) {
+            errorRow = i;
+            errorColumn = c;
+            errorText = new String(b, s, e - s, StandardCharsets.UTF_8);
         }
         return true;
     }
 
-    private void writeDecimal(int c, int row, byte[] b, int s, int e) {
-        LogicalType t = types[c];
-        int r = parser.parseDecimal(b, s, e, t.precision(), t.scale());
-        if (parser.failed()) {
-            fieldError(c, row, b, s, e);
-        } else if (r == 1) {
-            ((DecimalVector) vectors[c]).set(row, parser.decimalUnscaled());
-        } else if (r == 2) {
-            ((DecimalVector) vectors[c]).set(row, parser.decimalBig());
-        } else {
-            writeNull(c, row); // more digits than the precision allows: NULL, as in Flink
+    /** Writes one value of a less common type; false when it does not parse. */
+    private boolean writeValue(int c, int row, byte[] b, int s, int e) {
+        ArrowBuf out = data[c];
+        switch (kinds[c]) {
+            case K_DOUBLE:
+            case K_FLOAT: {
+                double v = parser.parseDouble(b, s, e);
+                if (parser.failed()) {
+                    return false;
+                }
+                if (kinds[c] == K_DOUBLE) {
+                    out.setDouble((long) row << 3, v);
+                } else {
+                    out.setFloat((long) row << 2, (float) v);
+                }
+                return true;
+            }
+            case K_BOOLEAN: {
+                int v = parser.parseBoolean(b, s, e);
+                if (parser.failed()) {
+                    return false;
+                }
+                if (v != 0) {
+                    BitVectorHelper.setBit(out, row);
+                } else {
+                    BitVectorHelper.unsetBit(out, row);
+                }
+                return true;
+            }
+            case K_DATE:
+            case K_TIME: {
+                int v = kinds[c] == K_DATE ? parser.parseDate(b, s, e) : parser.parseTime(b, s, e);
+                if (parser.failed()) {
+                    return false;
+                }
+                out.setInt((long) row << 2, v);
+                return true;
+            }
+            case K_DECIMAL: {
+                LogicalType t = types[c];
+                int r = parser.parseDecimal(b, s, e, t.precision(), t.scale());
+                if (parser.failed()) {
+                    return false;
+                }
+                if (r == 1) {
+                    ((DecimalVector) vectors[c]).set(row, parser.decimalUnscaled());
+                } else if (r == 2) {
+                    ((DecimalVector) vectors[c]).set(row, parser.decimalBig());
+                } else {
+                    writeNull(c, row); // more digits than the precision allows: NULL, as in Flink
+                }
+                return true;
+            }
+            case K_BINARY: {
+                ByteBuffer decoded;
+                try {
+                    decoded = Base64.getDecoder().decode(ByteBuffer.wrap(b, s, e - s));
+                } catch (IllegalArgumentException ex) {
+                    return false;
+                }
+                writeBytes(c, row, decoded.array(), decoded.arrayOffset() + decoded.position(), decoded.remaining());
+                return true;
+            }
+            default:
+                writeNull(c, row);
+                return true;
         }
-    }
-
-    private void writeBinary(int c, int row, byte[] b, int s, int e) {
-        ByteBuffer decoded;
-        try {
-            decoded = Base64.getDecoder().decode(ByteBuffer.wrap(b, s, e - s));
-        } catch (IllegalArgumentException ex) {
-            fieldError(c, row, b, s, e);
-            return;
-        }
-        writeBytes(c, row, decoded.array(), decoded.arrayOffset() + decoded.position(), decoded.remaining());
     }
 
     private void writeBytes(int c, int row, byte[] src, int s, int len) {
-        int at = stagedLength[c];
-        byte[] dst = staged[c];
-        if (at + len > dst.length) {
-            dst = java.util.Arrays.copyOf(dst, Math.max(dst.length * 2, at + len));
-            staged[c] = dst;
-        }
-        System.arraycopy(src, s, dst, at, len);
-        stagedLength[c] = at + len;
         long end = varEnd[c] + len;
         if (end > Integer.MAX_VALUE) {
-            throw new TableException("More than 2 GB of text in one batch of column '" + names[c] + "' in " + fileName);
+            throw new TableException("More than 2 GB of data in one batch of column '" + names[c] + "' in " + fileName);
         }
+        BaseVariableWidthVector v = (BaseVariableWidthVector) vectors[c];
+        while (v.getDataBuffer().capacity() < end) {
+            v.reallocDataBuffer();
+        }
+        v.getDataBuffer().setBytes(varEnd[c], src, s, len);
         varEnd[c] = end;
         offsets[c].setInt((long) (row + 1) << 2, (int) end);
-        BitVectorHelper.setBit(validity[c], row);
     }
 
     private void writeNull(int c, int row) {
@@ -417,12 +527,17 @@ final class CsvDecoder implements RecordDecoder {
         BitVectorHelper.unsetBit(validity[c], row);
     }
 
-    private void fieldError(int c, int row, byte[] b, int s, int e) {
-        if (!ignoreParseErrors) {
-            throw new TableException("Failed to parse field '" + names[c] + "' (" + types[c].typeName() + ") from '"
-                    + new String(b, s, e - s, StandardCharsets.UTF_8) + "' at " + fileName + ":" + scanner.recordLine());
+    private boolean isNullLiteral(byte[] b, int s, int e) {
+        byte[] lit = nullLiteral;
+        if (e - s != lit.length) {
+            return false;
         }
-        writeNull(c, row);
+        for (int i = 0; i < lit.length; i++) {
+            if (b[s + i] != lit[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -14,13 +14,22 @@ import java.util.Arrays;
  * and {@code \r} end a record). Empty lines, and with {@code allow-comments} lines starting with
  * {@code #}, are skipped. A leading UTF-8 byte order mark is skipped.
  *
- * <p>After {@link #next()} returns true, {@link #start(int)}/{@link #end(int)} delimit field {@code i}
- * (quotes excluded) for {@code i < min(fieldCount(), capacity)}; a field with doubled quotes or escapes
- * must be passed through {@link #unescape(int)} before its bytes are read. Offsets are valid until the
- * next call to {@code next()}.
+ * <p>Offsets of a block of records are kept side by side: {@link #next(int)} stores the fields of the next
+ * record in slot {@code row} of the block, at indexes {@code row * capacity + field}, so a decoder can
+ * scan many records first and then decode them column by column. {@link #start(int)}/{@link #end(int)}
+ * delimit a field (quotes excluded) for {@code field < min(fieldCount(), capacity)}; a field with doubled
+ * quotes or escapes must be passed through {@link #unescape(int)} before its bytes are read. Offsets stay
+ * valid until {@link #fill()} is called, which {@code next} never does itself: it reports
+ * {@link #NEED_INPUT} instead.
  */
 final class CsvRecordScanner {
     private static final int CHUNK = 1 << 20;
+    /** {@link #next(int)}: a record was stored. */
+    static final int RECORD = 1;
+    /** {@link #next(int)}: the input is exhausted. */
+    static final int END = 0;
+    /** {@link #next(int)}: the buffer ends inside a record; call {@link #fill()} (after using the offsets). */
+    static final int NEED_INPUT = -1;
     static final byte QUOTED = 1;
     static final byte ESCAPED = 2;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -38,6 +47,7 @@ final class CsvRecordScanner {
     private final boolean[] special = new boolean[256];
     /** The delimiter repeated in every byte of a long, for the 8-bytes-at-a-time scan. */
     private final long delimiterWord;
+    private boolean started;
 
     private byte[] buf = new byte[CHUNK];
     private int pos;
@@ -54,7 +64,11 @@ final class CsvRecordScanner {
     private int recordNewlines;
     private String malformed;
 
-    CsvRecordScanner(InputStream in, CsvFormatConfig config, int capacity) {
+    /**
+     * @param capacity fields stored per record (the table's field count)
+     * @param blockRows records whose offsets are kept side by side
+     */
+    CsvRecordScanner(InputStream in, CsvFormatConfig config, int capacity, int blockRows) {
         this.in = in;
         this.delimiter = config.delimiter;
         // 256 never equals a byte: "no quote" / "no escape"
@@ -62,9 +76,9 @@ final class CsvRecordScanner {
         this.escape = config.escape < 0 ? 256 : config.escape;
         this.allowComments = config.allowComments;
         this.capacity = capacity;
-        this.starts = new int[capacity];
-        this.ends = new int[capacity];
-        this.flags = new byte[capacity];
+        this.starts = new int[Math.max(capacity, 1) * blockRows];
+        this.ends = new int[Math.max(capacity, 1) * blockRows];
+        this.flags = new byte[Math.max(capacity, 1) * blockRows];
         special[delimiter & 0xff] = true;
         delimiterWord = (delimiter & 0xffL) * ONES;
         special['\n'] = true;
@@ -79,17 +93,19 @@ final class CsvRecordScanner {
         return buf;
     }
 
-    int start(int field) {
-        return starts[field];
+    /** Start offsets in {@link #buffer()}, indexed {@code row * capacity + field}. */
+    int[] starts() {
+        return starts;
     }
 
-    int end(int field) {
-        return ends[field];
+    /** End offsets (exclusive), indexed like {@link #starts()}. */
+    int[] ends() {
+        return ends;
     }
 
-    /** {@link #QUOTED} and/or {@link #ESCAPED} bits of a field. */
-    byte flags(int field) {
-        return flags[field];
+    /** {@link #QUOTED} and/or {@link #ESCAPED} bits of each field, indexed like {@link #starts()}. */
+    byte[] flags() {
+        return flags;
     }
 
     /** Number of fields in the current record (may exceed the capacity). */
@@ -107,21 +123,23 @@ final class CsvRecordScanner {
         return malformed;
     }
 
-    /** Moves to the next record; false at the end of the input. */
-    boolean next() throws IOException {
-        if (line == 1 && pos == 0 && limit == 0 && !eof) {
-            fill();
+    /**
+     * Scans the next record into block slot {@code row}; returns {@link #RECORD}, {@link #END} or
+     * {@link #NEED_INPUT}.
+     */
+    int next(int row) {
+        if (!started) {
+            if (limit < 3 && !eof) {
+                return NEED_INPUT;
+            }
+            started = true;
             if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
                 pos = 3;
             }
         }
         while (true) {
             if (pos >= limit) {
-                if (eof) {
-                    return false;
-                }
-                fill();
-                continue;
+                return eof ? END : NEED_INPUT;
             }
             byte b = buf[pos];
             if (b == '\n') {
@@ -140,22 +158,21 @@ final class CsvRecordScanner {
                         pos = limit;
                         continue;
                     }
-                    fill();
-                    continue;
+                    return NEED_INPUT;
                 }
                 pos = nl + 1;
                 line++;
                 continue;
             }
-            int end = scan(pos);
+            int base = row * capacity;
+            int end = scan(pos, base);
             if (end < 0) {
-                fill();
-                continue;
+                return NEED_INPUT;
             }
             recordLine = line;
             line += recordNewlines;
             pos = end;
-            return true;
+            return RECORD;
         }
     }
 
@@ -168,8 +185,11 @@ final class CsvRecordScanner {
         return -1;
     }
 
-    /** Keeps the unread bytes, grows the buffer when one record fills it, and reads the next chunk. */
-    private void fill() throws IOException {
+    /**
+     * Keeps the unread bytes, grows the buffer when one record fills it, and reads the next chunk. Moves
+     * the bytes: offsets stored so far become invalid.
+     */
+    void fill() throws IOException {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
@@ -187,10 +207,11 @@ final class CsvRecordScanner {
     }
 
     /**
-     * Finds the fields of the record starting at {@code p}. Returns the offset after its line break, or -1
-     * when the buffer ends before the record does and more input may follow.
+     * Finds the fields of the record starting at {@code p} and stores them from index {@code base}. Returns
+     * the offset after its line break, or -1 when the buffer ends before the record does and more input may
+     * follow.
      */
-    private int scan(int p) {
+    private int scan(int p, int base) {
         final byte[] b = buf;
         final int lim = limit;
         final boolean[] sp = special;
@@ -284,9 +305,9 @@ final class CsvRecordScanner {
                 end = p;
             }
             if (f < capacity) {
-                starts[f] = start;
-                ends[f] = end;
-                flags[f] = flag;
+                starts[base + f] = start;
+                ends[base + f] = end;
+                flags[base + f] = flag;
             }
             f++;
             if (p >= lim) {

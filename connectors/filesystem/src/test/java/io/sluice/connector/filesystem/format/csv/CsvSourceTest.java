@@ -160,6 +160,20 @@ class CsvSourceTest {
     }
 
     @Test
+    void firstErrorInFileOrderIsReportedAlthoughColumnsAreDecodedOneByOne() throws Exception {
+        RowType t = new RowType(List.of("a", "b"), List.of(LogicalType.integer(), LogicalType.bigint()));
+        Path p = file("order.csv", "1,1\n2,x\n3,3\ny,4\n5,5\n");
+        TableException e = assertThrows(TableException.class, () -> fs.read(t, csvOptions(p)));
+        assertEquals("Failed to parse field 'b' (BIGINT) from 'x' at " + p + ":2", e.getMessage());
+        Files.write(p, "1,1\n2,x\n3\n".getBytes(StandardCharsets.UTF_8));
+        e = assertThrows(TableException.class, () -> fs.read(t, csvOptions(p)));
+        assertEquals("Failed to parse field 'b' (BIGINT) from 'x' at " + p + ":2", e.getMessage());
+        Files.write(p, "1,1\n2\n3,x\n".getBytes(StandardCharsets.UTF_8));
+        e = assertThrows(TableException.class, () -> fs.read(t, csvOptions(p)));
+        assertEquals("Malformed CSV record at " + p + ":2: expected 2 fields but found 1", e.getMessage());
+    }
+
+    @Test
     void ignoreParseErrorsSkipsMalformedRowsAndNullsBadFields() throws Exception {
         Path p = file("bad.csv", "1,a\nx,b\n3\n4,d,extra\n5,\"unterminated\n");
         List<Row> rows = fs.read(ID_NAME, csvOptions(p, "csv.ignore-parse-errors", "true"));
