@@ -348,13 +348,15 @@ public final class LocalExecutor {
                 }
                 for (int i = 0; i < n; i++) {
                     Node c = node.consumers.get(i);
-                    RowBatch b = i == n - 1 ? batch : BatchCopies.share(batch, c.allocator);
+                    boolean last = i == n - 1;
+                    RowBatch b = last ? batch : BatchCopies.share(batch, c.allocator);
                     try {
                         c.operator.processBatch(node.consumerInputs.get(i), b);
-                    } catch (OperatorFailure f) {
-                        throw f;
                     } catch (Throwable e) {
-                        throw wrap(c, e);
+                        if (!last) {
+                            batch.close(); // the copy reserved for the last consumer was never handed over
+                        }
+                        throw e instanceof OperatorFailure ? (OperatorFailure) e : wrap(c, e);
                     }
                 }
             }
