@@ -38,8 +38,10 @@ final class DistinctFilter implements AutoCloseable {
 
     /** Sets {@code groupIds[i]} to -1 for every row that is not the first of its (group, arguments). */
     void apply(int[] groupIds, FieldVector[] args, int rows) {
-        groupColumn.clear();
-        groupColumn.allocateNew(Math.max(rows, 1));
+        if (groupColumn.getValueCapacity() < rows) { // reused across batches: every row below is set
+            groupColumn.clear();
+            groupColumn.allocateNew(Math.max(rows, 2 * groupColumn.getValueCapacity()));
+        }
         for (int i = 0; i < rows; i++) {
             if (groupIds[i] >= 0) {
                 groupColumn.set(i, groupIds[i]);

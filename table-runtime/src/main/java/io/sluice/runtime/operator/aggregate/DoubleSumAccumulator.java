@@ -27,14 +27,23 @@ final class DoubleSumAccumulator extends Accumulator {
     void accumulate(int[] groupIds, FieldVector arg, int rows) {
         ArrowBuf validity = arg.getValidityBuffer();
         ArrowBuf data = arg.getDataBuffer();
-        boolean isFloat = Values.width(arg) == 4;
         double[] s = sums;
         long[] c = counts;
-        for (int i = 0; i < rows; i++) {
-            int g = groupIds[i];
-            if (g >= 0 && !Values.isNull(validity, i)) {
-                s[g] += isFloat ? data.getFloat((long) i * 4) : data.getDouble((long) i * 8);
-                c[g]++;
+        if (Values.width(arg) == 4) {
+            for (int i = 0; i < rows; i++) {
+                int g = groupIds[i];
+                if (g >= 0 && !Values.isNull(validity, i)) {
+                    s[g] += data.getFloat((long) i << 2);
+                    c[g]++;
+                }
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                int g = groupIds[i];
+                if (g >= 0 && !Values.isNull(validity, i)) {
+                    s[g] += data.getDouble((long) i << 3);
+                    c[g]++;
+                }
             }
         }
     }

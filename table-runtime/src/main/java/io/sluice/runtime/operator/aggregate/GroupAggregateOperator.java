@@ -6,11 +6,16 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.types.RowKind;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +45,7 @@ import org.apache.arrow.vector.TinyIntVector;
  * and an empty input emits nothing (batch mode's single row on empty input is
  * {@link HashAggregateOperator}'s).
  */
-public final class GroupAggregateOperator implements StreamOperator {
+public final class GroupAggregateOperator implements StreamOperator, CheckpointedOperator {
     private final RowType inputType;
     private final int[] groupFields;
     private final List<AggregateSpec> aggregates;
@@ -54,6 +59,7 @@ public final class GroupAggregateOperator implements StreamOperator {
     private long[] rowCounts = new long[0];
     private boolean[] live = new boolean[0];
     private int[] groupIds = new int[0];
+    private int groupCount;
 
     public GroupAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
             RowType outputType) {
@@ -96,7 +102,7 @@ public final class GroupAggregateOperator implements StreamOperator {
             if (rows == 0) {
                 return;
             }
-            int groupCount = assignGroups(batch, rows);
+            groupCount = assignGroups(batch, rows);
             ensureCapacity(groupCount);
             RowBatch out = RowBatch.allocate(outputType, allocator, 2 * rows);
             TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
@@ -268,6 +274,89 @@ public final class GroupAggregateOperator implements StreamOperator {
 
     @Override
     public void endInput(int input) {
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeInt(groupCount);
+        if (groups != null) {
+            List<FieldVector> keys = new ArrayList<>();
+            for (int c = 0; c < groupFields.length; c++) {
+                keys.add(groups.keyVector(c));
+            }
+            out.writeColumns(inputType.project(groupFields), keys, groupCount);
+        }
+        out.writeBooleans(live, groupCount);
+        out.writeLongs(rowCounts, groupCount);
+        for (RetractableAccumulator a : accumulators) {
+            a.snapshot(out, groupCount);
+        }
+        for (int k = 0; k < distinctCounts.length; k++) {
+            Map<DistinctKey, long[]> distinct = distinctCounts[k];
+            if (distinct == null) {
+                continue;
+            }
+            int[] args = aggregates.get(k).argFields();
+            out.writeInt(distinct.size());
+            for (Map.Entry<DistinctKey, long[]> e : distinct.entrySet()) {
+                out.writeInt(e.getKey().group);
+                out.writeLong(e.getValue()[0]);
+                Object v = e.getKey().value;
+                for (int a = 0; a < args.length; a++) {
+                    Object part = args.length == 1 ? v : ((List<?>) v).get(a);
+                    out.writeValue(inputType.type(args[a]), part);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        int n = in.readInt();
+        if (groups != null) {
+            try (RowBatch keys = in.readBatch(inputType.project(groupFields), allocator)) {
+                int[] ids = new int[n];
+                int[] all = new int[groupFields.length];
+                for (int c = 0; c < all.length; c++) {
+                    all[c] = c;
+                }
+                groups.findOrInsert(KeyHashTable.columnsOf(keys, all), n, ids);
+                for (int i = 0; i < n; i++) {
+                    if (ids[i] != i) {
+                        throw new IOException("state snapshot: group keys are not distinct");
+                    }
+                }
+            }
+        }
+        groupCount = n;
+        ensureCapacity(n);
+        boolean[] restoredLive = in.readBooleans();
+        long[] restoredCounts = in.readLongs();
+        System.arraycopy(restoredLive, 0, live, 0, n);
+        System.arraycopy(restoredCounts, 0, rowCounts, 0, n);
+        for (RetractableAccumulator a : accumulators) {
+            a.restore(in);
+            a.ensureCapacity(n);
+        }
+        for (int k = 0; k < distinctCounts.length; k++) {
+            Map<DistinctKey, long[]> distinct = distinctCounts[k];
+            if (distinct == null) {
+                continue;
+            }
+            int[] args = aggregates.get(k).argFields();
+            int size = in.readInt();
+            for (int e = 0; e < size; e++) {
+                int group = in.readInt();
+                long count = in.readLong();
+                Object[] values = new Object[args.length];
+                for (int a = 0; a < args.length; a++) {
+                    Object v = in.readValue(inputType.type(args[a]));
+                    values[a] = v instanceof byte[] ? ByteBuffer.wrap((byte[]) v) : v;
+                }
+                distinct.put(new DistinctKey(group, values.length == 1 ? values[0] : Arrays.asList(values)),
+                        new long[] {count});
+            }
+        }
     }
 
     @Override

@@ -52,6 +52,8 @@ public final class HashAggregateOperator implements StreamOperator {
     private DistinctFilter[] distinctFilters;
     private int[] groupIds = new int[0];
     private int[] scratchIds = new int[0];
+    /** The group key vectors of the current batch (reused: no allocation per batch). */
+    private FieldVector[] keyVectors;
     private boolean ended;
 
     public HashAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
@@ -76,6 +78,7 @@ public final class HashAggregateOperator implements StreamOperator {
         distinctFilters = new DistinctFilter[n];
         if (groupFields.length > 0) {
             groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
+            keyVectors = new FieldVector[groupFields.length];
         }
         for (int k = 0; k < n; k++) {
             AggregateSpec spec = aggregates.get(k);
@@ -102,12 +105,17 @@ public final class HashAggregateOperator implements StreamOperator {
                 return;
             }
             if (groupIds.length < rows) {
-                groupIds = new int[rows];
-                scratchIds = new int[rows];
+                int n = Math.max(rows, 2 * groupIds.length);
+                groupIds = new int[n];
+                scratchIds = new int[n];
             }
             int groupCount;
             if (groups != null) {
-                groups.findOrInsert(KeyHashTable.columnsOf(batch, groupFields), rows, groupIds);
+                for (int c = 0; c < groupFields.length; c++) {
+                    keyVectors[c] = batch.vector(groupFields[c]);
+                }
+                groups.findOrInsert(keyVectors, rows, groupIds);
+                Arrays.fill(keyVectors, null); // the batch is closed below; keep no reference to it
                 groupCount = groups.size();
             } else {
                 Arrays.fill(groupIds, 0, rows, 0);

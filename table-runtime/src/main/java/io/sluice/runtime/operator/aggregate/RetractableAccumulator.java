@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -27,4 +30,10 @@ abstract class RetractableAccumulator {
 
     /** Forgets the group: it starts empty again. */
     abstract void clear(int group);
+
+    /** Writes the state of groups {@code 0 .. groups-1} for a checkpoint. */
+    abstract void snapshot(StateWriter out, int groups) throws IOException;
+
+    /** Restores what {@link #snapshot} wrote (into an empty accumulator). */
+    abstract void restore(StateReader in) throws IOException;
 }

@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import java.io.IOException;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.data.VectorValues;
 import java.util.Arrays;
 import org.apache.arrow.vector.BitVector;
@@ -49,5 +52,17 @@ final class RetractableBoolAndOr extends RetractableAccumulator {
     void clear(int group) {
         trues[group] = 0;
         counts[group] = 0;
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeLongs(trues, groups);
+        out.writeLongs(counts, groups);
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        trues = in.readLongs();
+        counts = in.readLongs();
     }
 }

@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import java.io.IOException;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.StateReader;
 import java.util.Arrays;
 import org.apache.arrow.vector.FieldVector;
 
@@ -32,5 +35,15 @@ final class RetractableCount extends RetractableAccumulator {
     @Override
     void clear(int group) {
         counts[group] = 0;
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeLongs(counts, groups);
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        counts = in.readLongs();
     }
 }

@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import java.io.IOException;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.StateReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -72,5 +75,27 @@ final class RetractableDecimalSum extends RetractableAccumulator {
     void clear(int group) {
         sums[group] = null;
         counts[group] = 0;
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeLongs(counts, groups);
+        for (int g = 0; g < groups; g++) {
+            out.writeBoolean(sums[g] != null);
+            if (sums[g] != null) {
+                out.writeString(sums[g].toString());
+            }
+        }
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        counts = in.readLongs();
+        sums = new BigDecimal[counts.length];
+        for (int g = 0; g < sums.length; g++) {
+            if (in.readBoolean()) {
+                sums[g] = new BigDecimal(in.readString());
+            }
+        }
     }
 }

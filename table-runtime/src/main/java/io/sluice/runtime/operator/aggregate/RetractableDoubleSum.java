@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import java.io.IOException;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.StateReader;
 import java.util.Arrays;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
@@ -58,5 +61,17 @@ final class RetractableDoubleSum extends RetractableAccumulator {
     void clear(int group) {
         sums[group] = 0;
         counts[group] = 0;
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeDoubles(sums, groups);
+        out.writeLongs(counts, groups);
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        sums = in.readDoubles();
+        counts = in.readLongs();
     }
 }

@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import java.io.IOException;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.StateReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -75,5 +78,17 @@ final class RetractableLongSum extends RetractableAccumulator {
     void clear(int group) {
         sums[group] = 0;
         counts[group] = 0;
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeLongs(sums, groups);
+        out.writeLongs(counts, groups);
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        sums = in.readLongs();
+        counts = in.readLongs();
     }
 }

@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import java.io.IOException;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.data.VectorValues;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.table.api.TableException;
@@ -83,5 +86,37 @@ final class RetractableMultiset extends RetractableAccumulator {
     @Override
     void clear(int group) {
         groups[group] = null;
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeInt(groups);
+        for (int g = 0; g < groups; g++) {
+            TreeMap<Object, long[]> values = this.groups[g];
+            out.writeInt(values == null ? -1 : values.size());
+            if (values != null) {
+                for (Map.Entry<Object, long[]> e : values.entrySet()) {
+                    out.writeValue(argType, e.getKey());
+                    out.writeLong(e.getValue()[0]);
+                }
+            }
+        }
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        int n = in.readInt();
+        groups = newArray(n);
+        for (int g = 0; g < n; g++) {
+            int size = in.readInt();
+            if (size >= 0) {
+                TreeMap<Object, long[]> values = new TreeMap<>(order);
+                for (int k = 0; k < size; k++) {
+                    Object v = in.readValue(argType);
+                    values.put(v, new long[] {in.readLong()});
+                }
+                groups[g] = values;
+            }
+        }
     }
 }

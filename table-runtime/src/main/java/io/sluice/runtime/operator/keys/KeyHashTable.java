@@ -24,7 +24,9 @@ import org.apache.arrow.vector.FieldVector;
  *
  * <p>Open addressing with linear probing over a power-of-two slot array, at most half full; each slot
  * holds a group id and each group its full hash, so resizing never rehashes keys. Hashing is done a
- * column at a time over the whole batch; only the probe loop is per row. Not thread-safe.
+ * column at a time over the whole batch; only the probe loop is per row. A key of a single integral
+ * column (the common GROUP BY and join key) takes a specialised path, {@link IntegralKeyIndex}, that
+ * keeps keys in primitive arrays and probes without a call per row. Not thread-safe.
  */
 public final class KeyHashTable implements AutoCloseable {
     private static final int EMPTY = -1;
@@ -37,6 +39,8 @@ public final class KeyHashTable implements AutoCloseable {
     private int[] groupHashes = new int[64];
     private int size;
     private int[] hashScratch = new int[0];
+    /** The fast path for a single integral key column, or null. */
+    private final IntegralKeyIndex integral;
 
     /**
      * A table over keys of {@code keyTypes}; {@code nullSafe[i]} says whether NULL equals NULL in
@@ -64,6 +68,8 @@ public final class KeyHashTable implements AutoCloseable {
             throw e;
         }
         nullRejectingColumns = rejecting.stream().mapToInt(Integer::intValue).toArray();
+        integral = columns.length == 1 && columns[0] instanceof IntegralKeyColumn
+                ? new IntegralKeyIndex(columns[0].store, nullSafe[0]) : null;
         slots = new int[128];
         Arrays.fill(slots, EMPTY);
         mask = slots.length - 1;
@@ -87,7 +93,7 @@ public final class KeyHashTable implements AutoCloseable {
 
     /** Number of distinct keys (ids {@code 0 .. size()-1}). */
     public int size() {
-        return size;
+        return integral != null ? integral.size() : size;
     }
 
     /**
@@ -109,12 +115,21 @@ public final class KeyHashTable implements AutoCloseable {
 
     /** The stored keys of column {@code column}: the key of id {@code g} is at index {@code g}. */
     public FieldVector keyVector(int column) {
+        if (integral != null) {
+            if (column != 0) {
+                throw new IndexOutOfBoundsException("key column " + column + " of 1");
+            }
+            return integral.stored();
+        }
         return columns[column].stored(size);
     }
 
     /** Bytes of memory held (Arrow buffers and arrays), an estimate for metrics. */
     public long sizeInBytes() {
-        long bytes = 4L * slots.length + 4L * groupHashes.length;
+        long bytes = 4L * slots.length + 4L * groupHashes.length + 4L * hashScratch.length;
+        if (integral != null) {
+            bytes += integral.sizeInBytes();
+        }
         for (KeyColumn c : columns) {
             bytes += c == null ? 0 : c.sizeInBytes();
         }
@@ -125,6 +140,14 @@ public final class KeyHashTable implements AutoCloseable {
         if (keys.length != columns.length) {
             throw new IllegalArgumentException("expected " + columns.length + " key vectors, got " + keys.length);
         }
+        if (integral != null) {
+            integral.probe(keys[0], rows, groupIds, insert);
+            return;
+        }
+        probeGeneric(keys, rows, groupIds, insert);
+    }
+
+    private void probeGeneric(FieldVector[] keys, int rows, int[] groupIds, boolean insert) {
         if (hashScratch.length < rows) {
             hashScratch = new int[Math.max(rows, 2 * hashScratch.length)];
         }

@@ -138,4 +138,35 @@ class GroupAggregateOperatorTest {
         }
         assertEquals(List.of("+I[1]", "-U[1]", "+U[2]", "-U[2]", "+U[1]"), out.rows);
     }
+
+    @Test
+    void snapshotAndRestoreContinueExactlyWhereTheStateWas() throws Exception {
+        RowType in = rowType("k", LogicalType.string(), "v", LogicalType.integer(), "d", LogicalType.decimal(10, 2));
+        List<AggregateSpec> aggs = List.of(agg(AggregateKind.COUNT, LogicalType.bigint().notNull()),
+                agg(AggregateKind.MAX, LogicalType.integer(), 1),
+                agg(AggregateKind.SUM, LogicalType.decimal(38, 2), 2),
+                new AggregateSpec(AggregateKind.COUNT, new int[] {1}, true, -1, LogicalType.bigint().notNull(), "cd"));
+        Object[][] first = {row("a", 1, new BigDecimal("1.10")), row("b", 5, null), row("a", 3, new BigDecimal("2.00"))};
+        Object[][] second = {row("a", 1, new BigDecimal("0.01")), row("c", 7, new BigDecimal("3.00")),
+                row("b", 6, new BigDecimal("1.00"))};
+
+        ChangelogOutput uninterrupted = new ChangelogOutput();
+        try (GroupAggregateOperator op = open(in, new int[] {0}, aggs, uninterrupted)) {
+            op.processBatch(0, batch(allocator, in, first));
+            op.processBatch(0, batch(allocator, in, second));
+        }
+
+        ChangelogOutput restoredOut = new ChangelogOutput();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (GroupAggregateOperator op = open(in, new int[] {0}, aggs, restoredOut)) {
+            op.processBatch(0, batch(allocator, in, first));
+            op.snapshotState(new io.sluice.runtime.state.StateWriter(bytes));
+        }
+        try (GroupAggregateOperator op = open(in, new int[] {0}, aggs, restoredOut)) {
+            op.restoreState(new io.sluice.runtime.state.StateReader(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            op.processBatch(0, batch(allocator, in, second));
+        }
+        assertEquals(uninterrupted.rows, restoredOut.rows);
+    }
 }

@@ -93,6 +93,80 @@ class HashAggregateOperatorTest {
     }
 
     @Test
+    void integralKeysAndIntegerAggregatesAtEveryWidthAgreeWithAReference() throws Exception {
+        RowType in = rowType("k", LogicalType.bigint(), "t", LogicalType.tinyint(), "s", LogicalType.smallint(),
+                "i", LogicalType.integer(), "b", LogicalType.bigint(), "bool", LogicalType.booleanType());
+        List<AggregateSpec> aggs = new ArrayList<>();
+        for (int c = 1; c <= 4; c++) {
+            aggs.add(agg(AggregateKind.SUM, LogicalType.bigint(), c));
+            aggs.add(agg(AggregateKind.MIN, in.type(c), c));
+            aggs.add(agg(AggregateKind.MAX, in.type(c), c));
+        }
+        aggs.add(agg(AggregateKind.MIN, LogicalType.booleanType(), 5));
+        aggs.add(agg(AggregateKind.MAX, LogicalType.booleanType(), 5));
+        long[] keys = {Long.MIN_VALUE, -1L, 0L, Long.MAX_VALUE, 1L << 40};
+        java.util.Random random = new java.util.Random(7);
+        java.util.Map<Long, long[]> expected = new java.util.HashMap<>(); // per key: sum, min, max per column
+        java.util.Map<Long, boolean[]> bools = new java.util.HashMap<>(); // seen false, seen true
+        Object[][][] batches = new Object[5][][];
+        for (int b = 0; b < batches.length; b++) {
+            batches[b] = new Object[300][];
+            for (int r = 0; r < 300; r++) {
+                Long k = random.nextInt(12) == 0 ? null : keys[random.nextInt(keys.length)];
+                Object[] row = new Object[6];
+                row[0] = k;
+                long[] extremes = {Byte.MIN_VALUE, Byte.MAX_VALUE, Short.MIN_VALUE, Short.MAX_VALUE,
+                    Integer.MIN_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE};
+                long[] acc = expected.computeIfAbsent(k, x -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE,
+                    0, Long.MAX_VALUE, Long.MIN_VALUE, 0, Long.MAX_VALUE, Long.MIN_VALUE,
+                    0, Long.MAX_VALUE, Long.MIN_VALUE});
+                for (int c = 1; c <= 4; c++) {
+                    if (random.nextInt(10) == 0) {
+                        continue; // NULL
+                    }
+                    long v = random.nextInt(4) == 0 ? extremes[2 * (c - 1) + random.nextInt(2)]
+                            : random.nextInt(201) - 100;
+                    row[c] = c == 1 ? (Object) (byte) v : c == 2 ? (Object) (short) v : c == 3 ? (Object) (int) v : v;
+                    int a = 3 * (c - 1);
+                    acc[a] += v;
+                    acc[a + 1] = Math.min(acc[a + 1], v);
+                    acc[a + 2] = Math.max(acc[a + 2], v);
+                }
+                if (random.nextInt(3) > 0) {
+                    boolean v = random.nextBoolean();
+                    row[5] = v;
+                    bools.computeIfAbsent(k, x -> new boolean[2])[v ? 1 : 0] = true;
+                }
+                batches[b][r] = row;
+            }
+        }
+        CollectingOutput out = run(in, new int[] {0}, aggs, 3, batches);
+        List<List<Object>> want = new ArrayList<>();
+        for (java.util.Map.Entry<Long, long[]> e : expected.entrySet()) {
+            long[] acc = e.getValue();
+            List<Object> row = new ArrayList<>();
+            row.add(e.getKey());
+            row.add(acc[0]);
+            row.add((byte) acc[1]);
+            row.add((byte) acc[2]);
+            row.add(acc[3]);
+            row.add((short) acc[4]);
+            row.add((short) acc[5]);
+            row.add(acc[6]);
+            row.add((int) acc[7]);
+            row.add((int) acc[8]);
+            row.add(acc[9]); // wraps on overflow, as Java does
+            row.add(acc[10]);
+            row.add(acc[11]);
+            boolean[] seen = bools.get(e.getKey());
+            row.add(seen == null ? null : !seen[0]);
+            row.add(seen == null ? null : seen[1]);
+            want.add(row);
+        }
+        assertEquals(sorted(want), sorted(out.rows));
+    }
+
+    @Test
     void noGroupFieldsEmitsOneRowEvenForEmptyInput() throws Exception {
         RowType in = rowType("v", LogicalType.bigint(), "d", LogicalType.doubleType());
         List<AggregateSpec> aggs = List.of(

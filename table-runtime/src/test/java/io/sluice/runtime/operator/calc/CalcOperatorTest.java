@@ -97,8 +97,47 @@ class CalcOperatorTest {
         assertEquals(List.of("-U", "+U"), out.rowKinds);
     }
 
+    /** Hand-written predicate {@code a > threshold}, the condition of {@link DoubleWhereGreater}. */
+    public static final class Greater implements io.sluice.runtime.generated.BatchPredicate {
+        private final int threshold;
+
+        public Greater(Object[] references) {
+            this.threshold = (Integer) references[0];
+        }
+
+        @Override
+        public int filter(VectorSchemaRoot in, int rowCount, int[] selection) {
+            IntVector a = (IntVector) in.getVector(0);
+            int n = 0;
+            for (int i = 0; i < rowCount; i++) {
+                if (!a.isNull(i) && a.get(i) > threshold) {
+                    selection[n++] = i;
+                }
+            }
+            return n;
+        }
+    }
+
     @Test
-    void filteringAChangelogIsNotSupportedYet() {
+    void filteringAChangelogKeepsTheKindsOfTheKeptRows() throws Exception {
+        RowBatch b = batch(allocator, input, row(5, "a"), row(1, "b"), row(7, "c"));
+        TinyIntVector kinds = new TinyIntVector("kinds", allocator);
+        kinds.allocateNew(3);
+        kinds.set(0, RowKind.DELETE.toByteValue());
+        kinds.set(1, RowKind.INSERT.toByteValue());
+        kinds.set(2, RowKind.UPDATE_AFTER.toByteValue());
+        kinds.setValueCount(3);
+        b.setRowKinds(kinds);
+        GeneratedClass<io.sluice.runtime.generated.BatchPredicate> predicate =
+                new GeneratedClass<>("Greater", "", Greater.class, new Object[] {2});
+        CalcOperator op = new CalcOperator(new GeneratedClass<>("DoubleWhereGreater", "", DoubleWhereGreater.class,
+                new Object[] {2}), predicate, output);
+        var out = OperatorTestSupport.run(op, allocator, 100, List.of(b));
+        assertEquals(List.of("-D", "+U"), out.rowKinds);
+    }
+
+    @Test
+    void filteringAChangelogWithoutItsConditionIsRejected() {
         RowBatch b = batch(allocator, input, row(5, "a"), row(1, "b"));
         TinyIntVector kinds = new TinyIntVector("kinds", allocator);
         kinds.allocateNew(2);
@@ -108,6 +147,7 @@ class CalcOperatorTest {
         b.setRowKinds(kinds);
         UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
                 () -> OperatorTestSupport.run(operator(2), allocator, 100, List.of(b)));
-        assertEquals("not supported yet: filtering Calc over an updating (changelog) input", e.getMessage());
+        assertEquals("not supported yet: filtering Calc over an updating (changelog) input without its condition"
+                + " as a row-kind filter", e.getMessage());
     }
 }

@@ -1,0 +1,182 @@
+package io.sluice.runtime.state;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.data.VectorValues;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+
+/**
+ * Writes an operator's state into a checkpoint: primitives, arrays, external values of a
+ * {@link LogicalType}, and Arrow columns (as an Arrow IPC stream). {@link StateReader} reads the
+ * same sequence back.
+ */
+public final class StateWriter {
+    private final DataOutputStream out;
+
+    public StateWriter(OutputStream out) {
+        this.out = new DataOutputStream(out);
+    }
+
+    public void writeInt(int v) throws IOException {
+        out.writeInt(v);
+    }
+
+    public void writeLong(long v) throws IOException {
+        out.writeLong(v);
+    }
+
+    public void writeBoolean(boolean v) throws IOException {
+        out.writeBoolean(v);
+    }
+
+    public void writeDouble(double v) throws IOException {
+        out.writeDouble(v);
+    }
+
+    public void writeString(String s) throws IOException {
+        out.writeUTF(s);
+    }
+
+    /** The first {@code n} values of {@code values}. */
+    public void writeLongs(long[] values, int n) throws IOException {
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            out.writeLong(values[i]);
+        }
+    }
+
+    public void writeDoubles(double[] values, int n) throws IOException {
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            out.writeDouble(values[i]);
+        }
+    }
+
+    public void writeInts(int[] values, int n) throws IOException {
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            out.writeInt(values[i]);
+        }
+    }
+
+    public void writeBooleans(boolean[] values, int n) throws IOException {
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            out.writeBoolean(values[i]);
+        }
+    }
+
+    public void writeBytes(byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** One external value of {@code type} (as {@link VectorValues#get} returns it), or null. */
+    public void writeValue(LogicalType type, Object value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value == null) {
+            return;
+        }
+        switch (type.root()) {
+            case BOOLEAN:
+                out.writeBoolean((Boolean) value);
+                break;
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT:
+                out.writeLong(((Number) value).longValue());
+                break;
+            case FLOAT:
+            case DOUBLE:
+                out.writeDouble(((Number) value).doubleValue());
+                break;
+            case DECIMAL:
+                out.writeUTF(((java.math.BigDecimal) value).toString());
+                break;
+            case CHAR:
+            case VARCHAR:
+                writeBytes(((String) value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                break;
+            case BINARY:
+            case VARBINARY:
+                writeBytes(value instanceof java.nio.ByteBuffer ? toArray((java.nio.ByteBuffer) value) : (byte[]) value);
+                break;
+            case DATE:
+                out.writeLong(((java.time.LocalDate) value).toEpochDay());
+                break;
+            case TIME:
+                out.writeLong(((java.time.LocalTime) value).toNanoOfDay());
+                break;
+            case TIMESTAMP:
+                out.writeLong(VectorValues.toEpochMillis((java.time.LocalDateTime) value));
+                break;
+            case TIMESTAMP_LTZ:
+                out.writeLong(((java.time.Instant) value).toEpochMilli());
+                break;
+            case INTERVAL_YEAR_MONTH:
+                out.writeLong(((java.time.Period) value).toTotalMonths());
+                break;
+            case INTERVAL_DAY_TIME:
+                out.writeLong(((java.time.Duration) value).toMillis());
+                break;
+            default:
+                throw new IOException("cannot write a state value of type " + type);
+        }
+    }
+
+    private static byte[] toArray(java.nio.ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.duplicate().get(a);
+        return a;
+    }
+
+    /** The first {@code rowCount} rows of {@code vectors} (of {@code type}), as an Arrow IPC stream. */
+    public void writeColumns(RowType type, List<FieldVector> vectors, int rowCount) throws IOException {
+        List<FieldVector> sliced = new ArrayList<>(vectors.size());
+        try {
+            for (FieldVector v : vectors) {
+                org.apache.arrow.vector.util.TransferPair tp = v.getTransferPair(v.getAllocator());
+                if (rowCount > 0) {
+                    tp.splitAndTransfer(0, rowCount);
+                }
+                FieldVector copy = (FieldVector) tp.getTo();
+                copy.setValueCount(rowCount);
+                sliced.add(copy);
+            }
+            VectorSchemaRoot root = new VectorSchemaRoot(type.toArrowSchema().getFields(), sliced, rowCount);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ArrowStreamWriter w = new ArrowStreamWriter(root, null, Channels.newChannel(bytes))) {
+                w.start();
+                w.writeBatch();
+                w.end();
+            }
+            writeBytes(bytes.toByteArray());
+        } finally {
+            sliced.forEach(FieldVector::close);
+        }
+    }
+
+    /** A whole batch (its row kinds are not written: state holds inserts). */
+    public void writeBatch(RowBatch batch) throws IOException {
+        List<FieldVector> vectors = new ArrayList<>();
+        for (int c = 0; c < batch.columnCount(); c++) {
+            vectors.add(batch.vector(c));
+        }
+        writeColumns(batch.type(), vectors, batch.rowCount());
+    }
+
+    public void flush() throws IOException {
+        out.flush();
+    }
+}
