@@ -14,6 +14,27 @@ public interface SinkWriter extends AutoCloseable {
 
     void finish() throws Exception;
 
+    /**
+     * Checkpoint {@code checkpointId}: makes everything written so far durable but not yet visible, and
+     * returns what a restored writer needs to commit it ({@link #restoreState}). The default returns
+     * null: the sink is not transactional, so after a restart it may see rows again (at-least-once).
+     */
+    default byte[] snapshotState(long checkpointId) throws Exception {
+        return null;
+    }
+
+    /** Checkpoint {@code checkpointId} is complete: publish what was prepared up to it. */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {
+    }
+
+    /**
+     * Called after {@link #open} when the job restarts from a checkpoint, with what
+     * {@link #snapshotState} returned for it (never null): publish what that checkpoint prepared if
+     * that did not happen yet, and discard anything written after it.
+     */
+    default void restoreState(byte[] state) throws Exception {
+    }
+
     @Override
     void close() throws Exception;
 }

@@ -14,6 +14,10 @@ public final class JobExecution {
     private volatile JobStatus status = JobStatus.CREATED;
     private volatile boolean cancelRequested;
     private volatile Throwable failure;
+    private volatile int restarts;
+    private volatile Throwable lastRestartCause;
+    private volatile int completedCheckpoints;
+    private volatile java.nio.file.Path lastCheckpoint;
 
     JobExecution(String jobId, String jobName) {
         this.jobId = jobId;
@@ -44,6 +48,36 @@ public final class JobExecution {
     /** Asks the job to stop; it ends in {@link JobStatus#CANCELED} unless it already ended. */
     public void cancel() {
         cancelRequested = true;
+    }
+
+    /** How many times the job restarted after a failure. */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** The failure that caused the latest restart, or null. */
+    public Throwable lastRestartCause() {
+        return lastRestartCause;
+    }
+
+    /** Checkpoints completed so far (over all restarts). */
+    public int completedCheckpoints() {
+        return completedCheckpoints;
+    }
+
+    /** The directory of the newest completed checkpoint, or null. */
+    public java.nio.file.Path lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    void recordRestart(Throwable cause) {
+        lastRestartCause = cause;
+        restarts++;
+    }
+
+    void recordCheckpoint(java.nio.file.Path path) {
+        lastCheckpoint = path;
+        completedCheckpoints++;
     }
 
     boolean isCancelRequested() {

@@ -1,5 +1,6 @@
 package io.sluice.runtime.execution;
 
+import io.sluice.runtime.checkpoint.CheckpointStorage;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
 import io.sluice.runtime.config.RuntimeMode;
@@ -15,6 +16,8 @@ import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
 import io.sluice.table.api.TableException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -37,6 +40,13 @@ import org.apache.arrow.memory.RootAllocator;
  * when that minimum advances. Memory comes from one {@link RootAllocator} per job (limit
  * {@link ExecutionOptions#MEMORY_LIMIT}) with a child allocator per operator, so a leak names the
  * operator that leaked.
+ *
+ * <p><b>Checkpoints.</b> With {@code execution.checkpointing.interval} set, a streaming job takes a
+ * checkpoint between two source polls once the interval has passed. Because every batch is pushed
+ * through the whole graph before the next poll, that point is already aligned (nothing is in flight),
+ * so no barriers are needed on one task thread: the checkpoint saves each source's position, each
+ * operator's state and each sink's prepared commit ({@link Checkpointing}). A failed job restarts
+ * from its latest complete checkpoint as the restart strategy allows ({@link RestartStrategy}).
  */
 public final class LocalExecutor {
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -62,10 +72,11 @@ public final class LocalExecutor {
     }
 
     /** One node of the running job. */
-    private static final class Node {
+    static final class Node {
         final Transformation transformation;
         final List<Node> consumers = new ArrayList<>();
         final List<Integer> consumerInputs = new ArrayList<>();
+        int index;
         BufferAllocator allocator;
         StreamOperator operator;
         io.sluice.runtime.connector.SourceReader reader;
@@ -114,6 +125,9 @@ public final class LocalExecutor {
         private final Configuration config;
         private final JobExecution execution;
         private final Map<Transformation, Node> nodes = new IdentityHashMap<>();
+        private final List<Node> order = new ArrayList<>();
+        private Checkpointing checkpointing;
+        private CheckpointStorage.Checkpoint restore;
 
         JobRun(JobGraph graph, Configuration config, JobExecution execution) {
             this.graph = graph;
@@ -122,11 +136,71 @@ public final class LocalExecutor {
         }
 
         void run() {
-            Throwable failure = null;
-            RootAllocator root = new RootAllocator(config.get(ExecutionOptions.MEMORY_LIMIT));
-            List<Node> order = new ArrayList<>();
+            execution.setStatus(JobStatus.RUNNING);
+            Throwable failure;
             try {
-                execution.setStatus(JobStatus.RUNNING);
+                checkpointing = Checkpointing.from(config, execution.jobId(), streaming());
+                restore = checkpointing.initialRestore();
+            } catch (Throwable t) {
+                execution.finish(JobStatus.FAILED, t);
+                return;
+            }
+            RestartStrategy restarts = RestartStrategy.from(config, checkpointing.enabled());
+            while (true) {
+                failure = attempt();
+                if (failure == null || execution.isCancelRequested()) {
+                    break;
+                }
+                long delay = restarts.nextDelayMillis();
+                if (delay < 0) {
+                    break;
+                }
+                if (!sleepUnlessCancelled(delay)) {
+                    failure = null; // cancelled while waiting to restart
+                    break;
+                }
+                try {
+                    restore = checkpointing.latestOrInitial();
+                } catch (Throwable t) {
+                    failure = addFailure(failure, t);
+                    break;
+                }
+                execution.recordRestart(failure);
+            }
+            if (failure == null) {
+                execution.finish(execution.isCancelRequested() ? JobStatus.CANCELED : JobStatus.FINISHED, null);
+            } else {
+                execution.finish(JobStatus.FAILED, failure);
+            }
+        }
+
+        private boolean streaming() {
+            return config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
+        }
+
+        private boolean sleepUnlessCancelled(long millis) {
+            long end = System.currentTimeMillis() + millis;
+            while (System.currentTimeMillis() < end) {
+                if (execution.isCancelRequested()) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(Math.min(50, Math.max(1, end - System.currentTimeMillis())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** One run of the whole graph (the first, or a restart from {@link #restore}); returns its failure or null. */
+        private Throwable attempt() {
+            Throwable failure = null;
+            nodes.clear();
+            order.clear();
+            RootAllocator root = new RootAllocator(config.get(ExecutionOptions.MEMORY_LIMIT));
+            try {
                 for (Transformation t : graph.topologicalOrder()) {
                     Node n = new Node(t);
                     nodes.put(t, n);
@@ -137,11 +211,14 @@ public final class LocalExecutor {
                         in.consumerInputs.add(i);
                     }
                 }
-                for (Node n : order) {
-                    open(n, root);
+                for (int i = 0; i < order.size(); i++) {
+                    open(order.get(i), i, root);
+                }
+                if (checkpointing.enabled()) {
+                    checkpointing.requireCheckpointable(order);
                 }
                 List<Node> sources = sourcesInReadOrder();
-                if (config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.BATCH) {
+                if (!streaming()) {
                     for (Node s : sources) {
                         drain(s);
                     }
@@ -160,31 +237,53 @@ public final class LocalExecutor {
                 failure = addFailure(failure, new TableException("Memory leaked by job '" + graph.jobName() + "': "
                         + t.getMessage(), t));
             }
-            if (failure == null) {
-                execution.finish(execution.isCancelRequested() ? JobStatus.CANCELED : JobStatus.FINISHED, null);
-            } else {
-                execution.finish(JobStatus.FAILED, failure);
+            return failure;
+        }
+
+        /** Takes a checkpoint when the interval has passed (streaming mode, between two source polls). */
+        private void maybeCheckpoint() throws Exception {
+            if (checkpointing.due()) {
+                try {
+                    execution.recordCheckpoint(checkpointing.take(order));
+                } catch (OperatorFailure f) {
+                    throw f;
+                } catch (TableException e) {
+                    throw e;
+                }
             }
         }
 
-        private void open(Node n, RootAllocator root) throws Exception {
+        private void open(Node n, int index, RootAllocator root) throws Exception {
             Transformation t = n.transformation;
+            n.index = index;
             n.allocator = root.newChildAllocator(t.name() + "#" + System.identityHashCode(n), 0, Long.MAX_VALUE);
             n.output = new RoutingOutput(n);
+            byte[] state = restore == null ? null : restore.stateOf(index, t.name());
             try {
                 if (t instanceof SourceTransformation) {
                     SourceTransformation s = (SourceTransformation) t;
                     n.reader = s.source().createReader(new ReaderContext(s.projectedFields(), s.outputType(),
                             n.allocator, config, 0, 1));
+                    if (state != null) {
+                        n.reader.restorePosition(state);
+                    }
                     n.reader.open();
                 } else if (t instanceof SinkTransformation) {
                     SinkTransformation s = (SinkTransformation) t;
-                    n.operator = new SinkOperator(s.writerFactory().apply(
+                    SinkOperator sink = new SinkOperator(s.writerFactory().apply(
                             new WriterContext(s.outputType(), n.allocator, config, 0, 1)));
-                    n.operator.open(new OperatorContext(t.name(), n.allocator, config), n.output);
+                    n.operator = sink;
+                    sink.open(new OperatorContext(t.name(), n.allocator, config), n.output);
+                    if (state != null) {
+                        sink.restoreState(state);
+                    }
                 } else {
                     n.operator = ((OperatorTransformation) t).factory().create();
                     n.operator.open(new OperatorContext(t.name(), n.allocator, config), n.output);
+                    if (state != null) {
+                        ((CheckpointedOperator) n.operator).restoreState(
+                                new StateReader(new java.io.ByteArrayInputStream(state)));
+                    }
                 }
             } catch (Throwable e) {
                 throw wrap(n, e);
@@ -241,6 +340,7 @@ public final class LocalExecutor {
                         active.remove(i--);
                     }
                 }
+                maybeCheckpoint();
                 if (!progress) {
                     Thread.sleep(1);
                 }

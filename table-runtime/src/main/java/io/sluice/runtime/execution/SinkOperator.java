@@ -42,8 +42,26 @@ final class SinkOperator implements StreamOperator {
         writer.finish();
     }
 
+    /** The writer's checkpoint state (null for a non-transactional writer). */
+    byte[] snapshotState(long checkpointId) throws Exception {
+        return writer.snapshotState(checkpointId);
+    }
+
+    void notifyCheckpointComplete(long checkpointId) throws Exception {
+        writer.notifyCheckpointComplete(checkpointId);
+    }
+
+    void restoreState(byte[] state) throws Exception {
+        writer.restoreState(state);
+    }
+
     @Override
     public void close() throws Exception {
         writer.close();
+    }
+
+    @Override
+    public boolean isStateless() {
+        return true;
     }
 }

@@ -33,6 +33,15 @@ public interface StreamOperator extends AutoCloseable {
     /** Input {@code input} has no more data. When every input has ended, emit what remains. */
     void endInput(int input) throws Exception;
 
+    /**
+     * True when the operator keeps no state a checkpoint must save (a projection, a union); an
+     * operator that keeps state implements {@link io.sluice.runtime.state.CheckpointedOperator}, or
+     * jobs that checkpoint reject it.
+     */
+    default boolean isStateless() {
+        return false;
+    }
+
     /** Releases every resource; called once, also after failures. */
     @Override
     void close() throws Exception;

@@ -18,6 +18,10 @@ import java.util.UUID;
  * (created if missing). The file is written under a hidden in-progress name ({@code .part-...inprogress},
  * which readers skip) and renamed to its final name by {@link #finish()}; {@link #close()} without
  * {@code finish} deletes it. No file is created when no row arrives.
+ *
+ * <p><b>Exactly-once.</b> In a checkpointed job each checkpoint closes the current part file; part
+ * files become visible only when the checkpoint that covers them completes, so after a failure and a
+ * restore from the latest checkpoint the directory holds each row exactly once.
  */
 public final class FileSystemSinkWriter implements SinkWriter {
     private final Path directory;
@@ -29,6 +33,8 @@ public final class FileSystemSinkWriter implements SinkWriter {
     private RecordEncoder encoder;
     private Path inProgress;
     private Path finalPath;
+    /** Closed part files awaiting commit: {in-progress name, final name}. */
+    private final java.util.List<Path[]> pending = new java.util.ArrayList<>();
 
     public FileSystemSinkWriter(Path directory, RecordEncoderFactory encoderFactory, int subtaskIndex) {
         this.directory = directory;
@@ -57,25 +63,88 @@ public final class FileSystemSinkWriter implements SinkWriter {
         encoder.write(batch);
     }
 
-    @Override
-    public void finish() throws IOException {
+    /** Closes the part file being written (if any) and queues it for commit. */
+    private void closePart() throws IOException {
         if (stream != null) {
             encoder.flush();
             stream.close();
             stream = null;
-            Files.move(inProgress, finalPath, StandardCopyOption.ATOMIC_MOVE);
+            pending.add(new Path[] {inProgress, finalPath});
         }
     }
 
+    /** Publishes every queued part file under its final name. */
+    private void commitPending() throws IOException {
+        for (Path[] p : pending) {
+            Files.move(p[0], p[1], StandardCopyOption.ATOMIC_MOVE);
+        }
+        pending.clear();
+    }
+
+    @Override
+    public void finish() throws IOException {
+        closePart();
+        commitPending();
+    }
+
+    /**
+     * Closes the current part file and returns the names of every part file not yet published; they
+     * are published when the checkpoint completes ({@link #notifyCheckpointComplete}), or by a writer
+     * restored from this checkpoint.
+     */
+    @Override
+    public byte[] snapshotState(long checkpointId) throws IOException {
+        closePart();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(pending.size());
+        for (Path[] p : pending) {
+            out.writeUTF(p[0].toString());
+            out.writeUTF(p[1].toString());
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws IOException {
+        commitPending();
+    }
+
+    /** Publishes the part files the restored checkpoint had prepared, unless that already happened. */
+    @Override
+    public void restoreState(byte[] state) throws IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(state));
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            Path tmp = Path.of(in.readUTF());
+            Path dst = Path.of(in.readUTF());
+            if (Files.exists(tmp)) {
+                Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
+            } else if (!Files.exists(dst)) {
+                throw new TableException("Cannot restore the filesystem sink: part file " + dst
+                        + " of the checkpoint is missing (and so is " + tmp + ").");
+            }
+        }
+    }
+
+    /** Deletes the part file being written and any part file no completed checkpoint covers. */
     @Override
     public void close() throws IOException {
-        if (stream != null) {
-            try {
-                stream.close();
-            } finally {
-                stream = null;
-                Files.deleteIfExists(inProgress);
+        try {
+            if (stream != null) {
+                try {
+                    stream.close();
+                } finally {
+                    stream = null;
+                    Files.deleteIfExists(inProgress);
+                }
             }
+        } finally {
+            for (Path[] p : pending) {
+                Files.deleteIfExists(p[0]);
+            }
+            pending.clear();
         }
     }
 }

@@ -54,11 +54,22 @@ public final class CalcOperator implements StreamOperator {
     }
 
     @Override
-    public void open(OperatorContext context, Output output) {
+    public void open(OperatorContext context, Output output) throws Exception {
         this.context = context;
         this.output = output;
         this.kernel = calc.newInstance();
         this.filter = rowKindFilter == null ? null : rowKindFilter.newInstance();
+        openFunctions(kernel);
+        openFunctions(filter);
+    }
+
+    /** Opens the user-defined functions a generated class holds (once per operator instance). */
+    private void openFunctions(Object generated) throws Exception {
+        if (generated instanceof io.sluice.runtime.generated.UsesUserFunctions) {
+            ((io.sluice.runtime.generated.UsesUserFunctions) generated).openFunctions(
+                    new io.sluice.table.functions.FunctionContext(context.config().toMap(),
+                            generated.getClass().getClassLoader()));
+        }
     }
 
     @Override
@@ -125,7 +136,22 @@ public final class CalcOperator implements StreamOperator {
     }
 
     @Override
-    public void close() {
-        kernel = null;
+    public void close() throws Exception {
+        try {
+            if (kernel instanceof io.sluice.runtime.generated.UsesUserFunctions) {
+                ((io.sluice.runtime.generated.UsesUserFunctions) kernel).closeFunctions();
+            }
+        } finally {
+            if (filter instanceof io.sluice.runtime.generated.UsesUserFunctions) {
+                ((io.sluice.runtime.generated.UsesUserFunctions) filter).closeFunctions();
+            }
+            kernel = null;
+            filter = null;
+        }
+    }
+
+    @Override
+    public boolean isStateless() {
+        return true;
     }
 }

@@ -106,4 +106,9 @@ public final class UnionOperator implements StreamOperator {
     @Override
     public void close() {
     }
+
+    @Override
+    public boolean isStateless() {
+        return true;
+    }
 }

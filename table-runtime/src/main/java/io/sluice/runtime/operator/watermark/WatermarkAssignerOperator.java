@@ -105,4 +105,9 @@ public final class WatermarkAssignerOperator implements StreamOperator {
     public void close() {
         kernel = null;
     }
+
+    @Override
+    public boolean isStateless() {
+        return true;
+    }
 }

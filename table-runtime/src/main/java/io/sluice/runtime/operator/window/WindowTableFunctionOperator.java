@@ -108,4 +108,9 @@ public final class WindowTableFunctionOperator implements StreamOperator {
     @Override
     public void close() {
     }
+
+    @Override
+    public boolean isStateless() {
+        return true;
+    }
 }

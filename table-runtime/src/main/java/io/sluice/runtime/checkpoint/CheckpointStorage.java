@@ -1,0 +1,195 @@
+package io.sluice.runtime.checkpoint;
+
+import io.sluice.table.api.TableException;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+/**
+ * Checkpoints of one job on the local file system: {@code <job dir>/chk-<id>/} holds one file per job
+ * graph node with state ({@code node-<index>.bin}) and a {@code _metadata} file naming each node with
+ * the length and CRC-32 of its file. A checkpoint is written under {@code chk-<id>.inprogress} and
+ * renamed when complete, so a directory named {@code chk-<id>} is always whole. The metadata starts
+ * with a magic number and a format version and ends with its own CRC-32.
+ */
+public final class CheckpointStorage {
+    static final int MAGIC = 0x534c4350; // "SLCP"
+    static final int VERSION = 1;
+    private static final String METADATA = "_metadata";
+
+    private final Path jobDirectory;
+    private final int retained;
+
+    public CheckpointStorage(Path jobDirectory, int retained) {
+        this.jobDirectory = jobDirectory;
+        this.retained = Math.max(1, retained);
+    }
+
+    public Path jobDirectory() {
+        return jobDirectory;
+    }
+
+    /** Writes a complete checkpoint and deletes the oldest beyond the retained count; returns its directory. */
+    public Path write(long checkpointId, List<NodeState> states) throws IOException {
+        Path done = jobDirectory.resolve("chk-" + checkpointId);
+        Path tmp = jobDirectory.resolve("chk-" + checkpointId + ".inprogress");
+        Files.createDirectories(tmp);
+        ByteArrayOutputStream metaBytes = new ByteArrayOutputStream();
+        DataOutputStream meta = new DataOutputStream(metaBytes);
+        meta.writeInt(MAGIC);
+        meta.writeInt(VERSION);
+        meta.writeLong(checkpointId);
+        meta.writeLong(System.currentTimeMillis());
+        meta.writeInt(states.size());
+        for (NodeState s : states) {
+            meta.writeInt(s.index());
+            meta.writeUTF(s.name());
+            meta.writeBoolean(s.data() != null);
+            if (s.data() != null) {
+                Files.write(tmp.resolve("node-" + s.index() + ".bin"), s.data());
+                meta.writeInt(s.data().length);
+                meta.writeLong(crc(s.data()));
+            }
+        }
+        meta.flush();
+        byte[] body = metaBytes.toByteArray();
+        ByteArrayOutputStream withCrc = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(withCrc);
+        out.write(body);
+        out.writeLong(crc(body));
+        Files.write(tmp.resolve(METADATA), withCrc.toByteArray());
+        Files.move(tmp, done, StandardCopyOption.ATOMIC_MOVE);
+        deleteOldCheckpoints();
+        return done;
+    }
+
+    /** The newest complete checkpoint of this job, if any. */
+    public Optional<Path> latest() throws IOException {
+        return completed().stream().reduce((a, b) -> b);
+    }
+
+    private List<Path> completed() throws IOException {
+        if (!Files.isDirectory(jobDirectory)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(jobDirectory)) {
+            return s.filter(p -> p.getFileName().toString().matches("chk-\\d+"))
+                    .filter(p -> Files.exists(p.resolve(METADATA)))
+                    .sorted(Comparator.comparingLong(CheckpointStorage::idOf))
+                    .toList();
+        }
+    }
+
+    private static long idOf(Path p) {
+        return Long.parseLong(p.getFileName().toString().substring(4));
+    }
+
+    private void deleteOldCheckpoints() throws IOException {
+        List<Path> all = completed();
+        for (int i = 0; i < all.size() - retained; i++) {
+            deleteRecursively(all.get(i));
+        }
+    }
+
+    static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+
+    /** Reads and verifies a checkpoint directory written by {@link #write}. */
+    public static Checkpoint read(Path directory) {
+        Path metaFile = directory.resolve(METADATA);
+        try {
+            if (!Files.exists(metaFile)) {
+                throw new TableException("'" + directory + "' is not a complete checkpoint or savepoint (no "
+                        + METADATA + " file).");
+            }
+            byte[] all = Files.readAllBytes(metaFile);
+            if (all.length < 8) {
+                throw corrupt(directory, "metadata too short");
+            }
+            byte[] body = java.util.Arrays.copyOf(all, all.length - 8);
+            long stored = new DataInputStream(new java.io.ByteArrayInputStream(all, all.length - 8, 8)).readLong();
+            if (stored != crc(body)) {
+                throw corrupt(directory, "metadata checksum mismatch");
+            }
+            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body));
+            if (in.readInt() != MAGIC) {
+                throw corrupt(directory, "not a Sluice checkpoint");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new TableException("Checkpoint '" + directory + "' has format version " + version
+                        + "; this Sluice reads version " + VERSION + ".");
+            }
+            long id = in.readLong();
+            long timestamp = in.readLong();
+            int n = in.readInt();
+            List<NodeState> states = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = in.readInt();
+                String name = in.readUTF();
+                byte[] data = null;
+                if (in.readBoolean()) {
+                    int length = in.readInt();
+                    long crc = in.readLong();
+                    data = Files.readAllBytes(directory.resolve("node-" + index + ".bin"));
+                    if (data.length != length || crc(data) != crc) {
+                        throw corrupt(directory, "state of node " + index + " (" + name + ") fails its checksum");
+                    }
+                }
+                states.add(new NodeState(index, name, data));
+            }
+            return new Checkpoint(directory, id, timestamp, states);
+        } catch (IOException e) {
+            throw new TableException("Cannot read checkpoint '" + directory + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static TableException corrupt(Path directory, String what) {
+        return new TableException("Checkpoint '" + directory + "' is corrupt: " + what + ".");
+    }
+
+    private static long crc(byte[] data) {
+        CRC32 c = new CRC32();
+        c.update(data);
+        return c.getValue();
+    }
+
+    /** The state of one job graph node: its index in topological order, its name, and its bytes (or null). */
+    public record NodeState(int index, String name, byte[] data) {
+    }
+
+    /** A checkpoint read back. */
+    public record Checkpoint(Path directory, long id, long timestamp, List<NodeState> states) {
+        /** The state of node {@code index}; fails when the node's name differs (a different query). */
+        public byte[] stateOf(int index, String name) {
+            for (NodeState s : states) {
+                if (s.index() == index) {
+                    if (!s.name().equals(name)) {
+                        throw new TableException("Checkpoint '" + directory + "' does not match this job: node "
+                                + index + " is '" + s.name() + "' there but '" + name + "' here.");
+                    }
+                    return s.data();
+                }
+            }
+            return null;
+        }
+    }
+}

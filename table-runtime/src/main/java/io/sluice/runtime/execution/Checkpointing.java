@@ -1,0 +1,119 @@
+package io.sluice.runtime.execution;
+
+import io.sluice.runtime.checkpoint.CheckpointStorage;
+import io.sluice.runtime.config.CheckpointingOptions;
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A job's checkpointing: when the next checkpoint is due, taking it from the job's nodes (source
+ * positions, operator state, sinks' prepared commits) into {@link CheckpointStorage}, telling sinks it
+ * is complete, and finding the checkpoint a (re)started job restores.
+ */
+final class Checkpointing {
+    private final Duration interval;
+    private final CheckpointStorage storage;
+    private final CheckpointStorage.Checkpoint initial;
+    private long nextId = 1;
+    private long lastCheckpointTime = System.currentTimeMillis();
+
+    private Checkpointing(Duration interval, CheckpointStorage storage, CheckpointStorage.Checkpoint initial) {
+        this.interval = interval;
+        this.storage = storage;
+        this.initial = initial;
+        if (initial != null) {
+            nextId = initial.id() + 1;
+        }
+    }
+
+    /** Reads the options; checkpoints are only taken in streaming mode. */
+    static Checkpointing from(Configuration config, String jobId, boolean streaming) {
+        Duration interval = streaming && config.contains(CheckpointingOptions.INTERVAL)
+                ? config.get(CheckpointingOptions.INTERVAL) : null;
+        if (interval != null && interval.isZero()) {
+            interval = null;
+        }
+        String dir = config.contains(CheckpointingOptions.DIRECTORY) ? config.get(CheckpointingOptions.DIRECTORY)
+                : Path.of(System.getProperty("java.io.tmpdir"), "sluice-checkpoints").toString();
+        CheckpointStorage storage = new CheckpointStorage(Path.of(dir).resolve(jobId),
+                config.get(CheckpointingOptions.NUM_RETAINED));
+        CheckpointStorage.Checkpoint initial = config.contains(CheckpointingOptions.SAVEPOINT_PATH)
+                ? CheckpointStorage.read(Path.of(config.get(CheckpointingOptions.SAVEPOINT_PATH))) : null;
+        return new Checkpointing(interval, storage, initial);
+    }
+
+    boolean enabled() {
+        return interval != null;
+    }
+
+    /** The checkpoint the first run restores ({@code execution.savepoint.path}), or null. */
+    CheckpointStorage.Checkpoint initialRestore() {
+        return initial;
+    }
+
+    /** After a failure: the newest checkpoint of this job, else the initial one, else null (start over). */
+    CheckpointStorage.Checkpoint latestOrInitial() throws Exception {
+        var latest = storage.latest();
+        return latest.isPresent() ? CheckpointStorage.read(latest.get()) : initial;
+    }
+
+    boolean due() {
+        return interval != null && System.currentTimeMillis() - lastCheckpointTime >= interval.toMillis();
+    }
+
+    /** Fails at job start when some operator keeps state but cannot save it. */
+    void requireCheckpointable(List<LocalExecutor.Node> nodes) {
+        for (LocalExecutor.Node n : nodes) {
+            if (n.operator != null && !n.operator.isStateless() && !(n.operator instanceof CheckpointedOperator)) {
+                throw new UnsupportedFeatureException("checkpointing the state of operator '" + n.name()
+                        + "'; unset execution.checkpointing.interval to run this query");
+            }
+        }
+    }
+
+    /** Takes checkpoint {@code nextId} of the nodes (all quiescent) and returns its directory. */
+    Path take(List<LocalExecutor.Node> nodes) throws Exception {
+        long id = nextId++;
+        List<CheckpointStorage.NodeState> states = new ArrayList<>();
+        for (LocalExecutor.Node n : nodes) {
+            states.add(new CheckpointStorage.NodeState(n.index, n.name(), snapshot(n, id)));
+        }
+        Path path = storage.write(id, states);
+        lastCheckpointTime = System.currentTimeMillis();
+        for (LocalExecutor.Node n : nodes) {
+            if (n.operator instanceof SinkOperator) {
+                ((SinkOperator) n.operator).notifyCheckpointComplete(id);
+            }
+        }
+        return path;
+    }
+
+    private static byte[] snapshot(LocalExecutor.Node n, long id) throws Exception {
+        if (n.reader != null) {
+            byte[] position = n.reader.snapshotPosition();
+            if (position == null) {
+                throw new UnsupportedFeatureException("checkpointing the source '" + n.name() + "': its reader"
+                        + " cannot resume from a position");
+            }
+            return position;
+        }
+        if (n.operator instanceof SinkOperator) {
+            return ((SinkOperator) n.operator).snapshotState(id);
+        }
+        if (n.operator instanceof CheckpointedOperator) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            StateWriter out = new StateWriter(bytes);
+            ((CheckpointedOperator) n.operator).snapshotState(out);
+            out.flush();
+            return bytes.toByteArray();
+        }
+        return null;
+    }
+}
