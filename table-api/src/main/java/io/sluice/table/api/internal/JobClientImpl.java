@@ -6,11 +6,16 @@ import io.sluice.table.api.JobClient;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link JobClient} over a locally running {@link JobExecution}. */
-final class JobClientImpl implements JobClient {
+public final class JobClientImpl implements JobClient {
     private final JobExecution job;
 
     JobClientImpl(JobExecution job) {
         this.job = job;
+    }
+
+    /** The running job itself: restarts, checkpoints, failure (for tools and tests). */
+    public JobExecution execution() {
+        return job;
     }
 
     @Override

@@ -20,18 +20,21 @@ final class SessionOptions {
     private static final Map<String, ConfigOption<?>> KNOWN = new LinkedHashMap<>();
 
     static {
-        for (ConfigOption<?> o : ExecutionOptions.all()) {
-            KNOWN.put(o.key(), o);
-        }
-        KNOWN.put(DML_SYNC.key(), DML_SYNC);
         for (String key : List.of("pipeline.name", "sql-client.execution.result-mode", "sql-client.verbose",
-                "sql-client.display.max-column-width", "table.exec.state.ttl", "execution.checkpointing.interval",
+                "sql-client.display.max-column-width", "table.exec.state.ttl",
                 "table.exec.mini-batch.enabled", "table.exec.mini-batch.allow-latency", "table.exec.mini-batch.size",
-                "table.exec.source.idle-timeout", "pipeline.auto-watermark-interval", "table.exec.resource.default-parallelism",
+                "table.exec.source.idle-timeout", "table.exec.resource.default-parallelism",
                 "table.optimizer.agg-phase-strategy", "table.exec.sink.not-null-enforcer", "table.exec.emit.early-fire.enabled")) {
             KNOWN.put(key, ConfigOptions.key(key).stringType().noDefaultValue()
                     .withDescription("Flink option accepted for compatibility."));
         }
+        for (ConfigOption<?> o : ExecutionOptions.all()) {
+            KNOWN.put(o.key(), o);
+        }
+        for (ConfigOption<?> o : io.sluice.runtime.config.CheckpointingOptions.all()) {
+            KNOWN.put(o.key(), o);
+        }
+        KNOWN.put(DML_SYNC.key(), DML_SYNC);
     }
 
     private SessionOptions() {

@@ -1,0 +1,77 @@
+package io.sluice.table.api.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.table.api.EnvironmentSettings;
+import io.sluice.table.api.TableEnvironment;
+import io.sluice.table.api.TableResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A job killed by a failure inside an operator between checkpoints restarts from its latest checkpoint, and the
+ * filesystem sink's final content equals an uninterrupted run's: nothing lost, nothing duplicated.
+ */
+class ExactlyOnceRecoveryTest {
+    @TempDir
+    Path tmp;
+
+    private TableEnvironment env(Path checkpoints) {
+        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+        env.executeSql("SET 'execution.checkpointing.interval' = '40 ms'");
+        env.executeSql("SET 'execution.checkpointing.dir' = '" + checkpoints + "'");
+        env.executeSql("SET 'restart-strategy.type' = 'fixed-delay'");
+        env.executeSql("SET 'restart-strategy.fixed-delay.attempts' = '3'");
+        env.executeSql("SET 'restart-strategy.fixed-delay.delay' = '10 ms'");
+        env.executeSql("SET 'table.exec.batch-size' = '64'");
+        env.executeSql("CREATE TABLE src (id BIGINT, v INT) WITH ('connector' = 'datagen', 'rows-per-second' = '8000',"
+                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '4000',"
+                + " 'fields.v.kind' = 'sequence', 'fields.v.start' = '1', 'fields.v.end' = '4000')");
+        return env;
+    }
+
+    private static List<String> lines(Path dir) throws IOException {
+        List<String> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                all.addAll(Files.readAllLines(f));
+            }
+        }
+        Collections.sort(all);
+        return all;
+    }
+
+    @Test
+    @Timeout(60)
+    void aFailedStatelessJobRestartsFromItsCheckpointWithoutLossOrDuplicates() throws Exception {
+        Path expectedDir = tmp.resolve("expected");
+        Path actualDir = tmp.resolve("actual");
+        TableEnvironment env = env(tmp.resolve("chk"));
+        env.executeSql("CREATE TABLE expected_sink (id BIGINT, w BIGINT) WITH ('connector' = 'filesystem', 'path' = '"
+                + expectedDir + "', 'format' = 'csv')");
+        env.executeSql("CREATE TABLE failing_sink (id BIGINT, w BIGINT) WITH ('connector' = 'failing-filesystem',"
+                + " 'path' = '" + actualDir + "', 'format' = 'csv', 'fail-after-rows' = '2500')");
+        env.executeSql("INSERT INTO expected_sink SELECT id, CAST(v AS BIGINT) * 2 FROM src WHERE id % 7 <> 0").await();
+
+        FailingFileSystemSinkFactory.ARMED.set(true);
+        TableResult result = env.executeSql(
+                "INSERT INTO failing_sink SELECT id, CAST(v AS BIGINT) * 2 FROM src WHERE id % 7 <> 0");
+        result.await();
+        var job = ((io.sluice.table.api.internal.JobClientImpl) result.getJobClient().orElseThrow()).execution();
+        assertEquals(false, FailingFileSystemSinkFactory.ARMED.get(), "the failure was injected");
+        assertEquals(1, job.restarts(), "restarts");
+        assertTrue(job.completedCheckpoints() > 0, "checkpoints were taken");
+        List<String> expected = lines(expectedDir);
+        assertEquals(4000 - 4000 / 7, expected.size());
+        assertEquals(expected, lines(actualDir));
+    }
+}
