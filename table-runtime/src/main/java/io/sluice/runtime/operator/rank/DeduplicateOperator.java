@@ -1,0 +1,263 @@
+package io.sluice.runtime.operator.rank;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.types.RowType;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.types.RowKind;
+import java.util.Arrays;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TinyIntVector;
+
+/**
+ * Streaming deduplication: {@code ROW_NUMBER() OVER (PARTITION BY k ORDER BY t ASC|DESC) = 1}, where
+ * {@code t} is a processing-time attribute (arrival order) or a rowtime column. Output rows are the
+ * input rows (the row number, always 1, is not an output column). Rows are matched to keys a batch
+ * at a time through a {@link KeyHashTable}; each row is then decided in arrival order, as Flink's
+ * deduplicate functions do:
+ * <ul>
+ *   <li>Keep first row on processing time ({@code ASC}): the first row of a key is emitted as
+ *   {@code +I}, later rows are dropped.</li>
+ *   <li>Keep last row on processing time ({@code DESC}): the first row of a key is emitted as
+ *   {@code +I}; a later row emits {@code -U} with the previous row and {@code +U} with itself, or
+ *   nothing when it equals the previous row in every column. A {@code -U}/{@code -D} input row emits
+ *   {@code -D} with the key's stored row (the stored row, which holds every column) and forgets the
+ *   key; one for a key without a row is ignored.</li>
+ *   <li>Rowtime: keep first keeps the row with the smallest rowtime (a later row with an equal rowtime
+ *   loses), keep last the row with the largest (a later row with an equal rowtime wins). The first row
+ *   of a key is emitted as {@code +I}; a row that replaces the kept one emits {@code -U} with the old
+ *   and {@code +U} with the new row; other rows are dropped. A NULL rowtime sorts below every other.</li>
+ * </ul>
+ *
+ * <p><b>Streaming semantics:</b> keep-first on processing time and both rowtime modes need an
+ * insert-only input (a retraction fails the job); keep-last on processing time accepts any changelog.
+ * Produces {@code [I]} for keep-first on processing time, {@code [I,UB,UA]} for rowtime and for
+ * keep-last on insert-only input, {@code [I,UB,UA,D]} for keep-last on an updating input. State, per
+ * key and never expired: a seen flag (keep-first on processing time) or the kept row (and its
+ * rowtime). Watermarks are forwarded unchanged; no row is late.
+ */
+public final class DeduplicateOperator implements StreamOperator {
+    private static final int NONE = -1;
+    private static final int SEEN = -2;
+
+    private final RowType type;
+    private final int[] keyFields;
+    private final boolean keepLastRow;
+    private final int rowtimeField;
+    private final RowType outputType;
+
+    private ChangelogWriter writer;
+    private RowStore store;
+    private KeyHashTable keys;
+    private int[] keyIds = new int[0];
+    /** Per key id: the stored row's id, {@link #NONE}, or {@link #SEEN} (keep-first on processing time). */
+    private int[] keptRow = new int[0];
+    private long[] keptTime = new long[0];
+
+    /**
+     * A deduplication operator.
+     *
+     * @param type the input rows (and the output rows)
+     * @param keyFields the PARTITION BY columns (none: one global key)
+     * @param keepLastRow true for {@code ORDER BY t DESC} (keep the last row), false for {@code ASC}
+     * @param rowtimeField the rowtime column ordered by (BIGINT, TIMESTAMP or TIMESTAMP_LTZ), or
+     *     {@code -1} when ordering by processing time (arrival order)
+     * @param outputType the output rows: the same columns as {@code type}
+     */
+    public DeduplicateOperator(RowType type, int[] keyFields, boolean keepLastRow, int rowtimeField,
+            RowType outputType) {
+        if (outputType.size() != type.size()) {
+            throw new IllegalArgumentException("output type " + outputType + " should have the input's "
+                    + type.size() + " columns");
+        }
+        if (rowtimeField >= 0) {
+            TypeRoot root = type.type(rowtimeField).root();
+            if (root != TypeRoot.BIGINT && root != TypeRoot.TIMESTAMP && root != TypeRoot.TIMESTAMP_LTZ) {
+                throw new IllegalArgumentException("rowtime column " + type.name(rowtimeField) + " has type "
+                        + type.type(rowtimeField));
+            }
+        } else if (rowtimeField != -1) {
+            throw new IllegalArgumentException("rowtime field must be a column index or -1: " + rowtimeField);
+        }
+        this.type = type;
+        this.keyFields = keyFields.clone();
+        this.keepLastRow = keepLastRow;
+        this.rowtimeField = rowtimeField;
+        this.outputType = outputType;
+    }
+
+    /** Whether this operator keeps the first row on processing time: its output is insert-only. */
+    public boolean producesInsertOnly() {
+        return rowtimeField < 0 && !keepLastRow;
+    }
+
+    @Override
+    public void open(OperatorContext context, Output output) {
+        writer = new ChangelogWriter(outputType, type.size(), false, context.allocator(), output,
+                context.batchSize());
+        store = new RowStore(type, context.allocator());
+        if (keyFields.length > 0) {
+            keys = KeyHashTable.forGrouping(context.allocator(), type.project(keyFields).types());
+        }
+    }
+
+    @Override
+    public void processBatch(int input, RowBatch batch) throws Exception {
+        try (batch) {
+            int rows = batch.rowCount();
+            if (rows == 0) {
+                return;
+            }
+            ensureKeys(assignKeys(batch, rows));
+            FieldVector[] in = batch.root().getFieldVectors().toArray(new FieldVector[0]);
+            TinyIntVector kinds = batch.rowKinds();
+            for (int i = 0; i < rows; i++) {
+                byte kind = kinds == null ? 0 : kinds.get(i);
+                boolean accumulate = kind == RowKind.INSERT.toByteValue() || kind == RowKind.UPDATE_AFTER.toByteValue();
+                if (rowtimeField < 0 && keepLastRow) {
+                    keepLastOnProcTime(keyIds[i], batch, in, i, accumulate);
+                    continue;
+                }
+                if (kind != RowKind.INSERT.toByteValue()) {
+                    throw new IllegalStateException("deduplication keeping the " + (keepLastRow ? "last" : "first")
+                            + " row" + (rowtimeField >= 0 ? " on rowtime" : "") + " needs an insert-only input, got a "
+                            + RowKind.fromByteValue(kind).shortString() + " row");
+                }
+                if (rowtimeField < 0) {
+                    keepFirstOnProcTime(keyIds[i], in, i);
+                } else {
+                    onRowtime(keyIds[i], batch, in, i);
+                }
+            }
+            writer.flush();
+        }
+        if (store.isSparse()) {
+            int[] newId = store.compact();
+            for (int g = 0; g < keptRow.length; g++) {
+                if (keptRow[g] >= 0) {
+                    keptRow[g] = newId[keptRow[g]];
+                }
+            }
+        }
+    }
+
+    private int assignKeys(RowBatch batch, int rows) {
+        if (keyIds.length < rows) {
+            keyIds = new int[rows];
+        }
+        if (keys == null) {
+            Arrays.fill(keyIds, 0, rows, 0);
+            return 1;
+        }
+        keys.findOrInsert(KeyHashTable.columnsOf(batch, keyFields), rows, keyIds);
+        return keys.size();
+    }
+
+    private void ensureKeys(int count) {
+        if (keptRow.length < count) {
+            int old = keptRow.length;
+            int n = Math.max(count, Math.max(64, 2 * old));
+            keptRow = Arrays.copyOf(keptRow, n);
+            Arrays.fill(keptRow, old, n, NONE);
+            if (rowtimeField >= 0) {
+                keptTime = Arrays.copyOf(keptTime, n);
+            }
+        }
+    }
+
+    private void keepFirstOnProcTime(int g, FieldVector[] in, int i) throws Exception {
+        if (keptRow[g] == NONE) {
+            keptRow[g] = SEEN;
+            writer.add(in, i, RowKind.INSERT, 0);
+        }
+    }
+
+    private void keepLastOnProcTime(int g, RowBatch batch, FieldVector[] in, int i, boolean accumulate)
+            throws Exception {
+        int previous = keptRow[g];
+        if (!accumulate) {
+            if (previous >= 0) {
+                writer.add(store.vectors(), previous, RowKind.DELETE, 0);
+                store.release(previous);
+                keptRow[g] = NONE;
+            }
+            return;
+        }
+        if (previous < 0) {
+            writer.add(in, i, RowKind.INSERT, 0);
+        } else if (RowEquality.rowsEqual(store.vectors(), previous, in, i)) {
+            return; // the same row again: nothing changes
+        } else {
+            writer.add(store.vectors(), previous, RowKind.UPDATE_BEFORE, 0);
+            writer.add(in, i, RowKind.UPDATE_AFTER, 0);
+            store.release(previous);
+        }
+        keptRow[g] = store.add(batch, i);
+    }
+
+    private void onRowtime(int g, RowBatch batch, FieldVector[] in, int i) throws Exception {
+        long time = rowtime(in[rowtimeField], i);
+        int previous = keptRow[g];
+        if (previous >= 0) {
+            boolean replace = keepLastRow ? keptTime[g] <= time : time < keptTime[g];
+            if (!replace) {
+                return;
+            }
+            writer.add(store.vectors(), previous, RowKind.UPDATE_BEFORE, 0);
+            writer.add(in, i, RowKind.UPDATE_AFTER, 0);
+            store.release(previous);
+        } else {
+            writer.add(in, i, RowKind.INSERT, 0);
+        }
+        keptRow[g] = store.add(batch, i);
+        keptTime[g] = time;
+    }
+
+    private static long rowtime(FieldVector v, int i) {
+        if (v.isNull(i)) {
+            return Long.MIN_VALUE;
+        }
+        return ((BaseFixedWidthVector) v).getDataBuffer().getLong((long) i * 8);
+    }
+
+    /** Row ids in use by the state store, live and dead (for tests of compaction). */
+    int storedRowIds() {
+        return store.rowIds();
+    }
+
+    /** Bytes of state held, an estimate for metrics. */
+    public long stateSizeInBytes() {
+        long bytes = 4L * keptRow.length + 8L * keptTime.length + 4L * keyIds.length;
+        if (store != null) {
+            bytes += store.sizeInBytes();
+        }
+        if (keys != null) {
+            bytes += keys.sizeInBytes();
+        }
+        return bytes;
+    }
+
+    @Override
+    public void endInput(int input) {
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+        if (keys != null) {
+            keys.close();
+            keys = null;
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package io.sluice.runtime.operator.rank;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.operator.sort.RowComparator;
+import io.sluice.runtime.operator.sort.SortKey;
+import io.sluice.runtime.types.RowType;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.table.api.UnsupportedFeatureException;
+import io.sluice.types.RowKind;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TinyIntVector;
+
+/**
+ * Streaming Top-N: {@code ROW_NUMBER() OVER (PARTITION BY p ORDER BY o) AS rn ... WHERE rn BETWEEN
+ * rankStart AND rankEnd}. Output rows are the input columns, followed by the rank number (BIGINT) when
+ * {@code outputRankNumber}. Rows with equal order keys rank in arrival order (the earlier row first).
+ *
+ * <p>Every partition keeps its rows in rank order as a list of ids into a columnar {@link RowStore};
+ * a batch's rows are matched to partitions through a {@link KeyHashTable}, then each row is placed by
+ * binary search with a typed {@link RowComparator} and its changes are emitted at once, as Flink's
+ * {@code AppendOnlyTopNFunction} and {@code RetractableTopNFunction} do:
+ * <ul>
+ *   <li>With rank numbers (or with {@code rankStart > 1}): a row entering at rank {@code r} emits, for
+ *   each rank {@code k} from {@code r} down to the last filled rank within {@code rankEnd}, {@code -U}
+ *   with the row that held rank {@code k} and {@code +U} with the row that holds it now, then {@code +I}
+ *   for the rank that was empty, if any; a retracted row at rank {@code r} emits the same {@code -U/+U}
+ *   pairs as rows move up, then {@code -D} for the last rank that became empty. Only ranks within
+ *   {@code [rankStart, rankEnd]} are emitted.</li>
+ *   <li>Without rank numbers: an entering row emits {@code -D} for the row it pushes out of the top N
+ *   (if any), then {@code +I} for itself; a retracted top-N row emits {@code -D} for itself, then
+ *   {@code +I} for the row that moves up into the top N (if any).</li>
+ * </ul>
+ * A retraction matches the first stored row with the same order key that is equal in every column;
+ * a retraction that matches no row is ignored (as Flink does by default).
+ *
+ * <p><b>Streaming semantics:</b> with {@code inputInsertOnly} the input must be insert-only and each
+ * partition keeps only its top {@code rankEnd} rows; otherwise the input may be any changelog
+ * ({@code +U} counts as an insert, {@code -U} as a delete) and each partition keeps all its rows.
+ * Produces {@code [I,UB,UA]} for insert-only input with rank numbers, {@code [I,D]} without rank
+ * numbers, and {@code [I,UB,UA,D]} for updating input with rank numbers or any input with
+ * {@code rankStart > 1}. State (the rows above, per partition) is never expired. Watermarks are
+ * forwarded unchanged. Only {@link RankType#ROW_NUMBER} is supported, as in Flink's streaming mode.
+ */
+public final class RankOperator implements StreamOperator {
+    private final RowType inputType;
+    private final int[] partitionFields;
+    private final SortKey[] orderKeys;
+    private final long rankStart;
+    private final long rankEnd;
+    private final boolean outputRankNumber;
+    private final boolean inputInsertOnly;
+    private final boolean rowNumberMode;
+    private final RowType outputType;
+
+    private ChangelogWriter writer;
+    private RowStore store;
+    private PartitionLists lists;
+    private KeyHashTable partitions;
+    private RowComparator comparator;
+    private int[] partitionIds = new int[0];
+
+    /**
+     * A Top-N operator.
+     *
+     * @param inputType the input rows
+     * @param partitionFields the PARTITION BY columns (none: one global partition)
+     * @param orderKeys the ORDER BY keys of the ranking function
+     * @param rankType the ranking function; only {@link RankType#ROW_NUMBER} is supported
+     * @param rankStart the first rank emitted (1-based, inclusive)
+     * @param rankEnd the last rank emitted (inclusive)
+     * @param outputRankNumber whether the output ends with the rank number (BIGINT NOT NULL)
+     * @param inputInsertOnly whether the input is insert-only (only the top {@code rankEnd} rows are kept)
+     * @param outputType the input columns, plus the rank number column when {@code outputRankNumber}
+     * @throws UnsupportedFeatureException for {@code RANK()} and {@code DENSE_RANK()}
+     */
+    public RankOperator(RowType inputType, int[] partitionFields, SortKey[] orderKeys, RankType rankType,
+            long rankStart, long rankEnd, boolean outputRankNumber, boolean inputInsertOnly,
+            RowType outputType) {
+        if (rankType != RankType.ROW_NUMBER) {
+            throw new UnsupportedFeatureException(rankType + "() in a streaming Top-N query (use ROW_NUMBER())");
+        }
+        if (rankStart < 1 || rankEnd < rankStart) {
+            throw new IllegalArgumentException("invalid rank range [" + rankStart + ", " + rankEnd + "]");
+        }
+        int expected = inputType.size() + (outputRankNumber ? 1 : 0);
+        if (outputType.size() != expected) {
+            throw new IllegalArgumentException("output type " + outputType + " should have " + expected + " columns");
+        }
+        if (outputRankNumber && outputType.type(inputType.size()).root() != TypeRoot.BIGINT) {
+            throw new IllegalArgumentException("the rank number column must be BIGINT: " + outputType);
+        }
+        this.inputType = inputType;
+        this.partitionFields = partitionFields.clone();
+        this.orderKeys = orderKeys.clone();
+        this.rankStart = rankStart;
+        this.rankEnd = rankEnd;
+        this.outputRankNumber = outputRankNumber;
+        this.inputInsertOnly = inputInsertOnly;
+        this.rowNumberMode = outputRankNumber || rankStart > 1;
+        this.outputType = outputType;
+    }
+
+    /** A {@code ROW_NUMBER()} Top-N operator; see the full constructor. */
+    public RankOperator(RowType inputType, int[] partitionFields, SortKey[] orderKeys, long rankStart,
+            long rankEnd, boolean outputRankNumber, boolean inputInsertOnly, RowType outputType) {
+        this(inputType, partitionFields, orderKeys, RankType.ROW_NUMBER, rankStart, rankEnd, outputRankNumber,
+                inputInsertOnly, outputType);
+    }
+
+    @Override
+    public void open(OperatorContext context, Output output) {
+        writer = new ChangelogWriter(outputType, inputType.size(), outputRankNumber, context.allocator(), output,
+                context.batchSize());
+        store = new RowStore(inputType, context.allocator());
+        lists = new PartitionLists();
+        if (partitionFields.length > 0) {
+            partitions = KeyHashTable.forGrouping(context.allocator(), inputType.project(partitionFields).types());
+        }
+        comparator = new RowComparator(inputType, orderKeys);
+    }
+
+    @Override
+    public void processBatch(int input, RowBatch batch) throws Exception {
+        try (batch) {
+            int rows = batch.rowCount();
+            if (rows == 0) {
+                return;
+            }
+            lists.ensurePartitions(assignPartitions(batch, rows));
+            List<FieldVector> vectorList = batch.root().getFieldVectors();
+            FieldVector[] in = vectorList.toArray(new FieldVector[0]);
+            comparator.bind(vectorList, store.vectorList());
+            TinyIntVector kinds = batch.rowKinds();
+            for (int i = 0; i < rows; i++) {
+                byte kind = kinds == null ? 0 : kinds.get(i);
+                if (kind == RowKind.INSERT.toByteValue() || kind == RowKind.UPDATE_AFTER.toByteValue()) {
+                    accumulate(partitionIds[i], batch, in, i);
+                } else if (inputInsertOnly) {
+                    throw new IllegalStateException("Top-N over an insert-only input received a "
+                            + RowKind.fromByteValue(kind).shortString() + " row");
+                } else {
+                    retract(partitionIds[i], in, i);
+                }
+            }
+            writer.flush();
+        }
+        if (store.isSparse()) {
+            lists.renumber(store.compact());
+        }
+    }
+
+    private int assignPartitions(RowBatch batch, int rows) {
+        if (partitionIds.length < rows) {
+            partitionIds = new int[rows];
+        }
+        if (partitions == null) {
+            Arrays.fill(partitionIds, 0, rows, 0);
+            return 1;
+        }
+        partitions.findOrInsert(KeyHashTable.columnsOf(batch, partitionFields), rows, partitionIds);
+        return partitions.size();
+    }
+
+    /** Adds input row {@code i} to partition {@code p} and emits the changes of the partition's top N. */
+    private void accumulate(int p, RowBatch batch, FieldVector[] in, int i) throws Exception {
+        int size = lists.size(p);
+        int pos = upperBound(p, i, 0, size);
+        long rank = pos + 1L;
+        if (rank <= rankEnd) {
+            if (rowNumberMode) {
+                emitEnterWithRowNumbers(p, in, i, rank, size);
+            } else {
+                emitEnter(p, in, i, size);
+            }
+        } else if (inputInsertOnly) {
+            return; // can never enter the top N
+        }
+        lists.insert(p, pos, store.add(batch, i));
+        if (inputInsertOnly && lists.size(p) > rankEnd) {
+            int keep = (int) rankEnd;
+            for (int k = keep; k < lists.size(p); k++) {
+                store.release(lists.get(p, k));
+            }
+            lists.truncate(p, keep);
+        }
+    }
+
+    /** Row {@code i} enters at {@code rank} of a partition holding {@code size} rows: shifts lower ranks down. */
+    private void emitEnterWithRowNumbers(int p, FieldVector[] in, int i, long rank, int size) throws Exception {
+        FieldVector[] state = store.vectors();
+        long lastShifted = Math.min(size, rankEnd);
+        for (long k = rank; k <= lastShifted; k++) {
+            if (k < rankStart) {
+                continue;
+            }
+            writer.add(state, lists.get(p, (int) k - 1), RowKind.UPDATE_BEFORE, k);
+            if (k == rank) {
+                writer.add(in, i, RowKind.UPDATE_AFTER, k);
+            } else {
+                writer.add(state, lists.get(p, (int) k - 2), RowKind.UPDATE_AFTER, k);
+            }
+        }
+        long filled = size + 1L;
+        if (filled <= rankEnd && filled >= rankStart) {
+            if (rank == filled) {
+                writer.add(in, i, RowKind.INSERT, filled);
+            } else {
+                writer.add(state, lists.get(p, size - 1), RowKind.INSERT, filled);
+            }
+        }
+    }
+
+    /** Row {@code i} enters the top N of a partition holding {@code size} rows, pushing out the last one. */
+    private void emitEnter(int p, FieldVector[] in, int i, int size) throws Exception {
+        if (size >= rankEnd) {
+            writer.add(store.vectors(), lists.get(p, (int) rankEnd - 1), RowKind.DELETE, 0);
+        }
+        writer.add(in, i, RowKind.INSERT, 0);
+    }
+
+    /** Removes the stored row equal to input row {@code i} from partition {@code p} and emits the changes. */
+    private void retract(int p, FieldVector[] in, int i) throws Exception {
+        int size = lists.size(p);
+        int from = lowerBound(p, i, 0, size);
+        int to = upperBound(p, i, from, size);
+        FieldVector[] state = store.vectors();
+        int index = -1;
+        for (int k = from; k < to; k++) {
+            if (RowEquality.rowsEqual(state, lists.get(p, k), in, i)) {
+                index = k;
+                break;
+            }
+        }
+        if (index < 0) {
+            return; // retraction of a row that is not held: ignored
+        }
+        long rank = index + 1L;
+        if (rank <= rankEnd) {
+            if (rowNumberMode) {
+                long lastShifted = Math.min(size - 1L, rankEnd);
+                for (long k = rank; k <= lastShifted; k++) {
+                    if (k >= rankStart) {
+                        writer.add(state, lists.get(p, (int) k - 1), RowKind.UPDATE_BEFORE, k);
+                        writer.add(state, lists.get(p, (int) k), RowKind.UPDATE_AFTER, k);
+                    }
+                }
+                if (size <= rankEnd && size >= rankStart) {
+                    writer.add(state, lists.get(p, size - 1), RowKind.DELETE, size);
+                }
+            } else {
+                writer.add(state, lists.get(p, index), RowKind.DELETE, 0);
+                if (size > rankEnd) {
+                    writer.add(state, lists.get(p, (int) rankEnd), RowKind.INSERT, 0);
+                }
+            }
+        }
+        store.release(lists.get(p, index));
+        lists.remove(p, index);
+    }
+
+    /** The first position in {@code [from, to)} of partition {@code p} whose row sorts after input row {@code i}. */
+    private int upperBound(int p, int i, int from, int to) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (comparator.compare(i, lists.get(p, mid)) < 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The first position in {@code [from, to)} of partition {@code p} whose row does not sort before input row {@code i}. */
+    private int lowerBound(int p, int i, int from, int to) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (comparator.compare(i, lists.get(p, mid)) <= 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Row ids in use by the state store, live and dead (for tests of compaction). */
+    int storedRowIds() {
+        return store.rowIds();
+    }
+
+    /** Bytes of state held, an estimate for metrics. */
+    public long stateSizeInBytes() {
+        long bytes = 4L * partitionIds.length;
+        if (store != null) {
+            bytes += store.sizeInBytes() + lists.sizeInBytes();
+        }
+        if (partitions != null) {
+            bytes += partitions.sizeInBytes();
+        }
+        return bytes;
+    }
+
+    @Override
+    public void endInput(int input) {
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+        if (partitions != null) {
+            partitions.close();
+            partitions = null;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.sluice.runtime.operator.rank;
+
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.ByteFunctionHelpers;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
+
+/**
+ * Whether two rows held in vectors of the same classes are the same row, column by column and byte
+ * for byte (NULL equals NULL), without materializing Java objects: "the same row" as a changelog
+ * retraction means it.
+ */
+final class RowEquality {
+    private RowEquality() {
+    }
+
+    /** Row {@code i} of {@code a} equals row {@code j} of {@code b} in every column. */
+    static boolean rowsEqual(FieldVector[] a, int i, FieldVector[] b, int j) {
+        for (int c = 0; c < a.length; c++) {
+            if (!equal(a[c], i, b[c], j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean equal(FieldVector a, int i, FieldVector b, int j) {
+        if (a instanceof NullVector) {
+            return true;
+        }
+        boolean nullA = a.isNull(i);
+        boolean nullB = b.isNull(j);
+        if (nullA || nullB) {
+            return nullA == nullB;
+        }
+        if (a instanceof BitVector) {
+            return ((BitVector) a).get(i) == ((BitVector) b).get(j);
+        }
+        if (a instanceof BaseFixedWidthVector) {
+            long w = ((BaseFixedWidthVector) a).getTypeWidth();
+            return ByteFunctionHelpers.equal(a.getDataBuffer(), i * w, (i + 1) * w,
+                    b.getDataBuffer(), j * w, (j + 1) * w) != 0;
+        }
+        if (a instanceof BaseVariableWidthVector) {
+            ArrowBuf oa = a.getOffsetBuffer();
+            ArrowBuf ob = b.getOffsetBuffer();
+            long w = BaseVariableWidthVector.OFFSET_WIDTH;
+            return ByteFunctionHelpers.equal(a.getDataBuffer(), oa.getInt(i * w), oa.getInt((i + 1) * w),
+                    b.getDataBuffer(), ob.getInt(j * w), ob.getInt((j + 1) * w)) != 0;
+        }
+        return java.util.Objects.equals(a.getObject(i), b.getObject(j));
+    }
+}

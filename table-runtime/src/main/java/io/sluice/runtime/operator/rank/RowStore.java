@@ -1,0 +1,166 @@
+package io.sluice.runtime.operator.rank;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.sort.VectorGather;
+import io.sluice.runtime.types.ArrowTypes;
+import io.sluice.runtime.types.RowType;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Rows kept as operator state, in append-only columnar vectors addressed by a dense row id. A row that
+ * is no longer needed is {@link #release released}: its id turns dead and its values stay in the
+ * vectors until dead ids outnumber live ones; then {@link #compact()} copies the live rows into fresh
+ * vectors and returns the renumbering, which the owner applies to every id it holds.
+ *
+ * <p>Ids are never reused before compaction, because a variable-width Arrow vector can only be
+ * written at its end.
+ */
+final class RowStore implements AutoCloseable {
+    private static final int MIN_DEAD_TO_COMPACT = 1024;
+
+    private final RowType type;
+    private final BufferAllocator allocator;
+    private FieldVector[] vectors;
+    private List<FieldVector> vectorList;
+    private boolean[] live = new boolean[64];
+    private int rowCount;
+    private int liveRows;
+
+    RowStore(RowType type, BufferAllocator allocator) {
+        this.type = type;
+        this.allocator = allocator;
+        setVectors(newVectors(16));
+    }
+
+    private FieldVector[] newVectors(int capacity) {
+        FieldVector[] vs = new FieldVector[type.size()];
+        try {
+            for (int c = 0; c < vs.length; c++) {
+                vs[c] = ArrowTypes.toField(type.name(c), type.type(c).copy(true)).createVector(allocator);
+                vs[c].setInitialCapacity(capacity);
+                vs[c].allocateNew();
+            }
+        } catch (RuntimeException e) {
+            closeAll(vs);
+            throw e;
+        }
+        return vs;
+    }
+
+    private void setVectors(FieldVector[] vs) {
+        vectors = vs;
+        vectorList = Arrays.asList(vs);
+    }
+
+    /** The stored rows' vectors; valid until the next {@link #compact()}. */
+    FieldVector[] vectors() {
+        return vectors;
+    }
+
+    /** {@link #vectors()} as a list, for binding comparators. */
+    List<FieldVector> vectorList() {
+        return vectorList;
+    }
+
+    /** Copies row {@code row} of {@code batch} into the store; returns its id. */
+    int add(RowBatch batch, int row) {
+        int id = rowCount;
+        for (int c = 0; c < vectors.length; c++) {
+            VectorGather.copy(batch.vector(c), row, vectors[c], id);
+            vectors[c].setValueCount(id + 1);
+        }
+        if (live.length <= id) {
+            live = Arrays.copyOf(live, 2 * live.length);
+        }
+        live[id] = true;
+        rowCount = id + 1;
+        liveRows++;
+        return id;
+    }
+
+    /** Marks row {@code id} dead. */
+    void release(int id) {
+        if (live[id]) {
+            live[id] = false;
+            liveRows--;
+        }
+    }
+
+    int liveRows() {
+        return liveRows;
+    }
+
+    /** Ids handed out since the last compaction, live and dead. */
+    int rowIds() {
+        return rowCount;
+    }
+
+    /** Whether dead ids outnumber live ones enough to make {@link #compact()} worthwhile. */
+    boolean isSparse() {
+        int dead = rowCount - liveRows;
+        return dead >= MIN_DEAD_TO_COMPACT && dead > liveRows;
+    }
+
+    /**
+     * Copies the live rows into fresh vectors, keeping their relative order; returns the new id of
+     * every old id ({@code -1} for dead ones).
+     */
+    int[] compact() {
+        int[] newId = new int[rowCount];
+        int[] liveIds = new int[liveRows];
+        int n = 0;
+        for (int r = 0; r < rowCount; r++) {
+            if (live[r]) {
+                liveIds[n] = r;
+                newId[r] = n++;
+            } else {
+                newId[r] = -1;
+            }
+        }
+        FieldVector[] fresh = newVectors(Math.max(n, 16));
+        try {
+            for (int c = 0; c < vectors.length; c++) {
+                VectorGather.gather(vectors[c], liveIds, 0, n, fresh[c], 0);
+                fresh[c].setValueCount(n);
+            }
+        } catch (RuntimeException e) {
+            closeAll(fresh);
+            throw e;
+        }
+        closeAll(vectors);
+        setVectors(fresh);
+        live = new boolean[Math.max(64, n)];
+        Arrays.fill(live, 0, n, true);
+        rowCount = n;
+        liveRows = n;
+        return newId;
+    }
+
+    /** Bytes held by the stored rows, an estimate for metrics. */
+    long sizeInBytes() {
+        long bytes = live.length;
+        for (FieldVector v : vectors) {
+            bytes += v.getBufferSize();
+        }
+        return bytes;
+    }
+
+    private static void closeAll(FieldVector[] vs) {
+        for (FieldVector v : vs) {
+            if (v != null) {
+                v.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAll(vectors);
+        setVectors(new FieldVector[0]);
+        rowCount = 0;
+        liveRows = 0;
+    }
+}
