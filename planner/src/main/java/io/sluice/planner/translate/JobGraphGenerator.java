@@ -37,6 +37,9 @@ import io.sluice.runtime.operator.over.OverWindowOperator;
 import io.sluice.runtime.operator.sort.LimitOperator;
 import io.sluice.runtime.operator.sort.SortKey;
 import io.sluice.runtime.operator.sort.SortOperator;
+import io.sluice.runtime.operator.rank.DeduplicateOperator;
+import io.sluice.runtime.operator.rank.RankOperator;
+import io.sluice.runtime.operator.rank.RankType;
 import io.sluice.runtime.operator.setop.MultisetOperator;
 import io.sluice.runtime.operator.union.UnionOperator;
 import io.sluice.runtime.operator.values.ValuesSource;
@@ -155,6 +158,8 @@ public final class JobGraphGenerator {
             return translateWindow((Window) rel);
         } else if (rel instanceof WatermarkAssigner) {
             return translateWatermarkAssigner((WatermarkAssigner) rel);
+        } else if (rel instanceof org.apache.calcite.rel.core.Correlate) {
+            return new CorrelateTranslator(this, config).translate((org.apache.calcite.rel.core.Correlate) rel);
         } else if (rel instanceof TableFunctionScan && WindowColumns.isWindowFunction((TableFunctionScan) rel)) {
             return translateWindowTableFunction((TableFunctionScan) rel);
         }
@@ -278,6 +283,12 @@ public final class JobGraphGenerator {
 
     /** A Calc over {@code input}; when the input is a scan, only the used columns are read. */
     private Transformation calc(RelNode node, RelNode input, RexNode condition, List<RexNode> projects) {
+        if (streaming && input instanceof Window && condition != null) {
+            Transformation ranked = streamingRank(node, (Window) input, condition, projects);
+            if (ranked != null) {
+                return ranked;
+            }
+        }
         RowType outputType = rowType(node);
         Transformation in;
         org.apache.calcite.rel.type.RelDataType inputRowType = input.getRowType();
@@ -315,6 +326,82 @@ public final class JobGraphGenerator {
         GeneratedClass<BatchPredicate> rowKindFilter = streaming && condition != null && in.changelogMode().hasUpdates()
                 ? codegen.generatePredicate(name, inputRowType, condition) : null;
         return new OperatorTransformation(name, List.of(in), () -> new CalcOperator(kernel, rowKindFilter, outputType),
+                outputType);
+    }
+
+    /**
+     * Streaming Top-N and deduplication: a filter bounding the ROW_NUMBER of an OVER window
+     * ({@code WHERE rn <= N}) becomes a {@link RankOperator}, or a {@link DeduplicateOperator} when it
+     * keeps the first row ordered by a rowtime attribute; the rest of the filter and the projection run
+     * in a Calc above it. Returns null when the pattern does not match.
+     */
+    private Transformation streamingRank(RelNode node, Window window, RexNode condition, List<RexNode> projects) {
+        if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1) {
+            return null;
+        }
+        Window.Group group = window.groups.get(0);
+        SqlKind function = group.aggCalls.get(0).getOperator().getKind();
+        if (function != SqlKind.ROW_NUMBER && function != SqlKind.RANK && function != SqlKind.DENSE_RANK) {
+            return null;
+        }
+        RelNode inputRel = window.getInput();
+        int rankField = inputRel.getRowType().getFieldCount();
+        RankRange range = RankRange.of(window.getCluster().getRexBuilder(), condition, rankField);
+        if (range == null) {
+            return null;
+        }
+        Transformation in = translate(inputRel);
+        RowType inputType = rowType(inputRel);
+        int[] partition = group.keys.toArray();
+        SortKey[] order = sortKeys(group.orderKeys.getFieldCollations());
+        boolean rankUsed = RelOptUtil.InputFinder.bits(projects, range.remainder).get(rankField);
+        String partitionText = partition.length == 0 ? "" : "partitionBy=[" + String.join(", ",
+                java.util.Arrays.stream(partition).mapToObj(inputType::name).toList()) + "], ";
+        String orderText = "orderBy=[" + describeKeys(group.orderKeys.getFieldCollations(), inputType) + "]";
+        Transformation ranked;
+        org.apache.calcite.rel.type.RelDataType rankedRelType;
+        if (function == SqlKind.ROW_NUMBER && range.start == 1 && range.end == 1 && !rankUsed && order.length == 1
+                && TimeAttributes.isRowtime(inputRel, order[0].field())) {
+            boolean keepLast = !order[0].ascending();
+            int rowtime = order[0].field();
+            RowType type = inputType;
+            ranked = new OperatorTransformation("Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=["
+                    + String.join(", ", java.util.Arrays.stream(partition).mapToObj(inputType::name).toList())
+                    + "], order=[ROWTIME])", List.of(in),
+                    () -> new DeduplicateOperator(type, partition, keepLast, rowtime, type), inputType)
+                    .withChangelogMode(in.changelogMode().hasUpdates() ? ChangelogMode.all()
+                            : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER));
+            rankedRelType = inputRel.getRowType();
+        } else {
+            RankType rankType = function == SqlKind.ROW_NUMBER ? RankType.ROW_NUMBER
+                    : function == SqlKind.RANK ? RankType.RANK : RankType.DENSE_RANK;
+            boolean insertOnly = in.changelogMode().isInsertOnly();
+            rankedRelType = rankUsed ? window.getRowType()
+                    : window.getCluster().getTypeFactory().createStructType(
+                            inputRel.getRowType().getFieldList());
+            RowType outType = RelTypes.toRowType(rankedRelType);
+            long start = range.start;
+            long end = range.end;
+            ChangelogMode mode = insertOnly && rankUsed && start == 1
+                    ? ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER)
+                    : !rankUsed && start == 1 && insertOnly ? ChangelogMode.of(RowKind.INSERT, RowKind.DELETE)
+                    : ChangelogMode.all();
+            ranked = new OperatorTransformation("Rank(strategy=[" + (insertOnly ? "AppendFastStrategy" : "RetractStrategy")
+                    + "], rankType=[" + rankType + "], rankRange=[rankStart=" + start + ", rankEnd=" + end + "], "
+                    + partitionText + orderText + ", select=[" + String.join(", ", outType.names()) + "])",
+                    List.of(in), () -> new RankOperator(inputType, partition, order, rankType, start, end, rankUsed,
+                            insertOnly, outType), outType).withChangelogMode(mode);
+        }
+        RowType outputType = rowType(node);
+        RexNode rest = range.remainder == null ? null : expand(window.getCluster().getRexBuilder(), range.remainder);
+        if (rest == null && isIdentity(projects, rankedRelType.getFieldCount())) {
+            return ranked;
+        }
+        String name = describeCalc(node, rest, projects);
+        GeneratedClass<BatchCalc> kernel = codegen.generateCalc(name, rankedRelType, rest, projects);
+        GeneratedClass<BatchPredicate> rowKindFilter = rest != null && ranked.changelogMode().hasUpdates()
+                ? codegen.generatePredicate(name, rankedRelType, rest) : null;
+        return new OperatorTransformation(name, List.of(ranked), () -> new CalcOperator(kernel, rowKindFilter, outputType),
                 outputType);
     }
 
@@ -446,6 +533,9 @@ public final class JobGraphGenerator {
     }
 
     private static AggregateKind aggregateKind(AggregateCall call) {
+        if (call.getAggregation() instanceof io.sluice.codegen.udf.AggregateUserSqlFunction) {
+            throw new UnsupportedFeatureException("user-defined aggregate functions");
+        }
         switch (call.getAggregation().getKind()) {
             case COUNT:
                 return AggregateKind.COUNT;

@@ -1,0 +1,48 @@
+package io.sluice.planner.translate;
+
+import io.sluice.planner.rel.WatermarkAssigner;
+import org.apache.calcite.plan.hep.HepRelVertex;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Streaming analysis of time attributes: whether a field is a rowtime attribute, i.e. the column a
+ * {@code WATERMARK FOR} clause declared (or a window's {@code window_time}), passed through
+ * projections and filters unchanged.
+ */
+final class TimeAttributes {
+    private TimeAttributes() {
+    }
+
+    static boolean isRowtime(RelNode rel, int field) {
+        if (rel instanceof HepRelVertex) {
+            return isRowtime(((HepRelVertex) rel).getCurrentRel(), field);
+        }
+        if (rel instanceof WatermarkAssigner) {
+            return ((WatermarkAssigner) rel).rowtimeField() == field;
+        }
+        if (rel instanceof TableFunctionScan && WindowColumns.isWindowFunction((TableFunctionScan) rel)) {
+            int inputFields = ((TableFunctionScan) rel).getInputs().get(0).getRowType().getFieldCount();
+            return field == inputFields + 2 || (field < inputFields
+                    && isRowtime(((TableFunctionScan) rel).getInputs().get(0), field));
+        }
+        if (rel instanceof Filter) {
+            return isRowtime(((Filter) rel).getInput(), field);
+        }
+        if (rel instanceof Project) {
+            RexNode e = ((Project) rel).getProjects().get(field);
+            return e instanceof RexInputRef && isRowtime(((Project) rel).getInput(), ((RexInputRef) e).getIndex());
+        }
+        if (rel instanceof Calc) {
+            Calc calc = (Calc) rel;
+            RexNode e = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(field));
+            return e instanceof RexInputRef && isRowtime(calc.getInput(), ((RexInputRef) e).getIndex());
+        }
+        return false;
+    }
+}
