@@ -16,6 +16,7 @@ import io.sluice.runtime.connector.TableContext;
 import io.sluice.runtime.generated.BatchCalc;
 import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.graph.InputPartitioning;
 import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.SourceTransformation;
 import io.sluice.runtime.graph.Transformation;
@@ -369,6 +370,7 @@ public final class JobGraphGenerator {
                     + String.join(", ", java.util.Arrays.stream(partition).mapToObj(inputType::name).toList())
                     + "], order=[ROWTIME])", List.of(in),
                     () -> new DeduplicateOperator(type, partition, keepLast, rowtime, type), inputType)
+                    .withInputPartitioning(0, InputPartitioning.hash(partition))
                     .withChangelogMode(in.changelogMode().hasUpdates() ? ChangelogMode.all()
                             : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER));
             rankedRelType = inputRel.getRowType();
@@ -390,7 +392,8 @@ public final class JobGraphGenerator {
                     + "], rankType=[" + rankType + "], rankRange=[rankStart=" + start + ", rankEnd=" + end + "], "
                     + partitionText + orderText + ", select=[" + String.join(", ", outType.names()) + "])",
                     List.of(in), () -> new RankOperator(inputType, partition, order, rankType, start, end, rankUsed,
-                            insertOnly, outType), outType).withChangelogMode(mode);
+                            insertOnly, outType), outType)
+                    .withInputPartitioning(0, InputPartitioning.hash(partition)).withChangelogMode(mode);
         }
         RowType outputType = rowType(node);
         RexNode rest = range.remainder == null ? null : expand(window.getCluster().getRexBuilder(), range.remainder);
@@ -483,16 +486,17 @@ public final class JobGraphGenerator {
                 requireInsertOnly(in, "a window aggregation");
                 return new OperatorTransformation("WindowAggregate(" + attributes + ")", List.of(in),
                         () -> new WindowAggregateOperator(inputType, groupFields, specs, outputType, windowEnd),
-                        outputType);
+                        outputType).withInputPartitioning(0, InputPartitioning.hash(groupFields));
             }
             ChangelogMode mode = in.changelogMode().hasUpdates() ? ChangelogMode.all()
                     : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
             return new OperatorTransformation("GroupAggregate(" + attributes + ")", List.of(in),
                     () -> new GroupAggregateOperator(inputType, groupFields, specs, outputType), outputType)
-                    .withChangelogMode(mode);
+                    .withInputPartitioning(0, InputPartitioning.hash(groupFields)).withChangelogMode(mode);
         }
         return new OperatorTransformation("HashAggregate(" + attributes + ")", List.of(in),
-                () -> new HashAggregateOperator(inputType, groupFields, specs, outputType), outputType);
+                () -> new HashAggregateOperator(inputType, groupFields, specs, outputType), outputType)
+                .withInputPartitioning(0, InputPartitioning.hash(groupFields));
     }
 
     /**
@@ -612,12 +616,14 @@ public final class JobGraphGenerator {
                         + " rightInputSpec=[NoUniqueKey])";
                 return new OperatorTransformation(name, List.of(l, r),
                         () -> new StreamingJoinOperator(type, leftType, rightType, lk, rk, nullSafe, residual, outputType),
-                        outputType).withChangelogMode(mode);
+                        outputType).withInputPartitioning(0, InputPartitioning.hash(lk))
+                        .withInputPartitioning(1, InputPartitioning.hash(rk)).withChangelogMode(mode);
             }
             String name = "HashJoin(joinType=[" + type + "], where=[" + cond + "], build=[right])";
             return new OperatorTransformation(name, List.of(l, r),
                     () -> new HashJoinOperator(type, leftType, rightType, lk, rk, nullSafe, residual, outputType),
-                    outputType, new int[] {1, 0});
+                    outputType, new int[] {1, 0}).withInputPartitioning(0, InputPartitioning.hash(lk))
+                    .withInputPartitioning(1, InputPartitioning.hash(rk));
         }
         if (streaming) {
             throw new UnsupportedFeatureException("a join without an equality condition in streaming mode (a regular"
@@ -628,7 +634,8 @@ public final class JobGraphGenerator {
         String name = "NestedLoopJoin(joinType=[" + type + "], where=[" + cond + "])";
         return new OperatorTransformation(name, List.of(l, r),
                 () -> new NestedLoopJoinOperator(type, leftType, rightType, condition, outputType),
-                outputType, new int[] {1, 0});
+                outputType, new int[] {1, 0}).withInputPartitioning(0, InputPartitioning.single())
+                .withInputPartitioning(1, InputPartitioning.single());
     }
 
     private static boolean keyTypesMatch(RowType left, RowType right, List<Integer> leftKeys, List<Integer> rightKeys) {
@@ -672,7 +679,8 @@ public final class JobGraphGenerator {
         if (sort.getCollation().getFieldCollations().isEmpty()) {
             requireInsertOnly(in, "LIMIT");
             String name = "Limit(offset=[" + offset + "], fetch=[" + (fetch < 0 ? "unlimited" : fetch) + "])";
-            return new OperatorTransformation(name, List.of(in), () -> new LimitOperator(type, offset, fetch), type);
+            return new OperatorTransformation(name, List.of(in), () -> new LimitOperator(type, offset, fetch), type)
+                    .withInputPartitioning(0, InputPartitioning.single());
         }
         if (streaming) {
             throw new UnsupportedFeatureException("ORDER BY in streaming mode (Flink sorts a stream only on an"
@@ -682,7 +690,8 @@ public final class JobGraphGenerator {
         SortKey[] keys = sortKeys(sort.getCollation().getFieldCollations());
         String name = "Sort(orderBy=[" + describeKeys(sort.getCollation().getFieldCollations(), type) + "]"
                 + (offset > 0 ? ", offset=[" + offset + "]" : "") + (fetch >= 0 ? ", fetch=[" + fetch + "]" : "") + ")";
-        return new OperatorTransformation(name, List.of(in), () -> new SortOperator(type, keys, offset, fetch), type);
+        return new OperatorTransformation(name, List.of(in), () -> new SortOperator(type, keys, offset, fetch), type)
+                .withInputPartitioning(0, InputPartitioning.single());
     }
 
     private static SortKey[] sortKeys(List<RelFieldCollation> collations) {
@@ -741,7 +750,9 @@ public final class JobGraphGenerator {
         RowType type = rowType(setOp);
         MultisetOperator.Kind kind = intersect ? MultisetOperator.Kind.INTERSECT_ALL : MultisetOperator.Kind.EXCEPT_ALL;
         return new OperatorTransformation((intersect ? "IntersectAll" : "ExceptAll") + "(fields=["
-                + String.join(", ", type.names()) + "])", List.of(l, r), () -> new MultisetOperator(kind, type), type);
+                + String.join(", ", type.names()) + "])", List.of(l, r), () -> new MultisetOperator(kind, type), type)
+                .withInputPartitioning(0, InputPartitioning.hash(allFields(type.size())))
+                .withInputPartitioning(1, InputPartitioning.hash(allFields(type.size())));
     }
 
     private Transformation translateValues(Values values) {
@@ -799,8 +810,19 @@ public final class JobGraphGenerator {
                     bound(g.lowerBound, window, inputFields), bound(g.upperBound, window, inputFields), functions));
         }
         String name = "OverAggregate(select=[" + String.join(", ", described) + "])";
+        int[] partition = window.groups.get(0).keys.toArray();
+        boolean samePartition = window.groups.stream().allMatch(g -> java.util.Arrays.equals(g.keys.toArray(), partition));
         return new OperatorTransformation(name, List.of(in),
-                () -> new OverWindowOperator(inputType, groups, outputType), outputType);
+                () -> new OverWindowOperator(inputType, groups, outputType), outputType)
+                .withInputPartitioning(0, samePartition ? InputPartitioning.hash(partition) : InputPartitioning.single());
+    }
+
+    private static int[] allFields(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
     }
 
     private static FrameBound bound(RexWindowBound b, Window window, int inputFields) {

@@ -31,7 +31,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * Runs a {@link JobGraph} in this JVM on one task thread. Operators are chained by direct calls:
+ * Runs a {@link JobGraph} in this JVM; with {@code parallelism.default} above one,
+ * {@link ParallelJobRun} runs it, otherwise one task thread does. Operators are chained by direct calls:
  * a source's batch is pushed through every downstream operator before the next batch is read.
  *
  * <p>In batch mode the sources are drained one after the other, in the order that satisfies each
@@ -57,8 +58,7 @@ public final class LocalExecutor {
     /** Starts the job on a new thread and returns at once. */
     public static JobExecution submit(JobGraph graph, Configuration config) {
         JobExecution execution = new JobExecution(UUID.randomUUID().toString().replace("-", ""), graph.jobName());
-        Thread t = new Thread(() -> new JobRun(graph, config, execution).run(),
-                "sluice-job-" + THREADS.incrementAndGet());
+        Thread t = new Thread(() -> runJob(graph, config, execution), "sluice-job-" + THREADS.incrementAndGet());
         t.setDaemon(true);
         t.start();
         return execution;
@@ -67,8 +67,18 @@ public final class LocalExecutor {
     /** Runs the job on the calling thread until it ends; rethrows its failure. */
     public static void run(JobGraph graph, Configuration config) throws Exception {
         JobExecution execution = new JobExecution(UUID.randomUUID().toString().replace("-", ""), graph.jobName());
-        new JobRun(graph, config, execution).run();
+        runJob(graph, config, execution);
         execution.await();
+    }
+
+    /** One task thread for parallelism 1; {@link ParallelJobRun} for more. */
+    private static void runJob(JobGraph graph, Configuration config, JobExecution execution) {
+        int parallelism = config.get(ExecutionOptions.PARALLELISM);
+        if (parallelism > 1) {
+            new ParallelJobRun(graph, config, execution, parallelism).run();
+        } else {
+            new JobRun(graph, config, execution).run();
+        }
     }
 
     /** One node of the running job. */

@@ -13,6 +13,7 @@ public abstract class Transformation {
     private final String name;
     private final RowType outputType;
     private ChangelogMode changelogMode = ChangelogMode.insertOnly();
+    private InputPartitioning[] partitioning;
 
     protected Transformation(String name, RowType outputType) {
         this.name = name;
@@ -29,6 +30,30 @@ public abstract class Transformation {
     }
 
     public abstract List<Transformation> inputs();
+
+    /** How input {@code input}'s rows are distributed over this node's parallel instances. */
+    public InputPartitioning inputPartitioning(int input) {
+        return partitioning == null || partitioning[input] == null ? InputPartitioning.forward() : partitioning[input];
+    }
+
+    /** Sets how input {@code input} is distributed; returns this node. */
+    public Transformation withInputPartitioning(int input, InputPartitioning p) {
+        if (partitioning == null) {
+            partitioning = new InputPartitioning[inputs().size()];
+        }
+        partitioning[input] = p;
+        return this;
+    }
+
+    /** True when this node must run as a single instance (some input is {@link InputPartitioning.Kind#SINGLE}). */
+    public boolean isSingleInstance() {
+        for (int i = 0; i < inputs().size(); i++) {
+            if (inputPartitioning(i).kind() == InputPartitioning.Kind.SINGLE) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The row kinds this node emits (inferred by the planner; insert-only unless set). */
     public ChangelogMode changelogMode() {

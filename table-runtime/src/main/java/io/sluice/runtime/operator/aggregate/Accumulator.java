@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -23,6 +26,15 @@ abstract class Accumulator implements AutoCloseable {
      * {@code count} values (slots not written are NULL).
      */
     abstract void write(int firstGroup, int count, FieldVector out);
+
+    /** Writes the state of groups {@code 0 .. groups-1} for a checkpoint. */
+    abstract void snapshot(StateWriter out, int groups) throws IOException;
+
+    /**
+     * Replaces the (empty) state with what {@link #snapshot} wrote; the caller then calls
+     * {@link #ensureCapacity} for the restored groups.
+     */
+    abstract void restore(StateReader in) throws IOException;
 
     /** Releases Arrow memory, if any is held. */
     @Override

@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVector;
@@ -53,5 +56,15 @@ final class BoolAndOrAccumulator extends Accumulator {
                 v.set(i, s == TRUE ? 1 : 0);
             }
         }
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeBytes(Arrays.copyOf(states, groups));
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        states = in.readBytes();
     }
 }

@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.ByteFunctionHelpers;
@@ -66,6 +69,30 @@ final class BytesMinMaxAccumulator extends Accumulator {
             int g = firstGroup + i;
             if (values[g] != null) {
                 v.setSafe(i, values[g], 0, lengths[g]);
+            }
+        }
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeInt(groups);
+        for (int g = 0; g < groups; g++) {
+            out.writeBoolean(values[g] != null);
+            if (values[g] != null) {
+                out.writeBytes(Arrays.copyOf(values[g], lengths[g]));
+            }
+        }
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        int n = in.readInt();
+        values = new byte[n][];
+        lengths = new int[n];
+        for (int g = 0; g < n; g++) {
+            if (in.readBoolean()) {
+                values[g] = in.readBytes();
+                lengths[g] = values[g].length;
             }
         }
     }

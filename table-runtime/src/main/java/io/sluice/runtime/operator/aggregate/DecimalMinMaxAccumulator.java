@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
@@ -63,5 +66,19 @@ final class DecimalMinMaxAccumulator extends Accumulator {
                         new BigDecimal(Values.toBigInteger(hi[g], lo[g]), inputScale));
             }
         }
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeLongs(lo, groups);
+        out.writeLongs(hi, groups);
+        out.writeBooleans(present, groups);
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        lo = in.readLongs();
+        hi = in.readLongs();
+        present = in.readBooleans();
     }
 }

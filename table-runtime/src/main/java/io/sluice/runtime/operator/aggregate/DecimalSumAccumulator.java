@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -94,5 +97,21 @@ final class DecimalSumAccumulator extends Accumulator {
         } else {
             Values.writeDouble(out, i, v.doubleValue());
         }
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeLongs(lo, groups);
+        out.writeLongs(hi, groups);
+        out.writeLongs(counts, groups);
+        out.writeBooleans(overflow, groups);
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        lo = in.readLongs();
+        hi = in.readLongs();
+        counts = in.readLongs();
+        overflow = in.readBooleans();
     }
 }

@@ -1,7 +1,12 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +23,8 @@ final class DistinctFilter implements AutoCloseable {
     private final KeyHashTable seen;
     private final IntVector groupColumn;
     private final FieldVector[] keys;
+    /** The (group id, arguments...) pairs as a row type, for snapshots. */
+    private final RowType pairType;
     private int[] pairIds = new int[0];
 
     DistinctFilter(List<LogicalType> argTypes, BufferAllocator allocator) {
@@ -34,6 +41,13 @@ final class DistinctFilter implements AutoCloseable {
         }
         keys = new FieldVector[types.size()];
         keys[0] = groupColumn;
+        List<String> names = new ArrayList<>();
+        List<LogicalType> nullable = new ArrayList<>();
+        for (int c = 0; c < types.size(); c++) {
+            names.add(c == 0 ? "group" : "arg" + c);
+            nullable.add(types.get(c).copy(true));
+        }
+        pairType = new RowType(names, nullable);
     }
 
     /** Sets {@code groupIds[i]} to -1 for every row that is not the first of its (group, arguments). */
@@ -65,6 +79,35 @@ final class DistinctFilter implements AutoCloseable {
             }
         }
         Arrays.fill(keys, 1, keys.length, null);
+    }
+
+    /** Writes the pairs seen so far, in id order, for a checkpoint. */
+    void snapshot(StateWriter out) throws IOException {
+        int n = seen.size();
+        out.writeInt(n);
+        List<FieldVector> stored = new ArrayList<>(keys.length);
+        for (int c = 0; c < keys.length; c++) {
+            stored.add(seen.keyVector(c));
+        }
+        out.writeColumns(pairType, stored, n);
+    }
+
+    /** Restores what {@link #snapshot} wrote into this (empty) filter. */
+    void restore(StateReader in) throws IOException {
+        int n = in.readInt();
+        try (RowBatch pairs = in.readBatch(pairType, groupColumn.getAllocator())) {
+            FieldVector[] columns = new FieldVector[keys.length];
+            for (int c = 0; c < columns.length; c++) {
+                columns[c] = pairs.vector(c);
+            }
+            int[] ids = new int[n];
+            seen.findOrInsert(columns, n, ids);
+            for (int i = 0; i < n; i++) {
+                if (ids[i] != i) {
+                    throw new IOException("state snapshot: the DISTINCT pairs are not distinct");
+                }
+            }
+        }
     }
 
     @Override

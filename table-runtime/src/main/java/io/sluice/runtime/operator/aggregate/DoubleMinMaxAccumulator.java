@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
@@ -56,5 +59,17 @@ final class DoubleMinMaxAccumulator extends Accumulator {
                 Values.writeDouble(out, i, values[g]);
             }
         }
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeDoubles(values, groups);
+        out.writeBooleans(present, groups);
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        values = in.readDoubles();
+        present = in.readBooleans();
     }
 }

@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
@@ -60,5 +63,17 @@ final class DoubleSumAccumulator extends Accumulator {
                 Values.writeDouble(out, i, kind == AggregateKind.AVG ? sums[g] / counts[g] : sums[g]);
             }
         }
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeDoubles(sums, groups);
+        out.writeLongs(counts, groups);
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        sums = in.readDoubles();
+        counts = in.readLongs();
     }
 }

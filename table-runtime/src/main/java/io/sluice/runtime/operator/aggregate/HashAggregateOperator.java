@@ -5,11 +5,15 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,9 +40,10 @@ import org.apache.arrow.vector.NullVector;
  * group's key and accumulators, kept in memory until the input ends, with no TTL; results are emitted
  * only at {@link #endInput}, so on an unbounded stream nothing is emitted. Incremental emission with
  * retractions ({@code -U/+U}) is a later issue. Watermarks are forwarded unchanged (results carry
- * no event time of their own).
+ * no event time of their own). A checkpoint saves the group keys (in group id order, so re-inserting
+ * them reproduces the ids), every accumulator and the pairs each DISTINCT aggregate has seen.
  */
-public final class HashAggregateOperator implements StreamOperator {
+public final class HashAggregateOperator implements StreamOperator, CheckpointedOperator {
     private final RowType inputType;
     private final int[] groupFields;
     private final List<AggregateSpec> aggregates;
@@ -213,6 +218,66 @@ public final class HashAggregateOperator implements StreamOperator {
         } catch (RuntimeException e) {
             vectors.forEach(FieldVector::close);
             throw e;
+        }
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeBoolean(ended);
+        if (ended) {
+            return; // results were emitted and the state released
+        }
+        int groupCount = groups != null ? groups.size() : 1;
+        out.writeInt(groupCount);
+        if (groups != null) {
+            List<FieldVector> keys = new ArrayList<>(groupFields.length);
+            for (int c = 0; c < groupFields.length; c++) {
+                keys.add(groups.keyVector(c));
+            }
+            out.writeColumns(inputType.project(groupFields), keys, groupCount);
+        }
+        for (Accumulator a : accumulators) {
+            a.ensureCapacity(groupCount);
+            a.snapshot(out, groupCount);
+        }
+        for (DistinctFilter f : distinctFilters) {
+            if (f != null) {
+                f.snapshot(out);
+            }
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        if (in.readBoolean()) {
+            ended = true;
+            releaseState();
+            return;
+        }
+        int groupCount = in.readInt();
+        if (groups != null) {
+            try (RowBatch keys = in.readBatch(inputType.project(groupFields), allocator)) {
+                FieldVector[] columns = new FieldVector[groupFields.length];
+                for (int c = 0; c < columns.length; c++) {
+                    columns[c] = keys.vector(c);
+                }
+                int[] ids = new int[groupCount];
+                groups.findOrInsert(columns, groupCount, ids);
+                for (int i = 0; i < groupCount; i++) {
+                    if (ids[i] != i) {
+                        throw new IOException("state snapshot: group keys are not distinct");
+                    }
+                }
+            }
+        }
+        for (Accumulator a : accumulators) {
+            a.restore(in);
+            a.ensureCapacity(groupCount);
+        }
+        for (DistinctFilter f : distinctFilters) {
+            if (f != null) {
+                f.restore(in);
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVector;
@@ -82,5 +85,17 @@ final class LongMinMaxAccumulator extends Accumulator {
                 Values.writeLong(out, i, values[g] ^ flip);
             }
         }
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeLongs(values, groups);
+        out.writeBooleans(present, groups);
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        values = in.readLongs(); // ensureCapacity fills the slots of later groups with the neutral value
+        present = in.readBooleans();
     }
 }

@@ -1,5 +1,7 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import org.apache.arrow.vector.FieldVector;
 
 /** An aggregate over an argument of the NULL type: never sees a value; NULL, or 0 for SUM0. */
@@ -25,5 +27,14 @@ final class NullArgumentAccumulator extends Accumulator {
                 Values.writeLong(out, i, 0L);
             }
         }
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) {
+        // no state: the argument is always NULL
+    }
+
+    @Override
+    void restore(StateReader in) {
     }
 }

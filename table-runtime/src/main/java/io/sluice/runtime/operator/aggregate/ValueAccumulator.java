@@ -1,9 +1,15 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.TableException;
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
@@ -17,6 +23,8 @@ import org.apache.arrow.vector.NullVector;
 final class ValueAccumulator extends Accumulator {
     private final boolean single;
     private final FieldVector store;
+    /** The type of {@link #store}'s single column, for snapshots; null when there is no store. */
+    private final RowType storeType;
     private long[] counts = new long[0];
     private int[] slots = new int[0];
     private int stored;
@@ -25,6 +33,7 @@ final class ValueAccumulator extends Accumulator {
         this.single = single;
         this.store = argType.root() == io.sluice.runtime.types.TypeRoot.NULL ? null
                 : ArrowTypes.toField("value", argType.copy(true)).createVector(allocator);
+        this.storeType = store == null ? null : new RowType(List.of("value"), List.of(argType.copy(true)));
         if (store != null) {
             store.allocateNew();
         }
@@ -79,6 +88,33 @@ final class ValueAccumulator extends Accumulator {
                 out.copyFromSafe(slots[g], i, store);
             }
         }
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeLongs(counts, groups);
+        out.writeInts(slots, groups);
+        out.writeInt(stored);
+        if (store != null) {
+            store.setValueCount(stored);
+            out.writeColumns(storeType, List.of(store), stored);
+        }
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        counts = in.readLongs();
+        slots = in.readInts();
+        int n = in.readInt();
+        if (store != null) {
+            try (RowBatch values = in.readBatch(storeType, store.getAllocator())) {
+                FieldVector from = values.vector(0);
+                for (int i = 0; i < n; i++) {
+                    store.copyFromSafe(i, i, from); // appended in order, as keep() does
+                }
+            }
+        }
+        stored = n;
     }
 
     @Override

@@ -1,9 +1,14 @@
 package io.sluice.runtime.operator.join;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.RowType;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
@@ -17,6 +22,10 @@ import org.apache.arrow.vector.FieldVector;
  *
  * <p>Retracted rows stay in the vectors as dead ids until they outnumber the live ones; then
  * {@link #compactIfSparse()} copies the live rows into fresh vectors and renumbers them.
+ *
+ * <p>A checkpoint ({@link #snapshot}) saves the live rows only, list by list in chain order, with the
+ * length of each list and each row's number of associations; {@link #restore} relinks them, so the
+ * restored state is the compacted equivalent of the saved one.
  */
 final class JoinSideState implements AutoCloseable {
     private static final int MIN_DEAD_TO_COMPACT = 1024;
@@ -251,6 +260,73 @@ final class JoinSideState implements AutoCloseable {
         live = newLive;
         associations = newAssociations;
         rowCount = n;
+    }
+
+    /** Writes the live rows of lists {@code 0 .. lists-1} (in chain order) for a checkpoint. */
+    void snapshot(StateWriter out, int lists) throws IOException {
+        int[] sizes = new int[lists];
+        int[] order = new int[liveRows];
+        int n = 0;
+        for (int l = 0; l < lists; l++) {
+            for (int r = first(l); r >= 0; r = next[r]) {
+                order[n++] = r;
+                sizes[l]++;
+            }
+        }
+        if (n != liveRows) {
+            throw new IllegalStateException("join state: " + liveRows + " live rows but " + n + " in the key lists");
+        }
+        out.writeInts(sizes, lists);
+        FieldVector[] gathered = newVectors(Math.max(n, 1));
+        try {
+            List<FieldVector> columns = new ArrayList<>(gathered.length);
+            for (int c = 0; c < gathered.length; c++) {
+                VectorGather.gather(vectors[c], order, n, gathered[c], 0);
+                gathered[c].setValueCount(n);
+                columns.add(gathered[c]);
+            }
+            out.writeColumns(type, columns, n);
+        } finally {
+            closeAll(gathered);
+        }
+        if (tracksAssociations) {
+            int[] counts = new int[n];
+            for (int k = 0; k < n; k++) {
+                counts[k] = associations[order[k]];
+            }
+            out.writeInts(counts, n);
+        }
+    }
+
+    /** Restores what {@link #snapshot} wrote into this (empty) state; returns the number of lists. */
+    int restore(StateReader in) throws IOException {
+        if (rowCount != 0) {
+            throw new IllegalStateException("restoring into a join state that holds rows");
+        }
+        int[] sizes = in.readInts();
+        ensureLists(sizes.length);
+        try (RowBatch rows = in.readBatch(type, allocator)) {
+            int n = rows.rowCount();
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            int base = append(rows, all, n);
+            int r = base;
+            for (int l = 0; l < sizes.length; l++) {
+                for (int k = 0; k < sizes[l]; k++) {
+                    link(l, r++);
+                }
+            }
+            if (r != base + n) {
+                throw new IOException("state snapshot: the join's key lists hold " + (r - base) + " of " + n + " rows");
+            }
+        }
+        if (tracksAssociations) {
+            int[] counts = in.readInts();
+            System.arraycopy(counts, 0, associations, 0, counts.length);
+        }
+        return sizes.length;
     }
 
     private static void closeAll(FieldVector[] vs) {

@@ -7,11 +7,15 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.types.RowKind;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,9 +68,11 @@ import org.apache.arrow.vector.TinyIntVector;
  * key table. A retraction scans the rows of its key on its own side to find an equal row. The output
  * watermark is the smaller of the two inputs' watermarks, emitted when it advances; no row is ever
  * late (there is no time-based state). {@code endInput} emits nothing: every result was emitted when
- * its input row arrived.
+ * its input row arrived. A checkpoint saves both inputs' watermarks, the key table (keys in id order)
+ * and each side's live rows per key with their association counts; a restore rebuilds the same
+ * structure, compacted (dead rows are not saved).
  */
-public final class StreamingJoinOperator implements StreamOperator {
+public final class StreamingJoinOperator implements StreamOperator, CheckpointedOperator {
     private static final int MATCHES_PER_ROUND = 1 << 16;
     private static final byte INSERT = RowKind.INSERT.toByteValue();
     private static final byte DELETE = RowKind.DELETE.toByteValue();
@@ -431,6 +437,60 @@ public final class StreamingJoinOperator implements StreamOperator {
 
     @Override
     public void endInput(int input) {
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeLong(watermarks[0]);
+        out.writeLong(watermarks[1]);
+        out.writeLong(emittedWatermark);
+        int keyCount = table.size();
+        out.writeInt(keyCount);
+        List<FieldVector> stored = new ArrayList<>(keys[0].length);
+        for (int c = 0; c < keys[0].length; c++) {
+            stored.add(table.keyVector(c));
+        }
+        out.writeColumns(keyRowType(), stored, keyCount);
+        sides[0].snapshot(out, keyCount + 1);
+        sides[1].snapshot(out, keyCount + 1);
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        watermarks[0] = in.readLong();
+        watermarks[1] = in.readLong();
+        emittedWatermark = in.readLong();
+        int keyCount = in.readInt();
+        try (RowBatch stored = in.readBatch(keyRowType(), allocator)) {
+            int[] all = new int[keys[0].length];
+            for (int c = 0; c < all.length; c++) {
+                all[c] = c;
+            }
+            int[] ids = new int[keyCount];
+            table.findOrInsert(KeyHashTable.columnsOf(stored, all), keyCount, ids);
+            for (int i = 0; i < keyCount; i++) {
+                if (ids[i] != i) {
+                    throw new IOException("state snapshot: the join keys are not distinct");
+                }
+            }
+        }
+        for (JoinSideState side : sides) {
+            if (side.restore(in) != keyCount + 1) {
+                throw new IOException("state snapshot: a join side's key lists do not match the key table");
+            }
+            side.ensureLists(keyCount + 1);
+        }
+    }
+
+    /** The key table's columns as a row type (nullable: null-safe keys may store NULL). */
+    private RowType keyRowType() {
+        List<String> names = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>();
+        for (int c = 0; c < keys[0].length; c++) {
+            names.add("key" + c);
+            types.add(leftType.type(keys[0][c]).copy(true));
+        }
+        return new RowType(names, types);
     }
 
     /** Rows held in state by input {@code input}, for metrics and tests. */

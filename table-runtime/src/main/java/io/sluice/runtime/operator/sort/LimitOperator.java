@@ -4,7 +4,11 @@ import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -19,10 +23,11 @@ import org.apache.arrow.vector.util.TransferPair;
  * reading its input early.
  *
  * <p><b>Streaming semantics:</b> batch-mode only for now. Expects an insert-only input and emits
- * insert-only rows; keeps only two counters as state; forwards watermarks. A limit over an updating
- * (retracting) input in streaming mode is later work.
+ * insert-only rows; keeps only two counters as state (rows still to skip and still to emit, which a
+ * checkpoint saves); forwards watermarks. A limit over an updating (retracting) input in streaming
+ * mode is later work.
  */
-public final class LimitOperator implements StreamOperator {
+public final class LimitOperator implements StreamOperator, CheckpointedOperator {
     private final RowType type;
     private final long offset;
     private final long fetch;
@@ -99,6 +104,18 @@ public final class LimitOperator implements StreamOperator {
         RowBatch out = RowBatch.of(type, vectors, length);
         out.setRowKinds(kinds);
         return out;
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeLong(toSkip);
+        out.writeLong(toEmit);
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        toSkip = in.readLong();
+        toEmit = in.readLong();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.data.VectorValues;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.TableException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import java.util.List;
  * Rows hold external Java values as {@link VectorValues} accepts them (one array element per column of
  * {@code type}, null for NULL). A reader emits the projected columns of every row, in order, in
  * batches of at most {@code table.exec.batch-size} rows; with parallelism above one only subtask 0
- * emits rows, so each row appears once.
+ * emits rows, so each row appears once. A reader's checkpoint position is the number of rows it has
+ * emitted; a restored reader continues with the next row.
  */
 public final class ValuesSource implements ScanTableSource {
     private final RowType type;
@@ -97,6 +99,25 @@ public final class ValuesSource implements ScanTableSource {
             next += count;
             output.emit(batch);
             return next >= rows.size() ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
+        }
+
+        @Override
+        public byte[] snapshotPosition() {
+            return java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(next).array();
+        }
+
+        @Override
+        public void restorePosition(byte[] position) {
+            if (position == null || position.length != Integer.BYTES) {
+                throw new TableException("Cannot restore the position of a VALUES source: expected "
+                        + Integer.BYTES + " bytes, got " + (position == null ? "none" : position.length));
+            }
+            int restored = java.nio.ByteBuffer.wrap(position).getInt();
+            if (restored < 0 || restored > rows.size()) {
+                throw new TableException("Cannot restore the position of a VALUES source: row " + restored
+                        + " of " + rows.size() + " (the checkpoint belongs to a different query)");
+            }
+            next = Math.max(next, restored);
         }
 
         @Override

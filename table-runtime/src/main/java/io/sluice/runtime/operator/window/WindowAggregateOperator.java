@@ -7,8 +7,12 @@ import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.aggregate.AggregateSpec;
 import io.sluice.runtime.operator.aggregate.HashAggregateOperator;
 import io.sluice.runtime.operator.sort.VectorGather;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,9 +33,11 @@ import org.apache.arrow.vector.TimeStampVector;
  *
  * <p><b>Streaming semantics:</b> insert-only input, insert-only output; state is one hash
  * aggregation per window not yet fired; the watermark is forwarded after the windows it fires.
- * When the input ends, every remaining window fires (the final watermark).
+ * When the input ends, every remaining window fires (the final watermark). A checkpoint saves the
+ * current watermark, the late-row count and, per window not yet fired, its end and its hash
+ * aggregation's state.
  */
-public final class WindowAggregateOperator implements StreamOperator {
+public final class WindowAggregateOperator implements StreamOperator, CheckpointedOperator {
     private final RowType inputType;
     private final int[] groupFields;
     private final List<AggregateSpec> aggregates;
@@ -180,6 +186,27 @@ public final class WindowAggregateOperator implements StreamOperator {
     @Override
     public void endInput(int input) throws Exception {
         fireUpTo(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeLong(watermark);
+        out.writeLong(lateRows);
+        out.writeInt(windows.size());
+        for (Map.Entry<Long, HashAggregateOperator> e : windows.entrySet()) {
+            out.writeLong(e.getKey());
+            e.getValue().snapshotState(out);
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        watermark = in.readLong();
+        lateRows = in.readLong();
+        int n = in.readInt();
+        for (int w = 0; w < n; w++) {
+            windowState(in.readLong()).restoreState(in);
+        }
     }
 
     @Override

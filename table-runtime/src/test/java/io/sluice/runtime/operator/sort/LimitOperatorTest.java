@@ -57,4 +57,32 @@ class LimitOperatorTest {
         assertEquals(List.of(2, 3, 4, 5, 6), out.column(0));
         assertFalse(op.isFinished());
     }
+
+    @Test
+    void snapshotAndRestoreContinueExactlyWhereTheStateWas() throws Exception {
+        var uninterrupted = OperatorTestSupport.run(new LimitOperator(type, 5, 6), allocator, 100,
+                batches(allocator, type, rows(20), 3));
+        List<RowBatch> input = batches(allocator, type, rows(20), 3);
+        var restored = new OperatorTestSupport.Collector();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (LimitOperator op = new LimitOperator(type, 5, 6)) {
+            op.open(OperatorTestSupport.context(allocator, 100), restored);
+            op.processBatch(0, input.get(0));
+            op.processBatch(0, input.get(1)); // 5 rows skipped, 1 emitted so far
+            op.snapshotState(new io.sluice.runtime.state.StateWriter(bytes));
+        }
+        try (LimitOperator op = new LimitOperator(type, 5, 6)) {
+            op.open(OperatorTestSupport.context(allocator, 100), restored);
+            op.restoreState(new io.sluice.runtime.state.StateReader(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            for (RowBatch b : input.subList(2, input.size())) {
+                op.processBatch(0, b);
+            }
+            assertTrue(op.isFinished());
+            op.endInput(0);
+        }
+        assertEquals(List.of(5, 6, 7, 8, 9, 10), uninterrupted.column(0));
+        assertEquals(uninterrupted.column(0), restored.column(0));
+        assertEquals(uninterrupted.column(1), restored.column(1));
+    }
 }

@@ -94,4 +94,35 @@ class ValuesSourceTest {
         assertTrue(out.rows.isEmpty());
         assertEquals("values(rows=0)", source.describe());
     }
+
+    @Test
+    void aRestoredReaderContinuesAfterTheRowsItHadEmitted() throws Exception {
+        ValuesSource source = new ValuesSource(type, rows);
+        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 2);
+        int[] fields = {0, 1};
+        byte[] position;
+        OperatorTestSupport.Collector out = new OperatorTestSupport.Collector();
+        try (SourceReader reader = source.createReader(
+                new ReaderContext(fields, type.project(fields), allocator, config, 0, 1))) {
+            reader.open();
+            assertEquals(0, java.nio.ByteBuffer.wrap(reader.snapshotPosition()).getInt());
+            assertEquals(ReadStatus.MORE_AVAILABLE, reader.pollNext(out));
+            position = reader.snapshotPosition();
+        }
+        try (SourceReader reader = source.createReader(
+                new ReaderContext(fields, type.project(fields), allocator, config, 0, 1))) {
+            reader.restorePosition(position);
+            reader.open();
+            assertEquals(ReadStatus.END_OF_INPUT, reader.pollNext(out));
+        }
+        assertEquals(List.of(1, 2, 3), out.column(0));
+        assertEquals(List.of(2, 1), out.batchSizes);
+        try (SourceReader reader = source.createReader(
+                new ReaderContext(fields, type.project(fields), allocator, config, 0, 1))) {
+            io.sluice.table.api.TableException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.sluice.table.api.TableException.class,
+                    () -> reader.restorePosition(java.nio.ByteBuffer.allocate(4).putInt(9).array()));
+            assertTrue(e.getMessage().contains("row 9 of 3"), e.getMessage());
+        }
+    }
 }

@@ -1,0 +1,648 @@
+package io.sluice.runtime.execution;
+
+import io.sluice.runtime.config.CheckpointingOptions;
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.config.RuntimeMode;
+import io.sluice.runtime.connector.ReadStatus;
+import io.sluice.runtime.connector.ReaderContext;
+import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.connector.WriterContext;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.graph.InputPartitioning;
+import io.sluice.runtime.graph.JobGraph;
+import io.sluice.runtime.graph.OperatorTransformation;
+import io.sluice.runtime.graph.SinkTransformation;
+import io.sluice.runtime.graph.SourceTransformation;
+import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.operator.sort.VectorGather;
+import io.sluice.table.api.TableException;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.TinyIntVector;
+
+/**
+ * Runs a job graph with {@code parallelism.default} = N above one: every node runs as N parallel
+ * instances (one for nodes whose input is {@link InputPartitioning.Kind#SINGLE}), each on its own task
+ * thread unless it is chained to its producer.
+ *
+ * <p><b>Exchanges.</b> An instance whose only input comes one-to-one from a producer with a single
+ * consumer is chained: called directly on the producer's thread. Every other input arrives through
+ * the instance's bounded queue (so a slow consumer holds its producers back): forwarded from the
+ * instance of the same index, hash-partitioned on the input's key columns so that equal keys meet in
+ * one instance, sent to instance 0 (single), or spread round-robin when a forward input changes
+ * parallelism. Watermarks go to every instance a producer feeds; an instance's watermark per input is
+ * the minimum over the channels of that input, and its operator sees the minimum over its inputs.
+ *
+ * <p>Results equal those of one instance up to the order of rows (and the order of ties in a Top-N).
+ * Checkpoints and restarts are not supported with more than one instance yet.
+ */
+final class ParallelJobRun {
+    private static final int QUEUE_CAPACITY = 16;
+
+    private final JobGraph graph;
+    private final Configuration config;
+    private final JobExecution execution;
+    private final int parallelism;
+    private final Map<Transformation, Vertex> vertices = new IdentityHashMap<>();
+    private final List<Vertex> order = new ArrayList<>();
+    private final List<Task> tasks = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean stopping;
+
+    ParallelJobRun(JobGraph graph, Configuration config, JobExecution execution, int parallelism) {
+        this.graph = graph;
+        this.config = config;
+        this.execution = execution;
+        this.parallelism = parallelism;
+    }
+
+    /** One node of the graph with its parallel instances. */
+    private static final class Vertex {
+        final Transformation transformation;
+        final List<Vertex> consumers = new ArrayList<>();
+        final List<Integer> consumerInputs = new ArrayList<>();
+        final List<Vertex> inputs = new ArrayList<>();
+        int parallelism;
+        Instance[] instances;
+
+        Vertex(Transformation transformation) {
+            this.transformation = transformation;
+        }
+
+        String name() {
+            return transformation.name();
+        }
+    }
+
+    /** How one input edge moves rows. */
+    private enum EdgeKind {
+        CHAINED,
+        FORWARD,
+        HASH,
+        SINGLE,
+        ROUND_ROBIN
+    }
+
+    private static EdgeKind edgeKind(Vertex producer, Vertex consumer, int input) {
+        InputPartitioning p = consumer.transformation.inputPartitioning(input);
+        switch (p.kind()) {
+            case HASH:
+                return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.HASH;
+            case SINGLE:
+                return EdgeKind.SINGLE;
+            default:
+                if (producer.parallelism != consumer.parallelism) {
+                    return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.ROUND_ROBIN;
+                }
+                return producer.consumers.size() == 1 && consumer.inputs.size() == 1
+                        ? EdgeKind.CHAINED : EdgeKind.FORWARD;
+        }
+    }
+
+    /** Messages between task threads. */
+    private record Message(int input, int channel, RowBatch batch, long watermark, boolean end) {
+    }
+
+    /** One parallel instance of a vertex. */
+    private final class Instance implements Output {
+        final Vertex vertex;
+        final int subtask;
+        BufferAllocator allocator;
+        StreamOperator operator;
+        SourceReader reader;
+        Task task;
+        int openInputs;
+        boolean ended;
+        /** Per input: how many channels feed it, how many have ended, and each channel's watermark. */
+        int[] channels;
+        int[] endedChannels;
+        long[][] channelWatermarks;
+        final long[] inputWatermarks;
+        long deliveredWatermark = Long.MIN_VALUE;
+        int roundRobin;
+
+        Instance(Vertex vertex, int subtask) {
+            this.vertex = vertex;
+            this.subtask = subtask;
+            this.openInputs = vertex.inputs.size();
+            this.inputWatermarks = new long[vertex.inputs.size()];
+            Arrays.fill(inputWatermarks, Long.MIN_VALUE);
+        }
+
+        String name() {
+            return vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism + ")";
+        }
+
+        // ---------------------------------------------------------------- producing
+
+        @Override
+        public void emit(RowBatch batch) throws Exception {
+            int n = vertex.consumers.size();
+            if (n == 0 || batch.rowCount() == 0) {
+                batch.close();
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                boolean last = i == n - 1;
+                RowBatch b = last ? batch : BatchCopies.share(batch, allocator);
+                try {
+                    send(vertex.consumers.get(i), vertex.consumerInputs.get(i), b);
+                } catch (Throwable t) {
+                    if (!last) {
+                        batch.close();
+                    }
+                    throw t;
+                }
+            }
+        }
+
+        private void send(Vertex consumer, int input, RowBatch batch) throws Exception {
+            switch (edgeKind(vertex, consumer, input)) {
+                case CHAINED: {
+                    Instance target = consumer.instances[subtask];
+                    try {
+                        target.operator.processBatch(input, batch);
+                    } catch (Throwable e) {
+                        throw wrap(target, e);
+                    }
+                    break;
+                }
+                case FORWARD:
+                    enqueue(consumer.instances[subtask], new Message(input, 0, batch, 0, false));
+                    break;
+                case SINGLE:
+                    enqueue(consumer.instances[0], new Message(input, subtask, batch, 0, false));
+                    break;
+                case ROUND_ROBIN:
+                    enqueue(consumer.instances[roundRobin++ % consumer.parallelism],
+                            new Message(input, subtask, batch, 0, false));
+                    break;
+                default:
+                    partition(consumer, input, batch);
+            }
+        }
+
+        /** Splits a batch by the hash of the input's key columns and sends each part to its instance. */
+        private void partition(Vertex consumer, int input, RowBatch batch) throws Exception {
+            int[] keys = consumer.transformation.inputPartitioning(input).keys();
+            int rows = batch.rowCount();
+            int targets = consumer.parallelism;
+            int[] target = new int[rows];
+            int[] counts = new int[targets];
+            for (int r = 0; r < rows; r++) {
+                int h = 0;
+                for (int k : keys) {
+                    h = 31 * h + batch.vector(k).hashCode(r);
+                }
+                h ^= (h >>> 16);
+                h *= 0x85ebca6b;
+                h ^= (h >>> 13);
+                target[r] = Math.floorMod(h, targets);
+                counts[target[r]]++;
+            }
+            try (batch) {
+                for (int t = 0; t < targets; t++) {
+                    if (counts[t] == 0) {
+                        continue;
+                    }
+                    int[] picks = new int[counts[t]];
+                    int n = 0;
+                    for (int r = 0; r < rows; r++) {
+                        if (target[r] == t) {
+                            picks[n++] = r;
+                        }
+                    }
+                    enqueue(consumer.instances[t], new Message(input, subtask, gather(batch, picks), 0, false));
+                }
+            }
+        }
+
+        private RowBatch gather(RowBatch batch, int[] picks) {
+            RowBatch part = RowBatch.allocate(batch.type(), allocator, picks.length);
+            try {
+                for (int c = 0; c < batch.columnCount(); c++) {
+                    VectorGather.gather(batch.vector(c), picks, 0, picks.length, part.vector(c), 0);
+                }
+                TinyIntVector kinds = batch.rowKinds();
+                if (kinds != null) {
+                    TinyIntVector k = new TinyIntVector("$row_kind", allocator);
+                    part.setRowKinds(k);
+                    k.allocateNew(picks.length);
+                    for (int i = 0; i < picks.length; i++) {
+                        k.set(i, kinds.get(picks[i]));
+                    }
+                }
+                part.setRowCount(picks.length);
+                return part;
+            } catch (RuntimeException e) {
+                part.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void emitWatermark(long watermark) throws Exception {
+            for (int i = 0; i < vertex.consumers.size(); i++) {
+                Vertex consumer = vertex.consumers.get(i);
+                int input = vertex.consumerInputs.get(i);
+                EdgeKind kind = edgeKind(vertex, consumer, input);
+                if (kind == EdgeKind.CHAINED) {
+                    consumer.instances[subtask].receiveWatermark(input, 0, watermark);
+                } else {
+                    for (Instance target : targetsOf(consumer, kind)) {
+                        enqueue(target, new Message(input, channelAt(kind), null, watermark, false));
+                    }
+                }
+            }
+        }
+
+        /** This instance has emitted everything: end the input it feeds in every consumer instance. */
+        void end() throws Exception {
+            ended = true;
+            for (int i = 0; i < vertex.consumers.size(); i++) {
+                Vertex consumer = vertex.consumers.get(i);
+                int input = vertex.consumerInputs.get(i);
+                EdgeKind kind = edgeKind(vertex, consumer, input);
+                if (kind == EdgeKind.CHAINED) {
+                    consumer.instances[subtask].receiveEnd(input, 0);
+                } else {
+                    for (Instance target : targetsOf(consumer, kind)) {
+                        enqueue(target, new Message(input, channelAt(kind), null, 0, true));
+                    }
+                }
+            }
+        }
+
+        private int channelAt(EdgeKind kind) {
+            return kind == EdgeKind.FORWARD ? 0 : subtask;
+        }
+
+        private List<Instance> targetsOf(Vertex consumer, EdgeKind kind) {
+            switch (kind) {
+                case FORWARD:
+                    return List.of(consumer.instances[subtask]);
+                case SINGLE:
+                    return List.of(consumer.instances[0]);
+                default:
+                    return Arrays.asList(consumer.instances);
+            }
+        }
+
+        // ---------------------------------------------------------------- consuming
+
+        void receive(Message m) throws Exception {
+            if (m.batch() != null) {
+                try {
+                    operator.processBatch(m.input(), m.batch());
+                } catch (Throwable e) {
+                    throw wrap(this, e);
+                }
+            } else if (m.end()) {
+                receiveEnd(m.input(), m.channel());
+            } else {
+                receiveWatermark(m.input(), m.channel(), m.watermark());
+            }
+        }
+
+        void receiveWatermark(int input, int channel, long watermark) throws Exception {
+            long[] wms = channelWatermarks[input];
+            wms[channel] = Math.max(wms[channel], watermark);
+            long min = Long.MAX_VALUE;
+            for (long w : wms) {
+                min = Math.min(min, w);
+            }
+            deliverWatermark(input, min);
+        }
+
+        private void deliverWatermark(int input, long inputWatermark) throws Exception {
+            inputWatermarks[input] = Math.max(inputWatermarks[input], inputWatermark);
+            long min = Long.MAX_VALUE;
+            for (long w : inputWatermarks) {
+                min = Math.min(min, w);
+            }
+            if (min > deliveredWatermark && min != Long.MAX_VALUE) {
+                deliveredWatermark = min;
+                try {
+                    operator.processWatermark(input, min, this);
+                } catch (Throwable e) {
+                    throw wrap(this, e);
+                }
+            }
+        }
+
+        void receiveEnd(int input, int channel) throws Exception {
+            channelWatermarks[input][channel] = Long.MAX_VALUE;
+            if (++endedChannels[input] < channels[input]) {
+                receiveWatermark(input, channel, Long.MAX_VALUE);
+                return;
+            }
+            if (openInputs > 1) {
+                deliverWatermark(input, Long.MAX_VALUE);
+            }
+            try {
+                operator.endInput(input);
+            } catch (Throwable e) {
+                throw wrap(this, e);
+            }
+            if (--openInputs == 0) {
+                end();
+            }
+        }
+    }
+
+    /** A thread running one chain of instances: from a source reader, or from an instance's queue. */
+    private final class Task implements Runnable {
+        final Instance head;
+        final BlockingQueue<Message> queue;
+        Thread thread;
+
+        Task(Instance head) {
+            this.head = head;
+            this.queue = head.reader == null ? new ArrayBlockingQueue<>(QUEUE_CAPACITY) : null;
+        }
+
+        @Override
+        public void run() {
+            try {
+                if (head.reader != null) {
+                    runSource();
+                } else {
+                    runQueue();
+                }
+            } catch (Throwable t) {
+                fail(t);
+            }
+        }
+
+        private void runSource() throws Exception {
+            while (!stopping && !execution.isCancelRequested()) {
+                ReadStatus status;
+                try {
+                    status = head.reader.pollNext(head);
+                } catch (OperatorFailureException f) {
+                    throw f;
+                } catch (Throwable e) {
+                    throw wrap(head, e);
+                }
+                if (status == ReadStatus.END_OF_INPUT) {
+                    head.end();
+                    return;
+                }
+                if (status == ReadStatus.NOTHING_AVAILABLE) {
+                    Thread.sleep(1);
+                }
+            }
+        }
+
+        private void runQueue() throws Exception {
+            while (!head.ended && !stopping && !execution.isCancelRequested()) {
+                Message m = queue.poll(20, TimeUnit.MILLISECONDS);
+                if (m != null) {
+                    head.receive(m);
+                }
+            }
+        }
+    }
+
+    /** Thrown once, naming the instance where a failure happened. */
+    static final class OperatorFailureException extends TableException {
+        OperatorFailureException(String operator, Throwable cause) {
+            super("Operator '" + operator + "' failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static RuntimeException wrap(Instance instance, Throwable e) {
+        if (e instanceof OperatorFailureException) {
+            return (OperatorFailureException) e;
+        }
+        if (e instanceof TableException && e.getClass() != TableException.class) {
+            return (TableException) e;
+        }
+        return new OperatorFailureException(instance.name(), e);
+    }
+
+    private void enqueue(Instance target, Message m) throws InterruptedException {
+        BlockingQueue<Message> queue = target.task.queue;
+        while (!queue.offer(m, 20, TimeUnit.MILLISECONDS)) {
+            if (stopping || execution.isCancelRequested()) {
+                if (m.batch() != null) {
+                    m.batch().close();
+                }
+                throw new java.util.concurrent.CancellationException("job stopping");
+            }
+        }
+    }
+
+    private void fail(Throwable t) {
+        if (!(t instanceof java.util.concurrent.CancellationException) || failure.get() == null) {
+            if (!(t instanceof java.util.concurrent.CancellationException)) {
+                failure.compareAndSet(null, t);
+            }
+        }
+        stopping = true;
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    void run() {
+        execution.setStatus(JobStatus.RUNNING);
+        Throwable error = null;
+        RootAllocator root = new RootAllocator(config.get(ExecutionOptions.MEMORY_LIMIT));
+        try {
+            if (config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING
+                    && config.contains(CheckpointingOptions.INTERVAL)
+                    && !config.get(CheckpointingOptions.INTERVAL).isZero()) {
+                throw new UnsupportedFeatureException("checkpointing with parallelism.default = " + parallelism
+                        + " (checkpoints work with parallelism 1)");
+            }
+            buildVertices();
+            openInstances(root);
+            buildTasks();
+            for (Task t : tasks) {
+                t.thread = new Thread(t, "sluice-task-" + t.head.name());
+                t.thread.setDaemon(true);
+                t.thread.start();
+            }
+            for (Task t : tasks) {
+                while (t.thread.isAlive()) {
+                    t.thread.join(50);
+                    if (execution.isCancelRequested()) {
+                        stopping = true;
+                    }
+                }
+            }
+            error = failure.get();
+        } catch (Throwable t) {
+            error = t;
+            stopping = true;
+            for (Task task : tasks) {
+                if (task.thread != null) {
+                    try {
+                        task.thread.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }
+        for (Task t : tasks) {
+            if (t.queue != null) {
+                for (Message m : t.queue) {
+                    if (m.batch() != null) {
+                        m.batch().close();
+                    }
+                }
+                t.queue.clear();
+            }
+        }
+        for (int v = order.size() - 1; v >= 0; v--) {
+            for (Instance i : order.get(v).instances == null ? new Instance[0] : order.get(v).instances) {
+                error = closeQuietly(i, error);
+            }
+        }
+        for (int v = order.size() - 1; v >= 0; v--) {
+            for (Instance i : order.get(v).instances == null ? new Instance[0] : order.get(v).instances) {
+                if (i.allocator != null) {
+                    try {
+                        i.allocator.close();
+                    } catch (Throwable t) {
+                        if (error == null) {
+                            error = new TableException("Operator '" + i.name() + "' leaked memory: " + t.getMessage(), t);
+                        }
+                    }
+                }
+            }
+        }
+        try {
+            root.close();
+        } catch (Throwable t) {
+            if (error == null) {
+                error = new TableException("Memory leaked by job '" + graph.jobName() + "': " + t.getMessage(), t);
+            }
+        }
+        if (error == null) {
+            execution.finish(execution.isCancelRequested() ? JobStatus.CANCELED : JobStatus.FINISHED, null);
+        } else {
+            execution.finish(JobStatus.FAILED, error);
+        }
+    }
+
+    private void buildVertices() {
+        for (Transformation t : graph.topologicalOrder()) {
+            Vertex v = new Vertex(t);
+            vertices.put(t, v);
+            order.add(v);
+            for (int i = 0; i < t.inputs().size(); i++) {
+                Vertex in = vertices.get(t.inputs().get(i));
+                v.inputs.add(in);
+                in.consumers.add(v);
+                in.consumerInputs.add(i);
+            }
+            if (t instanceof SourceTransformation) {
+                v.parallelism = parallelism;
+            } else if (t.isSingleInstance()) {
+                v.parallelism = 1;
+            } else {
+                boolean hashed = false;
+                int max = 1;
+                for (int i = 0; i < v.inputs.size(); i++) {
+                    hashed |= t.inputPartitioning(i).kind() == InputPartitioning.Kind.HASH;
+                    max = Math.max(max, v.inputs.get(i).parallelism);
+                }
+                v.parallelism = hashed ? parallelism : max;
+            }
+        }
+    }
+
+    private void openInstances(RootAllocator root) throws Exception {
+        for (Vertex v : order) {
+            v.instances = new Instance[v.parallelism];
+            for (int s = 0; s < v.parallelism; s++) {
+                Instance inst = new Instance(v, s);
+                v.instances[s] = inst;
+                int inputs = v.inputs.size();
+                inst.channels = new int[inputs];
+                inst.endedChannels = new int[inputs];
+                inst.channelWatermarks = new long[inputs][];
+                for (int i = 0; i < inputs; i++) {
+                    EdgeKind kind = edgeKind(v.inputs.get(i), v, i);
+                    int channels = kind == EdgeKind.CHAINED || kind == EdgeKind.FORWARD ? 1 : v.inputs.get(i).parallelism;
+                    inst.channels[i] = channels;
+                    inst.channelWatermarks[i] = new long[channels];
+                    Arrays.fill(inst.channelWatermarks[i], Long.MIN_VALUE);
+                }
+                open(inst, root);
+            }
+        }
+    }
+
+    private void open(Instance inst, RootAllocator root) throws Exception {
+        Transformation t = inst.vertex.transformation;
+        inst.allocator = root.newChildAllocator(inst.name() + "#" + System.identityHashCode(inst), 0, Long.MAX_VALUE);
+        try {
+            if (t instanceof SourceTransformation) {
+                SourceTransformation s = (SourceTransformation) t;
+                inst.reader = s.source().createReader(new ReaderContext(s.projectedFields(), s.outputType(),
+                        inst.allocator, config, inst.subtask, inst.vertex.parallelism));
+                inst.reader.open();
+            } else if (t instanceof SinkTransformation) {
+                SinkTransformation s = (SinkTransformation) t;
+                inst.operator = new SinkOperator(s.writerFactory().apply(
+                        new WriterContext(s.outputType(), inst.allocator, config, inst.subtask, inst.vertex.parallelism)));
+                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config), inst);
+            } else {
+                inst.operator = ((OperatorTransformation) t).factory().create();
+                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config), inst);
+            }
+        } catch (Throwable e) {
+            throw wrap(inst, e);
+        }
+    }
+
+    /** Groups instances into tasks: a task starts at a source or at an instance with a queued input. */
+    private void buildTasks() {
+        for (Vertex v : order) {
+            boolean chained = v.inputs.size() == 1 && edgeKind(v.inputs.get(0), v, 0) == EdgeKind.CHAINED;
+            for (Instance inst : v.instances) {
+                if (chained) {
+                    inst.task = v.inputs.get(0).instances[inst.subtask].task;
+                } else {
+                    Task task = new Task(inst);
+                    inst.task = task;
+                    tasks.add(task);
+                }
+            }
+        }
+    }
+
+    private static Throwable closeQuietly(Instance i, Throwable error) {
+        try {
+            if (i.reader != null) {
+                i.reader.close();
+            }
+            if (i.operator != null) {
+                i.operator.close();
+            }
+        } catch (Throwable t) {
+            if (error == null) {
+                return wrap(i, t);
+            }
+            error.addSuppressed(t);
+        }
+        return error;
+    }
+}
