@@ -160,7 +160,7 @@ public final class JobGraphGenerator {
         } else if (rel instanceof WatermarkAssigner) {
             return translateWatermarkAssigner((WatermarkAssigner) rel);
         } else if (rel instanceof org.apache.calcite.rel.core.Correlate) {
-            return new CorrelateTranslator(this, config).translate((org.apache.calcite.rel.core.Correlate) rel);
+            throw new UnsupportedFeatureException("table functions (LATERAL TABLE)");
         } else if (rel instanceof TableFunctionScan && WindowColumns.isWindowFunction((TableFunctionScan) rel)) {
             return translateWindowTableFunction((TableFunctionScan) rel);
         }
