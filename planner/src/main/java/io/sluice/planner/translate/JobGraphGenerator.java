@@ -537,9 +537,6 @@ public final class JobGraphGenerator {
     }
 
     private static AggregateKind aggregateKind(AggregateCall call) {
-        if (call.getAggregation() instanceof io.sluice.codegen.udf.AggregateUserSqlFunction) {
-            throw new UnsupportedFeatureException("user-defined aggregate functions");
-        }
         switch (call.getAggregation().getKind()) {
             case COUNT:
                 return AggregateKind.COUNT;
