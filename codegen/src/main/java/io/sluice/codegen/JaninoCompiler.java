@@ -19,6 +19,7 @@ import org.codehaus.janino.SimpleCompiler;
  */
 public final class JaninoCompiler {
     private static final ConcurrentHashMap<String, Class<?>> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Object, Class<?>> LOADER_CACHE = new ConcurrentHashMap<>();
 
     private JaninoCompiler() {
     }
@@ -29,10 +30,43 @@ public final class JaninoCompiler {
      * {@code <dumpDir>/<className>.java} first.
      */
     public static Class<?> compile(String className, String source, Path dumpDir) {
+        return compile(className, source, dumpDir, null);
+    }
+
+    /**
+     * Like {@link #compile(String, String, Path)} with {@code parent} as the parent class loader (null: the
+     * codegen module's loader), for generated code naming classes only that loader sees (user-defined
+     * functions from a jar). The cache keys such classes by loader and source.
+     */
+    public static Class<?> compile(String className, String source, Path dumpDir, ClassLoader parent) {
         if (dumpDir != null) {
             dump(className, source, dumpDir);
         }
-        return CACHE.computeIfAbsent(source, s -> doCompile(className, s));
+        if (parent == null) {
+            return CACHE.computeIfAbsent(source, s -> doCompile(className, s, JaninoCompiler.class.getClassLoader()));
+        }
+        return LOADER_CACHE.computeIfAbsent(new LoaderKey(parent, source), k -> doCompile(className, source, parent));
+    }
+
+    /** A cache key of a source compiled against a specific parent loader (compared by identity). */
+    private static final class LoaderKey {
+        private final ClassLoader loader;
+        private final String source;
+
+        LoaderKey(ClassLoader loader, String source) {
+            this.loader = loader;
+            this.source = source;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LoaderKey && ((LoaderKey) o).loader == loader && ((LoaderKey) o).source.equals(source);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(loader) * 31 + source.hashCode();
+        }
     }
 
     /** Number of cached classes (for tests and metrics). */
@@ -40,9 +74,9 @@ public final class JaninoCompiler {
         return CACHE.size();
     }
 
-    private static Class<?> doCompile(String className, String source) {
+    private static Class<?> doCompile(String className, String source, ClassLoader parent) {
         SimpleCompiler compiler = new SimpleCompiler();
-        compiler.setParentClassLoader(JaninoCompiler.class.getClassLoader());
+        compiler.setParentClassLoader(parent);
         try {
             compiler.cook(source);
             return compiler.getClassLoader().loadClass(className);

@@ -65,11 +65,19 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         }
     };
     private final SqlOperatorTable builtIns;
+    private final io.sluice.planner.functions.FunctionCatalog functions;
 
     public SluicePlanner(CatalogManager catalogs, Configuration config, SqlOperatorTable builtIns) {
         this.catalogs = catalogs;
         this.config = config;
-        this.builtIns = io.sluice.planner.functions.WindowTableFunctions.withWindowFunctions(builtIns);
+        this.functions = new io.sluice.planner.functions.FunctionCatalog(catalogs);
+        this.builtIns = functions.withUserFunctions(
+                io.sluice.planner.functions.WindowTableFunctions.withWindowFunctions(builtIns));
+    }
+
+    /** The session's user-defined functions. */
+    public io.sluice.planner.functions.FunctionCatalog functions() {
+        return functions;
     }
 
     public CatalogManager catalogs() {

@@ -39,6 +39,8 @@ public final class ExprGenerator {
     private final List<String> fieldDeclarations = new ArrayList<>();
     private final List<String> fieldInitializers = new ArrayList<>();
     private final SortedSet<Integer> usedInputs = new TreeSet<>();
+    private final java.util.Map<Object, String> userFunctionFields = new java.util.LinkedHashMap<>();
+    private final List<Class<?>> userFunctionClasses = new ArrayList<>();
     private int counter;
     private boolean usesNow;
     private String zoneField;
@@ -74,6 +76,37 @@ public final class ExprGenerator {
         fieldDeclarations.add("private final " + javaType + " " + name + ";");
         fieldInitializers.add(name + " = " + initializer + ";");
         return name;
+    }
+
+    /**
+     * A field holding this kernel's own instance of a user-defined function (one per function per generated
+     * class, created by {@code factory.newInstance()} in the constructor); returns the field name.
+     */
+    public String addUserFunction(io.sluice.codegen.udf.UserFunction function) {
+        String existing = userFunctionFields.get(function);
+        if (existing != null) {
+            return existing;
+        }
+        String type = io.sluice.codegen.udf.ExternalTypes.sourceName(function.functionClass());
+        int k = references.size();
+        references.add(function);
+        String name = "udf" + userFunctionFields.size();
+        fieldDeclarations.add("private final " + type + " " + name + ";");
+        fieldInitializers.add(name + " = (" + type + ") ((io.sluice.codegen.udf.UserFunction) references[" + k
+                + "]).newInstance();");
+        userFunctionFields.put(function, name);
+        userFunctionClasses.add(function.functionClass());
+        return name;
+    }
+
+    /** Fields holding user-defined function instances, in creation order. */
+    public List<String> userFunctionFields() {
+        return new ArrayList<>(userFunctionFields.values());
+    }
+
+    /** Classes of the user-defined functions the generated class calls. */
+    public List<Class<?>> userFunctionClasses() {
+        return Collections.unmodifiableList(userFunctionClasses);
     }
 
     /** The field holding the session time zone ({@code table.local-time-zone}). */
@@ -134,6 +167,9 @@ public final class ExprGenerator {
         }
         if (node instanceof RexCall) {
             RexCall call = (RexCall) node;
+            if (call.getOperator() instanceof io.sluice.codegen.udf.ScalarUserSqlFunction) {
+                return io.sluice.codegen.udf.ScalarCallGenerator.generate(this, call, out);
+            }
             BuiltInFunction f = BuiltInFunctions.lookup(call.getOperator());
             if (f == null) {
                 throw new UnsupportedFeatureException("function " + call.getOperator().getName());

@@ -73,6 +73,105 @@ public final class CatalogManager {
         cat.put(database, new LinkedHashMap<>());
     }
 
+    /** Whether a catalog of this name exists. */
+    public boolean hasCatalog(String name) {
+        return catalogs.containsKey(name);
+    }
+
+    /** Whether this database exists. */
+    public boolean hasDatabase(String catalog, String database) {
+        return catalogs.containsKey(catalog) && catalogs.get(catalog).containsKey(database);
+    }
+
+    /** Adds an in-memory catalog with an empty {@code default} database (Flink's {@code generic_in_memory}). */
+    public void createCatalog(String name, boolean ignoreIfExists) {
+        if (catalogs.containsKey(name)) {
+            if (ignoreIfExists) {
+                return;
+            }
+            throw new ValidationException("Catalog " + name + " already exists.");
+        }
+        Map<String, Map<String, Object>> cat = new LinkedHashMap<>();
+        cat.put("default", new LinkedHashMap<>());
+        catalogs.put(name, cat);
+    }
+
+    /** Removes a catalog and its temporary objects; the current catalog cannot be dropped. */
+    public void dropCatalog(String name, boolean ignoreIfNotExists) {
+        if (!catalogs.containsKey(name)) {
+            if (ignoreIfNotExists) {
+                return;
+            }
+            throw new ValidationException("Catalog " + name + " does not exist."
+                    + NameSuggestions.didYouMean(name, catalogs.keySet()));
+        }
+        if (name.equals(currentCatalog)) {
+            throw new ValidationException("Cannot drop a catalog which is currently in use.");
+        }
+        catalogs.remove(name);
+        temporaryObjects.keySet().removeIf(id -> id.catalog().equals(name));
+    }
+
+    /**
+     * Removes a database; a database that still holds tables or views fails unless {@code cascade}. The current
+     * database cannot be dropped.
+     */
+    public void dropDatabase(String catalog, String database, boolean ignoreIfNotExists, boolean cascade) {
+        Map<String, Map<String, Object>> cat = catalog(catalog);
+        Map<String, Object> db = cat.get(database);
+        if (db == null) {
+            if (ignoreIfNotExists) {
+                return;
+            }
+            throw new ValidationException("Database " + catalog + "." + database + " does not exist."
+                    + NameSuggestions.didYouMean(database, cat.keySet()));
+        }
+        if (catalog.equals(currentCatalog) && database.equals(currentDatabase)) {
+            throw new ValidationException("Cannot drop a database which is currently in use.");
+        }
+        if (!db.isEmpty() && !cascade) {
+            throw new ValidationException("Database " + database + " in catalog " + catalog + " is not empty; use"
+                    + " DROP DATABASE " + database + " CASCADE to drop it with its " + db.size()
+                    + (db.size() == 1 ? " table or view." : " tables and views."));
+        }
+        cat.remove(database);
+        temporaryObjects.keySet().removeIf(id -> id.catalog().equals(catalog) && id.database().equals(database));
+    }
+
+    /**
+     * Renames a table or view (ALTER ... RENAME TO). The new name must be in the same catalog and free; a
+     * temporary object stays temporary.
+     */
+    public void renameObject(ObjectIdentifier id, ObjectIdentifier newId) {
+        Object object = getObjectOrThrow(id);
+        if (!newId.catalog().equals(id.catalog())) {
+            throw new ValidationException("The catalog name of the new name must be the same as the old one: "
+                    + newId.catalog() + " vs " + id.catalog() + ".");
+        }
+        boolean temporary = temporaryObjects.containsKey(id);
+        if (getObject(newId).isPresent()) {
+            String kind = object instanceof CatalogView ? "View" : "Table";
+            throw new ValidationException(kind + " " + newId + " already exists.");
+        }
+        if (temporary) {
+            temporaryObjects.remove(id);
+            temporaryObjects.put(newId, object);
+        } else {
+            Map<String, Object> target = database(newId);
+            database(id).remove(id.object());
+            target.put(newId.object(), object);
+        }
+    }
+
+    /** Names of the tables and views of a database (which must exist), temporary ones included, sorted. */
+    public List<String> listObjectsOrThrow(String catalog, String database) {
+        if (!catalog(catalog).containsKey(database)) {
+            throw new ValidationException("Database " + catalog + "." + database + " does not exist."
+                    + NameSuggestions.didYouMean(database, catalog(catalog).keySet()));
+        }
+        return listObjects(catalog, database);
+    }
+
     /** Resolves a name of 1 to 3 parts against the current catalog and database. */
     public ObjectIdentifier qualify(List<String> names) {
         switch (names.size()) {

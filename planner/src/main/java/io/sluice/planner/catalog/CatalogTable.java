@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * A table in a catalog: its columns, its connector options ({@code WITH (...)}), and optionally a
- * primary key, watermark and comment. A table created from Java values ({@code fromValues}) carries
- * its source directly instead of options.
+ * primary key (with its constraint name), watermark, comment and partition keys. A table created from Java
+ * values ({@code fromValues}) carries its source directly instead of options. Immutable: ALTER TABLE builds a
+ * new instance with the {@code with*} methods.
  */
 public final class CatalogTable {
     private final List<CatalogColumn> columns;
@@ -21,14 +22,28 @@ public final class CatalogTable {
     private final String watermarkExpression;
     private final String comment;
     private final ScanTableSource inlineSource;
+    private final String primaryKeyName;
+    private final List<String> partitionKeys;
 
     public CatalogTable(List<CatalogColumn> columns, Map<String, String> options, List<String> primaryKey,
             String watermarkColumn, String watermarkExpression, String comment) {
-        this(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment, null);
+        this(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment, null, null, List.of());
+    }
+
+    /**
+     * A connector table with every feature; {@code primaryKeyName} null gives Flink's default name
+     * {@code PK_<col>_<col>}; {@code partitionKeys} may be empty.
+     */
+    public CatalogTable(List<CatalogColumn> columns, Map<String, String> options, List<String> primaryKey,
+            String primaryKeyName, String watermarkColumn, String watermarkExpression, String comment,
+            List<String> partitionKeys) {
+        this(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment, null, primaryKeyName,
+                partitionKeys);
     }
 
     private CatalogTable(List<CatalogColumn> columns, Map<String, String> options, List<String> primaryKey,
-            String watermarkColumn, String watermarkExpression, String comment, ScanTableSource inlineSource) {
+            String watermarkColumn, String watermarkExpression, String comment, ScanTableSource inlineSource,
+            String primaryKeyName, List<String> partitionKeys) {
         this.columns = List.copyOf(columns);
         this.options = new LinkedHashMap<>(options);
         this.primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
@@ -36,6 +51,9 @@ public final class CatalogTable {
         this.watermarkExpression = watermarkExpression;
         this.comment = comment;
         this.inlineSource = inlineSource;
+        this.primaryKeyName = this.primaryKey.isEmpty() ? null
+                : primaryKeyName != null ? primaryKeyName : "PK_" + String.join("_", this.primaryKey);
+        this.partitionKeys = partitionKeys == null ? List.of() : List.copyOf(partitionKeys);
     }
 
     /** A table whose rows come from {@code source} (no connector options). */
@@ -44,7 +62,7 @@ public final class CatalogTable {
         for (int i = 0; i < type.size(); i++) {
             cols.add(CatalogColumn.physical(type.name(i), type.type(i)));
         }
-        return new CatalogTable(cols, Map.of(), null, null, null, null, source);
+        return new CatalogTable(cols, Map.of(), null, null, null, null, source, null, List.of());
     }
 
     public List<CatalogColumn> columns() {
@@ -95,8 +113,70 @@ public final class CatalogTable {
         return inlineSource;
     }
 
+    /** The primary key's constraint name (given or Flink's default {@code PK_<cols>}), or null without a key. */
+    public String primaryKeyName() {
+        return primaryKeyName;
+    }
+
+    /** {@code PARTITIONED BY} columns; empty when the table is not partitioned. */
+    public List<String> partitionKeys() {
+        return partitionKeys;
+    }
+
+    /** The column with this name, or null. */
+    public CatalogColumn column(String name) {
+        for (CatalogColumn c : columns) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     public CatalogTable withOptions(Map<String, String> newOptions) {
         return new CatalogTable(columns, newOptions, primaryKey, watermarkColumn, watermarkExpression, comment,
-                inlineSource);
+                inlineSource, primaryKeyName, partitionKeys);
+    }
+
+    /** This table with other columns (partition keys, key and watermark unchanged). */
+    public CatalogTable withColumns(List<CatalogColumn> newColumns) {
+        return new CatalogTable(newColumns, options, primaryKey, watermarkColumn, watermarkExpression, comment,
+                inlineSource, primaryKeyName, partitionKeys);
+    }
+
+    /** This table with another primary key ({@code columns} empty: none); {@code name} null: the default. */
+    public CatalogTable withPrimaryKey(List<String> keyColumns, String name) {
+        return new CatalogTable(columns, options, keyColumns, watermarkColumn, watermarkExpression, comment,
+                inlineSource, name, partitionKeys);
+    }
+
+    /** This table with another watermark ({@code column} null: none). */
+    public CatalogTable withWatermark(String column, String expression) {
+        return new CatalogTable(columns, options, primaryKey, column, expression, comment, inlineSource,
+                primaryKeyName, partitionKeys);
+    }
+
+    /** This table with other partition keys. */
+    public CatalogTable withPartitionKeys(List<String> keys) {
+        return new CatalogTable(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment,
+                inlineSource, primaryKeyName, keys);
+    }
+
+    /**
+     * Fails with "not supported yet" when the table uses a feature that reading or writing it does not support:
+     * partitioned filesystem tables, and metadata columns (no connector declares metadata keys yet). Called
+     * when a query first reads or writes the table, not at CREATE TABLE.
+     */
+    public void checkSupportedForAccess() {
+        String connector = options.get("connector");
+        if (!partitionKeys.isEmpty() && "filesystem".equals(connector)) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("partitioned filesystem tables");
+        }
+        for (CatalogColumn c : columns) {
+            if (c.isMetadata()) {
+                throw new io.sluice.table.api.UnsupportedFeatureException("metadata column '" + c.name()
+                        + "' (connector " + connector + " exposes no metadata)");
+            }
+        }
     }
 }

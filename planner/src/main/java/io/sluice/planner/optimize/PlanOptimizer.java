@@ -79,13 +79,17 @@ public final class PlanOptimizer {
         rel.accept(new RelShuttleImpl() {
             @Override
             public RelNode visit(LogicalCorrelate correlate) {
+                if (io.sluice.planner.translate.CorrelateTranslator.isLateralTableFunction(correlate)) {
+                    return super.visit(correlate);
+                }
                 throw new UnsupportedFeatureException("this correlated subquery (it could not be rewritten into a join):\n"
                         + RelOptUtil.toString(correlate));
             }
 
             @Override
             public RelNode visit(RelNode other) {
-                if (other instanceof Correlate) {
+                if (other instanceof Correlate
+                        && !io.sluice.planner.translate.CorrelateTranslator.isLateralTableFunction((Correlate) other)) {
                     throw new UnsupportedFeatureException("this correlated subquery");
                 }
                 return super.visit(other);

@@ -78,6 +78,7 @@ public final class ConnectorTable extends AbstractTable implements TranslatableT
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
         RelOptCluster cluster = context.getCluster();
+        table.checkSupportedForAccess();
         if (!needsExpansion()) {
             return LogicalTableScan.create(cluster, relOptTable, context.getTableHints());
         }

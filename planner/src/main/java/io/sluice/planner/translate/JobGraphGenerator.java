@@ -160,7 +160,7 @@ public final class JobGraphGenerator {
         } else if (rel instanceof WatermarkAssigner) {
             return translateWatermarkAssigner((WatermarkAssigner) rel);
         } else if (rel instanceof org.apache.calcite.rel.core.Correlate) {
-            throw new UnsupportedFeatureException("table functions (LATERAL TABLE)");
+            return new CorrelateTranslator(this, config).translate((org.apache.calcite.rel.core.Correlate) rel);
         } else if (rel instanceof TableFunctionScan && WindowColumns.isWindowFunction((TableFunctionScan) rel)) {
             return translateWindowTableFunction((TableFunctionScan) rel);
         }
@@ -537,6 +537,9 @@ public final class JobGraphGenerator {
     }
 
     private static AggregateKind aggregateKind(AggregateCall call) {
+        if (call.getAggregation() instanceof io.sluice.codegen.udf.AggregateUserSqlFunction) {
+            throw new UnsupportedFeatureException("user-defined aggregate functions");
+        }
         switch (call.getAggregation().getKind()) {
             case COUNT:
                 return AggregateKind.COUNT;

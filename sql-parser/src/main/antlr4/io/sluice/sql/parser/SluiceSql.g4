@@ -23,6 +23,7 @@ statement
     | insertStatement                                                         #insert
     | CREATE TEMPORARY? SYSTEM? createTarget                                  #create
     | DROP TEMPORARY? SYSTEM? dropTarget                                      #drop
+    | ALTER alterTarget                                                       #alter
     | SET (key=STRING EQ value=STRING)?                                       #set
     | RESET key=STRING?                                                       #reset
     | SHOW showTarget                                                         #show
@@ -91,6 +92,32 @@ dropTarget
     | FUNCTION ifExists? objectName                                                                  #dropFunction
     ;
 
+// ---------------------------------------------------------------------------------------------------------
+// ALTER TABLE
+// ---------------------------------------------------------------------------------------------------------
+
+alterTarget
+    : TABLE ifExists? objectName alterTableAction                                                    #alterTable
+    | VIEW viewName=objectName (RENAME TO newName=objectName | AS query)                             #alterView
+    ;
+
+alterTableAction
+    : RENAME (TO objectName | from=identifier TO to=identifier)                                      #rename
+    | SET LPAREN option (COMMA option)* RPAREN                                                        #setTableOptions
+    | RESET LPAREN STRING (COMMA STRING)* RPAREN                                                      #resetTableOptions
+    | (ADD | MODIFY) (alterElement | LPAREN alterElement (COMMA alterElement)* RPAREN)                #addOrModify
+    | DROP (PRIMARY KEY | CONSTRAINT identifier | WATERMARK | columnList | identifier)                 #dropFromTable
+    ;
+
+// A schema component of ADD / MODIFY: a column (optionally placed FIRST or AFTER another), a watermark or a key.
+alterElement
+    : columnDefinition columnPosition?
+    | watermarkDefinition
+    | tableConstraint
+    ;
+
+columnPosition : FIRST | AFTER identifier ;
+
 ifNotExists : IF NOT EXISTS ;
 ifExists : IF EXISTS ;
 
@@ -141,7 +168,7 @@ expression : expressionPart+ ;
 
 expressionPart
     : LPAREN nestedExpressionPart* RPAREN
-    | ~(LPAREN | RPAREN | COMMA | COMMENT | SEMICOLON)
+    | ~(LPAREN | RPAREN | COMMA | COMMENT | SEMICOLON | FIRST | AFTER)
     ;
 
 nestedExpressionPart
@@ -212,12 +239,12 @@ identifier
 
 // Keywords that may also be used as plain identifiers (e.g. a column named `value`, `timestamp` or `day`).
 nonReserved
-    : ADD | ALL | ARRAY | BEGIN | CASCADE | CATALOG | CATALOGS | CHANGELOG_MODE | CLEAR | COLUMNS | COMMENT
+    : ADD | AFTER | ALL | ARRAY | BEGIN | CASCADE | CATALOG | CATALOGS | CHANGELOG_MODE | CLEAR | COLUMNS | COMMENT
     | CONSTRAINTS | CURRENT | DATABASE | DATABASES | DAY | DESC | DESCRIBE | DRAIN | END | ENFORCED
-    | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | FUNCTION | FUNCTIONS | GENERATED
+    | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | FIRST | FUNCTION | FUNCTIONS | GENERATED
     | HELP | HOUR | IF | INCLUDING | INTERVAL | JAR | JARS | JOB | JOBS | JSON_EXECUTION_PLAN | KEY
-    | LANGUAGE | LOCAL | MAP | METADATA | MINUTE | MONTH | MULTISET | OPTIONS | OVERWRITE | OVERWRITING
-    | PARTITION | PARTITIONED | PARTITIONS | PLAN | PLAN_ADVICE | PRECISION | QUIT | REMOVE | RESET
+    | LANGUAGE | LOCAL | MAP | METADATA | MINUTE | MODIFY | MONTH | MULTISET | OPTIONS | OVERWRITE | OVERWRITING
+    | PARTITION | PARTITIONED | PARTITIONS | PLAN | PLAN_ADVICE | PRECISION | QUIT | REMOVE | RENAME | RESET
     | RESTRICT | ROW | SAVEPOINT | SECOND | SET | SHOW | STATEMENT | STOP | SYSTEM | TABLES | TEMPORARY
     | TIME | TIMESTAMP | USE | USER | USING | VIEW | VIEWS | VIRTUAL | WATERMARK | WATERMARKS
     | WITHOUT | YEAR | ZONE
@@ -228,7 +255,9 @@ nonReserved
 // ---------------------------------------------------------------------------------------------------------
 
 ADD : 'ADD' ;
+AFTER : 'AFTER' ;
 ALL : 'ALL' ;
+ALTER : 'ALTER' ;
 ARRAY : 'ARRAY' ;
 AS : 'AS' ;
 BEGIN : 'BEGIN' ;
@@ -259,6 +288,7 @@ EXECUTE : 'EXECUTE' ;
 EXISTS : 'EXISTS' ;
 EXIT : 'EXIT' ;
 EXPLAIN : 'EXPLAIN' ;
+FIRST : 'FIRST' ;
 FOR : 'FOR' ;
 FROM : 'FROM' ;
 FUNCTION : 'FUNCTION' ;
@@ -285,6 +315,7 @@ LOCAL : 'LOCAL' ;
 MAP : 'MAP' ;
 METADATA : 'METADATA' ;
 MINUTE : 'MINUTE' ;
+MODIFY : 'MODIFY' ;
 MONTH : 'MONTH' ;
 MULTISET : 'MULTISET' ;
 NOT : 'NOT' ;
@@ -301,6 +332,7 @@ PRECISION : 'PRECISION' ;
 PRIMARY : 'PRIMARY' ;
 QUIT : 'QUIT' ;
 REMOVE : 'REMOVE' ;
+RENAME : 'RENAME' ;
 RESET : 'RESET' ;
 RESTRICT : 'RESTRICT' ;
 ROW : 'ROW' ;

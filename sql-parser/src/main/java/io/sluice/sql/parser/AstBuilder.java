@@ -93,6 +93,69 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
   }
 
   @Override
+  public ParsedStatement visitAlter(AlterContext ctx) {
+    return visit(ctx.alterTarget());
+  }
+
+  @Override
+  public ParsedStatement visitAlterTable(AlterTableContext ctx) {
+    ObjectName name = name(ctx.objectName());
+    boolean ifExists = ctx.ifExists() != null;
+    SqlPosition position = pos((ParserRuleContext) ctx.getParent());
+    AlterTableActionContext action = ctx.alterTableAction();
+    if (action instanceof RenameContext r) {
+      return r.objectName() != null
+          ? AlterTableStatement.renameTable(name, ifExists, name(r.objectName()), position)
+          : AlterTableStatement.renameColumn(name, ifExists, identifier(r.from), identifier(r.to), position);
+    }
+    if (action instanceof SetTableOptionsContext s) {
+      return AlterTableStatement.setOptions(name, ifExists, options(s.option()), position);
+    }
+    if (action instanceof ResetTableOptionsContext r) {
+      List<String> keys = new ArrayList<>();
+      for (TerminalNode key : r.STRING()) {
+        String k = string(key.getSymbol());
+        if (keys.contains(k)) {
+          throw SqlParseException.at(SyntaxErrors.positionOf(key.getSymbol()), "Duplicate option key '" + k + "'");
+        }
+        keys.add(k);
+      }
+      return AlterTableStatement.resetOptions(name, ifExists, keys, position);
+    }
+    if (action instanceof AddOrModifyContext a) {
+      TableElements elements = new TableElements(this);
+      a.alterElement().forEach(elements::add);
+      return AlterTableStatement.addOrModify(name, ifExists,
+          a.ADD() != null ? AlterTableStatement.Action.ADD : AlterTableStatement.Action.MODIFY, elements.changes,
+          elements.watermark, elements.primaryKey, a.LPAREN() != null, position);
+    }
+    DropFromTableContext d = (DropFromTableContext) action;
+    if (d.PRIMARY() != null) {
+      return AlterTableStatement.drop(name, ifExists, AlterTableStatement.Action.DROP_PRIMARY_KEY, null, position);
+    }
+    if (d.CONSTRAINT() != null) {
+      return AlterTableStatement.drop(name, ifExists, AlterTableStatement.Action.DROP_CONSTRAINT,
+          identifier(d.identifier()), position);
+    }
+    if (d.WATERMARK() != null) {
+      return AlterTableStatement.drop(name, ifExists, AlterTableStatement.Action.DROP_WATERMARK, null, position);
+    }
+    List<String> columns = d.columnList() != null ? identifiers(d.columnList()) : List.of(identifier(d.identifier()));
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.indexOf(columns.get(i)) != i) {
+        throw SqlParseException.at(pos(d.columnList().identifier(i)), "Duplicate column `" + columns.get(i) + "`");
+      }
+    }
+    return AlterTableStatement.dropColumns(name, ifExists, columns, d.columnList() != null, position);
+  }
+
+  @Override
+  public ParsedStatement visitAlterView(AlterViewContext ctx) {
+    return new AlterViewStatement(name(ctx.viewName), ctx.newName == null ? null : name(ctx.newName),
+        ctx.query() == null ? null : fragment(ctx.query()), pos((ParserRuleContext) ctx.getParent()));
+  }
+
+  @Override
   public ParsedStatement visitSet(SetContext ctx) {
     return ctx.key == null
         ? new SetStatement(null, null, pos(ctx))
@@ -343,9 +406,13 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
   }
 
   static Map<String, String> options(WithOptionsContext ctx) {
+    return ctx == null ? new LinkedHashMap<>() : options(ctx.option());
+  }
+
+  static Map<String, String> options(List<OptionContext> list) {
     Map<String, String> options = new LinkedHashMap<>();
-    if (ctx != null) {
-      for (OptionContext option : ctx.option()) {
+    {
+      for (OptionContext option : list) {
         String key = string(option.key);
         if (options.put(key, string(option.value)) != null) {
           throw SqlParseException.at(SyntaxErrors.positionOf(option.key), "Duplicate option key '" + key + "'");

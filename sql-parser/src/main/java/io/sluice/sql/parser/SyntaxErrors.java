@@ -25,7 +25,7 @@ final class SyntaxErrors extends DefaultErrorStrategy {
   /** Statement keywords listed first when a statement is expected. */
   private static final int[] PREFERRED = {
     SluiceSqlParser.SELECT, SluiceSqlParser.INSERT, SluiceSqlParser.CREATE, SluiceSqlParser.DROP,
-    SluiceSqlParser.SET, SluiceSqlParser.SHOW, SluiceSqlParser.EXPLAIN, SluiceSqlParser.EXECUTE,
+    SluiceSqlParser.ALTER, SluiceSqlParser.SET, SluiceSqlParser.SHOW, SluiceSqlParser.EXPLAIN, SluiceSqlParser.EXECUTE,
   };
 
   @Override

@@ -1,6 +1,7 @@
 package io.sluice.sql.parser;
 
 import io.sluice.sql.parser.SluiceSqlParser.*;
+import io.sluice.sql.parser.ast.AlterTableStatement;
 import io.sluice.sql.parser.ast.ColumnDefinition;
 import io.sluice.sql.parser.ast.DataTypeSpec;
 import io.sluice.sql.parser.ast.PrimaryKeySpec;
@@ -16,6 +17,8 @@ final class TableElements {
       "Flink doesn't support ENFORCED mode for PRIMARY KEY constraint, only NOT ENFORCED";
 
   final List<ColumnDefinition> columns = new ArrayList<>();
+  /** The columns of an ALTER TABLE ADD|MODIFY with their positions. */
+  final List<AlterTableStatement.ColumnChange> changes = new ArrayList<>();
   WatermarkSpec watermark;
   PrimaryKeySpec primaryKey;
 
@@ -26,20 +29,36 @@ final class TableElements {
   }
 
   void add(TableElementContext element) {
-    if (element.watermarkDefinition() != null) {
-      WatermarkDefinitionContext ctx = element.watermarkDefinition();
+    add(element.watermarkDefinition(), element.tableConstraint(), element.columnDefinition());
+  }
+
+  /** Adds a component of {@code ALTER TABLE .. ADD|MODIFY}; a column is also recorded with its position. */
+  void add(AlterElementContext element) {
+    add(element.watermarkDefinition(), element.tableConstraint(), element.columnDefinition());
+    if (element.columnDefinition() != null) {
+      ColumnPositionContext position = element.columnPosition();
+      ColumnDefinition column = columns.get(columns.size() - 1);
+      changes.add(new AlterTableStatement.ColumnChange(column, position != null && position.FIRST() != null,
+          position == null || position.AFTER() == null ? null : AstBuilder.identifier(position.identifier())));
+    }
+  }
+
+  private void add(WatermarkDefinitionContext watermarkDefinition, TableConstraintContext tableConstraint,
+      ColumnDefinitionContext columnDefinition) {
+    if (watermarkDefinition != null) {
+      WatermarkDefinitionContext ctx = watermarkDefinition;
       if (watermark != null) {
         throw SqlParseException.at(AstBuilder.pos(ctx), "Multiple WATERMARK statements are not supported");
       }
       watermark = new WatermarkSpec(AstBuilder.identifier(ctx.identifier()), builder.fragment(ctx.expression()),
           AstBuilder.pos(ctx));
-    } else if (element.tableConstraint() != null) {
-      TableConstraintContext ctx = element.tableConstraint();
+    } else if (tableConstraint != null) {
+      TableConstraintContext ctx = tableConstraint;
       checkEnforcement(ctx.enforcement(), AstBuilder.pos(ctx));
       setPrimaryKey(new PrimaryKeySpec(constraintName(ctx.identifier()),
           AstBuilder.identifiers(ctx.columnList()), AstBuilder.pos(ctx)));
     } else {
-      columns.add(column(element.columnDefinition()));
+      columns.add(column(columnDefinition));
     }
   }
 

@@ -171,6 +171,8 @@ class StatementParserTest {
     public String visit(CreateDatabaseStatement s) { return n(s); }
     public String visit(CreateCatalogStatement s) { return n(s); }
     public String visit(CreateFunctionStatement s) { return n(s); }
+    public String visit(AlterTableStatement s) { return n(s); }
+    public String visit(AlterViewStatement s) { return n(s); }
     public String visit(DropTableStatement s) { return n(s); }
     public String visit(DropViewStatement s) { return n(s); }
     public String visit(DropDatabaseStatement s) { return n(s); }

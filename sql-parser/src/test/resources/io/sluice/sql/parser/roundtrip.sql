@@ -376,3 +376,40 @@ CLEAR
 CREATE TABLE t (a INT);
 == SetStatement
   /* leading comment */ SET 'a.b' = 'c' -- trailing
+== AlterTableStatement
+ALTER TABLE orders RENAME TO orders_v2
+== AlterTableStatement
+ALTER TABLE IF EXISTS cat.db.orders RENAME amount TO total
+== AlterTableStatement
+ALTER TABLE orders SET ('k1' = 'a', 'k2' = 'b')
+== AlterTableStatement
+ALTER TABLE orders RESET ('k1', 'format')
+== AlterTableStatement
+ALTER TABLE orders ADD note STRING COMMENT 'free text' AFTER id
+== AlterTableStatement
+ALTER TABLE orders ADD (
+  e AS UPPER(c) FIRST,
+  WATERMARK FOR d AS d - INTERVAL '2' SECOND,
+  f DOUBLE NOT NULL COMMENT 'f is double' AFTER e,
+  PRIMARY KEY (a) NOT ENFORCED
+)
+== AlterTableStatement
+ALTER TABLE orders ADD CONSTRAINT pk PRIMARY KEY (id) NOT ENFORCED
+== AlterTableStatement
+ALTER TABLE orders MODIFY (b BOOLEAN FIRST, e AS a * 2)
+== AlterTableStatement
+ALTER TABLE orders MODIFY WATERMARK FOR ts AS ts
+== AlterTableStatement
+ALTER TABLE orders DROP amount
+== AlterTableStatement
+ALTER TABLE orders DROP (e, a)
+== AlterTableStatement
+ALTER TABLE orders DROP PRIMARY KEY
+== AlterTableStatement
+ALTER TABLE orders DROP CONSTRAINT ct
+== AlterTableStatement
+ALTER TABLE orders DROP WATERMARK
+== AlterViewStatement
+ALTER VIEW v RENAME TO v2
+== AlterViewStatement
+ALTER VIEW db.v AS SELECT a FROM t WHERE a > 1

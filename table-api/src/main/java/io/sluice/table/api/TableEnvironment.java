@@ -39,4 +39,43 @@ public interface TableEnvironment {
     String explainSql(String statement);
 
     TableConfig getConfig();
+
+    /**
+     * Registers a temporary system function (no catalog namespace; shadows built-in functions of that name),
+     * like {@code CREATE TEMPORARY SYSTEM FUNCTION name AS 'class'}.
+     */
+    void createTemporarySystemFunction(String name, Class<? extends io.sluice.table.functions.UserDefinedFunction>
+            functionClass);
+
+    /**
+     * Registers an instance as a temporary system function; each operator instance works on its own copy
+     * (the instance must be serializable).
+     */
+    void createTemporarySystemFunction(String name, io.sluice.table.functions.UserDefinedFunction functionInstance);
+
+    /** Registers a temporary catalog function under a (possibly qualified) path. */
+    void createTemporaryFunction(String path, Class<? extends io.sluice.table.functions.UserDefinedFunction>
+            functionClass);
+
+    /** Registers an instance as a temporary catalog function under a (possibly qualified) path. */
+    void createTemporaryFunction(String path, io.sluice.table.functions.UserDefinedFunction functionInstance);
+
+    /** Registers a catalog function, like {@code CREATE FUNCTION path AS 'class'}; fails if it exists. */
+    void createFunction(String path, Class<? extends io.sluice.table.functions.UserDefinedFunction> functionClass);
+
+    /** Registers a catalog function; with {@code ignoreIfExists} an existing function is kept. */
+    void createFunction(String path, Class<? extends io.sluice.table.functions.UserDefinedFunction> functionClass,
+            boolean ignoreIfExists);
+
+    /** Drops a temporary system function; false when there was none. */
+    boolean dropTemporarySystemFunction(String name);
+
+    /** Drops a temporary catalog function; false when there was none. */
+    boolean dropTemporaryFunction(String path);
+
+    /** Drops a catalog function; false when there was none. */
+    boolean dropFunction(String path);
+
+    /** Names of the user-defined functions visible in the current database (as SHOW USER FUNCTIONS). */
+    String[] listUserDefinedFunctions();
 }

@@ -260,7 +260,11 @@ class SqlGoldenTest {
         }
     }
 
-    /** The messages of an exception and its causes, one per line, each as {@code Class: message}. */
+    /**
+     * The messages of an exception and its causes, one per line, each as {@code Class: message}; a
+     * {@link io.sluice.table.api.TableException} that knows where in the statement the problem is ends with
+     * {@code [line L, column C]}.
+     */
     static String messageChain(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
@@ -268,6 +272,9 @@ class SqlGoldenTest {
                 sb.append('\n');
             }
             sb.append(c.getClass().getName()).append(": ").append(c.getMessage());
+            if (c instanceof io.sluice.table.api.TableException te && te.hasPosition()) {
+                sb.append(" [line ").append(te.line()).append(", column ").append(te.column()).append(']');
+            }
         }
         return sb.toString();
     }

@@ -29,6 +29,10 @@ public interface StatementVisitor<R> {
 
   R visit(CreateFunctionStatement statement);
 
+  R visit(AlterTableStatement statement);
+
+  R visit(AlterViewStatement statement);
+
   R visit(DropTableStatement statement);
 
   R visit(DropViewStatement statement);

@@ -13,34 +13,73 @@ final class ShowCreate {
     private ShowCreate() {
     }
 
-    static String render(ObjectIdentifier id, Object object) {
-        String name = "`" + id.catalog() + "`.`" + id.database() + "`.`" + id.object() + "`";
+    static String render(ObjectIdentifier id, Object object, boolean temporary) {
+        String name = quote(id.catalog()) + "." + quote(id.database()) + "." + quote(id.object());
+        String create = temporary ? "CREATE TEMPORARY " : "CREATE ";
         if (object instanceof CatalogView) {
-            return "CREATE VIEW " + name + " AS\n" + ((CatalogView) object).query() + "\n";
+            CatalogView v = (CatalogView) object;
+            StringBuilder sb = new StringBuilder(create).append("VIEW ").append(name);
+            if (!v.columnNames().isEmpty()) {
+                sb.append(" (").append(quoteAll(v.columnNames())).append(')');
+            }
+            if (v.comment() != null) {
+                sb.append("\nCOMMENT ").append(literal(v.comment()));
+            }
+            return sb.append(" AS\n").append(v.query()).append('\n').toString();
         }
         CatalogTable t = (CatalogTable) object;
         List<String> lines = new ArrayList<>();
         for (CatalogColumn c : t.columns()) {
-            lines.add("  `" + c.name() + "` " + (c.isPhysical() ? c.type().toString() : "AS " + c.expression()));
+            StringBuilder line = new StringBuilder("  ").append(quote(c.name())).append(' ');
+            if (c.isComputed()) {
+                line.append("AS ").append(c.expression());
+            } else {
+                line.append(c.type());
+                if (c.isMetadata()) {
+                    line.append(' ').append(c.extras());
+                }
+            }
+            if (c.comment() != null) {
+                line.append(" COMMENT ").append(literal(c.comment()));
+            }
+            lines.add(line.toString());
         }
         if (t.watermarkColumn() != null) {
-            lines.add("  WATERMARK FOR `" + t.watermarkColumn() + "` AS " + t.watermarkExpression());
+            lines.add("  WATERMARK FOR " + quote(t.watermarkColumn()) + " AS " + t.watermarkExpression());
         }
         if (!t.primaryKey().isEmpty()) {
-            lines.add("  PRIMARY KEY (`" + String.join("`, `", t.primaryKey()) + "`) NOT ENFORCED");
+            lines.add("  CONSTRAINT " + quote(t.primaryKeyName()) + " PRIMARY KEY (" + quoteAll(t.primaryKey())
+                    + ") NOT ENFORCED");
         }
-        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(name).append(" (\n")
+        StringBuilder sb = new StringBuilder(create).append("TABLE ").append(name).append(" (\n")
                 .append(String.join(",\n", lines)).append("\n)");
         if (t.comment() != null) {
-            sb.append("\nCOMMENT '").append(t.comment().replace("'", "''")).append('\'');
+            sb.append("\nCOMMENT ").append(literal(t.comment()));
+        }
+        if (!t.partitionKeys().isEmpty()) {
+            sb.append("\nPARTITIONED BY (").append(quoteAll(t.partitionKeys())).append(')');
         }
         if (!t.options().isEmpty()) {
             List<String> opts = new ArrayList<>();
             for (Map.Entry<String, String> e : t.options().entrySet()) {
-                opts.add("  '" + e.getKey().replace("'", "''") + "' = '" + e.getValue().replace("'", "''") + "'");
+                opts.add("  " + literal(e.getKey()) + " = " + literal(e.getValue()));
             }
             sb.append(" WITH (\n").append(String.join(",\n", opts)).append("\n)");
         }
         return sb.append('\n').toString();
+    }
+
+    private static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    private static String quoteAll(List<String> identifiers) {
+        List<String> quoted = new ArrayList<>();
+        identifiers.forEach(i -> quoted.add(quote(i)));
+        return String.join(", ", quoted);
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 }

@@ -205,56 +205,57 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(CreateTableStatement s) {
-        if (s.like() != null) {
-            throw new UnsupportedFeatureException("CREATE TABLE ... LIKE");
-        }
-        List<CatalogColumn> columns = new ArrayList<>();
-        for (ColumnDefinition c : s.columns()) {
-            switch (c.kind()) {
-                case PHYSICAL:
-                    columns.add(CatalogColumn.physical(c.name(), DdlTypes.toLogicalType(c.type()), c.comment()));
-                    break;
-                case COMPUTED:
-                    columns.add(CatalogColumn.computed(c.name(), null, c.expression().text(), c.comment()));
-                    break;
-                default:
-                    throw new UnsupportedFeatureException("metadata column '" + c.name() + "'");
-            }
-        }
-        List<String> names = new ArrayList<>();
-        columns.forEach(c -> names.add(c.name()));
-        for (int i = 0; i < names.size(); i++) {
-            if (names.indexOf(names.get(i)) != i) {
-                throw new ValidationException("Duplicate column name '" + names.get(i) + "' in table " + s.name() + ".");
-            }
-        }
-        columns = env.typeComputedColumns(s, columns);
-        String watermarkColumn = null;
-        String watermarkExpr = null;
-        if (s.watermark() != null) {
-            watermarkColumn = s.watermark().rowtimeColumn();
-            watermarkExpr = s.watermark().expression().text();
-            if (!names.contains(watermarkColumn)) {
-                throw new ValidationException("The rowtime attribute '" + watermarkColumn + "' of the WATERMARK is not a"
-                        + " column of table " + s.name() + "." + NameSuggestions.didYouMean(watermarkColumn, names));
-            }
-            env.validateWatermark(s, columns, watermarkColumn, watermarkExpr);
-        }
-        List<String> pk = s.primaryKey() == null ? List.of() : s.primaryKey().columns();
-        for (String k : pk) {
-            if (!names.contains(k)) {
-                throw new ValidationException("Primary key column '" + k + "' is not a column of table " + s.name() + "."
-                        + NameSuggestions.didYouMean(k, names));
-            }
-        }
-        if (!s.partitionKeys().isEmpty()) {
-            throw new UnsupportedFeatureException("PARTITIONED BY");
-        }
         ObjectIdentifier id = catalogs().qualify(path(s.name()));
-        CatalogTable table = new CatalogTable(columns, s.options(), pk, watermarkColumn, watermarkExpr, s.comment());
+        if (s.isIfNotExists() && exists(id, s.isTemporary())) {
+            return TableResultImpl.ok(config());
+        }
+        TableDraft draft = new TableDraft();
+        for (ColumnDefinition c : s.columns()) {
+            draft.columns.add(TableDraft.toCatalogColumn(c));
+            draft.remember(c);
+        }
+        if (s.watermark() != null) {
+            draft.watermarkColumn = s.watermark().rowtimeColumn();
+            draft.watermarkExpression = s.watermark().expression().text();
+            draft.watermarkPosition = s.watermark().position();
+            draft.watermarkFragment = s.watermark().expression();
+        }
+        if (s.primaryKey() != null) {
+            draft.primaryKey = s.primaryKey().columns();
+            draft.primaryKeyName = s.primaryKey().constraintName();
+            draft.primaryKeyPosition = s.primaryKey().position();
+        }
+        draft.comment = s.comment();
+        draft.partitionKeys = s.partitionKeys();
+        draft.options.putAll(s.options());
+        if (s.like() != null) {
+            ObjectIdentifier sourceId = catalogs().qualify(path(s.like().source()));
+            LikeMerger.merge(draft, likeSource(s, sourceId), s.like());
+        }
+        CatalogTable table = draft.finish(env, id);
         validateConnectorOptions(id, table);
         catalogs().createObject(id, table, s.isIfNotExists(), s.isTemporary());
         return TableResultImpl.ok(config());
+    }
+
+    private CatalogTable likeSource(CreateTableStatement s, ObjectIdentifier sourceId) {
+        Object source;
+        try {
+            source = catalogs().getObjectOrThrow(sourceId);
+        } catch (ValidationException e) {
+            throw TableDraft.at(new ValidationException("Source table of the LIKE clause: " + e.getMessage()),
+                    s.like().source().position());
+        }
+        if (!(source instanceof CatalogTable)) {
+            throw TableDraft.at(new ValidationException("Source table '" + sourceId + "' of the LIKE clause can not be"
+                    + " a VIEW."), s.like().source().position());
+        }
+        return (CatalogTable) source;
+    }
+
+    /** Whether a temporary (or permanent) table or view of this name exists. */
+    private boolean exists(ObjectIdentifier id, boolean temporary) {
+        return temporary ? catalogs().isTemporary(id) : catalogs().getObject(id).isPresent() && !catalogs().isTemporary(id);
     }
 
     /** Checks the connector exists and its options are valid as early as CREATE TABLE. */
@@ -279,9 +280,40 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         FactoryUtil.validateOptions(id.toString(), factory, options, env.classLoader());
     }
 
+    /**
+     * CTAS: creates the table with the query's columns (names, types, nullability) and the given options, then
+     * runs {@code INSERT INTO t <query>}. With IF NOT EXISTS and an existing table, only the INSERT runs. When the
+     * INSERT cannot be planned the new table is dropped again.
+     */
     @Override
     public TableResult visit(CreateTableAsStatement s) {
-        throw new UnsupportedFeatureException("CREATE TABLE ... AS SELECT");
+        ObjectIdentifier id = catalogs().qualify(path(s.name()));
+        boolean created = false;
+        if (!(s.isIfNotExists() && exists(id, s.isTemporary()))) {
+            RowType rowType = inFragment(s.query(),
+                    () -> RelTypes.toRowType(env.planner().validatedRowType(s.query().text())));
+            TableDraft draft = new TableDraft();
+            for (int i = 0; i < rowType.size(); i++) {
+                draft.columns.add(CatalogColumn.physical(rowType.name(i), rowType.type(i)));
+            }
+            draft.comment = s.comment();
+            draft.partitionKeys = s.partitionKeys();
+            draft.options.putAll(s.options());
+            CatalogTable table = draft.finish(env, id);
+            validateConnectorOptions(id, table);
+            catalogs().createObject(id, table, false, s.isTemporary());
+            created = true;
+        }
+        TableEnvironmentImpl.CompiledInsert insert;
+        try {
+            insert = inFragment(s.query(), () -> env.compileInsert(id.toList(), List.of(), s.query().text()));
+        } catch (RuntimeException e) {
+            if (created) {
+                catalogs().dropObject(id, false, true);
+            }
+            throw e;
+        }
+        return env.executeInserts(List.of(insert));
     }
 
     @Override
@@ -304,12 +336,66 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(CreateCatalogStatement s) {
-        throw new UnsupportedFeatureException("CREATE CATALOG");
+        String type = s.options().get("type");
+        if (type == null) {
+            throw new ValidationException("Catalog " + s.name() + " needs a 'type' option, e.g. WITH ('type' ="
+                    + " 'generic_in_memory').");
+        }
+        if (!type.equals("generic_in_memory")) {
+            throw new UnsupportedFeatureException("catalog type '" + type + "' (supported: 'generic_in_memory')");
+        }
+        for (String key : s.options().keySet()) {
+            if (!key.equals("type")) {
+                throw new ValidationException("Unsupported option '" + key + "' for catalog type 'generic_in_memory';"
+                        + " it takes only 'type'.");
+            }
+        }
+        catalogs().createCatalog(s.name(), s.isIfNotExists());
+        return TableResultImpl.ok(config());
     }
 
     @Override
     public TableResult visit(CreateFunctionStatement s) {
-        throw new UnsupportedFeatureException("CREATE FUNCTION (user-defined functions)");
+        List<String> parts = path(s.name());
+        String simple = parts.get(parts.size() - 1);
+        io.sluice.planner.functions.FunctionCatalog functions = env.functions();
+        if (s.isSystem()) {
+            if (parts.size() > 1) {
+                throw new ValidationException("Temporary system function " + s.name()
+                        + " must not have a catalog or database: write CREATE TEMPORARY SYSTEM FUNCTION " + simple);
+            }
+            functions.createTemporarySystemFunction(simple, io.sluice.planner.functions.FunctionLoader.load(simple,
+                    s.className(), s.language(), s.jars(), env.classLoader()), s.isIfNotExists());
+        } else {
+            ObjectIdentifier id = catalogs().qualify(parts);
+            io.sluice.codegen.udf.UserFunction f = io.sluice.planner.functions.FunctionLoader.load(simple,
+                    s.className(), s.language(), s.jars(), env.classLoader());
+            if (s.isTemporary()) {
+                functions.createTemporaryFunction(id, f, s.isIfNotExists());
+            } else {
+                functions.createCatalogFunction(id, f, s.isIfNotExists());
+            }
+        }
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(AlterTableStatement s) {
+        new AlterTableExecutor(env).alter(s, this::validateConnectorOptions);
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(AlterViewStatement s) {
+        if (s.query() == null) {
+            new AlterTableExecutor(env).alter(s);
+        } else {
+            inFragment(s.query(), () -> {
+                new AlterTableExecutor(env).alter(s);
+                return null;
+            });
+        }
+        return TableResultImpl.ok(config());
     }
 
     @Override
@@ -326,17 +412,38 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(DropDatabaseStatement s) {
-        throw new UnsupportedFeatureException("DROP DATABASE");
+        List<String> parts = path(s.name());
+        if (parts.size() > 2) {
+            throw new ValidationException("Invalid database name '" + s.name() + "': expected [catalog.]database.");
+        }
+        String catalog = parts.size() > 1 ? parts.get(0) : catalogs().currentCatalog();
+        catalogs().dropDatabase(catalog, parts.get(parts.size() - 1), s.isIfExists(), s.isCascade());
+        return TableResultImpl.ok(config());
     }
 
     @Override
     public TableResult visit(DropCatalogStatement s) {
-        throw new UnsupportedFeatureException("DROP CATALOG");
+        catalogs().dropCatalog(s.name(), s.isIfExists());
+        return TableResultImpl.ok(config());
     }
 
     @Override
     public TableResult visit(DropFunctionStatement s) {
-        throw new UnsupportedFeatureException("DROP FUNCTION (user-defined functions)");
+        List<String> parts = path(s.name());
+        io.sluice.planner.functions.FunctionCatalog functions = env.functions();
+        if (s.isSystem()) {
+            if (parts.size() > 1) {
+                throw new ValidationException("Temporary system function " + s.name()
+                        + " has no catalog or database: write DROP TEMPORARY SYSTEM FUNCTION "
+                        + parts.get(parts.size() - 1));
+            }
+            functions.dropTemporarySystemFunction(parts.get(0), s.isIfExists());
+        } else if (s.isTemporary()) {
+            functions.dropTemporaryFunction(catalogs().qualify(parts), s.isIfExists());
+        } else {
+            functions.dropCatalogFunction(catalogs().qualify(parts), s.isIfExists());
+        }
+        return TableResultImpl.ok(config());
     }
 
     // ------------------------------------------------------------------ session
@@ -395,14 +502,28 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     public TableResult visit(ShowStatement s) {
         CatalogManager c = catalogs();
         switch (s.kind()) {
-            case TABLES:
-                return names("table name", c.listObjects(c.currentCatalog(), c.currentDatabase()));
-            case VIEWS:
-                return names("view name", c.listViews(c.currentCatalog(), c.currentDatabase()));
-            case DATABASES:
-                return names("database name", c.listDatabases(c.currentCatalog()));
+            case TABLES: {
+                String[] db = showDatabase(s);
+                return names("table name", ShowFilter.filter(s, c.listObjectsOrThrow(db[0], db[1])));
+            }
+            case VIEWS: {
+                String[] db = showDatabase(s);
+                c.listObjectsOrThrow(db[0], db[1]);
+                return names("view name", ShowFilter.filter(s, c.listViews(db[0], db[1])));
+            }
+            case DATABASES: {
+                String catalog = c.currentCatalog();
+                if (s.target() != null) {
+                    if (path(s.target()).size() != 1) {
+                        throw new ValidationException("SHOW DATABASES FROM takes a catalog name, not "
+                                + s.target() + ".");
+                    }
+                    catalog = path(s.target()).get(0);
+                }
+                return names("database name", ShowFilter.filter(s, c.listDatabases(catalog)));
+            }
             case CATALOGS:
-                return names("catalog name", c.listCatalogs());
+                return names("catalog name", ShowFilter.filter(s, c.listCatalogs()));
             case CURRENT_CATALOG:
                 return names("current catalog name", List.of(c.currentCatalog()));
             case CURRENT_DATABASE:
@@ -415,20 +536,49 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                                 fns.add(op.getName());
                             }
                         });
+                fns.addAll(env.functions().listUserFunctions());
                 return names("function name", new ArrayList<>(fns));
             }
             case USER_FUNCTIONS:
-                return names("function name", List.of());
+                return names("function name", env.functions().listUserFunctions());
             case COLUMNS:
-                return describe(s.target());
+                return describe(s.target(), s.likePattern() == null ? null : s);
             case CREATE_TABLE:
-            case CREATE_VIEW:
+            case CREATE_VIEW: {
+                ObjectIdentifier id = c.qualify(path(s.target()));
+                Object object = c.getObjectOrThrow(id);
+                if (s.kind() == ShowStatement.Kind.CREATE_TABLE && object instanceof CatalogView) {
+                    throw new ValidationException("SHOW CREATE TABLE is only supported for tables, but " + id
+                            + " is a view. Please use SHOW CREATE VIEW instead.");
+                }
+                if (s.kind() == ShowStatement.Kind.CREATE_VIEW && object instanceof CatalogTable) {
+                    throw new ValidationException("SHOW CREATE VIEW is only supported for views, but " + id
+                            + " is a table. Please use SHOW CREATE TABLE instead.");
+                }
                 return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
-                        List.of(Row.of(ShowCreate.render(c.qualify(path(s.target())),
-                                c.getObjectOrThrow(c.qualify(path(s.target())))))), config());
+                        List.of(Row.of(ShowCreate.render(id, object, c.isTemporary(id)))), config());
+            }
             default:
                 throw new UnsupportedFeatureException("SHOW " + s.kind().sql());
         }
+    }
+
+    /** The catalog and database of SHOW TABLES|VIEWS [FROM|IN [catalog.]db]. */
+    private String[] showDatabase(ShowStatement s) {
+        CatalogManager c = catalogs();
+        if (s.target() == null) {
+            return new String[] {c.currentCatalog(), c.currentDatabase()};
+        }
+        List<String> parts = path(s.target());
+        if (parts.size() > 2) {
+            throw new ValidationException("SHOW " + s.kind().sql() + " FROM takes [catalog.]database, not "
+                    + s.target() + ".");
+        }
+        String catalog = parts.size() == 2 ? parts.get(0) : c.currentCatalog();
+        if (!c.hasCatalog(catalog)) {
+            c.listDatabases(catalog); // throws with the nearest names
+        }
+        return new String[] {catalog, parts.get(parts.size() - 1)};
     }
 
     private TableResult names(String column, List<String> values) {
@@ -443,28 +593,42 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     }
 
     private TableResult describe(ObjectName name) {
+        return describe(name, null);
+    }
+
+    /** DESCRIBE / SHOW COLUMNS: one row per column, optionally only the names matching a LIKE filter. */
+    private TableResult describe(ObjectName name, ShowStatement like) {
         ObjectIdentifier id = catalogs().qualify(path(name));
         Object o = catalogs().getObjectOrThrow(id);
         List<Row> rows = new ArrayList<>();
         if (o instanceof CatalogTable) {
             CatalogTable t = (CatalogTable) o;
             for (CatalogColumn col : t.columns()) {
+                if (like != null && !ShowFilter.matches(like, col.name())) {
+                    continue;
+                }
                 LogicalType type = col.type();
+                boolean rowtime = col.name().equals(t.watermarkColumn());
                 String key = t.primaryKey().contains(col.name()) ? "PRI(" + String.join(", ", t.primaryKey()) + ")" : null;
-                String watermark = col.name().equals(t.watermarkColumn()) ? t.watermarkExpression() : null;
-                rows.add(Row.of(col.name(), type.typeName(), type.isNullable(), key,
-                        col.isPhysical() ? null : "AS " + col.expression(), watermark));
+                String watermark = rowtime ? t.watermarkExpression() : null;
+                rows.add(Row.of(col.name(), type.typeName() + (rowtime ? " *ROWTIME*" : ""), type.isNullable(), key,
+                        col.extras(), watermark, col.comment()));
             }
         } else {
             RowType type = ((CatalogView) o).rowType();
             for (int i = 0; i < type.size(); i++) {
-                rows.add(Row.of(type.name(i), type.type(i).typeName(), type.type(i).isNullable(), null, null, null));
+                if (like != null && !ShowFilter.matches(like, type.name(i))) {
+                    continue;
+                }
+                rows.add(Row.of(type.name(i), type.type(i).typeName(), type.type(i).isNullable(), null, null, null,
+                        null));
             }
         }
         return TableResultImpl.ofRows(ResolvedSchema.of(
                 Column.physical("name", DataTypes.STRING()), Column.physical("type", DataTypes.STRING()),
                 Column.physical("null", DataTypes.BOOLEAN()), Column.physical("key", DataTypes.STRING()),
-                Column.physical("extras", DataTypes.STRING()), Column.physical("watermark", DataTypes.STRING())),
+                Column.physical("extras", DataTypes.STRING()), Column.physical("watermark", DataTypes.STRING()),
+                Column.physical("comment", DataTypes.STRING())),
                 rows, config());
     }
 

@@ -226,17 +226,36 @@ public final class TableEnvironmentImpl implements TableEnvironment {
      */
     List<io.sluice.planner.catalog.CatalogColumn> typeComputedColumns(
             io.sluice.sql.parser.ast.CreateTableStatement s, List<io.sluice.planner.catalog.CatalogColumn> columns) {
+        java.util.Map<String, io.sluice.sql.parser.ast.SqlFragment> fragments = new java.util.HashMap<>();
+        for (io.sluice.sql.parser.ast.ColumnDefinition d : s.columns()) {
+            if (d.expression() != null) {
+                fragments.put(d.name(), d.expression());
+            }
+        }
+        return typeComputedColumns(fragments, columns);
+    }
+
+    /**
+     * Gives each computed column the type of its expression over the physical columns. An error in a column
+     * with a fragment (its text in the statement) points at it; a column without one (kept from an existing
+     * table by ALTER TABLE or LIKE) fails with "Invalid expression for computed column".
+     */
+    List<io.sluice.planner.catalog.CatalogColumn> typeComputedColumns(
+            java.util.Map<String, io.sluice.sql.parser.ast.SqlFragment> fragments,
+            List<io.sluice.planner.catalog.CatalogColumn> columns) {
         List<io.sluice.planner.catalog.CatalogColumn> typed = new ArrayList<>();
         RowType physical = physicalRowType(columns);
         org.apache.calcite.rel.type.RelDataType physicalType = toRelType(physical);
         for (io.sluice.planner.catalog.CatalogColumn c : columns) {
-            if (c.isPhysical()) {
+            if (!c.isComputed()) {
                 typed.add(c);
                 continue;
             }
-            io.sluice.sql.parser.ast.SqlFragment fragment = fragmentOf(s, c.name());
-            org.apache.calcite.rex.RexNode e = inExpression(fragment,
-                    () -> planner.convertExpressions(null, physicalType, List.of(c.expression())).get(0));
+            io.sluice.sql.parser.ast.SqlFragment fragment = fragments.get(c.name());
+            java.util.function.Supplier<org.apache.calcite.rex.RexNode> convert =
+                    () -> planner.convertExpressions(null, physicalType, List.of(c.expression())).get(0);
+            org.apache.calcite.rex.RexNode e = fragment != null ? inExpression(fragment, convert)
+                    : withoutPosition("Invalid expression for computed column '" + c.name() + "'", convert);
             typed.add(io.sluice.planner.catalog.CatalogColumn.computed(c.name(),
                     io.sluice.codegen.RelTypes.toLogicalType(e.getType()), c.expression(), c.comment()));
         }
@@ -246,13 +265,26 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     /** Checks a WATERMARK clause: the rowtime column is a TIMESTAMP(p <= 3) or TIMESTAMP_LTZ and so is the expression. */
     void validateWatermark(io.sluice.sql.parser.ast.CreateTableStatement s,
             List<io.sluice.planner.catalog.CatalogColumn> columns, String rowtime, String expression) {
+        validateWatermark(s.watermark().position(), s.watermark().expression(), columns, rowtime, expression);
+    }
+
+    /**
+     * Checks a watermark; {@code position} and {@code fragment} (where the clause and its expression are
+     * written) are null for a watermark kept from an existing table.
+     */
+    void validateWatermark(io.sluice.sql.parser.ast.SqlPosition position,
+            io.sluice.sql.parser.ast.SqlFragment fragment, List<io.sluice.planner.catalog.CatalogColumn> columns,
+            String rowtime, String expression) {
         io.sluice.planner.catalog.CatalogColumn column = columns.stream().filter(c -> c.name().equals(rowtime))
                 .findFirst().orElseThrow();
         if (!isTimeAttributeType(column.type())) {
-            throw new ValidationException("Invalid data type of time field for watermark definition. The field '"
-                    + rowtime + "' must be of type TIMESTAMP(p) or TIMESTAMP_LTZ(p), the supported precision 'p' is"
-                    + " from 0 to 3, but the time field type is " + column.type() + ".")
-                    .atPosition(s.watermark().position().line(), s.watermark().position().column());
+            ValidationException e = new ValidationException("Invalid data type of time field for watermark"
+                    + " definition. The field '" + rowtime + "' must be of type TIMESTAMP(p) or TIMESTAMP_LTZ(p), the"
+                    + " supported precision 'p' is from 0 to 3, but the time field type is " + column.type() + ".");
+            if (position != null) {
+                e.atPosition(position.line(), position.column());
+            }
+            throw e;
         }
         List<String> names = new ArrayList<>();
         List<io.sluice.runtime.types.LogicalType> types = new ArrayList<>();
@@ -260,29 +292,33 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             names.add(c.name());
             types.add(c.type());
         });
-        org.apache.calcite.rex.RexNode e = inExpression(s.watermark().expression(),
-                () -> planner.convertExpressions(null, toRelType(new RowType(names, types)), List.of(expression)).get(0));
+        java.util.function.Supplier<org.apache.calcite.rex.RexNode> convert = () -> planner.convertExpressions(
+                null, toRelType(new RowType(names, types)), List.of(expression)).get(0);
+        org.apache.calcite.rex.RexNode e = fragment != null ? inExpression(fragment, convert)
+                : withoutPosition("Invalid expression for watermark '" + expression + "'", convert);
         io.sluice.runtime.types.LogicalType t = io.sluice.codegen.RelTypes.toLogicalType(e.getType());
         if (!isTimeAttributeType(t)) {
-            throw new ValidationException("Watermark strategy " + expression + " must be of type TIMESTAMP(p) or"
-                    + " TIMESTAMP_LTZ(p), where p is from 0 to 3, but is " + t + ".")
-                    .atPosition(s.watermark().expression().line(), s.watermark().expression().column());
+            ValidationException x = new ValidationException("Watermark strategy " + expression + " must be of type"
+                    + " TIMESTAMP(p) or TIMESTAMP_LTZ(p), where p is from 0 to 3, but is " + t + ".");
+            if (fragment != null) {
+                x.atPosition(fragment.line(), fragment.column());
+            }
+            throw x;
+        }
+    }
+
+    /** Runs a conversion of an expression that is not written in the statement; an error names the expression. */
+    private static <T> T withoutPosition(String what, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (io.sluice.table.api.TableException e) {
+            throw new ValidationException(what + ": " + e.getMessage(), e);
         }
     }
 
     private static boolean isTimeAttributeType(io.sluice.runtime.types.LogicalType t) {
         return (t.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP
                 || t.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ) && t.precision() <= 3;
-    }
-
-    private static io.sluice.sql.parser.ast.SqlFragment fragmentOf(io.sluice.sql.parser.ast.CreateTableStatement s,
-            String column) {
-        for (io.sluice.sql.parser.ast.ColumnDefinition d : s.columns()) {
-            if (d.name().equals(column)) {
-                return d.expression();
-            }
-        }
-        throw new IllegalStateException("no column " + column);
     }
 
     /**
@@ -328,6 +364,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         CompiledQuery q = compileQuery(sql);
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8192);
         SinkTransformation sink = new SinkTransformation("CollectSink", q.root, ctx -> new CollectSinkWriter(queue));
+        sink.withInputPartitioning(0, io.sluice.runtime.graph.InputPartitioning.single());
         Configuration jobConfig = configuration.copy();
         JobExecution job = LocalExecutor.submit(new JobGraph("collect", List.of(sink)), jobConfig);
         return TableResultImpl.ofJob(ResolvedSchema.fromRowType(q.plan.rowType), job,
@@ -354,6 +391,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             throw new ValidationException("Cannot INSERT INTO view " + id + ".");
         }
         CatalogTable table = (CatalogTable) o;
+        table.checkSupportedForAccess();
         RowType sinkType = table.physicalRowType();
         SluicePlanner.PlannedQuery plan = planner.plan(querySql);
         RelNode rel = alignToSink(plan.optimized, sinkType, columns, id);
@@ -437,5 +475,71 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             }
         }
         return result;
+    }
+
+    // ------------------------------------------------------------------ user-defined functions
+
+    io.sluice.planner.functions.FunctionCatalog functions() {
+        return planner.functions();
+    }
+
+    @Override
+    public void createTemporarySystemFunction(String name,
+            Class<? extends io.sluice.table.functions.UserDefinedFunction> functionClass) {
+        functions().createTemporarySystemFunction(name, io.sluice.codegen.udf.UserFunction.of(name, functionClass),
+                false);
+    }
+
+    @Override
+    public void createTemporarySystemFunction(String name, io.sluice.table.functions.UserDefinedFunction instance) {
+        functions().createTemporarySystemFunction(name, io.sluice.codegen.udf.UserFunction.of(name, instance), false);
+    }
+
+    @Override
+    public void createTemporaryFunction(String path,
+            Class<? extends io.sluice.table.functions.UserDefinedFunction> functionClass) {
+        ObjectIdentifier id = catalogs.qualify(splitPath(path));
+        functions().createTemporaryFunction(id, io.sluice.codegen.udf.UserFunction.of(id.object(), functionClass),
+                false);
+    }
+
+    @Override
+    public void createTemporaryFunction(String path, io.sluice.table.functions.UserDefinedFunction instance) {
+        ObjectIdentifier id = catalogs.qualify(splitPath(path));
+        functions().createTemporaryFunction(id, io.sluice.codegen.udf.UserFunction.of(id.object(), instance), false);
+    }
+
+    @Override
+    public void createFunction(String path,
+            Class<? extends io.sluice.table.functions.UserDefinedFunction> functionClass) {
+        createFunction(path, functionClass, false);
+    }
+
+    @Override
+    public void createFunction(String path,
+            Class<? extends io.sluice.table.functions.UserDefinedFunction> functionClass, boolean ignoreIfExists) {
+        ObjectIdentifier id = catalogs.qualify(splitPath(path));
+        functions().createCatalogFunction(id, io.sluice.codegen.udf.UserFunction.of(id.object(), functionClass),
+                ignoreIfExists);
+    }
+
+    @Override
+    public boolean dropTemporarySystemFunction(String name) {
+        return functions().dropTemporarySystemFunction(name, true);
+    }
+
+    @Override
+    public boolean dropTemporaryFunction(String path) {
+        return functions().dropTemporaryFunction(catalogs.qualify(splitPath(path)), true);
+    }
+
+    @Override
+    public boolean dropFunction(String path) {
+        return functions().dropCatalogFunction(catalogs.qualify(splitPath(path)), true);
+    }
+
+    @Override
+    public String[] listUserDefinedFunctions() {
+        return functions().listUserFunctions().toArray(new String[0]);
     }
 }

@@ -1,0 +1,212 @@
+package io.sluice.planner.functions;
+
+import io.sluice.codegen.udf.UserFunction;
+import io.sluice.codegen.udf.UserFunctionOperators;
+import io.sluice.planner.catalog.CatalogManager;
+import io.sluice.planner.catalog.ObjectIdentifier;
+import io.sluice.table.api.ValidationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+
+/**
+ * The user-defined functions of a session, resolved as Flink does: temporary system functions (no
+ * namespace) shadow built-in functions, which shadow temporary catalog functions, which shadow catalog
+ * functions of the current (or the named) catalog and database. Function names match case-insensitively
+ * and are listed in lower case. Not thread-safe (one per session).
+ */
+public final class FunctionCatalog {
+    private final CatalogManager catalogs;
+    private final Map<String, Entry> temporarySystem = new LinkedHashMap<>();
+    private final Map<ObjectIdentifier, Entry> temporary = new LinkedHashMap<>();
+    private final Map<ObjectIdentifier, Entry> catalogFunctions = new LinkedHashMap<>();
+
+    /** A registered function with its Calcite operator. */
+    private static final class Entry {
+        final UserFunction function;
+        final SqlFunction operator;
+
+        Entry(UserFunction function) {
+            this.function = function;
+            this.operator = UserFunctionOperators.create(function);
+        }
+    }
+
+    public FunctionCatalog(CatalogManager catalogs) {
+        this.catalogs = catalogs;
+    }
+
+    private static String normalize(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static ObjectIdentifier normalize(ObjectIdentifier id) {
+        return new ObjectIdentifier(id.catalog(), id.database(), normalize(id.object()));
+    }
+
+    /** Registers a temporary system function; fails when one of that name exists unless {@code ignoreIfExists}. */
+    public void createTemporarySystemFunction(String name, UserFunction function, boolean ignoreIfExists) {
+        String key = normalize(name);
+        if (temporarySystem.containsKey(key)) {
+            if (ignoreIfExists) {
+                return;
+            }
+            throw new ValidationException("Could not register temporary system function. A function named '" + name
+                    + "' does already exist.");
+        }
+        temporarySystem.put(key, new Entry(function));
+    }
+
+    /** Registers a temporary catalog function. */
+    public void createTemporaryFunction(ObjectIdentifier id, UserFunction function, boolean ignoreIfExists) {
+        ObjectIdentifier key = normalize(id);
+        requireDatabase(key);
+        if (temporary.containsKey(key)) {
+            if (ignoreIfExists) {
+                return;
+            }
+            throw new ValidationException("Could not register temporary catalog function. A function '" + id
+                    + "' does already exist.");
+        }
+        temporary.put(key, new Entry(function));
+    }
+
+    /** Registers a (permanent) catalog function in the identifier's catalog and database. */
+    public void createCatalogFunction(ObjectIdentifier id, UserFunction function, boolean ignoreIfExists) {
+        ObjectIdentifier key = normalize(id);
+        requireDatabase(key);
+        if (catalogFunctions.containsKey(key)) {
+            if (ignoreIfExists) {
+                return;
+            }
+            throw new ValidationException("Could not create catalog function. A function '" + id
+                    + "' does already exist.");
+        }
+        catalogFunctions.put(key, new Entry(function));
+    }
+
+    private void requireDatabase(ObjectIdentifier id) {
+        if (!catalogs.hasDatabase(id.catalog(), id.database())) {
+            throw new ValidationException("Database " + id.catalog() + "." + id.database() + " does not exist.");
+        }
+    }
+
+    /** Drops a temporary system function; returns false when absent and {@code ignoreIfNotExists}. */
+    public boolean dropTemporarySystemFunction(String name, boolean ignoreIfNotExists) {
+        if (temporarySystem.remove(normalize(name)) != null) {
+            return true;
+        }
+        if (ignoreIfNotExists) {
+            return false;
+        }
+        throw new ValidationException("Temporary system function " + name + " does not exist.");
+    }
+
+    /** Drops a temporary catalog function. */
+    public boolean dropTemporaryFunction(ObjectIdentifier id, boolean ignoreIfNotExists) {
+        if (temporary.remove(normalize(id)) != null) {
+            return true;
+        }
+        if (ignoreIfNotExists) {
+            return false;
+        }
+        throw new ValidationException("Temporary catalog function " + id + " does not exist.");
+    }
+
+    /** Drops a catalog function; a temporary function of that name must be dropped with DROP TEMPORARY FUNCTION. */
+    public boolean dropCatalogFunction(ObjectIdentifier id, boolean ignoreIfNotExists) {
+        ObjectIdentifier key = normalize(id);
+        if (temporary.containsKey(key)) {
+            throw new ValidationException("Function " + id + " is a temporary function; drop it with"
+                    + " DROP TEMPORARY FUNCTION.");
+        }
+        if (catalogFunctions.remove(key) != null) {
+            return true;
+        }
+        if (ignoreIfNotExists) {
+            return false;
+        }
+        throw new ValidationException("Function " + id + " does not exist.");
+    }
+
+    /**
+     * {@code SHOW USER FUNCTIONS}: temporary system functions and the temporary and catalog functions of the
+     * current database, sorted, in lower case.
+     */
+    public List<String> listUserFunctions() {
+        TreeSet<String> names = new TreeSet<>(temporarySystem.keySet());
+        for (Map<ObjectIdentifier, Entry> m : List.of(temporary, catalogFunctions)) {
+            for (ObjectIdentifier id : m.keySet()) {
+                if (id.catalog().equals(catalogs.currentCatalog()) && id.database().equals(catalogs.currentDatabase())) {
+                    names.add(id.object());
+                }
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** The function a (possibly qualified) name in SQL refers to, ignoring built-ins, or null. */
+    private Entry lookup(List<String> names, boolean systemOnly) {
+        if (names.size() == 1) {
+            Entry e = temporarySystem.get(normalize(names.get(0)));
+            if (e != null || systemOnly) {
+                return e;
+            }
+        } else if (systemOnly || names.size() > 3) {
+            return null;
+        }
+        ObjectIdentifier id = normalize(catalogs.qualify(names));
+        Entry e = temporary.get(id);
+        return e != null ? e : catalogFunctions.get(id);
+    }
+
+    /**
+     * {@code builtIns} extended with the user-defined functions of this catalog, in Flink's resolution order.
+     * The table reads the catalog at lookup time, so functions registered later are seen.
+     */
+    public SqlOperatorTable withUserFunctions(SqlOperatorTable builtIns) {
+        return new SqlOperatorTable() {
+            @Override
+            public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
+                    List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
+                if (syntax != SqlSyntax.FUNCTION) {
+                    builtIns.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+                    return;
+                }
+                Entry system = lookup(opName.names, true);
+                if (system != null) {
+                    operatorList.add(system.operator);
+                    return;
+                }
+                int before = operatorList.size();
+                builtIns.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+                if (operatorList.size() > before) {
+                    return;
+                }
+                Entry e = lookup(opName.names, false);
+                if (e != null) {
+                    operatorList.add(e.operator);
+                }
+            }
+
+            @Override
+            public List<SqlOperator> getOperatorList() {
+                List<SqlOperator> all = new ArrayList<>(builtIns.getOperatorList());
+                for (Map<?, Entry> m : List.of(temporarySystem, temporary, catalogFunctions)) {
+                    m.values().forEach(e -> all.add(e.operator));
+                }
+                return all;
+            }
+        };
+    }
+}
