@@ -45,6 +45,7 @@ public final class BuiltInFunctions {
             new DateFormatFunctions(),
             new UnixTimeFunctions(),
             new TypeOfFunction(),
+            new ProctimeFunction(),
             new HashFunctions());
 
     private static final Map<SqlOperator, BuiltInFunction> BY_OPERATOR = new IdentityHashMap<>();

@@ -361,18 +361,23 @@ public final class JobGraphGenerator {
         String orderText = "orderBy=[" + describeKeys(group.orderKeys.getFieldCollations(), inputType) + "]";
         Transformation ranked;
         org.apache.calcite.rel.type.RelDataType rankedRelType;
-        if (function == SqlKind.ROW_NUMBER && range.start == 1 && range.end == 1 && !rankUsed && order.length == 1
-                && TimeAttributes.isRowtime(inputRel, order[0].field())) {
+        boolean rowtimeOrder = order.length == 1 && TimeAttributes.isRowtime(inputRel, order[0].field());
+        boolean proctimeOrder = order.length == 1 && !rowtimeOrder && TimeAttributes.isProctime(inputRel, order[0].field());
+        if (function == SqlKind.ROW_NUMBER && range.start == 1 && range.end == 1 && !rankUsed
+                && (rowtimeOrder || proctimeOrder)) {
             boolean keepLast = !order[0].ascending();
-            int rowtime = order[0].field();
+            int rowtime = rowtimeOrder ? order[0].field() : -1;
             RowType type = inputType;
+            ChangelogMode mode = proctimeOrder && !keepLast && in.changelogMode().isInsertOnly()
+                    ? ChangelogMode.insertOnly()
+                    : in.changelogMode().hasUpdates() ? ChangelogMode.all()
+                    : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
             ranked = new OperatorTransformation("Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=["
                     + String.join(", ", java.util.Arrays.stream(partition).mapToObj(inputType::name).toList())
-                    + "], order=[ROWTIME])", List.of(in),
+                    + "], order=[" + (rowtimeOrder ? "ROWTIME" : "PROCTIME") + "])", List.of(in),
                     () -> new DeduplicateOperator(type, partition, keepLast, rowtime, type), inputType)
                     .withInputPartitioning(0, InputPartitioning.hash(partition))
-                    .withChangelogMode(in.changelogMode().hasUpdates() ? ChangelogMode.all()
-                            : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER));
+                    .withChangelogMode(mode);
             rankedRelType = inputRel.getRowType();
         } else {
             RankType rankType = function == SqlKind.ROW_NUMBER ? RankType.ROW_NUMBER

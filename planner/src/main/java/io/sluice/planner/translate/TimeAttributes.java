@@ -45,4 +45,31 @@ final class TimeAttributes {
         }
         return false;
     }
+
+    /** Whether a field is a processing-time attribute: a {@code PROCTIME()} column passed through unchanged. */
+    static boolean isProctime(RelNode rel, int field) {
+        if (rel instanceof HepRelVertex) {
+            return isProctime(((HepRelVertex) rel).getCurrentRel(), field);
+        }
+        if (rel instanceof WatermarkAssigner || rel instanceof Filter) {
+            return isProctime(rel.getInput(0), field);
+        }
+        RexNode e;
+        RelNode input;
+        if (rel instanceof Project) {
+            e = ((Project) rel).getProjects().get(field);
+            input = ((Project) rel).getInput();
+        } else if (rel instanceof Calc) {
+            Calc calc = (Calc) rel;
+            e = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(field));
+            input = calc.getInput();
+        } else {
+            return false;
+        }
+        if (e instanceof org.apache.calcite.rex.RexCall
+                && ((org.apache.calcite.rex.RexCall) e).getOperator().getName().equals("PROCTIME")) {
+            return true;
+        }
+        return e instanceof RexInputRef && isProctime(input, ((RexInputRef) e).getIndex());
+    }
 }
