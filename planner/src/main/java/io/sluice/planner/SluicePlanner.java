@@ -170,7 +170,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         SqlValidator validator = validator(reader);
         SqlNode validated;
         try {
-            validated = validator.validate(query);
+            validated = validator.validate(io.sluice.planner.functions.SessionPartitionRewriter.rewrite(query));
         } catch (CalciteContextException e) {
             throw validationError(e);
         }

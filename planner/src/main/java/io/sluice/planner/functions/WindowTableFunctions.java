@@ -40,7 +40,16 @@ public final class WindowTableFunctions {
     public static final SqlWindowTableFunction CUMULATE =
             new FlinkWindowFunction("CUMULATE", new org.apache.calcite.sql.SqlHopTableFunction().getOperandTypeChecker());
 
-    private static final Map<String, SqlOperator> BY_NAME = Map.of("TUMBLE", TUMBLE, "HOP", HOP, "CUMULATE", CUMULATE);
+    /**
+     * SESSION(TABLE t, DESCRIPTOR(ts), [DESCRIPTOR(keys),] gap), Calcite's form; Flink's
+     * {@code SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), gap)} is rewritten into it before validation
+     * (SessionPartitionRewriter).
+     */
+    public static final SqlWindowTableFunction SESSION =
+            new FlinkWindowFunction("SESSION", new org.apache.calcite.sql.SqlSessionTableFunction().getOperandTypeChecker());
+
+    private static final Map<String, SqlOperator> BY_NAME =
+            Map.of("TUMBLE", TUMBLE, "HOP", HOP, "CUMULATE", CUMULATE, "SESSION", SESSION);
 
     /** {@code builtIns} with Flink's window table functions in place of Calcite's. */
     public static SqlOperatorTable withWindowFunctions(SqlOperatorTable builtIns) {
@@ -73,7 +82,7 @@ public final class WindowTableFunctions {
     }
 
     /** A window table function whose row type adds Flink's three window columns. */
-    private static final class FlinkWindowFunction extends SqlWindowTableFunction {
+    private static class FlinkWindowFunction extends SqlWindowTableFunction {
         FlinkWindowFunction(String name, SqlOperandMetadata operands) {
             super(name, operands);
         }

@@ -45,6 +45,7 @@ import io.sluice.runtime.operator.setop.MultisetOperator;
 import io.sluice.runtime.operator.union.UnionOperator;
 import io.sluice.runtime.operator.values.ValuesSource;
 import io.sluice.runtime.operator.watermark.WatermarkAssignerOperator;
+import io.sluice.runtime.operator.window.SessionWindowOperator;
 import io.sluice.runtime.operator.window.WindowAggregateOperator;
 import io.sluice.runtime.operator.window.WindowTableFunctionOperator;
 import io.sluice.runtime.types.LogicalType;
@@ -248,6 +249,17 @@ public final class JobGraphGenerator {
         RowType outputType = rowType(scan);
         RexCall call = (RexCall) scan.getCall();
         int timeField = WindowColumns.timeField(call);
+        if (WindowColumns.isSession(call)) {
+            int[] keys = WindowColumns.sessionKeys(call);
+            long gap = WindowColumns.sessionGap(call);
+            String name = "WindowTableFunction(window=[SESSION(gap=[" + gap + " ms]"
+                    + (keys.length == 0 ? "" : ", partition keys=[" + String.join(", ",
+                            java.util.Arrays.stream(keys).mapToObj(inputType::name).toList()) + "]")
+                    + ")], time_col=[" + inputType.name(timeField) + "])";
+            return new OperatorTransformation(name, List.of(in),
+                    () -> new SessionWindowOperator(inputType, timeField, gap, keys, outputType), outputType)
+                    .withInputPartitioning(0, InputPartitioning.hash(keys));
+        }
         io.sluice.runtime.operator.window.WindowSpec spec = WindowColumns.spec(call);
         String name = "WindowTableFunction(window=[" + spec + "], time_col=[" + inputType.name(timeField) + "])";
         return new OperatorTransformation(name, List.of(in),

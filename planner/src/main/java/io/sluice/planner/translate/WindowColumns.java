@@ -35,7 +35,34 @@ final class WindowColumns {
             return false;
         }
         SqlOperator op = ((RexCall) scan.getCall()).getOperator();
-        return op == WindowTableFunctions.TUMBLE || op == WindowTableFunctions.HOP || op == WindowTableFunctions.CUMULATE;
+        return op == WindowTableFunctions.TUMBLE || op == WindowTableFunctions.HOP || op == WindowTableFunctions.CUMULATE
+                || op == WindowTableFunctions.SESSION;
+    }
+
+    static boolean isSession(RexCall call) {
+        return call.getOperator() == WindowTableFunctions.SESSION;
+    }
+
+    /** The partition key columns of a SESSION call (its second DESCRIPTOR), possibly none. */
+    static int[] sessionKeys(RexCall call) {
+        int seen = 0;
+        for (RexNode operand : call.getOperands()) {
+            if (operand.getKind() == SqlKind.DESCRIPTOR && seen++ == 1) {
+                return ((RexCall) operand).getOperands().stream()
+                        .mapToInt(o -> ((RexInputRef) o).getIndex()).toArray();
+            }
+        }
+        return new int[0];
+    }
+
+    /** The gap of a SESSION call in milliseconds. */
+    static long sessionGap(RexCall call) {
+        RexNode last = call.getOperands().get(call.getOperands().size() - 1);
+        BigDecimal millis = last instanceof RexLiteral ? ((RexLiteral) last).getValueAs(BigDecimal.class) : null;
+        if (millis == null) {
+            throw new UnsupportedFeatureException("a non-constant SESSION gap: " + last);
+        }
+        return millis.longValueExact();
     }
 
     /** The input column named by the call's {@code DESCRIPTOR}. */
