@@ -75,7 +75,9 @@ public final class FileSystemSourceReader implements SourceReader {
             }
             if (batch.rowCount() >= batchSize) {
                 RowBatch full = batch;
-                batch = null;
+                // allocate the next batch before the full one can be released downstream: the allocator then
+                // keeps its memory pooled instead of freeing and re-zeroing it for every batch
+                batch = RowBatch.allocate(context.producedType(), context.allocator(), batchSize);
                 output.emit(full);
                 return ReadStatus.MORE_AVAILABLE;
             }

@@ -29,7 +29,13 @@ public final class TextParser {
         }
     }
 
+    /** {@link #fixedTimestamp}: not of the fixed layout (never a valid result: it is below year 0). */
+    private static final long NOT_FIXED = Long.MIN_VALUE;
+
     private boolean failed;
+    /** The date ({@code yyyyMMdd} as a number) and epoch day of the last fixed-layout timestamp. */
+    private int lastDate = -1;
+    private long lastEpochDay;
     private int from;
     private int to;
     private long decimalUnscaled;
@@ -254,6 +260,14 @@ public final class TextParser {
      * accepted (TIMESTAMP_LTZ text as Flink writes it).
      */
     public long parseTimestamp(byte[] b, int start, int end, boolean allowZulu) {
+        int n = end - start;
+        if (n == 23 || n == 19) {
+            long v = fixedTimestamp(b, start, n == 23);
+            if (v != NOT_FIXED) {
+                failed = false;
+                return v;
+            }
+        }
         if (!trim(b, start, end)) {
             return 0;
         }
@@ -271,6 +285,69 @@ public final class TextParser {
         }
         int millis = time(b, from + 11, stop);
         return failed ? 0 : days * 86_400_000L + millis;
+    }
+
+    /**
+     * The fast path of {@link #parseTimestamp} for exactly {@code yyyy-MM-dd HH:mm:ss} or
+     * {@code yyyy-MM-dd HH:mm:ss.SSS} (space or {@code T}) at {@code i}, with every digit read at its fixed
+     * position and no loop; returns {@link #NOT_FIXED} for anything else, including invalid values, which the
+     * general path then rejects with the usual checks. The epoch day of the last date is kept, as consecutive
+     * rows usually share it.
+     */
+    private long fixedTimestamp(byte[] b, int i, boolean withMillis) {
+        int y1 = b[i] - '0';
+        int y2 = b[i + 1] - '0';
+        int y3 = b[i + 2] - '0';
+        int y4 = b[i + 3] - '0';
+        int mo1 = b[i + 5] - '0';
+        int mo2 = b[i + 6] - '0';
+        int d1 = b[i + 8] - '0';
+        int d2 = b[i + 9] - '0';
+        int h1 = b[i + 11] - '0';
+        int h2 = b[i + 12] - '0';
+        int mi1 = b[i + 14] - '0';
+        int mi2 = b[i + 15] - '0';
+        int s1 = b[i + 17] - '0';
+        int s2 = b[i + 18] - '0';
+        int f1 = 0;
+        int f2 = 0;
+        int f3 = 0;
+        boolean separators = b[i + 4] == '-' && b[i + 7] == '-' && (b[i + 10] == ' ' || b[i + 10] == 'T')
+                && b[i + 13] == ':' && b[i + 16] == ':';
+        if (withMillis) {
+            separators &= b[i + 19] == '.';
+            f1 = b[i + 20] - '0';
+            f2 = b[i + 21] - '0';
+            f3 = b[i + 22] - '0';
+        }
+        int any = y1 | y2 | y3 | y4 | mo1 | mo2 | d1 | d2 | h1 | h2 | mi1 | mi2 | s1 | s2 | f1 | f2 | f3;
+        int nines = (9 - y1) | (9 - y2) | (9 - y3) | (9 - y4) | (9 - mo1) | (9 - mo2) | (9 - d1) | (9 - d2)
+                | (9 - h1) | (9 - h2) | (9 - mi1) | (9 - mi2) | (9 - s1) | (9 - s2) | (9 - f1) | (9 - f2) | (9 - f3);
+        if (!separators || (any | nines) < 0) {
+            return NOT_FIXED;
+        }
+        int hour = h1 * 10 + h2;
+        int minute = mi1 * 10 + mi2;
+        int second = s1 * 10 + s2;
+        if (hour > 23 || minute > 59 || second > 59) {
+            return NOT_FIXED;
+        }
+        int year = ((y1 * 10 + y2) * 10 + y3) * 10 + y4;
+        int month = mo1 * 10 + mo2;
+        int day = d1 * 10 + d2;
+        int date = (year * 100 + month) * 100 + day;
+        long days;
+        if (date == lastDate) {
+            days = lastEpochDay;
+        } else {
+            if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+                return NOT_FIXED;
+            }
+            days = epochDay(year, month, day);
+            lastDate = date;
+            lastEpochDay = days;
+        }
+        return days * 86_400_000L + ((hour * 60 + minute) * 60 + second) * 1000 + (f1 * 100 + f2 * 10 + f3);
     }
 
     /**

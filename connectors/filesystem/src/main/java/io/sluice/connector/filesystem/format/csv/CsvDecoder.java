@@ -8,7 +8,10 @@ import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.TableException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.apache.arrow.memory.ArrowBuf;
@@ -22,8 +25,10 @@ import org.apache.arrow.vector.FieldVector;
  * first records the field offsets of up to {@value #BLOCK} records (respecting quotes), then each projected
  * column is decoded over the whole block by a loop specialised for its type, parsing from the bytes (no
  * {@code String}) and writing with raw buffer writes; strings are copied straight into the vector's data
- * buffer, whose capacity is ensured once per block. Blocks are small enough for their bytes to stay in the
- * CPU cache between the scan and the column loops.
+ * buffer, which is grown once to the batch's extrapolated need. Blocks are small enough for their bytes to
+ * stay in the CPU cache between the scan and the column loops. Plain records (see
+ * {@link CsvRecordScanner#nextPlain}) are scanned 64 bytes at a time, others by the general scan; integers of
+ * up to 16 unsigned digits are parsed 8 digits at a time, anything else by {@link TextParser}.
  *
  * <p>Values: an empty unquoted or quoted field is NULL for non-string types and the empty string for
  * strings; a field equal to {@code null-literal} is NULL. A record with the wrong number of fields or an
@@ -35,6 +40,14 @@ import org.apache.arrow.vector.FieldVector;
 final class CsvDecoder implements RecordDecoder {
     /** Records scanned before their columns are decoded. */
     static final int BLOCK = 512;
+    /** At most this many records are scanned by the general scan before the plain scan is tried again. */
+    private static final int MAX_SLOW_RUN = 64;
+    /** A string column's data buffer is sized from the batch's rows so far up to this many bytes. */
+    private static final long MAX_ESTIMATED_BYTES = 1 << 24;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** {@code '0'} in every byte. */
+    private static final long ZEROS = 0x3030303030303030L;
 
     private static final int K_NULL = 0;
     private static final int K_BOOLEAN = 1;
@@ -73,6 +86,10 @@ final class CsvDecoder implements RecordDecoder {
     /** Line of each record of the current block. */
     private final long[] lines = new long[BLOCK];
     private long skipped;
+    /** Records left to scan with the general scan; and how many it was given last time. */
+    private int slowRecords;
+    private int slowRun;
+    private boolean plainScan = true;
 
     /** The first failing value of the current block (row-major order): block row, or BLOCK when none. */
     private int errorRow;
@@ -80,6 +97,8 @@ final class CsvDecoder implements RecordDecoder {
     private String errorText;
     /** The batch row of the block's first record. */
     private int blockRow0;
+    /** The number of rows the current batch is filled to. */
+    private int batchRows;
 
     CsvDecoder(InputStream in, String fileName, CsvFormatConfig config, RowType physicalType, int[] projectedFields) {
         this.in = in;
@@ -156,6 +175,23 @@ final class CsvDecoder implements RecordDecoder {
             String malformed = null;
             long malformedLine = 0;
             while (n < limit) {
+                if (slowRecords == 0 && plainScan) {
+                    long line0 = scanner.line();
+                    int k = scanner.nextPlain(n, limit - n);
+                    for (int j = 0; j < k; j++) {
+                        lines[n + j] = line0 + j;
+                    }
+                    n += k;
+                    if (k > 0) {
+                        slowRun = 0;
+                        continue;
+                    }
+                    // not plain (quotes, CR, ...) or at the buffer end: the general scan, for more records
+                    // each time in a row this happens
+                    slowRun = Math.min(Math.max(1, slowRun * 2), MAX_SLOW_RUN);
+                    slowRecords = slowRun;
+                }
+                slowRecords--;
                 int status = scanner.next(n);
                 if (status == CsvRecordScanner.RECORD) {
                     if (scanner.malformed() != null || scanner.fieldCount() != physicalFieldCount) {
@@ -194,6 +230,7 @@ final class CsvDecoder implements RecordDecoder {
     }
 
     private void bind(RowBatch batch, int maxRows, int row) {
+        batchRows = maxRows;
         for (int c = 0; c < vectors.length; c++) {
             FieldVector v = batch.vector(c);
             vectors[c] = v;
@@ -293,11 +330,23 @@ final class CsvDecoder implements RecordDecoder {
             }
             long v = 0;
             int len = e - s;
-            boolean plain = len <= 18;
-            for (int k = s; k < e && plain; k++) {
-                int d = b[k] - '0';
-                plain = d >= 0 && d <= 9;
-                v = v * 10 + d;
+            boolean plain;
+            if (len <= 8 && e >= 8) {
+                long w = padDigits((long) LONGS.get(b, e - 8), len);
+                plain = allDigits(w);
+                v = eightDigits(w);
+            } else if (len <= 16 && e >= 16) {
+                long hi = padDigits((long) LONGS.get(b, e - 16), len - 8);
+                long lo = (long) LONGS.get(b, e - 8);
+                plain = allDigits(hi) & allDigits(lo);
+                v = eightDigits(hi) * 100_000_000L + eightDigits(lo);
+            } else {
+                plain = len <= 18;
+                for (int k = s; k < e && plain; k++) {
+                    int d = b[k] - '0';
+                    plain = d >= 0 && d <= 9;
+                    v = v * 10 + d;
+                }
             }
             if (!plain || v > max) {
                 v = parser.parseLong(b, s, e, min, max);
@@ -322,6 +371,28 @@ final class CsvDecoder implements RecordDecoder {
                     out.setByte(row, (byte) v);
             }
         }
+    }
+
+    /**
+     * Replaces the {@code 8 - len} low bytes of {@code w} (the bytes before a number of {@code len} digits
+     * that ends the 8 little-endian bytes) by {@code '0'}.
+     */
+    private static long padDigits(long w, int len) {
+        long keep = -1L << ((8 - len) << 3);
+        return (w & keep) | (ZEROS & ~keep);
+    }
+
+    /** True when all 8 bytes of {@code w} are ASCII digits. */
+    private static boolean allDigits(long w) {
+        return ((w & 0xF0F0F0F0F0F0F0F0L) | (((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                == 0x3333333333333333L;
+    }
+
+    /** The value of 8 ASCII digits read little-endian (first digit in the lowest byte), with no loop. */
+    private static long eightDigits(long w) {
+        long v = ((w & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
+        v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+        return ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
     }
 
     private void timestampColumn(int c, int row0, boolean ltz) {
@@ -372,8 +443,14 @@ final class CsvDecoder implements RecordDecoder {
             throw new TableException("More than 2 GB of text in one batch of column '" + names[c] + "' in " + fileName);
         }
         BaseVariableWidthVector vector = (BaseVariableWidthVector) vectors[c];
-        while (vector.getDataBuffer().capacity() < end + total) {
-            vector.reallocDataBuffer();
+        long needed = end + total;
+        long capacity = vector.getDataBuffer().capacity();
+        if (capacity < needed) {
+            // grow once to what the whole batch will likely need, extrapolated from its rows so far (every
+            // reallocation copies); past 16 MB, or with no estimate, double as Arrow does
+            long expected = (long) (needed / (double) (row0 + n) * batchRows * 1.125);
+            long target = expected <= MAX_ESTIMATED_BYTES ? Math.max(needed, expected) : Math.max(needed, capacity * 2);
+            vector.reallocDataBuffer(Math.min(target, Integer.MAX_VALUE));
         }
         final ArrowBuf out = vector.getDataBuffer();
         final ArrowBuf offs = offsets[c];
@@ -538,6 +615,11 @@ final class CsvDecoder implements RecordDecoder {
             }
         }
         return true;
+    }
+
+    /** Scans every record with the general scan (tests compare both scans). */
+    void disablePlainScan() {
+        plainScan = false;
     }
 
     @Override
