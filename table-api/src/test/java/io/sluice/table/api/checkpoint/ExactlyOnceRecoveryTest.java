@@ -74,4 +74,36 @@ class ExactlyOnceRecoveryTest {
         assertEquals(4000 - 4000 / 7, expected.size());
         assertEquals(expected, lines(actualDir));
     }
+
+    @Test
+    @Timeout(60)
+    void aFailedWindowAggregationRestartsFromItsCheckpointWithoutLossOrDuplicates() throws Exception {
+        Path expectedDir = tmp.resolve("expected-windows");
+        Path actualDir = tmp.resolve("actual-windows");
+        TableEnvironment env = env(tmp.resolve("chk-windows"));
+        env.executeSql("SET 'pipeline.auto-watermark-interval' = '5 ms'");
+        env.executeSql("CREATE TABLE events (id BIGINT, v INT, ts AS TO_TIMESTAMP_LTZ(id * 1000, 3),"
+                + " WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', 'rows-per-second' = '8000',"
+                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '4000',"
+                + " 'fields.v.kind' = 'sequence', 'fields.v.start' = '1', 'fields.v.end' = '4000')");
+        String query = "SELECT window_start, COUNT(*), SUM(v) FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts),"
+                + " INTERVAL '10' SECOND)) GROUP BY window_start, window_end";
+        env.executeSql("CREATE TABLE expected_windows (ws TIMESTAMP(3), c BIGINT, s INT) WITH ("
+                + "'connector' = 'filesystem', 'path' = '" + expectedDir + "', 'format' = 'csv')");
+        env.executeSql("CREATE TABLE failing_windows (ws TIMESTAMP(3), c BIGINT, s INT) WITH ("
+                + "'connector' = 'failing-filesystem', 'path' = '" + actualDir + "', 'format' = 'csv',"
+                + " 'fail-after-rows' = '150')");
+        env.executeSql("INSERT INTO expected_windows " + query).await();
+
+        FailingFileSystemSinkFactory.ARMED.set(true);
+        TableResult result = env.executeSql("INSERT INTO failing_windows " + query);
+        result.await();
+        var job = ((io.sluice.table.api.internal.JobClientImpl) result.getJobClient().orElseThrow()).execution();
+        assertEquals(false, FailingFileSystemSinkFactory.ARMED.get(), "the failure was injected");
+        assertEquals(1, job.restarts(), "restarts");
+        assertTrue(job.completedCheckpoints() > 0, "checkpoints were taken");
+        List<String> expected = lines(expectedDir);
+        assertEquals(401, expected.size());
+        assertEquals(expected, lines(actualDir));
+    }
 }
