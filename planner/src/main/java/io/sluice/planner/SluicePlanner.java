@@ -248,8 +248,13 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         Properties props = new Properties();
         props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
         CalciteConnectionConfig cc = new CalciteConnectionConfigImpl(props);
-        return new CalciteCatalogReader(root, List.of(catalogs.currentCatalog(), catalogs.currentDatabase()),
-                typeFactory, cc);
+        // names resolve as in Flink: t (current database), db.t (current catalog), cat.db.t
+        List<List<String>> paths = List.of(List.of(catalogs.currentCatalog(), catalogs.currentDatabase()),
+                List.of(catalogs.currentCatalog()), List.<String>of());
+        return new CalciteCatalogReader(root, org.apache.calcite.sql.validate.SqlNameMatchers.withCaseSensitive(true),
+                paths, typeFactory, cc) {
+            // a subclass: the constructor taking several default schema paths is protected
+        };
     }
 
     private SqlValidator validator(CalciteCatalogReader reader) {
