@@ -41,6 +41,11 @@ final class Timings {
         return count % 2 == 1 ? s[count / 2] : (s[count / 2 - 1] + s[count / 2]) / 2;
     }
 
+    /** The most recent sample. */
+    long lastNanos() {
+        return samples[count - 1];
+    }
+
     long minNanos() {
         return Arrays.stream(samples, 0, count).min().orElse(0);
     }

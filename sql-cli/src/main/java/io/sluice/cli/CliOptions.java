@@ -2,6 +2,8 @@ package io.sluice.cli;
 
 import io.sluice.table.print.ResultFormat;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The parsed command line of {@link SqlClient}. */
@@ -18,7 +20,9 @@ public final class CliOptions {
             "  -f, --file <file>      Run the statements of this script file and exit.",
             "  -e, --execute <sql>    Run these statements and exit.",
             "      --format <format>  How query results are printed: " + ResultFormat.VALID_NAMES,
-            "                         (default tableau; the interactive shell always uses tableau).",
+            "                         (default tableau; the interactive shell uses the option",
+            "                         'sql-client.execution.result-mode' instead: tableau, table, changelog).",
+            "  -j, --jar <file>       Add a jar (connectors, formats, functions) to the class path; repeatable.",
             "  -v, --verbose          Print the stack trace of errors.",
             "  -h, --help             Print this help and exit.",
             "",
@@ -32,9 +36,11 @@ public final class CliOptions {
     private final ResultFormat format;
     private final boolean verbose;
     private final boolean help;
+    private final List<Path> jars;
 
     private CliOptions(Path initFile, Path scriptFile, String executeSql, ResultFormat format, boolean verbose,
-            boolean help) {
+            boolean help, List<Path> jars) {
+        this.jars = List.copyOf(jars);
         this.initFile = initFile;
         this.scriptFile = scriptFile;
         this.executeSql = executeSql;
@@ -56,6 +62,7 @@ public final class CliOptions {
         ResultFormat format = null;
         boolean verbose = false;
         boolean help = false;
+        List<Path> jars = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -92,6 +99,10 @@ public final class CliOptions {
                     checkUnset(execute, name);
                     execute = inlineValue != null ? inlineValue : value(args, ++i, name);
                     break;
+                case "-j":
+                case "--jar":
+                    jars.add(Path.of(inlineValue != null ? inlineValue : value(args, ++i, name)));
+                    break;
                 case "--format":
                     checkUnset(format, name);
                     String f = inlineValue != null ? inlineValue : value(args, ++i, name);
@@ -109,7 +120,8 @@ public final class CliOptions {
         if (file != null && execute != null) {
             throw new CliUsageException("Options -f and -e cannot be used together.");
         }
-        return new CliOptions(init, file, execute, format == null ? ResultFormat.TABLEAU : format, verbose, help);
+        return new CliOptions(init, file, execute, format == null ? ResultFormat.TABLEAU : format, verbose, help,
+                jars);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -143,6 +155,11 @@ public final class CliOptions {
 
     public boolean verbose() {
         return verbose;
+    }
+
+    /** Jars given with {@code -j}/{@code --jar}; {@code bin/sluice-sql} puts them on the class path. */
+    public List<Path> jars() {
+        return jars;
     }
 
     public boolean help() {

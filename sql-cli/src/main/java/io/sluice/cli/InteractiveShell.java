@@ -2,26 +2,34 @@ package io.sluice.cli;
 
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.print.ResultFormat;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * The interactive loop: a {@code Sluice SQL> } prompt, statements spanning lines until a {@code ;}, results as
- * tableau, errors printed without leaving the loop. {@code QUIT;}, {@code EXIT;} or Ctrl-D end it; Ctrl-C drops
- * the statement being typed, or cancels the query whose rows are being printed.
+ * The interactive shell: a {@code Sluice SQL> } prompt; Enter before a closing {@code ;} continues the statement
+ * on the next line (the whole statement is one history entry); results are shown in the result mode
+ * ({@link ResultMode}); errors are printed with a caret under the offending text and the shell goes on.
+ * Tab completes ({@link SqlCompleter}), input is highlighted ({@link SqlHighlighter}), history is kept in
+ * {@code ~/.sluice/history} (or the file named by the system property {@code sluice.cli.history}).
+ * {@code QUIT;}, {@code EXIT;} or Ctrl-D leave; Ctrl-C drops the statement being typed, or cancels the running
+ * query and returns to the prompt. Shell commands: see {@link ShellHelp}.
  */
 public final class InteractiveShell {
     static final String PROMPT = "Sluice SQL> ";
-    static final String CONTINUATION_PROMPT = "> ";
+    static final String CONTINUATION_PROMPT = "         > ";
+    /** System property naming the history file (tests point it at a temporary file). */
+    static final String HISTORY_PROPERTY = "sluice.cli.history";
+    private static final String VERBOSE_KEY = "sql-client.verbose";
 
     private final TableEnvironment env;
     private final boolean verbose;
@@ -31,65 +39,101 @@ public final class InteractiveShell {
         this.verbose = verbose;
     }
 
-    /** Runs the loop on the system terminal until the user leaves. */
+    /** Runs the shell on the system terminal until the user leaves. */
     public void run() throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            DefaultParser parser = new DefaultParser();
-            parser.setEscapeChars(null);
-            parser.setEofOnUnclosedQuote(false);
-            LineReaderBuilder builder = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("sluice-sql")
-                    .parser(parser)
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
-            String home = System.getProperty("user.home");
-            if (home != null) {
-                builder.variable(LineReader.HISTORY_FILE, Path.of(home, ".sluice-sql-history"));
-            }
-            LineReader reader = builder.build();
-            PrintWriter out = terminal.writer();
-            StatementExecutor executor = new StatementExecutor(env, ResultFormat.TABLEAU, out, out, false);
-            ScriptRunner runner = new ScriptRunner(executor, out, verbose);
-            out.println("Sluice SQL shell. End statements with ';'. Type QUIT; or press Ctrl-D to leave.");
-            out.flush();
-            loop(terminal, reader, executor, runner);
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("sluice-sql").build()) {
+            run(terminal);
+        }
+    }
+
+    /** Runs the shell on {@code terminal} until the user leaves (Ctrl-D, QUIT, or the end of the input). */
+    public void run(Terminal terminal) {
+        PrintWriter out = terminal.writer();
+        ShellSession session = new ShellSession(env, terminal, out);
+        LineReader reader = lineReader(terminal);
+        session.jobs().onFailure((job, error) -> reader.printAbove("[ERROR] Job " + job.client.getJobID() + " ("
+                + job.name + ") failed: " + ErrorRenderer.message(error)));
+        StatementExecutor executor = new StatementExecutor(env, ResultFormat.TABLEAU, out, out, false);
+        executor.setShellHooks(session);
+        out.println("Sluice SQL shell. End statements with ';'; HELP; lists the commands, QUIT; or Ctrl-D leaves.");
+        out.flush();
+        try {
+            loop(terminal, reader, executor, out);
+        } finally {
+            session.jobs().stopAll();
             out.println("Goodbye!");
             out.flush();
         }
     }
 
-    private static void loop(Terminal terminal, LineReader reader, StatementExecutor executor, ScriptRunner runner) {
-        StringBuilder buffer = new StringBuilder();
-        while (true) {
-            String line;
+    private LineReader lineReader(Terminal terminal) {
+        boolean color = !terminal.getType().startsWith(Terminal.TYPE_DUMB)
+                && terminal.getNumericCapability(org.jline.utils.InfoCmp.Capability.max_colors) != null;
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("sluice-sql")
+                .parser(new SqlLineParser())
+                .completer(new SqlCompleter(env))
+                .highlighter(new SqlHighlighter(() -> env.getConfig().getConfiguration(), color))
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION_PROMPT)
+                .variable(LineReader.HISTORY_SIZE, 1000)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.CASE_INSENSITIVE, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true);
+        Path history = historyFile();
+        if (history != null) {
             try {
-                line = reader.readLine(buffer.length() == 0 ? PROMPT : CONTINUATION_PROMPT);
+                Files.createDirectories(history.toAbsolutePath().getParent());
+                builder.variable(LineReader.HISTORY_FILE, history);
+            } catch (IOException | RuntimeException e) {
+                terminal.writer().println("[WARNING] History is not kept: cannot create " + history.getParent());
+            }
+        }
+        return builder.build();
+    }
+
+    /** {@code sluice.cli.history} if set (empty: no history file), else {@code ~/.sluice/history}. */
+    static Path historyFile() {
+        String configured = System.getProperty(HISTORY_PROPERTY);
+        if (configured != null) {
+            return configured.isBlank() ? null : Path.of(configured);
+        }
+        String home = System.getProperty("user.home");
+        return home == null ? null : Path.of(home, ".sluice", "history");
+    }
+
+    private void loop(Terminal terminal, LineReader reader, StatementExecutor executor, PrintWriter out) {
+        while (true) {
+            String text;
+            try {
+                text = reader.readLine(PROMPT);
             } catch (UserInterruptException e) {
-                buffer.setLength(0);
                 continue;
-            } catch (EndOfFileException e) {
+            } catch (EndOfFileException | IOError e) {
                 return;
             }
-            buffer.append(line).append('\n');
-            String text = buffer.toString();
             if (text.isBlank()) {
-                buffer.setLength(0);
                 continue;
             }
             if (isQuit(text)) {
                 return;
             }
-            if (!StatementCompleteness.endsWithSemicolon(text)) {
-                continue;
-            }
-            buffer.setLength(0);
             Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> executor.cancelRunning());
             try {
-                runner.run(text, null);
+                new ScriptRunner(executor, out, verbose || verboseOption()).run(text, null);
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                // the shell outlives anything a statement does
+                out.println("[ERROR] " + ErrorRenderer.message(e));
             } finally {
                 terminal.handle(Terminal.Signal.INT, previous);
+                out.flush();
             }
         }
+    }
+
+    private boolean verboseOption() {
+        String v = env.getConfig().getConfiguration().getString(VERBOSE_KEY);
+        return v != null && v.trim().equalsIgnoreCase("true");
     }
 
     /** {@code QUIT} or {@code EXIT}, with or without {@code ;}, any case. */

@@ -61,6 +61,12 @@ public final class SqlClient {
             out.flush();
             return 0;
         }
+        String missingJar = checkJars(options.jars());
+        if (missingJar != null) {
+            err.println("[ERROR] " + missingJar);
+            err.flush();
+            return 2;
+        }
         TableEnvironment env;
         try {
             env = envFactory.get();
@@ -90,6 +96,9 @@ public final class SqlClient {
             }
             out.flush();
             err.flush();
+            if (env instanceof io.sluice.table.api.internal.TableEnvironmentImpl) {
+                warmUpPlannerInBackground();
+            }
             new InteractiveShell(env, options.verbose()).run();
             return 0;
         } catch (IOException e) {
@@ -99,6 +108,46 @@ public final class SqlClient {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * Null when every {@code -j} jar exists and is on the class path (the launcher puts it there), else the
+     * problem.
+     */
+    static String checkJars(java.util.List<Path> jars) {
+        java.util.Set<Path> classPath = new java.util.HashSet<>();
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                classPath.add(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                return "Jar '" + jar + "' does not exist.";
+            }
+            if (!classPath.contains(jar.toAbsolutePath().normalize())) {
+                return "Jar '" + jar + "' is not on the class path: start the client with bin/sluice-sql, which "
+                        + "adds -j jars to it.";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Plans a query on a throwaway environment in a daemon thread while the user types the first statement, so
+     * the parser, validator and planner classes are loaded (and partly compiled) before the first real query.
+     */
+    private static void warmUpPlannerInBackground() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                TableEnvironment.create(EnvironmentSettings.inStreamingMode()).explainSql("SELECT 1");
+            } catch (Throwable e) {
+                // only a speed-up: the real statement reports any problem itself
+            }
+        }, "sluice-sql-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     private static boolean runFile(ScriptRunner runner, Path file, PrintWriter err) {

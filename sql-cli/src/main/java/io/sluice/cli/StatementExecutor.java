@@ -37,6 +37,7 @@ public final class StatementExecutor {
     private volatile TableResult running;
     private volatile CloseableIterator<Row> runningRows;
     private volatile boolean cancelRequested;
+    private ShellHooks hooks;
 
     public StatementExecutor(TableEnvironment env, ResultFormat format, PrintWriter out, PrintWriter err,
             boolean awaitDml) {
@@ -47,13 +48,24 @@ public final class StatementExecutor {
         this.awaitDml = awaitDml;
     }
 
+    /** Lets the interactive shell add its commands, job list and result modes (scripts have none). */
+    void setShellHooks(ShellHooks hooks) {
+        this.hooks = hooks;
+    }
+
     /**
      * Executes the statement and prints its outcome.
      *
      * @throws RuntimeException whatever {@code executeSql} or the job threw (job failures are unwrapped)
      */
     public void execute(String statement) {
+        if (hooks != null && hooks.executeClientCommand(statement)) {
+            return;
+        }
         TableResult result = env.executeSql(statement);
+        if (hooks != null) {
+            result.getJobClient().ifPresent(job -> hooks.jobStarted(statement, job));
+        }
         if (result.getResultKind() == ResultKind.SUCCESS) {
             info("Execute statement succeeded.");
             return;
@@ -74,7 +86,14 @@ public final class StatementExecutor {
         try {
             try (CloseableIterator<Row> rows = result.collect()) {
                 runningRows = rows;
-                printer.print(result.getResolvedSchema(), rows, out);
+                ShellHooks.Outcome outcome = hooks == null || !query ? ShellHooks.Outcome.NOT_SHOWN
+                        : hooks.showQuery(result.getResolvedSchema(), rows, query && streaming, () -> cancelRequested);
+                if (outcome == ShellHooks.Outcome.NOT_SHOWN) {
+                    printer.print(result.getResolvedSchema(), rows, out);
+                } else if (outcome == ShellHooks.Outcome.LEFT_BY_USER) {
+                    cancelRequested = true;
+                    result.getJobClient().ifPresent(JobClient::cancel);
+                }
             } finally {
                 runningRows = null;
                 running = null;

@@ -58,6 +58,20 @@ class CliOptionsTest {
         assertTrue(e.getMessage().contains("table, tableau, csv, tsv, json"), e.getMessage());
     }
 
+    @Test
+    void jarsAreRepeatableAndMustBeOnTheClassPath() throws Exception {
+        CliOptions o = CliOptions.parse("-j", "a.jar", "--jar=b.jar");
+        assertEquals(java.util.List.of(Path.of("a.jar"), Path.of("b.jar")), o.jars());
+        assertTrue(SqlClient.checkJars(o.jars()).contains("does not exist"));
+        Path jar = java.nio.file.Files.createTempFile("extra", ".jar");
+        try {
+            assertTrue(SqlClient.checkJars(java.util.List.of(jar)).contains("is not on the class path"));
+        } finally {
+            java.nio.file.Files.delete(jar);
+        }
+        assertEquals(null, SqlClient.checkJars(java.util.List.of()));
+    }
+
     private static void assertMessage(String expected, String... args) {
         assertEquals(expected, assertThrows(CliUsageException.class, () -> CliOptions.parse(args)).getMessage());
     }

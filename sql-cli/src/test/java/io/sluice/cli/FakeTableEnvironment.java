@@ -79,6 +79,60 @@ final class FakeTableEnvironment implements TableEnvironment {
     }
 
     @Override
+    public void createTemporarySystemFunction(String name,
+            Class<? extends io.sluice.table.functions.UserDefinedFunction> functionClass) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void createTemporarySystemFunction(String name,
+            io.sluice.table.functions.UserDefinedFunction functionInstance) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void createTemporaryFunction(String path,
+            Class<? extends io.sluice.table.functions.UserDefinedFunction> functionClass) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void createTemporaryFunction(String path, io.sluice.table.functions.UserDefinedFunction functionInstance) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void createFunction(String path, Class<? extends io.sluice.table.functions.UserDefinedFunction> functionClass) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void createFunction(String path, Class<? extends io.sluice.table.functions.UserDefinedFunction> functionClass,
+            boolean ignoreIfExists) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean dropTemporarySystemFunction(String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean dropTemporaryFunction(String path) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean dropFunction(String path) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String[] listUserDefinedFunctions() {
+        return new String[0];
+    }
+
+    @Override
     public List<String> listTables() {
         return List.of();
     }

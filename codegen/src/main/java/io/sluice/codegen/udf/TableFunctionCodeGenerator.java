@@ -110,7 +110,7 @@ public final class TableFunctionCodeGenerator {
         return new GeneratedClass<>(className, source, compiled, gen.references());
     }
 
-    private static String hash(String s) {
+    static String hash(String s) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder();
@@ -123,7 +123,7 @@ public final class TableFunctionCodeGenerator {
         }
     }
 
-    private static String comment(String s) {
+    static String comment(String s) {
         return s.replace("*/", "* /").replace("\\u", "\\ u").replace('\n', ' ').replace('\r', ' ');
     }
 }

@@ -11,22 +11,22 @@ import java.util.TreeSet;
 
 /**
  * The catalogs of a session: catalogs hold databases, databases hold tables and views. Starts with
- * {@code default_catalog.default_database}, in memory. Temporary objects live beside permanent ones
- * and shadow them. Not thread-safe (one per session).
+ * {@code default_catalog.default_database}, in memory. Each catalog is a {@link Catalog} implementation
+ * (in memory, or file-backed {@link SluiceCatalog}); this class checks names and existence and produces the
+ * error messages, the catalogs only store. Temporary objects live here, beside permanent ones, shadow them,
+ * and never reach a catalog. Not thread-safe (one per session).
  */
 public final class CatalogManager {
     public static final String DEFAULT_CATALOG = "default_catalog";
     public static final String DEFAULT_DATABASE = "default_database";
 
-    /** catalog -> database -> object name -> CatalogTable | CatalogView. */
-    private final Map<String, Map<String, Map<String, Object>>> catalogs = new LinkedHashMap<>();
+    private final Map<String, Catalog> catalogs = new LinkedHashMap<>();
     private final Map<ObjectIdentifier, Object> temporaryObjects = new LinkedHashMap<>();
     private String currentCatalog = DEFAULT_CATALOG;
     private String currentDatabase = DEFAULT_DATABASE;
 
     public CatalogManager() {
-        catalogs.put(DEFAULT_CATALOG, new LinkedHashMap<>());
-        catalogs.get(DEFAULT_CATALOG).put(DEFAULT_DATABASE, new LinkedHashMap<>());
+        catalogs.put(DEFAULT_CATALOG, new InMemoryCatalog(DEFAULT_DATABASE));
     }
 
     public String currentCatalog() {
@@ -43,13 +43,13 @@ public final class CatalogManager {
                     + NameSuggestions.didYouMean(catalog, catalogs.keySet()));
         }
         currentCatalog = catalog;
-        currentDatabase = catalogs.get(catalog).keySet().iterator().next();
+        currentDatabase = catalogs.get(catalog).defaultDatabase();
     }
 
     public void setCurrentDatabase(String database) {
-        if (!catalogs.get(currentCatalog).containsKey(database)) {
+        if (!catalogs.get(currentCatalog).databaseExists(database)) {
             throw new ValidationException("Database " + database + " does not exist in catalog " + currentCatalog + "."
-                    + NameSuggestions.didYouMean(database, catalogs.get(currentCatalog).keySet()));
+                    + NameSuggestions.didYouMean(database, catalogs.get(currentCatalog).listDatabases()));
         }
         currentDatabase = database;
     }
@@ -59,18 +59,18 @@ public final class CatalogManager {
     }
 
     public List<String> listDatabases(String catalog) {
-        return new ArrayList<>(new TreeSet<>(catalog(catalog).keySet()));
+        return catalog(catalog).listDatabases();
     }
 
     public void createDatabase(String catalog, String database, boolean ignoreIfExists) {
-        Map<String, Map<String, Object>> cat = catalog(catalog);
-        if (cat.containsKey(database)) {
+        Catalog cat = catalog(catalog);
+        if (cat.databaseExists(database)) {
             if (ignoreIfExists) {
                 return;
             }
             throw new ValidationException("Database " + catalog + "." + database + " already exists.");
         }
-        cat.put(database, new LinkedHashMap<>());
+        cat.createDatabase(database);
     }
 
     /** Whether a catalog of this name exists. */
@@ -80,20 +80,35 @@ public final class CatalogManager {
 
     /** Whether this database exists. */
     public boolean hasDatabase(String catalog, String database) {
-        return catalogs.containsKey(catalog) && catalogs.get(catalog).containsKey(database);
+        return catalogs.containsKey(catalog) && catalogs.get(catalog).databaseExists(database);
     }
 
     /** Adds an in-memory catalog with an empty {@code default} database (Flink's {@code generic_in_memory}). */
     public void createCatalog(String name, boolean ignoreIfExists) {
+        if (catalogs.containsKey(name) && ignoreIfExists) {
+            return;
+        }
+        registerCatalog(name, new InMemoryCatalog("default"), ignoreIfExists);
+    }
+
+    /**
+     * Adds a catalog under {@code name}. When the name is taken, does nothing if {@code ignoreIfExists}
+     * (the given catalog is then closed) and fails otherwise.
+     */
+    public void registerCatalog(String name, Catalog catalog, boolean ignoreIfExists) {
         if (catalogs.containsKey(name)) {
+            catalog.close();
             if (ignoreIfExists) {
                 return;
             }
             throw new ValidationException("Catalog " + name + " already exists.");
         }
-        Map<String, Map<String, Object>> cat = new LinkedHashMap<>();
-        cat.put("default", new LinkedHashMap<>());
-        catalogs.put(name, cat);
+        catalogs.put(name, catalog);
+    }
+
+    /** The catalog of this name, or empty. */
+    public Optional<Catalog> getCatalog(String name) {
+        return Optional.ofNullable(catalogs.get(name));
     }
 
     /** Removes a catalog and its temporary objects; the current catalog cannot be dropped. */
@@ -108,7 +123,7 @@ public final class CatalogManager {
         if (name.equals(currentCatalog)) {
             throw new ValidationException("Cannot drop a catalog which is currently in use.");
         }
-        catalogs.remove(name);
+        catalogs.remove(name).close();
         temporaryObjects.keySet().removeIf(id -> id.catalog().equals(name));
     }
 
@@ -117,24 +132,26 @@ public final class CatalogManager {
      * database cannot be dropped.
      */
     public void dropDatabase(String catalog, String database, boolean ignoreIfNotExists, boolean cascade) {
-        Map<String, Map<String, Object>> cat = catalog(catalog);
-        Map<String, Object> db = cat.get(database);
-        if (db == null) {
+        Catalog cat = catalog(catalog);
+        if (!cat.databaseExists(database)) {
             if (ignoreIfNotExists) {
                 return;
             }
             throw new ValidationException("Database " + catalog + "." + database + " does not exist."
-                    + NameSuggestions.didYouMean(database, cat.keySet()));
+                    + NameSuggestions.didYouMean(database, cat.listDatabases()));
         }
         if (catalog.equals(currentCatalog) && database.equals(currentDatabase)) {
             throw new ValidationException("Cannot drop a database which is currently in use.");
         }
-        if (!db.isEmpty() && !cascade) {
+        int tables = cat.listTables(database).size();
+        int functions = cat.listFunctions(database).size();
+        if (tables + functions > 0 && !cascade) {
+            String what = tables > 0 ? tables + (tables == 1 ? " table or view" : " tables and views")
+                    : functions + (functions == 1 ? " function" : " functions");
             throw new ValidationException("Database " + database + " in catalog " + catalog + " is not empty; use"
-                    + " DROP DATABASE " + database + " CASCADE to drop it with its " + db.size()
-                    + (db.size() == 1 ? " table or view." : " tables and views."));
+                    + " DROP DATABASE " + database + " CASCADE to drop it with its " + what + ".");
         }
-        cat.remove(database);
+        cat.dropDatabase(database);
         temporaryObjects.keySet().removeIf(id -> id.catalog().equals(catalog) && id.database().equals(database));
     }
 
@@ -157,17 +174,16 @@ public final class CatalogManager {
             temporaryObjects.remove(id);
             temporaryObjects.put(newId, object);
         } else {
-            Map<String, Object> target = database(newId);
-            database(id).remove(id.object());
-            target.put(newId.object(), object);
+            database(newId);
+            database(id).renameTable(id.database(), id.object(), newId.database(), newId.object());
         }
     }
 
     /** Names of the tables and views of a database (which must exist), temporary ones included, sorted. */
     public List<String> listObjectsOrThrow(String catalog, String database) {
-        if (!catalog(catalog).containsKey(database)) {
+        if (!catalog(catalog).databaseExists(database)) {
             throw new ValidationException("Database " + catalog + "." + database + " does not exist."
-                    + NameSuggestions.didYouMean(database, catalog(catalog).keySet()));
+                    + NameSuggestions.didYouMean(database, catalog(catalog).listDatabases()));
         }
         return listObjects(catalog, database);
     }
@@ -193,11 +209,11 @@ public final class CatalogManager {
         if (temp != null) {
             return Optional.of(temp);
         }
-        Map<String, Map<String, Object>> cat = catalogs.get(id.catalog());
-        if (cat == null || !cat.containsKey(id.database())) {
+        Catalog cat = catalogs.get(id.catalog());
+        if (cat == null || !cat.databaseExists(id.database())) {
             return Optional.empty();
         }
-        return Optional.ofNullable(cat.get(id.database()).get(id.object()));
+        return Optional.ofNullable(cat.getTable(id.database(), id.object()).orElse(null));
     }
 
     /** Like {@link #getObject} but fails with the nearest existing names. */
@@ -212,7 +228,8 @@ public final class CatalogManager {
 
     /** Adds a table or view. */
     public void createObject(ObjectIdentifier id, Object tableOrView, boolean ignoreIfExists, boolean temporary) {
-        boolean exists = temporary ? temporaryObjects.containsKey(id) : database(id).containsKey(id.object());
+        boolean exists = temporary ? temporaryObjects.containsKey(id)
+                : database(id).getTable(id.database(), id.object()).isPresent();
         if (exists) {
             if (ignoreIfExists) {
                 return;
@@ -224,7 +241,7 @@ public final class CatalogManager {
         if (temporary) {
             temporaryObjects.put(id, tableOrView);
         } else {
-            database(id).put(id.object(), tableOrView);
+            database(id).createTable(id.database(), id.object(), (CatalogBaseTable) tableOrView);
         }
     }
 
@@ -234,7 +251,7 @@ public final class CatalogManager {
             temporaryObjects.put(id, tableOrView);
         } else {
             getObjectOrThrow(id);
-            database(id).put(id.object(), tableOrView);
+            database(id).alterTable(id.database(), id.object(), (CatalogBaseTable) tableOrView);
         }
     }
 
@@ -258,7 +275,7 @@ public final class CatalogManager {
                     + NameSuggestions.didYouMean(id.object(), listObjects(id.catalog(), id.database())));
         }
         if (temporaryObjects.remove(id) == null) {
-            database(id).remove(id.object());
+            database(id).dropTable(id.database(), id.object());
         }
         return true;
     }
@@ -266,9 +283,9 @@ public final class CatalogManager {
     /** Names of the tables and views of a database, temporary ones included, sorted. */
     public List<String> listObjects(String catalog, String database) {
         TreeSet<String> names = new TreeSet<>();
-        Map<String, Map<String, Object>> cat = catalogs.get(catalog);
-        if (cat != null && cat.containsKey(database)) {
-            names.addAll(cat.get(database).keySet());
+        Catalog cat = catalogs.get(catalog);
+        if (cat != null && cat.databaseExists(database)) {
+            names.addAll(cat.listTables(database));
         }
         for (ObjectIdentifier id : temporaryObjects.keySet()) {
             if (id.catalog().equals(catalog) && id.database().equals(database)) {
@@ -289,8 +306,8 @@ public final class CatalogManager {
         return views;
     }
 
-    private Map<String, Map<String, Object>> catalog(String name) {
-        Map<String, Map<String, Object>> cat = catalogs.get(name);
+    private Catalog catalog(String name) {
+        Catalog cat = catalogs.get(name);
         if (cat == null) {
             throw new ValidationException("Catalog " + name + " does not exist."
                     + NameSuggestions.didYouMean(name, catalogs.keySet()));
@@ -298,11 +315,12 @@ public final class CatalogManager {
         return cat;
     }
 
-    private Map<String, Object> database(ObjectIdentifier id) {
-        Map<String, Object> db = catalog(id.catalog()).get(id.database());
-        if (db == null) {
+    /** The catalog of {@code id} after checking that its database exists. */
+    private Catalog database(ObjectIdentifier id) {
+        Catalog cat = catalog(id.catalog());
+        if (!cat.databaseExists(id.database())) {
             throw new ValidationException("Database " + id.catalog() + "." + id.database() + " does not exist.");
         }
-        return db;
+        return cat;
     }
 }

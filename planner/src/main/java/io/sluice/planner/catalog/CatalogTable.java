@@ -14,7 +14,7 @@ import java.util.Map;
  * values ({@code fromValues}) carries its source directly instead of options. Immutable: ALTER TABLE builds a
  * new instance with the {@code with*} methods.
  */
-public final class CatalogTable {
+public final class CatalogTable implements CatalogBaseTable {
     private final List<CatalogColumn> columns;
     private final Map<String, String> options;
     private final List<String> primaryKey;

@@ -4,7 +4,7 @@ import io.sluice.runtime.types.RowType;
 import java.util.List;
 
 /** A view: a query stored by name, expanded wherever the view is used. */
-public final class CatalogView {
+public final class CatalogView implements CatalogBaseTable {
     private final String query;
     private final List<String> columnNames;
     private final String comment;

@@ -2,6 +2,8 @@ package io.sluice.planner.functions;
 
 import io.sluice.codegen.udf.UserFunction;
 import io.sluice.codegen.udf.UserFunctionOperators;
+import io.sluice.planner.catalog.Catalog;
+import io.sluice.planner.catalog.CatalogFunction;
 import io.sluice.planner.catalog.CatalogManager;
 import io.sluice.planner.catalog.ObjectIdentifier;
 import io.sluice.table.api.ValidationException;
@@ -23,13 +25,20 @@ import org.apache.calcite.sql.validate.SqlNameMatcher;
  * The user-defined functions of a session, resolved as Flink does: temporary system functions (no
  * namespace) shadow built-in functions, which shadow temporary catalog functions, which shadow catalog
  * functions of the current (or the named) catalog and database. Function names match case-insensitively
- * and are listed in lower case. Not thread-safe (one per session).
+ * and are listed in lower case.
+ *
+ * <p>Temporary functions live here, in memory. Catalog functions are stored by their {@link Catalog} as a
+ * {@link CatalogFunction} definition (class name, language, jars), so a persistent catalog keeps them across
+ * sessions; the loaded classes are cached here and reloaded when the stored definition changes (for example
+ * when another session dropped and re-created the function). Not thread-safe (one per session).
  */
 public final class FunctionCatalog {
     private final CatalogManager catalogs;
     private final Map<String, Entry> temporarySystem = new LinkedHashMap<>();
     private final Map<ObjectIdentifier, Entry> temporary = new LinkedHashMap<>();
-    private final Map<ObjectIdentifier, Entry> catalogFunctions = new LinkedHashMap<>();
+    /** Loaded catalog functions, checked against the catalog's definition on every lookup. */
+    private final Map<ObjectIdentifier, Loaded> catalogFunctions = new LinkedHashMap<>();
+    private final ClassLoader classLoader;
 
     /** A registered function with its Calcite operator. */
     private static final class Entry {
@@ -42,8 +51,26 @@ public final class FunctionCatalog {
         }
     }
 
+    /** A catalog function's stored definition and its loaded class. */
+    private static final class Loaded {
+        final CatalogFunction definition;
+        final Entry entry;
+
+        Loaded(CatalogFunction definition, Entry entry) {
+            this.definition = definition;
+            this.entry = entry;
+        }
+    }
+
+    /** Stored catalog functions are loaded through this class's own class loader. */
     public FunctionCatalog(CatalogManager catalogs) {
+        this(catalogs, FunctionCatalog.class.getClassLoader());
+    }
+
+    /** Stored catalog functions (and their jars) are loaded through {@code classLoader}. */
+    public FunctionCatalog(CatalogManager catalogs, ClassLoader classLoader) {
         this.catalogs = catalogs;
+        this.classLoader = classLoader;
     }
 
     private static String normalize(String name) {
@@ -81,18 +108,34 @@ public final class FunctionCatalog {
         temporary.put(key, new Entry(function));
     }
 
-    /** Registers a (permanent) catalog function in the identifier's catalog and database. */
+    /**
+     * Registers a (permanent) catalog function given by its class (Table API {@code createFunction}); the
+     * catalog stores the class name, and a persistent catalog reloads the class by name in later sessions.
+     */
     public void createCatalogFunction(ObjectIdentifier id, UserFunction function, boolean ignoreIfExists) {
+        createCatalogFunction(id, new CatalogFunction(function.functionClass().getName(), "JAVA", List.of()),
+                function, ignoreIfExists);
+    }
+
+    /**
+     * Registers a (permanent) catalog function in the identifier's catalog and database: {@code definition}
+     * is what the catalog stores ({@code CREATE FUNCTION ... AS 'class' LANGUAGE ... USING JAR ...}),
+     * {@code function} the class already loaded from it.
+     */
+    public void createCatalogFunction(ObjectIdentifier id, CatalogFunction definition, UserFunction function,
+            boolean ignoreIfExists) {
         ObjectIdentifier key = normalize(id);
         requireDatabase(key);
-        if (catalogFunctions.containsKey(key)) {
+        Catalog catalog = catalogs.getCatalog(key.catalog()).orElseThrow();
+        if (catalog.getFunction(key.database(), key.object()).isPresent()) {
             if (ignoreIfExists) {
                 return;
             }
             throw new ValidationException("Could not create catalog function. A function '" + id
                     + "' does already exist.");
         }
-        catalogFunctions.put(key, new Entry(function));
+        catalog.createFunction(key.database(), key.object(), definition);
+        catalogFunctions.put(key, new Loaded(definition, new Entry(function)));
     }
 
     private void requireDatabase(ObjectIdentifier id) {
@@ -130,7 +173,11 @@ public final class FunctionCatalog {
             throw new ValidationException("Function " + id + " is a temporary function; drop it with"
                     + " DROP TEMPORARY FUNCTION.");
         }
-        if (catalogFunctions.remove(key) != null) {
+        catalogFunctions.remove(key);
+        Catalog catalog = catalogs.getCatalog(key.catalog()).orElse(null);
+        if (catalog != null && catalog.databaseExists(key.database())
+                && catalog.getFunction(key.database(), key.object()).isPresent()) {
+            catalog.dropFunction(key.database(), key.object());
             return true;
         }
         if (ignoreIfNotExists) {
@@ -145,12 +192,16 @@ public final class FunctionCatalog {
      */
     public List<String> listUserFunctions() {
         TreeSet<String> names = new TreeSet<>(temporarySystem.keySet());
-        for (Map<ObjectIdentifier, Entry> m : List.of(temporary, catalogFunctions)) {
-            for (ObjectIdentifier id : m.keySet()) {
-                if (id.catalog().equals(catalogs.currentCatalog()) && id.database().equals(catalogs.currentDatabase())) {
-                    names.add(id.object());
-                }
+        String currentCatalog = catalogs.currentCatalog();
+        String currentDatabase = catalogs.currentDatabase();
+        for (ObjectIdentifier id : temporary.keySet()) {
+            if (id.catalog().equals(currentCatalog) && id.database().equals(currentDatabase)) {
+                names.add(id.object());
             }
+        }
+        Catalog catalog = catalogs.getCatalog(currentCatalog).orElse(null);
+        if (catalog != null && catalog.databaseExists(currentDatabase)) {
+            names.addAll(catalog.listFunctions(currentDatabase));
         }
         return new ArrayList<>(names);
     }
@@ -167,7 +218,26 @@ public final class FunctionCatalog {
         }
         ObjectIdentifier id = normalize(catalogs.qualify(names));
         Entry e = temporary.get(id);
-        return e != null ? e : catalogFunctions.get(id);
+        return e != null ? e : catalogFunction(id);
+    }
+
+    /** The catalog function {@code id} as currently stored, loading (or reloading) its class when needed. */
+    private Entry catalogFunction(ObjectIdentifier id) {
+        Catalog catalog = catalogs.getCatalog(id.catalog()).orElse(null);
+        CatalogFunction definition = catalog == null || !catalog.databaseExists(id.database()) ? null
+                : catalog.getFunction(id.database(), id.object()).orElse(null);
+        if (definition == null) {
+            catalogFunctions.remove(id);
+            return null;
+        }
+        Loaded loaded = catalogFunctions.get(id);
+        if (loaded == null || !loaded.definition.equals(definition)) {
+            UserFunction f = FunctionLoader.load(id.object(), definition.className(), definition.language(),
+                    definition.jars(), classLoader);
+            loaded = new Loaded(definition, new Entry(f));
+            catalogFunctions.put(id, loaded);
+        }
+        return loaded.entry;
     }
 
     /**
@@ -202,9 +272,10 @@ public final class FunctionCatalog {
             @Override
             public List<SqlOperator> getOperatorList() {
                 List<SqlOperator> all = new ArrayList<>(builtIns.getOperatorList());
-                for (Map<?, Entry> m : List.of(temporarySystem, temporary, catalogFunctions)) {
+                for (Map<?, Entry> m : List.of(temporarySystem, temporary)) {
                     m.values().forEach(e -> all.add(e.operator));
                 }
+                catalogFunctions.values().forEach(l -> all.add(l.entry.operator));
                 return all;
             }
         };

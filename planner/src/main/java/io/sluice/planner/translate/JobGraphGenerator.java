@@ -296,6 +296,12 @@ public final class JobGraphGenerator {
 
     /** A Calc over {@code input}; when the input is a scan, only the used columns are read. */
     private Transformation calc(RelNode node, RelNode input, RexNode condition, List<RexNode> projects) {
+        if (input instanceof WatermarkAssigner) {
+            Transformation pruned = calcOverPrunedWatermarkAssigner(node, (WatermarkAssigner) input, condition, projects);
+            if (pruned != null) {
+                return pruned;
+            }
+        }
         if (streaming && input instanceof Window && condition != null) {
             Transformation ranked = streamingRank(node, (Window) input, condition, projects);
             if (ranked != null) {
@@ -425,6 +431,70 @@ public final class JobGraphGenerator {
                 outputType);
     }
 
+    /**
+     * Column pruning below a watermark assigner: when the calc above it uses only some columns, the
+     * assigner reads only those plus what its watermark expression needs, so the scan under it decodes
+     * no other column. Returns null when every column is used.
+     */
+    private Transformation calcOverPrunedWatermarkAssigner(RelNode node, WatermarkAssigner assigner, RexNode condition,
+            List<RexNode> projects) {
+        int width = assigner.getRowType().getFieldCount();
+        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
+        if (condition != null) {
+            usedBuilder.addAll(RelOptUtil.InputFinder.bits(condition));
+        }
+        projects.forEach(p -> usedBuilder.addAll(RelOptUtil.InputFinder.bits(p)));
+        usedBuilder.addAll(RelOptUtil.InputFinder.bits(assigner.watermarkExpression()));
+        usedBuilder.set(assigner.rowtimeField());
+        ImmutableBitSet used = usedBuilder.build();
+        if (used.cardinality() >= width) {
+            return null;
+        }
+        int[] fields = used.toArray();
+        int[] mapping = new int[width];
+        for (int i = 0; i < fields.length; i++) {
+            mapping[fields[i]] = i;
+        }
+        RelNode below = assigner.getInput();
+        RexBuilder rexBuilder = assigner.getCluster().getRexBuilder();
+        List<RexNode> exprs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        RelNode base;
+        if (below instanceof Calc && ((Calc) below).getProgram().getCondition() == null) {
+            RexProgram program = ((Calc) below).getProgram();
+            base = ((Calc) below).getInput();
+            for (int f : fields) {
+                exprs.add(program.expandLocalRef(program.getProjectList().get(f)));
+            }
+        } else if (below instanceof Project) {
+            base = ((Project) below).getInput();
+            for (int f : fields) {
+                exprs.add(((Project) below).getProjects().get(f));
+            }
+        } else {
+            base = below;
+            for (int f : fields) {
+                exprs.add(rexBuilder.makeInputRef(below, f));
+            }
+        }
+        for (int f : fields) {
+            names.add(below.getRowType().getFieldNames().get(f));
+        }
+        RelNode narrowed = org.apache.calcite.rel.logical.LogicalProject.create(base, List.of(), exprs, names,
+                java.util.Set.of());
+        RexShuttle remap = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(mapping[ref.getIndex()], ref.getType());
+            }
+        };
+        WatermarkAssigner prunedAssigner = WatermarkAssigner.create(narrowed, mapping[assigner.rowtimeField()],
+                assigner.watermarkExpression().accept(remap));
+        List<RexNode> remapped = new ArrayList<>();
+        projects.forEach(p -> remapped.add(p.accept(remap)));
+        return calc(node, prunedAssigner, condition == null ? null : condition.accept(remap), remapped);
+    }
+
     private static org.apache.calcite.rel.type.RelDataType projectedRowType(
             org.apache.calcite.rel.type.RelDataType type, int[] fields, RelNode node) {
         org.apache.calcite.rel.type.RelDataTypeFactory.Builder b = node.getCluster().getTypeFactory().builder();
@@ -487,8 +557,12 @@ public final class JobGraphGenerator {
             AggregateKind kind = aggregateKind(call);
             int[] args = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
             String name = outputType.name(groupFields.length + i);
-            specs.add(new AggregateSpec(kind, args, call.isDistinct(), call.filterArg,
-                    RelTypes.toLogicalType(call.getType()), name));
+            if (kind == AggregateKind.USER_DEFINED) {
+                specs.add(userAggregateSpec(call, args, inputType, name, streaming && in.changelogMode().hasUpdates()));
+            } else {
+                specs.add(new AggregateSpec(kind, args, call.isDistinct(), call.filterArg,
+                        RelTypes.toLogicalType(call.getType()), name));
+            }
             aggNames.add(call.toString() + " AS " + name);
         }
         List<String> groupNames = new ArrayList<>();
@@ -553,9 +627,31 @@ public final class JobGraphGenerator {
         return r;
     }
 
+    /**
+     * The spec of a call of a user-defined aggregate function, with its generated invoker; {@code retracting}:
+     * the input holds -U/-D rows, so the function needs a retract method (checked here, at plan time).
+     */
+    private AggregateSpec userAggregateSpec(AggregateCall call, int[] args, RowType inputType, String name,
+            boolean retracting) {
+        io.sluice.codegen.udf.UserFunction function =
+                ((io.sluice.codegen.udf.AggregateUserSqlFunction) call.getAggregation()).function();
+        List<io.sluice.runtime.types.LogicalType> argTypes = new ArrayList<>();
+        for (int a : args) {
+            argTypes.add(inputType.type(a));
+        }
+        if (retracting && !io.sluice.codegen.udf.AggregateInvokerGenerator.canRetract(function, argTypes)) {
+            throw new io.sluice.table.api.ValidationException("Aggregate function '" + function.name() + "' ("
+                    + function.functionClass().getName() + ") has no public retract method matching its accumulate"
+                    + " method, which it needs here because its input contains updates or deletes (-U/-D).");
+        }
+        return AggregateSpec.userDefined(args, call.isDistinct(), call.filterArg,
+                RelTypes.toLogicalType(call.getType()), name,
+                new io.sluice.codegen.udf.AggregateInvokerGenerator(config).generate(call.toString(), function, argTypes));
+    }
+
     private static AggregateKind aggregateKind(AggregateCall call) {
         if (call.getAggregation() instanceof io.sluice.codegen.udf.AggregateUserSqlFunction) {
-            throw new UnsupportedFeatureException("user-defined aggregate functions");
+            return AggregateKind.USER_DEFINED;
         }
         switch (call.getAggregation().getKind()) {
             case COUNT:

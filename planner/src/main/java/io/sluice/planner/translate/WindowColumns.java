@@ -138,6 +138,14 @@ final class WindowColumns {
         if (rel instanceof Filter) {
             return trace(((Filter) rel).getInput(), field);
         }
+        if (rel instanceof Aggregate) {
+            // a window aggregate's output keeps the window columns it grouped by (a cascade of windows)
+            Aggregate agg = (Aggregate) rel;
+            if (field < agg.getGroupCount() && windowEndGroupField(agg) >= 0) {
+                return trace(agg.getInput(), agg.getGroupSet().nth(field));
+            }
+            return null;
+        }
         if (rel instanceof Project) {
             RexNode e = ((Project) rel).getProjects().get(field);
             return e instanceof RexInputRef ? trace(((Project) rel).getInput(), ((RexInputRef) e).getIndex()) : null;

@@ -21,7 +21,10 @@ public final class Configuration {
     }
 
     public <T> Configuration set(ConfigOption<T> option, T value) {
-        values.put(option.key(), String.valueOf(value));
+        // a Duration's toString() (ISO-8601, "PT0.1S") is not the Flink syntax Durations parses
+        String text = value instanceof java.time.Duration
+                ? ((java.time.Duration) value).toMillis() + " ms" : String.valueOf(value);
+        values.put(option.key(), text);
         return this;
     }
 

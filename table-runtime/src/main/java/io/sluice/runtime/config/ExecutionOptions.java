@@ -37,9 +37,22 @@ public final class ExecutionOptions {
             .withDescription("Smallest wall-clock interval between two watermarks a watermark assigner emits"
                     + " (0 disables periodic watermarks). The end of a bounded input always emits the final watermark.");
 
+    public static final ConfigOption<java.time.Duration> SOURCE_IDLE_TIMEOUT =
+            ConfigOptions.key("table.exec.source.idle-timeout")
+            .durationType().defaultValue(java.time.Duration.ZERO)
+            .withDescription("A source without data for this long is idle: it stops holding back the watermark of"
+                    + " operators that also read other inputs (0 disables idleness detection).");
+
+    public static final ConfigOption<java.time.Duration> STATE_TTL = ConfigOptions.key("table.exec.state.ttl")
+            .durationType().defaultValue(java.time.Duration.ZERO)
+            .withDescription("Processing-time TTL of the state of unbounded streaming operators (group aggregates,"
+                    + " regular joins, Top-N, deduplication): state not written for this long is treated as absent"
+                    + " and cleaned up incrementally, without emitting retractions. 0 keeps state forever."
+                    + " Window aggregates keep their state until the watermark closes the window.");
+
     /** All options declared here. */
     public static List<ConfigOption<?>> all() {
         return List.of(RUNTIME_MODE, BATCH_SIZE, LOCAL_TIME_ZONE, PARALLELISM, CODEGEN_DUMP_DIR, MEMORY_LIMIT,
-                AUTO_WATERMARK_INTERVAL);
+                AUTO_WATERMARK_INTERVAL, SOURCE_IDLE_TIMEOUT, STATE_TTL);
     }
 }

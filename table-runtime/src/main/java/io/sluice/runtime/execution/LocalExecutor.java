@@ -42,6 +42,10 @@ import org.apache.arrow.memory.RootAllocator;
  * {@link ExecutionOptions#MEMORY_LIMIT}) with a child allocator per operator, so a leak names the
  * operator that leaked.
  *
+ * <p><b>Idle sources.</b> With {@code table.exec.source.idle-timeout} set, a source that produced
+ * nothing for that long is idle until it produces again; an input fed only by idle sources does not
+ * hold back the watermark of an operator with several inputs.
+ *
  * <p><b>Checkpoints.</b> With {@code execution.checkpointing.interval} set, a streaming job takes a
  * checkpoint between two source polls once the interval has passed. Because every batch is pushed
  * through the whole graph before the next poll, that point is already aligned (nothing is in flight),
@@ -108,14 +112,40 @@ public final class LocalExecutor {
         long advanceWatermark(int input, long watermark) {
             inputWatermarks[input] = Math.max(inputWatermarks[input], watermark);
             long min = Long.MAX_VALUE;
-            for (long w : inputWatermarks) {
-                min = Math.min(min, w);
+            boolean anyActive = false;
+            for (int i = 0; i < inputWatermarks.length; i++) {
+                if (!isIdleInput(i)) {
+                    anyActive = true;
+                    min = Math.min(min, inputWatermarks[i]);
+                }
+            }
+            if (!anyActive) {
+                return Long.MIN_VALUE; // every input is idle: hold the watermark
             }
             if (min > deliveredWatermark) {
                 deliveredWatermark = min;
                 return min;
             }
             return Long.MIN_VALUE;
+        }
+
+        /** Per input, the sources it reads from (directly or through other nodes). */
+        final List<Set<Node>> inputSources = new ArrayList<>();
+        /** Sources only: no data for longer than {@code table.exec.source.idle-timeout}. */
+        boolean idle;
+        long lastActive = System.currentTimeMillis();
+
+        /** An input is idle when every source feeding it is idle (and has not ended). */
+        boolean isIdleInput(int input) {
+            if (input >= inputSources.size() || inputSources.get(input).isEmpty()) {
+                return false;
+            }
+            for (Node s : inputSources.get(input)) {
+                if (!s.idle || s.ended) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         String name() {
@@ -137,12 +167,14 @@ public final class LocalExecutor {
         private final Map<Transformation, Node> nodes = new IdentityHashMap<>();
         private final List<Node> order = new ArrayList<>();
         private Checkpointing checkpointing;
+        private final long idleTimeoutMillis;
         private CheckpointStorage.Checkpoint restore;
 
         JobRun(JobGraph graph, Configuration config, JobExecution execution) {
             this.graph = graph;
             this.config = config;
             this.execution = execution;
+            this.idleTimeoutMillis = config.get(ExecutionOptions.SOURCE_IDLE_TIMEOUT).toMillis();
         }
 
         void run() {
@@ -219,6 +251,19 @@ public final class LocalExecutor {
                         Node in = nodes.get(t.inputs().get(i));
                         in.consumers.add(n);
                         in.consumerInputs.add(i);
+                    }
+                }
+                for (Node n : order) {
+                    for (Transformation in : n.transformation.inputs()) {
+                        Node input = nodes.get(in);
+                        Set<Node> sources = new LinkedHashSet<>();
+                        if (input.transformation instanceof SourceTransformation) {
+                            sources.add(input);
+                        }
+                        for (Set<Node> upstream : input.inputSources) {
+                            sources.addAll(upstream);
+                        }
+                        n.inputSources.add(sources);
                     }
                 }
                 for (int i = 0; i < order.size(); i++) {
@@ -345,14 +390,52 @@ public final class LocalExecutor {
                     Node s = active.get(i);
                     if (poll(s) != ReadStatus.NOTHING_AVAILABLE) {
                         progress = true;
+                        s.lastActive = System.currentTimeMillis();
+                        s.idle = false;
                     }
                     if (s.ended) {
                         active.remove(i--);
                     }
                 }
+                markIdleSources(active);
                 maybeCheckpoint();
                 if (!progress) {
                     Thread.sleep(1);
+                }
+            }
+        }
+
+        /**
+         * Marks sources without data for {@code table.exec.source.idle-timeout} as idle, so that operators
+         * with several inputs advance their watermark on the other inputs alone.
+         */
+        private void markIdleSources(List<Node> sources) throws Exception {
+            if (idleTimeoutMillis <= 0) {
+                return;
+            }
+            long now = System.currentTimeMillis();
+            boolean changed = false;
+            for (Node s : sources) {
+                if (!s.idle && now - s.lastActive >= idleTimeoutMillis) {
+                    s.idle = true;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return;
+            }
+            for (Node n : order) {
+                if (n.operator != null && n.inputWatermarks.length > 1) {
+                    long combined = n.advanceWatermark(0, Long.MIN_VALUE);
+                    if (combined != Long.MIN_VALUE) {
+                        try {
+                            n.operator.processWatermark(0, combined, n.output);
+                        } catch (OperatorFailure f) {
+                            throw f;
+                        } catch (Throwable e) {
+                            throw wrap(n, e);
+                        }
+                    }
                 }
             }
         }

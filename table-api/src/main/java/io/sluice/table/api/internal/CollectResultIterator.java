@@ -16,7 +16,8 @@ final class CollectResultIterator implements CloseableIterator<Row> {
     private final BlockingQueue<Object> queue;
     private final JobExecution job;
     private Row next;
-    private boolean ended;
+    /** Volatile: {@link #close()} may come from another thread (a shell's Ctrl-C) while hasNext() waits. */
+    private volatile boolean ended;
 
     CollectResultIterator(BlockingQueue<Object> queue, JobExecution job) {
         this.queue = queue;
@@ -36,6 +37,9 @@ final class CollectResultIterator implements CloseableIterator<Row> {
             while (true) {
                 Object o = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (o == null) {
+                    if (ended) {
+                        return false; // closed meanwhile; close() may have cleared the end marker
+                    }
                     continue;
                 }
                 if (o == CollectSinkWriter.END) {

@@ -336,21 +336,14 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(CreateCatalogStatement s) {
-        String type = s.options().get("type");
-        if (type == null) {
-            throw new ValidationException("Catalog " + s.name() + " needs a 'type' option, e.g. WITH ('type' ="
-                    + " 'generic_in_memory').");
-        }
-        if (!type.equals("generic_in_memory")) {
-            throw new UnsupportedFeatureException("catalog type '" + type + "' (supported: 'generic_in_memory')");
-        }
-        for (String key : s.options().keySet()) {
-            if (!key.equals("type")) {
-                throw new ValidationException("Unsupported option '" + key + "' for catalog type 'generic_in_memory';"
-                        + " it takes only 'type'.");
+        if (catalogs().hasCatalog(s.name())) {
+            if (s.isIfNotExists()) {
+                return TableResultImpl.ok(config());
             }
+            throw new ValidationException("Catalog " + s.name() + " already exists.");
         }
-        catalogs().createCatalog(s.name(), s.isIfNotExists());
+        catalogs().registerCatalog(s.name(), io.sluice.planner.catalog.CatalogFactory.create(s.name(), s.options()),
+                s.isIfNotExists());
         return TableResultImpl.ok(config());
     }
 
@@ -373,7 +366,8 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             if (s.isTemporary()) {
                 functions.createTemporaryFunction(id, f, s.isIfNotExists());
             } else {
-                functions.createCatalogFunction(id, f, s.isIfNotExists());
+                functions.createCatalogFunction(id, new io.sluice.planner.catalog.CatalogFunction(s.className(),
+                        s.language(), s.jars()), f, s.isIfNotExists());
             }
         }
         return TableResultImpl.ok(config());

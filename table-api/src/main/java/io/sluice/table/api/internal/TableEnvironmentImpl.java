@@ -80,6 +80,11 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         return planner;
     }
 
+    /** Every option key {@code SET} accepts, in a stable order (for tools such as the shell's completion). */
+    public static List<String> knownOptionKeys() {
+        return SessionOptions.keys();
+    }
+
     ClassLoader classLoader() {
         return classLoader;
     }

@@ -1,22 +1,28 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
+import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
-import org.apache.arrow.memory.BufferAllocator;
+import io.sluice.table.functions.FunctionContext;
 
 /** Chooses the typed {@link Accumulator} for an aggregate call from its kind and argument type. */
 final class Accumulators {
     private Accumulators() {
     }
 
-    static Accumulator create(AggregateSpec spec, LogicalType argType, BufferAllocator allocator) {
+    /** {@code argType}: the type of the first argument, null when there is none. */
+    static Accumulator create(AggregateSpec spec, LogicalType argType, OperatorContext context) {
         AggregateKind kind = spec.kind();
+        if (kind == AggregateKind.USER_DEFINED) {
+            return new ObjectAccumulator(openUserAggregate(spec, context), spec.resultType());
+        }
         if (kind == AggregateKind.COUNT) {
             return new CountAccumulator();
         }
         if (kind == AggregateKind.SINGLE_VALUE || kind == AggregateKind.ANY_VALUE) {
-            return new ValueAccumulator(kind == AggregateKind.SINGLE_VALUE, argType, allocator);
+            return new ValueAccumulator(kind == AggregateKind.SINGLE_VALUE, argType, context.allocator());
         }
         TypeRoot root = argType.root();
         if (root == TypeRoot.NULL) {
@@ -63,5 +69,22 @@ final class Accumulators {
                 break;
         }
         throw new UnsupportedFeatureException(kind + " over " + argType);
+    }
+
+    /**
+     * A new instance of the generated invoker of a user-defined aggregate, with its function opened with the
+     * job's configuration as job parameters (once per operator instance).
+     */
+    static UserAggregateInvoker openUserAggregate(AggregateSpec spec, OperatorContext context) {
+        UserAggregateInvoker invoker = spec.userAggregate().newInstance();
+        try {
+            invoker.openFunctions(new FunctionContext(context.config().toMap(), invoker.getClass().getClassLoader()));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TableException("opening user-defined aggregate function " + invoker.functionDescription()
+                    + " failed: " + e, e);
+        }
+        return invoker;
     }
 }

@@ -22,5 +22,11 @@ public enum AggregateKind {
     /** TRUE when every non-NULL value is TRUE ({@code EVERY}). */
     BOOL_AND,
     /** TRUE when some non-NULL value is TRUE ({@code SOME}/{@code ANY}). */
-    BOOL_OR
+    BOOL_OR,
+    /**
+     * A user-defined aggregate function ({@code AggregateFunction}), called through the generated
+     * {@link UserAggregateInvoker} of {@link AggregateSpec#userAggregate()}; it takes any number of arguments
+     * and sees NULL arguments itself.
+     */
+    USER_DEFINED
 }

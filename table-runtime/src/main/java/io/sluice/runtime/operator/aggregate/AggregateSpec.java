@@ -1,5 +1,6 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.types.LogicalType;
 import java.util.Arrays;
 import java.util.Objects;
@@ -7,7 +8,9 @@ import java.util.Objects;
 /**
  * One aggregate call of a {@link HashAggregateOperator}: which function, over which input columns,
  * whether over distinct values only, with which FILTER column, and its result type (the type the
- * planner inferred; the operator writes exactly this type).
+ * planner inferred; the operator writes exactly this type). A user-defined aggregate function
+ * ({@link AggregateKind#USER_DEFINED}, made by {@link #userDefined}) also carries the generated class that
+ * calls it.
  */
 public final class AggregateSpec {
     private final AggregateKind kind;
@@ -16,6 +19,7 @@ public final class AggregateSpec {
     private final int filterField;
     private final LogicalType resultType;
     private final String name;
+    private final GeneratedClass<UserAggregateInvoker> userAggregate;
 
     /**
      * @param argFields input columns; empty means {@code COUNT(*)}. Every kind but COUNT takes exactly one.
@@ -23,15 +27,34 @@ public final class AggregateSpec {
      */
     public AggregateSpec(AggregateKind kind, int[] argFields, boolean distinct, int filterField,
             LogicalType resultType, String name) {
+        this(kind, argFields, distinct, filterField, resultType, name, null);
+    }
+
+    private AggregateSpec(AggregateKind kind, int[] argFields, boolean distinct, int filterField,
+            LogicalType resultType, String name, GeneratedClass<UserAggregateInvoker> userAggregate) {
         this.kind = Objects.requireNonNull(kind);
+        this.userAggregate = userAggregate;
+        if (kind == AggregateKind.USER_DEFINED && userAggregate == null) {
+            throw new IllegalArgumentException("a user-defined aggregate needs its invoker: use userDefined(...)");
+        }
         this.argFields = argFields.clone();
         this.distinct = distinct;
         this.filterField = filterField;
         this.resultType = Objects.requireNonNull(resultType);
         this.name = name;
-        if (kind != AggregateKind.COUNT && this.argFields.length != 1) {
+        if (kind != AggregateKind.COUNT && kind != AggregateKind.USER_DEFINED && this.argFields.length != 1) {
             throw new IllegalArgumentException(kind + " takes exactly one argument, got " + this.argFields.length);
         }
+    }
+
+    /**
+     * A call of a user-defined aggregate function over input columns {@code argFields} (any number, in the
+     * function's parameter order), called through {@code invoker} (one instance per operator instance).
+     */
+    public static AggregateSpec userDefined(int[] argFields, boolean distinct, int filterField,
+            LogicalType resultType, String name, GeneratedClass<UserAggregateInvoker> invoker) {
+        return new AggregateSpec(AggregateKind.USER_DEFINED, argFields, distinct, filterField, resultType, name,
+                Objects.requireNonNull(invoker));
     }
 
     public AggregateKind kind() {
@@ -56,6 +79,11 @@ public final class AggregateSpec {
 
     public String name() {
         return name;
+    }
+
+    /** The generated invoker of a {@link AggregateKind#USER_DEFINED} aggregate, else null. */
+    public GeneratedClass<UserAggregateInvoker> userAggregate() {
+        return userAggregate;
     }
 
     @Override

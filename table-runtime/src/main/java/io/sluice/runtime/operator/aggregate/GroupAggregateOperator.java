@@ -8,6 +8,7 @@ import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
@@ -20,7 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -43,7 +44,16 @@ import org.apache.arrow.vector.TinyIntVector;
  * they can be retracted; DISTINCT aggregates keep a count per distinct value), held until the group
  * becomes empty. Watermarks are forwarded unchanged. With no group fields there is one global group,
  * and an empty input emits nothing (batch mode's single row on empty input is
- * {@link HashAggregateOperator}'s).
+ * {@link HashAggregateOperator}'s). With {@code table.exec.state.ttl} set, a group's state expires when
+ * it has not been written (created, or changed by an input row) for that long in processing time, as
+ * Flink's state TTL does: an expired group behaves as absent (its next row emits {@code +I}, and a
+ * retraction for it is ignored), no retraction is emitted for it, and an incremental cleanup after
+ * each batch frees the state of a bounded number of expired groups (their keys stay in the key table,
+ * as for groups emptied by retractions). A checkpoint saves each group's last write time. A
+ * user-defined aggregate function keeps one accumulator object per group
+ * ({@link RetractableObjectAccumulator}): {@code -U/-D} rows call its {@code retract}; it sees NULL arguments
+ * itself (except under DISTINCT, where rows with a NULL argument are skipped as for built-ins); its function
+ * instance is opened in {@link #open} and closed in {@link #close}.
  */
 public final class GroupAggregateOperator implements StreamOperator, CheckpointedOperator {
     private final RowType inputType;
@@ -55,11 +65,22 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
     private Output output;
     private KeyHashTable groups;
     private RetractableAccumulator[] accumulators;
-    private Map<DistinctKey, long[]>[] distinctCounts;
+    /** Per DISTINCT aggregate (else null), per group: the count of each distinct argument value (or null). */
+    private Map<Object, long[]>[][] distinctCounts;
+    /** Per user-defined aggregate, its argument vectors of the current batch (reused), else null. */
+    private FieldVector[][] userArgs;
     private long[] rowCounts = new long[0];
     private boolean[] live = new boolean[0];
+    private long[] lastWrite = new long[0];
     private int[] groupIds = new int[0];
     private int groupCount;
+    private int liveGroups;
+
+    private LongSupplier clock = System::currentTimeMillis;
+    private StateTtl ttl;
+    /** The processing time of the batch being processed. */
+    private long now;
+    private int cleanupCursor;
 
     public GroupAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
             RowType outputType) {
@@ -78,19 +99,24 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
     public void open(OperatorContext context, Output output) {
         this.allocator = context.allocator();
         this.output = output;
+        this.ttl = StateTtl.of(context.config(), clock);
         if (groupFields.length > 0) {
             groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
         }
         int n = aggregates.size();
         accumulators = new RetractableAccumulator[n];
-        distinctCounts = (Map<DistinctKey, long[]>[]) new Map<?, ?>[n];
+        distinctCounts = (Map<Object, long[]>[][]) new Map<?, ?>[n][];
+        userArgs = new FieldVector[n][];
         for (int k = 0; k < n; k++) {
             AggregateSpec spec = aggregates.get(k);
             int[] args = spec.argFields();
             LogicalType argType = args.length == 0 ? null : inputType.type(args[0]);
-            accumulators[k] = RetractableAccumulators.create(spec, argType);
+            accumulators[k] = RetractableAccumulators.create(spec, argType, context);
+            if (spec.kind() == AggregateKind.USER_DEFINED) {
+                userArgs[k] = new FieldVector[args.length];
+            }
             if (spec.distinct() && args.length > 0) {
-                distinctCounts[k] = new HashMap<>();
+                distinctCounts[k] = (Map<Object, long[]>[]) new Map<?, ?>[0];
             }
         }
     }
@@ -102,25 +128,65 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
             if (rows == 0) {
                 return;
             }
-            groupCount = assignGroups(batch, rows);
-            ensureCapacity(groupCount);
-            RowBatch out = RowBatch.allocate(outputType, allocator, 2 * rows);
-            TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
-            out.setRowKinds(kinds);
-            kinds.allocateNew(2 * rows);
-            int pos;
-            try {
-                pos = processRows(batch, rows, out, kinds);
-            } catch (Throwable t) {
-                out.close();
-                throw t;
+            now = ttl.now();
+            aggregate(batch, rows);
+            expireIncrementally(rows);
+        }
+    }
+
+    /** Folds the rows of {@code batch} into their groups and emits the changes. */
+    private void aggregate(RowBatch batch, int rows) throws Exception {
+        groupCount = assignGroups(batch, rows);
+        ensureCapacity(groupCount);
+        bindUserArguments(batch);
+        RowBatch out = RowBatch.allocate(outputType, allocator, 2 * rows);
+        TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
+        out.setRowKinds(kinds);
+        kinds.allocateNew(2 * rows);
+        int pos;
+        try {
+            pos = processRows(batch, rows, out, kinds);
+        } catch (Throwable t) {
+            out.close();
+            throw t;
+        } finally {
+            bindUserArguments(null);
+        }
+        if (pos == 0) {
+            out.close();
+            return;
+        }
+        out.setRowCount(pos);
+        output.emit(out);
+    }
+
+    /** Frees the state of the expired groups among the next few group ids (round robin). */
+    private void expireIncrementally(int rows) {
+        if (!ttl.enabled() || groupCount == 0) {
+            return;
+        }
+        int budget = Math.min(groupCount, ttl.cleanupBudget(rows));
+        for (int n = 0; n < budget; n++) {
+            if (cleanupCursor >= groupCount) {
+                cleanupCursor = 0;
             }
-            if (pos == 0) {
-                out.close();
-                return;
+            int g = cleanupCursor++;
+            if (live[g] && ttl.isExpired(lastWrite[g], now)) {
+                dropGroup(g);
             }
-            out.setRowCount(pos);
-            output.emit(out);
+        }
+    }
+
+    /** Points each user-defined aggregate at its argument vectors of {@code batch} (null: forget them). */
+    private void bindUserArguments(RowBatch batch) {
+        for (int k = 0; k < userArgs.length; k++) {
+            FieldVector[] vectors = userArgs[k];
+            if (vectors != null) {
+                int[] args = aggregates.get(k).argFields();
+                for (int a = 0; a < args.length; a++) {
+                    vectors[a] = batch == null ? null : batch.vector(args[a]);
+                }
+            }
         }
     }
 
@@ -141,6 +207,12 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
             int n = Accumulator.newCapacity(rowCounts.length, groupCount);
             rowCounts = Arrays.copyOf(rowCounts, n);
             live = Arrays.copyOf(live, n);
+            lastWrite = Arrays.copyOf(lastWrite, n);
+        }
+        for (int k = 0; k < distinctCounts.length; k++) {
+            if (distinctCounts[k] != null && distinctCounts[k].length < rowCounts.length) {
+                distinctCounts[k] = Arrays.copyOf(distinctCounts[k], rowCounts.length);
+            }
         }
         for (RetractableAccumulator a : accumulators) {
             a.ensureCapacity(groupCount);
@@ -154,6 +226,9 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
             int g = groupIds[i];
             RowKind kind = batch.rowKind(i);
             boolean accumulate = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER;
+            if (live[g] && ttl.isExpired(lastWrite[g], now)) {
+                dropGroup(g); // expired state is never returned: the group starts again
+            }
             boolean first = !live[g];
             if (first && !accumulate) {
                 continue;
@@ -165,9 +240,11 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
                 fold(k, batch, i, g, accumulate);
             }
             rowCounts[g] += accumulate ? 1 : -1;
+            lastWrite[g] = now;
             if (rowCounts[g] > 0) {
                 if (first) {
                     live[g] = true;
+                    liveGroups++;
                     writeRow(batch, i, g, out, pos);
                     kinds.set(pos++, RowKind.INSERT.toByteValue());
                 } else {
@@ -197,6 +274,16 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
             }
         }
         int[] args = spec.argFields();
+        FieldVector[] userArgs = this.userArgs[k];
+        if (userArgs != null && !spec.distinct()) {
+            RetractableObjectAccumulator udaf = (RetractableObjectAccumulator) accumulators[k];
+            if (accumulate) {
+                udaf.add(g, userArgs, i);
+            } else {
+                udaf.retract(g, userArgs, i);
+            }
+            return;
+        }
         for (int a : args) {
             if (batch.vector(a).isNull(i)) {
                 return;
@@ -204,20 +291,29 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
         }
         FieldVector arg = args.length == 0 || (spec.kind() == AggregateKind.COUNT && args.length > 1)
                 ? null : batch.vector(args[0]);
-        Map<DistinctKey, long[]> distinct = distinctCounts[k];
-        if (distinct != null) {
-            DistinctKey key = new DistinctKey(g, distinctValue(batch, args, i));
+        Map<Object, long[]>[] distinctPerGroup = distinctCounts[k];
+        if (distinctPerGroup != null) {
+            Map<Object, long[]> distinct = distinctPerGroup[g];
+            if (distinct == null) {
+                distinct = new HashMap<>();
+                distinctPerGroup[g] = distinct;
+            }
+            Object key = distinctValue(batch, args, i);
             long[] count = distinct.get(key);
             if (accumulate) {
                 if (count == null) {
                     distinct.put(key, new long[] {1});
-                    accumulators[k].add(g, arg, i);
+                    add(k, g, arg, userArgs, i);
                 } else {
                     count[0]++;
                 }
             } else if (count != null && --count[0] == 0) {
                 distinct.remove(key);
-                accumulators[k].retract(g, arg, i);
+                if (userArgs != null) {
+                    ((RetractableObjectAccumulator) accumulators[k]).retract(g, userArgs, i);
+                } else {
+                    accumulators[k].retract(g, arg, i);
+                }
             }
             return;
         }
@@ -225,6 +321,14 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
             accumulators[k].add(g, arg, i);
         } else {
             accumulators[k].retract(g, arg, i);
+        }
+    }
+
+    private void add(int k, int g, FieldVector arg, FieldVector[] userArgs, int i) {
+        if (userArgs != null) {
+            ((RetractableObjectAccumulator) accumulators[k]).add(g, userArgs, i);
+        } else {
+            accumulators[k].add(g, arg, i);
         }
     }
 
@@ -261,15 +365,40 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
     }
 
     private void dropGroup(int g) {
-        live[g] = false;
+        if (live[g]) {
+            live[g] = false;
+            liveGroups--;
+        }
         rowCounts[g] = 0;
         for (int k = 0; k < accumulators.length; k++) {
             accumulators[k].clear(g);
             if (distinctCounts[k] != null) {
-                final int group = g;
-                distinctCounts[k].keySet().removeIf(key -> key.group == group);
+                distinctCounts[k][g] = null;
             }
         }
+    }
+
+    /** Number of groups holding state, for metrics and tests. */
+    public int liveGroups() {
+        return liveGroups;
+    }
+
+    /** Number of distinct-value counters held by DISTINCT aggregates over all groups, for tests. */
+    int distinctEntries() {
+        int n = 0;
+        for (Map<Object, long[]>[] perGroup : distinctCounts) {
+            if (perGroup != null) {
+                for (Map<Object, long[]> m : perGroup) {
+                    n += m == null ? 0 : m.size();
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Replaces the processing-time clock (epoch millis) used for state TTL; call before {@link #open}. */
+    void setClock(LongSupplier clock) {
+        this.clock = clock;
     }
 
     @Override
@@ -288,23 +417,33 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
         }
         out.writeBooleans(live, groupCount);
         out.writeLongs(rowCounts, groupCount);
+        out.writeLongs(lastWrite, groupCount);
         for (RetractableAccumulator a : accumulators) {
             a.snapshot(out, groupCount);
         }
         for (int k = 0; k < distinctCounts.length; k++) {
-            Map<DistinctKey, long[]> distinct = distinctCounts[k];
-            if (distinct == null) {
+            Map<Object, long[]>[] perGroup = distinctCounts[k];
+            if (perGroup == null) {
                 continue;
             }
             int[] args = aggregates.get(k).argFields();
-            out.writeInt(distinct.size());
-            for (Map.Entry<DistinctKey, long[]> e : distinct.entrySet()) {
-                out.writeInt(e.getKey().group);
-                out.writeLong(e.getValue()[0]);
-                Object v = e.getKey().value;
-                for (int a = 0; a < args.length; a++) {
-                    Object part = args.length == 1 ? v : ((List<?>) v).get(a);
-                    out.writeValue(inputType.type(args[a]), part);
+            int size = 0;
+            for (int g = 0; g < groupCount; g++) {
+                size += perGroup[g] == null ? 0 : perGroup[g].size();
+            }
+            out.writeInt(size);
+            for (int g = 0; g < groupCount; g++) {
+                if (perGroup[g] == null) {
+                    continue;
+                }
+                for (Map.Entry<Object, long[]> e : perGroup[g].entrySet()) {
+                    out.writeInt(g);
+                    out.writeLong(e.getValue()[0]);
+                    Object v = e.getKey();
+                    for (int a = 0; a < args.length; a++) {
+                        Object part = args.length == 1 ? v : ((List<?>) v).get(a);
+                        out.writeValue(inputType.type(args[a]), part);
+                    }
                 }
             }
         }
@@ -332,15 +471,21 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
         ensureCapacity(n);
         boolean[] restoredLive = in.readBooleans();
         long[] restoredCounts = in.readLongs();
+        long[] restoredWrites = in.readLongs();
         System.arraycopy(restoredLive, 0, live, 0, n);
         System.arraycopy(restoredCounts, 0, rowCounts, 0, n);
+        System.arraycopy(restoredWrites, 0, lastWrite, 0, n);
+        liveGroups = 0;
+        for (int g = 0; g < n; g++) {
+            liveGroups += live[g] ? 1 : 0;
+        }
         for (RetractableAccumulator a : accumulators) {
             a.restore(in);
             a.ensureCapacity(n);
         }
         for (int k = 0; k < distinctCounts.length; k++) {
-            Map<DistinctKey, long[]> distinct = distinctCounts[k];
-            if (distinct == null) {
+            Map<Object, long[]>[] perGroup = distinctCounts[k];
+            if (perGroup == null) {
                 continue;
             }
             int[] args = aggregates.get(k).argFields();
@@ -353,8 +498,10 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
                     Object v = in.readValue(inputType.type(args[a]));
                     values[a] = v instanceof byte[] ? ByteBuffer.wrap((byte[]) v) : v;
                 }
-                distinct.put(new DistinctKey(group, values.length == 1 ? values[0] : Arrays.asList(values)),
-                        new long[] {count});
+                if (perGroup[group] == null) {
+                    perGroup[group] = new HashMap<>();
+                }
+                perGroup[group].put(values.length == 1 ? values[0] : Arrays.asList(values), new long[] {count});
             }
         }
     }
@@ -365,29 +512,14 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
             groups.close();
             groups = null;
         }
+        if (accumulators != null) {
+            for (RetractableAccumulator a : accumulators) {
+                if (a != null) {
+                    a.close();
+                }
+            }
+        }
         accumulators = null;
         distinctCounts = null;
-    }
-
-    /** A (group, distinct argument value) pair. */
-    private static final class DistinctKey {
-        final int group;
-        final Object value;
-
-        DistinctKey(int group, Object value) {
-            this.group = group;
-            this.value = value;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof DistinctKey && ((DistinctKey) o).group == group
-                    && Objects.equals(((DistinctKey) o).value, value);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * group + Objects.hashCode(value);
-        }
     }
 }

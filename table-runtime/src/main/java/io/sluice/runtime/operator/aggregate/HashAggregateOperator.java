@@ -33,7 +33,10 @@ import org.apache.arrow.vector.NullVector;
  *
  * <p>Per aggregate: a FILTER column keeps only rows where it is TRUE; {@code COUNT(a, b)} counts rows
  * where every argument is non-NULL; DISTINCT aggregates see each (group, argument values) once, through
- * a {@link DistinctFilter}. Results are written in the {@link AggregateSpec#resultType()} given.
+ * a {@link DistinctFilter}. Results are written in the {@link AggregateSpec#resultType()} given. A
+ * user-defined aggregate function ({@link AggregateKind#USER_DEFINED}) keeps one accumulator object per
+ * group ({@link ObjectAccumulator}) and sees NULL arguments itself; its function instance is opened in
+ * {@link #open} and closed when the results are emitted or the operator is closed.
  *
  * <p><b>Streaming semantics:</b> batch (final-result) semantics only, for now: input must be
  * insert-only (a batch with UPDATE/DELETE rows fails with "not supported yet"); state is every
@@ -55,6 +58,8 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
     private KeyHashTable groups;
     private Accumulator[] accumulators;
     private DistinctFilter[] distinctFilters;
+    /** Per user-defined aggregate, its argument vectors of the current batch (reused), else null. */
+    private FieldVector[][] userArgs;
     private int[] groupIds = new int[0];
     private int[] scratchIds = new int[0];
     /** The group key vectors of the current batch (reused: no allocation per batch). */
@@ -81,6 +86,7 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
         int n = aggregates.size();
         accumulators = new Accumulator[n];
         distinctFilters = new DistinctFilter[n];
+        userArgs = new FieldVector[n][];
         if (groupFields.length > 0) {
             groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
             keyVectors = new FieldVector[groupFields.length];
@@ -89,7 +95,10 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
             AggregateSpec spec = aggregates.get(k);
             int[] args = spec.argFields();
             LogicalType argType = args.length == 0 ? null : inputType.type(args[0]);
-            accumulators[k] = Accumulators.create(spec, argType, allocator);
+            accumulators[k] = Accumulators.create(spec, argType, context);
+            if (spec.kind() == AggregateKind.USER_DEFINED) {
+                userArgs[k] = new FieldVector[args.length];
+            }
             if (spec.distinct() && args.length > 0) {
                 distinctFilters[k] = new DistinctFilter(inputType.project(args).types(), allocator);
             }
@@ -131,6 +140,15 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
                 AggregateSpec spec = aggregates.get(k);
                 int[] args = spec.argFields();
                 int[] ids = selectRows(spec, k, batch, rows);
+                if (userArgs[k] != null) {
+                    FieldVector[] vectors = userArgs[k];
+                    for (int a = 0; a < args.length; a++) {
+                        vectors[a] = batch.vector(args[a]);
+                    }
+                    ((ObjectAccumulator) accumulators[k]).accumulate(ids, vectors, rows);
+                    Arrays.fill(vectors, null); // keep no reference to the batch
+                    continue;
+                }
                 FieldVector arg = args.length == 1 ? batch.vector(args[0]) : null;
                 if (spec.kind() != AggregateKind.COUNT || args.length <= 1) {
                     accumulators[k].accumulate(ids, arg, rows);

@@ -36,4 +36,8 @@ abstract class RetractableAccumulator {
 
     /** Restores what {@link #snapshot} wrote (into an empty accumulator). */
     abstract void restore(StateReader in) throws IOException;
+
+    /** Releases what the accumulator holds (user-defined functions are closed); the default does nothing. */
+    void close() {
+    }
 }

@@ -1,5 +1,6 @@
 package io.sluice.runtime.operator.aggregate;
 
+import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -9,8 +10,13 @@ final class RetractableAccumulators {
     private RetractableAccumulators() {
     }
 
-    static RetractableAccumulator create(AggregateSpec spec, LogicalType argType) {
+    /** {@code argType}: the type of the first argument, null when there is none. */
+    static RetractableAccumulator create(AggregateSpec spec, LogicalType argType, OperatorContext context) {
         AggregateKind kind = spec.kind();
+        if (kind == AggregateKind.USER_DEFINED) {
+            return new RetractableObjectAccumulator(Accumulators.openUserAggregate(spec, context),
+                    spec.resultType());
+        }
         if (kind == AggregateKind.COUNT) {
             return new RetractableCount();
         }

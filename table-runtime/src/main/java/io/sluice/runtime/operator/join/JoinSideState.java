@@ -2,6 +2,7 @@ package io.sluice.runtime.operator.join;
 
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.RowType;
@@ -23,9 +24,15 @@ import org.apache.arrow.vector.FieldVector;
  * <p>Retracted rows stay in the vectors as dead ids until they outnumber the live ones; then
  * {@link #compactIfSparse()} copies the live rows into fresh vectors and renumbers them.
  *
+ * <p>Each row also carries its last write time (processing time, epoch millis): when it was stored or
+ * its number of associations last changed. With a state TTL ({@link StateTtl}) a row not written for
+ * that long is expired: {@link #expireList} unlinks the expired rows of one list before the list is
+ * used, and {@link #expireIncrementally} checks a bounded number of row ids per call, so the rows of
+ * keys that are never seen again are reclaimed too (by the next compaction).
+ *
  * <p>A checkpoint ({@link #snapshot}) saves the live rows only, list by list in chain order, with the
- * length of each list and each row's number of associations; {@link #restore} relinks them, so the
- * restored state is the compacted equivalent of the saved one.
+ * length of each list, each row's number of associations and its last write time; {@link #restore}
+ * relinks them, so the restored state is the compacted equivalent of the saved one.
  */
 final class JoinSideState implements AutoCloseable {
     private static final int MIN_DEAD_TO_COMPACT = 1024;
@@ -33,6 +40,7 @@ final class JoinSideState implements AutoCloseable {
     private final RowType type;
     private final BufferAllocator allocator;
     private final boolean tracksAssociations;
+    private final StateTtl ttl;
     private FieldVector[] vectors;
     private int rowCount;
     private int liveRows;
@@ -40,14 +48,19 @@ final class JoinSideState implements AutoCloseable {
     private int[] prev = new int[64];
     private boolean[] live = new boolean[64];
     private int[] associations;
+    private long[] writeTime = new long[64];
+    private int[] rowList = new int[64];
+    private long now;
+    private int cleanupCursor;
     private int[] head = new int[0];
     private int[] tail = new int[0];
     private int[] liveIds = new int[0];
 
-    JoinSideState(RowType type, BufferAllocator allocator, boolean tracksAssociations) {
+    JoinSideState(RowType type, BufferAllocator allocator, boolean tracksAssociations, StateTtl ttl) {
         this.type = type;
         this.allocator = allocator;
         this.tracksAssociations = tracksAssociations;
+        this.ttl = ttl;
         this.associations = tracksAssociations ? new int[64] : null;
         this.vectors = newVectors(16);
     }
@@ -112,10 +125,13 @@ final class JoinSideState implements AutoCloseable {
             next = Arrays.copyOf(next, n);
             prev = Arrays.copyOf(prev, n);
             live = Arrays.copyOf(live, n);
+            writeTime = Arrays.copyOf(writeTime, n);
+            rowList = Arrays.copyOf(rowList, n);
             if (tracksAssociations) {
                 associations = Arrays.copyOf(associations, n);
             }
         }
+        Arrays.fill(writeTime, base, rowCount, now);
         return base;
     }
 
@@ -131,7 +147,47 @@ final class JoinSideState implements AutoCloseable {
         }
         tail[list] = row;
         live[row] = true;
+        rowList[row] = list;
         liveRows++;
+    }
+
+    /** Sets the processing time that rows stored or written from now on get as their write time. */
+    void setTime(long now) {
+        this.now = now;
+    }
+
+    /** Unlinks the expired rows of list {@code list}; returns how many. */
+    int expireList(int list) {
+        if (!ttl.enabled() || list >= head.length) {
+            return 0;
+        }
+        int expired = 0;
+        for (int r = head[list]; r >= 0; r = next[r]) {
+            if (ttl.isExpired(writeTime[r], now)) {
+                remove(list, r); // leaves next[r] intact, so the walk goes on
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    /** Unlinks the expired rows among the next {@code budget} row ids (round robin); returns how many. */
+    int expireIncrementally(int budget) {
+        if (!ttl.enabled() || rowCount == 0) {
+            return 0;
+        }
+        int expired = 0;
+        for (int n = Math.min(budget, rowCount); n > 0; n--) {
+            if (cleanupCursor >= rowCount) {
+                cleanupCursor = 0;
+            }
+            int r = cleanupCursor++;
+            if (live[r] && ttl.isExpired(writeTime[r], now)) {
+                remove(rowList[r], r);
+                expired++;
+            }
+        }
+        return expired;
     }
 
     /** The first row of list {@code list}, or {@code -1}. */
@@ -187,10 +243,18 @@ final class JoinSideState implements AutoCloseable {
 
     void setAssociations(int row, int count) {
         associations[row] = count;
+        writeTime[row] = now;
     }
 
+    /** Changes the row's number of associations: a write, which renews the row's TTL. */
     void addAssociations(int row, int delta) {
         associations[row] += delta;
+        writeTime[row] = now;
+    }
+
+    /** The row's last write time (epoch millis). */
+    long writeTime(int row) {
+        return writeTime[row];
     }
 
     /** Number of rows held. */
@@ -200,7 +264,7 @@ final class JoinSideState implements AutoCloseable {
 
     /** Bytes held by the stored rows and the indexes, an estimate for metrics. */
     long sizeInBytes() {
-        long bytes = 9L * next.length + 8L * head.length + (tracksAssociations ? 4L * associations.length : 0);
+        long bytes = 21L * next.length + 8L * head.length + (tracksAssociations ? 4L * associations.length : 0);
         for (FieldVector v : vectors) {
             bytes += v.getBufferSize();
         }
@@ -242,11 +306,15 @@ final class JoinSideState implements AutoCloseable {
         int[] newPrev = new int[newNext.length];
         boolean[] newLive = new boolean[newNext.length];
         int[] newAssociations = tracksAssociations ? new int[newNext.length] : null;
+        long[] newWriteTime = new long[newNext.length];
+        int[] newRowList = new int[newNext.length];
         for (int k = 0; k < n; k++) {
             int r = liveIds[k];
             newNext[k] = next[r] < 0 ? -1 : newId[next[r]];
             newPrev[k] = prev[r] < 0 ? -1 : newId[prev[r]];
             newLive[k] = true;
+            newWriteTime[k] = writeTime[r];
+            newRowList[k] = rowList[r];
             if (tracksAssociations) {
                 newAssociations[k] = associations[r];
             }
@@ -259,7 +327,10 @@ final class JoinSideState implements AutoCloseable {
         prev = newPrev;
         live = newLive;
         associations = newAssociations;
+        writeTime = newWriteTime;
+        rowList = newRowList;
         rowCount = n;
+        cleanupCursor = 0;
     }
 
     /** Writes the live rows of lists {@code 0 .. lists-1} (in chain order) for a checkpoint. */
@@ -296,6 +367,11 @@ final class JoinSideState implements AutoCloseable {
             }
             out.writeInts(counts, n);
         }
+        long[] times = new long[n];
+        for (int k = 0; k < n; k++) {
+            times[k] = writeTime[order[k]];
+        }
+        out.writeLongs(times, n);
     }
 
     /** Restores what {@link #snapshot} wrote into this (empty) state; returns the number of lists. */
@@ -326,6 +402,8 @@ final class JoinSideState implements AutoCloseable {
             int[] counts = in.readInts();
             System.arraycopy(counts, 0, associations, 0, counts.length);
         }
+        long[] times = in.readLongs();
+        System.arraycopy(times, 0, writeTime, 0, times.length);
         return sizes.length;
     }
 

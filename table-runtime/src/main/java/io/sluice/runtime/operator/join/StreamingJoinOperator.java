@@ -9,6 +9,7 @@ import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.LogicalType;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TinyIntVector;
@@ -64,13 +66,18 @@ import org.apache.arrow.vector.TinyIntVector;
  * appears only when the input of a non-outer side carries {@code -U}; LEFT/RIGHT/FULL never emit
  * {@code +U}). Every emitted row is later retracted, if at all, by an equal row. State: every
  * non-retracted row of both inputs (rows with a NULL key only on the sides that emit unmatched rows),
- * kept without TTL, so state grows with the live rows of both inputs; join keys once seen stay in the
- * key table. A retraction scans the rows of its key on its own side to find an equal row. The output
+ * so state grows with the live rows of both inputs; join keys once seen stay in the key table. With
+ * {@code table.exec.state.ttl} set, each stored row expires when it has not been written (stored, or
+ * its number of matches changed) for that long in processing time, as Flink's state TTL does: an
+ * expired row no longer matches, a retraction of it is ignored, and no retraction is emitted for it
+ * (a row that matched it keeps its match count). Expired rows are unlinked before a key's rows are
+ * used and by an incremental cleanup after each batch; compaction then frees their memory. A
+ * retraction scans the rows of its key on its own side to find an equal row. The output
  * watermark is the smaller of the two inputs' watermarks, emitted when it advances; no row is ever
  * late (there is no time-based state). {@code endInput} emits nothing: every result was emitted when
  * its input row arrived. A checkpoint saves both inputs' watermarks, the key table (keys in id order)
- * and each side's live rows per key with their association counts; a restore rebuilds the same
- * structure, compacted (dead rows are not saved).
+ * and each side's live rows per key with their association counts and last write times; a restore
+ * rebuilds the same structure, compacted (dead rows are not saved).
  */
 public final class StreamingJoinOperator implements StreamOperator, CheckpointedOperator {
     private static final int MATCHES_PER_ROUND = 1 << 16;
@@ -104,6 +111,12 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
     private int[] matchInput = new int[256];
     private int[] matchOther = new int[256];
     private int matchCount;
+
+    private LongSupplier clock = System::currentTimeMillis;
+    private StateTtl ttl;
+    /** Per list (key id + 1): the batch number in which its expired rows were last unlinked. */
+    private int[] listEpoch = new int[0];
+    private int epoch;
 
     private final long[] watermarks = {Long.MIN_VALUE, Long.MIN_VALUE};
     private long emittedWatermark = Long.MIN_VALUE;
@@ -164,9 +177,10 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
             candidateOther = new int[batchSize];
             filtered = new int[batchSize];
         }
+        ttl = StateTtl.of(context.config(), clock);
         table = new KeyHashTable(allocator, leftType.project(keys[0]).types(), nullSafe);
-        sides[0] = new JoinSideState(leftType, allocator, outer[0]);
-        sides[1] = new JoinSideState(rightType, allocator, outer[1]);
+        sides[0] = new JoinSideState(leftType, allocator, outer[0], ttl);
+        sides[1] = new JoinSideState(rightType, allocator, outer[1], ttl);
         out = new JoinOutputBuffer(outputType, leftType.size(), allocator, batchSize, output);
     }
 
@@ -183,6 +197,10 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
             table.findOrInsert(KeyHashTable.columnsOf(batch, keys[input]), rows, keyIds);
             self.ensureLists(table.size() + 1);
             other.ensureLists(table.size() + 1);
+            long now = ttl.now();
+            self.setTime(now);
+            other.setTime(now);
+            expireTouchedLists(rows);
             storeAccumulateRows(batch, rows, self);
             FieldVector[] inputVectors = batch.root().getFieldVectors().toArray(new FieldVector[0]);
             if (input == 0) {
@@ -203,8 +221,42 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
                 start = end;
             }
             out.flush();
+            if (ttl.enabled()) {
+                int budget = ttl.cleanupBudget(rows);
+                self.expireIncrementally(budget);
+                other.expireIncrementally(budget);
+                other.compactIfSparse();
+            }
             self.compactIfSparse();
         }
+    }
+
+    /** Unlinks the expired rows, on both sides, of every key the batch's rows have (once per key). */
+    private void expireTouchedLists(int rows) {
+        if (!ttl.enabled()) {
+            return;
+        }
+        int lists = table.size() + 1;
+        if (listEpoch.length < lists) {
+            listEpoch = Arrays.copyOf(listEpoch, Math.max(lists, 2 * listEpoch.length));
+        }
+        if (++epoch == 0) { // wrapped: forget every mark
+            Arrays.fill(listEpoch, 0);
+            epoch = 1;
+        }
+        for (int i = 0; i < rows; i++) {
+            int list = keyIds[i] + 1;
+            if (listEpoch[list] != epoch) {
+                listEpoch[list] = epoch;
+                sides[0].expireList(list);
+                sides[1].expireList(list);
+            }
+        }
+    }
+
+    /** Replaces the processing-time clock (epoch millis) used for state TTL; call before {@link #open}. */
+    void setClock(LongSupplier clock) {
+        this.clock = clock;
     }
 
     private void ensureRowCapacity(int rows) {

@@ -5,10 +5,19 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateTtl;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.types.RowKind;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TinyIntVector;
@@ -37,10 +46,15 @@ import org.apache.arrow.vector.TinyIntVector;
  * insert-only input (a retraction fails the job); keep-last on processing time accepts any changelog.
  * Produces {@code [I]} for keep-first on processing time, {@code [I,UB,UA]} for rowtime and for
  * keep-last on insert-only input, {@code [I,UB,UA,D]} for keep-last on an updating input. State, per
- * key and never expired: a seen flag (keep-first on processing time) or the kept row (and its
- * rowtime). Watermarks are forwarded unchanged; no row is late.
+ * key: a seen flag (keep-first on processing time) or the kept row (and its rowtime). With
+ * {@code table.exec.state.ttl} set, a key's state expires when it has not been written for that long
+ * in processing time (written: created, replaced, or for keep-last on processing time, any row of the
+ * key), as Flink's state TTL does: an expired key behaves as never seen (its next row emits {@code +I}
+ * again), no retraction is emitted for it, and an incremental cleanup after each batch frees a bounded
+ * number of expired keys' rows. Watermarks are forwarded unchanged; no row is late. A checkpoint saves
+ * the key table (keys in id order) and per key its state, kept row, rowtime and last write time.
  */
-public final class DeduplicateOperator implements StreamOperator {
+public final class DeduplicateOperator implements StreamOperator, CheckpointedOperator {
     private static final int NONE = -1;
     private static final int SEEN = -2;
 
@@ -56,7 +70,16 @@ public final class DeduplicateOperator implements StreamOperator {
     private int[] keyIds = new int[0];
     /** Per key id: the stored row's id, {@link #NONE}, or {@link #SEEN} (keep-first on processing time). */
     private int[] keptRow = new int[0];
+    private BufferAllocator allocator;
     private long[] keptTime = new long[0];
+    /** Per key id: the processing time its state was last written. */
+    private long[] writeTime = new long[0];
+    private int keyCount;
+
+    private LongSupplier clock = System::currentTimeMillis;
+    private StateTtl ttl;
+    private long now;
+    private int cleanupCursor;
 
     /**
      * A deduplication operator.
@@ -97,6 +120,8 @@ public final class DeduplicateOperator implements StreamOperator {
 
     @Override
     public void open(OperatorContext context, Output output) {
+        ttl = StateTtl.of(context.config(), clock);
+        allocator = context.allocator();
         writer = new ChangelogWriter(outputType, type.size(), false, context.allocator(), output,
                 context.batchSize());
         store = new RowStore(type, context.allocator());
@@ -112,12 +137,18 @@ public final class DeduplicateOperator implements StreamOperator {
             if (rows == 0) {
                 return;
             }
-            ensureKeys(assignKeys(batch, rows));
+            now = ttl.now();
+            keyCount = assignKeys(batch, rows);
+            ensureKeys(keyCount);
             FieldVector[] in = batch.root().getFieldVectors().toArray(new FieldVector[0]);
             TinyIntVector kinds = batch.rowKinds();
             for (int i = 0; i < rows; i++) {
                 byte kind = kinds == null ? 0 : kinds.get(i);
                 boolean accumulate = kind == RowKind.INSERT.toByteValue() || kind == RowKind.UPDATE_AFTER.toByteValue();
+                int g = keyIds[i];
+                if (keptRow[g] != NONE && ttl.isExpired(writeTime[g], now)) {
+                    forget(g); // expired state is never returned: the key was never seen
+                }
                 if (rowtimeField < 0 && keepLastRow) {
                     keepLastOnProcTime(keyIds[i], batch, in, i, accumulate);
                     continue;
@@ -134,6 +165,7 @@ public final class DeduplicateOperator implements StreamOperator {
                 }
             }
             writer.flush();
+            expireIncrementally(rows);
         }
         if (store.isSparse()) {
             int[] newId = store.compact();
@@ -143,6 +175,50 @@ public final class DeduplicateOperator implements StreamOperator {
                 }
             }
         }
+    }
+
+    /** Forgets the state of key {@code g}, emitting nothing. */
+    private void forget(int g) {
+        if (keptRow[g] >= 0) {
+            store.release(keptRow[g]);
+        }
+        keptRow[g] = NONE;
+    }
+
+    /** Frees the state of the expired keys among the next few key ids (round robin). */
+    private void expireIncrementally(int rows) {
+        if (!ttl.enabled()) {
+            return;
+        }
+        int budget = Math.min(keyCount, ttl.cleanupBudget(rows));
+        for (int n = 0; n < budget; n++) {
+            if (cleanupCursor >= keyCount) {
+                cleanupCursor = 0;
+            }
+            int g = cleanupCursor++;
+            if (keptRow[g] != NONE && ttl.isExpired(writeTime[g], now)) {
+                forget(g);
+            }
+        }
+    }
+
+    /** Replaces the processing-time clock (epoch millis) used for state TTL; call before {@link #open}. */
+    void setClock(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** Number of keys holding state (a seen flag or a kept row), for tests. */
+    int liveKeys() {
+        int n = 0;
+        for (int g = 0; g < keyCount; g++) {
+            n += keptRow[g] != NONE ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Number of rows the state store holds, for tests. */
+    int storedRows() {
+        return store.liveRows();
     }
 
     private int assignKeys(RowBatch batch, int rows) {
@@ -163,6 +239,7 @@ public final class DeduplicateOperator implements StreamOperator {
             int n = Math.max(count, Math.max(64, 2 * old));
             keptRow = Arrays.copyOf(keptRow, n);
             Arrays.fill(keptRow, old, n, NONE);
+            writeTime = Arrays.copyOf(writeTime, n);
             if (rowtimeField >= 0) {
                 keptTime = Arrays.copyOf(keptTime, n);
             }
@@ -172,6 +249,7 @@ public final class DeduplicateOperator implements StreamOperator {
     private void keepFirstOnProcTime(int g, FieldVector[] in, int i) throws Exception {
         if (keptRow[g] == NONE) {
             keptRow[g] = SEEN;
+            writeTime[g] = now;
             writer.add(in, i, RowKind.INSERT, 0);
         }
     }
@@ -190,13 +268,15 @@ public final class DeduplicateOperator implements StreamOperator {
         if (previous < 0) {
             writer.add(in, i, RowKind.INSERT, 0);
         } else if (RowEquality.rowsEqual(store.vectors(), previous, in, i)) {
-            return; // the same row again: nothing changes
+            writeTime[g] = now; // the same row again: a write that changes nothing but the TTL
+            return;
         } else {
             writer.add(store.vectors(), previous, RowKind.UPDATE_BEFORE, 0);
             writer.add(in, i, RowKind.UPDATE_AFTER, 0);
             store.release(previous);
         }
         keptRow[g] = store.add(batch, i);
+        writeTime[g] = now;
     }
 
     private void onRowtime(int g, RowBatch batch, FieldVector[] in, int i) throws Exception {
@@ -215,6 +295,7 @@ public final class DeduplicateOperator implements StreamOperator {
         }
         keptRow[g] = store.add(batch, i);
         keptTime[g] = time;
+        writeTime[g] = now;
     }
 
     private static long rowtime(FieldVector v, int i) {
@@ -231,7 +312,7 @@ public final class DeduplicateOperator implements StreamOperator {
 
     /** Bytes of state held, an estimate for metrics. */
     public long stateSizeInBytes() {
-        long bytes = 4L * keptRow.length + 8L * keptTime.length + 4L * keyIds.length;
+        long bytes = 4L * keptRow.length + 8L * keptTime.length + 8L * writeTime.length + 4L * keyIds.length;
         if (store != null) {
             bytes += store.sizeInBytes();
         }
@@ -243,6 +324,64 @@ public final class DeduplicateOperator implements StreamOperator {
 
     @Override
     public void endInput(int input) {
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeInt(keyCount);
+        if (keys != null) {
+            List<FieldVector> stored = new ArrayList<>();
+            for (int c = 0; c < keyFields.length; c++) {
+                stored.add(keys.keyVector(c));
+            }
+            out.writeColumns(type.project(keyFields), stored, keyCount);
+        }
+        int[] state = new int[keyCount];
+        int[] rowIds = new int[keyCount];
+        int n = 0;
+        for (int g = 0; g < keyCount; g++) {
+            if (keptRow[g] >= 0) {
+                rowIds[n] = keptRow[g];
+                state[g] = n++;
+            } else {
+                state[g] = keptRow[g];
+            }
+        }
+        out.writeInts(state, keyCount);
+        store.snapshot(out, rowIds, n);
+        out.writeLongs(keptTime, rowtimeField >= 0 ? keyCount : 0);
+        out.writeLongs(writeTime, keyCount);
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        int n = in.readInt();
+        if (keys != null) {
+            try (RowBatch stored = in.readBatch(type.project(keyFields), allocator)) {
+                int[] all = new int[keyFields.length];
+                for (int c = 0; c < all.length; c++) {
+                    all[c] = c;
+                }
+                int[] ids = new int[n];
+                keys.findOrInsert(KeyHashTable.columnsOf(stored, all), n, ids);
+                for (int i = 0; i < n; i++) {
+                    if (ids[i] != i) {
+                        throw new IOException("state snapshot: the deduplication keys are not distinct");
+                    }
+                }
+            }
+        }
+        keyCount = n;
+        ensureKeys(n);
+        int[] state = in.readInts();
+        int base = store.restore(in);
+        for (int g = 0; g < n; g++) {
+            keptRow[g] = state[g] >= 0 ? base + state[g] : state[g];
+        }
+        long[] times = in.readLongs();
+        System.arraycopy(times, 0, keptTime, 0, times.length);
+        long[] writes = in.readLongs();
+        System.arraycopy(writes, 0, writeTime, 0, writes.length);
     }
 
     @Override

@@ -57,6 +57,17 @@ final class PartitionLists {
         }
     }
 
+    /** Empties the partition and frees its list. */
+    void clear(int partition) {
+        sizes[partition] = 0;
+        lists[partition] = EMPTY;
+    }
+
+    /** Number of partitions there is room for. */
+    int capacity() {
+        return lists.length;
+    }
+
     /** Keeps only the first {@code size} ids of the partition. */
     void truncate(int partition, int size) {
         sizes[partition] = size;

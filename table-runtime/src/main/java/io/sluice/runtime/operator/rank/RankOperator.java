@@ -7,12 +7,20 @@ import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
 import io.sluice.runtime.operator.sort.RowComparator;
 import io.sluice.runtime.operator.sort.SortKey;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateTtl;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.types.RowKind;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TinyIntVector;
 
@@ -44,10 +52,17 @@ import org.apache.arrow.vector.TinyIntVector;
  * ({@code +U} counts as an insert, {@code -U} as a delete) and each partition keeps all its rows.
  * Produces {@code [I,UB,UA]} for insert-only input with rank numbers, {@code [I,D]} without rank
  * numbers, and {@code [I,UB,UA,D]} for updating input with rank numbers or any input with
- * {@code rankStart > 1}. State (the rows above, per partition) is never expired. Watermarks are
- * forwarded unchanged. Only {@link RankType#ROW_NUMBER} is supported, as in Flink's streaming mode.
+ * {@code rankStart > 1}. State: the rows above, per partition. With {@code table.exec.state.ttl} set,
+ * a partition's state expires when it has not been written (a row stored in or removed from it) for
+ * that long in processing time, as Flink's state TTL does: an expired partition behaves as empty (its
+ * next row enters at rank 1 with {@code +I}; a retraction for it is ignored), no retraction is emitted
+ * for its rows, and an incremental cleanup after each batch frees a bounded number of expired
+ * partitions' rows. Watermarks are
+ * forwarded unchanged. Only {@link RankType#ROW_NUMBER} is supported, as in Flink's streaming mode. A
+ * checkpoint saves the partition table (keys in id order) and per partition its rows in rank order and
+ * its last write time.
  */
-public final class RankOperator implements StreamOperator {
+public final class RankOperator implements StreamOperator, CheckpointedOperator {
     private final RowType inputType;
     private final int[] partitionFields;
     private final SortKey[] orderKeys;
@@ -58,12 +73,21 @@ public final class RankOperator implements StreamOperator {
     private final boolean rowNumberMode;
     private final RowType outputType;
 
+    private BufferAllocator allocator;
     private ChangelogWriter writer;
     private RowStore store;
     private PartitionLists lists;
     private KeyHashTable partitions;
     private RowComparator comparator;
     private int[] partitionIds = new int[0];
+    /** Per partition id: the processing time its state was last written. */
+    private long[] writeTime = new long[0];
+    private int partitionCount;
+
+    private LongSupplier clock = System::currentTimeMillis;
+    private StateTtl ttl;
+    private long now;
+    private int cleanupCursor;
 
     /**
      * A Top-N operator.
@@ -115,6 +139,8 @@ public final class RankOperator implements StreamOperator {
 
     @Override
     public void open(OperatorContext context, Output output) {
+        ttl = StateTtl.of(context.config(), clock);
+        allocator = context.allocator();
         writer = new ChangelogWriter(outputType, inputType.size(), outputRankNumber, context.allocator(), output,
                 context.batchSize());
         store = new RowStore(inputType, context.allocator());
@@ -132,13 +158,22 @@ public final class RankOperator implements StreamOperator {
             if (rows == 0) {
                 return;
             }
-            lists.ensurePartitions(assignPartitions(batch, rows));
+            now = ttl.now();
+            partitionCount = assignPartitions(batch, rows);
+            lists.ensurePartitions(partitionCount);
+            if (writeTime.length < lists.capacity()) {
+                writeTime = Arrays.copyOf(writeTime, lists.capacity());
+            }
             List<FieldVector> vectorList = batch.root().getFieldVectors();
             FieldVector[] in = vectorList.toArray(new FieldVector[0]);
             comparator.bind(vectorList, store.vectorList());
             TinyIntVector kinds = batch.rowKinds();
             for (int i = 0; i < rows; i++) {
                 byte kind = kinds == null ? 0 : kinds.get(i);
+                int p = partitionIds[i];
+                if (lists.size(p) > 0 && ttl.isExpired(writeTime[p], now)) {
+                    forget(p); // expired state is never returned: the partition starts empty
+                }
                 if (kind == RowKind.INSERT.toByteValue() || kind == RowKind.UPDATE_AFTER.toByteValue()) {
                     accumulate(partitionIds[i], batch, in, i);
                 } else if (inputInsertOnly) {
@@ -149,10 +184,46 @@ public final class RankOperator implements StreamOperator {
                 }
             }
             writer.flush();
+            expireIncrementally(rows);
         }
         if (store.isSparse()) {
             lists.renumber(store.compact());
         }
+    }
+
+    /** Forgets partition {@code p}'s rows, emitting nothing. */
+    private void forget(int p) {
+        for (int k = 0; k < lists.size(p); k++) {
+            store.release(lists.get(p, k));
+        }
+        lists.clear(p);
+    }
+
+    /** Frees the rows of the expired partitions among the next few partition ids (round robin). */
+    private void expireIncrementally(int rows) {
+        if (!ttl.enabled()) {
+            return;
+        }
+        int budget = Math.min(partitionCount, ttl.cleanupBudget(rows));
+        for (int n = 0; n < budget; n++) {
+            if (cleanupCursor >= partitionCount) {
+                cleanupCursor = 0;
+            }
+            int p = cleanupCursor++;
+            if (lists.size(p) > 0 && ttl.isExpired(writeTime[p], now)) {
+                forget(p);
+            }
+        }
+    }
+
+    /** Replaces the processing-time clock (epoch millis) used for state TTL; call before {@link #open}. */
+    void setClock(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** Number of rows held in state over all partitions, for tests. */
+    int storedRows() {
+        return store.liveRows();
     }
 
     private int assignPartitions(RowBatch batch, int rows) {
@@ -182,6 +253,7 @@ public final class RankOperator implements StreamOperator {
             return; // can never enter the top N
         }
         lists.insert(p, pos, store.add(batch, i));
+        writeTime[p] = now;
         if (inputInsertOnly && lists.size(p) > rankEnd) {
             int keep = (int) rankEnd;
             for (int k = keep; k < lists.size(p); k++) {
@@ -262,6 +334,7 @@ public final class RankOperator implements StreamOperator {
         }
         store.release(lists.get(p, index));
         lists.remove(p, index);
+        writeTime[p] = now;
     }
 
     /** The first position in {@code [from, to)} of partition {@code p} whose row sorts after input row {@code i}. */
@@ -301,7 +374,7 @@ public final class RankOperator implements StreamOperator {
 
     /** Bytes of state held, an estimate for metrics. */
     public long stateSizeInBytes() {
-        long bytes = 4L * partitionIds.length;
+        long bytes = 4L * partitionIds.length + 8L * writeTime.length;
         if (store != null) {
             bytes += store.sizeInBytes() + lists.sizeInBytes();
         }
@@ -313,6 +386,61 @@ public final class RankOperator implements StreamOperator {
 
     @Override
     public void endInput(int input) {
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeInt(partitionCount);
+        if (partitions != null) {
+            List<FieldVector> stored = new ArrayList<>();
+            for (int c = 0; c < partitionFields.length; c++) {
+                stored.add(partitions.keyVector(c));
+            }
+            out.writeColumns(inputType.project(partitionFields), stored, partitionCount);
+        }
+        int[] sizes = new int[partitionCount];
+        int[] rowIds = new int[store.liveRows()];
+        int n = 0;
+        for (int p = 0; p < partitionCount; p++) {
+            sizes[p] = lists.size(p);
+            for (int k = 0; k < sizes[p]; k++) {
+                rowIds[n++] = lists.get(p, k);
+            }
+        }
+        out.writeInts(sizes, partitionCount);
+        store.snapshot(out, rowIds, n);
+        out.writeLongs(writeTime, partitionCount);
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        int n = in.readInt();
+        if (partitions != null) {
+            try (RowBatch stored = in.readBatch(inputType.project(partitionFields), allocator)) {
+                int[] all = new int[partitionFields.length];
+                for (int c = 0; c < all.length; c++) {
+                    all[c] = c;
+                }
+                int[] ids = new int[n];
+                partitions.findOrInsert(KeyHashTable.columnsOf(stored, all), n, ids);
+                for (int i = 0; i < n; i++) {
+                    if (ids[i] != i) {
+                        throw new IOException("state snapshot: the Top-N partition keys are not distinct");
+                    }
+                }
+            }
+        }
+        partitionCount = n;
+        lists.ensurePartitions(n);
+        int[] sizes = in.readInts();
+        int id = store.restore(in);
+        for (int p = 0; p < n; p++) {
+            for (int k = 0; k < sizes[p]; k++) {
+                lists.insert(p, k, id++);
+            }
+        }
+        long[] writes = in.readLongs();
+        writeTime = Arrays.copyOf(writes, Math.max(writes.length, lists.capacity()));
     }
 
     @Override

@@ -2,8 +2,11 @@ package io.sluice.runtime.operator.rank;
 
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.operator.sort.VectorGather;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.RowType;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -137,6 +140,31 @@ final class RowStore implements AutoCloseable {
         rowCount = n;
         liveRows = n;
         return newId;
+    }
+
+    /** Writes rows {@code ids[0 .. n)}, in that order, for a checkpoint. */
+    void snapshot(StateWriter out, int[] ids, int n) throws IOException {
+        FieldVector[] gathered = newVectors(Math.max(n, 1));
+        try {
+            for (int c = 0; c < gathered.length; c++) {
+                VectorGather.gather(vectors[c], ids, 0, n, gathered[c], 0);
+                gathered[c].setValueCount(n);
+            }
+            out.writeColumns(type, Arrays.asList(gathered), n);
+        } finally {
+            closeAll(gathered);
+        }
+    }
+
+    /** Adds the rows {@link #snapshot} wrote, in order; returns the id of the first (the others follow). */
+    int restore(StateReader in) throws IOException {
+        int base = rowCount;
+        try (RowBatch rows = in.readBatch(type, allocator)) {
+            for (int i = 0; i < rows.rowCount(); i++) {
+                add(rows, i);
+            }
+        }
+        return base;
     }
 
     /** Bytes held by the stored rows, an estimate for metrics. */

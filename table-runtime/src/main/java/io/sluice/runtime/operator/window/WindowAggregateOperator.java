@@ -115,23 +115,39 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     }
 
     private void splitByWindow(RowBatch batch, TimeStampVector ends, int rows) throws Exception {
-        TreeMap<Long, int[]> counts = new TreeMap<>();
+        // the distinct window ends of the batch (few: one per window a row can fall in), without boxing
+        long[] distinct = new long[8];
+        int[] counts = new int[8];
+        int windows = 0;
+        int[] windowOf = new int[rows];
         for (int i = 0; i < rows; i++) {
             long end = ends.isNull(i) ? Long.MIN_VALUE : ends.get(i);
             if (isLate(end)) {
                 lateRows++;
+                windowOf[i] = -1;
                 continue;
             }
-            counts.computeIfAbsent(end, k -> new int[1])[0]++;
+            int w = 0;
+            while (w < windows && distinct[w] != end) {
+                w++;
+            }
+            if (w == windows) {
+                if (windows == distinct.length) {
+                    distinct = java.util.Arrays.copyOf(distinct, windows * 2);
+                    counts = java.util.Arrays.copyOf(counts, windows * 2);
+                }
+                distinct[windows++] = end;
+            }
+            counts[w]++;
+            windowOf[i] = w;
         }
         if (picks.length < rows) {
             picks = new int[rows];
         }
-        for (Map.Entry<Long, int[]> e : counts.entrySet()) {
-            long end = e.getKey();
+        for (int w = 0; w < windows; w++) {
             int n = 0;
             for (int i = 0; i < rows; i++) {
-                if (!ends.isNull(i) && ends.get(i) == end) {
+                if (windowOf[i] == w) {
                     picks[n++] = i;
                 }
             }
@@ -145,7 +161,7 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
                 part.close();
                 throw t;
             }
-            windowState(end).processBatch(0, part);
+            windowState(distinct[w]).processBatch(0, part);
         }
     }
 

@@ -1,0 +1,76 @@
+package io.sluice.planner.catalog;
+
+import io.sluice.table.api.UnsupportedFeatureException;
+import io.sluice.table.api.ValidationException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes the catalog of {@code CREATE CATALOG name WITH (...)} from its options:
+ * <ul>
+ *   <li>{@code 'type' = 'generic_in_memory'}, optional {@code 'default-database'} (default {@code default}):
+ *       an {@link InMemoryCatalog};</li>
+ *   <li>{@code 'type' = 'sluice'}, {@code 'path'} = a directory, optional {@code 'default-database'} (default
+ *       {@code default}): a {@link SluiceCatalog} persisted under that directory.</li>
+ * </ul>
+ * Other types fail with "not supported yet" listing the supported ones; unknown options fail naming the
+ * options the type takes.
+ */
+public final class CatalogFactory {
+    /** The catalog types {@link #create} understands. */
+    public static final List<String> SUPPORTED_TYPES = List.of("generic_in_memory", "sluice");
+    /** Option naming the catalog's type. */
+    public static final String TYPE = "type";
+    /** Option naming the database {@code USE CATALOG} switches to. */
+    public static final String DEFAULT_DATABASE = "default-database";
+    /** Option naming the directory of a {@code sluice} catalog. */
+    public static final String PATH = "path";
+
+    private CatalogFactory() {
+    }
+
+    /** A new catalog called {@code name} (used in messages) from the {@code WITH} options. */
+    public static Catalog create(String name, Map<String, String> options) {
+        String type = options.get(TYPE);
+        if (type == null) {
+            throw new ValidationException("Catalog " + name + " needs a 'type' option, e.g. WITH ('type' ="
+                    + " 'generic_in_memory').");
+        }
+        String defaultDatabase = options.getOrDefault(DEFAULT_DATABASE, "default");
+        if (defaultDatabase.isEmpty()) {
+            throw new ValidationException("Option 'default-database' of catalog " + name + " must not be empty.");
+        }
+        switch (type) {
+            case "generic_in_memory":
+                checkOptions(type, options, List.of(TYPE, DEFAULT_DATABASE));
+                return new InMemoryCatalog(defaultDatabase);
+            case "sluice":
+                checkOptions(type, options, List.of(TYPE, PATH, DEFAULT_DATABASE));
+                String path = options.get(PATH);
+                if (path == null || path.isBlank()) {
+                    throw new ValidationException("Catalog " + name + " of type 'sluice' needs a 'path' option: the"
+                            + " directory that stores its databases, e.g. WITH ('type' = 'sluice', 'path' ="
+                            + " '/var/lib/sluice/catalog').");
+                }
+                try {
+                    return new SluiceCatalog(name, Path.of(path), defaultDatabase);
+                } catch (InvalidPathException e) {
+                    throw new ValidationException("Invalid 'path' of catalog " + name + ": " + e.getMessage(), e);
+                }
+            default:
+                throw new UnsupportedFeatureException("catalog type '" + type + "' (supported: '"
+                        + String.join("', '", SUPPORTED_TYPES) + "')");
+        }
+    }
+
+    private static void checkOptions(String type, Map<String, String> options, List<String> allowed) {
+        for (String key : options.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new ValidationException("Unsupported option '" + key + "' for catalog type '" + type
+                        + "'; it takes '" + String.join("', '", allowed) + "'.");
+            }
+        }
+    }
+}

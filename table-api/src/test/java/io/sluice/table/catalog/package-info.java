@@ -1,0 +1,2 @@
+/** Tests of catalogs behind the Table API: the persistent {@code sluice} catalog shared by sessions. */
+package io.sluice.table.catalog;

@@ -1,0 +1,2 @@
+/** EXPLAIN golden tests: plan text of representative queries compared with reviewed reference files. */
+package io.sluice.table.explain;
