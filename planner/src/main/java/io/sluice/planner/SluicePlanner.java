@@ -279,6 +279,12 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
     /** A validation error with its position; unknown tables get the nearest existing names. */
     private TableException validationError(CalciteContextException e) {
         String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        if (msg != null && msg.contains("is not a temporal table")) {
+            TableException unsupported = new io.sluice.table.api.UnsupportedFeatureException(
+                    "temporal joins (FOR SYSTEM_TIME AS OF)");
+            unsupported.atPosition(e.getPosLine(), e.getPosColumn());
+            return unsupported;
+        }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Object '([^']+)' not found").matcher(msg);
         if (m.find() && !msg.contains("did you mean")) {
             List<String> names = catalogs.listObjects(catalogs.currentCatalog(), catalogs.currentDatabase());

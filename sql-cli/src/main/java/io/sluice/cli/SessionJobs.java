@@ -98,6 +98,32 @@ final class SessionJobs {
         }
     }
 
+    /**
+     * Stops a job of this session after it wrote a savepoint under {@code directory}; returns the
+     * savepoint's path (for {@code SET 'execution.savepoint.path'}).
+     *
+     * @throws ValidationException when no job of this session has that id or it has ended
+     */
+    String stopWithSavepoint(String jobId, String directory) throws Exception {
+        Entry job;
+        synchronized (this) {
+            job = jobs.get(jobId);
+        }
+        if (job == null) {
+            throw new ValidationException("Could not find a job with id '" + jobId
+                    + "' in this session (SHOW JOBS lists them).");
+        }
+        if (job.client.getJobStatus().isTerminal()) {
+            throw new ValidationException("Job '" + jobId + "' has already ended ("
+                    + job.client.getJobStatus() + ").");
+        }
+        try {
+            return job.client.stopWithSavepoint(false, directory).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        }
+    }
+
     /** Cancels every job still running (when the shell ends). */
     void stopAll() {
         List<Entry> all;

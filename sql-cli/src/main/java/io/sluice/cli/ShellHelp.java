@@ -23,7 +23,7 @@ final class ShellHelp {
             "  BEGIN STATEMENT SET; INSERT ...; END;",
             "                                    Start several INSERTs as one job.",
             "  SHOW JOBS                         List the jobs started in this session.",
-            "  STOP JOB 'id'                     Stop a job of this session.",
+            "  STOP JOB 'id' [WITH SAVEPOINT]    Stop a job of this session (after a savepoint).",
             "",
             "Result modes: SET 'sql-client.execution.result-mode' = 'tableau' (default) | 'table' | 'changelog';",
             "stack traces of errors: SET 'sql-client.verbose' = 'true'.",

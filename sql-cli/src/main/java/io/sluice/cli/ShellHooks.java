@@ -34,4 +34,12 @@ interface ShellHooks {
      * @param cancelled true once Ctrl-C cancelled the query (its rows then end early)
      */
     Outcome showQuery(ResolvedSchema schema, Iterator<Row> rows, boolean streaming, BooleanSupplier cancelled);
+
+    /**
+     * Starts the progress line for a batch query whose rows the executor prints in tableau format, or returns
+     * {@code null} when this shell shows none (a terminal that cannot redraw a line, a result mode with its own
+     * display). The executor reads the rows through {@link QueryProgress#counting}, prints through
+     * {@link QueryProgress#guard} and stops it when the query ends.
+     */
+    QueryProgress startBatchProgress();
 }

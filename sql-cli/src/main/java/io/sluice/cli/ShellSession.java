@@ -86,11 +86,23 @@ final class ShellSession implements ShellHooks {
         }
         if (parsed instanceof StopJobStatement) {
             StopJobStatement stop = (StopJobStatement) parsed;
-            if (stop.isWithSavepoint()) {
-                throw new UnsupportedFeatureException("STOP JOB ... WITH SAVEPOINT");
-            }
             if (stop.isWithDrain()) {
                 throw new UnsupportedFeatureException("STOP JOB ... WITH DRAIN");
+            }
+            if (stop.isWithSavepoint()) {
+                var config = env.getConfig().getConfiguration();
+                var dirOption = io.sluice.runtime.config.CheckpointingOptions.SAVEPOINT_DIRECTORY;
+                String path;
+                try {
+                    path = jobs.stopWithSavepoint(stop.jobId(), config.contains(dirOption) ? config.get(dirOption) : null);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new io.sluice.table.api.TableException(e.getMessage(), e);
+                }
+                out.println("[INFO] The specified job is stopped with savepoint " + path + ".");
+                out.flush();
+                return true;
             }
             jobs.stop(stop.jobId());
             out.println("[INFO] The specified job is stopped.");
@@ -130,6 +142,16 @@ final class ShellSession implements ShellHooks {
             default:
                 return Outcome.NOT_SHOWN;
         }
+    }
+
+    @Override
+    public QueryProgress startBatchProgress() {
+        String type = terminal.getType();
+        if (type == null || type.startsWith(Terminal.TYPE_DUMB)
+                || ResultMode.of(env.getConfig().getConfiguration()) != ResultMode.TABLEAU) {
+            return null;
+        }
+        return QueryProgress.start(terminal);
     }
 
     private ZoneId zone() {

@@ -21,7 +21,8 @@ import java.util.concurrent.ExecutionException;
  * Runs one statement on a {@link TableEnvironment} and shows its outcome: rows of results with content go to
  * {@code out} in the chosen format (with the {@code op} column exactly when the statement is a query and
  * {@code execution.runtime-mode} is streaming at that moment; in tableau format the text of {@code EXPLAIN} and
- * {@code SHOW CREATE} is printed as is); {@code [INFO]} lines go to {@code err}. INSERT and
+ * {@code SHOW CREATE} is printed as is); {@code [INFO]} lines go to {@code err}. In the interactive shell a
+ * batch query printed in tableau format shows a {@link QueryProgress} line until its table prints. INSERT and
  * other DML report their job id and, when {@code awaitDml} is set (scripts), wait for the job to finish so later
  * statements see its output and the process does not end under it.
  */
@@ -83,18 +84,28 @@ public final class StatementExecutor {
         ResultPrinter printer = ResultPrinter.forFormat(format, query && streaming, localTimeZone(), maxColumnWidth());
         cancelRequested = false;
         running = result;
+        QueryProgress progress = null;
         try {
             try (CloseableIterator<Row> rows = result.collect()) {
                 runningRows = rows;
                 ShellHooks.Outcome outcome = hooks == null || !query ? ShellHooks.Outcome.NOT_SHOWN
                         : hooks.showQuery(result.getResolvedSchema(), rows, query && streaming, () -> cancelRequested);
                 if (outcome == ShellHooks.Outcome.NOT_SHOWN) {
-                    printer.print(result.getResolvedSchema(), rows, out);
+                    progress = hooks != null && query && !streaming && format == ResultFormat.TABLEAU
+                            ? hooks.startBatchProgress() : null;
+                    if (progress == null) {
+                        printer.print(result.getResolvedSchema(), rows, out);
+                    } else {
+                        printer.print(result.getResolvedSchema(), progress.counting(rows), progress.guard(out));
+                    }
                 } else if (outcome == ShellHooks.Outcome.LEFT_BY_USER) {
                     cancelRequested = true;
                     result.getJobClient().ifPresent(JobClient::cancel);
                 }
             } finally {
+                if (progress != null) {
+                    progress.stop();
+                }
                 runningRows = null;
                 running = null;
             }

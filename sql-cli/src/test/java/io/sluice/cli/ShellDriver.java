@@ -79,6 +79,13 @@ final class ShellDriver implements AutoCloseable {
         return ESCAPES.matcher(raw).replaceAll("").replace("\r", "");
     }
 
+    /** Everything written to the terminal so far, escape sequences and carriage returns included. */
+    String rawScreen() {
+        synchronized (screen) {
+            return screen.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * Waits until {@code text} appears after the previous match; returns the output from there to the match's
      * end, and moves the mark behind it.

@@ -12,6 +12,13 @@ public interface JobClient {
     /** Asks the job to stop; completes when it has. */
     CompletableFuture<Void> cancel();
 
+    /**
+     * Stops the job after writing a savepoint of its state under {@code savepointDirectory}; completes
+     * with the savepoint's path (give it to {@code SET 'execution.savepoint.path'} to resume).
+     * {@code advanceToEndOfEventTime} (Flink's drain) is not supported yet.
+     */
+    CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory);
+
     /** Completes when the job ends, exceptionally if it failed. */
     CompletableFuture<Void> getJobExecutionResult();
 }

@@ -25,6 +25,10 @@ public final class CheckpointingOptions {
             .stringType().noDefaultValue()
             .withDescription("A checkpoint or savepoint directory the next job starts from.");
 
+    public static final ConfigOption<String> SAVEPOINT_DIRECTORY =
+            ConfigOptions.key("execution.checkpointing.savepoint-dir").stringType().noDefaultValue()
+            .withDescription("Default directory for savepoints taken by STOP JOB ... WITH SAVEPOINT.");
+
     public static final ConfigOption<String> RESTART_STRATEGY = ConfigOptions.key("restart-strategy.type")
             .stringType().noDefaultValue()
             .withDescription("none, fixed-delay or exponential-delay; with checkpointing enabled the default is"
@@ -60,7 +64,7 @@ public final class CheckpointingOptions {
 
     /** All options declared here. */
     public static List<ConfigOption<?>> all() {
-        return List.of(INTERVAL, DIRECTORY, NUM_RETAINED, SAVEPOINT_PATH, RESTART_STRATEGY, FIXED_DELAY_ATTEMPTS,
+        return List.of(INTERVAL, DIRECTORY, NUM_RETAINED, SAVEPOINT_PATH, SAVEPOINT_DIRECTORY, RESTART_STRATEGY, FIXED_DELAY_ATTEMPTS,
                 FIXED_DELAY, EXPONENTIAL_INITIAL_BACKOFF, EXPONENTIAL_MAX_BACKOFF, EXPONENTIAL_MULTIPLIER,
                 EXPONENTIAL_ATTEMPTS);
     }

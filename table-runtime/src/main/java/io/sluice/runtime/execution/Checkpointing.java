@@ -95,6 +95,28 @@ final class Checkpointing {
         return path;
     }
 
+    /**
+     * Writes a savepoint of the nodes (all quiescent) under {@code directory} and returns its path; the
+     * sinks then publish everything they prepared.
+     */
+    Path takeSavepoint(List<LocalExecutor.Node> nodes, Path directory) throws Exception {
+        requireCheckpointable(nodes);
+        long id = nextId++;
+        List<CheckpointStorage.NodeState> states = new ArrayList<>();
+        for (LocalExecutor.Node n : nodes) {
+            states.add(new CheckpointStorage.NodeState(n.index, n.name(), snapshot(n, id)));
+        }
+        CheckpointStorage target = new CheckpointStorage(directory.resolve("savepoint-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8)), 1);
+        Path path = target.write(id, states);
+        for (LocalExecutor.Node n : nodes) {
+            if (n.operator instanceof SinkOperator) {
+                ((SinkOperator) n.operator).notifyCheckpointComplete(id);
+            }
+        }
+        return path;
+    }
+
     private static byte[] snapshot(LocalExecutor.Node n, long id) throws Exception {
         if (n.reader != null) {
             byte[] position = n.reader.snapshotPosition();

@@ -13,6 +13,8 @@ public final class JobExecution {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile JobStatus status = JobStatus.CREATED;
     private volatile boolean cancelRequested;
+    private volatile SavepointRequest savepointRequest;
+    private volatile boolean stoppedWithSavepoint;
     private volatile Throwable failure;
     private volatile int restarts;
     private volatile Throwable lastRestartCause;
@@ -80,8 +82,52 @@ public final class JobExecution {
         completedCheckpoints++;
     }
 
+    /**
+     * Stops the job with a savepoint: between two source polls the job writes a checkpoint of its
+     * whole state under {@code savepointDirectory}, publishes what its sinks prepared, and ends
+     * ({@link JobStatus#FINISHED}). Completes with the savepoint's path, to be given to
+     * {@code execution.savepoint.path}; fails if the job cannot checkpoint (or is not running).
+     */
+    public CompletableFuture<String> stopWithSavepoint(java.nio.file.Path savepointDirectory) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        if (done.isDone()) {
+            result.completeExceptionally(new io.sluice.table.api.TableException("Job " + jobId + " is not running ("
+                    + status + ")."));
+            return result;
+        }
+        savepointRequest = new SavepointRequest(savepointDirectory, result);
+        done.whenComplete((v, t) -> {
+            if (!result.isDone()) {
+                result.completeExceptionally(new io.sluice.table.api.TableException("Job " + jobId
+                        + " ended before the savepoint was taken" + (t == null ? "." : ": " + t.getMessage()), t));
+            }
+        });
+        return result;
+    }
+
+    /** A pending stop-with-savepoint request, or null. */
+    SavepointRequest takeSavepointRequest() {
+        SavepointRequest r = savepointRequest;
+        savepointRequest = null;
+        return r;
+    }
+
+    /** Where to write a savepoint and who waits for it. */
+    record SavepointRequest(java.nio.file.Path directory, CompletableFuture<String> result) {
+    }
+
     boolean isCancelRequested() {
         return cancelRequested;
+    }
+
+    /** The job stopped after a savepoint: it ends as FINISHED, not CANCELED. */
+    void markStoppedWithSavepoint() {
+        stoppedWithSavepoint = true;
+        cancelRequested = true;
+    }
+
+    boolean isStoppedWithSavepoint() {
+        return stoppedWithSavepoint;
     }
 
     void setStatus(JobStatus s) {

@@ -210,7 +210,8 @@ public final class LocalExecutor {
                 execution.recordRestart(failure);
             }
             if (failure == null) {
-                execution.finish(execution.isCancelRequested() ? JobStatus.CANCELED : JobStatus.FINISHED, null);
+                execution.finish(execution.isCancelRequested() && !execution.isStoppedWithSavepoint()
+                        ? JobStatus.CANCELED : JobStatus.FINISHED, null);
             } else {
                 execution.finish(JobStatus.FAILED, failure);
             }
@@ -293,6 +294,23 @@ public final class LocalExecutor {
                         + t.getMessage(), t));
             }
             return failure;
+        }
+
+        /** Serves a stop-with-savepoint request: writes the savepoint, then ends the job. True when stopped. */
+        private boolean maybeStopWithSavepoint() {
+            JobExecution.SavepointRequest request = execution.takeSavepointRequest();
+            if (request == null) {
+                return false;
+            }
+            try {
+                java.nio.file.Path path = checkpointing.takeSavepoint(order, request.directory());
+                execution.markStoppedWithSavepoint();
+                request.result().complete(path.toString());
+                return true;
+            } catch (Throwable t) {
+                request.result().completeExceptionally(t);
+                return false;
+            }
         }
 
         /** Takes a checkpoint when the interval has passed (streaming mode, between two source polls). */
@@ -399,6 +417,9 @@ public final class LocalExecutor {
                 }
                 markIdleSources(active);
                 maybeCheckpoint();
+                if (maybeStopWithSavepoint()) {
+                    return;
+                }
                 if (!progress) {
                     Thread.sleep(1);
                 }

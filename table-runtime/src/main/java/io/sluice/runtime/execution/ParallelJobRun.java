@@ -483,6 +483,11 @@ final class ParallelJobRun {
                     if (execution.isCancelRequested()) {
                         stopping = true;
                     }
+                    JobExecution.SavepointRequest savepoint = execution.takeSavepointRequest();
+                    if (savepoint != null) {
+                        savepoint.result().completeExceptionally(new UnsupportedFeatureException(
+                                "savepoints with parallelism.default = " + parallelism + " (they work with parallelism 1)"));
+                    }
                 }
             }
             error = failure.get();
