@@ -68,6 +68,18 @@ final class Checkpointing {
         return interval != null && System.currentTimeMillis() - lastCheckpointTime >= interval.toMillis();
     }
 
+    /** The next checkpoint id (for executors that collect the states themselves). */
+    long nextCheckpointId() {
+        return nextId++;
+    }
+
+    /** Writes a checkpoint collected by an executor and restarts the interval. */
+    Path write(long id, List<CheckpointStorage.NodeState> states) throws Exception {
+        Path path = storage.write(id, states);
+        lastCheckpointTime = System.currentTimeMillis();
+        return path;
+    }
+
     /** Fails at job start when some operator keeps state but cannot save it. */
     void requireCheckpointable(List<LocalExecutor.Node> nodes) {
         for (LocalExecutor.Node n : nodes) {

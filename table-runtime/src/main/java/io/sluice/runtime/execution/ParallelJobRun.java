@@ -48,7 +48,15 @@ import org.apache.arrow.vector.TinyIntVector;
  * the minimum over the channels of that input, and its operator sees the minimum over its inputs.
  *
  * <p>Results equal those of one instance up to the order of rows (and the order of ties in a Top-N).
- * Checkpoints and restarts are not supported with more than one instance yet.
+ *
+ * <p><b>Checkpoints.</b> The coordinating thread asks every source task to emit a barrier between two
+ * polls, after saving its position. An instance with queued inputs aligns: a channel that delivered
+ * the barrier is blocked (its later messages are held back) until every open channel has delivered
+ * it; then the instance and those chained to it save their state and pass the barrier on. Tasks that
+ * have already finished are saved by the coordinator. Once every instance has acknowledged, the
+ * checkpoint is written and each task tells its sinks, which publish what they prepared. A failed
+ * job restarts from the latest checkpoint as the restart strategy allows; a checkpoint restores only
+ * at the parallelism it was taken with.
  */
 final class ParallelJobRun {
     private static final int QUEUE_CAPACITY = 16;
@@ -114,7 +122,10 @@ final class ParallelJobRun {
     }
 
     /** Messages between task threads. */
-    private record Message(int input, int channel, RowBatch batch, long watermark, boolean end) {
+    private record Message(int input, int channel, RowBatch batch, long watermark, boolean end, long barrier) {
+        Message(int input, int channel, RowBatch batch, long watermark, boolean end) {
+            this(input, channel, batch, watermark, end, 0);
+        }
     }
 
     /** One parallel instance of a vertex. */
@@ -134,6 +145,12 @@ final class ParallelJobRun {
         final long[] inputWatermarks;
         long deliveredWatermark = Long.MIN_VALUE;
         int roundRobin;
+        /** Checkpoint alignment: the barrier being aligned, blocked channels and the messages they sent meanwhile. */
+        long aligning;
+        boolean[][] blockedChannels;
+        boolean[][] closedChannels;
+        int barriersSeen;
+        final List<Message> held = new ArrayList<>();
 
         Instance(Vertex vertex, int subtask) {
             this.vertex = vertex;
@@ -270,6 +287,63 @@ final class ParallelJobRun {
             }
         }
 
+        /** Snapshots this instance (for checkpoint {@code id}) and passes the barrier on to every consumer. */
+        void checkpointAndForward(long id) throws Exception {
+            acknowledge(this, id);
+            for (int i = 0; i < vertex.consumers.size(); i++) {
+                Vertex consumer = vertex.consumers.get(i);
+                int input = vertex.consumerInputs.get(i);
+                EdgeKind kind = edgeKind(vertex, consumer, input);
+                if (kind == EdgeKind.CHAINED) {
+                    consumer.instances[subtask].checkpointAndForward(id);
+                } else {
+                    for (Instance target : targetsOf(consumer, kind)) {
+                        enqueue(target, new Message(input, channelAt(kind), null, 0, false, id));
+                    }
+                }
+            }
+        }
+
+        /** A barrier arrived on one channel: block it; once every open channel has delivered it, snapshot. */
+        void receiveBarrier(int input, int channel, long id) throws Exception {
+            aligning = id;
+            if (!blockedChannels[input][channel]) {
+                blockedChannels[input][channel] = true;
+                barriersSeen++;
+            }
+            completeAlignmentIfReady();
+        }
+
+        private int openChannels() {
+            int open = 0;
+            for (int i = 0; i < closedChannels.length; i++) {
+                for (boolean ended : closedChannels[i]) {
+                    if (!ended) {
+                        open++;
+                    }
+                }
+            }
+            return open;
+        }
+
+        void completeAlignmentIfReady() throws Exception {
+            if (aligning == 0 || barriersSeen < openChannels()) {
+                return;
+            }
+            long id = aligning;
+            aligning = 0;
+            barriersSeen = 0;
+            for (boolean[] b : blockedChannels) {
+                Arrays.fill(b, false);
+            }
+            checkpointAndForward(id);
+            List<Message> replay = new ArrayList<>(held);
+            held.clear();
+            for (Message m : replay) {
+                receive(m);
+            }
+        }
+
         /** This instance has emitted everything: end the input it feeds in every consumer instance. */
         void end() throws Exception {
             ended = true;
@@ -305,6 +379,14 @@ final class ParallelJobRun {
         // ---------------------------------------------------------------- consuming
 
         void receive(Message m) throws Exception {
+            if (aligning != 0 && blockedChannels[m.input()][m.channel()]) {
+                held.add(m);
+                return;
+            }
+            if (m.barrier() != 0) {
+                receiveBarrier(m.input(), m.channel(), m.barrier());
+                return;
+            }
             if (m.batch() != null) {
                 try {
                     operator.processBatch(m.input(), m.batch());
@@ -346,6 +428,14 @@ final class ParallelJobRun {
 
         void receiveEnd(int input, int channel) throws Exception {
             channelWatermarks[input][channel] = Long.MAX_VALUE;
+            if (closedChannels != null) {
+                closedChannels[input][channel] = true;
+                if (blockedChannels[input][channel]) {
+                    blockedChannels[input][channel] = false;
+                    barriersSeen--;
+                }
+                completeAlignmentIfReady();
+            }
             if (++endedChannels[input] < channels[input]) {
                 receiveWatermark(input, channel, Long.MAX_VALUE);
                 return;
@@ -368,7 +458,14 @@ final class ParallelJobRun {
     private final class Task implements Runnable {
         final Instance head;
         final BlockingQueue<Message> queue;
+        /** The instances of this task: the head and the instances chained to it. */
+        final List<Instance> members = new ArrayList<>();
         Thread thread;
+        volatile boolean finished;
+        /** Sources: the checkpoint whose barrier to emit before the next poll. */
+        volatile long triggeredBarrier;
+        long emittedBarrier;
+        long notifiedCheckpoint;
 
         Task(Instance head) {
             this.head = head;
@@ -385,11 +482,24 @@ final class ParallelJobRun {
                 }
             } catch (Throwable t) {
                 fail(t);
+            } finally {
+                finished = true;
             }
+        }
+
+        /** Between two messages or polls: emit a requested barrier, tell sinks about completed checkpoints. */
+        private void checkpointDuties() throws Exception {
+            long barrier = triggeredBarrier;
+            if (barrier > emittedBarrier) {
+                emittedBarrier = barrier;
+                head.checkpointAndForward(barrier);
+            }
+            notifyCompleted(this);
         }
 
         private void runSource() throws Exception {
             while (!stopping && !execution.isCancelRequested()) {
+                checkpointDuties();
                 ReadStatus status;
                 try {
                     status = head.reader.pollNext(head);
@@ -410,6 +520,7 @@ final class ParallelJobRun {
 
         private void runQueue() throws Exception {
             while (!head.ended && !stopping && !execution.isCancelRequested()) {
+                notifyCompleted(this);
                 Message m = queue.poll(20, TimeUnit.MILLISECONDS);
                 if (m != null) {
                     head.receive(m);
@@ -460,18 +571,60 @@ final class ParallelJobRun {
 
     void run() {
         execution.setStatus(JobStatus.RUNNING);
+        boolean streaming = config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
+        Throwable error;
+        try {
+            checkpointing = Checkpointing.from(config, execution.jobId(), streaming);
+            restore = checkpointing.initialRestore();
+        } catch (Throwable t) {
+            execution.finish(JobStatus.FAILED, t);
+            return;
+        }
+        RestartStrategy restarts = RestartStrategy.from(config, checkpointing.enabled());
+        while (true) {
+            error = attempt();
+            if (error == null || execution.isCancelRequested()) {
+                break;
+            }
+            long delay = restarts.nextDelayMillis();
+            if (delay < 0) {
+                break;
+            }
+            try {
+                Thread.sleep(delay);
+                restore = checkpointing.latestOrInitial();
+            } catch (Throwable t) {
+                error.addSuppressed(t);
+                break;
+            }
+            execution.recordRestart(error);
+        }
+        if (error == null) {
+            execution.finish(execution.isCancelRequested() ? JobStatus.CANCELED : JobStatus.FINISHED, null);
+        } else {
+            execution.finish(JobStatus.FAILED, error);
+        }
+    }
+
+    /** One run of the graph (the first, or a restart from {@link #restore}); returns its failure or null. */
+    private Throwable attempt() {
+        vertices.clear();
+        order.clear();
+        tasks.clear();
+        failure.set(null);
+        stopping = false;
+        pendingCheckpoint = 0;
+        completedCheckpoint = 0;
+        acks.clear();
         Throwable error = null;
         RootAllocator root = new RootAllocator(config.get(ExecutionOptions.MEMORY_LIMIT));
         try {
-            if (config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING
-                    && config.contains(CheckpointingOptions.INTERVAL)
-                    && !config.get(CheckpointingOptions.INTERVAL).isZero()) {
-                throw new UnsupportedFeatureException("checkpointing with parallelism.default = " + parallelism
-                        + " (checkpoints work with parallelism 1)");
-            }
             buildVertices();
             openInstances(root);
             buildTasks();
+            if (checkpointing.enabled()) {
+                requireCheckpointable();
+            }
             for (Task t : tasks) {
                 t.thread = new Thread(t, "sluice-task-" + t.head.name());
                 t.thread.setDaemon(true);
@@ -479,7 +632,7 @@ final class ParallelJobRun {
             }
             for (Task t : tasks) {
                 while (t.thread.isAlive()) {
-                    t.thread.join(50);
+                    t.thread.join(20);
                     if (execution.isCancelRequested()) {
                         stopping = true;
                     }
@@ -487,6 +640,9 @@ final class ParallelJobRun {
                     if (savepoint != null) {
                         savepoint.result().completeExceptionally(new UnsupportedFeatureException(
                                 "savepoints with parallelism.default = " + parallelism + " (they work with parallelism 1)"));
+                    }
+                    if (checkpointing.enabled() && !stopping) {
+                        coordinateCheckpoint();
                     }
                 }
             }
@@ -512,6 +668,14 @@ final class ParallelJobRun {
                     }
                 }
                 t.queue.clear();
+            }
+            for (Instance i : t.members) {
+                for (Message m : i.held) {
+                    if (m.batch() != null) {
+                        m.batch().close();
+                    }
+                }
+                i.held.clear();
             }
         }
         for (int v = order.size() - 1; v >= 0; v--) {
@@ -539,10 +703,128 @@ final class ParallelJobRun {
                 error = new TableException("Memory leaked by job '" + graph.jobName() + "': " + t.getMessage(), t);
             }
         }
-        if (error == null) {
-            execution.finish(execution.isCancelRequested() ? JobStatus.CANCELED : JobStatus.FINISHED, null);
+        return error;
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    private Checkpointing checkpointing;
+    private io.sluice.runtime.checkpoint.CheckpointStorage.Checkpoint restore;
+    private volatile long pendingCheckpoint;
+    private volatile long completedCheckpoint;
+    private final java.util.concurrent.ConcurrentHashMap<Integer, byte[]> acks = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final byte[] NO_STATE = new byte[0];
+
+    /** The key of an instance's state in a checkpoint: node index and subtask. */
+    private int stateKey(Instance inst) {
+        return order.indexOf(inst.vertex) * 65536 + inst.subtask;
+    }
+
+    private static String stateName(Instance inst) {
+        return inst.vertex.name() + " [subtask " + (inst.subtask + 1) + " of " + inst.vertex.parallelism + "]";
+    }
+
+    /** Fails at job start when some operator keeps state but cannot save it. */
+    private void requireCheckpointable() {
+        for (Vertex v : order) {
+            for (Instance i : v.instances) {
+                if (i.operator != null && !i.operator.isStateless()
+                        && !(i.operator instanceof io.sluice.runtime.state.CheckpointedOperator)) {
+                    throw new UnsupportedFeatureException("checkpointing the state of operator '" + v.name()
+                            + "'; unset execution.checkpointing.interval to run this query");
+                }
+            }
+        }
+    }
+
+    /** Records an instance's state for the pending checkpoint {@code id} (once; later calls are ignored). */
+    private void acknowledge(Instance inst, long id) throws Exception {
+        if (id != pendingCheckpoint || acks.containsKey(stateKey(inst))) {
+            return;
+        }
+        byte[] state;
+        if (inst.reader != null) {
+            state = inst.reader.snapshotPosition();
+            if (state == null) {
+                throw new UnsupportedFeatureException("checkpointing the source '" + inst.vertex.name()
+                        + "': its reader cannot resume from a position");
+            }
+        } else if (inst.operator instanceof SinkOperator) {
+            state = ((SinkOperator) inst.operator).snapshotState(id);
+        } else if (inst.operator instanceof io.sluice.runtime.state.CheckpointedOperator) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            io.sluice.runtime.state.StateWriter out = new io.sluice.runtime.state.StateWriter(bytes);
+            ((io.sluice.runtime.state.CheckpointedOperator) inst.operator).snapshotState(out);
+            out.flush();
+            state = bytes.toByteArray();
         } else {
-            execution.finish(JobStatus.FAILED, error);
+            state = null;
+        }
+        acks.put(stateKey(inst), state == null ? NO_STATE : state);
+    }
+
+    /** Tells the sinks of a task (on its own thread) that a checkpoint completed. */
+    private void notifyCompleted(Task task) throws Exception {
+        long completed = completedCheckpoint;
+        if (completed > task.notifiedCheckpoint) {
+            task.notifiedCheckpoint = completed;
+            for (Instance i : task.members) {
+                if (i.operator instanceof SinkOperator) {
+                    ((SinkOperator) i.operator).notifyCheckpointComplete(completed);
+                }
+            }
+        }
+    }
+
+    /**
+     * On the coordinating thread: triggers a checkpoint when due (barriers are injected at the sources
+     * and aligned at every exchange), snapshots the instances of tasks that have already finished, and
+     * writes the checkpoint once every instance has acknowledged it.
+     */
+    private void coordinateCheckpoint() throws Exception {
+        if (pendingCheckpoint == 0) {
+            if (!checkpointing.due()) {
+                return;
+            }
+            long id = checkpointing.nextCheckpointId();
+            acks.clear();
+            pendingCheckpoint = id;
+            for (Task t : tasks) {
+                if (t.head.reader != null) {
+                    t.triggeredBarrier = id;
+                }
+            }
+        }
+        long id = pendingCheckpoint;
+        for (Task t : tasks) {
+            if (t.finished) {
+                for (Instance i : t.members) {
+                    acknowledge(i, id);
+                }
+            }
+        }
+        int expected = 0;
+        for (Vertex v : order) {
+            expected += v.instances.length;
+        }
+        if (acks.size() < expected) {
+            return;
+        }
+        List<io.sluice.runtime.checkpoint.CheckpointStorage.NodeState> states = new ArrayList<>();
+        for (Vertex v : order) {
+            for (Instance i : v.instances) {
+                byte[] state = acks.get(stateKey(i));
+                states.add(new io.sluice.runtime.checkpoint.CheckpointStorage.NodeState(stateKey(i), stateName(i),
+                        state == NO_STATE ? null : state));
+            }
+        }
+        execution.recordCheckpoint(checkpointing.write(id, states));
+        pendingCheckpoint = 0;
+        completedCheckpoint = id;
+        for (Task t : tasks) {
+            if (t.finished) {
+                notifyCompleted(t);
+            }
         }
     }
 
@@ -583,11 +865,15 @@ final class ParallelJobRun {
                 inst.channels = new int[inputs];
                 inst.endedChannels = new int[inputs];
                 inst.channelWatermarks = new long[inputs][];
+                inst.blockedChannels = new boolean[inputs][];
+                inst.closedChannels = new boolean[inputs][];
                 for (int i = 0; i < inputs; i++) {
                     EdgeKind kind = edgeKind(v.inputs.get(i), v, i);
                     int channels = kind == EdgeKind.CHAINED || kind == EdgeKind.FORWARD ? 1 : v.inputs.get(i).parallelism;
                     inst.channels[i] = channels;
                     inst.channelWatermarks[i] = new long[channels];
+                    inst.blockedChannels[i] = new boolean[channels];
+                    inst.closedChannels[i] = new boolean[channels];
                     Arrays.fill(inst.channelWatermarks[i], Long.MIN_VALUE);
                 }
                 open(inst, root);
@@ -598,20 +884,36 @@ final class ParallelJobRun {
     private void open(Instance inst, RootAllocator root) throws Exception {
         Transformation t = inst.vertex.transformation;
         inst.allocator = root.newChildAllocator(inst.name() + "#" + System.identityHashCode(inst), 0, Long.MAX_VALUE);
+        byte[] state = restore == null ? null : restore.stateOf(stateKey(inst), stateName(inst));
+        if (restore != null && inst.subtask == 0 && restore.stateOf(stateKey(inst) + inst.vertex.parallelism,
+                stateName(inst)) != null) {
+            throw new UnsupportedFeatureException("restoring a checkpoint taken with a different parallelism");
+        }
         try {
             if (t instanceof SourceTransformation) {
                 SourceTransformation s = (SourceTransformation) t;
                 inst.reader = s.source().createReader(new ReaderContext(s.projectedFields(), s.outputType(),
                         inst.allocator, config, inst.subtask, inst.vertex.parallelism));
+                if (state != null) {
+                    inst.reader.restorePosition(state);
+                }
                 inst.reader.open();
             } else if (t instanceof SinkTransformation) {
                 SinkTransformation s = (SinkTransformation) t;
-                inst.operator = new SinkOperator(s.writerFactory().apply(
+                SinkOperator sink = new SinkOperator(s.writerFactory().apply(
                         new WriterContext(s.outputType(), inst.allocator, config, inst.subtask, inst.vertex.parallelism)));
-                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config), inst);
+                inst.operator = sink;
+                sink.open(new OperatorContext(inst.name(), inst.allocator, config), inst);
+                if (state != null) {
+                    sink.restoreState(state);
+                }
             } else {
                 inst.operator = ((OperatorTransformation) t).factory().create();
                 inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config), inst);
+                if (state != null) {
+                    ((io.sluice.runtime.state.CheckpointedOperator) inst.operator).restoreState(
+                            new io.sluice.runtime.state.StateReader(new java.io.ByteArrayInputStream(state)));
+                }
             }
         } catch (Throwable e) {
             throw wrap(inst, e);
@@ -630,6 +932,7 @@ final class ParallelJobRun {
                     inst.task = task;
                     tasks.add(task);
                 }
+                inst.task.members.add(inst);
             }
         }
     }

@@ -78,9 +78,20 @@ class ExactlyOnceRecoveryTest {
     @Test
     @Timeout(60)
     void aFailedWindowAggregationRestartsFromItsCheckpointWithoutLossOrDuplicates() throws Exception {
+        windowAggregationRecovers(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void aFailedParallelWindowAggregationRestartsFromItsAlignedCheckpoint() throws Exception {
+        windowAggregationRecovers(2);
+    }
+
+    private void windowAggregationRecovers(int parallelism) throws Exception {
         Path expectedDir = tmp.resolve("expected-windows");
         Path actualDir = tmp.resolve("actual-windows");
         TableEnvironment env = env(tmp.resolve("chk-windows"));
+        env.executeSql("SET 'parallelism.default' = '" + parallelism + "'");
         env.executeSql("SET 'pipeline.auto-watermark-interval' = '5 ms'");
         env.executeSql("CREATE TABLE events (id BIGINT, v INT, ts AS TO_TIMESTAMP_LTZ(id * 1000, 3),"
                 + " WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', 'rows-per-second' = '8000',"
