@@ -574,6 +574,10 @@ final class ParallelJobRun {
         boolean streaming = config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
         Throwable error;
         try {
+            if (!config.get(ExecutionOptions.SOURCE_IDLE_TIMEOUT).isZero()) {
+                throw new UnsupportedFeatureException("table.exec.source.idle-timeout with parallelism.default = "
+                        + parallelism + " (idle sources are detected with parallelism 1)");
+            }
             checkpointing = Checkpointing.from(config, execution.jobId(), streaming);
             restore = checkpointing.initialRestore();
         } catch (Throwable t) {
