@@ -158,6 +158,11 @@ public final class CodeGenerator {
         } else {
             code.open("");
         }
+        if (e.unscaled() != null && JavaTypes.isCompactDecimal(t)) {
+            writeUnscaled(gen, e, t, out, code);
+            code.close();
+            return;
+        }
         String v = gen.value(e, code);
         switch (t.root()) {
             case BOOLEAN:
@@ -187,6 +192,23 @@ public final class CodeGenerator {
             default:
                 code.line(out + ".set(j, " + (e.type().sameTypeAs(t) ? v : gen.convert(v, e.type(), t)) + ");");
         }
+        code.close();
+    }
+
+    /** Writes a non-null DECIMAL held as an unscaled long straight into the output vector's 16-byte slot. */
+    private static void writeUnscaled(ExprGenerator gen, GenExpr e, LogicalType t, String out, CodeBuilder code) {
+        LogicalType from = e.type();
+        if (from.scale() == t.scale() && from.precision() <= t.precision()) {
+            code.line(out + ".set(j, " + e.unscaled() + ");");
+            return;
+        }
+        String u = gen.newName("unscaled");
+        code.line("long " + u + " = io.sluice.codegen.runtime.DecimalRuntime.rescale(" + e.unscaled() + ", "
+                + from.scale() + ", " + t.scale() + ", " + t.precision() + ");");
+        code.open("if (" + u + " == io.sluice.codegen.runtime.DecimalRuntime.OVERFLOW)");
+        code.line(out + ".setNull(j);");
+        code.reopen("else");
+        code.line(out + ".set(j, " + u + ");");
         code.close();
     }
 

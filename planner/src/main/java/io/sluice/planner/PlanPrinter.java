@@ -24,6 +24,57 @@ public final class PlanPrinter {
                 + "\n== Physical Plan ==\n" + tree(physical, changelogMode);
     }
 
+    /**
+     * As {@link #explain(RelNode, RelNode, Transformation, boolean)}, with Flink's {@code EXPLAIN} details:
+     * {@code estimatedCost} appends Calcite's row count and cumulative cost estimates to every node of the
+     * optimized logical plan; a non-null {@code executionPlanJson} is added as the
+     * {@code == Physical Execution Plan ==} section (see {@link JsonExecutionPlan}).
+     */
+    public static String explain(RelNode logical, RelNode optimized, Transformation physical, boolean changelogMode,
+            boolean estimatedCost, String executionPlanJson) {
+        String optimizedText = estimatedCost ? withCosts(optimized)
+                : RelOptUtil.toString(optimized, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+        String text = "== Abstract Syntax Tree ==\n" + RelOptUtil.toString(logical, SqlExplainLevel.EXPPLAN_ATTRIBUTES)
+                + "\n== Optimized Logical Plan ==\n" + optimizedText
+                + "\n== Physical Plan ==\n" + tree(physical, changelogMode);
+        if (executionPlanJson != null) {
+            text += "\n== Physical Execution Plan ==\n" + executionPlanJson + "\n";
+        }
+        return text;
+    }
+
+    /**
+     * The plan as {@code RelOptUtil.toString} prints it, each node followed by
+     * {@code : rowcount = R, cumulative cost = {..}} (Calcite's {@code ALL_ATTRIBUTES} format without the node
+     * ids, which differ from run to run).
+     */
+    static String withCosts(RelNode rel) {
+        List<RelNode> nodes = new java.util.ArrayList<>();
+        java.io.StringWriter sw = new java.io.StringWriter();
+        java.io.PrintWriter pw = new java.io.PrintWriter(sw);
+        rel.explain(new org.apache.calcite.rel.externalize.RelWriterImpl(pw, SqlExplainLevel.EXPPLAN_ATTRIBUTES,
+                false) {
+            @Override
+            protected void explain_(RelNode node, List<org.apache.calcite.util.Pair<String, Object>> values) {
+                nodes.add(node);
+                super.explain_(node, values);
+            }
+        });
+        pw.flush();
+        String[] lines = sw.toString().split("\n");
+        if (lines.length != nodes.size()) {
+            throw new IllegalStateException("plan text has " + lines.length + " lines for " + nodes.size() + " nodes");
+        }
+        org.apache.calcite.rel.metadata.RelMetadataQuery mq = rel.getCluster().getMetadataQuery();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            RelNode node = nodes.get(i);
+            sb.append(lines[i]).append(": rowcount = ").append(mq.getRowCount(node))
+                    .append(", cumulative cost = ").append(mq.getCumulativeCost(node)).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** The operator tree, one operator per line, inputs indented under their consumer with {@code +- }. */
     public static String tree(Transformation root) {
         return tree(root, false);

@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -30,9 +33,21 @@ public final class InteractiveShell {
     /** System property naming the history file (tests point it at a temporary file). */
     static final String HISTORY_PROPERTY = "sluice.cli.history";
     private static final String VERBOSE_KEY = "sql-client.verbose";
+    /**
+     * Input longer than this many characters gets a fresh line reader afterwards: JLine's edit buffer keeps the
+     * capacity it grew to and copies all of it for undo on every key typed later, which a huge paste turns into
+     * megabytes per key.
+     */
+    static final int LARGE_INPUT_CHARS = 16 * 1024;
+    /** Statements longer than this many characters are not kept in the history (recalling them would be as costly). */
+    static final int MAX_HISTORY_ENTRY_CHARS = 64 * 1024;
+    /** Reads that fail one after another before the shell gives up on its terminal. */
+    private static final int MAX_FAILED_READS = 20;
 
     private final TableEnvironment env;
     private final boolean verbose;
+    /** Replaced by a fresh one after huge input; the job-failure callback prints above the current one. */
+    private volatile LineReader reader;
 
     public InteractiveShell(TableEnvironment env, boolean verbose) {
         this.env = env;
@@ -50,7 +65,7 @@ public final class InteractiveShell {
     public void run(Terminal terminal) {
         PrintWriter out = terminal.writer();
         ShellSession session = new ShellSession(env, terminal, out);
-        LineReader reader = lineReader(terminal);
+        reader = lineReader(terminal, new BoundedHistory());
         session.jobs().onFailure((job, error) -> reader.printAbove("[ERROR] Job " + job.client.getJobID() + " ("
                 + job.name + ") failed: " + ErrorRenderer.message(error)));
         StatementExecutor executor = new StatementExecutor(env, ResultFormat.TABLEAU, out, out, false);
@@ -58,7 +73,7 @@ public final class InteractiveShell {
         out.println("Sluice SQL shell. End statements with ';'; HELP; lists the commands, QUIT; or Ctrl-D leaves.");
         out.flush();
         try {
-            loop(terminal, reader, executor, out);
+            loop(terminal, executor, out);
         } finally {
             session.jobs().stopAll();
             out.println("Goodbye!");
@@ -66,11 +81,12 @@ public final class InteractiveShell {
         }
     }
 
-    private LineReader lineReader(Terminal terminal) {
+    private LineReader lineReader(Terminal terminal, History history) {
         boolean color = !terminal.getType().startsWith(Terminal.TYPE_DUMB)
                 && terminal.getNumericCapability(org.jline.utils.InfoCmp.Capability.max_colors) != null;
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
+                .history(history)
                 .appName("sluice-sql")
                 .parser(new SqlLineParser())
                 .completer(new SqlCompleter(env))
@@ -80,13 +96,13 @@ public final class InteractiveShell {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.CASE_INSENSITIVE, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
-        Path history = historyFile();
-        if (history != null) {
+        Path file = historyFile();
+        if (file != null) {
             try {
-                Files.createDirectories(history.toAbsolutePath().getParent());
-                builder.variable(LineReader.HISTORY_FILE, history);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                builder.variable(LineReader.HISTORY_FILE, file);
             } catch (IOException | RuntimeException e) {
-                terminal.writer().println("[WARNING] History is not kept: cannot create " + history.getParent());
+                terminal.writer().println("[WARNING] History is not kept: cannot create " + file.getParent());
             }
         }
         return builder.build();
@@ -102,15 +118,35 @@ public final class InteractiveShell {
         return home == null ? null : Path.of(home, ".sluice", "history");
     }
 
-    private void loop(Terminal terminal, LineReader reader, StatementExecutor executor, PrintWriter out) {
+    private void loop(Terminal terminal, StatementExecutor executor, PrintWriter out) {
+        int failedReads = 0;
         while (true) {
             String text;
             try {
                 text = reader.readLine(PROMPT);
+                failedReads = 0;
             } catch (UserInterruptException e) {
+                String partial = e.getPartialLine();
+                if (partial != null && partial.length() > LARGE_INPUT_CHARS) {
+                    reader = lineReader(terminal, reader.getHistory());
+                }
                 continue;
             } catch (EndOfFileException | IOError e) {
                 return;
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // input the line editor cannot take (e.g. more than the heap holds) drops that input, not the shell
+                reader = lineReader(terminal, reader.getHistory());
+                out.println();
+                out.println("[ERROR] The input was dropped: " + ErrorRenderer.message(e));
+                out.flush();
+                if (++failedReads >= MAX_FAILED_READS) {
+                    out.println("[ERROR] The terminal keeps failing; leaving.");
+                    return;
+                }
+                continue;
+            }
+            if (text.length() > LARGE_INPUT_CHARS) {
+                reader = lineReader(terminal, reader.getHistory());
             }
             if (text.isBlank()) {
                 continue;
@@ -121,7 +157,7 @@ public final class InteractiveShell {
             Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> executor.cancelRunning());
             try {
                 new ScriptRunner(executor, out, verbose || verboseOption()).run(text, null);
-            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+            } catch (RuntimeException | LinkageError | VirtualMachineError e) {
                 // the shell outlives anything a statement does
                 out.println("[ERROR] " + ErrorRenderer.message(e));
             } finally {
@@ -134,6 +170,16 @@ public final class InteractiveShell {
     private boolean verboseOption() {
         String v = env.getConfig().getConfiguration().getString(VERBOSE_KEY);
         return v != null && v.trim().equalsIgnoreCase("true");
+    }
+
+    /** History that does not keep statements longer than {@link #MAX_HISTORY_ENTRY_CHARS}. */
+    private static final class BoundedHistory extends DefaultHistory {
+        @Override
+        public void add(Instant time, String line) {
+            if (line.length() <= MAX_HISTORY_ENTRY_CHARS) {
+                super.add(time, line);
+            }
+        }
     }
 
     /** {@code QUIT} or {@code EXIT}, with or without {@code ;}, any case. */

@@ -216,6 +216,11 @@ final class FakeTableEnvironment implements TableEnvironment {
                 public CompletableFuture<Void> getJobExecutionResult() {
                     return CompletableFuture.completedFuture(null);
                 }
+
+                @Override
+                public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String dir) {
+                    return CompletableFuture.failedFuture(new UnsupportedOperationException("fake job"));
+                }
             });
         }
 

@@ -28,6 +28,15 @@ final class ShellDriver implements AutoCloseable {
     private final ExternalTerminal terminal;
     private final Thread thread;
     private final TableEnvironment env;
+    /**
+     * The one thread that writes into the keyboard pipe, alive as long as the driver (a pipe breaks when the
+     * thread that last wrote into it ends).
+     */
+    private final java.util.concurrent.ExecutorService typist = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "shell-test-keyboard");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Throwable failure;
     private int mark;
 
@@ -65,9 +74,52 @@ final class ShellDriver implements AutoCloseable {
 
     /** Types text (use \r for Enter, \t for Tab, \u0003 for Ctrl-C). */
     ShellDriver type(String keys) throws IOException {
-        keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
-        keyboard.flush();
-        return this;
+        return typeBytes(keys.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Types raw bytes, which need not be valid UTF-8. The keyboard thread writes them while this one watches the
+     * shell, so a shell that dies mid-paste fails the test instead of hanging it on a full pipe.
+     */
+    ShellDriver typeBytes(byte[] keys) throws IOException {
+        java.util.concurrent.Future<?> written = typist.submit(() -> {
+            keyboard.write(keys);
+            keyboard.flush();
+            return null;
+        });
+        long deadline = System.currentTimeMillis() + 4 * TIMEOUT_MILLIS;
+        while (true) {
+            try {
+                written.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return this;
+            } catch (java.util.concurrent.TimeoutException e) {
+                // still typing
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            if (failure != null) {
+                fail("the shell died: " + failure, failure);
+            }
+            if (!thread.isAlive()) {
+                fail("the shell ended while input was typed:\n" + tail());
+            }
+            if (System.currentTimeMillis() > deadline) {
+                fail("the shell did not read " + keys.length + " bytes of input within " + 4 * TIMEOUT_MILLIS + " ms");
+            }
+        }
+    }
+
+    private String tail() {
+        String s = screen();
+        return s.substring(Math.max(0, s.length() - 2000));
+    }
+
+    /** Whether the shell's thread still runs. */
+    boolean running() {
+        return thread.isAlive();
     }
 
     /** Everything shown so far, without escape sequences. */
@@ -116,6 +168,7 @@ final class ShellDriver implements AutoCloseable {
             thread.join(TIMEOUT_MILLIS);
         }
         terminal.close();
+        typist.shutdownNow();
         if (thread.isAlive()) {
             fail("the shell did not end");
         }

@@ -31,6 +31,7 @@ public final class ExprGenerator {
     public static final String ROW = "i";
     /** Name of the per-batch "current time" local (epoch millis) when {@link #nowMillis()} was used. */
     public static final String NOW = "nowMillis";
+    private static final String DEC = "io.sluice.codegen.runtime.DecimalRuntime";
 
     private final List<LogicalType> inputTypes;
     private final RexBuilder rexBuilder;
@@ -199,6 +200,11 @@ public final class ExprGenerator {
         if (t.root().isCharacterString() || t.root().isBinaryString()) {
             return new GenExpr(isNull, null, t, vec, null);
         }
+        if (JavaTypes.isCompactDecimal(t)) {
+            String u = newName("unscaled");
+            out.line("long " + u + " = " + isNull + " ? 0L : " + DEC + ".unscaled(" + vec + ", " + ROW + ");");
+            return GenExpr.compactDecimal(isNull, u, t, null, null);
+        }
         String read;
         switch (t.root()) {
             case BOOLEAN:
@@ -258,6 +264,10 @@ public final class ExprGenerator {
                 if (v.scale() != t.scale()) {
                     v = v.setScale(t.scale(), java.math.RoundingMode.HALF_UP);
                 }
+                if (JavaTypes.isCompactDecimal(t) && v.unscaledValue().bitLength() < 64) {
+                    return GenExpr.compactDecimal("false", v.unscaledValue().longValueExact() + "L", t,
+                            addReference(v, "java.math.BigDecimal"), v);
+                }
                 return new GenExpr("false", addReference(v, "java.math.BigDecimal"), t, null, v);
             }
             case CHAR:
@@ -303,6 +313,12 @@ public final class ExprGenerator {
     public String value(GenExpr e, CodeBuilder out) {
         if (e.value() != null) {
             return e.value();
+        }
+        if (e.unscaled() != null) {
+            String dec = newName("dec");
+            out.line("java.math.BigDecimal " + dec + " = " + e.isNull() + " ? null : java.math.BigDecimal.valueOf("
+                    + e.unscaled() + ", " + e.type().scale() + ");");
+            return dec;
         }
         String name = newName("str");
         if (e.type().root().isCharacterString()) {
@@ -352,6 +368,63 @@ public final class ExprGenerator {
         }
         out.close();
         return r;
+    }
+
+    /**
+     * The unscaled {@code long} form of a numeric operand for the compact DECIMAL kernels, with its scale: a
+     * DECIMAL that carries {@link GenExpr#unscaled()}, or an integer (scale 0); null for anything else.
+     */
+    public static UnscaledOperand unscaledOperand(GenExpr e) {
+        if (e.unscaled() != null) {
+            return new UnscaledOperand(e.unscaled(), e.type().scale());
+        }
+        if (e.type().root().isIntegral() && e.value() != null) {
+            return new UnscaledOperand("(long) (" + e.value() + ")", 0);
+        }
+        return null;
+    }
+
+    /** A Java {@code long} expression and the decimal scale it is held at. */
+    public static final class UnscaledOperand {
+        private final String code;
+        private final int scale;
+
+        UnscaledOperand(String code, int scale) {
+            this.code = code;
+            this.scale = scale;
+        }
+
+        /** The Java {@code long} expression (valid when the operand is not NULL). */
+        public String code() {
+            return code;
+        }
+
+        public int scale() {
+            return scale;
+        }
+    }
+
+    /**
+     * A strict function whose result is a DECIMAL of precision &le; 18 computed as an unscaled {@code long}:
+     * NULL when any argument is NULL, else {@code body}, where a body result of {@code DecimalRuntime.OVERFLOW}
+     * (the value does not fit the result precision) becomes NULL when {@code mayOverflow}.
+     */
+    public GenExpr strictUnscaled(List<GenExpr> args, LogicalType resultType, boolean mayOverflow, CodeBuilder out,
+            String body) {
+        StringBuilder anyNull = new StringBuilder();
+        for (GenExpr a : args) {
+            if (!a.neverNull()) {
+                anyNull.append(anyNull.length() > 0 ? " || " : "").append(a.isNull());
+            }
+        }
+        String isNull = newName("isNull");
+        String u = newName("unscaled");
+        out.line("boolean " + isNull + " = " + (anyNull.length() == 0 ? "false" : anyNull) + ";");
+        out.line("long " + u + " = " + isNull + " ? 0L : " + body + ";");
+        if (mayOverflow) {
+            out.line(isNull + " = " + isNull + " || " + u + " == " + DEC + ".OVERFLOW;");
+        }
+        return GenExpr.compactDecimal(isNull, u, resultType, null, null);
     }
 
     /** {@link #strict} over the call's operands, with the call's type as result type. */

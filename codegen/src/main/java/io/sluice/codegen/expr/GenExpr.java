@@ -6,7 +6,10 @@ import io.sluice.runtime.types.LogicalType;
  * The generated form of one expression: Java expressions for its null flag and value, valid after
  * the statements that computed them. A string or binary column reference is kept undecoded
  * ({@link #vector()} names the input vector, {@link #value()} is null) so kernels can work on the
- * UTF-8 bytes; {@link ExprGenerator#value} decodes it when a Java value is needed.
+ * UTF-8 bytes; {@link ExprGenerator#value} decodes it when a Java value is needed. A DECIMAL of precision
+ * at most 18 may carry its unscaled value as a Java {@code long} ({@link #unscaled()}); its {@link #value()} is
+ * then null until {@link ExprGenerator#value} makes a {@code BigDecimal} of it, so chains of DECIMAL arithmetic
+ * and comparisons run without allocating.
  */
 public final class GenExpr {
     private final String isNull;
@@ -14,13 +17,37 @@ public final class GenExpr {
     private final LogicalType type;
     private final String vector;
     private final Object literal;
+    private final String unscaled;
 
     public GenExpr(String isNull, String value, LogicalType type, String vector, Object literal) {
+        this(isNull, value, type, vector, literal, null);
+    }
+
+    private GenExpr(String isNull, String value, LogicalType type, String vector, Object literal, String unscaled) {
         this.isNull = isNull;
         this.value = value;
         this.type = type;
         this.vector = vector;
         this.literal = literal;
+        this.unscaled = unscaled;
+    }
+
+    /**
+     * A DECIMAL of precision at most 18 given by its unscaled {@code long} (a Java expression, meaningful when not
+     * NULL); {@code value} is a {@code BigDecimal} expression of the same number, or null to make one on demand.
+     */
+    public static GenExpr compactDecimal(String isNull, String unscaled, LogicalType type, String value,
+            Object literal) {
+        if (!JavaTypes.isCompactDecimal(type)) {
+            throw new IllegalArgumentException("not a DECIMAL of precision <= 18: " + type);
+        }
+        return new GenExpr(isNull, value, type, null, literal, unscaled);
+    }
+
+    /** The same expression under another type with the same representation (a no-op CAST). */
+    public GenExpr withType(LogicalType newType) {
+        return new GenExpr(isNull, value, newType, vector, literal,
+                JavaTypes.isCompactDecimal(newType) && newType.scale() == type.scale() ? unscaled : null);
     }
 
     public static GenExpr of(String isNull, String value, LogicalType type) {
@@ -32,7 +59,10 @@ public final class GenExpr {
         return isNull;
     }
 
-    /** A Java expression of {@link JavaTypes#javaType} of {@link #type()}, or null for an undecoded column. */
+    /**
+     * A Java expression of {@link JavaTypes#javaType} of {@link #type()}, or null for an undecoded column or a
+     * DECIMAL held only as {@link #unscaled()}.
+     */
     public String value() {
         return value;
     }
@@ -49,6 +79,14 @@ public final class GenExpr {
     /** The Java value of a non-null constant (String, BigDecimal, Long, Double, Boolean, byte[]), else null. */
     public Object literal() {
         return literal;
+    }
+
+    /**
+     * For a DECIMAL(p, s) with p &le; 18: a Java {@code long} expression holding the value times 10^s (valid when
+     * not NULL), or null when only the {@code BigDecimal} {@link #value()} is available.
+     */
+    public String unscaled() {
+        return unscaled;
     }
 
     public boolean isConstant() {

@@ -68,6 +68,11 @@ public final class JavaTypes {
     }
 
     /** Whether the Java representation is an object (null can stand for SQL NULL). */
+    /** Whether {@code t} is a DECIMAL whose unscaled values fit a {@code long} (precision at most 18). */
+    public static boolean isCompactDecimal(LogicalType t) {
+        return t.root() == TypeRoot.DECIMAL && t.precision() <= 18;
+    }
+
     public static boolean isReference(LogicalType t) {
         return "null".equals(defaultValue(t));
     }

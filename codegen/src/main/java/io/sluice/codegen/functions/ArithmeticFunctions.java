@@ -50,6 +50,13 @@ public final class ArithmeticFunctions implements BuiltInFunction {
         SqlKind kind = call.getKind();
         if (kind == SqlKind.MINUS_PREFIX) {
             LogicalType t = args.get(0).type();
+            if (args.get(0).unscaled() != null && JavaTypes.isCompactDecimal(r)) {
+                // |unscaled| < 10^18, so negating never overflows a long
+                String neg = "-" + args.get(0).unscaled();
+                boolean same = t.scale() == r.scale() && t.precision() <= r.precision();
+                return gen.strictUnscaled(args, r, !same, out, same ? neg
+                        : DEC + ".rescale(" + neg + ", " + t.scale() + ", " + r.scale() + ", " + r.precision() + ")");
+            }
             return gen.strict(args, r, out, v -> t.root() == TypeRoot.DECIMAL ? v.get(0) + ".negate()"
                     : "(" + JavaTypes.javaType(r) + ") -" + gen.convert(v.get(0), t, r));
         }
@@ -59,7 +66,7 @@ public final class ArithmeticFunctions implements BuiltInFunction {
         LogicalType ta = args.get(0).type();
         LogicalType tb = args.get(1).type();
         if (call.getOperator() == SqlStdOperatorTable.MINUS_DATE) {
-            return gen.strict(args, r, out, v -> dateDiff(v.get(0), v.get(1), ta, r));
+            return gen.strict(args, r, out, v -> dateDiff(gen, v.get(0), ta, v.get(1), tb, r));
         }
         if (isDatetime(ta) || isDatetime(tb)) {
             boolean swap = !isDatetime(ta);
@@ -78,6 +85,10 @@ public final class ArithmeticFunctions implements BuiltInFunction {
                     + tb);
         }
         if (r.root() == TypeRoot.DECIMAL) {
+            GenExpr compact = compactDecimal(gen, kind, args, r, out);
+            if (compact != null) {
+                return compact;
+            }
             return gen.strict(args, r, out, v -> decimal(kind, decimalOf(v.get(0), ta), decimalOf(v.get(1), tb), r));
         }
         String jt = JavaTypes.javaType(r);
@@ -137,6 +148,37 @@ public final class ArithmeticFunctions implements BuiltInFunction {
         return t.root() == TypeRoot.DECIMAL ? v + ".longValue()" : "(long) " + v;
     }
 
+    /**
+     * {@code + - *} of DECIMAL (or integer) operands held as unscaled longs into a DECIMAL result of precision
+     * &le; 18, without allocating; null when an operand or the result does not have that form. Where the result
+     * type guarantees the exact result fits (same scales, enough precision) the long operation is emitted inline.
+     */
+    private static GenExpr compactDecimal(ExprGenerator gen, SqlKind kind, List<GenExpr> args, LogicalType r,
+            CodeBuilder out) {
+        if (!JavaTypes.isCompactDecimal(r) || kind != SqlKind.PLUS && kind != SqlKind.MINUS && kind != SqlKind.TIMES) {
+            return null;
+        }
+        ExprGenerator.UnscaledOperand a = ExprGenerator.unscaledOperand(args.get(0));
+        ExprGenerator.UnscaledOperand b = ExprGenerator.unscaledOperand(args.get(1));
+        if (a == null || b == null) {
+            return null;
+        }
+        LogicalType ta = args.get(0).type();
+        LogicalType tb = args.get(1).type();
+        boolean decimals = ta.root() == TypeRoot.DECIMAL && tb.root() == TypeRoot.DECIMAL;
+        if (decimals && kind != SqlKind.TIMES && a.scale() == r.scale() && b.scale() == r.scale()
+                && r.precision() > Math.max(ta.precision(), tb.precision())) {
+            return gen.strictUnscaled(args, r, false, out, a.code() + " " + javaOp(kind) + " " + b.code());
+        }
+        if (decimals && kind == SqlKind.TIMES && a.scale() + b.scale() == r.scale()
+                && ta.precision() + tb.precision() <= r.precision()) {
+            return gen.strictUnscaled(args, r, false, out, a.code() + " * " + b.code());
+        }
+        String method = kind == SqlKind.PLUS ? "add" : kind == SqlKind.MINUS ? "subtract" : "multiply";
+        return gen.strictUnscaled(args, r, true, out, DEC + "." + method + "(" + a.code() + ", " + a.scale() + ", "
+                + b.code() + ", " + b.scale() + ", " + r.precision() + ", " + r.scale() + ")");
+    }
+
     private static String decimal(SqlKind kind, String a, String b, LogicalType r) {
         String ps = r.precision() + ", " + r.scale();
         switch (kind) {
@@ -153,6 +195,16 @@ public final class ArithmeticFunctions implements BuiltInFunction {
             default:
                 throw new UnsupportedFeatureException("DECIMAL operator " + kind);
         }
+    }
+
+    private static String diffMillis(ExprGenerator gen, String v, LogicalType t, boolean ltzToLocal) {
+        if (t.root() == TypeRoot.DATE) {
+            return "((long) " + v + " * " + DT + ".MILLIS_PER_DAY)";
+        }
+        if (ltzToLocal && t.root() == TypeRoot.TIMESTAMP_LTZ) {
+            return DT + ".ltzToTimestamp(" + v + ", " + gen.zone() + ")";
+        }
+        return "(long) " + v;
     }
 
     /** Converts a datetime value of type {@code t} to the representation of {@code r} (DATE/TIME/TIMESTAMP). */
@@ -191,9 +243,12 @@ public final class ArithmeticFunctions implements BuiltInFunction {
         }
     }
 
-    private static String dateDiff(String a, String b, LogicalType t, LogicalType r) {
-        String ma = t.root() == TypeRoot.DATE ? "((long) " + a + " * " + DT + ".MILLIS_PER_DAY)" : "(long) " + a;
-        String mb = t.root() == TypeRoot.DATE ? "((long) " + b + " * " + DT + ".MILLIS_PER_DAY)" : "(long) " + b;
+    private static String dateDiff(ExprGenerator gen, String a, LogicalType ta, String b, LogicalType tb,
+            LogicalType r) {
+        // a TIMESTAMP_LTZ against a TIMESTAMP counts in the session time zone's wall clock
+        boolean mixed = (ta.root() == TypeRoot.TIMESTAMP_LTZ) != (tb.root() == TypeRoot.TIMESTAMP_LTZ);
+        String ma = diffMillis(gen, a, ta, mixed);
+        String mb = diffMillis(gen, b, tb, mixed);
         if (r.root() == TypeRoot.INTERVAL_YEAR_MONTH) {
             return DT + ".monthsBetween(" + ma + ", " + mb + ")";
         }

@@ -42,6 +42,7 @@ public final class BuiltInFunctions {
             new LogarithmFunctions(),
             new StringTransformFunctions(),
             new TemporalFunctions(),
+            new CurrentTimeFunctions(),
             new DateFormatFunctions(),
             new UnixTimeFunctions(),
             new TypeOfFunction(),

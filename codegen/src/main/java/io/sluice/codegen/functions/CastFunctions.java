@@ -7,6 +7,7 @@ import io.sluice.codegen.expr.JavaTypes;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlKind;
@@ -42,25 +43,55 @@ public final class CastFunctions implements BuiltInFunction {
         return List.of(SqlStdOperatorTable.CAST, SqlLibraryOperators.TRY_CAST, SqlStdOperatorTable.REINTERPRET);
     }
 
+    /**
+     * CAST of a DECIMAL (or integer) held as an unscaled long to a DECIMAL of precision &le; 18 (rescaled,
+     * HALF_UP, NULL when it does not fit), or of such a DECIMAL to an integer type (truncated), without
+     * allocating; null when the operand or target does not have that form. Neither can fail, so TRY_CAST is the same.
+     */
+    private static GenExpr compactDecimalCast(ExprGenerator gen, GenExpr a, LogicalType to, CodeBuilder out) {
+        ExprGenerator.UnscaledOperand u = ExprGenerator.unscaledOperand(a);
+        if (u == null) {
+            return null;
+        }
+        if (JavaTypes.isCompactDecimal(to)) {
+            return gen.strictUnscaled(List.of(a), to, true, out, "io.sluice.codegen.runtime.DecimalRuntime.rescale("
+                    + u.code() + ", " + u.scale() + ", " + to.scale() + ", " + to.precision() + ")");
+        }
+        if (a.unscaled() != null && to.root().isIntegral()) {
+            String v = "(" + JavaTypes.javaType(to) + ") (" + u.code() + " / " + BigDecimal.TEN.pow(u.scale())
+                    + "L)";
+            return GenExpr.of(a.isNull(), v, to);
+        }
+        return null;
+    }
+
     @Override
     public GenExpr generate(ExprGenerator gen, RexCall call, CodeBuilder out) {
         LogicalType to = ExprGenerator.typeOf(call);
         GenExpr a = gen.gen(call.getOperands().get(0), out);
         LogicalType from = a.type();
         if (call.getKind() == SqlKind.REINTERPRET) {
-            if (a.value() == null) {
+            if (a.value() == null && a.vector() != null) {
                 return new GenExpr(a.isNull(), null, to, a.vector(), a.literal());
             }
-            return GenExpr.of(a.isNull(), gen.convertReinterpret(a.value(), from, to), to);
+            if (a.unscaled() != null && JavaTypes.isCompactDecimal(to) && to.scale() == from.scale()
+                    && to.precision() >= from.precision()) {
+                return a.withType(to);
+            }
+            return GenExpr.of(a.isNull(), gen.convertReinterpret(gen.value(a, out), from, to), to);
         }
         if (a.alwaysNull() || from.root() == TypeRoot.NULL) {
             return GenExpr.of("true", JavaTypes.defaultValue(to), to);
         }
         if (from.root().isCharacterString() && to.root().isCharacterString() && !needsFit(from, to)) {
-            return new GenExpr(a.isNull(), a.value(), to, a.vector(), a.literal());
+            return a.withType(to);
         }
         if (from.sameTypeAs(to)) {
-            return new GenExpr(a.isNull(), a.value(), to, a.vector(), a.literal());
+            return a.withType(to);
+        }
+        GenExpr compact = compactDecimalCast(gen, a, to, out);
+        if (compact != null) {
+            return compact;
         }
         boolean safe = call.getKind() == SqlKind.SAFE_CAST || "TRY_CAST".equals(call.getOperator().getName());
         GenExpr r = gen.declare(to, a.isNull(), out);

@@ -15,6 +15,7 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 /** {@code = <> < <= > >=}: comparisons across numeric types, strings (code-point order), bytes and datetimes. */
 public final class ComparisonFunctions implements BuiltInFunction {
     private static final String RT = "io.sluice.codegen.runtime.StringRuntime";
+    private static final String DEC = "io.sluice.codegen.runtime.DecimalRuntime";
 
     @Override
     public List<String> names() {
@@ -24,7 +25,8 @@ public final class ComparisonFunctions implements BuiltInFunction {
     @Override
     public String description() {
         return "Compares two values; NULL if either side is NULL. Numbers of different types compare by value; "
-                + "strings compare by Unicode code point (the order of their UTF-8 bytes); BOOLEAN FALSE < TRUE.";
+                + "strings compare by Unicode code point (the order of their UTF-8 bytes); BOOLEAN FALSE < TRUE; "
+                + "a TIMESTAMP compares with a TIMESTAMP_LTZ as the instant it denotes in the session time zone.";
     }
 
     @Override
@@ -116,6 +118,15 @@ public final class ComparisonFunctions implements BuiltInFunction {
         if (ta.root().isBinaryString() && tb.root().isBinaryString()) {
             return RT + ".compareBytes(" + gen.value(a, out) + ", " + gen.value(b, out) + ") " + op + " 0";
         }
+        if (ta.root() == TypeRoot.DECIMAL || tb.root() == TypeRoot.DECIMAL) {
+            ExprGenerator.UnscaledOperand ua = ExprGenerator.unscaledOperand(a);
+            ExprGenerator.UnscaledOperand ub = ExprGenerator.unscaledOperand(b);
+            if (ua != null && ub != null) {
+                return ua.scale() == ub.scale() ? ua.code() + " " + op + " " + ub.code()
+                        : DEC + ".compare(" + ua.code() + ", " + ua.scale() + ", " + ub.code() + ", " + ub.scale()
+                        + ") " + op + " 0";
+            }
+        }
         String x = gen.value(a, out);
         String y = gen.value(b, out);
         if (ta.root() == TypeRoot.BOOLEAN && tb.root() == TypeRoot.BOOLEAN) {
@@ -133,6 +144,11 @@ public final class ComparisonFunctions implements BuiltInFunction {
                 return toDouble(x, ta) + " " + op + " " + toDouble(y, tb);
             }
             return x + " " + op + " " + y;
+        }
+        if (ta.root() == TypeRoot.TIMESTAMP && tb.root() == TypeRoot.TIMESTAMP_LTZ) {
+            x = Functions.DT + ".timestampToLtz(" + x + ", " + gen.zone() + ")";
+        } else if (ta.root() == TypeRoot.TIMESTAMP_LTZ && tb.root() == TypeRoot.TIMESTAMP) {
+            y = Functions.DT + ".timestampToLtz(" + y + ", " + gen.zone() + ")";
         }
         boolean sameFamily = ta.root() == tb.root()
                 || (JavaTypes.isTimestamp(ta) && JavaTypes.isTimestamp(tb));

@@ -14,14 +14,13 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
-/** EXTRACT, CURRENT_DATE / CURRENT_TIME / CURRENT_TIMESTAMP / LOCALTIME / LOCALTIMESTAMP, TIMESTAMPADD, TIMESTAMPDIFF. */
+/** EXTRACT, TIMESTAMPADD, TIMESTAMPDIFF (the current-time functions are {@link CurrentTimeFunctions}). */
 public final class TemporalFunctions implements BuiltInFunction {
     private static final String DT = Functions.DT;
 
     @Override
     public List<String> names() {
-        return List.of("EXTRACT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP",
-                "TIMESTAMPADD", "TIMESTAMPDIFF");
+        return List.of("EXTRACT", "TIMESTAMPADD", "TIMESTAMPDIFF");
     }
 
     @Override
@@ -30,17 +29,13 @@ public final class TemporalFunctions implements BuiltInFunction {
                 + "SECOND, MILLISECOND, DOW (Sunday = 1), DOY, ...) of a DATE, TIME, TIMESTAMP or interval; "
                 + "MILLISECOND, MICROSECOND and NANOSECOND of a time or timestamp count only the fraction of the "
                 + "second (EXTRACT(MILLISECOND FROM TIMESTAMP '2024-01-01 00:00:01.250') is 250). "
-                + "CURRENT_TIMESTAMP is the current instant; CURRENT_DATE, CURRENT_TIME, LOCALTIME and LOCALTIMESTAMP "
-                + "are the wall clock in the session time zone 'table.local-time-zone'; the time is taken once per "
-                + "batch. TIMESTAMPADD(unit, n, ts) adds n units; TIMESTAMPDIFF(unit, t1, t2) counts whole units "
+                + "TIMESTAMPADD(unit, n, ts) adds n units; TIMESTAMPDIFF(unit, t1, t2) counts whole units "
                 + "from t1 to t2. NULL in, NULL out.";
     }
 
     @Override
     public List<SqlOperator> operators() {
-        return List.of(SqlStdOperatorTable.EXTRACT, SqlStdOperatorTable.CURRENT_DATE, SqlStdOperatorTable.CURRENT_TIME,
-                SqlStdOperatorTable.CURRENT_TIMESTAMP, SqlStdOperatorTable.LOCALTIME,
-                SqlStdOperatorTable.LOCALTIMESTAMP, SqlStdOperatorTable.TIMESTAMP_ADD,
+        return List.of(SqlStdOperatorTable.EXTRACT, SqlStdOperatorTable.TIMESTAMP_ADD,
                 SqlStdOperatorTable.TIMESTAMP_DIFF);
     }
 
@@ -121,28 +116,20 @@ public final class TemporalFunctions implements BuiltInFunction {
             int unit = unitCode(unitOperand(call, 0));
             GenExpr a = gen.gen(call.getOperands().get(1), out);
             GenExpr b = gen.gen(call.getOperands().get(2), out);
+            // a TIMESTAMP_LTZ against a TIMESTAMP or DATE counts in the session time zone's wall clock
+            boolean mixed = (a.type().root() == TypeRoot.TIMESTAMP_LTZ)
+                    != (b.type().root() == TypeRoot.TIMESTAMP_LTZ);
             return gen.strict(List.of(a, b), r, out, v -> "(" + io.sluice.codegen.expr.JavaTypes.javaType(r) + ") "
-                    + DT + ".timestampDiff(" + unit + ", " + millis(v.get(0), a.type()) + ", "
-                    + millis(v.get(1), b.type()) + ")");
+                    + DT + ".timestampDiff(" + unit + ", " + millis(gen, v.get(0), a.type(), mixed) + ", "
+                    + millis(gen, v.get(1), b.type(), mixed) + ")");
         }
-        String now = gen.nowMillis();
-        String local = DT + ".ltzToTimestamp(" + now + ", " + gen.zone() + ")";
-        String value;
-        if (op == SqlStdOperatorTable.CURRENT_DATE) {
-            value = DT + ".timestampToDate(" + local + ")";
-        } else if (op == SqlStdOperatorTable.CURRENT_TIME || op == SqlStdOperatorTable.LOCALTIME) {
-            value = DT + ".timestampToTime(" + local + ")";
-        } else if (r.root() == TypeRoot.TIMESTAMP_LTZ) {
-            value = now;
-        } else {
-            value = local;
-        }
-        String val = gen.newName("val");
-        out.line(io.sluice.codegen.expr.JavaTypes.javaType(r) + " " + val + " = " + value + ";");
-        return GenExpr.of("false", val, r);
+        throw new UnsupportedFeatureException("function " + op.getName());
     }
 
-    private static String millis(String v, LogicalType t) {
+    private static String millis(ExprGenerator gen, String v, LogicalType t, boolean ltzToLocal) {
+        if (ltzToLocal && t.root() == TypeRoot.TIMESTAMP_LTZ) {
+            return DT + ".ltzToTimestamp(" + v + ", " + gen.zone() + ")";
+        }
         return t.root() == TypeRoot.DATE ? "(long) " + v + " * " + DT + ".MILLIS_PER_DAY" : "(long) " + v;
     }
 

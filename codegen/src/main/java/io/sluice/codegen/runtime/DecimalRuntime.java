@@ -3,13 +3,31 @@ package io.sluice.codegen.runtime;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.ByteOrder;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.DecimalVector;
 
 /**
  * DECIMAL kernels with Flink's rules: results are rounded HALF_UP to the result scale, and a value
  * that does not fit the result precision becomes NULL (these methods return {@code null}).
+ *
+ * <p>The {@code long} kernels work on DECIMALs of precision at most 18 held as unscaled values (the number times
+ * 10^scale). They compute exactly with {@code long} arithmetic, fall back to {@code BigDecimal} when an
+ * intermediate overflows, and return {@link #OVERFLOW} where the {@code BigDecimal} kernels return null.
  */
 public final class DecimalRuntime {
     private static final MathContext DIVIDE_CONTEXT = new MathContext(38, RoundingMode.HALF_UP);
+    /** The unscaled result meaning "does not fit the result precision" (NULL); no DECIMAL(18) value has it. */
+    public static final long OVERFLOW = Long.MIN_VALUE;
+    private static final long[] POW10 = new long[19];
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    static {
+        POW10[0] = 1L;
+        for (int k = 1; k < POW10.length; k++) {
+            POW10[k] = POW10[k - 1] * 10L;
+        }
+    }
 
     private DecimalRuntime() {
     }
@@ -85,5 +103,120 @@ public final class DecimalRuntime {
 
     public static BigDecimal ceil(BigDecimal v) {
         return v.setScale(0, RoundingMode.CEILING);
+    }
+
+    /**
+     * The unscaled value of non-null element {@code row} of a DECIMAL vector of precision at most 18: the low
+     * 8 bytes of its 16-byte little-endian slot, after checking the high 8 bytes only extend the sign.
+     */
+    public static long unscaled(DecimalVector vector, int row) {
+        if (!LITTLE_ENDIAN) {
+            return vector.getObjectNotNull(row).unscaledValue().longValueExact();
+        }
+        ArrowBuf data = vector.getDataBuffer();
+        long offset = (long) row * DecimalVector.TYPE_WIDTH;
+        long low = data.getLong(offset);
+        if (data.getLong(offset + 8) != (low >> 63)) {
+            throw new ArithmeticException("DECIMAL value at row " + row + " exceeds the precision "
+                    + vector.getPrecision() + " of its vector");
+        }
+        return low;
+    }
+
+    /** {@code u}, or {@link #OVERFLOW} when it has more than {@code precision} (&le; 18) digits. */
+    public static long checked(long u, int precision) {
+        long limit = POW10[precision];
+        return u < limit && u > -limit ? u : OVERFLOW;
+    }
+
+    /**
+     * The unscaled value {@code u} of scale {@code from} at scale {@code to}, rounded HALF_UP, or {@link #OVERFLOW}
+     * when it does not fit {@code precision} (&le; 18) digits: CAST between DECIMAL types.
+     */
+    public static long rescale(long u, int from, int to, int precision) {
+        if (to == from) {
+            return checked(u, precision);
+        }
+        if (to > from) {
+            int k = to - from;
+            if (k > 18) {
+                return u == 0 ? 0 : OVERFLOW;
+            }
+            long m = POW10[k];
+            long low = u * m;
+            return Math.multiplyHigh(u, m) == (low >> 63) ? checked(low, precision) : OVERFLOW;
+        }
+        int k = from - to;
+        if (k > 18) {
+            return unscaledOf(fit(BigDecimal.valueOf(u, from), precision, to));
+        }
+        long d = POW10[k];
+        long q = u / d;
+        long r = u % d;
+        if (r != 0 && (r < 0 ? -r : r) >= d - (r < 0 ? -r : r)) {
+            q += u < 0 ? -1 : 1;
+        }
+        return checked(q, precision);
+    }
+
+    /** {@code a + b} (scales {@code sa}, {@code sb}) as DECIMAL(precision, scale), precision &le; 18. */
+    public static long add(long a, int sa, long b, int sb, int precision, int scale) {
+        int m = Math.max(sa, sb);
+        try {
+            return rescale(Math.addExact(up(a, m - sa), up(b, m - sb)), m, scale, precision);
+        } catch (ArithmeticException e) {
+            return unscaledOf(fit(BigDecimal.valueOf(a, sa).add(BigDecimal.valueOf(b, sb)), precision, scale));
+        }
+    }
+
+    /** {@code a - b} (scales {@code sa}, {@code sb}) as DECIMAL(precision, scale), precision &le; 18. */
+    public static long subtract(long a, int sa, long b, int sb, int precision, int scale) {
+        int m = Math.max(sa, sb);
+        try {
+            return rescale(Math.subtractExact(up(a, m - sa), up(b, m - sb)), m, scale, precision);
+        } catch (ArithmeticException e) {
+            return unscaledOf(fit(BigDecimal.valueOf(a, sa).subtract(BigDecimal.valueOf(b, sb)), precision, scale));
+        }
+    }
+
+    /** {@code a * b} (scales {@code sa}, {@code sb}) as DECIMAL(precision, scale), precision &le; 18. */
+    public static long multiply(long a, int sa, long b, int sb, int precision, int scale) {
+        long low = a * b;
+        if (Math.multiplyHigh(a, b) == (low >> 63)) {
+            return rescale(low, sa + sb, scale, precision);
+        }
+        return unscaledOf(fit(BigDecimal.valueOf(a, sa).multiply(BigDecimal.valueOf(b, sb)), precision, scale));
+    }
+
+    /** Compares the numbers with unscaled values {@code a}, {@code b} and scales {@code sa}, {@code sb}. */
+    public static int compare(long a, int sa, long b, int sb) {
+        if (sa == sb) {
+            return Long.compare(a, b);
+        }
+        int m = Math.max(sa, sb);
+        try {
+            return Long.compare(up(a, m - sa), up(b, m - sb));
+        } catch (ArithmeticException e) {
+            return BigDecimal.valueOf(a, sa).compareTo(BigDecimal.valueOf(b, sb));
+        }
+    }
+
+    /** {@code u * 10^k}, exactly; throws ArithmeticException on overflow. */
+    private static long up(long u, int k) {
+        if (k == 0) {
+            return u;
+        }
+        if (k > 18) {
+            if (u == 0) {
+                return 0;
+            }
+            throw new ArithmeticException("long overflow");
+        }
+        return Math.multiplyExact(u, POW10[k]);
+    }
+
+    /** The unscaled value of a fitted result of precision &le; 18, or {@link #OVERFLOW} for null. */
+    private static long unscaledOf(BigDecimal fitted) {
+        return fitted == null ? OVERFLOW : fitted.unscaledValue().longValueExact();
     }
 }

@@ -38,7 +38,7 @@ public final class FunctionCatalog {
     private final Map<ObjectIdentifier, Entry> temporary = new LinkedHashMap<>();
     /** Loaded catalog functions, checked against the catalog's definition on every lookup. */
     private final Map<ObjectIdentifier, Loaded> catalogFunctions = new LinkedHashMap<>();
-    private final ClassLoader classLoader;
+    private ClassLoader classLoader;
 
     /** A registered function with its Calcite operator. */
     private static final class Entry {
@@ -71,6 +71,14 @@ public final class FunctionCatalog {
     public FunctionCatalog(CatalogManager catalogs, ClassLoader classLoader) {
         this.catalogs = catalogs;
         this.classLoader = classLoader;
+    }
+
+    /**
+     * Loads stored catalog functions (and their jars) through {@code loader} from now on, for example a session
+     * class loader that also sees the jars of {@code ADD JAR}. Functions loaded before keep their classes.
+     */
+    public void useClassLoader(ClassLoader loader) {
+        this.classLoader = java.util.Objects.requireNonNull(loader, "loader");
     }
 
     private static String normalize(String name) {

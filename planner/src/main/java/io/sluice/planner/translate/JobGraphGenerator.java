@@ -35,6 +35,7 @@ import io.sluice.runtime.operator.over.OverFunctionKind;
 import io.sluice.runtime.operator.over.OverFunctionSpec;
 import io.sluice.runtime.operator.over.OverGroupSpec;
 import io.sluice.runtime.operator.over.OverWindowOperator;
+import io.sluice.runtime.operator.over.StreamingOverAggregateOperator;
 import io.sluice.runtime.operator.sort.LimitOperator;
 import io.sluice.runtime.operator.sort.SortKey;
 import io.sluice.runtime.operator.sort.SortOperator;
@@ -379,6 +380,29 @@ public final class JobGraphGenerator {
         String orderText = "orderBy=[" + describeKeys(group.orderKeys.getFieldCollations(), inputType) + "]";
         Transformation ranked;
         org.apache.calcite.rel.type.RelDataType rankedRelType;
+        int windowEnd = -1;
+        boolean windowStart = false;
+        for (int p : partition) {
+            WindowColumns.Kind k = WindowColumns.trace(inputRel, p);
+            windowEnd = k == WindowColumns.Kind.END ? p : windowEnd;
+            windowStart |= k == WindowColumns.Kind.START;
+        }
+        if (windowStart && windowEnd >= 0 && function == SqlKind.ROW_NUMBER && in.changelogMode().isInsertOnly()) {
+            // window Top-N: one insert-only result per window when the watermark passes its end
+            org.apache.calcite.rel.type.RelDataType windowRankType = rankUsed ? window.getRowType()
+                    : window.getCluster().getTypeFactory().createStructType(inputRel.getRowType().getFieldList());
+            RowType outType = RelTypes.toRowType(windowRankType);
+            long start = range.start;
+            long end = range.end;
+            int endField = windowEnd;
+            Transformation windowRank = new OperatorTransformation("WindowRank(rankType=[ROW_NUMBER], rankRange=[rankStart="
+                    + start + ", rankEnd=" + end + "], " + partitionText + orderText + ", select=["
+                    + String.join(", ", outType.names()) + "])", List.of(in),
+                    () -> new io.sluice.runtime.operator.window.WindowRankOperator(inputType, partition, order, start, end,
+                            rankUsed, endField, outType), outType)
+                    .withInputPartitioning(0, InputPartitioning.hash(partition));
+            return calcOverRank(node, window, windowRank, windowRankType, range, projects);
+        }
         boolean rowtimeOrder = order.length == 1 && TimeAttributes.isRowtime(inputRel, order[0].field());
         boolean proctimeOrder = order.length == 1 && !rowtimeOrder && TimeAttributes.isProctime(inputRel, order[0].field());
         if (function == SqlKind.ROW_NUMBER && range.start == 1 && range.end == 1 && !rankUsed
@@ -418,6 +442,12 @@ public final class JobGraphGenerator {
                             insertOnly, outType), outType)
                     .withInputPartitioning(0, InputPartitioning.hash(partition)).withChangelogMode(mode);
         }
+        return calcOverRank(node, window, ranked, rankedRelType, range, projects);
+    }
+
+    /** The rest of a rank filter and the projection above a rank operator (none when it is the identity). */
+    private Transformation calcOverRank(RelNode node, Window window, Transformation ranked,
+            org.apache.calcite.rel.type.RelDataType rankedRelType, RankRange range, List<RexNode> projects) {
         RowType outputType = rowType(node);
         RexNode rest = range.remainder == null ? null : expand(window.getCluster().getRexBuilder(), range.remainder);
         if (rest == null && isIdentity(projects, rankedRelType.getFieldCount())) {
@@ -890,8 +920,9 @@ public final class JobGraphGenerator {
 
     private Transformation translateWindow(Window window) {
         Transformation in = translate(window.getInput());
-        if (streaming) {
-            throw new UnsupportedFeatureException("OVER windows in streaming mode");
+        if (streaming && window.groups.size() != 1) {
+            throw new UnsupportedFeatureException("OVER windows with different window specifications in one query "
+                    + "in streaming mode");
         }
         RowType inputType = rowType(window.getInput());
         RowType outputType = rowType(window);
@@ -921,6 +952,31 @@ public final class JobGraphGenerator {
             SortKey[] orderKeys = sortKeys(g.orderKeys.getFieldCollations());
             groups.add(new OverGroupSpec(g.keys.toArray(), orderKeys, g.isRows,
                     bound(g.lowerBound, window, inputFields), bound(g.upperBound, window, inputFields), functions));
+        }
+        if (streaming) {
+            // One window ordered by a rowtime attribute (rows fire with the watermark) or a proctime attribute
+            // (rows fire on arrival); insert-only in and out.
+            requireInsertOnly(in, "an OVER aggregation");
+            OverGroupSpec group = groups.get(0);
+            SortKey[] order = group.orderKeys();
+            boolean rowtime = order.length == 1 && TimeAttributes.isRowtime(window.getInput(), order[0].field());
+            boolean proctime = order.length == 1 && !rowtime
+                    && TimeAttributes.isProctime(window.getInput(), order[0].field());
+            if (!rowtime && !proctime) {
+                throw new UnsupportedFeatureException("OVER windows in streaming mode not ordered by a single time "
+                        + "attribute (rowtime or proctime)");
+            }
+            StreamingOverAggregateOperator.checkSupported(inputType, group);
+            int[] keys = group.partitionFields();
+            String streamName = "OverAggregate(" + (keys.length == 0 ? "" : "partitionBy=[" + String.join(", ",
+                    java.util.Arrays.stream(keys).mapToObj(inputType::name).toList()) + "], ")
+                    + "orderBy=[" + describeKeys(window.groups.get(0).orderKeys.getFieldCollations(), inputType)
+                    + "], window=[" + (group.isRows() ? "ROWS" : "RANGE") + " BETWEEN " + group.lower() + " AND "
+                    + group.upper() + "], select=[" + String.join(", ", described) + "])";
+            return new OperatorTransformation(streamName, List.of(in),
+                    () -> new StreamingOverAggregateOperator(inputType, group, rowtime, outputType), outputType)
+                    .withInputPartitioning(0, keys.length == 0 ? InputPartitioning.single()
+                            : InputPartitioning.hash(keys));
         }
         String name = "OverAggregate(select=[" + String.join(", ", described) + "])";
         int[] partition = window.groups.get(0).keys.toArray();

@@ -50,9 +50,13 @@ public final class ExecutionOptions {
                     + " and cleaned up incrementally, without emitting retractions. 0 keeps state forever."
                     + " Window aggregates keep their state until the watermark closes the window.");
 
+    public static final ConfigOption<Integer> RESOURCE_DEFAULT_PARALLELISM =
+            ConfigOptions.key("table.exec.resource.default-parallelism").intType().defaultValue(-1)
+            .withDescription("Parallelism of the operators of SQL jobs; -1 uses parallelism.default.");
+
     /** All options declared here. */
     public static List<ConfigOption<?>> all() {
         return List.of(RUNTIME_MODE, BATCH_SIZE, LOCAL_TIME_ZONE, PARALLELISM, CODEGEN_DUMP_DIR, MEMORY_LIMIT,
-                AUTO_WATERMARK_INTERVAL, SOURCE_IDLE_TIMEOUT, STATE_TTL);
+                AUTO_WATERMARK_INTERVAL, SOURCE_IDLE_TIMEOUT, STATE_TTL, RESOURCE_DEFAULT_PARALLELISM);
     }
 }

@@ -77,7 +77,8 @@ public final class LocalExecutor {
 
     /** One task thread for parallelism 1; {@link ParallelJobRun} for more. */
     private static void runJob(JobGraph graph, Configuration config, JobExecution execution) {
-        int parallelism = config.get(ExecutionOptions.PARALLELISM);
+        int tableParallelism = config.get(ExecutionOptions.RESOURCE_DEFAULT_PARALLELISM);
+        int parallelism = tableParallelism > 0 ? tableParallelism : config.get(ExecutionOptions.PARALLELISM);
         if (parallelism > 1) {
             new ParallelJobRun(graph, config, execution, parallelism).run();
         } else {

@@ -22,6 +22,10 @@ import java.util.UUID;
  * <p><b>Exactly-once.</b> In a checkpointed job each checkpoint closes the current part file; part
  * files become visible only when the checkpoint that covers them completes, so after a failure and a
  * restore from the latest checkpoint the directory holds each row exactly once.
+ *
+ * <p><b>Overwrite.</b> For {@code INSERT OVERWRITE} (batch mode only) the finished part files stay hidden until
+ * every subtask of the job has finished; then an {@link OverwriteCommitter} deletes the directory's existing
+ * visible files and publishes the new ones. A failed job leaves the old content in place.
  */
 public final class FileSystemSinkWriter implements SinkWriter {
     private final Path directory;
@@ -35,11 +39,27 @@ public final class FileSystemSinkWriter implements SinkWriter {
     private Path finalPath;
     /** Closed part files awaiting commit: {in-progress name, final name}. */
     private final java.util.List<Path[]> pending = new java.util.ArrayList<>();
+    /** The shared commit of an INSERT OVERWRITE job, or null when appending. */
+    private final OverwriteCommitter overwrite;
+    private final int parallelism;
+    private boolean finished;
 
+    /** A writer that appends part files to {@code directory}. */
     public FileSystemSinkWriter(Path directory, RecordEncoderFactory encoderFactory, int subtaskIndex) {
+        this(directory, encoderFactory, subtaskIndex, null, 1);
+    }
+
+    /**
+     * A writer of one of {@code parallelism} subtasks; with a non-null {@code overwrite} its part files are
+     * published by that committer, replacing the directory's content, once every subtask has finished.
+     */
+    FileSystemSinkWriter(Path directory, RecordEncoderFactory encoderFactory, int subtaskIndex,
+            OverwriteCommitter overwrite, int parallelism) {
         this.directory = directory;
         this.encoderFactory = encoderFactory;
         this.subtaskIndex = subtaskIndex;
+        this.overwrite = overwrite;
+        this.parallelism = parallelism;
     }
 
     @Override
@@ -84,7 +104,14 @@ public final class FileSystemSinkWriter implements SinkWriter {
     @Override
     public void finish() throws IOException {
         closePart();
-        commitPending();
+        if (overwrite == null) {
+            commitPending();
+        } else {
+            java.util.List<Path[]> parts = new java.util.ArrayList<>(pending);
+            pending.clear();
+            finished = true;
+            overwrite.finished(parts, parallelism);
+        }
     }
 
     /**
@@ -94,6 +121,9 @@ public final class FileSystemSinkWriter implements SinkWriter {
      */
     @Override
     public byte[] snapshotState(long checkpointId) throws IOException {
+        if (overwrite != null) {
+            throw new TableException("INSERT OVERWRITE is not supported in streaming mode.");
+        }
         closePart();
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
@@ -145,6 +175,9 @@ public final class FileSystemSinkWriter implements SinkWriter {
                 Files.deleteIfExists(p[0]);
             }
             pending.clear();
+            if (overwrite != null && !finished) {
+                overwrite.abort();
+            }
         }
     }
 }

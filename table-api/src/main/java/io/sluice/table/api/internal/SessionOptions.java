@@ -23,7 +23,6 @@ final class SessionOptions {
         for (String key : List.of("pipeline.name", "sql-client.execution.result-mode", "sql-client.verbose",
                 "sql-client.display.max-column-width", "sql-client.display.color-schema",
                 "table.exec.mini-batch.enabled", "table.exec.mini-batch.allow-latency", "table.exec.mini-batch.size",
-                "table.exec.resource.default-parallelism",
                 "table.optimizer.agg-phase-strategy", "table.exec.sink.not-null-enforcer", "table.exec.emit.early-fire.enabled")) {
             KNOWN.put(key, ConfigOptions.key(key).stringType().noDefaultValue()
                     .withDescription("Flink option accepted for compatibility."));

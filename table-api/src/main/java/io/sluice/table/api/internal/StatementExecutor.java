@@ -108,13 +108,30 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     }
 
     private TableEnvironmentImpl.CompiledInsert compile(InsertStatement s) {
-        if (s.isOverwrite()) {
-            throw new UnsupportedFeatureException("INSERT OVERWRITE");
+        if (s.isOverwrite() && config().get(io.sluice.runtime.config.ExecutionOptions.RUNTIME_MODE)
+                == io.sluice.runtime.config.RuntimeMode.STREAMING) {
+            throw new ValidationException("INSERT OVERWRITE is not supported in streaming mode.");
         }
         if (!s.staticPartitions().isEmpty()) {
-            throw new UnsupportedFeatureException("INSERT with a PARTITION clause");
+            checkPartitionClause(s);
         }
-        return inFragment(s.query(), () -> env.compileInsert(path(s.table()), s.columns(), s.query().text()));
+        return inFragment(s.query(), () -> env.compileInsert(path(s.table()), s.columns(), s.query().text(),
+                s.isOverwrite()));
+    }
+
+    /** {@code INSERT ... PARTITION (..)}: an error naming why the clause cannot be used on this table. */
+    private void checkPartitionClause(InsertStatement s) {
+        ObjectIdentifier id = catalogs().qualify(path(s.table()));
+        Object o = catalogs().getObjectOrThrow(id);
+        if (o instanceof CatalogTable) {
+            CatalogTable t = (CatalogTable) o;
+            t.checkSupportedForAccess();
+            if (t.partitionKeys().isEmpty()) {
+                throw new ValidationException("Table " + id + " is not partitioned, so INSERT cannot have a PARTITION"
+                        + " clause.");
+            }
+        }
+        throw new UnsupportedFeatureException("INSERT with a PARTITION clause");
     }
 
     @Override
@@ -165,40 +182,59 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(ExplainStatement s) {
-        boolean changelog = s.details().contains(ExplainStatement.ExplainDetail.CHANGELOG_MODE)
+        List<ExplainStatement.ExplainDetail> details = s.details();
+        if (details.contains(ExplainStatement.ExplainDetail.PLAN_ADVICE)) {
+            throw new UnsupportedFeatureException("EXPLAIN PLAN_ADVICE");
+        }
+        boolean changelog = details.contains(ExplainStatement.ExplainDetail.CHANGELOG_MODE)
                 && config().get(io.sluice.runtime.config.ExecutionOptions.RUNTIME_MODE)
                         == io.sluice.runtime.config.RuntimeMode.STREAMING;
-        String text = explainText(s.statement(), changelog);
+        String text = explainText(s.statement(), new ExplainOptions(changelog,
+                details.contains(ExplainStatement.ExplainDetail.ESTIMATED_COST),
+                details.contains(ExplainStatement.ExplainDetail.JSON_EXECUTION_PLAN)));
         return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
                 List.of(Row.of(text)), config());
     }
 
-    private String explainText(ParsedStatement s) {
-        return explainText(s, false);
+    /** The EXPLAIN details that change the output ({@code PLAN_ADVICE} is rejected before). */
+    private record ExplainOptions(boolean changelogMode, boolean estimatedCost, boolean jsonExecutionPlan) {
+        static final ExplainOptions NONE = new ExplainOptions(false, false, false);
     }
 
-    /** The plan text; {@code changelogMode} adds each physical node's row kinds ({@code EXPLAIN CHANGELOG_MODE}). */
-    private String explainText(ParsedStatement s, boolean changelogMode) {
+    private String explainText(ParsedStatement s) {
+        return explainText(s, ExplainOptions.NONE);
+    }
+
+    /** The plan text with the sections {@code options} ask for. */
+    private String explainText(ParsedStatement s, ExplainOptions options) {
         if (s instanceof QueryStatement) {
             SqlFragment q = ((QueryStatement) s).query();
-            return inFragment(q, () -> env.compileQuery(q.text()).explain(changelogMode));
+            TableEnvironmentImpl.CompiledQuery compiled = inFragment(q, () -> env.compileQuery(q.text()));
+            return explain(compiled.plan.logical, compiled.plan.optimized, compiled.root, options);
         }
         if (s instanceof InsertStatement) {
             TableEnvironmentImpl.CompiledInsert i = compile((InsertStatement) s);
-            return io.sluice.planner.PlanPrinter.explain(i.query.plan.logical, i.query.plan.optimized, i.sink,
-                    changelogMode);
+            return explain(i.query.plan.logical, i.query.plan.optimized, i.sink, options);
         }
         if (s instanceof StatementSetStatement) {
             StringBuilder sb = new StringBuilder();
             for (InsertStatement i : ((StatementSetStatement) s).inserts()) {
-                sb.append(explainText(i, changelogMode)).append('\n');
+                sb.append(explainText(i, options)).append('\n');
             }
             return sb.toString();
         }
         if (s instanceof ExecuteStatement) {
-            return explainText(((ExecuteStatement) s).statement(), changelogMode);
+            return explainText(((ExecuteStatement) s).statement(), options);
         }
         throw new ValidationException("EXPLAIN supports queries, INSERT and statement sets, not: " + s);
+    }
+
+    private String explain(org.apache.calcite.rel.RelNode logical, org.apache.calcite.rel.RelNode optimized,
+            io.sluice.runtime.graph.Transformation root, ExplainOptions options) {
+        String json = options.jsonExecutionPlan() ? io.sluice.planner.JsonExecutionPlan.of(List.of(root),
+                config().get(io.sluice.runtime.config.ExecutionOptions.PARALLELISM)) : null;
+        return io.sluice.planner.PlanPrinter.explain(logical, optimized, root, options.changelogMode(),
+                options.estimatedCost(), json);
     }
 
     // ------------------------------------------------------------------ DDL
@@ -535,6 +571,8 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             }
             case USER_FUNCTIONS:
                 return names("function name", env.functions().listUserFunctions());
+            case JARS:
+                return names("jars", env.listJars());
             case COLUMNS:
                 return describe(s.target(), s.likePattern() == null ? null : s);
             case CREATE_TABLE:
@@ -628,12 +666,14 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(AddJarStatement s) {
-        throw new UnsupportedFeatureException("ADD JAR");
+        env.addJar(s.path());
+        return TableResultImpl.ok(config());
     }
 
     @Override
     public TableResult visit(RemoveJarStatement s) {
-        throw new UnsupportedFeatureException("REMOVE JAR");
+        env.removeJar(s.path());
+        return TableResultImpl.ok(config());
     }
 
     @Override

@@ -58,13 +58,16 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     private final TableConfig tableConfig;
     private final CatalogManager catalogs = new CatalogManager();
     private final SluicePlanner planner;
-    private final ClassLoader classLoader = TableEnvironmentImpl.class.getClassLoader();
+    /** ADD JAR / REMOVE JAR; its class loader is the session's class loader. */
+    private final io.sluice.planner.functions.SessionJars jars =
+            new io.sluice.planner.functions.SessionJars(TableEnvironmentImpl.class.getClassLoader());
     private final StatementExecutor statements;
 
     public TableEnvironmentImpl(EnvironmentSettings settings) {
         this.configuration = settings.getConfiguration();
         this.tableConfig = new TableConfig(configuration);
         this.planner = new SluicePlanner(catalogs, configuration, BuiltInFunctions.operatorTable());
+        this.planner.functions().useClassLoader(jars.classLoader());
         this.statements = new StatementExecutor(this);
     }
 
@@ -85,8 +88,26 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         return SessionOptions.keys();
     }
 
+    /** The session class loader: the engine's, plus the jars of ADD JAR (a new loader after each change). */
     ClassLoader classLoader() {
-        return classLoader;
+        return jars.classLoader();
+    }
+
+    /** Adds a jar to the session class path ({@code ADD JAR}). */
+    void addJar(String path) {
+        jars.add(path);
+        functions().useClassLoader(jars.classLoader());
+    }
+
+    /** Removes a jar added with {@link #addJar} ({@code REMOVE JAR}). */
+    void removeJar(String path) {
+        jars.remove(path);
+        functions().useClassLoader(jars.classLoader());
+    }
+
+    /** The jars added with {@code ADD JAR}, in order. */
+    List<String> listJars() {
+        return jars.list();
     }
 
     @Override
@@ -220,7 +241,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
 
     CompiledQuery compileQuery(String sql) {
         SluicePlanner.PlannedQuery plan = planner.plan(sql);
-        Transformation root = new JobGraphGenerator(new CodeGenerator(configuration), configuration, classLoader)
+        Transformation root = new JobGraphGenerator(new CodeGenerator(configuration), configuration, classLoader())
                 .translate(plan.optimized);
         return new CompiledQuery(plan, root);
     }
@@ -390,6 +411,14 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     }
 
     CompiledInsert compileInsert(List<String> targetPath, List<String> columns, String querySql) {
+        return compileInsert(targetPath, columns, querySql, false);
+    }
+
+    /**
+     * Plans {@code INSERT INTO|OVERWRITE target [(columns)] query}; {@code overwrite} needs a sink that implements
+     * {@link io.sluice.runtime.connector.SupportsOverwrite} (the caller rejects it in streaming mode).
+     */
+    CompiledInsert compileInsert(List<String> targetPath, List<String> columns, String querySql, boolean overwrite) {
         ObjectIdentifier id = catalogs.qualify(targetPath);
         Object o = catalogs.getObjectOrThrow(id);
         if (!(o instanceof CatalogTable)) {
@@ -401,16 +430,24 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         SluicePlanner.PlannedQuery plan = planner.plan(querySql);
         RelNode rel = alignToSink(plan.optimized, sinkType, columns, id);
         SluicePlanner.PlannedQuery aligned = new SluicePlanner.PlannedQuery(plan.logical, rel, sinkType);
-        Transformation root = new JobGraphGenerator(new CodeGenerator(configuration), configuration, classLoader)
+        Transformation root = new JobGraphGenerator(new CodeGenerator(configuration), configuration, classLoader())
                 .translate(rel);
         String connector = table.options().get(FactoryUtil.CONNECTOR.key());
         if (connector == null) {
             throw new ValidationException("Table " + id + " has no 'connector' option and cannot be written to.");
         }
-        DynamicTableSinkFactory factory = FactoryUtil.discover(DynamicTableSinkFactory.class, connector, classLoader);
-        FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader);
+        DynamicTableSinkFactory factory = FactoryUtil.discover(DynamicTableSinkFactory.class, connector, classLoader());
+        FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader());
         DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(), sinkType,
                 table.options(), configuration));
+        if (overwrite) {
+            if (!(sink instanceof io.sluice.runtime.connector.SupportsOverwrite)) {
+                throw new ValidationException("INSERT OVERWRITE requires that the underlying DynamicTableSink of table '"
+                        + id + "' implements the SupportsOverwrite interface (connector '" + connector
+                        + "' cannot replace existing rows).");
+            }
+            ((io.sluice.runtime.connector.SupportsOverwrite) sink).applyOverwrite(true);
+        }
         ChangelogMode produced = root.changelogMode();
         ChangelogMode accepted = sink.getChangelogMode(produced);
         if (!accepted.contains(io.sluice.types.RowKind.INSERT)) {

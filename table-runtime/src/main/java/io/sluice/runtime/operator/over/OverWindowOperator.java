@@ -29,8 +29,8 @@ import org.apache.arrow.vector.ValueVector;
  *
  * <p><b>Streaming semantics:</b> batch-mode only for now. Expects an insert-only bounded input and
  * emits insert-only rows once the input ends; keeps every input row in memory until then; forwards
- * watermarks. Streaming OVER aggregation (rows emitted as the watermark passes their order-by time,
- * with per-key state and TTL) is later work.
+ * watermarks. Streaming mode uses {@link StreamingOverAggregateOperator} instead (rows emitted as the
+ * watermark passes their order-by time, with per-partition state).
  */
 public final class OverWindowOperator implements StreamOperator {
     private final RowType inputType;
@@ -97,7 +97,7 @@ public final class OverWindowOperator implements StreamOperator {
                     }
                     slide(FrameAggregate.create(f, inputTypes, inputs, out, n), sorted, lo, hi);
                 }
-                out.vector.setValueCount(n);
+                out.finish(n);
             }
         }
         emit(sorted.order, n);
@@ -119,11 +119,12 @@ public final class OverWindowOperator implements StreamOperator {
     }
 
     /**
-     * Runs {@code agg} over the frames {@code [lo[k], hi[k]]} of every position, partition by partition.
+     * Runs {@code agg} over the frames {@code [lo[k], hi[k]]} of every position, partition by partition
+     * (also used by {@link StreamingOverAggregateOperator}).
      * Frames of ROWS and RANGE windows only move forward, so each row is added and retracted at most
      * once per partition; a frame that moves back (not produced by valid bounds) restarts the aggregate.
      */
-    private static void slide(FrameAggregate agg, SortedGroup g, int[] lo, int[] hi) {
+    static void slide(FrameAggregate agg, SortedGroup g, int[] lo, int[] hi) {
         int[] order = g.order;
         int ps = 0;
         for (int pe : g.partitionEnds) {

@@ -19,20 +19,42 @@ import org.apache.arrow.vector.ValueVector;
  * The output vector of one window function, indexed by buffer row, with setters that convert a
  * computed number to the function's declared result type (integral results truncate, decimals round
  * half-up to the result scale and become NULL when they overflow the precision, as in Flink).
+ *
+ * <p>Rows are computed in window order, not row order. Fixed-width vectors take values at any index,
+ * but a variable-width vector (strings, bytes) must be written in index order, so its values are
+ * staged and written by {@link #finish(int)}.
  */
 final class ResultColumn implements AutoCloseable {
     final FieldVector vector;
     final LogicalType type;
+
+    /** Staged values of a variable-width result, by row (null = NULL). */
+    private final Object[] staged;
 
     ResultColumn(FieldVector vector, LogicalType type, int rows) {
         this.vector = vector;
         this.type = type;
         vector.setInitialCapacity(Math.max(rows, 1));
         vector.allocateNew();
+        this.staged = vector instanceof org.apache.arrow.vector.BaseVariableWidthVector ? new Object[rows] : null;
     }
 
     void setNull(int row) {
+        if (staged != null) {
+            staged[row] = null;
+            return;
+        }
         VectorValues.setNull(vector, row);
+    }
+
+    /** Writes staged values in row order and sets the value count; call once all rows are computed. */
+    void finish(int rows) {
+        if (staged != null) {
+            for (int i = 0; i < rows; i++) {
+                VectorValues.set(type, vector, i, staged[i]);
+            }
+        }
+        vector.setValueCount(rows);
     }
 
     void setLong(int row, long v) {
@@ -59,6 +81,9 @@ final class ResultColumn implements AutoCloseable {
                 setDecimal(row, BigDecimal.valueOf(v));
                 break;
             default:
+                if (staged != null) {
+                    throw new IllegalStateException("a number " + v + " for a " + type + " window result");
+                }
                 VectorValues.set(type, vector, row, v);
         }
     }
@@ -105,6 +130,10 @@ final class ResultColumn implements AutoCloseable {
 
     /** Copies {@code src[srcRow]} (same type family as the result) to {@code row}. */
     void copy(ValueVector src, int srcRow, int row) {
+        if (staged != null) {
+            staged[row] = VectorValues.get(type, src, srcRow);
+            return;
+        }
         if (!(vector instanceof NullVector)) {
             vector.copyFromSafe(srcRow, row, src);
         }

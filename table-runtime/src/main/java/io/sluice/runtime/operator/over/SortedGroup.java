@@ -45,7 +45,43 @@ final class SortedGroup {
             sortComparator.bind(vectors);
             IntSorter.sort(order, 0, rowCount, sortComparator::compare);
         }
+        return withBoundaries(type, vectors, order, partitionKeys, orderKeys);
+    }
 
+    /**
+     * The group of {@code partitionEnds[last]} rows that are already in partition and order-key order,
+     * with the given partition ends: positions equal buffer rows, so results written by position go to
+     * the vectors in increasing row order.
+     */
+    static SortedGroup presorted(RowType type, List<FieldVector> vectors, int[] partitionEnds, SortKey[] orderKeys) {
+        int rowCount = partitionEnds.length == 0 ? 0 : partitionEnds[partitionEnds.length - 1];
+        int[] order = new int[rowCount];
+        for (int i = 0; i < rowCount; i++) {
+            order[i] = i;
+        }
+        RowComparator peerCmp = new RowComparator(type, orderKeys);
+        peerCmp.bind(vectors);
+        int[] peerFirst = new int[rowCount];
+        int[] peerLast = new int[rowCount];
+        int ps = 0;
+        for (int pe : partitionEnds) {
+            int peerStart = ps;
+            for (int k = ps; k < pe; k++) {
+                if (k > ps && peerCmp.compare(k - 1, k) != 0) {
+                    closePeers(peerLast, peerStart, k);
+                    peerStart = k;
+                }
+                peerFirst[k] = peerStart;
+            }
+            closePeers(peerLast, peerStart, pe);
+            ps = pe;
+        }
+        return new SortedGroup(order, partitionEnds.clone(), peerFirst, peerLast);
+    }
+
+    private static SortedGroup withBoundaries(RowType type, List<FieldVector> vectors, int[] order,
+            SortKey[] partitionKeys, SortKey[] orderKeys) {
+        int rowCount = order.length;
         RowComparator partitionCmp = new RowComparator(type, partitionKeys);
         partitionCmp.bind(vectors);
         RowComparator peerCmp = new RowComparator(type, orderKeys);

@@ -58,18 +58,7 @@ final class SumAggregates {
 
         @Override
         void write(int outRow, int[] order, int from, int to) {
-            if (count == 0) {
-                writeEmpty(out, outRow, sum0);
-            } else if (!avg) {
-                out.setLong(outRow, sum);
-            } else if (out.type.root().isIntegral()) {
-                out.setLong(outRow, sum / count);
-            } else if (out.type.root() == io.sluice.runtime.types.TypeRoot.DECIMAL) {
-                out.setDecimal(outRow, BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), out.type.scale(),
-                        RoundingMode.HALF_UP));
-            } else {
-                out.setDouble(outRow, (double) sum / count);
-            }
+            writeLongSum(out, outRow, sum, count, sum0, avg);
         }
     }
 
@@ -135,11 +124,7 @@ final class SumAggregates {
                 }
                 stale = false;
             }
-            if (count == 0) {
-                writeEmpty(out, outRow, sum0);
-            } else {
-                out.setDouble(outRow, avg ? sum / count : sum);
-            }
+            writeDoubleSum(out, outRow, sum, count, sum0, avg);
         }
     }
 
@@ -194,20 +179,49 @@ final class SumAggregates {
 
         @Override
         void write(int outRow, int[] order, int from, int to) {
-            if (count == 0) {
-                writeEmpty(out, outRow, sum0);
-                return;
-            }
-            BigDecimal total = OverValues.toBigDecimal(high, low, scale);
-            if (!avg) {
-                out.setDecimal(outRow, total);
-            } else if (out.type.root() == io.sluice.runtime.types.TypeRoot.DECIMAL) {
-                out.setDecimal(outRow, total.divide(BigDecimal.valueOf(count), out.type.scale(), RoundingMode.HALF_UP));
-            } else if (out.type.root().isIntegral()) {
-                out.setLong(outRow, total.divide(BigDecimal.valueOf(count), 0, RoundingMode.DOWN).longValue());
-            } else {
-                out.setDouble(outRow, total.doubleValue() / count);
-            }
+            writeDecimalSum(out, outRow, count == 0 ? null : OverValues.toBigDecimal(high, low, scale), count, sum0,
+                    avg);
+        }
+    }
+
+    /** Writes SUM / SUM0 / AVG of {@code count} integral values summing to {@code sum}. */
+    static void writeLongSum(ResultColumn out, int outRow, long sum, long count, boolean sum0, boolean avg) {
+        if (count == 0) {
+            writeEmpty(out, outRow, sum0);
+        } else if (!avg) {
+            out.setLong(outRow, sum);
+        } else if (out.type.root().isIntegral()) {
+            out.setLong(outRow, sum / count);
+        } else if (out.type.root() == io.sluice.runtime.types.TypeRoot.DECIMAL) {
+            out.setDecimal(outRow, BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), out.type.scale(),
+                    RoundingMode.HALF_UP));
+        } else {
+            out.setDouble(outRow, (double) sum / count);
+        }
+    }
+
+    /** Writes SUM / SUM0 / AVG of {@code count} floating-point values summing to {@code sum}. */
+    static void writeDoubleSum(ResultColumn out, int outRow, double sum, long count, boolean sum0, boolean avg) {
+        if (count == 0) {
+            writeEmpty(out, outRow, sum0);
+        } else {
+            out.setDouble(outRow, avg ? sum / count : sum);
+        }
+    }
+
+    /** Writes SUM / SUM0 / AVG of {@code count} decimal values summing to {@code total} (null when none). */
+    static void writeDecimalSum(ResultColumn out, int outRow, BigDecimal total, long count, boolean sum0,
+            boolean avg) {
+        if (count == 0) {
+            writeEmpty(out, outRow, sum0);
+        } else if (!avg) {
+            out.setDecimal(outRow, total);
+        } else if (out.type.root() == io.sluice.runtime.types.TypeRoot.DECIMAL) {
+            out.setDecimal(outRow, total.divide(BigDecimal.valueOf(count), out.type.scale(), RoundingMode.HALF_UP));
+        } else if (out.type.root().isIntegral()) {
+            out.setLong(outRow, total.divide(BigDecimal.valueOf(count), 0, RoundingMode.DOWN).longValue());
+        } else {
+            out.setDouble(outRow, total.doubleValue() / count);
         }
     }
 

@@ -239,4 +239,19 @@ class OverWindowOperatorTest {
         op.processBatch(0, batch(allocator, in, row(1, "a"), row(2, "b")));
         op.close(); // as after a failure upstream; the allocator check in @AfterEach finds any leak
     }
+
+    @Test
+    void stringResultsAreRightWhenRowsArriveOutOfWindowOrder() throws Exception {
+        RowType in = rowType("o", INT, "s", LogicalType.string());
+        List<Object[]> rows = List.of(row(4, "dddd"), row(3, "c"), row(2, "bbbbbb"), row(1, "aa"));
+        OverGroupSpec running = new OverGroupSpec(new int[0], new SortKey[] {SortKey.asc(0)}, true,
+                FrameBound.unboundedPreceding(), FrameBound.currentRow(), List.of(
+                        fn(OverFunctionKind.MAX, LogicalType.string(), 1),
+                        fn(OverFunctionKind.LAG, LogicalType.string(), new int[] {1})));
+        var out = run(in, List.of(running), rows, 0, 10);
+        assertEquals(Arrays.asList("aa", null), out.get(1));
+        assertEquals(Arrays.asList("bbbbbb", "aa"), out.get(2));
+        assertEquals(Arrays.asList("c", "bbbbbb"), out.get(3));
+        assertEquals(Arrays.asList("dddd", "c"), out.get(4));
+    }
 }
