@@ -1,18 +1,14 @@
 package io.sluice.table.sqltest;
 
 import io.sluice.table.api.EnvironmentSettings;
-import io.sluice.table.api.ResultKind;
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.api.TableResult;
-import io.sluice.types.Row;
-import io.sluice.util.CloseableIterator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +34,8 @@ class ParallelMatchesSerialTest {
     Stream<DynamicNode> parallelRunsEndWithTheSameTables() throws IOException {
         Path dir = Path.of("src/test/resources/sqltest").toAbsolutePath();
         Map<String, String> excluded = new HashMap<>();
-        excluded.putAll(listing(dir.resolve("known-gaps.txt")));
-        excluded.putAll(listing(dir.resolve("parallel-differs.txt")));
+        excluded.putAll(ChangelogFolding.listing(dir.resolve("known-gaps.txt")));
+        excluded.putAll(ChangelogFolding.listing(dir.resolve("parallel-differs.txt")));
         String filter = System.getProperty("sluice.sqltest.filter", "");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -81,19 +77,6 @@ class ParallelMatchesSerialTest {
         return tests;
     }
 
-    private static Map<String, String> listing(Path file) throws IOException {
-        Map<String, String> m = new HashMap<>();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file)) {
-                String t = line.strip();
-                if (!t.isEmpty() && !t.startsWith("#")) {
-                    int space = t.indexOf(' ');
-                    m.put(space < 0 ? t : t.substring(0, space), space < 0 ? "" : t.substring(space + 1).strip());
-                }
-            }
-        }
-        return m;
-    }
 
     /** One file's environment at one parallelism. */
     private static final class Run {
@@ -112,14 +95,7 @@ class ParallelMatchesSerialTest {
 
         private TableEnvironment env() throws IOException {
             if (env == null) {
-                if (Files.exists(target)) {
-                    try (Stream<Path> walk = Files.walk(target)) {
-                        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.delete(p);
-                        }
-                    }
-                }
-                Files.createDirectories(target);
+                ChangelogFolding.recreate(target);
                 env = TableEnvironment.create(streaming ? EnvironmentSettings.inStreamingMode()
                         : EnvironmentSettings.inBatchMode());
                 env.executeSql("SET 'parallelism.default' = '" + parallelism + "'");
@@ -132,7 +108,7 @@ class ParallelMatchesSerialTest {
             switch (r.kind()) {
                 case STATEMENT_ERROR -> {
                     try {
-                        drain(env().executeSql(sql), null);
+                        ChangelogFolding.drain(env().executeSql(sql), null);
                     } catch (Throwable expected) {
                         // the message is checked at parallelism 1; the environment stays usable
                     }
@@ -140,13 +116,13 @@ class ParallelMatchesSerialTest {
                 }
                 case STATEMENT_OK -> {
                     Assumptions.assumeTrue(exclusion == null, () -> "excluded: " + exclusion);
-                    drain(env().executeSql(sql), null);
+                    ChangelogFolding.drain(env().executeSql(sql), null);
                 }
                 default -> {
                     Assumptions.assumeTrue(exclusion == null, () -> "excluded: " + exclusion);
                     TableResult result = env().executeSql(sql);
                     List<String> actual = new ArrayList<>();
-                    drain(result, new Folder(where, new RowRenderer(result.getResolvedSchema()), actual));
+                    ChangelogFolding.drain(result, new ChangelogFolding.Folder(where, new RowRenderer(result.getResolvedSchema()), actual));
                     List<String> expected = expectedTable(where, r);
                     Collections.sort(expected);
                     Collections.sort(actual);
@@ -178,33 +154,6 @@ class ParallelMatchesSerialTest {
             return table;
         }
 
-        private static void drain(TableResult result, Folder folder) throws Exception {
-            if (result.getResultKind() == ResultKind.SUCCESS_WITH_CONTENT) {
-                try (CloseableIterator<Row> it = result.collect()) {
-                    while (it.hasNext()) {
-                        Row row = it.next();
-                        if (folder != null) {
-                            folder.apply(row);
-                        }
-                    }
-                }
-            }
-            if (result.getJobClient().isPresent()) {
-                result.await();
-            }
-        }
     }
 
-    /** Folds a changelog into a table of rendered rows. */
-    private record Folder(String where, RowRenderer renderer, List<String> table) {
-        void apply(Row row) {
-            String text = renderer.render(row);
-            if (row.getKind().isAccumulate()) {
-                table.add(text);
-            } else if (!table.remove(text)) {
-                throw new AssertionFailedError(where + ": " + row.getKind().shortString() + " retracts " + text
-                        + ", which is not in the table " + table);
-            }
-        }
-    }
 }
