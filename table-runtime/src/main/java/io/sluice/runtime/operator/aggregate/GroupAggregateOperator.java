@@ -357,7 +357,8 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
 
     private boolean resultsEqual(RowBatch out, int a, int b) {
         for (int k = 0; k < accumulators.length; k++) {
-            if (!SlotEquality.equal(out.vector(groupFields.length + k), a, b)) {
+            if (!io.sluice.runtime.data.VectorSlots.equal(out.vector(groupFields.length + k), a,
+                    out.vector(groupFields.length + k), b)) {
                 return false;
             }
         }

@@ -212,7 +212,7 @@ final class JoinSideState implements AutoCloseable {
 
     private boolean rowEquals(int stored, RowBatch batch, int row) {
         for (int c = 0; c < vectors.length; c++) {
-            if (!SlotEquality.equal(vectors[c], stored, batch.vector(c), row)) {
+            if (!io.sluice.runtime.data.VectorSlots.equal(vectors[c], stored, batch.vector(c), row)) {
                 return false;
             }
         }

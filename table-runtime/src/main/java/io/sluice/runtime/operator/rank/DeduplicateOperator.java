@@ -267,7 +267,7 @@ public final class DeduplicateOperator implements StreamOperator, CheckpointedOp
         }
         if (previous < 0) {
             writer.add(in, i, RowKind.INSERT, 0);
-        } else if (RowEquality.rowsEqual(store.vectors(), previous, in, i)) {
+        } else if (io.sluice.runtime.data.VectorSlots.rowsEqual(store.vectors(), previous, in, i)) {
             writeTime[g] = now; // the same row again: a write that changes nothing but the TTL
             return;
         } else {

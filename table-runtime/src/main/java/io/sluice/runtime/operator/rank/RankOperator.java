@@ -304,7 +304,7 @@ public final class RankOperator implements StreamOperator, CheckpointedOperator 
         FieldVector[] state = store.vectors();
         int index = -1;
         for (int k = from; k < to; k++) {
-            if (RowEquality.rowsEqual(state, lists.get(p, k), in, i)) {
+            if (io.sluice.runtime.data.VectorSlots.rowsEqual(state, lists.get(p, k), in, i)) {
                 index = k;
                 break;
             }

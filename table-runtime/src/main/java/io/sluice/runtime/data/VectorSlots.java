@@ -1,4 +1,4 @@
-package io.sluice.runtime.operator.rank;
+package io.sluice.runtime.data;
 
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.ByteFunctionHelpers;
@@ -9,16 +9,16 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
 
 /**
- * Whether two rows held in vectors of the same classes are the same row, column by column and byte
- * for byte (NULL equals NULL), without materializing Java objects: "the same row" as a changelog
- * retraction means it.
+ * Value equality of slots of Arrow vectors of the same class, byte for byte (NULL equals NULL), without
+ * materializing Java objects: "the same row" as a changelog retraction means it, and "an unchanged
+ * result" as an aggregate that skips an update means it.
  */
-final class RowEquality {
-    private RowEquality() {
+public final class VectorSlots {
+    private VectorSlots() {
     }
 
     /** Row {@code i} of {@code a} equals row {@code j} of {@code b} in every column. */
-    static boolean rowsEqual(FieldVector[] a, int i, FieldVector[] b, int j) {
+    public static boolean rowsEqual(FieldVector[] a, int i, FieldVector[] b, int j) {
         for (int c = 0; c < a.length; c++) {
             if (!equal(a[c], i, b[c], j)) {
                 return false;
@@ -27,7 +27,8 @@ final class RowEquality {
         return true;
     }
 
-    static boolean equal(FieldVector a, int i, FieldVector b, int j) {
+    /** Slot {@code i} of {@code a} equals slot {@code j} of {@code b} (vectors of the same class). */
+    public static boolean equal(FieldVector a, int i, FieldVector b, int j) {
         if (a instanceof NullVector) {
             return true;
         }
