@@ -340,6 +340,9 @@ public final class JobGraphGenerator {
             }
         } else {
             in = translate(input);
+            if (condition == null && isIdentity(projects, inputRowType.getFieldCount())) {
+                return in; // an identity projection (e.g. left by column pruning) needs no operator
+            }
         }
         String name = describeCalc(node, condition, projects);
         GeneratedClass<BatchCalc> kernel = codegen.generateCalc(name, inputRowType, condition, projects);
@@ -576,6 +579,13 @@ public final class JobGraphGenerator {
         if (hasLiteralAgg) {
             return translateWithLiteralAggregates(agg);
         }
+        if (agg.getInput() instanceof TableFunctionScan
+                && WindowColumns.isWindowFunction((TableFunctionScan) agg.getInput())) {
+            Aggregate pruned = pruneWindowInput(agg, (TableFunctionScan) agg.getInput());
+            if (pruned != null) {
+                return translate(pruned);
+            }
+        }
         Transformation in = translate(agg.getInput());
         RowType inputType = rowType(agg.getInput());
         RowType outputType = rowType(agg);
@@ -618,6 +628,69 @@ public final class JobGraphGenerator {
         return new OperatorTransformation("HashAggregate(" + attributes + ")", List.of(in),
                 () -> new HashAggregateOperator(inputType, groupFields, specs, outputType), outputType)
                 .withInputPartitioning(0, InputPartitioning.hash(groupFields));
+    }
+
+    /**
+     * Column pruning below a window table function: the aggregate over it reads only some columns, so
+     * the window function (which copies every column of its input, once per window for HOP and
+     * CUMULATE) gets a projection of those plus the time column. Null when every column is used.
+     */
+    private Aggregate pruneWindowInput(Aggregate agg, TableFunctionScan tvf) {
+        RelNode input = tvf.getInputs().get(0);
+        int inputWidth = input.getRowType().getFieldCount();
+        RexCall call = (RexCall) tvf.getCall();
+        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
+        usedBuilder.addAll(agg.getGroupSet());
+        for (AggregateCall c : agg.getAggCallList()) {
+            usedBuilder.addAll(c.getArgList());
+            if (c.filterArg >= 0) {
+                usedBuilder.set(c.filterArg);
+            }
+        }
+        usedBuilder.addAll(RelOptUtil.InputFinder.bits(call));
+        usedBuilder.set(WindowColumns.timeField(call));
+        ImmutableBitSet usedInput = usedBuilder.build().intersect(ImmutableBitSet.range(inputWidth));
+        if (usedInput.cardinality() >= inputWidth) {
+            return null;
+        }
+        int[] fields = usedInput.toArray();
+        int[] mapping = new int[tvf.getRowType().getFieldCount()];
+        for (int i = 0; i < fields.length; i++) {
+            mapping[fields[i]] = i;
+        }
+        for (int w = 0; w < tvf.getRowType().getFieldCount() - inputWidth; w++) {
+            mapping[inputWidth + w] = fields.length + w;
+        }
+        RexBuilder rexBuilder = tvf.getCluster().getRexBuilder();
+        List<RexNode> exprs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int f : fields) {
+            exprs.add(rexBuilder.makeInputRef(input, f));
+            names.add(input.getRowType().getFieldNames().get(f));
+        }
+        RelNode narrowed = org.apache.calcite.rel.logical.LogicalProject.create(input, List.of(), exprs, names,
+                java.util.Set.of());
+        RexShuttle remap = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(mapping[ref.getIndex()], ref.getType());
+            }
+        };
+        org.apache.calcite.rel.type.RelDataTypeFactory.Builder rowType = tvf.getCluster().getTypeFactory().builder();
+        rowType.addAll(narrowed.getRowType().getFieldList());
+        List<org.apache.calcite.rel.type.RelDataTypeField> all = tvf.getRowType().getFieldList();
+        rowType.addAll(all.subList(inputWidth, all.size()));
+        RelNode newTvf = org.apache.calcite.rel.logical.LogicalTableFunctionScan.create(tvf.getCluster(),
+                List.of(narrowed), call.accept(remap), tvf.getElementType(), rowType.build(), null);
+        List<AggregateCall> calls = new ArrayList<>();
+        for (AggregateCall c : agg.getAggCallList()) {
+            List<Integer> args = new ArrayList<>();
+            c.getArgList().forEach(a -> args.add(mapping[a]));
+            calls.add(c.copy(args, c.filterArg < 0 ? -1 : mapping[c.filterArg], c.distinctKeys, c.collation));
+        }
+        ImmutableBitSet groupSet = ImmutableBitSet.of(java.util.Arrays.stream(agg.getGroupSet().toArray())
+                .map(g -> mapping[g]).toArray());
+        return agg.copy(agg.getTraitSet(), newTvf, groupSet, null, calls);
     }
 
     /**
