@@ -3,6 +3,8 @@ package io.sluice.runtime.execution;
 import io.sluice.runtime.checkpoint.CheckpointStorage;
 import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -83,10 +85,15 @@ final class Checkpointing {
     /** Fails at job start when some operator keeps state but cannot save it. */
     void requireCheckpointable(List<LocalExecutor.Node> nodes) {
         for (LocalExecutor.Node n : nodes) {
-            if (n.operator != null && !n.operator.isStateless() && !(n.operator instanceof CheckpointedOperator)) {
-                throw new UnsupportedFeatureException("checkpointing the state of operator '" + n.name()
-                        + "'; unset execution.checkpointing.interval to run this query");
-            }
+            requireCheckpointable(n.operator, n.name());
+        }
+    }
+
+    /** Fails when {@code operator} (null for a source) keeps state but cannot save it. */
+    static void requireCheckpointable(StreamOperator operator, String name) {
+        if (operator != null && !operator.isStateless() && !(operator instanceof CheckpointedOperator)) {
+            throw new UnsupportedFeatureException("checkpointing the state of operator '" + name
+                    + "'; unset execution.checkpointing.interval to run this query");
         }
     }
 
@@ -130,21 +137,29 @@ final class Checkpointing {
     }
 
     private static byte[] snapshot(LocalExecutor.Node n, long id) throws Exception {
-        if (n.reader != null) {
-            byte[] position = n.reader.snapshotPosition();
+        return snapshot(n.reader, n.operator, n.name(), id);
+    }
+
+    /**
+     * The checkpoint state of one running instance: a source's position, a sink's prepared commit, an
+     * operator's state (null for a stateless operator). Shared by both executors.
+     */
+    static byte[] snapshot(SourceReader reader, StreamOperator operator, String name, long id) throws Exception {
+        if (reader != null) {
+            byte[] position = reader.snapshotPosition();
             if (position == null) {
-                throw new UnsupportedFeatureException("checkpointing the source '" + n.name() + "': its reader"
+                throw new UnsupportedFeatureException("checkpointing the source '" + name + "': its reader"
                         + " cannot resume from a position");
             }
             return position;
         }
-        if (n.operator instanceof SinkOperator) {
-            return ((SinkOperator) n.operator).snapshotState(id);
+        if (operator instanceof SinkOperator) {
+            return ((SinkOperator) operator).snapshotState(id);
         }
-        if (n.operator instanceof CheckpointedOperator) {
+        if (operator instanceof CheckpointedOperator) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             StateWriter out = new StateWriter(bytes);
-            ((CheckpointedOperator) n.operator).snapshotState(out);
+            ((CheckpointedOperator) operator).snapshotState(out);
             out.flush();
             return bytes.toByteArray();
         }

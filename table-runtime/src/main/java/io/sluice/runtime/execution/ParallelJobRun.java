@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.TinyIntVector;
 
 /**
  * Runs a job graph with {@code parallelism.default} = N above one: every node runs as N parallel
@@ -145,6 +144,9 @@ final class ParallelJobRun {
         final long[] inputWatermarks;
         long deliveredWatermark = Long.MIN_VALUE;
         int roundRobin;
+        /** Scratch arrays of hash partitioning, reused across batches. */
+        int[] hashes = new int[0];
+        int[] order = new int[0];
         /** Checkpoint alignment: the barrier being aligned, blocked channels and the messages they sent meanwhile. */
         long aligning;
         boolean[][] blockedChannels;
@@ -218,56 +220,40 @@ final class ParallelJobRun {
             int[] keys = consumer.transformation.inputPartitioning(input).keys();
             int rows = batch.rowCount();
             int targets = consumer.parallelism;
-            int[] target = new int[rows];
-            int[] counts = new int[targets];
-            for (int r = 0; r < rows; r++) {
-                int h = 0;
-                for (int k : keys) {
-                    h = 31 * h + batch.vector(k).hashCode(r);
+            if (hashes.length < rows) {
+                hashes = new int[rows];
+                order = new int[rows];
+            }
+            java.util.Arrays.fill(hashes, 0, rows, 0);
+            for (int k : keys) { // a key column at a time: one virtual call per column, not per value
+                org.apache.arrow.vector.FieldVector v = batch.vector(k);
+                for (int r = 0; r < rows; r++) {
+                    hashes[r] = 31 * hashes[r] + v.hashCode(r);
                 }
+            }
+            int[] starts = new int[targets + 1];
+            for (int r = 0; r < rows; r++) {
+                int h = hashes[r];
                 h ^= (h >>> 16);
                 h *= 0x85ebca6b;
                 h ^= (h >>> 13);
-                target[r] = Math.floorMod(h, targets);
-                counts[target[r]]++;
+                hashes[r] = Math.floorMod(h, targets);
+                starts[hashes[r] + 1]++;
+            }
+            for (int t = 0; t < targets; t++) {
+                starts[t + 1] += starts[t];
+            }
+            int[] next = starts.clone();
+            for (int r = 0; r < rows; r++) {
+                order[next[hashes[r]]++] = r; // rows grouped by target, in arrival order within each
             }
             try (batch) {
                 for (int t = 0; t < targets; t++) {
-                    if (counts[t] == 0) {
-                        continue;
-                    }
-                    int[] picks = new int[counts[t]];
-                    int n = 0;
-                    for (int r = 0; r < rows; r++) {
-                        if (target[r] == t) {
-                            picks[n++] = r;
-                        }
-                    }
-                    enqueue(consumer.instances[t], new Message(input, subtask, gather(batch, picks), 0, false));
-                }
-            }
-        }
-
-        private RowBatch gather(RowBatch batch, int[] picks) {
-            RowBatch part = RowBatch.allocate(batch.type(), allocator, picks.length);
-            try {
-                for (int c = 0; c < batch.columnCount(); c++) {
-                    VectorGather.gather(batch.vector(c), picks, 0, picks.length, part.vector(c), 0);
-                }
-                TinyIntVector kinds = batch.rowKinds();
-                if (kinds != null) {
-                    TinyIntVector k = new TinyIntVector("$row_kind", allocator);
-                    part.setRowKinds(k);
-                    k.allocateNew(picks.length);
-                    for (int i = 0; i < picks.length; i++) {
-                        k.set(i, kinds.get(picks[i]));
+                    if (starts[t + 1] > starts[t]) {
+                        enqueue(consumer.instances[t], new Message(input, subtask,
+                                VectorGather.gatherRows(batch, order, starts[t], starts[t + 1], allocator), 0, false));
                     }
                 }
-                part.setRowCount(picks.length);
-                return part;
-            } catch (RuntimeException e) {
-                part.close();
-                throw e;
             }
         }
 
@@ -732,11 +718,7 @@ final class ParallelJobRun {
     private void requireCheckpointable() {
         for (Vertex v : order) {
             for (Instance i : v.instances) {
-                if (i.operator != null && !i.operator.isStateless()
-                        && !(i.operator instanceof io.sluice.runtime.state.CheckpointedOperator)) {
-                    throw new UnsupportedFeatureException("checkpointing the state of operator '" + v.name()
-                            + "'; unset execution.checkpointing.interval to run this query");
-                }
+                Checkpointing.requireCheckpointable(i.operator, v.name());
             }
         }
     }
@@ -746,24 +728,7 @@ final class ParallelJobRun {
         if (id != pendingCheckpoint || acks.containsKey(stateKey(inst))) {
             return;
         }
-        byte[] state;
-        if (inst.reader != null) {
-            state = inst.reader.snapshotPosition();
-            if (state == null) {
-                throw new UnsupportedFeatureException("checkpointing the source '" + inst.vertex.name()
-                        + "': its reader cannot resume from a position");
-            }
-        } else if (inst.operator instanceof SinkOperator) {
-            state = ((SinkOperator) inst.operator).snapshotState(id);
-        } else if (inst.operator instanceof io.sluice.runtime.state.CheckpointedOperator) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            io.sluice.runtime.state.StateWriter out = new io.sluice.runtime.state.StateWriter(bytes);
-            ((io.sluice.runtime.state.CheckpointedOperator) inst.operator).snapshotState(out);
-            out.flush();
-            state = bytes.toByteArray();
-        } else {
-            state = null;
-        }
+        byte[] state = Checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id);
         acks.put(stateKey(inst), state == null ? NO_STATE : state);
     }
 

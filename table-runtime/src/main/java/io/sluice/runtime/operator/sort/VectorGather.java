@@ -34,6 +34,35 @@ public final class VectorGather {
         }
     }
 
+    /**
+     * A new batch of rows {@code indexes[from, to)} of {@code src} (its row kinds too), allocated from
+     * {@code allocator}; {@code src} stays owned by the caller.
+     */
+    public static io.sluice.runtime.data.RowBatch gatherRows(io.sluice.runtime.data.RowBatch src, int[] indexes,
+            int from, int to, org.apache.arrow.memory.BufferAllocator allocator) {
+        int n = to - from;
+        io.sluice.runtime.data.RowBatch out = io.sluice.runtime.data.RowBatch.allocate(src.type(), allocator, n);
+        try {
+            for (int c = 0; c < src.columnCount(); c++) {
+                gather(src.vector(c), indexes, from, to, out.vector(c), 0);
+            }
+            org.apache.arrow.vector.TinyIntVector kinds = src.rowKinds();
+            if (kinds != null) {
+                org.apache.arrow.vector.TinyIntVector k = new org.apache.arrow.vector.TinyIntVector("$row_kind", allocator);
+                out.setRowKinds(k);
+                k.allocateNew(Math.max(n, 1));
+                for (int i = from; i < to; i++) {
+                    k.set(i - from, kinds.get(indexes[i]));
+                }
+            }
+            out.setRowCount(n);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
     /** Copies {@code src[srcIndex]} (possibly null) to {@code dst[dstIndex]}, growing {@code dst}. */
     public static void copy(ValueVector src, int srcIndex, ValueVector dst, int dstIndex) {
         if (!(dst instanceof NullVector)) {

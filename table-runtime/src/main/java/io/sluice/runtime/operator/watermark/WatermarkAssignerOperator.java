@@ -31,6 +31,7 @@ import org.apache.arrow.vector.ValueVector;
 public final class WatermarkAssignerOperator implements StreamOperator {
     private final GeneratedClass<BatchCalc> watermarkCalc;
     private final LogicalType watermarkType;
+    private final RowType watermarkRow;
     private final LongSupplier clock;
 
     private OperatorContext context;
@@ -49,6 +50,7 @@ public final class WatermarkAssignerOperator implements StreamOperator {
     WatermarkAssignerOperator(GeneratedClass<BatchCalc> watermarkCalc, LogicalType watermarkType, LongSupplier clock) {
         this.watermarkCalc = watermarkCalc;
         this.watermarkType = watermarkType;
+        this.watermarkRow = new RowType(List.of("wm"), List.of(watermarkType));
         this.clock = clock;
     }
 
@@ -64,8 +66,7 @@ public final class WatermarkAssignerOperator implements StreamOperator {
     public void processBatch(int input, RowBatch batch) throws Exception {
         int rows = batch.rowCount();
         if (rows > 0) {
-            try (RowBatch wm = RowBatch.allocate(new RowType(List.of("wm"), List.of(watermarkType)),
-                    context.allocator(), rows)) {
+            try (RowBatch wm = RowBatch.allocate(watermarkRow, context.allocator(), rows)) {
                 int written = kernel.process(batch.root(), rows, new ValueVector[] {wm.vector(0)});
                 TimeStampVector v = (TimeStampVector) wm.vector(0);
                 long max = currentMax;

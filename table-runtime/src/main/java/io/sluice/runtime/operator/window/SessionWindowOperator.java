@@ -5,6 +5,7 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.operator.sort.IntSorter;
 import io.sluice.runtime.operator.sort.RowBuffer;
 import io.sluice.runtime.operator.sort.VectorGather;
 import io.sluice.runtime.state.CheckpointedOperator;
@@ -92,24 +93,10 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
             if (n == rows) {
                 pending.append(batch);
             } else if (n > 0) {
-                try (RowBatch kept = gather(batch, keep, n)) {
+                try (RowBatch kept = VectorGather.gatherRows(batch, keep, 0, n, context.allocator())) {
                     pending.append(kept);
                 }
             }
-        }
-    }
-
-    private RowBatch gather(RowBatch batch, int[] rows, int n) {
-        RowBatch out = RowBatch.allocate(inputType, context.allocator(), n);
-        try {
-            for (int c = 0; c < inputType.size(); c++) {
-                VectorGather.gather(batch.vector(c), rows, 0, n, out.vector(c), 0);
-            }
-            out.setRowCount(n);
-            return out;
-        } catch (RuntimeException e) {
-            out.close();
-            throw e;
         }
     }
 
@@ -136,11 +123,11 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
         }
         int[] keyIds = partitionIds(rows);
         TimeStampVector time = (TimeStampVector) pending.vectors().get(timeField);
-        Integer[] order = new Integer[rows];
+        int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> keyIds[a] != keyIds[b] ? Integer.compare(keyIds[a], keyIds[b])
+        IntSorter.sort(order, 0, rows, (a, b) -> keyIds[a] != keyIds[b] ? Integer.compare(keyIds[a], keyIds[b])
                 : Long.compare(time.get(a), time.get(b)));
         int[] fired = new int[rows];
         long[] starts = new long[rows];

@@ -151,17 +151,7 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
                     picks[n++] = i;
                 }
             }
-            RowBatch part = RowBatch.allocate(inputType, context.allocator(), n);
-            try {
-                for (int c = 0; c < inputType.size(); c++) {
-                    VectorGather.gather(batch.vector(c), picks, 0, n, part.vector(c), 0);
-                }
-                part.setRowCount(n);
-            } catch (Throwable t) {
-                part.close();
-                throw t;
-            }
-            windowState(distinct[w]).processBatch(0, part);
+            windowState(distinct[w]).processBatch(0, VectorGather.gatherRows(batch, picks, 0, n, context.allocator()));
         }
     }
 

@@ -109,11 +109,7 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
                         done[j] = true;
                     }
                 }
-                try (RowBatch part = RowBatch.allocate(inputType, context.allocator(), n)) {
-                    for (int c = 0; c < inputType.size(); c++) {
-                        VectorGather.gather(batch.vector(c), picks, 0, n, part.vector(c), 0);
-                    }
-                    part.setRowCount(n);
+                try (RowBatch part = VectorGather.gatherRows(batch, picks, 0, n, context.allocator())) {
                     windows.computeIfAbsent(end, k -> new RowBuffer(inputType, context.allocator())).append(part);
                 }
             }
