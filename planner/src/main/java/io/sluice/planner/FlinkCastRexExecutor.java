@@ -13,8 +13,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Folds constant expressions at planning time with Calcite's executor, except those that cast to a
- * DECIMAL: Calcite truncates there, while Flink rounds HALF_UP, so such expressions stay calls and
- * the generated code applies Flink's rule.
+ * DECIMAL (Calcite truncates there, while Flink rounds HALF_UP) or from or to a TIMESTAMP(_LTZ) (Calcite
+ * keeps milliseconds and prints no fraction digits): such expressions stay calls and the generated code
+ * applies Flink's rule.
  */
 final class FlinkCastRexExecutor implements RexExecutor {
     @Override
@@ -30,11 +31,21 @@ final class FlinkCastRexExecutor implements RexExecutor {
         }
     }
 
+    /**
+     * Calcite folds casts from and to timestamps in milliseconds and prints them without Flink's fraction digits,
+     * so these stay calls too.
+     */
+    private static boolean isTimestamp(org.apache.calcite.rel.type.RelDataType t) {
+        return t.getSqlTypeName() == SqlTypeName.TIMESTAMP
+                || t.getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+    }
+
     private static boolean castsToDecimal(RexNode e) {
         Boolean found = e.accept(new RexVisitorImpl<Boolean>(true) {
             @Override
             public Boolean visitCall(RexCall call) {
-                if (call.getKind() == SqlKind.CAST && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
+                if (call.getKind() == SqlKind.CAST && (call.getType().getSqlTypeName() == SqlTypeName.DECIMAL
+                        || isTimestamp(call.getType()) || isTimestamp(call.getOperands().get(0).getType()))) {
                     return true;
                 }
                 for (RexNode operand : call.getOperands()) {

@@ -52,6 +52,8 @@ import org.apache.calcite.tools.RelBuilder;
  * each call sees the catalogs as they are at that moment.
  */
 public final class SluicePlanner implements RelOptTable.ViewExpander {
+    /** The TIMESTAMP_LTZ rewrite of the query parsed last, to map error positions back to the user's text. */
+    private TimestampLtzSyntax lastRewrite;
     static {
         CalciteDefaults.install();
     }
@@ -102,23 +104,30 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
 
     /** Parses a query; a syntax error becomes a {@link SqlParserException} with line and column. */
     public SqlNode parseQuery(String sql) {
+        lastRewrite = TimestampLtzSyntax.rewrite(sql);
         try {
-            return SqlParser.create(sql, parserConfig()).parseQuery();
+            return SqlParser.create(lastRewrite.sql(), parserConfig()).parseQuery();
         } catch (SqlParseException e) {
             SqlParserPos pos = e.getPos();
             throw new SqlParserException(shortParseMessage(e), pos == null ? 0 : pos.getLineNum(),
-                    pos == null ? 0 : pos.getColumnNum());
+                    pos == null ? 0 : originalColumn(pos.getLineNum(), pos.getColumnNum()));
         }
+    }
+
+    /** The column the user wrote for a position in the last parsed query (see {@link TimestampLtzSyntax}). */
+    private int originalColumn(int line, int column) {
+        return lastRewrite == null ? column : lastRewrite.originalColumn(line, column);
     }
 
     /** Parses a scalar expression (computed columns, watermarks). */
     public SqlNode parseExpression(String sql) {
+        lastRewrite = TimestampLtzSyntax.rewrite(sql);
         try {
-            return SqlParser.create(sql, parserConfig()).parseExpression();
+            return SqlParser.create(lastRewrite.sql(), parserConfig()).parseExpression();
         } catch (SqlParseException e) {
             SqlParserPos pos = e.getPos();
             throw new SqlParserException(shortParseMessage(e), pos == null ? 0 : pos.getLineNum(),
-                    pos == null ? 0 : pos.getColumnNum());
+                    pos == null ? 0 : originalColumn(pos.getLineNum(), pos.getColumnNum()));
         }
     }
 
@@ -282,7 +291,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         if (msg != null && msg.contains("is not a temporal table")) {
             TableException unsupported = new io.sluice.table.api.UnsupportedFeatureException(
                     "temporal joins (FOR SYSTEM_TIME AS OF)");
-            unsupported.atPosition(e.getPosLine(), e.getPosColumn());
+            unsupported.atPosition(e.getPosLine(), originalColumn(e.getPosLine(), e.getPosColumn()));
             return unsupported;
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Object '([^']+)' not found").matcher(msg);
@@ -293,7 +302,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
                     + catalogs.currentDatabase() + "." : "");
         }
         ValidationException v = new ValidationException(msg, e);
-        v.atPosition(e.getPosLine(), e.getPosColumn());
+        v.atPosition(e.getPosLine(), originalColumn(e.getPosLine(), e.getPosColumn()));
         return v;
     }
 }

@@ -291,7 +291,10 @@ public final class ExprGenerator {
             case TIMESTAMP_LTZ:
             case INTERVAL_DAY_TIME: {
                 long v = t.root() == TypeRoot.INTERVAL_DAY_TIME ? lit.getValueAs(BigDecimal.class).longValue()
-                        : lit.getValueAs(Long.class);
+                        : t.precision() <= 3 ? lit.getValueAs(Long.class)
+                        : io.sluice.runtime.types.TimestampUnits.fromLocalDateTime(java.time.LocalDateTime.parse(
+                                lit.getValueAs(org.apache.calcite.util.TimestampString.class).toString()
+                                        .replace(' ', 'T')), t.precision());
                 return new GenExpr("false", v + "L", t, null, v);
             }
             default:
@@ -453,6 +456,9 @@ public final class ExprGenerator {
                 return "io.sluice.codegen.runtime.CastRuntime.decimalOf((double) (" + value + "), " + to.precision()
                         + ", " + to.scale() + ")";
             }
+        }
+        if (JavaTypes.isTimestamp(from) && JavaTypes.isTimestamp(to) && f == t) {
+            return TimestampCode.rescale(value, from, to);
         }
         String jt = JavaTypes.javaType(to);
         String jf = JavaTypes.javaType(from);

@@ -4,6 +4,7 @@ import io.sluice.codegen.expr.CodeBuilder;
 import io.sluice.codegen.expr.ExprGenerator;
 import io.sluice.codegen.expr.GenExpr;
 import io.sluice.codegen.expr.JavaTypes;
+import io.sluice.codegen.expr.TimestampCode;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -65,6 +66,9 @@ public final class ArithmeticFunctions implements BuiltInFunction {
         }
         LogicalType ta = args.get(0).type();
         LogicalType tb = args.get(1).type();
+        if (call.getOperator() == SqlStdOperatorTable.MINUS_DATE && isDatetime(ta) && isInterval(tb)) {
+            return gen.strict(args, r, out, v -> datetimePlus(v.get(0), ta, v.get(1), tb, true, r));
+        }
         if (call.getOperator() == SqlStdOperatorTable.MINUS_DATE) {
             return gen.strict(args, r, out, v -> dateDiff(gen, v.get(0), ta, v.get(1), tb, r));
         }
@@ -202,21 +206,24 @@ public final class ArithmeticFunctions implements BuiltInFunction {
             return "((long) " + v + " * " + DT + ".MILLIS_PER_DAY)";
         }
         if (ltzToLocal && t.root() == TypeRoot.TIMESTAMP_LTZ) {
-            return DT + ".ltzToTimestamp(" + v + ", " + gen.zone() + ")";
+            return DT + ".ltzToTimestamp(" + TimestampCode.millis(v, t) + ", " + gen.zone() + ")";
         }
-        return "(long) " + v;
+        return JavaTypes.isTimestamp(t) ? "(long) " + TimestampCode.millis(v, t) : "(long) " + v;
     }
 
     /** Converts a datetime value of type {@code t} to the representation of {@code r} (DATE/TIME/TIMESTAMP). */
     private static String toResult(String v, LogicalType t, LogicalType r) {
-        if (t.root() == r.root() || JavaTypes.isTimestamp(t) && JavaTypes.isTimestamp(r)) {
+        if (JavaTypes.isTimestamp(t) && JavaTypes.isTimestamp(r)) {
+            return TimestampCode.rescale(v, t, r);
+        }
+        if (t.root() == r.root()) {
             return v;
         }
         if (t.root() == TypeRoot.DATE && JavaTypes.isTimestamp(r)) {
-            return "((long) " + v + " * " + DT + ".MILLIS_PER_DAY)";
+            return "(" + TimestampCode.fromMillis("(long) " + v + " * " + DT + ".MILLIS_PER_DAY", r) + ")";
         }
         if (JavaTypes.isTimestamp(t) && r.root() == TypeRoot.DATE) {
-            return DT + ".timestampToDate(" + v + ")";
+            return DT + ".timestampToDate(" + TimestampCode.millis(v, t) + ")";
         }
         throw new UnsupportedFeatureException("datetime arithmetic from " + t + " to " + r);
     }
@@ -229,8 +236,11 @@ public final class ArithmeticFunctions implements BuiltInFunction {
         switch (r.root()) {
             case TIMESTAMP:
             case TIMESTAMP_LTZ:
-                return months ? DT + ".addMonths(" + base + ", " + sign + "(int) " + iv + ")"
-                        : base + " " + (minus ? "-" : "+") + " " + iv;
+                if (months) {
+                    return TimestampCode.keepingSubMillis(base, r, DT + ".addMonths($, " + sign + "(int) " + iv + ")");
+                }
+                long per = TimestampCode.perMilli(r);
+                return base + " " + (minus ? "-" : "+") + " " + (per == 1 ? iv : "(" + iv + ") * " + per + "L");
             case DATE:
                 return months ? DT + ".addMonthsToDate(" + base + ", " + sign + "(int) " + iv + ")"
                         : "(int) (" + base + " " + (minus ? "-" : "+") + " Math.floorDiv(" + iv + ", "
@@ -247,6 +257,13 @@ public final class ArithmeticFunctions implements BuiltInFunction {
             LogicalType r) {
         // a TIMESTAMP_LTZ against a TIMESTAMP counts in the session time zone's wall clock
         boolean mixed = (ta.root() == TypeRoot.TIMESTAMP_LTZ) != (tb.root() == TypeRoot.TIMESTAMP_LTZ);
+        if (!mixed && r.root() == TypeRoot.INTERVAL_DAY_TIME && JavaTypes.isTimestamp(ta) && JavaTypes.isTimestamp(tb)
+                && TimestampCode.perMilli(TimestampCode.finer(ta, tb)) > 1) {
+            // sub-millisecond timestamps: subtract exactly, then count whole milliseconds
+            LogicalType common = TimestampCode.finer(ta, tb);
+            return "(" + TimestampCode.widen(a, ta, common) + " - " + TimestampCode.widen(b, tb, common) + ") / "
+                    + TimestampCode.perMilli(common) + "L";
+        }
         String ma = diffMillis(gen, a, ta, mixed);
         String mb = diffMillis(gen, b, tb, mixed);
         if (r.root() == TypeRoot.INTERVAL_YEAR_MONTH) {

@@ -4,6 +4,7 @@ import io.sluice.codegen.expr.CodeBuilder;
 import io.sluice.codegen.expr.ExprGenerator;
 import io.sluice.codegen.expr.GenExpr;
 import io.sluice.codegen.expr.JavaTypes;
+import io.sluice.codegen.expr.TimestampCode;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -155,45 +156,48 @@ public final class CastFunctions implements BuiltInFunction {
             return "(" + JavaTypes.javaType(to) + ") (" + v + " ? 1 : 0)";
         }
         if (f == t) {
-            return v;
+            return JavaTypes.isTimestamp(from) ? TimestampCode.rescale(v, from, to) : v;
         }
         switch (t) {
             case DATE:
                 if (f == TypeRoot.TIMESTAMP) {
-                    return DT + ".timestampToDate(" + v + ")";
+                    return DT + ".timestampToDate(" + TimestampCode.millis(v, from) + ")";
                 }
                 if (f == TypeRoot.TIMESTAMP_LTZ) {
-                    return DT + ".timestampToDate(" + DT + ".ltzToTimestamp(" + v + ", " + gen.zone() + "))";
+                    return DT + ".timestampToDate(" + DT + ".ltzToTimestamp(" + TimestampCode.millis(v, from) + ", "
+                            + gen.zone() + "))";
                 }
                 break;
             case TIME:
                 if (f == TypeRoot.TIMESTAMP) {
-                    return DT + ".timestampToTime(" + v + ")";
+                    return DT + ".timestampToTime(" + TimestampCode.millis(v, from) + ")";
                 }
                 if (f == TypeRoot.TIMESTAMP_LTZ) {
-                    return DT + ".timestampToTime(" + DT + ".ltzToTimestamp(" + v + ", " + gen.zone() + "))";
+                    return DT + ".timestampToTime(" + DT + ".ltzToTimestamp(" + TimestampCode.millis(v, from) + ", "
+                            + gen.zone() + "))";
                 }
                 break;
             case TIMESTAMP:
                 if (f == TypeRoot.DATE) {
-                    return "(long) " + v + " * " + DT + ".MILLIS_PER_DAY";
+                    return TimestampCode.fromMillis("(long) " + v + " * " + DT + ".MILLIS_PER_DAY", to);
                 }
                 if (f == TypeRoot.TIME) {
-                    return "(long) " + v;
+                    return TimestampCode.fromMillis("(long) " + v, to);
                 }
                 if (f == TypeRoot.TIMESTAMP_LTZ) {
-                    return DT + ".ltzToTimestamp(" + v + ", " + gen.zone() + ")";
+                    return TimestampCode.rescale(TimestampCode.ltzToTimestamp(v, from, gen.zone()), from, to);
                 }
                 break;
             case TIMESTAMP_LTZ:
                 if (f == TypeRoot.DATE) {
-                    return DT + ".timestampToLtz((long) " + v + " * " + DT + ".MILLIS_PER_DAY, " + gen.zone() + ")";
+                    return TimestampCode.fromMillis(DT + ".timestampToLtz((long) " + v + " * " + DT
+                            + ".MILLIS_PER_DAY, " + gen.zone() + ")", to);
                 }
                 if (f == TypeRoot.TIMESTAMP) {
-                    return DT + ".timestampToLtz(" + v + ", " + gen.zone() + ")";
+                    return TimestampCode.rescale(TimestampCode.timestampToLtz(v, from, gen.zone()), from, to);
                 }
                 if (f.isIntegral()) {
-                    return "(long) " + v + " * 1000L";
+                    return TimestampCode.fromMillis("(long) " + v + " * 1000L", to);
                 }
                 break;
             case BIGINT:
@@ -201,7 +205,8 @@ public final class CastFunctions implements BuiltInFunction {
             case SMALLINT:
             case TINYINT:
                 if (f == TypeRoot.TIMESTAMP_LTZ) {
-                    return "(" + JavaTypes.javaType(to) + ") Math.floorDiv(" + v + ", 1000L)";
+                    return "(" + JavaTypes.javaType(to) + ") Math.floorDiv(" + v + ", "
+                            + io.sluice.runtime.types.TimestampUnits.perSecond(from.precision()) + "L)";
                 }
                 if (f == TypeRoot.INTERVAL_DAY_TIME || f == TypeRoot.INTERVAL_YEAR_MONTH) {
                     return "(" + JavaTypes.javaType(to) + ") " + v;
@@ -247,7 +252,7 @@ public final class CastFunctions implements BuiltInFunction {
             case TIMESTAMP:
                 return DT + ".formatTimestamp(" + v + ", " + from.precision() + ")";
             case TIMESTAMP_LTZ:
-                return DT + ".formatTimestamp(" + DT + ".ltzToTimestamp(" + v + ", " + gen.zone() + "), "
+                return DT + ".formatTimestamp(" + TimestampCode.ltzToTimestamp(v, from, gen.zone()) + ", "
                         + from.precision() + ")";
             case INTERVAL_DAY_TIME:
                 return DT + ".formatDayTime(" + v + ")";
@@ -281,9 +286,10 @@ public final class CastFunctions implements BuiltInFunction {
             case TIME:
                 return DT + ".parseTime(" + s + ")";
             case TIMESTAMP:
-                return DT + ".parseTimestamp(" + s + ")";
+                return DT + ".parseTimestamp(" + s + ", " + to.precision() + ")";
             case TIMESTAMP_LTZ:
-                return DT + ".timestampToLtz(" + DT + ".parseTimestamp(" + s + "), " + gen.zone() + ")";
+                return TimestampCode.timestampToLtz(DT + ".parseTimestamp(" + s + ", " + to.precision() + ")", to,
+                        gen.zone());
             case BINARY:
             case VARBINARY:
                 return to.precision() == LogicalType.MAX_LENGTH ? CR + ".toBytes(" + s + ")"

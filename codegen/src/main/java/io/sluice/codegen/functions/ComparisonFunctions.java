@@ -4,6 +4,7 @@ import io.sluice.codegen.expr.CodeBuilder;
 import io.sluice.codegen.expr.ExprGenerator;
 import io.sluice.codegen.expr.GenExpr;
 import io.sluice.codegen.expr.JavaTypes;
+import io.sluice.codegen.expr.TimestampCode;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -146,9 +147,15 @@ public final class ComparisonFunctions implements BuiltInFunction {
             return x + " " + op + " " + y;
         }
         if (ta.root() == TypeRoot.TIMESTAMP && tb.root() == TypeRoot.TIMESTAMP_LTZ) {
-            x = Functions.DT + ".timestampToLtz(" + x + ", " + gen.zone() + ")";
+            x = TimestampCode.timestampToLtz(x, ta, gen.zone());
         } else if (ta.root() == TypeRoot.TIMESTAMP_LTZ && tb.root() == TypeRoot.TIMESTAMP) {
-            y = Functions.DT + ".timestampToLtz(" + y + ", " + gen.zone() + ")";
+            y = TimestampCode.timestampToLtz(y, tb, gen.zone());
+        }
+        if (JavaTypes.isTimestamp(ta) && JavaTypes.isTimestamp(tb)) {
+            // TIMESTAMP(3) against TIMESTAMP(6): compare in the finer unit
+            LogicalType common = TimestampCode.finer(ta, tb);
+            x = TimestampCode.widen(x, ta, common);
+            y = TimestampCode.widen(y, tb, common);
         }
         boolean sameFamily = ta.root() == tb.root()
                 || (JavaTypes.isTimestamp(ta) && JavaTypes.isTimestamp(tb));

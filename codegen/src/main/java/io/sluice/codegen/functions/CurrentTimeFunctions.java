@@ -126,10 +126,10 @@ public final class CurrentTimeFunctions implements BuiltInFunction {
                 value = "(int) " + truncate(DT + ".timestampToTime(" + local + ")", r.precision());
                 break;
             case TIMESTAMP:
-                value = truncate(local, r.precision());
+                value = io.sluice.codegen.expr.TimestampCode.fromMillis(truncate(local, r.precision()), r);
                 break;
             case TIMESTAMP_LTZ:
-                value = truncate(now, r.precision());
+                value = io.sluice.codegen.expr.TimestampCode.fromMillis(truncate(now, r.precision()), r);
                 break;
             default:
                 throw new IllegalStateException(call.getOperator().getName() + " of type " + r);

@@ -67,8 +67,14 @@ public final class DateFormatFunctions implements BuiltInFunction {
         }
         String f = fixed;
         if (call.getOperator() == DATE_FORMAT) {
-            boolean ltz = args.get(0).type().root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ;
+            LogicalType t = args.get(0).type();
+            boolean ltz = t.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ;
             String zone = ltz ? gen.zone() : null;
+            if (io.sluice.codegen.expr.JavaTypes.isTimestamp(t) && t.precision() > 3) {
+                return gen.strict(args, r, out, v -> Functions.DT + ".format(" + (ltz
+                        ? io.sluice.codegen.expr.TimestampCode.ltzToTimestamp(v.get(0), t, zone) : v.get(0)) + ", "
+                        + t.precision() + ", " + fmt(f, v) + ")");
+            }
             return gen.strict(args, r, out, v -> Functions.DT + ".format(" + (ltz ? Functions.DT + ".ltzToTimestamp("
                     + v.get(0) + ", " + zone + ")" : v.get(0)) + ", " + fmt(f, v) + ")");
         }

@@ -137,8 +137,17 @@ public final class RoundingFunctions implements BuiltInFunction {
         String fn = Functions.DT + ".floorCeil(" + code + ", ";
         switch (t.root()) {
             case TIMESTAMP:
-            case TIMESTAMP_LTZ:
-                return gen.strict(List.of(x), r, out, v -> fn + v.get(0) + ", " + ceil + ")");
+            case TIMESTAMP_LTZ: {
+                long per = io.sluice.codegen.expr.TimestampCode.perMilli(t);
+                if (per == 1) {
+                    return gen.strict(List.of(x), r, out, v -> fn + v.get(0) + ", " + ceil + ")");
+                }
+                // whole milliseconds first (rounded the same way), then the unit
+                return gen.strict(List.of(x), r, out, v -> io.sluice.codegen.expr.TimestampCode.rescale(
+                        io.sluice.codegen.expr.TimestampCode.fromMillis(fn + (ceil ? "-Math.floorDiv(-" + v.get(0)
+                                + ", " + per + "L)" : "Math.floorDiv(" + v.get(0) + ", " + per + "L)") + ", " + ceil
+                                + ")", t), t, r));
+            }
             case DATE:
                 return gen.strict(List.of(x), r, out, v -> "(int) (" + fn + "(long) " + v.get(0) + " * "
                         + Functions.DT + ".MILLIS_PER_DAY, " + ceil + ") / " + Functions.DT + ".MILLIS_PER_DAY)");

@@ -3,6 +3,8 @@ package io.sluice.codegen.functions;
 import io.sluice.codegen.expr.CodeBuilder;
 import io.sluice.codegen.expr.ExprGenerator;
 import io.sluice.codegen.expr.GenExpr;
+import io.sluice.codegen.expr.JavaTypes;
+import io.sluice.codegen.expr.TimestampCode;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -105,11 +107,19 @@ public final class TemporalFunctions implements BuiltInFunction {
             int unit = unitCode(unitOperand(call, 0));
             GenExpr n = gen.gen(call.getOperands().get(1), out);
             GenExpr t = gen.gen(call.getOperands().get(2), out);
-            boolean date = t.type().root() == TypeRoot.DATE;
+            LogicalType tt = t.type();
+            boolean date = tt.root() == TypeRoot.DATE;
             return gen.strict(List.of(n, t), r, out, v -> {
+                if (!date && TimestampCode.perMilli(tt) > 1) {
+                    String sum = DT + ".timestampAdd(" + unit + ", (long) " + v.get(0) + ", " + v.get(1) + ", "
+                            + TimestampCode.perMilli(tt) + "L)";
+                    return r.root() == TypeRoot.DATE ? DT + ".timestampToDate(" + TimestampCode.millis(sum, tt) + ")"
+                            : TimestampCode.rescale(sum, tt, r);
+                }
                 String ts = date ? "(long) " + v.get(1) + " * " + DT + ".MILLIS_PER_DAY" : v.get(1);
                 String sum = DT + ".timestampAdd(" + unit + ", (long) " + v.get(0) + ", " + ts + ")";
-                return r.root() == TypeRoot.DATE ? DT + ".timestampToDate(" + sum + ")" : sum;
+                return r.root() == TypeRoot.DATE ? DT + ".timestampToDate(" + sum + ")"
+                        : JavaTypes.isTimestamp(r) ? TimestampCode.fromMillis(sum, r) : sum;
             });
         }
         if (op == SqlStdOperatorTable.TIMESTAMP_DIFF) {
@@ -119,6 +129,14 @@ public final class TemporalFunctions implements BuiltInFunction {
             // a TIMESTAMP_LTZ against a TIMESTAMP or DATE counts in the session time zone's wall clock
             boolean mixed = (a.type().root() == TypeRoot.TIMESTAMP_LTZ)
                     != (b.type().root() == TypeRoot.TIMESTAMP_LTZ);
+            if (!mixed && JavaTypes.isTimestamp(a.type()) && JavaTypes.isTimestamp(b.type())
+                    && TimestampCode.perMilli(TimestampCode.finer(a.type(), b.type())) > 1) {
+                LogicalType common = TimestampCode.finer(a.type(), b.type());
+                return gen.strict(List.of(a, b), r, out, v -> "(" + JavaTypes.javaType(r) + ") " + DT
+                        + ".timestampDiff(" + unit + ", " + TimestampCode.widen(v.get(0), a.type(), common) + ", "
+                        + TimestampCode.widen(v.get(1), b.type(), common) + ", " + TimestampCode.perMilli(common)
+                        + "L)");
+            }
             return gen.strict(List.of(a, b), r, out, v -> "(" + io.sluice.codegen.expr.JavaTypes.javaType(r) + ") "
                     + DT + ".timestampDiff(" + unit + ", " + millis(gen, v.get(0), a.type(), mixed) + ", "
                     + millis(gen, v.get(1), b.type(), mixed) + ")");
@@ -128,7 +146,10 @@ public final class TemporalFunctions implements BuiltInFunction {
 
     private static String millis(ExprGenerator gen, String v, LogicalType t, boolean ltzToLocal) {
         if (ltzToLocal && t.root() == TypeRoot.TIMESTAMP_LTZ) {
-            return DT + ".ltzToTimestamp(" + v + ", " + gen.zone() + ")";
+            return DT + ".ltzToTimestamp(" + TimestampCode.millis(v, t) + ", " + gen.zone() + ")";
+        }
+        if (JavaTypes.isTimestamp(t)) {
+            return "(long) " + TimestampCode.millis(v, t);
         }
         return t.root() == TypeRoot.DATE ? "(long) " + v + " * " + DT + ".MILLIS_PER_DAY" : "(long) " + v;
     }
@@ -143,11 +164,14 @@ public final class TemporalFunctions implements BuiltInFunction {
                 fn = DT + ".extract(" + unit + ", (long) $ * " + DT + ".MILLIS_PER_DAY)";
                 break;
             case TIME:
-            case TIMESTAMP:
                 fn = DT + ".extract(" + unit + ", (long) $)";
                 break;
+            case TIMESTAMP:
+                fn = DT + ".extract(" + unit + ", (long) $, " + TimestampCode.perMilli(t) + "L)";
+                break;
             case TIMESTAMP_LTZ:
-                fn = DT + ".extract(" + unit + ", " + DT + ".ltzToTimestamp($, " + gen.zone() + "))";
+                fn = DT + ".extract(" + unit + ", " + TimestampCode.ltzToTimestamp("$", t, gen.zone()) + ", "
+                        + TimestampCode.perMilli(t) + "L)";
                 break;
             case INTERVAL_DAY_TIME:
                 fn = DT + ".extractFromDayTime(" + unit + ", $)";

@@ -135,6 +135,70 @@ public final class DateTimeRuntime {
         }
     }
 
+    /** EXTRACT(unit FROM timestamp) of a TIMESTAMP counted in {@code perMilli} units per millisecond. */
+    public static long extract(int unit, long value, long perMilli) {
+        if (perMilli == 1) {
+            return extract(unit, value);
+        }
+        long nanosOfSecond = Math.floorMod(value, perMilli * 1000L) * (1_000_000L / perMilli);
+        switch (unit) {
+            case MILLISECOND:
+                return nanosOfSecond / 1_000_000L;
+            case MICROSECOND:
+                return nanosOfSecond / 1_000L;
+            case NANOSECOND:
+                return nanosOfSecond;
+            default:
+                return extract(unit, Math.floorDiv(value, perMilli));
+        }
+    }
+
+    /** TIMESTAMPADD(unit, n, ts) of a TIMESTAMP counted in {@code perMilli} units per millisecond. */
+    public static long timestampAdd(int unit, long n, long value, long perMilli) {
+        if (perMilli == 1) {
+            return timestampAdd(unit, n, value);
+        }
+        switch (unit) {
+            case MICROSECOND:
+                return value + n * perMilli / 1000L;
+            case NANOSECOND:
+                return value + n * perMilli / 1_000_000L;
+            default:
+                return timestampAdd(unit, n, Math.floorDiv(value, perMilli)) * perMilli + Math.floorMod(value, perMilli);
+        }
+    }
+
+    /** TIMESTAMPDIFF(unit, t1, t2) of TIMESTAMPs both counted in {@code perMilli} units per millisecond. */
+    public static long timestampDiff(int unit, long t1, long t2, long perMilli) {
+        if (perMilli == 1) {
+            return timestampDiff(unit, t1, t2);
+        }
+        switch (unit) {
+            case YEAR:
+            case QUARTER:
+            case MONTH:
+                return timestampDiff(unit, Math.floorDiv(t1, perMilli), Math.floorDiv(t2, perMilli));
+            case WEEK:
+                return (t2 - t1) / (7 * MILLIS_PER_DAY * perMilli);
+            case DAY:
+                return (t2 - t1) / (MILLIS_PER_DAY * perMilli);
+            case HOUR:
+                return (t2 - t1) / (3_600_000L * perMilli);
+            case MINUTE:
+                return (t2 - t1) / (60_000L * perMilli);
+            case SECOND:
+                return (t2 - t1) / (1000L * perMilli);
+            case MILLISECOND:
+                return (t2 - t1) / perMilli;
+            case MICROSECOND:
+                return (t2 - t1) * 1000L / perMilli;
+            case NANOSECOND:
+                return (t2 - t1) * 1_000_000L / perMilli;
+            default:
+                throw new IllegalArgumentException("TIMESTAMPDIFF unit " + unit);
+        }
+    }
+
     /** EXTRACT from an INTERVAL DAY TO SECOND (millis). */
     public static long extractFromDayTime(int unit, long millis) {
         switch (unit) {
@@ -321,6 +385,11 @@ public final class DateTimeRuntime {
         return f.format(toLocalDateTime(millis));
     }
 
+    /** DATE_FORMAT of a TIMESTAMP(precision) counted in the unit of its precision (fractions up to nanoseconds). */
+    public static String format(long value, int precision, DateTimeFormatter f) {
+        return f.format(io.sluice.runtime.types.TimestampUnits.toLocalDateTime(value, precision));
+    }
+
     /** DATE_FORMAT on a string timestamp; NULL when the string is not a timestamp. */
     public static String format(String timestamp, DateTimeFormatter f) {
         long t = parseTimestampOrNoValue(timestamp);
@@ -420,6 +489,49 @@ public final class DateTimeRuntime {
         }
     }
 
+    /**
+     * CAST of a string to TIMESTAMP(precision): 'yyyy-MM-dd[ HH:mm[:ss[.fffffffff]]]' (also with 'T') as a value in
+     * the unit of the precision, fraction digits beyond the precision dropped.
+     */
+    public static long parseTimestamp(String s, int precision) {
+        if (precision <= 3) {
+            return io.sluice.runtime.types.TimestampUnits.truncate(parseTimestamp(s), precision);
+        }
+        String v = s.trim();
+        int sep = v.indexOf(' ');
+        if (sep < 0) {
+            sep = v.indexOf('T');
+        }
+        try {
+            int days = parseDate(sep < 0 ? v : v.substring(0, sep));
+            long nanosOfDay = 0;
+            if (sep >= 0) {
+                String time = v.substring(sep + 1).trim();
+                int dot = time.indexOf('.');
+                nanosOfDay = parseTime(dot < 0 ? time : time.substring(0, dot)) * 1_000_000L;
+                if (dot >= 0) {
+                    nanosOfDay += fractionToNanos(time.substring(dot + 1));
+                }
+            }
+            return io.sluice.runtime.types.TimestampUnits.fromEpochSecond(days * 86_400L + nanosOfDay / 1_000_000_000L,
+                    (int) (nanosOfDay % 1_000_000_000L), precision);
+        } catch (RuntimeException e) {
+            throw CastException.cannotParse(s, "TIMESTAMP(" + precision + ")");
+        }
+    }
+
+    private static long fractionToNanos(String frac) {
+        if (frac.isEmpty() || frac.length() > 9) {
+            throw new IllegalArgumentException();
+        }
+        for (int k = 0; k < frac.length(); k++) {
+            if (!Character.isDigit(frac.charAt(k))) {
+                throw new IllegalArgumentException();
+            }
+        }
+        return Long.parseLong((frac + "00000000").substring(0, 9));
+    }
+
     private static int fractionToMillis(String frac) {
         if (frac.isEmpty() || frac.length() > 9) {
             throw new IllegalArgumentException();
@@ -448,11 +560,25 @@ public final class DateTimeRuntime {
         return sb.toString();
     }
 
-    /** TIMESTAMP as 'yyyy-MM-dd HH:mm:ss' plus {@code precision} fraction digits. */
-    public static String formatTimestamp(long millis, int precision) {
-        int days = timestampToDate(millis);
-        int time = timestampToTime(millis);
-        return formatDate(days) + ' ' + formatTime(time, precision);
+    /**
+     * TIMESTAMP(precision) as 'yyyy-MM-dd HH:mm:ss' plus {@code precision} fraction digits; {@code value} counts
+     * the unit of the precision (milli-, micro- or nanoseconds, see {@code TimestampUnits}).
+     */
+    public static String formatTimestamp(long value, int precision) {
+        if (precision <= 3) {
+            return formatDate(timestampToDate(value)) + ' ' + formatTime(timestampToTime(value), precision);
+        }
+        long perSecond = io.sluice.runtime.types.TimestampUnits.perSecond(precision);
+        long seconds = Math.floorDiv(value, perSecond);
+        long nanos = Math.floorMod(value, perSecond) * (1_000_000_000L / perSecond);
+        int days = (int) Math.floorDiv(seconds, 86_400L);
+        int secs = (int) Math.floorMod(seconds, 86_400L);
+        StringBuilder sb = new StringBuilder(formatDate(days)).append(' ');
+        two(sb, secs / 3600).append(':');
+        two(sb, (secs / 60) % 60).append(':');
+        two(sb, secs % 60).append('.');
+        String digits = String.valueOf(1_000_000_000L + nanos).substring(1);
+        return sb.append(digits, 0, precision).toString();
     }
 
     private static StringBuilder two(StringBuilder sb, int v) {

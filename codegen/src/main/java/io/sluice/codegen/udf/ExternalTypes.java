@@ -91,16 +91,30 @@ public final class ExternalTypes {
             return "java.time.LocalTime.ofNanoOfDay(" + v + " * 1000000L)";
         }
         if (c == LocalDateTime.class) {
-            return "io.sluice.codegen.runtime.DateTimeRuntime.toLocalDateTime(" + v + ")";
+            return "io.sluice.runtime.types.TimestampUnits.toLocalDateTime(" + v + ", " + precisionOf(t) + ")";
         }
         if (c == Instant.class) {
-            return "java.time.Instant.ofEpochMilli(" + v + ")";
+            return "io.sluice.runtime.types.TimestampUnits.toInstant(" + v + ", " + precisionOf(t) + ")";
         }
         throw new IllegalArgumentException("no conversion to " + c);
     }
 
+    /** A timestamp type's precision (3 for anything else: conversions then count milliseconds). */
+    private static int precisionOf(LogicalType t) {
+        return t != null && (t.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP
+                || t.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ) ? t.precision() : 3;
+    }
+
     /** Java source converting a non-null value {@code v} of class {@code c} into the internal value. */
     public static String toInternal(String v, Class<?> c) {
+        return toInternal(v, c, null);
+    }
+
+    /**
+     * Java source converting a non-null value {@code v} of class {@code c} into the internal value of SQL type
+     * {@code t} (null: TIMESTAMP values count milliseconds).
+     */
+    public static String toInternal(String v, Class<?> c, LogicalType t) {
         if (c.isPrimitive() || c == String.class || c == byte[].class || c == BigDecimal.class) {
             return v;
         }
@@ -118,10 +132,10 @@ public final class ExternalTypes {
             return "(int) (" + v + ".toNanoOfDay() / 1000000L)";
         }
         if (c == LocalDateTime.class) {
-            return "io.sluice.codegen.runtime.DateTimeRuntime.toMillis(" + v + ")";
+            return "io.sluice.runtime.types.TimestampUnits.fromLocalDateTime(" + v + ", " + precisionOf(t) + ")";
         }
         if (c == Instant.class) {
-            return v + ".toEpochMilli()";
+            return "io.sluice.runtime.types.TimestampUnits.fromInstant(" + v + ", " + precisionOf(t) + ")";
         }
         throw new IllegalArgumentException("no conversion from " + c);
     }

@@ -53,7 +53,8 @@ public final class ScalarCallGenerator {
             out.line(ExternalTypes.sourceName(rc) + " " + res + " = " + invocation + ";");
             out.line(r.isNull() + " = " + res + " == null;");
             out.open("if (!" + r.isNull() + ")");
-            out.line(r.value() + " = " + convertResult(gen, ExternalTypes.toInternal(res, rc), internal, resultType)
+            out.line(r.value() + " = " + convertResult(gen, ExternalTypes.toInternal(res, rc, internal), internal,
+                    resultType)
                     + ";");
             if (JavaTypes.isReference(resultType)) {
                 out.line(r.isNull() + " = " + r.value() + " == null;");

@@ -796,6 +796,10 @@ public final class JobGraphGenerator {
         RelNode right = join.getRight();
         Transformation l = translate(left);
         Transformation r = translate(right);
+        Transformation interval = streaming ? new IntervalJoinTranslator(codegen).translate(join, l, r) : null;
+        if (interval != null) {
+            return interval;
+        }
         RowType leftType = rowType(left);
         RowType rightType = rowType(right);
         RowType outputType = rowType(join);

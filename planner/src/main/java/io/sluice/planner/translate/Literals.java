@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
 import org.apache.calcite.avatica.util.ByteString;
@@ -54,9 +55,9 @@ public final class Literals {
             case TIME:
                 return LocalTime.ofNanoOfDay(lit.getValueAs(TimeString.class).getMillisOfDay() * 1_000_000L);
             case TIMESTAMP:
-                return VectorValues.toLocalDateTime(lit.getValueAs(TimestampString.class).getMillisSinceEpoch());
+                return localDateTime(lit.getValueAs(TimestampString.class));
             case TIMESTAMP_LTZ:
-                return Instant.ofEpochMilli(lit.getValueAs(TimestampString.class).getMillisSinceEpoch());
+                return localDateTime(lit.getValueAs(TimestampString.class)).toInstant(java.time.ZoneOffset.UTC);
             case INTERVAL_YEAR_MONTH:
                 return Period.ofMonths(lit.getValueAs(BigDecimal.class).intValue());
             case INTERVAL_DAY_TIME:
@@ -64,5 +65,10 @@ public final class Literals {
             default:
                 throw new UnsupportedFeatureException("literal of type " + type);
         }
+    }
+
+    /** A timestamp literal with all its fraction digits (TimestampString keeps up to nanoseconds). */
+    static LocalDateTime localDateTime(TimestampString ts) {
+        return LocalDateTime.parse(ts.toString().replace(' ', 'T'));
     }
 }

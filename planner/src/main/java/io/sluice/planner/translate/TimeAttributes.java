@@ -34,6 +34,9 @@ final class TimeAttributes {
         if (rel instanceof Filter) {
             return isRowtime(((Filter) rel).getInput(), field);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Join) {
+            return IntervalJoinTranslator.keepsRowtime((org.apache.calcite.rel.core.Join) rel, field);
+        }
         if (rel instanceof Project) {
             RexNode e = ((Project) rel).getProjects().get(field);
             return e instanceof RexInputRef && isRowtime(((Project) rel).getInput(), ((RexInputRef) e).getIndex());

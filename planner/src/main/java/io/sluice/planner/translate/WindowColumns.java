@@ -73,7 +73,14 @@ final class WindowColumns {
                 if (columns.size() != 1 || !(columns.get(0) instanceof RexInputRef)) {
                     throw new UnsupportedFeatureException("a window DESCRIPTOR of " + columns.size() + " columns");
                 }
-                return ((RexInputRef) columns.get(0)).getIndex();
+                RexInputRef ref = (RexInputRef) columns.get(0);
+                if (ref.getType().getPrecision() > 3) {
+                    // time attributes (and what windows count in) are milliseconds, as in Flink
+                    throw new io.sluice.table.api.ValidationException("The window function requires the timecol "
+                            + "to be a time attribute of type TIMESTAMP(p) or TIMESTAMP_LTZ(p) with p <= 3, but it is "
+                            + io.sluice.codegen.RelTypes.toLogicalType(ref.getType()).typeName() + ".");
+                }
+                return ref.getIndex();
             }
         }
         throw new UnsupportedFeatureException("a window table function without DESCRIPTOR: " + call);

@@ -1,6 +1,7 @@
 package io.sluice.runtime.data;
 
 import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.TimestampUnits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -77,9 +78,9 @@ public final class VectorValues {
             case TIME:
                 return LocalTime.ofNanoOfDay(((TimeMilliVector) vector).get(index) * 1_000_000L);
             case TIMESTAMP:
-                return toLocalDateTime(((TimeStampVector) vector).get(index));
+                return TimestampUnits.toLocalDateTime(((TimeStampVector) vector).get(index), type.precision());
             case TIMESTAMP_LTZ:
-                return Instant.ofEpochMilli(((TimeStampVector) vector).get(index));
+                return TimestampUnits.toInstant(((TimeStampVector) vector).get(index), type.precision());
             case INTERVAL_YEAR_MONTH:
                 return Period.ofMonths(((IntervalYearVector) vector).get(index)).normalized();
             case INTERVAL_DAY_TIME:
@@ -150,11 +151,13 @@ public final class VectorValues {
                 break;
             case TIMESTAMP:
                 ((TimeStampVector) vector).setSafe(index, value instanceof LocalDateTime
-                        ? toEpochMillis((LocalDateTime) value) : ((Number) value).longValue());
+                        ? TimestampUnits.fromLocalDateTime((LocalDateTime) value, type.precision())
+                        : ((Number) value).longValue());
                 break;
             case TIMESTAMP_LTZ:
                 ((TimeStampVector) vector).setSafe(index, value instanceof Instant
-                        ? ((Instant) value).toEpochMilli() : ((Number) value).longValue());
+                        ? TimestampUnits.fromInstant((Instant) value, type.precision())
+                        : ((Number) value).longValue());
                 break;
             case INTERVAL_YEAR_MONTH:
                 ((IntervalYearVector) vector).setSafe(index, value instanceof Period

@@ -115,9 +115,9 @@ public final class StateReader {
             case TIME:
                 return java.time.LocalTime.ofNanoOfDay(in.readLong());
             case TIMESTAMP:
-                return VectorValues.toLocalDateTime(in.readLong());
+                return io.sluice.runtime.types.TimestampUnits.toLocalDateTime(in.readLong(), type.precision());
             case TIMESTAMP_LTZ:
-                return java.time.Instant.ofEpochMilli(in.readLong());
+                return io.sluice.runtime.types.TimestampUnits.toInstant(in.readLong(), type.precision());
             case INTERVAL_YEAR_MONTH:
                 return java.time.Period.ofMonths((int) in.readLong()).normalized();
             case INTERVAL_DAY_TIME:

@@ -119,10 +119,12 @@ public final class StateWriter {
                 out.writeLong(((java.time.LocalTime) value).toNanoOfDay());
                 break;
             case TIMESTAMP:
-                out.writeLong(VectorValues.toEpochMillis((java.time.LocalDateTime) value));
+                out.writeLong(io.sluice.runtime.types.TimestampUnits.fromLocalDateTime(
+                        (java.time.LocalDateTime) value, type.precision()));
                 break;
             case TIMESTAMP_LTZ:
-                out.writeLong(((java.time.Instant) value).toEpochMilli());
+                out.writeLong(io.sluice.runtime.types.TimestampUnits.fromInstant(
+                        (java.time.Instant) value, type.precision()));
                 break;
             case INTERVAL_YEAR_MONTH:
                 out.writeLong(((java.time.Period) value).toTotalMonths());

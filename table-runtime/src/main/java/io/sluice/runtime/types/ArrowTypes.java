@@ -13,8 +13,12 @@ import org.apache.arrow.vector.IntervalYearVector;
 import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeMilliVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TimeStampNanoTZVector;
+import org.apache.arrow.vector.TimeStampNanoVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VarBinaryVector;
@@ -42,8 +46,10 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  *   <tr><td>BINARY, VARBINARY</td><td>VarBinaryVector</td><td>bytes</td></tr>
  *   <tr><td>DATE</td><td>DateDayVector</td><td>days since 1970-01-01</td></tr>
  *   <tr><td>TIME(p)</td><td>TimeMilliVector</td><td>milliseconds of the day</td></tr>
- *   <tr><td>TIMESTAMP(p)</td><td>TimeStampMilliVector</td><td>milliseconds since epoch, zone-less</td></tr>
- *   <tr><td>TIMESTAMP_LTZ(p)</td><td>TimeStampMilliTZVector("UTC")</td><td>milliseconds since epoch (an instant)</td></tr>
+ *   <tr><td>TIMESTAMP(p)</td><td>TimeStampMilli/Micro/NanoVector</td><td>milli-, micro- or nanoseconds
+ *   since epoch (p &le; 3, &le; 6, &le; 9), zone-less; see {@link TimestampUnits}</td></tr>
+ *   <tr><td>TIMESTAMP_LTZ(p)</td><td>TimeStampMilli/Micro/NanoTZVector("UTC")</td><td>the same units since
+ *   epoch (an instant)</td></tr>
  *   <tr><td>INTERVAL YEAR TO MONTH</td><td>IntervalYearVector</td><td>months</td></tr>
  *   <tr><td>INTERVAL DAY TO SECOND</td><td>DurationVector(ms)</td><td>milliseconds</td></tr>
  *   <tr><td>NULL</td><td>NullVector</td><td>-</td></tr>
@@ -88,9 +94,9 @@ public final class ArrowTypes {
             case TIME:
                 return new ArrowType.Time(TimeUnit.MILLISECOND, 32);
             case TIMESTAMP:
-                return new ArrowType.Timestamp(TimeUnit.MILLISECOND, null);
+                return new ArrowType.Timestamp(timestampUnit(type), null);
             case TIMESTAMP_LTZ:
-                return new ArrowType.Timestamp(TimeUnit.MILLISECOND, "UTC");
+                return new ArrowType.Timestamp(timestampUnit(type), "UTC");
             case INTERVAL_YEAR_MONTH:
                 return new ArrowType.Interval(IntervalUnit.YEAR_MONTH);
             case INTERVAL_DAY_TIME:
@@ -100,6 +106,12 @@ public final class ArrowTypes {
             default:
                 throw new IllegalArgumentException("no Arrow type for " + type);
         }
+    }
+
+    /** The Arrow unit of a TIMESTAMP(p) / TIMESTAMP_LTZ(p): see {@link TimestampUnits}. */
+    private static TimeUnit timestampUnit(LogicalType type) {
+        int p = type.precision();
+        return p <= 3 ? TimeUnit.MILLISECOND : p <= 6 ? TimeUnit.MICROSECOND : TimeUnit.NANOSECOND;
     }
 
     public static Field toField(String name, LogicalType type) {
@@ -138,9 +150,11 @@ public final class ArrowTypes {
             case TIME:
                 return TimeMilliVector.class;
             case TIMESTAMP:
-                return TimeStampMilliVector.class;
+                return type.precision() <= 3 ? TimeStampMilliVector.class
+                        : type.precision() <= 6 ? TimeStampMicroVector.class : TimeStampNanoVector.class;
             case TIMESTAMP_LTZ:
-                return TimeStampMilliTZVector.class;
+                return type.precision() <= 3 ? TimeStampMilliTZVector.class
+                        : type.precision() <= 6 ? TimeStampMicroTZVector.class : TimeStampNanoTZVector.class;
             case INTERVAL_YEAR_MONTH:
                 return IntervalYearVector.class;
             case INTERVAL_DAY_TIME:

@@ -21,6 +21,8 @@ final class CurrentTimeColumn implements ColumnGenerator {
     private final TypeRoot root;
     private final long maxPastMillis;
     private final ZoneId zone;
+    /** Units of the TIMESTAMP(p) column per millisecond (its values count milli-, micro- or nanoseconds). */
+    private final long perMilli;
 
     CurrentTimeColumn(FieldSpec spec, SplittableRandom random, ZoneId zone) {
         this.random = random;
@@ -28,6 +30,7 @@ final class CurrentTimeColumn implements ColumnGenerator {
         this.root = spec.type().root();
         this.maxPastMillis = spec.maxPastMillis();
         this.zone = zone;
+        this.perMilli = io.sluice.runtime.types.TimestampUnits.perMilli(spec.type().precision());
     }
 
     @Override
@@ -63,7 +66,7 @@ final class CurrentTimeColumn implements ColumnGenerator {
             if (nullRate > 0 && random.nextDouble() < nullRate) {
                 v.setNull(i);
             } else {
-                v.set(i, maxPastMillis > 0 ? now - random.nextLong(maxPastMillis) : now);
+                v.set(i, (maxPastMillis > 0 ? now - random.nextLong(maxPastMillis) : now) * perMilli);
             }
         }
     }

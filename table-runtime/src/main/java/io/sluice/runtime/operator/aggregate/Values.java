@@ -75,6 +75,10 @@ final class Values {
                 break;
             case TIMESTAMPMILLI:
             case TIMESTAMPMILLITZ:
+            case TIMESTAMPMICRO:
+            case TIMESTAMPMICROTZ:
+            case TIMESTAMPNANO:
+            case TIMESTAMPNANOTZ:
                 ((TimeStampVector) out).set(i, v);
                 break;
             case INTERVALYEAR:

@@ -237,6 +237,11 @@ final class JoinSideState implements AutoCloseable {
         liveRows--;
     }
 
+    /** The list (key id + 1) live row {@code row} is linked in. */
+    int listOf(int row) {
+        return rowList[row];
+    }
+
     int associations(int row) {
         return associations[row];
     }

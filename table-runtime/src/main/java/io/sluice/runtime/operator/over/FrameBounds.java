@@ -241,6 +241,11 @@ final class FrameBounds {
         }
 
         private long offset(Object offset) {
+            if (type.root() == TypeRoot.TIMESTAMP || type.root() == TypeRoot.TIMESTAMP_LTZ) {
+                // an interval offset counts milliseconds; the key counts the timestamp's own units
+                return Math.multiplyExact(longOffset(offset),
+                        io.sluice.runtime.types.TimestampUnits.perMilli(type.precision()));
+            }
             return type.root() == TypeRoot.DECIMAL ? decimalOffset(offset) : longOffset(offset);
         }
 

@@ -33,6 +33,8 @@ public final class TextParser {
     private static final long NOT_FIXED = Long.MIN_VALUE;
 
     private boolean failed;
+    /** The digits of the last parsed time below the millisecond, as nanoseconds (0 to 999 999). */
+    private int subMilliNanos;
     /** The date ({@code yyyyMMdd} as a number) and epoch day of the last fixed-layout timestamp. */
     private int lastDate = -1;
     private long lastEpochDay;
@@ -207,6 +209,7 @@ public final class TextParser {
     }
 
     private int time(byte[] b, int i, int end) {
+        subMilliNanos = 0;
         int n = end - i;
         if (n < 5 || b[i + 2] != ':') {
             failed = true;
@@ -227,8 +230,9 @@ public final class TextParser {
                     failed = true;
                     return 0;
                 }
-                // the first three digits are milliseconds, finer ones are checked and dropped
+                // the first three digits are milliseconds, finer ones go to subMilliNanos
                 int k = i + 9;
+                int sub = 0;
                 for (int digit = 0; k < end; k++, digit++) {
                     int d = b[k] - '0';
                     if (d < 0 || d > 9) {
@@ -237,8 +241,14 @@ public final class TextParser {
                     }
                     if (digit < 3) {
                         millis = millis * 10 + d;
+                    } else {
+                        sub = sub * 10 + d;
                     }
                 }
+                for (int digit = Math.max(end - (i + 9), 3); digit < 9; digit++) {
+                    sub *= 10;
+                }
+                subMilliNanos = sub;
                 int fractionDigits = end - (i + 9);
                 if (fractionDigits == 1) {
                     millis *= 100;
@@ -288,6 +298,20 @@ public final class TextParser {
     }
 
     /**
+     * Parses a timestamp like {@link #parseTimestamp(byte[], int, int, boolean)} into a value of TIMESTAMP(precision):
+     * milliseconds for precision up to 3, micro- or nanoseconds above (see {@code TimestampUnits}).
+     */
+    public long parseTimestamp(byte[] b, int start, int end, boolean allowZulu, int precision) {
+        long millis = parseTimestamp(b, start, end, allowZulu);
+        if (failed || precision <= 3) {
+            return millis;
+        }
+        long perMilli = io.sluice.runtime.types.TimestampUnits.perMilli(precision);
+        long v = millis * perMilli + subMilliNanos / (1_000_000L / perMilli);
+        return io.sluice.runtime.types.TimestampUnits.truncate(v, precision);
+    }
+
+    /**
      * The fast path of {@link #parseTimestamp} for exactly {@code yyyy-MM-dd HH:mm:ss} or
      * {@code yyyy-MM-dd HH:mm:ss.SSS} (space or {@code T}) at {@code i}, with every digit read at its fixed
      * position and no loop; returns {@link #NOT_FIXED} for anything else, including invalid values, which the
@@ -326,6 +350,7 @@ public final class TextParser {
         if (!separators || (any | nines) < 0) {
             return NOT_FIXED;
         }
+        subMilliNanos = 0;
         int hour = h1 * 10 + h2;
         int minute = mi1 * 10 + mi2;
         int second = s1 * 10 + s2;

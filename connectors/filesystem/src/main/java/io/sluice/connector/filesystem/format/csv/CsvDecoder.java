@@ -400,6 +400,7 @@ final class CsvDecoder implements RecordDecoder {
         final int[] starts = scanner.starts();
         final int[] ends = scanner.ends();
         final byte[] flags = scanner.flags();
+        final int precision = types[c].precision();
         final ArrowBuf out = data[c];
         final ArrowBuf valid = validity[c];
         final int f = fields[c];
@@ -414,7 +415,7 @@ final class CsvDecoder implements RecordDecoder {
                 BitVectorHelper.unsetBit(valid, row);
                 continue;
             }
-            long v = parser.parseTimestamp(b, s, e, ltz);
+            long v = parser.parseTimestamp(b, s, e, ltz, precision);
             if (parser.failed()) {
                 if (fail(c, i, b, s, e)) {
                     break;

@@ -136,11 +136,17 @@ final class CsvEncoder implements RecordEncoder {
             }
             case TIMESTAMP:
             case TIMESTAMP_LTZ: {
-                long millis = ((BaseFixedWidthVector) v).getDataBuffer().getLong((long) r << 3);
+                long value = ((BaseFixedWidthVector) v).getDataBuffer().getLong((long) r << 3);
+                long perMilli = io.sluice.runtime.types.TimestampUnits.perMilli(type.type(c).precision());
+                long millis = Math.floorDiv(value, perMilli);
                 long day = Math.floorDiv(millis, 86_400_000L);
                 putDate(day);
                 put((byte) ' ');
                 putTime((int) (millis - day * 86_400_000L), true);
+                if (perMilli > 1) { // micro- or nanosecond digits after the milliseconds
+                    ensure(6);
+                    putDigits((int) Math.floorMod(value, perMilli), perMilli == 1_000L ? 3 : 6);
+                }
                 if (type.type(c).root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ) {
                     put((byte) 'Z');
                 }

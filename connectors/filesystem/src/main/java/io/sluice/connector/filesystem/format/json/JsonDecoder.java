@@ -461,7 +461,7 @@ final class JsonDecoder implements RecordDecoder {
         if (n < 16 || scratch[10] != timestampSeparator || (ltz && scratch[n - 1] != 'Z')) {
             return false;
         }
-        long v = parser.parseTimestamp(scratch, 0, ltz ? n - 1 : n, false);
+        long v = parser.parseTimestamp(scratch, 0, ltz ? n - 1 : n, false, types[c].precision());
         if (parser.failed()) {
             return false;
         }

@@ -31,6 +31,8 @@ final class JsonEncoder implements RecordEncoder {
 
     private final JsonGenerator out;
     private final TypeRoot[] roots;
+    /** Units per millisecond of each TIMESTAMP(_LTZ) column (1, 1 000 or 1 000 000). */
+    private final long[] timestampPerMilli;
     private final SerializedString[] names;
     private final boolean ignoreNullFields;
     private final char timestampSeparator;
@@ -48,7 +50,9 @@ final class JsonEncoder implements RecordEncoder {
         this.out = g;
         this.roots = new TypeRoot[type.size()];
         this.names = new SerializedString[type.size()];
+        this.timestampPerMilli = new long[type.size()];
         for (int c = 0; c < roots.length; c++) {
+            timestampPerMilli[c] = io.sluice.runtime.types.TimestampUnits.perMilli(type.type(c).precision());
             JsonDecoder.kindOf(type.type(c));
             roots[c] = type.type(c).root();
             names[c] = new SerializedString(type.name(c));
@@ -73,14 +77,14 @@ final class JsonEncoder implements RecordEncoder {
                     continue;
                 }
                 out.writeFieldName(names[c]);
-                writeValue(roots[c], v, r);
+                writeValue(roots[c], timestampPerMilli[c], v, r);
             }
             out.writeEndObject();
             out.writeRaw('\n');
         }
     }
 
-    private void writeValue(TypeRoot root, FieldVector v, int r) throws IOException {
+    private void writeValue(TypeRoot root, long perMilli, FieldVector v, int r) throws IOException {
         switch (root) {
             case BOOLEAN:
                 out.writeBoolean(((BitVector) v).get(r) != 0);
@@ -130,12 +134,20 @@ final class JsonEncoder implements RecordEncoder {
                 break;
             case TIMESTAMP:
             case TIMESTAMP_LTZ: {
-                long millis = v.getDataBuffer().getLong((long) r << 3);
+                long value = v.getDataBuffer().getLong((long) r << 3);
+                long millis = Math.floorDiv(value, perMilli);
                 long day = Math.floorDiv(millis, 86_400_000L);
                 textLength = 0;
                 putDate(day);
                 text[textLength++] = timestampSeparator;
-                putTime((int) (millis - day * 86_400_000L));
+                int millisOfDay = (int) (millis - day * 86_400_000L);
+                if (perMilli == 1) {
+                    putTime(millisOfDay);
+                } else {
+                    putTime(millisOfDay - millisOfDay % 1000);
+                    putNanoFraction((int) (millisOfDay % 1000 * 1_000_000L
+                            + Math.floorMod(value, perMilli) * (1_000_000L / perMilli)));
+                }
                 if (root == TypeRoot.TIMESTAMP_LTZ) {
                     text[textLength++] = 'Z';
                 }
@@ -209,6 +221,20 @@ final class JsonEncoder implements RecordEncoder {
                 putDigits(millis, 3);
             }
         }
+    }
+
+    /** '.' and the fraction of a second given in nanoseconds, without trailing zeros; nothing for 0. */
+    private void putNanoFraction(int nanos) {
+        if (nanos == 0) {
+            return;
+        }
+        int digits = 9;
+        while (nanos % 10 == 0) {
+            nanos /= 10;
+            digits--;
+        }
+        text[textLength++] = '.';
+        putDigits(nanos, digits);
     }
 
     @Override
