@@ -125,15 +125,24 @@ final class Checkpointing {
         for (LocalExecutor.Node n : nodes) {
             states.add(new CheckpointStorage.NodeState(n.index, n.name(), snapshot(n, id)));
         }
-        CheckpointStorage target = new CheckpointStorage(directory.resolve("savepoint-"
-                + java.util.UUID.randomUUID().toString().substring(0, 8)), 1);
-        Path path = target.write(id, states);
+        Path path = writeSavepoint(id, states, directory);
         for (LocalExecutor.Node n : nodes) {
             if (n.operator instanceof SinkOperator) {
                 ((SinkOperator) n.operator).notifyCheckpointComplete(id);
             }
         }
         return path;
+    }
+
+    /**
+     * Writes savepoint {@code id} of states collected by an executor under {@code directory}: a new
+     * {@code savepoint-<random>} folder holding {@code chk-<id>} in the checkpoint format. Returns the
+     * path to give {@code execution.savepoint.path}.
+     */
+    Path writeSavepoint(long id, List<CheckpointStorage.NodeState> states, Path directory) throws Exception {
+        CheckpointStorage target = new CheckpointStorage(directory.resolve("savepoint-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8)), 1);
+        return target.write(id, states);
     }
 
     private static byte[] snapshot(LocalExecutor.Node n, long id) throws Exception {

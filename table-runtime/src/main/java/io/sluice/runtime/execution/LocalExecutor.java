@@ -268,6 +268,13 @@ public final class LocalExecutor {
                         n.inputSources.add(sources);
                     }
                 }
+                if (restore != null) {
+                    List<CheckpointStorage.NodeState> expected = new ArrayList<>();
+                    for (int i = 0; i < order.size(); i++) {
+                        expected.add(new CheckpointStorage.NodeState(i, order.get(i).name(), null));
+                    }
+                    RestoreCompatibility.requireSameParallelism(restore, expected);
+                }
                 for (int i = 0; i < order.size(); i++) {
                     open(order.get(i), i, root);
                 }

@@ -1,5 +1,6 @@
 package io.sluice.runtime.execution;
 
+import io.sluice.runtime.checkpoint.CheckpointStorage;
 import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
@@ -44,7 +45,14 @@ import org.apache.arrow.memory.RootAllocator;
  * instance of the same index, hash-partitioned on the input's key columns so that equal keys meet in
  * one instance, sent to instance 0 (single), or spread round-robin when a forward input changes
  * parallelism. Watermarks go to every instance a producer feeds; an instance's watermark per input is
- * the minimum over the channels of that input, and its operator sees the minimum over its inputs.
+ * the minimum over the channels of that input, and its operator sees the minimum over its inputs
+ * ({@link WatermarkValve}).
+ *
+ * <p><b>Idle sources.</b> With {@code table.exec.source.idle-timeout} set, a source instance that
+ * emitted no rows for that long marks its output channels idle (the status travels like a watermark,
+ * through chained instances and queues); receivers leave idle channels out of their watermark minimum
+ * until the source emits again, which marks them active before its rows. An instance whose inputs are
+ * all idle is idle itself and passes that on; its watermark then holds.
  *
  * <p>Results equal those of one instance up to the order of rows (and the order of ties in a Top-N).
  *
@@ -55,7 +63,13 @@ import org.apache.arrow.memory.RootAllocator;
  * have already finished are saved by the coordinator. Once every instance has acknowledged, the
  * checkpoint is written and each task tells its sinks, which publish what they prepared. A failed
  * job restarts from the latest checkpoint as the restart strategy allows; a checkpoint restores only
- * at the parallelism it was taken with.
+ * at the parallelism it was taken with ({@link RestoreCompatibility}).
+ *
+ * <p><b>Stop with savepoint.</b> A savepoint is a checkpoint whose barrier sources emit and then stop
+ * polling, so nothing follows it anywhere in the graph. Once every instance has acknowledged it, it is
+ * written under the requested directory as {@link Checkpointing#writeSavepoint} lays it out, every
+ * task tells its sinks (which publish what they prepared), and the job stops as FINISHED. If an
+ * instance cannot save its state the request fails and the sources go on.
  */
 final class ParallelJobRun {
     private static final int QUEUE_CAPACITY = 16;
@@ -69,12 +83,15 @@ final class ParallelJobRun {
     private final List<Task> tasks = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopping;
+    /** {@code table.exec.source.idle-timeout} in milliseconds; 0 disables idleness. */
+    private final long idleTimeoutMillis;
 
     ParallelJobRun(JobGraph graph, Configuration config, JobExecution execution, int parallelism) {
         this.graph = graph;
         this.config = config;
         this.execution = execution;
         this.parallelism = parallelism;
+        this.idleTimeoutMillis = config.get(ExecutionOptions.SOURCE_IDLE_TIMEOUT).toMillis();
     }
 
     /** One node of the graph with its parallel instances. */
@@ -120,10 +137,23 @@ final class ParallelJobRun {
         }
     }
 
-    /** Messages between task threads. */
-    private record Message(int input, int channel, RowBatch batch, long watermark, boolean end, long barrier) {
-        Message(int input, int channel, RowBatch batch, long watermark, boolean end) {
-            this(input, channel, batch, watermark, end, 0);
+    /** What a message between task threads carries. */
+    private enum Kind {
+        BATCH,
+        WATERMARK,
+        /** A checkpoint barrier; the value is the checkpoint id. */
+        BARRIER,
+        /** The producing channel has had no data for the idle timeout. */
+        IDLE,
+        /** The producing channel emits data again after being idle. */
+        ACTIVE,
+        END
+    }
+
+    /** A message between task threads: on channel {@code channel} of input {@code input}. */
+    private record Message(Kind kind, int input, int channel, RowBatch batch, long value) {
+        static Message batch(int input, int channel, RowBatch batch) {
+            return new Message(Kind.BATCH, input, channel, batch, 0);
         }
     }
 
@@ -137,12 +167,14 @@ final class ParallelJobRun {
         Task task;
         int openInputs;
         boolean ended;
-        /** Per input: how many channels feed it, how many have ended, and each channel's watermark. */
+        /** Per input: how many channels feed it and how many have ended. */
         int[] channels;
         int[] endedChannels;
-        long[][] channelWatermarks;
-        final long[] inputWatermarks;
-        long deliveredWatermark = Long.MIN_VALUE;
+        /** The watermark over the input channels, with their idleness. */
+        WatermarkValve valve;
+        /** Sources: the last time a batch was emitted, and whether the source is idle since. */
+        long lastEmitMillis = System.currentTimeMillis();
+        boolean sourceIdle;
         int roundRobin;
         /** Scratch arrays of hash partitioning, reused across batches. */
         int[] hashes = new int[0];
@@ -158,8 +190,6 @@ final class ParallelJobRun {
             this.vertex = vertex;
             this.subtask = subtask;
             this.openInputs = vertex.inputs.size();
-            this.inputWatermarks = new long[vertex.inputs.size()];
-            Arrays.fill(inputWatermarks, Long.MIN_VALUE);
         }
 
         String name() {
@@ -174,6 +204,13 @@ final class ParallelJobRun {
             if (n == 0 || batch.rowCount() == 0) {
                 batch.close();
                 return;
+            }
+            if (reader != null) {
+                lastEmitMillis = System.currentTimeMillis();
+                if (sourceIdle) {
+                    sourceIdle = false;
+                    broadcast(Kind.ACTIVE, 0); // the consumers count this channel again before its rows arrive
+                }
             }
             for (int i = 0; i < n; i++) {
                 boolean last = i == n - 1;
@@ -201,14 +238,14 @@ final class ParallelJobRun {
                     break;
                 }
                 case FORWARD:
-                    enqueue(consumer.instances[subtask], new Message(input, 0, batch, 0, false));
+                    enqueue(consumer.instances[subtask], Message.batch(input, 0, batch));
                     break;
                 case SINGLE:
-                    enqueue(consumer.instances[0], new Message(input, subtask, batch, 0, false));
+                    enqueue(consumer.instances[0], Message.batch(input, subtask, batch));
                     break;
                 case ROUND_ROBIN:
                     enqueue(consumer.instances[roundRobin++ % consumer.parallelism],
-                            new Message(input, subtask, batch, 0, false));
+                            Message.batch(input, subtask, batch));
                     break;
                 default:
                     partition(consumer, input, batch);
@@ -250,8 +287,8 @@ final class ParallelJobRun {
             try (batch) {
                 for (int t = 0; t < targets; t++) {
                     if (starts[t + 1] > starts[t]) {
-                        enqueue(consumer.instances[t], new Message(input, subtask,
-                                VectorGather.gatherRows(batch, order, starts[t], starts[t + 1], allocator), 0, false));
+                        enqueue(consumer.instances[t], Message.batch(input, subtask,
+                                VectorGather.gatherRows(batch, order, starts[t], starts[t + 1], allocator)));
                     }
                 }
             }
@@ -259,15 +296,23 @@ final class ParallelJobRun {
 
         @Override
         public void emitWatermark(long watermark) throws Exception {
+            broadcast(Kind.WATERMARK, watermark);
+        }
+
+        /**
+         * Sends a control message (watermark, barrier, idle status, end) to every consumer instance
+         * this instance feeds: directly to a chained one, through the queue to the others.
+         */
+        private void broadcast(Kind kind, long value) throws Exception {
             for (int i = 0; i < vertex.consumers.size(); i++) {
                 Vertex consumer = vertex.consumers.get(i);
                 int input = vertex.consumerInputs.get(i);
-                EdgeKind kind = edgeKind(vertex, consumer, input);
-                if (kind == EdgeKind.CHAINED) {
-                    consumer.instances[subtask].receiveWatermark(input, 0, watermark);
+                EdgeKind edge = edgeKind(vertex, consumer, input);
+                if (edge == EdgeKind.CHAINED) {
+                    consumer.instances[subtask].receiveControl(kind, input, 0, value);
                 } else {
-                    for (Instance target : targetsOf(consumer, kind)) {
-                        enqueue(target, new Message(input, channelAt(kind), null, watermark, false));
+                    for (Instance target : targetsOf(consumer, edge)) {
+                        enqueue(target, new Message(kind, input, channelAt(edge), null, value));
                     }
                 }
             }
@@ -276,18 +321,13 @@ final class ParallelJobRun {
         /** Snapshots this instance (for checkpoint {@code id}) and passes the barrier on to every consumer. */
         void checkpointAndForward(long id) throws Exception {
             acknowledge(this, id);
-            for (int i = 0; i < vertex.consumers.size(); i++) {
-                Vertex consumer = vertex.consumers.get(i);
-                int input = vertex.consumerInputs.get(i);
-                EdgeKind kind = edgeKind(vertex, consumer, input);
-                if (kind == EdgeKind.CHAINED) {
-                    consumer.instances[subtask].checkpointAndForward(id);
-                } else {
-                    for (Instance target : targetsOf(consumer, kind)) {
-                        enqueue(target, new Message(input, channelAt(kind), null, 0, false, id));
-                    }
-                }
-            }
+            broadcast(Kind.BARRIER, id);
+        }
+
+        /** A source without data for the idle timeout: its channels stop holding back watermarks downstream. */
+        void markSourceIdle() throws Exception {
+            sourceIdle = true;
+            broadcast(Kind.IDLE, 0);
         }
 
         /** A barrier arrived on one channel: block it; once every open channel has delivered it, snapshot. */
@@ -333,18 +373,7 @@ final class ParallelJobRun {
         /** This instance has emitted everything: end the input it feeds in every consumer instance. */
         void end() throws Exception {
             ended = true;
-            for (int i = 0; i < vertex.consumers.size(); i++) {
-                Vertex consumer = vertex.consumers.get(i);
-                int input = vertex.consumerInputs.get(i);
-                EdgeKind kind = edgeKind(vertex, consumer, input);
-                if (kind == EdgeKind.CHAINED) {
-                    consumer.instances[subtask].receiveEnd(input, 0);
-                } else {
-                    for (Instance target : targetsOf(consumer, kind)) {
-                        enqueue(target, new Message(input, channelAt(kind), null, 0, true));
-                    }
-                }
-            }
+            broadcast(Kind.END, 0);
         }
 
         private int channelAt(EdgeKind kind) {
@@ -364,70 +393,88 @@ final class ParallelJobRun {
 
         // ---------------------------------------------------------------- consuming
 
+        /** A message from this instance's queue; held back while its channel is blocked for alignment. */
         void receive(Message m) throws Exception {
             if (aligning != 0 && blockedChannels[m.input()][m.channel()]) {
                 held.add(m);
                 return;
             }
-            if (m.barrier() != 0) {
-                receiveBarrier(m.input(), m.channel(), m.barrier());
-                return;
-            }
-            if (m.batch() != null) {
+            if (m.kind() == Kind.BARRIER) {
+                receiveBarrier(m.input(), m.channel(), m.value());
+            } else if (m.kind() == Kind.BATCH) {
                 try {
                     operator.processBatch(m.input(), m.batch());
                 } catch (Throwable e) {
                     throw wrap(this, e);
                 }
-            } else if (m.end()) {
-                receiveEnd(m.input(), m.channel());
             } else {
-                receiveWatermark(m.input(), m.channel(), m.watermark());
+                receiveControl(m.kind(), m.input(), m.channel(), m.value());
             }
         }
 
-        void receiveWatermark(int input, int channel, long watermark) throws Exception {
-            long[] wms = channelWatermarks[input];
-            wms[channel] = Math.max(wms[channel], watermark);
-            long min = Long.MAX_VALUE;
-            for (long w : wms) {
-                min = Math.min(min, w);
+        /** A watermark, status, end or (chained, so already aligned) barrier of one input channel. */
+        void receiveControl(Kind kind, int input, int channel, long value) throws Exception {
+            switch (kind) {
+                case WATERMARK:
+                    deliverWatermark(input, valve.onWatermark(input, channel, value));
+                    break;
+                case IDLE:
+                case ACTIVE:
+                    receiveStatus(input, channel, kind == Kind.IDLE);
+                    break;
+                case END:
+                    receiveEnd(input, channel);
+                    break;
+                case BARRIER:
+                    checkpointAndForward(value);
+                    break;
+                default:
+                    throw new IllegalStateException("not a control message: " + kind);
             }
-            deliverWatermark(input, min);
         }
 
-        private void deliverWatermark(int input, long inputWatermark) throws Exception {
-            inputWatermarks[input] = Math.max(inputWatermarks[input], inputWatermark);
-            long min = Long.MAX_VALUE;
-            for (long w : inputWatermarks) {
-                min = Math.min(min, w);
+        /** A channel became idle or active: the combined watermark may advance, this instance's status may change. */
+        private void receiveStatus(int input, int channel, boolean idle) throws Exception {
+            boolean wasIdle = valve.isIdle();
+            long watermark = valve.onStatus(input, channel, idle);
+            if (wasIdle && !valve.isIdle()) {
+                broadcast(Kind.ACTIVE, 0);
             }
-            if (min > deliveredWatermark && min != Long.MAX_VALUE) {
-                deliveredWatermark = min;
-                try {
-                    operator.processWatermark(input, min, this);
-                } catch (Throwable e) {
-                    throw wrap(this, e);
-                }
+            deliverWatermark(input, watermark);
+            if (!wasIdle && valve.isIdle()) {
+                broadcast(Kind.IDLE, 0);
+            }
+        }
+
+        private void deliverWatermark(int input, long watermark) throws Exception {
+            if (watermark == WatermarkValve.NONE) {
+                return;
+            }
+            try {
+                operator.processWatermark(input, watermark, this);
+            } catch (Throwable e) {
+                throw wrap(this, e);
             }
         }
 
         void receiveEnd(int input, int channel) throws Exception {
-            channelWatermarks[input][channel] = Long.MAX_VALUE;
-            if (closedChannels != null) {
-                closedChannels[input][channel] = true;
-                if (blockedChannels[input][channel]) {
-                    blockedChannels[input][channel] = false;
-                    barriersSeen--;
-                }
-                completeAlignmentIfReady();
+            closedChannels[input][channel] = true;
+            if (blockedChannels[input][channel]) {
+                blockedChannels[input][channel] = false;
+                barriersSeen--;
+            }
+            completeAlignmentIfReady();
+            boolean wasIdle = valve.isIdle();
+            long watermark = valve.onEnd(input, channel);
+            if (wasIdle && !valve.isIdle()) {
+                broadcast(Kind.ACTIVE, 0);
+            }
+            deliverWatermark(input, watermark);
+            if (!wasIdle && valve.isIdle()) {
+                broadcast(Kind.IDLE, 0);
             }
             if (++endedChannels[input] < channels[input]) {
-                receiveWatermark(input, channel, Long.MAX_VALUE);
                 return;
-            }
-            if (openInputs > 1) {
-                deliverWatermark(input, Long.MAX_VALUE);
             }
             try {
                 operator.endInput(input);
@@ -451,7 +498,7 @@ final class ParallelJobRun {
         /** Sources: the checkpoint whose barrier to emit before the next poll. */
         volatile long triggeredBarrier;
         long emittedBarrier;
-        long notifiedCheckpoint;
+        volatile long notifiedCheckpoint;
 
         Task(Instance head) {
             this.head = head;
@@ -486,6 +533,12 @@ final class ParallelJobRun {
         private void runSource() throws Exception {
             while (!stopping && !execution.isCancelRequested()) {
                 checkpointDuties();
+                if (emittedBarrier != 0 && emittedBarrier == savepointBarrier) {
+                    // stop-with-savepoint: nothing may follow the savepoint's barrier; wait for the job to stop
+                    head.lastEmitMillis = System.currentTimeMillis();
+                    Thread.sleep(1);
+                    continue;
+                }
                 ReadStatus status;
                 try {
                     status = head.reader.pollNext(head);
@@ -497,6 +550,10 @@ final class ParallelJobRun {
                 if (status == ReadStatus.END_OF_INPUT) {
                     head.end();
                     return;
+                }
+                if (idleTimeoutMillis > 0 && !head.sourceIdle
+                        && System.currentTimeMillis() - head.lastEmitMillis >= idleTimeoutMillis) {
+                    head.markSourceIdle();
                 }
                 if (status == ReadStatus.NOTHING_AVAILABLE) {
                     Thread.sleep(1);
@@ -560,10 +617,6 @@ final class ParallelJobRun {
         boolean streaming = config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
         Throwable error;
         try {
-            if (!config.get(ExecutionOptions.SOURCE_IDLE_TIMEOUT).isZero()) {
-                throw new UnsupportedFeatureException("table.exec.source.idle-timeout with parallelism.default = "
-                        + parallelism + " (idle sources are detected with parallelism 1)");
-            }
             checkpointing = Checkpointing.from(config, execution.jobId(), streaming);
             restore = checkpointing.initialRestore();
         } catch (Throwable t) {
@@ -590,7 +643,8 @@ final class ParallelJobRun {
             execution.recordRestart(error);
         }
         if (error == null) {
-            execution.finish(execution.isCancelRequested() ? JobStatus.CANCELED : JobStatus.FINISHED, null);
+            execution.finish(execution.isCancelRequested() && !execution.isStoppedWithSavepoint()
+                    ? JobStatus.CANCELED : JobStatus.FINISHED, null);
         } else {
             execution.finish(JobStatus.FAILED, error);
         }
@@ -605,11 +659,15 @@ final class ParallelJobRun {
         stopping = false;
         pendingCheckpoint = 0;
         completedCheckpoint = 0;
+        savepointBarrier = 0;
         acks.clear();
         Throwable error = null;
         RootAllocator root = new RootAllocator(config.get(ExecutionOptions.MEMORY_LIMIT));
         try {
             buildVertices();
+            if (restore != null) {
+                RestoreCompatibility.requireSameParallelism(restore, expectedStates());
+            }
             openInstances(root);
             buildTasks();
             if (checkpointing.enabled()) {
@@ -626,17 +684,15 @@ final class ParallelJobRun {
                     if (execution.isCancelRequested()) {
                         stopping = true;
                     }
-                    JobExecution.SavepointRequest savepoint = execution.takeSavepointRequest();
-                    if (savepoint != null) {
-                        savepoint.result().completeExceptionally(new UnsupportedFeatureException(
-                                "savepoints with parallelism.default = " + parallelism + " (they work with parallelism 1)"));
-                    }
-                    if (checkpointing.enabled() && !stopping) {
-                        coordinateCheckpoint();
+                    if (!stopping) {
+                        coordinate();
                     }
                 }
             }
             error = failure.get();
+            if (error == null) {
+                finishStopWithSavepoint(); // every task ended while its sinks published the savepoint
+            }
         } catch (Throwable t) {
             error = t;
             stopping = true;
@@ -693,15 +749,23 @@ final class ParallelJobRun {
                 error = new TableException("Memory leaked by job '" + graph.jobName() + "': " + t.getMessage(), t);
             }
         }
+        abortSavepoint(new TableException("Job " + execution.jobId() + " ended before the savepoint was taken"
+                + (error == null ? "." : ": " + error.getMessage()), error));
         return error;
     }
 
     // ---------------------------------------------------------------- checkpoints
 
     private Checkpointing checkpointing;
-    private io.sluice.runtime.checkpoint.CheckpointStorage.Checkpoint restore;
+    private CheckpointStorage.Checkpoint restore;
     private volatile long pendingCheckpoint;
     private volatile long completedCheckpoint;
+    /** The id of the pending checkpoint when it is a stop-with-savepoint's, else 0: sources pause after its barrier. */
+    private volatile long savepointBarrier;
+    /** The stop-with-savepoint being served (coordinating thread only), the path once written, its first error. */
+    private JobExecution.SavepointRequest savepoint;
+    private java.nio.file.Path savepointPath;
+    private final AtomicReference<Throwable> savepointFailure = new AtomicReference<>();
     private final java.util.concurrent.ConcurrentHashMap<Integer, byte[]> acks = new java.util.concurrent.ConcurrentHashMap<>();
     private static final byte[] NO_STATE = new byte[0];
 
@@ -728,8 +792,30 @@ final class ParallelJobRun {
         if (id != pendingCheckpoint || acks.containsKey(stateKey(inst))) {
             return;
         }
-        byte[] state = Checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id);
+        byte[] state;
+        if (id == savepointBarrier) {
+            try {
+                state = Checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id);
+            } catch (Exception e) { // fails the savepoint, not the job (as with parallelism 1)
+                savepointFailure.compareAndSet(null, e);
+                state = null;
+            }
+        } else {
+            state = Checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id);
+        }
         acks.put(stateKey(inst), state == null ? NO_STATE : state);
+    }
+
+    /** The (key, name) of every instance's state, in the order a checkpoint lists them. */
+    private List<CheckpointStorage.NodeState> expectedStates() {
+        List<CheckpointStorage.NodeState> expected = new ArrayList<>();
+        for (Vertex v : order) {
+            for (int s = 0; s < v.parallelism; s++) {
+                expected.add(new CheckpointStorage.NodeState(order.indexOf(v) * 65536 + s,
+                        v.name() + " [subtask " + (s + 1) + " of " + v.parallelism + "]", null));
+            }
+        }
+        return expected;
     }
 
     /** Tells the sinks of a task (on its own thread) that a checkpoint completed. */
@@ -745,18 +831,83 @@ final class ParallelJobRun {
         }
     }
 
+    /** On the coordinating thread, between two looks at the tasks: serves stop-with-savepoint and checkpoints. */
+    private void coordinate() throws Exception {
+        JobExecution.SavepointRequest request = execution.takeSavepointRequest();
+        if (request != null) {
+            acceptSavepoint(request);
+        }
+        if (savepointPath != null) {
+            finishStopWithSavepoint();
+        } else {
+            coordinateCheckpoint();
+        }
+    }
+
+    /** Queues a stop-with-savepoint request, or fails it when this job cannot take one. */
+    private void acceptSavepoint(JobExecution.SavepointRequest request) {
+        try {
+            if (savepoint != null) {
+                throw new TableException("Job " + execution.jobId() + " is already stopping with a savepoint.");
+            }
+            if (config.get(ExecutionOptions.RUNTIME_MODE) != RuntimeMode.STREAMING) {
+                throw new UnsupportedFeatureException("savepoints of batch jobs");
+            }
+            requireCheckpointable();
+            savepoint = request;
+        } catch (Throwable t) {
+            request.result().completeExceptionally(t);
+        }
+    }
+
     /**
-     * On the coordinating thread: triggers a checkpoint when due (barriers are injected at the sources
-     * and aligned at every exchange), snapshots the instances of tasks that have already finished, and
-     * writes the checkpoint once every instance has acknowledged it.
+     * Once the savepoint is written and every task has told its sinks (which publish what they
+     * prepared), stops the job; it then ends as FINISHED.
+     */
+    private void finishStopWithSavepoint() throws Exception {
+        if (savepointPath == null) {
+            return;
+        }
+        for (Task t : tasks) {
+            if (t.finished) {
+                notifyCompleted(t);
+            } else if (t.notifiedCheckpoint < savepointBarrier) {
+                return;
+            }
+        }
+        execution.markStoppedWithSavepoint();
+        stopping = true;
+        savepoint.result().complete(savepointPath.toString());
+        savepoint = null;
+        savepointPath = null;
+    }
+
+    /** Fails the stop-with-savepoint in progress, if any; the job goes on (sources resume). */
+    private void abortSavepoint(Throwable cause) {
+        if (savepoint != null) {
+            savepoint.result().completeExceptionally(cause);
+        }
+        savepoint = null;
+        savepointPath = null;
+        savepointBarrier = 0;
+    }
+
+    /**
+     * On the coordinating thread: triggers a checkpoint when due or a savepoint when requested (barriers
+     * are injected at the sources and aligned at every exchange), snapshots the instances of tasks that
+     * have already finished, and writes the checkpoint once every instance has acknowledged it.
      */
     private void coordinateCheckpoint() throws Exception {
         if (pendingCheckpoint == 0) {
-            if (!checkpointing.due()) {
+            if (savepoint == null && !checkpointing.due()) {
                 return;
             }
             long id = checkpointing.nextCheckpointId();
             acks.clear();
+            if (savepoint != null) {
+                savepointFailure.set(null);
+                savepointBarrier = id;
+            }
             pendingCheckpoint = id;
             for (Task t : tasks) {
                 if (t.head.reader != null) {
@@ -779,13 +930,17 @@ final class ParallelJobRun {
         if (acks.size() < expected) {
             return;
         }
-        List<io.sluice.runtime.checkpoint.CheckpointStorage.NodeState> states = new ArrayList<>();
+        List<CheckpointStorage.NodeState> states = new ArrayList<>();
         for (Vertex v : order) {
             for (Instance i : v.instances) {
                 byte[] state = acks.get(stateKey(i));
-                states.add(new io.sluice.runtime.checkpoint.CheckpointStorage.NodeState(stateKey(i), stateName(i),
+                states.add(new CheckpointStorage.NodeState(stateKey(i), stateName(i),
                         state == NO_STATE ? null : state));
             }
+        }
+        if (id == savepointBarrier) {
+            completeSavepoint(id, states);
+            return;
         }
         execution.recordCheckpoint(checkpointing.write(id, states));
         pendingCheckpoint = 0;
@@ -795,6 +950,25 @@ final class ParallelJobRun {
                 notifyCompleted(t);
             }
         }
+    }
+
+    /** Every instance acknowledged the savepoint's barrier: writes it, and has the sinks publish (or fails it). */
+    private void completeSavepoint(long id, List<CheckpointStorage.NodeState> states) throws Exception {
+        pendingCheckpoint = 0;
+        Throwable failed = savepointFailure.get();
+        if (failed == null) {
+            try {
+                savepointPath = checkpointing.writeSavepoint(id, states, savepoint.directory());
+            } catch (Throwable t) {
+                failed = t;
+            }
+        }
+        if (failed != null) {
+            abortSavepoint(failed);
+            return;
+        }
+        completedCheckpoint = id;
+        finishStopWithSavepoint();
     }
 
     private void buildVertices() {
@@ -833,18 +1007,16 @@ final class ParallelJobRun {
                 int inputs = v.inputs.size();
                 inst.channels = new int[inputs];
                 inst.endedChannels = new int[inputs];
-                inst.channelWatermarks = new long[inputs][];
                 inst.blockedChannels = new boolean[inputs][];
                 inst.closedChannels = new boolean[inputs][];
                 for (int i = 0; i < inputs; i++) {
                     EdgeKind kind = edgeKind(v.inputs.get(i), v, i);
                     int channels = kind == EdgeKind.CHAINED || kind == EdgeKind.FORWARD ? 1 : v.inputs.get(i).parallelism;
                     inst.channels[i] = channels;
-                    inst.channelWatermarks[i] = new long[channels];
                     inst.blockedChannels[i] = new boolean[channels];
                     inst.closedChannels[i] = new boolean[channels];
-                    Arrays.fill(inst.channelWatermarks[i], Long.MIN_VALUE);
                 }
+                inst.valve = new WatermarkValve(inst.channels);
                 open(inst, root);
             }
         }
@@ -854,10 +1026,6 @@ final class ParallelJobRun {
         Transformation t = inst.vertex.transformation;
         inst.allocator = root.newChildAllocator(inst.name() + "#" + System.identityHashCode(inst), 0, Long.MAX_VALUE);
         byte[] state = restore == null ? null : restore.stateOf(stateKey(inst), stateName(inst));
-        if (restore != null && inst.subtask == 0 && restore.stateOf(stateKey(inst) + inst.vertex.parallelism,
-                stateName(inst)) != null) {
-            throw new UnsupportedFeatureException("restoring a checkpoint taken with a different parallelism");
-        }
         try {
             if (t instanceof SourceTransformation) {
                 SourceTransformation s = (SourceTransformation) t;
