@@ -44,6 +44,38 @@ public final class PlanPrinter {
     }
 
     /**
+     * The plan of a statement set, in Flink's layout for several sinks: each section appears once and lists the
+     * plans of every statement in order, separated by a blank line ({@code logicals}, {@code optimizeds} and
+     * {@code sinks} are parallel lists, one entry per INSERT); the {@code == Physical Execution Plan ==} section
+     * (when {@code executionPlanJson} is not null) describes the one job that runs them all.
+     */
+    public static String explainStatementSet(List<RelNode> logicals, List<RelNode> optimizeds,
+            List<? extends Transformation> sinks, boolean changelogMode, boolean estimatedCost,
+            String executionPlanJson) {
+        if (logicals.isEmpty() || logicals.size() != optimizeds.size() || logicals.size() != sinks.size()) {
+            throw new IllegalArgumentException("one logical plan, optimized plan and sink per statement expected: "
+                    + logicals.size() + ", " + optimizeds.size() + ", " + sinks.size());
+        }
+        StringBuilder sb = new StringBuilder("== Abstract Syntax Tree ==\n");
+        for (RelNode logical : logicals) {
+            sb.append(RelOptUtil.toString(logical, SqlExplainLevel.EXPPLAN_ATTRIBUTES)).append('\n');
+        }
+        sb.append("== Optimized Logical Plan ==\n");
+        for (RelNode optimized : optimizeds) {
+            sb.append(estimatedCost ? withCosts(optimized)
+                    : RelOptUtil.toString(optimized, SqlExplainLevel.EXPPLAN_ATTRIBUTES)).append('\n');
+        }
+        sb.append("== Physical Plan ==\n");
+        for (int i = 0; i < sinks.size(); i++) {
+            sb.append(i == 0 ? "" : "\n").append(tree(sinks.get(i), changelogMode));
+        }
+        if (executionPlanJson != null) {
+            sb.append("\n== Physical Execution Plan ==\n").append(executionPlanJson).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
      * The plan as {@code RelOptUtil.toString} prints it, each node followed by
      * {@code : rowcount = R, cumulative cost = {..}} (Calcite's {@code ALL_ATTRIBUTES} format without the node
      * ids, which differ from run to run).

@@ -191,8 +191,50 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
                         .withExpand(false)
                         .withInSubQueryThreshold(Integer.MAX_VALUE)
                         .withRelBuilderFactory(RelFactories.LOGICAL_BUILDER));
-        RelRoot root = converter.convertQuery(validated, false, true);
-        return root.withRel(converter.trimUnusedFields(true, root.rel));
+        rejectOuterTemporalJoins(validated);
+        RelRoot root;
+        try {
+            root = converter.convertQuery(validated, false, true);
+        } catch (AssertionError e) {
+            // Calcite asserts that a correlate (what FOR SYSTEM_TIME AS OF becomes) is INNER or LEFT
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Correlate has invalid join type (\\w+)")
+                    .matcher(String.valueOf(e.getMessage()));
+            if (m.find()) {
+                throw new ValidationException("Temporal table join only supports INNER JOIN and LEFT JOIN, but the "
+                        + "join type is " + m.group(1) + " JOIN.");
+            }
+            throw e;
+        }
+        // temporal joins first: trimming must not drop the versioned side's rowtime and key columns
+        RelNode rel = io.sluice.planner.translate.TemporalJoinRewriter.rewrite(root.rel);
+        return root.withRel(converter.trimUnusedFields(true, rel));
+    }
+
+    /** Flink's temporal joins are INNER or LEFT; Calcite would fail on a RIGHT or FULL one with an assertion. */
+    private void rejectOuterTemporalJoins(SqlNode query) {
+        query.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(org.apache.calcite.sql.SqlCall call) {
+                if (call instanceof org.apache.calcite.sql.SqlJoin) {
+                    org.apache.calcite.sql.SqlJoin join = (org.apache.calcite.sql.SqlJoin) call;
+                    org.apache.calcite.sql.JoinType type = join.getJoinType();
+                    SqlNode right = join.getRight();
+                    if (right.getKind() == org.apache.calcite.sql.SqlKind.AS) {
+                        right = ((org.apache.calcite.sql.SqlCall) right).operand(0);
+                    }
+                    if (right.getKind() == org.apache.calcite.sql.SqlKind.SNAPSHOT
+                            && (type == org.apache.calcite.sql.JoinType.RIGHT
+                            || type == org.apache.calcite.sql.JoinType.FULL)) {
+                        ValidationException v = new ValidationException("Temporal table join only supports INNER "
+                                + "JOIN and LEFT JOIN, but the join type is " + type + " JOIN.");
+                        int line = join.getParserPosition().getLineNum();
+                        v.atPosition(line, originalColumn(line, join.getParserPosition().getColumnNum()));
+                        throw v;
+                    }
+                }
+                return super.visit(call);
+            }
+        });
     }
 
     /** The validated row type of a query, without planning it further. */

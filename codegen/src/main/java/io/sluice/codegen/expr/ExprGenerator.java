@@ -508,6 +508,64 @@ public final class ExprGenerator {
     }
 
     /**
+     * Declares {@code boolean isNullN = isNullInit; long unscaledN = 0L;}: an assignable DECIMAL of precision
+     * &le; 18 held as its unscaled value (see {@link #assignUnscaled}).
+     */
+    public GenExpr declareUnscaled(LogicalType type, String isNullInit, CodeBuilder out) {
+        String isNull = newName("isNull");
+        String u = newName("unscaled");
+        out.line("boolean " + isNull + " = " + isNullInit + ";");
+        out.line("long " + u + " = 0L;");
+        return GenExpr.compactDecimal(isNull, u, type, null, null);
+    }
+
+    /**
+     * Emits {@code target := src} for a target from {@link #declareUnscaled}, converting to the target's
+     * DECIMAL(p, s) (HALF_UP; NULL when it does not fit) as {@link #assign} would. A constant is converted at
+     * generation time; a compact DECIMAL of the target's scale is copied; other compact DECIMALs and integers are
+     * rescaled as {@code long}s; anything else goes through {@code BigDecimal}.
+     */
+    public void assignUnscaled(GenExpr target, GenExpr src, CodeBuilder out) {
+        LogicalType tt = target.type();
+        LogicalType st = src.type();
+        if (src.alwaysNull()) {
+            out.line(target.isNull() + " = true;");
+            return;
+        }
+        Object lit = src.literal();
+        if (lit instanceof BigDecimal || lit instanceof Long) {
+            BigDecimal v = lit instanceof Long ? BigDecimal.valueOf((Long) lit) : (BigDecimal) lit;
+            long u = io.sluice.codegen.runtime.DecimalRuntime.unscaledOf(
+                    io.sluice.codegen.runtime.DecimalRuntime.fit(v, tt.precision(), tt.scale()));
+            if (u == io.sluice.codegen.runtime.DecimalRuntime.OVERFLOW) {
+                out.line(target.isNull() + " = true;");
+            } else {
+                out.line(target.isNull() + " = false;");
+                out.line(target.unscaled() + " = " + u + "L;");
+            }
+            return;
+        }
+        out.line(target.isNull() + " = " + src.isNull() + ";");
+        out.open("if (!" + target.isNull() + ")");
+        UnscaledOperand operand = st.root() == TypeRoot.DECIMAL || st.root().isIntegral() ? unscaledOperand(src)
+                : null;
+        if (operand != null && operand.scale() == tt.scale()
+                && (st.root().isIntegral() ? tt.precision() - tt.scale() >= 19 : st.precision() <= tt.precision())) {
+            out.line(target.unscaled() + " = " + operand.code() + ";");
+        } else if (operand != null) {
+            out.line(target.unscaled() + " = " + DEC + ".rescale(" + operand.code() + ", " + operand.scale() + ", "
+                    + tt.scale() + ", " + tt.precision() + ");");
+            out.line(target.isNull() + " = " + target.unscaled() + " == " + DEC + ".OVERFLOW;");
+        } else {
+            String fitted = newName("dec");
+            out.line("java.math.BigDecimal " + fitted + " = " + convert(value(src, out), st, tt) + ";");
+            out.line(target.unscaled() + " = " + DEC + ".unscaledOf(" + fitted + ");");
+            out.line(target.isNull() + " = " + target.unscaled() + " == " + DEC + ".OVERFLOW;");
+        }
+        out.close();
+    }
+
+    /**
      * Emits {@code target := src} converting the value to the target's type; target variables must be
      * assignable locals from {@link #declare}.
      */

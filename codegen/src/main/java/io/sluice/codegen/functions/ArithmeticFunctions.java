@@ -153,13 +153,16 @@ public final class ArithmeticFunctions implements BuiltInFunction {
     }
 
     /**
-     * {@code + - *} of DECIMAL (or integer) operands held as unscaled longs into a DECIMAL result of precision
+     * {@code + - * / MOD} of DECIMAL (or integer) operands held as unscaled longs into a DECIMAL result of precision
      * &le; 18, without allocating; null when an operand or the result does not have that form. Where the result
      * type guarantees the exact result fits (same scales, enough precision) the long operation is emitted inline.
+     * Division and MOD are exact integer arithmetic in {@code DecimalRuntime} (HALF_UP to the result scale; by
+     * zero they fail like the {@code BigDecimal} kernels).
      */
     private static GenExpr compactDecimal(ExprGenerator gen, SqlKind kind, List<GenExpr> args, LogicalType r,
             CodeBuilder out) {
-        if (!JavaTypes.isCompactDecimal(r) || kind != SqlKind.PLUS && kind != SqlKind.MINUS && kind != SqlKind.TIMES) {
+        if (!JavaTypes.isCompactDecimal(r) || kind != SqlKind.PLUS && kind != SqlKind.MINUS && kind != SqlKind.TIMES
+                && kind != SqlKind.DIVIDE && kind != SqlKind.MOD) {
             return null;
         }
         ExprGenerator.UnscaledOperand a = ExprGenerator.unscaledOperand(args.get(0));
@@ -170,7 +173,8 @@ public final class ArithmeticFunctions implements BuiltInFunction {
         LogicalType ta = args.get(0).type();
         LogicalType tb = args.get(1).type();
         boolean decimals = ta.root() == TypeRoot.DECIMAL && tb.root() == TypeRoot.DECIMAL;
-        if (decimals && kind != SqlKind.TIMES && a.scale() == r.scale() && b.scale() == r.scale()
+        boolean additive = kind == SqlKind.PLUS || kind == SqlKind.MINUS;
+        if (decimals && additive && a.scale() == r.scale() && b.scale() == r.scale()
                 && r.precision() > Math.max(ta.precision(), tb.precision())) {
             return gen.strictUnscaled(args, r, false, out, a.code() + " " + javaOp(kind) + " " + b.code());
         }
@@ -178,7 +182,8 @@ public final class ArithmeticFunctions implements BuiltInFunction {
                 && ta.precision() + tb.precision() <= r.precision()) {
             return gen.strictUnscaled(args, r, false, out, a.code() + " * " + b.code());
         }
-        String method = kind == SqlKind.PLUS ? "add" : kind == SqlKind.MINUS ? "subtract" : "multiply";
+        String method = kind == SqlKind.PLUS ? "add" : kind == SqlKind.MINUS ? "subtract"
+                : kind == SqlKind.TIMES ? "multiply" : kind == SqlKind.DIVIDE ? "divide" : "mod";
         return gen.strictUnscaled(args, r, true, out, DEC + "." + method + "(" + a.code() + ", " + a.scale() + ", "
                 + b.code() + ", " + b.scale() + ", " + r.precision() + ", " + r.scale() + ")");
     }

@@ -3,6 +3,7 @@ package io.sluice.codegen.functions;
 import io.sluice.codegen.expr.CodeBuilder;
 import io.sluice.codegen.expr.ExprGenerator;
 import io.sluice.codegen.expr.GenExpr;
+import io.sluice.codegen.expr.JavaTypes;
 import io.sluice.runtime.types.LogicalType;
 import java.util.List;
 import org.apache.calcite.rex.RexCall;
@@ -11,7 +12,11 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
-/** CASE, COALESCE, NULLIF and IF: only the branch that is taken is evaluated. */
+/**
+ * CASE, COALESCE, NULLIF and IF: only the branch that is taken is evaluated. A result that is a DECIMAL of
+ * precision &le; 18 is held as its unscaled {@code long} (branches are converted as {@code long}s, constants at
+ * generation time), so decimal branches are not boxed into {@code BigDecimal}s.
+ */
 public final class ConditionalFunctions implements BuiltInFunction {
     @Override
     public List<String> names() {
@@ -46,20 +51,34 @@ public final class ConditionalFunctions implements BuiltInFunction {
         }
     }
 
+    /** A fresh assignable result: an unscaled {@code long} for a compact DECIMAL, else the Java value type. */
+    private static GenExpr declare(ExprGenerator gen, LogicalType type, CodeBuilder out) {
+        return JavaTypes.isCompactDecimal(type) ? gen.declareUnscaled(type, "true", out)
+                : gen.declare(type, "true", out);
+    }
+
+    private static void assign(ExprGenerator gen, GenExpr target, GenExpr src, CodeBuilder out) {
+        if (target.unscaled() != null) {
+            gen.assignUnscaled(target, src, out);
+        } else {
+            gen.assign(target, src, out);
+        }
+    }
+
     /** CASE with operands [c1, v1, c2, v2, ..., else]; IF(c, a, b) has the same shape. */
     private static GenExpr caseWhen(ExprGenerator gen, List<RexNode> ops, LogicalType type, CodeBuilder out) {
-        GenExpr r = gen.declare(type, "true", out);
+        GenExpr r = declare(gen, type, out);
         int opened = 0;
         int k = 0;
         for (; k + 1 < ops.size(); k += 2) {
             GenExpr c = gen.gen(ops.get(k), out);
             out.open("if (" + (c.neverNull() ? "" : "!" + c.isNull() + " && ") + c.value() + ")");
-            gen.assign(r, gen.gen(ops.get(k + 1), out), out);
+            assign(gen, r, gen.gen(ops.get(k + 1), out), out);
             out.reopen("else");
             opened++;
         }
         if (k < ops.size()) {
-            gen.assign(r, gen.gen(ops.get(k), out), out);
+            assign(gen, r, gen.gen(ops.get(k), out), out);
         }
         for (int n = 0; n < opened; n++) {
             out.close();
@@ -68,14 +87,14 @@ public final class ConditionalFunctions implements BuiltInFunction {
     }
 
     private static GenExpr coalesce(ExprGenerator gen, List<RexNode> ops, LogicalType type, CodeBuilder out) {
-        GenExpr r = gen.declare(type, "true", out);
+        GenExpr r = declare(gen, type, out);
         int opened = 0;
         for (int k = 0; k < ops.size(); k++) {
             if (k > 0) {
                 out.open("if (" + r.isNull() + ")");
                 opened++;
             }
-            gen.assign(r, gen.gen(ops.get(k), out), out);
+            assign(gen, r, gen.gen(ops.get(k), out), out);
         }
         for (int n = 0; n < opened; n++) {
             out.close();
@@ -86,8 +105,8 @@ public final class ConditionalFunctions implements BuiltInFunction {
     private static GenExpr nullif(ExprGenerator gen, List<RexNode> ops, LogicalType type, CodeBuilder out) {
         GenExpr a = gen.gen(ops.get(0), out);
         GenExpr b = gen.gen(ops.get(1), out);
-        GenExpr r = gen.declare(type, "true", out);
-        gen.assign(r, a, out);
+        GenExpr r = declare(gen, type, out);
+        assign(gen, r, a, out);
         out.open("if (!" + r.isNull() + " && !" + b.isNull() + ")");
         out.open("if (" + ComparisonFunctions.condition(gen, a, b, "==", out) + ")");
         out.line(r.isNull() + " = true;");

@@ -188,6 +188,59 @@ public final class DecimalRuntime {
         return unscaledOf(fit(BigDecimal.valueOf(a, sa).multiply(BigDecimal.valueOf(b, sb)), precision, scale));
     }
 
+    /**
+     * {@code a / b} (scales {@code sa}, {@code sb}) as DECIMAL(precision, scale), precision &le; 18, rounded HALF_UP;
+     * division by zero fails as {@link #divide(BigDecimal, BigDecimal, int, int)} does. Exact {@code long}
+     * arithmetic: the quotient is {@code a * 10^(scale + sb - sa) / b}, rounded once. This equals the
+     * {@code BigDecimal} kernel's result (38 significant digits, then the result scale) because a quotient with a
+     * {@code long} divisor is never closer to a rounding tie than 1/(2|divisor|) &gt; 5.4e-20 units of the last
+     * digit, while rounding a result of at most 18 digits to 38 digits moves it by at most 5e-21 units. Falls
+     * back to {@code BigDecimal} when scaling an operand overflows a {@code long}.
+     */
+    public static long divide(long a, int sa, long b, int sb, int precision, int scale) {
+        if (b == 0) {
+            throw new ArithmeticException("Division by zero");
+        }
+        int e = scale + sb - sa;
+        try {
+            long n = e >= 0 ? up(a, e) : a;
+            long d = e >= 0 ? b : up(b, -e);
+            if (n != Long.MIN_VALUE && d != Long.MIN_VALUE) {
+                return checked(divideHalfUp(d < 0 ? -n : n, d < 0 ? -d : d), precision);
+            }
+        } catch (ArithmeticException overflow) {
+            // an operand times a power of ten does not fit a long: divide BigDecimals below
+        }
+        return unscaledOf(divide(BigDecimal.valueOf(a, sa), BigDecimal.valueOf(b, sb), precision, scale));
+    }
+
+    /**
+     * {@code MOD(a, b)} (scales {@code sa}, {@code sb}) as DECIMAL(precision, scale), precision &le; 18: the exact
+     * remainder with the sign of {@code a}, as {@link #mod(BigDecimal, BigDecimal, int, int)}; MOD by zero fails.
+     */
+    public static long mod(long a, int sa, long b, int sb, int precision, int scale) {
+        if (b == 0) {
+            throw new ArithmeticException("Division by zero");
+        }
+        int m = Math.max(sa, sb);
+        try {
+            return rescale(up(a, m - sa) % up(b, m - sb), m, scale, precision);
+        } catch (ArithmeticException overflow) {
+            return unscaledOf(mod(BigDecimal.valueOf(a, sa), BigDecimal.valueOf(b, sb), precision, scale));
+        }
+    }
+
+    /** {@code n / d} rounded HALF_UP (ties away from zero), for {@code d > 0}. */
+    private static long divideHalfUp(long n, long d) {
+        long q = n / d;
+        long r = n % d;
+        long abs = r < 0 ? -r : r;
+        if (abs != 0 && abs >= d - abs) {
+            q += n < 0 ? -1 : 1;
+        }
+        return q;
+    }
+
     /** Compares the numbers with unscaled values {@code a}, {@code b} and scales {@code sa}, {@code sb}. */
     public static int compare(long a, int sa, long b, int sb) {
         if (sa == sb) {
@@ -215,8 +268,11 @@ public final class DecimalRuntime {
         return Math.multiplyExact(u, POW10[k]);
     }
 
-    /** The unscaled value of a fitted result of precision &le; 18, or {@link #OVERFLOW} for null. */
-    private static long unscaledOf(BigDecimal fitted) {
+    /**
+     * The unscaled value of a result already fitted to a DECIMAL of precision &le; 18 (by {@link #fit}), or
+     * {@link #OVERFLOW} for null.
+     */
+    public static long unscaledOf(BigDecimal fitted) {
         return fitted == null ? OVERFLOW : fitted.unscaledValue().longValueExact();
     }
 }

@@ -162,20 +162,46 @@ public final class CatalogTable implements CatalogBaseTable {
                 inlineSource, primaryKeyName, keys);
     }
 
-    /**
-     * Fails with "not supported yet" when the table uses a feature that reading or writing it does not support:
-     * partitioned filesystem tables, and metadata columns (no connector declares metadata keys yet). Called
-     * when a query first reads or writes the table, not at CREATE TABLE.
-     */
-    public void checkSupportedForAccess() {
-        String connector = options.get("connector");
-        if (!partitionKeys.isEmpty() && "filesystem".equals(connector)) {
-            throw new io.sluice.table.api.UnsupportedFeatureException("partitioned filesystem tables");
-        }
+    /** The metadata columns, in declaration order. */
+    public List<CatalogColumn> metadataColumns() {
+        List<CatalogColumn> result = new ArrayList<>();
         for (CatalogColumn c : columns) {
             if (c.isMetadata()) {
-                throw new io.sluice.table.api.UnsupportedFeatureException("metadata column '" + c.name()
-                        + "' (connector " + connector + " exposes no metadata)");
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The columns a scan of the table produces: the physical columns followed by the metadata columns (which the
+     * connector appends, see {@code SupportsReadingMetadata}), each in declaration order.
+     */
+    public RowType sourceRowType() {
+        RowType physical = physicalRowType();
+        List<String> names = new ArrayList<>(physical.names());
+        List<LogicalType> types = new ArrayList<>();
+        for (int i = 0; i < physical.size(); i++) {
+            types.add(physical.type(i));
+        }
+        for (CatalogColumn c : metadataColumns()) {
+            names.add(c.name());
+            types.add(c.type());
+        }
+        return new RowType(names, types);
+    }
+
+    /**
+     * Fails when an INSERT cannot write the table: a non-virtual metadata column would have to be written, and no
+     * connector supports writing metadata yet.
+     */
+    public void checkWritable(String tableName) {
+        for (CatalogColumn c : columns) {
+            if (c.isMetadata() && !c.isVirtual()) {
+                throw new io.sluice.table.api.ValidationException("Table " + tableName + " declares the persisted"
+                        + " metadata column '" + c.name() + "', but its connector '" + options.get("connector")
+                        + "' cannot write metadata. If the column should not be persisted, declare it with the VIRTUAL"
+                        + " keyword.");
             }
         }
     }

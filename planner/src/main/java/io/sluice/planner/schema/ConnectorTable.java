@@ -18,6 +18,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
@@ -27,8 +28,12 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * <p>A table with computed columns or a watermark expands, when a query reads it, into a scan of its
  * physical columns, a projection computing the declared columns in order, and a
  * {@link WatermarkAssigner} on the rowtime column, as Flink's source expansion does.
+ *
+ * <p>Like every Flink catalog table it is a {@link TemporalTable}, so validation accepts
+ * {@code FOR SYSTEM_TIME AS OF}; whether the table really is a versioned table (primary key and rowtime
+ * attribute) is checked when the temporal join is translated, with Flink's messages.
  */
-public final class ConnectorTable extends AbstractTable implements TranslatableTable {
+public final class ConnectorTable extends AbstractTable implements TranslatableTable, TemporalTable {
     private final ObjectIdentifier identifier;
     private final CatalogTable table;
     private final SluicePlanner planner;
@@ -54,7 +59,10 @@ public final class ConnectorTable extends AbstractTable implements TranslatableT
         return table;
     }
 
-    /** True for the physical-columns view that the scan under a computed-column projection reads. */
+    /**
+     * True for the view that the scan under a computed-column projection reads: the physical columns followed by
+     * the metadata columns ({@link CatalogTable#sourceRowType()}).
+     */
     public boolean isPhysicalOnly() {
         return physicalOnly;
     }
@@ -64,13 +72,29 @@ public final class ConnectorTable extends AbstractTable implements TranslatableT
                 || table.columns().stream().anyMatch(c -> !c.isPhysical()));
     }
 
+    /** Calcite's system-period column names; Flink's versioned tables have none, so these are placeholders. */
+    @Override
+    public String getSysStartFieldName() {
+        return "sys_start";
+    }
+
+    @Override
+    public String getSysEndFieldName() {
+        return "sys_end";
+    }
+
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         RelDataTypeFactory.Builder b = typeFactory.builder();
-        for (CatalogColumn c : table.columns()) {
-            if (!physicalOnly || c.isPhysical()) {
-                b.add(c.name(), RelTypes.toRelDataType(c.type(), typeFactory));
+        if (physicalOnly) {
+            io.sluice.runtime.types.RowType source = table.sourceRowType();
+            for (int i = 0; i < source.size(); i++) {
+                b.add(source.name(i), RelTypes.toRelDataType(source.type(i), typeFactory));
             }
+            return b.build();
+        }
+        for (CatalogColumn c : table.columns()) {
+            b.add(c.name(), RelTypes.toRelDataType(c.type(), typeFactory));
         }
         return b.build();
     }
@@ -78,7 +102,6 @@ public final class ConnectorTable extends AbstractTable implements TranslatableT
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
         RelOptCluster cluster = context.getCluster();
-        table.checkSupportedForAccess();
         if (!needsExpansion()) {
             return LogicalTableScan.create(cluster, relOptTable, context.getTableHints());
         }
@@ -90,7 +113,7 @@ public final class ConnectorTable extends AbstractTable implements TranslatableT
 
         List<String> expressions = new ArrayList<>();
         for (CatalogColumn c : table.columns()) {
-            if (!c.isPhysical()) {
+            if (c.isComputed()) {
                 expressions.add(c.expression());
             }
         }
@@ -101,18 +124,21 @@ public final class ConnectorTable extends AbstractTable implements TranslatableT
         List<RexNode> projects = new ArrayList<>();
         List<String> names = new ArrayList<>();
         int physicalIndex = 0;
+        int metadataIndex = table.physicalRowType().size();
         int computedIndex = 0;
         for (int i = 0; i < table.columns().size(); i++) {
             CatalogColumn c = table.columns().get(i);
             RelDataType type = declared.getFieldList().get(i).getType();
-            RexNode e = c.isPhysical() ? rex.makeInputRef(scan, physicalIndex++) : computed.get(computedIndex++);
+            RexNode e = c.isPhysical() ? rex.makeInputRef(scan, physicalIndex++)
+                    : c.isMetadata() ? rex.makeInputRef(scan, metadataIndex++) : computed.get(computedIndex++);
             if (!e.getType().equals(type)) {
                 e = rex.makeCast(type, e, true, false);
             }
             projects.add(e);
             names.add(c.name());
         }
-        RelNode result = expressions.isEmpty() ? scan
+        boolean identity = expressions.isEmpty() && isPhysicalThenMetadata();
+        RelNode result = identity ? scan
                 : LogicalProject.create(scan, List.of(), projects, names, java.util.Set.of());
         if (table.watermarkColumn() != null) {
             int rowtime = table.columnNames().indexOf(table.watermarkColumn());
@@ -121,5 +147,18 @@ public final class ConnectorTable extends AbstractTable implements TranslatableT
             result = WatermarkAssigner.create(result, rowtime, watermark);
         }
         return result;
+    }
+
+    /** True when the declared column order is already the scan's order (physical columns, then metadata). */
+    private boolean isPhysicalThenMetadata() {
+        boolean metadataSeen = false;
+        for (CatalogColumn c : table.columns()) {
+            if (c.isMetadata()) {
+                metadataSeen = true;
+            } else if (metadataSeen) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -23,6 +23,7 @@ import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.aggregate.AggregateKind;
 import io.sluice.runtime.operator.aggregate.AggregateSpec;
 import io.sluice.runtime.operator.aggregate.GroupAggregateOperator;
+import io.sluice.runtime.operator.aggregate.MiniBatchSettings;
 import io.sluice.runtime.operator.aggregate.HashAggregateOperator;
 import io.sluice.runtime.operator.calc.CalcOperator;
 import io.sluice.runtime.operator.join.HashJoinOperator;
@@ -111,7 +112,7 @@ public final class JobGraphGenerator {
         Transformation t = translated.get(rel);
         if (t == null) {
             t = doTranslate(rel);
-            if (streaming) {
+            if (streaming && !(rel instanceof io.sluice.planner.rel.TemporalJoin)) { // its mode is the left input's
                 inferChangelogMode(t);
             }
             translated.put(rel, t);
@@ -161,6 +162,8 @@ public final class JobGraphGenerator {
             return translateWindow((Window) rel);
         } else if (rel instanceof WatermarkAssigner) {
             return translateWatermarkAssigner((WatermarkAssigner) rel);
+        } else if (rel instanceof io.sluice.planner.rel.TemporalJoin || rel instanceof org.apache.calcite.rel.core.Snapshot) {
+            return new TemporalJoinTranslator(this, codegen, streaming).translate(rel);
         } else if (rel instanceof org.apache.calcite.rel.core.Correlate) {
             return new CorrelateTranslator(this, config).translate((org.apache.calcite.rel.core.Correlate) rel);
         } else if (rel instanceof TableFunctionScan && WindowColumns.isWindowFunction((TableFunctionScan) rel)) {
@@ -179,6 +182,11 @@ public final class JobGraphGenerator {
     // ---------------------------------------------------------------- scans
 
     private Transformation scan(TableScan scan, int[] projection) {
+        return scan(scan, projection, null);
+    }
+
+    /** A source of the scan's table; {@code filter} (over the scan's columns, may be null) prunes partitions. */
+    private Transformation scan(TableScan scan, int[] projection, RexNode filter) {
         ConnectorTable table = scan.getTable().unwrap(ConnectorTable.class);
         if (table == null) {
             throw new UnsupportedFeatureException("scan of " + scan.getTable().getQualifiedName());
@@ -187,7 +195,7 @@ public final class JobGraphGenerator {
         if (!table.isPhysicalOnly() && ct.columns().stream().anyMatch(c -> !c.isPhysical())) {
             throw new UnsupportedFeatureException("computed columns (table " + table.identifier() + ")");
         }
-        RowType physical = ct.physicalRowType();
+        RowType physical = ct.sourceRowType();
         if (projection == null) {
             projection = new int[physical.size()];
             for (int i = 0; i < projection.length; i++) {
@@ -195,8 +203,11 @@ public final class JobGraphGenerator {
             }
         }
         ScanTableSource source = createSource(table);
+        List<java.util.Map<String, String>> partitions = PartitionPruner.prune(source, ct, scan.getRowType(), filter,
+                codegen, scan.getCluster().getRexBuilder());
         RowType produced = physical.project(projection);
-        String name = "TableSourceScan(table=[[" + String.join(", ", table.identifier().toList()) + "]], fields=["
+        String name = "TableSourceScan(table=[[" + String.join(", ", table.identifier().toList())
+                + (partitions == null ? "" : ", partitions=" + partitions) + "]], fields=["
                 + String.join(", ", produced.names()) + "])";
         return new SourceTransformation(name, source, projection, produced);
     }
@@ -213,8 +224,10 @@ public final class JobGraphGenerator {
         }
         DynamicTableSourceFactory factory = FactoryUtil.discover(DynamicTableSourceFactory.class, connector, classLoader);
         FactoryUtil.validateOptions(table.identifier().toString(), factory, ct.options(), classLoader);
-        return factory.createDynamicTableSource(new TableContext(table.identifier().toString(), ct.physicalRowType(),
-                ct.options(), config));
+        ScanTableSource source = factory.createDynamicTableSource(new TableContext(table.identifier().toString(),
+                ct.physicalRowType(), ct.options(), config, ct.partitionKeys()));
+        SourceMetadata.apply(source, ct, table.identifier().toString());
+        return source;
     }
 
     // ---------------------------------------------------------------- watermarks
@@ -323,6 +336,7 @@ public final class JobGraphGenerator {
             for (int i = 0; i < fields.length; i++) {
                 mapping[fields[i]] = i;
             }
+            RexNode scanFilter = condition;
             RexShuttle remap = new RexShuttle() {
                 @Override
                 public RexNode visitInputRef(RexInputRef ref) {
@@ -333,7 +347,7 @@ public final class JobGraphGenerator {
             List<RexNode> remapped = new ArrayList<>();
             projects.forEach(p -> remapped.add(p.accept(remap)));
             projects = remapped;
-            in = scan((TableScan) input, fields);
+            in = scan((TableScan) input, fields, scanFilter);
             inputRowType = projectedRowType(inputRowType, fields, node);
             if (condition == null && isIdentity(projects, fields.length)) {
                 return in;
@@ -398,7 +412,10 @@ public final class JobGraphGenerator {
             long start = range.start;
             long end = range.end;
             int endField = windowEnd;
-            Transformation windowRank = new OperatorTransformation("WindowRank(rankType=[ROW_NUMBER], rankRange=[rankStart="
+            WindowDeduplication dedup = WindowDeduplication.of(inputRel, partition, order, start, end);
+            Transformation windowRank = dedup != null
+                    ? dedup.transformation(in, inputType, partition, rankUsed, outType)
+                    : new OperatorTransformation("WindowRank(rankType=[ROW_NUMBER], rankRange=[rankStart="
                     + start + ", rankEnd=" + end + "], " + partitionText + orderText + ", select=["
                     + String.join(", ", outType.names()) + "])", List.of(in),
                     () -> new io.sluice.runtime.operator.window.WindowRankOperator(inputType, partition, order, start, end,
@@ -621,8 +638,10 @@ public final class JobGraphGenerator {
             }
             ChangelogMode mode = in.changelogMode().hasUpdates() ? ChangelogMode.all()
                     : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
-            return new OperatorTransformation("GroupAggregate(" + attributes + ")", List.of(in),
-                    () -> new GroupAggregateOperator(inputType, groupFields, specs, outputType), outputType)
+            MiniBatchSettings miniBatch = MiniBatchSettings.from(config);
+            String miniBatchAttribute = miniBatch == null ? "" : ", miniBatch=[" + miniBatch.explain() + "]";
+            return new OperatorTransformation("GroupAggregate(" + attributes + miniBatchAttribute + ")", List.of(in),
+                    () -> new GroupAggregateOperator(inputType, groupFields, specs, outputType, miniBatch), outputType)
                     .withInputPartitioning(0, InputPartitioning.hash(groupFields)).withChangelogMode(mode);
         }
         return new OperatorTransformation("HashAggregate(" + attributes + ")", List.of(in),
@@ -796,6 +815,10 @@ public final class JobGraphGenerator {
         RelNode right = join.getRight();
         Transformation l = translate(left);
         Transformation r = translate(right);
+        Transformation windowJoin = streaming ? new WindowJoinTranslator(codegen).translate(join, l, r) : null;
+        if (windowJoin != null) {
+            return windowJoin;
+        }
         Transformation interval = streaming ? new IntervalJoinTranslator(codegen).translate(join, l, r) : null;
         if (interval != null) {
             return interval;

@@ -2,6 +2,7 @@ package io.sluice.table.api;
 
 import io.sluice.runtime.config.ConfigOption;
 import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.generated.UserFunctionLifecycle;
 
 /** The session options of a {@link TableEnvironment} ({@code SET 'k' = 'v'} changes them). */
 public final class TableConfig {
@@ -18,6 +19,20 @@ public final class TableConfig {
 
     public TableConfig set(String key, String value) {
         configuration.setString(key, value);
+        return this;
+    }
+
+    /**
+     * Adds a global job parameter that user-defined functions read with {@code FunctionContext.getJobParameter}
+     * (stored, as in Flink, in the map option {@code pipeline.global-job-parameters}).
+     */
+    public TableConfig addJobParameter(String key, String value) {
+        String current = configuration.getString(UserFunctionLifecycle.GLOBAL_JOB_PARAMETERS);
+        java.util.Map<String, String> parameters = current == null ? new java.util.LinkedHashMap<>()
+                : new java.util.LinkedHashMap<>(UserFunctionLifecycle.parseJobParameters(current));
+        parameters.put(key, value);
+        configuration.setString(UserFunctionLifecycle.GLOBAL_JOB_PARAMETERS,
+                UserFunctionLifecycle.formatJobParameters(parameters));
         return this;
     }
 

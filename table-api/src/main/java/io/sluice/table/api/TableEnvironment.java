@@ -41,6 +41,14 @@ public interface TableEnvironment {
     TableConfig getConfig();
 
     /**
+     * A new, empty set of INSERTs that are explained and executed together as one job. Environments other than
+     * Sluice's own (test doubles) do not support statement sets.
+     */
+    default StatementSet createStatementSet() {
+        throw new UnsupportedFeatureException("statement sets in " + getClass().getName());
+    }
+
+    /**
      * Registers a temporary system function (no catalog namespace; shadows built-in functions of that name),
      * like {@code CREATE TEMPORARY SYSTEM FUNCTION name AS 'class'}.
      */

@@ -36,8 +36,35 @@ final class ChangelogFolding {
         }
     }
 
-    /** Reads every row of a statement's result into {@code folder} (if any) and waits for its job. */
+    /** How long one statement may take before the property tests call it hung (bounded inputs end in seconds). */
+    private static final long DRAIN_TIMEOUT_SECONDS = 120;
+
+    /**
+     * Reads every row of a statement's result into {@code folder} (if any) and waits for its job; a job that has
+     * not ended after {@link #DRAIN_TIMEOUT_SECONDS} fails the test (and is cancelled) instead of hanging the build.
+     */
     static void drain(TableResult result, Folder folder) throws Exception {
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+            drainNow(result, folder);
+            return null;
+        });
+        Thread t = new Thread(task, "drain");
+        t.setDaemon(true);
+        t.start();
+        try {
+            task.get(DRAIN_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            result.getJobClient().ifPresent(c -> c.cancel());
+            throw new AssertionFailedError("the statement's job did not end within " + DRAIN_TIMEOUT_SECONDS + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception) {
+                throw (Exception) e.getCause();
+            }
+            throw (Error) e.getCause();
+        }
+    }
+
+    private static void drainNow(TableResult result, Folder folder) throws Exception {
         if (result.getResultKind() == ResultKind.SUCCESS_WITH_CONTENT) {
             try (CloseableIterator<Row> it = result.collect()) {
                 while (it.hasNext()) {

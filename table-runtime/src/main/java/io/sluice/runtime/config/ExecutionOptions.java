@@ -54,9 +54,26 @@ public final class ExecutionOptions {
             ConfigOptions.key("table.exec.resource.default-parallelism").intType().defaultValue(-1)
             .withDescription("Parallelism of the operators of SQL jobs; -1 uses parallelism.default.");
 
+    public static final ConfigOption<Boolean> MINI_BATCH_ENABLED = ConfigOptions.key("table.exec.mini-batch.enabled")
+            .booleanType().defaultValue(false)
+            .withDescription("Whether streaming group aggregates buffer input rows and emit one change per group and"
+                    + " mini-batch (needs table.exec.mini-batch.allow-latency and table.exec.mini-batch.size).");
+
+    public static final ConfigOption<java.time.Duration> MINI_BATCH_ALLOW_LATENCY =
+            ConfigOptions.key("table.exec.mini-batch.allow-latency")
+            .durationType().defaultValue(java.time.Duration.ZERO)
+            .withDescription("Longest time a mini-batch buffers rows before it is processed (must be > 0 when"
+                    + " mini-batch is enabled).");
+
+    public static final ConfigOption<Long> MINI_BATCH_SIZE = ConfigOptions.key("table.exec.mini-batch.size")
+            .longType().defaultValue(-1L)
+            .withDescription("Most rows a mini-batch buffers before it is processed (must be > 0 when mini-batch is"
+                    + " enabled).");
+
     /** All options declared here. */
     public static List<ConfigOption<?>> all() {
         return List.of(RUNTIME_MODE, BATCH_SIZE, LOCAL_TIME_ZONE, PARALLELISM, CODEGEN_DUMP_DIR, MEMORY_LIMIT,
-                AUTO_WATERMARK_INTERVAL, SOURCE_IDLE_TIMEOUT, STATE_TTL, RESOURCE_DEFAULT_PARALLELISM);
+                AUTO_WATERMARK_INTERVAL, SOURCE_IDLE_TIMEOUT, STATE_TTL, RESOURCE_DEFAULT_PARALLELISM,
+                MINI_BATCH_ENABLED, MINI_BATCH_ALLOW_LATENCY, MINI_BATCH_SIZE);
     }
 }

@@ -12,13 +12,21 @@ public final class TableContext {
     private final RowType physicalRowType;
     private final Map<String, String> options;
     private final Configuration sessionConfig;
+    private final java.util.List<String> partitionKeys;
 
     public TableContext(String tableName, RowType physicalRowType, Map<String, String> options,
             Configuration sessionConfig) {
+        this(tableName, physicalRowType, options, sessionConfig, java.util.List.of());
+    }
+
+    /** A context of a table declared with {@code PARTITIONED BY (partitionKeys)} (empty: not partitioned). */
+    public TableContext(String tableName, RowType physicalRowType, Map<String, String> options,
+            Configuration sessionConfig, java.util.List<String> partitionKeys) {
         this.tableName = tableName;
         this.physicalRowType = physicalRowType;
         this.options = Map.copyOf(options);
         this.sessionConfig = sessionConfig;
+        this.partitionKeys = java.util.List.copyOf(partitionKeys);
     }
 
     /** Fully qualified name, e.g. {@code default_catalog.default_database.orders}. */
@@ -29,6 +37,11 @@ public final class TableContext {
     /** The table's physical columns (computed and metadata columns excluded). */
     public RowType physicalRowType() {
         return physicalRowType;
+    }
+
+    /** The {@code PARTITIONED BY} columns in declaration order (physical columns); empty when not partitioned. */
+    public java.util.List<String> partitionKeys() {
+        return partitionKeys;
     }
 
     /** The {@code WITH} options exactly as written. */

@@ -162,6 +162,9 @@ final class Checkpointing {
             }
             return position;
         }
+        if (operator != null) {
+            operator.prepareSnapshotPreBarrier(id);
+        }
         if (operator instanceof SinkOperator) {
             return ((SinkOperator) operator).snapshotState(id);
         }

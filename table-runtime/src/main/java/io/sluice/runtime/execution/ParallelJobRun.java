@@ -625,7 +625,11 @@ final class ParallelJobRun {
         }
         RestartStrategy restarts = RestartStrategy.from(config, checkpointing.enabled());
         while (true) {
-            error = attempt();
+            try {
+                error = attempt();
+            } catch (Throwable t) { // a bug in cleaning up must still end the job (collectors wait for the end)
+                error = t;
+            }
             if (error == null || execution.isCancelRequested()) {
                 break;
             }
@@ -724,14 +728,17 @@ final class ParallelJobRun {
                 i.held.clear();
             }
         }
+        // instances are null where opening the job failed before creating them
         for (int v = order.size() - 1; v >= 0; v--) {
             for (Instance i : order.get(v).instances == null ? new Instance[0] : order.get(v).instances) {
-                error = closeQuietly(i, error);
+                if (i != null) {
+                    error = closeQuietly(i, error);
+                }
             }
         }
         for (int v = order.size() - 1; v >= 0; v--) {
             for (Instance i : order.get(v).instances == null ? new Instance[0] : order.get(v).instances) {
-                if (i.allocator != null) {
+                if (i != null && i.allocator != null) {
                     try {
                         i.allocator.close();
                     } catch (Throwable t) {

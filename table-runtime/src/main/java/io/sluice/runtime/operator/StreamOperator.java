@@ -34,6 +34,15 @@ public interface StreamOperator extends AutoCloseable {
     void endInput(int input) throws Exception;
 
     /**
+     * Called just before the operator's state is saved for checkpoint {@code checkpointId} (and before the
+     * checkpoint's barrier is passed on): an operator that buffers input outside its checkpointed state (a
+     * mini-batch) processes it now, and may emit; those rows reach downstream operators before their own
+     * snapshot. The default does nothing.
+     */
+    default void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    }
+
+    /**
      * True when the operator keeps no state a checkpoint must save (a projection, a union); an
      * operator that keeps state implements {@link io.sluice.runtime.state.CheckpointedOperator}, or
      * jobs that checkpoint reject it.

@@ -149,7 +149,7 @@ final class WindowJobs {
     }
 
     /** Appends every row as text to a shared list. */
-    private static final class CollectingWriter implements SinkWriter {
+    static final class CollectingWriter implements SinkWriter {
         private final List<String> sink;
 
         CollectingWriter(List<String> sink) {

@@ -1,8 +1,10 @@
 package io.sluice.connector.filesystem;
 
+import io.sluice.connector.filesystem.partition.PartitionPaths;
 import io.sluice.runtime.config.ConfigOption;
 import io.sluice.runtime.config.ConfigOptions;
 import io.sluice.runtime.connector.FactoryUtil;
+import java.time.Duration;
 
 /** Options of the {@code filesystem} connector, with Flink's keys. */
 public final class FileSystemOptions {
@@ -15,4 +17,31 @@ public final class FileSystemOptions {
 
     /** The record format, e.g. {@code csv}. */
     public static final ConfigOption<String> FORMAT = FactoryUtil.FORMAT;
+
+    public static final ConfigOption<String> PARTITION_DEFAULT_NAME = ConfigOptions.key("partition.default-name")
+            .stringType().defaultValue(PartitionPaths.DEFAULT_PARTITION_NAME)
+            .withDescription("The directory value of a partition whose value is NULL or an empty string.");
+
+    public static final ConfigOption<String> SINK_PARTITION_COMMIT_TRIGGER =
+            ConfigOptions.key("sink.partition-commit.trigger").stringType().defaultValue("process-time")
+                    .withDescription("When a written partition is committed: 'process-time' (a checkpoint, or the end"
+                            + " of a batch job, after the partition's first file plus the delay).");
+
+    public static final ConfigOption<Duration> SINK_PARTITION_COMMIT_DELAY =
+            ConfigOptions.key("sink.partition-commit.delay").durationType().defaultValue(Duration.ZERO)
+                    .withDescription("How long after its first file a partition is committed at the earliest.");
+
+    public static final ConfigOption<String> SINK_PARTITION_COMMIT_POLICY_KIND =
+            ConfigOptions.key("sink.partition-commit.policy.kind").stringType().noDefaultValue()
+                    .withDescription("Comma-separated commit actions: 'success-file' writes an empty marker file into"
+                            + " the partition directory; 'metastore' does nothing for filesystem tables (the"
+                            + " directories are the partitions).");
+
+    public static final ConfigOption<String> SINK_PARTITION_COMMIT_POLICY_CLASS =
+            ConfigOptions.key("sink.partition-commit.policy.class").stringType().noDefaultValue()
+                    .withDescription("The class of a 'custom' commit policy (not supported).");
+
+    public static final ConfigOption<String> SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME =
+            ConfigOptions.key("sink.partition-commit.success-file.name").stringType().defaultValue("_SUCCESS")
+                    .withDescription("The name of the 'success-file' marker.");
 }

@@ -2,30 +2,51 @@ package io.sluice.connector.filesystem;
 
 import io.sluice.connector.filesystem.format.RecordEncoder;
 import io.sluice.connector.filesystem.format.RecordEncoderFactory;
+import io.sluice.connector.filesystem.partition.PartitionCommitPolicy;
+import io.sluice.connector.filesystem.partition.PartitionRouter;
 import io.sluice.runtime.connector.SinkWriter;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.table.api.TableException;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes one subtask's rows to a part file {@code part-<uuid>-<subtask>-<n>.<ext>} in the sink directory
- * (created if missing). The file is written under a hidden in-progress name ({@code .part-...inprogress},
- * which readers skip) and renamed to its final name by {@link #finish()}; {@link #close()} without
- * {@code finish} deletes it. No file is created when no row arrives.
+ * Writes one subtask's rows to part files {@code part-<uuid>-<subtask>-<n>.<ext>} in the sink directory
+ * (created if missing), or, for a partitioned table, in the directory of each row's partition
+ * ({@code k1=v1/k2=v2/}, see {@link PartitionRouter}; the partition columns are not written into the files).
+ * A file is written under a hidden in-progress name ({@code .part-...inprogress}, which readers skip) and
+ * renamed to its final name by {@link #finish()}; {@link #close()} without {@code finish} deletes it. No file is
+ * created for a partition that receives no row.
  *
- * <p><b>Exactly-once.</b> In a checkpointed job each checkpoint closes the current part file; part
+ * <p><b>Exactly-once.</b> In a checkpointed job each checkpoint closes the current part files; part
  * files become visible only when the checkpoint that covers them completes, so after a failure and a
  * restore from the latest checkpoint the directory holds each row exactly once.
  *
+ * <p><b>Partition commit.</b> A partition whose files were published is committed (its success file written,
+ * with the {@code success-file} policy) at that checkpoint's completion or at the end of the input, once the
+ * commit delay since its first file has passed; partitions not yet due wait for a later checkpoint (and are
+ * part of the checkpoint state) and are all committed when the input ends.
+ *
  * <p><b>Overwrite.</b> For {@code INSERT OVERWRITE} (batch mode only) the finished part files stay hidden until
- * every subtask of the job has finished; then an {@link OverwriteCommitter} deletes the directory's existing
- * visible files and publishes the new ones. A failed job leaves the old content in place.
+ * every subtask of the job has finished; then an {@link OverwriteCommitter} deletes the existing visible files of
+ * the table (of a partitioned table: of the partitions written) and publishes the new ones. A failed job leaves
+ * the old content in place.
  */
 public final class FileSystemSinkWriter implements SinkWriter {
     private final Path directory;
@@ -33,33 +54,52 @@ public final class FileSystemSinkWriter implements SinkWriter {
     private final int subtaskIndex;
     private final String uuid = UUID.randomUUID().toString();
     private int partCounter;
-    private OutputStream stream;
-    private RecordEncoder encoder;
-    private Path inProgress;
-    private Path finalPath;
-    /** Closed part files awaiting commit: {in-progress name, final name}. */
-    private final java.util.List<Path[]> pending = new java.util.ArrayList<>();
+    /** Routes rows to partitions; null for a table that is not partitioned. */
+    private final PartitionRouter router;
+    /** What committing a partition does; null for a table that is not partitioned. */
+    private final PartitionCommitPolicy policy;
+    /** Part files being written, by relative partition directory ("" when not partitioned). */
+    private final Map<String, OpenPart> open = new LinkedHashMap<>();
+    /** Closed part files awaiting publication: {in-progress name, final name}. */
+    private final List<Path[]> pending = new ArrayList<>();
+    /** Partitions written and not committed yet, with the time of their first file. */
+    private final Map<Path, Long> firstWrite = new LinkedHashMap<>();
+    /** Partitions with published files awaiting their commit. */
+    private final Set<Path> published = new LinkedHashSet<>();
     /** The shared commit of an INSERT OVERWRITE job, or null when appending. */
     private final OverwriteCommitter overwrite;
     private final int parallelism;
+    private final PartitionRouter.Target target = this::writePart;
     private boolean finished;
+
+    /** One part file being written. */
+    private static final class OpenPart {
+        OutputStream stream;
+        RecordEncoder encoder;
+        Path inProgress;
+        Path finalPath;
+    }
 
     /** A writer that appends part files to {@code directory}. */
     public FileSystemSinkWriter(Path directory, RecordEncoderFactory encoderFactory, int subtaskIndex) {
-        this(directory, encoderFactory, subtaskIndex, null, 1);
+        this(directory, encoderFactory, subtaskIndex, null, 1, null, null);
     }
 
     /**
      * A writer of one of {@code parallelism} subtasks; with a non-null {@code overwrite} its part files are
-     * published by that committer, replacing the directory's content, once every subtask has finished.
+     * published by that committer, replacing existing files, once every subtask has finished. With a non-null
+     * {@code router} (and {@code policy}) rows go to partition directories and {@code encoderFactory} encodes the
+     * router's data columns.
      */
     FileSystemSinkWriter(Path directory, RecordEncoderFactory encoderFactory, int subtaskIndex,
-            OverwriteCommitter overwrite, int parallelism) {
+            OverwriteCommitter overwrite, int parallelism, PartitionRouter router, PartitionCommitPolicy policy) {
         this.directory = directory;
         this.encoderFactory = encoderFactory;
         this.subtaskIndex = subtaskIndex;
         this.overwrite = overwrite;
         this.parallelism = parallelism;
+        this.router = router;
+        this.policy = policy;
     }
 
     @Override
@@ -73,41 +113,78 @@ public final class FileSystemSinkWriter implements SinkWriter {
             throw new TableException("The filesystem sink accepts only inserts, but received an update or delete "
                     + "for " + directory + ".");
         }
-        if (stream == null) {
-            String name = "part-" + uuid + "-" + subtaskIndex + "-" + partCounter++ + "." + encoderFactory.fileExtension();
-            finalPath = directory.resolve(name);
-            inProgress = directory.resolve("." + name + ".inprogress");
-            stream = new BufferedOutputStream(Files.newOutputStream(inProgress), 1 << 16);
-            encoder = encoderFactory.createEncoder(stream);
+        if (router == null) {
+            writePart("", batch);
+        } else {
+            router.route(batch, target);
         }
-        encoder.write(batch);
     }
 
-    /** Closes the part file being written (if any) and queues it for commit. */
-    private void closePart() throws IOException {
-        if (stream != null) {
-            encoder.flush();
-            stream.close();
-            stream = null;
-            pending.add(new Path[] {inProgress, finalPath});
+    /** Appends {@code batch} to the open part file of a partition directory, opening one if needed. */
+    private void writePart(String partition, RowBatch batch) throws IOException {
+        OpenPart part = open.get(partition);
+        if (part == null) {
+            Path dir = partition.isEmpty() ? directory : directory.resolve(partition);
+            Files.createDirectories(dir);
+            String name = "part-" + uuid + "-" + subtaskIndex + "-" + partCounter++ + "." + encoderFactory.fileExtension();
+            part = new OpenPart();
+            part.finalPath = dir.resolve(name);
+            part.inProgress = dir.resolve("." + name + ".inprogress");
+            part.stream = new BufferedOutputStream(Files.newOutputStream(part.inProgress), 1 << 16);
+            part.encoder = encoderFactory.createEncoder(part.stream);
+            open.put(partition, part);
+            if (router != null) {
+                firstWrite.putIfAbsent(dir, System.currentTimeMillis());
+            }
         }
+        part.encoder.write(batch);
+    }
+
+    /** Closes every part file being written and queues it for publication. */
+    private void closeParts() throws IOException {
+        for (OpenPart part : open.values()) {
+            part.encoder.flush();
+            part.stream.close();
+            pending.add(new Path[] {part.inProgress, part.finalPath});
+        }
+        open.clear();
     }
 
     /** Publishes every queued part file under its final name. */
-    private void commitPending() throws IOException {
+    private void publishPending() throws IOException {
         for (Path[] p : pending) {
             Files.move(p[0], p[1], StandardCopyOption.ATOMIC_MOVE);
+            if (router != null) {
+                published.add(p[1].getParent());
+            }
         }
         pending.clear();
     }
 
+    /** Commits the published partitions that are due (all of them with {@code all}). */
+    private void commitPartitions(boolean all) throws IOException {
+        long now = System.currentTimeMillis();
+        for (Iterator<Path> it = published.iterator(); it.hasNext(); ) {
+            Path dir = it.next();
+            long first = firstWrite.getOrDefault(dir, now);
+            if (all || now >= first + policy.delayMillis()) {
+                policy.commit(dir);
+                it.remove();
+                firstWrite.remove(dir);
+            }
+        }
+    }
+
     @Override
     public void finish() throws IOException {
-        closePart();
+        closeParts();
         if (overwrite == null) {
-            commitPending();
+            publishPending();
+            if (router != null) {
+                commitPartitions(true);
+            }
         } else {
-            java.util.List<Path[]> parts = new java.util.ArrayList<>(pending);
+            List<Path[]> parts = new ArrayList<>(pending);
             pending.clear();
             finished = true;
             overwrite.finished(parts, parallelism);
@@ -115,22 +192,33 @@ public final class FileSystemSinkWriter implements SinkWriter {
     }
 
     /**
-     * Closes the current part file and returns the names of every part file not yet published; they
-     * are published when the checkpoint completes ({@link #notifyCheckpointComplete}), or by a writer
-     * restored from this checkpoint.
+     * Closes the current part files and returns the names of every part file not yet published and the
+     * partitions not yet committed; they are published (committed) when the checkpoint completes
+     * ({@link #notifyCheckpointComplete}), or by a writer restored from this checkpoint.
      */
     @Override
     public byte[] snapshotState(long checkpointId) throws IOException {
         if (overwrite != null) {
             throw new TableException("INSERT OVERWRITE is not supported in streaming mode.");
         }
-        closePart();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        closeParts();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(pending.size());
         for (Path[] p : pending) {
             out.writeUTF(p[0].toString());
             out.writeUTF(p[1].toString());
+        }
+        Set<Path> uncommitted = new LinkedHashSet<>(published);
+        for (Path[] p : pending) {
+            if (router != null) {
+                uncommitted.add(p[1].getParent());
+            }
+        }
+        out.writeInt(uncommitted.size());
+        for (Path dir : uncommitted) {
+            out.writeUTF(dir.toString());
+            out.writeLong(firstWrite.getOrDefault(dir, System.currentTimeMillis()));
         }
         out.flush();
         return bytes.toByteArray();
@@ -138,13 +226,19 @@ public final class FileSystemSinkWriter implements SinkWriter {
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) throws IOException {
-        commitPending();
+        publishPending();
+        if (router != null) {
+            commitPartitions(false);
+        }
     }
 
-    /** Publishes the part files the restored checkpoint had prepared, unless that already happened. */
+    /**
+     * Publishes the part files the restored checkpoint had prepared, unless that already happened; its
+     * uncommitted partitions are committed at a later checkpoint or at the end of the input.
+     */
     @Override
     public void restoreState(byte[] state) throws IOException {
-        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(state));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             Path tmp = Path.of(in.readUTF());
@@ -156,21 +250,32 @@ public final class FileSystemSinkWriter implements SinkWriter {
                         + " of the checkpoint is missing (and so is " + tmp + ").");
             }
         }
+        if (in.available() > 0) {
+            int m = in.readInt();
+            for (int i = 0; i < m; i++) {
+                Path dir = Path.of(in.readUTF());
+                long first = in.readLong();
+                if (router != null) {
+                    published.add(dir);
+                    firstWrite.putIfAbsent(dir, first);
+                }
+            }
+        }
     }
 
-    /** Deletes the part file being written and any part file no completed checkpoint covers. */
+    /** Deletes the part files being written and any part file no completed checkpoint covers. */
     @Override
     public void close() throws IOException {
         try {
-            if (stream != null) {
+            for (OpenPart part : open.values()) {
                 try {
-                    stream.close();
+                    part.stream.close();
                 } finally {
-                    stream = null;
-                    Files.deleteIfExists(inProgress);
+                    Files.deleteIfExists(part.inProgress);
                 }
             }
         } finally {
+            open.clear();
             for (Path[] p : pending) {
                 Files.deleteIfExists(p[0]);
             }

@@ -9,6 +9,12 @@ import io.sluice.runtime.connector.SourceReader;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.types.RowType;
+import io.sluice.connector.filesystem.partition.ConstantColumn;
+import io.sluice.connector.filesystem.partition.PartitionPaths;
+import io.sluice.connector.filesystem.partition.PartitionedFileLister;
+import java.util.Set;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,45 +26,113 @@ import java.util.List;
  * {@link ReaderContext#batchSize()} rows of the projected columns. A batch may hold rows of several
  * files; the last batch may be smaller. Emits no watermarks. Its checkpoint position is the number
  * of rows emitted; a restored reader reads its files again and drops those rows.
+ *
+ * <p>For a partitioned table or with metadata columns, the format decodes only the data columns, straight into
+ * their vectors of the output batch (through a view holding just those vectors), and the reader fills the
+ * partition and metadata columns, which are constant per file, for the rows each file added.
  */
 public final class FileSystemSourceReader implements SourceReader {
     private final Path root;
     private final RecordDecoderFactory decoderFactory;
-    private final RowType physicalType;
     private final ReaderContext context;
     private final int batchSize;
-    private List<Path> files;
+    private final SourceColumns columns;
+    private final List<String> partitionKeys;
+    private final String defaultPartitionName;
+    /** The partitions to read (values in key order), or null for all. */
+    private final Set<List<String>> partitions;
+    private List<PartitionedFileLister.PartitionedFile> files;
     private int nextFile;
     private RecordDecoder decoder;
     private RowBatch batch;
+    /** The data columns of {@link #batch} (the batch itself when every column is a data column). */
+    private RowBatch dataView;
+    /** Rows of {@link #batch} whose constant columns are filled. */
+    private int filledRows;
+    /** The constant columns of the file being decoded. */
+    private ConstantColumn[] constants;
     private long skipped;
     /** Rows emitted downstream so far: the reader's checkpoint position. */
     private long emittedRows;
     /** After a restore: rows to decode and drop before emitting again. */
     private long rowsToSkip;
 
+    /** A reader of a non-partitioned table without metadata columns. */
     public FileSystemSourceReader(Path root, RecordDecoderFactory decoderFactory, RowType physicalType,
+            ReaderContext context) {
+        this(root, decoderFactory, new SourceColumns(physicalType, List.of(), List.of(), List.of(),
+                context.projectedFields()), List.of(), PartitionPaths.DEFAULT_PARTITION_NAME, null, context);
+    }
+
+    FileSystemSourceReader(Path root, RecordDecoderFactory decoderFactory, SourceColumns columns,
+            List<String> partitionKeys, String defaultPartitionName, Set<List<String>> partitions,
             ReaderContext context) {
         this.root = root;
         this.decoderFactory = decoderFactory;
-        this.physicalType = physicalType;
+        this.columns = columns;
+        this.partitionKeys = partitionKeys;
+        this.defaultPartitionName = defaultPartitionName;
+        this.partitions = partitions;
         this.context = context;
         this.batchSize = context.batchSize();
     }
 
+    /** Nothing to do: the files are listed by the first {@link #pollNext}, so a missing path fails the read. */
     @Override
-    public void open() throws IOException {
-        List<Path> all = FileLister.list(root);
+    public void open() {
+    }
+
+    /** This subtask's share of the files (every {@code parallelism}-th from its index). */
+    private void listFiles() throws IOException {
+        List<PartitionedFileLister.PartitionedFile> all =
+                PartitionedFileLister.list(root, partitionKeys, defaultPartitionName, partitions);
         files = new ArrayList<>();
         for (int i = context.subtaskIndex(); i < all.size(); i += context.parallelism()) {
             files.add(all.get(i));
         }
     }
 
+    /** Allocates the next output batch and its view of the data columns. */
+    private RowBatch newBatch() {
+        RowBatch b = RowBatch.allocate(context.producedType(), context.allocator(), batchSize);
+        filledRows = 0;
+        if (columns.dataOnly()) {
+            dataView = b;
+        } else {
+            int[] outputs = columns.dataOutputs();
+            List<FieldVector> vectors = new ArrayList<>(outputs.length);
+            for (int out : outputs) {
+                vectors.add(b.vector(out));
+            }
+            dataView = new RowBatch(columns.dataType().project(columns.dataFields()), new VectorSchemaRoot(vectors),
+                    null);
+        }
+        return b;
+    }
+
+    /** Fills the constant columns of the rows the current file added and syncs the batch's row count. */
+    private void fillConstants() {
+        if (columns.dataOnly()) {
+            return;
+        }
+        int rows = dataView.rowCount();
+        if (rows > filledRows) {
+            int[] outputs = columns.constantOutputs();
+            for (int i = 0; i < outputs.length; i++) {
+                constants[i].fill(batch.vector(outputs[i]), filledRows, rows);
+            }
+            filledRows = rows;
+            batch.setRowCount(rows);
+        }
+    }
+
     @Override
     public ReadStatus pollNext(Output output) throws Exception {
+        if (files == null) {
+            listFiles();
+        }
         if (batch == null) {
-            batch = RowBatch.allocate(context.producedType(), context.allocator(), batchSize);
+            batch = newBatch();
         }
         while (true) {
             if (decoder == null) {
@@ -77,11 +151,15 @@ public final class FileSystemSourceReader implements SourceReader {
                     }
                     return ReadStatus.END_OF_INPUT;
                 }
-                Path file = files.get(nextFile++);
+                PartitionedFileLister.PartitionedFile next = files.get(nextFile++);
+                Path file = next.file();
+                constants = columns.constantsOf(file, next.partitionValues());
                 decoder = decoderFactory.createDecoder(new FileInputStream(file.toFile()), file.toString(),
-                        physicalType, context.projectedFields());
+                        columns.dataType(), columns.dataFields());
             }
-            if (!decoder.decode(batch, batchSize)) {
+            boolean more = decoder.decode(dataView, batchSize);
+            fillConstants();
+            if (!more) {
                 closeDecoder();
             }
             if (rowsToSkip > 0 && batch.rowCount() > 0) {
@@ -92,7 +170,7 @@ public final class FileSystemSourceReader implements SourceReader {
                 emittedRows += full.rowCount();
                 // allocate the next batch before the full one can be released downstream: the allocator then
                 // keeps its memory pooled instead of freeing and re-zeroing it for every batch
-                batch = RowBatch.allocate(context.producedType(), context.allocator(), batchSize);
+                batch = newBatch();
                 output.emit(full);
                 return ReadStatus.MORE_AVAILABLE;
             }
@@ -105,7 +183,7 @@ public final class FileSystemSourceReader implements SourceReader {
         if (rows <= rowsToSkip) {
             rowsToSkip -= rows;
             batch.close();
-            batch = RowBatch.allocate(context.producedType(), context.allocator(), batchSize);
+            batch = newBatch();
             return;
         }
         int keep = (int) (rows - rowsToSkip);
@@ -113,17 +191,22 @@ public final class FileSystemSourceReader implements SourceReader {
         for (int i = 0; i < keep; i++) {
             picks[i] = (int) rowsToSkip + i;
         }
-        RowBatch rest = RowBatch.allocate(context.producedType(), context.allocator(), batchSize);
+        RowBatch old = batch;
+        RowBatch rest = newBatch();
         try {
             for (int c = 0; c < rest.columnCount(); c++) {
-                io.sluice.runtime.operator.sort.VectorGather.gather(batch.vector(c), picks, 0, keep, rest.vector(c), 0);
+                io.sluice.runtime.operator.sort.VectorGather.gather(old.vector(c), picks, 0, keep, rest.vector(c), 0);
             }
             rest.setRowCount(keep);
+            if (dataView != rest) {
+                dataView.root().setRowCount(keep);
+            }
+            filledRows = keep;
         } catch (RuntimeException e) {
             rest.close();
             throw e;
         }
-        batch.close();
+        old.close();
         batch = rest;
         rowsToSkip = 0;
     }

@@ -1,6 +1,8 @@
 package io.sluice.connector.filesystem;
 
 import io.sluice.connector.filesystem.format.FileFormatFactory;
+import io.sluice.connector.filesystem.partition.PartitionCommitPolicy;
+import io.sluice.connector.filesystem.partition.PartitionValues;
 import io.sluice.runtime.config.ConfigOption;
 import io.sluice.runtime.connector.DynamicTableSink;
 import io.sluice.runtime.connector.DynamicTableSinkFactory;
@@ -9,14 +11,18 @@ import io.sluice.runtime.connector.FactoryUtil;
 import io.sluice.runtime.connector.FormatFactory;
 import io.sluice.runtime.connector.ScanTableSource;
 import io.sluice.runtime.connector.TableContext;
+import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.ValidationException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The {@code 'connector' = 'filesystem'} factory. Required options: {@code path} and {@code format}; the
- * format's own options are written with its prefix ({@code 'csv.field-delimiter'}). Options are validated
- * with {@link FactoryUtil#validateOptions} (an unknown key is reported with the nearest valid keys).
+ * format's own options are written with its prefix ({@code 'csv.field-delimiter'}). Optional:
+ * {@code partition.default-name} and the {@code sink.partition-commit.*} options of partitioned tables. Options
+ * are validated with {@link FactoryUtil#validateOptions} (an unknown key is reported with the nearest valid
+ * keys). For a partitioned table the format reads and writes the physical columns without the partition keys.
  */
 public final class FileSystemTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
     /** The connector id. */
@@ -34,26 +40,65 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of();
+        return Set.of(FileSystemOptions.PARTITION_DEFAULT_NAME, FileSystemOptions.SINK_PARTITION_COMMIT_TRIGGER,
+                FileSystemOptions.SINK_PARTITION_COMMIT_DELAY, FileSystemOptions.SINK_PARTITION_COMMIT_POLICY_KIND,
+                FileSystemOptions.SINK_PARTITION_COMMIT_POLICY_CLASS,
+                FileSystemOptions.SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME);
     }
 
     @Override
     public ScanTableSource createDynamicTableSource(TableContext context) {
         FileFormatFactory format = validate(context);
         String formatId = context.get(FileSystemOptions.FORMAT);
-        return new FileSystemTableSource(path(context), formatId, format.createDecoderFactory(context),
-                context.physicalRowType());
+        return new FileSystemTableSource(path(context), formatId, format.createDecoderFactory(dataContext(context)),
+                context.physicalRowType(), context.partitionKeys(), defaultPartitionName(context));
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(TableContext context) {
         FileFormatFactory format = validate(context);
         String formatId = context.get(FileSystemOptions.FORMAT);
-        return new FileSystemTableSink(path(context), formatId, format.createEncoderFactory(context));
+        if (context.partitionKeys().isEmpty()) {
+            return new FileSystemTableSink(path(context), formatId, format.createEncoderFactory(context));
+        }
+        PartitionCommitPolicy policy = PartitionCommitPolicy.of(context.tableName(),
+                context.get(FileSystemOptions.SINK_PARTITION_COMMIT_POLICY_KIND),
+                context.get(FileSystemOptions.SINK_PARTITION_COMMIT_TRIGGER),
+                context.get(FileSystemOptions.SINK_PARTITION_COMMIT_DELAY),
+                context.get(FileSystemOptions.SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME));
+        return new FileSystemTableSink(path(context), formatId, format.createEncoderFactory(dataContext(context)),
+                context.physicalRowType(), context.partitionKeys(), defaultPartitionName(context), policy);
     }
 
     private static Path path(TableContext context) {
         return Path.of(context.get(FileSystemOptions.PATH));
+    }
+
+    private static String defaultPartitionName(TableContext context) {
+        String name = context.get(FileSystemOptions.PARTITION_DEFAULT_NAME);
+        if (name.isEmpty() || name.contains("/")) {
+            throw new ValidationException("Invalid value for option 'partition.default-name' of table "
+                    + context.tableName() + ": '" + name + "' is not a directory name.");
+        }
+        return name;
+    }
+
+    /** The context the format sees: the columns stored in the files (the partition keys are in the paths). */
+    private static TableContext dataContext(TableContext context) {
+        List<String> keys = context.partitionKeys();
+        if (keys.isEmpty()) {
+            return context;
+        }
+        RowType physical = context.physicalRowType();
+        for (String k : keys) {
+            PartitionValues.checkSupported(k, physical.type(physical.indexOf(k)));
+        }
+        RowType data = SourceColumns.dataType(physical, keys);
+        if (data.size() == 0) {
+            throw new ValidationException("Table " + context.tableName() + " has only partition columns; a filesystem"
+                    + " table needs at least one column stored in its files.");
+        }
+        return new TableContext(context.tableName(), data, context.options(), context.sessionConfig());
     }
 
     private FileFormatFactory validate(TableContext context) {

@@ -1,27 +1,66 @@
 package io.sluice.connector.filesystem;
 
 import io.sluice.connector.filesystem.format.RecordDecoderFactory;
+import io.sluice.connector.filesystem.partition.FileMetadata;
+import io.sluice.connector.filesystem.partition.PartitionPaths;
+import io.sluice.connector.filesystem.partition.PartitionedFileLister;
 import io.sluice.runtime.connector.ReaderContext;
 import io.sluice.runtime.connector.ScanTableSource;
-import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.connector.SupportsPartitionPushDown;
+import io.sluice.runtime.connector.SupportsReadingMetadata;
+import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.TableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A bounded source over a file or a directory tree. Parallel readers split the sorted file list
  * round-robin (file {@code i} goes to subtask {@code i % parallelism}).
+ *
+ * <p>A partitioned table's files live in {@code k1=v1/k2=v2/} directories below the path; the partition
+ * columns are not stored in the files but parsed from the directory names (the {@code partition.default-name}
+ * directory is NULL). The planner may restrict the partitions read ({@link SupportsPartitionPushDown}) and
+ * request the metadata {@code file.path}, {@code file.name}, {@code file.size} and
+ * {@code file.modification-time} ({@link SupportsReadingMetadata}).
  */
-public final class FileSystemTableSource implements ScanTableSource {
+public final class FileSystemTableSource implements ScanTableSource, SupportsReadingMetadata,
+        SupportsPartitionPushDown {
     private final Path path;
     private final String formatId;
     private final RecordDecoderFactory decoderFactory;
     private final RowType physicalType;
+    private final List<String> partitionKeys;
+    private final String defaultPartitionName;
+    private List<FileMetadata> metadata = List.of();
+    private List<LogicalType> metadataTypes = List.of();
+    /** Set by {@link #applyPartitions}: the partitions to read (values in key order). */
+    private Set<List<String>> partitions;
 
+    /** A source of a non-partitioned table; {@code decoderFactory} decodes every physical column. */
     public FileSystemTableSource(Path path, String formatId, RecordDecoderFactory decoderFactory, RowType physicalType) {
+        this(path, formatId, decoderFactory, physicalType, List.of(), PartitionPaths.DEFAULT_PARTITION_NAME);
+    }
+
+    /**
+     * A source of a table partitioned by {@code partitionKeys} (may be empty); {@code decoderFactory} decodes the
+     * physical columns without the partition keys.
+     */
+    public FileSystemTableSource(Path path, String formatId, RecordDecoderFactory decoderFactory, RowType physicalType,
+            List<String> partitionKeys, String defaultPartitionName) {
         this.path = path;
         this.formatId = formatId;
         this.decoderFactory = decoderFactory;
         this.physicalType = physicalType;
+        this.partitionKeys = List.copyOf(partitionKeys);
+        this.defaultPartitionName = defaultPartitionName;
     }
 
     @Override
@@ -31,11 +70,70 @@ public final class FileSystemTableSource implements ScanTableSource {
 
     @Override
     public FileSystemSourceReader createReader(ReaderContext context) {
-        return new FileSystemSourceReader(path, decoderFactory, physicalType, context);
+        SourceColumns columns = new SourceColumns(physicalType, partitionKeys, metadata, metadataTypes,
+                context.projectedFields());
+        return new FileSystemSourceReader(path, decoderFactory, columns, partitionKeys, defaultPartitionName,
+                partitions, context);
+    }
+
+    @Override
+    public Map<String, LogicalType> listReadableMetadata() {
+        return FileMetadata.all();
+    }
+
+    @Override
+    public void applyReadableMetadata(List<String> keys, List<LogicalType> types) {
+        List<FileMetadata> m = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            m.add(FileMetadata.of(keys.get(i), types.get(i)));
+        }
+        this.metadata = List.copyOf(m);
+        this.metadataTypes = List.copyOf(types);
+    }
+
+    /** The partitions below the path; empty for a non-partitioned table or a missing directory. */
+    @Override
+    public List<Map<String, String>> listPartitions() {
+        if (partitionKeys.isEmpty() || !Files.isDirectory(path)) {
+            return List.of();
+        }
+        try {
+            return PartitionedFileLister.partitions(path, partitionKeys, defaultPartitionName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void applyPartitions(List<Map<String, String>> remainingPartitions) {
+        Set<List<String>> set = new HashSet<>();
+        for (Map<String, String> spec : remainingPartitions) {
+            List<String> values = new ArrayList<>(partitionKeys.size());
+            for (String k : partitionKeys) {
+                if (!spec.containsKey(k)) {
+                    throw new TableException("Partition " + spec + " of " + path + " has no value for '" + k + "'.");
+                }
+                values.add(spec.get(k));
+            }
+            set.add(values);
+        }
+        this.partitions = set;
     }
 
     @Override
     public String describe() {
-        return "filesystem(path=" + path + ", format=" + formatId + ")";
+        StringBuilder sb = new StringBuilder("filesystem(path=").append(path).append(", format=").append(formatId);
+        if (!partitionKeys.isEmpty()) {
+            sb.append(", partitionKeys=").append(partitionKeys);
+        }
+        if (partitions != null) {
+            sb.append(", partitions=").append(partitions.size());
+        }
+        if (!metadata.isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            metadata.forEach(m -> keys.add(m.key()));
+            sb.append(", metadata=").append(keys);
+        }
+        return sb.append(')').toString();
     }
 }

@@ -56,9 +56,24 @@ public final class FileSystemTestSupport {
         return new TableContext("default_catalog.default_database.t", type, options, new Configuration());
     }
 
+    /** The context of a table partitioned by {@code partitionKeys}. */
+    public static TableContext context(RowType type, Map<String, String> options, List<String> partitionKeys) {
+        return new TableContext("default_catalog.default_database.t", type, options, new Configuration(),
+                partitionKeys);
+    }
+
     /** Reads every row of the table, producing the columns {@code projection}. */
     public List<Row> read(RowType type, Map<String, String> options, int[] projection, int batchSize) throws Exception {
         ScanTableSource source = new FileSystemTableFactory().createDynamicTableSource(context(type, options));
+        return read(source, type, projection, batchSize);
+    }
+
+    /**
+     * Reads every row of {@code source}, producing the columns {@code projection} of {@code fullType} (the physical
+     * columns followed by any metadata columns applied to the source).
+     */
+    public List<Row> read(ScanTableSource source, RowType fullType, int[] projection, int batchSize) throws Exception {
+        RowType type = fullType;
         batchSizes.clear();
         List<Row> rows = new ArrayList<>();
         Output output = new Output() {

@@ -22,8 +22,8 @@ final class SessionOptions {
     static {
         for (String key : List.of("pipeline.name", "sql-client.execution.result-mode", "sql-client.verbose",
                 "sql-client.display.max-column-width", "sql-client.display.color-schema",
-                "table.exec.mini-batch.enabled", "table.exec.mini-batch.allow-latency", "table.exec.mini-batch.size",
-                "table.optimizer.agg-phase-strategy", "table.exec.sink.not-null-enforcer", "table.exec.emit.early-fire.enabled")) {
+                "table.optimizer.agg-phase-strategy", "table.exec.sink.not-null-enforcer", "table.exec.emit.early-fire.enabled",
+                "pipeline.global-job-parameters")) {
             KNOWN.put(key, ConfigOptions.key(key).stringType().noDefaultValue()
                     .withDescription("Flink option accepted for compatibility."));
         }

@@ -67,9 +67,23 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             throw new SqlParserException(e.getMessage(), e.line(), e.column());
         }
         if (parsed instanceof ExplainStatement) {
-            parsed = ((ExplainStatement) parsed).statement();
+            return explainText((ExplainStatement) parsed);
         }
         return explainText(parsed);
+    }
+
+    /** Plans one INSERT statement for a {@link io.sluice.table.api.StatementSet}; other statements are rejected. */
+    TableEnvironmentImpl.CompiledInsert compileInsertSql(String statement) {
+        ParsedStatement parsed;
+        try {
+            parsed = StatementParser.parse(statement);
+        } catch (SqlParseException e) {
+            throw new SqlParserException(e.getMessage(), e.line(), e.column());
+        }
+        if (!(parsed instanceof InsertStatement)) {
+            throw new TableException("Only insert statement is supported now.");
+        }
+        return compile((InsertStatement) parsed);
     }
 
     private Configuration config() {
@@ -112,26 +126,8 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 == io.sluice.runtime.config.RuntimeMode.STREAMING) {
             throw new ValidationException("INSERT OVERWRITE is not supported in streaming mode.");
         }
-        if (!s.staticPartitions().isEmpty()) {
-            checkPartitionClause(s);
-        }
-        return inFragment(s.query(), () -> env.compileInsert(path(s.table()), s.columns(), s.query().text(),
-                s.isOverwrite()));
-    }
-
-    /** {@code INSERT ... PARTITION (..)}: an error naming why the clause cannot be used on this table. */
-    private void checkPartitionClause(InsertStatement s) {
-        ObjectIdentifier id = catalogs().qualify(path(s.table()));
-        Object o = catalogs().getObjectOrThrow(id);
-        if (o instanceof CatalogTable) {
-            CatalogTable t = (CatalogTable) o;
-            t.checkSupportedForAccess();
-            if (t.partitionKeys().isEmpty()) {
-                throw new ValidationException("Table " + id + " is not partitioned, so INSERT cannot have a PARTITION"
-                        + " clause.");
-            }
-        }
-        throw new UnsupportedFeatureException("INSERT with a PARTITION clause");
+        return inFragment(s.query(), () -> env.compileInsert(path(s.table()), s.staticPartitions(), s.columns(),
+                s.query().text(), s.isOverwrite()));
     }
 
     @Override
@@ -182,6 +178,13 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(ExplainStatement s) {
+        String text = explainText(s);
+        return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
+                List.of(Row.of(text)), config());
+    }
+
+    /** The text of an EXPLAIN statement with its details ({@code PLAN_ADVICE} is not supported). */
+    private String explainText(ExplainStatement s) {
         List<ExplainStatement.ExplainDetail> details = s.details();
         if (details.contains(ExplainStatement.ExplainDetail.PLAN_ADVICE)) {
             throw new UnsupportedFeatureException("EXPLAIN PLAN_ADVICE");
@@ -189,11 +192,9 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         boolean changelog = details.contains(ExplainStatement.ExplainDetail.CHANGELOG_MODE)
                 && config().get(io.sluice.runtime.config.ExecutionOptions.RUNTIME_MODE)
                         == io.sluice.runtime.config.RuntimeMode.STREAMING;
-        String text = explainText(s.statement(), new ExplainOptions(changelog,
+        return explainText(s.statement(), new ExplainOptions(changelog,
                 details.contains(ExplainStatement.ExplainDetail.ESTIMATED_COST),
                 details.contains(ExplainStatement.ExplainDetail.JSON_EXECUTION_PLAN)));
-        return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
-                List.of(Row.of(text)), config());
     }
 
     /** The EXPLAIN details that change the output ({@code PLAN_ADVICE} is rejected before). */
@@ -213,20 +214,23 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             return explain(compiled.plan.logical, compiled.plan.optimized, compiled.root, options);
         }
         if (s instanceof InsertStatement) {
-            TableEnvironmentImpl.CompiledInsert i = compile((InsertStatement) s);
-            return explain(i.query.plan.logical, i.query.plan.optimized, i.sink, options);
+            return explainInserts(List.of(compile((InsertStatement) s)), options);
         }
         if (s instanceof StatementSetStatement) {
-            StringBuilder sb = new StringBuilder();
-            for (InsertStatement i : ((StatementSetStatement) s).inserts()) {
-                sb.append(explainText(i, options)).append('\n');
-            }
-            return sb.toString();
+            List<TableEnvironmentImpl.CompiledInsert> inserts = new ArrayList<>();
+            ((StatementSetStatement) s).inserts().forEach(i -> inserts.add(compile(i)));
+            return explainInserts(inserts, options);
         }
         if (s instanceof ExecuteStatement) {
             return explainText(((ExecuteStatement) s).statement(), options);
         }
         throw new ValidationException("EXPLAIN supports queries, INSERT and statement sets, not: " + s);
+    }
+
+    /** One plan for INSERTs that run as one job (a statement set), or for a single INSERT. */
+    private String explainInserts(List<TableEnvironmentImpl.CompiledInsert> inserts, ExplainOptions options) {
+        return InsertExplainer.explain(inserts, config(), options.changelogMode(), options.estimatedCost(),
+                options.jsonExecutionPlan());
     }
 
     private String explain(org.apache.calcite.rel.RelNode logical, org.apache.calcite.rel.RelNode optimized,

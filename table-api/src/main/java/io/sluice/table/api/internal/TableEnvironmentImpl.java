@@ -36,6 +36,7 @@ import io.sluice.table.api.ValidationException;
 import io.sluice.types.Row;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -190,6 +191,11 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     }
 
     @Override
+    public io.sluice.table.api.StatementSet createStatementSet() {
+        return new StatementSetImpl(this, statements);
+    }
+
+    @Override
     public TableConfig getConfig() {
         return tableConfig;
     }
@@ -262,7 +268,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     }
 
     /**
-     * Gives each computed column the type of its expression over the physical columns. An error in a column
+     * Gives each computed column the type of its expression over the physical and metadata columns. An error in a column
      * with a fragment (its text in the statement) points at it; a column without one (kept from an existing
      * table by ALTER TABLE or LIKE) fails with "Invalid expression for computed column".
      */
@@ -270,7 +276,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             java.util.Map<String, io.sluice.sql.parser.ast.SqlFragment> fragments,
             List<io.sluice.planner.catalog.CatalogColumn> columns) {
         List<io.sluice.planner.catalog.CatalogColumn> typed = new ArrayList<>();
-        RowType physical = physicalRowType(columns);
+        RowType physical = sourceRowType(columns);
         org.apache.calcite.rel.type.RelDataType physicalType = toRelType(physical);
         for (io.sluice.planner.catalog.CatalogColumn c : columns) {
             if (!c.isComputed()) {
@@ -365,11 +371,18 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         }
     }
 
-    private static RowType physicalRowType(List<io.sluice.planner.catalog.CatalogColumn> columns) {
+    /** The physical columns followed by the metadata columns: what a scan of the table produces. */
+    private static RowType sourceRowType(List<io.sluice.planner.catalog.CatalogColumn> columns) {
         List<String> names = new ArrayList<>();
         List<io.sluice.runtime.types.LogicalType> types = new ArrayList<>();
         for (io.sluice.planner.catalog.CatalogColumn c : columns) {
             if (c.isPhysical()) {
+                names.add(c.name());
+                types.add(c.type());
+            }
+        }
+        for (io.sluice.planner.catalog.CatalogColumn c : columns) {
+            if (c.isMetadata()) {
                 names.add(c.name());
                 types.add(c.type());
             }
@@ -414,21 +427,30 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         return compileInsert(targetPath, columns, querySql, false);
     }
 
-    /**
-     * Plans {@code INSERT INTO|OVERWRITE target [(columns)] query}; {@code overwrite} needs a sink that implements
-     * {@link io.sluice.runtime.connector.SupportsOverwrite} (the caller rejects it in streaming mode).
-     */
     CompiledInsert compileInsert(List<String> targetPath, List<String> columns, String querySql, boolean overwrite) {
+        return compileInsert(targetPath, Map.of(), columns, querySql, overwrite);
+    }
+
+    /**
+     * Plans {@code INSERT INTO|OVERWRITE target [PARTITION (k = 'v', ...)] [(columns)] query}; {@code overwrite}
+     * needs a sink that implements {@link io.sluice.runtime.connector.SupportsOverwrite} (the caller rejects it in
+     * streaming mode). Static partition values fill their columns as constants (cast to the column types), the
+     * query supplies the other columns, and a sink implementing
+     * {@link io.sluice.runtime.connector.SupportsPartitioning} is told the static partition.
+     */
+    CompiledInsert compileInsert(List<String> targetPath, Map<String, String> staticPartitions, List<String> columns,
+            String querySql, boolean overwrite) {
         ObjectIdentifier id = catalogs.qualify(targetPath);
         Object o = catalogs.getObjectOrThrow(id);
         if (!(o instanceof CatalogTable)) {
             throw new ValidationException("Cannot INSERT INTO view " + id + ".");
         }
         CatalogTable table = (CatalogTable) o;
-        table.checkSupportedForAccess();
+        table.checkWritable(id.toString());
         RowType sinkType = table.physicalRowType();
+        StaticPartitions.check(table, id, staticPartitions, columns);
         SluicePlanner.PlannedQuery plan = planner.plan(querySql);
-        RelNode rel = alignToSink(plan.optimized, sinkType, columns, id);
+        RelNode rel = alignToSink(plan.optimized, sinkType, columns, staticPartitions, id);
         SluicePlanner.PlannedQuery aligned = new SluicePlanner.PlannedQuery(plan.logical, rel, sinkType);
         Transformation root = new JobGraphGenerator(new CodeGenerator(configuration), configuration, classLoader())
                 .translate(rel);
@@ -439,7 +461,10 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         DynamicTableSinkFactory factory = FactoryUtil.discover(DynamicTableSinkFactory.class, connector, classLoader());
         FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader());
         DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(), sinkType,
-                table.options(), configuration));
+                table.options(), configuration, table.partitionKeys()));
+        if (!staticPartitions.isEmpty() && sink instanceof io.sluice.runtime.connector.SupportsPartitioning) {
+            ((io.sluice.runtime.connector.SupportsPartitioning) sink).applyStaticPartition(staticPartitions);
+        }
         if (overwrite) {
             if (!(sink instanceof io.sluice.runtime.connector.SupportsOverwrite)) {
                 throw new ValidationException("INSERT OVERWRITE requires that the underlying DynamicTableSink of table '"
@@ -462,11 +487,16 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         return new CompiledInsert(id, new CompiledQuery(aligned, root), st);
     }
 
-    /** Reorders, pads with NULLs and casts the query's columns to the sink's physical columns. */
-    private static RelNode alignToSink(RelNode rel, RowType sinkType, List<String> columns, ObjectIdentifier id) {
+    /**
+     * Reorders, pads with NULLs and casts the query's columns to the sink's physical columns; static partition
+     * columns get their constant values and are not supplied by the query.
+     */
+    private static RelNode alignToSink(RelNode rel, RowType sinkType, List<String> columns,
+            Map<String, String> staticPartitions, ObjectIdentifier id) {
         RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
         RelDataType queryType = rel.getRowType();
-        List<String> targetColumns = columns == null || columns.isEmpty() ? sinkType.names() : columns;
+        List<String> targetColumns = columns == null || columns.isEmpty()
+                ? StaticPartitions.remainingColumns(sinkType.names(), staticPartitions) : columns;
         for (String c : targetColumns) {
             if (sinkType.indexOf(c) < 0) {
                 throw new ValidationException("Unknown target column '" + c + "' of table " + id + "."
@@ -482,7 +512,10 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         for (int i = 0; i < sinkType.size(); i++) {
             RelDataType target = RelTypes.toRelDataType(sinkType.type(i), rel.getCluster().getTypeFactory());
             int pos = targetColumns.indexOf(sinkType.name(i));
-            if (pos < 0) {
+            String constant = staticPartitions.get(sinkType.name(i));
+            if (constant != null) {
+                exprs.add(rexBuilder.makeCast(target, rexBuilder.makeLiteral(constant), true, false));
+            } else if (pos < 0) {
                 exprs.add(rexBuilder.makeNullLiteral(target));
             } else {
                 RexNode ref = rexBuilder.makeInputRef(rel, pos);

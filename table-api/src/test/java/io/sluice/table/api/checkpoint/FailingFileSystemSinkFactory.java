@@ -54,7 +54,7 @@ public final class FailingFileSystemSinkFactory implements DynamicTableSinkFacto
         options.remove(FAIL_AFTER_ROWS.key());
         options.put("connector", "filesystem");
         DynamicTableSink sink = delegate.createDynamicTableSink(new TableContext(context.tableName(),
-                context.physicalRowType(), options, context.sessionConfig()));
+                context.physicalRowType(), options, context.sessionConfig(), context.partitionKeys()));
         return new DynamicTableSink() {
             @Override
             public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {

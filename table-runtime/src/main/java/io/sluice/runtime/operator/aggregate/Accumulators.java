@@ -5,18 +5,40 @@ import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
-import io.sluice.table.functions.FunctionContext;
 
 /** Chooses the typed {@link Accumulator} for an aggregate call from its kind and argument type. */
 final class Accumulators {
+    /**
+     * System property for benchmarks only: when {@code true}, SUM/AVG over DECIMAL(p &le; 18) use the general
+     * 128-bit (batch) and {@code BigDecimal} (streaming) accumulators instead of the {@code long} ones, so that
+     * both can be timed in one JVM. Read each time an operator creates its accumulators.
+     */
+    static final String WIDE_DECIMAL_SUMS_PROPERTY = "sluice.benchmark.wide-decimal-sums";
+
     private Accumulators() {
+    }
+
+    /** Whether SUM/AVG over {@code argType} (a DECIMAL) sums unscaled {@code long}s. */
+    static boolean compactDecimalSum(LogicalType argType) {
+        return argType.precision() <= CompactDecimals.MAX_COMPACT_PRECISION
+                && !Boolean.getBoolean(WIDE_DECIMAL_SUMS_PROPERTY);
     }
 
     /** {@code argType}: the type of the first argument, null when there is none. */
     static Accumulator create(AggregateSpec spec, LogicalType argType, OperatorContext context) {
+        return create(spec, argType, context, null);
+    }
+
+    /**
+     * As {@link #create(AggregateSpec, LogicalType, OperatorContext)}; a user-defined aggregate takes its opened
+     * function from {@code shared} when it is not null (and then does not close it).
+     */
+    static Accumulator create(AggregateSpec spec, LogicalType argType, OperatorContext context,
+            SharedUserAggregates shared) {
         AggregateKind kind = spec.kind();
         if (kind == AggregateKind.USER_DEFINED) {
-            return new ObjectAccumulator(openUserAggregate(spec, context), spec.resultType());
+            return shared == null ? new ObjectAccumulator(openUserAggregate(spec, context), spec.resultType(), true)
+                    : new ObjectAccumulator(shared.invoker(spec, context), spec.resultType(), false);
         }
         if (kind == AggregateKind.COUNT) {
             return new CountAccumulator();
@@ -39,7 +61,8 @@ final class Accumulators {
                     return new DoubleSumAccumulator(kind);
                 }
                 if (root == TypeRoot.DECIMAL) {
-                    return new DecimalSumAccumulator(kind, argType.scale());
+                    return compactDecimalSum(argType) ? new CompactDecimalSumAccumulator(kind, argType.scale())
+                            : new DecimalSumAccumulator(kind, argType.scale());
                 }
                 break;
             case MIN:
@@ -78,7 +101,7 @@ final class Accumulators {
     static UserAggregateInvoker openUserAggregate(AggregateSpec spec, OperatorContext context) {
         UserAggregateInvoker invoker = spec.userAggregate().newInstance();
         try {
-            invoker.openFunctions(new FunctionContext(context.config().toMap(), invoker.getClass().getClassLoader()));
+            io.sluice.runtime.generated.UserFunctionLifecycle.open(context.config(), invoker);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

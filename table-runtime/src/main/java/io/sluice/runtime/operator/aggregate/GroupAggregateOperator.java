@@ -29,8 +29,8 @@ import org.apache.arrow.vector.TinyIntVector;
 
 /**
  * Streaming GROUP BY: an unbounded aggregation that emits the changed result of a group after every
- * input row, as Flink's group aggregate does without mini-batching. Output rows are the group columns
- * (in {@code groupFields} order) followed by one column per aggregate.
+ * input row, as Flink's group aggregate does without mini-batching (or once per mini-batch, see below).
+ * Output rows are the group columns (in {@code groupFields} order) followed by one column per aggregate.
  *
  * <p>For each input row: the first row of a group emits {@code +I}; a later row emits {@code -U}
  * with the previous result and {@code +U} with the new one, or nothing when the result did not change;
@@ -39,10 +39,25 @@ import org.apache.arrow.vector.TinyIntVector;
  * state is ignored. Rows are matched to groups a batch at a time through a {@link KeyHashTable};
  * results are written straight into the output vectors.
  *
+ * <p><b>Mini-batch mode</b> ({@link MiniBatchSettings}, {@code table.exec.mini-batch.*}), as Flink's
+ * mini-batch group aggregate: input batches are buffered (their rows' groups are looked up on arrival) and
+ * processed a mini-batch at a time, a mini-batch being the next {@code size} buffered rows (a batch may be split
+ * between two mini-batches, so the changelog does not depend on how the input is cut into batches), or all
+ * buffered rows once the oldest has waited {@code allow-latency}. Each row updates the state exactly as in the
+ * per-row mode, but only each touched group's net change is emitted, once per mini-batch, in the order the
+ * mini-batch first touched the groups: {@code +I} for a new group, {@code -D} for one emptied by retractions,
+ * {@code -U/+U} with the results before and after, nothing when the result did not change (or a group appeared
+ * and disappeared within the mini-batch). The folded result equals the per-row mode's. Sluice has no
+ * processing-time timers yet, so the latency is checked when a batch or a watermark arrives: on an input that
+ * pauses, buffered rows wait for the next batch, watermark, checkpoint or the end of the input. The end of the
+ * input and every checkpoint ({@link #prepareSnapshotPreBarrier}) process all buffered rows first, so a
+ * snapshot never holds buffered rows.
+ *
  * <p><b>Streaming semantics:</b> accepts any changelog; produces {@code [I,UB,UA,D]}. State: per group,
  * its key, a row counter and each aggregate's accumulator (MIN/MAX keep the multiset of values so
  * they can be retracted; DISTINCT aggregates keep a count per distinct value), held until the group
- * becomes empty. Watermarks are forwarded unchanged. With no group fields there is one global group,
+ * becomes empty. Watermarks are forwarded unchanged (in mini-batch mode, after processing the buffered rows when
+ * the latency has passed). With no group fields there is one global group,
  * and an empty input emits nothing (batch mode's single row on empty input is
  * {@link HashAggregateOperator}'s). With {@code table.exec.state.ttl} set, a group's state expires when
  * it has not been written (created, or changed by an input row) for that long in processing time, as
@@ -60,6 +75,8 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
     private final int[] groupFields;
     private final List<AggregateSpec> aggregates;
     private final RowType outputType;
+    /** Null: a change per input row; else the mini-batch triggers. */
+    private final MiniBatchSettings miniBatch;
 
     private BufferAllocator allocator;
     private Output output;
@@ -81,9 +98,20 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
     /** The processing time of the batch being processed. */
     private long now;
     private int cleanupCursor;
+    /** Mini-batch mode: the rows not yet folded, and the groups the mini-batch being processed touches. */
+    private MiniBatchBuffer buffer;
+    private MiniBatchChanges changes;
 
+    /** An aggregate that emits the change of every input row. */
     public GroupAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
             RowType outputType) {
+        this(inputType, groupFields, aggregates, outputType, null);
+    }
+
+    /** An aggregate in mini-batch mode when {@code miniBatch} is not null (see the class comment). */
+    public GroupAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
+            RowType outputType, MiniBatchSettings miniBatch) {
+        this.miniBatch = miniBatch;
         this.inputType = inputType;
         this.groupFields = groupFields.clone();
         this.aggregates = List.copyOf(aggregates);
@@ -102,6 +130,10 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
         this.ttl = StateTtl.of(context.config(), clock);
         if (groupFields.length > 0) {
             groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
+        }
+        if (miniBatch != null) {
+            buffer = new MiniBatchBuffer();
+            changes = new MiniBatchChanges();
         }
         int n = aggregates.size();
         accumulators = new RetractableAccumulator[n];
@@ -123,6 +155,10 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
 
     @Override
     public void processBatch(int input, RowBatch batch) throws Exception {
+        if (miniBatch != null) {
+            bufferBatch(batch);
+            return;
+        }
         try (batch) {
             int rows = batch.rowCount();
             if (rows == 0) {
@@ -136,7 +172,10 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
 
     /** Folds the rows of {@code batch} into their groups and emits the changes. */
     private void aggregate(RowBatch batch, int rows) throws Exception {
-        groupCount = assignGroups(batch, rows);
+        if (groupIds.length < rows) {
+            groupIds = new int[rows];
+        }
+        groupCount = assignGroups(batch, rows, groupIds);
         ensureCapacity(groupCount);
         bindUserArguments(batch);
         RowBatch out = RowBatch.allocate(outputType, allocator, 2 * rows);
@@ -158,6 +197,161 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
         }
         out.setRowCount(pos);
         output.emit(out);
+    }
+
+    // ---------------------------------------------------------------- mini-batch mode
+
+    /** Buffers {@code batch} (its group ids assigned now), then processes full mini-batches and late rows. */
+    private void bufferBatch(RowBatch batch) throws Exception {
+        int rows = batch.rowCount();
+        if (rows == 0) {
+            batch.close();
+            return;
+        }
+        int[] ids = new int[rows];
+        try {
+            groupCount = assignGroups(batch, rows, ids);
+            ensureCapacity(groupCount);
+        } catch (Throwable t) {
+            batch.close();
+            throw t;
+        }
+        buffer.add(batch, ids, clock.getAsLong());
+        int size = (int) Math.min(miniBatch.size(), Integer.MAX_VALUE);
+        while (buffer.rows() >= size) {
+            flush(size);
+        }
+        if (buffer.waitedAtLeast(miniBatch.allowLatencyMillis(), clock.getAsLong())) {
+            flushAll();
+        }
+    }
+
+    /** Processes every buffered row (nothing outside mini-batch mode). */
+    private void flushAll() throws Exception {
+        if (buffer != null && !buffer.isEmpty()) {
+            flush(buffer.rows());
+        }
+    }
+
+    /** Folds the oldest {@code limit} buffered rows into their groups, then emits each touched group's net change. */
+    private void flush(int limit) throws Exception {
+        int rows = Math.min(limit, buffer.rows());
+        now = ttl.now();
+        changes.begin(outputType, allocator, rows, groupCount);
+        try {
+            int remaining = rows;
+            while (remaining > 0) {
+                MiniBatchBuffer.Entry e = buffer.head();
+                int end = Math.min(e.batch.rowCount(), e.offset + remaining);
+                bindUserArguments(e.batch);
+                try {
+                    foldRows(e.batch, e.groupIds, e.offset, end);
+                } finally {
+                    bindUserArguments(null);
+                }
+                remaining -= end - e.offset;
+                buffer.consumeHead(end);
+            }
+            emitChanges();
+        } finally {
+            changes.reset();
+        }
+        expireIncrementally(rows);
+    }
+
+    /**
+     * Folds rows {@code from..end-1} of {@code batch} into their groups exactly as {@link #processRows} does, but
+     * emits nothing: the first time the mini-batch touches a group, its key and old results go to
+     * {@link MiniBatchChanges#before()}.
+     */
+    private void foldRows(RowBatch batch, int[] ids, int from, int end) {
+        RowBatch before = changes.before();
+        for (int i = from; i < end; i++) {
+            int g = ids[i];
+            RowKind kind = batch.rowKind(i);
+            boolean accumulate = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER;
+            if (live[g] && ttl.isExpired(lastWrite[g], now)) {
+                dropGroup(g);
+            }
+            if (!changes.isTouched(g)) {
+                int slot = changes.touch(g, live[g]);
+                writeKey(batch, i, before, slot);
+                if (live[g]) {
+                    writeResults(g, before, slot);
+                }
+            }
+            boolean first = !live[g];
+            if (first && !accumulate) {
+                continue;
+            }
+            for (int k = 0; k < accumulators.length; k++) {
+                fold(k, batch, i, g, accumulate);
+            }
+            rowCounts[g] += accumulate ? 1 : -1;
+            lastWrite[g] = now;
+            if (rowCounts[g] > 0) {
+                if (first) {
+                    live[g] = true;
+                    liveGroups++;
+                }
+            } else {
+                dropGroup(g);
+            }
+        }
+    }
+
+    /**
+     * Emits, per group the mini-batch touched and in the order it touched them, the net change: {@code +I} for a
+     * new group, {@code -D} for an emptied one, a {@code -U/+U} pair for a changed result, nothing otherwise.
+     */
+    private void emitChanges() throws Exception {
+        int n = changes.size();
+        RowBatch before = changes.before();
+        RowBatch out = RowBatch.allocate(outputType, allocator, 2 * n);
+        TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
+        out.setRowKinds(kinds);
+        kinds.allocateNew(2 * n);
+        int pos = 0;
+        try {
+            for (int t = 0; t < n; t++) {
+                int g = changes.group(t);
+                if (changes.wasLive(t)) {
+                    copyColumns(before, t, out, pos, outputType.size());
+                    if (!live[g]) {
+                        kinds.set(pos++, RowKind.DELETE.toByteValue());
+                        continue;
+                    }
+                    copyColumns(before, t, out, pos + 1, groupFields.length);
+                    writeResults(g, out, pos + 1);
+                    if (!resultsEqual(out, pos, pos + 1)) {
+                        kinds.set(pos++, RowKind.UPDATE_BEFORE.toByteValue());
+                        kinds.set(pos++, RowKind.UPDATE_AFTER.toByteValue());
+                    }
+                } else if (live[g]) {
+                    copyColumns(before, t, out, pos, groupFields.length);
+                    writeResults(g, out, pos);
+                    kinds.set(pos++, RowKind.INSERT.toByteValue());
+                }
+            }
+        } catch (Throwable e) {
+            out.close();
+            throw e;
+        }
+        if (pos == 0) {
+            out.close();
+            return;
+        }
+        out.setRowCount(pos);
+        output.emit(out);
+    }
+
+    /** Copies the first {@code columns} columns of row {@code from} of {@code source} to row {@code to} of {@code out}. */
+    private void copyColumns(RowBatch source, int from, RowBatch out, int to, int columns) {
+        for (int c = 0; c < columns; c++) {
+            if (outputType.type(c).root() != TypeRoot.NULL) {
+                out.vector(c).copyFromSafe(from, to, source.vector(c));
+            }
+        }
     }
 
     /** Frees the state of the expired groups among the next few group ids (round robin). */
@@ -190,15 +384,13 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
         }
     }
 
-    private int assignGroups(RowBatch batch, int rows) {
-        if (groupIds.length < rows) {
-            groupIds = new int[rows];
-        }
+    /** Writes the group id of each of the first {@code rows} rows into {@code ids}; returns the group count. */
+    private int assignGroups(RowBatch batch, int rows, int[] ids) {
         if (groups == null) {
-            Arrays.fill(groupIds, 0, rows, 0);
+            Arrays.fill(ids, 0, rows, 0);
             return 1;
         }
-        groups.findOrInsert(KeyHashTable.columnsOf(batch, groupFields), rows, groupIds);
+        groups.findOrInsert(KeyHashTable.columnsOf(batch, groupFields), rows, ids);
         return groups.size();
     }
 
@@ -343,11 +535,21 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
 
     /** Writes group {@code g}'s key (taken from input row {@code i}) and current results at {@code pos}. */
     private void writeRow(RowBatch batch, int i, int g, RowBatch out, int pos) {
+        writeKey(batch, i, out, pos);
+        writeResults(g, out, pos);
+    }
+
+    /** Writes the group key of input row {@code i} at {@code pos}. */
+    private void writeKey(RowBatch batch, int i, RowBatch out, int pos) {
         for (int c = 0; c < groupFields.length; c++) {
             if (outputType.type(c).root() != TypeRoot.NULL) {
                 out.vector(c).copyFromSafe(i, pos, batch.vector(groupFields[c]));
             }
         }
+    }
+
+    /** Writes group {@code g}'s current results at {@code pos}. */
+    private void writeResults(int g, RowBatch out, int pos) {
         for (int k = 0; k < accumulators.length; k++) {
             FieldVector v = out.vector(groupFields.length + k);
             VectorValues.setNull(v, pos);
@@ -403,11 +605,31 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
     }
 
     @Override
-    public void endInput(int input) {
+    public void endInput(int input) throws Exception {
+        flushAll();
+    }
+
+    /** Mini-batch mode: processes the buffered rows, so a checkpoint's state holds them all. */
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        flushAll();
+    }
+
+    /** Mini-batch mode: processes the buffered rows when the oldest has waited the allowed latency. */
+    @Override
+    public void processWatermark(int input, long watermark, Output output) throws Exception {
+        if (miniBatch != null && buffer.waitedAtLeast(miniBatch.allowLatencyMillis(), clock.getAsLong())) {
+            flushAll();
+        }
+        output.emitWatermark(watermark);
     }
 
     @Override
     public void snapshotState(StateWriter out) throws IOException {
+        if (buffer != null && !buffer.isEmpty()) {
+            throw new IllegalStateException("mini-batch of " + buffer.rows() + " rows not processed before the"
+                    + " snapshot (prepareSnapshotPreBarrier was not called)");
+        }
         out.writeInt(groupCount);
         if (groups != null) {
             List<FieldVector> keys = new ArrayList<>();
@@ -509,6 +731,12 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
 
     @Override
     public void close() {
+        if (buffer != null) {
+            buffer.close();
+        }
+        if (changes != null) {
+            changes.close();
+        }
         if (groups != null) {
             groups.close();
             groups = null;

@@ -51,6 +51,7 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
     private final int[] groupFields;
     private final List<AggregateSpec> aggregates;
     private final RowType outputType;
+    private final SharedUserAggregates sharedUserAggregates;
 
     private BufferAllocator allocator;
     private Output output;
@@ -68,6 +69,16 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
 
     public HashAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
             RowType outputType) {
+        this(inputType, groupFields, aggregates, outputType, null);
+    }
+
+    /**
+     * An aggregation whose user-defined aggregate functions come opened from {@code sharedUserAggregates} (null:
+     * it opens and closes its own), for an operator running one aggregation per window pane.
+     */
+    public HashAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
+            RowType outputType, SharedUserAggregates sharedUserAggregates) {
+        this.sharedUserAggregates = sharedUserAggregates;
         this.inputType = inputType;
         this.groupFields = groupFields.clone();
         this.aggregates = List.copyOf(aggregates);
@@ -95,7 +106,7 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
             AggregateSpec spec = aggregates.get(k);
             int[] args = spec.argFields();
             LogicalType argType = args.length == 0 ? null : inputType.type(args[0]);
-            accumulators[k] = Accumulators.create(spec, argType, context);
+            accumulators[k] = Accumulators.create(spec, argType, context, sharedUserAggregates);
             if (spec.kind() == AggregateKind.USER_DEFINED) {
                 userArgs[k] = new FieldVector[args.length];
             }

@@ -21,12 +21,15 @@ final class ObjectAccumulator extends Accumulator {
     private final LogicalType resultType;
     private Object[] accs = new Object[0];
     private int created;
+    /** Whether {@link #close()} closes the function (false when an operator shares it between accumulators). */
+    private final boolean ownsInvoker;
     private boolean closed;
 
-    /** @param invoker an opened invoker; this accumulator closes it */
-    ObjectAccumulator(UserAggregateInvoker invoker, LogicalType resultType) {
+    /** @param invoker an opened invoker; this accumulator closes it when {@code ownsInvoker} */
+    ObjectAccumulator(UserAggregateInvoker invoker, LogicalType resultType, boolean ownsInvoker) {
         this.invoker = invoker;
         this.resultType = resultType;
+        this.ownsInvoker = ownsInvoker;
     }
 
     @Override
@@ -81,6 +84,9 @@ final class ObjectAccumulator extends Accumulator {
             return;
         }
         closed = true;
+        if (!ownsInvoker) {
+            return;
+        }
         try {
             invoker.closeFunctions();
         } catch (Exception e) {

@@ -32,7 +32,8 @@ final class RetractableAccumulators {
                     return new RetractableDoubleSum(kind);
                 }
                 if (root == TypeRoot.DECIMAL) {
-                    return new RetractableDecimalSum(kind);
+                    return Accumulators.compactDecimalSum(argType)
+                            ? new RetractableCompactDecimalSum(kind, argType.scale()) : new RetractableDecimalSum(kind);
                 }
                 break;
             case MIN:

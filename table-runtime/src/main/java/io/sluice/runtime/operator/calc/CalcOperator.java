@@ -4,6 +4,7 @@ import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.BatchCalc;
 import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.generated.UserFunctionLifecycle;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -59,17 +60,7 @@ public final class CalcOperator implements StreamOperator {
         this.output = output;
         this.kernel = calc.newInstance();
         this.filter = rowKindFilter == null ? null : rowKindFilter.newInstance();
-        openFunctions(kernel);
-        openFunctions(filter);
-    }
-
-    /** Opens the user-defined functions a generated class holds (once per operator instance). */
-    private void openFunctions(Object generated) throws Exception {
-        if (generated instanceof io.sluice.runtime.generated.UsesUserFunctions) {
-            ((io.sluice.runtime.generated.UsesUserFunctions) generated).openFunctions(
-                    new io.sluice.table.functions.FunctionContext(context.config().toMap(),
-                            generated.getClass().getClassLoader()));
-        }
+        UserFunctionLifecycle.open(context.config(), kernel, filter);
     }
 
     @Override
@@ -137,17 +128,11 @@ public final class CalcOperator implements StreamOperator {
 
     @Override
     public void close() throws Exception {
-        try {
-            if (kernel instanceof io.sluice.runtime.generated.UsesUserFunctions) {
-                ((io.sluice.runtime.generated.UsesUserFunctions) kernel).closeFunctions();
-            }
-        } finally {
-            if (filter instanceof io.sluice.runtime.generated.UsesUserFunctions) {
-                ((io.sluice.runtime.generated.UsesUserFunctions) filter).closeFunctions();
-            }
-            kernel = null;
-            filter = null;
-        }
+        Object k = kernel;
+        Object f = filter;
+        kernel = null;
+        filter = null;
+        UserFunctionLifecycle.close(k, f);
     }
 
     @Override

@@ -2,12 +2,11 @@ package io.sluice.runtime.operator.correlate;
 
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.GeneratedClass;
-import io.sluice.runtime.generated.UsesUserFunctions;
+import io.sluice.runtime.generated.UserFunctionLifecycle;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.functions.FunctionContext;
 import org.apache.arrow.vector.TinyIntVector;
 
 /**
@@ -53,10 +52,7 @@ public final class CorrelateOperator implements StreamOperator {
         this.kernel = function.newInstance();
         this.collector = new CorrelateCollector(outputType.size() - functionType.size(), functionType, leftJoin);
         kernel.setCollector(collector);
-        if (kernel instanceof UsesUserFunctions) {
-            ((UsesUserFunctions) kernel).openFunctions(new FunctionContext(context.config().toMap(),
-                    kernel.getClass().getClassLoader()));
-        }
+        UserFunctionLifecycle.open(context.config(), kernel);
     }
 
     @Override
@@ -101,11 +97,8 @@ public final class CorrelateOperator implements StreamOperator {
 
     @Override
     public void close() throws Exception {
-        if (kernel instanceof UsesUserFunctions) {
-            UsesUserFunctions k = (UsesUserFunctions) kernel;
-            kernel = null;
-            k.closeFunctions();
-        }
+        Object k = kernel;
         kernel = null;
+        UserFunctionLifecycle.close(k);
     }
 }

@@ -93,6 +93,7 @@ abstract class AbstractJoinOperator implements StreamOperator {
         this.selection = new int[batchSize];
         if (conditionClass != null) {
             condition = conditionClass.newInstance();
+            io.sluice.runtime.generated.UserFunctionLifecycle.open(context.config(), condition);
         }
         build = new FieldVector[rightType.size()];
         for (int c = 0; c < build.length; c++) {
@@ -361,6 +362,12 @@ abstract class AbstractJoinOperator implements StreamOperator {
 
     @Override
     public void close() {
-        releaseState();
+        try {
+            releaseState();
+        } finally {
+            Object c = condition;
+            condition = null;
+            io.sluice.runtime.generated.UserFunctionLifecycle.closeUnchecked(c);
+        }
     }
 }

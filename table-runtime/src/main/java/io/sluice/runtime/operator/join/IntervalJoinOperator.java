@@ -87,6 +87,8 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
     private final TimeOrderedRows[] expiry = {new TimeOrderedRows(), new TimeOrderedRows()};
     private JoinOutputBuffer out;
     private JoinPairFilter residual;
+    /** The generated residual condition {@link #residual} evaluates; its user-defined functions are opened here. */
+    private BatchPredicate residualPredicate;
 
     private int[] keyIds = new int[0];
     private long[] rowTimes = new long[0];
@@ -167,7 +169,9 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
         allocator = context.allocator();
         int batchSize = context.batchSize();
         if (residualClass != null) {
-            residual = new JoinPairFilter(residualClass.newInstance(), types[0], types[1], allocator, batchSize);
+            residualPredicate = residualClass.newInstance();
+            io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context.config(), residualPredicate);
+            residual = new JoinPairFilter(residualPredicate, types[0], types[1], allocator, batchSize);
         }
         if (keys[0].length > 0) {
             table = new KeyHashTable(allocator, types[0].project(keys[0]).types(), nullSafe);
@@ -509,5 +513,8 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
             table.close();
             table = null;
         }
+        Object r = residualPredicate;
+        residualPredicate = null;
+        io.sluice.runtime.generated.UserFunctionLifecycle.closeUnchecked(r);
     }
 }

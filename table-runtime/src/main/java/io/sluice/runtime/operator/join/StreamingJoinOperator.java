@@ -173,6 +173,7 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
         batchSize = context.batchSize();
         if (residualClass != null) {
             residual = residualClass.newInstance();
+            io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context.config(), residual);
             candidateInput = new int[batchSize];
             candidateOther = new int[batchSize];
             filtered = new int[batchSize];
@@ -571,5 +572,8 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
             table.close();
             table = null;
         }
+        Object r = residual;
+        residual = null;
+        io.sluice.runtime.generated.UserFunctionLifecycle.closeUnchecked(r);
     }
 }

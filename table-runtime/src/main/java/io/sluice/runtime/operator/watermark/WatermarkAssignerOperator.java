@@ -55,10 +55,11 @@ public final class WatermarkAssignerOperator implements StreamOperator {
     }
 
     @Override
-    public void open(OperatorContext context, Output output) {
+    public void open(OperatorContext context, Output output) throws Exception {
         this.context = context;
         this.output = output;
         this.kernel = watermarkCalc.newInstance();
+        io.sluice.runtime.generated.UserFunctionLifecycle.open(context.config(), kernel);
         this.intervalMillis = context.config().get(ExecutionOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     }
 
@@ -103,8 +104,10 @@ public final class WatermarkAssignerOperator implements StreamOperator {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
+        Object k = kernel;
         kernel = null;
+        io.sluice.runtime.generated.UserFunctionLifecycle.close(k);
     }
 
     @Override

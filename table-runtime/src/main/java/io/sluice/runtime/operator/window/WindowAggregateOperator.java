@@ -6,6 +6,7 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.aggregate.AggregateSpec;
 import io.sluice.runtime.operator.aggregate.HashAggregateOperator;
+import io.sluice.runtime.operator.aggregate.SharedUserAggregates;
 import io.sluice.runtime.operator.sort.VectorGather;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
@@ -47,6 +48,8 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     private OperatorContext context;
     private Output output;
     private final TreeMap<Long, HashAggregateOperator> windows = new TreeMap<>();
+    /** The user-defined aggregate functions of this instance, shared by the panes of every window. */
+    private SharedUserAggregates userAggregates;
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
     private int[] picks = new int[0];
@@ -65,6 +68,7 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     public void open(OperatorContext context, Output output) {
         this.context = context;
         this.output = output;
+        this.userAggregates = new SharedUserAggregates();
     }
 
     /** Rows dropped because their window had already fired. */
@@ -158,7 +162,7 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     private HashAggregateOperator windowState(long windowEnd) {
         HashAggregateOperator state = windows.get(windowEnd);
         if (state == null) {
-            state = new HashAggregateOperator(inputType, groupFields, aggregates, outputType);
+            state = new HashAggregateOperator(inputType, groupFields, aggregates, outputType, userAggregates);
             state.open(context, output);
             windows.put(windowEnd, state);
         }
@@ -216,10 +220,16 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     }
 
     @Override
-    public void close() {
-        for (HashAggregateOperator state : windows.values()) {
-            state.close();
+    public void close() throws Exception {
+        try {
+            for (HashAggregateOperator state : windows.values()) {
+                state.close();
+            }
+            windows.clear();
+        } finally {
+            if (userAggregates != null) {
+                userAggregates.close(); // the user-defined aggregate functions, opened once for every window
+            }
         }
-        windows.clear();
     }
 }

@@ -1,0 +1,109 @@
+package io.sluice.runtime.operator.aggregate;
+
+import io.sluice.runtime.data.VectorValues;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Arrays;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * SUM, SUM0 and AVG over a DECIMAL of precision at most 18 under retraction: per group a {@code long} of unscaled
+ * values, a count, and a {@code BigInteger} overflow part that exists only for a group whose {@code long}
+ * overflowed. A group whose values were all retracted starts over with an empty sum (NULL SUM, 0 for SUM0), as
+ * in Flink; a result with more digits than the result type allows is NULL.
+ */
+final class RetractableCompactDecimalSum extends RetractableAccumulator {
+    private final AggregateKind kind;
+    private final int scale;
+    private long[] sums = new long[0];
+    private long[] counts = new long[0];
+    private BigInteger[] overflow = new BigInteger[0];
+
+    /** {@code scale}: the input DECIMAL's scale (its precision must be at most 18). */
+    RetractableCompactDecimalSum(AggregateKind kind, int scale) {
+        this.kind = kind;
+        this.scale = scale;
+    }
+
+    @Override
+    void ensureCapacity(int groups) {
+        if (sums.length < groups) {
+            int n = Accumulator.newCapacity(sums.length, groups);
+            sums = Arrays.copyOf(sums, n);
+            counts = Arrays.copyOf(counts, n);
+            overflow = Arrays.copyOf(overflow, n);
+        }
+    }
+
+    @Override
+    void add(int group, FieldVector arg, int row) {
+        long v = CompactDecimals.unscaled(arg.getDataBuffer(), row);
+        long a = sums[group];
+        long r = a + v;
+        if (((a ^ r) & (v ^ r)) < 0) {
+            overflow[group] = CompactDecimals.plus(CompactDecimals.plus(overflow[group], a), v);
+            r = 0L;
+        }
+        sums[group] = r;
+        counts[group]++;
+    }
+
+    @Override
+    void retract(int group, FieldVector arg, int row) {
+        long v = CompactDecimals.unscaled(arg.getDataBuffer(), row);
+        long c = --counts[group];
+        if (c == 0) {
+            // every value added was taken back: the sum is exactly zero, whatever overflowed on the way
+            sums[group] = 0L;
+            overflow[group] = null;
+            return;
+        }
+        long a = sums[group];
+        long r = a - v;
+        if (((a ^ v) & (a ^ r)) < 0) {
+            overflow[group] = CompactDecimals.plus(CompactDecimals.plus(overflow[group], a), -v);
+            r = 0L;
+        }
+        sums[group] = r;
+    }
+
+    @Override
+    void write(int group, FieldVector out, int pos) {
+        long count = counts[group];
+        VectorValues.setNull(out, pos);
+        if (count == 0) {
+            if (kind == AggregateKind.SUM0) {
+                Values.writeLong(out, pos, 0L);
+            }
+            return;
+        }
+        if (kind == AggregateKind.AVG) {
+            CompactDecimals.writeAverage(out, pos, overflow[group], sums[group], count, scale);
+        } else {
+            CompactDecimals.writeSum(out, pos, overflow[group], sums[group], scale);
+        }
+    }
+
+    @Override
+    void clear(int group) {
+        sums[group] = 0L;
+        counts[group] = 0;
+        overflow[group] = null;
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeLongs(sums, groups);
+        out.writeLongs(counts, groups);
+        CompactDecimalSumAccumulator.writeOverflow(out, overflow, groups);
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        sums = in.readLongs();
+        counts = in.readLongs();
+        overflow = CompactDecimalSumAccumulator.readOverflow(in, sums.length);
+    }
+}

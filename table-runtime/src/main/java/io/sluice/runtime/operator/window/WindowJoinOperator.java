@@ -1,0 +1,354 @@
+package io.sluice.runtime.operator.window;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.generated.BatchPredicate;
+import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.operator.join.HashJoinOperator;
+import io.sluice.runtime.operator.join.JoinType;
+import io.sluice.runtime.operator.join.NestedLoopJoinOperator;
+import io.sluice.runtime.operator.sort.RowBuffer;
+import io.sluice.runtime.operator.sort.VectorGather;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.util.TransferPair;
+
+/**
+ * Window join, as Flink's {@code WindowJoin} runs it: a join of two window table function outputs (left =
+ * input 0, right = input 1) on {@code L.window_start = R.window_start AND L.window_end = R.window_end} plus
+ * optional equi-join keys ({@code left[leftKeys[i]] = right[rightKeys[i]]}, SQL equality or, where
+ * {@code nullSafe[i]}, {@code IS NOT DISTINCT FROM}) and an optional residual condition (on left columns then
+ * right columns). Both inputs use the same window spec, so a window is identified by its end alone: each
+ * input row is buffered under its {@code window_end} (column {@code leftWindowEnd} / {@code rightWindowEnd}),
+ * and when the watermark reaches the window's last millisecond ({@code window_end - 1}) the window's rows are
+ * joined at once (a {@link HashJoinOperator} over the window's rows, or a {@link NestedLoopJoinOperator}
+ * without keys) and the window's state is dropped. INNER, LEFT, RIGHT, FULL, SEMI and ANTI joins run; the
+ * output is the left then the right columns (left only for SEMI/ANTI), outer sides padded with NULLs.
+ *
+ * <p><b>Streaming semantics:</b> insert-only input on both sides; insert-only output ({@code [I]}), also
+ * for outer joins: an unmatched row is emitted padded once, when its window fires, never retracted. The
+ * operator's watermark is the smaller of the two inputs' watermarks (an ended input no longer holds it
+ * back); windows fire in order of their end when it reaches {@code window_end - 1}, and the watermark is
+ * forwarded after the windows it fires. A row whose window already fired (its {@code window_end - 1} is at
+ * or below the watermark when it arrives) is late: it is dropped and counted ({@link #lateRowsDropped()}),
+ * as in Flink. State: the rows of each window not yet fired, per side; {@code table.exec.state.ttl} is not
+ * used (the watermark bounds the state). When both inputs have ended every remaining window fires. A
+ * checkpoint saves the watermarks, the ended flags, the late-row count and, per window, its end and both
+ * sides' rows.
+ */
+public final class WindowJoinOperator implements StreamOperator, CheckpointedOperator {
+    private final JoinType type;
+    private final RowType[] types;
+    private final int[] leftKeys;
+    private final int[] rightKeys;
+    private final boolean[] nullSafe;
+    private final int[] windowEndFields;
+    private final GeneratedClass<BatchPredicate> residual;
+    private final RowType outputType;
+
+    private OperatorContext context;
+    private Output output;
+    /** Per window end, the buffered rows of the left (index 0) and right (index 1) input. */
+    private final TreeMap<Long, RowBuffer[]> windows = new TreeMap<>();
+    private final long[] watermarks = {Long.MIN_VALUE, Long.MIN_VALUE};
+    private final boolean[] ended = new boolean[2];
+    private long watermark = Long.MIN_VALUE;
+    private long lateRows;
+    private long[] distinct = new long[8];
+    private int[] windowOf = new int[0];
+    private int[] picks = new int[0];
+
+    /**
+     * A window join of {@code type} on the equi-join keys {@code left[leftKeys[i]] = right[rightKeys[i]]}
+     * (none: every row of a window pairs with every row of the other side's window, subject to
+     * {@code residual}), whose inputs carry their {@code window_end} in {@code leftWindowEnd} and
+     * {@code rightWindowEnd}; {@code residual} (null for none) is evaluated on left then right columns;
+     * {@code outputType} is left then right columns (left only for SEMI/ANTI).
+     */
+    public WindowJoinOperator(JoinType type, RowType leftType, RowType rightType, int[] leftKeys, int[] rightKeys,
+            boolean[] nullSafe, int leftWindowEnd, int rightWindowEnd, GeneratedClass<BatchPredicate> residual,
+            RowType outputType) {
+        if (leftKeys.length != rightKeys.length || leftKeys.length != nullSafe.length) {
+            throw new IllegalArgumentException("a window join needs as many left keys, right keys and null-safe "
+                    + "flags: " + leftKeys.length + ", " + rightKeys.length + ", " + nullSafe.length);
+        }
+        int expected = type.emitsPairs() ? leftType.size() + rightType.size() : leftType.size();
+        if (outputType.size() != expected) {
+            throw new IllegalArgumentException(type + " window join output " + outputType + " should have "
+                    + expected + " columns");
+        }
+        this.type = type;
+        this.types = new RowType[] {leftType, rightType};
+        this.leftKeys = leftKeys.clone();
+        this.rightKeys = rightKeys.clone();
+        this.nullSafe = nullSafe.clone();
+        this.windowEndFields = new int[] {leftWindowEnd, rightWindowEnd};
+        this.residual = residual;
+        this.outputType = outputType;
+    }
+
+    @Override
+    public void open(OperatorContext context, Output output) {
+        this.context = context;
+        this.output = output;
+    }
+
+    /** Rows dropped because their window had already fired. */
+    public long lateRowsDropped() {
+        return lateRows;
+    }
+
+    /** Number of windows holding rows that have not fired yet, for metrics and tests. */
+    public int pendingWindows() {
+        return windows.size();
+    }
+
+    /** Rows of input {@code input} buffered in windows not yet fired, for metrics and tests. */
+    public long stateRows(int input) {
+        long n = 0;
+        for (RowBuffer[] w : windows.values()) {
+            n += w[input].rowCount();
+        }
+        return n;
+    }
+
+    @Override
+    public void processBatch(int input, RowBatch batch) throws Exception {
+        try (batch) {
+            if (!batch.isInsertOnly()) {
+                throw new UnsupportedFeatureException("a window join over an updating input");
+            }
+            int rows = batch.rowCount();
+            if (rows == 0) {
+                return;
+            }
+            TimeStampVector ends = (TimeStampVector) batch.vector(windowEndFields[input]);
+            int windowCount = assignWindows(ends, rows);
+            if (windowCount == 1 && windowOf[rows] == rows) { // every row in one open window
+                buffers(distinct[0])[input].append(batch);
+                return;
+            }
+            if (picks.length < rows) {
+                picks = new int[rows];
+            }
+            for (int w = 0; w < windowCount; w++) {
+                int n = 0;
+                for (int i = 0; i < rows; i++) {
+                    if (windowOf[i] == w) {
+                        picks[n++] = i;
+                    }
+                }
+                try (RowBatch part = VectorGather.gatherRows(batch, picks, 0, n, context.allocator())) {
+                    buffers(distinct[w])[input].append(part);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sets {@code windowOf[i]} to the index (in {@code distinct}) of row i's window, or -1 for a late row
+     * (counted), and {@code windowOf[rows]} to the number of rows not late; returns the number of windows.
+     */
+    private int assignWindows(TimeStampVector ends, int rows) {
+        if (windowOf.length < rows + 1) {
+            windowOf = new int[rows + 1];
+        }
+        int windowCount = 0;
+        int kept = 0;
+        for (int i = 0; i < rows; i++) {
+            if (ends.isNull(i)) {
+                lateRows++;
+                windowOf[i] = -1;
+                continue;
+            }
+            long end = ends.get(i);
+            if (end - 1 <= watermark) {
+                lateRows++;
+                windowOf[i] = -1;
+                continue;
+            }
+            int w = 0;
+            while (w < windowCount && distinct[w] != end) {
+                w++;
+            }
+            if (w == windowCount) {
+                if (windowCount == distinct.length) {
+                    distinct = Arrays.copyOf(distinct, 2 * windowCount);
+                }
+                distinct[windowCount++] = end;
+            }
+            windowOf[i] = w;
+            kept++;
+        }
+        windowOf[rows] = kept;
+        return windowCount;
+    }
+
+    private RowBuffer[] buffers(long windowEnd) {
+        RowBuffer[] w = windows.get(windowEnd);
+        if (w == null) {
+            w = new RowBuffer[2];
+            try {
+                w[0] = new RowBuffer(types[0], context.allocator());
+                w[1] = new RowBuffer(types[1], context.allocator());
+            } catch (RuntimeException e) {
+                closeAll(w);
+                throw e;
+            }
+            windows.put(windowEnd, w);
+        }
+        return w;
+    }
+
+    @Override
+    public void processWatermark(int input, long newWatermark, Output out) throws Exception {
+        watermarks[input] = Math.max(watermarks[input], newWatermark);
+        advance(out);
+    }
+
+    /** Fires the windows the combined watermark has reached and forwards it, when it advanced. */
+    private void advance(Output out) throws Exception {
+        long combined = Math.min(ended[0] ? Long.MAX_VALUE : watermarks[0], ended[1] ? Long.MAX_VALUE : watermarks[1]);
+        if (combined <= watermark) {
+            return;
+        }
+        watermark = combined;
+        fireUpTo(combined);
+        if (combined != Long.MAX_VALUE) {
+            out.emitWatermark(combined);
+        }
+    }
+
+    @Override
+    public void endInput(int input) throws Exception {
+        ended[input] = true;
+        advance(output);
+    }
+
+    private void fireUpTo(long wm) throws Exception {
+        Iterator<Map.Entry<Long, RowBuffer[]>> it = windows.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, RowBuffer[]> e = it.next();
+            if (e.getKey() - 1 > wm) {
+                break;
+            }
+            it.remove();
+            RowBuffer[] sides = e.getValue();
+            try {
+                join(sides);
+            } finally {
+                closeAll(sides);
+            }
+        }
+    }
+
+    /** Joins one window's rows with a batch join over just those rows; its output goes straight downstream. */
+    private void join(RowBuffer[] sides) throws Exception {
+        if (sides[0].rowCount() == 0 && !type.padsRight()) {
+            return; // nothing to emit: every output row needs a left row
+        }
+        if (sides[1].rowCount() == 0 && (type == JoinType.INNER || type == JoinType.SEMI)) {
+            return; // nothing can match
+        }
+        StreamOperator join = leftKeys.length > 0
+                ? new HashJoinOperator(type, types[0], types[1], leftKeys, rightKeys, nullSafe, residual, outputType)
+                : new NestedLoopJoinOperator(type, types[0], types[1], residual, outputType);
+        try (join) {
+            join.open(context, output);
+            if (sides[1].rowCount() > 0) {
+                join.processBatch(1, takeRows(sides[1], types[1]));
+            }
+            join.endInput(1);
+            if (sides[0].rowCount() > 0) {
+                join.processBatch(0, takeRows(sides[0], types[0]));
+            }
+            join.endInput(0);
+        }
+    }
+
+    /** The buffer's rows as one batch, moving (not copying) its buffers; the buffer is left empty. */
+    private RowBatch takeRows(RowBuffer buffer, RowType type) {
+        int rows = buffer.rowCount();
+        List<FieldVector> vectors = new ArrayList<>(type.size());
+        try {
+            for (FieldVector v : buffer.vectors()) {
+                TransferPair tp = v.getTransferPair(context.allocator());
+                tp.transfer();
+                FieldVector moved = (FieldVector) tp.getTo();
+                vectors.add(moved);
+                moved.setValueCount(rows);
+            }
+        } catch (RuntimeException e) {
+            vectors.forEach(FieldVector::close);
+            throw e;
+        }
+        return RowBatch.of(type, vectors, rows);
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeLong(watermarks[0]);
+        out.writeLong(watermarks[1]);
+        out.writeBoolean(ended[0]);
+        out.writeBoolean(ended[1]);
+        out.writeLong(watermark);
+        out.writeLong(lateRows);
+        out.writeInt(windows.size());
+        for (Map.Entry<Long, RowBuffer[]> e : windows.entrySet()) {
+            out.writeLong(e.getKey());
+            for (int s = 0; s < 2; s++) {
+                RowBuffer rows = e.getValue()[s];
+                out.writeColumns(types[s], new ArrayList<>(rows.vectors()), rows.rowCount());
+            }
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        watermarks[0] = in.readLong();
+        watermarks[1] = in.readLong();
+        ended[0] = in.readBoolean();
+        ended[1] = in.readBoolean();
+        watermark = in.readLong();
+        lateRows = in.readLong();
+        int n = in.readInt();
+        for (int w = 0; w < n; w++) {
+            RowBuffer[] sides = buffers(in.readLong());
+            for (int s = 0; s < 2; s++) {
+                try (RowBatch rows = in.readBatch(types[s], context.allocator())) {
+                    sides[s].append(rows);
+                }
+            }
+        }
+    }
+
+    private static void closeAll(RowBuffer[] buffers) {
+        for (RowBuffer b : buffers) {
+            if (b != null) {
+                b.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (RowBuffer[] w : windows.values()) {
+            closeAll(w);
+        }
+        windows.clear();
+    }
+}
