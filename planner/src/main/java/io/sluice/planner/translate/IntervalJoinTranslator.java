@@ -9,10 +9,7 @@ import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.join.IntervalJoinOperator;
 import io.sluice.runtime.operator.join.JoinType;
-import io.sluice.runtime.types.ArrowTypes;
-import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,8 +17,6 @@ import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -79,37 +74,14 @@ public final class IntervalJoinTranslator {
         RowType leftType = JobGraphGenerator.rowType(l);
         RowType rightType = JobGraphGenerator.rowType(r);
         RowType outputType = JobGraphGenerator.rowType(join);
-        RexBuilder rexBuilder = join.getCluster().getRexBuilder();
-        RexNode remaining = RexUtil.composeConjunction(rexBuilder, bounds.remaining());
-        List<Integer> leftKeys = new ArrayList<>();
-        List<Integer> rightKeys = new ArrayList<>();
-        List<Boolean> filterNulls = new ArrayList<>();
-        List<RexNode> nonEqui = new ArrayList<>();
-        RelOptUtil.splitJoinCondition(l, r, remaining, leftKeys, rightKeys, filterNulls, nonEqui);
-        RexNode rest = RexUtil.composeConjunction(rexBuilder, nonEqui);
-        if (!keyTypesMatch(leftType, rightType, leftKeys, rightKeys)) {
-            // keys of different physical types are compared by the generated condition instead
-            leftKeys.clear();
-            rightKeys.clear();
-            filterNulls.clear();
-            rest = remaining;
-        }
-        int[] lk = leftKeys.stream().mapToInt(Integer::intValue).toArray();
-        int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
-        boolean[] nullSafe = new boolean[lk.length];
-        for (int i = 0; i < nullSafe.length; i++) {
-            nullSafe[i] = !filterNulls.get(i);
-        }
-        GeneratedClass<BatchPredicate> residual = null;
-        if (!rest.isAlwaysTrue()) {
-            RelDataType pairType = join.getCluster().getTypeFactory().builder()
-                    .addAll(l.getRowType().getFieldList()).addAll(r.getRowType().getFieldList())
-                    .uniquify().build();
-            residual = codegen.generatePredicate("interval join residual " + rest, pairType,
-                    RexUtil.expandSearch(rexBuilder, null, rest));
-        }
-        GeneratedClass<BatchPredicate> residualClass = residual;
-        JoinType type = joinType(join);
+        RexNode remaining = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), bounds.remaining());
+        JoinConditions.Split split = JoinConditions.split(join, remaining, leftType, rightType, codegen,
+                "interval join residual");
+        int[] lk = split.leftKeys();
+        int[] rk = split.rightKeys();
+        boolean[] nullSafe = split.nullSafe();
+        GeneratedClass<BatchPredicate> residualClass = split.residual();
+        JoinType type = JoinConditions.joinType(join.getJoinType());
         String name = "IntervalJoin(joinType=[" + type + "], windowBounds=[isRowTime=true, leftLowerBound="
                 + bounds.lower() + ", leftUpperBound=" + bounds.upper() + ", leftTimeIndex=" + bounds.leftTime()
                 + ", rightTimeIndex=" + bounds.rightTime() + "], where=[" + join.getCondition() + "])";
@@ -275,30 +247,5 @@ public final class IntervalJoinTranslator {
         }
         BigDecimal value = ((RexLiteral) node).getValueAs(BigDecimal.class);
         return value == null ? null : value.longValue();
-    }
-
-    private static boolean keyTypesMatch(RowType left, RowType right, List<Integer> leftKeys, List<Integer> rightKeys) {
-        for (int i = 0; i < leftKeys.size(); i++) {
-            LogicalType l = left.type(leftKeys.get(i));
-            LogicalType r = right.type(rightKeys.get(i));
-            if (ArrowTypes.vectorClass(l) != ArrowTypes.vectorClass(r)
-                    || (l.root() == TypeRoot.DECIMAL && l.scale() != r.scale())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static JoinType joinType(Join join) {
-        switch (join.getJoinType()) {
-            case LEFT:
-                return JoinType.LEFT;
-            case RIGHT:
-                return JoinType.RIGHT;
-            case FULL:
-                return JoinType.FULL;
-            default:
-                return JoinType.INNER;
-        }
     }
 }

@@ -362,8 +362,9 @@ public final class JobGraphGenerator {
         GeneratedClass<BatchCalc> kernel = codegen.generateCalc(name, inputRowType, condition, projects);
         GeneratedClass<BatchPredicate> rowKindFilter = streaming && condition != null && in.changelogMode().hasUpdates()
                 ? codegen.generatePredicate(name, inputRowType, condition) : null;
-        return new OperatorTransformation(name, List.of(in), () -> new CalcOperator(kernel, rowKindFilter, outputType),
-                outputType);
+        OperatorTransformation calc = new OperatorTransformation(name, List.of(in),
+                () -> new CalcOperator(kernel, rowKindFilter, outputType), outputType);
+        return condition == null ? calc.withProjectionOnly() : calc;
     }
 
     /**
@@ -642,6 +643,7 @@ public final class JobGraphGenerator {
             String miniBatchAttribute = miniBatch == null ? "" : ", miniBatch=[" + miniBatch.explain() + "]";
             return new OperatorTransformation("GroupAggregate(" + attributes + miniBatchAttribute + ")", List.of(in),
                     () -> new GroupAggregateOperator(inputType, groupFields, specs, outputType, miniBatch), outputType)
+                    .withUpdateBeforeOptional()
                     .withInputPartitioning(0, InputPartitioning.hash(groupFields)).withChangelogMode(mode);
         }
         return new OperatorTransformation("HashAggregate(" + attributes + ")", List.of(in),
@@ -838,7 +840,7 @@ public final class JobGraphGenerator {
                 .addAll(left.getRowType().getFieldList()).addAll(right.getRowType().getFieldList())
                 .uniquify().build();
         String cond = join.getCondition().toString();
-        if (!leftKeys.isEmpty() && !keyTypesMatch(leftType, rightType, leftKeys, rightKeys)) {
+        if (!leftKeys.isEmpty() && !JoinConditions.keyTypesMatch(leftType, rightType, leftKeys, rightKeys)) {
             // keys of different physical types (e.g. DECIMAL scales) are compared by the generated condition
             leftKeys.clear();
             rightKeys.clear();
@@ -881,35 +883,12 @@ public final class JobGraphGenerator {
                 .withInputPartitioning(1, InputPartitioning.single());
     }
 
-    private static boolean keyTypesMatch(RowType left, RowType right, List<Integer> leftKeys, List<Integer> rightKeys) {
-        for (int i = 0; i < leftKeys.size(); i++) {
-            LogicalType l = left.type(leftKeys.get(i));
-            LogicalType r = right.type(rightKeys.get(i));
-            if (io.sluice.runtime.types.ArrowTypes.vectorClass(l) != io.sluice.runtime.types.ArrowTypes.vectorClass(r)
-                    || (l.root() == io.sluice.runtime.types.TypeRoot.DECIMAL && l.scale() != r.scale())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static JoinType joinType(JoinRelType t) {
-        switch (t) {
-            case INNER:
-                return JoinType.INNER;
-            case LEFT:
-                return JoinType.LEFT;
-            case RIGHT:
-                return JoinType.RIGHT;
-            case FULL:
-                return JoinType.FULL;
-            case SEMI:
-                return JoinType.SEMI;
-            case ANTI:
-                return JoinType.ANTI;
-            default:
-                throw new UnsupportedFeatureException("join type " + t);
+        JoinType type = JoinConditions.joinType(t);
+        if (type == null) {
+            throw new UnsupportedFeatureException("join type " + t);
         }
+        return type;
     }
 
     // ---------------------------------------------------------------- sort, union, values

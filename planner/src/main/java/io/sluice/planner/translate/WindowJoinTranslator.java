@@ -10,10 +10,7 @@ import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.join.JoinType;
 import io.sluice.runtime.operator.window.WindowJoinOperator;
 import io.sluice.runtime.operator.window.WindowSpec;
-import io.sluice.runtime.types.ArrowTypes;
-import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.util.ArrayList;
@@ -27,8 +24,6 @@ import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableFunctionScan;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
@@ -66,7 +61,7 @@ public final class WindowJoinTranslator {
      * translated inputs; null when the join is not a window join.
      */
     public Transformation translate(Join join, Transformation left, Transformation right) {
-        JoinType type = joinType(join);
+        JoinType type = JoinConditions.joinType(join.getJoinType());
         if (type == null) {
             return null;
         }
@@ -85,36 +80,13 @@ public final class WindowJoinTranslator {
         RowType leftType = JobGraphGenerator.rowType(l);
         RowType rightType = JobGraphGenerator.rowType(r);
         RowType outputType = JobGraphGenerator.rowType(join);
-        RexBuilder rexBuilder = join.getCluster().getRexBuilder();
-        RexNode remaining = RexUtil.composeConjunction(rexBuilder, a.remaining());
-        List<Integer> leftKeys = new ArrayList<>();
-        List<Integer> rightKeys = new ArrayList<>();
-        List<Boolean> filterNulls = new ArrayList<>();
-        List<RexNode> nonEqui = new ArrayList<>();
-        RelOptUtil.splitJoinCondition(l, r, remaining, leftKeys, rightKeys, filterNulls, nonEqui);
-        RexNode rest = RexUtil.composeConjunction(rexBuilder, nonEqui);
-        if (!keyTypesMatch(leftType, rightType, leftKeys, rightKeys)) {
-            // keys of different physical types are compared by the generated condition instead
-            leftKeys.clear();
-            rightKeys.clear();
-            filterNulls.clear();
-            rest = remaining;
-        }
-        int[] lk = leftKeys.stream().mapToInt(Integer::intValue).toArray();
-        int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
-        boolean[] nullSafe = new boolean[lk.length];
-        for (int i = 0; i < nullSafe.length; i++) {
-            nullSafe[i] = !filterNulls.get(i);
-        }
-        GeneratedClass<BatchPredicate> residual = null;
-        if (!rest.isAlwaysTrue()) {
-            RelDataType pairType = join.getCluster().getTypeFactory().builder()
-                    .addAll(l.getRowType().getFieldList()).addAll(r.getRowType().getFieldList())
-                    .uniquify().build();
-            residual = codegen.generatePredicate("window join residual " + rest, pairType,
-                    RexUtil.expandSearch(rexBuilder, null, rest));
-        }
-        GeneratedClass<BatchPredicate> residualClass = residual;
+        RexNode remaining = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), a.remaining());
+        JoinConditions.Split split = JoinConditions.split(join, remaining, leftType, rightType, codegen,
+                "window join residual");
+        int[] lk = split.leftKeys();
+        int[] rk = split.rightKeys();
+        boolean[] nullSafe = split.nullSafe();
+        GeneratedClass<BatchPredicate> residualClass = split.residual();
         String name = "WindowJoin(leftWindow=[" + describe(a.spec(), leftType, a.leftStart(), a.leftEnd())
                 + "], rightWindow=[" + describe(a.spec(), rightType, a.rightStart(), a.rightEnd())
                 + "], joinType=[" + type + "], where=[" + remaining + "])";
@@ -242,37 +214,5 @@ public final class WindowJoinTranslator {
             return e instanceof RexInputRef ? trace(calc.getInput(), ((RexInputRef) e).getIndex()) : null;
         }
         return null;
-    }
-
-    private static boolean keyTypesMatch(RowType left, RowType right, List<Integer> leftKeys, List<Integer> rightKeys) {
-        for (int i = 0; i < leftKeys.size(); i++) {
-            LogicalType l = left.type(leftKeys.get(i));
-            LogicalType r = right.type(rightKeys.get(i));
-            if (ArrowTypes.vectorClass(l) != ArrowTypes.vectorClass(r)
-                    || (l.root() == TypeRoot.DECIMAL && l.scale() != r.scale())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The join types a window join runs; null for others. */
-    private static JoinType joinType(Join join) {
-        switch (join.getJoinType()) {
-            case INNER:
-                return JoinType.INNER;
-            case LEFT:
-                return JoinType.LEFT;
-            case RIGHT:
-                return JoinType.RIGHT;
-            case FULL:
-                return JoinType.FULL;
-            case SEMI:
-                return JoinType.SEMI;
-            case ANTI:
-                return JoinType.ANTI;
-            default:
-                return null;
-        }
     }
 }

@@ -42,6 +42,14 @@ public final class ChangelogMode {
     }
 
     /** True when the mode has UPDATE_BEFORE, UPDATE_AFTER or DELETE rows. */
+    /** This mode without {@code kind}. */
+    public ChangelogMode without(RowKind kind) {
+        java.util.EnumSet<RowKind> rest = java.util.EnumSet.noneOf(RowKind.class);
+        rest.addAll(kinds);
+        rest.remove(kind);
+        return new ChangelogMode(rest);
+    }
+
     public boolean hasUpdates() {
         return !isInsertOnly();
     }

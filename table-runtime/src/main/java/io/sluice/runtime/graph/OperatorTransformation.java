@@ -10,7 +10,11 @@ import java.util.List;
  */
 public final class OperatorTransformation extends Transformation {
     private final List<Transformation> inputs;
-    private final OperatorFactory factory;
+    private OperatorFactory factory;
+    /** The operator can leave out {@code -U} rows ({@link io.sluice.runtime.operator.UpdateBeforeOptional}). */
+    private boolean updateBeforeOptional;
+    /** Only projects its single input (no filter): its output needs {@code -U} rows exactly when its input does. */
+    private boolean projectionOnly;
     private final int[] inputReadOrder;
 
     public OperatorTransformation(String name, List<Transformation> inputs, OperatorFactory factory,
@@ -34,6 +38,43 @@ public final class OperatorTransformation extends Transformation {
 
     public OperatorFactory factory() {
         return factory;
+    }
+
+    /** Marks the operator as one that can leave out {@code -U} rows; returns this node. */
+    public OperatorTransformation withUpdateBeforeOptional() {
+        this.updateBeforeOptional = true;
+        return this;
+    }
+
+    /** Marks this node as a projection of its single input without a filter; returns this node. */
+    public OperatorTransformation withProjectionOnly() {
+        this.projectionOnly = true;
+        return this;
+    }
+
+    public boolean isUpdateBeforeOptional() {
+        return updateBeforeOptional;
+    }
+
+    public boolean isProjectionOnly() {
+        return projectionOnly;
+    }
+
+    /**
+     * Makes the operator this node creates emit no {@code -U} rows and removes them from its changelog mode
+     * (only for nodes {@link #withUpdateBeforeOptional marked} so).
+     */
+    public void dropUpdateBefore() {
+        if (!updateBeforeOptional) {
+            throw new IllegalStateException(name() + " cannot leave out update-before rows");
+        }
+        OperatorFactory inner = factory;
+        factory = () -> {
+            io.sluice.runtime.operator.StreamOperator op = inner.create();
+            ((io.sluice.runtime.operator.UpdateBeforeOptional) op).dropUpdateBefore();
+            return op;
+        };
+        withChangelogMode(changelogMode().without(io.sluice.types.RowKind.UPDATE_BEFORE));
     }
 
     /** The order in which a bounded execution should drain this operator's inputs. */

@@ -482,6 +482,11 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             throw new ValidationException("Table sink '" + id + "' doesn't support consuming update changes which is"
                     + " produced by node " + root.updateProducer().name());
         }
+        if (produced.contains(io.sluice.types.RowKind.UPDATE_BEFORE)
+                && !accepted.contains(io.sluice.types.RowKind.UPDATE_BEFORE)) {
+            // an upsert sink: the producer of the updates leaves out the -U rows where nothing else needs them
+            io.sluice.runtime.graph.UpdateBeforeElimination.apply(root);
+        }
         SinkTransformation st = new SinkTransformation("Sink(table=[" + id + "], fields=["
                 + String.join(", ", sinkType.names()) + "])", root, sink::createWriter);
         return new CompiledInsert(id, new CompiledQuery(aligned, root), st);

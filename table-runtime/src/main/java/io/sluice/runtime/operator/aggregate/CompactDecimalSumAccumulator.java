@@ -44,17 +44,12 @@ final class CompactDecimalSumAccumulator extends Accumulator {
         ArrowBuf data = arg.getDataBuffer();
         long[] s = sums;
         long[] c = counts;
+        BigInteger[] o = overflow;
         if (arg.getNullCount() == 0) {
             for (int i = 0; i < rows; i++) {
                 int g = groupIds[i];
                 if (g >= 0) {
-                    long v = CompactDecimals.unscaled(data, i);
-                    long a = s[g];
-                    long r = a + v;
-                    if (((a ^ r) & (v ^ r)) < 0) {
-                        r = spill(g, a, v);
-                    }
-                    s[g] = r;
+                    CompactDecimals.add(s, o, g, CompactDecimals.unscaled(data, i));
                     c[g]++;
                 }
             }
@@ -64,22 +59,10 @@ final class CompactDecimalSumAccumulator extends Accumulator {
         for (int i = 0; i < rows; i++) {
             int g = groupIds[i];
             if (g >= 0 && !Values.isNull(validity, i)) {
-                long v = CompactDecimals.unscaled(data, i);
-                long a = s[g];
-                long r = a + v;
-                if (((a ^ r) & (v ^ r)) < 0) {
-                    r = spill(g, a, v);
-                }
-                s[g] = r;
+                CompactDecimals.add(s, o, g, CompactDecimals.unscaled(data, i));
                 c[g]++;
             }
         }
-    }
-
-    /** Moves {@code a + v}, which overflowed a long, into the group's overflow part; the long restarts at 0. */
-    private long spill(int g, long a, long v) {
-        overflow[g] = CompactDecimals.plus(CompactDecimals.plus(overflow[g], a), v);
-        return 0L;
     }
 
     @Override

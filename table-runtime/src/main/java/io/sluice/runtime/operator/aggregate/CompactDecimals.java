@@ -35,6 +35,22 @@ final class CompactDecimals {
         return data.getLong((long) row * DecimalVector.TYPE_WIDTH);
     }
 
+    /**
+     * Adds the unscaled value {@code v} to group {@code g}'s running sum {@code sums[g]}. When the {@code long}
+     * addition overflows, the running sum plus {@code v} moves into the group's overflow part {@code overflow[g]}
+     * (created on first use) and {@code sums[g]} restarts at zero; the group's sum is always
+     * {@code overflow[g] + sums[g]}.
+     */
+    static void add(long[] sums, BigInteger[] overflow, int g, long v) {
+        long a = sums[g];
+        long r = a + v;
+        if (((a ^ r) & (v ^ r)) < 0) {
+            overflow[g] = plus(plus(overflow[g], a), v);
+            r = 0L;
+        }
+        sums[g] = r;
+    }
+
     /** {@code big + small} where {@code big} may be null (zero). */
     static BigInteger plus(BigInteger big, long small) {
         BigInteger s = BigInteger.valueOf(small);

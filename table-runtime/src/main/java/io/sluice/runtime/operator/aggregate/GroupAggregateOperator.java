@@ -70,7 +70,8 @@ import org.apache.arrow.vector.TinyIntVector;
  * itself (except under DISTINCT, where rows with a NULL argument are skipped as for built-ins); its function
  * instance is opened in {@link #open} and closed in {@link #close}.
  */
-public final class GroupAggregateOperator implements StreamOperator, CheckpointedOperator {
+public final class GroupAggregateOperator implements StreamOperator, CheckpointedOperator,
+        io.sluice.runtime.operator.UpdateBeforeOptional {
     private final RowType inputType;
     private final int[] groupFields;
     private final List<AggregateSpec> aggregates;
@@ -80,6 +81,8 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
 
     private BufferAllocator allocator;
     private Output output;
+    /** No consumer needs {@code -U} rows (an upsert sink): leave them out. */
+    private boolean dropUpdateBefore;
     private KeyHashTable groups;
     private RetractableAccumulator[] accumulators;
     /** Per DISTINCT aggregate (else null), per group: the count of each distinct argument value (or null). */
@@ -123,10 +126,15 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
     }
 
     @Override
+    public void dropUpdateBefore() {
+        this.dropUpdateBefore = true;
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public void open(OperatorContext context, Output output) {
         this.allocator = context.allocator();
-        this.output = output;
+        this.output = dropUpdateBefore ? new io.sluice.runtime.operator.UpdateBeforeFilter(output, allocator) : output;
         this.ttl = StateTtl.of(context.config(), clock);
         if (groupFields.length > 0) {
             groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());

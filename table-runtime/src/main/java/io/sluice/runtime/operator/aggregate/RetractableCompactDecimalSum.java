@@ -39,14 +39,7 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
 
     @Override
     void add(int group, FieldVector arg, int row) {
-        long v = CompactDecimals.unscaled(arg.getDataBuffer(), row);
-        long a = sums[group];
-        long r = a + v;
-        if (((a ^ r) & (v ^ r)) < 0) {
-            overflow[group] = CompactDecimals.plus(CompactDecimals.plus(overflow[group], a), v);
-            r = 0L;
-        }
-        sums[group] = r;
+        CompactDecimals.add(sums, overflow, group, CompactDecimals.unscaled(arg.getDataBuffer(), row));
         counts[group]++;
     }
 
@@ -60,13 +53,8 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
             overflow[group] = null;
             return;
         }
-        long a = sums[group];
-        long r = a - v;
-        if (((a ^ v) & (a ^ r)) < 0) {
-            overflow[group] = CompactDecimals.plus(CompactDecimals.plus(overflow[group], a), -v);
-            r = 0L;
-        }
-        sums[group] = r;
+        // |v| < 10^18, so -v cannot overflow and adding it overflows exactly when subtracting v would
+        CompactDecimals.add(sums, overflow, group, -v);
     }
 
     @Override

@@ -4,10 +4,7 @@ import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.operator.keys.KeyHashTable;
-import io.sluice.runtime.types.ArrowTypes;
-import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.runtime.types.TypeRoot;
 import java.util.Arrays;
 
 /**
@@ -47,15 +44,7 @@ public final class HashJoinOperator extends AbstractJoinOperator {
             throw new IllegalArgumentException("a hash join needs as many left keys, right keys and null-safe flags "
                     + "(at least one): " + leftKeys.length + ", " + rightKeys.length + ", " + nullSafeKeys.length);
         }
-        for (int i = 0; i < leftKeys.length; i++) {
-            LogicalType l = leftType.type(leftKeys[i]);
-            LogicalType r = rightType.type(rightKeys[i]);
-            if (ArrowTypes.vectorClass(l) != ArrowTypes.vectorClass(r)
-                    || (l.root() == TypeRoot.DECIMAL && l.scale() != r.scale())) {
-                throw new IllegalArgumentException("join key " + i + " has types " + l + " and " + r
-                        + "; cast both sides to one type first");
-            }
-        }
+        JoinKeys.requireMatchingTypes(leftType, rightType, leftKeys, rightKeys);
         this.leftKeys = leftKeys.clone();
         this.rightKeys = rightKeys.clone();
         this.nullSafeKeys = nullSafeKeys.clone();

@@ -7,19 +7,16 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.operator.keys.KeyTableState;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
-import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.runtime.types.TypeRoot;
 import io.sluice.types.RowKind;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -121,15 +118,7 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
             throw new IllegalArgumentException("an interval join needs as many left keys, right keys and null-safe "
                     + "flags: " + leftKeys.length + ", " + rightKeys.length + ", " + nullSafe.length);
         }
-        for (int i = 0; i < leftKeys.length; i++) {
-            LogicalType l = leftType.type(leftKeys[i]);
-            LogicalType r = rightType.type(rightKeys[i]);
-            if (ArrowTypes.vectorClass(l) != ArrowTypes.vectorClass(r)
-                    || (l.root() == TypeRoot.DECIMAL && l.scale() != r.scale())) {
-                throw new IllegalArgumentException("join key " + i + " has types " + l + " and " + r
-                        + "; cast both sides to one type first");
-            }
-        }
+        JoinKeys.requireMatchingTypes(leftType, rightType, leftKeys, rightKeys);
         requireMillisTime(leftType, leftTime);
         requireMillisTime(rightType, rightTime);
         if (outputType.size() != leftType.size() + rightType.size()) {
@@ -425,11 +414,7 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
         int keyCount = keyCount();
         writer.writeInt(keyCount);
         if (table != null) {
-            List<FieldVector> stored = new ArrayList<>(keys[0].length);
-            for (int c = 0; c < keys[0].length; c++) {
-                stored.add(table.keyVector(c));
-            }
-            writer.writeColumns(keyRowType(), stored, keyCount);
+            KeyTableState.write(writer, table, keyRowType(), keyCount);
         }
         sides[0].snapshot(writer, keyCount + 1);
         sides[1].snapshot(writer, keyCount + 1);
@@ -445,19 +430,7 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
         ended[1] = reader.readBoolean();
         int keyCount = reader.readInt();
         if (table != null) {
-            try (RowBatch stored = reader.readBatch(keyRowType(), allocator)) {
-                int[] all = new int[keys[0].length];
-                for (int c = 0; c < all.length; c++) {
-                    all[c] = c;
-                }
-                int[] ids = new int[keyCount];
-                table.findOrInsert(KeyHashTable.columnsOf(stored, all), keyCount, ids);
-                for (int i = 0; i < keyCount; i++) {
-                    if (ids[i] != i) {
-                        throw new IOException("state snapshot: the join keys are not distinct");
-                    }
-                }
-            }
+            KeyTableState.restore(reader, table, keyRowType(), keyCount, allocator, "join keys");
         } else if (keyCount != 1) {
             throw new IOException("state snapshot: a join without keys saved " + keyCount + " key groups");
         }
@@ -472,13 +445,7 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
 
     /** The key table's columns as a row type (nullable: null-safe keys may store NULL). */
     private RowType keyRowType() {
-        List<String> names = new ArrayList<>();
-        List<LogicalType> keyTypes = new ArrayList<>();
-        for (int c = 0; c < keys[0].length; c++) {
-            names.add("key" + c);
-            keyTypes.add(types[0].type(keys[0][c]).copy(true));
-        }
-        return new RowType(names, keyTypes);
+        return JoinKeys.keyRowType(types[0], keys[0]);
     }
 
     /** Rows held in state by input {@code input}, for metrics and tests. */

@@ -1,15 +1,13 @@
 package io.sluice.runtime.operator.join;
 
+import io.sluice.runtime.data.ColumnVectors;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.RowType;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
@@ -62,22 +60,7 @@ final class JoinSideState implements AutoCloseable {
         this.tracksAssociations = tracksAssociations;
         this.ttl = ttl;
         this.associations = tracksAssociations ? new int[64] : null;
-        this.vectors = newVectors(16);
-    }
-
-    private FieldVector[] newVectors(int capacity) {
-        FieldVector[] vs = new FieldVector[type.size()];
-        try {
-            for (int c = 0; c < vs.length; c++) {
-                vs[c] = ArrowTypes.toField(type.name(c), type.type(c).copy(true)).createVector(allocator);
-                vs[c].setInitialCapacity(capacity);
-                vs[c].allocateNew();
-            }
-        } catch (RuntimeException e) {
-            closeAll(vs);
-            throw e;
-        }
-        return vs;
+        this.vectors = ColumnVectors.allocateNullable(type, allocator, 16);
     }
 
     /**
@@ -295,17 +278,8 @@ final class JoinSideState implements AutoCloseable {
                 newId[r] = -1;
             }
         }
-        FieldVector[] fresh = newVectors(Math.max(n, 16));
-        try {
-            for (int c = 0; c < vectors.length; c++) {
-                VectorGather.gather(vectors[c], liveIds, n, fresh[c], 0);
-                fresh[c].setValueCount(n);
-            }
-        } catch (RuntimeException e) {
-            closeAll(fresh);
-            throw e;
-        }
-        closeAll(vectors);
+        FieldVector[] fresh = VectorGather.gatherColumns(vectors, liveIds, n, type, allocator, Math.max(n, 16));
+        ColumnVectors.closeAll(vectors);
         vectors = fresh;
         int[] newNext = new int[Math.max(n, 64)];
         int[] newPrev = new int[newNext.length];
@@ -353,17 +327,11 @@ final class JoinSideState implements AutoCloseable {
             throw new IllegalStateException("join state: " + liveRows + " live rows but " + n + " in the key lists");
         }
         out.writeInts(sizes, lists);
-        FieldVector[] gathered = newVectors(Math.max(n, 1));
+        FieldVector[] gathered = VectorGather.gatherColumns(vectors, order, n, type, allocator, Math.max(n, 1));
         try {
-            List<FieldVector> columns = new ArrayList<>(gathered.length);
-            for (int c = 0; c < gathered.length; c++) {
-                VectorGather.gather(vectors[c], order, n, gathered[c], 0);
-                gathered[c].setValueCount(n);
-                columns.add(gathered[c]);
-            }
-            out.writeColumns(type, columns, n);
+            out.writeColumns(type, Arrays.asList(gathered), n);
         } finally {
-            closeAll(gathered);
+            ColumnVectors.closeAll(gathered);
         }
         if (tracksAssociations) {
             int[] counts = new int[n];
@@ -412,20 +380,9 @@ final class JoinSideState implements AutoCloseable {
         return sizes.length;
     }
 
-    private static void closeAll(FieldVector[] vs) {
-        if (vs == null) {
-            return;
-        }
-        for (FieldVector v : vs) {
-            if (v != null) {
-                v.close();
-            }
-        }
-    }
-
     @Override
     public void close() {
-        closeAll(vectors);
+        ColumnVectors.closeAll(vectors);
         vectors = new FieldVector[0];
         rowCount = 0;
         liveRows = 0;

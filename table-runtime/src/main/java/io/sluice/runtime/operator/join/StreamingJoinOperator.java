@@ -7,6 +7,7 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.operator.keys.KeyTableState;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
@@ -14,7 +15,6 @@ import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.runtime.types.TypeRoot;
 import io.sluice.types.RowKind;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -133,15 +133,7 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
             throw new IllegalArgumentException("a streaming join needs as many left keys, right keys and null-safe "
                     + "flags (at least one): " + leftKeys.length + ", " + rightKeys.length + ", " + nullSafe.length);
         }
-        for (int i = 0; i < leftKeys.length; i++) {
-            LogicalType l = leftType.type(leftKeys[i]);
-            LogicalType r = rightType.type(rightKeys[i]);
-            if (ArrowTypes.vectorClass(l) != ArrowTypes.vectorClass(r)
-                    || (l.root() == TypeRoot.DECIMAL && l.scale() != r.scale())) {
-                throw new IllegalArgumentException("join key " + i + " has types " + l + " and " + r
-                        + "; cast both sides to one type first");
-            }
-        }
+        JoinKeys.requireMatchingTypes(leftType, rightType, leftKeys, rightKeys);
         int expected = type.emitsPairs() ? leftType.size() + rightType.size() : leftType.size();
         if (outputType.size() != expected) {
             throw new IllegalArgumentException(type + " join output " + outputType + " should have "
@@ -499,11 +491,7 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
         out.writeLong(emittedWatermark);
         int keyCount = table.size();
         out.writeInt(keyCount);
-        List<FieldVector> stored = new ArrayList<>(keys[0].length);
-        for (int c = 0; c < keys[0].length; c++) {
-            stored.add(table.keyVector(c));
-        }
-        out.writeColumns(keyRowType(), stored, keyCount);
+        KeyTableState.write(out, table, keyRowType(), keyCount);
         sides[0].snapshot(out, keyCount + 1);
         sides[1].snapshot(out, keyCount + 1);
     }
@@ -514,19 +502,7 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
         watermarks[1] = in.readLong();
         emittedWatermark = in.readLong();
         int keyCount = in.readInt();
-        try (RowBatch stored = in.readBatch(keyRowType(), allocator)) {
-            int[] all = new int[keys[0].length];
-            for (int c = 0; c < all.length; c++) {
-                all[c] = c;
-            }
-            int[] ids = new int[keyCount];
-            table.findOrInsert(KeyHashTable.columnsOf(stored, all), keyCount, ids);
-            for (int i = 0; i < keyCount; i++) {
-                if (ids[i] != i) {
-                    throw new IOException("state snapshot: the join keys are not distinct");
-                }
-            }
-        }
+        KeyTableState.restore(in, table, keyRowType(), keyCount, allocator, "join keys");
         for (JoinSideState side : sides) {
             if (side.restore(in) != keyCount + 1) {
                 throw new IOException("state snapshot: a join side's key lists do not match the key table");
@@ -537,13 +513,7 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
 
     /** The key table's columns as a row type (nullable: null-safe keys may store NULL). */
     private RowType keyRowType() {
-        List<String> names = new ArrayList<>();
-        List<LogicalType> types = new ArrayList<>();
-        for (int c = 0; c < keys[0].length; c++) {
-            names.add("key" + c);
-            types.add(leftType.type(keys[0][c]).copy(true));
-        }
-        return new RowType(names, types);
+        return JoinKeys.keyRowType(leftType, keys[0]);
     }
 
     /** Rows held in state by input {@code input}, for metrics and tests. */

@@ -7,6 +7,7 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.operator.keys.KeyTableState;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
@@ -114,15 +115,7 @@ public final class TemporalJoinOperator implements StreamOperator, CheckpointedO
             throw new IllegalArgumentException("a temporal join needs as many left as right keys (at least one): "
                     + leftKeys.length + ", " + rightKeys.length);
         }
-        for (int i = 0; i < leftKeys.length; i++) {
-            LogicalType l = leftType.type(leftKeys[i]);
-            LogicalType r = rightType.type(rightKeys[i]);
-            if (ArrowTypes.vectorClass(l) != ArrowTypes.vectorClass(r)
-                    || (l.root() == TypeRoot.DECIMAL && l.scale() != r.scale())) {
-                throw new IllegalArgumentException("join key " + i + " has types " + l + " and " + r
-                        + "; cast both sides to one type first");
-            }
-        }
+        JoinKeys.requireMatchingTypes(leftType, rightType, leftKeys, rightKeys);
         if (outputType.size() != leftType.size() + rightType.size()) {
             throw new IllegalArgumentException("temporal join output " + outputType + " should have "
                     + (leftType.size() + rightType.size()) + " columns");
@@ -415,11 +408,7 @@ public final class TemporalJoinOperator implements StreamOperator, CheckpointedO
         stateOut.writeLong(emittedWatermark);
         int keyCount = table.size();
         stateOut.writeInt(keyCount);
-        List<FieldVector> stored = new ArrayList<>(keys[0].length);
-        for (int c = 0; c < keys[0].length; c++) {
-            stored.add(table.keyVector(c));
-        }
-        stateOut.writeColumns(keyRowType(), stored, keyCount);
+        KeyTableState.write(stateOut, table, keyRowType(), keyCount);
         left.snapshot(stateOut, 1);
         right.snapshot(stateOut, keyCount);
     }
@@ -430,19 +419,7 @@ public final class TemporalJoinOperator implements StreamOperator, CheckpointedO
         watermarks[1] = in.readLong();
         emittedWatermark = in.readLong();
         int keyCount = in.readInt();
-        try (RowBatch stored = in.readBatch(keyRowType(), allocator)) {
-            int[] all = new int[keys[0].length];
-            for (int c = 0; c < all.length; c++) {
-                all[c] = c;
-            }
-            int[] ids = new int[keyCount];
-            table.findOrInsert(KeyHashTable.columnsOf(stored, all), keyCount, ids);
-            for (int i = 0; i < keyCount; i++) {
-                if (ids[i] != i) {
-                    throw new IOException("state snapshot: the temporal join keys are not distinct");
-                }
-            }
-        }
+        KeyTableState.restore(in, table, keyRowType(), keyCount, allocator, "temporal join keys");
         left.restore(in);
         left.ensureLists(1);
         if (right.restore(in) != keyCount) {
@@ -459,13 +436,7 @@ public final class TemporalJoinOperator implements StreamOperator, CheckpointedO
 
     /** The key table's columns as a row type. */
     private RowType keyRowType() {
-        List<String> names = new ArrayList<>();
-        List<LogicalType> types = new ArrayList<>();
-        for (int c = 0; c < keys[0].length; c++) {
-            names.add("key" + c);
-            types.add(leftType.type(keys[0][c]).copy(true));
-        }
-        return new RowType(names, types);
+        return JoinKeys.keyRowType(leftType, keys[0]);
     }
 
     /** Pending left rows held in state, for metrics and tests. */

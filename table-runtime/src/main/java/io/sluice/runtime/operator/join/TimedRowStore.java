@@ -1,14 +1,12 @@
 package io.sluice.runtime.operator.join;
 
+import io.sluice.runtime.data.ColumnVectors;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.RowType;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
@@ -42,22 +40,7 @@ final class TimedRowStore implements AutoCloseable {
     TimedRowStore(RowType type, BufferAllocator allocator) {
         this.type = type;
         this.allocator = allocator;
-        this.vectors = newVectors(16);
-    }
-
-    private FieldVector[] newVectors(int capacity) {
-        FieldVector[] vs = new FieldVector[type.size()];
-        try {
-            for (int c = 0; c < vs.length; c++) {
-                vs[c] = ArrowTypes.toField(type.name(c), type.type(c).copy(true)).createVector(allocator);
-                vs[c].setInitialCapacity(capacity);
-                vs[c].allocateNew();
-            }
-        } catch (RuntimeException e) {
-            closeAll(vs);
-            throw e;
-        }
-        return vs;
+        this.vectors = ColumnVectors.allocateNullable(type, allocator, 16);
     }
 
     /** The stored rows' vectors; valid until the next {@link #append} or {@link #compactIfSparse()}. */
@@ -209,17 +192,9 @@ final class TimedRowStore implements AutoCloseable {
         }
         int[] order = new int[liveRows];
         int[] sizes = chainOrder(order, head.length);
-        FieldVector[] fresh = newVectors(Math.max(liveRows, 16));
-        try {
-            for (int c = 0; c < vectors.length; c++) {
-                VectorGather.gather(vectors[c], order, liveRows, fresh[c], 0);
-                fresh[c].setValueCount(liveRows);
-            }
-        } catch (RuntimeException e) {
-            closeAll(fresh);
-            throw e;
-        }
-        closeAll(vectors);
+        FieldVector[] fresh = VectorGather.gatherColumns(vectors, order, liveRows, type, allocator,
+                Math.max(liveRows, 16));
+        ColumnVectors.closeAll(vectors);
         vectors = fresh;
         int capacity = Math.max(liveRows, 64);
         long[] newTime = new long[capacity];
@@ -283,17 +258,11 @@ final class TimedRowStore implements AutoCloseable {
         int[] sizes = chainOrder(order, lists);
         int n = liveRows;
         out.writeInts(sizes, sizes.length);
-        FieldVector[] gathered = newVectors(Math.max(n, 1));
+        FieldVector[] gathered = VectorGather.gatherColumns(vectors, order, n, type, allocator, Math.max(n, 1));
         try {
-            List<FieldVector> columns = new ArrayList<>(gathered.length);
-            for (int c = 0; c < gathered.length; c++) {
-                VectorGather.gather(vectors[c], order, n, gathered[c], 0);
-                gathered[c].setValueCount(n);
-                columns.add(gathered[c]);
-            }
-            out.writeColumns(type, columns, n);
+            out.writeColumns(type, Arrays.asList(gathered), n);
         } finally {
-            closeAll(gathered);
+            ColumnVectors.closeAll(gathered);
         }
         long[] times = new long[n];
         int[] kindsAndTags = new int[2 * n];
@@ -332,20 +301,9 @@ final class TimedRowStore implements AutoCloseable {
         return sizes.length;
     }
 
-    private static void closeAll(FieldVector[] vs) {
-        if (vs == null) {
-            return;
-        }
-        for (FieldVector v : vs) {
-            if (v != null) {
-                v.close();
-            }
-        }
-    }
-
     @Override
     public void close() {
-        closeAll(vectors);
+        ColumnVectors.closeAll(vectors);
         vectors = new FieldVector[0];
         rowCount = 0;
         liveRows = 0;

@@ -1,6 +1,9 @@
 package io.sluice.runtime.operator.join;
 
+import io.sluice.runtime.data.ColumnVectors;
+import io.sluice.runtime.types.RowType;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -17,6 +20,26 @@ final class VectorGather {
     private static final int OW = BaseVariableWidthVector.OFFSET_WIDTH;
 
     private VectorGather() {
+    }
+
+    /**
+     * New vectors of {@code type} ({@link ColumnVectors#allocateNullable}, room for {@code capacity} rows)
+     * holding rows {@code rows[0 .. count)} of the columns {@code src}, value counts set; the caller owns
+     * them. Nothing is left allocated when this throws.
+     */
+    static FieldVector[] gatherColumns(FieldVector[] src, int[] rows, int count, RowType type,
+            BufferAllocator allocator, int capacity) {
+        FieldVector[] dst = ColumnVectors.allocateNullable(type, allocator, capacity);
+        try {
+            for (int c = 0; c < dst.length; c++) {
+                gather(src[c], rows, count, dst[c], 0);
+                dst[c].setValueCount(count);
+            }
+        } catch (RuntimeException e) {
+            ColumnVectors.closeAll(dst);
+            throw e;
+        }
+        return dst;
     }
 
     static void gather(FieldVector src, int[] rows, int count, FieldVector dst, int dstOffset) {

@@ -5,6 +5,7 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.operator.keys.KeyTableState;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
@@ -13,9 +14,7 @@ import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.types.RowKind;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.LongSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -330,11 +329,7 @@ public final class DeduplicateOperator implements StreamOperator, CheckpointedOp
     public void snapshotState(StateWriter out) throws IOException {
         out.writeInt(keyCount);
         if (keys != null) {
-            List<FieldVector> stored = new ArrayList<>();
-            for (int c = 0; c < keyFields.length; c++) {
-                stored.add(keys.keyVector(c));
-            }
-            out.writeColumns(type.project(keyFields), stored, keyCount);
+            KeyTableState.write(out, keys, type.project(keyFields), keyCount);
         }
         int[] state = new int[keyCount];
         int[] rowIds = new int[keyCount];
@@ -357,19 +352,7 @@ public final class DeduplicateOperator implements StreamOperator, CheckpointedOp
     public void restoreState(StateReader in) throws IOException {
         int n = in.readInt();
         if (keys != null) {
-            try (RowBatch stored = in.readBatch(type.project(keyFields), allocator)) {
-                int[] all = new int[keyFields.length];
-                for (int c = 0; c < all.length; c++) {
-                    all[c] = c;
-                }
-                int[] ids = new int[n];
-                keys.findOrInsert(KeyHashTable.columnsOf(stored, all), n, ids);
-                for (int i = 0; i < n; i++) {
-                    if (ids[i] != i) {
-                        throw new IOException("state snapshot: the deduplication keys are not distinct");
-                    }
-                }
-            }
+            KeyTableState.restore(in, keys, type.project(keyFields), n, allocator, "deduplication keys");
         }
         keyCount = n;
         ensureKeys(n);

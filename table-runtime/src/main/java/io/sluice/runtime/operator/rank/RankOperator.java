@@ -5,6 +5,7 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
+import io.sluice.runtime.operator.keys.KeyTableState;
 import io.sluice.runtime.operator.sort.RowComparator;
 import io.sluice.runtime.operator.sort.SortKey;
 import io.sluice.runtime.state.CheckpointedOperator;
@@ -16,7 +17,6 @@ import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.types.RowKind;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -392,11 +392,7 @@ public final class RankOperator implements StreamOperator, CheckpointedOperator 
     public void snapshotState(StateWriter out) throws IOException {
         out.writeInt(partitionCount);
         if (partitions != null) {
-            List<FieldVector> stored = new ArrayList<>();
-            for (int c = 0; c < partitionFields.length; c++) {
-                stored.add(partitions.keyVector(c));
-            }
-            out.writeColumns(inputType.project(partitionFields), stored, partitionCount);
+            KeyTableState.write(out, partitions, inputType.project(partitionFields), partitionCount);
         }
         int[] sizes = new int[partitionCount];
         int[] rowIds = new int[store.liveRows()];
@@ -416,19 +412,8 @@ public final class RankOperator implements StreamOperator, CheckpointedOperator 
     public void restoreState(StateReader in) throws IOException {
         int n = in.readInt();
         if (partitions != null) {
-            try (RowBatch stored = in.readBatch(inputType.project(partitionFields), allocator)) {
-                int[] all = new int[partitionFields.length];
-                for (int c = 0; c < all.length; c++) {
-                    all[c] = c;
-                }
-                int[] ids = new int[n];
-                partitions.findOrInsert(KeyHashTable.columnsOf(stored, all), n, ids);
-                for (int i = 0; i < n; i++) {
-                    if (ids[i] != i) {
-                        throw new IOException("state snapshot: the Top-N partition keys are not distinct");
-                    }
-                }
-            }
+            KeyTableState.restore(in, partitions, inputType.project(partitionFields), n, allocator,
+                    "Top-N partition keys");
         }
         partitionCount = n;
         lists.ensurePartitions(n);

@@ -1,10 +1,10 @@
 package io.sluice.runtime.operator.rank;
 
+import io.sluice.runtime.data.ColumnVectors;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.operator.sort.VectorGather;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.RowType;
 import java.io.IOException;
 import java.util.Arrays;
@@ -39,18 +39,7 @@ final class RowStore implements AutoCloseable {
     }
 
     private FieldVector[] newVectors(int capacity) {
-        FieldVector[] vs = new FieldVector[type.size()];
-        try {
-            for (int c = 0; c < vs.length; c++) {
-                vs[c] = ArrowTypes.toField(type.name(c), type.type(c).copy(true)).createVector(allocator);
-                vs[c].setInitialCapacity(capacity);
-                vs[c].allocateNew();
-            }
-        } catch (RuntimeException e) {
-            closeAll(vs);
-            throw e;
-        }
-        return vs;
+        return ColumnVectors.allocateNullable(type, allocator, capacity);
     }
 
     private void setVectors(FieldVector[] vs) {
@@ -130,10 +119,10 @@ final class RowStore implements AutoCloseable {
                 fresh[c].setValueCount(n);
             }
         } catch (RuntimeException e) {
-            closeAll(fresh);
+            ColumnVectors.closeAll(fresh);
             throw e;
         }
-        closeAll(vectors);
+        ColumnVectors.closeAll(vectors);
         setVectors(fresh);
         live = new boolean[Math.max(64, n)];
         Arrays.fill(live, 0, n, true);
@@ -152,7 +141,7 @@ final class RowStore implements AutoCloseable {
             }
             out.writeColumns(type, Arrays.asList(gathered), n);
         } finally {
-            closeAll(gathered);
+            ColumnVectors.closeAll(gathered);
         }
     }
 
@@ -176,17 +165,9 @@ final class RowStore implements AutoCloseable {
         return bytes;
     }
 
-    private static void closeAll(FieldVector[] vs) {
-        for (FieldVector v : vs) {
-            if (v != null) {
-                v.close();
-            }
-        }
-    }
-
     @Override
     public void close() {
-        closeAll(vectors);
+        ColumnVectors.closeAll(vectors);
         setVectors(new FieldVector[0]);
         rowCount = 0;
         liveRows = 0;

@@ -7,7 +7,6 @@ import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.aggregate.AggregateSpec;
 import io.sluice.runtime.operator.aggregate.HashAggregateOperator;
 import io.sluice.runtime.operator.aggregate.SharedUserAggregates;
-import io.sluice.runtime.operator.sort.VectorGather;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
@@ -15,7 +14,6 @@ import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,7 +50,7 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     private SharedUserAggregates userAggregates;
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
-    private int[] picks = new int[0];
+    private final WindowSplitter splitter = new WindowSplitter();
 
     /** {@code windowEndField} is the input column holding {@code window_end} (one of the group fields). */
     public WindowAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
@@ -83,28 +81,15 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
                 throw new UnsupportedFeatureException("a window aggregation over an updating input");
             }
             int rows = batch.rowCount();
-            TimeStampVector ends = (TimeStampVector) batch.vector(windowEndField);
-            long first = Long.MIN_VALUE;
-            boolean single = true;
-            for (int i = 0; i < rows; i++) {
-                long end = ends.isNull(i) ? Long.MIN_VALUE : ends.get(i);
-                if (i == 0) {
-                    first = end;
-                } else if (end != first) {
-                    single = false;
-                    break;
-                }
-            }
-            if (single && rows > 0 && !isLate(first)) {
-                windowState(first).processBatch(0, takeOver(batch));
+            lateRows += splitter.split((TimeStampVector) batch.vector(windowEndField), null, rows, watermark);
+            if (splitter.allInOneWindow(rows)) {
+                windowState(splitter.windowEnd(0)).processBatch(0, takeOver(batch));
                 return;
             }
-            splitByWindow(batch, ends, rows);
+            for (int w = 0; w < splitter.windowCount(); w++) {
+                windowState(splitter.windowEnd(w)).processBatch(0, splitter.rowsOf(batch, w, context.allocator()));
+            }
         }
-    }
-
-    private boolean isLate(long windowEnd) {
-        return windowEnd == Long.MIN_VALUE || windowEnd - 1 <= watermark;
     }
 
     /** A batch with the same vectors (the original is closed by the caller and gives them up). */
@@ -116,47 +101,6 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
             vectors.add((org.apache.arrow.vector.FieldVector) tp.getTo());
         }
         return RowBatch.of(batch.type(), vectors, batch.rowCount());
-    }
-
-    private void splitByWindow(RowBatch batch, TimeStampVector ends, int rows) throws Exception {
-        // the distinct window ends of the batch (few: one per window a row can fall in), without boxing
-        long[] distinct = new long[8];
-        int[] counts = new int[8];
-        int windows = 0;
-        int[] windowOf = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            long end = ends.isNull(i) ? Long.MIN_VALUE : ends.get(i);
-            if (isLate(end)) {
-                lateRows++;
-                windowOf[i] = -1;
-                continue;
-            }
-            int w = 0;
-            while (w < windows && distinct[w] != end) {
-                w++;
-            }
-            if (w == windows) {
-                if (windows == distinct.length) {
-                    distinct = java.util.Arrays.copyOf(distinct, windows * 2);
-                    counts = java.util.Arrays.copyOf(counts, windows * 2);
-                }
-                distinct[windows++] = end;
-            }
-            counts[w]++;
-            windowOf[i] = w;
-        }
-        if (picks.length < rows) {
-            picks = new int[rows];
-        }
-        for (int w = 0; w < windows; w++) {
-            int n = 0;
-            for (int i = 0; i < rows; i++) {
-                if (windowOf[i] == w) {
-                    picks[n++] = i;
-                }
-            }
-            windowState(distinct[w]).processBatch(0, VectorGather.gatherRows(batch, picks, 0, n, context.allocator()));
-        }
     }
 
     private HashAggregateOperator windowState(long windowEnd) {
@@ -180,17 +124,7 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     }
 
     private void fireUpTo(long wm) throws Exception {
-        Iterator<Map.Entry<Long, HashAggregateOperator>> it = windows.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, HashAggregateOperator> e = it.next();
-            if (e.getKey() - 1 > wm) {
-                break;
-            }
-            try (HashAggregateOperator state = e.getValue()) {
-                it.remove();
-                state.endInput(0);
-            }
-        }
+        WindowFiring.fireUpTo(windows, wm, state -> state.endInput(0), HashAggregateOperator::close);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
-import io.sluice.runtime.operator.sort.VectorGather;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
@@ -12,13 +11,8 @@ import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
 
 /**
@@ -41,18 +35,15 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
     private final int[] keyFields;
     private final int timeField;
     private final boolean keepLast;
-    private final boolean outputRankNumber;
     private final int windowEndField;
-    private final RowType outputType;
+    private final RankedRowEmitter emitter;
 
     private OperatorContext context;
     private Output output;
     private final TreeMap<Long, WindowDedupState> windows = new TreeMap<>();
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
-    private long[] distinct = new long[8];
-    private int[] windowOf = new int[0];
-    private int[] picks = new int[0];
+    private final WindowSplitter splitter = new WindowSplitter();
 
     /**
      * Deduplicates per window (input column {@code windowEndField} holds {@code window_end}) and key
@@ -70,9 +61,8 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
         this.keyFields = keyFields.clone();
         this.timeField = timeField;
         this.keepLast = keepLast;
-        this.outputRankNumber = outputRankNumber;
         this.windowEndField = windowEndField;
-        this.outputType = outputType;
+        this.emitter = new RankedRowEmitter(inputType, outputType, outputRankNumber);
     }
 
     @Override
@@ -105,62 +95,10 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
             if (rows == 0) {
                 return;
             }
-            int windowCount = assignWindows(batch, rows);
-            if (windowCount == 1 && windowOf[rows] == rows) {
-                state(distinct[0]).add(batch);
-                return;
-            }
-            if (picks.length < rows) {
-                picks = new int[rows];
-            }
-            for (int w = 0; w < windowCount; w++) {
-                int n = 0;
-                for (int i = 0; i < rows; i++) {
-                    if (windowOf[i] == w) {
-                        picks[n++] = i;
-                    }
-                }
-                try (RowBatch part = VectorGather.gatherRows(batch, picks, 0, n, context.allocator())) {
-                    state(distinct[w]).add(part);
-                }
-            }
+            lateRows += splitter.split((TimeStampVector) batch.vector(windowEndField),
+                    (TimeStampVector) batch.vector(timeField), rows, watermark);
+            splitter.forEachWindow(batch, context.allocator(), (end, part) -> state(end).add(part));
         }
-    }
-
-    /**
-     * Sets {@code windowOf[i]} to the index (in {@code distinct}) of row i's window, or -1 for a late row
-     * (counted), and {@code windowOf[rows]} to the number of rows not late; returns the number of windows.
-     */
-    private int assignWindows(RowBatch batch, int rows) {
-        TimeStampVector ends = (TimeStampVector) batch.vector(windowEndField);
-        TimeStampVector times = (TimeStampVector) batch.vector(timeField);
-        if (windowOf.length < rows + 1) {
-            windowOf = new int[rows + 1];
-        }
-        int windowCount = 0;
-        int kept = 0;
-        for (int i = 0; i < rows; i++) {
-            if (ends.isNull(i) || times.isNull(i) || ends.get(i) - 1 <= watermark) {
-                lateRows++;
-                windowOf[i] = -1;
-                continue;
-            }
-            long end = ends.get(i);
-            int w = 0;
-            while (w < windowCount && distinct[w] != end) {
-                w++;
-            }
-            if (w == windowCount) {
-                if (windowCount == distinct.length) {
-                    distinct = Arrays.copyOf(distinct, 2 * windowCount);
-                }
-                distinct[windowCount++] = end;
-            }
-            windowOf[i] = w;
-            kept++;
-        }
-        windowOf[rows] = kept;
-        return windowCount;
     }
 
     private WindowDedupState state(long windowEnd) {
@@ -188,44 +126,12 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
     }
 
     private void fireUpTo(long wm) throws Exception {
-        Iterator<Map.Entry<Long, WindowDedupState>> it = windows.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, WindowDedupState> e = it.next();
-            if (e.getKey() - 1 > wm) {
-                break;
-            }
-            it.remove();
-            try (WindowDedupState state = e.getValue()) {
-                emit(state);
-            }
-        }
+        WindowFiring.fireUpTo(windows, wm, this::emit, WindowDedupState::close);
     }
 
     private void emit(WindowDedupState state) throws Exception {
         int[] kept = state.keptRows();
-        int count = kept.length;
-        int batchSize = context.batchSize();
-        for (int from = 0; from < count; from += batchSize) {
-            int to = Math.min(count, from + batchSize);
-            RowBatch out = RowBatch.allocate(outputType, context.allocator(), to - from);
-            try {
-                List<FieldVector> rows = state.rows().vectors();
-                for (int c = 0; c < inputType.size(); c++) {
-                    VectorGather.gather(rows.get(c), kept, from, to, out.vector(c), 0);
-                }
-                if (outputRankNumber) {
-                    BigIntVector rank = (BigIntVector) out.vector(inputType.size());
-                    for (int k = 0; k < to - from; k++) {
-                        rank.setSafe(k, 1L);
-                    }
-                }
-                out.setRowCount(to - from);
-            } catch (Throwable t) {
-                out.close();
-                throw t;
-            }
-            output.emit(out);
-        }
+        emitter.emit(state.rows().vectors(), kept, null, kept.length, context, output);
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.sluice.runtime.operator.join.HashJoinOperator;
 import io.sluice.runtime.operator.join.JoinType;
 import io.sluice.runtime.operator.join.NestedLoopJoinOperator;
 import io.sluice.runtime.operator.sort.RowBuffer;
-import io.sluice.runtime.operator.sort.VectorGather;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
@@ -18,8 +17,6 @@ import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,9 +65,7 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
     private final boolean[] ended = new boolean[2];
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
-    private long[] distinct = new long[8];
-    private int[] windowOf = new int[0];
-    private int[] picks = new int[0];
+    private final WindowSplitter splitter = new WindowSplitter();
 
     /**
      * A window join of {@code type} on the equi-join keys {@code left[leftKeys[i]] = right[rightKeys[i]]}
@@ -137,65 +132,9 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
                 return;
             }
             TimeStampVector ends = (TimeStampVector) batch.vector(windowEndFields[input]);
-            int windowCount = assignWindows(ends, rows);
-            if (windowCount == 1 && windowOf[rows] == rows) { // every row in one open window
-                buffers(distinct[0])[input].append(batch);
-                return;
-            }
-            if (picks.length < rows) {
-                picks = new int[rows];
-            }
-            for (int w = 0; w < windowCount; w++) {
-                int n = 0;
-                for (int i = 0; i < rows; i++) {
-                    if (windowOf[i] == w) {
-                        picks[n++] = i;
-                    }
-                }
-                try (RowBatch part = VectorGather.gatherRows(batch, picks, 0, n, context.allocator())) {
-                    buffers(distinct[w])[input].append(part);
-                }
-            }
+            lateRows += splitter.split(ends, null, rows, watermark);
+            splitter.forEachWindow(batch, context.allocator(), (end, part) -> buffers(end)[input].append(part));
         }
-    }
-
-    /**
-     * Sets {@code windowOf[i]} to the index (in {@code distinct}) of row i's window, or -1 for a late row
-     * (counted), and {@code windowOf[rows]} to the number of rows not late; returns the number of windows.
-     */
-    private int assignWindows(TimeStampVector ends, int rows) {
-        if (windowOf.length < rows + 1) {
-            windowOf = new int[rows + 1];
-        }
-        int windowCount = 0;
-        int kept = 0;
-        for (int i = 0; i < rows; i++) {
-            if (ends.isNull(i)) {
-                lateRows++;
-                windowOf[i] = -1;
-                continue;
-            }
-            long end = ends.get(i);
-            if (end - 1 <= watermark) {
-                lateRows++;
-                windowOf[i] = -1;
-                continue;
-            }
-            int w = 0;
-            while (w < windowCount && distinct[w] != end) {
-                w++;
-            }
-            if (w == windowCount) {
-                if (windowCount == distinct.length) {
-                    distinct = Arrays.copyOf(distinct, 2 * windowCount);
-                }
-                distinct[windowCount++] = end;
-            }
-            windowOf[i] = w;
-            kept++;
-        }
-        windowOf[rows] = kept;
-        return windowCount;
     }
 
     private RowBuffer[] buffers(long windowEnd) {
@@ -240,20 +179,7 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
     }
 
     private void fireUpTo(long wm) throws Exception {
-        Iterator<Map.Entry<Long, RowBuffer[]>> it = windows.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, RowBuffer[]> e = it.next();
-            if (e.getKey() - 1 > wm) {
-                break;
-            }
-            it.remove();
-            RowBuffer[] sides = e.getValue();
-            try {
-                join(sides);
-            } finally {
-                closeAll(sides);
-            }
-        }
+        WindowFiring.fireUpTo(windows, wm, this::join, WindowJoinOperator::closeAll);
     }
 
     /** Joins one window's rows with a batch join over just those rows; its output goes straight downstream. */

@@ -8,7 +8,6 @@ import io.sluice.runtime.operator.sort.IntSorter;
 import io.sluice.runtime.operator.sort.RowBuffer;
 import io.sluice.runtime.operator.sort.RowComparator;
 import io.sluice.runtime.operator.sort.SortKey;
-import io.sluice.runtime.operator.sort.VectorGather;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
@@ -16,10 +15,8 @@ import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.TimeStampVector;
 
 /**
@@ -39,15 +36,15 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
     private final int partitionKeyCount;
     private final long rankStart;
     private final long rankEnd;
-    private final boolean outputRankNumber;
     private final int windowEndField;
-    private final RowType outputType;
+    private final RankedRowEmitter emitter;
 
     private OperatorContext context;
     private Output output;
     private final TreeMap<Long, RowBuffer> windows = new TreeMap<>();
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
+    private final WindowSplitter splitter = new WindowSplitter();
 
     /**
      * {@code partitionFields} include the window columns; {@code outputType} is the input type plus a
@@ -67,9 +64,8 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
         this.partitionKeyCount = partitionFields.length;
         this.rankStart = rankStart;
         this.rankEnd = rankEnd;
-        this.outputRankNumber = outputRankNumber;
         this.windowEndField = windowEndField;
-        this.outputType = outputType;
+        this.emitter = new RankedRowEmitter(inputType, outputType, outputRankNumber);
     }
 
     @Override
@@ -90,30 +86,13 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
                 throw new UnsupportedFeatureException("a window Top-N over an updating input");
             }
             int rows = batch.rowCount();
-            TimeStampVector ends = (TimeStampVector) batch.vector(windowEndField);
-            int[] picks = new int[rows];
-            boolean[] done = new boolean[rows];
-            for (int i = 0; i < rows; i++) {
-                if (done[i]) {
-                    continue;
-                }
-                if (ends.isNull(i) || ends.get(i) - 1 <= watermark) {
-                    lateRows++;
-                    continue;
-                }
-                long end = ends.get(i);
-                int n = 0;
-                for (int j = i; j < rows; j++) {
-                    if (!done[j] && !ends.isNull(j) && ends.get(j) == end) {
-                        picks[n++] = j;
-                        done[j] = true;
-                    }
-                }
-                try (RowBatch part = VectorGather.gatherRows(batch, picks, 0, n, context.allocator())) {
-                    windows.computeIfAbsent(end, k -> new RowBuffer(inputType, context.allocator())).append(part);
-                }
-            }
+            lateRows += splitter.split((TimeStampVector) batch.vector(windowEndField), null, rows, watermark);
+            splitter.forEachWindow(batch, context.allocator(), (end, part) -> buffer(end).append(part));
         }
+    }
+
+    private RowBuffer buffer(long windowEnd) {
+        return windows.computeIfAbsent(windowEnd, k -> new RowBuffer(inputType, context.allocator()));
     }
 
     @Override
@@ -132,17 +111,7 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
     }
 
     private void fireUpTo(long wm) throws Exception {
-        Iterator<Map.Entry<Long, RowBuffer>> it = windows.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, RowBuffer> e = it.next();
-            if (e.getKey() - 1 > wm) {
-                break;
-            }
-            try (RowBuffer rows = e.getValue()) {
-                it.remove();
-                emitTopN(rows);
-            }
-        }
+        WindowFiring.fireUpTo(windows, wm, this::emitTopN, RowBuffer::close);
     }
 
     private void emitTopN(RowBuffer rows) throws Exception {
@@ -169,27 +138,7 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
                 count++;
             }
         }
-        int batchSize = context.batchSize();
-        for (int from = 0; from < count; from += batchSize) {
-            int to = Math.min(count, from + batchSize);
-            RowBatch out = RowBatch.allocate(outputType, context.allocator(), to - from);
-            try {
-                for (int c = 0; c < inputType.size(); c++) {
-                    VectorGather.gather(rows.vectors().get(c), kept, from, to, out.vector(c), 0);
-                }
-                if (outputRankNumber) {
-                    BigIntVector r = (BigIntVector) out.vector(inputType.size());
-                    for (int k = from; k < to; k++) {
-                        r.setSafe(k - from, ranks[k]);
-                    }
-                }
-                out.setRowCount(to - from);
-            } catch (Throwable t) {
-                out.close();
-                throw t;
-            }
-            output.emit(out);
-        }
+        emitter.emit(rows.vectors(), kept, ranks, count, context, output);
     }
 
     @Override
@@ -211,7 +160,7 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
         for (int i = 0; i < n; i++) {
             long end = in.readLong();
             try (RowBatch rows = in.readBatch(inputType, context.allocator())) {
-                windows.computeIfAbsent(end, k -> new RowBuffer(inputType, context.allocator())).append(rows);
+                buffer(end).append(rows);
             }
         }
     }

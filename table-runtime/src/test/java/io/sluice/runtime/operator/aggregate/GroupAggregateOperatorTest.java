@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.TinyIntVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,15 +51,7 @@ class GroupAggregateOperatorTest {
 
     /** A batch whose rows carry the given kinds. */
     private RowBatch changelog(RowType type, RowKind[] kinds, Object[]... rows) {
-        RowBatch b = batch(allocator, type, rows);
-        TinyIntVector k = new TinyIntVector("$row_kind", allocator);
-        k.allocateNew(rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            k.set(i, kinds[i].toByteValue());
-        }
-        k.setValueCount(rows.length);
-        b.setRowKinds(k);
-        return b;
+        return TestBatches.changelog(allocator, type, kinds, rows);
     }
 
     private GroupAggregateOperator open(RowType in, int[] groupFields, List<AggregateSpec> aggs, ChangelogOutput out)
@@ -93,6 +84,25 @@ class GroupAggregateOperatorTest {
         }
         assertEquals(List.of("+I[a, 1, 1]", "+I[b, 1, 5]", "-U[a, 1, 1]", "+U[a, 2, 3]",
                 "-U[a, 2, 3]", "+U[a, 3, 3]"), out.rows);
+    }
+
+    @Test
+    void withoutUpdateBeforeOnlyTheNewResultsAreEmitted() throws Exception {
+        RowType in = rowType("k", LogicalType.string(), "v", LogicalType.integer());
+        ChangelogOutput out = new ChangelogOutput();
+        List<AggregateSpec> aggs = List.of(agg(AggregateKind.COUNT, LogicalType.bigint().notNull()),
+                agg(AggregateKind.MAX, LogicalType.integer(), 1));
+        GroupAggregateOperator op = new GroupAggregateOperator(in, new int[] {0}, aggs,
+                rowType("k", LogicalType.string(), "a0", LogicalType.bigint().notNull(), "a1", LogicalType.integer()));
+        op.dropUpdateBefore();
+        op.open(TestBatches.context(allocator, 1024), out);
+        try (op) {
+            op.processBatch(0, batch(allocator, in, row("a", 1), row("b", 5), row("a", 3)));
+            op.processBatch(0, changelog(in, new RowKind[] {RowKind.DELETE, RowKind.DELETE},
+                    row("b", 5), row("a", 1)));
+            op.endInput(0);
+        }
+        assertEquals(List.of("+I[a, 1, 1]", "+I[b, 1, 5]", "+U[a, 2, 3]", "-D[b, 1, 5]", "+U[a, 1, 3]"), out.rows);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.aggregate;
 
 import static io.sluice.runtime.operator.keys.TestBatches.batch;
+import static io.sluice.runtime.operator.keys.TestBatches.changelog;
 import static io.sluice.runtime.operator.keys.TestBatches.row;
 import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,9 +21,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.TinyIntVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,15 +78,9 @@ class GroupAggregateOperatorTtlTest {
     }
 
     private RowBatch deletes(Object[]... rows) {
-        RowBatch b = batch(allocator, IN, rows);
-        TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
-        kinds.allocateNew(rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            kinds.set(i, RowKind.DELETE.toByteValue());
-        }
-        kinds.setValueCount(rows.length);
-        b.setRowKinds(kinds);
-        return b;
+        RowKind[] kinds = new RowKind[rows.length];
+        Arrays.fill(kinds, RowKind.DELETE);
+        return changelog(allocator, IN, kinds, rows);
     }
 
     @Test

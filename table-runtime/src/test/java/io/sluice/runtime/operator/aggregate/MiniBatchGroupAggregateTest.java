@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.TinyIntVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,15 +95,7 @@ class MiniBatchGroupAggregateTest {
     }
 
     private RowBatch changelog(RowKind[] kinds, Object[]... rows) {
-        RowBatch b = batch(allocator, IN, rows);
-        TinyIntVector k = new TinyIntVector("$row_kind", allocator);
-        k.allocateNew(rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            k.set(i, kinds[i].toByteValue());
-        }
-        k.setValueCount(rows.length);
-        b.setRowKinds(k);
-        return b;
+        return TestBatches.changelog(allocator, IN, kinds, rows);
     }
 
     @Test

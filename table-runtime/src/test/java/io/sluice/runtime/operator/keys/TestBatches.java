@@ -8,12 +8,14 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
+import io.sluice.types.RowKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TinyIntVector;
 
 /** Test helpers: batches from Java values, a collecting {@link Output}, an operator context. */
 public final class TestBatches {
@@ -39,6 +41,19 @@ public final class TestBatches {
             }
         }
         b.setRowCount(rows.length);
+        return b;
+    }
+
+    /** A batch of {@code type} holding {@code rows}, whose row {@code i} carries the row kind {@code kinds[i]}. */
+    public static RowBatch changelog(BufferAllocator allocator, RowType type, RowKind[] kinds, Object[]... rows) {
+        RowBatch b = batch(allocator, type, rows);
+        TinyIntVector k = new TinyIntVector("$row_kind", allocator);
+        k.allocateNew(Math.max(1, rows.length));
+        for (int i = 0; i < rows.length; i++) {
+            k.set(i, kinds[i].toByteValue());
+        }
+        k.setValueCount(rows.length);
+        b.setRowKinds(k);
         return b;
     }
 

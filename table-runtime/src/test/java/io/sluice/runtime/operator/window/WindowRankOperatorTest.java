@@ -4,6 +4,8 @@ import static io.sluice.runtime.operator.keys.TestBatches.batch;
 import static io.sluice.runtime.operator.keys.TestBatches.list;
 import static io.sluice.runtime.operator.keys.TestBatches.row;
 import static io.sluice.runtime.operator.keys.TestBatches.rowType;
+import static io.sluice.runtime.operator.window.WindowTestTimes.millis;
+import static io.sluice.runtime.operator.window.WindowTestTimes.t;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sluice.runtime.operator.keys.TestBatches;
@@ -15,7 +17,6 @@ import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
@@ -32,14 +33,6 @@ class WindowRankOperatorTest {
     @AfterEach
     void closeAllocator() {
         allocator.close();
-    }
-
-    private static LocalDateTime t(int second) {
-        return LocalDateTime.of(2024, 1, 1, 0, 0, second);
-    }
-
-    private static long millis(int second) {
-        return io.sluice.runtime.data.VectorValues.toEpochMillis(t(second));
     }
 
     private WindowRankOperator top2() {
