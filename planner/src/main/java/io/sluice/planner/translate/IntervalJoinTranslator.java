@@ -33,8 +33,8 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
  * and a right rowtime attribute, each optionally plus or minus a day-time interval literal; they must
  * bound the difference {@code left.t - right.t} from both sides (one-sided bounds are a regular join).
  * The remaining conjuncts give the equi-join keys and a residual condition. INNER, LEFT, RIGHT and FULL
- * joins qualify; both time columns must be TIMESTAMP(3) or TIMESTAMP_LTZ(3). Processing-time bounds
- * are not recognized (such joins run as regular joins).
+ * joins qualify; both time columns must be TIMESTAMP(3) or TIMESTAMP_LTZ(3). Bounds between two PROCTIME()
+ * attributes make a processing-time interval join (rows timed by their arrival, intervals ended by the clock).
  */
 public final class IntervalJoinTranslator {
     private final CodeGenerator codegen;
@@ -47,7 +47,7 @@ public final class IntervalJoinTranslator {
      * The time bounds found in a join condition: {@code right[rightTime] + lower <= left[leftTime] <=
      * right[rightTime] + upper} (fields of each input, milliseconds), and the other conjuncts.
      */
-    record Bounds(int leftTime, int rightTime, long lower, long upper, List<RexNode> remaining) {
+    record Bounds(int leftTime, int rightTime, long lower, long upper, List<RexNode> remaining, boolean rowtime) {
     }
 
     /** A field plus a constant number of milliseconds. */
@@ -82,18 +82,19 @@ public final class IntervalJoinTranslator {
         boolean[] nullSafe = split.nullSafe();
         GeneratedClass<BatchPredicate> residualClass = split.residual();
         JoinType type = JoinConditions.joinType(join.getJoinType());
-        String name = "IntervalJoin(joinType=[" + type + "], windowBounds=[isRowTime=true, leftLowerBound="
-                + bounds.lower() + ", leftUpperBound=" + bounds.upper() + ", leftTimeIndex=" + bounds.leftTime()
-                + ", rightTimeIndex=" + bounds.rightTime() + "], where=[" + join.getCondition() + "])";
+        String name = "IntervalJoin(joinType=[" + type + "], windowBounds=[isRowTime=" + bounds.rowtime()
+                + ", leftLowerBound=" + bounds.lower() + ", leftUpperBound=" + bounds.upper()
+                + ", leftTimeIndex=" + bounds.leftTime() + ", rightTimeIndex=" + bounds.rightTime() + "], where=[" + join.getCondition() + "])";
         int leftTime = bounds.leftTime();
         int rightTime = bounds.rightTime();
         long lower = bounds.lower();
         long upper = bounds.upper();
+        java.util.function.LongSupplier clock = bounds.rowtime() ? null : System::currentTimeMillis;
         InputPartitioning lp = lk.length == 0 ? InputPartitioning.single() : InputPartitioning.hash(lk);
         InputPartitioning rp = rk.length == 0 ? InputPartitioning.single() : InputPartitioning.hash(rk);
         return new OperatorTransformation(name, List.of(left, right),
                 () -> new IntervalJoinOperator(type, leftType, rightType, lk, rk, nullSafe, leftTime, rightTime,
-                        lower, upper, residualClass, outputType), outputType)
+                        lower, upper, residualClass, outputType, clock), outputType)
                 .withInputPartitioning(0, lp).withInputPartitioning(1, rp)
                 .withChangelogMode(ChangelogMode.insertOnly());
     }
@@ -103,7 +104,8 @@ public final class IntervalJoinTranslator {
      * the rowtime attributes of both inputs (a regular join does not).
      */
     static boolean keepsRowtime(Join join, int field) {
-        if (analyze(join) == null) {
+        Bounds bounds = analyze(join);
+        if (bounds == null || !bounds.rowtime()) {
             return false;
         }
         int leftFields = join.getLeft().getRowType().getFieldCount();
@@ -129,6 +131,7 @@ public final class IntervalJoinTranslator {
         int rightTime = -1;
         long lower = Long.MIN_VALUE;
         long upper = Long.MAX_VALUE;
+        boolean rowtime = true;
         List<RexNode> remaining = new ArrayList<>();
         for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
             long[] range = timeRange(conjunct, leftFields);
@@ -139,14 +142,18 @@ public final class IntervalJoinTranslator {
             int lt = (int) range[0];
             int rt = (int) range[1];
             if (leftTime < 0) {
-                if (!TimeAttributes.isRowtime(join.getLeft(), lt) || !TimeAttributes.isRowtime(join.getRight(), rt)
-                        || !IntervalJoinOperator.isMillisTime(leftType, lt)
+                boolean bothRowtime = TimeAttributes.isRowtime(join.getLeft(), lt)
+                        && TimeAttributes.isRowtime(join.getRight(), rt);
+                boolean bothProctime = TimeAttributes.isProctime(join.getLeft(), lt)
+                        && TimeAttributes.isProctime(join.getRight(), rt);
+                if (!bothRowtime && !bothProctime || !IntervalJoinOperator.isMillisTime(leftType, lt)
                         || !IntervalJoinOperator.isMillisTime(rightType, rt)) {
                     remaining.add(conjunct);
                     continue;
                 }
                 leftTime = lt;
                 rightTime = rt;
+                rowtime = bothRowtime;
             } else if (lt != leftTime || rt != rightTime) {
                 remaining.add(conjunct); // a bound on other time columns is an ordinary condition
                 continue;
@@ -157,7 +164,7 @@ public final class IntervalJoinTranslator {
         if (leftTime < 0 || lower == Long.MIN_VALUE || upper == Long.MAX_VALUE) {
             return null;
         }
-        return new Bounds(leftTime, rightTime, lower, upper, remaining);
+        return new Bounds(leftTime, rightTime, lower, upper, remaining, rowtime);
     }
 
     /**

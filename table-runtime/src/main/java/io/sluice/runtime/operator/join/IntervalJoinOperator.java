@@ -97,6 +97,8 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
 
     private final long[] watermarks = {Long.MIN_VALUE, Long.MIN_VALUE};
     private long currentWatermark = Long.MIN_VALUE;
+    /** Non-null for a processing-time join: the clock giving rows their times and ending intervals. */
+    private final java.util.function.LongSupplier processingTimeClock;
     private long emittedWatermark = Long.MIN_VALUE;
     private final boolean[] ended = new boolean[2];
 
@@ -111,6 +113,22 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
     public IntervalJoinOperator(JoinType type, RowType leftType, RowType rightType, int[] leftKeys,
             int[] rightKeys, boolean[] nullSafe, int leftTime, int rightTime, long lowerBound, long upperBound,
             GeneratedClass<BatchPredicate> residual, RowType outputType) {
+        this(type, leftType, rightType, leftKeys, rightKeys, nullSafe, leftTime, rightTime, lowerBound, upperBound,
+                residual, outputType, null);
+    }
+
+    /**
+     * The same join on processing time when {@code processingTimeClock} is not null: each row's time is the
+     * operator's clock when the row arrives (written into its time column, a PROCTIME() attribute), and the
+     * clock instead of the watermark ends intervals, checked whenever a batch arrives and at the end of input
+     * (Flink uses timers for the latter; without them an idle input keeps its rows until the next batch). Input
+     * watermarks are passed on unchanged.
+     */
+    public IntervalJoinOperator(JoinType type, RowType leftType, RowType rightType, int[] leftKeys,
+            int[] rightKeys, boolean[] nullSafe, int leftTime, int rightTime, long lowerBound, long upperBound,
+            GeneratedClass<BatchPredicate> residual, RowType outputType,
+            java.util.function.LongSupplier processingTimeClock) {
+        this.processingTimeClock = processingTimeClock;
         if (!type.emitsPairs()) {
             throw new IllegalArgumentException("an interval join does not run " + type + " joins");
         }
@@ -181,6 +199,11 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
             int rows = batch.rowCount();
             if (rows == 0) {
                 return;
+            }
+            if (processingTimeClock != null) {
+                long now = processingTimeClock.getAsLong();
+                stampArrivalTime(batch.vector(timeFields[input]), rows, now);
+                advanceTime(now);
             }
             JoinSideState self = sides[input];
             JoinSideState other = sides[1 - input];
@@ -342,17 +365,43 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
     public void processWatermark(int input, long watermark, Output output) throws Exception {
         watermarks[input] = Math.max(watermarks[input], watermark);
         long min = Math.min(watermarks[0], watermarks[1]);
+        if (processingTimeClock != null) {
+            if (min > emittedWatermark) { // event time plays no part in a processing-time join
+                emittedWatermark = min;
+                output.emitWatermark(min);
+            }
+            return;
+        }
         if (min <= currentWatermark) {
             return;
         }
-        currentWatermark = min;
-        expire(0, min, false);
-        expire(1, min, false);
+        advanceTime(min);
         if (min >= Long.MIN_VALUE + watermarkDelay) {
             long held = min - watermarkDelay;
             if (held > emittedWatermark) {
                 emittedWatermark = held;
                 output.emitWatermark(held);
+            }
+        }
+    }
+
+    /** Moves the join's time (the watermark, or the clock of a processing-time join) to {@code time}. */
+    private void advanceTime(long time) throws Exception {
+        if (time <= currentWatermark) {
+            return;
+        }
+        currentWatermark = time;
+        expire(0, time, false);
+        expire(1, time, false);
+    }
+
+    /** A processing-time row's time is its arrival: {@code now} in every non-null slot of the time column. */
+    private static void stampArrivalTime(FieldVector time, int rows, long now) {
+        ArrowBuf validity = time.getValidityBuffer();
+        ArrowBuf data = time.getDataBuffer();
+        for (int i = 0; i < rows; i++) {
+            if (BitVectorHelper.get(validity, i) != 0) {
+                data.setLong((long) i * 8, now);
             }
         }
     }

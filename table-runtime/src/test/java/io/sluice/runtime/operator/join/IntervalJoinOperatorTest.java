@@ -103,6 +103,28 @@ class IntervalJoinOperatorTest {
     }
 
     @Test
+    void processingTimeRowsAreTimedByArrivalAndEndedByTheClock() throws Exception {
+        CollectingOutput out = new CollectingOutput();
+        long[] clock = {1000};
+        IntervalJoinOperator op = new IntervalJoinOperator(JoinType.LEFT, L, R, new int[] {0}, new int[] {0},
+                new boolean[1], 1, 1, -10, 10, null, outputType(JoinType.LEFT, L, R), () -> clock[0]);
+        try (IntervalJoinOperator joined = open(op, out)) {
+            // the rows' own time values are ignored: each gets its arrival time (1000, then 1005)
+            feed(joined, 0, row(1, 5L, 1), row(2, 5L, 2));
+            clock[0] = 1005;
+            feed(joined, 1, row(1, 999_999L, 10));
+            assertEquals(expected(row(1, 1000L, 1, 1, 1005L, 10)), rows(out));
+            watermark(joined, Long.MAX_VALUE - 1, out); // event time ends nothing here
+            assertEquals(1, out.rows.size());
+            assertEquals(2, joined.stateRows(0));
+            clock[0] = 1020; // past 1000 + 10: left rows end, the unmatched one padded once
+            feed(joined, 1, row(3, 0L, 11));
+            assertEquals(expected(row(1, 1000L, 1, 1, 1005L, 10), row(2, 1000L, 2, null, null, null)), rows(out));
+            assertEquals(0, joined.stateRows(0));
+        }
+    }
+
+    @Test
     void leftOuterRowIsPaddedOnceWhenTheWatermarkPassesItsInterval() throws Exception {
         CollectingOutput out = new CollectingOutput();
         try (IntervalJoinOperator op = open(join(JoinType.LEFT, -10, 0, true, null), out)) {
