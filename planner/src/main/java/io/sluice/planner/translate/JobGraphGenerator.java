@@ -439,6 +439,7 @@ public final class JobGraphGenerator {
                     + String.join(", ", java.util.Arrays.stream(partition).mapToObj(inputType::name).toList())
                     + "], order=[" + (rowtimeOrder ? "ROWTIME" : "PROCTIME") + "])", List.of(in),
                     () -> new DeduplicateOperator(type, partition, keepLast, rowtime, type), inputType)
+                    .withUpdateBeforeOptional()
                     .withInputPartitioning(0, InputPartitioning.hash(partition))
                     .withChangelogMode(mode);
             rankedRelType = inputRel.getRowType();
@@ -461,6 +462,7 @@ public final class JobGraphGenerator {
                     + partitionText + orderText + ", select=[" + String.join(", ", outType.names()) + "])",
                     List.of(in), () -> new RankOperator(inputType, partition, order, rankType, start, end, rankUsed,
                             insertOnly, outType), outType)
+                    .withUpdateBeforeOptional()
                     .withInputPartitioning(0, InputPartitioning.hash(partition)).withChangelogMode(mode);
         }
         return calcOverRank(node, window, ranked, rankedRelType, range, projects);
@@ -478,8 +480,9 @@ public final class JobGraphGenerator {
         GeneratedClass<BatchCalc> kernel = codegen.generateCalc(name, rankedRelType, rest, projects);
         GeneratedClass<BatchPredicate> rowKindFilter = rest != null && ranked.changelogMode().hasUpdates()
                 ? codegen.generatePredicate(name, rankedRelType, rest) : null;
-        return new OperatorTransformation(name, List.of(ranked), () -> new CalcOperator(kernel, rowKindFilter, outputType),
-                outputType);
+        OperatorTransformation calc = new OperatorTransformation(name, List.of(ranked),
+                () -> new CalcOperator(kernel, rowKindFilter, outputType), outputType);
+        return rest == null ? calc.withProjectionOnly() : calc;
     }
 
     /**

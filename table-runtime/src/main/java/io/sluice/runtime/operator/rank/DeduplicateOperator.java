@@ -53,7 +53,11 @@ import org.apache.arrow.vector.TinyIntVector;
  * number of expired keys' rows. Watermarks are forwarded unchanged; no row is late. A checkpoint saves
  * the key table (keys in id order) and per key its state, kept row, rowtime and last write time.
  */
-public final class DeduplicateOperator implements StreamOperator, CheckpointedOperator {
+public final class DeduplicateOperator implements StreamOperator, CheckpointedOperator,
+        io.sluice.runtime.operator.UpdateBeforeOptional {
+    /** No consumer needs {@code -U} rows (an upsert sink): leave them out. */
+    private boolean dropUpdateBefore;
+
     private static final int NONE = -1;
     private static final int SEEN = -2;
 
@@ -118,9 +122,17 @@ public final class DeduplicateOperator implements StreamOperator, CheckpointedOp
     }
 
     @Override
+    public void dropUpdateBefore() {
+        this.dropUpdateBefore = true;
+    }
+
+    @Override
     public void open(OperatorContext context, Output output) {
         ttl = StateTtl.of(context.config(), clock);
         allocator = context.allocator();
+        if (dropUpdateBefore) {
+            output = new io.sluice.runtime.operator.UpdateBeforeFilter(output, allocator);
+        }
         writer = new ChangelogWriter(outputType, type.size(), false, context.allocator(), output,
                 context.batchSize());
         store = new RowStore(type, context.allocator());

@@ -62,7 +62,11 @@ import org.apache.arrow.vector.TinyIntVector;
  * checkpoint saves the partition table (keys in id order) and per partition its rows in rank order and
  * its last write time.
  */
-public final class RankOperator implements StreamOperator, CheckpointedOperator {
+public final class RankOperator implements StreamOperator, CheckpointedOperator,
+        io.sluice.runtime.operator.UpdateBeforeOptional {
+    /** No consumer needs {@code -U} rows (an upsert sink): leave them out. */
+    private boolean dropUpdateBefore;
+
     private final RowType inputType;
     private final int[] partitionFields;
     private final SortKey[] orderKeys;
@@ -138,9 +142,17 @@ public final class RankOperator implements StreamOperator, CheckpointedOperator 
     }
 
     @Override
+    public void dropUpdateBefore() {
+        this.dropUpdateBefore = true;
+    }
+
+    @Override
     public void open(OperatorContext context, Output output) {
         ttl = StateTtl.of(context.config(), clock);
         allocator = context.allocator();
+        if (dropUpdateBefore) {
+            output = new io.sluice.runtime.operator.UpdateBeforeFilter(output, allocator);
+        }
         writer = new ChangelogWriter(outputType, inputType.size(), outputRankNumber, context.allocator(), output,
                 context.batchSize());
         store = new RowStore(inputType, context.allocator());
