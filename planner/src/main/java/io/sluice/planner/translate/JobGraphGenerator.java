@@ -607,6 +607,12 @@ public final class JobGraphGenerator {
                 return translate(pruned);
             }
         }
+        if (agg.getInput() instanceof TableScan) {
+            Aggregate pruned = pruneScanInput(agg, (TableScan) agg.getInput());
+            if (pruned != null) {
+                return translate(pruned);
+            }
+        }
         Transformation in = translate(agg.getInput());
         RowType inputType = rowType(agg.getInput());
         RowType outputType = rowType(agg);
@@ -715,6 +721,56 @@ public final class JobGraphGenerator {
         ImmutableBitSet groupSet = ImmutableBitSet.of(java.util.Arrays.stream(agg.getGroupSet().toArray())
                 .map(g -> mapping[g]).toArray());
         return agg.copy(agg.getTraitSet(), newTvf, groupSet, null, calls);
+    }
+
+    /**
+     * Column pruning below an aggregate reading a table directly ({@code SELECT k, COUNT(*) FROM t GROUP BY k}):
+     * the scan reads only the grouped and aggregated columns (at least one). Null when it reads them all anyway.
+     */
+    private Aggregate pruneScanInput(Aggregate agg, TableScan scan) {
+        int width = scan.getRowType().getFieldCount();
+        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
+        usedBuilder.addAll(agg.getGroupSet());
+        for (AggregateCall c : agg.getAggCallList()) {
+            usedBuilder.addAll(c.getArgList());
+            if (c.filterArg >= 0) {
+                usedBuilder.set(c.filterArg);
+            }
+        }
+        ImmutableBitSet used = usedBuilder.build();
+        if (agg.getAggCallList().stream().anyMatch(c -> c.distinctKeys != null || !c.collation.getFieldCollations()
+                .isEmpty())) {
+            return null; // WITHIN DISTINCT / WITHIN GROUP refer to input columns too: keep them all
+        }
+        if (used.isEmpty()) {
+            used = ImmutableBitSet.of(0); // COUNT(*) still needs the rows
+        }
+        if (used.cardinality() >= width) {
+            return null;
+        }
+        int[] fields = used.toArray();
+        int[] mapping = new int[width];
+        for (int i = 0; i < fields.length; i++) {
+            mapping[fields[i]] = i;
+        }
+        RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
+        List<RexNode> exprs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int f : fields) {
+            exprs.add(rexBuilder.makeInputRef(scan, f));
+            names.add(scan.getRowType().getFieldNames().get(f));
+        }
+        RelNode narrowed = org.apache.calcite.rel.logical.LogicalProject.create(scan, List.of(), exprs, names,
+                java.util.Set.of());
+        List<AggregateCall> calls = new ArrayList<>();
+        for (AggregateCall c : agg.getAggCallList()) {
+            List<Integer> args = new ArrayList<>();
+            c.getArgList().forEach(a -> args.add(mapping[a]));
+            calls.add(c.copy(args, c.filterArg < 0 ? -1 : mapping[c.filterArg], c.distinctKeys, c.collation));
+        }
+        ImmutableBitSet groupSet = ImmutableBitSet.of(java.util.Arrays.stream(agg.getGroupSet().toArray())
+                .map(g -> mapping[g]).toArray());
+        return agg.copy(agg.getTraitSet(), narrowed, groupSet, null, calls);
     }
 
     /**

@@ -46,6 +46,10 @@ import org.apache.arrow.memory.RootAllocator;
  * nothing for that long is idle until it produces again; an input fed only by idle sources does not
  * hold back the watermark of an operator with several inputs.
  *
+ * <p><b>Processing time.</b> In streaming mode, between two rounds of source polls (also when no
+ * source has data), operators that {@link StreamOperator#wantsProcessingTime want it} get
+ * {@link StreamOperator#onProcessingTime} once per {@link ProcessingTimeSchedule} period.
+ *
  * <p><b>Checkpoints.</b> With {@code execution.checkpointing.interval} set, a streaming job takes a
  * checkpoint between two source polls once the interval has passed. Because every batch is pushed
  * through the whole graph before the next poll, that point is already aligned (nothing is in flight),
@@ -170,12 +174,16 @@ public final class LocalExecutor {
         private Checkpointing checkpointing;
         private final long idleTimeoutMillis;
         private CheckpointStorage.Checkpoint restore;
+        /** Streaming mode: the nodes whose operators want processing-time callbacks, in topological order. */
+        private final List<Node> processingTimeNodes = new ArrayList<>();
+        private final ProcessingTimeSchedule processingTime;
 
         JobRun(JobGraph graph, Configuration config, JobExecution execution) {
             this.graph = graph;
             this.config = config;
             this.execution = execution;
             this.idleTimeoutMillis = config.get(ExecutionOptions.SOURCE_IDLE_TIMEOUT).toMillis();
+            this.processingTime = new ProcessingTimeSchedule(config);
         }
 
         void run() {
@@ -243,6 +251,7 @@ public final class LocalExecutor {
             Throwable failure = null;
             nodes.clear();
             order.clear();
+            processingTimeNodes.clear();
             RootAllocator root = new RootAllocator(config.get(ExecutionOptions.MEMORY_LIMIT));
             try {
                 for (Transformation t : graph.topologicalOrder()) {
@@ -277,6 +286,11 @@ public final class LocalExecutor {
                 }
                 for (int i = 0; i < order.size(); i++) {
                     open(order.get(i), i, root);
+                }
+                for (Node n : order) {
+                    if (n.operator != null && n.operator.wantsProcessingTime() && ProcessingTimeSchedule.enabled(config)) {
+                        processingTimeNodes.add(n);
+                    }
                 }
                 if (checkpointing.enabled()) {
                     checkpointing.requireCheckpointable(order);
@@ -424,12 +438,40 @@ public final class LocalExecutor {
                     }
                 }
                 markIdleSources(active);
+                fireProcessingTime();
                 maybeCheckpoint();
                 if (maybeStopWithSavepoint()) {
                     return;
                 }
                 if (!progress) {
                     Thread.sleep(1);
+                }
+            }
+        }
+
+        /**
+         * Once per {@link ProcessingTimeSchedule} period, calls {@link StreamOperator#onProcessingTime} on the
+         * operators that want it (upstream first, so rows one emits reach the next before its own call), except
+         * those whose inputs have all ended. What they emit is pushed through the graph at once, as from a batch.
+         */
+        private void fireProcessingTime() throws Exception {
+            if (processingTimeNodes.isEmpty()) {
+                return;
+            }
+            long now = System.currentTimeMillis();
+            if (!processingTime.due(now)) {
+                return;
+            }
+            for (Node n : processingTimeNodes) {
+                if (n.ended) {
+                    continue;
+                }
+                try {
+                    n.operator.onProcessingTime(now, n.output);
+                } catch (OperatorFailure f) {
+                    throw f;
+                } catch (Throwable e) {
+                    throw wrap(n, e);
                 }
             }
         }

@@ -56,6 +56,11 @@ import org.apache.arrow.memory.RootAllocator;
  *
  * <p>Results equal those of one instance up to the order of rows (and the order of ties in a Top-N).
  *
+ * <p><b>Processing time.</b> In streaming mode each task thread calls
+ * {@link StreamOperator#onProcessingTime} on its instances that want it once per
+ * {@link ProcessingTimeSchedule} period, between two polls of its source or queue (the queue is polled
+ * with a timeout, so an instance whose inputs pause still gets its calls).
+ *
  * <p><b>Checkpoints.</b> The coordinating thread asks every source task to emit a barrier between two
  * polls, after saving its position. An instance with queued inputs aligns: a channel that delivered
  * the barrier is blocked (its later messages are held back) until every open channel has delivered
@@ -499,6 +504,9 @@ final class ParallelJobRun {
         volatile long triggeredBarrier;
         long emittedBarrier;
         volatile long notifiedCheckpoint;
+        /** The members whose operators want processing-time callbacks (streaming mode), and when to call them. */
+        private final List<Instance> processingTimeMembers = new ArrayList<>();
+        private final ProcessingTimeSchedule processingTime = new ProcessingTimeSchedule(config);
 
         Task(Instance head) {
             this.head = head;
@@ -508,6 +516,13 @@ final class ParallelJobRun {
         @Override
         public void run() {
             try {
+                if (ProcessingTimeSchedule.enabled(config)) {
+                    for (Instance i : members) {
+                        if (i.operator != null && i.operator.wantsProcessingTime()) {
+                            processingTimeMembers.add(i);
+                        }
+                    }
+                }
                 if (head.reader != null) {
                     runSource();
                 } else {
@@ -528,6 +543,32 @@ final class ParallelJobRun {
                 head.checkpointAndForward(barrier);
             }
             notifyCompleted(this);
+        }
+
+        /**
+         * Once per {@link ProcessingTimeSchedule} period, calls {@link StreamOperator#onProcessingTime} on the
+         * members that want it (in chain order) and whose inputs have not all ended; they emit through their
+         * instance, so rows are routed as from a batch. Skipped while a stop-with-savepoint is in progress:
+         * nothing may follow its barrier.
+         */
+        private void processingTimeDuties() throws Exception {
+            if (processingTimeMembers.isEmpty() || savepointBarrier != 0) {
+                return;
+            }
+            long now = System.currentTimeMillis();
+            if (!processingTime.due(now)) {
+                return;
+            }
+            for (Instance i : processingTimeMembers) {
+                if (i.ended) {
+                    continue;
+                }
+                try {
+                    i.operator.onProcessingTime(now, i);
+                } catch (Throwable e) {
+                    throw wrap(i, e);
+                }
+            }
         }
 
         private void runSource() throws Exception {
@@ -555,6 +596,7 @@ final class ParallelJobRun {
                         && System.currentTimeMillis() - head.lastEmitMillis >= idleTimeoutMillis) {
                     head.markSourceIdle();
                 }
+                processingTimeDuties();
                 if (status == ReadStatus.NOTHING_AVAILABLE) {
                     Thread.sleep(1);
                 }
@@ -562,12 +604,14 @@ final class ParallelJobRun {
         }
 
         private void runQueue() throws Exception {
+            long timeout = Math.min(20, processingTime.periodMillis());
             while (!head.ended && !stopping && !execution.isCancelRequested()) {
                 notifyCompleted(this);
-                Message m = queue.poll(20, TimeUnit.MILLISECONDS);
+                Message m = queue.poll(timeout, TimeUnit.MILLISECONDS);
                 if (m != null) {
                     head.receive(m);
                 }
+                processingTimeDuties();
             }
         }
     }

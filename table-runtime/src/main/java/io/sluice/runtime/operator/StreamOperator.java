@@ -7,8 +7,9 @@ import io.sluice.runtime.data.RowBatch;
  * to its {@link Output}.
  *
  * <p><b>Contract.</b> All methods are called from one task thread, in this order: {@link #open}, then
- * any interleaving of {@link #processBatch}, {@link #processWatermark} and {@link #endInput} (each
- * input ends exactly once, after its last batch), then {@link #close}. {@code close} is also called
+ * any interleaving of {@link #processBatch}, {@link #processWatermark}, {@link #onProcessingTime} (only
+ * for operators that {@link #wantsProcessingTime want it}) and {@link #endInput} (each input ends exactly
+ * once, after its last batch), then {@link #close}. {@code close} is also called
  * after a failure, so it must release every buffer the operator holds whatever state it is in.
  *
  * <p>{@code processBatch} receives ownership of the batch: the operator closes it or emits it. A
@@ -40,6 +41,30 @@ public interface StreamOperator extends AutoCloseable {
      * snapshot. The default does nothing.
      */
     default void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    }
+
+    /**
+     * Whether the executor should call {@link #onProcessingTime} on this operator; asked once, after
+     * {@link #open}. The default is false, so operators without processing-time work cost nothing.
+     */
+    default boolean wantsProcessingTime() {
+        return false;
+    }
+
+    /**
+     * Processing time has passed: an operator that {@link #wantsProcessingTime wants it} may now do work
+     * that is due by the clock (process a mini-batch whose latency has passed, end processing-time join
+     * intervals) and emit to {@code output}, which is the {@code Output} given to {@link #open}, so rows flow
+     * downstream exactly as if emitted from {@link #processBatch}.
+     *
+     * <p>Called by the executor on the operator's own task thread, never concurrently with the other
+     * methods, in streaming mode, while the job runs and until every input of the operator has ended:
+     * periodically (about every {@code min(50 ms, table.exec.mini-batch.allow-latency)}), also while no
+     * input has data. {@code nowMillis} is the executor's wall clock ({@link System#currentTimeMillis()}); an
+     * operator with its own (injectable) clock may read that one instead, so that all its times come from
+     * one source. Not called while a stop-with-savepoint is in progress. The default does nothing.
+     */
+    default void onProcessingTime(long nowMillis, Output output) throws Exception {
     }
 
     /**

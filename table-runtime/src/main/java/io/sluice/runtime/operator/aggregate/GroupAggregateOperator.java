@@ -47,9 +47,10 @@ import org.apache.arrow.vector.TinyIntVector;
  * per-row mode, but only each touched group's net change is emitted, once per mini-batch, in the order the
  * mini-batch first touched the groups: {@code +I} for a new group, {@code -D} for one emptied by retractions,
  * {@code -U/+U} with the results before and after, nothing when the result did not change (or a group appeared
- * and disappeared within the mini-batch). The folded result equals the per-row mode's. Sluice has no
- * processing-time timers yet, so the latency is checked when a batch or a watermark arrives: on an input that
- * pauses, buffered rows wait for the next batch, watermark, checkpoint or the end of the input. The end of the
+ * and disappeared within the mini-batch). The folded result equals the per-row mode's. The latency is checked
+ * when a batch or a watermark arrives and on the executor's periodic processing-time callback
+ * ({@link #onProcessingTime}), so buffered rows on an input that pauses are processed about {@code allow-latency}
+ * after the oldest arrived (Flink fires a processing-time timer instead). The end of the
  * input and every checkpoint ({@link #prepareSnapshotPreBarrier}) process all buffered rows first, so a
  * snapshot never holds buffered rows.
  *
@@ -621,6 +622,23 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         flushAll();
+    }
+
+    /** Mini-batch mode only: the buffered rows must be processed once their latency has passed. */
+    @Override
+    public boolean wantsProcessingTime() {
+        return miniBatch != null;
+    }
+
+    /**
+     * Mini-batch mode: processes the buffered rows when the oldest has waited the allowed latency (by this
+     * operator's clock, the one that timed the rows' arrival).
+     */
+    @Override
+    public void onProcessingTime(long nowMillis, Output output) throws Exception {
+        if (miniBatch != null && buffer.waitedAtLeast(miniBatch.allowLatencyMillis(), clock.getAsLong())) {
+            flushAll();
+        }
     }
 
     /** Mini-batch mode: processes the buffered rows when the oldest has waited the allowed latency. */

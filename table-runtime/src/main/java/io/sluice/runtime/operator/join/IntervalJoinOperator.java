@@ -120,9 +120,10 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
     /**
      * The same join on processing time when {@code processingTimeClock} is not null: each row's time is the
      * operator's clock when the row arrives (written into its time column, a PROCTIME() attribute), and the
-     * clock instead of the watermark ends intervals, checked whenever a batch arrives and at the end of input
-     * (Flink uses timers for the latter; without them an idle input keeps its rows until the next batch). Input
-     * watermarks are passed on unchanged.
+     * clock instead of the watermark ends intervals, checked whenever a batch arrives and on the executor's
+     * periodic processing-time callback ({@link #onProcessingTime}; Flink uses timers), so the rows of an idle
+     * input leave the state (unmatched outer rows padded) shortly after their interval ends. Input watermarks
+     * are passed on unchanged.
      */
     public IntervalJoinOperator(JoinType type, RowType leftType, RowType rightType, int[] leftKeys,
             int[] rightKeys, boolean[] nullSafe, int leftTime, int rightTime, long lowerBound, long upperBound,
@@ -382,6 +383,23 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
                 emittedWatermark = held;
                 output.emitWatermark(held);
             }
+        }
+    }
+
+    /** Only a processing-time join: its clock ends intervals even when no row arrives. */
+    @Override
+    public boolean wantsProcessingTime() {
+        return processingTimeClock != null;
+    }
+
+    /**
+     * A processing-time join ends the intervals that its clock (the one that timed the rows' arrival) has
+     * passed: expired rows leave the state, unmatched outer rows are emitted padded.
+     */
+    @Override
+    public void onProcessingTime(long nowMillis, Output output) throws Exception {
+        if (processingTimeClock != null) {
+            advanceTime(processingTimeClock.getAsLong());
         }
     }
 

@@ -4,6 +4,7 @@ import static io.sluice.runtime.operator.keys.TestBatches.batch;
 import static io.sluice.runtime.operator.keys.TestBatches.row;
 import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -203,6 +204,35 @@ class MiniBatchGroupAggregateTest {
             now = 1_300;
             op.processBatch(0, batch(allocator, IN, row("a", 4)));
             assertEquals(List.of("-U[a, 2, 2, 3]", "+U[a, 4, 4, 10]", "+I[b, 1, 1, 1]"), out.events.subList(3, 6));
+        }
+    }
+
+    @Test
+    void latencyTriggerOnProcessingTimeWithoutFurtherInput() throws Exception {
+        ChangelogOutput out = new ChangelogOutput();
+        try (GroupAggregateOperator op = open(new MiniBatchSettings(100, 1_000), out)) {
+            assertTrue(op.wantsProcessingTime());
+            now = 1_000;
+            op.onProcessingTime(now, out); // nothing buffered: nothing to do
+            op.processBatch(0, batch(allocator, IN, row("a", 1), row("b", 2)));
+            now = 1_060;
+            op.processBatch(0, batch(allocator, IN, row("a", 5)));
+            now = 1_099;
+            op.onProcessingTime(now, out);
+            assertEquals(List.of(), out.events, "the oldest row has waited 99 ms of 100");
+            now = 1_100;
+            op.onProcessingTime(now, out);
+            assertEquals(List.of("+I[a, 2, 5, 6]", "+I[b, 1, 2, 2]"), out.events);
+            now = 5_000;
+            op.onProcessingTime(now, out); // the buffer is empty again
+            assertEquals(2, out.events.size());
+            op.processBatch(0, batch(allocator, IN, row("b", 3)));
+            now = 5_100;
+            op.onProcessingTime(now, out);
+            assertEquals(List.of("-U[b, 1, 2, 2]", "+U[b, 2, 3, 5]"), out.events.subList(2, 4));
+        }
+        try (GroupAggregateOperator perRow = open(null, out)) {
+            assertFalse(perRow.wantsProcessingTime(), "only mini-batch mode needs processing-time callbacks");
         }
     }
 

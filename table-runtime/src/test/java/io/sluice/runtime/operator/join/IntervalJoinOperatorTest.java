@@ -5,6 +5,7 @@ import static io.sluice.runtime.operator.keys.TestBatches.batch;
 import static io.sluice.runtime.operator.keys.TestBatches.row;
 import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,40 @@ class IntervalJoinOperatorTest {
             assertEquals(expected(row(1, 1000L, 1, 1, 1005L, 10), row(2, 1000L, 2, null, null, null)), rows(out));
             assertEquals(0, joined.stateRows(0));
         }
+    }
+
+    @Test
+    void processingTimeCallbackEndsIntervalsWhileNoRowArrives() throws Exception {
+        CollectingOutput out = new CollectingOutput();
+        long[] clock = {1000};
+        IntervalJoinOperator op = new IntervalJoinOperator(JoinType.FULL, L, R, new int[] {0}, new int[] {0},
+                new boolean[1], 1, 1, -10, 20, null, outputType(JoinType.FULL, L, R), () -> clock[0]);
+        try (IntervalJoinOperator joined = open(op, out)) {
+            assertTrue(joined.wantsProcessingTime());
+            feed(joined, 0, row(1, 0L, 1), row(2, 0L, 2)); // left rows at 1000: kept until 1000 + 10
+            clock[0] = 1002;
+            feed(joined, 1, row(1, 0L, 10), row(3, 0L, 11)); // right rows at 1002: kept until 1002 + 20
+            assertEquals(expected(row(1, 1000L, 1, 1, 1002L, 10)), rows(out));
+            clock[0] = 1010;
+            joined.onProcessingTime(clock[0], out); // 1000 + 10 is not below 1010 yet: left rows may still match
+            assertEquals(2, joined.stateRows(0));
+            assertEquals(1, out.rows.size());
+            clock[0] = 1011;
+            joined.onProcessingTime(clock[0], out);
+            assertEquals(0, joined.stateRows(0));
+            assertEquals(2, joined.stateRows(1));
+            assertEquals(expected(row(1, 1000L, 1, 1, 1002L, 10), row(2, 1000L, 2, null, null, null)), rows(out));
+            clock[0] = 1023;
+            joined.onProcessingTime(clock[0], out); // right rows end: only the unmatched one is padded
+            assertEquals(0, joined.stateRows(1));
+            assertEquals(expected(row(1, 1000L, 1, 1, 1002L, 10), row(2, 1000L, 2, null, null, null),
+                    row(null, null, null, 3, 1002L, 11)), rows(out));
+            joined.endInput(0);
+            joined.endInput(1);
+            assertEquals(3, out.rows.size(), "nothing is emitted twice");
+        }
+        assertFalse(join(JoinType.LEFT, -10, 10, true, null).wantsProcessingTime(),
+                "an event-time join ends intervals by the watermark");
     }
 
     @Test
