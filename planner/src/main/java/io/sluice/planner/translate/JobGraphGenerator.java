@@ -642,8 +642,10 @@ public final class JobGraphGenerator {
             int windowEnd = WindowColumns.windowEndGroupField(agg);
             if (windowEnd >= 0) {
                 requireInsertOnly(in, "a window aggregation");
+                int[] paneConstant = WindowColumns.paneConstantGroupFields(agg);
                 return new OperatorTransformation("WindowAggregate(" + attributes + ")", List.of(in),
-                        () -> new WindowAggregateOperator(inputType, groupFields, specs, outputType, windowEnd),
+                        () -> new WindowAggregateOperator(inputType, groupFields, specs, outputType, windowEnd,
+                                paneConstant),
                         outputType).withInputPartitioning(0, InputPartitioning.hash(groupFields));
             }
             ChangelogMode mode = in.changelogMode().hasUpdates() ? ChangelogMode.all()

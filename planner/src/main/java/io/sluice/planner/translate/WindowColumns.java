@@ -4,6 +4,7 @@ import io.sluice.planner.functions.WindowTableFunctions;
 import io.sluice.runtime.operator.window.WindowSpec;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -132,38 +133,64 @@ final class WindowColumns {
         return start ? end : -1;
     }
 
+    /**
+     * The group fields of a window aggregate ({@link #windowEndGroupField} is not -1) that have one value per
+     * {@code window_end}: {@code window_end}, {@code window_time} and, unless the windows are sessions (whose
+     * starts differ between keys), {@code window_start}.
+     */
+    static int[] paneConstantGroupFields(Aggregate agg) {
+        List<Integer> fields = new ArrayList<>();
+        for (int field : agg.getGroupSet()) {
+            Origin o = origin(agg.getInput(), field);
+            if (o != null && (o.kind != Kind.START || !isSession((RexCall) o.scan.getCall()))) {
+                fields.add(field);
+            }
+        }
+        return fields.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A window column and the window table function that adds it. */
+    private record Origin(TableFunctionScan scan, Kind kind) {
+    }
+
     /** Which window column field {@code field} of {@code rel} passes through unchanged, or null. */
     static Kind trace(RelNode rel, int field) {
+        Origin o = origin(rel, field);
+        return o == null ? null : o.kind;
+    }
+
+    private static Origin origin(RelNode rel, int field) {
         if (rel instanceof TableFunctionScan) {
             TableFunctionScan scan = (TableFunctionScan) rel;
             if (!isWindowFunction(scan)) {
                 return null;
             }
             int base = scan.getInputs().get(0).getRowType().getFieldCount();
-            return field == base ? Kind.START : field == base + 1 ? Kind.END : field == base + 2 ? Kind.TIME : null;
+            Kind kind = field == base ? Kind.START : field == base + 1 ? Kind.END : field == base + 2 ? Kind.TIME : null;
+            return kind == null ? null : new Origin(scan, kind);
         }
         if (rel instanceof Filter) {
-            return trace(((Filter) rel).getInput(), field);
+            return origin(((Filter) rel).getInput(), field);
         }
         if (rel instanceof Aggregate) {
             // a window aggregate's output keeps the window columns it grouped by (a cascade of windows)
             Aggregate agg = (Aggregate) rel;
             if (field < agg.getGroupCount() && windowEndGroupField(agg) >= 0) {
-                return trace(agg.getInput(), agg.getGroupSet().nth(field));
+                return origin(agg.getInput(), agg.getGroupSet().nth(field));
             }
             return null;
         }
         if (rel instanceof Project) {
             RexNode e = ((Project) rel).getProjects().get(field);
-            return e instanceof RexInputRef ? trace(((Project) rel).getInput(), ((RexInputRef) e).getIndex()) : null;
+            return e instanceof RexInputRef ? origin(((Project) rel).getInput(), ((RexInputRef) e).getIndex()) : null;
         }
         if (rel instanceof Calc) {
             Calc calc = (Calc) rel;
             RexNode e = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(field));
-            return e instanceof RexInputRef ? trace(calc.getInput(), ((RexInputRef) e).getIndex()) : null;
+            return e instanceof RexInputRef ? origin(calc.getInput(), ((RexInputRef) e).getIndex()) : null;
         }
         if (rel instanceof org.apache.calcite.plan.hep.HepRelVertex) {
-            return trace(((org.apache.calcite.plan.hep.HepRelVertex) rel).getCurrentRel(), field);
+            return origin(((org.apache.calcite.plan.hep.HepRelVertex) rel).getCurrentRel(), field);
         }
         return null;
     }

@@ -52,6 +52,10 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
     private final List<AggregateSpec> aggregates;
     private final RowType outputType;
     private final SharedUserAggregates sharedUserAggregates;
+    /** Input fields of the group columns that are hashed (those not constant), in group column order. */
+    private final int[] hashedFields;
+    /** Per group column: its index among the hashed columns, or -1 when it is constant. */
+    private final int[] hashedIndex;
 
     private BufferAllocator allocator;
     private Output output;
@@ -65,6 +69,10 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
     private int[] scratchIds = new int[0];
     /** The group key vectors of the current batch (reused: no allocation per batch). */
     private FieldVector[] keyVectors;
+    /** Per constant group column: its value (one row, taken from the first input row), else null. */
+    private FieldVector[] constants;
+    /** Whether any row was aggregated (with only constant group columns: whether the one group exists). */
+    private boolean sawRow;
     private boolean ended;
 
     public HashAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
@@ -78,6 +86,35 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
      */
     public HashAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
             RowType outputType, SharedUserAggregates sharedUserAggregates) {
+        this(inputType, groupFields, aggregates, outputType, sharedUserAggregates, new int[0]);
+    }
+
+    /**
+     * Like {@link #HashAggregateOperator(RowType, int[], List, RowType, SharedUserAggregates)}, where the group
+     * columns at {@code constantGroupColumns} (positions in {@code groupFields}) are known to hold the same value in
+     * every input row, e.g. the window columns of one window's pane: they are not hashed, their value is taken from
+     * the first row. Results and checkpoints are the same as without them.
+     */
+    public HashAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
+            RowType outputType, SharedUserAggregates sharedUserAggregates, int[] constantGroupColumns) {
+        this.hashedIndex = new int[groupFields.length];
+        for (int p : constantGroupColumns) {
+            if (inputType.type(groupFields[p]).root() != TypeRoot.NULL) {
+                hashedIndex[p] = -1;
+            }
+        }
+        int hashed = 0;
+        for (int p = 0; p < groupFields.length; p++) {
+            if (hashedIndex[p] >= 0) {
+                hashedIndex[p] = hashed++;
+            }
+        }
+        this.hashedFields = new int[hashed];
+        for (int p = 0; p < groupFields.length; p++) {
+            if (hashedIndex[p] >= 0) {
+                hashedFields[hashedIndex[p]] = groupFields[p];
+            }
+        }
         this.sharedUserAggregates = sharedUserAggregates;
         this.inputType = inputType;
         this.groupFields = groupFields.clone();
@@ -98,9 +135,12 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
         accumulators = new Accumulator[n];
         distinctFilters = new DistinctFilter[n];
         userArgs = new FieldVector[n][];
-        if (groupFields.length > 0) {
-            groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
-            keyVectors = new FieldVector[groupFields.length];
+        if (hashedFields.length > 0) {
+            groups = KeyHashTable.forGrouping(allocator, inputType.project(hashedFields).types());
+            keyVectors = new FieldVector[hashedFields.length];
+        }
+        if (hashedFields.length < groupFields.length) {
+            constants = new FieldVector[groupFields.length];
         }
         for (int k = 0; k < n; k++) {
             AggregateSpec spec = aggregates.get(k);
@@ -134,10 +174,14 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
                 groupIds = new int[n];
                 scratchIds = new int[n];
             }
+            if (!sawRow) {
+                captureConstants(batch);
+            }
+            sawRow = true;
             int groupCount;
             if (groups != null) {
-                for (int c = 0; c < groupFields.length; c++) {
-                    keyVectors[c] = batch.vector(groupFields[c]);
+                for (int c = 0; c < hashedFields.length; c++) {
+                    keyVectors[c] = batch.vector(hashedFields[c]);
                 }
                 groups.findOrInsert(keyVectors, rows, groupIds);
                 Arrays.fill(keyVectors, null); // the batch is closed below; keep no reference to it
@@ -215,7 +259,7 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
             return;
         }
         ended = true;
-        int groupCount = groups != null ? groups.size() : 1;
+        int groupCount = groupCount();
         for (Accumulator a : accumulators) {
             a.ensureCapacity(groupCount);
         }
@@ -233,8 +277,10 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
                 FieldVector out = ArrowTypes.toField(outputType.name(c), type).createVector(allocator);
                 vectors.add(out);
                 if (c < groupFields.length) {
-                    if (type.root() != TypeRoot.NULL) {
-                        groups.keyVector(c).makeTransferPair(out).splitAndTransfer(start, count);
+                    if (hashedIndex[c] < 0) {
+                        fillConstant(constants[c], out, count);
+                    } else if (type.root() != TypeRoot.NULL) {
+                        groups.keyVector(hashedIndex[c]).makeTransferPair(out).splitAndTransfer(start, count);
                     }
                 } else {
                     out.setInitialCapacity(count);
@@ -256,14 +302,10 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
         if (ended) {
             return; // results were emitted and the state released
         }
-        int groupCount = groups != null ? groups.size() : 1;
+        int groupCount = groupCount();
         out.writeInt(groupCount);
-        if (groups != null) {
-            List<FieldVector> keys = new ArrayList<>(groupFields.length);
-            for (int c = 0; c < groupFields.length; c++) {
-                keys.add(groups.keyVector(c));
-            }
-            out.writeColumns(inputType.project(groupFields), keys, groupCount);
+        if (groupFields.length > 0) {
+            writeKeys(out, groupCount);
         }
         for (Accumulator a : accumulators) {
             a.ensureCapacity(groupCount);
@@ -284,18 +326,32 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
             return;
         }
         int groupCount = in.readInt();
-        if (groups != null) {
+        if (groupFields.length > 0) {
             try (RowBatch keys = in.readBatch(inputType.project(groupFields), allocator)) {
-                FieldVector[] columns = new FieldVector[groupFields.length];
-                for (int c = 0; c < columns.length; c++) {
-                    columns[c] = keys.vector(c);
-                }
-                int[] ids = new int[groupCount];
-                groups.findOrInsert(columns, groupCount, ids);
-                for (int i = 0; i < groupCount; i++) {
-                    if (ids[i] != i) {
-                        throw new IOException("state snapshot: group keys are not distinct");
+                sawRow = groupCount > 0;
+                if (constants != null && sawRow) {
+                    for (int c = 0; c < groupFields.length; c++) {
+                        if (hashedIndex[c] < 0) {
+                            constants[c] = constantOf(keys.vector(c), 0);
+                        }
                     }
+                }
+                FieldVector[] columns = new FieldVector[hashedFields.length];
+                for (int c = 0; c < groupFields.length; c++) {
+                    if (hashedIndex[c] >= 0) {
+                        columns[hashedIndex[c]] = keys.vector(c);
+                    }
+                }
+                if (groups != null) {
+                    int[] ids = new int[groupCount];
+                    groups.findOrInsert(columns, groupCount, ids);
+                    for (int i = 0; i < groupCount; i++) {
+                        if (ids[i] != i) {
+                            throw new IOException("state snapshot: group keys are not distinct");
+                        }
+                    }
+                } else if (groupCount > 1) {
+                    throw new IOException("state snapshot: " + groupCount + " groups of constant keys");
                 }
             }
         }
@@ -310,7 +366,83 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
         }
     }
 
+    /** Groups so far: the hashed keys, else one (no group columns, or only constant ones and a row seen). */
+    private int groupCount() {
+        if (groups != null) {
+            return groups.size();
+        }
+        return groupFields.length == 0 || sawRow ? 1 : 0;
+    }
+
+    /** Keeps the value of every constant group column of the first row of {@code batch}. */
+    private void captureConstants(RowBatch batch) {
+        if (constants == null) {
+            return;
+        }
+        for (int c = 0; c < groupFields.length; c++) {
+            if (hashedIndex[c] < 0) {
+                constants[c] = constantOf(batch.vector(groupFields[c]), 0);
+            }
+        }
+    }
+
+    private FieldVector constantOf(FieldVector from, int row) {
+        FieldVector v = from.getField().createVector(allocator);
+        try {
+            v.allocateNew();
+            v.copyFromSafe(row, 0, from);
+            v.setValueCount(1);
+            return v;
+        } catch (RuntimeException e) {
+            v.close();
+            throw e;
+        }
+    }
+
+    private static void fillConstant(FieldVector constant, FieldVector out, int count) {
+        out.setInitialCapacity(count);
+        out.allocateNew();
+        for (int i = 0; i < count; i++) {
+            out.copyFromSafe(0, i, constant);
+        }
+    }
+
+    /** Writes the group keys in group id order, constant columns repeated (the same format as without them). */
+    private void writeKeys(StateWriter out, int groupCount) throws IOException {
+        List<FieldVector> keys = new ArrayList<>(groupFields.length);
+        List<FieldVector> filled = new ArrayList<>();
+        try {
+            for (int c = 0; c < groupFields.length; c++) {
+                if (hashedIndex[c] >= 0) {
+                    keys.add(groups.keyVector(hashedIndex[c]));
+                    continue;
+                }
+                FieldVector v = ArrowTypes.toField(inputType.name(groupFields[c]), inputType.type(groupFields[c]))
+                        .createVector(allocator);
+                filled.add(v);
+                if (groupCount > 0) {
+                    fillConstant(constants[c], v, groupCount);
+                } else {
+                    v.allocateNew();
+                }
+                v.setValueCount(groupCount);
+                keys.add(v);
+            }
+            out.writeColumns(inputType.project(groupFields), keys, groupCount);
+        } finally {
+            filled.forEach(FieldVector::close);
+        }
+    }
+
     private void releaseState() {
+        if (constants != null) {
+            for (FieldVector v : constants) {
+                if (v != null) {
+                    v.close();
+                }
+            }
+            constants = null;
+        }
         if (groups != null) {
             groups.close();
             groups = null;

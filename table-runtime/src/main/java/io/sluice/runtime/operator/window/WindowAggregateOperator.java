@@ -42,6 +42,8 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     private final List<AggregateSpec> aggregates;
     private final RowType outputType;
     private final int windowEndField;
+    /** Positions in {@code groupFields} of the columns constant within one window's pane (not hashed). */
+    private final int[] paneConstantColumns;
 
     private OperatorContext context;
     private Output output;
@@ -55,6 +57,26 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     /** {@code windowEndField} is the input column holding {@code window_end} (one of the group fields). */
     public WindowAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
             RowType outputType, int windowEndField) {
+        this(inputType, groupFields, aggregates, outputType, windowEndField, new int[] {windowEndField});
+    }
+
+    /**
+     * Like {@link #WindowAggregateOperator(RowType, int[], List, RowType, int)}, where the group fields among
+     * {@code paneConstantFields} (input columns) are known to have one value per {@code window_end}: the window
+     * end itself, {@code window_time} and, for windows that are not sessions, {@code window_start}. Each window's
+     * pane then hashes only the other group fields (for {@code GROUP BY auction, window_start, window_end}, the
+     * auction alone). Results and checkpoints are the same.
+     */
+    public WindowAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
+            RowType outputType, int windowEndField, int[] paneConstantFields) {
+        int[] constant = new int[groupFields.length];
+        int n = 0;
+        for (int p = 0; p < groupFields.length; p++) {
+            if (groupFields[p] == windowEndField || contains(paneConstantFields, groupFields[p])) {
+                constant[n++] = p;
+            }
+        }
+        this.paneConstantColumns = java.util.Arrays.copyOf(constant, n);
         this.inputType = inputType;
         this.groupFields = groupFields.clone();
         this.aggregates = List.copyOf(aggregates);
@@ -106,11 +128,21 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     private HashAggregateOperator windowState(long windowEnd) {
         HashAggregateOperator state = windows.get(windowEnd);
         if (state == null) {
-            state = new HashAggregateOperator(inputType, groupFields, aggregates, outputType, userAggregates);
+            state = new HashAggregateOperator(inputType, groupFields, aggregates, outputType, userAggregates,
+                    paneConstantColumns);
             state.open(context, output);
             windows.put(windowEnd, state);
         }
         return state;
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

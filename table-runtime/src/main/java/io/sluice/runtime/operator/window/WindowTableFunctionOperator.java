@@ -7,6 +7,9 @@ import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.sort.VectorGather;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
 
 /**
@@ -84,13 +87,14 @@ public final class WindowTableFunctionOperator implements StreamOperator {
                 for (int c = 0; c < columns; c++) {
                     VectorGather.gather(batch.vector(c), rowIndexes, 0, n, out.vector(c), 0);
                 }
-                TimeStampVector start = (TimeStampVector) out.vector(columns);
-                TimeStampVector end = (TimeStampVector) out.vector(columns + 1);
-                TimeStampVector windowTime = (TimeStampVector) out.vector(columns + 2);
+                ArrowBuf start = nonNullLongs(out.vector(columns), n);
+                ArrowBuf end = nonNullLongs(out.vector(columns + 1), n);
+                ArrowBuf windowTime = nonNullLongs(out.vector(columns + 2), n);
                 for (int k = 0; k < n; k++) {
-                    start.setSafe(k, startsOut[k]);
-                    end.setSafe(k, endsOut[k]);
-                    windowTime.setSafe(k, endsOut[k] - 1);
+                    long offset = (long) k * Long.BYTES;
+                    start.setLong(offset, startsOut[k]);
+                    end.setLong(offset, endsOut[k]);
+                    windowTime.setLong(offset, endsOut[k] - 1);
                 }
                 out.setRowCount(n);
             } catch (Throwable t) {
@@ -99,6 +103,19 @@ public final class WindowTableFunctionOperator implements StreamOperator {
             }
         }
         output.emit(out);
+    }
+
+    /**
+     * The data buffer of {@code vector} (a window column: 8-byte timestamps), with room for {@code rows} values, all
+     * marked non-NULL.
+     */
+    private static ArrowBuf nonNullLongs(FieldVector vector, int rows) {
+        BaseFixedWidthVector v = (BaseFixedWidthVector) vector;
+        while (v.getValueCapacity() < rows) {
+            v.reAlloc();
+        }
+        v.getValidityBuffer().setOne(0, (rows + 7) / 8);
+        return v.getDataBuffer();
     }
 
     @Override
