@@ -34,19 +34,6 @@ public final class TimestampCode {
         return per == 1 ? ms : "Math.multiplyExact(" + ms + ", " + per + "L)";
     }
 
-    /**
-     * Applies a function of milliseconds that moves a timestamp by whole milliseconds or more ({@code fn} with
-     * {@code $} for its argument) to {@code v}, keeping the part below one millisecond.
-     */
-    public static String keepingSubMillis(String v, LogicalType t, String fn) {
-        long per = perMilli(t);
-        if (per == 1) {
-            return fn.replace("$", v);
-        }
-        return "(" + fn.replace("$", "Math.floorDiv(" + v + ", " + per + "L)") + " * " + per + "L + Math.floorMod("
-                + v + ", " + per + "L))";
-    }
-
     /** Timestamp {@code v} of type {@code from} as a value of timestamp type {@code to} (truncating digits). */
     public static String rescale(String v, LogicalType from, LogicalType to) {
         long pf = perMilli(from);
@@ -74,11 +61,13 @@ public final class TimestampCode {
 
     /** TIMESTAMP_LTZ {@code v} of type {@code t} as the wall-clock TIMESTAMP in zone {@code zone}, same unit. */
     public static String ltzToTimestamp(String v, LogicalType t, String zone) {
-        return keepingSubMillis(v, t, DT + ".ltzToTimestamp($, " + zone + ")");
+        long per = perMilli(t);
+        return DT + ".ltzToTimestamp(" + v + ", " + zone + (per == 1 ? ")" : ", " + per + "L)");
     }
 
     /** Wall-clock TIMESTAMP {@code v} of type {@code t} in zone {@code zone} as the instant, same unit. */
     public static String timestampToLtz(String v, LogicalType t, String zone) {
-        return keepingSubMillis(v, t, DT + ".timestampToLtz($, " + zone + ")");
+        long per = perMilli(t);
+        return DT + ".timestampToLtz(" + v + ", " + zone + (per == 1 ? ")" : ", " + per + "L)");
     }
 }

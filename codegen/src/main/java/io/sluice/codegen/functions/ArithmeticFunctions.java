@@ -242,7 +242,9 @@ public final class ArithmeticFunctions implements BuiltInFunction {
             case TIMESTAMP:
             case TIMESTAMP_LTZ:
                 if (months) {
-                    return TimestampCode.keepingSubMillis(base, r, DT + ".addMonths($, " + sign + "(int) " + iv + ")");
+                    long perMilli = TimestampCode.perMilli(r);
+                    return DT + ".addMonths(" + base + ", " + sign + "(int) " + iv
+                            + (perMilli == 1 ? ")" : ", " + perMilli + "L)");
                 }
                 long per = TimestampCode.perMilli(r);
                 return base + " " + (minus ? "-" : "+") + " " + (per == 1 ? iv : "(" + iv + ") * " + per + "L");

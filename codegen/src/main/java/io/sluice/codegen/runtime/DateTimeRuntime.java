@@ -57,6 +57,21 @@ public final class DateTimeRuntime {
         return toLocalDateTime(localMillis).atZone(zone).toInstant().toEpochMilli();
     }
 
+    /** {@link #ltzToTimestamp(long, ZoneId)} of a value counted in {@code perMilli} units, keeping the sub-millis. */
+    public static long ltzToTimestamp(long value, ZoneId zone, long perMilli) {
+        return ltzToTimestamp(Math.floorDiv(value, perMilli), zone) * perMilli + Math.floorMod(value, perMilli);
+    }
+
+    /** {@link #timestampToLtz(long, ZoneId)} of a value counted in {@code perMilli} units, keeping the sub-millis. */
+    public static long timestampToLtz(long value, ZoneId zone, long perMilli) {
+        return timestampToLtz(Math.floorDiv(value, perMilli), zone) * perMilli + Math.floorMod(value, perMilli);
+    }
+
+    /** {@link #addMonths(long, int)} of a value counted in {@code perMilli} units, keeping the sub-millis. */
+    public static long addMonths(long value, int months, long perMilli) {
+        return addMonths(Math.floorDiv(value, perMilli), months) * perMilli + Math.floorMod(value, perMilli);
+    }
+
     public static int timestampToDate(long millis) {
         return (int) Math.floorDiv(millis, MILLIS_PER_DAY);
     }

@@ -10,7 +10,6 @@ import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.join.IntervalJoinOperator;
 import io.sluice.runtime.operator.join.JoinType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.api.UnsupportedFeatureException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +62,8 @@ public final class IntervalJoinTranslator {
         if (bounds == null) {
             return null;
         }
-        for (Transformation in : List.of(left, right)) {
-            if (in.changelogMode().hasUpdates()) {
-                throw new UnsupportedFeatureException("an interval join over an updating input (produced by "
-                        + in.updateProducer().name() + ")");
-            }
-        }
+        JobGraphGenerator.requireInsertOnlyInput(left, "an interval join");
+        JobGraphGenerator.requireInsertOnlyInput(right, "an interval join");
         RelNode l = join.getLeft();
         RelNode r = join.getRight();
         RowType leftType = JobGraphGenerator.rowType(l);

@@ -135,7 +135,14 @@ public final class JobGraphGenerator {
 
     /** In streaming mode, fails when an input of a node that only handles inserts produces updates. */
     private void requireInsertOnly(Transformation input, String what) {
-        if (streaming && input.changelogMode().hasUpdates()) {
+        if (streaming) {
+            requireInsertOnlyInput(input, what);
+        }
+    }
+
+    /** Fails with "not supported yet: {@code what} over an updating input" when {@code input} emits updates. */
+    static void requireInsertOnlyInput(Transformation input, String what) {
+        if (input.changelogMode().hasUpdates()) {
             throw new UnsupportedFeatureException(what + " over an updating input (produced by "
                     + input.updateProducer().name() + ")");
         }

@@ -12,7 +12,6 @@ import io.sluice.runtime.operator.window.WindowJoinOperator;
 import io.sluice.runtime.operator.window.WindowSpec;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.TableException;
-import io.sluice.table.api.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
@@ -69,12 +68,8 @@ public final class WindowJoinTranslator {
         if (a == null) {
             return null;
         }
-        for (Transformation in : List.of(left, right)) {
-            if (in.changelogMode().hasUpdates()) {
-                throw new UnsupportedFeatureException("a window join over an updating input (produced by "
-                        + in.updateProducer().name() + ")");
-            }
-        }
+        JobGraphGenerator.requireInsertOnlyInput(left, "a window join");
+        JobGraphGenerator.requireInsertOnlyInput(right, "a window join");
         RelNode l = join.getLeft();
         RelNode r = join.getRight();
         RowType leftType = JobGraphGenerator.rowType(l);
