@@ -232,7 +232,7 @@ public final class JobGraphGenerator {
         DynamicTableSourceFactory factory = FactoryUtil.discover(DynamicTableSourceFactory.class, connector, classLoader);
         FactoryUtil.validateOptions(table.identifier().toString(), factory, ct.options(), classLoader);
         ScanTableSource source = factory.createDynamicTableSource(new TableContext(table.identifier().toString(),
-                ct.physicalRowType(), ct.options(), config, ct.partitionKeys()));
+                ct.physicalRowType(), ct.options(), config, ct.partitionKeys(), ct.primaryKey()));
         SourceMetadata.apply(source, ct, table.identifier().toString());
         return source;
     }

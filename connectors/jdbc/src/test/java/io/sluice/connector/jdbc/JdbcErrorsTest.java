@@ -1,0 +1,83 @@
+package io.sluice.connector.jdbc;
+
+import static io.sluice.connector.jdbc.JdbcTestSupport.with;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.table.api.TableEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad jdbc tables fail with messages that say what is wrong. */
+@ExtendWith(PostgresCluster.class)
+class JdbcErrorsTest {
+    private static void assertFails(org.junit.jupiter.api.function.Executable r, String... fragments) {
+        Throwable e = assertThrows(Throwable.class, r);
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        for (String f : fragments) {
+            assertTrue(all.toString().contains(f), "expected '" + f + "' in:\n" + all);
+        }
+    }
+
+    @Test
+    void unknownOptionNamesTheNearestKeys() {
+        TableEnvironment env = JdbcTestSupport.streaming();
+        assertFails(() -> {
+            env.executeSql("CREATE TABLE t (id INT) " + with("nowhere", "'scan.fetchsize' = '10'"));
+            env.executeSql("SELECT * FROM t");
+        },
+                "Unsupported option 'scan.fetchsize'", "scan.fetch-size");
+    }
+
+    @Test
+    void unknownTableIsNamed() {
+        TableEnvironment env = JdbcTestSupport.streaming();
+        env.executeSql("CREATE TABLE t (id INT) " + with("no_such_table"));
+        assertFails(() -> JdbcTestSupport.sortedRows(env, "SELECT * FROM t"), "default_catalog.default_database.t",
+                "\"no_such_table\" does not exist");
+    }
+
+    @Test
+    void unsupportedDatabaseIsNotSupportedYet() {
+        TableEnvironment env = JdbcTestSupport.streaming();
+        env.executeSql("CREATE TABLE t (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://localhost/db',"
+                + " 'table-name' = 't')");
+        assertFails(() -> env.executeSql("SELECT * FROM t"), "not supported yet", "jdbc:mysql");
+    }
+
+    @Test
+    void badUrlIsReported() {
+        TableEnvironment env = JdbcTestSupport.streaming();
+        env.executeSql("CREATE TABLE t (id INT) WITH ('connector' = 'jdbc', 'url' = 'postgresql://localhost/db',"
+                + " 'table-name' = 't')");
+        assertFails(() -> env.executeSql("SELECT * FROM t"), "must be a JDBC URL");
+    }
+
+    @Test
+    void unreachableServerIsReported() {
+        TableEnvironment env = JdbcTestSupport.streaming();
+        env.executeSql("CREATE TABLE t (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:postgresql://127.0.0.1:1/x',"
+                + " 'table-name' = 't')");
+        assertFails(() -> JdbcTestSupport.sortedRows(env, "SELECT * FROM t"), "jdbc table",
+                "Connection to 127.0.0.1:1 refused");
+    }
+
+    @Test
+    void missingTableNameIsReported() {
+        TableEnvironment env = JdbcTestSupport.streaming();
+        assertFails(() -> {
+            env.executeSql("CREATE TABLE t (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:postgresql://h/db')");
+            env.executeSql("SELECT * FROM t");
+        }, "missing required option 'table-name'");
+    }
+
+    @Test
+    void incompletePartitionOptionsAreReported() {
+        TableEnvironment env = JdbcTestSupport.streaming();
+        env.executeSql("CREATE TABLE t (id INT) " + with("x", "'scan.partition.column' = 'id'"));
+        assertFails(() -> env.executeSql("SELECT * FROM t"), "must all be set or all be left out");
+    }
+}
