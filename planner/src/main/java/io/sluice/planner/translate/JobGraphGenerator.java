@@ -219,7 +219,8 @@ public final class JobGraphGenerator {
         return new SourceTransformation(name, source, projection, produced);
     }
 
-    private ScanTableSource createSource(ConnectorTable table) {
+    /** The source of a connector table (an inline source, or one created by its connector's factory). */
+    ScanTableSource createSource(ConnectorTable table) {
         CatalogTable ct = table.table();
         if (ct.inlineSource() != null) {
             return ct.inlineSource();
