@@ -64,4 +64,20 @@ class JdbcSinkTest {
                 + " (VALUES ('a'), ('b'), ('a'), ('a')) AS t(w) GROUP BY w) GROUP BY cnt").await();
         assertEquals(List.of("1, 1", "3, 1"), pg.query("SELECT * FROM per_count ORDER BY cnt"));
     }
+
+    @Test
+    void parallelUpsertSinkOwnsKeysPerInstance() throws Exception {
+        pg.execute("CREATE TABLE parallel_counts (cnt BIGINT PRIMARY KEY, words BIGINT)");
+        TableEnvironment env = JdbcTestSupport.streaming();
+        env.executeSql("SET 'parallelism.default' = '2'");
+        env.executeSql("SET 'table.exec.batch-size' = '5'");
+        env.executeSql("CREATE TABLE nums (n INT) WITH ('connector' = 'datagen', 'number-of-rows' = '200',"
+                + " 'fields.n.kind' = 'sequence', 'fields.n.start' = '1', 'fields.n.end' = '200')");
+        env.executeSql("CREATE TABLE sink_t (cnt BIGINT, words BIGINT, PRIMARY KEY (cnt) NOT ENFORCED) "
+                + with("parallel_counts", "'sink.buffer-flush.max-rows' = '3'"));
+        // 200 numbers in groups n % 30: groups 1..20 hold 7 numbers, the other 10 groups hold 6
+        env.executeSql("INSERT INTO sink_t SELECT cnt, COUNT(*) FROM (SELECT MOD(n, 30) AS g, COUNT(*) AS cnt"
+                + " FROM nums GROUP BY MOD(n, 30)) GROUP BY cnt").await();
+        assertEquals(List.of("6, 10", "7, 20"), pg.query("SELECT * FROM parallel_counts ORDER BY cnt"));
+    }
 }

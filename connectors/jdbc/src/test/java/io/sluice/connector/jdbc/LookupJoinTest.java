@@ -66,6 +66,22 @@ class LookupJoinTest {
     }
 
     @Test
+    void filtersOnTheTableAfterTheJoinAndCompositeKeys() throws Exception {
+        TableEnvironment env = env();
+        env.executeSql("CREATE TABLE orders_t (order_id INT, k INT, label STRING, proc_time AS PROCTIME()) WITH ("
+                + "'connector' = 'datagen', 'number-of-rows' = '4', 'fields.order_id.kind' = 'sequence',"
+                + " 'fields.order_id.start' = '1', 'fields.order_id.end' = '4', 'fields.k.kind' = 'sequence',"
+                + " 'fields.k.start' = '1', 'fields.k.end' = '4', 'fields.label.length' = '3')");
+        assertEquals(List.of("+I[2, two]", "+I[3, three]"),
+                sorted(JdbcTestSupport.rows(env.executeSql("SELECT o.order_id, d.name FROM orders_t AS o"
+                        + " JOIN dim_t FOR SYSTEM_TIME AS OF o.proc_time AS d ON o.k = d.id WHERE d.weight > 1.5"))));
+        assertEquals(List.of("+I[1, one]", "+I[2, two]", "+I[3, three]"),
+                sorted(JdbcTestSupport.rows(env.executeSql("SELECT o.order_id, d.name FROM orders_t AS o"
+                        + " JOIN dim_t FOR SYSTEM_TIME AS OF o.proc_time AS d"
+                        + " ON o.k = d.id AND CAST(o.order_id AS DOUBLE) = d.weight"))));
+    }
+
+    @Test
     void explainShowsTheLookupJoin() {
         TableEnvironment env = env();
         env.executeSql("CREATE TABLE orders_t (order_id INT, k INT, proc_time AS PROCTIME()) WITH ("
