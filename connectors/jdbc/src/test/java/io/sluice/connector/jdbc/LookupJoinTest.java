@@ -82,6 +82,20 @@ class LookupJoinTest {
     }
 
     @Test
+    void lookupJoinInBatchMode() throws Exception {
+        TableEnvironment env = JdbcTestSupport.batch();
+        env.executeSql("CREATE TABLE dim_t (id INT, name STRING, weight DOUBLE, PRIMARY KEY (id) NOT ENFORCED) "
+                + with("dim"));
+        env.executeSql("CREATE TABLE orders_t (order_id INT, k INT, proc_time AS PROCTIME()) WITH ("
+                + "'connector' = 'datagen', 'number-of-rows' = '3', 'fields.order_id.kind' = 'sequence',"
+                + " 'fields.order_id.start' = '1', 'fields.order_id.end' = '3', 'fields.k.kind' = 'sequence',"
+                + " 'fields.k.start' = '2', 'fields.k.end' = '4')");
+        assertEquals(List.of("+I[1, two]", "+I[2, three]", "+I[3, null]"),
+                sorted(JdbcTestSupport.rows(env.executeSql("SELECT o.order_id, d.name FROM orders_t AS o"
+                        + " LEFT JOIN dim_t FOR SYSTEM_TIME AS OF o.proc_time AS d ON o.k = d.id"))));
+    }
+
+    @Test
     void explainShowsTheLookupJoin() {
         TableEnvironment env = env();
         env.executeSql("CREATE TABLE orders_t (order_id INT, k INT, proc_time AS PROCTIME()) WITH ("
