@@ -156,7 +156,8 @@ final class JdbcSinkWriter implements SinkWriter {
             try {
                 if (conn == null || !conn.isValid(5)) {
                     closeConnection();
-                    conn = connect();
+                    conn = connection.connect();
+                    conn.setAutoCommit(false);
                 }
                 writeBuffer();
                 conn.commit();
@@ -166,7 +167,9 @@ final class JdbcSinkWriter implements SinkWriter {
             } catch (SQLException e) {
                 last = e;
                 try {
-                    conn.rollback();
+                    if (conn != null) {
+                        conn.rollback();
+                    }
                 } catch (SQLException ignored) {
                     closeConnection();
                 }
