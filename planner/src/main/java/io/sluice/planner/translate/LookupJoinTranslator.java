@@ -151,12 +151,12 @@ final class LookupJoinTranslator {
         JoinType type = join.joinType() == JoinRelType.LEFT ? JoinType.LEFT : JoinType.INNER;
         RowType outputType = JobGraphGenerator.rowType(join);
         List<String> lookupKeyNames = new ArrayList<>();
-        for (int k : tk) {
-            lookupKeyNames.add(physical.name(k));
+        for (int i = 0; i < tk.length; i++) {
+            lookupKeyNames.add(physical.name(tk[i]) + "=" + leftType.name(lk[i]));
         }
         String name = "LookupJoin(table=[" + table.identifier() + "], joinType=["
                 + (type == JoinType.LEFT ? "LeftOuterJoin" : "InnerJoin") + "], lookup=" + lookupKeyNames
-                + ", where=[" + join.condition() + "], select=" + outputType.names() + ")";
+                + (rest.isAlwaysTrue() ? "" : ", where=[" + rest + "]") + ", select=" + outputType.names() + ")";
         Transformation l = generator.translate(left);
         LookupTableSource lookup = (LookupTableSource) source;
         return new OperatorTransformation(name, List.of(l),

@@ -103,7 +103,7 @@ class LookupJoinTest {
         String plan = env.explainSql("SELECT o.order_id, d.name FROM orders_t AS o"
                 + " JOIN dim_t FOR SYSTEM_TIME AS OF o.proc_time AS d ON o.k = d.id");
         assertTrue(plan.contains("LookupJoin(table=[default_catalog.default_database.dim_t], joinType=[InnerJoin],"
-                + " lookup=[id]"), plan);
+                + " lookup=[id=k], select=[order_id, k, proc_time, id, name, weight])"), plan);
     }
 
     @Test

@@ -57,10 +57,16 @@ public final class PostgresCluster implements BeforeAllCallback {
         }
 
         static Server start() throws IOException, InterruptedException {
+            return start(Map.of());
+        }
+
+        /** Starts a server with extra environment variables for the script (e.g. {@code PG_BIN}). */
+        static Server start(Map<String, String> environment) throws IOException, InterruptedException {
             if (!Files.isExecutable(SCRIPT)) {
                 throw new IllegalStateException("test harness script " + SCRIPT.toAbsolutePath() + " is missing");
             }
             ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), "start");
+            pb.environment().putAll(environment);
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
