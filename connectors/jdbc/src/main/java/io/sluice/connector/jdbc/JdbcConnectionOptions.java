@@ -19,9 +19,11 @@ public final class JdbcConnectionOptions implements Serializable {
     private final String password;
     private final String driverName;
     private final transient JdbcDialect dialect;
+    private final int timeoutSeconds;
 
     JdbcConnectionOptions(String tableIdentifier, String url, String tableName, String username, String password,
-            String driverName, JdbcDialect dialect) {
+            String driverName, JdbcDialect dialect, int timeoutSeconds) {
+        this.timeoutSeconds = timeoutSeconds;
         this.tableIdentifier = tableIdentifier;
         this.url = url;
         this.tableName = tableName;
@@ -49,7 +51,12 @@ public final class JdbcConnectionOptions implements Serializable {
         return dialect;
     }
 
-    /** A new connection through the configured driver (loaded from the context class loader). */
+    /** Seconds a connection attempt or a connection check ({@code isValid}) may take. */
+    public int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    /** A new connection through the configured driver; the attempt gives up after {@link #timeoutSeconds()}. */
     public Connection connect() throws SQLException {
         Driver driver;
         try {
@@ -60,6 +67,7 @@ public final class JdbcConnectionOptions implements Serializable {
                     + ": " + e);
         }
         Properties props = new Properties();
+        dialect.setConnectTimeout(props, timeoutSeconds);
         if (username != null) {
             props.setProperty("user", username);
         }

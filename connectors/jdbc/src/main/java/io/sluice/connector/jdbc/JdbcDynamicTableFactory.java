@@ -36,7 +36,7 @@ public final class JdbcDynamicTableFactory implements DynamicTableSourceFactory,
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(DRIVER, USERNAME, PASSWORD, SCAN_PARTITION_COLUMN, SCAN_PARTITION_NUM,
+        return Set.of(DRIVER, USERNAME, PASSWORD, CONNECTION_MAX_RETRY_TIMEOUT, SCAN_PARTITION_COLUMN, SCAN_PARTITION_NUM,
                 SCAN_PARTITION_LOWER_BOUND, SCAN_PARTITION_UPPER_BOUND, SCAN_FETCH_SIZE, SCAN_AUTO_COMMIT,
                 SINK_BUFFER_FLUSH_MAX_ROWS, SINK_BUFFER_FLUSH_INTERVAL, SINK_MAX_RETRIES, SINK_PARALLELISM,
                 LOOKUP_CACHE, LOOKUP_PARTIAL_CACHE_MAX_ROWS, LOOKUP_PARTIAL_CACHE_EXPIRE_AFTER_WRITE,
@@ -87,8 +87,13 @@ public final class JdbcDynamicTableFactory implements DynamicTableSourceFactory,
         for (int i = 0; i < type.size(); i++) {
             dialect.validateType(type.name(i), type.type(i));
         }
+        Duration timeout = context.get(CONNECTION_MAX_RETRY_TIMEOUT);
+        if (timeout.getSeconds() < 1) {
+            throw invalid(context, CONNECTION_MAX_RETRY_TIMEOUT, "must be at least 1 s", timeout);
+        }
         return new JdbcConnectionOptions(context.tableName(), url, context.get(TABLE_NAME), context.get(USERNAME),
-                context.get(PASSWORD), context.get(DRIVER), dialect);
+                context.get(PASSWORD), context.get(DRIVER), dialect, (int) Math.min(Integer.MAX_VALUE,
+                        timeout.getSeconds()));
     }
 
     private static JdbcScanPartitions partitions(TableContext context) {

@@ -108,7 +108,7 @@ final class JdbcLookupFunction implements LookupFunction {
         SQLException last = null;
         for (int attempt = 0; attempt <= options.maxRetries(); attempt++) {
             try {
-                if (conn == null || !conn.isValid(5)) {
+                if (conn == null || !conn.isValid(connection.timeoutSeconds())) {
                     closeConnection();
                     conn = connection.connect();
                 }

@@ -20,6 +20,10 @@ public final class JdbcOptions {
     public static final ConfigOption<String> PASSWORD = ConfigOptions.key("password").stringType().noDefaultValue()
             .withDescription("Password for the connection.");
 
+    public static final ConfigOption<Duration> CONNECTION_MAX_RETRY_TIMEOUT = ConfigOptions
+            .key("connection.max-retry-timeout").durationType().defaultValue(Duration.ofSeconds(60))
+            .withDescription("Longest wait for a connection to be made or checked (at least 1 s).");
+
     public static final ConfigOption<String> SCAN_PARTITION_COLUMN = ConfigOptions.key("scan.partition.column")
             .stringType().noDefaultValue().withDescription("Numeric column whose range is split between readers.");
     public static final ConfigOption<Integer> SCAN_PARTITION_NUM = ConfigOptions.key("scan.partition.num")

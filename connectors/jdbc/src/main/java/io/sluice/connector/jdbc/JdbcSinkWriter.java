@@ -154,7 +154,7 @@ final class JdbcSinkWriter implements SinkWriter {
         SQLException last = null;
         for (int attempt = 0; attempt <= maxRetries; attempt++) {
             try {
-                if (conn == null || !conn.isValid(5)) {
+                if (conn == null || !conn.isValid(connection.timeoutSeconds())) {
                     closeConnection();
                     conn = connection.connect();
                     conn.setAutoCommit(false);

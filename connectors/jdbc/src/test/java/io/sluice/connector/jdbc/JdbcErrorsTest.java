@@ -80,4 +80,25 @@ class JdbcErrorsTest {
         env.executeSql("CREATE TABLE t (id INT) " + with("x", "'scan.partition.column' = 'id'"));
         assertFails(() -> env.executeSql("SELECT * FROM t"), "must all be set or all be left out");
     }
+
+    @Test
+    void lookupJoinNeedsALookupSource() {
+        TableEnvironment env = JdbcTestSupport.streaming();
+        env.executeSql("CREATE TABLE dim (id INT, name STRING, PRIMARY KEY (id) NOT ENFORCED) WITH ("
+                + "'connector' = 'datagen', 'number-of-rows' = '1')");
+        env.executeSql("CREATE TABLE o (k INT, proc_time AS PROCTIME()) WITH ('connector' = 'datagen',"
+                + " 'number-of-rows' = '1')");
+        assertFails(() -> env.executeSql("SELECT o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.proc_time AS d"
+                + " ON o.k = d.id"), "not supported yet: processing-time temporal join with table"
+                + " default_catalog.default_database.dim: its connector has no lookup source");
+    }
+
+    @Test
+    void tooShortConnectionTimeoutIsRejected() {
+        TableEnvironment env = JdbcTestSupport.streaming();
+        assertFails(() -> {
+            env.executeSql("CREATE TABLE t (id INT) " + with("x", "'connection.max-retry-timeout' = '500 ms'"));
+            env.executeSql("SELECT * FROM t");
+        }, "'connection.max-retry-timeout' of table default_catalog.default_database.t must be at least 1 s");
+    }
 }

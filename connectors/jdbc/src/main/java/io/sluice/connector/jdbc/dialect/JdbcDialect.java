@@ -18,6 +18,10 @@ public interface JdbcDialect {
     /** Class name of the JDBC driver used when the {@code driver} option is not set. */
     String defaultDriverName();
 
+    /** Sets the driver's connection properties that bound how long connecting may take. */
+    default void setConnectTimeout(java.util.Properties properties, int seconds) {
+    }
+
     /** The identifier quoted for the database. */
     String quoteIdentifier(String identifier);
 

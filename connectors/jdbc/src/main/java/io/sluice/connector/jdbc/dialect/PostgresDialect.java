@@ -25,6 +25,12 @@ public final class PostgresDialect implements JdbcDialect {
     }
 
     @Override
+    public void setConnectTimeout(java.util.Properties properties, int seconds) {
+        properties.setProperty("loginTimeout", String.valueOf(seconds));
+        properties.setProperty("connectTimeout", String.valueOf(seconds));
+    }
+
+    @Override
     public String quoteIdentifier(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
