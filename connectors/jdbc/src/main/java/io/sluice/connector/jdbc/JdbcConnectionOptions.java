@@ -81,8 +81,10 @@ public final class JdbcConnectionOptions implements Serializable {
         return c;
     }
 
+    /** URL and table for messages and EXPLAIN; URL parameters (which may hold credentials) are left out. */
     @Override
     public String toString() {
-        return "url=" + url + ", table-name=" + tableName;
+        int params = url.indexOf('?');
+        return "url=" + (params < 0 ? url : url.substring(0, params) + "?...") + ", table-name=" + tableName;
     }
 }
