@@ -118,15 +118,11 @@ final class LookupJoinTranslator {
         int[] rightFields = scanFields(right);
         List<Integer> leftKeys = new ArrayList<>();
         List<Integer> rightKeys = new ArrayList<>();
-        List<Boolean> filterNulls = new ArrayList<>();
         List<RexNode> nonEqui = new ArrayList<>();
-        RelOptUtil.splitJoinCondition(left, right, join.condition(), leftKeys, rightKeys, filterNulls, nonEqui);
+        splitKeys(join.condition(), left.getRowType().getFieldCount(), leftKeys, rightKeys, nonEqui);
         if (leftKeys.isEmpty()) {
             throw new ValidationException("Temporal table join requires an equality condition on fields of table "
                     + table.identifier() + ".");
-        }
-        if (filterNulls.contains(false)) {
-            throw new UnsupportedFeatureException("IS NOT DISTINCT FROM in a lookup join condition");
         }
         int[] lk = new int[leftKeys.size()];
         int[] tk = new int[leftKeys.size()];
@@ -135,8 +131,9 @@ final class LookupJoinTranslator {
             tk[i] = rightFields[rightKeys.get(i)];
             LogicalType l = leftType.type(lk[i]);
             LogicalType r = physical.type(tk[i]);
-            if (ArrowTypes.vectorClass(l) != ArrowTypes.vectorClass(r)
-                    || (l.root() == TypeRoot.DECIMAL && l.scale() != r.scale())) {
+            boolean integral = l.root().isIntegral() && r.root().isIntegral();
+            if (!integral && (ArrowTypes.vectorClass(l) != ArrowTypes.vectorClass(r)
+                    || (l.root() == TypeRoot.DECIMAL && l.scale() != r.scale()))) {
                 throw new UnsupportedFeatureException("a lookup join on keys of different types (" + l + " and " + r
                         + "); cast them to one type");
             }
@@ -163,6 +160,44 @@ final class LookupJoinTranslator {
                 () -> new LookupJoinOperator(type, leftType, physical, lk, tk, rightFields, lookup, residual,
                         outputType), outputType)
                 .withChangelogMode(l.changelogMode());
+    }
+
+    /**
+     * Splits the join condition into lookup keys, {@code =} between an input field and a table field (either may
+     * be cast from one integer type to another, as the validator does for keys of different integer types), and
+     * the rest.
+     */
+    private static void splitKeys(RexNode condition, int leftCount, List<Integer> leftKeys, List<Integer> rightKeys,
+            List<RexNode> rest) {
+        for (RexNode c : RelOptUtil.conjunctions(condition)) {
+            if (c.isA(org.apache.calcite.sql.SqlKind.EQUALS)) {
+                List<RexNode> operands = ((org.apache.calcite.rex.RexCall) c).getOperands();
+                int a = fieldOf(operands.get(0));
+                int b = fieldOf(operands.get(1));
+                if (a >= 0 && b >= 0 && (a < leftCount) != (b < leftCount)) {
+                    leftKeys.add(Math.min(a, b));
+                    rightKeys.add(Math.max(a, b) - leftCount);
+                    continue;
+                }
+            }
+            rest.add(c);
+        }
+    }
+
+    /** The field of an input reference, or of an integer-to-integer cast of one; else -1. */
+    private static int fieldOf(RexNode e) {
+        if (e instanceof RexInputRef) {
+            return ((RexInputRef) e).getIndex();
+        }
+        if (e.isA(org.apache.calcite.sql.SqlKind.CAST)) {
+            RexNode operand = ((org.apache.calcite.rex.RexCall) e).getOperands().get(0);
+            if (operand instanceof RexInputRef
+                    && org.apache.calcite.sql.type.SqlTypeUtil.isIntType(operand.getType())
+                    && org.apache.calcite.sql.type.SqlTypeUtil.isIntType(e.getType())) {
+                return ((RexInputRef) operand).getIndex();
+            }
+        }
+        return -1;
     }
 
     private static RelNode unwrap(RelNode rel) {

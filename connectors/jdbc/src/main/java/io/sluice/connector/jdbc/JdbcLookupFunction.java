@@ -52,7 +52,7 @@ final class JdbcLookupFunction implements LookupFunction {
         Map<List<Object>, Object[]> missing = new LinkedHashMap<>();
         List<List<Object>> normalized = new ArrayList<>(keys.size());
         for (Object[] k : keys) {
-            List<Object> key = hasNull(k) ? null : normalize(k);
+            List<Object> key = hasNull(k) || !fits(k) ? null : normalize(k);
             normalized.add(key);
             if (key == null || found.containsKey(key) || missing.containsKey(key)) {
                 continue;
@@ -89,7 +89,38 @@ final class JdbcLookupFunction implements LookupFunction {
         return false;
     }
 
-    /** The key as a value-comparable list (byte arrays by content, decimals without trailing zeros). */
+    /** Whether every key value lies in the range of its column (an input key may be of a wider integer type). */
+    private boolean fits(Object[] key) {
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] instanceof Number && !(key[i] instanceof BigDecimal)) {
+                long v = ((Number) key[i]).longValue();
+                switch (type.type(keyFields[i]).root()) {
+                    case TINYINT:
+                        if (v < Byte.MIN_VALUE || v > Byte.MAX_VALUE) {
+                            return false;
+                        }
+                        break;
+                    case SMALLINT:
+                        if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+                            return false;
+                        }
+                        break;
+                    case INTEGER:
+                        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                            return false;
+                        }
+                        break;
+                    default:
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The key as a value-comparable list (byte arrays by content, decimals without trailing zeros, integers of
+     * every width as Long).
+     */
     private static List<Object> normalize(Object[] key) {
         Object[] out = new Object[key.length];
         for (int i = 0; i < key.length; i++) {
@@ -98,6 +129,8 @@ final class JdbcLookupFunction implements LookupFunction {
                 v = Arrays.toString((byte[]) v);
             } else if (v instanceof BigDecimal) {
                 v = ((BigDecimal) v).stripTrailingZeros();
+            } else if (v instanceof Byte || v instanceof Short || v instanceof Integer) {
+                v = ((Number) v).longValue();
             }
             out[i] = v;
         }

@@ -82,6 +82,21 @@ class LookupJoinTest {
     }
 
     @Test
+    void keysOfDifferentIntegerTypes() throws Exception {
+        TableEnvironment env = env();
+        env.executeSql("CREATE TABLE orders_t (order_id INT, k BIGINT, proc_time AS PROCTIME()) WITH ("
+                + "'connector' = 'datagen', 'number-of-rows' = '3', 'fields.order_id.kind' = 'sequence',"
+                + " 'fields.order_id.start' = '1', 'fields.order_id.end' = '3', 'fields.k.kind' = 'sequence',"
+                + " 'fields.k.start' = '4294967297', 'fields.k.end' = '4294967299')");
+        env.executeSql("CREATE TEMPORARY VIEW shifted AS SELECT order_id, CASE WHEN order_id = 3 THEN k ELSE"
+                + " k - 4294967296 END AS k, proc_time FROM orders_t");
+        // keys 1, 2 and 4294967299 (which does not fit the INT column id and so matches nothing)
+        assertEquals(List.of("+I[1, one]", "+I[2, two]", "+I[3, null]"),
+                sorted(JdbcTestSupport.rows(env.executeSql("SELECT o.order_id, d.name FROM shifted AS o"
+                        + " LEFT JOIN dim_t FOR SYSTEM_TIME AS OF o.proc_time AS d ON o.k = d.id"))));
+    }
+
+    @Test
     void lookupJoinInBatchMode() throws Exception {
         TableEnvironment env = JdbcTestSupport.batch();
         env.executeSql("CREATE TABLE dim_t (id INT, name STRING, weight DOUBLE, PRIMARY KEY (id) NOT ENFORCED) "
