@@ -120,6 +120,10 @@ final class LookupJoinTranslator {
         List<Integer> rightKeys = new ArrayList<>();
         List<RexNode> nonEqui = new ArrayList<>();
         splitKeys(join.condition(), left.getRowType().getFieldCount(), leftKeys, rightKeys, nonEqui);
+        if (leftKeys.isEmpty() && nonEqui.stream().anyMatch(c -> c.isA(org.apache.calcite.sql.SqlKind.EQUALS))) {
+            throw new UnsupportedFeatureException("a lookup join whose keys are expressions (" + join.condition()
+                    + "); compute the key in a view or subquery of the input and join on that column");
+        }
         if (leftKeys.isEmpty()) {
             throw new ValidationException("Temporal table join requires an equality condition on fields of table "
                     + table.identifier() + ".");
