@@ -41,8 +41,16 @@ public final class PostgresCluster implements BeforeAllCallback {
         synchronized (PostgresCluster.class) {
             if (server == null) {
                 Server s = Server.start();
-                // the root store closes the server after the last test class of the run
+                // the root store closes the server after the last test class of the run; the hook covers an
+                // interrupted run (Ctrl-C, a killed fork)
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(PostgresCluster.class.getName(), s);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        s.close();
+                    } catch (Exception e) {
+                        // the JVM is exiting; the directory is a temporary one
+                    }
+                }, "pg-test-cluster-stop"));
                 server = s;
             }
         }
@@ -123,8 +131,14 @@ public final class PostgresCluster implements BeforeAllCallback {
             return rows;
         }
 
+        private boolean closed;
+
         @Override
-        public void close() throws Exception {
+        public synchronized void close() throws Exception {
+            if (closed) {
+                return;
+            }
+            closed = true;
             Process p = new ProcessBuilder(SCRIPT.toString(), "stop", info.get("PG_TEST_DIR"))
                     .redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
