@@ -15,8 +15,9 @@ import java.util.Map;
  *   <li>{@code 'type' = 'sluice'}, {@code 'path'} = a directory, optional {@code 'default-database'} (default
  *       {@code default}): a {@link SluiceCatalog} persisted under that directory.</li>
  * </ul>
- * Other types fail with "not supported yet" listing the supported ones; unknown options fail naming the
- * options the type takes.
+ * Other types are looked up among the {@link io.sluice.runtime.connector.ExternalCatalogFactory}s on the class
+ * path (e.g. {@code jdbc}, read-only, see {@link ExternalCatalogAdapter}); a type nobody serves fails with "not
+ * supported yet" listing the supported ones; unknown options fail naming the options the type takes.
  */
 public final class CatalogFactory {
     /** The catalog types {@link #create} understands. */
@@ -60,9 +61,48 @@ public final class CatalogFactory {
                     throw new ValidationException("Invalid 'path' of catalog " + name + ": " + e.getMessage(), e);
                 }
             default:
-                throw new UnsupportedFeatureException("catalog type '" + type + "' (supported: '"
-                        + String.join("', '", SUPPORTED_TYPES) + "')");
+                io.sluice.runtime.connector.ExternalCatalogFactory external = externalFactory(type);
+                if (external == null) {
+                    throw new UnsupportedFeatureException("catalog type '" + type + "' (supported: '"
+                            + String.join("', '", SUPPORTED_TYPES) + "')");
+                }
+                return createExternal(name, type, external, options);
         }
+    }
+
+    /** The factory of an external catalog type found with {@code ServiceLoader} (e.g. {@code jdbc}), or null. */
+    private static io.sluice.runtime.connector.ExternalCatalogFactory externalFactory(String type) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (io.sluice.runtime.connector.ExternalCatalogFactory f : java.util.ServiceLoader.load(
+                io.sluice.runtime.connector.ExternalCatalogFactory.class,
+                loader != null ? loader : CatalogFactory.class.getClassLoader())) {
+            if (f.catalogType().equals(type)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static Catalog createExternal(String name, String type,
+            io.sluice.runtime.connector.ExternalCatalogFactory factory, Map<String, String> options) {
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        allowed.add(TYPE);
+        for (io.sluice.runtime.config.ConfigOption<?> o : factory.requiredOptions()) {
+            allowed.add(o.key());
+            if (!options.containsKey(o.key())) {
+                throw new ValidationException("Catalog " + name + " of type '" + type + "' is missing required option '"
+                        + o.key() + "'.");
+            }
+        }
+        factory.optionalOptions().forEach(o -> allowed.add(o.key()));
+        for (String key : options.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new ValidationException("Unsupported option '" + key + "' for catalog type '" + type + "'."
+                        + io.sluice.runtime.util.NameSuggestions.didYouMean(key, allowed) + " Supported options: "
+                        + String.join(", ", allowed) + ".");
+            }
+        }
+        return new ExternalCatalogAdapter(name, type, factory.createCatalog(name, options));
     }
 
     private static void checkOptions(String type, Map<String, String> options, List<String> allowed) {

@@ -219,7 +219,8 @@ public final class JobGraphGenerator {
         return new SourceTransformation(name, source, projection, produced);
     }
 
-    private ScanTableSource createSource(ConnectorTable table) {
+    /** The source of a connector table (an inline source, or one created by its connector's factory). */
+    ScanTableSource createSource(ConnectorTable table) {
         CatalogTable ct = table.table();
         if (ct.inlineSource() != null) {
             return ct.inlineSource();
@@ -232,7 +233,7 @@ public final class JobGraphGenerator {
         DynamicTableSourceFactory factory = FactoryUtil.discover(DynamicTableSourceFactory.class, connector, classLoader);
         FactoryUtil.validateOptions(table.identifier().toString(), factory, ct.options(), classLoader);
         ScanTableSource source = factory.createDynamicTableSource(new TableContext(table.identifier().toString(),
-                ct.physicalRowType(), ct.options(), config, ct.partitionKeys()));
+                ct.physicalRowType(), ct.options(), config, ct.partitionKeys(), ct.primaryKey()));
         SourceMetadata.apply(source, ct, table.identifier().toString());
         return source;
     }

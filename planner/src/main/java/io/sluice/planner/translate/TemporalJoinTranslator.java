@@ -40,8 +40,8 @@ import org.apache.calcite.sql.SqlKind;
 /**
  * Translates a {@link TemporalJoin} into a {@link TemporalJoinOperator} (event-time temporal join), after the
  * checks Flink makes, with Flink's messages: batch mode rejects temporal joins; the period must be the left
- * side's rowtime attribute (a processing-time attribute would need a lookup source, which Sluice does not
- * have); the versioned side needs a primary key (a table's, or the key of a view that keeps the last row per
+ * side's rowtime attribute (a processing-time attribute is accepted only against a table with a lookup source:
+ * a lookup join, see {@link LookupJoinTranslator}); the versioned side needs a primary key (a table's, or the key of a view that keeps the last row per
  * key ordered by rowtime) contained in the equi-join keys, and a rowtime attribute of the same type as the
  * left one. A {@code Snapshot} left in the plan (e.g. {@code AS OF} a constant) is rejected.
  */
@@ -61,6 +61,14 @@ final class TemporalJoinTranslator {
 
     /** The transformation of a {@link TemporalJoin}, or the error for a snapshot that is not part of one. */
     Transformation translate(RelNode rel) {
+        if (rel instanceof TemporalJoin && TimeAttributes.isProctime(((TemporalJoin) rel).getLeft(),
+                ((TemporalJoin) rel).leftTimeField())) {
+            TableScan scan = LookupJoinTranslator.lookupScan(((TemporalJoin) rel).getRight());
+            if (scan != null) {
+                return new LookupJoinTranslator(generator, codegen).translate((TemporalJoin) rel, scan,
+                        generator.createSource(scan.getTable().unwrap(ConnectorTable.class)));
+            }
+        }
         if (!streaming) {
             throw new TableException("Temporal joins (FOR SYSTEM_TIME AS OF) on regular tables are not supported in"
                     + " batch mode. Use a lookup join or switch to streaming mode.");

@@ -461,7 +461,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         DynamicTableSinkFactory factory = FactoryUtil.discover(DynamicTableSinkFactory.class, connector, classLoader());
         FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader());
         DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(), sinkType,
-                table.options(), configuration, table.partitionKeys()));
+                table.options(), configuration, table.partitionKeys(), table.primaryKey()));
         if (!staticPartitions.isEmpty() && sink instanceof io.sluice.runtime.connector.SupportsPartitioning) {
             ((io.sluice.runtime.connector.SupportsPartitioning) sink).applyStaticPartition(staticPartitions);
         }
@@ -489,6 +489,11 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         }
         SinkTransformation st = new SinkTransformation("Sink(table=[" + id + "], fields=["
                 + String.join(", ", sinkType.names()) + "])", root, sink::createWriter);
+        if (produced.hasUpdates() && !table.primaryKey().isEmpty()) {
+            // as Flink's sink.keyed-shuffle: parallel instances of an upsert sink each own a share of the keys
+            st.withInputPartitioning(0, io.sluice.runtime.graph.InputPartitioning.hash(
+                    table.primaryKey().stream().mapToInt(sinkType::indexOf).toArray()));
+        }
         return new CompiledInsert(id, new CompiledQuery(aligned, root), st);
     }
 
