@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** The jobs sessions started (queries and INSERTs), shared by the server; stopped when the server shuts down. */
 public final class JobRegistry {
-    private static final System.Logger LOG = System.getLogger(JobRegistry.class.getName());
-
     private final Map<String, JobClient> jobs = new ConcurrentHashMap<>();
 
     void register(JobClient job) {
@@ -23,9 +22,9 @@ public final class JobRegistry {
 
     /**
      * Stops every job that still runs: with a savepoint under {@code savepointDir} when given (the log says where
-     * each one went), else by cancelling it. Waits up to {@code timeoutSeconds} for each.
+     * each one went), else by cancelling it; each outcome goes to {@code report}. Waits up to {@code timeoutSeconds} for each.
      */
-    public void stopAll(String savepointDir, long timeoutSeconds) {
+    public void stopAll(String savepointDir, long timeoutSeconds, Consumer<String> report) {
         for (JobClient job : jobs.values()) {
             if (job.getJobStatus().isTerminal()) {
                 continue;
@@ -33,13 +32,14 @@ public final class JobRegistry {
             try {
                 if (savepointDir != null) {
                     String path = job.stopWithSavepoint(false, savepointDir).get(timeoutSeconds, TimeUnit.SECONDS);
-                    LOG.log(System.Logger.Level.INFO, "stopped job " + job.getJobID() + " with a savepoint at " + path);
+                    report.accept("stopped job " + job.getJobID() + " with a savepoint at " + path);
                 } else {
                     job.cancel().get(timeoutSeconds, TimeUnit.SECONDS);
-                    LOG.log(System.Logger.Level.INFO, "cancelled job " + job.getJobID());
+                    report.accept("cancelled job " + job.getJobID());
                 }
             } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "stopping job " + job.getJobID() + " failed: " + e);
+                report.accept("stopping job " + job.getJobID() + " with a savepoint failed (" + e.getMessage()
+                        + "); cancelling it");
                 job.cancel();
             }
         }

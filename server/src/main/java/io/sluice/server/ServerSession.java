@@ -45,6 +45,11 @@ public final class ServerSession {
         lastUsedMillis.set(System.currentTimeMillis());
     }
 
+    /** When the session was last used (epoch milliseconds). */
+    public long lastUsed() {
+        return lastUsedMillis.get();
+    }
+
     long lastUsedMillis() {
         return lastUsedMillis.get();
     }

@@ -1,6 +1,7 @@
 package io.sluice.server;
 
 import io.sluice.server.pg.PgServer;
+import io.sluice.server.rest.RestGateway;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -22,11 +23,18 @@ public final class SluiceServer implements AutoCloseable {
     private final SessionManager sessions = new SessionManager();
     private final LoginThrottle loginThrottle = new LoginThrottle();
     private final PgServer pg;
+    private final RestGateway rest;
 
     private SluiceServer(ServerOptions options) throws IOException {
         options.check();
         this.options = options;
         this.pg = new PgServer(options, sessions, loginThrottle);
+        try {
+            this.rest = options.httpPort() < 0 ? null : new RestGateway(options, sessions, loginThrottle);
+        } catch (IOException | RuntimeException e) {
+            pg.close();
+            throw e;
+        }
     }
 
     /** Starts a server with these options (ports 0 pick free ports). */
@@ -36,6 +44,11 @@ public final class SluiceServer implements AutoCloseable {
 
     public int pgPort() {
         return pg.port();
+    }
+
+    /** The REST port actually bound, or -1 when the REST endpoint is off. */
+    public int httpPort() {
+        return rest == null ? -1 : rest.port();
     }
 
     public SessionManager sessions() {
@@ -50,7 +63,10 @@ public final class SluiceServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         pg.close();
-        sessions.jobs().stopAll(options.savepointDir(), 30);
+        if (rest != null) {
+            rest.close();
+        }
+        sessions.jobs().stopAll(options.savepointDir(), 30, message -> System.err.println("sluice-server: " + message));
     }
 
     public static void main(String[] args) throws Exception {
@@ -86,7 +102,8 @@ public final class SluiceServer implements AutoCloseable {
             stopped.countDown();
         }, "sluice-server-shutdown"));
         System.err.println("sluice-server: PostgreSQL protocol on " + options.bind().getHostAddress() + ":"
-                + server.pgPort() + (options.passwordRequired() ? " (password required, user '" + ServerOptions.USER
+                + server.pgPort() + ", REST (Flink SQL Gateway API) on port " + server.httpPort()
+                + (options.passwordRequired() ? " (password required, user '" + ServerOptions.USER
                 + "')" : " (no password)") + "; stop with Ctrl-C or SIGTERM");
         stopped.await();
     }
@@ -156,7 +173,7 @@ public final class SluiceServer implements AutoCloseable {
     private static void usage(PrintStream out) {
         out.println("Usage: sluice-server [options]");
         out.println("  --pg-port N                 PostgreSQL protocol port (default 5433)");
-        out.println("  --http-port N               REST port (default 8081; reserved, see docs/server.md)");
+        out.println("  --http-port N               REST port, Flink's SQL Gateway API (default 8081)");
         out.println("  --bind ADDRESS              address to listen on (default 127.0.0.1); a non-loopback");
         out.println("                              address needs SLUICE_SERVER_PASSWORD");
         out.println("  --max-result-rows N         most rows one result sends to a client (default 0: no limit)");
