@@ -10,14 +10,30 @@ import java.util.function.Consumer;
 
 /** The jobs sessions started (queries and INSERTs), shared by the server; stopped when the server shuts down. */
 public final class JobRegistry {
+    /** A job with the statement that started it and when. */
+    public record Entry(JobClient client, String name, long startMillis) {}
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, JobClient> jobs = new ConcurrentHashMap<>();
 
-    void register(JobClient job) {
+    void register(JobClient job, String statement) {
         jobs.put(job.getJobID(), job);
+        entries.put(job.getJobID(), new Entry(job, statement, System.currentTimeMillis()));
     }
 
     public List<JobClient> list() {
         return new ArrayList<>(jobs.values());
+    }
+
+    /** Every job with its statement and start time, oldest first. */
+    public List<Entry> entries() {
+        List<Entry> list = new ArrayList<>(entries.values());
+        list.sort((a, b) -> Long.compare(a.startMillis(), b.startMillis()));
+        return list;
+    }
+
+    public java.util.Optional<Entry> get(String jobId) {
+        return java.util.Optional.ofNullable(entries.get(jobId));
     }
 
     /**

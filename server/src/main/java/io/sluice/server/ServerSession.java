@@ -36,7 +36,7 @@ public final class ServerSession {
         synchronized (manager.planningLock()) {
             result = env.executeSql(statement);
         }
-        result.getJobClient().ifPresent(manager.jobs()::register);
+        result.getJobClient().ifPresent(job -> manager.jobs().register(job, statement));
         return result;
     }
 

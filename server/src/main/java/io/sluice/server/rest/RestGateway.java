@@ -34,13 +34,15 @@ import java.util.regex.Pattern;
 
 /**
  * Flink's SQL Gateway REST API (same paths, JSON and semantics) on the JDK's HTTP server: sessions, statements as
- * operations, and paged results, under the prefixes {@code /v1} to {@code /v4}. With a server password every request
+ * operations, and paged results, under the prefixes {@code /v1} to {@code /v4}; and Flink's job API
+ * ({@code /jobs/overview}, {@code /jobs/{id}}, {@code PATCH /jobs/{id}} to cancel) over the server's jobs. With a server password every request
  * needs HTTP Basic authentication as user {@code sluice} (else 401).
  */
 public final class RestGateway implements AutoCloseable {
     private static final Pattern VERSIONED = Pattern.compile("^/v([1-4])(/.*)$");
     private static final Pattern SESSION = Pattern.compile("^/sessions/([^/]+)(/.*)?$");
     private static final Pattern OPERATION = Pattern.compile("^/operations/([^/]+)/(status|cancel|close|result/(\\d+))$");
+    private static final Pattern JOBS = Pattern.compile("^(?:/v1)?/jobs(?:/(overview)|/([^/]+))$");
     private static final long FETCH_WAIT_MILLIS = 1000;
 
     private final ServerOptions options;
@@ -51,11 +53,13 @@ public final class RestGateway implements AutoCloseable {
     private final ExecutorService statementExecutor = Executors.newCachedThreadPool(daemon("sluice-rest-statement"));
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("sluice-rest-idle"));
     private final HttpServer http;
+    private final JobsApi jobs;
 
     public RestGateway(ServerOptions options, SessionManager sessions, LoginThrottle throttle) throws IOException {
         this.options = options;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.jobs = new JobsApi(sessions.jobs());
         this.http = HttpServer.create(new InetSocketAddress(options.bind(), options.httpPort()), 64);
         http.setExecutor(httpExecutor);
         http.createContext("/", this::handle);
@@ -146,6 +150,19 @@ public final class RestGateway implements AutoCloseable {
     private ObjectNode route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         URI uri = exchange.getRequestURI();
+        Matcher job = JOBS.matcher(uri.getPath());
+        if (job.matches()) {
+            if (job.group(1) != null && method.equals("GET")) {
+                return jobs.overview();
+            }
+            if (job.group(2) != null && method.equals("GET")) {
+                return jobs.job(job.group(2));
+            }
+            if (job.group(2) != null && method.equals("PATCH")) {
+                return jobs.cancel(job.group(2), queryParameter(uri, "mode"));
+            }
+            throw new RestException(405, method + " is not allowed on " + uri.getPath());
+        }
         Matcher versioned = VERSIONED.matcher(uri.getPath());
         if (!versioned.matches()) {
             throw new RestException(404, "unknown path " + uri.getPath() + " (the API lives under /v1 ... /v4)");

@@ -147,6 +147,14 @@ class RestGatewayTest {
         assertEquals(1, rows.get(0).get("fields").get(0).asLong());
         assertTrue(page.get("isQueryResult").asBoolean());
         assertTrue(page.has("jobID"));
+        String jobId = page.get("jobID").asText();
+        JsonNode overview = ok("GET", "/jobs/overview", null);
+        boolean listed = false;
+        for (JsonNode j : overview.get("jobs")) {
+            listed |= j.get("jid").asText().equals(jobId) && j.get("name").asText().equals("SELECT id FROM rest_gen");
+        }
+        assertTrue(listed, overview.toString());
+        assertEquals("RUNNING", ok("GET", "/jobs/" + jobId, null).get("state").asText());
         assertEquals("CANCELED", ok("POST", "/v1/sessions/" + session + "/operations/" + op + "/cancel", "{}")
                 .get("status").asText());
         ok("DELETE", "/v1/sessions/" + session, null);
@@ -154,6 +162,20 @@ class RestGatewayTest {
 
     private void submitAndWait(String session, String statement) throws Exception {
         fetchAll("/v1/sessions/" + session + "/operations/" + submit(session, statement) + "/result/0");
+    }
+
+    @Test
+    void jobsApiCancelsAJob() throws Exception {
+        String session = ok("POST", "/v1/sessions", "{}").get("sessionHandle").asText();
+        submitAndWait(session, "CREATE TABLE jobs_gen (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '10')");
+        submitAndWait(session, "CREATE TABLE jobs_sink (id BIGINT) WITH ('connector' = 'blackhole')");
+        List<JsonNode> inserted = fetchAll("/v1/sessions/" + session + "/operations/"
+                + submit(session, "INSERT INTO jobs_sink SELECT id FROM jobs_gen") + "/result/0");
+        String jobId = inserted.get(0).get("fields").get(0).asText();
+        assertEquals(200, call("PATCH", "/jobs/" + jobId + "?mode=cancel", null, PASSWORD).statusCode());
+        assertEquals("CANCELED", ok("GET", "/jobs/" + jobId, null).get("state").asText());
+        assertEquals(404, call("GET", "/jobs/no-such-job", null, PASSWORD).statusCode());
+        ok("DELETE", "/v1/sessions/" + session, null);
     }
 
     @Test
