@@ -31,6 +31,10 @@ final class PgCatalogAnswers {
     private static final Pattern RELNAME_REGEX = Pattern.compile("c\\.relname\\s+operator\\(pg_catalog\\.~\\)\\s+'((?:[^']|'')*)'");
     private static final Pattern NSPNAME_REGEX = Pattern.compile("n\\.nspname\\s+operator\\(pg_catalog\\.~\\)\\s+'((?:[^']|'')*)'");
 
+    private static final Pattern NO_SUCH_OBJECTS = Pattern.compile(
+            "pg_catalog\\.(pg_policy|pg_statistic_ext|pg_publication|pg_inherits|pg_trigger|pg_constraint|pg_index"
+            + "|pg_publication_tables|pg_publication_rel)\\b");
+
     private final Map<String, String> parameters;
     private final PgRelations relations;
 
@@ -155,6 +159,23 @@ final class PgCatalogAnswers {
         if (s.contains(" as schema,") && s.contains(" as name,") && s.contains(" as type") && s.contains("pg_class")) {
             return psqlList(s, session);
         }
+        if (s.startsWith("select c.oid, n.nspname, c.relname from pg_catalog.pg_class c")) {
+            return psqlDescribeLookup(s, session);
+        }
+        Matcher relOid = Pattern.compile("where c\\.oid = '(\\d+)'").matcher(s);
+        if (s.startsWith("select c.relchecks, c.relkind, c.relhasindex") && relOid.find()) {
+            return psqlRelationInfo(Integer.parseInt(relOid.group(1)), session);
+        }
+        Matcher attOid = Pattern.compile("where a\\.attrelid = '(\\d+)'").matcher(s);
+        if (s.startsWith("select a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)") && attOid.find()) {
+            return psqlAttributes(Integer.parseInt(attOid.group(1)), s, session);
+        }
+        Matcher none = NO_SUCH_OBJECTS.matcher(s);
+        if (none.find()) {
+            // Sluice has no row security policies, extended statistics, publications, inheritance, triggers,
+            // constraints beyond NOT NULL or indexes: the true answer is no rows
+            return PgResult.rows(List.of(text(none.group(1))), List.of());
+        }
         throw new io.sluice.table.api.UnsupportedFeatureException("this catalog query (Sluice answers "
                 + "the catalog queries of psql \\dt, pgjdbc getTables/getColumns/getSchemas and the server functions; "
                 + "use SHOW TABLES / DESCRIBE instead): " + abbreviate(s));
@@ -233,6 +254,85 @@ final class PgCatalogAnswers {
             }
         }
         return PgResult.rows(textColumns("Schema", "Name", "Type", "Owner"), rows);
+    }
+
+    /** psql's \\d NAME, step 1: the relations the name matches. */
+    private PgResult psqlDescribeLookup(String s, ServerSession session) {
+        Pattern name = regexPattern(RELNAME_REGEX, s);
+        Pattern schema = regexPattern(NSPNAME_REGEX, s);
+        List<Object[]> rows = new ArrayList<>();
+        for (PgRelations.Relation r : relations.list(session)) {
+            if (matches(name, r.name()) && matches(schema, r.schema())) {
+                rows.add(new Object[] {r.oid(), r.schema(), r.name()});
+            }
+        }
+        return PgResult.rows(List.of(int4("oid"), text("nspname"), text("relname")), rows);
+    }
+
+    /** psql's \\d NAME, step 2: the relation's kind and flags (no checks, indexes, rules, triggers, partitions). */
+    private PgResult psqlRelationInfo(int oid, ServerSession session) {
+        PgRelations.Relation r = relations.byOid(session, oid);
+        List<Object[]> rows = new ArrayList<>();
+        if (r != null) {
+            rows.add(new Object[] {(short) 0, String.valueOf(r.kind()), false, false, false, false, false, false, false,
+                "", 0, "", "p", "d", null});
+        }
+        List<PgColumn> cols = new ArrayList<>();
+        cols.add(PgColumn.of("relchecks", LogicalType.smallint()));
+        cols.add(text("relkind"));
+        for (String b : new String[] {"relhasindex", "relhasrules", "relhastriggers", "relrowsecurity",
+            "relforcerowsecurity", "relhasoids", "relispartition"}) {
+            cols.add(PgColumn.of(b, LogicalType.booleanType()));
+        }
+        cols.addAll(List.of(text("?column?"), int4("reltablespace"), text("reloftype"), text("relpersistence"),
+                text("relreplident"), text("amname")));
+        return PgResult.rows(cols, rows);
+    }
+
+    /** psql's \\d NAME, step 3: the columns with their PostgreSQL type names and NOT NULL. */
+    private PgResult psqlAttributes(int oid, String s, ServerSession session) {
+        PgRelations.Relation r = relations.byOid(session, oid);
+        List<Object[]> rows = new ArrayList<>();
+        if (r != null) {
+            for (PgColumn c : relations.columns(session, r.schema(), r.name())) {
+                rows.add(new Object[] {c.name(), formatType(c), null, !c.logicalType().isNullable(), null, "", ""});
+            }
+        }
+        List<PgColumn> cols = new ArrayList<>(List.of(text("attname"), text("format_type"), text("default"),
+                PgColumn.of("attnotnull", LogicalType.booleanType()), text("attcollation"), text("attidentity"),
+                text("attgenerated")));
+        if (s.contains("a.attstorage")) {
+            // \\d+ asks for storage, compression (psql 14+), statistics target and description too
+            boolean compression = s.contains("attcompression");
+            rows.replaceAll(row -> java.util.Arrays.copyOf(row, row.length + (compression ? 4 : 3)));
+            rows.forEach(row -> row[7] = "p");
+            cols.add(text("attstorage"));
+            if (compression) {
+                cols.add(text("attcompression"));
+            }
+            cols.addAll(List.of(text("attstattarget"), text("description")));
+        }
+        return PgResult.rows(cols, rows);
+    }
+
+    /** PostgreSQL's format_type() for a Sluice column type. */
+    private static String formatType(PgColumn c) {
+        LogicalType t = c.logicalType();
+        switch (c.type()) {
+            case VARCHAR: return "character varying(" + t.precision() + ")";
+            case BPCHAR: return "character(" + t.precision() + ")";
+            case NUMERIC: return "numeric(" + t.precision() + "," + t.scale() + ")";
+            case INT2: return "smallint";
+            case INT4: return "integer";
+            case INT8: return "bigint";
+            case FLOAT4: return "real";
+            case FLOAT8: return "double precision";
+            case BOOL: return "boolean";
+            case TIMESTAMP: return "timestamp(" + t.precision() + ") without time zone";
+            case TIMESTAMPTZ: return "timestamp(" + t.precision() + ") with time zone";
+            case TIME: return "time(" + t.precision() + ") without time zone";
+            default: return c.type().pgName();
+        }
     }
 
     private static Pattern likePattern(Pattern p, String s) {

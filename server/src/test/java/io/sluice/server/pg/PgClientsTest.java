@@ -89,6 +89,20 @@ class PgClientsTest {
     }
 
     @Test
+    void psqlDescribesATable() throws Exception {
+        Result create = psql(PASSWORD, "-c", "CREATE TABLE IF NOT EXISTS psql_described (id BIGINT NOT NULL, "
+                + "price DECIMAL(10, 2), name VARCHAR(20)) WITH ('connector' = 'blackhole')");
+        assertEquals(0, create.exitCode(), create.stderr());
+        Result r = psql(PASSWORD, "-c", "\\d psql_described");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("Table \"default_database.psql_described\"\n"
+                + "Column,Type,Collation,Nullable,Default\n"
+                + "id,bigint,,not null,\n"
+                + "price,numeric(10,2),,,\n"
+                + "name,character varying(20),,,\n", r.stdout());
+    }
+
+    @Test
     void psqlWithWrongPasswordFails() throws Exception {
         Result r = psql("wrong", "-c", "SELECT 1");
         assertEquals(2, r.exitCode());
