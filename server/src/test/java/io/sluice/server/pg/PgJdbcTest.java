@@ -196,6 +196,13 @@ class PgJdbcTest {
                 }
             }
             assertEquals(List.of("id int8 0", "price numeric 1", "name varchar 1"), columns);
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rs = md.getSchemas()) {
+                while (rs.next()) {
+                    schemas.add(rs.getString("TABLE_SCHEM"));
+                }
+            }
+            assertEquals(List.of("default_database"), schemas);
         }
     }
 
