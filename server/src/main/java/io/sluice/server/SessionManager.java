@@ -2,7 +2,6 @@ package io.sluice.server;
 
 import io.sluice.table.api.EnvironmentSettings;
 import io.sluice.table.api.internal.TableEnvironmentImpl;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,8 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * client is seen by all) and keeps its own options, temporary objects and current catalog/database.
  */
 public final class SessionManager {
-    private static final System.Logger LOG = System.getLogger(SessionManager.class.getName());
-
     private final TableEnvironmentImpl root = new TableEnvironmentImpl(EnvironmentSettings.inStreamingMode());
     private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Object planningLock = new Object();
@@ -42,18 +39,6 @@ public final class SessionManager {
 
     void close(String id) {
         sessions.remove(id);
-    }
-
-    /** Closes sessions unused for longer than {@code idleMillis}; returns their ids. */
-    public List<String> closeIdle(long idleMillis) {
-        long now = System.currentTimeMillis();
-        List<String> closed = sessions.values().stream()
-                .filter(s -> now - s.lastUsedMillis() > idleMillis).map(ServerSession::id).toList();
-        closed.forEach(id -> {
-            sessions.remove(id);
-            LOG.log(System.Logger.Level.INFO, "closed idle session " + id);
-        });
-        return closed;
     }
 
     Object planningLock() {

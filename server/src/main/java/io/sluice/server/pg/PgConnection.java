@@ -72,7 +72,7 @@ final class PgConnection implements Runnable {
 
     @Override
     public void run() {
-        try (socket) {
+        try {
             long idle = server.options().idleSessionTimeout().toMillis();
             if (idle > 0) {
                 socket.setSoTimeout((int) Math.min(idle, Integer.MAX_VALUE));
@@ -102,6 +102,11 @@ final class PgConnection implements Runnable {
                 session.close();
             }
             server.unregister(processId);
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
         }
     }
 

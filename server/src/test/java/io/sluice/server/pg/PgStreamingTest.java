@@ -151,9 +151,16 @@ class PgStreamingTest {
     }
 
     @Test
-    void unknownPortalIsAnError() throws Exception {
+    void failedStatementInATransactionBlockNeedsRollback() throws Exception {
         try (Connection c = ServerTestSupport.connect(server); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
             assertThrows(SQLException.class, () -> s.execute("SELECT * FROM missing_table_x"));
+            SQLException aborted = assertThrows(SQLException.class, () -> s.execute("SELECT 1 AS y"));
+            assertEquals("25P02", aborted.getSQLState());
+            c.rollback();
+            try (ResultSet rs = s.executeQuery("SELECT 1 AS y")) {
+                assertTrue(rs.next());
+            }
         }
     }
 }
