@@ -38,7 +38,8 @@ public final class JobRegistry {
 
     /**
      * Stops every job that still runs: with a savepoint under {@code savepointDir} when given (the log says where
-     * each one went), else by cancelling it; each outcome goes to {@code report}. Waits up to {@code timeoutSeconds} for each.
+     * each one went), else by cancelling it; each outcome goes to {@code report}. Waits up to
+     * {@code timeoutSeconds} for each.
      */
     public void stopAll(String savepointDir, long timeoutSeconds, Consumer<String> report) {
         for (JobClient job : jobs.values()) {

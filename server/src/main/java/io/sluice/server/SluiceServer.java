@@ -110,7 +110,8 @@ public final class SluiceServer implements AutoCloseable {
 
     /** Parses the command line; null means --help was asked for. */
     static ServerOptions parse(String[] args, String password) {
-        ServerOptions o = ServerOptions.defaults().withPassword(password == null || password.isEmpty() ? null : password);
+        ServerOptions o = ServerOptions.defaults()
+                .withPassword(password == null || password.isEmpty() ? null : password);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;

@@ -28,8 +28,10 @@ final class PgCatalogAnswers {
     private static final Pattern SHOW_PARAM = Pattern.compile("show\\s+([a-z_ ]+)");
     private static final Pattern RELNAME_LIKE = Pattern.compile("c\\.relname\\s+like\\s+'((?:[^']|'')*)'");
     private static final Pattern NSPNAME_LIKE = Pattern.compile("n\\.nspname\\s+like\\s+'((?:[^']|'')*)'");
-    private static final Pattern RELNAME_REGEX = Pattern.compile("c\\.relname\\s+operator\\(pg_catalog\\.~\\)\\s+'((?:[^']|'')*)'");
-    private static final Pattern NSPNAME_REGEX = Pattern.compile("n\\.nspname\\s+operator\\(pg_catalog\\.~\\)\\s+'((?:[^']|'')*)'");
+    private static final Pattern RELNAME_REGEX = Pattern.compile(
+            "c\\.relname\\s+operator\\(pg_catalog\\.~\\)\\s+'((?:[^']|'')*)'");
+    private static final Pattern NSPNAME_REGEX = Pattern.compile(
+            "n\\.nspname\\s+operator\\(pg_catalog\\.~\\)\\s+'((?:[^']|'')*)'");
 
     private static final Pattern NO_SUCH_OBJECTS = Pattern.compile(
             "pg_catalog\\.(pg_policy|pg_statistic_ext|pg_publication|pg_inherits|pg_trigger|pg_constraint|pg_index"
@@ -93,7 +95,8 @@ final class PgCatalogAnswers {
         if (s.equals("commit") || s.equals("commit work") || s.equals("commit transaction")) {
             return Optional.of(PgResult.command("COMMIT"));
         }
-        if (s.equals("rollback") || s.equals("rollback work") || s.equals("rollback transaction") || s.equals("abort")) {
+        if (s.equals("rollback") || s.equals("rollback work") || s.equals("rollback transaction")
+                || s.equals("abort")) {
             return Optional.of(PgResult.command("ROLLBACK"));
         }
         return Optional.empty();
@@ -359,8 +362,10 @@ final class PgCatalogAnswers {
 
     private static Pattern regexPattern(Pattern p, String s) {
         Matcher m = p.matcher(s);
-        return m.find() ? Pattern.compile(m.group(1).replace("''", "'"), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                : null;
+        if (!m.find()) {
+            return null;
+        }
+        return Pattern.compile(m.group(1).replace("''", "'"), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** LIKE patterns match the whole value; PostgreSQL regular expressions ({@code ~}) match anywhere in it. */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * is left alone.
  */
 final class PgParameterBinder {
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*([eE][+-]?\\d+)?|\\.\\d+([eE][+-]?\\d+)?)");
+    private static final Pattern NUMBER =
+            Pattern.compile("[+-]?(\\d+\\.?\\d*([eE][+-]?\\d+)?|\\.\\d+([eE][+-]?\\d+)?)");
 
     private PgParameterBinder() {
     }
@@ -74,7 +75,10 @@ final class PgParameterBinder {
                     throw new PgProtocolException("22P02", "invalid input syntax for type " + type.pgName()
                             + " in parameter $" + position + ": \"" + text + "\"");
                 }
-                return type == PgType.FLOAT4 || type == PgType.FLOAT8 ? "CAST(" + text.trim() + " AS DOUBLE)" : text.trim();
+                if (type == PgType.FLOAT4 || type == PgType.FLOAT8) {
+                    return "CAST(" + text.trim() + (type == PgType.FLOAT4 ? " AS FLOAT)" : " AS DOUBLE)");
+                }
+                return text.trim();
             case BOOL:
                 return parseBool(text, position) ? "TRUE" : "FALSE";
             case DATE:
@@ -124,10 +128,13 @@ final class PgParameterBinder {
             case DATE:
                 return "DATE '" + PgValueEncoder.PG_EPOCH_DATE.plusDays(b.getInt()) + "'";
             case TIMESTAMP:
-                return "TIMESTAMP '" + timestampText(PgValueEncoder.PG_EPOCH.plus(b.getLong(), ChronoUnit.MICROS)) + "'";
-            case TIMESTAMPTZ:
-                return "TO_TIMESTAMP_LTZ(" + ChronoUnit.MILLIS.between(PgValueEncoder.PG_EPOCH.toInstant(ZoneOffset.UTC),
-                        PgValueEncoder.PG_EPOCH.toInstant(ZoneOffset.UTC).plus(b.getLong(), ChronoUnit.MICROS)) + ", 3)";
+                return "TIMESTAMP '" + timestampText(PgValueEncoder.PG_EPOCH.plus(b.getLong(), ChronoUnit.MICROS))
+                        + "'";
+            case TIMESTAMPTZ: {
+                java.time.Instant epoch = PgValueEncoder.PG_EPOCH.toInstant(ZoneOffset.UTC);
+                long millis = ChronoUnit.MILLIS.between(epoch, epoch.plus(b.getLong(), ChronoUnit.MICROS));
+                return "TO_TIMESTAMP_LTZ(" + millis + ", 3)";
+            }
             default:
                 throw new PgProtocolException("22P03", "binary parameter $" + position + " of type " + type.pgName()
                         + " is not supported yet; send it in text format");

@@ -35,7 +35,7 @@ final class PgRelations {
                 out.add(new Relation(oid(catalog, db, t), db, t, views.contains(t) ? 'v' : 'r'));
             }
         }
-        out.sort((a, b) -> a.schema().equals(b.schema()) ? a.name().compareTo(b.name()) : a.schema().compareTo(b.schema()));
+        out.sort(java.util.Comparator.comparing(Relation::schema).thenComparing(Relation::name));
         return out;
     }
 

@@ -28,7 +28,8 @@ final class PgResult implements AutoCloseable {
     private volatile boolean closed;
     private long sent;
 
-    private PgResult(List<PgColumn> columns, CloseableIterator<Row> rows, boolean withRowKind, String tag, JobClient job) {
+    private PgResult(List<PgColumn> columns, CloseableIterator<Row> rows, boolean withRowKind, String tag,
+            JobClient job) {
         this.columns = columns;
         this.rows = rows;
         this.withRowKind = withRowKind;

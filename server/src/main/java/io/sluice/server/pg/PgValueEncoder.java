@@ -37,7 +37,8 @@ final class PgValueEncoder {
         if (value == null) {
             return null;
         }
-        return format == PgFormats.BINARY ? binary(column.type(), value) : text(column, value).getBytes(StandardCharsets.UTF_8);
+        return format == PgFormats.BINARY ? binary(column.type(), value)
+                : text(column, value).getBytes(StandardCharsets.UTF_8);
     }
 
     /** PostgreSQL's text output for the value. */
@@ -54,8 +55,10 @@ final class PgValueEncoder {
                 return "\\x" + ValueFormatter.hex((byte[]) value).substring(2).replace("'", "");
             case TIME:
                 return ((LocalTime) value).toString();
-            case TIMESTAMP:
-                return ValueFormatter.formatTimestamp((LocalDateTime) value, fractionDigits(((LocalDateTime) value).getNano()));
+            case TIMESTAMP: {
+                LocalDateTime t = (LocalDateTime) value;
+                return ValueFormatter.formatTimestamp(t, fractionDigits(t.getNano()));
+            }
             case TIMESTAMPTZ: {
                 OffsetDateTime t = ((Instant) value).atZone(sessionZone).toOffsetDateTime();
                 return ValueFormatter.formatTimestamp(t.toLocalDateTime(), fractionDigits(t.getNano()))
@@ -132,11 +135,13 @@ final class PgValueEncoder {
             case BYTEA:
                 return (byte[]) value;
             case DATE:
-                return ByteBuffer.allocate(4).putInt((int) ChronoUnit.DAYS.between(PG_EPOCH_DATE, (LocalDate) value)).array();
+                return ByteBuffer.allocate(4)
+                        .putInt((int) ChronoUnit.DAYS.between(PG_EPOCH_DATE, (LocalDate) value)).array();
             case TIME:
                 return ByteBuffer.allocate(8).putLong(((LocalTime) value).toNanoOfDay() / 1000).array();
             case TIMESTAMP:
-                return ByteBuffer.allocate(8).putLong(ChronoUnit.MICROS.between(PG_EPOCH, (LocalDateTime) value)).array();
+                return ByteBuffer.allocate(8)
+                        .putLong(ChronoUnit.MICROS.between(PG_EPOCH, (LocalDateTime) value)).array();
             case TIMESTAMPTZ:
                 return ByteBuffer.allocate(8).putLong(ChronoUnit.MICROS.between(PG_EPOCH.toInstant(ZoneOffset.UTC),
                         (Instant) value)).array();

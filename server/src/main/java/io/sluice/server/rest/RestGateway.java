@@ -35,13 +35,15 @@ import java.util.regex.Pattern;
 /**
  * Flink's SQL Gateway REST API (same paths, JSON and semantics) on the JDK's HTTP server: sessions, statements as
  * operations, and paged results, under the prefixes {@code /v1} to {@code /v4}; and Flink's job API
- * ({@code /jobs/overview}, {@code /jobs/{id}}, {@code PATCH /jobs/{id}} to cancel) over the server's jobs. With a server password every request
+ * ({@code /jobs/overview}, {@code /jobs/{id}}, {@code PATCH /jobs/{id}} to cancel) over the server's jobs.
+ * With a server password every request
  * needs HTTP Basic authentication as user {@code sluice} (else 401).
  */
 public final class RestGateway implements AutoCloseable {
     private static final Pattern VERSIONED = Pattern.compile("^/v([1-4])(/.*)$");
     private static final Pattern SESSION = Pattern.compile("^/sessions/([^/]+)(/.*)?$");
-    private static final Pattern OPERATION = Pattern.compile("^/operations/([^/]+)/(status|cancel|close|result/(\\d+))$");
+    private static final Pattern OPERATION = Pattern.compile(
+            "^/operations/([^/]+)/(status|cancel|close|result/(\\d+))$");
     private static final Pattern JOBS = Pattern.compile("^(?:/v1)?/jobs(?:/(overview)|/([^/]+))$");
     private static final long FETCH_WAIT_MILLIS = 1000;
 
@@ -51,7 +53,8 @@ public final class RestGateway implements AutoCloseable {
     private final Map<String, RestSession> restSessions = new ConcurrentHashMap<>();
     private final ExecutorService httpExecutor = Executors.newFixedThreadPool(8, daemon("sluice-rest"));
     private final ExecutorService statementExecutor = Executors.newCachedThreadPool(daemon("sluice-rest-statement"));
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("sluice-rest-idle"));
+    private final ScheduledExecutorService sweeper =
+            Executors.newSingleThreadScheduledExecutor(daemon("sluice-rest-idle"));
     private final HttpServer http;
     private final JobsApi jobs;
 
@@ -97,7 +100,8 @@ public final class RestGateway implements AutoCloseable {
             try {
                 if (!authorized(exchange)) {
                     exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"sluice\"");
-                    send(exchange, 401, error("authentication required: HTTP Basic as user '" + ServerOptions.USER + "'"));
+                    send(exchange, 401,
+                            error("authentication required: HTTP Basic as user '" + ServerOptions.USER + "'"));
                     return;
                 }
                 send(exchange, 200, route(exchange));
