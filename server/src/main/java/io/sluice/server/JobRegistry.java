@@ -49,6 +49,7 @@ public final class JobRegistry {
             try {
                 if (savepointDir != null) {
                     String path = job.stopWithSavepoint(false, savepointDir).get(timeoutSeconds, TimeUnit.SECONDS);
+                    job.getJobExecutionResult().handle((v, e) -> null).get(timeoutSeconds, TimeUnit.SECONDS);
                     report.accept("stopped job " + job.getJobID() + " with a savepoint at " + path);
                 } else {
                     job.cancel().get(timeoutSeconds, TimeUnit.SECONDS);
@@ -57,7 +58,11 @@ public final class JobRegistry {
             } catch (Exception e) {
                 report.accept("stopping job " + job.getJobID() + " with a savepoint failed (" + e.getMessage()
                         + "); cancelling it");
-                job.cancel();
+                try {
+                    job.cancel().get(timeoutSeconds, TimeUnit.SECONDS);
+                } catch (Exception cancelFailure) {
+                    report.accept("cancelling job " + job.getJobID() + " failed: " + cancelFailure);
+                }
             }
         }
     }
