@@ -20,13 +20,28 @@ public final class CatalogManager {
     public static final String DEFAULT_CATALOG = "default_catalog";
     public static final String DEFAULT_DATABASE = "default_database";
 
-    private final Map<String, Catalog> catalogs = new LinkedHashMap<>();
+    private final Map<String, Catalog> catalogs;
     private final Map<ObjectIdentifier, Object> temporaryObjects = new LinkedHashMap<>();
     private String currentCatalog = DEFAULT_CATALOG;
     private String currentDatabase = DEFAULT_DATABASE;
 
     public CatalogManager() {
+        this.catalogs = new LinkedHashMap<>();
         catalogs.put(DEFAULT_CATALOG, new InMemoryCatalog(DEFAULT_DATABASE));
+    }
+
+    private CatalogManager(Map<String, Catalog> sharedCatalogs) {
+        this.catalogs = sharedCatalogs;
+    }
+
+    /**
+     * A manager for another session that shares this one's catalogs (creating or dropping a catalog, database or
+     * permanent object is seen by both) but has its own temporary objects and its own current catalog and
+     * database (starting at {@code default_catalog.default_database}). Callers that use the sharing managers from
+     * several threads serialize their calls.
+     */
+    public CatalogManager newSessionSharingCatalogs() {
+        return new CatalogManager(catalogs);
     }
 
     public String currentCatalog() {

@@ -57,7 +57,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
 
     private final Configuration configuration;
     private final TableConfig tableConfig;
-    private final CatalogManager catalogs = new CatalogManager();
+    private final CatalogManager catalogs;
     private final SluicePlanner planner;
     /** ADD JAR / REMOVE JAR; its class loader is the session's class loader. */
     private final io.sluice.planner.functions.SessionJars jars =
@@ -65,11 +65,25 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     private final StatementExecutor statements;
 
     public TableEnvironmentImpl(EnvironmentSettings settings) {
+        this(settings, new CatalogManager());
+    }
+
+    private TableEnvironmentImpl(EnvironmentSettings settings, CatalogManager catalogs) {
+        this.catalogs = catalogs;
         this.configuration = settings.getConfiguration();
         this.tableConfig = new TableConfig(configuration);
         this.planner = new SluicePlanner(catalogs, configuration, BuiltInFunctions.operatorTable());
         this.planner.functions().useClassLoader(jars.classLoader());
         this.statements = new StatementExecutor(this);
+    }
+
+    /**
+     * A new session (its own options, temporary objects, functions and current catalog/database) that shares this
+     * environment's catalogs: what one session creates in a catalog the other sees. For servers that give each
+     * client its own session; calls on sharing environments from several threads must be serialized by the caller.
+     */
+    public TableEnvironmentImpl newSessionSharingCatalogs(EnvironmentSettings settings) {
+        return new TableEnvironmentImpl(settings, catalogs.newSessionSharingCatalogs());
     }
 
     Configuration configuration() {

@@ -1,0 +1,69 @@
+package io.sluice.server;
+
+import io.sluice.table.api.JobClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** The jobs sessions started (queries and INSERTs), shared by the server; stopped when the server shuts down. */
+public final class JobRegistry {
+    /** A job with the statement that started it and when. */
+    public record Entry(JobClient client, String name, long startMillis) {}
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, JobClient> jobs = new ConcurrentHashMap<>();
+
+    void register(JobClient job, String statement) {
+        jobs.put(job.getJobID(), job);
+        entries.put(job.getJobID(), new Entry(job, statement, System.currentTimeMillis()));
+    }
+
+    public List<JobClient> list() {
+        return new ArrayList<>(jobs.values());
+    }
+
+    /** Every job with its statement and start time, oldest first. */
+    public List<Entry> entries() {
+        List<Entry> list = new ArrayList<>(entries.values());
+        list.sort((a, b) -> Long.compare(a.startMillis(), b.startMillis()));
+        return list;
+    }
+
+    public java.util.Optional<Entry> get(String jobId) {
+        return java.util.Optional.ofNullable(entries.get(jobId));
+    }
+
+    /**
+     * Stops every job that still runs: with a savepoint under {@code savepointDir} when given (the log says where
+     * each one went), else by cancelling it; each outcome goes to {@code report}. Waits up to
+     * {@code timeoutSeconds} for each.
+     */
+    public void stopAll(String savepointDir, long timeoutSeconds, Consumer<String> report) {
+        for (JobClient job : jobs.values()) {
+            if (job.getJobStatus().isTerminal()) {
+                continue;
+            }
+            try {
+                if (savepointDir != null) {
+                    String path = job.stopWithSavepoint(false, savepointDir).get(timeoutSeconds, TimeUnit.SECONDS);
+                    job.getJobExecutionResult().handle((v, e) -> null).get(timeoutSeconds, TimeUnit.SECONDS);
+                    report.accept("stopped job " + job.getJobID() + " with a savepoint at " + path);
+                } else {
+                    job.cancel().get(timeoutSeconds, TimeUnit.SECONDS);
+                    report.accept("cancelled job " + job.getJobID());
+                }
+            } catch (Exception e) {
+                report.accept("stopping job " + job.getJobID() + " with a savepoint failed (" + e.getMessage()
+                        + "); cancelling it");
+                try {
+                    job.cancel().get(timeoutSeconds, TimeUnit.SECONDS);
+                } catch (Exception cancelFailure) {
+                    report.accept("cancelling job " + job.getJobID() + " failed: " + cancelFailure);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.sluice.server;
+
+import java.net.InetAddress;
+import java.time.Duration;
+
+/**
+ * The server's settings: ports, bind address, the password clients must give (null: no authentication), the most
+ * rows one result may send to a client, how long an idle session lives, and where running jobs' savepoints go on
+ * shutdown.
+ *
+ * @param pgPort the PostgreSQL protocol port (0: any free port)
+ * @param httpPort the REST port (0: any free port; -1: no REST endpoint)
+ * @param bind the address both ports listen on
+ * @param password the password of user {@code sluice}, or null for no authentication (loopback only)
+ * @param maxResultRows the most rows one statement's result sends to a client (0: unlimited)
+ * @param idleSessionTimeout idle sessions are closed after this long (zero: never)
+ * @param savepointDir where running jobs' savepoints are written on shutdown (null: jobs are cancelled)
+ */
+public record ServerOptions(int pgPort, int httpPort, InetAddress bind, String password, long maxResultRows,
+        Duration idleSessionTimeout, String savepointDir) {
+
+    public static final int DEFAULT_PG_PORT = 5433;
+    public static final int DEFAULT_HTTP_PORT = 8081;
+    /** The only user name the server accepts. */
+    public static final String USER = "sluice";
+
+    /** The defaults: 5433 and 8081 on loopback, no password, no row limit, no idle timeout. */
+    public static ServerOptions defaults() {
+        return new ServerOptions(DEFAULT_PG_PORT, DEFAULT_HTTP_PORT, InetAddress.getLoopbackAddress(), null, 0,
+                Duration.ZERO, null);
+    }
+
+    public ServerOptions withPorts(int pg, int http) {
+        return new ServerOptions(pg, http, bind, password, maxResultRows, idleSessionTimeout, savepointDir);
+    }
+
+    public ServerOptions withPassword(String newPassword) {
+        return new ServerOptions(pgPort, httpPort, bind, newPassword, maxResultRows, idleSessionTimeout, savepointDir);
+    }
+
+    public ServerOptions withMaxResultRows(long rows) {
+        return new ServerOptions(pgPort, httpPort, bind, password, rows, idleSessionTimeout, savepointDir);
+    }
+
+    public ServerOptions withIdleSessionTimeout(Duration timeout) {
+        return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, timeout, savepointDir);
+    }
+
+    public ServerOptions withBind(InetAddress address) {
+        return new ServerOptions(pgPort, httpPort, address, password, maxResultRows, idleSessionTimeout, savepointDir);
+    }
+
+    public ServerOptions withSavepointDir(String dir) {
+        return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, dir);
+    }
+
+    public boolean passwordRequired() {
+        return password != null;
+    }
+
+    /** Refuses settings that would expose an unauthenticated server to the network. */
+    public void check() {
+        if (!bind.isLoopbackAddress() && password == null) {
+            throw new IllegalArgumentException("refusing to listen on " + bind.getHostAddress()
+                    + " without a password: set SLUICE_SERVER_PASSWORD (clients then log in as user '" + USER
+                    + "'), or bind to a loopback address such as 127.0.0.1");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.sluice.server;
+
+import io.sluice.table.api.TableEnvironment;
+import io.sluice.table.api.TableResult;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One client's session: its own {@link TableEnvironment} (SET options, temporary objects, current catalog and
+ * database) over the server's shared catalogs. Statements of all sessions are planned one at a time (the shared
+ * catalogs are not thread-safe); the jobs they start run concurrently and are registered with the server.
+ */
+public final class ServerSession {
+    private final String id;
+    private final TableEnvironment env;
+    private final SessionManager manager;
+    private final AtomicLong lastUsedMillis = new AtomicLong(System.currentTimeMillis());
+
+    ServerSession(String id, TableEnvironment env, SessionManager manager) {
+        this.id = id;
+        this.env = env;
+        this.manager = manager;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public TableEnvironment environment() {
+        return env;
+    }
+
+    /** Runs one statement; a job it starts is registered with the server (and stopped at shutdown). */
+    public TableResult execute(String statement) {
+        touch();
+        TableResult result;
+        synchronized (manager.planningLock()) {
+            result = env.executeSql(statement);
+        }
+        result.getJobClient().ifPresent(job -> manager.jobs().register(job, statement));
+        return result;
+    }
+
+    /** Marks the session as used now (idle sessions are closed after the configured timeout). */
+    public void touch() {
+        lastUsedMillis.set(System.currentTimeMillis());
+    }
+
+    /** When the session was last used (epoch milliseconds). */
+    public long lastUsed() {
+        return lastUsedMillis.get();
+    }
+
+    long lastUsedMillis() {
+        return lastUsedMillis.get();
+    }
+
+    public void close() {
+        manager.close(id);
+    }
+}

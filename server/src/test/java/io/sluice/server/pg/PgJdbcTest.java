@@ -1,0 +1,227 @@
+package io.sluice.server.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.server.ServerTestSupport;
+import io.sluice.server.SluiceServer;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+
+/** pgjdbc (the PostgreSQL JDBC driver) against the server: statements, types, parameters, errors, metadata. */
+class PgJdbcTest {
+    private static SluiceServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = ServerTestSupport.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    private static Connection batchConnection() throws SQLException {
+        Connection c = ServerTestSupport.connect(server);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET 'execution.runtime-mode' = 'batch'");
+        }
+        return c;
+    }
+
+    @Test
+    void queryReturnsTypedRowsInTextAndBinary() throws Exception {
+        String sql = "SELECT TRUE AS b, CAST(7 AS SMALLINT) AS s, 42 AS i, CAST(9000000000 AS BIGINT) AS l, "
+                + "CAST(1.5 AS DOUBLE) AS d, CAST(12.345 AS DECIMAL(10, 3)) AS amount, 'héllo' AS t, "
+                + "DATE '2024-02-29' AS dt, TIMESTAMP '2024-01-31 10:00:00.123' AS ts, "
+                + "CAST(NULL AS VARCHAR) AS n, X'0a1b' AS bin";
+        try (Connection c = batchConnection()) {
+            // the 6th run uses a named server statement and binary transfer for the types pgjdbc reads in binary
+            for (int run = 0; run < 7; run++) {
+                try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertTrue(rs.getBoolean("b"));
+                    assertEquals(7, rs.getShort("s"));
+                    assertEquals(42, rs.getInt("i"));
+                    assertEquals(9_000_000_000L, rs.getLong("l"));
+                    assertEquals(1.5, rs.getDouble("d"));
+                    assertEquals(new BigDecimal("12.345"), rs.getBigDecimal("amount"));
+                    assertEquals("héllo", rs.getString("t"));
+                    assertEquals(LocalDate.of(2024, 2, 29), rs.getObject("dt", LocalDate.class));
+                    assertEquals(LocalDateTime.of(2024, 1, 31, 10, 0, 0, 123_000_000),
+                            rs.getObject("ts", LocalDateTime.class));
+                    assertNull(rs.getString("n"));
+                    assertTrue(rs.wasNull());
+                    assertEquals(List.of((byte) 10, (byte) 27), List.of(rs.getBytes("bin")[0], rs.getBytes("bin")[1]));
+                    assertFalse(rs.next());
+                    assertEquals("int4", rs.getMetaData().getColumnTypeName(3));
+                    assertEquals("numeric", rs.getMetaData().getColumnTypeName(6));
+                }
+            }
+        }
+    }
+
+    @Test
+    void parametersAreBoundAsLiterals() throws Exception {
+        try (Connection c = batchConnection()) {
+            for (int run = 0; run < 7; run++) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT CAST(? AS INT) + 1 AS x, ? AS s, CAST(? AS DOUBLE) AS d, ? AS flag, ? AS theday")) {
+                    ps.setInt(1, run);
+                    ps.setString(2, "it's");
+                    ps.setDouble(3, 2.25);
+                    ps.setBoolean(4, true);
+                    ps.setObject(5, LocalDate.of(2020, 5, 6));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next());
+                        assertEquals(run + 1, rs.getInt(1));
+                        assertEquals("it's", rs.getString(2));
+                        assertEquals(2.25, rs.getDouble(3));
+                        assertTrue(rs.getBoolean(4));
+                        assertEquals(LocalDate.of(2020, 5, 6), rs.getObject(5, LocalDate.class));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void ddlInsertAndQueryOverSharedCatalogs() throws Exception {
+        try (Connection a = batchConnection(); Connection b = batchConnection();
+                Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            sa.execute("CREATE TABLE shared_nums (id INT, name STRING) WITH ('connector' = 'datagen', "
+                    + "'number-of-rows' = '5', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', "
+                    + "'fields.id.end' = '5')");
+            sa.execute("CREATE TEMPORARY VIEW only_a AS SELECT 1 AS uno");
+            // the table is shared, the temporary view is not
+            try (ResultSet rs = sb.executeQuery("SELECT COUNT(*) AS n, SUM(id) AS total FROM shared_nums")) {
+                assertTrue(rs.next());
+                assertEquals(5, rs.getLong("n"));
+                assertEquals(15, rs.getLong("total"));
+            }
+            SQLException e = assertThrows(SQLException.class, () -> sb.executeQuery("SELECT * FROM only_a"));
+            assertEquals("42P01", e.getSQLState());
+            sa.execute("CREATE TABLE sink_b (id INT) WITH ('connector' = 'blackhole')");
+            try (ResultSet rs = sa.executeQuery("INSERT INTO sink_b SELECT id FROM shared_nums")) {
+                assertTrue(rs.next());
+                assertEquals("job_id", rs.getMetaData().getColumnName(1));
+                assertFalse(rs.getString(1).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void setOptionsArePerSession() throws Exception {
+        try (Connection a = ServerTestSupport.connect(server); Connection b = ServerTestSupport.connect(server);
+                Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            sa.execute("SET 'execution.runtime-mode' = 'batch'");
+            try (ResultSet ra = sa.executeQuery("SELECT 1 AS x"); ResultSet rb = sb.executeQuery("SELECT 1 AS x")) {
+                assertEquals(1, ra.getMetaData().getColumnCount());
+                // the other session is still streaming: its rows carry the row kind
+                assertEquals(2, rb.getMetaData().getColumnCount());
+                assertEquals("op", rb.getMetaData().getColumnName(1));
+                assertTrue(rb.next());
+                assertEquals("+I", rb.getString("op"));
+                assertEquals(1, rb.getInt("x"));
+            }
+        }
+    }
+
+    @Test
+    void errorsCarrySqlStateAndPosition() throws Exception {
+        try (Connection c = batchConnection(); Statement s = c.createStatement()) {
+            PSQLException e = assertThrows(PSQLException.class, () -> s.executeQuery("SELECT nope FROM no_such_table"));
+            assertEquals("42P01", e.getSQLState());
+            PSQLException syntax = assertThrows(PSQLException.class, () -> s.executeQuery("SELECT 1 FROM\n  WHERE x"));
+            assertEquals("42601", syntax.getSQLState());
+            // line 2, column 3 of the statement is character 17 of the query string
+            assertEquals(17, syntax.getServerErrorMessage().getPosition(), syntax.getServerErrorMessage().toString());
+            // the connection still works after errors
+            try (ResultSet rs = s.executeQuery("SELECT 2 AS two")) {
+                assertTrue(rs.next());
+                assertEquals(2, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void transactionsAreAcceptedAsNoOps() throws Exception {
+        try (Connection c = batchConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 3 AS three")) {
+                assertTrue(rs.next());
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        }
+    }
+
+    @Test
+    void databaseMetaDataListsTablesAndColumns() throws Exception {
+        try (Connection c = batchConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE meta_t (id BIGINT NOT NULL, price DECIMAL(10, 2), name VARCHAR(20)) "
+                    + "WITH ('connector' = 'blackhole')");
+            s.execute("CREATE VIEW meta_v AS SELECT id FROM meta_t");
+            DatabaseMetaData md = c.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = md.getTables(null, null, "meta_%", new String[] {"TABLE", "VIEW"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME") + ":"
+                            + rs.getString("TABLE_TYPE"));
+                }
+            }
+            assertEquals(List.of("default_database.meta_t:TABLE", "default_database.meta_v:VIEW"), tables);
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = md.getColumns(null, null, "meta_t", null)) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + " "
+                            + rs.getInt("NULLABLE"));
+                }
+            }
+            assertEquals(List.of("id int8 0", "price numeric 1", "name varchar 1"), columns);
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rs = md.getSchemas()) {
+                while (rs.next()) {
+                    schemas.add(rs.getString("TABLE_SCHEM"));
+                }
+            }
+            assertEquals(List.of("default_database"), schemas);
+        }
+    }
+
+    @Test
+    void serverFunctionsAnswer() throws Exception {
+        try (Connection c = ServerTestSupport.connect(server); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select version()")) {
+                assertTrue(rs.next());
+                assertTrue(rs.getString(1).startsWith("PostgreSQL 15.0 (Sluice"));
+            }
+            try (ResultSet rs = s.executeQuery("SHOW transaction isolation level")) {
+                assertTrue(rs.next());
+                assertEquals("read committed", rs.getString(1));
+            }
+            try (ResultSet rs = s.executeQuery("select current_schema()")) {
+                assertTrue(rs.next());
+                assertEquals("default_database", rs.getString(1));
+            }
+            assertEquals("default_catalog", c.getCatalog());
+        }
+    }
+}
