@@ -252,6 +252,9 @@ public final class FunctionCatalog {
      * {@code builtIns} extended with the user-defined functions of this catalog, in Flink's resolution order.
      * The table reads the catalog at lookup time, so functions registered later are seen.
      */
+    private static final SqlNameMatcher BUILT_IN_NAMES =
+            org.apache.calcite.sql.validate.SqlNameMatchers.withCaseSensitive(false);
+
     public SqlOperatorTable withUserFunctions(SqlOperatorTable builtIns) {
         return new SqlOperatorTable() {
             @Override
@@ -267,7 +270,8 @@ public final class FunctionCatalog {
                     return;
                 }
                 int before = operatorList.size();
-                builtIns.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+                // built-in function names are case-insensitive, as in Flink (substr = SUBSTR)
+                builtIns.lookupOperatorOverloads(opName, category, syntax, operatorList, BUILT_IN_NAMES);
                 if (operatorList.size() > before) {
                     return;
                 }
