@@ -1,0 +1,13 @@
+package io.sluice.table.api;
+
+/** A table and the sink it is written to ({@code table.insertInto("sink")}), ready to run or explain. */
+public interface TablePipeline {
+    /** Runs the INSERT job; returns at once with the job. */
+    TableResult execute();
+
+    /** The INSERT's plan as {@code EXPLAIN} prints it. */
+    String explain();
+
+    /** The qualified name of the sink table. */
+    String getSinkIdentifier();
+}
