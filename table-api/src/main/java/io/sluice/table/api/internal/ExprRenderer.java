@@ -229,8 +229,11 @@ public final class ExprRenderer {
         String name = alias.kind == Kind.FIELD ? alias.text : null;
         String spec = name == null ? null : overWindows.get(name);
         if (spec == null) {
-            throw new ValidationException("Over window alias " + summary(alias) + " is not defined; defined are "
-                    + overWindows.keySet() + (name == null ? "" : NameSuggestions.didYouMean(name, overWindows.keySet())));
+            String shown = name == null ? summary(alias) : "'" + name + "'";
+            throw new ValidationException("Over window alias " + shown + " is not defined; " + (overWindows.isEmpty()
+                    ? "define it with table.window(Over.partitionBy(..).orderBy(..).as(\"w\")).select(...)"
+                    : "defined are " + overWindows.keySet()
+                            + (name == null ? "" : NameSuggestions.didYouMean(name, overWindows.keySet()))));
         }
         return render(n.args.get(0)) + " OVER (" + spec + ")";
     }
