@@ -53,6 +53,16 @@ final class QueryBlock {
         return select == null && groupBy == null && orderBy == null && offset == null && fetch == null && !distinct;
     }
 
+    /** True when a WHERE condition can be added to a sorted block (rows are filtered before they are sorted). */
+    boolean canFilterSorted() {
+        return select == null && groupBy == null && offset == null && fetch == null && !distinct;
+    }
+
+    /** True when a select list can be added to a possibly sorted and limited block (it does not change the rows). */
+    boolean canProjectSorted() {
+        return select == null && groupBy == null && !distinct;
+    }
+
     String toSql() {
         StringBuilder sb = new StringBuilder("SELECT ");
         if (distinct) {

@@ -169,9 +169,25 @@ final class TableImpl implements Table {
 
     @Override
     public Table select(Expression... fields) {
-        QueryBlock b = base();
-        b.select = renderer().renderList(nodes(fields));
+        List<ExprNode> items = nodes(fields);
+        QueryBlock b = block != null && block.canProjectSorted() && !shadowsInput(items) ? block.copy() : base();
+        b.select = renderer().renderList(items);
         return ofBlock(env, b);
+    }
+
+    /**
+     * True when an item names its result after an input column it does not simply pass on; such a select cannot
+     * share a block with an ORDER BY, which would then refer to the new column.
+     */
+    private boolean shadowsInput(List<ExprNode> items) {
+        for (ExprNode n : items) {
+            String name = ExprRenderer.outputName(n);
+            if (name != null && columns().contains(name) && n.kind == Kind.ALIAS
+                    && !(n.args.get(0).kind == Kind.FIELD && n.args.get(0).text.equals(name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -194,7 +210,7 @@ final class TableImpl implements Table {
 
     @Override
     public Table filter(Expression predicate) {
-        QueryBlock b = base();
+        QueryBlock b = block != null && block.canFilterSorted() ? block.copy() : base();
         b.where.add(renderer().render(node(predicate)));
         return ofBlock(env, b);
     }

@@ -180,6 +180,13 @@ class TableApiDocExamplesTest {
         assertEquals(List.of("+I[40]", "+I[50]"), unsorted(in.orderBy($("b").asc()).offset(3)));
         assertEquals(List.of("+I[20]", "+I[30]"), unsorted(in.orderBy($("b").asc()).offset(1).fetch(2)));
         assertEquals(List.of("+I[20]", "+I[30]"), unsorted(in.orderBy($("b").asc()).limit(1, 2)));
+        Table orders = tableEnv.from("Orders");
+        assertEquals(List.of("+I[bob]", "+I[carol]", "+I[alice]", "+I[bob]", "+I[alice]"),
+                unsorted(orders.orderBy($("b").desc()).select($("a"))));
+        assertEquals(List.of("+I[bob, 50]", "+I[carol, 40]"),
+                unsorted(orders.orderBy($("b").desc()).filter($("b").isGreater(30)).select($("a"), $("b"))));
+        assertEquals(List.of("+I[50, bob]", "+I[40, carol]"),
+                unsorted(orders.orderBy($("b").desc()).fetch(2).select($("b").as("a"), $("a").as("b"))));
     }
 
     @Test
