@@ -34,21 +34,46 @@ final class TableImpl implements Table {
     private final String sql;
     private final ResolvedSchema schema;
 
-    private TableImpl(TableEnvironmentImpl env, QueryBlock block, String sql) {
+    private TableImpl(TableEnvironmentImpl env, QueryBlock block, String sql, boolean generated) {
         this.env = env;
         this.block = block;
         this.sql = block != null ? block.toSql() : sql;
-        this.schema = ResolvedSchema.fromRowType(RelTypes.toRowType(env.planner().validatedRowType(this.sql)));
+        this.schema = ResolvedSchema.fromRowType(RelTypes.toRowType(validate(env, this.sql, generated)));
     }
 
-    /** A table defined by query text. */
+    /**
+     * Validates the query; a failure of a query the Table API generated does not point at a position in text the user
+     * never wrote, but shows that text after the planner's message.
+     */
+    private static org.apache.calcite.rel.type.RelDataType validate(TableEnvironmentImpl env, String sql,
+            boolean generated) {
+        try {
+            return env.planner().validatedRowType(sql);
+        } catch (UnsupportedFeatureException e) {
+            throw e;
+        } catch (io.sluice.table.api.TableException e) {
+            if (!generated) {
+                throw e;
+            }
+            String message = e.getMessage() + "\nThe Table API operation translates to this SQL query: " + sql;
+            throw e instanceof ValidationException ? new ValidationException(message, e)
+                    : new io.sluice.table.api.TableException(message, e);
+        }
+    }
+
+    /** A table defined by query text the user wrote. */
     static TableImpl ofQuery(TableEnvironmentImpl env, String query) {
-        return new TableImpl(env, null, query);
+        return new TableImpl(env, null, query, false);
+    }
+
+    /** A table defined by query text the Table API generated. */
+    static TableImpl ofGeneratedQuery(TableEnvironmentImpl env, String query) {
+        return new TableImpl(env, null, query, true);
     }
 
     /** A table defined by a block. */
     static TableImpl ofBlock(TableEnvironmentImpl env, QueryBlock block) {
-        return new TableImpl(env, block, null);
+        return new TableImpl(env, block, null, true);
     }
 
     /** The table or view with this quoted, qualified name. */
@@ -356,7 +381,7 @@ final class TableImpl implements Table {
             throw new ValidationException(op + " needs inputs with the same number of columns: " + columns() + " and "
                     + r.columns());
         }
-        return ofQuery(env, "(" + sql + ") " + op + " (" + r.sql + ")");
+        return ofGeneratedQuery(env, "(" + sql + ") " + op + " (" + r.sql + ")");
     }
 
     @Override

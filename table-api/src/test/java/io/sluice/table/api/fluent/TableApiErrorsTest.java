@@ -57,6 +57,16 @@ class TableApiErrorsTest {
     }
 
     @Test
+    void plannerErrorsShowTheTranslatedQueryWithoutAPosition() throws Exception {
+        Table orders = FluentTestSupport.batch(dir).from("Orders");
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> orders.select($("a").plus(lit(true))));
+        assertTrue(e.getMessage().contains("The Table API operation translates to this SQL query: SELECT (`a` + TRUE)"),
+                e.getMessage());
+        assertEquals(false, e.hasPosition());
+    }
+
+    @Test
     void missingFeaturesSayNotSupportedYet() throws Exception {
         Table orders = FluentTestSupport.batch(dir).from("Orders");
         for (Executable e : new Executable[] {
