@@ -100,4 +100,14 @@ class DescriptorsAndFunctionsTest {
         assertEquals(List.of("+I[a, 1]", "+I[bb, 2]", "+I[ccc, 3]"),
                 rows(orders.flatMap(call("split", $("c")))));
     }
+
+    @Test
+    void userDefinedAggregateFunctionsByClassAndName() throws Exception {
+        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        env.createTemporarySystemFunction("wavg", io.sluice.table.udf.AggregateUdfs.WeightedAvg.class);
+        Table t = env.fromValues(row("x", 10L, 1), row("x", 40L, 2), row("y", 7L, 5)).as("k", "v", "w");
+        assertEquals(List.of("+I[x, 30, 30]", "+I[y, 7, 7]"), rows(t.groupBy($("k")).select($("k"),
+                call(io.sluice.table.udf.AggregateUdfs.WeightedAvg.class, $("v"), $("w")),
+                call("wavg", $("v"), $("w")))));
+    }
 }
