@@ -20,6 +20,11 @@ public interface Table {
     /** The query's plan as {@code EXPLAIN} prints it. */
     String explain();
 
+    /** The query's plan with extra details, as {@code EXPLAIN CHANGELOG_MODE, ... <query>} prints it. */
+    default String explain(ExplainDetail... extraDetails) {
+        throw new UnsupportedFeatureException("explain with details on " + getClass().getName());
+    }
+
     /** Writes this table into the named sink table ({@code INSERT INTO}); returns at once with the job. */
     TableResult executeInsert(String tablePath);
 

@@ -96,6 +96,18 @@ public interface TableEnvironment {
     /** The plan of a statement as {@code EXPLAIN} prints it. */
     String explainSql(String statement);
 
+    /** The plan of a statement with extra details, as {@code EXPLAIN CHANGELOG_MODE, ... <statement>} prints it. */
+    default String explainSql(String statement, ExplainDetail... extraDetails) {
+        if (extraDetails.length == 0) {
+            return explainSql(statement);
+        }
+        StringBuilder sb = new StringBuilder("EXPLAIN ");
+        for (int i = 0; i < extraDetails.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(extraDetails[i].name());
+        }
+        return explainSql(sb.append(' ').append(statement).toString());
+    }
+
     TableConfig getConfig();
 
     /**

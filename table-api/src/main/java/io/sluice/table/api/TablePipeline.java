@@ -8,6 +8,11 @@ public interface TablePipeline {
     /** The INSERT's plan as {@code EXPLAIN} prints it. */
     String explain();
 
+    /** The INSERT's plan with extra details. */
+    default String explain(ExplainDetail... extraDetails) {
+        throw new UnsupportedFeatureException("explain with details on " + getClass().getName());
+    }
+
     /** The qualified name of the sink table. */
     String getSinkIdentifier();
 }

@@ -166,6 +166,11 @@ final class TableImpl implements Table {
     }
 
     @Override
+    public String explain(io.sluice.table.api.ExplainDetail... extraDetails) {
+        return env.explainSql(sql, extraDetails);
+    }
+
+    @Override
     public TableResult executeInsert(String tablePath) {
         return insertInto(tablePath).execute();
     }

@@ -36,6 +36,11 @@ final class TablePipelineImpl implements TablePipeline {
     }
 
     @Override
+    public String explain(io.sluice.table.api.ExplainDetail... extraDetails) {
+        return env.explainSql(statement(), extraDetails);
+    }
+
+    @Override
     public String getSinkIdentifier() {
         return env.qualifiedName(path);
     }

@@ -4,7 +4,9 @@ import static io.sluice.table.api.Expressions.$;
 import static io.sluice.table.api.Expressions.UNBOUNDED_RANGE;
 import static io.sluice.table.api.Expressions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sluice.table.api.ExplainDetail;
 import io.sluice.table.api.Over;
 import io.sluice.table.api.Table;
 import io.sluice.table.api.TableEnvironment;
@@ -64,5 +66,18 @@ class ExplainMatchesSqlTest {
                         .as("w")).select($("a"), $("b").sum().over($("w")).as("total")),
                 "SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY rowtime RANGE BETWEEN UNBOUNDED PRECEDING AND"
                         + " CURRENT ROW) AS total FROM Orders");
+    }
+
+    @Test
+    void explainDetailsAndInsertPipelines() throws Exception {
+        TableEnvironment env = FluentTestSupport.streaming(dir);
+        env.executeSql("CREATE TABLE Totals (a STRING, total INT) WITH ('connector' = 'blackhole')");
+        Table totals = env.from("Orders").groupBy($("a")).select($("a"), $("b").sum().as("total"));
+        String plan = totals.explain(ExplainDetail.CHANGELOG_MODE);
+        assertEquals(env.explainSql("EXPLAIN CHANGELOG_MODE SELECT a, SUM(b) AS total FROM Orders GROUP BY a"), plan);
+        assertTrue(plan.contains("changelogMode=[I,UB,UA]"), plan);
+        assertEquals(env.explainSql("INSERT INTO Totals SELECT a, SUM(b) AS total FROM Orders GROUP BY a"),
+                totals.insertInto("Totals").explain());
+        assertEquals("default_catalog.default_database.Totals", totals.insertInto("Totals").getSinkIdentifier());
     }
 }
