@@ -172,7 +172,7 @@ public final class ApiExpression implements Expression {
 
     /** True when the value is among the single column of {@code table}. */
     public ApiExpression in(Table table) {
-        throw new UnsupportedFeatureException("IN with a sub-query Table in the Table API (use SQL's IN (SELECT ...))");
+        return new ApiExpression(ExprNode.of(Kind.IN_TABLE, null, table, List.of(node), null));
     }
 
     /** This boolean expression chooses between two values: {@code cond.then(a, b)}. */

@@ -48,6 +48,8 @@ public final class ExprNode {
         COLUMNS,
         /** {@code range(from, to)} of columns. */
         RANGE,
+        /** {@code args[0] IN (the single column of the table in value)}. */
+        IN_TABLE,
         /** A value that exists only in Flink's API but not in Sluice's engine yet ({@code text} = what). */
         UNSUPPORTED
     }

@@ -137,11 +137,24 @@ public final class ExprRenderer {
             }
             case RANGE:
                 throw new ValidationException("range(..) selects columns inside withColumns(..) or withoutColumns(..)");
+            case IN_TABLE:
+                return inTable(n);
             case UNSUPPORTED:
                 throw new UnsupportedFeatureException(n.text);
             default:
                 throw new IllegalStateException(n.kind.name());
         }
+    }
+
+    private String inTable(ExprNode n) {
+        if (!(n.value instanceof TableImpl) || env != null && ((TableImpl) n.value).env() != env) {
+            throw new ValidationException("in(table) takes a table of the same TableEnvironment");
+        }
+        TableImpl table = (TableImpl) n.value;
+        if (table.columns().size() != 1) {
+            throw new ValidationException("in(table) needs a table with one column, not " + table.columns());
+        }
+        return "(" + render(n.args.get(0)) + " IN (" + table.query() + "))";
     }
 
     private String field(String name) {

@@ -169,6 +169,9 @@ class TableApiDocExamplesTest {
         assertEquals(List.of("+I[alice]"), rows(left.intersectAll(right)));
         assertEquals(List.of("+I[bob]", "+I[carol]"), rows(left.minus(right)));
         assertEquals(List.of("+I[alice]", "+I[bob]", "+I[bob]", "+I[carol]"), rows(left.minusAll(right)));
+        Table orders = tableEnv.from("Orders");
+        assertEquals(List.of("+I[alice, 10, red apple]", "+I[alice, 30, red wine]"),
+                rows(orders.select($("a"), $("b"), $("c")).where($("a").in(right))));
     }
 
     @Test

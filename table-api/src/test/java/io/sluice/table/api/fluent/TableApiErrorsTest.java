@@ -53,6 +53,7 @@ class TableApiErrorsTest {
                 .on($("rowtime")).as("w")).groupBy($("a")).select($("a")));
         assertFails("window alias 'w'", () -> orders.window(Tumble.over(lit(1).hours())
                 .on($("rowtime")).as("w")).groupBy($("w")).select($("w")));
+        assertFails("needs a table with one column", () -> orders.where($("a").in(orders)));
         assertFails("Over window alias 'w' is not defined", () -> orders.select($("b").sum().over($("w"))));
     }
 
@@ -73,7 +74,6 @@ class TableApiErrorsTest {
                 () -> orders.select(array(1, 2)),
                 () -> orders.window(Tumble.over(rowInterval(2L)).on($("rowtime")).as("w")).groupBy($("w"))
                         .select($("b").sum()),
-                () -> orders.select($("a").in(orders)),
                 () -> orders.aggregate($("b").sum()),
                 () -> orders.groupBy($("a")).flatAggregate($("b").sum()),
                 () -> orders.select($("b").collect()),
