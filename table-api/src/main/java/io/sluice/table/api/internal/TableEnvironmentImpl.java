@@ -265,6 +265,11 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     private final AtomicInteger aliases = new AtomicInteger();
     private final java.util.Map<Object, String> inlineFunctions = new java.util.IdentityHashMap<>();
 
+    /** {@code prefix} followed by a number not used before in this environment. */
+    String uniqueName(String prefix) {
+        return prefix + (aliases.incrementAndGet() - 1);
+    }
+
     /** A fresh (quoted) alias for a sub-query or a lateral table in generated SQL. */
     String freshAlias() {
         return "`$t" + aliases.incrementAndGet() + "`";

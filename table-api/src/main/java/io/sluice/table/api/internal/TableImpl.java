@@ -190,9 +190,20 @@ final class TableImpl implements Table {
         System.out.println(schema);
     }
 
+    private String registeredName;
+
+    /**
+     * As in Flink, registers this table as a temporary view under a unique name and returns the (quoted) name, so a
+     * table can be used inside SQL text: {@code tEnv.sqlQuery("SELECT * FROM " + table)}.
+     */
     @Override
-    public String toString() {
-        return sql;
+    public synchronized String toString() {
+        if (registeredName == null) {
+            String name = env.uniqueName("UnnamedTable$");
+            env.createTemporaryView(name, this);
+            registeredName = ExprRenderer.quote(name);
+        }
+        return registeredName;
     }
 
     // ------------------------------------------------------------------ relational operations

@@ -203,4 +203,15 @@ class TableApiDocExamplesTest {
         tableEnv.from("Orders").filter($("b").isLess(20)).select($("a"), $("b")).executeInsert("OutOrders").await();
         assertEquals(List.of("+I[alice, 10]", "+I[bob, 50]", "+I[carol, 40]"), rows(tableEnv.from("OutOrders")));
     }
+
+    @Test
+    void mixingSqlAndTableApi() throws Exception {
+        TableEnvironment tableEnv = FluentTestSupport.batch(dir);
+        Table big = tableEnv.sqlQuery("SELECT a, b FROM Orders WHERE b > 20").filter($("a").isNotEqual("bob"));
+        assertEquals(List.of("+I[alice, 30]", "+I[carol, 40]"), rows(big));
+        assertEquals(List.of("+I[2]"), rows(tableEnv.sqlQuery("SELECT COUNT(*) FROM " + big)));
+        tableEnv.createTemporaryView("Big", big);
+        assertEquals(List.of("+I[70]"), rows(tableEnv.sqlQuery("SELECT SUM(b) FROM Big")));
+        assertEquals(List.of("+I[70]"), rows(tableEnv.from("Big").select($("b").sum())));
+    }
 }
