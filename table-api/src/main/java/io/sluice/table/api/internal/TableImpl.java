@@ -210,10 +210,31 @@ final class TableImpl implements Table {
 
     @Override
     public Table select(Expression... fields) {
-        List<ExprNode> items = nodes(fields);
+        List<ExprNode> items = named(nodes(fields));
         QueryBlock b = block != null && block.canProjectSorted() && !shadowsInput(items) ? block.copy() : base();
         b.select = renderer().renderList(items);
         return ofBlock(env, b);
+    }
+
+    /**
+     * Names projection items as Flink does: a column reference keeps its name, an alias gives one, any other
+     * expression at position i is named {@code _c<i>}; two items of the same name are an error.
+     */
+    static List<ExprNode> named(List<ExprNode> items) {
+        List<ExprNode> out = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            ExprNode n = items.get(i);
+            if (n.kind != Kind.FIELD && n.kind != Kind.ALIAS && n.kind != Kind.STAR && n.kind != Kind.COLUMNS) {
+                n = ExprNode.of(Kind.ALIAS, null, List.of("_c" + i), List.of(n), null);
+            }
+            String name = ExprRenderer.outputName(n);
+            if (name != null && !names.add(name)) {
+                throw new ValidationException("Ambiguous column name: " + name);
+            }
+            out.add(n);
+        }
+        return out;
     }
 
     /**
@@ -476,7 +497,7 @@ final class TableImpl implements Table {
                 specs.put(alias.text, OverWindowSpec.render(renderer(), w));
             }
             QueryBlock b = base();
-            b.select = new ExprRenderer(env, columns(), null, specs).renderList(nodes(selected));
+            b.select = new ExprRenderer(env, columns(), null, specs).renderList(named(nodes(selected)));
             return ofBlock(env, b);
         };
     }

@@ -38,6 +38,8 @@ class TableApiDocExamplesTest {
         assertEquals(List.of("+I[alice, red apple]", "+I[alice, red wine]", "+I[bob, blue sky]", "+I[bob, red car]",
                 "+I[carol, green tea]"), rows(orders.select($("a"), $("c").as("d"))));
         assertEquals(List.of("a", "d"), orders.select($("a"), $("c").as("d")).getResolvedSchema().getColumnNames());
+        assertEquals(List.of("a", "_c1", "_c2"), orders.select($("a"), $("b").plus(1), lit(1))
+                .getResolvedSchema().getColumnNames());
         assertEquals(5, rows(orders.select($("*"))).size());
         assertEquals(List.of("x", "y", "z", "t"), orders.as("x", "y", "z", "t").getResolvedSchema().getColumnNames());
         assertEquals(List.of("+I[alice, 10, red apple, 2024-01-01T10:01]"),

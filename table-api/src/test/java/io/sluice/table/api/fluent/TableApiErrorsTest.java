@@ -47,6 +47,7 @@ class TableApiErrorsTest {
     void invalidOperations() throws Exception {
         Table orders = FluentTestSupport.batch(dir).from("Orders");
         assertFails("join relations with ambiguous names: [a, b, c, rowtime]", () -> orders.join(orders, $("a").isEqual($("a"))));
+        assertFails("Ambiguous column name: a", () -> orders.select($("a"), $("b").as("a")));
         assertFails("exists already", () -> orders.addColumns(lit(1).as("a")));
         assertFails("gives 1 names but the table has 4 columns", () -> orders.as("x"));
         assertFails("groupBy($(\"w\"), ...)", () -> orders.window(Tumble.over(lit(1).hours())
