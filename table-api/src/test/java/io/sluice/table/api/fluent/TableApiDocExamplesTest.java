@@ -216,4 +216,13 @@ class TableApiDocExamplesTest {
         assertEquals(List.of("+I[70]"), rows(tableEnv.sqlQuery("SELECT SUM(b) FROM Big")));
         assertEquals(List.of("+I[70]"), rows(tableEnv.from("Big").select($("b").sum())));
     }
+
+    @Test
+    void streamingAggregationEmitsAChangelog() throws Exception {
+        TableEnvironment tableEnv = FluentTestSupport.streaming(dir);
+        Table counts = tableEnv.from("Orders").groupBy($("a")).select($("a"), $("b").count().as("cnt"));
+        List<String> changelog = unsorted(counts);
+        assertEquals(List.of("+I[alice, 1]", "+I[bob, 1]", "-U[alice, 1]", "+U[alice, 2]", "+I[carol, 1]",
+                "-U[bob, 1]", "+U[bob, 2]"), changelog);
+    }
 }
