@@ -25,13 +25,10 @@ public final class TableDescriptor {
 
     private TableDescriptor(Schema schema, Map<String, String> options, List<String> partitionKeys, String comment) {
         this.schema = schema;
-        this.options = Map.copyOf(options);
-        this.optionsOrder = new ArrayList<>(options.keySet());
+        this.options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
         this.partitionKeys = List.copyOf(partitionKeys);
         this.comment = comment;
     }
-
-    private final List<String> optionsOrder;
 
     /** A descriptor for this connector ({@code 'connector' = ...}). */
     public static Builder forConnector(String connector) {
@@ -42,6 +39,7 @@ public final class TableDescriptor {
         return Optional.ofNullable(schema);
     }
 
+    /** The options in the order they were given. */
     public Map<String, String> getOptions() {
         return options;
     }
@@ -72,9 +70,7 @@ public final class TableDescriptor {
             sb.append(" PARTITIONED BY (").append(String.join(", ", keys)).append(')');
         }
         List<String> opts = new ArrayList<>();
-        for (String k : optionsOrder) {
-            opts.add("  " + literal(k) + " = " + literal(options.get(k)));
-        }
+        options.forEach((k, v) -> opts.add("  " + literal(k) + " = " + literal(v)));
         return sb.append(" WITH (\n").append(String.join(",\n", opts)).append("\n)").toString();
     }
 

@@ -515,89 +515,17 @@ final class TableImpl implements Table {
     }
 
     private Table addColumns(boolean replace, Expression... fields) {
-        ExprRenderer r = renderer();
-        List<String> cols = columns();
-        Map<String, String> added = new LinkedHashMap<>();
-        List<String> unnamed = new ArrayList<>();
-        for (ExprNode n : nodes(fields)) {
-            String name = ExprRenderer.outputName(n);
-            String text = r.render(n);
-            if (name == null) {
-                unnamed.add(text);
-                continue;
-            }
-            if (!replace && cols.contains(name)) {
-                throw new ValidationException("Column '" + name + "' exists already; use addOrReplaceColumns to "
-                        + "replace it");
-            }
-            if (n.kind == Kind.FIELD) {
-                text = text + " AS " + ExprRenderer.quote(name);
-            }
-            added.put(name, text);
-        }
-        QueryBlock b = base();
-        b.select = new ArrayList<>();
-        for (String c : cols) {
-            String replacement = added.remove(c);
-            b.select.add(replacement != null ? replacement : ExprRenderer.quote(c));
-        }
-        b.select.addAll(added.values());
-        b.select.addAll(unnamed);
-        return ofBlock(env, b);
+        return ColumnOperations.add(this, replace, nodes(fields));
     }
 
     @Override
     public Table renameColumns(Expression... fields) {
-        List<String> cols = columns();
-        Map<String, String> renames = new LinkedHashMap<>();
-        for (ExprNode n : nodes(fields)) {
-            if (n.kind != Kind.ALIAS || n.args.get(0).kind != Kind.FIELD) {
-                throw new ValidationException("renameColumns takes renamed columns such as $(\"b\").as(\"b2\"), not " + n);
-            }
-            String old = n.args.get(0).text;
-            if (!cols.contains(old)) {
-                throw ExprRenderer.unknownColumn(old, cols);
-            }
-            renames.put(old, ExprRenderer.outputName(n));
-        }
-        QueryBlock b = base();
-        b.select = new ArrayList<>();
-        for (String c : cols) {
-            String to = renames.get(c);
-            b.select.add(ExprRenderer.quote(c) + (to == null ? "" : " AS " + ExprRenderer.quote(to)));
-        }
-        return ofBlock(env, b);
+        return ColumnOperations.rename(this, nodes(fields));
     }
 
     @Override
     public Table dropColumns(Expression... fields) {
-        List<String> cols = columns();
-        Set<String> dropped = new LinkedHashSet<>();
-        for (ExprNode n : nodes(fields)) {
-            if (n.kind == Kind.FIELD) {
-                if (!cols.contains(n.text)) {
-                    throw ExprRenderer.unknownColumn(n.text, cols);
-                }
-                dropped.add(n.text);
-            } else if (n.kind == Kind.COLUMNS) {
-                for (String q : renderer().renderList(List.of(n))) {
-                    dropped.add(q.substring(1, q.length() - 1).replace("``", "`"));
-                }
-            } else {
-                throw new ValidationException("dropColumns takes column references such as $(\"b\"), not " + n);
-            }
-        }
-        QueryBlock b = base();
-        b.select = new ArrayList<>();
-        for (String c : cols) {
-            if (!dropped.contains(c)) {
-                b.select.add(ExprRenderer.quote(c));
-            }
-        }
-        if (b.select.isEmpty()) {
-            throw new ValidationException("dropColumns would drop every column of " + cols);
-        }
-        return ofBlock(env, b);
+        return ColumnOperations.drop(this, nodes(fields));
     }
 
     @Override
