@@ -25,6 +25,11 @@ public interface Table {
         throw new UnsupportedFeatureException("explain with details on " + getClass().getName());
     }
 
+    /** Prints the plan with extra details to standard output. */
+    default void printExplain(ExplainDetail... extraDetails) {
+        System.out.println(extraDetails.length == 0 ? explain() : explain(extraDetails));
+    }
+
     /** Writes this table into the named sink table ({@code INSERT INTO}); returns at once with the job. */
     TableResult executeInsert(String tablePath);
 

@@ -13,6 +13,11 @@ public interface TablePipeline {
         throw new UnsupportedFeatureException("explain with details on " + getClass().getName());
     }
 
+    /** Prints the plan with extra details to standard output. */
+    default void printExplain(ExplainDetail... extraDetails) {
+        System.out.println(extraDetails.length == 0 ? explain() : explain(extraDetails));
+    }
+
     /** The qualified name of the sink table. */
     String getSinkIdentifier();
 }
