@@ -7,9 +7,9 @@ public interface GroupedTable {
     /** Keys and aggregates: {@code select($("k"), $("v").sum().as("total"))}. */
     Table select(Expression... fields);
 
-    /** Aggregation with an aggregate function returning several columns. */
+    /** Aggregation with an aggregate function per group; {@code select} on the result picks keys and result. */
     default AggregatedTable aggregate(Expression aggregateFunction) {
-        throw new UnsupportedFeatureException("GroupedTable.aggregate (multi-column aggregate functions)");
+        throw new UnsupportedFeatureException("GroupedTable.aggregate on " + getClass().getName());
     }
 
     /** Aggregation with a table aggregate function. */

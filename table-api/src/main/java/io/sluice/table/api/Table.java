@@ -160,9 +160,9 @@ public interface Table {
     /** Applies a table function to each row; its rows become the result. */
     Table flatMap(Expression tableFunction);
 
-    /** Global aggregation with an aggregate function returning several columns. */
+    /** Global aggregation with an aggregate function: {@code aggregate(call(MyAgg.class, $("b")).as("x")).select(..)}. */
     default AggregatedTable aggregate(Expression aggregateFunction) {
-        throw new UnsupportedFeatureException("Table.aggregate (multi-column aggregate functions)");
+        throw new UnsupportedFeatureException("Table.aggregate on " + getClass().getName());
     }
 
     /** Aggregation with a table aggregate function. */

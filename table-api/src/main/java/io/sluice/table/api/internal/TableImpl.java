@@ -284,14 +284,12 @@ final class TableImpl implements Table {
 
     @Override
     public GroupedTable groupBy(Expression... fields) {
-        List<ExprNode> keys = nodes(fields);
-        return selected -> {
-            ExprRenderer r = renderer();
-            QueryBlock b = base();
-            b.groupBy = r.renderList(keys);
-            b.select = r.renderList(nodes(selected));
-            return ofBlock(env, b);
-        };
+        return new GroupedTableImpl(this, nodes(fields));
+    }
+
+    @Override
+    public io.sluice.table.api.AggregatedTable aggregate(Expression aggregateFunction) {
+        return new GroupedTableImpl(this, List.of()).aggregate(aggregateFunction);
     }
 
     @Override

@@ -109,5 +109,8 @@ class DescriptorsAndFunctionsTest {
         assertEquals(List.of("+I[x, 30, 30]", "+I[y, 7, 7]"), rows(t.groupBy($("k")).select($("k"),
                 call(io.sluice.table.udf.AggregateUdfs.WeightedAvg.class, $("v"), $("w")),
                 call("wavg", $("v"), $("w")))));
+        assertEquals(List.of("+I[x, 30]", "+I[y, 7]"), rows(t.groupBy($("k"))
+                .aggregate(call("wavg", $("v"), $("w")).as("avg")).select($("k"), $("avg"))));
+        assertEquals(List.of("+I[15]"), rows(t.aggregate(call("wavg", $("v"), $("w")).as("avg")).select($("avg"))));
     }
 }

@@ -75,7 +75,7 @@ class TableApiErrorsTest {
                 () -> orders.select(array(1, 2)),
                 () -> orders.window(Tumble.over(rowInterval(2L)).on($("rowtime")).as("w")).groupBy($("w"))
                         .select($("b").sum()),
-                () -> orders.aggregate($("b").sum()),
+                () -> orders.aggregate($("b").sum().as("x", "y")),
                 () -> orders.groupBy($("a")).flatAggregate($("b").sum()),
                 () -> orders.select($("b").collect()),
         }) {
