@@ -29,6 +29,64 @@ public interface TableEnvironment {
     /** A table of literal rows; each element is a {@code Row} or a single value. */
     Table fromValues(DataTypes.RowDataType rowType, Object... values);
 
+    /** A table of rows given as {@code Row}s or a row's values; each row may be a {@code row(...)} expression. */
+    default Table fromValues(DataTypes.RowDataType rowType, Iterable<?> values) {
+        throw new UnsupportedFeatureException("fromValues in " + getClass().getName());
+    }
+
+    /**
+     * A table of literal rows ({@code row(1, "ABC")}, {@code Row.of(..)} or single values); columns are named
+     * {@code f0, f1, ...} and get each column's common type.
+     */
+    default Table fromValues(Object... values) {
+        throw new UnsupportedFeatureException("fromValues in " + getClass().getName());
+    }
+
+    /** Like {@link #fromValues(Object...)} for rows given as a collection. */
+    default Table fromValues(Iterable<?> values) {
+        throw new UnsupportedFeatureException("fromValues in " + getClass().getName());
+    }
+
+    /** A table described in code, created as an anonymous temporary table. */
+    default Table from(TableDescriptor descriptor) {
+        throw new UnsupportedFeatureException("from(TableDescriptor) in " + getClass().getName());
+    }
+
+    /** Registers a temporary table described in code, like {@code CREATE TEMPORARY TABLE path (...) WITH (...)}. */
+    default void createTemporaryTable(String path, TableDescriptor descriptor) {
+        throw new UnsupportedFeatureException("createTemporaryTable in " + getClass().getName());
+    }
+
+    /** Like {@link #createTemporaryTable(String, TableDescriptor)}; with {@code ignoreIfExists} an existing one is kept. */
+    default void createTemporaryTable(String path, TableDescriptor descriptor, boolean ignoreIfExists) {
+        throw new UnsupportedFeatureException("createTemporaryTable in " + getClass().getName());
+    }
+
+    /** Creates a catalog table described in code, like {@code CREATE TABLE path (...) WITH (...)}. */
+    default void createTable(String path, TableDescriptor descriptor) {
+        throw new UnsupportedFeatureException("createTable in " + getClass().getName());
+    }
+
+    /** Creates a catalog table unless it exists and {@code ignoreIfExists}; true when it was created. */
+    default boolean createTable(String path, TableDescriptor descriptor, boolean ignoreIfExists) {
+        throw new UnsupportedFeatureException("createTable in " + getClass().getName());
+    }
+
+    /** Registers {@code view} as a (non-temporary) catalog view. */
+    default void createView(String path, Table view) {
+        throw new UnsupportedFeatureException("createView in " + getClass().getName());
+    }
+
+    /** Drops a temporary view; false when there was none. */
+    default boolean dropTemporaryView(String path) {
+        throw new UnsupportedFeatureException("dropTemporaryView in " + getClass().getName());
+    }
+
+    /** Drops a temporary table; false when there was none. */
+    default boolean dropTemporaryTable(String path) {
+        throw new UnsupportedFeatureException("dropTemporaryTable in " + getClass().getName());
+    }
+
     /** Registers {@code table} as a temporary view usable by name in SQL. */
     void createTemporaryView(String path, Table table);
 
@@ -37,6 +95,18 @@ public interface TableEnvironment {
 
     /** The plan of a statement as {@code EXPLAIN} prints it. */
     String explainSql(String statement);
+
+    /** The plan of a statement with extra details, as {@code EXPLAIN CHANGELOG_MODE, ... <statement>} prints it. */
+    default String explainSql(String statement, ExplainDetail... extraDetails) {
+        if (extraDetails.length == 0) {
+            return explainSql(statement);
+        }
+        StringBuilder sb = new StringBuilder("EXPLAIN ");
+        for (int i = 0; i < extraDetails.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(extraDetails[i].name());
+        }
+        return explainSql(sb.append(' ').append(statement).toString());
+    }
 
     TableConfig getConfig();
 

@@ -132,19 +132,33 @@ public final class TableEnvironmentImpl implements TableEnvironment {
 
     @Override
     public Table sqlQuery(String query) {
-        planner.validatedRowType(query);
-        return new TableImpl(this, query);
+        return TableImpl.ofQuery(this, query);
     }
 
     @Override
     public Table from(String path) {
         ObjectIdentifier id = catalogs.qualify(splitPath(path));
         catalogs.getObjectOrThrow(id);
-        return new TableImpl(this, "SELECT * FROM `" + id.catalog() + "`.`" + id.database() + "`.`" + id.object() + "`");
+        return TableImpl.ofName(this, quoted(id));
+    }
+
+    private static String quoted(ObjectIdentifier id) {
+        return ExprRenderer.quote(id.catalog()) + "." + ExprRenderer.quote(id.database()) + "."
+                + ExprRenderer.quote(id.object());
+    }
+
+    /** The fully qualified name of a table path. */
+    String qualifiedName(String path) {
+        return catalogs.qualify(splitPath(path)).toString();
     }
 
     @Override
     public Table fromValues(DataTypes.RowDataType rowType, Object... values) {
+        for (Object v : values) {
+            if (v instanceof io.sluice.table.api.ApiExpression) {
+                return ValuesQuery.table(this, rowType, java.util.Arrays.asList(values));
+            }
+        }
         List<String> names = new ArrayList<>();
         List<LogicalType> types = new ArrayList<>();
         for (DataTypes.Field f : rowType.getFields()) {
@@ -172,7 +186,134 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         String name = "__values_" + ANONYMOUS_TABLES.incrementAndGet();
         ObjectIdentifier id = catalogs.qualify(List.of(name));
         catalogs.createObject(id, CatalogTable.ofSource(type, new ValuesSource(type, rows)), false, true);
-        return new TableImpl(this, "SELECT * FROM `" + id.catalog() + "`.`" + id.database() + "`.`" + name + "`");
+        return TableImpl.ofName(this, quoted(id));
+    }
+
+    @Override
+    public Table fromValues(DataTypes.RowDataType rowType, Iterable<?> values) {
+        List<Object> list = new ArrayList<>();
+        values.forEach(list::add);
+        return fromValues(rowType, list.toArray());
+    }
+
+    @Override
+    public Table fromValues(Object... values) {
+        return ValuesQuery.table(this, null, java.util.Arrays.asList(values));
+    }
+
+    @Override
+    public Table fromValues(Iterable<?> values) {
+        List<Object> list = new ArrayList<>();
+        values.forEach(list::add);
+        return ValuesQuery.table(this, null, list);
+    }
+
+    @Override
+    public Table from(io.sluice.table.api.TableDescriptor descriptor) {
+        return from(createAnonymousTable(descriptor));
+    }
+
+    /** Creates a temporary table for a descriptor under a generated name and returns the name. */
+    String createAnonymousTable(io.sluice.table.api.TableDescriptor descriptor) {
+        String name = "__descriptor_" + ANONYMOUS_TABLES.incrementAndGet();
+        createTemporaryTable(name, descriptor);
+        return name;
+    }
+
+    @Override
+    public void createTemporaryTable(String path, io.sluice.table.api.TableDescriptor descriptor) {
+        executeSql(descriptor.toCreateTableStatement(quoted(catalogs.qualify(splitPath(path))), true, false));
+    }
+
+    @Override
+    public void createTemporaryTable(String path, io.sluice.table.api.TableDescriptor descriptor,
+            boolean ignoreIfExists) {
+        executeSql(descriptor.toCreateTableStatement(quoted(catalogs.qualify(splitPath(path))), true, ignoreIfExists));
+    }
+
+    @Override
+    public void createTable(String path, io.sluice.table.api.TableDescriptor descriptor) {
+        executeSql(descriptor.toCreateTableStatement(quoted(catalogs.qualify(splitPath(path))), false, false));
+    }
+
+    @Override
+    public boolean createTable(String path, io.sluice.table.api.TableDescriptor descriptor, boolean ignoreIfExists) {
+        ObjectIdentifier id = catalogs.qualify(splitPath(path));
+        boolean exists = listTables(id).contains(id.object());
+        if (exists && ignoreIfExists) {
+            return false;
+        }
+        executeSql(descriptor.toCreateTableStatement(quoted(id), false, false));
+        return true;
+    }
+
+    private List<String> listTables(ObjectIdentifier id) {
+        return catalogs.listObjects(id.catalog(), id.database());
+    }
+
+    @Override
+    public void createView(String path, Table view) {
+        createView(catalogs.qualify(splitPath(path)), ((TableImpl) view).query(), List.of(), null, false, false);
+    }
+
+    @Override
+    public boolean dropTemporaryView(String path) {
+        ObjectIdentifier id = catalogs.qualify(splitPath(path));
+        if (!listTables(id).contains(id.object())) {
+            return false;
+        }
+        executeSql("DROP TEMPORARY VIEW " + quoted(id));
+        return true;
+    }
+
+    @Override
+    public boolean dropTemporaryTable(String path) {
+        ObjectIdentifier id = catalogs.qualify(splitPath(path));
+        if (!listTables(id).contains(id.object())) {
+            return false;
+        }
+        executeSql("DROP TEMPORARY TABLE " + quoted(id));
+        return true;
+    }
+
+    private final AtomicInteger aliases = new AtomicInteger();
+    private final java.util.Map<Object, String> inlineFunctions = new java.util.IdentityHashMap<>();
+
+    /** {@code prefix} followed by a number not used before in this environment. */
+    String uniqueName(String prefix) {
+        return prefix + (aliases.incrementAndGet() - 1);
+    }
+
+    /** A fresh (quoted) alias for a sub-query or a lateral table in generated SQL. */
+    String freshAlias() {
+        return "`$t" + aliases.incrementAndGet() + "`";
+    }
+
+    /**
+     * The name under which a function passed to {@code call(MyFunction.class | instance, ...)} is registered as a
+     * temporary system function (registered on first use).
+     */
+    synchronized String inlineFunction(Object classOrInstance) {
+        Object key = classOrInstance;
+        String existing = inlineFunctions.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        String name;
+        if (classOrInstance instanceof Class) {
+            @SuppressWarnings("unchecked")
+            Class<? extends io.sluice.table.functions.UserDefinedFunction> c =
+                    (Class<? extends io.sluice.table.functions.UserDefinedFunction>) classOrInstance;
+            name = "$inline$" + c.getSimpleName() + "$" + ANONYMOUS_TABLES.incrementAndGet();
+            functions().createTemporarySystemFunction(name, io.sluice.codegen.udf.UserFunction.of(name, c), false);
+        } else {
+            io.sluice.table.functions.UserDefinedFunction f =
+                    (io.sluice.table.functions.UserDefinedFunction) classOrInstance;
+            name = "$inline$" + f.getClass().getSimpleName() + "$" + ANONYMOUS_TABLES.incrementAndGet();
+            functions().createTemporarySystemFunction(name, io.sluice.codegen.udf.UserFunction.of(name, f), false);
+        }
+        inlineFunctions.put(key, name);
+        return name;
     }
 
     @Override

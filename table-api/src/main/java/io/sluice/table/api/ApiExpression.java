@@ -1,0 +1,727 @@
+package io.sluice.table.api;
+
+import io.sluice.table.api.internal.ExprNode;
+import io.sluice.table.api.internal.ExprNode.Kind;
+import io.sluice.table.expressions.Expression;
+import io.sluice.table.expressions.TimeIntervalUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An expression with Flink's fluent methods: {@code $("price").times(2).as("double_price")}. Arguments that are
+ * not expressions are literals ({@code $("a").plus(1)}). Methods mirror Flink's names and meanings; an expression
+ * is checked and translated when the {@link Table} method receiving it runs.
+ */
+public final class ApiExpression implements Expression {
+    private final ExprNode node;
+
+    ApiExpression(ExprNode node) {
+        this.node = node;
+    }
+
+    /** The expression tree (used by Sluice's translation; not part of Flink's API). */
+    public ExprNode toNode() {
+        return node;
+    }
+
+    static ExprNode toNode(Object o) {
+        if (o instanceof ApiExpression) {
+            return ((ApiExpression) o).node;
+        }
+        if (o instanceof Expression) {
+            throw new UnsupportedFeatureException("expressions of class " + o.getClass().getName());
+        }
+        if (o instanceof Table) {
+            throw new UnsupportedFeatureException("a Table as an expression argument");
+        }
+        return ExprNode.literal(o, null);
+    }
+
+    static List<ExprNode> toNodes(Object... os) {
+        List<ExprNode> nodes = new ArrayList<>();
+        for (Object o : os) {
+            nodes.add(toNode(o));
+        }
+        return nodes;
+    }
+
+    private ApiExpression call(String template, Object... more) {
+        List<ExprNode> args = new ArrayList<>();
+        args.add(node);
+        args.addAll(toNodes(more));
+        return new ApiExpression(ExprNode.call(template, args));
+    }
+
+    private ApiExpression agg(String name) {
+        return new ApiExpression(ExprNode.of(Kind.AGG, name, null, List.of(node), null));
+    }
+
+    @Override
+    public String asSummaryString() {
+        return node.toString();
+    }
+
+    @Override
+    public List<Expression> getChildren() {
+        List<Expression> children = new ArrayList<>();
+        node.args.forEach(a -> children.add(new ApiExpression(a)));
+        return children;
+    }
+
+    @Override
+    public String toString() {
+        return asSummaryString();
+    }
+
+    // ------------------------------------------------------------------ naming and ordering
+
+    /** Names the expression's result; several names for an expression with several results (a table function). */
+    public ApiExpression as(String name, String... extraNames) {
+        List<String> names = new ArrayList<>();
+        names.add(name);
+        names.addAll(Arrays.asList(extraNames));
+        return new ApiExpression(ExprNode.of(Kind.ALIAS, null, names, List.of(node), null));
+    }
+
+    public ApiExpression asc() {
+        return new ApiExpression(ExprNode.simple(Kind.ORDER, "ASC", node));
+    }
+
+    public ApiExpression desc() {
+        return new ApiExpression(ExprNode.simple(Kind.ORDER, "DESC", node));
+    }
+
+    // ------------------------------------------------------------------ logic and comparison
+
+    public ApiExpression and(Object other) {
+        return call("($0 AND $1)", other);
+    }
+
+    public ApiExpression or(Object other) {
+        return call("($0 OR $1)", other);
+    }
+
+    public ApiExpression not() {
+        return call("(NOT $0)");
+    }
+
+    public ApiExpression isEqual(Object other) {
+        return call("($0 = $1)", other);
+    }
+
+    public ApiExpression isNotEqual(Object other) {
+        return call("($0 <> $1)", other);
+    }
+
+    public ApiExpression isGreater(Object other) {
+        return call("($0 > $1)", other);
+    }
+
+    public ApiExpression isGreaterOrEqual(Object other) {
+        return call("($0 >= $1)", other);
+    }
+
+    public ApiExpression isLess(Object other) {
+        return call("($0 < $1)", other);
+    }
+
+    public ApiExpression isLessOrEqual(Object other) {
+        return call("($0 <= $1)", other);
+    }
+
+    public ApiExpression isNull() {
+        return call("($0 IS NULL)");
+    }
+
+    public ApiExpression isNotNull() {
+        return call("($0 IS NOT NULL)");
+    }
+
+    public ApiExpression isTrue() {
+        return call("($0 IS TRUE)");
+    }
+
+    public ApiExpression isFalse() {
+        return call("($0 IS FALSE)");
+    }
+
+    public ApiExpression isNotTrue() {
+        return call("($0 IS NOT TRUE)");
+    }
+
+    public ApiExpression isNotFalse() {
+        return call("($0 IS NOT FALSE)");
+    }
+
+    public ApiExpression between(Object lowerBound, Object upperBound) {
+        return call("($0 BETWEEN $1 AND $2)", lowerBound, upperBound);
+    }
+
+    public ApiExpression notBetween(Object lowerBound, Object upperBound) {
+        return call("($0 NOT BETWEEN $1 AND $2)", lowerBound, upperBound);
+    }
+
+    /** True when the value equals one of {@code elements}. */
+    public ApiExpression in(Object... elements) {
+        if (elements.length == 0) {
+            throw new ValidationException("IN needs at least one element");
+        }
+        return call("($0 IN ($+))", elements);
+    }
+
+    /** True when the value is among the single column of {@code table}. */
+    public ApiExpression in(Table table) {
+        return new ApiExpression(ExprNode.of(Kind.IN_TABLE, null, table, List.of(node), null));
+    }
+
+    /** This boolean expression chooses between two values: {@code cond.then(a, b)}. */
+    public ApiExpression then(Object ifTrue, Object ifFalse) {
+        return call("(CASE WHEN $0 THEN $1 ELSE $2 END)", ifTrue, ifFalse);
+    }
+
+    /** The value, or {@code nullReplacement} when it is NULL. */
+    public ApiExpression ifNull(Object nullReplacement) {
+        return call("IFNULL($0, $1)", nullReplacement);
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    public ApiExpression plus(Object other) {
+        return call("($0 + $1)", other);
+    }
+
+    public ApiExpression minus(Object other) {
+        return call("($0 - $1)", other);
+    }
+
+    public ApiExpression times(Object other) {
+        return call("($0 * $1)", other);
+    }
+
+    public ApiExpression dividedBy(Object other) {
+        return call("($0 / $1)", other);
+    }
+
+    public ApiExpression mod(Object other) {
+        return call("MOD($0, $1)", other);
+    }
+
+    public ApiExpression exp() {
+        return call("EXP($0)");
+    }
+
+    public ApiExpression log10() {
+        return call("LOG10($0)");
+    }
+
+    public ApiExpression log2() {
+        return call("LOG2($0)");
+    }
+
+    public ApiExpression ln() {
+        return call("LN($0)");
+    }
+
+    public ApiExpression log() {
+        return call("LOG($0)");
+    }
+
+    public ApiExpression log(Object base) {
+        return new ApiExpression(ExprNode.call("LOG($0, $1)", toNode(base), node));
+    }
+
+    public ApiExpression power(Object other) {
+        return call("POWER($0, $1)", other);
+    }
+
+    public ApiExpression sqrt() {
+        return call("SQRT($0)");
+    }
+
+    public ApiExpression abs() {
+        return call("ABS($0)");
+    }
+
+    public ApiExpression floor() {
+        return call("FLOOR($0)");
+    }
+
+    public ApiExpression ceil() {
+        return call("CEIL($0)");
+    }
+
+    public ApiExpression sin() {
+        return call("SIN($0)");
+    }
+
+    public ApiExpression cos() {
+        return call("COS($0)");
+    }
+
+    public ApiExpression tan() {
+        return call("TAN($0)");
+    }
+
+    public ApiExpression cot() {
+        return call("COT($0)");
+    }
+
+    public ApiExpression asin() {
+        return call("ASIN($0)");
+    }
+
+    public ApiExpression acos() {
+        return call("ACOS($0)");
+    }
+
+    public ApiExpression atan() {
+        return call("ATAN($0)");
+    }
+
+    public ApiExpression sinh() {
+        return call("SINH($0)");
+    }
+
+    public ApiExpression cosh() {
+        return call("COSH($0)");
+    }
+
+    public ApiExpression tanh() {
+        return call("TANH($0)");
+    }
+
+    public ApiExpression degrees() {
+        return call("DEGREES($0)");
+    }
+
+    public ApiExpression radians() {
+        return call("RADIANS($0)");
+    }
+
+    public ApiExpression sign() {
+        return call("SIGN($0)");
+    }
+
+    public ApiExpression round(Object places) {
+        return call("ROUND($0, $1)", places);
+    }
+
+    public ApiExpression truncate() {
+        return call("TRUNCATE($0)");
+    }
+
+    public ApiExpression truncate(Object places) {
+        return call("TRUNCATE($0, $1)", places);
+    }
+
+    public ApiExpression bin() {
+        return call("BIN($0)");
+    }
+
+    public ApiExpression hex() {
+        return call("HEX($0)");
+    }
+
+    // ------------------------------------------------------------------ strings
+
+    public ApiExpression substring(Object beginIndex, Object length) {
+        return call("SUBSTRING($0 FROM $1 FOR $2)", beginIndex, length);
+    }
+
+    public ApiExpression substring(Object beginIndex) {
+        return call("SUBSTRING($0 FROM $1)", beginIndex);
+    }
+
+    public ApiExpression substr(Object beginIndex, Object length) {
+        return call("SUBSTR($0, $1, $2)", beginIndex, length);
+    }
+
+    public ApiExpression substr(Object beginIndex) {
+        return call("SUBSTR($0, $1)", beginIndex);
+    }
+
+    public ApiExpression trim() {
+        return call("TRIM(BOTH FROM $0)");
+    }
+
+    public ApiExpression trim(Object characters) {
+        return new ApiExpression(ExprNode.call("TRIM(BOTH $0 FROM $1)", toNode(characters), node));
+    }
+
+    public ApiExpression trimLeading() {
+        return call("TRIM(LEADING FROM $0)");
+    }
+
+    public ApiExpression trimLeading(Object characters) {
+        return new ApiExpression(ExprNode.call("TRIM(LEADING $0 FROM $1)", toNode(characters), node));
+    }
+
+    public ApiExpression trimTrailing() {
+        return call("TRIM(TRAILING FROM $0)");
+    }
+
+    public ApiExpression trimTrailing(Object characters) {
+        return new ApiExpression(ExprNode.call("TRIM(TRAILING $0 FROM $1)", toNode(characters), node));
+    }
+
+    public ApiExpression ltrim() {
+        return call("LTRIM($0)");
+    }
+
+    public ApiExpression rtrim() {
+        return call("RTRIM($0)");
+    }
+
+    public ApiExpression replace(Object search, Object replacement) {
+        return call("REPLACE($0, $1, $2)", search, replacement);
+    }
+
+    public ApiExpression charLength() {
+        return call("CHAR_LENGTH($0)");
+    }
+
+    public ApiExpression upperCase() {
+        return call("UPPER($0)");
+    }
+
+    public ApiExpression lowerCase() {
+        return call("LOWER($0)");
+    }
+
+    public ApiExpression initCap() {
+        return call("INITCAP($0)");
+    }
+
+    public ApiExpression like(Object pattern) {
+        return call("($0 LIKE $1)", pattern);
+    }
+
+    public ApiExpression similar(Object pattern) {
+        return call("($0 SIMILAR TO $1)", pattern);
+    }
+
+    /** The 1-based position of this string in {@code haystack}, 0 when absent. */
+    public ApiExpression position(Object haystack) {
+        return call("POSITION($0 IN $1)", haystack);
+    }
+
+    public ApiExpression overlay(Object newString, Object starting) {
+        return call("OVERLAY($0 PLACING $1 FROM $2)", newString, starting);
+    }
+
+    public ApiExpression overlay(Object newString, Object starting, Object length) {
+        return call("OVERLAY($0 PLACING $1 FROM $2 FOR $3)", newString, starting, length);
+    }
+
+    public ApiExpression regexp(Object regex) {
+        return call("REGEXP($0, $1)", regex);
+    }
+
+    public ApiExpression regexpReplace(Object regex, Object replacement) {
+        return call("REGEXP_REPLACE($0, $1, $2)", regex, replacement);
+    }
+
+    public ApiExpression regexpExtract(Object regex, Object extractIndex) {
+        return call("REGEXP_EXTRACT($0, $1, $2)", regex, extractIndex);
+    }
+
+    public ApiExpression regexpExtract(Object regex) {
+        return call("REGEXP_EXTRACT($0, $1)", regex);
+    }
+
+    public ApiExpression fromBase64() {
+        return call("FROM_BASE64($0)");
+    }
+
+    public ApiExpression toBase64() {
+        return call("TO_BASE64($0)");
+    }
+
+    public ApiExpression ascii() {
+        return call("ASCII($0)");
+    }
+
+    public ApiExpression chr() {
+        return call("CHR($0)");
+    }
+
+    public ApiExpression left(Object length) {
+        return call("`LEFT`($0, $1)", length);
+    }
+
+    public ApiExpression right(Object length) {
+        return call("`RIGHT`($0, $1)", length);
+    }
+
+    public ApiExpression repeat(Object n) {
+        return call("REPEAT($0, $1)", n);
+    }
+
+    public ApiExpression reverse() {
+        return call("REVERSE($0)");
+    }
+
+    public ApiExpression lpad(Object length, Object pad) {
+        return call("LPAD($0, $1, $2)", length, pad);
+    }
+
+    public ApiExpression rpad(Object length, Object pad) {
+        return call("RPAD($0, $1, $2)", length, pad);
+    }
+
+    public ApiExpression splitIndex(Object separator, Object index) {
+        return call("SPLIT_INDEX($0, $1, $2)", separator, index);
+    }
+
+    public ApiExpression md5() {
+        return call("MD5($0)");
+    }
+
+    public ApiExpression sha1() {
+        return call("SHA1($0)");
+    }
+
+    public ApiExpression sha256() {
+        return call("SHA256($0)");
+    }
+
+    // ------------------------------------------------------------------ types and temporal values
+
+    public ApiExpression cast(DataType toType) {
+        return new ApiExpression(ExprNode.of(Kind.CAST, "CAST", null, List.of(node), toType));
+    }
+
+    public ApiExpression tryCast(DataType toType) {
+        return new ApiExpression(ExprNode.of(Kind.CAST, "TRY_CAST", null, List.of(node), toType));
+    }
+
+    public ApiExpression toDate() {
+        return cast(DataTypes.DATE());
+    }
+
+    public ApiExpression toTime() {
+        return cast(DataTypes.TIME());
+    }
+
+    public ApiExpression toTimestamp() {
+        return cast(DataTypes.TIMESTAMP(3));
+    }
+
+    public ApiExpression extract(TimeIntervalUnit timeIntervalUnit) {
+        return call("EXTRACT(" + timeIntervalUnit.sql() + " FROM $0)");
+    }
+
+    public ApiExpression floor(TimeIntervalUnit timeIntervalUnit) {
+        return call("FLOOR($0 TO " + timeIntervalUnit.sql() + ")");
+    }
+
+    public ApiExpression ceil(TimeIntervalUnit timeIntervalUnit) {
+        return call("CEIL($0 TO " + timeIntervalUnit.sql() + ")");
+    }
+
+    private ApiExpression interval(String unit) {
+        return new ApiExpression(ExprNode.of(Kind.INTERVAL, unit, null, List.of(node), null));
+    }
+
+    public ApiExpression years() {
+        return interval("YEAR");
+    }
+
+    public ApiExpression year() {
+        return years();
+    }
+
+    public ApiExpression quarters() {
+        return interval("QUARTER");
+    }
+
+    public ApiExpression quarter() {
+        return quarters();
+    }
+
+    public ApiExpression months() {
+        return interval("MONTH");
+    }
+
+    public ApiExpression month() {
+        return months();
+    }
+
+    public ApiExpression weeks() {
+        return interval("WEEK");
+    }
+
+    public ApiExpression week() {
+        return weeks();
+    }
+
+    public ApiExpression days() {
+        return interval("DAY");
+    }
+
+    public ApiExpression day() {
+        return days();
+    }
+
+    public ApiExpression hours() {
+        return interval("HOUR");
+    }
+
+    public ApiExpression hour() {
+        return hours();
+    }
+
+    public ApiExpression minutes() {
+        return interval("MINUTE");
+    }
+
+    public ApiExpression minute() {
+        return minutes();
+    }
+
+    public ApiExpression seconds() {
+        return interval("SECOND");
+    }
+
+    public ApiExpression second() {
+        return seconds();
+    }
+
+    public ApiExpression millis() {
+        return interval("MILLISECOND");
+    }
+
+    public ApiExpression milli() {
+        return millis();
+    }
+
+    /** A number of rows, for the bounds of row-based windows ({@code lit(10).rows()}). */
+    public ApiExpression rows() {
+        return new ApiExpression(ExprNode.of(Kind.ROW_INTERVAL, null, null, List.of(node), null));
+    }
+
+    // ------------------------------------------------------------------ windows
+
+    /** The start of the window named by this alias, in a window aggregation. */
+    public ApiExpression start() {
+        return new ApiExpression(ExprNode.simple(Kind.WINDOW_PROPERTY, "start", node));
+    }
+
+    /** The (exclusive) end of the window named by this alias, in a window aggregation. */
+    public ApiExpression end() {
+        return new ApiExpression(ExprNode.simple(Kind.WINDOW_PROPERTY, "end", node));
+    }
+
+    /** The rowtime of the window named by this alias (its end minus one millisecond), in a window aggregation. */
+    public ApiExpression rowtime() {
+        return new ApiExpression(ExprNode.simple(Kind.WINDOW_PROPERTY, "rowtime", node));
+    }
+
+    /** A processing-time attribute of the window named by this alias. */
+    public ApiExpression proctime() {
+        return new ApiExpression(ExprNode.simple(Kind.WINDOW_PROPERTY, "proctime", node));
+    }
+
+    /** This aggregate over the over window with the given alias: {@code $("b").sum().over($("w"))}. */
+    public ApiExpression over(Object alias) {
+        return new ApiExpression(ExprNode.simple(Kind.OVER, null, node, toNode(alias)));
+    }
+
+    // ------------------------------------------------------------------ aggregates
+
+    /** The same aggregate over distinct values: {@code $("a").count().distinct()}. */
+    public ApiExpression distinct() {
+        if (node.kind != Kind.AGG) {
+            throw new ValidationException("distinct() applies to an aggregate call such as $(\"a\").count(), not to "
+                    + asSummaryString());
+        }
+        return new ApiExpression(node.withDistinct());
+    }
+
+    public ApiExpression sum() {
+        return agg("SUM");
+    }
+
+    public ApiExpression sum0() {
+        return agg("SUM0");
+    }
+
+    public ApiExpression min() {
+        return agg("MIN");
+    }
+
+    public ApiExpression max() {
+        return agg("MAX");
+    }
+
+    public ApiExpression count() {
+        return agg("COUNT");
+    }
+
+    public ApiExpression avg() {
+        return agg("AVG");
+    }
+
+    public ApiExpression firstValue() {
+        return agg("FIRST_VALUE");
+    }
+
+    public ApiExpression lastValue() {
+        return agg("LAST_VALUE");
+    }
+
+    public ApiExpression stddevPop() {
+        return agg("STDDEV_POP");
+    }
+
+    public ApiExpression stddevSamp() {
+        return agg("STDDEV_SAMP");
+    }
+
+    public ApiExpression varPop() {
+        return agg("VAR_POP");
+    }
+
+    public ApiExpression varSamp() {
+        return agg("VAR_SAMP");
+    }
+
+    public ApiExpression collect() {
+        return agg("COLLECT");
+    }
+
+    public ApiExpression listAgg() {
+        return agg("LISTAGG");
+    }
+
+    public ApiExpression listAgg(String separator) {
+        return new ApiExpression(ExprNode.of(Kind.AGG, "LISTAGG", null,
+                List.of(node, ExprNode.literal(separator, null)), null));
+    }
+
+    // ------------------------------------------------------------------ composite values
+
+    /** A field of a ROW value. */
+    public ApiExpression get(String name) {
+        throw new UnsupportedFeatureException("ROW values in the Table API (get)");
+    }
+
+    /** A field of a ROW value by position. */
+    public ApiExpression get(int index) {
+        throw new UnsupportedFeatureException("ROW values in the Table API (get)");
+    }
+
+    /** An element of an ARRAY or a value of a MAP. */
+    public ApiExpression at(Object index) {
+        throw new UnsupportedFeatureException("ARRAY and MAP values (at)");
+    }
+
+    public ApiExpression cardinality() {
+        throw new UnsupportedFeatureException("ARRAY and MAP values (cardinality)");
+    }
+
+    public ApiExpression flatten() {
+        throw new UnsupportedFeatureException("ROW values in the Table API (flatten)");
+    }
+}

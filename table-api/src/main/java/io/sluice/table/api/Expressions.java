@@ -1,0 +1,280 @@
+package io.sluice.table.api;
+
+import io.sluice.table.api.internal.ExprNode;
+import io.sluice.table.api.internal.ExprNode.Kind;
+import io.sluice.table.expressions.TimePointUnit;
+import io.sluice.table.functions.UserDefinedFunction;
+
+/**
+ * Entry points of the Table API's expression language, used with a static import:
+ * {@code import static io.sluice.table.api.Expressions.*;} then {@code $("a")}, {@code lit(1)}, {@code call("UPPER", $("b"))}.
+ */
+public final class Expressions {
+    private Expressions() {
+    }
+
+    /** Over-window bound: from the first row of the partition (row-counting). */
+    public static final ApiExpression UNBOUNDED_ROW = symbol("UNBOUNDED_ROW");
+    /** Over-window bound: from the first row of the partition (time range). */
+    public static final ApiExpression UNBOUNDED_RANGE = symbol("UNBOUNDED_RANGE");
+    /** Over-window bound: the current row. */
+    public static final ApiExpression CURRENT_ROW = symbol("CURRENT_ROW");
+    /** Over-window bound: the current row's range (rows with the same order key). */
+    public static final ApiExpression CURRENT_RANGE = symbol("CURRENT_RANGE");
+
+    private static ApiExpression symbol(String name) {
+        return new ApiExpression(ExprNode.simple(Kind.SYMBOL, name));
+    }
+
+    private static ApiExpression template(String template, Object... args) {
+        return new ApiExpression(ExprNode.call(template, ApiExpression.toNodes(args)));
+    }
+
+    private static Object[] prepend(Object head, Object... tail) {
+        Object[] all = new Object[tail.length + 1];
+        all[0] = head;
+        System.arraycopy(tail, 0, all, 1, tail.length);
+        return all;
+    }
+
+    /** A reference to the column with this name; {@code $("*")} is all columns. */
+    public static ApiExpression $(String name) {
+        return new ApiExpression(ExprNode.field(name));
+    }
+
+    /** The same as {@link #$(String)}. */
+    public static ApiExpression col(String name) {
+        return $(name);
+    }
+
+    /** A literal of the value's type: Integer is INT, Long BIGINT, Double DOUBLE, String STRING, ... */
+    public static ApiExpression lit(Object value) {
+        return new ApiExpression(ExprNode.literal(value, null));
+    }
+
+    /** A literal cast to {@code dataType}. */
+    public static ApiExpression lit(Object value, DataType dataType) {
+        return new ApiExpression(ExprNode.literal(value, dataType));
+    }
+
+    /** A typed NULL. */
+    public static ApiExpression nullOf(DataType dataType) {
+        return lit(null, dataType);
+    }
+
+    /** The columns from {@code start} to {@code end} (inclusive), for {@link #withColumns}. */
+    public static ApiExpression range(String start, String end) {
+        return new ApiExpression(ExprNode.simple(Kind.RANGE, null, ExprNode.field(start), ExprNode.field(end)));
+    }
+
+    /** The columns at 1-based positions {@code start} to {@code end} (inclusive), for {@link #withColumns}. */
+    public static ApiExpression range(int start, int end) {
+        return new ApiExpression(ExprNode.simple(Kind.RANGE, null, ExprNode.literal(start, null),
+                ExprNode.literal(end, null)));
+    }
+
+    /** The columns named or selected (by name, 1-based index or {@link #range}). */
+    public static ApiExpression withColumns(Object head, Object... tail) {
+        return new ApiExpression(ExprNode.of(Kind.COLUMNS, null, true, ApiExpression.toNodes(prepend(head, tail)), null));
+    }
+
+    /** All columns. */
+    public static ApiExpression withAllColumns() {
+        return $("*");
+    }
+
+    /** All columns except the ones named or selected. */
+    public static ApiExpression withoutColumns(Object head, Object... tail) {
+        return new ApiExpression(ExprNode.of(Kind.COLUMNS, null, false, ApiExpression.toNodes(prepend(head, tail)), null));
+    }
+
+    public static ApiExpression and(Object predicate0, Object predicate1, Object... predicates) {
+        ApiExpression e = new ApiExpression(ApiExpression.toNode(predicate0)).and(predicate1);
+        for (Object p : predicates) {
+            e = e.and(p);
+        }
+        return e;
+    }
+
+    public static ApiExpression or(Object predicate0, Object predicate1, Object... predicates) {
+        ApiExpression e = new ApiExpression(ApiExpression.toNode(predicate0)).or(predicate1);
+        for (Object p : predicates) {
+            e = e.or(p);
+        }
+        return e;
+    }
+
+    public static ApiExpression not(Object expression) {
+        return template("(NOT $0)", expression);
+    }
+
+    /** {@code ifTrue} when {@code condition} holds, else {@code ifFalse}. */
+    public static ApiExpression ifThenElse(Object condition, Object ifTrue, Object ifFalse) {
+        return template("(CASE WHEN $0 THEN $1 ELSE $2 END)", condition, ifTrue, ifFalse);
+    }
+
+    /** The first argument that is not NULL. */
+    public static ApiExpression coalesce(Object... args) {
+        return template("COALESCE($*)", args);
+    }
+
+    /** A row-count interval for over windows: {@code rowInterval(10L)}. */
+    public static ApiExpression rowInterval(Long rows) {
+        return lit(rows).rows();
+    }
+
+    public static ApiExpression currentDate() {
+        return template("CURRENT_DATE");
+    }
+
+    public static ApiExpression currentTime() {
+        return template("CURRENT_TIME");
+    }
+
+    public static ApiExpression currentTimestamp() {
+        return template("CURRENT_TIMESTAMP");
+    }
+
+    public static ApiExpression currentWatermark(Object rowtimeAttribute) {
+        return template("CURRENT_WATERMARK($0)", rowtimeAttribute);
+    }
+
+    public static ApiExpression localTime() {
+        return template("LOCALTIME");
+    }
+
+    public static ApiExpression localTimestamp() {
+        return template("LOCALTIMESTAMP");
+    }
+
+    public static ApiExpression toDate(Object dateStr) {
+        return template("TO_DATE($0)", dateStr);
+    }
+
+    public static ApiExpression toDate(Object dateStr, Object format) {
+        return template("TO_DATE($0, $1)", dateStr, format);
+    }
+
+    public static ApiExpression toTimestamp(Object timestampStr) {
+        return template("TO_TIMESTAMP($0)", timestampStr);
+    }
+
+    public static ApiExpression toTimestamp(Object timestampStr, Object format) {
+        return template("TO_TIMESTAMP($0, $1)", timestampStr, format);
+    }
+
+    public static ApiExpression dateFormat(Object timestamp, Object format) {
+        return template("DATE_FORMAT($0, $1)", timestamp, format);
+    }
+
+    /** The number of {@code unit}s between two points in time. */
+    public static ApiExpression timestampDiff(TimePointUnit timePointUnit, Object timePoint1, Object timePoint2) {
+        return template("TIMESTAMPDIFF(" + timePointUnit.name() + ", $0, $1)", timePoint1, timePoint2);
+    }
+
+    public static ApiExpression fromUnixtime(Object unixtime) {
+        return template("FROM_UNIXTIME($0)", unixtime);
+    }
+
+    public static ApiExpression fromUnixtime(Object unixtime, Object format) {
+        return template("FROM_UNIXTIME($0, $1)", unixtime, format);
+    }
+
+    public static ApiExpression unixTimestamp() {
+        return template("UNIX_TIMESTAMP()");
+    }
+
+    public static ApiExpression unixTimestamp(Object timestampStr) {
+        return template("UNIX_TIMESTAMP($0)", timestampStr);
+    }
+
+    /** String concatenation; NULL when any argument is NULL. */
+    public static ApiExpression concat(Object string, Object... strings) {
+        return template("CONCAT($*)", prepend(string, strings));
+    }
+
+    /** Concatenation with a separator; NULL arguments are skipped. */
+    public static ApiExpression concatWs(Object separator, Object string, Object... strings) {
+        return template("CONCAT_WS($*)", prepend(separator, prepend(string, strings)));
+    }
+
+    public static ApiExpression pi() {
+        return template("PI()");
+    }
+
+    public static ApiExpression e() {
+        return template("E()");
+    }
+
+    public static ApiExpression rand() {
+        return template("RAND()");
+    }
+
+    public static ApiExpression rand(Object seed) {
+        return template("RAND($0)", seed);
+    }
+
+    public static ApiExpression randInteger(Object bound) {
+        return template("RAND_INTEGER($0)", bound);
+    }
+
+    public static ApiExpression uuid() {
+        return template("UUID()");
+    }
+
+    public static ApiExpression atan2(Object y, Object x) {
+        return template("ATAN2($0, $1)", y, x);
+    }
+
+    public static ApiExpression negative(Object v) {
+        return template("(- $0)", v);
+    }
+
+    public static ApiExpression log(Object value) {
+        return template("LOG($0)", value);
+    }
+
+    public static ApiExpression log(Object base, Object value) {
+        return template("LOG($0, $1)", base, value);
+    }
+
+    /** A ROW value; supported as a row of {@code TableEnvironment.fromValues}. */
+    public static ApiExpression row(Object head, Object... tail) {
+        return new ApiExpression(ExprNode.of(Kind.UNSUPPORTED, "ROW values in expressions", null,
+                ApiExpression.toNodes(prepend(head, tail)), null));
+    }
+
+    /** An ARRAY value. */
+    public static ApiExpression array(Object head, Object... tail) {
+        return new ApiExpression(ExprNode.of(Kind.UNSUPPORTED, "ARRAY values", null,
+                ApiExpression.toNodes(prepend(head, tail)), null));
+    }
+
+    /** A MAP value from key/value pairs. */
+    public static ApiExpression map(Object key, Object value, Object... tail) {
+        return new ApiExpression(ExprNode.of(Kind.UNSUPPORTED, "MAP values", null,
+                ApiExpression.toNodes(prepend(key, prepend(value, tail))), null));
+    }
+
+    /** Calls a function by name: a temporary or catalog function, or a built-in function (Flink's SQL names). */
+    public static ApiExpression call(String path, Object... arguments) {
+        return new ApiExpression(ExprNode.of(Kind.NAMED_CALL, path, null, ApiExpression.toNodes(arguments), null));
+    }
+
+    /** Calls a user-defined function given by class, without registering it. */
+    public static ApiExpression call(Class<? extends UserDefinedFunction> function, Object... arguments) {
+        return new ApiExpression(ExprNode.of(Kind.FUNCTION_CALL, function.getName(), function,
+                ApiExpression.toNodes(arguments), null));
+    }
+
+    /** Calls a user-defined function instance, without registering it. */
+    public static ApiExpression call(UserDefinedFunction function, Object... arguments) {
+        return new ApiExpression(ExprNode.of(Kind.FUNCTION_CALL, function.getClass().getName(), function,
+                ApiExpression.toNodes(arguments), null));
+    }
+
+    /** A SQL expression, resolved against the columns of the table it is used on: {@code callSql("UPPER(name)")}. */
+    public static ApiExpression callSql(String sqlExpression) {
+        return new ApiExpression(ExprNode.simple(Kind.SQL, sqlExpression));
+    }
+}

@@ -1,0 +1,34 @@
+package io.sluice.table.api.fluent;
+
+import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.functions.ScalarFunction;
+import io.sluice.table.functions.TableFunction;
+import io.sluice.types.Row;
+
+/** User-defined functions for the Table API tests. */
+public final class FluentUdfs {
+    private FluentUdfs() {
+    }
+
+    /** Doubles a value. */
+    public static class Twice extends ScalarFunction {
+        public int eval(int x) {
+            return 2 * x;
+        }
+    }
+
+    /** Splits a string at blanks into (word, length) rows. */
+    @DataTypeHint("ROW<word STRING, len INT>")
+    public static class Split extends TableFunction<Row> {
+        public void eval(String s) {
+            if (s == null) {
+                return;
+            }
+            for (String w : s.split(" ")) {
+                if (!w.isEmpty()) {
+                    collect(Row.of(w, w.length()));
+                }
+            }
+        }
+    }
+}
