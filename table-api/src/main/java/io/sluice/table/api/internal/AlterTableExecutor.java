@@ -46,7 +46,7 @@ final class AlterTableExecutor {
         }
         CatalogTable table = (CatalogTable) existing;
         if (s.action() == AlterTableStatement.Action.RENAME_TABLE) {
-            env.catalogs().renameObject(id, env.catalogs().qualify(s.newName().parts()));
+            env.catalogs().renameObject(id, renamed(id, s.newName().parts()));
             return true;
         }
         TableDraft d = TableDraft.of(table);
@@ -107,7 +107,7 @@ final class AlterTableExecutor {
             throw new ValidationException("ALTER VIEW for a table is not allowed: " + id + " is a table.");
         }
         if (s.newName() != null) {
-            env.catalogs().renameObject(id, env.catalogs().qualify(s.newName().parts()));
+            env.catalogs().renameObject(id, renamed(id, s.newName().parts()));
             return;
         }
         CatalogView view = (CatalogView) existing;
@@ -207,6 +207,17 @@ final class AlterTableExecutor {
         d.primaryKey = s.primaryKey().columns();
         d.primaryKeyName = s.primaryKey().constraintName();
         d.primaryKeyPosition = s.primaryKey().position();
+    }
+
+    /**
+     * The new identity of a renamed table or view: a bare name stays in the object's own catalog and database (as
+     * in Flink: {@code ALTER TABLE db2.t2 RENAME TO t3} renames inside db2); a qualified name is taken as written.
+     */
+    private ObjectIdentifier renamed(ObjectIdentifier id, java.util.List<String> newName) {
+        if (newName.size() == 1) {
+            return new ObjectIdentifier(id.catalog(), id.database(), newName.get(0));
+        }
+        return env.catalogs().qualify(newName);
     }
 
     // ------------------------------------------------------------------ DROP / RENAME column
