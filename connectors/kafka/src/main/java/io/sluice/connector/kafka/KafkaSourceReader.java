@@ -1,0 +1,198 @@
+package io.sluice.connector.kafka;
+
+import io.sluice.runtime.connector.ReadStatus;
+import io.sluice.runtime.connector.ReaderContext;
+import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.Output;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads the topic partitions one parallel instance owns ({@link PartitionOwnership}) with a Kafka consumer that
+ * is assigned them directly (no group rebalancing). The position of every owned partition is the checkpointed
+ * source position; a restored reader seeks there. New partitions (and, with a pattern, new topics) are picked up
+ * every {@code scan.topic-partition-discovery.interval} and read from their earliest offset. A bounded reader
+ * stops each partition at its stop offset and ends when all have reached it.
+ */
+final class KafkaSourceReader implements SourceReader {
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
+
+    private final KafkaSourceSpec spec;
+    private final ReaderContext context;
+    private final RecordBatchBuilder builder;
+    private final Set<TopicPartition> assigned = new LinkedHashSet<>();
+    private final Map<TopicPartition, Long> stopOffsets = new HashMap<>();
+    private final Set<TopicPartition> finished = new java.util.HashSet<>();
+    private Map<TopicPartition, Long> restored;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private OffsetResolver resolver;
+    private long nextDiscovery;
+
+    KafkaSourceReader(KafkaSourceSpec spec, ReaderContext context, RecordBatchBuilder builder) {
+        this.spec = spec;
+        this.context = context;
+        this.builder = builder;
+    }
+
+    @Override
+    public void restorePosition(byte[] position) throws IOException {
+        restored = new HashMap<>();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(position))) {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                restored.put(new TopicPartition(in.readUTF(), in.readInt()), in.readLong());
+            }
+        }
+    }
+
+    @Override
+    public void open() {
+        Properties p = new Properties();
+        p.putAll(spec.properties);
+        p.put("enable.auto.commit", "false");
+        p.putIfAbsent("max.poll.records", String.valueOf(context.batchSize()));
+        p.putIfAbsent("client.id", "sluice-" + spec.tableName + "-" + context.subtaskIndex());
+        consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        resolver = new OffsetResolver(spec, consumer);
+        discover(true);
+    }
+
+    /** Assigns owned partitions not yet assigned and seeks them to their start. */
+    private void discover(boolean initial) {
+        nextDiscovery = System.currentTimeMillis() + spec.discoveryInterval.toMillis();
+        List<TopicPartition> found = new ArrayList<>();
+        if (spec.topicPattern != null) {
+            for (Map.Entry<String, List<PartitionInfo>> e : consumer.listTopics().entrySet()) {
+                if (spec.topicPattern.matcher(e.getKey()).matches()) {
+                    e.getValue().forEach(pi -> found.add(new TopicPartition(pi.topic(), pi.partition())));
+                }
+            }
+        } else {
+            for (String topic : spec.topics) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic);
+                if (infos != null) {
+                    infos.forEach(pi -> found.add(new TopicPartition(pi.topic(), pi.partition())));
+                }
+            }
+        }
+        List<TopicPartition> added = new ArrayList<>();
+        for (TopicPartition tp : found) {
+            if (!assigned.contains(tp) && PartitionOwnership.owner(tp, context.parallelism()) == context.subtaskIndex()) {
+                added.add(tp);
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        assigned.addAll(added);
+        consumer.assign(assigned);
+        Map<TopicPartition, Long> start = initial ? resolver.startOffsets(added) : consumer.beginningOffsets(added);
+        for (TopicPartition tp : added) {
+            Long offset = restored != null && restored.containsKey(tp) ? restored.get(tp) : start.get(tp);
+            consumer.seek(tp, offset);
+        }
+        if (spec.isBounded()) {
+            Map<TopicPartition, Long> stop = resolver.stopOffsets(added);
+            stopOffsets.putAll(stop);
+            for (TopicPartition tp : added) {
+                checkFinished(tp);
+            }
+        }
+    }
+
+    private void checkFinished(TopicPartition tp) {
+        if (!finished.contains(tp) && consumer.position(tp) >= stopOffsets.get(tp)) {
+            finished.add(tp);
+            consumer.pause(List.of(tp));
+        }
+    }
+
+    @Override
+    public ReadStatus pollNext(Output output) throws Exception {
+        if (spec.isBounded()) {
+            if (finished.size() == assigned.size()) {
+                return ReadStatus.END_OF_INPUT;
+            }
+        } else if (spec.discoveryInterval.toMillis() > 0 && System.currentTimeMillis() >= nextDiscovery) {
+            discover(false);
+        }
+        if (assigned.isEmpty()) {
+            return ReadStatus.NOTHING_AVAILABLE;
+        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Long stop = stopOffsets.get(new TopicPartition(r.topic(), r.partition()));
+            if (stop == null || r.offset() < stop) {
+                batch.add(r);
+            }
+        }
+        if (spec.isBounded()) {
+            for (TopicPartition tp : assigned) {
+                checkFinished(tp);
+            }
+        }
+        if (!batch.isEmpty()) {
+            RowBatch rows = builder.build(batch);
+            if (rows.rowCount() > 0) {
+                output.emit(rows);
+            } else {
+                rows.close();
+            }
+        }
+        if (spec.isBounded() && finished.size() == assigned.size()) {
+            return ReadStatus.END_OF_INPUT;
+        }
+        return records.isEmpty() ? ReadStatus.NOTHING_AVAILABLE : ReadStatus.MORE_AVAILABLE;
+    }
+
+    @Override
+    public byte[] snapshotPosition() throws IOException {
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(assigned.size());
+            for (TopicPartition tp : assigned) {
+                long position = consumer.position(tp);
+                Long stop = stopOffsets.get(tp);
+                if (stop != null) {
+                    position = Math.min(position, stop);
+                }
+                out.writeUTF(tp.topic());
+                out.writeInt(tp.partition());
+                out.writeLong(position);
+                commit.put(tp, new OffsetAndMetadata(position));
+            }
+        }
+        if (spec.properties.containsKey("group.id") && !commit.isEmpty()) {
+            consumer.commitAsync(commit, null);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        if (consumer != null) {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.sluice.connector.kafka;
+
+import io.sluice.connector.kafka.format.MessageDecoder;
+import io.sluice.connector.kafka.format.MessageFormats;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.data.VectorValues;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.TableException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.util.TransferPair;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Decodes Kafka records into one batch of the columns a reader produces: key columns from the key bytes, value
+ * columns from the value bytes, metadata columns from the record. Records without a value (tombstones) and
+ * records the formats skip as malformed produce no row. Used by one thread.
+ */
+final class RecordBatchBuilder {
+    private static final int KEY = 0;
+    private static final int VALUE = 1;
+    private static final int META = 2;
+
+    private final String tableName;
+    private final RowType producedType;
+    private final BufferAllocator allocator;
+    /** For each output column: KEY, VALUE or META, and its index among the decoded key/value columns or metadata. */
+    private final int[] source;
+    private final int[] index;
+    private final MessageDecoder keyDecoder;
+    private final MessageDecoder valueDecoder;
+    private final RowType keyType;
+    private final RowType valueType;
+    private final List<KafkaMetadata> metadata;
+    private long skipped;
+
+    /**
+     * @param projected indexes into physical + metadata columns of the produced columns
+     * @param metadata the requested metadata, appended after the physical columns
+     */
+    RecordBatchBuilder(KafkaTableLayout layout, List<KafkaMetadata> metadata, int[] projected, RowType producedType,
+            BufferAllocator allocator, ClassLoader classLoader) {
+        this.tableName = layout.tableName();
+        this.producedType = producedType;
+        this.allocator = allocator;
+        this.metadata = metadata;
+        int physicalCount = layout.physical().size();
+        int[] keyFields = layout.keyFields();
+        int[] valueFields = layout.valueFields();
+        List<Integer> keyProjection = new ArrayList<>();
+        List<Integer> valueProjection = new ArrayList<>();
+        source = new int[projected.length];
+        index = new int[projected.length];
+        for (int out = 0; out < projected.length; out++) {
+            int f = projected[out];
+            int v = indexOf(valueFields, f);
+            if (f >= physicalCount) {
+                source[out] = META;
+                index[out] = f - physicalCount;
+            } else if (v >= 0) {
+                source[out] = VALUE;
+                index[out] = valueProjection.size();
+                valueProjection.add(v);
+            } else {
+                source[out] = KEY;
+                index[out] = keyProjection.size();
+                keyProjection.add(indexOf(keyFields, f));
+            }
+        }
+        int[] vp = valueProjection.stream().mapToInt(Integer::intValue).toArray();
+        valueType = layout.valueContext().physicalRowType().project(vp);
+        valueDecoder = MessageFormats.decoder(layout.valueFormat(), layout.valueContext(), vp, classLoader);
+        if (keyProjection.isEmpty()) {
+            keyDecoder = null;
+            keyType = null;
+        } else {
+            int[] kp = keyProjection.stream().mapToInt(Integer::intValue).toArray();
+            keyType = layout.keyContext().physicalRowType().project(kp);
+            keyDecoder = MessageFormats.decoder(layout.keyFormat(), layout.keyContext(), kp, classLoader);
+        }
+    }
+
+    private static int indexOf(int[] a, int v) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Records skipped so far because a format found them malformed. */
+    long skippedRecords() {
+        return skipped;
+    }
+
+    /** A batch holding the rows of {@code records} (possibly empty; the caller owns it). */
+    RowBatch build(List<ConsumerRecord<byte[], byte[]>> records) throws IOException {
+        int n = records.size();
+        RowBatch values = RowBatch.allocate(valueType, allocator, n);
+        RowBatch keys = keyDecoder == null ? null : RowBatch.allocate(keyType, allocator, n);
+        List<ConsumerRecord<byte[], byte[]>> kept = new ArrayList<>(n);
+        try {
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                if (r.value() == null) {
+                    continue;
+                }
+                String position = "table " + tableName + ", topic " + r.topic() + ", partition " + r.partition()
+                        + ", offset " + r.offset();
+                if (keys != null && r.key() == null) {
+                    throw new TableException("The record at " + position + " has no key, but the table reads key"
+                            + " columns from it.");
+                }
+                int keyRows = keys == null ? 0 : keys.rowCount();
+                if (!valueDecoder.decode(r.value(), values, position)) {
+                    skipped++;
+                    continue;
+                }
+                if (keys != null && !keyDecoder.decode(r.key(), keys, position + " (key)")) {
+                    // the value row was written; drop it again by copying the kept rows at the end
+                    throw new TableException("Malformed key at " + position + "; ignoring parse errors of keys is"
+                            + " not supported yet.");
+                }
+                kept.add(r);
+                if (keys != null && keys.rowCount() != keyRows + 1) {
+                    throw new IllegalStateException("key decoder wrote " + (keys.rowCount() - keyRows) + " rows");
+                }
+            }
+            return assemble(values, keys, kept);
+        } finally {
+            values.close();
+            if (keys != null) {
+                keys.close();
+            }
+        }
+    }
+
+    private RowBatch assemble(RowBatch values, RowBatch keys, List<ConsumerRecord<byte[], byte[]>> kept) {
+        int rows = kept.size();
+        List<FieldVector> vectors = new ArrayList<>(source.length);
+        for (int out = 0; out < source.length; out++) {
+            if (source[out] == META) {
+                vectors.add(metadataVector(out, kept));
+            } else {
+                FieldVector from = (source[out] == VALUE ? values : keys).vector(index[out]);
+                TransferPair pair = from.getTransferPair(producedType.name(out), allocator);
+                pair.transfer();
+                vectors.add((FieldVector) pair.getTo());
+            }
+        }
+        return RowBatch.of(producedType, vectors, rows);
+    }
+
+    private FieldVector metadataVector(int out, List<ConsumerRecord<byte[], byte[]>> kept) {
+        LogicalType type = producedType.type(out);
+        RowBatch holder = RowBatch.allocate(new RowType(List.of(producedType.name(out)), List.of(type)), allocator,
+                kept.size());
+        FieldVector v = holder.vector(0);
+        KafkaMetadata m = metadata.get(index[out]);
+        for (int i = 0; i < kept.size(); i++) {
+            VectorValues.set(type, v, i, m.value(kept.get(i)));
+        }
+        v.setValueCount(kept.size());
+        return v;
+    }
+}
