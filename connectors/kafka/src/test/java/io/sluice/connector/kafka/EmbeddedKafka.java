@@ -97,6 +97,24 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** Waits until consumer group {@code group} has committed {@code offset} (or more) for the partition. */
+    void awaitCommittedOffset(String group, String topic, int partition, long offset) throws Exception {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        long deadline = System.currentTimeMillis() + 20_000;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            while (true) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(tp);
+                if (committed != null && committed.offset() >= offset) {
+                    return;
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("group " + group + " committed " + committed + ", not " + offset);
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
     /** Writes records (key may be null, value null is a tombstone) to {@code partition} (null: by key). */
     void produce(String topic, Integer partition, Long timestamp, List<String[]> keyValues) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
