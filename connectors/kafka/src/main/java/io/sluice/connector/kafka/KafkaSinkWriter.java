@@ -105,14 +105,17 @@ final class KafkaSinkWriter implements SinkWriter {
         if (guarantee == DeliveryGuarantee.NONE) {
             return null;
         }
-        KafkaProducer<byte[], byte[]> p = producer();
-        p.flush();
-        checkError();
+        if (producer != null) {
+            producer.flush();
+            checkError();
+        }
         if (guarantee != DeliveryGuarantee.EXACTLY_ONCE) {
             return null;
         }
-        pending.put(checkpointId, p);
-        producer = null;
+        if (producer != null) {
+            pending.put(checkpointId, producer);
+            producer = null;
+        }
         transactionNumber = checkpointId + 1;
         return ByteBuffer.allocate(Long.BYTES).putLong(checkpointId).array();
     }
@@ -145,6 +148,8 @@ final class KafkaSinkWriter implements SinkWriter {
         checkError();
         if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
             producer.commitTransaction();
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
         }
     }
 

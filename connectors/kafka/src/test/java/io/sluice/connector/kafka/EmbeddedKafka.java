@@ -115,6 +115,24 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** Waits until the topic holds at least {@code count} records. */
+    void awaitRecords(String topic, long count) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            while (consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum() < count) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("timed out waiting for " + count + " records in " + topic);
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
     /** Writes records (key may be null, value null is a tombstone) to {@code partition} (null: by key). */
     void produce(String topic, Integer partition, Long timestamp, List<String[]> keyValues) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
