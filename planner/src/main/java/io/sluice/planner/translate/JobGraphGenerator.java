@@ -216,7 +216,11 @@ public final class JobGraphGenerator {
         String name = "TableSourceScan(table=[[" + String.join(", ", table.identifier().toList())
                 + (partitions == null ? "" : ", partitions=" + partitions) + "]], fields=["
                 + String.join(", ", produced.names()) + "])";
-        return new SourceTransformation(name, source, projection, produced);
+        SourceTransformation st = new SourceTransformation(name, source, projection, produced);
+        if (!source.getChangelogMode().isInsertOnly()) {
+            st.withChangelogMode(source.getChangelogMode());
+        }
+        return st;
     }
 
     private ScanTableSource createSource(ConnectorTable table) {
@@ -232,7 +236,7 @@ public final class JobGraphGenerator {
         DynamicTableSourceFactory factory = FactoryUtil.discover(DynamicTableSourceFactory.class, connector, classLoader);
         FactoryUtil.validateOptions(table.identifier().toString(), factory, ct.options(), classLoader);
         ScanTableSource source = factory.createDynamicTableSource(new TableContext(table.identifier().toString(),
-                ct.physicalRowType(), ct.options(), config, ct.partitionKeys()));
+                ct.physicalRowType(), ct.options(), config, ct.partitionKeys(), ct.primaryKey()));
         SourceMetadata.apply(source, ct, table.identifier().toString());
         return source;
     }

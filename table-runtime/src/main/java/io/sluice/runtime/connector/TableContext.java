@@ -13,6 +13,7 @@ public final class TableContext {
     private final Map<String, String> options;
     private final Configuration sessionConfig;
     private final java.util.List<String> partitionKeys;
+    private final java.util.List<String> primaryKey;
 
     public TableContext(String tableName, RowType physicalRowType, Map<String, String> options,
             Configuration sessionConfig) {
@@ -22,6 +23,16 @@ public final class TableContext {
     /** A context of a table declared with {@code PARTITIONED BY (partitionKeys)} (empty: not partitioned). */
     public TableContext(String tableName, RowType physicalRowType, Map<String, String> options,
             Configuration sessionConfig, java.util.List<String> partitionKeys) {
+        this(tableName, physicalRowType, options, sessionConfig, partitionKeys, java.util.List.of());
+    }
+
+    /**
+     * A context of a table declared with {@code PARTITIONED BY (partitionKeys)} and
+     * {@code PRIMARY KEY (primaryKey) NOT ENFORCED} (each empty when not declared).
+     */
+    public TableContext(String tableName, RowType physicalRowType, Map<String, String> options,
+            Configuration sessionConfig, java.util.List<String> partitionKeys, java.util.List<String> primaryKey) {
+        this.primaryKey = java.util.List.copyOf(primaryKey);
         this.tableName = tableName;
         this.physicalRowType = physicalRowType;
         this.options = Map.copyOf(options);
@@ -42,6 +53,11 @@ public final class TableContext {
     /** The {@code PARTITIONED BY} columns in declaration order (physical columns); empty when not partitioned. */
     public java.util.List<String> partitionKeys() {
         return partitionKeys;
+    }
+
+    /** The {@code PRIMARY KEY} columns in declaration order; empty when the table declares none. */
+    public java.util.List<String> primaryKey() {
+        return primaryKey;
     }
 
     /** The {@code WITH} options exactly as written. */

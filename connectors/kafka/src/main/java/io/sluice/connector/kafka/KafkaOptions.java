@@ -66,6 +66,13 @@ public final class KafkaOptions {
     public static final ConfigOption<Integer> SINK_PARALLELISM = ConfigOptions.key("sink.parallelism").intType()
             .noDefaultValue().withDescription("Accepted for compatibility; the sink runs at the job's parallelism.");
 
+    public static final ConfigOption<Integer> SINK_BUFFER_FLUSH_MAX_ROWS = ConfigOptions
+            .key("sink.buffer-flush.max-rows").intType().defaultValue(0)
+            .withDescription("upsert-kafka: keys buffered (latest row per key) before a flush; 0 disables buffering.");
+    public static final ConfigOption<Duration> SINK_BUFFER_FLUSH_INTERVAL = ConfigOptions
+            .key("sink.buffer-flush.interval").durationType().defaultValue(Duration.ZERO)
+            .withDescription("upsert-kafka: longest time a buffered row waits; 0 disables buffering.");
+
     /** {@code value.fields-include}. */
     public enum ValueFieldsInclude { ALL, EXCEPT_KEY }
 

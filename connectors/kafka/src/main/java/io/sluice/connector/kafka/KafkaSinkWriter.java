@@ -4,6 +4,7 @@ import io.sluice.connector.kafka.KafkaOptions.DeliveryGuarantee;
 import io.sluice.runtime.connector.SinkWriter;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.table.api.TableException;
+import io.sluice.types.RowKind;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
@@ -36,6 +37,8 @@ final class KafkaSinkWriter implements SinkWriter {
     private KafkaProducer<byte[], byte[]> producer;
     private long transactionNumber;
     private int partitionCount = -1;
+    /** Null unless an upsert sink buffers its records. */
+    private UpsertBuffer buffer;
 
     KafkaSinkWriter(String tableName, String topic, Properties properties, RecordEncoding encoding,
             SinkPartitioner partitioner, DeliveryGuarantee guarantee, String transactionalIdPrefix, int subtaskIndex) {
@@ -83,13 +86,44 @@ final class KafkaSinkWriter implements SinkWriter {
             partitionCount = p.partitionsFor(topic).size();
         }
         for (int i = 0; i < values.length; i++) {
+            RowKind kind = batch.rowKind(i);
+            if (kind == RowKind.UPDATE_BEFORE) {
+                continue; // an upsert sink: the +U of the key follows
+            }
             Integer partition = partitioner.partition(partitionCount);
-            p.send(new ProducerRecord<>(topic, partition, keys == null ? null : keys[i], values[i]), (meta, e) -> {
-                if (e != null) {
-                    sendError.compareAndSet(null, e);
-                }
-            });
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition,
+                    keys == null ? null : keys[i], kind == RowKind.DELETE ? null : values[i]);
+            if (buffer != null) {
+                buffer.add(record);
+            } else {
+                send(p, record);
+            }
         }
+        if (buffer != null && buffer.isFull()) {
+            drainBuffer();
+        }
+    }
+
+    /** Buffers an upsert sink's records per key ({@link UpsertBuffer}). */
+    KafkaSinkWriter withBuffer(UpsertBuffer buffer) {
+        this.buffer = buffer;
+        return this;
+    }
+
+    private void drainBuffer() {
+        if (buffer != null) {
+            for (ProducerRecord<byte[], byte[]> r : buffer.drain()) {
+                send(producer(), r);
+            }
+        }
+    }
+
+    private void send(KafkaProducer<byte[], byte[]> p, ProducerRecord<byte[], byte[]> record) {
+        p.send(record, (meta, e) -> {
+            if (e != null) {
+                sendError.compareAndSet(null, e);
+            }
+        });
     }
 
     private void checkError() {
@@ -102,6 +136,7 @@ final class KafkaSinkWriter implements SinkWriter {
 
     @Override
     public byte[] snapshotState(long checkpointId) throws Exception {
+        drainBuffer();
         if (guarantee == DeliveryGuarantee.NONE) {
             return null;
         }
@@ -141,6 +176,7 @@ final class KafkaSinkWriter implements SinkWriter {
 
     @Override
     public void finish() throws Exception {
+        drainBuffer();
         if (producer == null) {
             return;
         }

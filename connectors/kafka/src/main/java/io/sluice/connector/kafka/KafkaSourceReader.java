@@ -39,6 +39,8 @@ final class KafkaSourceReader implements SourceReader {
     private final KafkaSourceSpec spec;
     private final ReaderContext context;
     private final RecordBatchBuilder builder;
+    /** Null for a plain kafka source; the changelog state of an upsert-kafka source. */
+    private final UpsertNormalizer upsert;
     private final Set<TopicPartition> assigned = new LinkedHashSet<>();
     private final Map<TopicPartition, Long> stopOffsets = new HashMap<>();
     private final Set<TopicPartition> finished = new java.util.HashSet<>();
@@ -47,10 +49,12 @@ final class KafkaSourceReader implements SourceReader {
     private OffsetResolver resolver;
     private long nextDiscovery;
 
-    KafkaSourceReader(KafkaSourceSpec spec, ReaderContext context, RecordBatchBuilder builder) {
+    KafkaSourceReader(KafkaSourceSpec spec, ReaderContext context, RecordBatchBuilder builder,
+            UpsertNormalizer upsert) {
         this.spec = spec;
         this.context = context;
         this.builder = builder;
+        this.upsert = upsert;
     }
 
     @Override
@@ -60,6 +64,9 @@ final class KafkaSourceReader implements SourceReader {
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 restored.put(new TopicPartition(in.readUTF(), in.readInt()), in.readLong());
+            }
+            if (upsert != null) {
+                upsert.restore(in);
             }
         }
     }
@@ -152,7 +159,15 @@ final class KafkaSourceReader implements SourceReader {
             }
         }
         if (!batch.isEmpty()) {
-            RowBatch rows = builder.build(batch);
+            RowBatch rows;
+            if (upsert == null) {
+                rows = builder.build(batch);
+            } else {
+                List<ConsumerRecord<byte[], byte[]>> changes = new ArrayList<>(batch.size());
+                List<io.sluice.types.RowKind> kinds = new ArrayList<>(batch.size());
+                upsert.apply(batch, changes, kinds);
+                rows = builder.build(changes, kinds);
+            }
             if (rows.rowCount() > 0) {
                 output.emit(rows);
             } else {
@@ -181,6 +196,9 @@ final class KafkaSourceReader implements SourceReader {
                 out.writeInt(tp.partition());
                 out.writeLong(position);
                 commit.put(tp, new OffsetAndMetadata(position));
+            }
+            if (upsert != null) {
+                upsert.snapshot(out);
             }
         }
         if (spec.properties.containsKey("group.id") && !commit.isEmpty()) {

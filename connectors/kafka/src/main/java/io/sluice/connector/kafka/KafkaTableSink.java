@@ -18,6 +18,10 @@ final class KafkaTableSink implements DynamicTableSink {
     private final DeliveryGuarantee guarantee;
     private final String transactionalIdPrefix;
     private final ClassLoader classLoader;
+    /** True for an upsert-kafka sink, with its buffer size (0: no buffering) and flush interval. */
+    private boolean upsert;
+    private int bufferMaxRows;
+    private long bufferIntervalMillis;
 
     KafkaTableSink(String tableName, String topic, Properties properties, KafkaTableLayout layout,
             SinkPartitionerKind partitioner, DeliveryGuarantee guarantee, String transactionalIdPrefix,
@@ -32,22 +36,34 @@ final class KafkaTableSink implements DynamicTableSink {
         this.classLoader = classLoader;
     }
 
+    /** Makes this an upsert sink: +I/+U rows are upserts of their key, -D rows tombstones. */
+    KafkaTableSink asUpsert(int bufferMaxRows, long bufferIntervalMillis) {
+        this.upsert = true;
+        this.bufferMaxRows = bufferMaxRows;
+        this.bufferIntervalMillis = bufferIntervalMillis;
+        return this;
+    }
+
     @Override
     public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
-        return ChangelogMode.insertOnly();
+        return !upsert ? ChangelogMode.insertOnly() : ChangelogMode.upsert();
     }
 
     @Override
     public SinkWriter createWriter(WriterContext context) {
         RecordEncoding encoding = new RecordEncoding(layout, classLoader);
-        return new KafkaSinkWriter(tableName, topic, properties, encoding,
+        KafkaSinkWriter writer = new KafkaSinkWriter(tableName, topic, properties, encoding,
                 new SinkPartitioner(partitioner, context.subtaskIndex()), guarantee, transactionalIdPrefix,
                 context.subtaskIndex());
+        if (upsert && bufferMaxRows > 0) {
+            writer.withBuffer(new UpsertBuffer(bufferMaxRows, bufferIntervalMillis));
+        }
+        return writer;
     }
 
     @Override
     public String describe() {
-        return "kafka(topic=" + topic + ", format=" + layout.valueFormat() + ", delivery-guarantee="
+        return (upsert ? "upsert-kafka" : "kafka") + "(topic=" + topic + ", format=" + layout.valueFormat() + ", delivery-guarantee="
                 + guarantee.name().toLowerCase().replace('_', '-') + ")";
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.connector.kafka;
 
+import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.connector.ReaderContext;
 import io.sluice.runtime.connector.ScanTableSource;
 import io.sluice.runtime.connector.SourceReader;
@@ -18,9 +19,16 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
     private final KafkaSourceSpec spec;
     private final KafkaTableLayout layout;
     private final ClassLoader classLoader;
+    private final boolean upsert;
     private List<KafkaMetadata> metadata = List.of();
 
     KafkaTableSource(KafkaSourceSpec spec, KafkaTableLayout layout, ClassLoader classLoader) {
+        this(spec, layout, classLoader, false);
+    }
+
+    /** With {@code upsert}, the source reads its topic as a changelog ({@link UpsertNormalizer}). */
+    KafkaTableSource(KafkaSourceSpec spec, KafkaTableLayout layout, ClassLoader classLoader, boolean upsert) {
+        this.upsert = upsert;
         this.spec = spec;
         this.layout = layout;
         this.classLoader = classLoader;
@@ -35,7 +43,12 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
     public SourceReader createReader(ReaderContext context) {
         RecordBatchBuilder builder = new RecordBatchBuilder(layout, metadata, context.projectedFields(),
                 context.producedType(), context.allocator(), classLoader);
-        return new KafkaSourceReader(spec, context, builder);
+        return new KafkaSourceReader(spec, context, builder, upsert ? new UpsertNormalizer(spec.tableName) : null);
+    }
+
+    @Override
+    public ChangelogMode getChangelogMode() {
+        return upsert ? ChangelogMode.all() : ChangelogMode.insertOnly();
     }
 
     @Override
@@ -60,7 +73,7 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
 
     @Override
     public String describe() {
-        return "kafka(" + spec.describeTopics() + ", format=" + layout.valueFormat()
+        return (upsert ? "upsert-kafka(" : "kafka(") + spec.describeTopics() + ", format=" + layout.valueFormat()
                 + (layout.keyFormat() == null ? "" : ", key.format=" + layout.keyFormat())
                 + (spec.isBounded() ? ", bounded" : "") + ")";
     }

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import io.sluice.types.RowKind;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.util.TransferPair;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -100,12 +102,22 @@ final class RecordBatchBuilder {
 
     /** A batch holding the rows of {@code records} (possibly empty; the caller owns it). */
     RowBatch build(List<ConsumerRecord<byte[], byte[]>> records) throws IOException {
+        return build(records, null);
+    }
+
+    /**
+     * Like {@link #build(List)}, with the row kind of each record ({@code kinds} null: all inserts). Rows the value
+     * format skips as malformed are left out together with their kinds.
+     */
+    RowBatch build(List<ConsumerRecord<byte[], byte[]>> records, List<RowKind> kinds) throws IOException {
         int n = records.size();
         RowBatch values = RowBatch.allocate(valueType, allocator, n);
         RowBatch keys = keyDecoder == null ? null : RowBatch.allocate(keyType, allocator, n);
         List<ConsumerRecord<byte[], byte[]>> kept = new ArrayList<>(n);
+        List<RowKind> keptKinds = new ArrayList<>(n);
         try {
-            for (ConsumerRecord<byte[], byte[]> r : records) {
+            for (int i = 0; i < n; i++) {
+                ConsumerRecord<byte[], byte[]> r = records.get(i);
                 if (r.value() == null) {
                     continue;
                 }
@@ -126,11 +138,22 @@ final class RecordBatchBuilder {
                             + " not supported yet.");
                 }
                 kept.add(r);
+                keptKinds.add(kinds == null ? RowKind.INSERT : kinds.get(i));
                 if (keys != null && keys.rowCount() != keyRows + 1) {
                     throw new IllegalStateException("key decoder wrote " + (keys.rowCount() - keyRows) + " rows");
                 }
             }
-            return assemble(values, keys, kept);
+            RowBatch batch = assemble(values, keys, kept);
+            if (kinds != null) {
+                TinyIntVector kindVector = new TinyIntVector("$row_kind", allocator);
+                kindVector.allocateNew(keptKinds.size());
+                for (int i = 0; i < keptKinds.size(); i++) {
+                    kindVector.set(i, keptKinds.get(i).toByteValue());
+                }
+                kindVector.setValueCount(keptKinds.size());
+                batch.setRowKinds(kindVector);
+            }
+            return batch;
         } finally {
             values.close();
             if (keys != null) {

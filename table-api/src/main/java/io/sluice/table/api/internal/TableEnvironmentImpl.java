@@ -461,7 +461,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         DynamicTableSinkFactory factory = FactoryUtil.discover(DynamicTableSinkFactory.class, connector, classLoader());
         FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader());
         DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(), sinkType,
-                table.options(), configuration, table.partitionKeys()));
+                table.options(), configuration, table.partitionKeys(), table.primaryKey()));
         if (!staticPartitions.isEmpty() && sink instanceof io.sluice.runtime.connector.SupportsPartitioning) {
             ((io.sluice.runtime.connector.SupportsPartitioning) sink).applyStaticPartition(staticPartitions);
         }
