@@ -64,7 +64,8 @@ public final class KafkaOptions {
             .key("sink.transactional-id-prefix").stringType().noDefaultValue()
             .withDescription("Prefix of the Kafka transactional ids of an exactly-once sink.");
     public static final ConfigOption<Integer> SINK_PARALLELISM = ConfigOptions.key("sink.parallelism").intType()
-            .noDefaultValue().withDescription("Accepted for compatibility; the sink runs at the job's parallelism.");
+            .noDefaultValue().withDescription("Not supported yet (the sink runs at the job's parallelism); setting it is"
+                    + " an error.");
 
     public static final ConfigOption<Integer> SINK_BUFFER_FLUSH_MAX_ROWS = ConfigOptions
             .key("sink.buffer-flush.max-rows").intType().defaultValue(0)

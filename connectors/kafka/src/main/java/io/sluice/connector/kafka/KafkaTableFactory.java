@@ -52,6 +52,10 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
 
     @Override
     public DynamicTableSink createDynamicTableSink(TableContext context) {
+        if (context.options().containsKey(KafkaOptions.SINK_PARALLELISM.key())) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("'sink.parallelism' of table "
+                    + context.tableName() + " (the sink runs at the job's parallelism; remove the option)");
+        }
         String topic = context.get(KafkaOptions.TOPIC);
         if (topic == null || topic.contains(";") || context.get(KafkaOptions.TOPIC_PATTERN) != null) {
             throw new ValidationException("The sink of table " + context.tableName() + " needs exactly one topic in"

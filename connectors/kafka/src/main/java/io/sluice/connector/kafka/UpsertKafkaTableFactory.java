@@ -68,6 +68,10 @@ public final class UpsertKafkaTableFactory implements DynamicTableSourceFactory,
 
     @Override
     public DynamicTableSink createDynamicTableSink(TableContext context) {
+        if (context.options().containsKey(KafkaOptions.SINK_PARALLELISM.key())) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("'sink.parallelism' of table "
+                    + context.tableName() + " (the sink runs at the job's parallelism; remove the option)");
+        }
         requirePrimaryKey(context);
         int maxRows = context.get(KafkaOptions.SINK_BUFFER_FLUSH_MAX_ROWS);
         Duration interval = context.get(KafkaOptions.SINK_BUFFER_FLUSH_INTERVAL);
