@@ -110,6 +110,59 @@ final class RecordBatchBuilder {
      * format skips as malformed are left out together with their kinds.
      */
     RowBatch build(List<ConsumerRecord<byte[], byte[]>> records, List<RowKind> kinds) throws IOException {
+        RowBatch fast = buildFast(records, kinds);
+        return fast != null ? fast : buildOneByOne(records, kinds);
+    }
+
+    /** The batch decoded with the formats' fast paths, or null when a message needs decoding on its own. */
+    private RowBatch buildFast(List<ConsumerRecord<byte[], byte[]>> records, List<RowKind> kinds) {
+        List<ConsumerRecord<byte[], byte[]>> kept = new ArrayList<>(records.size());
+        List<RowKind> keptKinds = new ArrayList<>(records.size());
+        List<byte[]> valueBytes = new ArrayList<>(records.size());
+        List<byte[]> keyBytes = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<byte[], byte[]> r = records.get(i);
+            if (r.value() == null) {
+                continue;
+            }
+            if (keyDecoder != null && r.key() == null) {
+                return null;
+            }
+            kept.add(r);
+            keptKinds.add(kinds == null ? RowKind.INSERT : kinds.get(i));
+            valueBytes.add(r.value());
+            keyBytes.add(r.key());
+        }
+        RowBatch values = RowBatch.allocate(valueType, allocator, kept.size());
+        RowBatch keys = keyDecoder == null ? null : RowBatch.allocate(keyType, allocator, kept.size());
+        try {
+            if (!valueDecoder.decodeAll(valueBytes, values) || (keys != null && !keyDecoder.decodeAll(keyBytes, keys))) {
+                return null;
+            }
+            return withKinds(assemble(values, keys, kept), kinds == null ? null : keptKinds);
+        } finally {
+            values.close();
+            if (keys != null) {
+                keys.close();
+            }
+        }
+    }
+
+    private RowBatch withKinds(RowBatch batch, List<RowKind> kinds) {
+        if (kinds != null) {
+            TinyIntVector kindVector = new TinyIntVector("$row_kind", allocator);
+            kindVector.allocateNew(kinds.size());
+            for (int i = 0; i < kinds.size(); i++) {
+                kindVector.set(i, kinds.get(i).toByteValue());
+            }
+            kindVector.setValueCount(kinds.size());
+            batch.setRowKinds(kindVector);
+        }
+        return batch;
+    }
+
+    private RowBatch buildOneByOne(List<ConsumerRecord<byte[], byte[]>> records, List<RowKind> kinds)
+            throws IOException {
         int n = records.size();
         RowBatch values = RowBatch.allocate(valueType, allocator, n);
         RowBatch keys = keyDecoder == null ? null : RowBatch.allocate(keyType, allocator, n);
@@ -143,17 +196,7 @@ final class RecordBatchBuilder {
                     throw new IllegalStateException("key decoder wrote " + (keys.rowCount() - keyRows) + " rows");
                 }
             }
-            RowBatch batch = assemble(values, keys, kept);
-            if (kinds != null) {
-                TinyIntVector kindVector = new TinyIntVector("$row_kind", allocator);
-                kindVector.allocateNew(keptKinds.size());
-                for (int i = 0; i < keptKinds.size(); i++) {
-                    kindVector.set(i, keptKinds.get(i).toByteValue());
-                }
-                kindVector.setValueCount(keptKinds.size());
-                batch.setRowKinds(kindVector);
-            }
-            return batch;
+            return withKinds(assemble(values, keys, kept), kinds == null ? null : keptKinds);
         } finally {
             values.close();
             if (keys != null) {

@@ -21,9 +21,9 @@ class KafkaRoundTripTest extends KafkaTestBase {
         env.executeSql("CREATE TABLE orders (id BIGINT, product STRING, price DECIMAL(10, 2), ts TIMESTAMP(3))"
                 + with("orders_csv", "'format' = 'csv', 'sink.partitioner' = 'round-robin', " + BOUNDED));
         env.executeSql("INSERT INTO orders VALUES (1, 'apple, red', 1.50, TIMESTAMP '2024-01-01 10:00:00'),"
-                + " (2, 'pear', 2.25, TIMESTAMP '2024-01-01 10:00:01'), (3, '', 0.10,"
+                + " (2, 'pear\ntwo lines', 2.25, TIMESTAMP '2024-01-01 10:00:01'), (3, '', 0.10,"
                 + " TIMESTAMP '2024-01-01 10:00:02')").await();
-        assertEquals(List.of("+I[1, apple, red, 1.50, 2024-01-01T10:00]", "+I[2, pear, 2.25, 2024-01-01T10:00:01]",
+        assertEquals(List.of("+I[1, apple, red, 1.50, 2024-01-01T10:00]", "+I[2, pear\ntwo lines, 2.25, 2024-01-01T10:00:01]",
                 "+I[3, , 0.10, 2024-01-01T10:00:02]"), rows(env, "SELECT * FROM orders"));
         assertEquals(3, kafka.readAll("orders_csv", "read_uncommitted").stream().map(r -> r.partition())
                 .distinct().count(), "round-robin used every partition");

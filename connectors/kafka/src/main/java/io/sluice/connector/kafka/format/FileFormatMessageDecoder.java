@@ -6,6 +6,7 @@ import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.types.RowType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Decodes messages with a file format's decoder ({@code csv}, {@code json}): each message is a one-record file
@@ -20,6 +21,42 @@ final class FileFormatMessageDecoder implements MessageDecoder {
         this.factory = factory;
         this.physicalType = physicalType;
         this.projectedFields = projectedFields.clone();
+    }
+
+    /**
+     * Joins the messages with line breaks into one text and decodes it with a single decoder, when no message is
+     * empty or holds a line break itself (so records and messages correspond one to one).
+     */
+    @Override
+    public boolean decodeAll(List<byte[]> messages, RowBatch batch) {
+        int total = 0;
+        for (byte[] m : messages) {
+            if (m.length == 0) {
+                return false;
+            }
+            for (byte b : m) {
+                if (b == '\n' || b == '\r') {
+                    return false;
+                }
+            }
+            total += m.length + 1;
+        }
+        byte[] text = new byte[total];
+        int at = 0;
+        for (byte[] m : messages) {
+            System.arraycopy(m, 0, text, at, m.length);
+            at += m.length;
+            text[at++] = '\n';
+        }
+        try (RecordDecoder decoder = factory.createDecoder(new ByteArrayInputStream(text), "messages", physicalType,
+                projectedFields)) {
+            while (batch.rowCount() < messages.size() && decoder.decode(batch, messages.size())) {
+                // decode fills the batch up to the number of messages
+            }
+            return batch.rowCount() == messages.size() && decoder.skippedRecords() == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

@@ -13,4 +13,14 @@ public interface MessageDecoder {
      * @throws io.sluice.table.api.TableException for a malformed message, naming the position and the field
      */
     boolean decode(byte[] message, RowBatch batch, String position) throws IOException;
+
+    /**
+     * A fast path for many messages: decodes each of {@code messages} into exactly one row of the empty
+     * {@code batch}, in order. Returns false when that is not possible (a malformed or multi-record message, or a
+     * decoder without a fast path); the batch's content is then undefined and the caller discards it and decodes
+     * the messages one by one with {@link #decode}, which reports errors with their position.
+     */
+    default boolean decodeAll(java.util.List<byte[]> messages, RowBatch batch) {
+        return false;
+    }
 }
