@@ -22,7 +22,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.PartitionInfo;
+import io.sluice.table.api.TableException;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -46,6 +52,8 @@ final class KafkaSourceReader implements SourceReader {
     private final Set<TopicPartition> finished = new java.util.HashSet<>();
     private Map<TopicPartition, Long> restored;
     private KafkaConsumer<byte[], byte[]> consumer;
+    /** Lists topics and partitions with fresh metadata (the consumer's cache refreshes only every few minutes). */
+    private Admin admin;
     private OffsetResolver resolver;
     private long nextDiscovery;
 
@@ -79,6 +87,10 @@ final class KafkaSourceReader implements SourceReader {
         p.putIfAbsent("max.poll.records", String.valueOf(context.batchSize()));
         p.putIfAbsent("client.id", "sluice-" + spec.tableName + "-" + context.subtaskIndex());
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Properties adminProperties = new Properties();
+        adminProperties.putAll(spec.properties);
+        adminProperties.put("client.id", p.getProperty("client.id") + "-admin");
+        admin = Admin.create(adminProperties);
         resolver = new OffsetResolver(spec, consumer);
         discover(true);
     }
@@ -87,19 +99,28 @@ final class KafkaSourceReader implements SourceReader {
     private void discover(boolean initial) {
         nextDiscovery = System.currentTimeMillis() + spec.discoveryInterval.toMillis();
         List<TopicPartition> found = new ArrayList<>();
-        if (spec.topicPattern != null) {
-            for (Map.Entry<String, List<PartitionInfo>> e : consumer.listTopics().entrySet()) {
-                if (spec.topicPattern.matcher(e.getKey()).matches()) {
-                    e.getValue().forEach(pi -> found.add(new TopicPartition(pi.topic(), pi.partition())));
+        Collection<String> topics = spec.topics;
+        try {
+            if (spec.topicPattern != null) {
+                topics = admin.listTopics().names().get().stream()
+                        .filter(t -> spec.topicPattern.matcher(t).matches()).toList();
+            }
+            Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(topics).topicNameValues();
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> e : described.entrySet()) {
+                try {
+                    e.getValue().get().partitions().forEach(p -> found.add(new TopicPartition(e.getKey(), p.partition())));
+                } catch (ExecutionException missing) {
+                    if (!(missing.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw missing;
+                    }
                 }
             }
-        } else {
-            for (String topic : spec.topics) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic);
-                if (infos != null) {
-                    infos.forEach(pi -> found.add(new TopicPartition(pi.topic(), pi.partition())));
-                }
-            }
+        } catch (ExecutionException e) {
+            throw new TableException("Listing the partitions of table " + spec.tableName + " (" + spec.describeTopics()
+                    + ") failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         List<TopicPartition> added = new ArrayList<>();
         for (TopicPartition tp : found) {
@@ -209,6 +230,9 @@ final class KafkaSourceReader implements SourceReader {
 
     @Override
     public void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
         if (consumer != null) {
             consumer.close(Duration.ofSeconds(5));
         }

@@ -45,6 +45,30 @@ class KafkaStreamingTest extends KafkaTestBase {
     }
 
     @Test
+    @Timeout(60)
+    void newPartitionsArePickedUpWhileRunning() throws Exception {
+        kafka.createTopic("growing", 1);
+        kafka.produce("growing", 0, null, List.<String[]>of(new String[] {null, "1"}));
+        TableEnvironment env = streamingEnv();
+        env.executeSql("SET 'parallelism.default' = '2'");
+        env.executeSql("CREATE TABLE growing (v INT, p INT METADATA FROM 'partition' VIRTUAL)" + with("growing",
+                "'format' = 'csv', 'scan.startup.mode' = 'earliest-offset',"
+                + " 'scan.topic-partition-discovery.interval' = '100 ms'"));
+        TableResult result = env.executeSql("SELECT v, p FROM growing");
+        List<String> seen = new ArrayList<>();
+        try (io.sluice.util.CloseableIterator<io.sluice.types.Row> it = result.collect()) {
+            seen.add(it.next().toString());
+            kafka.addPartitions("growing", 3);
+            kafka.produce("growing", 1, null, List.<String[]>of(new String[] {null, "2"}));
+            kafka.produce("growing", 2, null, List.<String[]>of(new String[] {null, "3"}));
+            seen.add(it.next().toString());
+            seen.add(it.next().toString());
+        }
+        java.util.Collections.sort(seen);
+        assertEquals(List.of("+I[1, 0]", "+I[2, 1]", "+I[3, 2]"), seen);
+    }
+
+    @Test
     @Timeout(90)
     void exactlyOnceSinkDeliversEveryRowOnceThroughAFailure() throws Exception {
         kafka.createTopic("eo_in", 3);
