@@ -54,9 +54,10 @@ final class KafkaSourceSpec {
                     + " but missing (table " + tableName + ").");
         }
         if ((startupMode == StartupMode.GROUP_OFFSETS || boundedMode == BoundedMode.GROUP_OFFSETS)
-                && !properties.containsKey("group.id") && c.options().containsKey(KafkaOptions.SCAN_STARTUP_MODE.key())) {
-            throw new ValidationException("Table " + tableName + " reads 'group-offsets' but sets no"
-                    + " 'properties.group.id'.");
+                && !properties.containsKey("group.id")) {
+            throw new ValidationException("Table " + tableName + " reads from 'group-offsets' (the default of"
+                    + " 'scan.startup.mode') but sets no 'properties.group.id'; set the group or another"
+                    + " 'scan.startup.mode' such as 'earliest-offset'.");
         }
         discoveryInterval = c.get(KafkaOptions.SCAN_PARTITION_DISCOVERY_INTERVAL);
     }

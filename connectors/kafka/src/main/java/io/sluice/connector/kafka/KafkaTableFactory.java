@@ -46,8 +46,8 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
 
     @Override
     public ScanTableSource createDynamicTableSource(TableContext context) {
-        KafkaSourceSpec spec = KafkaSourceSpec.of(context);
-        return new KafkaTableSource(spec, KafkaTableLayout.of(context, null, classLoader()), classLoader());
+        KafkaTableLayout layout = KafkaTableLayout.of(context, null, classLoader()); // checks key/value options first
+        return new KafkaTableSource(KafkaSourceSpec.of(context), layout, classLoader());
     }
 
     @Override

@@ -95,6 +95,11 @@ class KafkaRoundTripTest extends KafkaTestBase {
             env.executeSql("SELECT * FROM t3");
         });
         assertTrue(fullMessage(e).contains("properties.bootstrap.servers"), fullMessage(e));
+        e = assertThrows(Exception.class, () -> {
+            env.executeSql("CREATE TABLE t4 (id INT)" + with("whatever", "'format' = 'json'"));
+            env.executeSql("SELECT * FROM t4");
+        });
+        assertTrue(fullMessage(e).contains("'properties.group.id'"), fullMessage(e));
     }
 
     static String fullMessage(Throwable e) {
