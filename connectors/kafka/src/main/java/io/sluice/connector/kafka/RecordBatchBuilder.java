@@ -168,6 +168,7 @@ final class RecordBatchBuilder {
         RowBatch keys = keyDecoder == null ? null : RowBatch.allocate(keyType, allocator, n);
         List<ConsumerRecord<byte[], byte[]>> kept = new ArrayList<>(n);
         List<RowKind> keptKinds = new ArrayList<>(n);
+        List<Integer> keyRows = new ArrayList<>(n);
         try {
             for (int i = 0; i < n; i++) {
                 ConsumerRecord<byte[], byte[]> r = records.get(i);
@@ -180,21 +181,23 @@ final class RecordBatchBuilder {
                     throw new TableException("The record at " + position + " has no key, but the table reads key"
                             + " columns from it.");
                 }
-                int keyRows = keys == null ? 0 : keys.rowCount();
-                if (!valueDecoder.decode(r.value(), values, position)) {
+                int keyRow = keys == null ? -1 : keys.rowCount();
+                if (keys != null && !keyDecoder.decode(r.key(), keys, position + " (key)")) {
                     skipped++;
                     continue;
                 }
-                if (keys != null && !keyDecoder.decode(r.key(), keys, position + " (key)")) {
-                    // the value row was written; drop it again by copying the kept rows at the end
-                    throw new TableException("Malformed key at " + position + "; ignoring parse errors of keys is"
-                            + " not supported yet.");
+                if (!valueDecoder.decode(r.value(), values, position)) {
+                    skipped++; // the key row already written is left out by compacting the keys below
+                    continue;
                 }
                 kept.add(r);
                 keptKinds.add(kinds == null ? RowKind.INSERT : kinds.get(i));
-                if (keys != null && keys.rowCount() != keyRows + 1) {
-                    throw new IllegalStateException("key decoder wrote " + (keys.rowCount() - keyRows) + " rows");
-                }
+                keyRows.add(keyRow);
+            }
+            if (keys != null && keys.rowCount() != kept.size()) {
+                RowBatch compacted = compact(keys, keyRows);
+                keys.close();
+                keys = compacted;
             }
             return withKinds(assemble(values, keys, kept), kinds == null ? null : keptKinds);
         } finally {
@@ -203,6 +206,20 @@ final class RecordBatchBuilder {
                 keys.close();
             }
         }
+    }
+
+    /** The rows {@code rows} of {@code batch}, in that order, as a new batch. */
+    private RowBatch compact(RowBatch batch, List<Integer> rows) {
+        RowBatch out = RowBatch.allocate(batch.type(), allocator, rows.size());
+        for (int c = 0; c < batch.columnCount(); c++) {
+            FieldVector from = batch.vector(c);
+            FieldVector to = out.vector(c);
+            for (int j = 0; j < rows.size(); j++) {
+                to.copyFromSafe(rows.get(j), j, from);
+            }
+        }
+        out.setRowCount(rows.size());
+        return out;
     }
 
     private RowBatch assemble(RowBatch values, RowBatch keys, List<ConsumerRecord<byte[], byte[]>> kept) {

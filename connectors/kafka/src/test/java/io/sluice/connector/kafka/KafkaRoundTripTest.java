@@ -79,6 +79,20 @@ class KafkaRoundTripTest extends KafkaTestBase {
     }
 
     @Test
+    @Timeout(60)
+    void malformedKeysAndValuesAreSkippedTogether() throws Exception {
+        kafka.createTopic("bad_keys", 1);
+        kafka.produce("bad_keys", 0, null, List.of(new String[] {"{\"id\":1}", "{\"name\":\"a\",\"n\":1}"},
+                new String[] {"not json", "{\"name\":\"b\",\"n\":2}"}, new String[] {"{\"id\":3}", "{broken"},
+                new String[] {"{\"id\":4}", "{\"name\":\"d\",\"n\":4}"}));
+        TableEnvironment env = batchEnv();
+        env.executeSql("CREATE TABLE t (id INT, name STRING, n INT)" + with("bad_keys", "'key.format' = 'json',"
+                + " 'key.fields' = 'id', 'key.json.ignore-parse-errors' = 'true', 'value.format' = 'json',"
+                + " 'value.fields-include' = 'EXCEPT_KEY', 'value.json.ignore-parse-errors' = 'true', " + BOUNDED));
+        assertEquals(List.of("+I[1, a, 1]", "+I[4, d, 4]"), rows(env, "SELECT * FROM t"));
+    }
+
+    @Test
     void unknownOptionsNameTheNearestValidKeys() {
         TableEnvironment env = batchEnv();
         Exception e = assertThrows(Exception.class, () -> env.executeSql("CREATE TABLE t1 (id INT)"
