@@ -106,8 +106,8 @@ class KafkaStreamingTest extends KafkaTestBase {
         assertEquals(3000, committed.size());
         assertEquals(3000, new HashSet<>(committed).size(), "no row twice");
         assertTrue(committed.contains("{\"id\":2999,\"doubled\":5998}"));
-        assertTrue(kafka.values("eo_out", "read_uncommitted").size() > 3000,
-                "the failed attempt had written rows that were aborted");
+        // Usually the failed attempt had also written rows after its last checkpoint (visible to read_uncommitted,
+        // aborted for read_committed); not asserted, since a checkpoint may fall right before the failure.
     }
 
     private static String stack(Throwable t) {
