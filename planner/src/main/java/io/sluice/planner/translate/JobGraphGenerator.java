@@ -216,7 +216,11 @@ public final class JobGraphGenerator {
         String name = "TableSourceScan(table=[[" + String.join(", ", table.identifier().toList())
                 + (partitions == null ? "" : ", partitions=" + partitions) + "]], fields=["
                 + String.join(", ", produced.names()) + "])";
-        return new SourceTransformation(name, source, projection, produced);
+        SourceTransformation st = new SourceTransformation(name, source, projection, produced);
+        if (!source.getChangelogMode().isInsertOnly()) {
+            st.withChangelogMode(source.getChangelogMode());
+        }
+        return st;
     }
 
     /** The source of a connector table (an inline source, or one created by its connector's factory). */

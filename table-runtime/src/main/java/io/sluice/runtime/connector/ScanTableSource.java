@@ -8,6 +8,14 @@ public interface ScanTableSource {
     /** A reader for one parallel instance, producing only {@link ReaderContext#projectedFields()}. */
     SourceReader createReader(ReaderContext context);
 
+    /**
+     * The row kinds the readers emit (each batch carries its row kinds when not insert-only). Insert-only by
+     * default; an upsert source such as upsert-kafka returns a mode with updates and deletes.
+     */
+    default ChangelogMode getChangelogMode() {
+        return ChangelogMode.insertOnly();
+    }
+
     /** Short text for EXPLAIN, e.g. {@code filesystem(path=/data/orders.csv, format=csv)}. */
     String describe();
 }

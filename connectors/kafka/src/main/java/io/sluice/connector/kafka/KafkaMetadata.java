@@ -1,0 +1,82 @@
+package io.sluice.connector.kafka;
+
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.TypeRoot;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** The metadata a Kafka source can read for {@code METADATA} columns, with Flink's keys and types. */
+enum KafkaMetadata {
+    TOPIC("topic", LogicalType.string()),
+    PARTITION("partition", LogicalType.integer()),
+    OFFSET("offset", LogicalType.bigint()),
+    TIMESTAMP("timestamp", LogicalType.timestampLtz(3)),
+    TIMESTAMP_TYPE("timestamp-type", LogicalType.string()),
+    LEADER_EPOCH("leader-epoch", LogicalType.integer());
+
+    private final String key;
+    private final LogicalType type;
+
+    KafkaMetadata(String key, LogicalType type) {
+        this.key = key;
+        this.type = type;
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** Every readable key with its type, in declaration order. */
+    static Map<String, LogicalType> readable() {
+        Map<String, LogicalType> all = new LinkedHashMap<>();
+        for (KafkaMetadata m : values()) {
+            all.put(m.key, m.type);
+        }
+        return all;
+    }
+
+    static KafkaMetadata of(String key) {
+        for (KafkaMetadata m : values()) {
+            if (m.key.equals(key)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException(key);
+    }
+
+    /** True when a column declared with {@code declared} can hold this metadata. */
+    boolean fits(LogicalType declared) {
+        TypeRoot r = declared.root();
+        switch (this) {
+            case TOPIC:
+            case TIMESTAMP_TYPE:
+                return r == TypeRoot.VARCHAR || r == TypeRoot.CHAR;
+            case TIMESTAMP:
+                return r == TypeRoot.TIMESTAMP_LTZ;
+            case OFFSET:
+                return r == TypeRoot.BIGINT;
+            default:
+                return r == TypeRoot.INTEGER || r == TypeRoot.BIGINT;
+        }
+    }
+
+    /** The value of this metadata for {@code record} (an external value for {@code VectorValues.set}). */
+    Object value(ConsumerRecord<byte[], byte[]> record) {
+        switch (this) {
+            case TOPIC:
+                return record.topic();
+            case PARTITION:
+                return record.partition();
+            case OFFSET:
+                return record.offset();
+            case TIMESTAMP:
+                return Instant.ofEpochMilli(record.timestamp());
+            case TIMESTAMP_TYPE:
+                return record.timestampType().toString();
+            default:
+                return record.leaderEpoch().orElse(null);
+        }
+    }
+}

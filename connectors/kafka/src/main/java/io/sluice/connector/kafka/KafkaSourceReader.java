@@ -1,0 +1,240 @@
+package io.sluice.connector.kafka;
+
+import io.sluice.runtime.connector.ReadStatus;
+import io.sluice.runtime.connector.ReaderContext;
+import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.Output;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import io.sluice.table.api.TableException;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads the topic partitions one parallel instance owns ({@link PartitionOwnership}) with a Kafka consumer that
+ * is assigned them directly (no group rebalancing). The position of every owned partition is the checkpointed
+ * source position; a restored reader seeks there. New partitions (and, with a pattern, new topics) are picked up
+ * every {@code scan.topic-partition-discovery.interval} and read from their earliest offset. A bounded reader
+ * stops each partition at its stop offset and ends when all have reached it.
+ */
+final class KafkaSourceReader implements SourceReader {
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
+
+    private final KafkaSourceSpec spec;
+    private final ReaderContext context;
+    private final RecordBatchBuilder builder;
+    /** Null for a plain kafka source; the changelog state of an upsert-kafka source. */
+    private final UpsertNormalizer upsert;
+    private final Set<TopicPartition> assigned = new LinkedHashSet<>();
+    private final Map<TopicPartition, Long> stopOffsets = new HashMap<>();
+    private final Set<TopicPartition> finished = new java.util.HashSet<>();
+    private Map<TopicPartition, Long> restored;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    /** Lists topics and partitions with fresh metadata (the consumer's cache refreshes only every few minutes). */
+    private Admin admin;
+    private OffsetResolver resolver;
+    private long nextDiscovery;
+
+    KafkaSourceReader(KafkaSourceSpec spec, ReaderContext context, RecordBatchBuilder builder,
+            UpsertNormalizer upsert) {
+        this.spec = spec;
+        this.context = context;
+        this.builder = builder;
+        this.upsert = upsert;
+    }
+
+    @Override
+    public void restorePosition(byte[] position) throws IOException {
+        restored = new HashMap<>();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(position))) {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                restored.put(new TopicPartition(in.readUTF(), in.readInt()), in.readLong());
+            }
+            if (upsert != null) {
+                upsert.restore(in);
+            }
+        }
+    }
+
+    @Override
+    public void open() {
+        Properties p = new Properties();
+        p.putAll(spec.properties);
+        p.put("enable.auto.commit", "false");
+        p.putIfAbsent("max.poll.records", String.valueOf(context.batchSize()));
+        p.putIfAbsent("client.id", "sluice-" + spec.tableName + "-" + context.subtaskIndex());
+        consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Properties adminProperties = new Properties();
+        adminProperties.putAll(spec.properties);
+        adminProperties.put("client.id", p.getProperty("client.id") + "-admin");
+        admin = Admin.create(adminProperties);
+        resolver = new OffsetResolver(spec, consumer);
+        discover(true);
+    }
+
+    /** Assigns owned partitions not yet assigned and seeks them to their start. */
+    private void discover(boolean initial) {
+        nextDiscovery = System.currentTimeMillis() + spec.discoveryInterval.toMillis();
+        List<TopicPartition> found = new ArrayList<>();
+        Collection<String> topics = spec.topics;
+        try {
+            if (spec.topicPattern != null) {
+                topics = admin.listTopics().names().get().stream()
+                        .filter(t -> spec.topicPattern.matcher(t).matches()).toList();
+            }
+            Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(topics).topicNameValues();
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> e : described.entrySet()) {
+                try {
+                    e.getValue().get().partitions().forEach(p -> found.add(new TopicPartition(e.getKey(), p.partition())));
+                } catch (ExecutionException missing) {
+                    if (!(missing.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw missing;
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new TableException("Listing the partitions of table " + spec.tableName + " (" + spec.describeTopics()
+                    + ") failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        List<TopicPartition> added = new ArrayList<>();
+        for (TopicPartition tp : found) {
+            if (!assigned.contains(tp) && PartitionOwnership.owner(tp, context.parallelism()) == context.subtaskIndex()) {
+                added.add(tp);
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        assigned.addAll(added);
+        consumer.assign(assigned);
+        Map<TopicPartition, Long> start = initial ? resolver.startOffsets(added) : consumer.beginningOffsets(added);
+        for (TopicPartition tp : added) {
+            Long offset = restored != null && restored.containsKey(tp) ? restored.get(tp) : start.get(tp);
+            consumer.seek(tp, offset);
+        }
+        if (spec.isBounded()) {
+            Map<TopicPartition, Long> stop = resolver.stopOffsets(added);
+            stopOffsets.putAll(stop);
+            for (TopicPartition tp : added) {
+                checkFinished(tp);
+            }
+        }
+    }
+
+    private void checkFinished(TopicPartition tp) {
+        if (!finished.contains(tp) && consumer.position(tp) >= stopOffsets.get(tp)) {
+            finished.add(tp);
+            consumer.pause(List.of(tp));
+        }
+    }
+
+    @Override
+    public ReadStatus pollNext(Output output) throws Exception {
+        if (spec.isBounded()) {
+            if (finished.size() == assigned.size()) {
+                return ReadStatus.END_OF_INPUT;
+            }
+        } else if (spec.discoveryInterval.toMillis() > 0 && System.currentTimeMillis() >= nextDiscovery) {
+            discover(false);
+        }
+        if (assigned.isEmpty()) {
+            return ReadStatus.NOTHING_AVAILABLE;
+        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Long stop = stopOffsets.get(new TopicPartition(r.topic(), r.partition()));
+            if (stop == null || r.offset() < stop) {
+                batch.add(r);
+            }
+        }
+        if (spec.isBounded()) {
+            for (TopicPartition tp : assigned) {
+                checkFinished(tp);
+            }
+        }
+        if (!batch.isEmpty()) {
+            RowBatch rows;
+            if (upsert == null) {
+                rows = builder.build(batch);
+            } else {
+                List<ConsumerRecord<byte[], byte[]>> changes = new ArrayList<>(batch.size());
+                List<io.sluice.types.RowKind> kinds = new ArrayList<>(batch.size());
+                upsert.apply(batch, changes, kinds);
+                rows = builder.build(changes, kinds);
+            }
+            if (rows.rowCount() > 0) {
+                output.emit(rows);
+            } else {
+                rows.close();
+            }
+        }
+        if (spec.isBounded() && finished.size() == assigned.size()) {
+            return ReadStatus.END_OF_INPUT;
+        }
+        return records.isEmpty() ? ReadStatus.NOTHING_AVAILABLE : ReadStatus.MORE_AVAILABLE;
+    }
+
+    @Override
+    public byte[] snapshotPosition() throws IOException {
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(assigned.size());
+            for (TopicPartition tp : assigned) {
+                long position = consumer.position(tp);
+                Long stop = stopOffsets.get(tp);
+                if (stop != null) {
+                    position = Math.min(position, stop);
+                }
+                out.writeUTF(tp.topic());
+                out.writeInt(tp.partition());
+                out.writeLong(position);
+                commit.put(tp, new OffsetAndMetadata(position));
+            }
+            if (upsert != null) {
+                upsert.snapshot(out);
+            }
+        }
+        if (spec.properties.containsKey("group.id") && !commit.isEmpty()) {
+            consumer.commitAsync(commit, null);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        if (consumer != null) {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.sluice.connector.kafka;
+
+import io.sluice.connector.kafka.KafkaOptions.DeliveryGuarantee;
+import io.sluice.connector.kafka.KafkaOptions.SinkPartitionerKind;
+import io.sluice.runtime.connector.ChangelogMode;
+import io.sluice.runtime.connector.DynamicTableSink;
+import io.sluice.runtime.connector.SinkWriter;
+import io.sluice.runtime.connector.WriterContext;
+import java.util.Properties;
+
+/** The sink of a {@code kafka} table: insert-only rows become records of one topic. */
+final class KafkaTableSink implements DynamicTableSink {
+    private final String tableName;
+    private final String topic;
+    private final Properties properties;
+    private final KafkaTableLayout layout;
+    private final SinkPartitionerKind partitioner;
+    private final DeliveryGuarantee guarantee;
+    private final String transactionalIdPrefix;
+    private final ClassLoader classLoader;
+    /** True for an upsert-kafka sink, with its buffer size (0: no buffering) and flush interval. */
+    private boolean upsert;
+    private int bufferMaxRows;
+    private long bufferIntervalMillis;
+
+    KafkaTableSink(String tableName, String topic, Properties properties, KafkaTableLayout layout,
+            SinkPartitionerKind partitioner, DeliveryGuarantee guarantee, String transactionalIdPrefix,
+            ClassLoader classLoader) {
+        this.tableName = tableName;
+        this.topic = topic;
+        this.properties = properties;
+        this.layout = layout;
+        this.partitioner = partitioner;
+        this.guarantee = guarantee;
+        this.transactionalIdPrefix = transactionalIdPrefix;
+        this.classLoader = classLoader;
+    }
+
+    /** Makes this an upsert sink: +I/+U rows are upserts of their key, -D rows tombstones. */
+    KafkaTableSink asUpsert(int bufferMaxRows, long bufferIntervalMillis) {
+        this.upsert = true;
+        this.bufferMaxRows = bufferMaxRows;
+        this.bufferIntervalMillis = bufferIntervalMillis;
+        return this;
+    }
+
+    @Override
+    public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
+        return !upsert ? ChangelogMode.insertOnly() : ChangelogMode.upsert();
+    }
+
+    @Override
+    public SinkWriter createWriter(WriterContext context) {
+        RecordEncoding encoding = new RecordEncoding(layout, classLoader);
+        KafkaSinkWriter writer = new KafkaSinkWriter(tableName, topic, properties, encoding,
+                new SinkPartitioner(partitioner, context.subtaskIndex()), guarantee, transactionalIdPrefix,
+                context.subtaskIndex());
+        if (upsert && bufferMaxRows > 0) {
+            writer.withBuffer(new UpsertBuffer(bufferMaxRows, bufferIntervalMillis));
+        }
+        return writer;
+    }
+
+    @Override
+    public String describe() {
+        return (upsert ? "upsert-kafka" : "kafka") + "(topic=" + topic + ", format=" + layout.valueFormat() + ", delivery-guarantee="
+                + guarantee.name().toLowerCase().replace('_', '-') + ")";
+    }
+}

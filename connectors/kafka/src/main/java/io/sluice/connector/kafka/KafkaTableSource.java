@@ -1,0 +1,80 @@
+package io.sluice.connector.kafka;
+
+import io.sluice.runtime.connector.ChangelogMode;
+import io.sluice.runtime.connector.ReaderContext;
+import io.sluice.runtime.connector.ScanTableSource;
+import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.connector.SupportsReadingMetadata;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.table.api.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The source of a {@code kafka} table: one {@link KafkaSourceReader} per parallel instance. Bounded when
+ * {@code scan.bounded.mode} is set. Reads the metadata of {@link KafkaMetadata}.
+ */
+final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata {
+    private final KafkaSourceSpec spec;
+    private final KafkaTableLayout layout;
+    private final ClassLoader classLoader;
+    private final boolean upsert;
+    private List<KafkaMetadata> metadata = List.of();
+
+    KafkaTableSource(KafkaSourceSpec spec, KafkaTableLayout layout, ClassLoader classLoader) {
+        this(spec, layout, classLoader, false);
+    }
+
+    /** With {@code upsert}, the source reads its topic as a changelog ({@link UpsertNormalizer}). */
+    KafkaTableSource(KafkaSourceSpec spec, KafkaTableLayout layout, ClassLoader classLoader, boolean upsert) {
+        this.upsert = upsert;
+        this.spec = spec;
+        this.layout = layout;
+        this.classLoader = classLoader;
+    }
+
+    @Override
+    public boolean isBounded() {
+        return spec.isBounded();
+    }
+
+    @Override
+    public SourceReader createReader(ReaderContext context) {
+        RecordBatchBuilder builder = new RecordBatchBuilder(layout, metadata, context.projectedFields(),
+                context.producedType(), context.allocator(), classLoader);
+        return new KafkaSourceReader(spec, context, builder, upsert ? new UpsertNormalizer(spec.tableName) : null);
+    }
+
+    @Override
+    public ChangelogMode getChangelogMode() {
+        return upsert ? ChangelogMode.all() : ChangelogMode.insertOnly();
+    }
+
+    @Override
+    public Map<String, LogicalType> listReadableMetadata() {
+        return KafkaMetadata.readable();
+    }
+
+    @Override
+    public void applyReadableMetadata(List<String> keys, List<LogicalType> types) {
+        List<KafkaMetadata> m = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            KafkaMetadata k = KafkaMetadata.of(keys.get(i));
+            if (!k.fits(types.get(i))) {
+                throw new ValidationException("Metadata column '" + keys.get(i) + "' of table " + spec.tableName
+                        + " must have type " + KafkaMetadata.readable().get(keys.get(i)) + ", but is declared "
+                        + types.get(i) + ".");
+            }
+            m.add(k);
+        }
+        metadata = List.copyOf(m);
+    }
+
+    @Override
+    public String describe() {
+        return (upsert ? "upsert-kafka(" : "kafka(") + spec.describeTopics() + ", format=" + layout.valueFormat()
+                + (layout.keyFormat() == null ? "" : ", key.format=" + layout.keyFormat())
+                + (spec.isBounded() ? ", bounded" : "") + ")";
+    }
+}

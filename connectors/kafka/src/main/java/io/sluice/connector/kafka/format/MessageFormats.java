@@ -1,0 +1,60 @@
+package io.sluice.connector.kafka.format;
+
+import io.sluice.connector.filesystem.format.FileFormatFactory;
+import io.sluice.runtime.connector.FactoryUtil;
+import io.sluice.runtime.connector.FormatFactory;
+import io.sluice.runtime.connector.TableContext;
+import io.sluice.table.api.ValidationException;
+
+/**
+ * Finds the format of a record key or value by its id ({@link FactoryUtil#discover}): a
+ * {@link MessageFormatFactory}, or a file format whose decoder and encoder are adapted to single messages.
+ */
+public final class MessageFormats {
+    private MessageFormats() {
+    }
+
+    /** The format factory {@code id} (a message format or a file format). */
+    public static FormatFactory factory(String id, ClassLoader classLoader) {
+        FormatFactory f = FactoryUtil.discover(FormatFactory.class, id, classLoader);
+        if (!(f instanceof MessageFormatFactory) && !(f instanceof FileFormatFactory)) {
+            throw new ValidationException("Format '" + id + "' cannot encode Kafka messages.");
+        }
+        return f;
+    }
+
+    /**
+     * A decoder of {@code context.physicalRowType()} producing {@code projectedFields}; {@code context}'s options
+     * are the format's options with the plain {@code <id>.} prefix.
+     */
+    public static MessageDecoder decoder(String id, TableContext context, int[] projectedFields,
+            ClassLoader classLoader) {
+        FormatFactory f = factory(id, classLoader);
+        if (f instanceof MessageFormatFactory) {
+            return ((MessageFormatFactory) f).createMessageDecoder(context, projectedFields);
+        }
+        return new FileFormatMessageDecoder(((FileFormatFactory) f).createDecoderFactory(context),
+                context.physicalRowType(), projectedFields);
+    }
+
+    /** An encoder of rows of {@code context.physicalRowType()}. */
+    public static MessageEncoder encoder(String id, TableContext context, ClassLoader classLoader) {
+        FormatFactory f = factory(id, classLoader);
+        if (f instanceof MessageFormatFactory) {
+            return ((MessageFormatFactory) f).createMessageEncoder(context);
+        }
+        return new FileFormatMessageEncoder(((FileFormatFactory) f).createEncoderFactory(context),
+                splitter(id, context));
+    }
+
+    private static RecordSplitter splitter(String id, TableContext context) {
+        if (!"csv".equals(id)) {
+            return RecordSplitter.lines();
+        }
+        String disabled = context.options().get("csv.disable-quote-character");
+        String quote = context.options().getOrDefault("csv.quote-character", "\"");
+        String escape = context.options().get("csv.escape-character");
+        return new RecordSplitter("true".equalsIgnoreCase(disabled) ? -1 : quote.charAt(0),
+                escape == null || escape.isEmpty() ? -1 : escape.charAt(0));
+    }
+}
