@@ -148,7 +148,7 @@ public final class AggregateInvokerGenerator {
             sqlArgs.add(ScalarCallGenerator.argument(gen, args.get(j), m.argClass(j), m.argType(j), out));
         }
         String list = ScalarCallGenerator.argumentList(m, sqlArgs);
-        out.line(udf + "." + m.method().getName() + "(" + acc + (list.isEmpty() ? "" : ", " + list) + ");");
+        out.line(m.guarded(udf + "." + m.method().getName() + "(" + acc + (list.isEmpty() ? "" : ", " + list) + ");"));
         if (skip.length() > 0) {
             out.close();
         }

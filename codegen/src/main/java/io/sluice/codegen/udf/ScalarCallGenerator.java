@@ -47,10 +47,11 @@ public final class ScalarCallGenerator {
         Class<?> rc = m.resultClass();
         LogicalType internal = m.resultType();
         if (rc.isPrimitive()) {
-            out.line(r.value() + " = " + convertResult(gen, invocation, internal, resultType) + ";");
+            out.line(m.guarded(r.value() + " = " + convertResult(gen, invocation, internal, resultType) + ";"));
         } else {
             String res = gen.newName("res");
-            out.line(ExternalTypes.sourceName(rc) + " " + res + " = " + invocation + ";");
+            out.line(ExternalTypes.sourceName(rc) + " " + res + " = null;");
+            out.line(m.guarded(res + " = " + invocation + ";"));
             out.line(r.isNull() + " = " + res + " == null;");
             out.open("if (!" + r.isNull() + ")");
             out.line(r.value() + " = " + convertResult(gen, ExternalTypes.toInternal(res, rc, internal), internal,

@@ -72,7 +72,8 @@ public final class TableFunctionCodeGenerator {
         for (int i = 0; i < args.size(); i++) {
             javaArgs.add(ScalarCallGenerator.argument(gen, args.get(i), m.argClass(i), m.argType(i), loop));
         }
-        loop.line(udf + "." + m.method().getName() + "(" + ScalarCallGenerator.argumentList(m, javaArgs) + ");");
+        loop.line(m.guarded(udf + "." + m.method().getName() + "(" + ScalarCallGenerator.argumentList(m, javaArgs)
+                + ");"));
         loop.close();
         loop.line("collector.endRow();");
 

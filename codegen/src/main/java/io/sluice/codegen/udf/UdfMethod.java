@@ -86,6 +86,25 @@ public final class UdfMethod {
         return method;
     }
 
+    /**
+     * Generated {@code statement} calling this method, wrapped when the method declares checked exceptions (which
+     * generated code cannot declare): such an exception fails the job with a {@code TableException} naming the
+     * method, with the original exception as cause.
+     */
+    public String guarded(String statement) {
+        boolean checked = false;
+        for (Class<?> e : method.getExceptionTypes()) {
+            checked |= !RuntimeException.class.isAssignableFrom(e) && !Error.class.isAssignableFrom(e);
+        }
+        if (!checked) {
+            return statement;
+        }
+        String name = describe(method).replace("\\", "\\\\").replace("\"", "\\\"");
+        return "try { " + statement + " } catch (RuntimeException udfError) { throw udfError; }"
+                + " catch (Exception udfError) { throw new io.sluice.table.api.TableException(\"" + name
+                + " failed: \" + udfError, udfError); }";
+    }
+
     public boolean isVarargs() {
         return varargs;
     }

@@ -28,6 +28,16 @@ public final class ScalarUdfs {
         }
     }
 
+    /** An eval that declares a checked exception: the generated call must catch it. */
+    public static class ParseChecked extends ScalarFunction {
+        public Integer eval(String s) throws java.io.IOException {
+            if (s.startsWith("x")) {
+                throw new java.io.IOException("cannot parse " + s);
+            }
+            return Integer.parseInt(s);
+        }
+    }
+
     /** A boxed parameter receives NULL. */
     public static class Describe extends ScalarFunction {
         public String eval(Integer x) {
