@@ -179,7 +179,8 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         SqlValidator validator = validator(reader);
         SqlNode validated;
         try {
-            validated = validator.validate(io.sluice.planner.functions.SessionPartitionRewriter.rewrite(query));
+            validated = validator.validate(io.sluice.planner.functions.SessionPartitionRewriter.rewrite(
+                    io.sluice.planner.functions.GroupWindowRewriter.rewrite(query)));
         } catch (CalciteContextException e) {
             throw validationError(e);
         }

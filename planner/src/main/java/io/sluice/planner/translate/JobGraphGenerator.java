@@ -275,6 +275,12 @@ public final class JobGraphGenerator {
         RowType outputType = rowType(scan);
         RexCall call = (RexCall) scan.getCall();
         int timeField = WindowColumns.timeField(call);
+        if (streaming && !TimeAttributes.isTimeAttribute(scan.getInputs().get(0), timeField)) {
+            throw new io.sluice.table.api.ValidationException("The window function requires the timecol is a time "
+                    + "attribute type, but is " + io.sluice.codegen.RelTypes.toLogicalType(
+                            scan.getInputs().get(0).getRowType().getFieldList().get(timeField).getType()).typeName()
+                    + ".");
+        }
         if (WindowColumns.isSession(call)) {
             int[] keys = WindowColumns.sessionKeys(call);
             long gap = WindowColumns.sessionGap(call);

@@ -75,4 +75,35 @@ final class TimeAttributes {
         }
         return e instanceof RexInputRef && isProctime(input, ((RexInputRef) e).getIndex());
     }
+
+    /**
+     * Whether a field may be a window's time column in streaming mode: a rowtime or processing-time attribute, or
+     * such an attribute passed through the grouping keys of an aggregation (a window's {@code window_time} after a
+     * window aggregation).
+     */
+    static boolean isTimeAttribute(RelNode rel, int field) {
+        if (isRowtime(rel, field) || isProctime(rel, field)) {
+            return true;
+        }
+        if (rel instanceof HepRelVertex) {
+            return isTimeAttribute(((HepRelVertex) rel).getCurrentRel(), field);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.Aggregate agg) {
+            return field < agg.getGroupCount() && agg.getGroupSets().size() == 1
+                    && isTimeAttribute(agg.getInput(), agg.getGroupSet().nth(field));
+        }
+        if (rel instanceof Filter) {
+            return isTimeAttribute(((Filter) rel).getInput(), field);
+        }
+        if (rel instanceof Project) {
+            RexNode e = ((Project) rel).getProjects().get(field);
+            return e instanceof RexInputRef && isTimeAttribute(((Project) rel).getInput(), ((RexInputRef) e).getIndex());
+        }
+        if (rel instanceof Calc) {
+            Calc calc = (Calc) rel;
+            RexNode e = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(field));
+            return e instanceof RexInputRef && isTimeAttribute(calc.getInput(), ((RexInputRef) e).getIndex());
+        }
+        return false;
+    }
 }
