@@ -48,7 +48,8 @@ public final class BuiltInFunctions {
             new TypeOfFunction(),
             new ProctimeFunction(),
             new HashFunctions(),
-            new JsonFunctions());
+            new JsonFunctions(),
+            new UuidFunction());
 
     private static final Map<SqlOperator, BuiltInFunction> BY_OPERATOR = new IdentityHashMap<>();
     private static final Map<org.apache.calcite.sql.SqlKind, BuiltInFunction> BY_KIND =
