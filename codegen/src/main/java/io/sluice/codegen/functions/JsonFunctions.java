@@ -350,11 +350,14 @@ public final class JsonFunctions implements BuiltInFunction {
 
     /** A Java expression of the Jackson node of {@code value}, null when the value is NULL. */
     private static String nodeOf(ExprGenerator gen, RexNode value, CodeBuilder out) {
-        boolean rawJson = value instanceof RexCall
-                && ((RexCall) value).getOperator() == SqlStdOperatorTable.JSON_TYPE_OPERATOR;
-        if (rawJson) {
+        // Calcite marks every JSON function argument of a constructor with JSON_TYPE; as in Flink, only the
+        // result of a nested JSON_OBJECT or JSON_ARRAY is inserted as JSON, any other value as itself.
+        if (value instanceof RexCall && ((RexCall) value).getOperator() == SqlStdOperatorTable.JSON_TYPE_OPERATOR) {
             value = ((RexCall) value).getOperands().get(0);
         }
+        boolean rawJson = value instanceof RexCall
+                && (((RexCall) value).getOperator() == SqlStdOperatorTable.JSON_OBJECT
+                || ((RexCall) value).getOperator() == SqlStdOperatorTable.JSON_ARRAY);
         GenExpr e = gen.gen(value, out);
         LogicalType t = e.type();
         if (t.root() == io.sluice.runtime.types.TypeRoot.NULL || "true".equals(e.isNull())) {
