@@ -9,9 +9,12 @@ import java.util.Locale;
  * Calcite's parser does not know, rewritten to the standard {@code TIMESTAMP[(p)] WITH LOCAL TIME ZONE} before
  * parsing. Only a {@code TIMESTAMP_LTZ} right after {@code AS} is a type (string literals, quoted identifiers and
  * comments are left alone), and {@link #originalColumn} maps a parser position back to the text the user wrote.
+ * Likewise Flink's {@code UUID()} call, whose name Calcite's parser reserves for the UUID type, becomes a call of
+ * the quoted name {@code `UUID`()}.
  */
 final class TimestampLtzSyntax {
     private static final String NAME = "TIMESTAMP_LTZ";
+    private static final String UUID = "UUID";
 
     /** One replacement: on {@code line}, text from {@code rewrittenEnd} on moved right by {@code shift}. */
     private record Shift(int line, int rewrittenEnd, int shift) {
@@ -43,7 +46,8 @@ final class TimestampLtzSyntax {
     }
 
     static TimestampLtzSyntax rewrite(String text) {
-        if (!text.toUpperCase(Locale.ROOT).contains(NAME)) {
+        String upper = text.toUpperCase(Locale.ROOT);
+        if (!upper.contains(NAME) && !upper.contains(UUID)) {
             return new TimestampLtzSyntax(text, List.of());
         }
         StringBuilder out = new StringBuilder(text.length() + 32);
@@ -119,6 +123,12 @@ final class TimestampLtzSyntax {
                     out.append(replacement);
                     shifts.add(new Shift(line, out.length() - lineStart, replacement.length() - (after - i)));
                     i = after;
+                } else if (word.equalsIgnoreCase(UUID) && skipSpaces(text, end) < n
+                        && text.charAt(skipSpaces(text, end)) == '(') {
+                    String replacement = "`" + UUID + "`";
+                    out.append(replacement);
+                    shifts.add(new Shift(line, out.length() - lineStart, replacement.length() - (end - i)));
+                    i = end;
                 } else {
                     out.append(word);
                     i = end;

@@ -47,7 +47,9 @@ public final class BuiltInFunctions {
             new UnixTimeFunctions(),
             new TypeOfFunction(),
             new ProctimeFunction(),
-            new HashFunctions());
+            new HashFunctions(),
+            new JsonFunctions(),
+            new UuidFunction());
 
     private static final Map<SqlOperator, BuiltInFunction> BY_OPERATOR = new IdentityHashMap<>();
     private static final Map<org.apache.calcite.sql.SqlKind, BuiltInFunction> BY_KIND =
