@@ -109,8 +109,7 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     @SuppressWarnings("unchecked")
     public <N, V> KeyedValueState<N, V> getValueState(String name, StateSerializer<N> namespaceSerializer,
             N defaultNamespace, StateSerializer<V> valueSerializer) {
-        StateMeta meta = new StateMeta(name, StateMeta.Kind.VALUE, namespaceSerializer.identity(),
-                valueSerializer.identity());
+        StateMeta meta = StateMeta.value(name, namespaceSerializer, valueSerializer);
         return (KeyedValueState<N, V>) register(meta, handle -> new RocksValueState<>(this, handle, meta,
                 namespaceSerializer, defaultNamespace, valueSerializer));
     }
@@ -119,8 +118,7 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     @SuppressWarnings("unchecked")
     public <N, V> KeyedListState<N, V> getListState(String name, StateSerializer<N> namespaceSerializer,
             N defaultNamespace, StateSerializer<V> elementSerializer) {
-        StateMeta meta = new StateMeta(name, StateMeta.Kind.LIST, namespaceSerializer.identity(),
-                elementSerializer.identity());
+        StateMeta meta = StateMeta.list(name, namespaceSerializer, elementSerializer);
         return (KeyedListState<N, V>) register(meta, handle -> new RocksListState<>(this, handle, meta,
                 namespaceSerializer, defaultNamespace, elementSerializer));
     }
@@ -129,8 +127,7 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     @SuppressWarnings("unchecked")
     public <N, UK, UV> KeyedMapState<N, UK, UV> getMapState(String name, StateSerializer<N> namespaceSerializer,
             N defaultNamespace, StateSerializer<UK> userKeySerializer, StateSerializer<UV> valueSerializer) {
-        StateMeta meta = new StateMeta(name, StateMeta.Kind.MAP, namespaceSerializer.identity(),
-                userKeySerializer.identity() + " -> " + valueSerializer.identity());
+        StateMeta meta = StateMeta.map(name, namespaceSerializer, userKeySerializer, valueSerializer);
         return (KeyedMapState<N, UK, UV>) register(meta, handle -> new RocksMapState<>(this, handle, meta,
                 namespaceSerializer, defaultNamespace, userKeySerializer, valueSerializer));
     }

@@ -21,8 +21,7 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
     @SuppressWarnings("unchecked")
     public <N, V> KeyedValueState<N, V> getValueState(String name, StateSerializer<N> namespaceSerializer,
             N defaultNamespace, StateSerializer<V> valueSerializer) {
-        StateMeta meta = new StateMeta(name, StateMeta.Kind.VALUE, namespaceSerializer.identity(),
-                valueSerializer.identity());
+        StateMeta meta = StateMeta.value(name, namespaceSerializer, valueSerializer);
         return (KeyedValueState<N, V>) register(meta,
                 () -> new HeapValueState<>(this, meta, namespaceSerializer, defaultNamespace, valueSerializer));
     }
@@ -31,8 +30,7 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
     @SuppressWarnings("unchecked")
     public <N, V> KeyedListState<N, V> getListState(String name, StateSerializer<N> namespaceSerializer,
             N defaultNamespace, StateSerializer<V> elementSerializer) {
-        StateMeta meta = new StateMeta(name, StateMeta.Kind.LIST, namespaceSerializer.identity(),
-                elementSerializer.identity());
+        StateMeta meta = StateMeta.list(name, namespaceSerializer, elementSerializer);
         return (KeyedListState<N, V>) register(meta,
                 () -> new HeapListState<>(this, meta, namespaceSerializer, defaultNamespace, elementSerializer));
     }
@@ -41,8 +39,7 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
     @SuppressWarnings("unchecked")
     public <N, UK, UV> KeyedMapState<N, UK, UV> getMapState(String name, StateSerializer<N> namespaceSerializer,
             N defaultNamespace, StateSerializer<UK> userKeySerializer, StateSerializer<UV> valueSerializer) {
-        StateMeta meta = new StateMeta(name, StateMeta.Kind.MAP, namespaceSerializer.identity(),
-                userKeySerializer.identity() + " -> " + valueSerializer.identity());
+        StateMeta meta = StateMeta.map(name, namespaceSerializer, userKeySerializer, valueSerializer);
         return (KeyedMapState<N, UK, UV>) register(meta, () -> new HeapMapState<>(this, meta, namespaceSerializer,
                 defaultNamespace, userKeySerializer, valueSerializer));
     }

@@ -17,6 +17,22 @@ public record StateMeta(String name, Kind kind, String namespaceIdentity, String
         }
     }
 
+    /** The meta of a value state with these serializers. */
+    public static StateMeta value(String name, StateSerializer<?> namespace, StateSerializer<?> value) {
+        return new StateMeta(name, Kind.VALUE, namespace.identity(), value.identity());
+    }
+
+    /** The meta of a list state with these serializers. */
+    public static StateMeta list(String name, StateSerializer<?> namespace, StateSerializer<?> element) {
+        return new StateMeta(name, Kind.LIST, namespace.identity(), element.identity());
+    }
+
+    /** The meta of a map state with these serializers. */
+    public static StateMeta map(String name, StateSerializer<?> namespace, StateSerializer<?> userKey,
+            StateSerializer<?> value) {
+        return new StateMeta(name, Kind.MAP, namespace.identity(), userKey.identity() + " -> " + value.identity());
+    }
+
     /** Unique within a backend: states by name, timers by name and kind. */
     public String id() {
         return kind.isTimers() ? "timers/" + kind + "/" + name : name;
