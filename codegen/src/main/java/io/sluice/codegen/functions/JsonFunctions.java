@@ -6,7 +6,6 @@ import io.sluice.codegen.expr.GenExpr;
 import io.sluice.codegen.expr.JavaTypes;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.table.api.UnsupportedFeatureException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
