@@ -38,8 +38,18 @@ final class ShowBuilder {
       Kind kind = c.TABLE() != null ? Kind.CREATE_TABLE : Kind.CREATE_VIEW;
       return new ShowStatement(kind, AstBuilder.name(c.objectName()), null, false, false, position);
     }
+    if (target instanceof ShowCreateCatalogContext c) {
+      return new ShowStatement(Kind.CREATE_CATALOG, new ObjectName(java.util.List.of(AstBuilder.identifier(c.identifier())),
+          AstBuilder.pos(c.identifier())),
+          null, false, false, position);
+    }
+    if (target instanceof ShowProceduresContext c) {
+      return show(Kind.PROCEDURES, c.showFrom(), c.showLike(), position);
+    }
     Kind kind;
-    if (target instanceof ShowJobsContext) {
+    if (target instanceof ShowModulesContext m) {
+      kind = m.FULL() != null ? Kind.FULL_MODULES : Kind.MODULES;
+    } else if (target instanceof ShowJobsContext) {
       kind = Kind.JOBS;
     } else if (target instanceof ShowJarsContext) {
       kind = Kind.JARS;
