@@ -27,13 +27,10 @@ statement
     | SET (key=STRING EQ value=STRING)?                                       #set
     | RESET key=STRING?                                                       #reset
     | SHOW showTarget                                                         #show
-    | (DESCRIBE | DESC) CATALOG EXTENDED? identifier                           #describeCatalog
-    | (DESCRIBE | DESC) FUNCTION EXTENDED? objectName                         #describeFunction
-    | (DESCRIBE | DESC) EXTENDED? objectName                                  #describe
+    | (DESCRIBE | DESC) describeTarget                                        #describe
     | LOAD MODULE identifier withOptions?                                     #loadModule
     | UNLOAD MODULE identifier                                                #unloadModule
-    | USE MODULES identifier (COMMA identifier)*                              #useModules
-    | USE (CATALOG identifier | objectName)                                   #use
+    | USE (CATALOG identifier | MODULES identifier (COMMA identifier)* | objectName)  #use
     | EXPLAIN (PLAN FOR)? (explainDetail (COMMA explainDetail)*)? explainable #explain
     | EXECUTE executable                                                      #execute
     | BEGIN STATEMENT SET                                                     #beginStatementSet
@@ -74,6 +71,9 @@ explainable
     ;
 
 explainDetail : ESTIMATED_COST | CHANGELOG_MODE | JSON_EXECUTION_PLAN | PLAN_ADVICE ;
+
+// DESCRIBE [EXTENDED] table, DESCRIBE CATALOG [EXTENDED] catalog, DESCRIBE FUNCTION [EXTENDED] function.
+describeTarget : (CATALOG | FUNCTION)? EXTENDED? objectName ;
 
 // ---------------------------------------------------------------------------------------------------------
 // CREATE / DROP
@@ -203,8 +203,7 @@ showTarget
     | JARS                                                                                           #showJars
     | CURRENT (CATALOG | DATABASE)                                                                   #showCurrent
     | COLUMNS showFrom showLike?                                                                     #showColumns
-    | CREATE (TABLE | VIEW) objectName                                                               #showCreate
-    | CREATE CATALOG identifier                                                                      #showCreateCatalog
+    | CREATE (TABLE | VIEW | CATALOG) objectName                                                     #showCreate
     | FULL? MODULES                                                                                  #showModules
     | PROCEDURES showFrom? showLike?                                                                 #showProcedures
     ;

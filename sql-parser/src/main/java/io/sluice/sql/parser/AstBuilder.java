@@ -174,20 +174,14 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
 
   @Override
   public ParsedStatement visitDescribe(DescribeContext ctx) {
-    return new DescribeStatement(DescribeStatement.Kind.TABLE, name(ctx.objectName()), ctx.EXTENDED() != null,
-        pos(ctx));
-  }
-
-  @Override
-  public ParsedStatement visitDescribeCatalog(DescribeCatalogContext ctx) {
-    return new DescribeStatement(DescribeStatement.Kind.CATALOG, new ObjectName(List.of(identifier(ctx.identifier())), pos(ctx.identifier())),
-        ctx.EXTENDED() != null, pos(ctx));
-  }
-
-  @Override
-  public ParsedStatement visitDescribeFunction(DescribeFunctionContext ctx) {
-    return new DescribeStatement(DescribeStatement.Kind.FUNCTION, name(ctx.objectName()), ctx.EXTENDED() != null,
-        pos(ctx));
+    DescribeTargetContext t = ctx.describeTarget();
+    DescribeStatement.Kind kind = t.CATALOG() != null ? DescribeStatement.Kind.CATALOG
+        : t.FUNCTION() != null ? DescribeStatement.Kind.FUNCTION : DescribeStatement.Kind.TABLE;
+    ObjectName name = name(t.objectName());
+    if (kind == DescribeStatement.Kind.CATALOG && name.parts().size() != 1) {
+      throw SqlParseException.at(pos(t.objectName()), "DESCRIBE CATALOG takes a catalog name, not " + name);
+    }
+    return new DescribeStatement(kind, name, t.EXTENDED() != null, pos(ctx));
   }
 
   @Override
@@ -199,15 +193,6 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
   @Override
   public ParsedStatement visitUnloadModule(UnloadModuleContext ctx) {
     return new ModuleStatement(ModuleStatement.Kind.UNLOAD, List.of(identifier(ctx.identifier())), Map.of(), pos(ctx));
-  }
-
-  @Override
-  public ParsedStatement visitUseModules(UseModulesContext ctx) {
-    List<String> names = new ArrayList<>();
-    for (IdentifierContext id : ctx.identifier()) {
-      names.add(identifier(id));
-    }
-    return new ModuleStatement(ModuleStatement.Kind.USE, names, Map.of(), pos(ctx));
   }
 
   @Override
@@ -237,8 +222,15 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
 
   @Override
   public ParsedStatement visitUse(UseContext ctx) {
+    if (ctx.MODULES() != null) {
+      List<String> names = new ArrayList<>();
+      for (IdentifierContext id : ctx.identifier()) {
+        names.add(identifier(id));
+      }
+      return new ModuleStatement(ModuleStatement.Kind.USE, names, Map.of(), pos(ctx));
+    }
     return ctx.CATALOG() != null
-        ? new UseCatalogStatement(identifier(ctx.identifier()), pos(ctx))
+        ? new UseCatalogStatement(identifier(ctx.identifier(0)), pos(ctx))
         : new UseDatabaseStatement(name(ctx.objectName()), pos(ctx));
   }
 
