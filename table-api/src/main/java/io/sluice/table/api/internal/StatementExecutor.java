@@ -301,7 +301,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         return temporary ? catalogs().isTemporary(id) : catalogs().getObject(id).isPresent() && !catalogs().isTemporary(id);
     }
 
-    /** Checks the connector exists and its options are valid as early as CREATE TABLE. */
+    /** Checks a connector's options as early as CREATE TABLE when the connector is on the class path. */
     private void validateConnectorOptions(ObjectIdentifier id, CatalogTable table) {
         Map<String, String> options = table.options();
         String connector = options.get(FactoryUtil.CONNECTOR.key());
@@ -317,8 +317,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             }
         }
         if (factory == null) {
-            FactoryUtil.discover(DynamicTableSourceFactory.class, connector, env.classLoader()); // throws with suggestions
-            return;
+            return; // as in Flink, a connector missing from the class path is an error only when a query uses it
         }
         FactoryUtil.validateOptions(id.toString(), factory, options, env.classLoader());
     }
@@ -788,11 +787,16 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         return describe(name, null);
     }
 
-    /** DESCRIBE / SHOW COLUMNS: one row per column, optionally only the names matching a LIKE filter. */
+    /**
+     * DESCRIBE / SHOW COLUMNS: one row per column, optionally only the names matching a LIKE filter, in Flink's
+     * layout: empty cells rather than NULLs, expressions in their canonical text, and a {@code comment} column
+     * only when some column has a comment.
+     */
     private TableResult describe(ObjectName name, ShowStatement like) {
         ObjectIdentifier id = catalogs().qualify(path(name));
         Object o = catalogs().getObjectOrThrow(id);
-        List<Row> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        boolean anyComment = false;
         if (o instanceof CatalogTable) {
             CatalogTable t = (CatalogTable) o;
             for (CatalogColumn col : t.columns()) {
@@ -801,10 +805,16 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 }
                 LogicalType type = col.type();
                 boolean rowtime = col.name().equals(t.watermarkColumn());
-                String key = t.primaryKey().contains(col.name()) ? "PRI(" + String.join(", ", t.primaryKey()) + ")" : null;
-                String watermark = rowtime ? t.watermarkExpression() : null;
-                rows.add(Row.of(col.name(), type.typeName() + (rowtime ? " *ROWTIME*" : ""), type.isNullable(), key,
-                        col.extras(), watermark, col.comment()));
+                String expression = col.isComputed()
+                        ? io.sluice.planner.ExpressionText.canonical(col.expression()) : null;
+                boolean proctime = expression != null && expression.equalsIgnoreCase("PROCTIME()");
+                String key = t.primaryKey().contains(col.name()) ? "PRI(" + String.join(", ", t.primaryKey()) + ")" : "";
+                String extras = expression != null ? "AS " + expression : col.extras() == null ? "" : col.extras();
+                String watermark = rowtime ? io.sluice.planner.ExpressionText.canonical(t.watermarkExpression()) : "";
+                anyComment |= col.comment() != null;
+                rows.add(new Object[] {col.name(), type.typeName() + (rowtime ? " *ROWTIME*" : "")
+                        + (proctime ? " *PROCTIME*" : ""), type.isNullable(), key, extras, watermark,
+                        col.comment() == null ? "" : col.comment()});
             }
         } else {
             RowType type = ((CatalogView) o).rowType();
@@ -812,16 +822,22 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 if (like != null && !ShowFilter.matches(like, type.name(i))) {
                     continue;
                 }
-                rows.add(Row.of(type.name(i), type.type(i).typeName(), type.type(i).isNullable(), null, null, null,
-                        null));
+                rows.add(new Object[] {type.name(i), type.type(i).typeName(), type.type(i).isNullable(), "", "", "",
+                        ""});
             }
         }
-        return TableResultImpl.ofRows(ResolvedSchema.of(
+        List<Column> columns = new ArrayList<>(List.of(
                 Column.physical("name", DataTypes.STRING()), Column.physical("type", DataTypes.STRING()),
                 Column.physical("null", DataTypes.BOOLEAN()), Column.physical("key", DataTypes.STRING()),
-                Column.physical("extras", DataTypes.STRING()), Column.physical("watermark", DataTypes.STRING()),
-                Column.physical("comment", DataTypes.STRING())),
-                rows, config());
+                Column.physical("extras", DataTypes.STRING()), Column.physical("watermark", DataTypes.STRING())));
+        if (anyComment) {
+            columns.add(Column.physical("comment", DataTypes.STRING()));
+        }
+        List<Row> result = new ArrayList<>();
+        for (Object[] r : rows) {
+            result.add(Row.of(anyComment ? r : java.util.Arrays.copyOf(r, 6)));
+        }
+        return TableResultImpl.ofRows(ResolvedSchema.of(columns.toArray(new Column[0])), result, config());
     }
 
     @Override
