@@ -69,6 +69,10 @@ public final class StatementExecutor {
         }
         if (result.getResultKind() == ResultKind.SUCCESS) {
             info("Execute statement succeeded.");
+            if (result instanceof io.sluice.table.api.internal.TableResultImpl r && r.warning() != null) {
+                err.println("[WARNING] " + r.warning());
+                err.flush();
+            }
             return;
         }
         if (StatementKinds.isDml(statement)) {
@@ -81,7 +85,9 @@ public final class StatementExecutor {
         }
         boolean query = result.getJobClient().isPresent();
         boolean streaming = env.getConfig().get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
-        ResultPrinter printer = ResultPrinter.forFormat(format, query && streaming, localTimeZone(), maxColumnWidth());
+        // Like Flink's client, only query results are cut to the column width; SHOW, DESCRIBE and SET print whole.
+        ResultPrinter printer = ResultPrinter.forFormat(format, query && streaming, localTimeZone(),
+                StatementKinds.isMetadata(statement) ? Integer.MAX_VALUE : maxColumnWidth());
         cancelRequested = false;
         running = result;
         QueryProgress progress = null;

@@ -21,6 +21,12 @@ final class StatementKinds {
     }
 
     /** True for {@code EXPLAIN ...} and {@code SHOW CREATE ...}, whose single text result is printed as is. */
+    /** SHOW, DESCRIBE/DESC and SET: statements that list metadata rather than query data. */
+    static boolean isMetadata(String statement) {
+        String word = firstWord(statement).toUpperCase(Locale.ROOT);
+        return word.equals("SHOW") || word.equals("DESCRIBE") || word.equals("DESC") || word.equals("SET");
+    }
+
     static boolean isRawContent(String statement) {
         String word = firstWord(statement).toUpperCase(Locale.ROOT);
         if (word.equals("EXPLAIN")) {

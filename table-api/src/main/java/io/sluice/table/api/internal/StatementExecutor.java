@@ -558,8 +558,16 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         }
         ConfigOption<?> option = SessionOptions.find(s.key());
         if (option == null) {
-            throw new ValidationException("Unknown option '" + s.key() + "'."
-                    + NameSuggestions.didYouMean(s.key(), SessionOptions.keys()));
+            // A key one or two edits away from a Sluice option is a typo; any other key may be one of Flink's
+            // many options (deployment, client, cluster): kept in the session like Flink does, without effect.
+            List<String> nearest = NameSuggestions.nearest(s.key(), SessionOptions.keys(), 1);
+            if (!nearest.isEmpty() && NameSuggestions.distance(s.key(), nearest.get(0)) <= 2) {
+                throw new ValidationException("Unknown option '" + s.key() + "'."
+                        + NameSuggestions.didYouMean(s.key(), SessionOptions.keys()));
+            }
+            config().setString(s.key(), s.value());
+            return TableResultImpl.okWithWarning(config(), "Option '" + s.key() + "' is not used by Sluice; it is"
+                    + " kept in the session without effect.");
         }
         try {
             option.parse(s.value());
