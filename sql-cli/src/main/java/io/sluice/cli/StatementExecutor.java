@@ -75,8 +75,9 @@ public final class StatementExecutor {
             }
             return;
         }
-        if (StatementKinds.isDml(statement)) {
-            submitted(result);
+        if (StatementKinds.isDml(statement)
+                || (result.getJobClient().isPresent() && !StatementKinds.isQuery(statement))) {
+            submitted(result); // INSERT, statement sets, CREATE TABLE ... AS SELECT
             return;
         }
         if (format == ResultFormat.TABLEAU && StatementKinds.isRawContent(statement)) {

@@ -544,6 +544,67 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         return TableResultImpl.ok(config());
     }
 
+    @Override
+    public TableResult visit(AlterFunctionStatement s) {
+        if (s.isTemporary()) {
+            throw new ValidationException("Alter temporary catalog function is not supported");
+        }
+        ObjectIdentifier id = catalogs().qualify(path(s.name()));
+        io.sluice.planner.catalog.Catalog catalog = catalogs().getCatalog(id.catalog()).orElseThrow(
+                () -> new ValidationException("Catalog " + id.catalog() + " does not exist."));
+        if (!catalog.databaseExists(id.database()) || catalog.getFunction(id.database(), id.object()).isEmpty()) {
+            if (s.isIfExists()) {
+                return TableResultImpl.ok(config());
+            }
+            throw new ValidationException("Function " + id + " does not exist.");
+        }
+        io.sluice.planner.catalog.CatalogFunction old = catalog.getFunction(id.database(), id.object()).get();
+        io.sluice.codegen.udf.UserFunction f = io.sluice.planner.functions.FunctionLoader.load(id.object(),
+                s.className(), s.language(), old.jars(), env.classLoader());
+        env.functions().dropCatalogFunction(id, false);
+        env.functions().createCatalogFunction(id, new io.sluice.planner.catalog.CatalogFunction(s.className(),
+                s.language(), old.jars()), f, false);
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(CompilePlanStatement s) {
+        java.nio.file.Path file = java.nio.file.Path.of(s.path());
+        boolean exists = java.nio.file.Files.exists(file);
+        if (exists && !s.isIfNotExists() && !config().get(SessionOptions.PLAN_FORCE_RECOMPILE)) {
+            throw new TableException("Cannot overwrite the plan file '" + file + "'. Either manually remove the file"
+                    + " or, if you're debugging your job, set the option 'table.plan.force-recompile' to true.");
+        }
+        if (!exists || !s.isIfNotExists()) {
+            CompiledPlans.write(file, new CompiledPlans.Compiled(s.targetSql(), explainText(s.target())));
+        }
+        return s.isExecute() ? executePlan(file) : TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(ExecutePlanStatement s) {
+        return executePlan(java.nio.file.Path.of(s.path()));
+    }
+
+    /** Runs a compiled plan's statement when planning it again gives the plan that was compiled. */
+    private TableResult executePlan(java.nio.file.Path file) {
+        CompiledPlans.Compiled compiled = CompiledPlans.read(file);
+        ParsedStatement statement;
+        try {
+            statement = StatementParser.parse(compiled.statement());
+        } catch (SqlParseException e) {
+            throw new TableException("The plan file '" + file + "' holds a statement that does not parse: "
+                    + e.getMessage(), e);
+        }
+        String now = explainText(statement);
+        if (!now.equals(compiled.plan())) {
+            throw new TableException("The plan in '" + file + "' no longer matches what its statement plans to now"
+                    + " (a table it reads or writes, or Sluice, changed since it was compiled); compile the plan"
+                    + " again.\nCompiled plan:\n" + compiled.plan() + "\nPlan now:\n" + now);
+        }
+        return statement.accept(this);
+    }
+
     // ------------------------------------------------------------------ session
 
     @Override
