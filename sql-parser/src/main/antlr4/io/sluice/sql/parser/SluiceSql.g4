@@ -31,7 +31,8 @@ statement
     | LOAD MODULE identifier withOptions?                                     #loadModule
     | UNLOAD MODULE identifier                                                #unloadModule
     | USE (CATALOG identifier | MODULES identifier (COMMA identifier)* | objectName)  #use
-    | EXPLAIN (PLAN FOR)? (explainDetail (COMMA explainDetail)*)? explainable #explain
+    | EXPLAIN (UPGRADE FROM path=STRING | (PLAN FOR)? (explainDetail (COMMA explainDetail)*)?)
+        explainable                                                           #explain
     | EXECUTE PLAN path=STRING                                                #executePlan
     | EXECUTE executable                                                      #execute
     | COMPILE (AND EXECUTE)? PLAN path=STRING ifNotExists? FOR (statementSet | insertStatement)  #compilePlan
@@ -267,7 +268,7 @@ nonReserved
     | LANGUAGE | LOCAL | MAP | METADATA | MINUTE | MODIFY | MONTH | MULTISET | OPTIONS | OVERWRITE | OVERWRITING
     | PARTITION | PARTITIONED | PARTITIONS | PLAN | PLAN_ADVICE | PRECISION | QUIT | REMOVE | RENAME | RESET
     | RESTRICT | ROW | SAVEPOINT | SECOND | SET | SHOW | STATEMENT | STOP | SYSTEM | TABLES | TEMPORARY
-    | TIME | TIMESTAMP | USE | USER | USING | VIEW | VIEWS | VIRTUAL | WATERMARK | WATERMARKS
+    | TIME | TIMESTAMP | UPGRADE | USE | USER | USING | VIEW | VIEWS | VIRTUAL | WATERMARK | WATERMARKS
     | WITHOUT | YEAR | ZONE
     ;
 
@@ -380,6 +381,7 @@ TIME : 'TIME' ;
 TIMESTAMP : 'TIMESTAMP' ;
 TO : 'TO' ;
 UNLOAD : 'UNLOAD' ;
+UPGRADE : 'UPGRADE' ;
 USE : 'USE' ;
 USER : 'USER' ;
 USING : 'USING' ;

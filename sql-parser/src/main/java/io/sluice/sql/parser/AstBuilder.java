@@ -236,6 +236,9 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
 
   @Override
   public ParsedStatement visitExplain(ExplainContext ctx) {
+    if (ctx.UPGRADE() != null) {
+      return new ExplainUpgradeStatement(string(ctx.path), explainable(ctx.explainable()), pos(ctx));
+    }
     List<ExplainStatement.ExplainDetail> details = new ArrayList<>();
     for (ExplainDetailContext detail : ctx.explainDetail()) {
       ExplainStatement.ExplainDetail value =
@@ -245,17 +248,20 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
       }
       details.add(value);
     }
-    ExplainableContext target = ctx.explainable();
-    ParsedStatement explained;
-    if (target.statementSet() != null) {
-      explained = statementSet(target.statementSet());
-    } else if (target.insertStatement() != null) {
-      explained = insert(target.insertStatement());
-    } else {
-      explained = new QueryStatement(fragment(target.query()));
-    }
-    return new ExplainStatement(ctx.PLAN() != null, details, explained, pos(ctx));
+    return new ExplainStatement(ctx.PLAN() != null, details, explainable(ctx.explainable()), pos(ctx));
   }
+
+  private ParsedStatement explainable(ExplainableContext target) {
+    if (target.statementSet() != null) {
+      return statementSet(target.statementSet());
+    }
+    if (target.insertStatement() != null) {
+      return insert(target.insertStatement());
+    }
+    return new QueryStatement(fragment(target.query()));
+  }
+
+
 
   @Override
   public ParsedStatement visitExecute(ExecuteContext ctx) {

@@ -190,6 +190,11 @@ class StatementParserTest {
       return n(s);
     }
 
+    @Override
+    public String visit(ExplainUpgradeStatement s) {
+      return n(s);
+    }
+
     public String visit(QueryStatement s) { return n(s); }
     public String visit(InsertStatement s) { return n(s); }
     public String visit(StatementSetStatement s) { return n(s); }

@@ -25,7 +25,7 @@ import java.util.zip.CRC32;
  */
 public final class CheckpointStorage {
     static final int MAGIC = 0x534c4350; // "SLCP"
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final String METADATA = "_metadata";
 
     private final Path jobDirectory;
@@ -58,6 +58,7 @@ public final class CheckpointStorage {
             meta.writeInt(s.subtask());
             meta.writeInt(s.parallelism());
             meta.writeUTF(s.name());
+            meta.writeUTF(s.schema());
             meta.writeBoolean(s.data() != null);
             if (s.data() != null) {
                 Files.write(tmp.resolve("node-" + n + ".bin"), s.data());
@@ -151,6 +152,7 @@ public final class CheckpointStorage {
                 int subtask = in.readInt();
                 int parallelism = in.readInt();
                 String name = in.readUTF();
+                String schema = in.readUTF();
                 byte[] data = null;
                 if (in.readBoolean()) {
                     int length = in.readInt();
@@ -160,7 +162,7 @@ public final class CheckpointStorage {
                         throw corrupt(directory, "state of operator '" + uid + "' (" + name + ") fails its checksum");
                     }
                 }
-                states.add(new NodeState(uid, subtask, parallelism, name, data));
+                states.add(new NodeState(uid, subtask, parallelism, name, schema, data));
             }
             return new Checkpoint(directory, id, timestamp, states);
         } catch (IOException e) {
@@ -181,13 +183,28 @@ public final class CheckpointStorage {
     /**
      * The state of one operator instance: its operator's state identity ({@code uid}), which of
      * {@code parallelism} instances it is ({@code subtask}, 0-based), the operator's name (for messages
-     * only; never matched) and its bytes (null when it keeps none).
+     * only; never matched), the shape of its state ({@code Transformation#stateSchema}) and its bytes (null when
+     * it keeps none).
      */
-    public record NodeState(String uid, int subtask, int parallelism, String name, byte[] data) {
+    public record NodeState(String uid, int subtask, int parallelism, String name, String schema, byte[] data) {
     }
 
     /** A checkpoint read back. */
     public record Checkpoint(Path directory, long id, long timestamp, List<NodeState> states) {
+        /** The same checkpoint without the states of the operators {@code uids}. */
+        public Checkpoint without(java.util.Set<String> uids) {
+            if (uids.isEmpty()) {
+                return this;
+            }
+            List<NodeState> kept = new ArrayList<>();
+            for (NodeState s : states) {
+                if (!uids.contains(s.uid())) {
+                    kept.add(s);
+                }
+            }
+            return new Checkpoint(directory, id, timestamp, kept);
+        }
+
         /**
          * The state of instance {@code subtask} of the operator {@code uid}, or null when the checkpoint has
          * none (the operator is new, or keeps no state).

@@ -102,7 +102,8 @@ final class Checkpointing {
         long id = nextId++;
         List<CheckpointStorage.NodeState> states = new ArrayList<>();
         for (LocalExecutor.Node n : nodes) {
-            states.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(), snapshot(n, id)));
+            states.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(), n.transformation.stateSchema(),
+                    snapshot(n, id)));
         }
         Path path = storage.write(id, states);
         lastCheckpointTime = System.currentTimeMillis();
@@ -123,7 +124,8 @@ final class Checkpointing {
         long id = nextId++;
         List<CheckpointStorage.NodeState> states = new ArrayList<>();
         for (LocalExecutor.Node n : nodes) {
-            states.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(), snapshot(n, id)));
+            states.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(), n.transformation.stateSchema(),
+                    snapshot(n, id)));
         }
         Path path = writeSavepoint(id, states, directory);
         for (LocalExecutor.Node n : nodes) {

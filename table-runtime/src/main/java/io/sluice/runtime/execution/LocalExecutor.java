@@ -285,9 +285,12 @@ public final class LocalExecutor {
                 if (restore != null) {
                     List<CheckpointStorage.NodeState> expected = new ArrayList<>();
                     for (int i = 0; i < order.size(); i++) {
-                        expected.add(new CheckpointStorage.NodeState(order.get(i).uid, 0, 1, order.get(i).name(), null));
+                        Node n = order.get(i);
+                        expected.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(),
+                                n.transformation.stateSchema(), null));
                     }
-                    RestoreCompatibility.check(restore, expected, config.get(CheckpointingOptions.IGNORE_UNCLAIMED_STATE));
+                    restore = RestoreCompatibility.check(restore, expected,
+                            config.get(CheckpointingOptions.IGNORE_UNCLAIMED_STATE));
                 }
                 for (int i = 0; i < order.size(); i++) {
                     open(order.get(i), i, root);

@@ -716,7 +716,7 @@ final class ParallelJobRun {
         try {
             buildVertices();
             if (restore != null) {
-                RestoreCompatibility.check(restore, expectedStates(),
+                restore = RestoreCompatibility.check(restore, expectedStates(),
                         config.get(io.sluice.runtime.config.CheckpointingOptions.IGNORE_UNCLAIMED_STATE));
             }
             openInstances(root);
@@ -861,7 +861,8 @@ final class ParallelJobRun {
         List<CheckpointStorage.NodeState> expected = new ArrayList<>();
         for (Vertex v : order) {
             for (int s = 0; s < v.parallelism; s++) {
-                expected.add(new CheckpointStorage.NodeState(v.uid, s, v.parallelism, v.name(), null));
+                expected.add(new CheckpointStorage.NodeState(v.uid, s, v.parallelism, v.name(),
+                        v.transformation.stateSchema(), null));
             }
         }
         return expected;
@@ -984,7 +985,7 @@ final class ParallelJobRun {
             for (Instance i : v.instances) {
                 byte[] state = acks.get(stateKey(i));
                 states.add(new CheckpointStorage.NodeState(v.uid, i.subtask, v.parallelism, v.name(),
-                        state == NO_STATE ? null : state));
+                        v.transformation.stateSchema(), state == NO_STATE ? null : state));
             }
         }
         if (id == savepointBarrier) {

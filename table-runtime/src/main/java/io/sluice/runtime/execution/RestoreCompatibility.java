@@ -3,55 +3,58 @@ package io.sluice.runtime.execution;
 import io.sluice.runtime.checkpoint.CheckpointStorage;
 import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Checks, before a job restores a checkpoint or savepoint, that its state fits the job. State is matched by
- * each operator's state identity (uid), never by its printed name: an operator of the job that the
- * checkpoint does not know starts empty, as in Flink. Two cases fail before anything runs:
- * <ul>
- *   <li>the checkpoint holds state of an operator the job does not have (the query changed), unless
- *       {@code execution.savepoint.ignore-unclaimed-state} is set;</li>
- *   <li>an operator with state was checkpointed at another parallelism: its state is not redistributed over
- *       a different number of instances yet.</li>
- * </ul>
+ * Acts, before a job restores a checkpoint or savepoint, on the {@link StateCompatibility} report (the same one
+ * {@code EXPLAIN UPGRADE} shows): an operator the checkpoint does not know starts empty, as in Flink; state of
+ * another shape, or of an operator the job does not have, fails the start unless
+ * {@code execution.savepoint.ignore-unclaimed-state} is set (then that state is left out and the operator starts
+ * empty); state taken at another parallelism is not supported yet.
  */
 final class RestoreCompatibility {
     private RestoreCompatibility() {
     }
 
     /**
-     * Fails when {@code checkpoint} cannot be restored into the instances {@code expected} (uid, subtask and
-     * parallelism of each instance of this job; no data).
+     * Checks {@code checkpoint} against the instances {@code expected} (uid, subtask, parallelism, name and state
+     * shape of each instance of this job; no data) and returns it without the state that is not restored.
      */
-    static void check(CheckpointStorage.Checkpoint checkpoint, List<CheckpointStorage.NodeState> expected,
-            boolean ignoreUnclaimedState) {
-        Map<String, CheckpointStorage.NodeState> operators = new HashMap<>();
-        for (CheckpointStorage.NodeState e : expected) {
-            operators.putIfAbsent(e.uid(), e);
+    static CheckpointStorage.Checkpoint check(CheckpointStorage.Checkpoint checkpoint,
+            List<CheckpointStorage.NodeState> expected, boolean ignoreUnclaimedState) {
+        Set<String> leftOut = new HashSet<>();
+        for (StateCompatibility.Entry e : StateCompatibility.report(checkpoint, expected)) {
+            switch (e.verdict()) {
+                case OTHER_PARALLELISM:
+                    throw new UnsupportedFeatureException("restoring a checkpoint or savepoint " + e.detail()
+                            .replace(", the job runs with", " into a job running with parallelism")
+                            + " ('" + checkpoint.directory() + "', operator '" + e.operator() + "'); set"
+                            + " parallelism.default to the value it was taken with");
+                case INCOMPATIBLE:
+                    if (!ignoreUnclaimedState) {
+                        throw new TableException("Checkpoint '" + checkpoint.directory() + "' does not match this"
+                                + " job: the state of operator '" + e.operator() + "' (uid '" + e.uid() + "') has"
+                                + " another shape (" + e.detail() + "). EXPLAIN UPGRADE shows what restores; set"
+                                + " 'execution.savepoint.ignore-unclaimed-state' = 'true' to start that operator"
+                                + " empty.");
+                    }
+                    leftOut.add(e.uid());
+                    break;
+                case DROPPED:
+                    if (!ignoreUnclaimedState) {
+                        throw new TableException("Checkpoint '" + checkpoint.directory() + "' does not match this"
+                                + " job: it holds state of operator '" + e.operator() + "' (uid '" + e.uid() + "'),"
+                                + " which this job does not have. Set 'execution.savepoint.ignore-unclaimed-state' ="
+                                + " 'true' to start without that state.");
+                    }
+                    leftOut.add(e.uid());
+                    break;
+                default:
+                    break;
+            }
         }
-        for (CheckpointStorage.NodeState saved : checkpoint.states()) {
-            if (saved.data() == null) {
-                continue;
-            }
-            CheckpointStorage.NodeState here = operators.get(saved.uid());
-            if (here == null) {
-                if (ignoreUnclaimedState) {
-                    continue;
-                }
-                throw new TableException("Checkpoint '" + checkpoint.directory() + "' does not match this job:"
-                        + " it holds state of operator '" + saved.name() + "' (uid '" + saved.uid() + "'), which"
-                        + " this job does not have. Set 'execution.savepoint.ignore-unclaimed-state' = 'true' to"
-                        + " start without that state.");
-            }
-            if (here.parallelism() != saved.parallelism()) {
-                throw new UnsupportedFeatureException("restoring a checkpoint or savepoint taken with parallelism "
-                        + saved.parallelism() + " into a job running with parallelism " + here.parallelism()
-                        + " ('" + checkpoint.directory() + "', operator '" + saved.name() + "'); set"
-                        + " parallelism.default to the value it was taken with");
-            }
-        }
+        return checkpoint.without(leftOut);
     }
 }

@@ -60,6 +60,24 @@ public abstract class Transformation {
         return kind.length() == 0 ? "node" : kind.toString();
     }
 
+    /**
+     * What this node's state looks like, for deciding whether state saved by another version of the job fits it:
+     * its input and output row types and how its inputs are partitioned (a source: what it reads). Independent of
+     * the node's printed name, so rewording EXPLAIN, or an explicit uid on a renamed node, changes nothing; the
+     * node's kind is part of its derived identity instead ({@link JobGraph#stateIds}).
+     */
+    public String stateSchema() {
+        if (this instanceof SourceTransformation s) {
+            return "reading " + s.source().describe();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < inputs().size(); i++) {
+            sb.append("in").append(i).append('=').append(inputs().get(i).outputType())
+                    .append(' ').append(inputPartitioning(i)).append(' ');
+        }
+        return sb.append("out=").append(outputType).toString();
+    }
+
     public RowType outputType() {
         return outputType;
     }

@@ -29,9 +29,9 @@ class CheckpointStorageTest {
     Path jobDir;
 
     private static List<NodeState> states() {
-        return List.of(new NodeState("1_source", 0, 1, "Source: orders", SOURCE_STATE),
-                new NodeState("2_calc", 0, 1, "Calc", null),
-                new NodeState("3_group-aggregate", 0, 1, "GroupAggregate", AGG_STATE));
+        return List.of(new NodeState("1_source", 0, 1, "Source: orders", "source reading orders", SOURCE_STATE),
+                new NodeState("2_calc", 0, 1, "Calc", "calc", null),
+                new NodeState("3_group-aggregate", 0, 1, "GroupAggregate", "group-aggregate", AGG_STATE));
     }
 
     @Test
@@ -55,6 +55,7 @@ class CheckpointStorageTest {
         assertNull(checkpoint.stateOf("4_sink", 0), "an operator the checkpoint does not know has no state");
         assertEquals("GroupAggregate", checkpoint.states().get(2).name());
         assertEquals(1, checkpoint.states().get(2).parallelism());
+        assertEquals("group-aggregate", checkpoint.states().get(2).schema());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sluice.runtime.checkpoint.CheckpointStorage;
 import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
@@ -95,6 +96,53 @@ class StateIdentityTest {
         LocalExecutor.run(WindowJobs.windowCounts(BOUNDED, sink, "CountsPerSecond", "counts-per-second"),
                 config(1).set(CheckpointingOptions.SAVEPOINT_PATH, savepoint));
         assertEquals(WindowJobs.sorted(expected), WindowJobs.sorted(sink));
+    }
+
+    @Test
+    @Timeout(60)
+    void theUpgradeReportSaysWhatARestoreDoes() throws Exception {
+        String savepoint = savepointOfAPartialRun(1, new ArrayList<>(), null);
+        CheckpointStorage.Checkpoint checkpoint = CheckpointStorage.read(Path.of(savepoint));
+        Configuration config = config(1);
+
+        List<StateCompatibility.Entry> same = StateCompatibility.report(
+                WindowJobs.windowCounts(BOUNDED, new ArrayList<>(), "WindowAggregate(reworded)", null), config,
+                checkpoint);
+        assertEquals(List.of(StateCompatibility.Verdict.RESTORED, StateCompatibility.Verdict.RESTORED,
+                StateCompatibility.Verdict.NO_STATE), verdicts(same));
+
+        List<StateCompatibility.Entry> otherKind = StateCompatibility.report(
+                WindowJobs.windowCounts(BOUNDED, new ArrayList<>(), "SessionWindowAggregate", null), config, checkpoint);
+        assertEquals(List.of(StateCompatibility.Verdict.RESTORED, StateCompatibility.Verdict.STARTS_EMPTY,
+                StateCompatibility.Verdict.NO_STATE, StateCompatibility.Verdict.DROPPED), verdicts(otherKind));
+        assertEquals("2_window-aggregate", otherKind.get(3).uid());
+
+        // the same operator identity with another state shape: the window aggregation now keyed on two columns
+        JobGraph rekeyed = WindowJobs.windowCounts(BOUNDED, new ArrayList<>(), "WindowAggregate", null);
+        rekeyed.topologicalOrder().get(1).withInputPartitioning(0,
+                io.sluice.runtime.graph.InputPartitioning.hash(new int[] {0, 3}));
+        List<StateCompatibility.Entry> incompatible = StateCompatibility.report(rekeyed, config, checkpoint);
+        assertEquals(StateCompatibility.Verdict.INCOMPATIBLE, incompatible.get(1).verdict());
+        TableException e = assertThrows(TableException.class, () -> LocalExecutor.run(rekeyed,
+                config(1).set(CheckpointingOptions.SAVEPOINT_PATH, savepoint)));
+        assertTrue(e.getMessage().contains("has another shape"), e.getMessage());
+        List<String> sink = new ArrayList<>();
+        JobGraph rekeyedToSink = WindowJobs.windowCounts(BOUNDED, sink, "WindowAggregate", null);
+        rekeyedToSink.topologicalOrder().get(1).withInputPartitioning(0,
+                io.sluice.runtime.graph.InputPartitioning.hash(new int[] {0, 3}));
+        LocalExecutor.run(rekeyedToSink, config(1).set(CheckpointingOptions.SAVEPOINT_PATH, savepoint)
+                .set(CheckpointingOptions.IGNORE_UNCLAIMED_STATE, true));
+        assertTrue(!sink.isEmpty(), "with ignore-unclaimed-state the window aggregation starts empty and runs");
+
+        List<StateCompatibility.Entry> rescaled = StateCompatibility.report(
+                WindowJobs.windowCounts(BOUNDED, new ArrayList<>()), config(2), checkpoint);
+        assertEquals(StateCompatibility.Verdict.OTHER_PARALLELISM, rescaled.get(0).verdict());
+    }
+
+    private static List<StateCompatibility.Verdict> verdicts(List<StateCompatibility.Entry> entries) {
+        List<StateCompatibility.Verdict> v = new ArrayList<>();
+        entries.forEach(e -> v.add(e.verdict()));
+        return v;
     }
 
     @Test

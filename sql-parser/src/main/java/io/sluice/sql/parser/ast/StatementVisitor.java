@@ -78,4 +78,6 @@ public interface StatementVisitor<R> {
   R visit(CompilePlanStatement statement);
 
   R visit(ExecutePlanStatement statement);
+
+  R visit(ExplainUpgradeStatement statement);
 }
