@@ -16,6 +16,8 @@ import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.SinkTransformation;
 import io.sluice.runtime.graph.SourceTransformation;
 import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.metrics.JobPlan;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -169,6 +171,7 @@ final class ParallelJobRun {
         BufferAllocator allocator;
         StreamOperator operator;
         SourceReader reader;
+        OperatorMetrics metrics;
         Task task;
         int openInputs;
         boolean ended;
@@ -205,6 +208,31 @@ final class ParallelJobRun {
 
         @Override
         public void emit(RowBatch batch) throws Exception {
+            long start = metrics.beginEmit(batch);
+            try {
+                route(batch);
+            } finally {
+                metrics.endEmit(start);
+            }
+        }
+
+        /**
+         * Offers a message to {@code target}'s queue, counting the time blocked on a full queue as this instance's
+         * back-pressured time (shadows the outer {@code enqueue} for the calls of this class).
+         */
+        private void enqueue(Instance target, Message m) throws InterruptedException {
+            if (target.task.queue.offer(m)) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                ParallelJobRun.this.enqueue(target, m);
+            } finally {
+                metrics.addBackPressuredNanos(System.nanoTime() - start);
+            }
+        }
+
+        private void route(RowBatch batch) throws Exception {
             int n = vertex.consumers.size();
             if (n == 0 || batch.rowCount() == 0) {
                 batch.close();
@@ -236,7 +264,7 @@ final class ParallelJobRun {
                 case CHAINED: {
                     Instance target = consumer.instances[subtask];
                     try {
-                        target.operator.processBatch(input, batch);
+                        target.metrics.processBatch(target.operator, input, batch);
                     } catch (Throwable e) {
                         throw wrap(target, e);
                     }
@@ -301,6 +329,7 @@ final class ParallelJobRun {
 
         @Override
         public void emitWatermark(long watermark) throws Exception {
+            metrics.emitWatermark(watermark);
             broadcast(Kind.WATERMARK, watermark);
         }
 
@@ -408,7 +437,7 @@ final class ParallelJobRun {
                 receiveBarrier(m.input(), m.channel(), m.value());
             } else if (m.kind() == Kind.BATCH) {
                 try {
-                    operator.processBatch(m.input(), m.batch());
+                    metrics.processBatch(operator, m.input(), m.batch());
                 } catch (Throwable e) {
                     throw wrap(this, e);
                 }
@@ -456,7 +485,7 @@ final class ParallelJobRun {
                 return;
             }
             try {
-                operator.processWatermark(input, watermark, this);
+                metrics.processWatermark(operator, input, watermark, this);
             } catch (Throwable e) {
                 throw wrap(this, e);
             }
@@ -564,7 +593,7 @@ final class ParallelJobRun {
                     continue;
                 }
                 try {
-                    i.operator.onProcessingTime(now, i);
+                    i.metrics.onProcessingTime(i.operator, now, i);
                 } catch (Throwable e) {
                     throw wrap(i, e);
                 }
@@ -582,7 +611,7 @@ final class ParallelJobRun {
                 }
                 ReadStatus status;
                 try {
-                    status = head.reader.pollNext(head);
+                    status = head.metrics.pollNext(head.reader, head);
                 } catch (OperatorFailureException f) {
                     throw f;
                 } catch (Throwable e) {
@@ -618,8 +647,15 @@ final class ParallelJobRun {
 
     /** Thrown once, naming the instance where a failure happened. */
     static final class OperatorFailureException extends TableException {
+        private final String operator;
+
         OperatorFailureException(String operator, Throwable cause) {
             super("Operator '" + operator + "' failed: " + cause.getMessage(), cause);
+            this.operator = operator;
+        }
+
+        String operator() {
+            return operator;
         }
     }
 
@@ -716,6 +752,11 @@ final class ParallelJobRun {
             if (restore != null) {
                 RestoreCompatibility.requireSameParallelism(restore, expectedStates());
             }
+            execution.metrics().setPlan(JobPlan.of(execution.jobId(), graph.topologicalOrder(),
+                    v -> order.get(v).parallelism, this::ship));
+            if (restore != null) {
+                execution.metrics().checkpoints().restored(restore.directory().toString());
+            }
             openInstances(root);
             buildTasks();
             if (checkpointing.enabled()) {
@@ -800,6 +841,9 @@ final class ParallelJobRun {
                 error = new TableException("Memory leaked by job '" + graph.jobName() + "': " + t.getMessage(), t);
             }
         }
+        if (pendingCheckpoint != 0) { // the attempt ended before every instance acknowledged it
+            execution.metrics().checkpoints().failed(pendingCheckpoint, pendingCheckpoint == savepointBarrier, error);
+        }
         abortSavepoint(new TableException("Job " + execution.jobId() + " ended before the savepoint was taken"
                 + (error == null ? "." : ": " + error.getMessage()), error));
         return error;
@@ -854,6 +898,7 @@ final class ParallelJobRun {
         } else {
             state = Checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id);
         }
+        inst.metrics.recordStateSize(state == null ? 0 : state.length);
         acks.put(stateKey(inst), state == null ? NO_STATE : state);
     }
 
@@ -960,6 +1005,7 @@ final class ParallelJobRun {
                 savepointBarrier = id;
             }
             pendingCheckpoint = id;
+            execution.metrics().checkpoints().triggered(id, savepoint != null);
             for (Task t : tasks) {
                 if (t.head.reader != null) {
                     t.triggeredBarrier = id;
@@ -993,7 +1039,9 @@ final class ParallelJobRun {
             completeSavepoint(id, states);
             return;
         }
-        execution.recordCheckpoint(checkpointing.write(id, states));
+        java.nio.file.Path written = checkpointing.write(id, states);
+        execution.recordCheckpoint(written);
+        execution.metrics().checkpoints().completed(id, false, execution.metrics().stateSize(), written.toString());
         pendingCheckpoint = 0;
         completedCheckpoint = id;
         for (Task t : tasks) {
@@ -1015,9 +1063,12 @@ final class ParallelJobRun {
             }
         }
         if (failed != null) {
+            execution.metrics().checkpoints().failed(id, true, failed);
             abortSavepoint(failed);
             return;
         }
+        execution.metrics().checkpoints().completed(id, true, execution.metrics().stateSize(),
+                savepointPath.toString());
         completedCheckpoint = id;
         finishStopWithSavepoint();
     }
@@ -1073,8 +1124,22 @@ final class ParallelJobRun {
         }
     }
 
+    /** How the edge into input {@code input} of vertex {@code to} moves rows, in the terms of Flink's plan. */
+    private JobPlan.Ship ship(int from, int to, int input) {
+        EdgeKind kind = edgeKind(order.get(from), order.get(to), input);
+        return switch (kind) {
+            case CHAINED -> new JobPlan.Ship("FORWARD", true);
+            case FORWARD -> new JobPlan.Ship("FORWARD", false);
+            case HASH -> new JobPlan.Ship("HASH", false);
+            case SINGLE -> new JobPlan.Ship("GLOBAL", false);
+            case ROUND_ROBIN -> new JobPlan.Ship("REBALANCE", false);
+        };
+    }
+
     private void open(Instance inst, RootAllocator root) throws Exception {
         Transformation t = inst.vertex.transformation;
+        inst.metrics = execution.metrics().operator(order.indexOf(inst.vertex), t.name(), inst.subtask,
+                inst.vertex.parallelism, t instanceof SourceTransformation);
         inst.allocator = root.newChildAllocator(inst.name() + "#" + System.identityHashCode(inst), 0, Long.MAX_VALUE);
         byte[] state = restore == null ? null : restore.stateOf(stateKey(inst), stateName(inst));
         try {
@@ -1091,13 +1156,13 @@ final class ParallelJobRun {
                 SinkOperator sink = new SinkOperator(s.writerFactory().apply(
                         new WriterContext(s.outputType(), inst.allocator, config, inst.subtask, inst.vertex.parallelism)));
                 inst.operator = sink;
-                sink.open(new OperatorContext(inst.name(), inst.allocator, config), inst);
+                sink.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics), inst);
                 if (state != null) {
                     sink.restoreState(state);
                 }
             } else {
                 inst.operator = ((OperatorTransformation) t).factory().create();
-                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config), inst);
+                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics), inst);
                 if (state != null) {
                     ((io.sluice.runtime.state.CheckpointedOperator) inst.operator).restoreState(
                             new io.sluice.runtime.state.StateReader(new java.io.ByteArrayInputStream(state)));

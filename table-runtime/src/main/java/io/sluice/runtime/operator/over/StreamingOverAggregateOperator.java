@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.over;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -73,6 +74,8 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
     private long watermark = Long.MIN_VALUE;
     private long lastProcTime = Long.MIN_VALUE;
     private long lateRows;
+    /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
+    private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
 
     /**
      * @param group the window: one ascending ORDER BY key on a TIMESTAMP or TIMESTAMP_LTZ time attribute,
@@ -150,6 +153,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
 
     @Override
     public void open(OperatorContext context, Output output) {
+        this.metrics = context.metrics();
         this.context = context;
         this.output = output;
         this.pending = new RowBuffer(inputType, context.allocator());
@@ -196,6 +200,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
                 if (rowtime) {
                     if (t <= watermark) {
                         lateRows++;
+                        metrics.lateRecordsDropped(1);
                         continue;
                     }
                 } else if (t < lastProcTime) {
