@@ -50,7 +50,8 @@ final class JobJson {
 
     /**
      * A vertex's summed metrics in the shape of Flink's {@code /jobs/{id}} vertices ({@code read-records}, ...),
-     * plus Sluice's live values for the UI: rates, the minimum input watermark, state size and ratios.
+     * plus Sluice's live values for the UI: rates, the minimum input watermark (the output watermark for operators
+     * without one, such as sources), state size and ratios.
      */
     static ObjectNode vertexMetrics(List<OperatorMetrics> instances) {
         ObjectNode n = RestJson.MAPPER.createObjectNode();
@@ -83,7 +84,8 @@ final class JobJson {
             outRate += m.numRecordsOutPerSecond();
             busyRatio = Math.max(busyRatio, m.busyTimeMsPerSecond() / 1000);
             backPressureRatio = Math.max(backPressureRatio, m.backPressuredTimeMsPerSecond() / 1000);
-            long w = m.isSource() ? m.currentOutputWatermark() : m.currentInputWatermark();
+            long w = m.currentInputWatermark() != OperatorMetrics.NO_WATERMARK ? m.currentInputWatermark()
+                    : m.currentOutputWatermark(); // sources and watermark assigners: what they emit
             watermark = Math.min(watermark, w);
             lag = Math.max(lag, m.watermarkLag());
         }
