@@ -58,6 +58,11 @@ final class WindowJobs {
         return new JobGraph("window-counts", List.of(out));
     }
 
+    /** The parallel event source alone. */
+    static SourceTransformation events(Plan plan) {
+        return new SourceTransformation("Source events", new EventSource(plan), new int[] {0, 1, 2, 3}, EVENTS);
+    }
+
     /** How the sink renders a result row: key, window start in seconds, count, sum. */
     static String format(long key, long windowSecond, long count, long sum) {
         return "k=" + key + " w=" + windowSecond + " c=" + count + " s=" + sum;
