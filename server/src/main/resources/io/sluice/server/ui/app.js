@@ -69,7 +69,6 @@ function jobPage(jid) {
     </div>`;
   const chart = new RateChart(document.getElementById('rate-chart'), document.getElementById('rate-legend'));
   const summary = document.getElementById('job-summary');
-  let planKey = '';
   summary.addEventListener('click', async e => {
     const button = e.target.closest('button');
     if (!button) return;
@@ -106,8 +105,6 @@ function jobPage(jid) {
         + `<span><button id="cancel-job" ${running ? '' : 'disabled'}>Cancel</button> `
         + `<button id="stop-job" ${running ? '' : 'disabled'}>Stop with savepoint</button></span>`;
     const vertices = new Map(job.vertices.map(v => [v.id, v]));
-    const key = JSON.stringify(job.plan.nodes.map(n => n.id));
-    planKey = key;
     renderGraph(document.getElementById('job-graph'), job.plan, vertices);
     const now = Date.now();
     for (const v of job.vertices) {

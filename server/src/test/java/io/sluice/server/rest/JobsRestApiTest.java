@@ -131,6 +131,9 @@ class JobsRestApiTest {
     @Test
     void exceptionsNameTheFailingOperator() throws Exception {
         String session = rest.openSession();
+        rest.run(session, "SET 'restart-strategy.type' = 'fixed-delay'");
+        rest.run(session, "SET 'restart-strategy.fixed-delay.attempts' = '2'");
+        rest.run(session, "SET 'restart-strategy.fixed-delay.delay' = '10 ms'");
         rest.run(session, "CREATE TABLE failing_src (x INT) WITH ('connector' = 'datagen', 'rows-per-second' = '100',"
                 + " 'fields.x.min' = '0', 'fields.x.max' = '0')");
         rest.run(session, "CREATE TABLE failing_sink (y INT) WITH ('connector' = 'blackhole')");
@@ -140,6 +143,10 @@ class JobsRestApiTest {
         JsonNode entry = ex.get("exceptionHistory").get("entries").get(0);
         assertTrue(ex.get("root-exception").asText().contains("Exception"), ex.toString());
         assertTrue(!entry.get("taskName").isNull() && !entry.get("taskName").asText().isEmpty(), entry.toString());
-        assertEquals("FAILED", rest.get("/jobs/" + job).get("state").asText());
+        JsonNode failed = await("/jobs/" + job, n -> n.get("state").asText().equals("FAILED"));
+        assertNotNull(failed);
+        // two restarts, then the third failure failed the job: each is in the history, newest first
+        assertEquals(3, rest.get("/jobs/" + job + "/exceptions").get("exceptionHistory").get("entries").size());
+        assertEquals("2", rest.get("/jobs/" + job + "/metrics?get=numRestarts").get(0).get("value").asText());
     }
 }

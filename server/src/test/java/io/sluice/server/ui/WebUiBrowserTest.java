@@ -140,6 +140,9 @@ class WebUiBrowserTest {
                 && b.findElement(By.cssSelector("#rate-chart polyline.series")).getAttribute("points").split(" ").length
                 >= 3);
         screenshot("job.png");
+        // the graph and the chart alone (no local paths in them), as docs/images/server-ui-job.png shows them
+        File graph = browser.findElement(By.cssSelector(".graph-box")).getScreenshotAs(OutputType.FILE);
+        Files.copy(graph.toPath(), SCREENSHOTS.resolve("job-graph.png"), StandardCopyOption.REPLACE_EXISTING);
         rest.ok("PATCH", "/jobs/" + job + "?mode=cancel", null);
         waiting().until(b -> b.findElement(By.id("job-state")).getText().equals("CANCELED"));
     }

@@ -16,7 +16,10 @@ public final class JobMetrics {
     /** How many exceptions the history keeps. */
     public static final int EXCEPTION_HISTORY_SIZE = 16;
 
-    /** A failure of the job, with the operator where it happened when known. */
+    /**
+     * A failure of the job: the class of its root cause, the message (naming the operator), the whole stack trace,
+     * and the operator where it happened when known.
+     */
     public record ExceptionEntry(long timestamp, String exceptionName, String message, String stacktrace,
             String operatorName) {
     }
@@ -89,7 +92,11 @@ public final class JobMetrics {
     public void recordException(Throwable t, String operatorName) {
         java.io.StringWriter trace = new java.io.StringWriter();
         t.printStackTrace(new java.io.PrintWriter(trace));
-        ExceptionEntry e = new ExceptionEntry(System.currentTimeMillis(), t.getClass().getName(),
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        ExceptionEntry e = new ExceptionEntry(System.currentTimeMillis(), root.getClass().getName(),
                 String.valueOf(t.getMessage()), trace.toString(), operatorName);
         synchronized (exceptions) {
             exceptions.addFirst(e);
