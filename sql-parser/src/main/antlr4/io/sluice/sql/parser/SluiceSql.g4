@@ -27,8 +27,10 @@ statement
     | SET (key=STRING EQ value=STRING)?                                       #set
     | RESET key=STRING?                                                       #reset
     | SHOW showTarget                                                         #show
-    | (DESCRIBE | DESC) objectName                                            #describe
-    | USE (CATALOG identifier | objectName)                                   #use
+    | (DESCRIBE | DESC) describeTarget                                        #describe
+    | LOAD MODULE identifier withOptions?                                     #loadModule
+    | UNLOAD MODULE identifier                                                #unloadModule
+    | USE (CATALOG identifier | MODULES identifier (COMMA identifier)* | objectName)  #use
     | EXPLAIN (PLAN FOR)? (explainDetail (COMMA explainDetail)*)? explainable #explain
     | EXECUTE executable                                                      #execute
     | BEGIN STATEMENT SET                                                     #beginStatementSet
@@ -70,6 +72,9 @@ explainable
 
 explainDetail : ESTIMATED_COST | CHANGELOG_MODE | JSON_EXECUTION_PLAN | PLAN_ADVICE ;
 
+// DESCRIBE [EXTENDED] table, DESCRIBE CATALOG [EXTENDED] catalog, DESCRIBE FUNCTION [EXTENDED] function.
+describeTarget : (CATALOG | FUNCTION)? EXTENDED? objectName ;
+
 // ---------------------------------------------------------------------------------------------------------
 // CREATE / DROP
 // ---------------------------------------------------------------------------------------------------------
@@ -99,6 +104,14 @@ dropTarget
 alterTarget
     : TABLE ifExists? objectName alterTableAction                                                    #alterTable
     | VIEW viewName=objectName (RENAME TO newName=objectName | AS query)                             #alterView
+    | CATALOG identifier alterCatalogAction                                                          #alterCatalog
+    | DATABASE objectName SET LPAREN option (COMMA option)* RPAREN                                   #alterDatabase
+    ;
+
+alterCatalogAction
+    : SET LPAREN option (COMMA option)* RPAREN                                                       #setCatalogOptions
+    | RESET LPAREN (STRING (COMMA STRING)*)? RPAREN                                                   #resetCatalogOptions
+    | COMMENT STRING                                                                                  #commentCatalog
     ;
 
 alterTableAction
@@ -190,7 +203,9 @@ showTarget
     | JARS                                                                                           #showJars
     | CURRENT (CATALOG | DATABASE)                                                                   #showCurrent
     | COLUMNS showFrom showLike?                                                                     #showColumns
-    | CREATE (TABLE | VIEW) objectName                                                               #showCreate
+    | CREATE (TABLE | VIEW | CATALOG) objectName                                                     #showCreate
+    | FULL? MODULES                                                                                  #showModules
+    | PROCEDURES showFrom? showLike?                                                                 #showProcedures
     ;
 
 showFrom : (FROM | IN) objectName ;
@@ -241,7 +256,8 @@ identifier
 nonReserved
     : ADD | AFTER | ALL | ARRAY | BEGIN | CASCADE | CATALOG | CATALOGS | CHANGELOG_MODE | CLEAR | COLUMNS | COMMENT
     | CONSTRAINTS | CURRENT | DATABASE | DATABASES | DAY | DESC | DESCRIBE | DRAIN | END | ENFORCED
-    | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | FIRST | FUNCTION | FUNCTIONS | GENERATED
+    | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | EXTENDED | FIRST | FULL | FUNCTION
+    | FUNCTIONS | GENERATED | LOAD | MODULE | MODULES | PROCEDURES | UNLOAD
     | HELP | HOUR | IF | INCLUDING | INTERVAL | JAR | JARS | JOB | JOBS | JSON_EXECUTION_PLAN | KEY
     | LANGUAGE | LOCAL | MAP | METADATA | MINUTE | MODIFY | MONTH | MULTISET | OPTIONS | OVERWRITE | OVERWRITING
     | PARTITION | PARTITIONED | PARTITIONS | PLAN | PLAN_ADVICE | PRECISION | QUIT | REMOVE | RENAME | RESET
@@ -288,9 +304,11 @@ EXECUTE : 'EXECUTE' ;
 EXISTS : 'EXISTS' ;
 EXIT : 'EXIT' ;
 EXPLAIN : 'EXPLAIN' ;
+EXTENDED : 'EXTENDED' ;
 FIRST : 'FIRST' ;
 FOR : 'FOR' ;
 FROM : 'FROM' ;
+FULL : 'FULL' ;
 FUNCTION : 'FUNCTION' ;
 FUNCTIONS : 'FUNCTIONS' ;
 GENERATED : 'GENERATED' ;
@@ -311,11 +329,14 @@ JSON_EXECUTION_PLAN : 'JSON_EXECUTION_PLAN' ;
 KEY : 'KEY' ;
 LANGUAGE : 'LANGUAGE' ;
 LIKE : 'LIKE' ;
+LOAD : 'LOAD' ;
 LOCAL : 'LOCAL' ;
 MAP : 'MAP' ;
 METADATA : 'METADATA' ;
 MINUTE : 'MINUTE' ;
 MODIFY : 'MODIFY' ;
+MODULE : 'MODULE' ;
+MODULES : 'MODULES' ;
 MONTH : 'MONTH' ;
 MULTISET : 'MULTISET' ;
 NOT : 'NOT' ;
@@ -330,6 +351,7 @@ PLAN : 'PLAN' ;
 PLAN_ADVICE : 'PLAN_ADVICE' ;
 PRECISION : 'PRECISION' ;
 PRIMARY : 'PRIMARY' ;
+PROCEDURES : 'PROCEDURES' ;
 QUIT : 'QUIT' ;
 REMOVE : 'REMOVE' ;
 RENAME : 'RENAME' ;
@@ -350,6 +372,7 @@ TEMPORARY : 'TEMPORARY' ;
 TIME : 'TIME' ;
 TIMESTAMP : 'TIMESTAMP' ;
 TO : 'TO' ;
+UNLOAD : 'UNLOAD' ;
 USE : 'USE' ;
 USER : 'USER' ;
 USING : 'USING' ;

@@ -174,13 +174,63 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
 
   @Override
   public ParsedStatement visitDescribe(DescribeContext ctx) {
-    return new DescribeStatement(name(ctx.objectName()), pos(ctx));
+    DescribeTargetContext t = ctx.describeTarget();
+    DescribeStatement.Kind kind = t.CATALOG() != null ? DescribeStatement.Kind.CATALOG
+        : t.FUNCTION() != null ? DescribeStatement.Kind.FUNCTION : DescribeStatement.Kind.TABLE;
+    ObjectName name = name(t.objectName());
+    if (kind == DescribeStatement.Kind.CATALOG && name.parts().size() != 1) {
+      throw SqlParseException.at(pos(t.objectName()), "DESCRIBE CATALOG takes a catalog name, not " + name);
+    }
+    return new DescribeStatement(kind, name, t.EXTENDED() != null, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitLoadModule(LoadModuleContext ctx) {
+    return new ModuleStatement(ModuleStatement.Kind.LOAD, List.of(identifier(ctx.identifier())),
+        options(ctx.withOptions()), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitUnloadModule(UnloadModuleContext ctx) {
+    return new ModuleStatement(ModuleStatement.Kind.UNLOAD, List.of(identifier(ctx.identifier())), Map.of(), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitAlterCatalog(AlterCatalogContext ctx) {
+    String catalog = identifier(ctx.identifier());
+    SqlPosition position = pos((ParserRuleContext) ctx.getParent());
+    AlterCatalogActionContext action = ctx.alterCatalogAction();
+    if (action instanceof SetCatalogOptionsContext s) {
+      return AlterCatalogStatement.set(catalog, options(s.option()), position);
+    }
+    if (action instanceof ResetCatalogOptionsContext r) {
+      List<String> keys = new ArrayList<>();
+      for (TerminalNode key : r.STRING()) {
+        keys.add(string(key.getSymbol()));
+      }
+      return AlterCatalogStatement.reset(catalog, keys, position);
+    }
+    return AlterCatalogStatement.comment(catalog, string(((CommentCatalogContext) action).STRING().getSymbol()),
+        position);
+  }
+
+  @Override
+  public ParsedStatement visitAlterDatabase(AlterDatabaseContext ctx) {
+    return new AlterDatabaseStatement(name(ctx.objectName()), options(ctx.option()),
+        pos((ParserRuleContext) ctx.getParent()));
   }
 
   @Override
   public ParsedStatement visitUse(UseContext ctx) {
+    if (ctx.MODULES() != null) {
+      List<String> names = new ArrayList<>();
+      for (IdentifierContext id : ctx.identifier()) {
+        names.add(identifier(id));
+      }
+      return new ModuleStatement(ModuleStatement.Kind.USE, names, Map.of(), pos(ctx));
+    }
     return ctx.CATALOG() != null
-        ? new UseCatalogStatement(identifier(ctx.identifier()), pos(ctx))
+        ? new UseCatalogStatement(identifier(ctx.identifier(0)), pos(ctx))
         : new UseDatabaseStatement(name(ctx.objectName()), pos(ctx));
   }
 

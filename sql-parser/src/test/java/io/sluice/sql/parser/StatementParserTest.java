@@ -160,6 +160,21 @@ class StatementParserTest {
       return s.getClass().getSimpleName();
     }
 
+    @Override
+    public String visit(AlterCatalogStatement s) {
+      return n(s);
+    }
+
+    @Override
+    public String visit(AlterDatabaseStatement s) {
+      return n(s);
+    }
+
+    @Override
+    public String visit(ModuleStatement s) {
+      return n(s);
+    }
+
     public String visit(QueryStatement s) { return n(s); }
     public String visit(InsertStatement s) { return n(s); }
     public String visit(StatementSetStatement s) { return n(s); }

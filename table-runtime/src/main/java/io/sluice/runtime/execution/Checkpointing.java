@@ -107,7 +107,7 @@ final class Checkpointing {
         long id = nextId++;
         List<CheckpointStorage.NodeState> states = new ArrayList<>();
         for (LocalExecutor.Node n : nodes) {
-            states.add(new CheckpointStorage.NodeState(n.index, n.name(), snapshot(n, id)));
+            states.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(), snapshot(n, id)));
         }
         Path path = storage.write(id, states);
         lastCheckpointTime = System.currentTimeMillis();
@@ -128,7 +128,7 @@ final class Checkpointing {
         long id = nextId++;
         List<CheckpointStorage.NodeState> states = new ArrayList<>();
         for (LocalExecutor.Node n : nodes) {
-            states.add(new CheckpointStorage.NodeState(n.index, n.name(), snapshot(n, id)));
+            states.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(), snapshot(n, id)));
         }
         Path path = writeSavepoint(id, states, directory);
         for (LocalExecutor.Node n : nodes) {

@@ -1,6 +1,7 @@
 package io.sluice.runtime.execution;
 
 import io.sluice.runtime.checkpoint.CheckpointStorage;
+import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
 import io.sluice.runtime.config.RuntimeMode;
@@ -100,6 +101,8 @@ public final class LocalExecutor {
         final List<Node> consumers = new ArrayList<>();
         final List<Integer> consumerInputs = new ArrayList<>();
         int index;
+        /** The state identity of this node in checkpoints ({@link JobGraph#stateIds}). */
+        String uid;
         BufferAllocator allocator;
         StreamOperator operator;
         io.sluice.runtime.connector.SourceReader reader;
@@ -266,8 +269,10 @@ public final class LocalExecutor {
             processingTimeNodes.clear();
             RootAllocator root = new RootAllocator(config.get(ExecutionOptions.MEMORY_LIMIT));
             try {
+                Map<Transformation, String> uids = graph.stateIds(config.get(CheckpointingOptions.UID_FORMAT));
                 for (Transformation t : graph.topologicalOrder()) {
                     Node n = new Node(t);
+                    n.uid = uids.get(t);
                     nodes.put(t, n);
                     order.add(n);
                     for (int i = 0; i < t.inputs().size(); i++) {
@@ -292,9 +297,9 @@ public final class LocalExecutor {
                 if (restore != null) {
                     List<CheckpointStorage.NodeState> expected = new ArrayList<>();
                     for (int i = 0; i < order.size(); i++) {
-                        expected.add(new CheckpointStorage.NodeState(i, order.get(i).name(), null));
+                        expected.add(new CheckpointStorage.NodeState(order.get(i).uid, 0, 1, order.get(i).name(), null));
                     }
-                    RestoreCompatibility.requireSameParallelism(restore, expected);
+                    RestoreCompatibility.check(restore, expected, config.get(CheckpointingOptions.IGNORE_UNCLAIMED_STATE));
                 }
                 execution.metrics().setPlan(JobPlan.of(execution.jobId(), graph.topologicalOrder(), v -> 1,
                         (from, to, input) -> new JobPlan.Ship("FORWARD", true)));
@@ -380,7 +385,7 @@ public final class LocalExecutor {
             n.allocator = root.newChildAllocator(t.name() + "#" + System.identityHashCode(n), 0, Long.MAX_VALUE);
             n.metrics = execution.metrics().operator(index, t.name(), 0, 1, t instanceof SourceTransformation);
             n.output = new MeteredOutput(new RoutingOutput(n), n.metrics);
-            byte[] state = restore == null ? null : restore.stateOf(index, t.name());
+            byte[] state = restore == null ? null : restore.stateOf(n.uid, 0);
             try {
                 if (t instanceof SourceTransformation) {
                     SourceTransformation s = (SourceTransformation) t;

@@ -109,6 +109,8 @@ final class ParallelJobRun {
         final List<Vertex> inputs = new ArrayList<>();
         int parallelism;
         Instance[] instances;
+        /** The state identity of this node in checkpoints ({@link io.sluice.runtime.graph.JobGraph#stateIds}). */
+        String uid;
 
         Vertex(Transformation transformation) {
             this.transformation = transformation;
@@ -750,7 +752,8 @@ final class ParallelJobRun {
         try {
             buildVertices();
             if (restore != null) {
-                RestoreCompatibility.requireSameParallelism(restore, expectedStates());
+                RestoreCompatibility.check(restore, expectedStates(),
+                        config.get(io.sluice.runtime.config.CheckpointingOptions.IGNORE_UNCLAIMED_STATE));
             }
             execution.metrics().setPlan(JobPlan.of(execution.jobId(), graph.topologicalOrder(),
                     v -> order.get(v).parallelism, this::ship));
@@ -869,10 +872,6 @@ final class ParallelJobRun {
         return order.indexOf(inst.vertex) * 65536 + inst.subtask;
     }
 
-    private static String stateName(Instance inst) {
-        return inst.vertex.name() + " [subtask " + (inst.subtask + 1) + " of " + inst.vertex.parallelism + "]";
-    }
-
     /** Fails at job start when some operator keeps state but cannot save it. */
     private void requireCheckpointable() {
         for (Vertex v : order) {
@@ -907,8 +906,7 @@ final class ParallelJobRun {
         List<CheckpointStorage.NodeState> expected = new ArrayList<>();
         for (Vertex v : order) {
             for (int s = 0; s < v.parallelism; s++) {
-                expected.add(new CheckpointStorage.NodeState(order.indexOf(v) * 65536 + s,
-                        v.name() + " [subtask " + (s + 1) + " of " + v.parallelism + "]", null));
+                expected.add(new CheckpointStorage.NodeState(v.uid, s, v.parallelism, v.name(), null));
             }
         }
         return expected;
@@ -1031,7 +1029,7 @@ final class ParallelJobRun {
         for (Vertex v : order) {
             for (Instance i : v.instances) {
                 byte[] state = acks.get(stateKey(i));
-                states.add(new CheckpointStorage.NodeState(stateKey(i), stateName(i),
+                states.add(new CheckpointStorage.NodeState(v.uid, i.subtask, v.parallelism, v.name(),
                         state == NO_STATE ? null : state));
             }
         }
@@ -1074,8 +1072,11 @@ final class ParallelJobRun {
     }
 
     private void buildVertices() {
+        Map<Transformation, String> uids = graph.stateIds(
+                config.get(io.sluice.runtime.config.CheckpointingOptions.UID_FORMAT));
         for (Transformation t : graph.topologicalOrder()) {
             Vertex v = new Vertex(t);
+            v.uid = uids.get(t);
             vertices.put(t, v);
             order.add(v);
             for (int i = 0; i < t.inputs().size(); i++) {
@@ -1141,7 +1142,7 @@ final class ParallelJobRun {
         inst.metrics = execution.metrics().operator(order.indexOf(inst.vertex), t.name(), inst.subtask,
                 inst.vertex.parallelism, t instanceof SourceTransformation);
         inst.allocator = root.newChildAllocator(inst.name() + "#" + System.identityHashCode(inst), 0, Long.MAX_VALUE);
-        byte[] state = restore == null ? null : restore.stateOf(stateKey(inst), stateName(inst));
+        byte[] state = restore == null ? null : restore.stateOf(inst.vertex.uid, inst.subtask);
         try {
             if (t instanceof SourceTransformation) {
                 SourceTransformation s = (SourceTransformation) t;

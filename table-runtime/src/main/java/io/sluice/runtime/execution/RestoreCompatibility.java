@@ -1,78 +1,57 @@
 package io.sluice.runtime.execution;
 
 import io.sluice.runtime.checkpoint.CheckpointStorage;
+import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Checks, before a job restores a checkpoint or savepoint, that it was taken with the parallelism the
- * job runs with. Keyed state is not redistributed over a different number of instances yet, so a
- * checkpoint of the same query at another parallelism is rejected as not supported; one of another
- * query is left to {@link CheckpointStorage.Checkpoint#stateOf}, which names the node that differs.
- *
- * <p>Instances are named in a checkpoint as their node ({@code Source x}) with parallelism 1 and as
- * {@code Source x [subtask i of n]} above.
+ * Checks, before a job restores a checkpoint or savepoint, that its state fits the job. State is matched by
+ * each operator's state identity (uid), never by its printed name: an operator of the job that the
+ * checkpoint does not know starts empty, as in Flink. Two cases fail before anything runs:
+ * <ul>
+ *   <li>the checkpoint holds state of an operator the job does not have (the query changed), unless
+ *       {@code execution.savepoint.ignore-unclaimed-state} is set;</li>
+ *   <li>an operator with state was checkpointed at another parallelism: its state is not redistributed over
+ *       a different number of instances yet.</li>
+ * </ul>
  */
 final class RestoreCompatibility {
-    private static final Pattern SUBTASK = Pattern.compile("^(.*) \\[subtask (\\d+) of (\\d+)\\]$");
-
     private RestoreCompatibility() {
     }
 
     /**
-     * Fails with {@link UnsupportedFeatureException} when {@code checkpoint} holds the states of the same
-     * nodes as {@code expected} (keys and names of this job's instances) but for other parallelisms.
+     * Fails when {@code checkpoint} cannot be restored into the instances {@code expected} (uid, subtask and
+     * parallelism of each instance of this job; no data).
      */
-    static void requireSameParallelism(CheckpointStorage.Checkpoint checkpoint,
-            List<CheckpointStorage.NodeState> expected) {
-        Map<Integer, String> saved = new HashMap<>();
-        for (CheckpointStorage.NodeState s : checkpoint.states()) {
-            saved.put(s.index(), s.name());
-        }
-        boolean same = saved.size() == expected.size();
+    static void check(CheckpointStorage.Checkpoint checkpoint, List<CheckpointStorage.NodeState> expected,
+            boolean ignoreUnclaimedState) {
+        Map<String, CheckpointStorage.NodeState> operators = new HashMap<>();
         for (CheckpointStorage.NodeState e : expected) {
-            same &= e.name().equals(saved.get(e.index()));
+            operators.putIfAbsent(e.uid(), e);
         }
-        if (same) {
-            return;
-        }
-        List<String> savedNodes = nodes(checkpoint.states());
-        if (savedNodes.equals(nodes(expected))) {
-            throw new UnsupportedFeatureException("restoring a checkpoint or savepoint taken with parallelism "
-                    + parallelismOf(checkpoint.states()) + " into a job running with parallelism "
-                    + parallelismOf(expected) + " ('" + checkpoint.directory() + "'); set parallelism.default to the"
-                    + " value it was taken with");
-        }
-    }
-
-    /** The node names of instance states in order, each once (named by its first subtask). */
-    private static List<String> nodes(List<CheckpointStorage.NodeState> states) {
-        List<String> names = new ArrayList<>();
-        for (CheckpointStorage.NodeState s : states) {
-            Matcher m = SUBTASK.matcher(s.name());
-            if (!m.matches()) {
-                names.add(s.name());
-            } else if (m.group(2).equals("1")) {
-                names.add(m.group(1));
+        for (CheckpointStorage.NodeState saved : checkpoint.states()) {
+            if (saved.data() == null) {
+                continue;
+            }
+            CheckpointStorage.NodeState here = operators.get(saved.uid());
+            if (here == null) {
+                if (ignoreUnclaimedState) {
+                    continue;
+                }
+                throw new TableException("Checkpoint '" + checkpoint.directory() + "' does not match this job:"
+                        + " it holds state of operator '" + saved.name() + "' (uid '" + saved.uid() + "'), which"
+                        + " this job does not have. Set 'execution.savepoint.ignore-unclaimed-state' = 'true' to"
+                        + " start without that state.");
+            }
+            if (here.parallelism() != saved.parallelism()) {
+                throw new UnsupportedFeatureException("restoring a checkpoint or savepoint taken with parallelism "
+                        + saved.parallelism() + " into a job running with parallelism " + here.parallelism()
+                        + " ('" + checkpoint.directory() + "', operator '" + saved.name() + "'); set"
+                        + " parallelism.default to the value it was taken with");
             }
         }
-        return names;
-    }
-
-    /** The largest instance count among the states (1 for a checkpoint of one instance per node). */
-    private static int parallelismOf(List<CheckpointStorage.NodeState> states) {
-        int max = 1;
-        for (CheckpointStorage.NodeState s : states) {
-            Matcher m = SUBTASK.matcher(s.name());
-            if (m.matches()) {
-                max = Math.max(max, Integer.parseInt(m.group(3)));
-            }
-        }
-        return max;
     }
 }

@@ -57,7 +57,7 @@ class BackPressureMetricsTest {
     @Test
     @Timeout(30)
     void aSlowConsumerBackPressuresTheSource() throws Exception {
-        SourceTransformation source = WindowJobs.events(new WindowJobs.Plan(-1, -1, 0, false, false));
+        SourceTransformation source = WindowJobs.events("Source events", new WindowJobs.Plan(-1, -1, 0, false, false));
         OperatorTransformation slow = new OperatorTransformation("Slow", List.of(source), SlowOperator::new,
                 WindowJobs.EVENTS);
         slow.withInputPartitioning(0, InputPartitioning.hash(new int[] {0}));

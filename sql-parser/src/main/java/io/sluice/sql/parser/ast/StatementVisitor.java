@@ -66,4 +66,10 @@ public interface StatementVisitor<R> {
   R visit(StopJobStatement statement);
 
   R visit(ClientCommandStatement statement);
+
+  R visit(AlterCatalogStatement statement);
+
+  R visit(AlterDatabaseStatement statement);
+
+  R visit(ModuleStatement statement);
 }

@@ -13,6 +13,19 @@ final class ShowCreate {
     private ShowCreate() {
     }
 
+    /** {@code SHOW CREATE CATALOG}: the catalog's DDL with its comment and options in key order. */
+    static String renderCatalog(String name, io.sluice.planner.catalog.CatalogDescriptor d) {
+        StringBuilder sb = new StringBuilder("CREATE CATALOG ").append(quote(name)).append('\n');
+        if (d.comment() != null) {
+            sb.append("COMMENT ").append(literal(d.comment())).append('\n');
+        }
+        sb.append("WITH (\n");
+        List<String> options = new ArrayList<>();
+        d.options().forEach((k, v) -> options.add("  " + literal(k) + " = " + literal(v)));
+        sb.append(String.join(",\n", options)).append("\n)\n");
+        return sb.toString();
+    }
+
     static String render(ObjectIdentifier id, Object object, boolean temporary) {
         String name = quote(id.catalog()) + "." + quote(id.database()) + "." + quote(id.object());
         String create = temporary ? "CREATE TEMPORARY " : "CREATE ";

@@ -2,6 +2,8 @@ package io.sluice.table.api.internal;
 
 import io.sluice.codegen.RelTypes;
 import io.sluice.planner.catalog.CatalogColumn;
+import io.sluice.planner.catalog.CatalogDescriptor;
+import io.sluice.planner.catalog.CatalogFactory;
 import io.sluice.planner.catalog.CatalogManager;
 import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.planner.catalog.CatalogView;
@@ -41,6 +43,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     private final TableEnvironmentImpl env;
     /** INSERTs collected between BEGIN STATEMENT SET and END, or null outside a set. */
     private List<InsertStatement> pendingSet;
+    private final SessionModules modules = new SessionModules();
 
     StatementExecutor(TableEnvironmentImpl env) {
         this.env = env;
@@ -370,7 +373,12 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     public TableResult visit(CreateDatabaseStatement s) {
         List<String> parts = path(s.name());
         String catalog = parts.size() > 1 ? parts.get(0) : catalogs().currentCatalog();
+        boolean existed = catalogs().hasDatabase(catalog, parts.get(parts.size() - 1));
         catalogs().createDatabase(catalog, parts.get(parts.size() - 1), s.isIfNotExists());
+        if (!existed && !s.options().isEmpty()) {
+            catalogs().getCatalog(catalog).orElseThrow().setDatabaseProperties(parts.get(parts.size() - 1),
+                    s.options());
+        }
         return TableResultImpl.ok(config());
     }
 
@@ -384,6 +392,63 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         }
         catalogs().registerCatalog(s.name(), io.sluice.planner.catalog.CatalogFactory.create(s.name(), s.options()),
                 s.isIfNotExists());
+        catalogs().describeCatalog(s.name(), new CatalogDescriptor(s.options(), s.comment()));
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(AlterCatalogStatement s) {
+        CatalogDescriptor d = catalogs().catalogDescriptor(s.catalog());
+        switch (s.action()) {
+            case SET: {
+                if (s.options().containsKey(CatalogFactory.TYPE)) {
+                    throw new ValidationException("ALTER CATALOG SET does not support changing 'type'");
+                }
+                Map<String, String> options = new java.util.HashMap<>(d.options());
+                options.putAll(s.options());
+                CatalogFactory.create(s.catalog(), options).close(); // the new options must make a valid catalog
+                catalogs().describeCatalog(s.catalog(), d.withOptions(options));
+                break;
+            }
+            case RESET: {
+                if (s.resetKeys().isEmpty()) {
+                    throw new ValidationException("ALTER CATALOG RESET does not support empty key");
+                }
+                if (s.resetKeys().contains(CatalogFactory.TYPE)) {
+                    throw new ValidationException("ALTER CATALOG RESET does not support changing 'type'");
+                }
+                Map<String, String> options = new java.util.HashMap<>(d.options());
+                s.resetKeys().forEach(options::remove);
+                catalogs().describeCatalog(s.catalog(), d.withOptions(options));
+                break;
+            }
+            default:
+                catalogs().describeCatalog(s.catalog(), d.withComment(s.comment().isEmpty() ? null : s.comment()));
+        }
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(AlterDatabaseStatement s) {
+        List<String> parts = path(s.name());
+        String catalog = parts.size() > 1 ? parts.get(0) : catalogs().currentCatalog();
+        String database = parts.get(parts.size() - 1);
+        if (parts.size() > 2) {
+            throw new ValidationException("ALTER DATABASE takes [catalog.]database, not " + s.name() + ".");
+        }
+        if (!catalogs().hasDatabase(catalog, database)) {
+            throw new ValidationException("Database " + database + " does not exist in Catalog " + catalog + ".");
+        }
+        io.sluice.planner.catalog.Catalog cat = catalogs().getCatalog(catalog).orElseThrow();
+        Map<String, String> properties = new java.util.HashMap<>(cat.databaseProperties(database));
+        properties.putAll(s.options());
+        cat.setDatabaseProperties(database, properties);
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(ModuleStatement s) {
+        modules.execute(s);
         return TableResultImpl.ok(config());
     }
 
@@ -594,6 +659,21 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
                         List.of(Row.of(ShowCreate.render(id, object, c.isTemporary(id)))), config());
             }
+            case CREATE_CATALOG: {
+                String name = s.target().parts().get(0);
+                return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
+                        List.of(Row.of(ShowCreate.renderCatalog(name, c.catalogDescriptor(name)))), config());
+            }
+            case MODULES:
+                return names("module name", modules.usedModules());
+            case FULL_MODULES:
+                return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("module name", DataTypes.STRING()),
+                        Column.physical("used", DataTypes.BOOLEAN())), modules.allModules(), config());
+            case PROCEDURES: {
+                String[] db = showDatabase(s);
+                c.listObjectsOrThrow(db[0], db[1]);
+                return names("procedure name", List.of()); // Sluice has no procedures
+            }
             default:
                 throw new UnsupportedFeatureException("SHOW " + s.kind().sql());
         }
@@ -625,7 +705,83 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(DescribeStatement s) {
-        return describe(s.name());
+        switch (s.kind()) {
+            case CATALOG:
+                return describeCatalog(s.name().parts().get(0), s.isExtended());
+            case FUNCTION:
+                return describeFunction(s.name(), s.isExtended());
+            default:
+                return describe(s.name());
+        }
+    }
+
+    /** DESCRIBE CATALOG [EXTENDED]: name, type and comment; EXTENDED adds the other options. */
+    private TableResult describeCatalog(String name, boolean extended) {
+        CatalogDescriptor d = catalogs().catalogDescriptor(name);
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.of("name", name));
+        rows.add(Row.of("type", d.type()));
+        rows.add(Row.of("comment", d.comment() == null ? "" : d.comment()));
+        if (extended) {
+            d.options().forEach((k, v) -> {
+                if (!k.equals(CatalogFactory.TYPE)) {
+                    rows.add(Row.of("option:" + k, v));
+                }
+            });
+        }
+        return infoRows(rows);
+    }
+
+    /** DESCRIBE FUNCTION [EXTENDED]: whether it is a system and a temporary function, what implements it. */
+    private TableResult describeFunction(ObjectName name, boolean extended) {
+        List<String> parts = path(name);
+        io.sluice.planner.functions.FunctionCatalog.Described user = env.functions().describe(parts);
+        List<Row> rows = new ArrayList<>();
+        if (user != null) {
+            rows.add(Row.of("system function", String.valueOf(user.system())));
+            rows.add(Row.of("temporary", String.valueOf(user.temporary())));
+            rows.add(Row.of("class name", user.function().functionClass().getName()));
+            rows.add(Row.of("function language", user.definition() == null || user.definition().language() == null
+                    ? "JAVA" : user.definition().language().toUpperCase(java.util.Locale.ROOT)));
+            rows.add(Row.of("resource uris", user.definition() == null ? "[]"
+                    : String.valueOf(user.definition().jars())));
+            if (extended) {
+                rows.add(Row.of("kind", user.function().kind().name()));
+            }
+            return infoRows(rows);
+        }
+        String builtIn = parts.size() == 1 ? builtInFunctionName(parts.get(0)) : null;
+        if (builtIn == null) {
+            throw new ValidationException("Function " + name + " does not exist.");
+        }
+        rows.add(Row.of("system function", "true"));
+        rows.add(Row.of("temporary", "false"));
+        if (extended) {
+            org.apache.calcite.sql.SqlOperator op = builtInOperator(builtIn);
+            rows.add(Row.of("kind", op.isAggregator() ? "AGGREGATE" : "SCALAR"));
+            rows.add(Row.of("deterministic", String.valueOf(op.isDeterministic())));
+        }
+        return infoRows(rows);
+    }
+
+    private static String builtInFunctionName(String name) {
+        org.apache.calcite.sql.SqlOperator op = builtInOperator(name);
+        return op == null ? null : op.getName();
+    }
+
+    private static org.apache.calcite.sql.SqlOperator builtInOperator(String name) {
+        for (org.apache.calcite.sql.SqlOperator op
+                : io.sluice.codegen.functions.BuiltInFunctions.operatorTable().getOperatorList()) {
+            if (op.getName().equalsIgnoreCase(name) && op.getName().matches("[A-Z_][A-Z0-9_]*")) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private TableResult infoRows(List<Row> rows) {
+        return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("info name", DataTypes.STRING()),
+                Column.physical("info value", DataTypes.STRING())), rows, config());
     }
 
     private TableResult describe(ObjectName name) {
