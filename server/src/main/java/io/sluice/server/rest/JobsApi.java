@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Flink's job REST API over the server's jobs, in Flink's JSON shapes: {@code GET /jobs/overview},
+ * Flink's job REST API over the server's jobs, in Flink's JSON shapes: {@code GET /jobs}, {@code GET /jobs/overview},
  * {@code GET /jobs/{id}} (with its vertices and their metrics), {@code /plan}, {@code /checkpoints},
  * {@code /exceptions}, {@code /metrics}, {@code /vertices/{vid}} with {@code /metrics}, {@code /subtasks/metrics},
  * {@code /watermarks} and {@code /backpressure}, {@code PATCH /jobs/{id}?mode=cancel}, and
@@ -43,13 +43,19 @@ final class JobsApi {
     record Status(int code, JsonNode body) {
     }
 
+    private static final Pattern LIST = Pattern.compile("^(?:/v1)?/jobs/?$");
+
     /** True when {@code path} belongs to this API. */
     static boolean handles(String path) {
-        return PATH.matcher(path).matches();
+        return LIST.matcher(path).matches() || PATH.matcher(path).matches();
     }
 
     /** Answers a request on a path {@link #handles handled} here: a JSON node, or a {@link Status}. */
     Object route(String method, String path, String query, JsonNode body) {
+        if (LIST.matcher(path).matches()) {
+            requireMethod(method, "GET", path);
+            return list();
+        }
         Matcher m = PATH.matcher(path);
         if (!m.matches()) {
             throw new RestException(404, "unknown path " + path);
@@ -91,6 +97,15 @@ final class JobsApi {
         if (!method.equals(expected)) {
             throw new RestException(405, method + " is not allowed on " + path);
         }
+    }
+
+    /** Flink's {@code GET /jobs}: every job's id and status. */
+    ObjectNode list() {
+        ObjectNode n = RestJson.MAPPER.createObjectNode();
+        ArrayNode list = n.putArray("jobs");
+        jobs.entries().forEach(e -> list.addObject().put("id", e.client().getJobID())
+                .put("status", e.client().getJobStatus().name()));
+        return n;
     }
 
     ObjectNode overview() {

@@ -97,6 +97,13 @@ class MaterializedResult {
   }
 }
 
+/** A result cell; an INSERT's job id links to the job's page. */
+function cell(column, value) {
+  if (value === null) return '<i class="muted">NULL</i>';
+  if (column === 'job id') return `<a class="job-link" href="#/jobs/${esc(value)}">${esc(value)}</a>`;
+  return esc(value);
+}
+
 export function renderSqlPage(main) {
   main.innerHTML = `<h1>SQL</h1>
     <textarea id="sql-input" spellcheck="false" placeholder="SELECT ...">${esc(localStorage.getItem('sluice-sql') || '')}</textarea>
@@ -119,7 +126,7 @@ export function renderSqlPage(main) {
     resultBox.innerHTML = `<p class="muted" id="sql-counts">${result.rows.length} rows · ${result.changes} changes`
         + `${result.rows.length > MAX_ROWS_SHOWN ? ` (last ${MAX_ROWS_SHOWN} shown)` : ''}</p>`
         + `<table id="sql-table"><thead><tr>${result.columns.map(c => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>`
-        + rows.map(r => `<tr>${r.map(v => `<td>${v === null ? '<i class="muted">NULL</i>' : esc(v)}</td>`).join('')}</tr>`).join('')
+        + rows.map(r => `<tr>${r.map((v, i) => `<td>${cell(result.columns[i], v)}</td>`).join('')}</tr>`).join('')
         + '</tbody></table>';
   };
 

@@ -56,6 +56,7 @@ class JobsRestApiTest {
         JsonNode details = await("/jobs/" + job, n -> n.get("vertices").size() >= 3
                 && n.get("vertices").get(0).get("metrics").get("write-records").asLong() > 0);
         assertEquals("RUNNING", details.get("state").asText());
+        assertTrue(rest.get("/jobs").get("jobs").toString().contains("{\"id\":\"" + job + "\",\"status\":\"RUNNING\"}"));
         assertTrue(details.get("isStoppable").asBoolean());
         JsonNode source = details.get("vertices").get(0);
         assertEquals(2, source.get("parallelism").asInt());

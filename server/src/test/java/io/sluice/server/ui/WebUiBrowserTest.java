@@ -184,6 +184,20 @@ class WebUiBrowserTest {
         screenshot("sql.png");
         browser.findElement(By.id("sql-cancel")).click();
         waiting().until(b -> b.findElement(By.id("sql-status")).getText().equals("cancelled"));
+
+        // an INSERT from the editor starts a job; its id links to the job's page
+        rest.run(session, "CREATE TABLE IF NOT EXISTS ui_sink (k INT) WITH ('connector' = 'blackhole')");
+        input = browser.findElement(By.id("sql-input"));
+        input.clear();
+        input.sendKeys("INSERT INTO ui_sink SELECT k FROM ui_clicks");
+        browser.findElement(By.id("sql-run")).click();
+        waiting().until(b -> !b.findElements(By.cssSelector("a.job-link")).isEmpty());
+        String job = text("a.job-link");
+        browser.findElement(By.cssSelector("a.job-link")).click();
+        waiting().until(b -> b.findElements(By.cssSelector("#job-graph g.node")).size() >= 2
+                && text("#job-state").equals("RUNNING"));
+        assertEquals("INSERT INTO ui_sink SELECT k FROM ui_clicks", text("#job-name"));
+        rest.ok("PATCH", "/jobs/" + job + "?mode=cancel", null);
     }
 
     /** The N of "... N changes". */
