@@ -36,6 +36,18 @@ class PrometheusMetricsTest {
         return sum;
     }
 
+    /** The largest sample of {@code metric} whose labels contain {@code labelPart}, or -infinity. */
+    static double max(String text, String metric, String labelPart) {
+        Matcher m = Pattern.compile("(?m)^" + metric + "\\{([^}]*)\\} (\\S+)$").matcher(text);
+        double max = Double.NEGATIVE_INFINITY;
+        while (m.find()) {
+            if (m.group(1).contains(labelPart)) {
+                max = Math.max(max, Double.parseDouble(m.group(2)));
+            }
+        }
+        return max;
+    }
+
     @Test
     void countersOfARunningJobGrow() throws Exception {
         try (SluiceServer server = SluiceServer.start(ServerOptions.defaults().withPorts(0, 0))) {
@@ -46,8 +58,12 @@ class PrometheusMetricsTest {
             double out1 = sum(first, "sluice_taskmanager_job_task_operator_numRecordsOut", label);
             String second = first;
             long end = System.currentTimeMillis() + 20_000;
+            String aggregate = "operator_name=\"WindowAggregate";
             while (sum(second, "sluice_taskmanager_job_task_operator_numRecordsOut", label) <= out1
-                    || sum(second, "sluice_jobmanager_job_numberOfCompletedCheckpoints", label) < 1) {
+                    || sum(second, "sluice_jobmanager_job_numberOfCompletedCheckpoints", label) < 1
+                    || max(second, "sluice_taskmanager_job_task_operator_currentInputWatermark", aggregate) <= 0
+                    || max(second, "sluice_taskmanager_job_task_operator_stateSize", aggregate) <= 0
+                    || max(second, "sluice_taskmanager_job_task_operator_numLateRecordsDropped", aggregate) <= 0) {
                 assertTrue(System.currentTimeMillis() < end, second);
                 Thread.sleep(100);
                 second = scrape(rest);
@@ -58,8 +74,8 @@ class PrometheusMetricsTest {
             assertTrue(second.contains("operator_name=\""), second);
             assertTrue(second.contains("# TYPE sluice_taskmanager_job_task_busyTimeMsPerSecond gauge"));
             assertEquals(0, sum(second, "sluice_jobmanager_job_numRestarts", label));
-            assertTrue(sum(second, "sluice_taskmanager_job_task_operator_currentInputWatermark",
-                    "window") != 0, second);
+            double lag = max(second, "sluice_taskmanager_job_task_operator_watermarkLag", aggregate);
+            assertTrue(lag >= 0 && lag < 60_000, "watermark lag " + lag);
             assertTrue(second.contains("jvm_memory_used_bytes"), "the JVM's metrics are exported too");
             rest.ok("PATCH", "/jobs/" + job + "?mode=cancel", null);
             assertTrue(!scrape(rest).contains(label), "an ended job is no longer reported");

@@ -63,7 +63,11 @@ public final class RestClient {
         return first;
     }
 
-    /** Starts the test's streaming INSERT job (a windowed count at parallelism 2, checkpointing); returns its id. */
+    /**
+     * Starts the test's streaming INSERT job (a windowed count at parallelism 2, checkpointing); returns its id.
+     * Event times are random up to 3 s in the past behind a watermark 1 s late, so many rows arrive late and are
+     * dropped by the window aggregation.
+     */
     public String startWindowJob(String session, String checkpointDir, List<String> extraSettings) throws Exception {
         run(session, "SET 'parallelism.default' = '2'");
         run(session, "SET 'execution.checkpointing.interval' = '200 ms'");
