@@ -75,7 +75,12 @@ public final class RestGateway implements AutoCloseable {
         http.setExecutor(httpExecutor);
         http.createContext("/", this::handle);
         http.createContext("/metrics", exchange -> {
-            if (authorized(exchange)) {
+            String refused = BrowserGuard.refusal(exchange, options);
+            if (refused != null) {
+                try (exchange) {
+                    send(exchange, 403, error(refused));
+                }
+            } else if (authorized(exchange)) {
                 metrics.handle(exchange);
             } else {
                 try (exchange) {
@@ -117,6 +122,11 @@ public final class RestGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             try {
+                String refused = BrowserGuard.refusal(exchange, options);
+                if (refused != null) {
+                    send(exchange, 403, error(refused));
+                    return;
+                }
                 if (!authorized(exchange)) {
                     exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"sluice\"");
                     send(exchange, 401,

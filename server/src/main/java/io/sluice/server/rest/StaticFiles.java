@@ -45,6 +45,11 @@ final class StaticFiles {
         String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        // the UI loads only its own files and may not be framed by other sites
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; style-src 'self' "
+                + "'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -1,4 +1,5 @@
 // A small SVG line chart: records per second over time, one line per operator.
+import { esc } from './api.js';
 
 const COLORS = ['#1f6feb', '#2da44e', '#cf222e', '#8250df', '#d4a72c', '#0a7ea4', '#bf3989', '#6e7781'];
 const MAX_POINTS = 120;
@@ -36,8 +37,8 @@ export class RateChart {
     for (const [name, s] of this.series) {
       const color = COLORS[i++ % COLORS.length];
       const points = s.map(p => `${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ');
-      parts.push(`<polyline class="series" data-name="${name.replace(/"/g, '&quot;')}" fill="none" stroke="${color}" stroke-width="1.6" points="${points}"/>`);
-      legend.push(`<span style="--c:${color}">${name.replace(/</g, '&lt;')}</span>`);
+      parts.push(`<polyline class="series" data-name="${esc(name)}" fill="none" stroke="${color}" stroke-width="1.6" points="${points}"/>`);
+      legend.push(`<span style="--c:${color}">${esc(name)}</span>`);
     }
     this.svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
     this.svg.innerHTML = parts.join('');
