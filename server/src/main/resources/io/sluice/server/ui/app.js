@@ -1,6 +1,6 @@
 // The Sluice web UI: job list, job details (graph with live metrics, records/s chart, checkpoints, exceptions)
 // and a SQL editor. Plain ES modules over the server's REST API; routes are URL fragments (#/jobs, #/jobs/<id>, #/sql).
-import { esc, formatDuration, formatTime, formatBytes, getJson, postJson } from './api.js';
+import { esc, formatBytes, formatDuration, formatRate, formatTime, formatWatermark, getJson, postJson } from './api.js';
 import { renderGraph } from './graph.js';
 import { RateChart } from './chart.js';
 import { renderSqlPage } from './sql.js';
@@ -61,6 +61,7 @@ function jobPage(jid) {
     <div class="card summary" id="job-summary"></div>
     <h2>Job graph</h2>
     <div class="graph-box"><svg id="job-graph"></svg></div>
+    <div id="vertex-details"><p class="muted">Click an operator for its subtasks.</p></div>
     <h2>Records per second</h2>
     <div class="chart"><svg id="rate-chart"></svg><div class="legend" id="rate-legend"></div></div>
     <div class="grid2">
@@ -69,6 +70,11 @@ function jobPage(jid) {
     </div>`;
   const chart = new RateChart(document.getElementById('rate-chart'), document.getElementById('rate-legend'));
   const summary = document.getElementById('job-summary');
+  let selected = null;
+  document.getElementById('job-graph').addEventListener('click', e => {
+    const node = e.target.closest('g.node');
+    if (node) selected = node.dataset.vertex;
+  });
   summary.addEventListener('click', async e => {
     const button = e.target.closest('button');
     if (!button) return;
@@ -105,7 +111,10 @@ function jobPage(jid) {
         + `<span><button id="cancel-job" ${running ? '' : 'disabled'}>Cancel</button> `
         + `<button id="stop-job" ${running ? '' : 'disabled'}>Stop with savepoint</button></span>`;
     const vertices = new Map(job.vertices.map(v => [v.id, v]));
-    renderGraph(document.getElementById('job-graph'), job.plan, vertices);
+    renderGraph(document.getElementById('job-graph'), job.plan, vertices, selected);
+    if (selected && vertices.has(selected)) {
+      renderVertex(await getJson(`/jobs/${jid}/vertices/${selected}`));
+    }
     const now = Date.now();
     for (const v of job.vertices) {
       const isSink = !job.plan.nodes.some(n => (n.inputs || []).some(i => i.id === v.id));
@@ -115,6 +124,22 @@ function jobPage(jid) {
     renderCheckpoints(checkpoints);
     renderExceptions(exceptions);
   });
+}
+
+function renderVertex(v) {
+  const rows = v.subtasks.map(s => {
+    const m = s.metrics;
+    return `<tr class="subtask-row"><td>${s.subtask}</td><td>${m['read-records']}</td><td>${m['write-records']}</td>`
+        + `<td>${formatRate(m['records-in-per-second'])}</td><td>${formatRate(m['records-out-per-second'])}</td>`
+        + `<td>${formatBytes(m['read-bytes'])}</td><td>${formatBytes(m['write-bytes'])}</td>`
+        + `<td>${formatWatermark(m['current-watermark'])}</td><td>${formatBytes(m['state-size'])}</td>`
+        + `<td>${m['late-records-dropped']}</td><td>${Math.round(m['busy-ratio'] * 100)}%</td>`
+        + `<td>${esc(m['backpressure-level'])} ${Math.round(m['backpressure-ratio'] * 100)}%</td></tr>`;
+  }).join('');
+  document.getElementById('vertex-details').innerHTML = `<h2 id="vertex-name">${esc(v.name)}</h2>`
+      + '<table><thead><tr><th>Subtask</th><th>Records in</th><th>Records out</th><th>In/s</th><th>Out/s</th>'
+      + '<th>Bytes in</th><th>Bytes out</th><th>Watermark</th><th>State</th><th>Late dropped</th><th>Busy</th>'
+      + `<th>Back pressure</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function renderCheckpoints(c) {

@@ -42,7 +42,7 @@ function shorten(text, max) {
  * Renders the graph into the svg element: plan is Flink's /plan "plan" object, vertices the /jobs/{id} vertices
  * (with their metrics) by id.
  */
-export function renderGraph(svg, plan, vertices) {
+export function renderGraph(svg, plan, vertices, selected) {
   const { positions, width, height } = layout(plan.nodes);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('width', String(width));
@@ -73,11 +73,12 @@ export function renderGraph(svg, plan, vertices) {
       `parallelism ${n.parallelism}`,
       `${n.operator === 'Sink' ? 'in' : 'out'} <tspan class="rate">${formatRate(rate || 0)}</tspan>`
           + ` · records ${(n.operator === 'Sink' ? m['read-records'] : m['write-records']) ?? 0}`,
-      `watermark <tspan class="watermark">${formatWatermark(m['current-watermark'])}</tspan>`,
+      `watermark <tspan class="watermark">${formatWatermark(m['current-watermark'])}</tspan>`
+          + (m['watermark-lag'] >= 0 ? ` · lag ${(m['watermark-lag'] / 1000).toFixed(1)} s` : ''),
       `state <tspan class="state-size">${formatBytes(m['state-size'])}</tspan>`
           + (m['late-records-dropped'] > 0 ? ` · late ${m['late-records-dropped']}` : ''),
     ];
-    parts.push(`<g class="node${kind}" data-vertex="${esc(n.id)}" transform="translate(${p.x},${p.y})">`
+    parts.push(`<g class="node${kind}${n.id === selected ? ' selected' : ''}" data-vertex="${esc(n.id)}" transform="translate(${p.x},${p.y})">`
         + `<title>${esc(n.description)}</title>`
         + `<rect width="${NODE_W}" height="${NODE_H}" rx="6"/>`
         + `<text class="title" x="10" y="18">${esc(shorten(n.description, 34))}</text>`

@@ -129,10 +129,22 @@ class WebUiBrowserTest {
         waiting().until(b -> number(b.findElement(source), "records") > before);
         waiting().until(b -> !b.findElement(source).findElement(By.cssSelector(".rate")).getText().equals("0/s"));
         By window = By.xpath("//*[@id='job-graph']//*[local-name()='g'][contains(@class,'node')]"
-                + "[.//*[local-name()='title'][contains(translate(., 'WINDOW', 'window'), 'window')]]");
+                + "[.//*[local-name()='title'][starts-with(., 'WindowAggregate')]]");
         waiting().until(b -> !b.findElement(window).findElement(By.cssSelector(".watermark")).getText().equals("none"));
-        waiting().until(b -> !b.findElement(window).findElement(By.cssSelector(".state-size")).getText().equals("-"));
+        // the window aggregation keeps state: its size after a checkpoint, and the late rows it dropped
+        waiting().until(b -> {
+            String size = b.findElement(window).findElement(By.cssSelector(".state-size")).getText();
+            return !size.equals("-") && !size.equals("0 B");
+        });
+        waiting().until(b -> b.findElement(window).getText().contains(" late "));
         assertTrue(text("#job-graph g.node").contains("backpressure"));
+        // an operator's subtasks, by clicking it in the graph
+        waiting().until(b -> {
+            b.findElement(window).click();
+            return text("#vertex-name").startsWith("WindowAggregate");
+        });
+        waiting().until(b -> b.findElements(By.cssSelector("tr.subtask-row")).size() == 2);
+        assertTrue(text("tr.subtask-row").startsWith("0"), text("tr.subtask-row"));
 
         waiting().until(b -> number(b.findElement(By.id("checkpoint-counts")), "completed") >= 1);
         assertTrue(!browser.findElements(By.cssSelector("tr.checkpoint-row")).isEmpty());
