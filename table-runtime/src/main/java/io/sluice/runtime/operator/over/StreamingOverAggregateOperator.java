@@ -192,6 +192,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
             TimeStampVector time = (TimeStampVector) batch.vector(timeField);
             int[] keep = new int[rows];
             int n = 0;
+            long late = 0;
             for (int i = 0; i < rows; i++) {
                 if (time.isNull(i)) {
                     continue;
@@ -199,8 +200,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
                 long t = time.get(i);
                 if (rowtime) {
                     if (t <= watermark) {
-                        lateRows++;
-                        metrics.lateRecordsDropped(1);
+                        late++;
                         continue;
                     }
                 } else if (t < lastProcTime) {
@@ -209,6 +209,10 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
                     lastProcTime = t;
                 }
                 keep[n++] = i;
+            }
+            if (late > 0) {
+                lateRows += late;
+                metrics.lateRecordsDropped(late);
             }
             if (n == rows) {
                 pending.append(batch);

@@ -84,16 +84,20 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
             TimeStampVector time = (TimeStampVector) batch.vector(timeField);
             int[] keep = new int[rows];
             int n = 0;
+            long late = 0;
             for (int i = 0; i < rows; i++) {
                 if (time.isNull(i)) {
                     continue;
                 }
                 if (time.get(i) + gap - 1 <= watermark) {
-                    lateRows++;
-                    metrics.lateRecordsDropped(1);
+                    late++;
                     continue;
                 }
                 keep[n++] = i;
+            }
+            if (late > 0) {
+                lateRows += late;
+                metrics.lateRecordsDropped(late);
             }
             if (n == rows) {
                 pending.append(batch);
