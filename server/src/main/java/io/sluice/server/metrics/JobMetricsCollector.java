@@ -20,9 +20,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * Collects the metrics of the server's running jobs at scrape time, with the names and labels of Flink's Prometheus
  * reporter under the prefix {@code sluice_} instead of {@code flink_} (so a Flink dashboard needs only the prefix
- * changed): job metrics as {@code sluice_jobmanager_job_<name>} with labels {@code job_id, job_name}; per operator
- * instance {@code sluice_taskmanager_job_task_operator_<name>} and {@code sluice_taskmanager_job_task_<name>} with
- * labels {@code job_id, job_name, task_id, task_name, operator_id, operator_name, subtask_index}. Each operator
+ * changed): job metrics as {@code sluice_jobmanager_job_<name>} with labels {@code host, job_id, job_name}; per
+ * operator instance {@code sluice_taskmanager_job_task_operator_<name>} and {@code sluice_taskmanager_job_task_<name>}
+ * with labels {@code host, job_id, job_name, task_id, task_name, operator_id, operator_name, subtask_index,
+ * task_attempt_num, tm_id}. Each operator
  * instance is its own task. As in Flink's reporter every value is a gauge (counters included, without a
  * {@code _total} suffix). Jobs that have ended are no longer reported.
  */
@@ -32,9 +33,12 @@ public final class JobMetricsCollector implements MultiCollector {
     static final String OPERATOR = "sluice_taskmanager_job_task_operator_";
 
     private final JobRegistry jobs;
+    private final String host;
 
-    public JobMetricsCollector(JobRegistry jobs) {
+    /** Collects {@code jobs}' metrics; {@code host} is the {@code host} label (Flink's TaskManager host). */
+    public JobMetricsCollector(JobRegistry jobs, String host) {
         this.jobs = jobs;
+        this.host = host;
     }
 
     /** One metric family being collected. */
@@ -56,7 +60,7 @@ public final class JobMetricsCollector implements MultiCollector {
             }
             JobExecution execution = entry.execution();
             JobMetrics metrics = execution.metrics();
-            Labels job = Labels.of("job_id", execution.jobId(), "job_name", entry.name());
+            Labels job = Labels.of("host", host, "job_id", execution.jobId(), "job_name", entry.name());
             collectJob(families, job, execution, metrics);
             JobPlan plan = metrics.plan();
             for (OperatorMetrics m : metrics.operators()) {
@@ -64,7 +68,8 @@ public final class JobMetricsCollector implements MultiCollector {
                         ? plan.vertices().get(m.vertexIndex()).id() : String.valueOf(m.vertexIndex());
                 Labels labels = job.merge(Labels.of("task_id", vertexId, "task_name", m.vertexName(),
                         "operator_id", vertexId, "operator_name", m.vertexName(),
-                        "subtask_index", String.valueOf(m.subtask())));
+                        "subtask_index", String.valueOf(m.subtask()), "task_attempt_num",
+                        String.valueOf(execution.restarts()), "tm_id", "sluice"));
                 collectOperator(families, labels, m);
             }
         }

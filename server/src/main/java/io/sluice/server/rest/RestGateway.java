@@ -68,7 +68,7 @@ public final class RestGateway implements AutoCloseable {
         this.throttle = throttle;
         this.jobs = new JobsApi(sessions.jobs(), options.savepointDir());
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new JobMetricsCollector(sessions.jobs()));
+        registry.register(new JobMetricsCollector(sessions.jobs(), options.bind().getHostAddress()));
         JvmMetrics.builder().register(registry);
         MetricsHandler metrics = new MetricsHandler(registry);
         this.http = HttpServer.create(new InetSocketAddress(options.bind(), options.httpPort()), 64);

@@ -72,6 +72,8 @@ class PrometheusMetricsTest {
             assertTrue(sum(second, "sluice_taskmanager_job_task_operator_numRecordsIn", label) > 0);
             assertTrue(second.contains("subtask_index=\"1\""), "parallelism 2: " + second);
             assertTrue(second.contains("operator_name=\""), second);
+            assertTrue(second.contains("tm_id=\"sluice\"") && second.contains("host=\"127.0.0.1\"")
+                    && second.contains("task_attempt_num=\"0\""), "Flink's labels: " + second);
             assertTrue(second.contains("# TYPE sluice_taskmanager_job_task_busyTimeMsPerSecond gauge"));
             assertEquals(0, sum(second, "sluice_jobmanager_job_numRestarts", label));
             double lag = max(second, "sluice_taskmanager_job_task_operator_watermarkLag", aggregate);
