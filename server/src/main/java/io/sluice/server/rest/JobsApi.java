@@ -8,6 +8,7 @@ import io.sluice.runtime.metrics.JobMetrics;
 import io.sluice.runtime.metrics.JobPlan;
 import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.server.JobRegistry;
+import io.sluice.server.metrics.RateHistory;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,22 +22,25 @@ import java.util.regex.Pattern;
  * Flink's job REST API over the server's jobs, in Flink's JSON shapes: {@code GET /jobs}, {@code GET /jobs/overview},
  * {@code GET /jobs/{id}} (with its vertices and their metrics), {@code /plan}, {@code /checkpoints},
  * {@code /exceptions}, {@code /metrics}, {@code /vertices/{vid}} with {@code /metrics}, {@code /subtasks/metrics},
- * {@code /watermarks} and {@code /backpressure}, {@code PATCH /jobs/{id}?mode=cancel}, and
+ * {@code /watermarks} and {@code /backpressure}, Sluice's {@code /jobs/{id}/rates} (records per second over the last two
+ * minutes, for charts), {@code PATCH /jobs/{id}?mode=cancel}, and
  * {@code POST /jobs/{id}/stop} (stop with a savepoint) with {@code GET /jobs/{id}/savepoints/{triggerId}}.
  */
 final class JobsApi {
     private static final Pattern PATH = Pattern.compile(
-            "^(?:/v1)?/jobs(?:/(overview)|/([^/]+)(/plan|/checkpoints|/exceptions|/metrics|/stop"
+            "^(?:/v1)?/jobs(?:/(overview)|/([^/]+)(/plan|/checkpoints|/exceptions|/metrics|/stop|/rates"
             + "|/savepoints/([^/]+)|/vertices/([^/]+)(/metrics|/subtasks/metrics|/watermarks|/backpressure)?)?)$");
 
     private final JobRegistry jobs;
     private final String defaultSavepointDir;
     private final Map<String, Long> endTimes = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> savepoints = new ConcurrentHashMap<>();
+    private final RateHistory rates;
 
-    JobsApi(JobRegistry jobs, String defaultSavepointDir) {
+    JobsApi(JobRegistry jobs, String defaultSavepointDir, RateHistory rates) {
         this.jobs = jobs;
         this.defaultSavepointDir = defaultSavepointDir;
+        this.rates = rates;
     }
 
     /** A response with a status other than 200. */
@@ -89,6 +93,7 @@ final class JobsApi {
             case "/plan" -> plan(e);
             case "/checkpoints" -> JobJson.checkpoints(e.execution().metrics());
             case "/exceptions" -> JobJson.exceptions(e.execution().metrics());
+            case "/rates" -> rates(e);
             default -> JobJson.jobMetrics(e, RestGateway.parameter(query, "get"));
         };
     }
@@ -171,6 +176,25 @@ final class JobsApi {
                 }
             }
             node.putObject("optimizer_properties");
+        }
+        return n;
+    }
+
+    /** Sluice's {@code /jobs/{id}/rates}: records per second of each vertex over the last two minutes. */
+    private ObjectNode rates(JobRegistry.Entry e) {
+        RateHistory.History h = rates.history(e);
+        ObjectNode n = RestJson.MAPPER.createObjectNode();
+        ArrayNode times = n.putArray("timestamps");
+        h.samples().forEach(s -> times.add(s.timestamp()));
+        ArrayNode vertices = n.putArray("vertices");
+        for (JobPlan.Vertex v : h.vertices()) {
+            ObjectNode vn = vertices.addObject();
+            vn.put("id", v.id());
+            vn.put("name", v.name());
+            ArrayNode values = vn.putArray("records-per-second");
+            for (RateHistory.Sample s : h.samples()) {
+                values.add(v.index() < s.rates().length ? s.rates()[v.index()] : 0);
+            }
         }
         return n;
     }

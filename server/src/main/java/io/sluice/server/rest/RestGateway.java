@@ -10,6 +10,7 @@ import io.sluice.server.ServerOptions;
 import io.sluice.server.ServerSession;
 import io.sluice.server.SessionManager;
 import io.sluice.server.metrics.JobMetricsCollector;
+import io.sluice.server.metrics.RateHistory;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -59,6 +60,8 @@ public final class RestGateway implements AutoCloseable {
     private final ExecutorService statementExecutor = Executors.newCachedThreadPool(daemon("sluice-rest-statement"));
     private final ScheduledExecutorService sweeper =
             Executors.newSingleThreadScheduledExecutor(daemon("sluice-rest-idle"));
+    private final ScheduledExecutorService sampler =
+            Executors.newSingleThreadScheduledExecutor(daemon("sluice-rate-history"));
     private final HttpServer http;
     private final JobsApi jobs;
 
@@ -66,7 +69,9 @@ public final class RestGateway implements AutoCloseable {
         this.options = options;
         this.sessions = sessions;
         this.throttle = throttle;
-        this.jobs = new JobsApi(sessions.jobs(), options.savepointDir());
+        RateHistory rates = new RateHistory(sessions.jobs());
+        sampler.scheduleAtFixedRate(rates::sample, 1, 1, TimeUnit.SECONDS);
+        this.jobs = new JobsApi(sessions.jobs(), options.savepointDir(), rates);
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new JobMetricsCollector(sessions.jobs(), options.bind().getHostAddress()));
         JvmMetrics.builder().register(registry);
@@ -432,6 +437,7 @@ public final class RestGateway implements AutoCloseable {
     public void close() {
         http.stop(0);
         sweeper.shutdownNow();
+        sampler.shutdownNow();
         restSessions.values().forEach(RestSession::close);
         restSessions.clear();
         httpExecutor.shutdownNow();

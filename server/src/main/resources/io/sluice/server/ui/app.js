@@ -69,6 +69,7 @@ function jobPage(jid) {
       <div><h2>Exceptions</h2><div id="exceptions"></div></div>
     </div>`;
   const chart = new RateChart(document.getElementById('rate-chart'), document.getElementById('rate-legend'));
+  let seeded = false;
   const summary = document.getElementById('job-summary');
   let selected = null;
   document.getElementById('job-graph').addEventListener('click', e => {
@@ -114,6 +115,11 @@ function jobPage(jid) {
     renderGraph(document.getElementById('job-graph'), job.plan, vertices, selected);
     if (selected && vertices.has(selected)) {
       renderVertex(await getJson(`/jobs/${jid}/vertices/${selected}`));
+    }
+    if (!seeded) { // the last two minutes, as the server sampled them
+      seeded = true;
+      const history = await getJson(`/jobs/${jid}/rates`);
+      history.vertices.forEach(v => v['records-per-second'].forEach((r, i) => chart.add(v.name, history.timestamps[i], r)));
     }
     const now = Date.now();
     for (const v of job.vertices) {

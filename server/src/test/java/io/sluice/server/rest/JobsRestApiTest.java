@@ -111,6 +111,19 @@ class JobsRestApiTest {
             return false;
         });
         assertNotNull(stateSize);
+        JsonNode rates = await("/jobs/" + job + "/rates", n -> {
+            if (n.get("timestamps").size() < 2) {
+                return false;
+            }
+            for (JsonNode r : n.get("vertices").get(0).get("records-per-second")) {
+                if (r.asDouble() > 0) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertEquals(details.get("vertices").size(), rates.get("vertices").size());
+        assertEquals(rates.get("timestamps").size(), rates.get("vertices").get(0).get("records-per-second").size());
         JsonNode jobMetrics = rest.get("/jobs/" + job + "/metrics?get=numRestarts,numberOfCompletedCheckpoints");
         assertEquals("0", jobMetrics.get(0).get("value").asText());
 
