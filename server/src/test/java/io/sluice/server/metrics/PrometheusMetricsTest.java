@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.server.ServerOptions;
+import io.sluice.server.ServerTestSupport;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.rest.RestClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,6 +85,33 @@ class PrometheusMetricsTest {
             assertTrue(second.contains("jvm_memory_used_bytes"), "the JVM's metrics are exported too");
             rest.ok("PATCH", "/jobs/" + job + "?mode=cancel", null);
             assertTrue(!scrape(rest).contains(label), "an ended job is no longer reported");
+        }
+    }
+
+    @Test
+    void anInsertStartedOverThePostgresProtocolIsRunningAndItsCountersGrow() throws Exception {
+        try (SluiceServer server = SluiceServer.start(ServerOptions.defaults().withPorts(0, 0));
+                Connection pg = ServerTestSupport.connect(server);
+                Statement st = pg.createStatement()) {
+            st.execute("CREATE TABLE gen_rows (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '500')");
+            st.execute("CREATE TABLE gen_sink (id BIGINT) WITH ('connector' = 'blackhole')");
+            String job;
+            try (ResultSet rs = st.executeQuery("INSERT INTO gen_sink SELECT id FROM gen_rows")) {
+                assertTrue(rs.next());
+                job = rs.getString("job_id");
+            }
+            RestClient rest = new RestClient(server.httpPort());
+            String overview = rest.get("/jobs/overview").toString();
+            assertTrue(overview.contains("\"jid\":\"" + job + "\"") && overview.contains("RUNNING"), overview);
+            String label = "job_id=\"" + job + "\"";
+            String metric = "sluice_taskmanager_job_task_operator_numRecordsIn";
+            double first = sum(awaitMetric(rest, metric, label), metric, label);
+            long end = System.currentTimeMillis() + 20_000;
+            while (sum(scrape(rest), metric, label) <= first) {
+                assertTrue(System.currentTimeMillis() < end, "numRecordsIn did not grow");
+                Thread.sleep(100);
+            }
+            rest.ok("PATCH", "/jobs/" + job + "?mode=cancel", null);
         }
     }
 
