@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class JobsApi {
     private static final Pattern PATH = Pattern.compile(
-            "^(?:/v1)?/jobs(?:/(overview)|/([^/]+)(/plan|/checkpoints|/exceptions|/metrics|/stop|/rates"
+            "^(?:/v1)?/jobs(?:/(overview)|/([^/]+)(/plan|/checkpoints|/exceptions|/metrics|/stop|/rates|/savepoints"
             + "|/savepoints/([^/]+)|/vertices/([^/]+)(/metrics|/subtasks/metrics|/watermarks|/backpressure)?)?)$");
 
     private final JobRegistry jobs;
@@ -80,6 +80,11 @@ final class JobsApi {
         if (sub.equals("/stop")) {
             requireMethod(method, "POST", path);
             return stop(id, body);
+        }
+        if (sub.equals("/savepoints")) {
+            entry(id);
+            throw new RestException(501, "not supported yet: a savepoint of a job that keeps running (POST /jobs/" + id
+                    + "/stop stops the job with a savepoint)");
         }
         requireMethod(method, "GET", path);
         JobRegistry.Entry e = entry(id);

@@ -139,6 +139,9 @@ class JobsRestApiTest {
         assertTrue(location.startsWith(dir.resolve("savepoints").toString()), status.toString());
         await("/jobs/" + job, n -> n.get("state").asText().equals("FINISHED"));
         assertEquals(400, rest.call("POST", "/jobs/" + job + "/stop", "{\"drain\": true}").statusCode());
+        HttpResponse<String> savepoint = rest.call("POST", "/jobs/" + job + "/savepoints", "{}");
+        assertEquals(501, savepoint.statusCode());
+        assertTrue(savepoint.body().contains("not supported yet"), savepoint.body());
         assertEquals(404, rest.call("GET", "/jobs/" + job + "/vertices/nope", null).statusCode());
     }
 
