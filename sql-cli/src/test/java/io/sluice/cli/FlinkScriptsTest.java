@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>An {@code !error} block passes when the statement fails (error texts are Sluice's own); {@code !ok} and
  * {@code !info} blocks compare the printed lines, trailing blanks ignored. {@code $VAR_...} placeholders are
- * replaced: {@code $VAR_STREAMING_PATH} and {@code $VAR_BATCH_PATH} by fresh directories.
+ * replaced: {@code $VAR_STREAMING_PATH} and {@code $VAR_BATCH_PATH} by fresh directories. {@code Job ID:} lines
+ * (random ids) are left out of the comparison.
  */
 class FlinkScriptsTest {
     @TempDir
@@ -69,7 +70,7 @@ class FlinkScriptsTest {
                 out.println(rootCause(e));
             }
             out.flush();
-            String actual = normalize(text.toString());
+            String actual = normalize(text.toString().replaceAll("(?m)^Job ID: [0-9a-f]+\n", ""));
             boolean ok = switch (b.kind) {
                 case "!error" -> failed;
                 default -> !failed && actual.equals(normalize(b.expected));

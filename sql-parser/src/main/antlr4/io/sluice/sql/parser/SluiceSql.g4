@@ -32,7 +32,9 @@ statement
     | UNLOAD MODULE identifier                                                #unloadModule
     | USE (CATALOG identifier | MODULES identifier (COMMA identifier)* | objectName)  #use
     | EXPLAIN (PLAN FOR)? (explainDetail (COMMA explainDetail)*)? explainable #explain
+    | EXECUTE PLAN path=STRING                                                #executePlan
     | EXECUTE executable                                                      #execute
+    | COMPILE (AND EXECUTE)? PLAN path=STRING ifNotExists? FOR (statementSet | insertStatement)  #compilePlan
     | BEGIN STATEMENT SET                                                     #beginStatementSet
     | END                                                                     #endStatementSet
     | ADD JAR path=STRING                                                     #addJar
@@ -106,6 +108,8 @@ alterTarget
     | VIEW viewName=objectName (RENAME TO newName=objectName | AS query)                             #alterView
     | CATALOG identifier alterCatalogAction                                                          #alterCatalog
     | DATABASE objectName SET LPAREN option (COMMA option)* RPAREN                                   #alterDatabase
+    | TEMPORARY? SYSTEM? FUNCTION ifExists? objectName AS className=STRING
+        (LANGUAGE language=identifier)?                                                              #alterFunction
     ;
 
 alterCatalogAction
@@ -255,6 +259,7 @@ identifier
 // Keywords that may also be used as plain identifiers (e.g. a column named `value`, `timestamp` or `day`).
 nonReserved
     : ADD | AFTER | ALL | ARRAY | BEGIN | CASCADE | CATALOG | CATALOGS | CHANGELOG_MODE | CLEAR | COLUMNS | COMMENT
+    | COMPILE
     | CONSTRAINTS | CURRENT | DATABASE | DATABASES | DAY | DESC | DESCRIBE | DRAIN | END | ENFORCED
     | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | EXTENDED | FIRST | FULL | FUNCTION
     | FUNCTIONS | GENERATED | LOAD | MODULE | MODULES | PROCEDURES | UNLOAD
@@ -274,6 +279,7 @@ ADD : 'ADD' ;
 AFTER : 'AFTER' ;
 ALL : 'ALL' ;
 ALTER : 'ALTER' ;
+AND : 'AND' ;
 ARRAY : 'ARRAY' ;
 AS : 'AS' ;
 BEGIN : 'BEGIN' ;
@@ -285,6 +291,7 @@ CHANGELOG_MODE : 'CHANGELOG_MODE' ;
 CLEAR : 'CLEAR' ;
 COLUMNS : 'COLUMNS' ;
 COMMENT : 'COMMENT' ;
+COMPILE : 'COMPILE' ;
 CONSTRAINT : 'CONSTRAINT' ;
 CONSTRAINTS : 'CONSTRAINTS' ;
 CREATE : 'CREATE' ;

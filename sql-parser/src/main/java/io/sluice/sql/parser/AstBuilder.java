@@ -270,6 +270,29 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
   }
 
   @Override
+  public ParsedStatement visitExecutePlan(ExecutePlanContext ctx) {
+    return new ExecutePlanStatement(string(ctx.path), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitCompilePlan(CompilePlanContext ctx) {
+    ParserRuleContext targetCtx = ctx.statementSet() != null ? ctx.statementSet() : ctx.insertStatement();
+    ParsedStatement target = ctx.statementSet() != null ? statementSet(ctx.statementSet(), pos(targetCtx))
+        : insert(ctx.insertStatement());
+    String text = input.getText(Interval.of(targetCtx.start.getStartIndex(), targetCtx.stop.getStopIndex()));
+    return new CompilePlanStatement(string(ctx.path), ctx.ifNotExists() != null, ctx.EXECUTE() != null, target,
+        text, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitAlterFunction(AlterFunctionContext ctx) {
+    checkScope(ctx.TEMPORARY(), ctx.SYSTEM(), ctx.FUNCTION().getSymbol());
+    return new AlterFunctionStatement(name(ctx.objectName()), ctx.TEMPORARY() != null, ctx.SYSTEM() != null,
+        ctx.ifExists() != null, string(ctx.className), ctx.language == null ? null : identifier(ctx.language),
+        pos((ParserRuleContext) ctx.getParent()));
+  }
+
+  @Override
   public ParsedStatement visitBeginStatementSet(BeginStatementSetContext ctx) {
     return new BeginStatementSetStatement(pos(ctx));
   }

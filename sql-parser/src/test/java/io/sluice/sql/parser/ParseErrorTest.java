@@ -30,7 +30,7 @@ class ParseErrorTest {
         Arguments.of("SHOW TABLEZ", 1, 6,
             "Encountered \"TABLEZ\" at line 1, column 6. Was expecting one of: \"CREATE\", \"CATALOGS\", \"COLUMNS\", \"CURRENT\", \"DATABASES\", \"FULL\", \"FUNCTIONS\", \"JARS\", ..."),
         Arguments.of("ALTER TABLEZ t RENAME TO u", 1, 7,
-            "Encountered \"TABLEZ\" at line 1, column 7. Was expecting one of: \"CATALOG\", \"DATABASE\", \"TABLE\", \"VIEW\""),
+            "Encountered \"TABLEZ\" at line 1, column 7. Was expecting one of: \"CATALOG\", \"DATABASE\", \"FUNCTION\", \"SYSTEM\", \"TABLE\", \"TEMPORARY\", \"VIEW\""),
         Arguments.of("ALTER TABLE t DROP (a, b, a)", 1, 27,
             "Duplicate column `a` at line 1, column 27."),
         Arguments.of("ALTER TABLE t RESET ('k', 'k')", 1, 27,

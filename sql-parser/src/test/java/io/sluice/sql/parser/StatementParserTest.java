@@ -175,6 +175,21 @@ class StatementParserTest {
       return n(s);
     }
 
+    @Override
+    public String visit(AlterFunctionStatement s) {
+      return n(s);
+    }
+
+    @Override
+    public String visit(CompilePlanStatement s) {
+      return n(s);
+    }
+
+    @Override
+    public String visit(ExecutePlanStatement s) {
+      return n(s);
+    }
+
     public String visit(QueryStatement s) { return n(s); }
     public String visit(InsertStatement s) { return n(s); }
     public String visit(StatementSetStatement s) { return n(s); }

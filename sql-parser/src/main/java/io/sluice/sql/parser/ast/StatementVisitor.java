@@ -72,4 +72,10 @@ public interface StatementVisitor<R> {
   R visit(AlterDatabaseStatement statement);
 
   R visit(ModuleStatement statement);
+
+  R visit(AlterFunctionStatement statement);
+
+  R visit(CompilePlanStatement statement);
+
+  R visit(ExecutePlanStatement statement);
 }

@@ -45,9 +45,9 @@ final class ShowCreate {
         for (CatalogColumn c : t.columns()) {
             StringBuilder line = new StringBuilder("  ").append(quote(c.name())).append(' ');
             if (c.isComputed()) {
-                line.append("AS ").append(c.expression());
+                line.append("AS ").append(io.sluice.planner.ExpressionText.canonical(c.expression()));
             } else {
-                line.append(c.type());
+                line.append(ddlType(c.type().toString()));
                 if (c.isMetadata()) {
                     line.append(' ').append(c.extras());
                 }
@@ -58,7 +58,8 @@ final class ShowCreate {
             lines.add(line.toString());
         }
         if (t.watermarkColumn() != null) {
-            lines.add("  WATERMARK FOR " + quote(t.watermarkColumn()) + " AS " + t.watermarkExpression());
+            lines.add("  WATERMARK FOR " + quote(t.watermarkColumn()) + " AS "
+                    + io.sluice.planner.ExpressionText.canonical(t.watermarkExpression()));
         }
         if (!t.primaryKey().isEmpty()) {
             lines.add("  CONSTRAINT " + quote(t.primaryKeyName()) + " PRIMARY KEY (" + quoteAll(t.primaryKey())
@@ -80,6 +81,12 @@ final class ShowCreate {
             sb.append(" WITH (\n").append(String.join(",\n", opts)).append("\n)");
         }
         return sb.append('\n').toString();
+    }
+
+    /** A type as Flink's DDL prints it: {@code STRING} and {@code BYTES} in their full forms. */
+    static String ddlType(String type) {
+        return type.replaceAll("\\bSTRING\\b", "VARCHAR(2147483647)")
+                .replaceAll("\\bBYTES\\b", "VARBINARY(2147483647)");
     }
 
     private static String quote(String identifier) {

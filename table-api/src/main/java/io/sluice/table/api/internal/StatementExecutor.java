@@ -301,7 +301,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         return temporary ? catalogs().isTemporary(id) : catalogs().getObject(id).isPresent() && !catalogs().isTemporary(id);
     }
 
-    /** Checks the connector exists and its options are valid as early as CREATE TABLE. */
+    /** Checks a connector's options as early as CREATE TABLE when the connector is on the class path. */
     private void validateConnectorOptions(ObjectIdentifier id, CatalogTable table) {
         Map<String, String> options = table.options();
         String connector = options.get(FactoryUtil.CONNECTOR.key());
@@ -317,8 +317,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             }
         }
         if (factory == null) {
-            FactoryUtil.discover(DynamicTableSourceFactory.class, connector, env.classLoader()); // throws with suggestions
-            return;
+            return; // as in Flink, a connector missing from the class path is an error only when a query uses it
         }
         FactoryUtil.validateOptions(id.toString(), factory, options, env.classLoader());
     }
@@ -545,6 +544,67 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         return TableResultImpl.ok(config());
     }
 
+    @Override
+    public TableResult visit(AlterFunctionStatement s) {
+        if (s.isTemporary()) {
+            throw new ValidationException("Alter temporary catalog function is not supported");
+        }
+        ObjectIdentifier id = catalogs().qualify(path(s.name()));
+        io.sluice.planner.catalog.Catalog catalog = catalogs().getCatalog(id.catalog()).orElseThrow(
+                () -> new ValidationException("Catalog " + id.catalog() + " does not exist."));
+        if (!catalog.databaseExists(id.database()) || catalog.getFunction(id.database(), id.object()).isEmpty()) {
+            if (s.isIfExists()) {
+                return TableResultImpl.ok(config());
+            }
+            throw new ValidationException("Function " + id + " does not exist.");
+        }
+        io.sluice.planner.catalog.CatalogFunction old = catalog.getFunction(id.database(), id.object()).get();
+        io.sluice.codegen.udf.UserFunction f = io.sluice.planner.functions.FunctionLoader.load(id.object(),
+                s.className(), s.language(), old.jars(), env.classLoader());
+        env.functions().dropCatalogFunction(id, false);
+        env.functions().createCatalogFunction(id, new io.sluice.planner.catalog.CatalogFunction(s.className(),
+                s.language(), old.jars()), f, false);
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(CompilePlanStatement s) {
+        java.nio.file.Path file = java.nio.file.Path.of(s.path());
+        boolean exists = java.nio.file.Files.exists(file);
+        if (exists && !s.isIfNotExists() && !config().get(SessionOptions.PLAN_FORCE_RECOMPILE)) {
+            throw new TableException("Cannot overwrite the plan file '" + file + "'. Either manually remove the file"
+                    + " or, if you're debugging your job, set the option 'table.plan.force-recompile' to true.");
+        }
+        if (!exists || !s.isIfNotExists()) {
+            CompiledPlans.write(file, new CompiledPlans.Compiled(s.targetSql(), explainText(s.target())));
+        }
+        return s.isExecute() ? executePlan(file) : TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(ExecutePlanStatement s) {
+        return executePlan(java.nio.file.Path.of(s.path()));
+    }
+
+    /** Runs a compiled plan's statement when planning it again gives the plan that was compiled. */
+    private TableResult executePlan(java.nio.file.Path file) {
+        CompiledPlans.Compiled compiled = CompiledPlans.read(file);
+        ParsedStatement statement;
+        try {
+            statement = StatementParser.parse(compiled.statement());
+        } catch (SqlParseException e) {
+            throw new TableException("The plan file '" + file + "' holds a statement that does not parse: "
+                    + e.getMessage(), e);
+        }
+        String now = explainText(statement);
+        if (!now.equals(compiled.plan())) {
+            throw new TableException("The plan in '" + file + "' no longer matches what its statement plans to now"
+                    + " (a table it reads or writes, or Sluice, changed since it was compiled); compile the plan"
+                    + " again.\nCompiled plan:\n" + compiled.plan() + "\nPlan now:\n" + now);
+        }
+        return statement.accept(this);
+    }
+
     // ------------------------------------------------------------------ session
 
     @Override
@@ -559,8 +619,16 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         }
         ConfigOption<?> option = SessionOptions.find(s.key());
         if (option == null) {
-            throw new ValidationException("Unknown option '" + s.key() + "'."
-                    + NameSuggestions.didYouMean(s.key(), SessionOptions.keys()));
+            // A key one or two edits away from a Sluice option is a typo; any other key may be one of Flink's
+            // many options (deployment, client, cluster): kept in the session like Flink does, without effect.
+            List<String> nearest = NameSuggestions.nearest(s.key(), SessionOptions.keys(), 1);
+            if (!nearest.isEmpty() && NameSuggestions.distance(s.key(), nearest.get(0)) <= 2) {
+                throw new ValidationException("Unknown option '" + s.key() + "'."
+                        + NameSuggestions.didYouMean(s.key(), SessionOptions.keys()));
+            }
+            config().setString(s.key(), s.value());
+            return TableResultImpl.okWithWarning(config(), "Option '" + s.key() + "' is not used by Sluice; it is"
+                    + " kept in the session without effect.");
         }
         try {
             option.parse(s.value());
@@ -788,11 +856,16 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         return describe(name, null);
     }
 
-    /** DESCRIBE / SHOW COLUMNS: one row per column, optionally only the names matching a LIKE filter. */
+    /**
+     * DESCRIBE / SHOW COLUMNS: one row per column, optionally only the names matching a LIKE filter, in Flink's
+     * layout: empty cells rather than NULLs, expressions in their canonical text, and a {@code comment} column
+     * only when some column has a comment.
+     */
     private TableResult describe(ObjectName name, ShowStatement like) {
         ObjectIdentifier id = catalogs().qualify(path(name));
         Object o = catalogs().getObjectOrThrow(id);
-        List<Row> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        boolean anyComment = false;
         if (o instanceof CatalogTable) {
             CatalogTable t = (CatalogTable) o;
             for (CatalogColumn col : t.columns()) {
@@ -801,10 +874,16 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 }
                 LogicalType type = col.type();
                 boolean rowtime = col.name().equals(t.watermarkColumn());
-                String key = t.primaryKey().contains(col.name()) ? "PRI(" + String.join(", ", t.primaryKey()) + ")" : null;
-                String watermark = rowtime ? t.watermarkExpression() : null;
-                rows.add(Row.of(col.name(), type.typeName() + (rowtime ? " *ROWTIME*" : ""), type.isNullable(), key,
-                        col.extras(), watermark, col.comment()));
+                String expression = col.isComputed()
+                        ? io.sluice.planner.ExpressionText.canonical(col.expression()) : null;
+                boolean proctime = expression != null && expression.equalsIgnoreCase("PROCTIME()");
+                String key = t.primaryKey().contains(col.name()) ? "PRI(" + String.join(", ", t.primaryKey()) + ")" : "";
+                String extras = expression != null ? "AS " + expression : col.extras() == null ? "" : col.extras();
+                String watermark = rowtime ? io.sluice.planner.ExpressionText.canonical(t.watermarkExpression()) : "";
+                anyComment |= col.comment() != null;
+                rows.add(new Object[] {col.name(), type.typeName() + (rowtime ? " *ROWTIME*" : "")
+                        + (proctime ? " *PROCTIME*" : ""), type.isNullable(), key, extras, watermark,
+                        col.comment() == null ? "" : col.comment()});
             }
         } else {
             RowType type = ((CatalogView) o).rowType();
@@ -812,16 +891,22 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 if (like != null && !ShowFilter.matches(like, type.name(i))) {
                     continue;
                 }
-                rows.add(Row.of(type.name(i), type.type(i).typeName(), type.type(i).isNullable(), null, null, null,
-                        null));
+                rows.add(new Object[] {type.name(i), type.type(i).typeName(), type.type(i).isNullable(), "", "", "",
+                        ""});
             }
         }
-        return TableResultImpl.ofRows(ResolvedSchema.of(
+        List<Column> columns = new ArrayList<>(List.of(
                 Column.physical("name", DataTypes.STRING()), Column.physical("type", DataTypes.STRING()),
                 Column.physical("null", DataTypes.BOOLEAN()), Column.physical("key", DataTypes.STRING()),
-                Column.physical("extras", DataTypes.STRING()), Column.physical("watermark", DataTypes.STRING()),
-                Column.physical("comment", DataTypes.STRING())),
-                rows, config());
+                Column.physical("extras", DataTypes.STRING()), Column.physical("watermark", DataTypes.STRING())));
+        if (anyComment) {
+            columns.add(Column.physical("comment", DataTypes.STRING()));
+        }
+        List<Row> result = new ArrayList<>();
+        for (Object[] r : rows) {
+            result.add(Row.of(anyComment ? r : java.util.Arrays.copyOf(r, 6)));
+        }
+        return TableResultImpl.ofRows(ResolvedSchema.of(columns.toArray(new Column[0])), result, config());
     }
 
     @Override
