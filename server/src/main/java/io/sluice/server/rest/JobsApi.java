@@ -48,10 +48,11 @@ final class JobsApi {
     }
 
     private static final Pattern LIST = Pattern.compile("^(?:/v1)?/jobs/?$");
+    private static final Pattern CLUSTER = Pattern.compile("^(?:/v1)?/(overview|config)$");
 
     /** True when {@code path} belongs to this API. */
     static boolean handles(String path) {
-        return LIST.matcher(path).matches() || PATH.matcher(path).matches();
+        return LIST.matcher(path).matches() || PATH.matcher(path).matches() || CLUSTER.matcher(path).matches();
     }
 
     /** Answers a request on a path {@link #handles handled} here: a JSON node, or a {@link Status}. */
@@ -59,6 +60,11 @@ final class JobsApi {
         if (LIST.matcher(path).matches()) {
             requireMethod(method, "GET", path);
             return list();
+        }
+        Matcher cluster = CLUSTER.matcher(path);
+        if (cluster.matches()) {
+            requireMethod(method, "GET", path);
+            return cluster.group(1).equals("overview") ? clusterOverview() : config();
         }
         Matcher m = PATH.matcher(path);
         if (!m.matches()) {
@@ -107,6 +113,50 @@ final class JobsApi {
         if (!method.equals(expected)) {
             throw new RestException(405, method + " is not allowed on " + path);
         }
+    }
+
+    /** Flink's {@code GET /overview}: the "cluster" (this server) and how many jobs are in each state. */
+    ObjectNode clusterOverview() {
+        int running = 0;
+        int finished = 0;
+        int cancelled = 0;
+        int failed = 0;
+        for (JobRegistry.Entry e : jobs.entries()) {
+            switch (e.client().getJobStatus()) {
+                case FINISHED -> finished++;
+                case CANCELED -> cancelled++;
+                case FAILED -> failed++;
+                default -> running++;
+            }
+        }
+        ObjectNode n = RestJson.MAPPER.createObjectNode();
+        n.put("taskmanagers", 1);
+        n.put("slots-total", Runtime.getRuntime().availableProcessors());
+        n.put("slots-available", Runtime.getRuntime().availableProcessors());
+        n.put("jobs-running", running);
+        n.put("jobs-finished", finished);
+        n.put("jobs-cancelled", cancelled);
+        n.put("jobs-failed", failed);
+        n.put("flink-version", "Sluice " + RestGateway.version());
+        n.put("flink-commit", "");
+        return n;
+    }
+
+    /** Flink's {@code GET /config}: what a web front end needs to know about the server. */
+    ObjectNode config() {
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        ObjectNode n = RestJson.MAPPER.createObjectNode();
+        n.put("refresh-interval", 1000);
+        n.put("timezone-name", zone.getID());
+        n.put("timezone-offset", zone.getOffset(System.currentTimeMillis()));
+        n.put("flink-version", "Sluice " + RestGateway.version());
+        n.put("flink-revision", "");
+        ObjectNode features = n.putObject("features");
+        features.put("web-submit", false);
+        features.put("web-cancel", true);
+        features.put("web-rescale", false);
+        features.put("web-history", false);
+        return n;
     }
 
     /** Flink's {@code GET /jobs}: every job's id and status. */

@@ -427,7 +427,7 @@ public final class RestGateway implements AutoCloseable {
         }
     }
 
-    private static String version() {
+    static String version() {
         String v = RestGateway.class.getPackage().getImplementationVersion();
         return v == null ? "development build" : v;
     }

@@ -56,6 +56,9 @@ class JobsRestApiTest {
         JsonNode details = await("/jobs/" + job, n -> n.get("vertices").size() >= 3
                 && n.get("vertices").get(0).get("metrics").get("write-records").asLong() > 0);
         assertEquals("RUNNING", details.get("state").asText());
+        JsonNode overview = rest.get("/overview");
+        assertTrue(overview.get("jobs-running").asInt() >= 1, overview.toString());
+        assertTrue(rest.get("/config").get("features").get("web-cancel").asBoolean());
         assertTrue(rest.get("/jobs").get("jobs").toString().contains("{\"id\":\"" + job + "\",\"status\":\"RUNNING\"}"));
         assertTrue(details.get("isStoppable").asBoolean());
         JsonNode source = details.get("vertices").get(0);
