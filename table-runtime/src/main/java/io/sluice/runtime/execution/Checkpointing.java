@@ -70,6 +70,11 @@ final class Checkpointing {
         return interval != null && System.currentTimeMillis() - lastCheckpointTime >= interval.toMillis();
     }
 
+    /** The id the next checkpoint will get, without taking it. */
+    long peekNextCheckpointId() {
+        return nextId;
+    }
+
     /** The next checkpoint id (for executors that collect the states themselves). */
     long nextCheckpointId() {
         return nextId++;
@@ -148,7 +153,11 @@ final class Checkpointing {
     }
 
     private static byte[] snapshot(LocalExecutor.Node n, long id) throws Exception {
-        return snapshot(n.reader, n.operator, n.name(), id);
+        byte[] state = snapshot(n.reader, n.operator, n.name(), id);
+        if (n.metrics != null) {
+            n.metrics.recordStateSize(state == null ? 0 : state.length);
+        }
+        return state;
     }
 
     /**

@@ -16,6 +16,8 @@ import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.SinkTransformation;
 import io.sluice.runtime.graph.SourceTransformation;
 import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.metrics.JobPlan;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -171,6 +173,7 @@ final class ParallelJobRun {
         BufferAllocator allocator;
         StreamOperator operator;
         SourceReader reader;
+        OperatorMetrics metrics;
         Task task;
         int openInputs;
         boolean ended;
@@ -207,6 +210,31 @@ final class ParallelJobRun {
 
         @Override
         public void emit(RowBatch batch) throws Exception {
+            long start = metrics.beginEmit(batch);
+            try {
+                route(batch);
+            } finally {
+                metrics.endEmit(start);
+            }
+        }
+
+        /**
+         * Offers a message to {@code target}'s queue, counting the time blocked on a full queue as this instance's
+         * back-pressured time (shadows the outer {@code enqueue} for the calls of this class).
+         */
+        private void enqueue(Instance target, Message m) throws InterruptedException {
+            if (target.task.queue.offer(m)) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                ParallelJobRun.this.enqueue(target, m);
+            } finally {
+                metrics.addBackPressuredNanos(System.nanoTime() - start);
+            }
+        }
+
+        private void route(RowBatch batch) throws Exception {
             int n = vertex.consumers.size();
             if (n == 0 || batch.rowCount() == 0) {
                 batch.close();
@@ -238,7 +266,7 @@ final class ParallelJobRun {
                 case CHAINED: {
                     Instance target = consumer.instances[subtask];
                     try {
-                        target.operator.processBatch(input, batch);
+                        target.metrics.processBatch(target.operator, input, batch);
                     } catch (Throwable e) {
                         throw wrap(target, e);
                     }
@@ -303,6 +331,7 @@ final class ParallelJobRun {
 
         @Override
         public void emitWatermark(long watermark) throws Exception {
+            metrics.emitWatermark(watermark);
             broadcast(Kind.WATERMARK, watermark);
         }
 
@@ -410,7 +439,7 @@ final class ParallelJobRun {
                 receiveBarrier(m.input(), m.channel(), m.value());
             } else if (m.kind() == Kind.BATCH) {
                 try {
-                    operator.processBatch(m.input(), m.batch());
+                    metrics.processBatch(operator, m.input(), m.batch());
                 } catch (Throwable e) {
                     throw wrap(this, e);
                 }
@@ -458,7 +487,7 @@ final class ParallelJobRun {
                 return;
             }
             try {
-                operator.processWatermark(input, watermark, this);
+                metrics.processWatermark(operator, input, watermark, this);
             } catch (Throwable e) {
                 throw wrap(this, e);
             }
@@ -566,7 +595,7 @@ final class ParallelJobRun {
                     continue;
                 }
                 try {
-                    i.operator.onProcessingTime(now, i);
+                    i.metrics.onProcessingTime(i.operator, now, i);
                 } catch (Throwable e) {
                     throw wrap(i, e);
                 }
@@ -584,7 +613,7 @@ final class ParallelJobRun {
                 }
                 ReadStatus status;
                 try {
-                    status = head.reader.pollNext(head);
+                    status = head.metrics.pollNext(head.reader, head);
                 } catch (OperatorFailureException f) {
                     throw f;
                 } catch (Throwable e) {
@@ -620,8 +649,15 @@ final class ParallelJobRun {
 
     /** Thrown once, naming the instance where a failure happened. */
     static final class OperatorFailureException extends TableException {
+        private final String operator;
+
         OperatorFailureException(String operator, Throwable cause) {
             super("Operator '" + operator + "' failed: " + cause.getMessage(), cause);
+            this.operator = operator;
+        }
+
+        String operator() {
+            return operator;
         }
     }
 
@@ -719,6 +755,11 @@ final class ParallelJobRun {
                 restore = RestoreCompatibility.check(restore, expectedStates(),
                         config.get(io.sluice.runtime.config.CheckpointingOptions.IGNORE_UNCLAIMED_STATE));
             }
+            execution.metrics().setPlan(JobPlan.of(execution.jobId(), graph.topologicalOrder(),
+                    v -> order.get(v).parallelism, this::ship));
+            if (restore != null) {
+                execution.metrics().checkpoints().restored(restore.directory().toString());
+            }
             openInstances(root);
             buildTasks();
             if (checkpointing.enabled()) {
@@ -803,6 +844,9 @@ final class ParallelJobRun {
                 error = new TableException("Memory leaked by job '" + graph.jobName() + "': " + t.getMessage(), t);
             }
         }
+        if (pendingCheckpoint != 0) { // the attempt ended before every instance acknowledged it
+            execution.metrics().checkpoints().failed(pendingCheckpoint, pendingCheckpoint == savepointBarrier, error);
+        }
         abortSavepoint(new TableException("Job " + execution.jobId() + " ended before the savepoint was taken"
                 + (error == null ? "." : ": " + error.getMessage()), error));
         return error;
@@ -853,6 +897,7 @@ final class ParallelJobRun {
         } else {
             state = Checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id);
         }
+        inst.metrics.recordStateSize(state == null ? 0 : state.length);
         acks.put(stateKey(inst), state == null ? NO_STATE : state);
     }
 
@@ -959,6 +1004,7 @@ final class ParallelJobRun {
                 savepointBarrier = id;
             }
             pendingCheckpoint = id;
+            execution.metrics().checkpoints().triggered(id, savepoint != null);
             for (Task t : tasks) {
                 if (t.head.reader != null) {
                     t.triggeredBarrier = id;
@@ -992,7 +1038,9 @@ final class ParallelJobRun {
             completeSavepoint(id, states);
             return;
         }
-        execution.recordCheckpoint(checkpointing.write(id, states));
+        java.nio.file.Path written = checkpointing.write(id, states);
+        execution.recordCheckpoint(written);
+        execution.metrics().checkpoints().completed(id, false, execution.metrics().stateSize(), written.toString());
         pendingCheckpoint = 0;
         completedCheckpoint = id;
         for (Task t : tasks) {
@@ -1014,9 +1062,12 @@ final class ParallelJobRun {
             }
         }
         if (failed != null) {
+            execution.metrics().checkpoints().failed(id, true, failed);
             abortSavepoint(failed);
             return;
         }
+        execution.metrics().checkpoints().completed(id, true, execution.metrics().stateSize(),
+                savepointPath.toString());
         completedCheckpoint = id;
         finishStopWithSavepoint();
     }
@@ -1075,8 +1126,22 @@ final class ParallelJobRun {
         }
     }
 
+    /** How the edge into input {@code input} of vertex {@code to} moves rows, in the terms of Flink's plan. */
+    private JobPlan.Ship ship(int from, int to, int input) {
+        EdgeKind kind = edgeKind(order.get(from), order.get(to), input);
+        return switch (kind) {
+            case CHAINED -> new JobPlan.Ship("FORWARD", true);
+            case FORWARD -> new JobPlan.Ship("FORWARD", false);
+            case HASH -> new JobPlan.Ship("HASH", false);
+            case SINGLE -> new JobPlan.Ship("GLOBAL", false);
+            case ROUND_ROBIN -> new JobPlan.Ship("REBALANCE", false);
+        };
+    }
+
     private void open(Instance inst, RootAllocator root) throws Exception {
         Transformation t = inst.vertex.transformation;
+        inst.metrics = execution.metrics().operator(order.indexOf(inst.vertex), t.name(), inst.subtask,
+                inst.vertex.parallelism, t instanceof SourceTransformation);
         inst.allocator = root.newChildAllocator(inst.name() + "#" + System.identityHashCode(inst), 0, Long.MAX_VALUE);
         byte[] state = restore == null ? null : restore.stateOf(inst.vertex.uid, inst.subtask);
         try {
@@ -1093,13 +1158,13 @@ final class ParallelJobRun {
                 SinkOperator sink = new SinkOperator(s.writerFactory().apply(
                         new WriterContext(s.outputType(), inst.allocator, config, inst.subtask, inst.vertex.parallelism)));
                 inst.operator = sink;
-                sink.open(new OperatorContext(inst.name(), inst.allocator, config), inst);
+                sink.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics), inst);
                 if (state != null) {
                     sink.restoreState(state);
                 }
             } else {
                 inst.operator = ((OperatorTransformation) t).factory().create();
-                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config), inst);
+                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics), inst);
                 if (state != null) {
                     ((io.sluice.runtime.state.CheckpointedOperator) inst.operator).restoreState(
                             new io.sluice.runtime.state.StateReader(new java.io.ByteArrayInputStream(state)));

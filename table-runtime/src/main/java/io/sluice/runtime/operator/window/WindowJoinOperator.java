@@ -3,6 +3,7 @@ package io.sluice.runtime.operator.window;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -64,6 +65,8 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
     private final boolean[] ended = new boolean[2];
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
+    /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
+    private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
     private final WindowSplitter splitter = new WindowSplitter();
 
     /**
@@ -97,6 +100,7 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
 
     @Override
     public void open(OperatorContext context, Output output) {
+        this.metrics = context.metrics();
         this.context = context;
         this.output = output;
     }
@@ -131,7 +135,9 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
                 return;
             }
             TimeStampVector ends = (TimeStampVector) batch.vector(windowEndFields[input]);
-            lateRows += splitter.split(ends, null, rows, watermark);
+            long late = splitter.split(ends, null, rows, watermark);
+            lateRows += late;
+            metrics.lateRecordsDropped(late);
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> buffers(end)[input].append(part));
         }
     }
