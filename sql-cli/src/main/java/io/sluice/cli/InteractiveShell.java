@@ -86,7 +86,9 @@ public final class InteractiveShell {
         try {
             loop(terminal, executor, out);
         } finally {
-            session.jobs().stopAll();
+            if (!(env instanceof io.sluice.cli.gateway.GatewayTableEnvironment)) {
+                session.jobs().stopAll(); // in gateway mode jobs run on the server and outlive the shell
+            }
             out.println("Goodbye!");
             out.flush();
         }
