@@ -119,8 +119,23 @@ public final class PlanPrinter {
         return sb.toString();
     }
 
+    /**
+     * The physical tree with {@code annotation.apply(node)} (when not null) written after each node's name, as
+     * {@code EXPLAIN ANALYZE} shows what each operator did.
+     */
+    public static String tree(Transformation root, java.util.function.Function<Transformation, String> annotation) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, root, "", true, true, false, annotation);
+        return sb.toString();
+    }
+
     private static void append(StringBuilder sb, Transformation t, String prefix, boolean last, boolean root,
             boolean changelogMode) {
+        append(sb, t, prefix, last, root, changelogMode, null);
+    }
+
+    private static void append(StringBuilder sb, Transformation t, String prefix, boolean last, boolean root,
+            boolean changelogMode, java.util.function.Function<Transformation, String> annotation) {
         sb.append(prefix);
         if (!root) {
             sb.append(last ? "+- " : ":- ");
@@ -130,11 +145,16 @@ public final class PlanPrinter {
             String mode = "changelogMode=" + (t instanceof SinkTransformation ? "[NONE]" : t.changelogMode());
             name = name.endsWith(")") ? name.substring(0, name.length() - 1) + ", " + mode + ")" : name + "(" + mode + ")";
         }
-        sb.append(name).append('\n');
+        sb.append(name);
+        String note = annotation == null ? null : annotation.apply(t);
+        if (note != null) {
+            sb.append(' ').append(note);
+        }
+        sb.append('\n');
         List<Transformation> inputs = t.inputs();
         String childPrefix = root ? "" : prefix + (last ? "   " : ":  ");
         for (int i = 0; i < inputs.size(); i++) {
-            append(sb, inputs.get(i), childPrefix, i == inputs.size() - 1, false, changelogMode);
+            append(sb, inputs.get(i), childPrefix, i == inputs.size() - 1, false, changelogMode, annotation);
         }
     }
 }

@@ -31,7 +31,7 @@ statement
     | LOAD MODULE identifier withOptions?                                     #loadModule
     | UNLOAD MODULE identifier                                                #unloadModule
     | USE (CATALOG identifier | MODULES identifier (COMMA identifier)* | objectName)  #use
-    | EXPLAIN (UPGRADE FROM path=STRING | (PLAN FOR)? (explainDetail (COMMA explainDetail)*)?)
+    | EXPLAIN (UPGRADE FROM path=STRING | ANALYZE | (PLAN FOR)? (explainDetail (COMMA explainDetail)*)?)
         explainable                                                           #explain
     | EXECUTE PLAN path=STRING                                                #executePlan
     | EXECUTE executable                                                      #execute
@@ -259,7 +259,7 @@ identifier
 
 // Keywords that may also be used as plain identifiers (e.g. a column named `value`, `timestamp` or `day`).
 nonReserved
-    : ADD | AFTER | ALL | ARRAY | BEGIN | CASCADE | CATALOG | CATALOGS | CHANGELOG_MODE | CLEAR | COLUMNS | COMMENT
+    : ADD | AFTER | ALL | ANALYZE | ARRAY | BEGIN | CASCADE | CATALOG | CATALOGS | CHANGELOG_MODE | CLEAR | COLUMNS | COMMENT
     | COMPILE
     | CONSTRAINTS | CURRENT | DATABASE | DATABASES | DAY | DESC | DESCRIBE | DRAIN | END | ENFORCED
     | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | EXTENDED | FIRST | FULL | FUNCTION
@@ -281,6 +281,7 @@ AFTER : 'AFTER' ;
 ALL : 'ALL' ;
 ALTER : 'ALTER' ;
 AND : 'AND' ;
+ANALYZE : 'ANALYZE' ;
 ARRAY : 'ARRAY' ;
 AS : 'AS' ;
 BEGIN : 'BEGIN' ;

@@ -236,6 +236,9 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
 
   @Override
   public ParsedStatement visitExplain(ExplainContext ctx) {
+    if (ctx.ANALYZE() != null) {
+      return new ExplainAnalyzeStatement(explainable(ctx.explainable()), pos(ctx));
+    }
     if (ctx.UPGRADE() != null) {
       return new ExplainUpgradeStatement(string(ctx.path), explainable(ctx.explainable()), pos(ctx));
     }

@@ -108,7 +108,7 @@ class ParseErrorTest {
         Arguments.of("DESCRIBE", 1, 9,
             "Encountered \"<EOF>\" at line 1, column 9. Was expecting one of: <QUOTED_IDENTIFIER>, <IDENTIFIER>"),
         Arguments.of("EXPLAIN", 1, 8,
-            "Encountered \"<EOF>\" at line 1, column 8. Was expecting one of: \"SELECT\", \"INSERT\", \"EXECUTE\", \"CHANGELOG_MODE\", \"ESTIMATED_COST\", \"JSON_EXECUTION_PLAN\", \"PLAN\", \"PLAN_ADVICE\", ..."),
+            "Encountered \"<EOF>\" at line 1, column 8. Was expecting one of: \"SELECT\", \"INSERT\", \"EXECUTE\", \"ANALYZE\", \"CHANGELOG_MODE\", \"ESTIMATED_COST\", \"JSON_EXECUTION_PLAN\", \"PLAN\", ..."),
         Arguments.of("EXPLAIN ESTIMATED_COST, SELECT 1", 1, 25,
             "Encountered \"SELECT\" at line 1, column 25. Was expecting one of: \"CHANGELOG_MODE\", \"ESTIMATED_COST\", \"JSON_EXECUTION_PLAN\", \"PLAN_ADVICE\""),
         Arguments.of("EXPLAIN CHANGELOG_MODE, CHANGELOG_MODE SELECT 1", 1, 25,

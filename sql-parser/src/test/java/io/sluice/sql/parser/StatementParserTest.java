@@ -195,6 +195,11 @@ class StatementParserTest {
       return n(s);
     }
 
+    @Override
+    public String visit(ExplainAnalyzeStatement s) {
+      return n(s);
+    }
+
     public String visit(QueryStatement s) { return n(s); }
     public String visit(InsertStatement s) { return n(s); }
     public String visit(StatementSetStatement s) { return n(s); }

@@ -80,4 +80,6 @@ public interface StatementVisitor<R> {
   R visit(ExecutePlanStatement statement);
 
   R visit(ExplainUpgradeStatement statement);
+
+  R visit(ExplainAnalyzeStatement statement);
 }

@@ -39,6 +39,7 @@ final class SessionOptions {
         }
         KNOWN.put(DML_SYNC.key(), DML_SYNC);
         KNOWN.put(PLAN_FORCE_RECOMPILE.key(), PLAN_FORCE_RECOMPILE);
+        KNOWN.put(ExplainAnalyze.MAX_DURATION.key(), ExplainAnalyze.MAX_DURATION);
     }
 
     private SessionOptions() {

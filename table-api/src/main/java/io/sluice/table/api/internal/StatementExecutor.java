@@ -646,6 +646,24 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 List.of(Row.of(text.toString())), config());
     }
 
+    /** EXPLAIN ANALYZE statement: runs it (queries into a discarding sink) and shows what each operator did. */
+    @Override
+    public TableResult visit(ExplainAnalyzeStatement s) {
+        List<io.sluice.runtime.graph.SinkTransformation> sinks = new ArrayList<>();
+        ParsedStatement target = s.statement();
+        if (target instanceof InsertStatement i) {
+            sinks.add(compile(i).sink);
+        } else if (target instanceof StatementSetStatement set) {
+            set.inserts().forEach(i -> sinks.add(compile(i).sink));
+        } else {
+            SqlFragment q = ((QueryStatement) target).query();
+            TableEnvironmentImpl.CompiledQuery compiled = inFragment(q, () -> env.compileQuery(q.text()));
+            sinks.add(ExplainAnalyze.discardSink(compiled.root));
+        }
+        return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
+                List.of(Row.of(ExplainAnalyze.run(sinks, config()))), config());
+    }
+
     /** A checkpoint or savepoint directory, or a job's checkpoint directory (its newest checkpoint). */
     private static io.sluice.runtime.checkpoint.CheckpointStorage.Checkpoint readCheckpoint(String path) {
         java.nio.file.Path dir = java.nio.file.Path.of(path);
