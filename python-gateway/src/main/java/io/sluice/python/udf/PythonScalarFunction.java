@@ -1,0 +1,65 @@
+package io.sluice.python.udf;
+
+import io.sluice.table.functions.FunctionContext;
+import io.sluice.table.functions.ScalarFunction;
+
+/**
+ * Base class of the generated scalar functions that run a Python function: the generated subclass declares typed
+ * {@code eval} methods that call {@link #invoke}. Each deserialized copy (one per operator instance) starts its own
+ * Python worker on first use and stops it in {@link #close()}.
+ */
+public abstract class PythonScalarFunction extends ScalarFunction {
+    private static final long serialVersionUID = 1L;
+
+    private String functionName;
+    private byte[] payload;
+    private String python;
+    private String pythonPath;
+    private boolean deterministic = true;
+    private transient PythonWorker worker;
+
+    /** Sets what the worker needs; called once on the registered instance. */
+    public final void configure(String functionName, byte[] payload, String python, String pythonPath,
+            boolean deterministic) {
+        this.functionName = functionName;
+        this.payload = payload;
+        this.python = python;
+        this.pythonPath = pythonPath;
+        this.deterministic = deterministic;
+    }
+
+    @Override
+    public void open(FunctionContext context) throws Exception {
+        worker();
+    }
+
+    /** Calls the Python function; the result is converted to {@code resultClass}. */
+    protected final Object invoke(Class<?> resultClass, Object[] args) {
+        return worker().call(args, resultClass);
+    }
+
+    private PythonWorker worker() {
+        if (worker == null) {
+            worker = new PythonWorker(functionName, python, pythonPath, payload);
+        }
+        return worker;
+    }
+
+    @Override
+    public boolean isDeterministic() {
+        return deterministic;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Python function " + functionName;
+    }
+}

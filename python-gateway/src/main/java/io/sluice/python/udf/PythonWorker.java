@@ -1,0 +1,118 @@
+package io.sluice.python.udf;
+
+import io.sluice.table.api.TableException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Python worker process ({@code python -m sluice.fn_execution.worker}) running one function. Messages are
+ * length-prefixed frames on the worker's stdin/stdout: {@code 'I'} + the pickled function first, then {@code 'C'}
+ * + argument count + tagged values ({@link ValueCodec}) per call; the worker answers {@code 'R'} + a tagged value or
+ * {@code 'E'} + the Python traceback. The worker exits when its stdin closes, so it never outlives the JVM.
+ */
+final class PythonWorker implements AutoCloseable {
+    private final String functionName;
+    private final Process process;
+    private final DataOutputStream out;
+    private final DataInputStream in;
+    private final ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
+    private final DataOutputStream frameOut = new DataOutputStream(frame);
+
+    PythonWorker(String functionName, String python, String pythonPath, byte[] payload) {
+        this.functionName = functionName;
+        ProcessBuilder pb = new ProcessBuilder(List.of(python, "-m", "sluice.fn_execution.worker"));
+        Map<String, String> env = pb.environment();
+        String existing = env.get("PYTHONPATH");
+        env.put("PYTHONPATH", existing == null || existing.isEmpty() ? pythonPath
+                : pythonPath + java.io.File.pathSeparator + existing);
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new TableException("Cannot start the Python worker for function '" + functionName + "' with "
+                    + python + ": " + e.getMessage(), e);
+        }
+        out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+        in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+        try {
+            frameOut.writeByte('I');
+            frameOut.write(payload);
+            exchange(Object.class);
+        } catch (IOException e) {
+            close();
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Calls the function with these arguments; the result is converted to {@code resultClass}. */
+    Object call(Object[] args, Class<?> resultClass) {
+        try {
+            frameOut.writeByte('C');
+            frameOut.writeShort(args.length);
+            for (Object a : args) {
+                ValueCodec.write(frameOut, a);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return exchange(resultClass);
+    }
+
+    private Object exchange(Class<?> resultClass) {
+        try {
+            out.writeInt(frame.size());
+            frame.writeTo(out);
+            frame.reset();
+            out.flush();
+            in.readInt();
+            int kind = in.readByte();
+            if (kind == 'R') {
+                return ValueCodec.read(in, resultClass);
+            }
+            String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
+            throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
+        } catch (IOException e) {
+            frame.reset();
+            throw new TableException("The Python worker of function '" + functionName + "' died"
+                    + exitStatus() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String exitStatus() {
+        try {
+            if (process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                return " with exit code " + process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the worker is gone already
+        }
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+"""A Python worker: runs one user-defined function for the engine.
+
+The engine starts ``python -m sluice.fn_execution.worker`` and talks to it over stdin/stdout with length-prefixed
+frames (see the gateway's PythonWorker and ValueCodec): ``I`` + the cloudpickled function, then ``C`` + tagged
+arguments per call. Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end of
+its stdin.
+"""
+
+import datetime
+import decimal
+import struct
+import sys
+import traceback
+
+_EPOCH = datetime.date(1970, 1, 1)
+_EPOCH_DT = datetime.datetime(1970, 1, 1)
+
+
+def _read_exact(stream, n):
+    data = stream.read(n)
+    if len(data) < n:
+        return None
+    return data
+
+
+class _Reader(object):
+    def __init__(self, data):
+        self.data = data
+        self.pos = 0
+
+    def take(self, fmt):
+        v = struct.unpack_from(fmt, self.data, self.pos)
+        self.pos += struct.calcsize(fmt)
+        return v[0]
+
+    def bytes(self):
+        n = self.take(">i")
+        b = self.data[self.pos:self.pos + n]
+        self.pos += n
+        return b
+
+    def value(self):
+        tag = self.take(">b")
+        if tag == 0:
+            return None
+        if tag == 1:
+            return self.take(">?")
+        if tag == 2:
+            return self.take(">q")
+        if tag == 3:
+            return self.take(">d")
+        if tag == 4:
+            return self.bytes().decode("utf-8")
+        if tag == 5:
+            return decimal.Decimal(self.bytes().decode("ascii"))
+        if tag == 6:
+            return _EPOCH + datetime.timedelta(days=self.take(">i"))
+        if tag == 7:
+            return _EPOCH_DT + datetime.timedelta(microseconds=self.take(">q"))
+        if tag == 8:
+            return (_EPOCH_DT + datetime.timedelta(microseconds=self.take(">q") // 1000)).time()
+        if tag == 9:
+            return bytes(self.bytes())
+        if tag == 10:
+            return datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(
+                microseconds=self.take(">q"))
+        raise ValueError("unknown value tag %d" % tag)
+
+
+def _encode(v):
+    if v is None:
+        return b"\x00"
+    try:
+        import numpy as np
+        if isinstance(v, np.generic):
+            v = v.item()
+    except ImportError:
+        pass
+    if _is_missing(v):
+        return b"\x00"
+    if isinstance(v, bool):
+        return struct.pack(">b?", 1, v)
+    if isinstance(v, int):
+        return struct.pack(">bq", 2, v)
+    if isinstance(v, float):
+        return struct.pack(">bd", 3, v)
+    if isinstance(v, str):
+        b = v.encode("utf-8")
+        return struct.pack(">bi", 4, len(b)) + b
+    if isinstance(v, decimal.Decimal):
+        b = format(v, "f").encode("ascii")
+        return struct.pack(">bi", 5, len(b)) + b
+    if isinstance(v, datetime.datetime):
+        if hasattr(v, "to_pydatetime"):
+            v = v.to_pydatetime()
+        if v.tzinfo is not None:
+            v = v.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+            tag = 10
+        else:
+            tag = 7
+        d = v - _EPOCH_DT
+        return struct.pack(">bq", tag, (d.days * 86400 + d.seconds) * 1000000 + d.microseconds)
+    if isinstance(v, datetime.date):
+        return struct.pack(">bi", 6, (v - _EPOCH).days)
+    if isinstance(v, datetime.time):
+        return struct.pack(">bq", 8, ((v.hour * 60 + v.minute) * 60 + v.second) * 1000000000
+                           + v.microsecond * 1000)
+    if isinstance(v, (bytes, bytearray, memoryview)):
+        b = bytes(v)
+        return struct.pack(">bi", 9, len(b)) + b
+    b = str(v).encode("utf-8")
+    return struct.pack(">bi", 4, len(b)) + b
+
+
+def _is_missing(v):
+    try:
+        import pandas as pd
+        return v is pd.NA or v is pd.NaT
+    except ImportError:
+        return False
+
+
+class _Function(object):
+    """The function of one worker, row-at-a-time or pandas."""
+
+    def __init__(self, spec):
+        from sluice.table.udf import FunctionContext, UserDefinedFunction
+        f = spec["func"]
+        self.name = spec["name"]
+        self.pandas = spec["func_type"] == "pandas"
+        self.instance = f if isinstance(f, UserDefinedFunction) else None
+        self.call = f.eval if self.instance is not None else f
+        if self.instance is not None:
+            self.instance.open(FunctionContext())
+
+    def __call__(self, args):
+        if not self.pandas:
+            return self.call(*args)
+        import pandas as pd
+        result = self.call(*[pd.Series([a]) for a in args])
+        if isinstance(result, pd.Series):
+            if len(result) != 1:
+                raise ValueError("The pandas function '%s' returned %d values for %d rows"
+                                 % (self.name, len(result), 1))
+            return result.iloc[0]
+        return result
+
+    def close(self):
+        if self.instance is not None:
+            self.instance.close()
+
+
+def _error_frame():
+    text = traceback.format_exc().encode("utf-8")
+    return b"E" + struct.pack(">i", len(text)) + text
+
+
+def main():
+    stdin = sys.stdin.buffer
+    stdout = sys.stdout.buffer
+    # the function's own prints must not corrupt the protocol: they go to stderr
+    sys.stdout = sys.stderr
+    function = None
+    while True:
+        head = _read_exact(stdin, 4)
+        if head is None:
+            break
+        (n,) = struct.unpack(">i", head)
+        frame = _read_exact(stdin, n)
+        if frame is None:
+            break
+        kind = frame[:1]
+        try:
+            if kind == b"I":
+                import cloudpickle
+                function = _Function(cloudpickle.loads(frame[1:]))
+                answer = b"R\x00"
+            else:
+                r = _Reader(frame)
+                r.pos = 1
+                argc = r.take(">h")
+                args = [r.value() for _ in range(argc)]
+                answer = b"R" + _encode(function(args))
+        except BaseException:
+            answer = _error_frame()
+        stdout.write(struct.pack(">i", len(answer)) + answer)
+        stdout.flush()
+    if function is not None:
+        function.close()
+
+
+if __name__ == "__main__":
+    main()

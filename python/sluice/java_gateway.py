@@ -1,0 +1,161 @@
+"""Starts the Sluice engine in a JVM and talks to it over a loopback socket.
+
+The JVM is found through, in order:
+
+* ``SLUICE_GATEWAY_CLASSPATH``: a complete Java class path for ``io.sluice.python.PythonGateway``;
+* ``SLUICE_HOME``: a Sluice checkout or distribution whose ``python-gateway/target`` holds the built gateway
+  (``classes`` and ``lib/``), built with ``mvn -pl python-gateway -am package -DskipTests``;
+* otherwise the repository this package lies in (``python/..``).
+
+``JAVA_HOME`` (else ``java`` on the PATH) selects the Java runtime; ``SLUICE_JVM_OPTS`` adds JVM options (for
+example ``-Xmx4g``). The JVM exits when this process exits: it watches its stdin, which only this process holds.
+"""
+
+import atexit
+import glob
+import json
+import os
+import secrets
+import shlex
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+
+from sluice.util.exceptions import convert_java_error
+
+__all__ = ['get_gateway', 'Gateway']
+
+_lock = threading.RLock()
+_gateway = None
+
+_MAIN_CLASS = "io.sluice.python.PythonGateway"
+
+
+def _python_path():
+    """The directory holding the ``sluice`` package (what worker processes put on their PYTHONPATH)."""
+    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _class_path():
+    explicit = os.environ.get("SLUICE_GATEWAY_CLASSPATH")
+    if explicit:
+        return explicit
+    home = os.environ.get("SLUICE_HOME") or os.path.dirname(_python_path())
+    target = os.path.join(home, "python-gateway", "target")
+    classes = os.path.join(target, "classes")
+    lib = os.path.join(target, "lib")
+    jars = sorted(glob.glob(os.path.join(target, "sluice-python-gateway-*.jar")))
+    if not os.path.isdir(lib) or not (os.path.isdir(classes) or jars):
+        raise RuntimeError(
+            "Cannot find the Sluice engine: %s does not hold a built python-gateway. Build it with "
+            "'mvn -pl python-gateway -am package -DskipTests' in the Sluice repository, or set SLUICE_HOME to a "
+            "built Sluice checkout (or SLUICE_GATEWAY_CLASSPATH to a class path)." % target)
+    first = classes if os.path.isdir(classes) else jars[-1]
+    return os.pathsep.join([first, os.path.join(lib, "*")])
+
+
+def _java():
+    home = os.environ.get("JAVA_HOME")
+    if home and os.path.exists(os.path.join(home, "bin", "java")):
+        return os.path.join(home, "bin", "java")
+    return "java"
+
+
+class Gateway(object):
+    """A connection to one engine JVM; requests are serialized by a lock."""
+
+    def __init__(self):
+        token = secrets.token_hex(16)
+        env = dict(os.environ)
+        env["SLUICE_GATEWAY_TOKEN"] = token
+        self._log = tempfile.TemporaryFile(prefix="sluice-gateway-", suffix=".log")
+        cmd = [_java(), "--add-opens=java.base/java.nio=ALL-UNNAMED"]
+        cmd += shlex.split(os.environ.get("SLUICE_JVM_OPTS", ""))
+        cmd += ["-cp", _class_path(), _MAIN_CLASS]
+        self._process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
+                                         env=env)
+        line = self._process.stdout.readline().decode("utf-8", "replace").strip()
+        if not line.startswith("SLUICE_GATEWAY "):
+            self._process.wait(timeout=10)
+            raise RuntimeError("The Sluice engine did not start (exit code %s): %s%s"
+                               % (self._process.returncode, line, self._log_text()))
+        port = int(line.split()[1])
+        self._socket = socket.create_connection(("127.0.0.1", port))
+        self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._file = self._socket.makefile("rwb", buffering=1 << 16)
+        self._send_frame(token.encode("utf-8"))
+        self._file.flush()
+        self.python_executable = os.environ.get("SLUICE_PYTHON_EXECUTABLE") or sys.executable
+        self.python_path = _python_path()
+
+    def _log_text(self):
+        try:
+            self._log.seek(0)
+            text = self._log.read().decode("utf-8", "replace").strip()
+            return ("\n" + text[-4000:]) if text else ""
+        except (OSError, ValueError):
+            return ""
+
+    def _send_frame(self, data):
+        self._file.write(struct.pack(">i", len(data)))
+        self._file.write(data)
+
+    def _read_frame(self):
+        head = self._file.read(4)
+        if len(head) < 4:
+            raise RuntimeError("The Sluice engine exited unexpectedly." + self._log_text())
+        (n,) = struct.unpack(">i", head)
+        data = self._file.read(n)
+        if len(data) < n:
+            raise RuntimeError("The Sluice engine exited unexpectedly." + self._log_text())
+        return data
+
+    def request(self, op, buffers=(), **fields):
+        """Sends one command; returns (value, reply fields, binary buffers) or raises the engine's error."""
+        fields["op"] = op
+        fields["buffers"] = len(buffers)
+        data = json.dumps(fields).encode("utf-8")
+        with _lock:
+            self._send_frame(data)
+            for b in buffers:
+                self._send_frame(memoryview(b).cast("B"))
+            self._file.flush()
+            reply = json.loads(self._read_frame())
+            got = [self._read_frame() for _ in range(reply.get("buffers", 0))]
+        if not reply.get("ok"):
+            raise convert_java_error(reply.get("error", ""), reply.get("java_class", ""),
+                                     reply.get("unsupported", False))
+        return reply.get("value"), reply, got
+
+    def close(self):
+        try:
+            self._file.close()
+            self._socket.close()
+        except OSError:
+            pass
+        try:
+            self._process.stdin.close()
+            self._process.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self._process.kill()
+
+
+def get_gateway():
+    """The engine of this process, started on first use."""
+    global _gateway
+    with _lock:
+        if _gateway is None:
+            _gateway = Gateway()
+            atexit.register(_shutdown)
+        return _gateway
+
+
+def _shutdown():
+    global _gateway
+    with _lock:
+        if _gateway is not None:
+            _gateway.close()
+            _gateway = None

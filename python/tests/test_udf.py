@@ -1,0 +1,122 @@
+"""Python user-defined functions, as in PyFlink's "General User-defined Functions" and "Vectorized User-defined
+Functions" pages."""
+
+import unittest
+
+from sluice.table import DataTypes, EnvironmentSettings, TableEnvironment
+from sluice.table.expressions import call, col, lit
+from sluice.table.udf import ScalarFunction, udf, udaf, udtf
+from sluice.util.exceptions import JavaException
+
+
+# the documentation's ways of defining a scalar function
+class HashCode(ScalarFunction):
+    def __init__(self):
+        self.factor = 0
+
+    def open(self, function_context):
+        self.factor = int(function_context.get_job_parameter("hashcode_factor", "12"))
+
+    def eval(self, s):
+        return len(s) * self.factor
+
+
+@udf(result_type=DataTypes.BIGINT())
+def add(i, j):
+    return i + j
+
+
+class SubtractOne(ScalarFunction):
+    def eval(self, i):
+        return i - 1
+
+
+subtract_one = udf(SubtractOne(), result_type=DataTypes.BIGINT())
+add_lambda = udf(lambda i, j: i + j, result_type=DataTypes.BIGINT())
+
+
+@udf(result_type='BIGINT', func_type="pandas")
+def pandas_add(i, j):
+    return i + j
+
+
+def rows_of(table):
+    with table.execute().collect() as results:
+        return [tuple(r) for r in results]
+
+
+class UdfTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+        cls.t_env.get_config().set("parallelism.default", "1")
+        cls.table = cls.t_env.from_elements([(1, 2, 'Hi'), (2, 5, 'Hello')], ['a', 'b', 'c'])
+
+    def test_scalar_function_in_table_api_and_sql(self):
+        hash_code = udf(HashCode(), result_type=DataTypes.BIGINT())
+        self.assertEqual([('Hi', 24), ('Hello', 60)], rows_of(self.table.select(col('c'), hash_code(col('c')))))
+        self.t_env.create_temporary_system_function("hash_code", udf(HashCode(), result_type=DataTypes.BIGINT()))
+        self.t_env.create_temporary_view("MyTable", self.table)
+        self.assertEqual([('Hi', 24), ('Hello', 60)],
+                         rows_of(self.t_env.sql_query("SELECT c, hash_code(c) FROM MyTable")))
+
+    def test_decorator_lambda_and_call(self):
+        self.assertEqual([(3,), (7,)], rows_of(self.table.select(add(col('a'), col('b')))))
+        self.assertEqual([(0,), (1,)], rows_of(self.table.select(subtract_one(col('a')))))
+        self.assertEqual([(11,), (12,)], rows_of(self.table.select(add_lambda(col('a'), lit(10)))))
+        self.t_env.create_temporary_system_function("add", add)
+        self.assertEqual([(3,), (7,)], rows_of(self.table.select(call("add", col('a'), col('b')))))
+        self.assertEqual([(3,), (7,)], rows_of(self.table.select(call(add, col('a'), col('b')))))
+
+    def test_pandas_function(self):
+        self.assertEqual([(3,), (7,)], rows_of(self.table.select(pandas_add(col('a'), col('b')))))
+        self.t_env.create_temporary_system_function("pandas_add", pandas_add)
+        self.t_env.create_temporary_view("PandasTable", self.table)
+        self.assertEqual([(3,), (7,)], rows_of(self.t_env.sql_query("SELECT pandas_add(a, b) FROM PandasTable")))
+
+    def test_declared_input_types_and_other_result_types(self):
+        @udf(input_types=[DataTypes.STRING()], result_type=DataTypes.STRING())
+        def shout(s):
+            return None if s == 'Hi' else s.upper() + '!'
+
+        @udf(result_type=DataTypes.DOUBLE())
+        def half(x):
+            return x / 2
+
+        @udf(result_type=DataTypes.BOOLEAN())
+        def is_long(s):
+            return len(s) > 3
+
+        result = rows_of(self.table.select(shout(col('c')), half(col('b')), is_long(col('c'))))
+        self.assertEqual([(None, 1.0, False), ('HELLO!', 2.5, True)], result)
+
+    def test_null_arguments_reach_python_as_none(self):
+        @udf(result_type=DataTypes.STRING())
+        def describe(v):
+            return "none" if v is None else "value %s" % v
+
+        t = self.t_env.from_elements([(1,), (None,)], DataTypes.ROW([DataTypes.FIELD('v', DataTypes.BIGINT())]))
+        self.assertEqual([('value 1',), ('none',)], rows_of(t.select(describe(col('v')))))
+
+    def test_error_fails_the_job_with_the_python_traceback(self):
+        @udf(result_type=DataTypes.BIGINT())
+        def divide_by_zero(i):
+            return i // 0
+
+        with self.assertRaises(JavaException) as e:
+            rows_of(self.table.select(divide_by_zero(col('a'))))
+        message = str(e.exception)
+        self.assertIn("Traceback (most recent call last)", message)
+        self.assertIn("ZeroDivisionError", message)
+        self.assertIn("return i // 0", message)
+
+    def test_not_supported_yet(self):
+        with self.assertRaises(NotImplementedError) as e:
+            udtf(lambda s: [s], result_types=[DataTypes.STRING()])
+        self.assertTrue(str(e.exception).startswith("not supported yet: "))
+        with self.assertRaises(NotImplementedError):
+            udaf(lambda s: s, result_type=DataTypes.BIGINT())
+
+
+if __name__ == '__main__':
+    unittest.main()
