@@ -74,6 +74,23 @@ class UdfTest(unittest.TestCase):
         self.t_env.create_temporary_view("PandasTable", self.table)
         self.assertEqual([(3,), (7,)], rows_of(self.t_env.sql_query("SELECT pandas_add(a, b) FROM PandasTable")))
 
+    def test_pandas_function_receives_whole_batches(self):
+        import pandas as pd
+
+        @udf(result_type=DataTypes.BIGINT(), func_type="pandas")
+        def batch_size(x):
+            return pd.Series([len(x)] * len(x))
+
+        t = self.t_env.from_elements([(i,) for i in range(100)], ['v'])
+        self.assertEqual({100}, {r[0] for r in rows_of(t.select(batch_size(col('v'))))})
+
+    def test_filter_and_nested_calls_with_python_functions(self):
+        t = self.t_env.from_elements([(i,) for i in range(10)], ['v'])
+        result = t.filter(col('v') > 6).select(add(subtract_one(col('v')), lit(100)), pandas_add(col('v'), col('v')))
+        self.assertEqual([(106, 14), (107, 16), (108, 18)], rows_of(result))
+        in_condition = t.filter(subtract_one(col('v')) > 7).select(col('v'))
+        self.assertEqual([(9,)], rows_of(in_condition))
+
     def test_declared_input_types_and_other_result_types(self):
         @udf(input_types=[DataTypes.STRING()], result_type=DataTypes.STRING())
         def shout(s):

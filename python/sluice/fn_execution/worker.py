@@ -128,6 +128,7 @@ class _Function(object):
         f = spec["func"]
         self.name = spec["name"]
         self.pandas = spec["func_type"] == "pandas"
+        self.result_type = spec["result_type"]
         self.instance = f if isinstance(f, UserDefinedFunction) else None
         self.call = f.eval if self.instance is not None else f
         if self.instance is not None:
@@ -145,9 +146,56 @@ class _Function(object):
             return result.iloc[0]
         return result
 
+    def batch(self, columns, n):
+        """Results of ``n`` rows given argument columns (Columns objects of one column each)."""
+        if self.pandas:
+            import pandas as pd
+            series = [pd.Series(c.pandas_column(0)) for c in columns]
+            result = self.call(*series)
+            if not isinstance(result, pd.Series):
+                result = pd.Series(result) if hasattr(result, "__len__") and not isinstance(result, str) \
+                    else pd.Series([result] * n)
+            if len(result) != n:
+                raise ValueError("The pandas function '%s' returned %d values for %d rows"
+                                 % (self.name, len(result), n))
+            return result.reset_index(drop=True)
+        values = [c.python_column(0) for c in columns]
+        call = self.call
+        if not values:
+            return [call() for _ in range(n)]
+        return [call(*args) for args in zip(*values)]
+
     def close(self):
         if self.instance is not None:
             self.instance.close()
+
+
+def _batch(function, frame):
+    from sluice.table.columns import Columns, encode_series, encode_values, kind_of
+    r = _Reader(frame)
+    r.pos = 1
+    n = r.take(">i")
+    argc = r.take(">h")
+    columns = []
+    for _ in range(argc):
+        name_len = r.take(">b")
+        kind = bytes(frame[r.pos:r.pos + name_len]).decode("ascii")
+        r.pos += name_len
+        count = r.take(">h")
+        buffers = [r.bytes() for _ in range(count)]
+        columns.append(Columns.single(kind, buffers, n))
+    result = function.batch(columns, n)
+    kind = kind_of(function.result_type)
+    if function.pandas:
+        buffers = encode_series(kind, result)
+    else:
+        buffers = encode_values(kind, result)
+    parts = [b"R", struct.pack(">h", len(buffers))]
+    for b in buffers:
+        data = b.tobytes() if hasattr(b, "tobytes") else bytes(b)
+        parts.append(struct.pack(">i", len(data)))
+        parts.append(data)
+    return b"".join(parts)
 
 
 def _error_frame():
@@ -175,6 +223,8 @@ def main():
                 import cloudpickle
                 function = _Function(cloudpickle.loads(frame[1:]))
                 answer = b"R\x00"
+            elif kind == b"B":
+                answer = _batch(function, frame)
             else:
                 r = _Reader(frame)
                 r.pos = 1

@@ -36,6 +36,11 @@ class Columns(object):
                 i += 3
             self.columns.append((kind, valid, values))
 
+    @staticmethod
+    def single(kind, buffers, n):
+        """One column of ``n`` values of this kind from its buffers."""
+        return Columns({"n": n, "names": ["c"], "types": [kind], "kinds": [kind]}, [b""] + list(buffers))
+
     def python_column(self, c):
         """Column ``c`` as a list of Python values (None for NULL)."""
         kind, valid, values = self.columns[c]
@@ -144,7 +149,8 @@ def kind_of(sql_type):
 def encode_values(kind, values):
     """Buffers of one column from a sequence of Python values (None is NULL)."""
     n = len(values)
-    valid = np.fromiter((v is not None and not _is_nan_like(v) for v in values), dtype="u1", count=n)
+    floats = kind in ("f32", "f64")
+    valid = np.fromiter((not _is_null(v, floats) for v in values), dtype="u1", count=n)
     if kind in ("str", "decimal", "bytes"):
         return [valid] + _encode_strings(kind, values, valid)
     dtype = _FIXED[kind]
@@ -174,8 +180,14 @@ def encode_series(kind, series):
     return encode_values(kind, list(series.astype(object).where(series.notna(), None)))
 
 
-def _is_nan_like(v):
-    return isinstance(v, float) and v != v and False
+def _is_null(v, floats):
+    """None, pandas' NA/NaT, and NaN except in a float column (where NaN is a value)."""
+    if v is None:
+        return True
+    if isinstance(v, float):
+        return v != v and not floats
+    name = type(v).__name__
+    return name in ("NAType", "NaTType")
 
 
 def _scalar(kind, v):

@@ -14,16 +14,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Decodes one column sent by Python in {@link ColumnKind}'s layout into Java values (null where not valid). */
-final class ColumnDecoder {
+public final class ColumnDecoder {
     private ColumnDecoder() {
     }
 
     /** Number of buffers a column of this type takes. */
-    static int bufferCount(LogicalType type) {
+    public static int bufferCount(LogicalType type) {
         return ColumnKind.of(type).variableWidth() ? 3 : 2;
     }
 
-    static Object[] decode(LogicalType type, int n, List<byte[]> buffers) {
+    public static Object[] decode(LogicalType type, int n, List<byte[]> buffers) {
         ColumnKind kind = ColumnKind.of(type);
         byte[] valid = buffers.get(0);
         Object[] out = new Object[n];

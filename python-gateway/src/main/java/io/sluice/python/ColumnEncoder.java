@@ -21,7 +21,7 @@ import java.util.List;
  * buffer, then a values buffer (fixed width) or an offsets and a data buffer (variable width). The Python side reads
  * each buffer with {@code numpy.frombuffer} without a per-value step for numbers and temporal values.
  */
-final class ColumnEncoder {
+public final class ColumnEncoder {
     private ColumnEncoder() {
     }
 
@@ -36,8 +36,11 @@ final class ColumnEncoder {
 
     /** The buffers of column {@code c}. */
     static List<byte[]> encode(List<Row> rows, int c, LogicalType type) {
-        ColumnKind kind = ColumnKind.of(type);
-        int n = rows.size();
+        return encode(ColumnKind.of(type), rows.size(), i -> rows.get(i).getField(c));
+    }
+
+    /** The buffers of {@code n} values of this kind; {@code value} gives the value of row i (null for NULL). */
+    public static List<byte[]> encode(ColumnKind kind, int n, java.util.function.IntFunction<Object> value) {
         byte[] valid = new byte[n];
         List<byte[]> out = new ArrayList<>();
         out.add(valid);
@@ -46,7 +49,7 @@ final class ColumnEncoder {
             ByteArrayOutputStream data = new ByteArrayOutputStream(Math.max(16, n * 8));
             offsets.putInt(0);
             for (int i = 0; i < n; i++) {
-                Object v = rows.get(i).getField(c);
+                Object v = value.apply(i);
                 if (v != null) {
                     valid[i] = 1;
                     byte[] b = bytesOf(kind, v);
@@ -60,7 +63,7 @@ final class ColumnEncoder {
         }
         ByteBuffer values = ByteBuffer.allocate(kind.width * n).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
-            Object v = rows.get(i).getField(c);
+            Object v = value.apply(i);
             if (v != null) {
                 valid[i] = 1;
             }

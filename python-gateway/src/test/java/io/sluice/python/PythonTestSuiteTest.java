@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Python package's test suite ({@code python/tests}, the user's view: PyFlink programs with the module
- * renamed) against this module's build, with Debian's {@code /usr/bin/python3} (or {@code SLUICE_TEST_PYTHON}).
+ * renamed) against this module's build (the engine JVM gets this test's class path), with Debian's {@code /usr/bin/python3} (or {@code SLUICE_TEST_PYTHON}).
  * A missing interpreter or missing pandas/numpy/cloudpickle fails the test with what to install; it never skips.
  */
 class PythonTestSuiteTest {
@@ -45,7 +45,8 @@ class PythonTestSuiteTest {
         pb.environment().put("PYTHONPATH", root.resolve("python").toString());
         pb.environment().put("SLUICE_HOME", root.toString());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().remove("SLUICE_GATEWAY_CLASSPATH");
+        pb.environment().put("SLUICE_GATEWAY_CLASSPATH", System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")));
         Path log = Files.createTempFile("sluice-python-tests", ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();

@@ -69,7 +69,7 @@ public final class PythonFunctionRegistrar {
         Class<?> cls = compiler.getClassLoader().loadClass("io.sluice.python.udf.generated." + className);
         PythonScalarFunction f = (PythonScalarFunction) cls.getConstructor().newInstance();
         f.configure(name, payload, r.get("python").asText(), r.get("python_path").asText(),
-                r.path("deterministic").asBoolean(true));
+                r.path("deterministic").asBoolean(true), result.copy(true).typeName());
         return f;
     }
 

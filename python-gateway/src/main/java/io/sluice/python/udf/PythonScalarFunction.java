@@ -1,14 +1,18 @@
 package io.sluice.python.udf;
 
+import io.sluice.codegen.udf.BatchScalarFunction;
+import io.sluice.codegen.udf.TypeStrings;
+import io.sluice.runtime.types.LogicalType;
 import io.sluice.table.functions.FunctionContext;
 import io.sluice.table.functions.ScalarFunction;
 
 /**
  * Base class of the generated scalar functions that run a Python function: the generated subclass declares typed
- * {@code eval} methods that call {@link #invoke}. Each deserialized copy (one per operator instance) starts its own
+ * {@code eval} methods that call {@link #invoke} (one row), and generated Calcs call {@link #evalBatch} (a whole
+ * batch, the usual path). Each deserialized copy (one per operator instance) starts its own
  * Python worker on first use and stops it in {@link #close()}.
  */
-public abstract class PythonScalarFunction extends ScalarFunction {
+public abstract class PythonScalarFunction extends ScalarFunction implements BatchScalarFunction {
     private static final long serialVersionUID = 1L;
 
     private String functionName;
@@ -16,11 +20,14 @@ public abstract class PythonScalarFunction extends ScalarFunction {
     private String python;
     private String pythonPath;
     private boolean deterministic = true;
+    private String resultType;
+    private transient LogicalType parsedResultType;
     private transient PythonWorker worker;
 
     /** Sets what the worker needs; called once on the registered instance. */
     public final void configure(String functionName, byte[] payload, String python, String pythonPath,
-            boolean deterministic) {
+            boolean deterministic, String resultType) {
+        this.resultType = resultType;
         this.functionName = functionName;
         this.payload = payload;
         this.python = python;
@@ -36,6 +43,18 @@ public abstract class PythonScalarFunction extends ScalarFunction {
     /** Calls the Python function; the result is converted to {@code resultClass}. */
     protected final Object invoke(Class<?> resultClass, Object[] args) {
         return worker().call(args, resultClass);
+    }
+
+    /** Calls the Python function once for a whole batch (column buffers both ways). */
+    @Override
+    public Object[] evalBatch(Object[][] arguments, int rowCount) {
+        if (rowCount == 0) {
+            return new Object[0];
+        }
+        if (parsedResultType == null) {
+            parsedResultType = TypeStrings.parseType(resultType);
+        }
+        return worker().callBatch(arguments, rowCount, parsedResultType);
     }
 
     private PythonWorker worker() {

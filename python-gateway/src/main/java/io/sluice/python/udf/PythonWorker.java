@@ -1,5 +1,9 @@
 package io.sluice.python.udf;
 
+import io.sluice.python.ColumnDecoder;
+import io.sluice.python.ColumnEncoder;
+import io.sluice.python.ColumnKind;
+import io.sluice.runtime.types.LogicalType;
 import io.sluice.table.api.TableException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -14,8 +18,9 @@ import java.util.Map;
 /**
  * A Python worker process ({@code python -m sluice.fn_execution.worker}) running one function. Messages are
  * length-prefixed frames on the worker's stdin/stdout: {@code 'I'} + the pickled function first, then {@code 'C'}
- * + argument count + tagged values ({@link ValueCodec}) per call; the worker answers {@code 'R'} + a tagged value or
- * {@code 'E'} + the Python traceback. The worker exits when its stdin closes, so it never outlives the JVM.
+ * + argument count + tagged values ({@link ValueCodec}) per call, or {@code 'B'} + a batch of argument columns
+ * ({@link #callBatch}); the worker answers {@code 'R'} + a tagged value (or the result column) or {@code 'E'} + the
+ * Python traceback. The worker exits when its stdin closes, so it never outlives the JVM.
  */
 final class PythonWorker implements AutoCloseable {
     private final String functionName;
@@ -66,6 +71,60 @@ final class PythonWorker implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return exchange(resultClass);
+    }
+
+    /**
+     * Calls the function for {@code n} rows at once: frame {@code 'B'}, then the row count, the argument count and
+     * each argument column (its kind name and buffers in {@link ColumnKind}'s layout); the worker answers the result
+     * column's buffers, decoded as {@code resultType}.
+     */
+    Object[] callBatch(Object[][] args, int n, LogicalType resultType) {
+        try {
+            frameOut.writeByte('B');
+            frameOut.writeInt(n);
+            frameOut.writeShort(args.length);
+            for (Object[] column : args) {
+                ColumnKind kind = kindOf(column, n);
+                byte[] name = kind.wireName().getBytes(StandardCharsets.US_ASCII);
+                frameOut.writeByte(name.length);
+                frameOut.write(name);
+                List<byte[]> buffers = ColumnEncoder.encode(kind, n, i -> column[i]);
+                frameOut.writeShort(buffers.size());
+                for (byte[] b : buffers) {
+                    frameOut.writeInt(b.length);
+                    frameOut.write(b);
+                }
+            }
+            out.writeInt(frame.size());
+            frame.writeTo(out);
+            frame.reset();
+            out.flush();
+            in.readInt();
+            int kind = in.readByte();
+            if (kind != 'R') {
+                String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
+                throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
+            }
+            int count = in.readShort();
+            List<byte[]> buffers = new java.util.ArrayList<>();
+            for (int b = 0; b < count; b++) {
+                buffers.add(ValueCodec.readBytes(in));
+            }
+            return ColumnDecoder.decode(resultType, n, buffers);
+        } catch (IOException e) {
+            frame.reset();
+            throw new TableException("The Python worker of function '" + functionName + "' died"
+                    + exitStatus() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ColumnKind kindOf(Object[] column, int n) {
+        for (int i = 0; i < n; i++) {
+            if (column[i] != null) {
+                return ColumnKind.ofClass(column[i].getClass());
+            }
+        }
+        return ColumnKind.I64;
     }
 
     private Object exchange(Class<?> resultClass) {
