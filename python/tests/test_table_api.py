@@ -192,6 +192,21 @@ class StreamingTableApiTest(unittest.TestCase):
         self.assertEqual([Row(1, 'Hi')], got)
         self.assertEqual("<Row(1, 'Hi')>", repr(got[0]))
 
+    def test_closing_collect_cancels_an_unbounded_query(self):
+        self.t_env.execute_sql("CREATE TABLE IF NOT EXISTS endless (n BIGINT) WITH ('connector' = 'datagen', "
+                               "'rows-per-second' = '100', 'fields.n.kind' = 'sequence', 'fields.n.start' = '1', "
+                               "'fields.n.end' = '1000000000')")
+        result = self.t_env.execute_sql("SELECT n FROM endless")
+        with result.collect() as results:
+            first = [next(results)[0] for _ in range(3)]
+        self.assertEqual([1, 2, 3], first)
+        client = result.get_job_client()
+        deadline = __import__('time').time() + 10
+        while client.get_job_status().result().name not in ("CANCELED", "FINISHED") \
+                and __import__('time').time() < deadline:
+            __import__('time').sleep(0.05)
+        self.assertEqual("CANCELED", client.get_job_status().result().name)
+
     def test_job_client(self):
         self.t_env.execute_sql("CREATE TABLE IF NOT EXISTS nums (n BIGINT) WITH ('connector' = 'datagen', "
                                "'number-of-rows' = '5', 'fields.n.kind' = 'sequence', 'fields.n.start' = '1', "

@@ -9,36 +9,75 @@ import io.sluice.types.Row;
 import io.sluice.types.RowKind;
 import io.sluice.util.CloseableIterator;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Reads a {@link TableResult}'s rows for Python in batches: each batch answers the column names and types, the row
- * count, whether the result is exhausted, and the binary frames (row kinds, then each column's buffers).
+ * count, whether the result is exhausted, and the binary frames (row kinds, then each column's buffers). A reader
+ * thread buffers rows as they arrive, so a slow stream's rows reach Python as soon as they exist.
  */
 final class ResultFetcher implements AutoCloseable {
+    private static final Object END = new Object();
+    private static final int BUFFERED = 1 << 16;
+
     private final TableResult result;
     private final CloseableIterator<Row> rows;
+    private final BlockingQueue<Object> buffer = new LinkedBlockingQueue<>(BUFFERED);
+    private volatile boolean closed;
+    private boolean ended;
 
     ResultFetcher(TableResult result) {
         this.result = result;
         this.rows = result.collect();
+        Thread reader = new Thread(this::readAll, "sluice-python-collect");
+        reader.setDaemon(true);
+        reader.start();
     }
 
-    /** The next up to {@code max} rows (waits for the first one). */
-    ObjectNode fetch(int max, GatewaySession.Reply reply) {
-        List<Row> batch = new ArrayList<>();
-        while (batch.size() < max && rows.hasNext()) {
-            batch.add(rows.next());
+    /** Moves rows from the result into the buffer, so a fetch can answer what has arrived without waiting. */
+    private void readAll() {
+        Object last = END;
+        try {
+            while (!closed && rows.hasNext()) {
+                buffer.put(rows.next());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            last = t;
         }
-        boolean done = batch.size() < max;
-        if (done) {
-            rows.close();
+        try {
+            buffer.put(last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The rows that have arrived, at most {@code max}; waits for the first one (or the end). */
+    ObjectNode fetch(int max, GatewaySession.Reply reply) throws InterruptedException {
+        List<Row> batch = new ArrayList<>();
+        List<Object> taken = new ArrayList<>();
+        if (!ended) {
+            taken.add(buffer.take());
+            buffer.drainTo(taken, max - 1);
+        }
+        for (Object o : taken) {
+            if (o == END) {
+                ended = true;
+            } else if (o instanceof Throwable) {
+                ended = true;
+                Throwable t = (Throwable) o;
+                throw t instanceof RuntimeException ? (RuntimeException) t : new IllegalStateException(t);
+            } else {
+                batch.add((Row) o);
+            }
         }
         ObjectNode n = encode(result, batch, reply);
-        n.put("done", done);
+        n.put("done", ended);
         return n;
     }
 
@@ -107,12 +146,11 @@ final class ResultFetcher implements AutoCloseable {
         return n;
     }
 
+    /** Stops reading; cancels the job if it is still running. */
     @Override
     public void close() {
+        closed = true;
         rows.close();
-    }
-
-    Iterator<Row> iterator() {
-        return rows;
+        buffer.clear();
     }
 }
