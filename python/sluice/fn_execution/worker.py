@@ -198,6 +198,20 @@ def _batch(function, frame):
     return b"".join(parts)
 
 
+def _table_rows(result):
+    """The answer of a table function call: the row count, then each row's tagged values."""
+    rows = []
+    if result is not None:
+        for item in result:
+            if item is None:
+                continue
+            if isinstance(item, (tuple, list)) or hasattr(item, "get_row_kind"):
+                rows.append(b"".join(_encode(v) for v in item))
+            else:
+                rows.append(_encode(item))
+    return b"R" + struct.pack(">i", len(rows)) + b"".join(rows)
+
+
 def _error_frame():
     text = traceback.format_exc().encode("utf-8")
     return b"E" + struct.pack(">i", len(text)) + text
@@ -225,6 +239,11 @@ def main():
                 answer = b"R\x00"
             elif kind == b"B":
                 answer = _batch(function, frame)
+            elif kind == b"T":
+                r = _Reader(frame)
+                r.pos = 1
+                argc = r.take(">h")
+                answer = _table_rows(function([r.value() for _ in range(argc)]))
             else:
                 r = _Reader(frame)
                 r.pos = 1

@@ -2,7 +2,8 @@
 
 ``@udf(result_type=...)`` makes a scalar function called once per row; ``@udf(..., func_type="pandas")`` makes a
 vectorized function that receives and returns ``pandas.Series``. Both are usable from SQL (after
-``create_temporary_system_function``) and from the Table API (``my_udf(col('a'))`` or ``call(my_udf, ...)``). The
+``create_temporary_system_function``) and from the Table API (``my_udf(col('a'))`` or ``call(my_udf, ...)``).
+``@udtf(result_types=[...])`` makes a table function for ``join_lateral`` and SQL's ``LATERAL TABLE(...)``. The
 function is shipped with cloudpickle to Python worker processes that the engine starts; an exception inside it fails
 the job with the Python traceback in the error message.
 """
@@ -11,10 +12,11 @@ import inspect
 import itertools
 
 from sluice.table.expression import Expression, to_arg
-from sluice.table.types import DataType
+from sluice.table.types import DataType, DataTypes, RowType
 
 __all__ = ['FunctionContext', 'UserDefinedFunction', 'ScalarFunction', 'TableFunction', 'AggregateFunction',
-           'TableAggregateFunction', 'udf', 'udtf', 'udaf', 'udtaf', 'UserDefinedFunctionWrapper']
+           'TableAggregateFunction', 'udf', 'udtf', 'udaf', 'udtaf', 'UserDefinedFunctionWrapper',
+           'TableFunctionWrapper']
 
 _ids = itertools.count(1)
 
@@ -53,7 +55,10 @@ class ScalarFunction(UserDefinedFunction):
 
 
 class TableFunction(UserDefinedFunction):
-    pass
+    """A table function: subclasses define ``eval(self, *args)`` returning or yielding rows."""
+
+    def eval(self, *args):
+        raise NotImplementedError("TableFunction.eval must be overridden")
 
 
 class AggregateFunction(UserDefinedFunction):
@@ -77,6 +82,8 @@ def _sql_type(t, what):
 class UserDefinedFunctionWrapper(object):
     """A Python function with its SQL types; calling it with expressions makes a Table API call expression."""
 
+    _kind = "scalar"
+
     def __init__(self, func, input_types, result_type, func_type, deterministic, name):
         if func_type not in ("general", "pandas"):
             raise ValueError("func_type must be 'general' or 'pandas', not %r" % (func_type,))
@@ -92,7 +99,7 @@ class UserDefinedFunctionWrapper(object):
         self._handle = None
 
     def _arity(self):
-        target = self._func.eval if isinstance(self._func, ScalarFunction) else self._func
+        target = self._func.eval if isinstance(self._func, UserDefinedFunction) else self._func
         try:
             params = inspect.signature(target).parameters.values()
         except (TypeError, ValueError):
@@ -104,12 +111,12 @@ class UserDefinedFunctionWrapper(object):
     def _payload(self):
         import cloudpickle
         return cloudpickle.dumps({"func": self._func, "func_type": self._func_type, "name": self._name,
-                                  "result_type": self._result_type})
+                                  "result_type": self._result_type, "kind": self._kind})
 
     def _request_fields(self, gateway, name):
         return dict(name=name, result_type=self._result_type, input_types=self._input_types, arity=self._arity(),
                     python=gateway.python_executable, python_path=gateway.python_path,
-                    deterministic=self._deterministic, func_type=self._func_type)
+                    deterministic=self._deterministic, func_type=self._func_type, kind=self._kind)
 
     def _register(self, env_handle, name, temporary=False):
         from sluice.java_gateway import get_gateway
@@ -142,8 +149,31 @@ def udf(f=None, input_types=None, result_type=None, deterministic=None, name=Non
     return UserDefinedFunctionWrapper(f, input_types, result_type, func_type, deterministic, name)
 
 
+class TableFunctionWrapper(UserDefinedFunctionWrapper):
+    """A Python table function: for each input row it returns (or yields) any number of rows."""
+
+    _kind = "table"
+
+    def __init__(self, func, input_types, result_types, func_type, deterministic, name):
+        if func_type != "general":
+            raise NotImplementedError("not supported yet: vectorized (pandas) Python table functions")
+        if result_types is None:
+            raise TypeError("result_types is required for a Python table function")
+        if isinstance(result_types, RowType):
+            row = "ROW<%s>" % ", ".join("`%s` %s" % (f.name, f.data_type.sql()) for f in result_types.fields)
+        else:
+            types = result_types if isinstance(result_types, (list, tuple)) else [result_types]
+            row = "ROW<%s>" % ", ".join("`f%d` %s" % (i, _sql_type(t, "result_types")) for i, t in enumerate(types))
+        super().__init__(func, input_types, DataTypes.STRING(), func_type, deterministic, name)
+        self._result_type = row
+
+
 def udtf(f=None, input_types=None, result_types=None, deterministic=None, name=None, func_type="general"):
-    raise NotImplementedError("not supported yet: Python table functions (udtf)")
+    """Makes a Python table function; ``udtf(f, result_types=[...])`` or the decorator ``@udtf(result_types=...)``.
+    The function returns or yields rows (tuples, lists, ``Row``s, or single values for one column)."""
+    if f is None:
+        return lambda g: TableFunctionWrapper(g, input_types, result_types, func_type, deterministic, name)
+    return TableFunctionWrapper(f, input_types, result_types, func_type, deterministic, name)
 
 
 def udaf(f=None, input_types=None, result_type=None, accumulator_type=None, deterministic=None, name=None,

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.codehaus.janino.SimpleCompiler;
 
 /**
- * Registers a Python scalar function: generates a {@link PythonScalarFunction} subclass whose {@code eval} methods
+ * Registers a Python scalar function (or, with {@code "kind": "table"}, a table function): generates a
+ * {@link PythonScalarFunction} (or {@link PythonTableFunction}) subclass whose {@code eval} methods
  * have the SQL types of the function (the declared input types, or, without them, one overload for every
  * combination of BIGINT, DOUBLE, STRING, BOOLEAN, DECIMAL, DATE and TIMESTAMP arguments, up to three arguments),
  * compiles it with Janino and registers a configured instance as a temporary system function.
@@ -32,7 +33,7 @@ public final class PythonFunctionRegistrar {
      * (a temporary catalog function rather than a system function).
      */
     public static void register(TableEnvironment env, JsonNode r, byte[] payload) throws Exception {
-        PythonScalarFunction f = create(r, payload);
+        io.sluice.table.functions.UserDefinedFunction f = create(r, payload);
         String name = r.get("name").asText();
         if (r.path("temporary").asBoolean(false)) {
             env.createTemporaryFunction(name, f);
@@ -42,9 +43,16 @@ public final class PythonFunctionRegistrar {
     }
 
     /** A configured instance of a new generated function class, for {@code call(instance, ...)} or registration. */
-    public static PythonScalarFunction create(JsonNode r, byte[] payload) throws Exception {
+    public static io.sluice.table.functions.UserDefinedFunction create(JsonNode r, byte[] payload) throws Exception {
         String name = r.get("name").asText();
-        LogicalType result = TypeStrings.parseType(r.get("result_type").asText());
+        boolean table = "table".equals(r.path("kind").asText());
+        String resultText = r.get("result_type").asText();
+        if (table && TypeStrings.parseRow(resultText) == null) {
+            throw new ValidationException("The result type of Python table function '" + name + "' must be a ROW type, "
+                    + "not " + resultText);
+        }
+        LogicalType result = table ? null : TypeStrings.parseType(resultText);
+        String resultName = table ? resultText : result.copy(true).typeName();
         List<List<String>> signatures = new ArrayList<>();
         if (r.hasNonNull("input_types")) {
             List<String> params = new ArrayList<>();
@@ -62,15 +70,21 @@ public final class PythonFunctionRegistrar {
             combinations(arity, new ArrayList<>(), signatures);
         }
         String className = "PythonFunction" + COUNTER.incrementAndGet();
-        String source = source(className, hinted(result), JavaClasses.of(result), signatures);
+        String source = table ? tableSource(className, resultName, signatures)
+                : source(className, hinted(result), JavaClasses.of(result), signatures);
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(PythonScalarFunction.class.getClassLoader());
         compiler.cook(source);
         Class<?> cls = compiler.getClassLoader().loadClass("io.sluice.python.udf.generated." + className);
-        PythonScalarFunction f = (PythonScalarFunction) cls.getConstructor().newInstance();
-        f.configure(name, payload, r.get("python").asText(), r.get("python_path").asText(),
-                r.path("deterministic").asBoolean(true), result.copy(true).typeName());
-        return f;
+        PythonFunctionSpec spec = new PythonFunctionSpec(name, payload, r.get("python").asText(),
+                r.get("python_path").asText(), r.path("deterministic").asBoolean(true), resultName);
+        Object f = cls.getConstructor().newInstance();
+        if (table) {
+            ((PythonTableFunction) f).configure(spec);
+        } else {
+            ((PythonScalarFunction) f).configure(spec);
+        }
+        return (io.sluice.table.functions.UserDefinedFunction) f;
     }
 
     private static void combinations(int arity, List<String> prefix, List<List<String>> out) {
@@ -92,6 +106,26 @@ public final class PythonFunctionRegistrar {
             throw new ValidationException("not supported yet: Python functions over " + t.typeName());
         }
         return "@io.sluice.table.functions.DataTypeHint(\"" + t.copy(true).typeName() + "\") " + c.getCanonicalName();
+    }
+
+    static String tableSource(String className, String rowType, List<List<String>> signatures) {
+        StringBuilder sb = new StringBuilder("package io.sluice.python.udf.generated;\n");
+        sb.append("@io.sluice.table.functions.DataTypeHint(\"").append(rowType.replace("\"", "\\\""))
+                .append("\")\n");
+        sb.append("public class ").append(className).append(" extends io.sluice.python.udf.PythonTableFunction {\n");
+        sb.append("  public ").append(className).append("() {}\n");
+        for (List<String> params : signatures) {
+            sb.append("  public void eval(");
+            for (int i = 0; i < params.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(params.get(i)).append(" a").append(i);
+            }
+            sb.append(") {\n    invokeTable(new Object[] {");
+            for (int i = 0; i < params.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append("a").append(i);
+            }
+            sb.append("});\n  }\n");
+        }
+        return sb.append("}\n").toString();
     }
 
     static String source(String className, String resultDecl, Class<?> resultClass, List<List<String>> signatures) {

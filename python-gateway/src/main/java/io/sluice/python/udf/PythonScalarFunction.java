@@ -9,30 +9,19 @@ import io.sluice.table.functions.ScalarFunction;
 /**
  * Base class of the generated scalar functions that run a Python function: the generated subclass declares typed
  * {@code eval} methods that call {@link #invoke} (one row), and generated Calcs call {@link #evalBatch} (a whole
- * batch, the usual path). Each deserialized copy (one per operator instance) starts its own
- * Python worker on first use and stops it in {@link #close()}.
+ * batch, the usual path). Each deserialized copy (one per operator instance) starts its own Python worker on first
+ * use and stops it in {@link #close()}.
  */
 public abstract class PythonScalarFunction extends ScalarFunction implements BatchScalarFunction {
     private static final long serialVersionUID = 1L;
 
-    private String functionName;
-    private byte[] payload;
-    private String python;
-    private String pythonPath;
-    private boolean deterministic = true;
-    private String resultType;
-    private transient LogicalType parsedResultType;
+    private PythonFunctionSpec spec;
+    private transient LogicalType resultType;
     private transient PythonWorker worker;
 
     /** Sets what the worker needs; called once on the registered instance. */
-    public final void configure(String functionName, byte[] payload, String python, String pythonPath,
-            boolean deterministic, String resultType) {
-        this.resultType = resultType;
-        this.functionName = functionName;
-        this.payload = payload;
-        this.python = python;
-        this.pythonPath = pythonPath;
-        this.deterministic = deterministic;
+    public final void configure(PythonFunctionSpec spec) {
+        this.spec = spec;
     }
 
     @Override
@@ -40,7 +29,7 @@ public abstract class PythonScalarFunction extends ScalarFunction implements Bat
         worker();
     }
 
-    /** Calls the Python function; the result is converted to {@code resultClass}. */
+    /** Calls the Python function for one row; the result is converted to {@code resultClass}. */
     protected final Object invoke(Class<?> resultClass, Object[] args) {
         return worker().call(args, resultClass);
     }
@@ -51,22 +40,22 @@ public abstract class PythonScalarFunction extends ScalarFunction implements Bat
         if (rowCount == 0) {
             return new Object[0];
         }
-        if (parsedResultType == null) {
-            parsedResultType = TypeStrings.parseType(resultType);
+        if (resultType == null) {
+            resultType = TypeStrings.parseType(spec.resultType);
         }
-        return worker().callBatch(arguments, rowCount, parsedResultType);
+        return worker().callBatch(arguments, rowCount, resultType);
     }
 
     private PythonWorker worker() {
         if (worker == null) {
-            worker = new PythonWorker(functionName, python, pythonPath, payload);
+            worker = spec.startWorker();
         }
         return worker;
     }
 
     @Override
     public boolean isDeterministic() {
-        return deterministic;
+        return spec.deterministic;
     }
 
     @Override
@@ -79,6 +68,6 @@ public abstract class PythonScalarFunction extends ScalarFunction implements Bat
 
     @Override
     public String toString() {
-        return "Python function " + functionName;
+        return "Python function " + spec.name;
     }
 }

@@ -118,6 +118,41 @@ final class PythonWorker implements AutoCloseable {
         }
     }
 
+    /** Calls a table function for one row: frame {@code 'T'}; the answer is a row count, then each row's values. */
+    List<Object[]> callTable(Object[] args, Class<?>[] fieldClasses) {
+        try {
+            frameOut.writeByte('T');
+            frameOut.writeShort(args.length);
+            for (Object a : args) {
+                ValueCodec.write(frameOut, a);
+            }
+            out.writeInt(frame.size());
+            frame.writeTo(out);
+            frame.reset();
+            out.flush();
+            in.readInt();
+            int kind = in.readByte();
+            if (kind != 'R') {
+                String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
+                throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
+            }
+            int count = in.readInt();
+            List<Object[]> rows = new java.util.ArrayList<>(count);
+            for (int r = 0; r < count; r++) {
+                Object[] fields = new Object[fieldClasses.length];
+                for (int f = 0; f < fields.length; f++) {
+                    fields[f] = ValueCodec.read(in, fieldClasses[f]);
+                }
+                rows.add(fields);
+            }
+            return rows;
+        } catch (IOException e) {
+            frame.reset();
+            throw new TableException("The Python worker of function '" + functionName + "' died"
+                    + exitStatus() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static ColumnKind kindOf(Object[] column, int n) {
         for (int i = 0; i < n; i++) {
             if (column[i] != null) {
