@@ -150,7 +150,9 @@ class Table(_TableLike):
         """Executes the table and returns its rows as a ``pandas.DataFrame`` (a changelog is applied first, so
         the frame is the final table). Integer columns with NULLs become floats with NaN, as pandas does."""
         import pandas  # noqa: F401  (fail early without pandas)
-        value, _, buffers = get_gateway().request("to_pandas", h=self._j_handle)
+        batch = not self._t_env._settings.is_streaming_mode()
+        value, _, buffers = get_gateway().request("to_pandas", h=self._j_handle, env=self._t_env._j_handle,
+                                                  batch=batch)
         return Columns(value, buffers).to_pandas()
 
     def get_schema(self):

@@ -106,6 +106,9 @@ final class GatewaySession {
             }
             case "to_pandas": {
                 Table t = (Table) handles.get(r.get("h").asLong());
+                if (r.path("batch").asBoolean(false)) {
+                    return ColumnCollect.toColumns((TableEnvironment) handles.get(r.get("env").asLong()), t, reply);
+                }
                 return ResultFetcher.all(t.execute(), reply);
             }
             case "from_columns":
