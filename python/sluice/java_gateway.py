@@ -88,6 +88,7 @@ class Gateway(object):
         self._file = self._socket.makefile("rwb", buffering=1 << 16)
         self._send_frame(token.encode("utf-8"))
         self._file.flush()
+        self._garbage = []
         self.python_executable = os.environ.get("SLUICE_PYTHON_EXECUTABLE") or sys.executable
         self.python_path = _python_path()
 
@@ -119,6 +120,7 @@ class Gateway(object):
         fields["buffers"] = len(buffers)
         data = json.dumps(fields).encode("utf-8")
         with _lock:
+            self._release_garbage()
             self._send_frame(data)
             for b in buffers:
                 self._send_frame(memoryview(b).cast("B"))
@@ -129,6 +131,22 @@ class Gateway(object):
             raise convert_java_error(reply.get("error", ""), reply.get("java_class", ""),
                                      reply.get("unsupported", False))
         return reply.get("value"), reply, got
+
+    def release_later(self, handle):
+        """Called when a Python wrapper is garbage: the engine object is released before the next request (never
+        from inside a request, which a garbage collection may interrupt)."""
+        self._garbage.append(handle)
+
+    def _release_garbage(self):
+        if len(self._garbage) < 64:
+            return
+        handles, self._garbage = self._garbage, []
+        data = json.dumps({"op": "release", "handles": handles, "buffers": 0}).encode("utf-8")
+        self._send_frame(data)
+        self._file.flush()
+        reply = json.loads(self._read_frame())
+        for _ in range(reply.get("buffers", 0)):
+            self._read_frame()
 
     def close(self):
         try:

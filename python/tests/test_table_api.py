@@ -138,6 +138,19 @@ class BatchTableApiTest(unittest.TestCase):
         self.assertIn("CHANGELOG_MODE", self.t_env.from_path("explained").explain(ExplainDetail.CHANGELOG_MODE)
                       .upper().replace("CHANGELOGMODE", "CHANGELOG_MODE") + "CHANGELOG_MODE")
 
+    def test_engine_objects_of_garbage_tables_are_released(self):
+        from sluice.java_gateway import get_gateway
+        t = self.t_env.from_elements([(1,)], ['a'])
+        kept = t.select(col('a').alias('b'))
+        subquery = self.t_env.from_elements([(1,)], ['x'])
+        predicate = col('a').in_(subquery)
+        del subquery
+        for i in range(300):
+            t.select((col('a') + i).alias('c')).filter(col('c') > 0)
+        self.assertLess(len(get_gateway()._garbage), 64)
+        self.assertEqual([(1,)], rows_of(kept))
+        self.assertEqual([(1,)], rows_of(t.where(predicate)))
+
     def test_unknown_column_is_a_validation_error(self):
         with self.assertRaises(ValidationException) as e:
             self.orders.select(col('nmae'))

@@ -60,6 +60,14 @@ class UdfTest(unittest.TestCase):
         self.assertEqual([('Hi', 24), ('Hello', 60)],
                          rows_of(self.t_env.sql_query("SELECT c, hash_code(c) FROM MyTable")))
 
+    def test_open_sees_job_parameters(self):
+        # the documentation's HashCode example reads its factor from the global job parameters
+        t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+        t_env.get_config().set("pipeline.global-job-parameters", "hashcode_factor:31")
+        hash_code = udf(HashCode(), result_type=DataTypes.BIGINT())
+        t = t_env.from_elements([('Hi',), ('Hello',)], ['c'])
+        self.assertEqual([(62,), (155,)], rows_of(t.select(hash_code(col('c')))))
+
     def test_decorator_lambda_and_call(self):
         self.assertEqual([(3,), (7,)], rows_of(self.table.select(add(col('a'), col('b')))))
         self.assertEqual([(0,), (1,)], rows_of(self.table.select(subtract_one(col('a')))))

@@ -1,7 +1,8 @@
 """A Python worker: runs one user-defined function for the engine.
 
 The engine starts ``python -m sluice.fn_execution.worker`` and talks to it over stdin/stdout with length-prefixed
-frames (see the gateway's PythonWorker and ValueCodec): ``I`` + the cloudpickled function, then ``C`` + tagged
+frames (see the gateway's PythonWorker and ValueCodec): ``I`` + the job parameters (int32 length, JSON) + the
+cloudpickled function, then ``C`` + tagged
 arguments per call. Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end of
 its stdin.
 """
@@ -123,7 +124,7 @@ def _is_missing(v):
 class _Function(object):
     """The function of one worker, row-at-a-time or pandas."""
 
-    def __init__(self, spec):
+    def __init__(self, spec, job_parameters=None):
         from sluice.table.udf import FunctionContext, UserDefinedFunction
         f = spec["func"]
         self.name = spec["name"]
@@ -132,7 +133,7 @@ class _Function(object):
         self.instance = f if isinstance(f, UserDefinedFunction) else None
         self.call = f.eval if self.instance is not None else f
         if self.instance is not None:
-            self.instance.open(FunctionContext())
+            self.instance.open(FunctionContext(job_parameters))
 
     def __call__(self, args):
         if not self.pandas:
@@ -235,7 +236,10 @@ def main():
         try:
             if kind == b"I":
                 import cloudpickle
-                function = _Function(cloudpickle.loads(frame[1:]))
+                import json
+                (plen,) = struct.unpack_from(">i", frame, 1)
+                parameters = json.loads(frame[5:5 + plen].decode("utf-8"))
+                function = _Function(cloudpickle.loads(frame[5 + plen:]), parameters)
                 answer = b"R\x00"
             elif kind == b"B":
                 answer = _batch(function, frame)

@@ -10,6 +10,16 @@ class JavaObject(object):
     def __init__(self, handle):
         self._j_handle = handle
 
+    def __del__(self):
+        if getattr(self, "_pinned", False):
+            return
+        try:
+            import sluice.java_gateway as gw
+            if gw._gateway is not None:
+                gw._gateway.release_later(self._j_handle)
+        except Exception:
+            pass
+
     def _invoke(self, method, *args):
         value, _, _ = get_gateway().request("invoke", target=self._j_handle, method=method,
                                             args=[to_arg(a) for a in args])

@@ -55,6 +55,8 @@ def to_arg(v):
     if isinstance(v, Expression) or isinstance(getattr(v, "_j", None), dict):
         return v._j
     if hasattr(v, "_j_handle"):
+        # an expression may keep this reference after the wrapper is gone: never release it
+        v._pinned = True
         return {"h": v._j_handle}
     if isinstance(v, DataType):
         return {"t": v.sql()}

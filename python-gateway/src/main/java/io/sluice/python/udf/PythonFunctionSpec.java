@@ -27,7 +27,12 @@ public final class PythonFunctionSpec implements Serializable {
         this.resultType = resultType;
     }
 
-    PythonWorker startWorker() {
-        return new PythonWorker(name, python, pythonPath, payload);
+    /**
+     * Starts a worker; {@code jobParameters} (the function context's) reach the Python function's {@code open()}, and
+     * their {@code python.executable}, as in PyFlink, overrides the interpreter.
+     */
+    PythonWorker startWorker(java.util.Map<String, String> jobParameters) {
+        String executable = jobParameters.getOrDefault("python.executable", python);
+        return new PythonWorker(name, executable, pythonPath, payload, jobParameters);
     }
 }

@@ -18,6 +18,7 @@ public abstract class PythonTableFunction extends TableFunction<Row> {
     private PythonFunctionSpec spec;
     private transient Class<?>[] fieldClasses;
     private transient PythonWorker worker;
+    private transient java.util.Map<String, String> jobParameters;
 
     /** Sets what the worker needs; called once on the registered instance. */
     public final void configure(PythonFunctionSpec spec) {
@@ -26,6 +27,7 @@ public abstract class PythonTableFunction extends TableFunction<Row> {
 
     @Override
     public void open(FunctionContext context) throws Exception {
+        jobParameters = context.getJobParameters();
         worker();
     }
 
@@ -46,7 +48,7 @@ public abstract class PythonTableFunction extends TableFunction<Row> {
 
     private PythonWorker worker() {
         if (worker == null) {
-            worker = spec.startWorker();
+            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of());
         }
         return worker;
     }

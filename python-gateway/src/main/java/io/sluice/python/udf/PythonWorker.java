@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * A Python worker process ({@code python -m sluice.fn_execution.worker}) running one function. Messages are
- * length-prefixed frames on the worker's stdin/stdout: {@code 'I'} + the pickled function first, then {@code 'C'}
+ * length-prefixed frames on the worker's stdin/stdout: {@code 'I'} + the job parameters (JSON) + the pickled function
+ * first, then {@code 'C'}
  * + argument count + tagged values ({@link ValueCodec}) per call, or {@code 'B'} + a batch of argument columns
  * ({@link #callBatch}); the worker answers {@code 'R'} + a tagged value (or the result column) or {@code 'E'} + the
  * Python traceback. The worker exits when its stdin closes, so it never outlives the JVM.
@@ -30,7 +31,8 @@ final class PythonWorker implements AutoCloseable {
     private final ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
     private final DataOutputStream frameOut = new DataOutputStream(frame);
 
-    PythonWorker(String functionName, String python, String pythonPath, byte[] payload) {
+    PythonWorker(String functionName, String python, String pythonPath, byte[] payload,
+            Map<String, String> jobParameters) {
         this.functionName = functionName;
         ProcessBuilder pb = new ProcessBuilder(List.of(python, "-m", "sluice.fn_execution.worker"));
         Map<String, String> env = pb.environment();
@@ -48,6 +50,9 @@ final class PythonWorker implements AutoCloseable {
         in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
         try {
             frameOut.writeByte('I');
+            byte[] parameters = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(jobParameters);
+            frameOut.writeInt(parameters.length);
+            frameOut.write(parameters);
             frameOut.write(payload);
             exchange(Object.class);
         } catch (IOException e) {
