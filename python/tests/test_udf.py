@@ -5,7 +5,9 @@ import unittest
 
 from sluice.table import DataTypes, EnvironmentSettings, TableEnvironment
 from sluice.table.expressions import call, col, lit
-from sluice.table.udf import ScalarFunction, udf, udaf, udtf
+from sluice.table.udf import AggregateFunction, ScalarFunction, udf, udaf, udtf
+from sluice.common import Row
+from sluice.table.window import Tumble
 from sluice.util.exceptions import JavaException
 
 
@@ -157,9 +159,58 @@ class UdfTest(unittest.TestCase):
         left = t.left_outer_join_lateral(nothing_for_odd(col('a')).alias('x')).select(col('a'), col('x'))
         self.assertEqual([(1, None), (2, 2), (2, 20), (3, None)], rows_of(left))
 
+    def test_aggregate_function(self):
+        # "Aggregate Functions" in PyFlink's documentation: a weighted average
+        class WeightedAvg(AggregateFunction):
+            def create_accumulator(self):
+                return Row(0, 0)
+
+            def get_value(self, accumulator):
+                return None if accumulator[1] == 0 else accumulator[0] // accumulator[1]
+
+            def accumulate(self, accumulator, value, weight):
+                accumulator[0] += value * weight
+                accumulator[1] += weight
+
+            def retract(self, accumulator, value, weight):
+                accumulator[0] -= value * weight
+                accumulator[1] -= weight
+
+            def get_result_type(self):
+                return DataTypes.BIGINT()
+
+            def get_accumulator_type(self):
+                return DataTypes.ROW([DataTypes.FIELD("f0", DataTypes.BIGINT()),
+                                      DataTypes.FIELD("f1", DataTypes.BIGINT())])
+
+        weighted_avg = udaf(WeightedAvg())
+        t = self.t_env.from_elements([(1, 2, "Lee"), (3, 4, "Jay"), (5, 6, "Jay"), (7, 8, "Lee")],
+                                     ["value", "count", "name"])
+        result = t.group_by(col('name')).select(col('name'), weighted_avg(col('value'), col('count')).alias('avg'))
+        self.assertEqual([('Jay', 4), ('Lee', 5)], sorted(rows_of(result)))
+        self.t_env.create_temporary_system_function("weighted_avg", udaf(WeightedAvg()))
+        self.t_env.create_temporary_view("Scores", t)
+        self.assertEqual([('Jay', 4), ('Lee', 5)], sorted(rows_of(self.t_env.sql_query(
+            "SELECT name, weighted_avg(`value`, `count`) FROM Scores GROUP BY name"))))
+
+    def test_pandas_aggregate_function(self):
+        @udaf(result_type=DataTypes.DOUBLE(), func_type="pandas")
+        def mean_udaf(v):
+            return v.mean()
+
+        t = self.t_env.from_elements([(1, 2.0), (1, 4.0), (2, 10.0)], ['k', 'v'])
+        result = t.group_by(col('k')).select(col('k'), mean_udaf(col('v')).alias('m'))
+        self.assertEqual([(1, 3.0), (2, 10.0)], sorted(rows_of(result)))
+        timed = self.t_env.sql_query("SELECT * FROM (VALUES (TIMESTAMP '2024-01-01 12:00:00', 1.0),"
+                                     " (TIMESTAMP '2024-01-01 12:10:00', 3.0), (TIMESTAMP '2024-01-01 13:10:00', 5.0))"
+                                     " AS t(ts, v)")
+        windowed = timed.window(Tumble.over(lit(1).hours).on(col('ts')).alias('w')).group_by(col('w')) \
+            .select(col('w').start, mean_udaf(col('v')))
+        self.assertEqual([2.0, 5.0], sorted(r[1] for r in rows_of(windowed)))
+
     def test_not_supported_yet(self):
         with self.assertRaises(NotImplementedError) as e:
-            udaf(lambda s: s, result_type=DataTypes.BIGINT())
+            udtf(lambda s: [s], result_types=[DataTypes.STRING()], func_type="pandas")
         self.assertTrue(str(e.exception).startswith("not supported yet: "))
 
 

@@ -131,7 +131,9 @@ class _Function(object):
         self.pandas = spec["func_type"] == "pandas"
         self.result_type = spec["result_type"]
         self.instance = f if isinstance(f, UserDefinedFunction) else None
-        self.call = f.eval if self.instance is not None else f
+        if spec.get("kind") == "aggregate":
+            self.aggregate = _PandasAggregate(f) if self.pandas else f
+        self.call = getattr(f, "eval", None) if self.instance is not None else f
         if self.instance is not None:
             self.instance.open(FunctionContext(job_parameters))
 
@@ -199,6 +201,53 @@ def _batch(function, frame):
     return b"".join(parts)
 
 
+def _aggregate(function, kind, frame):
+    """One step of an aggregate function on a pickled accumulator."""
+    import cloudpickle
+    import pickle
+    (n,) = struct.unpack_from(">i", frame, 1)
+    state = frame[5:5 + n]
+    r = _Reader(frame)
+    r.pos = 5 + n
+    argc = r.take(">h")
+    args = [r.value() for _ in range(argc)]
+    agg = function.aggregate
+    if kind == b"N":
+        acc = agg.create_accumulator()
+    else:
+        acc = pickle.loads(state)
+    if kind == b"A":
+        agg.accumulate(acc, *args)
+    elif kind == b"X":
+        agg.retract(acc, *args)
+    elif kind == b"V":
+        return b"R" + _encode(agg.get_value(acc))
+    return b"R" + _encode(cloudpickle.dumps(acc))
+
+
+class _PandasAggregate(object):
+    """A pandas aggregate function as an accumulator of its inputs: get_value calls it with pandas.Series."""
+
+    def __init__(self, f):
+        self.f = f
+
+    def create_accumulator(self):
+        return []
+
+    def accumulate(self, acc, *args):
+        acc.append(args)
+
+    def retract(self, acc, *args):
+        acc.remove(args)
+
+    def get_value(self, acc):
+        import pandas as pd
+        if not acc:
+            return None
+        columns = list(zip(*acc))
+        return self.f(*[pd.Series(list(c)) for c in columns])
+
+
 def _table_rows(result):
     """The answer of a table function call: the row count, then each row's tagged values."""
     rows = []
@@ -243,6 +292,8 @@ def main():
                 answer = b"R\x00"
             elif kind == b"B":
                 answer = _batch(function, frame)
+            elif kind in (b"N", b"A", b"X", b"V"):
+                answer = _aggregate(function, kind, frame)
             elif kind == b"T":
                 r = _Reader(frame)
                 r.pos = 1

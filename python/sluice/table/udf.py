@@ -16,7 +16,7 @@ from sluice.table.types import DataType, DataTypes, RowType
 
 __all__ = ['FunctionContext', 'UserDefinedFunction', 'ScalarFunction', 'TableFunction', 'AggregateFunction',
            'TableAggregateFunction', 'udf', 'udtf', 'udaf', 'udtaf', 'UserDefinedFunctionWrapper',
-           'TableFunctionWrapper']
+           'TableFunctionWrapper', 'AggregateFunctionWrapper']
 
 _ids = itertools.count(1)
 
@@ -62,7 +62,26 @@ class TableFunction(UserDefinedFunction):
 
 
 class AggregateFunction(UserDefinedFunction):
-    pass
+    """An aggregate function: ``create_accumulator``, ``accumulate(acc, *args)``, ``retract(acc, *args)`` (for
+    updating input), ``get_value(acc)``; ``get_result_type`` gives the result type when ``udaf`` has none."""
+
+    def create_accumulator(self):
+        raise NotImplementedError("AggregateFunction.create_accumulator must be overridden")
+
+    def accumulate(self, accumulator, *args):
+        raise NotImplementedError("AggregateFunction.accumulate must be overridden")
+
+    def retract(self, accumulator, *args):
+        raise NotImplementedError("not supported yet: retract of this aggregate function")
+
+    def get_value(self, accumulator):
+        raise NotImplementedError("AggregateFunction.get_value must be overridden")
+
+    def get_result_type(self):
+        return None
+
+    def get_accumulator_type(self):
+        return None
 
 
 class TableAggregateFunction(UserDefinedFunction):
@@ -176,9 +195,35 @@ def udtf(f=None, input_types=None, result_types=None, deterministic=None, name=N
     return TableFunctionWrapper(f, input_types, result_types, func_type, deterministic, name)
 
 
+class AggregateFunctionWrapper(UserDefinedFunctionWrapper):
+    """A Python aggregate function: an ``AggregateFunction`` (``create_accumulator``, ``accumulate``, ``retract``,
+    ``get_value``) or, with ``func_type="pandas"``, a function of ``pandas.Series`` returning one value."""
+
+    _kind = "aggregate"
+
+    def __init__(self, func, input_types, result_type, func_type, deterministic, name):
+        if result_type is None and isinstance(func, AggregateFunction):
+            result_type = func.get_result_type()
+        super().__init__(func, input_types, result_type, func_type, deterministic, name)
+
+    def _arity(self):
+        if isinstance(self._func, AggregateFunction):
+            try:
+                params = list(inspect.signature(self._func.accumulate).parameters.values())[1:]
+            except (TypeError, ValueError):
+                return -1
+            if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params):
+                return -1
+            return len(params)
+        return super()._arity()
+
+
 def udaf(f=None, input_types=None, result_type=None, accumulator_type=None, deterministic=None, name=None,
          func_type="general"):
-    raise NotImplementedError("not supported yet: Python aggregate functions (udaf)")
+    """Makes a Python aggregate function for ``group_by(...).select`` and SQL's ``GROUP BY``."""
+    if f is None:
+        return lambda g: AggregateFunctionWrapper(g, input_types, result_type, func_type, deterministic, name)
+    return AggregateFunctionWrapper(f, input_types, result_type, func_type, deterministic, name)
 
 
 def udtaf(f=None, input_types=None, result_type=None, accumulator_type=None, deterministic=None, name=None,

@@ -46,6 +46,7 @@ public final class PythonFunctionRegistrar {
     public static io.sluice.table.functions.UserDefinedFunction create(JsonNode r, byte[] payload) throws Exception {
         String name = r.get("name").asText();
         boolean table = "table".equals(r.path("kind").asText());
+        boolean aggregate = "aggregate".equals(r.path("kind").asText());
         String resultText = r.get("result_type").asText();
         if (table && TypeStrings.parseRow(resultText) == null) {
             throw new ValidationException("The result type of Python table function '" + name + "' must be a ROW type, "
@@ -71,6 +72,7 @@ public final class PythonFunctionRegistrar {
         }
         String className = "PythonFunction" + COUNTER.incrementAndGet();
         String source = table ? tableSource(className, resultName, signatures)
+                : aggregate ? aggregateSource(className, hinted(result), JavaClasses.of(result), signatures)
                 : source(className, hinted(result), JavaClasses.of(result), signatures);
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(PythonScalarFunction.class.getClassLoader());
@@ -81,6 +83,8 @@ public final class PythonFunctionRegistrar {
         Object f = cls.getConstructor().newInstance();
         if (table) {
             ((PythonTableFunction) f).configure(spec);
+        } else if (aggregate) {
+            ((PythonAggregateFunction) f).configure(spec);
         } else {
             ((PythonScalarFunction) f).configure(spec);
         }
@@ -106,6 +110,32 @@ public final class PythonFunctionRegistrar {
             throw new ValidationException("not supported yet: Python functions over " + t.typeName());
         }
         return "@io.sluice.table.functions.DataTypeHint(\"" + t.copy(true).typeName() + "\") " + c.getCanonicalName();
+    }
+
+    static String aggregateSource(String className, String resultDecl, Class<?> resultClass,
+            List<List<String>> signatures) {
+        String acc = PythonAccumulator.class.getName();
+        String rc = resultClass.getCanonicalName();
+        StringBuilder sb = new StringBuilder("package io.sluice.python.udf.generated;\n");
+        sb.append("public class ").append(className).append(" extends io.sluice.python.udf.PythonAggregateFunction {\n");
+        sb.append("  public ").append(className).append("() {}\n");
+        sb.append("  public ").append(resultDecl).append(" getValue(").append(acc).append(" acc) {\n    return (")
+                .append(rc).append(") value(").append(rc).append(".class, acc);\n  }\n");
+        sb.append("  public Object getValue(Object acc) {\n    return getValue((").append(acc).append(") acc);\n  }\n");
+        for (String method : new String[] {"accumulate", "retract"}) {
+            for (List<String> params : signatures) {
+                sb.append("  public void ").append(method).append("(").append(acc).append(" acc");
+                for (int i = 0; i < params.size(); i++) {
+                    sb.append(", ").append(params.get(i)).append(" a").append(i);
+                }
+                sb.append(") {\n    ").append(method).append("Row(acc, new Object[] {");
+                for (int i = 0; i < params.size(); i++) {
+                    sb.append(i > 0 ? ", " : "").append("a").append(i);
+                }
+                sb.append("});\n  }\n");
+            }
+        }
+        return sb.append("}\n").toString();
     }
 
     static String tableSource(String className, String rowType, List<List<String>> signatures) {

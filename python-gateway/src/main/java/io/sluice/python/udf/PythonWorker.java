@@ -158,6 +158,42 @@ final class PythonWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * An aggregate function step: {@code 'N'} creates an accumulator, {@code 'A'}/{@code 'X'} accumulate/retract a
+     * row into {@code state}; the answer is the new pickled accumulator.
+     */
+    byte[] aggregate(char step, byte[] state, Object[] args) {
+        try {
+            frameOut.writeByte(step);
+            writeState(state);
+            frameOut.writeShort(args.length);
+            for (Object a : args) {
+                ValueCodec.write(frameOut, a);
+            }
+            return (byte[]) exchange(byte[].class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of an aggregate function for a pickled accumulator ({@code 'V'}). */
+    Object aggregateValue(byte[] state, Class<?> resultClass) {
+        try {
+            frameOut.writeByte('V');
+            writeState(state);
+            frameOut.writeShort(0);
+            return exchange(resultClass);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void writeState(byte[] state) throws IOException {
+        byte[] s = state == null ? new byte[0] : state;
+        frameOut.writeInt(s.length);
+        frameOut.write(s);
+    }
+
     private static ColumnKind kindOf(Object[] column, int n) {
         for (int i = 0; i < n; i++) {
             if (column[i] != null) {
