@@ -15,8 +15,10 @@ import atexit
 import glob
 import json
 import os
+import re
 import secrets
 import shlex
+import shutil
 import socket
 import struct
 import subprocess
@@ -64,6 +66,32 @@ def _java():
     return "java"
 
 
+def _java_feature_version(java):
+    """The major version of the Java runtime (17, 21, 25, ...), from its release file or ``java -version``."""
+    text = ""
+    release = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(shutil.which(java) or java))),
+                           "release")
+    try:
+        with open(release) as f:
+            text = f.read()
+    except OSError:
+        try:
+            text = subprocess.run([java, "-version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  timeout=30).stdout.decode("utf-8", "replace")
+        except (OSError, subprocess.TimeoutExpired):
+            return 17
+    match = re.search(r'version "?(\d+)', text) or re.search(r'JAVA_VERSION="(\d+)', text)
+    return int(match.group(1)) if match else 17
+
+
+def _jvm_flags(java):
+    """Arrow needs java.nio opened; from Java 24 on also unsafe memory access and native access allowed."""
+    flags = ["--add-opens=java.base/java.nio=ALL-UNNAMED"]
+    if _java_feature_version(java) >= 24:
+        flags += ["--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"]
+    return flags
+
+
 class Gateway(object):
     """A connection to one engine JVM; requests are serialized by a lock."""
 
@@ -72,7 +100,8 @@ class Gateway(object):
         env = dict(os.environ)
         env["SLUICE_GATEWAY_TOKEN"] = token
         self._log = tempfile.TemporaryFile(prefix="sluice-gateway-", suffix=".log")
-        cmd = [_java(), "--add-opens=java.base/java.nio=ALL-UNNAMED"]
+        java = _java()
+        cmd = [java] + _jvm_flags(java)
         cmd += shlex.split(os.environ.get("SLUICE_JVM_OPTS", ""))
         cmd += ["-cp", _class_path(), _MAIN_CLASS]
         self._process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
