@@ -112,6 +112,11 @@ class Gateway(object):
             raise RuntimeError("The Sluice engine did not start (exit code %s): %s%s"
                                % (self._process.returncode, line, self._log_text()))
         port = int(line.split()[1])
+        # what the engine prints afterwards (the print connector, for one) goes to this process's stdout, as in
+        # PyFlink's local mode; reading it also keeps the JVM from blocking on a full pipe
+        forward = threading.Thread(target=_forward, args=(self._process.stdout,), name="sluice-engine-stdout",
+                                   daemon=True)
+        forward.start()
         self._socket = socket.create_connection(("127.0.0.1", port))
         self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._file = self._socket.makefile("rwb", buffering=1 << 16)
@@ -188,6 +193,15 @@ class Gateway(object):
             self._process.wait(timeout=5)
         except (OSError, subprocess.TimeoutExpired):
             self._process.kill()
+
+
+def _forward(stream):
+    for raw in iter(stream.readline, b""):
+        try:
+            sys.stdout.write(raw.decode("utf-8", "replace"))
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def get_gateway():

@@ -58,6 +58,25 @@ class ProcessTest(unittest.TestCase):
         self.assertTrue(self._wait_gone(int(out.stdout)))
 
 
+    def test_engine_output_reaches_python_stdout(self):
+        # more than a pipe's buffer of print-connector output must not block the engine
+        code = textwrap.dedent("""
+            from sluice.table import EnvironmentSettings, TableEnvironment
+            t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+            t_env.execute_sql("CREATE TABLE nums (n BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = "
+                              "'20000', 'fields.n.kind' = 'sequence', 'fields.n.start' = '1', "
+                              "'fields.n.end' = '20000')")
+            t_env.execute_sql("CREATE TABLE out (n BIGINT) WITH ('connector' = 'print')")
+            t_env.execute_sql("INSERT INTO out SELECT n FROM nums").wait()
+            print("DONE", flush=True)
+        """)
+        done = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, timeout=120)
+        out = done.stdout.decode("utf-8")
+        self.assertEqual(0, done.returncode, out[-2000:])
+        self.assertIn("+I[20000]", out)
+        self.assertIn("DONE", out)
+
+
 class NotSupportedYetTest(unittest.TestCase):
     def test_datastream_api(self):
         from sluice.datastream import StreamExecutionEnvironment
