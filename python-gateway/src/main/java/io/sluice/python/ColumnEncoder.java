@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -126,9 +125,5 @@ public final class ColumnEncoder {
 
     static long micros(Instant i) {
         return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
-    }
-
-    static long durationMillis(Duration d) {
-        return d.toMillis();
     }
 }

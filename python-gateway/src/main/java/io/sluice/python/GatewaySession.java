@@ -18,7 +18,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +60,7 @@ final class GatewaySession {
                 reply.json.removeAll();
                 reply.json.put("ok", false);
                 reply.json.put("error", message(e));
-                reply.json.put("java_class", rootApiException(e).getClass().getSimpleName());
+                reply.json.put("java_class", e.getClass().getSimpleName());
                 reply.json.put("unsupported", isUnsupported(e));
             }
             if (reply.json.path("ok").asBoolean()) {
@@ -195,10 +194,6 @@ final class GatewaySession {
         return c.getSimpleName();
     }
 
-    private static Throwable rootApiException(Throwable e) {
-        return e;
-    }
-
     private static boolean isUnsupported(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnsupportedFeatureException
@@ -218,6 +213,6 @@ final class GatewaySession {
                 sb.append("\nCaused by: ").append(c.getClass().getSimpleName()).append(": ").append(m);
             }
         }
-        return new String(sb.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        return sb.toString();
     }
 }
