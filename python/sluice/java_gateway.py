@@ -195,8 +195,22 @@ class Gateway(object):
             self._process.kill()
 
 
+_markers = {}
+
+
+def expect_marker(marker):
+    """An event set when the engine's stdout reaches the line ``marker`` (which is not forwarded)."""
+    event = threading.Event()
+    _markers[marker] = event
+    return event
+
+
 def _forward(stream):
     for raw in iter(stream.readline, b""):
+        event = _markers.pop(raw.decode("utf-8", "replace").rstrip("\r\n"), None)
+        if event is not None:
+            event.set()
+            continue
         try:
             sys.stdout.write(raw.decode("utf-8", "replace"))
             sys.stdout.flush()

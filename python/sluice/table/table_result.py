@@ -69,8 +69,17 @@ class TableResult(JavaObject):
         return CloseableIterator(value["h"])
 
     def print(self):
-        """Prints the rows as a table (a streaming query's rows with their row kind in the ``op`` column)."""
-        value, _, _ = get_gateway().request("print", h=self._j_handle)
+        """Prints the rows as a table; a streaming query's rows appear as they arrive, with their row kind in the
+        ``op`` column."""
+        import secrets
+        from sluice.java_gateway import expect_marker
+        marker = "SLUICE_PRINTED_" + secrets.token_hex(8)
+        printed = expect_marker(marker)
+        value, _, _ = get_gateway().request("print", h=self._j_handle, marker=marker)
+        if value is None:
+            # a streaming result was printed row by row through the engine's stdout
+            printed.wait()
+            return
         print(value, end="" if value.endswith("\n") else "\n")
 
 

@@ -95,8 +95,19 @@ final class GatewaySession {
                 return args.decode(r.get("arg"));
             case "schema":
                 return schema(handles.get(r.get("h").asLong()));
-            case "print":
-                return print((TableResult) handles.get(r.get("h").asLong()), r.path("max_rows").asInt(-1));
+            case "print": {
+                TableResult result = (TableResult) handles.get(r.get("h").asLong());
+                if (r.hasNonNull("marker") && result instanceof io.sluice.table.api.internal.TableResultImpl
+                        && ((io.sluice.table.api.internal.TableResultImpl) result).isStreaming()) {
+                    // a changelog is printed as it arrives: on the JVM's stdout, which Python forwards; the marker
+                    // line tells Python the printing is complete
+                    result.print();
+                    System.out.println(r.get("marker").asText());
+                    System.out.flush();
+                    return null;
+                }
+                return print(result);
+            }
             case "collect":
                 return new ResultFetcher((TableResult) handles.get(r.get("h").asLong()));
             case "fetch": {
@@ -141,7 +152,7 @@ final class GatewaySession {
         return n;
     }
 
-    private static String print(TableResult result, int maxRows) {
+    private static String print(TableResult result) {
         StringWriter text = new StringWriter();
         PrintWriter w = new PrintWriter(text);
         boolean rowKinds = result instanceof io.sluice.table.api.internal.TableResultImpl
