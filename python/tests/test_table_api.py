@@ -210,6 +210,8 @@ class StreamingTableApiTest(unittest.TestCase):
                                "'rows-per-second' = '100', 'fields.n.kind' = 'sequence', 'fields.n.start' = '1', "
                                "'fields.n.end' = '1000000000')")
         result = self.t_env.execute_sql("SELECT n FROM endless")
+        with self.assertRaises(TimeoutError):
+            result.wait(100)
         with result.collect() as results:
             first = [next(results)[0] for _ in range(3)]
         self.assertEqual([1, 2, 3], first)
@@ -228,7 +230,7 @@ class StreamingTableApiTest(unittest.TestCase):
         result = self.t_env.execute_sql("INSERT INTO bh SELECT n FROM nums")
         client = result.get_job_client()
         self.assertTrue(client.get_job_id())
-        result.wait()
+        result.wait(60000)
         self.assertEqual("FINISHED", client.get_job_status().result().name)
 
 

@@ -48,10 +48,14 @@ class TableResult(JavaObject):
         return JobClient(value["h"]) if value else None
 
     def wait(self, timeout_ms=None):
-        """Waits until the job (if any) has finished; raises its error if it failed."""
-        if timeout_ms is not None:
-            raise NotImplementedError("not supported yet: TableResult.wait with a timeout")
-        self._invoke("await")
+        """Waits until the job (if any) has finished, at most ``timeout_ms`` milliseconds (then TimeoutError);
+        raises the job's error if it failed."""
+        if timeout_ms is None:
+            self._invoke("await")
+            return
+        _, reply, _ = get_gateway().request("await", h=self._j_handle, timeout_ms=int(timeout_ms))
+        if reply.get("timed_out"):
+            raise TimeoutError("the job did not finish within %d ms" % timeout_ms)
 
     def get_table_schema(self):
         value, _, _ = get_gateway().request("schema", h=self._j_handle)

@@ -108,6 +108,23 @@ final class GatewaySession {
                 }
                 return print(result);
             }
+            case "await": {
+                TableResult result = (TableResult) handles.get(r.get("h").asLong());
+                Optional<io.sluice.table.api.JobClient> job = result.getJobClient();
+                if (job.isPresent()) {
+                    try {
+                        job.get().getJobExecutionResult().get(r.get("timeout_ms").asLong(),
+                                java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        reply.json.put("timed_out", true);
+                        return null;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                                : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                    }
+                }
+                return null;
+            }
             case "collect":
                 return new ResultFetcher((TableResult) handles.get(r.get("h").asLong()));
             case "fetch": {
