@@ -62,6 +62,11 @@ public final class CodeGenerator {
     public GeneratedClass<BatchCalc> generateCalc(String description, RelDataType inputType, RexNode condition,
             List<RexNode> projects) {
         ExprGenerator gen = new ExprGenerator(inputTypes(inputType), rexBuilder, zone);
+        CodeBuilder batchPass = new CodeBuilder(0);
+        List<org.apache.calcite.rex.RexCall> batched = io.sluice.codegen.udf.BatchCallGenerator.find(projects);
+        if (!batched.isEmpty()) {
+            io.sluice.codegen.udf.BatchCallGenerator.generate(gen, condition, batched, batchPass);
+        }
         CodeBuilder loop = new CodeBuilder(3);
         if (condition != null) {
             GenExpr c = gen.gen(condition, loop);
@@ -88,6 +93,11 @@ public final class CodeGenerator {
         }
         if (gen.usesNow()) {
             body.line("final long " + ExprGenerator.NOW + " = System.currentTimeMillis();");
+        }
+        for (String line : batchPass.toString().split("\n")) {
+            if (!line.isEmpty()) {
+                body.line(line);
+            }
         }
         body.line("int j = 0;");
         String method = "public int process(org.apache.arrow.vector.VectorSchemaRoot input, int rowCount, "

@@ -41,6 +41,7 @@ public final class ExprGenerator {
     private final List<String> fieldInitializers = new ArrayList<>();
     private final SortedSet<Integer> usedInputs = new TreeSet<>();
     private final java.util.Map<Object, String> userFunctionFields = new java.util.LinkedHashMap<>();
+    private final java.util.Map<RexCall, String> batchedCalls = new java.util.IdentityHashMap<>();
     private final List<Class<?>> userFunctionClasses = new ArrayList<>();
     private int counter;
     private boolean usesNow;
@@ -178,6 +179,19 @@ public final class ExprGenerator {
             return f.generate(this, call, out);
         }
         throw new UnsupportedFeatureException("expression " + node.getKind() + " in generated code");
+    }
+
+    /**
+     * Records that {@code call}'s value for the current output row was computed before the loop and is read by the
+     * Java expression {@code access} (see {@link io.sluice.codegen.udf.BatchCallGenerator}).
+     */
+    public void batched(RexCall call, String access) {
+        batchedCalls.put(call, access);
+    }
+
+    /** The expression reading {@code call}'s precomputed value, or null when it is computed per row. */
+    public String batchedResult(RexCall call) {
+        return batchedCalls.get(call);
     }
 
     /** Generates all operands of a call, in order. */

@@ -22,6 +22,10 @@ public final class ScalarCallGenerator {
 
     public static GenExpr generate(ExprGenerator gen, RexCall call, CodeBuilder out) {
         UserFunction function = ((ScalarUserSqlFunction) call.getOperator()).function();
+        String batched = gen.batchedResult(call);
+        if (batched != null) {
+            return readBatched(gen, call, function, batched, out);
+        }
         List<GenExpr> args = gen.genOperands(call, out);
         List<LogicalType> argTypes = new ArrayList<>();
         args.forEach(a -> argTypes.add(a.type()));
@@ -61,6 +65,27 @@ public final class ScalarCallGenerator {
                 out.line(r.isNull() + " = " + r.value() + " == null;");
             }
             out.close();
+        }
+        out.close();
+        return r;
+    }
+
+    /** The value of a call computed by {@link BatchCallGenerator}'s first pass, read for the current row. */
+    private static GenExpr readBatched(ExprGenerator gen, RexCall call, UserFunction function, String access,
+            CodeBuilder out) {
+        UdfMethod m = function.resolve(BatchCallGenerator.argTypes(call));
+        LogicalType resultType = ExprGenerator.typeOf(call);
+        LogicalType internal = m.resultType();
+        Class<?> rc = m.resultClass();
+        GenExpr r = gen.declare(resultType, "false", out);
+        String res = gen.newName("res");
+        out.line(ExternalTypes.sourceName(rc) + " " + res + " = (" + ExternalTypes.sourceName(rc) + ") " + access + ";");
+        out.line(r.isNull() + " = " + res + " == null;");
+        out.open("if (!" + r.isNull() + ")");
+        out.line(r.value() + " = " + convertResult(gen, ExternalTypes.toInternal(res, rc, internal), internal, resultType)
+                + ";");
+        if (JavaTypes.isReference(resultType)) {
+            out.line(r.isNull() + " = " + r.value() + " == null;");
         }
         out.close();
         return r;

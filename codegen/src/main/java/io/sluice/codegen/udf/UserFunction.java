@@ -252,7 +252,9 @@ public final class UserFunction {
     private void resolveAggregateResult() {
         Method getValue = null;
         for (Method m : functionClass.getMethods()) {
-            if (m.getName().equals("getValue") && m.getParameterCount() == 1 && !m.isBridge()) {
+            // a Janino-compiled class carries an unflagged bridge getValue(Object) returning Object: prefer the typed one
+            if (m.getName().equals("getValue") && m.getParameterCount() == 1 && !m.isBridge()
+                    && (getValue == null || getValue.getReturnType() == Object.class)) {
                 getValue = m;
             }
         }

@@ -22,6 +22,11 @@ public final class FunctionContext {
     }
 
     /** The class loader of the function (an isolated loader for functions from {@code USING JAR}). */
+    /** All job parameters (unmodifiable), for runtimes that hand them on, such as Python function workers. */
+    public Map<String, String> getJobParameters() {
+        return jobParameters;
+    }
+
     public ClassLoader getUserCodeClassLoader() {
         return userCodeClassLoader;
     }

@@ -1,0 +1,73 @@
+package io.sluice.python.udf;
+
+import io.sluice.codegen.udf.TypeStrings;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.functions.FunctionContext;
+import io.sluice.table.functions.TableFunction;
+import io.sluice.types.Row;
+import java.util.List;
+
+/**
+ * Base class of the generated table functions that run a Python function ({@code @udtf}): the generated subclass
+ * carries the ROW type as its {@code @DataTypeHint} and typed {@code eval} methods that call {@link #invokeTable},
+ * which emits the rows the Python function returned or yielded for one input row.
+ */
+public abstract class PythonTableFunction extends TableFunction<Row> {
+    private static final long serialVersionUID = 1L;
+
+    private PythonFunctionSpec spec;
+    private transient Class<?>[] fieldClasses;
+    private transient PythonWorker worker;
+    private transient java.util.Map<String, String> jobParameters;
+
+    /** Sets what the worker needs; called once on the registered instance. */
+    public final void configure(PythonFunctionSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public void open(FunctionContext context) throws Exception {
+        jobParameters = context.getJobParameters();
+        worker();
+    }
+
+    /** Calls the Python function for one input row and emits its rows. */
+    protected final void invokeTable(Object[] args) {
+        if (fieldClasses == null) {
+            RowType row = TypeStrings.parseRow(spec.resultType);
+            fieldClasses = new Class<?>[row.size()];
+            for (int i = 0; i < fieldClasses.length; i++) {
+                fieldClasses[i] = JavaClasses.of(row.type(i));
+            }
+        }
+        List<Object[]> rows = worker().callTable(args, fieldClasses);
+        for (Object[] fields : rows) {
+            collect(Row.of(fields));
+        }
+    }
+
+    private PythonWorker worker() {
+        if (worker == null) {
+            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of());
+        }
+        return worker;
+    }
+
+    @Override
+    public boolean isDeterministic() {
+        return spec.deterministic;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Python table function " + spec.name;
+    }
+}

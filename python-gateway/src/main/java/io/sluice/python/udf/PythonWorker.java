@@ -1,0 +1,253 @@
+package io.sluice.python.udf;
+
+import io.sluice.python.ColumnDecoder;
+import io.sluice.python.ColumnEncoder;
+import io.sluice.python.ColumnKind;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.table.api.TableException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Python worker process ({@code python -m sluice.fn_execution.worker}) running one function. Messages are
+ * length-prefixed frames on the worker's stdin/stdout: {@code 'I'} + the job parameters (JSON) + the pickled function
+ * first, then {@code 'C'}
+ * + argument count + tagged values ({@link ValueCodec}) per call, or {@code 'B'} + a batch of argument columns
+ * ({@link #callBatch}); the worker answers {@code 'R'} + a tagged value (or the result column) or {@code 'E'} + the
+ * Python traceback. The worker exits when its stdin closes, so it never outlives the JVM.
+ */
+final class PythonWorker implements AutoCloseable {
+    private final String functionName;
+    private final Process process;
+    private final DataOutputStream out;
+    private final DataInputStream in;
+    private final ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
+    private final DataOutputStream frameOut = new DataOutputStream(frame);
+
+    PythonWorker(String functionName, String python, String pythonPath, byte[] payload,
+            Map<String, String> jobParameters) {
+        this.functionName = functionName;
+        ProcessBuilder pb = new ProcessBuilder(List.of(python, "-m", "sluice.fn_execution.worker"));
+        Map<String, String> env = pb.environment();
+        String existing = env.get("PYTHONPATH");
+        env.put("PYTHONPATH", existing == null || existing.isEmpty() ? pythonPath
+                : pythonPath + java.io.File.pathSeparator + existing);
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new TableException("Cannot start the Python worker for function '" + functionName + "' with "
+                    + python + ": " + e.getMessage(), e);
+        }
+        out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+        in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+        try {
+            frameOut.writeByte('I');
+            byte[] parameters = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(jobParameters);
+            frameOut.writeInt(parameters.length);
+            frameOut.write(parameters);
+            frameOut.write(payload);
+            exchange(Object.class);
+        } catch (IOException e) {
+            close();
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Calls the function with these arguments; the result is converted to {@code resultClass}. */
+    Object call(Object[] args, Class<?> resultClass) {
+        try {
+            frameOut.writeByte('C');
+            frameOut.writeShort(args.length);
+            for (Object a : args) {
+                ValueCodec.write(frameOut, a);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return exchange(resultClass);
+    }
+
+    /**
+     * Calls the function for {@code n} rows at once: frame {@code 'B'}, then the row count, the argument count and
+     * each argument column (its kind name and buffers in {@link ColumnKind}'s layout); the worker answers the result
+     * column's buffers, decoded as {@code resultType}.
+     */
+    Object[] callBatch(Object[][] args, int n, LogicalType resultType) {
+        try {
+            frameOut.writeByte('B');
+            frameOut.writeInt(n);
+            frameOut.writeShort(args.length);
+            for (Object[] column : args) {
+                ColumnKind kind = kindOf(column, n);
+                byte[] name = kind.wireName().getBytes(StandardCharsets.US_ASCII);
+                frameOut.writeByte(name.length);
+                frameOut.write(name);
+                List<byte[]> buffers = ColumnEncoder.encode(kind, n, i -> column[i]);
+                frameOut.writeShort(buffers.size());
+                for (byte[] b : buffers) {
+                    frameOut.writeInt(b.length);
+                    frameOut.write(b);
+                }
+            }
+            out.writeInt(frame.size());
+            frame.writeTo(out);
+            frame.reset();
+            out.flush();
+            in.readInt();
+            int kind = in.readByte();
+            if (kind != 'R') {
+                String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
+                throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
+            }
+            int count = in.readShort();
+            List<byte[]> buffers = new java.util.ArrayList<>();
+            for (int b = 0; b < count; b++) {
+                buffers.add(ValueCodec.readBytes(in));
+            }
+            return ColumnDecoder.decode(resultType, n, buffers);
+        } catch (IOException e) {
+            frame.reset();
+            throw new TableException("The Python worker of function '" + functionName + "' died"
+                    + exitStatus() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Calls a table function for one row: frame {@code 'T'}; the answer is a row count, then each row's values. */
+    List<Object[]> callTable(Object[] args, Class<?>[] fieldClasses) {
+        try {
+            frameOut.writeByte('T');
+            frameOut.writeShort(args.length);
+            for (Object a : args) {
+                ValueCodec.write(frameOut, a);
+            }
+            out.writeInt(frame.size());
+            frame.writeTo(out);
+            frame.reset();
+            out.flush();
+            in.readInt();
+            int kind = in.readByte();
+            if (kind != 'R') {
+                String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
+                throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
+            }
+            int count = in.readInt();
+            List<Object[]> rows = new java.util.ArrayList<>(count);
+            for (int r = 0; r < count; r++) {
+                Object[] fields = new Object[fieldClasses.length];
+                for (int f = 0; f < fields.length; f++) {
+                    fields[f] = ValueCodec.read(in, fieldClasses[f]);
+                }
+                rows.add(fields);
+            }
+            return rows;
+        } catch (IOException e) {
+            frame.reset();
+            throw new TableException("The Python worker of function '" + functionName + "' died"
+                    + exitStatus() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An aggregate function step: {@code 'N'} creates an accumulator, {@code 'A'}/{@code 'X'} accumulate/retract a
+     * row into {@code state}; the answer is the new pickled accumulator.
+     */
+    byte[] aggregate(char step, byte[] state, Object[] args) {
+        try {
+            frameOut.writeByte(step);
+            writeState(state);
+            frameOut.writeShort(args.length);
+            for (Object a : args) {
+                ValueCodec.write(frameOut, a);
+            }
+            return (byte[]) exchange(byte[].class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of an aggregate function for a pickled accumulator ({@code 'V'}). */
+    Object aggregateValue(byte[] state, Class<?> resultClass) {
+        try {
+            frameOut.writeByte('V');
+            writeState(state);
+            frameOut.writeShort(0);
+            return exchange(resultClass);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void writeState(byte[] state) throws IOException {
+        byte[] s = state == null ? new byte[0] : state;
+        frameOut.writeInt(s.length);
+        frameOut.write(s);
+    }
+
+    private static ColumnKind kindOf(Object[] column, int n) {
+        for (int i = 0; i < n; i++) {
+            if (column[i] != null) {
+                return ColumnKind.ofClass(column[i].getClass());
+            }
+        }
+        return ColumnKind.I64;
+    }
+
+    private Object exchange(Class<?> resultClass) {
+        try {
+            out.writeInt(frame.size());
+            frame.writeTo(out);
+            frame.reset();
+            out.flush();
+            in.readInt();
+            int kind = in.readByte();
+            if (kind == 'R') {
+                return ValueCodec.read(in, resultClass);
+            }
+            String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
+            throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
+        } catch (IOException e) {
+            frame.reset();
+            throw new TableException("The Python worker of function '" + functionName + "' died"
+                    + exitStatus() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String exitStatus() {
+        try {
+            if (process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                return " with exit code " + process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the worker is gone already
+        }
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

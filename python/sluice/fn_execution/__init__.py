@@ -1,0 +1,1 @@
+"""Execution of Python functions in worker processes the engine starts."""

@@ -1,0 +1,317 @@
+"""A Python worker: runs one user-defined function for the engine.
+
+The engine starts ``python -m sluice.fn_execution.worker`` and talks to it over stdin/stdout with length-prefixed
+frames (see the gateway's PythonWorker and ValueCodec): ``I`` + the job parameters (int32 length, JSON) + the
+cloudpickled function, then ``C`` + tagged
+arguments per call. Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end of
+its stdin.
+"""
+
+import datetime
+import decimal
+import struct
+import sys
+import traceback
+
+_EPOCH = datetime.date(1970, 1, 1)
+_EPOCH_DT = datetime.datetime(1970, 1, 1)
+
+
+def _read_exact(stream, n):
+    data = stream.read(n)
+    if len(data) < n:
+        return None
+    return data
+
+
+class _Reader(object):
+    def __init__(self, data):
+        self.data = data
+        self.pos = 0
+
+    def take(self, fmt):
+        v = struct.unpack_from(fmt, self.data, self.pos)
+        self.pos += struct.calcsize(fmt)
+        return v[0]
+
+    def bytes(self):
+        n = self.take(">i")
+        b = self.data[self.pos:self.pos + n]
+        self.pos += n
+        return b
+
+    def value(self):
+        tag = self.take(">b")
+        if tag == 0:
+            return None
+        if tag == 1:
+            return self.take(">?")
+        if tag == 2:
+            return self.take(">q")
+        if tag == 3:
+            return self.take(">d")
+        if tag == 4:
+            return self.bytes().decode("utf-8")
+        if tag == 5:
+            return decimal.Decimal(self.bytes().decode("ascii"))
+        if tag == 6:
+            return _EPOCH + datetime.timedelta(days=self.take(">i"))
+        if tag == 7:
+            return _EPOCH_DT + datetime.timedelta(microseconds=self.take(">q"))
+        if tag == 8:
+            return (_EPOCH_DT + datetime.timedelta(microseconds=self.take(">q") // 1000)).time()
+        if tag == 9:
+            return bytes(self.bytes())
+        if tag == 10:
+            return datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(
+                microseconds=self.take(">q"))
+        raise ValueError("unknown value tag %d" % tag)
+
+
+def _encode(v):
+    if v is None:
+        return b"\x00"
+    try:
+        import numpy as np
+        if isinstance(v, np.generic):
+            v = v.item()
+    except ImportError:
+        pass
+    if _is_missing(v):
+        return b"\x00"
+    if isinstance(v, bool):
+        return struct.pack(">b?", 1, v)
+    if isinstance(v, int):
+        return struct.pack(">bq", 2, v)
+    if isinstance(v, float):
+        return struct.pack(">bd", 3, v)
+    if isinstance(v, str):
+        b = v.encode("utf-8")
+        return struct.pack(">bi", 4, len(b)) + b
+    if isinstance(v, decimal.Decimal):
+        b = format(v, "f").encode("ascii")
+        return struct.pack(">bi", 5, len(b)) + b
+    if isinstance(v, datetime.datetime):
+        if hasattr(v, "to_pydatetime"):
+            v = v.to_pydatetime()
+        if v.tzinfo is not None:
+            v = v.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+            tag = 10
+        else:
+            tag = 7
+        d = v - _EPOCH_DT
+        return struct.pack(">bq", tag, (d.days * 86400 + d.seconds) * 1000000 + d.microseconds)
+    if isinstance(v, datetime.date):
+        return struct.pack(">bi", 6, (v - _EPOCH).days)
+    if isinstance(v, datetime.time):
+        return struct.pack(">bq", 8, ((v.hour * 60 + v.minute) * 60 + v.second) * 1000000000
+                           + v.microsecond * 1000)
+    if isinstance(v, (bytes, bytearray, memoryview)):
+        b = bytes(v)
+        return struct.pack(">bi", 9, len(b)) + b
+    b = str(v).encode("utf-8")
+    return struct.pack(">bi", 4, len(b)) + b
+
+
+def _is_missing(v):
+    try:
+        import pandas as pd
+        return v is pd.NA or v is pd.NaT
+    except ImportError:
+        return False
+
+
+class _Function(object):
+    """The function of one worker, row-at-a-time or pandas."""
+
+    def __init__(self, spec, job_parameters=None):
+        from sluice.table.udf import FunctionContext, UserDefinedFunction
+        f = spec["func"]
+        self.name = spec["name"]
+        self.pandas = spec["func_type"] == "pandas"
+        self.result_type = spec["result_type"]
+        self.instance = f if isinstance(f, UserDefinedFunction) else None
+        if spec.get("kind") == "aggregate":
+            self.aggregate = _PandasAggregate(f) if self.pandas else f
+        self.call = getattr(f, "eval", None) if self.instance is not None else f
+        if self.instance is not None:
+            self.instance.open(FunctionContext(job_parameters))
+
+    def __call__(self, args):
+        if not self.pandas:
+            return self.call(*args)
+        import pandas as pd
+        result = self.call(*[pd.Series([a]) for a in args])
+        if isinstance(result, pd.Series):
+            if len(result) != 1:
+                raise ValueError("The pandas function '%s' returned %d values for %d rows"
+                                 % (self.name, len(result), 1))
+            return result.iloc[0]
+        return result
+
+    def batch(self, columns, n):
+        """Results of ``n`` rows given argument columns (Columns objects of one column each)."""
+        if self.pandas:
+            import pandas as pd
+            series = [pd.Series(c.pandas_column(0)) for c in columns]
+            result = self.call(*series)
+            if not isinstance(result, pd.Series):
+                result = pd.Series(result) if hasattr(result, "__len__") and not isinstance(result, str) \
+                    else pd.Series([result] * n)
+            if len(result) != n:
+                raise ValueError("The pandas function '%s' returned %d values for %d rows"
+                                 % (self.name, len(result), n))
+            return result.reset_index(drop=True)
+        values = [c.python_column(0) for c in columns]
+        call = self.call
+        if not values:
+            return [call() for _ in range(n)]
+        return [call(*args) for args in zip(*values)]
+
+    def close(self):
+        if self.instance is not None:
+            self.instance.close()
+
+
+def _batch(function, frame):
+    from sluice.table.columns import Columns, encode_series, encode_values, kind_of
+    r = _Reader(frame)
+    r.pos = 1
+    n = r.take(">i")
+    argc = r.take(">h")
+    columns = []
+    for _ in range(argc):
+        name_len = r.take(">b")
+        kind = bytes(frame[r.pos:r.pos + name_len]).decode("ascii")
+        r.pos += name_len
+        count = r.take(">h")
+        buffers = [r.bytes() for _ in range(count)]
+        columns.append(Columns.single(kind, buffers, n))
+    result = function.batch(columns, n)
+    kind = kind_of(function.result_type)
+    if function.pandas:
+        buffers = encode_series(kind, result)
+    else:
+        buffers = encode_values(kind, result)
+    parts = [b"R", struct.pack(">h", len(buffers))]
+    for b in buffers:
+        data = b.tobytes() if hasattr(b, "tobytes") else bytes(b)
+        parts.append(struct.pack(">i", len(data)))
+        parts.append(data)
+    return b"".join(parts)
+
+
+def _aggregate(function, kind, frame):
+    """One step of an aggregate function on a pickled accumulator."""
+    import cloudpickle
+    import pickle
+    (n,) = struct.unpack_from(">i", frame, 1)
+    state = frame[5:5 + n]
+    r = _Reader(frame)
+    r.pos = 5 + n
+    argc = r.take(">h")
+    args = [r.value() for _ in range(argc)]
+    agg = function.aggregate
+    if kind == b"N":
+        acc = agg.create_accumulator()
+    else:
+        acc = pickle.loads(state)
+    if kind == b"A":
+        agg.accumulate(acc, *args)
+    elif kind == b"X":
+        agg.retract(acc, *args)
+    elif kind == b"V":
+        return b"R" + _encode(agg.get_value(acc))
+    return b"R" + _encode(cloudpickle.dumps(acc))
+
+
+class _PandasAggregate(object):
+    """A pandas aggregate function as an accumulator of its inputs: get_value calls it with pandas.Series."""
+
+    def __init__(self, f):
+        self.f = f
+
+    def create_accumulator(self):
+        return []
+
+    def accumulate(self, acc, *args):
+        acc.append(args)
+
+    def retract(self, acc, *args):
+        acc.remove(args)
+
+    def get_value(self, acc):
+        import pandas as pd
+        if not acc:
+            return None
+        columns = list(zip(*acc))
+        return self.f(*[pd.Series(list(c)) for c in columns])
+
+
+def _table_rows(result):
+    """The answer of a table function call: the row count, then each row's tagged values."""
+    rows = []
+    if result is not None:
+        for item in result:
+            if item is None:
+                continue
+            if isinstance(item, (tuple, list)) or hasattr(item, "get_row_kind"):
+                rows.append(b"".join(_encode(v) for v in item))
+            else:
+                rows.append(_encode(item))
+    return b"R" + struct.pack(">i", len(rows)) + b"".join(rows)
+
+
+def _error_frame():
+    text = traceback.format_exc().encode("utf-8")
+    return b"E" + struct.pack(">i", len(text)) + text
+
+
+def main():
+    stdin = sys.stdin.buffer
+    stdout = sys.stdout.buffer
+    # the function's own prints must not corrupt the protocol: they go to stderr
+    sys.stdout = sys.stderr
+    function = None
+    while True:
+        head = _read_exact(stdin, 4)
+        if head is None:
+            break
+        (n,) = struct.unpack(">i", head)
+        frame = _read_exact(stdin, n)
+        if frame is None:
+            break
+        kind = frame[:1]
+        try:
+            if kind == b"I":
+                import cloudpickle
+                import json
+                (plen,) = struct.unpack_from(">i", frame, 1)
+                parameters = json.loads(frame[5:5 + plen].decode("utf-8"))
+                function = _Function(cloudpickle.loads(frame[5 + plen:]), parameters)
+                answer = b"R\x00"
+            elif kind == b"B":
+                answer = _batch(function, frame)
+            elif kind in (b"N", b"A", b"X", b"V"):
+                answer = _aggregate(function, kind, frame)
+            elif kind == b"T":
+                r = _Reader(frame)
+                r.pos = 1
+                argc = r.take(">h")
+                answer = _table_rows(function([r.value() for _ in range(argc)]))
+            else:
+                r = _Reader(frame)
+                r.pos = 1
+                argc = r.take(">h")
+                args = [r.value() for _ in range(argc)]
+                answer = b"R" + _encode(function(args))
+        except BaseException:
+            answer = _error_frame()
+        stdout.write(struct.pack(">i", len(answer)) + answer)
+        stdout.flush()
+    if function is not None:
+        function.close()
+
+
+if __name__ == "__main__":
+    main()

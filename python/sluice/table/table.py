@@ -1,0 +1,234 @@
+"""The Table API (PyFlink's ``Table`` and its grouped and windowed forms), backed by the engine's Java Table API
+so a Python program plans exactly as the equivalent SQL."""
+
+from sluice.java_gateway import get_gateway
+from sluice.table._java_object import JavaObject, wrap
+from sluice.table.columns import Columns
+from sluice.table.expression import Expression
+from sluice.table.table_schema import TableSchema
+
+__all__ = ['Table', 'GroupedTable', 'GroupWindowedTable', 'WindowGroupedTable', 'OverWindowedTable',
+           'AggregatedTable', 'TablePipeline']
+
+
+class _TableLike(JavaObject):
+    def __init__(self, handle, t_env):
+        super().__init__(handle)
+        self._t_env = t_env
+
+    def _call(self, method, *args):
+        return wrap(self._invoke(method, *args), self._t_env)
+
+
+def _check_expressions(args, method):
+    for a in args:
+        if isinstance(a, str):
+            raise TypeError("%s takes Expressions such as col('%s'); string expressions were removed in PyFlink 2.x"
+                            % (method, a))
+
+
+class Table(_TableLike):
+    """A table: a pipeline of relational operations, planned when it is executed.
+
+    Example::
+
+        >>> tab = t_env.from_elements([(1, 'Hi'), (2, 'Hello')], ['a', 'b'])
+        >>> tab.select(col('a') + 1, col('b')).filter(col('a') > 1).execute().print()
+    """
+
+    def select(self, *fields):
+        _check_expressions(fields, "select")
+        return self._call("select", *fields)
+
+    def alias(self, field, *fields):
+        return self._call("as", field, *fields)
+
+    def filter(self, predicate):
+        return self._call("filter", predicate)
+
+    def where(self, predicate):
+        return self._call("where", predicate)
+
+    def group_by(self, *fields):
+        _check_expressions(fields, "group_by")
+        return self._call("groupBy", *fields)
+
+    def distinct(self):
+        return self._call("distinct")
+
+    def join(self, right, join_predicate=None):
+        if join_predicate is None:
+            return self._call("join", right)
+        return self._call("join", right, join_predicate)
+
+    def left_outer_join(self, right, join_predicate=None):
+        if join_predicate is None:
+            return self._call("leftOuterJoin", right)
+        return self._call("leftOuterJoin", right, join_predicate)
+
+    def right_outer_join(self, right, join_predicate):
+        return self._call("rightOuterJoin", right, join_predicate)
+
+    def full_outer_join(self, right, join_predicate):
+        return self._call("fullOuterJoin", right, join_predicate)
+
+    def join_lateral(self, table_function_call, join_predicate=None):
+        if join_predicate is None:
+            return self._call("joinLateral", table_function_call)
+        return self._call("joinLateral", table_function_call, join_predicate)
+
+    def left_outer_join_lateral(self, table_function_call, join_predicate=None):
+        if join_predicate is None:
+            return self._call("leftOuterJoinLateral", table_function_call)
+        return self._call("leftOuterJoinLateral", table_function_call, join_predicate)
+
+    def minus(self, right):
+        return self._call("minus", right)
+
+    def minus_all(self, right):
+        return self._call("minusAll", right)
+
+    def union(self, right):
+        return self._call("union", right)
+
+    def union_all(self, right):
+        return self._call("unionAll", right)
+
+    def intersect(self, right):
+        return self._call("intersect", right)
+
+    def intersect_all(self, right):
+        return self._call("intersectAll", right)
+
+    def order_by(self, *fields):
+        _check_expressions(fields, "order_by")
+        return self._call("orderBy", *fields)
+
+    def offset(self, offset):
+        return self._call("offset", offset)
+
+    def fetch(self, fetch):
+        return self._call("fetch", fetch)
+
+    def limit(self, fetch, offset=0):
+        if offset:
+            return self.offset(offset).fetch(fetch)
+        return self._call("limit", fetch)
+
+    def window(self, window):
+        """A group window (``Tumble``/``Slide``/``Session`` ... ``.alias('w')``) or an over window."""
+        return self._call("window", window)
+
+    def over_window(self, *over_windows):
+        return self._call("window", *over_windows)
+
+    def add_columns(self, *fields):
+        return self._call("addColumns", *fields)
+
+    def add_or_replace_columns(self, *fields):
+        return self._call("addOrReplaceColumns", *fields)
+
+    def rename_columns(self, *fields):
+        return self._call("renameColumns", *fields)
+
+    def drop_columns(self, *fields):
+        return self._call("dropColumns", *fields)
+
+    def map(self, func):
+        return self._call("map", func)
+
+    def flat_map(self, func):
+        return self._call("flatMap", func)
+
+    def aggregate(self, func):
+        return self._call("aggregate", func)
+
+    def flat_aggregate(self, func):
+        raise NotImplementedError("not supported yet: Table.flat_aggregate (table aggregate functions)")
+
+    def to_pandas(self):
+        """Executes the table and returns its rows as a ``pandas.DataFrame`` (a changelog is applied first, so
+        the frame is the final table). Integer columns with NULLs become floats with NaN, as pandas does."""
+        import pandas  # noqa: F401  (fail early without pandas)
+        batch = not self._t_env._settings.is_streaming_mode()
+        value, _, buffers = get_gateway().request("to_pandas", h=self._j_handle, env=self._t_env._j_handle,
+                                                  batch=batch)
+        return Columns(value, buffers).to_pandas()
+
+    def get_schema(self):
+        value, _, _ = get_gateway().request("schema", h=self._j_handle)
+        return TableSchema._from_reply(value)
+
+    def get_resolved_schema(self):
+        return self.get_schema()
+
+    def print_schema(self):
+        print(str(self.get_schema()))
+
+    def execute_insert(self, table_path_or_descriptor, overwrite=False):
+        if not isinstance(table_path_or_descriptor, str):
+            raise NotImplementedError("not supported yet: execute_insert with a TableDescriptor in Python")
+        return self._call("executeInsert", table_path_or_descriptor, overwrite)
+
+    def insert_into(self, table_path, overwrite=False):
+        return self._call("insertInto", table_path, overwrite)
+
+    def execute(self):
+        return self._call("execute")
+
+    def explain(self, *extra_details):
+        return self._invoke("explain", *extra_details)
+
+    def __str__(self):
+        """The name under which the table can be used in SQL text (it registers itself, as in PyFlink)."""
+        return self._invoke("toString")
+
+
+class GroupedTable(_TableLike):
+    """A table grouped by keys; ``select`` aggregates per group."""
+
+    def select(self, *fields):
+        _check_expressions(fields, "select")
+        return self._call("select", *fields)
+
+    def aggregate(self, func):
+        return self._call("aggregate", func)
+
+    def flat_aggregate(self, func):
+        raise NotImplementedError("not supported yet: GroupedTable.flat_aggregate (table aggregate functions)")
+
+
+class GroupWindowedTable(_TableLike):
+    """A table with a group window; ``group_by`` must name the window alias."""
+
+    def group_by(self, *fields):
+        _check_expressions(fields, "group_by")
+        return self._call("groupBy", *fields)
+
+
+class WindowGroupedTable(_TableLike):
+    def select(self, *fields):
+        _check_expressions(fields, "select")
+        return self._call("select", *fields)
+
+    def aggregate(self, func):
+        raise NotImplementedError("not supported yet: WindowGroupedTable.aggregate")
+
+
+class OverWindowedTable(_TableLike):
+    def select(self, *fields):
+        _check_expressions(fields, "select")
+        return self._call("select", *fields)
+
+
+class AggregatedTable(_TableLike):
+    def select(self, *fields):
+        return self._call("select", *fields)
+
+
+class TablePipeline(_TableLike):
+    def execute(self):
+        return self._call("execute")
+
+    def explain(self, *extra_details):
+        return self._invoke("explain", *extra_details)

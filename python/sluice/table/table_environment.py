@@ -1,0 +1,286 @@
+"""The entry point of the Table API and SQL (PyFlink's ``TableEnvironment``)."""
+
+import datetime
+import decimal
+
+from sluice.java_gateway import get_gateway
+from sluice.table._java_object import JavaObject, wrap
+from sluice.table.columns import encode_series, encode_values, kind_of
+from sluice.table.environment_settings import EnvironmentSettings
+from sluice.table.table_config import TableConfig
+from sluice.table.types import DataType, DataTypes, RowType
+from sluice.table.udf import UserDefinedFunctionWrapper
+
+__all__ = ['TableEnvironment', 'StreamTableEnvironment']
+
+
+def _infer_value_type(v):
+    if isinstance(v, bool):
+        return DataTypes.BOOLEAN()
+    if isinstance(v, int):
+        return DataTypes.BIGINT()
+    if isinstance(v, float):
+        return DataTypes.DOUBLE()
+    if isinstance(v, str):
+        return DataTypes.STRING()
+    if isinstance(v, decimal.Decimal):
+        return DataTypes.DECIMAL(38, 18)
+    if isinstance(v, datetime.datetime):
+        return DataTypes.TIMESTAMP_LTZ(6) if v.tzinfo is not None else DataTypes.TIMESTAMP(6)
+    if isinstance(v, datetime.date):
+        return DataTypes.DATE()
+    if isinstance(v, datetime.time):
+        return DataTypes.TIME()
+    if isinstance(v, (bytes, bytearray)):
+        return DataTypes.BYTES()
+    try:
+        import numpy as np
+        if isinstance(v, np.generic):
+            return _infer_value_type(v.item())
+    except ImportError:
+        pass
+    raise TypeError("not supported yet: a column of Python values of type %s" % type(v).__name__)
+
+
+def _infer_column_type(values):
+    for v in values:
+        if v is not None:
+            return _infer_value_type(v)
+    return DataTypes.STRING()
+
+
+def _infer_series_type(series):
+    import pandas as pd
+    dt = series.dtype
+    if pd.api.types.is_bool_dtype(dt) and dt != object:
+        return DataTypes.BOOLEAN()
+    if pd.api.types.is_integer_dtype(dt):
+        return {1: DataTypes.TINYINT(), 2: DataTypes.SMALLINT(), 4: DataTypes.INT()}.get(dt.itemsize,
+                                                                                         DataTypes.BIGINT())
+    if pd.api.types.is_float_dtype(dt):
+        return DataTypes.FLOAT() if dt.itemsize == 4 else DataTypes.DOUBLE()
+    if pd.api.types.is_datetime64_any_dtype(dt):
+        return DataTypes.TIMESTAMP_LTZ(6) if getattr(dt, "tz", None) is not None else DataTypes.TIMESTAMP(6)
+    if isinstance(dt, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dt) and dt != object:
+        return DataTypes.STRING()
+    return _infer_column_type(series[series.notna()].head(100).tolist())
+
+
+def _names_and_types(schema, count, infer, default_names):
+    """Column names and types from a from_elements/from_pandas schema argument."""
+    if isinstance(schema, RowType):
+        return schema.field_names(), schema.field_types()
+    if schema is None:
+        return default_names, [infer(i) for i in range(count)]
+    if isinstance(schema, (list, tuple)) and all(isinstance(s, str) for s in schema):
+        return list(schema), [infer(i) for i in range(count)]
+    if isinstance(schema, (list, tuple)) and all(isinstance(s, DataType) for s in schema):
+        return default_names, list(schema)
+    if isinstance(schema, DataType):
+        return ["f0"], [schema]
+    raise TypeError("schema must be a RowType, a list of column names or a list of DataTypes, not %r" % (schema,))
+
+
+class TableEnvironment(JavaObject):
+    """Creates tables, runs SQL and registers functions; one engine session.
+
+    Example::
+
+        >>> t_env = TableEnvironment.create(EnvironmentSettings.in_streaming_mode())
+        >>> t_env.execute_sql("SELECT 1 AS x").print()
+    """
+
+    def __init__(self, handle, settings):
+        super().__init__(handle)
+        self._settings = settings
+        self._config = None
+
+    @staticmethod
+    def create(environment_settings=None):
+        """A new environment in streaming (default) or batch mode; takes EnvironmentSettings or a Configuration."""
+        if environment_settings is None:
+            environment_settings = EnvironmentSettings.in_streaming_mode()
+        elif not isinstance(environment_settings, EnvironmentSettings):
+            environment_settings = EnvironmentSettings.from_configuration(environment_settings)
+        mode = "streaming" if environment_settings.is_streaming_mode() else "batch"
+        value, _, _ = get_gateway().request("env", mode=mode)
+        t_env = TableEnvironment(value["h"], environment_settings)
+        for k, v in environment_settings.get_configuration().to_dict().items():
+            if k != "execution.runtime-mode":
+                t_env.get_config().set(k, v)
+        return t_env
+
+    def _wrap(self, value):
+        return wrap(value, self)
+
+    # SQL
+    def execute_sql(self, stmt):
+        """Runs one statement (DDL, INSERT, a query, SET, SHOW, ...) and returns its TableResult."""
+        return self._wrap(self._invoke("executeSql", stmt))
+
+    def sql_query(self, query):
+        """The Table of a SELECT query, to continue with the Table API or execute."""
+        return self._wrap(self._invoke("sqlQuery", query))
+
+    def explain_sql(self, stmt, *extra_details):
+        return self._invoke("explainSql", stmt, *extra_details)
+
+    # tables
+    def from_path(self, path):
+        return self._wrap(self._invoke("from", path))
+
+    def from_descriptor(self, descriptor):
+        return self._wrap(self._invoke("from", descriptor))
+
+    def from_table_source(self, table_source):
+        raise NotImplementedError("not supported yet: from_table_source")
+
+    def from_elements(self, elements, schema=None, verify_schema=True):
+        """A table of the given rows (tuples, lists, Rows or single values)."""
+        rows = []
+        names_from_rows = None
+        for e in elements:
+            if hasattr(e, "_values") and hasattr(e, "get_row_kind"):
+                if names_from_rows is None and "_fields" in e.__dict__:
+                    names_from_rows = list(e.__dict__["_fields"])
+                rows.append(list(e))
+            elif isinstance(e, (tuple, list)):
+                rows.append(list(e))
+            elif isinstance(e, dict):
+                rows.append(list(e.values()))
+                names_from_rows = names_from_rows or list(e.keys())
+            else:
+                rows.append([e])
+        count = len(rows[0]) if rows else (len(schema.fields) if isinstance(schema, RowType) else 0)
+        columns = [[r[i] if i < len(r) else None for r in rows] for i in range(count)]
+        default = names_from_rows or ["_%d" % (i + 1) for i in range(count)]
+        if isinstance(schema, DataType) and not isinstance(schema, RowType):
+            default = ["f0"]
+        names, types = _names_and_types(schema, count, lambda i: _infer_column_type(columns[i]), default)
+        if verify_schema and rows:
+            for r in rows:
+                if len(r) != len(names):
+                    raise TypeError("Length of object (%d) does not match with length of fields (%d)"
+                                    % (len(r), len(names)))
+        buffers = []
+        for col, t in zip(columns, types):
+            buffers += encode_values(kind_of(t.type_name()), col)
+        return self._from_columns(names, types, len(rows), buffers)
+
+    def from_pandas(self, pdf, schema=None, splits_num=1):
+        """A table of a pandas DataFrame's rows; column types come from the dtypes or ``schema``."""
+        names, types = _names_and_types(schema, len(pdf.columns),
+                                        lambda i: _infer_series_type(pdf.iloc[:, i]),
+                                        [str(c) for c in pdf.columns])
+        buffers = []
+        for i, t in enumerate(types):
+            buffers += encode_series(kind_of(t.type_name()), pdf.iloc[:, i])
+        return self._from_columns(names, types, len(pdf), buffers)
+
+    def _from_columns(self, names, types, n, buffers):
+        value, _, _ = get_gateway().request("from_columns", buffers=buffers, env=self._j_handle, n=n,
+                                            names=names, types=[t.sql() for t in types])
+        return self._wrap(value)
+
+    def create_temporary_view(self, view_path, table_or_data_stream, *fields):
+        if fields:
+            table_or_data_stream = table_or_data_stream.alias(*fields)
+        if not hasattr(table_or_data_stream, "select"):
+            raise NotImplementedError("not supported yet: views over DataStreams (the Python DataStream API)")
+        self._invoke("createTemporaryView", view_path, table_or_data_stream)
+
+    def create_temporary_table(self, path, descriptor, ignore_if_exists=False):
+        if ignore_if_exists:
+            self._invoke("createTemporaryTable", path, descriptor, True)
+        else:
+            self._invoke("createTemporaryTable", path, descriptor)
+
+    def create_table(self, path, descriptor, ignore_if_exists=False):
+        if ignore_if_exists:
+            return self._invoke("createTable", path, descriptor, True)
+        self._invoke("createTable", path, descriptor)
+
+    def drop_temporary_view(self, view_path):
+        return self._invoke("dropTemporaryView", view_path)
+
+    def drop_temporary_table(self, table_path):
+        return self._invoke("dropTemporaryTable", table_path)
+
+    def list_tables(self):
+        return list(self._invoke("listTables"))
+
+    def list_views(self):
+        return [r[0] for r in self.execute_sql("SHOW VIEWS").collect()]
+
+    def list_catalogs(self):
+        return [r[0] for r in self.execute_sql("SHOW CATALOGS").collect()]
+
+    def list_databases(self):
+        return [r[0] for r in self.execute_sql("SHOW DATABASES").collect()]
+
+    def use_catalog(self, catalog_name):
+        self.execute_sql("USE CATALOG `%s`" % catalog_name.replace("`", "``"))
+
+    def use_database(self, database_name):
+        self.execute_sql("USE `%s`" % database_name.replace("`", "``"))
+
+    # functions
+    def create_temporary_system_function(self, name, function):
+        """Registers a Python function (made with ``udf``) under ``name`` for SQL and ``call(name, ...)``."""
+        self._function(function)._register(self._j_handle, name)
+
+    def create_temporary_function(self, path, function):
+        self._function(function)._register(self._j_handle, path, temporary=True)
+
+    def create_function(self, path, function_class_name, ignore_if_exists=None):
+        raise NotImplementedError("not supported yet: create_function with a Java class name from Python")
+
+    def create_java_temporary_system_function(self, name, function_class_name):
+        self.execute_sql("CREATE TEMPORARY SYSTEM FUNCTION `%s` AS '%s'" % (name, function_class_name))
+
+    def create_java_temporary_function(self, path, function_class_name):
+        self.execute_sql("CREATE TEMPORARY FUNCTION %s AS '%s'" % (path, function_class_name))
+
+    def drop_temporary_system_function(self, name):
+        return self._invoke("dropTemporarySystemFunction", name)
+
+    def drop_temporary_function(self, path):
+        return self._invoke("dropTemporaryFunction", path)
+
+    def list_user_defined_functions(self):
+        return list(self._invoke("listUserDefinedFunctions"))
+
+    @staticmethod
+    def _function(function):
+        if isinstance(function, UserDefinedFunctionWrapper):
+            return function
+        raise TypeError("expected a function made with sluice.table.udf.udf(...), got %r" % (function,))
+
+    def add_python_file(self, file_path):
+        raise NotImplementedError("not supported yet: add_python_file (put modules on PYTHONPATH instead)")
+
+    def set_python_requirements(self, requirements_file_path, requirements_cache_dir=None):
+        raise NotImplementedError("not supported yet: set_python_requirements")
+
+    def add_python_archive(self, archive_path, target_dir=None):
+        raise NotImplementedError("not supported yet: add_python_archive")
+
+    # configuration and jobs
+    def get_config(self):
+        if self._config is None:
+            self._config = TableConfig(JavaObject(self._invoke("getConfig")["h"]))
+        return self._config
+
+    def create_statement_set(self):
+        return self._wrap(self._invoke("createStatementSet"))
+
+
+class StreamTableEnvironment(TableEnvironment):
+    """PyFlink's bridge between DataStream and Table API; the Python DataStream API is not supported yet."""
+
+    @staticmethod
+    def create(stream_execution_environment=None, environment_settings=None):
+        if stream_execution_environment is not None:
+            raise NotImplementedError("not supported yet: StreamTableEnvironment over a StreamExecutionEnvironment "
+                                      "(the Python DataStream API)")
+        return TableEnvironment.create(environment_settings)
