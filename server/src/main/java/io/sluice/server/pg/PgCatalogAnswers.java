@@ -33,6 +33,12 @@ final class PgCatalogAnswers {
     private static final Pattern NSPNAME_REGEX = Pattern.compile(
             "n\\.nspname\\s+operator\\(pg_catalog\\.~\\)\\s+'((?:[^']|'')*)'");
 
+    /** A FROM/JOIN of one of PostgreSQL's system catalogs without the pg_catalog schema (not any pg_ table). */
+    private static final Pattern UNQUALIFIED_CATALOG = Pattern.compile("\\b(?:from|join)\\s+(?:pg_class|pg_namespace"
+            + "|pg_attribute|pg_attrdef|pg_type|pg_database|pg_settings|pg_proc|pg_tables|pg_views|pg_roles|pg_user"
+            + "|pg_index|pg_am|pg_description|pg_extension|pg_range|pg_enum|pg_constraint|pg_trigger|pg_collation"
+            + "|pg_stat_activity|pg_inherits|pg_policy|pg_matviews|pg_indexes|pg_sequence|pg_foreign_table"
+            + "|pg_authid|pg_auth_members|pg_event_trigger|pg_operator|pg_language|pg_cast|pg_depend)\\b");
     private static final Pattern NO_SUCH_OBJECTS = Pattern.compile(
             "pg_catalog\\.(pg_policy|pg_statistic_ext|pg_publication|pg_inherits|pg_trigger|pg_constraint|pg_index"
             + "|pg_publication_tables|pg_publication_rel)\\b");
@@ -81,7 +87,7 @@ final class PgCatalogAnswers {
         if (setting.isPresent()) {
             return setting;
         }
-        if (s.contains("pg_catalog.") || s.contains("information_schema.") || s.matches(".*\\bfrom pg_[a-z_]+.*")) {
+        if (s.contains("pg_catalog.") || s.contains("information_schema.") || UNQUALIFIED_CATALOG.matcher(s).find()) {
             return Optional.of(catalogQuery(s, session));
         }
         return Optional.empty();

@@ -103,6 +103,18 @@ class PgJdbcTest {
     }
 
     @Test
+    void tablesNamedLikeSystemCatalogsAreOrdinaryTables() throws Exception {
+        try (Connection c = batchConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE pg_gen (id INT) WITH ('connector' = 'datagen', 'number-of-rows' = '3',"
+                    + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '3')");
+            try (ResultSet rs = st.executeQuery("SELECT SUM(id) AS total FROM pg_gen")) {
+                assertTrue(rs.next());
+                assertEquals(6, rs.getLong("total"));
+            }
+        }
+    }
+
+    @Test
     void ddlInsertAndQueryOverSharedCatalogs() throws Exception {
         try (Connection a = batchConnection(); Connection b = batchConnection();
                 Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
