@@ -10,11 +10,31 @@ public final class OperatorContext {
     private final String operatorName;
     private final BufferAllocator allocator;
     private final Configuration config;
+    private final int subtaskIndex;
+    private final int parallelism;
 
     public OperatorContext(String operatorName, BufferAllocator allocator, Configuration config) {
+        this(operatorName, allocator, config, 0, 1);
+    }
+
+    /** A context of parallel instance {@code subtaskIndex} (0-based) of {@code parallelism}. */
+    public OperatorContext(String operatorName, BufferAllocator allocator, Configuration config, int subtaskIndex,
+            int parallelism) {
         this.operatorName = operatorName;
         this.allocator = allocator;
         this.config = config;
+        this.subtaskIndex = subtaskIndex;
+        this.parallelism = parallelism;
+    }
+
+    /** The index of this parallel instance among {@link #parallelism()} (0 when the node runs once). */
+    public int subtaskIndex() {
+        return subtaskIndex;
+    }
+
+    /** How many parallel instances of this node run. */
+    public int parallelism() {
+        return parallelism;
     }
 
     public String operatorName() {
