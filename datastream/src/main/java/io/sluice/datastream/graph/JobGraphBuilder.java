@@ -58,7 +58,7 @@ public final class JobGraphBuilder {
 
     /** What one input of a chain reads. */
     private record InputRef(Transformation producer, int exit, InputPartitioning partitioning,
-            StateSerializer<?> serializer) {
+            StateSerializer<?> serializer, int producerParallelism) {
     }
 
     /** Builds the job graph of {@code sinks}. */
@@ -138,7 +138,8 @@ public final class JobGraphBuilder {
         boolean keyed = partition != null && partition.kind() == PartitionNode.Kind.KEY;
         ExitOperator exit = new ExitOperator(id, serializer, keyed ? partition.keySelector() : null);
         operator(producer).addSuccessor(exit, tag);
-        return new InputRef(chain.transformation, id, partitioning(partition), serializer);
+        return new InputRef(chain.transformation, id, partitioning(partition), serializer,
+                effectiveParallelism(producer));
     }
 
     private static InputPartitioning partitioning(PartitionNode p) {
@@ -169,7 +170,8 @@ public final class JobGraphBuilder {
             if (partition != null) {
                 throw new IllegalStateException("A source must be followed by an operator before an exchange");
             }
-            refs.add(new InputRef(source((SourceNode) stream), -1, InputPartitioning.forward(), serializerOf(stream)));
+            refs.add(new InputRef(source((SourceNode) stream), -1, InputPartitioning.forward(), serializerOf(stream),
+                    parallelism));
         } else {
             refs.add(exit(stream, partition));
         }
@@ -192,8 +194,26 @@ public final class JobGraphBuilder {
         return producer instanceof OperatorNode && effectiveParallelism(producer) == effectiveParallelism(n);
     }
 
+    /**
+     * The parallelism a node runs at: its own if set; else after an exchange ({@code keyBy}, {@code rebalance})
+     * the job's, and otherwise that of its inputs (as the runtime runs forward consumers), so that the operators
+     * after a non-parallel source stay in one instance until the first exchange.
+     */
     private int effectiveParallelism(StreamNode n) {
-        return n.parallelism() > 0 ? n.parallelism() : parallelism;
+        if (n.parallelism() > 0) {
+            return n.parallelism();
+        }
+        if (n instanceof SourceNode) {
+            return parallelism;
+        }
+        if (n instanceof PartitionNode) {
+            return ((PartitionNode) n).kind() == PartitionNode.Kind.GLOBAL ? 1 : parallelism;
+        }
+        int max = 1;
+        for (StreamNode in : n.inputs()) {
+            max = Math.max(max, effectiveParallelism(in));
+        }
+        return max;
     }
 
     /** The chain that runs {@code n}, placing it (and what it reads) on first use. */
@@ -245,7 +265,8 @@ public final class JobGraphBuilder {
                 () -> new ChainOperator(FunctionCopies.deserialize(self.serialized)), RecordBatches.TYPE);
         for (int i = 0; i < refs.size(); i++) {
             InputPartitioning part = refs.get(i).partitioning();
-            if (p == 1 && parallelism > 1) {
+            if (p == 1 && parallelism > 1 && !(part.kind() == InputPartitioning.Kind.FORWARD
+                    && refs.get(i).producerParallelism() == 1)) {
                 part = InputPartitioning.single();
             }
             t.withInputPartitioning(i, part);

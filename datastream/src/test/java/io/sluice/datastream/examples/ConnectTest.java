@@ -121,16 +121,24 @@ class ConnectTest {
     }
 
     static List<Tuple2<Long, String>> rides() {
+        return rides(50);
+    }
+
+    static List<Tuple2<Long, String>> rides(int n) {
         List<Tuple2<Long, String>> r = new ArrayList<>();
-        for (long i = 0; i < 50; i++) {
+        for (long i = 0; i < n; i++) {
             r.add(Tuple2.of(i, "driver-" + (i % 7)));
         }
         return r;
     }
 
     static List<Tuple2<Long, Double>> fares() {
+        return fares(50);
+    }
+
+    static List<Tuple2<Long, Double>> fares(int n) {
         List<Tuple2<Long, Double>> f = new ArrayList<>();
-        for (long i = 49; i >= 0; i--) {
+        for (long i = n - 1; i >= 0; i--) {
             if (i != 13) {
                 f.add(Tuple2.of(i, i * 1.5));
             }

@@ -163,8 +163,12 @@ public class StreamExecutionEnvironment {
         return fromData(data, typeOf(data.iterator().next()));
     }
 
+    /** The elements, in order, from a non-parallel source (operators after it run once until an exchange). */
     public <OUT> DataStreamSource<OUT> fromData(Collection<OUT> data, TypeInformation<OUT> typeInfo) {
-        return source("Collection Source", typeInfo, new CollectionSource(data, StateStore.serializerOf(typeInfo)));
+        DataStreamSource<OUT> s = source("Collection Source", typeInfo,
+                new CollectionSource(data, StateStore.serializerOf(typeInfo)));
+        s.getNode().setParallelism(1);
+        return s;
     }
 
     @SafeVarargs
