@@ -28,6 +28,9 @@ import org.apache.arrow.vector.VarBinaryVector;
  * exits) into {@link RecordBatches}. A chain headed by a keyed operator owns a keyed-state backend
  * ({@code state.backend.type}) for the key groups of its instance, and checkpoints it.
  *
+ * <p>In batch mode a two-input head reads its first input to the end before the second: records of the second input
+ * that arrive earlier (parallel exchanges deliver inputs concurrently) are held back until then.
+ *
  * <p><b>Streaming semantics:</b> insert-only records in and out. Watermarks go through the chain (keyed operators
  * fire their event-time timers first); when every input has ended, a final watermark at the end of time fires the
  * remaining event-time timers, as a bounded Flink source does. Keyed state and timers are checkpointed; state of
@@ -43,6 +46,9 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
     private boolean opened;
     private int endedInputs;
     private final List<ChainedOperator> processingTimeOperators = new ArrayList<>();
+    /** Batch mode: records of the head's second input held back until its first input has ended. */
+    private List<Object[]> heldBack;
+    private int openFirstInputs;
 
     public ChainOperator(ChainSpec spec) {
         this.spec = spec;
@@ -57,6 +63,11 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
             if (op.wantsProcessingTime()) {
                 processingTimeOperators.add(op);
             }
+        }
+        if (context.runtimeMode() == io.sluice.runtime.config.RuntimeMode.BATCH
+                && spec.headInputs.stream().anyMatch(i -> i > 0)) {
+            heldBack = new ArrayList<>();
+            openFirstInputs = (int) spec.headInputs.stream().filter(i -> i == 0).count();
         }
     }
 
@@ -114,6 +125,10 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
                     continue;
                 }
                 Object value = serializer.deserialize(new DataInputStream(new ByteArrayInputStream(records.get(r))));
+                if (headInput > 0 && heldBack != null && openFirstInputs > 0) {
+                    heldBack.add(new Object[] {headInput, value, RecordBatches.timestamp(batch, r)});
+                    continue;
+                }
                 spec.head.processElement(headInput, value, RecordBatches.timestamp(batch, r));
             }
             spec.head.onBatchEnd();
@@ -137,6 +152,17 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
     @Override
     public void endInput(int input) throws Exception {
         ensureOpen();
+        try {
+            if (heldBack != null && spec.headInputs.get(input) == 0 && --openFirstInputs == 0) {
+                for (Object[] r : heldBack) {
+                    spec.head.processElement((Integer) r[0], r[1], (Long) r[2]);
+                }
+                heldBack = null;
+                batches.flush();
+            }
+        } catch (RecordEmitException e) {
+            throw (Exception) e.getCause();
+        }
         if (++endedInputs < spec.inputExits.size()) {
             return;
         }
