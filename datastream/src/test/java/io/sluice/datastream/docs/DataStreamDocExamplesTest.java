@@ -65,7 +65,7 @@ class DataStreamDocExamplesTest {
 
     @Test
     void thePageHasExamples() throws Exception {
-        assertEquals(5, examples().count());
+        assertEquals(6, examples().count());
     }
 
     @ParameterizedTest

@@ -5,6 +5,11 @@ import io.sluice.api.common.JobExecutionResult;
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.api.common.RuntimeExecutionMode;
+import io.sluice.api.common.eventtime.NoWatermarksGenerator;
+import io.sluice.api.common.eventtime.WatermarkGeneratorSupplier;
+import io.sluice.api.common.eventtime.WatermarkStrategy;
+import io.sluice.api.connector.source.Source;
+import io.sluice.datastream.runtime.source.RecordSourceProvider;
 import io.sluice.api.common.typeinfo.TypeInformation;
 import io.sluice.api.common.typeinfo.Types;
 import io.sluice.core.execution.CheckpointingMode;
@@ -192,6 +197,32 @@ public class StreamExecutionEnvironment {
     /** The numbers {@code from} to {@code to} (inclusive), read in parallel. */
     public DataStreamSource<Long> fromSequence(long from, long to) {
         return source("Sequence Source", Types.LONG, new SequenceSource(from, to));
+    }
+
+    /**
+     * Reads a source ({@code DataGeneratorSource}, {@code FileSource}); a watermark strategy other than
+     * {@code noWatermarks()} assigns timestamps and watermarks to its records.
+     */
+    public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
+            WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName) {
+        return fromSource(source, timestampsAndWatermarks, sourceName, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
+            WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName, TypeInformation<OUT> typeInfo) {
+        if (!(source instanceof RecordSourceProvider)) {
+            throw new UnsupportedOperationException("not supported yet: custom Source implementations ("
+                    + source.getClass().getName() + "); use DataGeneratorSource or FileSource");
+        }
+        RecordSourceProvider<OUT> provider = (RecordSourceProvider<OUT>) source;
+        TypeInformation<OUT> type = typeInfo != null ? typeInfo : provider.getProducedType();
+        DataStreamSource<OUT> stream = source(sourceName, type, provider.scanSource(StateStore.serializerOf(type)));
+        if (timestampsAndWatermarks == null || timestampsAndWatermarks.createWatermarkGenerator(
+                new WatermarkGeneratorSupplier.Context() { }) instanceof NoWatermarksGenerator) {
+            return stream;
+        }
+        return new DataStreamSource<>(this, stream.assignTimestampsAndWatermarks(timestampsAndWatermarks).getNode());
     }
 
     @SuppressWarnings("unchecked")
