@@ -140,6 +140,16 @@ public class DataStream<T> {
         return new ConnectedStreams<>(environment, this, dataStream);
     }
 
+    /** A window join with {@code otherStream} (continue with {@code where/equalTo/window/apply}). */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> otherStream) {
+        return new JoinedStreams<>(this, otherStream);
+    }
+
+    /** Groups this stream and {@code otherStream} by key and window (continue with {@code where/equalTo/window/apply}). */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
+        return new CoGroupedStreams<>(this, otherStream);
+    }
+
     /** Not supported yet. */
     public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
         throw new UnsupportedOperationException("not supported yet: broadcast state (connect(BroadcastStream))");

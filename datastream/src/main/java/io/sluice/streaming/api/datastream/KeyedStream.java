@@ -20,6 +20,10 @@ import io.sluice.streaming.api.windowing.triggers.CountTrigger;
 import io.sluice.streaming.api.windowing.triggers.PurgingTrigger;
 import io.sluice.streaming.api.windowing.windows.GlobalWindow;
 import io.sluice.streaming.api.windowing.windows.Window;
+import io.sluice.datastream.runtime.operators.IntervalJoinOperator;
+import io.sluice.streaming.api.functions.co.ProcessJoinFunction;
+import io.sluice.util.OutputTag;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -152,8 +156,83 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
         throw new UnsupportedOperationException("not supported yet: sliding count windows (countWindow(size, slide))");
     }
 
-    /** Not supported yet. */
-    public <T1> Object intervalJoin(KeyedStream<T1, KEY> otherStream) {
-        throw new UnsupportedOperationException("not supported yet: KeyedStream.intervalJoin");
+    /** Joins with {@code otherStream} on the key within a time interval (continue with {@code between}). */
+    public <T1> IntervalJoin<T, T1, KEY> intervalJoin(KeyedStream<T1, KEY> otherStream) {
+        return new IntervalJoin<>(this, otherStream);
+    }
+
+    /** An interval join before its bounds are set. */
+    public static class IntervalJoin<T1, T2, KEY> {
+        private final KeyedStream<T1, KEY> left;
+        private final KeyedStream<T2, KEY> right;
+
+        IntervalJoin(KeyedStream<T1, KEY> left, KeyedStream<T2, KEY> right) {
+            this.left = left;
+            this.right = right;
+        }
+
+        /** Not supported yet: only event time. */
+        public IntervalJoin<T1, T2, KEY> inProcessingTime() {
+            throw new UnsupportedOperationException("not supported yet: interval joins in processing time");
+        }
+
+        public IntervalJoin<T1, T2, KEY> inEventTime() {
+            return this;
+        }
+
+        /** Right records at {@code left + lowerBound .. left + upperBound} (inclusive) join. */
+        public IntervalJoined<T1, T2, KEY> between(Duration lowerBound, Duration upperBound) {
+            return new IntervalJoined<>(left, right, lowerBound.toMillis(), upperBound.toMillis());
+        }
+    }
+
+    /** An interval join with its bounds; {@link #process} sets the join function. */
+    public static class IntervalJoined<IN1, IN2, KEY> {
+        private final KeyedStream<IN1, KEY> left;
+        private final KeyedStream<IN2, KEY> right;
+        private long lower;
+        private long upper;
+        private OutputTag<IN1> leftLate;
+        private OutputTag<IN2> rightLate;
+
+        IntervalJoined(KeyedStream<IN1, KEY> left, KeyedStream<IN2, KEY> right, long lower, long upper) {
+            this.left = left;
+            this.right = right;
+            this.lower = lower;
+            this.upper = upper;
+        }
+
+        public IntervalJoined<IN1, IN2, KEY> lowerBoundExclusive() {
+            lower++;
+            return this;
+        }
+
+        public IntervalJoined<IN1, IN2, KEY> upperBoundExclusive() {
+            upper--;
+            return this;
+        }
+
+        public IntervalJoined<IN1, IN2, KEY> sideOutputLeftLateData(OutputTag<IN1> outputTag) {
+            leftLate = outputTag;
+            return this;
+        }
+
+        public IntervalJoined<IN1, IN2, KEY> sideOutputRightLateData(OutputTag<IN2> outputTag) {
+            rightLate = outputTag;
+            return this;
+        }
+
+        public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction) {
+            return process(processJoinFunction, cast(TypeExtractor.typeArgument(processJoinFunction,
+                    ProcessJoinFunction.class, 2)));
+        }
+
+        public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction,
+                TypeInformation<OUT> outputType) {
+            OperatorNode node = new OperatorNode("IntervalJoin", outputType, new IntervalJoinOperator("IntervalJoin",
+                    left.getKeySelector(), right.getKeySelector(), lower, upper, processJoinFunction, leftLate,
+                    rightLate), List.of(left.getNode(), right.getNode())).withKeyType(left.getKeyType());
+            return new SingleOutputStreamOperator<>(left.getExecutionEnvironment(), node);
+        }
     }
 }
