@@ -2,8 +2,6 @@ package io.sluice.datastream.runtime;
 
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.operator.Output;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.IntVector;
@@ -17,8 +15,7 @@ final class BatchBuilder implements AutoCloseable {
     private final BufferAllocator allocator;
     private final int capacity;
     private final Output output;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final DataOutputStream data = new DataOutputStream(bytes);
+    private final RecordBytes.Output bytes = new RecordBytes.Output();
     private RowBatch batch;
     private int rows;
     private long emittedWatermark = Long.MIN_VALUE;
@@ -33,12 +30,12 @@ final class BatchBuilder implements AutoCloseable {
     <T> void add(io.sluice.runtime.state.keyed.StateSerializer<T> serializer, T record, long timestamp,
             boolean hasKeyHash, int keyHash, int exit) throws Exception {
         bytes.reset();
-        serializer.serialize(record, data);
-        data.flush();
+        serializer.serialize(record, bytes.data);
+        bytes.data.flush();
         if (batch == null) {
             batch = RowBatch.allocate(RecordBatches.TYPE, allocator, capacity);
         }
-        ((VarBinaryVector) batch.vector(RecordBatches.RECORD)).setSafe(rows, bytes.toByteArray());
+        ((VarBinaryVector) batch.vector(RecordBatches.RECORD)).setSafe(rows, bytes.buffer(), 0, bytes.size());
         BigIntVector ts = (BigIntVector) batch.vector(RecordBatches.TIMESTAMP);
         if (timestamp == RecordBatches.NO_TIMESTAMP) {
             ts.setNull(rows);

@@ -16,7 +16,6 @@ import io.sluice.runtime.state.keyed.StateOptions;
 import io.sluice.runtime.state.keyed.StateSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.IntVector;
@@ -46,6 +45,7 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
     private boolean opened;
     private int endedInputs;
     private final List<ChainedOperator> processingTimeOperators = new ArrayList<>();
+    private final RecordBytes.Input recordInput = new RecordBytes.Input();
     /** Batch mode: records of the head's second input held back until its first input has ended. */
     private List<Object[]> heldBack;
     private int openFirstInputs;
@@ -124,7 +124,7 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
                 if (exit >= 0 && exits.get(r) != exit) {
                     continue;
                 }
-                Object value = serializer.deserialize(new DataInputStream(new ByteArrayInputStream(records.get(r))));
+                Object value = serializer.deserialize(recordInput.of(records, r));
                 if (headInput > 0 && heldBack != null && openFirstInputs > 0) {
                     heldBack.add(new Object[] {headInput, value, RecordBatches.timestamp(batch, r)});
                     continue;

@@ -9,8 +9,6 @@ import io.sluice.runtime.connector.WriterContext;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.state.keyed.StateOptions;
 import io.sluice.runtime.state.keyed.StateSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 
@@ -23,6 +21,7 @@ public final class RecordSinkWriter implements SinkWriter {
     private final RecordSink.Writer writer;
     private final int exit;
     private final StateSerializer<?> serializer;
+    private final io.sluice.datastream.runtime.RecordBytes.Input input = new io.sluice.datastream.runtime.RecordBytes.Input();
 
     public RecordSinkWriter(WriterContext context, byte[] sink, int exit, StateSerializer<?> serializer,
             String name) throws Exception {
@@ -75,7 +74,7 @@ public final class RecordSinkWriter implements SinkWriter {
             if (exits.get(r) != exit) {
                 continue;
             }
-            Object value = serializer.deserialize(new DataInputStream(new ByteArrayInputStream(records.get(r))));
+            Object value = serializer.deserialize(input.of(records, r));
             writer.write(value, RecordBatches.timestamp(batch, r), Long.MIN_VALUE);
         }
     }
