@@ -151,6 +151,8 @@ public final class JobGraphBuilder {
                 return InputPartitioning.keyGroups(RecordBatches.KEY_HASH);
             case REBALANCE:
                 return InputPartitioning.rebalance();
+            case BROADCAST:
+                return InputPartitioning.broadcast();
             default:
                 return InputPartitioning.single();
         }

@@ -10,7 +10,8 @@ public final class PartitionNode extends StreamNode {
     public enum Kind {
         KEY,
         REBALANCE,
-        GLOBAL
+        GLOBAL,
+        BROADCAST
     }
 
     private final StreamNode input;

@@ -49,6 +49,8 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
     /** Batch mode: records of the head's second input held back until its first input has ended. */
     private List<Object[]> heldBack;
     private int openFirstInputs;
+    private int firstInput;
+    private List<byte[]> restoredOperatorState;
 
     public ChainOperator(ChainSpec spec) {
         this.spec = spec;
@@ -64,10 +66,11 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
                 processingTimeOperators.add(op);
             }
         }
+        firstInput = spec.head.firstInputInBatch();
         if (context.runtimeMode() == io.sluice.runtime.config.RuntimeMode.BATCH
-                && spec.headInputs.stream().anyMatch(i -> i > 0)) {
+                && spec.headInputs.stream().anyMatch(i -> i != firstInput)) {
             heldBack = new ArrayList<>();
-            openFirstInputs = (int) spec.headInputs.stream().filter(i -> i == 0).count();
+            openFirstInputs = (int) spec.headInputs.stream().filter(i -> i == firstInput).count();
         }
     }
 
@@ -75,6 +78,12 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
     public void restoreState(StateReader in) throws Exception {
         if (in.readBoolean()) {
             restoredKeyedState = in.readBytes();
+        }
+        restoredOperatorState = new ArrayList<>();
+        for (ChainedOperator op : operators) {
+            if (op.hasOperatorState()) {
+                restoredOperatorState.add(in.readBytes());
+            }
         }
     }
 
@@ -105,6 +114,16 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
             }
             op.setup(context, out);
         }
+        if (restoredOperatorState != null) {
+            int next = 0;
+            for (ChainedOperator op : operators) {
+                if (op.hasOperatorState()) {
+                    op.restoreOperatorState(new java.io.DataInputStream(
+                            new ByteArrayInputStream(restoredOperatorState.get(next++))));
+                }
+            }
+            restoredOperatorState = null;
+        }
         for (int i = operators.size() - 1; i >= 0; i--) {
             operators.get(i).open();
         }
@@ -125,7 +144,7 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
                     continue;
                 }
                 Object value = serializer.deserialize(recordInput.of(records, r));
-                if (headInput > 0 && heldBack != null && openFirstInputs > 0) {
+                if (headInput != firstInput && heldBack != null && openFirstInputs > 0) {
                     heldBack.add(new Object[] {headInput, value, RecordBatches.timestamp(batch, r)});
                     continue;
                 }
@@ -153,7 +172,7 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
     public void endInput(int input) throws Exception {
         ensureOpen();
         try {
-            if (heldBack != null && spec.headInputs.get(input) == 0 && --openFirstInputs == 0) {
+            if (heldBack != null && spec.headInputs.get(input) == firstInput && --openFirstInputs == 0) {
                 for (Object[] r : heldBack) {
                     spec.head.processElement((Integer) r[0], r[1], (Long) r[2]);
                 }
@@ -204,11 +223,20 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
             keyedState.snapshot(bytes);
             out.writeBytes(bytes.toByteArray());
         }
+        for (ChainedOperator op : operators) {
+            if (op.hasOperatorState()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
+                op.snapshotOperatorState(data);
+                data.flush();
+                out.writeBytes(bytes.toByteArray());
+            }
+        }
     }
 
     @Override
     public boolean isStateless() {
-        return !spec.head.isKeyed();
+        return !spec.head.isKeyed() && operators.stream().noneMatch(ChainedOperator::hasOperatorState);
     }
 
     @Override

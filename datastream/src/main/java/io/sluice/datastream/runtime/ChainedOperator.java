@@ -74,6 +74,24 @@ public abstract class ChainedOperator implements Serializable {
     public void close() throws Exception {
     }
 
+    /** Whether this operator keeps state outside keyed state (broadcast state) that checkpoints must save. */
+    public boolean hasOperatorState() {
+        return false;
+    }
+
+    /** Writes the operator state (called only when {@link #hasOperatorState}). */
+    public void snapshotOperatorState(java.io.DataOutputStream out) throws Exception {
+    }
+
+    /** Restores what {@link #snapshotOperatorState} wrote; called before {@link #open}. */
+    public void restoreOperatorState(java.io.DataInputStream in) throws Exception {
+    }
+
+    /** In batch mode, the input this (two-input head) operator reads to the end before the other. */
+    public int firstInputInBatch() {
+        return 0;
+    }
+
     /** Whether this operator keeps keyed state (it then heads its chain, after a keyed exchange). */
     public boolean isKeyed() {
         return false;

@@ -125,7 +125,9 @@ final class ParallelJobRun {
         SINGLE,
         ROUND_ROBIN,
         /** By the key group of an INT key-hash column ({@link InputPartitioning.Kind#KEY_GROUP}). */
-        KEY_GROUP
+        KEY_GROUP,
+        /** Every batch to every instance ({@link InputPartitioning.Kind#BROADCAST}). */
+        BROADCAST
     }
 
     private static EdgeKind edgeKind(Vertex producer, Vertex consumer, int input) {
@@ -139,6 +141,8 @@ final class ParallelJobRun {
                 return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.KEY_GROUP;
             case REBALANCE:
                 return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.ROUND_ROBIN;
+            case BROADCAST:
+                return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.BROADCAST;
             default:
                 if (producer.parallelism != consumer.parallelism) {
                     return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.ROUND_ROBIN;
@@ -257,6 +261,12 @@ final class ParallelJobRun {
                 case ROUND_ROBIN:
                     enqueue(consumer.instances[roundRobin++ % consumer.parallelism],
                             Message.batch(input, subtask, batch));
+                    break;
+                case BROADCAST:
+                    for (int t = 0; t < consumer.parallelism; t++) {
+                        RowBatch copy = t == consumer.parallelism - 1 ? batch : BatchCopies.share(batch, allocator);
+                        enqueue(consumer.instances[t], Message.batch(input, subtask, copy));
+                    }
                     break;
                 default:
                     partition(consumer, input, batch);
@@ -1062,7 +1072,7 @@ final class ParallelJobRun {
                 for (int i = 0; i < v.inputs.size(); i++) {
                     InputPartitioning.Kind k = t.inputPartitioning(i).kind();
                     hashed |= k == InputPartitioning.Kind.HASH || k == InputPartitioning.Kind.KEY_GROUP
-                            || k == InputPartitioning.Kind.REBALANCE;
+                            || k == InputPartitioning.Kind.REBALANCE || k == InputPartitioning.Kind.BROADCAST;
                     max = Math.max(max, v.inputs.get(i).parallelism);
                 }
                 v.parallelism = hashed ? parallelism : max;

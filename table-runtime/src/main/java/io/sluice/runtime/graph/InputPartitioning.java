@@ -20,11 +20,14 @@ public final class InputPartitioning {
          */
         KEY_GROUP,
         /** Spread round-robin over the consumer's instances (the DataStream API's {@code rebalance()}). */
-        REBALANCE
+        REBALANCE,
+        /** Every row to every instance of the consumer (the DataStream API's broadcast streams). */
+        BROADCAST
     }
 
     private static final InputPartitioning FORWARD = new InputPartitioning(Kind.FORWARD, new int[0]);
     private static final InputPartitioning REBALANCE = new InputPartitioning(Kind.REBALANCE, new int[0]);
+    private static final InputPartitioning BROADCAST = new InputPartitioning(Kind.BROADCAST, new int[0]);
     private static final InputPartitioning SINGLE = new InputPartitioning(Kind.SINGLE, new int[0]);
 
     private final Kind kind;
@@ -54,6 +57,11 @@ public final class InputPartitioning {
      */
     public static InputPartitioning keyGroups(int keyHashColumn) {
         return new InputPartitioning(Kind.KEY_GROUP, new int[] {keyHashColumn});
+    }
+
+    /** Every row to every instance of the consumer. */
+    public static InputPartitioning broadcast() {
+        return BROADCAST;
     }
 
     /** Round-robin over the consumer's instances, also when producer and consumer have the same parallelism. */

@@ -150,14 +150,18 @@ public class DataStream<T> {
         return new CoGroupedStreams<>(this, otherStream);
     }
 
-    /** Not supported yet. */
+    /** Connects with a broadcast stream, whose broadcast state the operator's process function reads. */
     public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
-        throw new UnsupportedOperationException("not supported yet: broadcast state (connect(BroadcastStream))");
+        return new BroadcastConnectedStream<>(this, broadcastStream);
     }
 
-    /** Not supported yet. */
+    /** A stream whose records reach every instance of the operator it connects to, with broadcast state. */
     public BroadcastStream<T> broadcast(io.sluice.api.common.state.MapStateDescriptor<?, ?>... descriptors) {
-        throw new UnsupportedOperationException("not supported yet: DataStream.broadcast");
+        if (descriptors.length == 0) {
+            throw new IllegalArgumentException("broadcast(...) needs at least one MapStateDescriptor");
+        }
+        return new BroadcastStream<>(environment, new PartitionNode(node, PartitionNode.Kind.BROADCAST, null, null),
+                List.of(descriptors));
     }
 
     /** Not supported yet. */
