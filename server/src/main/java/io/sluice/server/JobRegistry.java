@@ -1,6 +1,8 @@
 package io.sluice.server;
 
+import io.sluice.runtime.execution.JobExecution;
 import io.sluice.table.api.JobClient;
+import io.sluice.table.api.internal.JobClientImpl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,12 @@ import java.util.function.Consumer;
 /** The jobs sessions started (queries and INSERTs), shared by the server; stopped when the server shuts down. */
 public final class JobRegistry {
     /** A job with the statement that started it and when. */
-    public record Entry(JobClient client, String name, long startMillis) {}
+    public record Entry(JobClient client, String name, long startMillis) {
+        /** The running job behind the client (its metrics, plan, checkpoints and failures). */
+        public JobExecution execution() {
+            return ((JobClientImpl) client).execution();
+        }
+    }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, JobClient> jobs = new ConcurrentHashMap<>();

@@ -102,7 +102,8 @@ public final class SluiceServer implements AutoCloseable {
             stopped.countDown();
         }, "sluice-server-shutdown"));
         System.err.println("sluice-server: PostgreSQL protocol on " + options.bind().getHostAddress() + ":"
-                + server.pgPort() + ", REST (Flink SQL Gateway API) on port " + server.httpPort()
+                + server.pgPort() + ", web UI, REST (Flink SQL Gateway and job API) and Prometheus /metrics on http://"
+                + options.bind().getHostAddress() + ":" + server.httpPort() + "/"
                 + (options.passwordRequired() ? " (password required, user '" + ServerOptions.USER
                 + "')" : " (no password)") + "; stop with Ctrl-C or SIGTERM");
         stopped.await();
@@ -174,7 +175,8 @@ public final class SluiceServer implements AutoCloseable {
     private static void usage(PrintStream out) {
         out.println("Usage: sluice-server [options]");
         out.println("  --pg-port N                 PostgreSQL protocol port (default 5433)");
-        out.println("  --http-port N               REST port, Flink's SQL Gateway API (default 8081)");
+        out.println("  --http-port N               HTTP port: web UI, REST (Flink's SQL Gateway and job API) and");
+        out.println("                              Prometheus /metrics (default 8081)");
         out.println("  --bind ADDRESS              address to listen on (default 127.0.0.1); a non-loopback");
         out.println("                              address needs SLUICE_SERVER_PASSWORD");
         out.println("  --max-result-rows N         most rows one result sends to a client (default 0: no limit)");

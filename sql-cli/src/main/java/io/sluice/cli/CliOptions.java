@@ -23,6 +23,9 @@ public final class CliOptions {
             "                         (default tableau; the interactive shell uses the option",
             "                         'sql-client.execution.result-mode' instead: tableau, table, changelog).",
             "  -j, --jar <file>       Add a jar (connectors, formats, functions) to the class path; repeatable.",
+            "      --endpoint <url>   Run the statements in a session of a Sluice server (its Flink SQL Gateway",
+            "                         REST API, e.g. http://127.0.0.1:8081); jobs outlive the client. The password",
+            "                         of a server that needs one is read from SLUICE_SERVER_PASSWORD.",
             "  -v, --verbose          Print the stack trace of errors.",
             "  -h, --help             Print this help and exit.",
             "",
@@ -37,10 +40,12 @@ public final class CliOptions {
     private final boolean verbose;
     private final boolean help;
     private final List<Path> jars;
+    private final String endpoint;
 
     private CliOptions(Path initFile, Path scriptFile, String executeSql, ResultFormat format, boolean verbose,
-            boolean help, List<Path> jars) {
+            boolean help, List<Path> jars, String endpoint) {
         this.jars = List.copyOf(jars);
+        this.endpoint = endpoint;
         this.initFile = initFile;
         this.scriptFile = scriptFile;
         this.executeSql = executeSql;
@@ -63,6 +68,7 @@ public final class CliOptions {
         boolean verbose = false;
         boolean help = false;
         List<Path> jars = new ArrayList<>();
+        String endpoint = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -103,6 +109,14 @@ public final class CliOptions {
                 case "--jar":
                     jars.add(Path.of(inlineValue != null ? inlineValue : value(args, ++i, name)));
                     break;
+                case "--endpoint":
+                    checkUnset(endpoint, name);
+                    endpoint = inlineValue != null ? inlineValue : value(args, ++i, name);
+                    if (!endpoint.startsWith("http://") && !endpoint.startsWith("https://")) {
+                        throw new CliUsageException("Option --endpoint needs an http:// or https:// URL, not '"
+                                + endpoint + "'.");
+                    }
+                    break;
                 case "--format":
                     checkUnset(format, name);
                     String f = inlineValue != null ? inlineValue : value(args, ++i, name);
@@ -121,7 +135,7 @@ public final class CliOptions {
             throw new CliUsageException("Options -f and -e cannot be used together.");
         }
         return new CliOptions(init, file, execute, format == null ? ResultFormat.TABLEAU : format, verbose, help,
-                jars);
+                jars, endpoint);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -155,6 +169,11 @@ public final class CliOptions {
 
     public boolean verbose() {
         return verbose;
+    }
+
+    /** The server URL of {@code --endpoint} (gateway mode), if given. */
+    public java.util.Optional<String> endpoint() {
+        return java.util.Optional.ofNullable(endpoint);
     }
 
     /** Jars given with {@code -j}/{@code --jar}; {@code bin/sluice-sql} puts them on the class path. */

@@ -57,7 +57,18 @@ public final class InteractiveShell {
     /** Runs the shell on the system terminal until the user leaves. */
     public void run() throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("sluice-sql").build()) {
-            run(terminal);
+            // A dumb terminal (TERM=dumb, or no terminal JLine can drive) does not take SIGINT from the JVM, whose
+            // default handler would end the shell on Ctrl-C: hand the signal to the terminal, so Ctrl-C cancels the
+            // running query as it does on a full terminal.
+            Object previous = terminal.getType().startsWith(Terminal.TYPE_DUMB)
+                    ? org.jline.utils.Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT)) : null;
+            try {
+                run(terminal);
+            } finally {
+                if (previous != null) {
+                    org.jline.utils.Signals.unregister("INT", previous);
+                }
+            }
         }
     }
 
@@ -75,7 +86,9 @@ public final class InteractiveShell {
         try {
             loop(terminal, executor, out);
         } finally {
-            session.jobs().stopAll();
+            if (!(env instanceof io.sluice.cli.gateway.GatewayTableEnvironment)) {
+                session.jobs().stopAll(); // in gateway mode jobs run on the server and outlive the shell
+            }
             out.println("Goodbye!");
             out.flush();
         }

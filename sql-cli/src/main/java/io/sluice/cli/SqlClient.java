@@ -69,7 +69,10 @@ public final class SqlClient {
         }
         TableEnvironment env;
         try {
-            env = envFactory.get();
+            env = options.endpoint().isPresent()
+                    ? new io.sluice.cli.gateway.GatewayTableEnvironment(options.endpoint().get(),
+                            System.getenv("SLUICE_SERVER_PASSWORD"))
+                    : envFactory.get();
         } catch (RuntimeException e) {
             err.println("[ERROR] Could not create the table environment: " + ErrorRenderer.message(e));
             if (options.verbose()) {
@@ -105,6 +108,13 @@ public final class SqlClient {
             err.println("[ERROR] Could not read the input: " + e);
             return 1;
         } finally {
+            if (env instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close(); // a gateway session ends; its jobs keep running on the server
+                } catch (Exception e) {
+                    err.println("[WARNING] Could not close the session: " + ErrorRenderer.message(e));
+                }
+            }
             out.flush();
             err.flush();
         }

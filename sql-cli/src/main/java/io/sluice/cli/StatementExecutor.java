@@ -69,10 +69,15 @@ public final class StatementExecutor {
         }
         if (result.getResultKind() == ResultKind.SUCCESS) {
             info("Execute statement succeeded.");
+            if (result instanceof io.sluice.table.api.internal.TableResultImpl r && r.warning() != null) {
+                err.println("[WARNING] " + r.warning());
+                err.flush();
+            }
             return;
         }
-        if (StatementKinds.isDml(statement)) {
-            submitted(result);
+        if (StatementKinds.isDml(statement)
+                || (result.getJobClient().isPresent() && !StatementKinds.isQuery(statement))) {
+            submitted(result); // INSERT, statement sets, CREATE TABLE ... AS SELECT
             return;
         }
         if (format == ResultFormat.TABLEAU && StatementKinds.isRawContent(statement)) {
@@ -81,7 +86,9 @@ public final class StatementExecutor {
         }
         boolean query = result.getJobClient().isPresent();
         boolean streaming = env.getConfig().get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
-        ResultPrinter printer = ResultPrinter.forFormat(format, query && streaming, localTimeZone(), maxColumnWidth());
+        // Like Flink's client, only query results are cut to the column width; SHOW, DESCRIBE and SET print whole.
+        ResultPrinter printer = ResultPrinter.forFormat(format, query && streaming, localTimeZone(),
+                StatementKinds.isMetadata(statement) ? Integer.MAX_VALUE : maxColumnWidth());
         cancelRequested = false;
         running = result;
         QueryProgress progress = null;

@@ -17,7 +17,29 @@ final class StatementKinds {
      */
     static boolean isDml(String statement) {
         String word = firstWord(statement).toUpperCase(Locale.ROOT);
-        return word.equals("INSERT") || word.equals("EXECUTE") || word.equals("BEGIN") || word.equals("END");
+        if (word.equals("EXECUTE")) {
+            return !isQuery(statement);
+        }
+        return word.equals("INSERT") || word.equals("BEGIN") || word.equals("END");
+    }
+
+    /** True for queries: {@code SELECT}, {@code WITH}, {@code VALUES}, {@code TABLE}, and {@code EXECUTE} of one. */
+    static boolean isQuery(String statement) {
+        int start = skipCommentsAndSpace(statement);
+        if (start < statement.length() && statement.charAt(start) == '(') {
+            return true;
+        }
+        String word = firstWord(statement).toUpperCase(Locale.ROOT);
+        if (word.equals("EXECUTE")) {
+            return isQuery(statement.substring(start + word.length()));
+        }
+        return word.equals("SELECT") || word.equals("WITH") || word.equals("VALUES") || word.equals("TABLE");
+    }
+
+    /** SHOW, DESCRIBE/DESC and SET: statements that list metadata rather than query data. */
+    static boolean isMetadata(String statement) {
+        String word = firstWord(statement).toUpperCase(Locale.ROOT);
+        return word.equals("SHOW") || word.equals("DESCRIBE") || word.equals("DESC") || word.equals("SET");
     }
 
     /** True for {@code EXPLAIN ...} and {@code SHOW CREATE ...}, whose single text result is printed as is. */

@@ -273,6 +273,9 @@ public final class JobGraphBuilder {
             }
             t.withInputPartitioning(i, part);
         }
+        if (n.uid() != null) {
+            t.setUid(n.uid());
+        }
         chain.transformation = t;
         return chain;
     }

@@ -1,6 +1,7 @@
 package io.sluice.planner.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,6 +58,17 @@ public interface Catalog {
 
     /** Whether objects outlive the session (a new session over the same storage sees them). */
     boolean isPersistent();
+
+    /** The properties of a database ({@code CREATE DATABASE ... WITH}, {@code ALTER DATABASE ... SET}). */
+    default Map<String, String> databaseProperties(String database) {
+        return Map.of();
+    }
+
+    /** Replaces the properties of an existing database. */
+    default void setDatabaseProperties(String database, Map<String, String> properties) {
+        throw new io.sluice.table.api.UnsupportedFeatureException("database properties in a catalog of type "
+                + getClass().getSimpleName());
+    }
 
     /** Releases resources; called when the catalog is dropped. */
     default void close() {

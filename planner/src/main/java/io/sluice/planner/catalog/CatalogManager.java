@@ -21,17 +21,22 @@ public final class CatalogManager {
     public static final String DEFAULT_DATABASE = "default_database";
 
     private final Map<String, Catalog> catalogs;
+    private final Map<String, CatalogDescriptor> descriptors;
     private final Map<ObjectIdentifier, Object> temporaryObjects = new LinkedHashMap<>();
     private String currentCatalog = DEFAULT_CATALOG;
     private String currentDatabase = DEFAULT_DATABASE;
 
     public CatalogManager() {
         this.catalogs = new LinkedHashMap<>();
+        this.descriptors = new LinkedHashMap<>();
         catalogs.put(DEFAULT_CATALOG, new InMemoryCatalog(DEFAULT_DATABASE));
+        descriptors.put(DEFAULT_CATALOG, new CatalogDescriptor(Map.of(CatalogFactory.TYPE, "generic_in_memory",
+                CatalogFactory.DEFAULT_DATABASE, DEFAULT_DATABASE), null));
     }
 
-    private CatalogManager(Map<String, Catalog> sharedCatalogs) {
+    private CatalogManager(Map<String, Catalog> sharedCatalogs, Map<String, CatalogDescriptor> sharedDescriptors) {
         this.catalogs = sharedCatalogs;
+        this.descriptors = sharedDescriptors;
     }
 
     /**
@@ -41,7 +46,7 @@ public final class CatalogManager {
      * several threads serialize their calls.
      */
     public CatalogManager newSessionSharingCatalogs() {
-        return new CatalogManager(catalogs);
+        return new CatalogManager(catalogs, descriptors);
     }
 
     public String currentCatalog() {
@@ -121,6 +126,20 @@ public final class CatalogManager {
         catalogs.put(name, catalog);
     }
 
+    /** Records how catalog {@code name} was created ({@code CREATE CATALOG}'s options and comment). */
+    public void describeCatalog(String name, CatalogDescriptor descriptor) {
+        catalog(name);
+        descriptors.put(name, descriptor);
+    }
+
+    /** How catalog {@code name} was created; a catalog registered without a description has only its type. */
+    public CatalogDescriptor catalogDescriptor(String name) {
+        Catalog cat = catalog(name);
+        CatalogDescriptor d = descriptors.get(name);
+        return d != null ? d : new CatalogDescriptor(Map.of(CatalogFactory.TYPE,
+                cat instanceof InMemoryCatalog ? "generic_in_memory" : cat.getClass().getSimpleName()), null);
+    }
+
     /** The catalog of this name, or empty. */
     public Optional<Catalog> getCatalog(String name) {
         return Optional.ofNullable(catalogs.get(name));
@@ -139,6 +158,7 @@ public final class CatalogManager {
             throw new ValidationException("Cannot drop a catalog which is currently in use.");
         }
         catalogs.remove(name).close();
+        descriptors.remove(name);
         temporaryObjects.keySet().removeIf(id -> id.catalog().equals(name));
     }
 

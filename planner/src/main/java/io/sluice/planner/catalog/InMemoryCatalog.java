@@ -16,6 +16,7 @@ public final class InMemoryCatalog implements Catalog {
     private static final class Database {
         final Map<String, CatalogBaseTable> tables = new LinkedHashMap<>();
         final Map<String, CatalogFunction> functions = new LinkedHashMap<>();
+        Map<String, String> properties = Map.of();
     }
 
     private final String defaultDatabase;
@@ -52,6 +53,16 @@ public final class InMemoryCatalog implements Catalog {
     @Override
     public void createDatabase(String database) {
         databases.put(database, new Database());
+    }
+
+    @Override
+    public Map<String, String> databaseProperties(String database) {
+        return db(database).properties;
+    }
+
+    @Override
+    public void setDatabaseProperties(String database, Map<String, String> properties) {
+        db(database).properties = Map.copyOf(properties);
     }
 
     @Override

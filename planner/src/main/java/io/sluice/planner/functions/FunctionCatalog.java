@@ -214,6 +214,32 @@ public final class FunctionCatalog {
         return new ArrayList<>(names);
     }
 
+    /**
+     * What {@code DESCRIBE FUNCTION} shows of a user-defined function: whether it is a temporary system function
+     * or a temporary catalog function, its loaded class, and its stored definition (null for temporary ones).
+     */
+    public record Described(boolean system, boolean temporary, UserFunction function, CatalogFunction definition) {
+    }
+
+    /** The user-defined function a (possibly qualified) name refers to, described; null when there is none. */
+    public Described describe(List<String> names) {
+        if (names.size() == 1) {
+            Entry e = temporarySystem.get(normalize(names.get(0)));
+            if (e != null) {
+                return new Described(true, true, e.function, null);
+            }
+        } else if (names.size() > 3) {
+            return null;
+        }
+        ObjectIdentifier id = normalize(catalogs.qualify(names));
+        Entry e = temporary.get(id);
+        if (e != null) {
+            return new Described(false, true, e.function, null);
+        }
+        e = catalogFunction(id);
+        return e == null ? null : new Described(false, false, e.function, catalogFunctions.get(id).definition);
+    }
+
     /** The function a (possibly qualified) name in SQL refers to, ignoring built-ins, or null. */
     private Entry lookup(List<String> names, boolean systemOnly) {
         if (names.size() == 1) {

@@ -9,6 +9,11 @@ import io.sluice.server.LoginThrottle;
 import io.sluice.server.ServerOptions;
 import io.sluice.server.ServerSession;
 import io.sluice.server.SessionManager;
+import io.sluice.server.metrics.JobMetricsCollector;
+import io.sluice.server.metrics.RateHistory;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.sluice.table.api.TableResult;
 import io.sluice.util.CloseableIterator;
 import java.io.IOException;
@@ -34,8 +39,9 @@ import java.util.regex.Pattern;
 
 /**
  * Flink's SQL Gateway REST API (same paths, JSON and semantics) on the JDK's HTTP server: sessions, statements as
- * operations, and paged results, under the prefixes {@code /v1} to {@code /v4}; and Flink's job API
- * ({@code /jobs/overview}, {@code /jobs/{id}}, {@code PATCH /jobs/{id}} to cancel) over the server's jobs.
+ * operations, and paged results, under the prefixes {@code /v1} to {@code /v4}; Flink's job API ({@link JobsApi})
+ * over the server's jobs; Prometheus metrics at {@code /metrics} ({@link JobMetricsCollector} and the JVM's); and
+ * the web UI at {@code /} ({@link StaticFiles}).
  * With a server password every request
  * needs HTTP Basic authentication as user {@code sluice} (else 401).
  */
@@ -44,7 +50,6 @@ public final class RestGateway implements AutoCloseable {
     private static final Pattern SESSION = Pattern.compile("^/sessions/([^/]+)(/.*)?$");
     private static final Pattern OPERATION = Pattern.compile(
             "^/operations/([^/]+)/(status|cancel|close|result/(\\d+))$");
-    private static final Pattern JOBS = Pattern.compile("^(?:/v1)?/jobs(?:/(overview)|/([^/]+))$");
     private static final long FETCH_WAIT_MILLIS = 1000;
 
     private final ServerOptions options;
@@ -55,6 +60,8 @@ public final class RestGateway implements AutoCloseable {
     private final ExecutorService statementExecutor = Executors.newCachedThreadPool(daemon("sluice-rest-statement"));
     private final ScheduledExecutorService sweeper =
             Executors.newSingleThreadScheduledExecutor(daemon("sluice-rest-idle"));
+    private final ScheduledExecutorService sampler =
+            Executors.newSingleThreadScheduledExecutor(daemon("sluice-rate-history"));
     private final HttpServer http;
     private final JobsApi jobs;
 
@@ -62,10 +69,32 @@ public final class RestGateway implements AutoCloseable {
         this.options = options;
         this.sessions = sessions;
         this.throttle = throttle;
-        this.jobs = new JobsApi(sessions.jobs());
+        RateHistory rates = new RateHistory(sessions.jobs());
+        sampler.scheduleAtFixedRate(rates::sample, 1, 1, TimeUnit.SECONDS);
+        this.jobs = new JobsApi(sessions.jobs(), options.savepointDir(), rates);
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new JobMetricsCollector(sessions.jobs(), options.bind().getHostAddress()));
+        JvmMetrics.builder().register(registry);
+        MetricsHandler metrics = new MetricsHandler(registry);
         this.http = HttpServer.create(new InetSocketAddress(options.bind(), options.httpPort()), 64);
         http.setExecutor(httpExecutor);
         http.createContext("/", this::handle);
+        http.createContext("/metrics", exchange -> {
+            String refused = BrowserGuard.refusal(exchange, options);
+            if (refused != null) {
+                try (exchange) {
+                    send(exchange, 403, error(refused));
+                }
+            } else if (authorized(exchange)) {
+                metrics.handle(exchange);
+            } else {
+                try (exchange) {
+                    exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"sluice\"");
+                    send(exchange, 401, error("authentication required: HTTP Basic as user '" + ServerOptions.USER
+                            + "'"));
+                }
+            }
+        });
         http.start();
         long idle = options.idleSessionTimeout().toMillis();
         if (idle > 0) {
@@ -98,13 +127,25 @@ public final class RestGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             try {
+                String refused = BrowserGuard.refusal(exchange, options);
+                if (refused != null) {
+                    send(exchange, 403, error(refused));
+                    return;
+                }
                 if (!authorized(exchange)) {
                     exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"sluice\"");
                     send(exchange, 401,
                             error("authentication required: HTTP Basic as user '" + ServerOptions.USER + "'"));
                     return;
                 }
-                send(exchange, 200, route(exchange));
+                if (!exchange.getRequestMethod().equals("GET") || !StaticFiles.serve(exchange)) {
+                    Object answer = route(exchange);
+                    if (answer instanceof JobsApi.Status s) {
+                        send(exchange, s.code(), s.body());
+                    } else {
+                        send(exchange, 200, (JsonNode) answer);
+                    }
+                }
             } catch (RestException e) {
                 send(exchange, e.status(), error(e.getMessage()));
             } catch (RuntimeException e) {
@@ -151,21 +192,12 @@ public final class RestGateway implements AutoCloseable {
         return false;
     }
 
-    private ObjectNode route(HttpExchange exchange) throws IOException {
+    private Object route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         URI uri = exchange.getRequestURI();
-        Matcher job = JOBS.matcher(uri.getPath());
-        if (job.matches()) {
-            if (job.group(1) != null && method.equals("GET")) {
-                return jobs.overview();
-            }
-            if (job.group(2) != null && method.equals("GET")) {
-                return jobs.job(job.group(2));
-            }
-            if (job.group(2) != null && method.equals("PATCH")) {
-                return jobs.cancel(job.group(2), queryParameter(uri, "mode"));
-            }
-            throw new RestException(405, method + " is not allowed on " + uri.getPath());
+        if (JobsApi.handles(uri.getPath())) {
+            return jobs.route(method, uri.getPath(), uri.getRawQuery(),
+                    method.equals("POST") ? body(exchange) : RestJson.MAPPER.createObjectNode());
         }
         Matcher versioned = VERSIONED.matcher(uri.getPath());
         if (!versioned.matches()) {
@@ -335,7 +367,11 @@ public final class RestGateway implements AutoCloseable {
     }
 
     private static String queryParameter(URI uri, String name) {
-        String query = uri.getRawQuery();
+        return parameter(uri.getRawQuery(), name);
+    }
+
+    /** The decoded value of parameter {@code name} in a raw query string, or null. */
+    static String parameter(String query, String name) {
         if (query == null) {
             return null;
         }
@@ -382,7 +418,7 @@ public final class RestGateway implements AutoCloseable {
         return n;
     }
 
-    private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = RestJson.MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -391,7 +427,7 @@ public final class RestGateway implements AutoCloseable {
         }
     }
 
-    private static String version() {
+    static String version() {
         String v = RestGateway.class.getPackage().getImplementationVersion();
         return v == null ? "development build" : v;
     }
@@ -401,6 +437,7 @@ public final class RestGateway implements AutoCloseable {
     public void close() {
         http.stop(0);
         sweeper.shutdownNow();
+        sampler.shutdownNow();
         restSessions.values().forEach(RestSession::close);
         restSessions.clear();
         httpExecutor.shutdownNow();

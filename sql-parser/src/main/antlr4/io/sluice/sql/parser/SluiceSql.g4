@@ -27,10 +27,15 @@ statement
     | SET (key=STRING EQ value=STRING)?                                       #set
     | RESET key=STRING?                                                       #reset
     | SHOW showTarget                                                         #show
-    | (DESCRIBE | DESC) objectName                                            #describe
-    | USE (CATALOG identifier | objectName)                                   #use
-    | EXPLAIN (PLAN FOR)? (explainDetail (COMMA explainDetail)*)? explainable #explain
+    | (DESCRIBE | DESC) describeTarget                                        #describe
+    | LOAD MODULE identifier withOptions?                                     #loadModule
+    | UNLOAD MODULE identifier                                                #unloadModule
+    | USE (CATALOG identifier | MODULES identifier (COMMA identifier)* | objectName)  #use
+    | EXPLAIN (UPGRADE FROM path=STRING | (PLAN FOR)? (explainDetail (COMMA explainDetail)*)?)
+        explainable                                                           #explain
+    | EXECUTE PLAN path=STRING                                                #executePlan
     | EXECUTE executable                                                      #execute
+    | COMPILE (AND EXECUTE)? PLAN path=STRING ifNotExists? FOR (statementSet | insertStatement)  #compilePlan
     | BEGIN STATEMENT SET                                                     #beginStatementSet
     | END                                                                     #endStatementSet
     | ADD JAR path=STRING                                                     #addJar
@@ -70,6 +75,9 @@ explainable
 
 explainDetail : ESTIMATED_COST | CHANGELOG_MODE | JSON_EXECUTION_PLAN | PLAN_ADVICE ;
 
+// DESCRIBE [EXTENDED] table, DESCRIBE CATALOG [EXTENDED] catalog, DESCRIBE FUNCTION [EXTENDED] function.
+describeTarget : (CATALOG | FUNCTION)? EXTENDED? objectName ;
+
 // ---------------------------------------------------------------------------------------------------------
 // CREATE / DROP
 // ---------------------------------------------------------------------------------------------------------
@@ -99,6 +107,16 @@ dropTarget
 alterTarget
     : TABLE ifExists? objectName alterTableAction                                                    #alterTable
     | VIEW viewName=objectName (RENAME TO newName=objectName | AS query)                             #alterView
+    | CATALOG identifier alterCatalogAction                                                          #alterCatalog
+    | DATABASE objectName SET LPAREN option (COMMA option)* RPAREN                                   #alterDatabase
+    | TEMPORARY? SYSTEM? FUNCTION ifExists? objectName AS className=STRING
+        (LANGUAGE language=identifier)?                                                              #alterFunction
+    ;
+
+alterCatalogAction
+    : SET LPAREN option (COMMA option)* RPAREN                                                       #setCatalogOptions
+    | RESET LPAREN (STRING (COMMA STRING)*)? RPAREN                                                   #resetCatalogOptions
+    | COMMENT STRING                                                                                  #commentCatalog
     ;
 
 alterTableAction
@@ -190,7 +208,9 @@ showTarget
     | JARS                                                                                           #showJars
     | CURRENT (CATALOG | DATABASE)                                                                   #showCurrent
     | COLUMNS showFrom showLike?                                                                     #showColumns
-    | CREATE (TABLE | VIEW) objectName                                                               #showCreate
+    | CREATE (TABLE | VIEW | CATALOG) objectName                                                     #showCreate
+    | FULL? MODULES                                                                                  #showModules
+    | PROCEDURES showFrom? showLike?                                                                 #showProcedures
     ;
 
 showFrom : (FROM | IN) objectName ;
@@ -240,13 +260,15 @@ identifier
 // Keywords that may also be used as plain identifiers (e.g. a column named `value`, `timestamp` or `day`).
 nonReserved
     : ADD | AFTER | ALL | ARRAY | BEGIN | CASCADE | CATALOG | CATALOGS | CHANGELOG_MODE | CLEAR | COLUMNS | COMMENT
+    | COMPILE
     | CONSTRAINTS | CURRENT | DATABASE | DATABASES | DAY | DESC | DESCRIBE | DRAIN | END | ENFORCED
-    | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | FIRST | FUNCTION | FUNCTIONS | GENERATED
+    | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | EXTENDED | FIRST | FULL | FUNCTION
+    | FUNCTIONS | GENERATED | LOAD | MODULE | MODULES | PROCEDURES | UNLOAD
     | HELP | HOUR | IF | INCLUDING | INTERVAL | JAR | JARS | JOB | JOBS | JSON_EXECUTION_PLAN | KEY
     | LANGUAGE | LOCAL | MAP | METADATA | MINUTE | MODIFY | MONTH | MULTISET | OPTIONS | OVERWRITE | OVERWRITING
     | PARTITION | PARTITIONED | PARTITIONS | PLAN | PLAN_ADVICE | PRECISION | QUIT | REMOVE | RENAME | RESET
     | RESTRICT | ROW | SAVEPOINT | SECOND | SET | SHOW | STATEMENT | STOP | SYSTEM | TABLES | TEMPORARY
-    | TIME | TIMESTAMP | USE | USER | USING | VIEW | VIEWS | VIRTUAL | WATERMARK | WATERMARKS
+    | TIME | TIMESTAMP | UPGRADE | USE | USER | USING | VIEW | VIEWS | VIRTUAL | WATERMARK | WATERMARKS
     | WITHOUT | YEAR | ZONE
     ;
 
@@ -258,6 +280,7 @@ ADD : 'ADD' ;
 AFTER : 'AFTER' ;
 ALL : 'ALL' ;
 ALTER : 'ALTER' ;
+AND : 'AND' ;
 ARRAY : 'ARRAY' ;
 AS : 'AS' ;
 BEGIN : 'BEGIN' ;
@@ -269,6 +292,7 @@ CHANGELOG_MODE : 'CHANGELOG_MODE' ;
 CLEAR : 'CLEAR' ;
 COLUMNS : 'COLUMNS' ;
 COMMENT : 'COMMENT' ;
+COMPILE : 'COMPILE' ;
 CONSTRAINT : 'CONSTRAINT' ;
 CONSTRAINTS : 'CONSTRAINTS' ;
 CREATE : 'CREATE' ;
@@ -288,9 +312,11 @@ EXECUTE : 'EXECUTE' ;
 EXISTS : 'EXISTS' ;
 EXIT : 'EXIT' ;
 EXPLAIN : 'EXPLAIN' ;
+EXTENDED : 'EXTENDED' ;
 FIRST : 'FIRST' ;
 FOR : 'FOR' ;
 FROM : 'FROM' ;
+FULL : 'FULL' ;
 FUNCTION : 'FUNCTION' ;
 FUNCTIONS : 'FUNCTIONS' ;
 GENERATED : 'GENERATED' ;
@@ -311,11 +337,14 @@ JSON_EXECUTION_PLAN : 'JSON_EXECUTION_PLAN' ;
 KEY : 'KEY' ;
 LANGUAGE : 'LANGUAGE' ;
 LIKE : 'LIKE' ;
+LOAD : 'LOAD' ;
 LOCAL : 'LOCAL' ;
 MAP : 'MAP' ;
 METADATA : 'METADATA' ;
 MINUTE : 'MINUTE' ;
 MODIFY : 'MODIFY' ;
+MODULE : 'MODULE' ;
+MODULES : 'MODULES' ;
 MONTH : 'MONTH' ;
 MULTISET : 'MULTISET' ;
 NOT : 'NOT' ;
@@ -330,6 +359,7 @@ PLAN : 'PLAN' ;
 PLAN_ADVICE : 'PLAN_ADVICE' ;
 PRECISION : 'PRECISION' ;
 PRIMARY : 'PRIMARY' ;
+PROCEDURES : 'PROCEDURES' ;
 QUIT : 'QUIT' ;
 REMOVE : 'REMOVE' ;
 RENAME : 'RENAME' ;
@@ -350,6 +380,8 @@ TEMPORARY : 'TEMPORARY' ;
 TIME : 'TIME' ;
 TIMESTAMP : 'TIMESTAMP' ;
 TO : 'TO' ;
+UNLOAD : 'UNLOAD' ;
+UPGRADE : 'UPGRADE' ;
 USE : 'USE' ;
 USER : 'USER' ;
 USING : 'USING' ;

@@ -174,18 +174,71 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
 
   @Override
   public ParsedStatement visitDescribe(DescribeContext ctx) {
-    return new DescribeStatement(name(ctx.objectName()), pos(ctx));
+    DescribeTargetContext t = ctx.describeTarget();
+    DescribeStatement.Kind kind = t.CATALOG() != null ? DescribeStatement.Kind.CATALOG
+        : t.FUNCTION() != null ? DescribeStatement.Kind.FUNCTION : DescribeStatement.Kind.TABLE;
+    ObjectName name = name(t.objectName());
+    if (kind == DescribeStatement.Kind.CATALOG && name.parts().size() != 1) {
+      throw SqlParseException.at(pos(t.objectName()), "DESCRIBE CATALOG takes a catalog name, not " + name);
+    }
+    return new DescribeStatement(kind, name, t.EXTENDED() != null, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitLoadModule(LoadModuleContext ctx) {
+    return new ModuleStatement(ModuleStatement.Kind.LOAD, List.of(identifier(ctx.identifier())),
+        options(ctx.withOptions()), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitUnloadModule(UnloadModuleContext ctx) {
+    return new ModuleStatement(ModuleStatement.Kind.UNLOAD, List.of(identifier(ctx.identifier())), Map.of(), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitAlterCatalog(AlterCatalogContext ctx) {
+    String catalog = identifier(ctx.identifier());
+    SqlPosition position = pos((ParserRuleContext) ctx.getParent());
+    AlterCatalogActionContext action = ctx.alterCatalogAction();
+    if (action instanceof SetCatalogOptionsContext s) {
+      return AlterCatalogStatement.set(catalog, options(s.option()), position);
+    }
+    if (action instanceof ResetCatalogOptionsContext r) {
+      List<String> keys = new ArrayList<>();
+      for (TerminalNode key : r.STRING()) {
+        keys.add(string(key.getSymbol()));
+      }
+      return AlterCatalogStatement.reset(catalog, keys, position);
+    }
+    return AlterCatalogStatement.comment(catalog, string(((CommentCatalogContext) action).STRING().getSymbol()),
+        position);
+  }
+
+  @Override
+  public ParsedStatement visitAlterDatabase(AlterDatabaseContext ctx) {
+    return new AlterDatabaseStatement(name(ctx.objectName()), options(ctx.option()),
+        pos((ParserRuleContext) ctx.getParent()));
   }
 
   @Override
   public ParsedStatement visitUse(UseContext ctx) {
+    if (ctx.MODULES() != null) {
+      List<String> names = new ArrayList<>();
+      for (IdentifierContext id : ctx.identifier()) {
+        names.add(identifier(id));
+      }
+      return new ModuleStatement(ModuleStatement.Kind.USE, names, Map.of(), pos(ctx));
+    }
     return ctx.CATALOG() != null
-        ? new UseCatalogStatement(identifier(ctx.identifier()), pos(ctx))
+        ? new UseCatalogStatement(identifier(ctx.identifier(0)), pos(ctx))
         : new UseDatabaseStatement(name(ctx.objectName()), pos(ctx));
   }
 
   @Override
   public ParsedStatement visitExplain(ExplainContext ctx) {
+    if (ctx.UPGRADE() != null) {
+      return new ExplainUpgradeStatement(string(ctx.path), explainable(ctx.explainable()), pos(ctx));
+    }
     List<ExplainStatement.ExplainDetail> details = new ArrayList<>();
     for (ExplainDetailContext detail : ctx.explainDetail()) {
       ExplainStatement.ExplainDetail value =
@@ -195,17 +248,20 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
       }
       details.add(value);
     }
-    ExplainableContext target = ctx.explainable();
-    ParsedStatement explained;
-    if (target.statementSet() != null) {
-      explained = statementSet(target.statementSet());
-    } else if (target.insertStatement() != null) {
-      explained = insert(target.insertStatement());
-    } else {
-      explained = new QueryStatement(fragment(target.query()));
-    }
-    return new ExplainStatement(ctx.PLAN() != null, details, explained, pos(ctx));
+    return new ExplainStatement(ctx.PLAN() != null, details, explainable(ctx.explainable()), pos(ctx));
   }
+
+  private ParsedStatement explainable(ExplainableContext target) {
+    if (target.statementSet() != null) {
+      return statementSet(target.statementSet());
+    }
+    if (target.insertStatement() != null) {
+      return insert(target.insertStatement());
+    }
+    return new QueryStatement(fragment(target.query()));
+  }
+
+
 
   @Override
   public ParsedStatement visitExecute(ExecuteContext ctx) {
@@ -217,6 +273,29 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
         ? insert(target.insertStatement())
         : new QueryStatement(fragment(target.query()));
     return new ExecuteStatement(inner, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitExecutePlan(ExecutePlanContext ctx) {
+    return new ExecutePlanStatement(string(ctx.path), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitCompilePlan(CompilePlanContext ctx) {
+    ParserRuleContext targetCtx = ctx.statementSet() != null ? ctx.statementSet() : ctx.insertStatement();
+    ParsedStatement target = ctx.statementSet() != null ? statementSet(ctx.statementSet(), pos(targetCtx))
+        : insert(ctx.insertStatement());
+    String text = input.getText(Interval.of(targetCtx.start.getStartIndex(), targetCtx.stop.getStopIndex()));
+    return new CompilePlanStatement(string(ctx.path), ctx.ifNotExists() != null, ctx.EXECUTE() != null, target,
+        text, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitAlterFunction(AlterFunctionContext ctx) {
+    checkScope(ctx.TEMPORARY(), ctx.SYSTEM(), ctx.FUNCTION().getSymbol());
+    return new AlterFunctionStatement(name(ctx.objectName()), ctx.TEMPORARY() != null, ctx.SYSTEM() != null,
+        ctx.ifExists() != null, string(ctx.className), ctx.language == null ? null : identifier(ctx.language),
+        pos((ParserRuleContext) ctx.getParent()));
   }
 
   @Override

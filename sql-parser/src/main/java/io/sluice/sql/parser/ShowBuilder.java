@@ -35,11 +35,21 @@ final class ShowBuilder {
       return show(Kind.COLUMNS, c.showFrom(), c.showLike(), position);
     }
     if (target instanceof ShowCreateContext c) {
-      Kind kind = c.TABLE() != null ? Kind.CREATE_TABLE : Kind.CREATE_VIEW;
-      return new ShowStatement(kind, AstBuilder.name(c.objectName()), null, false, false, position);
+      Kind kind = c.TABLE() != null ? Kind.CREATE_TABLE : c.VIEW() != null ? Kind.CREATE_VIEW : Kind.CREATE_CATALOG;
+      ObjectName name = AstBuilder.name(c.objectName());
+      if (kind == Kind.CREATE_CATALOG && name.parts().size() != 1) {
+        throw SqlParseException.at(AstBuilder.pos(c.objectName()), "SHOW CREATE CATALOG takes a catalog name, not "
+            + name);
+      }
+      return new ShowStatement(kind, name, null, false, false, position);
+    }
+    if (target instanceof ShowProceduresContext c) {
+      return show(Kind.PROCEDURES, c.showFrom(), c.showLike(), position);
     }
     Kind kind;
-    if (target instanceof ShowJobsContext) {
+    if (target instanceof ShowModulesContext m) {
+      kind = m.FULL() != null ? Kind.FULL_MODULES : Kind.MODULES;
+    } else if (target instanceof ShowJobsContext) {
       kind = Kind.JOBS;
     } else if (target instanceof ShowJarsContext) {
       kind = Kind.JARS;

@@ -160,6 +160,41 @@ class StatementParserTest {
       return s.getClass().getSimpleName();
     }
 
+    @Override
+    public String visit(AlterCatalogStatement s) {
+      return n(s);
+    }
+
+    @Override
+    public String visit(AlterDatabaseStatement s) {
+      return n(s);
+    }
+
+    @Override
+    public String visit(ModuleStatement s) {
+      return n(s);
+    }
+
+    @Override
+    public String visit(AlterFunctionStatement s) {
+      return n(s);
+    }
+
+    @Override
+    public String visit(CompilePlanStatement s) {
+      return n(s);
+    }
+
+    @Override
+    public String visit(ExecutePlanStatement s) {
+      return n(s);
+    }
+
+    @Override
+    public String visit(ExplainUpgradeStatement s) {
+      return n(s);
+    }
+
     public String visit(QueryStatement s) { return n(s); }
     public String visit(InsertStatement s) { return n(s); }
     public String visit(StatementSetStatement s) { return n(s); }

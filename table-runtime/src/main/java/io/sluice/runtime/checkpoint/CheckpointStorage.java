@@ -16,15 +16,16 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * Checkpoints of one job on the local file system: {@code <job dir>/chk-<id>/} holds one file per job
- * graph node with state ({@code node-<index>.bin}) and a {@code _metadata} file naming each node with
- * the length and CRC-32 of its file. A checkpoint is written under {@code chk-<id>.inprogress} and
+ * Checkpoints of one job on the local file system: {@code <job dir>/chk-<id>/} holds one file per
+ * operator instance with state ({@code node-<n>.bin}) and a {@code _metadata} file listing each instance
+ * by its operator's state identity (uid), subtask and parallelism, with its name (for messages) and the
+ * length and CRC-32 of its file. A checkpoint is written under {@code chk-<id>.inprogress} and
  * renamed when complete, so a directory named {@code chk-<id>} is always whole. The metadata starts
  * with a magic number and a format version and ends with its own CRC-32.
  */
 public final class CheckpointStorage {
     static final int MAGIC = 0x534c4350; // "SLCP"
-    static final int VERSION = 1;
+    static final int VERSION = 3;
     private static final String METADATA = "_metadata";
 
     private final Path jobDirectory;
@@ -51,12 +52,16 @@ public final class CheckpointStorage {
         meta.writeLong(checkpointId);
         meta.writeLong(System.currentTimeMillis());
         meta.writeInt(states.size());
-        for (NodeState s : states) {
-            meta.writeInt(s.index());
+        for (int n = 0; n < states.size(); n++) {
+            NodeState s = states.get(n);
+            meta.writeUTF(s.uid());
+            meta.writeInt(s.subtask());
+            meta.writeInt(s.parallelism());
             meta.writeUTF(s.name());
+            meta.writeUTF(s.schema());
             meta.writeBoolean(s.data() != null);
             if (s.data() != null) {
-                Files.write(tmp.resolve("node-" + s.index() + ".bin"), s.data());
+                Files.write(tmp.resolve("node-" + n + ".bin"), s.data());
                 meta.writeInt(s.data().length);
                 meta.writeLong(crc(s.data()));
             }
@@ -143,18 +148,21 @@ public final class CheckpointStorage {
             int n = in.readInt();
             List<NodeState> states = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                int index = in.readInt();
+                String uid = in.readUTF();
+                int subtask = in.readInt();
+                int parallelism = in.readInt();
                 String name = in.readUTF();
+                String schema = in.readUTF();
                 byte[] data = null;
                 if (in.readBoolean()) {
                     int length = in.readInt();
                     long crc = in.readLong();
-                    data = Files.readAllBytes(directory.resolve("node-" + index + ".bin"));
+                    data = Files.readAllBytes(directory.resolve("node-" + i + ".bin"));
                     if (data.length != length || crc(data) != crc) {
-                        throw corrupt(directory, "state of node " + index + " (" + name + ") fails its checksum");
+                        throw corrupt(directory, "state of operator '" + uid + "' (" + name + ") fails its checksum");
                     }
                 }
-                states.add(new NodeState(index, name, data));
+                states.add(new NodeState(uid, subtask, parallelism, name, schema, data));
             }
             return new Checkpoint(directory, id, timestamp, states);
         } catch (IOException e) {
@@ -172,20 +180,38 @@ public final class CheckpointStorage {
         return c.getValue();
     }
 
-    /** The state of one job graph node: its index in topological order, its name, and its bytes (or null). */
-    public record NodeState(int index, String name, byte[] data) {
+    /**
+     * The state of one operator instance: its operator's state identity ({@code uid}), which of
+     * {@code parallelism} instances it is ({@code subtask}, 0-based), the operator's name (for messages
+     * only; never matched), the shape of its state ({@code Transformation#stateSchema}) and its bytes (null when
+     * it keeps none).
+     */
+    public record NodeState(String uid, int subtask, int parallelism, String name, String schema, byte[] data) {
     }
 
     /** A checkpoint read back. */
     public record Checkpoint(Path directory, long id, long timestamp, List<NodeState> states) {
-        /** The state of node {@code index}; fails when the node's name differs (a different query). */
-        public byte[] stateOf(int index, String name) {
+        /** The same checkpoint without the states of the operators {@code uids}. */
+        public Checkpoint without(java.util.Set<String> uids) {
+            if (uids.isEmpty()) {
+                return this;
+            }
+            List<NodeState> kept = new ArrayList<>();
             for (NodeState s : states) {
-                if (s.index() == index) {
-                    if (!s.name().equals(name)) {
-                        throw new TableException("Checkpoint '" + directory + "' does not match this job: node "
-                                + index + " is '" + s.name() + "' there but '" + name + "' here.");
-                    }
+                if (!uids.contains(s.uid())) {
+                    kept.add(s);
+                }
+            }
+            return new Checkpoint(directory, id, timestamp, kept);
+        }
+
+        /**
+         * The state of instance {@code subtask} of the operator {@code uid}, or null when the checkpoint has
+         * none (the operator is new, or keeps no state).
+         */
+        public byte[] stateOf(String uid, int subtask) {
+            for (NodeState s : states) {
+                if (s.uid().equals(uid) && s.subtask() == subtask) {
                     return s.data();
                 }
             }

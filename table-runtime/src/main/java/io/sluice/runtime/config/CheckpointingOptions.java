@@ -62,10 +62,21 @@ public final class CheckpointingOptions {
             .intType().defaultValue(Integer.MAX_VALUE)
             .withDescription("How many times the exponential-delay strategy restarts a failed job.");
 
+    public static final ConfigOption<Boolean> IGNORE_UNCLAIMED_STATE =
+            ConfigOptions.key("execution.savepoint.ignore-unclaimed-state").booleanType().defaultValue(false)
+            .withDescription("Whether a job may start from a checkpoint or savepoint holding state that no operator"
+                    + " of the job claims (that state is then dropped).");
+
+    public static final ConfigOption<String> UID_FORMAT = ConfigOptions.key("table.exec.uid.format")
+            .stringType().defaultValue("<id>_<transformation>")
+            .withDescription("How an operator's state identity in checkpoints is derived from the plan when it has"
+                    + " no explicit uid: <id> is the operator's position in the plan (inputs first) and"
+                    + " <transformation> its kind, such as group-aggregate.");
+
     /** All options declared here. */
     public static List<ConfigOption<?>> all() {
         return List.of(INTERVAL, DIRECTORY, NUM_RETAINED, SAVEPOINT_PATH, SAVEPOINT_DIRECTORY, RESTART_STRATEGY, FIXED_DELAY_ATTEMPTS,
                 FIXED_DELAY, EXPONENTIAL_INITIAL_BACKOFF, EXPONENTIAL_MAX_BACKOFF, EXPONENTIAL_MULTIPLIER,
-                EXPONENTIAL_ATTEMPTS);
+                EXPONENTIAL_ATTEMPTS, IGNORE_UNCLAIMED_STATE, UID_FORMAT);
     }
 }

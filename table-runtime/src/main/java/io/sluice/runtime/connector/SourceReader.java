@@ -34,6 +34,15 @@ public interface SourceReader extends AutoCloseable {
                 "restoring the position of " + getClass().getSimpleName());
     }
 
+    /**
+     * How many records the source has yet to read (Flink's {@code pendingRecords}, e.g. a Kafka consumer's lag),
+     * where the reader knows it; -1 otherwise (the default). Called from other threads than the task's, so an
+     * implementation returns a value it keeps up to date on its own thread.
+     */
+    default long pendingRecords() {
+        return -1;
+    }
+
     @Override
     void close() throws Exception;
 }

@@ -70,6 +70,11 @@ final class Checkpointing {
         return interval != null && System.currentTimeMillis() - lastCheckpointTime >= interval.toMillis();
     }
 
+    /** The id the next checkpoint will get, without taking it. */
+    long peekNextCheckpointId() {
+        return nextId;
+    }
+
     /** The next checkpoint id (for executors that collect the states themselves). */
     long nextCheckpointId() {
         return nextId++;
@@ -102,7 +107,8 @@ final class Checkpointing {
         long id = nextId++;
         List<CheckpointStorage.NodeState> states = new ArrayList<>();
         for (LocalExecutor.Node n : nodes) {
-            states.add(new CheckpointStorage.NodeState(n.index, n.name(), snapshot(n, id)));
+            states.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(), n.transformation.stateSchema(),
+                    snapshot(n, id)));
         }
         Path path = storage.write(id, states);
         lastCheckpointTime = System.currentTimeMillis();
@@ -123,7 +129,8 @@ final class Checkpointing {
         long id = nextId++;
         List<CheckpointStorage.NodeState> states = new ArrayList<>();
         for (LocalExecutor.Node n : nodes) {
-            states.add(new CheckpointStorage.NodeState(n.index, n.name(), snapshot(n, id)));
+            states.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(), n.transformation.stateSchema(),
+                    snapshot(n, id)));
         }
         Path path = writeSavepoint(id, states, directory);
         for (LocalExecutor.Node n : nodes) {
@@ -146,7 +153,11 @@ final class Checkpointing {
     }
 
     private static byte[] snapshot(LocalExecutor.Node n, long id) throws Exception {
-        return snapshot(n.reader, n.operator, n.name(), id);
+        byte[] state = snapshot(n.reader, n.operator, n.name(), id);
+        if (n.metrics != null) {
+            n.metrics.recordStateSize(state == null ? 0 : state.length);
+        }
+        return state;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sluice.runtime.execution;
 
+import io.sluice.runtime.metrics.JobMetrics;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +21,30 @@ public final class JobExecution {
     private volatile Throwable lastRestartCause;
     private volatile int completedCheckpoints;
     private volatile java.nio.file.Path lastCheckpoint;
+    private final JobMetrics metrics;
 
     JobExecution(String jobId, String jobName) {
         this.jobId = jobId;
         this.jobName = jobName;
+        this.metrics = new JobMetrics(jobId);
+    }
+
+    /** The job's metrics: its plan, per-operator-instance counts, checkpoint statistics and exception history. */
+    public JobMetrics metrics() {
+        return metrics;
+    }
+
+    /** The operator named by an executor's failure, or null. */
+    static String failedOperator(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof LocalExecutor.OperatorFailure) {
+                return ((LocalExecutor.OperatorFailure) c).operator();
+            }
+            if (c instanceof ParallelJobRun.OperatorFailureException) {
+                return ((ParallelJobRun.OperatorFailureException) c).operator();
+            }
+        }
+        return null;
     }
 
     public String jobId() {
@@ -73,6 +94,7 @@ public final class JobExecution {
     }
 
     void recordRestart(Throwable cause) {
+        metrics.recordException(cause, failedOperator(cause));
         lastRestartCause = cause;
         restarts++;
     }
@@ -135,6 +157,9 @@ public final class JobExecution {
     }
 
     void finish(JobStatus s, Throwable error) {
+        if (error != null) {
+            metrics.recordException(error, failedOperator(error));
+        }
         failure = error;
         status = s;
         if (error != null) {

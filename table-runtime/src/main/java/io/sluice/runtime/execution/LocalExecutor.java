@@ -1,6 +1,7 @@
 package io.sluice.runtime.execution;
 
 import io.sluice.runtime.checkpoint.CheckpointStorage;
+import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
 import io.sluice.runtime.config.RuntimeMode;
@@ -13,6 +14,10 @@ import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.SinkTransformation;
 import io.sluice.runtime.graph.SourceTransformation;
 import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.metrics.CheckpointStats;
+import io.sluice.runtime.metrics.JobPlan;
+import io.sluice.runtime.metrics.MeteredOutput;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -96,10 +101,13 @@ public final class LocalExecutor {
         final List<Node> consumers = new ArrayList<>();
         final List<Integer> consumerInputs = new ArrayList<>();
         int index;
+        /** The state identity of this node in checkpoints ({@link JobGraph#stateIds}). */
+        String uid;
         BufferAllocator allocator;
         StreamOperator operator;
         io.sluice.runtime.connector.SourceReader reader;
         Output output;
+        OperatorMetrics metrics;
         int openInputs;
         boolean ended;
         /** Per input, the largest watermark received (MAX once the input ended). */
@@ -160,8 +168,15 @@ public final class LocalExecutor {
 
     /** Thrown once with the name of the operator where a failure happened. */
     static final class OperatorFailure extends TableException {
+        private final String operator;
+
         OperatorFailure(String operator, Throwable cause) {
             super("Operator '" + operator + "' failed: " + cause.getMessage(), cause);
+            this.operator = operator;
+        }
+
+        String operator() {
+            return operator;
         }
     }
 
@@ -254,8 +269,10 @@ public final class LocalExecutor {
             processingTimeNodes.clear();
             RootAllocator root = new RootAllocator(config.get(ExecutionOptions.MEMORY_LIMIT));
             try {
+                Map<Transformation, String> uids = graph.stateIds(config.get(CheckpointingOptions.UID_FORMAT));
                 for (Transformation t : graph.topologicalOrder()) {
                     Node n = new Node(t);
+                    n.uid = uids.get(t);
                     nodes.put(t, n);
                     order.add(n);
                     for (int i = 0; i < t.inputs().size(); i++) {
@@ -280,9 +297,17 @@ public final class LocalExecutor {
                 if (restore != null) {
                     List<CheckpointStorage.NodeState> expected = new ArrayList<>();
                     for (int i = 0; i < order.size(); i++) {
-                        expected.add(new CheckpointStorage.NodeState(i, order.get(i).name(), null));
+                        Node n = order.get(i);
+                        expected.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(),
+                                n.transformation.stateSchema(), null));
                     }
-                    RestoreCompatibility.requireSameParallelism(restore, expected);
+                    restore = RestoreCompatibility.check(restore, expected,
+                            config.get(CheckpointingOptions.IGNORE_UNCLAIMED_STATE));
+                }
+                execution.metrics().setPlan(JobPlan.of(execution.jobId(), graph.topologicalOrder(), v -> 1,
+                        (from, to, input) -> new JobPlan.Ship("FORWARD", true)));
+                if (restore != null) {
+                    execution.metrics().checkpoints().restored(restore.directory().toString());
                 }
                 for (int i = 0; i < order.size(); i++) {
                     open(order.get(i), i, root);
@@ -324,12 +349,17 @@ public final class LocalExecutor {
             if (request == null) {
                 return false;
             }
+            CheckpointStats stats = execution.metrics().checkpoints();
+            long id = checkpointing.peekNextCheckpointId();
+            stats.triggered(id, true);
             try {
                 java.nio.file.Path path = checkpointing.takeSavepoint(order, request.directory());
+                stats.completed(id, true, execution.metrics().stateSize(), path.toString());
                 execution.markStoppedWithSavepoint();
                 request.result().complete(path.toString());
                 return true;
             } catch (Throwable t) {
+                stats.failed(id, true, t);
                 request.result().completeExceptionally(t);
                 return false;
             }
@@ -338,11 +368,15 @@ public final class LocalExecutor {
         /** Takes a checkpoint when the interval has passed (streaming mode, between two source polls). */
         private void maybeCheckpoint() throws Exception {
             if (checkpointing.due()) {
+                CheckpointStats stats = execution.metrics().checkpoints();
+                long id = checkpointing.peekNextCheckpointId();
+                stats.triggered(id, false);
                 try {
-                    execution.recordCheckpoint(checkpointing.take(order));
-                } catch (OperatorFailure f) {
-                    throw f;
-                } catch (TableException e) {
+                    java.nio.file.Path path = checkpointing.take(order);
+                    execution.recordCheckpoint(path);
+                    stats.completed(id, false, execution.metrics().stateSize(), path.toString());
+                } catch (Throwable e) {
+                    stats.failed(id, false, e);
                     throw e;
                 }
             }
@@ -352,8 +386,9 @@ public final class LocalExecutor {
             Transformation t = n.transformation;
             n.index = index;
             n.allocator = root.newChildAllocator(t.name() + "#" + System.identityHashCode(n), 0, Long.MAX_VALUE);
-            n.output = new RoutingOutput(n);
-            byte[] state = restore == null ? null : restore.stateOf(index, t.name());
+            n.metrics = execution.metrics().operator(index, t.name(), 0, 1, t instanceof SourceTransformation);
+            n.output = new MeteredOutput(new RoutingOutput(n), n.metrics);
+            byte[] state = restore == null ? null : restore.stateOf(n.uid, 0);
             try {
                 if (t instanceof SourceTransformation) {
                     SourceTransformation s = (SourceTransformation) t;
@@ -368,13 +403,13 @@ public final class LocalExecutor {
                     SinkOperator sink = new SinkOperator(s.writerFactory().apply(
                             new WriterContext(s.outputType(), n.allocator, config, 0, 1)));
                     n.operator = sink;
-                    sink.open(new OperatorContext(t.name(), n.allocator, config), n.output);
+                    sink.open(new OperatorContext(t.name(), n.allocator, config, n.metrics), n.output);
                     if (state != null) {
                         sink.restoreState(state);
                     }
                 } else {
                     n.operator = ((OperatorTransformation) t).factory().create();
-                    n.operator.open(new OperatorContext(t.name(), n.allocator, config), n.output);
+                    n.operator.open(new OperatorContext(t.name(), n.allocator, config, n.metrics), n.output);
                     if (state != null) {
                         ((CheckpointedOperator) n.operator).restoreState(
                                 new StateReader(new java.io.ByteArrayInputStream(state)));
@@ -467,7 +502,7 @@ public final class LocalExecutor {
                     continue;
                 }
                 try {
-                    n.operator.onProcessingTime(now, n.output);
+                    n.metrics.onProcessingTime(n.operator, now, n.output);
                 } catch (OperatorFailure f) {
                     throw f;
                 } catch (Throwable e) {
@@ -500,7 +535,7 @@ public final class LocalExecutor {
                     long combined = n.advanceWatermark(0, Long.MIN_VALUE);
                     if (combined != Long.MIN_VALUE) {
                         try {
-                            n.operator.processWatermark(0, combined, n.output);
+                            n.metrics.processWatermark(n.operator, 0, combined, n.output);
                         } catch (OperatorFailure f) {
                             throw f;
                         } catch (Throwable e) {
@@ -514,7 +549,7 @@ public final class LocalExecutor {
         private ReadStatus poll(Node source) throws Exception {
             ReadStatus status;
             try {
-                status = source.reader.pollNext(source.output);
+                status = source.metrics.pollNext(source.reader, source.output);
             } catch (OperatorFailure f) {
                 throw f;
             } catch (Throwable e) {
@@ -537,7 +572,7 @@ public final class LocalExecutor {
                             : Long.MIN_VALUE;
                     if (combined != Long.MIN_VALUE && combined != Long.MAX_VALUE) {
                         // an ended input no longer holds the other inputs' watermarks back
-                        c.operator.processWatermark(input, combined, c.output);
+                        c.metrics.processWatermark(c.operator, input, combined, c.output);
                     }
                     c.operator.endInput(input);
                 } catch (OperatorFailure f) {
@@ -615,7 +650,7 @@ public final class LocalExecutor {
                     boolean last = i == n - 1;
                     RowBatch b = last ? batch : BatchCopies.share(batch, c.allocator);
                     try {
-                        c.operator.processBatch(node.consumerInputs.get(i), b);
+                        c.metrics.processBatch(c.operator, node.consumerInputs.get(i), b);
                     } catch (Throwable e) {
                         if (!last) {
                             batch.close(); // the copy reserved for the last consumer was never handed over
@@ -635,7 +670,7 @@ public final class LocalExecutor {
                         continue; // the minimum over the consumer's inputs did not advance
                     }
                     try {
-                        c.operator.processWatermark(input, combined, c.output);
+                        c.metrics.processWatermark(c.operator, input, combined, c.output);
                     } catch (OperatorFailure f) {
                         throw f;
                     } catch (Throwable e) {

@@ -16,6 +16,8 @@ import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.SinkTransformation;
 import io.sluice.runtime.graph.SourceTransformation;
 import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.metrics.JobPlan;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -107,6 +109,8 @@ final class ParallelJobRun {
         final List<Vertex> inputs = new ArrayList<>();
         int parallelism;
         Instance[] instances;
+        /** The state identity of this node in checkpoints ({@link io.sluice.runtime.graph.JobGraph#stateIds}). */
+        String uid;
 
         Vertex(Transformation transformation) {
             this.transformation = transformation;
@@ -179,6 +183,7 @@ final class ParallelJobRun {
         BufferAllocator allocator;
         StreamOperator operator;
         SourceReader reader;
+        OperatorMetrics metrics;
         Task task;
         int openInputs;
         boolean ended;
@@ -215,6 +220,31 @@ final class ParallelJobRun {
 
         @Override
         public void emit(RowBatch batch) throws Exception {
+            long start = metrics.beginEmit(batch);
+            try {
+                route(batch);
+            } finally {
+                metrics.endEmit(start);
+            }
+        }
+
+        /**
+         * Offers a message to {@code target}'s queue, counting the time blocked on a full queue as this instance's
+         * back-pressured time (shadows the outer {@code enqueue} for the calls of this class).
+         */
+        private void enqueue(Instance target, Message m) throws InterruptedException {
+            if (target.task.queue.offer(m)) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                ParallelJobRun.this.enqueue(target, m);
+            } finally {
+                metrics.addBackPressuredNanos(System.nanoTime() - start);
+            }
+        }
+
+        private void route(RowBatch batch) throws Exception {
             int n = vertex.consumers.size();
             if (n == 0 || batch.rowCount() == 0) {
                 batch.close();
@@ -246,7 +276,7 @@ final class ParallelJobRun {
                 case CHAINED: {
                     Instance target = consumer.instances[subtask];
                     try {
-                        target.operator.processBatch(input, batch);
+                        target.metrics.processBatch(target.operator, input, batch);
                     } catch (Throwable e) {
                         throw wrap(target, e);
                     }
@@ -330,6 +360,7 @@ final class ParallelJobRun {
 
         @Override
         public void emitWatermark(long watermark) throws Exception {
+            metrics.emitWatermark(watermark);
             broadcast(Kind.WATERMARK, watermark);
         }
 
@@ -437,7 +468,7 @@ final class ParallelJobRun {
                 receiveBarrier(m.input(), m.channel(), m.value());
             } else if (m.kind() == Kind.BATCH) {
                 try {
-                    operator.processBatch(m.input(), m.batch());
+                    metrics.processBatch(operator, m.input(), m.batch());
                 } catch (Throwable e) {
                     throw wrap(this, e);
                 }
@@ -485,7 +516,7 @@ final class ParallelJobRun {
                 return;
             }
             try {
-                operator.processWatermark(input, watermark, this);
+                metrics.processWatermark(operator, input, watermark, this);
             } catch (Throwable e) {
                 throw wrap(this, e);
             }
@@ -593,7 +624,7 @@ final class ParallelJobRun {
                     continue;
                 }
                 try {
-                    i.operator.onProcessingTime(now, i);
+                    i.metrics.onProcessingTime(i.operator, now, i);
                 } catch (Throwable e) {
                     throw wrap(i, e);
                 }
@@ -611,7 +642,7 @@ final class ParallelJobRun {
                 }
                 ReadStatus status;
                 try {
-                    status = head.reader.pollNext(head);
+                    status = head.metrics.pollNext(head.reader, head);
                 } catch (OperatorFailureException f) {
                     throw f;
                 } catch (Throwable e) {
@@ -647,8 +678,15 @@ final class ParallelJobRun {
 
     /** Thrown once, naming the instance where a failure happened. */
     static final class OperatorFailureException extends TableException {
+        private final String operator;
+
         OperatorFailureException(String operator, Throwable cause) {
             super("Operator '" + operator + "' failed: " + cause.getMessage(), cause);
+            this.operator = operator;
+        }
+
+        String operator() {
+            return operator;
         }
     }
 
@@ -743,7 +781,13 @@ final class ParallelJobRun {
         try {
             buildVertices();
             if (restore != null) {
-                RestoreCompatibility.requireSameParallelism(restore, expectedStates());
+                restore = RestoreCompatibility.check(restore, expectedStates(),
+                        config.get(io.sluice.runtime.config.CheckpointingOptions.IGNORE_UNCLAIMED_STATE));
+            }
+            execution.metrics().setPlan(JobPlan.of(execution.jobId(), graph.topologicalOrder(),
+                    v -> order.get(v).parallelism, this::ship));
+            if (restore != null) {
+                execution.metrics().checkpoints().restored(restore.directory().toString());
             }
             openInstances(root);
             buildTasks();
@@ -829,6 +873,9 @@ final class ParallelJobRun {
                 error = new TableException("Memory leaked by job '" + graph.jobName() + "': " + t.getMessage(), t);
             }
         }
+        if (pendingCheckpoint != 0) { // the attempt ended before every instance acknowledged it
+            execution.metrics().checkpoints().failed(pendingCheckpoint, pendingCheckpoint == savepointBarrier, error);
+        }
         abortSavepoint(new TableException("Job " + execution.jobId() + " ended before the savepoint was taken"
                 + (error == null ? "." : ": " + error.getMessage()), error));
         return error;
@@ -852,10 +899,6 @@ final class ParallelJobRun {
     /** The key of an instance's state in a checkpoint: node index and subtask. */
     private int stateKey(Instance inst) {
         return order.indexOf(inst.vertex) * 65536 + inst.subtask;
-    }
-
-    private static String stateName(Instance inst) {
-        return inst.vertex.name() + " [subtask " + (inst.subtask + 1) + " of " + inst.vertex.parallelism + "]";
     }
 
     /** Fails at job start when some operator keeps state but cannot save it. */
@@ -883,6 +926,7 @@ final class ParallelJobRun {
         } else {
             state = Checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id);
         }
+        inst.metrics.recordStateSize(state == null ? 0 : state.length);
         acks.put(stateKey(inst), state == null ? NO_STATE : state);
     }
 
@@ -891,8 +935,8 @@ final class ParallelJobRun {
         List<CheckpointStorage.NodeState> expected = new ArrayList<>();
         for (Vertex v : order) {
             for (int s = 0; s < v.parallelism; s++) {
-                expected.add(new CheckpointStorage.NodeState(order.indexOf(v) * 65536 + s,
-                        v.name() + " [subtask " + (s + 1) + " of " + v.parallelism + "]", null));
+                expected.add(new CheckpointStorage.NodeState(v.uid, s, v.parallelism, v.name(),
+                        v.transformation.stateSchema(), null));
             }
         }
         return expected;
@@ -989,6 +1033,7 @@ final class ParallelJobRun {
                 savepointBarrier = id;
             }
             pendingCheckpoint = id;
+            execution.metrics().checkpoints().triggered(id, savepoint != null);
             for (Task t : tasks) {
                 if (t.head.reader != null) {
                     t.triggeredBarrier = id;
@@ -1014,15 +1059,17 @@ final class ParallelJobRun {
         for (Vertex v : order) {
             for (Instance i : v.instances) {
                 byte[] state = acks.get(stateKey(i));
-                states.add(new CheckpointStorage.NodeState(stateKey(i), stateName(i),
-                        state == NO_STATE ? null : state));
+                states.add(new CheckpointStorage.NodeState(v.uid, i.subtask, v.parallelism, v.name(),
+                        v.transformation.stateSchema(), state == NO_STATE ? null : state));
             }
         }
         if (id == savepointBarrier) {
             completeSavepoint(id, states);
             return;
         }
-        execution.recordCheckpoint(checkpointing.write(id, states));
+        java.nio.file.Path written = checkpointing.write(id, states);
+        execution.recordCheckpoint(written);
+        execution.metrics().checkpoints().completed(id, false, execution.metrics().stateSize(), written.toString());
         pendingCheckpoint = 0;
         completedCheckpoint = id;
         for (Task t : tasks) {
@@ -1044,16 +1091,22 @@ final class ParallelJobRun {
             }
         }
         if (failed != null) {
+            execution.metrics().checkpoints().failed(id, true, failed);
             abortSavepoint(failed);
             return;
         }
+        execution.metrics().checkpoints().completed(id, true, execution.metrics().stateSize(),
+                savepointPath.toString());
         completedCheckpoint = id;
         finishStopWithSavepoint();
     }
 
     private void buildVertices() {
+        Map<Transformation, String> uids = graph.stateIds(
+                config.get(io.sluice.runtime.config.CheckpointingOptions.UID_FORMAT));
         for (Transformation t : graph.topologicalOrder()) {
             Vertex v = new Vertex(t);
+            v.uid = uids.get(t);
             vertices.put(t, v);
             order.add(v);
             for (int i = 0; i < t.inputs().size(); i++) {
@@ -1104,10 +1157,26 @@ final class ParallelJobRun {
         }
     }
 
+    /** How the edge into input {@code input} of vertex {@code to} moves rows, in the terms of Flink's plan. */
+    private JobPlan.Ship ship(int from, int to, int input) {
+        EdgeKind kind = edgeKind(order.get(from), order.get(to), input);
+        return switch (kind) {
+            case CHAINED -> new JobPlan.Ship("FORWARD", true);
+            case FORWARD -> new JobPlan.Ship("FORWARD", false);
+            case HASH -> new JobPlan.Ship("HASH", false);
+            case SINGLE -> new JobPlan.Ship("GLOBAL", false);
+            case ROUND_ROBIN -> new JobPlan.Ship("REBALANCE", false);
+            case KEY_GROUP -> new JobPlan.Ship("HASH", false);
+            case BROADCAST -> new JobPlan.Ship("BROADCAST", false);
+        };
+    }
+
     private void open(Instance inst, RootAllocator root) throws Exception {
         Transformation t = inst.vertex.transformation;
+        inst.metrics = execution.metrics().operator(order.indexOf(inst.vertex), t.name(), inst.subtask,
+                inst.vertex.parallelism, t instanceof SourceTransformation);
         inst.allocator = root.newChildAllocator(inst.name() + "#" + System.identityHashCode(inst), 0, Long.MAX_VALUE);
-        byte[] state = restore == null ? null : restore.stateOf(stateKey(inst), stateName(inst));
+        byte[] state = restore == null ? null : restore.stateOf(inst.vertex.uid, inst.subtask);
         try {
             if (t instanceof SourceTransformation) {
                 SourceTransformation s = (SourceTransformation) t;
@@ -1122,15 +1191,15 @@ final class ParallelJobRun {
                 SinkOperator sink = new SinkOperator(s.writerFactory().apply(
                         new WriterContext(s.outputType(), inst.allocator, config, inst.subtask, inst.vertex.parallelism)));
                 inst.operator = sink;
-                sink.open(new OperatorContext(inst.name(), inst.allocator, config, inst.subtask,
-                        inst.vertex.parallelism), inst);
+                sink.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics,
+                        inst.subtask, inst.vertex.parallelism), inst);
                 if (state != null) {
                     sink.restoreState(state);
                 }
             } else {
                 inst.operator = ((OperatorTransformation) t).factory().create();
-                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config, inst.subtask,
-                        inst.vertex.parallelism), inst);
+                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics,
+                        inst.subtask, inst.vertex.parallelism), inst);
                 if (state != null) {
                     ((io.sluice.runtime.state.CheckpointedOperator) inst.operator).restoreState(
                             new io.sluice.runtime.state.StateReader(new java.io.ByteArrayInputStream(state)));

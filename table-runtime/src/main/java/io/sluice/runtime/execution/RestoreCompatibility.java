@@ -1,78 +1,60 @@
 package io.sluice.runtime.execution;
 
 import io.sluice.runtime.checkpoint.CheckpointStorage;
+import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Checks, before a job restores a checkpoint or savepoint, that it was taken with the parallelism the
- * job runs with. Keyed state is not redistributed over a different number of instances yet, so a
- * checkpoint of the same query at another parallelism is rejected as not supported; one of another
- * query is left to {@link CheckpointStorage.Checkpoint#stateOf}, which names the node that differs.
- *
- * <p>Instances are named in a checkpoint as their node ({@code Source x}) with parallelism 1 and as
- * {@code Source x [subtask i of n]} above.
+ * Acts, before a job restores a checkpoint or savepoint, on the {@link StateCompatibility} report (the same one
+ * {@code EXPLAIN UPGRADE} shows): an operator the checkpoint does not know starts empty, as in Flink; state of
+ * another shape, or of an operator the job does not have, fails the start unless
+ * {@code execution.savepoint.ignore-unclaimed-state} is set (then that state is left out and the operator starts
+ * empty); state taken at another parallelism is not supported yet.
  */
 final class RestoreCompatibility {
-    private static final Pattern SUBTASK = Pattern.compile("^(.*) \\[subtask (\\d+) of (\\d+)\\]$");
-
     private RestoreCompatibility() {
     }
 
     /**
-     * Fails with {@link UnsupportedFeatureException} when {@code checkpoint} holds the states of the same
-     * nodes as {@code expected} (keys and names of this job's instances) but for other parallelisms.
+     * Checks {@code checkpoint} against the instances {@code expected} (uid, subtask, parallelism, name and state
+     * shape of each instance of this job; no data) and returns it without the state that is not restored.
      */
-    static void requireSameParallelism(CheckpointStorage.Checkpoint checkpoint,
-            List<CheckpointStorage.NodeState> expected) {
-        Map<Integer, String> saved = new HashMap<>();
-        for (CheckpointStorage.NodeState s : checkpoint.states()) {
-            saved.put(s.index(), s.name());
-        }
-        boolean same = saved.size() == expected.size();
-        for (CheckpointStorage.NodeState e : expected) {
-            same &= e.name().equals(saved.get(e.index()));
-        }
-        if (same) {
-            return;
-        }
-        List<String> savedNodes = nodes(checkpoint.states());
-        if (savedNodes.equals(nodes(expected))) {
-            throw new UnsupportedFeatureException("restoring a checkpoint or savepoint taken with parallelism "
-                    + parallelismOf(checkpoint.states()) + " into a job running with parallelism "
-                    + parallelismOf(expected) + " ('" + checkpoint.directory() + "'); set parallelism.default to the"
-                    + " value it was taken with");
-        }
-    }
-
-    /** The node names of instance states in order, each once (named by its first subtask). */
-    private static List<String> nodes(List<CheckpointStorage.NodeState> states) {
-        List<String> names = new ArrayList<>();
-        for (CheckpointStorage.NodeState s : states) {
-            Matcher m = SUBTASK.matcher(s.name());
-            if (!m.matches()) {
-                names.add(s.name());
-            } else if (m.group(2).equals("1")) {
-                names.add(m.group(1));
+    static CheckpointStorage.Checkpoint check(CheckpointStorage.Checkpoint checkpoint,
+            List<CheckpointStorage.NodeState> expected, boolean ignoreUnclaimedState) {
+        Set<String> leftOut = new HashSet<>();
+        for (StateCompatibility.Entry e : StateCompatibility.report(checkpoint, expected)) {
+            switch (e.verdict()) {
+                case OTHER_PARALLELISM:
+                    throw new UnsupportedFeatureException("restoring a checkpoint or savepoint " + e.detail()
+                            .replace(", the job runs with", " into a job running with parallelism")
+                            + " ('" + checkpoint.directory() + "', operator '" + e.operator() + "'); set"
+                            + " parallelism.default to the value it was taken with");
+                case INCOMPATIBLE:
+                    if (!ignoreUnclaimedState) {
+                        throw new TableException("Checkpoint '" + checkpoint.directory() + "' does not match this"
+                                + " job: the state of operator '" + e.operator() + "' (uid '" + e.uid() + "') has"
+                                + " another shape (" + e.detail() + "). EXPLAIN UPGRADE shows what restores; set"
+                                + " 'execution.savepoint.ignore-unclaimed-state' = 'true' to start that operator"
+                                + " empty.");
+                    }
+                    leftOut.add(e.uid());
+                    break;
+                case DROPPED:
+                    if (!ignoreUnclaimedState) {
+                        throw new TableException("Checkpoint '" + checkpoint.directory() + "' does not match this"
+                                + " job: it holds state of operator '" + e.operator() + "' (uid '" + e.uid() + "'),"
+                                + " which this job does not have. Set 'execution.savepoint.ignore-unclaimed-state' ="
+                                + " 'true' to start without that state.");
+                    }
+                    leftOut.add(e.uid());
+                    break;
+                default:
+                    break;
             }
         }
-        return names;
-    }
-
-    /** The largest instance count among the states (1 for a checkpoint of one instance per node). */
-    private static int parallelismOf(List<CheckpointStorage.NodeState> states) {
-        int max = 1;
-        for (CheckpointStorage.NodeState s : states) {
-            Matcher m = SUBTASK.matcher(s.name());
-            if (m.matches()) {
-                max = Math.max(max, Integer.parseInt(m.group(3)));
-            }
-        }
-        return max;
+        return checkpoint.without(leftOut);
     }
 }

@@ -14,6 +14,7 @@ public abstract class Transformation {
     private final RowType outputType;
     private ChangelogMode changelogMode = ChangelogMode.insertOnly();
     private InputPartitioning[] partitioning;
+    private String uid;
 
     protected Transformation(String name, RowType outputType) {
         this.name = name;
@@ -23,6 +24,58 @@ public abstract class Transformation {
     /** Readable name, used in EXPLAIN, errors and allocator names. */
     public String name() {
         return name;
+    }
+
+    /**
+     * The identity of this node's state in checkpoints and savepoints when set explicitly (Flink's
+     * {@code uid}); null when it is derived from the plan ({@link JobGraph#stateIds}).
+     */
+    public String uid() {
+        return uid;
+    }
+
+    /** Sets this node's state identity, which must be unique in its job; returns this node. */
+    public Transformation setUid(String uid) {
+        if (uid == null || uid.isBlank()) {
+            throw new IllegalArgumentException("a uid must not be empty");
+        }
+        this.uid = uid;
+        return this;
+    }
+
+    /**
+     * The kind of node its name starts with, in lower case with dashes: {@code GroupAggregate(...)} is
+     * {@code group-aggregate}, {@code TableSourceScan(...)} is {@code table-source-scan}. Part of a derived
+     * state identity, so rewording the rest of a name (EXPLAIN attributes) keeps savepoints restorable.
+     */
+    public String kind() {
+        StringBuilder kind = new StringBuilder();
+        for (int i = 0; i < name.length() && Character.isLetterOrDigit(name.charAt(i)); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                kind.append('-');
+            }
+            kind.append(Character.toLowerCase(c));
+        }
+        return kind.length() == 0 ? "node" : kind.toString();
+    }
+
+    /**
+     * What this node's state looks like, for deciding whether state saved by another version of the job fits it:
+     * its input and output row types and how its inputs are partitioned (a source: what it reads). Independent of
+     * the node's printed name, so rewording EXPLAIN, or an explicit uid on a renamed node, changes nothing; the
+     * node's kind is part of its derived identity instead ({@link JobGraph#stateIds}).
+     */
+    public String stateSchema() {
+        if (this instanceof SourceTransformation s) {
+            return "reading " + s.source().describe();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < inputs().size(); i++) {
+            sb.append("in").append(i).append('=').append(inputs().get(i).outputType())
+                    .append(' ').append(inputPartitioning(i)).append(' ');
+        }
+        return sb.append("out=").append(outputType).toString();
     }
 
     public RowType outputType() {

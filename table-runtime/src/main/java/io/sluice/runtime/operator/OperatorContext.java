@@ -3,28 +3,45 @@ package io.sluice.runtime.operator;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
 import io.sluice.runtime.config.RuntimeMode;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import org.apache.arrow.memory.BufferAllocator;
 
-/** What an operator may use at run time: its own allocator, the job configuration, its name. */
+/** What an operator may use at run time: its own allocator, the job configuration, its name, its metrics. */
 public final class OperatorContext {
     private final String operatorName;
     private final BufferAllocator allocator;
     private final Configuration config;
+    private final OperatorMetrics metrics;
     private final int subtaskIndex;
     private final int parallelism;
 
     public OperatorContext(String operatorName, BufferAllocator allocator, Configuration config) {
-        this(operatorName, allocator, config, 0, 1);
+        this(operatorName, allocator, config, OperatorMetrics.detached(operatorName));
+    }
+
+    /** A context whose operator counts into the metrics of its instance in a running job. */
+    public OperatorContext(String operatorName, BufferAllocator allocator, Configuration config,
+            OperatorMetrics metrics) {
+        this(operatorName, allocator, config, metrics, 0, 1);
     }
 
     /** A context of parallel instance {@code subtaskIndex} (0-based) of {@code parallelism}. */
-    public OperatorContext(String operatorName, BufferAllocator allocator, Configuration config, int subtaskIndex,
-            int parallelism) {
+    public OperatorContext(String operatorName, BufferAllocator allocator, Configuration config,
+            OperatorMetrics metrics, int subtaskIndex, int parallelism) {
         this.operatorName = operatorName;
         this.allocator = allocator;
         this.config = config;
+        this.metrics = metrics;
         this.subtaskIndex = subtaskIndex;
         this.parallelism = parallelism;
+    }
+
+    /**
+     * The metrics of this operator instance. Executors count records, bytes, time and watermarks themselves;
+     * operators add what only they know, such as {@link OperatorMetrics#lateRecordsDropped late rows dropped}.
+     */
+    public OperatorMetrics metrics() {
+        return metrics;
     }
 
     /** The index of this parallel instance among {@link #parallelism()} (0 when the node runs once). */

@@ -24,8 +24,12 @@ public interface StreamOperator extends AutoCloseable {
     void processBatch(int input, RowBatch batch) throws Exception;
 
     /**
-     * The watermark of input {@code input} advanced to {@code watermark} (epoch milliseconds). The
-     * default forwards it unchanged (correct for single-input operators without event-time state).
+     * The operator's input watermark advanced to {@code watermark} (epoch milliseconds). The executor
+     * combines the inputs: for an operator with several inputs, {@code watermark} is already the minimum
+     * over its inputs, with idle inputs (every source behind them idle for
+     * {@code table.exec.source.idle-timeout}) and ended inputs left out, and it never goes back; {@code input}
+     * only says which input's change caused it. Operators therefore never take minimums over their inputs
+     * themselves. The default forwards it unchanged (correct for operators without event-time state).
      */
     default void processWatermark(int input, long watermark, Output output) throws Exception {
         output.emitWatermark(watermark);

@@ -29,8 +29,9 @@ class CheckpointStorageTest {
     Path jobDir;
 
     private static List<NodeState> states() {
-        return List.of(new NodeState(0, "Source: orders", SOURCE_STATE), new NodeState(1, "Calc", null),
-                new NodeState(2, "GroupAggregate", AGG_STATE));
+        return List.of(new NodeState("1_source", 0, 1, "Source: orders", "source reading orders", SOURCE_STATE),
+                new NodeState("2_calc", 0, 1, "Calc", "calc", null),
+                new NodeState("3_group-aggregate", 0, 1, "GroupAggregate", "group-aggregate", AGG_STATE));
     }
 
     @Test
@@ -47,10 +48,14 @@ class CheckpointStorageTest {
         assertEquals(dir, checkpoint.directory());
         assertTrue(checkpoint.timestamp() > 0);
         assertEquals(3, checkpoint.states().size());
-        assertArrayEquals(SOURCE_STATE, checkpoint.stateOf(0, "Source: orders"));
-        assertNull(checkpoint.stateOf(1, "Calc"));
-        assertArrayEquals(AGG_STATE, checkpoint.stateOf(2, "GroupAggregate"));
-        assertNull(checkpoint.stateOf(3, "Sink"), "a node the checkpoint does not know has no state");
+        assertArrayEquals(SOURCE_STATE, checkpoint.stateOf("1_source", 0));
+        assertNull(checkpoint.stateOf("2_calc", 0));
+        assertArrayEquals(AGG_STATE, checkpoint.stateOf("3_group-aggregate", 0));
+        assertNull(checkpoint.stateOf("3_group-aggregate", 1), "an instance the checkpoint does not know has no state");
+        assertNull(checkpoint.stateOf("4_sink", 0), "an operator the checkpoint does not know has no state");
+        assertEquals("GroupAggregate", checkpoint.states().get(2).name());
+        assertEquals(1, checkpoint.states().get(2).parallelism());
+        assertEquals("group-aggregate", checkpoint.states().get(2).schema());
     }
 
     @Test
@@ -79,7 +84,7 @@ class CheckpointStorageTest {
         data[3] ^= 0x10;
         Files.write(node, data);
         TableException e = assertThrows(TableException.class, () -> CheckpointStorage.read(dir));
-        assertTrue(e.getMessage().contains("state of node 2 (GroupAggregate) fails its checksum"), e.getMessage());
+        assertTrue(e.getMessage().contains("state of operator '3_group-aggregate' (GroupAggregate) fails its checksum"), e.getMessage());
         assertTrue(e.getMessage().contains("is corrupt"), e.getMessage());
     }
 
@@ -124,15 +129,6 @@ class CheckpointStorageTest {
         TableException e = assertThrows(TableException.class, () -> CheckpointStorage.read(dir));
         assertTrue(e.getMessage().contains("is not a complete checkpoint or savepoint"), e.getMessage());
         assertEquals(Optional.empty(), new CheckpointStorage(jobDir, 1).latest());
-    }
-
-    @Test
-    void stateOfANodeWithAnotherNameDoesNotMatchThisJob() throws IOException {
-        Path dir = new CheckpointStorage(jobDir, 1).write(1, states());
-        Checkpoint checkpoint = CheckpointStorage.read(dir);
-        TableException e = assertThrows(TableException.class, () -> checkpoint.stateOf(2, "Join"));
-        assertTrue(e.getMessage().contains("does not match this job"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 2 is 'GroupAggregate' there but 'Join' here"), e.getMessage());
     }
 
     /** Writes {@code original} metadata with the int at {@code offset} replaced and a valid CRC. */

@@ -66,7 +66,9 @@ class ParallelSavepointTest {
         assertTrue(path.getFileName().toString().startsWith("chk-"), savepoint);
         CheckpointStorage.Checkpoint written = CheckpointStorage.read(path);
         assertEquals(3 * parallelism, written.states().size(), "source, window and sink instances");
-        assertEquals("Source events [subtask 1 of " + parallelism + "]", written.states().get(0).name());
+        assertEquals("Source events", written.states().get(0).name());
+        assertEquals("1_source", written.states().get(0).uid());
+        assertEquals(parallelism, written.states().get(0).parallelism());
 
         LocalExecutor.run(WindowJobs.windowCounts(BOUNDED, sink),
                 config(parallelism).set(CheckpointingOptions.SAVEPOINT_PATH, savepoint));

@@ -46,16 +46,29 @@ final class WindowJobs {
 
     /** source -> window aggregation (COUNT(*), SUM(v) per key and window) -> sink into {@code sink}. */
     static JobGraph windowCounts(Plan plan, List<String> sink) {
+        return windowCounts(plan, sink, "WindowAggregate", null);
+    }
+
+    /** The same job with the window operator named {@code windowName} and given {@code windowUid} (null: derived). */
+    static JobGraph windowCounts(Plan plan, List<String> sink, String windowName, String windowUid) {
         SourceTransformation source = new SourceTransformation("Source events", new EventSource(plan),
                 new int[] {0, 1, 2, 3}, EVENTS);
         List<AggregateSpec> aggs = List.of(
                 new AggregateSpec(AggregateKind.COUNT, new int[0], false, -1, LogicalType.bigint().notNull(), "c"),
                 new AggregateSpec(AggregateKind.SUM, new int[] {3}, false, -1, LogicalType.bigint(), "s"));
-        OperatorTransformation window = new OperatorTransformation("WindowAggregate", List.of(source),
+        OperatorTransformation window = new OperatorTransformation(windowName, List.of(source),
                 () -> new WindowAggregateOperator(EVENTS, new int[] {0, 1, 2}, aggs, COUNTS, 2), COUNTS);
         window.withInputPartitioning(0, InputPartitioning.hash(new int[] {0}));
+        if (windowUid != null) {
+            window.setUid(windowUid);
+        }
         SinkTransformation out = new SinkTransformation("Sink collect", window, context -> new CollectingWriter(sink));
         return new JobGraph("window-counts", List.of(out));
+    }
+
+    /** A source transformation of {@link #EVENTS} rows emitted as {@code plan} says. */
+    static SourceTransformation events(String name, Plan plan) {
+        return new SourceTransformation(name, new EventSource(plan), new int[] {0, 1, 2, 3}, EVENTS);
     }
 
     /** How the sink renders a result row: key, window start in seconds, count, sum. */

@@ -56,6 +56,8 @@ final class KafkaSourceReader implements SourceReader {
     private Admin admin;
     private OffsetResolver resolver;
     private long nextDiscovery;
+    /** The consumer's lag summed over the assigned partitions after the latest poll; -1 while unknown. */
+    private volatile long pendingRecords = -1;
 
     KafkaSourceReader(KafkaSourceSpec spec, ReaderContext context, RecordBatchBuilder builder,
             UpsertNormalizer upsert) {
@@ -167,6 +169,7 @@ final class KafkaSourceReader implements SourceReader {
             return ReadStatus.NOTHING_AVAILABLE;
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+        updatePendingRecords();
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> r : records) {
             Long stop = stopOffsets.get(new TopicPartition(r.topic(), r.partition()));
@@ -199,6 +202,26 @@ final class KafkaSourceReader implements SourceReader {
             return ReadStatus.END_OF_INPUT;
         }
         return records.isEmpty() ? ReadStatus.NOTHING_AVAILABLE : ReadStatus.MORE_AVAILABLE;
+    }
+
+    /** Sums the consumer's lag (from the log end offsets of its latest fetches, no request to the broker). */
+    private void updatePendingRecords() {
+        long sum = 0;
+        boolean known = false;
+        for (TopicPartition tp : assigned) {
+            java.util.OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isPresent()) {
+                sum += lag.getAsLong();
+                known = true;
+            }
+        }
+        pendingRecords = known ? sum : -1;
+    }
+
+    /** Records in the assigned partitions after the consumer's position (Flink's {@code pendingRecords}). */
+    @Override
+    public long pendingRecords() {
+        return pendingRecords;
     }
 
     @Override

@@ -25,7 +25,11 @@ public final class ShowStatement extends ParsedStatement {
     CURRENT_DATABASE("CURRENT DATABASE"),
     COLUMNS("COLUMNS"),
     CREATE_TABLE("CREATE TABLE"),
-    CREATE_VIEW("CREATE VIEW");
+    CREATE_VIEW("CREATE VIEW"),
+    CREATE_CATALOG("CREATE CATALOG"),
+    MODULES("MODULES"),
+    FULL_MODULES("FULL MODULES"),
+    PROCEDURES("PROCEDURES");
 
     private final String sql;
 

@@ -66,4 +66,18 @@ public interface StatementVisitor<R> {
   R visit(StopJobStatement statement);
 
   R visit(ClientCommandStatement statement);
+
+  R visit(AlterCatalogStatement statement);
+
+  R visit(AlterDatabaseStatement statement);
+
+  R visit(ModuleStatement statement);
+
+  R visit(AlterFunctionStatement statement);
+
+  R visit(CompilePlanStatement statement);
+
+  R visit(ExecutePlanStatement statement);
+
+  R visit(ExplainUpgradeStatement statement);
 }

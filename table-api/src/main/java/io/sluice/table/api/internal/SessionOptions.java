@@ -17,6 +17,10 @@ final class SessionOptions {
     static final ConfigOption<Boolean> DML_SYNC = ConfigOptions.key("table.dml-sync").booleanType().defaultValue(false)
             .withDescription("Whether INSERT waits for its job to finish before the next statement.");
 
+    static final ConfigOption<Boolean> PLAN_FORCE_RECOMPILE = ConfigOptions.key("table.plan.force-recompile")
+            .booleanType().defaultValue(false)
+            .withDescription("Whether COMPILE PLAN overwrites an existing plan file.");
+
     private static final Map<String, ConfigOption<?>> KNOWN = new LinkedHashMap<>();
 
     static {
@@ -34,6 +38,7 @@ final class SessionOptions {
             KNOWN.put(o.key(), o);
         }
         KNOWN.put(DML_SYNC.key(), DML_SYNC);
+        KNOWN.put(PLAN_FORCE_RECOMPILE.key(), PLAN_FORCE_RECOMPILE);
     }
 
     private SessionOptions() {

@@ -13,6 +13,19 @@ final class ShowCreate {
     private ShowCreate() {
     }
 
+    /** {@code SHOW CREATE CATALOG}: the catalog's DDL with its comment and options in key order. */
+    static String renderCatalog(String name, io.sluice.planner.catalog.CatalogDescriptor d) {
+        StringBuilder sb = new StringBuilder("CREATE CATALOG ").append(quote(name)).append('\n');
+        if (d.comment() != null) {
+            sb.append("COMMENT ").append(literal(d.comment())).append('\n');
+        }
+        sb.append("WITH (\n");
+        List<String> options = new ArrayList<>();
+        d.options().forEach((k, v) -> options.add("  " + literal(k) + " = " + literal(v)));
+        sb.append(String.join(",\n", options)).append("\n)\n");
+        return sb.toString();
+    }
+
     static String render(ObjectIdentifier id, Object object, boolean temporary) {
         String name = quote(id.catalog()) + "." + quote(id.database()) + "." + quote(id.object());
         String create = temporary ? "CREATE TEMPORARY " : "CREATE ";
@@ -32,9 +45,9 @@ final class ShowCreate {
         for (CatalogColumn c : t.columns()) {
             StringBuilder line = new StringBuilder("  ").append(quote(c.name())).append(' ');
             if (c.isComputed()) {
-                line.append("AS ").append(c.expression());
+                line.append("AS ").append(io.sluice.planner.ExpressionText.canonical(c.expression()));
             } else {
-                line.append(c.type());
+                line.append(ddlType(c.type().toString()));
                 if (c.isMetadata()) {
                     line.append(' ').append(c.extras());
                 }
@@ -45,7 +58,8 @@ final class ShowCreate {
             lines.add(line.toString());
         }
         if (t.watermarkColumn() != null) {
-            lines.add("  WATERMARK FOR " + quote(t.watermarkColumn()) + " AS " + t.watermarkExpression());
+            lines.add("  WATERMARK FOR " + quote(t.watermarkColumn()) + " AS "
+                    + io.sluice.planner.ExpressionText.canonical(t.watermarkExpression()));
         }
         if (!t.primaryKey().isEmpty()) {
             lines.add("  CONSTRAINT " + quote(t.primaryKeyName()) + " PRIMARY KEY (" + quoteAll(t.primaryKey())
@@ -67,6 +81,12 @@ final class ShowCreate {
             sb.append(" WITH (\n").append(String.join(",\n", opts)).append("\n)");
         }
         return sb.append('\n').toString();
+    }
+
+    /** A type as Flink's DDL prints it: {@code STRING} and {@code BYTES} in their full forms. */
+    static String ddlType(String type) {
+        return type.replaceAll("\\bSTRING\\b", "VARCHAR(2147483647)")
+                .replaceAll("\\bBYTES\\b", "VARBINARY(2147483647)");
     }
 
     private static String quote(String identifier) {

@@ -2,6 +2,8 @@ package io.sluice.table.api.internal;
 
 import io.sluice.codegen.RelTypes;
 import io.sluice.planner.catalog.CatalogColumn;
+import io.sluice.planner.catalog.CatalogDescriptor;
+import io.sluice.planner.catalog.CatalogFactory;
 import io.sluice.planner.catalog.CatalogManager;
 import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.planner.catalog.CatalogView;
@@ -41,6 +43,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     private final TableEnvironmentImpl env;
     /** INSERTs collected between BEGIN STATEMENT SET and END, or null outside a set. */
     private List<InsertStatement> pendingSet;
+    private final SessionModules modules = new SessionModules();
 
     StatementExecutor(TableEnvironmentImpl env) {
         this.env = env;
@@ -298,7 +301,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         return temporary ? catalogs().isTemporary(id) : catalogs().getObject(id).isPresent() && !catalogs().isTemporary(id);
     }
 
-    /** Checks the connector exists and its options are valid as early as CREATE TABLE. */
+    /** Checks a connector's options as early as CREATE TABLE when the connector is on the class path. */
     private void validateConnectorOptions(ObjectIdentifier id, CatalogTable table) {
         Map<String, String> options = table.options();
         String connector = options.get(FactoryUtil.CONNECTOR.key());
@@ -314,8 +317,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             }
         }
         if (factory == null) {
-            FactoryUtil.discover(DynamicTableSourceFactory.class, connector, env.classLoader()); // throws with suggestions
-            return;
+            return; // as in Flink, a connector missing from the class path is an error only when a query uses it
         }
         FactoryUtil.validateOptions(id.toString(), factory, options, env.classLoader());
     }
@@ -370,7 +372,12 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     public TableResult visit(CreateDatabaseStatement s) {
         List<String> parts = path(s.name());
         String catalog = parts.size() > 1 ? parts.get(0) : catalogs().currentCatalog();
+        boolean existed = catalogs().hasDatabase(catalog, parts.get(parts.size() - 1));
         catalogs().createDatabase(catalog, parts.get(parts.size() - 1), s.isIfNotExists());
+        if (!existed && !s.options().isEmpty()) {
+            catalogs().getCatalog(catalog).orElseThrow().setDatabaseProperties(parts.get(parts.size() - 1),
+                    s.options());
+        }
         return TableResultImpl.ok(config());
     }
 
@@ -384,6 +391,63 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         }
         catalogs().registerCatalog(s.name(), io.sluice.planner.catalog.CatalogFactory.create(s.name(), s.options()),
                 s.isIfNotExists());
+        catalogs().describeCatalog(s.name(), new CatalogDescriptor(s.options(), s.comment()));
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(AlterCatalogStatement s) {
+        CatalogDescriptor d = catalogs().catalogDescriptor(s.catalog());
+        switch (s.action()) {
+            case SET: {
+                if (s.options().containsKey(CatalogFactory.TYPE)) {
+                    throw new ValidationException("ALTER CATALOG SET does not support changing 'type'");
+                }
+                Map<String, String> options = new java.util.HashMap<>(d.options());
+                options.putAll(s.options());
+                CatalogFactory.create(s.catalog(), options).close(); // the new options must make a valid catalog
+                catalogs().describeCatalog(s.catalog(), d.withOptions(options));
+                break;
+            }
+            case RESET: {
+                if (s.resetKeys().isEmpty()) {
+                    throw new ValidationException("ALTER CATALOG RESET does not support empty key");
+                }
+                if (s.resetKeys().contains(CatalogFactory.TYPE)) {
+                    throw new ValidationException("ALTER CATALOG RESET does not support changing 'type'");
+                }
+                Map<String, String> options = new java.util.HashMap<>(d.options());
+                s.resetKeys().forEach(options::remove);
+                catalogs().describeCatalog(s.catalog(), d.withOptions(options));
+                break;
+            }
+            default:
+                catalogs().describeCatalog(s.catalog(), d.withComment(s.comment().isEmpty() ? null : s.comment()));
+        }
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(AlterDatabaseStatement s) {
+        List<String> parts = path(s.name());
+        String catalog = parts.size() > 1 ? parts.get(0) : catalogs().currentCatalog();
+        String database = parts.get(parts.size() - 1);
+        if (parts.size() > 2) {
+            throw new ValidationException("ALTER DATABASE takes [catalog.]database, not " + s.name() + ".");
+        }
+        if (!catalogs().hasDatabase(catalog, database)) {
+            throw new ValidationException("Database " + database + " does not exist in Catalog " + catalog + ".");
+        }
+        io.sluice.planner.catalog.Catalog cat = catalogs().getCatalog(catalog).orElseThrow();
+        Map<String, String> properties = new java.util.HashMap<>(cat.databaseProperties(database));
+        properties.putAll(s.options());
+        cat.setDatabaseProperties(database, properties);
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(ModuleStatement s) {
+        modules.execute(s);
         return TableResultImpl.ok(config());
     }
 
@@ -480,6 +544,125 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         return TableResultImpl.ok(config());
     }
 
+    @Override
+    public TableResult visit(AlterFunctionStatement s) {
+        if (s.isTemporary()) {
+            throw new ValidationException("Alter temporary catalog function is not supported");
+        }
+        ObjectIdentifier id = catalogs().qualify(path(s.name()));
+        io.sluice.planner.catalog.Catalog catalog = catalogs().getCatalog(id.catalog()).orElseThrow(
+                () -> new ValidationException("Catalog " + id.catalog() + " does not exist."));
+        if (!catalog.databaseExists(id.database()) || catalog.getFunction(id.database(), id.object()).isEmpty()) {
+            if (s.isIfExists()) {
+                return TableResultImpl.ok(config());
+            }
+            throw new ValidationException("Function " + id + " does not exist.");
+        }
+        io.sluice.planner.catalog.CatalogFunction old = catalog.getFunction(id.database(), id.object()).get();
+        io.sluice.codegen.udf.UserFunction f = io.sluice.planner.functions.FunctionLoader.load(id.object(),
+                s.className(), s.language(), old.jars(), env.classLoader());
+        env.functions().dropCatalogFunction(id, false);
+        env.functions().createCatalogFunction(id, new io.sluice.planner.catalog.CatalogFunction(s.className(),
+                s.language(), old.jars()), f, false);
+        return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(CompilePlanStatement s) {
+        java.nio.file.Path file = java.nio.file.Path.of(s.path());
+        boolean exists = java.nio.file.Files.exists(file);
+        if (exists && !s.isIfNotExists() && !config().get(SessionOptions.PLAN_FORCE_RECOMPILE)) {
+            throw new TableException("Cannot overwrite the plan file '" + file + "'. Either manually remove the file"
+                    + " or, if you're debugging your job, set the option 'table.plan.force-recompile' to true.");
+        }
+        if (!exists || !s.isIfNotExists()) {
+            CompiledPlans.write(file, new CompiledPlans.Compiled(s.targetSql(), explainText(s.target())));
+        }
+        return s.isExecute() ? executePlan(file) : TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(ExecutePlanStatement s) {
+        return executePlan(java.nio.file.Path.of(s.path()));
+    }
+
+    /** Runs a compiled plan's statement when planning it again gives the plan that was compiled. */
+    private TableResult executePlan(java.nio.file.Path file) {
+        CompiledPlans.Compiled compiled = CompiledPlans.read(file);
+        ParsedStatement statement;
+        try {
+            statement = StatementParser.parse(compiled.statement());
+        } catch (SqlParseException e) {
+            throw new TableException("The plan file '" + file + "' holds a statement that does not parse: "
+                    + e.getMessage(), e);
+        }
+        String now = explainText(statement);
+        if (!now.equals(compiled.plan())) {
+            throw new TableException("The plan in '" + file + "' no longer matches what its statement plans to now"
+                    + " (a table it reads or writes, or Sluice, changed since it was compiled); compile the plan"
+                    + " again.\nCompiled plan:\n" + compiled.plan() + "\nPlan now:\n" + now);
+        }
+        return statement.accept(this);
+    }
+
+    /**
+     * EXPLAIN UPGRADE FROM 'checkpoint' statement: per operator of the job the statement would run, whether the
+     * checkpoint's state is restored, starts empty, does not fit, or is dropped ({@code StateCompatibility}, which a
+     * job started from that checkpoint then follows).
+     */
+    @Override
+    public TableResult visit(ExplainUpgradeStatement s) {
+        io.sluice.runtime.checkpoint.CheckpointStorage.Checkpoint checkpoint = readCheckpoint(s.checkpoint());
+        List<io.sluice.runtime.graph.SinkTransformation> sinks = new ArrayList<>();
+        ParsedStatement target = s.statement();
+        if (target instanceof InsertStatement i) {
+            sinks.add(compile(i).sink);
+        } else if (target instanceof StatementSetStatement set) {
+            set.inserts().forEach(i -> sinks.add(compile(i).sink));
+        } else {
+            SqlFragment q = ((QueryStatement) target).query();
+            TableEnvironmentImpl.CompiledQuery compiled = inFragment(q, () -> env.compileQuery(q.text()));
+            sinks.add(new io.sluice.runtime.graph.SinkTransformation("CollectSink", compiled.root, context -> {
+                throw new IllegalStateException("EXPLAIN UPGRADE does not run the query");
+            }));
+        }
+        List<io.sluice.runtime.execution.StateCompatibility.Entry> report =
+                io.sluice.runtime.execution.StateCompatibility.report(
+                        new io.sluice.runtime.graph.JobGraph("explain-upgrade", sinks), config(), checkpoint);
+        StringBuilder text = new StringBuilder("== Upgrade from ").append(checkpoint.directory()).append(" ==\n");
+        for (io.sluice.runtime.execution.StateCompatibility.Entry e : report) {
+            text.append(e.verdict()).append(": ").append(e.operator()).append("\n  uid ").append(e.uid())
+                    .append(": ").append(e.detail()).append('\n');
+        }
+        boolean blocked = report.stream().anyMatch(e -> switch (e.verdict()) {
+            case INCOMPATIBLE, DROPPED, OTHER_PARALLELISM -> true;
+            default -> false;
+        });
+        text.append(blocked ? "\nA job started from this checkpoint fails unless"
+                + " 'execution.savepoint.ignore-unclaimed-state' = 'true' (then INCOMPATIBLE operators start empty"
+                + " and DROPPED state is left out); OTHER_PARALLELISM is not supported yet.\n"
+                : "\nA job started from this checkpoint restores every RESTORED operator; the others start empty.\n");
+        return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
+                List.of(Row.of(text.toString())), config());
+    }
+
+    /** A checkpoint or savepoint directory, or a job's checkpoint directory (its newest checkpoint). */
+    private static io.sluice.runtime.checkpoint.CheckpointStorage.Checkpoint readCheckpoint(String path) {
+        java.nio.file.Path dir = java.nio.file.Path.of(path);
+        if (!java.nio.file.Files.exists(dir.resolve("_metadata"))) {
+            try {
+                java.util.Optional<java.nio.file.Path> latest =
+                        new io.sluice.runtime.checkpoint.CheckpointStorage(dir, 1).latest();
+                if (latest.isPresent()) {
+                    dir = latest.get();
+                }
+            } catch (java.io.IOException e) {
+                throw new TableException("Cannot list checkpoints in '" + dir + "': " + e.getMessage(), e);
+            }
+        }
+        return io.sluice.runtime.checkpoint.CheckpointStorage.read(dir);
+    }
+
     // ------------------------------------------------------------------ session
 
     @Override
@@ -494,8 +677,16 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         }
         ConfigOption<?> option = SessionOptions.find(s.key());
         if (option == null) {
-            throw new ValidationException("Unknown option '" + s.key() + "'."
-                    + NameSuggestions.didYouMean(s.key(), SessionOptions.keys()));
+            // A key one or two edits away from a Sluice option is a typo; any other key may be one of Flink's
+            // many options (deployment, client, cluster): kept in the session like Flink does, without effect.
+            List<String> nearest = NameSuggestions.nearest(s.key(), SessionOptions.keys(), 1);
+            if (!nearest.isEmpty() && NameSuggestions.distance(s.key(), nearest.get(0)) <= 2) {
+                throw new ValidationException("Unknown option '" + s.key() + "'."
+                        + NameSuggestions.didYouMean(s.key(), SessionOptions.keys()));
+            }
+            config().setString(s.key(), s.value());
+            return TableResultImpl.okWithWarning(config(), "Option '" + s.key() + "' is not used by Sluice; it is"
+                    + " kept in the session without effect.");
         }
         try {
             option.parse(s.value());
@@ -594,6 +785,21 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
                         List.of(Row.of(ShowCreate.render(id, object, c.isTemporary(id)))), config());
             }
+            case CREATE_CATALOG: {
+                String name = s.target().parts().get(0);
+                return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
+                        List.of(Row.of(ShowCreate.renderCatalog(name, c.catalogDescriptor(name)))), config());
+            }
+            case MODULES:
+                return names("module name", modules.usedModules());
+            case FULL_MODULES:
+                return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("module name", DataTypes.STRING()),
+                        Column.physical("used", DataTypes.BOOLEAN())), modules.allModules(), config());
+            case PROCEDURES: {
+                String[] db = showDatabase(s);
+                c.listObjectsOrThrow(db[0], db[1]);
+                return names("procedure name", List.of()); // Sluice has no procedures
+            }
             default:
                 throw new UnsupportedFeatureException("SHOW " + s.kind().sql());
         }
@@ -625,18 +831,99 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(DescribeStatement s) {
-        return describe(s.name());
+        switch (s.kind()) {
+            case CATALOG:
+                return describeCatalog(s.name().parts().get(0), s.isExtended());
+            case FUNCTION:
+                return describeFunction(s.name(), s.isExtended());
+            default:
+                return describe(s.name());
+        }
+    }
+
+    /** DESCRIBE CATALOG [EXTENDED]: name, type and comment; EXTENDED adds the other options. */
+    private TableResult describeCatalog(String name, boolean extended) {
+        CatalogDescriptor d = catalogs().catalogDescriptor(name);
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.of("name", name));
+        rows.add(Row.of("type", d.type()));
+        rows.add(Row.of("comment", d.comment() == null ? "" : d.comment()));
+        if (extended) {
+            d.options().forEach((k, v) -> {
+                if (!k.equals(CatalogFactory.TYPE)) {
+                    rows.add(Row.of("option:" + k, v));
+                }
+            });
+        }
+        return infoRows(rows);
+    }
+
+    /** DESCRIBE FUNCTION [EXTENDED]: whether it is a system and a temporary function, what implements it. */
+    private TableResult describeFunction(ObjectName name, boolean extended) {
+        List<String> parts = path(name);
+        io.sluice.planner.functions.FunctionCatalog.Described user = env.functions().describe(parts);
+        List<Row> rows = new ArrayList<>();
+        if (user != null) {
+            rows.add(Row.of("system function", String.valueOf(user.system())));
+            rows.add(Row.of("temporary", String.valueOf(user.temporary())));
+            rows.add(Row.of("class name", user.function().functionClass().getName()));
+            rows.add(Row.of("function language", user.definition() == null || user.definition().language() == null
+                    ? "JAVA" : user.definition().language().toUpperCase(java.util.Locale.ROOT)));
+            rows.add(Row.of("resource uris", user.definition() == null ? "[]"
+                    : String.valueOf(user.definition().jars())));
+            if (extended) {
+                rows.add(Row.of("kind", user.function().kind().name()));
+            }
+            return infoRows(rows);
+        }
+        String builtIn = parts.size() == 1 ? builtInFunctionName(parts.get(0)) : null;
+        if (builtIn == null) {
+            throw new ValidationException("Function " + name + " does not exist.");
+        }
+        rows.add(Row.of("system function", "true"));
+        rows.add(Row.of("temporary", "false"));
+        if (extended) {
+            org.apache.calcite.sql.SqlOperator op = builtInOperator(builtIn);
+            rows.add(Row.of("kind", op.isAggregator() ? "AGGREGATE" : "SCALAR"));
+            rows.add(Row.of("deterministic", String.valueOf(op.isDeterministic())));
+        }
+        return infoRows(rows);
+    }
+
+    private static String builtInFunctionName(String name) {
+        org.apache.calcite.sql.SqlOperator op = builtInOperator(name);
+        return op == null ? null : op.getName();
+    }
+
+    private static org.apache.calcite.sql.SqlOperator builtInOperator(String name) {
+        for (org.apache.calcite.sql.SqlOperator op
+                : io.sluice.codegen.functions.BuiltInFunctions.operatorTable().getOperatorList()) {
+            if (op.getName().equalsIgnoreCase(name) && op.getName().matches("[A-Z_][A-Z0-9_]*")) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private TableResult infoRows(List<Row> rows) {
+        return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("info name", DataTypes.STRING()),
+                Column.physical("info value", DataTypes.STRING())), rows, config());
     }
 
     private TableResult describe(ObjectName name) {
         return describe(name, null);
     }
 
-    /** DESCRIBE / SHOW COLUMNS: one row per column, optionally only the names matching a LIKE filter. */
+    /**
+     * DESCRIBE / SHOW COLUMNS: one row per column, optionally only the names matching a LIKE filter, in Flink's
+     * layout: empty cells rather than NULLs, expressions in their canonical text, and a {@code comment} column
+     * only when some column has a comment.
+     */
     private TableResult describe(ObjectName name, ShowStatement like) {
         ObjectIdentifier id = catalogs().qualify(path(name));
         Object o = catalogs().getObjectOrThrow(id);
-        List<Row> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        boolean anyComment = false;
         if (o instanceof CatalogTable) {
             CatalogTable t = (CatalogTable) o;
             for (CatalogColumn col : t.columns()) {
@@ -645,10 +932,16 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 }
                 LogicalType type = col.type();
                 boolean rowtime = col.name().equals(t.watermarkColumn());
-                String key = t.primaryKey().contains(col.name()) ? "PRI(" + String.join(", ", t.primaryKey()) + ")" : null;
-                String watermark = rowtime ? t.watermarkExpression() : null;
-                rows.add(Row.of(col.name(), type.typeName() + (rowtime ? " *ROWTIME*" : ""), type.isNullable(), key,
-                        col.extras(), watermark, col.comment()));
+                String expression = col.isComputed()
+                        ? io.sluice.planner.ExpressionText.canonical(col.expression()) : null;
+                boolean proctime = expression != null && expression.equalsIgnoreCase("PROCTIME()");
+                String key = t.primaryKey().contains(col.name()) ? "PRI(" + String.join(", ", t.primaryKey()) + ")" : "";
+                String extras = expression != null ? "AS " + expression : col.extras() == null ? "" : col.extras();
+                String watermark = rowtime ? io.sluice.planner.ExpressionText.canonical(t.watermarkExpression()) : "";
+                anyComment |= col.comment() != null;
+                rows.add(new Object[] {col.name(), type.typeName() + (rowtime ? " *ROWTIME*" : "")
+                        + (proctime ? " *PROCTIME*" : ""), type.isNullable(), key, extras, watermark,
+                        col.comment() == null ? "" : col.comment()});
             }
         } else {
             RowType type = ((CatalogView) o).rowType();
@@ -656,16 +949,22 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 if (like != null && !ShowFilter.matches(like, type.name(i))) {
                     continue;
                 }
-                rows.add(Row.of(type.name(i), type.type(i).typeName(), type.type(i).isNullable(), null, null, null,
-                        null));
+                rows.add(new Object[] {type.name(i), type.type(i).typeName(), type.type(i).isNullable(), "", "", "",
+                        ""});
             }
         }
-        return TableResultImpl.ofRows(ResolvedSchema.of(
+        List<Column> columns = new ArrayList<>(List.of(
                 Column.physical("name", DataTypes.STRING()), Column.physical("type", DataTypes.STRING()),
                 Column.physical("null", DataTypes.BOOLEAN()), Column.physical("key", DataTypes.STRING()),
-                Column.physical("extras", DataTypes.STRING()), Column.physical("watermark", DataTypes.STRING()),
-                Column.physical("comment", DataTypes.STRING())),
-                rows, config());
+                Column.physical("extras", DataTypes.STRING()), Column.physical("watermark", DataTypes.STRING())));
+        if (anyComment) {
+            columns.add(Column.physical("comment", DataTypes.STRING()));
+        }
+        List<Row> result = new ArrayList<>();
+        for (Object[] r : rows) {
+            result.add(Row.of(anyComment ? r : java.util.Arrays.copyOf(r, 6)));
+        }
+        return TableResultImpl.ofRows(ResolvedSchema.of(columns.toArray(new Column[0])), result, config());
     }
 
     @Override

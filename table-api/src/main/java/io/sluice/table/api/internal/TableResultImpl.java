@@ -28,6 +28,7 @@ public final class TableResultImpl implements TableResult {
     private final boolean streaming;
     private final ZoneId zone;
     private boolean consumed;
+    private String warning;
 
     private TableResultImpl(ResultKind kind, ResolvedSchema schema, JobExecution job, List<Row> rows,
             CloseableIterator<Row> iterator, Configuration config) {
@@ -45,6 +46,18 @@ public final class TableResultImpl implements TableResult {
         return new TableResultImpl(ResultKind.SUCCESS,
                 ResolvedSchema.of(io.sluice.table.api.Column.physical("result", io.sluice.table.api.DataTypes.STRING())),
                 null, List.of(Row.of("OK")), null, batch(config));
+    }
+
+    /** "OK", with a warning the shell shows after its success line. */
+    public static TableResult okWithWarning(Configuration config, String warning) {
+        TableResultImpl r = (TableResultImpl) ok(config);
+        r.warning = warning;
+        return r;
+    }
+
+    /** A warning about a statement that succeeded (shown by the shell as {@code [WARNING]}), or null. */
+    public String warning() {
+        return warning;
     }
 
     /** Fixed rows, always printed without row kinds. */

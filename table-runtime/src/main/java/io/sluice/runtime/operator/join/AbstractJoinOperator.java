@@ -57,7 +57,8 @@ abstract class AbstractJoinOperator implements StreamOperator {
     private int[] selection;
     private int[] scratch = new int[0];
     private int[] nullRows;
-    private final long[] watermarks = {Long.MIN_VALUE, Long.MIN_VALUE};
+    /** The combined watermark of both inputs, as the executor hands it in. */
+    private long inputWatermark = Long.MIN_VALUE;
     private long emittedWatermark = Long.MIN_VALUE;
 
     AbstractJoinOperator(JoinType type, RowType leftType, RowType rightType,
@@ -172,11 +173,11 @@ abstract class AbstractJoinOperator implements StreamOperator {
         return scratch;
     }
 
-    /** Forwards the smaller of the two inputs' watermarks whenever it advances. */
+    /** Forwards the combined watermark of both inputs (combined by the executor) whenever it advances. */
     @Override
     public void processWatermark(int input, long watermark, Output out) throws Exception {
-        watermarks[input] = Math.max(watermarks[input], watermark);
-        long min = Math.min(watermarks[0], watermarks[1]);
+        inputWatermark = Math.max(inputWatermark, watermark); // already combined over both inputs
+        long min = inputWatermark;
         if (min > emittedWatermark) {
             emittedWatermark = min;
             out.emitWatermark(min);

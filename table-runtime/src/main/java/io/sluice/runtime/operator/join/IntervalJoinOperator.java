@@ -95,7 +95,8 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
     private int[] matchOther = new int[256];
     private int matchCount;
 
-    private final long[] watermarks = {Long.MIN_VALUE, Long.MIN_VALUE};
+    /** The combined watermark of both inputs, as the executor hands it in. */
+    private long inputWatermark = Long.MIN_VALUE;
     private long currentWatermark = Long.MIN_VALUE;
     /** Non-null for a processing-time join: the clock giving rows their times and ending intervals. */
     private final java.util.function.LongSupplier processingTimeClock;
@@ -360,12 +361,12 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
 
     /**
      * Removes the expired rows of both sides (emitting the unmatched outer ones padded), then forwards
-     * the smaller of the two inputs' watermarks held back by the interval, whenever it advances.
+     * the combined watermark of both inputs held back by the interval, whenever it advances.
      */
     @Override
     public void processWatermark(int input, long watermark, Output output) throws Exception {
-        watermarks[input] = Math.max(watermarks[input], watermark);
-        long min = Math.min(watermarks[0], watermarks[1]);
+        inputWatermark = Math.max(inputWatermark, watermark); // already combined over both inputs
+        long min = inputWatermark;
         if (processingTimeClock != null) {
             if (min > emittedWatermark) { // event time plays no part in a processing-time join
                 emittedWatermark = min;
@@ -472,8 +473,7 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
 
     @Override
     public void snapshotState(StateWriter writer) throws IOException {
-        writer.writeLong(watermarks[0]);
-        writer.writeLong(watermarks[1]);
+        writer.writeLong(inputWatermark);
         writer.writeLong(currentWatermark);
         writer.writeLong(emittedWatermark);
         writer.writeBoolean(ended[0]);
@@ -489,8 +489,7 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
 
     @Override
     public void restoreState(StateReader reader) throws IOException {
-        watermarks[0] = reader.readLong();
-        watermarks[1] = reader.readLong();
+        inputWatermark = reader.readLong();
         currentWatermark = reader.readLong();
         emittedWatermark = reader.readLong();
         ended[0] = reader.readBoolean();

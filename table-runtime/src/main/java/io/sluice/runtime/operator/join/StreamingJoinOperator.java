@@ -118,7 +118,8 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
     private int[] listEpoch = new int[0];
     private int epoch;
 
-    private final long[] watermarks = {Long.MIN_VALUE, Long.MIN_VALUE};
+    /** The combined watermark of both inputs, as the executor hands it in. */
+    private long inputWatermark = Long.MIN_VALUE;
     private long emittedWatermark = Long.MIN_VALUE;
 
     /**
@@ -469,11 +470,11 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
         }
     }
 
-    /** Forwards the smaller of the two inputs' watermarks whenever it advances. */
+    /** Forwards the combined watermark of both inputs (combined by the executor) whenever it advances. */
     @Override
     public void processWatermark(int input, long watermark, Output output) throws Exception {
-        watermarks[input] = Math.max(watermarks[input], watermark);
-        long min = Math.min(watermarks[0], watermarks[1]);
+        inputWatermark = Math.max(inputWatermark, watermark); // already combined over both inputs
+        long min = inputWatermark;
         if (min > emittedWatermark) {
             emittedWatermark = min;
             output.emitWatermark(min);
@@ -486,8 +487,7 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
 
     @Override
     public void snapshotState(StateWriter out) throws IOException {
-        out.writeLong(watermarks[0]);
-        out.writeLong(watermarks[1]);
+        out.writeLong(inputWatermark);
         out.writeLong(emittedWatermark);
         int keyCount = table.size();
         out.writeInt(keyCount);
@@ -498,8 +498,7 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
 
     @Override
     public void restoreState(StateReader in) throws IOException {
-        watermarks[0] = in.readLong();
-        watermarks[1] = in.readLong();
+        inputWatermark = in.readLong();
         emittedWatermark = in.readLong();
         int keyCount = in.readInt();
         KeyTableState.restore(in, table, keyRowType(), keyCount, allocator, "join keys");

@@ -96,7 +96,8 @@ public final class TemporalJoinOperator implements StreamOperator, CheckpointedO
     private int pruneCount;
     private boolean[] pruneQueued = new boolean[0];
 
-    private final long[] watermarks = {Long.MIN_VALUE, Long.MIN_VALUE};
+    /** The combined watermark of both inputs, as the executor hands it in. */
+    private long inputWatermark = Long.MIN_VALUE;
     private long emittedWatermark = Long.MIN_VALUE;
     private final boolean[] ended = new boolean[2];
 
@@ -264,11 +265,11 @@ public final class TemporalJoinOperator implements StreamOperator, CheckpointedO
         pruneQueued[key] = true;
     }
 
-    /** Emits the left rows up to the smaller of both inputs' watermarks, prunes versions, forwards it. */
+    /** Emits the left rows up to the combined watermark of both inputs, prunes versions, forwards it. */
     @Override
     public void processWatermark(int input, long watermark, Output output) throws Exception {
-        watermarks[input] = Math.max(watermarks[input], watermark);
-        long min = Math.min(watermarks[0], watermarks[1]);
+        inputWatermark = Math.max(inputWatermark, watermark); // already combined over both inputs
+        long min = inputWatermark;
         if (min > emittedWatermark) {
             emittedWatermark = min;
             emitUpTo(min);
@@ -403,8 +404,7 @@ public final class TemporalJoinOperator implements StreamOperator, CheckpointedO
 
     @Override
     public void snapshotState(StateWriter stateOut) throws IOException {
-        stateOut.writeLong(watermarks[0]);
-        stateOut.writeLong(watermarks[1]);
+        stateOut.writeLong(inputWatermark);
         stateOut.writeLong(emittedWatermark);
         int keyCount = table.size();
         stateOut.writeInt(keyCount);
@@ -415,8 +415,7 @@ public final class TemporalJoinOperator implements StreamOperator, CheckpointedO
 
     @Override
     public void restoreState(StateReader in) throws IOException {
-        watermarks[0] = in.readLong();
-        watermarks[1] = in.readLong();
+        inputWatermark = in.readLong();
         emittedWatermark = in.readLong();
         int keyCount = in.readInt();
         KeyTableState.restore(in, table, keyRowType(), keyCount, allocator, "temporal join keys");

@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.over;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -73,6 +74,8 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
     private long watermark = Long.MIN_VALUE;
     private long lastProcTime = Long.MIN_VALUE;
     private long lateRows;
+    /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
+    private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
 
     /**
      * @param group the window: one ascending ORDER BY key on a TIMESTAMP or TIMESTAMP_LTZ time attribute,
@@ -150,6 +153,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
 
     @Override
     public void open(OperatorContext context, Output output) {
+        this.metrics = context.metrics();
         this.context = context;
         this.output = output;
         this.pending = new RowBuffer(inputType, context.allocator());
@@ -188,6 +192,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
             TimeStampVector time = (TimeStampVector) batch.vector(timeField);
             int[] keep = new int[rows];
             int n = 0;
+            long late = 0;
             for (int i = 0; i < rows; i++) {
                 if (time.isNull(i)) {
                     continue;
@@ -195,7 +200,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
                 long t = time.get(i);
                 if (rowtime) {
                     if (t <= watermark) {
-                        lateRows++;
+                        late++;
                         continue;
                     }
                 } else if (t < lastProcTime) {
@@ -204,6 +209,10 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
                     lastProcTime = t;
                 }
                 keep[n++] = i;
+            }
+            if (late > 0) {
+                lateRows += late;
+                metrics.lateRecordsDropped(late);
             }
             if (n == rows) {
                 pending.append(batch);

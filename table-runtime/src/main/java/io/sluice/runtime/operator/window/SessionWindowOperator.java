@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.window;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -45,6 +46,8 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
     private RowBuffer pending;
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
+    /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
+    private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
 
     public SessionWindowOperator(RowType inputType, int timeField, long gapMillis, int[] partitionFields,
             RowType outputType) {
@@ -60,6 +63,7 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
 
     @Override
     public void open(OperatorContext context, Output output) {
+        this.metrics = context.metrics();
         this.context = context;
         this.output = output;
         this.pending = new RowBuffer(inputType, context.allocator());
@@ -80,15 +84,20 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
             TimeStampVector time = (TimeStampVector) batch.vector(timeField);
             int[] keep = new int[rows];
             int n = 0;
+            long late = 0;
             for (int i = 0; i < rows; i++) {
                 if (time.isNull(i)) {
                     continue;
                 }
                 if (time.get(i) + gap - 1 <= watermark) {
-                    lateRows++;
+                    late++;
                     continue;
                 }
                 keep[n++] = i;
+            }
+            if (late > 0) {
+                lateRows += late;
+                metrics.lateRecordsDropped(late);
             }
             if (n == rows) {
                 pending.append(batch);

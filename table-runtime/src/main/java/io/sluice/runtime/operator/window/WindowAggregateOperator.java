@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.window;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -52,6 +53,8 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     private SharedUserAggregates userAggregates;
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
+    /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
+    private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
     private final WindowSplitter splitter = new WindowSplitter();
 
     /** {@code windowEndField} is the input column holding {@code window_end} (one of the group fields). */
@@ -86,6 +89,7 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
 
     @Override
     public void open(OperatorContext context, Output output) {
+        this.metrics = context.metrics();
         this.context = context;
         this.output = output;
         this.userAggregates = new SharedUserAggregates();
@@ -103,7 +107,9 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
                 throw new UnsupportedFeatureException("a window aggregation over an updating input");
             }
             int rows = batch.rowCount();
-            lateRows += splitter.split((TimeStampVector) batch.vector(windowEndField), null, rows, watermark);
+            long late = splitter.split((TimeStampVector) batch.vector(windowEndField), null, rows, watermark);
+            lateRows += late;
+            metrics.lateRecordsDropped(late);
             if (splitter.allInOneWindow(rows)) {
                 windowState(splitter.windowEnd(0)).processBatch(0, takeOver(batch));
                 return;

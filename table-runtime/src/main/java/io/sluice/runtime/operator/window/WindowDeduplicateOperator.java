@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.window;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -43,6 +44,8 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
     private final TreeMap<Long, WindowDedupState> windows = new TreeMap<>();
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
+    /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
+    private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
     private final WindowSplitter splitter = new WindowSplitter();
 
     /**
@@ -67,6 +70,7 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
 
     @Override
     public void open(OperatorContext context, Output output) {
+        this.metrics = context.metrics();
         this.context = context;
         this.output = output;
     }
@@ -95,8 +99,10 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
             if (rows == 0) {
                 return;
             }
-            lateRows += splitter.split((TimeStampVector) batch.vector(windowEndField),
+            long late = splitter.split((TimeStampVector) batch.vector(windowEndField),
                     (TimeStampVector) batch.vector(timeField), rows, watermark);
+            lateRows += late;
+            metrics.lateRecordsDropped(late);
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> state(end).add(part));
         }
     }

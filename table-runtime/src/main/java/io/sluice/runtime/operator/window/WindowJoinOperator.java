@@ -3,6 +3,7 @@ package io.sluice.runtime.operator.window;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -38,13 +39,13 @@ import org.apache.arrow.vector.util.TransferPair;
  *
  * <p><b>Streaming semantics:</b> insert-only input on both sides; insert-only output ({@code [I]}), also
  * for outer joins: an unmatched row is emitted padded once, when its window fires, never retracted. The
- * operator's watermark is the smaller of the two inputs' watermarks (an ended input no longer holds it
- * back); windows fire in order of their end when it reaches {@code window_end - 1}, and the watermark is
+ * operator's watermark is the combined watermark of both inputs that the executor hands in (the smaller
+ * of the two; an ended or idle input no longer holds it back); windows fire in order of their end when it reaches {@code window_end - 1}, and the watermark is
  * forwarded after the windows it fires. A row whose window already fired (its {@code window_end - 1} is at
  * or below the watermark when it arrives) is late: it is dropped and counted ({@link #lateRowsDropped()}),
  * as in Flink. State: the rows of each window not yet fired, per side; {@code table.exec.state.ttl} is not
  * used (the watermark bounds the state). When both inputs have ended every remaining window fires. A
- * checkpoint saves the watermarks, the ended flags, the late-row count and, per window, its end and both
+ * checkpoint saves the watermark, the ended flags, the late-row count and, per window, its end and both
  * sides' rows.
  */
 public final class WindowJoinOperator implements StreamOperator, CheckpointedOperator {
@@ -61,10 +62,11 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
     private Output output;
     /** Per window end, the buffered rows of the left (index 0) and right (index 1) input. */
     private final TreeMap<Long, RowBuffer[]> windows = new TreeMap<>();
-    private final long[] watermarks = {Long.MIN_VALUE, Long.MIN_VALUE};
     private final boolean[] ended = new boolean[2];
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
+    /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
+    private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
     private final WindowSplitter splitter = new WindowSplitter();
 
     /**
@@ -98,6 +100,7 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
 
     @Override
     public void open(OperatorContext context, Output output) {
+        this.metrics = context.metrics();
         this.context = context;
         this.output = output;
     }
@@ -132,7 +135,9 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
                 return;
             }
             TimeStampVector ends = (TimeStampVector) batch.vector(windowEndFields[input]);
-            lateRows += splitter.split(ends, null, rows, watermark);
+            long late = splitter.split(ends, null, rows, watermark);
+            lateRows += late;
+            metrics.lateRecordsDropped(late);
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> buffers(end)[input].append(part));
         }
     }
@@ -155,13 +160,11 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
 
     @Override
     public void processWatermark(int input, long newWatermark, Output out) throws Exception {
-        watermarks[input] = Math.max(watermarks[input], newWatermark);
-        advance(out);
+        advance(newWatermark, out); // the executor has combined both inputs' watermarks
     }
 
     /** Fires the windows the combined watermark has reached and forwards it, when it advanced. */
-    private void advance(Output out) throws Exception {
-        long combined = Math.min(ended[0] ? Long.MAX_VALUE : watermarks[0], ended[1] ? Long.MAX_VALUE : watermarks[1]);
+    private void advance(long combined, Output out) throws Exception {
         if (combined <= watermark) {
             return;
         }
@@ -175,7 +178,9 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
     @Override
     public void endInput(int input) throws Exception {
         ended[input] = true;
-        advance(output);
+        if (ended[0] && ended[1]) {
+            advance(Long.MAX_VALUE, output);
+        }
     }
 
     private void fireUpTo(long wm) throws Exception {
@@ -227,8 +232,6 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
 
     @Override
     public void snapshotState(StateWriter out) throws IOException {
-        out.writeLong(watermarks[0]);
-        out.writeLong(watermarks[1]);
         out.writeBoolean(ended[0]);
         out.writeBoolean(ended[1]);
         out.writeLong(watermark);
@@ -245,8 +248,6 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
 
     @Override
     public void restoreState(StateReader in) throws IOException {
-        watermarks[0] = in.readLong();
-        watermarks[1] = in.readLong();
         ended[0] = in.readBoolean();
         ended[1] = in.readBoolean();
         watermark = in.readLong();

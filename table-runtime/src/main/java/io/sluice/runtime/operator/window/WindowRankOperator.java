@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.window;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -44,6 +45,8 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
     private final TreeMap<Long, RowBuffer> windows = new TreeMap<>();
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
+    /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
+    private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
     private final WindowSplitter splitter = new WindowSplitter();
 
     /**
@@ -70,6 +73,7 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
 
     @Override
     public void open(OperatorContext context, Output output) {
+        this.metrics = context.metrics();
         this.context = context;
         this.output = output;
     }
@@ -86,7 +90,9 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
                 throw new UnsupportedFeatureException("a window Top-N over an updating input");
             }
             int rows = batch.rowCount();
-            lateRows += splitter.split((TimeStampVector) batch.vector(windowEndField), null, rows, watermark);
+            long late = splitter.split((TimeStampVector) batch.vector(windowEndField), null, rows, watermark);
+            lateRows += late;
+            metrics.lateRecordsDropped(late);
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> buffer(end).append(part));
         }
     }

@@ -36,8 +36,11 @@ class WindowAggregateOperatorTest {
         AggregateSpec count = new AggregateSpec(AggregateKind.COUNT, new int[0], false, -1,
                 LogicalType.bigint().notNull(), "c");
         CollectingOutput output = new CollectingOutput();
+        io.sluice.runtime.metrics.OperatorMetrics metrics = io.sluice.runtime.metrics.OperatorMetrics.detached("w");
         try (WindowAggregateOperator op = new WindowAggregateOperator(in, new int[] {0, 1, 2}, List.of(count), out, 2)) {
-            op.open(TestBatches.context(allocator, 1024), output);
+            io.sluice.runtime.operator.OperatorContext base = TestBatches.context(allocator, 1024);
+            op.open(new io.sluice.runtime.operator.OperatorContext(base.operatorName(), base.allocator(), base.config(),
+                    metrics), output);
             // two windows in one batch: [0,5) and [5,10)
             op.processBatch(0, batch(allocator, in, row("a", t(0), t(5)), row("b", t(5), t(10)), row("a", t(0), t(5))));
             op.processWatermark(0, millis(4), output);
@@ -47,6 +50,7 @@ class WindowAggregateOperatorTest {
             // a late row for [0,5) is dropped; [5,10) still accepts rows
             op.processBatch(0, batch(allocator, in, row("a", t(0), t(5)), row("b", t(5), t(10))));
             assertEquals(1, op.lateRowsDropped());
+            assertEquals(1, metrics.numLateRecordsDropped(), "counted into the instance's numLateRecordsDropped");
             op.endInput(0);
         }
         assertEquals(List.of(list("a", t(0), t(5), 2L), list("b", t(5), t(10), 2L)), output.rows);

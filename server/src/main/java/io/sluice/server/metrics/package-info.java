@@ -1,0 +1,2 @@
+/** Prometheus metrics of the server's jobs ({@code /metrics}), named as Flink's Prometheus reporter names them. */
+package io.sluice.server.metrics;

@@ -1,0 +1,140 @@
+package io.sluice.runtime.execution;
+
+import io.sluice.runtime.checkpoint.CheckpointStorage;
+import io.sluice.runtime.checkpoint.CheckpointStorage.NodeState;
+import io.sluice.runtime.config.CheckpointingOptions;
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.graph.InputPartitioning;
+import io.sluice.runtime.graph.JobGraph;
+import io.sluice.runtime.graph.SourceTransformation;
+import io.sluice.runtime.graph.Transformation;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether the state in a checkpoint or savepoint fits a job, operator by operator: what {@code EXPLAIN UPGRADE}
+ * shows before anything is stopped, and what a job starting from that checkpoint then does (the executors restore
+ * through {@link RestoreCompatibility}, which acts on this same report). State is matched by each operator's state
+ * identity (uid) and compared by the shape of its state ({@link Transformation#stateSchema}).
+ */
+public final class StateCompatibility {
+    /** What happens to one operator's state. */
+    public enum Verdict {
+        /** The checkpoint has state of the same shape for this operator: it is restored. */
+        RESTORED,
+        /** The checkpoint has no state for this operator (it is new): it starts empty. */
+        STARTS_EMPTY,
+        /** The operator was in the checkpoint's job and kept no state there (a projection, a stateless sink). */
+        NO_STATE,
+        /**
+         * The checkpoint has state for this operator's identity, but of another shape (its inputs, outputs or
+         * keys changed): restoring fails, or with {@code execution.savepoint.ignore-unclaimed-state} the
+         * operator starts empty.
+         */
+        INCOMPATIBLE,
+        /** The state was taken at another parallelism, which keyed state cannot be redistributed to yet. */
+        OTHER_PARALLELISM,
+        /**
+         * The checkpoint has state of an operator this job does not have: restoring fails, or with
+         * {@code execution.savepoint.ignore-unclaimed-state} that state is dropped.
+         */
+        DROPPED
+    }
+
+    /** The verdict for one operator (or, for {@link Verdict#DROPPED}, one operator of the checkpoint). */
+    public record Entry(String uid, String operator, Verdict verdict, String detail) {
+    }
+
+    private StateCompatibility() {
+    }
+
+    /**
+     * The report for {@code graph} run with {@code config} (its parallelism and {@code table.exec.uid.format})
+     * starting from {@code checkpoint}: one entry per operator of the job that keeps state, then one per operator
+     * of the checkpoint the job does not have.
+     */
+    public static List<Entry> report(JobGraph graph, Configuration config, CheckpointStorage.Checkpoint checkpoint) {
+        Map<Transformation, String> uids = graph.stateIds(config.get(CheckpointingOptions.UID_FORMAT));
+        Map<Transformation, Integer> parallelism = parallelism(graph, config);
+        List<NodeState> expected = new ArrayList<>();
+        for (Transformation t : graph.topologicalOrder()) {
+            int p = parallelism.get(t);
+            for (int s = 0; s < p; s++) {
+                expected.add(new NodeState(uids.get(t), s, p, t.name(), t.stateSchema(), null));
+            }
+        }
+        return report(checkpoint, expected);
+    }
+
+    /** The report for a job whose instances are {@code expected} (no data). */
+    static List<Entry> report(CheckpointStorage.Checkpoint checkpoint, List<NodeState> expected) {
+        Map<String, NodeState> operators = new LinkedHashMap<>();
+        for (NodeState e : expected) {
+            operators.putIfAbsent(e.uid(), e);
+        }
+        Map<String, NodeState> saved = new LinkedHashMap<>();
+        java.util.Set<String> withData = new java.util.HashSet<>();
+        for (NodeState s : checkpoint.states()) {
+            saved.putIfAbsent(s.uid(), s);
+            if (s.data() != null) {
+                withData.add(s.uid());
+            }
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (NodeState here : operators.values()) {
+            NodeState there = saved.get(here.uid());
+            if (there == null) {
+                entries.add(new Entry(here.uid(), here.name(), Verdict.STARTS_EMPTY,
+                        "the checkpoint has no state for it"));
+            } else if (!withData.contains(here.uid())) {
+                entries.add(new Entry(here.uid(), here.name(), Verdict.NO_STATE, "it kept no state"));
+            } else if (!there.schema().equals(here.schema())) {
+                entries.add(new Entry(here.uid(), here.name(), Verdict.INCOMPATIBLE, "its state was "
+                        + there.schema() + " and is " + here.schema() + " now"));
+            } else if (there.parallelism() != here.parallelism()) {
+                entries.add(new Entry(here.uid(), here.name(), Verdict.OTHER_PARALLELISM, "taken with parallelism "
+                        + there.parallelism() + ", the job runs with " + here.parallelism()));
+            } else {
+                entries.add(new Entry(here.uid(), here.name(), Verdict.RESTORED, "same state shape and parallelism"));
+            }
+        }
+        for (NodeState there : saved.values()) {
+            if (!operators.containsKey(there.uid()) && withData.contains(there.uid())) {
+                entries.add(new Entry(there.uid(), there.name(), Verdict.DROPPED,
+                        "this job has no operator with this identity"));
+            }
+        }
+        return entries;
+    }
+
+    /** How many instances of each node the executors run ({@code parallelism.default} and the graph's exchanges). */
+    static Map<Transformation, Integer> parallelism(JobGraph graph, Configuration config) {
+        int tableParallelism = config.get(ExecutionOptions.RESOURCE_DEFAULT_PARALLELISM);
+        int p = tableParallelism > 0 ? tableParallelism : config.get(ExecutionOptions.PARALLELISM);
+        Map<Transformation, Integer> result = new IdentityHashMap<>();
+        for (Transformation t : graph.topologicalOrder()) {
+            int n;
+            if (p <= 1) {
+                n = 1;
+            } else if (t instanceof SourceTransformation) {
+                n = p;
+            } else if (t.isSingleInstance()) {
+                n = 1;
+            } else {
+                boolean hashed = false;
+                int max = 1;
+                for (int i = 0; i < t.inputs().size(); i++) {
+                    hashed |= t.inputPartitioning(i).kind() == InputPartitioning.Kind.HASH;
+                    max = Math.max(max, result.get(t.inputs().get(i)));
+                }
+                n = hashed ? p : max;
+            }
+            result.put(t, n);
+        }
+        return result;
+    }
+}
