@@ -127,7 +127,11 @@ final class ParallelJobRun {
         FORWARD,
         HASH,
         SINGLE,
-        ROUND_ROBIN
+        ROUND_ROBIN,
+        /** By the key group of an INT key-hash column ({@link InputPartitioning.Kind#KEY_GROUP}). */
+        KEY_GROUP,
+        /** Every batch to every instance ({@link InputPartitioning.Kind#BROADCAST}). */
+        BROADCAST
     }
 
     private static EdgeKind edgeKind(Vertex producer, Vertex consumer, int input) {
@@ -137,6 +141,12 @@ final class ParallelJobRun {
                 return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.HASH;
             case SINGLE:
                 return EdgeKind.SINGLE;
+            case KEY_GROUP:
+                return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.KEY_GROUP;
+            case REBALANCE:
+                return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.ROUND_ROBIN;
+            case BROADCAST:
+                return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.BROADCAST;
             default:
                 if (producer.parallelism != consumer.parallelism) {
                     return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.ROUND_ROBIN;
@@ -282,6 +292,12 @@ final class ParallelJobRun {
                     enqueue(consumer.instances[roundRobin++ % consumer.parallelism],
                             Message.batch(input, subtask, batch));
                     break;
+                case BROADCAST:
+                    for (int t = 0; t < consumer.parallelism; t++) {
+                        RowBatch copy = t == consumer.parallelism - 1 ? batch : BatchCopies.share(batch, allocator);
+                        enqueue(consumer.instances[t], Message.batch(input, subtask, copy));
+                    }
+                    break;
                 default:
                     partition(consumer, input, batch);
             }
@@ -289,7 +305,8 @@ final class ParallelJobRun {
 
         /** Splits a batch by the hash of the input's key columns and sends each part to its instance. */
         private void partition(Vertex consumer, int input, RowBatch batch) throws Exception {
-            int[] keys = consumer.transformation.inputPartitioning(input).keys();
+            InputPartitioning partitioning = consumer.transformation.inputPartitioning(input);
+            int[] keys = partitioning.keys();
             int rows = batch.rowCount();
             int targets = consumer.parallelism;
             if (hashes.length < rows) {
@@ -297,14 +314,26 @@ final class ParallelJobRun {
                 order = new int[rows];
             }
             java.util.Arrays.fill(hashes, 0, rows, 0);
-            for (int k : keys) { // a key column at a time: one virtual call per column, not per value
+            boolean keyGroups = partitioning.kind() == InputPartitioning.Kind.KEY_GROUP;
+            for (int k : keyGroups ? new int[0] : keys) { // a key column at a time: one virtual call per column, not per value
                 org.apache.arrow.vector.FieldVector v = batch.vector(k);
                 for (int r = 0; r < rows; r++) {
                     hashes[r] = 31 * hashes[r] + v.hashCode(r);
                 }
             }
             int[] starts = new int[targets + 1];
-            for (int r = 0; r < rows; r++) {
+            if (keyGroups) {
+                org.apache.arrow.vector.IntVector keyHashes = (org.apache.arrow.vector.IntVector) batch.vector(keys[0]);
+                int maxParallelism = config.get(io.sluice.runtime.state.keyed.StateOptions.MAX_PARALLELISM);
+                for (int r = 0; r < rows; r++) {
+                    int group = io.sluice.runtime.state.keyed.KeyGroupAssignment.keyGroupFor(
+                            keyHashes.isNull(r) ? 0 : keyHashes.get(r), maxParallelism);
+                    hashes[r] = io.sluice.runtime.state.keyed.KeyGroupAssignment.operatorIndexForKeyGroup(
+                            group, maxParallelism, targets);
+                    starts[hashes[r] + 1]++;
+                }
+            }
+            for (int r = 0; r < rows && !keyGroups; r++) {
                 int h = hashes[r];
                 h ^= (h >>> 16);
                 h *= 0x85ebca6b;
@@ -1094,7 +1123,9 @@ final class ParallelJobRun {
                 boolean hashed = false;
                 int max = 1;
                 for (int i = 0; i < v.inputs.size(); i++) {
-                    hashed |= t.inputPartitioning(i).kind() == InputPartitioning.Kind.HASH;
+                    InputPartitioning.Kind k = t.inputPartitioning(i).kind();
+                    hashed |= k == InputPartitioning.Kind.HASH || k == InputPartitioning.Kind.KEY_GROUP
+                            || k == InputPartitioning.Kind.REBALANCE || k == InputPartitioning.Kind.BROADCAST;
                     max = Math.max(max, v.inputs.get(i).parallelism);
                 }
                 v.parallelism = hashed ? parallelism : max;
@@ -1135,6 +1166,8 @@ final class ParallelJobRun {
             case HASH -> new JobPlan.Ship("HASH", false);
             case SINGLE -> new JobPlan.Ship("GLOBAL", false);
             case ROUND_ROBIN -> new JobPlan.Ship("REBALANCE", false);
+            case KEY_GROUP -> new JobPlan.Ship("HASH", false);
+            case BROADCAST -> new JobPlan.Ship("BROADCAST", false);
         };
     }
 
@@ -1158,13 +1191,15 @@ final class ParallelJobRun {
                 SinkOperator sink = new SinkOperator(s.writerFactory().apply(
                         new WriterContext(s.outputType(), inst.allocator, config, inst.subtask, inst.vertex.parallelism)));
                 inst.operator = sink;
-                sink.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics), inst);
+                sink.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics,
+                        inst.subtask, inst.vertex.parallelism), inst);
                 if (state != null) {
                     sink.restoreState(state);
                 }
             } else {
                 inst.operator = ((OperatorTransformation) t).factory().create();
-                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics), inst);
+                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics,
+                        inst.subtask, inst.vertex.parallelism), inst);
                 if (state != null) {
                     ((io.sluice.runtime.state.CheckpointedOperator) inst.operator).restoreState(
                             new io.sluice.runtime.state.StateReader(new java.io.ByteArrayInputStream(state)));

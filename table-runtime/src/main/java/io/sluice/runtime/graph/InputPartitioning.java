@@ -13,10 +13,21 @@ public final class InputPartitioning {
     public enum Kind {
         FORWARD,
         HASH,
-        SINGLE
+        SINGLE,
+        /**
+         * By key group: the single key column holds an INT key hash (a key's {@code hashCode()}), and each row goes
+         * to the instance owning {@code KeyGroupAssignment.keyGroupFor(hash)}, where its keyed state lives.
+         */
+        KEY_GROUP,
+        /** Spread round-robin over the consumer's instances (the DataStream API's {@code rebalance()}). */
+        REBALANCE,
+        /** Every row to every instance of the consumer (the DataStream API's broadcast streams). */
+        BROADCAST
     }
 
     private static final InputPartitioning FORWARD = new InputPartitioning(Kind.FORWARD, new int[0]);
+    private static final InputPartitioning REBALANCE = new InputPartitioning(Kind.REBALANCE, new int[0]);
+    private static final InputPartitioning BROADCAST = new InputPartitioning(Kind.BROADCAST, new int[0]);
     private static final InputPartitioning SINGLE = new InputPartitioning(Kind.SINGLE, new int[0]);
 
     private final Kind kind;
@@ -40,6 +51,24 @@ public final class InputPartitioning {
         return keys.length == 0 ? SINGLE : new InputPartitioning(Kind.HASH, keys.clone());
     }
 
+    /**
+     * Key-group partitioning on the INT column {@code keyHashColumn}: a row reaches the instance that owns the key
+     * group of its hash ({@link io.sluice.runtime.state.keyed.KeyGroupAssignment}), as keyed state requires.
+     */
+    public static InputPartitioning keyGroups(int keyHashColumn) {
+        return new InputPartitioning(Kind.KEY_GROUP, new int[] {keyHashColumn});
+    }
+
+    /** Every row to every instance of the consumer. */
+    public static InputPartitioning broadcast() {
+        return BROADCAST;
+    }
+
+    /** Round-robin over the consumer's instances, also when producer and consumer have the same parallelism. */
+    public static InputPartitioning rebalance() {
+        return REBALANCE;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -51,6 +80,7 @@ public final class InputPartitioning {
 
     @Override
     public String toString() {
-        return kind == Kind.HASH ? "hash" + Arrays.toString(keys) : kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind == Kind.HASH || kind == Kind.KEY_GROUP
+                ? kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + Arrays.toString(keys) : kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -12,6 +12,8 @@ public final class OperatorContext {
     private final BufferAllocator allocator;
     private final Configuration config;
     private final OperatorMetrics metrics;
+    private final int subtaskIndex;
+    private final int parallelism;
 
     public OperatorContext(String operatorName, BufferAllocator allocator, Configuration config) {
         this(operatorName, allocator, config, OperatorMetrics.detached(operatorName));
@@ -20,10 +22,18 @@ public final class OperatorContext {
     /** A context whose operator counts into the metrics of its instance in a running job. */
     public OperatorContext(String operatorName, BufferAllocator allocator, Configuration config,
             OperatorMetrics metrics) {
+        this(operatorName, allocator, config, metrics, 0, 1);
+    }
+
+    /** A context of parallel instance {@code subtaskIndex} (0-based) of {@code parallelism}. */
+    public OperatorContext(String operatorName, BufferAllocator allocator, Configuration config,
+            OperatorMetrics metrics, int subtaskIndex, int parallelism) {
         this.operatorName = operatorName;
         this.allocator = allocator;
         this.config = config;
         this.metrics = metrics;
+        this.subtaskIndex = subtaskIndex;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -32,6 +42,16 @@ public final class OperatorContext {
      */
     public OperatorMetrics metrics() {
         return metrics;
+    }
+
+    /** The index of this parallel instance among {@link #parallelism()} (0 when the node runs once). */
+    public int subtaskIndex() {
+        return subtaskIndex;
+    }
+
+    /** How many parallel instances of this node run. */
+    public int parallelism() {
+        return parallelism;
     }
 
     public String operatorName() {

@@ -1,0 +1,66 @@
+package io.sluice.api.common;
+
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.state.keyed.StateOptions;
+import java.time.Duration;
+
+/** Job settings exposed through {@code env.getConfig()}; they write the job's configuration. */
+public class ExecutionConfig implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final transient Configuration config;
+    private boolean objectReuse;
+
+    public ExecutionConfig(Configuration config) {
+        this.config = config;
+    }
+
+    public ExecutionConfig setParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("Parallelism must be at least one, was " + parallelism);
+        }
+        config.set(ExecutionOptions.PARALLELISM, parallelism);
+        return this;
+    }
+
+    public int getParallelism() {
+        return config.get(ExecutionOptions.PARALLELISM);
+    }
+
+    public ExecutionConfig setMaxParallelism(int maxParallelism) {
+        config.set(StateOptions.MAX_PARALLELISM, maxParallelism);
+        return this;
+    }
+
+    public int getMaxParallelism() {
+        return config.get(StateOptions.MAX_PARALLELISM);
+    }
+
+    /** The interval of periodic watermarks; 0 disables them (punctuated watermarks still flow). */
+    public ExecutionConfig setAutoWatermarkInterval(long interval) {
+        if (interval < 0) {
+            throw new IllegalArgumentException("Auto watermark interval must not be negative.");
+        }
+        config.set(ExecutionOptions.AUTO_WATERMARK_INTERVAL, Duration.ofMillis(interval));
+        return this;
+    }
+
+    public long getAutoWatermarkInterval() {
+        return config.get(ExecutionOptions.AUTO_WATERMARK_INTERVAL).toMillis();
+    }
+
+    /** Records between chained operators are never copied in Sluice, so object reuse changes nothing. */
+    public ExecutionConfig enableObjectReuse() {
+        objectReuse = true;
+        return this;
+    }
+
+    public ExecutionConfig disableObjectReuse() {
+        objectReuse = false;
+        return this;
+    }
+
+    public boolean isObjectReuseEnabled() {
+        return objectReuse;
+    }
+}

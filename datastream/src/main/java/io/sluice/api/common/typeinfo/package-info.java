@@ -1,0 +1,2 @@
+/** Type information of records and state values (Flink's {@code org.apache.flink.api.common.typeinfo}). */
+package io.sluice.api.common.typeinfo;

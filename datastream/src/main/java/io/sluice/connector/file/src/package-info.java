@@ -1,0 +1,2 @@
+/** The file source (Flink's {@code org.apache.flink.connector.file.src}); local files, text lines. */
+package io.sluice.connector.file.src;

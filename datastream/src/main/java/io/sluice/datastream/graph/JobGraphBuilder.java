@@ -1,0 +1,282 @@
+package io.sluice.datastream.graph;
+
+import io.sluice.datastream.runtime.ChainOperator;
+import io.sluice.datastream.runtime.ChainSpec;
+import io.sluice.datastream.runtime.ChainedOperator;
+import io.sluice.datastream.runtime.ExitOperator;
+import io.sluice.datastream.runtime.FunctionCopies;
+import io.sluice.datastream.runtime.RecordBatches;
+import io.sluice.datastream.runtime.operators.PassThroughOperator;
+import io.sluice.datastream.runtime.operators.TimestampsAndWatermarksOperator;
+import io.sluice.datastream.runtime.sink.RecordSinkWriter;
+import io.sluice.datastream.state.StateStore;
+import io.sluice.runtime.graph.InputPartitioning;
+import io.sluice.runtime.graph.JobGraph;
+import io.sluice.runtime.graph.OperatorTransformation;
+import io.sluice.runtime.graph.SinkTransformation;
+import io.sluice.runtime.graph.SourceTransformation;
+import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.state.keyed.StateSerializer;
+import io.sluice.util.OutputTag;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Translates a DataStream program into the runtime's {@link JobGraph}. An operator whose only input comes straight
+ * from another operator (no {@code keyBy}, {@code rebalance} or union between them, same parallelism) is chained
+ * to it: both run in one {@link ChainOperator} and records pass between them as objects. Every other operator
+ * starts a chain whose inputs are exchanges; a chain that feeds other chains or sinks gets an
+ * {@link ExitOperator} per consumer, and serializes records only there. A keyed input routes by the key group of
+ * the key's hash ({@link InputPartitioning#keyGroups}).
+ */
+public final class JobGraphBuilder {
+    private final int parallelism;
+    private final Map<OperatorNode, Chain> chains = new IdentityHashMap<>();
+    private final Map<OperatorNode, ChainedOperator> operators = new IdentityHashMap<>();
+    private final Map<SourceNode, SourceTransformation> sources = new IdentityHashMap<>();
+    private final List<Chain> allChains = new ArrayList<>();
+    private final Map<String, Integer> names = new HashMap<>();
+
+    public JobGraphBuilder(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    /** One chain: its spec, the transformation running it, and the number of exits handed out. */
+    private static final class Chain {
+        final ChainSpec spec;
+        OperatorTransformation transformation;
+        int exits;
+        byte[] serialized;
+
+        Chain(ChainSpec spec) {
+            this.spec = spec;
+        }
+    }
+
+    /** What one input of a chain reads. */
+    private record InputRef(Transformation producer, int exit, InputPartitioning partitioning,
+            StateSerializer<?> serializer, int producerParallelism) {
+    }
+
+    /** Builds the job graph of {@code sinks}. */
+    public JobGraph build(String jobName, List<SinkNode> sinks) {
+        if (sinks.isEmpty()) {
+            throw new IllegalStateException("No operators defined in streaming topology. Cannot execute.");
+        }
+        List<SinkTransformation> out = new ArrayList<>();
+        for (SinkNode s : sinks) {
+            out.add(sink(s));
+        }
+        for (Chain c : allChains) {
+            c.serialized = FunctionCopies.serialize(c.spec);
+        }
+        return new JobGraph(jobName, out);
+    }
+
+    private String unique(String name) {
+        int n = names.merge(name, 1, Integer::sum);
+        return n == 1 ? name : name + " (" + n + ")";
+    }
+
+    private SinkTransformation sink(SinkNode s) {
+        StreamNode input = s.input();
+        boolean direct = input instanceof OperatorNode || (input instanceof SideOutputNode
+                && ((SideOutputNode) input).parent() instanceof OperatorNode);
+        boolean single = s.parallelism() == 1 && parallelism > 1 && effectiveParallelism(input) != 1;
+        if (!direct || single) {
+            OperatorNode pass = new OperatorNode("Forward", input.type(), new PassThroughOperator("Forward"),
+                    List.of(input));
+            if (single) {
+                pass.setParallelism(1);
+            }
+            input = pass;
+        }
+        InputRef ref = exit(input, null);
+        byte[] sinkBytes = FunctionCopies.serialize(s.sink());
+        String name = unique(s.name());
+        int exit = ref.exit();
+        StateSerializer<?> serializer = ref.serializer();
+        return new SinkTransformation(name, ref.producer(), ctx -> {
+            try {
+                return new RecordSinkWriter(ctx, sinkBytes, exit, serializer, name);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot create the writer of sink " + name + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static StateSerializer<?> serializerOf(StreamNode node) {
+        return StateStore.serializerOf(node.type());
+    }
+
+    private ChainedOperator operator(OperatorNode n) {
+        return operators.computeIfAbsent(n, k -> FunctionCopies.copy(k.operator()));
+    }
+
+    /** Attaches an exit for a consumer of {@code stream} (an operator or its side output) and returns the input. */
+    private InputRef exit(StreamNode stream, PartitionNode partition) {
+        OperatorNode producer;
+        OutputTag<?> tag = null;
+        if (stream instanceof SideOutputNode) {
+            SideOutputNode so = (SideOutputNode) stream;
+            if (!(so.parent() instanceof OperatorNode)) {
+                throw new IllegalArgumentException("getSideOutput() is only available on the result of an operator");
+            }
+            producer = (OperatorNode) so.parent();
+            tag = so.tag();
+        } else {
+            producer = (OperatorNode) stream;
+        }
+        Chain chain = place(producer);
+        int id = chain.exits++;
+        StateSerializer<?> serializer = serializerOf(stream);
+        boolean keyed = partition != null && partition.kind() == PartitionNode.Kind.KEY;
+        ExitOperator exit = new ExitOperator(id, serializer, keyed ? partition.keySelector() : null);
+        operator(producer).addSuccessor(exit, tag);
+        return new InputRef(chain.transformation, id, partitioning(partition), serializer,
+                effectiveParallelism(producer));
+    }
+
+    private static InputPartitioning partitioning(PartitionNode p) {
+        if (p == null) {
+            return InputPartitioning.forward();
+        }
+        switch (p.kind()) {
+            case KEY:
+                return InputPartitioning.keyGroups(RecordBatches.KEY_HASH);
+            case REBALANCE:
+                return InputPartitioning.rebalance();
+            case BROADCAST:
+                return InputPartitioning.broadcast();
+            default:
+                return InputPartitioning.single();
+        }
+    }
+
+    /** The inputs a consumer of {@code stream} reads, through partitionings and unions. */
+    private List<InputRef> expand(StreamNode stream, PartitionNode partition) {
+        List<InputRef> refs = new ArrayList<>();
+        if (stream instanceof PartitionNode) {
+            PartitionNode p = (PartitionNode) stream;
+            refs.addAll(expand(p.input(), partition != null ? partition : p));
+        } else if (stream instanceof UnionNode) {
+            for (StreamNode in : stream.inputs()) {
+                refs.addAll(expand(in, partition));
+            }
+        } else if (stream instanceof SourceNode) {
+            if (partition != null) {
+                throw new IllegalStateException("A source must be followed by an operator before an exchange");
+            }
+            refs.add(new InputRef(source((SourceNode) stream), -1, InputPartitioning.forward(), serializerOf(stream),
+                    parallelism));
+        } else {
+            refs.add(exit(stream, partition));
+        }
+        return refs;
+    }
+
+    private SourceTransformation source(SourceNode s) {
+        return sources.computeIfAbsent(s, k -> new SourceTransformation(unique(k.name()), k.source(),
+                new int[] {0, 1, 2, 3}, RecordBatches.TYPE));
+    }
+
+    /** Whether {@code n} runs in the chain of the operator producing its only input. */
+    private boolean chainable(OperatorNode n) {
+        if (n.inputs().size() != 1 || n.operator().isKeyed()
+                || n.operator() instanceof TimestampsAndWatermarksOperator) {
+            return false;
+        }
+        StreamNode in = n.inputs().get(0);
+        StreamNode producer = in instanceof SideOutputNode ? ((SideOutputNode) in).parent() : in;
+        return producer instanceof OperatorNode && effectiveParallelism(producer) == effectiveParallelism(n);
+    }
+
+    /**
+     * The parallelism a node runs at: its own if set; else after an exchange ({@code keyBy}, {@code rebalance})
+     * the job's, and otherwise that of its inputs (as the runtime runs forward consumers), so that the operators
+     * after a non-parallel source stay in one instance until the first exchange.
+     */
+    private int effectiveParallelism(StreamNode n) {
+        if (n.parallelism() > 0) {
+            return n.parallelism();
+        }
+        if (n instanceof SourceNode) {
+            return parallelism;
+        }
+        if (n instanceof PartitionNode) {
+            return ((PartitionNode) n).kind() == PartitionNode.Kind.GLOBAL ? 1 : parallelism;
+        }
+        int max = 1;
+        for (StreamNode in : n.inputs()) {
+            max = Math.max(max, effectiveParallelism(in));
+        }
+        return max;
+    }
+
+    /** The chain that runs {@code n}, placing it (and what it reads) on first use. */
+    private Chain place(OperatorNode n) {
+        Chain existing = chains.get(n);
+        if (existing != null) {
+            return existing;
+        }
+        ChainedOperator op = operator(n);
+        if (chainable(n)) {
+            StreamNode in = n.inputs().get(0);
+            OperatorNode producer;
+            OutputTag<?> tag = null;
+            if (in instanceof SideOutputNode) {
+                producer = (OperatorNode) ((SideOutputNode) in).parent();
+                tag = ((SideOutputNode) in).tag();
+            } else {
+                producer = (OperatorNode) in;
+            }
+            Chain c = place(producer);
+            operator(producer).addSuccessor(op, tag);
+            chains.put(n, c);
+            return c;
+        }
+        int p = effectiveParallelism(n);
+        if (p != parallelism && p != 1) {
+            throw new UnsupportedOperationException("not supported yet: an operator parallelism (" + p
+                    + ") other than 1 or the job's parallelism (" + parallelism + ")");
+        }
+        Chain chain = new Chain(new ChainSpec(n.name(), op));
+        chains.put(n, chain);
+        allChains.add(chain);
+        List<InputRef> refs = new ArrayList<>();
+        for (int i = 0; i < n.inputs().size(); i++) {
+            for (InputRef r : expand(n.inputs().get(i), null)) {
+                chain.spec.addInput(r.exit(), r.serializer(), i);
+                refs.add(r);
+            }
+        }
+        if (op.isKeyed()) {
+            chain.spec.setKeySerializer(StateStore.serializerOf(n.keyType()));
+        }
+        List<Transformation> inputs = new ArrayList<>();
+        for (InputRef r : refs) {
+            inputs.add(r.producer());
+        }
+        Chain self = chain;
+        OperatorTransformation t = new OperatorTransformation(unique(n.name()), inputs,
+                () -> new ChainOperator(FunctionCopies.deserialize(self.serialized)), RecordBatches.TYPE);
+        for (int i = 0; i < refs.size(); i++) {
+            InputPartitioning part = refs.get(i).partitioning();
+            if (p == 1 && parallelism > 1 && !(part.kind() == InputPartitioning.Kind.FORWARD
+                    && refs.get(i).producerParallelism() == 1)) {
+                part = InputPartitioning.single();
+            }
+            t.withInputPartitioning(i, part);
+        }
+        if (n.uid() != null) {
+            t.setUid(n.uid());
+        }
+        chain.transformation = t;
+        return chain;
+    }
+}

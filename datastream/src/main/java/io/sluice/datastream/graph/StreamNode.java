@@ -1,0 +1,65 @@
+package io.sluice.datastream.graph;
+
+import io.sluice.api.common.typeinfo.TypeInformation;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A node of a DataStream program's logical graph: a source, an operator, a union, a side output or a partitioning. */
+public abstract class StreamNode {
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private final int id = IDS.incrementAndGet();
+    private String name;
+    private TypeInformation<?> type;
+    private int parallelism = -1;
+    private String uid;
+
+    protected StreamNode(String name, TypeInformation<?> type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** The type of the records; null when unknown (they are then serialized by their run-time class). */
+    public TypeInformation<?> type() {
+        return type;
+    }
+
+    public void setType(TypeInformation<?> type) {
+        this.type = type;
+    }
+
+    /** The parallelism set on this node, or -1 for the job's. */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public void setParallelism(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    public String uid() {
+        return uid;
+    }
+
+    public void setUid(String uid) {
+        this.uid = uid;
+    }
+
+    public abstract List<StreamNode> inputs();
+
+    @Override
+    public String toString() {
+        return name + "#" + id;
+    }
+}

@@ -1,0 +1,86 @@
+package io.sluice.datastream.runtime;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.Output;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+
+/**
+ * Collects serialized records into {@link RecordBatches} batches and emits each when full, before a watermark and
+ * at the end of every input batch.
+ */
+final class BatchBuilder implements AutoCloseable {
+    private final BufferAllocator allocator;
+    private final int capacity;
+    private final Output output;
+    private final RecordBytes.Output bytes = new RecordBytes.Output();
+    private RowBatch batch;
+    private int rows;
+    private long emittedWatermark = Long.MIN_VALUE;
+
+    BatchBuilder(BufferAllocator allocator, int capacity, Output output) {
+        this.allocator = allocator;
+        this.capacity = Math.max(1, capacity);
+        this.output = output;
+    }
+
+    /** Serializes {@code record} with {@code serializer} and appends it. */
+    <T> void add(io.sluice.runtime.state.keyed.StateSerializer<T> serializer, T record, long timestamp,
+            boolean hasKeyHash, int keyHash, int exit) throws Exception {
+        bytes.reset();
+        serializer.serialize(record, bytes.data);
+        bytes.data.flush();
+        if (batch == null) {
+            batch = RowBatch.allocate(RecordBatches.TYPE, allocator, capacity);
+        }
+        ((VarBinaryVector) batch.vector(RecordBatches.RECORD)).setSafe(rows, bytes.buffer(), 0, bytes.size());
+        BigIntVector ts = (BigIntVector) batch.vector(RecordBatches.TIMESTAMP);
+        if (timestamp == RecordBatches.NO_TIMESTAMP) {
+            ts.setNull(rows);
+        } else {
+            ts.setSafe(rows, timestamp);
+        }
+        IntVector hash = (IntVector) batch.vector(RecordBatches.KEY_HASH);
+        if (hasKeyHash) {
+            hash.setSafe(rows, keyHash);
+        } else {
+            hash.setNull(rows);
+        }
+        ((IntVector) batch.vector(RecordBatches.EXIT)).setSafe(rows, exit);
+        rows++;
+        if (rows >= capacity) {
+            flush();
+        }
+    }
+
+    /** Emits the rows collected so far. */
+    void flush() throws Exception {
+        if (batch == null) {
+            return;
+        }
+        RowBatch b = batch;
+        batch = null;
+        b.setRowCount(rows);
+        rows = 0;
+        output.emit(b);
+    }
+
+    /** Emits the collected rows, then {@code watermark} if it is above every watermark emitted before. */
+    void watermark(long watermark) throws Exception {
+        if (watermark > emittedWatermark) {
+            flush();
+            emittedWatermark = watermark;
+            output.emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (batch != null) {
+            batch.close();
+            batch = null;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.sluice.datastream.runtime;
+
+import io.sluice.api.common.TaskInfo;
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.RuntimeMode;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.state.keyed.KeyedStateBackend;
+
+/** What the operators of one chain instance share: the task's context, its keyed state, its output batches. */
+public final class ChainContext implements TaskInfo {
+    private final OperatorContext operatorContext;
+    private final String taskName;
+    private final KeyedStateBackend<Object> keyedState;
+    final BatchBuilder batches;
+    private final int attempt;
+
+    ChainContext(OperatorContext operatorContext, String taskName, KeyedStateBackend<Object> keyedState,
+            BatchBuilder batches, int attempt) {
+        this.operatorContext = operatorContext;
+        this.taskName = taskName;
+        this.keyedState = keyedState;
+        this.batches = batches;
+        this.attempt = attempt;
+    }
+
+    public Configuration config() {
+        return operatorContext.config();
+    }
+
+    public RuntimeMode runtimeMode() {
+        return operatorContext.runtimeMode();
+    }
+
+    /** The keyed state of this instance; null when the chain does not start with a keyed operator. */
+    public KeyedStateBackend<Object> keyedState() {
+        return keyedState;
+    }
+
+    /** The wall clock of processing time. */
+    public long currentProcessingTime() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public String getTaskName() {
+        return taskName;
+    }
+
+    @Override
+    public int getIndexOfThisSubtask() {
+        return operatorContext.subtaskIndex();
+    }
+
+    @Override
+    public int getNumberOfParallelSubtasks() {
+        return operatorContext.parallelism();
+    }
+
+    @Override
+    public int getMaxNumberOfParallelSubtasks() {
+        return config().get(io.sluice.runtime.state.keyed.StateOptions.MAX_PARALLELISM);
+    }
+
+    @Override
+    public int getAttemptNumber() {
+        return attempt;
+    }
+}

@@ -1,0 +1,268 @@
+package io.sluice.datastream.runtime;
+
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.keyed.KeyGroupAssignment;
+import io.sluice.runtime.state.keyed.KeyGroupRange;
+import io.sluice.runtime.state.keyed.KeyedStateBackend;
+import io.sluice.runtime.state.keyed.KeyedStateBackends;
+import io.sluice.runtime.state.keyed.StateOptions;
+import io.sluice.runtime.state.keyed.StateSerializer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+
+/**
+ * Runs a chain of DataStream operations as one runtime operator: it deserializes the records of its inputs once,
+ * passes them as objects through the chained operators, and serializes only what leaves the chain (through its
+ * exits) into {@link RecordBatches}. A chain headed by a keyed operator owns a keyed-state backend
+ * ({@code state.backend.type}) for the key groups of its instance, and checkpoints it.
+ *
+ * <p>In batch mode a two-input head reads its first input to the end before the second: records of the second input
+ * that arrive earlier (parallel exchanges deliver inputs concurrently) are held back until then.
+ *
+ * <p><b>Streaming semantics:</b> insert-only records in and out. Watermarks go through the chain (keyed operators
+ * fire their event-time timers first); when every input has ended, a final watermark at the end of time fires the
+ * remaining event-time timers, as a bounded Flink source does. Keyed state and timers are checkpointed; state of
+ * user functions outside keyed state is not.
+ */
+public final class ChainOperator implements StreamOperator, CheckpointedOperator {
+    private final ChainSpec spec;
+    private final List<ChainedOperator> operators;
+    private OperatorContext operatorContext;
+    private BatchBuilder batches;
+    private KeyedStateBackend<Object> keyedState;
+    private byte[] restoredKeyedState;
+    private boolean opened;
+    private int endedInputs;
+    private final List<ChainedOperator> processingTimeOperators = new ArrayList<>();
+    private final RecordBytes.Input recordInput = new RecordBytes.Input();
+    /** Batch mode: records of the head's second input held back until its first input has ended. */
+    private List<Object[]> heldBack;
+    private int openFirstInputs;
+    private int firstInput;
+    private List<byte[]> restoredOperatorState;
+
+    public ChainOperator(ChainSpec spec) {
+        this.spec = spec;
+        this.operators = spec.operators();
+    }
+
+    @Override
+    public void open(OperatorContext context, Output output) {
+        this.operatorContext = context;
+        this.batches = new BatchBuilder(context.allocator(), context.config().get(ExecutionOptions.BATCH_SIZE), output);
+        for (ChainedOperator op : operators) {
+            if (op.wantsProcessingTime()) {
+                processingTimeOperators.add(op);
+            }
+        }
+        firstInput = spec.head.firstInputInBatch();
+        if (context.runtimeMode() == io.sluice.runtime.config.RuntimeMode.BATCH
+                && spec.headInputs.stream().anyMatch(i -> i != firstInput)) {
+            heldBack = new ArrayList<>();
+            openFirstInputs = (int) spec.headInputs.stream().filter(i -> i == firstInput).count();
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws Exception {
+        if (in.readBoolean()) {
+            restoredKeyedState = in.readBytes();
+        }
+        restoredOperatorState = new ArrayList<>();
+        for (ChainedOperator op : operators) {
+            if (op.hasOperatorState()) {
+                restoredOperatorState.add(in.readBytes());
+            }
+        }
+    }
+
+    /** Creates keyed state (restoring it) and opens the operators; deferred until restore has happened. */
+    @SuppressWarnings("unchecked")
+    private void ensureOpen() throws Exception {
+        if (opened) {
+            return;
+        }
+        opened = true;
+        if (spec.head.isKeyed()) {
+            int maxParallelism = operatorContext.config().get(StateOptions.MAX_PARALLELISM);
+            KeyGroupRange range = KeyGroupAssignment.rangeForOperator(maxParallelism, operatorContext.parallelism(),
+                    operatorContext.subtaskIndex());
+            keyedState = KeyedStateBackends.create(operatorContext.config(),
+                    (StateSerializer<Object>) spec.keySerializer, range, operatorContext.operatorName() + "#"
+                            + operatorContext.subtaskIndex());
+            if (restoredKeyedState != null) {
+                keyedState.restore(List.of(new ByteArrayInputStream(restoredKeyedState)));
+                restoredKeyedState = null;
+            }
+        }
+        ChainContext context = new ChainContext(operatorContext, spec.name, keyedState, batches, 0);
+        for (ChainedOperator op : operators) {
+            ChainOutput out = new ChainOutput();
+            for (int i = 0; i < op.successors.size(); i++) {
+                out.add(op.successors.get(i), op.successorTags.get(i));
+            }
+            op.setup(context, out);
+        }
+        if (restoredOperatorState != null) {
+            int next = 0;
+            for (ChainedOperator op : operators) {
+                if (op.hasOperatorState()) {
+                    op.restoreOperatorState(new java.io.DataInputStream(
+                            new ByteArrayInputStream(restoredOperatorState.get(next++))));
+                }
+            }
+            restoredOperatorState = null;
+        }
+        for (int i = operators.size() - 1; i >= 0; i--) {
+            operators.get(i).open();
+        }
+    }
+
+    @Override
+    public void processBatch(int input, RowBatch batch) throws Exception {
+        try (batch) {
+            ensureOpen();
+            int exit = spec.inputExits.get(input);
+            int headInput = spec.headInputs.get(input);
+            StateSerializer<?> serializer = spec.inputSerializers.get(input);
+            VarBinaryVector records = RecordBatches.records(batch);
+            IntVector exits = RecordBatches.exits(batch);
+            int rows = batch.rowCount();
+            for (int r = 0; r < rows; r++) {
+                if (exit >= 0 && exits.get(r) != exit) {
+                    continue;
+                }
+                Object value = serializer.deserialize(recordInput.of(records, r));
+                if (headInput != firstInput && heldBack != null && openFirstInputs > 0) {
+                    heldBack.add(new Object[] {headInput, value, RecordBatches.timestamp(batch, r)});
+                    continue;
+                }
+                spec.head.processElement(headInput, value, RecordBatches.timestamp(batch, r));
+            }
+            spec.head.onBatchEnd();
+        } catch (RecordEmitException e) {
+            throw (Exception) e.getCause();
+        }
+        batches.flush();
+    }
+
+    @Override
+    public void processWatermark(int input, long watermark, Output output) throws Exception {
+        ensureOpen();
+        try {
+            spec.head.processWatermark(watermark);
+        } catch (RecordEmitException e) {
+            throw (Exception) e.getCause();
+        }
+        batches.flush();
+    }
+
+    @Override
+    public void endInput(int input) throws Exception {
+        ensureOpen();
+        try {
+            if (heldBack != null && spec.headInputs.get(input) == firstInput && --openFirstInputs == 0) {
+                for (Object[] r : heldBack) {
+                    spec.head.processElement((Integer) r[0], r[1], (Long) r[2]);
+                }
+                heldBack = null;
+                batches.flush();
+            }
+        } catch (RecordEmitException e) {
+            throw (Exception) e.getCause();
+        }
+        if (++endedInputs < spec.inputExits.size()) {
+            return;
+        }
+        try {
+            spec.head.processWatermark(Long.MAX_VALUE);
+            for (ChainedOperator op : operators) {
+                op.endInput();
+            }
+        } catch (RecordEmitException e) {
+            throw (Exception) e.getCause();
+        }
+        batches.flush();
+    }
+
+    @Override
+    public boolean wantsProcessingTime() {
+        return !processingTimeOperators.isEmpty();
+    }
+
+    @Override
+    public void onProcessingTime(long nowMillis, Output output) throws Exception {
+        ensureOpen();
+        try {
+            for (ChainedOperator op : processingTimeOperators) {
+                op.onProcessingTime(nowMillis);
+            }
+        } catch (RecordEmitException e) {
+            throw (Exception) e.getCause();
+        }
+        batches.flush();
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws Exception {
+        ensureOpen();
+        out.writeBoolean(keyedState != null);
+        if (keyedState != null) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            keyedState.snapshot(bytes);
+            out.writeBytes(bytes.toByteArray());
+        }
+        for (ChainedOperator op : operators) {
+            if (op.hasOperatorState()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
+                op.snapshotOperatorState(data);
+                data.flush();
+                out.writeBytes(bytes.toByteArray());
+            }
+        }
+    }
+
+    @Override
+    public boolean isStateless() {
+        return !spec.head.isKeyed() && operators.stream().noneMatch(ChainedOperator::hasOperatorState);
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        if (opened) {
+            for (ChainedOperator op : operators) {
+                try {
+                    op.close();
+                } catch (Exception e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+        }
+        if (keyedState != null) {
+            keyedState.close();
+        }
+        if (batches != null) {
+            batches.close();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

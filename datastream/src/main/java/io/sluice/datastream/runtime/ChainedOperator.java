@@ -1,0 +1,104 @@
+package io.sluice.datastream.runtime;
+
+import io.sluice.util.OutputTag;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One DataStream operation (map, a keyed process function, a window, ...) inside a {@link ChainOperator}. Records
+ * arrive as objects through {@link #processElement} and leave through {@link #output} to the operators chained
+ * after it. An operator is serializable: each parallel instance (and each restart) runs its own copy, with copies
+ * of the user functions.
+ *
+ * <p>Called from the task thread only: {@link #open} once (after state was restored), then any interleaving of
+ * {@link #processElement}, {@link #processWatermark} and {@link #onProcessingTime}, then {@link #endInput} once,
+ * and {@link #close} (also after failures).
+ */
+public abstract class ChainedOperator implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+    /** The operators chained after this one, and the side output tag each reads (null: the main output). */
+    final List<ChainedOperator> successors = new ArrayList<>();
+    final List<OutputTag<?>> successorTags = new ArrayList<>();
+    protected transient ChainOutput output;
+    protected transient ChainContext context;
+
+    protected ChainedOperator(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Chains {@code next} after this operator, reading its main output ({@code tag} null) or a side output. */
+    public void addSuccessor(ChainedOperator next, OutputTag<?> tag) {
+        successors.add(next);
+        successorTags.add(tag);
+    }
+
+    void setup(ChainContext context, ChainOutput output) {
+        this.context = context;
+        this.output = output;
+    }
+
+    /** Opens user functions; keyed state is restored already. */
+    public void open() throws Exception {
+    }
+
+    /** A record of input {@code input} (0, or 1 for the second input of a two-input operator). */
+    public abstract void processElement(int input, Object value, long timestamp) throws Exception;
+
+    /** Event time advanced; the default passes the watermark on. */
+    public void processWatermark(long watermark) throws Exception {
+        output.emitWatermark(watermark);
+    }
+
+    /** The records of one input batch have all been processed (called on the head of a chain only). */
+    public void onBatchEnd() throws Exception {
+    }
+
+    /** Whether {@link #onProcessingTime} should be called. */
+    public boolean wantsProcessingTime() {
+        return false;
+    }
+
+    public void onProcessingTime(long now) throws Exception {
+    }
+
+    /** Every input ended (after a final watermark at the end of time); emit what remains. */
+    public void endInput() throws Exception {
+    }
+
+    public void close() throws Exception {
+    }
+
+    /** Whether this operator keeps state outside keyed state (broadcast state) that checkpoints must save. */
+    public boolean hasOperatorState() {
+        return false;
+    }
+
+    /** Writes the operator state (called only when {@link #hasOperatorState}). */
+    public void snapshotOperatorState(java.io.DataOutputStream out) throws Exception {
+    }
+
+    /** Restores what {@link #snapshotOperatorState} wrote; called before {@link #open}. */
+    public void restoreOperatorState(java.io.DataInputStream in) throws Exception {
+    }
+
+    /** In batch mode, the input this (two-input head) operator reads to the end before the other. */
+    public int firstInputInBatch() {
+        return 0;
+    }
+
+    /** Whether this operator keeps keyed state (it then heads its chain, after a keyed exchange). */
+    public boolean isKeyed() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,78 @@
+package io.sluice.datastream.runtime;
+
+import io.sluice.api.common.TaskInfo;
+import io.sluice.api.common.functions.DefaultOpenContext;
+import io.sluice.api.common.functions.Function;
+import io.sluice.api.common.functions.RichFunction;
+import io.sluice.api.common.functions.RuntimeContext;
+import io.sluice.api.common.state.AggregatingState;
+import io.sluice.api.common.state.AggregatingStateDescriptor;
+import io.sluice.api.common.state.ListState;
+import io.sluice.api.common.state.ListStateDescriptor;
+import io.sluice.api.common.state.MapState;
+import io.sluice.api.common.state.MapStateDescriptor;
+import io.sluice.api.common.state.ReducingState;
+import io.sluice.api.common.state.ReducingStateDescriptor;
+import io.sluice.api.common.state.ValueState;
+import io.sluice.api.common.state.ValueStateDescriptor;
+import io.sluice.datastream.state.StateStore;
+import io.sluice.runtime.state.keyed.StateSerializers;
+import io.sluice.runtime.state.keyed.VoidNamespace;
+
+/** The runtime context of the functions of one chained operator: task information and keyed state. */
+public final class StreamingRuntimeContext implements RuntimeContext {
+    private final ChainContext context;
+    private final StateStore<VoidNamespace> state;
+
+    public StreamingRuntimeContext(ChainContext context) {
+        this.context = context;
+        this.state = new StateStore<>(context.keyedState(), StateSerializers.VOID_NAMESPACE, VoidNamespace.INSTANCE,
+                "", context::currentProcessingTime);
+    }
+
+    /** Gives a rich function its context and opens it. */
+    public static void open(Function function, ChainContext context) throws Exception {
+        if (function instanceof RichFunction) {
+            RichFunction rich = (RichFunction) function;
+            rich.setRuntimeContext(new StreamingRuntimeContext(context));
+            rich.open(DefaultOpenContext.INSTANCE);
+        }
+    }
+
+    /** Closes a rich function. */
+    public static void close(Function function) throws Exception {
+        if (function instanceof RichFunction) {
+            ((RichFunction) function).close();
+        }
+    }
+
+    @Override
+    public TaskInfo getTaskInfo() {
+        return context;
+    }
+
+    @Override
+    public <T> ValueState<T> getState(ValueStateDescriptor<T> d) {
+        return state.getState(d);
+    }
+
+    @Override
+    public <T> ListState<T> getListState(ListStateDescriptor<T> d) {
+        return state.getListState(d);
+    }
+
+    @Override
+    public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> d) {
+        return state.getMapState(d);
+    }
+
+    @Override
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> d) {
+        return state.getReducingState(d);
+    }
+
+    @Override
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> d) {
+        return state.getAggregatingState(d);
+    }
+}

@@ -1,0 +1,93 @@
+package io.sluice.datastream.runtime.operators;
+
+import io.sluice.api.common.eventtime.TimestampAssigner;
+import io.sluice.api.common.eventtime.Watermark;
+import io.sluice.api.common.eventtime.WatermarkGenerator;
+import io.sluice.api.common.eventtime.WatermarkOutput;
+import io.sluice.api.common.eventtime.WatermarkStrategy;
+import io.sluice.datastream.runtime.ChainedOperator;
+import io.sluice.datastream.runtime.RecordEmitException;
+
+/**
+ * {@code assignTimestampsAndWatermarks}: sets each record's timestamp with the strategy's assigner and emits the
+ * watermarks its generator produces, on each record (punctuated) and after each batch of records and on the
+ * processing-time schedule (periodic). Watermarks from upstream are dropped, except the final one at the end of
+ * input.
+ */
+public final class TimestampsAndWatermarksOperator extends ChainedOperator implements WatermarkOutput {
+    private static final long serialVersionUID = 1L;
+    private final WatermarkStrategy<Object> strategy;
+    private transient TimestampAssigner<Object> assigner;
+    private transient WatermarkGenerator<Object> generator;
+    private transient long current;
+
+    @SuppressWarnings("unchecked")
+    public TimestampsAndWatermarksOperator(String name, WatermarkStrategy<?> strategy) {
+        super(name);
+        this.strategy = (WatermarkStrategy<Object>) strategy;
+    }
+
+    @Override
+    public void open() {
+        assigner = strategy.createTimestampAssigner(new io.sluice.api.common.eventtime.TimestampAssignerSupplier.Context() {
+        });
+        generator = strategy.createWatermarkGenerator(new io.sluice.api.common.eventtime.WatermarkGeneratorSupplier.Context() {
+        });
+        current = Long.MIN_VALUE;
+    }
+
+    @Override
+    public void processElement(int input, Object value, long timestamp) throws Exception {
+        long ts = assigner.extractTimestamp(value, timestamp);
+        output.collect(value, ts);
+        generator.onEvent(value, ts, this);
+    }
+
+    @Override
+    public void onBatchEnd() throws Exception {
+        generator.onPeriodicEmit(this);
+    }
+
+    @Override
+    public boolean wantsProcessingTime() {
+        return true;
+    }
+
+    @Override
+    public void onProcessingTime(long now) {
+        generator.onPeriodicEmit(this);
+    }
+
+    @Override
+    public void processWatermark(long watermark) throws Exception {
+        if (watermark == Long.MAX_VALUE) {
+            emit(watermark);
+        }
+    }
+
+    private void emit(long watermark) throws Exception {
+        if (watermark > current) {
+            current = watermark;
+            output.emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void emitWatermark(Watermark watermark) {
+        try {
+            emit(watermark.getTimestamp());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RecordEmitException(e);
+        }
+    }
+
+    @Override
+    public void markIdle() {
+    }
+
+    @Override
+    public void markActive() {
+    }
+}

@@ -1,0 +1,2 @@
+/** The chained operators behind the DataStream API's transformations. */
+package io.sluice.datastream.runtime.operators;

@@ -1,0 +1,347 @@
+package io.sluice.streaming.api.datastream;
+
+import io.sluice.api.common.eventtime.WatermarkStrategy;
+import io.sluice.api.common.functions.FilterFunction;
+import io.sluice.api.common.functions.FlatMapFunction;
+import io.sluice.api.common.functions.MapFunction;
+import io.sluice.api.common.typeinfo.TypeInformation;
+import io.sluice.api.connector.sink2.Sink;
+import io.sluice.api.java.functions.KeySelector;
+import io.sluice.datastream.graph.OperatorNode;
+import io.sluice.datastream.graph.PartitionNode;
+import io.sluice.datastream.graph.SinkNode;
+import io.sluice.datastream.graph.StreamNode;
+import io.sluice.datastream.graph.UnionNode;
+import io.sluice.datastream.runtime.ChainedOperator;
+import io.sluice.datastream.runtime.operators.FilterOperator;
+import io.sluice.datastream.runtime.operators.FlatMapOperator;
+import io.sluice.datastream.runtime.operators.MapOperator;
+import io.sluice.datastream.runtime.operators.ProcessOperator;
+import io.sluice.datastream.runtime.operators.TimestampsAndWatermarksOperator;
+import io.sluice.datastream.runtime.sink.CollectSink;
+import io.sluice.datastream.runtime.sink.UserSink;
+import io.sluice.datastream.types.TypeExtractor;
+import io.sluice.runtime.execution.JobExecution;
+import io.sluice.streaming.api.environment.StreamExecutionEnvironment;
+import io.sluice.streaming.api.functions.ProcessFunction;
+import io.sluice.streaming.api.functions.sink.PrintSink;
+import io.sluice.streaming.api.windowing.assigners.GlobalWindows;
+import io.sluice.streaming.api.windowing.assigners.WindowAssigner;
+import io.sluice.streaming.api.windowing.triggers.CountTrigger;
+import io.sluice.streaming.api.windowing.triggers.PurgingTrigger;
+import io.sluice.streaming.api.windowing.windows.GlobalWindow;
+import io.sluice.streaming.api.windowing.windows.Window;
+import io.sluice.util.CloseableIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
+
+/** A stream of records of type {@code T}, and the transformations that make new streams of it. */
+public class DataStream<T> {
+    protected final StreamExecutionEnvironment environment;
+    protected final StreamNode node;
+
+    public DataStream(StreamExecutionEnvironment environment, StreamNode node) {
+        this.environment = environment;
+        this.node = node;
+    }
+
+    public StreamExecutionEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
+    /** The logical node behind this stream (for the job graph builder and the Table API bridge). */
+    public StreamNode getNode() {
+        return node;
+    }
+
+    public int getId() {
+        return node.id();
+    }
+
+    public int getParallelism() {
+        return node.parallelism() > 0 ? node.parallelism() : environment.getParallelism();
+    }
+
+    /** The type of the records; may be null where Sluice did not infer it (records then serialize by class). */
+    @SuppressWarnings("unchecked")
+    public TypeInformation<T> getType() {
+        return (TypeInformation<T>) node.type();
+    }
+
+    /** The key selector applied to records before an operator of this stream (null: not keyed). */
+    protected KeySelector<?, ?> keySelector() {
+        return null;
+    }
+
+    protected <R> SingleOutputStreamOperator<R> transform(String name, TypeInformation<?> type, ChainedOperator op) {
+        return new SingleOutputStreamOperator<>(environment, new OperatorNode(name, type, op, List.of(node)));
+    }
+
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
+        return map(mapper, cast(TypeExtractor.typeArgument(mapper, MapFunction.class, 1)));
+    }
+
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
+        return transform("Map", outputType, new MapOperator("Map", keySelector(), mapper));
+    }
+
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+        return flatMap(flatMapper, cast(TypeExtractor.typeArgument(flatMapper, FlatMapFunction.class, 1)));
+    }
+
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
+        return transform("Flat Map", outputType, new FlatMapOperator("Flat Map", keySelector(), flatMapper));
+    }
+
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+        return transform("Filter", node.type(), new FilterOperator("Filter", keySelector(), filter));
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
+        return process(processFunction, cast(TypeExtractor.typeArgument(processFunction, ProcessFunction.class, 1)));
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction,
+            TypeInformation<R> outputType) {
+        return transform("Process", outputType, new ProcessOperator("Process", keySelector(), processFunction));
+    }
+
+    /** Partitions the stream by key: equal keys go to one parallel instance, which keeps their state. */
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
+        return keyBy(key, cast(TypeExtractor.typeArgument(key, KeySelector.class, 1)));
+    }
+
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key, TypeInformation<K> keyType) {
+        return new KeyedStream<>(environment, new PartitionNode(node, PartitionNode.Kind.KEY, key, keyType), key,
+                keyType);
+    }
+
+    /** An unchecked view of a type information (types found by reflection are not statically typed). */
+    @SuppressWarnings("unchecked")
+    protected static <X> TypeInformation<X> cast(TypeInformation<?> type) {
+        return (TypeInformation<X>) type;
+    }
+
+    /** The records of this stream and of {@code streams}, as one stream. */
+    @SafeVarargs
+    public final DataStream<T> union(DataStream<T>... streams) {
+        List<StreamNode> inputs = new ArrayList<>();
+        inputs.add(node);
+        for (DataStream<T> s : streams) {
+            inputs.add(s.node);
+        }
+        return new DataStream<>(environment, new UnionNode(node.type(), inputs));
+    }
+
+    /** Connects two streams (of possibly different types) for a two-input operator sharing state. */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> dataStream) {
+        return new ConnectedStreams<>(environment, this, dataStream);
+    }
+
+    /** A window join with {@code otherStream} (continue with {@code where/equalTo/window/apply}). */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> otherStream) {
+        return new JoinedStreams<>(this, otherStream);
+    }
+
+    /** Groups this stream and {@code otherStream} by key and window (continue with {@code where/equalTo/window/apply}). */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
+        return new CoGroupedStreams<>(this, otherStream);
+    }
+
+    /** Connects with a broadcast stream, whose broadcast state the operator's process function reads. */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        return new BroadcastConnectedStream<>(this, broadcastStream);
+    }
+
+    /** A stream whose records reach every instance of the operator it connects to, with broadcast state. */
+    public BroadcastStream<T> broadcast(io.sluice.api.common.state.MapStateDescriptor<?, ?>... descriptors) {
+        if (descriptors.length == 0) {
+            throw new IllegalArgumentException("broadcast(...) needs at least one MapStateDescriptor");
+        }
+        return new BroadcastStream<>(environment, new PartitionNode(node, PartitionNode.Kind.BROADCAST, null, null),
+                List.of(descriptors));
+    }
+
+    /** Not supported yet. */
+    public DataStream<T> broadcast() {
+        throw new UnsupportedOperationException("not supported yet: DataStream.broadcast");
+    }
+
+    /** Spreads the records round-robin over the next operator's parallel instances. */
+    public DataStream<T> rebalance() {
+        return new DataStream<>(environment, new PartitionNode(node, PartitionNode.Kind.REBALANCE, null, null));
+    }
+
+    /** Sluice spreads like {@link #rebalance()}. */
+    public DataStream<T> rescale() {
+        return rebalance();
+    }
+
+    /** Sluice spreads like {@link #rebalance()} (round-robin rather than random). */
+    public DataStream<T> shuffle() {
+        return rebalance();
+    }
+
+    /** Sends every record to the first instance of the next operator. */
+    public DataStream<T> global() {
+        return new DataStream<>(environment, new PartitionNode(node, PartitionNode.Kind.GLOBAL, null, null));
+    }
+
+    /** Records stay in the instance that produced them (the default between operators of equal parallelism). */
+    public DataStream<T> forward() {
+        return this;
+    }
+
+    /** Sets each record's timestamp and generates watermarks by {@code watermarkStrategy}. */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        return transform("Timestamps/Watermarks", node.type(),
+                new TimestampsAndWatermarksOperator("Timestamps/Watermarks", watermarkStrategy));
+    }
+
+    /** Windows over the whole (non-keyed) stream; they run in one parallel instance. */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} records over the whole stream. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll((WindowAssigner) GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** Not supported yet (needs evictors). */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        throw new UnsupportedOperationException("not supported yet: sliding count windows (countWindowAll(size, slide))");
+    }
+
+    // ---- sinks
+
+    public DataStreamSink<T> print() {
+        return sinkTo(new PrintSink<>(), "Print to Std. Out");
+    }
+
+    public DataStreamSink<T> print(String sinkIdentifier) {
+        return sinkTo(new PrintSink<>(sinkIdentifier), "Print to Std. Out");
+    }
+
+    public DataStreamSink<T> printToErr() {
+        return sinkTo(new PrintSink<>(true), "Print to Std. Err");
+    }
+
+    public DataStreamSink<T> printToErr(String sinkIdentifier) {
+        return sinkTo(new PrintSink<>(sinkIdentifier, true), "Print to Std. Err");
+    }
+
+    public DataStreamSink<T> sinkTo(Sink<T> sink) {
+        return sinkTo(sink, "Sink");
+    }
+
+    private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
+        SinkNode s = new SinkNode(name, node, new UserSink(sink));
+        environment.addSink(s);
+        return new DataStreamSink<>(s);
+    }
+
+    /** Runs the job and iterates over this stream's records as they arrive. */
+    public CloseableIterator<T> executeAndCollect() throws Exception {
+        return executeAndCollect("DataStream Collect");
+    }
+
+    public CloseableIterator<T> executeAndCollect(String jobExecutionName) throws Exception {
+        CollectSink sink = new CollectSink();
+        CollectSink.Results results = sink.results();
+        JobExecution execution = environment.executeWith(jobExecutionName, new SinkNode("Collect Sink", node, sink));
+        return new CollectIterator<>(sink, results, execution);
+    }
+
+    /** Runs the job and returns its first {@code limit} records (then cancels it). */
+    public List<T> executeAndCollect(int limit) throws Exception {
+        return executeAndCollect("DataStream Collect", limit);
+    }
+
+    public List<T> executeAndCollect(String jobExecutionName, int limit) throws Exception {
+        List<T> out = new ArrayList<>();
+        try (CloseableIterator<T> it = executeAndCollect(jobExecutionName)) {
+            while (out.size() < limit && it.hasNext()) {
+                out.add(it.next());
+            }
+        }
+        return out;
+    }
+
+    /** Reads collected records until the job ends. */
+    private static final class CollectIterator<T> implements CloseableIterator<T> {
+        private final CollectSink sink;
+        private final CollectSink.Results results;
+        private final JobExecution execution;
+        private Object next;
+        private boolean closed;
+
+        CollectIterator(CollectSink sink, CollectSink.Results results, JobExecution execution) {
+            this.sink = sink;
+            this.results = results;
+            this.execution = execution;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) {
+                return true;
+            }
+            if (closed) {
+                return false;
+            }
+            try {
+                while (true) {
+                    next = results.published().poll(20, TimeUnit.MILLISECONDS);
+                    if (next != null) {
+                        return true;
+                    }
+                    if (execution.terminationFuture().isDone()) {
+                        next = results.published().poll();
+                        if (next != null) {
+                            return true;
+                        }
+                        if (execution.failure() != null) {
+                            throw new RuntimeException("The job failed: " + execution.failure().getMessage(),
+                                    execution.failure());
+                        }
+                        return false;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuntimeException(e);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Object v = next;
+            next = null;
+            return (T) v;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                if (!execution.terminationFuture().isDone()) {
+                    execution.cancel();
+                    try {
+                        execution.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                sink.release();
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package io.sluice.streaming.api.environment;
+
+import io.sluice.api.common.ExecutionConfig;
+import io.sluice.api.common.JobExecutionResult;
+import io.sluice.api.common.JobID;
+import io.sluice.api.common.JobStatus;
+import io.sluice.api.common.RuntimeExecutionMode;
+import io.sluice.api.common.eventtime.NoWatermarksGenerator;
+import io.sluice.api.common.eventtime.WatermarkGeneratorSupplier;
+import io.sluice.api.common.eventtime.WatermarkStrategy;
+import io.sluice.api.connector.source.Source;
+import io.sluice.datastream.runtime.source.RecordSourceProvider;
+import io.sluice.api.common.typeinfo.TypeInformation;
+import io.sluice.api.common.typeinfo.Types;
+import io.sluice.core.execution.CheckpointingMode;
+import io.sluice.core.execution.JobClient;
+import io.sluice.core.execution.SavepointFormatType;
+import io.sluice.datastream.graph.JobGraphBuilder;
+import io.sluice.datastream.graph.OperatorNode;
+import io.sluice.datastream.graph.SinkNode;
+import io.sluice.datastream.graph.SourceNode;
+import io.sluice.datastream.runtime.operators.PassThroughOperator;
+import io.sluice.datastream.runtime.source.CollectionSource;
+import io.sluice.datastream.runtime.source.SequenceSource;
+import io.sluice.datastream.state.StateStore;
+import io.sluice.runtime.config.CheckpointingOptions;
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.config.RuntimeMode;
+import io.sluice.runtime.execution.JobExecution;
+import io.sluice.runtime.execution.LocalExecutor;
+import io.sluice.runtime.graph.JobGraph;
+import io.sluice.streaming.api.datastream.DataStreamSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where a DataStream program starts: it creates sources, holds the job's settings and runs the job. A job runs in
+ * this JVM on Sluice's runtime (the executors of SQL jobs): one task thread at parallelism 1, task threads and
+ * exchanges above, with the same checkpoints, restarts and state backends.
+ */
+public class StreamExecutionEnvironment {
+    private final Configuration config = new Configuration();
+    private final ExecutionConfig executionConfig = new ExecutionConfig(config);
+    private final CheckpointConfig checkpointConfig = new CheckpointConfig(config);
+    private final List<SinkNode> sinks = new ArrayList<>();
+
+    protected StreamExecutionEnvironment() {
+        config.set(ExecutionOptions.PARALLELISM, 1);
+    }
+
+    /** A local environment with parallelism 1 (set it with {@link #setParallelism} or {@code parallelism.default}). */
+    public static StreamExecutionEnvironment getExecutionEnvironment() {
+        return new StreamExecutionEnvironment();
+    }
+
+    /** An environment configured by Flink's option keys. */
+    public static StreamExecutionEnvironment getExecutionEnvironment(io.sluice.configuration.Configuration configuration) {
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment();
+        env.configure(configuration);
+        return env;
+    }
+
+    public static StreamExecutionEnvironment createLocalEnvironment() {
+        return new StreamExecutionEnvironment();
+    }
+
+    public static StreamExecutionEnvironment createLocalEnvironment(int parallelism) {
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment();
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    public static StreamExecutionEnvironment createLocalEnvironment(io.sluice.configuration.Configuration configuration) {
+        return getExecutionEnvironment(configuration);
+    }
+
+    /** Applies settings by Flink's keys. */
+    public void configure(io.sluice.configuration.Configuration configuration) {
+        for (Map.Entry<String, String> e : configuration.toMap().entrySet()) {
+            if (e.getKey().equals("execution.runtime-mode")) {
+                setRuntimeMode(RuntimeExecutionMode.valueOf(e.getValue().trim().toUpperCase(java.util.Locale.ROOT)));
+            } else {
+                config.setString(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** The job configuration (Sluice's runtime options), for settings without a dedicated method. */
+    public Configuration getConfiguration() {
+        return config;
+    }
+
+    public ExecutionConfig getConfig() {
+        return executionConfig;
+    }
+
+    public CheckpointConfig getCheckpointConfig() {
+        return checkpointConfig;
+    }
+
+    public StreamExecutionEnvironment setParallelism(int parallelism) {
+        executionConfig.setParallelism(parallelism);
+        return this;
+    }
+
+    public int getParallelism() {
+        return executionConfig.getParallelism();
+    }
+
+    public StreamExecutionEnvironment setMaxParallelism(int maxParallelism) {
+        executionConfig.setMaxParallelism(maxParallelism);
+        return this;
+    }
+
+    public int getMaxParallelism() {
+        return executionConfig.getMaxParallelism();
+    }
+
+    /** Streaming (continuous, rolling results) or batch (bounded input, final results only). */
+    public StreamExecutionEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
+        config.set(ExecutionOptions.RUNTIME_MODE, mode == RuntimeExecutionMode.BATCH ? RuntimeMode.BATCH
+                : RuntimeMode.STREAMING);
+        return this;
+    }
+
+    /** Takes a checkpoint every {@code interval} milliseconds; a failed job restarts from the latest one. */
+    public StreamExecutionEnvironment enableCheckpointing(long interval) {
+        checkpointConfig.setCheckpointInterval(interval);
+        return this;
+    }
+
+    public StreamExecutionEnvironment enableCheckpointing(long interval, CheckpointingMode mode) {
+        checkpointConfig.setCheckpointInterval(interval);
+        checkpointConfig.setCheckpointingConsistencyMode(mode);
+        return this;
+    }
+
+    public StreamExecutionEnvironment enableCheckpointing(Duration interval) {
+        return enableCheckpointing(interval.toMillis());
+    }
+
+    // ---- sources
+
+    @SafeVarargs
+    public final <OUT> DataStreamSource<OUT> fromData(OUT... data) {
+        if (data.length == 0) {
+            throw new IllegalArgumentException("fromData needs at least one element; use fromData(TypeInformation, "
+                    + "...) for an empty stream");
+        }
+        return fromData(Arrays.asList(data), typeOf(data[0]));
+    }
+
+    @SafeVarargs
+    public final <OUT> DataStreamSource<OUT> fromData(TypeInformation<OUT> typeInfo, OUT... data) {
+        return fromData(Arrays.asList(data), typeInfo);
+    }
+
+    public <OUT> DataStreamSource<OUT> fromData(Collection<OUT> data) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("Collection must not be empty");
+        }
+        return fromData(data, typeOf(data.iterator().next()));
+    }
+
+    /** The elements, in order, from a non-parallel source (operators after it run once until an exchange). */
+    public <OUT> DataStreamSource<OUT> fromData(Collection<OUT> data, TypeInformation<OUT> typeInfo) {
+        DataStreamSource<OUT> s = source("Collection Source", typeInfo,
+                new CollectionSource(data, StateStore.serializerOf(typeInfo)));
+        s.getNode().setParallelism(1);
+        return s;
+    }
+
+    @SafeVarargs
+    public final <OUT> DataStreamSource<OUT> fromElements(OUT... data) {
+        return fromData(data);
+    }
+
+    @SafeVarargs
+    public final <OUT> DataStreamSource<OUT> fromElements(Class<OUT> type, OUT... data) {
+        return fromData(Arrays.asList(data), TypeInformation.of(type));
+    }
+
+    public <OUT> DataStreamSource<OUT> fromCollection(Collection<OUT> data) {
+        return fromData(data);
+    }
+
+    public <OUT> DataStreamSource<OUT> fromCollection(Collection<OUT> data, TypeInformation<OUT> typeInfo) {
+        return fromData(data, typeInfo);
+    }
+
+    /** The numbers {@code from} to {@code to} (inclusive), read in parallel. */
+    public DataStreamSource<Long> fromSequence(long from, long to) {
+        return source("Sequence Source", Types.LONG, new SequenceSource(from, to));
+    }
+
+    /**
+     * Reads a source ({@code DataGeneratorSource}, {@code FileSource}); a watermark strategy other than
+     * {@code noWatermarks()} assigns timestamps and watermarks to its records.
+     */
+    public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
+            WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName) {
+        return fromSource(source, timestampsAndWatermarks, sourceName, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
+            WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName, TypeInformation<OUT> typeInfo) {
+        if (!(source instanceof RecordSourceProvider)) {
+            throw new UnsupportedOperationException("not supported yet: custom Source implementations ("
+                    + source.getClass().getName() + "); use DataGeneratorSource or FileSource");
+        }
+        RecordSourceProvider<OUT> provider = (RecordSourceProvider<OUT>) source;
+        TypeInformation<OUT> type = typeInfo != null ? typeInfo : provider.getProducedType();
+        DataStreamSource<OUT> stream = source(sourceName, type, provider.scanSource(StateStore.serializerOf(type)));
+        if (timestampsAndWatermarks == null || timestampsAndWatermarks.createWatermarkGenerator(
+                new WatermarkGeneratorSupplier.Context() { }) instanceof NoWatermarksGenerator) {
+            return stream;
+        }
+        return new DataStreamSource<>(this, stream.assignTimestampsAndWatermarks(timestampsAndWatermarks).getNode());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> TypeInformation<T> typeOf(T element) {
+        return element == null ? null : TypeInformation.of((Class<T>) element.getClass());
+    }
+
+    private <OUT> DataStreamSource<OUT> source(String name, TypeInformation<OUT> type,
+            io.sluice.runtime.connector.ScanTableSource source) {
+        SourceNode s = new SourceNode(name, type, source);
+        OperatorNode head = new OperatorNode(name, type, new PassThroughOperator(name), List.of(s));
+        return new DataStreamSource<>(this, head);
+    }
+
+    // ---- execution
+
+    /** Registers a sink (called by the streams' sink methods). */
+    public void addSink(SinkNode sink) {
+        sinks.add(sink);
+    }
+
+    /** The job graph of the sinks defined so far, and forgets them (as Flink's execute does). */
+    private JobGraph takeJobGraph(String jobName) {
+        try {
+            return new JobGraphBuilder(getParallelism()).build(jobName, new ArrayList<>(sinks));
+        } finally {
+            sinks.clear();
+        }
+    }
+
+    /** A copy of the configuration for one job. */
+    private Configuration jobConfig() {
+        return config.copy();
+    }
+
+    public JobExecutionResult execute() throws Exception {
+        return execute("Sluice Streaming Job");
+    }
+
+    /** Runs the job until it ends (a bounded job) and rethrows its failure. */
+    public JobExecutionResult execute(String jobName) throws Exception {
+        JobGraph graph = takeJobGraph(jobName);
+        long start = System.currentTimeMillis();
+        JobExecution execution = LocalExecutor.submit(graph, jobConfig());
+        execution.await();
+        return new JobExecutionResult(new JobID(execution.jobId()), System.currentTimeMillis() - start);
+    }
+
+    public JobClient executeAsync() {
+        return executeAsync("Sluice Streaming Job");
+    }
+
+    /** Starts the job and returns at once. */
+    public JobClient executeAsync(String jobName) {
+        return client(LocalExecutor.submit(takeJobGraph(jobName), jobConfig()));
+    }
+
+    /** Starts a job of the sinks defined so far plus {@code extra} (used by {@code executeAndCollect}). */
+    public JobExecution executeWith(String jobName, SinkNode extra) {
+        sinks.add(extra);
+        return LocalExecutor.submit(takeJobGraph(jobName), jobConfig());
+    }
+
+    private static JobClient client(JobExecution execution) {
+        return new JobClient() {
+            @Override
+            public JobID getJobID() {
+                return new JobID(execution.jobId());
+            }
+
+            @Override
+            public CompletableFuture<JobStatus> getJobStatus() {
+                return CompletableFuture.completedFuture(JobStatus.valueOf(execution.status().name()));
+            }
+
+            @Override
+            public CompletableFuture<Void> cancel() {
+                execution.cancel();
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime,
+                    String savepointDirectory, SavepointFormatType formatType) {
+                if (advanceToEndOfEventTime) {
+                    CompletableFuture<String> f = new CompletableFuture<>();
+                    f.completeExceptionally(new UnsupportedOperationException(
+                            "not supported yet: stopWithSavepoint advancing to the end of event time"));
+                    return f;
+                }
+                return execution.stopWithSavepoint(java.nio.file.Path.of(savepointDirectory));
+            }
+
+            @Override
+            public CompletableFuture<io.sluice.api.common.JobExecutionResult> getJobExecutionResult() {
+                return execution.terminationFuture().thenApply(v -> new JobExecutionResult(getJobID(),
+                        System.currentTimeMillis() - execution.startTime()));
+            }
+        };
+    }
+
+    /** Whether checkpointing is on (interval set). */
+    boolean checkpointing() {
+        return config.contains(CheckpointingOptions.INTERVAL);
+    }
+}

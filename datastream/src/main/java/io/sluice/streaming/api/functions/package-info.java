@@ -1,0 +1,2 @@
+/** Process functions (Flink's {@code org.apache.flink.streaming.api.functions}). */
+package io.sluice.streaming.api.functions;

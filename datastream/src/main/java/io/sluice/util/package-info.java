@@ -1,0 +1,2 @@
+/** Collectors and side-output tags (Flink's {@code org.apache.flink.util}). */
+package io.sluice.util;
