@@ -92,6 +92,21 @@ final class MatchPattern {
         }
     }
 
+    private static final java.util.regex.Pattern FIELD_REF = java.util.regex.Pattern.compile("\\.\\$(\\d+)");
+
+    /** An expression's text with pattern field references by name ({@code A.price} instead of {@code A.$2}). */
+    private static String named(RexNode e, RowType input) {
+        java.util.regex.Matcher m = FIELD_REF.matcher(e.toString());
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int i = Integer.parseInt(m.group(1));
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(
+                    "." + (i < input.size() ? input.name(i) : "$" + i)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     /** The plan-node text: {@code Match(partitionBy=[..], orderBy=[..], measures=[..], ...)}. */
     static String describe(Match match, RowType input, List<PatternElement> pattern, AfterMatchSkip skip,
             long within) {
@@ -108,7 +123,7 @@ final class MatchPattern {
         sb.append(String.join(", ", order)).append("], measures=[");
         List<String> measures = new ArrayList<>();
         for (Map.Entry<String, RexNode> m : match.getMeasures().entrySet()) {
-            measures.add(m.getValue() + " AS " + m.getKey());
+            measures.add(named(m.getValue(), input) + " AS " + m.getKey());
         }
         sb.append(String.join(", ", measures)).append("], rowsPerMatch=[ONE ROW PER MATCH], after=[");
         switch (skip.kind()) {
@@ -132,7 +147,7 @@ final class MatchPattern {
         }
         List<String> defines = new ArrayList<>();
         for (Map.Entry<String, RexNode> d : match.getPatternDefinitions().entrySet()) {
-            defines.add(d.getKey() + " AS " + d.getValue());
+            defines.add(d.getKey() + " AS " + named(d.getValue(), input));
         }
         sb.append(", define=[").append(String.join(", ", defines)).append("])");
         return sb.toString();
