@@ -34,11 +34,7 @@ final class MatchPattern {
         boolean allOptional = true;
         for (PatternElement e : out) {
             if (!names.add(e.variable())) {
-                throw new UnsupportedFeatureException("a pattern variable used twice in a MATCH_RECOGNIZE pattern ("
-                        + e.variable() + ")");
-            }
-            if (e.min() == 0 && e.max() == 1 && !e.greedy()) {
-                throw new TableException("Reluctant optional variables are not supported yet.");
+                throw new TableException("Pattern variables must be unique. That might change in the future.");
             }
             allOptional &= e.min() == 0;
         }
@@ -47,7 +43,7 @@ final class MatchPattern {
                     + " at least one non-optional state.");
         }
         PatternElement last = out.get(out.size() - 1);
-        if (last.greedy() && last.min() != last.max()) {
+        if (last.greedy()) {
             throw new TableException("Greedy quantifiers are not allowed as the last element of a Pattern yet. "
                     + "Finish your pattern with either a simple variable or reluctant quantifier.");
         }
@@ -56,7 +52,7 @@ final class MatchPattern {
 
     private static void flatten(RexNode node, List<PatternElement> out) {
         if (node instanceof RexLiteral lit) {
-            out.add(new PatternElement(lit.getValueAs(String.class), 1, 1, true));
+            out.add(new PatternElement(lit.getValueAs(String.class), 1, 1, false));
             return;
         }
         RexCall call = (RexCall) node;
@@ -77,7 +73,13 @@ final class MatchPattern {
                 if (max == 0) {
                     throw new ValidationException("The maximum of a pattern quantifier must be greater than 0");
                 }
-                out.add(new PatternElement(((RexLiteral) inner).getValueAs(String.class), min, max, !reluctant));
+                if (reluctant && min == 0 && max == 1) {
+                    throw new TableException("Reluctant optional variables are not supported yet.");
+                }
+                // As in Flink, only quantifiers of variable length that may loop are greedy: an optional variable
+                // (?) explores both taking and skipping the row.
+                boolean greedy = !reluctant && min != max && !(min == 0 && max == 1);
+                out.add(new PatternElement(((RexLiteral) inner).getValueAs(String.class), min, max, greedy));
                 return;
             }
             case PATTERN_ALTER:

@@ -79,8 +79,9 @@ public final class MatchTranslator {
         }
         RelFieldCollation first = order.get(0);
         int timeColumn = first.getFieldIndex();
-        boolean rowtime = TimeAttributes.isRowtime(in, timeColumn);
-        boolean proctime = !rowtime && TimeAttributes.isProctime(in, timeColumn);
+        boolean proctime = TimeAttributes.isProctime(in, timeColumn);
+        // a rowtime attribute, or an event-time window's time passed through a window aggregation's keys
+        boolean rowtime = !proctime && TimeAttributes.isTimeAttribute(in, timeColumn);
         LogicalType timeType = inputType.type(timeColumn);
         boolean timestamp = timeType.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP
                 || timeType.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ;

@@ -2,8 +2,8 @@ package io.sluice.runtime.operator.match;
 
 /**
  * One pattern variable with its quantifier: it takes between {@code min} and {@code max} consecutive rows
- * ({@code max < 0}: unbounded); a greedy element takes as many rows as its condition accepts, a reluctant one
- * as few as the rest of the pattern allows.
+ * ({@code max < 0}: unbounded); a greedy element takes a row whenever its condition accepts it and only then moves
+ * on; a non-greedy one (reluctant, and as in Flink the optional {@code ?}) explores both.
  */
 public record PatternElement(String variable, int min, int max, boolean greedy) {
 
@@ -30,6 +30,6 @@ public record PatternElement(String variable, int min, int max, boolean greedy) 
         } else {
             q = "{" + min + "," + max + "}";
         }
-        return variable + q + (greedy || q.isEmpty() || min == max ? "" : "?");
+        return variable + q + (greedy || q.isEmpty() || q.equals("?") || min == max ? "" : "?");
     }
 }

@@ -147,8 +147,8 @@ class NfaTest {
         List<PatternElement> atLeast = List.of(new PatternElement("A", 2, -1, true), one("B"));
         assertEquals(List.of("0-4:AAAAB"), run(atLeast, AfterMatchSkip.pastLastRow(), 0, 1, ab, 20, 30, 40, 50, 1));
         assertEquals(List.of(), run(atLeast, AfterMatchSkip.pastLastRow(), 0, 1, ab, 1, 20, 1));
-        // A? B greedy optional: takes A when it can.
-        List<PatternElement> optional = List.of(new PatternElement("A", 0, 1, true), one("B"));
+        // A? B (optional, explores both as in Flink): the match with the earlier start wins.
+        List<PatternElement> optional = List.of(new PatternElement("A", 0, 1, false), one("B"));
         assertEquals(List.of("0-1:AB", "2-2:B"), run(optional, AfterMatchSkip.pastLastRow(), 0, 1, ab, 20, 1, 2));
     }
 
