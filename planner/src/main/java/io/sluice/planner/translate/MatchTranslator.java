@@ -14,6 +14,7 @@ import io.sluice.runtime.operator.match.MatchRecognizeOperator;
 import io.sluice.runtime.operator.match.MatchSpec;
 import io.sluice.runtime.operator.match.Navigation;
 import io.sluice.runtime.operator.match.PatternElement;
+import io.sluice.runtime.operator.match.UserAggregateCall;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.TableException;
@@ -51,10 +52,13 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 public final class MatchTranslator {
     private final CodeGenerator codegen;
     private final boolean streaming;
+    private final io.sluice.runtime.config.Configuration config;
 
-    public MatchTranslator(CodeGenerator codegen, boolean streaming) {
+    public MatchTranslator(CodeGenerator codegen, io.sluice.runtime.config.Configuration config) {
         this.codegen = codegen;
-        this.streaming = streaming;
+        this.config = config;
+        this.streaming = config.get(io.sluice.runtime.config.ExecutionOptions.RUNTIME_MODE)
+                == io.sluice.runtime.config.RuntimeMode.STREAMING;
     }
 
     /** The operator for {@code match}, whose input translated to {@code input}. */
@@ -107,7 +111,8 @@ public final class MatchTranslator {
         long within = within(match.getInterval());
 
         RelDataTypeFactory types = match.getCluster().getTypeFactory();
-        Navigations derivedCollector = new Navigations(in.getRowType(), elements, timeColumn, types, null);
+        Navigations derivedCollector = new Navigations(in.getRowType(), elements, timeColumn, types, null,
+                new io.sluice.codegen.udf.AggregateInvokerGenerator(config));
         List<DefineCondition> conditions = new ArrayList<>();
         List<Navigations> defineNavs = new ArrayList<>();
         List<RexNode> defineExprs = new ArrayList<>();
@@ -118,11 +123,11 @@ public final class MatchTranslator {
                 defineExprs.add(null);
                 continue;
             }
-            Navigations navs = new Navigations(in.getRowType(), elements, timeColumn, types, derivedCollector);
+            Navigations navs = new Navigations(in.getRowType(), elements, timeColumn, types, derivedCollector, null);
             defineExprs.add(def.accept(navs));
             defineNavs.add(navs);
         }
-        Navigations measureNavs = new Navigations(in.getRowType(), elements, timeColumn, types, derivedCollector);
+        Navigations measureNavs = new Navigations(in.getRowType(), elements, timeColumn, types, derivedCollector, null);
         List<RexNode> projects = new ArrayList<>();
         int[] partitionKeys = match.getPartitionKeys().toArray();
         for (int k : partitionKeys) {
@@ -159,7 +164,7 @@ public final class MatchTranslator {
                 projects);
         MatchSpec spec = new MatchSpec(inputType, partitionKeys, timeColumn, streaming ? rowtime : true, sortColumns,
                 sortDescending, pattern, skip, within, derived, storedType, conditions, measureNavs.navigations,
-                RelTypes.toRowType(measureNavType), measures, outputType);
+                RelTypes.toRowType(measureNavType), measures, outputType, derivedCollector.userAggregates);
         String name = MatchPattern.describe(match, inputType, pattern, skip, within);
         InputPartitioning partitioning = partitionKeys.length == 0 ? InputPartitioning.single()
                 : InputPartitioning.hash(partitionKeys);
@@ -221,9 +226,14 @@ public final class MatchTranslator {
         /** Derived columns (only in the owner): expressions over one input row. */
         final List<RexNode> derived = new ArrayList<>();
         private final Map<String, Integer> derivedSeen = new LinkedHashMap<>();
+        /** Calls of user-defined aggregate functions (only in the owner). */
+        final List<UserAggregateCall> userAggregates = new ArrayList<>();
+        private final io.sluice.codegen.udf.AggregateInvokerGenerator invokers;
 
         Navigations(RelDataType inputRowType, Map<String, Integer> elements, int timeColumn,
-                RelDataTypeFactory types, Navigations derivedOwner) {
+                RelDataTypeFactory types, Navigations derivedOwner,
+                io.sluice.codegen.udf.AggregateInvokerGenerator invokers) {
+            this.invokers = invokers;
             this.inputRowType = inputRowType;
             this.elements = elements;
             this.timeColumn = timeColumn;
@@ -307,6 +317,10 @@ public final class MatchTranslator {
             if (name.equals("MATCH_PROCTIME")) {
                 return add(new Navigation(Navigation.Kind.MATCH_PROCTIME, -1, -1, 0, null), call.getType());
             }
+            if (call.getOperator() instanceof io.sluice.codegen.udf.AggregateUserSqlFunction udaf) {
+                return add(new Navigation(Navigation.Kind.USER_AGGREGATE, -1, userAggregate(udaf, call), 0, null),
+                        call.getType());
+            }
             if (call.getOperator() instanceof SqlAggFunction) {
                 Navigation.Kind k;
                 switch (kind) {
@@ -340,6 +354,49 @@ public final class MatchTranslator {
                 return add(new Navigation(k, source[0], source[1], 0, null), call.getType());
             }
             return super.visitCall(call);
+        }
+
+        /**
+         * An aggregate operand without the {@code LAST(x, 0)} (or {@code PREV(x, 0)}, {@code RUNNING}, {@code FINAL})
+         * Calcite's validator wraps around column references it does not see as aggregate arguments.
+         */
+        private static RexNode plainOperand(RexNode operand) {
+            while (operand instanceof RexCall c) {
+                SqlKind k = c.getKind();
+                if (k == SqlKind.RUNNING || k == SqlKind.FINAL) {
+                    operand = c.getOperands().get(0);
+                } else if ((k == SqlKind.LAST || k == SqlKind.PREV) && c.getOperands().size() == 2
+                        && c.getOperands().get(1) instanceof RexLiteral lit
+                        && lit.getValueAs(Integer.class) == 0) {
+                    operand = c.getOperands().get(0);
+                } else {
+                    break;
+                }
+            }
+            return operand;
+        }
+
+        /** Registers a call of a user-defined aggregate function with the owner; returns its index. */
+        private int userAggregate(io.sluice.codegen.udf.AggregateUserSqlFunction udaf, RexCall call) {
+            String name = udaf.getName();
+            int element = -2;
+            int[] columns = new int[call.getOperands().size()];
+            List<LogicalType> argTypes = new ArrayList<>();
+            for (int i = 0; i < columns.length; i++) {
+                RexNode operand = plainOperand(call.getOperands().get(i));
+                int[] source = source(operand, name);
+                if (element != -2 && source[0] != element) {
+                    throw new ValidationException("Aggregation " + name + " must be applied to a single pattern"
+                            + " variable: " + call);
+                }
+                element = source[0];
+                columns[i] = source[1];
+                argTypes.add(RelTypes.toLogicalType(operand.getType()));
+            }
+            Navigations owner = derivedOwner == null ? this : derivedOwner;
+            owner.userAggregates.add(new UserAggregateCall(element == -2 ? -1 : element, columns, argTypes,
+                    owner.invokers.generate("MATCH_RECOGNIZE " + call, udaf.function(), argTypes)));
+            return owner.userAggregates.size() - 1;
         }
 
         private int element(String alpha) {

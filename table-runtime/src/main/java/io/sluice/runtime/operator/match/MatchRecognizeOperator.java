@@ -4,6 +4,7 @@ import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.data.VectorValues;
 import io.sluice.runtime.generated.BatchCalc;
 import io.sluice.runtime.generated.BatchPredicate;
+import io.sluice.runtime.generated.UserFunctionLifecycle;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -57,6 +58,7 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
     private RowBatch[] conditionRows;
     private int[] selection = new int[1];
     private BatchCalc measures;
+    private UserAggregateEvaluator[] userAggregates = new UserAggregateEvaluator[0];
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
     private long seq;
@@ -74,6 +76,11 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
         this.output = output;
         this.derived = spec.derived() == null ? null : spec.derived().newInstance();
         this.measures = spec.measures().newInstance();
+        userAggregates = new UserAggregateEvaluator[spec.userAggregates().size()];
+        for (int i = 0; i < userAggregates.length; i++) {
+            userAggregates[i] = new UserAggregateEvaluator(spec.userAggregates().get(i), context.allocator());
+            UserFunctionLifecycle.openUnchecked(context.config(), userAggregates[i].invoker());
+        }
         int n = spec.conditions().size();
         predicates = new BatchPredicate[n];
         conditionRows = new RowBatch[n];
@@ -84,6 +91,8 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
                 conditionRows[i] = RowBatch.allocate(c.navigationType(), context.allocator(), 1);
             }
         }
+        UserFunctionLifecycle.openUnchecked(context.config(), derived, measures);
+        UserFunctionLifecycle.openUnchecked(context.config(), (Object[]) predicates);
     }
 
     /** Rows dropped because the watermark had passed their time when they arrived. */
@@ -209,11 +218,16 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
             List<Navigation> navs = spec.measureNavigations();
             Object[] values = new Object[navs.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = navs.get(i).evaluate(view, clock.getAsLong());
+                values[i] = evaluate(navs.get(i), view, clock.getAsLong());
             }
             pendingOutput.add(values);
         }
         p.trim();
+    }
+
+    private Object evaluate(Navigation nav, MatchView view, long now) {
+        return nav.kind() == Navigation.Kind.USER_AGGREGATE ? userAggregates[nav.column()].evaluate(view)
+                : nav.evaluate(view, now);
     }
 
     /** The DEFINE condition of {@code element} over {@code view} (an element without one accepts every row). */
@@ -231,7 +245,7 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
             if (v instanceof BaseVariableWidthVector) {
                 v.reset();
             }
-            VectorValues.set(c.navigationType().type(i), v, 0, navs.get(i).evaluate(view, now));
+            VectorValues.set(c.navigationType().type(i), v, 0, evaluate(navs.get(i), view, now));
         }
         navRow.setRowCount(1);
         return predicate.filter(navRow.root(), 1, selection) > 0;
@@ -362,6 +376,16 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
             }
             conditionRows = null;
         }
+        if (predicates != null) {
+            UserFunctionLifecycle.closeUnchecked((Object[]) predicates);
+            UserFunctionLifecycle.closeUnchecked(derived, measures);
+            predicates = null;
+        }
+        for (UserAggregateEvaluator u : userAggregates) {
+            UserFunctionLifecycle.closeUnchecked(u.invoker());
+            u.close();
+        }
+        userAggregates = new UserAggregateEvaluator[0];
         partitions.clear();
         pendingOutput.clear();
     }

@@ -24,10 +24,11 @@ import java.util.List;
  * @param measureNavigationType the row type of those values
  * @param measures the generated projection from those values to the output row
  * @param outputType partition columns followed by the measures
+ * @param userAggregates the calls of user-defined aggregate functions navigation of kind USER_AGGREGATE refers to
  */
 public record MatchSpec(RowType inputType, int[] partitionKeys, int timeColumn, boolean rowtime, int[] sortColumns,
         boolean[] sortDescending, List<PatternElement> pattern, AfterMatchSkip skip, long withinMillis,
         GeneratedClass<BatchCalc> derived, RowType storedType, List<DefineCondition> conditions,
         List<Navigation> measureNavigations, RowType measureNavigationType, GeneratedClass<BatchCalc> measures,
-        RowType outputType) {
+        RowType outputType, List<UserAggregateCall> userAggregates) {
 }

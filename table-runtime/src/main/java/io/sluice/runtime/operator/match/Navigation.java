@@ -34,7 +34,9 @@ public record Navigation(Kind kind, int element, int column, int offset, Logical
         /** The time attribute of the last row (column = the time column). */
         MATCH_ROWTIME,
         /** The current processing time. */
-        MATCH_PROCTIME
+        MATCH_PROCTIME,
+        /** A user-defined aggregate function: {@code column} is the index of its {@link UserAggregateCall}. */
+        USER_AGGREGATE
     }
 
     /** The value over {@code view}, as an external Java value of {@link #type()}, or null. */
@@ -69,6 +71,8 @@ public record Navigation(Kind kind, int element, int column, int offset, Logical
                 return view.size() == 0 ? null : asType(view.row(view.size() - 1)[column]);
             case MATCH_PROCTIME:
                 return asType(Instant.ofEpochMilli(nowMillis));
+            case USER_AGGREGATE:
+                throw new IllegalStateException("a user-defined aggregate is evaluated by its UserAggregateEvaluator");
             default:
                 return aggregate(view);
         }

@@ -117,7 +117,8 @@ class MatchRecognizeOperatorTest {
                         new PatternElement("C", 1, 1, true)),
                 AfterMatchSkip.pastLastRow(), within, null, IN,
                 List.of(condition(0, Small.class), condition(1, Big.class), condition(2, Small.class)),
-                measures, OUT, new GeneratedClass<>("Identity", "", Identity.class, new Object[0]), OUT);
+                measures, OUT, new GeneratedClass<>("Identity", "", Identity.class, new Object[0]), OUT,
+                List.of());
         return new MatchRecognizeOperator(spec, () -> 0L);
     }
 
