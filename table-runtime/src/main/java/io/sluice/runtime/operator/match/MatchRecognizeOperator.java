@@ -42,7 +42,7 @@ import org.apache.arrow.vector.ValueVector;
  * time) is that far past their first row. A row at or behind the watermark on arrival is late: dropped and
  * counted ({@link #lateRowsDropped()}). Matches are emitted before the watermark that completed them is
  * forwarded. When the input ends, every buffered row is matched; partial matches are then discarded. Batch
- * mode buffers everything until the input ends.
+ * mode buffers everything until the input ends (watermarks neither trigger matching nor make rows late).
  */
 public final class MatchRecognizeOperator implements StreamOperator, CheckpointedOperator {
     private final MatchSpec spec;
@@ -62,6 +62,7 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
     private long seq;
+    private boolean batch;
 
     public MatchRecognizeOperator(MatchSpec spec, LongSupplier clock) {
         this.spec = spec;
@@ -74,6 +75,7 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
     public void open(OperatorContext context, Output output) {
         this.context = context;
         this.output = output;
+        this.batch = context.runtimeMode() == io.sluice.runtime.config.RuntimeMode.BATCH;
         this.derived = spec.derived() == null ? null : spec.derived().newInstance();
         this.measures = spec.measures().newInstance();
         userAggregates = new UserAggregateEvaluator[spec.userAggregates().size()];
@@ -171,7 +173,7 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
             match(p, row, time);
             return;
         }
-        if (time <= watermark) {
+        if (time <= watermark && !batch) {
             lateRows++;
             return;
         }
@@ -257,7 +259,7 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
             return;
         }
         watermark = newWatermark;
-        if (spec.rowtime()) {
+        if (spec.rowtime() && !batch) {
             advance(newWatermark);
         }
         flush();
