@@ -22,7 +22,11 @@ public record Navigation(Kind kind, int element, int column, int offset, Logical
 
     /** What is read. */
     public enum Kind {
-        /** The row {@code offset} rows before the last row of the element (physical, within the match). */
+        /**
+         * The row {@code offset} rows back (physically, within the match) from the row being tested when it is
+         * mapped to the element, else from just after the element's last row: {@code PREV(A.price, 1)} in the
+         * condition of B is the last row of A. Only in DEFINE.
+         */
         PREV,
         /** The {@code offset}-th last row of the element (0 = the last). */
         LAST,
@@ -43,9 +47,23 @@ public record Navigation(Kind kind, int element, int column, int offset, Logical
     public Object evaluate(MatchView view, long nowMillis) {
         switch (kind) {
             case PREV: {
-                int last = lastIndex(view);
-                int i = last < 0 ? -1 : last - offset;
-                return i >= 0 && i < view.size() ? view.row(i)[column] : null;
+                // Only valid in DEFINE, where the last row of the view is the row being tested. Counted back from
+                // just after the rows mapped (so far) to the element and the elements before it in the pattern.
+                int current = view.size() - 1;
+                if (current < 0) {
+                    return null;
+                }
+                if (offset == 0) {
+                    return element < 0 || view.element(current) == element ? view.row(current)[column] : null;
+                }
+                int base = 0;
+                for (int i = 0; i < current; i++) {
+                    if (element < 0 || view.element(i) <= element) {
+                        base++;
+                    }
+                }
+                int i = base - offset;
+                return i >= 0 ? view.row(i)[column] : null;
             }
             case LAST: {
                 int seen = 0;
@@ -80,15 +98,6 @@ public record Navigation(Kind kind, int element, int column, int offset, Logical
 
     private boolean matches(MatchView view, int i) {
         return element < 0 || view.element(i) == element;
-    }
-
-    private int lastIndex(MatchView view) {
-        for (int i = view.size() - 1; i >= 0; i--) {
-            if (matches(view, i)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
