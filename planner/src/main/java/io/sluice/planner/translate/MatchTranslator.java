@@ -77,6 +77,15 @@ public final class MatchTranslator {
         }
         RelNode in = match.getInput();
         RowType inputType = JobGraphGenerator.rowType(in);
+        List<String> ambiguous = new ArrayList<>();
+        for (int k : match.getPartitionKeys()) {
+            if (match.getMeasures().containsKey(inputType.name(k))) {
+                ambiguous.add(inputType.name(k));
+            }
+        }
+        if (!ambiguous.isEmpty()) {
+            throw new ValidationException("Columns ambiguously defined: {" + String.join(", ", ambiguous) + "}");
+        }
         List<RelFieldCollation> order = match.getOrderKeys().getFieldCollations();
         if (order.isEmpty()) {
             throw new TableException("You must specify either rowtime or proctime for order by.");
