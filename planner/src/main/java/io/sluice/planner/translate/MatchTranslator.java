@@ -87,23 +87,8 @@ public final class MatchTranslator {
             throw new ValidationException("Columns ambiguously defined: {" + String.join(", ", ambiguous) + "}");
         }
         List<RelFieldCollation> order = match.getOrderKeys().getFieldCollations();
-        if (order.isEmpty()) {
-            throw new TableException("You must specify either rowtime or proctime for order by.");
-        }
-        RelFieldCollation first = order.get(0);
-        int timeColumn = first.getFieldIndex();
-        boolean proctime = TimeAttributes.isProctime(in, timeColumn);
-        // a rowtime attribute, or an event-time window's time passed through a window aggregation's keys
-        boolean rowtime = !proctime && TimeAttributes.isTimeAttribute(in, timeColumn);
-        LogicalType timeType = inputType.type(timeColumn);
-        boolean timestamp = timeType.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP
-                || timeType.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ;
-        if (streaming ? !rowtime && !proctime : !timestamp) {
-            throw new TableException("You must specify either rowtime or proctime for order by as the first one.");
-        }
-        if (first.getDirection() != RelFieldCollation.Direction.ASCENDING) {
-            throw new TableException("Primary sort order of a streaming table must be ascending on time.");
-        }
+        int timeColumn = order.isEmpty() ? -1 : order.get(0).getFieldIndex();
+        boolean rowtime = checkTimeOrder(in, inputType, order);
         int[] sortColumns = new int[order.size() - 1];
         boolean[] sortDescending = new boolean[sortColumns.length];
         for (int i = 1; i < order.size(); i++) {
@@ -122,7 +107,6 @@ public final class MatchTranslator {
         RelDataTypeFactory types = match.getCluster().getTypeFactory();
         Navigations derivedCollector = new Navigations(in.getRowType(), elements, timeColumn, types, null,
                 new io.sluice.codegen.udf.AggregateInvokerGenerator(config));
-        List<DefineCondition> conditions = new ArrayList<>();
         List<Navigations> defineNavs = new ArrayList<>();
         List<RexNode> defineExprs = new ArrayList<>();
         for (PatternElement e : pattern) {
@@ -156,22 +140,12 @@ public final class MatchTranslator {
             storedTypes.add(RelTypes.toLogicalType(derivedCollector.derived.get(i).getType()));
         }
         RowType storedType = new RowType(storedNames, storedTypes);
-        for (int i = 0; i < pattern.size(); i++) {
-            Navigations navs = defineNavs.get(i);
-            if (navs == null) {
-                conditions.add(null);
-                continue;
-            }
-            RelDataType navType = navs.rowType();
-            conditions.add(new DefineCondition(navs.navigations, RelTypes.toRowType(navType),
-                    codegen.generatePredicate("MATCH_RECOGNIZE DEFINE " + pattern.get(i).variable(), navType,
-                            defineExprs.get(i))));
-        }
+        List<DefineCondition> conditions = compileConditions(pattern, defineNavs, defineExprs);
         RelDataType measureNavType = measureNavs.rowType();
         RowType outputType = JobGraphGenerator.rowType(match);
         GeneratedClass<BatchCalc> measures = codegen.generateCalc("MATCH_RECOGNIZE MEASURES", measureNavType, null,
                 projects);
-        MatchSpec spec = new MatchSpec(inputType, partitionKeys, timeColumn, streaming ? rowtime : true, sortColumns,
+        MatchSpec spec = new MatchSpec(inputType, partitionKeys, timeColumn, rowtime, sortColumns,
                 sortDescending, pattern, skip, within, derived, storedType, conditions, measureNavs.navigations,
                 RelTypes.toRowType(measureNavType), measures, outputType, derivedCollector.userAggregates);
         String name = MatchPattern.describe(match, inputType, pattern, skip, within);
@@ -179,6 +153,49 @@ public final class MatchTranslator {
                 : InputPartitioning.hash(partitionKeys);
         return new OperatorTransformation(name, List.of(input), () -> new MatchRecognizeOperator(spec, null),
                 outputType).withInputPartitioning(0, partitioning).withChangelogMode(ChangelogMode.insertOnly());
+    }
+
+    /** Generates the predicate of each DEFINE condition over its navigation row (null: the element has none). */
+    private List<DefineCondition> compileConditions(List<PatternElement> pattern, List<Navigations> navigations,
+            List<RexNode> expressions) {
+        List<DefineCondition> conditions = new ArrayList<>();
+        for (int i = 0; i < pattern.size(); i++) {
+            Navigations navs = navigations.get(i);
+            if (navs == null) {
+                conditions.add(null);
+                continue;
+            }
+            RelDataType navType = navs.rowType();
+            conditions.add(new DefineCondition(navs.navigations, RelTypes.toRowType(navType),
+                    codegen.generatePredicate("MATCH_RECOGNIZE DEFINE " + pattern.get(i).variable(), navType,
+                            expressions.get(i))));
+        }
+        return conditions;
+    }
+
+    /**
+     * Checks Flink's rules for the ORDER BY of a MATCH_RECOGNIZE: first an ascending time attribute (in batch mode,
+     * any TIMESTAMP column); returns whether rows wait for the watermark (event time) or are matched on arrival.
+     */
+    private boolean checkTimeOrder(RelNode in, RowType inputType, List<RelFieldCollation> order) {
+        if (order.isEmpty()) {
+            throw new TableException("You must specify either rowtime or proctime for order by.");
+        }
+        RelFieldCollation first = order.get(0);
+        int timeColumn = first.getFieldIndex();
+        boolean proctime = TimeAttributes.isProctime(in, timeColumn);
+        // a rowtime attribute, or an event-time window's time passed through a window aggregation's keys
+        boolean rowtime = !proctime && TimeAttributes.isTimeAttribute(in, timeColumn);
+        LogicalType timeType = inputType.type(timeColumn);
+        boolean timestamp = timeType.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP
+                || timeType.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ;
+        if (streaming ? !rowtime && !proctime : !timestamp) {
+            throw new TableException("You must specify either rowtime or proctime for order by as the first one.");
+        }
+        if (first.getDirection() != RelFieldCollation.Direction.ASCENDING) {
+            throw new TableException("Primary sort order of a streaming table must be ascending on time.");
+        }
+        return streaming ? rowtime : true;
     }
 
     /** Whether output field {@code field} of {@code match} is a MATCH_ROWTIME() measure (a rowtime attribute). */
