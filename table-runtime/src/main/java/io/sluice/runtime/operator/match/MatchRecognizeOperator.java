@@ -39,7 +39,7 @@ import org.apache.arrow.vector.ValueVector;
  * <p><b>Streaming semantics.</b> Input: insert-only; output: insert-only (a match is final once emitted). State
  * per key: rows waiting for the watermark, the rows of open partial matches, and the partial matches; rows no
  * partial match references are dropped, and {@code WITHIN} drops partial matches once the watermark (or row
- * time) is that far past their first row. A row at or behind the watermark on arrival is late: dropped and
+ * time; by the clock when ordered by processing time) is that far past their first row. A row at or behind the watermark on arrival is late: dropped and
  * counted ({@link #lateRowsDropped()}). Matches are emitted before the watermark that completed them is
  * forwarded. When the input ends, every buffered row is matched; partial matches are then discarded. Batch
  * mode buffers everything until the input ends (watermarks neither trigger matching nor make rows late).
@@ -264,6 +264,28 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
         }
         flush();
         out.emitWatermark(newWatermark);
+    }
+
+    /** Ordered by processing time with a WITHIN bound, partial matches also expire by the clock. */
+    @Override
+    public boolean wantsProcessingTime() {
+        return !spec.rowtime() && spec.withinMillis() > 0 && !batch;
+    }
+
+    /** Drops the partial matches whose WITHIN bound the clock has reached, then emits what they held back. */
+    @Override
+    public void onProcessingTime(long nowMillis, Output out) throws Exception {
+        long now = clock.getAsLong();
+        var it = partitions.values().iterator();
+        while (it.hasNext()) {
+            PartitionState p = it.next();
+            p.computations = new ArrayList<>(nfa.advanceTime(p.computations, now));
+            emit(p, false);
+            if (p.isEmpty()) {
+                it.remove();
+            }
+        }
+        flush();
     }
 
     /** Matches every buffered row at or before {@code upTo}, then applies the time bound at {@code upTo}. */

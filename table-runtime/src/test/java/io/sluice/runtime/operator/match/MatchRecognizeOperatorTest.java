@@ -107,19 +107,23 @@ class MatchRecognizeOperatorTest {
     }
 
     private static MatchRecognizeOperator operator(long within) {
+        return operator(within, true, () -> 0L);
+    }
+
+    private static MatchRecognizeOperator operator(long within, boolean rowtime, java.util.function.LongSupplier clock) {
         List<Navigation> measures = List.of(
                 new Navigation(Navigation.Kind.LAST, -1, 0, 0, LogicalType.integer()),
                 new Navigation(Navigation.Kind.FIRST, 0, 1, 0, LogicalType.timestamp(3)),
                 new Navigation(Navigation.Kind.LAST, 2, 1, 0, LogicalType.timestamp(3)),
                 new Navigation(Navigation.Kind.COUNT, 1, 2, 0, LogicalType.bigint()));
-        MatchSpec spec = new MatchSpec(IN, new int[] {0}, 1, true, new int[0], new boolean[0],
+        MatchSpec spec = new MatchSpec(IN, new int[] {0}, 1, rowtime, new int[0], new boolean[0],
                 List.of(new PatternElement("A", 1, 1, true), new PatternElement("B", 0, -1, false),
                         new PatternElement("C", 1, 1, true)),
                 AfterMatchSkip.pastLastRow(), within, null, IN,
                 List.of(condition(0, Small.class), condition(1, Big.class), condition(2, Small.class)),
                 measures, OUT, new GeneratedClass<>("Identity", "", Identity.class, new Object[0]), OUT,
                 List.of());
-        return new MatchRecognizeOperator(spec, () -> 0L);
+        return new MatchRecognizeOperator(spec, clock);
     }
 
     private MatchRecognizeOperator open(MatchRecognizeOperator op, CollectingOutput out) {
@@ -172,6 +176,26 @@ class MatchRecognizeOperatorTest {
             op.processBatch(0, batch(allocator, IN, row(1, t(7000), 1L)));
             op.endInput(0);
             assertEquals(List.of(), rows(out));
+        }
+    }
+
+    @Test
+    void processingTimePartialMatchesExpireByTheClock() throws Exception {
+        long[] now = {1000};
+        CollectingOutput out = new CollectingOutput();
+        try (MatchRecognizeOperator op = open(operator(5000, false, () -> now[0]), out)) {
+            assertTrue(op.wantsProcessingTime());
+            // Rows are matched as they arrive (their time is their processing time).
+            op.processBatch(0, batch(allocator, IN, row(1, t(1000), 1L), row(1, t(2000), 5L)));
+            assertEquals(2, op.stateRows());
+            now[0] = 5999;
+            op.onProcessingTime(now[0], out);
+            assertEquals(2, op.stateRows());
+            now[0] = 6000;
+            op.onProcessingTime(now[0], out);
+            assertEquals(0, op.stateRows());
+            op.processBatch(0, batch(allocator, IN, row(1, t(6000), 2L), row(1, t(6001), 1L)));
+            assertEquals(List.of("[1, " + t(6000) + ", " + t(6001) + ", 0]"), rows(out));
         }
     }
 
