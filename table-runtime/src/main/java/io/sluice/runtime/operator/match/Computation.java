@@ -43,6 +43,7 @@ record Computation(long startId, long startTime, int position, int taken, int[] 
 
     @Override
     public String toString() {
-        return "Computation(start=" + startId + ", at=" + position + "/" + taken + ", " + Arrays.toString(elements) + ")";
+        return "Computation(start=" + startId + ", at=" + position + "/" + taken + ", " + Arrays.toString(elements)
+                + ")";
     }
 }

@@ -37,12 +37,13 @@ import org.apache.arrow.vector.ValueVector;
  * from the partial match.
  *
  * <p><b>Streaming semantics.</b> Input: insert-only; output: insert-only (a match is final once emitted). State
- * per key: rows waiting for the watermark, the rows of open partial matches, and the partial matches; rows no
- * partial match references are dropped, and {@code WITHIN} drops partial matches once the watermark (or row
- * time; by the clock when ordered by processing time) is that far past their first row. A row at or behind the watermark on arrival is late: dropped and
- * counted ({@link #lateRowsDropped()}). Matches are emitted before the watermark that completed them is
- * forwarded. When the input ends, every buffered row is matched; partial matches are then discarded. Batch
- * mode buffers everything until the input ends (watermarks neither trigger matching nor make rows late).
+ * per key: rows waiting for the watermark, the rows of open partial matches, the partial matches, and completed
+ * matches waiting for an earlier partial match; rows nothing references are dropped. {@code WITHIN} drops partial
+ * matches once the watermark (or the row time; the clock when ordered by processing time) is that far past their
+ * first row. A row at or behind the watermark on arrival is late: dropped and counted
+ * ({@link #lateRowsDropped()}). Matches are emitted before the watermark that completed them is forwarded. When
+ * the input ends, every buffered row is matched; partial matches are then discarded. Batch mode buffers
+ * everything until the input ends (watermarks neither trigger matching nor make rows late).
  */
 public final class MatchRecognizeOperator implements StreamOperator, CheckpointedOperator {
     private final MatchSpec spec;

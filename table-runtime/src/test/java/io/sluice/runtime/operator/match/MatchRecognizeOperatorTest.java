@@ -110,7 +110,8 @@ class MatchRecognizeOperatorTest {
         return operator(within, true, () -> 0L);
     }
 
-    private static MatchRecognizeOperator operator(long within, boolean rowtime, java.util.function.LongSupplier clock) {
+    private static MatchRecognizeOperator operator(long within, boolean rowtime,
+            java.util.function.LongSupplier clock) {
         List<Navigation> measures = List.of(
                 new Navigation(Navigation.Kind.LAST, -1, 0, 0, LogicalType.integer()),
                 new Navigation(Navigation.Kind.FIRST, 0, 1, 0, LogicalType.timestamp(3)),
