@@ -106,7 +106,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
     public SqlNode parseQuery(String sql) {
         lastRewrite = TimestampLtzSyntax.rewrite(sql);
         try {
-            return SqlParser.create(lastRewrite.sql(), parserConfig()).parseQuery();
+            return MatchRecognizeDefaults.apply(SqlParser.create(lastRewrite.sql(), parserConfig()).parseQuery());
         } catch (SqlParseException e) {
             SqlParserPos pos = e.getPos();
             throw new SqlParserException(shortParseMessage(e), pos == null ? 0 : pos.getLineNum(),

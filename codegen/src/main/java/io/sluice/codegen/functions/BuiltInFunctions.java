@@ -49,7 +49,8 @@ public final class BuiltInFunctions {
             new ProctimeFunction(),
             new HashFunctions(),
             new JsonFunctions(),
-            new UuidFunction());
+            new UuidFunction(),
+            new MatchFunctions());
 
     private static final Map<SqlOperator, BuiltInFunction> BY_OPERATOR = new IdentityHashMap<>();
     private static final Map<org.apache.calcite.sql.SqlKind, BuiltInFunction> BY_KIND =

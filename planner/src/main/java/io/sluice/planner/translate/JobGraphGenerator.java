@@ -171,6 +171,9 @@ public final class JobGraphGenerator {
             return translateWatermarkAssigner((WatermarkAssigner) rel);
         } else if (rel instanceof io.sluice.planner.rel.TemporalJoin || rel instanceof org.apache.calcite.rel.core.Snapshot) {
             return new TemporalJoinTranslator(this, codegen, streaming).translate(rel);
+        } else if (rel instanceof org.apache.calcite.rel.core.Match) {
+            return new MatchTranslator(codegen, config).translate((org.apache.calcite.rel.core.Match) rel,
+                    translate(rel.getInput(0)));
         } else if (rel instanceof org.apache.calcite.rel.core.Correlate) {
             return new CorrelateTranslator(this, config).translate((org.apache.calcite.rel.core.Correlate) rel);
         } else if (rel instanceof TableFunctionScan && WindowColumns.isWindowFunction((TableFunctionScan) rel)) {

@@ -34,6 +34,9 @@ final class TimeAttributes {
         if (rel instanceof Filter) {
             return isRowtime(((Filter) rel).getInput(), field);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Match) {
+            return MatchTranslator.isMatchRowtime((org.apache.calcite.rel.core.Match) rel, field);
+        }
         if (rel instanceof org.apache.calcite.rel.core.Join) {
             return IntervalJoinTranslator.keepsRowtime((org.apache.calcite.rel.core.Join) rel, field);
         }

@@ -1,0 +1,422 @@
+package io.sluice.runtime.operator.match;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.data.VectorValues;
+import io.sluice.runtime.generated.BatchCalc;
+import io.sluice.runtime.generated.BatchPredicate;
+import io.sluice.runtime.generated.UserFunctionLifecycle;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.types.RowType;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ValueVector;
+
+/**
+ * {@code MATCH_RECOGNIZE ... ONE ROW PER MATCH}: finds a row pattern per partition key and emits one row per
+ * match (partition columns, then the measures).
+ *
+ * <p>Rows are kept per partition key. Ordered by an event-time attribute, a row waits in a buffer until the
+ * watermark reaches its time; then the buffered rows of each key are sorted (time, further ORDER BY columns,
+ * arrival) and fed to the {@link Nfa}. Ordered by processing time, rows are fed as they arrive. DEFINE
+ * conditions and measures are generated code over a "navigation row" of values the {@link Navigation}s read
+ * from the partial match.
+ *
+ * <p><b>Streaming semantics.</b> Input: insert-only; output: insert-only (a match is final once emitted). State
+ * per key: rows waiting for the watermark, the rows of open partial matches, the partial matches, and completed
+ * matches waiting for an earlier partial match; rows nothing references are dropped. {@code WITHIN} drops partial
+ * matches once the watermark (or the row time; the clock when ordered by processing time) is that far past their
+ * first row. A row at or behind the watermark on arrival is late: dropped and counted
+ * ({@link #lateRowsDropped()}). Matches are emitted before the watermark that completed them is forwarded. When
+ * the input ends, every buffered row is matched; partial matches are then discarded. Batch mode buffers
+ * everything until the input ends (watermarks neither trigger matching nor make rows late).
+ */
+public final class MatchRecognizeOperator implements StreamOperator, CheckpointedOperator {
+    private final MatchSpec spec;
+    private final LongSupplier clock;
+    private final RowType keyType;
+    private final Nfa nfa;
+    private final Map<List<Object>, PartitionState> partitions = new LinkedHashMap<>();
+    private final List<Object[]> pendingOutput = new ArrayList<>();
+    private OperatorContext context;
+    private Output output;
+    private BatchCalc derived;
+    private BatchPredicate[] predicates;
+    private RowBatch[] conditionRows;
+    private int[] selection = new int[1];
+    private BatchCalc measures;
+    private UserAggregateEvaluator[] userAggregates = new UserAggregateEvaluator[0];
+    private long watermark = Long.MIN_VALUE;
+    private long lateRows;
+    private long seq;
+    private boolean batch;
+
+    public MatchRecognizeOperator(MatchSpec spec, LongSupplier clock) {
+        this.spec = spec;
+        this.clock = clock == null ? System::currentTimeMillis : clock;
+        this.keyType = spec.inputType().project(spec.partitionKeys());
+        this.nfa = new Nfa(spec.pattern(), spec.skip(), spec.withinMillis(), this::test);
+    }
+
+    @Override
+    public void open(OperatorContext context, Output output) {
+        this.context = context;
+        this.output = output;
+        this.batch = context.runtimeMode() == io.sluice.runtime.config.RuntimeMode.BATCH;
+        this.derived = spec.derived() == null ? null : spec.derived().newInstance();
+        this.measures = spec.measures().newInstance();
+        userAggregates = new UserAggregateEvaluator[spec.userAggregates().size()];
+        for (int i = 0; i < userAggregates.length; i++) {
+            userAggregates[i] = new UserAggregateEvaluator(spec.userAggregates().get(i), context.allocator());
+            UserFunctionLifecycle.openUnchecked(context.config(), userAggregates[i].invoker());
+        }
+        int n = spec.conditions().size();
+        predicates = new BatchPredicate[n];
+        conditionRows = new RowBatch[n];
+        for (int i = 0; i < n; i++) {
+            DefineCondition c = spec.conditions().get(i);
+            if (c != null) {
+                predicates[i] = c.predicate().newInstance();
+                conditionRows[i] = RowBatch.allocate(c.navigationType(), context.allocator(), 1);
+            }
+        }
+        UserFunctionLifecycle.openUnchecked(context.config(), derived, measures);
+        UserFunctionLifecycle.openUnchecked(context.config(), (Object[]) predicates);
+    }
+
+    /** Rows dropped because the watermark had passed their time when they arrived. */
+    public long lateRowsDropped() {
+        return lateRows;
+    }
+
+    /** Rows held in state (waiting or referenced by partial matches), for metrics and tests. */
+    public int stateRows() {
+        int n = 0;
+        for (PartitionState p : partitions.values()) {
+            n += p.rowCount();
+        }
+        return n;
+    }
+
+    @Override
+    public void processBatch(int input, RowBatch batch) throws Exception {
+        try (batch) {
+            int rows = batch.rowCount();
+            if (rows == 0) {
+                return;
+            }
+            RowBatch extra = derivedColumns(batch);
+            try {
+                RowType in = spec.inputType();
+                int inputColumns = in.size();
+                for (int r = 0; r < rows; r++) {
+                    Object[] row = new Object[spec.storedType().size()];
+                    for (int c = 0; c < inputColumns; c++) {
+                        row[c] = VectorValues.get(in.type(c), batch.vector(c), r);
+                    }
+                    for (int c = inputColumns; c < row.length; c++) {
+                        row[c] = VectorValues.get(spec.storedType().type(c), extra.vector(c - inputColumns), r);
+                    }
+                    accept(row);
+                }
+            } finally {
+                if (extra != null) {
+                    extra.close();
+                }
+            }
+        }
+        flush();
+    }
+
+    private RowBatch derivedColumns(RowBatch batch) {
+        if (derived == null) {
+            return null;
+        }
+        RowType in = spec.inputType();
+        RowType stored = spec.storedType();
+        List<String> names = stored.names().subList(in.size(), stored.size());
+        RowType extraType = new RowType(names, stored.types().subList(in.size(), stored.size()));
+        RowBatch extra = RowBatch.allocate(extraType, context.allocator(), batch.rowCount());
+        try {
+            ValueVector[] outs = extra.root().getFieldVectors().toArray(new ValueVector[0]);
+            derived.process(batch.root(), batch.rowCount(), outs);
+            extra.setRowCount(batch.rowCount());
+            return extra;
+        } catch (RuntimeException e) {
+            extra.close();
+            throw e;
+        }
+    }
+
+    private void accept(Object[] row) {
+        Object t = row[spec.timeColumn()];
+        if (t == null) {
+            lateRows++; // a row without time cannot be ordered
+            return;
+        }
+        long time = millis(t);
+        PartitionState p = partition(row);
+        if (!spec.rowtime()) {
+            match(p, row, time);
+            return;
+        }
+        if (time <= watermark && !batch) {
+            lateRows++;
+            return;
+        }
+        p.pending.add(new PartitionState.Pending(row, time, seq++));
+    }
+
+    private PartitionState partition(Object[] row) {
+        int[] keys = spec.partitionKeys();
+        Object[] key = new Object[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            key[i] = row[keys[i]];
+        }
+        return partitions.computeIfAbsent(lookupKey(key), k -> new PartitionState(key));
+    }
+
+    private static List<Object> lookupKey(Object[] key) {
+        List<Object> lookup = new ArrayList<>(key.length);
+        for (Object k : key) {
+            lookup.add(k instanceof byte[] ? ByteBuffer.wrap((byte[]) k) : k);
+        }
+        return lookup;
+    }
+
+    private static long millis(Object t) {
+        if (t instanceof LocalDateTime) {
+            return ((LocalDateTime) t).toInstant(ZoneOffset.UTC).toEpochMilli();
+        }
+        return ((Instant) t).toEpochMilli();
+    }
+
+    /** Feeds one row (in order) to the partition's automaton and collects the measures of its matches. */
+    private void match(PartitionState p, Object[] row, long time) {
+        long id = p.append(row);
+        Nfa.Step step = nfa.process(p.computations, p, id, time);
+        p.computations = step.computations();
+        p.completed.addAll(step.matches());
+        emit(p, false);
+    }
+
+    /** Emits the completed matches of {@code p} that are due (all of them when {@code all}). */
+    private void emit(PartitionState p, boolean all) {
+        for (Computation m : nfa.release(p.computations, p.completed, all)) {
+            MatchView view = nfa.view(p, m);
+            List<Navigation> navs = spec.measureNavigations();
+            Object[] values = new Object[navs.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = evaluate(navs.get(i), view, clock.getAsLong());
+            }
+            pendingOutput.add(values);
+        }
+        p.trim();
+    }
+
+    private Object evaluate(Navigation nav, MatchView view, long now) {
+        return nav.kind() == Navigation.Kind.USER_AGGREGATE ? userAggregates[nav.column()].evaluate(view)
+                : nav.evaluate(view, now);
+    }
+
+    /** The DEFINE condition of {@code element} over {@code view} (an element without one accepts every row). */
+    private boolean test(int element, MatchView view) {
+        BatchPredicate predicate = predicates[element];
+        if (predicate == null) {
+            return true;
+        }
+        DefineCondition c = spec.conditions().get(element);
+        RowBatch navRow = conditionRows[element];
+        List<Navigation> navs = c.navigations();
+        long now = clock.getAsLong();
+        for (int i = 0; i < navs.size(); i++) {
+            FieldVector v = navRow.vector(i);
+            if (v instanceof BaseVariableWidthVector) {
+                v.reset();
+            }
+            VectorValues.set(c.navigationType().type(i), v, 0, evaluate(navs.get(i), view, now));
+        }
+        navRow.setRowCount(1);
+        return predicate.filter(navRow.root(), 1, selection) > 0;
+    }
+
+    @Override
+    public void processWatermark(int input, long newWatermark, Output out) throws Exception {
+        if (newWatermark <= watermark) {
+            return;
+        }
+        watermark = newWatermark;
+        if (spec.rowtime() && !batch) {
+            advance(newWatermark);
+        }
+        flush();
+        out.emitWatermark(newWatermark);
+    }
+
+    /** Ordered by processing time with a WITHIN bound, partial matches also expire by the clock. */
+    @Override
+    public boolean wantsProcessingTime() {
+        return !spec.rowtime() && spec.withinMillis() > 0 && !batch;
+    }
+
+    /** Drops the partial matches whose WITHIN bound the clock has reached, then emits what they held back. */
+    @Override
+    public void onProcessingTime(long nowMillis, Output out) throws Exception {
+        long now = clock.getAsLong();
+        var it = partitions.values().iterator();
+        while (it.hasNext()) {
+            PartitionState p = it.next();
+            p.computations = new ArrayList<>(nfa.advanceTime(p.computations, now));
+            emit(p, false);
+            if (p.isEmpty()) {
+                it.remove();
+            }
+        }
+        flush();
+    }
+
+    /** Matches every buffered row at or before {@code upTo}, then applies the time bound at {@code upTo}. */
+    private void advance(long upTo) {
+        Comparator<PartitionState.Pending> order = rowOrder();
+        var it = partitions.values().iterator();
+        while (it.hasNext()) {
+            PartitionState p = it.next();
+            if (!p.pending.isEmpty()) {
+                List<PartitionState.Pending> ready = new ArrayList<>();
+                p.pending.removeIf(r -> {
+                    if (r.time() <= upTo) {
+                        ready.add(r);
+                        return true;
+                    }
+                    return false;
+                });
+                ready.sort(order);
+                for (PartitionState.Pending r : ready) {
+                    match(p, r.row(), r.time());
+                }
+            }
+            boolean end = upTo == Long.MAX_VALUE;
+            p.computations = end ? new ArrayList<>() : new ArrayList<>(nfa.advanceTime(p.computations, upTo));
+            emit(p, end);
+            if (p.isEmpty()) {
+                it.remove();
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Comparator<PartitionState.Pending> rowOrder() {
+        Comparator<PartitionState.Pending> order = Comparator.comparingLong(PartitionState.Pending::time);
+        int[] cols = spec.sortColumns();
+        for (int k = 0; k < cols.length; k++) {
+            int col = cols[k];
+            Comparator<Object> values = Comparator.nullsFirst((a, b) -> ((Comparable) a).compareTo(b));
+            Comparator<Object> dir = spec.sortDescending()[k] ? values.reversed() : values;
+            order = order.thenComparing(r -> r.row()[col], dir);
+        }
+        return order.thenComparingLong(PartitionState.Pending::seq);
+    }
+
+    /** Projects the collected matches through the generated measures and emits them. */
+    private void flush() throws Exception {
+        if (pendingOutput.isEmpty()) {
+            return;
+        }
+        int n = pendingOutput.size();
+        RowType navType = spec.measureNavigationType();
+        RowBatch out = null;
+        try (RowBatch nav = RowBatch.allocate(navType, context.allocator(), n)) {
+            for (int r = 0; r < n; r++) {
+                Object[] values = pendingOutput.get(r);
+                for (int c = 0; c < values.length; c++) {
+                    VectorValues.set(navType.type(c), nav.vector(c), r, values[c]);
+                }
+            }
+            nav.setRowCount(n);
+            pendingOutput.clear();
+            out = RowBatch.allocate(spec.outputType(), context.allocator(), n);
+            ValueVector[] outs = out.root().getFieldVectors().toArray(new ValueVector[0]);
+            int written = measures.process(nav.root(), n, outs);
+            out.setRowCount(written);
+        } catch (RuntimeException e) {
+            if (out != null) {
+                out.close();
+            }
+            throw e;
+        }
+        output.emit(out);
+    }
+
+    @Override
+    public void endInput(int input) throws Exception {
+        advance(Long.MAX_VALUE);
+        flush();
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws Exception {
+        out.writeLong(watermark);
+        out.writeLong(lateRows);
+        out.writeLong(seq);
+        out.writeInt(partitions.size());
+        for (PartitionState p : partitions.values()) {
+            p.write(out, keyType, spec.storedType());
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws Exception {
+        watermark = in.readLong();
+        lateRows = in.readLong();
+        seq = in.readLong();
+        int n = in.readInt();
+        partitions.clear();
+        for (int i = 0; i < n; i++) {
+            PartitionState p = PartitionState.read(in, keyType, spec.storedType());
+            partitions.put(lookupKey(p.key), p);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (conditionRows != null) {
+            for (RowBatch b : conditionRows) {
+                if (b != null) {
+                    b.close();
+                }
+            }
+            conditionRows = null;
+        }
+        if (predicates != null) {
+            UserFunctionLifecycle.closeUnchecked((Object[]) predicates);
+            UserFunctionLifecycle.closeUnchecked(derived, measures);
+            predicates = null;
+        }
+        for (UserAggregateEvaluator u : userAggregates) {
+            UserFunctionLifecycle.closeUnchecked(u.invoker());
+            u.close();
+        }
+        userAggregates = new UserAggregateEvaluator[0];
+        partitions.clear();
+        pendingOutput.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "MatchRecognize(pattern=" + spec.pattern() + ")";
+    }
+}
