@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param maxResultRows the most rows one statement's result sends to a client (0: unlimited)
  * @param idleSessionTimeout idle sessions are closed after this long (zero: never)
  * @param savepointDir where running jobs' savepoints are written on shutdown (null: jobs are cancelled)
+ * @param allowedDirs the directories filesystem tables of server sessions may use (empty: any)
  */
 public record ServerOptions(int pgPort, int httpPort, InetAddress bind, String password, long maxResultRows,
-        Duration idleSessionTimeout, String savepointDir) {
+        Duration idleSessionTimeout, String savepointDir, java.util.List<String> allowedDirs) {
 
     public static final int DEFAULT_PG_PORT = 5433;
     public static final int DEFAULT_HTTP_PORT = 8081;
@@ -27,31 +28,45 @@ public record ServerOptions(int pgPort, int httpPort, InetAddress bind, String p
     /** The defaults: 5433 and 8081 on loopback, no password, no row limit, no idle timeout. */
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_PG_PORT, DEFAULT_HTTP_PORT, InetAddress.getLoopbackAddress(), null, 0,
-                Duration.ZERO, null);
+                Duration.ZERO, null, java.util.List.of());
     }
 
     public ServerOptions withPorts(int pg, int http) {
-        return new ServerOptions(pg, http, bind, password, maxResultRows, idleSessionTimeout, savepointDir);
+        return new ServerOptions(pg, http, bind, password, maxResultRows, idleSessionTimeout, savepointDir,
+                allowedDirs);
     }
 
     public ServerOptions withPassword(String newPassword) {
-        return new ServerOptions(pgPort, httpPort, bind, newPassword, maxResultRows, idleSessionTimeout, savepointDir);
+        return new ServerOptions(pgPort, httpPort, bind, newPassword, maxResultRows, idleSessionTimeout, savepointDir,
+                allowedDirs);
     }
 
     public ServerOptions withMaxResultRows(long rows) {
-        return new ServerOptions(pgPort, httpPort, bind, password, rows, idleSessionTimeout, savepointDir);
+        return new ServerOptions(pgPort, httpPort, bind, password, rows, idleSessionTimeout, savepointDir,
+                allowedDirs);
     }
 
     public ServerOptions withIdleSessionTimeout(Duration timeout) {
-        return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, timeout, savepointDir);
+        return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, timeout, savepointDir,
+                allowedDirs);
     }
 
     public ServerOptions withBind(InetAddress address) {
-        return new ServerOptions(pgPort, httpPort, address, password, maxResultRows, idleSessionTimeout, savepointDir);
+        return new ServerOptions(pgPort, httpPort, address, password, maxResultRows, idleSessionTimeout, savepointDir,
+                allowedDirs);
     }
 
     public ServerOptions withSavepointDir(String dir) {
-        return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, dir);
+        return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, dir,
+                allowedDirs);
+    }
+
+    /** Adds a directory that filesystem tables of server sessions may use (once any is given, only those). */
+    public ServerOptions withAllowedDir(String dir) {
+        java.util.List<String> dirs = new java.util.ArrayList<>(allowedDirs);
+        dirs.add(java.nio.file.Path.of(dir).toAbsolutePath().normalize().toString());
+        return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, savepointDir,
+                java.util.List.copyOf(dirs));
     }
 
     public boolean passwordRequired() {

@@ -1,7 +1,9 @@
 package io.sluice.server;
 
+import io.sluice.runtime.config.ExecutionOptions;
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.api.TableResult;
+import io.sluice.table.api.ValidationException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,9 +34,20 @@ public final class ServerSession {
     /** Runs one statement; a job it starts is registered with the server (and stopped at shutdown). */
     public TableResult execute(String statement) {
         touch();
+        String allowed = manager.allowedPaths();
+        if (allowed != null && statement.contains(ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key())) {
+            throw new ValidationException("'" + ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key() + "' is set by the"
+                    + " server (--allowed-dir) and cannot be changed by a session.");
+        }
         TableResult result;
         synchronized (manager.planningLock()) {
-            result = env.executeSql(statement);
+            try {
+                result = env.executeSql(statement);
+            } finally {
+                if (allowed != null) { // a RESET of every option must not lift the server's limit
+                    env.getConfig().set(ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key(), allowed);
+                }
+            }
         }
         result.getJobClient().ifPresent(job -> manager.jobs().register(job, statement));
         return result;

@@ -1,5 +1,6 @@
 package io.sluice.server;
 
+import io.sluice.runtime.config.ExecutionOptions;
 import io.sluice.table.api.EnvironmentSettings;
 import io.sluice.table.api.internal.TableEnvironmentImpl;
 import java.util.Map;
@@ -16,6 +17,23 @@ public final class SessionManager {
     private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Object planningLock = new Object();
     private final JobRegistry jobs = new JobRegistry();
+    /** The directories filesystem tables of sessions may use, joined by ',' (null: any). */
+    private final String allowedPaths;
+
+    /** Sessions whose filesystem tables may use any path. */
+    public SessionManager() {
+        this(java.util.List.of());
+    }
+
+    /** Sessions whose filesystem tables may only use paths under {@code allowedDirs} (empty: any). */
+    public SessionManager(java.util.List<String> allowedDirs) {
+        this.allowedPaths = allowedDirs.isEmpty() ? null : String.join(",", allowedDirs);
+    }
+
+    /** The value every session's {@code sluice.filesystem.allowed-paths} is held at, or null. */
+    String allowedPaths() {
+        return allowedPaths;
+    }
 
     /** Opens a session in streaming mode (SET 'execution.runtime-mode' changes it). */
     public ServerSession open() {
@@ -23,6 +41,9 @@ public final class SessionManager {
         TableEnvironmentImpl env;
         synchronized (planningLock) {
             env = root.newSessionSharingCatalogs(EnvironmentSettings.inStreamingMode());
+        }
+        if (allowedPaths != null) {
+            env.getConfig().set(ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key(), allowedPaths);
         }
         ServerSession session = new ServerSession(id, env, this);
         sessions.put(id, session);

@@ -20,7 +20,7 @@ public final class SluiceServer implements AutoCloseable {
     public static final String PASSWORD_ENV = "SLUICE_SERVER_PASSWORD";
 
     private final ServerOptions options;
-    private final SessionManager sessions = new SessionManager();
+    private final SessionManager sessions;
     private final LoginThrottle loginThrottle = new LoginThrottle();
     private final PgServer pg;
     private final RestGateway rest;
@@ -28,6 +28,7 @@ public final class SluiceServer implements AutoCloseable {
     private SluiceServer(ServerOptions options) throws IOException {
         options.check();
         this.options = options;
+        this.sessions = new SessionManager(options.allowedDirs());
         this.pg = new PgServer(options, sessions, loginThrottle);
         try {
             this.rest = options.httpPort() < 0 ? null : new RestGateway(options, sessions, loginThrottle);
@@ -137,8 +138,10 @@ public final class SluiceServer implements AutoCloseable {
                 case "--max-result-rows" -> o = o.withMaxResultRows(number(arg, value));
                 case "--idle-session-timeout" -> o = o.withIdleSessionTimeout(Duration.ofSeconds(number(arg, value)));
                 case "--savepoint-dir" -> o = o.withSavepointDir(value);
+                case "--allowed-dir" -> o = o.withAllowedDir(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; the options are --pg-port, "
-                        + "--http-port, --bind, --max-result-rows, --idle-session-timeout, --savepoint-dir, --help");
+                        + "--http-port, --bind, --max-result-rows, --idle-session-timeout, --savepoint-dir,"
+                        + " --allowed-dir, --help");
             }
         }
         return o;
@@ -183,6 +186,8 @@ public final class SluiceServer implements AutoCloseable {
         out.println("  --idle-session-timeout S    close connections idle for S seconds (default 0: never)");
         out.println("  --savepoint-dir DIR         on shutdown, stop running jobs with a savepoint under DIR");
         out.println("                              (default: cancel them)");
+        out.println("  --allowed-dir DIR           filesystem tables of client sessions may only use paths under DIR");
+        out.println("                              (repeatable; default: any path)");
         out.println("Environment: SLUICE_SERVER_PASSWORD  password of user 'sluice' (SCRAM-SHA-256); without it,");
         out.println("             clients connect without a password and only loopback binding is allowed.");
     }

@@ -71,9 +71,14 @@ public final class ExecutionOptions {
                     + " enabled).");
 
     /** All options declared here. */
+    public static final ConfigOption<String> FILESYSTEM_ALLOWED_PATHS =
+            ConfigOptions.key("sluice.filesystem.allowed-paths").stringType().noDefaultValue()
+            .withDescription("Directories (separated by ',') that filesystem tables may read and write; unset: any."
+                    + " The server sets it for its sessions from --allowed-dir, and its sessions cannot change it.");
+
     public static List<ConfigOption<?>> all() {
         return List.of(RUNTIME_MODE, BATCH_SIZE, LOCAL_TIME_ZONE, PARALLELISM, CODEGEN_DUMP_DIR, MEMORY_LIMIT,
                 AUTO_WATERMARK_INTERVAL, SOURCE_IDLE_TIMEOUT, STATE_TTL, RESOURCE_DEFAULT_PARALLELISM,
-                MINI_BATCH_ENABLED, MINI_BATCH_ALLOW_LATENCY, MINI_BATCH_SIZE);
+                MINI_BATCH_ENABLED, MINI_BATCH_ALLOW_LATENCY, MINI_BATCH_SIZE, FILESYSTEM_ALLOWED_PATHS);
     }
 }

@@ -71,7 +71,26 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
     }
 
     private static Path path(TableContext context) {
-        return Path.of(context.get(FileSystemOptions.PATH));
+        Path path = Path.of(context.get(FileSystemOptions.PATH));
+        String allowed = context.sessionConfig() == null ? null
+                : context.sessionConfig().get(io.sluice.runtime.config.ExecutionOptions.FILESYSTEM_ALLOWED_PATHS);
+        if (allowed != null && !allowed.isBlank()) {
+            Path absolute = path.toAbsolutePath().normalize();
+            java.util.List<String> dirs = new java.util.ArrayList<>();
+            for (String dir : allowed.split(",")) {
+                if (dir.isBlank()) {
+                    continue;
+                }
+                Path d = Path.of(dir.trim()).toAbsolutePath().normalize();
+                dirs.add(d.toString());
+                if (absolute.startsWith(d)) {
+                    return path;
+                }
+            }
+            throw new ValidationException("Table " + context.tableName() + " may not use path '" + path + "': filesystem"
+                    + " tables may only read and write under " + dirs + " (sluice.filesystem.allowed-paths).");
+        }
+        return path;
     }
 
     private static String defaultPartitionName(TableContext context) {
