@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class FlinkFunctionListTest {
 
     private static final String EXAMPLE_SEPARATOR = " ==> ";
+    private static final Pattern CALL_OR_LITERAL = Pattern.compile("'(?:[^']|'')*'|\\b([A-Z][A-Z0-9_]*)\\s*\\(");
     private static final Pattern NOT_SUPPORTED_ITEM = Pattern.compile("^- `(.+)` — (.*)$");
 
     /** One SQL form of Flink's list with its documentation category. */
@@ -40,6 +41,7 @@ class FlinkFunctionListTest {
         List<Form> forms = readForms();
         Map<String, String> examples = readExamples();
         Map<String, String> notSupported = readNotSupported();
+        String doc = Files.readString(docPath(), StandardCharsets.UTF_8);
         assertTrue(forms.size() > 200, "Flink's list looks truncated: " + forms.size());
 
         List<String> problems = new ArrayList<>();
@@ -54,6 +56,12 @@ class FlinkFunctionListTest {
             }
             if (e.getValue().isBlank()) {
                 problems.add("docs/functions.md gives no reason for: " + e.getKey());
+            }
+        }
+
+        for (Form form : forms) {
+            if (!doc.contains("`" + form.text() + "`")) {
+                problems.add("docs/functions.md does not mention: [" + form.category() + "] " + form.text());
             }
         }
 
@@ -74,6 +82,12 @@ class FlinkFunctionListTest {
             boolean listed = notSupported.containsKey(form.text());
             if (error == null) {
                 supported++;
+                String lowerCase = lowerCaseFunctionNames(query);
+                String lowerCaseError = run(env, lowerCase);
+                if (lowerCaseError != null) {
+                    problems.add("runs only with upper-case function names: [" + form.category() + "] " + form.text()
+                            + "\n      " + lowerCase + "\n      -> " + lowerCaseError);
+                }
                 if (listed) {
                     problems.add("listed as not supported but runs: [" + form.category() + "] " + form.text());
                 }
@@ -86,6 +100,24 @@ class FlinkFunctionListTest {
             fail(problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
         }
         assertEquals(forms.size(), supported + notSupported.size(), "supported + not supported = all forms");
+    }
+
+    /** {@code query} with the names of the functions it calls in lower case (string literals unchanged). */
+    static String lowerCaseFunctionNames(String query) {
+        Matcher m = CALL_OR_LITERAL.matcher(query);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = m.group(1) == null ? m.group()
+                    : m.group().replace(m.group(1), m.group(1).toLowerCase(java.util.Locale.ROOT));
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    @Test
+    void lowerCasingKeepsStringLiterals() {
+        assertEquals("SELECT substr('ABC(', 2), x FROM V", lowerCaseFunctionNames("SELECT SUBSTR('ABC(', 2), x FROM V"));
     }
 
     /** Runs {@code query} to the end; returns null when it produced at least one row, else the error text. */
@@ -139,13 +171,9 @@ class FlinkFunctionListTest {
 
     /** The "- `form` — reason" items of the "Not supported yet" parts of docs/functions.md. */
     private static Map<String, String> readNotSupported() throws IOException {
-        Path doc = Path.of("..", "docs", "functions.md");
-        if (!Files.exists(doc)) {
-            doc = Path.of("docs", "functions.md");
-        }
         Map<String, String> items = new LinkedHashMap<>();
         boolean inList = false;
-        for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(docPath(), StandardCharsets.UTF_8)) {
             if (line.startsWith("#")) {
                 inList = false;
             } else if (line.startsWith("Not supported yet")) {
@@ -158,6 +186,12 @@ class FlinkFunctionListTest {
             }
         }
         return items;
+    }
+
+    /** docs/functions.md, from the module directory (as Maven runs tests) or from the repository root. */
+    private static Path docPath() {
+        Path fromModule = Path.of("..", "docs", "functions.md");
+        return Files.exists(fromModule) ? fromModule : Path.of("docs", "functions.md");
     }
 
     private static List<String> resourceLines(String name) throws IOException {
