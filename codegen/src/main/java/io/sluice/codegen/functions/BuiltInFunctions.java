@@ -48,6 +48,7 @@ public final class BuiltInFunctions {
             new TypeOfFunction(),
             new ProctimeFunction(),
             new HashFunctions(),
+            new GreatestLeastFunctions(),
             new JsonFunctions(),
             new UuidFunction(),
             new MatchFunctions());

@@ -18,23 +18,36 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  * generation time), so decimal branches are not boxed into {@code BigDecimal}s.
  */
 public final class ConditionalFunctions implements BuiltInFunction {
+    /** IFNULL(a, b): rewritten into COALESCE(a, b) before validation, so it types and runs as COALESCE does. */
+    static final org.apache.calcite.sql.SqlFunction IFNULL = new org.apache.calcite.sql.SqlFunction("IFNULL",
+            org.apache.calcite.sql.SqlKind.OTHER_FUNCTION, org.apache.calcite.sql.type.ReturnTypes.LEAST_RESTRICTIVE,
+            null, org.apache.calcite.sql.type.OperandTypes.SAME_SAME,
+            org.apache.calcite.sql.SqlFunctionCategory.SYSTEM) {
+        @Override
+        public org.apache.calcite.sql.SqlNode rewriteCall(org.apache.calcite.sql.validate.SqlValidator validator,
+                org.apache.calcite.sql.SqlCall call) {
+            return SqlStdOperatorTable.COALESCE.createCall(call.getParserPosition(), call.getOperandList());
+        }
+    };
+
     @Override
     public List<String> names() {
-        return List.of("CASE", "COALESCE", "NULLIF", "IF");
+        return List.of("CASE", "COALESCE", "NULLIF", "IF", "IFNULL");
     }
 
     @Override
     public String description() {
         return "CASE WHEN c THEN v ... ELSE e END returns the value of the first branch whose condition is TRUE "
                 + "(NULL conditions count as not TRUE), else e or NULL. COALESCE(a, b, ...) returns the first "
-                + "non-NULL argument. NULLIF(a, b) is NULL when a = b, else a. IF(c, a, b) is a when c is TRUE, else b. "
+                + "non-NULL argument; IFNULL(a, b) is COALESCE(a, b). NULLIF(a, b) is NULL when a = b, else a. IF(c, a, b)"
+                + " is a when c is TRUE, else b. "
                 + "Arguments are evaluated lazily.";
     }
 
     @Override
     public List<SqlOperator> operators() {
         return List.of(SqlStdOperatorTable.CASE, SqlStdOperatorTable.COALESCE, SqlStdOperatorTable.NULLIF,
-                SqlLibraryOperators.IF);
+                SqlLibraryOperators.IF, IFNULL);
     }
 
     @Override
