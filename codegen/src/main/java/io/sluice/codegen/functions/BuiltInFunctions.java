@@ -49,6 +49,7 @@ public final class BuiltInFunctions {
             new ProctimeFunction(),
             new HashFunctions(),
             new GreatestLeastFunctions(),
+            new StringEndsFunctions(),
             new JsonFunctions(),
             new UuidFunction(),
             new MatchFunctions());

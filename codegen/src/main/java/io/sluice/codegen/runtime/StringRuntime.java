@@ -267,6 +267,38 @@ public final class StringRuntime {
         return idx < 0 ? 0 : s.codePointCount(0, idx) + 1;
     }
 
+    /** LEFT(s, n): the first n characters; empty for n &lt;= 0. */
+    public static String left(String s, long n) {
+        if (n <= 0) {
+            return "";
+        }
+        int len = charLength(s);
+        return n >= len ? s : s.substring(0, s.offsetByCodePoints(0, (int) n));
+    }
+
+    /** RIGHT(s, n): the last n characters; empty for n &lt;= 0. */
+    public static String right(String s, long n) {
+        if (n <= 0) {
+            return "";
+        }
+        int len = charLength(s);
+        return n >= len ? s : s.substring(s.offsetByCodePoints(0, (int) (len - n)));
+    }
+
+    /**
+     * LOCATE(needle, s, from): the 1-based character position of the first needle in s at or after character
+     * position {@code from}; 0 if absent or {@code from} is below 1 or beyond the string.
+     */
+    public static int locate(String needle, String s, long from) {
+        int len = charLength(s);
+        if (from < 1 || from > len + 1) {
+            return 0;
+        }
+        int start = s.offsetByCodePoints(0, (int) (from - 1));
+        int idx = s.indexOf(needle, start);
+        return idx < 0 ? 0 : s.codePointCount(0, idx) + 1;
+    }
+
     public static String replace(String s, String search, String replacement) {
         if (search.isEmpty()) {
             return s;
