@@ -1104,6 +1104,7 @@ final class ParallelJobRun {
     private void buildVertices() {
         Map<Transformation, String> uids = graph.stateIds(
                 config.get(io.sluice.runtime.config.CheckpointingOptions.UID_FORMAT));
+        Map<Transformation, Integer> counts = InstanceCounts.of(graph, parallelism);
         for (Transformation t : graph.topologicalOrder()) {
             Vertex v = new Vertex(t);
             v.uid = uids.get(t);
@@ -1115,21 +1116,7 @@ final class ParallelJobRun {
                 in.consumers.add(v);
                 in.consumerInputs.add(i);
             }
-            if (t instanceof SourceTransformation) {
-                v.parallelism = parallelism;
-            } else if (t.isSingleInstance()) {
-                v.parallelism = 1;
-            } else {
-                boolean hashed = false;
-                int max = 1;
-                for (int i = 0; i < v.inputs.size(); i++) {
-                    InputPartitioning.Kind k = t.inputPartitioning(i).kind();
-                    hashed |= k == InputPartitioning.Kind.HASH || k == InputPartitioning.Kind.KEY_GROUP
-                            || k == InputPartitioning.Kind.REBALANCE || k == InputPartitioning.Kind.BROADCAST;
-                    max = Math.max(max, v.inputs.get(i).parallelism);
-                }
-                v.parallelism = hashed ? parallelism : max;
-            }
+            v.parallelism = counts.get(t);
         }
     }
 

@@ -5,12 +5,9 @@ import io.sluice.runtime.checkpoint.CheckpointStorage.NodeState;
 import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
-import io.sluice.runtime.graph.InputPartitioning;
 import io.sluice.runtime.graph.JobGraph;
-import io.sluice.runtime.graph.SourceTransformation;
 import io.sluice.runtime.graph.Transformation;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,26 +112,6 @@ public final class StateCompatibility {
     static Map<Transformation, Integer> parallelism(JobGraph graph, Configuration config) {
         int tableParallelism = config.get(ExecutionOptions.RESOURCE_DEFAULT_PARALLELISM);
         int p = tableParallelism > 0 ? tableParallelism : config.get(ExecutionOptions.PARALLELISM);
-        Map<Transformation, Integer> result = new IdentityHashMap<>();
-        for (Transformation t : graph.topologicalOrder()) {
-            int n;
-            if (p <= 1) {
-                n = 1;
-            } else if (t instanceof SourceTransformation) {
-                n = p;
-            } else if (t.isSingleInstance()) {
-                n = 1;
-            } else {
-                boolean hashed = false;
-                int max = 1;
-                for (int i = 0; i < t.inputs().size(); i++) {
-                    hashed |= t.inputPartitioning(i).kind() == InputPartitioning.Kind.HASH;
-                    max = Math.max(max, result.get(t.inputs().get(i)));
-                }
-                n = hashed ? p : max;
-            }
-            result.put(t, n);
-        }
-        return result;
+        return InstanceCounts.of(graph, p);
     }
 }
