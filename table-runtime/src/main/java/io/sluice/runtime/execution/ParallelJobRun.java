@@ -85,6 +85,8 @@ final class ParallelJobRun {
     private final Configuration config;
     private final JobExecution execution;
     private final int parallelism;
+    /** {@code pipeline.max-parallelism}: the number of key groups key-group exchanges route by. */
+    private final int maxParallelism;
     private final Map<Transformation, Vertex> vertices = new IdentityHashMap<>();
     private final List<Vertex> order = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
@@ -98,6 +100,7 @@ final class ParallelJobRun {
         this.config = config;
         this.execution = execution;
         this.parallelism = parallelism;
+        this.maxParallelism = config.get(io.sluice.runtime.state.keyed.StateOptions.MAX_PARALLELISM);
         this.idleTimeoutMillis = config.get(ExecutionOptions.SOURCE_IDLE_TIMEOUT).toMillis();
     }
 
@@ -306,39 +309,19 @@ final class ParallelJobRun {
         /** Splits a batch by the hash of the input's key columns and sends each part to its instance. */
         private void partition(Vertex consumer, int input, RowBatch batch) throws Exception {
             InputPartitioning partitioning = consumer.transformation.inputPartitioning(input);
-            int[] keys = partitioning.keys();
             int rows = batch.rowCount();
             int targets = consumer.parallelism;
             if (hashes.length < rows) {
                 hashes = new int[rows];
                 order = new int[rows];
             }
-            java.util.Arrays.fill(hashes, 0, rows, 0);
-            boolean keyGroups = partitioning.kind() == InputPartitioning.Kind.KEY_GROUP;
-            for (int k : keyGroups ? new int[0] : keys) { // a key column at a time: one virtual call per column, not per value
-                org.apache.arrow.vector.FieldVector v = batch.vector(k);
-                for (int r = 0; r < rows; r++) {
-                    hashes[r] = 31 * hashes[r] + v.hashCode(r);
-                }
+            if (partitioning.kind() == InputPartitioning.Kind.KEY_GROUP) {
+                keyGroupTargets(batch.vector(partitioning.keys()[0]), rows, targets);
+            } else {
+                hashTargets(batch, partitioning.keys(), rows, targets);
             }
             int[] starts = new int[targets + 1];
-            if (keyGroups) {
-                org.apache.arrow.vector.IntVector keyHashes = (org.apache.arrow.vector.IntVector) batch.vector(keys[0]);
-                int maxParallelism = config.get(io.sluice.runtime.state.keyed.StateOptions.MAX_PARALLELISM);
-                for (int r = 0; r < rows; r++) {
-                    int group = io.sluice.runtime.state.keyed.KeyGroupAssignment.keyGroupFor(
-                            keyHashes.isNull(r) ? 0 : keyHashes.get(r), maxParallelism);
-                    hashes[r] = io.sluice.runtime.state.keyed.KeyGroupAssignment.operatorIndexForKeyGroup(
-                            group, maxParallelism, targets);
-                    starts[hashes[r] + 1]++;
-                }
-            }
-            for (int r = 0; r < rows && !keyGroups; r++) {
-                int h = hashes[r];
-                h ^= (h >>> 16);
-                h *= 0x85ebca6b;
-                h ^= (h >>> 13);
-                hashes[r] = Math.floorMod(h, targets);
+            for (int r = 0; r < rows; r++) {
                 starts[hashes[r] + 1]++;
             }
             for (int t = 0; t < targets; t++) {
@@ -355,6 +338,35 @@ final class ParallelJobRun {
                                 VectorGather.gatherRows(batch, order, starts[t], starts[t + 1], allocator)));
                     }
                 }
+            }
+        }
+
+        /** Sets {@code hashes[r]} to row r's target instance by the hash of the key columns. */
+        private void hashTargets(RowBatch batch, int[] keys, int rows, int targets) {
+            java.util.Arrays.fill(hashes, 0, rows, 0);
+            for (int k : keys) { // a key column at a time: one virtual call per column, not per value
+                org.apache.arrow.vector.FieldVector v = batch.vector(k);
+                for (int r = 0; r < rows; r++) {
+                    hashes[r] = 31 * hashes[r] + v.hashCode(r);
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                int h = hashes[r];
+                h ^= (h >>> 16);
+                h *= 0x85ebca6b;
+                h ^= (h >>> 13);
+                hashes[r] = Math.floorMod(h, targets);
+            }
+        }
+
+        /** Sets {@code hashes[r]} to the instance owning the key group of row r's key hash (an INT column). */
+        private void keyGroupTargets(org.apache.arrow.vector.FieldVector keyHashColumn, int rows, int targets) {
+            org.apache.arrow.vector.IntVector keyHashes = (org.apache.arrow.vector.IntVector) keyHashColumn;
+            for (int r = 0; r < rows; r++) {
+                int group = io.sluice.runtime.state.keyed.KeyGroupAssignment.keyGroupFor(
+                        keyHashes.isNull(r) ? 0 : keyHashes.get(r), maxParallelism);
+                hashes[r] = io.sluice.runtime.state.keyed.KeyGroupAssignment.operatorIndexForKeyGroup(
+                        group, maxParallelism, targets);
             }
         }
 
