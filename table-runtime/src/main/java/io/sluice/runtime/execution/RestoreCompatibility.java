@@ -29,7 +29,6 @@ final class RestoreCompatibility {
             switch (e.verdict()) {
                 case OTHER_PARALLELISM:
                     throw new UnsupportedFeatureException("restoring a checkpoint or savepoint " + e.detail()
-                            .replace(", the job runs with", " into a job running with parallelism")
                             + " ('" + checkpoint.directory() + "', operator '" + e.operator() + "'); set"
                             + " parallelism.default to the value it was taken with");
                 case INCOMPATIBLE:

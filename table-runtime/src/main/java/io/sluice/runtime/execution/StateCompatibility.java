@@ -94,7 +94,7 @@ public final class StateCompatibility {
                         + there.schema() + " and is " + here.schema() + " now"));
             } else if (there.parallelism() != here.parallelism()) {
                 entries.add(new Entry(here.uid(), here.name(), Verdict.OTHER_PARALLELISM, "taken with parallelism "
-                        + there.parallelism() + ", the job runs with " + here.parallelism()));
+                        + there.parallelism() + " into a job running with parallelism " + here.parallelism()));
             } else {
                 entries.add(new Entry(here.uid(), here.name(), Verdict.RESTORED, "same state shape and parallelism"));
             }

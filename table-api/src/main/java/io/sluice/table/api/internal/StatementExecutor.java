@@ -613,19 +613,11 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     @Override
     public TableResult visit(ExplainUpgradeStatement s) {
         io.sluice.runtime.checkpoint.CheckpointStorage.Checkpoint checkpoint = readCheckpoint(s.checkpoint());
-        List<io.sluice.runtime.graph.SinkTransformation> sinks = new ArrayList<>();
-        ParsedStatement target = s.statement();
-        if (target instanceof InsertStatement i) {
-            sinks.add(compile(i).sink);
-        } else if (target instanceof StatementSetStatement set) {
-            set.inserts().forEach(i -> sinks.add(compile(i).sink));
-        } else {
-            SqlFragment q = ((QueryStatement) target).query();
-            TableEnvironmentImpl.CompiledQuery compiled = inFragment(q, () -> env.compileQuery(q.text()));
-            sinks.add(new io.sluice.runtime.graph.SinkTransformation("CollectSink", compiled.root, context -> {
-                throw new IllegalStateException("EXPLAIN UPGRADE does not run the query");
-            }));
-        }
+        // a query's sink is named as the real one (CollectSink), so its derived state identity is the same
+        List<io.sluice.runtime.graph.SinkTransformation> sinks = sinksOf(s.statement(),
+                root -> new io.sluice.runtime.graph.SinkTransformation("CollectSink", root, context -> {
+                    throw new IllegalStateException("EXPLAIN UPGRADE does not run the query");
+                }));
         List<io.sluice.runtime.execution.StateCompatibility.Entry> report =
                 io.sluice.runtime.execution.StateCompatibility.report(
                         new io.sluice.runtime.graph.JobGraph("explain-upgrade", sinks), config(), checkpoint);
@@ -649,8 +641,19 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     /** EXPLAIN ANALYZE statement: runs it (queries into a discarding sink) and shows what each operator did. */
     @Override
     public TableResult visit(ExplainAnalyzeStatement s) {
+        List<io.sluice.runtime.graph.SinkTransformation> sinks = sinksOf(s.statement(), ExplainAnalyze::discardSink);
+        return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
+                List.of(Row.of(ExplainAnalyze.run(sinks, config()))), config());
+    }
+
+    /**
+     * The sinks of the job an INSERT, statement set or query would run; a query's plan is closed by
+     * {@code querySink}.
+     */
+    private List<io.sluice.runtime.graph.SinkTransformation> sinksOf(ParsedStatement target,
+            java.util.function.Function<io.sluice.runtime.graph.Transformation,
+                    io.sluice.runtime.graph.SinkTransformation> querySink) {
         List<io.sluice.runtime.graph.SinkTransformation> sinks = new ArrayList<>();
-        ParsedStatement target = s.statement();
         if (target instanceof InsertStatement i) {
             sinks.add(compile(i).sink);
         } else if (target instanceof StatementSetStatement set) {
@@ -658,10 +661,9 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         } else {
             SqlFragment q = ((QueryStatement) target).query();
             TableEnvironmentImpl.CompiledQuery compiled = inFragment(q, () -> env.compileQuery(q.text()));
-            sinks.add(ExplainAnalyze.discardSink(compiled.root));
+            sinks.add(querySink.apply(compiled.root));
         }
-        return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
-                List.of(Row.of(ExplainAnalyze.run(sinks, config()))), config());
+        return sinks;
     }
 
     /** A checkpoint or savepoint directory, or a job's checkpoint directory (its newest checkpoint). */
