@@ -100,8 +100,7 @@ class CompilerAndGeneratorTest {
     void unsupportedFunctionsSayNotSupportedYet() {
         RelDataType in = inputType();
         RexNode s = rex.makeInputRef(in.getFieldList().get(1).getType(), 1);
-        RexNode call = rex.makeCall(SqlStdOperatorTable.OVERLAY, s, s, rex.makeInputRef(in.getFieldList().get(0)
-                .getType(), 0));
+        RexNode call = rex.makeCall(org.apache.calcite.sql.fun.SqlLibraryOperators.SOUNDEX, s);
         UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
                 () -> new CodeGenerator(new Configuration()).generateCalc("x", in, null, List.of(call)));
         assertTrue(e.getMessage().startsWith("not supported yet: "), e.getMessage());

@@ -12,42 +12,39 @@ public final class PlanPrinter {
     private PlanPrinter() {
     }
 
-    /** {@code == Abstract Syntax Tree ==}, {@code == Optimized Logical Plan ==} and {@code == Physical Plan ==}. */
+    /**
+     * Flink's sections: {@code == Abstract Syntax Tree ==} (the plan as parsed), {@code == Optimized Physical Plan ==}
+     * (the operators that run) and {@code == Optimized Execution Plan ==} (the same operators without the details
+     * EXPLAIN was asked for).
+     */
     public static String explain(RelNode logical, RelNode optimized, Transformation physical) {
         return explain(logical, optimized, physical, false);
     }
 
     /** As {@link #explain(RelNode, RelNode, Transformation)}; {@code changelogMode} adds each node's row kinds. */
     public static String explain(RelNode logical, RelNode optimized, Transformation physical, boolean changelogMode) {
-        return "== Abstract Syntax Tree ==\n" + RelOptUtil.toString(logical, SqlExplainLevel.EXPPLAN_ATTRIBUTES)
-                + "\n== Optimized Logical Plan ==\n" + RelOptUtil.toString(optimized, SqlExplainLevel.EXPPLAN_ATTRIBUTES)
-                + "\n== Physical Plan ==\n" + tree(physical, changelogMode);
+        return explain(logical, optimized, physical, changelogMode, false, null);
     }
 
     /**
      * As {@link #explain(RelNode, RelNode, Transformation, boolean)}, with Flink's {@code EXPLAIN} details:
-     * {@code estimatedCost} appends Calcite's row count and cumulative cost estimates to every node of the
-     * optimized logical plan; a non-null {@code executionPlanJson} is added as the
-     * {@code == Physical Execution Plan ==} section (see {@link JsonExecutionPlan}).
+     * {@code changelogMode} appends each operator's row kinds in the physical plan; {@code estimatedCost} adds an
+     * {@code == Optimized Logical Plan ==} section with Calcite's row count and cumulative cost estimates on every
+     * node (Sluice estimates costs on the logical plan, before operators are chosen); a non-null
+     * {@code executionPlanJson} is added as the {@code == Physical Execution Plan ==} section (see
+     * {@link JsonExecutionPlan}).
      */
     public static String explain(RelNode logical, RelNode optimized, Transformation physical, boolean changelogMode,
             boolean estimatedCost, String executionPlanJson) {
-        String optimizedText = estimatedCost ? withCosts(optimized)
-                : RelOptUtil.toString(optimized, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
-        String text = "== Abstract Syntax Tree ==\n" + RelOptUtil.toString(logical, SqlExplainLevel.EXPPLAN_ATTRIBUTES)
-                + "\n== Optimized Logical Plan ==\n" + optimizedText
-                + "\n== Physical Plan ==\n" + tree(physical, changelogMode);
-        if (executionPlanJson != null) {
-            text += "\n== Physical Execution Plan ==\n" + executionPlanJson + "\n";
-        }
-        return text;
+        return explainStatementSet(List.of(logical), List.of(optimized), List.of(physical), changelogMode,
+                estimatedCost, executionPlanJson);
     }
 
     /**
      * The plan of a statement set, in Flink's layout for several sinks: each section appears once and lists the
-     * plans of every statement in order, separated by a blank line ({@code logicals}, {@code optimizeds} and
-     * {@code sinks} are parallel lists, one entry per INSERT); the {@code == Physical Execution Plan ==} section
-     * (when {@code executionPlanJson} is not null) describes the one job that runs them all.
+     * plans of every statement in order ({@code logicals}, {@code optimizeds} and {@code sinks} are parallel lists,
+     * one entry per INSERT); the {@code == Physical Execution Plan ==} section (when {@code executionPlanJson} is
+     * not null) describes the one job that runs them all.
      */
     public static String explainStatementSet(List<RelNode> logicals, List<RelNode> optimizeds,
             List<? extends Transformation> sinks, boolean changelogMode, boolean estimatedCost,
@@ -57,20 +54,64 @@ public final class PlanPrinter {
                     + logicals.size() + ", " + optimizeds.size() + ", " + sinks.size());
         }
         StringBuilder sb = new StringBuilder("== Abstract Syntax Tree ==\n");
-        for (RelNode logical : logicals) {
-            sb.append(RelOptUtil.toString(logical, SqlExplainLevel.EXPPLAN_ATTRIBUTES)).append('\n');
+        for (int i = 0; i < logicals.size(); i++) {
+            sb.append(i == 0 ? "" : "\n").append(relTree(logicals.get(i)));
         }
-        sb.append("== Optimized Logical Plan ==\n");
-        for (RelNode optimized : optimizeds) {
-            sb.append(estimatedCost ? withCosts(optimized)
-                    : RelOptUtil.toString(optimized, SqlExplainLevel.EXPPLAN_ATTRIBUTES)).append('\n');
+        if (estimatedCost) {
+            sb.append("\n== Optimized Logical Plan ==\n");
+            for (int i = 0; i < optimizeds.size(); i++) {
+                sb.append(i == 0 ? "" : "\n").append(withCosts(optimizeds.get(i)));
+            }
         }
-        sb.append("== Physical Plan ==\n");
+        sb.append("\n== Optimized Physical Plan ==\n");
         for (int i = 0; i < sinks.size(); i++) {
             sb.append(i == 0 ? "" : "\n").append(tree(sinks.get(i), changelogMode));
         }
+        sb.append("\n== Optimized Execution Plan ==\n");
+        for (int i = 0; i < sinks.size(); i++) {
+            sb.append(i == 0 ? "" : "\n").append(tree(sinks.get(i), false));
+        }
         if (executionPlanJson != null) {
             sb.append("\n== Physical Execution Plan ==\n").append(executionPlanJson).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A relational plan in the same tree layout as the physical plan ({@code :- } before an input that has a
+     * sibling after it, {@code +- } before the last input), as Flink prints its abstract syntax tree.
+     */
+    public static String relTree(RelNode rel) {
+        String[] lines = RelOptUtil.toString(rel, SqlExplainLevel.EXPPLAN_ATTRIBUTES).split("\n");
+        int[] depths = new int[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            int spaces = 0;
+            while (spaces < lines[i].length() && lines[i].charAt(spaces) == ' ') {
+                spaces++;
+            }
+            depths[i] = spaces / 2;
+            lines[i] = lines[i].substring(spaces);
+        }
+        StringBuilder sb = new StringBuilder();
+        // open[d] is true while the node at depth d still has a later sibling, so deeper lines draw a ':' under it
+        boolean[] open = new boolean[lines.length + 1];
+        for (int i = 0; i < lines.length; i++) {
+            int depth = depths[i];
+            boolean last = true;
+            for (int j = i + 1; j < lines.length && depths[j] >= depth; j++) {
+                if (depths[j] == depth) {
+                    last = false;
+                    break;
+                }
+            }
+            for (int d = 1; d < depth; d++) {
+                sb.append(open[d] ? ":  " : "   ");
+            }
+            if (depth > 0) {
+                sb.append(last ? "+- " : ":- ");
+            }
+            open[depth] = !last;
+            sb.append(lines[i]).append('\n');
         }
         return sb.toString();
     }

@@ -16,21 +16,23 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 public final class MathFunctions implements BuiltInFunction {
     @Override
     public List<String> names() {
-        return List.of("ABS", "SIGN", "POWER", "SQRT", "LN", "LOG10", "EXP", "PI", "RAND");
+        return List.of("ABS", "SIGN", "POWER", "SQRT", "LN", "LOG10", "EXP", "PI", "RAND", "RAND_INTEGER");
     }
 
     @Override
     public String description() {
         return "ABS(x) and SIGN(x) keep the argument type. POWER(x, y), SQRT(x), LN(x), LOG10(x), EXP(x) compute in "
                 + "DOUBLE (NaN for arguments outside the domain, e.g. SQRT(-1)). PI() is pi. RAND([seed]) is a "
-                + "pseudo-random DOUBLE in [0, 1), repeatable per task when seeded. NULL in, NULL out.";
+                + "pseudo-random DOUBLE in [0, 1), repeatable per task when seeded; RAND_INTEGER([seed,] bound) a pseudo-random "
+                + "INT in [0, bound). NULL in, NULL out.";
     }
 
     @Override
     public List<SqlOperator> operators() {
         return List.of(SqlStdOperatorTable.ABS, SqlStdOperatorTable.SIGN, SqlStdOperatorTable.POWER,
                 SqlStdOperatorTable.SQRT, SqlStdOperatorTable.LN, SqlStdOperatorTable.LOG10, SqlStdOperatorTable.EXP,
-                SqlStdOperatorTable.PI, SqlStdOperatorTable.RAND);
+                SqlStdOperatorTable.PI, SqlStdOperatorTable.RAND,
+                SqlStdOperatorTable.RAND_INTEGER);
     }
 
     @Override
@@ -39,6 +41,20 @@ public final class MathFunctions implements BuiltInFunction {
         LogicalType r = ExprGenerator.typeOf(call);
         if (op == SqlStdOperatorTable.PI) {
             return GenExpr.of("false", "Math.PI", r);
+        }
+        if (op == SqlStdOperatorTable.RAND_INTEGER) {
+            // RAND_INTEGER([seed,] bound): a pseudorandom INT in [0, bound); NULL when the bound is NULL
+            List<GenExpr> args = gen.genOperands(call, out);
+            String init = "new java.util.Random()";
+            if (args.size() == 2) {
+                if (!(args.get(0).literal() instanceof Long)) {
+                    throw new UnsupportedFeatureException("RAND_INTEGER with a non-constant seed");
+                }
+                init = "new java.util.Random(" + args.get(0).literal() + "L)";
+            }
+            String rnd = gen.addMember("java.util.Random", init);
+            return gen.strict(args.subList(args.size() - 1, args.size()), r, out,
+                    v -> rnd + ".nextInt((int) " + v.get(0) + ")");
         }
         if (op == SqlStdOperatorTable.RAND) {
             List<GenExpr> args = gen.genOperands(call, out);

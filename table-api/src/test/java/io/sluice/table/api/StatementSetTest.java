@@ -52,7 +52,7 @@ class StatementSetTest {
         String plan = set.explain();
         assertEquals(env.explainSql("EXPLAIN STATEMENT SET BEGIN INSERT INTO east SELECT id FROM src WHERE region = 'east';"
                 + " INSERT INTO everyone SELECT id, region FROM src; END"), plan);
-        assertEquals(1, plan.split("== Physical Plan ==", -1).length - 1, plan);
+        assertEquals(1, plan.split("== Optimized Physical Plan ==", -1).length - 1, plan);
         assertTrue(plan.contains("Sink(table=[default_catalog.default_database.east]")
                 && plan.contains("Sink(table=[default_catalog.default_database.everyone]"), plan);
 
