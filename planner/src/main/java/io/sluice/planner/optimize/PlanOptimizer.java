@@ -29,7 +29,20 @@ public final class PlanOptimizer {
             .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
             .build();
 
+    /**
+     * STDDEV_POP, STDDEV_SAMP, VAR_POP and VAR_SAMP (and their synonyms STDDEV and VARIANCE) become expressions over
+     * SUM(x * x), SUM(x) and COUNT(x), as in Flink, so every aggregation (batch, streaming with retractions,
+     * windows) runs them with the accumulators it already has. AVG is left alone: it has its own accumulator.
+     */
+    private static final org.apache.calcite.plan.RelOptRule REDUCE_VARIANCE =
+            org.apache.calcite.rel.rules.AggregateReduceFunctionsRule.Config.DEFAULT
+                    .withFunctionsToReduce(java.util.EnumSet.of(org.apache.calcite.sql.SqlKind.STDDEV_POP,
+                            org.apache.calcite.sql.SqlKind.STDDEV_SAMP, org.apache.calcite.sql.SqlKind.VAR_POP,
+                            org.apache.calcite.sql.SqlKind.VAR_SAMP))
+                    .toRule();
+
     private static final HepProgram WINDOWS_AND_SET_OPS = new HepProgramBuilder()
+            .addRuleInstance(REDUCE_VARIANCE)
             .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
             .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
             .addRuleInstance(CoreRules.INTERSECT_TO_DISTINCT)
