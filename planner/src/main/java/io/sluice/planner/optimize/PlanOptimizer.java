@@ -76,6 +76,7 @@ public final class PlanOptimizer {
         RelNode rel = run(SUBQUERY_REMOVAL, logical);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         checkNoCorrelation(rel);
+        rel = GroupingSetsRewriter.rewrite(rel, relBuilder);
         rel = run(WINDOWS_AND_SET_OPS, rel);
         rel = run(PUSH_DOWN, rel);
         rel = run(TO_CALC, rel);
