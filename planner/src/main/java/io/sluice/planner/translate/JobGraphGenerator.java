@@ -987,15 +987,53 @@ public final class JobGraphGenerator {
                     .withInputPartitioning(0, InputPartitioning.single());
         }
         if (streaming) {
-            throw new UnsupportedFeatureException("ORDER BY in streaming mode (Flink sorts a stream only on an"
-                    + " ascending time attribute; ORDER BY ... LIMIT is a Top-N, not supported yet either)."
-                    + " Use SET 'execution.runtime-mode' = 'batch' to sort a bounded input");
+            return streamingSort(sort, in, type, offset, fetch);
         }
         SortKey[] keys = sortKeys(sort.getCollation().getFieldCollations());
         String name = "Sort(orderBy=[" + describeKeys(sort.getCollation().getFieldCollations(), type) + "]"
                 + (offset > 0 ? ", offset=[" + offset + "]" : "") + (fetch >= 0 ? ", fetch=[" + fetch + "]" : "") + ")";
         return new OperatorTransformation(name, List.of(in), () -> new SortOperator(type, keys, offset, fetch), type)
                 .withInputPartitioning(0, InputPartitioning.single());
+    }
+
+    /**
+     * ORDER BY on a stream, as Flink plans it: with a LIMIT (and OFFSET), a Top-N over the whole stream (a
+     * {@link RankOperator} without partition keys, updating its result as better rows arrive); without one, a
+     * temporal sort when the first key is an ascending rowtime attribute.
+     */
+    private Transformation streamingSort(Sort sort, Transformation in, RowType type, long offset, long fetch) {
+        List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
+        String orderText = "orderBy=[" + describeKeys(collations, type) + "]";
+        SortKey[] keys = sortKeys(collations);
+        if (fetch >= 0) {
+            if (fetch == 0) {
+                throw new UnsupportedFeatureException("LIMIT 0 on a stream");
+            }
+            boolean insertOnly = in.changelogMode().isInsertOnly();
+            long start = offset + 1;
+            long end = offset + fetch;
+            ChangelogMode mode = start == 1 && insertOnly ? ChangelogMode.of(RowKind.INSERT, RowKind.DELETE)
+                    : ChangelogMode.all();
+            return new OperatorTransformation("Rank(strategy=[" + (insertOnly ? "AppendFastStrategy"
+                    : "RetractStrategy") + "], rankType=[ROW_NUMBER], rankRange=[rankStart=" + start + ", rankEnd="
+                    + end + "], " + orderText + ", select=[" + String.join(", ", type.names()) + "])",
+                    List.of(in), () -> new RankOperator(type, new int[0], keys, start, end, false, insertOnly, type),
+                    type)
+                    .withUpdateBeforeOptional()
+                    .withInputPartitioning(0, InputPartitioning.single()).withChangelogMode(mode);
+        }
+        RelFieldCollation first = collations.get(0);
+        if (offset == 0 && first.getDirection() == RelFieldCollation.Direction.ASCENDING
+                && TimeAttributes.isRowtime(sort.getInput(), first.getFieldIndex())) {
+            requireInsertOnly(in, "ORDER BY a time attribute");
+            int timeField = first.getFieldIndex();
+            return new OperatorTransformation("TemporalSort(" + orderText + ")", List.of(in),
+                    () -> new io.sluice.runtime.operator.sort.TemporalSortOperator(type, timeField, keys), type)
+                    .withInputPartitioning(0, InputPartitioning.single());
+        }
+        throw new UnsupportedFeatureException("ORDER BY in streaming mode other than on an ascending rowtime attribute"
+                + " first (as Flink, which also sorts on processing time; that is not supported yet) or with a LIMIT."
+                + " Use SET 'execution.runtime-mode' = 'batch' to sort a bounded input");
     }
 
     private static SortKey[] sortKeys(List<RelFieldCollation> collations) {

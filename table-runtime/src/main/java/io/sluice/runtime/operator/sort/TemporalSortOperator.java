@@ -1,0 +1,172 @@
+package io.sluice.runtime.operator.sort;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.metrics.OperatorMetrics;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.io.IOException;
+import org.apache.arrow.vector.TimeStampVector;
+
+/**
+ * {@code ORDER BY rowtime [ASC], other keys...} over an insert-only stream, as Flink's temporal sort runs it: rows
+ * wait in a buffer until the watermark passes their rowtime; each watermark releases, sorted by rowtime and then
+ * the other keys, every buffered row whose rowtime is at or below it.
+ *
+ * <p><b>Streaming semantics:</b> insert-only input and output, each row emitted once. A row whose rowtime is NULL
+ * or already at or below the watermark when it arrives is late: dropped and counted in
+ * {@code numLateRecordsDropped}. State: the buffered rows; the watermark is forwarded after the rows it releases;
+ * the end of the input releases everything. A checkpoint saves the watermark, the late-row count and the buffer.
+ */
+public final class TemporalSortOperator implements StreamOperator, CheckpointedOperator {
+    private final RowType type;
+    private final int timeField;
+    private final SortKey[] keys;
+
+    private OperatorContext context;
+    private Output output;
+    private RowBuffer buffer;
+    private RowComparator comparator;
+    private long watermark = Long.MIN_VALUE;
+    private long lateRows;
+    private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
+
+    /**
+     * @param type      row type of input and output
+     * @param timeField the rowtime column (TIMESTAMP(3) or TIMESTAMP_LTZ(3), milliseconds)
+     * @param keys      all sort keys, the ascending rowtime first
+     */
+    public TemporalSortOperator(RowType type, int timeField, SortKey[] keys) {
+        if (keys.length == 0 || keys[0].field() != timeField || !keys[0].ascending()) {
+            throw new IllegalArgumentException("a temporal sort orders by its ascending time attribute first");
+        }
+        this.type = type;
+        this.timeField = timeField;
+        this.keys = keys.clone();
+    }
+
+    @Override
+    public void open(OperatorContext context, Output output) {
+        this.context = context;
+        this.output = output;
+        this.metrics = context.metrics();
+        this.buffer = new RowBuffer(type, context.allocator());
+        this.comparator = new RowComparator(type, keys);
+    }
+
+    /** Rows dropped because they arrived behind the watermark (or without a rowtime). */
+    public long lateRowsDropped() {
+        return lateRows;
+    }
+
+    @Override
+    public void processBatch(int input, RowBatch batch) {
+        try (batch) {
+            if (!batch.isInsertOnly()) {
+                throw new UnsupportedFeatureException("ORDER BY a time attribute over an updating input");
+            }
+            if (batch.rowCount() == 0) {
+                return;
+            }
+            int before = buffer.rowCount();
+            buffer.append(batch);
+            dropLate(before);
+        }
+    }
+
+    /** Removes the rows appended at or after {@code from} that are late, keeping the buffer's order. */
+    private void dropLate(int from) {
+        TimeStampVector time = (TimeStampVector) buffer.vectors().get(timeField);
+        int n = buffer.rowCount();
+        int[] keep = new int[n];
+        int kept = 0;
+        long late = 0;
+        for (int i = 0; i < n; i++) {
+            if (i >= from && (time.isNull(i) || time.get(i) <= watermark)) {
+                late++;
+            } else {
+                keep[kept++] = i;
+            }
+        }
+        if (late > 0) {
+            lateRows += late;
+            metrics.lateRecordsDropped(late);
+            buffer.keepOnly(keep, kept);
+        }
+    }
+
+    @Override
+    public void processWatermark(int input, long newWatermark, Output out) throws Exception {
+        if (newWatermark <= watermark) {
+            return;
+        }
+        watermark = newWatermark;
+        release(newWatermark);
+        out.emitWatermark(newWatermark);
+    }
+
+    @Override
+    public void endInput(int input) throws Exception {
+        release(Long.MAX_VALUE);
+    }
+
+    /** Emits, sorted, the buffered rows with rowtime at or below {@code upTo}, and keeps the others. */
+    private void release(long upTo) throws Exception {
+        int n = buffer.rowCount();
+        if (n == 0) {
+            return;
+        }
+        TimeStampVector time = (TimeStampVector) buffer.vectors().get(timeField);
+        int[] ready = new int[n];
+        int[] rest = new int[n];
+        int readyCount = 0;
+        int restCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (time.get(i) <= upTo) {
+                ready[readyCount++] = i;
+            } else {
+                rest[restCount++] = i;
+            }
+        }
+        if (readyCount == 0) {
+            return;
+        }
+        comparator.bind(buffer.vectors());
+        RowComparator c = comparator;
+        IntSorter.sort(ready, 0, readyCount, c::compare);
+        int batchSize = context.batchSize();
+        for (int from = 0; from < readyCount; from += batchSize) {
+            output.emit(buffer.gather(ready, from, Math.min(readyCount, from + batchSize), type, context.allocator()));
+        }
+        buffer.keepOnly(rest, restCount);
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeLong(watermark);
+        out.writeLong(lateRows);
+        out.writeColumns(type, buffer.vectors(), buffer.rowCount());
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        watermark = in.readLong();
+        lateRows = in.readLong();
+        try (RowBatch rows = in.readBatch(type, context.allocator())) {
+            buffer.append(rows);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (buffer != null) {
+            buffer.close();
+            buffer = null;
+        }
+    }
+}
