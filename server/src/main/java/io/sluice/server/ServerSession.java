@@ -1,5 +1,6 @@
 package io.sluice.server;
 
+import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.ExecutionOptions;
 import io.sluice.runtime.config.RuntimeMode;
 import io.sluice.runtime.connector.SinkWriter;
@@ -63,7 +64,8 @@ public final class ServerSession {
                 }
             }
         }
-        result.getJobClient().ifPresent(job -> manager.jobs().register(job, statement));
+        result.getJobClient().ifPresent(job -> manager.jobs().register(job, statement,
+                env.getConfig().get(CheckpointingOptions.SAVEPOINT_DIRECTORY)));
         return result;
     }
 

@@ -272,6 +272,10 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
             StreamListener<Result> listener) {
         try {
             String key = sessionKey(context);
+            if (hasParameterMarker(request.getQuery())) {
+                throw new io.sluice.table.api.UnsupportedFeatureException("parameters (?) of Flight SQL prepared"
+                        + " statements; put the values into the statement text");
+            }
             Schema schema = describe(session(key), request.getQuery());
             String handle = UUID.randomUUID().toString();
             prepared.put(handle, new Prepared(key, request.getQuery(), schema));
@@ -388,6 +392,39 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
             }
         }
         return new Schema(List.of());
+    }
+
+    /** Whether the statement has a {@code ?} outside string literals, quoted identifiers and comments. */
+    static boolean hasParameterMarker(String sql) {
+        int n = sql.length();
+        for (int i = 0; i < n; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '`' || c == '"') {
+                int end = sql.indexOf(c, i + 1);
+                while (end > 0 && end + 1 < n && sql.charAt(end + 1) == c) { // a doubled quote inside
+                    end = sql.indexOf(c, end + 2);
+                }
+                if (end < 0) {
+                    return false;
+                }
+                i = end;
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                if (end < 0) {
+                    return false;
+                }
+                i = end;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                if (end < 0) {
+                    return false;
+                }
+                i = end + 1;
+            } else if (c == '?') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isQuery(String sql) {

@@ -291,9 +291,10 @@ final class JobsApi {
         if (body.path("drain").asBoolean(false)) {
             throw new RestException(400, "not supported yet: stopping with drain (advancing to the end of event time)");
         }
-        String dir = body.hasNonNull("targetDirectory") ? body.get("targetDirectory").asText() : defaultSavepointDir;
+        String dir = body.hasNonNull("targetDirectory") ? body.get("targetDirectory").asText() : defaultDir(e);
         if (dir == null || dir.isEmpty()) {
-            throw new RestException(400, "the request needs a \"targetDirectory\" (the server has no --savepoint-dir)");
+            throw new RestException(400, "the request needs a \"targetDirectory\" (neither the server's"
+                    + " --savepoint-dir nor the job's 'execution.checkpointing.savepoint-dir' is set)");
         }
         String trigger = UUID.randomUUID().toString().replace("-", "");
         savepoints.put(id + "/" + trigger, e.client().stopWithSavepoint(false, dir));
@@ -309,9 +310,10 @@ final class JobsApi {
      */
     Status triggerSavepoint(String id, JsonNode body) {
         JobRegistry.Entry e = entry(id);
-        String dir = body.hasNonNull("target-directory") ? body.get("target-directory").asText() : defaultSavepointDir;
+        String dir = body.hasNonNull("target-directory") ? body.get("target-directory").asText() : defaultDir(e);
         if (dir == null || dir.isEmpty()) {
-            throw new RestException(400, "the request needs a \"target-directory\" (the server has no --savepoint-dir)");
+            throw new RestException(400, "the request needs a \"target-directory\" (neither the server's"
+                    + " --savepoint-dir nor the job's 'execution.checkpointing.savepoint-dir' is set)");
         }
         if (e.client().getJobStatus().isTerminal()) {
             throw new RestException(409, "Job " + id + " is not running (" + e.client().getJobStatus() + ")");
@@ -324,6 +326,11 @@ final class JobsApi {
         ObjectNode n = RestJson.MAPPER.createObjectNode();
         n.put("request-id", trigger);
         return new Status(202, n);
+    }
+
+    /** Where a job's savepoints go when a request names no directory: the server's, else the job's session's. */
+    private String defaultDir(JobRegistry.Entry e) {
+        return defaultSavepointDir != null ? defaultSavepointDir : e.savepointDir();
     }
 
     private ObjectNode savepointStatus(String id, String trigger) {
