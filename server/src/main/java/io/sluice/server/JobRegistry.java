@@ -12,8 +12,11 @@ import java.util.function.Consumer;
 
 /** The jobs sessions started (queries and INSERTs), shared by the server; stopped when the server shuts down. */
 public final class JobRegistry {
-    /** A job with the statement that started it and when. */
-    public record Entry(JobClient client, String name, long startMillis) {
+    /**
+     * A job with the statement that started it, when, and the savepoint directory its session configured
+     * ({@code execution.checkpointing.savepoint-dir}, or null).
+     */
+    public record Entry(JobClient client, String name, long startMillis, String savepointDir) {
         /** The running job behind the client (its metrics, plan, checkpoints and failures). */
         public JobExecution execution() {
             return ((JobClientImpl) client).execution();
@@ -23,9 +26,9 @@ public final class JobRegistry {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, JobClient> jobs = new ConcurrentHashMap<>();
 
-    void register(JobClient job, String statement) {
+    void register(JobClient job, String statement, String savepointDir) {
         jobs.put(job.getJobID(), job);
-        entries.put(job.getJobID(), new Entry(job, statement, System.currentTimeMillis()));
+        entries.put(job.getJobID(), new Entry(job, statement, System.currentTimeMillis(), savepointDir));
     }
 
     public List<JobClient> list() {
@@ -44,18 +47,21 @@ public final class JobRegistry {
     }
 
     /**
-     * Stops every job that still runs: with a savepoint under {@code savepointDir} when given (the log says where
-     * each one went), else by cancelling it; each outcome goes to {@code report}. Waits up to
+     * Stops every job that still runs: with a savepoint under {@code savepointDir} when given, else under the
+     * savepoint directory the job's session configured, if any (the log says where each one went); otherwise, or
+     * when the savepoint fails, by cancelling it. Each outcome goes to {@code report}. Waits up to
      * {@code timeoutSeconds} for each.
      */
     public void stopAll(String savepointDir, long timeoutSeconds, Consumer<String> report) {
-        for (JobClient job : jobs.values()) {
+        for (Entry entry : entries.values()) {
+            JobClient job = entry.client();
             if (job.getJobStatus().isTerminal()) {
                 continue;
             }
+            String dir = savepointDir != null ? savepointDir : entry.savepointDir();
             try {
-                if (savepointDir != null) {
-                    String path = job.stopWithSavepoint(false, savepointDir).get(timeoutSeconds, TimeUnit.SECONDS);
+                if (dir != null) {
+                    String path = job.stopWithSavepoint(false, dir).get(timeoutSeconds, TimeUnit.SECONDS);
                     job.getJobExecutionResult().handle((v, e) -> null).get(timeoutSeconds, TimeUnit.SECONDS);
                     report.accept("stopped job " + job.getJobID() + " with a savepoint at " + path);
                 } else {

@@ -28,6 +28,11 @@ public final class LoginThrottle {
                 + " (" + n + " failures from this address)");
     }
 
+    /** The failed logins from an address since its last successful one. */
+    public int failures(String address) {
+        return failures.getOrDefault(address, 0);
+    }
+
     public void succeeded(String address) {
         failures.remove(address);
     }

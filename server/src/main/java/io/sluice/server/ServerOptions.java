@@ -16,49 +16,65 @@ import java.time.Duration;
  * @param idleSessionTimeout idle sessions are closed after this long (zero: never)
  * @param savepointDir where running jobs' savepoints are written on shutdown (null: jobs are cancelled)
  * @param allowedDirs the directories filesystem tables of server sessions may use (empty: any)
+ * @param flightPort the Arrow Flight SQL port (0: any free port; -1: no Flight SQL endpoint)
  */
 public record ServerOptions(int pgPort, int httpPort, InetAddress bind, String password, long maxResultRows,
-        Duration idleSessionTimeout, String savepointDir, java.util.List<String> allowedDirs) {
+        Duration idleSessionTimeout, String savepointDir, java.util.List<String> allowedDirs, int flightPort) {
 
     public static final int DEFAULT_PG_PORT = 5433;
     public static final int DEFAULT_HTTP_PORT = 8081;
+    public static final int DEFAULT_FLIGHT_PORT = 8815;
     /** The only user name the server accepts. */
     public static final String USER = "sluice";
 
-    /** The defaults: 5433 and 8081 on loopback, no password, no row limit, no idle timeout. */
+    /**
+     * The defaults: 5433, 8081 and 8815 (Arrow Flight SQL) on loopback, no password, no row limit, no idle timeout.
+     */
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_PG_PORT, DEFAULT_HTTP_PORT, InetAddress.getLoopbackAddress(), null, 0,
-                Duration.ZERO, null, java.util.List.of());
+                Duration.ZERO, null, java.util.List.of(), DEFAULT_FLIGHT_PORT);
     }
 
+    /** The Arrow Flight SQL port (0: any free port; -1: none). */
+    public ServerOptions withFlightPort(int port) {
+        return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, savepointDir,
+                allowedDirs, port);
+    }
+
+    /** These PostgreSQL and HTTP ports (0: any free port; HTTP -1: none), without a Flight SQL endpoint. */
     public ServerOptions withPorts(int pg, int http) {
+        return withPorts(pg, http, -1);
+    }
+
+    /** These PostgreSQL, HTTP and Flight SQL ports (0: any free port; HTTP or Flight -1: none). */
+    public ServerOptions withPorts(int pg, int http, int flight) {
         return new ServerOptions(pg, http, bind, password, maxResultRows, idleSessionTimeout, savepointDir,
-                allowedDirs);
+                allowedDirs, flight);
     }
 
     public ServerOptions withPassword(String newPassword) {
         return new ServerOptions(pgPort, httpPort, bind, newPassword, maxResultRows, idleSessionTimeout, savepointDir,
-                allowedDirs);
+                allowedDirs, flightPort);
     }
 
     public ServerOptions withMaxResultRows(long rows) {
         return new ServerOptions(pgPort, httpPort, bind, password, rows, idleSessionTimeout, savepointDir,
-                allowedDirs);
+                allowedDirs, flightPort);
     }
 
     public ServerOptions withIdleSessionTimeout(Duration timeout) {
         return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, timeout, savepointDir,
-                allowedDirs);
+                allowedDirs, flightPort);
     }
 
     public ServerOptions withBind(InetAddress address) {
         return new ServerOptions(pgPort, httpPort, address, password, maxResultRows, idleSessionTimeout, savepointDir,
-                allowedDirs);
+                allowedDirs, flightPort);
     }
 
     public ServerOptions withSavepointDir(String dir) {
         return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, dir,
-                allowedDirs);
+                allowedDirs, flightPort);
     }
 
     /** Adds a directory that filesystem tables of server sessions may use (once any is given, only those). */
@@ -66,7 +82,7 @@ public record ServerOptions(int pgPort, int httpPort, InetAddress bind, String p
         java.util.List<String> dirs = new java.util.ArrayList<>(allowedDirs);
         dirs.add(java.nio.file.Path.of(dir).toAbsolutePath().normalize().toString());
         return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, savepointDir,
-                java.util.List.copyOf(dirs));
+                java.util.List.copyOf(dirs), flightPort);
     }
 
     public boolean passwordRequired() {

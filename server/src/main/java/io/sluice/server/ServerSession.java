@@ -1,9 +1,15 @@
 package io.sluice.server;
 
+import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.config.RuntimeMode;
+import io.sluice.runtime.connector.SinkWriter;
+import io.sluice.runtime.connector.WriterContext;
+import io.sluice.table.api.ResolvedSchema;
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.api.TableResult;
 import io.sluice.table.api.ValidationException;
+import io.sluice.table.api.internal.TableEnvironmentImpl;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,6 +39,14 @@ public final class ServerSession {
 
     /** Runs one statement; a job it starts is registered with the server (and stopped at shutdown). */
     public TableResult execute(String statement) {
+        return execute(statement, null);
+    }
+
+    /**
+     * Runs one statement like {@link #execute(String)}; a query's result batches go to the writer {@code resultWriter}
+     * creates (as the engine's Arrow batches, on the job's thread) instead of being collected as rows (null: rows).
+     */
+    public TableResult execute(String statement, java.util.function.Function<WriterContext, SinkWriter> resultWriter) {
         touch();
         String allowed = manager.allowedPaths();
         if (allowed != null && statement.contains(ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key())) {
@@ -42,15 +56,37 @@ public final class ServerSession {
         TableResult result;
         synchronized (manager.planningLock()) {
             try {
-                result = env.executeSql(statement);
+                result = resultWriter == null ? env.executeSql(statement)
+                        : ((TableEnvironmentImpl) env).executeSql(statement, resultWriter);
             } finally {
                 if (allowed != null) { // a RESET of every option must not lift the server's limit
                     env.getConfig().set(ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key(), allowed);
                 }
             }
         }
-        result.getJobClient().ifPresent(job -> manager.jobs().register(job, statement));
+        result.getJobClient().ifPresent(job -> manager.jobs().register(job, statement,
+                env.getConfig().get(CheckpointingOptions.SAVEPOINT_DIRECTORY)));
         return result;
+    }
+
+    /** The columns a query would answer, found by planning it without running it. */
+    public ResolvedSchema querySchema(String query) {
+        touch();
+        synchronized (manager.planningLock()) {
+            return env.sqlQuery(query).getResolvedSchema();
+        }
+    }
+
+    /** The columns of a table or view ({@code catalog.database.name}, quoted as needed). */
+    public ResolvedSchema tableSchema(String path) {
+        synchronized (manager.planningLock()) {
+            return env.from(path).getResolvedSchema();
+        }
+    }
+
+    /** Whether the session runs statements in streaming mode (its queries then answer changelogs). */
+    public boolean streaming() {
+        return env.getConfig().get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
     }
 
     /** Marks the session as used now (idle sessions are closed after the configured timeout). */

@@ -1,5 +1,6 @@
 package io.sluice.server;
 
+import io.sluice.server.flight.FlightSqlEndpoint;
 import io.sluice.server.pg.PgServer;
 import io.sluice.server.rest.RestGateway;
 import java.io.IOException;
@@ -10,8 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The long-running Sluice server ({@code bin/sluice-server}): the PostgreSQL wire protocol over per-client sessions
- * that share the server's catalogs and jobs. Started in the foreground; SIGTERM (or Ctrl-C) stops it through a
+ * The long-running Sluice server ({@code bin/sluice-server}): the PostgreSQL wire protocol, the REST APIs and Arrow
+ * Flight SQL over per-client sessions that share the server's catalogs and jobs. Started in the foreground; SIGTERM (or Ctrl-C) stops it through a
  * shutdown hook that stops running jobs (with a savepoint when {@code --savepoint-dir} is given).
  */
 public final class SluiceServer implements AutoCloseable {
@@ -24,6 +25,7 @@ public final class SluiceServer implements AutoCloseable {
     private final LoginThrottle loginThrottle = new LoginThrottle();
     private final PgServer pg;
     private final RestGateway rest;
+    private final FlightSqlEndpoint flight;
 
     private SluiceServer(ServerOptions options) throws IOException {
         options.check();
@@ -34,6 +36,15 @@ public final class SluiceServer implements AutoCloseable {
             this.rest = options.httpPort() < 0 ? null : new RestGateway(options, sessions, loginThrottle);
         } catch (IOException | RuntimeException e) {
             pg.close();
+            throw e;
+        }
+        try {
+            this.flight = options.flightPort() < 0 ? null : new FlightSqlEndpoint(options, sessions, loginThrottle);
+        } catch (IOException | RuntimeException e) {
+            pg.close();
+            if (rest != null) {
+                rest.close();
+            }
             throw e;
         }
     }
@@ -52,6 +63,16 @@ public final class SluiceServer implements AutoCloseable {
         return rest == null ? -1 : rest.port();
     }
 
+    /** The Arrow Flight SQL port actually bound, or -1 when the Flight SQL endpoint is off. */
+    public int flightPort() {
+        return flight == null ? -1 : flight.port();
+    }
+
+    /** Failed logins over every protocol, per client address. */
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
+    }
+
     public SessionManager sessions() {
         return sessions;
     }
@@ -66,6 +87,9 @@ public final class SluiceServer implements AutoCloseable {
         pg.close();
         if (rest != null) {
             rest.close();
+        }
+        if (flight != null) {
+            flight.close();
         }
         sessions.jobs().stopAll(options.savepointDir(), 30, message -> System.err.println("sluice-server: " + message));
     }
@@ -105,6 +129,8 @@ public final class SluiceServer implements AutoCloseable {
         System.err.println("sluice-server: PostgreSQL protocol on " + options.bind().getHostAddress() + ":"
                 + server.pgPort() + ", web UI, REST (Flink SQL Gateway and job API) and Prometheus /metrics on http://"
                 + options.bind().getHostAddress() + ":" + server.httpPort() + "/"
+                + (server.flightPort() < 0 ? "" : ", Arrow Flight SQL on " + options.bind().getHostAddress() + ":"
+                + server.flightPort())
                 + (options.passwordRequired() ? " (password required, user '" + ServerOptions.USER
                 + "')" : " (no password)") + "; stop with Ctrl-C or SIGTERM");
         stopped.await();
@@ -132,15 +158,16 @@ public final class SluiceServer implements AutoCloseable {
                 value = args[++i];
             }
             switch (arg) {
-                case "--pg-port" -> o = o.withPorts(port(arg, value), o.httpPort());
-                case "--http-port" -> o = o.withPorts(o.pgPort(), port(arg, value));
+                case "--pg-port" -> o = o.withPorts(port(arg, value), o.httpPort(), o.flightPort());
+                case "--http-port" -> o = o.withPorts(o.pgPort(), port(arg, value), o.flightPort());
+                case "--flight-port" -> o = o.withFlightPort(value.equals("-1") ? -1 : port(arg, value));
                 case "--bind" -> o = o.withBind(address(value));
                 case "--max-result-rows" -> o = o.withMaxResultRows(number(arg, value));
                 case "--idle-session-timeout" -> o = o.withIdleSessionTimeout(Duration.ofSeconds(number(arg, value)));
                 case "--savepoint-dir" -> o = o.withSavepointDir(value);
                 case "--allowed-dir" -> o = o.withAllowedDir(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; the options are --pg-port, "
-                        + "--http-port, --bind, --max-result-rows, --idle-session-timeout, --savepoint-dir,"
+                        + "--http-port, --flight-port, --bind, --max-result-rows, --idle-session-timeout, --savepoint-dir,"
                         + " --allowed-dir, --help");
             }
         }
@@ -180,6 +207,7 @@ public final class SluiceServer implements AutoCloseable {
         out.println("  --pg-port N                 PostgreSQL protocol port (default 5433)");
         out.println("  --http-port N               HTTP port: web UI, REST (Flink's SQL Gateway and job API) and");
         out.println("                              Prometheus /metrics (default 8081)");
+        out.println("  --flight-port N             Arrow Flight SQL port (default 8815; -1: off)");
         out.println("  --bind ADDRESS              address to listen on (default 127.0.0.1); a non-loopback");
         out.println("                              address needs SLUICE_SERVER_PASSWORD");
         out.println("  --max-result-rows N         most rows one result sends to a client (default 0: no limit)");
@@ -188,7 +216,8 @@ public final class SluiceServer implements AutoCloseable {
         out.println("                              (default: cancel them)");
         out.println("  --allowed-dir DIR           filesystem tables of client sessions may only use paths under DIR");
         out.println("                              (repeatable; default: any path)");
-        out.println("Environment: SLUICE_SERVER_PASSWORD  password of user 'sluice' (SCRAM-SHA-256); without it,");
+        out.println("Environment: SLUICE_SERVER_PASSWORD  password of user 'sluice' (SCRAM-SHA-256, HTTP Basic, Flight");
+        out.println("             SQL Basic then bearer token); without it,");
         out.println("             clients connect without a password and only loopback binding is allowed.");
     }
 }

@@ -21,7 +21,14 @@ class ServerShutdownTest {
     Path dir;
 
     private static String startInsert(SluiceServer server) throws Exception {
+        return startInsert(server, null);
+    }
+
+    private static String startInsert(SluiceServer server, String sessionSavepointDir) throws Exception {
         try (Connection c = ServerTestSupport.connect(server); Statement s = c.createStatement()) {
+            if (sessionSavepointDir != null) {
+                s.execute("SET 'execution.checkpointing.savepoint-dir' = '" + sessionSavepointDir + "'");
+            }
             s.execute("CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '50')");
             s.execute("CREATE TABLE dst (id BIGINT) WITH ('connector' = 'blackhole')");
             try (ResultSet rs = s.executeQuery("INSERT INTO dst SELECT id FROM src")) {
@@ -57,5 +64,16 @@ class ServerShutdownTest {
         }
         assertTrue(!written.isEmpty(), "no savepoint files under " + dir);
         assertTrue(written.stream().anyMatch(p -> p.toString().contains("savepoint-")), written.toString());
+    }
+
+    @Test
+    void withoutServerDirectoryJobsStopWithASavepointWhereTheirSessionSaid() throws Exception {
+        SluiceServer server = ServerTestSupport.start();
+        String id = startInsert(server, dir.resolve("session").toString());
+        server.close();
+        assertEquals("FINISHED", job(server, id).getJobStatus().name());
+        try (Stream<Path> files = Files.walk(dir.resolve("session"))) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("savepoint-")));
+        }
     }
 }

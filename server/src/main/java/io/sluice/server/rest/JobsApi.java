@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * {@code /exceptions}, {@code /metrics}, {@code /vertices/{vid}} with {@code /metrics}, {@code /subtasks/metrics},
  * {@code /watermarks} and {@code /backpressure}, Sluice's {@code /jobs/{id}/rates} (records per second over the last two
  * minutes, for charts), {@code PATCH /jobs/{id}?mode=cancel}, and
- * {@code POST /jobs/{id}/stop} (stop with a savepoint) with {@code GET /jobs/{id}/savepoints/{triggerId}}.
+ * {@code POST /jobs/{id}/stop} (stop with a savepoint) and {@code POST /jobs/{id}/savepoints} (a savepoint of a running
+ * job) with {@code GET /jobs/{id}/savepoints/{triggerId}}.
  */
 final class JobsApi {
     private static final Pattern PATH = Pattern.compile(
@@ -88,9 +89,8 @@ final class JobsApi {
             return stop(id, body);
         }
         if (sub.equals("/savepoints")) {
-            entry(id);
-            throw new RestException(501, "not supported yet: a savepoint of a job that keeps running (POST /jobs/" + id
-                    + "/stop stops the job with a savepoint)");
+            requireMethod(method, "POST", path);
+            return triggerSavepoint(id, body);
         }
         requireMethod(method, "GET", path);
         JobRegistry.Entry e = entry(id);
@@ -291,15 +291,46 @@ final class JobsApi {
         if (body.path("drain").asBoolean(false)) {
             throw new RestException(400, "not supported yet: stopping with drain (advancing to the end of event time)");
         }
-        String dir = body.hasNonNull("targetDirectory") ? body.get("targetDirectory").asText() : defaultSavepointDir;
+        String dir = body.hasNonNull("targetDirectory") ? body.get("targetDirectory").asText() : defaultDir(e);
         if (dir == null || dir.isEmpty()) {
-            throw new RestException(400, "the request needs a \"targetDirectory\" (the server has no --savepoint-dir)");
+            throw new RestException(400, "the request needs a \"targetDirectory\" (neither the server's"
+                    + " --savepoint-dir nor the job's 'execution.checkpointing.savepoint-dir' is set)");
         }
         String trigger = UUID.randomUUID().toString().replace("-", "");
         savepoints.put(id + "/" + trigger, e.client().stopWithSavepoint(false, dir));
         ObjectNode n = RestJson.MAPPER.createObjectNode();
         n.put("request-id", trigger);
         return new Status(202, n);
+    }
+
+    /**
+     * Flink's trigger-savepoint: body {@code {"target-directory": DIR, "cancel-job": false}}; the job keeps running
+     * (with {@code "cancel-job": true} it stops after the savepoint). Answers 202 with a trigger id to poll at
+     * {@code /jobs/{id}/savepoints/{trigger}}.
+     */
+    Status triggerSavepoint(String id, JsonNode body) {
+        JobRegistry.Entry e = entry(id);
+        String dir = body.hasNonNull("target-directory") ? body.get("target-directory").asText() : defaultDir(e);
+        if (dir == null || dir.isEmpty()) {
+            throw new RestException(400, "the request needs a \"target-directory\" (neither the server's"
+                    + " --savepoint-dir nor the job's 'execution.checkpointing.savepoint-dir' is set)");
+        }
+        if (e.client().getJobStatus().isTerminal()) {
+            throw new RestException(409, "Job " + id + " is not running (" + e.client().getJobStatus() + ")");
+        }
+        boolean cancel = body.path("cancel-job").asBoolean(false);
+        String trigger = body.hasNonNull("triggerId") ? body.get("triggerId").asText()
+                : UUID.randomUUID().toString().replace("-", "");
+        savepoints.put(id + "/" + trigger, cancel ? e.client().stopWithSavepoint(false, dir)
+                : e.client().triggerSavepoint(dir));
+        ObjectNode n = RestJson.MAPPER.createObjectNode();
+        n.put("request-id", trigger);
+        return new Status(202, n);
+    }
+
+    /** Where a job's savepoints go when a request names no directory: the server's, else the job's session's. */
+    private String defaultDir(JobRegistry.Entry e) {
+        return defaultSavepointDir != null ? defaultSavepointDir : e.savepointDir();
     }
 
     private ObjectNode savepointStatus(String id, String trigger) {

@@ -37,6 +37,11 @@ class JobsRestApiTest {
 
     /** Polls {@code path} until {@code done} holds (at most 20 s). */
     static JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
+        return await(rest, path, done);
+    }
+
+    /** Polls {@code path} of a server until {@code done} holds (at most 20 s). */
+    static JsonNode await(RestClient rest, String path, Predicate<JsonNode> done) throws Exception {
         long end = System.currentTimeMillis() + 20_000;
         JsonNode n = rest.get(path);
         while (!done.test(n)) {
@@ -103,7 +108,8 @@ class JobsRestApiTest {
         JsonNode latest = checkpoints.get("latest").get("completed");
         assertEquals("COMPLETED", latest.get("status").asText());
         assertTrue(latest.get("state_size").asLong() > 0, latest.toString());
-        assertTrue(Files.isDirectory(Path.of(latest.get("external_path").asText())));
+        // (not checked on disk: with checkpoints every 200 ms a newer one may already have replaced it)
+        assertTrue(latest.get("external_path").asText().startsWith(dir.resolve("chk").toString()), latest.toString());
         assertTrue(checkpoints.get("history").size() >= 2);
         JsonNode stateSize = await("/jobs/" + job, n -> {
             for (JsonNode v : n.get("vertices")) {
@@ -132,6 +138,24 @@ class JobsRestApiTest {
 
         assertEquals(0, rest.get("/jobs/" + job + "/exceptions").get("exceptionHistory").get("entries").size());
 
+        // a savepoint while the job keeps running (Flink's trigger-savepoint)
+        HttpResponse<String> trigger0 = rest.call("POST", "/jobs/" + job + "/savepoints",
+                "{\"target-directory\": \"" + dir.resolve("running-savepoints") + "\", \"cancel-job\": false}");
+        assertEquals(202, trigger0.statusCode(), trigger0.body());
+        String running = RestClient.JSON.readTree(trigger0.body()).get("request-id").asText();
+        JsonNode taken = await("/jobs/" + job + "/savepoints/" + running,
+                n -> n.get("status").get("id").asText().equals("COMPLETED"));
+        String takenAt = taken.get("operation").get("location").asText();
+        assertTrue(takenAt.startsWith(dir.resolve("running-savepoints").toString()), taken.toString());
+        assertTrue(Files.isDirectory(Path.of(takenAt)), takenAt);
+        assertEquals("RUNNING", rest.get("/jobs/" + job).get("state").asText());
+        JsonNode latestSavepoint = await("/jobs/" + job + "/checkpoints",
+                n -> n.get("latest").get("savepoint").hasNonNull("external_path")).get("latest").get("savepoint");
+        assertEquals(takenAt, latestSavepoint.get("external_path").asText());
+        // the job goes on: its sink keeps receiving rows
+        long before = rest.get("/jobs/" + job).get("vertices").get(0).get("metrics").get("write-records").asLong();
+        await("/jobs/" + job, n -> n.get("vertices").get(0).get("metrics").get("write-records").asLong() > before);
+
         HttpResponse<String> stop = rest.call("POST", "/jobs/" + job + "/stop",
                 "{\"targetDirectory\": \"" + dir.resolve("savepoints") + "\", \"drain\": false}");
         assertEquals(202, stop.statusCode(), stop.body());
@@ -142,9 +166,10 @@ class JobsRestApiTest {
         assertTrue(location.startsWith(dir.resolve("savepoints").toString()), status.toString());
         await("/jobs/" + job, n -> n.get("state").asText().equals("FINISHED"));
         assertEquals(400, rest.call("POST", "/jobs/" + job + "/stop", "{\"drain\": true}").statusCode());
-        HttpResponse<String> savepoint = rest.call("POST", "/jobs/" + job + "/savepoints", "{}");
-        assertEquals(501, savepoint.statusCode());
-        assertTrue(savepoint.body().contains("not supported yet"), savepoint.body());
+        HttpResponse<String> savepoint = rest.call("POST", "/jobs/" + job + "/savepoints",
+                "{\"target-directory\": \"" + dir.resolve("late") + "\"}");
+        assertEquals(409, savepoint.statusCode());
+        assertTrue(savepoint.body().contains("not running"), savepoint.body());
         assertEquals(404, rest.call("GET", "/jobs/" + job + "/vertices/nope", null).statusCode());
     }
 

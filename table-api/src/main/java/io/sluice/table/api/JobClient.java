@@ -19,6 +19,14 @@ public interface JobClient {
      */
     CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory);
 
+    /**
+     * Writes a savepoint of the job's state under {@code savepointDirectory} while the job keeps running; completes
+     * with the savepoint's path (give it to {@code SET 'execution.savepoint.path'} to start a job from it).
+     */
+    default CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+        return CompletableFuture.failedFuture(new UnsupportedFeatureException("savepoints of this job"));
+    }
+
     /** Completes when the job ends, exceptionally if it failed. */
     CompletableFuture<Void> getJobExecutionResult();
 }

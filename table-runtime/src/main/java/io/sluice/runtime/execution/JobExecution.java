@@ -111,13 +111,31 @@ public final class JobExecution {
      * {@code execution.savepoint.path}; fails if the job cannot checkpoint (or is not running).
      */
     public CompletableFuture<String> stopWithSavepoint(java.nio.file.Path savepointDirectory) {
+        return requestSavepoint(savepointDirectory, false);
+    }
+
+    /**
+     * Takes a savepoint without stopping the job (Flink's trigger-savepoint): between two source polls the job
+     * writes a checkpoint of its whole state under {@code savepointDirectory}, its sinks publish what they prepared,
+     * and the job goes on. Completes with the savepoint's path; fails if the job cannot checkpoint or ends first.
+     */
+    public CompletableFuture<String> triggerSavepoint(java.nio.file.Path savepointDirectory) {
+        return requestSavepoint(savepointDirectory, true);
+    }
+
+    private CompletableFuture<String> requestSavepoint(java.nio.file.Path savepointDirectory, boolean keepRunning) {
         CompletableFuture<String> result = new CompletableFuture<>();
         if (done.isDone()) {
             result.completeExceptionally(new io.sluice.table.api.TableException("Job " + jobId + " is not running ("
                     + status + ")."));
             return result;
         }
-        savepointRequest = new SavepointRequest(savepointDirectory, result);
+        if (savepointRequest != null) {
+            result.completeExceptionally(new io.sluice.table.api.TableException("Job " + jobId
+                    + " already has a savepoint pending."));
+            return result;
+        }
+        savepointRequest = new SavepointRequest(savepointDirectory, result, keepRunning);
         done.whenComplete((v, t) -> {
             if (!result.isDone()) {
                 result.completeExceptionally(new io.sluice.table.api.TableException("Job " + jobId
@@ -134,8 +152,8 @@ public final class JobExecution {
         return r;
     }
 
-    /** Where to write a savepoint and who waits for it. */
-    record SavepointRequest(java.nio.file.Path directory, CompletableFuture<String> result) {
+    /** Where to write a savepoint, who waits for it, and whether the job goes on afterwards. */
+    record SavepointRequest(java.nio.file.Path directory, CompletableFuture<String> result, boolean keepRunning) {
     }
 
     boolean isCancelRequested() {

@@ -343,7 +343,10 @@ public final class LocalExecutor {
             return failure;
         }
 
-        /** Serves a stop-with-savepoint request: writes the savepoint, then ends the job. True when stopped. */
+        /**
+         * Serves a savepoint request: writes the savepoint, then ends the job unless the request keeps it running.
+         * True when stopped.
+         */
         private boolean maybeStopWithSavepoint() {
             JobExecution.SavepointRequest request = execution.takeSavepointRequest();
             if (request == null) {
@@ -355,6 +358,10 @@ public final class LocalExecutor {
             try {
                 java.nio.file.Path path = checkpointing.takeSavepoint(order, request.directory());
                 stats.completed(id, true, execution.metrics().stateSize(), path.toString());
+                if (request.keepRunning()) {
+                    request.result().complete(path.toString());
+                    return false;
+                }
                 execution.markStoppedWithSavepoint();
                 request.result().complete(path.toString());
                 return true;

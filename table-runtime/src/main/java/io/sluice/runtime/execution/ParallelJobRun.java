@@ -984,7 +984,7 @@ final class ParallelJobRun {
     private void acceptSavepoint(JobExecution.SavepointRequest request) {
         try {
             if (savepoint != null) {
-                throw new TableException("Job " + execution.jobId() + " is already stopping with a savepoint.");
+                throw new TableException("Job " + execution.jobId() + " is already taking a savepoint.");
             }
             if (config.get(ExecutionOptions.RUNTIME_MODE) != RuntimeMode.STREAMING) {
                 throw new UnsupportedFeatureException("savepoints of batch jobs");
@@ -1110,6 +1110,13 @@ final class ParallelJobRun {
         execution.metrics().checkpoints().completed(id, true, execution.metrics().stateSize(),
                 savepointPath.toString());
         completedCheckpoint = id;
+        if (savepoint.keepRunning()) { // a savepoint without stopping: sinks publish as after a checkpoint
+            savepoint.result().complete(savepointPath.toString());
+            savepoint = null;
+            savepointPath = null;
+            savepointBarrier = 0; // the sources resume
+            return;
+        }
         finishStopWithSavepoint();
     }
 

@@ -51,4 +51,13 @@ public final class JobClientImpl implements JobClient {
         }
         return job.stopWithSavepoint(java.nio.file.Path.of(savepointDirectory));
     }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+        if (savepointDirectory == null || savepointDirectory.isBlank()) {
+            return CompletableFuture.failedFuture(new io.sluice.table.api.ValidationException("No savepoint directory:"
+                    + " SET 'execution.checkpointing.savepoint-dir' = '...' or give one."));
+        }
+        return job.triggerSavepoint(java.nio.file.Path.of(savepointDirectory));
+    }
 }

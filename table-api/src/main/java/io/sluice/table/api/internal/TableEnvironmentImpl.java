@@ -63,6 +63,9 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     private final io.sluice.planner.functions.SessionJars jars =
             new io.sluice.planner.functions.SessionJars(TableEnvironmentImpl.class.getClassLoader());
     private final StatementExecutor statements;
+    /** While {@link #executeSql(String, java.util.function.Function)} runs: where a query's batches go, else null. */
+    private java.util.function.Function<io.sluice.runtime.connector.WriterContext,
+            io.sluice.runtime.connector.SinkWriter> queryResultWriter;
 
     public TableEnvironmentImpl(EnvironmentSettings settings) {
         this(settings, new CatalogManager());
@@ -128,6 +131,26 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     @Override
     public TableResult executeSql(String statement) {
         return statements.execute(statement);
+    }
+
+    /**
+     * Runs one statement like {@link #executeSql(String)}, but a query's result batches go to the writer that
+     * {@code resultWriter} creates (on the job's thread, as the engine's Arrow batches) instead of being collected as
+     * rows. The writer must not keep a batch after {@code write} returns (copy what it needs into its own allocator).
+     * The returned result then carries the schema and the job; iterating its {@code collect()} yields no rows and
+     * ends when the job ends. Other statements run as usual.
+     */
+    public TableResult executeSql(String statement,
+            java.util.function.Function<io.sluice.runtime.connector.WriterContext,
+                    io.sluice.runtime.connector.SinkWriter> resultWriter) {
+        java.util.function.Function<io.sluice.runtime.connector.WriterContext,
+                io.sluice.runtime.connector.SinkWriter> previous = queryResultWriter;
+        queryResultWriter = resultWriter;
+        try {
+            return statements.execute(statement);
+        } finally {
+            queryResultWriter = previous;
+        }
     }
 
     @Override
@@ -556,8 +579,13 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     /** Runs a query and returns its rows as they are produced. */
     TableResult executeQuery(String sql) {
         CompiledQuery q = compileQuery(sql);
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8192);
-        SinkTransformation sink = new SinkTransformation("CollectSink", q.root, ctx -> new CollectSinkWriter(queue));
+        java.util.function.Function<io.sluice.runtime.connector.WriterContext,
+                io.sluice.runtime.connector.SinkWriter> batches = queryResultWriter;
+        queryResultWriter = null; // only the statement's own query, not queries it runs internally
+        // with the batches going elsewhere, the queue only ever receives the end marker
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(batches == null ? 8192 : 1);
+        SinkTransformation sink = new SinkTransformation("CollectSink", q.root,
+                batches != null ? batches : ctx -> new CollectSinkWriter(queue));
         sink.withInputPartitioning(0, io.sluice.runtime.graph.InputPartitioning.single());
         Configuration jobConfig = configuration.copy();
         JobExecution job = LocalExecutor.submit(new JobGraph("collect", List.of(sink)), jobConfig);

@@ -95,6 +95,11 @@ public final class TableResultImpl implements TableResult {
         return job == null ? Optional.empty() : Optional.of(new JobClientImpl(job));
     }
 
+    /** Whether this is a query's result whose rows come from a running job (not fixed rows, not an INSERT's job id). */
+    public boolean isQueryJob() {
+        return iterator != null;
+    }
+
     /** Whether rows of this result carry meaningful row kinds (a streaming query). */
     public boolean isStreaming() {
         return streaming && iterator != null;
