@@ -3,6 +3,7 @@ package io.sluice.connector.kafka;
 import io.sluice.connector.kafka.KafkaOptions.ValueFieldsInclude;
 import io.sluice.connector.kafka.format.MessageFormats;
 import io.sluice.runtime.config.ConfigOption;
+import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.connector.FormatFactory;
 import io.sluice.runtime.connector.TableContext;
 import io.sluice.runtime.types.LogicalType;
@@ -183,6 +184,16 @@ final class KafkaTableLayout {
 
     String tableName() {
         return tableName;
+    }
+
+    /** The row kinds the value format decodes (every kind for a changelog format such as debezium-json). */
+    ChangelogMode valueChangelogMode(ClassLoader classLoader) {
+        return MessageFormats.decodingMode(valueFormat, valueContext, classLoader);
+    }
+
+    /** The row kinds the value format encodes into messages (insert-only unless a changelog format). */
+    ChangelogMode valueEncodingMode(ClassLoader classLoader) {
+        return MessageFormats.encodingMode(valueFormat, valueContext, classLoader);
     }
 
     RowType physical() {

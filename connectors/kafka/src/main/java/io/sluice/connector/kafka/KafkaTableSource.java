@@ -48,7 +48,8 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
 
     @Override
     public ChangelogMode getChangelogMode() {
-        return upsert ? ChangelogMode.all() : ChangelogMode.insertOnly();
+        // a changelog value format (debezium-json, ...) makes a kafka table a changelog source
+        return upsert ? ChangelogMode.all() : layout.valueChangelogMode(classLoader);
     }
 
     @Override

@@ -29,6 +29,9 @@ final class FileFormatMessageDecoder implements MessageDecoder {
      */
     @Override
     public boolean decodeAll(List<byte[]> messages, RowBatch batch) {
+        if (!factory.changelogMode().isInsertOnly()) {
+            return false; // a change event may hold several rows: decoded one by one
+        }
         int total = 0;
         for (byte[] m : messages) {
             if (m.length == 0) {
@@ -59,13 +62,23 @@ final class FileFormatMessageDecoder implements MessageDecoder {
         }
     }
 
+    /**
+     * Decodes the rows of one message (a changelog format's event may hold none or several, e.g. {@code -U} and
+     * {@code +U}); false when the format skipped the message as malformed.
+     */
     @Override
     public boolean decode(byte[] message, RowBatch batch, String position) throws IOException {
         int before = batch.rowCount();
         try (RecordDecoder decoder = factory.createDecoder(new ByteArrayInputStream(message), position,
                 physicalType, projectedFields)) {
-            decoder.decode(batch, before + 1);
+            if (factory.changelogMode().isInsertOnly()) {
+                decoder.decode(batch, before + 1);
+                return batch.rowCount() > before;
+            }
+            while (decoder.decode(batch, batch.rowCount() + 1)) {
+                // every row of the event
+            }
+            return decoder.skippedRecords() == 0;
         }
-        return batch.rowCount() > before;
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.connector.kafka.format;
 
 import io.sluice.connector.filesystem.format.FileFormatFactory;
+import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.connector.FactoryUtil;
 import io.sluice.runtime.connector.FormatFactory;
 import io.sluice.runtime.connector.TableContext;
@@ -45,6 +46,23 @@ public final class MessageFormats {
         }
         return new FileFormatMessageEncoder(((FileFormatFactory) f).createEncoderFactory(context),
                 splitter(id, context));
+    }
+
+    /**
+     * The row kinds the format's decoders produce for {@code context}: insert-only, or (a changelog format such as
+     * {@code debezium-json}) every kind, set per row in the decoded batch's row-kind vector.
+     */
+    public static ChangelogMode decodingMode(String id, TableContext context, ClassLoader classLoader) {
+        FormatFactory f = factory(id, classLoader);
+        return f instanceof FileFormatFactory ? ((FileFormatFactory) f).createDecoderFactory(context).changelogMode()
+                : ChangelogMode.insertOnly();
+    }
+
+    /** The row kinds the format's encoders write into messages (insert-only: they ignore row kinds). */
+    public static ChangelogMode encodingMode(String id, TableContext context, ClassLoader classLoader) {
+        FormatFactory f = factory(id, classLoader);
+        return f instanceof FileFormatFactory ? ((FileFormatFactory) f).createEncoderFactory(context).changelogMode()
+                : ChangelogMode.insertOnly();
     }
 
     private static RecordSplitter splitter(String id, TableContext context) {
