@@ -191,6 +191,11 @@ final class KafkaTableLayout {
         return MessageFormats.decodingMode(valueFormat, valueContext, classLoader);
     }
 
+    /** The metadata the value format reads from each message, by key without the {@code value.} prefix. */
+    Map<String, LogicalType> valueMetadata(ClassLoader classLoader) {
+        return MessageFormats.readableMetadata(valueFormat, valueContext, classLoader);
+    }
+
     /** The row kinds the value format encodes into messages (insert-only unless a changelog format). */
     ChangelogMode valueEncodingMode(ClassLoader classLoader) {
         return MessageFormats.encodingMode(valueFormat, valueContext, classLoader);

@@ -44,10 +44,11 @@ final class RecordBatchBuilder {
 
     /**
      * @param projected indexes into physical + metadata columns of the produced columns
-     * @param metadata the requested metadata, appended after the physical columns
+     * @param metadata the requested metadata, appended after the physical columns (null for value-format metadata)
+     * @param formatMetadata for each requested metadata column, the value format's key, or null
      */
-    RecordBatchBuilder(KafkaTableLayout layout, List<KafkaMetadata> metadata, int[] projected, RowType producedType,
-            BufferAllocator allocator, ClassLoader classLoader) {
+    RecordBatchBuilder(KafkaTableLayout layout, List<KafkaMetadata> metadata, List<String> formatMetadata,
+            int[] projected, RowType producedType, BufferAllocator allocator, ClassLoader classLoader) {
         this.tableName = layout.tableName();
         this.producedType = producedType;
         this.allocator = allocator;
@@ -57,12 +58,19 @@ final class RecordBatchBuilder {
         int[] valueFields = layout.valueFields();
         List<Integer> keyProjection = new ArrayList<>();
         List<Integer> valueProjection = new ArrayList<>();
+        List<String> valueMetadata = new ArrayList<>();
+        List<Integer> valueMetadataOutputs = new ArrayList<>();
         source = new int[projected.length];
         index = new int[projected.length];
         for (int out = 0; out < projected.length; out++) {
             int f = projected[out];
             int v = indexOf(valueFields, f);
-            if (f >= physicalCount) {
+            if (f >= physicalCount && formatMetadata.size() > f - physicalCount
+                    && formatMetadata.get(f - physicalCount) != null) {
+                source[out] = VALUE; // decoded by the value format after its columns; index set below
+                valueMetadata.add(formatMetadata.get(f - physicalCount));
+                valueMetadataOutputs.add(out);
+            } else if (f >= physicalCount) {
                 source[out] = META;
                 index[out] = f - physicalCount;
             } else if (v >= 0) {
@@ -76,8 +84,21 @@ final class RecordBatchBuilder {
             }
         }
         int[] vp = valueProjection.stream().mapToInt(Integer::intValue).toArray();
-        valueType = layout.valueContext().physicalRowType().project(vp);
-        valueDecoder = MessageFormats.decoder(layout.valueFormat(), layout.valueContext(), vp, classLoader);
+        RowType projectedValues = layout.valueContext().physicalRowType().project(vp);
+        List<String> valueNames = new ArrayList<>(projectedValues.names());
+        List<LogicalType> valueTypes = new ArrayList<>();
+        for (int i = 0; i < projectedValues.size(); i++) {
+            valueTypes.add(projectedValues.type(i));
+        }
+        for (int i = 0; i < valueMetadataOutputs.size(); i++) {
+            int out = valueMetadataOutputs.get(i);
+            index[out] = vp.length + i;
+            valueNames.add("$metadata" + i);
+            valueTypes.add(producedType.type(out));
+        }
+        valueType = new RowType(valueNames, valueTypes);
+        valueDecoder = MessageFormats.decoder(layout.valueFormat(), layout.valueContext(), vp, valueMetadata,
+                classLoader);
         changelogValues = layout.valueChangelogMode(classLoader).hasUpdates();
         if (keyProjection.isEmpty()) {
             keyDecoder = null;

@@ -81,6 +81,40 @@ class ChangelogFormatsKafkaTest extends KafkaTestBase {
 
     @Test
     @Timeout(60)
+    void formatMetadataIsReadWithTheRecordsMetadata() throws Exception {
+        kafka.createTopic("dbz_meta", 1);
+        kafka.produceValues("dbz_meta", debezium("c", "null", "{\"id\":1,\"name\":\"ann\",\"dept\":\"a\"}"),
+                debezium("u", "{\"id\":1,\"name\":\"ann\",\"dept\":\"a\"}",
+                        "{\"id\":1,\"name\":\"ann\",\"dept\":\"b\"}"));
+        kafka.createTopic("canal_meta", 1);
+        kafka.produceValues("canal_meta", "{\"data\":[{\"id\":\"1\"}],\"database\":\"inv\",\"table\":\"p\","
+                + "\"es\":1589373515000,\"ts\":1589373515477,\"type\":\"INSERT\"}");
+        TableEnvironment env = streamingEnv();
+        env.executeSql("CREATE TABLE emp_meta (id INT, dept STRING,"
+                + " ingested TIMESTAMP_LTZ(3) METADATA FROM 'value.ingestion-timestamp' VIRTUAL,"
+                + " origin_ts TIMESTAMP_LTZ(3) METADATA FROM 'value.source.timestamp' VIRTUAL,"
+                + " origin_db STRING METADATA FROM 'value.source.database' VIRTUAL,"
+                + " origin_table STRING METADATA FROM 'value.source.table' VIRTUAL,"
+                + " `offset` BIGINT METADATA VIRTUAL)"
+                + with("dbz_meta", "'format' = 'debezium-json', " + BOUNDED));
+        assertEquals(List.of("+I[1, a, 2020-05-13T09:32:10.904Z, 2020-05-13T09:32:10Z, shop, emp, 0]",
+                "-U[1, a, 2020-05-13T09:32:10.904Z, 2020-05-13T09:32:10Z, shop, emp, 1]",
+                "+U[1, b, 2020-05-13T09:32:10.904Z, 2020-05-13T09:32:10Z, shop, emp, 1]"),
+                changelog(env, "SELECT * FROM emp_meta"));
+        assertEquals(List.of("+I[shop]", "-U[shop]", "+U[shop]"), changelog(env, "SELECT origin_db FROM emp_meta"));
+        env.executeSql("CREATE TABLE canal_meta (id INT, db STRING METADATA FROM 'value.database' VIRTUAL,"
+                + " tbl STRING METADATA FROM 'value.table' VIRTUAL,"
+                + " es TIMESTAMP_LTZ(3) METADATA FROM 'value.event-timestamp' VIRTUAL)"
+                + with("canal_meta", "'format' = 'canal-json', " + BOUNDED));
+        assertEquals(List.of("+I[1, inv, p, 2020-05-13T12:38:35Z]"), changelog(env, "SELECT * FROM canal_meta"));
+        env.executeSql("CREATE TABLE wrong_meta (id INT, db INT METADATA FROM 'value.source.database' VIRTUAL)"
+                + with("dbz_meta", "'format' = 'debezium-json', " + BOUNDED));
+        String message = fullMessage(assertThrows(Exception.class, () -> changelog(env, "SELECT * FROM wrong_meta")));
+        assertTrue(message.contains("value.source.database"), message);
+    }
+
+    @Test
+    @Timeout(60)
     void debeziumEventsWithTheirSchemaAreReadWithSchemaInclude() throws Exception {
         kafka.createTopic("dbz_schema", 1);
         String schema = "{\"type\":\"struct\",\"fields\":[],\"optional\":false,\"name\":\"x\"}";

@@ -16,11 +16,15 @@ final class FileFormatMessageDecoder implements MessageDecoder {
     private final RecordDecoderFactory factory;
     private final RowType physicalType;
     private final int[] projectedFields;
+    /** Format metadata written after the projected columns (changelog formats only). */
+    private final List<String> metadataKeys;
 
-    FileFormatMessageDecoder(RecordDecoderFactory factory, RowType physicalType, int[] projectedFields) {
+    FileFormatMessageDecoder(RecordDecoderFactory factory, RowType physicalType, int[] projectedFields,
+            List<String> metadataKeys) {
         this.factory = factory;
         this.physicalType = physicalType;
         this.projectedFields = projectedFields.clone();
+        this.metadataKeys = List.copyOf(metadataKeys);
     }
 
     /**
@@ -29,7 +33,7 @@ final class FileFormatMessageDecoder implements MessageDecoder {
      */
     @Override
     public boolean decodeAll(List<byte[]> messages, RowBatch batch) {
-        if (!factory.changelogMode().isInsertOnly()) {
+        if (!factory.changelogMode().isInsertOnly() || !metadataKeys.isEmpty()) {
             return false; // a change event may hold several rows: decoded one by one
         }
         int total = 0;
@@ -70,7 +74,7 @@ final class FileFormatMessageDecoder implements MessageDecoder {
     public boolean decode(byte[] message, RowBatch batch, String position) throws IOException {
         int before = batch.rowCount();
         try (RecordDecoder decoder = factory.createDecoder(new ByteArrayInputStream(message), position,
-                physicalType, projectedFields)) {
+                physicalType, projectedFields, metadataKeys)) {
             if (factory.changelogMode().isInsertOnly()) {
                 decoder.decode(batch, before + 1);
                 return batch.rowCount() > before;

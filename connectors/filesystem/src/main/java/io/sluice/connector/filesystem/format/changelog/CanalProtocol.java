@@ -2,11 +2,14 @@ package io.sluice.connector.filesystem.format.changelog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.runtime.types.LogicalType;
 import io.sluice.types.RowKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +32,29 @@ final class CanalProtocol implements ChangelogProtocol {
     CanalProtocol(Pattern database, Pattern table) {
         this.database = database;
         this.table = table;
+    }
+
+    @Override
+    public Map<String, LogicalType> metadata() {
+        Map<String, LogicalType> m = new LinkedHashMap<>();
+        m.put("database", LogicalType.string());
+        m.put("table", LogicalType.string());
+        m.put("ingestion-timestamp", LogicalType.timestampLtz(3));
+        m.put("event-timestamp", LogicalType.timestampLtz(3));
+        return m;
+    }
+
+    @Override
+    public Object metadata(JsonNode event, String key) {
+        switch (key) {
+            case "database":
+            case "table":
+                return ChangelogProtocol.text(event, key);
+            case "ingestion-timestamp":
+                return ChangelogProtocol.millis(event, "ts");
+            default:
+                return ChangelogProtocol.millis(event, "es");
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.sluice.connector.filesystem.format.RecordDecoder;
 import io.sluice.connector.filesystem.format.RecordDecoderFactory;
 import io.sluice.connector.filesystem.format.RowKinds;
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.data.VectorValues;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.TableException;
 import java.io.BufferedInputStream;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.FieldVector;
 
 /**
  * Decodes change events, one per line, into rows with row kinds. Each event is parsed into a json tree, its
@@ -24,7 +26,8 @@ import java.util.List;
  * into the batch (so values follow the json format); then the rows' kinds are set. A malformed event fails the read
  * naming the file (or message) and line, or with {@code <format>.ignore-parse-errors} is skipped and counted. The
  * rows of one event are never split between batches: a batch may end up to one event's rows past {@code maxRows}
- * when the event alone is larger. Used by one thread.
+ * when the event alone is larger. Requested metadata ({@link ChangelogProtocol#metadata()}) fills the columns after
+ * the projected ones, with the same value for every row of an event. Used by one thread.
  */
 final class ChangelogJsonDecoder implements RecordDecoder {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,17 +40,23 @@ final class ChangelogJsonDecoder implements RecordDecoder {
     private final RowType physicalType;
     private final int[] projectedFields;
     private final boolean ignoreParseErrors;
+    /** The metadata written after the projected columns. */
+    private final List<String> metadataKeys;
     private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(256);
     private final List<ChangeImage> images = new ArrayList<>();
     /** The images of the event read but not yet written (it did not fit into the last batch), or null. */
     private List<ChangeImage> pending;
+    private JsonNode pendingEvent;
     private long pendingLine;
+    /** The event parsed by the last {@link #images} call. */
+    private JsonNode lastEvent;
     private long line;
     private boolean eof;
     private long skipped;
 
     ChangelogJsonDecoder(InputStream in, String fileName, String formatId, ChangelogProtocol protocol,
-            RecordDecoderFactory rowDecoders, RowType physicalType, int[] projectedFields, boolean ignoreParseErrors) {
+            RecordDecoderFactory rowDecoders, RowType physicalType, int[] projectedFields, boolean ignoreParseErrors,
+            List<String> metadataKeys) {
         this.in = new BufferedInputStream(in, 1 << 16);
         this.fileName = fileName;
         this.formatId = formatId;
@@ -56,6 +65,7 @@ final class ChangelogJsonDecoder implements RecordDecoder {
         this.physicalType = physicalType;
         this.projectedFields = projectedFields.clone();
         this.ignoreParseErrors = ignoreParseErrors;
+        this.metadataKeys = List.copyOf(metadataKeys);
     }
 
     @Override
@@ -68,6 +78,7 @@ final class ChangelogJsonDecoder implements RecordDecoder {
                     return false;
                 }
                 pending = images(event);
+                pendingEvent = lastEvent;
                 pendingLine = line;
                 if (pending.isEmpty()) {
                     pending = null;
@@ -77,8 +88,9 @@ final class ChangelogJsonDecoder implements RecordDecoder {
             if (batch.rowCount() > start && batch.rowCount() + pending.size() > maxRows) {
                 return true; // the event's rows go into the next batch
             }
-            write(batch, pending, pendingLine);
+            write(batch, pending, pendingEvent, pendingLine);
             pending = null;
+            pendingEvent = null;
         }
         return true;
     }
@@ -95,6 +107,7 @@ final class ChangelogJsonDecoder implements RecordDecoder {
                 throw new MalformedEventException("the event is not a JSON object");
             }
             protocol.images(tree, images);
+            lastEvent = tree;
             return new ArrayList<>(images);
         } catch (JsonProcessingException | MalformedEventException e) {
             if (ignoreParseErrors) {
@@ -110,8 +123,11 @@ final class ChangelogJsonDecoder implements RecordDecoder {
         }
     }
 
-    /** Decodes the images' rows into the batch with the json decoder, then sets their row kinds. */
-    private void write(RowBatch batch, List<ChangeImage> rows, long eventLine) throws IOException {
+    /**
+     * Decodes the images' rows into the batch with the json decoder, then sets their row kinds and the event's
+     * metadata.
+     */
+    private void write(RowBatch batch, List<ChangeImage> rows, JsonNode event, long eventLine) throws IOException {
         ByteArrayOutputStream text = new ByteArrayOutputStream(128 * rows.size());
         for (ChangeImage image : rows) {
             MAPPER.writeValue(text, image.row());
@@ -131,6 +147,13 @@ final class ChangelogJsonDecoder implements RecordDecoder {
         }
         for (int i = 0; i < rows.size(); i++) {
             RowKinds.set(batch, first + i, rows.get(i).kind());
+        }
+        for (int k = 0; k < metadataKeys.size(); k++) {
+            Object value = protocol.metadata(event, metadataKeys.get(k));
+            FieldVector v = batch.vector(projectedFields.length + k);
+            for (int row = first; row < end; row++) {
+                VectorValues.set(batch.type().type(projectedFields.length + k), v, row, value);
+            }
         }
     }
 

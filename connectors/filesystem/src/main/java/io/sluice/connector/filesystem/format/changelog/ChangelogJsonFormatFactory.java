@@ -12,10 +12,13 @@ import io.sluice.connector.filesystem.format.json.JsonOptions;
 import io.sluice.runtime.config.ConfigOption;
 import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.connector.TableContext;
+import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,8 +67,19 @@ public abstract class ChangelogJsonFormatFactory implements FileFormatFactory {
             @Override
             public RecordDecoder createDecoder(InputStream in, String fileName, RowType physicalType,
                     int[] projectedFields) {
+                return createDecoder(in, fileName, physicalType, projectedFields, List.of());
+            }
+
+            @Override
+            public RecordDecoder createDecoder(InputStream in, String fileName, RowType physicalType,
+                    int[] projectedFields, List<String> metadataKeys) {
                 return new ChangelogJsonDecoder(in, fileName, id, protocol, rows, physicalType, projectedFields,
-                        ignoreParseErrors);
+                        ignoreParseErrors, metadataKeys);
+            }
+
+            @Override
+            public Map<String, LogicalType> readableMetadata() {
+                return protocol.metadata();
             }
 
             @Override

@@ -23,6 +23,21 @@ public interface ChangelogProtocol {
      */
     void writeEvent(RowKind kind, byte[] row, int off, int len, OutputStream out) throws IOException;
 
+    /** The metadata this tool's events carry, by key with its type, in a stable order. */
+    java.util.Map<String, io.sluice.runtime.types.LogicalType> metadata();
+
+    /**
+     * The value of metadata {@code key} (a key of {@link #metadata()}) in {@code event}, as an external value
+     * ({@code String}, {@code java.time.Instant}), or null when the event lacks it.
+     */
+    Object metadata(JsonNode event, String key);
+
+    /** The epoch milliseconds in field {@code name} of {@code node} as an instant, or null. */
+    static java.time.Instant millis(JsonNode node, String name) {
+        JsonNode v = node == null ? null : node.get(name);
+        return v == null || !v.canConvertToLong() ? null : java.time.Instant.ofEpochMilli(v.asLong());
+    }
+
     /** The object field {@code name} of {@code node}, or null when it is missing or JSON null. */
     static ObjectNode object(JsonNode node, String name, String what) {
         JsonNode v = node.get(name);

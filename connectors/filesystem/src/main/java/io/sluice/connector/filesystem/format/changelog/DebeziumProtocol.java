@@ -2,11 +2,14 @@ package io.sluice.connector.filesystem.format.changelog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.runtime.types.LogicalType;
 import io.sluice.types.RowKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Debezium's events: {@code {"before": {...}, "after": {...}, "op": "c|r|u|d", "source": {...}, "ts_ms": ...}},
@@ -45,6 +48,43 @@ final class DebeziumProtocol implements ChangelogProtocol {
                     + " to 'true' to read it");
         }
         return event;
+    }
+
+    @Override
+    public Map<String, LogicalType> metadata() {
+        Map<String, LogicalType> m = new LinkedHashMap<>();
+        m.put("schema", LogicalType.string());
+        m.put("ingestion-timestamp", LogicalType.timestampLtz(3));
+        m.put("source.timestamp", LogicalType.timestampLtz(3));
+        m.put("source.database", LogicalType.string());
+        m.put("source.schema", LogicalType.string());
+        m.put("source.table", LogicalType.string());
+        return m;
+    }
+
+    @Override
+    public Object metadata(JsonNode event, String key) {
+        JsonNode payload = payload(event, schemaInclude);
+        JsonNode source = payload.get("source");
+        switch (key) {
+            case "schema":
+                JsonNode schema = event.get("schema");
+                return schemaInclude && schema != null && !schema.isNull() ? schema.toString() : null;
+            case "ingestion-timestamp":
+                return ChangelogProtocol.millis(payload, "ts_ms");
+            case "source.timestamp":
+                return ChangelogProtocol.millis(source, "ts_ms");
+            case "source.database":
+                return source == null ? null : ChangelogProtocol.text(source, "db");
+            case "source.schema":
+                return source == null ? null : ChangelogProtocol.text(source, "schema");
+            default:
+                if (source == null) {
+                    return null;
+                }
+                String table = ChangelogProtocol.text(source, "table");
+                return table != null ? table : ChangelogProtocol.text(source, "collection");
+        }
     }
 
     @Override

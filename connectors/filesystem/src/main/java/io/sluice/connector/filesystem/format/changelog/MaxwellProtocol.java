@@ -2,11 +2,14 @@ package io.sluice.connector.filesystem.format.changelog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.runtime.types.LogicalType;
 import io.sluice.types.RowKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maxwell's events: {@code {"database": ..., "table": ..., "type": "insert|update|delete", "ts": ...,
@@ -18,6 +21,25 @@ final class MaxwellProtocol implements ChangelogProtocol {
     private static final byte[] HEAD = "{\"data\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] INSERT_TAIL = ",\"type\":\"insert\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DELETE_TAIL = ",\"type\":\"delete\"}".getBytes(StandardCharsets.UTF_8);
+
+    @Override
+    public Map<String, LogicalType> metadata() {
+        Map<String, LogicalType> m = new LinkedHashMap<>();
+        m.put("database", LogicalType.string());
+        m.put("table", LogicalType.string());
+        m.put("ingestion-timestamp", LogicalType.timestampLtz(3));
+        return m;
+    }
+
+    /** Maxwell's {@code ts} counts seconds. */
+    @Override
+    public Object metadata(JsonNode event, String key) {
+        if (!key.equals("ingestion-timestamp")) {
+            return ChangelogProtocol.text(event, key);
+        }
+        JsonNode ts = event.get("ts");
+        return ts == null || !ts.canConvertToLong() ? null : java.time.Instant.ofEpochSecond(ts.asLong());
+    }
 
     @Override
     public void images(JsonNode event, List<ChangeImage> out) {
