@@ -110,6 +110,10 @@ final class KafkaTableLayout {
                 new RowType(valueNames, valueTypes));
         TableContext keyContext = keyFormat == null ? null
                 : formatContext(context, "key.", keyFormat, new RowType(keyFormatNames, keyTypes));
+        if (keyContext != null && MessageFormats.decodingMode(keyFormat, keyContext, classLoader).hasUpdates()) {
+            throw new ValidationException("A key format should only deal with INSERT-only records, but '" + keyFormat
+                    + "' (option 'key.format' of table " + context.tableName() + ") produces a changelog.");
+        }
         return new KafkaTableLayout(context, keyFields, values.stream().mapToInt(Integer::intValue).toArray(),
                 keyFormat, valueFormat, keyContext, valueContext);
     }

@@ -107,9 +107,14 @@ class ChangelogFormatsKafkaTest extends KafkaTestBase {
                 + " es TIMESTAMP_LTZ(3) METADATA FROM 'value.event-timestamp' VIRTUAL)"
                 + with("canal_meta", "'format' = 'canal-json', " + BOUNDED));
         assertEquals(List.of("+I[1, inv, p, 2020-05-13T12:38:35Z]"), changelog(env, "SELECT * FROM canal_meta"));
+        String message;
+        env.executeSql("CREATE TABLE cdc_key (id INT, dept STRING)" + with("dbz_meta", "'key.format' = 'debezium-json',"
+                + " 'key.fields' = 'id', 'value.format' = 'json', " + BOUNDED));
+        message = fullMessage(assertThrows(Exception.class, () -> changelog(env, "SELECT * FROM cdc_key")));
+        assertTrue(message.contains("INSERT-only") && message.contains("key.format"), message);
         env.executeSql("CREATE TABLE wrong_meta (id INT, db INT METADATA FROM 'value.source.database' VIRTUAL)"
                 + with("dbz_meta", "'format' = 'debezium-json', " + BOUNDED));
-        String message = fullMessage(assertThrows(Exception.class, () -> changelog(env, "SELECT * FROM wrong_meta")));
+        message = fullMessage(assertThrows(Exception.class, () -> changelog(env, "SELECT * FROM wrong_meta")));
         assertTrue(message.contains("value.source.database"), message);
     }
 
