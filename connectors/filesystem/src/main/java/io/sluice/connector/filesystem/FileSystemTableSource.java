@@ -4,6 +4,7 @@ import io.sluice.connector.filesystem.format.RecordDecoderFactory;
 import io.sluice.connector.filesystem.partition.FileMetadata;
 import io.sluice.connector.filesystem.partition.PartitionPaths;
 import io.sluice.connector.filesystem.partition.PartitionedFileLister;
+import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.connector.ReaderContext;
 import io.sluice.runtime.connector.ScanTableSource;
 import io.sluice.runtime.connector.SupportsPartitionPushDown;
@@ -11,6 +12,7 @@ import io.sluice.runtime.connector.SupportsReadingMetadata;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.TableException;
+import io.sluice.table.api.UnsupportedFeatureException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,6 +63,16 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
         this.physicalType = physicalType;
         this.partitionKeys = List.copyOf(partitionKeys);
         this.defaultPartitionName = defaultPartitionName;
+        if (!decoderFactory.changelogMode().isInsertOnly() && !this.partitionKeys.isEmpty()) {
+            throw new UnsupportedFeatureException("the changelog format '" + formatId + "' on a partitioned"
+                    + " filesystem table (" + path + ")");
+        }
+    }
+
+    /** The row kinds of the format: a changelog format ({@code debezium-json}, ...) makes this a changelog source. */
+    @Override
+    public ChangelogMode getChangelogMode() {
+        return decoderFactory.changelogMode();
     }
 
     @Override
@@ -83,6 +95,10 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
 
     @Override
     public void applyReadableMetadata(List<String> keys, List<LogicalType> types) {
+        if (!keys.isEmpty() && !decoderFactory.changelogMode().isInsertOnly()) {
+            throw new UnsupportedFeatureException("metadata columns " + keys + " with the changelog format '" + formatId
+                    + "' on a filesystem table (" + path + ")");
+        }
         List<FileMetadata> m = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             m.add(FileMetadata.of(keys.get(i), types.get(i)));

@@ -37,6 +37,8 @@ final class KafkaSinkWriter implements SinkWriter {
     private KafkaProducer<byte[], byte[]> producer;
     private long transactionNumber;
     private int partitionCount = -1;
+    /** True when the value format encodes row kinds: every row is a message with a value. */
+    private boolean changelogValues;
     /** Null unless an upsert sink buffers its records. */
     private UpsertBuffer buffer;
 
@@ -87,12 +89,12 @@ final class KafkaSinkWriter implements SinkWriter {
         }
         for (int i = 0; i < values.length; i++) {
             RowKind kind = batch.rowKind(i);
-            if (kind == RowKind.UPDATE_BEFORE) {
+            if (kind == RowKind.UPDATE_BEFORE && !changelogValues) {
                 continue; // an upsert sink: the +U of the key follows
             }
             Integer partition = partitioner.partition(partitionCount);
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition,
-                    keys == null ? null : keys[i], kind == RowKind.DELETE ? null : values[i]);
+                    keys == null ? null : keys[i], kind == RowKind.DELETE && !changelogValues ? null : values[i]);
             if (buffer != null) {
                 buffer.add(record);
             } else {
@@ -102,6 +104,12 @@ final class KafkaSinkWriter implements SinkWriter {
         if (buffer != null && buffer.isFull()) {
             drainBuffer();
         }
+    }
+
+    /** Writes every row, whatever its kind, as a message whose value (a change event) carries the kind. */
+    KafkaSinkWriter withChangelogValues() {
+        this.changelogValues = true;
+        return this;
     }
 
     /** Buffers an upsert sink's records per key ({@link UpsertBuffer}). */

@@ -3,6 +3,7 @@ package io.sluice.connector.kafka;
 import io.sluice.connector.kafka.KafkaOptions.ValueFieldsInclude;
 import io.sluice.connector.kafka.format.MessageFormats;
 import io.sluice.runtime.config.ConfigOption;
+import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.connector.FormatFactory;
 import io.sluice.runtime.connector.TableContext;
 import io.sluice.runtime.types.LogicalType;
@@ -109,6 +110,10 @@ final class KafkaTableLayout {
                 new RowType(valueNames, valueTypes));
         TableContext keyContext = keyFormat == null ? null
                 : formatContext(context, "key.", keyFormat, new RowType(keyFormatNames, keyTypes));
+        if (keyContext != null && MessageFormats.decodingMode(keyFormat, keyContext, classLoader).hasUpdates()) {
+            throw new ValidationException("A key format should only deal with INSERT-only records, but '" + keyFormat
+                    + "' (option 'key.format' of table " + context.tableName() + ") produces a changelog.");
+        }
         return new KafkaTableLayout(context, keyFields, values.stream().mapToInt(Integer::intValue).toArray(),
                 keyFormat, valueFormat, keyContext, valueContext);
     }
@@ -183,6 +188,21 @@ final class KafkaTableLayout {
 
     String tableName() {
         return tableName;
+    }
+
+    /** The row kinds the value format decodes (every kind for a changelog format such as debezium-json). */
+    ChangelogMode valueChangelogMode(ClassLoader classLoader) {
+        return MessageFormats.decodingMode(valueFormat, valueContext, classLoader);
+    }
+
+    /** The metadata the value format reads from each message, by key without the {@code value.} prefix. */
+    Map<String, LogicalType> valueMetadata(ClassLoader classLoader) {
+        return MessageFormats.readableMetadata(valueFormat, valueContext, classLoader);
+    }
+
+    /** The row kinds the value format encodes into messages (insert-only unless a changelog format). */
+    ChangelogMode valueEncodingMode(ClassLoader classLoader) {
+        return MessageFormats.encodingMode(valueFormat, valueContext, classLoader);
     }
 
     RowType physical() {

@@ -46,7 +46,8 @@ final class KafkaTableSink implements DynamicTableSink {
 
     @Override
     public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
-        return !upsert ? ChangelogMode.insertOnly() : ChangelogMode.upsert();
+        // a changelog value format (debezium-json, ...) writes every row kind as a change event
+        return upsert ? ChangelogMode.upsert() : layout.valueEncodingMode(classLoader);
     }
 
     @Override
@@ -55,6 +56,9 @@ final class KafkaTableSink implements DynamicTableSink {
         KafkaSinkWriter writer = new KafkaSinkWriter(tableName, topic, properties, encoding,
                 new SinkPartitioner(partitioner, context.subtaskIndex()), guarantee, transactionalIdPrefix,
                 context.subtaskIndex());
+        if (!upsert && layout.valueEncodingMode(classLoader).hasUpdates()) {
+            writer.withChangelogValues();
+        }
         if (upsert && bufferMaxRows > 0) {
             writer.withBuffer(new UpsertBuffer(bufferMaxRows, bufferIntervalMillis));
         }

@@ -8,6 +8,7 @@ import io.sluice.runtime.connector.SupportsReadingMetadata;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.table.api.ValidationException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +20,12 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
     private final KafkaSourceSpec spec;
     private final KafkaTableLayout layout;
     private final ClassLoader classLoader;
+    private static final String VALUE_PREFIX = "value.";
     private final boolean upsert;
+    /** The requested metadata in column order: a Kafka record's metadata, or null for value-format metadata. */
     private List<KafkaMetadata> metadata = List.of();
+    /** For each requested metadata column, the value format's key (without {@code value.}), or null. */
+    private List<String> formatMetadata = List.of();
 
     KafkaTableSource(KafkaSourceSpec spec, KafkaTableLayout layout, ClassLoader classLoader) {
         this(spec, layout, classLoader, false);
@@ -41,25 +46,45 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
 
     @Override
     public SourceReader createReader(ReaderContext context) {
-        RecordBatchBuilder builder = new RecordBatchBuilder(layout, metadata, context.projectedFields(),
-                context.producedType(), context.allocator(), classLoader);
+        RecordBatchBuilder builder = new RecordBatchBuilder(layout, metadata, formatMetadata,
+                context.projectedFields(), context.producedType(), context.allocator(), classLoader);
         return new KafkaSourceReader(spec, context, builder, upsert ? new UpsertNormalizer(spec.tableName) : null);
     }
 
     @Override
     public ChangelogMode getChangelogMode() {
-        return upsert ? ChangelogMode.all() : ChangelogMode.insertOnly();
+        // a changelog value format (debezium-json, ...) makes a kafka table a changelog source
+        return upsert ? ChangelogMode.all() : layout.valueChangelogMode(classLoader);
     }
 
     @Override
     public Map<String, LogicalType> listReadableMetadata() {
-        return KafkaMetadata.readable();
+        // the value format's metadata first, as in Flink, e.g. debezium-json's value.source.timestamp
+        Map<String, LogicalType> all = new LinkedHashMap<>();
+        layout.valueMetadata(classLoader).forEach((k, t) -> all.put(VALUE_PREFIX + k, t));
+        all.putAll(KafkaMetadata.readable());
+        return all;
     }
 
     @Override
     public void applyReadableMetadata(List<String> keys, List<LogicalType> types) {
         List<KafkaMetadata> m = new ArrayList<>();
+        List<String> f = new ArrayList<>();
+        Map<String, LogicalType> fromFormat = layout.valueMetadata(classLoader);
         for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            if (key.startsWith(VALUE_PREFIX) && fromFormat.containsKey(key.substring(VALUE_PREFIX.length()))) {
+                LogicalType produced = fromFormat.get(key.substring(VALUE_PREFIX.length()));
+                boolean text = produced.root().isCharacterString();
+                if (text ? !types.get(i).root().isCharacterString() : types.get(i).root() != produced.root()) {
+                    throw new ValidationException("Metadata column '" + key + "' of table " + spec.tableName
+                            + " must have type " + produced + ", but is declared " + types.get(i) + ".");
+                }
+                m.add(null);
+                f.add(key.substring(VALUE_PREFIX.length()));
+                continue;
+            }
+            f.add(null);
             KafkaMetadata k = KafkaMetadata.of(keys.get(i));
             if (!k.fits(types.get(i))) {
                 throw new ValidationException("Metadata column '" + keys.get(i) + "' of table " + spec.tableName
@@ -68,7 +93,8 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
             }
             m.add(k);
         }
-        metadata = List.copyOf(m);
+        metadata = java.util.Collections.unmodifiableList(m);
+        formatMetadata = java.util.Collections.unmodifiableList(f);
     }
 
     @Override

@@ -38,14 +38,17 @@ final class RecordBatchBuilder {
     private final RowType keyType;
     private final RowType valueType;
     private final List<KafkaMetadata> metadata;
+    /** True when the value format is a changelog format: a record yields any number of rows, each with its kind. */
+    private final boolean changelogValues;
     private long skipped;
 
     /**
      * @param projected indexes into physical + metadata columns of the produced columns
-     * @param metadata the requested metadata, appended after the physical columns
+     * @param metadata the requested metadata, appended after the physical columns (null for value-format metadata)
+     * @param formatMetadata for each requested metadata column, the value format's key, or null
      */
-    RecordBatchBuilder(KafkaTableLayout layout, List<KafkaMetadata> metadata, int[] projected, RowType producedType,
-            BufferAllocator allocator, ClassLoader classLoader) {
+    RecordBatchBuilder(KafkaTableLayout layout, List<KafkaMetadata> metadata, List<String> formatMetadata,
+            int[] projected, RowType producedType, BufferAllocator allocator, ClassLoader classLoader) {
         this.tableName = layout.tableName();
         this.producedType = producedType;
         this.allocator = allocator;
@@ -55,12 +58,19 @@ final class RecordBatchBuilder {
         int[] valueFields = layout.valueFields();
         List<Integer> keyProjection = new ArrayList<>();
         List<Integer> valueProjection = new ArrayList<>();
+        List<String> valueMetadata = new ArrayList<>();
+        List<Integer> valueMetadataOutputs = new ArrayList<>();
         source = new int[projected.length];
         index = new int[projected.length];
         for (int out = 0; out < projected.length; out++) {
             int f = projected[out];
             int v = indexOf(valueFields, f);
-            if (f >= physicalCount) {
+            if (f >= physicalCount && formatMetadata.size() > f - physicalCount
+                    && formatMetadata.get(f - physicalCount) != null) {
+                source[out] = VALUE; // decoded by the value format after its columns; index set below
+                valueMetadata.add(formatMetadata.get(f - physicalCount));
+                valueMetadataOutputs.add(out);
+            } else if (f >= physicalCount) {
                 source[out] = META;
                 index[out] = f - physicalCount;
             } else if (v >= 0) {
@@ -74,8 +84,22 @@ final class RecordBatchBuilder {
             }
         }
         int[] vp = valueProjection.stream().mapToInt(Integer::intValue).toArray();
-        valueType = layout.valueContext().physicalRowType().project(vp);
-        valueDecoder = MessageFormats.decoder(layout.valueFormat(), layout.valueContext(), vp, classLoader);
+        RowType projectedValues = layout.valueContext().physicalRowType().project(vp);
+        List<String> valueNames = new ArrayList<>(projectedValues.names());
+        List<LogicalType> valueTypes = new ArrayList<>();
+        for (int i = 0; i < projectedValues.size(); i++) {
+            valueTypes.add(projectedValues.type(i));
+        }
+        for (int i = 0; i < valueMetadataOutputs.size(); i++) {
+            int out = valueMetadataOutputs.get(i);
+            index[out] = vp.length + i;
+            valueNames.add("$metadata" + i);
+            valueTypes.add(producedType.type(out));
+        }
+        valueType = new RowType(valueNames, valueTypes);
+        valueDecoder = MessageFormats.decoder(layout.valueFormat(), layout.valueContext(), vp, valueMetadata,
+                classLoader);
+        changelogValues = layout.valueChangelogMode(classLoader).hasUpdates();
         if (keyProjection.isEmpty()) {
             keyDecoder = null;
             keyType = null;
@@ -116,6 +140,9 @@ final class RecordBatchBuilder {
 
     /** The batch decoded with the formats' fast paths, or null when a message needs decoding on its own. */
     private RowBatch buildFast(List<ConsumerRecord<byte[], byte[]>> records, List<RowKind> kinds) {
+        if (changelogValues) {
+            return null;
+        }
         List<ConsumerRecord<byte[], byte[]>> kept = new ArrayList<>(records.size());
         List<RowKind> keptKinds = new ArrayList<>(records.size());
         List<byte[]> valueBytes = new ArrayList<>(records.size());
@@ -165,6 +192,12 @@ final class RecordBatchBuilder {
             throws IOException {
         int n = records.size();
         RowBatch values = RowBatch.allocate(valueType, allocator, n);
+        if (changelogValues) {
+            // the value format sets each row's kind; created here so that a batch without columns can hold them
+            TinyIntVector valueKinds = new TinyIntVector("$row_kind", allocator);
+            valueKinds.allocateNew(Math.max(n, 1));
+            values.setRowKinds(valueKinds);
+        }
         RowBatch keys = keyDecoder == null ? null : RowBatch.allocate(keyType, allocator, n);
         List<ConsumerRecord<byte[], byte[]>> kept = new ArrayList<>(n);
         List<RowKind> keptKinds = new ArrayList<>(n);
@@ -186,26 +219,42 @@ final class RecordBatchBuilder {
                     skipped++;
                     continue;
                 }
+                int valueRow = values.rowCount();
                 if (!valueDecoder.decode(r.value(), values, position)) {
                     skipped++; // the key row already written is left out by compacting the keys below
                     continue;
                 }
-                kept.add(r);
-                keptKinds.add(kinds == null ? RowKind.INSERT : kinds.get(i));
-                keyRows.add(keyRow);
+                for (int row = valueRow; row < values.rowCount(); row++) { // a change event may hold several rows
+                    kept.add(r);
+                    keptKinds.add(changelogValues ? values.rowKind(row) : kinds == null ? RowKind.INSERT : kinds.get(i));
+                    keyRows.add(keyRow);
+                }
             }
-            if (keys != null && keys.rowCount() != kept.size()) {
+            if (keys != null && !isIdentity(keyRows, keys.rowCount())) {
                 RowBatch compacted = compact(keys, keyRows);
                 keys.close();
                 keys = compacted;
             }
-            return withKinds(assemble(values, keys, kept), kinds == null ? null : keptKinds);
+            return withKinds(assemble(values, keys, kept), kinds == null && !changelogValues ? null : keptKinds);
         } finally {
             values.close();
             if (keys != null) {
                 keys.close();
             }
         }
+    }
+
+    /** True when {@code rows} is 0, 1, ..., count - 1. */
+    private static boolean isIdentity(List<Integer> rows, int count) {
+        if (rows.size() != count) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (rows.get(i) != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The rows {@code rows} of {@code batch}, in that order, as a new batch. */

@@ -32,7 +32,9 @@ final class RecordEncoding {
         return valueEncoder.encode(view(batch, layout.valueFields(), layout.valueContext().physicalRowType()));
     }
 
-    /** The columns {@code fields} of {@code batch} as a batch sharing its vectors (not to be closed). */
+    /**
+     * The columns {@code fields} of {@code batch} as a batch sharing its vectors and row kinds (not to be closed).
+     */
     private static RowBatch view(RowBatch batch, int[] fields, io.sluice.runtime.types.RowType type) {
         List<FieldVector> vectors = new ArrayList<>(fields.length);
         for (int f : fields) {
@@ -40,6 +42,6 @@ final class RecordEncoding {
         }
         VectorSchemaRoot root = new VectorSchemaRoot(vectors);
         root.setRowCount(batch.rowCount());
-        return new RowBatch(type, root, null);
+        return new RowBatch(type, root, batch.rowKinds());
     }
 }

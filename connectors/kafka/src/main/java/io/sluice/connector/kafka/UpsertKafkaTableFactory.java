@@ -46,6 +46,17 @@ public final class UpsertKafkaTableFactory implements DynamicTableSourceFactory,
         return Set.of(KafkaOptions.PROPERTIES_PREFIX, "key.", "value.");
     }
 
+    /** Rejects a changelog value format: upsert-kafka derives the row kinds from the keys itself. */
+    private static KafkaTableLayout layout(TableContext context) {
+        KafkaTableLayout layout = KafkaTableLayout.of(context, context.primaryKey(), classLoader());
+        if (layout.valueChangelogMode(classLoader()).hasUpdates()) {
+            throw new ValidationException("'upsert-kafka' connector doesn't support '" + KafkaOptions.VALUE_FORMAT.key()
+                    + "' = '" + layout.valueFormat() + "' as it produces a changelog (table " + context.tableName()
+                    + "); use an insert-only format such as 'json'.");
+        }
+        return layout;
+    }
+
     private static void requirePrimaryKey(TableContext context) {
         if (context.primaryKey().isEmpty()) {
             throw new ValidationException("'upsert-kafka' tables require to define a PRIMARY KEY constraint. The"
@@ -62,8 +73,7 @@ public final class UpsertKafkaTableFactory implements DynamicTableSourceFactory,
         options.put(KafkaOptions.SCAN_STARTUP_MODE.key(), "earliest-offset");
         TableContext earliest = new TableContext(context.tableName(), context.physicalRowType(), options,
                 context.sessionConfig(), context.partitionKeys(), context.primaryKey());
-        return new KafkaTableSource(KafkaSourceSpec.of(earliest),
-                KafkaTableLayout.of(context, context.primaryKey(), classLoader()), classLoader(), true);
+        return new KafkaTableSource(KafkaSourceSpec.of(earliest), layout(context), classLoader(), true);
     }
 
     @Override
@@ -91,8 +101,7 @@ public final class UpsertKafkaTableFactory implements DynamicTableSourceFactory,
                     + " 'exactly-once', which needs 'sink.transactional-id-prefix'.");
         }
         return new KafkaTableSink(context.tableName(), topic.trim(), KafkaSourceSpec.clientProperties(context),
-                KafkaTableLayout.of(context, context.primaryKey(), classLoader()),
-                KafkaOptions.SinkPartitionerKind.DEFAULT, guarantee, prefix, classLoader())
+                layout(context), KafkaOptions.SinkPartitionerKind.DEFAULT, guarantee, prefix, classLoader())
                 .asUpsert(maxRows, interval.toMillis());
     }
 

@@ -1,8 +1,13 @@
 package io.sluice.connector.filesystem.format;
 
+import io.sluice.runtime.connector.ChangelogMode;
+import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.UnsupportedFeatureException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 
 /** Creates one {@link RecordDecoder} per file. Immutable and shareable between reader instances. */
 public interface RecordDecoderFactory {
@@ -15,4 +20,35 @@ public interface RecordDecoderFactory {
      */
     RecordDecoder createDecoder(InputStream in, String fileName, RowType physicalType, int[] projectedFields)
             throws IOException;
+
+    /**
+     * The row kinds the decoders produce. Insert-only by default; a changelog format ({@code debezium-json},
+     * ...) returns a mode with updates and deletes, and its decoders set the kind of every row they append with
+     * {@link RowKinds#set} (a table source over such a format is a changelog source).
+     */
+    default ChangelogMode changelogMode() {
+        return ChangelogMode.insertOnly();
+    }
+
+    /**
+     * The metadata the decoders can produce per row, by key with its type (e.g. debezium-json's
+     * {@code source.timestamp}), in a stable order; empty by default. Connectors expose them with a prefix (Kafka:
+     * {@code value.source.timestamp}).
+     */
+    default Map<String, LogicalType> readableMetadata() {
+        return Map.of();
+    }
+
+    /**
+     * Like {@link #createDecoder(InputStream, String, RowType, int[])}, and after the projected columns the decoder
+     * writes the values of {@code metadataKeys} (each a key of {@link #readableMetadata()}) into the batch's next
+     * columns, in that order.
+     */
+    default RecordDecoder createDecoder(InputStream in, String fileName, RowType physicalType, int[] projectedFields,
+            List<String> metadataKeys) throws IOException {
+        if (!metadataKeys.isEmpty()) {
+            throw new UnsupportedFeatureException("format metadata " + metadataKeys);
+        }
+        return createDecoder(in, fileName, physicalType, projectedFields);
+    }
 }

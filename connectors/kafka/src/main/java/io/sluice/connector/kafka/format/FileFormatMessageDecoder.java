@@ -16,11 +16,15 @@ final class FileFormatMessageDecoder implements MessageDecoder {
     private final RecordDecoderFactory factory;
     private final RowType physicalType;
     private final int[] projectedFields;
+    /** Format metadata written after the projected columns (changelog formats only). */
+    private final List<String> metadataKeys;
 
-    FileFormatMessageDecoder(RecordDecoderFactory factory, RowType physicalType, int[] projectedFields) {
+    FileFormatMessageDecoder(RecordDecoderFactory factory, RowType physicalType, int[] projectedFields,
+            List<String> metadataKeys) {
         this.factory = factory;
         this.physicalType = physicalType;
         this.projectedFields = projectedFields.clone();
+        this.metadataKeys = List.copyOf(metadataKeys);
     }
 
     /**
@@ -29,6 +33,9 @@ final class FileFormatMessageDecoder implements MessageDecoder {
      */
     @Override
     public boolean decodeAll(List<byte[]> messages, RowBatch batch) {
+        if (!factory.changelogMode().isInsertOnly() || !metadataKeys.isEmpty()) {
+            return false; // a change event may hold several rows: decoded one by one
+        }
         int total = 0;
         for (byte[] m : messages) {
             if (m.length == 0) {
@@ -59,13 +66,23 @@ final class FileFormatMessageDecoder implements MessageDecoder {
         }
     }
 
+    /**
+     * Decodes the rows of one message (a changelog format's event may hold none or several, e.g. {@code -U} and
+     * {@code +U}); false when the format skipped the message as malformed.
+     */
     @Override
     public boolean decode(byte[] message, RowBatch batch, String position) throws IOException {
         int before = batch.rowCount();
         try (RecordDecoder decoder = factory.createDecoder(new ByteArrayInputStream(message), position,
-                physicalType, projectedFields)) {
-            decoder.decode(batch, before + 1);
+                physicalType, projectedFields, metadataKeys)) {
+            if (factory.changelogMode().isInsertOnly()) {
+                decoder.decode(batch, before + 1);
+                return batch.rowCount() > before;
+            }
+            while (decoder.decode(batch, batch.rowCount() + 1)) {
+                // every row of the event
+            }
+            return decoder.skippedRecords() == 0;
         }
-        return batch.rowCount() > before;
     }
 }

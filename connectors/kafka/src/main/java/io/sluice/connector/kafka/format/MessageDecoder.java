@@ -6,7 +6,9 @@ import java.io.IOException;
 /** Decodes the bytes of single messages (a record's key or value) into rows of a batch. Used by one thread. */
 public interface MessageDecoder {
     /**
-     * Appends the row held by {@code message} at row {@code batch.rowCount()} and increments the row count.
+     * Appends the row held by {@code message} at row {@code batch.rowCount()} and increments the row count. A
+     * changelog format (e.g. {@code debezium-json}) appends the message's rows, none or several, and sets each one's
+     * kind in the batch's row-kind vector.
      *
      * @param position names the message in errors, e.g. {@code table t, topic orders, partition 0, offset 17}
      * @return false when the message was malformed and skipped (the format ignores parse errors)

@@ -4,8 +4,9 @@ import io.sluice.runtime.connector.FormatFactory;
 import io.sluice.runtime.connector.TableContext;
 
 /**
- * A format that encodes single messages, such as {@code raw}. The file formats ({@code csv}, {@code json}) are
- * adapted by {@link MessageFormats} instead. Both methods read the format's options (prefixed with its id) and
+ * A format that encodes single messages only (none is built in: {@code raw} and {@code avro} are file formats that
+ * also code single messages, {@link io.sluice.connector.filesystem.format.SingleMessageFormat}). The line-based
+ * file formats ({@code csv}, {@code json}) are adapted by {@link MessageFormats}. Both methods read the format's options (prefixed with its id) and
  * reject unsupported column types while the query is planned.
  */
 public interface MessageFormatFactory extends FormatFactory {

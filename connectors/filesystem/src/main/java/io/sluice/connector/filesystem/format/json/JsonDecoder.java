@@ -75,7 +75,7 @@ final class JsonDecoder implements RecordDecoder {
     private byte[] scratch = new byte[64];
     private int scratchLength;
 
-    private byte[] buf = new byte[CHUNK];
+    private byte[] buf;
     private int pos;
     private int limit;
     private boolean eof;
@@ -108,6 +108,14 @@ final class JsonDecoder implements RecordDecoder {
         this.seenInRecord = new long[n];
         Arrays.fill(seenInRecord, -1);
         this.writer = new VectorWriter(types, names, fileName);
+        int available;
+        try {
+            available = in.available();
+        } catch (IOException e) {
+            available = CHUNK;
+        }
+        // a small input (one message) gets a small buffer; fill() grows it when a line does not fit
+        this.buf = new byte[available <= 0 ? CHUNK : Math.max(256, Math.min(CHUNK, available + 1))];
     }
 
     /** The decoder's code for a column type; throws for types the json format cannot read or write. */

@@ -30,7 +30,14 @@ public final class JsonFormatConfig {
 
     /** Reads and validates the {@code json.*} options of a table. */
     public static JsonFormatConfig from(TableContext context) {
-        String prefix = JsonFormatFactory.IDENTIFIER + ".";
+        return from(context, JsonFormatFactory.IDENTIFIER + ".");
+    }
+
+    /**
+     * Reads and validates the json options of a table written with {@code prefix}, e.g. {@code "debezium-json."}
+     * for a changelog format that reads its row images as json (options it does not declare keep their defaults).
+     */
+    public static JsonFormatConfig from(TableContext context, String prefix) {
         boolean failOnMissing = context.get(JsonOptions.FAIL_ON_MISSING_FIELD, prefix);
         boolean ignoreErrors = context.get(JsonOptions.IGNORE_PARSE_ERRORS, prefix);
         if (failOnMissing && ignoreErrors) {

@@ -1,0 +1,71 @@
+package io.sluice.format.avro;
+
+import io.sluice.connector.filesystem.format.RecordDecoder;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.table.api.TableException;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * Decodes an Avro container file, read with the schema the file holds; fields are matched to columns by name
+ * ({@link AvroRowReader}). A file that is not an Avro container file, or a corrupt block, fails the read naming the
+ * file and the record. Used by one thread.
+ */
+final class AvroFileDecoder implements RecordDecoder {
+    private final InputStream in;
+    private final String fileName;
+    private final AvroRowReader rows;
+    private DataFileStream<GenericRecord> stream;
+    private GenericRecord reuse;
+    private long record;
+
+    AvroFileDecoder(InputStream in, String fileName, AvroRowReader rows) {
+        this.in = in;
+        this.fileName = fileName;
+        this.rows = rows;
+    }
+
+    @Override
+    public boolean decode(RowBatch batch, int maxRows) throws IOException {
+        if (stream == null) {
+            try {
+                stream = new DataFileStream<>(in, new GenericDatumReader<>());
+            } catch (IOException e) {
+                throw new TableException("Cannot read " + fileName + " as an Avro container file: " + e.getMessage(), e);
+            }
+        }
+        int row = batch.rowCount();
+        try {
+            while (row < maxRows && stream.hasNext()) {
+                reuse = stream.next(reuse);
+                record++;
+                rows.read(reuse, batch, row, fileName + " (record " + record + ")");
+                row++;
+            }
+        } catch (AvroRuntimeException | IOException e) {
+            throw new TableException("Corrupt Avro data in " + fileName + " after record " + record + ": "
+                    + e.getMessage(), e);
+        } finally {
+            batch.setRowCount(row);
+        }
+        return row < maxRows ? false : stream.hasNext();
+    }
+
+    @Override
+    public long skippedRecords() {
+        return 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (stream != null) {
+            stream.close();
+        } else {
+            in.close();
+        }
+    }
+}
