@@ -184,6 +184,48 @@ class ParquetSqlTest {
     }
 
     @Test
+    void manyRowGroupsAndPagesAcrossBatchesReadBackExactly() throws Exception {
+        Path dir = tmp.resolve("groups");
+        TableEnvironment env = batchEnv();
+        env.executeSql("SET 'table.exec.batch-size' = '1000'");
+        env.executeSql("CREATE TABLE g (id BIGINT, s STRING, d DOUBLE) WITH ('connector' = 'filesystem', 'path' = '"
+                + dir + "', 'format' = 'parquet', 'parquet.block.size' = '4096', 'parquet.page.size' = '512')");
+        env.executeSql("CREATE TABLE gen (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '5000',"
+                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '5000')");
+        env.executeSql("INSERT INTO g SELECT id, CASE WHEN MOD(id, 7) = 0 THEN NULL ELSE 'k' || CAST(MOD(id, 13) AS"
+                + " STRING) END, id / 4.0 FROM gen").await();
+        List<Path> files = dataFiles(dir);
+        assertEquals(1, files.size());
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(files.get(0)))) {
+            assertTrue(reader.getRowGroups().size() > 3, "row groups: " + reader.getRowGroups().size());
+        }
+        assertEquals(List.of("+I[5000, 12502500, 4286, 13, 3125625.0]"),
+                rows(env, "SELECT COUNT(*), SUM(id), COUNT(s), COUNT(DISTINCT s), SUM(d) FROM g"));
+        assertEquals(List.of("+I[4999, k7, 1249.75]", "+I[5000, k8, 1250.0]"),
+                rows(env, "SELECT * FROM g WHERE id > 4998"));
+    }
+
+    @Test
+    void theRollingPolicyCountsTheRowGroupBeingBuilt() throws Exception {
+        Path dir = tmp.resolve("rolling");
+        TableEnvironment env = batchEnv();
+        env.executeSql("SET 'table.exec.batch-size' = '500'");
+        env.executeSql("CREATE TABLE r (id BIGINT, s STRING) WITH ('connector' = 'filesystem', 'path' = '" + dir
+                + "', 'format' = 'parquet', 'parquet.enable.dictionary' = 'false', 'parquet.compression' ="
+                + " 'uncompressed', 'sink.rolling-policy.file-size' = '20 kb')");
+        env.executeSql("CREATE TABLE gen (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '5000',"
+                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '5000')");
+        // about 30 bytes a row: 150 kB in all, held in one row group until the file is closed
+        env.executeSql("INSERT INTO r SELECT id, 'some text of row ' || CAST(id AS STRING) FROM gen").await();
+        List<Path> files = dataFiles(dir);
+        assertTrue(files.size() >= 4, "files: " + files.size());
+        for (Path f : files) {
+            assertTrue(Files.size(f) < 40 * 1024, f + " is " + Files.size(f) + " bytes");
+        }
+        assertEquals(List.of("+I[5000, 12502500]"), rows(env, "SELECT COUNT(*), SUM(id) FROM r"));
+    }
+
+    @Test
     void badOptionsAreRejectedWithTheNearestKey() {
         TableEnvironment env = batchEnv();
         Exception e = assertThrows(Exception.class, () -> env.executeSql("CREATE TABLE t1 (a INT) WITH ('connector' ="
