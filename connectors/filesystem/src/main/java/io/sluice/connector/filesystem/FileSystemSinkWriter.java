@@ -207,9 +207,11 @@ public final class FileSystemSinkWriter implements SinkWriter {
 
     /** Closes the part file of one partition directory and queues it for publication. */
     private void closePart(String partition) throws IOException {
-        OpenPart part = open.remove(partition);
+        OpenPart part = open.get(partition);
         part.encoder.flush();
         part.stream.close();
+        // removed only now: if closing failed, close() still deletes the in-progress file
+        open.remove(partition);
         pending.add(new Path[] {part.inProgress, part.finalPath});
     }
 

@@ -213,7 +213,6 @@ public final class FileSystemSourceReader implements SourceReader {
                 }
                 Path file = next.file();
                 current = FileMonitor.key(file);
-                currentEmitted = 0;
                 Long skip = resume.remove(current);
                 rowsToSkip = skip == null ? 0 : skip;
                 currentEmitted = rowsToSkip;
