@@ -44,4 +44,28 @@ public final class FileSystemOptions {
     public static final ConfigOption<String> SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME =
             ConfigOptions.key("sink.partition-commit.success-file.name").stringType().defaultValue("_SUCCESS")
                     .withDescription("The name of the 'success-file' marker.");
+
+    public static final ConfigOption<Duration> SOURCE_MONITOR_INTERVAL = ConfigOptions.key("source.monitor-interval")
+            .durationType().noDefaultValue()
+            .withDescription("In streaming mode, how often the path is listed again for new files; each new file is"
+                    + " read once. Unset: the source reads the files present at the start and ends.");
+
+    public static final ConfigOption<String> SINK_ROLLING_POLICY_FILE_SIZE =
+            ConfigOptions.key("sink.rolling-policy.file-size").stringType().defaultValue("128MB")
+                    .withDescription("A part file is closed and a new one started once it reaches this size (a memory"
+                            + " size such as '128MB', '512 kb' or '1048576').");
+
+    public static final ConfigOption<Duration> SINK_ROLLING_POLICY_ROLLOVER_INTERVAL =
+            ConfigOptions.key("sink.rolling-policy.rollover-interval").durationType()
+                    .defaultValue(Duration.ofMinutes(30))
+                    .withDescription("A part file open this long is closed and a new one started.");
+
+    public static final ConfigOption<Duration> SINK_ROLLING_POLICY_INACTIVITY_INTERVAL =
+            ConfigOptions.key("sink.rolling-policy.inactivity-interval").durationType()
+                    .defaultValue(Duration.ofMinutes(30))
+                    .withDescription("A part file that received no rows for this long is closed.");
+
+    public static final ConfigOption<Duration> SINK_ROLLING_POLICY_CHECK_INTERVAL =
+            ConfigOptions.key("sink.rolling-policy.check-interval").durationType().defaultValue(Duration.ofMinutes(1))
+                    .withDescription("How often the time-based rolling conditions are checked.");
 }

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * Writes one subtask's rows to part files {@code part-<uuid>-<subtask>-<n>.<ext>} in the sink directory
@@ -42,6 +44,10 @@ import java.util.UUID;
  * with the {@code success-file} policy) at that checkpoint's completion or at the end of the input, once the
  * commit delay since its first file has passed; partitions not yet due wait for a later checkpoint (and are
  * part of the checkpoint state) and are all committed when the input ends.
+ *
+ * <p><b>Rolling.</b> A part file is closed (and a new one started for the next rows) when the table's
+ * {@link RollingPolicy} says so: by size after each batch, by age or inactivity when rows arrive. Closed files are
+ * published like the others: at the next completed checkpoint, or at the end of the input.
  *
  * <p><b>Overwrite.</b> For {@code INSERT OVERWRITE} (batch mode only) the finished part files stay hidden until
  * every subtask of the job has finished; then an {@link OverwriteCommitter} deletes the existing visible files of
@@ -70,19 +76,47 @@ public final class FileSystemSinkWriter implements SinkWriter {
     private final OverwriteCommitter overwrite;
     private final int parallelism;
     private final PartitionRouter.Target target = this::writePart;
+    private final RollingPolicy rolling;
+    private final LongSupplier clock;
+    /** When the time-based rolling conditions are checked next. */
+    private long nextTimeCheck;
     private boolean finished;
 
     /** One part file being written. */
     private static final class OpenPart {
-        OutputStream stream;
+        CountingOutputStream stream;
         RecordEncoder encoder;
         Path inProgress;
         Path finalPath;
+        long created;
+        long lastWrite;
+    }
+
+    /** Counts the bytes handed to a part file's stream. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 
     /** A writer that appends part files to {@code directory}. */
     public FileSystemSinkWriter(Path directory, RecordEncoderFactory encoderFactory, int subtaskIndex) {
-        this(directory, encoderFactory, subtaskIndex, null, 1, null, null);
+        this(directory, encoderFactory, subtaskIndex, null, 1, null, null, RollingPolicy.DEFAULT,
+                System::currentTimeMillis);
     }
 
     /**
@@ -92,7 +126,10 @@ public final class FileSystemSinkWriter implements SinkWriter {
      * router's data columns.
      */
     FileSystemSinkWriter(Path directory, RecordEncoderFactory encoderFactory, int subtaskIndex,
-            OverwriteCommitter overwrite, int parallelism, PartitionRouter router, PartitionCommitPolicy policy) {
+            OverwriteCommitter overwrite, int parallelism, PartitionRouter router, PartitionCommitPolicy policy,
+            RollingPolicy rolling, LongSupplier clock) {
+        this.rolling = rolling;
+        this.clock = clock;
         this.directory = directory;
         this.encoderFactory = encoderFactory;
         this.subtaskIndex = subtaskIndex;
@@ -113,6 +150,7 @@ public final class FileSystemSinkWriter implements SinkWriter {
             throw new TableException("The filesystem sink accepts only inserts, but received an update or delete "
                     + "for " + directory + ".");
         }
+        rollByTime();
         if (router == null) {
             writePart("", batch);
         } else {
@@ -130,24 +168,58 @@ public final class FileSystemSinkWriter implements SinkWriter {
             part = new OpenPart();
             part.finalPath = dir.resolve(name);
             part.inProgress = dir.resolve("." + name + ".inprogress");
-            part.stream = new BufferedOutputStream(Files.newOutputStream(part.inProgress), 1 << 16);
+            part.stream = new CountingOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(part.inProgress), 1 << 16));
             part.encoder = encoderFactory.createEncoder(part.stream);
+            part.created = clock.getAsLong();
             open.put(partition, part);
             if (router != null) {
                 firstWrite.putIfAbsent(dir, System.currentTimeMillis());
             }
         }
         part.encoder.write(batch);
+        part.lastWrite = clock.getAsLong();
+        if (rolling.sizeReached(part.stream.count + part.encoder.bufferedBytes())) {
+            closePart(partition);
+        }
+    }
+
+    /** Closes the part files that are open too long or idle too long, at most once per check interval. */
+    private void rollByTime() throws IOException {
+        if (open.isEmpty()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        if (now < nextTimeCheck) {
+            return;
+        }
+        nextTimeCheck = now + rolling.checkMillis();
+        List<String> due = new ArrayList<>();
+        for (Map.Entry<String, OpenPart> e : open.entrySet()) {
+            if (rolling.timeReached(e.getValue().created, e.getValue().lastWrite, now)) {
+                due.add(e.getKey());
+            }
+        }
+        for (String partition : due) {
+            closePart(partition);
+        }
+    }
+
+    /** Closes the part file of one partition directory and queues it for publication. */
+    private void closePart(String partition) throws IOException {
+        OpenPart part = open.get(partition);
+        part.encoder.flush();
+        part.stream.close();
+        // removed only now: if closing failed, close() still deletes the in-progress file
+        open.remove(partition);
+        pending.add(new Path[] {part.inProgress, part.finalPath});
     }
 
     /** Closes every part file being written and queues it for publication. */
     private void closeParts() throws IOException {
-        for (OpenPart part : open.values()) {
-            part.encoder.flush();
-            part.stream.close();
-            pending.add(new Path[] {part.inProgress, part.finalPath});
+        for (String partition : new ArrayList<>(open.keySet())) {
+            closePart(partition);
         }
-        open.clear();
     }
 
     /** Publishes every queued part file under its final name. */

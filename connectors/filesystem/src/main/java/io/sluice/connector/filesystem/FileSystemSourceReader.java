@@ -15,7 +15,6 @@ import io.sluice.connector.filesystem.partition.PartitionedFileLister;
 import java.util.Set;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +29,13 @@ import java.util.List;
  * <p>For a partitioned table or with metadata columns, the format decodes only the data columns, straight into
  * their vectors of the output batch (through a view holding just those vectors), and the reader fills the
  * partition and metadata columns, which are constant per file, for the rows each file added.
+ *
+ * <p><b>Monitoring.</b> With a monitor interval ({@code source.monitor-interval} in streaming mode) the reader never
+ * ends: a {@link FileMonitor} lists the path again once per interval and hands out each new file of this subtask
+ * once. A batch then holds rows of one file only (the last batch of a file is emitted when the file ends, so rows
+ * are not held back while no new file arrives), and the checkpoint position is the set of files fully emitted plus
+ * the file being read and how many of its rows were emitted. A restored reader skips the files of that set and
+ * drops the emitted rows of the file it was reading: each file is read exactly once across restarts.
  */
 public final class FileSystemSourceReader implements SourceReader {
     private final Path root;
@@ -56,17 +62,32 @@ public final class FileSystemSourceReader implements SourceReader {
     private long emittedRows;
     /** After a restore: rows to decode and drop before emitting again. */
     private long rowsToSkip;
+    /** Watches for new files when monitoring; null for a bounded read. */
+    private final FileMonitor monitor;
+    /** Monitoring: the files whose rows were all emitted (absolute path text). */
+    private final Set<String> done = new java.util.LinkedHashSet<>();
+    /** Monitoring: the file being read, or null. */
+    private String current;
+    /** Monitoring: rows of {@link #current} emitted so far. */
+    private long currentEmitted;
+    /** Monitoring, after a restore: the file that was being read and how many of its rows were emitted. */
+    private final java.util.Map<String, Long> resume = new java.util.HashMap<>();
 
     /** A reader of a non-partitioned table without metadata columns. */
     public FileSystemSourceReader(Path root, RecordDecoderFactory decoderFactory, RowType physicalType,
             ReaderContext context) {
         this(root, decoderFactory, new SourceColumns(physicalType, List.of(), List.of(), List.of(),
-                context.projectedFields()), List.of(), PartitionPaths.DEFAULT_PARTITION_NAME, null, context);
+                context.projectedFields()), List.of(), PartitionPaths.DEFAULT_PARTITION_NAME, null, context, 0);
     }
 
+    /**
+     * @param monitorIntervalMillis positive to keep watching the path for new files (a streaming read), else 0
+     */
     FileSystemSourceReader(Path root, RecordDecoderFactory decoderFactory, SourceColumns columns,
             List<String> partitionKeys, String defaultPartitionName, Set<List<String>> partitions,
-            ReaderContext context) {
+            ReaderContext context, long monitorIntervalMillis) {
+        this.monitor = monitorIntervalMillis <= 0 ? null : new FileMonitor(root, partitionKeys, defaultPartitionName,
+                monitorIntervalMillis, context.subtaskIndex(), context.parallelism());
         this.root = root;
         this.decoderFactory = decoderFactory;
         this.columns = columns;
@@ -128,6 +149,9 @@ public final class FileSystemSourceReader implements SourceReader {
 
     @Override
     public ReadStatus pollNext(Output output) throws Exception {
+        if (monitor != null) {
+            return pollMonitored(output);
+        }
         if (files == null) {
             listFiles();
         }
@@ -154,8 +178,7 @@ public final class FileSystemSourceReader implements SourceReader {
                 PartitionedFileLister.PartitionedFile next = files.get(nextFile++);
                 Path file = next.file();
                 constants = columns.constantsOf(file, next.partitionValues());
-                decoder = decoderFactory.createDecoder(new FileInputStream(file.toFile()), file.toString(),
-                        columns.dataType(), columns.dataFields());
+                decoder = decoderFactory.createDecoder(file, columns.dataType(), columns.dataFields());
             }
             boolean more = decoder.decode(dataView, batchSize);
             fillConstants();
@@ -170,6 +193,58 @@ public final class FileSystemSourceReader implements SourceReader {
                 emittedRows += full.rowCount();
                 // allocate the next batch before the full one can be released downstream: the allocator then
                 // keeps its memory pooled instead of freeing and re-zeroing it for every batch
+                batch = newBatch();
+                output.emit(full);
+                return ReadStatus.MORE_AVAILABLE;
+            }
+        }
+    }
+
+    /** Monitoring: reads new files as they appear; never ends. */
+    private ReadStatus pollMonitored(Output output) throws Exception {
+        if (batch == null) {
+            batch = newBatch();
+        }
+        while (true) {
+            if (decoder == null) {
+                PartitionedFileLister.PartitionedFile next = monitor.poll(System.currentTimeMillis());
+                if (next == null) {
+                    return ReadStatus.NOTHING_AVAILABLE;
+                }
+                Path file = next.file();
+                current = FileMonitor.key(file);
+                Long skip = resume.remove(current);
+                rowsToSkip = skip == null ? 0 : skip;
+                currentEmitted = rowsToSkip;
+                constants = columns.constantsOf(file, next.partitionValues());
+                decoder = decoderFactory.createDecoder(file, columns.dataType(), columns.dataFields());
+            }
+            boolean more = decoder.decode(dataView, batchSize);
+            fillConstants();
+            if (!more) {
+                closeDecoder();
+            }
+            if (rowsToSkip > 0 && batch.rowCount() > 0) {
+                dropRestoredRows();
+            }
+            if (!more) {
+                if (rowsToSkip > 0) {
+                    throw new TableException("Cannot restore the filesystem source at " + root + ": the checkpoint"
+                            + " position is " + rowsToSkip + " rows past the end of file " + current
+                            + " (did it change?).");
+                }
+                done.add(current);
+                current = null;
+                currentEmitted = 0;
+                if (batch.rowCount() > 0) {
+                    RowBatch last = batch;
+                    batch = newBatch();
+                    output.emit(last);
+                    return ReadStatus.MORE_AVAILABLE;
+                }
+            } else if (batch.rowCount() >= batchSize) {
+                RowBatch full = batch;
+                currentEmitted += full.rowCount();
                 batch = newBatch();
                 output.emit(full);
                 return ReadStatus.MORE_AVAILABLE;
@@ -216,18 +291,58 @@ public final class FileSystemSourceReader implements SourceReader {
      * drops that many rows, so the files must not change between the checkpoint and the restore.
      */
     @Override
-    public byte[] snapshotPosition() {
+    public byte[] snapshotPosition() throws IOException {
+        if (monitor != null) {
+            return snapshotMonitored();
+        }
         return java.nio.ByteBuffer.allocate(9).put((byte) 1).putLong(emittedRows).array();
     }
 
+    /** Version 2: the files fully emitted, then the file being read (or "") and its rows emitted. */
+    private byte[] snapshotMonitored() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeByte(2);
+        out.writeInt(done.size());
+        for (String f : done) {
+            out.writeUTF(f);
+        }
+        out.writeUTF(current == null ? "" : current);
+        out.writeLong(current == null ? 0 : currentEmitted);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
     @Override
-    public void restorePosition(byte[] position) {
+    public void restorePosition(byte[] position) throws IOException {
+        if (monitor != null) {
+            restoreMonitored(position);
+            return;
+        }
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(position);
         if (position.length != 9 || b.get() != 1) {
             throw new TableException("Cannot restore the filesystem source at " + root + ": unknown position format.");
         }
         rowsToSkip = b.getLong();
         emittedRows = rowsToSkip;
+    }
+
+    private void restoreMonitored(byte[] position) throws IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(position));
+        if (position.length < 1 || in.readByte() != 2) {
+            throw new TableException("Cannot restore the filesystem source at " + root + ": the checkpoint was taken"
+                    + " without 'source.monitor-interval' (or in another format).");
+        }
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            done.add(in.readUTF());
+        }
+        String reading = in.readUTF();
+        long emitted = in.readLong();
+        monitor.markSeen(done);
+        if (!reading.isEmpty()) {
+            resume.put(reading, emitted);
+        }
     }
 
     private void closeDecoder() throws IOException {

@@ -4,6 +4,7 @@ import io.sluice.connector.filesystem.format.FileFormatFactory;
 import io.sluice.connector.filesystem.partition.PartitionCommitPolicy;
 import io.sluice.connector.filesystem.partition.PartitionValues;
 import io.sluice.runtime.config.ConfigOption;
+import io.sluice.runtime.config.ExecutionOptions;
 import io.sluice.runtime.connector.DynamicTableSink;
 import io.sluice.runtime.connector.DynamicTableSinkFactory;
 import io.sluice.runtime.connector.DynamicTableSourceFactory;
@@ -43,31 +44,59 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
         return Set.of(FileSystemOptions.PARTITION_DEFAULT_NAME, FileSystemOptions.SINK_PARTITION_COMMIT_TRIGGER,
                 FileSystemOptions.SINK_PARTITION_COMMIT_DELAY, FileSystemOptions.SINK_PARTITION_COMMIT_POLICY_KIND,
                 FileSystemOptions.SINK_PARTITION_COMMIT_POLICY_CLASS,
-                FileSystemOptions.SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME);
+                FileSystemOptions.SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME, FileSystemOptions.SOURCE_MONITOR_INTERVAL,
+                FileSystemOptions.SINK_ROLLING_POLICY_FILE_SIZE, FileSystemOptions.SINK_ROLLING_POLICY_ROLLOVER_INTERVAL,
+                FileSystemOptions.SINK_ROLLING_POLICY_INACTIVITY_INTERVAL,
+                FileSystemOptions.SINK_ROLLING_POLICY_CHECK_INTERVAL);
     }
 
     @Override
     public ScanTableSource createDynamicTableSource(TableContext context) {
         FileFormatFactory format = validate(context);
         String formatId = context.get(FileSystemOptions.FORMAT);
-        return new FileSystemTableSource(path(context), formatId, format.createDecoderFactory(dataContext(context)),
-                context.physicalRowType(), context.partitionKeys(), defaultPartitionName(context));
+        FileSystemTableSource source = new FileSystemTableSource(path(context), formatId,
+                format.createDecoderFactory(dataContext(context)), context.physicalRowType(), context.partitionKeys(),
+                defaultPartitionName(context));
+        java.time.Duration interval = context.get(FileSystemOptions.SOURCE_MONITOR_INTERVAL);
+        if (interval != null) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new ValidationException("Option '" + FileSystemOptions.SOURCE_MONITOR_INTERVAL.key()
+                        + "' of table " + context.tableName() + " must be a positive duration.");
+            }
+            // in batch mode the source reads the files present at the start and ends, as in Flink
+            if (streaming(context)) {
+                source.monitor(Math.max(1, interval.toMillis()));
+            }
+        }
+        return source;
+    }
+
+    private static boolean streaming(TableContext context) {
+        return context.sessionConfig() == null || context.sessionConfig().get(ExecutionOptions.RUNTIME_MODE)
+                == io.sluice.runtime.config.RuntimeMode.STREAMING;
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(TableContext context) {
         FileFormatFactory format = validate(context);
         String formatId = context.get(FileSystemOptions.FORMAT);
+        RollingPolicy rolling = RollingPolicy.from(context);
         if (context.partitionKeys().isEmpty()) {
-            return new FileSystemTableSink(path(context), formatId, format.createEncoderFactory(context));
+            FileSystemTableSink sink = new FileSystemTableSink(path(context), formatId,
+                    format.createEncoderFactory(context));
+            sink.setRollingPolicy(rolling);
+            return sink;
         }
         PartitionCommitPolicy policy = PartitionCommitPolicy.of(context.tableName(),
                 context.get(FileSystemOptions.SINK_PARTITION_COMMIT_POLICY_KIND),
                 context.get(FileSystemOptions.SINK_PARTITION_COMMIT_TRIGGER),
                 context.get(FileSystemOptions.SINK_PARTITION_COMMIT_DELAY),
                 context.get(FileSystemOptions.SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME));
-        return new FileSystemTableSink(path(context), formatId, format.createEncoderFactory(dataContext(context)),
-                context.physicalRowType(), context.partitionKeys(), defaultPartitionName(context), policy);
+        FileSystemTableSink sink = new FileSystemTableSink(path(context), formatId,
+                format.createEncoderFactory(dataContext(context)), context.physicalRowType(), context.partitionKeys(),
+                defaultPartitionName(context), policy);
+        sink.setRollingPolicy(rolling);
+        return sink;
     }
 
     private static Path path(TableContext context) {

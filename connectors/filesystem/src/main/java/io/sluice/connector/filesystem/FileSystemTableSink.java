@@ -32,6 +32,7 @@ public final class FileSystemTableSink implements DynamicTableSink, SupportsOver
     private final List<String> partitionKeys;
     private final String defaultPartitionName;
     private final PartitionCommitPolicy policy;
+    private RollingPolicy rolling = RollingPolicy.DEFAULT;
     private boolean overwriting;
     private Map<String, String> staticPartition = Map.of();
     /** Set by {@link #applyOverwrite}: the commit shared by the job's writers. */
@@ -69,7 +70,12 @@ public final class FileSystemTableSink implements DynamicTableSink, SupportsOver
                 // by the table's column names: the consumed rows have the table's columns in order, under any names
                 : new PartitionRouter(physicalType, partitionKeys, defaultPartitionName, context.allocator());
         return new FileSystemSinkWriter(directory, encoderFactory, context.subtaskIndex(), overwrite,
-                context.parallelism(), router, router == null ? null : policy);
+                context.parallelism(), router, router == null ? null : policy, rolling, System::currentTimeMillis);
+    }
+
+    /** Sets when part files roll ({@link RollingPolicy#DEFAULT} unless set). */
+    void setRollingPolicy(RollingPolicy rolling) {
+        this.rolling = rolling;
     }
 
     @Override

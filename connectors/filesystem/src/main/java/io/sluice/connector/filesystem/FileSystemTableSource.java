@@ -25,7 +25,10 @@ import java.util.Set;
 
 /**
  * A bounded source over a file or a directory tree. Parallel readers split the sorted file list
- * round-robin (file {@code i} goes to subtask {@code i % parallelism}).
+ * round-robin (file {@code i} goes to subtask {@code i % parallelism}). With a monitor interval (set by
+ * {@link #monitor}, from {@code source.monitor-interval} in streaming mode) the source is unbounded: its readers
+ * keep watching the path and read each new file once (see {@link FileSystemSourceReader}); new partitions are
+ * read too (partition pruning then applies to the rows, not to the listing).
  *
  * <p>A partitioned table's files live in {@code k1=v1/k2=v2/} directories below the path; the partition
  * columns are not stored in the files but parsed from the directory names (the {@code partition.default-name}
@@ -45,6 +48,8 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
     private List<LogicalType> metadataTypes = List.of();
     /** Set by {@link #applyPartitions}: the partitions to read (values in key order). */
     private Set<List<String>> partitions;
+    /** Milliseconds between listings of a monitored path; 0 for a bounded read. */
+    private long monitorIntervalMillis;
 
     /** A source of a non-partitioned table; {@code decoderFactory} decodes every physical column. */
     public FileSystemTableSource(Path path, String formatId, RecordDecoderFactory decoderFactory, RowType physicalType) {
@@ -75,9 +80,17 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
         return decoderFactory.changelogMode();
     }
 
+    /** Makes the source watch its path for new files, listing it every {@code intervalMillis} (positive). */
+    public void monitor(long intervalMillis) {
+        if (intervalMillis <= 0) {
+            throw new IllegalArgumentException("monitor interval must be positive: " + intervalMillis);
+        }
+        this.monitorIntervalMillis = intervalMillis;
+    }
+
     @Override
     public boolean isBounded() {
-        return true;
+        return monitorIntervalMillis == 0;
     }
 
     @Override
@@ -85,7 +98,7 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
         SourceColumns columns = new SourceColumns(physicalType, partitionKeys, metadata, metadataTypes,
                 context.projectedFields());
         return new FileSystemSourceReader(path, decoderFactory, columns, partitionKeys, defaultPartitionName,
-                partitions, context);
+                monitorIntervalMillis > 0 ? null : partitions, context, monitorIntervalMillis);
     }
 
     @Override
@@ -142,8 +155,11 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
         if (!partitionKeys.isEmpty()) {
             sb.append(", partitionKeys=").append(partitionKeys);
         }
-        if (partitions != null) {
+        if (partitions != null && monitorIntervalMillis == 0) {
             sb.append(", partitions=").append(partitions.size());
+        }
+        if (monitorIntervalMillis > 0) {
+            sb.append(", monitor-interval=").append(monitorIntervalMillis).append(" ms");
         }
         if (!metadata.isEmpty()) {
             List<String> keys = new ArrayList<>();

@@ -4,8 +4,10 @@ import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -50,5 +52,13 @@ public interface RecordDecoderFactory {
             throw new UnsupportedFeatureException("format metadata " + metadataKeys);
         }
         return createDecoder(in, fileName, physicalType, projectedFields);
+    }
+
+    /**
+     * A decoder of the file {@code file}; by default over a stream of its bytes. Formats that need random access
+     * (Parquet reads its footer first) override this.
+     */
+    default RecordDecoder createDecoder(Path file, RowType physicalType, int[] projectedFields) throws IOException {
+        return createDecoder(new FileInputStream(file.toFile()), file.toString(), physicalType, projectedFields);
     }
 }
