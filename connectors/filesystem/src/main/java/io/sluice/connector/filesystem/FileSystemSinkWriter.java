@@ -146,7 +146,7 @@ public final class FileSystemSinkWriter implements SinkWriter {
 
     @Override
     public void write(RowBatch batch) throws IOException {
-        if (!batch.isInsertOnly()) {
+        if (!batch.isInsertOnly() && !encoderFactory.changelogMode().hasUpdates()) {
             throw new TableException("The filesystem sink accepts only inserts, but received an update or delete "
                     + "for " + directory + ".");
         }

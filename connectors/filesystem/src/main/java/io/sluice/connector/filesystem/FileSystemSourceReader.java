@@ -272,6 +272,12 @@ public final class FileSystemSourceReader implements SourceReader {
             for (int c = 0; c < rest.columnCount(); c++) {
                 io.sluice.runtime.operator.sort.VectorGather.gather(old.vector(c), picks, 0, keep, rest.vector(c), 0);
             }
+            if (old.rowKinds() != null) { // a changelog format: the kept rows keep their kinds
+                for (int i = 0; i < keep; i++) {
+                    io.sluice.connector.filesystem.format.RowKinds.set(rest, i, old.rowKind(picks[i]));
+                }
+                rest.rowKinds().setValueCount(keep);
+            }
             rest.setRowCount(keep);
             if (dataView != rest) {
                 dataView.root().setRowCount(keep);

@@ -61,7 +61,8 @@ public final class FileSystemTableSink implements DynamicTableSink, SupportsOver
 
     @Override
     public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
-        return ChangelogMode.insertOnly();
+        // a changelog format (debezium-json, ...) writes every row kind as a change event
+        return encoderFactory.changelogMode();
     }
 
     @Override
