@@ -157,6 +157,15 @@ public final class CatalogTable implements CatalogBaseTable {
     }
 
     /** This table with other partition keys. */
+    /**
+     * A copy whose rows come from {@code source} (a table converted from a DataStream) instead of a connector; its
+     * columns, watermark and key stay, and the source produces {@link #sourceRowType()} itself.
+     */
+    public CatalogTable withInlineSource(ScanTableSource source) {
+        return new CatalogTable(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment, source,
+                primaryKeyName, partitionKeys);
+    }
+
     public CatalogTable withPartitionKeys(List<String> keys) {
         return new CatalogTable(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment,
                 inlineSource, primaryKeyName, keys);
