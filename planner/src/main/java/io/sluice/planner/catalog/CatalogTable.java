@@ -156,7 +156,6 @@ public final class CatalogTable implements CatalogBaseTable {
                 primaryKeyName, partitionKeys);
     }
 
-    /** This table with other partition keys. */
     /**
      * A copy whose rows come from {@code source} (a table converted from a DataStream) instead of a connector; its
      * columns, watermark and key stay, and the source produces {@link #sourceRowType()} itself.
@@ -166,6 +165,7 @@ public final class CatalogTable implements CatalogBaseTable {
                 primaryKeyName, partitionKeys);
     }
 
+    /** This table with other partition keys. */
     public CatalogTable withPartitionKeys(List<String> keys) {
         return new CatalogTable(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment,
                 inlineSource, primaryKeyName, keys);

@@ -38,7 +38,7 @@ class CheckpointRecoveryTest {
     Path checkpoints;
 
     /** Passes records on slowly, so that checkpoints complete in between, and fails once at record {@code failAt}. */
-    public static final class FailOnce implements MapFunction<Tuple2<String, Integer>, Tuple2<String, Integer>> {
+    public static final class FailOnce<T> implements MapFunction<T, T> {
         private final String id;
         private final int failAt;
 
@@ -48,7 +48,7 @@ class CheckpointRecoveryTest {
         }
 
         @Override
-        public Tuple2<String, Integer> map(Tuple2<String, Integer> value) throws Exception {
+        public T map(T value) throws Exception {
             int n = SEEN.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             Thread.sleep(1);
             if (n == failAt && FAILED.putIfAbsent(id, true) == null) {
@@ -73,8 +73,7 @@ class CheckpointRecoveryTest {
         return env;
     }
 
-    private static DataStream<String> job(StreamExecutionEnvironment env, MapFunction<Tuple2<String, Integer>,
-            Tuple2<String, Integer>> inject) {
+    private static DataStream<String> job(StreamExecutionEnvironment env, FailOnce<Tuple2<String, Integer>> inject) {
         StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
         List<Tuple2<String, Integer>> data = new ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
@@ -119,11 +118,42 @@ class CheckpointRecoveryTest {
         assertEquals("11571 58", clean.get("k0"));
         String id = "mixed-" + System.nanoTime();
         int failAt = RECORDS * 3 / 4;
-        Map<String, String> recovered = fold(job(env(parallelism, true), new FailOnce(id, failAt)));
+        Map<String, String> recovered = fold(job(env(parallelism, true), new FailOnce<>(id, failAt)));
         assertEquals(Boolean.TRUE, FAILED.get(id), "the failure was injected");
         assertEquals(clean, recovered);
         int seen = SEEN.get(id).get();
         assertTrue(seen < failAt + RECORDS, "restored from a checkpoint, not from the start: " + seen
                 + " records read for " + RECORDS);
+    }
+
+    /** An upsert changelog: every key's first row inserts it, the later ones update it. */
+    private static DataStream<String> upsertJob(StreamExecutionEnvironment env, FailOnce<Row> inject) {
+        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
+        List<Row> data = new ArrayList<>();
+        for (int i = 0; i < RECORDS; i++) {
+            data.add(Row.ofKind(i < 7 ? RowKind.INSERT : RowKind.UPDATE_AFTER, "k" + (i % 7), i));
+        }
+        DataStream<Row> input = env.fromData(data);
+        if (inject != null) {
+            input = input.map(inject).returns(input.getType());
+        }
+        tableEnv.createTemporaryView("Latest", tableEnv.fromChangelogStream(input,
+                io.sluice.table.api.Schema.newBuilder().primaryKey("f0").build(),
+                io.sluice.table.connector.ChangelogMode.upsert()));
+        return tableEnv.toChangelogStream(tableEnv.sqlQuery("SELECT COUNT(*) AS n, SUM(f1) AS total FROM Latest"))
+                .map(r -> r.getKind().shortString() + " all " + r.getField(0) + " " + r.getField(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void upsertNormalizationStateIsRestored(int parallelism) throws Exception {
+        Map<String, String> clean = fold(upsertJob(env(parallelism, false), null));
+        assertEquals(Map.of("all", "7 2772"), clean);
+        String id = "upsert-" + System.nanoTime();
+        int failAt = RECORDS * 3 / 4;
+        Map<String, String> recovered = fold(upsertJob(env(parallelism, true), new FailOnce<>(id, failAt)));
+        assertEquals(Boolean.TRUE, FAILED.get(id), "the failure was injected");
+        assertEquals(clean, recovered);
+        assertTrue(SEEN.get(id).get() < failAt + RECORDS, "restored from a checkpoint, not from the start");
     }
 }

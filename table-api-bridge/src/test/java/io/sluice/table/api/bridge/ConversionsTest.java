@@ -156,13 +156,12 @@ class ConversionsTest {
     }
 
     @Test
-    void upsertFromChangelogStreamIsNotSupportedYet() {
+    void upsertChangelogStreamNeedsAPrimaryKey() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
         DataStream<Row> dataStream = env.fromElements(Row.ofKind(RowKind.INSERT, "Alice", 12));
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> tableEnv.fromChangelogStream(dataStream, Schema.newBuilder().primaryKey("f0").build(),
-                        ChangelogMode.upsert()));
-        assertTrue(e.getMessage().startsWith("not supported yet: "), e.getMessage());
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> tableEnv.fromChangelogStream(dataStream, Schema.newBuilder().build(), ChangelogMode.upsert()));
+        assertTrue(e.getMessage().contains("needs a primary key"), e.getMessage());
     }
 }

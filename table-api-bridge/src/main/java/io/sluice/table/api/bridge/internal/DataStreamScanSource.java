@@ -22,9 +22,17 @@ final class DataStreamScanSource implements TransformationScanSource {
     private final int rowtimeColumn;
     private final ChangelogMode changelogMode;
     private final boolean bounded;
+    private final RowType sourceType;
+    private final int[] upsertKey;
 
+    /**
+     * {@code upsertKey} (the primary key's source columns) is non-null for an upsert changelog, which is normalized
+     * into a complete changelog ({@link UpsertNormalizeOperator}); {@code changelogMode} is the mode the table sees.
+     */
     DataStreamScanSource(DataStream<?> stream, StreamColumns columns, int[] fieldOfColumn, int rowtimeColumn,
-            ChangelogMode changelogMode, boolean bounded) {
+            ChangelogMode changelogMode, boolean bounded, RowType sourceType, int[] upsertKey) {
+        this.sourceType = sourceType;
+        this.upsertKey = upsertKey;
         this.stream = stream;
         this.columns = columns;
         this.fieldOfColumn = fieldOfColumn;
@@ -50,12 +58,37 @@ final class DataStreamScanSource implements TransformationScanSource {
             inputs.add(upstreams.get(i).producer());
             exits[i] = upstreams.get(i).exit();
         }
+        if (upsertKey != null) {
+            int[] all = new int[sourceType.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            ScanLayout layout = new ScanLayout(columns, fieldOfColumn, rowtimeColumn, all, sourceType, true);
+            OperatorTransformation records = new OperatorTransformation(name, inputs,
+                    () -> new RecordsToTableOperator(layout, exits, stream.getType()), sourceType);
+            records.withChangelogMode(ChangelogMode.upsert());
+            int[] projection = projectedFields.clone();
+            OperatorTransformation normalized = new OperatorTransformation("ChangelogNormalize(key=["
+                    + keyNames() + "])", List.of(records),
+                    () -> new UpsertNormalizeOperator(sourceType, upsertKey, projection, producedType), producedType);
+            normalized.withInputPartitioning(0, io.sluice.runtime.graph.InputPartitioning.hash(upsertKey));
+            normalized.withChangelogMode(changelogMode);
+            return normalized;
+        }
         ScanLayout layout = new ScanLayout(columns, fieldOfColumn, rowtimeColumn, projectedFields.clone(),
                 producedType, !changelogMode.isInsertOnly());
         OperatorTransformation t = new OperatorTransformation(name, inputs,
                 () -> new RecordsToTableOperator(layout, exits, stream.getType()), producedType);
         t.withChangelogMode(changelogMode);
         return t;
+    }
+
+    private String keyNames() {
+        List<String> names = new ArrayList<>();
+        for (int k : upsertKey) {
+            names.add(sourceType.name(k));
+        }
+        return String.join(", ", names);
     }
 
     @Override

@@ -83,10 +83,6 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
             throw new ValidationException("fromChangelogStream needs a stream of Row with known field types, but the"
                     + " stream's type is " + dataStream.getType() + "; declare it with returns(Types.ROW(...)).");
         }
-        if (changelogMode.contains(RowKind.UPDATE_AFTER) && !changelogMode.contains(RowKind.UPDATE_BEFORE)) {
-            throw new UnsupportedOperationException("not supported yet: fromChangelogStream in upsert mode (a"
-                    + " changelog mode with UPDATE_AFTER but without UPDATE_BEFORE); use ChangelogMode.all()");
-        }
         return fromStream(dataStream, schema, changelogMode.toRuntime());
     }
 
@@ -161,7 +157,24 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
         if (mode.hasUpdates() && columns.kind() != StreamColumns.Kind.ROW) {
             throw new ValidationException("A changelog stream must be a stream of Row.");
         }
-        return new DataStreamScanSource(stream, columns, fieldOf, rowtime, mode, true);
+        boolean upsert = mode.contains(RowKind.UPDATE_AFTER) && !mode.contains(RowKind.UPDATE_BEFORE);
+        if (!upsert) {
+            return new DataStreamScanSource(stream, columns, fieldOf, rowtime, mode, true, sourceType, null);
+        }
+        if (table.primaryKey().isEmpty()) {
+            throw new ValidationException("An upsert changelog (a changelog mode with UPDATE_AFTER but without"
+                    + " UPDATE_BEFORE) needs a primary key; declare it in the schema with primaryKey(...).");
+        }
+        int[] key = new int[table.primaryKey().size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = sourceType.indexOf(table.primaryKey().get(i));
+            if (key[i] < 0) {
+                throw new ValidationException("The primary key column '" + table.primaryKey().get(i)
+                        + "' of an upsert changelog must be a column of the stream.");
+            }
+        }
+        return new DataStreamScanSource(stream, columns, fieldOf, rowtime,
+                io.sluice.runtime.connector.ChangelogMode.all(), true, sourceType, key);
     }
 
     // ------------------------------------------------------------------ Table -> DataStream
