@@ -49,6 +49,8 @@ public class StreamExecutionEnvironment {
     private final ExecutionConfig executionConfig = new ExecutionConfig(config);
     private final CheckpointConfig checkpointConfig = new CheckpointConfig(config);
     private final List<SinkNode> sinks = new ArrayList<>();
+    /** Sinks of table pipelines attached to this environment's next job ({@code StreamStatementSet}). */
+    private final List<io.sluice.runtime.graph.SinkTransformation> attachedSinks = new ArrayList<>();
 
     protected StreamExecutionEnvironment() {
         config.set(ExecutionOptions.PARALLELISM, 1);
@@ -272,12 +274,30 @@ public class StreamExecutionEnvironment {
         sinks.add(sink);
     }
 
+    /**
+     * Adds sinks of the runtime's job graph (a table pipeline, {@code StreamStatementSet.attachAsDataStream()}) to the
+     * next job this environment executes.
+     */
+    public void attachSinks(List<io.sluice.runtime.graph.SinkTransformation> sinkTransformations) {
+        attachedSinks.addAll(sinkTransformations);
+    }
+
     /** The job graph of the sinks defined so far, and forgets them (as Flink's execute does). */
     private JobGraph takeJobGraph(String jobName) {
         try {
-            return new JobGraphBuilder(getParallelism()).build(jobName, new ArrayList<>(sinks));
+            if (sinks.isEmpty() && !attachedSinks.isEmpty()) {
+                return new JobGraph(jobName, attachedSinks);
+            }
+            JobGraph graph = new JobGraphBuilder(getParallelism()).build(jobName, new ArrayList<>(sinks));
+            if (attachedSinks.isEmpty()) {
+                return graph;
+            }
+            List<io.sluice.runtime.graph.SinkTransformation> all = new ArrayList<>(graph.sinks());
+            all.addAll(attachedSinks);
+            return new JobGraph(jobName, all);
         } finally {
             sinks.clear();
+            attachedSinks.clear();
         }
     }
 

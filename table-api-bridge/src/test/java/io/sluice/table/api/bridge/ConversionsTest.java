@@ -12,6 +12,7 @@ import io.sluice.table.api.Schema;
 import io.sluice.table.api.Table;
 import io.sluice.table.api.TableException;
 import io.sluice.table.api.ValidationException;
+import io.sluice.table.api.bridge.java.StreamStatementSet;
 import io.sluice.table.api.bridge.java.StreamTableEnvironment;
 import io.sluice.table.connector.ChangelogMode;
 import io.sluice.types.Row;
@@ -163,5 +164,44 @@ class ConversionsTest {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> tableEnv.fromChangelogStream(dataStream, Schema.newBuilder().build(), ChangelogMode.upsert()));
         assertTrue(e.getMessage().contains("needs a primary key"), e.getMessage());
+    }
+
+    @Test
+    void statementSetAttachedToTheDataStreamJobRunsWithIt() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
+        DataStream<String> words = env.fromElements("a", "bb", "ccc");
+        tableEnv.createTemporaryView("Words", words);
+        Path out = dir.resolve("lengths");
+        tableEnv.executeSql("CREATE TABLE Lengths (w STRING, n INT) WITH ('connector' = 'filesystem', 'path' = '"
+                + out.toString().replace("'", "''") + "', 'format' = 'csv')");
+        StreamStatementSet set = tableEnv.createStatementSet();
+        set.addInsertSql("INSERT INTO Lengths SELECT f0, CHAR_LENGTH(f0) FROM Words");
+        set.attachAsDataStream();
+        String printed = StdOut.capture(() -> {
+            words.map(String::toUpperCase).print();
+            env.execute();
+        });
+        assertEquals("A\nBB\nCCC\n", printed);
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.walk(out)) {
+            for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .toList()) {
+                lines.addAll(Files.readAllLines(p));
+            }
+        }
+        lines.sort(null);
+        assertEquals(List.of("a,1", "bb,2", "ccc,3"), lines);
+    }
+
+    @Test
+    void proctimeComputedColumn() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
+        Table table = tableEnv.fromDataStream(env.fromElements("x", "y"),
+                Schema.newBuilder().columnByExpression("proc_time", "PROCTIME()").build());
+        assertEquals(List.of("f0", "proc_time"), table.getResolvedSchema().getColumnNames());
+        List<String> rows = collect(tableEnv.sqlQuery("SELECT f0, proc_time IS NOT NULL FROM " + table));
+        assertEquals(List.of("+I[x, true]", "+I[y, true]"), rows);
     }
 }

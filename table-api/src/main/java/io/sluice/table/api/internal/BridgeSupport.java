@@ -60,6 +60,17 @@ public final class BridgeSupport {
         }
     }
 
+    /**
+     * The sinks of the INSERTs added to {@code statementSet} (a statement set of a Sluice table environment), which
+     * forgets them, as its {@code execute()} would.
+     */
+    public static List<io.sluice.runtime.graph.SinkTransformation> takeSinks(io.sluice.table.api.StatementSet statementSet) {
+        if (!(statementSet instanceof StatementSetImpl)) {
+            throw new IllegalArgumentException("not a Sluice statement set: " + statementSet.getClass().getName());
+        }
+        return ((StatementSetImpl) statementSet).takeSinks();
+    }
+
     /** A planned table: the transformation producing its rows, its columns and which of them are rowtimes. */
     public record PlannedTable(Transformation root, RowType rowType, List<Integer> rowtimeColumns) {
     }

@@ -19,13 +19,13 @@ import io.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import io.sluice.table.api.DataTypes;
 import io.sluice.table.api.EnvironmentSettings;
 import io.sluice.table.api.Schema;
-import io.sluice.table.api.StatementSet;
 import io.sluice.table.api.Table;
 import io.sluice.table.api.TableConfig;
 import io.sluice.table.api.TableDescriptor;
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.api.TableResult;
 import io.sluice.table.api.ValidationException;
+import io.sluice.table.api.bridge.java.StreamStatementSet;
 import io.sluice.table.api.bridge.java.StreamTableEnvironment;
 import io.sluice.table.api.internal.BridgeSupport;
 import io.sluice.table.connector.ChangelogMode;
@@ -407,8 +407,8 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
     }
 
     @Override
-    public StatementSet createStatementSet() {
-        return tables.createStatementSet();
+    public StreamStatementSet createStatementSet() {
+        return new StreamStatementSetImpl(tables.createStatementSet(), env);
     }
 
     @Override

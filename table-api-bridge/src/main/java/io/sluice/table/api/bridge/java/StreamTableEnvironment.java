@@ -84,4 +84,8 @@ public interface StreamTableEnvironment extends TableEnvironment {
      * out update-before rows, {@code insertOnly()} fails for a table that produces updates.
      */
     DataStream<Row> toChangelogStream(Table table, Schema targetSchema, ChangelogMode changelogMode);
+
+    /** A statement set whose INSERTs run as their own job ({@code execute()}) or in the DataStream job. */
+    @Override
+    StreamStatementSet createStatementSet();
 }
