@@ -204,4 +204,16 @@ class ConversionsTest {
         List<String> rows = collect(tableEnv.sqlQuery("SELECT f0, proc_time IS NOT NULL FROM " + table));
         assertEquals(List.of("+I[x, true]", "+I[y, true]"), rows);
     }
+
+    @Test
+    void oneColumnTableToAStreamOfAnAtomicType() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
+        Table lengths = tableEnv.sqlQuery("SELECT CHAR_LENGTH(f0) FROM "
+                + tableEnv.fromDataStream(env.fromElements("a", "bb", "ccc")));
+        DataStream<Long> longs = tableEnv.toDataStream(lengths, io.sluice.table.api.DataTypes.BIGINT());
+        assertEquals(List.of(2L, 3L, 4L), longs.map(n -> n + 1).executeAndCollect(10));
+        assertThrows(ValidationException.class, () -> tableEnv.toDataStream(
+                tableEnv.fromDataStream(env.fromElements(Tuple2.of("a", 1))), io.sluice.table.api.DataTypes.INT()));
+    }
 }

@@ -16,17 +16,24 @@ final class RecordFactory implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Class<?> pojoClass;
     private final List<String> fieldNames;
+    private final boolean atomic;
     private transient List<Field> fields;
     private transient Constructor<?> constructor;
 
-    private RecordFactory(Class<?> pojoClass, List<String> fieldNames) {
+    private RecordFactory(Class<?> pojoClass, List<String> fieldNames, boolean atomic) {
         this.pojoClass = pojoClass;
         this.fieldNames = fieldNames;
+        this.atomic = atomic;
     }
 
     /** Rows with the table's columns. */
     static RecordFactory rows() {
-        return new RecordFactory(null, List.of());
+        return new RecordFactory(null, List.of(), false);
+    }
+
+    /** The value of the table's only column. */
+    static RecordFactory atomic() {
+        return new RecordFactory(null, List.of(), true);
     }
 
     /**
@@ -56,11 +63,14 @@ final class RecordFactory implements Serializable {
                         + " has no column in the table (columns: " + String.join(", ", columns) + ").");
             }
         }
-        return new RecordFactory(pojoClass, List.copyOf(columns));
+        return new RecordFactory(pojoClass, List.copyOf(columns), false);
     }
 
     /** A record of kind {@code kind} (ignored by POJOs, which are inserts) with {@code values} by column. */
     Object create(RowKind kind, Object[] values) throws ReflectiveOperationException {
+        if (atomic) {
+            return values[0];
+        }
         if (pojoClass == null) {
             return Row.ofKind(kind, values);
         }

@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class StreamTableEnvironmentImpl implements StreamTableEnvironment {
     private static final AtomicInteger STREAM_TABLES = new AtomicInteger();
     private static final AtomicInteger STREAM_SINKS = new AtomicInteger();
+    /** Marks a conversion into the values of a table's only column. */
+    private static final Class<?> ATOMIC = Void.class;
 
     private final StreamExecutionEnvironment env;
     private final TableEnvironment tables;
@@ -195,6 +197,19 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
     }
 
     @Override
+    public <T> DataStream<T> toDataStream(Table table, io.sluice.table.api.DataType targetDataType) {
+        List<String> columns = table.getResolvedSchema().getColumnNames();
+        if (columns.size() != 1) {
+            throw new ValidationException("A table converted to a stream of " + targetDataType + " must have one"
+                    + " column, but it has " + columns.size() + " (" + String.join(", ", columns) + ").");
+        }
+        Table cast = tables.sqlQuery("SELECT CAST(`" + columns.get(0).replace("`", "``") + "` AS "
+                + targetDataType.getLogicalType().typeName() + ") AS `" + columns.get(0).replace("`", "``")
+                + "` FROM " + table);
+        return toStream(cast, ATOMIC, io.sluice.runtime.connector.ChangelogMode.insertOnly(), -2);
+    }
+
+    @Override
     public DataStream<Row> toChangelogStream(Table table) {
         return toStream(table, null, io.sluice.runtime.connector.ChangelogMode.all(), -2);
     }
@@ -238,8 +253,9 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
         int recordColumns = timestampColumn >= 0 ? rowType.size() - 1 : rowType.size();
         List<String> recordNames = rowType.names().subList(0, recordColumns);
         RecordFactory factory = pojoClass == null ? RecordFactory.rows()
-                : RecordFactory.pojos(pojoClass, recordNames);
+                : pojoClass == ATOMIC ? RecordFactory.atomic() : RecordFactory.pojos(pojoClass, recordNames);
         TypeInformation<?> type = pojoClass == null ? rowTypeInfo(rowType, recordColumns)
+                : pojoClass == ATOMIC ? TypeInformation.of(externalClass(rowType.type(0)))
                 : TypeInformation.of(pojoClass);
         boolean dropUpdateBefore = produced.contains(RowKind.UPDATE_BEFORE)
                 && !accepted.contains(RowKind.UPDATE_BEFORE);

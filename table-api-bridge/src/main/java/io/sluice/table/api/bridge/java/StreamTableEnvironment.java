@@ -73,6 +73,13 @@ public interface StreamTableEnvironment extends TableEnvironment {
     /** {@link #toDataStream(Table)} as instances of a POJO class whose fields are the table's columns by name. */
     <T> DataStream<T> toDataStream(Table table, Class<T> targetClass);
 
+    /**
+     * {@link #toDataStream(Table)} of a table with one column as a stream of that column's values, cast to
+     * {@code targetDataType} (an atomic type such as {@code DataTypes.STRING()}; Sluice's {@code DataType} stands for
+     * Flink's {@code AbstractDataType}, without structured types).
+     */
+    <T> DataStream<T> toDataStream(Table table, io.sluice.table.api.DataType targetDataType);
+
     /** The table's changelog as a stream of {@code Row}s with their row kinds ({@code +I -U +U -D}). */
     DataStream<Row> toChangelogStream(Table table);
 
