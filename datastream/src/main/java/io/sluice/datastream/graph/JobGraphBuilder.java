@@ -36,7 +36,7 @@ public final class JobGraphBuilder {
     private final int parallelism;
     private final Map<OperatorNode, Chain> chains = new IdentityHashMap<>();
     private final Map<OperatorNode, ChainedOperator> operators = new IdentityHashMap<>();
-    private final Map<SourceNode, SourceTransformation> sources = new IdentityHashMap<>();
+    private final Map<SourceNode, Transformation> sources = new IdentityHashMap<>();
     private final List<Chain> allChains = new ArrayList<>();
     private final Map<String, Integer> names = new HashMap<>();
 
@@ -54,6 +54,40 @@ public final class JobGraphBuilder {
         Chain(ChainSpec spec) {
             this.spec = spec;
         }
+
+        /** The spec serialized when first needed, after the whole job graph (every exit) is built. */
+        synchronized byte[] serialized() {
+            if (serialized == null) {
+                serialized = FunctionCopies.serialize(spec);
+            }
+            return serialized;
+        }
+    }
+
+    /**
+     * What a consumer outside the DataStream graph (the table bridge) reads of a stream: the producing
+     * transformation, the exit id whose rows are the stream's (-1: every row), the records' serializer and the
+     * producer's parallelism.
+     */
+    public record Upstream(Transformation producer, int exit, StateSerializer<?> serializer, int parallelism) {
+    }
+
+    /** The job's parallelism. */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /**
+     * The inputs through which a consumer that is not a DataStream operator reads {@code stream} (one per
+     * union member), placing the chains that produce it. Chains are serialized only when the job first
+     * instantiates them, so consumers may be added until the job is submitted.
+     */
+    public List<Upstream> upstreams(StreamNode stream) {
+        List<Upstream> out = new ArrayList<>();
+        for (InputRef r : expand(stream, null)) {
+            out.add(new Upstream(r.producer(), r.exit(), r.serializer(), r.producerParallelism()));
+        }
+        return out;
     }
 
     /** What one input of a chain reads. */
@@ -71,7 +105,7 @@ public final class JobGraphBuilder {
             out.add(sink(s));
         }
         for (Chain c : allChains) {
-            c.serialized = FunctionCopies.serialize(c.spec);
+            c.serialized();
         }
         return new JobGraph(jobName, out);
     }
@@ -180,9 +214,15 @@ public final class JobGraphBuilder {
         return refs;
     }
 
-    private SourceTransformation source(SourceNode s) {
-        return sources.computeIfAbsent(s, k -> new SourceTransformation(unique(k.name()), k.source(),
-                new int[] {0, 1, 2, 3}, RecordBatches.TYPE));
+    private Transformation source(SourceNode s) {
+        Transformation existing = sources.get(s);
+        if (existing != null) {
+            return existing;
+        }
+        Transformation t = s.provider() != null ? s.provider().translate(this)
+                : new SourceTransformation(unique(s.name()), s.source(), new int[] {0, 1, 2, 3}, RecordBatches.TYPE);
+        sources.put(s, t);
+        return t;
     }
 
     /** Whether {@code n} runs in the chain of the operator producing its only input. */
@@ -264,7 +304,7 @@ public final class JobGraphBuilder {
         }
         Chain self = chain;
         OperatorTransformation t = new OperatorTransformation(unique(n.name()), inputs,
-                () -> new ChainOperator(FunctionCopies.deserialize(self.serialized)), RecordBatches.TYPE);
+                () -> new ChainOperator(FunctionCopies.deserialize(self.serialized())), RecordBatches.TYPE);
         for (int i = 0; i < refs.size(); i++) {
             InputPartitioning part = refs.get(i).partitioning();
             if (p == 1 && parallelism > 1 && !(part.kind() == InputPartitioning.Kind.FORWARD

@@ -7,14 +7,32 @@ import java.util.List;
 /** Reads a runtime source of serialized records. */
 public final class SourceNode extends StreamNode {
     private final ScanTableSource source;
+    private final TransformationProvider provider;
 
     public SourceNode(String name, TypeInformation<?> type, ScanTableSource source) {
         super(name, type);
         this.source = source;
+        this.provider = null;
     }
 
+    /**
+     * A source whose serialized records come from a transformation built with the job (a table converted into a
+     * stream): {@code provider} returns it when the job graph is built.
+     */
+    public SourceNode(String name, TypeInformation<?> type, TransformationProvider provider) {
+        super(name, type);
+        this.source = null;
+        this.provider = provider;
+    }
+
+    /** The runtime source, or null when a {@link #provider()} builds this node's transformation. */
     public ScanTableSource source() {
         return source;
+    }
+
+    /** What builds this node's transformation, or null for a plain {@link #source()}. */
+    public TransformationProvider provider() {
+        return provider;
     }
 
     @Override

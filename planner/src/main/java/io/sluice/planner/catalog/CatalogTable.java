@@ -156,6 +156,15 @@ public final class CatalogTable implements CatalogBaseTable {
                 primaryKeyName, partitionKeys);
     }
 
+    /**
+     * A copy whose rows come from {@code source} (a table converted from a DataStream) instead of a connector; its
+     * columns, watermark and key stay, and the source produces {@link #sourceRowType()} itself.
+     */
+    public CatalogTable withInlineSource(ScanTableSource source) {
+        return new CatalogTable(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment, source,
+                primaryKeyName, partitionKeys);
+    }
+
     /** This table with other partition keys. */
     public CatalogTable withPartitionKeys(List<String> keys) {
         return new CatalogTable(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment,

@@ -142,6 +142,9 @@ public final class ConnectorTable extends AbstractTable implements TranslatableT
                 : LogicalProject.create(scan, List.of(), projects, names, java.util.Set.of());
         if (table.watermarkColumn() != null) {
             int rowtime = table.columnNames().indexOf(table.watermarkColumn());
+            if (WatermarkAssigner.isSourceWatermark(table.watermarkExpression())) {
+                return WatermarkAssigner.createSourceWatermark(result, rowtime);
+            }
             RexNode watermark = planner.convertExpressions(cluster, result.getRowType(),
                     List.of(table.watermarkExpression())).get(0);
             result = WatermarkAssigner.create(result, rowtime, watermark);

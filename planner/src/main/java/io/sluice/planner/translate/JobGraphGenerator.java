@@ -99,6 +99,9 @@ public final class JobGraphGenerator {
     private final ClassLoader classLoader;
     private final Map<RelNode, Transformation> translated = new IdentityHashMap<>();
     private final boolean streaming;
+    /** Scans whose source emits its own watermarks (transformation sources), for {@code SOURCE_WATERMARK()}. */
+    private final java.util.Set<Transformation> sourceWatermarkScans =
+            java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     public JobGraphGenerator(CodeGenerator codegen, Configuration config, ClassLoader classLoader) {
         this.codegen = codegen;
@@ -219,6 +222,12 @@ public final class JobGraphGenerator {
         String name = "TableSourceScan(table=[[" + String.join(", ", table.identifier().toList())
                 + (partitions == null ? "" : ", partitions=" + partitions) + "]], fields=["
                 + String.join(", ", produced.names()) + "])";
+        if (source instanceof io.sluice.runtime.connector.TransformationScanSource) {
+            Transformation provided = ((io.sluice.runtime.connector.TransformationScanSource) source)
+                    .produce(name, projection, produced);
+            sourceWatermarkScans.add(provided);
+            return provided;
+        }
         SourceTransformation st = new SourceTransformation(name, source, projection, produced);
         if (!source.getChangelogMode().isInsertOnly()) {
             st.withChangelogMode(source.getChangelogMode());
@@ -250,6 +259,17 @@ public final class JobGraphGenerator {
     /** Streaming: a {@link WatermarkAssignerOperator}; batch mode ignores watermarks. */
     private Transformation translateWatermarkAssigner(WatermarkAssigner assigner) {
         Transformation in = translate(assigner.getInput());
+        if (assigner.isSourceWatermark()) {
+            Transformation t = in;
+            while (!sourceWatermarkScans.contains(t) && t.inputs().size() == 1) {
+                t = t.inputs().get(0);
+            }
+            if (!sourceWatermarkScans.contains(t)) {
+                throw new ValidationException("SOURCE_WATERMARK() needs a source that emits watermarks itself (a table"
+                        + " converted from a DataStream); the source of " + in.name() + " does not.");
+            }
+            return in;
+        }
         if (!streaming) {
             return in;
         }
@@ -563,7 +583,7 @@ public final class JobGraphGenerator {
                 return new RexInputRef(mapping[ref.getIndex()], ref.getType());
             }
         };
-        WatermarkAssigner prunedAssigner = WatermarkAssigner.create(narrowed, mapping[assigner.rowtimeField()],
+        WatermarkAssigner prunedAssigner = assigner.withInput(narrowed, mapping[assigner.rowtimeField()],
                 assigner.watermarkExpression().accept(remap));
         List<RexNode> remapped = new ArrayList<>();
         projects.forEach(p -> remapped.add(p.accept(remap)));

@@ -15,11 +15,11 @@ import org.apache.calcite.rex.RexNode;
  * {@code WATERMARK FOR} clause declared (or a window's {@code window_time}), passed through
  * projections and filters unchanged.
  */
-final class TimeAttributes {
+public final class TimeAttributes {
     private TimeAttributes() {
     }
 
-    static boolean isRowtime(RelNode rel, int field) {
+    public static boolean isRowtime(RelNode rel, int field) {
         if (rel instanceof HepRelVertex) {
             return isRowtime(((HepRelVertex) rel).getCurrentRel(), field);
         }

@@ -121,6 +121,18 @@ public final class Schema {
             return columnByMetadata(columnName, dataType, metadataKey, false);
         }
 
+        /** A metadata column whose key is its name, with a type in SQL syntax ({@code "TIMESTAMP_LTZ(3)"}). */
+        public Builder columnByMetadata(String columnName, String serializableTypeString) {
+            return columnByMetadata(columnName, serializableTypeString, null, false);
+        }
+
+        /** A metadata column with a type in SQL syntax read from {@code metadataKey}. */
+        public Builder columnByMetadata(String columnName, String serializableTypeString, String metadataKey,
+                boolean isVirtual) {
+            return add(columnName, serializableTypeString + " METADATA" + (metadataKey == null ? ""
+                    : " FROM '" + metadataKey.replace("'", "''") + "'") + (isVirtual ? " VIRTUAL" : ""));
+        }
+
         /** A metadata column read from {@code metadataKey}; a virtual one is not written by sinks. */
         public Builder columnByMetadata(String columnName, DataType dataType, String metadataKey, boolean isVirtual) {
             return add(columnName, dataType + " METADATA" + (metadataKey == null ? ""

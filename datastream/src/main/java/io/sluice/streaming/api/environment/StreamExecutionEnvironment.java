@@ -49,6 +49,8 @@ public class StreamExecutionEnvironment {
     private final ExecutionConfig executionConfig = new ExecutionConfig(config);
     private final CheckpointConfig checkpointConfig = new CheckpointConfig(config);
     private final List<SinkNode> sinks = new ArrayList<>();
+    /** Sinks of table pipelines attached to this environment's next job ({@code StreamStatementSet}). */
+    private final List<io.sluice.runtime.graph.SinkTransformation> attachedSinks = new ArrayList<>();
 
     protected StreamExecutionEnvironment() {
         config.set(ExecutionOptions.PARALLELISM, 1);
@@ -225,9 +227,37 @@ public class StreamExecutionEnvironment {
         return new DataStreamSource<>(this, stream.assignTimestampsAndWatermarks(timestampsAndWatermarks).getNode());
     }
 
+    /**
+     * The type of the elements, from the first one: a {@code Row} or tuple with its fields' types (when none is
+     * null), as Flink's type extraction from an object does, else the type of its class.
+     */
     @SuppressWarnings("unchecked")
     private static <T> TypeInformation<T> typeOf(T element) {
-        return element == null ? null : TypeInformation.of((Class<T>) element.getClass());
+        return element == null ? null : (TypeInformation<T>) typeOfValue(element);
+    }
+
+    private static TypeInformation<?> typeOfValue(Object value) {
+        int arity = -1;
+        if (value instanceof io.sluice.types.Row) {
+            arity = ((io.sluice.types.Row) value).getArity();
+        } else if (value instanceof io.sluice.api.java.tuple.Tuple
+                && value.getClass().getName().startsWith("io.sluice.api.java.tuple.Tuple")) {
+            arity = ((io.sluice.api.java.tuple.Tuple) value).getArity();
+        }
+        if (arity < 0) {
+            return TypeInformation.of(value.getClass());
+        }
+        TypeInformation<?>[] fields = new TypeInformation<?>[arity];
+        for (int i = 0; i < arity; i++) {
+            Object f = value instanceof io.sluice.types.Row ? ((io.sluice.types.Row) value).getField(i)
+                    : ((io.sluice.api.java.tuple.Tuple) value).getField(i);
+            if (f == null) {
+                return TypeInformation.of(value.getClass());
+            }
+            fields[i] = typeOfValue(f);
+        }
+        return value instanceof io.sluice.types.Row ? new io.sluice.api.java.typeutils.RowTypeInfo(fields)
+                : new io.sluice.api.java.typeutils.TupleTypeInfo<>(fields);
     }
 
     private <OUT> DataStreamSource<OUT> source(String name, TypeInformation<OUT> type,
@@ -244,12 +274,30 @@ public class StreamExecutionEnvironment {
         sinks.add(sink);
     }
 
+    /**
+     * Adds sinks of the runtime's job graph (a table pipeline, {@code StreamStatementSet.attachAsDataStream()}) to the
+     * next job this environment executes.
+     */
+    public void attachSinks(List<io.sluice.runtime.graph.SinkTransformation> sinkTransformations) {
+        attachedSinks.addAll(sinkTransformations);
+    }
+
     /** The job graph of the sinks defined so far, and forgets them (as Flink's execute does). */
     private JobGraph takeJobGraph(String jobName) {
         try {
-            return new JobGraphBuilder(getParallelism()).build(jobName, new ArrayList<>(sinks));
+            if (sinks.isEmpty() && !attachedSinks.isEmpty()) {
+                return new JobGraph(jobName, attachedSinks);
+            }
+            JobGraph graph = new JobGraphBuilder(getParallelism()).build(jobName, new ArrayList<>(sinks));
+            if (attachedSinks.isEmpty()) {
+                return graph;
+            }
+            List<io.sluice.runtime.graph.SinkTransformation> all = new ArrayList<>(graph.sinks());
+            all.addAll(attachedSinks);
+            return new JobGraph(jobName, all);
         } finally {
             sinks.clear();
+            attachedSinks.clear();
         }
     }
 

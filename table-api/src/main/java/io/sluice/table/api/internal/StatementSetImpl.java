@@ -35,6 +35,17 @@ final class StatementSetImpl implements StatementSet {
         return InsertExplainer.explain(inserts, env.configuration(), false, false, false);
     }
 
+    /** The sinks of the INSERTs added so far; forgets them. */
+    List<io.sluice.runtime.graph.SinkTransformation> takeSinks() {
+        if (inserts.isEmpty()) {
+            throw new TableException("No operators defined in streaming topology. Cannot execute.");
+        }
+        List<io.sluice.runtime.graph.SinkTransformation> sinks = new ArrayList<>();
+        inserts.forEach(i -> sinks.add(i.sink));
+        inserts.clear();
+        return sinks;
+    }
+
     @Override
     public TableResult execute() {
         if (inserts.isEmpty()) {

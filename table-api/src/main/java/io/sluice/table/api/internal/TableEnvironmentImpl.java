@@ -496,6 +496,9 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             }
             throw e;
         }
+        if (io.sluice.planner.rel.WatermarkAssigner.isSourceWatermark(expression)) {
+            return; // the source's own watermarks; the planner checks that the source emits them
+        }
         List<String> names = new ArrayList<>();
         List<io.sluice.runtime.types.LogicalType> types = new ArrayList<>();
         columns.forEach(c -> {

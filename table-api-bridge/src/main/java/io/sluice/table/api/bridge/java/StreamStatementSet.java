@@ -1,0 +1,22 @@
+package io.sluice.table.api.bridge.java;
+
+import io.sluice.table.api.StatementSet;
+import io.sluice.table.api.Table;
+
+/**
+ * A {@link StatementSet} of a {@link StreamTableEnvironment} that can also run its INSERTs in the DataStream job:
+ * {@link #attachAsDataStream()} adds them to the job the next {@code env.execute()} starts.
+ */
+public interface StreamStatementSet extends StatementSet {
+    @Override
+    StreamStatementSet addInsertSql(String statement);
+
+    @Override
+    StreamStatementSet addInsert(String targetPath, Table table);
+
+    /**
+     * Adds the INSERTs added so far to the stream environment's next job (they run when {@code env.execute()} is
+     * called, together with the DataStream program) and forgets them.
+     */
+    void attachAsDataStream();
+}
