@@ -157,13 +157,34 @@ class LateRowsTableTest {
     }
 
     @Test
+    @Timeout(60)
+    void withParallelInstancesEveryRowIsCountedInAWindowOrWrittenAsLate() throws Exception {
+        TableEnvironment env = streaming();
+        env.executeSql("SET 'parallelism.default' = '2'");
+        env.executeSql("SET 'sluice.late-rows.table' = 'late_orders'");
+        long counted = 0;
+        try (CloseableIterator<Row> it = env.executeSql("SELECT id % 2 AS k, COUNT(*) AS n"
+                + " FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND))"
+                + " GROUP BY id % 2, window_start, window_end").collect()) {
+            while (it.hasNext()) {
+                counted += (Long) it.next().getField(1);
+            }
+        }
+        List<String> late = lateRows();
+        assertEquals(6, counted + late.size(), "counted " + counted + ", late " + late);
+        for (String row : late) {
+            assertTrue(row.startsWith("+I[WindowAggregate, "), row);
+        }
+    }
+
+    @Test
     void anUnknownLateTableNamesTheNearestTableAndTheColumns() throws Exception {
         TableEnvironment env = streaming();
         env.executeSql("SET 'sluice.late-rows.table' = 'late_order'");
         ValidationException e = assertThrows(ValidationException.class, () -> env.executeSql(TUMBLE_QUERY));
         assertTrue(e.getMessage().contains("The late-rows table default_catalog.default_database.late_order"
                 + " (option 'sluice.late-rows.table') does not exist."), e.getMessage());
-        assertTrue(e.getMessage().contains("late_orders"), e.getMessage());
+        assertTrue(e.getMessage().contains(" Did you mean 'late_orders'"), e.getMessage());
         assertTrue(e.getMessage().contains(LATE_TABLE_COLUMNS), e.getMessage());
     }
 
