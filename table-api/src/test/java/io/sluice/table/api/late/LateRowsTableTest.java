@@ -156,6 +156,47 @@ class LateRowsTableTest {
         assertTrue(plan.contains("LateRows(operator=[WindowAggregate("), plan);
     }
 
+    /** Runs {@code query} with late rows routed; returns the late rows, checking each names an operator of that kind. */
+    private List<String> lateRowsOf(String query, String operatorKind) throws Exception {
+        TableEnvironment env = streaming();
+        env.executeSql("SET 'sluice.late-rows.table' = 'late_orders'");
+        rows(env, query);
+        List<String> late = lateRows();
+        for (String row : late) {
+            assertTrue(row.startsWith("+I[" + operatorKind + ", 2024-01-01T10:00:06Z, "), row);
+        }
+        return late;
+    }
+
+    @Test
+    @Timeout(60)
+    void lateRowsOfASessionWindowLandInTheLateTable() throws Exception {
+        List<String> late = lateRowsOf("SELECT window_start, window_end, COUNT(*) FROM TABLE(SESSION(TABLE orders,"
+                + " DESCRIPTOR(ts), INTERVAL '2' SECOND)) GROUP BY window_start, window_end", "WindowTableFunction");
+        assertEquals(2, late.size(), late.toString());
+        assertTrue(late.get(0).contains(", 2024-01-01T10:00:02Z, {\"ts\":\"2024-01-01 10:00:02.000\"}, true]"),
+                late.toString());
+        assertTrue(late.get(1).contains(", 2024-01-01T10:00:03Z, {\"ts\":\"2024-01-01 10:00:03.000\"}, true]"),
+                late.toString());
+    }
+
+    @Test
+    @Timeout(60)
+    void lateRowsOfAWindowTopNAndAWindowDeduplicationLandInTheLateTable() throws Exception {
+        String topN = "SELECT * FROM (SELECT id, window_start, window_end, ROW_NUMBER() OVER (PARTITION BY"
+                + " window_start, window_end ORDER BY amount DESC) AS rn FROM TABLE(TUMBLE(TABLE orders,"
+                + " DESCRIPTOR(ts), INTERVAL '5' SECOND))) WHERE rn <= 2";
+        assertEquals(2, lateRowsOf(topN, "WindowRank").size());
+        String dedup = "SELECT * FROM (SELECT id, window_start, window_end, ROW_NUMBER() OVER (PARTITION BY"
+                + " window_start, window_end ORDER BY ts) AS rn FROM TABLE(TUMBLE(TABLE orders,"
+                + " DESCRIPTOR(ts), INTERVAL '5' SECOND))) WHERE rn = 1";
+        org.junit.jupiter.api.Assertions.assertNotNull(dir.resolve("late").toFile().listFiles());
+        for (java.io.File f : dir.resolve("late").toFile().listFiles()) {
+            Files.delete(f.toPath());
+        }
+        assertEquals(2, lateRowsOf(dedup, "WindowDeduplicate").size());
+    }
+
     @Test
     @Timeout(60)
     void withParallelInstancesEveryRowIsCountedInAWindowOrWrittenAsLate() throws Exception {
