@@ -81,6 +81,44 @@ class LateRowRouterTest {
     }
 
     @Test
+    void aWindowJoinHandsTheLateRowsOfEachInputToTheSideOutput() throws Exception {
+        RowType left = rowType("k", LogicalType.string(), "v", LogicalType.integer(), "we", LogicalType.timestamp(3));
+        RowType right = rowType("rk", LogicalType.string(), "w", LogicalType.integer(), "rwe",
+                LogicalType.timestamp(3));
+        List<LogicalType> types = new java.util.ArrayList<>();
+        for (LogicalType t : left.types()) {
+            types.add(t.copy(true));
+        }
+        for (LogicalType t : right.types()) {
+            types.add(t.copy(true));
+        }
+        RowType out = new RowType(List.of("k", "v", "we", "rk", "w", "rwe"), types);
+        CollectingOutput output = new CollectingOutput();
+        CollectingOutput late = new CollectingOutput();
+        OperatorMetrics metrics = OperatorMetrics.detached("j");
+        try (io.sluice.runtime.operator.window.WindowJoinOperator op = new io.sluice.runtime.operator.window
+                .WindowJoinOperator(io.sluice.runtime.operator.join.JoinType.INNER, left, right, new int[] {0},
+                new int[] {0}, new boolean[] {false}, 2, 2, null, out)) {
+            OperatorContext base = TestBatches.context(allocator, 1024);
+            op.open(new OperatorContext("j", base.allocator(), base.config(), metrics)
+                    .withSideOutputs(tag -> tag.equals(LateRows.SIDE_OUTPUT) ? late : null), output);
+            op.processBatch(0, batch(allocator, left, row("a", 1, t(5))));
+            op.processBatch(1, batch(allocator, right, row("a", 10, t(5))));
+            op.processWatermark(1, millis(5) - 1, output);
+            op.processBatch(0, batch(allocator, left, row("a", 2, t(5)), row("a", 3, t(10))));
+            op.processBatch(1, batch(allocator, right, row("a", 20, t(5))));
+            op.endInput(0);
+            op.endInput(1);
+        }
+        assertEquals(List.of(list("a", 1, t(5), "a", 10, t(5))), output.rows);
+        assertEquals(2, metrics.numLateRecordsDropped());
+        assertEquals(2, metrics.numLateRecordsRouted());
+        assertEquals(2, late.rows.size());
+        assertEquals("{\"k\":\"a\",\"v\":2,\"we\":\"2024-01-01 00:00:05.000\"}", late.rows.get(0).get(3));
+        assertEquals("{\"rk\":\"a\",\"w\":20,\"rwe\":\"2024-01-01 00:00:05.000\"}", late.rows.get(1).get(3));
+    }
+
+    @Test
     void withoutASideOutputLateRowsAreOnlyCounted() throws Exception {
         OperatorContext base = TestBatches.context(allocator, 1024);
         assertNull(LateRowRouter.open(base));
