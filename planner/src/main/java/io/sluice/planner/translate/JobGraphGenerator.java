@@ -313,7 +313,7 @@ public final class JobGraphGenerator {
                     + ")], time_col=[" + inputType.name(timeField) + "])";
             return new OperatorTransformation(name, List.of(in),
                     () -> new SessionWindowOperator(inputType, timeField, gap, keys, outputType), outputType)
-                    .withInputPartitioning(0, InputPartitioning.hash(keys));
+                    .withLateRowOutput().withInputPartitioning(0, InputPartitioning.hash(keys));
         }
         io.sluice.runtime.operator.window.WindowSpec spec = WindowColumns.spec(call);
         String name = "WindowTableFunction(window=[" + spec + "], time_col=[" + inputType.name(timeField) + "])";
@@ -462,7 +462,7 @@ public final class JobGraphGenerator {
                     + String.join(", ", outType.names()) + "])", List.of(in),
                     () -> new io.sluice.runtime.operator.window.WindowRankOperator(inputType, partition, order, start, end,
                             rankUsed, endField, outType), outType)
-                    .withInputPartitioning(0, InputPartitioning.hash(partition));
+                    .withLateRowOutput().withInputPartitioning(0, InputPartitioning.hash(partition));
             return calcOverRank(node, window, windowRank, windowRankType, range, projects);
         }
         boolean rowtimeOrder = order.length == 1 && TimeAttributes.isRowtime(inputRel, order[0].field());
@@ -687,7 +687,7 @@ public final class JobGraphGenerator {
                 return new OperatorTransformation("WindowAggregate(" + attributes + ")", List.of(in),
                         () -> new WindowAggregateOperator(inputType, groupFields, specs, outputType, windowEnd,
                                 paneConstant),
-                        outputType).withInputPartitioning(0, InputPartitioning.hash(groupFields));
+                        outputType).withLateRowOutput().withInputPartitioning(0, InputPartitioning.hash(groupFields));
             }
             ChangelogMode mode = in.changelogMode().hasUpdates() ? ChangelogMode.all()
                     : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
@@ -1192,9 +1192,12 @@ public final class JobGraphGenerator {
                     + "orderBy=[" + describeKeys(window.groups.get(0).orderKeys.getFieldCollations(), inputType)
                     + "], window=[" + (group.isRows() ? "ROWS" : "RANGE") + " BETWEEN " + group.lower() + " AND "
                     + group.upper() + "], select=[" + String.join(", ", described) + "])";
-            return new OperatorTransformation(streamName, List.of(in),
-                    () -> new StreamingOverAggregateOperator(inputType, group, rowtime, outputType), outputType)
-                    .withInputPartitioning(0, keys.length == 0 ? InputPartitioning.single()
+            OperatorTransformation over = new OperatorTransformation(streamName, List.of(in),
+                    () -> new StreamingOverAggregateOperator(inputType, group, rowtime, outputType), outputType);
+            if (rowtime) {
+                over.withLateRowOutput();
+            }
+            return over.withInputPartitioning(0, keys.length == 0 ? InputPartitioning.single()
                             : InputPartitioning.hash(keys));
         }
         String name = "OverAggregate(select=[" + String.join(", ", described) + "])";

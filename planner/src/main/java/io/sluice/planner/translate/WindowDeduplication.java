@@ -76,6 +76,6 @@ record WindowDeduplication(String name, int[] keyFields, int timeField, boolean 
         int end = windowEndField;
         return new OperatorTransformation(name, List.of(in),
                 () -> new WindowDeduplicateOperator(inputType, keys, time, last, outputRankNumber, end, outputType),
-                outputType).withInputPartitioning(0, InputPartitioning.hash(partition));
+                outputType).withLateRowOutput().withInputPartitioning(0, InputPartitioning.hash(partition));
     }
 }

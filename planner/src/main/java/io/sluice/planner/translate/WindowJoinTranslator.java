@@ -92,7 +92,7 @@ public final class WindowJoinTranslator {
         return new OperatorTransformation(name, List.of(left, right),
                 () -> new WindowJoinOperator(type, leftType, rightType, lk, rk, nullSafe, leftEnd, rightEnd,
                         residualClass, outputType), outputType)
-                .withInputPartitioning(0, lp).withInputPartitioning(1, rp)
+                .withLateRowOutput().withInputPartitioning(0, lp).withInputPartitioning(1, rp)
                 .withChangelogMode(ChangelogMode.insertOnly());
     }
 

@@ -394,7 +394,7 @@ public final class LocalExecutor {
             n.index = index;
             n.allocator = root.newChildAllocator(t.name() + "#" + System.identityHashCode(n), 0, Long.MAX_VALUE);
             n.metrics = execution.metrics().operator(index, t.name(), 0, 1, t instanceof SourceTransformation);
-            n.output = new MeteredOutput(new RoutingOutput(n), n.metrics);
+            n.output = new MeteredOutput(new RoutingOutput(n, null), n.metrics);
             byte[] state = restore == null ? null : restore.stateOf(n.uid, 0);
             try {
                 if (t instanceof SourceTransformation) {
@@ -416,7 +416,8 @@ public final class LocalExecutor {
                     }
                 } else {
                     n.operator = ((OperatorTransformation) t).factory().create();
-                    n.operator.open(new OperatorContext(t.name(), n.allocator, config, n.metrics), n.output);
+                    n.operator.open(new OperatorContext(t.name(), n.allocator, config, n.metrics)
+                            .withSideOutputs(tag -> sideOutput(n, tag)), n.output);
                     if (state != null) {
                         ((CheckpointedOperator) n.operator).restoreState(
                                 new StateReader(new java.io.ByteArrayInputStream(state)));
@@ -637,24 +638,53 @@ public final class LocalExecutor {
             return new OperatorFailure(n.name(), e);
         }
 
-        /** Delivers a node's output to each consumer, sharing the buffers when there are several. */
+        /** The output for side output {@code tag} of node {@code n}, or null when no node consumes it. */
+        private Output sideOutput(Node n, String tag) {
+            for (Node c : n.consumers) {
+                if (tag.equals(OperatorTransformation.sideOutputTagOf(c.transformation))) {
+                    return new RoutingOutput(n, tag);
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Delivers a node's output to each consumer of it (its main output, or with a tag the side output of that
+         * tag), sharing the buffers when there are several.
+         */
         private final class RoutingOutput implements Output {
             private final Node node;
+            private final String tag;
 
-            RoutingOutput(Node node) {
+            RoutingOutput(Node node, String tag) {
                 this.node = node;
+                this.tag = tag;
+            }
+
+            private boolean consumes(Node c) {
+                return java.util.Objects.equals(tag, OperatorTransformation.sideOutputTagOf(c.transformation));
             }
 
             @Override
             public void emit(RowBatch batch) throws Exception {
-                int n = node.consumers.size();
+                int n = 0;
+                int lastConsumer = -1;
+                for (int i = 0; i < node.consumers.size(); i++) {
+                    if (consumes(node.consumers.get(i))) {
+                        n++;
+                        lastConsumer = i;
+                    }
+                }
                 if (n == 0 || batch.rowCount() == 0) {
                     batch.close();
                     return;
                 }
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i <= lastConsumer; i++) {
                     Node c = node.consumers.get(i);
-                    boolean last = i == n - 1;
+                    if (!consumes(c)) {
+                        continue;
+                    }
+                    boolean last = i == lastConsumer;
                     RowBatch b = last ? batch : BatchCopies.share(batch, c.allocator);
                     try {
                         c.metrics.processBatch(c.operator, node.consumerInputs.get(i), b);
@@ -669,6 +699,9 @@ public final class LocalExecutor {
 
             @Override
             public void emitWatermark(long watermark) throws Exception {
+                if (tag != null) {
+                    return; // side-output consumers get the watermarks of the main output
+                }
                 for (int i = 0; i < node.consumers.size(); i++) {
                     Node c = node.consumers.get(i);
                     int input = node.consumerInputs.get(i);

@@ -225,7 +225,7 @@ final class ParallelJobRun {
         public void emit(RowBatch batch) throws Exception {
             long start = metrics.beginEmit(batch);
             try {
-                route(batch);
+                route(batch, null);
             } finally {
                 metrics.endEmit(start);
             }
@@ -247,8 +247,37 @@ final class ParallelJobRun {
             }
         }
 
-        private void route(RowBatch batch) throws Exception {
-            int n = vertex.consumers.size();
+        /** The output for side output {@code tag} of this instance, or null when no node consumes it. */
+        Output sideOutput(String tag) {
+            for (Vertex c : vertex.consumers) {
+                if (tag.equals(OperatorTransformation.sideOutputTagOf(c.transformation))) {
+                    return new Output() {
+                        @Override
+                        public void emit(RowBatch batch) throws Exception {
+                            route(batch, tag);
+                        }
+
+                        @Override
+                        public void emitWatermark(long watermark) {
+                            // side-output consumers get the watermarks of the main output
+                        }
+                    };
+                }
+            }
+            return null;
+        }
+
+        /** Sends a batch to the consumers of the main output ({@code tag} null) or of side output {@code tag}. */
+        private void route(RowBatch batch, String tag) throws Exception {
+            int n = 0;
+            int lastConsumer = -1;
+            for (int i = 0; i < vertex.consumers.size(); i++) {
+                if (java.util.Objects.equals(tag,
+                        OperatorTransformation.sideOutputTagOf(vertex.consumers.get(i).transformation))) {
+                    n++;
+                    lastConsumer = i;
+                }
+            }
             if (n == 0 || batch.rowCount() == 0) {
                 batch.close();
                 return;
@@ -260,8 +289,12 @@ final class ParallelJobRun {
                     broadcast(Kind.ACTIVE, 0); // the consumers count this channel again before its rows arrive
                 }
             }
-            for (int i = 0; i < n; i++) {
-                boolean last = i == n - 1;
+            for (int i = 0; i <= lastConsumer; i++) {
+                if (!java.util.Objects.equals(tag,
+                        OperatorTransformation.sideOutputTagOf(vertex.consumers.get(i).transformation))) {
+                    continue;
+                }
+                boolean last = i == lastConsumer;
                 RowBatch b = last ? batch : BatchCopies.share(batch, allocator);
                 try {
                     send(vertex.consumers.get(i), vertex.consumerInputs.get(i), b);
@@ -1205,7 +1238,7 @@ final class ParallelJobRun {
             } else {
                 inst.operator = ((OperatorTransformation) t).factory().create();
                 inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics,
-                        inst.subtask, inst.vertex.parallelism), inst);
+                        inst.subtask, inst.vertex.parallelism).withSideOutputs(inst::sideOutput), inst);
                 if (state != null) {
                     ((io.sluice.runtime.state.CheckpointedOperator) inst.operator).restoreState(
                             new io.sluice.runtime.state.StateReader(new java.io.ByteArrayInputStream(state)));

@@ -16,6 +16,10 @@ public final class OperatorTransformation extends Transformation {
     /** Only projects its single input (no filter): its output needs {@code -U} rows exactly when its input does. */
     private boolean projectionOnly;
     private final int[] inputReadOrder;
+    /** Non-null: this node consumes the side output of this tag of its single input, not its main output. */
+    private String sideOutputTag;
+    /** The operator can hand the rows it finds late to a late-rows side output. */
+    private boolean lateRowOutput;
 
     public OperatorTransformation(String name, List<Transformation> inputs, OperatorFactory factory,
             RowType outputType) {
@@ -75,6 +79,43 @@ public final class OperatorTransformation extends Transformation {
             return op;
         };
         withChangelogMode(changelogMode().without(io.sluice.types.RowKind.UPDATE_BEFORE));
+    }
+
+    /**
+     * Makes this node consume the side output tagged {@code tag} of its single input instead of that input's main
+     * output (batches only; watermarks, barriers and the end of input come as from a main output); returns this.
+     */
+    public OperatorTransformation consumingSideOutput(String tag) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException("a side output is consumed by a node with one input, not "
+                    + inputs.size());
+        }
+        this.sideOutputTag = tag;
+        return this;
+    }
+
+    /** The tag of the side output of its input this node consumes, or null for the input's main output. */
+    public String sideOutputTag() {
+        return sideOutputTag;
+    }
+
+    /**
+     * Marks the operator as one that emits the rows it finds late on its
+     * {@link io.sluice.runtime.operator.late.LateRows#SIDE_OUTPUT late-rows side output} when a node consumes
+     * it; returns this node.
+     */
+    public OperatorTransformation withLateRowOutput() {
+        this.lateRowOutput = true;
+        return this;
+    }
+
+    public boolean hasLateRowOutput() {
+        return lateRowOutput;
+    }
+
+    /** The tag of the side output {@code consumer} reads from its input, or null for the main output. */
+    public static String sideOutputTagOf(Transformation consumer) {
+        return consumer instanceof OperatorTransformation o ? o.sideOutputTag : null;
     }
 
     /** The order in which a bounded execution should drain this operator's inputs. */

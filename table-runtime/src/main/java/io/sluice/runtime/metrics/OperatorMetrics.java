@@ -40,6 +40,7 @@ public final class OperatorMetrics {
     private volatile long inputWatermark = NO_WATERMARK;
     private volatile long outputWatermark = NO_WATERMARK;
     private volatile long lateRecordsDropped;
+    private volatile long lateRecordsRouted;
     private volatile long stateSize = -1;
     private volatile SourceReader reader;
 
@@ -155,6 +156,14 @@ public final class OperatorMetrics {
         lateRecordsDropped += rows;
     }
 
+    /**
+     * Of the late rows counted by {@link #lateRecordsDropped}, {@code rows} were handed to the job's late-rows
+     * table instead of being lost (for {@code numLateRecordsRouted}, a Sluice addition).
+     */
+    public void lateRecordsRouted(long rows) {
+        lateRecordsRouted += rows;
+    }
+
     /** The size of the instance's state in the latest checkpoint. */
     public void recordStateSize(long bytes) {
         stateSize = bytes;
@@ -267,6 +276,11 @@ public final class OperatorMetrics {
 
     public long numLateRecordsDropped() {
         return lateRecordsDropped;
+    }
+
+    /** Late rows written to the job's late-rows table (a subset of {@link #numLateRecordsDropped}). */
+    public long numLateRecordsRouted() {
+        return lateRecordsRouted;
     }
 
     /** Bytes of state in the latest checkpoint; -1 before the first. */

@@ -14,6 +14,7 @@ public final class OperatorContext {
     private final OperatorMetrics metrics;
     private final int subtaskIndex;
     private final int parallelism;
+    private java.util.function.Function<String, Output> sideOutputs = tag -> null;
 
     public OperatorContext(String operatorName, BufferAllocator allocator, Configuration config) {
         this(operatorName, allocator, config, OperatorMetrics.detached(operatorName));
@@ -52,6 +53,26 @@ public final class OperatorContext {
     /** How many parallel instances of this node run. */
     public int parallelism() {
         return parallelism;
+    }
+
+    /**
+     * Sets where the operator's side outputs go: {@code sideOutputs} maps a side output's tag to its
+     * {@link Output}, or to null when nothing consumes it. Executors call this before {@code open}; returns this.
+     */
+    public OperatorContext withSideOutputs(java.util.function.Function<String, Output> sideOutputs) {
+        this.sideOutputs = sideOutputs;
+        return this;
+    }
+
+    /**
+     * The output for the side output tagged {@code tag} (such as
+     * {@link io.sluice.runtime.operator.late.LateRows#SIDE_OUTPUT late rows}), or null when no node of the job
+     * consumes it: an operator then does what it does without that consumer (drops late rows). Only batches go to
+     * a side output; watermarks, barriers and the end of input reach its consumers from the operator's main
+     * output.
+     */
+    public Output sideOutput(String tag) {
+        return sideOutputs.apply(tag);
     }
 
     public String operatorName() {

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * {@code EXPLAIN ANALYZE} (a Sluice addition): runs a job to its end, or for at most
  * {@code table.explain.analyze.max-duration} (a streaming query on unbounded input is then stopped), and prints its
  * physical plan with what every operator did, summed over its parallel instances: rows in and out, busy time, peak
- * state size, watermark lag and late rows dropped.
+ * state size, watermark lag and late rows dropped (or routed to the late-rows table, {@link LateRowsRouting}).
  */
 final class ExplainAnalyze {
     static final ConfigOption<Duration> MAX_DURATION = ConfigOptions.key("table.explain.analyze.max-duration")
@@ -104,6 +104,7 @@ final class ExplainAnalyze {
         long busy = 0;
         long state = 0;
         long late = 0;
+        long routed = 0;
         long lag = -1;
         for (OperatorMetrics m : instances) {
             in += m.numRecordsIn();
@@ -111,6 +112,7 @@ final class ExplainAnalyze {
             busy += m.accumulatedBusyTimeMs();
             state += Math.max(0, m.stateSize());
             late += m.numLateRecordsDropped();
+            routed += m.numLateRecordsRouted();
             lag = Math.max(lag, m.watermarkLag());
         }
         StringBuilder sb = new StringBuilder("[");
@@ -127,8 +129,11 @@ final class ExplainAnalyze {
         if (lag >= 0) {
             sb.append(", watermark lag=").append(lag).append(" ms");
         }
-        if (late > 0) {
-            sb.append(", late rows dropped=").append(late);
+        if (late > routed) {
+            sb.append(", late rows dropped=").append(late - routed);
+        }
+        if (routed > 0) {
+            sb.append(", late rows routed=").append(routed);
         }
         return sb.append(']').toString();
     }

@@ -40,6 +40,7 @@ final class SessionOptions {
         KNOWN.put(DML_SYNC.key(), DML_SYNC);
         KNOWN.put(PLAN_FORCE_RECOMPILE.key(), PLAN_FORCE_RECOMPILE);
         KNOWN.put(ExplainAnalyze.MAX_DURATION.key(), ExplainAnalyze.MAX_DURATION);
+        KNOWN.put(LateRowsRouting.TABLE.key(), LateRowsRouting.TABLE);
     }
 
     private SessionOptions() {

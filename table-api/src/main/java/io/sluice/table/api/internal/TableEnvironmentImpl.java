@@ -591,7 +591,8 @@ public final class TableEnvironmentImpl implements TableEnvironment {
                 batches != null ? batches : ctx -> new CollectSinkWriter(queue));
         sink.withInputPartitioning(0, io.sluice.runtime.graph.InputPartitioning.single());
         Configuration jobConfig = configuration.copy();
-        JobExecution job = LocalExecutor.submit(new JobGraph("collect", List.of(sink)), jobConfig);
+        JobExecution job = LocalExecutor.submit(new JobGraph("collect", LateRowsRouting.attach(List.of(sink), this)),
+                jobConfig);
         return TableResultImpl.ofJob(ResolvedSchema.fromRowType(q.plan.rowType), job,
                 new CollectResultIterator(queue, job), jobConfig);
     }
@@ -722,6 +723,28 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         return b.push(rel).project(exprs, sinkType.names(), true).build();
     }
 
+    /**
+     * A sink writing the insert-only rows of {@code input} (whose columns are the table's physical columns) into
+     * table {@code id}, for rows the engine adds to a job itself (late rows, {@link LateRowsRouting}).
+     */
+    SinkTransformation insertOnlySink(ObjectIdentifier id, CatalogTable table, Transformation input) {
+        table.checkWritable(id.toString());
+        RowType sinkType = table.physicalRowType();
+        String connector = table.options().get(FactoryUtil.CONNECTOR.key());
+        if (connector == null) {
+            throw new ValidationException("Table " + id + " has no 'connector' option and cannot be written to.");
+        }
+        DynamicTableSinkFactory factory = FactoryUtil.discover(DynamicTableSinkFactory.class, connector, classLoader());
+        FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader());
+        DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(), sinkType,
+                table.options(), configuration, table.partitionKeys(), table.primaryKey()));
+        if (!sink.getChangelogMode(ChangelogMode.insertOnly()).contains(io.sluice.types.RowKind.INSERT)) {
+            throw new ValidationException("Sink " + id + " does not accept inserts.");
+        }
+        return new SinkTransformation("Sink(table=[" + id + "], fields=[" + String.join(", ", sinkType.names())
+                + "])", input, sink::createWriter);
+    }
+
     /** Submits INSERT jobs as one job. */
     TableResult executeInserts(List<CompiledInsert> inserts) {
         List<SinkTransformation> sinks = new ArrayList<>();
@@ -730,6 +753,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             sinks.add(i.sink);
             columns.add(Column.physical(i.target.toString(), DataTypes.BIGINT()));
         }
+        sinks = LateRowsRouting.attach(sinks, this);
         JobExecution job = LocalExecutor.submit(new JobGraph("insert-into_" + inserts.get(0).target, sinks),
                 configuration.copy());
         Object[] values = new Object[inserts.size()];

@@ -76,6 +76,8 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
     private long lateRows;
     /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
+    /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
+    private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
 
     /**
      * @param group the window: one ascending ORDER BY key on a TIMESTAMP or TIMESTAMP_LTZ time attribute,
@@ -154,6 +156,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
     @Override
     public void open(OperatorContext context, Output output) {
         this.metrics = context.metrics();
+        this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.context = context;
         this.output = output;
         this.pending = new RowBuffer(inputType, context.allocator());
@@ -201,6 +204,9 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
                 if (rowtime) {
                     if (t <= watermark) {
                         late++;
+                        if (lateRouter != null) {
+                            lateRouter.add(batch, i, t, watermark);
+                        }
                         continue;
                     }
                 } else if (t < lastProcTime) {
@@ -213,6 +219,9 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
             if (late > 0) {
                 lateRows += late;
                 metrics.lateRecordsDropped(late);
+                if (lateRouter != null) {
+                    lateRouter.flush();
+                }
             }
             if (n == rows) {
                 pending.append(batch);

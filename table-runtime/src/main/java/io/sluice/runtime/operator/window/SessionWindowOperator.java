@@ -48,6 +48,8 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
     private long lateRows;
     /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
+    /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
+    private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
 
     public SessionWindowOperator(RowType inputType, int timeField, long gapMillis, int[] partitionFields,
             RowType outputType) {
@@ -64,6 +66,7 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
     @Override
     public void open(OperatorContext context, Output output) {
         this.metrics = context.metrics();
+        this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.context = context;
         this.output = output;
         this.pending = new RowBuffer(inputType, context.allocator());
@@ -75,7 +78,7 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
     }
 
     @Override
-    public void processBatch(int input, RowBatch batch) {
+    public void processBatch(int input, RowBatch batch) throws Exception {
         try (batch) {
             if (!batch.isInsertOnly()) {
                 throw new UnsupportedFeatureException("a SESSION window over an updating input");
@@ -91,6 +94,9 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
                 }
                 if (time.get(i) + gap - 1 <= watermark) {
                     late++;
+                    if (lateRouter != null) {
+                        lateRouter.add(batch, i, time.get(i), watermark);
+                    }
                     continue;
                 }
                 keep[n++] = i;
@@ -98,6 +104,9 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
             if (late > 0) {
                 lateRows += late;
                 metrics.lateRecordsDropped(late);
+                if (lateRouter != null) {
+                    lateRouter.flush();
+                }
             }
             if (n == rows) {
                 pending.append(batch);

@@ -55,6 +55,8 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     private long lateRows;
     /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
+    /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
+    private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
     private final WindowSplitter splitter = new WindowSplitter();
 
     /** {@code windowEndField} is the input column holding {@code window_end} (one of the group fields). */
@@ -90,6 +92,7 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
     @Override
     public void open(OperatorContext context, Output output) {
         this.metrics = context.metrics();
+        this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.context = context;
         this.output = output;
         this.userAggregates = new SharedUserAggregates();
@@ -110,6 +113,9 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
             long late = splitter.split((TimeStampVector) batch.vector(windowEndField), null, rows, watermark);
             lateRows += late;
             metrics.lateRecordsDropped(late);
+            if (late > 0 && lateRouter != null) {
+                splitter.routeLate(batch, (TimeStampVector) batch.vector(windowEndField), lateRouter, watermark);
+            }
             if (splitter.allInOneWindow(rows)) {
                 windowState(splitter.windowEnd(0)).processBatch(0, takeOver(batch));
                 return;

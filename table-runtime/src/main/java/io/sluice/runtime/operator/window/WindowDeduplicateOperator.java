@@ -46,6 +46,8 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
     private long lateRows;
     /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
+    /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
+    private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
     private final WindowSplitter splitter = new WindowSplitter();
 
     /**
@@ -71,6 +73,7 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
     @Override
     public void open(OperatorContext context, Output output) {
         this.metrics = context.metrics();
+        this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.context = context;
         this.output = output;
     }
@@ -90,7 +93,7 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
     }
 
     @Override
-    public void processBatch(int input, RowBatch batch) {
+    public void processBatch(int input, RowBatch batch) throws Exception {
         try (batch) {
             if (!batch.isInsertOnly()) {
                 throw new UnsupportedFeatureException("a window deduplication over an updating input");
@@ -103,6 +106,9 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
                     (TimeStampVector) batch.vector(timeField), rows, watermark);
             lateRows += late;
             metrics.lateRecordsDropped(late);
+            if (late > 0 && lateRouter != null) {
+                splitter.routeLate(batch, (TimeStampVector) batch.vector(windowEndField), lateRouter, watermark);
+            }
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> state(end).add(part));
         }
     }

@@ -67,6 +67,8 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
     private long lateRows;
     /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
+    /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
+    private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
     private final WindowSplitter splitter = new WindowSplitter();
 
     /**
@@ -101,6 +103,7 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
     @Override
     public void open(OperatorContext context, Output output) {
         this.metrics = context.metrics();
+        this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.context = context;
         this.output = output;
     }
@@ -138,6 +141,9 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
             long late = splitter.split(ends, null, rows, watermark);
             lateRows += late;
             metrics.lateRecordsDropped(late);
+            if (late > 0 && lateRouter != null) {
+                splitter.routeLate(batch, ends, lateRouter, watermark);
+            }
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> buffers(end)[input].append(part));
         }
     }

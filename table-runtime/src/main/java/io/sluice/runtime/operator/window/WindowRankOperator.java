@@ -47,6 +47,8 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
     private long lateRows;
     /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
+    /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
+    private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
     private final WindowSplitter splitter = new WindowSplitter();
 
     /**
@@ -74,6 +76,7 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
     @Override
     public void open(OperatorContext context, Output output) {
         this.metrics = context.metrics();
+        this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.context = context;
         this.output = output;
     }
@@ -84,7 +87,7 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
     }
 
     @Override
-    public void processBatch(int input, RowBatch batch) {
+    public void processBatch(int input, RowBatch batch) throws Exception {
         try (batch) {
             if (!batch.isInsertOnly()) {
                 throw new UnsupportedFeatureException("a window Top-N over an updating input");
@@ -93,6 +96,9 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
             long late = splitter.split((TimeStampVector) batch.vector(windowEndField), null, rows, watermark);
             lateRows += late;
             metrics.lateRecordsDropped(late);
+            if (late > 0 && lateRouter != null) {
+                splitter.routeLate(batch, (TimeStampVector) batch.vector(windowEndField), lateRouter, watermark);
+            }
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> buffer(end).append(part));
         }
     }

@@ -60,6 +60,21 @@ final class WindowSplitter {
         return rows - notLate;
     }
 
+    /**
+     * Hands the rows of {@code batch} the last {@link #split} found late to {@code router}, each with its window's
+     * last millisecond ({@code window_end - 1}, NULL for a NULL window end) as its time, then flushes it.
+     */
+    void routeLate(RowBatch batch, TimeStampVector windowEnds, io.sluice.runtime.operator.late.LateRowRouter router,
+            long watermark) throws Exception {
+        for (int i = 0; i < batch.rowCount(); i++) {
+            if (windowOf[i] == -1) {
+                router.add(batch, i, windowEnds.isNull(i) ? io.sluice.runtime.operator.late.LateRows.NO_TIME
+                        : windowEnds.get(i) - 1, watermark);
+            }
+        }
+        router.flush();
+    }
+
     /** Number of distinct windows the last {@link #split} found, in order of their first row. */
     int windowCount() {
         return windowCount;
