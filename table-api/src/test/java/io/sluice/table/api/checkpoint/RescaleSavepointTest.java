@@ -182,13 +182,129 @@ class RescaleSavepointTest {
         assertEquals(expected, all, "every id joined exactly once, whichever instance held its waiting row");
     }
 
+    /** Applies a changelog to a multiset of rows: +I/+U add a row, -U/-D take an equal one out. */
+    private static void apply(CloseableIterator<Row> rows, List<String> table) {
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            String row = r.toString().substring(2);
+            if (r.getKind() == RowKind.INSERT || r.getKind() == RowKind.UPDATE_AFTER) {
+                table.add(row);
+            } else {
+                assertTrue(table.remove(row), "a retraction of a row emitted before: " + r);
+            }
+        }
+    }
+
+    /**
+     * The final table of {@code query}'s changelog when it runs at {@code from}, is stopped with a savepoint part way,
+     * and resumes from it at {@code to}: the changes of both runs applied in order (sorted rows).
+     */
+    private List<String> acrossRescale(String ddl, String query, int from, int to) throws Exception {
+        List<String> table = new ArrayList<>();
+        TableResult first = restoring(from, ddl, null).executeSql(query);
+        Thread reader = new Thread(() -> {
+            try (CloseableIterator<Row> rows = first.collect()) {
+                apply(rows, table);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        reader.start();
+        Thread.sleep(600);
+        String savepoint = first.getJobClient().orElseThrow()
+                .stopWithSavepoint(false, tmp.resolve("savepoints").toString()).get(30, TimeUnit.SECONDS);
+        reader.join(30_000);
+        int before = table.size();
+        try (CloseableIterator<Row> rows = restoring(to, ddl, savepoint).executeSql(query).collect()) {
+            apply(rows, table);
+        }
+        assertTrue(before > 0, "the first run emitted rows before its savepoint");
+        Collections.sort(table);
+        return table;
+    }
+
+    /** The final table of {@code query}'s changelog in one uninterrupted run at {@code parallelism}. */
+    private static List<String> uninterrupted(String ddl, String query, int parallelism) throws Exception {
+        List<String> table = new ArrayList<>();
+        try (CloseableIterator<Row> rows = restoring(parallelism, ddl, null).executeSql(query).collect()) {
+            apply(rows, table);
+        }
+        Collections.sort(table);
+        return table;
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aTopNRestoredAtAnotherParallelismRetractsWhatItEmittedBefore(int from, int to) throws Exception {
+        String query = "SELECT k, v FROM (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY MOD(v, 100) DESC)"
+                + " AS rn FROM events) WHERE rn <= 2";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertEquals(14, expected.size());
+        assertEquals(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aDeduplicationRestoredAtAnotherParallelismKeepsOneRowPerKey(int from, int to) throws Exception {
+        String ddl = EVENTS.replace("k AS CAST(MOD(id, 7) AS INT)", "k AS CAST(MOD(id, 997) AS INT)");
+        String query = "SELECT k, id FROM (SELECT k, id, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts) AS rn"
+                + " FROM events) WHERE rn = 1";
+        List<String> expected = uninterrupted(ddl, query, to);
+        assertEquals(997, expected.size());
+        assertEquals(expected, acrossRescale(ddl, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aGroupByChangelogContinuesAcrossRescaling(int from, int to) throws Exception {
+        String query = "SELECT k, COUNT(*) AS c, MIN(v) AS lo FROM events GROUP BY k";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertEquals(7, expected.size());
+        assertEquals(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aSessionWindowRestoredAtAnotherParallelismEqualsAnUninterruptedRun(int from, int to) throws Exception {
+        // every 500 ids the time jumps 20 s: each key's rows (7 s apart) form a new session
+        String ddl = EVENTS.replace("ts AS TO_TIMESTAMP_LTZ(id * 1000, 3)",
+                "ts AS TO_TIMESTAMP_LTZ(id * 1000 + (id - MOD(id, 500)) * 40, 3)");
+        String query = "SELECT window_start, window_end, k, COUNT(*), SUM(v) FROM TABLE(SESSION(TABLE events"
+                + " PARTITION BY k, DESCRIPTOR(ts), INTERVAL '8' SECOND)) GROUP BY window_start, window_end, k";
+        List<String> expected = uninterrupted(ddl, query, to);
+        assertEquals(57, expected.size()); // 8 sessions of each of the 7 keys, and id 4000 alone
+        assertEquals(expected, acrossRescale(ddl, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void anIntervalJoinRestoredAtAnotherParallelismMatchesEveryRowOnce(int from, int to) throws Exception {
+        String ddl = "CREATE TABLE a (id BIGINT, x INT, ts AS TO_TIMESTAMP_LTZ(id * 1000, 3), WATERMARK FOR ts AS ts)"
+                + " WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence',"
+                + " 'fields.id.start' = '1', 'fields.id.end' = '3000', 'fields.x.kind' = 'sequence',"
+                + " 'fields.x.start' = '1', 'fields.x.end' = '3000');"
+                + "CREATE TABLE b (id BIGINT, y INT, ts AS TO_TIMESTAMP_LTZ(id * 1000, 3), WATERMARK FOR ts AS ts)"
+                + " WITH ('connector' = 'datagen', 'rows-per-second' = '1000', 'fields.id.kind' = 'sequence',"
+                + " 'fields.id.start' = '1', 'fields.id.end' = '3000', 'fields.y.kind' = 'sequence',"
+                + " 'fields.y.start' = '3001', 'fields.y.end' = '6000')";
+        String query = "SELECT a.id, a.x, b.y FROM a JOIN b ON MOD(a.id, 11) = MOD(b.id, 11) AND b.ts BETWEEN"
+                + " a.ts - INTERVAL '20' SECOND AND a.ts + INTERVAL '20' SECOND";
+        List<String> expected = uninterrupted(ddl, query, to);
+        assertTrue(expected.size() > 3000, expected.size() + " pairs");
+        assertEquals(expected, acrossRescale(ddl, query, from, to));
+    }
+
     @Test
     @Timeout(120)
     void anOperatorThatCannotRescaleSaysSo() throws Exception {
-        String ddl = EVENTS + ";CREATE TABLE ranked (k INT, id BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
-                + "'connector' = 'blackhole')";
-        String insert = "INSERT INTO ranked SELECT k, id FROM (SELECT k, id, ROW_NUMBER() OVER (PARTITION BY k"
-                + " ORDER BY ts) AS rn FROM events) WHERE rn = 1";
+        String ddl = EVENTS + ";CREATE TABLE sums (k INT, id BIGINT, s INT) WITH ('connector' = 'blackhole')";
+        String insert = "INSERT INTO sums SELECT k, id, SUM(v) OVER (PARTITION BY k ORDER BY ts ROWS BETWEEN 2"
+                + " PRECEDING AND CURRENT ROW) FROM events";
         String savepoint = stopWithSavepoint(2, ddl, insert);
         TableEnvironment env = restoring(3, ddl, null);
         String report;
@@ -197,6 +313,7 @@ class RescaleSavepointTest {
             report = String.valueOf(rows.next().getField(0));
         }
         assertTrue(report.contains("RESCALED: TableSourceScan("), report);
+        assertTrue(report.contains("OTHER_PARALLELISM: OverAggregate("), report);
         env.executeSql("SET 'execution.savepoint.path' = '" + savepoint + "'");
         Exception e = assertThrows(Exception.class, () -> env.executeSql(insert).await());
         Throwable cause = e;
@@ -204,7 +321,7 @@ class RescaleSavepointTest {
             cause = cause.getCause();
         }
         assertTrue(cause instanceof UnsupportedFeatureException, String.valueOf(e));
-        assertTrue(cause.getMessage().startsWith("not supported yet: restoring "), cause.getMessage());
+        assertTrue(cause.getMessage().startsWith("not supported yet: restoring OverAggregate("), cause.getMessage());
         assertTrue(cause.getMessage().contains("at another parallelism"), cause.getMessage());
     }
 }
