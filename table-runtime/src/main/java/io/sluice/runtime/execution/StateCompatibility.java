@@ -91,17 +91,19 @@ public final class StateCompatibility {
         } catch (RuntimeException e) {
             return true; // the start reports it
         }
-        if (!RescaledRestore.canRescale(operator)) {
-            return false;
-        }
-        if (operator instanceof io.sluice.runtime.state.RescalableOperator) {
-            try {
-                RescaledRestore.ownership(t, 0, instances, maxParallelism);
-            } catch (RuntimeException e) {
+        try {
+            if (!RescaledRestore.canRescale(operator)) {
                 return false;
             }
+            if (operator instanceof io.sluice.runtime.state.RescalableOperator && !operator.isStateless()) {
+                RescaledRestore.ownership(t, 0, instances, maxParallelism);
+            }
+            return true;
+        } catch (io.sluice.table.api.UnsupportedFeatureException e) {
+            return false; // its inputs are not partitioned by key
+        } catch (RuntimeException e) {
+            return true; // the start reports it
         }
-        return true;
     }
 
     /** The report for a job whose instances are {@code expected} (no data). */
