@@ -205,6 +205,18 @@ public final class CheckpointStorage {
             return new Checkpoint(directory, id, timestamp, kept);
         }
 
+        /** The saved instances of the operator {@code uid}, in subtask order (empty when the checkpoint has none). */
+        public List<NodeState> statesOf(String uid) {
+            List<NodeState> result = new ArrayList<>();
+            for (NodeState s : states) {
+                if (s.uid().equals(uid)) {
+                    result.add(s);
+                }
+            }
+            result.sort(Comparator.comparingInt(NodeState::subtask));
+            return result;
+        }
+
         /**
          * The state of instance {@code subtask} of the operator {@code uid}, or null when the checkpoint has
          * none (the operator is new, or keeps no state).

@@ -30,7 +30,8 @@ public interface SinkWriter extends AutoCloseable {
     /**
      * Called after {@link #open} when the job restarts from a checkpoint, with what
      * {@link #snapshotState} returned for it (never null): publish what that checkpoint prepared if
-     * that did not happen yet, and discard anything written after it.
+     * that did not happen yet, and discard anything written after it. When the job restarts at another
+     * parallelism, a writer may be called several times, once for each writer of the earlier run it takes over.
      */
     default void restoreState(byte[] state) throws Exception {
     }

@@ -35,6 +35,19 @@ public interface SourceReader extends AutoCloseable {
     }
 
     /**
+     * Called before {@link #open}, instead of {@link #restorePosition}, when a job restarts from a checkpoint taken
+     * with another number of readers: {@code positions} holds what {@link #snapshotPosition} returned on each reader
+     * of that run, in reader order. The reader takes over its share of what they had not read yet (by its index and
+     * the reader count of its {@link ReaderContext}), so that the readers of the new run together read every
+     * remaining record once. The default fails with "not supported yet".
+     */
+    default void restoreRescaledPositions(java.util.List<byte[]> positions) throws Exception {
+        throw new io.sluice.table.api.UnsupportedFeatureException("restoring the position of "
+                + getClass().getSimpleName() + " at another parallelism (its checkpoint has " + positions.size()
+                + " readers)");
+    }
+
+    /**
      * How many records the source has yet to read (Flink's {@code pendingRecords}, e.g. a Kafka consumer's lag),
      * where the reader knows it; -1 otherwise (the default). Called from other threads than the task's, so an
      * implementation returns a value it keeps up to date on its own thread.

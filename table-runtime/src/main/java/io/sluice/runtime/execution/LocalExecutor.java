@@ -395,7 +395,8 @@ public final class LocalExecutor {
             n.allocator = root.newChildAllocator(t.name() + "#" + System.identityHashCode(n), 0, Long.MAX_VALUE);
             n.metrics = execution.metrics().operator(index, t.name(), 0, 1, t instanceof SourceTransformation);
             n.output = new MeteredOutput(new RoutingOutput(n, null), n.metrics);
-            byte[] state = restore == null ? null : restore.stateOf(n.uid, 0);
+            List<CheckpointStorage.NodeState> rescaled = RescaledRestore.rescaledStates(restore, n.uid, 1);
+            byte[] state = restore == null || rescaled != null ? null : restore.stateOf(n.uid, 0);
             try {
                 if (t instanceof SourceTransformation) {
                     SourceTransformation s = (SourceTransformation) t;
@@ -403,6 +404,8 @@ public final class LocalExecutor {
                             n.allocator, config, 0, 1));
                     if (state != null) {
                         n.reader.restorePosition(state);
+                    } else if (rescaled != null) {
+                        RescaledRestore.restoreSource(n.reader, rescaled);
                     }
                     n.reader.open();
                 } else if (t instanceof SinkTransformation) {
@@ -413,6 +416,8 @@ public final class LocalExecutor {
                     sink.open(new OperatorContext(t.name(), n.allocator, config, n.metrics), n.output);
                     if (state != null) {
                         sink.restoreState(state);
+                    } else if (rescaled != null) {
+                        RescaledRestore.restoreSink(sink, rescaled, 0, 1);
                     }
                 } else {
                     n.operator = ((OperatorTransformation) t).factory().create();
@@ -421,6 +426,9 @@ public final class LocalExecutor {
                     if (state != null) {
                         ((CheckpointedOperator) n.operator).restoreState(
                                 new StateReader(new java.io.ByteArrayInputStream(state)));
+                    } else if (rescaled != null) {
+                        RescaledRestore.restoreOperator(n.operator, t, rescaled, 0, 1,
+                                config.get(io.sluice.runtime.state.keyed.StateOptions.MAX_PARALLELISM));
                     }
                 }
             } catch (Throwable e) {

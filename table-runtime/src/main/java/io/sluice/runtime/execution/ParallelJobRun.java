@@ -69,8 +69,9 @@ import org.apache.arrow.memory.RootAllocator;
  * it; then the instance and those chained to it save their state and pass the barrier on. Tasks that
  * have already finished are saved by the coordinator. Once every instance has acknowledged, the
  * checkpoint is written and each task tells its sinks, which publish what they prepared. A failed
- * job restarts from the latest checkpoint as the restart strategy allows; a checkpoint restores only
- * at the parallelism it was taken with ({@link RestoreCompatibility}).
+ * job restarts from the latest checkpoint as the restart strategy allows. A checkpoint or savepoint taken at
+ * another parallelism is redistributed ({@link RescaledRestore}): keyed state by the key routing of the new run,
+ * source positions over the new readers.
  *
  * <p><b>Stop with savepoint.</b> A savepoint is a checkpoint whose barrier sources emit and then stop
  * polling, so nothing follows it anywhere in the graph. Once every instance has acknowledged it, it is
@@ -384,11 +385,7 @@ final class ParallelJobRun {
                 }
             }
             for (int r = 0; r < rows; r++) {
-                int h = hashes[r];
-                h ^= (h >>> 16);
-                h *= 0x85ebca6b;
-                h ^= (h >>> 13);
-                hashes[r] = Math.floorMod(h, targets);
+                hashes[r] = io.sluice.runtime.state.KeyOwnership.hashTarget(hashes[r], targets);
             }
         }
 
@@ -1215,7 +1212,9 @@ final class ParallelJobRun {
         inst.metrics = execution.metrics().operator(order.indexOf(inst.vertex), t.name(), inst.subtask,
                 inst.vertex.parallelism, t instanceof SourceTransformation);
         inst.allocator = root.newChildAllocator(inst.name() + "#" + System.identityHashCode(inst), 0, Long.MAX_VALUE);
-        byte[] state = restore == null ? null : restore.stateOf(inst.vertex.uid, inst.subtask);
+        List<CheckpointStorage.NodeState> rescaled = RescaledRestore.rescaledStates(restore, inst.vertex.uid,
+                inst.vertex.parallelism);
+        byte[] state = restore == null || rescaled != null ? null : restore.stateOf(inst.vertex.uid, inst.subtask);
         try {
             if (t instanceof SourceTransformation) {
                 SourceTransformation s = (SourceTransformation) t;
@@ -1223,6 +1222,8 @@ final class ParallelJobRun {
                         inst.allocator, config, inst.subtask, inst.vertex.parallelism));
                 if (state != null) {
                     inst.reader.restorePosition(state);
+                } else if (rescaled != null) {
+                    RescaledRestore.restoreSource(inst.reader, rescaled);
                 }
                 inst.reader.open();
             } else if (t instanceof SinkTransformation) {
@@ -1234,6 +1235,8 @@ final class ParallelJobRun {
                         inst.subtask, inst.vertex.parallelism), inst);
                 if (state != null) {
                     sink.restoreState(state);
+                } else if (rescaled != null) {
+                    RescaledRestore.restoreSink(sink, rescaled, inst.subtask, inst.vertex.parallelism);
                 }
             } else {
                 inst.operator = ((OperatorTransformation) t).factory().create();
@@ -1242,6 +1245,9 @@ final class ParallelJobRun {
                 if (state != null) {
                     ((io.sluice.runtime.state.CheckpointedOperator) inst.operator).restoreState(
                             new io.sluice.runtime.state.StateReader(new java.io.ByteArrayInputStream(state)));
+                } else if (rescaled != null) {
+                    RescaledRestore.restoreOperator(inst.operator, t, rescaled, inst.subtask, inst.vertex.parallelism,
+                            maxParallelism);
                 }
             }
         } catch (Throwable e) {

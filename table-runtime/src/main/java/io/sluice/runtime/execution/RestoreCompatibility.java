@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code EXPLAIN UPGRADE} shows): an operator the checkpoint does not know starts empty, as in Flink; state of
  * another shape, or of an operator the job does not have, fails the start unless
  * {@code execution.savepoint.ignore-unclaimed-state} is set (then that state is left out and the operator starts
- * empty); state taken at another parallelism is not supported yet.
+ * empty); state taken at another parallelism is redistributed ({@link RescaledRestore}) where the operator can.
  */
 final class RestoreCompatibility {
     private RestoreCompatibility() {
@@ -28,8 +28,8 @@ final class RestoreCompatibility {
         for (StateCompatibility.Entry e : StateCompatibility.report(checkpoint, expected)) {
             switch (e.verdict()) {
                 case OTHER_PARALLELISM:
-                    throw new UnsupportedFeatureException("restoring a checkpoint or savepoint " + e.detail()
-                            + " ('" + checkpoint.directory() + "', operator '" + e.operator() + "'); set"
+                    throw new UnsupportedFeatureException("restoring " + e.operator() + " at another parallelism:"
+                            + " a checkpoint or savepoint " + e.detail() + " ('" + checkpoint.directory() + "'); set"
                             + " parallelism.default to the value it was taken with");
                 case INCOMPATIBLE:
                     if (!ignoreUnclaimedState) {

@@ -33,7 +33,13 @@ public final class StateCompatibility {
          * operator starts empty.
          */
         INCOMPATIBLE,
-        /** The state was taken at another parallelism, which keyed state cannot be redistributed to yet. */
+        /**
+         * The state was taken at another parallelism and is redistributed: keyed state by key to the instance the
+         * exchange now routes each key to, source positions over the new readers, sinks' pending commits to the new
+         * sink instances.
+         */
+        RESCALED,
+        /** The state was taken at another parallelism, and this operator cannot redistribute it (yet). */
         OTHER_PARALLELISM,
         /**
          * The checkpoint has state of an operator this job does not have: restoring fails, or with
@@ -64,11 +70,53 @@ public final class StateCompatibility {
                 expected.add(new NodeState(uids.get(t), s, p, t.name(), t.stateSchema(), null));
             }
         }
-        return report(checkpoint, expected);
+        java.util.Set<String> fixed = new java.util.HashSet<>();
+        int maxParallelism = config.get(io.sluice.runtime.state.keyed.StateOptions.MAX_PARALLELISM);
+        for (Transformation t : graph.topologicalOrder()) {
+            if (!canRescale(t, parallelism.get(t), maxParallelism)) {
+                fixed.add(uids.get(t));
+            }
+        }
+        return report(checkpoint, expected, fixed);
+    }
+
+    /** Whether node {@code t}, run as {@code instances} instances, can restore state taken at another parallelism. */
+    private static boolean canRescale(Transformation t, int instances, int maxParallelism) {
+        if (!(t instanceof io.sluice.runtime.graph.OperatorTransformation)) {
+            return true;
+        }
+        io.sluice.runtime.operator.StreamOperator operator;
+        try {
+            operator = ((io.sluice.runtime.graph.OperatorTransformation) t).factory().create();
+        } catch (RuntimeException e) {
+            return true; // the start reports it
+        }
+        try {
+            if (!RescaledRestore.canRescale(operator)) {
+                return false;
+            }
+            if (operator instanceof io.sluice.runtime.state.RescalableOperator && !operator.isStateless()) {
+                RescaledRestore.ownership(t, 0, instances, maxParallelism);
+            }
+            return true;
+        } catch (io.sluice.table.api.UnsupportedFeatureException e) {
+            return false; // its inputs are not partitioned by key
+        } catch (RuntimeException e) {
+            return true; // the start reports it
+        }
     }
 
     /** The report for a job whose instances are {@code expected} (no data). */
     static List<Entry> report(CheckpointStorage.Checkpoint checkpoint, List<NodeState> expected) {
+        return report(checkpoint, expected, java.util.Set.of());
+    }
+
+    /**
+     * The report for a job whose instances are {@code expected} (no data), where the operators {@code fixed} cannot
+     * restore state taken at another parallelism.
+     */
+    static List<Entry> report(CheckpointStorage.Checkpoint checkpoint, List<NodeState> expected,
+            java.util.Set<String> fixed) {
         Map<String, NodeState> operators = new LinkedHashMap<>();
         for (NodeState e : expected) {
             operators.putIfAbsent(e.uid(), e);
@@ -92,9 +140,13 @@ public final class StateCompatibility {
             } else if (!there.schema().equals(here.schema())) {
                 entries.add(new Entry(here.uid(), here.name(), Verdict.INCOMPATIBLE, "its state was "
                         + there.schema() + " and is " + here.schema() + " now"));
-            } else if (there.parallelism() != here.parallelism()) {
+            } else if (there.parallelism() != here.parallelism() && fixed.contains(here.uid())) {
                 entries.add(new Entry(here.uid(), here.name(), Verdict.OTHER_PARALLELISM, "taken with parallelism "
-                        + there.parallelism() + " into a job running with parallelism " + here.parallelism()));
+                        + there.parallelism() + " into a job running with parallelism " + here.parallelism()
+                        + ", which this operator cannot redistribute its state to"));
+            } else if (there.parallelism() != here.parallelism()) {
+                entries.add(new Entry(here.uid(), here.name(), Verdict.RESCALED, "taken with parallelism "
+                        + there.parallelism() + ", redistributed to " + here.parallelism() + " instances"));
             } else {
                 entries.add(new Entry(here.uid(), here.name(), Verdict.RESTORED, "same state shape and parallelism"));
             }

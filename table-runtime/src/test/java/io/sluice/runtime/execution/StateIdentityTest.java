@@ -136,7 +136,9 @@ class StateIdentityTest {
 
         List<StateCompatibility.Entry> rescaled = StateCompatibility.report(
                 WindowJobs.windowCounts(BOUNDED, new ArrayList<>()), config(2), checkpoint);
-        assertEquals(StateCompatibility.Verdict.OTHER_PARALLELISM, rescaled.get(0).verdict());
+        assertEquals(StateCompatibility.Verdict.RESCALED, rescaled.get(0).verdict());
+        assertEquals(StateCompatibility.Verdict.RESCALED, rescaled.get(1).verdict(), "the window aggregation"
+                + " redistributes its state by key");
     }
 
     private static List<StateCompatibility.Verdict> verdicts(List<StateCompatibility.Entry> entries) {

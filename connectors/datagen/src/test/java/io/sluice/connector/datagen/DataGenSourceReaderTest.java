@@ -289,6 +289,47 @@ class DataGenSourceReaderTest {
     }
 
     @Test
+    void readersRestoredAtAnotherParallelismShareTheRemainingSequenceInOrder() throws Exception {
+        RowType type = RowType.of(new String[] {"id"}, new LogicalType[] {LogicalType.bigint()});
+        DataGenTableSource src = source(type, options("rows-per-second", FAST, "fields.id.kind", "sequence",
+                "fields.id.start", "0", "fields.id.end", "99"));
+        for (int[] change : new int[][] {{2, 3}, {3, 2}, {2, 1}, {1, 4}}) {
+            int from = change[0];
+            int to = change[1];
+            List<Object> ids = new ArrayList<>();
+            List<byte[]> positions = new ArrayList<>();
+            for (int i = 0; i < from; i++) {
+                CollectingOutput out = new CollectingOutput();
+                try (DataGenSourceReader r = reader(src, type, allocator, 4 + i, i, from, clock)) {
+                    r.open();
+                    r.pollNext(out); // readers stop at different points
+                    clock.advanceMillis(1000);
+                    r.pollNext(out);
+                    positions.add(r.snapshotPosition());
+                }
+                out.rows.forEach(row -> ids.add(row.getField(0)));
+            }
+            for (int j = 0; j < to; j++) {
+                CollectingOutput out = new CollectingOutput();
+                try (DataGenSourceReader r = reader(src, type, allocator, 7, j, to, clock)) {
+                    r.restoreRescaledPositions(positions);
+                    r.open();
+                    readAll(r, clock, out);
+                }
+                long last = -1;
+                for (Row row : out.rows) {
+                    long id = (Long) row.getField(0);
+                    assertTrue(id > last, "reader " + j + " of " + to + " emits in order: " + id + " after " + last);
+                    last = id;
+                    ids.add(id);
+                }
+            }
+            assertEquals(100, ids.size(), from + " -> " + to + ": every value once");
+            assertEquals(100, new HashSet<>(ids).size(), from + " -> " + to + ": no value twice");
+        }
+    }
+
+    @Test
     void rateLimitReturnsNothingAvailableWhenAhead() throws Exception {
         RowType type = type("a", LogicalType.integer());
         CollectingOutput out = new CollectingOutput();

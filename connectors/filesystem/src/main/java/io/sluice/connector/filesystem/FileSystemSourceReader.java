@@ -26,6 +26,12 @@ import java.util.List;
  * files; the last batch may be smaller. Emits no watermarks. Its checkpoint position is the number
  * of rows emitted; a restored reader reads its files again and drops those rows.
  *
+ * <p>Restored at another parallelism, each earlier reader's share of the files (every p-th file from its index) and
+ * its emitted-row count form a <em>sequence</em>; the new readers take the sequences round-robin and read each the
+ * way its earlier reader would have gone on (a reader taking over several reads them one after the other; with more
+ * readers than sequences some readers have nothing left to read). The position of such a reader lists its
+ * unfinished sequences.
+ *
  * <p>For a partitioned table or with metadata columns, the format decodes only the data columns, straight into
  * their vectors of the output batch (through a view holding just those vectors), and the reader fills the
  * partition and metadata columns, which are constant per file, for the rows each file added.
@@ -72,6 +78,13 @@ public final class FileSystemSourceReader implements SourceReader {
     private long currentEmitted;
     /** Monitoring, after a restore: the file that was being read and how many of its rows were emitted. */
     private final java.util.Map<String, Long> resume = new java.util.HashMap<>();
+    /** The share of the files being read: that of reader {@code sequenceSubtask} of {@code sequenceReaders}. */
+    private int sequenceSubtask = -1;
+    private int sequenceReaders;
+    /** Taken over at another parallelism: the sequences {subtask, readers, emitted rows} to read after this one. */
+    private final java.util.ArrayDeque<long[]> moreSequences = new java.util.ArrayDeque<>();
+    /** Whether this reader has no share of its own (it reads only sequences it took over). */
+    private boolean takenOver;
 
     /** A reader of a non-partitioned table without metadata columns. */
     public FileSystemSourceReader(Path root, RecordDecoderFactory decoderFactory, RowType physicalType,
@@ -105,12 +118,37 @@ public final class FileSystemSourceReader implements SourceReader {
 
     /** This subtask's share of the files (every {@code parallelism}-th from its index). */
     private void listFiles() throws IOException {
+        if (sequenceSubtask < 0) {
+            if (takenOver) {
+                if (!nextSequence()) {
+                    files = new ArrayList<>();
+                    return;
+                }
+            } else {
+                sequenceSubtask = context.subtaskIndex();
+                sequenceReaders = context.parallelism();
+            }
+        }
         List<PartitionedFileLister.PartitionedFile> all =
                 PartitionedFileLister.list(root, partitionKeys, defaultPartitionName, partitions);
         files = new ArrayList<>();
-        for (int i = context.subtaskIndex(); i < all.size(); i += context.parallelism()) {
+        nextFile = 0;
+        for (int i = sequenceSubtask; i < all.size(); i += sequenceReaders) {
             files.add(all.get(i));
         }
+    }
+
+    /** Moves on to the next sequence taken over, if any: its share of the files, skipping what it had emitted. */
+    private boolean nextSequence() {
+        long[] next = moreSequences.poll();
+        if (next == null) {
+            return false;
+        }
+        sequenceSubtask = (int) next[0];
+        sequenceReaders = (int) next[1];
+        rowsToSkip = next[2];
+        emittedRows = next[2];
+        return true;
     }
 
     /** Allocates the next output batch and its view of the data columns. */
@@ -160,6 +198,22 @@ public final class FileSystemSourceReader implements SourceReader {
         }
         while (true) {
             if (decoder == null) {
+                if (nextFile >= files.size() && !moreSequences.isEmpty()) {
+                    if (rowsToSkip > 0) {
+                        throw new TableException("Cannot restore the filesystem source at " + root + ": the checkpoint"
+                                + " position is " + rowsToSkip + " rows past the end of its files (did they change?).");
+                    }
+                    RowBatch last = batch; // the rows of this sequence go out before the next one skips its rows
+                    nextSequence();
+                    listFiles();
+                    batch = newBatch();
+                    if (last.rowCount() > 0) {
+                        output.emit(last);
+                        return ReadStatus.MORE_AVAILABLE;
+                    }
+                    last.close();
+                    continue;
+                }
                 if (nextFile >= files.size()) {
                     RowBatch last = batch;
                     batch = null;
@@ -301,7 +355,61 @@ public final class FileSystemSourceReader implements SourceReader {
         if (monitor != null) {
             return snapshotMonitored();
         }
-        return java.nio.ByteBuffer.allocate(9).put((byte) 1).putLong(emittedRows).array();
+        if (!takenOver) {
+            return java.nio.ByteBuffer.allocate(9).put((byte) 1).putLong(emittedRows).array();
+        }
+        List<long[]> sequences = new ArrayList<>();
+        boolean currentDone = sequenceSubtask < 0 || files != null && nextFile >= files.size() && decoder == null
+                && (batch == null || batch.rowCount() == 0);
+        if (sequenceSubtask >= 0 && !currentDone) {
+            sequences.add(new long[] {sequenceSubtask, sequenceReaders, emittedRows});
+        }
+        sequences.addAll(moreSequences);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(5 + 16 * sequences.size()).put((byte) 2)
+                .putInt(sequences.size());
+        for (long[] q : sequences) {
+            b.putInt((int) q[0]).putInt((int) q[1]).putLong(q[2]);
+        }
+        return b.array();
+    }
+
+    /** The sequences {subtask, readers, emitted rows} a position describes ({@code index} of {@code readers}). */
+    private List<long[]> sequencesOf(byte[] position, int index, int readers) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(position);
+        byte version = b.get();
+        List<long[]> result = new ArrayList<>();
+        if (version == 1 && position.length == 9) {
+            result.add(new long[] {index, readers, b.getLong()});
+        } else if (version == 2) {
+            int n = b.getInt();
+            for (int i = 0; i < n; i++) {
+                result.add(new long[] {b.getInt(), b.getInt(), b.getLong()});
+            }
+        } else {
+            throw new TableException("Cannot restore the filesystem source at " + root + ": unknown position format.");
+        }
+        return result;
+    }
+
+    /**
+     * Takes over, at another parallelism, the sequences of the earlier readers whose index among them is this
+     * reader's index modulo the reader count now.
+     */
+    @Override
+    public void restoreRescaledPositions(List<byte[]> positions) {
+        if (monitor != null) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a filesystem source with "
+                    + "'source.monitor-interval' at another parallelism");
+        }
+        List<long[]> all = new ArrayList<>();
+        for (int i = 0; i < positions.size(); i++) {
+            all.addAll(sequencesOf(positions.get(i), i, positions.size()));
+        }
+        takenOver = true;
+        moreSequences.clear();
+        for (int i = context.subtaskIndex(); i < all.size(); i += context.parallelism()) {
+            moreSequences.add(all.get(i));
+        }
     }
 
     /** Version 2: the files fully emitted, then the file being read (or "") and its rows emitted. */
@@ -326,6 +434,12 @@ public final class FileSystemSourceReader implements SourceReader {
             return;
         }
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(position);
+        if (position.length > 0 && position[0] == 2) {
+            takenOver = true;
+            moreSequences.clear();
+            moreSequences.addAll(sequencesOf(position, context.subtaskIndex(), context.parallelism()));
+            return;
+        }
         if (position.length != 9 || b.get() != 1) {
             throw new TableException("Cannot restore the filesystem source at " + root + ": unknown position format.");
         }

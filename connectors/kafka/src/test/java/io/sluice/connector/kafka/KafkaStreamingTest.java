@@ -148,4 +148,42 @@ class KafkaStreamingTest extends KafkaTestBase {
         assertEquals(150, all.size(), "the restored job read only the records after its savepoint");
         assertEquals(150, new HashSet<>(all).size());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {3, 1})
+    @Timeout(90)
+    void aSavepointAtParallelismTwoResumesAtAnotherWithEachPartitionsOffset(int parallelism) throws Exception {
+        String in = "rescale_in_" + parallelism;
+        String out = "rescale_out_" + parallelism;
+        kafka.createTopic(in, 3);
+        kafka.createTopic(out, 1);
+        List<String[]> first = new ArrayList<>();
+        for (int i = 1; i <= 120; i++) {
+            first.add(new String[] {String.valueOf(i), String.valueOf(i)});
+        }
+        kafka.produce(in, null, null, first);
+        TableEnvironment env = streamingEnv();
+        env.executeSql("SET 'parallelism.default' = '2'");
+        env.executeSql("CREATE TABLE src (id BIGINT)" + with(in, "'format' = 'csv',"
+                + " 'scan.startup.mode' = 'earliest-offset'"));
+        env.executeSql("CREATE TABLE snk (id BIGINT)" + with(out, "'format' = 'csv'"));
+        TableResult run = env.executeSql("INSERT INTO snk SELECT id FROM src");
+        kafka.awaitRecords(out, 120);
+        String savepoint = run.getJobClient().orElseThrow().stopWithSavepoint(false, tmp.resolve("sp").toString())
+                .get(30, TimeUnit.SECONDS);
+        run.await();
+        List<String[]> second = new ArrayList<>();
+        for (int i = 121; i <= 180; i++) {
+            second.add(new String[] {String.valueOf(i), String.valueOf(i)});
+        }
+        kafka.produce(in, null, null, second);
+        env.executeSql("SET 'parallelism.default' = '" + parallelism + "'");
+        env.executeSql("SET 'execution.savepoint.path' = '" + savepoint + "'");
+        TableResult resumed = env.executeSql("INSERT INTO snk SELECT id FROM src");
+        kafka.awaitRecords(out, 180);
+        resumed.getJobClient().orElseThrow().cancel().get(30, TimeUnit.SECONDS);
+        List<String> all = kafka.values(out, "read_uncommitted");
+        assertEquals(180, all.size(), "each partition resumed at its saved offset on the reader that owns it now");
+        assertEquals(180, new HashSet<>(all).size());
+    }
 }

@@ -44,7 +44,6 @@ public final class GeneratorScanSource<T> implements ScanTableSource {
         DataOutputStream out = new DataOutputStream(bytes);
         return new RecordReader(context, start, end) {
             private long startTime = -1;
-            private long startIndex;
 
             @Override
             byte[] record(long index) throws Exception {
@@ -62,16 +61,15 @@ public final class GeneratorScanSource<T> implements ScanTableSource {
                 long now = System.currentTimeMillis();
                 if (startTime < 0) {
                     startTime = now;
-                    startIndex = next;
                 }
-                long allowed = startIndex + (long) ((now - startTime) / 1000.0 * rate) + 1;
-                if (next >= end) {
+                long allowed = (long) ((now - startTime) / 1000.0 * rate) + 1 - emittedRecords;
+                if (exhausted()) {
                     return ReadStatus.END_OF_INPUT;
                 }
-                if (next >= allowed) {
+                if (allowed <= 0) {
                     return ReadStatus.NOTHING_AVAILABLE;
                 }
-                return pollUpTo(output, allowed);
+                return pollUpTo(output, next + allowed);
             }
         };
     }

@@ -15,12 +15,21 @@ import org.apache.arrow.vector.VarBinaryVector;
 
 /**
  * Reads serialized records {@code [next, end)} of a bounded source into {@link RecordBatches}, a batch at a time;
- * its position is the index of the next record.
+ * its position is the index of the next record and the end. Restored at another parallelism, the readers share the
+ * ranges the earlier readers had left: their concatenation is cut into as many contiguous parts as there are
+ * readers now, and a reader reads the ranges of its part one after the other.
  */
 abstract class RecordReader implements SourceReader {
+    /** The first long of a position that lists ranges. */
+    private static final long RANGES_MARKER = Long.MIN_VALUE;
+
     private final ReaderContext context;
     protected long next;
-    protected final long end;
+    protected long end;
+    /** Records emitted by this reader object (not counting those before a restore). */
+    protected long emittedRecords;
+    /** Ranges {@code {start, end}} to read after the current one (restored at another parallelism). */
+    private final java.util.ArrayDeque<long[]> moreRanges = new java.util.ArrayDeque<>();
 
     RecordReader(ReaderContext context, long start, long end) {
         this.context = context;
@@ -42,7 +51,7 @@ abstract class RecordReader implements SourceReader {
 
     /** Emits the records from the position up to (not including) index {@code limit}, a batch at most. */
     ReadStatus pollUpTo(Output output, long limit) throws Exception {
-        if (next >= end) {
+        if (exhausted()) {
             return ReadStatus.END_OF_INPUT;
         }
         int n = (int) Math.min(context.batchSize(), Math.min(end, limit) - next);
@@ -51,8 +60,19 @@ abstract class RecordReader implements SourceReader {
             records.add(record(next + i));
         }
         next += Math.max(n, 0);
+        emittedRecords += Math.max(n, 0);
         emit(context, records, output);
-        return next >= end ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
+        return exhausted() ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
+    }
+
+    /** Whether every range has been read; moves on to the next range when the current one is done. */
+    boolean exhausted() {
+        while (next >= end && !moreRanges.isEmpty()) {
+            long[] r = moreRanges.poll();
+            next = r[0];
+            end = r[1];
+        }
+        return next >= end;
     }
 
     /** Emits serialized records as one batch (nothing when there are none). */
@@ -83,12 +103,81 @@ abstract class RecordReader implements SourceReader {
 
     @Override
     public byte[] snapshotPosition() {
-        return ByteBuffer.allocate(8).putLong(next).array();
+        List<long[]> ranges = remaining();
+        ByteBuffer buf = ByteBuffer.allocate(12 + 16 * ranges.size()).putLong(RANGES_MARKER).putInt(ranges.size());
+        for (long[] r : ranges) {
+            buf.putLong(r[0]).putLong(r[1]);
+        }
+        return buf.array();
+    }
+
+    /** The ranges not read yet, in reading order. */
+    private List<long[]> remaining() {
+        List<long[]> ranges = new ArrayList<>();
+        if (next < end) {
+            ranges.add(new long[] {next, end});
+        }
+        ranges.addAll(moreRanges);
+        return ranges;
+    }
+
+    private static List<long[]> rangesOf(byte[] position) {
+        ByteBuffer buf = ByteBuffer.wrap(position);
+        if (position.length == 8 || buf.getLong() != RANGES_MARKER) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a source position without its"
+                    + " end at another parallelism (a checkpoint of an older version)");
+        }
+        int n = buf.getInt();
+        List<long[]> ranges = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ranges.add(new long[] {buf.getLong(), buf.getLong()});
+        }
+        return ranges;
     }
 
     @Override
     public void restorePosition(byte[] position) {
-        next = ByteBuffer.wrap(position).getLong();
+        if (position.length == 8) {
+            next = ByteBuffer.wrap(position).getLong();
+            return;
+        }
+        setRanges(rangesOf(position));
+    }
+
+    @Override
+    public void restoreRescaledPositions(List<byte[]> positions) {
+        List<long[]> all = new ArrayList<>();
+        long total = 0;
+        for (byte[] p : positions) {
+            for (long[] r : rangesOf(p)) {
+                all.add(r);
+                total += r[1] - r[0];
+            }
+        }
+        int readers = context.parallelism();
+        int me = context.subtaskIndex();
+        long from = total * me / readers;
+        long to = total * (me + 1) / readers;
+        List<long[]> mine = new ArrayList<>();
+        long offset = 0;
+        for (long[] r : all) {
+            long length = r[1] - r[0];
+            long a = Math.max(from, offset);
+            long b = Math.min(to, offset + length);
+            if (a < b) {
+                mine.add(new long[] {r[0] + a - offset, r[0] + b - offset});
+            }
+            offset += length;
+        }
+        setRanges(mine);
+    }
+
+    private void setRanges(List<long[]> ranges) {
+        moreRanges.clear();
+        next = 0;
+        end = 0;
+        moreRanges.addAll(ranges);
+        exhausted();
     }
 
     @Override

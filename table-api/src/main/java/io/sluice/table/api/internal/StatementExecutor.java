@@ -633,7 +633,8 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         text.append(blocked ? "\nA job started from this checkpoint fails unless"
                 + " 'execution.savepoint.ignore-unclaimed-state' = 'true' (then INCOMPATIBLE operators start empty"
                 + " and DROPPED state is left out); OTHER_PARALLELISM is not supported yet.\n"
-                : "\nA job started from this checkpoint restores every RESTORED operator; the others start empty.\n");
+                : "\nA job started from this checkpoint restores every RESTORED operator, redistributes the state of every"
+                + " RESCALED one over its new instances; the others start empty.\n");
         return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
                 List.of(Row.of(text.toString())), config());
     }

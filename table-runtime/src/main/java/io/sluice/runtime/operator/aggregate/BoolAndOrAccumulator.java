@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.aggregate;
 
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.state.StateWriter;
 import java.io.IOException;
 import java.util.Arrays;
@@ -66,5 +67,10 @@ final class BoolAndOrAccumulator extends Accumulator {
     @Override
     void restore(StateReader in) throws IOException {
         states = in.readBytes();
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        StateRemap.copy(in.readBytes(), target, states);
     }
 }

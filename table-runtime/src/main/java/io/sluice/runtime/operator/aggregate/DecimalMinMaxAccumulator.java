@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.aggregate;
 
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.state.StateWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -80,5 +81,12 @@ final class DecimalMinMaxAccumulator extends Accumulator {
         lo = in.readLongs();
         hi = in.readLongs();
         present = in.readBooleans();
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        StateRemap.copy(in.readLongs(), target, lo);
+        StateRemap.copy(in.readLongs(), target, hi);
+        StateRemap.copy(in.readBooleans(), target, present);
     }
 }

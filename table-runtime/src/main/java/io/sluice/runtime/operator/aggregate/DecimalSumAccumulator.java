@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.aggregate;
 
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.state.StateWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -113,5 +114,13 @@ final class DecimalSumAccumulator extends Accumulator {
         hi = in.readLongs();
         counts = in.readLongs();
         overflow = in.readBooleans();
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        StateRemap.copy(in.readLongs(), target, lo);
+        StateRemap.copy(in.readLongs(), target, hi);
+        StateRemap.copy(in.readLongs(), target, counts);
+        StateRemap.copy(in.readBooleans(), target, overflow);
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.aggregate;
 
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.state.StateWriter;
 import java.io.IOException;
 import java.util.Arrays;
@@ -71,5 +72,11 @@ final class DoubleMinMaxAccumulator extends Accumulator {
     void restore(StateReader in) throws IOException {
         values = in.readDoubles();
         present = in.readBooleans();
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        StateRemap.copy(in.readDoubles(), target, values);
+        StateRemap.copy(in.readBooleans(), target, present);
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.aggregate;
 
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.state.StateWriter;
 import java.io.IOException;
 import java.util.Arrays;
@@ -75,5 +76,11 @@ final class DoubleSumAccumulator extends Accumulator {
     void restore(StateReader in) throws IOException {
         sums = in.readDoubles();
         counts = in.readLongs();
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        StateRemap.copy(in.readDoubles(), target, sums);
+        StateRemap.copy(in.readLongs(), target, counts);
     }
 }

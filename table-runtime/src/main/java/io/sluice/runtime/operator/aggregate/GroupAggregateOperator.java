@@ -71,7 +71,7 @@ import org.apache.arrow.vector.TinyIntVector;
  * itself (except under DISTINCT, where rows with a NULL argument are skipped as for built-ins); its function
  * instance is opened in {@link #open} and closed in {@link #close}.
  */
-public final class GroupAggregateOperator implements StreamOperator, CheckpointedOperator,
+public final class GroupAggregateOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
         io.sluice.runtime.operator.UpdateBeforeOptional {
     private final RowType inputType;
     private final int[] groupFields;
@@ -752,6 +752,68 @@ public final class GroupAggregateOperator implements StreamOperator, Checkpointe
                 }
                 perGroup[group].put(values.length == 1 ? values[0] : Arrays.asList(values), new long[] {count});
             }
+        }
+    }
+
+    /**
+     * Restores the groups this instance owns from the snapshots of a run at another parallelism: each snapshot's
+     * owned group keys are added to the key table, and their counts, accumulators and DISTINCT values follow them.
+     */
+    @Override
+    public void restoreRescaled(List<io.sluice.runtime.state.StateReader> snapshots,
+            io.sluice.runtime.state.KeyOwnership owned) throws IOException {
+        if (groups == null && snapshots.size() > 1) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a global aggregation from "
+                    + snapshots.size() + " instances' state");
+        }
+        for (StateReader in : snapshots) {
+            int n = in.readInt();
+            int[] target = new int[n];
+            if (groups != null) {
+                target = io.sluice.runtime.operator.keys.KeyTableState.restoreOwned(in, groups,
+                        inputType.project(groupFields), n, allocator, owned, groupFields, 0, "group keys");
+            } else {
+                for (int g = 0; g < n; g++) {
+                    target[g] = g;
+                }
+            }
+            int total = groups != null ? groups.size() : n;
+            ensureCapacity(total);
+            io.sluice.runtime.state.StateRemap.copy(in.readBooleans(), target, live);
+            io.sluice.runtime.state.StateRemap.copy(in.readLongs(), target, rowCounts);
+            io.sluice.runtime.state.StateRemap.copy(in.readLongs(), target, lastWrite);
+            for (RetractableAccumulator a : accumulators) {
+                a.restoreRemapped(in, target);
+            }
+            for (int k = 0; k < distinctCounts.length; k++) {
+                Map<Object, long[]>[] perGroup = distinctCounts[k];
+                if (perGroup == null) {
+                    continue;
+                }
+                int[] args = aggregates.get(k).argFields();
+                int size = in.readInt();
+                for (int e = 0; e < size; e++) {
+                    int group = target[in.readInt()];
+                    long count = in.readLong();
+                    Object[] values = new Object[args.length];
+                    for (int a = 0; a < args.length; a++) {
+                        Object v = in.readValue(inputType.type(args[a]));
+                        values[a] = v instanceof byte[] ? ByteBuffer.wrap((byte[]) v) : v;
+                    }
+                    if (group < 0) {
+                        continue;
+                    }
+                    if (perGroup[group] == null) {
+                        perGroup[group] = new HashMap<>();
+                    }
+                    perGroup[group].put(values.length == 1 ? values[0] : Arrays.asList(values), new long[] {count});
+                }
+            }
+            groupCount = total;
+        }
+        liveGroups = 0;
+        for (int g = 0; g < groupCount; g++) {
+            liveGroups += live[g] ? 1 : 0;
         }
     }
 

@@ -46,7 +46,7 @@ import org.apache.arrow.vector.NullVector;
  * no event time of their own). A checkpoint saves the group keys (in group id order, so re-inserting
  * them reproduces the ids), every accumulator and the pairs each DISTINCT aggregate has seen.
  */
-public final class HashAggregateOperator implements StreamOperator, CheckpointedOperator {
+public final class HashAggregateOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private final RowType inputType;
     private final int[] groupFields;
     private final List<AggregateSpec> aggregates;
@@ -362,6 +362,91 @@ public final class HashAggregateOperator implements StreamOperator, Checkpointed
         for (DistinctFilter f : distinctFilters) {
             if (f != null) {
                 f.restore(in);
+            }
+        }
+    }
+
+    @Override
+    public void restoreRescaled(List<StateReader> snapshots, io.sluice.runtime.state.KeyOwnership owned)
+            throws IOException {
+        if (groupFields.length == 0 && snapshots.size() > 1) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a global aggregation from "
+                    + snapshots.size() + " instances' state");
+        }
+        for (StateReader in : snapshots) {
+            restoreOwned(in, owned);
+        }
+    }
+
+    /**
+     * Adds to this aggregation the groups {@code owned} accepts from one snapshot of an instance of a run at another
+     * parallelism (a window operator calls this for each snapshot of each window's pane).
+     */
+    public void restoreOwned(StateReader in, io.sluice.runtime.state.KeyOwnership owned) throws IOException {
+        if (in.readBoolean()) {
+            return; // that instance had emitted its results: nothing to add
+        }
+        int n = in.readInt();
+        int[] target = new int[n];
+        if (groupFields.length == 0) {
+            for (int g = 0; g < n; g++) {
+                target[g] = g;
+            }
+        } else {
+            try (RowBatch keys = in.readBatch(inputType.project(groupFields), allocator)) {
+                boolean[] mine = owned.ownedRows(keys, groupFields, 0);
+                int[] rows = new int[n];
+                int m = 0;
+                for (int r = 0; r < n; r++) {
+                    target[r] = -1;
+                    if (mine[r]) {
+                        rows[m++] = r;
+                    }
+                }
+                if (m > 0 && constants != null && !sawRow) {
+                    for (int c = 0; c < groupFields.length; c++) {
+                        if (hashedIndex[c] < 0) {
+                            constants[c] = constantOf(keys.vector(c), rows[0]);
+                        }
+                    }
+                }
+                if (groups != null && m > 0) {
+                    int before = groups.size();
+                    try (RowBatch kept = io.sluice.runtime.operator.sort.VectorGather.gatherRows(keys, rows, 0, m,
+                            allocator)) {
+                        FieldVector[] columns = new FieldVector[hashedFields.length];
+                        for (int c = 0; c < groupFields.length; c++) {
+                            if (hashedIndex[c] >= 0) {
+                                columns[hashedIndex[c]] = kept.vector(c);
+                            }
+                        }
+                        int[] ids = new int[m];
+                        groups.findOrInsert(columns, m, ids);
+                        for (int i = 0; i < m; i++) {
+                            if (ids[i] != before + i) {
+                                throw new IOException("state snapshot: group keys are not distinct");
+                            }
+                            target[rows[i]] = ids[i];
+                        }
+                    }
+                } else if (m > 0) {
+                    if (m > 1 || sawRow) {
+                        throw new IOException("state snapshot: several groups of constant keys");
+                    }
+                    target[rows[0]] = 0;
+                }
+                sawRow |= m > 0;
+            }
+        }
+        int total = groupCount();
+        for (Accumulator a : accumulators) {
+            a.ensureCapacity(total);
+            a.restoreRemapped(in, target);
+        }
+        for (DistinctFilter f : distinctFilters) {
+            if (f != null) {
+                throw new io.sluice.table.api.UnsupportedFeatureException("restoring a DISTINCT aggregate of a"
+                        + " window or batch aggregation at another parallelism");
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.aggregate;
 
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.state.StateWriter;
 import java.io.IOException;
 import java.util.Arrays;
@@ -97,5 +98,11 @@ final class LongMinMaxAccumulator extends Accumulator {
     void restore(StateReader in) throws IOException {
         values = in.readLongs(); // ensureCapacity fills the slots of later groups with the neutral value
         present = in.readBooleans();
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        StateRemap.copy(in.readLongs(), target, values);
+        StateRemap.copy(in.readBooleans(), target, present);
     }
 }

@@ -37,4 +37,8 @@ final class NullArgumentAccumulator extends Accumulator {
     @Override
     void restore(StateReader in) {
     }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) {
+    }
 }

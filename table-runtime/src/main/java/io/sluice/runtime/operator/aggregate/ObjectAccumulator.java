@@ -79,6 +79,12 @@ final class ObjectAccumulator extends Accumulator {
     }
 
     @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        io.sluice.runtime.state.StateRemap.copy(
+                AccumulatorSerializer.read(in.readBytes(), invoker.getClass().getClassLoader()), target, accs);
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;

@@ -37,6 +37,16 @@ abstract class RetractableAccumulator {
     /** Restores what {@link #snapshot} wrote (into an empty accumulator). */
     abstract void restore(StateReader in) throws IOException;
 
+    /**
+     * Restores what {@link #snapshot} wrote on an instance of a run at another parallelism: saved group {@code g}
+     * becomes group {@code target[g]}, or is skipped when that is negative. The caller made room for every target
+     * with {@link #ensureCapacity}. The default fails: the aggregate cannot be restored at another parallelism yet.
+     */
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        throw new io.sluice.table.api.UnsupportedFeatureException("restoring the state of aggregate "
+                + getClass().getSimpleName() + " at another parallelism");
+    }
+
     /** Releases what the accumulator holds (user-defined functions are closed); the default does nothing. */
     void close() {
     }

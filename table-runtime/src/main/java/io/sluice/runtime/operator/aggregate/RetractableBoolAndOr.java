@@ -3,6 +3,7 @@ package io.sluice.runtime.operator.aggregate;
 import java.io.IOException;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.data.VectorValues;
 import java.util.Arrays;
 import org.apache.arrow.vector.BitVector;
@@ -64,5 +65,11 @@ final class RetractableBoolAndOr extends RetractableAccumulator {
     void restore(StateReader in) throws IOException {
         trues = in.readLongs();
         counts = in.readLongs();
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        StateRemap.copy(in.readLongs(), target, trues);
+        StateRemap.copy(in.readLongs(), target, counts);
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.runtime.operator.aggregate;
 import java.io.IOException;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import java.util.Arrays;
 import org.apache.arrow.vector.FieldVector;
 
@@ -45,5 +46,10 @@ final class RetractableCount extends RetractableAccumulator {
     @Override
     void restore(StateReader in) throws IOException {
         counts = in.readLongs();
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        StateRemap.copy(in.readLongs(), target, counts);
     }
 }

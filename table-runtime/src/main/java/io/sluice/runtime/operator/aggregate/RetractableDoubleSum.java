@@ -3,6 +3,7 @@ package io.sluice.runtime.operator.aggregate;
 import java.io.IOException;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import java.util.Arrays;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
@@ -73,5 +74,11 @@ final class RetractableDoubleSum extends RetractableAccumulator {
     void restore(StateReader in) throws IOException {
         sums = in.readDoubles();
         counts = in.readLongs();
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        StateRemap.copy(in.readDoubles(), target, sums);
+        StateRemap.copy(in.readLongs(), target, counts);
     }
 }

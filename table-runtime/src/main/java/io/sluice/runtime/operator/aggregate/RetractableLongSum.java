@@ -3,6 +3,7 @@ package io.sluice.runtime.operator.aggregate;
 import java.io.IOException;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -90,5 +91,11 @@ final class RetractableLongSum extends RetractableAccumulator {
     void restore(StateReader in) throws IOException {
         sums = in.readLongs();
         counts = in.readLongs();
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        StateRemap.copy(in.readLongs(), target, sums);
+        StateRemap.copy(in.readLongs(), target, counts);
     }
 }

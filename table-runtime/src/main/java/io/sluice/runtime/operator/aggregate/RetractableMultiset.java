@@ -119,4 +119,22 @@ final class RetractableMultiset extends RetractableAccumulator {
             }
         }
     }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        int n = in.readInt();
+        for (int g = 0; g < n; g++) {
+            int size = in.readInt();
+            if (size >= 0) {
+                TreeMap<Object, long[]> values = new TreeMap<>(order);
+                for (int k = 0; k < size; k++) {
+                    Object v = in.readValue(argType);
+                    values.put(v, new long[] {in.readLong()});
+                }
+                if (g < target.length && target[g] >= 0) {
+                    groups[target[g]] = values;
+                }
+            }
+        }
+    }
 }

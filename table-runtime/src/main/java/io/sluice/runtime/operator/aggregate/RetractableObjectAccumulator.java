@@ -96,6 +96,12 @@ final class RetractableObjectAccumulator extends RetractableAccumulator {
     }
 
     @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        io.sluice.runtime.state.StateRemap.copy(
+                AccumulatorSerializer.read(in.readBytes(), invoker.getClass().getClassLoader()), target, accs);
+    }
+
+    @Override
     void close() {
         if (closed) {
             return;

@@ -60,7 +60,7 @@ import org.apache.arrow.vector.TimeStampMilliVector;
  * emitted padded and its state is released. A checkpoint saves the watermarks, the key table, and each
  * side's rows per key with their match counts; a restore rebuilds the same state.
  */
-public final class IntervalJoinOperator implements StreamOperator, CheckpointedOperator {
+public final class IntervalJoinOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private static final int MATCHES_PER_ROUND = 1 << 16;
     private static final byte INSERT = RowKind.INSERT.toByteValue();
 
@@ -506,6 +506,59 @@ public final class IntervalJoinOperator implements StreamOperator, CheckpointedO
             }
             sides[s].ensureLists(keyCount + 1);
             rebuildExpiry(s);
+        }
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the keys this instance owns, with both sides' rows
+     * of each key, their match counts and expiry; the watermarks are the earliest of the snapshots', and an input
+     * counts as ended when it had ended everywhere.
+     */
+    @Override
+    public void restoreRescaled(java.util.List<StateReader> snapshots, io.sluice.runtime.state.KeyOwnership owned)
+            throws IOException {
+        if (table == null && snapshots.size() > 1) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring an interval join without keys from "
+                    + snapshots.size() + " instances' state");
+        }
+        long input = Long.MAX_VALUE;
+        long current = Long.MAX_VALUE;
+        long emitted = Long.MAX_VALUE;
+        boolean[] allEnded = {true, true};
+        for (StateReader reader : snapshots) {
+            input = Math.min(input, reader.readLong());
+            current = Math.min(current, reader.readLong());
+            emitted = Math.min(emitted, reader.readLong());
+            allEnded[0] &= reader.readBoolean();
+            allEnded[1] &= reader.readBoolean();
+            int keyCount = reader.readInt();
+            int[] listTarget = new int[keyCount + 1];
+            if (table != null) {
+                int[] keyTarget = io.sluice.runtime.operator.keys.KeyTableState.restoreOwned(reader, table,
+                        keyRowType(), keyCount, allocator, owned, keys[0], 0, "join keys");
+                for (int k = 0; k < keyCount; k++) {
+                    listTarget[k + 1] = keyTarget[k] < 0 ? -1 : keyTarget[k] + 1;
+                }
+            } else {
+                for (int l = 0; l < listTarget.length; l++) {
+                    listTarget[l] = l;
+                }
+            }
+            int lists = table != null ? table.size() + 1 : keyCount + 1;
+            for (int side = 0; side < 2; side++) {
+                sides[side].ensureLists(lists);
+                sides[side].restoreOwned(reader, listTarget, owned, side);
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            inputWatermark = input;
+            currentWatermark = current;
+            emittedWatermark = emitted;
+            ended[0] = allEnded[0];
+            ended[1] = allEnded[1];
+        }
+        for (int side = 0; side < 2; side++) {
+            rebuildExpiry(side);
         }
     }
 

@@ -380,6 +380,53 @@ final class JoinSideState implements AutoCloseable {
         return sizes.length;
     }
 
+    /**
+     * Adds the rows {@code owned} accepts from what {@link #snapshot} wrote on an instance of a run at another
+     * parallelism (this side is input {@code input}): the rows of saved list {@code l} go to list
+     * {@code listTarget[l]}, or are left out when that is negative; rows of list 0 (NULL keys, which match nothing)
+     * are kept by the hash of their own key columns. The caller made room for every target list.
+     */
+    void restoreOwned(StateReader in, int[] listTarget, io.sluice.runtime.state.KeyOwnership owned, int input)
+            throws IOException {
+        int[] sizes = in.readInts();
+        if (sizes.length > listTarget.length) {
+            throw new IOException("state snapshot: a join side's key lists do not match the key table");
+        }
+        int[] keyColumns = owned.inputKeys(input);
+        try (RowBatch rows = in.readBatch(type, allocator)) {
+            int n = rows.rowCount();
+            int[] kept = new int[n];
+            int[] keptList = new int[n];
+            int m = 0;
+            int r = 0;
+            for (int l = 0; l < sizes.length; l++) {
+                for (int k = 0; k < sizes[l]; k++, r++) {
+                    if (listTarget[l] >= 0 && (l > 0 || owned.owns(rows, keyColumns, r))) {
+                        kept[m] = r;
+                        keptList[m++] = listTarget[l];
+                    }
+                }
+            }
+            if (r != n) {
+                throw new IOException("state snapshot: the join's key lists hold " + r + " of " + n + " rows");
+            }
+            int base = append(rows, kept, m);
+            for (int i = 0; i < m; i++) {
+                link(keptList[i], base + i);
+            }
+            if (tracksAssociations) {
+                int[] counts = in.readInts();
+                for (int i = 0; i < m; i++) {
+                    associations[base + i] = counts[kept[i]];
+                }
+            }
+            long[] times = in.readLongs();
+            for (int i = 0; i < m; i++) {
+                writeTime[base + i] = times[kept[i]];
+            }
+        }
+    }
+
     @Override
     public void close() {
         ColumnVectors.closeAll(vectors);

@@ -79,7 +79,7 @@ import org.apache.arrow.vector.TinyIntVector;
  * and each side's live rows per key with their association counts and last write times; a restore
  * rebuilds the same structure, compacted (dead rows are not saved).
  */
-public final class StreamingJoinOperator implements StreamOperator, CheckpointedOperator {
+public final class StreamingJoinOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private static final int MATCHES_PER_ROUND = 1 << 16;
     private static final byte INSERT = RowKind.INSERT.toByteValue();
     private static final byte DELETE = RowKind.DELETE.toByteValue();
@@ -507,6 +507,36 @@ public final class StreamingJoinOperator implements StreamOperator, Checkpointed
                 throw new IOException("state snapshot: a join side's key lists do not match the key table");
             }
             side.ensureLists(keyCount + 1);
+        }
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the keys this instance owns, with both sides' rows
+     * of each key (and their association counts); the watermarks are the earliest of the snapshots'.
+     */
+    @Override
+    public void restoreRescaled(java.util.List<StateReader> snapshots, io.sluice.runtime.state.KeyOwnership owned)
+            throws IOException {
+        long input = Long.MAX_VALUE;
+        long emitted = Long.MAX_VALUE;
+        for (StateReader in : snapshots) {
+            input = Math.min(input, in.readLong());
+            emitted = Math.min(emitted, in.readLong());
+            int keyCount = in.readInt();
+            int[] keyTarget = io.sluice.runtime.operator.keys.KeyTableState.restoreOwned(in, table, keyRowType(),
+                    keyCount, allocator, owned, keys[0], 0, "join keys");
+            int[] listTarget = new int[keyCount + 1];
+            for (int k = 0; k < keyCount; k++) {
+                listTarget[k + 1] = keyTarget[k] < 0 ? -1 : keyTarget[k] + 1;
+            }
+            for (int s = 0; s < 2; s++) {
+                sides[s].ensureLists(table.size() + 1);
+                sides[s].restoreOwned(in, listTarget, owned, s);
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            inputWatermark = input;
+            emittedWatermark = emitted;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.sluice.runtime.operator.keys;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.sort.VectorGather;
+import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
@@ -47,6 +49,49 @@ public final class KeyTableState {
                     throw new IOException("state snapshot: the " + what + " are not distinct");
                 }
             }
+        }
+    }
+
+    /**
+     * Reads {@code count} keys {@link #write} wrote on an instance of a run at another parallelism and inserts the
+     * ones {@code owned} accepts into {@code table} (which may hold the keys of other such snapshots); returns, per
+     * saved id, the key's id in {@code table}, or -1 for a key another instance owns now. {@code keyFields} are the
+     * input columns ({@code input}) the key columns hold, in order. Throws
+     * {@code IOException("state snapshot: the <what> are not distinct")} when a key was restored before.
+     */
+    public static int[] restoreOwned(StateReader in, KeyHashTable table, RowType keyType, int count,
+            BufferAllocator allocator, KeyOwnership owned, int[] keyFields, int input, String what)
+            throws IOException {
+        try (RowBatch stored = in.readBatch(keyType, allocator)) {
+            boolean[] mine = owned.ownedRows(stored, keyFields, input);
+            int[] rows = new int[count];
+            int m = 0;
+            for (int r = 0; r < count; r++) {
+                if (mine[r]) {
+                    rows[m++] = r;
+                }
+            }
+            int[] target = new int[count];
+            java.util.Arrays.fill(target, -1);
+            if (m == 0) {
+                return target;
+            }
+            int before = table.size();
+            try (RowBatch kept = VectorGather.gatherRows(stored, rows, 0, m, allocator)) {
+                int[] all = new int[keyType.size()];
+                for (int c = 0; c < all.length; c++) {
+                    all[c] = c;
+                }
+                int[] ids = new int[m];
+                table.findOrInsert(KeyHashTable.columnsOf(kept, all), m, ids);
+                for (int i = 0; i < m; i++) {
+                    if (ids[i] != before + i) {
+                        throw new IOException("state snapshot: the " + what + " are not distinct");
+                    }
+                    target[rows[i]] = ids[i];
+                }
+            }
+            return target;
         }
     }
 }

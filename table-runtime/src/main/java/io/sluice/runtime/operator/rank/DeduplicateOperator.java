@@ -53,7 +53,7 @@ import org.apache.arrow.vector.TinyIntVector;
  * number of expired keys' rows. Watermarks are forwarded unchanged; no row is late. A checkpoint saves
  * the key table (keys in id order) and per key its state, kept row, rowtime and last write time.
  */
-public final class DeduplicateOperator implements StreamOperator, CheckpointedOperator,
+public final class DeduplicateOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
         io.sluice.runtime.operator.UpdateBeforeOptional {
     /** No consumer needs {@code -U} rows (an upsert sink): leave them out. */
     private boolean dropUpdateBefore;
@@ -377,6 +377,49 @@ public final class DeduplicateOperator implements StreamOperator, CheckpointedOp
         System.arraycopy(times, 0, keptTime, 0, times.length);
         long[] writes = in.readLongs();
         System.arraycopy(writes, 0, writeTime, 0, writes.length);
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the keys this instance owns, each with the row it
+     * kept (or the mark that it saw one) and its times.
+     */
+    @Override
+    public void restoreRescaled(java.util.List<StateReader> snapshots, io.sluice.runtime.state.KeyOwnership owned)
+            throws IOException {
+        if (keys == null && snapshots.size() > 1) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a deduplication without keys from "
+                    + snapshots.size() + " instances' state");
+        }
+        for (StateReader in : snapshots) {
+            int n = in.readInt();
+            int[] target = new int[n];
+            if (keys != null) {
+                target = KeyTableState.restoreOwned(in, keys, type.project(keyFields), n, allocator, owned, keyFields,
+                        0, "deduplication keys");
+            } else {
+                for (int g = 0; g < n; g++) {
+                    target[g] = g;
+                }
+            }
+            int total = keys != null ? keys.size() : n;
+            ensureKeys(total);
+            int[] state = in.readInts();
+            boolean[] keep = new boolean[n];
+            for (int g = 0; g < n; g++) {
+                if (state[g] >= 0 && target[g] >= 0) {
+                    keep[state[g]] = true;
+                }
+            }
+            int[] ids = store.restoreSelected(in, keep);
+            for (int g = 0; g < n; g++) {
+                if (target[g] >= 0) {
+                    keptRow[target[g]] = state[g] >= 0 ? ids[state[g]] : state[g];
+                }
+            }
+            io.sluice.runtime.state.StateRemap.copy(in.readLongs(), target, keptTime);
+            io.sluice.runtime.state.StateRemap.copy(in.readLongs(), target, writeTime);
+            keyCount = total;
+        }
     }
 
     @Override

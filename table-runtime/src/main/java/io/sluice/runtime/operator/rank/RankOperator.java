@@ -62,7 +62,7 @@ import org.apache.arrow.vector.TinyIntVector;
  * checkpoint saves the partition table (keys in id order) and per partition its rows in rank order and
  * its last write time.
  */
-public final class RankOperator implements StreamOperator, CheckpointedOperator,
+public final class RankOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
         io.sluice.runtime.operator.UpdateBeforeOptional {
     /** No consumer needs {@code -U} rows (an upsert sink): leave them out. */
     private boolean dropUpdateBefore;
@@ -438,6 +438,58 @@ public final class RankOperator implements StreamOperator, CheckpointedOperator,
         }
         long[] writes = in.readLongs();
         writeTime = Arrays.copyOf(writes, Math.max(writes.length, lists.capacity()));
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the partitions this instance owns, each with its
+     * ranked rows in order and its write time.
+     */
+    @Override
+    public void restoreRescaled(java.util.List<StateReader> snapshots, io.sluice.runtime.state.KeyOwnership owned)
+            throws IOException {
+        if (partitions == null && snapshots.size() > 1) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a Top-N without partition keys from "
+                    + snapshots.size() + " instances' state");
+        }
+        for (StateReader in : snapshots) {
+            int n = in.readInt();
+            int[] target = new int[n];
+            if (partitions != null) {
+                target = KeyTableState.restoreOwned(in, partitions, inputType.project(partitionFields), n, allocator,
+                        owned, partitionFields, 0, "Top-N partition keys");
+            } else {
+                for (int p = 0; p < n; p++) {
+                    target[p] = p;
+                }
+            }
+            int total = partitions != null ? partitions.size() : n;
+            lists.ensurePartitions(total);
+            int[] sizes = in.readInts();
+            int rows = 0;
+            for (int size : sizes) {
+                rows += size;
+            }
+            boolean[] keep = new boolean[rows];
+            int r = 0;
+            for (int p = 0; p < n; p++) {
+                for (int k = 0; k < sizes[p]; k++) {
+                    keep[r++] = target[p] >= 0;
+                }
+            }
+            int[] ids = store.restoreSelected(in, keep);
+            r = 0;
+            for (int p = 0; p < n; p++) {
+                for (int k = 0; k < sizes[p]; k++, r++) {
+                    if (target[p] >= 0) {
+                        lists.insert(target[p], k, ids[r]);
+                    }
+                }
+            }
+            long[] writes = in.readLongs();
+            writeTime = Arrays.copyOf(writeTime, Math.max(Math.max(writeTime.length, total), lists.capacity()));
+            io.sluice.runtime.state.StateRemap.copy(writes, target, writeTime);
+            partitionCount = total;
+        }
     }
 
     @Override

@@ -156,6 +156,20 @@ final class RowStore implements AutoCloseable {
         return base;
     }
 
+    /**
+     * Adds the rows {@link #snapshot} wrote whose {@code keep} flag is set, in order; returns each saved row's new id,
+     * or -1 for a row left out (restoring at another parallelism, where its key belongs to another instance).
+     */
+    int[] restoreSelected(StateReader in, boolean[] keep) throws IOException {
+        try (RowBatch rows = in.readBatch(type, allocator)) {
+            int[] ids = new int[rows.rowCount()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = i < keep.length && keep[i] ? add(rows, i) : -1;
+            }
+            return ids;
+        }
+    }
+
     /** Bytes held by the stored rows, an estimate for metrics. */
     long sizeInBytes() {
         long bytes = live.length;

@@ -34,7 +34,7 @@ import org.apache.arrow.vector.TimeStampVector;
  * <p><b>Streaming semantics:</b> insert-only input and output; state is the rows of every open session
  * (saved by checkpoints) and the current watermark. When the input ends every session closes.
  */
-public final class SessionWindowOperator implements StreamOperator, CheckpointedOperator {
+public final class SessionWindowOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private final RowType inputType;
     private final int timeField;
     private final long gap;
@@ -243,6 +243,37 @@ public final class SessionWindowOperator implements StreamOperator, Checkpointed
         lateRows = in.readLong();
         try (RowBatch rows = in.readBatch(inputType, context.allocator())) {
             pending.append(rows);
+        }
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the pending rows whose partition keys this instance
+     * owns; the watermark is the earliest of the snapshots' and the late-row counts add up.
+     */
+    @Override
+    public void restoreRescaled(java.util.List<StateReader> snapshots, io.sluice.runtime.state.KeyOwnership owned)
+            throws IOException {
+        long earliest = Long.MAX_VALUE;
+        int[] keys = owned.inputKeys(0);
+        for (StateReader in : snapshots) {
+            earliest = Math.min(earliest, in.readLong());
+            lateRows += in.readLong();
+            try (RowBatch rows = in.readBatch(inputType, context.allocator())) {
+                int[] kept = new int[rows.rowCount()];
+                int m = 0;
+                for (int r = 0; r < kept.length; r++) {
+                    if (owned.owns(rows, keys, r)) {
+                        kept[m++] = r;
+                    }
+                }
+                try (RowBatch mine = io.sluice.runtime.operator.sort.VectorGather.gatherRows(rows, kept, 0, m,
+                        context.allocator())) {
+                    pending.append(mine);
+                }
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            watermark = earliest;
         }
     }
 

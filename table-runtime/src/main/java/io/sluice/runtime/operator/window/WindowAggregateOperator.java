@@ -37,7 +37,7 @@ import org.apache.arrow.vector.TimeStampVector;
  * current watermark, the late-row count and, per window not yet fired, its end and its hash
  * aggregation's state.
  */
-public final class WindowAggregateOperator implements StreamOperator, CheckpointedOperator {
+public final class WindowAggregateOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private final RowType inputType;
     private final int[] groupFields;
     private final List<AggregateSpec> aggregates;
@@ -195,6 +195,26 @@ public final class WindowAggregateOperator implements StreamOperator, Checkpoint
         for (int w = 0; w < n; w++) {
             windowState(in.readLong()).restoreState(in);
         }
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism each window's groups this instance owns; the
+     * watermark is the earliest of the snapshots' (so no row is dropped as late that one of them would have kept)
+     * and the late-row counts add up.
+     */
+    @Override
+    public void restoreRescaled(List<StateReader> snapshots, io.sluice.runtime.state.KeyOwnership owned)
+            throws IOException {
+        long earliest = Long.MAX_VALUE;
+        for (StateReader in : snapshots) {
+            earliest = Math.min(earliest, in.readLong());
+            lateRows += in.readLong();
+            int n = in.readInt();
+            for (int w = 0; w < n; w++) {
+                windowState(in.readLong()).restoreOwned(in, owned);
+            }
+        }
+        watermark = snapshots.isEmpty() ? watermark : earliest;
     }
 
     @Override

@@ -1,0 +1,110 @@
+package io.sluice.connector.filesystem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.connector.ReadStatus;
+import io.sluice.runtime.connector.ReaderContext;
+import io.sluice.runtime.connector.ScanTableSource;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Filesystem source readers restored at another parallelism take over the earlier readers' shares of the files where
+ * they stopped: together they read every remaining row once, also when restored again.
+ */
+class RescaledSourceTest {
+    private static final RowType TYPE = RowType.of(new String[] {"id"}, new LogicalType[] {LogicalType.bigint()});
+
+    @TempDir
+    Path dir;
+
+    private static final class Collect implements Output {
+        final List<Long> ids;
+
+        Collect(List<Long> ids) {
+            this.ids = ids;
+        }
+
+        @Override
+        public void emit(RowBatch batch) {
+            try (batch) {
+                for (int r = 0; r < batch.rowCount(); r++) {
+                    ids.add((Long) batch.getRow(r).getField(0));
+                }
+            }
+        }
+
+        @Override
+        public void emitWatermark(long watermark) {
+        }
+    }
+
+    private FileSystemSourceReader reader(BufferAllocator allocator, int subtask, int readers) {
+        ScanTableSource source = new FileSystemTableFactory().createDynamicTableSource(
+                FileSystemTestSupport.context(TYPE, FileSystemTestSupport.csvOptions(dir.resolve("t"))));
+        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 8);
+        return (FileSystemSourceReader) source.createReader(new ReaderContext(new int[] {0}, TYPE, allocator, config,
+                subtask, readers));
+    }
+
+    /** Polls each reader {@code polls} times (to the end when negative); returns their positions. */
+    private List<byte[]> run(BufferAllocator allocator, int readers, List<byte[]> restoreFrom, int polls,
+            List<Long> ids) throws Exception {
+        List<byte[]> positions = new ArrayList<>();
+        for (int i = 0; i < readers; i++) {
+            try (FileSystemSourceReader r = reader(allocator, i, readers)) {
+                if (restoreFrom != null) {
+                    r.restoreRescaledPositions(restoreFrom);
+                }
+                r.open();
+                Collect out = new Collect(ids);
+                for (int p = 0; polls < 0 || p < polls + i; p++) {
+                    if (r.pollNext(out) == ReadStatus.END_OF_INPUT) {
+                        break;
+                    }
+                }
+                positions.add(r.snapshotPosition());
+            }
+        }
+        return positions;
+    }
+
+    @Test
+    void readersAtAnotherParallelismReadEveryRemainingRowOnce() throws Exception {
+        Files.createDirectories(dir.resolve("t"));
+        List<Long> expected = new ArrayList<>();
+        for (int f = 0; f < 7; f++) {
+            StringBuilder text = new StringBuilder();
+            for (int r = 0; r < 10 + 3 * f; r++) {
+                long id = f * 1000L + r;
+                text.append(id).append('\n');
+                expected.add(id);
+            }
+            Files.writeString(dir.resolve("t").resolve("part-" + f + ".csv"), text);
+        }
+        for (int[] change : new int[][] {{2, 3}, {3, 1}, {2, 1}, {1, 2}}) {
+            try (BufferAllocator allocator = new RootAllocator()) {
+                List<Long> ids = new ArrayList<>();
+                List<byte[]> first = run(allocator, change[0], null, 2, ids);
+                // the new readers stop part way too, and a third run at the first parallelism reads the rest
+                List<byte[]> second = run(allocator, change[1], first, 3, ids);
+                run(allocator, change[0], second, -1, ids);
+                Collections.sort(ids);
+                assertEquals(expected, ids, change[0] + " -> " + change[1] + " -> " + change[0]);
+            }
+        }
+    }
+}

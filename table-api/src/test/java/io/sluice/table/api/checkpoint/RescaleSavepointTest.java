@@ -1,0 +1,327 @@
+package io.sluice.table.api.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.table.api.EnvironmentSettings;
+import io.sluice.table.api.TableEnvironment;
+import io.sluice.table.api.TableResult;
+import io.sluice.table.api.UnsupportedFeatureException;
+import io.sluice.types.Row;
+import io.sluice.types.RowKind;
+import io.sluice.util.CloseableIterator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A savepoint taken at one parallelism restores at another (rescaling): STOP WITH SAVEPOINT part way through a
+ * bounded datagen stream, then the same statement with {@code execution.savepoint.path} at a lower or higher
+ * {@code parallelism.default} (1 runs on the single-threaded executor) runs to the end, and the results equal an
+ * uninterrupted run: keyed state moved to the instance its keys are routed to now, source positions shared by the
+ * new readers, nothing lost and nothing twice.
+ */
+class RescaleSavepointTest {
+    @TempDir
+    Path tmp;
+
+    private static TableEnvironment env(int parallelism) {
+        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+        env.executeSql("SET 'parallelism.default' = '" + parallelism + "'");
+        env.executeSql("SET 'table.exec.batch-size' = '64'");
+        env.executeSql("SET 'pipeline.auto-watermark-interval' = '5 ms'");
+        return env;
+    }
+
+    private static List<String> lines(Path dir) throws IOException {
+        List<String> all = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return all;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                all.addAll(Files.readAllLines(f));
+            }
+        }
+        Collections.sort(all);
+        return all;
+    }
+
+    /** Runs {@code statement} at {@code parallelism} and stops it with a savepoint after a while; returns its path. */
+    private String stopWithSavepoint(int parallelism, String ddl, String statement) throws Exception {
+        TableEnvironment env = env(parallelism);
+        for (String d : ddl.split(";")) {
+            env.executeSql(d);
+        }
+        TableResult first = env.executeSql(statement);
+        Thread.sleep(600); // the sources need about 2 s for all rows: the job is stopped well before its end
+        String savepoint = first.getJobClient().orElseThrow()
+                .stopWithSavepoint(false, tmp.resolve("savepoints").toString()).get(30, TimeUnit.SECONDS);
+        assertTrue(first.getJobClient().orElseThrow().getJobExecutionResult().handle((v, e) -> e == null)
+                .get(30, TimeUnit.SECONDS), "the first job ends without failure");
+        return savepoint;
+    }
+
+    /** A new environment at {@code parallelism} with the tables of {@code ddl}, restoring {@code savepoint}. */
+    private static TableEnvironment restoring(int parallelism, String ddl, String savepoint) {
+        TableEnvironment env = env(parallelism);
+        for (String d : ddl.split(";")) {
+            env.executeSql(d);
+        }
+        if (savepoint != null) {
+            env.executeSql("SET 'execution.savepoint.path' = '" + savepoint + "'");
+        }
+        return env;
+    }
+
+    private static final String EVENTS = "CREATE TABLE events (id BIGINT, v INT, k AS CAST(MOD(id, 7) AS INT),"
+            + " ts AS TO_TIMESTAMP_LTZ(id * 1000, 3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen',"
+            + " 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1',"
+            + " 'fields.id.end' = '4000', 'fields.v.kind' = 'sequence', 'fields.v.start' = '1',"
+            + " 'fields.v.end' = '4000')";
+
+    /** The final table of a changelog: +I/+U rows by their key column 0, -U/-D remove. */
+    private static Map<Object, String> materialize(TableResult result) throws Exception {
+        Map<Object, String> table = new TreeMap<>();
+        try (CloseableIterator<Row> rows = result.collect()) {
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                Object key = r.getField(0);
+                if (r.getKind() == RowKind.INSERT || r.getKind() == RowKind.UPDATE_AFTER) {
+                    table.put(key, r.toString().substring(3));
+                } else {
+                    table.remove(key);
+                }
+            }
+        }
+        return table;
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3", "1, 2"})
+    @Timeout(120)
+    void aGroupByRestoredAtAnotherParallelismEndsWithExactCounts(int from, int to) throws Exception {
+        String ddl = "CREATE TABLE src (id BIGINT, k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '2000',"
+                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '4000',"
+                + " 'fields.k.kind' = 'sequence', 'fields.k.start' = '1', 'fields.k.end' = '4000');"
+                + "CREATE TABLE snk (g BIGINT, c BIGINT, s BIGINT, m BIGINT, PRIMARY KEY (g) NOT ENFORCED) WITH ("
+                + "'connector' = 'blackhole')";
+        String query = "SELECT MOD(id, 37) AS g, COUNT(*) AS c, SUM(id) AS s, MAX(k) AS m FROM src GROUP BY MOD(id, 37)";
+        Map<Object, String> expected = materialize(restoring(to, ddl, null).executeSql(query));
+        assertEquals(37, expected.size());
+
+        String savepoint = stopWithSavepoint(from, ddl, "INSERT INTO snk " + query);
+        Map<Object, String> actual = materialize(restoring(to, ddl, savepoint).executeSql(query));
+        assertEquals(expected, actual, "counts and sums go on from the savepoint's: no row lost or counted twice");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3", "1, 2"})
+    @Timeout(120)
+    void aTumblingWindowAggregateRestoredAtAnotherParallelismEqualsAnUninterruptedRun(int from, int to)
+            throws Exception {
+        String query = "SELECT window_start, k, COUNT(*), SUM(v) FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts),"
+                + " INTERVAL '10' SECOND)) GROUP BY window_start, window_end, k";
+        Path expectedDir = tmp.resolve("expected");
+        Path actualDir = tmp.resolve("actual");
+        String ddl = EVENTS + ";CREATE TABLE expected_windows (ws TIMESTAMP(3), k INT, c BIGINT, s INT) WITH ("
+                + "'connector' = 'filesystem', 'path' = '" + expectedDir + "', 'format' = 'csv');"
+                + "CREATE TABLE actual_windows (ws TIMESTAMP(3), k INT, c BIGINT, s INT) WITH ("
+                + "'connector' = 'filesystem', 'path' = '" + actualDir + "', 'format' = 'csv')";
+        restoring(to, ddl, null).executeSql("INSERT INTO expected_windows " + query).await();
+        List<String> expected = lines(expectedDir);
+        assertTrue(expected.size() > 401, expected.size() + " windows and keys");
+
+        String savepoint = stopWithSavepoint(from, ddl, "INSERT INTO actual_windows " + query);
+        int before = lines(actualDir).size();
+        assertTrue(before < expected.size(), "the first run stopped part way: " + before + " rows");
+        restoring(to, ddl, savepoint).executeSql("INSERT INTO actual_windows " + query).await();
+        List<String> all = lines(actualDir);
+        assertEquals(expected, all);
+        assertEquals(all.size(), new HashSet<>(all).size(), "no row twice");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3", "1, 2"})
+    @Timeout(120)
+    void aJoinRestoredAtAnotherParallelismMatchesEveryRowOnce(int from, int to) throws Exception {
+        Path sinkDir = tmp.resolve("joined");
+        String ddl = "CREATE TABLE a (id BIGINT, x INT) WITH ('connector' = 'datagen', 'rows-per-second' = '2000',"
+                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '3000',"
+                + " 'fields.x.kind' = 'sequence', 'fields.x.start' = '1', 'fields.x.end' = '3000');"
+                + "CREATE TABLE b (id BIGINT, y INT) WITH ('connector' = 'datagen', 'rows-per-second' = '1000',"
+                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '3000',"
+                + " 'fields.y.kind' = 'sequence', 'fields.y.start' = '3001', 'fields.y.end' = '6000');"
+                + "CREATE TABLE joined (id BIGINT, x INT, y INT) WITH ('connector' = 'filesystem', 'path' = '"
+                + sinkDir + "', 'format' = 'csv')";
+        String insert = "INSERT INTO joined SELECT a.id, a.x, b.y FROM a JOIN b ON a.id = b.id";
+        String savepoint = stopWithSavepoint(from, ddl, insert);
+        int before = lines(sinkDir).size();
+        assertTrue(before < 3000, "the first run stopped part way: " + before + " rows");
+        restoring(to, ddl, savepoint).executeSql(insert).await();
+        List<String> all = lines(sinkDir);
+        List<String> expected = new ArrayList<>();
+        for (int id = 1; id <= 3000; id++) {
+            expected.add(id + "," + id + "," + (3000 + id));
+        }
+        Collections.sort(expected);
+        assertEquals(expected, all, "every id joined exactly once, whichever instance held its waiting row");
+    }
+
+    /** Applies a changelog to a multiset of rows: +I/+U add a row, -U/-D take an equal one out. */
+    private static void apply(CloseableIterator<Row> rows, List<String> table) {
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            String row = r.toString().substring(2);
+            if (r.getKind() == RowKind.INSERT || r.getKind() == RowKind.UPDATE_AFTER) {
+                table.add(row);
+            } else {
+                assertTrue(table.remove(row), "a retraction of a row emitted before: " + r);
+            }
+        }
+    }
+
+    /**
+     * The final table of {@code query}'s changelog when it runs at {@code from}, is stopped with a savepoint part way,
+     * and resumes from it at {@code to}: the changes of both runs applied in order (sorted rows).
+     */
+    private List<String> acrossRescale(String ddl, String query, int from, int to) throws Exception {
+        List<String> table = new ArrayList<>();
+        TableResult first = restoring(from, ddl, null).executeSql(query);
+        Thread reader = new Thread(() -> {
+            try (CloseableIterator<Row> rows = first.collect()) {
+                apply(rows, table);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        reader.start();
+        Thread.sleep(600);
+        String savepoint = first.getJobClient().orElseThrow()
+                .stopWithSavepoint(false, tmp.resolve("savepoints").toString()).get(30, TimeUnit.SECONDS);
+        reader.join(30_000);
+        int before = table.size();
+        try (CloseableIterator<Row> rows = restoring(to, ddl, savepoint).executeSql(query).collect()) {
+            apply(rows, table);
+        }
+        assertTrue(before > 0, "the first run emitted rows before its savepoint");
+        Collections.sort(table);
+        return table;
+    }
+
+    /** The final table of {@code query}'s changelog in one uninterrupted run at {@code parallelism}. */
+    private static List<String> uninterrupted(String ddl, String query, int parallelism) throws Exception {
+        List<String> table = new ArrayList<>();
+        try (CloseableIterator<Row> rows = restoring(parallelism, ddl, null).executeSql(query).collect()) {
+            apply(rows, table);
+        }
+        Collections.sort(table);
+        return table;
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aTopNRestoredAtAnotherParallelismRetractsWhatItEmittedBefore(int from, int to) throws Exception {
+        String query = "SELECT k, v FROM (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY MOD(v, 100) DESC)"
+                + " AS rn FROM events) WHERE rn <= 2";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertEquals(14, expected.size());
+        assertEquals(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aDeduplicationRestoredAtAnotherParallelismKeepsOneRowPerKey(int from, int to) throws Exception {
+        String ddl = EVENTS.replace("k AS CAST(MOD(id, 7) AS INT)", "k AS CAST(MOD(id, 997) AS INT)");
+        String query = "SELECT k, id FROM (SELECT k, id, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts) AS rn"
+                + " FROM events) WHERE rn = 1";
+        List<String> expected = uninterrupted(ddl, query, to);
+        assertEquals(997, expected.size());
+        assertEquals(expected, acrossRescale(ddl, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aGroupByChangelogContinuesAcrossRescaling(int from, int to) throws Exception {
+        String query = "SELECT k, COUNT(*) AS c, MIN(v) AS lo FROM events GROUP BY k";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertEquals(7, expected.size());
+        assertEquals(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aSessionWindowRestoredAtAnotherParallelismEqualsAnUninterruptedRun(int from, int to) throws Exception {
+        // every 500 ids the time jumps 20 s: each key's rows (7 s apart) form a new session
+        String ddl = EVENTS.replace("ts AS TO_TIMESTAMP_LTZ(id * 1000, 3)",
+                "ts AS TO_TIMESTAMP_LTZ(id * 1000 + (id - MOD(id, 500)) * 40, 3)");
+        String query = "SELECT window_start, window_end, k, COUNT(*), SUM(v) FROM TABLE(SESSION(TABLE events"
+                + " PARTITION BY k, DESCRIPTOR(ts), INTERVAL '8' SECOND)) GROUP BY window_start, window_end, k";
+        List<String> expected = uninterrupted(ddl, query, to);
+        assertEquals(57, expected.size()); // 8 sessions of each of the 7 keys, and id 4000 alone
+        assertEquals(expected, acrossRescale(ddl, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void anIntervalJoinRestoredAtAnotherParallelismMatchesEveryRowOnce(int from, int to) throws Exception {
+        String ddl = "CREATE TABLE a (id BIGINT, x INT, ts AS TO_TIMESTAMP_LTZ(id * 1000, 3), WATERMARK FOR ts AS ts)"
+                + " WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence',"
+                + " 'fields.id.start' = '1', 'fields.id.end' = '3000', 'fields.x.kind' = 'sequence',"
+                + " 'fields.x.start' = '1', 'fields.x.end' = '3000');"
+                + "CREATE TABLE b (id BIGINT, y INT, ts AS TO_TIMESTAMP_LTZ(id * 1000, 3), WATERMARK FOR ts AS ts)"
+                + " WITH ('connector' = 'datagen', 'rows-per-second' = '1000', 'fields.id.kind' = 'sequence',"
+                + " 'fields.id.start' = '1', 'fields.id.end' = '3000', 'fields.y.kind' = 'sequence',"
+                + " 'fields.y.start' = '3001', 'fields.y.end' = '6000')";
+        String query = "SELECT a.id, a.x, b.y FROM a JOIN b ON MOD(a.id, 11) = MOD(b.id, 11) AND b.ts BETWEEN"
+                + " a.ts - INTERVAL '20' SECOND AND a.ts + INTERVAL '20' SECOND";
+        List<String> expected = uninterrupted(ddl, query, to);
+        assertTrue(expected.size() > 3000, expected.size() + " pairs");
+        assertEquals(expected, acrossRescale(ddl, query, from, to));
+    }
+
+    @Test
+    @Timeout(120)
+    void anOperatorThatCannotRescaleSaysSo() throws Exception {
+        String ddl = EVENTS + ";CREATE TABLE sums (k INT, id BIGINT, s INT) WITH ('connector' = 'blackhole')";
+        String insert = "INSERT INTO sums SELECT k, id, SUM(v) OVER (PARTITION BY k ORDER BY ts ROWS BETWEEN 2"
+                + " PRECEDING AND CURRENT ROW) FROM events";
+        String savepoint = stopWithSavepoint(2, ddl, insert);
+        TableEnvironment env = restoring(3, ddl, null);
+        String report;
+        try (CloseableIterator<Row> rows = env.executeSql("EXPLAIN UPGRADE FROM '" + savepoint + "' " + insert)
+                .collect()) {
+            report = String.valueOf(rows.next().getField(0));
+        }
+        assertTrue(report.contains("RESCALED: TableSourceScan("), report);
+        assertTrue(report.contains("OTHER_PARALLELISM: OverAggregate("), report);
+        env.executeSql("SET 'execution.savepoint.path' = '" + savepoint + "'");
+        Exception e = assertThrows(Exception.class, () -> env.executeSql(insert).await());
+        Throwable cause = e;
+        while (!(cause instanceof UnsupportedFeatureException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause instanceof UnsupportedFeatureException, String.valueOf(e));
+        assertTrue(cause.getMessage().startsWith("not supported yet: restoring OverAggregate("), cause.getMessage());
+        assertTrue(cause.getMessage().contains("at another parallelism"), cause.getMessage());
+    }
+}
