@@ -151,6 +151,7 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
                 spec.head.processElement(headInput, value, RecordBatches.timestamp(batch, r));
             }
             spec.head.onBatchEnd();
+            finishBatch();
         } catch (RecordEmitException e) {
             throw (Exception) e.getCause();
         }
@@ -162,6 +163,7 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
         ensureOpen();
         try {
             spec.head.processWatermark(watermark);
+            finishBatch();
         } catch (RecordEmitException e) {
             throw (Exception) e.getCause();
         }
@@ -177,6 +179,7 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
                     spec.head.processElement((Integer) r[0], r[1], (Long) r[2]);
                 }
                 heldBack = null;
+                finishBatch();
                 batches.flush();
             }
         } catch (RecordEmitException e) {
@@ -190,10 +193,18 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
             for (ChainedOperator op : operators) {
                 op.endInput();
             }
+            finishBatch();
         } catch (RecordEmitException e) {
             throw (Exception) e.getCause();
         }
         batches.flush();
+    }
+
+    /** Lets every operator of the chain emit what it buffered, in chain order. */
+    private void finishBatch() throws Exception {
+        for (ChainedOperator op : operators) {
+            op.finishBatch();
+        }
     }
 
     @Override
@@ -208,6 +219,7 @@ public final class ChainOperator implements StreamOperator, CheckpointedOperator
             for (ChainedOperator op : processingTimeOperators) {
                 op.onProcessingTime(nowMillis);
             }
+            finishBatch();
         } catch (RecordEmitException e) {
             throw (Exception) e.getCause();
         }
