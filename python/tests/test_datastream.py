@@ -10,7 +10,8 @@ from contextlib import redirect_stdout
 
 from sluice.common import Duration, Row, Time, Types, WatermarkStrategy
 from sluice.common.watermark_strategy import TimestampAssigner
-from sluice.datastream import (ProcessWindowFunction, RuntimeExecutionMode, StreamExecutionEnvironment)
+from sluice.common import Configuration
+from sluice.datastream import (ProcessWindowFunction, RuntimeExecutionMode, StreamExecutionEnvironment, TimeDomain)
 from sluice.datastream.connectors.file_system import FileSource, StreamFormat
 from sluice.datastream.connectors.number_seq import NumberSequenceSource
 from sluice.datastream.functions import (CoFlatMapFunction, CoMapFunction, KeyedCoProcessFunction,
@@ -141,6 +142,28 @@ class Sessions(KeyedProcessFunction):
         self.values.add(value[1])
         self.seen.put(value[1], (self.seen.get(value[1]) or 0) + 1)
         yield ctx.get_current_key(), list(self.values.get()), dict(self.seen.items())
+
+
+class ProcessingTimeAlarm(KeyedProcessFunction):
+    """Registers a processing-time timer 20 ms after each record; the timer reports the record's value."""
+
+    def open(self, runtime_context):
+        self.last = runtime_context.get_state(ValueStateDescriptor("last", Types.LONG()))
+
+    def process_element(self, value, ctx):
+        self.last.update(value)
+        ctx.timer_service().register_processing_time_timer(ctx.timer_service().current_processing_time() + 20)
+        yield "record %d" % value
+
+    def on_timer(self, timestamp, ctx):
+        assert ctx.time_domain() == TimeDomain.PROCESSING_TIME and ctx.timestamp() is None
+        yield "timer %d" % self.last.value()
+
+
+def slowly(v):
+    import time
+    time.sleep(0.1)
+    return v
 
 
 class DataStreamExamplesTest(unittest.TestCase):
@@ -325,6 +348,15 @@ class DataStreamExamplesTest(unittest.TestCase):
         self.assertEqual(["(5, 'x')@5", "(7, 'y')@7"], list(ds.process(Describe(), Types.STRING())
                                                             .execute_and_collect()))
 
+    def test_data_generator_source(self):
+        from sluice.datastream.connectors.datagen import DataGeneratorSource, RateLimiterStrategy
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(2)
+        source = DataGeneratorSource(lambda i: "event-%d" % i, 100, RateLimiterStrategy.per_second(10000),
+                                     Types.STRING())
+        ds = env.from_source(source, WatermarkStrategy.no_watermarks(), "generator")
+        self.assertEqual(sorted("event-%d" % i for i in range(100)), sorted(ds.execute_and_collect()))
+
     def test_file_source(self):
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "lines.txt")
@@ -348,6 +380,53 @@ class DataStreamExamplesTest(unittest.TestCase):
         self.assertEqual(2, len(rows))
         self.assertEqual('a', rows[0].name)
         self.assertEqual(Row(id=1, name='a'), rows[0])
+
+    def test_processing_time_timers(self):
+        config = Configuration()
+        config.set_string("table.exec.batch-size", "1")
+        env = StreamExecutionEnvironment.get_execution_environment(config)
+        out = env.from_collection(list(range(8)), Types.LONG()).map(slowly, Types.LONG()) \
+            .key_by(lambda v: "all").process(ProcessingTimeAlarm(), Types.STRING())
+        results = list(out.execute_and_collect())
+        self.assertEqual(["record %d" % i for i in range(8)], [r for r in results if r.startswith("record")])
+        timers = [r for r in results if r.startswith("timer")]
+        # records arrive 100 ms apart, so the timer of each but the last fires before the next record
+        self.assertGreaterEqual(len(timers), 5, results)
+        for t in timers:
+            i = results.index(t)
+            self.assertEqual("record " + t.split()[1], results[i - 1], results)
+
+    def test_result_not_matching_the_output_type(self):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.from_collection([1]).map(lambda v: "one", Types.INT()).print()
+        with self.assertRaises(Exception) as e:
+            env.execute()
+        self.assertIn("does not match its output type INT", str(e.exception))
+
+    def test_typed_records_print_as_java_values(self):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(1)
+        env.from_collection([(1, 'aaa|bb'), (2, 'bb|a')], type_info=Types.ROW([Types.INT(), Types.STRING()])) \
+            .print()
+        env.from_collection([Row(3, 'x')], type_info=Types.ROW_NAMED(['n', 's'], [Types.LONG(), Types.STRING()])) \
+            .map(lambda r: (r.s, r.n), Types.TUPLE([Types.STRING(), Types.LONG()])).print()
+        self.assertEqual(["(x,3)", "+I[1, aaa|bb]", "+I[2, bb|a]"], sorted(printed(env)))
+
+    def test_wire_form_round_trip(self):
+        import datetime
+        import decimal
+        from sluice.common.typeinfo import Reader, encode
+        cases = [
+            (Types.ROW_NAMED(['a', 'b'], [Types.INT(), Types.LIST(Types.STRING())]), Row(a=1, b=['x', None])),
+            (Types.TUPLE([Types.DOUBLE(), Types.BOOLEAN(), Types.BIG_DEC()]), (1.5, True, decimal.Decimal("1.20"))),
+            (Types.MAP(Types.STRING(), Types.LONG()), {'k': 2}),
+            (Types.SQL_TIMESTAMP(), datetime.datetime(2024, 1, 2, 3, 4, 5, 6)),
+            (Types.SQL_DATE(), datetime.date(1969, 7, 20)),
+            (Types.PRIMITIVE_ARRAY(Types.BYTE()), b"\x00\x01"),
+            (None, {'any': ('python', 'object')}),
+        ]
+        for t, v in cases:
+            self.assertEqual(v, Reader(encode(v, t)).value(t), repr(t))
 
     def test_python_error_fails_the_job_with_traceback(self):
         env = StreamExecutionEnvironment.get_execution_environment()

@@ -230,21 +230,22 @@ class StreamExecutionEnvironment(object):
         return DataStream(self, node, type_info)
 
     def from_source(self, source, watermark_strategy, source_name, type_info=None):
-        """Reads a ``NumberSequenceSource`` or a ``FileSource`` (text lines)."""
+        """Reads a ``NumberSequenceSource``, a ``FileSource`` (text lines) or a ``DataGeneratorSource``."""
         from sluice.datastream.connectors import Source
         from sluice.common.typeinfo import Types
         if not isinstance(source, Source):
-            raise NotImplementedError("not supported yet: the source %s (NumberSequenceSource and FileSource are "
-                                      "supported)" % type(source).__name__)
+            raise NotImplementedError("not supported yet: the source %s (NumberSequenceSource, FileSource and "
+                                      "DataGeneratorSource are supported)" % type(source).__name__)
         spec = source._node()
         spec["name"] = source_name
         node = self._add_node(spec)
-        produced = type_info if type_info is not None else source._produced_type()
-        if type_info is not None and repr(type_info) != repr(source._produced_type()):
-            if not (repr(source._produced_type()) == "LONG" and repr(type_info) in ("LONG", "INT")):
-                raise TypeError("The source %s produces %r, not %r" % (type(source).__name__,
-                                                                        source._produced_type(), type_info))
-        stream = DataStream(self, node, produced if produced is not None else Types.STRING())
+        if hasattr(source, "_after"):
+            stream = source._after(DataStream(self, node, Types.LONG()), type_info or source._produced_type())
+        else:
+            produced = source._produced_type()
+            if type_info is not None and repr(type_info) != repr(produced):
+                raise TypeError("The source %s produces %r, not %r" % (type(source).__name__, produced, type_info))
+            stream = DataStream(self, node, produced)
         if watermark_strategy is not None and watermark_strategy._kind != "none":
             stream = stream.assign_timestamps_and_watermarks(watermark_strategy)
         return stream

@@ -289,7 +289,11 @@ class DataStreamRunner(object):
         parts = [b"R", struct.pack(">i", len(self.outputs))]
         for ts, value in self.outputs:
             parts.append(struct.pack(">q", _NO_TIMESTAMP if ts is None else ts))
-            out_type.write(parts, value)
+            try:
+                out_type.write(parts, value)
+            except (TypeError, ValueError, struct.error, AttributeError) as e:
+                raise TypeError("The result %r of the %s function does not match its output type %r: %s"
+                                % (value, self.kind, out_type, e)) from e
         writes = []
         for (key, name) in self.store.dirty:
             v = self.store.values.get((key, name))

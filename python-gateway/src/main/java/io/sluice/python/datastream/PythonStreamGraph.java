@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * Builds the DataStream job of a Python program from the graph the Python side describes (JSON, with binary frames
  * for collections and pickled functions). Nodes come in an order where inputs precede their consumers:
- * {@code collection} (records of a frame), {@code sequence}, {@code text_file}, {@code python} (a
+ * {@code collection} (records of a frame), {@code sequence}, {@code datagen} (record indexes), {@code text_file},
+ * {@code python} (a
  * {@link PythonFunctionOperator} on one or two inputs, keyed or not), {@code watermarks} and {@code union}; sinks
  * are {@code print} nodes. Records are typed by their Java classes (the engine serializes them by class).
  */
@@ -102,6 +103,18 @@ public final class PythonStreamGraph {
             case "sequence":
                 s = (DataStream<Object>) (DataStream<?>) env.fromSequence(n.get("from").asLong(), n.get("to").asLong());
                 break;
+            case "datagen": {
+                // the indexes 0, 1, ... (rate-limited); the Python generator function maps them afterwards
+                io.sluice.api.connector.source.util.ratelimit.RateLimiterStrategy rate = n.hasNonNull("per_second")
+                        ? io.sluice.api.connector.source.util.ratelimit.RateLimiterStrategy.perSecond(
+                                n.get("per_second").asDouble())
+                        : io.sluice.api.connector.source.util.ratelimit.RateLimiterStrategy.noOp();
+                s = (DataStream<Object>) (DataStream<?>) env.fromSource(
+                        new io.sluice.connector.datagen.source.DataGeneratorSource<>(new Index(),
+                                n.get("count").asLong(), rate, io.sluice.api.common.typeinfo.Types.LONG),
+                        WatermarkStrategy.noWatermarks(), n.path("name").asText("Data Generator"));
+                break;
+            }
             case "text_file": {
                 List<Path> paths = new ArrayList<>();
                 for (JsonNode p : n.get("paths")) {
@@ -174,6 +187,16 @@ public final class PythonStreamGraph {
             s.getNode().setName(n.get("name").asText());
         }
         streams.put(id, s);
+    }
+
+    /** The generator of the engine's half of a Python DataGeneratorSource: the record's index. */
+    static final class Index implements io.sluice.connector.datagen.source.GeneratorFunction<Long, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long map(Long value) {
+            return value;
+        }
     }
 
     /** The records of a collection frame: an int32 count, then each record ({@link RecordCodec}). */
