@@ -428,6 +428,26 @@ class DataStreamExamplesTest(unittest.TestCase):
         for t, v in cases:
             self.assertEqual(v, Reader(encode(v, t)).value(t), repr(t))
 
+    def test_python_functions_are_chained_into_one_worker(self):
+        def job(chaining):
+            config = Configuration()
+            config.set_string("python.operator-chaining.enabled", chaining)
+            env = StreamExecutionEnvironment.get_execution_environment(config)
+            env.set_parallelism(2)
+            ds = env.from_collection(WORDS).flat_map(lambda line: line.split()).filter(lambda w: len(w) > 2) \
+                .map(lambda w: (w.lower(), 1), Types.TUPLE([Types.STRING(), Types.INT()])) \
+                .key_by(lambda t: t[0]).sum(1).map(lambda t: "%s=%d" % t, Types.STRING())
+            return env, ds
+
+        env, ds = job("true")
+        nodes, _ = env._fused([ds._id])
+        # flat_map, filter, map and the key selector share a worker; sum and the last map another
+        self.assertEqual(2, len([n for n in nodes if n["kind"] == "python"]))
+        chained = sorted(ds.execute_and_collect())
+        env, ds = job("false")
+        self.assertEqual(sorted(ds.execute_and_collect()), chained)
+        self.assertIn("the=2", chained)
+
     def test_python_error_fails_the_job_with_traceback(self):
         env = StreamExecutionEnvironment.get_execution_environment()
         env.from_collection([1, 0]).map(lambda x: 1 // x).print()

@@ -275,7 +275,8 @@ class StreamExecutionEnvironment(object):
         marker = "SLUICE_DATASTREAM_DONE_" + secrets.token_hex(8)
         event = expect_marker(marker)
         try:
-            value, reply, _ = gateway.request("ds_execute", buffers=self._buffers, graph=self._graph(gateway),
+            graph, buffers = self._graph(gateway)
+            value, reply, _ = gateway.request("ds_execute", buffers=buffers, graph=graph,
                                               job_name=job_name or "Python DataStream job", marker=marker)
         finally:
             self._sinks = []
@@ -292,8 +293,9 @@ class StreamExecutionEnvironment(object):
         from sluice.java_gateway import get_gateway
         gateway = get_gateway()
         try:
-            value, _, _ = gateway.request("ds_collect", buffers=self._buffers, graph=self._graph(gateway),
-                                          collect=stream._id, job_name=job_name or "Python DataStream job")
+            graph, buffers = self._graph(gateway, stream._id)
+            value, _, _ = gateway.request("ds_collect", buffers=buffers, graph=graph, collect=stream._id,
+                                          job_name=job_name or "Python DataStream job")
         finally:
             self._sinks = []
         return CloseableIterator(gateway, value["h"], stream._type)
@@ -317,11 +319,50 @@ class StreamExecutionEnvironment(object):
                                "buffer": buffer})
         return DataStream(self, node, output_type)
 
-    def _graph(self, gateway):
+    def _fused(self, outputs):
+        """The graph's nodes and buffers with Python functions chained into one worker where a function's only
+        input is another Python function with no other consumer (same parallelism, no exchange between them), as
+        PyFlink chains Python operators; ``outputs`` are the node ids read by sinks and collect."""
+        nodes = [dict(n) for n in self._nodes]
+        buffers = list(self._buffers)
+        consumers = {}
+        for n in nodes:
+            for i in n.get("inputs", []) + ([n["input"]] if "input" in n else []):
+                consumers[i] = consumers.get(i, 0) + 1
+        for i in outputs:
+            consumers[i] = consumers.get(i, 0) + 1
+        stages = {}
+        removed = set()
+        for n in nodes:
+            if n["kind"] != "python" or n["keyed"] or len(n["inputs"]) != 1 or n.get("uid") \
+                    or n.get("parallelism"):
+                continue
+            a = nodes[n["inputs"][0]]
+            if a["kind"] != "python" or consumers.get(a["id"], 0) != 1 or a["id"] in removed:
+                continue
+            chain = stages.pop(a["id"], [buffers[a["buffer"]]]) + [buffers[n["buffer"]]]
+            stages[n["id"]] = chain
+            buffers.append(cloudpickle.dumps({"kind": "chain", "stages": chain}))
+            n["buffer"] = len(buffers) - 1
+            n["inputs"] = a["inputs"]
+            n["keyed"] = a["keyed"]
+            n["name"] = "%s -> %s" % (a.get("name"), n.get("name"))
+            for k in ("uid", "parallelism"):
+                if a.get(k) is not None:
+                    n[k] = a[k]
+            removed.add(a["id"])
+        return [n for n in nodes if n["id"] not in removed], buffers
+
+    def _graph(self, gateway, collect=None):
         config = dict(self._config)
         params = dict(config)
         params.update(self._job_parameters)
-        graph = {"config": config, "job_parameters": params, "nodes": self._nodes, "sinks": self._sinks,
+        outputs = [sink["input"] for sink in self._sinks] + ([collect] if collect is not None else [])
+        if config.get("python.operator-chaining.enabled", "true").lower() == "true":
+            nodes, buffers = self._fused(outputs)
+        else:
+            nodes, buffers = self._nodes, self._buffers
+        graph = {"config": config, "job_parameters": params, "nodes": nodes, "sinks": self._sinks,
                  "python": gateway.python_executable, "python_path": gateway.python_path}
         if self._parallelism is not None:
             graph["parallelism"] = self._parallelism
@@ -331,4 +372,4 @@ class StreamExecutionEnvironment(object):
             graph["mode"] = "batch" if self._mode == RuntimeExecutionMode.BATCH else "streaming"
         if self._checkpoint_interval is not None:
             graph["checkpoint_interval"] = self._checkpoint_interval
-        return graph
+        return graph, buffers

@@ -254,6 +254,11 @@ class DataStreamRunner(object):
         self.outputs.append((ts, value))
 
     def process(self, frame):
+        self.run_events(frame)
+        return self.answer(self.outputs, self.output_type)
+
+    def run_events(self, frame):
+        """Processes the records and timers of a ``P`` frame; the outputs are left in ``self.outputs``."""
         r = Reader(frame, 1)
         self.watermark = r.take(">q")
         self.processing_time = r.take(">q")
@@ -282,18 +287,17 @@ class DataStreamRunner(object):
                 self._emit(store.get("__reduce__"), None)
             else:
                 self._timer(ts, kind == 2)
-        return self._answer()
 
-    def _answer(self):
-        out_type = type_or_pickled(self.output_type)
-        parts = [b"R", struct.pack(">i", len(self.outputs))]
-        for ts, value in self.outputs:
+    def answer(self, outputs, output_type):
+        """The ``R`` frame of a batch: ``outputs`` (encoded as ``output_type``), state writes, timer changes."""
+        out_type = type_or_pickled(output_type)
+        parts = [b"R", struct.pack(">i", len(outputs))]
+        for ts, value in outputs:
             parts.append(struct.pack(">q", _NO_TIMESTAMP if ts is None else ts))
             try:
                 out_type.write(parts, value)
             except (TypeError, ValueError, struct.error, AttributeError) as e:
-                raise TypeError("The result %r of the %s function does not match its output type %r: %s"
-                                % (value, self.kind, out_type, e)) from e
+                raise TypeError("The result %r does not match its output type %r: %s" % (value, out_type, e)) from e
         writes = []
         for (key, name) in self.store.dirty:
             v = self.store.values.get((key, name))
@@ -317,6 +321,15 @@ class DataStreamRunner(object):
         self.store.values = {}
         self.store.dirty = set()
         return b"".join(parts)
+
+    def feed(self, outputs, watermark, processing_time):
+        """Runs this (non-keyed) function on the outputs of the function before it in a chain."""
+        self.watermark = watermark
+        self.processing_time = processing_time
+        self.outputs = []
+        for ts, value in outputs:
+            self._element(0, ts, value)
+        return self.outputs
 
     def _element(self, input_index, ts, value):
         k = self.kind
@@ -444,6 +457,29 @@ def _string(parts, s):
     parts.append(b)
 
 
+class ChainRunner(object):
+    """Functions chained in one worker: the first may be keyed, the others are not (map, flat_map, filter,
+    process, key_by after it); records pass between them as Python objects."""
+
+    def __init__(self, info, specs):
+        self.stages = [DataStreamRunner(info, spec) for spec in specs]
+
+    def declared_states(self):
+        return self.stages[0].declared_states()
+
+    def process(self, frame):
+        head = self.stages[0]
+        head.run_events(frame)
+        outputs = head.outputs
+        for stage in self.stages[1:]:
+            outputs = stage.feed(outputs, head.watermark, head.processing_time)
+        return head.answer(outputs, self.stages[-1].output_type)
+
+    def close(self):
+        for stage in self.stages:
+            stage.close()
+
+
 def open_runner(frame):
     """The runner of a ``D`` frame, and its answer (the declared state names)."""
     import cloudpickle
@@ -451,7 +487,10 @@ def open_runner(frame):
     (n,) = struct.unpack_from(">i", frame, 1)
     info = json.loads(bytes(frame[5:5 + n]).decode("utf-8"))
     spec = cloudpickle.loads(frame[5 + n:])
-    runner = DataStreamRunner(info, spec)
+    if spec["kind"] == "chain":
+        runner = ChainRunner(info, [cloudpickle.loads(stage) for stage in spec["stages"]])
+    else:
+        runner = DataStreamRunner(info, spec)
     names = runner.declared_states()
     parts = [b"R", struct.pack(">i", len(names))]
     for name in names:
