@@ -448,6 +448,47 @@ class DataStreamExamplesTest(unittest.TestCase):
         self.assertEqual(sorted(ds.execute_and_collect()), chained)
         self.assertIn("the=2", chained)
 
+    def test_side_outputs(self):
+        from sluice.datastream import OutputTag
+        output_tag = OutputTag("side-output", Types.STRING())
+
+        class MyProcessFunction(ProcessFunction):
+            def process_element(self, value, ctx):
+                # emit data to regular output
+                yield value
+                # emit data to side output
+                yield output_tag, "sideout-" + str(value)
+
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(1)
+        main_data_stream = env.from_collection([1, 2, 3], Types.INT()).process(MyProcessFunction(), Types.INT())
+        side_output_stream = main_data_stream.get_side_output(output_tag)
+        main_data_stream.print()
+        side_output_stream.print()
+        self.assertEqual(["1", "2", "3", "sideout-1", "sideout-2", "sideout-3"], sorted(printed(env)))
+
+    def test_late_window_data_to_side_output(self):
+        from sluice.datastream import OutputTag
+        late = OutputTag("late", Types.TUPLE([Types.STRING(), Types.INT()]))
+        config = Configuration()
+        config.set_string("table.exec.batch-size", "1")
+        env = StreamExecutionEnvironment.get_execution_environment(config)
+        env.set_parallelism(1)
+        env.get_config().set_auto_watermark_interval(1)
+        ds = env.from_collection([('a', 1), ('a', 2), ('a', 12), ('a', 3), ('a', 14)],
+                                 type_info=Types.TUPLE([Types.STRING(), Types.INT()])) \
+            .map(slowly, Types.TUPLE([Types.STRING(), Types.INT()])) \
+            .assign_timestamps_and_watermarks(WatermarkStrategy.for_monotonous_timestamps()
+                                              .with_timestamp_assigner(SecondField()))
+        counts = ds.key_by(lambda x: x[0]).window(TumblingEventTimeWindows.of(Time.milliseconds(10))) \
+            .side_output_late_data(late) \
+            .process(CountWindowProcessFunction(), Types.TUPLE([Types.STRING(), Types.LONG(), Types.LONG(),
+                                                                 Types.INT()]))
+        counts.print()
+        counts.get_side_output(late).print()
+        # ('a', 3) arrives after the watermark passed 11, when [0, 10) has fired: it is late
+        self.assertEqual(["(a,0,10,2)", "(a,10,20,2)", "(a,3)"], sorted(printed(env)))
+
     def test_python_error_fails_the_job_with_traceback(self):
         env = StreamExecutionEnvironment.get_execution_environment()
         env.from_collection([1, 0]).map(lambda x: 1 // x).print()

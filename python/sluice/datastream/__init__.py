@@ -13,6 +13,7 @@ from sluice.datastream.functions import (AggregateFunction, CoFlatMapFunction, C
                                          ProcessWindowFunction, ReduceFunction, RuntimeContext, SinkFunction,
                                          SourceFunction, TimeDomain, TimerService, WindowFunction,
                                          BroadcastProcessFunction, KeyedBroadcastProcessFunction)
+from sluice.datastream.output_tag import OutputTag
 from sluice.datastream.state import (AggregatingStateDescriptor, ListStateDescriptor, MapStateDescriptor,
                                      ReducingStateDescriptor, StateTtlConfig, ValueStateDescriptor)
 from sluice.datastream.stream_execution_environment import (CheckpointConfig, CheckpointingMode, ExecutionConfig,
@@ -31,4 +32,4 @@ __all__ = ['StreamExecutionEnvironment', 'RuntimeExecutionMode', 'CheckpointingM
            'BroadcastProcessFunction', 'KeyedBroadcastProcessFunction', 'ValueStateDescriptor',
            'ListStateDescriptor', 'MapStateDescriptor', 'ReducingStateDescriptor', 'AggregatingStateDescriptor',
            'StateTtlConfig', 'TimeWindow', 'TumblingEventTimeWindows', 'TumblingProcessingTimeWindows',
-           'SlidingEventTimeWindows', 'SlidingProcessingTimeWindows']
+           'SlidingEventTimeWindows', 'SlidingProcessingTimeWindows', 'OutputTag']

@@ -168,7 +168,12 @@ class DataStream(object):
         raise _not_yet("add_sink (use print() or execute_and_collect())")
 
     def get_side_output(self, output_tag):
-        raise _not_yet("side outputs")
+        """The records a process function of this stream emitted with ``ctx.output(output_tag, value)``."""
+        node = self._node()
+        if node.get("kind") != "python":
+            raise TypeError("get_side_output() is only available on the result of a process function")
+        side = self._env._add_node({"kind": "side_output", "input": self._id, "tag": output_tag.tag_id})
+        return DataStream(self._env, side, output_tag.type_info)
 
     def window_all(self, window_assigner):
         raise _not_yet("window_all")
@@ -351,6 +356,7 @@ class WindowedStream(object):
 
     def _window(self, spec, output_type, name):
         spec["assigner"] = self._assigner
+        spec["late_tag"] = getattr(self, "_late_tag", None)
         k = self._keyed
         return k._env._python_node("window", spec, [k._keyed_node], [k._type], output_type, True, name)
 
@@ -383,7 +389,9 @@ class WindowedStream(object):
         raise _not_yet("allowed lateness of windows")
 
     def side_output_late_data(self, output_tag):
-        raise _not_yet("side outputs of late window data")
+        """Records too late for every window they belong to go to this side output (of the window's result)."""
+        self._late_tag = output_tag
+        return self
 
 
 class ConnectedStreams(object):

@@ -169,8 +169,9 @@ class ProcessFunction(Function):
         def timestamp(self):
             pass
 
+        @abstractmethod
         def output(self, output_tag, value):
-            raise NotImplementedError("not supported yet: side outputs in the Python DataStream API")
+            pass
 
     @abstractmethod
     def process_element(self, value, ctx: 'ProcessFunction.Context'):
@@ -193,8 +194,9 @@ class KeyedProcessFunction(Function):
         def get_current_key(self):
             pass
 
+        @abstractmethod
         def output(self, output_tag, value):
-            raise NotImplementedError("not supported yet: side outputs in the Python DataStream API")
+            pass
 
     class OnTimerContext(Context):
         @abstractmethod
@@ -239,8 +241,9 @@ class CoProcessFunction(Function):
         def timestamp(self):
             pass
 
+        @abstractmethod
         def output(self, output_tag, value):
-            raise NotImplementedError("not supported yet: side outputs in the Python DataStream API")
+            pass
 
     @abstractmethod
     def process_element1(self, value, ctx: 'CoProcessFunction.Context'):
@@ -265,8 +268,9 @@ class KeyedCoProcessFunction(Function):
         def get_current_key(self):
             pass
 
+        @abstractmethod
         def output(self, output_tag, value):
-            raise NotImplementedError("not supported yet: side outputs in the Python DataStream API")
+            pass
 
     class OnTimerContext(Context):
         @abstractmethod
@@ -308,8 +312,9 @@ class ProcessWindowFunction(Function, Generic[IN, OUT, KEY, W]):
             raise NotImplementedError("not supported yet: global state of window functions in the Python "
                                       "DataStream API")
 
+        @abstractmethod
         def output(self, output_tag, value):
-            raise NotImplementedError("not supported yet: side outputs in the Python DataStream API")
+            pass
 
     @abstractmethod
     def process(self, key, context, elements):

@@ -12,6 +12,7 @@ import struct
 
 from sluice.common.typeinfo import Reader, TupleTypeInfo, Types, type_or_pickled
 from sluice.datastream import functions as fn
+from sluice.datastream.output_tag import OutputTag
 from sluice.datastream.state import _KeyedValues, _create_state
 
 _NO_TIMESTAMP = -(1 << 63)
@@ -128,6 +129,9 @@ class _Context(fn.KeyedProcessFunction.OnTimerContext):
     def time_domain(self):
         return self.domain
 
+    def output(self, output_tag, value):
+        self._runner.side_outputs.append((self.ts, value, output_tag))
+
 
 class _WindowContext(fn.ProcessWindowFunction.Context):
     def __init__(self, runner):
@@ -142,6 +146,9 @@ class _WindowContext(fn.ProcessWindowFunction.Context):
 
     def current_watermark(self):
         return self._runner.watermark
+
+    def output(self, output_tag, value):
+        self._runner.side_outputs.append((self.w.max_timestamp(), value, output_tag))
 
 
 def _call(f, name):
@@ -178,6 +185,7 @@ class DataStreamRunner(object):
         self.timer_ops = []
         self.ctx = _Context(self)
         self.outputs = []
+        self.side_outputs = []
         self.runtime_context = _RuntimeContext(info, self)
         self._setup()
         if isinstance(self.func, fn.Function):
@@ -253,9 +261,16 @@ class DataStreamRunner(object):
     def _emit(self, value, ts):
         self.outputs.append((ts, value))
 
+    def _emit_processed(self, value, ts):
+        """An item a process function yielded: a record, or ``(output_tag, value)`` for a side output."""
+        if type(value) is tuple and len(value) == 2 and isinstance(value[0], OutputTag):
+            self.side_outputs.append((ts, value[1], value[0]))
+        else:
+            self.outputs.append((ts, value))
+
     def process(self, frame):
         self.run_events(frame)
-        return self.answer(self.outputs, self.output_type)
+        return self.answer(self.outputs, self.output_type, self.side_outputs)
 
     def run_events(self, frame):
         """Processes the records and timers of a ``P`` frame; the outputs are left in ``self.outputs``."""
@@ -267,6 +282,7 @@ class DataStreamRunner(object):
         store.dirty = set()
         self.timer_ops = []
         self.outputs = []
+        self.side_outputs = []
         for _ in range(r.take(">i")):
             key = r.string()
             name = r.string()
@@ -288,8 +304,9 @@ class DataStreamRunner(object):
             else:
                 self._timer(ts, kind == 2)
 
-    def answer(self, outputs, output_type):
-        """The ``R`` frame of a batch: ``outputs`` (encoded as ``output_type``), state writes, timer changes."""
+    def answer(self, outputs, output_type, side_outputs):
+        """The ``R`` frame of a batch: ``outputs`` (encoded as ``output_type``), side outputs, state writes, timer
+        changes."""
         out_type = type_or_pickled(output_type)
         parts = [b"R", struct.pack(">i", len(outputs))]
         for ts, value in outputs:
@@ -298,6 +315,15 @@ class DataStreamRunner(object):
                 out_type.write(parts, value)
             except (TypeError, ValueError, struct.error, AttributeError) as e:
                 raise TypeError("The result %r does not match its output type %r: %s" % (value, out_type, e)) from e
+        parts.append(struct.pack(">i", len(side_outputs)))
+        for ts, value, tag in side_outputs:
+            _string(parts, tag.tag_id)
+            parts.append(struct.pack(">q", _NO_TIMESTAMP if ts is None else ts))
+            try:
+                type_or_pickled(tag.type_info).write(parts, value)
+            except (TypeError, ValueError, struct.error, AttributeError) as e:
+                raise TypeError("The side output %r does not match the type %r of %r: %s"
+                                % (value, tag.type_info, tag, e)) from e
         writes = []
         for (key, name) in self.store.dirty:
             v = self.store.values.get((key, name))
@@ -327,6 +353,7 @@ class DataStreamRunner(object):
         self.watermark = watermark
         self.processing_time = processing_time
         self.outputs = []
+        self.side_outputs = []
         for ts, value in outputs:
             self._element(0, ts, value)
         return self.outputs
@@ -363,7 +390,7 @@ class DataStreamRunner(object):
             ctx.ts = ts
             ctx.domain = None
             for o in _iterate(self._process[input_index](value, ctx)):
-                emit(o, ts)
+                self._emit_processed(o, ts)
         elif k == "window":
             self._window_element(value, ts)
 
@@ -376,7 +403,7 @@ class DataStreamRunner(object):
         ctx.domain = fn.TimeDomain.EVENT_TIME if event_time else fn.TimeDomain.PROCESSING_TIME
         out_ts = time if event_time else None
         for o in _iterate(self.func.on_timer(time, ctx)):
-            self._emit(o, out_ts)
+            self._emit_processed(o, out_ts)
 
     # ---- windows: the open windows of a key are a dict {(start, end): contents} in one state
 
@@ -393,7 +420,12 @@ class DataStreamRunner(object):
             t = self.processing_time
         windows = self.store.get("__windows__") or {}
         changed = False
-        for w in assigner.assign_windows(t):
+        assigned = assigner.assign_windows(t)
+        if event_time and all(w.max_timestamp() <= self.watermark for w in assigned):
+            if spec.get("late_tag") is not None:
+                self.side_outputs.append((ts, value, spec["late_tag"]))
+            return
+        for w in assigned:
             if event_time and w.max_timestamp() <= self.watermark:
                 continue  # late: the window fired already
             key = (w.start, w.end)
@@ -439,7 +471,7 @@ class DataStreamRunner(object):
             else:
                 self._window_ctx.w = w
                 for o in _iterate(wf.process(key, self._window_ctx, elements)):
-                    self._emit(o, out_ts)
+                    self._emit_processed(o, out_ts)
         self.store.set("__windows__", windows if windows else None)
 
     def close(self):
@@ -473,7 +505,10 @@ class ChainRunner(object):
         outputs = head.outputs
         for stage in self.stages[1:]:
             outputs = stage.feed(outputs, head.watermark, head.processing_time)
-        return head.answer(outputs, self.stages[-1].output_type)
+        # only the last function's side outputs can have readers: a function whose side output is read is never
+        # chained to the next one
+        last = self.stages[-1]
+        return head.answer(outputs, last.output_type, last.side_outputs if len(self.stages) > 1 else head.side_outputs)
 
     def close(self):
         for stage in self.stages:

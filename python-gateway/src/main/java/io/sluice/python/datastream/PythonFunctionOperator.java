@@ -10,6 +10,7 @@ import io.sluice.runtime.state.keyed.KeyedValueState;
 import io.sluice.runtime.state.keyed.StateSerializers;
 import io.sluice.runtime.state.keyed.TimerService;
 import io.sluice.runtime.state.keyed.VoidNamespace;
+import io.sluice.util.OutputTag;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -45,8 +46,8 @@ import java.util.Set;
  * a kind (0/1 a record of input 1/2, 2 an event-time timer, 3 a processing-time timer, 4 the end of a batch job's
  * input for a key), a timestamp
  * ({@code Long.MIN_VALUE} for none), the key (a flag byte, then the string) and, for records, the value
- * ({@link RecordCodec}). The answer ({@code 'R'}): outputs (timestamp and value), state writes (key, name, value or
- * -1 to clear) and timer changes (0/1 register an event/processing-time timer, 2/3 delete one; key; time).
+ * ({@link RecordCodec}). The answer ({@code 'R'}): outputs (timestamp and value), side outputs (tag, timestamp and
+ * value), state writes (key, name, value or -1 to clear) and timer changes (0/1 register an event/processing-time timer, 2/3 delete one; key; time).
  */
 public final class PythonFunctionOperator extends KeyedOperator {
     private static final long serialVersionUID = 1L;
@@ -70,6 +71,7 @@ public final class PythonFunctionOperator extends KeyedOperator {
     private transient List<String> declared;
     private transient TimerService<Object, VoidNamespace> timers;
     private transient long watermark;
+    private transient Map<String, OutputTag<Object>> tags;
 
     /**
      * @param inputs 1 or 2
@@ -109,6 +111,7 @@ public final class PythonFunctionOperator extends KeyedOperator {
         eventsOut = new DataOutputStream(events);
         keys = new LinkedHashSet<>();
         states = new LinkedHashMap<>();
+        tags = new HashMap<>();
         watermark = Long.MIN_VALUE;
         maxBatch = Math.max(1, context.config().get(ExecutionOptions.BATCH_SIZE));
         String executable = jobParameters.getOrDefault("python.executable", python);
@@ -213,6 +216,12 @@ public final class PythonFunctionOperator extends KeyedOperator {
                 long ts = in.readLong();
                 outputs.add(new Object[] {RecordCodec.read(in), ts});
             }
+            int sideOutputs = in.readInt();
+            for (int i = 0; i < sideOutputs; i++) {
+                OutputTag<Object> tag = tags.computeIfAbsent(RecordCodec.readString(in), OutputTag::new);
+                long ts = in.readLong();
+                outputs.add(new Object[] {RecordCodec.read(in), ts, tag});
+            }
             int writes = in.readInt();
             for (int i = 0; i < writes; i++) {
                 String key = RecordCodec.readString(in);
@@ -251,7 +260,11 @@ public final class PythonFunctionOperator extends KeyedOperator {
             throw worker.died(e);
         }
         for (Object[] o : outputs) {
-            output.collect(o[0], (Long) o[1]);
+            if (o.length > 2) {
+                output.collect((OutputTag<?>) o[2], o[0], (Long) o[1]);
+            } else {
+                output.collect(o[0], (Long) o[1]);
+            }
         }
     }
 

@@ -27,8 +27,8 @@ import java.util.Map;
  * Builds the DataStream job of a Python program from the graph the Python side describes (JSON, with binary frames
  * for collections and pickled functions). Nodes come in an order where inputs precede their consumers:
  * {@code collection} (records of a frame), {@code sequence}, {@code datagen} (record indexes), {@code text_file},
- * {@code python} (a
- * {@link PythonFunctionOperator} on one or two inputs, keyed or not), {@code watermarks} and {@code union}; sinks
+ * {@code python} (a {@link PythonFunctionOperator} on one or two inputs, keyed or not), {@code watermarks},
+ * {@code side_output} and {@code union}; sinks
  * are {@code print} nodes. Records are typed by their Java classes (the engine serializes them by class).
  */
 public final class PythonStreamGraph {
@@ -165,6 +165,10 @@ public final class PythonStreamGraph {
                 s = stream(n.get("input").asInt()).assignTimestampsAndWatermarks(strategy);
                 break;
             }
+            case "side_output":
+                s = ((SingleOutputStreamOperator<Object>) stream(n.get("input").asInt()))
+                        .getSideOutput(new io.sluice.util.OutputTag<>(n.get("tag").asText()));
+                break;
             case "union": {
                 List<DataStream<Object>> others = new ArrayList<>();
                 JsonNode ins = n.get("inputs");
