@@ -1,6 +1,7 @@
 """A job for test_datastream_restore: counts records per key in keyed state, slowly, with checkpoints.
 
-Usage: datastream_restore_job.py CHECKPOINT_DIR [SAVEPOINT]. Prints "key count" per record as results arrive.
+Usage: datastream_restore_job.py CHECKPOINT_DIR PARALLELISM [SAVEPOINT]. Prints "key count" per record as results
+arrive.
 """
 
 import sys
@@ -33,10 +34,11 @@ def main():
     config = Configuration()
     config.set_string("execution.checkpointing.dir", sys.argv[1])
     config.set_string("table.exec.batch-size", "10")
-    if len(sys.argv) > 2:
-        config.set_string("execution.savepoint.path", sys.argv[2])
+    config.set_string("restart-strategy.type", "none")  # a failure ends the run (the test restarts it)
+    if len(sys.argv) > 3:
+        config.set_string("execution.savepoint.path", sys.argv[3])
     env = StreamExecutionEnvironment.get_execution_environment(config)
-    env.set_parallelism(2)
+    env.set_parallelism(int(sys.argv[2]))
     env.enable_checkpointing(100)
     ds = env.from_collection(list(range(RECORDS)), type_info=Types.LONG()) \
         .map(slow, Types.LONG()) \

@@ -14,7 +14,7 @@ from sluice.common import Configuration
 from sluice.datastream import (ProcessWindowFunction, RuntimeExecutionMode, StreamExecutionEnvironment, TimeDomain)
 from sluice.datastream.connectors.file_system import FileSource, StreamFormat
 from sluice.datastream.connectors.number_seq import NumberSequenceSource
-from sluice.datastream.functions import (CoFlatMapFunction, CoMapFunction, KeyedCoProcessFunction,
+from sluice.datastream.functions import (CoFlatMapFunction, CoMapFunction, FlatMapFunction, KeyedCoProcessFunction,
                                          KeyedProcessFunction, MapFunction, ProcessFunction, RuntimeContext)
 from sluice.datastream.state import ListStateDescriptor, MapStateDescriptor, ValueStateDescriptor
 from sluice.datastream.window import SlidingEventTimeWindows, TimeWindow, TumblingEventTimeWindows
@@ -164,6 +164,78 @@ def slowly(v):
     import time
     time.sleep(0.1)
     return v
+
+
+class CountWindowAverage(FlatMapFunction):
+    """The ValueState example of Flink's "Working with State" page (Python tab)."""
+
+    def __init__(self):
+        self.sum = None
+
+    def open(self, runtime_context: RuntimeContext):
+        descriptor = ValueStateDescriptor("average", Types.PICKLED_BYTE_ARRAY())
+        self.sum = runtime_context.get_state(descriptor)
+
+    def flat_map(self, value):
+        current_sum = self.sum.value()
+        if current_sum is None:
+            current_sum = (0, 0)
+        current_sum = (current_sum[0] + 1, current_sum[1] + value[1])
+        self.sum.update(current_sum)
+        if current_sum[0] >= 2:
+            self.sum.clear()
+            yield value[0], int(current_sum[1] / current_sum[0])
+
+
+class CountWithTimeoutFunction(KeyedProcessFunction):
+    """The example of Flink's "Process Function" page (Python tab): a key's count, emitted after a minute (event
+    time) without updates."""
+
+    def __init__(self):
+        self.state = None
+
+    def open(self, runtime_context: RuntimeContext):
+        self.state = runtime_context.get_state(ValueStateDescriptor("my_state", Types.PICKLED_BYTE_ARRAY()))
+
+    def process_element(self, value, ctx: 'KeyedProcessFunction.Context'):
+        current = self.state.value()
+        if current is None:
+            current = Row(value.f1, 0, 0)
+        current[1] += 1
+        current[2] = ctx.timestamp()
+        self.state.update(current)
+        ctx.timer_service().register_event_time_timer(current[2] + 60000)
+
+    def on_timer(self, timestamp: int, ctx: 'KeyedProcessFunction.OnTimerContext'):
+        result = self.state.value()
+        if timestamp == result[2] + 60000:
+            yield result[0], result[1]
+
+
+class RememberLast(KeyedProcessFunction):
+    """Emits each record with the key's previous record and list of records, as state with a time-to-live keeps
+    them."""
+
+    def __init__(self, ttl_millis):
+        self.ttl_millis = ttl_millis
+
+    def open(self, runtime_context):
+        from sluice.datastream.state import StateTtlConfig
+        ttl = StateTtlConfig.new_builder(Time.milliseconds(self.ttl_millis)) \
+            .set_update_type(StateTtlConfig.UpdateType.OnCreateAndWrite) \
+            .set_state_visibility(StateTtlConfig.StateVisibility.NeverReturnExpired) \
+            .build()
+        last = ValueStateDescriptor("last", Types.LONG())
+        last.enable_time_to_live(ttl)
+        seen = ListStateDescriptor("seen", Types.LONG())
+        seen.enable_time_to_live(ttl)
+        self.last = runtime_context.get_state(last)
+        self.seen = runtime_context.get_list_state(seen)
+
+    def process_element(self, value, ctx):
+        yield value, self.last.value(), list(self.seen.get())
+        self.last.update(value)
+        self.seen.add(value)
 
 
 class DataStreamExamplesTest(unittest.TestCase):
@@ -488,6 +560,44 @@ class DataStreamExamplesTest(unittest.TestCase):
         counts.get_side_output(late).print()
         # ('a', 3) arrives after the watermark passed 11, when [0, 10) has fired: it is late
         self.assertEqual(["(a,0,10,2)", "(a,10,20,2)", "(a,3)"], sorted(printed(env)))
+
+    def test_working_with_state_count_window_average(self):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.from_collection([(1, 3), (1, 5), (1, 7), (1, 4), (1, 2)]) \
+            .key_by(lambda row: row[0]) \
+            .flat_map(CountWindowAverage()) \
+            .print()
+        # the documented output: (1,4) and (1,5)
+        self.assertEqual(["(1, 4)", "(1, 5)"], printed(env))
+
+    def test_process_function_count_with_timeout(self):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(2)
+        events = [(0, 'a'), (1000, 'b'), (2000, 'a'), (70000, 'b'), (80000, 'c'), (200000, 'a')]
+        ds = env.from_collection(events, Types.ROW_NAMED(['f0', 'f1'], [Types.LONG(), Types.STRING()])) \
+            .assign_timestamps_and_watermarks(WatermarkStrategy.for_monotonous_timestamps()
+                                              .with_timestamp_assigner(FirstField()))
+        result = ds.key_by(lambda value: value.f1).process(CountWithTimeoutFunction())
+        # each key's count, once a minute passed after its last update
+        self.assertEqual([('a', 3), ('b', 2), ('c', 1)], sorted(result.execute_and_collect()))
+
+    def test_collection_not_matching_its_type(self):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        with self.assertRaises(TypeError) as e:
+            env.from_collection([(1, 'a'), ('two', 'b')], Types.TUPLE([Types.INT(), Types.STRING()]))
+        self.assertIn("Element 1 of the collection, ('two', 'b'), does not match the type", str(e.exception))
+
+    def test_state_time_to_live(self):
+        def run(ttl_millis):
+            config = Configuration()
+            config.set_string("table.exec.batch-size", "1")
+            env = StreamExecutionEnvironment.get_execution_environment(config)
+            ds = env.from_collection([1, 2, 3], Types.LONG()).map(slowly, Types.LONG())
+            return list(ds.key_by(lambda v: "k").process(RememberLast(ttl_millis)).execute_and_collect())
+
+        # records arrive 100 ms apart: a 10 s time-to-live keeps everything, a 30 ms one nothing
+        self.assertEqual([(1, None, []), (2, 1, [1]), (3, 2, [1, 2])], run(10000))
+        self.assertEqual([(1, None, []), (2, None, []), (3, None, [])], run(30))
 
     def test_python_error_fails_the_job_with_traceback(self):
         env = StreamExecutionEnvironment.get_execution_environment()

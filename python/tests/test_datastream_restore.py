@@ -23,12 +23,15 @@ def _checkpoints(directory):
 
 class RestoreTest(unittest.TestCase):
     def test_killed_job_resumes_from_checkpoint(self):
+        self.kill_and_restore(2, 2)
+
+    def kill_and_restore(self, parallelism, restored_parallelism):
         from tests.datastream_restore_job import RECORDS
         with tempfile.TemporaryDirectory() as d:
             env = dict(os.environ)
             env["PYTHONPATH"] = os.pathsep.join([HERE] + [p for p in [env.get("PYTHONPATH")] if p])
-            first = subprocess.Popen([sys.executable, JOB, d], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                     env=env)
+            first = subprocess.Popen([sys.executable, JOB, d, str(parallelism)], stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, env=env)
             self.addCleanup(first.stdout.close)
             lines = []
             reader = threading.Thread(target=lambda: lines.extend(l.decode().strip() for l in first.stdout))
@@ -43,8 +46,8 @@ class RestoreTest(unittest.TestCase):
             reader.join(30)
             latest = _checkpoints(d)[-1]
 
-            second = subprocess.run([sys.executable, JOB, d, latest], stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, env=env, timeout=300)
+            second = subprocess.run([sys.executable, JOB, d, str(restored_parallelism), latest],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=300)
             self.assertEqual(0, second.returncode, second.stderr.decode()[-3000:])
             resumed = second.stdout.decode().split("\n")
             resumed = [l for l in resumed if l]

@@ -22,7 +22,10 @@ class StateDescriptor(ABC):
         return self.name
 
     def enable_time_to_live(self, ttl_config):
-        raise NotImplementedError("not supported yet: state time-to-live in the Python DataStream API")
+        """Entries expire ``ttl`` after they were written (or also read), by processing time."""
+        self._ttl_config = ttl_config
+
+    _ttl_config = None
 
     _kind = None
 
@@ -67,9 +70,90 @@ class AggregatingStateDescriptor(StateDescriptor):
 
 
 class StateTtlConfig(object):
+    """Time-to-live of keyed state, by processing time: an expired value is never returned and is removed when its
+    key's state is next accessed (there is no background cleanup of keys that are not accessed again)."""
+
+    class UpdateType(object):
+        Disabled = 0
+        OnCreateAndWrite = 1
+        OnReadAndWrite = 2
+
+    class StateVisibility(object):
+        ReturnExpiredIfNotCleanedUp = 0
+        NeverReturnExpired = 1
+
+    class TtlTimeCharacteristic(object):
+        ProcessingTime = 0
+
+    def __init__(self, ttl_millis, update_type, visibility):
+        self._ttl_millis = ttl_millis
+        self._update_type = update_type
+        self._visibility = visibility
+
     @staticmethod
     def new_builder(ttl):
-        raise NotImplementedError("not supported yet: state time-to-live in the Python DataStream API")
+        return StateTtlConfig.Builder(ttl)
+
+    def get_ttl(self):
+        from sluice.common.time import Time
+        return Time.milliseconds(self._ttl_millis)
+
+    def get_update_type(self):
+        return self._update_type
+
+    def get_state_visibility(self):
+        return self._visibility
+
+    def is_enabled(self):
+        return self._update_type != StateTtlConfig.UpdateType.Disabled
+
+    class Builder(object):
+        def __init__(self, ttl):
+            self._ttl = ttl.to_milliseconds() if hasattr(ttl, "to_milliseconds") else int(ttl)
+            self._update_type = StateTtlConfig.UpdateType.OnCreateAndWrite
+            self._visibility = StateTtlConfig.StateVisibility.NeverReturnExpired
+
+        def set_update_type(self, update_type):
+            self._update_type = update_type
+            return self
+
+        def update_ttl_on_create_and_write(self):
+            return self.set_update_type(StateTtlConfig.UpdateType.OnCreateAndWrite)
+
+        def update_ttl_on_read_and_write(self):
+            return self.set_update_type(StateTtlConfig.UpdateType.OnReadAndWrite)
+
+        def set_state_visibility(self, state_visibility):
+            self._visibility = state_visibility
+            return self
+
+        def return_expired_if_not_cleaned_up(self):
+            return self.set_state_visibility(StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp)
+
+        def never_return_expired(self):
+            return self.set_state_visibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+
+        def set_ttl_time_characteristic(self, ttl_time_characteristic):
+            return self
+
+        def set_ttl(self, ttl):
+            self._ttl = ttl.to_milliseconds() if hasattr(ttl, "to_milliseconds") else int(ttl)
+            return self
+
+        def cleanup_full_snapshot(self):
+            return self
+
+        def cleanup_incrementally(self, cleanup_size, run_cleanup_for_every_record):
+            return self
+
+        def cleanup_in_rocksdb_compact_filter(self, query_time_after_num_entries, periodic_compaction_time=None):
+            return self
+
+        def disable_cleanup_in_background(self):
+            return self
+
+        def build(self):
+            return StateTtlConfig(self._ttl, self._update_type, self._visibility)
 
 
 class State(ABC):
@@ -337,7 +421,141 @@ class _AggregatingStateImpl(AggregatingState):
         self._store.set(self._name, None)
 
 
-def _create_state(store, descriptor):
+class _Ttl(object):
+    """Expiry of one state's entries: values are stored as (value, time written or read)."""
+
+    def __init__(self, config, clock):
+        self.millis = config._ttl_millis
+        self.on_read = config._update_type == StateTtlConfig.UpdateType.OnReadAndWrite
+        self.clock = clock
+
+    def live(self, entry):
+        return entry is not None and self.clock() - entry[1] < self.millis
+
+
+class _TtlValueStore(object):
+    """A store in front of another that keeps a single value with its time (value, reducing, aggregating state)."""
+
+    def __init__(self, store, ttl):
+        self._store = store
+        self._ttl = ttl
+
+    def get(self, name):
+        entry = self._store.get(name)
+        if entry is None:
+            return None
+        if not self._ttl.live(entry):
+            self._store.set(name, None)
+            return None
+        if self._ttl.on_read:
+            self._store.set(name, (entry[0], self._ttl.clock()))
+        return entry[0]
+
+    def set(self, name, value):
+        self._store.set(name, None if value is None else (value, self._ttl.clock()))
+
+
+class _TtlListState(ListState):
+    def __init__(self, store, name, ttl):
+        self._store = store
+        self._name = name
+        self._ttl = ttl
+
+    def _live(self):
+        entries = self._store.get(self._name) or []
+        live = [e for e in entries if self._ttl.live(e)]
+        if self._ttl.on_read and live:
+            now = self._ttl.clock()
+            live = [(v, now) for v, _ in live]
+        if len(live) != len(entries) or (self._ttl.on_read and live):
+            self._store.set(self._name, live or None)
+        return live
+
+    def get(self):
+        return [v for v, _ in self._live()]
+
+    def add(self, value):
+        if value is None:
+            raise ValueError("You cannot add null to a ListState.")
+        self.add_all([value])
+
+    def add_all(self, values):
+        now = self._ttl.clock()
+        self._store.set(self._name, self._live() + [(v, now) for v in values])
+
+    def update(self, values):
+        now = self._ttl.clock()
+        self._store.set(self._name, [(v, now) for v in values] if values else None)
+
+    def clear(self):
+        self._store.set(self._name, None)
+
+
+class _TtlMapState(MapState):
+    def __init__(self, store, name, ttl):
+        self._store = store
+        self._name = name
+        self._ttl = ttl
+
+    def _live(self):
+        d = self._store.get(self._name) or {}
+        live = {k: e for k, e in d.items() if self._ttl.live(e)}
+        if len(live) != len(d):
+            self._store.set(self._name, live or None)
+        return live
+
+    def get(self, key):
+        e = self._live().get(key)
+        if e is None:
+            return None
+        if self._ttl.on_read:
+            self.put(key, e[0])
+        return e[0]
+
+    def put(self, key, value):
+        d = self._live()
+        d[key] = (value, self._ttl.clock())
+        self._store.set(self._name, d)
+
+    def put_all(self, dict_value):
+        for k, v in dict_value.items():
+            self.put(k, v)
+
+    def remove(self, key):
+        d = self._live()
+        if key in d:
+            del d[key]
+            self._store.set(self._name, d or None)
+
+    def contains(self, key):
+        return key in self._live()
+
+    def items(self):
+        return [(k, e[0]) for k, e in self._live().items()]
+
+    def keys(self):
+        return list(self._live().keys())
+
+    def values(self):
+        return [e[0] for e in self._live().values()]
+
+    def is_empty(self):
+        return not self._live()
+
+    def clear(self):
+        self._store.set(self._name, None)
+
+
+def _create_state(store, descriptor, clock=None):
+    ttl_config = descriptor._ttl_config
+    if ttl_config is not None and ttl_config.is_enabled():
+        ttl = _Ttl(ttl_config, clock)
+        kind = descriptor._kind
+        if kind == "list":
+            return _TtlListState(store, descriptor.name, ttl)
+        if kind == "map":
+            return _TtlMapState(store, descriptor.name, ttl)
+        store = _TtlValueStore(store, ttl)
     kind = descriptor._kind
     if kind == "value":
         return _ValueStateImpl(store, descriptor.name)

@@ -223,8 +223,14 @@ class StreamExecutionEnvironment(object):
 
     def from_collection(self, collection, type_info=None):
         """A bounded stream of the elements, in order (type_info None: pickled Python objects)."""
-        data = [encode(v, type_info) for v in collection]
         import struct
+        data = []
+        for i, v in enumerate(collection):
+            try:
+                data.append(encode(v, type_info))
+            except (TypeError, ValueError, struct.error, AttributeError) as e:
+                raise TypeError("Element %d of the collection, %r, does not match the type %r: %s"
+                                % (i, v, type_info, e)) from e
         buffer = self._add_buffer(struct.pack(">i", len(data)) + b"".join(data))
         node = self._add_node({"kind": "collection", "buffer": buffer, "name": "Collection Source"})
         return DataStream(self, node, type_info)

@@ -210,7 +210,7 @@ class DataStreamRunner(object):
             self.state_kinds[descriptor.name] = kind
         elif known != kind:
             raise TypeError("State '%s' was registered as a %s state before" % (descriptor.name, known))
-        return _create_state(self.store, descriptor)
+        return _create_state(self.store, descriptor, lambda: self.processing_time)
 
     # ---- set up per kind
 
