@@ -599,6 +599,42 @@ class DataStreamExamplesTest(unittest.TestCase):
         self.assertEqual([(1, None, []), (2, 1, [1]), (3, 2, [1, 2])], run(10000))
         self.assertEqual([(1, None, []), (2, None, []), (3, None, [])], run(30))
 
+    def test_broadcast_state(self):
+        from sluice.datastream.functions import BroadcastProcessFunction, KeyedBroadcastProcessFunction
+        rules_descriptor = MapStateDescriptor("rules", Types.STRING(), Types.INT())
+
+        class Threshold(KeyedBroadcastProcessFunction):
+            def open(self, runtime_context):
+                self.total = runtime_context.get_state(ValueStateDescriptor("total", Types.INT()))
+
+            def process_element(self, value, ctx):
+                total = (self.total.value() or 0) + value[1]
+                self.total.update(total)
+                limit = ctx.get_broadcast_state(rules_descriptor).get(ctx.get_current_key())
+                if limit is not None and total > limit:
+                    yield ctx.get_current_key(), total
+
+            def process_broadcast_element(self, value, ctx):
+                ctx.get_broadcast_state(rules_descriptor).put(value[0], value[1])
+
+        class Label(BroadcastProcessFunction):
+            def process_element(self, value, ctx):
+                yield "%s:%s" % (value, ctx.get_broadcast_state(rules_descriptor).get("label"))
+
+            def process_broadcast_element(self, value, ctx):
+                ctx.get_broadcast_state(rules_descriptor).put("label", value)
+
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_runtime_mode(RuntimeExecutionMode.BATCH)  # the broadcast side is read first
+        env.set_parallelism(2)
+        rules = env.from_collection([("pen", 5), ("ink", 10)]).broadcast(rules_descriptor)
+        events = env.from_collection([("pen", 3), ("ink", 4), ("pen", 3), ("ink", 4), ("cup", 99), ("ink", 4)])
+        alerts = events.key_by(lambda e: e[0]).connect(rules).process(Threshold())
+        self.assertEqual([("ink", 12), ("pen", 6)], sorted(alerts.execute_and_collect()))
+        labels = env.from_collection(["x"]).broadcast(rules_descriptor)
+        labelled = env.from_collection(["a", "b"]).connect(labels).process(Label(), Types.STRING())
+        self.assertEqual(["a:x", "b:x"], sorted(labelled.execute_and_collect()))
+
     def test_python_error_fails_the_job_with_traceback(self):
         env = StreamExecutionEnvironment.get_execution_environment()
         env.from_collection([1, 0]).map(lambda x: 1 // x).print()

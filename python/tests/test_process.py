@@ -84,7 +84,7 @@ class NotSupportedYetTest(unittest.TestCase):
         from sluice.common import Time
         env = StreamExecutionEnvironment.get_execution_environment()
         ds = env.from_collection([1, 2])
-        for call in (lambda: ds.broadcast(), lambda: ds.window_all(None), lambda: ds.sink_to(None),
+        for call in (lambda: ds.rebalance(), lambda: ds.window_all(None), lambda: ds.sink_to(None),
                      lambda: EventTimeSessionWindows.with_gap(Time.seconds(1)), lambda: env.add_jars("x.jar")):
             with self.assertRaises(NotImplementedError) as e:
                 call()

@@ -8,18 +8,5 @@ from sluice.common.watermark_strategy import TimestampAssigner, WatermarkStrateg
 from sluice.common.serialization import Encoder, SimpleStringSchema
 
 
-class _NotYet(object):
-    def __init__(self, what):
-        self._what = what
-
-    def __getattr__(self, item):
-        if item.startswith("__"):
-            raise AttributeError(item)
-        raise NotImplementedError("not supported yet: %s.%s" % (self._what, item))
-
-    def __call__(self, *args, **kwargs):
-        raise NotImplementedError("not supported yet: %s" % self._what)
-
-
 __all__ = ['Configuration', 'Row', 'RowKind', 'Types', 'TypeInformation', 'WatermarkStrategy', 'TimestampAssigner',
            'Duration', 'Time', 'Instant', 'Encoder', 'SimpleStringSchema']

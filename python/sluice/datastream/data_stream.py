@@ -12,7 +12,7 @@ from sluice.common.typeinfo import PickledBytesTypeInfo, Types, TypeInformation
 from sluice.datastream import functions as fn
 
 __all__ = ['DataStream', 'KeyedStream', 'ConnectedStreams', 'WindowedStream', 'DataStreamSink',
-           'CloseableIterator']
+           'CloseableIterator', 'BroadcastStream', 'BroadcastConnectedStream']
 
 
 def _not_yet(what):
@@ -122,8 +122,8 @@ class DataStream(object):
         return DataStream(self._env, node, self._type)
 
     def connect(self, ds):
-        if type(ds).__name__ == "BroadcastStream":
-            raise _not_yet("broadcast state (connect with a BroadcastStream)")
+        if isinstance(ds, BroadcastStream):
+            return BroadcastConnectedStream(self, ds)
         if isinstance(self, KeyedStream) and isinstance(ds, KeyedStream):
             return ConnectedStreams(self, ds, [self._keyed_node, ds._keyed_node])
         return ConnectedStreams(self, ds)
@@ -181,8 +181,11 @@ class DataStream(object):
     def count_window_all(self, size, slide=0):
         raise _not_yet("count_window_all")
 
-    def broadcast(self, *args):
-        raise _not_yet("broadcast")
+    def broadcast(self, *broadcast_state_descriptors):
+        """A broadcast stream with broadcast state (``MapStateDescriptor``s) to ``connect`` another stream to."""
+        if not broadcast_state_descriptors:
+            raise _not_yet("broadcast() partitioning without broadcast state")
+        return BroadcastStream(self._plain(), broadcast_state_descriptors)
 
     def partition_custom(self, partitioner, key_selector):
         raise _not_yet("partition_custom")
@@ -434,6 +437,40 @@ class ConnectedStreams(object):
         if isinstance(func, fn.CoProcessFunction):
             return self._co("co_process", func, output_type, "CoProcess")
         raise TypeError("The input must be a CoProcessFunction or a KeyedCoProcessFunction")
+
+
+class BroadcastStream(object):
+    """A stream every instance of the connected operator sees entirely (``DataStream.broadcast(descriptors)``)."""
+
+    def __init__(self, stream, descriptors):
+        self._stream = stream
+        self._descriptors = list(descriptors)
+
+
+class BroadcastConnectedStream(object):
+    """A stream (keyed or not) connected with a broadcast stream; ``process`` with a (Keyed)BroadcastProcessFunction."""
+
+    def __init__(self, stream, broadcast_stream):
+        self._stream = stream
+        self._broadcast = broadcast_stream
+
+    def process(self, func, output_type=None):
+        env = self._stream._env
+        types = [self._stream._type, self._broadcast._stream._type]
+        broadcast_id = self._broadcast._stream._id
+        if isinstance(func, fn.KeyedBroadcastProcessFunction):
+            if not isinstance(self._stream, KeyedStream):
+                raise TypeError("A KeyedBroadcastProcessFunction needs a keyed stream connected with the broadcast "
+                                "stream")
+            return env._python_node("keyed_broadcast_process", func, [self._stream._keyed_node, broadcast_id],
+                                    types, output_type, True, "KeyedBroadcastProcess", broadcast_second=True)
+        if isinstance(func, fn.BroadcastProcessFunction):
+            if isinstance(self._stream, KeyedStream):
+                raise TypeError("A keyed stream connected with a broadcast stream needs a "
+                                "KeyedBroadcastProcessFunction")
+            return env._python_node("broadcast_process", func, [self._stream._id, broadcast_id], types,
+                                    output_type, False, "BroadcastProcess", broadcast_second=True)
+        raise TypeError("The input must be a BroadcastProcessFunction or a KeyedBroadcastProcessFunction")
 
 
 class CloseableIterator(object):

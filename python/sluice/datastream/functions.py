@@ -345,9 +345,69 @@ class SourceFunction(object):
 
 
 class BaseBroadcastProcessFunction(Function):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("not supported yet: broadcast state in the Python DataStream API")
+    """A function on a stream connected with a broadcast stream: every instance sees every broadcast element and
+    keeps the same broadcast state (``ctx.get_broadcast_state(map_state_descriptor)``), writable only in
+    ``process_broadcast_element``."""
+
+    class BaseContext(ABC):
+        @abstractmethod
+        def timestamp(self):
+            pass
+
+        @abstractmethod
+        def current_processing_time(self):
+            pass
+
+        @abstractmethod
+        def current_watermark(self):
+            pass
+
+    class Context(BaseContext):
+        @abstractmethod
+        def get_broadcast_state(self, state_descriptor):
+            pass
+
+    class ReadOnlyContext(BaseContext):
+        @abstractmethod
+        def get_broadcast_state(self, state_descriptor):
+            pass
 
 
-BroadcastProcessFunction = BaseBroadcastProcessFunction
-KeyedBroadcastProcessFunction = BaseBroadcastProcessFunction
+class BroadcastProcessFunction(BaseBroadcastProcessFunction):
+    @abstractmethod
+    def process_element(self, value, ctx: 'BaseBroadcastProcessFunction.ReadOnlyContext'):
+        pass
+
+    @abstractmethod
+    def process_broadcast_element(self, value, ctx: 'BaseBroadcastProcessFunction.Context'):
+        pass
+
+
+class KeyedBroadcastProcessFunction(BaseBroadcastProcessFunction):
+    """On a keyed stream: keyed state and timers in ``process_element`` and ``on_timer`` besides the broadcast
+    state."""
+
+    class ReadOnlyContext(BaseBroadcastProcessFunction.ReadOnlyContext):
+        @abstractmethod
+        def timer_service(self):
+            pass
+
+        @abstractmethod
+        def get_current_key(self):
+            pass
+
+    class OnTimerContext(ReadOnlyContext):
+        @abstractmethod
+        def time_domain(self):
+            pass
+
+    @abstractmethod
+    def process_element(self, value, ctx: 'KeyedBroadcastProcessFunction.ReadOnlyContext'):
+        pass
+
+    @abstractmethod
+    def process_broadcast_element(self, value, ctx: 'BaseBroadcastProcessFunction.Context'):
+        pass
+
+    def on_timer(self, timestamp, ctx: 'KeyedBroadcastProcessFunction.OnTimerContext'):
+        pass

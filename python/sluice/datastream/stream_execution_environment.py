@@ -317,12 +317,14 @@ class StreamExecutionEnvironment(object):
         self._buffers.append(data)
         return len(self._buffers) - 1
 
-    def _python_node(self, kind, func, inputs, input_types, output_type, keyed, name):
+    def _python_node(self, kind, func, inputs, input_types, output_type, keyed, name, broadcast_second=False):
         spec = {"kind": kind, "func": func, "input_types": list(input_types), "output_type": output_type,
                 "keyed": keyed}
         buffer = self._add_buffer(cloudpickle.dumps(spec))
-        node = self._add_node({"kind": "python", "name": name, "inputs": list(inputs), "keyed": keyed,
-                               "buffer": buffer})
+        node = {"kind": "python", "name": name, "inputs": list(inputs), "keyed": keyed, "buffer": buffer}
+        if broadcast_second:
+            node["broadcast_second"] = True
+        node = self._add_node(node)
         return DataStream(self, node, output_type)
 
     def _fused(self, outputs):
@@ -353,7 +355,7 @@ class StreamExecutionEnvironment(object):
             n["inputs"] = a["inputs"]
             n["keyed"] = a["keyed"]
             n["name"] = "%s -> %s" % (a.get("name"), n.get("name"))
-            for k in ("uid", "parallelism"):
+            for k in ("uid", "parallelism", "broadcast_second"):
                 if a.get(k) is not None:
                     n[k] = a[k]
             removed.add(a["id"])

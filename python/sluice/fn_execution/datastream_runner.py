@@ -132,6 +132,79 @@ class _Context(fn.KeyedProcessFunction.OnTimerContext):
     def output(self, output_tag, value):
         self._runner.side_outputs.append((self.ts, value, output_tag))
 
+    def current_processing_time(self):
+        return self._runner.processing_time
+
+    def current_watermark(self):
+        return self._runner.watermark
+
+    def get_broadcast_state(self, state_descriptor):
+        return _BroadcastState(self._runner, state_descriptor.name)
+
+    def apply_to_keyed_state(self, state_descriptor, function):
+        raise NotImplementedError("not supported yet: apply_to_keyed_state in the Python DataStream API")
+
+
+class _BroadcastState(object):
+    """The broadcast state of one descriptor: a dict, the same in every instance; read-only outside
+    ``process_broadcast_element``."""
+
+    def __init__(self, runner, name):
+        self._runner = runner
+        self._name = name
+
+    def _dict(self):
+        return self._runner.broadcast.setdefault(self._name, {})
+
+    def _write(self):
+        if not self._runner.broadcast_writable:
+            raise RuntimeError("The broadcast state is read-only in process_element; change it in "
+                               "process_broadcast_element")
+        self._runner.broadcast_dirty.add(self._name)
+        return self._dict()
+
+    def get(self, key):
+        return self._dict().get(key)
+
+    def contains(self, key):
+        return key in self._dict()
+
+    def items(self):
+        return list(self._dict().items())
+
+    def keys(self):
+        return list(self._dict().keys())
+
+    def values(self):
+        return list(self._dict().values())
+
+    def is_empty(self):
+        return not self._dict()
+
+    def put(self, key, value):
+        self._write()[key] = value
+
+    def put_all(self, dict_value):
+        self._write().update(dict_value)
+
+    def remove(self, key):
+        self._write().pop(key, None)
+
+    def clear(self):
+        self._write().clear()
+
+    def __getitem__(self, key):
+        return self.get(key)
+
+    def __setitem__(self, key, value):
+        self.put(key, value)
+
+    def __contains__(self, key):
+        return self.contains(key)
+
+    def __iter__(self):
+        return iter(self.keys())
+
 
 class _WindowContext(fn.ProcessWindowFunction.Context):
     def __init__(self, runner):
@@ -186,6 +259,10 @@ class DataStreamRunner(object):
         self.ctx = _Context(self)
         self.outputs = []
         self.side_outputs = []
+        self.broadcast = {name: pickle.loads(base64.b64decode(b))
+                          for name, b in info.get("broadcast_state", {}).items()}
+        self.broadcast_dirty = set()
+        self.broadcast_writable = False
         self.runtime_context = _RuntimeContext(info, self)
         self._setup()
         if isinstance(self.func, fn.Function):
@@ -236,8 +313,11 @@ class DataStreamRunner(object):
             self._co = (f.flat_map1, f.flat_map2)
         elif k in ("process", "keyed_process"):
             self._process = (f.process_element,)
-        elif k in ("co_process", "keyed_co_process"):
-            self._process = (f.process_element1, f.process_element2)
+        elif k in ("co_process", "keyed_co_process", "broadcast_process", "keyed_broadcast_process"):
+            if k.endswith("broadcast_process"):
+                self._process = (f.process_element, f.process_broadcast_element)
+            else:
+                self._process = (f.process_element1, f.process_element2)
         elif k == "window":
             self._window_ctx = _WindowContext(self)
         else:
@@ -344,6 +424,14 @@ class DataStreamRunner(object):
             parts.append(struct.pack(">b", op))
             _string(parts, key)
             parts.append(struct.pack(">q", t))
+        parts.append(struct.pack(">i", len(self.broadcast_dirty)))
+        for name in sorted(self.broadcast_dirty):
+            _string(parts, name)
+            b = pickle.dumps(self.broadcast.get(name, {}), protocol=4)
+            parts.append(struct.pack(">i", len(b)))
+            parts.append(b)
+        self.broadcast_dirty = set()
+        self.broadcast_writable = False
         self.store.values = {}
         self.store.dirty = set()
         return b"".join(parts)
@@ -385,16 +473,19 @@ class DataStreamRunner(object):
         elif k == "co_flat_map":
             for o in _iterate(self._co[input_index](value)):
                 emit(o, ts)
-        elif k in ("process", "keyed_process", "co_process", "keyed_co_process"):
+        elif k in ("process", "keyed_process", "co_process", "keyed_co_process", "broadcast_process",
+                   "keyed_broadcast_process"):
             ctx = self.ctx
             ctx.ts = ts
             ctx.domain = None
+            self.broadcast_writable = input_index == 1 and k.endswith("broadcast_process")
             for o in _iterate(self._process[input_index](value, ctx)):
                 self._emit_processed(o, ts)
         elif k == "window":
             self._window_element(value, ts)
 
     def _timer(self, time, event_time):
+        self.broadcast_writable = False
         if self.kind == "window":
             self._window_fire(time, event_time)
             return

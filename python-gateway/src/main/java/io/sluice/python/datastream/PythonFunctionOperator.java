@@ -47,7 +47,8 @@ import java.util.Set;
  * input for a key), a timestamp
  * ({@code Long.MIN_VALUE} for none), the key (a flag byte, then the string) and, for records, the value
  * ({@link RecordCodec}). The answer ({@code 'R'}): outputs (timestamp and value), side outputs (tag, timestamp and
- * value), state writes (key, name, value or -1 to clear) and timer changes (0/1 register an event/processing-time timer, 2/3 delete one; key; time).
+ * value), state writes (key, name, value or -1 to clear), timer changes (0/1 register an event/processing-time
+ * timer, 2/3 delete one; key; time) and the changed broadcast states (name, pickled dict).
  */
 public final class PythonFunctionOperator extends KeyedOperator {
     private static final long serialVersionUID = 1L;
@@ -60,6 +61,7 @@ public final class PythonFunctionOperator extends KeyedOperator {
     private final String pythonPath;
     private final Map<String, String> jobParameters;
     private final boolean keyed;
+    private final boolean broadcastSecond;
 
     private transient DataStreamWorker worker;
     private transient ByteArrayOutputStream events;
@@ -72,14 +74,18 @@ public final class PythonFunctionOperator extends KeyedOperator {
     private transient TimerService<Object, VoidNamespace> timers;
     private transient long watermark;
     private transient Map<String, OutputTag<Object>> tags;
+    /** The broadcast state (a pickled dict per descriptor name), the same in every instance. */
+    private transient Map<String, byte[]> broadcastState;
 
     /**
      * @param inputs 1 or 2
      * @param keyed whether the inputs are keyed streams of {@code Tuple2(key, value)} records
+     * @param broadcastSecond whether the second input is a broadcast stream (of plain records, never keyed)
      */
     public PythonFunctionOperator(String name, byte[] payload, String python, String pythonPath,
-            Map<String, String> jobParameters, int inputs, boolean keyed) {
+            Map<String, String> jobParameters, int inputs, boolean keyed, boolean broadcastSecond) {
         super(name, keyed ? selectors(inputs) : new KeySelector<?, ?>[0]);
+        this.broadcastSecond = broadcastSecond;
         this.payload = payload;
         this.python = python;
         this.pythonPath = pythonPath;
@@ -112,6 +118,9 @@ public final class PythonFunctionOperator extends KeyedOperator {
         keys = new LinkedHashSet<>();
         states = new LinkedHashMap<>();
         tags = new HashMap<>();
+        if (broadcastState == null) {
+            broadcastState = new LinkedHashMap<>();
+        }
         watermark = Long.MIN_VALUE;
         maxBatch = Math.max(1, context.config().get(ExecutionOptions.BATCH_SIZE));
         String executable = jobParameters.getOrDefault("python.executable", python);
@@ -123,6 +132,9 @@ public final class PythonFunctionOperator extends KeyedOperator {
         info.put("attempt", context.getAttemptNumber());
         info.put("batch", context.runtimeMode() == io.sluice.runtime.config.RuntimeMode.BATCH);
         info.put("job_parameters", jobParameters);
+        Map<String, String> broadcast = new LinkedHashMap<>();
+        broadcastState.forEach((k, v) -> broadcast.put(k, java.util.Base64.getEncoder().encodeToString(v)));
+        info.put("broadcast_state", broadcast);
         worker = new DataStreamWorker(name(), executable, pythonPath);
         declared = worker.open(info, payload);
         if (keyed) {
@@ -146,7 +158,7 @@ public final class PythonFunctionOperator extends KeyedOperator {
         eventsOut.writeByte(input);
         eventsOut.writeLong(timestamp);
         Object record = value;
-        if (keyed) {
+        if (keyed && !(broadcastSecond && input == 1)) {
             Tuple2<?, ?> t = (Tuple2<?, ?>) value;
             String key = (String) t.f0;
             keys.add(key);
@@ -256,6 +268,11 @@ public final class PythonFunctionOperator extends KeyedOperator {
                         break;
                 }
             }
+            int broadcastWrites = in.readInt();
+            for (int i = 0; i < broadcastWrites; i++) {
+                String name = RecordCodec.readString(in);
+                broadcastState.put(name, RecordCodec.readBytes(in));
+            }
         } catch (IOException e) {
             throw worker.died(e);
         }
@@ -266,6 +283,35 @@ public final class PythonFunctionOperator extends KeyedOperator {
                 output.collect(o[0], (Long) o[1]);
             }
         }
+    }
+
+    @Override
+    public boolean hasOperatorState() {
+        return broadcastSecond;
+    }
+
+    @Override
+    public void snapshotOperatorState(DataOutputStream out) throws Exception {
+        out.writeInt(broadcastState.size());
+        for (Map.Entry<String, byte[]> e : broadcastState.entrySet()) {
+            RecordCodec.writeString(out, e.getKey());
+            RecordCodec.writeBytes(out, e.getValue());
+        }
+    }
+
+    @Override
+    public void restoreOperatorState(java.io.DataInputStream in) throws Exception {
+        broadcastState = new LinkedHashMap<>();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            String name = RecordCodec.readString(in);
+            broadcastState.put(name, RecordCodec.readBytes(in));
+        }
+    }
+
+    @Override
+    public int firstInputInBatch() {
+        return broadcastSecond ? 1 : 0;
     }
 
     @Override

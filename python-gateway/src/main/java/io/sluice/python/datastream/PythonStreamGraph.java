@@ -132,15 +132,20 @@ public final class PythonStreamGraph {
             case "python": {
                 List<StreamNode> inputs = new ArrayList<>();
                 boolean keyed = n.path("keyed").asBoolean(false);
+                boolean broadcastSecond = n.path("broadcast_second").asBoolean(false);
                 JsonNode ins = n.get("inputs");
                 for (JsonNode in : ins) {
                     StreamNode node = stream(in.asInt()).getNode();
-                    inputs.add(keyed ? new PartitionNode(node, PartitionNode.Kind.KEY,
-                            new PythonFunctionOperator.PythonKey(), null) : node);
+                    if (broadcastSecond && inputs.size() == 1) {
+                        inputs.add(new PartitionNode(node, PartitionNode.Kind.BROADCAST, null, null));
+                    } else {
+                        inputs.add(keyed ? new PartitionNode(node, PartitionNode.Kind.KEY,
+                                new PythonFunctionOperator.PythonKey(), null) : node);
+                    }
                 }
                 String name = n.path("name").asText("Python");
                 PythonFunctionOperator op = new PythonFunctionOperator(name, buffers.get(n.get("buffer").asInt()),
-                        python, pythonPath, jobParameters, ins.size(), keyed);
+                        python, pythonPath, jobParameters, ins.size(), keyed, broadcastSecond);
                 OperatorNode node = new OperatorNode(name, null, op, inputs);
                 s = new SingleOutputStreamOperator<>(env, node);
                 break;
