@@ -61,6 +61,19 @@ class ExamplesTest(unittest.TestCase):
         self.assertIn("|  Cairo |    37.5 |", text)
         self.assertIn("|   Oslo |  cold |", text)
 
+    def test_datastream_word_count(self):
+        text = self.run_example("datastream_word_count.py")
+        self.assertIn("\n(to,4)\n", text)
+        self.assertIn("\n(and,2)\n", text)
+        self.assertEqual(1, text.count("(to,"), text)
+
+    def test_datastream_enrichment(self):
+        text = self.run_example("datastream_enrichment.py")
+        self.assertIn("Row(ride_id=1, driver='Alice', destination='Airport', fare=40.0, payment='cash')\n"
+                      "Row(ride_id=2, driver='Bob', destination='Station', fare=17.25, payment='card')\n"
+                      "Row(ride_id=3, driver='Carol', destination='Harbour', fare=12.5, payment='card')\n"
+                      "Row(ride_id=4, driver='Dave', destination='Museum', fare=9.0, payment='card')\n", text)
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -1,16 +1,35 @@
-"""The Python DataStream API is not supported yet; every class here raises NotImplementedError when used."""
+"""The Python DataStream API in PyFlink's shape: a PyFlink DataStream program runs after renaming ``pyflink`` to
+``sluice``.
 
-from sluice.common import _NotYet
+The job runs in the engine (the DataStream runtime: sources, exchanges, watermarks, keyed state and checkpoints);
+the Python functions run in Python worker processes the engine starts, which get the records in batches.
+"""
 
-StreamExecutionEnvironment = _NotYet("StreamExecutionEnvironment")
-RuntimeExecutionMode = _NotYet("RuntimeExecutionMode")
-DataStream = _NotYet("DataStream")
-KeyedStream = _NotYet("KeyedStream")
-MapFunction = _NotYet("MapFunction")
-FlatMapFunction = _NotYet("FlatMapFunction")
-KeyedProcessFunction = _NotYet("KeyedProcessFunction")
-ProcessFunction = _NotYet("ProcessFunction")
-RuntimeContext = _NotYet("RuntimeContext")
+from sluice.datastream.data_stream import (CloseableIterator, ConnectedStreams, DataStream, DataStreamSink,
+                                           KeyedStream, WindowedStream)
+from sluice.datastream.functions import (AggregateFunction, CoFlatMapFunction, CoMapFunction, CoProcessFunction,
+                                         FilterFunction, FlatMapFunction, KeyedCoProcessFunction,
+                                         KeyedProcessFunction, KeySelector, MapFunction, ProcessFunction,
+                                         ProcessWindowFunction, ReduceFunction, RuntimeContext, SinkFunction,
+                                         SourceFunction, TimeDomain, TimerService, WindowFunction,
+                                         BroadcastProcessFunction, KeyedBroadcastProcessFunction)
+from sluice.datastream.output_tag import OutputTag
+from sluice.datastream.state import (AggregatingStateDescriptor, ListStateDescriptor, MapStateDescriptor,
+                                     ReducingStateDescriptor, StateTtlConfig, ValueStateDescriptor)
+from sluice.datastream.stream_execution_environment import (CheckpointConfig, CheckpointingMode, ExecutionConfig,
+                                                            JobExecutionResult, RuntimeExecutionMode,
+                                                            StreamExecutionEnvironment, TimeCharacteristic)
+from sluice.datastream.window import (SlidingEventTimeWindows, SlidingProcessingTimeWindows, TimeWindow,
+                                      TumblingEventTimeWindows, TumblingProcessingTimeWindows)
 
-__all__ = ['StreamExecutionEnvironment', 'RuntimeExecutionMode', 'DataStream', 'KeyedStream', 'MapFunction',
-           'FlatMapFunction', 'KeyedProcessFunction', 'ProcessFunction', 'RuntimeContext']
+__all__ = ['StreamExecutionEnvironment', 'RuntimeExecutionMode', 'CheckpointingMode', 'CheckpointConfig',
+           'ExecutionConfig', 'JobExecutionResult', 'TimeCharacteristic', 'DataStream', 'KeyedStream',
+           'ConnectedStreams', 'WindowedStream', 'DataStreamSink', 'CloseableIterator', 'MapFunction',
+           'FlatMapFunction', 'FilterFunction', 'ReduceFunction', 'KeySelector', 'ProcessFunction',
+           'KeyedProcessFunction', 'CoMapFunction', 'CoFlatMapFunction', 'CoProcessFunction',
+           'KeyedCoProcessFunction', 'AggregateFunction', 'ProcessWindowFunction', 'WindowFunction',
+           'RuntimeContext', 'TimerService', 'TimeDomain', 'SinkFunction', 'SourceFunction',
+           'BroadcastProcessFunction', 'KeyedBroadcastProcessFunction', 'ValueStateDescriptor',
+           'ListStateDescriptor', 'MapStateDescriptor', 'ReducingStateDescriptor', 'AggregatingStateDescriptor',
+           'StateTtlConfig', 'TimeWindow', 'TumblingEventTimeWindows', 'TumblingProcessingTimeWindows',
+           'SlidingEventTimeWindows', 'SlidingProcessingTimeWindows', 'OutputTag']

@@ -3,7 +3,8 @@
 The engine starts ``python -m sluice.fn_execution.worker`` and talks to it over stdin/stdout with length-prefixed
 frames (see the gateway's PythonWorker and ValueCodec): ``I`` + the job parameters (int32 length, JSON) + the
 cloudpickled function, then ``C`` + tagged
-arguments per call. Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end of
+arguments per call. A DataStream function starts with ``D`` and gets its records in ``P`` frames instead (see
+``datastream_runner.py``). Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end of
 its stdin.
 """
 
@@ -283,7 +284,12 @@ def main():
             break
         kind = frame[:1]
         try:
-            if kind == b"I":
+            if kind == b"D":
+                from sluice.fn_execution.datastream_runner import open_runner
+                function, answer = open_runner(frame)
+            elif kind == b"P":
+                answer = function.process(frame)
+            elif kind == b"I":
                 import cloudpickle
                 import json
                 (plen,) = struct.unpack_from(">i", frame, 1)

@@ -146,6 +146,39 @@ final class GatewaySession {
                 return null;
             case "make_function":
                 return PythonFunctionRegistrar.create(r, buffers.get(0));
+            case "ds_execute": {
+                io.sluice.python.datastream.PythonStreamGraph g =
+                        io.sluice.python.datastream.PythonStreamGraph.build(r.get("graph"), buffers);
+                io.sluice.api.common.JobExecutionResult result = g.environment().execute(
+                        r.path("job_name").asText("Python DataStream job"));
+                if (r.hasNonNull("marker")) {
+                    // what print sinks wrote is on the JVM's stdout, which Python forwards; the marker line tells
+                    // Python it has all of it
+                    System.out.println(r.get("marker").asText());
+                    System.out.flush();
+                }
+                reply.json.put("net_runtime", result.getNetRuntime());
+                return result.getJobID().toString();
+            }
+            case "ds_collect": {
+                io.sluice.python.datastream.PythonStreamGraph g =
+                        io.sluice.python.datastream.PythonStreamGraph.build(r.get("graph"), buffers);
+                return new io.sluice.python.datastream.StreamFetcher(g.stream(r.get("collect").asInt())
+                        .executeAndCollect(r.path("job_name").asText("Python DataStream job")));
+            }
+            case "ds_fetch": {
+                io.sluice.python.datastream.StreamFetcher f =
+                        (io.sluice.python.datastream.StreamFetcher) handles.get(r.get("h").asLong());
+                reply.buffers.add(f.fetch(r.path("max").asInt(4096)));
+                reply.json.put("ended", f.ended());
+                return null;
+            }
+            case "ds_close": {
+                long h = r.get("h").asLong();
+                ((AutoCloseable) handles.get(h)).close();
+                handles.release(h);
+                return null;
+            }
             case "release":
                 for (JsonNode h : r.get("handles")) {
                     handles.release(h.asLong());

@@ -178,6 +178,7 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
                 spec.head.processElement(headInput, value, RecordBatches.timestamp(batch, r));
             }
             spec.head.onBatchEnd();
+            finishBatch();
         } catch (RecordEmitException e) {
             throw (Exception) e.getCause();
         }
@@ -189,6 +190,7 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
         ensureOpen();
         try {
             spec.head.processWatermark(watermark);
+            finishBatch();
         } catch (RecordEmitException e) {
             throw (Exception) e.getCause();
         }
@@ -204,6 +206,7 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
                     spec.head.processElement((Integer) r[0], r[1], (Long) r[2]);
                 }
                 heldBack = null;
+                finishBatch();
                 batches.flush();
             }
         } catch (RecordEmitException e) {
@@ -217,10 +220,18 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
             for (ChainedOperator op : operators) {
                 op.endInput();
             }
+            finishBatch();
         } catch (RecordEmitException e) {
             throw (Exception) e.getCause();
         }
         batches.flush();
+    }
+
+    /** Lets every operator of the chain emit what it buffered, in chain order. */
+    private void finishBatch() throws Exception {
+        for (ChainedOperator op : operators) {
+            op.finishBatch();
+        }
     }
 
     @Override
@@ -235,6 +246,7 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
             for (ChainedOperator op : processingTimeOperators) {
                 op.onProcessingTime(nowMillis);
             }
+            finishBatch();
         } catch (RecordEmitException e) {
             throw (Exception) e.getCause();
         }

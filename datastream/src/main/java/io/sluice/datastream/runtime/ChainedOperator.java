@@ -59,6 +59,15 @@ public abstract class ChainedOperator implements Serializable {
     public void onBatchEnd() throws Exception {
     }
 
+    /**
+     * The chain finished handling one input (a batch, a watermark, a processing-time tick or the end of input):
+     * an operator that buffers records (to hand them to another process in batches) emits them now. Called on
+     * every operator of the chain, each before the operators chained after it, and never in the middle of an input,
+     * so that nothing is buffered when a checkpoint is taken.
+     */
+    public void finishBatch() throws Exception {
+    }
+
     /** Whether {@link #onProcessingTime} should be called. */
     public boolean wantsProcessingTime() {
         return false;

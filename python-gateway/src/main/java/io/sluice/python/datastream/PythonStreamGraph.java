@@ -1,0 +1,221 @@
+package io.sluice.python.datastream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.api.common.RuntimeExecutionMode;
+import io.sluice.api.common.eventtime.WatermarkStrategy;
+import io.sluice.configuration.Configuration;
+import io.sluice.connector.file.src.FileSource;
+import io.sluice.connector.file.src.reader.TextLineInputFormat;
+import io.sluice.core.fs.Path;
+import io.sluice.datastream.graph.OperatorNode;
+import io.sluice.datastream.graph.PartitionNode;
+import io.sluice.datastream.graph.StreamNode;
+import io.sluice.streaming.api.datastream.DataStream;
+import io.sluice.streaming.api.datastream.SingleOutputStreamOperator;
+import io.sluice.streaming.api.environment.StreamExecutionEnvironment;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the DataStream job of a Python program from the graph the Python side describes (JSON, with binary frames
+ * for collections and pickled functions). Nodes come in an order where inputs precede their consumers:
+ * {@code collection} (records of a frame), {@code sequence}, {@code datagen} (record indexes), {@code text_file},
+ * {@code python} (a {@link PythonFunctionOperator} on one or two inputs, keyed or not), {@code watermarks},
+ * {@code side_output} and {@code union}; sinks
+ * are {@code print} nodes. Records are typed by their Java classes (the engine serializes them by class).
+ */
+public final class PythonStreamGraph {
+    private final StreamExecutionEnvironment env;
+    private final Map<Integer, DataStream<Object>> streams = new HashMap<>();
+
+    private PythonStreamGraph(StreamExecutionEnvironment env) {
+        this.env = env;
+    }
+
+    /** The environment of the graph's settings, with the graph's sinks added; returns it and the streams. */
+    public static PythonStreamGraph build(JsonNode graph, List<byte[]> buffers) throws IOException {
+        Configuration conf = new Configuration();
+        graph.path("config").fields().forEachRemaining(e -> conf.setString(e.getKey(), e.getValue().asText()));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        if (graph.hasNonNull("parallelism")) {
+            env.setParallelism(graph.get("parallelism").asInt());
+        }
+        if (graph.hasNonNull("max_parallelism")) {
+            env.setMaxParallelism(graph.get("max_parallelism").asInt());
+        }
+        if (graph.hasNonNull("mode")) {
+            env.setRuntimeMode("batch".equals(graph.get("mode").asText()) ? RuntimeExecutionMode.BATCH
+                    : RuntimeExecutionMode.STREAMING);
+        }
+        if (graph.hasNonNull("checkpoint_interval")) {
+            env.enableCheckpointing(graph.get("checkpoint_interval").asLong());
+        }
+        PythonStreamGraph g = new PythonStreamGraph(env);
+        Map<String, String> jobParameters = new LinkedHashMap<>();
+        graph.path(graph.has("job_parameters") ? "job_parameters" : "config").fields()
+                .forEachRemaining(e -> jobParameters.put(e.getKey(), e.getValue().asText()));
+        for (JsonNode n : graph.path("nodes")) {
+            g.add(n, buffers, graph.path("python").asText(), graph.path("python_path").asText(), jobParameters);
+        }
+        for (JsonNode s : graph.path("sinks")) {
+            DataStream<Object> in = g.stream(s.get("input").asInt());
+            String id = s.path("identifier").asText("");
+            boolean err = s.path("stderr").asBoolean(false);
+            if (err) {
+                in.printToErr(id);
+            } else {
+                in.print(id);
+            }
+        }
+        return g;
+    }
+
+    public StreamExecutionEnvironment environment() {
+        return env;
+    }
+
+    /** The stream of node {@code id}. */
+    public DataStream<Object> stream(int id) {
+        DataStream<Object> s = streams.get(id);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown stream node " + id);
+        }
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void add(JsonNode n, List<byte[]> buffers, String python, String pythonPath,
+            Map<String, String> jobParameters) throws IOException {
+        int id = n.get("id").asInt();
+        String kind = n.get("kind").asText();
+        DataStream<Object> s;
+        switch (kind) {
+            case "collection":
+                s = env.fromData(records(buffers.get(n.get("buffer").asInt())), null);
+                break;
+            case "sequence":
+                s = (DataStream<Object>) (DataStream<?>) env.fromSequence(n.get("from").asLong(), n.get("to").asLong());
+                break;
+            case "datagen": {
+                // the indexes 0, 1, ... (rate-limited); the Python generator function maps them afterwards
+                io.sluice.api.connector.source.util.ratelimit.RateLimiterStrategy rate = n.hasNonNull("per_second")
+                        ? io.sluice.api.connector.source.util.ratelimit.RateLimiterStrategy.perSecond(
+                                n.get("per_second").asDouble())
+                        : io.sluice.api.connector.source.util.ratelimit.RateLimiterStrategy.noOp();
+                s = (DataStream<Object>) (DataStream<?>) env.fromSource(
+                        new io.sluice.connector.datagen.source.DataGeneratorSource<>(new Index(),
+                                n.get("count").asLong(), rate, io.sluice.api.common.typeinfo.Types.LONG),
+                        WatermarkStrategy.noWatermarks(), n.path("name").asText("Data Generator"));
+                break;
+            }
+            case "text_file": {
+                List<Path> paths = new ArrayList<>();
+                for (JsonNode p : n.get("paths")) {
+                    paths.add(new Path(p.asText()));
+                }
+                FileSource.FileSourceBuilder<String> b = FileSource.forRecordStreamFormat(new TextLineInputFormat(
+                        n.path("charset").asText("UTF-8")), paths.toArray(new Path[0]));
+                if (n.hasNonNull("monitor_ms")) {
+                    b.monitorContinuously(Duration.ofMillis(n.get("monitor_ms").asLong()));
+                }
+                s = (DataStream<Object>) (DataStream<?>) env.fromSource(b.build(), WatermarkStrategy.noWatermarks(),
+                        n.path("name").asText("File Source"));
+                break;
+            }
+            case "python": {
+                List<StreamNode> inputs = new ArrayList<>();
+                boolean keyed = n.path("keyed").asBoolean(false);
+                boolean broadcastSecond = n.path("broadcast_second").asBoolean(false);
+                JsonNode ins = n.get("inputs");
+                for (JsonNode in : ins) {
+                    StreamNode node = stream(in.asInt()).getNode();
+                    if (broadcastSecond && inputs.size() == 1) {
+                        inputs.add(new PartitionNode(node, PartitionNode.Kind.BROADCAST, null, null));
+                    } else {
+                        inputs.add(keyed ? new PartitionNode(node, PartitionNode.Kind.KEY,
+                                new PythonFunctionOperator.PythonKey(), null) : node);
+                    }
+                }
+                String name = n.path("name").asText("Python");
+                PythonFunctionOperator op = new PythonFunctionOperator(name, buffers.get(n.get("buffer").asInt()),
+                        python, pythonPath, jobParameters, ins.size(), keyed, broadcastSecond);
+                OperatorNode node = new OperatorNode(name, null, op, inputs);
+                s = new SingleOutputStreamOperator<>(env, node);
+                break;
+            }
+            case "watermarks": {
+                JsonNode w = n.get("strategy");
+                WatermarkStrategy<Object> strategy;
+                switch (w.path("type").asText()) {
+                    case "bounded":
+                        strategy = WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(w.get("ms").asLong()));
+                        break;
+                    case "monotonous":
+                        strategy = WatermarkStrategy.forMonotonousTimestamps();
+                        break;
+                    default:
+                        strategy = WatermarkStrategy.noWatermarks();
+                        break;
+                }
+                if (w.hasNonNull("idle_ms")) {
+                    strategy = strategy.withIdleness(Duration.ofMillis(w.get("idle_ms").asLong()));
+                }
+                s = stream(n.get("input").asInt()).assignTimestampsAndWatermarks(strategy);
+                break;
+            }
+            case "side_output":
+                s = ((SingleOutputStreamOperator<Object>) stream(n.get("input").asInt()))
+                        .getSideOutput(new io.sluice.util.OutputTag<>(n.get("tag").asText()));
+                break;
+            case "union": {
+                List<DataStream<Object>> others = new ArrayList<>();
+                JsonNode ins = n.get("inputs");
+                for (int i = 1; i < ins.size(); i++) {
+                    others.add(stream(ins.get(i).asInt()));
+                }
+                s = stream(ins.get(0).asInt()).union(others.toArray(new DataStream[0]));
+                break;
+            }
+            default:
+                throw new IllegalArgumentException("unknown Python stream node kind '" + kind + "'");
+        }
+        if (n.hasNonNull("parallelism") && n.get("parallelism").asInt() > 0) {
+            s.getNode().setParallelism(n.get("parallelism").asInt());
+        }
+        if (n.hasNonNull("uid")) {
+            s.getNode().setUid(n.get("uid").asText());
+        }
+        if (n.hasNonNull("name") && !"union".equals(kind)) {
+            s.getNode().setName(n.get("name").asText());
+        }
+        streams.put(id, s);
+    }
+
+    /** The generator of the engine's half of a Python DataGeneratorSource: the record's index. */
+    static final class Index implements io.sluice.connector.datagen.source.GeneratorFunction<Long, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long map(Long value) {
+            return value;
+        }
+    }
+
+    /** The records of a collection frame: an int32 count, then each record ({@link RecordCodec}). */
+    static List<Object> records(byte[] buffer) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(buffer));
+        int n = in.readInt();
+        List<Object> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(RecordCodec.read(in));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,383 @@
+"""StreamExecutionEnvironment of the Python DataStream API (PyFlink's shape)."""
+
+import secrets
+from enum import Enum
+
+import cloudpickle
+
+from sluice.common.configuration import Configuration
+from sluice.common.typeinfo import encode
+from sluice.datastream.data_stream import CloseableIterator, DataStream
+
+__all__ = ['StreamExecutionEnvironment', 'RuntimeExecutionMode', 'CheckpointingMode', 'JobExecutionResult',
+           'CheckpointConfig', 'ExecutionConfig', 'TimeCharacteristic']
+
+
+class RuntimeExecutionMode(Enum):
+    STREAMING = 0
+    BATCH = 1
+    AUTOMATIC = 2
+
+
+class CheckpointingMode(Enum):
+    EXACTLY_ONCE = 0
+    AT_LEAST_ONCE = 1
+
+
+class TimeCharacteristic(Enum):
+    ProcessingTime = 0
+    IngestionTime = 1
+    EventTime = 2
+
+
+class JobExecutionResult(object):
+    def __init__(self, job_id, net_runtime):
+        self._job_id = job_id
+        self._net_runtime = net_runtime
+
+    def get_job_id(self):
+        return self._job_id
+
+    def get_net_runtime(self):
+        return self._net_runtime
+
+    def is_job_execution_result(self):
+        return True
+
+    def get_job_execution_result(self):
+        return self
+
+    def __repr__(self):
+        return "JobExecutionResult(job_id=%s, net_runtime=%d ms)" % (self._job_id, self._net_runtime)
+
+
+class CheckpointConfig(object):
+    """Checkpoint settings (the interval and the directory; checkpoints are always exactly-once and aligned)."""
+
+    def __init__(self, env):
+        self._env = env
+
+    def set_checkpoint_interval(self, checkpoint_interval):
+        self._env._checkpoint_interval = int(checkpoint_interval)
+        return self
+
+    def get_checkpoint_interval(self):
+        return self._env._checkpoint_interval if self._env._checkpoint_interval is not None else -1
+
+    def is_checkpointing_enabled(self):
+        return self._env._checkpoint_interval is not None
+
+    def set_checkpointing_mode(self, checkpointing_mode):
+        if checkpointing_mode != CheckpointingMode.EXACTLY_ONCE:
+            raise NotImplementedError("not supported yet: at-least-once checkpoints")
+        return self
+
+    def get_checkpointing_mode(self):
+        return CheckpointingMode.EXACTLY_ONCE
+
+    def set_checkpoint_storage_dir(self, checkpoint_path):
+        path = checkpoint_path[len("file://"):] if checkpoint_path.startswith("file://") else checkpoint_path
+        self._env._config["execution.checkpointing.dir"] = path
+        return self
+
+    def set_max_concurrent_checkpoints(self, max_concurrent_checkpoints):
+        if max_concurrent_checkpoints != 1:
+            raise NotImplementedError("not supported yet: concurrent checkpoints")
+        return self
+
+
+class ExecutionConfig(object):
+    def __init__(self, env):
+        self._env = env
+
+    def set_auto_watermark_interval(self, interval):
+        self._env._config["pipeline.auto-watermark-interval"] = "%d ms" % int(interval)
+        return self
+
+    def get_auto_watermark_interval(self):
+        v = self._env._config.get("pipeline.auto-watermark-interval", "200 ms")
+        return int(v.split()[0])
+
+    def set_global_job_parameters(self, global_job_parameters_dict):
+        params = global_job_parameters_dict.to_dict() if isinstance(global_job_parameters_dict, Configuration) \
+            else dict(global_job_parameters_dict)
+        self._env._job_parameters.update({k: str(v) for k, v in params.items()})
+        return self
+
+    def get_global_job_parameters(self):
+        return dict(self._env._job_parameters)
+
+    def set_parallelism(self, parallelism):
+        self._env.set_parallelism(parallelism)
+        return self
+
+    def get_parallelism(self):
+        return self._env.get_parallelism()
+
+
+class StreamExecutionEnvironment(object):
+    """Where a DataStream program is built and run. The engine runs in a JVM this package starts (shared with the
+    Table API's environments of the process)."""
+
+    def __init__(self, configuration=None):
+        self._config = dict(configuration.to_dict()) if configuration is not None else {}
+        self._job_parameters = {}
+        self._parallelism = None
+        self._max_parallelism = None
+        self._mode = None
+        self._checkpoint_interval = None
+        self._nodes = []
+        self._buffers = []
+        self._sinks = []
+        mode = self._config.pop("execution.runtime-mode", None)
+        if mode:
+            self._mode = RuntimeExecutionMode[mode.strip().upper()]
+        if "parallelism.default" in self._config:
+            self._parallelism = int(self._config.pop("parallelism.default"))
+        if "execution.checkpointing.interval" in self._config:
+            from sluice.datastream._durations import parse_millis
+            self._checkpoint_interval = parse_millis(self._config.pop("execution.checkpointing.interval"))
+
+    @staticmethod
+    def get_execution_environment(configuration=None):
+        return StreamExecutionEnvironment(configuration)
+
+    # ---- settings
+
+    def get_config(self):
+        return ExecutionConfig(self)
+
+    def configure(self, configuration):
+        self._config.update(configuration.to_dict())
+
+    def set_parallelism(self, parallelism):
+        self._parallelism = int(parallelism)
+        return self
+
+    def get_parallelism(self):
+        return self._parallelism if self._parallelism is not None else 1
+
+    def set_max_parallelism(self, max_parallelism):
+        self._max_parallelism = int(max_parallelism)
+        return self
+
+    def get_max_parallelism(self):
+        return self._max_parallelism if self._max_parallelism is not None else -1
+
+    def set_runtime_mode(self, execution_mode):
+        if execution_mode == RuntimeExecutionMode.AUTOMATIC:
+            raise NotImplementedError("not supported yet: RuntimeExecutionMode.AUTOMATIC (choose STREAMING or BATCH)")
+        self._mode = execution_mode
+        return self
+
+    def enable_checkpointing(self, interval, mode=None):
+        if mode is not None and mode != CheckpointingMode.EXACTLY_ONCE:
+            raise NotImplementedError("not supported yet: at-least-once checkpoints")
+        self._checkpoint_interval = int(interval)
+        return self
+
+    def get_checkpoint_interval(self):
+        return self._checkpoint_interval if self._checkpoint_interval is not None else -1
+
+    def get_checkpoint_config(self):
+        return CheckpointConfig(self)
+
+    def get_checkpointing_mode(self):
+        return CheckpointingMode.EXACTLY_ONCE
+
+    def set_stream_time_characteristic(self, characteristic):
+        """Deprecated in Flink; event time is always available."""
+        return self
+
+    def set_buffer_timeout(self, timeout_millis):
+        return self
+
+    def add_jars(self, *jars_path):
+        raise NotImplementedError("not supported yet: add_jars (put jars on the engine's class path)")
+
+    def add_classpaths(self, *classpaths):
+        raise NotImplementedError("not supported yet: add_classpaths (put jars on the engine's class path)")
+
+    def add_python_file(self, file_path):
+        raise NotImplementedError("not supported yet: add_python_file (put modules on PYTHONPATH instead)")
+
+    def add_python_archive(self, archive_path, target_dir=None):
+        raise NotImplementedError("not supported yet: add_python_archive")
+
+    def set_python_requirements(self, requirements_file_path, requirements_cache_dir=None):
+        raise NotImplementedError("not supported yet: set_python_requirements")
+
+    def set_python_executable(self, python_exec):
+        self._config["python.executable"] = python_exec
+        return self
+
+    def set_state_backend(self, state_backend):
+        raise NotImplementedError("not supported yet: set_state_backend (set 'state.backend.type' in the "
+                                  "Configuration instead)")
+
+    def set_restart_strategy(self, restart_strategy_configuration):
+        raise NotImplementedError("not supported yet: set_restart_strategy (set 'restart-strategy.type' in the "
+                                  "Configuration instead)")
+
+    # ---- sources
+
+    def from_collection(self, collection, type_info=None):
+        """A bounded stream of the elements, in order (type_info None: pickled Python objects)."""
+        import struct
+        data = []
+        for i, v in enumerate(collection):
+            try:
+                data.append(encode(v, type_info))
+            except (TypeError, ValueError, struct.error, AttributeError) as e:
+                raise TypeError("Element %d of the collection, %r, does not match the type %r: %s"
+                                % (i, v, type_info, e)) from e
+        buffer = self._add_buffer(struct.pack(">i", len(data)) + b"".join(data))
+        node = self._add_node({"kind": "collection", "buffer": buffer, "name": "Collection Source"})
+        return DataStream(self, node, type_info)
+
+    def from_source(self, source, watermark_strategy, source_name, type_info=None):
+        """Reads a ``NumberSequenceSource``, a ``FileSource`` (text lines) or a ``DataGeneratorSource``."""
+        from sluice.datastream.connectors import Source
+        from sluice.common.typeinfo import Types
+        if not isinstance(source, Source):
+            raise NotImplementedError("not supported yet: the source %s (NumberSequenceSource, FileSource and "
+                                      "DataGeneratorSource are supported)" % type(source).__name__)
+        spec = source._node()
+        spec["name"] = source_name
+        node = self._add_node(spec)
+        if hasattr(source, "_after"):
+            stream = source._after(DataStream(self, node, Types.LONG()), type_info or source._produced_type())
+        else:
+            produced = source._produced_type()
+            if type_info is not None and repr(type_info) != repr(produced):
+                raise TypeError("The source %s produces %r, not %r" % (type(source).__name__, produced, type_info))
+            stream = DataStream(self, node, produced)
+        if watermark_strategy is not None and watermark_strategy._kind != "none":
+            stream = stream.assign_timestamps_and_watermarks(watermark_strategy)
+        return stream
+
+    def read_text_file(self, file_path, charset_name="UTF-8"):
+        node = self._add_node({"kind": "text_file", "paths": [file_path], "charset": charset_name,
+                               "name": "Read Text File"})
+        from sluice.common.typeinfo import Types
+        return DataStream(self, node, Types.STRING())
+
+    def add_source(self, source_func, source_name='Custom Source', type_info=None):
+        raise NotImplementedError("not supported yet: add_source (use from_collection or from_source)")
+
+    def from_sequence(self, start, end):
+        node = self._add_node({"kind": "sequence", "from": int(start), "to": int(end), "name": "Sequence Source"})
+        from sluice.common.typeinfo import Types
+        return DataStream(self, node, Types.LONG())
+
+    # ---- execution
+
+    def execute(self, job_name=None):
+        """Runs the job of every sink defined since the last execution and waits for it to end."""
+        from sluice.java_gateway import expect_marker, get_gateway
+        gateway = get_gateway()
+        if not self._sinks:
+            raise RuntimeError("No operators defined in streaming topology. Cannot execute.")
+        marker = "SLUICE_DATASTREAM_DONE_" + secrets.token_hex(8)
+        event = expect_marker(marker)
+        try:
+            graph, buffers = self._graph(gateway)
+            value, reply, _ = gateway.request("ds_execute", buffers=buffers, graph=graph,
+                                              job_name=job_name or "Python DataStream job", marker=marker)
+        finally:
+            self._sinks = []
+        event.wait(60)
+        return JobExecutionResult(value, reply.get("net_runtime", 0))
+
+    def execute_async(self, job_name=None):
+        raise NotImplementedError("not supported yet: execute_async in the Python DataStream API")
+
+    def get_execution_plan(self):
+        raise NotImplementedError("not supported yet: get_execution_plan in the Python DataStream API")
+
+    def _collect(self, stream, job_name):
+        from sluice.java_gateway import get_gateway
+        gateway = get_gateway()
+        try:
+            graph, buffers = self._graph(gateway, stream._id)
+            value, _, _ = gateway.request("ds_collect", buffers=buffers, graph=graph, collect=stream._id,
+                                          job_name=job_name or "Python DataStream job")
+        finally:
+            self._sinks = []
+        return CloseableIterator(gateway, value["h"], stream._type)
+
+    # ---- the graph
+
+    def _add_node(self, node):
+        node["id"] = len(self._nodes)
+        self._nodes.append(node)
+        return node["id"]
+
+    def _add_buffer(self, data):
+        self._buffers.append(data)
+        return len(self._buffers) - 1
+
+    def _python_node(self, kind, func, inputs, input_types, output_type, keyed, name, broadcast_second=False):
+        spec = {"kind": kind, "func": func, "input_types": list(input_types), "output_type": output_type,
+                "keyed": keyed}
+        buffer = self._add_buffer(cloudpickle.dumps(spec))
+        node = {"kind": "python", "name": name, "inputs": list(inputs), "keyed": keyed, "buffer": buffer}
+        if broadcast_second:
+            node["broadcast_second"] = True
+        node = self._add_node(node)
+        return DataStream(self, node, output_type)
+
+    def _fused(self, outputs):
+        """The graph's nodes and buffers with Python functions chained into one worker where a function's only
+        input is another Python function with no other consumer (same parallelism, no exchange between them), as
+        PyFlink chains Python operators; ``outputs`` are the node ids read by sinks and collect."""
+        nodes = [dict(n) for n in self._nodes]
+        buffers = list(self._buffers)
+        consumers = {}
+        for n in nodes:
+            for i in n.get("inputs", []) + ([n["input"]] if "input" in n else []):
+                consumers[i] = consumers.get(i, 0) + 1
+        for i in outputs:
+            consumers[i] = consumers.get(i, 0) + 1
+        stages = {}
+        removed = set()
+        for n in nodes:
+            if n["kind"] != "python" or n["keyed"] or len(n["inputs"]) != 1 or n.get("uid") \
+                    or n.get("parallelism"):
+                continue
+            a = nodes[n["inputs"][0]]
+            if a["kind"] != "python" or consumers.get(a["id"], 0) != 1 or a["id"] in removed:
+                continue
+            chain = stages.pop(a["id"], [buffers[a["buffer"]]]) + [buffers[n["buffer"]]]
+            stages[n["id"]] = chain
+            buffers.append(cloudpickle.dumps({"kind": "chain", "stages": chain}))
+            n["buffer"] = len(buffers) - 1
+            n["inputs"] = a["inputs"]
+            n["keyed"] = a["keyed"]
+            n["name"] = "%s -> %s" % (a.get("name"), n.get("name"))
+            for k in ("uid", "parallelism", "broadcast_second"):
+                if a.get(k) is not None:
+                    n[k] = a[k]
+            removed.add(a["id"])
+        return [n for n in nodes if n["id"] not in removed], buffers
+
+    def _graph(self, gateway, collect=None):
+        config = dict(self._config)
+        params = dict(config)
+        params.update(self._job_parameters)
+        outputs = [sink["input"] for sink in self._sinks] + ([collect] if collect is not None else [])
+        if config.get("python.operator-chaining.enabled", "true").lower() == "true":
+            nodes, buffers = self._fused(outputs)
+        else:
+            nodes, buffers = self._nodes, self._buffers
+        graph = {"config": config, "job_parameters": params, "nodes": nodes, "sinks": self._sinks,
+                 "python": gateway.python_executable, "python_path": gateway.python_path}
+        if self._parallelism is not None:
+            graph["parallelism"] = self._parallelism
+        if self._max_parallelism is not None:
+            graph["max_parallelism"] = self._max_parallelism
+        if self._mode is not None:
+            graph["mode"] = "batch" if self._mode == RuntimeExecutionMode.BATCH else "streaming"
+        if self._checkpoint_interval is not None:
+            graph["checkpoint_interval"] = self._checkpoint_interval
+        return graph, buffers
