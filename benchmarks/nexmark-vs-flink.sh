@@ -6,8 +6,11 @@
 #
 # Usage: benchmarks/nexmark-vs-flink.sh [events (1000000)] [timed runs (3)]
 # Environment: QUERIES (e.g. q0,q5; default all), WARMUPS (1), NEXMARK_CSV_DIR (where the CSV files are written
-# once: /tmp/sluice-nexmark-csv), SKIP_BUILD=1 (use the built classes as they are), MVN_ARGS (e.g. -o),
-# JAVA_OPTS (extra JVM flags for both engines), OUT (file for the raw log; default
+# once: /tmp/sluice-nexmark-csv), SKIP_BUILD=1 (use the built classes and
+# the class path files under target/ as they are), MVN_ARGS (e.g. -o),
+# MVN (the Maven command, e.g. a wrapper that takes a lock), JAVA_OPTS (extra JVM flags for both engines;
+# -Dflink.cluster=session submits all Flink jobs to one embedded cluster instead of one cluster per job),
+# OUT (file for the raw log; default
 # benchmarks/target/nexmark-vs-flink.log).
 # The Flink peer (benchmarks/flink-peer) is built here with its own pom; it is not part of the main build.
 set -euo pipefail
@@ -22,15 +25,17 @@ queries="${QUERIES:-$all}"
 queries="${queries//,/ }"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  mvn -q ${MVN_ARGS:-} -pl benchmarks -am install -DskipTests
-  mvn -q ${MVN_ARGS:-} -f benchmarks/flink-peer/pom.xml package -DskipTests
+  ${MVN:-mvn} -q ${MVN_ARGS:-} -pl benchmarks -am install -DskipTests
+  ${MVN:-mvn} -q ${MVN_ARGS:-} -f benchmarks/flink-peer/pom.xml package -DskipTests
 fi
 mkdir -p benchmarks/target benchmarks/flink-peer/target
 sluice_cp_file="$PWD/benchmarks/target/classpath.txt"
 flink_cp_file="$PWD/benchmarks/flink-peer/target/classpath.txt"
-mvn -q ${MVN_ARGS:-} -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$sluice_cp_file" >/dev/null
-mvn -q ${MVN_ARGS:-} -f benchmarks/flink-peer/pom.xml dependency:build-classpath \
-  -Dmdep.outputFile="$flink_cp_file" >/dev/null
+if [[ "${SKIP_BUILD:-0}" != 1 || ! -s "$sluice_cp_file" || ! -s "$flink_cp_file" ]]; then
+  ${MVN:-mvn} -q ${MVN_ARGS:-} -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$sluice_cp_file" >/dev/null
+  ${MVN:-mvn} -q ${MVN_ARGS:-} -f benchmarks/flink-peer/pom.xml dependency:build-classpath \
+    -Dmdep.outputFile="$flink_cp_file" >/dev/null
+fi
 sluice_cp="benchmarks/target/classes:$(cat "$sluice_cp_file")"
 flink_cp="benchmarks/flink-peer/target/classes:$(cat "$flink_cp_file")"
 

@@ -2,6 +2,7 @@ package io.sluice.benchmarks.flinkpeer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 
@@ -24,9 +27,13 @@ import org.apache.flink.table.api.TableEnvironment;
  * after the warm-ups), or {@code RESULT engine=flink query=q5 p=1 rows=N error=<first line>}.
  *
  * <p>Events/s = rows of the tables the query reads (lines of their CSV files) ÷ wall time of
- * {@code executeSql(INSERT ...)} + {@code await()}, planning and the mini-cluster's start included, as
- * in the Sluice benchmark. A {@code startup} line times {@code INSERT INTO blackhole VALUES (1)}: the
- * fixed cost of one job.
+ * {@code executeSql(INSERT ...)} + {@code await()}, planning and job submission included, as in the
+ * Sluice benchmark. System property {@code flink.cluster}: {@code per-job} (the default) lets each
+ * {@code executeSql} start and stop its own embedded mini-cluster (what a plain
+ * {@code TableEnvironment.create} does, and how the earlier Flink baseline was measured), whose start is
+ * then a part of each timed run; {@code session} starts one mini-cluster per parallelism and submits every
+ * job to it through its REST endpoint on the loopback address. A
+ * {@code startup} line times {@code INSERT INTO blackhole VALUES (1)}: the fixed cost of one job.
  *
  * <p>Arguments: {@code queries} (comma-separated, or {@code all}), {@code timed runs}, {@code warm-up
  * runs}, then one {@code P:FILE} per parallelism: run at parallelism P on the statements file FILE.
@@ -48,7 +55,9 @@ public final class FlinkNexmark {
             NexmarkScript script = NexmarkScript.read(Path.of(spec.substring(colon + 1)));
             List<String> names = args[0].equals("all") ? new ArrayList<>(script.queries().keySet())
                     : List.of(args[0].split(","));
-            TableEnvironment env = environment(p, script);
+            boolean session = "session".equals(System.getProperty("flink.cluster", "per-job"));
+            MiniCluster cluster = session ? startCluster(p) : null;
+            TableEnvironment env = environment(p, script, cluster);
             Map<String, Long> tableRows = new HashMap<>();
             runStartup(env, p, runs, warmups);
             for (String name : names) {
@@ -63,17 +72,39 @@ public final class FlinkNexmark {
                 }
                 run(env, script, q, p, rows, runs, warmups);
             }
+            if (cluster != null) {
+                cluster.close();
+            }
         }
         System.exit(0);
     }
 
-    private static TableEnvironment environment(int p, NexmarkScript script) {
+    /** An embedded cluster with {@code p} task slots, its REST endpoint on a free loopback port. */
+    private static MiniCluster startCluster(int p) throws Exception {
+        Configuration conf = loopbackRest();
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+                .setNumTaskManagers(1).setNumSlotsPerTaskManager(p).build());
+        cluster.start();
+        return cluster;
+    }
+
+    private static Configuration loopbackRest() {
         Configuration conf = new Configuration();
-        conf.setString("parallelism.default", Integer.toString(p));
-        // the embedded cluster's REST endpoint: loopback, any free port
         conf.setString("rest.bind-address", "127.0.0.1");
         conf.setString("rest.address", "127.0.0.1");
         conf.setString("rest.bind-port", "0");
+        return conf;
+    }
+
+    private static TableEnvironment environment(int p, NexmarkScript script, MiniCluster cluster) throws Exception {
+        Configuration conf = loopbackRest();
+        conf.setString("parallelism.default", Integer.toString(p));
+        if (cluster != null) {
+            URI rest = cluster.getRestAddress().get();
+            conf.setString("execution.target", "remote");
+            conf.setString("rest.address", rest.getHost());
+            conf.setString("rest.port", Integer.toString(rest.getPort()));
+        }
         TableEnvironment env = TableEnvironment.create(
                 EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(conf).build());
         for (String statement : script.setup()) {
