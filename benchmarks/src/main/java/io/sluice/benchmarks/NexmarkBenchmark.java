@@ -4,12 +4,17 @@ import io.sluice.benchmarks.NexmarkQueries.Query;
 import io.sluice.benchmarks.nexmark.NexmarkTable;
 import io.sluice.table.api.EnvironmentSettings;
 import io.sluice.table.api.TableEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * Runs Nexmark queries ({@link NexmarkQueries}: q0, q1, q2, q5, q7, q8) in streaming mode through
+ * Runs the Nexmark queries ({@link NexmarkQueries}: q0 to q22) in streaming mode through
  * {@link TableEnvironment} over the generated {@code 'nexmark'} tables into blackhole sinks, at
  * parallelism 1 and 2, and prints per query: events/s (rows of the tables the query reads divided
  * by the wall time of {@code executeSql(INSERT ...)} + {@code await()}, planning included; median of
@@ -18,10 +23,16 @@ import java.util.Locale;
  *
  * <p>Arguments (all optional): {@code events} (default 10,000,000: the whole stream; bids are 46/50
  * of it), {@code timed runs} (3), {@code warm-up runs} (1). System properties:
- * {@code nexmark.queries} (e.g. {@code q5,q7}), {@code nexmark.parallelism} (e.g. {@code 1,2}, the default),
- * {@code nexmark.source} ({@code generator}, the default, or {@code csv}: the same tables written once as
- * CSV files, two per table, under {@code nexmark.csv-dir}, default {@code /tmp/sluice-nexmark-csv}, and read
- * through the {@code filesystem} connector as Flink's baseline does).
+ * {@code nexmark.queries} (e.g. {@code q5,q7}; default all), {@code nexmark.parallelism} (e.g. {@code 1,2},
+ * the default), {@code nexmark.source} ({@code generator}, the default, or {@code csv}: the same tables
+ * written once as CSV files under {@code nexmark.csv-dir}, default {@code /tmp/sluice-nexmark-csv}, one file
+ * per table and parallel reader ({@link #csvDir}), and read through the {@code filesystem} connector as
+ * Flink's baseline does).
+ *
+ * <p>Besides the human-readable lines and table, every query and parallelism gives one line
+ * {@code RESULT engine=sluice query=q5 p=1 rows=N seconds=S events_per_s=E} (median run), or
+ * {@code RESULT engine=sluice query=q5 p=1 rows=N error=<first line of the error>}, which
+ * {@code benchmarks/nexmark-vs-flink.sh} reads.
  */
 public final class NexmarkBenchmark {
     private static final long SEED = 42;
@@ -39,12 +50,21 @@ public final class NexmarkBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--write-csv")) {
+            writeCsvAndScripts(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         long events = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         List<Query> queries = new ArrayList<>();
-        for (String q : System.getProperty("nexmark.queries", "q0,q1,q2,q5,q7,q8").split(",")) {
-            queries.add(NexmarkQueries.byName(q.trim()));
+        String names = System.getProperty("nexmark.queries", "");
+        if (names.isBlank()) {
+            queries.addAll(NexmarkQueries.ALL);
+        } else {
+            for (String q : names.split(",")) {
+                queries.add(NexmarkQueries.byName(q.trim()));
+            }
         }
         List<Integer> parallelisms = new ArrayList<>();
         for (String p : System.getProperty("nexmark.parallelism", "1,2").split(",")) {
@@ -57,34 +77,42 @@ public final class NexmarkBenchmark {
                 events, NexmarkQueries.tableRows(NexmarkTable.PERSON, events),
                 NexmarkQueries.tableRows(NexmarkTable.AUCTION, events),
                 NexmarkQueries.tableRows(NexmarkTable.BID, events), runs, warmups);
-        java.nio.file.Path csvDir = null;
-        if ("csv".equals(System.getProperty("nexmark.source", "generator"))) {
-            csvDir = java.nio.file.Path.of(System.getProperty("nexmark.csv-dir", "/tmp/sluice-nexmark-csv"),
-                    events + "-" + SEED);
-            long start = System.nanoTime();
-            NexmarkQueries.writeCsv(events, SEED, csvDir, 2);
-            System.out.printf(Locale.ROOT, "source: CSV files under %s (written in %.1f s if new)%n", csvDir,
-                    (System.nanoTime() - start) / 1e9);
+        boolean csv = "csv".equals(System.getProperty("nexmark.source", "generator"));
+        Path csvBase = Path.of(System.getProperty("nexmark.csv-dir", "/tmp/sluice-nexmark-csv"));
+        if (csv) {
+            for (int p : parallelisms) {
+                long start = System.nanoTime();
+                Path dir = csvDir(csvBase, events, p);
+                NexmarkQueries.writeCsv(events, SEED, dir, p);
+                System.out.printf(Locale.ROOT, "source: CSV files under %s (written in %.1f s if new)%n", dir,
+                        (System.nanoTime() - start) / 1e9);
+            }
         } else {
             System.out.println("source: the 'nexmark' generator connector");
+            timeGenerator(events);
         }
-        timeGenerator(events);
+        Path workDir = Files.createTempDirectory("sluice-nexmark-");
         List<Result> results = new ArrayList<>();
         try (MemorySampler memory = new MemorySampler(5)) {
             for (int p : parallelisms) {
                 TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
                 env.getConfig().set("parallelism.default", Integer.toString(p));
-                if (csvDir != null) {
-                    NexmarkQueries.declareCsvTables(env, csvDir);
+                Path outputDir;
+                if (csv) {
+                    NexmarkQueries.declareCsvTables(env, csvDir(csvBase, events, p));
+                    outputDir = NexmarkQueries.outputDir(csvDir(csvBase, events, p));
                 } else {
-                    NexmarkQueries.declareTables(env, events, SEED);
+                    NexmarkQueries.declareTables(env, events, SEED, workDir);
+                    outputDir = workDir;
                 }
                 for (Query q : queries) {
-                    Result r = run(env, q, p, events, runs, warmups, memory);
+                    Result r = run(env, q, p, events, runs, warmups, memory, outputDir);
                     results.add(r);
                     print(r);
                 }
             }
+        } finally {
+            deleteTree(workDir);
         }
         System.out.println();
         System.out.println("| query | what | input rows | p | events/s (median) | min..max | peak heap used | peak live heap | peak direct |");
@@ -121,23 +149,55 @@ public final class NexmarkBenchmark {
                 rate(rows / (best / 1e9)));
     }
 
+    /**
+     * The directory of the CSV files of a stream of {@code events} events read at parallelism {@code p}:
+     * {@code p} files per table, one per parallel reader, each in event-time order (see
+     * {@link NexmarkQueries#writeCsv}).
+     */
+    public static Path csvDir(Path base, long events, int p) {
+        return base.resolve(events + "-" + SEED + "-" + p + "files");
+    }
+
+    /**
+     * Writes the CSV files for each parallelism and, beside each directory, the statements a peer engine
+     * runs on them ({@link NexmarkQueries#writeScript}, file {@code <dir>.sql}). Arguments: events, base
+     * directory, parallelisms (e.g. {@code 1,2}).
+     */
+    public static void writeCsvAndScripts(String[] args) throws Exception {
+        long events = Long.parseLong(args[0].replace("_", ""));
+        Path base = Path.of(args[1]);
+        for (String ps : args[2].split(",")) {
+            int p = Integer.parseInt(ps.trim());
+            Path dir = csvDir(base, events, p);
+            NexmarkQueries.writeCsv(events, SEED, dir, p);
+            NexmarkQueries.writeScript(dir, Path.of(dir + ".sql"));
+            System.out.println(dir + ".sql");
+        }
+    }
+
     private static Result run(TableEnvironment env, Query q, int p, long events, int runs, int warmups,
-            MemorySampler memory) {
+            MemorySampler memory, Path outputDir) {
         long rows = q.inputRows(events);
         Timings timings = new Timings(q.name(), q.what(), runs);
         try {
+            NexmarkQueries.declareSink(env, q, outputDir);
             for (int w = 0; w < warmups; w++) {
                 env.executeSql(q.insert()).await();
+                clean(q, outputDir);
             }
             System.gc();
             memory.reset();
             for (int r = 0; r < runs; r++) {
                 timings.time(() -> env.executeSql(q.insert()).await());
+                clean(q, outputDir);
                 System.out.printf(Locale.ROOT, "  %s p=%d run %d: %s ev/s%n", q.name(), p, r,
                         rate(rows / (timings.lastNanos() / 1e9)));
             }
-            return new Result(q, p, rows, timings, memory.peakHeap(), memory.peakHeapAfterGc(),
+            Result result = new Result(q, p, rows, timings, memory.peakHeap(), memory.peakHeapAfterGc(),
                     memory.peakDirect(), null);
+            System.out.printf(Locale.ROOT, "RESULT engine=sluice query=%s p=%d rows=%d seconds=%.4f events_per_s=%.0f%n",
+                    q.name(), p, rows, timings.medianNanos() / 1e9, result.eventsPerSecond());
+            return result;
         } catch (Exception | Error e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -147,7 +207,33 @@ public final class NexmarkBenchmark {
                     + (root != e ? " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
             System.out.printf(Locale.ROOT, "  %s p=%d FAILED: %s%n", q.name(), p, message);
             e.printStackTrace(System.out);
+            System.out.printf(Locale.ROOT, "RESULT engine=sluice query=%s p=%d rows=%d error=%s%n", q.name(), p, rows,
+                    firstLine(e.getClass().getSimpleName() + ": " + e.getMessage()));
             return new Result(q, p, rows, timings, 0, 0, 0, message.replace('\n', ' '));
+        }
+    }
+
+    private static String firstLine(String message) {
+        String line = message.strip();
+        int end = line.indexOf('\n');
+        return end < 0 ? line : line.substring(0, end).strip();
+    }
+
+    /** Deletes what a query that writes files wrote, so that runs do not fill the disk. */
+    private static void clean(Query q, Path outputDir) throws IOException {
+        if (q.writesFiles()) {
+            deleteTree(outputDir.resolve(q.name()));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.sluice.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.benchmarks.NexmarkQueries.Query;
@@ -10,24 +11,30 @@ import io.sluice.table.api.TableEnvironment;
 import io.sluice.types.Row;
 import io.sluice.types.RowKind;
 import io.sluice.util.CloseableIterator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every benchmark query runs on 10,000 generated events in streaming mode, into its blackhole sink
- * and collected, gives rows, and gives the same final table at parallelism 1 and 2.
+ * Every benchmark query (Nexmark q0 to q22) runs on 10,000 generated events in streaming mode, into
+ * its sink and collected, gives rows, and gives the same final table at parallelism 1 and 2; the ones
+ * Sluice does not run yet fail with the error recorded here.
  */
 class NexmarkBenchmarkTest {
     private static final long EVENTS = 10_000;
 
-    private static TableEnvironment env(int parallelism) {
+    @TempDir
+    Path workDir;
+
+    private TableEnvironment env(int parallelism) throws Exception {
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
         env.getConfig().set("parallelism.default", Integer.toString(parallelism));
-        NexmarkQueries.declareTables(env, EVENTS, 42);
+        NexmarkQueries.declareTables(env, EVENTS, 42, workDir.resolve("p" + parallelism));
         return env;
     }
 
@@ -67,13 +74,66 @@ class NexmarkBenchmarkTest {
         TableEnvironment p1 = env(1);
         TableEnvironment p2 = env(2);
         for (Query q : NexmarkQueries.ALL) {
+            if (UNSUPPORTED.containsKey(q.name())) {
+                continue;
+            }
+            NexmarkQueries.declareSink(p1, q, workDir.resolve("p1"));
+            NexmarkQueries.declareSink(p2, q, workDir.resolve("p2"));
             p1.executeSql(q.insert()).await();
             p2.executeSql(q.insert()).await();
             List<String> one = collect(p1, q);
             List<String> two = collect(p2, q);
             assertFalse(one.isEmpty(), q.name() + " gives rows");
-            assertEquals(one, two, q.name() + " at parallelism 1 and 2");
+            if (q == NexmarkQueries.Q12) {
+                // processing-time windows: where they cut depends on the wall clock, the bids per bidder do not
+                assertEquals(bidsPerBidder(one), bidsPerBidder(two), "q12 at parallelism 1 and 2");
+            } else {
+                assertEquals(one, two, q.name() + " at parallelism 1 and 2");
+            }
         }
+    }
+
+    /**
+     * Queries that Sluice cannot run yet, with a part of the error it gives; this test fails when one of
+     * them starts to work, so that it joins the others.
+     */
+    private static final Map<String, String> UNSUPPORTED = Map.of(
+            // OVER ROWS over the Top-1's updates (Flink 2.3 rejects q6 as well)
+            "q6", "not supported yet: an OVER aggregation over an updating input",
+            // Flink's partition-time commit options of the filesystem sink
+            "q10", "Unsupported option 'partition.time-extractor.timestamp-pattern'",
+            // a processing-time temporal join on a filesystem table (Flink 2.3 rejects it as well)
+            "q13", "not supported yet: processing-time temporal join");
+
+    @Test
+    void unsupportedQueriesFailWithAClearError() throws Exception {
+        TableEnvironment env = env(1);
+        for (Map.Entry<String, String> e : UNSUPPORTED.entrySet()) {
+            Query q = NexmarkQueries.byName(e.getKey());
+            Exception error = assertThrows(Exception.class, () -> {
+                NexmarkQueries.declareSink(env, q, workDir.resolve("p1"));
+                env.executeSql(q.insert()).await();
+            }, q.name());
+            assertTrue(String.valueOf(error.getMessage()).contains(e.getValue()), q.name() + ": " + error);
+        }
+    }
+
+    /** q12's rows ({@code bidder, count, start, end}) summed per bidder. */
+    private static Map<String, Long> bidsPerBidder(List<String> rows) {
+        Map<String, Long> sums = new TreeMap<>();
+        for (String row : rows) {
+            String[] fields = row.substring(row.indexOf('[') + 1, row.lastIndexOf(']')).split(", ");
+            sums.merge(fields[0], Long.parseLong(fields[1]), Long::sum);
+        }
+        return sums;
+    }
+
+    @Test
+    void countCharCountsOneCharacter() {
+        CountChar f = new CountChar();
+        assertEquals(3L, f.eval("cabcac", "c"));
+        assertEquals(0L, f.eval("abc", ""));
+        assertEquals(null, f.eval(null, "c"));
     }
 
     @Test
