@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class TextRuntime {
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of().withUpperCase();
 
     private TextRuntime() {
     }
@@ -136,12 +137,32 @@ public final class TextRuntime {
 
     /** IS_ALPHA: a non-empty string of letters only; false for NULL. */
     public static boolean isAlpha(String s) {
-        return s != null && !s.isEmpty() && s.codePoints().allMatch(Character::isLetter);
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /** IS_DIGIT: a non-empty string of digits only; false for NULL. */
     public static boolean isDigit(String s) {
-        return s != null && !s.isEmpty() && s.codePoints().allMatch(Character::isDigit);
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!Character.isDigit(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /** IS_DECIMAL: the string is a decimal number (sign, digits, optional fraction and exponent); false for NULL. */
@@ -169,13 +190,7 @@ public final class TextRuntime {
 
     /** HEX of a string: the hexadecimal digits of its UTF-8 bytes in upper case. */
     public static String hex(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder(bytes.length * 2);
-        for (byte b : bytes) {
-            sb.append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
-                    .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
-        }
-        return sb.toString();
+        return HEX.formatHex(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** PRINTF: {@link String#format} with {@link Locale#US}; null for an invalid format or arguments. */

@@ -83,21 +83,25 @@ public final class TemporalSortOperator implements StreamOperator, CheckpointedO
     private void dropLate(int from) {
         TimeStampVector time = (TimeStampVector) buffer.vectors().get(timeField);
         int n = buffer.rowCount();
+        long late = 0;
+        for (int i = from; i < n; i++) {
+            if (time.isNull(i) || time.get(i) <= watermark) {
+                late++;
+            }
+        }
+        if (late == 0) {
+            return; // the common case: only the new rows are looked at
+        }
         int[] keep = new int[n];
         int kept = 0;
-        long late = 0;
         for (int i = 0; i < n; i++) {
-            if (i >= from && (time.isNull(i) || time.get(i) <= watermark)) {
-                late++;
-            } else {
+            if (i < from || !time.isNull(i) && time.get(i) > watermark) {
                 keep[kept++] = i;
             }
         }
-        if (late > 0) {
-            lateRows += late;
-            metrics.lateRecordsDropped(late);
-            buffer.keepOnly(keep, kept);
-        }
+        lateRows += late;
+        metrics.lateRecordsDropped(late);
+        buffer.keepOnly(keep, kept);
     }
 
     @Override
