@@ -40,7 +40,12 @@ final class CollectResultIterator implements CloseableIterator<Row> {
                     if (ended) {
                         return false; // closed meanwhile; close() may have cleared the end marker
                     }
-                    continue;
+                    if (!job.terminationFuture().isDone() || !queue.isEmpty()) {
+                        continue;
+                    }
+                    // the job has ended and every row it queued was read: the end marker may never come, as the
+                    // queue can have been full when the job ended and the marker's offer failed
+                    o = CollectSinkWriter.END;
                 }
                 if (o == CollectSinkWriter.END) {
                     if (!queue.isEmpty()) {
