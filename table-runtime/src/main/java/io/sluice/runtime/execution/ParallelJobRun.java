@@ -887,6 +887,9 @@ final class ParallelJobRun {
                 i.held.clear();
             }
         }
+        if (error != null) {
+            notifyCompletedAfterFailure(error);
+        }
         // instances are null where opening the job failed before creating them
         for (int v = order.size() - 1; v >= 0; v--) {
             for (Instance i : order.get(v).instances == null ? new Instance[0] : order.get(v).instances) {
@@ -982,6 +985,21 @@ final class ParallelJobRun {
             }
         }
         return expected;
+    }
+
+    /**
+     * A checkpoint can complete while a failure ends the attempt before every task heard of it. Its sinks hear
+     * now (the task threads have ended), before they close: what the checkpoint covers is published or committed
+     * (a Kafka transaction of a failed run cannot be resumed by a restored writer).
+     */
+    private void notifyCompletedAfterFailure(Throwable error) {
+        for (Task task : tasks) {
+            try {
+                notifyCompleted(task);
+            } catch (Throwable t) {
+                error.addSuppressed(t);
+            }
+        }
     }
 
     /** Tells the sinks of a task (on its own thread) that a checkpoint completed. */

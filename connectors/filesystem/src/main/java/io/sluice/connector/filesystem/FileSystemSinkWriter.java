@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
@@ -66,8 +67,14 @@ public final class FileSystemSinkWriter implements SinkWriter {
     private final PartitionCommitPolicy policy;
     /** Part files being written, by relative partition directory ("" when not partitioned). */
     private final Map<String, OpenPart> open = new LinkedHashMap<>();
-    /** Closed part files awaiting publication: {in-progress name, final name}. */
+    /** Closed part files no checkpoint covers yet: {in-progress name, final name}. */
     private final List<Path[]> pending = new ArrayList<>();
+    /**
+     * Part files a checkpoint covers, by checkpoint id, awaiting that checkpoint's completion. They outlive a
+     * failure ({@link #close()} keeps them): the checkpoint may have completed before its notification arrived,
+     * and a writer restored from it publishes them.
+     */
+    private final TreeMap<Long, List<Path[]>> prepared = new TreeMap<>();
     /** Partitions written and not committed yet, with the time of their first file. */
     private final Map<Path, Long> firstWrite = new LinkedHashMap<>();
     /** Partitions with published files awaiting their commit. */
@@ -222,15 +229,24 @@ public final class FileSystemSinkWriter implements SinkWriter {
         }
     }
 
-    /** Publishes every queued part file under its final name. */
-    private void publishPending() throws IOException {
-        for (Path[] p : pending) {
+    /** Publishes the given part files under their final names and clears the list. */
+    private void publish(List<Path[]> parts) throws IOException {
+        for (Path[] p : parts) {
             Files.move(p[0], p[1], StandardCopyOption.ATOMIC_MOVE);
             if (router != null) {
                 published.add(p[1].getParent());
             }
         }
-        pending.clear();
+        parts.clear();
+    }
+
+    /** Publishes every prepared and queued part file (the input ended). */
+    private void publishPending() throws IOException {
+        for (List<Path[]> parts : prepared.values()) {
+            publish(parts);
+        }
+        prepared.clear();
+        publish(pending);
     }
 
     /** Commits the published partitions that are due (all of them with {@code all}). */
@@ -274,15 +290,21 @@ public final class FileSystemSinkWriter implements SinkWriter {
             throw new TableException("INSERT OVERWRITE is not supported in streaming mode.");
         }
         closeParts();
+        if (!pending.isEmpty()) {
+            prepared.computeIfAbsent(checkpointId, id -> new ArrayList<>()).addAll(pending);
+            pending.clear();
+        }
+        List<Path[]> all = new ArrayList<>();
+        prepared.values().forEach(all::addAll);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(pending.size());
-        for (Path[] p : pending) {
+        out.writeInt(all.size());
+        for (Path[] p : all) {
             out.writeUTF(p[0].toString());
             out.writeUTF(p[1].toString());
         }
         Set<Path> uncommitted = new LinkedHashSet<>(published);
-        for (Path[] p : pending) {
+        for (Path[] p : all) {
             if (router != null) {
                 uncommitted.add(p[1].getParent());
             }
@@ -298,7 +320,12 @@ public final class FileSystemSinkWriter implements SinkWriter {
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) throws IOException {
-        publishPending();
+        // only the files of this checkpoint and earlier ones: files of a later snapshot wait for theirs
+        Map<Long, List<Path[]>> due = prepared.headMap(checkpointId, true);
+        for (List<Path[]> parts : due.values()) {
+            publish(parts);
+        }
+        due.clear();
         if (router != null) {
             commitPartitions(false);
         }
@@ -335,7 +362,10 @@ public final class FileSystemSinkWriter implements SinkWriter {
         }
     }
 
-    /** Deletes the part files being written and any part file no completed checkpoint covers. */
+    /**
+     * Deletes the part files being written and the closed ones no checkpoint covers. Files a checkpoint covers
+     * stay (hidden): that checkpoint may have completed, and a restore from it publishes them.
+     */
     @Override
     public void close() throws IOException {
         try {
