@@ -15,12 +15,9 @@ import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.types.RowKind;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVector;
@@ -86,8 +83,10 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     private boolean dropUpdateBefore;
     private KeyHashTable groups;
     private RetractableAccumulator[] accumulators;
-    /** Per DISTINCT aggregate (else null), per group: the count of each distinct argument value (or null). */
-    private Map<Object, long[]>[][] distinctCounts;
+    /** The DISTINCT aggregates' counts of each distinct argument value per group. */
+    private DistinctValueCounts distinctCounts;
+    /** Numbers the rows folded, so the DISTINCT aggregates of one row share their value lookups. */
+    private long rowSeq;
     /** Per user-defined aggregate, its argument vectors of the current batch (reused), else null. */
     private FieldVector[][] userArgs;
     private long[] rowCounts = new long[0];
@@ -146,7 +145,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
         int n = aggregates.size();
         accumulators = new RetractableAccumulator[n];
-        distinctCounts = (Map<Object, long[]>[][]) new Map<?, ?>[n][];
+        distinctCounts = new DistinctValueCounts(inputType, aggregates);
         userArgs = new FieldVector[n][];
         for (int k = 0; k < n; k++) {
             AggregateSpec spec = aggregates.get(k);
@@ -155,9 +154,6 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             accumulators[k] = RetractableAccumulators.create(spec, argType, context);
             if (spec.kind() == AggregateKind.USER_DEFINED) {
                 userArgs[k] = new FieldVector[args.length];
-            }
-            if (spec.distinct() && args.length > 0) {
-                distinctCounts[k] = (Map<Object, long[]>[]) new Map<?, ?>[0];
             }
         }
     }
@@ -293,6 +289,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             if (first && !accumulate) {
                 continue;
             }
+            rowSeq++;
             for (int k = 0; k < accumulators.length; k++) {
                 fold(k, batch, i, g, accumulate);
             }
@@ -410,11 +407,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             live = Arrays.copyOf(live, n);
             lastWrite = Arrays.copyOf(lastWrite, n);
         }
-        for (int k = 0; k < distinctCounts.length; k++) {
-            if (distinctCounts[k] != null && distinctCounts[k].length < rowCounts.length) {
-                distinctCounts[k] = Arrays.copyOf(distinctCounts[k], rowCounts.length);
-            }
-        }
+        distinctCounts.ensureCapacity(rowCounts.length);
         for (RetractableAccumulator a : accumulators) {
             a.ensureCapacity(groupCount);
         }
@@ -437,6 +430,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             if (!first) {
                 writeRow(batch, i, g, out, pos);
             }
+            rowSeq++;
             for (int k = 0; k < accumulators.length; k++) {
                 fold(k, batch, i, g, accumulate);
             }
@@ -492,24 +486,13 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
         FieldVector arg = args.length == 0 || (spec.kind() == AggregateKind.COUNT && args.length > 1)
                 ? null : batch.vector(args[0]);
-        Map<Object, long[]>[] distinctPerGroup = distinctCounts[k];
-        if (distinctPerGroup != null) {
-            Map<Object, long[]> distinct = distinctPerGroup[g];
-            if (distinct == null) {
-                distinct = new HashMap<>();
-                distinctPerGroup[g] = distinct;
+        if (distinctCounts.isDistinct(k)) {
+            if (!distinctCounts.update(k, g, rowSeq, batch, i, accumulate)) {
+                return; // a value seen before, or not the last of its rows
             }
-            Object key = distinctValue(batch, args, i);
-            long[] count = distinct.get(key);
             if (accumulate) {
-                if (count == null) {
-                    distinct.put(key, new long[] {1});
-                    add(k, g, arg, userArgs, i);
-                } else {
-                    count[0]++;
-                }
-            } else if (count != null && --count[0] == 0) {
-                distinct.remove(key);
+                add(k, g, arg, userArgs, i);
+            } else {
                 if (userArgs != null) {
                     ((RetractableObjectAccumulator) accumulators[k]).retract(g, userArgs, i);
                 } else {
@@ -531,15 +514,6 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         } else {
             accumulators[k].add(g, arg, i);
         }
-    }
-
-    private Object distinctValue(RowBatch batch, int[] args, int i) {
-        Object[] values = new Object[args.length];
-        for (int a = 0; a < args.length; a++) {
-            Object v = VectorValues.get(inputType.type(args[a]), batch.vector(args[a]), i);
-            values[a] = v instanceof byte[] ? ByteBuffer.wrap((byte[]) v) : v;
-        }
-        return values.length == 1 ? values[0] : Arrays.asList(values);
     }
 
     /** Writes group {@code g}'s key (taken from input row {@code i}) and current results at {@code pos}. */
@@ -584,10 +558,8 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         rowCounts[g] = 0;
         for (int k = 0; k < accumulators.length; k++) {
             accumulators[k].clear(g);
-            if (distinctCounts[k] != null) {
-                distinctCounts[k][g] = null;
-            }
         }
+        distinctCounts.clear(g);
     }
 
     /** Number of groups holding state, for metrics and tests. */
@@ -597,15 +569,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
 
     /** Number of distinct-value counters held by DISTINCT aggregates over all groups, for tests. */
     int distinctEntries() {
-        int n = 0;
-        for (Map<Object, long[]>[] perGroup : distinctCounts) {
-            if (perGroup != null) {
-                for (Map<Object, long[]> m : perGroup) {
-                    n += m == null ? 0 : m.size();
-                }
-            }
-        }
-        return n;
+        return distinctCounts.entries();
     }
 
     /** Replaces the processing-time clock (epoch millis) used for state TTL; call before {@link #open}. */
@@ -670,32 +634,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         for (RetractableAccumulator a : accumulators) {
             a.snapshot(out, groupCount);
         }
-        for (int k = 0; k < distinctCounts.length; k++) {
-            Map<Object, long[]>[] perGroup = distinctCounts[k];
-            if (perGroup == null) {
-                continue;
-            }
-            int[] args = aggregates.get(k).argFields();
-            int size = 0;
-            for (int g = 0; g < groupCount; g++) {
-                size += perGroup[g] == null ? 0 : perGroup[g].size();
-            }
-            out.writeInt(size);
-            for (int g = 0; g < groupCount; g++) {
-                if (perGroup[g] == null) {
-                    continue;
-                }
-                for (Map.Entry<Object, long[]> e : perGroup[g].entrySet()) {
-                    out.writeInt(g);
-                    out.writeLong(e.getValue()[0]);
-                    Object v = e.getKey();
-                    for (int a = 0; a < args.length; a++) {
-                        Object part = args.length == 1 ? v : ((List<?>) v).get(a);
-                        out.writeValue(inputType.type(args[a]), part);
-                    }
-                }
-            }
-        }
+        distinctCounts.snapshot(out, groupCount);
     }
 
     @Override
@@ -732,27 +671,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             a.restore(in);
             a.ensureCapacity(n);
         }
-        for (int k = 0; k < distinctCounts.length; k++) {
-            Map<Object, long[]>[] perGroup = distinctCounts[k];
-            if (perGroup == null) {
-                continue;
-            }
-            int[] args = aggregates.get(k).argFields();
-            int size = in.readInt();
-            for (int e = 0; e < size; e++) {
-                int group = in.readInt();
-                long count = in.readLong();
-                Object[] values = new Object[args.length];
-                for (int a = 0; a < args.length; a++) {
-                    Object v = in.readValue(inputType.type(args[a]));
-                    values[a] = v instanceof byte[] ? ByteBuffer.wrap((byte[]) v) : v;
-                }
-                if (perGroup[group] == null) {
-                    perGroup[group] = new HashMap<>();
-                }
-                perGroup[group].put(values.length == 1 ? values[0] : Arrays.asList(values), new long[] {count});
-            }
-        }
+        distinctCounts.restore(in, null);
     }
 
     /**
@@ -785,30 +704,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             for (RetractableAccumulator a : accumulators) {
                 a.restoreRemapped(in, target);
             }
-            for (int k = 0; k < distinctCounts.length; k++) {
-                Map<Object, long[]>[] perGroup = distinctCounts[k];
-                if (perGroup == null) {
-                    continue;
-                }
-                int[] args = aggregates.get(k).argFields();
-                int size = in.readInt();
-                for (int e = 0; e < size; e++) {
-                    int group = target[in.readInt()];
-                    long count = in.readLong();
-                    Object[] values = new Object[args.length];
-                    for (int a = 0; a < args.length; a++) {
-                        Object v = in.readValue(inputType.type(args[a]));
-                        values[a] = v instanceof byte[] ? ByteBuffer.wrap((byte[]) v) : v;
-                    }
-                    if (group < 0) {
-                        continue;
-                    }
-                    if (perGroup[group] == null) {
-                        perGroup[group] = new HashMap<>();
-                    }
-                    perGroup[group].put(values.length == 1 ? values[0] : Arrays.asList(values), new long[] {count});
-                }
-            }
+            distinctCounts.restore(in, target);
             groupCount = total;
         }
         liveGroups = 0;
