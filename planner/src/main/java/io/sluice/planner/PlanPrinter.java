@@ -55,7 +55,7 @@ public final class PlanPrinter {
         }
         StringBuilder sb = new StringBuilder("== Abstract Syntax Tree ==\n");
         for (int i = 0; i < logicals.size(); i++) {
-            sb.append(i == 0 ? "" : "\n").append(relTree(logicals.get(i)));
+            sb.append(i == 0 ? "" : "\n").append(abstractSyntaxTree(logicals.get(i), sinks.get(i)));
         }
         if (estimatedCost) {
             sb.append("\n== Optimized Logical Plan ==\n");
@@ -73,6 +73,26 @@ public final class PlanPrinter {
         }
         if (executionPlanJson != null) {
             sb.append("\n== Physical Execution Plan ==\n").append(executionPlanJson).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The statement's relational plan; for an INSERT (a {@code Sink(table=[...], ...)} root) under a
+     * {@code LogicalSink} node naming the table and the query's fields, as Flink's AST shows it.
+     */
+    static String abstractSyntaxTree(RelNode logical, Transformation root) {
+        String tree = relTree(logical);
+        String name = root instanceof SinkTransformation ? root.name() : "";
+        if (!name.startsWith("Sink(table=[")) {
+            return tree;
+        }
+        String table = name.substring("Sink(table=[".length(), name.indexOf(']'));
+        StringBuilder sb = new StringBuilder("LogicalSink(table=[").append(table).append("], fields=[")
+                .append(String.join(", ", logical.getRowType().getFieldNames())).append("])\n");
+        for (String line : tree.split("\n")) {
+            sb.append(line.startsWith(" ") || line.startsWith(":") || line.startsWith("+") ? "   " : "+- ")
+                    .append(line).append('\n');
         }
         return sb.toString();
     }

@@ -31,7 +31,7 @@ statement
     | LOAD MODULE identifier withOptions?                                     #loadModule
     | UNLOAD MODULE identifier                                                #unloadModule
     | USE (CATALOG identifier | MODULES identifier (COMMA identifier)* | objectName)  #use
-    | EXPLAIN (UPGRADE FROM path=STRING | ANALYZE | (PLAN FOR)? (explainDetail (COMMA explainDetail)*)?)
+    | EXPLAIN (UPGRADE FROM (JOB jobId=STRING | path=STRING) | ANALYZE | (PLAN FOR)? (explainDetail (COMMA explainDetail)*)?)
         explainable                                                           #explain
     | EXECUTE PLAN path=STRING                                                #executePlan
     | EXECUTE executable                                                      #execute

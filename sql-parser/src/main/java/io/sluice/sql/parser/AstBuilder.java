@@ -240,6 +240,9 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
       return new ExplainAnalyzeStatement(explainable(ctx.explainable()), pos(ctx));
     }
     if (ctx.UPGRADE() != null) {
+      if (ctx.jobId != null) {
+        return new ExplainUpgradeStatement(string(ctx.jobId), true, explainable(ctx.explainable()), pos(ctx));
+      }
       return new ExplainUpgradeStatement(string(ctx.path), explainable(ctx.explainable()), pos(ctx));
     }
     List<ExplainStatement.ExplainDetail> details = new ArrayList<>();

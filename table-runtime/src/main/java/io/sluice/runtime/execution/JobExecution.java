@@ -23,10 +23,19 @@ public final class JobExecution {
     private volatile java.nio.file.Path lastCheckpoint;
     private final JobMetrics metrics;
 
+    /** The jobs of this process that have not ended, by id. */
+    private static final java.util.Map<String, JobExecution> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
+
     JobExecution(String jobId, String jobName) {
         this.jobId = jobId;
         this.jobName = jobName;
         this.metrics = new JobMetrics(jobId);
+        RUNNING.put(jobId, this);
+    }
+
+    /** The job of this process with id {@code jobId} if it has not ended. */
+    public static java.util.Optional<JobExecution> running(String jobId) {
+        return java.util.Optional.ofNullable(RUNNING.get(jobId));
     }
 
     /** The job's metrics: its plan, per-operator-instance counts, checkpoint statistics and exception history. */
@@ -180,6 +189,7 @@ public final class JobExecution {
         }
         failure = error;
         status = s;
+        RUNNING.remove(jobId);
         if (error != null) {
             done.completeExceptionally(error);
         } else {

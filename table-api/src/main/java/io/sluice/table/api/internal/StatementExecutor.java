@@ -612,7 +612,8 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
      */
     @Override
     public TableResult visit(ExplainUpgradeStatement s) {
-        io.sluice.runtime.checkpoint.CheckpointStorage.Checkpoint checkpoint = readCheckpoint(s.checkpoint());
+        String source = s.fromJob() ? runningJobState(s.checkpoint()) : s.checkpoint();
+        io.sluice.runtime.checkpoint.CheckpointStorage.Checkpoint checkpoint = readCheckpoint(source);
         // a query's sink is named as the real one (CollectSink), so its derived state identity is the same
         List<io.sluice.runtime.graph.SinkTransformation> sinks = sinksOf(s.statement(),
                 root -> new io.sluice.runtime.graph.SinkTransformation("CollectSink", root, context -> {
@@ -621,7 +622,11 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         List<io.sluice.runtime.execution.StateCompatibility.Entry> report =
                 io.sluice.runtime.execution.StateCompatibility.report(
                         new io.sluice.runtime.graph.JobGraph("explain-upgrade", sinks), config(), checkpoint);
-        StringBuilder text = new StringBuilder("== Upgrade from ").append(checkpoint.directory()).append(" ==\n");
+        StringBuilder text = new StringBuilder("== Upgrade from ");
+        if (s.fromJob()) {
+            text.append("job ").append(s.checkpoint()).append(", its state at ");
+        }
+        text.append(checkpoint.directory()).append(" ==\n");
         for (io.sluice.runtime.execution.StateCompatibility.Entry e : report) {
             text.append(e.verdict()).append(": ").append(e.operator()).append("\n  uid ").append(e.uid())
                     .append(": ").append(e.detail()).append('\n');
@@ -665,6 +670,33 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             sinks.add(querySink.apply(compiled.root));
         }
         return LateRowsRouting.attach(sinks, env);
+    }
+
+    /**
+     * The state of a running job of this process: its newest completed checkpoint, or, when it has none, a savepoint
+     * taken now (the job goes on) under {@code execution.checkpointing.savepoint-dir}.
+     */
+    private String runningJobState(String jobId) {
+        io.sluice.runtime.execution.JobExecution job = io.sluice.runtime.execution.JobExecution.running(jobId)
+                .orElseThrow(() -> new ValidationException("No running job '" + jobId + "' in this process (SHOW JOBS"
+                        + " lists the jobs of a shell session; a job that ended can be compared through its last"
+                        + " checkpoint or savepoint: EXPLAIN UPGRADE FROM '<directory>' ...)."));
+        if (job.lastCheckpoint() != null) {
+            return job.lastCheckpoint().toString();
+        }
+        String dir = config().get(io.sluice.runtime.config.CheckpointingOptions.SAVEPOINT_DIRECTORY);
+        if (dir == null || dir.isEmpty()) {
+            throw new ValidationException("Job '" + jobId + "' has no completed checkpoint yet, and no savepoint can"
+                    + " be taken without 'execution.checkpointing.savepoint-dir': set it (or wait for a checkpoint).");
+        }
+        try {
+            return job.triggerSavepoint(java.nio.file.Path.of(dir)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new TableException("Taking a savepoint of job '" + jobId + "' failed: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new TableException("Taking a savepoint of job '" + jobId + "' did not finish in 60 s.", e);
+        }
     }
 
     /** A checkpoint or savepoint directory, or a job's checkpoint directory (its newest checkpoint). */

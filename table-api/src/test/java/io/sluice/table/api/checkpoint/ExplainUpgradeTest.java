@@ -82,4 +82,54 @@ class ExplainUpgradeTest {
         env.executeSql("RESET 'execution.savepoint.ignore-unclaimed-state'");
         env.executeSql("INSERT INTO snk " + GROUPED).await(); // the unchanged query restores its state
     }
+
+    @Test
+    @Timeout(120)
+    void aRunningJobIsComparedThroughItsNewestCheckpoint() throws Exception {
+        TableEnvironment env = env();
+        env.executeSql("SET 'execution.checkpointing.interval' = '100 ms'");
+        env.executeSql("SET 'execution.checkpointing.dir' = '" + tmp.resolve("cp") + "'");
+        io.sluice.table.api.JobClient job = env.executeSql("INSERT INTO snk " + GROUPED).getJobClient().orElseThrow();
+        try {
+            io.sluice.runtime.execution.JobExecution running =
+                    io.sluice.runtime.execution.JobExecution.running(job.getJobID()).orElseThrow();
+            for (int i = 0; i < 300 && running.lastCheckpoint() == null; i++) {
+                Thread.sleep(20);
+            }
+            String same = text(env.executeSql("EXPLAIN UPGRADE FROM JOB '" + job.getJobID() + "' INSERT INTO snk "
+                    + GROUPED));
+            assertTrue(same.startsWith("== Upgrade from job " + job.getJobID() + ", its state at "), same);
+            assertTrue(same.contains("RESTORED: GroupAggregate("), same);
+            String changed = text(env.executeSql("EXPLAIN UPGRADE FROM JOB '" + job.getJobID() + "' INSERT INTO snk2"
+                    + " SELECT k, COUNT(*), SUM(id) FROM src GROUP BY k"));
+            assertTrue(changed.contains("INCOMPATIBLE: GroupAggregate("), changed);
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+        io.sluice.table.api.ValidationException unknown = assertThrows(io.sluice.table.api.ValidationException.class,
+                () -> env.executeSql("EXPLAIN UPGRADE FROM JOB 'no-such-job' INSERT INTO snk " + GROUPED));
+        assertTrue(unknown.getMessage().contains("No running job 'no-such-job'"), unknown.getMessage());
+    }
+
+    @Test
+    @Timeout(120)
+    void aRunningJobWithoutCheckpointsIsComparedThroughASavepointTakenNow() throws Exception {
+        TableEnvironment env = env();
+        io.sluice.table.api.JobClient job = env.executeSql("INSERT INTO snk " + GROUPED).getJobClient().orElseThrow();
+        try {
+            Thread.sleep(200);
+            io.sluice.table.api.ValidationException noDir = assertThrows(io.sluice.table.api.ValidationException.class,
+                    () -> env.executeSql("EXPLAIN UPGRADE FROM JOB '" + job.getJobID() + "' INSERT INTO snk "
+                            + GROUPED));
+            assertTrue(noDir.getMessage().contains("execution.checkpointing.savepoint-dir"), noDir.getMessage());
+            env.executeSql("SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("sp") + "'");
+            String same = text(env.executeSql("EXPLAIN UPGRADE FROM JOB '" + job.getJobID() + "' INSERT INTO snk "
+                    + GROUPED));
+            assertTrue(same.contains("RESTORED: GroupAggregate("), same);
+            assertTrue(same.contains(tmp.resolve("sp").toString()), same);
+            assertTrue(!job.getJobStatus().isTerminal(), "the job goes on after the savepoint");
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
 }
