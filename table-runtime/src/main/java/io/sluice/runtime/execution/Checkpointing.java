@@ -87,58 +87,12 @@ final class Checkpointing {
         return path;
     }
 
-    /** Fails at job start when some operator keeps state but cannot save it. */
-    void requireCheckpointable(List<LocalExecutor.Node> nodes) {
-        for (LocalExecutor.Node n : nodes) {
-            requireCheckpointable(n.operator, n.name());
-        }
-    }
-
     /** Fails when {@code operator} (null for a source) keeps state but cannot save it. */
     static void requireCheckpointable(StreamOperator operator, String name) {
         if (operator != null && !operator.isStateless() && !(operator instanceof CheckpointedOperator)) {
             throw new UnsupportedFeatureException("checkpointing the state of operator '" + name
                     + "'; unset execution.checkpointing.interval to run this query");
         }
-    }
-
-    /** Takes checkpoint {@code nextId} of the nodes (all quiescent) and returns its directory. */
-    Path take(List<LocalExecutor.Node> nodes) throws Exception {
-        long id = nextId++;
-        List<CheckpointStorage.NodeState> states = new ArrayList<>();
-        for (LocalExecutor.Node n : nodes) {
-            states.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(), n.transformation.stateSchema(),
-                    snapshot(n, id)));
-        }
-        Path path = storage.write(id, states);
-        lastCheckpointTime = System.currentTimeMillis();
-        for (LocalExecutor.Node n : nodes) {
-            if (n.operator instanceof SinkOperator) {
-                ((SinkOperator) n.operator).notifyCheckpointComplete(id);
-            }
-        }
-        return path;
-    }
-
-    /**
-     * Writes a savepoint of the nodes (all quiescent) under {@code directory} and returns its path; the
-     * sinks then publish everything they prepared.
-     */
-    Path takeSavepoint(List<LocalExecutor.Node> nodes, Path directory) throws Exception {
-        requireCheckpointable(nodes);
-        long id = nextId++;
-        List<CheckpointStorage.NodeState> states = new ArrayList<>();
-        for (LocalExecutor.Node n : nodes) {
-            states.add(new CheckpointStorage.NodeState(n.uid, 0, 1, n.name(), n.transformation.stateSchema(),
-                    snapshot(n, id)));
-        }
-        Path path = writeSavepoint(id, states, directory);
-        for (LocalExecutor.Node n : nodes) {
-            if (n.operator instanceof SinkOperator) {
-                ((SinkOperator) n.operator).notifyCheckpointComplete(id);
-            }
-        }
-        return path;
     }
 
     /**
@@ -152,17 +106,9 @@ final class Checkpointing {
         return target.write(id, states);
     }
 
-    private static byte[] snapshot(LocalExecutor.Node n, long id) throws Exception {
-        byte[] state = snapshot(n.reader, n.operator, n.name(), id);
-        if (n.metrics != null) {
-            n.metrics.recordStateSize(state == null ? 0 : state.length);
-        }
-        return state;
-    }
-
     /**
      * The checkpoint state of one running instance: a source's position, a sink's prepared commit, an
-     * operator's state (null for a stateless operator). Shared by both executors.
+     * operator's state (null for a stateless operator).
      */
     static byte[] snapshot(SourceReader reader, StreamOperator operator, String name, long id) throws Exception {
         if (reader != null) {

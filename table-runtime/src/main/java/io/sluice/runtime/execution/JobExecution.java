@@ -46,11 +46,8 @@ public final class JobExecution {
     /** The operator named by an executor's failure, or null. */
     static String failedOperator(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof LocalExecutor.OperatorFailure) {
-                return ((LocalExecutor.OperatorFailure) c).operator();
-            }
-            if (c instanceof ParallelJobRun.OperatorFailureException) {
-                return ((ParallelJobRun.OperatorFailureException) c).operator();
+            if (c instanceof JobRun.OperatorFailureException) {
+                return ((JobRun.OperatorFailureException) c).operator();
             }
         }
         return null;

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Restores one instance of a node whose state a checkpoint or savepoint holds for another number of instances
- * (a job rescaled between a savepoint and its restart), for both executors. A source reader gets every old
+ * (a job rescaled between a savepoint and its restart). A source reader gets every old
  * reader's position and takes over its share ({@link SourceReader#restoreRescaledPositions}); a keyed operator
  * ({@link RescalableOperator}) gets every old instance's state and keeps the keys the exchange now routes to it
  * ({@link KeyOwnership}); a sink instance publishes what the old instances {@code i} with

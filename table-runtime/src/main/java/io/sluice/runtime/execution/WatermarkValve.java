@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The watermark of one parallel instance, combined from the channels of its inputs, with idle
- * channels: what {@link ParallelJobRun} calls when a watermark, an idle/active status or the end of
+ * channels: what {@link JobRun} calls when a watermark, an idle/active status or the end of
  * a channel arrives, and which answers the watermark to hand to the operator (if it advanced) and
  * whether the instance as a whole is idle.
  *

@@ -37,12 +37,14 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * Runs a job graph with {@code parallelism.default} = N above one: every node runs as N parallel
- * instances (one for nodes whose input is {@link InputPartitioning.Kind#SINGLE}), each on its own task
- * thread unless it is chained to its producer.
+ * Runs a job graph, the one execution model for every parallelism ({@link LocalExecutor} is its entry point): with
+ * {@code parallelism.default} = N every node runs as N parallel instances (one for nodes whose input is
+ * {@link InputPartitioning.Kind#SINGLE}), each on its own task thread unless it is chained to its producer. At
+ * parallelism 1 every chain of one-input operators runs on its source's thread; an operator with several inputs
+ * (a join, a union) is a task of its own.
  *
- * <p><b>Exchanges.</b> An instance whose only input comes one-to-one from a producer with a single
- * consumer is chained: called directly on the producer's thread. Every other input arrives through
+ * <p><b>Exchanges.</b> An instance whose only input comes one-to-one from a producer (which may feed several
+ * such consumers) is chained: called directly on the producer's thread. Every other input arrives through
  * the instance's bounded queue (so a slow consumer holds its producers back): forwarded from the
  * instance of the same index, hash-partitioned on the input's key columns so that equal keys meet in
  * one instance, sent to instance 0 (single), or spread round-robin when a forward input changes
@@ -79,7 +81,7 @@ import org.apache.arrow.memory.RootAllocator;
  * task tells its sinks (which publish what they prepared), and the job stops as FINISHED. If an
  * instance cannot save its state the request fails and the sources go on.
  */
-final class ParallelJobRun {
+final class JobRun {
     private static final int QUEUE_CAPACITY = 16;
 
     private final JobGraph graph;
@@ -96,7 +98,7 @@ final class ParallelJobRun {
     /** {@code table.exec.source.idle-timeout} in milliseconds; 0 disables idleness. */
     private final long idleTimeoutMillis;
 
-    ParallelJobRun(JobGraph graph, Configuration config, JobExecution execution, int parallelism) {
+    JobRun(JobGraph graph, Configuration config, JobExecution execution, int parallelism) {
         this.graph = graph;
         this.config = config;
         this.execution = execution;
@@ -140,6 +142,9 @@ final class ParallelJobRun {
 
     private static EdgeKind edgeKind(Vertex producer, Vertex consumer, int input) {
         InputPartitioning p = consumer.transformation.inputPartitioning(input);
+        if (producer.parallelism == 1 && consumer.parallelism == 1 && consumer.inputs.size() == 1) {
+            return EdgeKind.CHAINED; // one instance to one: every partitioning holds, no exchange needed
+        }
         switch (p.kind()) {
             case HASH:
                 return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.HASH;
@@ -155,8 +160,8 @@ final class ParallelJobRun {
                 if (producer.parallelism != consumer.parallelism) {
                     return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.ROUND_ROBIN;
                 }
-                return producer.consumers.size() == 1 && consumer.inputs.size() == 1
-                        ? EdgeKind.CHAINED : EdgeKind.FORWARD;
+                // a producer may feed several chained consumers (each called in turn on its thread), as Flink chains
+                return consumer.inputs.size() == 1 ? EdgeKind.CHAINED : EdgeKind.FORWARD;
         }
     }
 
@@ -242,7 +247,7 @@ final class ParallelJobRun {
             }
             long start = System.nanoTime();
             try {
-                ParallelJobRun.this.enqueue(target, m);
+                JobRun.this.enqueue(target, m);
             } finally {
                 metrics.addBackPressuredNanos(System.nanoTime() - start);
             }
@@ -790,8 +795,11 @@ final class ParallelJobRun {
             if (delay < 0) {
                 break;
             }
+            if (!sleepUnlessCancelled(delay)) {
+                error = null; // cancelled while waiting to restart
+                break;
+            }
             try {
-                Thread.sleep(delay);
                 restore = checkpointing.latestOrInitial();
             } catch (Throwable t) {
                 error.addSuppressed(t);
@@ -805,6 +813,23 @@ final class ParallelJobRun {
         } else {
             execution.finish(JobStatus.FAILED, error);
         }
+    }
+
+    /** Waits before a restart; false when the job was cancelled meanwhile. */
+    private boolean sleepUnlessCancelled(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (execution.isCancelRequested()) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, end - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One run of the graph (the first, or a restart from {@link #restore}); returns its failure or null. */
