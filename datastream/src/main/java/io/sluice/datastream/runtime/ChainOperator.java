@@ -100,14 +100,30 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
             if (in.readBoolean()) {
                 keyed.add(in.readBytes());
             }
+            List<byte[]> ops = new ArrayList<>();
             for (ChainedOperator op : operators) {
                 if (op.hasOperatorState()) {
-                    throw new io.sluice.table.api.UnsupportedFeatureException("restoring the operator state of "
-                            + operatorContext.operatorName() + " at another parallelism");
+                    ops.add(in.readBytes());
                 }
             }
+            rescaledOperatorState.add(ops);
         }
         restoredKeyedState = keyed.isEmpty() ? null : keyed;
+    }
+
+    @Override
+    public boolean needsKeyOwnership() {
+        return spec.head.isKeyed();
+    }
+
+    /** Rescaled restore: per earlier instance, the operator state of each operator that has some. */
+    private final List<List<byte[]>> rescaledOperatorState = new ArrayList<>();
+    /** The checkpoint being taken. */
+    private long checkpointId;
+
+    @Override
+    public void prepareSnapshotPreBarrier(long id) throws Exception {
+        checkpointId = id;
     }
 
     /** Creates keyed state (restoring it) and opens the operators; deferred until restore has happened. */
@@ -150,6 +166,24 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
                 }
             }
             restoredOperatorState = null;
+        }
+        if (!rescaledOperatorState.isEmpty()) {
+            int next = 0;
+            for (ChainedOperator op : operators) {
+                if (op.hasOperatorState()) {
+                    List<byte[]> states = new ArrayList<>();
+                    for (List<byte[]> instance : rescaledOperatorState) {
+                        states.add(instance.get(next));
+                    }
+                    op.restoreRescaledOperatorState(states, operatorContext.subtaskIndex(),
+                            operatorContext.parallelism());
+                    next++;
+                }
+            }
+            rescaledOperatorState.clear();
+        }
+        for (ChainedOperator op : operators) {
+            op.initializeFunctionState();
         }
         for (int i = operators.size() - 1; i >= 0; i--) {
             operators.get(i).open();
@@ -266,6 +300,7 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
             if (op.hasOperatorState()) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
+                op.checkpointId = checkpointId;
                 op.snapshotOperatorState(data);
                 data.flush();
                 out.writeBytes(bytes.toByteArray());
