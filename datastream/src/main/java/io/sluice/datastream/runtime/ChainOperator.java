@@ -32,8 +32,8 @@ import org.apache.arrow.vector.VarBinaryVector;
  *
  * <p><b>Streaming semantics:</b> insert-only records in and out. Watermarks go through the chain (keyed operators
  * fire their event-time timers first); when every input has ended, a final watermark at the end of time fires the
- * remaining event-time timers, as a bounded Flink source does. Keyed state and timers are checkpointed; state of
- * user functions outside keyed state is not.
+ * remaining event-time timers, as a bounded Flink source does. Keyed state, timers and the operator state of the
+ * chained operators (broadcast state, {@code CheckpointedFunction} lists) are checkpointed.
  */
 public final class ChainOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private final ChainSpec spec;
@@ -89,8 +89,8 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
 
     /**
      * Restores at another parallelism: the keyed state of every earlier instance, of which the backend keeps the key
-     * groups of this instance's range. State of user functions outside keyed state is not redistributed: a chain
-     * that saved some fails with "not supported yet".
+     * groups of this instance's range; each operator with operator state gets those of every earlier instance and
+     * takes its share ({@link ChainedOperator#restoreRescaledOperatorState}).
      */
     @Override
     public void restoreRescaled(List<StateReader> snapshots, io.sluice.runtime.state.KeyOwnership owned)
