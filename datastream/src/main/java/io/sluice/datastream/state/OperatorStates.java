@@ -86,13 +86,14 @@ public final class OperatorStates implements OperatorStateStore {
         StateSerializer<Object> serializer = (StateSerializer<Object>) (StateSerializer<?>)
                 StateStore.serializerOf(descriptor.getElementTypeInfo());
         r = new Registered(union, serializer, new OperatorListState<>());
-        Saved saved = restored.remove(name);
+        Saved saved = restored.get(name);
         if (saved != null) {
             if (saved.union != union) {
                 throw new IllegalStateException("Operator state '" + name + "' was saved as "
                         + (saved.union ? "a union list state" : "a list state") + "; it cannot be restored as "
                         + (union ? "a union list state" : "a list state"));
             }
+            restored.remove(name);
             for (byte[] b : saved.elements) {
                 r.state.values.add(serializer.deserialize(new DataInputStream(new ByteArrayInputStream(b))));
             }
