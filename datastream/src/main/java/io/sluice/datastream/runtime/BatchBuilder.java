@@ -11,7 +11,7 @@ import org.apache.arrow.vector.VarBinaryVector;
  * Collects serialized records into {@link RecordBatches} batches and emits each when full, before a watermark and
  * at the end of every input batch.
  */
-final class BatchBuilder implements AutoCloseable {
+public final class BatchBuilder implements AutoCloseable {
     private final BufferAllocator allocator;
     private final int capacity;
     private final Output output;
@@ -20,14 +20,14 @@ final class BatchBuilder implements AutoCloseable {
     private int rows;
     private long emittedWatermark = Long.MIN_VALUE;
 
-    BatchBuilder(BufferAllocator allocator, int capacity, Output output) {
+    public BatchBuilder(BufferAllocator allocator, int capacity, Output output) {
         this.allocator = allocator;
         this.capacity = Math.max(1, capacity);
         this.output = output;
     }
 
     /** Serializes {@code record} with {@code serializer} and appends it. */
-    <T> void add(io.sluice.runtime.state.keyed.StateSerializer<T> serializer, T record, long timestamp,
+    public <T> void add(io.sluice.runtime.state.keyed.StateSerializer<T> serializer, T record, long timestamp,
             boolean hasKeyHash, int keyHash, int exit) throws Exception {
         bytes.reset();
         serializer.serialize(record, bytes.data);
@@ -56,7 +56,7 @@ final class BatchBuilder implements AutoCloseable {
     }
 
     /** Emits the rows collected so far. */
-    void flush() throws Exception {
+    public void flush() throws Exception {
         if (batch == null) {
             return;
         }
@@ -68,7 +68,7 @@ final class BatchBuilder implements AutoCloseable {
     }
 
     /** Emits the collected rows, then {@code watermark} if it is above every watermark emitted before. */
-    void watermark(long watermark) throws Exception {
+    public void watermark(long watermark) throws Exception {
         if (watermark > emittedWatermark) {
             flush();
             emittedWatermark = watermark;

@@ -32,8 +32,8 @@ import org.apache.arrow.vector.VarBinaryVector;
  *
  * <p><b>Streaming semantics:</b> insert-only records in and out. Watermarks go through the chain (keyed operators
  * fire their event-time timers first); when every input has ended, a final watermark at the end of time fires the
- * remaining event-time timers, as a bounded Flink source does. Keyed state and timers are checkpointed; state of
- * user functions outside keyed state is not.
+ * remaining event-time timers, as a bounded Flink source does. Keyed state, timers and the operator state of the
+ * chained operators (broadcast state, {@code CheckpointedFunction} lists) are checkpointed.
  */
 public final class ChainOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private final ChainSpec spec;
@@ -89,8 +89,8 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
 
     /**
      * Restores at another parallelism: the keyed state of every earlier instance, of which the backend keeps the key
-     * groups of this instance's range. State of user functions outside keyed state is not redistributed: a chain
-     * that saved some fails with "not supported yet".
+     * groups of this instance's range; each operator with operator state gets those of every earlier instance and
+     * takes its share ({@link ChainedOperator#restoreRescaledOperatorState}).
      */
     @Override
     public void restoreRescaled(List<StateReader> snapshots, io.sluice.runtime.state.KeyOwnership owned)
@@ -100,14 +100,30 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
             if (in.readBoolean()) {
                 keyed.add(in.readBytes());
             }
+            List<byte[]> ops = new ArrayList<>();
             for (ChainedOperator op : operators) {
                 if (op.hasOperatorState()) {
-                    throw new io.sluice.table.api.UnsupportedFeatureException("restoring the operator state of "
-                            + operatorContext.operatorName() + " at another parallelism");
+                    ops.add(in.readBytes());
                 }
             }
+            rescaledOperatorState.add(ops);
         }
         restoredKeyedState = keyed.isEmpty() ? null : keyed;
+    }
+
+    @Override
+    public boolean needsKeyOwnership() {
+        return spec.head.isKeyed();
+    }
+
+    /** Rescaled restore: per earlier instance, the operator state of each operator that has some. */
+    private final List<List<byte[]>> rescaledOperatorState = new ArrayList<>();
+    /** The checkpoint being taken. */
+    private long checkpointId;
+
+    @Override
+    public void prepareSnapshotPreBarrier(long id) throws Exception {
+        checkpointId = id;
     }
 
     /** Creates keyed state (restoring it) and opens the operators; deferred until restore has happened. */
@@ -150,6 +166,24 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
                 }
             }
             restoredOperatorState = null;
+        }
+        if (!rescaledOperatorState.isEmpty()) {
+            int next = 0;
+            for (ChainedOperator op : operators) {
+                if (op.hasOperatorState()) {
+                    List<byte[]> states = new ArrayList<>();
+                    for (List<byte[]> instance : rescaledOperatorState) {
+                        states.add(instance.get(next));
+                    }
+                    op.restoreRescaledOperatorState(states, operatorContext.subtaskIndex(),
+                            operatorContext.parallelism());
+                    next++;
+                }
+            }
+            rescaledOperatorState.clear();
+        }
+        for (ChainedOperator op : operators) {
+            op.initializeFunctionState();
         }
         for (int i = operators.size() - 1; i >= 0; i--) {
             operators.get(i).open();
@@ -266,6 +300,7 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
             if (op.hasOperatorState()) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
+                op.checkpointId = checkpointId;
                 op.snapshotOperatorState(data);
                 data.flush();
                 out.writeBytes(bytes.toByteArray());

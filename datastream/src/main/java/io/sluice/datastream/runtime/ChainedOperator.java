@@ -83,17 +83,56 @@ public abstract class ChainedOperator implements Serializable {
     public void close() throws Exception {
     }
 
-    /** Whether this operator keeps state outside keyed state (broadcast state) that checkpoints must save. */
+    /**
+     * Whether this operator keeps state outside keyed state that checkpoints must save: by default, whether a user
+     * function of it is a {@code CheckpointedFunction} or {@code ListCheckpointed} (operators with state of their
+     * own, such as broadcast state, override the four methods on operator state).
+     */
     public boolean hasOperatorState() {
-        return false;
+        return functionStates() != null;
     }
 
     /** Writes the operator state (called only when {@link #hasOperatorState}). */
     public void snapshotOperatorState(java.io.DataOutputStream out) throws Exception {
+        functionStates().snapshot(checkpointId, out);
     }
 
     /** Restores what {@link #snapshotOperatorState} wrote; called before {@link #open}. */
     public void restoreOperatorState(java.io.DataInputStream in) throws Exception {
+        functionStates().restore(in);
+    }
+
+    /**
+     * Restores at another parallelism from what every instance of the earlier run wrote (in subtask order): list
+     * states are split evenly, union list states given whole to every instance, as Flink redistributes them.
+     */
+    public void restoreRescaledOperatorState(List<byte[]> states, int subtask, int parallelism) throws Exception {
+        List<java.util.Map<String, io.sluice.datastream.state.OperatorStates.Saved>> saved = new ArrayList<>();
+        for (byte[] b : states) {
+            saved.add(io.sluice.datastream.state.OperatorStates.read(
+                    new java.io.DataInputStream(new java.io.ByteArrayInputStream(b))));
+        }
+        functionStates().restoreRescaled(saved, subtask, parallelism);
+    }
+
+    /** Initializes the operator state of checkpointed user functions; called after restore, before {@link #open}. */
+    void initializeFunctionState() throws Exception {
+        if (functionStates() != null) {
+            functionStates().initialize(context);
+        }
+    }
+
+    /** The checkpoint being taken (set before {@link #snapshotOperatorState}). */
+    transient long checkpointId;
+    private transient FunctionStates functionStates;
+    private transient boolean functionStatesFound;
+
+    private FunctionStates functionStates() {
+        if (!functionStatesFound) {
+            functionStates = FunctionStates.of(this);
+            functionStatesFound = true;
+        }
+        return functionStates;
     }
 
     /** In batch mode, the input this (two-input head) operator reads to the end before the other. */

@@ -72,7 +72,7 @@ public final class BasicSerializers {
 
         @Override
         String read(DataInput in) throws IOException {
-            return new String(StateSerializers.readBytes(in), StandardCharsets.UTF_8);
+            return io.sluice.datastream.runtime.RecordBytes.readString(in);
         }
     };
 

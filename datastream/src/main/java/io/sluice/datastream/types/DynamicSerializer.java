@@ -194,8 +194,16 @@ public final class DynamicSerializer extends TypeSerializer<Object> {
         }
     }
 
+    /** Whether a class is one of Sluice's Tuple0..Tuple25 (not a user's subclass); cached per class. */
+    private static final ClassValue<Boolean> SLUICE_TUPLE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+            return c.getName().startsWith("io.sluice.api.java.tuple.Tuple") && c.getSuperclass() == Tuple.class;
+        }
+    };
+
     private void writeTuple(Tuple t, DataOutput out) throws IOException {
-        if (t.getClass().getName().startsWith("io.sluice.api.java.tuple.Tuple")) {
+        if (SLUICE_TUPLE.get(t.getClass())) {
             out.writeByte(TUPLE);
         } else {
             out.writeByte(TUPLE_SUBCLASS);
@@ -242,7 +250,7 @@ public final class DynamicSerializer extends TypeSerializer<Object> {
             case NULL:
                 return null;
             case STRING:
-                return new String(StateSerializers.readBytes(in), StandardCharsets.UTF_8);
+                return io.sluice.datastream.runtime.RecordBytes.readString(in);
             case INT:
                 return in.readInt();
             case LONG:

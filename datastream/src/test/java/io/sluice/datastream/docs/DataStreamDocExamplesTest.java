@@ -65,7 +65,7 @@ class DataStreamDocExamplesTest {
 
     @Test
     void thePageHasExamples() throws Exception {
-        assertEquals(6, examples().count());
+        assertEquals(9, examples().count());
     }
 
     @ParameterizedTest

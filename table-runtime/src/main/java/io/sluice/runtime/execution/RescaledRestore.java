@@ -81,7 +81,9 @@ final class RescaledRestore {
                 snapshots.add(new StateReader(new ByteArrayInputStream(s.data())));
             }
         }
-        ((RescalableOperator) operator).restoreRescaled(snapshots, ownership(t, subtask, instances, maxParallelism));
+        RescalableOperator rescalable = (RescalableOperator) operator;
+        rescalable.restoreRescaled(snapshots, rescalable.needsKeyOwnership()
+                ? ownership(t, subtask, instances, maxParallelism) : null);
     }
 
     /** The text of the error for an operator that cannot restore its state at another parallelism. */

@@ -20,4 +20,13 @@ public interface RescalableOperator extends CheckpointedOperator {
      * accepts. Called after {@code open} and before any input, instead of {@link #restoreState}.
      */
     void restoreRescaled(List<StateReader> snapshots, KeyOwnership owned) throws Exception;
+
+    /**
+     * Whether {@link #restoreRescaled} needs to know the keys this instance owns. An operator whose state is not
+     * keyed (operator state that is split or copied over the new instances) returns false: it then also restores
+     * when its input is not partitioned by key, and gets a null {@code owned}.
+     */
+    default boolean needsKeyOwnership() {
+        return true;
+    }
 }

@@ -15,7 +15,7 @@ import io.sluice.runtime.state.keyed.StateSerializer;
  * over the parallel instances, optionally rate-limited. {@code Long.MAX_VALUE} records make an endless source. The
  * position is checkpointed, so a restored job continues after the last index it emitted.
  */
-public class DataGeneratorSource<OUT> implements Source<OUT, Object, Object>, RecordSourceProvider<OUT> {
+public class DataGeneratorSource<OUT> extends io.sluice.datastream.runtime.source.BuiltInSource<OUT> {
     private static final long serialVersionUID = 1L;
     private final GeneratorFunction<Long, OUT> generatorFunction;
     private final long count;

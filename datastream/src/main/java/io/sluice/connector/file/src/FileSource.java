@@ -19,7 +19,7 @@ import java.util.List;
  * parallel instances, and each instance's position (file and line) is checkpointed. Only
  * {@link TextLineInputFormat} is supported yet, and bounded reading (no directory monitoring).
  */
-public final class FileSource<T> implements Source<T, Object, Object>, RecordSourceProvider<T> {
+public final class FileSource<T> extends io.sluice.datastream.runtime.source.BuiltInSource<T> {
     private static final long serialVersionUID = 1L;
     private final StreamFormat<T> format;
     private final List<Path> paths;

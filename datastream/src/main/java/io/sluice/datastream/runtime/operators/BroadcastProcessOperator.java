@@ -79,6 +79,17 @@ public final class BroadcastProcessOperator extends KeyedOperator {
         DynamicSerializer.instance().serialize(new LinkedHashMap<>(states()), out);
     }
 
+    /**
+     * At another parallelism every instance takes the broadcast state of an earlier instance ({@code subtask} modulo
+     * their number): the instances' copies are equal, as Flink assumes of broadcast state.
+     */
+    @Override
+    public void restoreRescaledOperatorState(java.util.List<byte[]> states, int subtask, int parallelism)
+            throws Exception {
+        restoreOperatorState(new DataInputStream(new java.io.ByteArrayInputStream(
+                states.get(subtask % states.size()))));
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public void restoreOperatorState(DataInputStream in) throws Exception {

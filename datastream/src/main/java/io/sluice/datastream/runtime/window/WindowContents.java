@@ -23,6 +23,24 @@ public abstract class WindowContents implements Serializable {
 
     abstract void add(Window window, Object value) throws Exception;
 
+    /** Adds a record with its timestamp ({@code Long.MIN_VALUE}: none); only evicting contents keep it. */
+    void add(Window window, Object value, long timestamp) throws Exception {
+        add(window, value);
+    }
+
+    /** Gives contents that need them (evictors) the clocks of the operator. */
+    void bindClocks(java.util.function.LongSupplier processingTime, java.util.function.LongSupplier watermark) {
+    }
+
+    /**
+     * Contents with an evictor: all records with their timestamps; {@code reduce} or {@code aggregate} (at most
+     * one, else the window function sees all records left) run over the records left when the window fires.
+     */
+    public static WindowContents evicting(io.sluice.streaming.api.windowing.evictors.Evictor<?, ?> evictor,
+            StateSerializer<?> serializer, ReduceFunction<?> reduce, AggregateFunction<?, ?, ?> aggregate) {
+        return new EvictingContents(evictor, serializer, reduce, aggregate);
+    }
+
     /** The records handed to the window function, or null when the window is empty. */
     abstract Iterable<Object> get(Window window) throws Exception;
 

@@ -89,6 +89,7 @@ public final class WindowOperator extends KeyedOperator {
         var backend = context.keyedState();
         timers = backend.getTimerService("window-timers", windowSerializer);
         contents.open(backend, windowSerializer, initial);
+        contents.bindClocks(context::currentProcessingTime, timers::currentWatermark);
         if (merging()) {
             mergingWindows = backend.getValueState("merging-windows",
                     (StateSerializer<Object>) (StateSerializer<?>) StateSerializers.listOf(windowSerializer));
@@ -142,7 +143,7 @@ public final class WindowOperator extends KeyedOperator {
                     continue;
                 }
                 skipped = false;
-                contents.add(actual, value);
+                contents.add(actual, value, timestamp);
                 onElement(value, timestamp, actual);
             }
             mergingWindows.update(active.isEmpty() ? null : active);
@@ -152,7 +153,7 @@ public final class WindowOperator extends KeyedOperator {
                     continue;
                 }
                 skipped = false;
-                contents.add(w, value);
+                contents.add(w, value, timestamp);
                 onElement(value, timestamp, w);
             }
         }

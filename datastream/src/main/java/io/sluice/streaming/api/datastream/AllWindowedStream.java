@@ -33,6 +33,13 @@ public class AllWindowedStream<T, W extends Window> {
         return this;
     }
 
+    /** Evicts records from the windows when they fire (see {@link WindowedStream#evictor}). */
+    public AllWindowedStream<T, W> evictor(io.sluice.streaming.api.windowing.evictors.Evictor<? super T, ? super W>
+            evictor) {
+        windowed.evictor(evictor);
+        return this;
+    }
+
     public AllWindowedStream<T, W> allowedLateness(Duration lateness) {
         windowed.allowedLateness(lateness);
         return this;

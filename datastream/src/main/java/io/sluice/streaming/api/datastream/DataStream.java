@@ -211,9 +211,12 @@ public class DataStream<T> {
         return windowAll((WindowAssigner) GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
     }
 
-    /** Not supported yet (needs evictors). */
+    /** Sliding count windows over the whole stream: every {@code slide} records, the last {@code size}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
-        throw new UnsupportedOperationException("not supported yet: sliding count windows (countWindowAll(size, slide))");
+        return windowAll((WindowAssigner) GlobalWindows.create())
+                .evictor(io.sluice.streaming.api.windowing.evictors.CountEvictor.of(size))
+                .trigger(CountTrigger.of(slide));
     }
 
     // ---- sinks

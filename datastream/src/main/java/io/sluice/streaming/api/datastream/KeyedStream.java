@@ -151,9 +151,12 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
         return window((WindowAssigner) GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
     }
 
-    /** Not supported yet (needs evictors). */
+    /** Sliding count windows: every {@code slide} records of a key, its last {@code size} records. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public WindowedStream<T, KEY, GlobalWindow> countWindow(long size, long slide) {
-        throw new UnsupportedOperationException("not supported yet: sliding count windows (countWindow(size, slide))");
+        return window((WindowAssigner) GlobalWindows.create())
+                .evictor(io.sluice.streaming.api.windowing.evictors.CountEvictor.of(size))
+                .trigger(CountTrigger.of(slide));
     }
 
     /** Joins with {@code otherStream} on the key within a time interval (continue with {@code between}). */

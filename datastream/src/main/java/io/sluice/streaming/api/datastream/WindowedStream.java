@@ -51,9 +51,22 @@ public class WindowedStream<T, K, W extends Window> {
         return this;
     }
 
-    /** Not supported yet. */
-    public WindowedStream<T, K, W> evictor(Object evictor) {
-        throw new UnsupportedOperationException("not supported yet: window evictors");
+    /**
+     * Evicts records from the windows when they fire, before and/or after the window function. With an evictor a
+     * window keeps all its records (also for {@code reduce}/{@code aggregate}, which then run when it fires).
+     */
+    public WindowedStream<T, K, W> evictor(io.sluice.streaming.api.windowing.evictors.Evictor<? super T, ? super W>
+            evictor) {
+        this.evictor = evictor;
+        return this;
+    }
+
+    private io.sluice.streaming.api.windowing.evictors.Evictor<? super T, ? super W> evictor;
+
+    /** The contents for a window function over all records, a reduction or an aggregation, honouring the evictor. */
+    private WindowContents contents(WindowContents plain, ReduceFunction<?> reduce, AggregateFunction<?, ?, ?> agg) {
+        return evictor == null ? plain
+                : WindowContents.evicting(evictor, StateStore.serializerOf(input.getType()), reduce, agg);
     }
 
     private <R> SingleOutputStreamOperator<R> build(String name, TypeInformation<?> type, WindowContents contents,
@@ -64,44 +77,48 @@ public class WindowedStream<T, K, W extends Window> {
     }
 
     private WindowContents all() {
-        return WindowContents.all(StateStore.serializerOf(input.getType()));
+        return contents(WindowContents.all(StateStore.serializerOf(input.getType())), null, null);
     }
 
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
-        return build("ReduceFunction", input.getType(), WindowContents.reduce(function,
-                StateStore.serializerOf(input.getType())), WindowFunctions.passThrough());
+        return build("ReduceFunction", input.getType(), contents(WindowContents.reduce(function,
+                StateStore.serializerOf(input.getType())), function, null), WindowFunctions.passThrough());
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction,
             WindowFunction<T, R, K, W> function) {
         return build("ReduceFunction", TypeExtractor.typeArgument(function, WindowFunction.class, 1),
-                WindowContents.reduce(reduceFunction, StateStore.serializerOf(input.getType())),
+                contents(WindowContents.reduce(reduceFunction, StateStore.serializerOf(input.getType())),
+                        reduceFunction, null),
                 WindowFunctions.of(function));
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction,
             ProcessWindowFunction<T, R, K, W> function) {
         return build("ReduceFunction", TypeExtractor.typeArgument(function, ProcessWindowFunction.class, 1),
-                WindowContents.reduce(reduceFunction, StateStore.serializerOf(input.getType())),
+                contents(WindowContents.reduce(reduceFunction, StateStore.serializerOf(input.getType())),
+                        reduceFunction, null),
                 WindowFunctions.of(function));
     }
 
     public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function) {
         return build("AggregateFunction", TypeExtractor.typeArgument(function, AggregateFunction.class, 2),
-                WindowContents.aggregate(function), WindowFunctions.passThrough());
+                contents(WindowContents.aggregate(function), null, function), WindowFunctions.passThrough());
     }
 
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
             WindowFunction<V, R, K, W> windowFunction) {
         return build("AggregateFunction", TypeExtractor.typeArgument(windowFunction, WindowFunction.class, 1),
-                WindowContents.aggregate(aggFunction), WindowFunctions.of(windowFunction));
+                contents(WindowContents.aggregate(aggFunction), null, aggFunction),
+                WindowFunctions.of(windowFunction));
     }
 
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
             ProcessWindowFunction<V, R, K, W> windowFunction) {
         return build("AggregateFunction",
                 TypeExtractor.typeArgument(windowFunction, ProcessWindowFunction.class, 1),
-                WindowContents.aggregate(aggFunction), WindowFunctions.of(windowFunction));
+                contents(WindowContents.aggregate(aggFunction), null, aggFunction),
+                WindowFunctions.of(windowFunction));
     }
 
     public <R> SingleOutputStreamOperator<R> process(ProcessWindowFunction<T, R, K, W> function) {

@@ -49,6 +49,8 @@ public class StreamExecutionEnvironment {
     private final ExecutionConfig executionConfig = new ExecutionConfig(config);
     private final CheckpointConfig checkpointConfig = new CheckpointConfig(config);
     private final List<SinkNode> sinks = new ArrayList<>();
+    /** The classes of the custom sources (Source API implementations) of the job. */
+    private final List<String> customSources = new ArrayList<>();
     /** Sinks of table pipelines attached to this environment's next job ({@code StreamStatementSet}). */
     private final List<io.sluice.runtime.graph.SinkTransformation> attachedSinks = new ArrayList<>();
 
@@ -213,13 +215,17 @@ public class StreamExecutionEnvironment {
     @SuppressWarnings("unchecked")
     public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
             WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName, TypeInformation<OUT> typeInfo) {
-        if (!(source instanceof RecordSourceProvider)) {
-            throw new UnsupportedOperationException("not supported yet: custom Source implementations ("
-                    + source.getClass().getName() + "); use DataGeneratorSource or FileSource");
+        DataStreamSource<OUT> stream;
+        if (source instanceof RecordSourceProvider) {
+            RecordSourceProvider<OUT> provider = (RecordSourceProvider<OUT>) source;
+            TypeInformation<OUT> type = typeInfo != null ? typeInfo : provider.getProducedType();
+            stream = source(sourceName, type, provider.scanSource(StateStore.serializerOf(type)));
+        } else {
+            customSources.add(source.getClass().getName());
+            stream = source(sourceName, typeInfo, new io.sluice.datastream.runtime.source.SplitSourceScan<>(
+                    (Source<OUT, io.sluice.api.connector.source.SourceSplit, Object>) source,
+                    StateStore.serializerOf(typeInfo)));
         }
-        RecordSourceProvider<OUT> provider = (RecordSourceProvider<OUT>) source;
-        TypeInformation<OUT> type = typeInfo != null ? typeInfo : provider.getProducedType();
-        DataStreamSource<OUT> stream = source(sourceName, type, provider.scanSource(StateStore.serializerOf(type)));
         if (timestampsAndWatermarks == null || timestampsAndWatermarks.createWatermarkGenerator(
                 new WatermarkGeneratorSupplier.Context() { }) instanceof NoWatermarksGenerator) {
             return stream;
@@ -288,6 +294,11 @@ public class StreamExecutionEnvironment {
             if (sinks.isEmpty() && !attachedSinks.isEmpty()) {
                 return new JobGraph(jobName, attachedSinks);
             }
+            if (!customSources.isEmpty() && getParallelism() > 1 && config.contains(CheckpointingOptions.INTERVAL)) {
+                throw new UnsupportedOperationException("not supported yet: checkpointing the custom source "
+                        + customSources.get(0) + " at parallelism " + getParallelism()
+                        + " (custom sources are checkpointed at parallelism 1)");
+            }
             JobGraph graph = new JobGraphBuilder(getParallelism()).build(jobName, new ArrayList<>(sinks));
             if (attachedSinks.isEmpty()) {
                 return graph;
@@ -298,6 +309,7 @@ public class StreamExecutionEnvironment {
         } finally {
             sinks.clear();
             attachedSinks.clear();
+            customSources.clear();
         }
     }
 

@@ -1,0 +1,314 @@
+package io.sluice.datastream.runtime.source;
+
+import io.sluice.api.common.eventtime.Watermark;
+import io.sluice.api.connector.source.ReaderOutput;
+import io.sluice.api.connector.source.SourceEvent;
+import io.sluice.api.connector.source.SourceOutput;
+import io.sluice.api.connector.source.SourceReaderContext;
+import io.sluice.api.connector.source.SourceSplit;
+import io.sluice.configuration.Configuration;
+import io.sluice.core.io.InputStatus;
+import io.sluice.core.io.SimpleVersionedSerializer;
+import io.sluice.datastream.runtime.BatchBuilder;
+import io.sluice.datastream.runtime.RecordBatches;
+import io.sluice.runtime.connector.ReadStatus;
+import io.sluice.runtime.connector.ReaderContext;
+import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.state.keyed.StateSerializer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One parallel instance of a custom source: runs the user's {@code SourceReader} on the task thread, hands it what
+ * the enumerator assigned, and writes what it collects into record batches (a batch per poll at most).
+ *
+ * <p>Position: the splits of the reader's snapshot followed by those assigned and not taken yet, whether "no more
+ * splits" was signalled, and (on the first reader) the enumerator's state, each in its serializer's versioned form.
+ */
+final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements SourceReader {
+    private final ReaderContext context;
+    private final SourceCoordinator<T, SplitT, EnumT> coordinator;
+    private final StateSerializer<T> serializer;
+    private final int subtask;
+    private io.sluice.api.connector.source.SourceReader<T, SplitT> reader;
+    private final List<SplitT> restoredSplits = new ArrayList<>();
+    private boolean restoredNoMoreSplits;
+    /** Whether the reader was told that no more splits come. */
+    private boolean noMoreSplitsSignalled;
+    private final RecordOutput output = new RecordOutput();
+    private BatchBuilder batches;
+    private Output current;
+    private boolean ended;
+
+    SplitSourceReader(ReaderContext context, SourceCoordinator<T, SplitT, EnumT> coordinator,
+            StateSerializer<T> serializer) {
+        this.context = context;
+        this.coordinator = coordinator;
+        this.serializer = serializer;
+        this.subtask = context.subtaskIndex();
+    }
+
+    @Override
+    public void open() throws Exception {
+        reader = coordinator.source().createReader(new Context());
+        if (!restoredSplits.isEmpty()) {
+            reader.addSplits(new ArrayList<>(restoredSplits));
+        }
+        coordinator.registerReader(subtask);
+        reader.start();
+        if (restoredNoMoreSplits) {
+            noMoreSplitsSignalled = true;
+            reader.notifyNoMoreSplits();
+        }
+        batches = new BatchBuilder(context.allocator(), context.batchSize(), new Output() {
+            @Override
+            public void emit(io.sluice.runtime.data.RowBatch batch) throws Exception {
+                current.emit(batch);
+            }
+
+            @Override
+            public void emitWatermark(long watermark) throws Exception {
+                current.emitWatermark(watermark);
+            }
+        });
+    }
+
+    @Override
+    public ReadStatus pollNext(Output out) throws Exception {
+        current = out;
+        if (ended) {
+            return ReadStatus.END_OF_INPUT;
+        }
+        SourceCoordinator.Mailbox<SplitT> box = coordinator.take(subtask);
+        if (box != null) {
+            handOver(box);
+        }
+        int limit = context.batchSize();
+        InputStatus status = InputStatus.MORE_AVAILABLE;
+        for (int calls = 0; output.collected < limit && calls < 2 * limit; calls++) {
+            status = reader.pollNext(output);
+            if (status != InputStatus.MORE_AVAILABLE) {
+                break;
+            }
+        }
+        output.collected = 0;
+        batches.flush();
+        switch (status) {
+            case END_OF_INPUT:
+                ended = true;
+                return ReadStatus.END_OF_INPUT;
+            case NOTHING_AVAILABLE:
+                return ReadStatus.NOTHING_AVAILABLE;
+            default:
+                return ReadStatus.MORE_AVAILABLE;
+        }
+    }
+
+    @Override
+    public byte[] snapshotPosition() throws Exception {
+        synchronized (coordinator) {
+            long id = coordinator.nextCheckpointId();
+            SourceCoordinator.Mailbox<SplitT> box = coordinator.take(subtask);
+            if (box != null) { // handed over now, so that the reader's snapshot has the splits
+                handOver(box);
+            }
+            List<SplitT> splits = new ArrayList<>(reader.snapshotState(id));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            SimpleVersionedSerializer<SplitT> splitSerializer = coordinator.source().getSplitSerializer();
+            out.writeInt(splits.size());
+            for (SplitT s : splits) {
+                writeVersioned(splitSerializer.getVersion(), splitSerializer.serialize(s), out);
+            }
+            out.writeBoolean(noMoreSplitsSignalled);
+            boolean withEnumerator = subtask == 0;
+            out.writeBoolean(withEnumerator);
+            if (withEnumerator) {
+                SimpleVersionedSerializer<EnumT> enumSerializer =
+                        coordinator.source().getEnumeratorCheckpointSerializer();
+                writeVersioned(enumSerializer.getVersion(), enumSerializer.serialize(coordinator
+                        .snapshotEnumerator(id)), out);
+            }
+            out.flush();
+            return bytes.toByteArray();
+        }
+    }
+
+    /** Hands what the enumerator sent over to the reader now (so that its snapshot includes it). */
+    private void handOver(SourceCoordinator.Mailbox<SplitT> box) {
+        if (!box.splits.isEmpty()) {
+            reader.addSplits(box.splits);
+        }
+        if (box.noMoreSplits) {
+            noMoreSplitsSignalled = true;
+            reader.notifyNoMoreSplits();
+        }
+        for (SourceEvent e : box.events) {
+            reader.handleSourceEvents(e);
+        }
+    }
+
+    private static void writeVersioned(int version, byte[] bytes, DataOutputStream out) throws IOException {
+        out.writeInt(version);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readVersioned(DataInputStream in, int[] version) throws IOException {
+        version[0] = in.readInt();
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return b;
+    }
+
+    /** Reads a position: adds its splits to the restored ones; restores the enumerator when it has its state. */
+    private void restoreFrom(byte[] position, boolean restoreEnumerator) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(position));
+        SimpleVersionedSerializer<SplitT> splitSerializer = coordinator.source().getSplitSerializer();
+        int[] version = new int[1];
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            byte[] b = readVersioned(in, version);
+            restoredSplits.add(splitSerializer.deserialize(version[0], b));
+        }
+        restoredNoMoreSplits = in.readBoolean();
+        if (in.readBoolean()) {
+            byte[] b = readVersioned(in, version);
+            if (restoreEnumerator) {
+                coordinator.restoreEnumerator(coordinator.source().getEnumeratorCheckpointSerializer()
+                        .deserialize(version[0], b));
+            }
+        }
+    }
+
+    @Override
+    public void restorePosition(byte[] position) throws Exception {
+        restoreFrom(position, subtask == 0);
+    }
+
+    /**
+     * At another parallelism: the splits of all earlier readers are dealt out evenly (split {@code j} of their
+     * concatenation goes to reader {@code j mod n}), as Flink redistributes a source's reader state; the first
+     * reader restores the enumerator. No reader is told "no more splits": the enumerator signals that again.
+     */
+    @Override
+    public void restoreRescaledPositions(List<byte[]> positions) throws Exception {
+        List<SplitT> all = new ArrayList<>();
+        for (byte[] p : positions) {
+            restoredSplits.clear();
+            restoreFrom(p, subtask == 0);
+            all.addAll(restoredSplits);
+        }
+        restoredSplits.clear();
+        for (int j = 0; j < all.size(); j++) {
+            if (j % context.parallelism() == subtask) {
+                restoredSplits.add(all.get(j));
+            }
+        }
+        restoredNoMoreSplits = false;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+            if (batches != null) {
+                batches.close();
+            }
+        } finally {
+            coordinator.readerClosed();
+        }
+    }
+
+    /** The reader's output: records into the batch (with their timestamps), watermarks after the batch so far. */
+    private final class RecordOutput implements ReaderOutput<T> {
+        int collected;
+
+        @Override
+        public void collect(T record) {
+            collect(record, RecordBatches.NO_TIMESTAMP);
+        }
+
+        @Override
+        public void collect(T record, long timestamp) {
+            try {
+                batches.add(serializer, record, timestamp, false, 0, 0);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot emit a record of the custom source: " + e.getMessage(), e);
+            }
+            collected++;
+        }
+
+        @Override
+        public void emitWatermark(Watermark watermark) {
+            try {
+                batches.watermark(watermark.getTimestamp());
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot emit a watermark of the custom source: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void markIdle() {
+        }
+
+        @Override
+        public void markActive() {
+        }
+
+        @Override
+        public SourceOutput<T> createOutputForSplit(String splitId) {
+            return this;
+        }
+
+        @Override
+        public void releaseOutputForSplit(String splitId) {
+        }
+    }
+
+    /** The reader's view of its instance and of the enumerator. */
+    private final class Context implements SourceReaderContext {
+        @Override
+        public Configuration getConfiguration() {
+            Configuration c = new Configuration();
+            for (Map.Entry<String, String> e : context.config().toMap().entrySet()) {
+                c.setString(e.getKey(), e.getValue());
+            }
+            return c;
+        }
+
+        @Override
+        public String getLocalHostName() {
+            return "localhost";
+        }
+
+        @Override
+        public int getIndexOfSubtask() {
+            return subtask;
+        }
+
+        @Override
+        public void sendSplitRequest() {
+            coordinator.handleSplitRequest(subtask);
+        }
+
+        @Override
+        public void sendSourceEventToCoordinator(SourceEvent sourceEvent) {
+            coordinator.handleSourceEvent(subtask, sourceEvent);
+        }
+
+        @Override
+        public int currentParallelism() {
+            return context.parallelism();
+        }
+    }
+}

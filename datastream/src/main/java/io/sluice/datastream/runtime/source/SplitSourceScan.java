@@ -1,0 +1,59 @@
+package io.sluice.datastream.runtime.source;
+
+import io.sluice.api.connector.source.Boundedness;
+import io.sluice.api.connector.source.Source;
+import io.sluice.api.connector.source.SourceSplit;
+import io.sluice.datastream.runtime.FunctionCopies;
+import io.sluice.runtime.config.CheckpointingOptions;
+import io.sluice.runtime.connector.ReaderContext;
+import io.sluice.runtime.connector.ScanTableSource;
+import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.state.keyed.StateSerializer;
+
+/**
+ * Runs a user's implementation of the Source API ({@code fromSource} with a {@link Source} that is not one of
+ * Sluice's own): each run of the job gets a copy of the source and one {@link SourceCoordinator} (the split
+ * enumerator) shared by its parallel {@link SplitSourceReader}s.
+ *
+ * <p>Checkpoints: each reader's position holds its reader's splits ({@code SourceReader.snapshotState}) and the
+ * splits assigned to it but not yet taken; the first reader's position also holds the enumerator's state. With
+ * checkpointing, custom sources run at parallelism 1 (the enumerator and the reader are then saved at the same
+ * moment); above, the readers' snapshots are not aligned with the enumerator's, so that is "not supported yet".
+ */
+public final class SplitSourceScan<T, SplitT extends SourceSplit, EnumT> implements ScanTableSource {
+    private final byte[] source;
+    private final String description;
+    private final boolean bounded;
+    private final StateSerializer<T> serializer;
+    private transient SourceCoordinator<T, SplitT, EnumT> coordinator;
+
+    public SplitSourceScan(Source<T, SplitT, EnumT> source, StateSerializer<T> serializer) {
+        this.source = FunctionCopies.serialize(source);
+        this.description = source.getClass().getName();
+        this.bounded = source.getBoundedness() == Boundedness.BOUNDED;
+        this.serializer = serializer;
+    }
+
+    @Override
+    public boolean isBounded() {
+        return bounded;
+    }
+
+    @Override
+    public synchronized SourceReader createReader(ReaderContext context) {
+        if (context.parallelism() > 1 && context.config().contains(CheckpointingOptions.INTERVAL)) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("checkpointing the custom source "
+                    + description + " at parallelism " + context.parallelism() + " (it runs at parallelism 1)");
+        }
+        if (coordinator == null || coordinator.hasReader(context.subtaskIndex())) {
+            coordinator = new SourceCoordinator<>(FunctionCopies.deserialize(source), context.parallelism());
+        }
+        coordinator.readerCreated(context.subtaskIndex());
+        return new SplitSourceReader<>(context, coordinator, serializer);
+    }
+
+    @Override
+    public String describe() {
+        return "source(" + description + ")";
+    }
+}

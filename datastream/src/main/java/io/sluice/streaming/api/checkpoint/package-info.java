@@ -1,0 +1,2 @@
+/** Operator state of user functions: {@code CheckpointedFunction} and {@code ListCheckpointed}. */
+package io.sluice.streaming.api.checkpoint;
