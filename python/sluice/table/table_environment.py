@@ -97,11 +97,18 @@ class TableEnvironment(JavaObject):
 
     @staticmethod
     def create(environment_settings=None):
-        """A new environment in streaming (default) or batch mode; takes EnvironmentSettings or a Configuration."""
+        """A new environment in streaming (default) or batch mode; takes EnvironmentSettings or a Configuration.
+
+        With ``SLUICE_SERVER_URL`` set (or ``sluice.server.url`` in the settings' configuration) it is a session of
+        that running Sluice server instead (``sluice.table.remote``: SQL only)."""
         if environment_settings is None:
             environment_settings = EnvironmentSettings.in_streaming_mode()
         elif not isinstance(environment_settings, EnvironmentSettings):
             environment_settings = EnvironmentSettings.from_configuration(environment_settings)
+        from sluice.table.remote import RemoteTableEnvironment, server_url
+        url = server_url(environment_settings)
+        if url:
+            return RemoteTableEnvironment(url, environment_settings)
         mode = "streaming" if environment_settings.is_streaming_mode() else "batch"
         value, _, _ = get_gateway().request("env", mode=mode)
         t_env = TableEnvironment(value["h"], environment_settings)
