@@ -80,12 +80,13 @@ class ProcessTest(unittest.TestCase):
 class NotSupportedYetTest(unittest.TestCase):
     def test_datastream_api_parts(self):
         from sluice.datastream import StreamExecutionEnvironment
-        from sluice.datastream.window import EventTimeSessionWindows
+        from sluice.datastream.window import TumblingEventTimeWindows
         from sluice.common import Time
         env = StreamExecutionEnvironment.get_execution_environment()
         ds = env.from_collection([1, 2])
-        for call in (lambda: ds.rebalance(), lambda: ds.window_all(None), lambda: ds.sink_to(None),
-                     lambda: EventTimeSessionWindows.with_gap(Time.seconds(1)), lambda: env.add_jars("x.jar")):
+        windows = ds.key_by(lambda x: x).window(TumblingEventTimeWindows.of(Time.seconds(1)))
+        for call in (lambda: ds.partition_custom(None, None), lambda: ds.add_sink(None), lambda: ds.sink_to(None),
+                     lambda: windows.evictor(None), lambda: env.add_jars("x.jar"), lambda: env.add_source(None)):
             with self.assertRaises(NotImplementedError) as e:
                 call()
             self.assertTrue(str(e.exception).startswith("not supported yet: "))

@@ -10,3 +10,14 @@ from sluice.common.serialization import Encoder, SimpleStringSchema
 
 __all__ = ['Configuration', 'Row', 'RowKind', 'Types', 'TypeInformation', 'WatermarkStrategy', 'TimestampAssigner',
            'Duration', 'Time', 'Instant', 'Encoder', 'SimpleStringSchema']
+
+
+def __getattr__(name):
+    """PyFlink's ``pyflink.common`` also holds the job classes, which live with the environments here."""
+    if name in ("JobClient", "JobExecutionResult", "ExecutionConfig"):
+        from sluice.datastream import stream_execution_environment
+        return getattr(stream_execution_environment, name)
+    if name == "JobStatus":
+        from sluice.table.table_result import JobStatus
+        return JobStatus
+    raise AttributeError("module 'sluice.common' has no attribute '%s'" % name)

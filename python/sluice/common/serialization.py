@@ -1,11 +1,13 @@
-"""Encoders and serialization schemas (PyFlink's ``pyflink.common.serialization``); the sinks and connectors that
-take them are not supported yet in the Python DataStream API."""
+"""Encoders and serialization schemas (PyFlink's ``pyflink.common.serialization``): ``Encoder`` for the row-format
+``FileSink``; ``SimpleStringSchema`` exists for programs that import it (no connector of the Python DataStream API
+takes it yet)."""
 
 __all__ = ['Encoder', 'SimpleStringSchema']
 
 
 class Encoder(object):
-    """How a file sink writes a record: ``simple_string_encoder`` writes ``str(record)`` per line."""
+    """How a file sink writes a record: ``simple_string_encoder`` writes the record's text (as ``print()`` shows it)
+    and a line break."""
 
     def __init__(self, charset):
         self._charset = charset

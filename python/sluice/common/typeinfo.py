@@ -442,3 +442,44 @@ class Reader(object):
             micros = self.take(">q")
             return Instant(micros // 1000000, (micros % 1000000) * 1000)
         raise ValueError("unknown record tag %d" % tag)
+
+
+def _type_json(t):
+    """The JSON description of a type information the engine turns into its own (for streams a table reads)."""
+    t = type_or_pickled(t)
+    if isinstance(t, BasicTypeInfo):
+        return {"t": t._name}
+    if isinstance(t, SqlTimeTypeInfo):
+        return {"t": "SQL_" + t._name}
+    if isinstance(t, PickledBytesTypeInfo):
+        return {"t": "PICKLED"}
+    if isinstance(t, RowTypeInfo):
+        return {"t": "ROW", "names": t.get_field_names(), "fields": [_type_json(f) for f in t._field_types]}
+    if isinstance(t, TupleTypeInfo):
+        return {"t": "TUPLE", "fields": [_type_json(f) for f in t._field_types]}
+    if isinstance(t, (ListTypeInfo, PrimitiveArrayTypeInfo)):
+        return {"t": "LIST", "element": _type_json(t.elem_type)}
+    if isinstance(t, MapTypeInfo):
+        return {"t": "MAP", "key": _type_json(t._key_type_info), "value": _type_json(t._value_type_info)}
+    raise TypeError("not supported yet: the type %r in a stream a table reads" % (t,))
+
+
+def _from_sql_type(name):
+    """The type information of a table column's SQL type (for streams made of tables)."""
+    base = name.split("(")[0].strip().upper()
+    if base.endswith(" NOT NULL"):
+        base = base[:-len(" NOT NULL")]
+    simple = {"STRING": "STRING", "VARCHAR": "STRING", "CHAR": "STRING", "BOOLEAN": "BOOLEAN", "TINYINT": "BYTE",
+              "SMALLINT": "SHORT", "INT": "INT", "INTEGER": "INT", "BIGINT": "LONG", "FLOAT": "FLOAT",
+              "DOUBLE": "DOUBLE", "DECIMAL": "BIG_DEC"}
+    if base in simple:
+        return BasicTypeInfo(simple[base])
+    if base == "DATE":
+        return SqlTimeTypeInfo("DATE")
+    if base.startswith("TIMESTAMP_LTZ") or "LOCAL TIME ZONE" in name.upper():
+        return BasicTypeInfo("INSTANT")
+    if base.startswith("TIMESTAMP"):
+        return SqlTimeTypeInfo("TIMESTAMP")
+    if base in ("BYTES", "VARBINARY", "BINARY"):
+        return PrimitiveArrayTypeInfo(BasicTypeInfo("BYTE"))
+    return _PICKLED

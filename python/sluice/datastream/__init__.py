@@ -6,11 +6,12 @@ the Python functions run in Python worker processes the engine starts, which get
 """
 
 from sluice.datastream.data_stream import (CloseableIterator, ConnectedStreams, DataStream, DataStreamSink,
-                                           KeyedStream, WindowedStream)
+                                           KeyedStream, WindowedStream, AllWindowedStream)
 from sluice.datastream.functions import (AggregateFunction, CoFlatMapFunction, CoMapFunction, CoProcessFunction,
                                          FilterFunction, FlatMapFunction, KeyedCoProcessFunction,
                                          KeyedProcessFunction, KeySelector, MapFunction, ProcessFunction,
-                                         ProcessWindowFunction, ReduceFunction, RuntimeContext, SinkFunction,
+                                         ProcessWindowFunction, ReduceFunction, ProcessAllWindowFunction,
+                                         AllWindowFunction, RuntimeContext, SinkFunction,
                                          SourceFunction, TimeDomain, TimerService, WindowFunction,
                                          BroadcastProcessFunction, KeyedBroadcastProcessFunction)
 from sluice.datastream.output_tag import OutputTag
@@ -19,8 +20,11 @@ from sluice.datastream.state import (AggregatingStateDescriptor, ListStateDescri
 from sluice.datastream.stream_execution_environment import (CheckpointConfig, CheckpointingMode, ExecutionConfig,
                                                             JobExecutionResult, RuntimeExecutionMode,
                                                             StreamExecutionEnvironment, TimeCharacteristic)
-from sluice.datastream.window import (SlidingEventTimeWindows, SlidingProcessingTimeWindows, TimeWindow,
-                                      TumblingEventTimeWindows, TumblingProcessingTimeWindows)
+from sluice.datastream.window import (CountSlidingWindowAssigner, CountTumblingWindowAssigner, CountWindow,
+                                      EventTimeSessionWindows, GlobalWindow, GlobalWindows,
+                                      ProcessingTimeSessionWindows, SlidingEventTimeWindows,
+                                      SlidingProcessingTimeWindows, TimeWindow, Trigger, TriggerResult,
+                                      TumblingEventTimeWindows, TumblingProcessingTimeWindows, WindowAssigner)
 
 __all__ = ['StreamExecutionEnvironment', 'RuntimeExecutionMode', 'CheckpointingMode', 'CheckpointConfig',
            'ExecutionConfig', 'JobExecutionResult', 'TimeCharacteristic', 'DataStream', 'KeyedStream',
@@ -32,4 +36,7 @@ __all__ = ['StreamExecutionEnvironment', 'RuntimeExecutionMode', 'CheckpointingM
            'BroadcastProcessFunction', 'KeyedBroadcastProcessFunction', 'ValueStateDescriptor',
            'ListStateDescriptor', 'MapStateDescriptor', 'ReducingStateDescriptor', 'AggregatingStateDescriptor',
            'StateTtlConfig', 'TimeWindow', 'TumblingEventTimeWindows', 'TumblingProcessingTimeWindows',
-           'SlidingEventTimeWindows', 'SlidingProcessingTimeWindows', 'OutputTag']
+           'SlidingEventTimeWindows', 'SlidingProcessingTimeWindows', 'OutputTag', 'AllWindowedStream',
+           'ProcessAllWindowFunction', 'AllWindowFunction', 'CountWindow', 'GlobalWindow', 'GlobalWindows',
+           'CountTumblingWindowAssigner', 'CountSlidingWindowAssigner', 'EventTimeSessionWindows',
+           'ProcessingTimeSessionWindows', 'Trigger', 'TriggerResult', 'WindowAssigner']

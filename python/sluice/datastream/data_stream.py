@@ -11,7 +11,7 @@ import cloudpickle
 from sluice.common.typeinfo import PickledBytesTypeInfo, Types, TypeInformation
 from sluice.datastream import functions as fn
 
-__all__ = ['DataStream', 'KeyedStream', 'ConnectedStreams', 'WindowedStream', 'DataStreamSink',
+__all__ = ['DataStream', 'KeyedStream', 'ConnectedStreams', 'WindowedStream', 'AllWindowedStream', 'DataStreamSink',
            'CloseableIterator', 'BroadcastStream', 'BroadcastConnectedStream']
 
 
@@ -159,13 +159,22 @@ class DataStream(object):
                 out.append(v)
         return out
 
-    # ---- not supported yet
-
     def sink_to(self, sink):
-        raise _not_yet("sink_to (use print() or execute_and_collect())")
+        """Writes the stream into ``sink``: a ``FileSink`` (row format) from ``sluice.datastream.connectors``."""
+        from sluice.datastream.connectors.file_system import FileSink
+        if not isinstance(sink, FileSink):
+            raise _not_yet("the sink %s (FileSink is supported)" % type(sink).__name__)
+        stream = self._plain()
+        if stream._type is None or isinstance(stream._type, PickledBytesTypeInfo):
+            stream = stream.map(_python_obj_to_str, Types.STRING())
+        spec = sink._spec()
+        spec["input"] = stream._id
+        self._env._sinks.append(spec)
+        return DataStreamSink(self._env)
 
     def add_sink(self, sink_func):
-        raise _not_yet("add_sink (use print() or execute_and_collect())")
+        raise _not_yet("add_sink: PyFlink's add_sink takes a Java SinkFunction, which Sluice has none of (use "
+                       "sink_to(FileSink...), print() or execute_and_collect())")
 
     def get_side_output(self, output_tag):
         """The records a process function of this stream emitted with ``ctx.output(output_tag, value)``."""
@@ -176,34 +185,52 @@ class DataStream(object):
         return DataStream(self._env, side, output_tag.type_info)
 
     def window_all(self, window_assigner):
-        raise _not_yet("window_all")
+        """Windows over the whole stream (they run in one parallel instance)."""
+        return AllWindowedStream(self._plain(), window_assigner)
 
     def count_window_all(self, size, slide=0):
-        raise _not_yet("count_window_all")
+        """Windows of ``size`` records of the whole stream (a new one every ``slide`` records if given)."""
+        from sluice.datastream.window import CountSlidingWindowAssigner, CountTumblingWindowAssigner
+        assigner = CountTumblingWindowAssigner.of(size) if slide == 0 \
+            else CountSlidingWindowAssigner.of(size, slide)
+        return AllWindowedStream(self._plain(), assigner)
+
+    def _partition(self, how):
+        node = self._env._add_node({"kind": "partition", "input": self._plain()._id, "how": how})
+        return DataStream(self._env, node, self._type)
 
     def broadcast(self, *broadcast_state_descriptors):
-        """A broadcast stream with broadcast state (``MapStateDescriptor``s) to ``connect`` another stream to."""
+        """Without arguments: every record goes to every parallel instance of the next operator. With
+        ``MapStateDescriptor``s: a broadcast stream with broadcast state to ``connect`` another stream to."""
         if not broadcast_state_descriptors:
-            raise _not_yet("broadcast() partitioning without broadcast state")
+            return self._partition("broadcast")
         return BroadcastStream(self._plain(), broadcast_state_descriptors)
 
     def partition_custom(self, partitioner, key_selector):
-        raise _not_yet("partition_custom")
+        raise _not_yet("partition_custom (the engine routes records by key hash, round-robin, to one or to all "
+                       "instances; use key_by, rebalance, global_ or broadcast)")
 
     def rebalance(self):
-        raise _not_yet("rebalance")
+        """Spreads the records round-robin over the next operator's parallel instances."""
+        return self._partition("rebalance")
 
     def rescale(self):
-        raise _not_yet("rescale")
+        """Spreads the records round-robin over the next operator's instances (as ``rebalance``; the engine runs in
+        one process, so there are no local groups to keep to)."""
+        return self._partition("rebalance")
 
     def shuffle(self):
-        raise _not_yet("shuffle")
+        """Spreads the records over the next operator's instances (round-robin, like ``rebalance``)."""
+        return self._partition("rebalance")
 
     def forward(self):
-        raise _not_yet("forward")
+        """Records stay in the parallel instance that produced them (the default between operators of one
+        parallelism)."""
+        return self._partition("forward")
 
     def global_(self):
-        raise _not_yet("global")
+        """Sends every record to the first instance of the next operator."""
+        return self._partition("global")
 
     def cache(self):
         raise _not_yet("cache")
@@ -309,11 +336,15 @@ class KeyedStream(DataStream):
     def window(self, window_assigner):
         from sluice.datastream.window import WindowAssigner
         if not isinstance(window_assigner, WindowAssigner):
-            raise _not_yet("the window assigner %s" % type(window_assigner).__name__)
+            raise TypeError("The window assigner must be a WindowAssigner, not %s" % type(window_assigner).__name__)
         return WindowedStream(self, window_assigner)
 
     def count_window(self, size, slide=0):
-        raise _not_yet("count windows")
+        """Windows of ``size`` records of each key (a new one every ``slide`` records if given)."""
+        from sluice.datastream.window import CountSlidingWindowAssigner, CountTumblingWindowAssigner
+        if slide == 0:
+            return WindowedStream(self, CountTumblingWindowAssigner.of(size))
+        return WindowedStream(self, CountSlidingWindowAssigner.of(size, slide))
 
     def key_by(self, key_selector, key_type=None):
         return self._origin.key_by(key_selector, key_type)
@@ -356,25 +387,39 @@ class WindowedStream(object):
     def __init__(self, keyed_stream, assigner):
         self._keyed = keyed_stream
         self._assigner = assigner
+        self._trigger = None
+        self._lateness = 0
+        self._late_tag = None
+
+    def _spec(self, spec):
+        spec["assigner"] = self._assigner
+        spec["trigger"] = self._trigger
+        spec["lateness"] = self._lateness
+        spec["late_tag"] = self._late_tag
+        return spec
 
     def _window(self, spec, output_type, name):
-        spec["assigner"] = self._assigner
-        spec["late_tag"] = getattr(self, "_late_tag", None)
         k = self._keyed
-        return k._env._python_node("window", spec, [k._keyed_node], [k._type], output_type, True, name)
+        return k._env._python_node("window", self._spec(spec), [k._keyed_node], [k._type], output_type, True, name)
+
+    def get_execution_environment(self):
+        return self._keyed._env
+
+    def get_input_type(self):
+        return self._keyed.get_type()
 
     def reduce(self, reduce_function, window_function=None, output_type=None):
         spec = {"reduce": reduce_function}
         if window_function is not None:
             spec["window_function"] = window_function
-            spec["window_function_kind"] = "apply" if isinstance(window_function, fn.WindowFunction) else "process"
+            spec["window_function_kind"] = "process" if _is_process_window(window_function) else "apply"
         return self._window(spec, output_type if window_function is not None else self._keyed._type, "Window(Reduce)")
 
     def aggregate(self, aggregate_function, window_function=None, accumulator_type=None, output_type=None):
         spec = {"aggregate": aggregate_function}
         if window_function is not None:
             spec["window_function"] = window_function
-            spec["window_function_kind"] = "apply" if isinstance(window_function, fn.WindowFunction) else "process"
+            spec["window_function_kind"] = "process" if _is_process_window(window_function) else "apply"
         return self._window(spec, output_type, "Window(Aggregate)")
 
     def process(self, process_window_function, output_type=None):
@@ -386,15 +431,56 @@ class WindowedStream(object):
                             "Window(Apply)")
 
     def trigger(self, trigger):
-        raise _not_yet("custom window triggers")
+        """Fires the windows by ``trigger`` (a ``sluice.datastream.window.Trigger``) instead of the assigner's."""
+        from sluice.datastream.window import MergingWindowAssigner, Trigger
+        if not isinstance(trigger, Trigger):
+            raise TypeError("The trigger must be a Trigger, not %s" % type(trigger).__name__)
+        if isinstance(self._assigner, MergingWindowAssigner) and not trigger.can_merge():
+            raise TypeError("A merging window assigner cannot be used with a trigger that does not support merging.")
+        self._trigger = trigger
+        return self
 
     def allowed_lateness(self, time_ms):
-        raise _not_yet("allowed lateness of windows")
+        """Keeps event-time windows ``time_ms`` after their end: a late record fires its window again."""
+        ms = time_ms.to_milliseconds() if hasattr(time_ms, "to_milliseconds") else int(time_ms)
+        if ms < 0:
+            raise ValueError("The allowed lateness cannot be negative.")
+        self._lateness = ms
+        return self
 
     def side_output_late_data(self, output_tag):
         """Records too late for every window they belong to go to this side output (of the window's result)."""
         self._late_tag = output_tag
         return self
+
+    def evictor(self, evictor):
+        raise _not_yet("window evictors")
+
+
+def _is_process_window(f):
+    return isinstance(f, (fn.ProcessWindowFunction, fn.ProcessAllWindowFunction))
+
+
+class AllWindowedStream(WindowedStream):
+    """Windows over a whole (non-keyed) stream, computed in one parallel instance: ``reduce``, ``aggregate``,
+    ``process(ProcessAllWindowFunction)``, ``apply(AllWindowFunction)``."""
+
+    def __init__(self, stream, assigner):
+        from sluice.datastream.window import WindowAssigner
+        if not isinstance(assigner, WindowAssigner):
+            raise TypeError("The window assigner must be a WindowAssigner, not %s" % type(assigner).__name__)
+        super().__init__(stream.key_by(_constant_key), assigner)
+        self._stream = stream
+
+    def _window(self, spec, output_type, name):
+        spec["all"] = True
+        result = super()._window(spec, output_type, name.replace("Window", "AllWindow"))
+        result._node()["parallelism"] = 1
+        return result
+
+
+def _constant_key(value):
+    return 0
 
 
 class ConnectedStreams(object):

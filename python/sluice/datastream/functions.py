@@ -332,6 +332,50 @@ class WindowFunction(Function, Generic[IN, OUT, KEY, W]):
         pass
 
 
+class ProcessAllWindowFunction(Function, Generic[IN, OUT, W]):
+    """Called with all elements of a window of a whole stream (``window_all``) when it fires:
+    ``process(context, elements)``."""
+
+    class Context(ABC, Generic[W]):
+        @abstractmethod
+        def window(self):
+            pass
+
+        @abstractmethod
+        def current_processing_time(self):
+            pass
+
+        @abstractmethod
+        def current_watermark(self):
+            pass
+
+        def window_state(self):
+            raise NotImplementedError("not supported yet: per-window state in the Python DataStream API")
+
+        def global_state(self):
+            raise NotImplementedError("not supported yet: global state of window functions in the Python "
+                                      "DataStream API")
+
+        @abstractmethod
+        def output(self, output_tag, value):
+            pass
+
+    @abstractmethod
+    def process(self, context, elements):
+        pass
+
+    def clear(self, context):
+        pass
+
+
+class AllWindowFunction(Function, Generic[IN, OUT, W]):
+    """``apply(window, inputs)`` for the elements of a window of a whole stream (``window_all``)."""
+
+    @abstractmethod
+    def apply(self, window, inputs):
+        pass
+
+
 class SinkFunction(object):
     def __init__(self, *args, **kwargs):
         raise NotImplementedError("not supported yet: SinkFunction in the Python DataStream API (use print() or "

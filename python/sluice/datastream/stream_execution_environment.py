@@ -9,7 +9,7 @@ from sluice.common.configuration import Configuration
 from sluice.common.typeinfo import encode
 from sluice.datastream.data_stream import CloseableIterator, DataStream
 
-__all__ = ['StreamExecutionEnvironment', 'RuntimeExecutionMode', 'CheckpointingMode', 'JobExecutionResult',
+__all__ = ['StreamExecutionEnvironment', 'JobClient', 'RuntimeExecutionMode', 'CheckpointingMode', 'JobExecutionResult',
            'CheckpointConfig', 'ExecutionConfig', 'TimeCharacteristic']
 
 
@@ -129,6 +129,10 @@ class StreamExecutionEnvironment(object):
         self._nodes = []
         self._buffers = []
         self._sinks = []
+        # the engine's graph of this environment once a StreamTableEnvironment uses it (nodes then go to the engine
+        # as they are needed, and the ids in _sent are there)
+        self._java_graph = None
+        self._sent = set()
         mode = self._config.pop("execution.runtime-mode", None)
         if mode:
             self._mode = RuntimeExecutionMode[mode.strip().upper()]
@@ -263,7 +267,8 @@ class StreamExecutionEnvironment(object):
         return DataStream(self, node, Types.STRING())
 
     def add_source(self, source_func, source_name='Custom Source', type_info=None):
-        raise NotImplementedError("not supported yet: add_source (use from_collection or from_source)")
+        raise NotImplementedError("not supported yet: add_source: PyFlink's add_source takes a Java SourceFunction, "
+                                  "which Sluice has none of (use from_collection or from_source)")
 
     def from_sequence(self, start, end):
         node = self._add_node({"kind": "sequence", "from": int(start), "to": int(end), "name": "Sequence Source"})
@@ -281,16 +286,25 @@ class StreamExecutionEnvironment(object):
         marker = "SLUICE_DATASTREAM_DONE_" + secrets.token_hex(8)
         event = expect_marker(marker)
         try:
-            graph, buffers = self._graph(gateway)
-            value, reply, _ = gateway.request("ds_execute", buffers=buffers, graph=graph,
-                                              job_name=job_name or "Python DataStream job", marker=marker)
+            value, reply, _ = self._request(gateway, "ds_execute", job_name=job_name or "Python DataStream job",
+                                            marker=marker)
         finally:
             self._sinks = []
         event.wait(60)
         return JobExecutionResult(value, reply.get("net_runtime", 0))
 
-    def execute_async(self, job_name=None):
-        raise NotImplementedError("not supported yet: execute_async in the Python DataStream API")
+    def execute_async(self, job_name='Flink Streaming Job'):
+        """Starts the job of every sink defined since the last execution and returns its ``JobClient`` at once."""
+        from sluice.java_gateway import get_gateway
+        gateway = get_gateway()
+        if not self._sinks:
+            raise RuntimeError("No operators defined in streaming topology. Cannot execute.")
+        try:
+            value, _, _ = self._request(gateway, "ds_execute", job_name=job_name or "Python DataStream job",
+                                        **{"async": True})
+        finally:
+            self._sinks = []
+        return JobClient(value["h"])
 
     def get_execution_plan(self):
         raise NotImplementedError("not supported yet: get_execution_plan in the Python DataStream API")
@@ -299,12 +313,44 @@ class StreamExecutionEnvironment(object):
         from sluice.java_gateway import get_gateway
         gateway = get_gateway()
         try:
-            graph, buffers = self._graph(gateway, stream._id)
-            value, _, _ = gateway.request("ds_collect", buffers=buffers, graph=graph, collect=stream._id,
-                                          job_name=job_name or "Python DataStream job")
+            value, _, _ = self._request(gateway, "ds_collect", collect=stream._id, stream_id=stream._id,
+                                        job_name=job_name or "Python DataStream job")
         finally:
             self._sinks = []
         return CloseableIterator(gateway, value["h"], stream._type)
+
+    def _request(self, gateway, op, stream_id=None, **fields):
+        """Sends the graph (of a table environment's engine graph: the nodes it does not have yet) with a request."""
+        graph, buffers, sent = self._graph(gateway, fields.get("collect") if stream_id is None else stream_id)
+        if self._java_graph is not None:
+            fields["graph_handle"] = self._java_graph
+        value = gateway.request(op, buffers=buffers, graph=graph, **fields)
+        self._sent |= sent
+        return value
+
+    def _engine_graph(self):
+        """The engine's graph of this environment (made on first use; a StreamTableEnvironment needs it)."""
+        from sluice.java_gateway import get_gateway
+        if self._java_graph is None:
+            gateway = get_gateway()
+            graph, _, _ = self._graph(gateway, None, nodes=False)
+            value, _, _ = gateway.request("ds_graph", graph=graph)
+            self._java_graph = value["h"]
+        return self._java_graph
+
+    def _send(self, stream_id, type_info=None):
+        """Sends the nodes the engine's graph does not have yet; returns the handle of the stream ``stream_id`` (with
+        ``type_info`` declared, for a table to read)."""
+        from sluice.common.typeinfo import _type_json
+        from sluice.java_gateway import get_gateway
+        self._engine_graph()
+        saved, self._sinks = self._sinks, []
+        extra = {} if type_info is None else {"type": _type_json(type_info)}
+        try:
+            value, _, _ = self._request(get_gateway(), "ds_add", stream_id=stream_id, stream=stream_id, **extra)
+        finally:
+            self._sinks = saved
+        return value
 
     # ---- the graph
 
@@ -343,10 +389,11 @@ class StreamExecutionEnvironment(object):
         removed = set()
         for n in nodes:
             if n["kind"] != "python" or n["keyed"] or len(n["inputs"]) != 1 or n.get("uid") \
-                    or n.get("parallelism"):
+                    or n.get("parallelism") or n["id"] in self._sent:
                 continue
             a = nodes[n["inputs"][0]]
-            if a["kind"] != "python" or consumers.get(a["id"], 0) != 1 or a["id"] in removed:
+            if a["kind"] != "python" or consumers.get(a["id"], 0) != 1 or a["id"] in removed \
+                    or a["id"] in self._sent or a.get("type"):
                 continue
             chain = stages.pop(a["id"], [buffers[a["buffer"]]]) + [buffers[n["buffer"]]]
             stages[n["id"]] = chain
@@ -361,16 +408,29 @@ class StreamExecutionEnvironment(object):
             removed.add(a["id"])
         return [n for n in nodes if n["id"] not in removed], buffers
 
-    def _graph(self, gateway, collect=None):
+    def _graph(self, gateway, collect=None, nodes=True):
+        """The graph to send (nodes the engine has not seen, with their buffers renumbered), its buffers and the ids
+        of its nodes."""
         config = dict(self._config)
         params = dict(config)
         params.update(self._job_parameters)
         outputs = [sink["input"] for sink in self._sinks] + ([collect] if collect is not None else [])
-        if config.get("python.operator-chaining.enabled", "true").lower() == "true":
-            nodes, buffers = self._fused(outputs)
+        if not nodes:
+            all_nodes, all_buffers = [], []
+        elif config.get("python.operator-chaining.enabled", "true").lower() == "true":
+            all_nodes, all_buffers = self._fused(outputs)
         else:
-            nodes, buffers = self._nodes, self._buffers
-        graph = {"config": config, "job_parameters": params, "nodes": nodes, "sinks": self._sinks,
+            all_nodes, all_buffers = self._nodes, self._buffers
+        send, buffers = [], []
+        for n in all_nodes:
+            if n["id"] in self._sent:
+                continue
+            if "buffer" in n:
+                n = dict(n)
+                buffers.append(all_buffers[n["buffer"]])
+                n["buffer"] = len(buffers) - 1
+            send.append(n)
+        graph = {"config": config, "job_parameters": params, "nodes": send, "sinks": self._sinks,
                  "python": gateway.python_executable, "python_path": gateway.python_path}
         if self._parallelism is not None:
             graph["parallelism"] = self._parallelism
@@ -380,4 +440,66 @@ class StreamExecutionEnvironment(object):
             graph["mode"] = "batch" if self._mode == RuntimeExecutionMode.BATCH else "streaming"
         if self._checkpoint_interval is not None:
             graph["checkpoint_interval"] = self._checkpoint_interval
-        return graph, buffers
+        sent = {n["id"] for n in send} if self._java_graph is not None else set()
+        return graph, buffers, sent
+
+
+class JobClient(object):
+    """The job ``execute_async`` started (PyFlink's ``JobClient``)."""
+
+    def __init__(self, handle):
+        self._j_handle = handle
+
+    def _invoke(self, method, *args):
+        from sluice.java_gateway import get_gateway
+        value, _, _ = get_gateway().request("invoke", target=self._j_handle, method=method, args=list(args))
+        return value
+
+    def get_job_id(self):
+        return self._invoke("getJobID")
+
+    def get_job_status(self):
+        from sluice.table.table_result import JobStatus
+        return _Done(JobStatus[self._invoke("getJobStatus")])
+
+    def cancel(self):
+        self._invoke("cancel")
+        return _Done(None)
+
+    def get_job_execution_result(self):
+        """A future of the job's ``JobExecutionResult``: ``result()`` waits for the job's end (and raises its
+        error)."""
+        return _ResultFuture(self)
+
+    def stop_with_savepoint(self, advance_to_end_of_event_time, savepoint_directory, formatType=None):
+        raise NotImplementedError("not supported yet: stop_with_savepoint from the Python DataStream API")
+
+    def trigger_savepoint(self, savepoint_directory, formatType=None):
+        raise NotImplementedError("not supported yet: trigger_savepoint from the Python DataStream API")
+
+
+class _Done(object):
+    def __init__(self, value):
+        self._value = value
+
+    def result(self, timeout=None):
+        return self._value
+
+    def done(self):
+        return True
+
+
+class _ResultFuture(object):
+    def __init__(self, client):
+        self._client = client
+
+    def done(self):
+        return self._client._invoke("isDone")
+
+    def result(self, timeout=None):
+        from sluice.java_gateway import expect_marker
+        marker = "SLUICE_DATASTREAM_DONE_" + secrets.token_hex(8)
+        event = expect_marker(marker)
+        runtime = self._client._invoke("await", -1 if timeout is None else int(timeout * 1000), marker)
+        event.wait(60)
+        return JobExecutionResult(self._client.get_job_id(), runtime)

@@ -206,24 +206,6 @@ class _BroadcastState(object):
         return iter(self.keys())
 
 
-class _WindowContext(fn.ProcessWindowFunction.Context):
-    def __init__(self, runner):
-        self._runner = runner
-        self.w = None
-
-    def window(self):
-        return self.w
-
-    def current_processing_time(self):
-        return self._runner.processing_time
-
-    def current_watermark(self):
-        return self._runner.watermark
-
-    def output(self, output_tag, value):
-        self._runner.side_outputs.append((self.w.max_timestamp(), value, output_tag))
-
-
 def _call(f, name):
     """The method ``name`` of a function object, or the object itself when it is a plain callable."""
     if isinstance(f, fn.Function):
@@ -319,7 +301,8 @@ class DataStreamRunner(object):
             else:
                 self._process = (f.process_element1, f.process_element2)
         elif k == "window":
-            self._window_ctx = _WindowContext(self)
+            from sluice.fn_execution.window_runner import WindowOperator
+            self._window = WindowOperator(self, f)
         else:
             raise ValueError("unknown DataStream function kind " + k)
 
@@ -482,12 +465,12 @@ class DataStreamRunner(object):
             for o in _iterate(self._process[input_index](value, ctx)):
                 self._emit_processed(o, ts)
         elif k == "window":
-            self._window_element(value, ts)
+            self._window.element(value, ts)
 
     def _timer(self, time, event_time):
         self.broadcast_writable = False
         if self.kind == "window":
-            self._window_fire(time, event_time)
+            self._window.timer(time, event_time)
             return
         ctx = self.ctx
         ctx.ts = time if event_time else None
@@ -495,75 +478,6 @@ class DataStreamRunner(object):
         out_ts = time if event_time else None
         for o in _iterate(self.func.on_timer(time, ctx)):
             self._emit_processed(o, out_ts)
-
-    # ---- windows: the open windows of a key are a dict {(start, end): contents} in one state
-
-    def _window_element(self, value, ts):
-        spec = self.func
-        assigner = spec["assigner"]
-        event_time = assigner.is_event_time()
-        if event_time:
-            if ts is None:
-                raise RuntimeError("Record has no timestamp; event-time windows need "
-                                   "assign_timestamps_and_watermarks() before them")
-            t = ts
-        else:
-            t = self.processing_time
-        windows = self.store.get("__windows__") or {}
-        changed = False
-        assigned = assigner.assign_windows(t)
-        if event_time and all(w.max_timestamp() <= self.watermark for w in assigned):
-            if spec.get("late_tag") is not None:
-                self.side_outputs.append((ts, value, spec["late_tag"]))
-            return
-        for w in assigned:
-            if event_time and w.max_timestamp() <= self.watermark:
-                continue  # late: the window fired already
-            key = (w.start, w.end)
-            if "reduce" in spec:
-                acc = windows.get(key)
-                windows[key] = value if key not in windows else _call(spec["reduce"], "reduce")(acc, value)
-            elif "aggregate" in spec:
-                agg = spec["aggregate"]
-                acc = windows[key] if key in windows else agg.create_accumulator()
-                windows[key] = agg.add(value, acc)
-            else:
-                windows.setdefault(key, []).append(value)
-            changed = True
-            self.timer_ops.append((0 if event_time else 1, self.store.current_key, w.max_timestamp()))
-        if changed:
-            self.store.set("__windows__", windows)
-
-    def _window_fire(self, time, event_time):
-        from sluice.datastream.window import TimeWindow
-        spec = self.func
-        windows = self.store.get("__windows__") or {}
-        due = sorted(k for k in windows if k[1] - 1 == time)
-        if not due:
-            return
-        key = key_from_engine(self.store.current_key)
-        out_ts = time if event_time else None
-        for start, end in due:
-            contents = windows.pop((start, end))
-            w = TimeWindow(start, end)
-            if "reduce" in spec:
-                elements = [contents]
-            elif "aggregate" in spec:
-                elements = [spec["aggregate"].get_result(contents)]
-            else:
-                elements = contents
-            wf = spec.get("window_function")
-            if wf is None:
-                for e in elements:
-                    self._emit(e, out_ts)
-            elif spec.get("window_function_kind") == "apply":
-                for o in _iterate(wf.apply(key, w, elements)):
-                    self._emit(o, out_ts)
-            else:
-                self._window_ctx.w = w
-                for o in _iterate(wf.process(key, self._window_ctx, elements)):
-                    self._emit_processed(o, out_ts)
-        self.store.set("__windows__", windows if windows else None)
 
     def close(self):
         if isinstance(self.func, fn.Function):

@@ -97,11 +97,18 @@ class TableEnvironment(JavaObject):
 
     @staticmethod
     def create(environment_settings=None):
-        """A new environment in streaming (default) or batch mode; takes EnvironmentSettings or a Configuration."""
+        """A new environment in streaming (default) or batch mode; takes EnvironmentSettings or a Configuration.
+
+        With ``SLUICE_SERVER_URL`` set (or ``sluice.server.url`` in the settings' configuration) it is a session of
+        that running Sluice server instead (``sluice.table.remote``: SQL only)."""
         if environment_settings is None:
             environment_settings = EnvironmentSettings.in_streaming_mode()
         elif not isinstance(environment_settings, EnvironmentSettings):
             environment_settings = EnvironmentSettings.from_configuration(environment_settings)
+        from sluice.table.remote import RemoteTableEnvironment, server_url
+        url = server_url(environment_settings)
+        if url:
+            return RemoteTableEnvironment(url, environment_settings)
         mode = "streaming" if environment_settings.is_streaming_mode() else "batch"
         value, _, _ = get_gateway().request("env", mode=mode)
         t_env = TableEnvironment(value["h"], environment_settings)
@@ -276,11 +283,104 @@ class TableEnvironment(JavaObject):
 
 
 class StreamTableEnvironment(TableEnvironment):
-    """PyFlink's bridge between DataStream and Table API; the Python DataStream API is not supported yet."""
+    """A TableEnvironment over a ``StreamExecutionEnvironment``: converts between tables and DataStreams of that
+    environment. Jobs that mix both run as one job: ``env.execute()`` runs the streams made of tables (with the SQL
+    they contain), ``execute_sql``/``Table.execute()`` run a table pipeline with the streams it reads."""
+
+    def __init__(self, handle, settings, stream_env):
+        super().__init__(handle, settings)
+        self._stream_env = stream_env
 
     @staticmethod
     def create(stream_execution_environment=None, environment_settings=None):
-        if stream_execution_environment is not None:
-            raise NotImplementedError("not supported yet: StreamTableEnvironment over a StreamExecutionEnvironment "
-                                      "(the Python DataStream API)")
-        return TableEnvironment.create(environment_settings)
+        """A table environment for ``stream_execution_environment`` (its runtime mode, parallelism and
+        checkpointing); without one, a plain TableEnvironment of ``environment_settings``."""
+        if stream_execution_environment is None:
+            return TableEnvironment.create(environment_settings)
+        from sluice.datastream.stream_execution_environment import RuntimeExecutionMode
+        env = stream_execution_environment
+        if environment_settings is None:
+            environment_settings = EnvironmentSettings.in_batch_mode() if env._mode == RuntimeExecutionMode.BATCH \
+                else EnvironmentSettings.in_streaming_mode()
+        elif not isinstance(environment_settings, EnvironmentSettings):
+            environment_settings = EnvironmentSettings.from_configuration(environment_settings)
+        value, _, _ = get_gateway().request("ste_create", graph_handle=env._engine_graph())
+        t_env = StreamTableEnvironment(value["h"], environment_settings, env)
+        for k, v in environment_settings.get_configuration().to_dict().items():
+            if k != "execution.runtime-mode":
+                t_env.get_config().set(k, v)
+        return t_env
+
+    def _check_stream(self, data_stream):
+        from sluice.datastream.data_stream import DataStream
+        if not isinstance(data_stream, DataStream):
+            raise TypeError("expected a DataStream, got %r" % (data_stream,))
+        if data_stream._env is not self._stream_env:
+            raise ValueError("The DataStream belongs to another StreamExecutionEnvironment than this "
+                             "StreamTableEnvironment's")
+        stream = data_stream._plain()
+        from sluice.common.typeinfo import PickledBytesTypeInfo
+        if stream._type is None or isinstance(stream._type, PickledBytesTypeInfo):
+            raise TypeError("A DataStream of pickled Python objects cannot become a table: declare its type "
+                            "(output_type=Types.ROW_NAMED([...], [...]) or another type of Types)")
+        return stream
+
+    def from_data_stream(self, data_stream, *fields_or_schema):
+        """The insert-only stream as a table: columns of its type (a ``ROW_NAMED``'s fields, a tuple's ``f0``,
+        ``f1``, ..., an atomic type's ``f0``), renamed by column expressions or given by a ``Schema``."""
+        stream = self._check_stream(data_stream)
+        handle = self._stream_env._send(stream._id, stream._type)
+        from sluice.table.expression import Expression
+        if len(fields_or_schema) == 1 and not isinstance(fields_or_schema[0], (Expression, str)):
+            return self._wrap(self._invoke("fromDataStream", JavaObject(handle["h"]), fields_or_schema[0]))
+        table = self._wrap(self._invoke("fromDataStream", JavaObject(handle["h"])))
+        if fields_or_schema:
+            names = []
+            for f in fields_or_schema:
+                name = f if isinstance(f, str) else (f._j.get("col") if isinstance(f._j, dict) else None)
+                if name is None:
+                    raise NotImplementedError("not supported yet: from_data_stream with expressions other than "
+                                              "column names (%r)" % (f,))
+                names.append(name)
+            table = table.alias(*names)
+        return table
+
+    def from_changelog_stream(self, data_stream, schema=None, changelog_mode=None):
+        raise NotImplementedError("not supported yet: from_changelog_stream in the Python API")
+
+    def create_temporary_view(self, view_path, table_or_data_stream, *fields_or_schema):
+        """Registers a table, or a DataStream (as ``from_data_stream`` makes it a table), as a temporary view."""
+        from sluice.datastream.data_stream import DataStream
+        if isinstance(table_or_data_stream, DataStream):
+            table_or_data_stream = self.from_data_stream(table_or_data_stream, *fields_or_schema)
+            fields_or_schema = ()
+        super().create_temporary_view(view_path, table_or_data_stream, *fields_or_schema)
+
+    def _stream_of(self, value, table):
+        from sluice.common.typeinfo import RowTypeInfo, _from_sql_type
+        from sluice.datastream.data_stream import DataStream
+        schema = table.get_schema()
+        row_type = RowTypeInfo([_from_sql_type(t.sql()) for t in schema._types], list(schema._names))
+        env = self._stream_env
+        node = env._add_node({"kind": "java", "handle": value["h"], "name": "Table to DataStream"})
+        # the engine's graph takes the stream now, while the handle is alive
+        env._send(node)
+        return DataStream(env, node, row_type)
+
+    def to_data_stream(self, table):
+        """The insert-only table as a DataStream of ``Row``s (a table with updates is an error)."""
+        return self._stream_of(self._invoke("toDataStream", table), table)
+
+    def to_changelog_stream(self, table, target_schema=None, changelog_mode=None):
+        """The table's changelog as a DataStream of ``Row``s with their row kinds (``+I -U +U -D``)."""
+        if changelog_mode is not None:
+            raise NotImplementedError("not supported yet: to_changelog_stream with a ChangelogMode in the Python API")
+        if target_schema is not None:
+            return self._stream_of(self._invoke("toChangelogStream", table, target_schema), table)
+        return self._stream_of(self._invoke("toChangelogStream", table), table)
+
+    def to_append_stream(self, table, type_info):
+        return self.to_data_stream(table)
+
+    def to_retract_stream(self, table, type_info):
+        raise NotImplementedError("not supported yet: to_retract_stream (use to_changelog_stream)")

@@ -228,4 +228,5 @@ def udaf(f=None, input_types=None, result_type=None, accumulator_type=None, dete
 
 def udtaf(f=None, input_types=None, result_type=None, accumulator_type=None, deterministic=None, name=None,
           func_type="general"):
-    raise NotImplementedError("not supported yet: Python table aggregate functions (udtaf)")
+    raise NotImplementedError("not supported yet: Python table aggregate functions (udtaf): the engine has no table "
+                              "aggregate functions (Table.flat_aggregate) yet")

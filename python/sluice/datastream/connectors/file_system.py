@@ -1,10 +1,11 @@
-"""FileSource reading text lines (PyFlink's ``pyflink.datastream.connectors.file_system``). File sinks are not
-supported yet: ``FileSink`` exists so that programs import, and building one says so."""
+"""FileSource reading text lines and the row-format FileSink (PyFlink's
+``pyflink.datastream.connectors.file_system``)."""
 
 from sluice.common.typeinfo import Types
 from sluice.datastream.connectors.base import Source
 
 __all__ = ['FileSource', 'FileSourceBuilder', 'StreamFormat', 'FileSink', 'OutputFileConfig', 'RollingPolicy',
+           'BucketAssigner',
            'BulkFormat']
 
 
@@ -76,28 +77,85 @@ class FileSourceBuilder(object):
 
 
 class FileSink(object):
+    """Writes a stream's records as lines of text (``Encoder.simple_string_encoder()``: the text of each record, as
+    ``print()`` shows it) into part files under ``base_path``, in buckets (subdirectories ``yyyy-MM-dd--HH`` of the
+    processing time by default). A part file is hidden (``.part-....inprogress``) while it is written and gets its
+    final name (``<prefix>-<uuid>-<subtask>-<counter><suffix>``) at the next checkpoint or at the end of the input:
+    an unbounded job needs checkpoints for finished files, as in Flink."""
+
+    def __init__(self, base_path, encoder, bucket_assigner, rolling_policy, output_file_config):
+        self._base_path = base_path
+        self._encoder = encoder
+        self._bucket_assigner = bucket_assigner
+        self._rolling_policy = rolling_policy
+        self._output_file_config = output_file_config
+
     @staticmethod
     def for_row_format(base_path, encoder):
-        return _FileSinkBuilder()
+        return FileSink.RowFormatBuilder(base_path, encoder)
 
     @staticmethod
     def for_bulk_format(base_path, writer_factory):
-        return _FileSinkBuilder()
+        raise NotImplementedError("not supported yet: FileSink.for_bulk_format (bulk formats) in the Python "
+                                  "DataStream API")
+
+    def _spec(self):
+        path = self._base_path[len("file://"):] if self._base_path.startswith("file://") else self._base_path
+        spec = {"kind": "file", "path": path, "charset": self._encoder._charset,
+                "prefix": self._output_file_config._part_prefix, "suffix": self._output_file_config._part_suffix}
+        if self._bucket_assigner._format is not None:
+            spec["bucket_format"] = self._bucket_assigner._format
+            if self._bucket_assigner._zone is not None:
+                spec["zone"] = self._bucket_assigner._zone
+        if self._rolling_policy._part_size is not None:
+            spec["part_size"] = self._rolling_policy._part_size
+        if self._rolling_policy._rollover is not None:
+            spec["rollover_ms"] = self._rolling_policy._rollover
+        return spec
+
+    class RowFormatBuilder(object):
+        def __init__(self, base_path, encoder):
+            self._base_path = str(base_path)
+            self._encoder = encoder
+            self._bucket_assigner = BucketAssigner.date_time_bucket_assigner()
+            self._rolling_policy = RollingPolicy.default_rolling_policy()
+            self._output_file_config = OutputFileConfig.builder().build()
+
+        def with_bucket_check_interval(self, interval):
+            return self
+
+        def with_bucket_assigner(self, bucket_assigner):
+            self._bucket_assigner = bucket_assigner
+            return self
+
+        def with_rolling_policy(self, rolling_policy):
+            self._rolling_policy = rolling_policy
+            return self
+
+        def with_output_file_config(self, output_file_config):
+            self._output_file_config = output_file_config
+            return self
+
+        def build(self):
+            return FileSink(self._base_path, self._encoder, self._bucket_assigner, self._rolling_policy,
+                            self._output_file_config)
 
 
-class _FileSinkBuilder(object):
-    def with_output_file_config(self, output_file_config):
-        return self
+class BucketAssigner(object):
+    """Which directory under the base path a record goes to: by processing time (``date_time_bucket_assigner``,
+    a Java date-time pattern) or the base path itself (``base_path_bucket_assigner``)."""
 
-    def with_rolling_policy(self, rolling_policy):
-        return self
+    def __init__(self, fmt, zone):
+        self._format = fmt
+        self._zone = zone
 
-    def with_bucket_check_interval(self, interval):
-        return self
+    @staticmethod
+    def base_path_bucket_assigner():
+        return BucketAssigner(None, None)
 
-    def build(self):
-        raise NotImplementedError("not supported yet: FileSink in the Python DataStream API (use print() or "
-                                  "execute_and_collect())")
+    @staticmethod
+    def date_time_bucket_assigner(format_str="yyyy-MM-dd--HH", timezone_id=None):
+        return BucketAssigner(format_str, timezone_id)
 
 
 class OutputFileConfig(object):
@@ -128,10 +186,18 @@ class _OutputFileConfigBuilder(object):
 
 
 class RollingPolicy(object):
+    """When a part file is closed: at checkpoints and the end of the input always, and by the default policy also
+    when it reaches ``part_size`` bytes or is ``rollover_interval`` ms old (``inactivity_interval`` is not used)."""
+
+    def __init__(self, part_size, rollover):
+        self._part_size = part_size
+        self._rollover = rollover
+
     @staticmethod
-    def default_rolling_policy(*args, **kwargs):
-        return RollingPolicy()
+    def default_rolling_policy(part_size=1024 * 1024 * 128, rollover_interval=60 * 1000,
+                               inactivity_interval=60 * 1000):
+        return RollingPolicy(int(part_size), int(rollover_interval))
 
     @staticmethod
     def on_checkpoint_rolling_policy():
-        return RollingPolicy()
+        return RollingPolicy(None, None)

@@ -146,11 +146,29 @@ final class GatewaySession {
                 return null;
             case "make_function":
                 return PythonFunctionRegistrar.create(r, buffers.get(0));
-            case "ds_execute": {
+            case "ds_graph":
+                return io.sluice.python.datastream.PythonStreamGraph.create(r.get("graph"));
+            case "ds_add": {
+                io.sluice.python.datastream.PythonStreamGraph g = graph(r, buffers);
+                if (!r.hasNonNull("stream")) {
+                    return null;
+                }
+                return r.hasNonNull("type") ? g.typed(r.get("stream").asInt(), r.get("type"))
+                        : g.stream(r.get("stream").asInt());
+            }
+            case "ste_create": {
                 io.sluice.python.datastream.PythonStreamGraph g =
-                        io.sluice.python.datastream.PythonStreamGraph.build(r.get("graph"), buffers);
-                io.sluice.api.common.JobExecutionResult result = g.environment().execute(
-                        r.path("job_name").asText("Python DataStream job"));
+                        (io.sluice.python.datastream.PythonStreamGraph) handles.get(r.get("graph_handle").asLong());
+                return io.sluice.table.api.bridge.java.StreamTableEnvironment.create(g.environment());
+            }
+            case "ds_execute": {
+                io.sluice.python.datastream.PythonStreamGraph g = graph(r, buffers);
+                g.addSinks(r.get("graph"));
+                String jobName = r.path("job_name").asText("Python DataStream job");
+                if (r.path("async").asBoolean(false)) {
+                    return new io.sluice.python.datastream.DataStreamJobClient(g.environment().executeAsync(jobName));
+                }
+                io.sluice.api.common.JobExecutionResult result = g.environment().execute(jobName);
                 if (r.hasNonNull("marker")) {
                     // what print sinks wrote is on the JVM's stdout, which Python forwards; the marker line tells
                     // Python it has all of it
@@ -161,8 +179,8 @@ final class GatewaySession {
                 return result.getJobID().toString();
             }
             case "ds_collect": {
-                io.sluice.python.datastream.PythonStreamGraph g =
-                        io.sluice.python.datastream.PythonStreamGraph.build(r.get("graph"), buffers);
+                io.sluice.python.datastream.PythonStreamGraph g = graph(r, buffers);
+                g.addSinks(r.get("graph"));
                 return new io.sluice.python.datastream.StreamFetcher(g.stream(r.get("collect").asInt())
                         .executeAndCollect(r.path("job_name").asText("Python DataStream job")));
             }
@@ -187,6 +205,18 @@ final class GatewaySession {
             default:
                 throw new IllegalArgumentException("unknown gateway command '" + op + "'");
         }
+    }
+
+    /**
+     * The DataStream graph of a request: the graph of a stream table environment ({@code graph_handle}) with the
+     * request's new nodes added, or a new graph of the request's nodes.
+     */
+    private io.sluice.python.datastream.PythonStreamGraph graph(JsonNode r, List<byte[]> buffers) throws IOException {
+        io.sluice.python.datastream.PythonStreamGraph g = r.hasNonNull("graph_handle")
+                ? (io.sluice.python.datastream.PythonStreamGraph) handles.get(r.get("graph_handle").asLong())
+                : io.sluice.python.datastream.PythonStreamGraph.create(r.get("graph"));
+        g.addNodes(r.get("graph"), buffers, handles::get);
+        return g;
     }
 
     private static ObjectNode schema(Object o) {

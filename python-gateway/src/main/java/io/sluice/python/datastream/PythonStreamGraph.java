@@ -28,8 +28,10 @@ import java.util.Map;
  * for collections and pickled functions). Nodes come in an order where inputs precede their consumers:
  * {@code collection} (records of a frame), {@code sequence}, {@code datagen} (record indexes), {@code text_file},
  * {@code python} (a {@link PythonFunctionOperator} on one or two inputs, keyed or not), {@code watermarks},
- * {@code side_output} and {@code union}; sinks
- * are {@code print} nodes. Records are typed by their Java classes (the engine serializes them by class).
+ * {@code side_output}, {@code union}, {@code partition} (rebalance, global, broadcast, forward) and {@code java} (a
+ * stream a table environment made, by its handle); sinks are {@code print} or {@code file} nodes. A graph of a
+ * {@code StreamTableEnvironment} grows: each request adds the nodes it has not seen yet. Records are typed by their
+ * Java classes (the engine serializes them by class).
  */
 public final class PythonStreamGraph {
     private final StreamExecutionEnvironment env;
@@ -39,8 +41,16 @@ public final class PythonStreamGraph {
         this.env = env;
     }
 
-    /** The environment of the graph's settings, with the graph's sinks added; returns it and the streams. */
+    /** The environment of the graph's settings, with the graph's nodes and sinks added. */
     public static PythonStreamGraph build(JsonNode graph, List<byte[]> buffers) throws IOException {
+        PythonStreamGraph g = create(graph);
+        g.addNodes(graph, buffers, null);
+        g.addSinks(graph);
+        return g;
+    }
+
+    /** An empty graph in an environment of the graph's settings (its nodes come with {@link #addNodes}). */
+    public static PythonStreamGraph create(JsonNode graph) {
         Configuration conf = new Configuration();
         graph.path("config").fields().forEachRemaining(e -> conf.setString(e.getKey(), e.getValue().asText()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -57,24 +67,67 @@ public final class PythonStreamGraph {
         if (graph.hasNonNull("checkpoint_interval")) {
             env.enableCheckpointing(graph.get("checkpoint_interval").asLong());
         }
-        PythonStreamGraph g = new PythonStreamGraph(env);
+        return new PythonStreamGraph(env);
+    }
+
+    /**
+     * Adds the graph's nodes that this graph does not have yet (by id); {@code objects} resolves the engine objects
+     * that {@code java} nodes name (streams made by a table environment), or is null when there are none.
+     */
+    public void addNodes(JsonNode graph, List<byte[]> buffers, java.util.function.LongFunction<Object> objects)
+            throws IOException {
         Map<String, String> jobParameters = new LinkedHashMap<>();
         graph.path(graph.has("job_parameters") ? "job_parameters" : "config").fields()
                 .forEachRemaining(e -> jobParameters.put(e.getKey(), e.getValue().asText()));
         for (JsonNode n : graph.path("nodes")) {
-            g.add(n, buffers, graph.path("python").asText(), graph.path("python_path").asText(), jobParameters);
+            if (!streams.containsKey(n.get("id").asInt())) {
+                add(n, buffers, graph.path("python").asText(), graph.path("python_path").asText(), jobParameters,
+                        objects);
+            }
         }
+    }
+
+    /** Adds the graph's sinks: {@code print} (the default kind) and {@code file} ({@link RowFileSink}). */
+    public void addSinks(JsonNode graph) {
         for (JsonNode s : graph.path("sinks")) {
-            DataStream<Object> in = g.stream(s.get("input").asInt());
+            DataStream<Object> in = stream(s.get("input").asInt());
+            String kind = s.path("kind").asText("print");
+            if ("file".equals(kind)) {
+                in.sinkTo(new RowFileSink(s.get("path").asText(), s.path("charset").asText("UTF-8"),
+                        s.path("prefix").asText("part"), s.path("suffix").asText(""),
+                        s.hasNonNull("bucket_format") ? s.get("bucket_format").asText() : null,
+                        s.hasNonNull("zone") ? s.get("zone").asText() : null,
+                        s.path("part_size").asLong(Long.MAX_VALUE), s.path("rollover_ms").asLong(Long.MAX_VALUE)));
+                continue;
+            }
             String id = s.path("identifier").asText("");
-            boolean err = s.path("stderr").asBoolean(false);
-            if (err) {
+            if (s.path("stderr").asBoolean(false)) {
                 in.printToErr(id);
             } else {
                 in.print(id);
             }
         }
-        return g;
+    }
+
+    /**
+     * The stream of node {@code id} with the type information {@code type} (Python's, as JSON), for a table to
+     * read: records pass unchanged through a map that declares the type.
+     */
+    public DataStream<Object> typed(int id, JsonNode type) {
+        @SuppressWarnings("unchecked")
+        io.sluice.api.common.typeinfo.TypeInformation<Object> t =
+                (io.sluice.api.common.typeinfo.TypeInformation<Object>) PythonTypes.of(type);
+        return stream(id).map(new Identity(), t);
+    }
+
+    /** The map that gives a stream its type. */
+    static final class Identity implements io.sluice.api.common.functions.MapFunction<Object, Object> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object map(Object value) {
+            return value;
+        }
     }
 
     public StreamExecutionEnvironment environment() {
@@ -92,7 +145,7 @@ public final class PythonStreamGraph {
 
     @SuppressWarnings("unchecked")
     private void add(JsonNode n, List<byte[]> buffers, String python, String pythonPath,
-            Map<String, String> jobParameters) throws IOException {
+            Map<String, String> jobParameters, java.util.function.LongFunction<Object> objects) throws IOException {
         int id = n.get("id").asInt();
         String kind = n.get("kind").asText();
         DataStream<Object> s;
@@ -150,6 +203,35 @@ public final class PythonStreamGraph {
                 s = new SingleOutputStreamOperator<>(env, node);
                 break;
             }
+            case "partition": {
+                DataStream<Object> in = stream(n.get("input").asInt());
+                switch (n.get("how").asText()) {
+                    case "rebalance":
+                        s = in.rebalance();
+                        break;
+                    case "global":
+                        s = in.global();
+                        break;
+                    case "broadcast":
+                        s = new DataStream<>(env, new PartitionNode(in.getNode(), PartitionNode.Kind.BROADCAST, null,
+                                null));
+                        break;
+                    default:
+                        s = in.forward();
+                        break;
+                }
+                break;
+            }
+            case "java": {
+                if (objects == null) {
+                    throw new IllegalArgumentException("a stream of a table environment in a graph without one");
+                }
+                s = (DataStream<Object>) objects.apply(n.get("handle").asLong());
+                if (s.getExecutionEnvironment() != env) {
+                    throw new IllegalArgumentException("The stream belongs to another StreamExecutionEnvironment");
+                }
+                break;
+            }
             case "watermarks": {
                 JsonNode w = n.get("strategy");
                 WatermarkStrategy<Object> strategy;
@@ -185,6 +267,10 @@ public final class PythonStreamGraph {
             }
             default:
                 throw new IllegalArgumentException("unknown Python stream node kind '" + kind + "'");
+        }
+        if ("partition".equals(kind) || "java".equals(kind)) {
+            streams.put(id, s);
+            return;
         }
         if (n.hasNonNull("parallelism") && n.get("parallelism").asInt() > 0) {
             s.getNode().setParallelism(n.get("parallelism").asInt());

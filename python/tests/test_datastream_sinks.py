@@ -1,0 +1,151 @@
+"""FileSink, partitioning calls and execute_async of the Python DataStream API."""
+
+import glob
+import os
+import tempfile
+import time
+import unittest
+
+from sluice.common import Configuration, Encoder, Types
+from sluice.datastream import StreamExecutionEnvironment
+from sluice.datastream.connectors.file_system import BucketAssigner, FileSink, OutputFileConfig, RollingPolicy
+from sluice.datastream.functions import MapFunction
+from sluice.table.table_result import JobStatus
+
+
+def environment(parallelism=1, batch_size=None):
+    config = Configuration()
+    if batch_size is not None:
+        config.set_string("table.exec.batch-size", str(batch_size))
+    env = StreamExecutionEnvironment.get_execution_environment(config)
+    env.set_parallelism(parallelism)
+    return env
+
+
+def lines(directory):
+    out = []
+    for f in glob.glob(os.path.join(directory, "**", "*"), recursive=True):
+        if os.path.isfile(f) and not os.path.basename(f).startswith("."):
+            with open(f, encoding="utf-8") as text:
+                out += text.read().splitlines()
+    return sorted(out)
+
+
+class FileSinkTest(unittest.TestCase):
+    def test_row_format_file_sink_in_date_time_buckets(self):
+        # PyFlink's FileSink example, renamed
+        out = tempfile.mkdtemp()
+        env = environment()
+        ds = env.from_collection([(1, 'aaa'), (2, 'bbb'), (3, 'ccc')],
+                                 type_info=Types.ROW([Types.INT(), Types.STRING()]))
+        ds.sink_to(FileSink.for_row_format(out, Encoder.simple_string_encoder())
+                   .with_output_file_config(OutputFileConfig.builder().with_part_prefix("prefix")
+                                            .with_part_suffix(".txt").build())
+                   .with_rolling_policy(RollingPolicy.default_rolling_policy()).build())
+        env.execute("file sink")
+        self.assertEqual(lines(out), ['+I[1, aaa]', '+I[2, bbb]', '+I[3, ccc]'])
+        buckets = os.listdir(out)
+        self.assertEqual(len(buckets), 1)
+        self.assertRegex(buckets[0], r"^\d{4}-\d\d-\d\d--\d\d$")
+        parts = os.listdir(os.path.join(out, buckets[0]))
+        self.assertEqual(len(parts), 1)
+        self.assertRegex(parts[0], r"^prefix-[0-9a-f-]{36}-0-0\.txt$")
+
+    def test_parts_roll_by_size_into_the_base_path(self):
+        out = tempfile.mkdtemp()
+        env = environment(parallelism=2, batch_size=2)
+        ds = env.from_collection(list(range(20)), type_info=Types.INT()).rebalance().map(lambda x: x * 10)
+        ds.sink_to(FileSink.for_row_format("file://" + out, Encoder.simple_string_encoder())
+                   .with_bucket_assigner(BucketAssigner.base_path_bucket_assigner())
+                   .with_rolling_policy(RollingPolicy.default_rolling_policy(part_size=8)).build())
+        env.execute("rolling")
+        # the pickled Python values are written as their text
+        self.assertEqual(lines(out), sorted(str(i * 10) for i in range(20)))
+        names = os.listdir(out)
+        self.assertTrue(all(not n.startswith(".") for n in names), names)
+        self.assertGreater(len(names), 2)
+        self.assertEqual({n.split("-")[-2] for n in names}, {"0", "1"})
+
+    def test_unknown_sinks_and_add_sink_say_what_is_supported(self):
+        env = environment()
+        ds = env.from_collection([1])
+        with self.assertRaisesRegex(NotImplementedError, "not supported yet: the sink object"):
+            ds.sink_to(object())
+        with self.assertRaisesRegex(NotImplementedError, "not supported yet: add_sink"):
+            ds.add_sink(object())
+
+
+class Subtask(MapFunction):
+    def open(self, runtime_context):
+        self.index = runtime_context.get_index_of_this_subtask()
+
+    def map(self, value):
+        return self.index, value
+
+
+class PartitioningTest(unittest.TestCase):
+    def test_rebalance_shuffle_rescale_spread_over_instances(self):
+        for how in ("rebalance", "shuffle", "rescale"):
+            env = environment(parallelism=2, batch_size=1)
+            ds = env.from_collection(list(range(10)), type_info=Types.INT())
+            result = list(getattr(ds, how)().map(Subtask()).execute_and_collect())
+            self.assertEqual(sorted(v for _, v in result), list(range(10)), how)
+            self.assertEqual({i for i, _ in result}, {0, 1}, how)
+
+    def test_global_and_forward(self):
+        env = environment(parallelism=2, batch_size=1)
+        ds = env.from_collection(list(range(10)), type_info=Types.INT()).rebalance().map(lambda x: x, Types.INT())
+        self.assertEqual({i for i, _ in ds.global_().map(Subtask()).execute_and_collect()}, {0})
+        forwarded = list(ds.forward().map(Subtask()).execute_and_collect())
+        self.assertEqual(sorted(v for _, v in forwarded), list(range(10)))
+
+    def test_broadcast_sends_every_record_to_every_instance(self):
+        env = environment(parallelism=2)
+        ds = env.from_collection([1, 2, 3], type_info=Types.INT())
+        self.assertEqual(sorted(ds.broadcast().map(Subtask()).execute_and_collect()),
+                         [(0, 1), (0, 2), (0, 3), (1, 1), (1, 2), (1, 3)])
+
+    def test_partition_custom_is_not_supported_yet(self):
+        with self.assertRaisesRegex(NotImplementedError, "not supported yet: partition_custom"):
+            environment().from_collection([1]).partition_custom(lambda k, n: 0, lambda x: x)
+
+
+class ExecuteAsyncTest(unittest.TestCase):
+    def test_execute_async_returns_a_job_client(self):
+        env = environment()
+        out = tempfile.mkdtemp()
+        env.from_collection(["a", "b"]).sink_to(
+            FileSink.for_row_format(out, Encoder.simple_string_encoder())
+            .with_bucket_assigner(BucketAssigner.base_path_bucket_assigner()).build())
+        client = env.execute_async("async job")
+        self.assertRegex(client.get_job_id(), r"^[0-9a-f]{32}$")
+        result = client.get_job_execution_result().result()
+        self.assertEqual(result.get_job_id(), client.get_job_id())
+        self.assertEqual(client.get_job_status().result(), JobStatus.FINISHED)
+        self.assertEqual(lines(out), ["a", "b"])
+
+    def test_cancel_an_unbounded_job(self):
+        from sluice.datastream.connectors.datagen import DataGeneratorSource, GeneratorFunction, RateLimiterStrategy
+        from sluice.common import WatermarkStrategy
+
+        class Gen(GeneratorFunction):
+            def map(self, value):
+                return value
+
+        env = environment()
+        env.from_source(DataGeneratorSource(Gen(), 1 << 62, RateLimiterStrategy.per_second(10), Types.LONG()),
+                        WatermarkStrategy.no_watermarks(), "gen").sink_to(
+            FileSink.for_row_format(tempfile.mkdtemp(), Encoder.simple_string_encoder()).build())
+        client = env.execute_async("unbounded")
+        deadline = time.time() + 60
+        while client.get_job_status().result() != JobStatus.RUNNING and time.time() < deadline:
+            time.sleep(0.05)
+        self.assertEqual(client.get_job_status().result(), JobStatus.RUNNING)
+        client.cancel()
+        with self.assertRaisesRegex(Exception, "was cancelled"):
+            client.get_job_execution_result().result()
+        self.assertTrue(client.get_job_execution_result().done())
+
+
+if __name__ == '__main__':
+    unittest.main()
