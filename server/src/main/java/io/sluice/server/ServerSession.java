@@ -53,6 +53,7 @@ public final class ServerSession {
             throw new ValidationException("'" + ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key() + "' is set by the"
                     + " server (--allowed-dir) and cannot be changed by a session.");
         }
+        manager.pathGuard().checkStatement(statement);
         TableResult result;
         synchronized (manager.planningLock()) {
             try {
@@ -67,6 +68,22 @@ public final class ServerSession {
         result.getJobClient().ifPresent(job -> manager.jobs().register(job, statement,
                 env.getConfig().get(CheckpointingOptions.SAVEPOINT_DIRECTORY)));
         return result;
+    }
+
+    /**
+     * Sets one session option directly (the SQL Gateway's {@code executionConfig}), under the same limits as a
+     * {@code SET} statement: the server's allowed paths can neither be changed nor escaped.
+     */
+    public void setOption(String key, String value) {
+        touch();
+        if (manager.allowedPaths() != null && key.trim().equals(ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key())) {
+            throw new ValidationException("'" + ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key() + "' is set by the"
+                    + " server (--allowed-dir) and cannot be changed by a session.");
+        }
+        manager.pathGuard().checkOption(key, value);
+        synchronized (manager.planningLock()) {
+            env.getConfig().set(key, value);
+        }
     }
 
     /** The columns a query would answer, found by planning it without running it. */

@@ -30,7 +30,8 @@ public final class SluiceServer implements AutoCloseable {
     private SluiceServer(ServerOptions options) throws IOException {
         options.check();
         this.options = options;
-        this.sessions = new SessionManager(options.allowedDirs());
+        this.sessions = new SessionManager(options.allowedDirs(),
+                new JobRegistry(options.jobHistorySize(), options.jobHistoryExpiration()));
         this.pg = new PgServer(options, sessions, loginThrottle);
         try {
             this.rest = options.httpPort() < 0 ? null : new RestGateway(options, sessions, loginThrottle);
@@ -166,9 +167,13 @@ public final class SluiceServer implements AutoCloseable {
                 case "--idle-session-timeout" -> o = o.withIdleSessionTimeout(Duration.ofSeconds(number(arg, value)));
                 case "--savepoint-dir" -> o = o.withSavepointDir(value);
                 case "--allowed-dir" -> o = o.withAllowedDir(value);
+                case "--job-history-size" -> o = o.withJobHistory((int) Math.min(Integer.MAX_VALUE,
+                        number(arg, value)), o.jobHistoryExpiration());
+                case "--job-history-expiration" -> o = o.withJobHistory(o.jobHistorySize(),
+                        Duration.ofSeconds(number(arg, value)));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; the options are --pg-port, "
                         + "--http-port, --flight-port, --bind, --max-result-rows, --idle-session-timeout, --savepoint-dir,"
-                        + " --allowed-dir, --help");
+                        + " --allowed-dir, --job-history-size, --job-history-expiration, --help");
             }
         }
         return o;
@@ -214,8 +219,11 @@ public final class SluiceServer implements AutoCloseable {
         out.println("  --idle-session-timeout S    close connections idle for S seconds (default 0: never)");
         out.println("  --savepoint-dir DIR         on shutdown, stop running jobs with a savepoint under DIR");
         out.println("                              (default: cancel them)");
-        out.println("  --allowed-dir DIR           filesystem tables of client sessions may only use paths under DIR");
+        out.println("  --allowed-dir DIR           files client sessions use (filesystem tables, plan files, jars,");
+        out.println("                              catalog, checkpoint and savepoint directories) must lie under DIR");
         out.println("                              (repeatable; default: any path)");
+        out.println("  --job-history-size N        ended jobs the REST API and web UI keep showing (default 1000)");
+        out.println("  --job-history-expiration S  seconds an ended job is kept (default 3600)");
         out.println("Environment: SLUICE_SERVER_PASSWORD  password of user 'sluice' (SCRAM-SHA-256, HTTP Basic, Flight");
         out.println("             SQL Basic then bearer token); without it,");
         out.println("             clients connect without a password and only loopback binding is allowed.");

@@ -71,7 +71,7 @@ public final class RestGateway implements AutoCloseable {
         this.throttle = throttle;
         RateHistory rates = new RateHistory(sessions.jobs());
         sampler.scheduleAtFixedRate(rates::sample, 1, 1, TimeUnit.SECONDS);
-        this.jobs = new JobsApi(sessions.jobs(), options.savepointDir(), rates);
+        this.jobs = new JobsApi(sessions.jobs(), options.savepointDir(), rates, sessions.pathGuard());
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new JobMetricsCollector(sessions.jobs(), options.bind().getHostAddress()));
         JvmMetrics.builder().register(registry);
@@ -315,7 +315,11 @@ public final class RestGateway implements AutoCloseable {
         Iterator<Map.Entry<String, JsonNode>> config = body.path("executionConfig").fields();
         while (config.hasNext()) {
             Map.Entry<String, JsonNode> c = config.next();
-            session.session().environment().getConfig().set(c.getKey(), c.getValue().asText());
+            try {
+                session.session().setOption(c.getKey(), c.getValue().asText());
+            } catch (io.sluice.table.api.ValidationException e) {
+                throw new RestException(400, e.getMessage(), e);
+            }
         }
         RestOperation op = new RestOperation(UUID.randomUUID().toString(), statement, options.maxResultRows());
         session.add(op);
