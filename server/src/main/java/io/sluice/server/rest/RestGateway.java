@@ -57,6 +57,11 @@ public final class RestGateway implements AutoCloseable {
     private final LoginThrottle throttle;
     private final Map<String, RestSession> restSessions = new ConcurrentHashMap<>();
     private final ExecutorService httpExecutor = Executors.newFixedThreadPool(8, daemon("sluice-rest"));
+    /**
+     * How long a REST session lives without requests when the server has no idle timeout: Flink's gateway default
+     * ({@code sql-gateway.session.idle-timeout}, 10 minutes), so a client that goes away frees its results and jobs.
+     */
+    static final java.time.Duration DEFAULT_IDLE = java.time.Duration.ofMinutes(10);
     private final ExecutorService statementExecutor = Executors.newCachedThreadPool(daemon("sluice-rest-statement"));
     private final ScheduledExecutorService sweeper =
             Executors.newSingleThreadScheduledExecutor(daemon("sluice-rest-idle"));
@@ -96,10 +101,9 @@ public final class RestGateway implements AutoCloseable {
             }
         });
         http.start();
-        long idle = options.idleSessionTimeout().toMillis();
-        if (idle > 0) {
-            sweeper.scheduleWithFixedDelay(() -> closeIdle(idle), idle, Math.max(idle / 4, 100), TimeUnit.MILLISECONDS);
-        }
+        long idle = (options.idleSessionTimeout().isZero() ? DEFAULT_IDLE : options.idleSessionTimeout()).toMillis();
+        long period = Math.max(100, Math.min(idle / 4, 60_000));
+        sweeper.scheduleWithFixedDelay(() -> closeIdle(idle), period, period, TimeUnit.MILLISECONDS);
     }
 
     public int port() {
