@@ -48,6 +48,7 @@ public final class ServerSession {
      */
     public TableResult execute(String statement, java.util.function.Function<WriterContext, SinkWriter> resultWriter) {
         touch();
+        checkLength(statement);
         String allowed = manager.allowedPaths();
         if (allowed != null && statement.contains(ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key())) {
             throw new ValidationException("'" + ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key() + "' is set by the"
@@ -86,9 +87,27 @@ public final class ServerSession {
         }
     }
 
+    /** Refuses a statement longer than the server's {@code --max-statement-length}. */
+    public void checkLength(String statement) {
+        int max = manager.maxStatementLength();
+        if (statement.length() > max) {
+            throw new ValidationException("The statement is " + statement.length() + " characters long; the server"
+                    + " accepts at most " + max + " (--max-statement-length).");
+        }
+    }
+
+    /** The types of a query's parameters ({@code ?}), inferred from where they stand; see Flight SQL. */
+    public java.util.List<io.sluice.runtime.types.LogicalType> queryParameterTypes(String query) {
+        touch();
+        synchronized (manager.planningLock()) {
+            return ((TableEnvironmentImpl) env).queryParameterTypes(query);
+        }
+    }
+
     /** The columns a query would answer, found by planning it without running it. */
     public ResolvedSchema querySchema(String query) {
         touch();
+        checkLength(query);
         synchronized (manager.planningLock()) {
             return env.sqlQuery(query).getResolvedSchema();
         }

@@ -20,6 +20,7 @@ public final class SessionManager {
     /** The directories filesystem tables of sessions may use, joined by ',' (null: any). */
     private final String allowedPaths;
     private final PathGuard pathGuard;
+    private volatile int maxStatementLength = ServerOptions.DEFAULT_MAX_STATEMENT_LENGTH;
 
     /** Sessions whose filesystem tables may use any path. */
     public SessionManager() {
@@ -37,6 +38,16 @@ public final class SessionManager {
         this.jobs = jobs;
         this.allowedPaths = allowedDirs.isEmpty() ? null : String.join(",", allowedDirs);
         this.pathGuard = new PathGuard(allowedDirs);
+    }
+
+    /** Statements longer than {@code length} characters are refused. */
+    public void setMaxStatementLength(int length) {
+        this.maxStatementLength = length;
+    }
+
+    /** The longest statement a session runs, in characters. */
+    public int maxStatementLength() {
+        return maxStatementLength;
     }
 
     /** What keeps the files sessions name (plans, jars, catalogs, checkpoints) under the allowed directories. */

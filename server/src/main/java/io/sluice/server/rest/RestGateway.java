@@ -400,9 +400,15 @@ public final class RestGateway implements AutoCloseable {
         return v.asText();
     }
 
-    private static JsonNode body(HttpExchange exchange) throws IOException {
+    private JsonNode body(HttpExchange exchange) throws IOException {
+        // a statement of the longest length, each character up to 4 bytes of UTF-8 (or 6 as a JSON escape), and the rest
+        long limit = (long) sessions.maxStatementLength() * 6 + 65_536;
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new RestException(413, "the request body is larger than " + limit + " bytes (a statement may"
+                        + " have at most " + sessions.maxStatementLength() + " characters: --max-statement-length)");
+            }
             if (bytes.length == 0) {
                 return RestJson.MAPPER.createObjectNode();
             }
