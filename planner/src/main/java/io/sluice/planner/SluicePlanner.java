@@ -238,6 +238,28 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         });
     }
 
+    /**
+     * The types of a query's dynamic parameters ({@code ?}) in order, inferred by validating the query (a parameter
+     * compared with a column takes the column's type, {@code CAST(? AS INT)} is an INT, ...); a parameter whose
+     * type its context does not tell fails validation.
+     */
+    public List<io.sluice.runtime.types.LogicalType> parameterTypes(String sql) {
+        CalciteCatalogReader reader = catalogReader();
+        SqlValidator validator = validator(reader);
+        SqlNode validated;
+        try {
+            validated = validator.validate(io.sluice.planner.functions.SessionPartitionRewriter.rewrite(
+                    io.sluice.planner.functions.GroupWindowRewriter.rewrite(parseQuery(sql))));
+        } catch (CalciteContextException e) {
+            throw validationError(e);
+        }
+        List<io.sluice.runtime.types.LogicalType> types = new java.util.ArrayList<>();
+        for (org.apache.calcite.rel.type.RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
+            types.add(RelTypes.toLogicalType(f.getType()).copy(true));
+        }
+        return types;
+    }
+
     /** The validated row type of a query, without planning it further. */
     public RelDataType validatedRowType(String sql) {
         return toRel(parseQuery(sql)).validatedRowType;

@@ -10,7 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** The jobs sessions started (queries and INSERTs), shared by the server; stopped when the server shuts down. */
+/**
+ * The jobs sessions started (queries and INSERTs), shared by the server; stopped when the server shuts down. A job that
+ * has ended stays listed with its final state and metrics (as in Flink's job history) for the REST API and the UI,
+ * until it is older than the history's expiration or more than its size of ended jobs are kept (the earliest ended
+ * go first); Prometheus reports running jobs only.
+ */
 public final class JobRegistry {
     /**
      * A job with the statement that started it, when, and the savepoint directory its session configured
@@ -25,10 +30,67 @@ public final class JobRegistry {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, JobClient> jobs = new ConcurrentHashMap<>();
+    /** When each ended job ended (epoch ms). */
+    private final Map<String, Long> endTimes = new ConcurrentHashMap<>();
+    private final int historySize;
+    private final long historyMillis;
+
+    /** A registry that keeps at most {@code historySize} ended jobs, each for at most {@code expiration}. */
+    public JobRegistry(int historySize, java.time.Duration expiration) {
+        this.historySize = historySize;
+        this.historyMillis = expiration.toMillis();
+    }
 
     void register(JobClient job, String statement, String savepointDir) {
-        jobs.put(job.getJobID(), job);
-        entries.put(job.getJobID(), new Entry(job, statement, System.currentTimeMillis(), savepointDir));
+        String id = job.getJobID();
+        jobs.put(id, job);
+        entries.put(id, new Entry(job, statement, System.currentTimeMillis(), savepointDir));
+        job.getJobExecutionResult().whenComplete((result, failure) -> {
+            if (jobs.containsKey(id)) {
+                endTimes.putIfAbsent(id, System.currentTimeMillis());
+            }
+            evict();
+        });
+        evict();
+    }
+
+    /** When a job ended (epoch ms), or -1 while it runs. */
+    public long endMillis(String jobId) {
+        Long end = endTimes.get(jobId);
+        if (end == null) {
+            JobClient job = jobs.get(jobId);
+            if (job != null && job.getJobStatus().isTerminal()) { // ended, its completion not yet seen
+                return endTimes.computeIfAbsent(jobId, k -> System.currentTimeMillis());
+            }
+            return -1;
+        }
+        return end;
+    }
+
+    /** Forgets ended jobs older than the expiration, then the earliest ended beyond the history's size. */
+    void evict() {
+        long now = System.currentTimeMillis();
+        for (Map.Entry<String, JobClient> job : jobs.entrySet()) { // ended, its completion not yet seen
+            if (!endTimes.containsKey(job.getKey()) && job.getValue().getJobStatus().isTerminal()) {
+                endTimes.putIfAbsent(job.getKey(), now);
+            }
+        }
+        long limit = now - historyMillis;
+        List<Map.Entry<String, Long>> ended = new ArrayList<>(endTimes.entrySet());
+        ended.sort(Map.Entry.comparingByValue());
+        int keep = ended.size();
+        for (Map.Entry<String, Long> e : ended) {
+            if (e.getValue() < limit || keep > historySize) {
+                forget(e.getKey());
+                keep--;
+            }
+        }
+    }
+
+    private void forget(String jobId) {
+        endTimes.remove(jobId);
+        entries.remove(jobId);
+        jobs.remove(jobId);
     }
 
     public List<JobClient> list() {
@@ -37,6 +99,7 @@ public final class JobRegistry {
 
     /** Every job with its statement and start time, oldest first. */
     public List<Entry> entries() {
+        evict();
         List<Entry> list = new ArrayList<>(entries.values());
         list.sort((a, b) -> Long.compare(a.startMillis(), b.startMillis()));
         return list;

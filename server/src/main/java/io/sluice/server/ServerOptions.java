@@ -17,13 +17,23 @@ import java.time.Duration;
  * @param savepointDir where running jobs' savepoints are written on shutdown (null: jobs are cancelled)
  * @param allowedDirs the directories filesystem tables of server sessions may use (empty: any)
  * @param flightPort the Arrow Flight SQL port (0: any free port; -1: no Flight SQL endpoint)
+ * @param jobHistorySize how many ended jobs the REST API and the UI keep showing (the oldest ended go first)
+ * @param jobHistoryExpiration how long an ended job is kept for the REST API and the UI
+ * @param maxStatementLength the most characters one statement (or script of statements) a client sends may have
  */
 public record ServerOptions(int pgPort, int httpPort, InetAddress bind, String password, long maxResultRows,
-        Duration idleSessionTimeout, String savepointDir, java.util.List<String> allowedDirs, int flightPort) {
+        Duration idleSessionTimeout, String savepointDir, java.util.List<String> allowedDirs, int flightPort,
+        int jobHistorySize, Duration jobHistoryExpiration, int maxStatementLength) {
 
     public static final int DEFAULT_PG_PORT = 5433;
     public static final int DEFAULT_HTTP_PORT = 8081;
     public static final int DEFAULT_FLIGHT_PORT = 8815;
+    /** Ended jobs kept (Flink's {@code jobstore.max-capacity} has no limit; a server that runs many queries needs one). */
+    public static final int DEFAULT_JOB_HISTORY_SIZE = 1000;
+    /** The longest statement a client may send: one million characters. */
+    public static final int DEFAULT_MAX_STATEMENT_LENGTH = 1 << 20;
+    /** How long ended jobs are kept, as Flink's {@code jobstore.expiration-time} (one hour). */
+    public static final Duration DEFAULT_JOB_HISTORY_EXPIRATION = Duration.ofHours(1);
     /** The only user name the server accepts. */
     public static final String USER = "sluice";
 
@@ -32,13 +42,14 @@ public record ServerOptions(int pgPort, int httpPort, InetAddress bind, String p
      */
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_PG_PORT, DEFAULT_HTTP_PORT, InetAddress.getLoopbackAddress(), null, 0,
-                Duration.ZERO, null, java.util.List.of(), DEFAULT_FLIGHT_PORT);
+                Duration.ZERO, null, java.util.List.of(), DEFAULT_FLIGHT_PORT, DEFAULT_JOB_HISTORY_SIZE,
+                DEFAULT_JOB_HISTORY_EXPIRATION, DEFAULT_MAX_STATEMENT_LENGTH);
     }
 
     /** The Arrow Flight SQL port (0: any free port; -1: none). */
     public ServerOptions withFlightPort(int port) {
         return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, savepointDir,
-                allowedDirs, port);
+                allowedDirs, port, jobHistorySize, jobHistoryExpiration, maxStatementLength);
     }
 
     /** These PostgreSQL and HTTP ports (0: any free port; HTTP -1: none), without a Flight SQL endpoint. */
@@ -49,32 +60,32 @@ public record ServerOptions(int pgPort, int httpPort, InetAddress bind, String p
     /** These PostgreSQL, HTTP and Flight SQL ports (0: any free port; HTTP or Flight -1: none). */
     public ServerOptions withPorts(int pg, int http, int flight) {
         return new ServerOptions(pg, http, bind, password, maxResultRows, idleSessionTimeout, savepointDir,
-                allowedDirs, flight);
+                allowedDirs, flight, jobHistorySize, jobHistoryExpiration, maxStatementLength);
     }
 
     public ServerOptions withPassword(String newPassword) {
         return new ServerOptions(pgPort, httpPort, bind, newPassword, maxResultRows, idleSessionTimeout, savepointDir,
-                allowedDirs, flightPort);
+                allowedDirs, flightPort, jobHistorySize, jobHistoryExpiration, maxStatementLength);
     }
 
     public ServerOptions withMaxResultRows(long rows) {
         return new ServerOptions(pgPort, httpPort, bind, password, rows, idleSessionTimeout, savepointDir,
-                allowedDirs, flightPort);
+                allowedDirs, flightPort, jobHistorySize, jobHistoryExpiration, maxStatementLength);
     }
 
     public ServerOptions withIdleSessionTimeout(Duration timeout) {
         return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, timeout, savepointDir,
-                allowedDirs, flightPort);
+                allowedDirs, flightPort, jobHistorySize, jobHistoryExpiration, maxStatementLength);
     }
 
     public ServerOptions withBind(InetAddress address) {
         return new ServerOptions(pgPort, httpPort, address, password, maxResultRows, idleSessionTimeout, savepointDir,
-                allowedDirs, flightPort);
+                allowedDirs, flightPort, jobHistorySize, jobHistoryExpiration, maxStatementLength);
     }
 
     public ServerOptions withSavepointDir(String dir) {
         return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, dir,
-                allowedDirs, flightPort);
+                allowedDirs, flightPort, jobHistorySize, jobHistoryExpiration, maxStatementLength);
     }
 
     /** Adds a directory that filesystem tables of server sessions may use (once any is given, only those). */
@@ -82,7 +93,19 @@ public record ServerOptions(int pgPort, int httpPort, InetAddress bind, String p
         java.util.List<String> dirs = new java.util.ArrayList<>(allowedDirs);
         dirs.add(java.nio.file.Path.of(dir).toAbsolutePath().normalize().toString());
         return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, savepointDir,
-                java.util.List.copyOf(dirs), flightPort);
+                java.util.List.copyOf(dirs), flightPort, jobHistorySize, jobHistoryExpiration, maxStatementLength);
+    }
+
+    /** Keeps at most {@code size} ended jobs, each for at most {@code expiration}. */
+    public ServerOptions withJobHistory(int size, Duration expiration) {
+        return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, savepointDir,
+                allowedDirs, flightPort, size, expiration, maxStatementLength);
+    }
+
+    /** Statements longer than {@code length} characters are refused. */
+    public ServerOptions withMaxStatementLength(int length) {
+        return new ServerOptions(pgPort, httpPort, bind, password, maxResultRows, idleSessionTimeout, savepointDir,
+                allowedDirs, flightPort, jobHistorySize, jobHistoryExpiration, length);
     }
 
     public boolean passwordRequired() {

@@ -48,11 +48,13 @@ public final class ServerSession {
      */
     public TableResult execute(String statement, java.util.function.Function<WriterContext, SinkWriter> resultWriter) {
         touch();
+        checkLength(statement);
         String allowed = manager.allowedPaths();
         if (allowed != null && statement.contains(ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key())) {
             throw new ValidationException("'" + ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key() + "' is set by the"
                     + " server (--allowed-dir) and cannot be changed by a session.");
         }
+        manager.pathGuard().checkStatement(statement);
         TableResult result;
         synchronized (manager.planningLock()) {
             try {
@@ -69,9 +71,43 @@ public final class ServerSession {
         return result;
     }
 
+    /**
+     * Sets one session option directly (the SQL Gateway's {@code executionConfig}), under the same limits as a
+     * {@code SET} statement: the server's allowed paths can neither be changed nor escaped.
+     */
+    public void setOption(String key, String value) {
+        touch();
+        if (manager.allowedPaths() != null && key.trim().equals(ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key())) {
+            throw new ValidationException("'" + ExecutionOptions.FILESYSTEM_ALLOWED_PATHS.key() + "' is set by the"
+                    + " server (--allowed-dir) and cannot be changed by a session.");
+        }
+        manager.pathGuard().checkOption(key, value);
+        synchronized (manager.planningLock()) {
+            env.getConfig().set(key, value);
+        }
+    }
+
+    /** Refuses a statement longer than the server's {@code --max-statement-length}. */
+    public void checkLength(String statement) {
+        int max = manager.maxStatementLength();
+        if (statement.length() > max) {
+            throw new ValidationException("The statement is " + statement.length() + " characters long; the server"
+                    + " accepts at most " + max + " (--max-statement-length).");
+        }
+    }
+
+    /** The types of a query's parameters ({@code ?}), inferred from where they stand; see Flight SQL. */
+    public java.util.List<io.sluice.runtime.types.LogicalType> queryParameterTypes(String query) {
+        touch();
+        synchronized (manager.planningLock()) {
+            return ((TableEnvironmentImpl) env).queryParameterTypes(query);
+        }
+    }
+
     /** The columns a query would answer, found by planning it without running it. */
     public ResolvedSchema querySchema(String query) {
         touch();
+        checkLength(query);
         synchronized (manager.planningLock()) {
             return env.sqlQuery(query).getResolvedSchema();
         }

@@ -16,9 +16,11 @@ public final class SessionManager {
     private final TableEnvironmentImpl root = new TableEnvironmentImpl(EnvironmentSettings.inStreamingMode());
     private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Object planningLock = new Object();
-    private final JobRegistry jobs = new JobRegistry();
+    private final JobRegistry jobs;
     /** The directories filesystem tables of sessions may use, joined by ',' (null: any). */
     private final String allowedPaths;
+    private final PathGuard pathGuard;
+    private volatile int maxStatementLength = ServerOptions.DEFAULT_MAX_STATEMENT_LENGTH;
 
     /** Sessions whose filesystem tables may use any path. */
     public SessionManager() {
@@ -27,7 +29,30 @@ public final class SessionManager {
 
     /** Sessions whose filesystem tables may only use paths under {@code allowedDirs} (empty: any). */
     public SessionManager(java.util.List<String> allowedDirs) {
+        this(allowedDirs, new JobRegistry(io.sluice.server.ServerOptions.DEFAULT_JOB_HISTORY_SIZE,
+                io.sluice.server.ServerOptions.DEFAULT_JOB_HISTORY_EXPIRATION));
+    }
+
+    /** Sessions limited to {@code allowedDirs} (empty: any) whose jobs go to {@code jobs}. */
+    public SessionManager(java.util.List<String> allowedDirs, JobRegistry jobs) {
+        this.jobs = jobs;
         this.allowedPaths = allowedDirs.isEmpty() ? null : String.join(",", allowedDirs);
+        this.pathGuard = new PathGuard(allowedDirs);
+    }
+
+    /** Statements longer than {@code length} characters are refused. */
+    public void setMaxStatementLength(int length) {
+        this.maxStatementLength = length;
+    }
+
+    /** The longest statement a session runs, in characters. */
+    public int maxStatementLength() {
+        return maxStatementLength;
+    }
+
+    /** What keeps the files sessions name (plans, jars, catalogs, checkpoints) under the allowed directories. */
+    public PathGuard pathGuard() {
+        return pathGuard;
     }
 
     /** The value every session's {@code sluice.filesystem.allowed-paths} is held at, or null. */

@@ -30,7 +30,9 @@ public final class SluiceServer implements AutoCloseable {
     private SluiceServer(ServerOptions options) throws IOException {
         options.check();
         this.options = options;
-        this.sessions = new SessionManager(options.allowedDirs());
+        this.sessions = new SessionManager(options.allowedDirs(),
+                new JobRegistry(options.jobHistorySize(), options.jobHistoryExpiration()));
+        this.sessions.setMaxStatementLength(options.maxStatementLength());
         this.pg = new PgServer(options, sessions, loginThrottle);
         try {
             this.rest = options.httpPort() < 0 ? null : new RestGateway(options, sessions, loginThrottle);
@@ -166,9 +168,15 @@ public final class SluiceServer implements AutoCloseable {
                 case "--idle-session-timeout" -> o = o.withIdleSessionTimeout(Duration.ofSeconds(number(arg, value)));
                 case "--savepoint-dir" -> o = o.withSavepointDir(value);
                 case "--allowed-dir" -> o = o.withAllowedDir(value);
+                case "--max-statement-length" -> o = o.withMaxStatementLength((int) Math.min(Integer.MAX_VALUE,
+                        Math.max(1, number(arg, value))));
+                case "--job-history-size" -> o = o.withJobHistory((int) Math.min(Integer.MAX_VALUE,
+                        number(arg, value)), o.jobHistoryExpiration());
+                case "--job-history-expiration" -> o = o.withJobHistory(o.jobHistorySize(),
+                        Duration.ofSeconds(number(arg, value)));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; the options are --pg-port, "
-                        + "--http-port, --flight-port, --bind, --max-result-rows, --idle-session-timeout, --savepoint-dir,"
-                        + " --allowed-dir, --help");
+                        + "--http-port, --flight-port, --bind, --max-result-rows, --max-statement-length, --idle-session-timeout,"
+                        + " --savepoint-dir, --allowed-dir, --job-history-size, --job-history-expiration, --help");
             }
         }
         return o;
@@ -211,11 +219,17 @@ public final class SluiceServer implements AutoCloseable {
         out.println("  --bind ADDRESS              address to listen on (default 127.0.0.1); a non-loopback");
         out.println("                              address needs SLUICE_SERVER_PASSWORD");
         out.println("  --max-result-rows N         most rows one result sends to a client (default 0: no limit)");
-        out.println("  --idle-session-timeout S    close connections idle for S seconds (default 0: never)");
+        out.println("  --max-statement-length N    longest statement a client may send, in characters");
+        out.println("                              (default 1048576)");
+        out.println("  --idle-session-timeout S    close connections idle for S seconds (default 0: PostgreSQL never,");
+        out.println("                              REST 10 minutes, Flight SQL one hour)");
         out.println("  --savepoint-dir DIR         on shutdown, stop running jobs with a savepoint under DIR");
         out.println("                              (default: cancel them)");
-        out.println("  --allowed-dir DIR           filesystem tables of client sessions may only use paths under DIR");
+        out.println("  --allowed-dir DIR           files client sessions use (filesystem tables, plan files, jars,");
+        out.println("                              catalog, checkpoint and savepoint directories) must lie under DIR");
         out.println("                              (repeatable; default: any path)");
+        out.println("  --job-history-size N        ended jobs the REST API and web UI keep showing (default 1000)");
+        out.println("  --job-history-expiration S  seconds an ended job is kept (default 3600)");
         out.println("Environment: SLUICE_SERVER_PASSWORD  password of user 'sluice' (SCRAM-SHA-256, HTTP Basic, Flight");
         out.println("             SQL Basic then bearer token); without it,");
         out.println("             clients connect without a password and only loopback binding is allowed.");

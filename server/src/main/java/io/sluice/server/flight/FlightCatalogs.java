@@ -26,6 +26,7 @@ final class FlightCatalogs {
     static final List<LogicalType> TABLE_TYPES_TYPES = List.of(TEXT);
     static final List<LogicalType> TABLE_WITH_SCHEMA_TYPES = List.of(TEXT, TEXT, TEXT, TEXT, LogicalType.bytes());
     static final List<LogicalType> TABLE_NO_SCHEMA_TYPES = List.of(TEXT, TEXT, TEXT, TEXT);
+    static final List<LogicalType> PRIMARY_KEY_TYPES = List.of(TEXT, TEXT, TEXT, TEXT, LogicalType.integer(), TEXT);
 
     private FlightCatalogs() {
     }
@@ -75,6 +76,32 @@ final class FlightCatalogs {
                         rows.add(Row.of(catalog, db, table, type, schema));
                     } else {
                         rows.add(Row.of(catalog, db, table, type));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The primary key ({@code PRIMARY KEY ... NOT ENFORCED}) of a table, one row per key column in key order, as
+     * {@code DESCRIBE} shows it; the current catalog and database when the request names none.
+     */
+    static List<Row> primaryKeys(ServerSession session, org.apache.arrow.flight.sql.impl.FlightSql.CommandGetPrimaryKeys
+            request) {
+        String catalog = request.hasCatalog() ? request.getCatalog()
+                : column(session, "SHOW CURRENT CATALOG").get(0);
+        String db = request.hasDbSchema() ? request.getDbSchema() : column(session, "SHOW CURRENT DATABASE").get(0);
+        String path = quote(catalog) + "." + quote(db) + "." + quote(request.getTable());
+        List<Row> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = session.execute("DESCRIBE " + path).collect()) {
+            while (it.hasNext()) {
+                Object key = it.next().getField(3);
+                String text = key == null ? "" : key.toString();
+                if (text.startsWith("PRI(") && text.endsWith(")") && rows.isEmpty()) {
+                    String[] columns = text.substring(4, text.length() - 1).split(",\\s*");
+                    for (int i = 0; i < columns.length; i++) {
+                        rows.add(Row.of(catalog, db, request.getTable(), columns[i], i + 1, null));
                     }
                 }
             }

@@ -68,8 +68,44 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     private static final System.Logger LOG = System.getLogger(SluiceFlightSqlProducer.class.getName());
     static final long UNFETCHED_MINUTES = 5;
 
-    /** A prepared statement: its session, text and result schema (no columns: an update). */
-    private record Prepared(String sessionKey, String sql, Schema schema) {
+    /**
+     * A prepared statement: its session, text, result schema (no columns: an update), the types of its parameters
+     * and the literals of the values last bound to them.
+     */
+    private static final class Prepared {
+        final String sessionKey;
+        final String sql;
+        final Schema schema;
+        final List<LogicalType> parameterTypes;
+        volatile List<String> bound;
+
+        Prepared(String sessionKey, String sql, Schema schema, List<LogicalType> parameterTypes) {
+            this.sessionKey = sessionKey;
+            this.sql = sql;
+            this.schema = schema;
+            this.parameterTypes = parameterTypes;
+        }
+
+        String sessionKey() {
+            return sessionKey;
+        }
+
+        Schema schema() {
+            return schema;
+        }
+
+        /** The statement to run: its text with the bound values in place of its parameters. */
+        String sql() {
+            if (parameterTypes.isEmpty()) {
+                return sql;
+            }
+            List<String> values = bound;
+            if (values == null) {
+                throw new ValidationException("no values are bound to the " + parameterTypes.size()
+                        + " parameters of the prepared statement");
+            }
+            return FlightParameters.substitute(sql, values);
+        }
     }
 
     private final FlightSessions sessions;
@@ -106,7 +142,7 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
                 .withFlightSqlServerSql(true)
                 .withFlightSqlServerSubstrait(false)
                 .withFlightSqlServerTransaction(FlightSql.SqlSupportedTransaction.SQL_SUPPORTED_TRANSACTION_NONE)
-                .withFlightSqlServerCancel(false)
+                .withFlightSqlServerCancel(true)
                 .withSqlIdentifierQuoteChar("`")
                 .withSqlSearchStringEscape("\\")
                 .withSqlCatalogTerm("catalog")
@@ -272,17 +308,27 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
             StreamListener<Result> listener) {
         try {
             String key = sessionKey(context);
-            if (hasParameterMarker(request.getQuery())) {
-                throw new io.sluice.table.api.UnsupportedFeatureException("parameters (?) of Flight SQL prepared"
-                        + " statements; put the values into the statement text");
+            String sql = request.getQuery();
+            List<LogicalType> parameterTypes = List.of();
+            Schema schema;
+            if (hasParameterMarker(sql)) {
+                if (!isQuery(sql)) {
+                    throw new io.sluice.table.api.UnsupportedFeatureException("parameters (?) of Flight SQL prepared"
+                            + " statements other than queries; put the values into the statement text");
+                }
+                ServerSession session = session(key);
+                parameterTypes = session.queryParameterTypes(sql);
+                schema = describe(session, FlightParameters.withNulls(sql, parameterTypes));
+            } else {
+                schema = describe(session(key), sql);
             }
-            Schema schema = describe(session(key), request.getQuery());
             String handle = UUID.randomUUID().toString();
-            prepared.put(handle, new Prepared(key, request.getQuery(), schema));
+            prepared.put(handle, new Prepared(key, sql, schema, parameterTypes));
             ActionCreatePreparedStatementResult result = ActionCreatePreparedStatementResult.newBuilder()
                     .setPreparedStatementHandle(ByteString.copyFromUtf8(handle))
                     .setDatasetSchema(ByteString.copyFrom(schema.serializeAsMessage()))
-                    .setParameterSchema(ByteString.copyFrom(new Schema(List.of()).serializeAsMessage()))
+                    .setParameterSchema(ByteString.copyFrom(
+                            FlightParameters.schema(parameterTypes).serializeAsMessage()))
                     .build();
             listener.onNext(new Result(Any.pack(result).toByteArray()));
             listener.onCompleted();
@@ -358,13 +404,37 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
             FlightStream flightStream, StreamListener<PutResult> ackStream) {
         return () -> {
             try {
-                prepared(command.getPreparedStatementHandle());
-                refuseParameters(flightStream);
+                Prepared p = prepared(command.getPreparedStatementHandle());
+                if (p.parameterTypes.isEmpty()) {
+                    refuseParameters(flightStream);
+                } else {
+                    p.bound = boundRow(flightStream, p.parameterTypes);
+                }
                 ackStream.onCompleted();
             } catch (Throwable t) {
                 ackStream.onError(FlightErrors.toFlight(t));
             }
         };
+    }
+
+    /** The literals of the one row of parameter values a client bound to a prepared query. */
+    private static List<String> boundRow(FlightStream parameters, List<LogicalType> types) {
+        List<String> row = null;
+        while (parameters.next()) {
+            VectorSchemaRoot root = parameters.getRoot();
+            for (int i = 0; i < root.getRowCount(); i++) {
+                if (row != null) {
+                    throw new io.sluice.table.api.UnsupportedFeatureException("several rows of parameter values for"
+                            + " one Flight SQL query; run the query once per row");
+                }
+                row = FlightParameters.literals(root, i, types);
+            }
+        }
+        if (row == null) {
+            throw new ValidationException("no parameter values were sent for the prepared query's "
+                    + types.size() + " parameters");
+        }
+        return row;
     }
 
     private static void refuseParameters(FlightStream parameters) {
@@ -396,35 +466,7 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
 
     /** Whether the statement has a {@code ?} outside string literals, quoted identifiers and comments. */
     static boolean hasParameterMarker(String sql) {
-        int n = sql.length();
-        for (int i = 0; i < n; i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '`' || c == '"') {
-                int end = sql.indexOf(c, i + 1);
-                while (end > 0 && end + 1 < n && sql.charAt(end + 1) == c) { // a doubled quote inside
-                    end = sql.indexOf(c, end + 2);
-                }
-                if (end < 0) {
-                    return false;
-                }
-                i = end;
-            } else if (sql.startsWith("--", i)) {
-                int end = sql.indexOf('\n', i);
-                if (end < 0) {
-                    return false;
-                }
-                i = end;
-            } else if (sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                if (end < 0) {
-                    return false;
-                }
-                i = end + 1;
-            } else if (c == '?') {
-                return true;
-            }
-        }
-        return false;
+        return !FlightParameters.markers(sql).isEmpty();
     }
 
     private static boolean isQuery(String sql) {
@@ -539,6 +581,116 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamSqlInfo(CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
         sqlInfo.send(command.getInfoList(), listener);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTypeInfo(FlightSql.CommandGetXdbcTypeInfo request, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(request, Schemas.GET_TYPE_INFO_SCHEMA, descriptor);
+    }
+
+    @Override
+    public void getStreamTypeInfo(FlightSql.CommandGetXdbcTypeInfo request, CallContext context,
+            ServerStreamListener listener) {
+        FlightTypeInfo.stream(request.hasDataType() ? request.getDataType() : null, allocator, listener);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoPrimaryKeys(FlightSql.CommandGetPrimaryKeys request, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(request, Schemas.GET_PRIMARY_KEYS_SCHEMA, descriptor);
+    }
+
+    @Override
+    public void getStreamPrimaryKeys(FlightSql.CommandGetPrimaryKeys command, CallContext context,
+            ServerStreamListener listener) {
+        streamRows(context, listener, Schemas.GET_PRIMARY_KEYS_SCHEMA, FlightCatalogs.PRIMARY_KEY_TYPES,
+                s -> FlightCatalogs.primaryKeys(s, command));
+    }
+
+    /** Sluice tables have no foreign keys: the key queries answer no rows. */
+    @Override
+    public FlightInfo getFlightInfoExportedKeys(FlightSql.CommandGetExportedKeys request, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(request, Schemas.GET_EXPORTED_KEYS_SCHEMA, descriptor);
+    }
+
+    @Override
+    public void getStreamExportedKeys(FlightSql.CommandGetExportedKeys command, CallContext context,
+            ServerStreamListener listener) {
+        streamRows(context, listener, Schemas.GET_EXPORTED_KEYS_SCHEMA, List.of(), s -> List.of());
+    }
+
+    @Override
+    public FlightInfo getFlightInfoImportedKeys(FlightSql.CommandGetImportedKeys request, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(request, Schemas.GET_IMPORTED_KEYS_SCHEMA, descriptor);
+    }
+
+    @Override
+    public void getStreamImportedKeys(FlightSql.CommandGetImportedKeys command, CallContext context,
+            ServerStreamListener listener) {
+        streamRows(context, listener, Schemas.GET_IMPORTED_KEYS_SCHEMA, List.of(), s -> List.of());
+    }
+
+    @Override
+    public FlightInfo getFlightInfoCrossReference(FlightSql.CommandGetCrossReference request, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(request, Schemas.GET_CROSS_REFERENCE_SCHEMA, descriptor);
+    }
+
+    @Override
+    public void getStreamCrossReference(FlightSql.CommandGetCrossReference command, CallContext context,
+            ServerStreamListener listener) {
+        streamRows(context, listener, Schemas.GET_CROSS_REFERENCE_SCHEMA, List.of(), s -> List.of());
+    }
+
+    // ------------------------------------------------------------------ cancelling
+
+    /**
+     * Flight's CancelFlightInfo: stops the query behind the FlightInfo's ticket, fetched or not (its job stops, a
+     * stream being read ends); a result that has already ended is {@code NOT_CANCELLABLE}.
+     */
+    @Override
+    public void cancelFlightInfo(org.apache.arrow.flight.CancelFlightInfoRequest request, CallContext context,
+            StreamListener<org.apache.arrow.flight.CancelStatus> listener) {
+        listener.onNext(cancel(request.getInfo()) ? org.apache.arrow.flight.CancelStatus.CANCELLED
+                : org.apache.arrow.flight.CancelStatus.NOT_CANCELLABLE);
+        listener.onCompleted();
+    }
+
+    /** Flight SQL's older CancelQuery action, answered like {@link #cancelFlightInfo}. */
+    @Override
+    public void cancelQuery(FlightInfo info, CallContext context,
+            StreamListener<org.apache.arrow.flight.sql.CancelResult> listener) {
+        listener.onNext(cancel(info) ? org.apache.arrow.flight.sql.CancelResult.CANCELLED
+                : org.apache.arrow.flight.sql.CancelResult.NOT_CANCELLABLE);
+        listener.onCompleted();
+    }
+
+    private boolean cancel(FlightInfo info) {
+        boolean cancelled = false;
+        for (FlightEndpoint endpoint : info.getEndpoints()) {
+            String id;
+            try {
+                Any any = Any.parseFrom(endpoint.getTicket().getBytes());
+                if (!any.is(TicketStatementQuery.class)) {
+                    continue;
+                }
+                id = any.unpack(TicketStatementQuery.class).getStatementHandle().toStringUtf8();
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                continue;
+            }
+            FlightResult r = pending.remove(id);
+            if (r == null) {
+                r = streaming.get(id);
+            }
+            if (r != null) {
+                r.close();
+                cancelled = true;
+            }
+        }
+        return cancelled;
     }
 
     // ------------------------------------------------------------------ housekeeping

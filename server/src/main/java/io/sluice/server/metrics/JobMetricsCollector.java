@@ -115,6 +115,8 @@ public final class JobMetricsCollector implements MultiCollector {
                 OperatorMetrics::watermarkLag);
         op(f, "numLateRecordsDropped", "Late records the operator dropped", l, m,
                 OperatorMetrics::numLateRecordsDropped);
+        op(f, "numLateRecordsRouted", "Late records written to the job's late-rows table (counted among the dropped)",
+                l, m, OperatorMetrics::numLateRecordsRouted);
         op(f, "stateSize", "Bytes of the operator's state in the latest checkpoint (-1: none yet)", l, m,
                 OperatorMetrics::stateSize);
         if (m.isSource() && m.pendingRecords() >= 0) {

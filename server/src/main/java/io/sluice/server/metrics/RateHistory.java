@@ -36,7 +36,11 @@ public final class RateHistory {
     /** Takes one sample of every running job. */
     public void sample() {
         long now = System.currentTimeMillis();
-        for (JobRegistry.Entry e : jobs.entries()) {
+        List<JobRegistry.Entry> entries = jobs.entries();
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        entries.forEach(e -> listed.add(e.client().getJobID()));
+        samples.keySet().retainAll(listed); // jobs dropped from the history
+        for (JobRegistry.Entry e : entries) {
             if (e.client().getJobStatus().isTerminal()) {
                 continue;
             }

@@ -292,6 +292,7 @@ final class PgConnection implements Runnable {
     private void simpleQuery(String text) throws IOException {
         List<ScriptStatement> parts;
         try {
+            session.checkLength(text);
             parts = ScriptSplitter.split(text);
         } catch (RuntimeException e) {
             error(e, text, 0);
@@ -326,6 +327,7 @@ final class PgConnection implements Runnable {
         for (int i = 0; i < n; i++) {
             types[i] = m.readInt();
         }
+        session.checkLength(text);
         List<ScriptStatement> parts = ScriptSplitter.split(text);
         if (parts.size() > 1) {
             throw new PgProtocolException("42601", "cannot insert multiple commands into a prepared statement");

@@ -41,6 +41,7 @@ final class JobJson {
         SUBTASK_METRICS.put("currentOutputWatermark", OperatorMetrics::currentOutputWatermark);
         SUBTASK_METRICS.put("watermarkLag", OperatorMetrics::watermarkLag);
         SUBTASK_METRICS.put("numLateRecordsDropped", OperatorMetrics::numLateRecordsDropped);
+        SUBTASK_METRICS.put("numLateRecordsRouted", OperatorMetrics::numLateRecordsRouted);
         SUBTASK_METRICS.put("stateSize", OperatorMetrics::stateSize);
         SUBTASK_METRICS.put("pendingRecords", OperatorMetrics::pendingRecords);
     }
@@ -62,6 +63,7 @@ final class JobJson {
         long busy = 0;
         long backPressured = 0;
         long late = 0;
+        long routed = 0;
         long state = -1;
         double inRate = 0;
         double outRate = 0;
@@ -77,6 +79,7 @@ final class JobJson {
             busy += m.accumulatedBusyTimeMs();
             backPressured += m.accumulatedBackPressuredTimeMs();
             late += m.numLateRecordsDropped();
+            routed += m.numLateRecordsRouted();
             if (m.stateSize() >= 0) {
                 state = Math.max(state, 0) + m.stateSize();
             }
@@ -108,6 +111,7 @@ final class JobJson {
         n.put("watermark-lag", lag);
         n.put("state-size", state);
         n.put("late-records-dropped", late);
+        n.put("late-records-routed", routed);
         n.put("busy-ratio", busyRatio);
         n.put("backpressure-ratio", backPressureRatio);
         n.put("backpressure-level", level(backPressureRatio));

@@ -34,14 +34,38 @@ final class JobsApi {
 
     private final JobRegistry jobs;
     private final String defaultSavepointDir;
-    private final Map<String, Long> endTimes = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> savepoints = new ConcurrentHashMap<>();
     private final RateHistory rates;
+    private final io.sluice.server.PathGuard paths;
 
-    JobsApi(JobRegistry jobs, String defaultSavepointDir, RateHistory rates) {
+    JobsApi(JobRegistry jobs, String defaultSavepointDir, RateHistory rates, io.sluice.server.PathGuard paths) {
         this.jobs = jobs;
         this.defaultSavepointDir = defaultSavepointDir;
         this.rates = rates;
+        this.paths = paths;
+    }
+
+    /**
+     * Checks a request's savepoint directory: it must lie under the server's {@code --allowed-dir} directories
+     * (when given), and Flink's {@code formatType} must be {@code CANONICAL} or {@code NATIVE} (Sluice writes one
+     * format, which serves for both).
+     */
+    private void checkSavepointRequest(JsonNode body, String dir, boolean requested) {
+        JsonNode format = body.get("formatType");
+        if (format != null && !format.isNull()) {
+            String f = format.asText().toUpperCase(java.util.Locale.ROOT);
+            if (!f.equals("CANONICAL") && !f.equals("NATIVE")) {
+                throw new RestException(400, "unknown formatType '" + format.asText()
+                        + "'; valid values: CANONICAL, NATIVE");
+            }
+        }
+        if (requested) {
+            try {
+                paths.check("the savepoint directory", dir);
+            } catch (io.sluice.table.api.ValidationException e) {
+                throw new RestException(403, e.getMessage(), e);
+            }
+        }
     }
 
     /** A response with a status other than 200. */
@@ -296,6 +320,8 @@ final class JobsApi {
             throw new RestException(400, "the request needs a \"targetDirectory\" (neither the server's"
                     + " --savepoint-dir nor the job's 'execution.checkpointing.savepoint-dir' is set)");
         }
+        checkSavepointRequest(body, dir, body.hasNonNull("targetDirectory"));
+        forgetSavepointsOfDroppedJobs();
         String trigger = UUID.randomUUID().toString().replace("-", "");
         savepoints.put(id + "/" + trigger, e.client().stopWithSavepoint(false, dir));
         ObjectNode n = RestJson.MAPPER.createObjectNode();
@@ -315,9 +341,11 @@ final class JobsApi {
             throw new RestException(400, "the request needs a \"target-directory\" (neither the server's"
                     + " --savepoint-dir nor the job's 'execution.checkpointing.savepoint-dir' is set)");
         }
+        checkSavepointRequest(body, dir, body.hasNonNull("target-directory"));
         if (e.client().getJobStatus().isTerminal()) {
             throw new RestException(409, "Job " + id + " is not running (" + e.client().getJobStatus() + ")");
         }
+        forgetSavepointsOfDroppedJobs();
         boolean cancel = body.path("cancel-job").asBoolean(false);
         String trigger = body.hasNonNull("triggerId") ? body.get("triggerId").asText()
                 : UUID.randomUUID().toString().replace("-", "");
@@ -326,6 +354,11 @@ final class JobsApi {
         ObjectNode n = RestJson.MAPPER.createObjectNode();
         n.put("request-id", trigger);
         return new Status(202, n);
+    }
+
+    /** Drops the savepoint requests of jobs the job history no longer keeps. */
+    private void forgetSavepointsOfDroppedJobs() {
+        savepoints.keySet().removeIf(k -> jobs.get(k.substring(0, k.indexOf('/'))).isEmpty());
     }
 
     /** Where a job's savepoints go when a request names no directory: the server's, else the job's session's. */
@@ -363,7 +396,7 @@ final class JobsApi {
     private ObjectNode summary(JobRegistry.Entry e) {
         JobStatus status = e.client().getJobStatus();
         long now = System.currentTimeMillis();
-        long end = status.isTerminal() ? endTimes.computeIfAbsent(e.client().getJobID(), k -> now) : -1;
+        long end = status.isTerminal() ? jobs.endMillis(e.client().getJobID()) : -1;
         ObjectNode n = RestJson.MAPPER.createObjectNode();
         n.put("jid", e.client().getJobID());
         n.put("name", e.name());

@@ -57,6 +57,11 @@ public final class RestGateway implements AutoCloseable {
     private final LoginThrottle throttle;
     private final Map<String, RestSession> restSessions = new ConcurrentHashMap<>();
     private final ExecutorService httpExecutor = Executors.newFixedThreadPool(8, daemon("sluice-rest"));
+    /**
+     * How long a REST session lives without requests when the server has no idle timeout: Flink's gateway default
+     * ({@code sql-gateway.session.idle-timeout}, 10 minutes), so a client that goes away frees its results and jobs.
+     */
+    static final java.time.Duration DEFAULT_IDLE = java.time.Duration.ofMinutes(10);
     private final ExecutorService statementExecutor = Executors.newCachedThreadPool(daemon("sluice-rest-statement"));
     private final ScheduledExecutorService sweeper =
             Executors.newSingleThreadScheduledExecutor(daemon("sluice-rest-idle"));
@@ -71,7 +76,7 @@ public final class RestGateway implements AutoCloseable {
         this.throttle = throttle;
         RateHistory rates = new RateHistory(sessions.jobs());
         sampler.scheduleAtFixedRate(rates::sample, 1, 1, TimeUnit.SECONDS);
-        this.jobs = new JobsApi(sessions.jobs(), options.savepointDir(), rates);
+        this.jobs = new JobsApi(sessions.jobs(), options.savepointDir(), rates, sessions.pathGuard());
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new JobMetricsCollector(sessions.jobs(), options.bind().getHostAddress()));
         JvmMetrics.builder().register(registry);
@@ -96,10 +101,9 @@ public final class RestGateway implements AutoCloseable {
             }
         });
         http.start();
-        long idle = options.idleSessionTimeout().toMillis();
-        if (idle > 0) {
-            sweeper.scheduleWithFixedDelay(() -> closeIdle(idle), idle, Math.max(idle / 4, 100), TimeUnit.MILLISECONDS);
-        }
+        long idle = (options.idleSessionTimeout().isZero() ? DEFAULT_IDLE : options.idleSessionTimeout()).toMillis();
+        long period = Math.max(100, Math.min(idle / 4, 60_000));
+        sweeper.scheduleWithFixedDelay(() -> closeIdle(idle), period, period, TimeUnit.MILLISECONDS);
     }
 
     public int port() {
@@ -315,7 +319,11 @@ public final class RestGateway implements AutoCloseable {
         Iterator<Map.Entry<String, JsonNode>> config = body.path("executionConfig").fields();
         while (config.hasNext()) {
             Map.Entry<String, JsonNode> c = config.next();
-            session.session().environment().getConfig().set(c.getKey(), c.getValue().asText());
+            try {
+                session.session().setOption(c.getKey(), c.getValue().asText());
+            } catch (io.sluice.table.api.ValidationException e) {
+                throw new RestException(400, e.getMessage(), e);
+            }
         }
         RestOperation op = new RestOperation(UUID.randomUUID().toString(), statement, options.maxResultRows());
         session.add(op);
@@ -392,9 +400,15 @@ public final class RestGateway implements AutoCloseable {
         return v.asText();
     }
 
-    private static JsonNode body(HttpExchange exchange) throws IOException {
+    private JsonNode body(HttpExchange exchange) throws IOException {
+        // a statement of the longest length, each character up to 4 bytes of UTF-8 (or 6 as a JSON escape), and the rest
+        long limit = (long) sessions.maxStatementLength() * 6 + 65_536;
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new RestException(413, "the request body is larger than " + limit + " bytes (a statement may"
+                        + " have at most " + sessions.maxStatementLength() + " characters: --max-statement-length)");
+            }
             if (bytes.length == 0) {
                 return RestJson.MAPPER.createObjectNode();
             }

@@ -21,6 +21,11 @@ import java.util.concurrent.ExecutorService;
 final class RestOperation {
     /** The most rows one page returns. */
     static final int PAGE_ROWS = 1000;
+    /**
+     * The most rows kept for the client; when it does not fetch them, reading pauses and the query's job is
+     * back-pressured (its result queue fills) instead of rows piling up in memory.
+     */
+    static final int MAX_BUFFERED_ROWS = 10 * PAGE_ROWS;
 
     private final String id;
     private final String statement;
@@ -74,6 +79,12 @@ final class RestOperation {
                 while (it.hasNext()) {
                     Row row = it.next();
                     synchronized (this) {
+                        while (buffer.size() >= MAX_BUFFERED_ROWS && status.equals("RUNNING")) {
+                            wait(1_000);
+                        }
+                        if (!status.equals("RUNNING")) {
+                            return; // cancelled or closed: release() closed the result
+                        }
                         buffer.add(row);
                         rowsRead++;
                         notifyAll();
@@ -90,6 +101,9 @@ final class RestOperation {
                     }
                     notifyAll();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
             } catch (RuntimeException e) {
                 synchronized (this) {
                     if (status.equals("RUNNING")) {
@@ -174,6 +188,7 @@ final class RestOperation {
         while (!buffer.isEmpty() && page.size() < PAGE_ROWS) {
             page.add(buffer.poll());
         }
+        notifyAll(); // room in the buffer again
         lastToken = token;
         lastPage = page;
         return new Page("PAYLOAD", columns, page, true, result);

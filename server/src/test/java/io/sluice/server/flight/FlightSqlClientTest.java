@@ -56,6 +56,60 @@ class FlightSqlClientTest {
         return client.authenticateBasicToken("sluice", "").orElseThrow();
     }
 
+    /** CancelFlightInfo stops a query whose result was not fetched yet, and its job. */
+    @Test
+    void cancelFlightInfoStopsTheQuery() throws Exception {
+        CredentialCallOption session = login();
+        sql.executeUpdate("CREATE TEMPORARY TABLE forever (id BIGINT) WITH ('connector' = 'datagen',"
+                + " 'rows-per-second' = '100')", session);
+        FlightInfo info = sql.execute("SELECT id FROM forever", session);
+        JobRegistry.Entry job = server.sessions().jobs().entries().stream()
+                .filter(e -> e.name().equals("SELECT id FROM forever")).findFirst().orElseThrow();
+        assertEquals(org.apache.arrow.flight.CancelStatus.CANCELLED,
+                sql.cancelFlightInfo(new org.apache.arrow.flight.CancelFlightInfoRequest(info), session).getStatus());
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!job.client().getJobStatus().isTerminal()) {
+            assertTrue(System.currentTimeMillis() < deadline, "the cancelled query's job still runs");
+            Thread.sleep(20);
+        }
+        assertEquals(org.apache.arrow.flight.CancelStatus.NOT_CANCELLABLE,
+                sql.cancelFlightInfo(new org.apache.arrow.flight.CancelFlightInfoRequest(info), session).getStatus(),
+                "a result already cancelled");
+        FlightRuntimeException gone = assertThrows(FlightRuntimeException.class, () -> {
+            try (FlightStream stream = sql.getStream(info.getEndpoints().get(0).getTicket(), session)) {
+                stream.next();
+            }
+        });
+        assertEquals(FlightStatusCode.NOT_FOUND, gone.status().code());
+    }
+
+    /** GetXdbcTypeInfo lists Sluice's types with their JDBC type codes. */
+    @Test
+    void xdbcTypeInfo() throws Exception {
+        CredentialCallOption session = login();
+        FlightInfo info = sql.getXdbcTypeInfo(session);
+        java.util.Map<String, Integer> types = new java.util.TreeMap<>();
+        try (FlightStream stream = sql.getStream(info.getEndpoints().get(0).getTicket(), session)) {
+            while (stream.next()) {
+                VectorSchemaRoot root = stream.getRoot();
+                for (int i = 0; i < root.getRowCount(); i++) {
+                    types.put(root.getVector("type_name").getObject(i).toString(),
+                            ((org.apache.arrow.vector.IntVector) root.getVector("data_type")).get(i));
+                }
+            }
+        }
+        assertEquals(java.sql.Types.BIGINT, types.get("BIGINT"));
+        assertEquals(java.sql.Types.DECIMAL, types.get("DECIMAL"));
+        assertEquals(java.sql.Types.TIMESTAMP, types.get("TIMESTAMP"));
+        assertEquals(java.sql.Types.VARCHAR, types.get("VARCHAR"));
+        FlightInfo dates = sql.getXdbcTypeInfo(java.sql.Types.DATE, session);
+        try (FlightStream stream = sql.getStream(dates.getEndpoints().get(0).getTicket(), session)) {
+            assertTrue(stream.next());
+            assertEquals(1, stream.getRoot().getRowCount());
+            assertEquals("DATE", stream.getRoot().getVector("type_name").getObject(0).toString());
+        }
+    }
+
     @Test
     void batchesArriveColumnarAsTheEngineProducesThem() throws Exception {
         CredentialCallOption session = login();

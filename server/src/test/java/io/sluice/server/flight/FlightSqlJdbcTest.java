@@ -43,6 +43,8 @@ class FlightSqlJdbcTest {
                     + " CAST(NULL AS STRING), CAST(NULL AS BOOLEAN), CAST(NULL AS DATE), CAST(NULL AS TIMESTAMP(3))))"
                     + " AS t(i, b, d, amount, s, flag, dt, ts)");
             s.executeUpdate("CREATE TABLE names (id INT, name STRING) WITH ('connector' = 'blackhole')");
+            s.executeUpdate("CREATE TABLE keyed (region STRING, id BIGINT, v INT, PRIMARY KEY (id, region) NOT ENFORCED)"
+                    + " WITH ('connector' = 'blackhole')");
         }
     }
 
@@ -139,6 +141,85 @@ class FlightSqlJdbcTest {
                 }
             }
             ps.close();
+        }
+    }
+
+    /**
+     * Parameters of prepared queries: their types come from where they stand (announced in the parameter metadata),
+     * the driver's setXxx values are bound as literals of those types, and a value never changes the statement.
+     */
+    @Test
+    void preparedStatementWithParameters() throws Exception {
+        try (Connection c = connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET 'execution.runtime-mode' = 'batch'");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT s, i + 1 AS j, amount FROM typed WHERE i = ? AND s = ? AND amount > ? AND dt = ?")) {
+                java.sql.ParameterMetaData meta = ps.getParameterMetaData();
+                assertEquals(4, meta.getParameterCount());
+                assertEquals(java.sql.Types.INTEGER, meta.getParameterType(1));
+                assertEquals(java.sql.Types.VARCHAR, meta.getParameterType(2));
+                assertEquals(java.sql.Types.DECIMAL, meta.getParameterType(3));
+                assertEquals(java.sql.Types.DATE, meta.getParameterType(4));
+                ps.setInt(1, 1);
+                ps.setString(2, "abc");
+                ps.setBigDecimal(3, new java.math.BigDecimal("12.00"));
+                ps.setDate(4, java.sql.Date.valueOf("2024-01-02"));
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("abc", rs.getString("s"));
+                    assertEquals(2, rs.getInt("j"));
+                    assertEquals(new java.math.BigDecimal("12.34"), rs.getBigDecimal("amount"));
+                    assertFalse(rs.next());
+                }
+                ps.setString(2, "x' OR 'a' = 'a"); // stays a value
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertFalse(rs.next());
+                }
+                ps.setString(2, "abc");
+                ps.setBigDecimal(3, new java.math.BigDecimal("20.00")); // the driver wants the parameter's scale
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertFalse(rs.next());
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS BIGINT) * 2 AS twice, "
+                    + "CAST(? AS STRING) AS label, CAST(? AS DOUBLE) AS d, CAST(? AS BOOLEAN) AS flag")) {
+                ps.setLong(1, 21);
+                ps.setNull(2, java.sql.Types.VARCHAR);
+                ps.setDouble(3, 2.5);
+                ps.setBoolean(4, true);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(42L, rs.getLong("twice"));
+                    assertNull(rs.getString("label"));
+                    assertEquals(2.5, rs.getDouble("d"));
+                    assertTrue(rs.getBoolean("flag"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void primaryAndForeignKeys() throws Exception {
+        try (Connection c = connect()) {
+            java.sql.DatabaseMetaData meta = c.getMetaData();
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rs = meta.getPrimaryKeys("default_catalog", "default_database", "keyed")) {
+                while (rs.next()) {
+                    keys.add(rs.getString("COLUMN_NAME") + ":" + rs.getInt("KEY_SEQ"));
+                }
+            }
+            assertEquals(List.of("id:1", "region:2"), keys);
+            try (ResultSet rs = meta.getPrimaryKeys("default_catalog", "default_database", "names")) {
+                assertFalse(rs.next(), "no primary key");
+            }
+            try (ResultSet rs = meta.getImportedKeys("default_catalog", "default_database", "keyed")) {
+                assertFalse(rs.next(), "Sluice tables have no foreign keys");
+            }
+            try (ResultSet rs = meta.getExportedKeys("default_catalog", "default_database", "keyed")) {
+                assertFalse(rs.next());
+            }
         }
     }
 

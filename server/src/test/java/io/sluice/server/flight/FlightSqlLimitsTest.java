@@ -79,12 +79,19 @@ class FlightSqlLimitsTest {
     @Test
     void parameterMarkersAreNotSupportedYet() throws Exception {
         try (Connection c = connect()) {
-            SQLException e = assertThrows(SQLException.class, () -> c.prepareStatement("SELECT ? + 1"));
+            SQLException e = assertThrows(SQLException.class,
+                    () -> c.prepareStatement("INSERT INTO somewhere VALUES (?, ?)"));
             StringBuilder chain = new StringBuilder();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 chain.append(t.getMessage()).append(" | ");
             }
             assertTrue(chain.toString().contains("not supported yet"), chain.toString());
+            SQLException untyped = assertThrows(SQLException.class, () -> c.prepareStatement("SELECT ? AS x"));
+            StringBuilder untypedChain = new StringBuilder();
+            for (Throwable t = untyped; t != null; t = t.getCause()) {
+                untypedChain.append(t.getMessage()).append(" | ");
+            }
+            assertTrue(untypedChain.toString().toLowerCase().contains("dynamic parameter"), untypedChain.toString());
         }
         assertTrue(SluiceFlightSqlProducer.hasParameterMarker("SELECT * FROM t WHERE a = ?"));
         assertFalse(SluiceFlightSqlProducer.hasParameterMarker("SELECT '?', `a?b` FROM t -- why?\n"));

@@ -3,6 +3,7 @@ package io.sluice.server.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.ServerOptions;
 import io.sluice.server.ServerTestSupport;
 import io.sluice.server.SluiceServer;
@@ -86,6 +87,75 @@ class PrometheusMetricsTest {
             rest.ok("PATCH", "/jobs/" + job + "?mode=cancel", null);
             assertTrue(!scrape(rest).contains(label), "an ended job is no longer reported");
         }
+    }
+
+    @Test
+    void lateRowsRoutedToATableAreCounted() throws Exception {
+        try (SluiceServer server = SluiceServer.start(ServerOptions.defaults().withPorts(0, 0))) {
+            RestClient rest = new RestClient(server.httpPort());
+            String session = rest.openSession();
+            String job = rest.startWindowJob(session, dir.toString(), List.of(
+                    "CREATE TABLE late_rows (" + io.sluice.runtime.operator.late.LateRows.DDL
+                            + ") WITH ('connector' = 'blackhole')",
+                    "SET 'sluice.late-rows.table' = 'late_rows'"));
+            String aggregate = "operator_name=\"WindowAggregate";
+            String label = "job_id=\"" + job + "\"";
+            String text = awaitMetric(rest, "sluice_taskmanager_job_task_operator_numLateRecordsRouted", label);
+            assertTrue(max(text, "sluice_taskmanager_job_task_operator_numLateRecordsRouted", aggregate) > 0, text);
+            JsonNode vertices = rest.get("/jobs/" + job).get("vertices");
+            long routed = 0;
+            for (JsonNode v : vertices) {
+                routed += v.path("metrics").path("late-records-routed").asLong();
+            }
+            assertTrue(routed > 0, vertices.toString());
+            rest.ok("PATCH", "/jobs/" + job + "?mode=cancel", null);
+        }
+    }
+
+    /**
+     * An ended job leaves Prometheus (as Flink's reporter unregisters a finished job's metrics) but stays in the REST
+     * API with its final counts, like Flink's job history, until the history's size pushes it out.
+     */
+    @Test
+    void endedJobsKeepTheirFinalCountsInTheHistoryButLeavePrometheus() throws Exception {
+        try (SluiceServer server = SluiceServer.start(ServerOptions.defaults().withPorts(0, 0)
+                .withJobHistory(1, java.time.Duration.ofHours(1)));
+                Connection pg = ServerTestSupport.connect(server);
+                Statement st = pg.createStatement()) {
+            st.execute("SET 'execution.runtime-mode' = 'batch'");
+            st.execute("CREATE TABLE nums (n INT) WITH ('connector' = 'datagen', 'number-of-rows' = '300')");
+            st.execute("CREATE TABLE sink_a (n INT) WITH ('connector' = 'blackhole')");
+            RestClient rest = new RestClient(server.httpPort());
+            String first = finishedInsert(st, rest);
+            JsonNode job = rest.get("/jobs/" + first);
+            assertEquals("FINISHED", job.get("state").asText());
+            assertTrue(job.get("end-time").asLong() >= job.get("start-time").asLong(), job.toString());
+            long written = 0;
+            for (JsonNode v : job.get("vertices")) {
+                written = Math.max(written, v.path("metrics").path("write-records").asLong());
+            }
+            assertEquals(300, written, "the final counts: " + job);
+            assertTrue(!scrape(rest).contains("job_id=\"" + first + "\""), "an ended job is not scraped");
+            String second = finishedInsert(st, rest);
+            assertEquals(404, rest.call("GET", "/jobs/" + first, null).statusCode(),
+                    "a history of one ended job keeps only the latest");
+            assertEquals("FINISHED", rest.get("/jobs/" + second).get("state").asText());
+            assertEquals(1, server.sessions().jobs().entries().size());
+        }
+    }
+
+    private static String finishedInsert(Statement st, RestClient rest) throws Exception {
+        String job;
+        try (ResultSet rs = st.executeQuery("INSERT INTO sink_a SELECT n FROM nums")) {
+            assertTrue(rs.next());
+            job = rs.getString("job_id");
+        }
+        long end = System.currentTimeMillis() + 20_000;
+        while (!rest.get("/jobs/" + job).get("state").asText().equals("FINISHED")) {
+            assertTrue(System.currentTimeMillis() < end, "the job did not finish");
+            Thread.sleep(50);
+        }
+        return job;
     }
 
     @Test

@@ -129,11 +129,24 @@ class PgClientsTest {
                 "    conn.rollback()",
                 "df = pandas.read_sql('SELECT * FROM (VALUES (1, 2.5), (2, 3.5)) AS t(a, b)', conn)",
                 "print(list(df.columns), df['a'].sum(), df['b'].sum(), df.dtypes['a'])",
+                "cur.execute(\"CREATE TABLE py_rows (id INT, price DECIMAL(10, 2), d DATE, ts TIMESTAMP(3),\"",
+                "            \" name STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '5',\"",
+                "            \" 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '5')\")",
+                "conn.commit()",
+                "# pandas turns numeric (Decimal) columns into float64 (its coerce_float default)",
+                "df = pandas.read_sql('SELECT id, price, d, ts, name FROM py_rows ORDER BY id', conn)",
+                "print(list(df['id']), type(df['price'][0]).__name__, type(df['d'][0]).__name__,",
+                "      df.dtypes['ts'], df.dtypes['name'])",
+                "cur.execute(\"SET 'execution.runtime-mode' = 'streaming'\")",
+                "df = pandas.read_sql('SELECT id FROM py_rows', conn)",
+                "print(list(df.columns), sorted(df['id']), set(df['op']))",
                 "conn.close()",
                 ""));
         Result r = run(List.of("/usr/bin/python3", script.toString(), String.valueOf(server.pgPort()), PASSWORD),
                 PASSWORD);
         assertEquals(0, r.exitCode(), r.stderr());
-        assertEquals("[(42, \"it's\")]\nerror 42P01\n['a', 'b'] 3 6.0 int64\n", r.stdout());
+        assertEquals("[(42, \"it's\")]\nerror 42P01\n['a', 'b'] 3 6.0 int64\n"
+                + "[1, 2, 3, 4, 5] float64 date datetime64[ns] object\n"
+                + "['op', 'id'] [1, 2, 3, 4, 5] {'+I'}\n", r.stdout());
     }
 }

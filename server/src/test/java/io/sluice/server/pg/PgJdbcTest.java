@@ -165,11 +165,81 @@ class PgJdbcTest {
             assertEquals("42601", syntax.getSQLState());
             // line 2, column 3 of the statement is character 17 of the query string
             assertEquals(17, syntax.getServerErrorMessage().getPosition(), syntax.getServerErrorMessage().toString());
+            PSQLException column = assertThrows(PSQLException.class,
+                    () -> s.executeQuery("SELECT 1 AS a1, nosuch FROM (VALUES (1)) AS t(a)"));
+            assertEquals(17, column.getServerErrorMessage().getPosition(), column.getServerErrorMessage().toString());
+            assertTrue(column.getMessage().contains("nosuch"), column.getMessage());
             // the connection still works after errors
             try (ResultSet rs = s.executeQuery("SELECT 2 AS two")) {
                 assertTrue(rs.next());
                 assertEquals(2, rs.getInt(1));
             }
+        }
+    }
+
+    /**
+     * Every common type in binary from the first execution: pgjdbc asks for binary results of all these types
+     * (prepareThreshold -1: a named statement at once; binaryTransferEnable lists the type OIDs).
+     */
+    @Test
+    void commonTypesInBinary() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "sluice");
+        p.setProperty("prepareThreshold", "-1");
+        p.setProperty("binaryTransferEnable", "16,17,20,21,23,700,701,1082,1083,1114,1184,1700");
+        try (Connection c = java.sql.DriverManager.getConnection(ServerTestSupport.jdbcUrl(server), p)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET 'execution.runtime-mode' = 'batch'");
+            }
+            String sql = "SELECT TRUE AS b, CAST(-7 AS SMALLINT) AS s, -42 AS i, CAST(-9000000000 AS BIGINT) AS l,"
+                    + " CAST(1.25 AS FLOAT) AS f, CAST(-1.5 AS DOUBLE) AS d,"
+                    + " CAST(-12345678901234.5678 AS DECIMAL(20, 4)) AS amount, CAST(0.001 AS DECIMAL(5, 3)) AS small,"
+                    + " DATE '1969-12-31' AS dt, TIME '23:59:58.5' AS tm, TIMESTAMP '1999-12-31 23:59:59.999' AS ts,"
+                    + " TO_TIMESTAMP_LTZ(86400000, 3) AS ltz, X'00ff10' AS bin, CAST(NULL AS INT) AS n";
+            for (int run = 0; run < 2; run++) {
+                try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertTrue(rs.getBoolean("b"));
+                    assertEquals(-7, rs.getShort("s"));
+                    assertEquals(-42, rs.getInt("i"));
+                    assertEquals(-9_000_000_000L, rs.getLong("l"));
+                    assertEquals(1.25f, rs.getFloat("f"));
+                    assertEquals(-1.5, rs.getDouble("d"));
+                    assertEquals(new BigDecimal("-12345678901234.5678"), rs.getBigDecimal("amount"));
+                    assertEquals(new BigDecimal("0.001"), rs.getBigDecimal("small"));
+                    assertEquals(LocalDate.of(1969, 12, 31), rs.getObject("dt", LocalDate.class));
+                    assertEquals(java.time.LocalTime.of(23, 59, 58, 500_000_000),
+                            rs.getObject("tm", java.time.LocalTime.class));
+                    assertEquals(LocalDateTime.of(1999, 12, 31, 23, 59, 59, 999_000_000),
+                            rs.getObject("ts", LocalDateTime.class));
+                    assertEquals(java.time.Instant.ofEpochMilli(86_400_000L),
+                            rs.getObject("ltz", java.time.OffsetDateTime.class).toInstant());
+                    assertEquals(List.of((byte) 0, (byte) -1, (byte) 16), List.of(rs.getBytes("bin")[0],
+                            rs.getBytes("bin")[1], rs.getBytes("bin")[2]));
+                    rs.getInt("n");
+                    assertTrue(rs.wasNull());
+                    assertFalse(rs.next());
+                }
+            }
+        }
+    }
+
+    /** A portal with a row limit: pgjdbc fetches a batch query's rows a few at a time (Execute with max rows). */
+    @Test
+    void portalsWithARowLimitDeliverEveryRowInPieces() throws Exception {
+        try (Connection c = batchConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(3);
+                try (ResultSet rs = s.executeQuery("SELECT n FROM (VALUES (1), (2), (3), (4), (5), (6), (7)) AS t(n)")) {
+                    List<Integer> seen = new ArrayList<>();
+                    while (rs.next()) {
+                        seen.add(rs.getInt(1));
+                    }
+                    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), seen);
+                }
+            }
+            c.commit();
         }
     }
 
@@ -204,10 +274,28 @@ class PgJdbcTest {
             try (ResultSet rs = md.getColumns(null, null, "meta_t", null)) {
                 while (rs.next()) {
                     columns.add(rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + " "
-                            + rs.getInt("NULLABLE"));
+                            + rs.getInt("NULLABLE") + " " + rs.getInt("DATA_TYPE") + " " + rs.getInt("COLUMN_SIZE")
+                            + " " + rs.getInt("DECIMAL_DIGITS") + " " + rs.getInt("ORDINAL_POSITION") + " "
+                            + rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
                 }
             }
-            assertEquals(List.of("id int8 0", "price numeric 1", "name varchar 1"), columns);
+            assertEquals(List.of("id int8 0 " + java.sql.Types.BIGINT + " 19 0 1 default_database.meta_t",
+                    "price numeric 1 " + java.sql.Types.NUMERIC + " 10 2 2 default_database.meta_t",
+                    "name varchar 1 " + java.sql.Types.VARCHAR + " 20 0 3 default_database.meta_t"), columns);
+            List<String> everything = new ArrayList<>(); // DBeaver's table browser asks without a pattern or types
+            try (ResultSet rs = md.getTables(null, "default_database", "%", null)) {
+                while (rs.next()) {
+                    everything.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            assertTrue(everything.containsAll(List.of("meta_t", "meta_v")), everything.toString());
+            List<String> viewColumns = new ArrayList<>();
+            try (ResultSet rs = md.getColumns(null, "default_database", "meta_v", "%")) {
+                while (rs.next()) {
+                    viewColumns.add(rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME"));
+                }
+            }
+            assertEquals(List.of("id int8"), viewColumns);
             List<String> schemas = new ArrayList<>();
             try (ResultSet rs = md.getSchemas()) {
                 while (rs.next()) {

@@ -33,12 +33,31 @@ class PgLimitsTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = ServerTestSupport.start(ServerOptions.defaults().withPorts(0, 0).withMaxResultRows(3)
-                .withIdleSessionTimeout(Duration.ofMillis(500)));
+                .withIdleSessionTimeout(Duration.ofMillis(500)).withMaxStatementLength(200));
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         server.close();
+    }
+
+    /** Statements above --max-statement-length are refused over both protocols; the connection stays usable. */
+    @Test
+    void statementsAboveTheLengthLimitAreRefused() throws Exception {
+        String longQuery = "SELECT '" + "x".repeat(300) + "' AS x";
+        try (Connection c = ServerTestSupport.connect(server); Statement s = c.createStatement()) {
+            java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> s.executeQuery(longQuery));
+            assertTrue(e.getMessage().contains("at most 200 (--max-statement-length)"), e.getMessage());
+            try (ResultSet rs = s.executeQuery("SELECT 2 AS y")) {
+                assertTrue(rs.next());
+            }
+        }
+        io.sluice.server.rest.RestClient rest = new io.sluice.server.rest.RestClient(server.httpPort());
+        String session = rest.openSession();
+        var tooLarge = rest.call("POST", "/v1/sessions/" + session + "/statements",
+                "{\"statement\": \"SELECT 1 AS x" + " ".repeat(200 * 6 + 70_000) + "\"}");
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
     }
 
     @Test

@@ -67,6 +67,69 @@ class ServerLimitsTest {
         }
     }
 
+    /**
+     * Besides filesystem tables, the allow-list covers plan files (COMPILE PLAN, EXECUTE PLAN), jars (ADD JAR), the
+     * directories of persistent catalogs, the checkpoint and savepoint directories a session sets (also through the
+     * SQL Gateway's {@code executionConfig}) and the REST API's savepoint directories.
+     */
+    @Test
+    @Timeout(120)
+    void plansJarsCatalogsCheckpointsAndSavepointsStayUnderTheAllowedDirectories() throws Exception {
+        Path allowed = Files.createDirectories(tmp.resolve("allowed"));
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.createSymbolicLink(allowed.resolve("link-out"), outside);
+        try (SluiceServer server = ServerTestSupport.start(ServerOptions.defaults().withPorts(0, 0)
+                .withAllowedDir(allowed.toString()));
+                Connection c = ServerTestSupport.connect(server); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE gen (n INT) WITH ('connector' = 'datagen', 'number-of-rows' = '5')");
+            st.execute("CREATE TABLE sink_t (n INT) WITH ('connector' = 'blackhole')");
+            st.execute("COMPILE PLAN '" + allowed.resolve("plan.json") + "' FOR INSERT INTO sink_t SELECT n FROM gen");
+            assertTrue(Files.exists(allowed.resolve("plan.json")));
+            st.execute("CREATE CATALOG kept WITH ('type' = 'sluice', 'path' = '" + allowed.resolve("catalog") + "')");
+            st.execute("SET 'execution.checkpointing.dir' = 'file://" + allowed.resolve("checkpoints") + "'");
+            List<String> refused = List.of(
+                    "COMPILE PLAN '" + outside.resolve("plan.json") + "' FOR INSERT INTO sink_t SELECT n FROM gen",
+                    "COMPILE PLAN '" + allowed.resolve("link-out/plan.json") + "' FOR INSERT INTO sink_t SELECT n FROM gen",
+                    "EXECUTE PLAN '" + outside.resolve("plan.json") + "'",
+                    "ADD JAR '" + outside.resolve("udf.jar") + "'",
+                    "CREATE CATALOG escaped WITH ('type' = 'sluice', 'path' = '" + outside.resolve("catalog") + "')",
+                    "ALTER CATALOG kept SET ('path' = '" + outside + "')",
+                    "SET 'execution.checkpointing.dir' = '" + outside + "'",
+                    "SET 'execution.checkpointing.dir' = 'file://" + allowed + "/../outside'",
+                    "SET 'execution.checkpointing.savepoint-dir' = '" + outside + "'",
+                    "SET 'execution.savepoint.path' = '" + outside.resolve("savepoint-1") + "'",
+                    "SET 'state.checkpoints.dir' = '" + outside + "'");
+            for (String statement : refused) {
+                SQLException e = assertThrows(SQLException.class, () -> st.execute(statement), statement);
+                assertTrue(e.getMessage().contains("server sessions may only read and write under"),
+                        statement + ": " + e.getMessage());
+            }
+            assertTrue(!Files.exists(outside.resolve("plan.json")) && !Files.exists(outside.resolve("catalog")));
+
+            io.sluice.server.rest.RestClient rest = new io.sluice.server.rest.RestClient(server.httpPort());
+            String session = rest.openSession();
+            var escape = rest.call("POST", "/v1/sessions/" + session + "/statements", "{\"statement\": \"SELECT 1\","
+                    + " \"executionConfig\": {\"execution.checkpointing.dir\": \"" + outside + "\"}}");
+            assertEquals(400, escape.statusCode(), escape.body());
+            var lift = rest.call("POST", "/v1/sessions/" + session + "/statements", "{\"statement\": \"SELECT 1\","
+                    + " \"executionConfig\": {\"sluice.filesystem.allowed-paths\": \"/\"}}");
+            assertEquals(400, lift.statusCode(), lift.body());
+            st.execute("CREATE TABLE endless (n INT) WITH ('connector' = 'datagen', 'rows-per-second' = '10')");
+            String job;
+            try (ResultSet rs = st.executeQuery("INSERT INTO sink_t SELECT n FROM endless")) {
+                assertTrue(rs.next());
+                job = rs.getString("job_id");
+            }
+            var savepoint = rest.call("POST", "/jobs/" + job + "/savepoints",
+                    "{\"target-directory\": \"" + outside + "\", \"cancel-job\": false}");
+            assertEquals(403, savepoint.statusCode(), savepoint.body());
+            assertTrue(savepoint.body().contains("--allowed-dir"), savepoint.body());
+            var stop = rest.call("POST", "/jobs/" + job + "/stop", "{\"targetDirectory\": \"" + outside + "\"}");
+            assertEquals(403, stop.statusCode(), stop.body());
+            rest.ok("PATCH", "/jobs/" + job + "?mode=cancel", null);
+        }
+    }
+
     @Test
     @Timeout(180)
     void fiftyClientsAtOnceLeaveNothingBehind() throws Exception {

@@ -31,7 +31,13 @@ class TriggerSavepointTest {
             String job = rest.run(session, "INSERT INTO counts SELECT COUNT(*) FROM nums");
 
             // without a target directory the server's --savepoint-dir is used
-            HttpResponse<String> trigger = rest.call("POST", "/jobs/" + job + "/savepoints", "{}");
+            HttpResponse<String> badFormat = rest.call("POST", "/jobs/" + job + "/savepoints",
+                    "{\"formatType\": \"PICKLE\"}");
+            assertEquals(400, badFormat.statusCode(), badFormat.body());
+            assertTrue(badFormat.body().contains("CANONICAL, NATIVE"), badFormat.body());
+            // Flink's formatType is accepted (Sluice writes one format for both)
+            HttpResponse<String> trigger = rest.call("POST", "/jobs/" + job + "/savepoints",
+                    "{\"formatType\": \"CANONICAL\"}");
             assertEquals(202, trigger.statusCode(), trigger.body());
             String id = RestClient.JSON.readTree(trigger.body()).get("request-id").asText();
             JsonNode done = JobsRestApiTest.await(rest, "/jobs/" + job + "/savepoints/" + id,

@@ -153,6 +153,15 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         }
     }
 
+    /**
+     * The types of the dynamic parameters ({@code ?}) of a query, in order, inferred from where they stand (for
+     * servers that prepare statements with parameters, such as Flight SQL); fails when a parameter's type cannot be
+     * inferred.
+     */
+    public List<io.sluice.runtime.types.LogicalType> queryParameterTypes(String query) {
+        return planner.parameterTypes(query);
+    }
+
     @Override
     public Table sqlQuery(String query) {
         return TableImpl.ofQuery(this, query);
