@@ -45,8 +45,13 @@ final class SluiceEngine implements TpchEngine {
 
     @Override
     public List<List<Object>> run(String query) throws Exception {
+        return query(TpchQueries.flink(query, scaleFactor));
+    }
+
+    /** Runs the statement {@code sql} and returns its rows, cells {@link ResultCheck#normalize normalized}. */
+    List<List<Object>> query(String sql) {
         List<List<Object>> rows = new ArrayList<>();
-        try (CloseableIterator<Row> it = env.executeSql(TpchQueries.flink(query, scaleFactor)).collect()) {
+        try (CloseableIterator<Row> it = env.executeSql(sql).collect()) {
             running = it;
             while (it.hasNext()) {
                 Row r = it.next();
