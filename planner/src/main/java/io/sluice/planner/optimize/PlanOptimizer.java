@@ -52,8 +52,11 @@ public final class PlanOptimizer {
     private static final HepProgram PUSH_DOWN = new HepProgramBuilder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleCollection(java.util.List.of(
+                    OrFactorPullRule.FILTER,
+                    OrFactorPullRule.JOIN,
                     CoreRules.FILTER_INTO_JOIN,
                     CoreRules.JOIN_CONDITION_PUSH,
+                    CrossJoinAvoidRule.INSTANCE,
                     CoreRules.FILTER_PROJECT_TRANSPOSE,
                     CoreRules.FILTER_SET_OP_TRANSPOSE,
                     CoreRules.FILTER_AGGREGATE_TRANSPOSE,
