@@ -532,13 +532,11 @@ public final class LocalExecutor {
          * with several inputs advance their watermark on the other inputs alone.
          */
         private void markIdleSources(List<Node> sources) throws Exception {
-            if (idleTimeoutMillis <= 0) {
-                return;
-            }
             long now = System.currentTimeMillis();
             boolean changed = false;
             for (Node s : sources) {
-                if (!s.idle && now - s.lastActive >= idleTimeoutMillis) {
+                if (!s.idle && (idleTimeoutMillis > 0 && now - s.lastActive >= idleTimeoutMillis
+                        || s.reader != null && s.reader.isIdle())) {
                     s.idle = true;
                     changed = true;
                 }

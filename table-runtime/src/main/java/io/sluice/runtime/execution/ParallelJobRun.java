@@ -694,8 +694,9 @@ final class ParallelJobRun {
                     head.end();
                     return;
                 }
-                if (idleTimeoutMillis > 0 && !head.sourceIdle
-                        && System.currentTimeMillis() - head.lastEmitMillis >= idleTimeoutMillis) {
+                if (!head.sourceIdle && (idleTimeoutMillis > 0
+                        && System.currentTimeMillis() - head.lastEmitMillis >= idleTimeoutMillis
+                        || head.reader.isIdle())) {
                     head.markSourceIdle();
                 }
                 processingTimeDuties();
