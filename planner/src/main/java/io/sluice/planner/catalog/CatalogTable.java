@@ -200,6 +200,46 @@ public final class CatalogTable implements CatalogBaseTable {
         return new RowType(names, types);
     }
 
+    /** The metadata columns an INSERT writes (not {@code VIRTUAL}), in declaration order. */
+    public List<CatalogColumn> persistedMetadataColumns() {
+        List<CatalogColumn> result = new ArrayList<>();
+        for (CatalogColumn c : columns) {
+            if (c.isMetadata() && !c.isVirtual()) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The rows an INSERT hands to the sink: the physical columns followed by the persisted metadata columns
+     * ({@link #persistedMetadataColumns()}), each in declaration order.
+     */
+    public RowType sinkRowType() {
+        RowType physical = physicalRowType();
+        List<String> names = new ArrayList<>(physical.names());
+        List<LogicalType> types = new ArrayList<>();
+        for (int i = 0; i < physical.size(); i++) {
+            types.add(physical.type(i));
+        }
+        for (CatalogColumn c : persistedMetadataColumns()) {
+            names.add(c.name());
+            types.add(c.type());
+        }
+        return new RowType(names, types);
+    }
+
+    /** The names of the columns an INSERT without a column list fills: physical and persisted metadata, as declared. */
+    public List<String> persistedColumnNames() {
+        List<String> names = new ArrayList<>();
+        for (CatalogColumn c : columns) {
+            if (c.isPhysical() || c.isMetadata() && !c.isVirtual()) {
+                names.add(c.name());
+            }
+        }
+        return names;
+    }
+
     /**
      * Fails when an INSERT cannot write the table: a non-virtual metadata column would have to be written, and no
      * connector supports writing metadata yet.

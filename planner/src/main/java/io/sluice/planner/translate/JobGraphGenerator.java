@@ -280,6 +280,9 @@ public final class JobGraphGenerator {
             throw new ValidationException("The watermark expression must return TIMESTAMP(3) or TIMESTAMP_LTZ(3), but "
                     + watermark + " returns " + type + ".");
         }
+        if (WatermarkPushDown.tryPush(assigner, watermark, type, in, codegen)) {
+            return in; // the source's readers emit the watermarks (e.g. one per Kafka partition)
+        }
         String rowtime = assigner.getInput().getRowType().getFieldNames().get(assigner.rowtimeField());
         String name = "WatermarkAssigner(rowtime=[" + rowtime + "], watermark=[" + watermark + "])";
         GeneratedClass<BatchCalc> calc = codegen.generateCalc(name, assigner.getInput().getRowType(), null,

@@ -56,6 +56,16 @@ public interface SourceReader extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * True while every split this reader reads has been without data for its idle timeout (a source with
+     * {@link SupportsWatermarkPushDown}): the reader's output then stops holding back the watermark downstream, as
+     * with {@code table.exec.source.idle-timeout}, until it emits rows again. Called on the task's thread between
+     * two {@link #pollNext} calls. The default is false.
+     */
+    default boolean isIdle() {
+        return false;
+    }
+
     @Override
     void close() throws Exception;
 }

@@ -699,8 +699,9 @@ final class JobRun {
                     head.end();
                     return;
                 }
-                if (idleTimeoutMillis > 0 && !head.sourceIdle
-                        && System.currentTimeMillis() - head.lastEmitMillis >= idleTimeoutMillis) {
+                if (!head.sourceIdle && (idleTimeoutMillis > 0
+                        && System.currentTimeMillis() - head.lastEmitMillis >= idleTimeoutMillis
+                        || head.reader.isIdle())) {
                     head.markSourceIdle();
                 }
                 processingTimeDuties();

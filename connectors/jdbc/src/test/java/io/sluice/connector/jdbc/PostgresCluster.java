@@ -24,7 +24,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Without the PostgreSQL package the tests fail with the script's message.
  */
 public final class PostgresCluster implements BeforeAllCallback {
-    private static final Path SCRIPT = Path.of("src", "test", "scripts", "pg-test-cluster");
+    /**
+     * The script: from this module's directory, from a sibling module's (the pipeline tests reuse it) or from the
+     * repository root (the benchmarks).
+     */
+    private static final Path SCRIPT = java.util.stream.Stream.of(Path.of("src", "test", "scripts"),
+            Path.of("..", "jdbc", "src", "test", "scripts"), Path.of("connectors", "jdbc", "src", "test", "scripts"))
+            .map(d -> d.resolve("pg-test-cluster")).filter(Files::exists).findFirst()
+            .orElse(Path.of("src", "test", "scripts", "pg-test-cluster"));
     private static volatile Server server;
 
     /** The running server (after the extension started it). */
@@ -64,7 +71,8 @@ public final class PostgresCluster implements BeforeAllCallback {
             this.info = info;
         }
 
-        static Server start() throws IOException, InterruptedException {
+        /** Starts a server (stop it with {@link #close()}). */
+        public static Server start() throws IOException, InterruptedException {
             return start(Map.of());
         }
 

@@ -14,6 +14,8 @@ enum KafkaMetadata {
     OFFSET("offset", LogicalType.bigint()),
     TIMESTAMP("timestamp", LogicalType.timestampLtz(3)),
     TIMESTAMP_TYPE("timestamp-type", LogicalType.string()),
+    /** As a JSON object in a STRING column until Sluice has MAP columns ({@link KafkaHeaders}). */
+    HEADERS("headers", LogicalType.string()),
     LEADER_EPOCH("leader-epoch", LogicalType.integer());
 
     private final String key;
@@ -52,6 +54,7 @@ enum KafkaMetadata {
         switch (this) {
             case TOPIC:
             case TIMESTAMP_TYPE:
+            case HEADERS:
                 return r == TypeRoot.VARCHAR || r == TypeRoot.CHAR;
             case TIMESTAMP:
                 return r == TypeRoot.TIMESTAMP_LTZ;
@@ -75,6 +78,8 @@ enum KafkaMetadata {
                 return Instant.ofEpochMilli(record.timestamp());
             case TIMESTAMP_TYPE:
                 return record.timestampType().toString();
+            case HEADERS:
+                return KafkaHeaders.toJson(record.headers());
             default:
                 return record.leaderEpoch().orElse(null);
         }

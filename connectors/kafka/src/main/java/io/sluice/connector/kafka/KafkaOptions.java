@@ -54,6 +54,15 @@ public final class KafkaOptions {
     public static final ConfigOption<Duration> SCAN_PARTITION_DISCOVERY_INTERVAL = ConfigOptions
             .key("scan.topic-partition-discovery.interval").durationType().defaultValue(Duration.ofMinutes(5))
             .withDescription("How often new partitions (and topics of a pattern) are looked for; 0 disables it.");
+    public static final ConfigOption<Duration> SCAN_WATERMARK_IDLE_TIMEOUT = ConfigOptions
+            .key("scan.watermark.idle-timeout").durationType().noDefaultValue()
+            .withDescription("A partition without records for this long stops holding back the watermark (default:"
+                    + " 'table.exec.source.idle-timeout'; 0 disables idleness).");
+    public static final ConfigOption<WatermarkEmitStrategy> SCAN_WATERMARK_EMIT_STRATEGY = ConfigOptions
+            .key("scan.watermark.emit.strategy").enumType(WatermarkEmitStrategy.class)
+            .defaultValue(WatermarkEmitStrategy.ON_PERIODIC)
+            .withDescription("on-periodic: at most once per 'pipeline.auto-watermark-interval'; on-event: whenever"
+                    + " the watermark advances.");
     public static final ConfigOption<SinkPartitionerKind> SINK_PARTITIONER = ConfigOptions.key("sink.partitioner")
             .enumType(SinkPartitionerKind.class).defaultValue(SinkPartitionerKind.DEFAULT)
             .withDescription("How rows are spread over the topic's partitions.");
@@ -82,6 +91,9 @@ public final class KafkaOptions {
 
     /** {@code scan.bounded.mode}. */
     public enum BoundedMode { UNBOUNDED, LATEST_OFFSET, GROUP_OFFSETS, TIMESTAMP, SPECIFIC_OFFSETS }
+
+    /** {@code scan.watermark.emit.strategy}. */
+    public enum WatermarkEmitStrategy { ON_EVENT, ON_PERIODIC }
 
     /** {@code sink.partitioner}. */
     public enum SinkPartitionerKind { DEFAULT, FIXED, ROUND_ROBIN }

@@ -41,9 +41,12 @@ final class KafkaSinkWriter implements SinkWriter {
     private boolean changelogValues;
     /** Null unless an upsert sink buffers its records. */
     private UpsertBuffer buffer;
+    private final WritableMetadata metadata;
 
     KafkaSinkWriter(String tableName, String topic, Properties properties, RecordEncoding encoding,
-            SinkPartitioner partitioner, DeliveryGuarantee guarantee, String transactionalIdPrefix, int subtaskIndex) {
+            SinkPartitioner partitioner, DeliveryGuarantee guarantee, String transactionalIdPrefix, int subtaskIndex,
+            WritableMetadata metadata) {
+        this.metadata = metadata;
         this.tableName = tableName;
         this.topic = topic;
         this.properties = properties;
@@ -94,7 +97,9 @@ final class KafkaSinkWriter implements SinkWriter {
             }
             Integer partition = partitioner.partition(partitionCount);
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition,
-                    keys == null ? null : keys[i], kind == RowKind.DELETE && !changelogValues ? null : values[i]);
+                    metadata.timestamp(batch, i), keys == null ? null : keys[i],
+                    kind == RowKind.DELETE && !changelogValues ? null : values[i],
+                    metadata.headers(batch, i, tableName));
             if (buffer != null) {
                 buffer.add(record);
             } else {

@@ -38,6 +38,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * source position; a restored reader seeks there. New partitions (and, with a pattern, new topics) are picked up
  * every {@code scan.topic-partition-discovery.interval} and read from their earliest offset. A bounded reader
  * stops each partition at its stop offset and ends when all have reached it.
+ *
+ * <p>With a watermark pushed into the source ({@link io.sluice.runtime.connector.SupportsWatermarkPushDown}), the
+ * records of each partition go into batches of their own, and the reader emits the minimum of the partitions'
+ * watermarks ({@link PartitionWatermarks}); idle partitions time out after {@code scan.watermark.idle-timeout}
+ * (default {@code table.exec.source.idle-timeout}).
  */
 final class KafkaSourceReader implements SourceReader {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
@@ -56,11 +61,16 @@ final class KafkaSourceReader implements SourceReader {
     private Admin admin;
     private OffsetResolver resolver;
     private long nextDiscovery;
+    /** The pushed-down watermark expression, or null (then a watermark assigner after the scan makes them). */
+    private final io.sluice.runtime.connector.WatermarkSpec watermarkSpec;
+    private io.sluice.runtime.connector.WatermarkSpec.Evaluator watermarkEvaluator;
+    private PartitionWatermarks watermarks;
     /** The consumer's lag summed over the assigned partitions after the latest poll; -1 while unknown. */
     private volatile long pendingRecords = -1;
 
     KafkaSourceReader(KafkaSourceSpec spec, ReaderContext context, RecordBatchBuilder builder,
-            UpsertNormalizer upsert) {
+            UpsertNormalizer upsert, io.sluice.runtime.connector.WatermarkSpec watermarkSpec) {
+        this.watermarkSpec = watermarkSpec;
         this.spec = spec;
         this.context = context;
         this.builder = builder;
@@ -105,7 +115,16 @@ final class KafkaSourceReader implements SourceReader {
     }
 
     @Override
-    public void open() {
+    public void open() throws Exception {
+        if (watermarkSpec != null) {
+            watermarkEvaluator = watermarkSpec.newEvaluator(context.config());
+            java.time.Duration idle = spec.watermarkIdleTimeout != null ? spec.watermarkIdleTimeout
+                    : context.config().get(io.sluice.runtime.config.ExecutionOptions.SOURCE_IDLE_TIMEOUT);
+            watermarks = new PartitionWatermarks(idle.toMillis(),
+                    spec.watermarkEmitStrategy == KafkaOptions.WatermarkEmitStrategy.ON_EVENT,
+                    context.config().get(io.sluice.runtime.config.ExecutionOptions.AUTO_WATERMARK_INTERVAL).toMillis(),
+                    System::currentTimeMillis);
+        }
         Properties p = new Properties();
         p.putAll(spec.properties);
         p.put("enable.auto.commit", "false");
@@ -160,6 +179,9 @@ final class KafkaSourceReader implements SourceReader {
         consumer.assign(assigned);
         Map<TopicPartition, Long> start = initial ? resolver.startOffsets(added) : consumer.beginningOffsets(added);
         for (TopicPartition tp : added) {
+            if (watermarks != null) {
+                watermarks.add(tp);
+            }
             Long offset = restored != null && restored.containsKey(tp) ? restored.get(tp) : start.get(tp);
             consumer.seek(tp, offset);
         }
@@ -176,6 +198,9 @@ final class KafkaSourceReader implements SourceReader {
         if (!finished.contains(tp) && consumer.position(tp) >= stopOffsets.get(tp)) {
             finished.add(tp);
             consumer.pause(List.of(tp));
+            if (watermarks != null) {
+                watermarks.finished(tp);
+            }
         }
     }
 
@@ -183,21 +208,24 @@ final class KafkaSourceReader implements SourceReader {
     public ReadStatus pollNext(Output output) throws Exception {
         if (spec.isBounded()) {
             if (finished.size() == assigned.size()) {
-                return ReadStatus.END_OF_INPUT;
+                return endOfInput(output);
             }
         } else if (spec.discoveryInterval.toMillis() > 0 && System.currentTimeMillis() >= nextDiscovery) {
             discover(false);
         }
         if (assigned.isEmpty()) {
+            emitWatermark(output);
             return ReadStatus.NOTHING_AVAILABLE;
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
         updatePendingRecords();
-        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            Long stop = stopOffsets.get(new TopicPartition(r.topic(), r.partition()));
-            if (stop == null || r.offset() < stop) {
-                batch.add(r);
+        if (watermarks == null) {
+            emitRows(records, output);
+        } else {
+            // one batch per partition, so that each partition's watermark is computed from its own rows
+            for (TopicPartition tp : records.partitions()) {
+                long max = emitRows(records.records(tp), output);
+                watermarks.onRecords(tp, max);
             }
         }
         if (spec.isBounded()) {
@@ -205,26 +233,66 @@ final class KafkaSourceReader implements SourceReader {
                 checkFinished(tp);
             }
         }
-        if (!batch.isEmpty()) {
-            RowBatch rows;
-            if (upsert == null) {
-                rows = builder.build(batch);
-            } else {
-                List<ConsumerRecord<byte[], byte[]>> changes = new ArrayList<>(batch.size());
-                List<io.sluice.types.RowKind> kinds = new ArrayList<>(batch.size());
-                upsert.apply(batch, changes, kinds);
-                rows = builder.build(changes, kinds);
-            }
-            if (rows.rowCount() > 0) {
-                output.emit(rows);
-            } else {
-                rows.close();
-            }
-        }
+        emitWatermark(output);
         if (spec.isBounded() && finished.size() == assigned.size()) {
-            return ReadStatus.END_OF_INPUT;
+            return endOfInput(output);
         }
         return records.isEmpty() ? ReadStatus.NOTHING_AVAILABLE : ReadStatus.MORE_AVAILABLE;
+    }
+
+    /**
+     * Decodes and emits the records before their partition's stop offset; returns the largest watermark value of
+     * the rows when a watermark is pushed down, else {@link Long#MIN_VALUE}.
+     */
+    private long emitRows(Iterable<ConsumerRecord<byte[], byte[]>> records, Output output) throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Long stop = stopOffsets.get(new TopicPartition(r.topic(), r.partition()));
+            if (stop == null || r.offset() < stop) {
+                batch.add(r);
+            }
+        }
+        if (batch.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        RowBatch rows;
+        if (upsert == null) {
+            rows = builder.build(batch);
+        } else {
+            List<ConsumerRecord<byte[], byte[]>> changes = new ArrayList<>(batch.size());
+            List<io.sluice.types.RowKind> kinds = new ArrayList<>(batch.size());
+            upsert.apply(batch, changes, kinds);
+            rows = builder.build(changes, kinds);
+        }
+        if (rows.rowCount() == 0) {
+            rows.close();
+            return Long.MIN_VALUE;
+        }
+        long max = watermarkEvaluator == null ? Long.MIN_VALUE : watermarkEvaluator.max(rows, context.allocator());
+        output.emit(rows);
+        return max;
+    }
+
+    private void emitWatermark(Output output) throws Exception {
+        if (watermarks != null) {
+            long wm = watermarks.poll();
+            if (wm != Long.MIN_VALUE) {
+                output.emitWatermark(wm);
+            }
+        }
+    }
+
+    /** The end of a bounded read: with a pushed-down watermark, the final watermark fires every pending timer. */
+    private ReadStatus endOfInput(Output output) throws Exception {
+        if (watermarks != null) {
+            output.emitWatermark(Long.MAX_VALUE);
+        }
+        return ReadStatus.END_OF_INPUT;
+    }
+
+    @Override
+    public boolean isIdle() {
+        return watermarks != null && watermarks.isIdle();
     }
 
     /** Sums the consumer's lag (from the log end offsets of its latest fetches, no request to the broker). */
@@ -275,7 +343,11 @@ final class KafkaSourceReader implements SourceReader {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
+        if (watermarkEvaluator != null) {
+            watermarkEvaluator.close();
+            watermarkEvaluator = null;
+        }
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
         }

@@ -23,6 +23,9 @@ final class KafkaSourceSpec {
     final Map<Integer, Long> boundedOffsets;
     final Long boundedTimestamp;
     final Duration discoveryInterval;
+    /** {@code scan.watermark.idle-timeout}, or null for {@code table.exec.source.idle-timeout}. */
+    final Duration watermarkIdleTimeout;
+    final KafkaOptions.WatermarkEmitStrategy watermarkEmitStrategy;
 
     private KafkaSourceSpec(TableContext c) {
         tableName = c.tableName();
@@ -60,6 +63,8 @@ final class KafkaSourceSpec {
                     + " 'scan.startup.mode' such as 'earliest-offset'.");
         }
         discoveryInterval = c.get(KafkaOptions.SCAN_PARTITION_DISCOVERY_INTERVAL);
+        watermarkIdleTimeout = c.get(KafkaOptions.SCAN_WATERMARK_IDLE_TIMEOUT);
+        watermarkEmitStrategy = c.get(KafkaOptions.SCAN_WATERMARK_EMIT_STRATEGY);
     }
 
     static KafkaSourceSpec of(TableContext context) {

@@ -35,6 +35,7 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
                 KafkaOptions.SCAN_STARTUP_SPECIFIC_OFFSETS, KafkaOptions.SCAN_STARTUP_TIMESTAMP_MILLIS,
                 KafkaOptions.SCAN_BOUNDED_MODE, KafkaOptions.SCAN_BOUNDED_SPECIFIC_OFFSETS,
                 KafkaOptions.SCAN_BOUNDED_TIMESTAMP_MILLIS, KafkaOptions.SCAN_PARTITION_DISCOVERY_INTERVAL,
+                KafkaOptions.SCAN_WATERMARK_IDLE_TIMEOUT, KafkaOptions.SCAN_WATERMARK_EMIT_STRATEGY,
                 KafkaOptions.SINK_PARTITIONER, KafkaOptions.DELIVERY_GUARANTEE, KafkaOptions.TRANSACTIONAL_ID_PREFIX,
                 KafkaOptions.SINK_PARALLELISM);
     }

@@ -9,7 +9,7 @@ import io.sluice.runtime.connector.WriterContext;
 import java.util.Properties;
 
 /** The sink of a {@code kafka} table: insert-only rows become records of one topic. */
-final class KafkaTableSink implements DynamicTableSink {
+final class KafkaTableSink implements DynamicTableSink, io.sluice.runtime.connector.SupportsWritingMetadata {
     private final String tableName;
     private final String topic;
     private final Properties properties;
@@ -22,6 +22,8 @@ final class KafkaTableSink implements DynamicTableSink {
     private boolean upsert;
     private int bufferMaxRows;
     private long bufferIntervalMillis;
+    /** The metadata columns written ({@code timestamp}, {@code headers}). */
+    private WritableMetadata metadata = WritableMetadata.NONE;
 
     KafkaTableSink(String tableName, String topic, Properties properties, KafkaTableLayout layout,
             SinkPartitionerKind partitioner, DeliveryGuarantee guarantee, String transactionalIdPrefix,
@@ -45,6 +47,17 @@ final class KafkaTableSink implements DynamicTableSink {
     }
 
     @Override
+    public java.util.Map<String, io.sluice.runtime.types.LogicalType> listWritableMetadata() {
+        return WritableMetadata.writable();
+    }
+
+    @Override
+    public void applyWritableMetadata(java.util.List<String> keys,
+            java.util.List<io.sluice.runtime.types.LogicalType> types) {
+        metadata = WritableMetadata.of(keys, types, layout.physical().size(), tableName);
+    }
+
+    @Override
     public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
         // a changelog value format (debezium-json, ...) writes every row kind as a change event
         return upsert ? ChangelogMode.upsert() : layout.valueEncodingMode(classLoader);
@@ -55,7 +68,7 @@ final class KafkaTableSink implements DynamicTableSink {
         RecordEncoding encoding = new RecordEncoding(layout, classLoader);
         KafkaSinkWriter writer = new KafkaSinkWriter(tableName, topic, properties, encoding,
                 new SinkPartitioner(partitioner, context.subtaskIndex()), guarantee, transactionalIdPrefix,
-                context.subtaskIndex());
+                context.subtaskIndex(), metadata);
         if (!upsert && layout.valueEncodingMode(classLoader).hasUpdates()) {
             writer.withChangelogValues();
         }

@@ -16,7 +16,8 @@ import java.util.Map;
  * The source of a {@code kafka} table: one {@link KafkaSourceReader} per parallel instance. Bounded when
  * {@code scan.bounded.mode} is set. Reads the metadata of {@link KafkaMetadata}.
  */
-final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata {
+final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata,
+        io.sluice.runtime.connector.SupportsWatermarkPushDown {
     private final KafkaSourceSpec spec;
     private final KafkaTableLayout layout;
     private final ClassLoader classLoader;
@@ -26,6 +27,9 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
     private List<KafkaMetadata> metadata = List.of();
     /** For each requested metadata column, the value format's key (without {@code value.}), or null. */
     private List<String> formatMetadata = List.of();
+
+    /** The pushed-down watermark expression (one watermark per partition), or null. */
+    private io.sluice.runtime.connector.WatermarkSpec watermark;
 
     KafkaTableSource(KafkaSourceSpec spec, KafkaTableLayout layout, ClassLoader classLoader) {
         this(spec, layout, classLoader, false);
@@ -48,7 +52,13 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
     public SourceReader createReader(ReaderContext context) {
         RecordBatchBuilder builder = new RecordBatchBuilder(layout, metadata, formatMetadata,
                 context.projectedFields(), context.producedType(), context.allocator(), classLoader);
-        return new KafkaSourceReader(spec, context, builder, upsert ? new UpsertNormalizer(spec.tableName) : null);
+        return new KafkaSourceReader(spec, context, builder, upsert ? new UpsertNormalizer(spec.tableName) : null,
+                watermark);
+    }
+
+    @Override
+    public void applyWatermark(io.sluice.runtime.connector.WatermarkSpec watermark) {
+        this.watermark = watermark;
     }
 
     @Override
@@ -101,6 +111,7 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
     public String describe() {
         return (upsert ? "upsert-kafka(" : "kafka(") + spec.describeTopics() + ", format=" + layout.valueFormat()
                 + (layout.keyFormat() == null ? "" : ", key.format=" + layout.keyFormat())
-                + (spec.isBounded() ? ", bounded" : "") + ")";
+                + (spec.isBounded() ? ", bounded" : "")
+                + (watermark == null ? "" : ", watermark per partition=" + watermark.description()) + ")";
     }
 }

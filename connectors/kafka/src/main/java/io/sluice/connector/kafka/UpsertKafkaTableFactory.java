@@ -37,6 +37,7 @@ public final class UpsertKafkaTableFactory implements DynamicTableSourceFactory,
         return Set.of(KafkaOptions.GROUP_ID, KafkaOptions.KEY_FIELDS_PREFIX, KafkaOptions.VALUE_FIELDS_INCLUDE,
                 KafkaOptions.SCAN_BOUNDED_MODE, KafkaOptions.SCAN_BOUNDED_SPECIFIC_OFFSETS,
                 KafkaOptions.SCAN_BOUNDED_TIMESTAMP_MILLIS, KafkaOptions.SCAN_PARTITION_DISCOVERY_INTERVAL,
+                KafkaOptions.SCAN_WATERMARK_IDLE_TIMEOUT, KafkaOptions.SCAN_WATERMARK_EMIT_STRATEGY,
                 KafkaOptions.SINK_BUFFER_FLUSH_MAX_ROWS, KafkaOptions.SINK_BUFFER_FLUSH_INTERVAL,
                 KafkaOptions.DELIVERY_GUARANTEE, KafkaOptions.TRANSACTIONAL_ID_PREFIX, KafkaOptions.SINK_PARALLELISM);
     }

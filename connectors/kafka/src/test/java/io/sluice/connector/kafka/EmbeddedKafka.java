@@ -33,12 +33,12 @@ import org.apache.kafka.common.utils.Time;
  * A real single-node Kafka broker (KRaft, broker and controller in one) started inside the test JVM on free
  * loopback ports, with helpers to create topics, produce and read records.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
     private final Path dir;
     private final KafkaRaftServer server;
     private final String bootstrap;
 
-    EmbeddedKafka() throws Exception {
+    public EmbeddedKafka() throws Exception {
         dir = Files.createTempDirectory("kraft");
         int port = freePort();
         int controllerPort = freePort();
@@ -80,17 +80,17 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return bootstrap;
     }
 
-    void createTopic(String name, int partitions) throws Exception {
+    public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         }
     }
 
-    void addPartitions(String name, int total) throws Exception {
+    public void addPartitions(String name, int total) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createPartitions(Map.of(name, org.apache.kafka.clients.admin.NewPartitions.increaseTo(total)))
                     .all().get();
@@ -98,7 +98,7 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Waits until consumer group {@code group} has committed {@code offset} (or more) for the partition. */
-    void awaitCommittedOffset(String group, String topic, int partition, long offset) throws Exception {
+    public void awaitCommittedOffset(String group, String topic, int partition, long offset) throws Exception {
         TopicPartition tp = new TopicPartition(topic, partition);
         long deadline = System.currentTimeMillis() + 20_000;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -116,7 +116,7 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Waits until the topic holds at least {@code count} records. */
-    void awaitRecords(String topic, long count) throws Exception {
+    public void awaitRecords(String topic, long count) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
@@ -134,7 +134,7 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Writes records (key may be null, value null is a tombstone) to {@code partition} (null: by key). */
-    void produce(String topic, Integer partition, Long timestamp, List<String[]> keyValues) {
+    public void produce(String topic, Integer partition, Long timestamp, List<String[]> keyValues) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (String[] kv : keyValues) {
@@ -145,7 +145,7 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Writes values without keys to partition 0. */
-    void produceValues(String topic, String... values) {
+    public void produceValues(String topic, String... values) {
         List<String[]> kvs = new ArrayList<>();
         for (String v : values) {
             kvs.add(new String[] {null, v});
@@ -158,7 +158,7 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Every record of the topic, read with the given isolation level. */
-    List<ConsumerRecord<byte[], byte[]>> readAll(String topic, String isolationLevel) {
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, String isolationLevel) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("isolation.level", isolationLevel);
@@ -182,7 +182,7 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** The values of every record, as text (null for tombstones). */
-    List<String> values(String topic, String isolationLevel) {
+    public List<String> values(String topic, String isolationLevel) {
         return readAll(topic, isolationLevel).stream()
                 .map(r -> r.value() == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
                 .toList();

@@ -642,11 +642,12 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             throw new ValidationException("Cannot INSERT INTO view " + id + ".");
         }
         CatalogTable table = (CatalogTable) o;
-        table.checkWritable(id.toString());
-        RowType sinkType = table.physicalRowType();
+        // the physical columns, then the persisted metadata columns a SupportsWritingMetadata sink writes
+        RowType sinkType = table.sinkRowType();
         StaticPartitions.check(table, id, staticPartitions, columns);
         SluicePlanner.PlannedQuery plan = planner.plan(querySql);
-        RelNode rel = alignToSink(plan.optimized, sinkType, columns, staticPartitions, id);
+        RelNode rel = alignToSink(plan.optimized, sinkType, table.persistedColumnNames(), columns, staticPartitions,
+                id);
         SluicePlanner.PlannedQuery aligned = new SluicePlanner.PlannedQuery(plan.logical, rel, sinkType);
         Transformation root = new JobGraphGenerator(new CodeGenerator(configuration), configuration, classLoader())
                 .translate(rel);
@@ -656,8 +657,9 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         }
         DynamicTableSinkFactory factory = FactoryUtil.discover(DynamicTableSinkFactory.class, connector, classLoader());
         FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader());
-        DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(), sinkType,
-                table.options(), configuration, table.partitionKeys(), table.primaryKey()));
+        DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(),
+                table.physicalRowType(), table.options(), configuration, table.partitionKeys(), table.primaryKey()));
+        SinkMetadata.apply(sink, table, id.toString());
         if (!staticPartitions.isEmpty() && sink instanceof io.sluice.runtime.connector.SupportsPartitioning) {
             ((io.sluice.runtime.connector.SupportsPartitioning) sink).applyStaticPartition(staticPartitions);
         }
@@ -694,15 +696,16 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     }
 
     /**
-     * Reorders, pads with NULLs and casts the query's columns to the sink's physical columns; static partition
+     * Reorders, pads with NULLs and casts the query's columns to the sink's columns (physical, then persisted
+     * metadata); without a target column list the query supplies {@code declaredColumns} in order. Static partition
      * columns get their constant values and are not supplied by the query.
      */
-    private static RelNode alignToSink(RelNode rel, RowType sinkType, List<String> columns,
-            Map<String, String> staticPartitions, ObjectIdentifier id) {
+    private static RelNode alignToSink(RelNode rel, RowType sinkType, List<String> declaredColumns,
+            List<String> columns, Map<String, String> staticPartitions, ObjectIdentifier id) {
         RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
         RelDataType queryType = rel.getRowType();
         List<String> targetColumns = columns == null || columns.isEmpty()
-                ? StaticPartitions.remainingColumns(sinkType.names(), staticPartitions) : columns;
+                ? StaticPartitions.remainingColumns(declaredColumns, staticPartitions) : columns;
         for (String c : targetColumns) {
             if (sinkType.indexOf(c) < 0) {
                 throw new ValidationException("Unknown target column '" + c + "' of table " + id + "."
