@@ -401,7 +401,7 @@ public final class LocalExecutor {
                 if (t instanceof SourceTransformation) {
                     SourceTransformation s = (SourceTransformation) t;
                     n.reader = s.source().createReader(new ReaderContext(s.projectedFields(), s.outputType(),
-                            n.allocator, config, 0, 1));
+                            n.allocator, config, 0, 1).withSideOutputs(tag -> sideOutput(n, tag), n.metrics));
                     if (state != null) {
                         n.reader.restorePosition(state);
                     } else if (rescaled != null) {

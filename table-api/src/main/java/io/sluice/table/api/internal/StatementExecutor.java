@@ -664,7 +664,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             TableEnvironmentImpl.CompiledQuery compiled = inFragment(q, () -> env.compileQuery(q.text()));
             sinks.add(querySink.apply(compiled.root));
         }
-        return LateRowsRouting.attach(sinks, env);
+        return BadRecordsRouting.attach(LateRowsRouting.attach(sinks, env), env);
     }
 
     /** A checkpoint or savepoint directory, or a job's checkpoint directory (its newest checkpoint). */
