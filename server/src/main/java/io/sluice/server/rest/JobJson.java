@@ -41,6 +41,8 @@ final class JobJson {
         SUBTASK_METRICS.put("currentOutputWatermark", OperatorMetrics::currentOutputWatermark);
         SUBTASK_METRICS.put("watermarkLag", OperatorMetrics::watermarkLag);
         SUBTASK_METRICS.put("numLateRecordsDropped", OperatorMetrics::numLateRecordsDropped);
+        SUBTASK_METRICS.put("numBadRecordsRouted", OperatorMetrics::numBadRecordsRouted);
+        SUBTASK_METRICS.put("numBadRecordsSkipped", OperatorMetrics::numBadRecordsSkipped);
         SUBTASK_METRICS.put("stateSize", OperatorMetrics::stateSize);
         SUBTASK_METRICS.put("pendingRecords", OperatorMetrics::pendingRecords);
     }
