@@ -42,15 +42,19 @@ public final class ScriptRunner {
 
     /** Runs already split statements of {@code script}; returns true when all succeeded. */
     public boolean run(List<ScriptStatementRef> statements, String script, String sourceName) {
-        for (ScriptStatementRef statement : statements) {
-            try {
-                executor.execute(statement.text());
-            } catch (RuntimeException | StackOverflowError e) {
-                report(ErrorRenderer.render(e, script, sourceName, statement, verbose));
-                return false;
+        try {
+            for (ScriptStatementRef statement : statements) {
+                try {
+                    executor.execute(statement.text());
+                } catch (RuntimeException | StackOverflowError e) {
+                    report(ErrorRenderer.render(e, script, sourceName, statement, verbose));
+                    return false;
+                }
             }
+            return true;
+        } finally {
+            report(executor.takeBadRecordsSummary()); // records the script's sources could not decode, if any
         }
-        return true;
     }
 
     private void report(String text) {

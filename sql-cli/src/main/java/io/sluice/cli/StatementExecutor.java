@@ -35,6 +35,8 @@ public final class StatementExecutor {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean awaitDml;
+    /** Jobs started since the last {@link #takeBadRecordsSummary}. */
+    private final java.util.List<JobClient> startedJobs = new java.util.ArrayList<>();
     private volatile TableResult running;
     private volatile CloseableIterator<Row> runningRows;
     private volatile boolean cancelRequested;
@@ -64,6 +66,7 @@ public final class StatementExecutor {
             return;
         }
         TableResult result = env.executeSql(statement);
+        result.getJobClient().ifPresent(startedJobs::add);
         if (hooks != null) {
             result.getJobClient().ifPresent(job -> hooks.jobStarted(statement, job));
         }
@@ -195,6 +198,17 @@ public final class StatementExecutor {
             throw (Error) t;
         }
         return new TableException("The job failed: " + t, t);
+    }
+
+    /**
+     * The bad-record counts of the sources of the jobs started since the last call (a Sluice addition): one
+     * {@code [INFO]} line per source table that routed records to its bad-records table or skipped them
+     * ({@code ignore-parse-errors}), or the empty string when none did. Counts of jobs still running are those so far.
+     */
+    public String takeBadRecordsSummary() {
+        java.util.List<JobClient> jobs = new java.util.ArrayList<>(startedJobs);
+        startedJobs.clear();
+        return BadRecordsSummary.of(jobs);
     }
 
     private void info(String message) {

@@ -229,6 +229,10 @@ public final class JobGraphGenerator {
             return provided;
         }
         SourceTransformation st = new SourceTransformation(name, source, projection, produced);
+        String badRecordsTable = ct.options().get(io.sluice.runtime.connector.BadRecords.TABLE_OPTION.key());
+        if (badRecordsTable != null) {
+            st.withBadRecordsTable(table.identifier().toString(), badRecordsTable);
+        }
         if (!source.getChangelogMode().isInsertOnly()) {
             st.withChangelogMode(source.getChangelogMode());
         }
@@ -249,7 +253,8 @@ public final class JobGraphGenerator {
         DynamicTableSourceFactory factory = FactoryUtil.discover(DynamicTableSourceFactory.class, connector, classLoader);
         FactoryUtil.validateOptions(table.identifier().toString(), factory, ct.options(), classLoader);
         ScanTableSource source = factory.createDynamicTableSource(new TableContext(table.identifier().toString(),
-                ct.physicalRowType(), ct.options(), config, ct.partitionKeys(), ct.primaryKey()));
+                ct.physicalRowType(), io.sluice.runtime.connector.BadRecords.withoutTableOption(ct.options()), config,
+                ct.partitionKeys(), ct.primaryKey()));
         SourceMetadata.apply(source, ct, table.identifier().toString());
         return source;
     }

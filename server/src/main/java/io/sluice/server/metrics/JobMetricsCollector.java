@@ -119,6 +119,12 @@ public final class JobMetricsCollector implements MultiCollector {
                 l, m, OperatorMetrics::numLateRecordsRouted);
         op(f, "stateSize", "Bytes of the operator's state in the latest checkpoint (-1: none yet)", l, m,
                 OperatorMetrics::stateSize);
+        if (m.isSource()) {
+            op(f, "numBadRecordsRouted", "Records the source could not decode and wrote to its bad-records table", l,
+                    m, OperatorMetrics::numBadRecordsRouted);
+            op(f, "numBadRecordsSkipped", "Records the source could not decode and skipped", l, m,
+                    OperatorMetrics::numBadRecordsSkipped);
+        }
         if (m.isSource() && m.pendingRecords() >= 0) {
             op(f, "pendingRecords", "Records the source has not read yet", l, m, OperatorMetrics::pendingRecords);
         }

@@ -42,6 +42,8 @@ final class JobJson {
         SUBTASK_METRICS.put("watermarkLag", OperatorMetrics::watermarkLag);
         SUBTASK_METRICS.put("numLateRecordsDropped", OperatorMetrics::numLateRecordsDropped);
         SUBTASK_METRICS.put("numLateRecordsRouted", OperatorMetrics::numLateRecordsRouted);
+        SUBTASK_METRICS.put("numBadRecordsRouted", OperatorMetrics::numBadRecordsRouted);
+        SUBTASK_METRICS.put("numBadRecordsSkipped", OperatorMetrics::numBadRecordsSkipped);
         SUBTASK_METRICS.put("stateSize", OperatorMetrics::stateSize);
         SUBTASK_METRICS.put("pendingRecords", OperatorMetrics::pendingRecords);
     }

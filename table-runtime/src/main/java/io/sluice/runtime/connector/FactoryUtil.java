@@ -60,6 +60,9 @@ public final class FactoryUtil {
             ClassLoader classLoader) {
         Set<String> allowed = new HashSet<>();
         allowed.add(CONNECTOR.key());
+        if (connector instanceof DynamicTableSourceFactory) {
+            allowed.add(BadRecords.TABLE_OPTION.key()); // a Sluice addition every source table may carry
+        }
         List<String> required = new ArrayList<>();
         addKeys(connector, "", allowed, required);
         String format = options.get(FORMAT.key());

@@ -66,6 +66,15 @@ public interface SourceReader extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Records the reader skipped because its format could not decode them ({@code <format>.ignore-parse-errors}),
+     * for {@code numBadRecordsSkipped}; 0 by default. Read from other threads than the task's, like
+     * {@link #pendingRecords}.
+     */
+    default long skippedBadRecords() {
+        return 0;
+    }
+
     @Override
     void close() throws Exception;
 }

@@ -1263,7 +1263,8 @@ final class JobRun {
             if (t instanceof SourceTransformation) {
                 SourceTransformation s = (SourceTransformation) t;
                 inst.reader = s.source().createReader(new ReaderContext(s.projectedFields(), s.outputType(),
-                        inst.allocator, config, inst.subtask, inst.vertex.parallelism));
+                        inst.allocator, config, inst.subtask, inst.vertex.parallelism)
+                        .withSideOutputs(inst::sideOutput, inst.metrics));
                 if (state != null) {
                     inst.reader.restorePosition(state);
                 } else if (rescaled != null) {

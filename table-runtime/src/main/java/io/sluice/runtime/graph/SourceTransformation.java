@@ -8,6 +8,8 @@ import java.util.List;
 public final class SourceTransformation extends Transformation {
     private final ScanTableSource source;
     private final int[] projectedFields;
+    private String tableName;
+    private String badRecordsTable;
 
     public SourceTransformation(String name, ScanTableSource source, int[] projectedFields, RowType outputType) {
         super(name, outputType);
@@ -26,5 +28,26 @@ public final class SourceTransformation extends Transformation {
     @Override
     public List<Transformation> inputs() {
         return List.of();
+    }
+
+    /**
+     * Marks the source as one whose undecodable records go to the table named {@code badRecordsTable} (the value of
+     * {@link io.sluice.runtime.connector.BadRecords#TABLE_OPTION} on the table {@code tableName}, fully qualified);
+     * returns this node.
+     */
+    public SourceTransformation withBadRecordsTable(String tableName, String badRecordsTable) {
+        this.tableName = tableName;
+        this.badRecordsTable = badRecordsTable;
+        return this;
+    }
+
+    /** The table named by the source table's bad-records option, as written, or null. */
+    public String badRecordsTable() {
+        return badRecordsTable;
+    }
+
+    /** The fully qualified name of the source table when {@link #badRecordsTable()} is set, else null. */
+    public String tableName() {
+        return tableName;
     }
 }

@@ -41,6 +41,7 @@ public final class OperatorMetrics {
     private volatile long outputWatermark = NO_WATERMARK;
     private volatile long lateRecordsDropped;
     private volatile long lateRecordsRouted;
+    private volatile long badRecordsRouted;
     private volatile long stateSize = -1;
     private volatile SourceReader reader;
 
@@ -164,6 +165,14 @@ public final class OperatorMetrics {
         lateRecordsRouted += rows;
     }
 
+    /**
+     * A source handed {@code records} records its format could not decode to the table's bad-records table (for
+     * {@code numBadRecordsRouted}, a Sluice addition).
+     */
+    public void badRecordsRouted(long records) {
+        badRecordsRouted += records;
+    }
+
     /** The size of the instance's state in the latest checkpoint. */
     public void recordStateSize(long bytes) {
         stateSize = bytes;
@@ -281,6 +290,20 @@ public final class OperatorMetrics {
     /** Late rows written to the job's late-rows table (a subset of {@link #numLateRecordsDropped}). */
     public long numLateRecordsRouted() {
         return lateRecordsRouted;
+    }
+
+    /** Records a source could not decode and wrote to its bad-records table (a Sluice addition). */
+    public long numBadRecordsRouted() {
+        return badRecordsRouted;
+    }
+
+    /**
+     * Records a source could not decode and skipped ({@code <format>.ignore-parse-errors}), where its reader counts
+     * them; else 0 (a Sluice addition).
+     */
+    public long numBadRecordsSkipped() {
+        SourceReader r = reader;
+        return r == null ? 0 : r.skippedBadRecords();
     }
 
     /** Bytes of state in the latest checkpoint; -1 before the first. */

@@ -85,6 +85,20 @@ public final class FileSystemSourceReader implements SourceReader {
     private final java.util.ArrayDeque<long[]> moreSequences = new java.util.ArrayDeque<>();
     /** Whether this reader has no share of its own (it reads only sequences it took over). */
     private boolean takenOver;
+    /** Routes the records the format cannot decode to the bad-records table; null when the job does not. */
+    private final io.sluice.runtime.connector.BadRecordCollector badRecords;
+    /** With {@link #badRecords}: the csv quote and escape characters that keep a line break inside a record. */
+    private final int quote;
+    private final int escape;
+    /**
+     * Bad records found so far (monitoring: in the file being read), routed or, right after a restore, dropped as
+     * routed before the checkpoint: part of the checkpoint position.
+     */
+    private long badSeen;
+    /** After a restore: bad records to find and drop before routing again. */
+    private long badToSkip;
+    /** Monitoring, after a restore: the bad records of the file that was being read. */
+    private final java.util.Map<String, Long> resumeBad = new java.util.HashMap<>();
 
     /** A reader of a non-partitioned table without metadata columns. */
     public FileSystemSourceReader(Path root, RecordDecoderFactory decoderFactory, RowType physicalType,
@@ -99,6 +113,21 @@ public final class FileSystemSourceReader implements SourceReader {
     FileSystemSourceReader(Path root, RecordDecoderFactory decoderFactory, SourceColumns columns,
             List<String> partitionKeys, String defaultPartitionName, Set<List<String>> partitions,
             ReaderContext context, long monitorIntervalMillis) {
+        this(root, decoderFactory, columns, partitionKeys, defaultPartitionName, partitions, context,
+                monitorIntervalMillis, null);
+    }
+
+    /**
+     * @param recordSplitting with bad-record routing: {quote, escape} of the format's records (-1 for none), else
+     *     null
+     */
+    FileSystemSourceReader(Path root, RecordDecoderFactory decoderFactory, SourceColumns columns,
+            List<String> partitionKeys, String defaultPartitionName, Set<List<String>> partitions,
+            ReaderContext context, long monitorIntervalMillis, int[] recordSplitting) {
+        this.badRecords = recordSplitting == null ? null
+                : io.sluice.runtime.connector.BadRecordCollector.open(context);
+        this.quote = recordSplitting == null ? -1 : recordSplitting[0];
+        this.escape = recordSplitting == null ? -1 : recordSplitting[1];
         this.monitor = monitorIntervalMillis <= 0 ? null : new FileMonitor(root, partitionKeys, defaultPartitionName,
                 monitorIntervalMillis, context.subtaskIndex(), context.parallelism());
         this.root = root;
@@ -185,11 +214,31 @@ public final class FileSystemSourceReader implements SourceReader {
         }
     }
 
+    /** A decoder of {@code file}: the format's own, or with bad-record routing one that routes bad records. */
+    private RecordDecoder openDecoder(Path file) throws IOException {
+        if (badRecords == null) {
+            return decoderFactory.createDecoder(file, columns.dataType(), columns.dataFields());
+        }
+        String name = file.toString();
+        return new BadRecordRoutingDecoder(new java.io.FileInputStream(file.toFile()), name, decoderFactory,
+                columns.dataType(), columns.dataFields(), quote, escape, context.allocator(), (line, error, raw) -> {
+                    badSeen++;
+                    if (badSeen > badToSkip) {
+                        badRecords.add(name, null, line, error, raw);
+                    }
+                });
+    }
+
     @Override
     public ReadStatus pollNext(Output output) throws Exception {
-        if (monitor != null) {
-            return pollMonitored(output);
+        ReadStatus status = monitor != null ? pollMonitored(output) : pollFiles(output);
+        if (badRecords != null) {
+            badRecords.flush(); // before the checkpoint that covers the position past them
         }
+        return status;
+    }
+
+    private ReadStatus pollFiles(Output output) throws Exception {
         if (files == null) {
             listFiles();
         }
@@ -232,7 +281,7 @@ public final class FileSystemSourceReader implements SourceReader {
                 PartitionedFileLister.PartitionedFile next = files.get(nextFile++);
                 Path file = next.file();
                 constants = columns.constantsOf(file, next.partitionValues());
-                decoder = decoderFactory.createDecoder(file, columns.dataType(), columns.dataFields());
+                decoder = openDecoder(file);
             }
             boolean more = decoder.decode(dataView, batchSize);
             fillConstants();
@@ -270,8 +319,11 @@ public final class FileSystemSourceReader implements SourceReader {
                 Long skip = resume.remove(current);
                 rowsToSkip = skip == null ? 0 : skip;
                 currentEmitted = rowsToSkip;
+                Long bad = resumeBad.remove(current);
+                badToSkip = bad == null ? 0 : bad;
+                badSeen = 0;
                 constants = columns.constantsOf(file, next.partitionValues());
-                decoder = decoderFactory.createDecoder(file, columns.dataType(), columns.dataFields());
+                decoder = openDecoder(file);
             }
             boolean more = decoder.decode(dataView, batchSize);
             fillConstants();
@@ -356,6 +408,9 @@ public final class FileSystemSourceReader implements SourceReader {
             return snapshotMonitored();
         }
         if (!takenOver) {
+            if (badRecords != null) { // and the bad records routed so far
+                return java.nio.ByteBuffer.allocate(17).put((byte) 1).putLong(emittedRows).putLong(badSeen).array();
+            }
             return java.nio.ByteBuffer.allocate(9).put((byte) 1).putLong(emittedRows).array();
         }
         List<long[]> sequences = new ArrayList<>();
@@ -378,7 +433,7 @@ public final class FileSystemSourceReader implements SourceReader {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(position);
         byte version = b.get();
         List<long[]> result = new ArrayList<>();
-        if (version == 1 && position.length == 9) {
+        if (version == 1 && (position.length == 9 || position.length == 17)) {
             result.add(new long[] {index, readers, b.getLong()});
         } else if (version == 2) {
             int n = b.getInt();
@@ -400,6 +455,10 @@ public final class FileSystemSourceReader implements SourceReader {
         if (monitor != null) {
             throw new io.sluice.table.api.UnsupportedFeatureException("restoring a filesystem source with "
                     + "'source.monitor-interval' at another parallelism");
+        }
+        if (badRecords != null) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a filesystem source with "
+                    + "'sluice.bad-records.table' at another parallelism");
         }
         List<long[]> all = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
@@ -423,6 +482,9 @@ public final class FileSystemSourceReader implements SourceReader {
         }
         out.writeUTF(current == null ? "" : current);
         out.writeLong(current == null ? 0 : currentEmitted);
+        if (badRecords != null) {
+            out.writeLong(current == null ? 0 : badSeen);
+        }
         out.flush();
         return bytes.toByteArray();
     }
@@ -440,11 +502,15 @@ public final class FileSystemSourceReader implements SourceReader {
             moreSequences.addAll(sequencesOf(position, context.subtaskIndex(), context.parallelism()));
             return;
         }
-        if (position.length != 9 || b.get() != 1) {
+        if ((position.length != 9 && position.length != 17) || b.get() != 1) {
             throw new TableException("Cannot restore the filesystem source at " + root + ": unknown position format.");
         }
         rowsToSkip = b.getLong();
         emittedRows = rowsToSkip;
+        if (position.length == 17) {
+            badToSkip = b.getLong();
+            badSeen = 0;
+        }
     }
 
     private void restoreMonitored(byte[] position) throws IOException {
@@ -459,9 +525,11 @@ public final class FileSystemSourceReader implements SourceReader {
         }
         String reading = in.readUTF();
         long emitted = in.readLong();
+        long bad = in.available() >= 8 ? in.readLong() : 0;
         monitor.markSeen(done);
         if (!reading.isEmpty()) {
             resume.put(reading, emitted);
+            resumeBad.put(reading, bad);
         }
     }
 
@@ -475,6 +543,11 @@ public final class FileSystemSourceReader implements SourceReader {
     /** Malformed records skipped so far (with the format's ignore-parse-errors option). */
     public long skippedRecords() {
         return skipped + (decoder == null ? 0 : decoder.skippedRecords());
+    }
+
+    @Override
+    public long skippedBadRecords() {
+        return skippedRecords();
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
         FileSystemTableSource source = new FileSystemTableSource(path(context), formatId,
                 format.createDecoderFactory(dataContext(context)), context.physicalRowType(), context.partitionKeys(),
                 defaultPartitionName(context));
+        source.tableOptions(context.options());
         java.time.Duration interval = context.get(FileSystemOptions.SOURCE_MONITOR_INTERVAL);
         if (interval != null) {
             if (interval.isNegative() || interval.isZero()) {

@@ -37,7 +37,11 @@ import java.util.Set;
  * {@code file.modification-time} ({@link SupportsReadingMetadata}).
  */
 public final class FileSystemTableSource implements ScanTableSource, SupportsReadingMetadata,
-        SupportsPartitionPushDown {
+        SupportsPartitionPushDown, io.sluice.runtime.connector.SupportsBadRecordRouting {
+    /** The formats whose records are lines (csv: outside quoted fields), so one bad record can be told apart. */
+    private static final Set<String> LINE_FORMATS = Set.of("csv", "json", "raw", "debezium-json", "canal-json",
+            "maxwell-json");
+
     private final Path path;
     private final String formatId;
     private final RecordDecoderFactory decoderFactory;
@@ -50,6 +54,10 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
     private Set<List<String>> partitions;
     /** Milliseconds between listings of a monitored path; 0 for a bounded read. */
     private long monitorIntervalMillis;
+    /** The table's options (for the csv quote and escape characters when routing bad records). */
+    private Map<String, String> options = Map.of();
+    /** Set by {@link #applyBadRecordRouting}: {quote, escape} of the records (-1 for none); null when not routing. */
+    private int[] recordSplitting;
 
     /** A source of a non-partitioned table; {@code decoderFactory} decodes every physical column. */
     public FileSystemTableSource(Path path, String formatId, RecordDecoderFactory decoderFactory, RowType physicalType) {
@@ -88,6 +96,31 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
         this.monitorIntervalMillis = intervalMillis;
     }
 
+    /** The table's {@code WITH} options, read when bad records are routed (the csv quote and escape characters). */
+    void tableOptions(Map<String, String> options) {
+        this.options = Map.copyOf(options);
+    }
+
+    @Override
+    public void applyBadRecordRouting() {
+        if (!LINE_FORMATS.contains(formatId)) {
+            throw new UnsupportedFeatureException("'" + io.sluice.runtime.connector.BadRecords.TABLE_OPTION.key()
+                    + "' with the format '" + formatId + "' on the filesystem connector (" + path + "): only the "
+                    + "line-based formats " + new java.util.TreeSet<>(LINE_FORMATS) + " can tell one bad record from "
+                    + "the next");
+        }
+        int quote = -1;
+        int escape = -1;
+        if ("csv".equals(formatId)) {
+            String q = options.getOrDefault("csv.quote-character", "\"");
+            String e = options.get("csv.escape-character");
+            quote = "true".equalsIgnoreCase(options.get("csv.disable-quote-character")) || q.isEmpty() ? -1
+                    : q.charAt(0);
+            escape = e == null || e.isEmpty() ? -1 : e.charAt(0);
+        }
+        recordSplitting = new int[] {quote, escape};
+    }
+
     @Override
     public boolean isBounded() {
         return monitorIntervalMillis == 0;
@@ -98,7 +131,7 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
         SourceColumns columns = new SourceColumns(physicalType, partitionKeys, metadata, metadataTypes,
                 context.projectedFields());
         return new FileSystemSourceReader(path, decoderFactory, columns, partitionKeys, defaultPartitionName,
-                monitorIntervalMillis > 0 ? null : partitions, context, monitorIntervalMillis);
+                monitorIntervalMillis > 0 ? null : partitions, context, monitorIntervalMillis, recordSplitting);
     }
 
     @Override

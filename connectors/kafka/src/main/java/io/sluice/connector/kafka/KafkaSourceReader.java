@@ -309,6 +309,12 @@ final class KafkaSourceReader implements SourceReader {
         pendingRecords = known ? sum : -1;
     }
 
+    /** Records the formats found malformed and skipped ({@code <format>.ignore-parse-errors}). */
+    @Override
+    public long skippedBadRecords() {
+        return builder.skippedRecords();
+    }
+
     /** Records in the assigned partitions after the consumer's position (Flink's {@code pendingRecords}). */
     @Override
     public long pendingRecords() {

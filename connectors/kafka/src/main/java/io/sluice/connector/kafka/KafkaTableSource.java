@@ -17,10 +17,13 @@ import java.util.Map;
  * {@code scan.bounded.mode} is set. Reads the metadata of {@link KafkaMetadata}.
  */
 final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata,
-        io.sluice.runtime.connector.SupportsWatermarkPushDown {
+        io.sluice.runtime.connector.SupportsWatermarkPushDown,
+        io.sluice.runtime.connector.SupportsBadRecordRouting {
     private final KafkaSourceSpec spec;
     private final KafkaTableLayout layout;
     private final ClassLoader classLoader;
+    /** Set by {@link #applyBadRecordRouting}. */
+    private boolean routeBadRecords;
     private static final String VALUE_PREFIX = "value.";
     private final boolean upsert;
     /** The requested metadata in column order: a Kafka record's metadata, or null for value-format metadata. */
@@ -43,6 +46,12 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
         this.classLoader = classLoader;
     }
 
+    /** Records the formats cannot decode go to the bad-records table (every Kafka record is decoded on its own). */
+    @Override
+    public void applyBadRecordRouting() {
+        routeBadRecords = true;
+    }
+
     @Override
     public boolean isBounded() {
         return spec.isBounded();
@@ -52,6 +61,9 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
     public SourceReader createReader(ReaderContext context) {
         RecordBatchBuilder builder = new RecordBatchBuilder(layout, metadata, formatMetadata,
                 context.projectedFields(), context.producedType(), context.allocator(), classLoader);
+        if (routeBadRecords) {
+            builder.routeBadRecords(io.sluice.runtime.connector.BadRecordCollector.open(context));
+        }
         return new KafkaSourceReader(spec, context, builder, upsert ? new UpsertNormalizer(spec.tableName) : null,
                 watermark);
     }

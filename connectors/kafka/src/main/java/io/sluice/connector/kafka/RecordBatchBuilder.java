@@ -41,6 +41,8 @@ final class RecordBatchBuilder {
     /** True when the value format is a changelog format: a record yields any number of rows, each with its kind. */
     private final boolean changelogValues;
     private long skipped;
+    /** Routes the records the formats cannot decode to the table's bad-records table; null when the job does not. */
+    private io.sluice.runtime.connector.BadRecordCollector badRecords;
 
     /**
      * @param projected indexes into physical + metadata columns of the produced columns
@@ -119,6 +121,14 @@ final class RecordBatchBuilder {
         return -1;
     }
 
+    /**
+     * Routes the records the formats cannot decode to {@code collector} (with their topic, partition, offset, bytes and
+     * error) instead of failing; {@link #build} flushes it. Null: fail as before.
+     */
+    void routeBadRecords(io.sluice.runtime.connector.BadRecordCollector collector) {
+        this.badRecords = collector;
+    }
+
     /** Records skipped so far because a format found them malformed. */
     long skippedRecords() {
         return skipped;
@@ -135,7 +145,19 @@ final class RecordBatchBuilder {
      */
     RowBatch build(List<ConsumerRecord<byte[], byte[]>> records, List<RowKind> kinds) throws IOException {
         RowBatch fast = buildFast(records, kinds);
-        return fast != null ? fast : buildOneByOne(records, kinds);
+        RowBatch built = fast != null ? fast : buildOneByOne(records, kinds);
+        if (badRecords != null) {
+            try {
+                badRecords.flush(); // in the same poll as the offsets past them
+            } catch (IOException | RuntimeException e) {
+                built.close();
+                throw e;
+            } catch (Exception e) {
+                built.close();
+                throw new IOException(e);
+            }
+        }
+        return built;
     }
 
     /** The batch decoded with the formats' fast paths, or null when a message needs decoding on its own. */
@@ -215,12 +237,36 @@ final class RecordBatchBuilder {
                             + " columns from it.");
                 }
                 int keyRow = keys == null ? -1 : keys.rowCount();
-                if (keys != null && !keyDecoder.decode(r.key(), keys, position + " (key)")) {
-                    skipped++;
-                    continue;
+                if (keys != null) {
+                    boolean decoded;
+                    try {
+                        decoded = keyDecoder.decode(r.key(), keys, position + " (key)");
+                    } catch (TableException e) {
+                        if (!routable(e)) {
+                            throw e;
+                        }
+                        keys = truncated(keys, keyRow, n);
+                        route(r, r.key(), e);
+                        continue;
+                    }
+                    if (!decoded) {
+                        skipped++;
+                        continue;
+                    }
                 }
                 int valueRow = values.rowCount();
-                if (!valueDecoder.decode(r.value(), values, position)) {
+                boolean decoded;
+                try {
+                    decoded = valueDecoder.decode(r.value(), values, position);
+                } catch (TableException e) {
+                    if (!routable(e)) {
+                        throw e;
+                    }
+                    values = truncated(values, valueRow, n); // the key row already written is left out below
+                    route(r, r.value(), e);
+                    continue;
+                }
+                if (!decoded) {
                     skipped++; // the key row already written is left out by compacting the keys below
                     continue;
                 }
@@ -242,6 +288,50 @@ final class RecordBatchBuilder {
                 keys.close();
             }
         }
+    }
+
+    /** Whether {@code e}, thrown by a format for a record, sends the record to the bad-records table. */
+    private boolean routable(TableException e) {
+        return badRecords != null && !(e instanceof io.sluice.table.api.UnsupportedFeatureException);
+    }
+
+    private void route(ConsumerRecord<byte[], byte[]> r, byte[] raw, TableException e) throws IOException {
+        try {
+            badRecords.add(r.topic(), r.partition(), r.offset(), e.getMessage(), raw);
+        } catch (IOException | RuntimeException ex) {
+            throw ex;
+        } catch (Exception ex) {
+            throw new IOException(ex);
+        }
+    }
+
+    /**
+     * The first {@code rows} rows of {@code batch} (and their kinds) in a new batch of capacity {@code capacity};
+     * closes {@code batch}, whose row {@code rows} a failed decode may have partly written.
+     */
+    private RowBatch truncated(RowBatch batch, int rows, int capacity) {
+        RowBatch out = RowBatch.allocate(batch.type(), allocator, capacity);
+        try {
+            for (int c = 0; c < batch.columnCount(); c++) {
+                for (int i = 0; i < rows; i++) {
+                    out.vector(c).copyFromSafe(i, i, batch.vector(c));
+                }
+            }
+            if (batch.rowKinds() != null) {
+                TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
+                kinds.allocateNew(Math.max(capacity, 1));
+                for (int i = 0; i < rows; i++) {
+                    kinds.set(i, batch.rowKinds().get(i));
+                }
+                out.setRowKinds(kinds);
+            }
+            out.setRowCount(rows);
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+        batch.close();
+        return out;
     }
 
     /** True when {@code rows} is 0, 1, ..., count - 1. */

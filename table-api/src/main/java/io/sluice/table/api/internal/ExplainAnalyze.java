@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * {@code EXPLAIN ANALYZE} (a Sluice addition): runs a job to its end, or for at most
  * {@code table.explain.analyze.max-duration} (a streaming query on unbounded input is then stopped), and prints its
  * physical plan with what every operator did, summed over its parallel instances: rows in and out, busy time, peak
- * state size, watermark lag and late rows dropped (or routed to the late-rows table, {@link LateRowsRouting}).
+ * state size, watermark lag, late rows dropped (or routed to the late-rows table, {@link LateRowsRouting}) and, on
+ * sources, the records their format could not decode, routed to a bad-records table ({@link BadRecordsRouting}) or
+ * skipped.
  */
 final class ExplainAnalyze {
     static final ConfigOption<Duration> MAX_DURATION = ConfigOptions.key("table.explain.analyze.max-duration")
@@ -105,6 +107,8 @@ final class ExplainAnalyze {
         long state = 0;
         long late = 0;
         long routed = 0;
+        long badRouted = 0;
+        long badSkipped = 0;
         long lag = -1;
         for (OperatorMetrics m : instances) {
             in += m.numRecordsIn();
@@ -113,6 +117,8 @@ final class ExplainAnalyze {
             state += Math.max(0, m.stateSize());
             late += m.numLateRecordsDropped();
             routed += m.numLateRecordsRouted();
+            badRouted += m.numBadRecordsRouted();
+            badSkipped += m.numBadRecordsSkipped();
             lag = Math.max(lag, m.watermarkLag());
         }
         StringBuilder sb = new StringBuilder("[");
@@ -134,6 +140,12 @@ final class ExplainAnalyze {
         }
         if (routed > 0) {
             sb.append(", late rows routed=").append(routed);
+        }
+        if (badRouted > 0) {
+            sb.append(", bad records routed=").append(badRouted);
+        }
+        if (badSkipped > 0) {
+            sb.append(", bad records skipped=").append(badSkipped);
         }
         return sb.append(']').toString();
     }

@@ -669,7 +669,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             TableEnvironmentImpl.CompiledQuery compiled = inFragment(q, () -> env.compileQuery(q.text()));
             sinks.add(querySink.apply(compiled.root));
         }
-        return LateRowsRouting.attach(sinks, env);
+        return BadRecordsRouting.attach(LateRowsRouting.attach(sinks, env), env);
     }
 
     /**

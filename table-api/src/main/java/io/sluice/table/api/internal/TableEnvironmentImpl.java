@@ -600,7 +600,8 @@ public final class TableEnvironmentImpl implements TableEnvironment {
                 batches != null ? batches : ctx -> new CollectSinkWriter(queue));
         sink.withInputPartitioning(0, io.sluice.runtime.graph.InputPartitioning.single());
         Configuration jobConfig = configuration.copy();
-        JobExecution job = LocalExecutor.submit(new JobGraph("collect", LateRowsRouting.attach(List.of(sink), this)),
+        JobExecution job = LocalExecutor.submit(new JobGraph("collect",
+                BadRecordsRouting.attach(LateRowsRouting.attach(List.of(sink), this), this)),
                 jobConfig);
         return TableResultImpl.ofJob(ResolvedSchema.fromRowType(q.plan.rowType), job,
                 new CollectResultIterator(queue, job), jobConfig);
@@ -658,7 +659,8 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         DynamicTableSinkFactory factory = FactoryUtil.discover(DynamicTableSinkFactory.class, connector, classLoader());
         FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader());
         DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(),
-                table.physicalRowType(), table.options(), configuration, table.partitionKeys(), table.primaryKey()));
+                table.physicalRowType(), io.sluice.runtime.connector.BadRecords.withoutTableOption(table.options()),
+                configuration, table.partitionKeys(), table.primaryKey()));
         SinkMetadata.apply(sink, table, id.toString());
         if (!staticPartitions.isEmpty() && sink instanceof io.sluice.runtime.connector.SupportsPartitioning) {
             ((io.sluice.runtime.connector.SupportsPartitioning) sink).applyStaticPartition(staticPartitions);
@@ -749,7 +751,8 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         DynamicTableSinkFactory factory = FactoryUtil.discover(DynamicTableSinkFactory.class, connector, classLoader());
         FactoryUtil.validateOptions(id.toString(), factory, table.options(), classLoader());
         DynamicTableSink sink = factory.createDynamicTableSink(new TableContext(id.toString(), sinkType,
-                table.options(), configuration, table.partitionKeys(), table.primaryKey()));
+                io.sluice.runtime.connector.BadRecords.withoutTableOption(table.options()), configuration,
+                table.partitionKeys(), table.primaryKey()));
         if (!sink.getChangelogMode(ChangelogMode.insertOnly()).contains(io.sluice.types.RowKind.INSERT)) {
             throw new ValidationException("Sink " + id + " does not accept inserts.");
         }
@@ -765,7 +768,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             sinks.add(i.sink);
             columns.add(Column.physical(i.target.toString(), DataTypes.BIGINT()));
         }
-        sinks = LateRowsRouting.attach(sinks, this);
+        sinks = BadRecordsRouting.attach(LateRowsRouting.attach(sinks, this), this);
         JobExecution job = LocalExecutor.submit(new JobGraph("insert-into_" + inserts.get(0).target, sinks),
                 configuration.copy());
         Object[] values = new Object[inserts.size()];
