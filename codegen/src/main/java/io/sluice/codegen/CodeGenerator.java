@@ -153,7 +153,8 @@ public final class CodeGenerator {
         if (t.root() == TypeRoot.NULL) {
             return;
         }
-        if (e.vector() != null && JavaTypes.vectorClass(e.type()).equals(JavaTypes.vectorClass(t))) {
+        if (e.vector() != null && JavaTypes.vectorClass(e.type()).equals(JavaTypes.vectorClass(t))
+                && (!t.root().isConstructed() || e.type().copy(true).equals(t.copy(true)))) {
             code.line(out + ".copyFromSafe(" + ExprGenerator.ROW + ", j, " + e.vector() + ");");
             return;
         }
@@ -185,6 +186,13 @@ public final class CodeGenerator {
             case BINARY:
             case VARBINARY:
                 code.line(out + ".setSafe(j, " + v + ");");
+                break;
+            case ARRAY:
+            case MAP:
+            case MULTISET:
+            case ROW:
+                code.line("io.sluice.runtime.data.VectorValues.set(" + gen.typeReference(t) + ", " + out + ", j, "
+                        + v + ");");
                 break;
             case DECIMAL:
                 if (e.type().precision() != t.precision() || e.type().scale() != t.scale()) {

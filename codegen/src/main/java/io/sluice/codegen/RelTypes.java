@@ -88,6 +88,25 @@ public final class RelTypes {
             case NULL:
                 lt = LogicalType.of(TypeRoot.NULL);
                 break;
+            case ARRAY:
+                lt = LogicalType.array(toLogicalType(t.getComponentType()));
+                break;
+            case MULTISET:
+                lt = LogicalType.multiset(toLogicalType(t.getComponentType()));
+                break;
+            case MAP:
+                lt = LogicalType.map(toLogicalType(t.getKeyType()), toLogicalType(t.getValueType()));
+                break;
+            case ROW: {
+                List<String> names = new ArrayList<>();
+                List<LogicalType> types = new ArrayList<>();
+                for (RelDataTypeField f : t.getFieldList()) {
+                    names.add(f.getName());
+                    types.add(toLogicalType(f.getType()));
+                }
+                lt = LogicalType.row(names, types);
+                break;
+            }
             default:
                 throw new UnsupportedFeatureException("type " + t.getFullTypeString());
         }
@@ -168,6 +187,24 @@ public final class RelTypes {
             case NULL:
                 r = f.createSqlType(SqlTypeName.NULL);
                 break;
+            case ARRAY:
+                r = f.createArrayType(toRelDataType(t.elementType(), f), -1);
+                break;
+            case MULTISET:
+                r = f.createMultisetType(toRelDataType(t.elementType(), f), -1);
+                break;
+            case MAP:
+                r = f.createMapType(toRelDataType(t.keyType(), f), toRelDataType(t.valueType(), f));
+                break;
+            case ROW: {
+                List<RelDataType> types = new ArrayList<>();
+                for (LogicalType c : t.children()) {
+                    types.add(toRelDataType(c, f));
+                }
+                r = f.createStructType(org.apache.calcite.rel.type.StructKind.PEEK_FIELDS_NO_EXPAND, types,
+                        t.fieldNames());
+                break;
+            }
             default:
                 throw new UnsupportedFeatureException("type " + t);
         }

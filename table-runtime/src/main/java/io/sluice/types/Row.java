@@ -81,7 +81,8 @@ public final class Row {
                 sb.append(", ");
             }
             Object f = fields[i];
-            sb.append(f instanceof byte[] ? Arrays.toString((byte[]) f) : String.valueOf(f));
+            sb.append(f instanceof byte[] ? Arrays.toString((byte[]) f)
+                    : f instanceof Object[] ? Arrays.deepToString((Object[]) f) : String.valueOf(f));
         }
         return sb.append(']').toString();
     }

@@ -43,6 +43,7 @@ public final class ExprGenerator {
     private final java.util.Map<Object, String> userFunctionFields = new java.util.LinkedHashMap<>();
     private final java.util.Map<RexCall, String> batchedCalls = new java.util.IdentityHashMap<>();
     private final List<Class<?>> userFunctionClasses = new ArrayList<>();
+    private final java.util.Map<String, String> typeFields = new java.util.HashMap<>();
     private int counter;
     private boolean usesNow;
     private String zoneField;
@@ -167,6 +168,13 @@ public final class ExprGenerator {
         if (node instanceof RexLiteral) {
             return literal((RexLiteral) node);
         }
+        if (node instanceof org.apache.calcite.rex.RexFieldAccess) {
+            org.apache.calcite.rex.RexFieldAccess access = (org.apache.calcite.rex.RexFieldAccess) node;
+            GenExpr row = gen(access.getReferenceExpr(), out);
+            String r = value(row, out);
+            return fromExternal((row.neverNull() ? "" : row.isNull() + " ? null : ") + r + ".getField("
+                    + access.getField().getIndex() + ")", typeOf(access), out);
+        }
         if (node instanceof RexCall) {
             RexCall call = (RexCall) node;
             if (call.getOperator() instanceof io.sluice.codegen.udf.ScalarUserSqlFunction) {
@@ -211,7 +219,7 @@ public final class ExprGenerator {
         }
         String isNull = newName("isNull");
         out.line("boolean " + isNull + " = " + (t.isNullable() ? vec + ".isNull(" + ROW + ")" : "false") + ";");
-        if (t.root().isCharacterString() || t.root().isBinaryString()) {
+        if (t.root().isCharacterString() || t.root().isBinaryString() || t.root().isConstructed()) {
             return new GenExpr(isNull, null, t, vec, null);
         }
         if (JavaTypes.isCompactDecimal(t)) {
@@ -338,6 +346,13 @@ public final class ExprGenerator {
             return dec;
         }
         String name = newName("str");
+        if (e.type().root().isConstructed()) {
+            String jt = JavaTypes.javaType(e.type());
+            out.line(jt + " " + name + " = " + e.isNull() + " ? null : (" + jt + ") "
+                    + "io.sluice.runtime.data.VectorValues.get(" + typeReference(e.type()) + ", " + e.vector() + ", "
+                    + ROW + ");");
+            return name;
+        }
         if (e.type().root().isCharacterString()) {
             out.line("String " + name + " = " + e.isNull() + " ? null : io.sluice.codegen.runtime.StringRuntime.read("
                     + e.vector() + ", " + ROW + ");");
@@ -345,6 +360,73 @@ public final class ExprGenerator {
             out.line("byte[] " + name + " = " + e.isNull() + " ? null : " + e.vector() + ".get(" + ROW + ");");
         }
         return name;
+    }
+
+    /** A class field holding {@code type} (for runtime helpers of constructed types); returns its name. */
+    public String typeReference(LogicalType type) {
+        String key = "type:" + type;
+        String existing = typeFields.get(key);
+        if (existing == null) {
+            existing = addReference(type, "io.sluice.runtime.types.LogicalType");
+            typeFields.put(key, existing);
+        }
+        return existing;
+    }
+
+    private static final String COLL = "io.sluice.codegen.runtime.CollectionRuntime";
+
+    /**
+     * A Java expression of type {@code Object}: the external value of {@code e} (as ARRAY elements, MAP entries and
+     * ROW fields hold it), null when {@code e} is NULL.
+     */
+    public String external(GenExpr e, CodeBuilder out) {
+        if (e.alwaysNull()) {
+            return "null";
+        }
+        String v = value(e, out);
+        LogicalType t = e.type();
+        String box = boxed(JavaTypes.javaType(t));
+        String x = box == null ? "(Object) " + v
+                : COLL + ".toExternal(" + typeReference(t) + ", " + box + ".valueOf(" + v + "))";
+        return e.neverNull() ? x : "(" + e.isNull() + " ? null : " + x + ")";
+    }
+
+    /** The value of {@code type} read from {@code externalExpr} (a Java expression of an external value or null). */
+    public GenExpr fromExternal(String externalExpr, LogicalType type, CodeBuilder out) {
+        String o = newName("obj");
+        out.line("Object " + o + " = " + externalExpr + ";");
+        String isNull = newName("isNull");
+        String val = newName("val");
+        String jt = JavaTypes.javaType(type);
+        String box = boxed(jt);
+        String internal = COLL + ".toInternal(" + typeReference(type) + ", " + o + ")";
+        out.line("boolean " + isNull + " = " + o + " == null;");
+        out.line(jt + " " + val + " = " + isNull + " ? " + JavaTypes.defaultValue(type) + " : "
+                + (box == null ? "(" + jt + ") " + internal : "((" + box + ") " + internal + ")." + jt + "Value()")
+                + ";");
+        return GenExpr.of(isNull, val, type);
+    }
+
+    /** The wrapper class of a primitive Java type, or null for reference types. */
+    private static String boxed(String javaType) {
+        switch (javaType) {
+            case "boolean":
+                return "Boolean";
+            case "byte":
+                return "Byte";
+            case "short":
+                return "Short";
+            case "int":
+                return "Integer";
+            case "long":
+                return "Long";
+            case "float":
+                return "Float";
+            case "double":
+                return "Double";
+            default:
+                return null;
+        }
     }
 
     /** Declares {@code boolean isNullN = isNullInit; T valN = default;} and returns the variables. */

@@ -4,7 +4,11 @@ import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 
-/** The Java representation generated code uses for each {@link LogicalType}. */
+/**
+ * The Java representation generated code uses for each {@link LogicalType}. ARRAY, MAP, MULTISET and ROW values
+ * are their external Java values ({@link io.sluice.runtime.data.ConstructedValues}): {@code Object[]} (of the
+ * element's external class), {@code java.util.Map} and {@code io.sluice.types.Row}.
+ */
 public final class JavaTypes {
     private JavaTypes() {
     }
@@ -41,6 +45,13 @@ public final class JavaTypes {
                 return "byte[]";
             case NULL:
                 return "Object";
+            case ARRAY:
+                return "Object[]";
+            case MAP:
+            case MULTISET:
+                return "java.util.Map";
+            case ROW:
+                return "io.sluice.types.Row";
             default:
                 throw new IllegalArgumentException("no Java type for " + t);
         }

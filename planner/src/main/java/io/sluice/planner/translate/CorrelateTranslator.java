@@ -92,8 +92,20 @@ public final class CorrelateTranslator {
         return joined;
     }
 
-    /** Whether the correlate joins rows with a user-defined table function ({@code LATERAL TABLE(f(x))}). */
+    /**
+     * Whether the correlate joins rows with a user-defined table function ({@code LATERAL TABLE(f(x))}) or with
+     * the elements of a collection ({@code CROSS JOIN UNNEST(t.arr)}).
+     */
     public static boolean isLateralTableFunction(Correlate correlate) {
+        RelNode r = correlate.getRight();
+        while (r instanceof org.apache.calcite.rel.core.Filter || r instanceof org.apache.calcite.rel.core.Project
+                || r instanceof org.apache.calcite.plan.hep.HepRelVertex) {
+            r = r instanceof org.apache.calcite.plan.hep.HepRelVertex
+                    ? ((org.apache.calcite.plan.hep.HepRelVertex) r).getCurrentRel() : r.getInput(0);
+        }
+        if (r instanceof org.apache.calcite.rel.core.Uncollect) {
+            return true;
+        }
         RelNode right = correlate.getRight();
         while (right instanceof org.apache.calcite.rel.core.Filter || right instanceof org.apache.calcite.rel.core.Project
                 || right instanceof org.apache.calcite.plan.hep.HepRelVertex) {
@@ -106,6 +118,9 @@ public final class CorrelateTranslator {
     }
 
     public Transformation translate(Correlate correlate) {
+        if (UnnestTranslator.uncollectOf(correlate) != null) {
+            return new UnnestTranslator(generator).translate(correlate);
+        }
         JoinRelType joinType = correlate.getJoinType();
         RelNode lifted = liftRightSide(correlate);
         if (lifted != null) {

@@ -177,6 +177,8 @@ public final class JobGraphGenerator {
         } else if (rel instanceof org.apache.calcite.rel.core.Match) {
             return new MatchTranslator(codegen, config).translate((org.apache.calcite.rel.core.Match) rel,
                     translate(rel.getInput(0)));
+        } else if (rel instanceof org.apache.calcite.rel.core.Uncollect) {
+            return new UnnestTranslator(this).translate((org.apache.calcite.rel.core.Uncollect) rel);
         } else if (rel instanceof org.apache.calcite.rel.core.Correlate) {
             return new CorrelateTranslator(this, config).translate((org.apache.calcite.rel.core.Correlate) rel);
         } else if (rel instanceof TableFunctionScan && WindowColumns.isWindowFunction((TableFunctionScan) rel)) {

@@ -47,9 +47,55 @@ public final class ValueFormatter {
                 return formatYearMonth((Period) value);
             case INTERVAL_DAY_TIME:
                 return formatDayTime((Duration) value);
+            case ARRAY:
+                return formatArray(type.elementType(), value);
+            case MAP:
+            case MULTISET:
+                return formatMap(type, (java.util.Map<?, ?>) value);
+            case ROW:
+                return formatRow(type, (io.sluice.types.Row) value);
             default:
                 return value.toString();
         }
+    }
+
+    /** A nested value: {@code NULL} for null, else as {@link #format}. */
+    private String formatNested(LogicalType type, Object value) {
+        return value == null ? "NULL" : format(type, value);
+    }
+
+    /** Flink's text for an ARRAY: {@code [1, 2, NULL]}. */
+    private String formatArray(LogicalType elementType, Object value) {
+        Object[] elements = value instanceof java.util.Collection ? ((java.util.Collection<?>) value).toArray()
+                : (Object[]) value;
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < elements.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(formatNested(elementType, elements[i]));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** Flink's text for a MAP or MULTISET (element to count): {@code {a=1, b=2}}. */
+    private String formatMap(LogicalType type, java.util.Map<?, ?> map) {
+        LogicalType valueType = type.root() == io.sluice.runtime.types.TypeRoot.MAP ? type.valueType()
+                : LogicalType.integer();
+        StringBuilder sb = new StringBuilder("{");
+        boolean first = true;
+        for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+            sb.append(first ? "" : ", ").append(formatNested(type.keyType(), e.getKey())).append('=')
+                    .append(formatNested(valueType, e.getValue()));
+            first = false;
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Flink's text for a ROW: {@code (1, abc)}. */
+    private String formatRow(LogicalType type, io.sluice.types.Row row) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < row.getArity(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(formatNested(type.children().get(i), row.getField(i)));
+        }
+        return sb.append(')').toString();
     }
 
     public static String hex(byte[] bytes) {

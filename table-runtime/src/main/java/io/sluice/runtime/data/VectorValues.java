@@ -39,7 +39,8 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
  * <p>External classes: BOOLEAN Boolean, TINYINT Byte, SMALLINT Short, INT Integer, BIGINT Long,
  * FLOAT Float, DOUBLE Double, DECIMAL BigDecimal, CHAR/VARCHAR String, BINARY/VARBINARY byte[],
  * DATE LocalDate, TIME LocalTime, TIMESTAMP LocalDateTime, TIMESTAMP_LTZ Instant,
- * INTERVAL YEAR TO MONTH Period, INTERVAL DAY TO SECOND Duration.
+ * INTERVAL YEAR TO MONTH Period, INTERVAL DAY TO SECOND Duration; ARRAY, MAP, MULTISET and ROW as
+ * {@link ConstructedValues} documents.
  */
 public final class VectorValues {
     private VectorValues() {
@@ -87,6 +88,11 @@ public final class VectorValues {
                 return Duration.ofMillis(DurationVector.get(((DurationVector) vector).getDataBuffer(), index));
             case NULL:
                 return null;
+            case ARRAY:
+            case MAP:
+            case MULTISET:
+            case ROW:
+                return ConstructedValues.get(type, vector, index);
             default:
                 throw new IllegalArgumentException("unsupported type " + type);
         }
@@ -169,6 +175,12 @@ public final class VectorValues {
                 break;
             case NULL:
                 break;
+            case ARRAY:
+            case MAP:
+            case MULTISET:
+            case ROW:
+                ConstructedValues.set(type, vector, index, value);
+                break;
             default:
                 throw new IllegalArgumentException("unsupported type " + type);
         }
@@ -182,6 +194,10 @@ public final class VectorValues {
             ((BaseVariableWidthVector) vector).setNull(index);
         } else if (vector instanceof BitVector) {
             ((BitVector) vector).setNull(index);
+        } else if (vector instanceof org.apache.arrow.vector.complex.ListVector) {
+            ((org.apache.arrow.vector.complex.ListVector) vector).setNull(index);
+        } else if (vector instanceof org.apache.arrow.vector.complex.StructVector) {
+            ((org.apache.arrow.vector.complex.StructVector) vector).setNull(index);
         }
     }
 

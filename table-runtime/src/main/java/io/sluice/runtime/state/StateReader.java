@@ -122,6 +122,32 @@ public final class StateReader {
                 return java.time.Period.ofMonths((int) in.readLong()).normalized();
             case INTERVAL_DAY_TIME:
                 return java.time.Duration.ofMillis(in.readLong());
+            case ARRAY: {
+                Object[] a = io.sluice.runtime.data.ConstructedValues.newArray(type.elementType(), in.readInt());
+                for (int k = 0; k < a.length; k++) {
+                    a[k] = readValue(type.elementType());
+                }
+                return a;
+            }
+            case MAP:
+            case MULTISET: {
+                int n = in.readInt();
+                LogicalType valueType = type.root() == io.sluice.runtime.types.TypeRoot.MAP ? type.valueType()
+                        : LogicalType.integer();
+                java.util.Map<Object, Object> m = new java.util.LinkedHashMap<>();
+                for (int k = 0; k < n; k++) {
+                    Object key = readValue(type.keyType());
+                    m.put(key, readValue(valueType));
+                }
+                return m;
+            }
+            case ROW: {
+                io.sluice.types.Row r = new io.sluice.types.Row(type.children().size());
+                for (int f = 0; f < type.children().size(); f++) {
+                    r.setField(f, readValue(type.children().get(f)));
+                }
+                return r;
+            }
             default:
                 throw new IOException("cannot read a state value of type " + type);
         }

@@ -132,6 +132,34 @@ public final class StateWriter {
             case INTERVAL_DAY_TIME:
                 out.writeLong(((java.time.Duration) value).toMillis());
                 break;
+            case ARRAY: {
+                Object[] a = value instanceof java.util.Collection ? ((java.util.Collection<?>) value).toArray()
+                        : (Object[]) value;
+                out.writeInt(a.length);
+                for (Object e : a) {
+                    writeValue(type.elementType(), e);
+                }
+                break;
+            }
+            case MAP:
+            case MULTISET: {
+                java.util.Map<?, ?> m = (java.util.Map<?, ?>) value;
+                LogicalType valueType = type.root() == io.sluice.runtime.types.TypeRoot.MAP ? type.valueType()
+                        : LogicalType.integer();
+                out.writeInt(m.size());
+                for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+                    writeValue(type.keyType(), e.getKey());
+                    writeValue(valueType, e.getValue());
+                }
+                break;
+            }
+            case ROW: {
+                io.sluice.types.Row r = (io.sluice.types.Row) value;
+                for (int f = 0; f < type.children().size(); f++) {
+                    writeValue(type.children().get(f), r.getField(f));
+                }
+                break;
+            }
             default:
                 throw new IOException("cannot write a state value of type " + type);
         }

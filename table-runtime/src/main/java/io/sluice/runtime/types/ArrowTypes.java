@@ -1,6 +1,11 @@
 package io.sluice.runtime.types;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.MapVector;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -53,6 +58,11 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  *   <tr><td>INTERVAL YEAR TO MONTH</td><td>IntervalYearVector</td><td>months</td></tr>
  *   <tr><td>INTERVAL DAY TO SECOND</td><td>DurationVector(ms)</td><td>milliseconds</td></tr>
  *   <tr><td>NULL</td><td>NullVector</td><td>-</td></tr>
+ *   <tr><td>ARRAY&lt;T&gt;</td><td>ListVector</td><td>child {@code element}</td></tr>
+ *   <tr><td>MAP&lt;K, V&gt;</td><td>MapVector</td><td>entries struct of {@code key}, {@code value}</td></tr>
+ *   <tr><td>MULTISET&lt;T&gt;</td><td>MapVector</td><td>element to count: {@code key} T, {@code value} INT NOT
+ *   NULL</td></tr>
+ *   <tr><td>ROW&lt;...&gt;</td><td>StructVector</td><td>one child per field, named as the field</td></tr>
  * </table>
  *
  * Time values are kept at millisecond precision (as Calcite represents them); a declared precision
@@ -103,6 +113,13 @@ public final class ArrowTypes {
                 return new ArrowType.Duration(TimeUnit.MILLISECOND);
             case NULL:
                 return ArrowType.Null.INSTANCE;
+            case ARRAY:
+                return ArrowType.List.INSTANCE;
+            case MAP:
+            case MULTISET:
+                return new ArrowType.Map(false);
+            case ROW:
+                return ArrowType.Struct.INSTANCE;
             default:
                 throw new IllegalArgumentException("no Arrow type for " + type);
         }
@@ -117,7 +134,31 @@ public final class ArrowTypes {
     public static Field toField(String name, LogicalType type) {
         FieldType ft = new FieldType(type.isNullable(), toArrowType(type), null,
                 Map.of(TYPE_METADATA_KEY, type.typeName()));
-        return new Field(name, ft, null);
+        return new Field(name, ft, childFields(type));
+    }
+
+    private static List<Field> childFields(LogicalType type) {
+        switch (type.root()) {
+            case ARRAY:
+                return List.of(toField(ListVector.DATA_VECTOR_NAME, type.elementType()));
+            case MAP:
+            case MULTISET: {
+                LogicalType value = type.root() == TypeRoot.MAP ? type.valueType() : LogicalType.integer().notNull();
+                List<Field> kv = List.of(toField(MapVector.KEY_NAME, type.keyType().notNull()),
+                        toField(MapVector.VALUE_NAME, value));
+                return List.of(new Field(MapVector.DATA_VECTOR_NAME,
+                        new FieldType(false, ArrowType.Struct.INSTANCE, null), kv));
+            }
+            case ROW: {
+                List<Field> fields = new ArrayList<>();
+                for (int i = 0; i < type.children().size(); i++) {
+                    fields.add(toField(type.fieldNames().get(i), type.children().get(i)));
+                }
+                return fields;
+            }
+            default:
+                return null;
+        }
     }
 
     /** The concrete vector class holding values of this type. */
@@ -161,6 +202,13 @@ public final class ArrowTypes {
                 return DurationVector.class;
             case NULL:
                 return NullVector.class;
+            case ARRAY:
+                return ListVector.class;
+            case MAP:
+            case MULTISET:
+                return MapVector.class;
+            case ROW:
+                return StructVector.class;
             default:
                 throw new IllegalArgumentException("no Arrow vector for " + type);
         }

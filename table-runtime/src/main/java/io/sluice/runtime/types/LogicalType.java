@@ -1,5 +1,6 @@
 package io.sluice.runtime.types;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,12 +20,46 @@ public final class LogicalType {
     private final boolean nullable;
     private final int precision;
     private final int scale;
+    /** Element type of ARRAY/MULTISET, key and value of MAP, field types of ROW; empty otherwise. */
+    private final List<LogicalType> children;
+    /** Field names of ROW; empty otherwise. */
+    private final List<String> fieldNames;
 
     private LogicalType(TypeRoot root, boolean nullable, int precision, int scale) {
+        this(root, nullable, precision, scale, List.of(), List.of());
+    }
+
+    private LogicalType(TypeRoot root, boolean nullable, int precision, int scale, List<LogicalType> children,
+            List<String> fieldNames) {
         this.root = Objects.requireNonNull(root);
         this.nullable = nullable;
         this.precision = precision;
         this.scale = scale;
+        this.children = List.copyOf(children);
+        this.fieldNames = List.copyOf(fieldNames);
+    }
+
+    /** A nullable {@code ARRAY<element>}. */
+    public static LogicalType array(LogicalType element) {
+        return new LogicalType(TypeRoot.ARRAY, true, 0, 0, List.of(element), List.of());
+    }
+
+    /** A nullable {@code MULTISET<element>}. */
+    public static LogicalType multiset(LogicalType element) {
+        return new LogicalType(TypeRoot.MULTISET, true, 0, 0, List.of(element), List.of());
+    }
+
+    /** A nullable {@code MAP<key, value>}. */
+    public static LogicalType map(LogicalType key, LogicalType value) {
+        return new LogicalType(TypeRoot.MAP, true, 0, 0, List.of(key, value), List.of());
+    }
+
+    /** A nullable {@code ROW<name type, ...>}. */
+    public static LogicalType row(List<String> names, List<LogicalType> types) {
+        if (names.size() != types.size()) {
+            throw new IllegalArgumentException("ROW needs one name per field type");
+        }
+        return new LogicalType(TypeRoot.ROW, true, 0, 0, types, names);
     }
 
     public static LogicalType of(TypeRoot root) {
@@ -90,7 +125,33 @@ public final class LogicalType {
     }
 
     public LogicalType copy(boolean nullable) {
-        return nullable == this.nullable ? this : new LogicalType(root, nullable, precision, scale);
+        return nullable == this.nullable ? this
+                : new LogicalType(root, nullable, precision, scale, children, fieldNames);
+    }
+
+    /** Element type of ARRAY/MULTISET, key and value of MAP, field types of ROW; empty for other types. */
+    public List<LogicalType> children() {
+        return children;
+    }
+
+    /** Field names of a ROW; empty for other types. */
+    public List<String> fieldNames() {
+        return fieldNames;
+    }
+
+    /** The element type of an ARRAY or MULTISET. */
+    public LogicalType elementType() {
+        return children.get(0);
+    }
+
+    /** The key type of a MAP. */
+    public LogicalType keyType() {
+        return children.get(0);
+    }
+
+    /** The value type of a MAP. */
+    public LogicalType valueType() {
+        return children.get(1);
     }
 
     public LogicalType notNull() {
@@ -99,7 +160,8 @@ public final class LogicalType {
 
     /** Equal ignoring nullability. */
     public boolean sameTypeAs(LogicalType other) {
-        return root == other.root && precision == other.precision && scale == other.scale;
+        return root == other.root && precision == other.precision && scale == other.scale
+                && children.equals(other.children) && fieldNames.equals(other.fieldNames);
     }
 
     /** Flink's spelling of the type without nullability. */
@@ -127,6 +189,19 @@ public final class LogicalType {
                 return "INTERVAL DAY TO SECOND(3)";
             case INTEGER:
                 return "INT";
+            case ARRAY:
+            case MULTISET:
+                return root.name() + "<" + children.get(0) + ">";
+            case MAP:
+                return "MAP<" + children.get(0) + ", " + children.get(1) + ">";
+            case ROW: {
+                StringBuilder sb = new StringBuilder("ROW<");
+                for (int i = 0; i < children.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append('`').append(fieldNames.get(i).replace("`", "``"))
+                            .append("` ").append(children.get(i));
+                }
+                return sb.append('>').toString();
+            }
             default:
                 return root.name();
         }
@@ -143,11 +218,12 @@ public final class LogicalType {
             return false;
         }
         LogicalType t = (LogicalType) o;
-        return root == t.root && nullable == t.nullable && precision == t.precision && scale == t.scale;
+        return root == t.root && nullable == t.nullable && precision == t.precision && scale == t.scale
+                && children.equals(t.children) && fieldNames.equals(t.fieldNames);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(root, nullable, precision, scale);
+        return Objects.hash(root, nullable, precision, scale, children, fieldNames);
     }
 }

@@ -21,7 +21,20 @@ public enum TypeRoot {
     INTERVAL_YEAR_MONTH,
     INTERVAL_DAY_TIME,
     /** The type of an untyped NULL literal. */
-    NULL;
+    NULL,
+    /** {@code ARRAY<T>}: an ordered list of elements. */
+    ARRAY,
+    /** {@code MAP<K, V>}: key/value pairs. */
+    MAP,
+    /** {@code MULTISET<T>}: a bag of elements, held as element to count. */
+    MULTISET,
+    /** {@code ROW<name T, ...>}: a structure of named fields. */
+    ROW;
+
+    /** ARRAY, MAP, MULTISET or ROW: a type with child types. */
+    public boolean isConstructed() {
+        return this == ARRAY || this == MAP || this == MULTISET || this == ROW;
+    }
 
     public boolean isIntegral() {
         return this == TINYINT || this == SMALLINT || this == INTEGER || this == BIGINT;

@@ -3,7 +3,6 @@ package io.sluice.table.api.internal;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.sql.parser.ast.DataTypeSpec;
-import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.ValidationException;
 
 /** Maps a DDL type ({@link DataTypeSpec}) to a runtime {@link LogicalType} with Flink's defaults. */
@@ -83,10 +82,22 @@ final class DdlTypes {
                 break;
             }
             case "ARRAY":
-            case "MAP":
+                t = LogicalType.array(toLogicalType(spec.children().get(0)));
+                break;
             case "MULTISET":
-            case "ROW":
-                throw new UnsupportedFeatureException("type " + spec.name() + " (column type " + spec + ")");
+                t = LogicalType.multiset(toLogicalType(spec.children().get(0)));
+                break;
+            case "MAP":
+                t = LogicalType.map(toLogicalType(spec.children().get(0)), toLogicalType(spec.children().get(1)));
+                break;
+            case "ROW": {
+                java.util.List<LogicalType> fields = new java.util.ArrayList<>();
+                for (DataTypeSpec c : spec.children()) {
+                    fields.add(toLogicalType(c));
+                }
+                t = LogicalType.row(spec.fieldNames(), fields);
+                break;
+            }
             default:
                 throw new ValidationException("Unknown data type '" + spec.name() + "'.");
         }

@@ -54,6 +54,11 @@ abstract class KeyColumn implements AutoCloseable {
                     return new BytesKeyColumn(store);
                 case NULL:
                     return new NullKeyColumn(store);
+                case ARRAY:
+                case MAP:
+                case MULTISET:
+                case ROW:
+                    return new ConstructedKeyColumn(store);
                 default:
                     throw new IllegalArgumentException("unsupported key type " + type);
             }

@@ -27,6 +27,7 @@ public final class VectorWriter {
     private final String fileName;
     private final boolean[] variable;
     private final boolean[] nullType;
+    private final boolean[] constructed;
     private final FieldVector[] vectors;
     private final ArrowBuf[] data;
     private final ArrowBuf[] validity;
@@ -47,10 +48,12 @@ public final class VectorWriter {
         this.fileName = fileName;
         this.variable = new boolean[n];
         this.nullType = new boolean[n];
+        this.constructed = new boolean[n];
         for (int c = 0; c < n; c++) {
             TypeRoot root = types[c].root();
             variable[c] = root.isCharacterString() || root.isBinaryString();
             nullType[c] = root == TypeRoot.NULL;
+            constructed[c] = root.isConstructed();
         }
         this.vectors = new FieldVector[n];
         this.data = new ArrowBuf[n];
@@ -67,7 +70,7 @@ public final class VectorWriter {
         for (int c = 0; c < vectors.length; c++) {
             FieldVector v = batch.vector(c);
             vectors[c] = v;
-            if (nullType[c]) {
+            if (nullType[c] || constructed[c]) {
                 continue;
             }
             while (v.getValueCapacity() < maxRows) {
@@ -128,10 +131,19 @@ public final class VectorWriter {
         if (nullType[c]) {
             return;
         }
+        if (constructed[c]) {
+            io.sluice.runtime.data.VectorValues.setNull(vectors[c], row);
+            return;
+        }
         if (variable[c]) {
             offsets[c].setInt((long) (row + 1) << 2, (int) varEnd[c]);
         }
         BitVectorHelper.unsetBit(validity[c], row);
+    }
+
+    /** Writes an external value (null for NULL) into column {@code c}, of an ARRAY, MAP, MULTISET or ROW type. */
+    public void setValue(int c, int row, LogicalType type, Object value) {
+        io.sluice.runtime.data.VectorValues.set(type, vectors[c], row, value);
     }
 
     public void setLong(int c, int row, long v) {

@@ -59,6 +59,9 @@ final class JsonDecoder implements RecordDecoder {
     private static final int K_TIME = 12;
     private static final int K_TIMESTAMP = 13;
     private static final int K_TIMESTAMP_LTZ = 14;
+    private static final int K_CONSTRUCTED = 15;
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREES =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final InputStream in;
     private final String fileName;
@@ -153,6 +156,14 @@ final class JsonDecoder implements RecordDecoder {
                 return K_TIMESTAMP;
             case TIMESTAMP_LTZ:
                 return K_TIMESTAMP_LTZ;
+            case ARRAY:
+            case MAP:
+            case MULTISET:
+            case ROW:
+                for (LogicalType child : type.children()) {
+                    kindOf(child);
+                }
+                return K_CONSTRUCTED;
             default:
                 throw new UnsupportedFeatureException("json format for type " + type.typeName());
         }
@@ -305,6 +316,18 @@ final class JsonDecoder implements RecordDecoder {
         if (t == JsonToken.VALUE_NULL || kinds[c] == K_NULL) {
             p.skipChildren();
             writer.setNull(c, row);
+            return;
+        }
+        if (kinds[c] == K_CONSTRUCTED) {
+            com.fasterxml.jackson.databind.JsonNode node = TREES.readTree(p);
+            Object value;
+            try {
+                value = JsonConstructed.fromJson(types[c], node, timestampSeparator == 'T');
+            } catch (RuntimeException e) {
+                fieldError(c, row, String.valueOf(node));
+                return;
+            }
+            writer.setValue(c, row, types[c], value);
             return;
         }
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {

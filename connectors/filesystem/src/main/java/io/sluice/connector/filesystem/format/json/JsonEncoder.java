@@ -31,6 +31,7 @@ final class JsonEncoder implements RecordEncoder {
 
     private final JsonGenerator out;
     private final TypeRoot[] roots;
+    private final RowType rowType;
     /** Units per millisecond of each TIMESTAMP(_LTZ) column (1, 1 000 or 1 000 000). */
     private final long[] timestampPerMilli;
     private final SerializedString[] names;
@@ -48,6 +49,7 @@ final class JsonEncoder implements RecordEncoder {
         }
         g.setRootValueSeparator(null);
         this.out = g;
+        this.rowType = type;
         this.roots = new TypeRoot[type.size()];
         this.names = new SerializedString[type.size()];
         this.timestampPerMilli = new long[type.size()];
@@ -77,6 +79,11 @@ final class JsonEncoder implements RecordEncoder {
                     continue;
                 }
                 out.writeFieldName(names[c]);
+                if (roots[c].isConstructed()) {
+                    JsonConstructed.write(out, rowType.type(c),
+                            io.sluice.runtime.data.VectorValues.get(rowType.type(c), v, r), timestampSeparator);
+                    continue;
+                }
                 writeValue(roots[c], timestampPerMilli[c], v, r);
             }
             out.writeEndObject();

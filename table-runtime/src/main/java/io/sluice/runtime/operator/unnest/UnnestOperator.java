@@ -1,0 +1,165 @@
+package io.sluice.runtime.operator.unnest;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.data.VectorValues;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.types.Row;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TinyIntVector;
+
+/**
+ * {@code CROSS JOIN UNNEST(collection) [WITH ORDINALITY]} and {@code LEFT JOIN UNNEST(...) ON TRUE}: every input row
+ * is repeated once per element of its collection column, followed by the element's columns. An ARRAY or MULTISET
+ * of ROWs gives one column per field, any other element one column; a MAP gives a key and a value column; a
+ * MULTISET element appears as often as its count; WITH ORDINALITY adds the element's 1-based position as a last INT
+ * column. A NULL or empty collection gives no row (INNER) or one row with NULL element columns (LEFT).
+ *
+ * <p><b>Streaming semantics:</b> stateless; forwards watermarks. Every output row carries the row kind of the input
+ * row it came from, so insert-only input gives insert-only output and a retraction of an input row retracts every
+ * row produced for it.
+ */
+public final class UnnestOperator implements StreamOperator {
+    private final RowType outputType;
+    private final int[] keptColumns;
+    private final int collectionColumn;
+    private final LogicalType collectionType;
+    private final boolean withOrdinality;
+    private final boolean leftJoin;
+
+    private OperatorContext context;
+    private Output output;
+
+    /**
+     * @param outputType the kept input columns, then the element columns (then the ordinality)
+     * @param keptColumns input columns copied to the output, in order
+     * @param collectionColumn the input column unnested
+     * @param collectionType its type (ARRAY, MAP or MULTISET)
+     * @param withOrdinality whether the last output column is the element's position
+     * @param leftJoin whether a row with a NULL or empty collection is kept with NULL element columns
+     */
+    public UnnestOperator(RowType outputType, int[] keptColumns, int collectionColumn, LogicalType collectionType,
+            boolean withOrdinality, boolean leftJoin) {
+        this.outputType = outputType;
+        this.keptColumns = keptColumns.clone();
+        this.collectionColumn = collectionColumn;
+        this.collectionType = collectionType;
+        this.withOrdinality = withOrdinality;
+        this.leftJoin = leftJoin;
+    }
+
+    @Override
+    public void open(OperatorContext context, Output output) {
+        this.context = context;
+        this.output = output;
+    }
+
+    @Override
+    public void processBatch(int input, RowBatch batch) throws Exception {
+        RowBatch out;
+        try (batch) {
+            int rows = batch.rowCount();
+            if (rows == 0) {
+                return;
+            }
+            out = RowBatch.allocate(outputType, context.allocator(), rows);
+            try {
+                int[] sources = new int[Math.max(16, rows)];
+                int written = 0;
+                FieldVector collection = batch.vector(collectionColumn);
+                for (int r = 0; r < rows; r++) {
+                    Object[] elements = elements(VectorValues.get(collectionType, collection, r));
+                    boolean padded = elements.length == 0 && leftJoin;
+                    if (padded) {
+                        elements = new Object[] {null};
+                    }
+                    for (int k = 0; k < elements.length; k++) {
+                        if (written == sources.length) {
+                            sources = Arrays.copyOf(sources, written * 2);
+                        }
+                        sources[written] = r;
+                        write(batch, r, out, written++, elements[k], padded ? 0 : k + 1);
+                    }
+                }
+                if (written == 0) {
+                    out.close();
+                    return;
+                }
+                out.setRowCount(written);
+                if (!batch.isInsertOnly()) {
+                    TinyIntVector in = batch.rowKinds();
+                    TinyIntVector kinds = new TinyIntVector("$row_kind", context.allocator());
+                    kinds.allocateNew(written);
+                    for (int k = 0; k < written; k++) {
+                        kinds.set(k, in.get(sources[k]));
+                    }
+                    kinds.setValueCount(written);
+                    out.setRowKinds(kinds);
+                }
+            } catch (Throwable t) {
+                out.close();
+                throw t;
+            }
+        }
+        output.emit(out);
+    }
+
+    /** The elements of a collection value (map entries as key/value rows, multiset elements repeated). */
+    private Object[] elements(Object value) {
+        if (value == null) {
+            return new Object[0];
+        }
+        if (collectionType.root() == TypeRoot.ARRAY) {
+            return (Object[]) value;
+        }
+        Map<?, ?> map = (Map<?, ?>) value;
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (collectionType.root() == TypeRoot.MAP) {
+                out.add(Row.of(e.getKey(), e.getValue()));
+            } else {
+                for (int n = ((Number) e.getValue()).intValue(); n > 0; n--) {
+                    out.add(e.getKey());
+                }
+            }
+        }
+        return out.toArray();
+    }
+
+    /** Writes output row {@code pos}: kept columns of input row {@code r}, the element's columns, the ordinality. */
+    private void write(RowBatch in, int r, RowBatch out, int pos, Object element, int ordinal) {
+        int c = 0;
+        for (int k : keptColumns) {
+            out.vector(c++).copyFromSafe(r, pos, in.vector(k));
+        }
+        int elementColumns = outputType.size() - keptColumns.length - (withOrdinality ? 1 : 0);
+        boolean fields = collectionType.root() == TypeRoot.MAP || (elementType() != null
+                && elementType().root() == TypeRoot.ROW && elementColumns == elementType().children().size());
+        for (int f = 0; f < elementColumns; f++) {
+            Object v = element == null ? null : fields ? ((Row) element).getField(f) : element;
+            VectorValues.set(outputType.type(c), out.vector(c), pos, v);
+            c++;
+        }
+        if (withOrdinality) {
+            VectorValues.set(outputType.type(c), out.vector(c), pos, ordinal == 0 ? null : ordinal);
+        }
+    }
+
+    private LogicalType elementType() {
+        return collectionType.root() == TypeRoot.MAP ? null : collectionType.elementType();
+    }
+
+    @Override
+    public void endInput(int input) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
