@@ -60,7 +60,10 @@ public final class BuiltInFunctions {
             new ConvertTzFunction(),
             new JsonFunctions(),
             new UuidFunction(),
-            new MatchFunctions());
+            new MatchFunctions(),
+            new GroupAggregateFunctions(),
+            new CurrentWatermarkFunction(),
+            new BinaryFunctions());
 
     private static final Map<SqlOperator, BuiltInFunction> BY_OPERATOR = new IdentityHashMap<>();
     private static final Map<org.apache.calcite.sql.SqlKind, BuiltInFunction> BY_KIND =
