@@ -180,7 +180,9 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         SqlNode validated;
         try {
             validated = validator.validate(io.sluice.planner.functions.SessionPartitionRewriter.rewrite(
-                    io.sluice.planner.functions.GroupWindowRewriter.rewrite(query)));
+                    io.sluice.planner.functions.GroupWindowRewriter.rewrite(
+                            io.sluice.planner.functions.CatalogContextRewriter.rewrite(query,
+                                    catalogs.currentCatalog(), catalogs.currentDatabase()))));
         } catch (CalciteContextException e) {
             throw validationError(e);
         }

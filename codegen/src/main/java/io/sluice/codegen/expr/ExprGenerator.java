@@ -46,6 +46,9 @@ public final class ExprGenerator {
     private final java.util.Map<String, String> typeFields = new java.util.HashMap<>();
     private int counter;
     private boolean usesNow;
+    /** Name of the current-watermark field when {@link #currentWatermark()} was used. */
+    public static final String WATERMARK = "currentWatermark";
+    private boolean usesWatermark;
     private String zoneField;
 
     public ExprGenerator(List<LogicalType> inputTypes, RexBuilder rexBuilder, ZoneId zone) {
@@ -128,6 +131,20 @@ public final class ExprGenerator {
 
     public boolean usesNow() {
         return usesNow;
+    }
+
+    /**
+     * The Java expression for the operator's current watermark (epoch millis; {@link Long#MIN_VALUE} before the
+     * first one), a field of the generated class that its operator updates through {@code setCurrentWatermark}.
+     */
+    public String currentWatermark() {
+        usesWatermark = true;
+        return WATERMARK;
+    }
+
+    /** Whether the generated class needs the current-watermark field. */
+    public boolean usesWatermark() {
+        return usesWatermark;
     }
 
     public Object[] references() {

@@ -63,7 +63,10 @@ public final class BuiltInFunctions {
             new MatchFunctions(),
             new CollectionFunctions(),
             new ArrayFunctions(),
-            new MapFunctions());
+            new MapFunctions(),
+            new GroupAggregateFunctions(),
+            new CurrentWatermarkFunction(),
+            new BinaryFunctions());
 
     private static final Map<SqlOperator, BuiltInFunction> BY_OPERATOR = new IdentityHashMap<>();
     private static final Map<org.apache.calcite.sql.SqlKind, BuiltInFunction> BY_KIND =

@@ -672,10 +672,16 @@ public final class JobGraphGenerator {
         List<String> aggNames = new ArrayList<>();
         for (int i = 0; i < agg.getAggCallList().size(); i++) {
             AggregateCall call = agg.getAggCallList().get(i);
-            AggregateKind kind = aggregateKind(call);
             int[] args = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
             String name = outputType.name(groupFields.length + i);
-            if (kind == AggregateKind.USER_DEFINED) {
+            GeneratedClass<io.sluice.runtime.operator.aggregate.UserAggregateInvoker> builtIn =
+                    BuiltInAggregates.invoker(call, agg.getInput(), inputType,
+                            streaming && in.changelogMode().hasUpdates());
+            AggregateKind kind = builtIn != null ? AggregateKind.USER_DEFINED : aggregateKind(call);
+            if (builtIn != null) {
+                specs.add(AggregateSpec.userDefined(args, call.isDistinct(), call.filterArg,
+                        RelTypes.toLogicalType(call.getType()), name, builtIn));
+            } else if (kind == AggregateKind.USER_DEFINED) {
                 specs.add(userAggregateSpec(call, args, inputType, name, streaming && in.changelogMode().hasUpdates()));
             } else {
                 specs.add(new AggregateSpec(kind, args, call.isDistinct(), call.filterArg,
@@ -1029,7 +1035,7 @@ public final class JobGraphGenerator {
     /**
      * ORDER BY on a stream, as Flink plans it: with a LIMIT (and OFFSET), a Top-N over the whole stream (a
      * {@link RankOperator} without partition keys, updating its result as better rows arrive); without one, a
-     * temporal sort when the first key is an ascending rowtime attribute.
+     * temporal sort when the first key is an ascending rowtime or proctime attribute.
      */
     private Transformation streamingSort(Sort sort, Transformation in, RowType type, long offset, long fetch) {
         List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
@@ -1061,9 +1067,16 @@ public final class JobGraphGenerator {
                     () -> new io.sluice.runtime.operator.sort.TemporalSortOperator(type, timeField, keys), type)
                     .withInputPartitioning(0, InputPartitioning.single());
         }
-        throw new UnsupportedFeatureException("ORDER BY in streaming mode other than on an ascending rowtime attribute"
-                + " first (as Flink, which also sorts on processing time; that is not supported yet) or with a LIMIT."
-                + " Use SET 'execution.runtime-mode' = 'batch' to sort a bounded input");
+        if (offset == 0 && first.getDirection() == RelFieldCollation.Direction.ASCENDING
+                && TimeAttributes.isProctime(sort.getInput(), first.getFieldIndex())) {
+            requireInsertOnly(in, "ORDER BY a time attribute");
+            return new OperatorTransformation("TemporalSort(" + orderText + ")", List.of(in),
+                    () -> new io.sluice.runtime.operator.sort.ProctimeSortOperator(type, keys), type)
+                    .withInputPartitioning(0, InputPartitioning.single());
+        }
+        throw new io.sluice.table.api.TableException("Sort on a non-time-attribute field is not supported."
+                + " ORDER BY in streaming mode needs an ascending time attribute (rowtime or proctime) as its first key,"
+                + " or a LIMIT. Use SET 'execution.runtime-mode' = 'batch' to sort a bounded input.");
     }
 
     private static SortKey[] sortKeys(List<RelFieldCollation> collations) {

@@ -83,7 +83,7 @@ describeTarget : (CATALOG | FUNCTION)? EXTENDED? objectName ;
 // ---------------------------------------------------------------------------------------------------------
 
 createTarget
-    : TABLE ifNotExists? objectName tableElements? commentClause? partitionedBy? withOptions?
+    : TABLE ifNotExists? objectName (tableElements | columnList)? commentClause? partitionedBy? withOptions?
         (likeClause | AS query)?                                                                     #createTable
     | VIEW ifNotExists? objectName columnList? commentClause? AS query                              #createView
     | DATABASE ifNotExists? objectName commentClause? withOptions?                                   #createDatabase

@@ -385,12 +385,17 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
         : identifiers(ctx.partitionedBy().columnList());
     Map<String, String> options = options(ctx.withOptions());
     if (ctx.query() != null) {
+      TableElements declared = new TableElements(this);
       if (ctx.tableElements() != null) {
-        throw SqlParseException.at(pos(ctx.tableElements()),
-            "not supported yet: CREATE TABLE AS SELECT with an explicit column list");
+        ctx.tableElements().tableElement().forEach(declared::add);
       }
       return new CreateTableAsStatement(name, temporary, ifNotExists, comment, partitionKeys, options,
-          fragment(ctx.query()), position);
+          fragment(ctx.query()), position, declared.columns, declared.watermark, declared.primaryKey,
+          ctx.columnList() == null ? List.of() : identifiers(ctx.columnList()));
+    }
+    if (ctx.columnList() != null) {
+      throw SqlParseException.at(pos(ctx.columnList()),
+          "A column list without types is only allowed with AS <query>: CREATE TABLE t (a, b) WITH (...) AS SELECT ...");
     }
     if (ctx.tableElements() == null && ctx.likeClause() == null) {
       throw SqlParseException.at(pos(ctx.objectName()),

@@ -77,8 +77,9 @@ class ParseErrorTest {
             "Encountered \")\" at line 1, column 26. Was expecting one of: \"NULL\""),
         Arguments.of("CREATE TABLE t WITH ('connector' = 'x')", 1, 14,
             "CREATE TABLE needs a column list, a LIKE clause or AS <query> at line 1, column 14."),
-        Arguments.of("CREATE TABLE t (a INT) AS SELECT 1", 1, 16,
-            "not supported yet: CREATE TABLE AS SELECT with an explicit column list at line 1, column 16."),
+        Arguments.of("CREATE TABLE t (a, b) WITH ('connector' = 'x')", 1, 16,
+            "A column list without types is only allowed with AS <query>: CREATE TABLE t (a, b) WITH (...) AS SELECT"
+                + " ... at line 1, column 16."),
         Arguments.of("CREATE TEMPORARY DATABASE d", 1, 8,
             "TEMPORARY is not allowed for DATABASE at line 1, column 8."),
         Arguments.of("CREATE SYSTEM FUNCTION f AS 'x'", 1, 8,

@@ -15,4 +15,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public interface BatchCalc {
     /** Returns the number of output rows written. */
     int process(VectorSchemaRoot input, int rowCount, ValueVector[] outputs);
+
+    /**
+     * Tells the kernel the watermark its operator has received (epoch millis), for CURRENT_WATERMARK; called from
+     * the operator's thread between batches. The default ignores it (kernels that do not read it).
+     */
+    default void setCurrentWatermark(long watermark) {
+    }
 }

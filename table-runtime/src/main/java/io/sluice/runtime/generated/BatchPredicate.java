@@ -9,4 +9,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public interface BatchPredicate {
     int filter(VectorSchemaRoot input, int rowCount, int[] selection);
+
+    /**
+     * Tells the kernel the watermark its operator has received (epoch millis), for CURRENT_WATERMARK; called from
+     * the operator's thread between batches. The default ignores it (kernels that do not read it).
+     */
+    default void setCurrentWatermark(long watermark) {
+    }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name [COMMENT '..'] [PARTITIONED BY (..)] [WITH (..)]
- * AS query}: creates the table with the query's schema and inserts the query's rows.
+ * {@code CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name [(columns, watermark, primary key) | (column names)]
+ * [COMMENT '..'] [PARTITIONED BY (..)] [WITH (..)] AS query}: creates the table with the query's schema (merged with
+ * the declared columns, or reordered by the column names) and inserts the query's rows.
  */
 public final class CreateTableAsStatement extends ParsedStatement {
 
@@ -20,11 +21,31 @@ public final class CreateTableAsStatement extends ParsedStatement {
   private final List<String> partitionKeys;
   private final Map<String, String> options;
   private final SqlFragment query;
+  private final List<ColumnDefinition> columns;
+  private final WatermarkSpec watermark;
+  private final PrimaryKeySpec primaryKey;
+  private final List<String> columnNames;
 
   /** Creates the statement; {@code comment} may be null. */
   public CreateTableAsStatement(ObjectName name, boolean temporary, boolean ifNotExists, String comment,
       List<String> partitionKeys, Map<String, String> options, SqlFragment query, SqlPosition position) {
+    this(name, temporary, ifNotExists, comment, partitionKeys, options, query, position, List.of(), null, null,
+        List.of());
+  }
+
+  /**
+   * Creates the statement with a schema part: declared {@code columns}, {@code watermark} and {@code primaryKey}
+   * (Flink 2.x: merged with the query's columns), or only {@code columnNames} (the query's columns reordered);
+   * {@code watermark} and {@code primaryKey} may be null.
+   */
+  public CreateTableAsStatement(ObjectName name, boolean temporary, boolean ifNotExists, String comment,
+      List<String> partitionKeys, Map<String, String> options, SqlFragment query, SqlPosition position,
+      List<ColumnDefinition> columns, WatermarkSpec watermark, PrimaryKeySpec primaryKey, List<String> columnNames) {
     super(position);
+    this.columns = List.copyOf(columns);
+    this.watermark = watermark;
+    this.primaryKey = primaryKey;
+    this.columnNames = List.copyOf(columnNames);
     this.name = Objects.requireNonNull(name, "name");
     this.temporary = temporary;
     this.ifNotExists = ifNotExists;
@@ -69,6 +90,26 @@ public final class CreateTableAsStatement extends ParsedStatement {
     return query;
   }
 
+  /** Declared columns (physical, computed or metadata); empty when none are declared. */
+  public List<ColumnDefinition> columns() {
+    return columns;
+  }
+
+  /** The declared watermark, or null. */
+  public WatermarkSpec watermark() {
+    return watermark;
+  }
+
+  /** The declared primary key, or null. */
+  public PrimaryKeySpec primaryKey() {
+    return primaryKey;
+  }
+
+  /** The column names of {@code CREATE TABLE t (a, b, ...) AS}, which reorder the query's columns; else empty. */
+  public List<String> columnNames() {
+    return columnNames;
+  }
+
   @Override
   public <R> R accept(StatementVisitor<R> visitor) {
     return visitor.visit(this);
@@ -77,7 +118,7 @@ public final class CreateTableAsStatement extends ParsedStatement {
   @Override
   protected List<Object> identity() {
     return Arrays.asList(name, temporary, ifNotExists, comment, partitionKeys,
-        List.copyOf(options.entrySet()), query);
+        List.copyOf(options.entrySet()), query, columns, watermark, primaryKey, columnNames);
   }
 
   @Override

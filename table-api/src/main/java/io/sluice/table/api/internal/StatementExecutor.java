@@ -323,20 +323,23 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     }
 
     /**
-     * CTAS: creates the table with the query's columns (names, types, nullability) and the given options, then
-     * runs {@code INSERT INTO t <query>}. With IF NOT EXISTS and an existing table, only the INSERT runs. When the
+     * CTAS: creates the table with the query's columns (names, types, nullability; merged with a declared schema
+     * or reordered by a column name list, {@link CtasSchema}) and the given options, then runs
+     * {@code INSERT INTO t <query>}. With IF NOT EXISTS and an existing table, only the INSERT runs. When the
      * INSERT cannot be planned the new table is dropped again.
      */
     @Override
     public TableResult visit(CreateTableAsStatement s) {
         ObjectIdentifier id = catalogs().qualify(path(s.name()));
         boolean created = false;
+        List<String> insertColumns = List.of();
         if (!(s.isIfNotExists() && exists(id, s.isTemporary()))) {
             RowType rowType = inFragment(s.query(),
                     () -> RelTypes.toRowType(env.planner().validatedRowType(s.query().text())));
             TableDraft draft = new TableDraft();
-            for (int i = 0; i < rowType.size(); i++) {
-                draft.columns.add(CatalogColumn.physical(rowType.name(i), rowType.type(i)));
+            CtasSchema.apply(draft, s, rowType);
+            if (!s.columns().isEmpty() || !s.columnNames().isEmpty()) {
+                insertColumns = rowType.names(); // the query's columns go to the table's columns of their names
             }
             draft.comment = s.comment();
             draft.partitionKeys = s.partitionKeys();
@@ -348,7 +351,8 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         }
         TableEnvironmentImpl.CompiledInsert insert;
         try {
-            insert = inFragment(s.query(), () -> env.compileInsert(id.toList(), List.of(), s.query().text()));
+            List<String> targetColumns = insertColumns;
+            insert = inFragment(s.query(), () -> env.compileInsert(id.toList(), targetColumns, s.query().text()));
         } catch (RuntimeException e) {
             if (created) {
                 catalogs().dropObject(id, false, true);

@@ -21,7 +21,8 @@ import org.apache.arrow.vector.util.TransferPair;
  * output vectors with room for all input rows, lets the kernel fill them, and emits a batch of the
  * rows it wrote. Batches with no surviving rows are not emitted. The input batch is closed.
  *
- * <p><b>Streaming semantics:</b> stateless; forwards watermarks. Insert-only input gives insert-only
+ * <p><b>Streaming semantics:</b> stateless; forwards watermarks, after handing each to the kernels (CURRENT_WATERMARK
+ * reads the latest one; before the first it is NULL). Insert-only input gives insert-only
  * output. Each kept row of a changelog input keeps its row kind (Flink filters a changelog row by
  * row, so a {@code +U} may pass where its {@code -U} did not). The kernel does not report which rows
  * it kept, so a filtering calc over a changelog gets the same condition as a {@link BatchPredicate}
@@ -120,6 +121,16 @@ public final class CalcOperator implements StreamOperator {
         }
         outKinds.setValueCount(kept);
         out.setRowKinds(outKinds);
+    }
+
+    /** Hands the watermark to the kernels (for CURRENT_WATERMARK), then forwards it. */
+    @Override
+    public void processWatermark(int input, long watermark, Output output) throws Exception {
+        kernel.setCurrentWatermark(watermark);
+        if (filter != null) {
+            filter.setCurrentWatermark(watermark);
+        }
+        output.emitWatermark(watermark);
     }
 
     @Override

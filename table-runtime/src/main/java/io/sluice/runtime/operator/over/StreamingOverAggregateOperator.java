@@ -127,14 +127,13 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
             throw new UnsupportedFeatureException("OVER windows in streaming mode ordered by a "
                     + inputType.type(order[0].field()) + " column");
         }
-        if (group.upper().kind() != BoundKind.CURRENT_ROW) {
-            throw new UnsupportedFeatureException("OVER windows in streaming mode with the upper bound "
-                    + group.upper() + " (only CURRENT ROW)");
-        }
         BoundKind lower = group.lower().kind();
-        if (lower == BoundKind.FOLLOWING || lower == BoundKind.UNBOUNDED_FOLLOWING) {
-            throw new UnsupportedFeatureException("OVER windows in streaming mode with the lower bound "
-                    + group.lower());
+        if (group.upper().kind() != BoundKind.CURRENT_ROW || lower == BoundKind.FOLLOWING
+                || lower == BoundKind.UNBOUNDED_FOLLOWING) {
+            // Flink's streaming OVER aggregation ends every frame at the current row and rejects the rest so
+            throw new io.sluice.table.api.TableException("OVER RANGE FOLLOWING windows are not supported yet."
+                    + " In streaming mode an OVER window ends at CURRENT ROW; this one is BETWEEN " + group.lower()
+                    + " AND " + group.upper() + ".");
         }
         for (OverFunctionSpec f : group.functions()) {
             switch (f.kind()) {
