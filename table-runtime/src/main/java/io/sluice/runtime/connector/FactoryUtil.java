@@ -81,7 +81,7 @@ public final class FactoryUtil {
                 throw new ValidationException("Unsupported option '" + key + "' for connector '"
                         + connector.factoryIdentifier() + "' of table " + tableName + "."
                         + NameSuggestions.didYouMean(key, allowed) + " Supported options: "
-                        + String.join(", ", new TreeSet<>(allowed)) + ".");
+                        + String.join(", ", connectorOptions(allowed)) + ".");
             }
         }
     }
@@ -93,6 +93,13 @@ public final class FactoryUtil {
             }
         }
         return false;
+    }
+
+    /** The options to list in an error: the connector's and its format's (not the Sluice additions every table takes). */
+    private static TreeSet<String> connectorOptions(Set<String> allowed) {
+        TreeSet<String> listed = new TreeSet<>(allowed);
+        listed.remove(BadRecords.TABLE_OPTION.key());
+        return listed;
     }
 
     private static void addKeys(Factory f, String prefix, Set<String> allowed, List<String> required) {
