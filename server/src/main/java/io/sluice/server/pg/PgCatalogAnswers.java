@@ -45,11 +45,13 @@ final class PgCatalogAnswers {
 
     private final Map<String, String> parameters;
     private final PgRelations relations;
+    private final PgRelationLookup relationLookup;
 
     /** @param parameters the connection's PostgreSQL session parameters (updated by SET) */
     PgCatalogAnswers(Map<String, String> parameters, PgRelations relations) {
         this.parameters = parameters;
         this.relations = relations;
+        this.relationLookup = new PgRelationLookup(relations);
     }
 
     /** The answer to {@code sql}, or empty when Sluice itself should run it. */
@@ -88,7 +90,7 @@ final class PgCatalogAnswers {
             return setting;
         }
         if (s.contains("pg_catalog.") || s.contains("information_schema.") || UNQUALIFIED_CATALOG.matcher(s).find()) {
-            return Optional.of(catalogQuery(s, session));
+            return Optional.of(catalogQuery(s, original.replaceAll("\\s+", " "), session));
         }
         return Optional.empty();
     }
@@ -154,7 +156,14 @@ final class PgCatalogAnswers {
         return v;
     }
 
-    private PgResult catalogQuery(String s, ServerSession session) {
+    private PgResult catalogQuery(String s, String spaced, ServerSession session) {
+        if (spaced.endsWith(";")) {
+            spaced = spaced.substring(0, spaced.length() - 1).strip();
+        }
+        PgResult lookup = relationLookup.answer(spaced, session);
+        if (lookup != null) {
+            return lookup;
+        }
         s = s.replace("\"", "");
         if (s.contains(" as table_cat") && s.contains("table_type") && s.contains("pg_class")) {
             return jdbcTables(s, session);
@@ -178,6 +187,33 @@ final class PgCatalogAnswers {
         Matcher attOid = Pattern.compile("where a\\.attrelid = '(\\d+)'").matcher(s);
         if (s.startsWith("select a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)") && attOid.find()) {
             return psqlAttributes(Integer.parseInt(attOid.group(1)), s, session);
+        }
+        Matcher relId = Pattern.compile("where a\\.attrelid = (\\d+) and a\\.attnum > 0 and not a\\.attisdropped"
+                + " order by a\\.attnum$").matcher(s);
+        if (s.startsWith("select a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),")
+                && s.contains(" a.attrelid as table_oid, pgd.description as comment,") && relId.find()) {
+            return sqlAlchemyColumns(Integer.parseInt(relId.group(1)), session);
+        }
+        if (s.startsWith("select t.typname as name,") && s.contains(" from pg_catalog.pg_type t ")
+                && (s.contains("where t.typtype = 'd'") || s.contains("where t.typtype = 'e'"))) {
+            // Sluice has no domains and no enum types
+            List<PgColumn> cols = s.contains("'d'")
+                    ? List.of(text("name"), text("attype"), PgColumn.of("nullable", LogicalType.booleanType()),
+                        text("default"), PgColumn.of("visible", LogicalType.booleanType()), text("schema"))
+                    : List.of(text("name"), PgColumn.of("visible", LogicalType.booleanType()), text("schema"),
+                        text("label"));
+            return PgResult.rows(cols, List.of());
+        }
+        if (s.matches("select t\\.oid, typarray from pg_type t join pg_namespace ns on typnamespace = ns\\.oid"
+                + " where typname = '[a-z_]+'")) {
+            // psycopg2's lookup of extension types such as hstore: Sluice has none
+            return PgResult.rows(List.of(int4("oid"), int4("typarray")), List.of());
+        }
+        if (s.equals("select nspname from pg_namespace where nspname not like 'pg_%' order by nspname")) {
+            // SQLAlchemy's get_schema_names: Sluice's databases of the current catalog
+            List<Object[]> rows = new ArrayList<>();
+            relations.schemas(session).forEach(db -> rows.add(new Object[] {db}));
+            return PgResult.rows(List.of(text("nspname")), rows);
         }
         Matcher none = NO_SUCH_OBJECTS.matcher(s);
         if (none.find()) {
@@ -322,6 +358,24 @@ final class PgCatalogAnswers {
             cols.addAll(List.of(text("attstattarget"), text("description")));
         }
         return PgResult.rows(cols, rows);
+    }
+
+    /**
+     * SQLAlchemy's column reflection: name, format_type, default, NOT NULL, table OID, comment, generated and
+     * identity options.
+     */
+    private PgResult sqlAlchemyColumns(int oid, ServerSession session) {
+        PgRelations.Relation r = relations.byOid(session, oid);
+        List<Object[]> rows = new ArrayList<>();
+        if (r != null) {
+            for (PgColumn c : relations.columns(session, r.schema(), r.name())) {
+                rows.add(new Object[] {c.name(), formatType(c), null, !c.logicalType().isNullable(), oid, null, "",
+                    null});
+            }
+        }
+        return PgResult.rows(List.of(text("attname"), text("format_type"), text("default"),
+                PgColumn.of("attnotnull", LogicalType.booleanType()), int4("table_oid"), text("comment"),
+                text("generated"), text("identity_options")), rows);
     }
 
     /** PostgreSQL's format_type() for a Sluice column type. */

@@ -39,6 +39,13 @@ final class PgRelations {
         return out;
     }
 
+    /** The databases of the session's current catalog (PostgreSQL schemas), sorted. */
+    List<String> schemas(ServerSession session) {
+        List<String> dbs = column(session, "SHOW DATABASES FROM " + quote(currentCatalog(session)));
+        dbs.sort(null);
+        return dbs;
+    }
+
     /** The columns of a relation, as clients see their types. */
     List<PgColumn> columns(ServerSession session, String schema, String name) {
         String path = quote(currentCatalog(session)) + "." + quote(schema) + "." + quote(name);
