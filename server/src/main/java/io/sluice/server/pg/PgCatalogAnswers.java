@@ -46,12 +46,14 @@ final class PgCatalogAnswers {
     private final Map<String, String> parameters;
     private final PgRelations relations;
     private final PgRelationLookup relationLookup;
+    private final PgBrowserQueries browserQueries;
 
     /** @param parameters the connection's PostgreSQL session parameters (updated by SET) */
     PgCatalogAnswers(Map<String, String> parameters, PgRelations relations) {
         this.parameters = parameters;
         this.relations = relations;
         this.relationLookup = new PgRelationLookup(relations);
+        this.browserQueries = new PgBrowserQueries(relations);
     }
 
     /** The answer to {@code sql}, or empty when Sluice itself should run it. */
@@ -80,6 +82,11 @@ final class PgCatalogAnswers {
             case "select session_user":
             case "select user":
                 return single("current_user", parameters.getOrDefault("user", "sluice"));
+            case "select current_schema(),session_user":
+            case "select current_schema(), session_user":
+                return Optional.of(PgResult.rows(List.of(text("current_schema"), text("session_user")),
+                        List.<Object[]>of(new Object[] {PgRelations.currentDatabase(session),
+                            parameters.getOrDefault("user", "sluice")})));
             case "discard all":
                 return Optional.of(PgResult.command("DISCARD ALL"));
             default:
@@ -161,6 +168,9 @@ final class PgCatalogAnswers {
             spaced = spaced.substring(0, spaced.length() - 1).strip();
         }
         PgResult lookup = relationLookup.answer(spaced, session);
+        if (lookup == null) {
+            lookup = browserQueries.answer(spaced, session);
+        }
         if (lookup != null) {
             return lookup;
         }
