@@ -42,6 +42,29 @@ final class PgBrowserQueries {
             + " c\\.relkind not in \\('i', ?'I', ?'c'\\) and c\\.(oid|relnamespace) ?= ?" + NUMBER
             + " order by a\\.attnum", FLAGS);
 
+    /** The columns of PostgreSQL 15's pg_class. */
+    private static final List<PgColumn> CLASS_COLUMNS = List.of(int4("oid"), text("relname"), int4("relnamespace"),
+            int4("reltype"), int4("reloftype"), int4("relowner"), int4("relam"), int4("relfilenode"),
+            int4("reltablespace"), int4("relpages"), PgColumn.of("reltuples", LogicalType.floatType()),
+            int4("relallvisible"), int4("reltoastrelid"), bool("relhasindex"), bool("relisshared"),
+            text("relpersistence"), text("relkind"), int2("relnatts"), int2("relchecks"), bool("relhasrules"),
+            bool("relhastriggers"), bool("relhassubclass"), bool("relrowsecurity"), bool("relforcerowsecurity"),
+            bool("relispopulated"), text("relreplident"), bool("relispartition"), int4("relrewrite"),
+            text("relfrozenxid"), text("relminmxid"), text("relacl"), text("reloptions"), text("relpartbound"));
+
+    /** The columns of PostgreSQL 15's pg_attribute. */
+    private static final List<PgColumn> ATTRIBUTE_COLUMNS = List.of(int4("attrelid"), text("attname"),
+            int4("atttypid"), int4("attstattarget"), int2("attlen"), int2("attnum"), int4("attndims"),
+            int4("attcacheoff"), int4("atttypmod"), bool("attbyval"), text("attalign"), text("attstorage"),
+            text("attcompression"), bool("attnotnull"), bool("atthasdef"), bool("atthasmissing"),
+            text("attidentity"), text("attgenerated"), bool("attisdropped"), bool("attislocal"),
+            int4("attinhcount"), int4("attcollation"), text("attacl"), text("attoptions"), text("attfdwoptions"),
+            text("attmissingval"));
+
+    /** A client probing whether a catalog column exists: {@code SELECT col FROM pg_catalog.t WHERE 1<>1 LIMIT 1}. */
+    private static final Pattern COLUMN_PROBE = Pattern.compile(
+            "select ([a-z_]+) from pg_catalog\\.(pg_class|pg_attribute) where 1 ?<> ?1 limit 1", FLAGS);
+
     private final PgRelations relations;
 
     PgBrowserQueries(PgRelations relations) {
@@ -63,6 +86,15 @@ final class PgBrowserQueries {
         if ((m = RELATIONS.matcher(sql)).matches()) {
             return relations(m.group(1) != null, number(m.group(2)),
                     m.group(3) == null ? null : m.group(3).replace("''", "'"), session);
+        }
+        if ((m = COLUMN_PROBE.matcher(sql)).matches()) {
+            String column = m.group(1);
+            for (PgColumn c : m.group(2).equalsIgnoreCase("pg_class") ? CLASS_COLUMNS : ATTRIBUTE_COLUMNS) {
+                if (c.name().equalsIgnoreCase(column)) {
+                    return PgResult.rows(List.of(c), List.of());
+                }
+            }
+            return null;
         }
         if ((m = COLUMNS.matcher(sql)).matches()) {
             return columns(m.group(1) != null, m.group(2).equalsIgnoreCase("oid"), number(m.group(3)), session);
@@ -123,15 +155,9 @@ final class PgBrowserQueries {
             }
             rows.add(row.toArray());
         }
-        List<PgColumn> cols = new ArrayList<>(List.of(int4("oid"), int4("oid"), text("relname"), int4("relnamespace"),
-                int4("reltype"), int4("reloftype"), int4("relowner"), int4("relam"), int4("relfilenode"),
-                int4("reltablespace"), int4("relpages"), PgColumn.of("reltuples", LogicalType.floatType()),
-                int4("relallvisible"), int4("reltoastrelid"), bool("relhasindex"), bool("relisshared"),
-                text("relpersistence"), text("relkind"), int2("relnatts"), int2("relchecks"), bool("relhasrules"),
-                bool("relhastriggers"), bool("relhassubclass"), bool("relrowsecurity"), bool("relforcerowsecurity"),
-                bool("relispopulated"), text("relreplident"), bool("relispartition"), int4("relrewrite"),
-                text("relfrozenxid"), text("relminmxid"), text("relacl"), text("reloptions"), text("relpartbound"),
-                text("description")));
+        List<PgColumn> cols = new ArrayList<>(List.of(int4("oid")));
+        cols.addAll(CLASS_COLUMNS);
+        cols.add(text("description"));
         if (partitions) {
             cols.add(text("partition_expr"));
             cols.add(text("partition_key"));
@@ -168,13 +194,9 @@ final class PgBrowserQueries {
                 rows.add(row.toArray());
             }
         }
-        List<PgColumn> cols = new ArrayList<>(List.of(text("relname"), int4("attrelid"), text("attname"),
-                int4("atttypid"), int4("attstattarget"), int2("attlen"), int2("attnum"), int4("attndims"),
-                int4("attcacheoff"), int4("atttypmod"), bool("attbyval"), text("attalign"), text("attstorage"),
-                text("attcompression"), bool("attnotnull"), bool("atthasdef"), bool("atthasmissing"),
-                text("attidentity"), text("attgenerated"), bool("attisdropped"), bool("attislocal"),
-                int4("attinhcount"), int4("attcollation"), text("attacl"), text("attoptions"), text("attfdwoptions"),
-                text("attmissingval"), text("def_value"), text("description")));
+        List<PgColumn> cols = new ArrayList<>(List.of(text("relname")));
+        cols.addAll(ATTRIBUTE_COLUMNS);
+        cols.addAll(List.of(text("def_value"), text("description")));
         if (dependency) {
             cols.add(int4("objid"));
         }

@@ -117,6 +117,29 @@ class PgDbeaverTest {
             }
             assertEquals(List.of("dbv_t.id 20 -1 1 true", "dbv_t.price 1700 655366 2 false",
                     "dbv_t.name 1043 24 3 false", "dbv_t.note 25 -1 4 false"), columns);
+            try (PreparedStatement p = c.prepareStatement(RELATIONS + " AND relname=?")) {
+                p.setLong(1, schemaOid);
+                p.setString(2, "dbv_v");
+                try (ResultSet rs = p.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("dbv_v v", rs.getString("relname") + " " + rs.getString("relkind"));
+                    assertTrue(!rs.next());
+                }
+            }
+            List<String> schemaColumns = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(COLUMNS.replace("c.oid=?", "c.relnamespace=?"))) {
+                p.setLong(1, schemaOid);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        schemaColumns.add(rs.getString("relname") + "." + rs.getString("attname"));
+                    }
+                }
+            }
+            assertEquals(List.of("dbv_t.id", "dbv_t.price", "dbv_t.name", "dbv_t.note", "dbv_v.id"), schemaColumns);
+            try (ResultSet rs = s.executeQuery("SELECT reltype FROM pg_catalog.pg_class WHERE 1<>1 LIMIT 1")) {
+                assertEquals("reltype", rs.getMetaData().getColumnName(1));
+                assertTrue(!rs.next());
+            }
             try (PreparedStatement p = c.prepareStatement(RELATIONS)) {
                 p.setLong(1, tableOid); // not a schema: no relations
                 try (ResultSet rs = p.executeQuery()) {
@@ -131,6 +154,9 @@ class PgDbeaverTest {
         try (Connection c = ServerTestSupport.connect(server); Statement s = c.createStatement()) {
             PSQLException e = org.junit.jupiter.api.Assertions.assertThrows(PSQLException.class,
                     () -> s.executeQuery("SELECT t.oid,t.* FROM pg_catalog.pg_type t"));
+            assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
+            e = org.junit.jupiter.api.Assertions.assertThrows(PSQLException.class,
+                    () -> s.executeQuery("SELECT relfoo FROM pg_catalog.pg_class WHERE 1<>1 LIMIT 1"));
             assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
         }
     }
