@@ -65,6 +65,18 @@ final class PgBrowserQueries {
     private static final Pattern COLUMN_PROBE = Pattern.compile(
             "select ([a-z_]+) from pg_catalog\\.(pg_class|pg_attribute) where 1 ?<> ?1 limit 1", FLAGS);
 
+    /** DBeaver's read of every data type (PostgreSQL 10+ form, without array and table row types). */
+    private static final Pattern TYPES = Pattern.compile("select t\\.oid, ?t\\.\\*, ?c\\.relkind, ?format_type\\("
+            + "nullif\\(t\\.typbasetype, ?0\\), ?t\\.typtypmod\\) as base_type_name, ?d\\.description from"
+            + " pg_catalog\\.pg_type t (?:left outer join pg_catalog\\.pg_type et on et\\.oid ?= ?t\\.typelem )?"
+            + "left outer join pg_catalog\\.pg_class c on c\\.oid ?= ?t\\.typrelid left outer join"
+            + " pg_catalog\\.pg_description d on t\\.oid ?= ?d\\.objoid where t\\.typname is not null"
+            + "(?: and \\(c\\.relkind is null or c\\.relkind ?= ?'c'\\))?"
+            + "(?: and \\(et\\.typcategory is null or et\\.typcategory ?<> ?'C'\\))?", FLAGS);
+
+    /** The OID of PostgreSQL's pg_catalog schema, where the data types live. */
+    static final int PG_CATALOG_OID = 11;
+
     private final PgRelations relations;
 
     PgBrowserQueries(PgRelations relations) {
@@ -86,6 +98,9 @@ final class PgBrowserQueries {
         if ((m = RELATIONS.matcher(sql)).matches()) {
             return relations(m.group(1) != null, number(m.group(2)),
                     m.group(3) == null ? null : m.group(3).replace("''", "'"), session);
+        }
+        if (TYPES.matcher(sql).matches()) {
+            return types();
         }
         if ((m = COLUMN_PROBE.matcher(sql)).matches()) {
             String column = m.group(1);
@@ -130,8 +145,50 @@ final class PgBrowserQueries {
                 rows.add(new Object[] {schema.oid(), schema.oid(), schema.name(), 10, null, null});
             }
         }
+        if (name == null || name.equals("pg_catalog")) {
+            // holds the data types (pg_type rows) and no relations
+            rows.add(new Object[] {PG_CATALOG_OID, PG_CATALOG_OID, "pg_catalog", 10, null, "system catalog"});
+        }
+        rows.sort((a, b) -> ((String) a[2]).compareTo((String) b[2]));
         return PgResult.rows(List.of(int4("oid"), int4("oid"), text("nspname"), int4("nspowner"), text("nspacl"),
                 text("description")), rows);
+    }
+
+    /** pg_type: the PostgreSQL types Sluice's columns and results are reported as (no arrays, domains or enums). */
+    private static PgResult types() {
+        List<Object[]> rows = new ArrayList<>();
+        for (PgType t : PgType.values()) {
+            String name = t.pgName();
+            boolean fixed = t.size() > 0;
+            String category = switch (t) {
+                case BOOL -> "B";
+                case INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC -> "N";
+                case TEXT, VARCHAR, BPCHAR -> "S";
+                case DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> "D";
+                case INTERVAL -> "T";
+                default -> "U";
+            };
+            String align = t.size() == 8 || t == PgType.INTERVAL ? "d"
+                    : t.size() == 2 ? "s" : t.size() == 1 ? "c" : "i";
+            boolean collatable = category.equals("S");
+            List<Object> row = new ArrayList<>(List.of(t.oid(), t.oid(), name, PG_CATALOG_OID, 10, t.size(),
+                    fixed && t.size() <= 8, "b", category, t == PgType.BOOL || t == PgType.FLOAT8 || t == PgType.TEXT
+                    || t == PgType.TIMESTAMPTZ || t == PgType.INTERVAL, true, ",", 0, "-", 0, 0, name + "in",
+                    name + "out", name + "recv", name + "send", "-", "-", "-", align, fixed ? "p" : "x", false, 0, -1,
+                    0, collatable ? 100 : 0));
+            for (int i = 0; i < 6; i++) {
+                row.add(null); // typdefaultbin, typdefault, typacl, relkind, base_type_name, description
+            }
+            rows.add(row.toArray());
+        }
+        return PgResult.rows(List.of(int4("oid"), int4("oid"), text("typname"), int4("typnamespace"),
+                int4("typowner"), int2("typlen"), bool("typbyval"), text("typtype"), text("typcategory"),
+                bool("typispreferred"), bool("typisdefined"), text("typdelim"), int4("typrelid"),
+                text("typsubscript"), int4("typelem"), int4("typarray"), text("typinput"), text("typoutput"),
+                text("typreceive"), text("typsend"), text("typmodin"), text("typmodout"), text("typanalyze"),
+                text("typalign"), text("typstorage"), bool("typnotnull"), int4("typbasetype"), int4("typtypmod"),
+                int4("typndims"), int4("typcollation"), text("typdefaultbin"), text("typdefault"), text("typacl"),
+                text("relkind"), text("base_type_name"), text("description")), rows);
     }
 
     /** pg_class: the tables ('r') and views ('v') of one schema. */

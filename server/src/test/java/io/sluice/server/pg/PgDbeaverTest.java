@@ -33,6 +33,13 @@ class PgDbeaverTest {
             + "  pg_catalog.pg_get_partkeydef(c.oid) as partition_key \nFROM pg_catalog.pg_class c\n"
             + "LEFT OUTER JOIN pg_catalog.pg_description d ON d.objoid=c.oid AND d.objsubid=0"
             + " AND d.classoid='pg_class'::regclass\nWHERE c.relnamespace=? AND c.relkind not in ('i','I','c')";
+    private static final String TYPES = "SELECT t.oid,t.*,c.relkind,format_type(nullif(t.typbasetype, 0),"
+            + " t.typtypmod) as base_type_name, d.description\nFROM pg_catalog.pg_type t"
+            + "\nLEFT OUTER JOIN pg_catalog.pg_type et ON et.oid=t.typelem "
+            + "\nLEFT OUTER JOIN pg_catalog.pg_class c ON c.oid=t.typrelid"
+            + "\nLEFT OUTER JOIN pg_catalog.pg_description d ON t.oid=d.objoid"
+            + "\nWHERE t.typname IS NOT NULL"
+            + "\nAND (c.relkind IS NULL OR c.relkind = 'c') AND (et.typcategory IS NULL OR et.typcategory <> 'C')";
     private static final String COLUMNS = "SELECT c.relname,a.*,pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true)"
             + " as def_value,dsc.description,dep.objid\nFROM pg_catalog.pg_attribute a"
             + "\nINNER JOIN pg_catalog.pg_class c ON (a.attrelid=c.oid)"
@@ -86,7 +93,16 @@ class PgDbeaverTest {
                     }
                 }
             }
-            assertEquals(List.of("dbv_other", "default_database"), schemas);
+            assertEquals(List.of("dbv_other", "default_database", "pg_catalog"), schemas);
+            List<String> types = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(TYPES); ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    assertEquals(11, rs.getLong("typnamespace"));
+                    types.add(rs.getLong("oid") + ":" + rs.getString("typname") + ":" + rs.getString("typcategory"));
+                }
+            }
+            assertTrue(types.containsAll(List.of("20:int8:N", "1043:varchar:S", "1700:numeric:N", "25:text:S",
+                    "1184:timestamptz:D")), types.toString());
             List<String> relations = new ArrayList<>();
             long tableOid = -1;
             try (PreparedStatement p = c.prepareStatement(RELATIONS)) {
