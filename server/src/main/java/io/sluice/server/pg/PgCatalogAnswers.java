@@ -92,6 +92,10 @@ final class PgCatalogAnswers {
             default:
                 break;
         }
+        if (s.equals("show search_path")) {
+            // Sluice resolves unqualified names in the current database only
+            return single("search_path", PgRelations.currentDatabase(session));
+        }
         Optional<PgResult> setting = settings(s, original);
         if (setting.isPresent()) {
             return setting;
@@ -136,7 +140,6 @@ final class PgCatalogAnswers {
                 case "transaction_read_only", "default_transaction_read_only" -> "off";
                 case "max_identifier_length" -> "63";
                 case "is_superuser" -> "off";
-                case "search_path" -> "\"$user\", public";
                 default -> parameters.get(canonicalName(name));
             };
             if (value != null) {

@@ -72,6 +72,10 @@ class PgDbeaverTest {
                 assertTrue(rs.next());
                 assertEquals("default_database sluice", rs.getString(1) + " " + rs.getString(2));
             }
+            try (ResultSet rs = s.executeQuery("SHOW search_path")) {
+                assertTrue(rs.next());
+                assertEquals("default_database", rs.getString(1));
+            }
             List<String> dbs = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(DATABASES)) {
                 p.setString(1, "default_catalog");
