@@ -45,11 +45,15 @@ final class PgCatalogAnswers {
 
     private final Map<String, String> parameters;
     private final PgRelations relations;
+    private final PgRelationLookup relationLookup;
+    private final PgBrowserQueries browserQueries;
 
     /** @param parameters the connection's PostgreSQL session parameters (updated by SET) */
     PgCatalogAnswers(Map<String, String> parameters, PgRelations relations) {
         this.parameters = parameters;
         this.relations = relations;
+        this.relationLookup = new PgRelationLookup(relations);
+        this.browserQueries = new PgBrowserQueries(relations);
     }
 
     /** The answer to {@code sql}, or empty when Sluice itself should run it. */
@@ -78,17 +82,26 @@ final class PgCatalogAnswers {
             case "select session_user":
             case "select user":
                 return single("current_user", parameters.getOrDefault("user", "sluice"));
+            case "select current_schema(),session_user":
+            case "select current_schema(), session_user":
+                return Optional.of(PgResult.rows(List.of(text("current_schema"), text("session_user")),
+                        List.<Object[]>of(new Object[] {PgRelations.currentDatabase(session),
+                            parameters.getOrDefault("user", "sluice")})));
             case "discard all":
                 return Optional.of(PgResult.command("DISCARD ALL"));
             default:
                 break;
+        }
+        if (s.equals("show search_path")) {
+            // Sluice resolves unqualified names in the current database only
+            return single("search_path", PgRelations.currentDatabase(session));
         }
         Optional<PgResult> setting = settings(s, original);
         if (setting.isPresent()) {
             return setting;
         }
         if (s.contains("pg_catalog.") || s.contains("information_schema.") || UNQUALIFIED_CATALOG.matcher(s).find()) {
-            return Optional.of(catalogQuery(s, session));
+            return Optional.of(catalogQuery(s, original.replaceAll("\\s+", " "), session));
         }
         return Optional.empty();
     }
@@ -127,7 +140,6 @@ final class PgCatalogAnswers {
                 case "transaction_read_only", "default_transaction_read_only" -> "off";
                 case "max_identifier_length" -> "63";
                 case "is_superuser" -> "off";
-                case "search_path" -> "\"$user\", public";
                 default -> parameters.get(canonicalName(name));
             };
             if (value != null) {
@@ -154,7 +166,17 @@ final class PgCatalogAnswers {
         return v;
     }
 
-    private PgResult catalogQuery(String s, ServerSession session) {
+    private PgResult catalogQuery(String s, String spaced, ServerSession session) {
+        if (spaced.endsWith(";")) {
+            spaced = spaced.substring(0, spaced.length() - 1).strip();
+        }
+        PgResult lookup = relationLookup.answer(spaced, session);
+        if (lookup == null) {
+            lookup = browserQueries.answer(spaced, session);
+        }
+        if (lookup != null) {
+            return lookup;
+        }
         s = s.replace("\"", "");
         if (s.contains(" as table_cat") && s.contains("table_type") && s.contains("pg_class")) {
             return jdbcTables(s, session);
@@ -178,6 +200,33 @@ final class PgCatalogAnswers {
         Matcher attOid = Pattern.compile("where a\\.attrelid = '(\\d+)'").matcher(s);
         if (s.startsWith("select a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)") && attOid.find()) {
             return psqlAttributes(Integer.parseInt(attOid.group(1)), s, session);
+        }
+        Matcher relId = Pattern.compile("where a\\.attrelid = (\\d+) and a\\.attnum > 0 and not a\\.attisdropped"
+                + " order by a\\.attnum$").matcher(s);
+        if (s.startsWith("select a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),")
+                && s.contains(" a.attrelid as table_oid, pgd.description as comment,") && relId.find()) {
+            return sqlAlchemyColumns(Integer.parseInt(relId.group(1)), session);
+        }
+        if (s.startsWith("select t.typname as name,") && s.contains(" from pg_catalog.pg_type t ")
+                && (s.contains("where t.typtype = 'd'") || s.contains("where t.typtype = 'e'"))) {
+            // Sluice has no domains and no enum types
+            List<PgColumn> cols = s.contains("'d'")
+                    ? List.of(text("name"), text("attype"), PgColumn.of("nullable", LogicalType.booleanType()),
+                        text("default"), PgColumn.of("visible", LogicalType.booleanType()), text("schema"))
+                    : List.of(text("name"), PgColumn.of("visible", LogicalType.booleanType()), text("schema"),
+                        text("label"));
+            return PgResult.rows(cols, List.of());
+        }
+        if (s.matches("select t\\.oid, typarray from pg_type t join pg_namespace ns on typnamespace = ns\\.oid"
+                + " where typname = '[a-z_]+'")) {
+            // psycopg2's lookup of extension types such as hstore: Sluice has none
+            return PgResult.rows(List.of(int4("oid"), int4("typarray")), List.of());
+        }
+        if (s.equals("select nspname from pg_namespace where nspname not like 'pg_%' order by nspname")) {
+            // SQLAlchemy's get_schema_names: Sluice's databases of the current catalog
+            List<Object[]> rows = new ArrayList<>();
+            relations.schemas(session).forEach(db -> rows.add(new Object[] {db}));
+            return PgResult.rows(List.of(text("nspname")), rows);
         }
         Matcher none = NO_SUCH_OBJECTS.matcher(s);
         if (none.find()) {
@@ -322,6 +371,24 @@ final class PgCatalogAnswers {
             cols.addAll(List.of(text("attstattarget"), text("description")));
         }
         return PgResult.rows(cols, rows);
+    }
+
+    /**
+     * SQLAlchemy's column reflection: name, format_type, default, NOT NULL, table OID, comment, generated and
+     * identity options.
+     */
+    private PgResult sqlAlchemyColumns(int oid, ServerSession session) {
+        PgRelations.Relation r = relations.byOid(session, oid);
+        List<Object[]> rows = new ArrayList<>();
+        if (r != null) {
+            for (PgColumn c : relations.columns(session, r.schema(), r.name())) {
+                rows.add(new Object[] {c.name(), formatType(c), null, !c.logicalType().isNullable(), oid, null, "",
+                    null});
+            }
+        }
+        return PgResult.rows(List.of(text("attname"), text("format_type"), text("default"),
+                PgColumn.of("attnotnull", LogicalType.booleanType()), int4("table_oid"), text("comment"),
+                text("generated"), text("identity_options")), rows);
     }
 
     /** PostgreSQL's format_type() for a Sluice column type. */

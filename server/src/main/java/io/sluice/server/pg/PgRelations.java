@@ -24,6 +24,36 @@ final class PgRelations {
     private final Map<Integer, String[]> byOid = new ConcurrentHashMap<>();
     private final AtomicInteger nextOid = new AtomicInteger(16384);
 
+    /** A Sluice database of the current catalog as a PostgreSQL schema (pg_namespace row). */
+    record Schema(int oid, String name) {}
+
+    /** The Sluice catalogs as PostgreSQL databases, by name. */
+    List<String> catalogs(ServerSession session) {
+        List<String> catalogs = column(session, "SHOW CATALOGS");
+        catalogs.sort(null);
+        return catalogs;
+    }
+
+    /** The OID reported for a Sluice catalog (a PostgreSQL database). */
+    int catalogOid(String catalog) {
+        return oid(catalog, "", "\u0001catalog");
+    }
+
+    /** The databases of the session's current catalog as PostgreSQL schemas, by name. */
+    List<Schema> namespaces(ServerSession session) {
+        String catalog = currentCatalog(session);
+        List<Schema> out = new ArrayList<>();
+        for (String db : schemas(session)) {
+            out.add(new Schema(oid(catalog, db, "\u0001schema"), db));
+        }
+        return out;
+    }
+
+    /** The OID of the schema (Sluice database) a relation of the current catalog lies in. */
+    int namespaceOid(ServerSession session, String schema) {
+        return oid(currentCatalog(session), schema, "\u0001schema");
+    }
+
     /** The relations of the session's current catalog, ordered by schema and name. */
     List<Relation> list(ServerSession session) {
         String catalog = currentCatalog(session);
@@ -37,6 +67,13 @@ final class PgRelations {
         }
         out.sort(java.util.Comparator.comparing(Relation::schema).thenComparing(Relation::name));
         return out;
+    }
+
+    /** The databases of the session's current catalog (PostgreSQL schemas), sorted. */
+    List<String> schemas(ServerSession session) {
+        List<String> dbs = column(session, "SHOW DATABASES FROM " + quote(currentCatalog(session)));
+        dbs.sort(null);
+        return dbs;
     }
 
     /** The columns of a relation, as clients see their types. */
