@@ -254,9 +254,17 @@ class KafkaPostgresPipelineTest {
         if (!Files.isDirectory(checkpoints)) {
             return Optional.empty();
         }
-        try (Stream<Path> s = Files.walk(checkpoints, 2)) {
-            return s.filter(p -> p.getFileName().toString().matches("chk-\\d+") && Files.isDirectory(p))
-                    .max(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4))));
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> s = Files.walk(checkpoints, 2)) {
+                return s.filter(p -> p.getFileName().toString().matches("chk-\\d+") && Files.isDirectory(p))
+                        .max(java.util.Comparator.comparingLong(
+                                p -> Long.parseLong(p.getFileName().toString().substring(4))));
+            } catch (java.io.UncheckedIOException e) {
+                // the running script removed a checkpoint beyond the retained ones while we walked: look again
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt >= 20) {
+                    throw e;
+                }
+            }
         }
     }
 
