@@ -9,7 +9,7 @@ import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.SinkTransformation;
 import io.sluice.runtime.graph.SourceTransformation;
 import io.sluice.runtime.graph.Transformation;
-import io.sluice.runtime.operator.badrecords.BadRecordsOperator;
+import io.sluice.runtime.operator.LabelingOperator;
 import io.sluice.runtime.operator.union.UnionOperator;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
@@ -57,7 +57,7 @@ final class BadRecordsRouting {
             routing.applyBadRecordRouting();
             String table = s.tableName();
             byTarget.computeIfAbsent(id, k -> new ArrayList<>()).add(new OperatorTransformation(
-                    "BadRecords(table=[" + table + "])", List.of(s), () -> new BadRecordsOperator(table),
+                    "BadRecords(table=[" + table + "])", List.of(s), () -> new LabelingOperator(table, BadRecords.TABLE_TYPE),
                     BadRecords.TABLE_TYPE).consumingSideOutput(BadRecords.SIDE_OUTPUT));
         }
         if (byTarget.isEmpty()) {

@@ -9,7 +9,7 @@ import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.SinkTransformation;
 import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.late.LateRows;
-import io.sluice.runtime.operator.late.LateRowsOperator;
+import io.sluice.runtime.operator.LabelingOperator;
 import io.sluice.runtime.operator.union.UnionOperator;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
@@ -62,7 +62,7 @@ final class LateRowsRouting {
         for (OperatorTransformation p : producers) {
             String operator = p.name();
             labelled.add(new OperatorTransformation("LateRows(operator=[" + operator + "])", List.of(p),
-                    () -> new LateRowsOperator(operator), LateRows.TABLE_TYPE)
+                    () -> new LabelingOperator(operator, LateRows.TABLE_TYPE), LateRows.TABLE_TYPE)
                     .consumingSideOutput(LateRows.SIDE_OUTPUT));
         }
         Transformation rows = labelled.get(0);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An operator given a late-rows side output hands its late rows there (still counting them as dropped, and as
  * routed), as JSON objects of its input row with the watermark and the time it judged them by; without one, nothing
- * changes. {@link LateRowsOperator} labels them with the operator's name.
+ * changes. {@link io.sluice.runtime.operator.LabelingOperator} labels them with the operator's name.
  */
 class LateRowRouterTest {
     private final RootAllocator allocator = new RootAllocator();
@@ -127,7 +127,8 @@ class LateRowRouterTest {
     @Test
     void theLabelOperatorPutsTheOperatorNameFirst() throws Exception {
         CollectingOutput labelled = new CollectingOutput();
-        try (LateRowsOperator op = new LateRowsOperator("WindowAggregate(select=[c])")) {
+        try (io.sluice.runtime.operator.LabelingOperator op = new io.sluice.runtime.operator.LabelingOperator(
+                "WindowAggregate(select=[c])", LateRows.TABLE_TYPE)) {
             op.open(TestBatches.context(allocator, 1024), labelled);
             op.processBatch(0, batch(allocator, LateRows.SIDE_OUTPUT_TYPE,
                     row(Instant.ofEpochMilli(6000), null, Instant.ofEpochMilli(7000), "{}"),

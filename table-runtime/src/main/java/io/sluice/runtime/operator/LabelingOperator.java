@@ -1,10 +1,7 @@
-package io.sluice.runtime.operator.badrecords;
+package io.sluice.runtime.operator;
 
-import io.sluice.runtime.connector.BadRecords;
 import io.sluice.runtime.data.RowBatch;
-import io.sluice.runtime.operator.OperatorContext;
-import io.sluice.runtime.operator.Output;
-import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.types.RowType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,21 +11,24 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.util.TransferPair;
 
 /**
- * Consumes the {@link BadRecords#SIDE_OUTPUT bad-records side output} of one source and labels its records with the
- * source table's name: input {@link BadRecords#SIDE_OUTPUT_TYPE}, output {@link BadRecords#TABLE_TYPE} (the
- * {@code table_name} column first, the other columns moved over without copying).
+ * Labels every row with one constant string, put first: the output type is a string column followed by the input's
+ * columns, which are moved over without copying. Labels the rows of a side output routed to a table: late rows with
+ * the operator that found them late ({@code LateRows.TABLE_TYPE}), bad records with the table they were read for
+ * ({@code BadRecords.TABLE_TYPE}).
  *
  * <p><b>Streaming semantics:</b> stateless; insert-only in and out; watermarks are forwarded unchanged.
  */
-public final class BadRecordsOperator implements StreamOperator {
-    private final byte[] tableName;
+public final class LabelingOperator implements StreamOperator {
+    private final byte[] label;
+    private final RowType outputType;
 
     private BufferAllocator allocator;
     private Output output;
 
-    /** Labels bad records with {@code tableName}, the fully qualified name of the table they were read for. */
-    public BadRecordsOperator(String tableName) {
-        this.tableName = tableName.getBytes(StandardCharsets.UTF_8);
+    /** Labels rows with {@code label}; {@code outputType} is a string column, then the input's columns. */
+    public LabelingOperator(String label, RowType outputType) {
+        this.label = label.getBytes(StandardCharsets.UTF_8);
+        this.outputType = outputType;
     }
 
     @Override
@@ -43,13 +43,13 @@ public final class BadRecordsOperator implements StreamOperator {
         try (batch) {
             int rows = batch.rowCount();
             List<FieldVector> vectors = new ArrayList<>();
-            VarCharVector name = (VarCharVector) BadRecords.TABLE_TYPE.toArrowSchema().getFields().get(0)
+            VarCharVector name = (VarCharVector) outputType.toArrowSchema().getFields().get(0)
                     .createVector(allocator);
             vectors.add(name);
             try {
-                name.allocateNew((long) tableName.length * rows, rows);
+                name.allocateNew((long) label.length * rows, rows);
                 for (int i = 0; i < rows; i++) {
-                    name.setSafe(i, tableName);
+                    name.setSafe(i, label);
                 }
                 name.setValueCount(rows);
                 for (int c = 0; c < batch.columnCount(); c++) {
@@ -61,7 +61,7 @@ public final class BadRecordsOperator implements StreamOperator {
                 vectors.forEach(FieldVector::close);
                 throw e;
             }
-            out = RowBatch.of(BadRecords.TABLE_TYPE, vectors, rows);
+            out = RowBatch.of(outputType, vectors, rows);
         }
         output.emit(out);
     }
