@@ -51,11 +51,14 @@ public final class FirstLastValueInvoker extends BuiltInAggregateInvoker {
 
     @Override
     protected void add(Object acc, FieldVector[] args, int row) {
+        Acc a = (Acc) acc;
+        if (a.byArrival == null && first && a.value != null) {
+            return; // FIRST_VALUE of an insert-only input is settled: no need to read the row's value
+        }
         Object v = arg(args, 0, row);
         if (v == null) {
             return;
         }
-        Acc a = (Acc) acc;
         if (a.byArrival == null) {
             if (!first || a.value == null) {
                 a.value = v;
