@@ -22,7 +22,7 @@ class ConnectorsOverServerTest {
     @Test
     @Timeout(120)
     void aSessionWritesAndReadsAKafkaTopic() throws Exception {
-        try (KafkaBroker kafka = new KafkaBroker(); SluiceServer server = ServerTestSupport.start();
+        try (io.sluice.connector.kafka.EmbeddedKafka kafka = new io.sluice.connector.kafka.EmbeddedKafka(); SluiceServer server = ServerTestSupport.start();
                 Connection c = ServerTestSupport.connect(server); Statement s = c.createStatement()) {
             kafka.createTopic("server_orders", 2);
             s.execute("SET 'execution.runtime-mode' = 'batch'");
@@ -32,7 +32,7 @@ class ConnectorsOverServerTest {
                     + " 'format' = 'json', 'scan.startup.mode' = 'earliest-offset',"
                     + " 'scan.bounded.mode' = 'latest-offset')");
             s.execute("INSERT INTO orders VALUES (1, 'apple'), (2, 'pear'), (3, 'plum')");
-            List<String> written = new ArrayList<>(kafka.values("server_orders"));
+            List<String> written = new ArrayList<>(kafka.values("server_orders", "read_uncommitted"));
             written.sort(null);
             assertEquals(List.of("{\"id\":1,\"product\":\"apple\"}", "{\"id\":2,\"product\":\"pear\"}",
                     "{\"id\":3,\"product\":\"plum\"}"), written);
