@@ -606,7 +606,13 @@ final class JobRun {
         /** The instances of this task: the head and the instances chained to it. */
         final List<Instance> members = new ArrayList<>();
         Thread thread;
+        /** The thread has ended, whatever the reason. */
         volatile boolean finished;
+        /**
+         * The thread ended because its input did: every member's state is final, and the coordinator may take
+         * checkpoints for it. Not so for a task that failed or was stopped, whose state is mid-batch.
+         */
+        volatile boolean inputEnded;
         /** Sources: the checkpoint whose barrier to emit before the next poll. */
         volatile long triggeredBarrier;
         long emittedBarrier;
@@ -635,6 +641,7 @@ final class JobRun {
                 } else {
                     runQueue();
                 }
+                inputEnded = head.ended;
             } catch (Throwable t) {
                 fail(t);
             } finally {
@@ -1128,7 +1135,7 @@ final class JobRun {
         }
         long id = pendingCheckpoint;
         for (Task t : tasks) {
-            if (t.finished) {
+            if (t.inputEnded) { // never for a task that failed: its state is that of a half-processed batch
                 for (Instance i : t.members) {
                     acknowledge(i, id);
                 }

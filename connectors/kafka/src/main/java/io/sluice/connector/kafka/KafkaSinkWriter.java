@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Writes one parallel instance's rows to a topic. {@code none} sends and forgets; {@code at-least-once} also
  * flushes at every checkpoint; {@code exactly-once} writes the rows between two checkpoints in one Kafka
  * transaction (transactional id {@code <prefix>-<subtask>-<n>}, a new one after every checkpoint) and commits it
- * when that checkpoint completes. A restored writer continues with the id after the restored checkpoint's, whose
+ * when that checkpoint completes (or when the input ends, after the transactions of checkpoints still pending). A restored writer continues with the id after the restored checkpoint's, whose
  * initialization aborts what a failed run left open there.
  */
 final class KafkaSinkWriter implements SinkWriter {
@@ -190,6 +190,8 @@ final class KafkaSinkWriter implements SinkWriter {
     @Override
     public void finish() throws Exception {
         drainBuffer();
+        // the input ended: transactions of checkpoints that had not completed yet are final too, and go first
+        notifyCheckpointComplete(Long.MAX_VALUE);
         if (producer == null) {
             return;
         }
