@@ -19,8 +19,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Writes one parallel instance's rows to a topic. {@code none} sends and forgets; {@code at-least-once} also
  * flushes at every checkpoint; {@code exactly-once} writes the rows between two checkpoints in one Kafka
  * transaction (transactional id {@code <prefix>-<subtask>-<n>}, a new one after every checkpoint) and commits it
- * when that checkpoint completes (or when the input ends, after the transactions of checkpoints still pending). A restored writer continues with the id after the restored checkpoint's, whose
- * initialization aborts what a failed run left open there.
+ * when that checkpoint completes (or when the input ends, after the transactions of checkpoints still pending).
+ * A restored writer continues with the id after the restored checkpoint's, whose initialization aborts what a
+ * failed run left open there.
  */
 final class KafkaSinkWriter implements SinkWriter {
     private final String tableName;
