@@ -101,6 +101,8 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     /** The processing time of the batch being processed. */
     private long now;
     private int cleanupCursor;
+    /** The planner said the input only inserts ({@link #assumeInsertOnlyInput}). */
+    private boolean insertOnlyInput;
     /** Mini-batch mode: the rows not yet folded, and the groups the mini-batch being processed touches. */
     private MiniBatchBuffer buffer;
     private MiniBatchChanges changes;
@@ -130,6 +132,15 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         this.dropUpdateBefore = true;
     }
 
+    /**
+     * Told by the planner that the input only inserts: MIN and MAX then keep one value per group instead of every
+     * distinct value ({@link InsertOnlyMinMax}); a batch with updates or deletes fails the job.
+     */
+    public GroupAggregateOperator assumeInsertOnlyInput() {
+        this.insertOnlyInput = true;
+        return this;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public void open(OperatorContext context, Output output) {
@@ -151,7 +162,9 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             AggregateSpec spec = aggregates.get(k);
             int[] args = spec.argFields();
             LogicalType argType = args.length == 0 ? null : inputType.type(args[0]);
-            accumulators[k] = RetractableAccumulators.create(spec, argType, context);
+            accumulators[k] = insertOnlyInput && (spec.kind() == AggregateKind.MIN || spec.kind() == AggregateKind.MAX)
+                    ? new InsertOnlyMinMax(spec.kind() == AggregateKind.MAX, argType)
+                    : RetractableAccumulators.create(spec, argType, context);
             if (spec.kind() == AggregateKind.USER_DEFINED) {
                 userArgs[k] = new FieldVector[args.length];
             }

@@ -179,4 +179,71 @@ class GroupAggregateOperatorTest {
         }
         assertEquals(uninterrupted.rows, restoredOut.rows);
     }
+
+    @Test
+    void minAndMaxOverAnInsertOnlyInputKeepOneValueAndShareTheMultisetsCheckpointFormat() throws Exception {
+        RowType in = rowType("k", LogicalType.string(), "v", LogicalType.bigint(), "s", LogicalType.string(),
+                "i", LogicalType.integer());
+        List<AggregateSpec> aggs = List.of(agg(AggregateKind.MIN, LogicalType.bigint(), 1),
+                agg(AggregateKind.MAX, LogicalType.bigint(), 1), agg(AggregateKind.MIN, LogicalType.string(), 2),
+                agg(AggregateKind.MAX, LogicalType.string(), 2), agg(AggregateKind.MAX, LogicalType.integer(), 3));
+        Object[][] first = {row("a", 5L, "pear", 1), row("b", null, null, null), row("a", -3L, "apple", 7)};
+        Object[][] second = {row("a", 9L, "zoo", 2), row("b", 4L, "kiwi", -1), row("a", 0L, "b", 8)};
+
+        ChangelogOutput multiset = new ChangelogOutput();
+        java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+        try (GroupAggregateOperator op = open(in, new int[] {0}, aggs, multiset)) {
+            op.processBatch(0, batch(allocator, in, first));
+            op.snapshotState(new io.sluice.runtime.state.StateWriter(saved));
+            op.processBatch(0, batch(allocator, in, second));
+        }
+        // an insert-only operator restored from the multiset operator's checkpoint emits the same changes
+        ChangelogOutput insertOnly = new ChangelogOutput();
+        java.io.ByteArrayOutputStream resaved = new java.io.ByteArrayOutputStream();
+        try (GroupAggregateOperator op = openInsertOnly(in, aggs, insertOnly)) {
+            op.processBatch(0, batch(allocator, in, first));
+            op.snapshotState(new io.sluice.runtime.state.StateWriter(resaved));
+        }
+        try (GroupAggregateOperator op = openInsertOnly(in, aggs, insertOnly)) {
+            op.restoreState(new io.sluice.runtime.state.StateReader(
+                    new java.io.ByteArrayInputStream(saved.toByteArray())));
+            op.processBatch(0, batch(allocator, in, second));
+        }
+        assertEquals(multiset.rows, insertOnly.rows);
+        assertEquals(List.of("+I[a, 5, 5, pear, pear, 1]", "+I[b, null, null, null, null, null]",
+                "-U[a, 5, 5, pear, pear, 1]", "+U[a, -3, 5, apple, pear, 7]"), multiset.rows.subList(0, 4));
+        // and the insert-only operator's checkpoint restores into the multiset operator
+        ChangelogOutput back = new ChangelogOutput();
+        try (GroupAggregateOperator op = open(in, new int[] {0}, aggs, back)) {
+            op.restoreState(new io.sluice.runtime.state.StateReader(
+                    new java.io.ByteArrayInputStream(resaved.toByteArray())));
+            op.processBatch(0, batch(allocator, in, second));
+        }
+        assertEquals(multiset.rows.subList(4, multiset.rows.size()), back.rows);
+    }
+
+    @Test
+    void aRetractionReachingAnInsertOnlyMinFailsTheJob() throws Exception {
+        RowType in = rowType("k", LogicalType.string(), "v", LogicalType.bigint());
+        List<AggregateSpec> aggs = List.of(agg(AggregateKind.MIN, LogicalType.bigint(), 1));
+        try (GroupAggregateOperator op = openInsertOnly(in, aggs, new ChangelogOutput())) {
+            op.processBatch(0, batch(allocator, in, new Object[][] {row("a", 1L)}));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> op.processBatch(0,
+                    changelog(in, new RowKind[] {RowKind.DELETE}, new Object[][] {row("a", 1L)})));
+        }
+    }
+
+    private GroupAggregateOperator openInsertOnly(RowType in, List<AggregateSpec> aggs, ChangelogOutput out)
+            throws Exception {
+        List<String> names = new ArrayList<>(List.of(in.name(0)));
+        List<LogicalType> types = new ArrayList<>(List.of(in.type(0)));
+        for (int k = 0; k < aggs.size(); k++) {
+            names.add("a" + k);
+            types.add(aggs.get(k).resultType());
+        }
+        GroupAggregateOperator op = new GroupAggregateOperator(in, new int[] {0}, aggs, new RowType(names, types))
+                .assumeInsertOnlyInput();
+        op.open(TestBatches.context(allocator, 1024), out);
+        return op;
+    }
 }

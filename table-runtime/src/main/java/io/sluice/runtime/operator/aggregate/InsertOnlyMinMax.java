@@ -1,0 +1,165 @@
+package io.sluice.runtime.operator.aggregate;
+
+import io.sluice.runtime.data.VectorValues;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.types.LogicalType;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * MIN and MAX of a streaming aggregation whose input is insert-only: each group keeps only its current extreme (a
+ * primitive {@code long} for integral arguments), where {@link RetractableMultiset} keeps every distinct value in a
+ * sorted map for retractions that cannot come. Checkpoints are written in the multiset's format (the one value, count
+ * 1), and a multiset's checkpoint restores into this class (its first or last value), so savepoints move between the
+ * two.
+ */
+final class InsertOnlyMinMax extends RetractableAccumulator {
+    private final boolean max;
+    private final LogicalType argType;
+    private final boolean integral;
+    private final Comparator<Object> order;
+    private long[] longs = new long[0];
+    private Object[] objects = new Object[0];
+    private boolean[] present = new boolean[0];
+
+    InsertOnlyMinMax(boolean max, LogicalType argType) {
+        this.max = max;
+        this.argType = argType;
+        this.integral = argType.root().isIntegral();
+        this.order = ValueOrder.of(argType);
+    }
+
+    @Override
+    void ensureCapacity(int groups) {
+        if (present.length < groups) {
+            int n = Accumulator.newCapacity(present.length, groups);
+            present = Arrays.copyOf(present, n);
+            if (integral) {
+                longs = Arrays.copyOf(longs, n);
+            } else {
+                objects = Arrays.copyOf(objects, n);
+            }
+        }
+    }
+
+    @Override
+    void add(int group, FieldVector arg, int row) {
+        if (integral) {
+            long v = ((BaseIntVector) arg).getValueAsLong(row);
+            if (!present[group] || (max ? v > longs[group] : v < longs[group])) {
+                longs[group] = v;
+                present[group] = true;
+            }
+            return;
+        }
+        Object v = VectorValues.get(argType, arg, row);
+        if (!present[group] || better(v, objects[group])) {
+            objects[group] = v;
+            present[group] = true;
+        }
+    }
+
+    private boolean better(Object candidate, Object current) {
+        int c = order.compare(candidate, current);
+        return max ? c > 0 : c < 0;
+    }
+
+    @Override
+    void retract(int group, FieldVector arg, int row) {
+        throw new IllegalStateException("a retraction reached " + (max ? "MAX" : "MIN")
+                + " of an aggregation planned for an insert-only input");
+    }
+
+    @Override
+    void write(int group, FieldVector out, int pos) {
+        if (!present[group]) {
+            VectorValues.setNull(out, pos);
+        } else if (integral) {
+            ((BaseIntVector) out).setWithPossibleTruncate(pos, longs[group]);
+        } else {
+            VectorValues.set(argType, out, pos, objects[group]);
+        }
+    }
+
+    @Override
+    void clear(int group) {
+        present[group] = false;
+        if (!integral) {
+            objects[group] = null;
+        }
+    }
+
+    /** The group's value as {@link VectorValues} represents it (the boxed type of the integral argument). */
+    private Object value(int group) {
+        if (!integral) {
+            return objects[group];
+        }
+        long v = longs[group];
+        switch (argType.root()) {
+            case TINYINT:
+                return (byte) v;
+            case SMALLINT:
+                return (short) v;
+            case INTEGER:
+                return (int) v;
+            default:
+                return v;
+        }
+    }
+
+    @Override
+    void snapshot(StateWriter out, int groups) throws IOException {
+        out.writeInt(groups);
+        for (int g = 0; g < groups; g++) {
+            out.writeInt(present[g] ? 1 : -1);
+            if (present[g]) {
+                out.writeValue(argType, value(g));
+                out.writeLong(1);
+            }
+        }
+    }
+
+    @Override
+    void restore(StateReader in) throws IOException {
+        int n = in.readInt();
+        int[] identity = new int[n];
+        for (int g = 0; g < n; g++) {
+            identity[g] = g;
+        }
+        ensureCapacity(n);
+        readGroups(in, n, identity);
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        readGroups(in, in.readInt(), target);
+    }
+
+    /** Reads {@code n} saved groups (a multiset's: sorted values with counts) into groups {@code target[g]}. */
+    private void readGroups(StateReader in, int n, int[] target) throws IOException {
+        for (int g = 0; g < n; g++) {
+            int size = in.readInt();
+            Object extreme = null;
+            for (int k = 0; k < size; k++) {
+                Object v = in.readValue(argType);
+                in.readLong();
+                if (k == 0 || max) { // values are saved in ascending order
+                    extreme = v;
+                }
+            }
+            if (size > 0 && g < target.length && target[g] >= 0) {
+                int group = target[g];
+                present[group] = true;
+                if (integral) {
+                    longs[group] = ((Number) extreme).longValue();
+                } else {
+                    objects[group] = extreme;
+                }
+            }
+        }
+    }
+}
