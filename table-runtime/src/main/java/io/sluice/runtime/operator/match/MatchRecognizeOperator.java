@@ -62,6 +62,10 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
     private UserAggregateEvaluator[] userAggregates = new UserAggregateEvaluator[0];
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
+    /** Non-null when the job routes late rows to a table. */
+    private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
+    private io.sluice.runtime.metrics.OperatorMetrics metrics =
+            io.sluice.runtime.metrics.OperatorMetrics.detached("late rows");
     private long seq;
     private boolean batch;
 
@@ -76,6 +80,8 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
     public void open(OperatorContext context, Output output) {
         this.context = context;
         this.output = output;
+        this.metrics = context.metrics();
+        this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.batch = context.runtimeMode() == io.sluice.runtime.config.RuntimeMode.BATCH;
         this.derived = spec.derived() == null ? null : spec.derived().newInstance();
         this.measures = spec.measures().newInstance();
@@ -131,7 +137,12 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
                     for (int c = inputColumns; c < row.length; c++) {
                         row[c] = VectorValues.get(spec.storedType().type(c), extra.vector(c - inputColumns), r);
                     }
-                    accept(row);
+                    if (!accept(row)) {
+                        late(batch, r, row);
+                    }
+                }
+                if (lateRouter != null) {
+                    lateRouter.flush();
                 }
             } finally {
                 if (extra != null) {
@@ -162,23 +173,34 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
         }
     }
 
-    private void accept(Object[] row) {
+    /** Takes a row into its partition; false when it is late (no time, or at or behind the watermark). */
+    private boolean accept(Object[] row) {
         Object t = row[spec.timeColumn()];
         if (t == null) {
-            lateRows++; // a row without time cannot be ordered
-            return;
+            return false; // a row without time cannot be ordered
         }
         long time = millis(t);
+        if (spec.rowtime() && time <= watermark && !batch) {
+            return false;
+        }
         PartitionState p = partition(row);
         if (!spec.rowtime()) {
             match(p, row, time);
-            return;
-        }
-        if (time <= watermark && !batch) {
-            lateRows++;
-            return;
+            return true;
         }
         p.pending.add(new PartitionState.Pending(row, time, seq++));
+        return true;
+    }
+
+    /** Counts a late row (row {@code r} of {@code batch}) and hands it to the late-rows table, if the job has one. */
+    private void late(RowBatch batch, int r, Object[] row) throws Exception {
+        lateRows++;
+        metrics.lateRecordsDropped(1);
+        if (lateRouter != null) {
+            Object t = row[spec.timeColumn()];
+            lateRouter.add(batch, r, t == null ? io.sluice.runtime.operator.late.LateRows.NO_TIME : millis(t),
+                    watermark);
+        }
     }
 
     private PartitionState partition(Object[] row) {

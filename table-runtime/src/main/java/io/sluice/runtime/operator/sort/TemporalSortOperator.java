@@ -4,6 +4,8 @@ import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.late.LateRowRouter;
+import io.sluice.runtime.operator.late.LateRows;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
@@ -20,7 +22,7 @@ import org.apache.arrow.vector.TimeStampVector;
  *
  * <p><b>Streaming semantics:</b> insert-only input and output, each row emitted once. A row whose rowtime is NULL
  * or already at or below the watermark when it arrives is late: dropped and counted in
- * {@code numLateRecordsDropped}. State: the buffered rows; the watermark is forwarded after the rows it releases;
+ * {@code numLateRecordsDropped}, or handed to the job's late-rows table when it has one. State: the buffered rows; the watermark is forwarded after the rows it releases;
  * the end of the input releases everything. A checkpoint saves the watermark, the late-row count and the buffer.
  */
 public final class TemporalSortOperator implements StreamOperator, CheckpointedOperator {
@@ -35,6 +37,8 @@ public final class TemporalSortOperator implements StreamOperator, CheckpointedO
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
+    /** Non-null when the job routes late rows to a table. */
+    private LateRowRouter lateRouter;
 
     /**
      * @param type      row type of input and output
@@ -55,6 +59,7 @@ public final class TemporalSortOperator implements StreamOperator, CheckpointedO
         this.context = context;
         this.output = output;
         this.metrics = context.metrics();
+        this.lateRouter = LateRowRouter.open(context);
         this.buffer = new RowBuffer(type, context.allocator());
         this.comparator = new RowComparator(type, keys);
     }
@@ -65,7 +70,7 @@ public final class TemporalSortOperator implements StreamOperator, CheckpointedO
     }
 
     @Override
-    public void processBatch(int input, RowBatch batch) {
+    public void processBatch(int input, RowBatch batch) throws Exception {
         try (batch) {
             if (!batch.isInsertOnly()) {
                 throw new UnsupportedFeatureException("ORDER BY a time attribute over an updating input");
@@ -73,35 +78,49 @@ public final class TemporalSortOperator implements StreamOperator, CheckpointedO
             if (batch.rowCount() == 0) {
                 return;
             }
-            int before = buffer.rowCount();
-            buffer.append(batch);
-            dropLate(before);
+            appendOnTime(batch);
         }
     }
 
-    /** Removes the rows appended at or after {@code from} that are late, keeping the buffer's order. */
-    private void dropLate(int from) {
-        TimeStampVector time = (TimeStampVector) buffer.vectors().get(timeField);
-        int n = buffer.rowCount();
-        long late = 0;
-        for (int i = from; i < n; i++) {
-            if (time.isNull(i) || time.get(i) <= watermark) {
-                late++;
-            }
-        }
-        if (late == 0) {
-            return; // the common case: only the new rows are looked at
-        }
-        int[] keep = new int[n];
+    /**
+     * Buffers the rows of {@code batch} that are on time; the late ones (no rowtime, or at or behind the watermark)
+     * are counted and, when the job routes late rows to a table, handed to it.
+     */
+    private void appendOnTime(RowBatch batch) throws Exception {
+        TimeStampVector time = (TimeStampVector) batch.vector(timeField);
+        int n = batch.rowCount();
+        int[] keep = null;
         int kept = 0;
         for (int i = 0; i < n; i++) {
-            if (i < from || !time.isNull(i) && time.get(i) > watermark) {
+            boolean late = time.isNull(i) || time.get(i) <= watermark;
+            if (late && keep == null) { // the first late row: keep the rows before it
+                keep = new int[n];
+                for (int k = 0; k < i; k++) {
+                    keep[kept++] = k;
+                }
+            }
+            if (late) {
+                lateRows++;
+                metrics.lateRecordsDropped(1);
+                if (lateRouter != null) {
+                    lateRouter.add(batch, i, time.isNull(i) ? LateRows.NO_TIME : time.get(i), watermark);
+                }
+            } else if (keep != null) {
                 keep[kept++] = i;
             }
         }
-        lateRows += late;
-        metrics.lateRecordsDropped(late);
-        buffer.keepOnly(keep, kept);
+        if (keep == null) {
+            buffer.append(batch); // the common case: no late row
+            return;
+        }
+        if (lateRouter != null) {
+            lateRouter.flush();
+        }
+        if (kept > 0) {
+            try (RowBatch onTime = VectorGather.gatherRows(batch, keep, 0, kept, context.allocator())) {
+                buffer.append(onTime);
+            }
+        }
     }
 
     @Override
