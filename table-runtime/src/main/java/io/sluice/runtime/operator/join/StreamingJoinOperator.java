@@ -78,6 +78,13 @@ import org.apache.arrow.vector.TinyIntVector;
  * its input row arrived. A checkpoint saves both inputs' watermarks, the key table (keys in id order)
  * and each side's live rows per key with their association counts and last write times; a restore
  * rebuilds the same structure, compacted (dead rows are not saved).
+ *
+ * <p><b>State in a keyed-state backend.</b> When the job's {@code state.backend.type} is not {@code hashmap} (e.g.
+ * {@code rocksdb}), decided at {@link #open}, both sides' rows live in that backend instead of the heap tables
+ * above ({@link KeyedStateJoin}): state may be larger than the heap, the emitted changelog is the same, TTL is
+ * honoured (expired rows are removed when their key is next read), a checkpoint is the backend's key-group snapshot,
+ * and a restore at another parallelism keeps the keys the exchange now routes to the instance. A snapshot restores
+ * only under the kind of backend it was taken with (heap tables or a keyed-state backend).
  */
 public final class StreamingJoinOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private static final int MATCHES_PER_ROUND = 1 << 16;
