@@ -77,6 +77,8 @@ public final class NexmarkBenchmark {
                 events, NexmarkQueries.tableRows(NexmarkTable.PERSON, events),
                 NexmarkQueries.tableRows(NexmarkTable.AUCTION, events),
                 NexmarkQueries.tableRows(NexmarkTable.BID, events), runs, warmups);
+        String stateBackend = System.getProperty("nexmark.state-backend", "hashmap");
+        System.out.println("state.backend.type: " + stateBackend);
         boolean csv = "csv".equals(System.getProperty("nexmark.source", "generator"));
         Path csvBase = Path.of(System.getProperty("nexmark.csv-dir", "/tmp/sluice-nexmark-csv"));
         if (csv) {
@@ -97,6 +99,7 @@ public final class NexmarkBenchmark {
             for (int p : parallelisms) {
                 TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
                 env.getConfig().set("parallelism.default", Integer.toString(p));
+                env.getConfig().set("state.backend.type", stateBackend);
                 Path outputDir;
                 if (csv) {
                     NexmarkQueries.declareCsvTables(env, csvDir(csvBase, events, p));

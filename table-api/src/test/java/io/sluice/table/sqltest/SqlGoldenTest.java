@@ -45,6 +45,8 @@ class SqlGoldenTest {
     private static final String SUFFIX = ".sql.test";
     private static final boolean REWRITE = Boolean.getBoolean("sluice.sqltest.rewrite");
     private static final String FILTER = System.getProperty("sluice.sqltest.filter", "");
+    /** Runs the corpus with this {@code state.backend.type} (e.g. rocksdb) when set. */
+    private static final String STATE_BACKEND = System.getProperty("sluice.sqltest.state-backend", "");
     private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("sluice.sqltest.timeout", 60));
 
     @TestFactory
@@ -149,6 +151,9 @@ class SqlGoldenTest {
                 Files.createDirectories(target);
                 env = TableEnvironment.create(isStreaming()
                         ? EnvironmentSettings.inStreamingMode() : EnvironmentSettings.inBatchMode());
+                if (!STATE_BACKEND.isEmpty()) {
+                    env.getConfig().set("state.backend.type", STATE_BACKEND);
+                }
             }
             return env;
         }

@@ -78,11 +78,20 @@ import org.apache.arrow.vector.TinyIntVector;
  * its input row arrived. A checkpoint saves both inputs' watermarks, the key table (keys in id order)
  * and each side's live rows per key with their association counts and last write times; a restore
  * rebuilds the same structure, compacted (dead rows are not saved).
+ *
+ * <p><b>State in a keyed-state backend.</b> When the job's {@code state.backend.type} is not {@code hashmap} (e.g.
+ * {@code rocksdb}), decided at {@link #open}, both sides' rows live in that backend instead of the heap tables
+ * above ({@link KeyedStateJoin}): state may be larger than the heap, the emitted changelog is the same, TTL is
+ * honoured (expired rows are removed when their key is next read), a checkpoint is the backend's key-group snapshot,
+ * and a restore at another parallelism keeps the keys the exchange now routes to the instance. A snapshot restores
+ * only under the kind of backend it was taken with (heap tables or a keyed-state backend).
  */
 public final class StreamingJoinOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private static final int MATCHES_PER_ROUND = 1 << 16;
     private static final byte INSERT = RowKind.INSERT.toByteValue();
     private static final byte DELETE = RowKind.DELETE.toByteValue();
+    /** Written instead of the key count by a join whose state is in a keyed-state backend. */
+    private static final int BACKEND_STATE = -1;
 
     private final JoinType type;
     private final RowType leftType;
@@ -100,6 +109,8 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
     private KeyHashTable table;
     private final JoinSideState[] sides = new JoinSideState[2];
     private JoinOutputBuffer out;
+    /** The join's state in a keyed-state backend, when {@code state.backend.type} is not {@code hashmap}. */
+    private KeyedStateJoin keyed;
 
     private int[] keyIds = new int[0];
     private int[] storedIds = new int[0];
@@ -172,10 +183,25 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
             filtered = new int[batchSize];
         }
         ttl = StateTtl.of(context.config(), clock);
+        out = new JoinOutputBuffer(outputType, leftType.size(), allocator, batchSize, output);
+        if (usesStateBackend(context.config())) {
+            keyed = new KeyedStateJoin(context, type, leftType, rightType, keys, nullSafe, outer, residual,
+                    candidateType, ttl, out);
+            return;
+        }
         table = new KeyHashTable(allocator, leftType.project(keys[0]).types(), nullSafe);
         sides[0] = new JoinSideState(leftType, allocator, outer[0], ttl);
         sides[1] = new JoinSideState(rightType, allocator, outer[1], ttl);
-        out = new JoinOutputBuffer(outputType, leftType.size(), allocator, batchSize, output);
+    }
+
+    /**
+     * Whether the job keeps keyed state in a backend ({@code state.backend.type} other than {@code hashmap}): the
+     * join then keeps its rows there ({@link KeyedStateJoin}) instead of in its own heap tables.
+     */
+    static boolean usesStateBackend(io.sluice.runtime.config.Configuration config) {
+        String backend = config.get(io.sluice.runtime.state.keyed.StateOptions.BACKEND_TYPE).trim()
+                .toLowerCase(java.util.Locale.ROOT);
+        return !backend.equals("hashmap") && !backend.equals("heap");
     }
 
     @Override
@@ -183,6 +209,10 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
         try (batch) {
             int rows = batch.rowCount();
             if (rows == 0) {
+                return;
+            }
+            if (keyed != null) {
+                keyed.processBatch(input, batch);
                 return;
             }
             JoinSideState self = sides[input];
@@ -489,6 +519,11 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
     public void snapshotState(StateWriter out) throws IOException {
         out.writeLong(inputWatermark);
         out.writeLong(emittedWatermark);
+        if (keyed != null) {
+            out.writeInt(BACKEND_STATE);
+            out.writeBytes(keyed.snapshot());
+            return;
+        }
         int keyCount = table.size();
         out.writeInt(keyCount);
         KeyTableState.write(out, table, keyRowType(), keyCount);
@@ -501,6 +536,11 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
         inputWatermark = in.readLong();
         emittedWatermark = in.readLong();
         int keyCount = in.readInt();
+        checkStateKind(keyCount);
+        if (keyed != null) {
+            keyed.restore(in.readBytes());
+            return;
+        }
         KeyTableState.restore(in, table, keyRowType(), keyCount, allocator, "join keys");
         for (JoinSideState side : sides) {
             if (side.restore(in) != keyCount + 1) {
@@ -519,7 +559,22 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
             throws IOException {
         long input = Long.MAX_VALUE;
         long emitted = Long.MAX_VALUE;
-        for (StateReader in : snapshots) {
+        if (keyed != null) {
+            if (owned != null && owned.routing() != io.sluice.runtime.state.KeyOwnership.Routing.ALL
+                    && !(Arrays.equals(owned.inputKeys(0), keys[0]) && Arrays.equals(owned.inputKeys(1), keys[1]))) {
+                throw new io.sluice.table.api.UnsupportedFeatureException("restoring a regular join's backend state"
+                        + " at another parallelism when its inputs are not partitioned by exactly the join keys");
+            }
+            List<byte[]> states = new ArrayList<>();
+            for (StateReader in : snapshots) {
+                input = Math.min(input, in.readLong());
+                emitted = Math.min(emitted, in.readLong());
+                checkStateKind(in.readInt());
+                states.add(in.readBytes());
+            }
+            keyed.restoreRescaled(states, owned);
+        }
+        for (StateReader in : keyed != null ? List.<StateReader>of() : snapshots) {
             input = Math.min(input, in.readLong());
             emitted = Math.min(emitted, in.readLong());
             int keyCount = in.readInt();
@@ -540,18 +595,37 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
         }
     }
 
+    /**
+     * Fails clearly when a snapshot was written by the other state path: {@code marker} is the key count of a heap
+     * snapshot, or {@link #BACKEND_STATE} for a backend one.
+     */
+    private void checkStateKind(int marker) throws IOException {
+        boolean backendState = marker == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a regular join whose state was"
+                    + " taken with state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
+        }
+    }
+
     /** The key table's columns as a row type (nullable: null-safe keys may store NULL). */
     private RowType keyRowType() {
         return JoinKeys.keyRowType(leftType, keys[0]);
     }
 
-    /** Rows held in state by input {@code input}, for metrics and tests. */
+    /** Rows held in state by input {@code input}, for metrics and tests (-1 when kept in a state backend). */
     public int stateRows(int input) {
+        if (keyed != null) {
+            return -1;
+        }
         return sides[input] == null ? 0 : sides[input].liveRows();
     }
 
     /** Bytes of state held (stored rows, key table, indexes), an estimate for metrics. */
     public long stateSizeInBytes() {
+        if (keyed != null) {
+            return keyed.stateSizeBytes();
+        }
         long bytes = table == null ? 0 : table.sizeInBytes();
         for (JoinSideState s : sides) {
             bytes += s == null ? 0 : s.sizeInBytes();
@@ -561,6 +635,10 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
 
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         for (int s = 0; s < 2; s++) {
             if (sides[s] != null) {
                 sides[s].close();

@@ -154,9 +154,18 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
 
     @Override
     public void restore(List<InputStream> snapshots) throws IOException {
+        restore(snapshots, null);
+    }
+
+    @Override
+    public void restore(List<InputStream> snapshots, java.util.function.Predicate<byte[]> keyFilter)
+            throws IOException {
         for (InputStream in : snapshots) {
             KeyedSnapshotFormat.Header header = KeyedSnapshotFormat.read(in, maxParallelism, keySerializer.identity(),
                     keyGroupRange, (meta, kg, key, ns, sub, value) -> {
+                        if (keyFilter != null && !keyFilter.test(key)) {
+                            return;
+                        }
                         if (meta.kind().isTimers()) {
                             restored.add(meta, new RestoredEntries.Entry(kg, key, ns, sub, value));
                         } else {

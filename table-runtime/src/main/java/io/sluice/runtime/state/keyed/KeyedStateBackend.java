@@ -64,6 +64,17 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
      */
     void restore(List<InputStream> snapshots) throws IOException;
 
+    /**
+     * Like {@link #restore(List)}, but loads only the entries (of states and timers) whose serialized key
+     * {@code keyFilter} accepts: for operators whose input is routed by something finer than key groups (SQL hash
+     * exchanges), restoring at another parallelism keeps the keys routed to this instance.
+     */
+    default void restore(List<InputStream> snapshots, java.util.function.Predicate<byte[]> keyFilter)
+            throws IOException {
+        throw new io.sluice.table.api.UnsupportedFeatureException("restoring " + getClass().getSimpleName()
+                + " with a key filter");
+    }
+
     /** An estimate of the bytes the state takes (on heap, or on disk for RocksDB), for metrics. */
     long stateSizeBytes();
 
