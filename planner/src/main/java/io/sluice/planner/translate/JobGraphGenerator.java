@@ -3,6 +3,11 @@ package io.sluice.planner.translate;
 import io.sluice.codegen.CodeGenerator;
 import io.sluice.codegen.RelTypes;
 import io.sluice.planner.catalog.CatalogTable;
+import io.sluice.planner.physical.ChangelogInference;
+import io.sluice.planner.physical.PhysicalPlanConverter;
+import io.sluice.planner.physical.PhysicalRel;
+import io.sluice.planner.physical.PhysicalRules;
+import io.sluice.planner.physical.TranslationContext;
 import io.sluice.planner.rel.WatermarkAssigner;
 import io.sluice.planner.schema.ConnectorTable;
 import io.sluice.runtime.config.Configuration;
@@ -18,7 +23,6 @@ import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.graph.InputPartitioning;
 import io.sluice.runtime.graph.OperatorTransformation;
-import io.sluice.runtime.graph.SourceTransformation;
 import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.aggregate.AggregateKind;
 import io.sluice.runtime.operator.aggregate.AggregateSpec;
@@ -44,8 +48,6 @@ import io.sluice.runtime.operator.rank.DeduplicateOperator;
 import io.sluice.runtime.operator.rank.RankOperator;
 import io.sluice.runtime.operator.rank.RankType;
 import io.sluice.runtime.operator.setop.MultisetOperator;
-import io.sluice.runtime.operator.union.UnionOperator;
-import io.sluice.runtime.operator.values.ValuesSource;
 import io.sluice.runtime.operator.watermark.WatermarkAssignerOperator;
 import io.sluice.runtime.operator.window.SessionWindowOperator;
 import io.sluice.runtime.operator.window.WindowAggregateOperator;
@@ -69,12 +71,9 @@ import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
-import org.apache.calcite.rel.core.Union;
-import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -93,7 +92,7 @@ import org.apache.calcite.util.ImmutableBitSet;
  * one operator with its expressions compiled by {@link CodeGenerator}. Columns a query does not use
  * are not read from the source (projection push-down into the scan).
  */
-public final class JobGraphGenerator {
+public final class JobGraphGenerator implements TranslationContext {
     private final CodeGenerator codegen;
     private final Configuration config;
     private final ClassLoader classLoader;
@@ -102,25 +101,96 @@ public final class JobGraphGenerator {
     /** Scans whose source emits its own watermarks (transformation sources), for {@code SOURCE_WATERMARK()}. */
     private final java.util.Set<Transformation> sourceWatermarkScans =
             java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<RelNode, ScanTableSource> sources = new IdentityHashMap<>();
+    private final PhysicalPlanConverter converter;
+    private final ChangelogInference changelogs = new ChangelogInference(this);
 
     public JobGraphGenerator(CodeGenerator codegen, Configuration config, ClassLoader classLoader) {
         this.codegen = codegen;
         this.config = config;
         this.classLoader = classLoader;
         this.streaming = config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
+        this.converter = new PhysicalPlanConverter(PhysicalRules.forMode(streaming));
     }
 
-    /** The transformation producing {@code rel}'s rows (shared when the same node is reached twice). */
+    /**
+     * The transformation producing {@code rel}'s rows (shared when the same node is reached twice): the node is
+     * converted by {@link PhysicalRules} and translated by its physical node; a node no rule converts yet goes
+     * through {@link #translateUnmigrated}.
+     */
+    @Override
     public Transformation translate(RelNode rel) {
         Transformation t = translated.get(rel);
         if (t == null) {
-            t = doTranslate(rel);
-            if (streaming && !(rel instanceof io.sluice.planner.rel.TemporalJoin)) { // its mode is the left input's
-                inferChangelogMode(t);
+            RelNode node = converter.convert(rel);
+            t = translated.get(node);
+            if (t == null) {
+                t = node instanceof PhysicalRel ? translatePhysical((PhysicalRel) node) : translateUnmigrated(node);
+                translated.put(node, t);
             }
             translated.put(rel, t);
         }
         return t;
+    }
+
+    /** A physical node's transformation, with the input distributions and the changelog mode it declares. */
+    private Transformation translatePhysical(PhysicalRel node) {
+        List<Transformation> inputs = new ArrayList<>();
+        node.getInputs().forEach(i -> inputs.add(translate(i)));
+        ChangelogMode mode = changelogs.infer(node);
+        Transformation t = node.translateToPlan(this, inputs);
+        if (inputs.stream().anyMatch(i -> i == t)) {
+            return t; // no operator of its own
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            InputPartitioning distribution = node.requiredDistribution(i);
+            if (distribution.kind() != InputPartitioning.Kind.FORWARD) {
+                t.withInputPartitioning(i, distribution);
+            }
+        }
+        return t.withChangelogMode(mode);
+    }
+
+    /**
+     * The fallback for logical nodes not yet migrated to the physical layer: an {@code instanceof} dispatch to the
+     * translation code of each.
+     */
+    private Transformation translateUnmigrated(RelNode rel) {
+        Transformation t = doTranslate(rel);
+        if (streaming && !(rel instanceof io.sluice.planner.rel.TemporalJoin)) { // its mode is the left input's
+            inferChangelogMode(t);
+        }
+        return t;
+    }
+
+    @Override
+    public CodeGenerator codegen() {
+        return codegen;
+    }
+
+    @Override
+    public Configuration config() {
+        return config;
+    }
+
+    @Override
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    @Override
+    public ChangelogMode changelogMode(RelNode rel) {
+        return changelogs.infer(converter.convert(rel));
+    }
+
+    @Override
+    public ScanTableSource source(RelNode scan, ConnectorTable table) {
+        return sources.computeIfAbsent(scan, s -> createSource(table));
+    }
+
+    @Override
+    public void markSourceWatermarks(Transformation scan) {
+        sourceWatermarkScans.add(scan);
     }
 
     /**
@@ -152,22 +222,12 @@ public final class JobGraphGenerator {
     }
 
     private Transformation doTranslate(RelNode rel) {
-        if (rel instanceof Calc) {
-            return translateCalc((Calc) rel);
-        } else if (rel instanceof Project || rel instanceof Filter) {
-            return translateProjectOrFilter(rel);
-        } else if (rel instanceof TableScan) {
-            return scan((TableScan) rel, null);
-        } else if (rel instanceof Aggregate) {
-            return translateAggregate((Aggregate) rel);
+        if (rel instanceof Calc || rel instanceof Filter) {
+            return translateRankFilter(rel); // the other calcs are physical nodes
         } else if (rel instanceof Join) {
             return translateJoin((Join) rel);
         } else if (rel instanceof Sort) {
             return translateSort((Sort) rel);
-        } else if (rel instanceof Union) {
-            return translateUnion((Union) rel);
-        } else if (rel instanceof Values) {
-            return translateValues((Values) rel);
         } else if (rel instanceof Window) {
             return translateWindow((Window) rel);
         } else if (rel instanceof WatermarkAssigner) {
@@ -196,53 +256,8 @@ public final class JobGraphGenerator {
 
     // ---------------------------------------------------------------- scans
 
-    private Transformation scan(TableScan scan, int[] projection) {
-        return scan(scan, projection, null);
-    }
-
-    /** A source of the scan's table; {@code filter} (over the scan's columns, may be null) prunes partitions. */
-    private Transformation scan(TableScan scan, int[] projection, RexNode filter) {
-        ConnectorTable table = scan.getTable().unwrap(ConnectorTable.class);
-        if (table == null) {
-            throw new UnsupportedFeatureException("scan of " + scan.getTable().getQualifiedName());
-        }
-        CatalogTable ct = table.table();
-        if (!table.isPhysicalOnly() && ct.columns().stream().anyMatch(c -> !c.isPhysical())) {
-            throw new UnsupportedFeatureException("computed columns (table " + table.identifier() + ")");
-        }
-        RowType physical = ct.sourceRowType();
-        if (projection == null) {
-            projection = new int[physical.size()];
-            for (int i = 0; i < projection.length; i++) {
-                projection[i] = i;
-            }
-        }
-        ScanTableSource source = createSource(table);
-        List<java.util.Map<String, String>> partitions = PartitionPruner.prune(source, ct, scan.getRowType(), filter,
-                codegen, scan.getCluster().getRexBuilder());
-        RowType produced = physical.project(projection);
-        String name = "TableSourceScan(table=[[" + String.join(", ", table.identifier().toList())
-                + (partitions == null ? "" : ", partitions=" + partitions) + "]], fields=["
-                + String.join(", ", produced.names()) + "])";
-        if (source instanceof io.sluice.runtime.connector.TransformationScanSource) {
-            Transformation provided = ((io.sluice.runtime.connector.TransformationScanSource) source)
-                    .produce(name, projection, produced);
-            sourceWatermarkScans.add(provided);
-            return provided;
-        }
-        SourceTransformation st = new SourceTransformation(name, source, projection, produced);
-        String badRecordsTable = ct.options().get(io.sluice.runtime.connector.BadRecords.TABLE_OPTION.key());
-        if (badRecordsTable != null) {
-            st.withBadRecordsTable(table.identifier().toString(), badRecordsTable);
-        }
-        if (!source.getChangelogMode().isInsertOnly()) {
-            st.withChangelogMode(source.getChangelogMode());
-        }
-        return st;
-    }
-
     /** The source of a connector table (an inline source, or one created by its connector's factory). */
-    ScanTableSource createSource(ConnectorTable table) {
+    public ScanTableSource createSource(ConnectorTable table) {
         CatalogTable ct = table.table();
         if (ct.inlineSource() != null) {
             return ct.inlineSource();
@@ -333,89 +348,43 @@ public final class JobGraphGenerator {
 
     // ---------------------------------------------------------------- calc
 
-    private Transformation translateCalc(Calc calc) {
-        RexProgram program = calc.getProgram();
-        RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
-        RexNode condition = program.getCondition() == null ? null
-                : expand(rexBuilder, program.expandLocalRef(program.getCondition()));
-        List<RexNode> projects = new ArrayList<>();
-        program.getProjectList().forEach(p -> projects.add(expand(rexBuilder, program.expandLocalRef(p))));
-        return calc(calc, calc.getInput(), condition, projects);
-    }
-
-    private Transformation translateProjectOrFilter(RelNode rel) {
+    /** A filter bounding the rank of an OVER window in streaming mode (see {@link #streamingRank}). */
+    private Transformation translateRankFilter(RelNode rel) {
         RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
-        RelNode input = rel.getInput(0);
-        RexNode condition = null;
         List<RexNode> projects = new ArrayList<>();
-        if (rel instanceof Filter) {
-            condition = expand(rexBuilder, ((Filter) rel).getCondition());
-            for (int i = 0; i < input.getRowType().getFieldCount(); i++) {
-                projects.add(rexBuilder.makeInputRef(input, i));
-            }
+        RexNode condition;
+        if (rel instanceof Calc) {
+            RexProgram program = ((Calc) rel).getProgram();
+            condition = program.getCondition() == null ? null
+                    : expand(rexBuilder, program.expandLocalRef(program.getCondition()));
+            program.getProjectList().forEach(p -> projects.add(expand(rexBuilder, program.expandLocalRef(p))));
         } else {
-            ((Project) rel).getProjects().forEach(p -> projects.add(expand(rexBuilder, p)));
+            condition = expand(rexBuilder, ((Filter) rel).getCondition());
+            for (int i = 0; i < rel.getInput(0).getRowType().getFieldCount(); i++) {
+                projects.add(rexBuilder.makeInputRef(rel.getInput(0), i));
+            }
         }
-        return calc(rel, input, condition, projects);
+        if (!(rel.getInput(0) instanceof Window) || condition == null
+                || !isRankFilter((Window) rel.getInput(0), condition)) {
+            throw new IllegalStateException("not a rank filter: " + rel);
+        }
+        return streamingRank(rel, (Window) rel.getInput(0), condition, projects);
     }
 
-    /** A Calc over {@code input}; when the input is a scan, only the used columns are read. */
-    private Transformation calc(RelNode node, RelNode input, RexNode condition, List<RexNode> projects) {
-        if (input instanceof WatermarkAssigner) {
-            Transformation pruned = calcOverPrunedWatermarkAssigner(node, (WatermarkAssigner) input, condition, projects);
-            if (pruned != null) {
-                return pruned;
-            }
+    /**
+     * Whether {@code condition} over an OVER window bounds its only function, a ROW_NUMBER, RANK or DENSE_RANK,
+     * from above: a Top-N or deduplication in streaming mode.
+     */
+    public static boolean isRankFilter(Window window, RexNode condition) {
+        if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1) {
+            return false;
         }
-        if (streaming && input instanceof Window && condition != null) {
-            Transformation ranked = streamingRank(node, (Window) input, condition, projects);
-            if (ranked != null) {
-                return ranked;
-            }
+        SqlKind function = window.groups.get(0).aggCalls.get(0).getOperator().getKind();
+        if (function != SqlKind.ROW_NUMBER && function != SqlKind.RANK && function != SqlKind.DENSE_RANK) {
+            return false;
         }
-        RowType outputType = rowType(node);
-        Transformation in;
-        org.apache.calcite.rel.type.RelDataType inputRowType = input.getRowType();
-        if (input instanceof TableScan && input.getTable().unwrap(ConnectorTable.class) != null) {
-            ImmutableBitSet.Builder used = ImmutableBitSet.builder();
-            if (condition != null) {
-                used.addAll(RelOptUtil.InputFinder.bits(condition));
-            }
-            projects.forEach(p -> used.addAll(RelOptUtil.InputFinder.bits(p)));
-            int[] fields = used.build().toArray();
-            int[] mapping = new int[inputRowType.getFieldCount()];
-            for (int i = 0; i < fields.length; i++) {
-                mapping[fields[i]] = i;
-            }
-            RexNode scanFilter = condition;
-            RexShuttle remap = new RexShuttle() {
-                @Override
-                public RexNode visitInputRef(RexInputRef ref) {
-                    return new RexInputRef(mapping[ref.getIndex()], ref.getType());
-                }
-            };
-            condition = condition == null ? null : condition.accept(remap);
-            List<RexNode> remapped = new ArrayList<>();
-            projects.forEach(p -> remapped.add(p.accept(remap)));
-            projects = remapped;
-            in = scan((TableScan) input, fields, scanFilter);
-            inputRowType = projectedRowType(inputRowType, fields, node);
-            if (condition == null && isIdentity(projects, fields.length)) {
-                return in;
-            }
-        } else {
-            in = translate(input);
-            if (condition == null && isIdentity(projects, inputRowType.getFieldCount())) {
-                return in; // an identity projection (e.g. left by column pruning) needs no operator
-            }
-        }
-        String name = describeCalc(node, condition, projects);
-        GeneratedClass<BatchCalc> kernel = codegen.generateCalc(name, inputRowType, condition, projects);
-        GeneratedClass<BatchPredicate> rowKindFilter = streaming && condition != null && in.changelogMode().hasUpdates()
-                ? codegen.generatePredicate(name, inputRowType, condition) : null;
-        OperatorTransformation calc = new OperatorTransformation(name, List.of(in),
-                () -> new CalcOperator(kernel, rowKindFilter, outputType), outputType);
-        return condition == null ? calc.withProjectionOnly() : calc;
+        int rankField = window.getInput().getRowType().getFieldCount();
+        return RankRange.of(window.getCluster().getRexBuilder(), condition, rankField) != null;
     }
 
     /**
@@ -425,20 +394,11 @@ public final class JobGraphGenerator {
      * in a Calc above it. Returns null when the pattern does not match.
      */
     private Transformation streamingRank(RelNode node, Window window, RexNode condition, List<RexNode> projects) {
-        if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1) {
-            return null;
-        }
         Window.Group group = window.groups.get(0);
         SqlKind function = group.aggCalls.get(0).getOperator().getKind();
-        if (function != SqlKind.ROW_NUMBER && function != SqlKind.RANK && function != SqlKind.DENSE_RANK) {
-            return null;
-        }
         RelNode inputRel = window.getInput();
         int rankField = inputRel.getRowType().getFieldCount();
         RankRange range = RankRange.of(window.getCluster().getRexBuilder(), condition, rankField);
-        if (range == null) {
-            return null;
-        }
         Transformation in = translate(inputRel);
         RowType inputType = rowType(inputRel);
         int[] partition = group.keys.toArray();
@@ -536,79 +496,6 @@ public final class JobGraphGenerator {
         return rest == null ? calc.withProjectionOnly() : calc;
     }
 
-    /**
-     * Column pruning below a watermark assigner: when the calc above it uses only some columns, the
-     * assigner reads only those plus what its watermark expression needs, so the scan under it decodes
-     * no other column. Returns null when every column is used.
-     */
-    private Transformation calcOverPrunedWatermarkAssigner(RelNode node, WatermarkAssigner assigner, RexNode condition,
-            List<RexNode> projects) {
-        int width = assigner.getRowType().getFieldCount();
-        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
-        if (condition != null) {
-            usedBuilder.addAll(RelOptUtil.InputFinder.bits(condition));
-        }
-        projects.forEach(p -> usedBuilder.addAll(RelOptUtil.InputFinder.bits(p)));
-        usedBuilder.addAll(RelOptUtil.InputFinder.bits(assigner.watermarkExpression()));
-        usedBuilder.set(assigner.rowtimeField());
-        ImmutableBitSet used = usedBuilder.build();
-        if (used.cardinality() >= width) {
-            return null;
-        }
-        int[] fields = used.toArray();
-        int[] mapping = new int[width];
-        for (int i = 0; i < fields.length; i++) {
-            mapping[fields[i]] = i;
-        }
-        RelNode below = assigner.getInput();
-        RexBuilder rexBuilder = assigner.getCluster().getRexBuilder();
-        List<RexNode> exprs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        RelNode base;
-        if (below instanceof Calc && ((Calc) below).getProgram().getCondition() == null) {
-            RexProgram program = ((Calc) below).getProgram();
-            base = ((Calc) below).getInput();
-            for (int f : fields) {
-                exprs.add(program.expandLocalRef(program.getProjectList().get(f)));
-            }
-        } else if (below instanceof Project) {
-            base = ((Project) below).getInput();
-            for (int f : fields) {
-                exprs.add(((Project) below).getProjects().get(f));
-            }
-        } else {
-            base = below;
-            for (int f : fields) {
-                exprs.add(rexBuilder.makeInputRef(below, f));
-            }
-        }
-        for (int f : fields) {
-            names.add(below.getRowType().getFieldNames().get(f));
-        }
-        RelNode narrowed = org.apache.calcite.rel.logical.LogicalProject.create(base, List.of(), exprs, names,
-                java.util.Set.of());
-        RexShuttle remap = new RexShuttle() {
-            @Override
-            public RexNode visitInputRef(RexInputRef ref) {
-                return new RexInputRef(mapping[ref.getIndex()], ref.getType());
-            }
-        };
-        WatermarkAssigner prunedAssigner = assigner.withInput(narrowed, mapping[assigner.rowtimeField()],
-                assigner.watermarkExpression().accept(remap));
-        List<RexNode> remapped = new ArrayList<>();
-        projects.forEach(p -> remapped.add(p.accept(remap)));
-        return calc(node, prunedAssigner, condition == null ? null : condition.accept(remap), remapped);
-    }
-
-    private static org.apache.calcite.rel.type.RelDataType projectedRowType(
-            org.apache.calcite.rel.type.RelDataType type, int[] fields, RelNode node) {
-        org.apache.calcite.rel.type.RelDataTypeFactory.Builder b = node.getCluster().getTypeFactory().builder();
-        for (int f : fields) {
-            b.add(type.getFieldList().get(f));
-        }
-        return b.build();
-    }
-
     private static boolean isIdentity(List<RexNode> projects, int inputFields) {
         if (projects.size() != inputFields) {
             return false;
@@ -638,293 +525,6 @@ public final class JobGraphGenerator {
             sb.append(", where=[").append(condition).append(']');
         }
         return sb.append(')').toString();
-    }
-
-    // ---------------------------------------------------------------- aggregate
-
-    private Transformation translateAggregate(Aggregate agg) {
-        if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw new UnsupportedFeatureException("GROUPING SETS, ROLLUP and CUBE");
-        }
-        boolean hasLiteralAgg = agg.getAggCallList().stream()
-                .anyMatch(c -> c.getAggregation().getKind() == SqlKind.LITERAL_AGG);
-        if (hasLiteralAgg) {
-            return translateWithLiteralAggregates(agg);
-        }
-        if (agg.getInput() instanceof TableFunctionScan
-                && WindowColumns.isWindowFunction((TableFunctionScan) agg.getInput())) {
-            Aggregate pruned = pruneWindowInput(agg, (TableFunctionScan) agg.getInput());
-            if (pruned != null) {
-                return translate(pruned);
-            }
-        }
-        if (agg.getInput() instanceof TableScan) {
-            Aggregate pruned = pruneScanInput(agg, (TableScan) agg.getInput());
-            if (pruned != null) {
-                return translate(pruned);
-            }
-        }
-        Transformation in = translate(agg.getInput());
-        RowType inputType = rowType(agg.getInput());
-        RowType outputType = rowType(agg);
-        int[] groupFields = agg.getGroupSet().toArray();
-        List<AggregateSpec> specs = new ArrayList<>();
-        List<String> aggNames = new ArrayList<>();
-        for (int i = 0; i < agg.getAggCallList().size(); i++) {
-            AggregateCall call = agg.getAggCallList().get(i);
-            int[] args = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
-            String name = outputType.name(groupFields.length + i);
-            GeneratedClass<io.sluice.runtime.operator.aggregate.UserAggregateInvoker> builtIn =
-                    BuiltInAggregates.invoker(call, agg.getInput(), inputType,
-                            streaming && in.changelogMode().hasUpdates());
-            AggregateKind kind = builtIn != null ? AggregateKind.USER_DEFINED : aggregateKind(call);
-            if (builtIn != null) {
-                specs.add(AggregateSpec.userDefined(args, call.isDistinct(), call.filterArg,
-                        RelTypes.toLogicalType(call.getType()), name, builtIn));
-            } else if (kind == AggregateKind.USER_DEFINED) {
-                specs.add(userAggregateSpec(call, args, inputType, name, streaming && in.changelogMode().hasUpdates()));
-            } else {
-                specs.add(new AggregateSpec(kind, args, call.isDistinct(), call.filterArg,
-                        RelTypes.toLogicalType(call.getType()), name));
-            }
-            aggNames.add(call.toString() + " AS " + name);
-        }
-        List<String> groupNames = new ArrayList<>();
-        for (int g : groupFields) {
-            groupNames.add(inputType.name(g));
-        }
-        String attributes = (groupFields.length > 0 ? "groupBy=[" + String.join(", ", groupNames) + "], " : "")
-                + "select=[" + String.join(", ", concat(groupNames, aggNames)) + "]";
-        if (streaming) {
-            int windowEnd = WindowColumns.windowEndGroupField(agg);
-            if (windowEnd >= 0) {
-                requireInsertOnly(in, "a window aggregation");
-                int[] paneConstant = WindowColumns.paneConstantGroupFields(agg);
-                return new OperatorTransformation("WindowAggregate(" + attributes + ")", List.of(in),
-                        () -> new WindowAggregateOperator(inputType, groupFields, specs, outputType, windowEnd,
-                                paneConstant),
-                        outputType).withLateRowOutput().withInputPartitioning(0, InputPartitioning.hash(groupFields));
-            }
-            ChangelogMode mode = in.changelogMode().hasUpdates() ? ChangelogMode.all()
-                    : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
-            MiniBatchSettings miniBatch = MiniBatchSettings.from(config);
-            String miniBatchAttribute = miniBatch == null ? "" : ", miniBatch=[" + miniBatch.explain() + "]";
-            return new OperatorTransformation("GroupAggregate(" + attributes + miniBatchAttribute + ")", List.of(in),
-                    () -> new GroupAggregateOperator(inputType, groupFields, specs, outputType, miniBatch), outputType)
-                    .withUpdateBeforeOptional()
-                    .withInputPartitioning(0, InputPartitioning.hash(groupFields)).withChangelogMode(mode);
-        }
-        return new OperatorTransformation("HashAggregate(" + attributes + ")", List.of(in),
-                () -> new HashAggregateOperator(inputType, groupFields, specs, outputType), outputType)
-                .withInputPartitioning(0, InputPartitioning.hash(groupFields));
-    }
-
-    /**
-     * Column pruning below a window table function: the aggregate over it reads only some columns, so
-     * the window function (which copies every column of its input, once per window for HOP and
-     * CUMULATE) gets a projection of those plus the time column. Null when every column is used.
-     */
-    private Aggregate pruneWindowInput(Aggregate agg, TableFunctionScan tvf) {
-        RelNode input = tvf.getInputs().get(0);
-        int inputWidth = input.getRowType().getFieldCount();
-        RexCall call = (RexCall) tvf.getCall();
-        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
-        usedBuilder.addAll(agg.getGroupSet());
-        for (AggregateCall c : agg.getAggCallList()) {
-            usedBuilder.addAll(c.getArgList());
-            if (c.filterArg >= 0) {
-                usedBuilder.set(c.filterArg);
-            }
-        }
-        usedBuilder.addAll(RelOptUtil.InputFinder.bits(call));
-        usedBuilder.set(WindowColumns.timeField(call));
-        ImmutableBitSet usedInput = usedBuilder.build().intersect(ImmutableBitSet.range(inputWidth));
-        if (usedInput.cardinality() >= inputWidth) {
-            return null;
-        }
-        int[] fields = usedInput.toArray();
-        int[] mapping = new int[tvf.getRowType().getFieldCount()];
-        for (int i = 0; i < fields.length; i++) {
-            mapping[fields[i]] = i;
-        }
-        for (int w = 0; w < tvf.getRowType().getFieldCount() - inputWidth; w++) {
-            mapping[inputWidth + w] = fields.length + w;
-        }
-        RexBuilder rexBuilder = tvf.getCluster().getRexBuilder();
-        List<RexNode> exprs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int f : fields) {
-            exprs.add(rexBuilder.makeInputRef(input, f));
-            names.add(input.getRowType().getFieldNames().get(f));
-        }
-        RelNode narrowed = org.apache.calcite.rel.logical.LogicalProject.create(input, List.of(), exprs, names,
-                java.util.Set.of());
-        RexShuttle remap = new RexShuttle() {
-            @Override
-            public RexNode visitInputRef(RexInputRef ref) {
-                return new RexInputRef(mapping[ref.getIndex()], ref.getType());
-            }
-        };
-        org.apache.calcite.rel.type.RelDataTypeFactory.Builder rowType = tvf.getCluster().getTypeFactory().builder();
-        rowType.addAll(narrowed.getRowType().getFieldList());
-        List<org.apache.calcite.rel.type.RelDataTypeField> all = tvf.getRowType().getFieldList();
-        rowType.addAll(all.subList(inputWidth, all.size()));
-        RelNode newTvf = org.apache.calcite.rel.logical.LogicalTableFunctionScan.create(tvf.getCluster(),
-                List.of(narrowed), call.accept(remap), tvf.getElementType(), rowType.build(), null);
-        List<AggregateCall> calls = new ArrayList<>();
-        for (AggregateCall c : agg.getAggCallList()) {
-            List<Integer> args = new ArrayList<>();
-            c.getArgList().forEach(a -> args.add(mapping[a]));
-            calls.add(c.copy(args, c.filterArg < 0 ? -1 : mapping[c.filterArg], c.distinctKeys, c.collation));
-        }
-        ImmutableBitSet groupSet = ImmutableBitSet.of(java.util.Arrays.stream(agg.getGroupSet().toArray())
-                .map(g -> mapping[g]).toArray());
-        return agg.copy(agg.getTraitSet(), newTvf, groupSet, null, calls);
-    }
-
-    /**
-     * Column pruning below an aggregate reading a table directly ({@code SELECT k, COUNT(*) FROM t GROUP BY k}):
-     * the scan reads only the grouped and aggregated columns (at least one). Null when it reads them all anyway.
-     */
-    private Aggregate pruneScanInput(Aggregate agg, TableScan scan) {
-        int width = scan.getRowType().getFieldCount();
-        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
-        usedBuilder.addAll(agg.getGroupSet());
-        for (AggregateCall c : agg.getAggCallList()) {
-            usedBuilder.addAll(c.getArgList());
-            if (c.filterArg >= 0) {
-                usedBuilder.set(c.filterArg);
-            }
-        }
-        ImmutableBitSet used = usedBuilder.build();
-        if (agg.getAggCallList().stream().anyMatch(c -> c.distinctKeys != null || !c.collation.getFieldCollations()
-                .isEmpty())) {
-            return null; // WITHIN DISTINCT / WITHIN GROUP refer to input columns too: keep them all
-        }
-        if (used.isEmpty()) {
-            used = ImmutableBitSet.of(0); // COUNT(*) still needs the rows
-        }
-        if (used.cardinality() >= width) {
-            return null;
-        }
-        int[] fields = used.toArray();
-        int[] mapping = new int[width];
-        for (int i = 0; i < fields.length; i++) {
-            mapping[fields[i]] = i;
-        }
-        RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
-        List<RexNode> exprs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int f : fields) {
-            exprs.add(rexBuilder.makeInputRef(scan, f));
-            names.add(scan.getRowType().getFieldNames().get(f));
-        }
-        RelNode narrowed = org.apache.calcite.rel.logical.LogicalProject.create(scan, List.of(), exprs, names,
-                java.util.Set.of());
-        List<AggregateCall> calls = new ArrayList<>();
-        for (AggregateCall c : agg.getAggCallList()) {
-            List<Integer> args = new ArrayList<>();
-            c.getArgList().forEach(a -> args.add(mapping[a]));
-            calls.add(c.copy(args, c.filterArg < 0 ? -1 : mapping[c.filterArg], c.distinctKeys, c.collation));
-        }
-        ImmutableBitSet groupSet = ImmutableBitSet.of(java.util.Arrays.stream(agg.getGroupSet().toArray())
-                .map(g -> mapping[g]).toArray());
-        return agg.copy(agg.getTraitSet(), narrowed, groupSet, null, calls);
-    }
-
-    /**
-     * LITERAL_AGG (produced by subquery rewrites) yields a constant per group: aggregate without it, then
-     * project the constants into place.
-     */
-    private Transformation translateWithLiteralAggregates(Aggregate agg) {
-        List<AggregateCall> real = new ArrayList<>();
-        for (AggregateCall c : agg.getAggCallList()) {
-            if (c.getAggregation().getKind() != SqlKind.LITERAL_AGG) {
-                real.add(c);
-            }
-        }
-        Aggregate inner = agg.copy(agg.getTraitSet(), agg.getInput(), agg.getGroupSet(), null, real);
-        RexBuilder rexBuilder = agg.getCluster().getRexBuilder();
-        int groupCount = agg.getGroupCount();
-        List<RexNode> projects = new ArrayList<>();
-        for (int i = 0; i < groupCount; i++) {
-            projects.add(rexBuilder.makeInputRef(inner, i));
-        }
-        int next = groupCount;
-        for (AggregateCall c : agg.getAggCallList()) {
-            if (c.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
-                projects.add(rexBuilder.makeCast(c.getType(), c.rexList.get(0), true, false));
-            } else {
-                projects.add(rexBuilder.makeInputRef(inner, next++));
-            }
-        }
-        RelNode project = org.apache.calcite.rel.logical.LogicalProject.create(inner, List.of(), projects,
-                agg.getRowType());
-        return translate(project);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> r = new ArrayList<>(a);
-        r.addAll(b);
-        return r;
-    }
-
-    /**
-     * The spec of a call of a user-defined aggregate function, with its generated invoker; {@code retracting}:
-     * the input holds -U/-D rows, so the function needs a retract method (checked here, at plan time).
-     */
-    private AggregateSpec userAggregateSpec(AggregateCall call, int[] args, RowType inputType, String name,
-            boolean retracting) {
-        io.sluice.codegen.udf.UserFunction function =
-                ((io.sluice.codegen.udf.AggregateUserSqlFunction) call.getAggregation()).function();
-        List<io.sluice.runtime.types.LogicalType> argTypes = new ArrayList<>();
-        for (int a : args) {
-            argTypes.add(inputType.type(a));
-        }
-        if (retracting && !io.sluice.codegen.udf.AggregateInvokerGenerator.canRetract(function, argTypes)) {
-            throw new io.sluice.table.api.ValidationException("Aggregate function '" + function.name() + "' ("
-                    + function.functionClass().getName() + ") has no public retract method matching its accumulate"
-                    + " method, which it needs here because its input contains updates or deletes (-U/-D).");
-        }
-        return AggregateSpec.userDefined(args, call.isDistinct(), call.filterArg,
-                RelTypes.toLogicalType(call.getType()), name,
-                new io.sluice.codegen.udf.AggregateInvokerGenerator(config).generate(call.toString(), function, argTypes));
-    }
-
-    private static AggregateKind aggregateKind(AggregateCall call) {
-        if (call.getAggregation() instanceof io.sluice.codegen.udf.AggregateUserSqlFunction) {
-            return AggregateKind.USER_DEFINED;
-        }
-        switch (call.getAggregation().getKind()) {
-            case COUNT:
-                return AggregateKind.COUNT;
-            case SUM:
-                return AggregateKind.SUM;
-            case SUM0:
-                return AggregateKind.SUM0;
-            case AVG:
-                return AggregateKind.AVG;
-            case MIN:
-                return AggregateKind.MIN;
-            case MAX:
-                return AggregateKind.MAX;
-            case SINGLE_VALUE:
-                return AggregateKind.SINGLE_VALUE;
-            case ANY_VALUE:
-                return AggregateKind.ANY_VALUE;
-            default:
-                break;
-        }
-        switch (call.getAggregation().getName().toUpperCase(java.util.Locale.ROOT)) {
-            case "EVERY":
-            case "BOOL_AND":
-                return AggregateKind.BOOL_AND;
-            case "SOME":
-            case "BOOL_OR":
-                return AggregateKind.BOOL_OR;
-            default:
-                throw new UnsupportedFeatureException("aggregate function " + call.getAggregation().getName());
-        }
     }
 
     // ---------------------------------------------------------------- join
@@ -1109,17 +709,6 @@ public final class JobGraphGenerator {
         throw new UnsupportedFeatureException("a non-literal LIMIT or OFFSET: " + node);
     }
 
-    private Transformation translateUnion(Union union) {
-        if (!union.all) {
-            throw new UnsupportedFeatureException("UNION without ALL in this position");
-        }
-        List<Transformation> inputs = new ArrayList<>();
-        union.getInputs().forEach(i -> inputs.add(translate(i)));
-        RowType type = rowType(union);
-        int n = inputs.size();
-        return new OperatorTransformation("Union(all=[true])", inputs, () -> new UnionOperator(n, type), type);
-    }
-
     /** INTERSECT ALL / EXCEPT ALL (the DISTINCT forms are rewritten into aggregates by the optimizer). */
     private Transformation translateMultisetOperation(org.apache.calcite.rel.core.SetOp setOp) {
         boolean intersect = setOp instanceof org.apache.calcite.rel.core.Intersect;
@@ -1138,24 +727,6 @@ public final class JobGraphGenerator {
                 + String.join(", ", type.names()) + "])", List.of(l, r), () -> new MultisetOperator(kind, type), type)
                 .withInputPartitioning(0, InputPartitioning.hash(allFields(type.size())))
                 .withInputPartitioning(1, InputPartitioning.hash(allFields(type.size())));
-    }
-
-    private Transformation translateValues(Values values) {
-        RowType type = rowType(values);
-        List<Object[]> rows = new ArrayList<>();
-        for (List<RexLiteral> tuple : values.getTuples()) {
-            Object[] row = new Object[tuple.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = Literals.toExternal(tuple.get(i), type.type(i));
-            }
-            rows.add(row);
-        }
-        int[] all = new int[type.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return new SourceTransformation("Values(tuples=[" + rows.size() + " rows])", new ValuesSource(type, rows),
-                all, type);
     }
 
     // ---------------------------------------------------------------- over windows

@@ -20,7 +20,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 
 /** Recognizes window table functions and the window columns ({@code window_start/end/time}) they add. */
-final class WindowColumns {
+public final class WindowColumns {
     /** Which window column a field is. */
     enum Kind {
         START,
@@ -31,7 +31,7 @@ final class WindowColumns {
     private WindowColumns() {
     }
 
-    static boolean isWindowFunction(TableFunctionScan scan) {
+    public static boolean isWindowFunction(TableFunctionScan scan) {
         if (!(scan.getCall() instanceof RexCall) || scan.getInputs().size() != 1) {
             return false;
         }
@@ -67,7 +67,7 @@ final class WindowColumns {
     }
 
     /** The input column named by the call's {@code DESCRIPTOR}. */
-    static int timeField(RexCall call) {
+    public static int timeField(RexCall call) {
         for (RexNode operand : call.getOperands()) {
             if (operand.getKind() == SqlKind.DESCRIPTOR) {
                 List<RexNode> columns = ((RexCall) operand).getOperands();
@@ -119,7 +119,7 @@ final class WindowColumns {
      * For an aggregate grouping on both {@code window_start} and {@code window_end} of a window table
      * function (Flink's window aggregation), the index of the {@code window_end} input field; else -1.
      */
-    static int windowEndGroupField(Aggregate agg) {
+    public static int windowEndGroupField(Aggregate agg) {
         int end = -1;
         boolean start = false;
         for (int field : agg.getGroupSet()) {
@@ -138,7 +138,7 @@ final class WindowColumns {
      * {@code window_end}: {@code window_end}, {@code window_time} and, unless the windows are sessions (whose
      * starts differ between keys), {@code window_start}.
      */
-    static int[] paneConstantGroupFields(Aggregate agg) {
+    public static int[] paneConstantGroupFields(Aggregate agg) {
         List<Integer> fields = new ArrayList<>();
         for (int field : agg.getGroupSet()) {
             Origin o = origin(agg.getInput(), field);
