@@ -2,7 +2,6 @@ package io.sluice.planner.physical;
 
 import io.sluice.planner.rel.WatermarkAssigner;
 import io.sluice.planner.schema.ConnectorTable;
-import io.sluice.planner.translate.JobGraphGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.Convention;
@@ -13,7 +12,6 @@ import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableScan;
-import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
@@ -30,13 +28,10 @@ import org.apache.calcite.util.ImmutableBitSet;
  * those its watermark needs.
  */
 final class PhysicalCalcRule extends ConverterRule {
-    private final boolean streaming;
-
-    PhysicalCalcRule(boolean streaming) {
+    PhysicalCalcRule() {
         super(Config.INSTANCE.withConversion(RelNode.class,
                 (RelNode r) -> r instanceof Calc || r instanceof Project || r instanceof Filter,
-                Convention.NONE, PhysicalRel.SLUICE, streaming ? "StreamPhysicalCalcRule" : "BatchPhysicalCalcRule"));
-        this.streaming = streaming;
+                Convention.NONE, PhysicalRel.SLUICE, "PhysicalCalcRule"));
     }
 
     @Override
@@ -67,10 +62,6 @@ final class PhysicalCalcRule extends ConverterRule {
             if (pruned != null) {
                 return pruned;
             }
-        }
-        if (streaming && input instanceof Window && condition != null
-                && JobGraphGenerator.isRankFilter((Window) input, condition)) {
-            return null; // a Top-N or deduplication: not migrated yet
         }
         if (input instanceof TableScan && !(input instanceof PhysicalRel)
                 && input.getTable().unwrap(ConnectorTable.class) != null) {

@@ -13,20 +13,22 @@ public final class PhysicalRules {
     public static final ConverterRule TABLE_SCAN = new PhysicalTableScanRule();
     public static final ConverterRule VALUES = new PhysicalValuesRule();
     public static final ConverterRule UNION = new PhysicalUnionRule();
-    public static final ConverterRule STREAM_CALC = new PhysicalCalcRule(true);
-    public static final ConverterRule BATCH_CALC = new PhysicalCalcRule(false);
+    public static final ConverterRule STREAM_RANK = new StreamRankRule();
+    public static final ConverterRule CALC = new PhysicalCalcRule();
     public static final ConverterRule AGGREGATE_REWRITE = new AggregateRewriteRule();
     public static final ConverterRule STREAM_WINDOW_AGGREGATE = new AggregateRules.StreamWindowAggregateRule();
     public static final ConverterRule STREAM_GROUP_AGGREGATE = new AggregateRules.StreamGroupAggregateRule();
     public static final ConverterRule BATCH_HASH_AGGREGATE = new AggregateRules.BatchHashAggregateRule();
+    public static final ConverterRule STREAM_SORT = new PhysicalSortRule(true);
+    public static final ConverterRule BATCH_SORT = new PhysicalSortRule(false);
 
     /** The rules of streaming mode, in the order they are tried. */
-    public static final List<ConverterRule> STREAM = List.of(TABLE_SCAN, VALUES, UNION, STREAM_CALC,
-            AGGREGATE_REWRITE, STREAM_WINDOW_AGGREGATE, STREAM_GROUP_AGGREGATE);
+    public static final List<ConverterRule> STREAM = List.of(TABLE_SCAN, VALUES, UNION, STREAM_RANK, CALC,
+            AGGREGATE_REWRITE, STREAM_WINDOW_AGGREGATE, STREAM_GROUP_AGGREGATE, STREAM_SORT);
 
     /** The rules of batch mode, in the order they are tried. */
-    public static final List<ConverterRule> BATCH = List.of(TABLE_SCAN, VALUES, UNION, BATCH_CALC,
-            AGGREGATE_REWRITE, BATCH_HASH_AGGREGATE);
+    public static final List<ConverterRule> BATCH = List.of(TABLE_SCAN, VALUES, UNION, CALC,
+            AGGREGATE_REWRITE, BATCH_HASH_AGGREGATE, BATCH_SORT);
 
     private PhysicalRules() {
     }

@@ -7,6 +7,7 @@ import io.sluice.planner.physical.ChangelogInference;
 import io.sluice.planner.physical.PhysicalPlanConverter;
 import io.sluice.planner.physical.PhysicalRel;
 import io.sluice.planner.physical.PhysicalRules;
+import io.sluice.planner.physical.SortKeys;
 import io.sluice.planner.physical.TranslationContext;
 import io.sluice.planner.rel.WatermarkAssigner;
 import io.sluice.planner.schema.ConnectorTable;
@@ -24,12 +25,6 @@ import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.graph.InputPartitioning;
 import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.Transformation;
-import io.sluice.runtime.operator.aggregate.AggregateKind;
-import io.sluice.runtime.operator.aggregate.AggregateSpec;
-import io.sluice.runtime.operator.aggregate.GroupAggregateOperator;
-import io.sluice.runtime.operator.aggregate.MiniBatchSettings;
-import io.sluice.runtime.operator.aggregate.HashAggregateOperator;
-import io.sluice.runtime.operator.calc.CalcOperator;
 import io.sluice.runtime.operator.join.HashJoinOperator;
 import io.sluice.runtime.operator.join.JoinType;
 import io.sluice.runtime.operator.join.NestedLoopJoinOperator;
@@ -41,51 +36,34 @@ import io.sluice.runtime.operator.over.OverFunctionSpec;
 import io.sluice.runtime.operator.over.OverGroupSpec;
 import io.sluice.runtime.operator.over.OverWindowOperator;
 import io.sluice.runtime.operator.over.StreamingOverAggregateOperator;
-import io.sluice.runtime.operator.sort.LimitOperator;
 import io.sluice.runtime.operator.sort.SortKey;
-import io.sluice.runtime.operator.sort.SortOperator;
-import io.sluice.runtime.operator.rank.DeduplicateOperator;
-import io.sluice.runtime.operator.rank.RankOperator;
-import io.sluice.runtime.operator.rank.RankType;
 import io.sluice.runtime.operator.setop.MultisetOperator;
 import io.sluice.runtime.operator.watermark.WatermarkAssignerOperator;
 import io.sluice.runtime.operator.window.SessionWindowOperator;
-import io.sluice.runtime.operator.window.WindowAggregateOperator;
 import io.sluice.runtime.operator.window.WindowTableFunctionOperator;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.ValidationException;
-import io.sluice.types.RowKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Aggregate;
-import org.apache.calcite.rel.core.AggregateCall;
-import org.apache.calcite.rel.core.Calc;
-import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableFunctionScan;
-import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Translates an optimized logical plan into runtime {@link Transformation}s: each plan node becomes
@@ -222,12 +200,8 @@ public final class JobGraphGenerator implements TranslationContext {
     }
 
     private Transformation doTranslate(RelNode rel) {
-        if (rel instanceof Calc || rel instanceof Filter) {
-            return translateRankFilter(rel); // the other calcs are physical nodes
-        } else if (rel instanceof Join) {
+        if (rel instanceof Join) {
             return translateJoin((Join) rel);
-        } else if (rel instanceof Sort) {
-            return translateSort((Sort) rel);
         } else if (rel instanceof Window) {
             return translateWindow((Window) rel);
         } else if (rel instanceof WatermarkAssigner) {
@@ -348,183 +322,9 @@ public final class JobGraphGenerator implements TranslationContext {
 
     // ---------------------------------------------------------------- calc
 
-    /** A filter bounding the rank of an OVER window in streaming mode (see {@link #streamingRank}). */
-    private Transformation translateRankFilter(RelNode rel) {
-        RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
-        List<RexNode> projects = new ArrayList<>();
-        RexNode condition;
-        if (rel instanceof Calc) {
-            RexProgram program = ((Calc) rel).getProgram();
-            condition = program.getCondition() == null ? null
-                    : expand(rexBuilder, program.expandLocalRef(program.getCondition()));
-            program.getProjectList().forEach(p -> projects.add(expand(rexBuilder, program.expandLocalRef(p))));
-        } else {
-            condition = expand(rexBuilder, ((Filter) rel).getCondition());
-            for (int i = 0; i < rel.getInput(0).getRowType().getFieldCount(); i++) {
-                projects.add(rexBuilder.makeInputRef(rel.getInput(0), i));
-            }
-        }
-        if (!(rel.getInput(0) instanceof Window) || condition == null
-                || !isRankFilter((Window) rel.getInput(0), condition)) {
-            throw new IllegalStateException("not a rank filter: " + rel);
-        }
-        return streamingRank(rel, (Window) rel.getInput(0), condition, projects);
-    }
-
-    /**
-     * Whether {@code condition} over an OVER window bounds its only function, a ROW_NUMBER, RANK or DENSE_RANK,
-     * from above: a Top-N or deduplication in streaming mode.
-     */
-    public static boolean isRankFilter(Window window, RexNode condition) {
-        if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1) {
-            return false;
-        }
-        SqlKind function = window.groups.get(0).aggCalls.get(0).getOperator().getKind();
-        if (function != SqlKind.ROW_NUMBER && function != SqlKind.RANK && function != SqlKind.DENSE_RANK) {
-            return false;
-        }
-        int rankField = window.getInput().getRowType().getFieldCount();
-        return RankRange.of(window.getCluster().getRexBuilder(), condition, rankField) != null;
-    }
-
-    /**
-     * Streaming Top-N and deduplication: a filter bounding the ROW_NUMBER of an OVER window
-     * ({@code WHERE rn <= N}) becomes a {@link RankOperator}, or a {@link DeduplicateOperator} when it
-     * keeps the first row ordered by a rowtime attribute; the rest of the filter and the projection run
-     * in a Calc above it. Returns null when the pattern does not match.
-     */
-    private Transformation streamingRank(RelNode node, Window window, RexNode condition, List<RexNode> projects) {
-        Window.Group group = window.groups.get(0);
-        SqlKind function = group.aggCalls.get(0).getOperator().getKind();
-        RelNode inputRel = window.getInput();
-        int rankField = inputRel.getRowType().getFieldCount();
-        RankRange range = RankRange.of(window.getCluster().getRexBuilder(), condition, rankField);
-        Transformation in = translate(inputRel);
-        RowType inputType = rowType(inputRel);
-        int[] partition = group.keys.toArray();
-        SortKey[] order = sortKeys(group.orderKeys.getFieldCollations());
-        boolean rankUsed = RelOptUtil.InputFinder.bits(projects, range.remainder).get(rankField);
-        String partitionText = partition.length == 0 ? "" : "partitionBy=[" + String.join(", ",
-                java.util.Arrays.stream(partition).mapToObj(inputType::name).toList()) + "], ";
-        String orderText = "orderBy=[" + describeKeys(group.orderKeys.getFieldCollations(), inputType) + "]";
-        Transformation ranked;
-        org.apache.calcite.rel.type.RelDataType rankedRelType;
-        int windowEnd = -1;
-        boolean windowStart = false;
-        for (int p : partition) {
-            WindowColumns.Kind k = WindowColumns.trace(inputRel, p);
-            windowEnd = k == WindowColumns.Kind.END ? p : windowEnd;
-            windowStart |= k == WindowColumns.Kind.START;
-        }
-        if (windowStart && windowEnd >= 0 && function == SqlKind.ROW_NUMBER && in.changelogMode().isInsertOnly()) {
-            // window Top-N: one insert-only result per window when the watermark passes its end
-            org.apache.calcite.rel.type.RelDataType windowRankType = rankUsed ? window.getRowType()
-                    : window.getCluster().getTypeFactory().createStructType(inputRel.getRowType().getFieldList());
-            RowType outType = RelTypes.toRowType(windowRankType);
-            long start = range.start;
-            long end = range.end;
-            int endField = windowEnd;
-            WindowDeduplication dedup = WindowDeduplication.of(inputRel, partition, order, start, end);
-            Transformation windowRank = dedup != null
-                    ? dedup.transformation(in, inputType, partition, rankUsed, outType)
-                    : new OperatorTransformation("WindowRank(rankType=[ROW_NUMBER], rankRange=[rankStart="
-                    + start + ", rankEnd=" + end + "], " + partitionText + orderText + ", select=["
-                    + String.join(", ", outType.names()) + "])", List.of(in),
-                    () -> new io.sluice.runtime.operator.window.WindowRankOperator(inputType, partition, order, start, end,
-                            rankUsed, endField, outType), outType)
-                    .withLateRowOutput().withInputPartitioning(0, InputPartitioning.hash(partition));
-            return calcOverRank(node, window, windowRank, windowRankType, range, projects);
-        }
-        boolean rowtimeOrder = order.length == 1 && TimeAttributes.isRowtime(inputRel, order[0].field());
-        boolean proctimeOrder = order.length == 1 && !rowtimeOrder && TimeAttributes.isProctime(inputRel, order[0].field());
-        if (function == SqlKind.ROW_NUMBER && range.start == 1 && range.end == 1 && !rankUsed
-                && (rowtimeOrder || proctimeOrder)) {
-            boolean keepLast = !order[0].ascending();
-            int rowtime = rowtimeOrder ? order[0].field() : -1;
-            RowType type = inputType;
-            ChangelogMode mode = proctimeOrder && !keepLast && in.changelogMode().isInsertOnly()
-                    ? ChangelogMode.insertOnly()
-                    : in.changelogMode().hasUpdates() ? ChangelogMode.all()
-                    : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
-            ranked = new OperatorTransformation("Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=["
-                    + String.join(", ", java.util.Arrays.stream(partition).mapToObj(inputType::name).toList())
-                    + "], order=[" + (rowtimeOrder ? "ROWTIME" : "PROCTIME") + "])", List.of(in),
-                    () -> new DeduplicateOperator(type, partition, keepLast, rowtime, type), inputType)
-                    .withUpdateBeforeOptional()
-                    .withInputPartitioning(0, InputPartitioning.hash(partition))
-                    .withChangelogMode(mode);
-            rankedRelType = inputRel.getRowType();
-        } else {
-            RankType rankType = function == SqlKind.ROW_NUMBER ? RankType.ROW_NUMBER
-                    : function == SqlKind.RANK ? RankType.RANK : RankType.DENSE_RANK;
-            boolean insertOnly = in.changelogMode().isInsertOnly();
-            rankedRelType = rankUsed ? window.getRowType()
-                    : window.getCluster().getTypeFactory().createStructType(
-                            inputRel.getRowType().getFieldList());
-            RowType outType = RelTypes.toRowType(rankedRelType);
-            long start = range.start;
-            long end = range.end;
-            ChangelogMode mode = insertOnly && rankUsed && start == 1
-                    ? ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER)
-                    : !rankUsed && start == 1 && insertOnly ? ChangelogMode.of(RowKind.INSERT, RowKind.DELETE)
-                    : ChangelogMode.all();
-            ranked = new OperatorTransformation("Rank(strategy=[" + (insertOnly ? "AppendFastStrategy" : "RetractStrategy")
-                    + "], rankType=[" + rankType + "], rankRange=[rankStart=" + start + ", rankEnd=" + end + "], "
-                    + partitionText + orderText + ", select=[" + String.join(", ", outType.names()) + "])",
-                    List.of(in), () -> new RankOperator(inputType, partition, order, rankType, start, end, rankUsed,
-                            insertOnly, outType), outType)
-                    .withUpdateBeforeOptional()
-                    .withInputPartitioning(0, InputPartitioning.hash(partition)).withChangelogMode(mode);
-        }
-        return calcOverRank(node, window, ranked, rankedRelType, range, projects);
-    }
-
-    /** The rest of a rank filter and the projection above a rank operator (none when it is the identity). */
-    private Transformation calcOverRank(RelNode node, Window window, Transformation ranked,
-            org.apache.calcite.rel.type.RelDataType rankedRelType, RankRange range, List<RexNode> projects) {
-        RowType outputType = rowType(node);
-        RexNode rest = range.remainder == null ? null : expand(window.getCluster().getRexBuilder(), range.remainder);
-        if (rest == null && isIdentity(projects, rankedRelType.getFieldCount())) {
-            return ranked;
-        }
-        String name = describeCalc(node, rest, projects);
-        GeneratedClass<BatchCalc> kernel = codegen.generateCalc(name, rankedRelType, rest, projects);
-        GeneratedClass<BatchPredicate> rowKindFilter = rest != null && ranked.changelogMode().hasUpdates()
-                ? codegen.generatePredicate(name, rankedRelType, rest) : null;
-        OperatorTransformation calc = new OperatorTransformation(name, List.of(ranked),
-                () -> new CalcOperator(kernel, rowKindFilter, outputType), outputType);
-        return rest == null ? calc.withProjectionOnly() : calc;
-    }
-
-    private static boolean isIdentity(List<RexNode> projects, int inputFields) {
-        if (projects.size() != inputFields) {
-            return false;
-        }
-        for (int i = 0; i < projects.size(); i++) {
-            if (!(projects.get(i) instanceof RexInputRef) || ((RexInputRef) projects.get(i)).getIndex() != i) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Expands Calcite's SEARCH (ranges / IN lists) into plain comparisons for code generation. */
     private static RexNode expand(RexBuilder rexBuilder, RexNode node) {
         return RexUtil.expandSearch(rexBuilder, null, node);
-    }
-
-    private static String describeCalc(RelNode node, RexNode condition, List<RexNode> projects) {
-        List<String> names = node.getRowType().getFieldNames();
-        StringBuilder sb = new StringBuilder("Calc(select=[");
-        for (int i = 0; i < projects.size(); i++) {
-            String p = projects.get(i).toString();
-            sb.append(i > 0 ? ", " : "").append(p.equals(names.get(i)) ? p : p + " AS " + names.get(i));
-        }
-        sb.append(']');
-        if (condition != null) {
-            sb.append(", where=[").append(condition).append(']');
-        }
-        return sb.append(')').toString();
     }
 
     // ---------------------------------------------------------------- join
@@ -611,103 +411,6 @@ public final class JobGraphGenerator implements TranslationContext {
 
     // ---------------------------------------------------------------- sort, union, values
 
-    private Transformation translateSort(Sort sort) {
-        Transformation in = translate(sort.getInput());
-        RowType type = rowType(sort);
-        long offset = sort.offset == null ? 0 : literalLong(sort.offset);
-        long fetch = sort.fetch == null ? -1 : literalLong(sort.fetch);
-        if (sort.getCollation().getFieldCollations().isEmpty()) {
-            requireInsertOnly(in, "LIMIT");
-            String name = "Limit(offset=[" + offset + "], fetch=[" + (fetch < 0 ? "unlimited" : fetch) + "])";
-            return new OperatorTransformation(name, List.of(in), () -> new LimitOperator(type, offset, fetch), type)
-                    .withInputPartitioning(0, InputPartitioning.single());
-        }
-        if (streaming) {
-            return streamingSort(sort, in, type, offset, fetch);
-        }
-        SortKey[] keys = sortKeys(sort.getCollation().getFieldCollations());
-        String name = "Sort(orderBy=[" + describeKeys(sort.getCollation().getFieldCollations(), type) + "]"
-                + (offset > 0 ? ", offset=[" + offset + "]" : "") + (fetch >= 0 ? ", fetch=[" + fetch + "]" : "") + ")";
-        return new OperatorTransformation(name, List.of(in), () -> new SortOperator(type, keys, offset, fetch), type)
-                .withInputPartitioning(0, InputPartitioning.single());
-    }
-
-    /**
-     * ORDER BY on a stream, as Flink plans it: with a LIMIT (and OFFSET), a Top-N over the whole stream (a
-     * {@link RankOperator} without partition keys, updating its result as better rows arrive); without one, a
-     * temporal sort when the first key is an ascending rowtime or proctime attribute.
-     */
-    private Transformation streamingSort(Sort sort, Transformation in, RowType type, long offset, long fetch) {
-        List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
-        String orderText = "orderBy=[" + describeKeys(collations, type) + "]";
-        SortKey[] keys = sortKeys(collations);
-        if (fetch >= 0) {
-            if (fetch == 0) {
-                throw new UnsupportedFeatureException("LIMIT 0 on a stream");
-            }
-            boolean insertOnly = in.changelogMode().isInsertOnly();
-            long start = offset + 1;
-            long end = offset + fetch;
-            ChangelogMode mode = start == 1 && insertOnly ? ChangelogMode.of(RowKind.INSERT, RowKind.DELETE)
-                    : ChangelogMode.all();
-            return new OperatorTransformation("Rank(strategy=[" + (insertOnly ? "AppendFastStrategy"
-                    : "RetractStrategy") + "], rankType=[ROW_NUMBER], rankRange=[rankStart=" + start + ", rankEnd="
-                    + end + "], " + orderText + ", select=[" + String.join(", ", type.names()) + "])",
-                    List.of(in), () -> new RankOperator(type, new int[0], keys, start, end, false, insertOnly, type),
-                    type)
-                    .withUpdateBeforeOptional()
-                    .withInputPartitioning(0, InputPartitioning.single()).withChangelogMode(mode);
-        }
-        RelFieldCollation first = collations.get(0);
-        if (offset == 0 && first.getDirection() == RelFieldCollation.Direction.ASCENDING
-                && TimeAttributes.isRowtime(sort.getInput(), first.getFieldIndex())) {
-            requireInsertOnly(in, "ORDER BY a time attribute");
-            int timeField = first.getFieldIndex();
-            return new OperatorTransformation("TemporalSort(" + orderText + ")", List.of(in),
-                    () -> new io.sluice.runtime.operator.sort.TemporalSortOperator(type, timeField, keys), type)
-                    .withInputPartitioning(0, InputPartitioning.single());
-        }
-        if (offset == 0 && first.getDirection() == RelFieldCollation.Direction.ASCENDING
-                && TimeAttributes.isProctime(sort.getInput(), first.getFieldIndex())) {
-            requireInsertOnly(in, "ORDER BY a time attribute");
-            return new OperatorTransformation("TemporalSort(" + orderText + ")", List.of(in),
-                    () -> new io.sluice.runtime.operator.sort.ProctimeSortOperator(type, keys), type)
-                    .withInputPartitioning(0, InputPartitioning.single());
-        }
-        throw new io.sluice.table.api.TableException("Sort on a non-time-attribute field is not supported."
-                + " ORDER BY in streaming mode needs an ascending time attribute (rowtime or proctime) as its first key,"
-                + " or a LIMIT. Use SET 'execution.runtime-mode' = 'batch' to sort a bounded input.");
-    }
-
-    private static SortKey[] sortKeys(List<RelFieldCollation> collations) {
-        SortKey[] keys = new SortKey[collations.size()];
-        for (int i = 0; i < keys.length; i++) {
-            RelFieldCollation fc = collations.get(i);
-            boolean asc = !fc.getDirection().isDescending();
-            boolean nullsFirst = fc.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
-                    ? asc : fc.nullDirection == RelFieldCollation.NullDirection.FIRST;
-            keys[i] = new SortKey(fc.getFieldIndex(), asc, nullsFirst);
-        }
-        return keys;
-    }
-
-    private static String describeKeys(List<RelFieldCollation> collations, RowType type) {
-        List<String> parts = new ArrayList<>();
-        for (RelFieldCollation fc : collations) {
-            parts.add(type.name(fc.getFieldIndex()) + (fc.getDirection().isDescending() ? " DESC" : " ASC"));
-        }
-        return String.join(", ", parts);
-    }
-
-    private static long literalLong(RexNode node) {
-        if (node instanceof RexLiteral) {
-            Long v = ((RexLiteral) node).getValueAs(Long.class);
-            if (v != null) {
-                return v;
-            }
-        }
-        throw new UnsupportedFeatureException("a non-literal LIMIT or OFFSET: " + node);
-    }
 
     /** INTERSECT ALL / EXCEPT ALL (the DISTINCT forms are rewritten into aggregates by the optimizer). */
     private Transformation translateMultisetOperation(org.apache.calcite.rel.core.SetOp setOp) {
@@ -762,7 +465,7 @@ public final class JobGraphGenerator implements TranslationContext {
                 described.add(call.getOperator().getName() + " AS " + outputType.name(outIndex));
                 outIndex++;
             }
-            SortKey[] orderKeys = sortKeys(g.orderKeys.getFieldCollations());
+            SortKey[] orderKeys = SortKeys.of(g.orderKeys.getFieldCollations());
             groups.add(new OverGroupSpec(g.keys.toArray(), orderKeys, g.isRows,
                     bound(g.lowerBound, window, inputFields), bound(g.upperBound, window, inputFields), functions));
         }
@@ -783,7 +486,7 @@ public final class JobGraphGenerator implements TranslationContext {
             int[] keys = group.partitionFields();
             String streamName = "OverAggregate(" + (keys.length == 0 ? "" : "partitionBy=[" + String.join(", ",
                     java.util.Arrays.stream(keys).mapToObj(inputType::name).toList()) + "], ")
-                    + "orderBy=[" + describeKeys(window.groups.get(0).orderKeys.getFieldCollations(), inputType)
+                    + "orderBy=[" + SortKeys.describe(window.groups.get(0).orderKeys.getFieldCollations(), inputType)
                     + "], window=[" + (group.isRows() ? "ROWS" : "RANGE") + " BETWEEN " + group.lower() + " AND "
                     + group.upper() + "], select=[" + String.join(", ", described) + "])";
             OperatorTransformation over = new OperatorTransformation(streamName, List.of(in),

@@ -22,7 +22,7 @@ import org.apache.calcite.sql.SqlOperator;
 /** Recognizes window table functions and the window columns ({@code window_start/end/time}) they add. */
 public final class WindowColumns {
     /** Which window column a field is. */
-    enum Kind {
+    public enum Kind {
         START,
         END,
         TIME
@@ -154,7 +154,7 @@ public final class WindowColumns {
     }
 
     /** Which window column field {@code field} of {@code rel} passes through unchanged, or null. */
-    static Kind trace(RelNode rel, int field) {
+    public static Kind trace(RelNode rel, int field) {
         Origin o = origin(rel, field);
         return o == null ? null : o.kind;
     }
