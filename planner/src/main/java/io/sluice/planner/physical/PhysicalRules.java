@@ -21,14 +21,25 @@ public final class PhysicalRules {
     public static final ConverterRule BATCH_HASH_AGGREGATE = new AggregateRules.BatchHashAggregateRule();
     public static final ConverterRule STREAM_SORT = new PhysicalSortRule(true);
     public static final ConverterRule BATCH_SORT = new PhysicalSortRule(false);
+    public static final ConverterRule STREAM_WINDOW_JOIN = new JoinRules.StreamWindowJoinRule();
+    public static final ConverterRule STREAM_INTERVAL_JOIN = new JoinRules.StreamIntervalJoinRule();
+    public static final ConverterRule STREAM_JOIN = new JoinRules.StreamJoinRule();
+    public static final ConverterRule BATCH_JOIN = new JoinRules.BatchJoinRule();
+    public static final ConverterRule STREAM_OVER_AGGREGATE = new PhysicalOverAggregateRule(true);
+    public static final ConverterRule BATCH_OVER_AGGREGATE = new PhysicalOverAggregateRule(false);
+    public static final ConverterRule WINDOW_TABLE_FUNCTION = new PhysicalWindowTableFunctionRule();
+    public static final ConverterRule STREAM_MULTISET = new BatchPhysicalMultisetRule(true);
+    public static final ConverterRule BATCH_MULTISET = new BatchPhysicalMultisetRule(false);
 
     /** The rules of streaming mode, in the order they are tried. */
     public static final List<ConverterRule> STREAM = List.of(TABLE_SCAN, VALUES, UNION, STREAM_RANK, CALC,
-            AGGREGATE_REWRITE, STREAM_WINDOW_AGGREGATE, STREAM_GROUP_AGGREGATE, STREAM_SORT);
+            AGGREGATE_REWRITE, STREAM_WINDOW_AGGREGATE, STREAM_GROUP_AGGREGATE, STREAM_SORT, STREAM_WINDOW_JOIN,
+            STREAM_INTERVAL_JOIN, STREAM_JOIN, STREAM_OVER_AGGREGATE, WINDOW_TABLE_FUNCTION, STREAM_MULTISET);
 
     /** The rules of batch mode, in the order they are tried. */
     public static final List<ConverterRule> BATCH = List.of(TABLE_SCAN, VALUES, UNION, CALC,
-            AGGREGATE_REWRITE, BATCH_HASH_AGGREGATE, BATCH_SORT);
+            AGGREGATE_REWRITE, BATCH_HASH_AGGREGATE, BATCH_SORT, BATCH_JOIN, BATCH_OVER_AGGREGATE,
+            WINDOW_TABLE_FUNCTION, BATCH_MULTISET);
 
     private PhysicalRules() {
     }

@@ -40,12 +40,12 @@ public final class WindowColumns {
                 || op == WindowTableFunctions.SESSION;
     }
 
-    static boolean isSession(RexCall call) {
+    public static boolean isSession(RexCall call) {
         return call.getOperator() == WindowTableFunctions.SESSION;
     }
 
     /** The partition key columns of a SESSION call (its second DESCRIPTOR), possibly none. */
-    static int[] sessionKeys(RexCall call) {
+    public static int[] sessionKeys(RexCall call) {
         int seen = 0;
         for (RexNode operand : call.getOperands()) {
             if (operand.getKind() == SqlKind.DESCRIPTOR && seen++ == 1) {
@@ -57,7 +57,7 @@ public final class WindowColumns {
     }
 
     /** The gap of a SESSION call in milliseconds. */
-    static long sessionGap(RexCall call) {
+    public static long sessionGap(RexCall call) {
         RexNode last = call.getOperands().get(call.getOperands().size() - 1);
         BigDecimal millis = last instanceof RexLiteral ? ((RexLiteral) last).getValueAs(BigDecimal.class) : null;
         if (millis == null) {
@@ -88,7 +88,7 @@ public final class WindowColumns {
     }
 
     /** The windows of a TUMBLE / HOP / CUMULATE call, from its interval arguments. */
-    static WindowSpec spec(RexCall call) {
+    public static WindowSpec spec(RexCall call) {
         List<Long> intervals = new java.util.ArrayList<>();
         for (RexNode operand : call.getOperands()) {
             if (operand.getKind() == SqlKind.DESCRIPTOR) {
