@@ -1,7 +1,10 @@
 package io.sluice.planner.physical;
 
 import io.sluice.runtime.connector.ChangelogMode;
+import io.sluice.runtime.graph.OperatorTransformation;
+import io.sluice.runtime.graph.Transformation;
 import io.sluice.table.api.UnsupportedFeatureException;
+import io.sluice.types.RowKind;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,7 +16,7 @@ import org.apache.calcite.rel.RelNode;
  * kinds it emits given those of its inputs ({@link PhysicalRel#outputChangelogMode}), after checking that every
  * input a node requires to be insert-only is ({@link PhysicalRel#insertOnlyInputRequired}). In batch mode inputs
  * count as insert-only (a bounded run emits final rows only). A node not yet migrated to the physical layer has
- * the mode its translation gives it.
+ * the mode its translation gives it. {@link #dropUpdateBefore} then removes {@code -U} rows no consumer needs.
  */
 public final class ChangelogInference {
     private final TranslationContext context;
@@ -31,6 +34,50 @@ public final class ChangelogInference {
             modes.put(rel, mode);
         }
         return mode;
+    }
+
+    /**
+     * Update-before elimination, as Flink's planner does it: below {@code sinkInput}, the node feeding a sink whose
+     * accepted changelog mode has no {@code -U} (an upsert sink), the producer of the updates leaves them out,
+     * provided every node between it and the sink only projects and has no other consumer. Applies to the
+     * translated plan; returns whether it did (otherwise the plan still emits them).
+     */
+    public boolean dropUpdateBefore(RelNode sinkInput) {
+        Map<RelNode, Integer> consumers = new IdentityHashMap<>();
+        countConsumers(sinkInput, consumers);
+        return dropUpdateBefore(sinkInput, consumers);
+    }
+
+    private static void countConsumers(RelNode node, Map<RelNode, Integer> consumers) {
+        if (node instanceof PhysicalRel) {
+            for (RelNode in : node.getInputs()) {
+                if (consumers.merge(in, 1, Integer::sum) == 1) {
+                    countConsumers(in, consumers);
+                }
+            }
+        }
+    }
+
+    private boolean dropUpdateBefore(RelNode node, Map<RelNode, Integer> consumers) {
+        if (!(node instanceof PhysicalRel) || !infer(node).contains(RowKind.UPDATE_BEFORE)) {
+            return false;
+        }
+        PhysicalRel p = (PhysicalRel) node;
+        Transformation t = context.translate(node);
+        if (p.canDropUpdateBefore() && t instanceof OperatorTransformation
+                && ((OperatorTransformation) t).isUpdateBeforeOptional()) {
+            ((OperatorTransformation) t).dropUpdateBefore();
+            modes.put(node, t.changelogMode());
+            return true;
+        }
+        RelNode input = p.isProjectionOnly() ? node.getInput(0) : null;
+        if (input != null && consumers.getOrDefault(input, 0) == 1 && dropUpdateBefore(input, consumers)) {
+            ChangelogMode mode = infer(input);
+            modes.put(node, mode);
+            t.withChangelogMode(mode);
+            return true;
+        }
+        return false;
     }
 
     private ChangelogMode inferPhysical(PhysicalRel node) {

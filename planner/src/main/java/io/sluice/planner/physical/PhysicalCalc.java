@@ -77,6 +77,11 @@ public final class PhysicalCalc extends Calc implements PhysicalRel {
         return new PhysicalCalc(getCluster(), traitSet, child, cond, exprs, program.getOutputRowType());
     }
 
+    @Override
+    public boolean isProjectionOnly() {
+        return condition == null;
+    }
+
     /** Whether the node neither filters nor changes its input's columns. */
     public boolean isIdentity() {
         return condition == null && isIdentity(projects, getInput().getRowType().getFieldCount());

@@ -15,6 +15,7 @@ import org.apache.calcite.rel.RelNode;
  *   <li>{@link #insertOnlyInputRequired}: whether an input must be insert-only (the changelog pass fails the plan
  *       with "not supported yet" otherwise);</li>
  *   <li>{@link #requiredDistribution}: how each input's rows are spread over its parallel instances;</li>
+ *   <li>{@link #canDropUpdateBefore}, {@link #isProjectionOnly}: what update-before elimination may do with it;</li>
  *   <li>{@link #isStateful}: whether its operator keeps state (and so has a state identity in checkpoints);</li>
  *   <li>{@link #translateToPlan}: the runtime transformation, named by its EXPLAIN text ({@link ExplainText}).</li>
  * </ul>
@@ -47,6 +48,22 @@ public interface PhysicalRel extends RelNode {
     /** How the rows of input {@code input} are distributed over this node's parallel instances. */
     default InputPartitioning requiredDistribution(int input) {
         return InputPartitioning.forward();
+    }
+
+    /**
+     * Whether the node can leave out the {@code -U} rows it emits when its consumer does not need them (an upsert
+     * sink): its operator implements {@code UpdateBeforeOptional}.
+     */
+    default boolean canDropUpdateBefore() {
+        return false;
+    }
+
+    /**
+     * Whether the node only computes columns from each row, one output row per input row (no filter): update-before
+     * elimination may look through it to the node producing the updates.
+     */
+    default boolean isProjectionOnly() {
+        return false;
     }
 
     /** Whether the node's operator keeps state between batches (and takes part in checkpoints). */

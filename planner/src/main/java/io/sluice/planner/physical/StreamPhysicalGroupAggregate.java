@@ -41,6 +41,11 @@ public final class StreamPhysicalGroupAggregate extends PhysicalAggregate {
     }
 
     @Override
+    public boolean canDropUpdateBefore() {
+        return true;
+    }
+
+    @Override
     public Transformation translateToPlan(TranslationContext context, List<Transformation> inputs) {
         List<AggregateSpec> specs = specs(context);
         RowType inputType = inputType();

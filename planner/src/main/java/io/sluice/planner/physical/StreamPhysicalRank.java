@@ -132,6 +132,11 @@ public final class StreamPhysicalRank extends SingleRel implements PhysicalRel {
     }
 
     @Override
+    public boolean canDropUpdateBefore() {
+        return true;
+    }
+
+    @Override
     public InputPartitioning requiredDistribution(int input) {
         return global ? InputPartitioning.single() : InputPartitioning.hash(partition);
     }

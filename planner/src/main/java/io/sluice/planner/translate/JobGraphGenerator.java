@@ -8,7 +8,6 @@ import io.sluice.planner.physical.PhysicalPlanConverter;
 import io.sluice.planner.physical.PhysicalRel;
 import io.sluice.planner.physical.PhysicalRules;
 import io.sluice.planner.physical.TranslationContext;
-import io.sluice.planner.rel.WatermarkAssigner;
 import io.sluice.planner.schema.ConnectorTable;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
@@ -18,13 +17,8 @@ import io.sluice.runtime.connector.DynamicTableSourceFactory;
 import io.sluice.runtime.connector.FactoryUtil;
 import io.sluice.runtime.connector.ScanTableSource;
 import io.sluice.runtime.connector.TableContext;
-import io.sluice.runtime.generated.BatchCalc;
-import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.graph.InputPartitioning;
-import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.Transformation;
-import io.sluice.runtime.operator.watermark.WatermarkAssignerOperator;
-import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.ValidationException;
@@ -32,11 +26,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexUtil;
 
 /**
  * Translates an optimized logical plan into runtime {@link Transformation}s: each plan node becomes
@@ -102,16 +92,23 @@ public final class JobGraphGenerator implements TranslationContext {
         return t.withChangelogMode(mode);
     }
 
-    /**
-     * The fallback for logical nodes not yet migrated to the physical layer: an {@code instanceof} dispatch to the
-     * translation code of each.
-     */
+    /** The fallback for logical nodes not yet migrated to the physical layer ({@link UnmigratedNodeTranslator}). */
     private Transformation translateUnmigrated(RelNode rel) {
-        Transformation t = doTranslate(rel);
-        if (streaming && !(rel instanceof io.sluice.planner.rel.TemporalJoin)) { // its mode is the left input's
-            inferChangelogMode(t);
-        }
-        return t;
+        return new UnmigratedNodeTranslator(this, codegen, config, streaming).translate(rel);
+    }
+
+    /**
+     * Leaves out the {@code -U} rows below {@code rel}, the input of a sink that takes updates without them, where
+     * the {@link ChangelogInference#dropUpdateBefore update-before elimination} finds that nothing else needs them;
+     * call after {@link #translate}. Returns whether it did.
+     */
+    public boolean dropUpdateBefore(RelNode rel) {
+        return changelogs.dropUpdateBefore(converter.convert(rel));
+    }
+
+    /** Whether {@code t} is the transformation of a scan whose source emits its own watermarks. */
+    boolean isSourceWatermarkScan(Transformation t) {
+        return sourceWatermarkScans.contains(t);
     }
 
     @Override
@@ -144,19 +141,6 @@ public final class JobGraphGenerator implements TranslationContext {
         sourceWatermarkScans.add(scan);
     }
 
-    /**
-     * Streaming analysis: a node emits at least the row kinds its inputs emit (stateless nodes pass
-     * them on; stateful ones retract what they emitted before). Nodes that create updates themselves
-     * (a group aggregate, an outer join) set their mode when they are translated.
-     */
-    private static void inferChangelogMode(Transformation t) {
-        ChangelogMode mode = t.changelogMode();
-        for (Transformation in : t.inputs()) {
-            mode = mode.union(in.changelogMode());
-        }
-        t.withChangelogMode(mode);
-    }
-
     /** Fails with "not supported yet: {@code what} over an updating input" when {@code input} emits updates. */
     static void requireInsertOnlyInput(Transformation input, String what) {
         if (input.changelogMode().hasUpdates()) {
@@ -165,27 +149,9 @@ public final class JobGraphGenerator implements TranslationContext {
         }
     }
 
-    private Transformation doTranslate(RelNode rel) {
-        if (rel instanceof WatermarkAssigner) {
-            return translateWatermarkAssigner((WatermarkAssigner) rel);
-        } else if (rel instanceof io.sluice.planner.rel.TemporalJoin || rel instanceof org.apache.calcite.rel.core.Snapshot) {
-            return new TemporalJoinTranslator(this, codegen, streaming).translate(rel);
-        } else if (rel instanceof org.apache.calcite.rel.core.Match) {
-            return new MatchTranslator(codegen, config).translate((org.apache.calcite.rel.core.Match) rel,
-                    translate(rel.getInput(0)));
-        } else if (rel instanceof org.apache.calcite.rel.core.Uncollect) {
-            return new UnnestTranslator(this).translate((org.apache.calcite.rel.core.Uncollect) rel);
-        } else if (rel instanceof org.apache.calcite.rel.core.Correlate) {
-            return new CorrelateTranslator(this, config).translate((org.apache.calcite.rel.core.Correlate) rel);
-        }
-        throw new UnsupportedFeatureException("plan node " + rel.getRelTypeName() + ":\n" + RelOptUtil.toString(rel));
-    }
-
     static RowType rowType(RelNode rel) {
         return RelTypes.toRowType(rel.getRowType());
     }
-
-    // ---------------------------------------------------------------- scans
 
     /** The source of a connector table (an inline source, or one created by its connector's factory). */
     public ScanTableSource createSource(ConnectorTable table) {
@@ -207,47 +173,4 @@ public final class JobGraphGenerator implements TranslationContext {
         return source;
     }
 
-    // ---------------------------------------------------------------- watermarks
-
-    /** Streaming: a {@link WatermarkAssignerOperator}; batch mode ignores watermarks. */
-    private Transformation translateWatermarkAssigner(WatermarkAssigner assigner) {
-        Transformation in = translate(assigner.getInput());
-        if (assigner.isSourceWatermark()) {
-            Transformation t = in;
-            while (!sourceWatermarkScans.contains(t) && t.inputs().size() == 1) {
-                t = t.inputs().get(0);
-            }
-            if (!sourceWatermarkScans.contains(t)) {
-                throw new ValidationException("SOURCE_WATERMARK() needs a source that emits watermarks itself (a table"
-                        + " converted from a DataStream); the source of " + in.name() + " does not.");
-            }
-            return in;
-        }
-        if (!streaming) {
-            return in;
-        }
-        RexNode watermark = expand(assigner.getCluster().getRexBuilder(), assigner.watermarkExpression());
-        LogicalType type = RelTypes.toLogicalType(watermark.getType());
-        if (type.root() != io.sluice.runtime.types.TypeRoot.TIMESTAMP
-                && type.root() != io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ) {
-            throw new ValidationException("The watermark expression must return TIMESTAMP(3) or TIMESTAMP_LTZ(3), but "
-                    + watermark + " returns " + type + ".");
-        }
-        if (WatermarkPushDown.tryPush(assigner, watermark, type, in, codegen)) {
-            return in; // the source's readers emit the watermarks (e.g. one per Kafka partition)
-        }
-        String rowtime = assigner.getInput().getRowType().getFieldNames().get(assigner.rowtimeField());
-        String name = "WatermarkAssigner(rowtime=[" + rowtime + "], watermark=[" + watermark + "])";
-        GeneratedClass<BatchCalc> calc = codegen.generateCalc(name, assigner.getInput().getRowType(), null,
-                List.of(watermark));
-        return new OperatorTransformation(name, List.of(in), () -> new WatermarkAssignerOperator(calc, type),
-                rowType(assigner));
-    }
-
-    // ---------------------------------------------------------------- calc
-
-    /** Expands Calcite's SEARCH (ranges / IN lists) into plain comparisons for code generation. */
-    private static RexNode expand(RexBuilder rexBuilder, RexNode node) {
-        return RexUtil.expandSearch(rexBuilder, null, node);
-    }
 }
