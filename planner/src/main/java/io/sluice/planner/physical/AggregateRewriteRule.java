@@ -4,10 +4,8 @@ import io.sluice.planner.translate.WindowColumns;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.TableFunctionScan;
@@ -30,10 +28,9 @@ import org.apache.calcite.util.ImmutableBitSet;
  * the columns it uses when that input is a window table function or a table scan. Rejects grouping sets (they are
  * rewritten into unions earlier, so one reaching this point is not supported). Returns null when nothing changes.
  */
-final class AggregateRewriteRule extends ConverterRule {
+final class AggregateRewriteRule extends PhysicalConverterRule {
     AggregateRewriteRule() {
-        super(Config.INSTANCE.withConversion(Aggregate.class, Convention.NONE, PhysicalRel.SLUICE,
-                "AggregateRewriteRule"));
+        super(Aggregate.class, "AggregateRewriteRule");
     }
 
     @Override
@@ -64,14 +61,7 @@ final class AggregateRewriteRule extends ConverterRule {
         RelNode input = tvf.getInputs().get(0);
         int inputWidth = input.getRowType().getFieldCount();
         RexCall call = (RexCall) tvf.getCall();
-        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
-        usedBuilder.addAll(agg.getGroupSet());
-        for (AggregateCall c : agg.getAggCallList()) {
-            usedBuilder.addAll(c.getArgList());
-            if (c.filterArg >= 0) {
-                usedBuilder.set(c.filterArg);
-            }
-        }
+        ImmutableBitSet.Builder usedBuilder = usedColumns(agg);
         usedBuilder.addAll(RelOptUtil.InputFinder.bits(call));
         usedBuilder.set(WindowColumns.timeField(call));
         ImmutableBitSet usedInput = usedBuilder.build().intersect(ImmutableBitSet.range(inputWidth));
@@ -86,15 +76,7 @@ final class AggregateRewriteRule extends ConverterRule {
         for (int w = 0; w < tvf.getRowType().getFieldCount() - inputWidth; w++) {
             mapping[inputWidth + w] = fields.length + w;
         }
-        RexBuilder rexBuilder = tvf.getCluster().getRexBuilder();
-        List<RexNode> exprs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int f : fields) {
-            exprs.add(rexBuilder.makeInputRef(input, f));
-            names.add(input.getRowType().getFieldNames().get(f));
-        }
-        RelNode narrowed = LogicalProject.create(input, List.of(), exprs, names,
-                java.util.Set.of());
+        RelNode narrowed = narrowed(input, fields);
         RexShuttle remap = new RexShuttle() {
             @Override
             public RexNode visitInputRef(RexInputRef ref) {
@@ -107,15 +89,7 @@ final class AggregateRewriteRule extends ConverterRule {
         rowType.addAll(all.subList(inputWidth, all.size()));
         RelNode newTvf = LogicalTableFunctionScan.create(tvf.getCluster(),
                 List.of(narrowed), call.accept(remap), tvf.getElementType(), rowType.build(), null);
-        List<AggregateCall> calls = new ArrayList<>();
-        for (AggregateCall c : agg.getAggCallList()) {
-            List<Integer> args = new ArrayList<>();
-            c.getArgList().forEach(a -> args.add(mapping[a]));
-            calls.add(c.copy(args, c.filterArg < 0 ? -1 : mapping[c.filterArg], c.distinctKeys, c.collation));
-        }
-        ImmutableBitSet groupSet = ImmutableBitSet.of(java.util.Arrays.stream(agg.getGroupSet().toArray())
-                .map(g -> mapping[g]).toArray());
-        return agg.copy(agg.getTraitSet(), newTvf, groupSet, null, calls);
+        return remapped(agg, newTvf, mapping);
     }
 
     /**
@@ -124,15 +98,7 @@ final class AggregateRewriteRule extends ConverterRule {
      */
     private static Aggregate pruneScanInput(Aggregate agg, TableScan scan) {
         int width = scan.getRowType().getFieldCount();
-        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
-        usedBuilder.addAll(agg.getGroupSet());
-        for (AggregateCall c : agg.getAggCallList()) {
-            usedBuilder.addAll(c.getArgList());
-            if (c.filterArg >= 0) {
-                usedBuilder.set(c.filterArg);
-            }
-        }
-        ImmutableBitSet used = usedBuilder.build();
+        ImmutableBitSet used = usedColumns(agg).build();
         if (agg.getAggCallList().stream().anyMatch(c -> c.distinctKeys != null || !c.collation.getFieldCollations()
                 .isEmpty())) {
             return null; // WITHIN DISTINCT / WITHIN GROUP refer to input columns too: keep them all
@@ -148,15 +114,37 @@ final class AggregateRewriteRule extends ConverterRule {
         for (int i = 0; i < fields.length; i++) {
             mapping[fields[i]] = i;
         }
-        RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
+        RelNode narrowed = narrowed(scan, fields);
+        return remapped(agg, narrowed, mapping);
+    }
+
+    /** The input columns an aggregate reads: its group keys, call arguments and filters. */
+    private static ImmutableBitSet.Builder usedColumns(Aggregate agg) {
+        ImmutableBitSet.Builder used = ImmutableBitSet.builder();
+        used.addAll(agg.getGroupSet());
+        for (AggregateCall c : agg.getAggCallList()) {
+            used.addAll(c.getArgList());
+            if (c.filterArg >= 0) {
+                used.set(c.filterArg);
+            }
+        }
+        return used;
+    }
+
+    /** A projection of {@code fields} of {@code input}, keeping their names. */
+    private static RelNode narrowed(RelNode input, int[] fields) {
+        RexBuilder rexBuilder = input.getCluster().getRexBuilder();
         List<RexNode> exprs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int f : fields) {
-            exprs.add(rexBuilder.makeInputRef(scan, f));
-            names.add(scan.getRowType().getFieldNames().get(f));
+            exprs.add(rexBuilder.makeInputRef(input, f));
+            names.add(input.getRowType().getFieldNames().get(f));
         }
-        RelNode narrowed = LogicalProject.create(scan, List.of(), exprs, names,
-                java.util.Set.of());
+        return LogicalProject.create(input, List.of(), exprs, names, java.util.Set.of());
+    }
+
+    /** {@code agg} over {@code input}, whose field {@code mapping[i]} is the old input's field {@code i}. */
+    private static Aggregate remapped(Aggregate agg, RelNode input, int[] mapping) {
         List<AggregateCall> calls = new ArrayList<>();
         for (AggregateCall c : agg.getAggCallList()) {
             List<Integer> args = new ArrayList<>();
@@ -165,7 +153,7 @@ final class AggregateRewriteRule extends ConverterRule {
         }
         ImmutableBitSet groupSet = ImmutableBitSet.of(java.util.Arrays.stream(agg.getGroupSet().toArray())
                 .map(g -> mapping[g]).toArray());
-        return agg.copy(agg.getTraitSet(), narrowed, groupSet, null, calls);
+        return agg.copy(agg.getTraitSet(), input, groupSet, null, calls);
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.sluice.planner.physical;
 
 import io.sluice.planner.translate.WindowColumns;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Aggregate;
 
 /** The rules that turn a logical aggregate (after {@link AggregateRewriteRule}) into its physical node. */
@@ -12,10 +10,9 @@ final class AggregateRules {
     }
 
     /** Streaming, grouped by a window's start and end: a {@link StreamPhysicalWindowAggregate}. */
-    static final class StreamWindowAggregateRule extends ConverterRule {
+    static final class StreamWindowAggregateRule extends PhysicalConverterRule {
         StreamWindowAggregateRule() {
-            super(Config.INSTANCE.withConversion(Aggregate.class, Convention.NONE, PhysicalRel.SLUICE,
-                    "StreamPhysicalWindowAggregateRule"));
+            super(Aggregate.class, "StreamPhysicalWindowAggregateRule");
         }
 
         @Override
@@ -25,38 +22,36 @@ final class AggregateRules {
             if (windowEnd < 0) {
                 return null;
             }
-            return new StreamPhysicalWindowAggregate(rel.getCluster(), rel.getTraitSet().replace(PhysicalRel.SLUICE),
+            return new StreamPhysicalWindowAggregate(rel.getCluster(), physical(rel),
                     agg.getInput(), agg.getGroupSet(), agg.getAggCallList(), windowEnd,
                     WindowColumns.paneConstantGroupFields(agg));
         }
     }
 
     /** Streaming: a {@link StreamPhysicalGroupAggregate}. */
-    static final class StreamGroupAggregateRule extends ConverterRule {
+    static final class StreamGroupAggregateRule extends PhysicalConverterRule {
         StreamGroupAggregateRule() {
-            super(Config.INSTANCE.withConversion(Aggregate.class, Convention.NONE, PhysicalRel.SLUICE,
-                    "StreamPhysicalGroupAggregateRule"));
+            super(Aggregate.class, "StreamPhysicalGroupAggregateRule");
         }
 
         @Override
         public RelNode convert(RelNode rel) {
             Aggregate agg = (Aggregate) rel;
-            return new StreamPhysicalGroupAggregate(rel.getCluster(), rel.getTraitSet().replace(PhysicalRel.SLUICE),
+            return new StreamPhysicalGroupAggregate(rel.getCluster(), physical(rel),
                     agg.getInput(), agg.getGroupSet(), agg.getAggCallList());
         }
     }
 
     /** Batch: a {@link BatchPhysicalHashAggregate}. */
-    static final class BatchHashAggregateRule extends ConverterRule {
+    static final class BatchHashAggregateRule extends PhysicalConverterRule {
         BatchHashAggregateRule() {
-            super(Config.INSTANCE.withConversion(Aggregate.class, Convention.NONE, PhysicalRel.SLUICE,
-                    "BatchPhysicalHashAggregateRule"));
+            super(Aggregate.class, "BatchPhysicalHashAggregateRule");
         }
 
         @Override
         public RelNode convert(RelNode rel) {
             Aggregate agg = (Aggregate) rel;
-            return new BatchPhysicalHashAggregate(rel.getCluster(), rel.getTraitSet().replace(PhysicalRel.SLUICE),
+            return new BatchPhysicalHashAggregate(rel.getCluster(), physical(rel),
                     agg.getInput(), agg.getGroupSet(), agg.getAggCallList());
         }
     }

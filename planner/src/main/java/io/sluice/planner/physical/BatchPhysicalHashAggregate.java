@@ -13,7 +13,9 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.util.ImmutableBitSet;
 
-/** Batch {@code GROUP BY}: a hash table of accumulators, emitted once its input ends ({@link HashAggregateOperator}). */
+/**
+ * Batch {@code GROUP BY}: a hash table of accumulators, emitted once its input ends ({@link HashAggregateOperator}).
+ */
 public final class BatchPhysicalHashAggregate extends PhysicalAggregate {
     BatchPhysicalHashAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, ImmutableBitSet groupSet,
             List<AggregateCall> aggCalls) {

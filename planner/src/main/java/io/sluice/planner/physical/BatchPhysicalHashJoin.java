@@ -1,13 +1,8 @@
 package io.sluice.planner.physical;
 
-import io.sluice.runtime.generated.BatchPredicate;
-import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.graph.InputPartitioning;
-import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.join.HashJoinOperator;
-import io.sluice.runtime.operator.join.JoinType;
-import io.sluice.runtime.types.RowType;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
@@ -31,21 +26,13 @@ public final class BatchPhysicalHashJoin extends PhysicalJoin {
 
     @Override
     public InputPartitioning requiredDistribution(int input) {
-        Keys keys = keys();
-        return InputPartitioning.hash(input == 0 ? keys.left() : keys.right());
+        return keyDistribution(input);
     }
 
     @Override
     public Transformation translateToPlan(TranslationContext context, List<Transformation> inputs) {
-        Keys keys = keys();
-        JoinType type = runtimeJoinType();
-        RowType leftType = leftType();
-        RowType rightType = rightType();
-        RowType outputType = outputType();
-        GeneratedClass<BatchPredicate> residual = residual(context, keys);
-        String name = ExplainText.of("HashJoin").attribute("joinType", type).attribute("where", getCondition())
-                .attribute("build", "right").toString();
-        return new OperatorTransformation(name, inputs, () -> new HashJoinOperator(type, leftType, rightType,
-                keys.left(), keys.right(), keys.nullSafe(), residual, outputType), outputType, new int[] {1, 0});
+        String name = ExplainText.of("HashJoin").attribute("joinType", runtimeJoinType())
+                .attribute("where", getCondition()).attribute("build", "right").toString();
+        return keyedJoin(context, inputs, name, HashJoinOperator::new, new int[] {1, 0});
     }
 }

@@ -1,20 +1,18 @@
 package io.sluice.planner.physical;
 
 import io.sluice.table.api.UnsupportedFeatureException;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.SetOp;
 
 /** {@code INTERSECT ALL} / {@code EXCEPT ALL} of two inputs become a {@link BatchPhysicalMultiset} (batch only). */
-final class BatchPhysicalMultisetRule extends ConverterRule {
+final class BatchPhysicalMultisetRule extends PhysicalConverterRule {
     private final boolean streaming;
 
     BatchPhysicalMultisetRule(boolean streaming) {
-        super(Config.INSTANCE.withConversion(SetOp.class, (SetOp s) -> s instanceof Intersect || s instanceof Minus,
-                Convention.NONE, PhysicalRel.SLUICE, streaming ? "StreamMultisetRule" : "BatchPhysicalMultisetRule"));
+        super(SetOp.class, (SetOp s) -> s instanceof Intersect || s instanceof Minus,
+                streaming ? "StreamMultisetRule" : "BatchPhysicalMultisetRule");
         this.streaming = streaming;
     }
 
@@ -28,7 +26,7 @@ final class BatchPhysicalMultisetRule extends ConverterRule {
         if (streaming) {
             throw new UnsupportedFeatureException(what + " in streaming mode");
         }
-        return new BatchPhysicalMultiset(rel.getCluster(), rel.getTraitSet().replace(PhysicalRel.SLUICE),
+        return new BatchPhysicalMultiset(rel.getCluster(), physical(rel),
                 setOp.getInputs(), setOp.kind);
     }
 }

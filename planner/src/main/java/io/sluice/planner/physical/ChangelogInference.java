@@ -30,7 +30,8 @@ public final class ChangelogInference {
     public ChangelogMode infer(RelNode rel) {
         ChangelogMode mode = modes.get(rel);
         if (mode == null) {
-            mode = rel instanceof PhysicalRel ? inferPhysical((PhysicalRel) rel) : context.translate(rel).changelogMode();
+            mode = rel instanceof PhysicalRel ? inferPhysical((PhysicalRel) rel)
+                    : context.translate(rel).changelogMode();
             modes.put(rel, mode);
         }
         return mode;

@@ -3,10 +3,7 @@ package io.sluice.planner.physical;
 import io.sluice.planner.translate.IntervalJoinTranslator;
 import io.sluice.planner.translate.WindowJoinTranslator;
 import io.sluice.table.api.UnsupportedFeatureException;
-import org.apache.calcite.plan.Convention;
-import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Join;
 
 /** The rules that turn a logical join into its physical node, most specific first. */
@@ -14,15 +11,10 @@ final class JoinRules {
     private JoinRules() {
     }
 
-    private static RelTraitSet physical(RelNode rel) {
-        return rel.getTraitSet().replace(PhysicalRel.SLUICE);
-    }
-
     /** Streaming, equating both inputs' window start and end: a {@link StreamPhysicalWindowJoin}. */
-    static final class StreamWindowJoinRule extends ConverterRule {
+    static final class StreamWindowJoinRule extends PhysicalConverterRule {
         StreamWindowJoinRule() {
-            super(Config.INSTANCE.withConversion(Join.class, Convention.NONE, PhysicalRel.SLUICE,
-                    "StreamPhysicalWindowJoinRule"));
+            super(Join.class, "StreamPhysicalWindowJoinRule");
         }
 
         @Override
@@ -34,10 +26,9 @@ final class JoinRules {
     }
 
     /** Streaming, bounding the inputs' time attributes against each other: a {@link StreamPhysicalIntervalJoin}. */
-    static final class StreamIntervalJoinRule extends ConverterRule {
+    static final class StreamIntervalJoinRule extends PhysicalConverterRule {
         StreamIntervalJoinRule() {
-            super(Config.INSTANCE.withConversion(Join.class, Convention.NONE, PhysicalRel.SLUICE,
-                    "StreamPhysicalIntervalJoinRule"));
+            super(Join.class, "StreamPhysicalIntervalJoinRule");
         }
 
         @Override
@@ -50,10 +41,9 @@ final class JoinRules {
     }
 
     /** Streaming: a {@link StreamPhysicalJoin}, which needs at least one equi-join key. */
-    static final class StreamJoinRule extends ConverterRule {
+    static final class StreamJoinRule extends PhysicalConverterRule {
         StreamJoinRule() {
-            super(Config.INSTANCE.withConversion(Join.class, Convention.NONE, PhysicalRel.SLUICE,
-                    "StreamPhysicalJoinRule"));
+            super(Join.class, "StreamPhysicalJoinRule");
         }
 
         @Override
@@ -70,10 +60,9 @@ final class JoinRules {
     }
 
     /** Batch: a {@link BatchPhysicalHashJoin} on the equi-join keys, or a {@link BatchPhysicalNestedLoopJoin}. */
-    static final class BatchJoinRule extends ConverterRule {
+    static final class BatchJoinRule extends PhysicalConverterRule {
         BatchJoinRule() {
-            super(Config.INSTANCE.withConversion(Join.class, Convention.NONE, PhysicalRel.SLUICE,
-                    "BatchPhysicalJoinRule"));
+            super(Join.class, "BatchPhysicalJoinRule");
         }
 
         @Override

@@ -4,10 +4,8 @@ import io.sluice.planner.rel.WatermarkAssigner;
 import io.sluice.planner.schema.ConnectorTable;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
@@ -27,11 +25,10 @@ import org.apache.calcite.util.ImmutableBitSet;
  * filter also prunes partitions), and below a watermark assigner the assigner keeps only the used columns and
  * those its watermark needs.
  */
-final class PhysicalCalcRule extends ConverterRule {
+final class PhysicalCalcRule extends PhysicalConverterRule {
     PhysicalCalcRule() {
-        super(Config.INSTANCE.withConversion(RelNode.class,
-                (RelNode r) -> r instanceof Calc || r instanceof Project || r instanceof Filter,
-                Convention.NONE, PhysicalRel.SLUICE, "PhysicalCalcRule"));
+        super(RelNode.class, (RelNode r) -> r instanceof Calc || r instanceof Project || r instanceof Filter,
+                "PhysicalCalcRule");
     }
 
     @Override
@@ -67,7 +64,7 @@ final class PhysicalCalcRule extends ConverterRule {
                 && input.getTable().unwrap(ConnectorTable.class) != null) {
             return overPrunedScan(rel, (TableScan) input, condition, projects);
         }
-        return new PhysicalCalc(rel.getCluster(), rel.getTraitSet().replace(PhysicalRel.SLUICE), input, condition,
+        return new PhysicalCalc(rel.getCluster(), physical(rel), input, condition,
                 projects, rel.getRowType());
     }
 
@@ -81,10 +78,10 @@ final class PhysicalCalcRule extends ConverterRule {
         int[] fields = used.build().toArray();
         RexShuttle remap = remapping(fields, scan.getRowType().getFieldCount());
         PhysicalTableScan pruned = new PhysicalTableScan(scan.getCluster(),
-                scan.getTraitSet().replace(PhysicalRel.SLUICE), scan.getTable(), fields, condition);
+                physical(scan), scan.getTable(), fields, condition);
         List<RexNode> remapped = new ArrayList<>();
         projects.forEach(p -> remapped.add(p.accept(remap)));
-        return new PhysicalCalc(rel.getCluster(), rel.getTraitSet().replace(PhysicalRel.SLUICE), pruned,
+        return new PhysicalCalc(rel.getCluster(), physical(rel), pruned,
                 condition == null ? null : condition.accept(remap), remapped, rel.getRowType());
     }
 

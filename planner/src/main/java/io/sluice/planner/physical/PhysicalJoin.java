@@ -4,6 +4,10 @@ import io.sluice.codegen.RelTypes;
 import io.sluice.planner.translate.JoinConditions;
 import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.graph.InputPartitioning;
+import io.sluice.runtime.graph.OperatorTransformation;
+import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.join.JoinType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -98,6 +102,31 @@ abstract class PhysicalJoin extends Join implements PhysicalRel {
     final GeneratedClass<BatchPredicate> residual(TranslationContext context, Keys keys) {
         return keys.residual().isAlwaysTrue() ? null : context.codegen().generatePredicate("join residual "
                 + keys.residual(), pairType(), PhysicalCalcRule.expand(getCluster().getRexBuilder(), keys.residual()));
+    }
+
+    /** Creates an equi-join operator from the join's type, input and output types, keys and residual. */
+    interface KeyedJoinOperator {
+        StreamOperator create(JoinType type, RowType left, RowType right, int[] leftKeys, int[] rightKeys,
+                boolean[] nullSafe, GeneratedClass<BatchPredicate> residual, RowType output);
+    }
+
+    /** The transformation named {@code name} running {@code operator} on the equi-join keys. */
+    final OperatorTransformation keyedJoin(TranslationContext context, List<Transformation> inputs, String name,
+            KeyedJoinOperator operator, int[] inputReadOrder) {
+        Keys keys = keys();
+        JoinType type = runtimeJoinType();
+        RowType leftType = leftType();
+        RowType rightType = rightType();
+        RowType outputType = outputType();
+        GeneratedClass<BatchPredicate> residual = residual(context, keys);
+        return new OperatorTransformation(name, inputs, () -> operator.create(type, leftType, rightType, keys.left(),
+                keys.right(), keys.nullSafe(), residual, outputType), outputType, inputReadOrder);
+    }
+
+    /** Input {@code input} hash-distributed on its equi-join keys. */
+    final InputPartitioning keyDistribution(int input) {
+        Keys keys = keys();
+        return InputPartitioning.hash(input == 0 ? keys.left() : keys.right());
     }
 
     @Override

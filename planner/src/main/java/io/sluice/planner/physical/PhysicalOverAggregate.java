@@ -48,12 +48,14 @@ public final class PhysicalOverAggregate extends Window implements PhysicalRel {
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new PhysicalOverAggregate(getCluster(), traitSet, sole(inputs), constants, getRowType(), groups, streaming);
+        return new PhysicalOverAggregate(getCluster(), traitSet, sole(inputs), constants, getRowType(), groups,
+                streaming);
     }
 
     @Override
     public Window copy(List<RexLiteral> constants) {
-        return new PhysicalOverAggregate(getCluster(), getTraitSet(), getInput(), constants, getRowType(), groups, streaming);
+        return new PhysicalOverAggregate(getCluster(), getTraitSet(), getInput(), constants, getRowType(), groups,
+                streaming);
     }
 
     @Override

@@ -5,11 +5,9 @@ import io.sluice.runtime.operator.rank.RankType;
 import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.util.List;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -19,19 +17,18 @@ import org.apache.calcite.rex.RexNode;
  * a stream, as Flink plans it, with a {@code LIMIT} a global Top-N ({@link StreamPhysicalRank}), without one a
  * {@link StreamPhysicalTemporalSort} when the first key is an ascending rowtime or proctime attribute.
  */
-final class PhysicalSortRule extends ConverterRule {
+final class PhysicalSortRule extends PhysicalConverterRule {
     private final boolean streaming;
 
     PhysicalSortRule(boolean streaming) {
-        super(Config.INSTANCE.withConversion(Sort.class, Convention.NONE, PhysicalRel.SLUICE,
-                streaming ? "StreamPhysicalSortRule" : "BatchPhysicalSortRule"));
+        super(Sort.class, streaming ? "StreamPhysicalSortRule" : "BatchPhysicalSortRule");
         this.streaming = streaming;
     }
 
     @Override
     public RelNode convert(RelNode rel) {
         Sort sort = (Sort) rel;
-        RelTraitSet traits = rel.getTraitSet().replace(PhysicalRel.SLUICE);
+        RelTraitSet traits = physical(rel);
         RelNode input = sort.getInput();
         long offset = sort.offset == null ? 0 : literalLong(sort.offset);
         long fetch = sort.fetch == null ? -1 : literalLong(sort.fetch);

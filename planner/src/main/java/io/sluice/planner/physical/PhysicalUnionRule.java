@@ -1,15 +1,13 @@
 package io.sluice.planner.physical;
 
 import io.sluice.table.api.UnsupportedFeatureException;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Union;
 
 /** A logical {@code UNION ALL} becomes a {@link PhysicalUnion}. */
-final class PhysicalUnionRule extends ConverterRule {
+final class PhysicalUnionRule extends PhysicalConverterRule {
     PhysicalUnionRule() {
-        super(Config.INSTANCE.withConversion(Union.class, Convention.NONE, PhysicalRel.SLUICE, "PhysicalUnionRule"));
+        super(Union.class, "PhysicalUnionRule");
     }
 
     @Override
@@ -18,6 +16,6 @@ final class PhysicalUnionRule extends ConverterRule {
         if (!union.all) {
             throw new UnsupportedFeatureException("UNION without ALL in this position");
         }
-        return new PhysicalUnion(rel.getCluster(), rel.getTraitSet().replace(PhysicalRel.SLUICE), union.getInputs());
+        return new PhysicalUnion(rel.getCluster(), physical(rel), union.getInputs());
     }
 }

@@ -1,14 +1,10 @@
 package io.sluice.planner.physical;
 
 import io.sluice.runtime.connector.ChangelogMode;
-import io.sluice.runtime.generated.BatchPredicate;
-import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.graph.InputPartitioning;
-import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.join.JoinType;
 import io.sluice.runtime.operator.join.StreamingJoinOperator;
-import io.sluice.runtime.types.RowType;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
@@ -43,21 +39,13 @@ public final class StreamPhysicalJoin extends PhysicalJoin {
 
     @Override
     public InputPartitioning requiredDistribution(int input) {
-        Keys keys = keys();
-        return InputPartitioning.hash(input == 0 ? keys.left() : keys.right());
+        return keyDistribution(input);
     }
 
     @Override
     public Transformation translateToPlan(TranslationContext context, List<Transformation> inputs) {
-        Keys keys = keys();
-        JoinType type = runtimeJoinType();
-        RowType leftType = leftType();
-        RowType rightType = rightType();
-        RowType outputType = outputType();
-        GeneratedClass<BatchPredicate> residual = residual(context, keys);
-        String name = ExplainText.of("Join").attribute("joinType", type).attribute("where", getCondition())
+        String name = ExplainText.of("Join").attribute("joinType", runtimeJoinType()).attribute("where", getCondition())
                 .attribute("leftInputSpec", "NoUniqueKey").attribute("rightInputSpec", "NoUniqueKey").toString();
-        return new OperatorTransformation(name, inputs, () -> new StreamingJoinOperator(type, leftType, rightType,
-                keys.left(), keys.right(), keys.nullSafe(), residual, outputType), outputType);
+        return keyedJoin(context, inputs, name, StreamingJoinOperator::new, null);
     }
 }

@@ -103,7 +103,8 @@ public final class StreamPhysicalRank extends SingleRel implements PhysicalRel {
     }
 
     private boolean proctimeOrder() {
-        return order.size() == 1 && !rowtimeOrder() && TimeAttributes.isProctime(getInput(), order.get(0).getFieldIndex());
+        return order.size() == 1 && !rowtimeOrder()
+                && TimeAttributes.isProctime(getInput(), order.get(0).getFieldIndex());
     }
 
     @Override

@@ -4,11 +4,9 @@ import io.sluice.planner.translate.RankRange;
 import io.sluice.runtime.operator.rank.RankType;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Window;
@@ -23,11 +21,11 @@ import org.apache.calcite.sql.SqlKind;
  * of an OVER window ({@code WHERE rn <= N}) becomes a {@link StreamPhysicalRank}; the rest of the filter and the
  * projection become a {@link PhysicalCalc} above it (none when it is the identity).
  */
-final class StreamRankRule extends ConverterRule {
+final class StreamRankRule extends PhysicalConverterRule {
     StreamRankRule() {
-        super(Config.INSTANCE.withConversion(RelNode.class,
+        super(RelNode.class,
                 (RelNode r) -> (r instanceof Calc || r instanceof Filter) && r.getInput(0) instanceof Window,
-                Convention.NONE, PhysicalRel.SLUICE, "StreamPhysicalRankRule"));
+                "StreamPhysicalRankRule");
     }
 
     @Override
@@ -67,7 +65,7 @@ final class StreamRankRule extends ConverterRule {
                 : window.getCluster().getTypeFactory().createStructType(input.getRowType().getFieldList());
         RankType rankType = function == SqlKind.ROW_NUMBER ? RankType.ROW_NUMBER
                 : function == SqlKind.RANK ? RankType.RANK : RankType.DENSE_RANK;
-        RelTraitSet traits = rel.getTraitSet().replace(PhysicalRel.SLUICE);
+        RelTraitSet traits = physical(rel);
         StreamPhysicalRank rank = new StreamPhysicalRank(rel.getCluster(), traits, input, rankedType,
                 group.keys.toArray(), group.orderKeys.getFieldCollations(), rankType, range.start(), range.end(),
                 rankSelected, false);
