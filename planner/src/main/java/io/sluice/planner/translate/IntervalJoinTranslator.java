@@ -53,6 +53,11 @@ public final class IntervalJoinTranslator {
     private record Term(int field, long offset) {
     }
 
+    /** Whether {@code join}'s condition bounds one input's time attribute by the other's from both sides. */
+    public static boolean isIntervalJoin(Join join) {
+        return analyze(join) != null;
+    }
+
     /**
      * The streaming translation of {@code join} as an interval join, with {@code left} and {@code right}
      * its translated inputs; null when the join is not an interval join.
@@ -62,8 +67,6 @@ public final class IntervalJoinTranslator {
         if (bounds == null) {
             return null;
         }
-        JobGraphGenerator.requireInsertOnlyInput(left, "an interval join");
-        JobGraphGenerator.requireInsertOnlyInput(right, "an interval join");
         RelNode l = join.getLeft();
         RelNode r = join.getRight();
         RowType leftType = JobGraphGenerator.rowType(l);

@@ -3,7 +3,11 @@ package io.sluice.planner.translate;
 import io.sluice.codegen.CodeGenerator;
 import io.sluice.codegen.RelTypes;
 import io.sluice.planner.catalog.CatalogTable;
-import io.sluice.planner.rel.WatermarkAssigner;
+import io.sluice.planner.physical.ChangelogInference;
+import io.sluice.planner.physical.PhysicalPlanConverter;
+import io.sluice.planner.physical.PhysicalRel;
+import io.sluice.planner.physical.PhysicalRules;
+import io.sluice.planner.physical.TranslationContext;
 import io.sluice.planner.schema.ConnectorTable;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
@@ -13,87 +17,23 @@ import io.sluice.runtime.connector.DynamicTableSourceFactory;
 import io.sluice.runtime.connector.FactoryUtil;
 import io.sluice.runtime.connector.ScanTableSource;
 import io.sluice.runtime.connector.TableContext;
-import io.sluice.runtime.generated.BatchCalc;
-import io.sluice.runtime.generated.BatchPredicate;
-import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.graph.InputPartitioning;
-import io.sluice.runtime.graph.OperatorTransformation;
-import io.sluice.runtime.graph.SourceTransformation;
 import io.sluice.runtime.graph.Transformation;
-import io.sluice.runtime.operator.aggregate.AggregateKind;
-import io.sluice.runtime.operator.aggregate.AggregateSpec;
-import io.sluice.runtime.operator.aggregate.GroupAggregateOperator;
-import io.sluice.runtime.operator.aggregate.MiniBatchSettings;
-import io.sluice.runtime.operator.aggregate.HashAggregateOperator;
-import io.sluice.runtime.operator.calc.CalcOperator;
-import io.sluice.runtime.operator.join.HashJoinOperator;
-import io.sluice.runtime.operator.join.JoinType;
-import io.sluice.runtime.operator.join.NestedLoopJoinOperator;
-import io.sluice.runtime.operator.join.StreamingJoinOperator;
-import io.sluice.runtime.operator.over.BoundKind;
-import io.sluice.runtime.operator.over.FrameBound;
-import io.sluice.runtime.operator.over.OverFunctionKind;
-import io.sluice.runtime.operator.over.OverFunctionSpec;
-import io.sluice.runtime.operator.over.OverGroupSpec;
-import io.sluice.runtime.operator.over.OverWindowOperator;
-import io.sluice.runtime.operator.over.StreamingOverAggregateOperator;
-import io.sluice.runtime.operator.sort.LimitOperator;
-import io.sluice.runtime.operator.sort.SortKey;
-import io.sluice.runtime.operator.sort.SortOperator;
-import io.sluice.runtime.operator.rank.DeduplicateOperator;
-import io.sluice.runtime.operator.rank.RankOperator;
-import io.sluice.runtime.operator.rank.RankType;
-import io.sluice.runtime.operator.setop.MultisetOperator;
-import io.sluice.runtime.operator.union.UnionOperator;
-import io.sluice.runtime.operator.values.ValuesSource;
-import io.sluice.runtime.operator.watermark.WatermarkAssignerOperator;
-import io.sluice.runtime.operator.window.SessionWindowOperator;
-import io.sluice.runtime.operator.window.WindowAggregateOperator;
-import io.sluice.runtime.operator.window.WindowTableFunctionOperator;
-import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.ValidationException;
-import io.sluice.types.RowKind;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Aggregate;
-import org.apache.calcite.rel.core.AggregateCall;
-import org.apache.calcite.rel.core.Calc;
-import org.apache.calcite.rel.core.Filter;
-import org.apache.calcite.rel.core.Join;
-import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rel.core.Sort;
-import org.apache.calcite.rel.core.TableFunctionScan;
-import org.apache.calcite.rel.core.TableScan;
-import org.apache.calcite.rel.core.Union;
-import org.apache.calcite.rel.core.Values;
-import org.apache.calcite.rel.core.Window;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.rex.RexWindowBound;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Translates an optimized logical plan into runtime {@link Transformation}s: each plan node becomes
  * one operator with its expressions compiled by {@link CodeGenerator}. Columns a query does not use
  * are not read from the source (projection push-down into the scan).
  */
-public final class JobGraphGenerator {
+public final class JobGraphGenerator implements TranslationContext {
     private final CodeGenerator codegen;
     private final Configuration config;
     private final ClassLoader classLoader;
@@ -102,45 +42,103 @@ public final class JobGraphGenerator {
     /** Scans whose source emits its own watermarks (transformation sources), for {@code SOURCE_WATERMARK()}. */
     private final java.util.Set<Transformation> sourceWatermarkScans =
             java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<RelNode, ScanTableSource> sources = new IdentityHashMap<>();
+    private final PhysicalPlanConverter converter;
+    private final ChangelogInference changelogs = new ChangelogInference(this);
 
     public JobGraphGenerator(CodeGenerator codegen, Configuration config, ClassLoader classLoader) {
         this.codegen = codegen;
         this.config = config;
         this.classLoader = classLoader;
         this.streaming = config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
+        this.converter = new PhysicalPlanConverter(PhysicalRules.forMode(streaming));
     }
 
-    /** The transformation producing {@code rel}'s rows (shared when the same node is reached twice). */
+    /**
+     * The transformation producing {@code rel}'s rows (shared when the same node is reached twice): the node is
+     * converted by {@link PhysicalRules} and translated by its physical node; a node no rule converts yet goes
+     * through {@link #translateUnmigrated}.
+     */
+    @Override
     public Transformation translate(RelNode rel) {
         Transformation t = translated.get(rel);
         if (t == null) {
-            t = doTranslate(rel);
-            if (streaming && !(rel instanceof io.sluice.planner.rel.TemporalJoin)) { // its mode is the left input's
-                inferChangelogMode(t);
+            RelNode node = converter.convert(rel);
+            t = translated.get(node);
+            if (t == null) {
+                t = node instanceof PhysicalRel ? translatePhysical((PhysicalRel) node) : translateUnmigrated(node);
+                translated.put(node, t);
             }
             translated.put(rel, t);
         }
         return t;
     }
 
-    /**
-     * Streaming analysis: a node emits at least the row kinds its inputs emit (stateless nodes pass
-     * them on; stateful ones retract what they emitted before). Nodes that create updates themselves
-     * (a group aggregate, an outer join) set their mode when they are translated.
-     */
-    private static void inferChangelogMode(Transformation t) {
-        ChangelogMode mode = t.changelogMode();
-        for (Transformation in : t.inputs()) {
-            mode = mode.union(in.changelogMode());
+    /** A physical node's transformation, with the input distributions and the changelog mode it declares. */
+    private Transformation translatePhysical(PhysicalRel node) {
+        List<Transformation> inputs = new ArrayList<>();
+        node.getInputs().forEach(i -> inputs.add(translate(i)));
+        ChangelogMode mode = changelogs.infer(node);
+        Transformation t = node.translateToPlan(this, inputs);
+        if (inputs.stream().anyMatch(i -> i == t)) {
+            return t; // no operator of its own
         }
-        t.withChangelogMode(mode);
+        for (int i = 0; i < inputs.size(); i++) {
+            InputPartitioning distribution = node.requiredDistribution(i);
+            if (distribution.kind() != InputPartitioning.Kind.FORWARD) {
+                t.withInputPartitioning(i, distribution);
+            }
+        }
+        return t.withChangelogMode(mode);
     }
 
-    /** In streaming mode, fails when an input of a node that only handles inserts produces updates. */
-    private void requireInsertOnly(Transformation input, String what) {
-        if (streaming) {
-            requireInsertOnlyInput(input, what);
-        }
+    /** The fallback for logical nodes not yet migrated to the physical layer ({@link UnmigratedNodeTranslator}). */
+    private Transformation translateUnmigrated(RelNode rel) {
+        return new UnmigratedNodeTranslator(this, codegen, config, streaming).translate(rel);
+    }
+
+    /**
+     * Leaves out the {@code -U} rows below {@code rel}, the input of a sink that takes updates without them, where
+     * the {@link ChangelogInference#dropUpdateBefore update-before elimination} finds that nothing else needs them;
+     * call after {@link #translate}. Returns whether it did.
+     */
+    public boolean dropUpdateBefore(RelNode rel) {
+        return changelogs.dropUpdateBefore(converter.convert(rel));
+    }
+
+    /** Whether {@code t} is the transformation of a scan whose source emits its own watermarks. */
+    boolean isSourceWatermarkScan(Transformation t) {
+        return sourceWatermarkScans.contains(t);
+    }
+
+    @Override
+    public CodeGenerator codegen() {
+        return codegen;
+    }
+
+    @Override
+    public Configuration config() {
+        return config;
+    }
+
+    @Override
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    @Override
+    public ChangelogMode changelogMode(RelNode rel) {
+        return changelogs.infer(converter.convert(rel));
+    }
+
+    @Override
+    public ScanTableSource source(RelNode scan, ConnectorTable table) {
+        return sources.computeIfAbsent(scan, s -> createSource(table));
+    }
+
+    @Override
+    public void markSourceWatermarks(Transformation scan) {
+        sourceWatermarkScans.add(scan);
     }
 
     /** Fails with "not supported yet: {@code what} over an updating input" when {@code input} emits updates. */
@@ -151,98 +149,12 @@ public final class JobGraphGenerator {
         }
     }
 
-    private Transformation doTranslate(RelNode rel) {
-        if (rel instanceof Calc) {
-            return translateCalc((Calc) rel);
-        } else if (rel instanceof Project || rel instanceof Filter) {
-            return translateProjectOrFilter(rel);
-        } else if (rel instanceof TableScan) {
-            return scan((TableScan) rel, null);
-        } else if (rel instanceof Aggregate) {
-            return translateAggregate((Aggregate) rel);
-        } else if (rel instanceof Join) {
-            return translateJoin((Join) rel);
-        } else if (rel instanceof Sort) {
-            return translateSort((Sort) rel);
-        } else if (rel instanceof Union) {
-            return translateUnion((Union) rel);
-        } else if (rel instanceof Values) {
-            return translateValues((Values) rel);
-        } else if (rel instanceof Window) {
-            return translateWindow((Window) rel);
-        } else if (rel instanceof WatermarkAssigner) {
-            return translateWatermarkAssigner((WatermarkAssigner) rel);
-        } else if (rel instanceof io.sluice.planner.rel.TemporalJoin || rel instanceof org.apache.calcite.rel.core.Snapshot) {
-            return new TemporalJoinTranslator(this, codegen, streaming).translate(rel);
-        } else if (rel instanceof org.apache.calcite.rel.core.Match) {
-            return new MatchTranslator(codegen, config).translate((org.apache.calcite.rel.core.Match) rel,
-                    translate(rel.getInput(0)));
-        } else if (rel instanceof org.apache.calcite.rel.core.Uncollect) {
-            return new UnnestTranslator(this).translate((org.apache.calcite.rel.core.Uncollect) rel);
-        } else if (rel instanceof org.apache.calcite.rel.core.Correlate) {
-            return new CorrelateTranslator(this, config).translate((org.apache.calcite.rel.core.Correlate) rel);
-        } else if (rel instanceof TableFunctionScan && WindowColumns.isWindowFunction((TableFunctionScan) rel)) {
-            return translateWindowTableFunction((TableFunctionScan) rel);
-        }
-        if (rel instanceof org.apache.calcite.rel.core.Intersect || rel instanceof org.apache.calcite.rel.core.Minus) {
-            return translateMultisetOperation((org.apache.calcite.rel.core.SetOp) rel);
-        }
-        throw new UnsupportedFeatureException("plan node " + rel.getRelTypeName() + ":\n" + RelOptUtil.toString(rel));
-    }
-
     static RowType rowType(RelNode rel) {
         return RelTypes.toRowType(rel.getRowType());
     }
 
-    // ---------------------------------------------------------------- scans
-
-    private Transformation scan(TableScan scan, int[] projection) {
-        return scan(scan, projection, null);
-    }
-
-    /** A source of the scan's table; {@code filter} (over the scan's columns, may be null) prunes partitions. */
-    private Transformation scan(TableScan scan, int[] projection, RexNode filter) {
-        ConnectorTable table = scan.getTable().unwrap(ConnectorTable.class);
-        if (table == null) {
-            throw new UnsupportedFeatureException("scan of " + scan.getTable().getQualifiedName());
-        }
-        CatalogTable ct = table.table();
-        if (!table.isPhysicalOnly() && ct.columns().stream().anyMatch(c -> !c.isPhysical())) {
-            throw new UnsupportedFeatureException("computed columns (table " + table.identifier() + ")");
-        }
-        RowType physical = ct.sourceRowType();
-        if (projection == null) {
-            projection = new int[physical.size()];
-            for (int i = 0; i < projection.length; i++) {
-                projection[i] = i;
-            }
-        }
-        ScanTableSource source = createSource(table);
-        List<java.util.Map<String, String>> partitions = PartitionPruner.prune(source, ct, scan.getRowType(), filter,
-                codegen, scan.getCluster().getRexBuilder());
-        RowType produced = physical.project(projection);
-        String name = "TableSourceScan(table=[[" + String.join(", ", table.identifier().toList())
-                + (partitions == null ? "" : ", partitions=" + partitions) + "]], fields=["
-                + String.join(", ", produced.names()) + "])";
-        if (source instanceof io.sluice.runtime.connector.TransformationScanSource) {
-            Transformation provided = ((io.sluice.runtime.connector.TransformationScanSource) source)
-                    .produce(name, projection, produced);
-            sourceWatermarkScans.add(provided);
-            return provided;
-        }
-        SourceTransformation st = new SourceTransformation(name, source, projection, produced);
-        String badRecordsTable = ct.options().get(io.sluice.runtime.connector.BadRecords.TABLE_OPTION.key());
-        if (badRecordsTable != null) {
-            st.withBadRecordsTable(table.identifier().toString(), badRecordsTable);
-        }
-        if (!source.getChangelogMode().isInsertOnly()) {
-            st.withChangelogMode(source.getChangelogMode());
-        }
-        return st;
-    }
-
     /** The source of a connector table (an inline source, or one created by its connector's factory). */
-    ScanTableSource createSource(ConnectorTable table) {
+    public ScanTableSource createSource(ConnectorTable table) {
         CatalogTable ct = table.table();
         if (ct.inlineSource() != null) {
             return ct.inlineSource();
@@ -261,1040 +173,4 @@ public final class JobGraphGenerator {
         return source;
     }
 
-    // ---------------------------------------------------------------- watermarks
-
-    /** Streaming: a {@link WatermarkAssignerOperator}; batch mode ignores watermarks. */
-    private Transformation translateWatermarkAssigner(WatermarkAssigner assigner) {
-        Transformation in = translate(assigner.getInput());
-        if (assigner.isSourceWatermark()) {
-            Transformation t = in;
-            while (!sourceWatermarkScans.contains(t) && t.inputs().size() == 1) {
-                t = t.inputs().get(0);
-            }
-            if (!sourceWatermarkScans.contains(t)) {
-                throw new ValidationException("SOURCE_WATERMARK() needs a source that emits watermarks itself (a table"
-                        + " converted from a DataStream); the source of " + in.name() + " does not.");
-            }
-            return in;
-        }
-        if (!streaming) {
-            return in;
-        }
-        RexNode watermark = expand(assigner.getCluster().getRexBuilder(), assigner.watermarkExpression());
-        LogicalType type = RelTypes.toLogicalType(watermark.getType());
-        if (type.root() != io.sluice.runtime.types.TypeRoot.TIMESTAMP
-                && type.root() != io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ) {
-            throw new ValidationException("The watermark expression must return TIMESTAMP(3) or TIMESTAMP_LTZ(3), but "
-                    + watermark + " returns " + type + ".");
-        }
-        if (WatermarkPushDown.tryPush(assigner, watermark, type, in, codegen)) {
-            return in; // the source's readers emit the watermarks (e.g. one per Kafka partition)
-        }
-        String rowtime = assigner.getInput().getRowType().getFieldNames().get(assigner.rowtimeField());
-        String name = "WatermarkAssigner(rowtime=[" + rowtime + "], watermark=[" + watermark + "])";
-        GeneratedClass<BatchCalc> calc = codegen.generateCalc(name, assigner.getInput().getRowType(), null,
-                List.of(watermark));
-        return new OperatorTransformation(name, List.of(in), () -> new WatermarkAssignerOperator(calc, type),
-                rowType(assigner));
-    }
-
-    // ---------------------------------------------------------------- window table functions
-
-    /** {@code TABLE(TUMBLE|HOP|CUMULATE(TABLE t, DESCRIPTOR(ts), ...))}: appends the window columns. */
-    private Transformation translateWindowTableFunction(TableFunctionScan scan) {
-        Transformation in = translate(scan.getInputs().get(0));
-        requireInsertOnly(in, "a window table function");
-        RowType inputType = rowType(scan.getInputs().get(0));
-        RowType outputType = rowType(scan);
-        RexCall call = (RexCall) scan.getCall();
-        int timeField = WindowColumns.timeField(call);
-        if (streaming && !TimeAttributes.isTimeAttribute(scan.getInputs().get(0), timeField)) {
-            throw new io.sluice.table.api.ValidationException("The window function requires the timecol is a time "
-                    + "attribute type, but is " + io.sluice.codegen.RelTypes.toLogicalType(
-                            scan.getInputs().get(0).getRowType().getFieldList().get(timeField).getType()).typeName()
-                    + ".");
-        }
-        if (WindowColumns.isSession(call)) {
-            int[] keys = WindowColumns.sessionKeys(call);
-            long gap = WindowColumns.sessionGap(call);
-            String name = "WindowTableFunction(window=[SESSION(gap=[" + gap + " ms]"
-                    + (keys.length == 0 ? "" : ", partition keys=[" + String.join(", ",
-                            java.util.Arrays.stream(keys).mapToObj(inputType::name).toList()) + "]")
-                    + ")], time_col=[" + inputType.name(timeField) + "])";
-            return new OperatorTransformation(name, List.of(in),
-                    () -> new SessionWindowOperator(inputType, timeField, gap, keys, outputType), outputType)
-                    .withLateRowOutput().withInputPartitioning(0, InputPartitioning.hash(keys));
-        }
-        io.sluice.runtime.operator.window.WindowSpec spec = WindowColumns.spec(call);
-        String name = "WindowTableFunction(window=[" + spec + "], time_col=[" + inputType.name(timeField) + "])";
-        return new OperatorTransformation(name, List.of(in),
-                () -> new WindowTableFunctionOperator(inputType, timeField, spec, outputType), outputType);
-    }
-
-    // ---------------------------------------------------------------- calc
-
-    private Transformation translateCalc(Calc calc) {
-        RexProgram program = calc.getProgram();
-        RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
-        RexNode condition = program.getCondition() == null ? null
-                : expand(rexBuilder, program.expandLocalRef(program.getCondition()));
-        List<RexNode> projects = new ArrayList<>();
-        program.getProjectList().forEach(p -> projects.add(expand(rexBuilder, program.expandLocalRef(p))));
-        return calc(calc, calc.getInput(), condition, projects);
-    }
-
-    private Transformation translateProjectOrFilter(RelNode rel) {
-        RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
-        RelNode input = rel.getInput(0);
-        RexNode condition = null;
-        List<RexNode> projects = new ArrayList<>();
-        if (rel instanceof Filter) {
-            condition = expand(rexBuilder, ((Filter) rel).getCondition());
-            for (int i = 0; i < input.getRowType().getFieldCount(); i++) {
-                projects.add(rexBuilder.makeInputRef(input, i));
-            }
-        } else {
-            ((Project) rel).getProjects().forEach(p -> projects.add(expand(rexBuilder, p)));
-        }
-        return calc(rel, input, condition, projects);
-    }
-
-    /** A Calc over {@code input}; when the input is a scan, only the used columns are read. */
-    private Transformation calc(RelNode node, RelNode input, RexNode condition, List<RexNode> projects) {
-        if (input instanceof WatermarkAssigner) {
-            Transformation pruned = calcOverPrunedWatermarkAssigner(node, (WatermarkAssigner) input, condition, projects);
-            if (pruned != null) {
-                return pruned;
-            }
-        }
-        if (streaming && input instanceof Window && condition != null) {
-            Transformation ranked = streamingRank(node, (Window) input, condition, projects);
-            if (ranked != null) {
-                return ranked;
-            }
-        }
-        RowType outputType = rowType(node);
-        Transformation in;
-        org.apache.calcite.rel.type.RelDataType inputRowType = input.getRowType();
-        if (input instanceof TableScan && input.getTable().unwrap(ConnectorTable.class) != null) {
-            ImmutableBitSet.Builder used = ImmutableBitSet.builder();
-            if (condition != null) {
-                used.addAll(RelOptUtil.InputFinder.bits(condition));
-            }
-            projects.forEach(p -> used.addAll(RelOptUtil.InputFinder.bits(p)));
-            int[] fields = used.build().toArray();
-            int[] mapping = new int[inputRowType.getFieldCount()];
-            for (int i = 0; i < fields.length; i++) {
-                mapping[fields[i]] = i;
-            }
-            RexNode scanFilter = condition;
-            RexShuttle remap = new RexShuttle() {
-                @Override
-                public RexNode visitInputRef(RexInputRef ref) {
-                    return new RexInputRef(mapping[ref.getIndex()], ref.getType());
-                }
-            };
-            condition = condition == null ? null : condition.accept(remap);
-            List<RexNode> remapped = new ArrayList<>();
-            projects.forEach(p -> remapped.add(p.accept(remap)));
-            projects = remapped;
-            in = scan((TableScan) input, fields, scanFilter);
-            inputRowType = projectedRowType(inputRowType, fields, node);
-            if (condition == null && isIdentity(projects, fields.length)) {
-                return in;
-            }
-        } else {
-            in = translate(input);
-            if (condition == null && isIdentity(projects, inputRowType.getFieldCount())) {
-                return in; // an identity projection (e.g. left by column pruning) needs no operator
-            }
-        }
-        String name = describeCalc(node, condition, projects);
-        GeneratedClass<BatchCalc> kernel = codegen.generateCalc(name, inputRowType, condition, projects);
-        GeneratedClass<BatchPredicate> rowKindFilter = streaming && condition != null && in.changelogMode().hasUpdates()
-                ? codegen.generatePredicate(name, inputRowType, condition) : null;
-        OperatorTransformation calc = new OperatorTransformation(name, List.of(in),
-                () -> new CalcOperator(kernel, rowKindFilter, outputType), outputType);
-        return condition == null ? calc.withProjectionOnly() : calc;
-    }
-
-    /**
-     * Streaming Top-N and deduplication: a filter bounding the ROW_NUMBER of an OVER window
-     * ({@code WHERE rn <= N}) becomes a {@link RankOperator}, or a {@link DeduplicateOperator} when it
-     * keeps the first row ordered by a rowtime attribute; the rest of the filter and the projection run
-     * in a Calc above it. Returns null when the pattern does not match.
-     */
-    private Transformation streamingRank(RelNode node, Window window, RexNode condition, List<RexNode> projects) {
-        if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1) {
-            return null;
-        }
-        Window.Group group = window.groups.get(0);
-        SqlKind function = group.aggCalls.get(0).getOperator().getKind();
-        if (function != SqlKind.ROW_NUMBER && function != SqlKind.RANK && function != SqlKind.DENSE_RANK) {
-            return null;
-        }
-        RelNode inputRel = window.getInput();
-        int rankField = inputRel.getRowType().getFieldCount();
-        RankRange range = RankRange.of(window.getCluster().getRexBuilder(), condition, rankField);
-        if (range == null) {
-            return null;
-        }
-        Transformation in = translate(inputRel);
-        RowType inputType = rowType(inputRel);
-        int[] partition = group.keys.toArray();
-        SortKey[] order = sortKeys(group.orderKeys.getFieldCollations());
-        boolean rankUsed = RelOptUtil.InputFinder.bits(projects, range.remainder).get(rankField);
-        String partitionText = partition.length == 0 ? "" : "partitionBy=[" + String.join(", ",
-                java.util.Arrays.stream(partition).mapToObj(inputType::name).toList()) + "], ";
-        String orderText = "orderBy=[" + describeKeys(group.orderKeys.getFieldCollations(), inputType) + "]";
-        Transformation ranked;
-        org.apache.calcite.rel.type.RelDataType rankedRelType;
-        int windowEnd = -1;
-        boolean windowStart = false;
-        for (int p : partition) {
-            WindowColumns.Kind k = WindowColumns.trace(inputRel, p);
-            windowEnd = k == WindowColumns.Kind.END ? p : windowEnd;
-            windowStart |= k == WindowColumns.Kind.START;
-        }
-        if (windowStart && windowEnd >= 0 && function == SqlKind.ROW_NUMBER && in.changelogMode().isInsertOnly()) {
-            // window Top-N: one insert-only result per window when the watermark passes its end
-            org.apache.calcite.rel.type.RelDataType windowRankType = rankUsed ? window.getRowType()
-                    : window.getCluster().getTypeFactory().createStructType(inputRel.getRowType().getFieldList());
-            RowType outType = RelTypes.toRowType(windowRankType);
-            long start = range.start;
-            long end = range.end;
-            int endField = windowEnd;
-            WindowDeduplication dedup = WindowDeduplication.of(inputRel, partition, order, start, end);
-            Transformation windowRank = dedup != null
-                    ? dedup.transformation(in, inputType, partition, rankUsed, outType)
-                    : new OperatorTransformation("WindowRank(rankType=[ROW_NUMBER], rankRange=[rankStart="
-                    + start + ", rankEnd=" + end + "], " + partitionText + orderText + ", select=["
-                    + String.join(", ", outType.names()) + "])", List.of(in),
-                    () -> new io.sluice.runtime.operator.window.WindowRankOperator(inputType, partition, order, start, end,
-                            rankUsed, endField, outType), outType)
-                    .withLateRowOutput().withInputPartitioning(0, InputPartitioning.hash(partition));
-            return calcOverRank(node, window, windowRank, windowRankType, range, projects);
-        }
-        boolean rowtimeOrder = order.length == 1 && TimeAttributes.isRowtime(inputRel, order[0].field());
-        boolean proctimeOrder = order.length == 1 && !rowtimeOrder && TimeAttributes.isProctime(inputRel, order[0].field());
-        if (function == SqlKind.ROW_NUMBER && range.start == 1 && range.end == 1 && !rankUsed
-                && (rowtimeOrder || proctimeOrder)) {
-            boolean keepLast = !order[0].ascending();
-            int rowtime = rowtimeOrder ? order[0].field() : -1;
-            RowType type = inputType;
-            ChangelogMode mode = proctimeOrder && !keepLast && in.changelogMode().isInsertOnly()
-                    ? ChangelogMode.insertOnly()
-                    : in.changelogMode().hasUpdates() ? ChangelogMode.all()
-                    : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
-            ranked = new OperatorTransformation("Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=["
-                    + String.join(", ", java.util.Arrays.stream(partition).mapToObj(inputType::name).toList())
-                    + "], order=[" + (rowtimeOrder ? "ROWTIME" : "PROCTIME") + "])", List.of(in),
-                    () -> new DeduplicateOperator(type, partition, keepLast, rowtime, type), inputType)
-                    .withUpdateBeforeOptional()
-                    .withInputPartitioning(0, InputPartitioning.hash(partition))
-                    .withChangelogMode(mode);
-            rankedRelType = inputRel.getRowType();
-        } else {
-            RankType rankType = function == SqlKind.ROW_NUMBER ? RankType.ROW_NUMBER
-                    : function == SqlKind.RANK ? RankType.RANK : RankType.DENSE_RANK;
-            boolean insertOnly = in.changelogMode().isInsertOnly();
-            rankedRelType = rankUsed ? window.getRowType()
-                    : window.getCluster().getTypeFactory().createStructType(
-                            inputRel.getRowType().getFieldList());
-            RowType outType = RelTypes.toRowType(rankedRelType);
-            long start = range.start;
-            long end = range.end;
-            ChangelogMode mode = insertOnly && rankUsed && start == 1
-                    ? ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER)
-                    : !rankUsed && start == 1 && insertOnly ? ChangelogMode.of(RowKind.INSERT, RowKind.DELETE)
-                    : ChangelogMode.all();
-            ranked = new OperatorTransformation("Rank(strategy=[" + (insertOnly ? "AppendFastStrategy" : "RetractStrategy")
-                    + "], rankType=[" + rankType + "], rankRange=[rankStart=" + start + ", rankEnd=" + end + "], "
-                    + partitionText + orderText + ", select=[" + String.join(", ", outType.names()) + "])",
-                    List.of(in), () -> new RankOperator(inputType, partition, order, rankType, start, end, rankUsed,
-                            insertOnly, outType), outType)
-                    .withUpdateBeforeOptional()
-                    .withInputPartitioning(0, InputPartitioning.hash(partition)).withChangelogMode(mode);
-        }
-        return calcOverRank(node, window, ranked, rankedRelType, range, projects);
-    }
-
-    /** The rest of a rank filter and the projection above a rank operator (none when it is the identity). */
-    private Transformation calcOverRank(RelNode node, Window window, Transformation ranked,
-            org.apache.calcite.rel.type.RelDataType rankedRelType, RankRange range, List<RexNode> projects) {
-        RowType outputType = rowType(node);
-        RexNode rest = range.remainder == null ? null : expand(window.getCluster().getRexBuilder(), range.remainder);
-        if (rest == null && isIdentity(projects, rankedRelType.getFieldCount())) {
-            return ranked;
-        }
-        String name = describeCalc(node, rest, projects);
-        GeneratedClass<BatchCalc> kernel = codegen.generateCalc(name, rankedRelType, rest, projects);
-        GeneratedClass<BatchPredicate> rowKindFilter = rest != null && ranked.changelogMode().hasUpdates()
-                ? codegen.generatePredicate(name, rankedRelType, rest) : null;
-        OperatorTransformation calc = new OperatorTransformation(name, List.of(ranked),
-                () -> new CalcOperator(kernel, rowKindFilter, outputType), outputType);
-        return rest == null ? calc.withProjectionOnly() : calc;
-    }
-
-    /**
-     * Column pruning below a watermark assigner: when the calc above it uses only some columns, the
-     * assigner reads only those plus what its watermark expression needs, so the scan under it decodes
-     * no other column. Returns null when every column is used.
-     */
-    private Transformation calcOverPrunedWatermarkAssigner(RelNode node, WatermarkAssigner assigner, RexNode condition,
-            List<RexNode> projects) {
-        int width = assigner.getRowType().getFieldCount();
-        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
-        if (condition != null) {
-            usedBuilder.addAll(RelOptUtil.InputFinder.bits(condition));
-        }
-        projects.forEach(p -> usedBuilder.addAll(RelOptUtil.InputFinder.bits(p)));
-        usedBuilder.addAll(RelOptUtil.InputFinder.bits(assigner.watermarkExpression()));
-        usedBuilder.set(assigner.rowtimeField());
-        ImmutableBitSet used = usedBuilder.build();
-        if (used.cardinality() >= width) {
-            return null;
-        }
-        int[] fields = used.toArray();
-        int[] mapping = new int[width];
-        for (int i = 0; i < fields.length; i++) {
-            mapping[fields[i]] = i;
-        }
-        RelNode below = assigner.getInput();
-        RexBuilder rexBuilder = assigner.getCluster().getRexBuilder();
-        List<RexNode> exprs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        RelNode base;
-        if (below instanceof Calc && ((Calc) below).getProgram().getCondition() == null) {
-            RexProgram program = ((Calc) below).getProgram();
-            base = ((Calc) below).getInput();
-            for (int f : fields) {
-                exprs.add(program.expandLocalRef(program.getProjectList().get(f)));
-            }
-        } else if (below instanceof Project) {
-            base = ((Project) below).getInput();
-            for (int f : fields) {
-                exprs.add(((Project) below).getProjects().get(f));
-            }
-        } else {
-            base = below;
-            for (int f : fields) {
-                exprs.add(rexBuilder.makeInputRef(below, f));
-            }
-        }
-        for (int f : fields) {
-            names.add(below.getRowType().getFieldNames().get(f));
-        }
-        RelNode narrowed = org.apache.calcite.rel.logical.LogicalProject.create(base, List.of(), exprs, names,
-                java.util.Set.of());
-        RexShuttle remap = new RexShuttle() {
-            @Override
-            public RexNode visitInputRef(RexInputRef ref) {
-                return new RexInputRef(mapping[ref.getIndex()], ref.getType());
-            }
-        };
-        WatermarkAssigner prunedAssigner = assigner.withInput(narrowed, mapping[assigner.rowtimeField()],
-                assigner.watermarkExpression().accept(remap));
-        List<RexNode> remapped = new ArrayList<>();
-        projects.forEach(p -> remapped.add(p.accept(remap)));
-        return calc(node, prunedAssigner, condition == null ? null : condition.accept(remap), remapped);
-    }
-
-    private static org.apache.calcite.rel.type.RelDataType projectedRowType(
-            org.apache.calcite.rel.type.RelDataType type, int[] fields, RelNode node) {
-        org.apache.calcite.rel.type.RelDataTypeFactory.Builder b = node.getCluster().getTypeFactory().builder();
-        for (int f : fields) {
-            b.add(type.getFieldList().get(f));
-        }
-        return b.build();
-    }
-
-    private static boolean isIdentity(List<RexNode> projects, int inputFields) {
-        if (projects.size() != inputFields) {
-            return false;
-        }
-        for (int i = 0; i < projects.size(); i++) {
-            if (!(projects.get(i) instanceof RexInputRef) || ((RexInputRef) projects.get(i)).getIndex() != i) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Expands Calcite's SEARCH (ranges / IN lists) into plain comparisons for code generation. */
-    private static RexNode expand(RexBuilder rexBuilder, RexNode node) {
-        return RexUtil.expandSearch(rexBuilder, null, node);
-    }
-
-    private static String describeCalc(RelNode node, RexNode condition, List<RexNode> projects) {
-        List<String> names = node.getRowType().getFieldNames();
-        StringBuilder sb = new StringBuilder("Calc(select=[");
-        for (int i = 0; i < projects.size(); i++) {
-            String p = projects.get(i).toString();
-            sb.append(i > 0 ? ", " : "").append(p.equals(names.get(i)) ? p : p + " AS " + names.get(i));
-        }
-        sb.append(']');
-        if (condition != null) {
-            sb.append(", where=[").append(condition).append(']');
-        }
-        return sb.append(')').toString();
-    }
-
-    // ---------------------------------------------------------------- aggregate
-
-    private Transformation translateAggregate(Aggregate agg) {
-        if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw new UnsupportedFeatureException("GROUPING SETS, ROLLUP and CUBE");
-        }
-        boolean hasLiteralAgg = agg.getAggCallList().stream()
-                .anyMatch(c -> c.getAggregation().getKind() == SqlKind.LITERAL_AGG);
-        if (hasLiteralAgg) {
-            return translateWithLiteralAggregates(agg);
-        }
-        if (agg.getInput() instanceof TableFunctionScan
-                && WindowColumns.isWindowFunction((TableFunctionScan) agg.getInput())) {
-            Aggregate pruned = pruneWindowInput(agg, (TableFunctionScan) agg.getInput());
-            if (pruned != null) {
-                return translate(pruned);
-            }
-        }
-        if (agg.getInput() instanceof TableScan) {
-            Aggregate pruned = pruneScanInput(agg, (TableScan) agg.getInput());
-            if (pruned != null) {
-                return translate(pruned);
-            }
-        }
-        Transformation in = translate(agg.getInput());
-        RowType inputType = rowType(agg.getInput());
-        RowType outputType = rowType(agg);
-        int[] groupFields = agg.getGroupSet().toArray();
-        List<AggregateSpec> specs = new ArrayList<>();
-        List<String> aggNames = new ArrayList<>();
-        for (int i = 0; i < agg.getAggCallList().size(); i++) {
-            AggregateCall call = agg.getAggCallList().get(i);
-            int[] args = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
-            String name = outputType.name(groupFields.length + i);
-            GeneratedClass<io.sluice.runtime.operator.aggregate.UserAggregateInvoker> builtIn =
-                    BuiltInAggregates.invoker(call, agg.getInput(), inputType,
-                            streaming && in.changelogMode().hasUpdates());
-            AggregateKind kind = builtIn != null ? AggregateKind.USER_DEFINED : aggregateKind(call);
-            if (builtIn != null) {
-                specs.add(AggregateSpec.userDefined(args, call.isDistinct(), call.filterArg,
-                        RelTypes.toLogicalType(call.getType()), name, builtIn));
-            } else if (kind == AggregateKind.USER_DEFINED) {
-                specs.add(userAggregateSpec(call, args, inputType, name, streaming && in.changelogMode().hasUpdates()));
-            } else {
-                specs.add(new AggregateSpec(kind, args, call.isDistinct(), call.filterArg,
-                        RelTypes.toLogicalType(call.getType()), name));
-            }
-            aggNames.add(call.toString() + " AS " + name);
-        }
-        List<String> groupNames = new ArrayList<>();
-        for (int g : groupFields) {
-            groupNames.add(inputType.name(g));
-        }
-        String attributes = (groupFields.length > 0 ? "groupBy=[" + String.join(", ", groupNames) + "], " : "")
-                + "select=[" + String.join(", ", concat(groupNames, aggNames)) + "]";
-        if (streaming) {
-            int windowEnd = WindowColumns.windowEndGroupField(agg);
-            if (windowEnd >= 0) {
-                requireInsertOnly(in, "a window aggregation");
-                int[] paneConstant = WindowColumns.paneConstantGroupFields(agg);
-                return new OperatorTransformation("WindowAggregate(" + attributes + ")", List.of(in),
-                        () -> new WindowAggregateOperator(inputType, groupFields, specs, outputType, windowEnd,
-                                paneConstant),
-                        outputType).withLateRowOutput().withInputPartitioning(0, InputPartitioning.hash(groupFields));
-            }
-            ChangelogMode mode = in.changelogMode().hasUpdates() ? ChangelogMode.all()
-                    : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
-            MiniBatchSettings miniBatch = MiniBatchSettings.from(config);
-            String miniBatchAttribute = miniBatch == null ? "" : ", miniBatch=[" + miniBatch.explain() + "]";
-            return new OperatorTransformation("GroupAggregate(" + attributes + miniBatchAttribute + ")", List.of(in),
-                    () -> new GroupAggregateOperator(inputType, groupFields, specs, outputType, miniBatch), outputType)
-                    .withUpdateBeforeOptional()
-                    .withInputPartitioning(0, InputPartitioning.hash(groupFields)).withChangelogMode(mode);
-        }
-        return new OperatorTransformation("HashAggregate(" + attributes + ")", List.of(in),
-                () -> new HashAggregateOperator(inputType, groupFields, specs, outputType), outputType)
-                .withInputPartitioning(0, InputPartitioning.hash(groupFields));
-    }
-
-    /**
-     * Column pruning below a window table function: the aggregate over it reads only some columns, so
-     * the window function (which copies every column of its input, once per window for HOP and
-     * CUMULATE) gets a projection of those plus the time column. Null when every column is used.
-     */
-    private Aggregate pruneWindowInput(Aggregate agg, TableFunctionScan tvf) {
-        RelNode input = tvf.getInputs().get(0);
-        int inputWidth = input.getRowType().getFieldCount();
-        RexCall call = (RexCall) tvf.getCall();
-        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
-        usedBuilder.addAll(agg.getGroupSet());
-        for (AggregateCall c : agg.getAggCallList()) {
-            usedBuilder.addAll(c.getArgList());
-            if (c.filterArg >= 0) {
-                usedBuilder.set(c.filterArg);
-            }
-        }
-        usedBuilder.addAll(RelOptUtil.InputFinder.bits(call));
-        usedBuilder.set(WindowColumns.timeField(call));
-        ImmutableBitSet usedInput = usedBuilder.build().intersect(ImmutableBitSet.range(inputWidth));
-        if (usedInput.cardinality() >= inputWidth) {
-            return null;
-        }
-        int[] fields = usedInput.toArray();
-        int[] mapping = new int[tvf.getRowType().getFieldCount()];
-        for (int i = 0; i < fields.length; i++) {
-            mapping[fields[i]] = i;
-        }
-        for (int w = 0; w < tvf.getRowType().getFieldCount() - inputWidth; w++) {
-            mapping[inputWidth + w] = fields.length + w;
-        }
-        RexBuilder rexBuilder = tvf.getCluster().getRexBuilder();
-        List<RexNode> exprs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int f : fields) {
-            exprs.add(rexBuilder.makeInputRef(input, f));
-            names.add(input.getRowType().getFieldNames().get(f));
-        }
-        RelNode narrowed = org.apache.calcite.rel.logical.LogicalProject.create(input, List.of(), exprs, names,
-                java.util.Set.of());
-        RexShuttle remap = new RexShuttle() {
-            @Override
-            public RexNode visitInputRef(RexInputRef ref) {
-                return new RexInputRef(mapping[ref.getIndex()], ref.getType());
-            }
-        };
-        org.apache.calcite.rel.type.RelDataTypeFactory.Builder rowType = tvf.getCluster().getTypeFactory().builder();
-        rowType.addAll(narrowed.getRowType().getFieldList());
-        List<org.apache.calcite.rel.type.RelDataTypeField> all = tvf.getRowType().getFieldList();
-        rowType.addAll(all.subList(inputWidth, all.size()));
-        RelNode newTvf = org.apache.calcite.rel.logical.LogicalTableFunctionScan.create(tvf.getCluster(),
-                List.of(narrowed), call.accept(remap), tvf.getElementType(), rowType.build(), null);
-        List<AggregateCall> calls = new ArrayList<>();
-        for (AggregateCall c : agg.getAggCallList()) {
-            List<Integer> args = new ArrayList<>();
-            c.getArgList().forEach(a -> args.add(mapping[a]));
-            calls.add(c.copy(args, c.filterArg < 0 ? -1 : mapping[c.filterArg], c.distinctKeys, c.collation));
-        }
-        ImmutableBitSet groupSet = ImmutableBitSet.of(java.util.Arrays.stream(agg.getGroupSet().toArray())
-                .map(g -> mapping[g]).toArray());
-        return agg.copy(agg.getTraitSet(), newTvf, groupSet, null, calls);
-    }
-
-    /**
-     * Column pruning below an aggregate reading a table directly ({@code SELECT k, COUNT(*) FROM t GROUP BY k}):
-     * the scan reads only the grouped and aggregated columns (at least one). Null when it reads them all anyway.
-     */
-    private Aggregate pruneScanInput(Aggregate agg, TableScan scan) {
-        int width = scan.getRowType().getFieldCount();
-        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
-        usedBuilder.addAll(agg.getGroupSet());
-        for (AggregateCall c : agg.getAggCallList()) {
-            usedBuilder.addAll(c.getArgList());
-            if (c.filterArg >= 0) {
-                usedBuilder.set(c.filterArg);
-            }
-        }
-        ImmutableBitSet used = usedBuilder.build();
-        if (agg.getAggCallList().stream().anyMatch(c -> c.distinctKeys != null || !c.collation.getFieldCollations()
-                .isEmpty())) {
-            return null; // WITHIN DISTINCT / WITHIN GROUP refer to input columns too: keep them all
-        }
-        if (used.isEmpty()) {
-            used = ImmutableBitSet.of(0); // COUNT(*) still needs the rows
-        }
-        if (used.cardinality() >= width) {
-            return null;
-        }
-        int[] fields = used.toArray();
-        int[] mapping = new int[width];
-        for (int i = 0; i < fields.length; i++) {
-            mapping[fields[i]] = i;
-        }
-        RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
-        List<RexNode> exprs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int f : fields) {
-            exprs.add(rexBuilder.makeInputRef(scan, f));
-            names.add(scan.getRowType().getFieldNames().get(f));
-        }
-        RelNode narrowed = org.apache.calcite.rel.logical.LogicalProject.create(scan, List.of(), exprs, names,
-                java.util.Set.of());
-        List<AggregateCall> calls = new ArrayList<>();
-        for (AggregateCall c : agg.getAggCallList()) {
-            List<Integer> args = new ArrayList<>();
-            c.getArgList().forEach(a -> args.add(mapping[a]));
-            calls.add(c.copy(args, c.filterArg < 0 ? -1 : mapping[c.filterArg], c.distinctKeys, c.collation));
-        }
-        ImmutableBitSet groupSet = ImmutableBitSet.of(java.util.Arrays.stream(agg.getGroupSet().toArray())
-                .map(g -> mapping[g]).toArray());
-        return agg.copy(agg.getTraitSet(), narrowed, groupSet, null, calls);
-    }
-
-    /**
-     * LITERAL_AGG (produced by subquery rewrites) yields a constant per group: aggregate without it, then
-     * project the constants into place.
-     */
-    private Transformation translateWithLiteralAggregates(Aggregate agg) {
-        List<AggregateCall> real = new ArrayList<>();
-        for (AggregateCall c : agg.getAggCallList()) {
-            if (c.getAggregation().getKind() != SqlKind.LITERAL_AGG) {
-                real.add(c);
-            }
-        }
-        Aggregate inner = agg.copy(agg.getTraitSet(), agg.getInput(), agg.getGroupSet(), null, real);
-        RexBuilder rexBuilder = agg.getCluster().getRexBuilder();
-        int groupCount = agg.getGroupCount();
-        List<RexNode> projects = new ArrayList<>();
-        for (int i = 0; i < groupCount; i++) {
-            projects.add(rexBuilder.makeInputRef(inner, i));
-        }
-        int next = groupCount;
-        for (AggregateCall c : agg.getAggCallList()) {
-            if (c.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
-                projects.add(rexBuilder.makeCast(c.getType(), c.rexList.get(0), true, false));
-            } else {
-                projects.add(rexBuilder.makeInputRef(inner, next++));
-            }
-        }
-        RelNode project = org.apache.calcite.rel.logical.LogicalProject.create(inner, List.of(), projects,
-                agg.getRowType());
-        return translate(project);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> r = new ArrayList<>(a);
-        r.addAll(b);
-        return r;
-    }
-
-    /**
-     * The spec of a call of a user-defined aggregate function, with its generated invoker; {@code retracting}:
-     * the input holds -U/-D rows, so the function needs a retract method (checked here, at plan time).
-     */
-    private AggregateSpec userAggregateSpec(AggregateCall call, int[] args, RowType inputType, String name,
-            boolean retracting) {
-        io.sluice.codegen.udf.UserFunction function =
-                ((io.sluice.codegen.udf.AggregateUserSqlFunction) call.getAggregation()).function();
-        List<io.sluice.runtime.types.LogicalType> argTypes = new ArrayList<>();
-        for (int a : args) {
-            argTypes.add(inputType.type(a));
-        }
-        if (retracting && !io.sluice.codegen.udf.AggregateInvokerGenerator.canRetract(function, argTypes)) {
-            throw new io.sluice.table.api.ValidationException("Aggregate function '" + function.name() + "' ("
-                    + function.functionClass().getName() + ") has no public retract method matching its accumulate"
-                    + " method, which it needs here because its input contains updates or deletes (-U/-D).");
-        }
-        return AggregateSpec.userDefined(args, call.isDistinct(), call.filterArg,
-                RelTypes.toLogicalType(call.getType()), name,
-                new io.sluice.codegen.udf.AggregateInvokerGenerator(config).generate(call.toString(), function, argTypes));
-    }
-
-    private static AggregateKind aggregateKind(AggregateCall call) {
-        if (call.getAggregation() instanceof io.sluice.codegen.udf.AggregateUserSqlFunction) {
-            return AggregateKind.USER_DEFINED;
-        }
-        switch (call.getAggregation().getKind()) {
-            case COUNT:
-                return AggregateKind.COUNT;
-            case SUM:
-                return AggregateKind.SUM;
-            case SUM0:
-                return AggregateKind.SUM0;
-            case AVG:
-                return AggregateKind.AVG;
-            case MIN:
-                return AggregateKind.MIN;
-            case MAX:
-                return AggregateKind.MAX;
-            case SINGLE_VALUE:
-                return AggregateKind.SINGLE_VALUE;
-            case ANY_VALUE:
-                return AggregateKind.ANY_VALUE;
-            default:
-                break;
-        }
-        switch (call.getAggregation().getName().toUpperCase(java.util.Locale.ROOT)) {
-            case "EVERY":
-            case "BOOL_AND":
-                return AggregateKind.BOOL_AND;
-            case "SOME":
-            case "BOOL_OR":
-                return AggregateKind.BOOL_OR;
-            default:
-                throw new UnsupportedFeatureException("aggregate function " + call.getAggregation().getName());
-        }
-    }
-
-    // ---------------------------------------------------------------- join
-
-    private Transformation translateJoin(Join join) {
-        JoinType type = joinType(join.getJoinType());
-        RelNode left = join.getLeft();
-        RelNode right = join.getRight();
-        Transformation l = translate(left);
-        Transformation r = translate(right);
-        Transformation windowJoin = streaming ? new WindowJoinTranslator(codegen).translate(join, l, r) : null;
-        if (windowJoin != null) {
-            return windowJoin;
-        }
-        Transformation interval = streaming ? new IntervalJoinTranslator(codegen).translate(join, l, r) : null;
-        if (interval != null) {
-            return interval;
-        }
-        RowType leftType = rowType(left);
-        RowType rightType = rowType(right);
-        RowType outputType = rowType(join);
-        List<Integer> leftKeys = new ArrayList<>();
-        List<Integer> rightKeys = new ArrayList<>();
-        List<Boolean> filterNulls = new ArrayList<>();
-        List<RexNode> nonEqui = new ArrayList<>();
-        RelOptUtil.splitJoinCondition(left, right, join.getCondition(), leftKeys, rightKeys, filterNulls, nonEqui);
-        RexBuilder rexBuilder = join.getCluster().getRexBuilder();
-        RexNode rest = RexUtil.composeConjunction(rexBuilder, nonEqui);
-        boolean hasResidual = !rest.isAlwaysTrue();
-        org.apache.calcite.rel.type.RelDataType pairType = join.getCluster().getTypeFactory().builder()
-                .addAll(left.getRowType().getFieldList()).addAll(right.getRowType().getFieldList())
-                .uniquify().build();
-        String cond = join.getCondition().toString();
-        if (!leftKeys.isEmpty() && !JoinConditions.keyTypesMatch(leftType, rightType, leftKeys, rightKeys)) {
-            // keys of different physical types (e.g. DECIMAL scales) are compared by the generated condition
-            leftKeys.clear();
-            rightKeys.clear();
-        }
-        if (!leftKeys.isEmpty()) {
-            int[] lk = leftKeys.stream().mapToInt(Integer::intValue).toArray();
-            int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
-            boolean[] nullSafe = new boolean[lk.length];
-            for (int i = 0; i < nullSafe.length; i++) {
-                nullSafe[i] = !filterNulls.get(i);
-            }
-            GeneratedClass<BatchPredicate> residual = hasResidual
-                    ? codegen.generatePredicate("join residual " + rest, pairType, expand(rexBuilder, rest)) : null;
-            if (streaming) {
-                ChangelogMode mode = type == JoinType.INNER || type == JoinType.SEMI
-                        ? l.changelogMode().union(r.changelogMode()) : ChangelogMode.all();
-                String name = "Join(joinType=[" + type + "], where=[" + cond + "], leftInputSpec=[NoUniqueKey],"
-                        + " rightInputSpec=[NoUniqueKey])";
-                return new OperatorTransformation(name, List.of(l, r),
-                        () -> new StreamingJoinOperator(type, leftType, rightType, lk, rk, nullSafe, residual, outputType),
-                        outputType).withInputPartitioning(0, InputPartitioning.hash(lk))
-                        .withInputPartitioning(1, InputPartitioning.hash(rk)).withChangelogMode(mode);
-            }
-            String name = "HashJoin(joinType=[" + type + "], where=[" + cond + "], build=[right])";
-            return new OperatorTransformation(name, List.of(l, r),
-                    () -> new HashJoinOperator(type, leftType, rightType, lk, rk, nullSafe, residual, outputType),
-                    outputType, new int[] {1, 0}).withInputPartitioning(0, InputPartitioning.hash(lk))
-                    .withInputPartitioning(1, InputPartitioning.hash(rk));
-        }
-        if (streaming) {
-            throw new UnsupportedFeatureException("a join without an equality condition in streaming mode (a regular"
-                    + " streaming join needs at least one equi-join key): " + cond);
-        }
-        GeneratedClass<BatchPredicate> condition = join.getCondition().isAlwaysTrue() ? null
-                : codegen.generatePredicate("join condition " + cond, pairType, expand(rexBuilder, join.getCondition()));
-        String name = "NestedLoopJoin(joinType=[" + type + "], where=[" + cond + "])";
-        return new OperatorTransformation(name, List.of(l, r),
-                () -> new NestedLoopJoinOperator(type, leftType, rightType, condition, outputType),
-                outputType, new int[] {1, 0}).withInputPartitioning(0, InputPartitioning.single())
-                .withInputPartitioning(1, InputPartitioning.single());
-    }
-
-    private static JoinType joinType(JoinRelType t) {
-        JoinType type = JoinConditions.joinType(t);
-        if (type == null) {
-            throw new UnsupportedFeatureException("join type " + t);
-        }
-        return type;
-    }
-
-    // ---------------------------------------------------------------- sort, union, values
-
-    private Transformation translateSort(Sort sort) {
-        Transformation in = translate(sort.getInput());
-        RowType type = rowType(sort);
-        long offset = sort.offset == null ? 0 : literalLong(sort.offset);
-        long fetch = sort.fetch == null ? -1 : literalLong(sort.fetch);
-        if (sort.getCollation().getFieldCollations().isEmpty()) {
-            requireInsertOnly(in, "LIMIT");
-            String name = "Limit(offset=[" + offset + "], fetch=[" + (fetch < 0 ? "unlimited" : fetch) + "])";
-            return new OperatorTransformation(name, List.of(in), () -> new LimitOperator(type, offset, fetch), type)
-                    .withInputPartitioning(0, InputPartitioning.single());
-        }
-        if (streaming) {
-            return streamingSort(sort, in, type, offset, fetch);
-        }
-        SortKey[] keys = sortKeys(sort.getCollation().getFieldCollations());
-        String name = "Sort(orderBy=[" + describeKeys(sort.getCollation().getFieldCollations(), type) + "]"
-                + (offset > 0 ? ", offset=[" + offset + "]" : "") + (fetch >= 0 ? ", fetch=[" + fetch + "]" : "") + ")";
-        return new OperatorTransformation(name, List.of(in), () -> new SortOperator(type, keys, offset, fetch), type)
-                .withInputPartitioning(0, InputPartitioning.single());
-    }
-
-    /**
-     * ORDER BY on a stream, as Flink plans it: with a LIMIT (and OFFSET), a Top-N over the whole stream (a
-     * {@link RankOperator} without partition keys, updating its result as better rows arrive); without one, a
-     * temporal sort when the first key is an ascending rowtime or proctime attribute.
-     */
-    private Transformation streamingSort(Sort sort, Transformation in, RowType type, long offset, long fetch) {
-        List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
-        String orderText = "orderBy=[" + describeKeys(collations, type) + "]";
-        SortKey[] keys = sortKeys(collations);
-        if (fetch >= 0) {
-            if (fetch == 0) {
-                throw new UnsupportedFeatureException("LIMIT 0 on a stream");
-            }
-            boolean insertOnly = in.changelogMode().isInsertOnly();
-            long start = offset + 1;
-            long end = offset + fetch;
-            ChangelogMode mode = start == 1 && insertOnly ? ChangelogMode.of(RowKind.INSERT, RowKind.DELETE)
-                    : ChangelogMode.all();
-            return new OperatorTransformation("Rank(strategy=[" + (insertOnly ? "AppendFastStrategy"
-                    : "RetractStrategy") + "], rankType=[ROW_NUMBER], rankRange=[rankStart=" + start + ", rankEnd="
-                    + end + "], " + orderText + ", select=[" + String.join(", ", type.names()) + "])",
-                    List.of(in), () -> new RankOperator(type, new int[0], keys, start, end, false, insertOnly, type),
-                    type)
-                    .withUpdateBeforeOptional()
-                    .withInputPartitioning(0, InputPartitioning.single()).withChangelogMode(mode);
-        }
-        RelFieldCollation first = collations.get(0);
-        if (offset == 0 && first.getDirection() == RelFieldCollation.Direction.ASCENDING
-                && TimeAttributes.isRowtime(sort.getInput(), first.getFieldIndex())) {
-            requireInsertOnly(in, "ORDER BY a time attribute");
-            int timeField = first.getFieldIndex();
-            return new OperatorTransformation("TemporalSort(" + orderText + ")", List.of(in),
-                    () -> new io.sluice.runtime.operator.sort.TemporalSortOperator(type, timeField, keys), type)
-                    .withInputPartitioning(0, InputPartitioning.single());
-        }
-        if (offset == 0 && first.getDirection() == RelFieldCollation.Direction.ASCENDING
-                && TimeAttributes.isProctime(sort.getInput(), first.getFieldIndex())) {
-            requireInsertOnly(in, "ORDER BY a time attribute");
-            return new OperatorTransformation("TemporalSort(" + orderText + ")", List.of(in),
-                    () -> new io.sluice.runtime.operator.sort.ProctimeSortOperator(type, keys), type)
-                    .withInputPartitioning(0, InputPartitioning.single());
-        }
-        throw new io.sluice.table.api.TableException("Sort on a non-time-attribute field is not supported."
-                + " ORDER BY in streaming mode needs an ascending time attribute (rowtime or proctime) as its first key,"
-                + " or a LIMIT. Use SET 'execution.runtime-mode' = 'batch' to sort a bounded input.");
-    }
-
-    private static SortKey[] sortKeys(List<RelFieldCollation> collations) {
-        SortKey[] keys = new SortKey[collations.size()];
-        for (int i = 0; i < keys.length; i++) {
-            RelFieldCollation fc = collations.get(i);
-            boolean asc = !fc.getDirection().isDescending();
-            boolean nullsFirst = fc.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
-                    ? asc : fc.nullDirection == RelFieldCollation.NullDirection.FIRST;
-            keys[i] = new SortKey(fc.getFieldIndex(), asc, nullsFirst);
-        }
-        return keys;
-    }
-
-    private static String describeKeys(List<RelFieldCollation> collations, RowType type) {
-        List<String> parts = new ArrayList<>();
-        for (RelFieldCollation fc : collations) {
-            parts.add(type.name(fc.getFieldIndex()) + (fc.getDirection().isDescending() ? " DESC" : " ASC"));
-        }
-        return String.join(", ", parts);
-    }
-
-    private static long literalLong(RexNode node) {
-        if (node instanceof RexLiteral) {
-            Long v = ((RexLiteral) node).getValueAs(Long.class);
-            if (v != null) {
-                return v;
-            }
-        }
-        throw new UnsupportedFeatureException("a non-literal LIMIT or OFFSET: " + node);
-    }
-
-    private Transformation translateUnion(Union union) {
-        if (!union.all) {
-            throw new UnsupportedFeatureException("UNION without ALL in this position");
-        }
-        List<Transformation> inputs = new ArrayList<>();
-        union.getInputs().forEach(i -> inputs.add(translate(i)));
-        RowType type = rowType(union);
-        int n = inputs.size();
-        return new OperatorTransformation("Union(all=[true])", inputs, () -> new UnionOperator(n, type), type);
-    }
-
-    /** INTERSECT ALL / EXCEPT ALL (the DISTINCT forms are rewritten into aggregates by the optimizer). */
-    private Transformation translateMultisetOperation(org.apache.calcite.rel.core.SetOp setOp) {
-        boolean intersect = setOp instanceof org.apache.calcite.rel.core.Intersect;
-        String what = intersect ? "INTERSECT ALL" : "EXCEPT ALL";
-        if (!setOp.all || setOp.getInputs().size() != 2) {
-            throw new UnsupportedFeatureException(what + " over " + setOp.getInputs().size() + " inputs");
-        }
-        if (streaming) {
-            throw new UnsupportedFeatureException(what + " in streaming mode");
-        }
-        Transformation l = translate(setOp.getInput(0));
-        Transformation r = translate(setOp.getInput(1));
-        RowType type = rowType(setOp);
-        MultisetOperator.Kind kind = intersect ? MultisetOperator.Kind.INTERSECT_ALL : MultisetOperator.Kind.EXCEPT_ALL;
-        return new OperatorTransformation((intersect ? "IntersectAll" : "ExceptAll") + "(fields=["
-                + String.join(", ", type.names()) + "])", List.of(l, r), () -> new MultisetOperator(kind, type), type)
-                .withInputPartitioning(0, InputPartitioning.hash(allFields(type.size())))
-                .withInputPartitioning(1, InputPartitioning.hash(allFields(type.size())));
-    }
-
-    private Transformation translateValues(Values values) {
-        RowType type = rowType(values);
-        List<Object[]> rows = new ArrayList<>();
-        for (List<RexLiteral> tuple : values.getTuples()) {
-            Object[] row = new Object[tuple.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = Literals.toExternal(tuple.get(i), type.type(i));
-            }
-            rows.add(row);
-        }
-        int[] all = new int[type.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return new SourceTransformation("Values(tuples=[" + rows.size() + " rows])", new ValuesSource(type, rows),
-                all, type);
-    }
-
-    // ---------------------------------------------------------------- over windows
-
-    private Transformation translateWindow(Window window) {
-        Transformation in = translate(window.getInput());
-        if (streaming && window.groups.size() != 1) {
-            throw new UnsupportedFeatureException("OVER windows with different window specifications in one query "
-                    + "in streaming mode");
-        }
-        RowType inputType = rowType(window.getInput());
-        RowType outputType = rowType(window);
-        int inputFields = inputType.size();
-        List<OverGroupSpec> groups = new ArrayList<>();
-        int outIndex = inputFields;
-        List<String> described = new ArrayList<>();
-        for (Window.Group g : window.groups) {
-            List<OverFunctionSpec> functions = new ArrayList<>();
-            for (Window.RexWinAggCall call : g.aggCalls) {
-                List<Integer> args = new ArrayList<>();
-                List<Object> constants = new ArrayList<>();
-                for (RexNode op : call.getOperands()) {
-                    int idx = ((RexInputRef) op).getIndex();
-                    if (idx < inputFields) {
-                        args.add(idx);
-                    } else {
-                        RexLiteral lit = window.constants.get(idx - inputFields);
-                        constants.add(Literals.toExternal(lit, RelTypes.toLogicalType(lit.getType())));
-                    }
-                }
-                functions.add(new OverFunctionSpec(overKind(call), args.stream().mapToInt(Integer::intValue).toArray(),
-                        constants.toArray(), outputType.type(outIndex)));
-                described.add(call.getOperator().getName() + " AS " + outputType.name(outIndex));
-                outIndex++;
-            }
-            SortKey[] orderKeys = sortKeys(g.orderKeys.getFieldCollations());
-            groups.add(new OverGroupSpec(g.keys.toArray(), orderKeys, g.isRows,
-                    bound(g.lowerBound, window, inputFields), bound(g.upperBound, window, inputFields), functions));
-        }
-        if (streaming) {
-            // One window ordered by a rowtime attribute (rows fire with the watermark) or a proctime attribute
-            // (rows fire on arrival); insert-only in and out.
-            requireInsertOnly(in, "an OVER aggregation");
-            OverGroupSpec group = groups.get(0);
-            SortKey[] order = group.orderKeys();
-            boolean rowtime = order.length == 1 && TimeAttributes.isRowtime(window.getInput(), order[0].field());
-            boolean proctime = order.length == 1 && !rowtime
-                    && TimeAttributes.isProctime(window.getInput(), order[0].field());
-            if (!rowtime && !proctime) {
-                throw new UnsupportedFeatureException("OVER windows in streaming mode not ordered by a single time "
-                        + "attribute (rowtime or proctime)");
-            }
-            StreamingOverAggregateOperator.checkSupported(inputType, group);
-            int[] keys = group.partitionFields();
-            String streamName = "OverAggregate(" + (keys.length == 0 ? "" : "partitionBy=[" + String.join(", ",
-                    java.util.Arrays.stream(keys).mapToObj(inputType::name).toList()) + "], ")
-                    + "orderBy=[" + describeKeys(window.groups.get(0).orderKeys.getFieldCollations(), inputType)
-                    + "], window=[" + (group.isRows() ? "ROWS" : "RANGE") + " BETWEEN " + group.lower() + " AND "
-                    + group.upper() + "], select=[" + String.join(", ", described) + "])";
-            OperatorTransformation over = new OperatorTransformation(streamName, List.of(in),
-                    () -> new StreamingOverAggregateOperator(inputType, group, rowtime, outputType), outputType);
-            if (rowtime) {
-                over.withLateRowOutput();
-            }
-            return over.withInputPartitioning(0, keys.length == 0 ? InputPartitioning.single()
-                            : InputPartitioning.hash(keys));
-        }
-        String name = "OverAggregate(select=[" + String.join(", ", described) + "])";
-        int[] partition = window.groups.get(0).keys.toArray();
-        boolean samePartition = window.groups.stream().allMatch(g -> java.util.Arrays.equals(g.keys.toArray(), partition));
-        return new OperatorTransformation(name, List.of(in),
-                () -> new OverWindowOperator(inputType, groups, outputType), outputType)
-                .withInputPartitioning(0, samePartition ? InputPartitioning.hash(partition) : InputPartitioning.single());
-    }
-
-    private static int[] allFields(int n) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        return all;
-    }
-
-    private static FrameBound bound(RexWindowBound b, Window window, int inputFields) {
-        if (b.isCurrentRow()) {
-            return new FrameBound(BoundKind.CURRENT_ROW, null);
-        }
-        if (b.isUnbounded()) {
-            return new FrameBound(b.isPreceding() ? BoundKind.UNBOUNDED_PRECEDING : BoundKind.UNBOUNDED_FOLLOWING, null);
-        }
-        RexNode offset = b.getOffset();
-        RexLiteral lit = offset instanceof RexInputRef
-                ? window.constants.get(((RexInputRef) offset).getIndex() - inputFields) : (RexLiteral) offset;
-        Object value;
-        BigDecimal d = lit.getValueAs(BigDecimal.class);
-        if (d == null) {
-            throw new UnsupportedFeatureException("window frame offset " + lit);
-        }
-        value = d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0 ? (Object) d.longValueExact() : d;
-        return new FrameBound(b.isPreceding() ? BoundKind.PRECEDING : BoundKind.FOLLOWING, value);
-    }
-
-    private static OverFunctionKind overKind(Window.RexWinAggCall call) {
-        SqlKind k = call.getOperator().getKind();
-        switch (k) {
-            case ROW_NUMBER:
-                return OverFunctionKind.ROW_NUMBER;
-            case RANK:
-                return OverFunctionKind.RANK;
-            case DENSE_RANK:
-                return OverFunctionKind.DENSE_RANK;
-            case PERCENT_RANK:
-                return OverFunctionKind.PERCENT_RANK;
-            case CUME_DIST:
-                return OverFunctionKind.CUME_DIST;
-            case NTILE:
-                return OverFunctionKind.NTILE;
-            case LAG:
-                return OverFunctionKind.LAG;
-            case LEAD:
-                return OverFunctionKind.LEAD;
-            case FIRST_VALUE:
-                return OverFunctionKind.FIRST_VALUE;
-            case LAST_VALUE:
-                return OverFunctionKind.LAST_VALUE;
-            case COUNT:
-                return OverFunctionKind.COUNT;
-            case SUM:
-                return OverFunctionKind.SUM;
-            case SUM0:
-                return OverFunctionKind.SUM0;
-            case AVG:
-                return OverFunctionKind.AVG;
-            case MIN:
-                return OverFunctionKind.MIN;
-            case MAX:
-                return OverFunctionKind.MAX;
-            default:
-                throw new UnsupportedFeatureException("window function " + call.getOperator().getName());
-        }
-    }
 }

@@ -22,7 +22,7 @@ import org.apache.calcite.rex.RexUtil;
  * split of a condition into equi-join keys (which the runtime compares through a key table) and a
  * residual condition (compiled into a predicate over the left columns followed by the right columns).
  */
-final class JoinConditions {
+public final class JoinConditions {
     private JoinConditions() {
     }
 
@@ -74,7 +74,7 @@ final class JoinConditions {
     }
 
     /** Whether every key pair's types can share one key table ({@link JoinKeys#typesMatch}). */
-    static boolean keyTypesMatch(RowType left, RowType right, List<Integer> leftKeys, List<Integer> rightKeys) {
+    public static boolean keyTypesMatch(RowType left, RowType right, List<Integer> leftKeys, List<Integer> rightKeys) {
         for (int i = 0; i < leftKeys.size(); i++) {
             if (!JoinKeys.typesMatch(left.type(leftKeys.get(i)), right.type(rightKeys.get(i)))) {
                 return false;
@@ -84,7 +84,7 @@ final class JoinConditions {
     }
 
     /** The runtime join type of {@code t}; null for the join types Sluice does not run. */
-    static JoinType joinType(JoinRelType t) {
+    public static JoinType joinType(JoinRelType t) {
         switch (t) {
             case INNER:
                 return JoinType.INNER;

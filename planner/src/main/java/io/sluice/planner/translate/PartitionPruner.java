@@ -32,7 +32,7 @@ import org.apache.calcite.util.ImmutableBitSet;
  * the text of its directory name cast to the column's type; a conjunct whose cast fails rules nothing out (reading
  * the partition then reports the bad value). The filter still runs on the rows read.
  */
-final class PartitionPruner {
+public final class PartitionPruner {
     private PartitionPruner() {
     }
 
@@ -40,7 +40,7 @@ final class PartitionPruner {
      * Restricts {@code source} to the partitions that may satisfy {@code condition} (over {@code scanType}, the
      * scan's columns); returns the remaining partitions for the plan text, or null when nothing was pruned.
      */
-    static List<Map<String, String>> prune(ScanTableSource source, CatalogTable table, RelDataType scanType,
+    public static List<Map<String, String>> prune(ScanTableSource source, CatalogTable table, RelDataType scanType,
             RexNode condition, CodeGenerator codegen, RexBuilder rexBuilder) {
         List<String> keys = table.partitionKeys();
         if (condition == null || keys.isEmpty() || !(source instanceof SupportsPartitionPushDown)) {

@@ -15,11 +15,26 @@ import org.apache.calcite.sql.SqlKind;
  * The rank range a filter puts on a ROW_NUMBER column ({@code rn <= 3}, {@code rn = 1},
  * {@code rn BETWEEN 2 AND 5}, {@code 3 >= rn}, ...), and the rest of the filter.
  */
-final class RankRange {
+public final class RankRange {
     final long start;
     final long end;
     /** The conjuncts that do not bound the rank number (null when none). */
     final RexNode remainder;
+
+    /** The first rank kept (1-based). */
+    public long start() {
+        return start;
+    }
+
+    /** The last rank kept. */
+    public long end() {
+        return end;
+    }
+
+    /** The conjuncts that do not bound the rank number, or null. */
+    public RexNode remainder() {
+        return remainder;
+    }
 
     private RankRange(long start, long end, RexNode remainder) {
         this.start = start;
@@ -28,7 +43,7 @@ final class RankRange {
     }
 
     /** The range bounded by {@code condition} on field {@code rankField}, or null when it has no upper bound. */
-    static RankRange of(RexBuilder rexBuilder, RexNode condition, int rankField) {
+    public static RankRange of(RexBuilder rexBuilder, RexNode condition, int rankField) {
         long start = 1;
         long end = Long.MAX_VALUE;
         List<RexNode> rest = new ArrayList<>();

@@ -53,7 +53,7 @@ public final class TimeAttributes {
     }
 
     /** Whether a field is a processing-time attribute: a {@code PROCTIME()} column passed through unchanged. */
-    static boolean isProctime(RelNode rel, int field) {
+    public static boolean isProctime(RelNode rel, int field) {
         if (rel instanceof HepRelVertex) {
             return isProctime(((HepRelVertex) rel).getCurrentRel(), field);
         }
@@ -84,7 +84,7 @@ public final class TimeAttributes {
      * such an attribute passed through the grouping keys of an aggregation (a window's {@code window_time} after a
      * window aggregation).
      */
-    static boolean isTimeAttribute(RelNode rel, int field) {
+    public static boolean isTimeAttribute(RelNode rel, int field) {
         if (isRowtime(rel, field) || isProctime(rel, field)) {
             return true;
         }

@@ -20,9 +20,9 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 
 /** Recognizes window table functions and the window columns ({@code window_start/end/time}) they add. */
-final class WindowColumns {
+public final class WindowColumns {
     /** Which window column a field is. */
-    enum Kind {
+    public enum Kind {
         START,
         END,
         TIME
@@ -31,7 +31,7 @@ final class WindowColumns {
     private WindowColumns() {
     }
 
-    static boolean isWindowFunction(TableFunctionScan scan) {
+    public static boolean isWindowFunction(TableFunctionScan scan) {
         if (!(scan.getCall() instanceof RexCall) || scan.getInputs().size() != 1) {
             return false;
         }
@@ -40,12 +40,12 @@ final class WindowColumns {
                 || op == WindowTableFunctions.SESSION;
     }
 
-    static boolean isSession(RexCall call) {
+    public static boolean isSession(RexCall call) {
         return call.getOperator() == WindowTableFunctions.SESSION;
     }
 
     /** The partition key columns of a SESSION call (its second DESCRIPTOR), possibly none. */
-    static int[] sessionKeys(RexCall call) {
+    public static int[] sessionKeys(RexCall call) {
         int seen = 0;
         for (RexNode operand : call.getOperands()) {
             if (operand.getKind() == SqlKind.DESCRIPTOR && seen++ == 1) {
@@ -57,7 +57,7 @@ final class WindowColumns {
     }
 
     /** The gap of a SESSION call in milliseconds. */
-    static long sessionGap(RexCall call) {
+    public static long sessionGap(RexCall call) {
         RexNode last = call.getOperands().get(call.getOperands().size() - 1);
         BigDecimal millis = last instanceof RexLiteral ? ((RexLiteral) last).getValueAs(BigDecimal.class) : null;
         if (millis == null) {
@@ -67,7 +67,7 @@ final class WindowColumns {
     }
 
     /** The input column named by the call's {@code DESCRIPTOR}. */
-    static int timeField(RexCall call) {
+    public static int timeField(RexCall call) {
         for (RexNode operand : call.getOperands()) {
             if (operand.getKind() == SqlKind.DESCRIPTOR) {
                 List<RexNode> columns = ((RexCall) operand).getOperands();
@@ -88,7 +88,7 @@ final class WindowColumns {
     }
 
     /** The windows of a TUMBLE / HOP / CUMULATE call, from its interval arguments. */
-    static WindowSpec spec(RexCall call) {
+    public static WindowSpec spec(RexCall call) {
         List<Long> intervals = new java.util.ArrayList<>();
         for (RexNode operand : call.getOperands()) {
             if (operand.getKind() == SqlKind.DESCRIPTOR) {
@@ -119,7 +119,7 @@ final class WindowColumns {
      * For an aggregate grouping on both {@code window_start} and {@code window_end} of a window table
      * function (Flink's window aggregation), the index of the {@code window_end} input field; else -1.
      */
-    static int windowEndGroupField(Aggregate agg) {
+    public static int windowEndGroupField(Aggregate agg) {
         int end = -1;
         boolean start = false;
         for (int field : agg.getGroupSet()) {
@@ -138,7 +138,7 @@ final class WindowColumns {
      * {@code window_end}: {@code window_end}, {@code window_time} and, unless the windows are sessions (whose
      * starts differ between keys), {@code window_start}.
      */
-    static int[] paneConstantGroupFields(Aggregate agg) {
+    public static int[] paneConstantGroupFields(Aggregate agg) {
         List<Integer> fields = new ArrayList<>();
         for (int field : agg.getGroupSet()) {
             Origin o = origin(agg.getInput(), field);
@@ -154,7 +154,7 @@ final class WindowColumns {
     }
 
     /** Which window column field {@code field} of {@code rel} passes through unchanged, or null. */
-    static Kind trace(RelNode rel, int field) {
+    public static Kind trace(RelNode rel, int field) {
         Origin o = origin(rel, field);
         return o == null ? null : o.kind;
     }

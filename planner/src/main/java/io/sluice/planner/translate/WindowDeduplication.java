@@ -24,13 +24,14 @@ import org.apache.calcite.rex.RexCall;
  * @param keepLast whether the order is descending (the last row is kept)
  * @param windowEndField the {@code window_end} column
  */
-record WindowDeduplication(String name, int[] keyFields, int timeField, boolean keepLast, int windowEndField) {
+public record WindowDeduplication(String name, int[] keyFields, int timeField, boolean keepLast, int windowEndField) {
 
     /**
      * The window deduplication a window Top-N over {@code input} amounts to; null when it is not one (a rank
      * range other than 1..1, an order other than one rowtime attribute, a SESSION window).
      */
-    static WindowDeduplication of(RelNode input, int[] partition, SortKey[] order, long rankStart, long rankEnd) {
+    public static WindowDeduplication of(RelNode input, int[] partition, SortKey[] order, long rankStart,
+            long rankEnd) {
         if (rankStart != 1 || rankEnd != 1 || order.length != 1
                 || !TimeAttributes.isRowtime(input, order[0].field())) {
             return null;
@@ -68,8 +69,8 @@ record WindowDeduplication(String name, int[] keyFields, int timeField, boolean 
      * The deduplication of {@code in} (rows of {@code inputType}, hash-partitioned on {@code partition});
      * {@code outputType} is the input type plus a BIGINT rank column when {@code outputRankNumber}.
      */
-    Transformation transformation(Transformation in, RowType inputType, int[] partition, boolean outputRankNumber,
-            RowType outputType) {
+    public Transformation transformation(Transformation in, RowType inputType, int[] partition,
+            boolean outputRankNumber, RowType outputType) {
         int[] keys = keyFields;
         int time = timeField;
         boolean last = keepLast;

@@ -650,8 +650,9 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         RelNode rel = alignToSink(plan.optimized, sinkType, table.persistedColumnNames(), columns, staticPartitions,
                 id);
         SluicePlanner.PlannedQuery aligned = new SluicePlanner.PlannedQuery(plan.logical, rel, sinkType);
-        Transformation root = new JobGraphGenerator(new CodeGenerator(configuration), configuration, classLoader())
-                .translate(rel);
+        JobGraphGenerator generator = new JobGraphGenerator(new CodeGenerator(configuration), configuration,
+                classLoader());
+        Transformation root = generator.translate(rel);
         String connector = table.options().get(FactoryUtil.CONNECTOR.key());
         if (connector == null) {
             throw new ValidationException("Table " + id + " has no 'connector' option and cannot be written to.");
@@ -685,7 +686,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         if (produced.contains(io.sluice.types.RowKind.UPDATE_BEFORE)
                 && !accepted.contains(io.sluice.types.RowKind.UPDATE_BEFORE)) {
             // an upsert sink: the producer of the updates leaves out the -U rows where nothing else needs them
-            io.sluice.runtime.graph.UpdateBeforeElimination.apply(root);
+            generator.dropUpdateBefore(rel);
         }
         SinkTransformation st = new SinkTransformation("Sink(table=[" + id + "], fields=["
                 + String.join(", ", sinkType.names()) + "])", root, sink::createWriter);

@@ -1,0 +1,58 @@
+package io.sluice.planner.physical;
+
+import io.sluice.planner.translate.WindowColumns;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+
+/** The rules that turn a logical aggregate (after {@link AggregateRewriteRule}) into its physical node. */
+final class AggregateRules {
+    private AggregateRules() {
+    }
+
+    /** Streaming, grouped by a window's start and end: a {@link StreamPhysicalWindowAggregate}. */
+    static final class StreamWindowAggregateRule extends PhysicalConverterRule {
+        StreamWindowAggregateRule() {
+            super(Aggregate.class, "StreamPhysicalWindowAggregateRule");
+        }
+
+        @Override
+        public RelNode convert(RelNode rel) {
+            Aggregate agg = (Aggregate) rel;
+            int windowEnd = WindowColumns.windowEndGroupField(agg);
+            if (windowEnd < 0) {
+                return null;
+            }
+            return new StreamPhysicalWindowAggregate(rel.getCluster(), physical(rel),
+                    agg.getInput(), agg.getGroupSet(), agg.getAggCallList(), windowEnd,
+                    WindowColumns.paneConstantGroupFields(agg));
+        }
+    }
+
+    /** Streaming: a {@link StreamPhysicalGroupAggregate}. */
+    static final class StreamGroupAggregateRule extends PhysicalConverterRule {
+        StreamGroupAggregateRule() {
+            super(Aggregate.class, "StreamPhysicalGroupAggregateRule");
+        }
+
+        @Override
+        public RelNode convert(RelNode rel) {
+            Aggregate agg = (Aggregate) rel;
+            return new StreamPhysicalGroupAggregate(rel.getCluster(), physical(rel),
+                    agg.getInput(), agg.getGroupSet(), agg.getAggCallList());
+        }
+    }
+
+    /** Batch: a {@link BatchPhysicalHashAggregate}. */
+    static final class BatchHashAggregateRule extends PhysicalConverterRule {
+        BatchHashAggregateRule() {
+            super(Aggregate.class, "BatchPhysicalHashAggregateRule");
+        }
+
+        @Override
+        public RelNode convert(RelNode rel) {
+            Aggregate agg = (Aggregate) rel;
+            return new BatchPhysicalHashAggregate(rel.getCluster(), physical(rel),
+                    agg.getInput(), agg.getGroupSet(), agg.getAggCallList());
+        }
+    }
+}

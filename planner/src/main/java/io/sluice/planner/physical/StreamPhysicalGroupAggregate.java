@@ -1,0 +1,61 @@
+package io.sluice.planner.physical;
+
+import io.sluice.runtime.connector.ChangelogMode;
+import io.sluice.runtime.graph.OperatorTransformation;
+import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.operator.aggregate.AggregateSpec;
+import io.sluice.runtime.operator.aggregate.GroupAggregateOperator;
+import io.sluice.runtime.operator.aggregate.MiniBatchSettings;
+import io.sluice.runtime.types.RowType;
+import io.sluice.types.RowKind;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Streaming {@code GROUP BY}: one accumulator per key, updated per row ({@link GroupAggregateOperator}).
+ *
+ * <p>Emits {@code +I/-U/+U} (and {@code -D} when its input retracts); the {@code -U} rows may be left out when the
+ * consumer is an upsert sink. Keeps one accumulator per group key.
+ */
+public final class StreamPhysicalGroupAggregate extends PhysicalAggregate {
+    StreamPhysicalGroupAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, ImmutableBitSet groupSet,
+            List<AggregateCall> aggCalls) {
+        super(cluster, traits, input, groupSet, aggCalls);
+    }
+
+    @Override
+    public Aggregate copy(RelTraitSet traitSet, RelNode input, ImmutableBitSet groupSet,
+            List<ImmutableBitSet> groupSets, List<AggregateCall> aggCalls) {
+        return new StreamPhysicalGroupAggregate(getCluster(), traitSet, input, groupSet, aggCalls);
+    }
+
+    @Override
+    public ChangelogMode outputChangelogMode(List<ChangelogMode> inputModes, TranslationContext context) {
+        return inputModes.get(0).hasUpdates() ? ChangelogMode.all()
+                : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
+    }
+
+    @Override
+    public boolean canDropUpdateBefore() {
+        return true;
+    }
+
+    @Override
+    public Transformation translateToPlan(TranslationContext context, List<Transformation> inputs) {
+        List<AggregateSpec> specs = specs(context);
+        RowType inputType = inputType();
+        RowType outputType = outputType();
+        int[] groupFields = groupFields();
+        MiniBatchSettings miniBatch = MiniBatchSettings.from(context.config());
+        String name = explain("GroupAggregate").attributeIf(miniBatch != null, "miniBatch",
+                miniBatch == null ? null : miniBatch.explain()).toString();
+        return new OperatorTransformation(name, inputs,
+                () -> new GroupAggregateOperator(inputType, groupFields, specs, outputType, miniBatch), outputType)
+                .withUpdateBeforeOptional();
+    }
+}
