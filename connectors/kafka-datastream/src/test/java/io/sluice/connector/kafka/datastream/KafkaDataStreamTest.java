@@ -355,6 +355,76 @@ class KafkaDataStreamTest {
         assertEquals(sorted(expected), sorted(kafka.values("out-events", "read_committed")));
     }
 
+    /** Passes records through slowly, so that a savepoint falls in the middle of the topic. */
+    public static final class Slow implements MapFunction<String, String> {
+        @Override
+        public String map(String value) throws Exception {
+            Thread.sleep(2);
+            return value;
+        }
+    }
+
+    private static void rescaleJob(StreamExecutionEnvironment env, boolean bounded) {
+        var builder = KafkaSource.<String>builder()
+                .setBootstrapServers(kafka.bootstrap())
+                .setTopics("rescaled-in")
+                .setValueOnlyDeserializer(new SimpleStringSchema());
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "Kafka Source")
+                .map(new Slow())
+                .sinkTo(KafkaSink.<String>builder()
+                        .setBootstrapServers(kafka.bootstrap())
+                        .setRecordSerializer(KafkaRecordSerializationSchema.builder()
+                                .setTopic("rescaled-out")
+                                .setValueSerializationSchema(new SimpleStringSchema())
+                                .build())
+                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                        .setTransactionalIdPrefix("rescaled-job")
+                        .build());
+    }
+
+    @Test
+    @Timeout(120)
+    void stoppedWithASavepointAndResumedAtAnotherParallelism() throws Exception {
+        kafka.createTopic("rescaled-in", 4);
+        kafka.createTopic("rescaled-out", 1);
+        List<String> expected = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            List<String[]> values = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                values.add(new String[] {null, "r" + p + "-" + i});
+                expected.add("r" + p + "-" + i);
+            }
+            kafka.produce("rescaled-in", p, null, values);
+        }
+        Configuration conf = new Configuration();
+        conf.setString("table.exec.batch-size", "8");
+        conf.setString("execution.checkpointing.dir", checkpoints.resolve("chk").toString());
+        StreamExecutionEnvironment first = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        first.setParallelism(2);
+        first.enableCheckpointing(60_000);
+        rescaleJob(first, false);
+        io.sluice.core.execution.JobClient client = first.executeAsync("before");
+        Thread.sleep(300);
+        String savepoint = client.stopWithSavepoint(false, checkpoints.resolve("savepoints").toString(),
+                io.sluice.core.execution.SavepointFormatType.CANONICAL).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        client.getJobExecutionResult().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        int before = kafka.values("rescaled-out", "read_committed").size();
+        assertTrue(before > 0 && before < expected.size(), "stopped part way: " + before);
+
+        Configuration resumed = new Configuration();
+        resumed.setString("table.exec.batch-size", "8");
+        resumed.setString("execution.checkpointing.dir", checkpoints.resolve("chk2").toString());
+        resumed.setString("execution.savepoint.path", savepoint);
+        StreamExecutionEnvironment second = StreamExecutionEnvironment.getExecutionEnvironment(resumed);
+        second.setParallelism(3);
+        rescaleJob(second, true);
+        second.execute("after");
+        assertEquals(sorted(expected), sorted(kafka.values("rescaled-out", "read_committed")));
+    }
+
     @Test
     void buildersNameWhatIsMissing() {
         Exception e = assertThrows(IllegalStateException.class, () -> KafkaSource.<String>builder()
