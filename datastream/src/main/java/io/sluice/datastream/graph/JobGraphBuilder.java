@@ -220,7 +220,9 @@ public final class JobGraphBuilder {
             return existing;
         }
         Transformation t = s.provider() != null ? s.provider().translate(this)
-                : new SourceTransformation(unique(s.name()), s.source(), new int[] {0, 1, 2, 3}, RecordBatches.TYPE);
+                : new SourceTransformation(unique(s.name()), s.idleTimeout() == null ? s.source()
+                        : new io.sluice.datastream.runtime.source.IdleTimeoutScan(s.source(), s.idleTimeout()),
+                        new int[] {0, 1, 2, 3}, RecordBatches.TYPE);
         sources.put(s, t);
         return t;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 public final class SourceNode extends StreamNode {
     private final ScanTableSource source;
     private final TransformationProvider provider;
+    private java.time.Duration idleTimeout;
 
     public SourceNode(String name, TypeInformation<?> type, ScanTableSource source) {
         super(name, type);
@@ -33,6 +34,25 @@ public final class SourceNode extends StreamNode {
     /** What builds this node's transformation, or null for a plain {@link #source()}. */
     public TransformationProvider provider() {
         return provider;
+    }
+
+    /**
+     * Marks the source's instances idle after {@code timeout} without records ({@code WatermarkStrategy
+     * .withIdleness} on a stream it feeds); the shortest of several timeouts wins.
+     */
+    public void setIdleTimeout(java.time.Duration timeout) {
+        if (provider != null) {
+            throw new UnsupportedOperationException("not supported yet: WatermarkStrategy.withIdleness on a stream"
+                    + " converted from a table (set table.exec.source.idle-timeout instead)");
+        }
+        if (idleTimeout == null || timeout.compareTo(idleTimeout) < 0) {
+            idleTimeout = timeout;
+        }
+    }
+
+    /** The idle timeout set by {@link #setIdleTimeout}, or null. */
+    public java.time.Duration idleTimeout() {
+        return idleTimeout;
     }
 
     @Override

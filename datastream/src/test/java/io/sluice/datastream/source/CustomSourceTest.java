@@ -109,17 +109,64 @@ class CustomSourceTest {
         assertTrue(emitted < 400 + 300, "restored from a checkpoint, not from the start: " + emitted + " emitted");
     }
 
-    @Test
-    void checkpointingAboveParallelismOneIsNotSupportedYet() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.enableCheckpointing(1000);
-        env.fromSource(new RangeSource(2, 5, 0, "p2"), WatermarkStrategy.noWatermarks(), "ranges").print();
-        Exception e = assertThrows(Exception.class, env::execute);
-        Throwable t = e;
-        while (t.getCause() != null && !String.valueOf(t.getMessage()).contains("not supported yet")) {
-            t = t.getCause();
+    /** Slows the records down; fails once, in the first instance to see record number {@code at}. */
+    public static final class FailOnceNamed implements MapFunction<Long, Long> {
+        static final java.util.Set<String> FAILED_NAMES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final String name;
+        private final int at;
+        private int seen;
+
+        FailOnceNamed(String name, int at) {
+            this.name = name;
+            this.at = at;
         }
-        assertTrue(String.valueOf(t.getMessage()).contains("not supported yet"), String.valueOf(e));
+
+        @Override
+        public Long map(Long value) throws Exception {
+            Thread.sleep(1);
+            if (++seen == at && FAILED_NAMES.add(name)) {
+                throw new IllegalStateException("injected failure");
+            }
+            return value;
+        }
+    }
+
+    private StreamExecutionEnvironment restartingEnv() {
+        Configuration conf = new Configuration();
+        conf.setString("table.exec.batch-size", "4");
+        conf.setString("execution.checkpointing.dir", checkpoints.toString());
+        conf.setString("restart-strategy.type", "fixed-delay");
+        conf.setString("restart-strategy.fixed-delay.attempts", "3");
+        conf.setString("restart-strategy.fixed-delay.delay", "10 ms");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.enableCheckpointing(15);
+        return env;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void checkpointedAboveParallelismOneAndRestoredExactlyOnce(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = restartingEnv();
+        env.setParallelism(parallelism);
+        String name = "restored-p" + parallelism;
+        List<Long> out = new ArrayList<>();
+        env.fromSource(new RangeSource(12, 40, 0, name), WatermarkStrategy.noWatermarks(), "ranges")
+                .map(new FailOnceNamed(name, 120)).executeAndCollect().forEachRemaining(out::add);
+        assertTrue(FailOnceNamed.FAILED_NAMES.contains(name), "the failure was injected");
+        assertEquals(range(480), sorted(out));
+        long emitted = RangeSource.EMITTED.get(name).get();
+        assertTrue(emitted < 480 + 120 * parallelism, "restored from a checkpoint: " + emitted + " emitted");
+    }
+
+    @Test
+    void unboundedSourceWithDiscoveryRestoredAtParallelismTwo() throws Exception {
+        StreamExecutionEnvironment env = restartingEnv();
+        env.setParallelism(2);
+        List<Long> first = env.fromSource(new RangeSource(1000, 10, 3, "unbounded-p2"),
+                WatermarkStrategy.noWatermarks(), "discovered ranges")
+                .map(new FailOnceNamed("unbounded-p2", 40)).executeAndCollect(150);
+        assertTrue(FailOnceNamed.FAILED_NAMES.contains("unbounded-p2"), "the failure was injected");
+        assertEquals(150, first.size());
+        assertEquals(150, new HashSet<>(first).size(), "no record twice: " + sorted(first));
     }
 }

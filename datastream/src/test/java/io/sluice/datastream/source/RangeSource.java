@@ -37,7 +37,7 @@ public final class RangeSource implements Source<Long, RangeSource.RangeSplit, L
     private final long discoveryMs;
     private final String counter;
 
-    RangeSource(int splits, long size, long discoveryMs, String counter) {
+    public RangeSource(int splits, long size, long discoveryMs, String counter) {
         this.splits = splits;
         this.size = size;
         this.discoveryMs = discoveryMs;
@@ -84,8 +84,9 @@ public final class RangeSource implements Source<Long, RangeSource.RangeSplit, L
     @Override
     public SplitEnumerator<RangeSplit, List<RangeSplit>> restoreEnumerator(SplitEnumeratorContext<RangeSplit> ctx,
             List<RangeSplit> checkpoint) {
-        int discovered = checkpoint.isEmpty() ? 0 : checkpoint.get(checkpoint.size() - 1).id + 1;
-        return new Enumerator(ctx, new ArrayList<>(checkpoint), Math.max(discovered, splits));
+        // the last element is a marker holding how many splits were discovered
+        List<RangeSplit> remaining = new ArrayList<>(checkpoint.subList(0, checkpoint.size() - 1));
+        return new Enumerator(ctx, remaining, (int) checkpoint.get(checkpoint.size() - 1).next);
     }
 
     @Override
@@ -212,6 +213,7 @@ public final class RangeSource implements Source<Long, RangeSource.RangeSplit, L
             for (RangeSplit s : remaining) {
                 copy.add(s.copy());
             }
+            copy.add(new RangeSplit(-1, discovered, discovered));
             return copy;
         }
 

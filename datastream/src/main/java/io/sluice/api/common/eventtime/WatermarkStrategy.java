@@ -40,10 +40,29 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
         return withTimestampAssigner(TimestampAssignerSupplier.of(timestampAssigner));
     }
 
-    /** Not supported yet: Sluice's idleness is per source ({@code table.exec.source.idle-timeout}). */
+    /**
+     * This strategy, with the stream marked idle when no record arrived for {@code idleTimeout}: an idle input then
+     * no longer holds back the watermark of the operators it feeds, until records arrive again
+     * ({@link WatermarksWithIdleness}).
+     */
     default WatermarkStrategy<T> withIdleness(Duration idleTimeout) {
-        throw new UnsupportedOperationException("not supported yet: WatermarkStrategy.withIdleness (set "
-                + "table.exec.source.idle-timeout instead)");
+        if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("The idle timeout must be positive, not " + idleTimeout);
+        }
+        WatermarkStrategy<T> base = this;
+        return new WatermarkStrategy<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+                return new WatermarksWithIdleness<>(base.createWatermarkGenerator(context), idleTimeout);
+            }
+
+            @Override
+            public TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+                return base.createTimestampAssigner(context);
+            }
+        };
     }
 
     /** Not supported yet. */

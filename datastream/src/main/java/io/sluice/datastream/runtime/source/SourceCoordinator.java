@@ -32,11 +32,37 @@ final class SourceCoordinator<T, SplitT extends SourceSplit, EnumT> implements S
         final List<SplitT> splits = new ArrayList<>();
         boolean noMoreSplits;
         final List<SourceEvent> events = new ArrayList<>();
+
+        boolean isEmpty() {
+            return splits.isEmpty() && !noMoreSplits && events.isEmpty();
+        }
+    }
+
+    /**
+     * What the enumerator sent one reader, in the order sent, each part tagged with the number of enumerator
+     * snapshots taken before it was sent (its epoch).
+     */
+    private static final class Deliveries<SplitT> {
+        final ArrayDeque<Long> epochs = new ArrayDeque<>();
+        final ArrayDeque<Mailbox<SplitT>> parts = new ArrayDeque<>();
+
+        /** The part of the current epoch, to add to. */
+        Mailbox<SplitT> current(long epoch) {
+            if (epochs.isEmpty() || epochs.peekLast() != epoch) {
+                epochs.addLast(epoch);
+                parts.addLast(new Mailbox<>());
+            }
+            return parts.peekLast();
+        }
     }
 
     private final Source<T, SplitT, EnumT> source;
     private final int parallelism;
-    private final Map<Integer, Mailbox<SplitT>> mailboxes = new HashMap<>();
+    private final Map<Integer, Deliveries<SplitT>> mailboxes = new HashMap<>();
+    /** Enumerator snapshots taken so far: the n-th is that of the n-th checkpoint of this run. */
+    private long enumeratorSnapshots;
+    /** The serialized enumerator state of each checkpoint of this run not yet written by the first reader. */
+    private final Map<Long, byte[]> enumeratorStates = new HashMap<>();
     private final Map<Integer, ReaderInfo> registered = new TreeMap<>();
     private final List<Integer> created = new ArrayList<>();
     private final ArrayDeque<Runnable> coordinatorTasks = new ArrayDeque<>();
@@ -45,7 +71,6 @@ final class SourceCoordinator<T, SplitT extends SourceSplit, EnumT> implements S
     private ScheduledExecutorService executor;
     private Throwable asyncFailure;
     private int closedReaders;
-    private long checkpointId;
 
     SourceCoordinator(Source<T, SplitT, EnumT> source, int parallelism) {
         this.source = source;
@@ -63,7 +88,7 @@ final class SourceCoordinator<T, SplitT extends SourceSplit, EnumT> implements S
 
     synchronized void readerCreated(int subtask) {
         created.add(subtask);
-        mailboxes.put(subtask, new Mailbox<>());
+        mailboxes.putIfAbsent(subtask, new Deliveries<>());
     }
 
     /** The enumerator state of a checkpoint, restored instead of creating a new enumerator. */
@@ -94,27 +119,48 @@ final class SourceCoordinator<T, SplitT extends SourceSplit, EnumT> implements S
         runCoordinatorTasks();
     }
 
-    /** Takes what the enumerator sent reader {@code subtask}; rethrows a failure of an asynchronous call. */
-    synchronized Mailbox<SplitT> take(int subtask) throws Exception {
+    /**
+     * Takes what the enumerator sent reader {@code subtask} before its snapshot number {@code readerSnapshots + 1}
+     * (a reader that has taken {@code readerSnapshots} snapshots); rethrows a failure of an asynchronous call.
+     *
+     * <p>This keeps every checkpoint consistent at any parallelism: what the enumerator sends after its snapshot
+     * for checkpoint {@code n} (taken by the first reader to reach checkpoint {@code n}) reaches a reader only
+     * after that reader's own snapshot for {@code n}, so a checkpoint never has a split both unassigned in the
+     * enumerator's state and in a reader's state, nor in neither.
+     */
+    synchronized Mailbox<SplitT> take(int subtask, long readerSnapshots) throws Exception {
         if (asyncFailure != null) {
             throw new Exception("The split enumerator of " + source.getClass().getName() + " failed", asyncFailure);
         }
         runCoordinatorTasks();
-        Mailbox<SplitT> box = mailboxes.get(subtask);
-        if (box.splits.isEmpty() && !box.noMoreSplits && box.events.isEmpty()) {
-            return null;
+        Deliveries<SplitT> d = mailboxes.get(subtask);
+        Mailbox<SplitT> taken = new Mailbox<>();
+        while (d != null && !d.epochs.isEmpty() && d.epochs.peekFirst() <= readerSnapshots) {
+            d.epochs.pollFirst();
+            Mailbox<SplitT> part = d.parts.pollFirst();
+            taken.splits.addAll(part.splits);
+            taken.noMoreSplits |= part.noMoreSplits;
+            taken.events.addAll(part.events);
         }
-        mailboxes.put(subtask, new Mailbox<>());
-        return box;
+        return taken.isEmpty() ? null : taken;
     }
 
-    /** The enumerator's state for the next checkpoint (the caller holds this object's lock for its snapshot). */
-    synchronized EnumT snapshotEnumerator(long id) throws Exception {
-        return enumerator == null ? restoredState : enumerator.snapshotState(id);
+    /**
+     * The serialized enumerator state of checkpoint number {@code n} of this run, snapshotted now if no reader
+     * reached that checkpoint before; the first reader ({@code keep} false) takes it, the others leave it.
+     */
+    synchronized byte[] enumeratorState(long n, boolean keep) throws Exception {
+        if (enumeratorSnapshots < n) {
+            EnumT state = enumerator == null ? restoredState : enumerator.snapshotState(n);
+            enumeratorStates.put(n, source.getEnumeratorCheckpointSerializer().serialize(state));
+            enumeratorSnapshots = n;
+        }
+        return keep ? enumeratorStates.get(n) : enumeratorStates.remove(n);
     }
 
-    synchronized long nextCheckpointId() {
-        return ++checkpointId;
+    /** The version of the serialized enumerator states. */
+    int enumeratorStateVersion() {
+        return source.getEnumeratorCheckpointSerializer().getVersion();
     }
 
     /** A reader closed; the last one closes the enumerator. */
@@ -165,17 +211,18 @@ final class SourceCoordinator<T, SplitT extends SourceSplit, EnumT> implements S
         mailbox(subtask).noMoreSplits = true;
     }
 
+    /** Where what the enumerator sends reader {@code subtask} now goes. */
     private Mailbox<SplitT> mailbox(int subtask) {
-        Mailbox<SplitT> box = mailboxes.get(subtask);
-        if (box == null) {
+        Deliveries<SplitT> d = mailboxes.get(subtask);
+        if (d == null) {
             if (subtask < 0 || subtask >= parallelism) {
                 throw new IllegalArgumentException("Subtask " + subtask + " does not exist; the source has "
                         + parallelism + " readers");
             }
-            box = new Mailbox<>();
-            mailboxes.put(subtask, box);
+            d = new Deliveries<>();
+            mailboxes.put(subtask, d);
         }
-        return box;
+        return d.current(enumeratorSnapshots);
     }
 
     @Override

@@ -29,8 +29,9 @@ import java.util.Map;
  * One parallel instance of a custom source: runs the user's {@code SourceReader} on the task thread, hands it what
  * the enumerator assigned, and writes what it collects into record batches (a batch per poll at most).
  *
- * <p>Position: the splits of the reader's snapshot followed by those assigned and not taken yet, whether "no more
- * splits" was signalled, and (on the first reader) the enumerator's state, each in its serializer's versioned form.
+ * <p>Position: the splits of the reader's snapshot (including those the enumerator assigned before its own
+ * snapshot of the same checkpoint), whether "no more splits" was signalled, and (on the first reader) the
+ * enumerator's state, each in its serializer's versioned form.
  */
 final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements SourceReader {
     private final ReaderContext context;
@@ -46,6 +47,8 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     private BatchBuilder batches;
     private Output current;
     private boolean ended;
+    /** Snapshots this reader has taken in this run: its next one is that of checkpoint {@code snapshots + 1}. */
+    private long snapshots;
 
     SplitSourceReader(ReaderContext context, SourceCoordinator<T, SplitT, EnumT> coordinator,
             StateSerializer<T> serializer) {
@@ -86,7 +89,7 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
         if (ended) {
             return ReadStatus.END_OF_INPUT;
         }
-        SourceCoordinator.Mailbox<SplitT> box = coordinator.take(subtask);
+        SourceCoordinator.Mailbox<SplitT> box = coordinator.take(subtask, snapshots);
         if (box != null) {
             handOver(box);
         }
@@ -114,11 +117,16 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     @Override
     public byte[] snapshotPosition() throws Exception {
         synchronized (coordinator) {
-            long id = coordinator.nextCheckpointId();
-            SourceCoordinator.Mailbox<SplitT> box = coordinator.take(subtask);
-            if (box != null) { // handed over now, so that the reader's snapshot has the splits
+            long id = snapshots + 1;
+            // the enumerator's state of this checkpoint first (unless another reader got here before): what it
+            // sent before that is handed over now, so that the reader's snapshot has it; what it sends after
+            // comes after this snapshot
+            byte[] enumeratorState = coordinator.enumeratorState(id, subtask != 0);
+            SourceCoordinator.Mailbox<SplitT> box = coordinator.take(subtask, snapshots);
+            if (box != null) {
                 handOver(box);
             }
+            snapshots = id;
             List<SplitT> splits = new ArrayList<>(reader.snapshotState(id));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -131,10 +139,7 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
             boolean withEnumerator = subtask == 0;
             out.writeBoolean(withEnumerator);
             if (withEnumerator) {
-                SimpleVersionedSerializer<EnumT> enumSerializer =
-                        coordinator.source().getEnumeratorCheckpointSerializer();
-                writeVersioned(enumSerializer.getVersion(), enumSerializer.serialize(coordinator
-                        .snapshotEnumerator(id)), out);
+                writeVersioned(coordinator.enumeratorStateVersion(), enumeratorState, out);
             }
             out.flush();
             return bytes.toByteArray();

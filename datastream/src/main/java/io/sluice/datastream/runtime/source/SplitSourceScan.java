@@ -4,7 +4,6 @@ import io.sluice.api.connector.source.Boundedness;
 import io.sluice.api.connector.source.Source;
 import io.sluice.api.connector.source.SourceSplit;
 import io.sluice.datastream.runtime.FunctionCopies;
-import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.connector.ReaderContext;
 import io.sluice.runtime.connector.ScanTableSource;
 import io.sluice.runtime.connector.SourceReader;
@@ -15,10 +14,10 @@ import io.sluice.runtime.state.keyed.StateSerializer;
  * Sluice's own): each run of the job gets a copy of the source and one {@link SourceCoordinator} (the split
  * enumerator) shared by its parallel {@link SplitSourceReader}s.
  *
- * <p>Checkpoints: each reader's position holds its reader's splits ({@code SourceReader.snapshotState}) and the
- * splits assigned to it but not yet taken; the first reader's position also holds the enumerator's state. With
- * checkpointing, custom sources run at parallelism 1 (the enumerator and the reader are then saved at the same
- * moment); above, the readers' snapshots are not aligned with the enumerator's, so that is "not supported yet".
+ * <p>Checkpoints: each reader's position holds its reader's splits ({@code SourceReader.snapshotState}); the first
+ * reader's position also holds the enumerator's state. The readers snapshot at different moments (each when the
+ * checkpoint's barrier passes it); the enumerator's state is taken by the first of them, and what the enumerator
+ * assigns after that reaches each reader only after its own snapshot, so the states agree at any parallelism.
  */
 public final class SplitSourceScan<T, SplitT extends SourceSplit, EnumT> implements ScanTableSource {
     private final byte[] source;
@@ -41,10 +40,6 @@ public final class SplitSourceScan<T, SplitT extends SourceSplit, EnumT> impleme
 
     @Override
     public synchronized SourceReader createReader(ReaderContext context) {
-        if (context.parallelism() > 1 && context.config().contains(CheckpointingOptions.INTERVAL)) {
-            throw new io.sluice.table.api.UnsupportedFeatureException("checkpointing the custom source "
-                    + description + " at parallelism " + context.parallelism() + " (it runs at parallelism 1)");
-        }
         if (coordinator == null || coordinator.hasReader(context.subtaskIndex())) {
             coordinator = new SourceCoordinator<>(FunctionCopies.deserialize(source), context.parallelism());
         }

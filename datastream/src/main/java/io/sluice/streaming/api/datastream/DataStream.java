@@ -196,8 +196,28 @@ public class DataStream<T> {
 
     /** Sets each record's timestamp and generates watermarks by {@code watermarkStrategy}. */
     public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        io.sluice.api.common.eventtime.WatermarkGenerator<T> generator = watermarkStrategy.createWatermarkGenerator(
+                new io.sluice.api.common.eventtime.WatermarkGeneratorSupplier.Context() { });
+        if (generator instanceof io.sluice.api.common.eventtime.WatermarksWithIdleness) {
+            java.time.Duration timeout =
+                    ((io.sluice.api.common.eventtime.WatermarksWithIdleness<T>) generator).idleTimeout();
+            markSourcesIdleAfter(node, timeout, new java.util.HashSet<>());
+        }
         return transform("Timestamps/Watermarks", node.type(),
                 new TimestampsAndWatermarksOperator("Timestamps/Watermarks", watermarkStrategy));
+    }
+
+    /** Sets the idle timeout of every source feeding {@code n}. */
+    private static void markSourcesIdleAfter(StreamNode n, java.time.Duration timeout, java.util.Set<StreamNode> seen) {
+        if (!seen.add(n)) {
+            return;
+        }
+        if (n instanceof io.sluice.datastream.graph.SourceNode) {
+            ((io.sluice.datastream.graph.SourceNode) n).setIdleTimeout(timeout);
+        }
+        for (StreamNode in : n.inputs()) {
+            markSourcesIdleAfter(in, timeout, seen);
+        }
     }
 
     /** Windows over the whole (non-keyed) stream; they run in one parallel instance. */
@@ -242,7 +262,9 @@ public class DataStream<T> {
     }
 
     private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
-        SinkNode s = new SinkNode(name, node, new UserSink(sink));
+        // a connector's sink that runs on the runtime's sink hooks itself (exactly-once Kafka, for instance)
+        SinkNode s = new SinkNode(name, node, sink instanceof io.sluice.datastream.runtime.sink.RecordSink
+                ? (io.sluice.datastream.runtime.sink.RecordSink) sink : new UserSink(sink));
         environment.addSink(s);
         return new DataStreamSink<>(s);
     }

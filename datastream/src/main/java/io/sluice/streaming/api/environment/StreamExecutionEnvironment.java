@@ -50,7 +50,6 @@ public class StreamExecutionEnvironment {
     private final CheckpointConfig checkpointConfig = new CheckpointConfig(config);
     private final List<SinkNode> sinks = new ArrayList<>();
     /** The classes of the custom sources (Source API implementations) of the job. */
-    private final List<String> customSources = new ArrayList<>();
     /** Sinks of table pipelines attached to this environment's next job ({@code StreamStatementSet}). */
     private final List<io.sluice.runtime.graph.SinkTransformation> attachedSinks = new ArrayList<>();
 
@@ -221,7 +220,6 @@ public class StreamExecutionEnvironment {
             TypeInformation<OUT> type = typeInfo != null ? typeInfo : provider.getProducedType();
             stream = source(sourceName, type, provider.scanSource(StateStore.serializerOf(type)));
         } else {
-            customSources.add(source.getClass().getName());
             stream = source(sourceName, typeInfo, new io.sluice.datastream.runtime.source.SplitSourceScan<>(
                     (Source<OUT, io.sluice.api.connector.source.SourceSplit, Object>) source,
                     StateStore.serializerOf(typeInfo)));
@@ -294,11 +292,6 @@ public class StreamExecutionEnvironment {
             if (sinks.isEmpty() && !attachedSinks.isEmpty()) {
                 return new JobGraph(jobName, attachedSinks);
             }
-            if (!customSources.isEmpty() && getParallelism() > 1 && config.contains(CheckpointingOptions.INTERVAL)) {
-                throw new UnsupportedOperationException("not supported yet: checkpointing the custom source "
-                        + customSources.get(0) + " at parallelism " + getParallelism()
-                        + " (custom sources are checkpointed at parallelism 1)");
-            }
             JobGraph graph = new JobGraphBuilder(getParallelism()).build(jobName, new ArrayList<>(sinks));
             if (attachedSinks.isEmpty()) {
                 return graph;
@@ -309,7 +302,6 @@ public class StreamExecutionEnvironment {
         } finally {
             sinks.clear();
             attachedSinks.clear();
-            customSources.clear();
         }
     }
 

@@ -90,8 +90,9 @@ final class RecordFactory implements Serializable {
         }
         Object pojo = constructor.newInstance();
         for (int i = 0; i < values.length; i++) {
-            if (values[i] != null || !fields.get(i).getType().isPrimitive()) {
-                fields.get(i).set(pojo, values[i]);
+            Object value = NestedValues.toStream(values[i], fields.get(i).getGenericType());
+            if (value != null || !fields.get(i).getType().isPrimitive()) {
+                fields.get(i).set(pojo, value);
             }
         }
         return pojo;

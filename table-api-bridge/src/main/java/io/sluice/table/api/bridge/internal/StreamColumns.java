@@ -64,7 +64,7 @@ final class StreamColumns implements Serializable {
             TypeInformation<?>[] fieldTypes = row.getFieldTypes();
             for (int i = 0; i < fieldNames.length; i++) {
                 names.add(fieldNames[i]);
-                types.add(requireSqlType(fieldTypes[i].getTypeClass(), fieldNames[i]));
+                types.add(requireSqlType(fieldTypes[i], fieldNames[i]));
             }
             return new StreamColumns(Kind.ROW, names, types, null);
         }
@@ -72,7 +72,7 @@ final class StreamColumns implements Serializable {
             TupleTypeInfo<?> tuple = (TupleTypeInfo<?>) type;
             for (int i = 0; i < tuple.getArity(); i++) {
                 names.add("f" + i);
-                types.add(requireSqlType(tuple.getTypeAt(i).getTypeClass(), "f" + i));
+                types.add(requireSqlType(tuple.getTypeAt(i), "f" + i));
             }
             return new StreamColumns(Kind.TUPLE, names, types, null);
         }
@@ -81,7 +81,12 @@ final class StreamColumns implements Serializable {
                 && !Tuple.class.isAssignableFrom(c))) {
             for (Field f : pojoFields(c)) {
                 names.add(f.getName());
-                types.add(requireSqlType(f.getType(), f.getName()));
+                String t = NestedValues.sqlTypeOf(f.getGenericType());
+                if (t == null) {
+                    throw new UnsupportedOperationException("not supported yet: a column of Java type "
+                            + f.getGenericType().getTypeName() + " (field '" + f.getName() + "'; RAW columns)");
+                }
+                types.add(t);
             }
             return new StreamColumns(Kind.POJO, names, types, c);
         }
@@ -151,7 +156,17 @@ final class StreamColumns implements Serializable {
         String t = sqlTypeOf(c);
         if (t == null) {
             throw new UnsupportedOperationException("not supported yet: a column of Java type " + c.getName()
-                    + " (field '" + column + "'; RAW and structured columns)");
+                    + " (field '" + column + "'; RAW columns)");
+        }
+        return t;
+    }
+
+    /** The SQL type of a column of {@code type}, nested types included ({@link NestedValues}). */
+    private static String requireSqlType(TypeInformation<?> type, String column) {
+        String t = NestedValues.sqlTypeOf(type);
+        if (t == null) {
+            throw new UnsupportedOperationException("not supported yet: a column of type " + type
+                    + " (field '" + column + "'; RAW columns)");
         }
         return t;
     }
@@ -172,20 +187,20 @@ final class StreamColumns implements Serializable {
         return names.indexOf(name);
     }
 
-    /** The value of column {@code index} of {@code record}. */
+    /** The value of column {@code index} of {@code record}, as the table holds it ({@link NestedValues}). */
     Object field(Object record, int index) throws IllegalAccessException {
         switch (kind) {
             case ATOMIC:
                 return record;
             case ROW:
-                return ((Row) record).getField(index);
+                return NestedValues.toTable(((Row) record).getField(index));
             case TUPLE:
-                return ((Tuple) record).getField(index);
+                return NestedValues.toTable(((Tuple) record).getField(index));
             default:
                 if (pojoFields == null) {
                     pojoFields = pojoFields(pojoClass);
                 }
-                return pojoFields.get(index).get(record);
+                return NestedValues.toTable(pojoFields.get(index).get(record));
         }
     }
 }

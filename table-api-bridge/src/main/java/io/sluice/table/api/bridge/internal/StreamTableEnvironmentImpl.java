@@ -314,6 +314,11 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
                 return java.time.LocalDateTime.class;
             case TIMESTAMP_LTZ:
                 return java.time.Instant.class;
+            case ARRAY:
+            case MAP:
+            case MULTISET:
+            case ROW:
+                return io.sluice.runtime.data.ConstructedValues.externalClass(t);
             default:
                 return Object.class;
         }

@@ -1,0 +1,195 @@
+package io.sluice.connector.kafka.sink;
+
+import io.sluice.api.common.TaskInfo;
+import io.sluice.api.common.serialization.SerializationSchema;
+import io.sluice.api.connector.sink2.SinkWriter;
+import io.sluice.connector.base.DeliveryGuarantee;
+import io.sluice.datastream.runtime.FunctionCopies;
+import io.sluice.datastream.runtime.RecordBatches;
+import io.sluice.datastream.runtime.sink.RecordSink;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * One parallel writer of a {@link KafkaSink}. Exactly-once: the records between two checkpoints go into one
+ * transaction (id {@code <prefix>-<subtask>-<n>}, a new one after every checkpoint), committed when that checkpoint
+ * completes, or when the input ends (after those of checkpoints still pending). A restored writer continues with
+ * the id after the restored checkpoint's, whose initialization aborts what a failed run left open there.
+ */
+final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
+        KafkaRecordSerializationSchema.KafkaSinkContext {
+    private final KafkaSink<IN> sink;
+    private final TaskInfo task;
+    private final DeliveryGuarantee guarantee;
+    private final KafkaRecordSerializationSchema<IN> serializer;
+    private final AtomicReference<Exception> sendError = new AtomicReference<>();
+    private final TreeMap<Long, KafkaProducer<byte[], byte[]>> pending = new TreeMap<>();
+    private KafkaProducer<byte[], byte[]> producer;
+    private long transactionNumber;
+
+    KafkaRecordWriter(KafkaSink<IN> sink, TaskInfo task, DeliveryGuarantee guarantee) {
+        this.sink = sink;
+        this.task = task;
+        this.guarantee = guarantee;
+        this.serializer = FunctionCopies.copy(sink.serializer);
+    }
+
+    void open() throws IOException {
+        try {
+            serializer.open(new SerializationSchema.InitializationContext() { }, this);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.putAll(sink.properties);
+            if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+                p.put("transactional.id", sink.transactionalIdPrefix + "-" + task.getIndexOfThisSubtask() + "-"
+                        + transactionNumber);
+                p.put("enable.idempotence", "true");
+                p.put("acks", "all");
+            } else if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE) {
+                p.putIfAbsent("acks", "all");
+            }
+            producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+            if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+                producer.initTransactions();
+                producer.beginTransaction();
+            }
+        }
+        return producer;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void write(Object record, long timestamp, long watermark) throws Exception {
+        send((IN) record, timestamp == RecordBatches.NO_TIMESTAMP ? null : timestamp);
+    }
+
+    @Override
+    public void write(IN element, SinkWriter.Context context) throws IOException {
+        send(element, context.timestamp());
+    }
+
+    private void send(IN element, Long timestamp) throws IOException {
+        checkError();
+        ProducerRecord<byte[], byte[]> record = serializer.serialize(element, this, timestamp);
+        if (record == null) {
+            return;
+        }
+        producer().send(record, (meta, e) -> {
+            if (e != null) {
+                sendError.compareAndSet(null, e);
+            }
+        });
+    }
+
+    private void checkError() throws IOException {
+        Exception e = sendError.get();
+        if (e != null) {
+            throw new IOException("Writing to Kafka failed (sink " + task.getTaskName() + ", subtask "
+                    + task.getIndexOfThisSubtask() + "): " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void flush(boolean endOfInput) throws IOException {
+        if (producer != null) {
+            producer.flush();
+        }
+        checkError();
+    }
+
+    @Override
+    public byte[] snapshotState(long checkpointId) throws Exception {
+        if (guarantee == DeliveryGuarantee.NONE) {
+            return null;
+        }
+        flush(false);
+        if (guarantee != DeliveryGuarantee.EXACTLY_ONCE) {
+            return null;
+        }
+        if (producer != null) {
+            pending.put(checkpointId, producer);
+            producer = null;
+        }
+        transactionNumber = checkpointId + 1;
+        return ByteBuffer.allocate(Long.BYTES).putLong(checkpointId).array();
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        while (!pending.isEmpty() && pending.firstKey() <= checkpointId) {
+            Map.Entry<Long, KafkaProducer<byte[], byte[]>> e = pending.pollFirstEntry();
+            e.getValue().commitTransaction();
+            e.getValue().close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Override
+    public void restoreState(byte[] state) {
+        long checkpointId = ByteBuffer.wrap(state).getLong();
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+        transactionNumber = Math.max(transactionNumber, checkpointId + 1);
+    }
+
+    @Override
+    public void finish() throws Exception {
+        notifyCheckpointComplete(Long.MAX_VALUE);
+        if (producer == null) {
+            return;
+        }
+        flush(true);
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            producer.commitTransaction();
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (KafkaProducer<byte[], byte[]> p : pending.values()) {
+            p.close(Duration.ZERO);
+        }
+        pending.clear();
+        if (producer != null) {
+            producer.close(guarantee == DeliveryGuarantee.EXACTLY_ONCE ? Duration.ZERO : Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    // ---- KafkaSinkContext
+
+    @Override
+    public int getParallelInstanceId() {
+        return task.getIndexOfThisSubtask();
+    }
+
+    @Override
+    public int getNumberOfParallelInstances() {
+        return task.getNumberOfParallelSubtasks();
+    }
+
+    @Override
+    public int[] getPartitionsForTopic(String topic) {
+        return producer().partitionsFor(topic).stream().mapToInt(PartitionInfo::partition).sorted().toArray();
+    }
+}

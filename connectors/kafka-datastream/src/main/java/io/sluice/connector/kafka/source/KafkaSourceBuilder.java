@@ -1,0 +1,135 @@
+package io.sluice.connector.kafka.source;
+
+import io.sluice.api.common.serialization.DeserializationSchema;
+import io.sluice.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import io.sluice.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Builds a {@link KafkaSource}: bootstrap servers, what to read (topics, a topic pattern or partitions), a
+ * deserializer, and optionally a group id, starting offsets (default: {@code earliest()}), stopping offsets
+ * ({@code setBounded}) and consumer properties.
+ */
+public class KafkaSourceBuilder<OUT> {
+    private final Properties properties = new Properties();
+    private List<String> topics;
+    private Pattern topicPattern;
+    private Set<TopicPartition> partitions;
+    private OffsetsInitializer startingOffsets = OffsetsInitializer.earliest();
+    private OffsetsInitializer stoppingOffsets;
+    private KafkaRecordDeserializationSchema<OUT> deserializer;
+
+    KafkaSourceBuilder() {
+    }
+
+    public KafkaSourceBuilder<OUT> setBootstrapServers(String bootstrapServers) {
+        return setProperty("bootstrap.servers", bootstrapServers);
+    }
+
+    public KafkaSourceBuilder<OUT> setGroupId(String groupId) {
+        return setProperty("group.id", groupId);
+    }
+
+    public KafkaSourceBuilder<OUT> setTopics(List<String> topics) {
+        checkOneSubscription();
+        this.topics = List.copyOf(topics);
+        return this;
+    }
+
+    public KafkaSourceBuilder<OUT> setTopics(String... topics) {
+        return setTopics(Arrays.asList(topics));
+    }
+
+    public KafkaSourceBuilder<OUT> setTopicPattern(Pattern topicPattern) {
+        checkOneSubscription();
+        this.topicPattern = topicPattern;
+        return this;
+    }
+
+    public KafkaSourceBuilder<OUT> setPartitions(Set<TopicPartition> partitions) {
+        checkOneSubscription();
+        this.partitions = new HashSet<>(partitions);
+        return this;
+    }
+
+    private void checkOneSubscription() {
+        if (topics != null || topicPattern != null || partitions != null) {
+            throw new IllegalStateException("The Kafka source reads topics, a topic pattern or partitions: only one "
+                    + "of setTopics, setTopicPattern and setPartitions may be called");
+        }
+    }
+
+    public KafkaSourceBuilder<OUT> setStartingOffsets(OffsetsInitializer startingOffsetsInitializer) {
+        this.startingOffsets = startingOffsetsInitializer;
+        return this;
+    }
+
+    /** Makes the source bounded: each partition is read up to (not including) these offsets, then it ends. */
+    public KafkaSourceBuilder<OUT> setBounded(OffsetsInitializer stoppingOffsetsInitializer) {
+        this.stoppingOffsets = stoppingOffsetsInitializer;
+        return this;
+    }
+
+    /** Not supported yet: an unbounded source that stops at offsets (use {@link #setBounded}). */
+    public KafkaSourceBuilder<OUT> setUnbounded(OffsetsInitializer stoppingOffsetsInitializer) {
+        throw new UnsupportedOperationException("not supported yet: KafkaSourceBuilder.setUnbounded (use setBounded)");
+    }
+
+    public KafkaSourceBuilder<OUT> setDeserializer(KafkaRecordDeserializationSchema<OUT> recordDeserializer) {
+        this.deserializer = recordDeserializer;
+        return this;
+    }
+
+    public KafkaSourceBuilder<OUT> setValueOnlyDeserializer(DeserializationSchema<OUT> deserializationSchema) {
+        return setDeserializer(KafkaRecordDeserializationSchema.valueOnly(deserializationSchema));
+    }
+
+    public KafkaSourceBuilder<OUT> setClientIdPrefix(String prefix) {
+        return setProperty("client.id.prefix", prefix);
+    }
+
+    /** A property of the Kafka consumer, or {@code partition.discovery.interval.ms} / {@code client.id.prefix}. */
+    public KafkaSourceBuilder<OUT> setProperty(String key, String value) {
+        properties.setProperty(key, value);
+        return this;
+    }
+
+    public KafkaSourceBuilder<OUT> setProperties(Properties props) {
+        props.stringPropertyNames().forEach(k -> properties.setProperty(k, props.getProperty(k)));
+        return this;
+    }
+
+    /** The source; fails naming what is missing. */
+    public KafkaSource<OUT> build() {
+        if (properties.getProperty("bootstrap.servers") == null) {
+            throw new IllegalStateException("No bootstrap servers set for the Kafka source (setBootstrapServers)");
+        }
+        if (topics == null && topicPattern == null && partitions == null) {
+            throw new IllegalStateException("No topics to read set for the Kafka source (setTopics, setTopicPattern"
+                    + " or setPartitions)");
+        }
+        if (deserializer == null) {
+            throw new IllegalStateException("No deserializer set for the Kafka source (setValueOnlyDeserializer or"
+                    + " setDeserializer)");
+        }
+        String interval = properties.getProperty("partition.discovery.interval.ms");
+        if (interval != null) {
+            try {
+                Long.parseLong(interval);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("partition.discovery.interval.ms must be a number of "
+                        + "milliseconds, not '" + interval + "'");
+            }
+        }
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return new KafkaSource<>(copy, topics, topicPattern, partitions, startingOffsets, stoppingOffsets,
+                deserializer);
+    }
+}

@@ -1,0 +1,2 @@
+/** Where a Kafka source starts and stops reading (Flink's {@code ...kafka.source.enumerator.initializer}). */
+package io.sluice.connector.kafka.source.enumerator.initializer;
