@@ -54,8 +54,11 @@ public final class StreamPhysicalGroupAggregate extends PhysicalAggregate {
         MiniBatchSettings miniBatch = MiniBatchSettings.from(context.config());
         String name = explain("GroupAggregate").attributeIf(miniBatch != null, "miniBatch",
                 miniBatch == null ? null : miniBatch.explain()).toString();
-        return new OperatorTransformation(name, inputs,
-                () -> new GroupAggregateOperator(inputType, groupFields, specs, outputType, miniBatch), outputType)
-                .withUpdateBeforeOptional();
+        boolean insertOnlyInput = !context.changelogMode(getInput()).hasUpdates();
+        return new OperatorTransformation(name, inputs, () -> {
+            GroupAggregateOperator operator = new GroupAggregateOperator(inputType, groupFields, specs, outputType,
+                    miniBatch);
+            return insertOnlyInput ? operator.assumeInsertOnlyInput() : operator;
+        }, outputType).withUpdateBeforeOptional();
     }
 }

@@ -59,7 +59,9 @@ public final class StreamPhysicalTemporalSort extends Sort implements PhysicalRe
         String name = ExplainText.of("TemporalSort").attribute("orderBy",
                 SortKeys.describe(getCollation().getFieldCollations(), type)).toString();
         boolean rowtime = this.rowtime;
-        return new OperatorTransformation(name, inputs, () -> rowtime ? new TemporalSortOperator(type, timeField, keys)
-                : new ProctimeSortOperator(type, keys), type);
+        OperatorTransformation sort = new OperatorTransformation(name, inputs,
+                () -> rowtime ? new TemporalSortOperator(type, timeField, keys) : new ProctimeSortOperator(type, keys),
+                type);
+        return rowtime ? sort.withLateRowOutput() : sort;
     }
 }

@@ -148,8 +148,10 @@ public final class MatchTranslator {
         String name = MatchPattern.describe(match, inputType, pattern, skip, within);
         InputPartitioning partitioning = partitionKeys.length == 0 ? InputPartitioning.single()
                 : InputPartitioning.hash(partitionKeys);
-        return new OperatorTransformation(name, List.of(input), () -> new MatchRecognizeOperator(spec, null),
-                outputType).withInputPartitioning(0, partitioning).withChangelogMode(ChangelogMode.insertOnly());
+        OperatorTransformation operator = new OperatorTransformation(name, List.of(input),
+                () -> new MatchRecognizeOperator(spec, null), outputType);
+        operator.withInputPartitioning(0, partitioning).withChangelogMode(ChangelogMode.insertOnly());
+        return rowtime ? operator.withLateRowOutput() : operator;
     }
 
     /** Generates the predicate of each DEFINE condition over its navigation row (null: the element has none). */

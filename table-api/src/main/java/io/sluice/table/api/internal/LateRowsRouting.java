@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Late rows to a table (a Sluice addition): with {@code 'sluice.late-rows.table'} set, every operator of a job that
  * finds rows behind the watermark (window aggregates, window Top-N, deduplication and joins, session windows,
- * event-time OVER aggregates) hands them on its late-rows side output, labelled with its name, to a sink writing
+ * event-time OVER aggregates, temporal sorts, MATCH_RECOGNIZE) hands them on its late-rows side output, labelled with its name, to a sink writing
  * that table in the same job, instead of dropping them. Rows written there go through the ordinary sink path, so
  * they are committed with the job's checkpoints like its main output. The table's columns are fixed
  * ({@link LateRows#TABLE_TYPE}) and checked when the job is planned.

@@ -182,6 +182,24 @@ class LateRowsTableTest {
 
     @Test
     @Timeout(60)
+    void lateRowsOfATemporalSortLandInTheLateTable() throws Exception {
+        List<String> late = lateRowsOf("SELECT id, ts FROM orders ORDER BY ts", "TemporalSort");
+        assertEquals(2, late.size(), late.toString());
+        assertTrue(late.get(0).contains(", 2024-01-01T10:00:02Z, {\"id\":3,"), late.toString());
+        assertTrue(late.get(1).contains(", 2024-01-01T10:00:03Z, {\"id\":5,"), late.toString());
+    }
+
+    @Test
+    @Timeout(60)
+    void lateRowsOfMatchRecognizeLandInTheLateTable() throws Exception {
+        List<String> late = lateRowsOf("SELECT * FROM orders MATCH_RECOGNIZE (ORDER BY ts MEASURES A.id AS aid"
+                + " ONE ROW PER MATCH AFTER MATCH SKIP PAST LAST ROW PATTERN (A) DEFINE A AS A.amount > 0)", "Match");
+        assertEquals(2, late.size(), late.toString());
+        assertTrue(late.get(0).contains(", 2024-01-01T10:00:02Z, {\"id\":3,"), late.toString());
+    }
+
+    @Test
+    @Timeout(60)
     void lateRowsOfAWindowTopNAndAWindowDeduplicationLandInTheLateTable() throws Exception {
         String topN = "SELECT * FROM (SELECT id, window_start, window_end, ROW_NUMBER() OVER (PARTITION BY"
                 + " window_start, window_end ORDER BY amount DESC) AS rn FROM TABLE(TUMBLE(TABLE orders,"
