@@ -10,7 +10,8 @@ import java.util.Locale;
  * parsing. Only a {@code TIMESTAMP_LTZ} right after {@code AS} is a type (string literals, quoted identifiers and
  * comments are left alone), and {@link #originalColumn} maps a parser position back to the text the user wrote.
  * Likewise Flink's {@code UUID()} call, whose name Calcite's parser reserves for the UUID type, becomes a call of
- * the quoted name {@code `UUID`()}.
+ * the quoted name {@code `UUID`()}. Flink's constructed types ({@code ARRAY<INT>}, {@code ROW<a INT>}, ...) are
+ * first put in Calcite's spelling by {@link io.sluice.sql.parser.FlinkTypeSyntax}.
  */
 final class TimestampLtzSyntax {
     private static final String NAME = "TIMESTAMP_LTZ";
@@ -45,7 +46,8 @@ final class TimestampLtzSyntax {
         return c;
     }
 
-    static TimestampLtzSyntax rewrite(String text) {
+    static TimestampLtzSyntax rewrite(String original) {
+        String text = io.sluice.sql.parser.FlinkTypeSyntax.rewrite(original);
         String upper = text.toUpperCase(Locale.ROOT);
         if (!upper.contains(NAME) && !upper.contains(UUID)) {
             return new TimestampLtzSyntax(text, List.of());

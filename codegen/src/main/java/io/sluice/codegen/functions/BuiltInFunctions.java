@@ -65,6 +65,7 @@ public final class BuiltInFunctions {
             new ArrayFunctions(),
             new MapFunctions(),
             new GroupAggregateFunctions(),
+            new CollectionAggregateFunctions(),
             new CurrentWatermarkFunction(),
             new BinaryFunctions());
 

@@ -24,6 +24,7 @@ public final class CastFunctions implements BuiltInFunction {
     private static final String CR = "io.sluice.codegen.runtime.CastRuntime";
     private static final String DT = "io.sluice.codegen.runtime.DateTimeRuntime";
     private static final String SR = "io.sluice.codegen.runtime.StringRuntime";
+    private static final String CCR = "io.sluice.codegen.runtime.CollectionCastRuntime";
 
     @Override
     public List<String> names() {
@@ -90,6 +91,9 @@ public final class CastFunctions implements BuiltInFunction {
         if (from.sameTypeAs(to)) {
             return a.withType(to);
         }
+        if (isConstructed(to)) {
+            return constructedCast(gen, call, a, to, out);
+        }
         GenExpr compact = compactDecimalCast(gen, a, to, out);
         if (compact != null) {
             return compact;
@@ -105,6 +109,38 @@ public final class CastFunctions implements BuiltInFunction {
         if (JavaTypes.isReference(to)) {
             out.line(r.isNull() + " = " + r.value() + " == null;");
         }
+        if (safe) {
+            out.reopen("catch (RuntimeException e)");
+            out.line(r.isNull() + " = true;");
+            out.close();
+        }
+        out.close();
+        return r;
+    }
+
+    private static boolean isConstructed(LogicalType t) {
+        return t.root() == TypeRoot.ARRAY || t.root() == TypeRoot.MAP || t.root() == TypeRoot.MULTISET
+                || t.root() == TypeRoot.ROW;
+    }
+
+    /**
+     * CAST to ARRAY, MAP, MULTISET or ROW: element by element through {@code CollectionCastRuntime} (checked when the
+     * query is planned); TRY_CAST makes the whole value NULL when an element does not convert.
+     */
+    private static GenExpr constructedCast(ExprGenerator gen, RexCall call, GenExpr a, LogicalType to,
+            CodeBuilder out) {
+        LogicalType from = a.type();
+        io.sluice.codegen.runtime.CollectionCastRuntime.check(from, to);
+        boolean safe = call.getKind() == SqlKind.SAFE_CAST || "TRY_CAST".equals(call.getOperator().getName());
+        GenExpr r = gen.declare(to, a.isNull(), out);
+        out.open("if (!" + r.isNull() + ")");
+        if (safe) {
+            out.open("try");
+        }
+        String v = gen.value(a, out);
+        out.line(r.value() + " = (" + JavaTypes.javaType(to) + ") " + CCR + ".cast(" + v + ", "
+                + gen.typeReference(from) + ", " + gen.typeReference(to) + ");");
+        out.line(r.isNull() + " = " + r.value() + " == null;");
         if (safe) {
             out.reopen("catch (RuntimeException e)");
             out.line(r.isNull() + " = true;");

@@ -261,14 +261,27 @@ public final class JsonFunctions implements BuiltInFunction {
             throw new UnsupportedFeatureException("this form of JSON_QUERY: " + call);
         }
         LogicalType type = ExprGenerator.typeOf(call);
-        if (!type.root().isCharacterString()) {
-            throw new UnsupportedFeatureException("JSON_QUERY ... RETURNING " + type);
+        boolean stringArray = type.root() == io.sluice.runtime.types.TypeRoot.ARRAY
+                && type.elementType().root().isCharacterString();
+        if (!type.root().isCharacterString() && !stringArray) {
+            throw new UnsupportedFeatureException("JSON_QUERY ... RETURNING " + type.typeName()
+                    + " (STRING and ARRAY<STRING> are supported)");
         }
         String wrapper = enumConstant(Functions.symbol(call, 2, SqlJsonQueryWrapperBehavior.class));
         String onEmpty = enumConstant(Functions.symbol(call, 3, SqlJsonQueryEmptyOrErrorBehavior.class));
         String onError = enumConstant(Functions.symbol(call, 4, SqlJsonQueryEmptyOrErrorBehavior.class));
         String runtime = pathRuntime(gen);
         List<GenExpr> args = List.of(gen.gen(ops.get(0), out), gen.gen(ops.get(1), out));
+        if (stringArray) {
+            GenExpr text = gen.strict(args, io.sluice.runtime.types.LogicalType.string(), out, v -> runtime + ".query("
+                    + v.get(0) + ", " + v.get(1) + ", " + wrapper + ", " + onEmpty + ", " + onError + ")");
+            GenExpr r = gen.declare(type, "true", out);
+            out.open("if (!" + text.isNull() + ")");
+            out.line(r.value() + " = " + JPR + ".asStringArray(" + gen.value(text, out) + ");");
+            out.line(r.isNull() + " = " + r.value() + " == null;");
+            out.close();
+            return r;
+        }
         return gen.strict(args, type, out, v -> runtime + ".query(" + v.get(0) + ", " + v.get(1) + ", " + wrapper
                 + ", " + onEmpty + ", " + onError + ")");
     }
@@ -381,7 +394,8 @@ public final class JsonFunctions implements BuiltInFunction {
                     node = JR + ".node((" + JavaTypes.javaType(t) + ") " + v + ")";
                     break;
                 default:
-                    throw new UnsupportedFeatureException("a JSON value of type " + t);
+                    io.sluice.codegen.runtime.JsonRuntime.checkJsonType(t);
+                    node = JR + ".valueNode(" + gen.external(e, out) + ", " + gen.typeReference(t) + ")";
             }
         }
         return e.isNull() + " ? (" + NODE + ") null : " + node;

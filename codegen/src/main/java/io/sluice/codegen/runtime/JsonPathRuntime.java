@@ -14,6 +14,8 @@ import org.apache.calcite.sql.SqlJsonValueEmptyOrErrorBehavior;
  * compiled paths. Not thread-safe: each generated kernel owns its instance.
  */
 public final class JsonPathRuntime {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private final JsonFunctions.StatefulFunction functions = new JsonFunctions.StatefulFunction();
 
     /** JSON_VALUE before RETURNING conversion: a String, Boolean, Number, the default, or null. */
@@ -27,6 +29,31 @@ public final class JsonPathRuntime {
             SqlJsonQueryEmptyOrErrorBehavior onEmpty, SqlJsonQueryEmptyOrErrorBehavior onError) {
         Object r = functions.jsonQuery(json, path, wrapper, onEmpty, onError, true);
         return r == null ? null : r.toString();
+    }
+
+    /**
+     * JSON_QUERY ... RETURNING ARRAY&lt;STRING&gt;: the elements of the selected JSON array, strings as their text and
+     * other values as their JSON text ({@code null} elements stay NULL); null when nothing or no array is selected.
+     */
+    public static Object[] asStringArray(String json) {
+        if (json == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+        if (node == null || !node.isArray()) {
+            return null;
+        }
+        String[] out = new String[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            com.fasterxml.jackson.databind.JsonNode e = node.get(i);
+            out[i] = e.isNull() ? null : e.isTextual() ? e.textValue() : e.toString();
+        }
+        return out;
     }
 
     /** JSON_EXISTS: TRUE, FALSE or null (UNKNOWN ON ERROR). */

@@ -2,7 +2,9 @@ package io.sluice.planner.translate;
 
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
+import io.sluice.runtime.operator.aggregate.builtin.ArrayAggInvoker;
 import io.sluice.runtime.operator.aggregate.builtin.BuiltInAggregateInvoker;
+import io.sluice.runtime.operator.aggregate.builtin.CollectInvoker;
 import io.sluice.runtime.operator.aggregate.builtin.FirstLastValueInvoker;
 import io.sluice.runtime.operator.aggregate.builtin.JsonArrayAggInvoker;
 import io.sluice.runtime.operator.aggregate.builtin.JsonObjectAggInvoker;
@@ -27,8 +29,9 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * The built-in GROUP BY aggregates that keep a collection per group (LISTAGG, FIRST_VALUE, LAST_VALUE,
- * JSON_OBJECTAGG, JSON_ARRAYAGG, PERCENTILE): they run as hand-written invokers through the operators' user-defined
- * aggregate path ({@link BuiltInAggregateInvoker}), in batch, streaming (with retraction) and window aggregation.
+ * JSON_OBJECTAGG, JSON_ARRAYAGG, PERCENTILE, ARRAY_AGG, COLLECT): they run as hand-written invokers through the
+ * operators' user-defined aggregate path ({@link BuiltInAggregateInvoker}), in batch, streaming (with retraction)
+ * and window aggregation.
  */
 final class BuiltInAggregates {
     private BuiltInAggregates() {
@@ -50,6 +53,12 @@ final class BuiltInAggregates {
             case LISTAGG:
                 requireNoOrder(call, name);
                 return BuiltInAggregateInvoker.generated(ListAggInvoker.class, argTypes);
+            case ARRAY_AGG:
+                requireNoOrder(call, name);
+                return BuiltInAggregateInvoker.generated(ArrayAggInvoker.class, argTypes, call.ignoreNulls());
+            case COLLECT:
+                requireNoOrder(call, name);
+                return BuiltInAggregateInvoker.generated(CollectInvoker.class, argTypes);
             case FIRST_VALUE:
             case LAST_VALUE:
                 requireNoOrder(call, name);
@@ -82,7 +91,8 @@ final class BuiltInAggregates {
 
     private static void requireNoOrder(AggregateCall call, String name) {
         if (!call.collation.getFieldCollations().isEmpty()) {
-            throw new UnsupportedFeatureException(name + " with WITHIN GROUP (ORDER BY ...)");
+            boolean inline = call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.ARRAY_AGG;
+            throw new UnsupportedFeatureException(name + (inline ? " with ORDER BY" : " with WITHIN GROUP (ORDER BY ...)"));
         }
     }
 

@@ -22,6 +22,7 @@ statement
     : query                                                                   #queryStatement
     | insertStatement                                                         #insert
     | CREATE TEMPORARY? SYSTEM? createTarget                                  #create
+    | REPLACE replaceTableBody                                                #replaceTableAs
     | DROP TEMPORARY? SYSTEM? dropTarget                                      #drop
     | ALTER alterTarget                                                       #alter
     | SET (key=STRING EQ value=STRING)?                                       #set
@@ -86,10 +87,16 @@ createTarget
     : TABLE ifNotExists? objectName (tableElements | columnList)? commentClause? partitionedBy? withOptions?
         (likeClause | AS query)?                                                                     #createTable
     | VIEW ifNotExists? objectName columnList? commentClause? AS query                              #createView
+    | OR REPLACE replaceTableBody                                                                    #createOrReplaceTable
     | DATABASE ifNotExists? objectName commentClause? withOptions?                                   #createDatabase
     | CATALOG ifNotExists? identifier commentClause? withOptions                                     #createCatalog
     | FUNCTION ifNotExists? objectName AS className=STRING (LANGUAGE language=identifier)?
         (USING jarList)?                                                                             #createFunction
+    ;
+
+// RTAS: [CREATE OR] REPLACE TABLE ... AS query
+replaceTableBody
+    : TABLE objectName (tableElements | columnList)? commentClause? partitionedBy? withOptions? AS query
     ;
 
 dropTarget
@@ -267,7 +274,7 @@ nonReserved
     | HELP | HOUR | IF | INCLUDING | INTERVAL | JAR | JARS | JOB | JOBS | JSON_EXECUTION_PLAN | KEY
     | LANGUAGE | LOCAL | MAP | METADATA | MINUTE | MODIFY | MONTH | MULTISET | OPTIONS | OVERWRITE | OVERWRITING
     | PARTITION | PARTITIONED | PARTITIONS | PLAN | PLAN_ADVICE | PRECISION | QUIT | REMOVE | RENAME | RESET
-    | RESTRICT | ROW | SAVEPOINT | SECOND | SET | SHOW | STATEMENT | STOP | SYSTEM | TABLES | TEMPORARY
+    | REPLACE | RESTRICT | ROW | SAVEPOINT | SECOND | SET | SHOW | STATEMENT | STOP | SYSTEM | TABLES | TEMPORARY
     | TIME | TIMESTAMP | UPGRADE | USE | USER | USING | VIEW | VIEWS | VIRTUAL | WATERMARK | WATERMARKS
     | WITHOUT | YEAR | ZONE
     ;
@@ -351,6 +358,7 @@ MULTISET : 'MULTISET' ;
 NOT : 'NOT' ;
 NULL : 'NULL' ;
 OPTIONS : 'OPTIONS' ;
+OR : 'OR' ;
 OVERWRITE : 'OVERWRITE' ;
 OVERWRITING : 'OVERWRITING' ;
 PARTITION : 'PARTITION' ;
@@ -363,6 +371,7 @@ PRIMARY : 'PRIMARY' ;
 PROCEDURES : 'PROCEDURES' ;
 QUIT : 'QUIT' ;
 REMOVE : 'REMOVE' ;
+REPLACE : 'REPLACE' ;
 RENAME : 'RENAME' ;
 RESET : 'RESET' ;
 RESTRICT : 'RESTRICT' ;

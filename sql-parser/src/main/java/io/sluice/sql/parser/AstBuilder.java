@@ -47,6 +47,12 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
     if (target instanceof CreateTableContext t) {
       return createTable(t, temporary, pos(ctx));
     }
+    if (target instanceof CreateOrReplaceTableContext r) {
+      if (temporary || system) {
+        throw SqlParseException.at(pos(ctx), "CREATE OR REPLACE TABLE ... AS does not support TEMPORARY tables");
+      }
+      return replaceTable(r.replaceTableBody(), CreateTableAsStatement.ReplaceMode.CREATE_OR_REPLACE, pos(ctx));
+    }
     if (target instanceof CreateViewContext v) {
       return new CreateViewStatement(name(v.objectName()), temporary, v.ifNotExists() != null,
           identifiers(v.columnList()), comment(v.commentClause()), fragment(v.query()), pos(ctx));
@@ -66,6 +72,26 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
     }
     return new CreateFunctionStatement(name(f.objectName()), temporary, system, f.ifNotExists() != null,
         string(f.className), language(f.language), jars, pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitReplaceTableAs(ReplaceTableAsContext ctx) {
+    return replaceTable(ctx.replaceTableBody(), CreateTableAsStatement.ReplaceMode.REPLACE, pos(ctx));
+  }
+
+  private CreateTableAsStatement replaceTable(ReplaceTableBodyContext ctx, CreateTableAsStatement.ReplaceMode mode,
+      SqlPosition position) {
+    TableElements declared = new TableElements(this);
+    if (ctx.tableElements() != null) {
+      ctx.tableElements().tableElement().forEach(declared::add);
+    }
+    List<String> partitionKeys = ctx.partitionedBy() == null
+        ? List.of()
+        : identifiers(ctx.partitionedBy().columnList());
+    return new CreateTableAsStatement(name(ctx.objectName()), false, false, comment(ctx.commentClause()),
+        partitionKeys, options(ctx.withOptions()), fragment(ctx.query()), position, declared.columns,
+        declared.watermark, declared.primaryKey, ctx.columnList() == null ? List.of() : identifiers(ctx.columnList()),
+        mode);
   }
 
   @Override

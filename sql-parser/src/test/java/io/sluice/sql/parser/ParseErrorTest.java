@@ -16,7 +16,7 @@ class ParseErrorTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("CREATE TABEL t (a INT)", 1, 8,
-            "Encountered \"TABEL\" at line 1, column 8. Was expecting one of: \"CATALOG\", \"DATABASE\", \"FUNCTION\", \"SYSTEM\", \"TABLE\", \"TEMPORARY\", \"VIEW\""),
+            "Encountered \"TABEL\" at line 1, column 8. Was expecting one of: \"CATALOG\", \"DATABASE\", \"FUNCTION\", \"OR\", \"SYSTEM\", \"TABLE\", \"TEMPORARY\", \"VIEW\""),
         Arguments.of("CREATE TABLE t (a INT, b FOO)", 1, 26,
             "Unknown data type \"FOO\" at line 1, column 26."),
         Arguments.of("CREATE TABLE t (a INT,)", 1, 23,

@@ -691,6 +691,11 @@ public final class ApiExpression implements Expression {
         return agg("COLLECT");
     }
 
+    /** {@code ARRAY_AGG(this)}: the group's values (NULL values included) as an ARRAY. */
+    public ApiExpression arrayAgg() {
+        return agg("ARRAY_AGG");
+    }
+
     public ApiExpression listAgg() {
         return agg("LISTAGG");
     }

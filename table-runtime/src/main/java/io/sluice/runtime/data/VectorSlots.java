@@ -7,6 +7,8 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Value equality of slots of Arrow vectors of the same class, byte for byte (NULL equals NULL), without
@@ -51,6 +53,32 @@ public final class VectorSlots {
             long w = BaseVariableWidthVector.OFFSET_WIDTH;
             return ByteFunctionHelpers.equal(a.getDataBuffer(), oa.getInt(i * w), oa.getInt((i + 1) * w),
                     b.getDataBuffer(), ob.getInt(j * w), ob.getInt((j + 1) * w)) != 0;
+        }
+        if (a instanceof ListVector) { // ARRAY, and MAP/MULTISET (MapVector): same length, equal elements in order
+            ListVector la = (ListVector) a;
+            ListVector lb = (ListVector) b;
+            int startA = la.getElementStartIndex(i);
+            int startB = lb.getElementStartIndex(j);
+            int length = la.getElementEndIndex(i) - startA;
+            if (lb.getElementEndIndex(j) - startB != length) {
+                return false;
+            }
+            for (int k = 0; k < length; k++) {
+                if (!equal(la.getDataVector(), startA + k, lb.getDataVector(), startB + k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof StructVector) { // ROW, and the key/value entries of a MapVector
+            StructVector sa = (StructVector) a;
+            StructVector sb = (StructVector) b;
+            for (int f = 0; f < sa.size(); f++) {
+                if (!equal((FieldVector) sa.getChildByOrdinal(f), i, (FieldVector) sb.getChildByOrdinal(f), j)) {
+                    return false;
+                }
+            }
+            return true;
         }
         return java.util.Objects.equals(a.getObject(i), b.getObject(j));
     }

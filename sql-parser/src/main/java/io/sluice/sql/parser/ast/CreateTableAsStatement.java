@@ -10,9 +10,23 @@ import java.util.Objects;
 /**
  * {@code CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name [(columns, watermark, primary key) | (column names)]
  * [COMMENT '..'] [PARTITIONED BY (..)] [WITH (..)] AS query}: creates the table with the query's schema (merged with
- * the declared columns, or reordered by the column names) and inserts the query's rows.
+ * the declared columns, or reordered by the column names) and inserts the query's rows. Also
+ * {@code [CREATE OR] REPLACE TABLE name ... AS query} (RTAS, {@link #replaceMode()}), which replaces the table's
+ * definition with the query's and fills it from the query.
  */
 public final class CreateTableAsStatement extends ParsedStatement {
+
+  /** Whether the statement replaces a table: plain CTAS, {@code REPLACE TABLE ... AS} or {@code CREATE OR REPLACE}. */
+  public enum ReplaceMode {
+    /** {@code CREATE TABLE ... AS}. */
+    NONE,
+    /** {@code REPLACE TABLE ... AS}: the table must exist. */
+    REPLACE,
+    /** {@code CREATE OR REPLACE TABLE ... AS}: replaces the table, or creates it. */
+    CREATE_OR_REPLACE
+  }
+
+  private final ReplaceMode replaceMode;
 
   private final ObjectName name;
   private final boolean temporary;
@@ -41,7 +55,17 @@ public final class CreateTableAsStatement extends ParsedStatement {
   public CreateTableAsStatement(ObjectName name, boolean temporary, boolean ifNotExists, String comment,
       List<String> partitionKeys, Map<String, String> options, SqlFragment query, SqlPosition position,
       List<ColumnDefinition> columns, WatermarkSpec watermark, PrimaryKeySpec primaryKey, List<String> columnNames) {
+    this(name, temporary, ifNotExists, comment, partitionKeys, options, query, position, columns, watermark,
+        primaryKey, columnNames, ReplaceMode.NONE);
+  }
+
+  /** Creates the statement with a schema part and a {@link ReplaceMode} (RTAS). */
+  public CreateTableAsStatement(ObjectName name, boolean temporary, boolean ifNotExists, String comment,
+      List<String> partitionKeys, Map<String, String> options, SqlFragment query, SqlPosition position,
+      List<ColumnDefinition> columns, WatermarkSpec watermark, PrimaryKeySpec primaryKey, List<String> columnNames,
+      ReplaceMode replaceMode) {
     super(position);
+    this.replaceMode = Objects.requireNonNull(replaceMode, "replaceMode");
     this.columns = List.copyOf(columns);
     this.watermark = watermark;
     this.primaryKey = primaryKey;
@@ -105,6 +129,11 @@ public final class CreateTableAsStatement extends ParsedStatement {
     return primaryKey;
   }
 
+  /** Whether this is a CTAS or an RTAS statement. */
+  public ReplaceMode replaceMode() {
+    return replaceMode;
+  }
+
   /** The column names of {@code CREATE TABLE t (a, b, ...) AS}, which reorder the query's columns; else empty. */
   public List<String> columnNames() {
     return columnNames;
@@ -118,12 +147,13 @@ public final class CreateTableAsStatement extends ParsedStatement {
   @Override
   protected List<Object> identity() {
     return Arrays.asList(name, temporary, ifNotExists, comment, partitionKeys,
-        List.copyOf(options.entrySet()), query, columns, watermark, primaryKey, columnNames);
+        List.copyOf(options.entrySet()), query, columns, watermark, primaryKey, columnNames, replaceMode);
   }
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("CREATE ");
+    StringBuilder sb = new StringBuilder(replaceMode == ReplaceMode.REPLACE ? "REPLACE "
+        : replaceMode == ReplaceMode.CREATE_OR_REPLACE ? "CREATE OR REPLACE " : "CREATE ");
     if (temporary) {
       sb.append("TEMPORARY ");
     }

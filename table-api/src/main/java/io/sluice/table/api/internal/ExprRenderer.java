@@ -220,8 +220,6 @@ public final class ExprRenderer {
         switch (n.text) {
             case "SUM0":
                 return "COALESCE(SUM(" + distinct + args.get(0) + "), 0)";
-            case "COLLECT":
-                throw new UnsupportedFeatureException("COLLECT (MULTISET values)");
             default:
                 return n.text + "(" + distinct + String.join(", ", args) + ")";
         }

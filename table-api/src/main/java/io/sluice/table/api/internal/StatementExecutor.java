@@ -330,6 +330,9 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
      */
     @Override
     public TableResult visit(CreateTableAsStatement s) {
+        if (s.replaceMode() != CreateTableAsStatement.ReplaceMode.NONE) {
+            return replaceTableAs(s);
+        }
         ObjectIdentifier id = catalogs().qualify(path(s.name()));
         boolean created = false;
         List<String> insertColumns = List.of();
@@ -355,6 +358,57 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             insert = inFragment(s.query(), () -> env.compileInsert(id.toList(), targetColumns, s.query().text()));
         } catch (RuntimeException e) {
             if (created) {
+                catalogs().dropObject(id, false, true);
+            }
+            throw e;
+        }
+        return env.executeInserts(List.of(insert));
+    }
+
+    /**
+     * RTAS ({@code [CREATE OR] REPLACE TABLE t ... AS query}), as in Flink: the table gets the definition the
+     * query and the statement give (as CTAS builds it), replacing the old one, then the query's rows are inserted.
+     * {@code REPLACE TABLE} needs the table to exist. The query is validated and the INSERT planned before anything
+     * changes in the catalog; when planning fails the old definition stays.
+     */
+    private TableResult replaceTableAs(CreateTableAsStatement s) {
+        ObjectIdentifier id = catalogs().qualify(path(s.name()));
+        if (catalogs().isTemporary(id)) {
+            throw new ValidationException("REPLACE TABLE AS is not supported for the temporary table " + id);
+        }
+        boolean exists = exists(id, false);
+        if (!exists && s.replaceMode() == CreateTableAsStatement.ReplaceMode.REPLACE) {
+            String quoted = "`" + id.catalog() + "`.`" + id.database() + "`.`" + id.object() + "`";
+            throw new ValidationException("The table " + quoted + " to be replaced doesn't exist. You can try to use"
+                    + " CREATE TABLE AS statement or CREATE OR REPLACE TABLE AS statement.");
+        }
+        RowType rowType = inFragment(s.query(),
+                () -> RelTypes.toRowType(env.planner().validatedRowType(s.query().text())));
+        TableDraft draft = new TableDraft();
+        CtasSchema.apply(draft, s, rowType);
+        List<String> insertColumns = !s.columns().isEmpty() || !s.columnNames().isEmpty()
+                ? rowType.names() : List.of();
+        draft.comment = s.comment();
+        draft.partitionKeys = s.partitionKeys();
+        draft.options.putAll(s.options());
+        CatalogTable table = draft.finish(env, id);
+        validateConnectorOptions(id, table);
+        Object previous = exists ? catalogs().getObjectOrThrow(id) : null;
+        if (previous != null && !(previous instanceof CatalogTable)) {
+            throw new ValidationException(id + " is a view; REPLACE TABLE AS replaces tables only");
+        }
+        if (exists) {
+            catalogs().alterObject(id, table);
+        } else {
+            catalogs().createObject(id, table, false, false);
+        }
+        TableEnvironmentImpl.CompiledInsert insert;
+        try {
+            insert = inFragment(s.query(), () -> env.compileInsert(id.toList(), insertColumns, s.query().text()));
+        } catch (RuntimeException e) {
+            if (exists) {
+                catalogs().alterObject(id, previous);
+            } else {
                 catalogs().dropObject(id, false, true);
             }
             throw e;
