@@ -53,11 +53,26 @@ public final class PythonMetrics {
                 case "g" -> ((PythonGauge) metrics.computeIfAbsent(id.toString(),
                         k -> g.gauge(name, new PythonGauge()))).value = value.isNull() ? null : value.numberValue();
                 case "d" -> ((PythonDistribution) metrics.computeIfAbsent(id.toString(),
-                        k -> g.gauge(name, new PythonDistribution()))).add(value.get(0).asLong(),
+                        k -> distribution(g, name))).add(value.get(0).asLong(),
                         value.get(1).asLong(), value.get(2).asLong(), value.get(3).asLong());
                 default -> throw new IOException("unknown metric kind '" + kind + "' from a Python worker");
             }
         }
+    }
+
+    /**
+     * The distribution {@code name} of {@code group}: the one registered already (by a worker of the same operator
+     * instance before a restart), else a new one.
+     */
+    private PythonDistribution distribution(MetricGroup group, String name) {
+        if (root instanceof io.sluice.runtime.metrics.UserMetricGroup) {
+            Object old = ((io.sluice.runtime.metrics.UserMetricGroup) root).metrics()
+                    .get(group.getMetricIdentifier(name));
+            if (old instanceof PythonDistribution) {
+                return (PythonDistribution) old;
+            }
+        }
+        return group.gauge(name, new PythonDistribution());
     }
 
     /** A gauge of a Python function: the value its callable returned when the worker last reported. */

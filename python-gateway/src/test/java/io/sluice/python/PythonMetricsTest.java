@@ -34,8 +34,10 @@ class PythonMetricsTest {
         assertEquals(1, d.getMin());
         assertEquals(5, d.getMax());
         // a worker started again (after a restart) keeps adding to the same counter
-        apply(new PythonMetrics(group), "[[\"c\", [\"shop\", \"orders\"], \"seen\", 1]]");
+        apply(new PythonMetrics(group), "[[\"c\", [\"shop\", \"orders\"], \"seen\", 1],"
+                + " [\"d\", [\"udf\"], \"sizes\", [1, 7, 7, 7]]]");
         assertEquals(6L, ((Counter) group.metrics().get("shop.orders.seen")).getCount());
+        assertEquals(4, ((PythonMetrics.PythonDistribution) group.metrics().get("udf.sizes")).getCount());
         String json = UserMetricsView.of(jobWith(group)).toString();
         assertEquals(true, json.contains("\"0.Map.shop.orders.seen\":6"), json);
     }
