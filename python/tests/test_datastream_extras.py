@@ -153,5 +153,41 @@ class AddSinkTest(unittest.TestCase):
         self.assertIn("not supported yet", str(e.exception))
 
 
+class JavaConnectorsTest(unittest.TestCase):
+    """Java sources and sinks by class name, as PyFlink's Source("...") and Sink("...") (the test classes are in
+    python-gateway's test sources, on the engine's class path)."""
+
+    def test_a_java_source_and_a_java_sink(self):
+        import io
+        from contextlib import redirect_stdout
+        from sluice.datastream.connectors import Sink, Source
+        env = env_of(1)
+        words = env.from_source(Source("io.sluice.python.testing.GreetingsSource"),
+                                WatermarkStrategy.no_watermarks(), "greetings", Types.STRING())
+        self.assertEqual(["FROM", "HELLO", "JAVA"],
+                         sorted(words.map(str.upper, Types.STRING()).execute_and_collect()))
+        out = io.StringIO()
+        with redirect_stdout(out):
+            words.map(lambda w: w + "!", Types.STRING()) \
+                .sink_to(Sink("io.sluice.streaming.api.functions.sink.PrintSink"))
+            env.execute("java sink")
+        self.assertEqual(["from!", "hello!", "java!"], sorted(out.getvalue().split()))
+
+    def test_java_classes_that_are_missing_or_of_another_kind(self):
+        from sluice.datastream.connectors import Source
+        env = env_of(1)
+        with self.assertRaises(Exception) as e:
+            list(env.from_source(Source("com.example.Missing"), WatermarkStrategy.no_watermarks(), "x")
+                 .execute_and_collect())
+        self.assertIn("The Java class 'com.example.Missing' is not on the engine's class path", str(e.exception))
+        env = env_of(1)
+        with self.assertRaises(Exception) as e:
+            list(env.from_source(Source("java.lang.String"), WatermarkStrategy.no_watermarks(), "x")
+                 .execute_and_collect())
+        self.assertIn("does not implement io.sluice.api.connector.source.Source", str(e.exception))
+        with self.assertRaises(NotImplementedError):
+            Source(object())
+
+
 if __name__ == '__main__':
     unittest.main()

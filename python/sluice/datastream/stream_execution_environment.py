@@ -240,7 +240,8 @@ class StreamExecutionEnvironment(object):
         return DataStream(self, node, type_info)
 
     def from_source(self, source, watermark_strategy, source_name, type_info=None):
-        """Reads a ``NumberSequenceSource``, a ``FileSource`` (text lines) or a ``DataGeneratorSource``."""
+        """Reads a ``NumberSequenceSource``, a ``FileSource`` (text lines), a ``DataGeneratorSource`` or a Java source
+        class by name (``Source("com.example.MySource")``; ``type_info`` says what its records are)."""
         from sluice.datastream.connectors import Source
         from sluice.common.typeinfo import Types
         if not isinstance(source, Source):
@@ -249,7 +250,9 @@ class StreamExecutionEnvironment(object):
         spec = source._node()
         spec["name"] = source_name
         node = self._add_node(spec)
-        if hasattr(source, "_after"):
+        if getattr(source, "_java_class", None):
+            stream = DataStream(self, node, type_info)
+        elif hasattr(source, "_after"):
             stream = source._after(DataStream(self, node, Types.LONG()), type_info or source._produced_type())
         else:
             produced = source._produced_type()

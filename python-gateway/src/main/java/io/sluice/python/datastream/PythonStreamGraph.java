@@ -28,7 +28,7 @@ import java.util.Map;
  * for collections and pickled functions). Nodes come in an order where inputs precede their consumers:
  * {@code collection} (records of a frame), {@code sequence}, {@code datagen} (record indexes), {@code text_file},
  * {@code python} (a {@link PythonFunctionOperator} on one or two inputs, keyed or not), {@code watermarks},
- * {@code side_output}, {@code union}, {@code partition} (rebalance, global, broadcast, forward, custom: by the
+ * {@code java_source} (a Java Source class by name), {@code side_output}, {@code union}, {@code partition} (rebalance, global, broadcast, forward, custom: by the
  * index a Python {@code partition_custom} function computed, see {@link CustomPartitioning}) and {@code java} (a
  * stream a table environment made, by its handle); sinks are {@code print} or {@code file} nodes. A graph of a
  * {@code StreamTableEnvironment} grows: each request adds the nodes it has not seen yet. Records are typed by their
@@ -127,12 +127,19 @@ public final class PythonStreamGraph {
 
     /**
      * Adds the graph's sinks: {@code print} (the default kind), {@code file} ({@link RowFileSink}) and {@code discard}
-     * (after a Python {@code add_sink} function, which writes the records itself).
+     * (after a Python {@code add_sink} function, which writes the records itself) and {@code java_sink} (a Java Sink
+     * class by name).
      */
+    @SuppressWarnings("unchecked")
     public void addSinks(JsonNode graph) {
         for (JsonNode s : graph.path("sinks")) {
             DataStream<Object> in = stream(s.get("input").asInt());
             String kind = s.path("kind").asText("print");
+            if ("java_sink".equals(kind)) {
+                in.sinkTo((io.sluice.api.connector.sink2.Sink<Object>) newInstance(s.get("class").asText(),
+                        io.sluice.api.connector.sink2.Sink.class));
+                continue;
+            }
             if ("discard".equals(kind)) {
                 // a Python add_sink: the Python node before it wrote the records; nothing reaches this sink
                 in.sinkTo(new io.sluice.streaming.api.functions.sink.v2.DiscardingSink<>()).name("Discard");
@@ -212,6 +219,13 @@ public final class PythonStreamGraph {
                         new io.sluice.connector.datagen.source.DataGeneratorSource<>(new Index(),
                                 n.get("count").asLong(), rate, io.sluice.api.common.typeinfo.Types.LONG),
                         WatermarkStrategy.noWatermarks(), n.path("name").asText("Data Generator"));
+                break;
+            }
+            case "java_source": {
+                Object source = newInstance(n.get("class").asText(), io.sluice.api.connector.source.Source.class);
+                s = (DataStream<Object>) (DataStream<?>) env.fromSource(
+                        (io.sluice.api.connector.source.Source<Object, ?, ?>) source,
+                        WatermarkStrategy.noWatermarks(), n.path("name").asText("Java Source"));
                 break;
             }
             case "text_file": {
@@ -336,6 +350,34 @@ public final class PythonStreamGraph {
             s.getNode().setName(n.get("name").asText());
         }
         streams.put(id, s);
+    }
+
+    /**
+     * A new instance (public no-argument constructor) of the Java class {@code className}, which must implement
+     * {@code api}: a source or sink a Python program names.
+     */
+    static Object newInstance(String className, Class<?> api) {
+        Class<?> c;
+        try {
+            c = Class.forName(className, true, Thread.currentThread().getContextClassLoader() != null
+                    ? Thread.currentThread().getContextClassLoader() : PythonStreamGraph.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("The Java class '" + className + "' is not on the engine's class path "
+                    + "(SLUICE_GATEWAY_CLASSPATH).", e);
+        }
+        if (!api.isAssignableFrom(c)) {
+            throw new IllegalArgumentException("The Java class '" + className + "' does not implement "
+                    + api.getName() + ".");
+        }
+        try {
+            return c.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("The Java class '" + className + "' has no public constructor without "
+                    + "arguments.", e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("Cannot create the Java " + api.getSimpleName() + " '" + className
+                    + "': " + e.getCause(), e);
+        }
     }
 
     /** The generator of the engine's half of a Python DataGeneratorSource: the record's index. */
