@@ -15,6 +15,13 @@ public interface SinkWriter extends AutoCloseable {
     void finish() throws Exception;
 
     /**
+     * The watermark of the sink's input advanced to {@code watermark}.
+     * Sinks whose commits follow event time (the filesystem sink's {@code partition-time} trigger) keep it.
+     */
+    default void processWatermark(long watermark) throws Exception {
+    }
+
+    /**
      * Checkpoint {@code checkpointId}: makes everything written so far durable but not yet visible, and
      * returns what a restored writer needs to commit it ({@link #restoreState}). The default returns
      * null: the sink is not transactional, so after a restart it may see rows again (at-least-once).

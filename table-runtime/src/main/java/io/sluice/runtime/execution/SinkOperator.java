@@ -10,7 +10,7 @@ import io.sluice.runtime.operator.StreamOperator;
  * Hands batches to a {@link SinkWriter}; calls {@code finish} when the input ends.
  *
  * <p><b>Streaming semantics:</b> accepts whatever changelog the writer accepts (checked at planning);
- * keeps no state; ignores watermarks.
+ * keeps no state; hands watermarks to the writer.
  */
 final class SinkOperator implements StreamOperator {
     private final SinkWriter writer;
@@ -34,7 +34,8 @@ final class SinkOperator implements StreamOperator {
     }
 
     @Override
-    public void processWatermark(int input, long watermark, Output output) {
+    public void processWatermark(int input, long watermark, Output output) throws Exception {
+        writer.processWatermark(watermark);
     }
 
     @Override

@@ -25,7 +25,33 @@ public final class FileSystemOptions {
     public static final ConfigOption<String> SINK_PARTITION_COMMIT_TRIGGER =
             ConfigOptions.key("sink.partition-commit.trigger").stringType().defaultValue("process-time")
                     .withDescription("When a written partition is committed: 'process-time' (a checkpoint, or the end"
-                            + " of a batch job, after the partition's first file plus the delay).");
+                            + " of a batch job, after the partition's first file plus the delay) or 'partition-time' (a"
+                            + " checkpoint whose watermark passed the partition's time plus the delay, or the end of"
+                            + " the input).");
+
+    public static final ConfigOption<String> SINK_PARTITION_COMMIT_WATERMARK_TIME_ZONE =
+            ConfigOptions.key("sink.partition-commit.watermark-time-zone").stringType().defaultValue("UTC")
+                    .withDescription("The time zone in which the 'partition-time' trigger reads partition times"
+                            + " (compared with the watermark, which is in UTC milliseconds).");
+
+    public static final ConfigOption<String> PARTITION_TIME_EXTRACTOR_KIND =
+            ConfigOptions.key("partition.time-extractor.kind").stringType().defaultValue("default")
+                    .withDescription("How a partition's time is extracted: 'default' (a timestamp pattern over the"
+                            + " partition values); 'custom' is not supported.");
+
+    public static final ConfigOption<String> PARTITION_TIME_EXTRACTOR_CLASS =
+            ConfigOptions.key("partition.time-extractor.class").stringType().noDefaultValue()
+                    .withDescription("The class of a 'custom' time extractor (not supported).");
+
+    public static final ConfigOption<String> PARTITION_TIME_EXTRACTOR_TIMESTAMP_PATTERN =
+            ConfigOptions.key("partition.time-extractor.timestamp-pattern").stringType().noDefaultValue()
+                    .withDescription("The partition's time as a pattern over partition keys, e.g. '$dt $hour:00:00'"
+                            + " (default: the value of the first partition key).");
+
+    public static final ConfigOption<String> PARTITION_TIME_EXTRACTOR_TIMESTAMP_FORMATTER =
+            ConfigOptions.key("partition.time-extractor.timestamp-formatter").stringType().noDefaultValue()
+                    .withDescription("A java.time pattern parsing the timestamp pattern's result (default:"
+                            + " yyyy-[M]M-[d]d with an optional [H]H:[m]m:[s]s).");
 
     public static final ConfigOption<Duration> SINK_PARTITION_COMMIT_DELAY =
             ConfigOptions.key("sink.partition-commit.delay").durationType().defaultValue(Duration.ZERO)

@@ -85,6 +85,10 @@ public final class FileSystemSinkWriter implements SinkWriter {
     private final PartitionRouter.Target target = this::writePart;
     private final RollingPolicy rolling;
     private final LongSupplier clock;
+    /** The latest watermark of the input (for the {@code partition-time} commit trigger). */
+    private long watermark = Long.MIN_VALUE;
+    /** The watermark as of each checkpoint not completed yet: its completion commits what that watermark allows. */
+    private final TreeMap<Long, Long> watermarkAtCheckpoint = new TreeMap<>();
     /** When the time-based rolling conditions are checked next. */
     private long nextTimeCheck;
     private boolean finished;
@@ -249,18 +253,36 @@ public final class FileSystemSinkWriter implements SinkWriter {
         publish(pending);
     }
 
-    /** Commits the published partitions that are due (all of them with {@code all}). */
-    private void commitPartitions(boolean all) throws IOException {
+    /**
+     * Commits the published partitions that are due (all of them with {@code all}): by the time since their first
+     * file, or with the {@code partition-time} trigger by {@code checkpointWatermark}.
+     */
+    private void commitPartitions(boolean all, long checkpointWatermark) throws IOException {
         long now = System.currentTimeMillis();
         for (Iterator<Path> it = published.iterator(); it.hasNext(); ) {
             Path dir = it.next();
             long first = firstWrite.getOrDefault(dir, now);
-            if (all || now >= first + policy.delayMillis()) {
+            boolean due;
+            if (all) {
+                due = true;
+            } else if (policy.triggersOnPartitionTime()) {
+                List<String> values = router.valuesOf(directory, dir);
+                due = values != null && policy.dueByWatermark(values, checkpointWatermark);
+            } else {
+                due = now >= first + policy.delayMillis();
+            }
+            if (due) {
                 policy.commit(dir);
                 it.remove();
                 firstWrite.remove(dir);
             }
         }
+    }
+
+    /** Remembers the watermark: the next checkpoint's completion commits the partitions it passed. */
+    @Override
+    public void processWatermark(long watermark) {
+        this.watermark = Math.max(this.watermark, watermark);
     }
 
     @Override
@@ -269,7 +291,7 @@ public final class FileSystemSinkWriter implements SinkWriter {
         if (overwrite == null) {
             publishPending();
             if (router != null) {
-                commitPartitions(true);
+                commitPartitions(true, Long.MAX_VALUE);
             }
         } else {
             List<Path[]> parts = new ArrayList<>(pending);
@@ -290,6 +312,7 @@ public final class FileSystemSinkWriter implements SinkWriter {
             throw new TableException("INSERT OVERWRITE is not supported in streaming mode.");
         }
         closeParts();
+        watermarkAtCheckpoint.put(checkpointId, watermark);
         if (!pending.isEmpty()) {
             prepared.computeIfAbsent(checkpointId, id -> new ArrayList<>()).addAll(pending);
             pending.clear();
@@ -326,8 +349,11 @@ public final class FileSystemSinkWriter implements SinkWriter {
             publish(parts);
         }
         due.clear();
+        Long atCheckpoint = watermarkAtCheckpoint.get(checkpointId);
+        long checkpointWatermark = atCheckpoint == null ? Long.MIN_VALUE : atCheckpoint;
+        watermarkAtCheckpoint.headMap(checkpointId, true).clear();
         if (router != null) {
-            commitPartitions(false);
+            commitPartitions(false, checkpointWatermark);
         }
     }
 

@@ -90,6 +90,8 @@ public final class FileSystemSourceReader implements SourceReader {
     /** With {@link #badRecords}: the csv quote and escape characters that keep a line break inside a record. */
     private final int quote;
     private final int escape;
+    /** With {@link #badRecords}: whether records are lines (else the format's decoders tell them apart). */
+    private final boolean lineRecords;
     /**
      * Bad records found so far (monitoring: in the file being read), routed or, right after a restore, dropped as
      * routed before the checkpoint: part of the checkpoint position.
@@ -118,16 +120,17 @@ public final class FileSystemSourceReader implements SourceReader {
     }
 
     /**
-     * @param recordSplitting with bad-record routing: {quote, escape} of the format's records (-1 for none), else
-     *     null
+     * @param recordSplitting with bad-record routing: {quote, escape} of a line format's records (-1 for none), or an
+     *     empty array for a format whose decoders tell records apart (avro, parquet); null without routing
      */
     FileSystemSourceReader(Path root, RecordDecoderFactory decoderFactory, SourceColumns columns,
             List<String> partitionKeys, String defaultPartitionName, Set<List<String>> partitions,
             ReaderContext context, long monitorIntervalMillis, int[] recordSplitting) {
         this.badRecords = recordSplitting == null ? null
                 : io.sluice.runtime.connector.BadRecordCollector.open(context);
-        this.quote = recordSplitting == null ? -1 : recordSplitting[0];
-        this.escape = recordSplitting == null ? -1 : recordSplitting[1];
+        this.lineRecords = recordSplitting != null && recordSplitting.length == 2;
+        this.quote = lineRecords ? recordSplitting[0] : -1;
+        this.escape = lineRecords ? recordSplitting[1] : -1;
         this.monitor = monitorIntervalMillis <= 0 ? null : new FileMonitor(root, partitionKeys, defaultPartitionName,
                 monitorIntervalMillis, context.subtaskIndex(), context.parallelism());
         this.root = root;
@@ -220,6 +223,10 @@ public final class FileSystemSourceReader implements SourceReader {
             return decoderFactory.createDecoder(file, columns.dataType(), columns.dataFields());
         }
         String name = file.toString();
+        if (!lineRecords) {
+            return FileRoutingDecoder.open(file, decoderFactory, columns.dataType(), columns.dataFields(),
+                    (position, error, raw) -> route(name, position, error, raw));
+        }
         return new BadRecordRoutingDecoder(new java.io.FileInputStream(file.toFile()), name, decoderFactory,
                 columns.dataType(), columns.dataFields(), quote, escape, context.allocator(), (line, error, raw) -> {
                     badSeen++;
@@ -227,6 +234,20 @@ public final class FileSystemSourceReader implements SourceReader {
                         badRecords.add(name, null, line, error, raw);
                     }
                 });
+    }
+
+    /** Routes a bad record of file {@code name}, unless a restored checkpoint had routed it already. */
+    private void route(String name, long position, String error, byte[] raw) throws IOException {
+        badSeen++;
+        if (badSeen > badToSkip) {
+            try {
+                badRecords.add(name, null, position, error, raw);
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
     }
 
     @Override

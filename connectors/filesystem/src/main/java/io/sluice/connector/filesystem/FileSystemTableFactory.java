@@ -2,6 +2,7 @@ package io.sluice.connector.filesystem;
 
 import io.sluice.connector.filesystem.format.FileFormatFactory;
 import io.sluice.connector.filesystem.partition.PartitionCommitPolicy;
+import io.sluice.connector.filesystem.partition.PartitionTimeExtractor;
 import io.sluice.connector.filesystem.partition.PartitionValues;
 import io.sluice.runtime.config.ConfigOption;
 import io.sluice.runtime.config.ExecutionOptions;
@@ -44,6 +45,10 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
         return Set.of(FileSystemOptions.PARTITION_DEFAULT_NAME, FileSystemOptions.SINK_PARTITION_COMMIT_TRIGGER,
                 FileSystemOptions.SINK_PARTITION_COMMIT_DELAY, FileSystemOptions.SINK_PARTITION_COMMIT_POLICY_KIND,
                 FileSystemOptions.SINK_PARTITION_COMMIT_POLICY_CLASS,
+                FileSystemOptions.SINK_PARTITION_COMMIT_WATERMARK_TIME_ZONE,
+                FileSystemOptions.PARTITION_TIME_EXTRACTOR_KIND, FileSystemOptions.PARTITION_TIME_EXTRACTOR_CLASS,
+                FileSystemOptions.PARTITION_TIME_EXTRACTOR_TIMESTAMP_PATTERN,
+                FileSystemOptions.PARTITION_TIME_EXTRACTOR_TIMESTAMP_FORMATTER,
                 FileSystemOptions.SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME, FileSystemOptions.SOURCE_MONITOR_INTERVAL,
                 FileSystemOptions.SINK_ROLLING_POLICY_FILE_SIZE, FileSystemOptions.SINK_ROLLING_POLICY_ROLLOVER_INTERVAL,
                 FileSystemOptions.SINK_ROLLING_POLICY_INACTIVITY_INTERVAL,
@@ -92,12 +97,28 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
                 context.get(FileSystemOptions.SINK_PARTITION_COMMIT_POLICY_KIND),
                 context.get(FileSystemOptions.SINK_PARTITION_COMMIT_TRIGGER),
                 context.get(FileSystemOptions.SINK_PARTITION_COMMIT_DELAY),
-                context.get(FileSystemOptions.SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME));
+                context.get(FileSystemOptions.SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME),
+                PartitionTimeExtractor.of(context.tableName(), context.partitionKeys(),
+                        context.get(FileSystemOptions.PARTITION_TIME_EXTRACTOR_KIND),
+                        context.get(FileSystemOptions.PARTITION_TIME_EXTRACTOR_TIMESTAMP_PATTERN),
+                        context.get(FileSystemOptions.PARTITION_TIME_EXTRACTOR_TIMESTAMP_FORMATTER)),
+                watermarkZone(context));
         FileSystemTableSink sink = new FileSystemTableSink(path(context), formatId,
                 format.createEncoderFactory(dataContext(context)), context.physicalRowType(), context.partitionKeys(),
                 defaultPartitionName(context), policy);
         sink.setRollingPolicy(rolling);
         return sink;
+    }
+
+    private static java.time.ZoneId watermarkZone(TableContext context) {
+        String zone = context.get(FileSystemOptions.SINK_PARTITION_COMMIT_WATERMARK_TIME_ZONE);
+        try {
+            return java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new io.sluice.table.api.ValidationException("Invalid value for option"
+                    + " 'sink.partition-commit.watermark-time-zone' of table " + context.tableName() + ": '" + zone
+                    + "' is not a time zone (e.g. 'UTC', 'Asia/Shanghai').", e);
+        }
     }
 
     private static Path path(TableContext context) {

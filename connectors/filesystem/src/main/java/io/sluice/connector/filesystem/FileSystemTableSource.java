@@ -41,6 +41,11 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
     /** The formats whose records are lines (csv: outside quoted fields), so one bad record can be told apart. */
     private static final Set<String> LINE_FORMATS = Set.of("csv", "json", "raw", "debezium-json", "canal-json",
             "maxwell-json");
+    /**
+     * The formats of files whose decoders tell records apart themselves (avro) or whose unreadable rest is routed
+     * whole (parquet), see {@link FileRoutingDecoder}.
+     */
+    private static final Set<String> FILE_FORMATS = Set.of("avro", "parquet");
 
     private final Path path;
     private final String formatId;
@@ -103,11 +108,15 @@ public final class FileSystemTableSource implements ScanTableSource, SupportsRea
 
     @Override
     public void applyBadRecordRouting() {
+        if (FILE_FORMATS.contains(formatId)) {
+            recordSplitting = new int[0];
+            return;
+        }
         if (!LINE_FORMATS.contains(formatId)) {
             throw new UnsupportedFeatureException("'" + io.sluice.runtime.connector.BadRecords.TABLE_OPTION.key()
                     + "' with the format '" + formatId + "' on the filesystem connector (" + path + "): only the "
-                    + "line-based formats " + new java.util.TreeSet<>(LINE_FORMATS) + " can tell one bad record from "
-                    + "the next");
+                    + "formats " + new java.util.TreeSet<>(LINE_FORMATS) + " and " + new java.util.TreeSet<>(FILE_FORMATS)
+                    + " can tell one bad record from the next");
         }
         int quote = -1;
         int escape = -1;

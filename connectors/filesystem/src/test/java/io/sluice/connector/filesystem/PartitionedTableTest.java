@@ -204,6 +204,58 @@ class PartitionedTableTest {
     }
 
     @Test
+    void thePartitionTimeTriggerCommitsPartitionsTheCheckpointsWatermarkPassed() throws Exception {
+        DynamicTableSink sink = sink(csvOptions(dir, "sink.partition-commit.policy.kind", "success-file",
+                "sink.partition-commit.trigger", "partition-time", "sink.partition-commit.delay", "1 h",
+                "partition.time-extractor.timestamp-pattern", "$dt $hr:00:00",
+                "sink.partition-commit.watermark-time-zone", "Europe/Berlin"));
+        long berlin11 = java.time.LocalDateTime.parse("2024-01-01T11:00:00")
+                .atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant().toEpochMilli();
+        try (SinkWriter writer = sink.createWriter(new WriterContext(T, allocator, new Configuration(), 0, 1))) {
+            writer.open();
+            try (RowBatch batch = fs.batch(T, rows().subList(0, 4))) { // 2024-01-01 10h and 11h, 2024-01-02 10h
+                writer.write(batch);
+            }
+            writer.processWatermark(berlin11); // 10:00 + 1 h is not yet passed
+            writer.snapshotState(1);
+            writer.processWatermark(berlin11 + 1);
+            writer.notifyCheckpointComplete(1); // commits by the watermark of checkpoint 1
+            assertEquals(List.of("dt=2024-01-01/hr=10/part.csv", "dt=2024-01-01/hr=11/part.csv",
+                    "dt=2024-01-02/hr=10/part.csv"), files());
+            writer.snapshotState(2);
+            writer.notifyCheckpointComplete(2);
+            assertEquals(List.of("dt=2024-01-01/hr=10/_SUCCESS", "dt=2024-01-01/hr=10/part.csv",
+                    "dt=2024-01-01/hr=11/part.csv", "dt=2024-01-02/hr=10/part.csv"), files());
+            writer.finish(); // the end of the input commits the rest
+        }
+        assertEquals(List.of("dt=2024-01-01/hr=10/_SUCCESS", "dt=2024-01-01/hr=10/part.csv",
+                "dt=2024-01-01/hr=11/_SUCCESS", "dt=2024-01-01/hr=11/part.csv",
+                "dt=2024-01-02/hr=10/_SUCCESS", "dt=2024-01-02/hr=10/part.csv"), files());
+    }
+
+    @Test
+    void aPartitionWhoseTimeCannotBeReadFailsNamingItAndThePattern() throws Exception {
+        DynamicTableSink sink = sink(csvOptions(dir, "sink.partition-commit.policy.kind", "success-file",
+                "sink.partition-commit.trigger", "partition-time"));
+        try (SinkWriter writer = sink.createWriter(new WriterContext(T, allocator, new Configuration(), 0, 1))) {
+            writer.open();
+            try (RowBatch batch = fs.batch(T, rows().subList(6, 7))) { // dt = 'a/b=c'
+                writer.write(batch);
+            }
+            writer.processWatermark(0);
+            writer.snapshotState(1);
+            Exception e = assertThrows(io.sluice.table.api.TableException.class,
+                    () -> writer.notifyCheckpointComplete(1));
+            assertTrue(e.getMessage().contains("partition dt=a/b=c/hr=1: 'a/b=c' does not match yyyy-[M]M-[d]d"),
+                    e.getMessage());
+        }
+        assertThrows(UnsupportedFeatureException.class, () -> sink(csvOptions(dir,
+                "sink.partition-commit.trigger", "partition-time", "partition.time-extractor.kind", "custom")));
+        assertThrows(ValidationException.class, () -> sink(csvOptions(dir,
+                "sink.partition-commit.watermark-time-zone", "Mars/Olympus")));
+    }
+
+    @Test
     void restoredWriterPublishesTheCheckpointsFilesAndDropsLaterOnes() throws Exception {
         DynamicTableSink sink = sink(csvOptions(dir, "sink.partition-commit.policy.kind", "success-file"));
         // the process dies after checkpoint 1 and before its completion is notified: the writer is not closed
@@ -258,8 +310,8 @@ class PartitionedTableTest {
 
     @Test
     void partitionCommitOptionsAreValidated() {
-        assertThrows(UnsupportedFeatureException.class,
-                () -> sink(csvOptions(dir, "sink.partition-commit.trigger", "partition-time")));
+        assertThrows(ValidationException.class,
+                () -> sink(csvOptions(dir, "sink.partition-commit.trigger", "partition-tme")));
         assertThrows(UnsupportedFeatureException.class,
                 () -> sink(csvOptions(dir, "sink.partition-commit.policy.kind", "custom")));
         assertThrows(ValidationException.class,

@@ -7,20 +7,44 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.table.api.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * The {@code headers} metadata of Kafka records as a STRING column, until Sluice has MAP columns (Flink's type is
- * {@code MAP<STRING, BYTES>}): a JSON object from header key to header value, each value the UTF-8 text of the
- * header's bytes (JSON null for a header without value). Reading: when a key repeats, the last value is kept.
+ * The {@code headers} metadata of Kafka records, in Flink's type {@code MAP<STRING, BYTES>} (header key to the
+ * header's bytes) or, when a column is declared STRING, as a JSON object from header key to header value, each value
+ * the UTF-8 text of the header's bytes (JSON null for a header without value). Reading: when a key repeats, the
+ * last value is kept.
  */
 final class KafkaHeaders {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private KafkaHeaders() {
+    }
+
+    /** The headers of a record as a map (empty when it has none), as Flink reads them. */
+    static Map<String, byte[]> toMap(Headers headers) {
+        Map<String, byte[]> map = new LinkedHashMap<>();
+        for (Header h : headers) {
+            map.put(h.key(), h.value());
+        }
+        return map;
+    }
+
+    /** Headers from a map column's value (null: no headers); a null map value is a header without value. */
+    static Headers fromMap(Map<?, ?> map) {
+        RecordHeaders headers = new RecordHeaders();
+        if (map != null) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (e.getKey() != null) {
+                    headers.add(e.getKey().toString(), (byte[]) e.getValue());
+                }
+            }
+        }
+        return headers;
     }
 
     /** The headers of a record as a JSON object, or null when it has none. */

@@ -14,8 +14,8 @@ enum KafkaMetadata {
     OFFSET("offset", LogicalType.bigint()),
     TIMESTAMP("timestamp", LogicalType.timestampLtz(3)),
     TIMESTAMP_TYPE("timestamp-type", LogicalType.string()),
-    /** As a JSON object in a STRING column until Sluice has MAP columns ({@link KafkaHeaders}). */
-    HEADERS("headers", LogicalType.string()),
+    /** Flink's {@code MAP<STRING, BYTES>}, or a JSON object in a STRING column ({@link KafkaHeaders}). */
+    HEADERS("headers", headersType()),
     LEADER_EPOCH("leader-epoch", LogicalType.integer());
 
     private final String key;
@@ -24,6 +24,21 @@ enum KafkaMetadata {
     KafkaMetadata(String key, LogicalType type) {
         this.key = key;
         this.type = type;
+    }
+
+    /** Flink's type of the {@code headers} metadata: header key to the header's bytes. */
+    static LogicalType headersType() {
+        return LogicalType.map(LogicalType.string(), LogicalType.bytes());
+    }
+
+    /** True when {@code declared} can hold headers: a MAP from text to bytes, or a string (JSON). */
+    static boolean fitsHeaders(LogicalType declared) {
+        if (declared.root() == TypeRoot.MAP) {
+            return declared.keyType().root().isCharacterString()
+                    && (declared.valueType().root() == TypeRoot.VARBINARY
+                    || declared.valueType().root() == TypeRoot.BINARY);
+        }
+        return declared.root().isCharacterString();
     }
 
     String key() {
@@ -54,8 +69,9 @@ enum KafkaMetadata {
         switch (this) {
             case TOPIC:
             case TIMESTAMP_TYPE:
-            case HEADERS:
                 return r == TypeRoot.VARCHAR || r == TypeRoot.CHAR;
+            case HEADERS:
+                return fitsHeaders(declared);
             case TIMESTAMP:
                 return r == TypeRoot.TIMESTAMP_LTZ;
             case OFFSET:
@@ -65,8 +81,11 @@ enum KafkaMetadata {
         }
     }
 
-    /** The value of this metadata for {@code record} (an external value for {@code VectorValues.set}). */
-    Object value(ConsumerRecord<byte[], byte[]> record) {
+    /**
+     * The value of this metadata for {@code record} (an external value for {@code VectorValues.set}) in a column
+     * declared {@code declared}.
+     */
+    Object value(ConsumerRecord<byte[], byte[]> record, LogicalType declared) {
         switch (this) {
             case TOPIC:
                 return record.topic();
@@ -79,7 +98,8 @@ enum KafkaMetadata {
             case TIMESTAMP_TYPE:
                 return record.timestampType().toString();
             case HEADERS:
-                return KafkaHeaders.toJson(record.headers());
+                return declared.root() == TypeRoot.MAP ? KafkaHeaders.toMap(record.headers())
+                        : KafkaHeaders.toJson(record.headers());
             default:
                 return record.leaderEpoch().orElse(null);
         }

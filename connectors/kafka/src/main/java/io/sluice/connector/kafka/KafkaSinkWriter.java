@@ -5,12 +5,10 @@ import io.sluice.runtime.connector.SinkWriter;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.table.api.TableException;
 import io.sluice.types.RowKind;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -18,25 +16,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Writes one parallel instance's rows to a topic. {@code none} sends and forgets; {@code at-least-once} also
  * flushes at every checkpoint; {@code exactly-once} writes the rows between two checkpoints in one Kafka
- * transaction (transactional id {@code <prefix>-<subtask>-<n>}, a new one after every checkpoint) and commits it
- * when that checkpoint completes (or when the input ends, after the transactions of checkpoints still pending).
- * A restored writer continues with the id after the restored checkpoint's, whose initialization aborts what a
- * failed run left open there.
+ * transaction committed when that checkpoint completes (or when the input ends, after the transactions of
+ * checkpoints still pending), see {@link SinkTransactions}: a restored writer commits the restored checkpoint's
+ * transaction if the failed run did not, also when that run's process was killed.
  */
 final class KafkaSinkWriter implements SinkWriter {
     private final String tableName;
     private final String topic;
     private final Properties properties;
+    private final String transactionalIdPrefix;
     private final RecordEncoding encoding;
     private final SinkPartitioner partitioner;
     private final DeliveryGuarantee guarantee;
-    private final String transactionalIdPrefix;
-    private final int subtaskIndex;
     private final AtomicReference<Exception> sendError = new AtomicReference<>();
-    /** Transactions prepared by a checkpoint and not committed yet, by checkpoint id. */
-    private final TreeMap<Long, KafkaProducer<byte[], byte[]>> pending = new TreeMap<>();
+    /** The producer of {@code none} and {@code at-least-once}. */
     private KafkaProducer<byte[], byte[]> producer;
-    private long transactionNumber;
+    /** The transactions of {@code exactly-once}, else null. */
+    private final SinkTransactions transactions;
     private int partitionCount = -1;
     /** True when the value format encodes row kinds: every row is a message with a value. */
     private boolean changelogValues;
@@ -51,11 +47,12 @@ final class KafkaSinkWriter implements SinkWriter {
         this.tableName = tableName;
         this.topic = topic;
         this.properties = properties;
+        this.transactionalIdPrefix = transactionalIdPrefix;
         this.encoding = encoding;
         this.partitioner = partitioner;
         this.guarantee = guarantee;
-        this.transactionalIdPrefix = transactionalIdPrefix;
-        this.subtaskIndex = subtaskIndex;
+        this.transactions = guarantee == DeliveryGuarantee.EXACTLY_ONCE
+                ? new SinkTransactions(tableName, properties, transactionalIdPrefix, subtaskIndex) : null;
     }
 
     @Override
@@ -63,21 +60,16 @@ final class KafkaSinkWriter implements SinkWriter {
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
+        if (transactions != null) {
+            return transactions.producer();
+        }
         if (producer == null) {
             Properties p = new Properties();
             p.putAll(properties);
-            if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
-                p.put("transactional.id", transactionalIdPrefix + "-" + subtaskIndex + "-" + transactionNumber);
-                p.put("enable.idempotence", "true");
-                p.put("acks", "all");
-            } else if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE) {
+            if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE) {
                 p.putIfAbsent("acks", "all");
             }
             producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-            if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
-                producer.initTransactions();
-                producer.beginTransaction();
-            }
         }
         return producer;
     }
@@ -104,7 +96,7 @@ final class KafkaSinkWriter implements SinkWriter {
             if (buffer != null) {
                 buffer.add(record);
             } else {
-                send(p, record);
+                send(record);
             }
         }
         if (buffer != null && buffer.isFull()) {
@@ -127,17 +119,22 @@ final class KafkaSinkWriter implements SinkWriter {
     private void drainBuffer() {
         if (buffer != null) {
             for (ProducerRecord<byte[], byte[]> r : buffer.drain()) {
-                send(producer(), r);
+                send(r);
             }
         }
     }
 
-    private void send(KafkaProducer<byte[], byte[]> p, ProducerRecord<byte[], byte[]> record) {
-        p.send(record, (meta, e) -> {
+    private void send(ProducerRecord<byte[], byte[]> record) {
+        Callback callback = (meta, e) -> {
             if (e != null) {
                 sendError.compareAndSet(null, e);
             }
-        });
+        };
+        if (transactions != null) {
+            transactions.send(record, callback);
+        } else {
+            producer().send(record, callback);
+        }
     }
 
     private void checkError() {
@@ -148,58 +145,53 @@ final class KafkaSinkWriter implements SinkWriter {
         }
     }
 
+    private void flush() {
+        if (transactions != null) {
+            transactions.flush();
+        } else if (producer != null) {
+            producer.flush();
+        }
+        checkError();
+    }
+
     @Override
     public byte[] snapshotState(long checkpointId) throws Exception {
         drainBuffer();
         if (guarantee == DeliveryGuarantee.NONE) {
             return null;
         }
-        if (producer != null) {
-            producer.flush();
-            checkError();
-        }
-        if (guarantee != DeliveryGuarantee.EXACTLY_ONCE) {
-            return null;
-        }
-        if (producer != null) {
-            pending.put(checkpointId, producer);
-            producer = null;
-        }
-        transactionNumber = checkpointId + 1;
-        return ByteBuffer.allocate(Long.BYTES).putLong(checkpointId).array();
+        flush();
+        return transactions == null ? null : transactions.prepare(checkpointId);
     }
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-        while (!pending.isEmpty() && pending.firstKey() <= checkpointId) {
-            Map.Entry<Long, KafkaProducer<byte[], byte[]>> e = pending.pollFirstEntry();
-            e.getValue().commitTransaction();
-            e.getValue().close(Duration.ofSeconds(5));
+        if (transactions != null) {
+            transactions.commitUpTo(checkpointId);
         }
     }
 
     @Override
     public void restoreState(byte[] state) {
-        long checkpointId = ByteBuffer.wrap(state).getLong();
-        if (producer != null) {
-            producer.close(Duration.ZERO);
-            producer = null;
+        if (transactions != null) {
+            transactions.restore(state);
+        } else {
+            // the job ran exactly-once before: commit what its checkpoint prepared, then go on without transactions
+            try (SinkTransactions earlier = new SinkTransactions(tableName, properties,
+                    transactionalIdPrefix, -1)) {
+                earlier.restore(state);
+            }
         }
-        transactionNumber = checkpointId + 1;
     }
 
     @Override
     public void finish() throws Exception {
         drainBuffer();
-        // the input ended: transactions of checkpoints that had not completed yet are final too, and go first
-        notifyCheckpointComplete(Long.MAX_VALUE);
-        if (producer == null) {
-            return;
-        }
-        producer.flush();
-        checkError();
-        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
-            producer.commitTransaction();
+        flush();
+        if (transactions != null) {
+            // the input ended: transactions of checkpoints that had not completed yet are final too, and go first
+            transactions.commitAll();
+        } else if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
         }
@@ -207,10 +199,9 @@ final class KafkaSinkWriter implements SinkWriter {
 
     @Override
     public void close() {
-        for (KafkaProducer<byte[], byte[]> p : pending.values()) {
-            p.close(Duration.ZERO);
+        if (transactions != null) {
+            transactions.close();
         }
-        pending.clear();
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;

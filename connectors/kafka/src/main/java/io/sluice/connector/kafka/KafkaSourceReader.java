@@ -129,7 +129,8 @@ final class KafkaSourceReader implements SourceReader {
         p.putAll(spec.properties);
         p.put("enable.auto.commit", "false");
         p.putIfAbsent("max.poll.records", String.valueOf(context.batchSize()));
-        p.putIfAbsent("client.id", "sluice-" + spec.tableName + "-" + context.subtaskIndex());
+        p.putIfAbsent("client.id", (spec.clientIdPrefix != null ? spec.clientIdPrefix : "sluice-" + spec.tableName)
+                + "-" + context.subtaskIndex());
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         Properties adminProperties = new Properties();
         adminProperties.putAll(spec.properties);
@@ -342,7 +343,7 @@ final class KafkaSourceReader implements SourceReader {
                 upsert.snapshot(out);
             }
         }
-        if (spec.properties.containsKey("group.id") && !commit.isEmpty()) {
+        if (spec.commitOffsets && spec.properties.containsKey("group.id") && !commit.isEmpty()) {
             consumer.commitAsync(commit, null);
         }
         return bytes.toByteArray();

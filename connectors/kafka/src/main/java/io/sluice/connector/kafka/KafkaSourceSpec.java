@@ -26,6 +26,10 @@ final class KafkaSourceSpec {
     /** {@code scan.watermark.idle-timeout}, or null for {@code table.exec.source.idle-timeout}. */
     final Duration watermarkIdleTimeout;
     final KafkaOptions.WatermarkEmitStrategy watermarkEmitStrategy;
+    /** Flink's source property {@code commit.offsets.on.checkpoint}: commit the group's offsets at checkpoints. */
+    final boolean commitOffsets;
+    /** Flink's source property {@code client.id.prefix}, or null: the consumers' client id is it plus the subtask. */
+    final String clientIdPrefix;
 
     private KafkaSourceSpec(TableContext c) {
         tableName = c.tableName();
@@ -38,6 +42,16 @@ final class KafkaSourceSpec {
         topics = topic == null ? List.of() : List.of(topic.split(";")).stream().map(String::trim).toList();
         topicPattern = pattern == null ? null : Pattern.compile(pattern);
         properties = clientProperties(c);
+        // Flink's Kafka source properties, which are not Kafka client properties
+        commitOffsets = !"false".equalsIgnoreCase((String) properties.remove("commit.offsets.on.checkpoint"));
+        clientIdPrefix = (String) properties.remove("client.id.prefix");
+        String discoveryMillis = (String) properties.remove("partition.discovery.interval.ms");
+        String registerMetrics = (String) properties.remove("register.consumer.metrics");
+        if (registerMetrics != null && !"false".equalsIgnoreCase(registerMetrics.trim())) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("'properties.register.consumer.metrics' ="
+                    + " '" + registerMetrics + "' of table " + tableName + " (the Kafka consumer's own metrics are"
+                    + " not registered; set it to 'false' or remove it)");
+        }
         startupMode = c.get(KafkaOptions.SCAN_STARTUP_MODE);
         startupOffsets = startupMode == StartupMode.SPECIFIC_OFFSETS ? OffsetSpecs.parse(
                 c.get(KafkaOptions.SCAN_STARTUP_SPECIFIC_OFFSETS), KafkaOptions.SCAN_STARTUP_SPECIFIC_OFFSETS.key(),
@@ -62,9 +76,21 @@ final class KafkaSourceSpec {
                     + " 'scan.startup.mode') but sets no 'properties.group.id'; set the group or another"
                     + " 'scan.startup.mode' such as 'earliest-offset'.");
         }
-        discoveryInterval = c.get(KafkaOptions.SCAN_PARTITION_DISCOVERY_INTERVAL);
+        discoveryInterval = discoveryMillis != null
+                && !c.options().containsKey(KafkaOptions.SCAN_PARTITION_DISCOVERY_INTERVAL.key())
+                ? Duration.ofMillis(parseMillis(discoveryMillis, tableName))
+                : c.get(KafkaOptions.SCAN_PARTITION_DISCOVERY_INTERVAL);
         watermarkIdleTimeout = c.get(KafkaOptions.SCAN_WATERMARK_IDLE_TIMEOUT);
         watermarkEmitStrategy = c.get(KafkaOptions.SCAN_WATERMARK_EMIT_STRATEGY);
+    }
+
+    private static long parseMillis(String text, String tableName) {
+        try {
+            return Math.max(0, Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            throw new ValidationException("'properties.partition.discovery.interval.ms' of table " + tableName
+                    + " must be a number of milliseconds, but is '" + text + "'.");
+        }
     }
 
     static KafkaSourceSpec of(TableContext context) {

@@ -29,15 +29,16 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(KafkaOptions.TOPIC, KafkaOptions.TOPIC_PATTERN, KafkaOptions.GROUP_ID, KafkaOptions.FORMAT,
+        Set<ConfigOption<?>> all = new java.util.HashSet<>(NotSupportedOptions.KAFKA);
+        all.addAll(Set.of(KafkaOptions.TOPIC, KafkaOptions.TOPIC_PATTERN, KafkaOptions.GROUP_ID, KafkaOptions.FORMAT,
                 KafkaOptions.VALUE_FORMAT, KafkaOptions.KEY_FORMAT, KafkaOptions.KEY_FIELDS,
                 KafkaOptions.KEY_FIELDS_PREFIX, KafkaOptions.VALUE_FIELDS_INCLUDE, KafkaOptions.SCAN_STARTUP_MODE,
                 KafkaOptions.SCAN_STARTUP_SPECIFIC_OFFSETS, KafkaOptions.SCAN_STARTUP_TIMESTAMP_MILLIS,
                 KafkaOptions.SCAN_BOUNDED_MODE, KafkaOptions.SCAN_BOUNDED_SPECIFIC_OFFSETS,
                 KafkaOptions.SCAN_BOUNDED_TIMESTAMP_MILLIS, KafkaOptions.SCAN_PARTITION_DISCOVERY_INTERVAL,
                 KafkaOptions.SCAN_WATERMARK_IDLE_TIMEOUT, KafkaOptions.SCAN_WATERMARK_EMIT_STRATEGY,
-                KafkaOptions.SINK_PARTITIONER, KafkaOptions.DELIVERY_GUARANTEE, KafkaOptions.TRANSACTIONAL_ID_PREFIX,
-                KafkaOptions.SINK_PARALLELISM);
+                KafkaOptions.SINK_PARTITIONER, KafkaOptions.DELIVERY_GUARANTEE, KafkaOptions.TRANSACTIONAL_ID_PREFIX));
+        return all;
     }
 
     @Override
@@ -48,15 +49,13 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
     @Override
     public ScanTableSource createDynamicTableSource(TableContext context) {
         KafkaTableLayout layout = KafkaTableLayout.of(context, null, classLoader()); // checks key/value options first
+        NotSupportedOptions.checkSource(context, NotSupportedOptions.KAFKA);
         return new KafkaTableSource(KafkaSourceSpec.of(context), layout, classLoader());
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(TableContext context) {
-        if (context.options().containsKey(KafkaOptions.SINK_PARALLELISM.key())) {
-            throw new io.sluice.table.api.UnsupportedFeatureException("'sink.parallelism' of table "
-                    + context.tableName() + " (the sink runs at the job's parallelism; remove the option)");
-        }
+        NotSupportedOptions.checkSink(context, NotSupportedOptions.KAFKA);
         String topic = context.get(KafkaOptions.TOPIC);
         if (topic == null || topic.contains(";") || context.get(KafkaOptions.TOPIC_PATTERN) != null) {
             throw new ValidationException("The sink of table " + context.tableName() + " needs exactly one topic in"

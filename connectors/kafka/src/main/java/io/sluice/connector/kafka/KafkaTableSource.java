@@ -110,7 +110,8 @@ final class KafkaTableSource implements ScanTableSource, SupportsReadingMetadata
             KafkaMetadata k = KafkaMetadata.of(keys.get(i));
             if (!k.fits(types.get(i))) {
                 throw new ValidationException("Metadata column '" + keys.get(i) + "' of table " + spec.tableName
-                        + " must have type " + KafkaMetadata.readable().get(keys.get(i)) + ", but is declared "
+                        + " must have type " + KafkaMetadata.readable().get(keys.get(i))
+                        + (k == KafkaMetadata.HEADERS ? " (or STRING for JSON text)" : "") + ", but is declared "
                         + types.get(i) + ".");
             }
             m.add(k);

@@ -384,7 +384,7 @@ final class RecordBatchBuilder {
         FieldVector v = holder.vector(0);
         KafkaMetadata m = metadata.get(index[out]);
         for (int i = 0; i < kept.size(); i++) {
-            VectorValues.set(type, v, i, m.value(kept.get(i)));
+            VectorValues.set(type, v, i, m.value(kept.get(i), type));
         }
         v.setValueCount(kept.size());
         return v;

@@ -34,12 +34,14 @@ public final class UpsertKafkaTableFactory implements DynamicTableSourceFactory,
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(KafkaOptions.GROUP_ID, KafkaOptions.KEY_FIELDS_PREFIX, KafkaOptions.VALUE_FIELDS_INCLUDE,
+        Set<ConfigOption<?>> all = new java.util.HashSet<>(NotSupportedOptions.UPSERT_KAFKA);
+        all.addAll(Set.of(KafkaOptions.GROUP_ID, KafkaOptions.KEY_FIELDS_PREFIX, KafkaOptions.VALUE_FIELDS_INCLUDE,
                 KafkaOptions.SCAN_BOUNDED_MODE, KafkaOptions.SCAN_BOUNDED_SPECIFIC_OFFSETS,
                 KafkaOptions.SCAN_BOUNDED_TIMESTAMP_MILLIS, KafkaOptions.SCAN_PARTITION_DISCOVERY_INTERVAL,
                 KafkaOptions.SCAN_WATERMARK_IDLE_TIMEOUT, KafkaOptions.SCAN_WATERMARK_EMIT_STRATEGY,
                 KafkaOptions.SINK_BUFFER_FLUSH_MAX_ROWS, KafkaOptions.SINK_BUFFER_FLUSH_INTERVAL,
-                KafkaOptions.DELIVERY_GUARANTEE, KafkaOptions.TRANSACTIONAL_ID_PREFIX, KafkaOptions.SINK_PARALLELISM);
+                KafkaOptions.DELIVERY_GUARANTEE, KafkaOptions.TRANSACTIONAL_ID_PREFIX));
+        return all;
     }
 
     @Override
@@ -70,6 +72,7 @@ public final class UpsertKafkaTableFactory implements DynamicTableSourceFactory,
     @Override
     public ScanTableSource createDynamicTableSource(TableContext context) {
         requirePrimaryKey(context);
+        NotSupportedOptions.checkSource(context, NotSupportedOptions.UPSERT_KAFKA);
         Map<String, String> options = new HashMap<>(context.options());
         options.put(KafkaOptions.SCAN_STARTUP_MODE.key(), "earliest-offset");
         TableContext earliest = new TableContext(context.tableName(), context.physicalRowType(), options,
@@ -79,10 +82,7 @@ public final class UpsertKafkaTableFactory implements DynamicTableSourceFactory,
 
     @Override
     public DynamicTableSink createDynamicTableSink(TableContext context) {
-        if (context.options().containsKey(KafkaOptions.SINK_PARALLELISM.key())) {
-            throw new io.sluice.table.api.UnsupportedFeatureException("'sink.parallelism' of table "
-                    + context.tableName() + " (the sink runs at the job's parallelism; remove the option)");
-        }
+        NotSupportedOptions.checkSink(context, NotSupportedOptions.UPSERT_KAFKA);
         requirePrimaryKey(context);
         int maxRows = context.get(KafkaOptions.SINK_BUFFER_FLUSH_MAX_ROWS);
         Duration interval = context.get(KafkaOptions.SINK_BUFFER_FLUSH_INTERVAL);

@@ -13,8 +13,8 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * The metadata a Kafka sink writes from persisted {@code METADATA} columns, with Flink's keys: {@code timestamp}
- * (TIMESTAMP_LTZ(3), the record's timestamp; NULL lets the producer set it) and {@code headers} (a JSON object in
- * a STRING column until Sluice has MAP columns, see {@link KafkaHeaders}). The columns follow the physical
+ * (TIMESTAMP_LTZ(3), the record's timestamp; NULL lets the producer set it) and {@code headers} (Flink's
+ * {@code MAP<STRING, BYTES>}, or a JSON object in a STRING column, see {@link KafkaHeaders}). The columns follow the physical
  * columns of the rows the writer receives.
  */
 final class WritableMetadata implements java.io.Serializable {
@@ -26,19 +26,22 @@ final class WritableMetadata implements java.io.Serializable {
     private final int timestampColumn;
     private final int headersColumn;
     private final LogicalType timestampType;
+    private final LogicalType headersType;
 
-    static final WritableMetadata NONE = new WritableMetadata(-1, -1, null);
+    static final WritableMetadata NONE = new WritableMetadata(-1, -1, null, null);
 
-    private WritableMetadata(int timestampColumn, int headersColumn, LogicalType timestampType) {
+    private WritableMetadata(int timestampColumn, int headersColumn, LogicalType timestampType,
+            LogicalType headersType) {
         this.timestampColumn = timestampColumn;
         this.headersColumn = headersColumn;
         this.timestampType = timestampType;
+        this.headersType = headersType;
     }
 
     /** Every writable key with its type, in Flink's order. */
     static Map<String, LogicalType> writable() {
         Map<String, LogicalType> all = new LinkedHashMap<>();
-        all.put(HEADERS, LogicalType.string());
+        all.put(HEADERS, KafkaMetadata.headersType());
         all.put(TIMESTAMP, LogicalType.timestampLtz(3));
         return all;
     }
@@ -48,23 +51,26 @@ final class WritableMetadata implements java.io.Serializable {
         int timestamp = -1;
         int headers = -1;
         LogicalType timestampType = null;
+        LogicalType headersType = null;
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             LogicalType t = types.get(i);
             boolean fits = key.equals(TIMESTAMP) ? t.root() == TypeRoot.TIMESTAMP_LTZ
-                    : t.root() == TypeRoot.VARCHAR || t.root() == TypeRoot.CHAR;
+                    : KafkaMetadata.fitsHeaders(t);
             if (!fits) {
                 throw new ValidationException("Metadata column '" + key + "' of table " + tableName
-                        + " must have type " + writable().get(key) + " to be written, but is declared " + t + ".");
+                        + " must have type " + writable().get(key) + (key.equals(HEADERS) ? " (or STRING for JSON text)" : "")
+                    + " to be written, but is declared " + t + ".");
             }
             if (key.equals(TIMESTAMP)) {
                 timestamp = physicalCount + i;
                 timestampType = t;
             } else {
                 headers = physicalCount + i;
+                headersType = t;
             }
         }
-        return new WritableMetadata(timestamp, headers, timestampType);
+        return new WritableMetadata(timestamp, headers, timestampType, headersType);
     }
 
     /** The record timestamp of row {@code row}, or null (the producer's time). */
@@ -80,7 +86,8 @@ final class WritableMetadata implements java.io.Serializable {
         if (headersColumn < 0 || batch.vector(headersColumn).isNull(row)) {
             return null;
         }
-        return KafkaHeaders.fromJson((String) VectorValues.get(LogicalType.string(), batch.vector(headersColumn),
-                row), tableName);
+        Object value = VectorValues.get(headersType, batch.vector(headersColumn), row);
+        return headersType.root() == TypeRoot.MAP ? KafkaHeaders.fromMap((Map<?, ?>) value)
+                : KafkaHeaders.fromJson((String) value, tableName);
     }
 }

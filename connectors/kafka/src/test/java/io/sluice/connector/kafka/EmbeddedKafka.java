@@ -39,6 +39,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final String bootstrap;
 
     public EmbeddedKafka() throws Exception {
+        this(Map.of());
+    }
+
+    /** A broker with {@code overrides} added to (or replacing) its configuration. */
+    public EmbeddedKafka(Map<String, String> overrides) throws Exception {
         dir = Files.createTempDirectory("kraft");
         int port = freePort();
         int controllerPort = freePort();
@@ -60,6 +65,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
+        p.putAll(overrides);
         Path config = dir.resolve("server.properties");
         try (Writer w = Files.newBufferedWriter(config)) {
             p.store(w, null);

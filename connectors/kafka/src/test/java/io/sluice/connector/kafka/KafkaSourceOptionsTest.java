@@ -66,6 +66,34 @@ class KafkaSourceOptionsTest extends KafkaTestBase {
 
     @Test
     @Timeout(60)
+    void flinksCommitOffsetsOnCheckpointPropertyTurnsCommittingOff() throws Exception {
+        kafka.createTopic("commit_off", 1);
+        kafka.produceValues("commit_off", "0", "1", "2");
+        TableEnvironment env = streamingEnv();
+        env.executeSql("SET 'execution.checkpointing.interval' = '50 ms'");
+        env.executeSql("CREATE TABLE c_on (v INT)" + with("commit_off", "'format' = 'csv', 'properties.group.id' ="
+                + " 'c-on', 'scan.startup.mode' = 'earliest-offset'"));
+        env.executeSql("CREATE TABLE c_off (v INT)" + with("commit_off", "'format' = 'csv', 'properties.group.id' ="
+                + " 'c-off', 'scan.startup.mode' = 'earliest-offset', 'properties.commit.offsets.on.checkpoint' ="
+                + " 'false', 'properties.client.id.prefix' = 'no-commit'"));
+        io.sluice.table.api.TableResult result = env.executeSql("SELECT v FROM c_on UNION ALL SELECT v FROM c_off");
+        try (io.sluice.util.CloseableIterator<io.sluice.types.Row> it = result.collect()) {
+            for (int i = 0; i < 6; i++) {
+                it.next();
+            }
+            kafka.awaitCommittedOffset("c-on", "commit_off", 0, 3); // checkpoints of both readers were taken
+        }
+        result.getJobClient().orElseThrow().getJobExecutionResult().handle((r, e) -> r).get(30,
+                java.util.concurrent.TimeUnit.SECONDS); // closed: a commit it had sent would be done
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", kafka.bootstrap()))) {
+            assertEquals(java.util.Map.of(), admin.listConsumerGroupOffsets("c-off").partitionsToOffsetAndMetadata()
+                    .get(), "no offsets committed for the group of the table with commits turned off");
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void groupOffsetsAreCommittedAtCheckpointsAndResumedFrom() throws Exception {
         kafka.createTopic("grouped", 1);
         kafka.produceValues("grouped", "0", "1", "2", "3", "4", "5");

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Persisted {@code METADATA} columns written by the kafka sink: the record timestamp and the headers (a JSON
- * object in a STRING column until Sluice has MAP columns), read back by the source.
+ * Persisted {@code METADATA} columns written by the kafka sink: the record timestamp and the headers (Flink's
+ * {@code MAP<STRING, BYTES>}, or a JSON object in a STRING column), read back by the source.
  */
 class KafkaWritableMetadataTest extends KafkaTestBase {
     private static final String BOUNDED = "'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset'";
@@ -53,6 +53,46 @@ class KafkaWritableMetadataTest extends KafkaTestBase {
 
     @Test
     @Timeout(60)
+    void headersAreAMapOfBytesAsInFlink() throws Exception {
+        kafka.createTopic("meta_map", 1);
+        TableEnvironment env = batchEnv();
+        env.executeSql("CREATE TABLE m (id INT, headers MAP<STRING, BYTES> METADATA)"
+                + with("meta_map", "'format' = 'csv', " + BOUNDED));
+        env.executeSql("INSERT INTO m VALUES (1, MAP['trace', ENCODE('t-1', 'UTF-8'), 'tenant', ENCODE('x', 'UTF-8')])")
+                .await();
+        ConsumerRecord<byte[], byte[]> written = kafka.readAll("meta_map", "read_uncommitted").get(0);
+        assertEquals("1", new String(written.value(), StandardCharsets.UTF_8), "metadata is not in the value");
+        assertEquals("t-1", new String(written.headers().lastHeader("trace").value(), StandardCharsets.UTF_8));
+        // a header value that is not text, and a record without headers
+        org.apache.kafka.common.header.internals.RecordHeaders binary = new org.apache.kafka.common.header.internals
+                .RecordHeaders();
+        binary.add("bin", new byte[] {0, (byte) 0xFF});
+        try (org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> p = new org.apache.kafka.clients.producer
+                .KafkaProducer<>(java.util.Map.of("bootstrap.servers", kafka.bootstrap()),
+                new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            p.send(new org.apache.kafka.clients.producer.ProducerRecord<>("meta_map", 0, null, null,
+                    "2".getBytes(StandardCharsets.UTF_8), binary));
+            p.send(new org.apache.kafka.clients.producer.ProducerRecord<>("meta_map", 0, null,
+                    "3".getBytes(StandardCharsets.UTF_8)));
+        }
+        List<io.sluice.types.Row> read = new java.util.ArrayList<>();
+        try (io.sluice.util.CloseableIterator<io.sluice.types.Row> it = env.executeSql(
+                "SELECT id, headers, DECODE(headers['trace'], 'UTF-8') FROM m").collect()) {
+            it.forEachRemaining(read::add);
+        }
+        read.sort(Comparator.comparing(r -> (Integer) r.getField(0)));
+        assertEquals(3, read.size());
+        java.util.Map<?, ?> first = (java.util.Map<?, ?>) read.get(0).getField(1);
+        assertEquals(java.util.Set.of("trace", "tenant"), first.keySet());
+        assertEquals("t-1", read.get(0).getField(2));
+        java.util.Map<?, ?> second = (java.util.Map<?, ?>) read.get(1).getField(1);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {0, (byte) 0xFF}, (byte[]) second.get("bin"));
+        assertEquals(java.util.Map.of(), read.get(2).getField(1), "a record without headers has an empty map");
+    }
+
+    @Test
+    @Timeout(60)
     void anExplicitColumnListMayNameMetadataColumnsAndANullTimestampLetsKafkaSetIt() throws Exception {
         kafka.createTopic("meta_cols", 1);
         TableEnvironment env = batchEnv();
@@ -79,5 +119,10 @@ class KafkaWritableMetadataTest extends KafkaTestBase {
         e = assertThrows(ValidationException.class, () -> env.executeSql("INSERT INTO t2 VALUES (1, TIMESTAMP"
                 + " '2024-01-01 00:00:00')"));
         assertTrue(e.getMessage().contains("must have type TIMESTAMP_LTZ(3)"), e.getMessage());
+        env.executeSql("CREATE TABLE t3 (id INT, h MAP<STRING, INT> METADATA FROM 'headers')"
+                + with("meta_bad", "'format' = 'csv'"));
+        e = assertThrows(ValidationException.class, () -> env.executeSql("INSERT INTO t3 SELECT 1, MAP['a', 1]"));
+        assertTrue(e.getMessage().contains("must have type MAP<STRING, BYTES> (or STRING for JSON text)"),
+                e.getMessage());
     }
 }

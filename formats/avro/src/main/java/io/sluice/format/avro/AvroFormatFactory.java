@@ -1,5 +1,6 @@
 package io.sluice.format.avro;
 
+import io.sluice.connector.filesystem.format.BadRecordListener;
 import io.sluice.connector.filesystem.format.FileFormatFactory;
 import io.sluice.connector.filesystem.format.RecordDecoder;
 import io.sluice.connector.filesystem.format.RecordDecoderFactory;
@@ -59,7 +60,14 @@ public final class AvroFormatFactory implements FileFormatFactory, SingleMessage
             @Override
             public RecordDecoder createDecoder(InputStream in, String fileName, RowType physicalType,
                     int[] projectedFields) {
-                return new AvroFileDecoder(in, fileName, new AvroRowReader(physicalType, projectedFields));
+                return new AvroFileDecoder(in, fileName, new AvroRowReader(physicalType, projectedFields), null);
+            }
+
+            @Override
+            public RecordDecoder createDecoder(java.nio.file.Path file, RowType physicalType, int[] projectedFields,
+                    BadRecordListener listener) throws IOException {
+                return new AvroFileDecoder(new java.io.FileInputStream(file.toFile()), file.toString(),
+                        new AvroRowReader(physicalType, projectedFields), listener);
             }
         };
     }

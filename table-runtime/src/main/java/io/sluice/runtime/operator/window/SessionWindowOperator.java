@@ -43,7 +43,16 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
 
     private OperatorContext context;
     private Output output;
+    /** The rows of every open session, in arrival order. */
     private RowBuffer pending;
+    /** Per pending row: the id of its partition key (in {@link #keys}, or 0 when unpartitioned). */
+    private int[] rowKeys = new int[64];
+    /** Dense ids for partition keys; null when the window has no PARTITION BY. */
+    private KeyHashTable keys;
+    /** Per key id: its open sessions (null for a key whose sessions all closed). */
+    private OpenSessions[] sessions = new OpenSessions[64];
+    private int keysWithSessions;
+    private final SessionSchedule schedule = new SessionSchedule();
     private long watermark = Long.MIN_VALUE;
     private long lateRows;
     /** Counts the late rows dropped into the instance's {@code numLateRecordsDropped}. */
@@ -70,6 +79,12 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
         this.context = context;
         this.output = output;
         this.pending = new RowBuffer(inputType, context.allocator());
+        this.keys = newKeyTable();
+    }
+
+    private KeyHashTable newKeyTable() {
+        return partitionFields.length == 0 ? null
+                : KeyHashTable.forGrouping(context.allocator(), inputType.project(partitionFields).types());
     }
 
     /** Rows dropped because their session had already closed. */
@@ -109,13 +124,50 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
                 }
             }
             if (n == rows) {
-                pending.append(batch);
+                admit(batch);
             } else if (n > 0) {
                 try (RowBatch kept = VectorGather.gatherRows(batch, keep, 0, n, context.allocator())) {
-                    pending.append(kept);
+                    admit(kept);
                 }
             }
         }
+    }
+
+    /** Adds rows (none with a NULL time) to the sessions of their keys and to the pending rows. */
+    private void admit(RowBatch rows) {
+        int n = rows.rowCount();
+        if (n == 0) {
+            return;
+        }
+        int base = pending.rowCount();
+        if (base + n > rowKeys.length) {
+            rowKeys = Arrays.copyOf(rowKeys, Math.max(base + n, rowKeys.length * 2));
+        }
+        int[] ids = new int[n];
+        if (keys != null) {
+            keys.findOrInsert(KeyHashTable.columnsOf(rows, partitionFields), n, ids);
+        }
+        int keyCount = keys == null ? 1 : keys.size();
+        if (keyCount > sessions.length) {
+            sessions = Arrays.copyOf(sessions, Math.max(keyCount, sessions.length * 2));
+        }
+        schedule.ensureKeys(keyCount);
+        TimeStampVector time = (TimeStampVector) rows.vector(timeField);
+        for (int i = 0; i < n; i++) {
+            int key = ids[i];
+            OpenSessions open = sessions[key];
+            if (open == null) {
+                open = sessions[key] = new OpenSessions();
+            }
+            if (open.size() == 0) {
+                keysWithSessions++;
+            }
+            open.add(time.get(i), gap);
+            long earliest = open.size() == 1 ? open.end(0) : open.earliestEnd();
+            schedule.schedule(key, earliest); // a no-op unless this key now has an earlier-ending session
+            rowKeys[base + i] = key;
+        }
+        pending.append(rows);
     }
 
     @Override
@@ -133,59 +185,116 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
         fire(Long.MAX_VALUE);
     }
 
-    /** Emits every session whose last millisecond is at or before {@code wm} and drops its rows. */
+    /**
+     * Emits every session whose last millisecond is at or before {@code wm} and drops its rows. Only keys whose
+     * earliest session end the watermark passed are looked at; when a session closes, the pending rows are scanned
+     * once to split them into the closed sessions' rows (emitted by key, in the order the keys first appear among
+     * the pending rows, then by time) and the rest.
+     */
     private void fire(long wm) throws Exception {
-        int rows = pending.rowCount();
-        if (rows == 0) {
+        long reach = wm == Long.MAX_VALUE ? Long.MAX_VALUE : wm + 1; // closes when end - 1 <= wm
+        if (!schedule.hasEntryEndingBy(reach)) {
             return;
         }
-        int[] keyIds = partitionIds(rows);
-        TimeStampVector time = (TimeStampVector) pending.vectors().get(timeField);
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
+        OpenSessions[] closed = new OpenSessions[sessions.length];
+        int closedKeys = 0;
+        while (schedule.hasEntryEndingBy(reach)) {
+            int key = schedule.pollLive();
+            if (key < 0) {
+                continue;
+            }
+            OpenSessions open = sessions[key];
+            OpenSessions done = new OpenSessions();
+            open.closeUpTo(wm, done);
+            if (done.size() > 0) {
+                closed[key] = done;
+                closedKeys++;
+            }
+            if (open.size() > 0) {
+                schedule.schedule(key, open.earliestEnd());
+            } else {
+                keysWithSessions--;
+            }
         }
-        IntSorter.sort(order, 0, rows, (a, b) -> keyIds[a] != keyIds[b] ? Integer.compare(keyIds[a], keyIds[b])
-                : Long.compare(time.get(a), time.get(b)));
+        if (closedKeys == 0) {
+            return;
+        }
+        int rows = pending.rowCount();
+        TimeStampVector time = (TimeStampVector) pending.vectors().get(timeField);
         int[] fired = new int[rows];
-        long[] starts = new long[rows];
-        long[] ends = new long[rows];
         int firedCount = 0;
         int[] remaining = new int[rows];
         int remainingCount = 0;
-        int i = 0;
-        while (i < rows) {
-            int first = i;
-            long end = time.get(order[i]) + gap;
-            int j = i + 1;
-            while (j < rows && keyIds[order[j]] == keyIds[order[first]] && time.get(order[j]) < end) {
-                end = Math.max(end, time.get(order[j]) + gap);
-                j++;
+        int[] firstPosition = new int[sessions.length];
+        Arrays.fill(firstPosition, -1);
+        for (int r = 0; r < rows; r++) {
+            int key = rowKeys[r];
+            if (firstPosition[key] < 0) {
+                firstPosition[key] = r;
             }
-            boolean closed = end - 1 <= wm;
-            long start = time.get(order[first]);
-            for (int k = first; k < j; k++) {
-                if (closed) {
-                    fired[firedCount] = order[k];
-                    starts[firedCount] = start;
-                    ends[firedCount] = end;
-                    firedCount++;
-                } else {
-                    remaining[remainingCount++] = order[k];
-                }
+            OpenSessions done = closed[key];
+            if (done != null && done.indexOf(time.get(r)) >= 0) {
+                fired[firedCount++] = r;
+            } else {
+                remaining[remainingCount++] = r;
             }
-            i = j;
         }
-        if (firedCount == 0) {
-            return;
+        IntSorter.sort(fired, 0, firedCount, (a, b) -> {
+            int ka = firstPosition[rowKeys[a]];
+            int kb = firstPosition[rowKeys[b]];
+            return ka != kb ? Integer.compare(ka, kb) : Long.compare(time.get(a), time.get(b));
+        });
+        long[] starts = new long[firedCount];
+        long[] ends = new long[firedCount];
+        for (int k = 0; k < firedCount; k++) {
+            OpenSessions done = closed[rowKeys[fired[k]]];
+            int s = done.indexOf(time.get(fired[k]));
+            starts[k] = done.start(s);
+            ends[k] = done.end(s);
         }
         int batchSize = context.batchSize();
         for (int from = 0; from < firedCount; from += batchSize) {
             int to = Math.min(firedCount, from + batchSize);
             output.emit(sessionRows(fired, starts, ends, from, to));
         }
-        Arrays.sort(remaining, 0, remainingCount);
         pending.keepOnly(remaining, remainingCount);
+        for (int k = 0; k < remainingCount; k++) {
+            rowKeys[k] = rowKeys[remaining[k]];
+        }
+        renumberKeysIfSparse();
+    }
+
+    /**
+     * Keys whose sessions all closed keep their ids; when they outnumber the keys with open sessions four to one,
+     * the key table is built anew from the pending rows so that it does not grow with every key ever seen.
+     */
+    private void renumberKeysIfSparse() {
+        int keyCount = keys == null ? 1 : keys.size();
+        if (keys == null || keyCount < 1024 || keysWithSessions * 4L > keyCount) {
+            return;
+        }
+        KeyHashTable fresh = newKeyTable();
+        int rows = pending.rowCount();
+        int[] ids = new int[rows];
+        FieldVector[] columns = new FieldVector[partitionFields.length];
+        for (int k = 0; k < partitionFields.length; k++) {
+            columns[k] = pending.vectors().get(partitionFields[k]);
+        }
+        fresh.findOrInsert(columns, rows, ids);
+        OpenSessions[] moved = new OpenSessions[Math.max(64, fresh.size())];
+        schedule.clear();
+        schedule.ensureKeys(moved.length);
+        for (int r = 0; r < rows; r++) {
+            int newKey = ids[r];
+            if (moved[newKey] == null) {
+                moved[newKey] = sessions[rowKeys[r]];
+                schedule.schedule(newKey, moved[newKey].earliestEnd());
+            }
+            rowKeys[r] = newKey;
+        }
+        keys.close();
+        keys = fresh;
+        sessions = moved;
     }
 
     private RowBatch sessionRows(int[] rows, long[] starts, long[] ends, int from, int to) {
@@ -213,23 +322,6 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
         }
     }
 
-    /** A dense id per distinct partition key of the pending rows (0 for all when unpartitioned). */
-    private int[] partitionIds(int rows) {
-        int[] ids = new int[rows];
-        if (partitionFields.length == 0) {
-            return ids;
-        }
-        try (KeyHashTable keys = KeyHashTable.forGrouping(context.allocator(),
-                inputType.project(partitionFields).types())) {
-            FieldVector[] columns = new FieldVector[partitionFields.length];
-            for (int k = 0; k < partitionFields.length; k++) {
-                columns[k] = pending.vectors().get(partitionFields[k]);
-            }
-            keys.findOrInsert(columns, rows, ids);
-        }
-        return ids;
-    }
-
     @Override
     public void snapshotState(StateWriter out) throws IOException {
         out.writeLong(watermark);
@@ -242,7 +334,7 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
         watermark = in.readLong();
         lateRows = in.readLong();
         try (RowBatch rows = in.readBatch(inputType, context.allocator())) {
-            pending.append(rows);
+            admit(rows);
         }
     }
 
@@ -268,7 +360,7 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
                 }
                 try (RowBatch mine = io.sluice.runtime.operator.sort.VectorGather.gatherRows(rows, kept, 0, m,
                         context.allocator())) {
-                    pending.append(mine);
+                    admit(mine);
                 }
             }
         }
@@ -279,6 +371,10 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
 
     @Override
     public void close() {
+        if (keys != null) {
+            keys.close();
+            keys = null;
+        }
         if (pending != null) {
             pending.close();
             pending = null;

@@ -61,4 +61,14 @@ public interface RecordDecoderFactory {
     default RecordDecoder createDecoder(Path file, RowType physicalType, int[] projectedFields) throws IOException {
         return createDecoder(new FileInputStream(file.toFile()), file.toString(), physicalType, projectedFields);
     }
+
+    /**
+     * With bad-record routing: a decoder of {@code file} that hands each record it cannot decode to {@code listener}
+     * and goes on with the next one. By default the format cannot tell single bad records apart and this is the plain
+     * decoder (the filesystem source then routes the rest of a file that fails as one bad record).
+     */
+    default RecordDecoder createDecoder(Path file, RowType physicalType, int[] projectedFields,
+            BadRecordListener listener) throws IOException {
+        return createDecoder(file, physicalType, projectedFields);
+    }
 }

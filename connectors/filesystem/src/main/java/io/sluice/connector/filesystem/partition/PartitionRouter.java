@@ -118,6 +118,19 @@ public final class PartitionRouter {
     }
 
     /** The relative directory of row {@code row}'s partition. */
+    /**
+     * The partition values (null for the default partition) of a partition directory below {@code table}, or null
+     * when it is not one of this table's partition directories.
+     */
+    public List<String> valuesOf(java.nio.file.Path table, java.nio.file.Path partitionDirectory) {
+        java.nio.file.Path relative = table.relativize(partitionDirectory);
+        List<String> segments = new java.util.ArrayList<>();
+        for (java.nio.file.Path segment : relative) {
+            segments.add(segment.toString());
+        }
+        return PartitionPaths.parse(segments, keys, defaultName);
+    }
+
     public String directoryOf(RowBatch batch, int row) {
         List<String> values = new ArrayList<>(keyFields.length);
         for (int i = 0; i < keyFields.length; i++) {
