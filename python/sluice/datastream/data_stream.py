@@ -160,10 +160,18 @@ class DataStream(object):
         return out
 
     def sink_to(self, sink):
-        """Writes the stream into ``sink``: a ``FileSink`` (row format) from ``sluice.datastream.connectors``."""
+        """Writes the stream into ``sink``: a ``FileSink`` (row format) from ``sluice.datastream.connectors``, or a
+        Java sink class by name (``Sink("com.example.MySink")``), which gets the records as the engine holds them."""
+        from sluice.datastream.connectors.base import Sink
         from sluice.datastream.connectors.file_system import FileSink
+        if isinstance(sink, Sink) and getattr(sink, "_java_class", None):
+            spec = sink._spec()
+            spec["input"] = self._plain()._id
+            self._env._sinks.append(spec)
+            return DataStreamSink(self._env)
         if not isinstance(sink, FileSink):
-            raise _not_yet("the sink %s (FileSink is supported)" % type(sink).__name__)
+            raise _not_yet("the sink %s (FileSink and Java Sink classes by name are supported)"
+                           % type(sink).__name__)
         stream = self._plain()
         if stream._type is None or isinstance(stream._type, PickledBytesTypeInfo):
             stream = stream.map(_python_obj_to_str, Types.STRING())
@@ -173,8 +181,12 @@ class DataStream(object):
         return DataStreamSink(self._env)
 
     def add_sink(self, sink_func):
-        raise _not_yet("add_sink: PyFlink's add_sink takes a Java SinkFunction, which Sluice has none of (use "
-                       "sink_to(FileSink...), print() or execute_and_collect())")
+        """Writes the stream with a Python ``SinkFunction`` (``invoke(value, context)`` per record) or a function of
+        the record."""
+        sink_func = _check_function(sink_func, fn.SinkFunction, "invoke", "SinkFunction")
+        written = self._plain()._python("sink", sink_func, None, "Sink: Python")
+        self._env._sinks.append({"kind": "discard", "input": written._id})
+        return DataStreamSink(self._env)
 
     def get_side_output(self, output_tag):
         """The records a process function of this stream emitted with ``ctx.output(output_tag, value)``."""
@@ -207,8 +219,15 @@ class DataStream(object):
         return BroadcastStream(self._plain(), broadcast_state_descriptors)
 
     def partition_custom(self, partitioner, key_selector):
-        raise _not_yet("partition_custom (the engine routes records by key hash, round-robin, to one or to all "
-                       "instances; use key_by, rebalance, global_ or broadcast)")
+        """Sends each record to the parallel instance of the next operator that
+        ``partitioner.partition(key_selector.get_key(record), num_partitions)`` names, ``num_partitions`` being the
+        next operator's parallelism (a ``Partitioner`` or a function of key and partition count; a ``KeySelector``
+        or a function of the record)."""
+        partitioner = _check_function(partitioner, fn.Partitioner, "partition", "Partitioner")
+        key_selector = _check_function(key_selector, fn.KeySelector, "get_key", "KeySelector")
+        indexed = self._python("partition_custom", (partitioner, key_selector), None, "PartitionCustom")
+        node = self._env._add_node({"kind": "partition", "input": indexed._id, "how": "custom"})
+        return DataStream(self._env, node, self._type)
 
     def rebalance(self):
         """Spreads the records round-robin over the next operator's parallel instances."""
@@ -390,12 +409,14 @@ class WindowedStream(object):
         self._trigger = None
         self._lateness = 0
         self._late_tag = None
+        self._evictor = None
 
     def _spec(self, spec):
         spec["assigner"] = self._assigner
         spec["trigger"] = self._trigger
         spec["lateness"] = self._lateness
         spec["late_tag"] = self._late_tag
+        spec["evictor"] = self._evictor
         return spec
 
     def _window(self, spec, output_type, name):
@@ -454,7 +475,13 @@ class WindowedStream(object):
         return self
 
     def evictor(self, evictor):
-        raise _not_yet("window evictors")
+        """Removes elements of each window when it fires (a ``sluice.datastream.window.Evictor``): the window then
+        keeps all its elements, and ``reduce``/``aggregate`` run over what the evictor leaves when it fires."""
+        from sluice.datastream.window import Evictor
+        if not isinstance(evictor, Evictor):
+            raise TypeError("The evictor must be an Evictor, not %s" % type(evictor).__name__)
+        self._evictor = evictor
+        return self
 
 
 def _is_process_window(f):

@@ -12,7 +12,8 @@ __all__ = ['Function', 'RuntimeContext', 'MapFunction', 'FlatMapFunction', 'Filt
            'KeySelector', 'ProcessFunction', 'KeyedProcessFunction', 'CoMapFunction', 'CoFlatMapFunction',
            'CoProcessFunction', 'KeyedCoProcessFunction', 'TimerService', 'TimeDomain', 'AggregateFunction',
            'ProcessWindowFunction', 'WindowFunction', 'SinkFunction', 'SourceFunction', 'RichFunction',
-           'BaseBroadcastProcessFunction', 'BroadcastProcessFunction', 'KeyedBroadcastProcessFunction']
+           'BaseBroadcastProcessFunction', 'BroadcastProcessFunction', 'KeyedBroadcastProcessFunction',
+           'Partitioner']
 
 IN = TypeVar('IN')
 OUT = TypeVar('OUT')
@@ -59,7 +60,9 @@ class RuntimeContext(object):
         raise NotImplementedError
 
     def get_metrics_group(self):
-        raise NotImplementedError("not supported yet: metrics in the Python DataStream API")
+        """A :class:`sluice.metrics.MetricGroup` whose metrics belong to the operator instance running the
+        function."""
+        raise NotImplementedError
 
     def get_state(self, state_descriptor):
         raise NotImplementedError
@@ -75,6 +78,15 @@ class RuntimeContext(object):
 
     def get_aggregating_state(self, state_descriptor):
         raise NotImplementedError
+
+
+class Partitioner(Function):
+    """Chooses the parallel instance of the next operator a record goes to (``partition_custom``)."""
+
+    @abstractmethod
+    def partition(self, key, num_partitions):
+        """The index, from 0 to ``num_partitions - 1``, of the instance that gets the records of ``key``."""
+        pass
 
 
 class MapFunction(Function):
@@ -376,10 +388,21 @@ class AllWindowFunction(Function, Generic[IN, OUT, W]):
         pass
 
 
-class SinkFunction(object):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("not supported yet: SinkFunction in the Python DataStream API (use print() or "
-                                  "execute_and_collect())")
+class SinkFunction(Function):
+    """A sink written in Python for ``add_sink``: ``invoke(value, context)`` is called once per record in a Python
+    worker (``context.timestamp()``, ``current_watermark()``, ``current_processing_time()``), between ``open`` and
+    ``close``. (PyFlink's ``SinkFunction`` wraps a Java sink object instead, which Sluice does not take: passing one
+    raises ``NotImplementedError``.) A job restored from a checkpoint invokes the sink again for the records after
+    that checkpoint, so a sink that must not see a record twice has to be idempotent."""
+
+    def __init__(self, sink_func=None):
+        if sink_func is not None:
+            raise NotImplementedError("not supported yet: Java SinkFunction objects in the Python DataStream API "
+                                      "(subclass SinkFunction and implement invoke(value, context), or use "
+                                      "sink_to(FileSink...))")
+
+    def invoke(self, value, context):
+        raise NotImplementedError("SinkFunction.invoke must be overridden")
 
 
 class SourceFunction(object):

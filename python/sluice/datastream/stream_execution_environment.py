@@ -240,7 +240,8 @@ class StreamExecutionEnvironment(object):
         return DataStream(self, node, type_info)
 
     def from_source(self, source, watermark_strategy, source_name, type_info=None):
-        """Reads a ``NumberSequenceSource``, a ``FileSource`` (text lines) or a ``DataGeneratorSource``."""
+        """Reads a ``NumberSequenceSource``, a ``FileSource`` (text lines), a ``DataGeneratorSource`` or a Java source
+        class by name (``Source("com.example.MySource")``; ``type_info`` says what its records are)."""
         from sluice.datastream.connectors import Source
         from sluice.common.typeinfo import Types
         if not isinstance(source, Source):
@@ -249,7 +250,9 @@ class StreamExecutionEnvironment(object):
         spec = source._node()
         spec["name"] = source_name
         node = self._add_node(spec)
-        if hasattr(source, "_after"):
+        if getattr(source, "_java_class", None):
+            stream = DataStream(self, node, type_info)
+        elif hasattr(source, "_after"):
             stream = source._after(DataStream(self, node, Types.LONG()), type_info or source._produced_type())
         else:
             produced = source._produced_type()
@@ -470,6 +473,15 @@ class JobClient(object):
         """A future of the job's ``JobExecutionResult``: ``result()`` waits for the job's end (and raises its
         error)."""
         return _ResultFuture(self)
+
+    def get_metrics(self):
+        """The user-defined metrics of the job (a Sluice addition: PyFlink reads metrics through Flink's REST API
+        or a reporter): a dict from ``<subtask>.<operator>.<group path>.<name>``, as Flink's REST API names a
+        vertex's metrics, to the value: a counter's count, a gauge's value, ``{'count', 'rate'}`` of a meter,
+        ``{'count', 'sum', 'min', 'max', 'mean'}`` of a distribution. Metrics stay readable after the job ended."""
+        from sluice.java_gateway import get_gateway
+        value, _, _ = get_gateway().request("job_metrics", h=self._j_handle)
+        return value
 
     def stop_with_savepoint(self, advance_to_end_of_event_time, savepoint_directory, formatType=None):
         raise NotImplementedError("not supported yet: stop_with_savepoint from the Python DataStream API")

@@ -5,6 +5,9 @@ window. A window's contents, the state of its trigger and the timers it asked fo
 the engine; a trigger decides when a window fires (emits its result) and when it is purged. Every assigner has
 PyFlink's default trigger; ``WindowedStream.trigger(...)`` sets another, ``allowed_lateness(ms)`` keeps event-time
 windows after they fired so late records fire them again, until the watermark passes their end plus the lateness.
+``WindowedStream.evictor(...)`` removes elements of a firing window before and/or after its function runs (Flink's
+evictors: ``CountEvictor``, ``TimeEvictor``, ``DeltaEvictor`` or an ``Evictor`` subclass); a window with an evictor
+keeps every element (with its timestamp) until it is purged.
 """
 
 from abc import ABC, abstractmethod
@@ -18,7 +21,8 @@ __all__ = ['Window', 'TimeWindow', 'CountWindow', 'GlobalWindow', 'WindowAssigne
            'DynamicEventTimeSessionWindows', 'DynamicProcessingTimeSessionWindows', 'SessionWindowTimeGapExtractor',
            'GlobalWindows', 'CountTumblingWindowAssigner', 'CountSlidingWindowAssigner', 'Trigger', 'TriggerResult',
            'EventTimeTrigger', 'ProcessingTimeTrigger', 'ContinuousEventTimeTrigger',
-           'ContinuousProcessingTimeTrigger', 'CountTrigger', 'PurgingTrigger', 'NeverTrigger']
+           'ContinuousProcessingTimeTrigger', 'CountTrigger', 'PurgingTrigger', 'NeverTrigger', 'Evictor',
+           'CountEvictor', 'TimeEvictor', 'DeltaEvictor', 'TimestampedValue']
 
 _MAX_LONG = (1 << 63) - 1
 
@@ -692,3 +696,126 @@ class CountSlidingWindowAssigner(WindowAssigner):
 
 
 __all__.append('Time')
+
+
+class TimestampedValue(object):
+    """An element of a window as an ``Evictor`` sees it: the record and its timestamp (None without one)."""
+
+    def __init__(self, value, timestamp=None):
+        self._value = value
+        self._timestamp = timestamp
+
+    def get_value(self):
+        return self._value
+
+    def get_timestamp(self):
+        return self._timestamp
+
+    def has_timestamp(self):
+        return self._timestamp is not None
+
+    def __repr__(self):
+        return "TimestampedValue(%r, %r)" % (self._value, self._timestamp)
+
+
+class Evictor(ABC):
+    """Removes elements of a window when it fires: ``evict_before`` before the window function runs,
+    ``evict_after`` after it. ``elements`` is a list of ``TimestampedValue`` that the evictor changes in place (what
+    it removes is gone from the window); ``size`` is its length."""
+
+    class EvictorContext(ABC):
+        @abstractmethod
+        def get_current_processing_time(self):
+            pass
+
+        @abstractmethod
+        def get_current_watermark(self):
+            pass
+
+    @abstractmethod
+    def evict_before(self, elements, size, window, evictor_context):
+        pass
+
+    @abstractmethod
+    def evict_after(self, elements, size, window, evictor_context):
+        pass
+
+
+class CountEvictor(Evictor):
+    """Keeps the last ``max_count`` elements of a window (the oldest go), before the window function or, with
+    ``do_evict_after``, after it."""
+
+    def __init__(self, max_count, do_evict_after=False):
+        self._max_count = int(max_count)
+        self._after = do_evict_after
+
+    @staticmethod
+    def of(max_count, do_evict_after=False):
+        return CountEvictor(max_count, do_evict_after)
+
+    def evict_before(self, elements, size, window, evictor_context):
+        if not self._after:
+            self._evict(elements)
+
+    def evict_after(self, elements, size, window, evictor_context):
+        if self._after:
+            self._evict(elements)
+
+    def _evict(self, elements):
+        if len(elements) > self._max_count:
+            del elements[:len(elements) - self._max_count]
+
+
+class TimeEvictor(Evictor):
+    """Keeps the elements of the last ``window_size`` (a ``Time`` or milliseconds) before the newest element's
+    timestamp; elements without timestamps are kept."""
+
+    def __init__(self, window_size, do_evict_after=False):
+        self._size = window_size.to_milliseconds() if hasattr(window_size, "to_milliseconds") else int(window_size)
+        self._after = do_evict_after
+
+    @staticmethod
+    def of(window_size, do_evict_after=False):
+        return TimeEvictor(window_size, do_evict_after)
+
+    def evict_before(self, elements, size, window, evictor_context):
+        if not self._after:
+            self._evict(elements)
+
+    def evict_after(self, elements, size, window, evictor_context):
+        if self._after:
+            self._evict(elements)
+
+    def _evict(self, elements):
+        stamps = [e.get_timestamp() for e in elements if e.has_timestamp()]
+        if not stamps:
+            return
+        cutoff = max(stamps) - self._size
+        elements[:] = [e for e in elements if not e.has_timestamp() or e.get_timestamp() > cutoff]
+
+
+class DeltaEvictor(Evictor):
+    """Removes the elements whose ``delta_function(element, newest)`` is at least ``threshold``."""
+
+    def __init__(self, threshold, delta_function, do_evict_after=False):
+        self._threshold = threshold
+        self._delta = delta_function.get_delta if hasattr(delta_function, "get_delta") else delta_function
+        self._after = do_evict_after
+
+    @staticmethod
+    def of(threshold, delta_function, do_evict_after=False):
+        return DeltaEvictor(threshold, delta_function, do_evict_after)
+
+    def evict_before(self, elements, size, window, evictor_context):
+        if not self._after:
+            self._evict(elements)
+
+    def evict_after(self, elements, size, window, evictor_context):
+        if self._after:
+            self._evict(elements)
+
+    def _evict(self, elements):
+        if not elements:
+            return
+        last = elements[-1].get_value()
+        elements[:] = [e for e in elements if self._delta(e.get_value(), last) < self._threshold]

@@ -35,6 +35,10 @@ def key_from_engine(s):
     return pickle.loads(base64.b64decode(s[1:]))
 
 
+# the job parameter through which the engine tells a partition_custom function the next operator's parallelism
+NUM_PARTITIONS = "sluice.partition-custom.num-partitions"
+
+
 class _RuntimeContext(fn.RuntimeContext):
     def __init__(self, info, runner):
         self._info = info
@@ -61,6 +65,10 @@ class _RuntimeContext(fn.RuntimeContext):
 
     def get_job_parameter(self, key, default_value):
         return self._info.get("job_parameters", {}).get(key, default_value)
+
+    def get_metrics_group(self):
+        from sluice.metrics.metricbase import worker_metric_group
+        return worker_metric_group()
 
     def get_state(self, state_descriptor):
         return self._runner.state(state_descriptor, "value")
@@ -285,6 +293,16 @@ class DataStreamRunner(object):
         elif k == "key_by":
             self._key = _call(f, "get_key")
             self.output_type = TupleTypeInfo([Types.STRING(), type_or_pickled(self.input_types[0])])
+        elif k == "sink":
+            self._invoke = f.invoke if hasattr(f, "invoke") else (lambda value, context: f(value))
+        elif k == "partition_custom":
+            self._partition = _call(f[0], "partition")
+            self._key = _call(f[1], "get_key")
+            self._partitions = int(self.runtime_context.get_job_parameter(NUM_PARTITIONS, "1"))
+            for g in f:
+                if isinstance(g, fn.Function):
+                    g.open(self.runtime_context)
+            self.output_type = TupleTypeInfo([Types.INT(), type_or_pickled(self.input_types[0])])
         elif k == "timestamps":
             self._extract = f.extract_timestamp
         elif k == "reduce":
@@ -442,6 +460,15 @@ class DataStreamRunner(object):
                 emit(value, ts)
         elif k == "key_by":
             emit((key_to_engine(self._key(value)), value), ts)
+        elif k == "sink":
+            self.ctx.ts = ts
+            self._invoke(value, self.ctx)
+        elif k == "partition_custom":
+            index = self._partition(self._key(value), self._partitions)
+            if not isinstance(index, int) or not 0 <= index < self._partitions:
+                raise ValueError("The partitioner returned %r for %d partitions; it must return an index from 0 to "
+                                 "%d" % (index, self._partitions, self._partitions - 1))
+            emit((index, value), ts)
         elif k == "timestamps":
             emit(value, int(self._extract(value, _NO_TIMESTAMP if ts is None else ts)))
         elif k == "reduce":

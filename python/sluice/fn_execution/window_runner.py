@@ -3,7 +3,7 @@
 A key's windows live in one keyed state value (``__windows__``), a dict:
 
 * ``"w"``: window -> contents (a reduce function's value, an aggregate function's accumulator, or the list of
-  records);
+  records; with an evictor always the list of (record, timestamp));
 * ``"s"``: (window, state name) -> value of the trigger's partitioned state;
 * ``"t"``: the timers windows asked for, as (window, time, event time?, kind) with kind ``"t"`` for a trigger's
   timer and ``"c"`` for the window's cleanup (its end, plus the allowed lateness in event time);
@@ -13,9 +13,11 @@ Engine timers are per key and time only; a fired timer runs the entries of ``"t"
 by a trigger are simply dropped, the engine timer then fires with nothing to do).
 """
 
+import functools
+
 from sluice.datastream import functions as fn
 from sluice.datastream.state import _create_state
-from sluice.datastream.window import (CountSlidingWindowAssigner, CountTumblingWindowAssigner, CountWindow,
+from sluice.datastream.window import (CountSlidingWindowAssigner, CountTumblingWindowAssigner, CountWindow, Evictor,
                                       MergingWindowAssigner, Trigger, WindowAssigner, TimeWindow)
 
 _MAX_LONG = (1 << 63) - 1
@@ -108,6 +110,17 @@ class _AssignerContext(WindowAssigner.WindowAssignerContext):
         return self._op.st["n"]
 
 
+class _EvictorContext(Evictor.EvictorContext):
+    def __init__(self, op):
+        self._op = op
+
+    def get_current_processing_time(self):
+        return self._op.runner.processing_time
+
+    def get_current_watermark(self):
+        return self._op.runner.watermark
+
+
 class _ProcessContext(fn.ProcessWindowFunction.Context):
     def __init__(self, op):
         self._op = op
@@ -140,6 +153,7 @@ class WindowOperator(object):
         if self.merging and not self.trigger.can_merge():
             raise TypeError("A merging window assigner cannot be used with a trigger that does not support merging.")
         self.all_windows = spec.get("all", False)
+        self.evictor = spec.get("evictor")
         self.tctx = _TriggerContext(self)
         self.actx = _AssignerContext(self)
         self.pctx = _ProcessContext(self)
@@ -180,9 +194,11 @@ class WindowOperator(object):
 
     # ---- contents
 
-    def _add(self, contents, w, value):
+    def _add(self, contents, w, value, ts=None):
         spec = self.spec
-        if "reduce" in spec:
+        if self.evictor is not None:
+            contents.setdefault(w, []).append((value, ts))
+        elif "reduce" in spec:
             if w in contents:
                 contents[w] = _call(spec["reduce"], "reduce")(contents[w], value)
             else:
@@ -196,6 +212,8 @@ class WindowOperator(object):
 
     def _merge_contents(self, a, b):
         spec = self.spec
+        if self.evictor is not None:
+            return a + b
         if "reduce" in spec:
             return _call(spec["reduce"], "reduce")(a, b)
         if "aggregate" in spec:
@@ -221,7 +239,7 @@ class WindowOperator(object):
             if self.merging:
                 w = self._merge(w)
             handled = True
-            self._add(contents, w, value)
+            self._add(contents, w, value, ts)
             self.dirty = True
             result = self.trigger.on_element(value, ts, w, self.tctx.at(w))
             self._apply(w, result)
@@ -272,16 +290,44 @@ class WindowOperator(object):
             self.dirty = True
 
     def _fire(self, w):
-        spec = self.spec
         contents = self.st["w"].get(w)
         if contents is None:
             return
-        if "reduce" in spec:
-            elements = [contents]
-        elif "aggregate" in spec:
-            elements = [spec["aggregate"].get_result(contents)]
+        if self.evictor is None:
+            self._emit_window(w, self._results(contents))
+            return
+        from sluice.datastream.window import TimestampedValue
+        kept = [TimestampedValue(v, ts) for v, ts in contents]
+        ectx = _EvictorContext(self)
+        self.evictor.evict_before(kept, len(kept), w, ectx)
+        values = [e.get_value() for e in kept]
+        if "reduce" in self.spec:
+            results = [functools.reduce(_call(self.spec["reduce"], "reduce"), values)] if values else []
+        elif "aggregate" in self.spec:
+            agg = self.spec["aggregate"]
+            acc = agg.create_accumulator()
+            for v in values:
+                acc = agg.add(v, acc)
+            results = [agg.get_result(acc)]
         else:
-            elements = list(contents)
+            results = values
+        self._emit_window(w, results)
+        self.evictor.evict_after(kept, len(kept), w, ectx)
+        self.st["w"][w] = [(e.get_value(), e.get_timestamp()) for e in kept]
+        self.dirty = True
+
+    def _results(self, contents):
+        spec = self.spec
+        if "reduce" in spec:
+            return [contents]
+        if "aggregate" in spec:
+            return [spec["aggregate"].get_result(contents)]
+        return list(contents)
+
+    def _emit_window(self, w, elements):
+        """Hands a firing window's elements (or its reduced/aggregated result) to the window function, or emits
+        them when there is none."""
+        spec = self.spec
         out_ts = self.out_ts(w)
         runner = self.runner
         wf = spec.get("window_function")

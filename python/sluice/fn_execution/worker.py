@@ -5,121 +5,15 @@ frames (see the gateway's PythonWorker and ValueCodec): ``I`` + the job paramete
 cloudpickled function, then ``C`` + tagged
 arguments per call. A DataStream function starts with ``D`` and gets its records in ``P`` frames instead (see
 ``datastream_runner.py``). Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end of
-its stdin.
+its stdin. Before an answer the worker sends ``M`` + JSON when its functions' metrics changed (see
+``sluice.metrics.metricbase``).
 """
 
-import datetime
-import decimal
 import struct
 import sys
 import traceback
 
-_EPOCH = datetime.date(1970, 1, 1)
-_EPOCH_DT = datetime.datetime(1970, 1, 1)
-
-
-def _read_exact(stream, n):
-    data = stream.read(n)
-    if len(data) < n:
-        return None
-    return data
-
-
-class _Reader(object):
-    def __init__(self, data):
-        self.data = data
-        self.pos = 0
-
-    def take(self, fmt):
-        v = struct.unpack_from(fmt, self.data, self.pos)
-        self.pos += struct.calcsize(fmt)
-        return v[0]
-
-    def bytes(self):
-        n = self.take(">i")
-        b = self.data[self.pos:self.pos + n]
-        self.pos += n
-        return b
-
-    def value(self):
-        tag = self.take(">b")
-        if tag == 0:
-            return None
-        if tag == 1:
-            return self.take(">?")
-        if tag == 2:
-            return self.take(">q")
-        if tag == 3:
-            return self.take(">d")
-        if tag == 4:
-            return self.bytes().decode("utf-8")
-        if tag == 5:
-            return decimal.Decimal(self.bytes().decode("ascii"))
-        if tag == 6:
-            return _EPOCH + datetime.timedelta(days=self.take(">i"))
-        if tag == 7:
-            return _EPOCH_DT + datetime.timedelta(microseconds=self.take(">q"))
-        if tag == 8:
-            return (_EPOCH_DT + datetime.timedelta(microseconds=self.take(">q") // 1000)).time()
-        if tag == 9:
-            return bytes(self.bytes())
-        if tag == 10:
-            return datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(
-                microseconds=self.take(">q"))
-        raise ValueError("unknown value tag %d" % tag)
-
-
-def _encode(v):
-    if v is None:
-        return b"\x00"
-    try:
-        import numpy as np
-        if isinstance(v, np.generic):
-            v = v.item()
-    except ImportError:
-        pass
-    if _is_missing(v):
-        return b"\x00"
-    if isinstance(v, bool):
-        return struct.pack(">b?", 1, v)
-    if isinstance(v, int):
-        return struct.pack(">bq", 2, v)
-    if isinstance(v, float):
-        return struct.pack(">bd", 3, v)
-    if isinstance(v, str):
-        b = v.encode("utf-8")
-        return struct.pack(">bi", 4, len(b)) + b
-    if isinstance(v, decimal.Decimal):
-        b = format(v, "f").encode("ascii")
-        return struct.pack(">bi", 5, len(b)) + b
-    if isinstance(v, datetime.datetime):
-        if hasattr(v, "to_pydatetime"):
-            v = v.to_pydatetime()
-        if v.tzinfo is not None:
-            v = v.astimezone(datetime.timezone.utc).replace(tzinfo=None)
-            tag = 10
-        else:
-            tag = 7
-        d = v - _EPOCH_DT
-        return struct.pack(">bq", tag, (d.days * 86400 + d.seconds) * 1000000 + d.microseconds)
-    if isinstance(v, datetime.date):
-        return struct.pack(">bi", 6, (v - _EPOCH).days)
-    if isinstance(v, datetime.time):
-        return struct.pack(">bq", 8, ((v.hour * 60 + v.minute) * 60 + v.second) * 1000000000
-                           + v.microsecond * 1000)
-    if isinstance(v, (bytes, bytearray, memoryview)):
-        b = bytes(v)
-        return struct.pack(">bi", 9, len(b)) + b
-    b = str(v).encode("utf-8")
-    return struct.pack(">bi", 4, len(b)) + b
-
-
-def _is_missing(v):
-    try:
-        import pandas as pd
-        return v is pd.NA or v is pd.NaT
-    except ImportError:
-        return False
+from sluice.fn_execution.tagged import Reader as _Reader, encode as _encode, read_exact as _read_exact
 
 
 class _Function(object):
@@ -136,7 +30,8 @@ class _Function(object):
             self.aggregate = _PandasAggregate(f) if self.pandas else f
         self.call = getattr(f, "eval", None) if self.instance is not None else f
         if self.instance is not None:
-            self.instance.open(FunctionContext(job_parameters))
+            from sluice.metrics.metricbase import worker_metric_group
+            self.instance.open(FunctionContext(job_parameters, worker_metric_group()))
 
     def __call__(self, args):
         if not self.pandas:
@@ -269,6 +164,7 @@ def _error_frame():
 
 
 def main():
+    from sluice.metrics.metricbase import worker_report
     stdin = sys.stdin.buffer
     stdout = sys.stdout.buffer
     # the function's own prints must not corrupt the protocol: they go to stderr
@@ -313,6 +209,9 @@ def main():
                 answer = b"R" + _encode(function(args))
         except BaseException:
             answer = _error_frame()
+        metrics = worker_report()
+        if metrics is not None:
+            stdout.write(struct.pack(">i", len(metrics) + 1) + b"M" + metrics)
         stdout.write(struct.pack(">i", len(answer)) + answer)
         stdout.flush()
     if function is not None:

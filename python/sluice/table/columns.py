@@ -1,5 +1,6 @@
 """The binary column layout shared with the engine (the gateway's ColumnKind): per column one validity byte per
-row, then fixed-width little-endian values, or int32 offsets and UTF-8 data for strings, decimal text and bytes.
+row, then fixed-width little-endian values, or int32 offsets and UTF-8 data for strings, decimal text and bytes, or
+int32 offsets and each value's tagged encoding (``sluice.fn_execution.tagged``) for ARRAY, MAP, MULTISET and ROW.
 Numbers and temporal values are read and written with numpy without a per-value step."""
 
 import datetime
@@ -46,6 +47,8 @@ class Columns(object):
         kind, valid, values = self.columns[c]
         if kind in ("str", "decimal", "bytes"):
             out = _strings(kind, values, self.n)
+        elif kind == "nested":
+            out = _nested(values, valid, self.n)
         elif kind == "date":
             out = [_EPOCH + datetime.timedelta(days=int(d)) for d in values]
         elif kind == "ts":
@@ -92,7 +95,7 @@ class Columns(object):
         if kind == "bool":
             if all_valid:
                 return values.astype(bool)
-            return np.array(self.python_column(c), dtype=object)
+            return _objects(self.python_column(c))
         if kind == "ts":
             out = _timestamps(values).astype("datetime64[ns]")
             out[~valid] = np.datetime64("NaT")
@@ -100,7 +103,7 @@ class Columns(object):
         if kind == "ltz":
             out = pd.to_datetime(values, unit="us", utc=True)
             return out.where(valid, pd.NaT)
-        return np.array(self.python_column(c), dtype=object)
+        return _objects(self.python_column(c))
 
     def to_pandas(self):
         import pandas as pd
@@ -108,6 +111,28 @@ class Columns(object):
         for c, name in enumerate(self.names):
             data[name] = self.pandas_column(c)
         return pd.DataFrame(data, columns=self.names)
+
+
+def _objects(values):
+    """A one-dimensional object array of ``values`` (lists stay list elements, not a second dimension)."""
+    out = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        out[i] = v
+    return out
+
+
+def _nested(values, valid, n):
+    """ARRAY, MAP, MULTISET and ROW values: each the tagged encoding of the gateway's NestedCodec."""
+    from sluice.fn_execution.tagged import Reader
+    offsets, data = values
+    out = [None] * n
+    starts = offsets.tolist()
+    for i in range(n):
+        if valid[i]:
+            r = Reader(data)
+            r.pos = starts[i]
+            out[i] = r.value()
+    return out
 
 
 def _timestamps(values):
@@ -146,7 +171,9 @@ def _split_strings(offsets, data, n):
 
 def kind_of(sql_type):
     """The wire kind of a SQL type text."""
-    t = sql_type.upper()
+    t = sql_type.upper().strip()
+    if t.startswith(("ARRAY<", "MAP<", "MULTISET<", "ROW<", "ROW(")):
+        return "nested"
     for prefix, kind in (("BOOLEAN", "bool"), ("TINYINT", "i8"), ("SMALLINT", "i16"), ("INTEGER", "i32"),
                          ("INT", "i32"), ("BIGINT", "i64"), ("FLOAT", "f32"), ("DOUBLE", "f64"),
                          ("DECIMAL", "decimal"), ("DATE", "date"), ("TIMESTAMP_LTZ", "ltz"), ("TIMESTAMP", "ts"),
@@ -161,7 +188,7 @@ def encode_values(kind, values):
     n = len(values)
     floats = kind in ("f32", "f64")
     valid = np.fromiter((not _is_null(v, floats) for v in values), dtype="u1", count=n)
-    if kind in ("str", "decimal", "bytes"):
+    if kind in ("str", "decimal", "bytes", "nested"):
         return [valid] + _encode_strings(kind, values, valid)
     dtype = _FIXED[kind]
     out = np.zeros(n, dtype=dtype)
@@ -227,7 +254,10 @@ def _encode_strings(kind, values, valid):
     pos = 0
     for i, v in enumerate(values):
         if valid[i]:
-            if kind == "bytes":
+            if kind == "nested":
+                from sluice.fn_execution.tagged import encode
+                b = encode(v)
+            elif kind == "bytes":
                 b = bytes(v)
             elif kind == "decimal":
                 b = str(decimal.Decimal(v)).encode("ascii") if not isinstance(v, decimal.Decimal) \

@@ -33,10 +33,21 @@ def _infer_value_type(v):
         return DataTypes.TIME()
     if isinstance(v, (bytes, bytearray)):
         return DataTypes.BYTES()
+    if isinstance(v, list):
+        return DataTypes.ARRAY(_infer_column_type(v))
+    if isinstance(v, dict):
+        return DataTypes.MAP(_infer_column_type(list(v.keys())), _infer_column_type(list(v.values())))
+    if hasattr(v, "get_row_kind") or isinstance(v, tuple):
+        values = list(v)
+        names = v.__dict__.get("_fields") if hasattr(v, "get_row_kind") else None
+        names = names or ["f%d" % i for i in range(len(values))]
+        return DataTypes.ROW([DataTypes.FIELD(n, _infer_column_type([x])) for n, x in zip(names, values)])
     try:
         import numpy as np
         if isinstance(v, np.generic):
             return _infer_value_type(v.item())
+        if isinstance(v, np.ndarray):
+            return DataTypes.ARRAY(_infer_column_type(v.tolist()))
     except ImportError:
         pass
     raise TypeError("not supported yet: a column of Python values of type %s" % type(v).__name__)

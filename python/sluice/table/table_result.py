@@ -146,6 +146,15 @@ class JobClient(JavaObject):
         value = self._invoke("getJobExecutionResult")
         return _JavaFuture(value["h"]) if value else _Future(None)
 
+    def get_metrics(self):
+        """The user-defined metrics of the job (a Sluice addition: PyFlink reads metrics through Flink's REST API
+        or a reporter): a dict from ``<subtask>.<operator>.<group path>.<name>``, as Flink's REST API names a
+        vertex's metrics, to the value: a counter's count, a gauge's value, ``{'count', 'rate'}`` of a meter,
+        ``{'count', 'sum', 'min', 'max', 'mean'}`` of a distribution. Metrics stay readable after the job ended."""
+        from sluice.java_gateway import get_gateway
+        value, _, _ = get_gateway().request("job_metrics", h=self._j_handle)
+        return value
+
 
 class _Future(object):
     """A completed future, as PyFlink's ``CompletableFuture`` answers ``result()``."""

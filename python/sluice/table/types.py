@@ -1,6 +1,6 @@
 """SQL data types, as PyFlink's ``DataTypes``; each type knows its SQL text, which is what the engine receives."""
 
-__all__ = ['DataType', 'RowField', 'RowType', 'DataTypes']
+__all__ = ['DataType', 'RowField', 'RowType', 'ArrayType', 'MapType', 'MultisetType', 'DataTypes']
 
 
 class DataType(object):
@@ -76,6 +76,40 @@ class RowType(DataType):
 
     def names(self):
         return self.field_names()
+
+
+class ArrayType(DataType):
+    """``ARRAY<element>``: Python lists (also tuples and numpy arrays when written)."""
+
+    def __init__(self, element_type, nullable=True):
+        self.element_type = element_type
+        super().__init__("ARRAY<%s>" % element_type.sql(), nullable)
+
+    def _copy(self, nullable):
+        return ArrayType(self.element_type, nullable)
+
+
+class MapType(DataType):
+    """``MAP<key, value>``: Python dicts."""
+
+    def __init__(self, key_type, value_type, nullable=True):
+        self.key_type = key_type
+        self.value_type = value_type
+        super().__init__("MAP<%s, %s>" % (key_type.sql(), value_type.sql()), nullable)
+
+    def _copy(self, nullable):
+        return MapType(self.key_type, self.value_type, nullable)
+
+
+class MultisetType(DataType):
+    """``MULTISET<element>``: Python dicts of each element to its count."""
+
+    def __init__(self, element_type, nullable=True):
+        self.element_type = element_type
+        super().__init__("MULTISET<%s>" % element_type.sql(), nullable)
+
+    def _copy(self, nullable):
+        return MultisetType(self.element_type, nullable)
 
 
 def _with_length(name, length):
@@ -175,15 +209,15 @@ class DataTypes(object):
 
     @staticmethod
     def ARRAY(element_type, nullable=True):
-        raise NotImplementedError("not supported yet: ARRAY types (the engine has no ARRAY columns yet)")
+        return ArrayType(element_type, nullable)
 
     @staticmethod
     def MAP(key_type, value_type, nullable=True):
-        raise NotImplementedError("not supported yet: MAP types (the engine has no MAP columns yet)")
+        return MapType(key_type, value_type, nullable)
 
     @staticmethod
     def MULTISET(element_type, nullable=True):
-        raise NotImplementedError("not supported yet: MULTISET types")
+        return MultisetType(element_type, nullable)
 
     @staticmethod
     def INTERVAL(upper_resolution, lower_resolution=None):
@@ -194,8 +228,5 @@ def _from_sql(text):
     """A DataType for SQL type text the engine reports (``VARCHAR(2147483647)`` reads as STRING)."""
     nullable = not text.endswith(" NOT NULL")
     base = text[:-len(" NOT NULL")] if not nullable else text
-    if base == "VARCHAR(2147483647)":
-        base = "STRING"
-    elif base == "VARBINARY(2147483647)":
-        base = "BYTES"
+    base = base.replace("VARCHAR(2147483647)", "STRING").replace("VARBINARY(2147483647)", "BYTES")
     return DataType(base, nullable)

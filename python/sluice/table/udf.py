@@ -22,16 +22,23 @@ _ids = itertools.count(1)
 
 
 class FunctionContext(object):
-    """What ``open()`` of a function receives: job parameters (the session's options)."""
+    """What ``open()`` of a function receives: job parameters (the session's options and
+    ``pipeline.global-job-parameters``) and the metric group of the operator instance running the function."""
 
-    def __init__(self, job_parameters=None):
+    def __init__(self, job_parameters=None, metric_group=None):
         self._job_parameters = dict(job_parameters or {})
+        self._metric_group = metric_group
 
     def get_job_parameter(self, key, default_value):
         return self._job_parameters.get(key, default_value)
 
     def get_metric_group(self):
-        raise NotImplementedError("not supported yet: metrics of Python functions")
+        """A :class:`sluice.metrics.MetricGroup`: counters, gauges, meters and distributions registered there are
+        metrics of the operator instance that runs the function."""
+        if self._metric_group is None:
+            from sluice.metrics import MetricGroup
+            self._metric_group = MetricGroup()
+        return self._metric_group
 
 
 class UserDefinedFunction(object):

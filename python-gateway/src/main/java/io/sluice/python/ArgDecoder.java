@@ -1,7 +1,6 @@
 package io.sluice.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.codegen.udf.TypeStrings;
 import io.sluice.table.api.DataType;
 import io.sluice.table.api.Expressions;
 import java.math.BigDecimal;
@@ -137,7 +136,7 @@ final class ArgDecoder {
     }
 
     static DataType dataType(String sqlType) {
-        return new DataType(TypeStrings.parseType(sqlType));
+        return new DataType(io.sluice.codegen.udf.TypeStrings.parseType(sqlType));
     }
 
     private static Class<?> apiClass(String simpleName) {

@@ -36,7 +36,9 @@ public final class ColumnDecoder {
                 }
                 int from = offsets.getInt(4 * i);
                 int to = offsets.getInt(4 * (i + 1));
-                if (kind == ColumnKind.BYTES) {
+                if (kind == ColumnKind.NESTED) {
+                    out[i] = NestedCodec.decode(data, from, to - from, type);
+                } else if (kind == ColumnKind.BYTES) {
                     out[i] = Arrays.copyOfRange(data, from, to);
                 } else {
                     String s = new String(data, from, to - from, StandardCharsets.UTF_8);

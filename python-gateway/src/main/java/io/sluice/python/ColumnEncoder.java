@@ -35,11 +35,20 @@ public final class ColumnEncoder {
 
     /** The buffers of column {@code c}. */
     static List<byte[]> encode(List<Row> rows, int c, LogicalType type) {
-        return encode(ColumnKind.of(type), rows.size(), i -> rows.get(i).getField(c));
+        return encode(ColumnKind.of(type), type, rows.size(), i -> rows.get(i).getField(c));
     }
 
     /** The buffers of {@code n} values of this kind; {@code value} gives the value of row i (null for NULL). */
     public static List<byte[]> encode(ColumnKind kind, int n, java.util.function.IntFunction<Object> value) {
+        return encode(kind, null, n, value);
+    }
+
+    /**
+     * As {@link #encode(ColumnKind, int, java.util.function.IntFunction)}; {@code type} (may be null) names the
+     * fields of nested rows.
+     */
+    public static List<byte[]> encode(ColumnKind kind, LogicalType type, int n,
+            java.util.function.IntFunction<Object> value) {
         byte[] valid = new byte[n];
         List<byte[]> out = new ArrayList<>();
         out.add(valid);
@@ -51,7 +60,7 @@ public final class ColumnEncoder {
                 Object v = value.apply(i);
                 if (v != null) {
                     valid[i] = 1;
-                    byte[] b = bytesOf(kind, v);
+                    byte[] b = kind == ColumnKind.NESTED ? NestedCodec.encode(v, type) : bytesOf(kind, v);
                     data.write(b, 0, b.length);
                 }
                 offsets.putInt(data.size());

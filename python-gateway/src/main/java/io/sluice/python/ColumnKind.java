@@ -6,11 +6,12 @@ import io.sluice.runtime.types.LogicalType;
  * How one column's values are laid out in its binary buffers (all little-endian, one validity byte per row before
  * the values): fixed-width numbers, days since the epoch for DATE, nanoseconds of the day for TIME, microseconds
  * since the epoch for TIMESTAMP (wall clock read as UTC) and TIMESTAMP_LTZ, and int32 offsets plus UTF-8 bytes for
- * strings, decimals (their plain text) and binary values.
+ * strings, decimals (their plain text) and binary values; ARRAY, MAP, MULTISET and ROW values as int32 offsets plus
+ * each value's {@link NestedCodec} encoding.
  */
 public enum ColumnKind {
     BOOL(1), I8(1), I16(2), I32(4), I64(8), F32(4), F64(8), DATE(4), TIME(8), TS(8), LTZ(8),
-    STR(-1), DECIMAL(-1), BYTES(-1);
+    STR(-1), DECIMAL(-1), BYTES(-1), NESTED(-1);
 
     final int width;
 
@@ -54,6 +55,9 @@ public enum ColumnKind {
             return LTZ;
         } else if (c == byte[].class) {
             return BYTES;
+        } else if (Object[].class.isAssignableFrom(c) || java.util.List.class.isAssignableFrom(c)
+                || java.util.Map.class.isAssignableFrom(c) || c == io.sluice.types.Row.class) {
+            return NESTED;
         }
         return STR;
     }
@@ -74,6 +78,10 @@ public enum ColumnKind {
             case TIME: return TIME;
             case TIMESTAMP: return TS;
             case TIMESTAMP_LTZ: return LTZ;
+            case ARRAY:
+            case MAP:
+            case MULTISET:
+            case ROW: return NESTED;
             default: return STR;
         }
     }

@@ -1,7 +1,6 @@
 package io.sluice.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.codegen.udf.TypeStrings;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.table.api.DataType;
 import io.sluice.table.api.DataTypes;
@@ -24,7 +23,7 @@ final class FromColumns {
             names.add(name.asText());
         }
         for (JsonNode t : r.get("types")) {
-            types.add(TypeStrings.parseType(t.asText()));
+            types.add(io.sluice.codegen.udf.TypeStrings.parseType(t.asText()));
         }
         List<Object[]> columns = new ArrayList<>();
         int b = 0;

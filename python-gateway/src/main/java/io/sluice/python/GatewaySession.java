@@ -197,6 +197,8 @@ final class GatewaySession {
                 handles.release(h);
                 return null;
             }
+            case "job_metrics":
+                return UserMetricsView.of(handles.get(r.get("h").asLong()));
             case "release":
                 for (JsonNode h : r.get("handles")) {
                     handles.release(h.asLong());

@@ -47,12 +47,39 @@ public final class ExternalTypes {
             return LogicalType.timestamp(3);
         } else if (c == Instant.class) {
             return LogicalType.timestampLtz(3);
+        } else if (c.isArray() && c != Object[].class) {
+            LogicalType element = defaultType(c.getComponentType());
+            return element == null || c.getComponentType().isPrimitive() ? null : LogicalType.array(element);
         }
         return null;
     }
 
+    /**
+     * Whether {@code c} carries values of the constructed type {@code t} as the engine holds them
+     * ({@link io.sluice.runtime.data.ConstructedValues}): an ARRAY as {@code Object[]} or an array of its
+     * element's class, a MAP or MULTISET as a {@code java.util.Map}, a ROW as a {@code Row}.
+     */
+    private static boolean constructed(Class<?> c, LogicalType t) {
+        switch (t.root()) {
+            case ARRAY:
+                return c == Object[].class || c.isArray() && !c.getComponentType().isPrimitive()
+                        && (c.getComponentType() == Object.class
+                        || compatible(c.getComponentType(), t.elementType()));
+            case MAP:
+            case MULTISET:
+                return c == java.util.Map.class;
+            case ROW:
+                return c == io.sluice.types.Row.class;
+            default:
+                return false;
+        }
+    }
+
     /** Whether {@code c} can carry values of {@code t} (a hint may only refine, not change, the class). */
     public static boolean compatible(Class<?> c, LogicalType t) {
+        if (constructed(c, t)) {
+            return true;
+        }
         LogicalType d = defaultType(c);
         if (d == null) {
             return false;
@@ -77,6 +104,12 @@ public final class ExternalTypes {
      * class {@code c}.
      */
     public static String toExternal(String v, Class<?> c, LogicalType t) {
+        if (c == Object[].class || c == java.util.Map.class || c == io.sluice.types.Row.class) {
+            return v;
+        }
+        if (c.isArray() && c != byte[].class) {
+            return "io.sluice.codegen.udf.ExternalTypes.typedArray(" + v + ", " + sourceName(c) + ".class)";
+        }
         if (c.isPrimitive() || c == String.class || c == byte[].class || c == BigDecimal.class) {
             return v;
         }
@@ -99,6 +132,18 @@ public final class ExternalTypes {
         throw new IllegalArgumentException("no conversion to " + c);
     }
 
+    /**
+     * {@code values} (an ARRAY value as generated code holds it) as an array of class {@code arrayClass}, for a
+     * function parameter declared {@code Integer[]}, {@code String[]}, ...: the same array when it is of that class.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T typedArray(Object[] values, Class<T> arrayClass) {
+        if (arrayClass.isInstance(values)) {
+            return (T) values;
+        }
+        return (T) java.util.Arrays.copyOf(values, values.length, (Class<? extends Object[]>) arrayClass);
+    }
+
     /** A timestamp type's precision (3 for anything else: conversions then count milliseconds). */
     private static int precisionOf(LogicalType t) {
         return t != null && (t.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP
@@ -115,6 +160,9 @@ public final class ExternalTypes {
      * {@code t} (null: TIMESTAMP values count milliseconds).
      */
     public static String toInternal(String v, Class<?> c, LogicalType t) {
+        if (c.isArray() && c != byte[].class || c == java.util.Map.class || c == io.sluice.types.Row.class) {
+            return v;
+        }
         if (c.isPrimitive() || c == String.class || c == byte[].class || c == BigDecimal.class) {
             return v;
         }

@@ -11,8 +11,9 @@ import java.util.Locale;
 /**
  * Parses SQL type strings as written in {@code @DataTypeHint}: {@code INT}, {@code DECIMAL(10, 2)},
  * {@code STRING}, {@code VARCHAR(20)}, {@code TIMESTAMP(3)}, {@code TIMESTAMP_LTZ(3)},
- * {@code TIMESTAMP(3) WITH LOCAL TIME ZONE}, {@code BYTES}, {@code ... NOT NULL}, and for table function rows
- * {@code ROW<name TYPE, ...>} (or {@code ROW(name TYPE, ...)}).
+ * {@code TIMESTAMP(3) WITH LOCAL TIME ZONE}, {@code BYTES}, {@code ... NOT NULL}, the constructed types
+ * {@code ARRAY<TYPE>}, {@code MULTISET<TYPE>}, {@code MAP<TYPE, TYPE>} and {@code ROW<name TYPE, ...>} (or
+ * {@code ROW(name TYPE, ...)}), nested to any depth; for table function rows {@link #parseRow}.
  */
 public final class TypeStrings {
     private final String text;
@@ -30,6 +31,28 @@ public final class TypeStrings {
         LogicalType t = p.type();
         p.expectEnd();
         return t;
+    }
+
+    /** The fields of {@code ROW<name TYPE, ...>} or {@code ROW(name TYPE, ...)} after the word ROW. */
+    private LogicalType rowFields() {
+        String close = peekIs("<") ? ">" : ")";
+        expect(close.equals(">") ? "<" : "(");
+        List<String> names = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>();
+        if (peekIs(close)) {
+            pos++;
+            return LogicalType.row(names, types);
+        }
+        while (true) {
+            names.add(identifier());
+            types.add(type());
+            if (peekIs(",")) {
+                pos++;
+                continue;
+            }
+            expect(close);
+            return LogicalType.row(names, types);
+        }
     }
 
     /** A {@code ROW<...>} type, or null when {@code text} is not a ROW type. */
@@ -223,6 +246,28 @@ public final class TypeStrings {
             }
             case "TIMESTAMP_LTZ":
                 return LogicalType.timestampLtz(optionalLength(6));
+            case "ARRAY": {
+                expect("<");
+                LogicalType element = type();
+                expect(">");
+                return LogicalType.array(element);
+            }
+            case "MULTISET": {
+                expect("<");
+                LogicalType element = type();
+                expect(">");
+                return LogicalType.multiset(element);
+            }
+            case "MAP": {
+                expect("<");
+                LogicalType key = type();
+                expect(",");
+                LogicalType value = type();
+                expect(">");
+                return LogicalType.map(key, value);
+            }
+            case "ROW":
+                return rowFields();
             default:
                 throw error("unknown or unsupported type '" + word + "'");
         }

@@ -32,13 +32,20 @@ public final class UdfMethod {
         this.leading = leading;
         this.varargs = method.isVarArgs();
         Parameter[] params = method.getParameters();
+        io.sluice.table.functions.FunctionHint functionHint =
+                method.getAnnotation(io.sluice.table.functions.FunctionHint.class);
+        DataTypeHint[] inputHints = functionHint == null ? new DataTypeHint[0] : functionHint.input();
         for (int i = leading; i < params.length; i++) {
             Class<?> c = params[i].getType();
             if (varargs && i == params.length - 1) {
                 c = c.getComponentType();
             }
             argClasses.add(c);
-            argTypes.add(typeOf(method, c, params[i].getAnnotation(DataTypeHint.class), "parameter " + (i + 1)));
+            DataTypeHint hint = params[i].getAnnotation(DataTypeHint.class);
+            if (hint == null && i - leading < inputHints.length) {
+                hint = inputHints[i - leading];
+            }
+            argTypes.add(typeOf(method, c, hint, "parameter " + (i + 1)));
         }
         this.resultClass = method.getReturnType();
         this.resultType = resultType;

@@ -31,6 +31,11 @@ public final class ChainContext implements TaskInfo {
         return operatorContext.runtimeMode();
     }
 
+    /** The metrics of this chain instance (its user metric group holds what functions register). */
+    public io.sluice.runtime.metrics.OperatorMetrics metrics() {
+        return operatorContext.metrics();
+    }
+
     /** The keyed state of this instance; null when the chain does not start with a keyed operator. */
     public KeyedStateBackend<Object> keyedState() {
         return keyedState;

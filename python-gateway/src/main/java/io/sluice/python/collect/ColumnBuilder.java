@@ -31,6 +31,7 @@ import org.apache.arrow.vector.TinyIntVector;
  */
 final class ColumnBuilder {
     private final ColumnKind kind;
+    private final LogicalType type;
     private final Bytes valid = new Bytes();
     private final Bytes values = new Bytes();
     private final Bytes data = new Bytes();
@@ -38,6 +39,7 @@ final class ColumnBuilder {
 
     ColumnBuilder(LogicalType type) {
         this.kind = ColumnKind.of(type);
+        this.type = type;
         if (kind.variableWidth()) {
             values.putInt(0);
         }
@@ -60,7 +62,9 @@ final class ColumnBuilder {
     }
 
     private void appendVariable(FieldVector v, int i) {
-        if (v instanceof BaseVariableWidthVector) {
+        if (kind == ColumnKind.NESTED) {
+            data.put(io.sluice.python.NestedCodec.encode(io.sluice.runtime.data.VectorValues.get(type, v, i), type));
+        } else if (v instanceof BaseVariableWidthVector) {
             BaseVariableWidthVector w = (BaseVariableWidthVector) v;
             int start = w.getStartOffset(i);
             int len = w.getValueLength(i);

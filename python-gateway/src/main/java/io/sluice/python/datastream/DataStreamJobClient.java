@@ -11,9 +11,17 @@ import java.util.concurrent.TimeoutException;
  */
 public final class DataStreamJobClient {
     private final JobClient client;
+    private final io.sluice.runtime.execution.JobExecution execution;
 
     public DataStreamJobClient(JobClient client) {
         this.client = client;
+        this.execution = io.sluice.runtime.execution.JobExecution.running(client.getJobID().toString())
+                .orElse(null);
+    }
+
+    /** The job itself (for its metrics), or null when it ended before this client looked it up. */
+    public io.sluice.runtime.execution.JobExecution execution() {
+        return execution;
     }
 
     public String getJobID() {

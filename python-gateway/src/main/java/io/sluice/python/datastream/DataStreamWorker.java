@@ -1,6 +1,7 @@
 package io.sluice.python.datastream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.python.PythonMetrics;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,16 +21,20 @@ import java.util.concurrent.TimeUnit;
  * information (JSON) + the cloudpickled function spec first, answered by the names of the keyed states the function
  * declared in {@code open}; then one {@code 'P'} frame per batch of records and timers (see
  * {@link PythonFunctionOperator}), answered by {@code 'R'} + outputs, state writes and timer changes, or {@code 'E'}
- * + the Python traceback. The worker exits when its stdin closes, so it never outlives the JVM.
+ * + the Python traceback; before an answer the worker may send metrics frames ({@code 'M'}, {@link PythonMetrics}).
+ * The worker exits when its stdin closes, so it never outlives the JVM.
  */
 final class DataStreamWorker implements AutoCloseable {
     private final String functionName;
     private final Process process;
     private final DataOutputStream out;
     private final DataInputStream in;
+    private final PythonMetrics metrics;
 
-    DataStreamWorker(String functionName, String python, String pythonPath) {
+    /** A worker whose functions' metrics go to {@code metrics} (none when null). */
+    DataStreamWorker(String functionName, String python, String pythonPath, PythonMetrics metrics) {
         this.functionName = functionName;
+        this.metrics = metrics;
         ProcessBuilder pb = new ProcessBuilder(List.of(python, "-m", "sluice.fn_execution.worker"));
         Map<String, String> env = pb.environment();
         String existing = env.get("PYTHONPATH");
@@ -81,8 +86,19 @@ final class DataStreamWorker implements AutoCloseable {
 
     /** Reads the answer to the last frame; after the {@code 'R'} the stream holds the answer's content. */
     DataInputStream receive() throws IOException {
-        in.readInt();
-        int kind = in.readByte();
+        int kind;
+        while (true) {
+            int length = in.readInt();
+            kind = in.readByte();
+            if (kind != 'M') {
+                break;
+            }
+            byte[] payload = new byte[length - 1];
+            in.readFully(payload);
+            if (metrics != null) {
+                metrics.apply(payload);
+            }
+        }
         if (kind != 'R') {
             String traceback = new String(RecordCodec.readBytes(in), StandardCharsets.UTF_8);
             throw new PythonFunctionException("Python function '" + functionName + "' failed:\n" + traceback);

@@ -135,7 +135,8 @@ public final class PythonFunctionOperator extends KeyedOperator {
         Map<String, String> broadcast = new LinkedHashMap<>();
         broadcastState.forEach((k, v) -> broadcast.put(k, java.util.Base64.getEncoder().encodeToString(v)));
         info.put("broadcast_state", broadcast);
-        worker = new DataStreamWorker(name(), executable, pythonPath);
+        worker = new DataStreamWorker(name(), executable, pythonPath,
+                new io.sluice.python.PythonMetrics(context.metrics().userMetricGroup()));
         declared = worker.open(info, payload);
         if (keyed) {
             timers = backend().getTimerService("python-timers", StateSerializers.VOID_NAMESPACE);

@@ -28,7 +28,8 @@ import java.util.Map;
  * for collections and pickled functions). Nodes come in an order where inputs precede their consumers:
  * {@code collection} (records of a frame), {@code sequence}, {@code datagen} (record indexes), {@code text_file},
  * {@code python} (a {@link PythonFunctionOperator} on one or two inputs, keyed or not), {@code watermarks},
- * {@code side_output}, {@code union}, {@code partition} (rebalance, global, broadcast, forward) and {@code java} (a
+ * {@code java_source} (a Java Source class by name), {@code side_output}, {@code union}, {@code partition} (rebalance, global, broadcast, forward, custom: by the
+ * index a Python {@code partition_custom} function computed, see {@link CustomPartitioning}) and {@code java} (a
  * stream a table environment made, by its handle); sinks are {@code print} or {@code file} nodes. A graph of a
  * {@code StreamTableEnvironment} grows: each request adds the nodes it has not seen yet. Records are typed by their
  * Java classes (the engine serializes them by class).
@@ -36,6 +37,10 @@ import java.util.Map;
 public final class PythonStreamGraph {
     private final StreamExecutionEnvironment env;
     private final Map<Integer, DataStream<Object>> streams = new HashMap<>();
+    /** The parallelism after each {@code partition_custom} partition node, by node id. */
+    private final Map<Integer, Integer> customPartitions = new HashMap<>();
+    /** The same, by the id of the Python node that indexes the partition's records. */
+    private final Map<Integer, Integer> indexPartitions = new HashMap<>();
 
     private PythonStreamGraph(StreamExecutionEnvironment env) {
         this.env = env;
@@ -79,19 +84,67 @@ public final class PythonStreamGraph {
         Map<String, String> jobParameters = new LinkedHashMap<>();
         graph.path(graph.has("job_parameters") ? "job_parameters" : "config").fields()
                 .forEachRemaining(e -> jobParameters.put(e.getKey(), e.getValue().asText()));
+        customPartitions(graph);
         for (JsonNode n : graph.path("nodes")) {
             if (!streams.containsKey(n.get("id").asInt())) {
-                add(n, buffers, graph.path("python").asText(), graph.path("python_path").asText(), jobParameters,
+                Map<String, String> parameters = jobParameters;
+                Integer partitions = indexPartitions.get(n.get("id").asInt());
+                if (partitions != null) {
+                    parameters = new LinkedHashMap<>(jobParameters);
+                    parameters.put(CustomPartitioning.NUM_PARTITIONS, Integer.toString(partitions));
+                }
+                add(n, buffers, graph.path("python").asText(), graph.path("python_path").asText(), parameters,
                         objects);
             }
         }
     }
 
-    /** Adds the graph's sinks: {@code print} (the default kind) and {@code file} ({@link RowFileSink}). */
+    /**
+     * Finds the {@code partition_custom} partitions of the graph and the parallelism of the operator after each (the
+     * first consumer's, else the environment's): the partition's own node and its indexing Python node get it.
+     */
+    private void customPartitions(JsonNode graph) {
+        for (JsonNode n : graph.path("nodes")) {
+            if (!"partition".equals(n.path("kind").asText()) || !"custom".equals(n.path("how").asText())) {
+                continue;
+            }
+            int id = n.get("id").asInt();
+            int parallelism = env.getParallelism();
+            for (JsonNode c : graph.path("nodes")) {
+                boolean consumes = c.path("input").asInt(-1) == id;
+                for (JsonNode in : c.path("inputs")) {
+                    consumes |= in.asInt() == id;
+                }
+                if (consumes && c.path("parallelism").asInt(0) > 0) {
+                    parallelism = c.get("parallelism").asInt();
+                    break;
+                }
+            }
+            customPartitions.put(id, parallelism);
+            indexPartitions.put(n.get("input").asInt(), parallelism);
+        }
+    }
+
+    /**
+     * Adds the graph's sinks: {@code print} (the default kind), {@code file} ({@link RowFileSink}) and {@code discard}
+     * (after a Python {@code add_sink} function, which writes the records itself) and {@code java_sink} (a Java Sink
+     * class by name).
+     */
+    @SuppressWarnings("unchecked")
     public void addSinks(JsonNode graph) {
         for (JsonNode s : graph.path("sinks")) {
             DataStream<Object> in = stream(s.get("input").asInt());
             String kind = s.path("kind").asText("print");
+            if ("java_sink".equals(kind)) {
+                in.sinkTo((io.sluice.api.connector.sink2.Sink<Object>) newInstance(s.get("class").asText(),
+                        io.sluice.api.connector.sink2.Sink.class));
+                continue;
+            }
+            if ("discard".equals(kind)) {
+                // a Python add_sink: the Python node before it wrote the records; nothing reaches this sink
+                in.sinkTo(new io.sluice.streaming.api.functions.sink.v2.DiscardingSink<>()).name("Discard");
+                continue;
+            }
             if ("file".equals(kind)) {
                 in.sinkTo(new RowFileSink(s.get("path").asText(), s.path("charset").asText("UTF-8"),
                         s.path("prefix").asText("part"), s.path("suffix").asText(""),
@@ -168,6 +221,13 @@ public final class PythonStreamGraph {
                         WatermarkStrategy.noWatermarks(), n.path("name").asText("Data Generator"));
                 break;
             }
+            case "java_source": {
+                Object source = newInstance(n.get("class").asText(), io.sluice.api.connector.source.Source.class);
+                s = (DataStream<Object>) (DataStream<?>) env.fromSource(
+                        (io.sluice.api.connector.source.Source<Object, ?, ?>) source,
+                        WatermarkStrategy.noWatermarks(), n.path("name").asText("Java Source"));
+                break;
+            }
             case "text_file": {
                 List<Path> paths = new ArrayList<>();
                 for (JsonNode p : n.get("paths")) {
@@ -212,6 +272,14 @@ public final class PythonStreamGraph {
                     case "global":
                         s = in.global();
                         break;
+                    case "custom": {
+                        int parallelism = customPartitions.getOrDefault(id, env.getParallelism());
+                        s = in.keyBy(new CustomPartitioning.IndexKey(parallelism, env.getMaxParallelism()))
+                                .map(new CustomPartitioning.StripIndex());
+                        s.getNode().setParallelism(parallelism);
+                        s.getNode().setName("PartitionCustom");
+                        break;
+                    }
                     case "broadcast":
                         s = new DataStream<>(env, new PartitionNode(in.getNode(), PartitionNode.Kind.BROADCAST, null,
                                 null));
@@ -282,6 +350,34 @@ public final class PythonStreamGraph {
             s.getNode().setName(n.get("name").asText());
         }
         streams.put(id, s);
+    }
+
+    /**
+     * A new instance (public no-argument constructor) of the Java class {@code className}, which must implement
+     * {@code api}: a source or sink a Python program names.
+     */
+    static Object newInstance(String className, Class<?> api) {
+        Class<?> c;
+        try {
+            c = Class.forName(className, true, Thread.currentThread().getContextClassLoader() != null
+                    ? Thread.currentThread().getContextClassLoader() : PythonStreamGraph.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("The Java class '" + className + "' is not on the engine's class path "
+                    + "(SLUICE_GATEWAY_CLASSPATH).", e);
+        }
+        if (!api.isAssignableFrom(c)) {
+            throw new IllegalArgumentException("The Java class '" + className + "' does not implement "
+                    + api.getName() + ".");
+        }
+        try {
+            return c.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("The Java class '" + className + "' has no public constructor without "
+                    + "arguments.", e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("Cannot create the Java " + api.getSimpleName() + " '" + className
+                    + "': " + e.getCause(), e);
+        }
     }
 
     /** The generator of the engine's half of a Python DataGeneratorSource: the record's index. */

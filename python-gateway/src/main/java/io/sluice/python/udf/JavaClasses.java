@@ -26,6 +26,10 @@ final class JavaClasses {
             case TIME: return java.time.LocalTime.class;
             case TIMESTAMP: return java.time.LocalDateTime.class;
             case TIMESTAMP_LTZ: return java.time.Instant.class;
+            case ARRAY:
+            case MAP:
+            case MULTISET:
+            case ROW: return io.sluice.runtime.data.ConstructedValues.externalClass(t);
             default: return null;
         }
     }

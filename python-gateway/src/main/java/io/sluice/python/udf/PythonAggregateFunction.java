@@ -13,7 +13,9 @@ public abstract class PythonAggregateFunction extends AggregateFunction<Object, 
 
     private PythonFunctionSpec spec;
     private transient PythonWorker worker;
+    private transient io.sluice.runtime.types.LogicalType resultType;
     private transient java.util.Map<String, String> jobParameters;
+    private transient io.sluice.metrics.MetricGroup metricGroup;
 
     /** Sets what the worker needs; called once on the registered instance. */
     public final void configure(PythonFunctionSpec spec) {
@@ -23,6 +25,7 @@ public abstract class PythonAggregateFunction extends AggregateFunction<Object, 
     @Override
     public void open(FunctionContext context) throws Exception {
         jobParameters = context.getJobParameters();
+        metricGroup = context.getMetricGroup();
         worker();
     }
 
@@ -43,12 +46,19 @@ public abstract class PythonAggregateFunction extends AggregateFunction<Object, 
 
     /** The result for the accumulator, converted to {@code resultClass}. */
     protected final Object value(Class<?> resultClass, PythonAccumulator acc) {
+        if (resultClass.isArray() && resultClass != byte[].class || resultClass == java.util.Map.class
+                || resultClass == io.sluice.types.Row.class) {
+            if (resultType == null) {
+                resultType = io.sluice.codegen.udf.TypeStrings.parseType(spec.resultType);
+            }
+            return worker().aggregateValue(acc.state, resultType);
+        }
         return worker().aggregateValue(acc.state, resultClass);
     }
 
     private PythonWorker worker() {
         if (worker == null) {
-            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of());
+            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of(), metricGroup);
         }
         return worker;
     }

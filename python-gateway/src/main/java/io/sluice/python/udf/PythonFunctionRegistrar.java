@@ -52,13 +52,13 @@ public final class PythonFunctionRegistrar {
             throw new ValidationException("The result type of Python table function '" + name + "' must be a ROW type, "
                     + "not " + resultText);
         }
-        LogicalType result = table ? null : TypeStrings.parseType(resultText);
+        LogicalType result = table ? null : io.sluice.codegen.udf.TypeStrings.parseType(resultText);
         String resultName = table ? resultText : result.copy(true).typeName();
         List<List<String>> signatures = new ArrayList<>();
         if (r.hasNonNull("input_types")) {
             List<String> params = new ArrayList<>();
             for (JsonNode t : r.get("input_types")) {
-                params.add(hinted(TypeStrings.parseType(t.asText())));
+                params.add(hinted(io.sluice.codegen.udf.TypeStrings.parseType(t.asText())));
             }
             signatures.add(params);
         } else {
@@ -112,6 +112,23 @@ public final class PythonFunctionRegistrar {
         return "@io.sluice.table.functions.DataTypeHint(\"" + t.copy(true).typeName() + "\") " + c.getCanonicalName();
     }
 
+    /**
+     * The method annotation repeating the parameters' type hints (Janino keeps method annotations but not parameter
+     * ones), or nothing when the parameters have none.
+     */
+    static String functionHint(List<String> params) {
+        String prefix = "@io.sluice.table.functions.DataTypeHint(";
+        List<String> hints = new ArrayList<>();
+        for (String p : params) {
+            if (!p.startsWith(prefix)) {
+                return "";
+            }
+            hints.add(p.substring(0, p.indexOf(") ") + 1));
+        }
+        return hints.isEmpty() ? "" : "@io.sluice.table.functions.FunctionHint(input = {" + String.join(", ", hints)
+                + "}) ";
+    }
+
     static String aggregateSource(String className, String resultDecl, Class<?> resultClass,
             List<List<String>> signatures) {
         String acc = PythonAccumulator.class.getName();
@@ -124,7 +141,8 @@ public final class PythonFunctionRegistrar {
         sb.append("  public Object getValue(Object acc) {\n    return getValue((").append(acc).append(") acc);\n  }\n");
         for (String method : new String[] {"accumulate", "retract"}) {
             for (List<String> params : signatures) {
-                sb.append("  public void ").append(method).append("(").append(acc).append(" acc");
+                sb.append("  ").append(functionHint(params)).append("public void ").append(method).append("(")
+                        .append(acc).append(" acc");
                 for (int i = 0; i < params.size(); i++) {
                     sb.append(", ").append(params.get(i)).append(" a").append(i);
                 }
@@ -145,7 +163,7 @@ public final class PythonFunctionRegistrar {
         sb.append("public class ").append(className).append(" extends io.sluice.python.udf.PythonTableFunction {\n");
         sb.append("  public ").append(className).append("() {}\n");
         for (List<String> params : signatures) {
-            sb.append("  public void eval(");
+            sb.append("  ").append(functionHint(params)).append("public void eval(");
             for (int i = 0; i < params.size(); i++) {
                 sb.append(i > 0 ? ", " : "").append(params.get(i)).append(" a").append(i);
             }
@@ -163,7 +181,7 @@ public final class PythonFunctionRegistrar {
         sb.append("public class ").append(className).append(" extends io.sluice.python.udf.PythonScalarFunction {\n");
         sb.append("  public ").append(className).append("() {}\n");
         for (List<String> params : signatures) {
-            sb.append("  public ").append(resultDecl).append(" eval(");
+            sb.append("  ").append(functionHint(params)).append("public ").append(resultDecl).append(" eval(");
             for (int i = 0; i < params.size(); i++) {
                 sb.append(i > 0 ? ", " : "").append(params.get(i)).append(" a").append(i);
             }

@@ -29,10 +29,13 @@ public final class PythonFunctionSpec implements Serializable {
 
     /**
      * Starts a worker; {@code jobParameters} (the function context's) reach the Python function's {@code open()}, and
-     * their {@code python.executable}, as in PyFlink, overrides the interpreter.
+     * their {@code python.executable}, as in PyFlink, overrides the interpreter; the metrics the function registers
+     * go to {@code metricGroup} (none when null).
      */
-    PythonWorker startWorker(java.util.Map<String, String> jobParameters) {
+    PythonWorker startWorker(java.util.Map<String, String> jobParameters,
+            io.sluice.metrics.MetricGroup metricGroup) {
         String executable = jobParameters.getOrDefault("python.executable", python);
-        return new PythonWorker(name, executable, pythonPath, payload, jobParameters);
+        return new PythonWorker(name, executable, pythonPath, payload, jobParameters,
+                metricGroup == null ? null : new io.sluice.python.PythonMetrics(metricGroup));
     }
 }

@@ -1,7 +1,6 @@
 package io.sluice.python.udf;
 
 import io.sluice.codegen.udf.BatchScalarFunction;
-import io.sluice.codegen.udf.TypeStrings;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.table.functions.FunctionContext;
 import io.sluice.table.functions.ScalarFunction;
@@ -19,6 +18,7 @@ public abstract class PythonScalarFunction extends ScalarFunction implements Bat
     private transient LogicalType resultType;
     private transient PythonWorker worker;
     private transient java.util.Map<String, String> jobParameters;
+    private transient io.sluice.metrics.MetricGroup metricGroup;
 
     /** Sets what the worker needs; called once on the registered instance. */
     public final void configure(PythonFunctionSpec spec) {
@@ -28,12 +28,24 @@ public abstract class PythonScalarFunction extends ScalarFunction implements Bat
     @Override
     public void open(FunctionContext context) throws Exception {
         jobParameters = context.getJobParameters();
+        metricGroup = context.getMetricGroup();
         worker();
     }
 
     /** Calls the Python function for one row; the result is converted to {@code resultClass}. */
     protected final Object invoke(Class<?> resultClass, Object[] args) {
+        if (resultClass.isArray() && resultClass != byte[].class || resultClass == java.util.Map.class
+                || resultClass == io.sluice.types.Row.class) {
+            return worker().call(args, resultType());
+        }
         return worker().call(args, resultClass);
+    }
+
+    private LogicalType resultType() {
+        if (resultType == null) {
+            resultType = io.sluice.codegen.udf.TypeStrings.parseType(spec.resultType);
+        }
+        return resultType;
     }
 
     /** Calls the Python function once for a whole batch (column buffers both ways). */
@@ -42,15 +54,12 @@ public abstract class PythonScalarFunction extends ScalarFunction implements Bat
         if (rowCount == 0) {
             return new Object[0];
         }
-        if (resultType == null) {
-            resultType = TypeStrings.parseType(spec.resultType);
-        }
-        return worker().callBatch(arguments, rowCount, resultType);
+        return worker().callBatch(arguments, rowCount, resultType());
     }
 
     private PythonWorker worker() {
         if (worker == null) {
-            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of());
+            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of(), metricGroup);
         }
         return worker;
     }

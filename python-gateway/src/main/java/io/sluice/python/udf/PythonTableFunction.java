@@ -16,9 +16,10 @@ public abstract class PythonTableFunction extends TableFunction<Row> {
     private static final long serialVersionUID = 1L;
 
     private PythonFunctionSpec spec;
-    private transient Class<?>[] fieldClasses;
+    private transient io.sluice.runtime.types.LogicalType[] fieldTypes;
     private transient PythonWorker worker;
     private transient java.util.Map<String, String> jobParameters;
+    private transient io.sluice.metrics.MetricGroup metricGroup;
 
     /** Sets what the worker needs; called once on the registered instance. */
     public final void configure(PythonFunctionSpec spec) {
@@ -28,19 +29,20 @@ public abstract class PythonTableFunction extends TableFunction<Row> {
     @Override
     public void open(FunctionContext context) throws Exception {
         jobParameters = context.getJobParameters();
+        metricGroup = context.getMetricGroup();
         worker();
     }
 
     /** Calls the Python function for one input row and emits its rows. */
     protected final void invokeTable(Object[] args) {
-        if (fieldClasses == null) {
+        if (fieldTypes == null) {
             RowType row = TypeStrings.parseRow(spec.resultType);
-            fieldClasses = new Class<?>[row.size()];
-            for (int i = 0; i < fieldClasses.length; i++) {
-                fieldClasses[i] = JavaClasses.of(row.type(i));
+            fieldTypes = new io.sluice.runtime.types.LogicalType[row.size()];
+            for (int i = 0; i < fieldTypes.length; i++) {
+                fieldTypes[i] = row.type(i);
             }
         }
-        List<Object[]> rows = worker().callTable(args, fieldClasses);
+        List<Object[]> rows = worker().callTable(args, fieldTypes);
         for (Object[] fields : rows) {
             collect(Row.of(fields));
         }
@@ -48,7 +50,7 @@ public abstract class PythonTableFunction extends TableFunction<Row> {
 
     private PythonWorker worker() {
         if (worker == null) {
-            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of());
+            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of(), metricGroup);
         }
         return worker;
     }

@@ -3,6 +3,7 @@ package io.sluice.python.udf;
 import io.sluice.python.ColumnDecoder;
 import io.sluice.python.ColumnEncoder;
 import io.sluice.python.ColumnKind;
+import io.sluice.python.PythonMetrics;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.table.api.TableException;
 import java.io.BufferedInputStream;
@@ -21,7 +22,8 @@ import java.util.Map;
  * first, then {@code 'C'}
  * + argument count + tagged values ({@link ValueCodec}) per call, or {@code 'B'} + a batch of argument columns
  * ({@link #callBatch}); the worker answers {@code 'R'} + a tagged value (or the result column) or {@code 'E'} + the
- * Python traceback. The worker exits when its stdin closes, so it never outlives the JVM.
+ * Python traceback; before an answer it may send metrics frames ({@code 'M'}, see {@link PythonMetrics}). The worker
+ * exits when its stdin closes, so it never outlives the JVM.
  */
 final class PythonWorker implements AutoCloseable {
     private final String functionName;
@@ -30,10 +32,12 @@ final class PythonWorker implements AutoCloseable {
     private final DataInputStream in;
     private final ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
     private final DataOutputStream frameOut = new DataOutputStream(frame);
+    private final PythonMetrics metrics;
 
     PythonWorker(String functionName, String python, String pythonPath, byte[] payload,
-            Map<String, String> jobParameters) {
+            Map<String, String> jobParameters, PythonMetrics metrics) {
         this.functionName = functionName;
+        this.metrics = metrics;
         ProcessBuilder pb = new ProcessBuilder(List.of(python, "-m", "sluice.fn_execution.worker"));
         Map<String, String> env = pb.environment();
         String existing = env.get("PYTHONPATH");
@@ -61,6 +65,34 @@ final class PythonWorker implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Calls the function with these arguments; the result is converted to {@code resultType} (an ARRAY, MAP,
+     * MULTISET or ROW result becomes the engine's external value of that type).
+     */
+    Object call(Object[] args, LogicalType resultType) {
+        try {
+            frameOut.writeByte('C');
+            frameOut.writeShort(args.length);
+            for (Object a : args) {
+                ValueCodec.write(frameOut, a);
+            }
+            out.writeInt(frame.size());
+            frame.writeTo(out);
+            frame.reset();
+            out.flush();
+            int kind = readAnswerKind();
+            if (kind == 'R') {
+                return io.sluice.python.NestedCodec.read(in, resultType);
+            }
+            String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
+            throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
+        } catch (IOException e) {
+            frame.reset();
+            throw new TableException("The Python worker of function '" + functionName + "' died"
+                    + exitStatus() + ": " + e.getMessage(), e);
         }
     }
 
@@ -104,8 +136,7 @@ final class PythonWorker implements AutoCloseable {
             frame.writeTo(out);
             frame.reset();
             out.flush();
-            in.readInt();
-            int kind = in.readByte();
+            int kind = readAnswerKind();
             if (kind != 'R') {
                 String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
                 throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
@@ -123,8 +154,11 @@ final class PythonWorker implements AutoCloseable {
         }
     }
 
-    /** Calls a table function for one row: frame {@code 'T'}; the answer is a row count, then each row's values. */
-    List<Object[]> callTable(Object[] args, Class<?>[] fieldClasses) {
+    /**
+     * Calls a table function for one row: frame {@code 'T'}; the answer is a row count, then each row's values, read
+     * as {@code fieldTypes}.
+     */
+    List<Object[]> callTable(Object[] args, LogicalType[] fieldTypes) {
         try {
             frameOut.writeByte('T');
             frameOut.writeShort(args.length);
@@ -135,8 +169,7 @@ final class PythonWorker implements AutoCloseable {
             frame.writeTo(out);
             frame.reset();
             out.flush();
-            in.readInt();
-            int kind = in.readByte();
+            int kind = readAnswerKind();
             if (kind != 'R') {
                 String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
                 throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
@@ -144,9 +177,9 @@ final class PythonWorker implements AutoCloseable {
             int count = in.readInt();
             List<Object[]> rows = new java.util.ArrayList<>(count);
             for (int r = 0; r < count; r++) {
-                Object[] fields = new Object[fieldClasses.length];
+                Object[] fields = new Object[fieldTypes.length];
                 for (int f = 0; f < fields.length; f++) {
-                    fields[f] = ValueCodec.read(in, fieldClasses[f]);
+                    fields[f] = io.sluice.python.NestedCodec.read(in, fieldTypes[f]);
                 }
                 rows.add(fields);
             }
@@ -173,6 +206,29 @@ final class PythonWorker implements AutoCloseable {
             return (byte[]) exchange(byte[].class);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of an aggregate function for a pickled accumulator ({@code 'V'}), read as {@code resultType}. */
+    Object aggregateValue(byte[] state, LogicalType resultType) {
+        try {
+            frameOut.writeByte('V');
+            writeState(state);
+            frameOut.writeShort(0);
+            out.writeInt(frame.size());
+            frame.writeTo(out);
+            frame.reset();
+            out.flush();
+            int kind = readAnswerKind();
+            if (kind == 'R') {
+                return io.sluice.python.NestedCodec.read(in, resultType);
+            }
+            String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
+            throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
+        } catch (IOException e) {
+            frame.reset();
+            throw new TableException("The Python worker of function '" + functionName + "' died"
+                    + exitStatus() + ": " + e.getMessage(), e);
         }
     }
 
@@ -209,8 +265,7 @@ final class PythonWorker implements AutoCloseable {
             frame.writeTo(out);
             frame.reset();
             out.flush();
-            in.readInt();
-            int kind = in.readByte();
+            int kind = readAnswerKind();
             if (kind == 'R') {
                 return ValueCodec.read(in, resultClass);
             }
@@ -220,6 +275,25 @@ final class PythonWorker implements AutoCloseable {
             frame.reset();
             throw new TableException("The Python worker of function '" + functionName + "' died"
                     + exitStatus() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the head of the worker's next answer and returns its kind; metrics frames ({@code 'M'}) the worker sends
+     * before it are applied to the function's metric group on the way.
+     */
+    private int readAnswerKind() throws IOException {
+        while (true) {
+            int length = in.readInt();
+            int kind = in.readByte();
+            if (kind != 'M') {
+                return kind;
+            }
+            byte[] payload = new byte[length - 1];
+            in.readFully(payload);
+            if (metrics != null) {
+                metrics.apply(payload);
+            }
         }
     }
 

@@ -15,13 +15,15 @@ import java.time.ZoneOffset;
  * The tagged binary form of single values exchanged with a Python worker (big-endian): a tag byte, then the value.
  * Tags: 0 NULL, 1 boolean, 2 int64, 3 float64, 4 UTF-8 string, 5 decimal text, 6 date (int32 epoch day),
  * 7 timestamp (int64 microseconds, wall clock as UTC), 8 time (int64 nanoseconds of the day), 9 bytes,
- * 10 instant (int64 microseconds since the epoch).
+ * 10 instant (int64 microseconds since the epoch); 11 array, 12 map and 13 row, as {@link io.sluice.python.NestedCodec}
+ * writes them.
  */
-final class ValueCodec {
+public final class ValueCodec {
     private ValueCodec() {
     }
 
-    static void write(DataOutputStream out, Object v) throws IOException {
+    /** Writes {@code v} tagged; arrays, lists, maps and rows as {@link io.sluice.python.NestedCodec} does. */
+    public static void write(DataOutputStream out, Object v) throws IOException {
         if (v == null) {
             out.writeByte(0);
         } else if (v instanceof Boolean) {
@@ -54,6 +56,8 @@ final class ValueCodec {
         } else if (v instanceof Instant) {
             out.writeByte(10);
             out.writeLong(micros((Instant) v));
+        } else if (io.sluice.python.NestedCodec.isNested(v)) {
+            io.sluice.python.NestedCodec.write(out, v, null);
         } else {
             out.writeByte(4);
             bytes(out, String.valueOf(v).getBytes(StandardCharsets.UTF_8));
@@ -61,8 +65,12 @@ final class ValueCodec {
     }
 
     /** Reads a value and converts it to {@code target}, the Java class of the function's result. */
-    static Object read(DataInputStream in, Class<?> target) throws IOException {
-        int tag = in.readByte();
+    public static Object read(DataInputStream in, Class<?> target) throws IOException {
+        return read(in.readByte(), in, target);
+    }
+
+    /** Reads the value of a tag read already and converts it to {@code target}. */
+    public static Object read(int tag, DataInputStream in, Class<?> target) throws IOException {
         switch (tag) {
             case 0: return null;
             case 1: return in.readBoolean();
@@ -84,6 +92,10 @@ final class ValueCodec {
                 Instant i = instant(in.readLong());
                 return target == LocalDateTime.class ? LocalDateTime.ofInstant(i, ZoneOffset.UTC) : i;
             }
+            case io.sluice.python.NestedCodec.ARRAY:
+            case io.sluice.python.NestedCodec.MAP:
+            case io.sluice.python.NestedCodec.ROW:
+                return io.sluice.python.NestedCodec.readNested(tag, in, null);
             default: throw new IOException("unknown value tag " + tag + " from the Python worker");
         }
     }
@@ -130,7 +142,7 @@ final class ValueCodec {
         out.write(b);
     }
 
-    static byte[] readBytes(DataInputStream in) throws IOException {
+    public static byte[] readBytes(DataInputStream in) throws IOException {
         byte[] b = new byte[in.readInt()];
         in.readFully(b);
         return b;

@@ -1,6 +1,7 @@
 package io.sluice.runtime.generated;
 
 import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.table.api.TableException;
 import io.sluice.table.functions.FunctionContext;
 import java.util.ArrayList;
@@ -28,12 +29,44 @@ public final class UserFunctionLifecycle {
 
     /** The context a function opened under {@code config} sees; {@code loader} is the function's class loader. */
     public static FunctionContext functionContext(Configuration config, ClassLoader loader) {
+        return new FunctionContext(jobParameters(config), loader);
+    }
+
+    /**
+     * The context a function run by the operator instance of {@code context} sees: its metric group is the
+     * instance's {@link io.sluice.runtime.metrics.OperatorMetrics#userMetricGroup() user metrics}.
+     */
+    public static FunctionContext functionContext(OperatorContext context, ClassLoader loader) {
+        return new FunctionContext(jobParameters(context.config()), loader, context.metrics().userMetricGroup());
+    }
+
+    private static Map<String, String> jobParameters(Configuration config) {
         Map<String, String> parameters = new LinkedHashMap<>(config.toMap());
         String explicit = config.toMap().get(GLOBAL_JOB_PARAMETERS);
         if (explicit != null) {
             parameters.putAll(parseJobParameters(explicit));
         }
-        return new FunctionContext(parameters, loader);
+        return parameters;
+    }
+
+    /** Opens the functions of each generated object for the operator instance of {@code context}. */
+    public static void open(OperatorContext context, Object... generated) throws Exception {
+        for (Object g : generated) {
+            if (g instanceof UsesUserFunctions) {
+                ((UsesUserFunctions) g).openFunctions(functionContext(context, g.getClass().getClassLoader()));
+            }
+        }
+    }
+
+    /** As {@link #open(OperatorContext, Object...)}, for operators whose {@code open} declares no checked exception. */
+    public static void openUnchecked(OperatorContext context, Object... generated) {
+        try {
+            open(context, generated);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TableException("opening a user-defined function failed: " + e, e);
+        }
     }
 
     /** Opens the functions of each generated object that holds some (null entries are skipped). */

@@ -44,6 +44,7 @@ public final class OperatorMetrics {
     private volatile long badRecordsRouted;
     private volatile long stateSize = -1;
     private volatile SourceReader reader;
+    private final UserMetricGroup userMetrics = new UserMetricGroup();
 
     private final RateMeter recordsInRate = new RateMeter();
     private final RateMeter recordsOutRate = new RateMeter();
@@ -176,6 +177,14 @@ public final class OperatorMetrics {
     /** The size of the instance's state in the latest checkpoint. */
     public void recordStateSize(long bytes) {
         stateSize = bytes;
+    }
+
+    /**
+     * The user-defined metrics of this instance (what functions register through
+     * {@code FunctionContext.getMetricGroup()}); the same group across restarts.
+     */
+    public UserMetricGroup userMetricGroup() {
+        return userMetrics;
     }
 
     // ---------------------------------------------------------------- reading

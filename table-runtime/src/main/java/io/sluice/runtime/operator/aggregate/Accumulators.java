@@ -101,7 +101,7 @@ final class Accumulators {
     static UserAggregateInvoker openUserAggregate(AggregateSpec spec, OperatorContext context) {
         UserAggregateInvoker invoker = spec.userAggregate().newInstance();
         try {
-            io.sluice.runtime.generated.UserFunctionLifecycle.open(context.config(), invoker);
+            io.sluice.runtime.generated.UserFunctionLifecycle.open(context, invoker);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -61,7 +61,7 @@ public final class CalcOperator implements StreamOperator {
         this.output = output;
         this.kernel = calc.newInstance();
         this.filter = rowKindFilter == null ? null : rowKindFilter.newInstance();
-        UserFunctionLifecycle.open(context.config(), kernel, filter);
+        UserFunctionLifecycle.open(context, kernel, filter);
     }
 
     @Override

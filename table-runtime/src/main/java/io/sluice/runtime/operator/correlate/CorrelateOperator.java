@@ -52,7 +52,7 @@ public final class CorrelateOperator implements StreamOperator {
         this.kernel = function.newInstance();
         this.collector = new CorrelateCollector(outputType.size() - functionType.size(), functionType, leftJoin);
         kernel.setCollector(collector);
-        UserFunctionLifecycle.open(context.config(), kernel);
+        UserFunctionLifecycle.open(context, kernel);
     }
 
     @Override

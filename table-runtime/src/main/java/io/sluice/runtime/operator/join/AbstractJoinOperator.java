@@ -94,7 +94,7 @@ abstract class AbstractJoinOperator implements StreamOperator {
         this.selection = new int[batchSize];
         if (conditionClass != null) {
             condition = conditionClass.newInstance();
-            io.sluice.runtime.generated.UserFunctionLifecycle.open(context.config(), condition);
+            io.sluice.runtime.generated.UserFunctionLifecycle.open(context, condition);
         }
         build = new FieldVector[rightType.size()];
         for (int c = 0; c < build.length; c++) {

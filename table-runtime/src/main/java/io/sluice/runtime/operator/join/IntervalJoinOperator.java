@@ -179,7 +179,7 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
         int batchSize = context.batchSize();
         if (residualClass != null) {
             residualPredicate = residualClass.newInstance();
-            io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context.config(), residualPredicate);
+            io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context, residualPredicate);
             residual = new JoinPairFilter(residualPredicate, types[0], types[1], allocator, batchSize);
         }
         if (keys[0].length > 0) {

@@ -85,7 +85,7 @@ public final class LookupJoinOperator implements StreamOperator {
         batchSize = Math.max(1, context.batchSize());
         if (residualClass != null) {
             BatchPredicate residual = residualClass.newInstance();
-            io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context.config(), residual);
+            io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context, residual);
             pairFilter = new JoinPairFilter(residual, leftType, rightType, allocator, batchSize);
         }
         out = new JoinOutputBuffer(outputType, leftType.size(), allocator, batchSize, output);

@@ -177,7 +177,7 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
         batchSize = context.batchSize();
         if (residualClass != null) {
             residual = residualClass.newInstance();
-            io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context.config(), residual);
+            io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context, residual);
             candidateInput = new int[batchSize];
             candidateOther = new int[batchSize];
             filtered = new int[batchSize];

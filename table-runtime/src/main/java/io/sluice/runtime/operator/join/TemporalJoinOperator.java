@@ -152,7 +152,7 @@ public final class TemporalJoinOperator implements StreamOperator, CheckpointedO
         batchSize = context.batchSize();
         if (residualClass != null) {
             residual = residualClass.newInstance();
-            io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context.config(), residual);
+            io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context, residual);
             filtered = new int[batchSize];
         }
         readyRows = new int[batchSize];

@@ -88,7 +88,7 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
         userAggregates = new UserAggregateEvaluator[spec.userAggregates().size()];
         for (int i = 0; i < userAggregates.length; i++) {
             userAggregates[i] = new UserAggregateEvaluator(spec.userAggregates().get(i), context.allocator());
-            UserFunctionLifecycle.openUnchecked(context.config(), userAggregates[i].invoker());
+            UserFunctionLifecycle.openUnchecked(context, userAggregates[i].invoker());
         }
         int n = spec.conditions().size();
         predicates = new BatchPredicate[n];
@@ -100,8 +100,8 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
                 conditionRows[i] = RowBatch.allocate(c.navigationType(), context.allocator(), 1);
             }
         }
-        UserFunctionLifecycle.openUnchecked(context.config(), derived, measures);
-        UserFunctionLifecycle.openUnchecked(context.config(), (Object[]) predicates);
+        UserFunctionLifecycle.openUnchecked(context, derived, measures);
+        UserFunctionLifecycle.openUnchecked(context, (Object[]) predicates);
     }
 
     /** Rows dropped because the watermark had passed their time when they arrived. */

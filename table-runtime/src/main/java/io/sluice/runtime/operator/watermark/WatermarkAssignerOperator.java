@@ -59,7 +59,7 @@ public final class WatermarkAssignerOperator implements StreamOperator {
         this.context = context;
         this.output = output;
         this.kernel = watermarkCalc.newInstance();
-        io.sluice.runtime.generated.UserFunctionLifecycle.open(context.config(), kernel);
+        io.sluice.runtime.generated.UserFunctionLifecycle.open(context, kernel);
         this.intervalMillis = context.config().get(ExecutionOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     }
 
