@@ -80,6 +80,40 @@ class BadRecordsKafkaTest extends KafkaTestBase {
     }
 
     @Test
+    @Timeout(60)
+    void badValuesOfAnUpsertKafkaTopicAreRoutedAndTheChangelogGoesOn() throws Exception {
+        kafka.createTopic("bad_upsert", 1);
+        kafka.produce("bad_upsert", 0, null, List.of(
+                new String[] {"{\"id\":1}", "{\"id\":1,\"name\":\"ann\"}"},
+                new String[] {"{\"id\":2}", "{\"id\":2,\"name\": "},
+                new String[] {"{\"id\":3}", "{\"id\":\"three\",\"name\":\"cy\"}"},
+                new String[] {"{\"id\":1}", "{\"id\":1,\"name\":\"anna\"}"}));
+        TableEnvironment env = streamingEnv();
+        env.executeSql("CREATE TABLE bad_messages (" + BAD_COLUMNS + ") WITH ('connector' = 'filesystem',"
+                + " 'path' = '" + tmp.resolve("bad") + "', 'format' = 'json')");
+        env.executeSql("CREATE TABLE users (id INT, name STRING, PRIMARY KEY (id) NOT ENFORCED) WITH ("
+                + "'connector' = 'upsert-kafka', 'topic' = 'bad_upsert', 'properties.bootstrap.servers' = '"
+                + kafka.bootstrap() + "', 'key.format' = 'json', 'value.format' = 'json',"
+                + " 'scan.bounded.mode' = 'latest-offset', 'sluice.bad-records.table' = 'bad_messages')");
+        List<String> changes = new ArrayList<>();
+        try (var it = env.executeSql("SELECT * FROM users").collect()) {
+            it.forEachRemaining(r -> changes.add(r.toString()));
+        }
+        assertEquals(List.of("+I[1, ann]", "-U[1, ann]", "+U[1, anna]"), changes);
+        assertEquals(List.of("+I[bad_upsert, 1, {\"id\":2,\"name\": ]",
+                "+I[bad_upsert, 2, {\"id\":\"three\",\"name\":\"cy\"}]"),
+                rows(batchEnv(), "CREATE TEMPORARY TABLE b (" + BAD_COLUMNS + ") WITH ('connector' = 'filesystem',"
+                        + " 'path' = '" + tmp.resolve("bad") + "', 'format' = 'json')", "SELECT source, source_offset,"
+                        + " raw_text FROM b"));
+    }
+
+    /** Rows of {@code query} after running {@code ddl}, sorted. */
+    private static List<String> rows(TableEnvironment env, String ddl, String query) throws Exception {
+        env.executeSql(ddl);
+        return rows(env, query);
+    }
+
+    @Test
     @Timeout(90)
     void aTransactionalBadRecordsTopicHoldsEveryBadMessageOnceThroughAFailure() throws Exception {
         kafka.createTopic("bad_eo_in", 2);

@@ -115,13 +115,8 @@ final class SocketSourceReader implements SourceReader {
         int n = Math.min(records.size(), context.batchSize());
         List<byte[]> chunk = new ArrayList<>(records.subList(0, n));
         records.subList(0, n).clear();
-        RowBatch batch = RowBatch.allocate(context.producedType(), context.allocator(), n);
-        try {
-            decoder.decode(chunk, batch, received);
-        } catch (IOException | RuntimeException e) {
-            batch.close();
-            throw e;
-        }
+        RowBatch batch = decoder.decode(chunk, received,
+                () -> RowBatch.allocate(context.producedType(), context.allocator(), n));
         received += n;
         if (batch.rowCount() == 0) {
             batch.close();

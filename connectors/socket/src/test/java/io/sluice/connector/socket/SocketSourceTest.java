@@ -122,6 +122,28 @@ class SocketSourceTest {
     }
 
     @Test
+    void malformedRecordsGoToTheBadRecordsTableAndTheOthersAreRead(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path tmp) throws Exception {
+        serve(null, "1,a\n2,b\nthree,c\n4,d\n5,e,f,g\n6,h\n");
+        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+        String badTable = "CREATE TABLE bad (table_name STRING, source STRING, source_partition INT,"
+                + " source_offset BIGINT, error STRING, raw_text STRING, raw_bytes BYTES, found_at TIMESTAMP_LTZ(3))"
+                + " WITH ('connector' = 'filesystem', 'path' = '" + tmp.resolve("bad") + "', 'format' = 'json')";
+        env.executeSql(badTable);
+        env.executeSql("CREATE TABLE s (id INT, name STRING)" + with(", 'format' = 'csv',"
+                + " 'sluice.bad-records.table' = 'bad'"));
+        assertEquals(List.of("+I[1, a]", "+I[2, b]", "+I[4, d]", "+I[6, h]"), rows(env, "SELECT * FROM s"));
+        TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        batch.executeSql(badTable);
+        List<String> bad = rows(batch, "SELECT table_name, source, source_partition, source_offset, raw_text,"
+                + " error LIKE '%(record %' FROM bad");
+        Collections.sort(bad);
+        String source = "socket 127.0.0.1:" + server.getLocalPort();
+        assertEquals(List.of("+I[default_catalog.default_database.s, " + source + ", null, 3, three,c, true]",
+                "+I[default_catalog.default_database.s, " + source + ", null, 5, 5,e,f,g, true]"), bad);
+    }
+
+    @Test
     void aMalformedRecordIsReportedWithItsPosition() throws Exception {
         serve(null, "1,a\n2,b\nthree,c\n");
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
