@@ -77,6 +77,12 @@ class ExpiredTransactionalIdTest {
             restored.flush();
             restored.commitAll();
         }
+        try {
+            kafka.awaitTransactionMarkers(topic); // else read_committed may end before the last transaction
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until the broker no longer knows transactional id {@code id}. */
