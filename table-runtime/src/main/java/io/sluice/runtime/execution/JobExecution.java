@@ -180,9 +180,14 @@ public final class JobExecution {
         status = s;
     }
 
+    /** Ends the job; completes {@link #terminationFuture()} even when recording the failure fails. */
     void finish(JobStatus s, Throwable error) {
         if (error != null) {
-            metrics.recordException(error, failedOperator(error));
+            try {
+                metrics.recordException(error, failedOperator(error));
+            } catch (Throwable t) {
+                error.addSuppressed(t); // the callers waiting for the end must still get it
+            }
         }
         failure = error;
         status = s;

@@ -38,9 +38,21 @@ public final class LocalExecutor {
         execution.await();
     }
 
+    /**
+     * Runs the job and ends its execution whatever happens: a failure outside the run's own handling (an option
+     * value that does not parse, a class that cannot be loaded) fails the job, as otherwise every caller waiting
+     * for its end (a query's result iterator, {@link JobExecution#await()}) would wait forever.
+     */
     private static void runJob(JobGraph graph, Configuration config, JobExecution execution) {
-        int tableParallelism = config.get(ExecutionOptions.RESOURCE_DEFAULT_PARALLELISM);
-        int parallelism = tableParallelism > 0 ? tableParallelism : config.get(ExecutionOptions.PARALLELISM);
-        new JobRun(graph, config, execution, Math.max(1, parallelism)).run();
+        try {
+            int tableParallelism = config.get(ExecutionOptions.RESOURCE_DEFAULT_PARALLELISM);
+            int parallelism = tableParallelism > 0 ? tableParallelism : config.get(ExecutionOptions.PARALLELISM);
+            new JobRun(graph, config, execution, Math.max(1, parallelism)).run();
+        } catch (Throwable t) {
+            if (execution.terminationFuture().isDone()) {
+                throw t; // the job had ended already: leave it to the thread's uncaught-exception handler
+            }
+            execution.finish(JobStatus.FAILED, t);
+        }
     }
 }

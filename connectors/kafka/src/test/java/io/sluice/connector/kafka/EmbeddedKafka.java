@@ -187,6 +187,32 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (at most 10 s) until every transaction on {@code topic} has its commit or abort marker written: a
+     * committing producer returns before the broker writes the markers, and until then a {@code read_committed}
+     * reader ends before the transaction's records. Returns after the deadline too, so that a transaction left open
+     * shows as records missing from a {@code read_committed} read.
+     */
+    public void awaitTransactionMarkers(String topic) throws InterruptedException {
+        Properties committed = new Properties();
+        committed.put("bootstrap.servers", bootstrap);
+        committed.put("isolation.level", "read_committed");
+        Properties uncommitted = new Properties();
+        uncommitted.put("bootstrap.servers", bootstrap);
+        try (KafkaConsumer<byte[], byte[]> stable = new KafkaConsumer<>(committed, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+                KafkaConsumer<byte[], byte[]> written = new KafkaConsumer<>(uncommitted, new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = written.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!stable.endOffsets(partitions).equals(written.endOffsets(partitions))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
     /** The values of every record, as text (null for tombstones). */
     public List<String> values(String topic, String isolationLevel) {
         return readAll(topic, isolationLevel).stream()

@@ -39,6 +39,7 @@ class ExactlyOnceProcessKillTest extends KafkaTestBase {
         assertEquals(List.of(), kafka.values("kill_open", "read_committed"), "nothing was committed before the kill");
         restoreAndFinish("kill_open", "kill-open", 0, state);
         // (had the transactions after checkpoint 2 stayed open, read_committed would end before rows 151-200)
+        kafka.awaitTransactionMarkers("kill_open"); // the last commit's markers are written asynchronously
         assertEquals(expected(), sorted(kafka.values("kill_open", "read_committed")));
         // the killed run's records stay in the log, aborted: rows 1-100 twice (aborted, then rewritten), 101-150
         assertEquals(300, kafka.values("kill_open", "read_uncommitted").size());
@@ -50,6 +51,7 @@ class ExactlyOnceProcessKillTest extends KafkaTestBase {
         kafka.createTopic("kill_committed", 1);
         byte[] state = runAndKill("kill_committed", "kill-committed", 0, true);
         restoreAndFinish("kill_committed", "kill-committed", 0, state);
+        kafka.awaitTransactionMarkers("kill_committed"); // the last commit's markers are written asynchronously
         assertEquals(expected(), sorted(kafka.values("kill_committed", "read_committed")));
         List<String> all = kafka.values("kill_committed", "read_uncommitted");
         assertEquals(200, all.size(), () -> "rows 1-100 written once, then 101-150 (aborted) and 151-200: " + all);
@@ -63,6 +65,7 @@ class ExactlyOnceProcessKillTest extends KafkaTestBase {
         // transactions after the checkpoint must be aborted too, or read_committed readers would wait for them
         byte[] state = runAndKill("kill_rescaled", "kill-rescaled", 1, false);
         restoreAndFinish("kill_rescaled", "kill-rescaled", 0, state);
+        kafka.awaitTransactionMarkers("kill_rescaled"); // the last commit's markers are written asynchronously
         assertEquals(expected(), sorted(kafka.values("kill_rescaled", "read_committed")));
     }
 

@@ -59,10 +59,14 @@ class ExpiredTransactionalIdTest {
     void anAbortedTransactionWhoseIdExpiredIsWrittenAgain() throws Exception {
         kafka.createTopic("expired_aborted", 1);
         Properties shortTimeout = properties();
-        shortTimeout.put("transaction.timeout.ms", "1000"); // the broker aborts it a second after it began
+        // the broker aborts it a few seconds after it began: long enough for its records to be written first on a
+        // loaded machine (with 1 s they were sometimes refused as the transaction had already timed out)
+        shortTimeout.put("transaction.timeout.ms", "3000");
         SinkTransactions first = new SinkTransactions("t", shortTimeout, "exp-a", 0);
         send(first, "expired_aborted", 1, 50);
         first.flush();
+        assertEquals(50, kafka.readAll("expired_aborted", "read_uncommitted").size(),
+                "rows 1-50 were written in the transaction before it timed out");
         byte[] state = first.prepare(1);
         first.close(); // the process "dies": never committed
         awaitForgotten("exp-a-0");
@@ -76,6 +80,12 @@ class ExpiredTransactionalIdTest {
             send(restored, topic, 51, 60);
             restored.flush();
             restored.commitAll();
+        }
+        try {
+            kafka.awaitTransactionMarkers(topic); // else read_committed may end before the last transaction
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
