@@ -100,8 +100,6 @@ class NexmarkBenchmarkTest {
     private static final Map<String, String> UNSUPPORTED = Map.of(
             // OVER ROWS over the Top-1's updates (Flink 2.3 rejects q6 as well)
             "q6", "not supported yet: an OVER aggregation over an updating input",
-            // Flink's partition-time commit options of the filesystem sink
-            "q10", "Unsupported option 'partition.time-extractor.timestamp-pattern'",
             // a processing-time temporal join on a filesystem table (Flink 2.3 rejects it as well)
             "q13", "not supported yet: processing-time temporal join");
 
