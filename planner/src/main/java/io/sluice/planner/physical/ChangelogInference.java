@@ -15,8 +15,7 @@ import org.apache.calcite.rel.RelNode;
  * Streaming analysis of row kinds: walks the physical plan from the sources up and asks each node which row
  * kinds it emits given those of its inputs ({@link PhysicalRel#outputChangelogMode}), after checking that every
  * input a node requires to be insert-only is ({@link PhysicalRel#insertOnlyInputRequired}). In batch mode inputs
- * count as insert-only (a bounded run emits final rows only). A node not yet migrated to the physical layer has
- * the mode its translation gives it. {@link #dropUpdateBefore} then removes {@code -U} rows no consumer needs.
+ * count as insert-only (a bounded run emits final rows only). {@link #dropUpdateBefore} then removes {@code -U} rows no consumer needs.
  */
 public final class ChangelogInference {
     private final TranslationContext context;

@@ -5,7 +5,7 @@ import org.apache.calcite.rel.convert.ConverterRule;
 
 /**
  * Every rule that turns a logical node into a physical one, in one place. A rule returns null when the node
- * takes another form (a later rule, or the translator of nodes not yet migrated, handles it); the first rule
+ * takes another form (a later rule handles it); the first rule
  * that converts a node wins, so more specific rules come first. A rule may also rewrite a node into other logical
  * nodes (pruning the columns an input reads, for example), which are then converted in turn.
  */
@@ -30,16 +30,26 @@ public final class PhysicalRules {
     public static final ConverterRule WINDOW_TABLE_FUNCTION = new PhysicalWindowTableFunctionRule();
     public static final ConverterRule STREAM_MULTISET = new BatchPhysicalMultisetRule(true);
     public static final ConverterRule BATCH_MULTISET = new BatchPhysicalMultisetRule(false);
+    public static final ConverterRule WATERMARK_ASSIGNER = new PhysicalWatermarkAssignerRule();
+    public static final ConverterRule LOOKUP_JOIN = new TemporalJoinRules.LookupJoinRule();
+    public static final ConverterRule STREAM_TEMPORAL_JOIN = new TemporalJoinRules.StreamTemporalJoinRule();
+    public static final ConverterRule STREAM_TEMPORAL_REJECT = new TemporalJoinRules.RejectRule(true);
+    public static final ConverterRule BATCH_TEMPORAL_REJECT = new TemporalJoinRules.RejectRule(false);
+    public static final ConverterRule MATCH = new PhysicalMatchRule();
+    public static final ConverterRule UNNEST = new PhysicalUnnestRule();
+    public static final ConverterRule CORRELATE = new PhysicalCorrelateRule();
 
     /** The rules of streaming mode, in the order they are tried. */
     public static final List<ConverterRule> STREAM = List.of(TABLE_SCAN, VALUES, UNION, STREAM_RANK, CALC,
             AGGREGATE_REWRITE, STREAM_WINDOW_AGGREGATE, STREAM_GROUP_AGGREGATE, STREAM_SORT, STREAM_WINDOW_JOIN,
-            STREAM_INTERVAL_JOIN, STREAM_JOIN, STREAM_OVER_AGGREGATE, WINDOW_TABLE_FUNCTION, STREAM_MULTISET);
+            STREAM_INTERVAL_JOIN, STREAM_JOIN, STREAM_OVER_AGGREGATE, WINDOW_TABLE_FUNCTION, STREAM_MULTISET,
+            WATERMARK_ASSIGNER, LOOKUP_JOIN, STREAM_TEMPORAL_JOIN, STREAM_TEMPORAL_REJECT, MATCH, UNNEST, CORRELATE);
 
     /** The rules of batch mode, in the order they are tried. */
     public static final List<ConverterRule> BATCH = List.of(TABLE_SCAN, VALUES, UNION, CALC,
             AGGREGATE_REWRITE, BATCH_HASH_AGGREGATE, BATCH_SORT, BATCH_JOIN, BATCH_OVER_AGGREGATE,
-            WINDOW_TABLE_FUNCTION, BATCH_MULTISET);
+            WINDOW_TABLE_FUNCTION, BATCH_MULTISET, WATERMARK_ASSIGNER, LOOKUP_JOIN, BATCH_TEMPORAL_REJECT, MATCH,
+            UNNEST, CORRELATE);
 
     private PhysicalRules() {
     }

@@ -30,4 +30,10 @@ public interface TranslationContext {
 
     /** Records that {@code scan} emits its source's own watermarks (for {@code SOURCE_WATERMARK()}). */
     void markSourceWatermarks(Transformation scan);
+
+    /** Whether {@code t} is the transformation of a scan whose source emits its own watermarks. */
+    boolean isSourceWatermarkScan(Transformation t);
+
+    /** A new source of a connector table, not tied to a scan node (the table a lookup join looks rows up in). */
+    ScanTableSource createSource(ConnectorTable table);
 }

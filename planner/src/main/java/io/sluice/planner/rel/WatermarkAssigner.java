@@ -15,7 +15,7 @@ import org.apache.calcite.rex.RexShuttle;
  * computed columns) by the table's {@code WATERMARK FOR rowtime AS expression} clause; ignored in
  * batch mode.
  */
-public final class WatermarkAssigner extends SingleRel {
+public final class WatermarkAssigner extends SingleRel implements RowtimeAssigner {
     private final int rowtimeField;
     private final RexNode watermarkExpression;
     private final boolean sourceWatermark;
@@ -60,7 +60,7 @@ public final class WatermarkAssigner extends SingleRel {
                 && expression.replaceAll("\\s+", "").equalsIgnoreCase("SOURCE_WATERMARK()");
     }
 
-    /** The index of the rowtime attribute column. */
+    @Override
     public int rowtimeField() {
         return rowtimeField;
     }

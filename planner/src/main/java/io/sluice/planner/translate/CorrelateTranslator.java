@@ -16,6 +16,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexFieldAccess;
@@ -24,17 +25,14 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 
 /**
- * Translates a {@link Correlate} over a user-defined table function call ({@code LATERAL TABLE(f(x))},
- * {@code LEFT JOIN LATERAL TABLE(f(x)) ON TRUE}) into a {@link CorrelateOperator}: the function's arguments
- * refer to the left input's row through the correlation variable, which becomes plain input references.
+ * Plans a {@link Correlate} over a user-defined table function call ({@code LATERAL TABLE(f(x))},
+ * {@code LEFT JOIN LATERAL TABLE(f(x)) ON TRUE}): {@link #liftRightSide} moves a filter or projection of the
+ * function's rows above the correlate, {@link #invocation} checks the call and rewrites its arguments, which refer to
+ * the left input's row through the correlation variable, into plain input references, and {@link #translate}
+ * builds the {@link CorrelateOperator}.
  */
 public final class CorrelateTranslator {
-    private final JobGraphGenerator generator;
-    private final Configuration config;
-
-    public CorrelateTranslator(JobGraphGenerator generator, Configuration config) {
-        this.generator = generator;
-        this.config = config;
+    private CorrelateTranslator() {
     }
 
     /**
@@ -42,7 +40,7 @@ public final class CorrelateTranslator {
      * (over the joined columns): INNER joins take any condition and expressions; LEFT joins only a pure
      * column selection (a condition there would mean ON other than TRUE). Null when there is none.
      */
-    private static RelNode liftRightSide(Correlate correlate) {
+    public static RelNode liftRightSide(Correlate correlate) {
         RelNode right = correlate.getRight();
         if (right instanceof TableFunctionScan) {
             return null;
@@ -117,15 +115,12 @@ public final class CorrelateTranslator {
                 && ((RexCall) ((TableFunctionScan) right).getCall()).getOperator() instanceof TableUserSqlFunction;
     }
 
-    public Transformation translate(Correlate correlate) {
-        if (UnnestTranslator.uncollectOf(correlate) != null) {
-            return new UnnestTranslator(generator).translate(correlate);
-        }
+    /**
+     * The table function call of {@code correlate} (after {@link #liftRightSide} found nothing to lift) with the
+     * correlation variable replaced by references to the left input's fields; fails for anything else.
+     */
+    public static RexCall invocation(Correlate correlate) {
         JoinRelType joinType = correlate.getJoinType();
-        RelNode lifted = liftRightSide(correlate);
-        if (lifted != null) {
-            return generator.translate(lifted);
-        }
         if (joinType != JoinRelType.INNER && joinType != JoinRelType.LEFT) {
             throw new UnsupportedFeatureException(joinType + " correlate (LATERAL) join");
         }
@@ -137,7 +132,7 @@ public final class CorrelateTranslator {
                     + " joined ON TRUE (found " + right.getRelTypeName() + ")");
         }
         RexCall call = (RexCall) ((TableFunctionScan) right).getCall();
-        RexCall invocation = (RexCall) call.accept(new RexShuttle() {
+        return (RexCall) call.accept(new RexShuttle() {
             @Override
             public RexNode visitFieldAccess(RexFieldAccess access) {
                 RexNode ref = access.getReferenceExpr();
@@ -153,15 +148,23 @@ public final class CorrelateTranslator {
                 throw new UnsupportedFeatureException("correlation variable " + variable + " in " + call);
             }
         });
-        Transformation in = generator.translate(correlate.getLeft());
-        RowType outputType = RelTypes.toRowType(correlate.getRowType());
-        RowType functionType = RelTypes.toRowType(right.getRowType());
-        boolean left = joinType == JoinRelType.LEFT;
+    }
+
+    /**
+     * The {@link CorrelateOperator} calling {@code invocation} (over {@code left}'s row) for each row of {@code in},
+     * {@code left}'s transformation; {@code call} is the call as written (for EXPLAIN), {@code functionRowType} the
+     * function's row type and {@code rowType} the joined row's.
+     */
+    public static Transformation translate(Configuration config, RelNode left, Transformation in, RexCall call,
+            RexCall invocation, RelDataType functionRowType, RelDataType rowType, JoinRelType joinType) {
+        RowType outputType = RelTypes.toRowType(rowType);
+        RowType functionType = RelTypes.toRowType(functionRowType);
         String name = "Correlate(invocation=[" + call + "], select=[" + String.join(", ", outputType.names())
                 + "], joinType=[" + joinType + "])";
         GeneratedClass<BatchTableFunction> function = new TableFunctionCodeGenerator(config)
-                .generate(name, correlate.getLeft().getRowType(), invocation);
+                .generate(name, left.getRowType(), invocation);
+        boolean leftJoin = joinType == JoinRelType.LEFT;
         return new OperatorTransformation(name, List.of(in),
-                () -> new CorrelateOperator(function, outputType, functionType, left), outputType);
+                () -> new CorrelateOperator(function, outputType, functionType, leftJoin), outputType);
     }
 }

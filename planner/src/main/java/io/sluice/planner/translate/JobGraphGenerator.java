@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 
 /**
@@ -56,8 +57,8 @@ public final class JobGraphGenerator implements TranslationContext {
 
     /**
      * The transformation producing {@code rel}'s rows (shared when the same node is reached twice): the node is
-     * converted by {@link PhysicalRules} and translated by its physical node; a node no rule converts yet goes
-     * through {@link #translateUnmigrated}.
+     * converted by {@link PhysicalRules} and translated by its physical node; a node no rule converts is not
+     * supported.
      */
     @Override
     public Transformation translate(RelNode rel) {
@@ -66,7 +67,11 @@ public final class JobGraphGenerator implements TranslationContext {
             RelNode node = converter.convert(rel);
             t = translated.get(node);
             if (t == null) {
-                t = node instanceof PhysicalRel ? translatePhysical((PhysicalRel) node) : translateUnmigrated(node);
+                if (!(node instanceof PhysicalRel)) {
+                    throw new UnsupportedFeatureException("plan node " + node.getRelTypeName() + ":\n"
+                            + RelOptUtil.toString(node));
+                }
+                t = translatePhysical((PhysicalRel) node);
                 translated.put(node, t);
             }
             translated.put(rel, t);
@@ -92,11 +97,6 @@ public final class JobGraphGenerator implements TranslationContext {
         return t.withChangelogMode(mode);
     }
 
-    /** The fallback for logical nodes not yet migrated to the physical layer ({@link UnmigratedNodeTranslator}). */
-    private Transformation translateUnmigrated(RelNode rel) {
-        return new UnmigratedNodeTranslator(this, codegen, config, streaming).translate(rel);
-    }
-
     /**
      * Leaves out the {@code -U} rows below {@code rel}, the input of a sink that takes updates without them, where
      * the {@link ChangelogInference#dropUpdateBefore update-before elimination} finds that nothing else needs them;
@@ -106,8 +106,8 @@ public final class JobGraphGenerator implements TranslationContext {
         return changelogs.dropUpdateBefore(converter.convert(rel));
     }
 
-    /** Whether {@code t} is the transformation of a scan whose source emits its own watermarks. */
-    boolean isSourceWatermarkScan(Transformation t) {
+    @Override
+    public boolean isSourceWatermarkScan(Transformation t) {
         return sourceWatermarkScans.contains(t);
     }
 
@@ -141,19 +141,12 @@ public final class JobGraphGenerator implements TranslationContext {
         sourceWatermarkScans.add(scan);
     }
 
-    /** Fails with "not supported yet: {@code what} over an updating input" when {@code input} emits updates. */
-    static void requireInsertOnlyInput(Transformation input, String what) {
-        if (input.changelogMode().hasUpdates()) {
-            throw new UnsupportedFeatureException(what + " over an updating input (produced by "
-                    + input.updateProducer().name() + ")");
-        }
-    }
-
     static RowType rowType(RelNode rel) {
         return RelTypes.toRowType(rel.getRowType());
     }
 
     /** The source of a connector table (an inline source, or one created by its connector's factory). */
+    @Override
     public ScanTableSource createSource(ConnectorTable table) {
         CatalogTable ct = table.table();
         if (ct.inlineSource() != null) {

@@ -39,12 +39,10 @@ import org.apache.calcite.rex.RexUtil;
  * a projection of its columns; the equality conditions between input columns and table columns are the lookup
  * keys (at least one), the rest of the condition is evaluated on the joined pairs.
  */
-final class LookupJoinTranslator {
-    private final JobGraphGenerator generator;
+public final class LookupJoinTranslator {
     private final CodeGenerator codegen;
 
-    LookupJoinTranslator(JobGraphGenerator generator, CodeGenerator codegen) {
-        this.generator = generator;
+    public LookupJoinTranslator(CodeGenerator codegen) {
         this.codegen = codegen;
     }
 
@@ -99,8 +97,11 @@ final class LookupJoinTranslator {
         return out;
     }
 
-    /** The lookup join of {@code join}, whose right side {@link #lookupScan} found, scanning {@code scan}. */
-    Transformation translate(TemporalJoin join, TableScan scan, ScanTableSource source) {
+    /**
+     * The lookup join of {@code join}, whose right side {@link #lookupScan} found, scanning {@code scan} through
+     * {@code source}; {@code input} is the transformation of its left input.
+     */
+    public Transformation translate(TemporalJoin join, TableScan scan, ScanTableSource source, Transformation input) {
         ConnectorTable table = scan.getTable().unwrap(ConnectorTable.class);
         if (!(source instanceof LookupTableSource)) {
             throw new UnsupportedFeatureException("processing-time temporal join with table " + table.identifier()
@@ -158,12 +159,10 @@ final class LookupJoinTranslator {
         String name = "LookupJoin(table=[" + table.identifier() + "], joinType=["
                 + (type == JoinType.LEFT ? "LeftOuterJoin" : "InnerJoin") + "], lookup=" + lookupKeyNames
                 + (rest.isAlwaysTrue() ? "" : ", where=[" + rest + "]") + ", select=" + outputType.names() + ")";
-        Transformation l = generator.translate(left);
         LookupTableSource lookup = (LookupTableSource) source;
-        return new OperatorTransformation(name, List.of(l),
+        return new OperatorTransformation(name, List.of(input),
                 () -> new LookupJoinOperator(type, leftType, physical, lk, tk, rightFields, lookup, residual,
-                        outputType), outputType)
-                .withChangelogMode(l.changelogMode());
+                        outputType), outputType);
     }
 
     /**

@@ -2,10 +2,8 @@ package io.sluice.planner.translate;
 
 import io.sluice.codegen.CodeGenerator;
 import io.sluice.codegen.RelTypes;
-import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.generated.BatchCalc;
 import io.sluice.runtime.generated.GeneratedClass;
-import io.sluice.runtime.graph.InputPartitioning;
 import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.match.AfterMatchSkip;
@@ -56,11 +54,11 @@ public final class MatchTranslator {
                 == io.sluice.runtime.config.RuntimeMode.STREAMING;
     }
 
-    /** The operator for {@code match}, whose input translated to {@code input}. */
+    /**
+     * The operator for {@code match}, whose input translated to {@code input} (insert-only in streaming mode). The
+     * caller distributes the input by the partition keys and sets the output's changelog mode (insert-only).
+     */
     public Transformation translate(Match match, Transformation input) {
-        if (streaming) {
-            JobGraphGenerator.requireInsertOnlyInput(input, "MATCH_RECOGNIZE");
-        }
         if (match.isAllRows()) {
             throw new TableException("All rows per match mode is not supported yet.");
         }
@@ -146,11 +144,8 @@ public final class MatchTranslator {
                 sortDescending, pattern, skip, within, derived, storedType, conditions, measureNavs.navigations,
                 RelTypes.toRowType(measureNavType), measures, outputType, derivedCollector.userAggregates);
         String name = MatchPattern.describe(match, inputType, pattern, skip, within);
-        InputPartitioning partitioning = partitionKeys.length == 0 ? InputPartitioning.single()
-                : InputPartitioning.hash(partitionKeys);
         OperatorTransformation operator = new OperatorTransformation(name, List.of(input),
                 () -> new MatchRecognizeOperator(spec, null), outputType);
-        operator.withInputPartitioning(0, partitioning).withChangelogMode(ChangelogMode.insertOnly());
         return rowtime ? operator.withLateRowOutput() : operator;
     }
 

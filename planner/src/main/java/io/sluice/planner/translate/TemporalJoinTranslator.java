@@ -2,11 +2,10 @@ package io.sluice.planner.translate;
 
 import io.sluice.codegen.CodeGenerator;
 import io.sluice.planner.rel.TemporalJoin;
-import io.sluice.planner.rel.WatermarkAssigner;
+import io.sluice.planner.rel.RowtimeAssigner;
 import io.sluice.planner.schema.ConnectorTable;
 import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
-import io.sluice.runtime.graph.InputPartitioning;
 import io.sluice.runtime.graph.OperatorTransformation;
 import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.join.JoinType;
@@ -38,45 +37,43 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Translates a {@link TemporalJoin} into a {@link TemporalJoinOperator} (event-time temporal join), after the
- * checks Flink makes, with Flink's messages: batch mode rejects temporal joins; the period must be the left
- * side's rowtime attribute (a processing-time attribute is accepted only against a table with a lookup source:
- * a lookup join, see {@link LookupJoinTranslator}); the versioned side needs a primary key (a table's, or the key of a view that keeps the last row per
- * key ordered by rowtime) contained in the equi-join keys, and a rowtime attribute of the same type as the
- * left one. A {@code Snapshot} left in the plan (e.g. {@code AS OF} a constant) is rejected.
+ * Plans a {@link TemporalJoin}: {@link #lookupScan} finds a processing-time join against a table with a lookup
+ * source (a lookup join, see {@link LookupJoinTranslator}); {@link #validate} makes the checks Flink makes for an
+ * event-time temporal join, with Flink's messages: batch mode rejects temporal joins; the period must be the left
+ * side's rowtime attribute; the versioned side needs a primary key (a table's, or the key of a view that keeps the
+ * last row per key ordered by rowtime) contained in the equi-join keys, and a rowtime attribute of the same type as
+ * the left one. A {@code Snapshot} left in the plan (e.g. {@code AS OF} a constant) is rejected ({@link #reject}).
+ * {@link #translate} builds the {@link TemporalJoinOperator} of the physical node.
  */
-final class TemporalJoinTranslator {
+public final class TemporalJoinTranslator {
     private static final String AS_OF_LEFT_TIME = "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF'"
             + " left table's time attribute field";
 
-    private final JobGraphGenerator generator;
-    private final CodeGenerator codegen;
-    private final boolean streaming;
-
-    TemporalJoinTranslator(JobGraphGenerator generator, CodeGenerator codegen, boolean streaming) {
-        this.generator = generator;
-        this.codegen = codegen;
-        this.streaming = streaming;
+    private TemporalJoinTranslator() {
     }
 
-    /** The transformation of a {@link TemporalJoin}, or the error for a snapshot that is not part of one. */
-    Transformation translate(RelNode rel) {
-        if (rel instanceof TemporalJoin && TimeAttributes.isProctime(((TemporalJoin) rel).getLeft(),
-                ((TemporalJoin) rel).leftTimeField())) {
-            TableScan scan = LookupJoinTranslator.lookupScan(((TemporalJoin) rel).getRight());
-            if (scan != null) {
-                return new LookupJoinTranslator(generator, codegen).translate((TemporalJoin) rel, scan,
-                        generator.createSource(scan.getTable().unwrap(ConnectorTable.class)));
-            }
-        }
-        if (!streaming) {
-            throw new TableException("Temporal joins (FOR SYSTEM_TIME AS OF) on regular tables are not supported in"
-                    + " batch mode. Use a lookup join or switch to streaming mode.");
-        }
-        if (!(rel instanceof TemporalJoin)) {
-            throw new ValidationException(AS_OF_LEFT_TIME);
-        }
-        TemporalJoin join = (TemporalJoin) rel;
+    /**
+     * What an event-time temporal join joins on: the equi-join keys of each side, the rest of the condition (over
+     * the left then the right fields), the versioned side's rowtime attribute and primary key.
+     */
+    public record Analysis(int[] leftKeys, int[] rightKeys, RexNode residual, int rightTimeField, int[] primaryKey) {
+    }
+
+    /** The table a processing-time temporal join looks its rows up in (a lookup join), or null. */
+    public static TableScan lookupScan(TemporalJoin join) {
+        return TimeAttributes.isProctime(join.getLeft(), join.leftTimeField())
+                ? LookupJoinTranslator.lookupScan(join.getRight()) : null;
+    }
+
+    /** The error for a temporal join or snapshot that is none of the supported forms in this mode. */
+    public static RuntimeException reject(boolean streaming) {
+        return streaming ? new ValidationException(AS_OF_LEFT_TIME) : new TableException("Temporal joins (FOR"
+                + " SYSTEM_TIME AS OF) on regular tables are not supported in batch mode. Use a lookup join or switch"
+                + " to streaming mode.");
+    }
+
+    /** Checks an event-time temporal join (streaming mode, over its logical inputs) and returns what it joins on. */
+    public static Analysis validate(TemporalJoin join) {
         RelNode left = join.getLeft();
         RelNode right = join.getRight();
         int leftTime = join.leftTimeField();
@@ -130,27 +127,38 @@ final class TemporalJoinTranslator {
                         + "); cast them to one type");
             }
         }
-        Transformation l = generator.translate(left);
-        Transformation r = generator.translate(right);
+        RexNode rest = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), nonEqui);
+        return new Analysis(lk, rk, rest, rightTime, primaryKey);
+    }
+
+    /**
+     * The {@link TemporalJoinOperator} of an event-time temporal join of {@code left} and {@code right} (whose
+     * transformations are {@code l} and {@code r}) on {@code condition}, as {@link #validate} analysed it.
+     */
+    public static Transformation translate(CodeGenerator codegen, RelNode join, RelNode left, RelNode right,
+            RexNode condition, JoinRelType joinType, int leftTime, Analysis analysis, Transformation l,
+            Transformation r) {
+        RowType leftType = JobGraphGenerator.rowType(left);
+        RowType rightType = JobGraphGenerator.rowType(right);
         RexBuilder rexBuilder = join.getCluster().getRexBuilder();
-        RexNode rest = RexUtil.composeConjunction(rexBuilder, nonEqui);
+        RexNode rest = analysis.residual();
         org.apache.calcite.rel.type.RelDataType pairType = join.getCluster().getTypeFactory().builder()
                 .addAll(left.getRowType().getFieldList()).addAll(right.getRowType().getFieldList())
                 .uniquify().build();
         GeneratedClass<BatchPredicate> residual = rest.isAlwaysTrue() ? null : codegen.generatePredicate(
                 "temporal join residual " + rest, pairType, RexUtil.expandSearch(rexBuilder, null, rest));
-        JoinType type = join.joinType() == JoinRelType.LEFT ? JoinType.LEFT : JoinType.INNER;
+        JoinType type = joinType == JoinRelType.LEFT ? JoinType.LEFT : JoinType.INNER;
         RowType outputType = JobGraphGenerator.rowType(join);
+        int rightTime = analysis.rightTimeField();
+        int[] lk = analysis.leftKeys();
+        int[] rk = analysis.rightKeys();
         String name = "TemporalJoin(joinType=[" + (type == JoinType.LEFT ? "LeftOuterJoin" : "InnerJoin")
-                + "], where=[" + join.condition() + "], leftTimeAttribute=[" + leftType.name(leftTime)
-                + "], rightTimeAttribute=[" + rightType.name(rightTime) + "], primaryKey=" + names(rightType, primaryKey)
-                + ")";
+                + "], where=[" + condition + "], leftTimeAttribute=[" + leftType.name(leftTime)
+                + "], rightTimeAttribute=[" + rightType.name(rightTime) + "], primaryKey="
+                + names(rightType, analysis.primaryKey()) + ")";
         return new OperatorTransformation(name, List.of(l, r),
                 () -> new TemporalJoinOperator(type, leftType, rightType, lk, rk, leftTime, rightTime, residual,
-                        outputType), outputType)
-                .withInputPartitioning(0, InputPartitioning.hash(lk))
-                .withInputPartitioning(1, InputPartitioning.hash(rk))
-                .withChangelogMode(l.changelogMode());
+                        outputType), outputType);
     }
 
     private static String names(RowType type, int[] fields) {
@@ -183,7 +191,7 @@ final class TemporalJoinTranslator {
             return field < w.getInput().getRowType().getFieldCount() && isRowtime(w.getInput(), field);
         }
         int source = passThrough(node, field);
-        if (source >= 0 && !(node instanceof WatermarkAssigner)) {
+        if (source >= 0 && !(node instanceof RowtimeAssigner)) {
             return isRowtime(node.getInput(0), source);
         }
         return TimeAttributes.isRowtime(node, field);
@@ -211,7 +219,7 @@ final class TemporalJoinTranslator {
             }
             return key;
         }
-        if (node instanceof WatermarkAssigner || node instanceof Filter) {
+        if (node instanceof RowtimeAssigner || node instanceof Filter) {
             return uniqueKey(node.getInput(0));
         }
         if (node instanceof Calc && unwrap(node.getInput(0)) instanceof Window) {
@@ -274,7 +282,7 @@ final class TemporalJoinTranslator {
         } else if (node instanceof Calc) {
             RexProgram program = ((Calc) node).getProgram();
             e = program.expandLocalRef(program.getProjectList().get(field));
-        } else if (node instanceof Filter || node instanceof WatermarkAssigner) {
+        } else if (node instanceof Filter || node instanceof RowtimeAssigner) {
             return field;
         } else {
             return -1;

@@ -1,6 +1,6 @@
 package io.sluice.planner.translate;
 
-import io.sluice.planner.rel.WatermarkAssigner;
+import io.sluice.planner.rel.RowtimeAssigner;
 import org.apache.calcite.plan.hep.HepRelVertex;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
@@ -23,8 +23,8 @@ public final class TimeAttributes {
         if (rel instanceof HepRelVertex) {
             return isRowtime(((HepRelVertex) rel).getCurrentRel(), field);
         }
-        if (rel instanceof WatermarkAssigner) {
-            return ((WatermarkAssigner) rel).rowtimeField() == field;
+        if (rel instanceof RowtimeAssigner) {
+            return ((RowtimeAssigner) rel).rowtimeField() == field;
         }
         if (rel instanceof TableFunctionScan && WindowColumns.isWindowFunction((TableFunctionScan) rel)) {
             int inputFields = ((TableFunctionScan) rel).getInputs().get(0).getRowType().getFieldCount();
@@ -57,7 +57,7 @@ public final class TimeAttributes {
         if (rel instanceof HepRelVertex) {
             return isProctime(((HepRelVertex) rel).getCurrentRel(), field);
         }
-        if (rel instanceof WatermarkAssigner || rel instanceof Filter) {
+        if (rel instanceof RowtimeAssigner || rel instanceof Filter) {
             return isProctime(rel.getInput(0), field);
         }
         RexNode e;

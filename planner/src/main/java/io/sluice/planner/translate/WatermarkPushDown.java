@@ -31,7 +31,7 @@ import org.apache.calcite.rex.RexShuttle;
  * readers then emit the watermarks and no watermark assigner is added. Only projections (no filters) may lie
  * between the assigner and the scan.
  */
-final class WatermarkPushDown {
+public final class WatermarkPushDown {
     private WatermarkPushDown() {
     }
 
@@ -39,7 +39,7 @@ final class WatermarkPushDown {
      * Hands the watermark of {@code assigner} ({@code watermark}, already expanded, of type {@code type}) to the
      * source under {@code input}; returns false (and changes nothing) when the plan or the source does not allow it.
      */
-    static boolean tryPush(WatermarkAssigner assigner, RexNode watermark, LogicalType type, Transformation input,
+    public static boolean tryPush(WatermarkAssigner assigner, RexNode watermark, LogicalType type, Transformation input,
             CodeGenerator codegen) {
         Transformation t = input;
         while (!(t instanceof SourceTransformation)) {

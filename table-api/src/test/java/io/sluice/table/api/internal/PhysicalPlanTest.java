@@ -10,12 +10,17 @@ import io.sluice.codegen.CodeGenerator;
 import io.sluice.planner.physical.BatchPhysicalHashAggregate;
 import io.sluice.planner.physical.BatchPhysicalHashJoin;
 import io.sluice.planner.physical.PhysicalCalc;
+import io.sluice.planner.physical.PhysicalCorrelate;
+import io.sluice.planner.physical.PhysicalMatch;
 import io.sluice.planner.physical.PhysicalPlanConverter;
 import io.sluice.planner.physical.PhysicalRel;
 import io.sluice.planner.physical.PhysicalRules;
 import io.sluice.planner.physical.PhysicalTableScan;
+import io.sluice.planner.physical.PhysicalUnnest;
+import io.sluice.planner.physical.PhysicalWatermarkAssigner;
 import io.sluice.planner.physical.StreamPhysicalGroupAggregate;
 import io.sluice.planner.physical.StreamPhysicalJoin;
+import io.sluice.planner.physical.StreamPhysicalTemporalJoin;
 import io.sluice.planner.translate.JobGraphGenerator;
 import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.graph.Transformation;
@@ -129,5 +134,55 @@ class PhysicalPlanTest {
         Transformation filteredRoot = other.translate(filtered);
         assertFalse(other.dropUpdateBefore(filtered)); // a filter must see -U rows to retract what it passed
         assertEquals(UPDATES, filteredRoot.changelogMode());
+    }
+
+    private static TableEnvironmentImpl eventEnv() {
+        TableEnvironmentImpl env = env(true);
+        env.executeSql("CREATE TABLE e (k INT, cur STRING, a ARRAY<INT>, ts TIMESTAMP(3), WATERMARK FOR ts AS ts)"
+                + " WITH ('connector' = 'datagen', 'number-of-rows' = '10')");
+        env.executeSql("CREATE TABLE rates (cur STRING, rate INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts,"
+                + " PRIMARY KEY (cur) NOT ENFORCED) WITH ('connector' = 'datagen', 'number-of-rows' = '10')");
+        env.createTemporarySystemFunction("range_of", io.sluice.table.udf.TableUdfs.Range.class);
+        return env;
+    }
+
+    @Test
+    void watermarksMatchRecognizeTemporalJoinsUnnestAndCorrelatesArePhysicalNodes() {
+        TableEnvironmentImpl env = eventEnv();
+        RelNode match = physical(env, true, "SELECT * FROM e MATCH_RECOGNIZE (PARTITION BY k ORDER BY ts"
+                + " MEASURES A.k AS ak PATTERN (A) DEFINE A AS A.k > 0)");
+        assertAllPhysical(match);
+        PhysicalMatch m = assertInstanceOf(PhysicalMatch.class, below(match, PhysicalMatch.class));
+        assertTrue(m.isStateful());
+        assertEquals("MATCH_RECOGNIZE", m.insertOnlyInputRequired(0));
+        assertInstanceOf(PhysicalWatermarkAssigner.class, below(m, PhysicalWatermarkAssigner.class));
+
+        RelNode temporal = physical(env, true, "SELECT e.k, rates.rate FROM e JOIN rates FOR SYSTEM_TIME AS OF e.ts"
+                + " ON e.cur = rates.cur");
+        assertAllPhysical(temporal);
+        assertInstanceOf(StreamPhysicalTemporalJoin.class, below(temporal, StreamPhysicalTemporalJoin.class));
+
+        RelNode unnest = physical(env, true, "SELECT k, x FROM e CROSS JOIN UNNEST(a) AS u(x)");
+        assertAllPhysical(unnest);
+        PhysicalUnnest u = assertInstanceOf(PhysicalUnnest.class, below(unnest, PhysicalUnnest.class));
+        assertFalse(u.isStateful());
+
+        RelNode correlate = physical(env, true, "SELECT k, n FROM e, LATERAL TABLE(range_of(k)) AS r(n)");
+        assertAllPhysical(correlate);
+        assertInstanceOf(PhysicalCorrelate.class, below(correlate, PhysicalCorrelate.class));
+    }
+
+    @Test
+    void unnestAndCorrelatePassRetractionsThroughWhileMatchRecognizeRejectsThem() {
+        TableEnvironmentImpl env = eventEnv();
+        JobGraphGenerator generator = generator(env);
+        assertEquals(UPDATES, generator.changelogMode(optimized(env, "SELECT k, x FROM (SELECT k, ARRAY[COUNT(*)] AS a"
+                + " FROM t GROUP BY k) CROSS JOIN UNNEST(a) AS u(x)")));
+        assertEquals(UPDATES, generator.changelogMode(optimized(env, "SELECT k, n FROM (SELECT k, CAST(COUNT(*) AS INT)"
+                + " AS c FROM t GROUP BY k), LATERAL TABLE(range_of(c)) AS r(n)")));
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, () -> generator(env)
+                .translate(optimized(env, "SELECT * FROM (SELECT k, COUNT(*) AS c, MAX(ts) AS mt FROM e GROUP BY k)"
+                        + " MATCH_RECOGNIZE (ORDER BY mt MEASURES A.k AS ak PATTERN (A) DEFINE A AS A.c > 0)")));
+        assertTrue(e.getMessage().contains("MATCH_RECOGNIZE over an updating input"), e.getMessage());
     }
 }
