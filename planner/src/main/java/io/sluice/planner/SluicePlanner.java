@@ -179,10 +179,11 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         SqlValidator validator = validator(reader);
         SqlNode validated;
         try {
-            validated = validator.validate(io.sluice.planner.functions.SessionPartitionRewriter.rewrite(
-                    io.sluice.planner.functions.GroupWindowRewriter.rewrite(
-                            io.sluice.planner.functions.CatalogContextRewriter.rewrite(query,
-                                    catalogs.currentCatalog(), catalogs.currentDatabase()))));
+            validated = validator.validate(io.sluice.planner.functions.ZippedUnnest.rewrite(
+                    io.sluice.planner.functions.SessionPartitionRewriter.rewrite(
+                            io.sluice.planner.functions.GroupWindowRewriter.rewrite(
+                                    io.sluice.planner.functions.CatalogContextRewriter.rewrite(query,
+                                            catalogs.currentCatalog(), catalogs.currentDatabase())))));
         } catch (CalciteContextException e) {
             throw validationError(e);
         }
@@ -193,7 +194,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
                         .withTrimUnusedFields(true)
                         .withExpand(false)
                         .withInSubQueryThreshold(Integer.MAX_VALUE)
-                        .withRelBuilderFactory(RelFactories.LOGICAL_BUILDER));
+                        .withRelBuilderFactory(io.sluice.planner.functions.ZippedUnnest.RELBUILDER_FACTORY));
         rejectOuterTemporalJoins(validated);
         RelRoot root;
         try {
@@ -250,8 +251,9 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         SqlValidator validator = validator(reader);
         SqlNode validated;
         try {
-            validated = validator.validate(io.sluice.planner.functions.SessionPartitionRewriter.rewrite(
-                    io.sluice.planner.functions.GroupWindowRewriter.rewrite(parseQuery(sql))));
+            validated = validator.validate(io.sluice.planner.functions.ZippedUnnest.rewrite(
+                    io.sluice.planner.functions.SessionPartitionRewriter.rewrite(
+                            io.sluice.planner.functions.GroupWindowRewriter.rewrite(parseQuery(sql)))));
         } catch (CalciteContextException e) {
             throw validationError(e);
         }

@@ -30,7 +30,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * {@code UNNEST} becomes a {@link PhysicalUnnest}: a correlate of a row with the {@link Uncollect} of expressions
  * over that row ({@code CROSS JOIN UNNEST(t.a, t.b) AS u(x, y)}, {@code LEFT JOIN UNNEST(...) ON TRUE}), or an
  * uncorrelated {@code UNNEST(ARRAY[...], ...)}. Collections that are not plain columns are first computed into extra
- * columns by a projection of the left input.
+ * columns by a projection of the left input. (Several collections come as a
+ * {@link io.sluice.planner.functions.ZippedUnnest.PaddedUncollect}, whose element columns are nullable.)
  */
 final class PhysicalUnnestRule extends PhysicalConverterRule {
     PhysicalUnnestRule() {
