@@ -3,6 +3,7 @@ package io.sluice.planner.physical;
 import io.sluice.planner.translate.CorrelateTranslator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Correlate;
+import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rex.RexCall;
 
 /**
@@ -23,8 +24,7 @@ final class PhysicalCorrelateRule extends PhysicalConverterRule {
             return lifted;
         }
         RexCall invocation = CorrelateTranslator.invocation(correlate);
-        org.apache.calcite.rel.core.TableFunctionScan scan =
-                (org.apache.calcite.rel.core.TableFunctionScan) correlate.getRight();
+        TableFunctionScan scan = (TableFunctionScan) correlate.getRight();
         return new PhysicalCorrelate(rel.getCluster(), physical(rel), correlate.getLeft(), (RexCall) scan.getCall(),
                 invocation, scan.getRowType(), correlate.getRowType(), correlate.getJoinType());
     }
