@@ -103,21 +103,7 @@ final class BuiltInAggregates {
     }
 
     private static boolean isJsonValueType(LogicalType type) {
-        switch (type.root()) {
-            case BOOLEAN:
-            case TINYINT:
-            case SMALLINT:
-            case INTEGER:
-            case BIGINT:
-            case FLOAT:
-            case DOUBLE:
-            case DECIMAL:
-            case CHAR:
-            case VARCHAR:
-                return true;
-            default:
-                return false;
-        }
+        return JsonArrayAggInvoker.isJsonValueType(type);
     }
 
     /** Whether column {@code field} of {@code input} is computed by a JSON_OBJECT or JSON_ARRAY call. */

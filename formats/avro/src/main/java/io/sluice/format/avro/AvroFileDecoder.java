@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.file.DataFileStream;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -40,7 +39,7 @@ final class AvroFileDecoder implements RecordDecoder {
     public boolean decode(RowBatch batch, int maxRows) throws IOException {
         if (stream == null) {
             try {
-                stream = new DataFileStream<>(in, new GenericDatumReader<>());
+                stream = new DataFileStream<>(in, new OrderedMapDatumReader());
             } catch (IOException e) {
                 throw new TableException("Cannot read " + fileName + " as an Avro container file: " + e.getMessage(), e);
             }

@@ -28,7 +28,7 @@ final class AvroMessageDecoder implements SingleMessageDecoder {
     AvroMessageDecoder(Schema schema, boolean json, AvroRowReader rows) {
         this.schema = schema;
         this.json = json;
-        this.reader = new GenericDatumReader<>(schema);
+        this.reader = new OrderedMapDatumReader(schema);
         this.rows = rows;
     }
 

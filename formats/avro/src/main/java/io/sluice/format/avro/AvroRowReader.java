@@ -5,10 +5,16 @@ import io.sluice.runtime.data.VectorValues;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TimestampUnits;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.types.Row;
 import io.sluice.table.api.TableException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericFixed;
@@ -18,7 +24,8 @@ import org.apache.avro.generic.GenericRecord;
  * Writes the fields of Avro records into the projected columns of a batch, matching fields to columns by name (a
  * field the record lacks is NULL). Accepts what the record's own schema holds: strings (also enums), bytes or fixed,
  * numbers, decimals as bytes or fixed, dates, times in milli- or microseconds and timestamps in milli- or
- * microseconds, converted to the column's type. Used by one thread.
+ * microseconds, converted to the column's type; arrays, maps (string keys) and nested records for ARRAY, MAP,
+ * MULTISET and ROW columns, whose record fields are matched by name too. Used by one thread.
  */
 final class AvroRowReader {
     private final LogicalType[] types;
@@ -52,6 +59,41 @@ final class AvroRowReader {
 
     private static Object convert(Object value, Schema schema, LogicalType type) {
         switch (type.root()) {
+            case ARRAY: {
+                need(schema.getType() == Schema.Type.ARRAY, schema, type);
+                Collection<?> elements = (Collection<?>) value;
+                Schema items = AvroSchemas.nonNull(schema.getElementType());
+                Object[] out = new Object[elements.size()];
+                int k = 0;
+                for (Object e : elements) {
+                    out[k++] = e == null ? null : convert(e, items, type.elementType());
+                }
+                return out;
+            }
+            case MAP:
+            case MULTISET: {
+                need(schema.getType() == Schema.Type.MAP, schema, type);
+                Schema values = AvroSchemas.nonNull(schema.getValueType());
+                LogicalType valueType = type.root() == TypeRoot.MAP ? type.valueType() : LogicalType.integer();
+                Map<Object, Object> out = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                    Object v = e.getValue();
+                    out.put(e.getKey().toString(), v == null ? null : convert(v, values, valueType));
+                }
+                return out;
+            }
+            case ROW: {
+                need(schema.getType() == Schema.Type.RECORD, schema, type);
+                GenericRecord record = (GenericRecord) value;
+                List<LogicalType> fields = type.children();
+                Row row = new Row(fields.size());
+                for (int f = 0; f < fields.size(); f++) {
+                    Schema.Field field = record.getSchema().getField(type.fieldNames().get(f));
+                    Object v = field == null ? null : record.get(field.pos());
+                    row.setField(f, v == null ? null : convert(v, AvroSchemas.nonNull(field.schema()), fields.get(f)));
+                }
+                return row;
+            }
             case CHAR:
             case VARCHAR:
                 return value.toString();
@@ -92,6 +134,12 @@ final class AvroRowReader {
                 return (Number) value;
             default:
                 return value;
+        }
+    }
+
+    private static void need(boolean ok, Schema schema, LogicalType type) {
+        if (!ok) {
+            throw new IllegalArgumentException("an Avro " + schema.getType().getName() + " is no " + type.typeName());
         }
     }
 

@@ -14,7 +14,10 @@ import org.apache.avro.SchemaBuilder;
  * DOUBLE double; CHAR, VARCHAR string; BINARY, VARBINARY bytes; DECIMAL(p, s) bytes with logical type
  * decimal(p, s); DATE int (date); TIME int (time-millis); TIMESTAMP(p) and TIMESTAMP_LTZ(p) long with
  * timestamp-millis for p up to 3 and timestamp-micros up to 6 (with the non-legacy mapping TIMESTAMP is
- * local-timestamp-millis/micros).
+ * local-timestamp-millis/micros). ARRAY is an array of its elements, MAP and MULTISET (element to count) a map, whose
+ * keys Avro requires to be strings, ROW a nested record named after the enclosing record and the field
+ * ({@code org.apache.flink.avro.generated.record_address}); nullable elements, values and fields are unions with
+ * {@code null} as well.
  */
 public final class AvroSchemas {
     /** Flink's name of the record of a table's rows. */
@@ -27,7 +30,7 @@ public final class AvroSchemas {
     public static Schema of(RowType type, boolean legacyTimestamps) {
         SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(RECORD_NAME).fields();
         for (int i = 0; i < type.size(); i++) {
-            Schema field = of(type.type(i), type.name(i), legacyTimestamps);
+            Schema field = of(type.type(i), type.name(i), RECORD_NAME + "_" + type.name(i), legacyTimestamps);
             fields = type.type(i).isNullable()
                     ? fields.name(type.name(i)).type(Schema.createUnion(Schema.create(Schema.Type.NULL), field))
                             .withDefault(null)
@@ -36,9 +39,37 @@ public final class AvroSchemas {
         return fields.endRecord();
     }
 
-    /** The (non-null) schema of one column's values. */
-    static Schema of(LogicalType type, String column, boolean legacyTimestamps) {
+    /**
+     * The (non-null) schema of values of {@code type} in column {@code column}; a ROW is a record named
+     * {@code recordName}.
+     */
+    static Schema of(LogicalType type, String column, String recordName, boolean legacyTimestamps) {
         switch (type.root()) {
+            case ARRAY:
+                return Schema.createArray(nullable(type.elementType(), column, recordName, legacyTimestamps));
+            case MAP:
+            case MULTISET: {
+                if (!type.keyType().root().isCharacterString()) {
+                    throw new UnsupportedFeatureException("the 'avro' format for type " + type.typeName()
+                            + " (column '" + column + "'): Avro map keys are strings, as in Flink the key type must"
+                            + " be STRING, CHAR or VARCHAR");
+                }
+                // a MULTISET's counts are a nullable INT, as in Flink
+                LogicalType values = type.root() == io.sluice.runtime.types.TypeRoot.MAP ? type.valueType()
+                        : LogicalType.integer();
+                return Schema.createMap(nullable(values, column, recordName, legacyTimestamps));
+            }
+            case ROW: {
+                SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(recordName).fields();
+                for (int f = 0; f < type.children().size(); f++) {
+                    LogicalType fieldType = type.children().get(f);
+                    String name = type.fieldNames().get(f);
+                    Schema field = nullable(fieldType, column, recordName + "_" + name, legacyTimestamps);
+                    fields = fieldType.isNullable() ? fields.name(name).type(field).withDefault(null)
+                            : fields.name(name).type(field).noDefault();
+                }
+                return fields.endRecord();
+            }
             case BOOLEAN:
                 return Schema.create(Schema.Type.BOOLEAN);
             case TINYINT:
@@ -80,6 +111,12 @@ public final class AvroSchemas {
                 throw new UnsupportedFeatureException("the 'avro' format for type " + type.typeName() + " (column '"
                         + column + "')");
         }
+    }
+
+    /** The schema of {@code type}, a union with {@code null} first when it is nullable. */
+    private static Schema nullable(LogicalType type, String column, String recordName, boolean legacyTimestamps) {
+        Schema schema = of(type, column, recordName, legacyTimestamps);
+        return type.isNullable() ? Schema.createUnion(Schema.create(Schema.Type.NULL), schema) : schema;
     }
 
     /** The non-null branch of a nullable union, or the schema itself. */

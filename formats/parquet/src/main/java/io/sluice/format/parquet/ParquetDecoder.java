@@ -2,6 +2,8 @@ package io.sluice.format.parquet;
 
 import io.sluice.connector.filesystem.format.RecordDecoder;
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.data.VectorValues;
+import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -18,7 +20,10 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -29,8 +34,9 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads the projected columns of one Parquet file, row group by row group. Only the projected columns' chunks
  * are read from the file and decoded (the reader's requested schema); each column chunk is decoded straight
- * into its vector by a {@link ColumnDecoders.ColumnDecoder}. Columns are matched by name; a nullable column the
- * file lacks reads as NULL. Used by one thread.
+ * into its vector by a {@link ColumnDecoders.ColumnDecoder}. ARRAY, MAP, MULTISET and ROW columns are assembled
+ * record by record by Parquet's record reader into external values ({@link NestedConverters}). Columns are matched
+ * by name; a nullable column the file lacks reads as NULL. Used by one thread.
  */
 final class ParquetDecoder implements RecordDecoder {
     private static final GroupConverter IGNORING = new IgnoringConverter();
@@ -46,6 +52,13 @@ final class ParquetDecoder implements RecordDecoder {
     private int nextRowGroup;
     private final ColumnReader[] readers;
     private long rowsLeftInGroup;
+    /** Per output column: its index among the nested columns, or -1. */
+    private final int[] nestedIndex;
+    private final LogicalType[] nestedTypes;
+    private final String[] nestedNames;
+    private final MessageColumnIO nestedIO;
+    private final NestedConverters.Materializer materializer;
+    private RecordReader<Object[]> nestedReader;
 
     ParquetDecoder(InputFile file, String fileName, RowType physicalType, int[] projectedFields,
             ParquetFormatConfig config) throws IOException {
@@ -64,6 +77,11 @@ final class ParquetDecoder implements RecordDecoder {
             this.descriptors = new ColumnDescriptor[n];
             this.readers = new ColumnReader[n];
             List<Type> fields = new ArrayList<>();
+            List<Type> nestedFields = new ArrayList<>();
+            List<LogicalType> nestedTypeList = new ArrayList<>();
+            List<String> nestedNameList = new ArrayList<>();
+            this.nestedIndex = new int[n];
+            java.util.Arrays.fill(nestedIndex, -1);
             for (int i = 0; i < n; i++) {
                 String name = physicalType.name(projectedFields[i]);
                 if (!schema.containsField(name)) {
@@ -74,9 +92,21 @@ final class ParquetDecoder implements RecordDecoder {
                     continue;
                 }
                 Type stored = schema.getType(name);
-                if (!stored.isPrimitive() || stored.isRepetition(Type.Repetition.REPEATED)) {
-                    throw new UnsupportedFeatureException("reading the nested or repeated column '" + name
-                            + "' of parquet file " + fileName);
+                LogicalType declared = physicalType.type(projectedFields[i]);
+                boolean nested = !stored.isPrimitive() || stored.isRepetition(Type.Repetition.REPEATED);
+                if (nested || declared.root().isConstructed()) {
+                    if (!nested || !declared.root().isConstructed()) {
+                        throw new TableException("Column '" + name + "' of parquet file " + fileName + " is stored as "
+                                + stored + ", which cannot be read as " + declared.typeName() + ".");
+                    }
+                    if (nestedNameList.contains(name)) {
+                        throw new UnsupportedFeatureException("reading the nested column '" + name + "' of parquet"
+                                + " file " + fileName + " twice in one scan");
+                    }
+                    nestedIndex[i] = nestedFields.size();
+                    nestedFields.add(stored);
+                    nestedTypeList.add(declared);
+                    nestedNameList.add(name);
                 }
                 if (!fields.contains(stored)) {
                     fields.add(stored);
@@ -84,9 +114,20 @@ final class ParquetDecoder implements RecordDecoder {
             }
             this.requested = new MessageType(schema.getName(), fields);
             reader.setRequestedSchema(requested);
+            this.nestedTypes = nestedTypeList.toArray(new LogicalType[0]);
+            this.nestedNames = nestedNameList.toArray(new String[0]);
+            if (nestedFields.isEmpty()) {
+                this.nestedIO = null;
+                this.materializer = null;
+            } else {
+                MessageType nestedSchema = new MessageType(schema.getName(), nestedFields);
+                this.materializer = new NestedConverters.Materializer(nestedSchema, nestedTypes, nestedNames, config,
+                        fileName);
+                this.nestedIO = new ColumnIOFactory(createdBy).getColumnIO(nestedSchema, schema);
+            }
             for (int i = 0; i < n; i++) {
                 String name = physicalType.name(projectedFields[i]);
-                if (!requested.containsField(name)) {
+                if (!requested.containsField(name) || nestedIndex[i] >= 0) {
                     continue;
                 }
                 ColumnDescriptor descriptor = requested.getColumnDescription(new String[] {name});
@@ -114,7 +155,13 @@ final class ParquetDecoder implements RecordDecoder {
         if (n <= 0) {
             return true;
         }
+        if (nestedIO != null) {
+            readNested(batch, start, n);
+        }
         for (int c = 0; c < decoders.length; c++) {
+            if (nestedIndex[c] >= 0) {
+                continue;
+            }
             FieldVector vector = batch.vector(c);
             if (!(vector instanceof BaseVariableWidthVector)) {
                 while (vector.getValueCapacity() < start + n) {
@@ -141,6 +188,39 @@ final class ParquetDecoder implements RecordDecoder {
         return rowsLeftInGroup > 0 || nextRowGroup < rowGroups.size();
     }
 
+    /** Reads {@code n} records of the nested columns into rows {@code start ..} of their vectors. */
+    private void readNested(RowBatch batch, int start, int n) {
+        for (int row = start; row < start + n; row++) {
+            Object[] values;
+            try {
+                values = nestedReader.read();
+            } catch (TableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new TableException("Cannot decode the nested columns " + java.util.Arrays.toString(nestedNames)
+                        + " of parquet file " + fileName + " (row group " + (nextRowGroup - 1) + "): " + e.getMessage(),
+                        e);
+            }
+            for (int c = 0; c < nestedIndex.length; c++) {
+                int j = nestedIndex[c];
+                if (j < 0) {
+                    continue;
+                }
+                Object value = values[j];
+                if (value == null && !nestedTypes[j].isNullable()) {
+                    throw new TableException("NULL in the NOT NULL column '" + nestedNames[j] + "' of parquet file "
+                            + fileName + ".");
+                }
+                try {
+                    VectorValues.set(nestedTypes[j], batch.vector(c), row, value);
+                } catch (RuntimeException e) {
+                    throw new TableException("Cannot decode column '" + nestedNames[j] + "' of parquet file "
+                            + fileName + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
     /** Moves to the next row group; false at the end of the file. */
     private boolean nextRowGroup() throws IOException {
         if (nextRowGroup >= rowGroups.size()) {
@@ -160,6 +240,9 @@ final class ParquetDecoder implements RecordDecoder {
             ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, IGNORING, requested, createdBy);
             for (int c = 0; c < decoders.length; c++) {
                 readers[c] = descriptors[c] == null ? null : store.getColumnReader(descriptors[c]);
+            }
+            if (nestedIO != null) {
+                nestedReader = nestedIO.getRecordReader(pages, materializer);
             }
         }
         rowsLeftInGroup = rows;

@@ -13,11 +13,20 @@ import org.apache.parquet.schema.Types;
  * The Parquet schema Sluice writes for a row type, the same one Flink's parquet format writes: nullable columns
  * are OPTIONAL, NOT NULL columns REQUIRED; TINYINT and SMALLINT are annotated INT32, DECIMAL is INT32 up to
  * precision 9, INT64 up to 18 and a FIXED_LEN_BYTE_ARRAY above, strings are UTF-8 BINARY, TIME is INT32
- * milliseconds, and timestamps are INT96 (or INT64 with the {@code write.int64.timestamp} option).
+ * milliseconds, and timestamps are INT96 (or INT64 with the {@code write.int64.timestamp} option). An ARRAY is a
+ * 3-level LIST ({@code group (LIST) { repeated group list { element } }}), a MAP a MAP group
+ * ({@code repeated group key_value { required key; value }}), a MULTISET a MAP from element to a required INT32
+ * count, and a ROW a group of its fields.
  */
 final class ParquetSchemas {
     /** The name of the message type of written files. */
     static final String MESSAGE_NAME = "sluice_schema";
+    /** The names of the groups and fields of written lists and maps (Parquet's and Flink's). */
+    static final String LIST_REPEATED = "list";
+    static final String LIST_ELEMENT = "element";
+    static final String MAP_REPEATED = "key_value";
+    static final String MAP_KEY = "key";
+    static final String MAP_VALUE = "value";
 
     private ParquetSchemas() {
     }
@@ -42,6 +51,11 @@ final class ParquetSchemas {
             case DECIMAL: case CHAR: case VARCHAR: case BINARY: case VARBINARY: case DATE: case TIME:
             case TIMESTAMP: case TIMESTAMP_LTZ:
                 return;
+            case ARRAY: case MAP: case MULTISET: case ROW:
+                for (LogicalType child : type.children()) {
+                    checkSupported(name, child);
+                }
+                return;
             default:
                 throw new UnsupportedFeatureException("column '" + name + "' of type " + type.typeName()
                         + " in the parquet format");
@@ -52,6 +66,22 @@ final class ParquetSchemas {
         checkSupported(name, type);
         Type.Repetition repetition = type.isNullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
         switch (type.root()) {
+            case ARRAY:
+                return Types.list(repetition).element(field(LIST_ELEMENT, type.elementType(), config)).named(name);
+            case MAP:
+            case MULTISET: {
+                LogicalType values = type.root() == io.sluice.runtime.types.TypeRoot.MAP ? type.valueType()
+                        : LogicalType.integer().notNull();
+                return Types.map(repetition).key(field(MAP_KEY, type.keyType().notNull(), config))
+                        .value(field(MAP_VALUE, values, config)).named(name);
+            }
+            case ROW: {
+                Types.GroupBuilder<org.apache.parquet.schema.GroupType> group = Types.buildGroup(repetition);
+                for (int f = 0; f < type.children().size(); f++) {
+                    group.addField(field(type.fieldNames().get(f), type.children().get(f), config));
+                }
+                return group.named(name);
+            }
             case BOOLEAN:
                 return Types.primitive(PrimitiveTypeName.BOOLEAN, repetition).named(name);
             case TINYINT:

@@ -1,5 +1,6 @@
 package io.sluice.runtime.operator.aggregate.builtin;
 
+import io.sluice.runtime.types.LogicalType;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,14 @@ public final class JsonArrayAggInvoker extends BuiltInAggregateInvoker {
         super("JSON_ARRAYAGG", references);
         this.nullOnNull = (Boolean) references[1];
         this.rawJson = (Boolean) references[2];
+    }
+
+    /**
+     * Whether values of {@code type} can be the value of a JSON aggregate (JSON_ARRAYAGG, JSON_OBJECTAGG): numbers,
+     * BOOLEAN, strings, BYTES, TIMESTAMP, TIMESTAMP_LTZ, and ARRAY, MAP, MULTISET and ROW of those (string keys).
+     */
+    public static boolean isJsonValueType(LogicalType type) {
+        return JsonText.supports(type);
     }
 
     @Override

@@ -197,4 +197,28 @@ class BuiltInAggregateInvokerTest {
             assertEquals("[\"q\\\"x\",null]", array.getValue(arr));
         }
     }
+
+    @Test
+    void jsonArrayAggWritesCollectionsAndRetractsThem() throws Exception {
+        LogicalType type = LogicalType.array(LogicalType.row(java.util.List.of("k", "m"),
+                java.util.List.of(LogicalType.string(), LogicalType.map(LogicalType.string(), LogicalType.integer()))));
+        try (FieldVector v = io.sluice.runtime.types.ArrowTypes.toField("a", type).createVector(allocator)) {
+            java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+            m.put("x", 1);
+            m.put("y", null);
+            io.sluice.runtime.data.VectorValues.set(type, v, 0,
+                    new io.sluice.types.Row[] {io.sluice.types.Row.of("p", m), null});
+            io.sluice.runtime.data.VectorValues.set(type, v, 1, new io.sluice.types.Row[0]);
+            io.sluice.runtime.data.VectorValues.set(type, v, 2, null);
+            v.setValueCount(3);
+            UserAggregateInvoker array = invoker(JsonArrayAggInvoker.class, new LogicalType[] {type}, true, false);
+            Object acc = array.createAccumulator();
+            FieldVector[] args = {v};
+            array.accumulateBatch(new Object[] {acc}, new int[] {0, 0, 0}, args, 3);
+            assertEquals("[[{\"k\":\"p\",\"m\":{\"x\":1,\"y\":null}},null],[],null]", array.getValue(acc));
+            Object restored = roundTrip(acc);
+            array.retract(restored, args, 0);
+            assertEquals("[[],null]", array.getValue(restored));
+        }
+    }
 }

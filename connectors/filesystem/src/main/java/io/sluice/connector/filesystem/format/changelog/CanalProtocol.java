@@ -41,6 +41,8 @@ final class CanalProtocol implements ChangelogProtocol {
         m.put("table", LogicalType.string());
         m.put("ingestion-timestamp", LogicalType.timestampLtz(3));
         m.put("event-timestamp", LogicalType.timestampLtz(3));
+        m.put("sql-type", LogicalType.map(LogicalType.string(), LogicalType.integer()));
+        m.put("pk-names", LogicalType.array(LogicalType.string()));
         return m;
     }
 
@@ -52,6 +54,10 @@ final class CanalProtocol implements ChangelogProtocol {
                 return ChangelogProtocol.text(event, key);
             case "ingestion-timestamp":
                 return ChangelogProtocol.millis(event, "ts");
+            case "sql-type":
+                return ChangelogProtocol.members(event, "sqlType", true);
+            case "pk-names":
+                return ChangelogProtocol.strings(event, "pkNames");
             default:
                 return ChangelogProtocol.millis(event, "es");
         }

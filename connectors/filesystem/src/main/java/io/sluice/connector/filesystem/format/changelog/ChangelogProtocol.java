@@ -28,7 +28,8 @@ public interface ChangelogProtocol {
 
     /**
      * The value of metadata {@code key} (a key of {@link #metadata()}) in {@code event}, as an external value
-     * ({@code String}, {@code java.time.Instant}), or null when the event lacks it.
+     * ({@code String}, {@code java.time.Instant}, a {@code String[]} or a {@code java.util.Map}), or null when the
+     * event lacks it.
      */
     Object metadata(JsonNode event, String key);
 
@@ -48,6 +49,43 @@ public interface ChangelogProtocol {
             throw new MalformedEventException("the \"" + name + "\" field of " + what + " is not a JSON object");
         }
         return (ObjectNode) v;
+    }
+
+    /** The strings of the JSON array in field {@code name} (JSON null elements NULL), or null when it is no array. */
+    static String[] strings(JsonNode node, String name) {
+        JsonNode v = node == null ? null : node.get(name);
+        if (v == null || !v.isArray()) {
+            return null;
+        }
+        String[] out = new String[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scalarText(v.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * The members of the JSON object in field {@code name} as a map from name to each value's text (nested objects
+     * and arrays as JSON text), or to its integer value with {@code integers} (NULL when it is none); null when the
+     * field is no object.
+     */
+    static java.util.Map<String, Object> members(JsonNode node, String name, boolean integers) {
+        JsonNode v = node == null ? null : node.get(name);
+        if (v == null || !v.isObject()) {
+            return null;
+        }
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            JsonNode value = e.getValue();
+            out.put(e.getKey(), !integers ? scalarText(value)
+                    : value.canConvertToInt() ? (Object) value.asInt() : null);
+        }
+        return out;
+    }
+
+    private static String scalarText(JsonNode value) {
+        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
     }
 
     /** The text of field {@code name}, or null when it is missing or not a string. */

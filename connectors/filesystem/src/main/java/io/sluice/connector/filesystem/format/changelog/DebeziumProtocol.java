@@ -59,6 +59,7 @@ final class DebeziumProtocol implements ChangelogProtocol {
         m.put("source.database", LogicalType.string());
         m.put("source.schema", LogicalType.string());
         m.put("source.table", LogicalType.string());
+        m.put("source.properties", LogicalType.map(LogicalType.string(), LogicalType.string()));
         return m;
     }
 
@@ -78,6 +79,8 @@ final class DebeziumProtocol implements ChangelogProtocol {
                 return source == null ? null : ChangelogProtocol.text(source, "db");
             case "source.schema":
                 return source == null ? null : ChangelogProtocol.text(source, "schema");
+            case "source.properties":
+                return ChangelogProtocol.members(payload, "source", false);
             default:
                 if (source == null) {
                     return null;

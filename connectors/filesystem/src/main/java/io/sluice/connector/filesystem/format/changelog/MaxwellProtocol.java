@@ -28,12 +28,16 @@ final class MaxwellProtocol implements ChangelogProtocol {
         m.put("database", LogicalType.string());
         m.put("table", LogicalType.string());
         m.put("ingestion-timestamp", LogicalType.timestampLtz(3));
+        m.put("primary-key-columns", LogicalType.array(LogicalType.string()));
         return m;
     }
 
     /** Maxwell's {@code ts} counts seconds. */
     @Override
     public Object metadata(JsonNode event, String key) {
+        if (key.equals("primary-key-columns")) {
+            return ChangelogProtocol.strings(event, "primary_key_columns");
+        }
         if (!key.equals("ingestion-timestamp")) {
             return ChangelogProtocol.text(event, key);
         }

@@ -3,6 +3,7 @@ package io.sluice.connector.filesystem.format.csv;
 import io.sluice.connector.filesystem.format.RecordDecoder;
 import io.sluice.connector.filesystem.format.TextParser;
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.data.VectorValues;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.TableException;
@@ -35,7 +36,8 @@ import org.apache.arrow.vector.FieldVector;
  * unterminated quote is malformed; a value that does not parse fails the read with a message naming the
  * column, the text, the file and the line, or (with {@code ignore-parse-errors}) becomes NULL, while
  * malformed records are then skipped and counted. When several records are bad, the error reported is the
- * first in file order.
+ * first in file order. ARRAY and ROW columns are read as {@link CsvCollections} describes; a nested value
+ * that does not parse fails the read (or becomes NULL) like any other value.
  */
 final class CsvDecoder implements RecordDecoder {
     /** Records scanned before their columns are decoded. */
@@ -64,6 +66,8 @@ final class CsvDecoder implements RecordDecoder {
     private static final int K_TIME = 12;
     private static final int K_TIMESTAMP = 13;
     private static final int K_TIMESTAMP_LTZ = 14;
+    /** An ARRAY or ROW of scalars (see {@link CsvCollections}). */
+    private static final int K_CONSTRUCTED = 15;
 
     private final InputStream in;
     private final String fileName;
@@ -72,6 +76,7 @@ final class CsvDecoder implements RecordDecoder {
     private final boolean ignoreParseErrors;
     private final byte[] nullLiteral;
     private final TextParser parser = new TextParser();
+    private final CsvCollections collections;
 
     private final int[] fields;
     private final int[] kinds;
@@ -107,6 +112,7 @@ final class CsvDecoder implements RecordDecoder {
         this.scanner = new CsvRecordScanner(in, config, physicalFieldCount, BLOCK);
         this.ignoreParseErrors = config.ignoreParseErrors;
         this.nullLiteral = config.nullLiteral;
+        this.collections = new CsvCollections(config.arrayElementDelimiter, config.nullLiteral);
         int n = projectedFields.length;
         this.fields = projectedFields.clone();
         this.kinds = new int[n];
@@ -159,6 +165,9 @@ final class CsvDecoder implements RecordDecoder {
                 return K_TIMESTAMP;
             case TIMESTAMP_LTZ:
                 return K_TIMESTAMP_LTZ;
+            case ARRAY:
+            case ROW:
+                return K_CONSTRUCTED; // nesting is checked by CsvCollections.checkColumns
             default:
                 throw new io.sluice.table.api.UnsupportedFeatureException("csv format for type " + type.typeName());
         }
@@ -234,7 +243,7 @@ final class CsvDecoder implements RecordDecoder {
         for (int c = 0; c < vectors.length; c++) {
             FieldVector v = batch.vector(c);
             vectors[c] = v;
-            if (kinds[c] == K_NULL) {
+            if (kinds[c] == K_NULL || kinds[c] == K_CONSTRUCTED) {
                 continue;
             }
             while (v.getValueCapacity() < maxRows) {
@@ -259,6 +268,10 @@ final class CsvDecoder implements RecordDecoder {
         for (int c = 0; c < fields.length; c++) {
             int kind = kinds[c];
             if (kind == K_NULL) {
+                continue;
+            }
+            if (kind == K_CONSTRUCTED) {
+                constructedColumn(c, row0);
                 continue;
             }
             setValid(validity[c], row0, row0 + n);
@@ -494,6 +507,36 @@ final class CsvDecoder implements RecordDecoder {
         }
     }
 
+    /** ARRAY and ROW values: one external value at a time, through {@link CsvCollections}. */
+    private void constructedColumn(int c, int row0) {
+        final byte[] b = scanner.buffer();
+        final int[] starts = scanner.starts();
+        final int[] ends = scanner.ends();
+        final byte[] flags = scanner.flags();
+        final int f = fields[c];
+        final int stride = physicalFieldCount;
+        final int n = errorRow;
+        final LogicalType type = types[c];
+        for (int i = 0; i < n; i++) {
+            int idx = i * stride + f;
+            int s = starts[idx];
+            int e = fieldEnd(idx, flags, ends);
+            int row = row0 + i;
+            if (nullLiteral != null && isNullLiteral(b, s, e)) {
+                writeNull(c, row);
+                continue;
+            }
+            Object value = collections.parse(type, b, s, e);
+            if (value == CsvCollections.FAILED) {
+                if (fail(c, i, b, s, e)) {
+                    break;
+                }
+                continue;
+            }
+            VectorValues.set(type, vectors[c], row, value);
+        }
+    }
+
     /**
      * Records a value that does not parse: returns true when the read fails (the column loop stops there),
      * false when the value has been set to NULL ({@code ignore-parse-errors}).
@@ -597,6 +640,10 @@ final class CsvDecoder implements RecordDecoder {
     private void writeNull(int c, int row) {
         int kind = kinds[c];
         if (kind == K_NULL) {
+            return;
+        }
+        if (kind == K_CONSTRUCTED) {
+            VectorValues.setNull(vectors[c], row);
             return;
         }
         if (kind == K_STRING || kind == K_BINARY) {

@@ -11,10 +11,11 @@ public final class CsvDecoderFactory implements RecordDecoderFactory {
 
     /**
      * @param physicalType the table's columns; every type is checked to be readable
-     * @throws io.sluice.table.api.UnsupportedFeatureException for a column type csv cannot hold (intervals)
+     * @throws io.sluice.table.api.UnsupportedFeatureException for a column type csv cannot hold (intervals, MAP, MULTISET, nested collections)
      */
     public CsvDecoderFactory(CsvFormatConfig config, RowType physicalType) {
         this.config = config;
+        CsvCollections.checkColumns(physicalType);
         for (int i = 0; i < physicalType.size(); i++) {
             CsvDecoder.kindOf(physicalType.type(i));
         }

@@ -4,6 +4,7 @@ import io.sluice.connector.filesystem.format.RecordEncoder;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.TableException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Writes the rows of batches as CSV lines ending in {@code \n}. Text of values follows Flink's csv format:
@@ -23,7 +26,7 @@ import org.apache.arrow.vector.FieldVector;
  * NULL is an empty field (or the {@code null-literal}); strings containing the delimiter, the quote
  * character, a line break or the escape character are quoted with doubled quotes, and the empty string is
  * written {@code ""}. With quoting disabled, such characters are preceded by the escape character when
- * one is configured.
+ * one is configured. ARRAY and ROW values are written as {@link CsvCollections} describes.
  */
 final class CsvEncoder implements RecordEncoder {
     private static final int FLUSH_SIZE = 1 << 16;
@@ -37,6 +40,9 @@ final class CsvEncoder implements RecordEncoder {
     private final int quote;
     private final int escape;
     private final byte[] nullLiteral;
+    private final byte[] arrayElementDelimiter;
+    /** Set while the elements of an ARRAY or ROW value are written: text is then written unquoted. */
+    private boolean inCollection;
     private byte[] buf = new byte[FLUSH_SIZE * 2];
     private int len;
     private byte[] scratch = new byte[256];
@@ -53,6 +59,7 @@ final class CsvEncoder implements RecordEncoder {
         this.quote = config.quote < 0 ? 256 : config.quote;
         this.escape = config.escape < 0 ? 256 : config.escape;
         this.nullLiteral = config.nullLiteral;
+        this.arrayElementDelimiter = config.arrayElementDelimiter;
     }
 
     @Override
@@ -70,7 +77,7 @@ final class CsvEncoder implements RecordEncoder {
                         putText(nullLiteral, nullLiteral.length);
                     }
                 } else {
-                    writeValue(c, v, r);
+                    writeValue(type.type(c), v, r);
                 }
             }
             put((byte) '\n');
@@ -80,8 +87,8 @@ final class CsvEncoder implements RecordEncoder {
         }
     }
 
-    private void writeValue(int c, FieldVector v, int r) {
-        switch (type.type(c).root()) {
+    private void writeValue(LogicalType t, FieldVector v, int r) {
+        switch (t.root()) {
             case BOOLEAN:
                 putAscii(((BitVector) v).get(r) != 0 ? TRUE : FALSE);
                 break;
@@ -137,7 +144,7 @@ final class CsvEncoder implements RecordEncoder {
             case TIMESTAMP:
             case TIMESTAMP_LTZ: {
                 long value = ((BaseFixedWidthVector) v).getDataBuffer().getLong((long) r << 3);
-                long perMilli = io.sluice.runtime.types.TimestampUnits.perMilli(type.type(c).precision());
+                long perMilli = io.sluice.runtime.types.TimestampUnits.perMilli(t.precision());
                 long millis = Math.floorDiv(value, perMilli);
                 long day = Math.floorDiv(millis, 86_400_000L);
                 putDate(day);
@@ -147,13 +154,59 @@ final class CsvEncoder implements RecordEncoder {
                     ensure(6);
                     putDigits((int) Math.floorMod(value, perMilli), perMilli == 1_000L ? 3 : 6);
                 }
-                if (type.type(c).root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ) {
+                if (t.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ) {
                     put((byte) 'Z');
                 }
                 break;
             }
+            case ARRAY:
+            case ROW:
+                writeCollection(t, v, r);
+                break;
             default:
                 break; // NULL type: always empty
+        }
+    }
+
+    /**
+     * Writes the elements of an ARRAY value, or the fields of a ROW value, separated by the array element
+     * delimiter, as one csv field (quoted as a whole when it needs to be).
+     */
+    private void writeCollection(LogicalType t, FieldVector v, int r) {
+        int start = len;
+        inCollection = true;
+        if (t.root() == io.sluice.runtime.types.TypeRoot.ARRAY) {
+            ListVector list = (ListVector) v;
+            FieldVector data = list.getDataVector();
+            int from = list.getElementStartIndex(r);
+            int to = list.getElementEndIndex(r);
+            for (int k = from; k < to; k++) {
+                writeElement(k > from, t.elementType(), data, k);
+            }
+        } else {
+            StructVector struct = (StructVector) v;
+            for (int f = 0; f < t.children().size(); f++) {
+                writeElement(f > 0, t.children().get(f), (FieldVector) struct.getChildByOrdinal(f), r);
+            }
+        }
+        inCollection = false;
+        if (len > start) {
+            byte[] text = Arrays.copyOfRange(buf, start, len);
+            len = start;
+            putText(text, text.length);
+        }
+    }
+
+    private void writeElement(boolean separate, LogicalType t, FieldVector v, int k) {
+        if (separate) {
+            putAscii(arrayElementDelimiter);
+        }
+        if (v.isNull(k)) {
+            if (nullLiteral != null) {
+                putAscii(nullLiteral);
+            }
+        } else {
+            writeValue(t, v, k);
         }
     }
 
@@ -176,6 +229,18 @@ final class CsvEncoder implements RecordEncoder {
 
     /** Writes text, quoting or escaping it when it contains special characters. */
     private void putText(byte[] text, int n) {
+        if (inCollection) {
+            if (indexOf(text, n, arrayElementDelimiter) >= 0) {
+                throw new TableException("Cannot write the string '" + new String(text, 0, n, StandardCharsets.UTF_8)
+                        + "' as an element of an ARRAY or ROW value in csv: it contains the array element delimiter '"
+                        + new String(arrayElementDelimiter, StandardCharsets.UTF_8)
+                        + "' (choose another with 'csv.array-element-delimiter').");
+            }
+            ensure(n);
+            System.arraycopy(text, 0, buf, len, n);
+            len += n;
+            return;
+        }
         boolean special = false;
         for (int i = 0; i < n && !special; i++) {
             byte b = text[i];
@@ -208,6 +273,15 @@ final class CsvEncoder implements RecordEncoder {
                 buf[len++] = b;
             }
         }
+    }
+
+    private static int indexOf(byte[] text, int n, byte[] part) {
+        for (int i = 0; i + part.length <= n; i++) {
+            if (Arrays.equals(text, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void putLong(long v) {

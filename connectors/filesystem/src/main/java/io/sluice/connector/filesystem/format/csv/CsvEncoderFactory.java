@@ -11,11 +11,12 @@ public final class CsvEncoderFactory implements RecordEncoderFactory {
     private final RowType type;
 
     /**
-     * @throws io.sluice.table.api.UnsupportedFeatureException for a column type csv cannot hold (intervals)
+     * @throws io.sluice.table.api.UnsupportedFeatureException for a column type csv cannot hold (intervals, MAP, MULTISET, nested collections)
      */
     public CsvEncoderFactory(CsvFormatConfig config, RowType type) {
         this.config = config;
         this.type = type;
+        CsvCollections.checkColumns(type);
         for (int i = 0; i < type.size(); i++) {
             CsvDecoder.kindOf(type.type(i));
         }

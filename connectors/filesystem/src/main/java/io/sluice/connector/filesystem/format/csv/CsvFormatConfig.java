@@ -15,10 +15,25 @@ public final class CsvFormatConfig {
     final boolean allowComments;
     final boolean ignoreParseErrors;
     final byte[] nullLiteral;
+    final byte[] arrayElementDelimiter;
 
     /** Builds a configuration directly (tests and tools); see {@link #from(TableContext)} for tables. */
     public CsvFormatConfig(char delimiter, Character quote, Character escape, boolean allowComments,
             boolean ignoreParseErrors, String nullLiteral) {
+        this(delimiter, quote, escape, allowComments, ignoreParseErrors, nullLiteral,
+                CsvOptions.ARRAY_ELEMENT_DELIMITER.defaultValue());
+    }
+
+    /**
+     * Builds a configuration directly, with the text between the elements of ARRAY values and the fields of ROW
+     * values.
+     */
+    public CsvFormatConfig(char delimiter, Character quote, Character escape, boolean allowComments,
+            boolean ignoreParseErrors, String nullLiteral, String arrayElementDelimiter) {
+        if (arrayElementDelimiter == null || arrayElementDelimiter.isEmpty()) {
+            throw new ValidationException("The csv array element delimiter must not be empty.");
+        }
+        this.arrayElementDelimiter = arrayElementDelimiter.getBytes(StandardCharsets.UTF_8);
         this.delimiter = (byte) delimiter;
         this.quote = quote == null ? -1 : quote;
         this.escape = escape == null ? -1 : escape;
@@ -54,8 +69,14 @@ public final class CsvFormatConfig {
                         + context.tableName() + " must differ from the field delimiter and the quote character.");
             }
         }
+        String arrayDelimiter = context.get(CsvOptions.ARRAY_ELEMENT_DELIMITER, prefix);
+        if (arrayDelimiter.isEmpty()) {
+            throw new ValidationException("Option '" + prefix + CsvOptions.ARRAY_ELEMENT_DELIMITER.key() + "' of table "
+                    + context.tableName() + " must not be empty.");
+        }
         return new CsvFormatConfig(delimiter, quote, escape, context.get(CsvOptions.ALLOW_COMMENTS, prefix),
-                context.get(CsvOptions.IGNORE_PARSE_ERRORS, prefix), context.get(CsvOptions.NULL_LITERAL, prefix));
+                context.get(CsvOptions.IGNORE_PARSE_ERRORS, prefix), context.get(CsvOptions.NULL_LITERAL, prefix),
+                arrayDelimiter);
     }
 
     private static void check(TableContext context, String key, char c) {

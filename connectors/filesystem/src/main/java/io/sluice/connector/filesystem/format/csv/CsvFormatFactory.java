@@ -26,7 +26,7 @@ public final class CsvFormatFactory implements FileFormatFactory {
     public Set<ConfigOption<?>> optionalOptions() {
         return Set.of(CsvOptions.FIELD_DELIMITER, CsvOptions.QUOTE_CHARACTER, CsvOptions.DISABLE_QUOTE_CHARACTER,
                 CsvOptions.ALLOW_COMMENTS, CsvOptions.IGNORE_PARSE_ERRORS, CsvOptions.NULL_LITERAL,
-                CsvOptions.ESCAPE_CHARACTER);
+                CsvOptions.ESCAPE_CHARACTER, CsvOptions.ARRAY_ELEMENT_DELIMITER);
     }
 
     @Override

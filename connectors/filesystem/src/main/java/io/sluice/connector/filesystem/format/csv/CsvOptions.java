@@ -35,4 +35,8 @@ public final class CsvOptions {
     public static final ConfigOption<Character> ESCAPE_CHARACTER = ConfigOptions.key("escape-character")
             .charType().noDefaultValue()
             .withDescription("Escape character (disabled by default).");
+
+    public static final ConfigOption<String> ARRAY_ELEMENT_DELIMITER = ConfigOptions.key("array-element-delimiter")
+            .stringType().defaultValue(";")
+            .withDescription("Text between the elements of an ARRAY value and the fields of a ROW value.");
 }

@@ -66,4 +66,55 @@ class ChangelogJsonDecoderTest {
         assertEquals(List.of("+I[1, null]", "+I[4, null]"), strings(rows));
         assertEquals(3, support.skipped);
     }
+
+    /** The rows of {@code events} decoded by {@code format} with the metadata {@code keys} after the columns. */
+    private List<String> withMetadata(ChangelogJsonFormatFactory format, String events, List<String> keys)
+            throws Exception {
+        Map<String, String> options = FileSystemTestSupport.csvOptions(dir);
+        options.put("format", format.factoryIdentifier());
+        var factory = format.createDecoderFactory(FileSystemTestSupport.context(TYPE, options));
+        List<String> names = new java.util.ArrayList<>(TYPE.names());
+        List<LogicalType> types = new java.util.ArrayList<>(TYPE.types());
+        for (String key : keys) {
+            names.add(key);
+            types.add(factory.readableMetadata().get(key));
+        }
+        RowType full = new RowType(names, types);
+        List<String> out = new java.util.ArrayList<>();
+        try (var decoder = factory.createDecoder(new java.io.ByteArrayInputStream(events.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)), "events.json", TYPE, new int[] {0, 1}, keys);
+                var batch = io.sluice.runtime.data.RowBatch.allocate(full, allocator, 16)) {
+            decoder.decode(batch, 16);
+            for (int r = 0; r < batch.rowCount(); r++) {
+                StringBuilder sb = new StringBuilder();
+                for (int c = 0; c < full.size(); c++) {
+                    Object v = io.sluice.runtime.data.VectorValues.get(full.type(c), batch.vector(c), r);
+                    sb.append(c == 0 ? "" : "|").append(v instanceof Object[] ? java.util.Arrays.toString((Object[]) v)
+                            : String.valueOf(v));
+                }
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void collectionMetadataOfTheThreeFormats() throws Exception {
+        assertEquals(List.of("1|a|[id]|{id=4, name=12}", "2|b|[id]|{id=4, name=12}", "3|c|null|null"),
+                withMetadata(new CanalJsonFormatFactory(),
+                        "{\"data\":[{\"id\":1,\"name\":\"a\"},{\"id\":2,\"name\":\"b\"}],\"type\":\"INSERT\","
+                                + "\"pkNames\":[\"id\"],\"sqlType\":{\"id\":4,\"name\":12}}\n"
+                                + "{\"data\":[{\"id\":3,\"name\":\"c\"}],\"type\":\"INSERT\"}\n",
+                        List.of("pk-names", "sql-type")));
+        assertEquals(List.of("1|a|[id, name]", "2|b|null"), withMetadata(new MaxwellJsonFormatFactory(),
+                "{\"data\":{\"id\":1,\"name\":\"a\"},\"type\":\"insert\",\"primary_key_columns\":[\"id\",\"name\"]}\n"
+                        + "{\"data\":{\"id\":2,\"name\":\"b\"},\"type\":\"insert\"}\n",
+                List.of("primary-key-columns")));
+        assertEquals(List.of("1|a|{db=inventory, ts_ms=1589362330000, snapshot=false, sequence=null, extra={\"k\":1}}"),
+                withMetadata(new DebeziumJsonFormatFactory(),
+                        "{\"before\":null,\"after\":{\"id\":1,\"name\":\"a\"},\"op\":\"c\",\"source\":{\"db\":"
+                                + "\"inventory\",\"ts_ms\":1589362330000,\"snapshot\":false,\"sequence\":null,"
+                                + "\"extra\":{\"k\":1}}}\n",
+                        List.of("source.properties")));
+    }
 }
