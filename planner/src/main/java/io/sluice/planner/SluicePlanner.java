@@ -1,7 +1,6 @@
 package io.sluice.planner;
 
 import io.sluice.codegen.RelTypes;
-import io.sluice.codegen.SluiceTypeSystem;
 import io.sluice.planner.catalog.CatalogManager;
 import io.sluice.planner.optimize.PlanOptimizer;
 import io.sluice.planner.schema.CatalogSchemas;
@@ -60,12 +59,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
 
     private final CatalogManager catalogs;
     private final Configuration config;
-    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE) {
-        @Override
-        public java.nio.charset.Charset getDefaultCharset() {
-            return java.nio.charset.StandardCharsets.UTF_8;
-        }
-    };
+    private final JavaTypeFactoryImpl typeFactory = new SluiceTypeFactory();
     private final SqlOperatorTable builtIns;
     private final io.sluice.planner.functions.FunctionCatalog functions;
 
