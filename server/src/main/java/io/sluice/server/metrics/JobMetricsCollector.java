@@ -25,7 +25,10 @@ import java.util.function.ToDoubleFunction;
  * with labels {@code host, job_id, job_name, task_id, task_name, operator_id, operator_name, subtask_index,
  * task_attempt_num, tm_id}. Each operator
  * instance is its own task. As in Flink's reporter every value is a gauge (counters included, without a
- * {@code _total} suffix). Jobs that have ended are no longer reported.
+ * {@code _total} suffix). The user metrics functions register in their operator's metric group
+ * ({@link UserMetrics}) are {@code sluice_taskmanager_job_task_operator_<group>_<name>} with the operator's labels,
+ * characters other than letters, digits, {@code _} and {@code :} replaced by {@code _} (a user metric whose name is a
+ * built-in one's is left out). Jobs that have ended are no longer reported.
  */
 public final class JobMetricsCollector implements MultiCollector {
     static final String JOB = "sluice_jobmanager_job_";
@@ -71,6 +74,7 @@ public final class JobMetricsCollector implements MultiCollector {
                         "subtask_index", String.valueOf(m.subtask()), "task_attempt_num",
                         String.valueOf(execution.restarts()), "tm_id", "sluice"));
                 collectOperator(families, labels, m);
+                collectUser(families, labels, m);
             }
         }
         List<MetricSnapshot> snapshots = new ArrayList<>();
@@ -144,6 +148,31 @@ public final class JobMetricsCollector implements MultiCollector {
                 OperatorMetrics::accumulatedBusyTimeMs);
         task(f, "accumulateBackPressuredTimeMs", "Milliseconds the task was back-pressured in total", l, m,
                 OperatorMetrics::accumulatedBackPressuredTimeMs);
+    }
+
+    /** The instance's user metrics, unless one would repeat a series collected already. */
+    private static void collectUser(Map<String, Family> f, Labels l, OperatorMetrics m) {
+        for (Map.Entry<String, Double> e : UserMetrics.values(m).entrySet()) {
+            String name = prometheusName(OPERATOR + e.getKey());
+            if (name == null) {
+                continue;
+            }
+            Family family = f.get(name);
+            if (family != null && family.points.stream().anyMatch(p -> p.getLabels().equals(l))) {
+                continue;
+            }
+            add(f, name, "User metric " + e.getKey() + " of the operator", l, e.getValue());
+        }
+    }
+
+    /** {@code name} with Flink's character filter, or null when Prometheus would still not take it. */
+    static String prometheusName(String name) {
+        String filtered = name.replaceAll("[^a-zA-Z0-9_:]", "_");
+        if (io.prometheus.metrics.model.snapshots.PrometheusNaming.isValidMetricName(filtered)) {
+            return filtered;
+        }
+        String sanitized = io.prometheus.metrics.model.snapshots.PrometheusNaming.sanitizeMetricName(filtered);
+        return io.prometheus.metrics.model.snapshots.PrometheusNaming.isValidMetricName(sanitized) ? sanitized : null;
     }
 
     private static void op(Map<String, Family> f, String name, String help, Labels l, OperatorMetrics m,

@@ -1,0 +1,30 @@
+package io.sluice.server.metrics;
+
+import io.sluice.metrics.Counter;
+import io.sluice.metrics.Gauge;
+import io.sluice.metrics.MetricGroup;
+import io.sluice.table.functions.FunctionContext;
+import io.sluice.table.functions.ScalarFunction;
+
+/** Counts its calls ({@code myGroup.calls}), reports a gauge ({@code threshold}) and counts even ids. */
+public class TaggedFunction extends ScalarFunction {
+    private transient Counter calls;
+    private transient Counter evens;
+
+    @Override
+    public void open(FunctionContext context) {
+        MetricGroup group = context.getMetricGroup();
+        calls = group.addGroup("myGroup").counter("calls");
+        evens = group.counter("evens_total");
+        group.gauge("threshold", (Gauge<Integer>) () -> 42);
+        group.gauge("label", (Gauge<String>) () -> "not a number");
+    }
+
+    public Long eval(Long id) {
+        calls.inc();
+        if (id != null && id % 2 == 0) {
+            evens.inc();
+        }
+        return id;
+    }
+}
