@@ -26,7 +26,8 @@ import java.util.function.ToDoubleFunction;
  * task_attempt_num, tm_id}. Each operator
  * instance is its own task. As in Flink's reporter every value is a gauge (counters included, without a
  * {@code _total} suffix). The user metrics functions register in their operator's metric group
- * ({@link UserMetrics}) are {@code sluice_taskmanager_job_task_operator_<group>_<name>} with the operator's labels,
+ * ({@link UserMetrics}) are {@code sluice_taskmanager_job_task_operator_<group>_<name>} with the operator's labels
+ * (a key/value group {@code addGroup(key, value)} is named by its key, with the label {@code key="value"}),
  * characters other than letters, digits, {@code _} and {@code :} replaced by {@code _} (a user metric whose name is a
  * built-in one's is left out). Jobs that have ended are no longer reported.
  */
@@ -150,18 +151,30 @@ public final class JobMetricsCollector implements MultiCollector {
                 OperatorMetrics::accumulatedBackPressuredTimeMs);
     }
 
-    /** The instance's user metrics, unless one would repeat a series collected already. */
+    /**
+     * The instance's user metrics, named by their logical name (a key/value group by its key, its value a label), unless
+     * one would repeat a series collected already.
+     */
     private static void collectUser(Map<String, Family> f, Labels l, OperatorMetrics m) {
-        for (Map.Entry<String, Double> e : UserMetrics.values(m).entrySet()) {
-            String name = prometheusName(OPERATOR + e.getKey());
+        for (UserMetrics.Reported r : UserMetrics.reported(m)) {
+            String name = prometheusName(OPERATOR + r.logicalName());
             if (name == null) {
                 continue;
             }
+            Labels labels = l;
+            for (Map.Entry<String, String> v : r.variables().entrySet()) {
+                String key = v.getKey().replaceAll("[^a-zA-Z0-9_]", "_");
+                if (!labels.contains(key) && io.prometheus.metrics.model.snapshots.PrometheusNaming
+                        .isValidLabelName(key)) {
+                    labels = labels.add(key, v.getValue());
+                }
+            }
+            Labels series = labels;
             Family family = f.get(name);
-            if (family != null && family.points.stream().anyMatch(p -> p.getLabels().equals(l))) {
+            if (family != null && family.points.stream().anyMatch(p -> p.getLabels().equals(series))) {
                 continue;
             }
-            add(f, name, "User metric " + e.getKey() + " of the operator", l, e.getValue());
+            add(f, name, "User metric " + r.logicalName() + " of the operator", series, r.value());
         }
     }
 

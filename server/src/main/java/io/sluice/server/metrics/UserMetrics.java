@@ -5,6 +5,7 @@ import io.sluice.metrics.Gauge;
 import io.sluice.metrics.Meter;
 import io.sluice.metrics.Metric;
 import io.sluice.runtime.metrics.OperatorMetrics;
+import io.sluice.runtime.metrics.UserMetricGroup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,28 @@ public final class UserMetrics {
             Double v = value(e.getValue());
             if (v != null) {
                 out.put(e.getKey(), v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One numeric user metric as reporters name it: its logical name (key/value groups by their key) and the
+     * variables of its key/value groups.
+     */
+    public record Reported(String identifier, String logicalName, Map<String, String> variables, double value) {
+    }
+
+    /** The numeric user metrics of {@code instance} as reporters name them, in identifier order. */
+    public static java.util.List<Reported> reported(OperatorMetrics instance) {
+        java.util.List<Reported> out = new java.util.ArrayList<>();
+        Map<String, UserMetricGroup.Reported> names = instance.userMetricGroup().reported();
+        for (Map.Entry<String, Metric> e : instance.userMetricGroup().metrics().entrySet()) {
+            Double v = value(e.getValue());
+            UserMetricGroup.Reported name = names.get(e.getKey());
+            if (v != null) {
+                out.add(name == null ? new Reported(e.getKey(), e.getKey(), Map.of(), v)
+                        : new Reported(e.getKey(), name.logicalName(), name.variables(), v));
             }
         }
         return out;

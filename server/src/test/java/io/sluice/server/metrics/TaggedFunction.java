@@ -6,22 +6,28 @@ import io.sluice.metrics.MetricGroup;
 import io.sluice.table.functions.FunctionContext;
 import io.sluice.table.functions.ScalarFunction;
 
-/** Counts its calls ({@code myGroup.calls}), reports a gauge ({@code threshold}) and counts even ids. */
+/**
+ * Counts its calls ({@code myGroup.calls}, and in the key/value group {@code region=eu} {@code hits}), reports a
+ * gauge ({@code threshold}) and counts even ids.
+ */
 public class TaggedFunction extends ScalarFunction {
     private transient Counter calls;
     private transient Counter evens;
+    private transient Counter hits;
 
     @Override
     public void open(FunctionContext context) {
         MetricGroup group = context.getMetricGroup();
         calls = group.addGroup("myGroup").counter("calls");
         evens = group.counter("evens_total");
+        hits = group.addGroup("region", "eu").counter("hits");
         group.gauge("threshold", (Gauge<Integer>) () -> 42);
         group.gauge("label", (Gauge<String>) () -> "not a number");
     }
 
     public Long eval(Long id) {
         calls.inc();
+        hits.inc();
         if (id != null && id % 2 == 0) {
             evens.inc();
         }

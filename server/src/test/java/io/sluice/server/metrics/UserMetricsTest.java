@@ -51,6 +51,10 @@ class UserMetricsTest {
             assertTrue(text.matches("(?s).*\\nsluice_taskmanager_job_task_operator_evens\\w*\\{[^}]*" + label
                     + "[^}]*\\} \\d+.*"), "the counter named with the reserved suffix _total, renamed: " + text);
             assertTrue(!text.contains("operator_label{"), "a gauge without a number is left out");
+            String scraped = text;
+            String hits = text.lines().filter(l -> l.startsWith("sluice_taskmanager_job_task_operator_region_hits{"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no key/value group series: " + scraped));
+            assertTrue(hits.contains("region=\"eu\"") && hits.contains(label), "the group's value as a label: " + hits);
             String series = text.lines().filter(l -> l.startsWith(calls + "{")).findFirst().orElseThrow();
             assertTrue(series.contains("operator_name=\"") && series.contains("subtask_index=\"0\"")
                     && series.contains("tm_id=\"sluice\""), "the operator's labels: " + series);
@@ -71,6 +75,9 @@ class UserMetricsTest {
                 }
             }
             assertTrue(id != null && id.startsWith("0."), "the vertex metrics list the user counter: " + id);
+            String regionHits = id.substring(0, id.length() - "myGroup.calls".length()) + "region.eu.hits";
+            assertTrue(rest.get("/jobs/" + job + "/vertices/" + vertex + "/metrics").toString()
+                    .contains("\"" + regionHits + "\""), "REST ids go through key and value: " + regionHits);
             JsonNode values = rest.get("/jobs/" + job + "/vertices/" + vertex + "/metrics?get="
                     + URLEncoder.encode(id, StandardCharsets.UTF_8));
             assertEquals(id, values.get(0).get("id").asText());

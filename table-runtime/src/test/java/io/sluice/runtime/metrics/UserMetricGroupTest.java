@@ -32,6 +32,12 @@ class UserMetricGroupTest {
                 List.copyOf(root.metrics().keySet()));
         assertEquals(2L, ((Counter) root.metrics().get("shop.orders.seen")).getCount());
         assertEquals(42, ((Gauge<?>) root.metrics().get("shop.orders.sizes.last")).getValue());
+        // reporters: key/value groups as variables, named by the key
+        assertEquals(new UserMetricGroup.Reported("shop.seen", java.util.Map.of("shop", "orders")),
+                root.reported().get("shop.orders.seen"));
+        assertEquals(new UserMetricGroup.Reported("shop.sizes.last", java.util.Map.of("shop", "orders")),
+                root.reported().get("shop.orders.sizes.last"));
+        assertEquals(new UserMetricGroup.Reported("events", java.util.Map.of()), root.reported().get("events"));
     }
 
     @Test
