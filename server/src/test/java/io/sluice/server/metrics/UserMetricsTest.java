@@ -55,6 +55,13 @@ class UserMetricsTest {
             String hits = text.lines().filter(l -> l.startsWith("sluice_taskmanager_job_task_operator_region_hits{"))
                     .findFirst().orElseThrow(() -> new AssertionError("no key/value group series: " + scraped));
             assertTrue(hits.contains("region=\"eu\"") && hits.contains(label), "the group's value as a label: " + hits);
+            String digits = "sluice_taskmanager_job_task_operator_lastDigit";
+            assertTrue(text.contains("# TYPE " + digits + " summary"), "a histogram is a summary: " + text);
+            assertTrue(text.matches("(?s).*\\n" + digits + "\\{[^}]*quantile=\"0\\.99\"[^}]*\\} [0-9.]+\\n.*"),
+                    "with Flink's quantiles: " + text);
+            assertTrue(PrometheusMetricsTest.sum(text, digits + "_count", label) >= 10, "and its count");
+            double p99 = PrometheusMetricsTest.max(text, digits, "quantile=\"0.99\"");
+            assertTrue(p99 >= 0 && p99 <= 9, "the last digit's 99th percentile: " + p99);
             String series = text.lines().filter(l -> l.startsWith(calls + "{")).findFirst().orElseThrow();
             assertTrue(series.contains("operator_name=\"") && series.contains("subtask_index=\"0\"")
                     && series.contains("tm_id=\"sluice\""), "the operator's labels: " + series);
@@ -75,6 +82,9 @@ class UserMetricsTest {
                 }
             }
             assertTrue(id != null && id.startsWith("0."), "the vertex metrics list the user counter: " + id);
+            String listing = rest.get("/jobs/" + job + "/vertices/" + vertex + "/metrics").toString();
+            assertTrue(listing.contains(id.substring(0, id.length() - "myGroup.calls".length()) + "lastDigit_p99\""),
+                    "the histogram's values in the REST API: " + listing);
             String regionHits = id.substring(0, id.length() - "myGroup.calls".length()) + "region.eu.hits";
             assertTrue(rest.get("/jobs/" + job + "/vertices/" + vertex + "/metrics").toString()
                     .contains("\"" + regionHits + "\""), "REST ids go through key and value: " + regionHits);

@@ -2,6 +2,7 @@ package io.sluice.runtime.metrics;
 
 import io.sluice.metrics.Counter;
 import io.sluice.metrics.Gauge;
+import io.sluice.metrics.Histogram;
 import io.sluice.metrics.Meter;
 import io.sluice.metrics.Metric;
 import io.sluice.metrics.MetricGroup;
@@ -95,6 +96,11 @@ public final class UserMetricGroup implements MetricGroup {
     @Override
     public <M extends Meter> M meter(String name, M meter) {
         return register(name, meter, Meter.class);
+    }
+
+    @Override
+    public <H extends Histogram> H histogram(String name, H histogram) {
+        return register(name, histogram, Histogram.class);
     }
 
     @SuppressWarnings("unchecked")

@@ -53,6 +53,32 @@ class UserMetricGroupTest {
     }
 
     @Test
+    void histogramKeepsItsWindowAndEstimatesQuantilesAsCommonsMath() {
+        UserMetricGroup root = new UserMetricGroup();
+        DescriptiveStatisticsHistogram h = root.histogram("latency", new DescriptiveStatisticsHistogram(10));
+        assertSame(h, root.histogram("latency", new DescriptiveStatisticsHistogram(10)));
+        for (long i = 1; i <= 10; i++) {
+            h.update(i);
+        }
+        io.sluice.metrics.HistogramStatistics s = h.getStatistics();
+        assertEquals(10, h.getCount());
+        assertEquals(10, s.size());
+        assertEquals(5.5, s.getQuantile(0.5), 1e-9);
+        assertEquals(8.25, s.getQuantile(0.75), 1e-9);
+        assertEquals(10, s.getQuantile(0.99), 1e-9);
+        assertEquals(1, s.getMin());
+        assertEquals(10, s.getMax());
+        assertEquals(5.5, s.getMean(), 1e-9);
+        assertEquals(Math.sqrt(82.5 / 9), s.getStdDev(), 1e-9);
+        for (long i = 11; i <= 15; i++) {
+            h.update(i);
+        }
+        assertEquals(15, h.getCount());
+        assertEquals(6, h.getStatistics().getMin(), "the window keeps the last 10 values");
+        assertTrue(root.metrics().get("latency") instanceof io.sluice.metrics.Histogram);
+    }
+
+    @Test
     void meterRateIsEventsPerSecondOfItsSpan() {
         MeterView m = new MeterView(60);
         m.markEvent(120);
