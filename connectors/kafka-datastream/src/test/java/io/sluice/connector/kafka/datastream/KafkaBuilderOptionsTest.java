@@ -108,6 +108,46 @@ class KafkaBuilderOptionsTest {
         assertEquals(Boundedness.BOUNDED, bounded.getBoundedness());
     }
 
+    /** "key=value@offset" of each record (Flink's older record deserialization interface). */
+    @SuppressWarnings("deprecation")
+    public static final class KeyValueOffset
+            implements io.sluice.streaming.connectors.kafka.KafkaDeserializationSchema<String> {
+        @Override
+        public boolean isEndOfStream(String nextElement) {
+            return false;
+        }
+
+        @Override
+        public String deserialize(ConsumerRecord<byte[], byte[]> record) {
+            return (record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8)) + "="
+                    + new String(record.value(), StandardCharsets.UTF_8) + "@" + record.offset();
+        }
+
+        @Override
+        public io.sluice.api.common.typeinfo.TypeInformation<String> getProducedType() {
+            return io.sluice.api.common.typeinfo.Types.STRING;
+        }
+    }
+
+    @Test
+    void olderKafkaDeserializationSchemaReadsWholeRecords() throws Exception {
+        kafka.createTopic("whole", 1);
+        List<String[]> records = new ArrayList<>();
+        records.add(new String[] {"k1", "a"});
+        records.add(new String[] {"k2", "b"});
+        kafka.produce("whole", 0, null, records);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        List<String> got = new ArrayList<>();
+        env.fromSource(KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrap()).setTopics("whole")
+                                .setBounded(OffsetsInitializer.latest())
+                                .setDeserializer(io.sluice.connector.kafka.source.reader.deserializer
+                                        .KafkaRecordDeserializationSchema.of(new KeyValueOffset()))
+                                .build(),
+                        WatermarkStrategy.noWatermarks(), "Kafka Source")
+                .executeAndCollect().forEachRemaining(got::add);
+        assertEquals(List.of("k1=a@0", "k2=b@1"), got);
+    }
+
     /** The partition is the value's length modulo the number of partitions. */
     public static final class ByLength extends FlinkKafkaPartitioner<String> {
         @Override
