@@ -111,3 +111,16 @@ class DataStreamMetricsTest(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class MetricGroupReportTest(unittest.TestCase):
+    def test_key_value_groups_are_marked_in_the_report(self):
+        from sluice.metrics.metricbase import MetricGroup
+        import json
+        group = MetricGroup()
+        group.add_group("udf").add_group("shop", "orders").counter("seen").inc(2)
+        group.counter("plain").inc()
+        self.assertEqual("udf.shop.orders.x", group.add_group("udf").add_group("shop", "orders")
+                         .get_metric_identifier("x"))
+        self.assertEqual([["c", ["udf", "shop", "orders"], "seen", 2, [1]], ["c", [], "plain", 1, []]],
+                         json.loads(group._registry.report().decode("utf-8")))

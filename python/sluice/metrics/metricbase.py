@@ -112,34 +112,39 @@ class _Gauge(Metric):
 class MetricGroup(object):
     """A group of metrics: ``counter``, ``gauge``, ``meter``, ``distribution`` and nested groups (``add_group``)."""
 
-    def __init__(self, registry=None, scope=()):
+    def __init__(self, registry=None, scope=(), pairs=()):
         self._registry = registry if registry is not None else _Registry()
         self._scope = tuple(scope)
+        # the positions in the scope where a key/value group's key is (its value follows)
+        self._pairs = tuple(pairs)
 
     def add_group(self, name, extra=None):
-        """A child group ``name``; with ``extra`` the key/value group ``name`` -> ``extra`` (two levels)."""
+        """A child group ``name``; with ``extra`` the key/value group ``name`` -> ``extra`` (two levels in the
+        identifier; reporters name the metrics by ``name`` and make ``extra`` the value of a label ``name``)."""
         if not name:
             raise ValueError("A metric group needs a non-empty name.")
         scope = self._scope + (str(name),)
+        pairs = self._pairs
         if extra is not None:
+            pairs += (len(self._scope),)
             scope += (str(extra),)
-        return MetricGroup(self._registry, scope)
+        return MetricGroup(self._registry, scope, pairs)
 
     def counter(self, name):
-        return self._registry.register(self._scope, name, "c", lambda: Counter(self._registry))
+        return self._registry.register(self._scope, self._pairs, name, "c", lambda: Counter(self._registry))
 
     def gauge(self, name, obj):
         """Registers ``obj``, a callable returning a number, as the gauge ``name``."""
         if not callable(obj):
             raise TypeError("A gauge needs a callable returning its value, not %r" % (obj,))
-        return self._registry.register(self._scope, name, "g", lambda: _Gauge(obj), replace=True)
+        return self._registry.register(self._scope, self._pairs, name, "g", lambda: _Gauge(obj), replace=True)
 
     def meter(self, name, time_span_in_seconds=60):
-        return self._registry.register(self._scope, name, "m",
+        return self._registry.register(self._scope, self._pairs, name, "m",
                                        lambda: Meter(self._registry, time_span_in_seconds))
 
     def distribution(self, name):
-        return self._registry.register(self._scope, name, "d", lambda: Distribution(self._registry))
+        return self._registry.register(self._scope, self._pairs, name, "d", lambda: Distribution(self._registry))
 
     def get_scope_components(self):
         return list(self._scope)
@@ -156,7 +161,7 @@ class _Registry(object):
         self.dirty = False
         self._metrics = {}
 
-    def register(self, scope, name, kind, make, replace=False):
+    def register(self, scope, pairs, name, kind, make, replace=False):
         if not name:
             raise ValueError("A metric needs a non-empty name.")
         key = (scope, str(name))
@@ -169,22 +174,22 @@ class _Registry(object):
                 if not replace:
                     return old[1]
             metric = make()
-            self._metrics[key] = (kind, metric)
+            self._metrics[key] = (kind, metric, tuple(pairs))
             self.dirty = True
             return metric
 
     def report(self):
         """The JSON payload of a metrics frame, or None when nothing changed."""
         with self.lock:
-            has_gauges = any(kind == "g" for kind, _ in self._metrics.values())
+            has_gauges = any(entry[0] == "g" for entry in self._metrics.values())
             if not self.dirty and not has_gauges:
                 return None
             self.dirty = False
             entries = []
-            for (scope, name), (kind, metric) in self._metrics.items():
+            for (scope, name), (kind, metric, pairs) in self._metrics.items():
                 value = metric._take()
                 if value is not None:
-                    entries.append([kind, list(scope), name, value])
+                    entries.append([kind, list(scope), name, value, list(pairs)])
         if not entries:
             return None
         return json.dumps(entries).encode("utf-8")

@@ -37,9 +37,23 @@ public final class PythonMetrics {
             String kind = e.get(0).asText();
             MetricGroup group = root;
             StringBuilder id = new StringBuilder(kind).append(':');
-            for (JsonNode part : e.get(1)) {
-                group = group.addGroup(part.asText());
-                id.append(part.asText()).append('.');
+            java.util.Set<Integer> pairs = new java.util.HashSet<>();
+            for (JsonNode p : e.path(4)) {
+                pairs.add(p.asInt());
+            }
+            JsonNode scope = e.get(1);
+            for (int i = 0; i < scope.size(); i++) {
+                String part = scope.get(i).asText();
+                if (pairs.contains(i) && i + 1 < scope.size()) {
+                    // a key/value group: reported by its key, the value a label (Flink's add_group(key, value))
+                    String value = scope.get(i + 1).asText();
+                    group = group.addGroup(part, value);
+                    id.append(part).append('.').append(value).append('.');
+                    i++;
+                    continue;
+                }
+                group = group.addGroup(part);
+                id.append(part).append('.');
             }
             String name = e.get(2).asText();
             id.append(name);

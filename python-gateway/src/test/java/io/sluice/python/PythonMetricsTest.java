@@ -43,6 +43,15 @@ class PythonMetricsTest {
     }
 
     @Test
+    void keyValueGroupsOfPythonAreReportedByTheirKey() throws Exception {
+        UserMetricGroup group = new UserMetricGroup();
+        apply(new PythonMetrics(group), "[[\"c\", [\"udf\", \"shop\", \"orders\"], \"seen\", 2, [1]]]");
+        assertEquals(2L, ((Counter) group.metrics().get("udf.shop.orders.seen")).getCount());
+        assertEquals(new UserMetricGroup.Reported("udf.shop.seen", Map.of("shop", "orders")),
+                group.reported().get("udf.shop.orders.seen"));
+    }
+
+    @Test
     void anUnknownKindIsAnError() {
         PythonMetrics m = new PythonMetrics(new UserMetricGroup());
         assertThrows(java.io.IOException.class, () -> apply(m, "[[\"h\", [], \"x\", 1]]"));

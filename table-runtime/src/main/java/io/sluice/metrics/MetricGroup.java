@@ -22,6 +22,9 @@ public interface MetricGroup {
     /** Registers {@code meter} as {@code name}; returns the registered meter. */
     <M extends Meter> M meter(String name, M meter);
 
+    /** Registers {@code histogram} as {@code name} (or returns the histogram registered under it). */
+    <H extends Histogram> H histogram(String name, H histogram);
+
     /** The child group {@code name}. */
     MetricGroup addGroup(String name);
 

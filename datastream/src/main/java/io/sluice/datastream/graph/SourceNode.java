@@ -38,13 +38,10 @@ public final class SourceNode extends StreamNode {
 
     /**
      * Marks the source's instances idle after {@code timeout} without records ({@code WatermarkStrategy
-     * .withIdleness} on a stream it feeds); the shortest of several timeouts wins.
+     * .withIdleness} on a stream it feeds); the shortest of several timeouts wins. For a node built by a
+     * {@link #provider()} (a table converted into a stream) the provider applies it to the sources it builds.
      */
     public void setIdleTimeout(java.time.Duration timeout) {
-        if (provider != null) {
-            throw new UnsupportedOperationException("not supported yet: WatermarkStrategy.withIdleness on a stream"
-                    + " converted from a table (set table.exec.source.idle-timeout instead)");
-        }
         if (idleTimeout == null || timeout.compareTo(idleTimeout) < 0) {
             idleTimeout = timeout;
         }

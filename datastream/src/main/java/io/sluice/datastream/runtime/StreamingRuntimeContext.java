@@ -51,6 +51,12 @@ public final class StreamingRuntimeContext implements RuntimeContext {
         return context;
     }
 
+    /** The user metric group of this chain instance, the same across restarts. */
+    @Override
+    public io.sluice.metrics.MetricGroup getMetricGroup() {
+        return context.metrics().userMetricGroup();
+    }
+
     @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> d) {
         return state.getState(d);

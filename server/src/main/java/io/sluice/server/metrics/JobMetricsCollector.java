@@ -5,6 +5,9 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Quantile;
+import io.prometheus.metrics.model.snapshots.Quantiles;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.sluice.runtime.execution.JobExecution;
 import io.sluice.runtime.metrics.CheckpointStats;
 import io.sluice.runtime.metrics.JobMetrics;
@@ -25,7 +28,12 @@ import java.util.function.ToDoubleFunction;
  * with labels {@code host, job_id, job_name, task_id, task_name, operator_id, operator_name, subtask_index,
  * task_attempt_num, tm_id}. Each operator
  * instance is its own task. As in Flink's reporter every value is a gauge (counters included, without a
- * {@code _total} suffix). Jobs that have ended are no longer reported.
+ * {@code _total} suffix). The user metrics functions register in their operator's metric group
+ * ({@link UserMetrics}) are {@code sluice_taskmanager_job_task_operator_<group>_<name>} with the operator's labels
+ * (a key/value group {@code addGroup(key, value)} is named by its key, with the label {@code key="value"}; a
+ * histogram is a summary with Flink's quantiles 0.5, 0.75, 0.95, 0.98, 0.99 and 0.999 and its count),
+ * characters other than letters, digits, {@code _} and {@code :} replaced by {@code _} (a user metric whose name is a
+ * built-in one's is left out). Jobs that have ended are no longer reported.
  */
 public final class JobMetricsCollector implements MultiCollector {
     static final String JOB = "sluice_jobmanager_job_";
@@ -51,9 +59,23 @@ public final class JobMetricsCollector implements MultiCollector {
         }
     }
 
+    /** One summary family (user histograms) being collected. */
+    private static final class Summaries {
+        final String help;
+        final List<SummarySnapshot.SummaryDataPointSnapshot> points = new ArrayList<>();
+
+        Summaries(String help) {
+            this.help = help;
+        }
+    }
+
+    /** The quantiles Flink's Prometheus reporter exports of a histogram. */
+    private static final double[] QUANTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
+
     @Override
     public MetricSnapshots collect() {
         Map<String, Family> families = new LinkedHashMap<>();
+        Map<String, Summaries> summaries = new LinkedHashMap<>();
         for (JobRegistry.Entry entry : jobs.entries()) {
             if (entry.client().getJobStatus().isTerminal()) {
                 continue;
@@ -71,6 +93,7 @@ public final class JobMetricsCollector implements MultiCollector {
                         "subtask_index", String.valueOf(m.subtask()), "task_attempt_num",
                         String.valueOf(execution.restarts()), "tm_id", "sluice"));
                 collectOperator(families, labels, m);
+                collectUser(families, summaries, labels, m);
             }
         }
         List<MetricSnapshot> snapshots = new ArrayList<>();
@@ -78,6 +101,13 @@ public final class JobMetricsCollector implements MultiCollector {
             GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(f.help);
             f.points.forEach(b::dataPoint);
             snapshots.add(b.build());
+        });
+        summaries.forEach((name, f) -> {
+            if (!families.containsKey(name)) {
+                SummarySnapshot.Builder b = SummarySnapshot.builder().name(name).help(f.help);
+                f.points.forEach(b::dataPoint);
+                snapshots.add(b.build());
+            }
         });
         return new MetricSnapshots(snapshots);
     }
@@ -144,6 +174,63 @@ public final class JobMetricsCollector implements MultiCollector {
                 OperatorMetrics::accumulatedBusyTimeMs);
         task(f, "accumulateBackPressuredTimeMs", "Milliseconds the task was back-pressured in total", l, m,
                 OperatorMetrics::accumulatedBackPressuredTimeMs);
+    }
+
+    /**
+     * The instance's user metrics, named by their logical name (a key/value group by its key, its value a label), unless
+     * one would repeat a series collected already.
+     */
+    private static void collectUser(Map<String, Family> f, Map<String, Summaries> summaries, Labels l,
+            OperatorMetrics m) {
+        for (UserMetrics.Reported r : UserMetrics.reported(m)) {
+            String name = prometheusName(OPERATOR + r.logicalName());
+            if (name == null) {
+                continue;
+            }
+            Labels labels = l;
+            for (Map.Entry<String, String> v : r.variables().entrySet()) {
+                String key = v.getKey().replaceAll("[^a-zA-Z0-9_]", "_");
+                if (!labels.contains(key) && io.prometheus.metrics.model.snapshots.PrometheusNaming
+                        .isValidLabelName(key)) {
+                    labels = labels.add(key, v.getValue());
+                }
+            }
+            Labels series = labels;
+            if (r.histogram() != null) {
+                Summaries family = summaries.computeIfAbsent(name,
+                        k -> new Summaries("User histogram " + r.logicalName() + " of the operator"));
+                if (family.points.stream().noneMatch(p -> p.getLabels().equals(series))) {
+                    family.points.add(summary(r.histogram(), series));
+                }
+                continue;
+            }
+            Family family = f.get(name);
+            if (family != null && family.points.stream().anyMatch(p -> p.getLabels().equals(series))) {
+                continue;
+            }
+            add(f, name, "User metric " + r.logicalName() + " of the operator", series, r.value());
+        }
+    }
+
+    /** A histogram as a summary point: its count and Flink's quantiles of the values it keeps. */
+    private static SummarySnapshot.SummaryDataPointSnapshot summary(io.sluice.metrics.Histogram h, Labels labels) {
+        io.sluice.metrics.HistogramStatistics s = h.getStatistics();
+        List<Quantile> quantiles = new ArrayList<>();
+        for (double q : QUANTILES) {
+            quantiles.add(new Quantile(q, UserMetrics.quantile(s, q)));
+        }
+        return SummarySnapshot.SummaryDataPointSnapshot.builder().count(h.getCount())
+                .quantiles(Quantiles.of(quantiles)).labels(labels).build();
+    }
+
+    /** {@code name} with Flink's character filter, or null when Prometheus would still not take it. */
+    static String prometheusName(String name) {
+        String filtered = name.replaceAll("[^a-zA-Z0-9_:]", "_");
+        if (io.prometheus.metrics.model.snapshots.PrometheusNaming.isValidMetricName(filtered)) {
+            return filtered;
+        }
+        String sanitized = io.prometheus.metrics.model.snapshots.PrometheusNaming.sanitizeMetricName(filtered);
+        return io.prometheus.metrics.model.snapshots.PrometheusNaming.isValidMetricName(sanitized) ? sanitized : null;
     }
 
     private static void op(Map<String, Family> f, String name, String help, Labels l, OperatorMetrics m,

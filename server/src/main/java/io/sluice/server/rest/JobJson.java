@@ -9,6 +9,7 @@ import io.sluice.runtime.metrics.JobMetrics;
 import io.sluice.runtime.metrics.JobPlan;
 import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.server.JobRegistry;
+import io.sluice.server.metrics.UserMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,12 +146,17 @@ final class JobJson {
         return n;
     }
 
-    /** Flink's {@code /vertices/{vid}/metrics}: ids {@code <subtask>.<metric>}; values only for {@code get}. */
+    /**
+     * Flink's {@code /vertices/{vid}/metrics}: ids {@code <subtask>.<metric>}, and {@code <subtask>.<operator>.<group
+     * path>.<name>} for the user metrics of functions ({@link UserMetrics}); values only for {@code get}.
+     */
     static ArrayNode subtaskMetricValues(List<OperatorMetrics> instances, String get) {
         ArrayNode list = RestJson.MAPPER.createArrayNode();
         if (get == null) {
             for (OperatorMetrics m : instances) {
                 SUBTASK_METRICS.keySet().forEach(name -> list.addObject().put("id", m.subtask() + "." + name));
+                UserMetrics.values(m).keySet().forEach(name -> list.addObject()
+                        .put("id", m.subtask() + "." + m.vertexName() + "." + name));
             }
             return list;
         }
@@ -159,44 +165,78 @@ final class JobJson {
             if (dot < 0) {
                 continue;
             }
-            ToDoubleFunction<OperatorMetrics> f = SUBTASK_METRICS.get(id.substring(dot + 1));
             int subtask;
             try {
                 subtask = Integer.parseInt(id.substring(0, dot));
             } catch (NumberFormatException ex) {
                 continue;
             }
-            if (f == null || subtask < 0 || subtask >= instances.size()) {
+            if (subtask < 0 || subtask >= instances.size()) {
                 continue;
             }
-            list.addObject().put("id", id).put("value", format(f.applyAsDouble(instances.get(subtask))));
+            OperatorMetrics instance = instances.get(subtask);
+            String name = id.substring(dot + 1);
+            ToDoubleFunction<OperatorMetrics> f = SUBTASK_METRICS.get(name);
+            if (f != null) {
+                list.addObject().put("id", id).put("value", format(f.applyAsDouble(instance)));
+                continue;
+            }
+            Double user = userMetric(instance, name);
+            if (user != null) {
+                list.addObject().put("id", id).put("value", format(user));
+            }
         }
         return list;
     }
 
-    /** Flink's {@code /vertices/{vid}/subtasks/metrics}: min, max, avg and sum over the subtasks. */
+    /** The user metric {@code <operator>.<group path>.<name>} of {@code instance}, or null. */
+    private static Double userMetric(OperatorMetrics instance, String name) {
+        String prefix = instance.vertexName() + ".";
+        return name.startsWith(prefix) ? UserMetrics.values(instance).get(name.substring(prefix.length())) : null;
+    }
+
+    /**
+     * Flink's {@code /vertices/{vid}/subtasks/metrics}: min, max, avg and sum over the subtasks (for a user metric
+     * {@code <operator>.<group path>.<name>}, over the subtasks that have it).
+     */
     static ArrayNode aggregatedMetrics(List<OperatorMetrics> instances, String get) {
         ArrayNode list = RestJson.MAPPER.createArrayNode();
-        List<String> names = get == null ? new ArrayList<>(SUBTASK_METRICS.keySet()) : List.of(get.split(","));
+        List<String> names = new ArrayList<>();
+        if (get == null) {
+            names.addAll(SUBTASK_METRICS.keySet());
+            java.util.Set<String> user = new java.util.TreeSet<>();
+            for (OperatorMetrics m : instances) {
+                UserMetrics.values(m).keySet().forEach(k -> user.add(m.vertexName() + "." + k));
+            }
+            names.addAll(user);
+        } else {
+            names.addAll(List.of(get.split(",")));
+        }
         for (String name : names) {
             ToDoubleFunction<OperatorMetrics> f = SUBTASK_METRICS.get(name);
-            if (f == null) {
+            List<Double> values = new ArrayList<>();
+            for (OperatorMetrics m : instances) {
+                Double v = f != null ? Double.valueOf(f.applyAsDouble(m)) : userMetric(m, name);
+                if (v != null) {
+                    values.add(v);
+                }
+            }
+            if (f == null && values.isEmpty() && (get != null || instances.isEmpty())) {
                 continue;
             }
             ObjectNode n = list.addObject().put("id", name);
-            if (get == null || instances.isEmpty()) {
+            if (get == null || values.isEmpty()) {
                 continue;
             }
             double min = Double.MAX_VALUE;
             double max = -Double.MAX_VALUE;
             double sum = 0;
-            for (OperatorMetrics m : instances) {
-                double v = f.applyAsDouble(m);
+            for (double v : values) {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
                 sum += v;
             }
-            n.put("min", min).put("max", max).put("avg", sum / instances.size()).put("sum", sum);
+            n.put("min", min).put("max", max).put("avg", sum / values.size()).put("sum", sum);
         }
         return list;
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Reads a table source; produces the projected physical columns. */
 public final class SourceTransformation extends Transformation {
-    private final ScanTableSource source;
+    private ScanTableSource source;
     private final int[] projectedFields;
     private String tableName;
     private String badRecordsTable;
@@ -19,6 +19,15 @@ public final class SourceTransformation extends Transformation {
 
     public ScanTableSource source() {
         return source;
+    }
+
+    /**
+     * Replaces the source by {@code wrapper}'s wrapping of it (e.g. one whose readers report idleness); returns this
+     * node.
+     */
+    public SourceTransformation wrapSource(java.util.function.UnaryOperator<ScanTableSource> wrapper) {
+        this.source = wrapper.apply(source);
+        return this;
     }
 
     public int[] projectedFields() {

@@ -32,6 +32,12 @@ class UserMetricGroupTest {
                 List.copyOf(root.metrics().keySet()));
         assertEquals(2L, ((Counter) root.metrics().get("shop.orders.seen")).getCount());
         assertEquals(42, ((Gauge<?>) root.metrics().get("shop.orders.sizes.last")).getValue());
+        // reporters: key/value groups as variables, named by the key
+        assertEquals(new UserMetricGroup.Reported("shop.seen", java.util.Map.of("shop", "orders")),
+                root.reported().get("shop.orders.seen"));
+        assertEquals(new UserMetricGroup.Reported("shop.sizes.last", java.util.Map.of("shop", "orders")),
+                root.reported().get("shop.orders.sizes.last"));
+        assertEquals(new UserMetricGroup.Reported("events", java.util.Map.of()), root.reported().get("events"));
     }
 
     @Test
@@ -44,6 +50,32 @@ class UserMetricGroupTest {
                 () -> root.meter("rows", new MeterView()));
         assertTrue(e.getMessage().contains("'rows' is registered already as a SimpleCounter"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> root.counter(""));
+    }
+
+    @Test
+    void histogramKeepsItsWindowAndEstimatesQuantilesAsCommonsMath() {
+        UserMetricGroup root = new UserMetricGroup();
+        DescriptiveStatisticsHistogram h = root.histogram("latency", new DescriptiveStatisticsHistogram(10));
+        assertSame(h, root.histogram("latency", new DescriptiveStatisticsHistogram(10)));
+        for (long i = 1; i <= 10; i++) {
+            h.update(i);
+        }
+        io.sluice.metrics.HistogramStatistics s = h.getStatistics();
+        assertEquals(10, h.getCount());
+        assertEquals(10, s.size());
+        assertEquals(5.5, s.getQuantile(0.5), 1e-9);
+        assertEquals(8.25, s.getQuantile(0.75), 1e-9);
+        assertEquals(10, s.getQuantile(0.99), 1e-9);
+        assertEquals(1, s.getMin());
+        assertEquals(10, s.getMax());
+        assertEquals(5.5, s.getMean(), 1e-9);
+        assertEquals(Math.sqrt(82.5 / 9), s.getStdDev(), 1e-9);
+        for (long i = 11; i <= 15; i++) {
+            h.update(i);
+        }
+        assertEquals(15, h.getCount());
+        assertEquals(6, h.getStatistics().getMin(), "the window keeps the last 10 values");
+        assertTrue(root.metrics().get("latency") instanceof io.sluice.metrics.Histogram);
     }
 
     @Test

@@ -19,6 +19,16 @@ import io.sluice.api.common.state.ValueStateDescriptor;
 public interface RuntimeContext extends io.sluice.api.common.state.KeyedStateStore {
     TaskInfo getTaskInfo();
 
+    /**
+     * The metric group of the operator instance running the function: counters, gauges and meters registered here
+     * (also in child groups) are the instance's user metrics, exported by the server's {@code /metrics} endpoint and
+     * REST API.
+     */
+    default io.sluice.metrics.MetricGroup getMetricGroup() {
+        throw new UnsupportedOperationException("not supported yet: RuntimeContext.getMetricGroup outside of a"
+                + " running job");
+    }
+
     <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties);
 
     <T> ListState<T> getListState(ListStateDescriptor<T> stateProperties);

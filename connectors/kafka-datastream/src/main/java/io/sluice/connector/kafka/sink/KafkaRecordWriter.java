@@ -10,6 +10,7 @@ import io.sluice.datastream.runtime.sink.RecordSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -21,9 +22,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * One parallel writer of a {@link KafkaSink}. Exactly-once: the records between two checkpoints go into one
- * transaction (id {@code <prefix>-<subtask>-<n>}, a new one after every checkpoint), committed when that checkpoint
- * completes, or when the input ends (after those of checkpoints still pending). A restored writer continues with
- * the id after the restored checkpoint's, whose initialization aborts what a failed run left open there.
+ * transaction (id {@code <prefix>-<subtask>-<n>}), committed when that checkpoint completes, or when the input ends
+ * (after those of checkpoints still pending). {@link TransactionNamingStrategy#INCREMENTING}: a new id after every
+ * checkpoint; a restored writer continues with the id after the restored checkpoint's, whose initialization aborts
+ * what a failed run left open there. {@link TransactionNamingStrategy#POOLING}: the smallest {@code n} no pending
+ * transaction uses; a restored writer first aborts every open transaction of the ids it owns.
  */
 final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
         KafkaRecordSerializationSchema.KafkaSinkContext {
@@ -32,9 +35,18 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
     private final DeliveryGuarantee guarantee;
     private final KafkaRecordSerializationSchema<IN> serializer;
     private final AtomicReference<Exception> sendError = new AtomicReference<>();
-    private final TreeMap<Long, KafkaProducer<byte[], byte[]>> pending = new TreeMap<>();
+    /** Transactions prepared by a checkpoint and not committed yet, by checkpoint id. */
+    private final TreeMap<Long, Transaction> pending = new TreeMap<>();
+    private final Map<String, int[]> partitionsByTopic = new HashMap<>();
     private KafkaProducer<byte[], byte[]> producer;
+    private String transactionalId;
     private long transactionNumber;
+    /** Set by a restore with {@link TransactionNamingStrategy#POOLING}: abort what the pool left open first. */
+    private boolean abortOpenTransactions;
+
+    /** A prepared transaction. */
+    private record Transaction(String id, KafkaProducer<byte[], byte[]> producer) {
+    }
 
     KafkaRecordWriter(KafkaSink<IN> sink, TaskInfo task, DeliveryGuarantee guarantee) {
         this.sink = sink;
@@ -58,8 +70,13 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
             Properties p = new Properties();
             p.putAll(sink.properties);
             if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
-                p.put("transactional.id", sink.transactionalIdPrefix + "-" + task.getIndexOfThisSubtask() + "-"
-                        + transactionNumber);
+                if (abortOpenTransactions) {
+                    abortOpenTransactions = false;
+                    OpenTransactions.abort(sink.properties, sink.transactionalIdPrefix, task.getIndexOfThisSubtask(),
+                            task.getNumberOfParallelSubtasks());
+                }
+                transactionalId = nextTransactionalId();
+                p.put("transactional.id", transactionalId);
                 p.put("enable.idempotence", "true");
                 p.put("acks", "all");
             } else if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE) {
@@ -72,6 +89,21 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
             }
         }
         return producer;
+    }
+
+    /** {@code <prefix>-<subtask>-<n>}: n follows the checkpoints, or is the smallest one free (pooling). */
+    private String nextTransactionalId() {
+        String base = sink.transactionalIdPrefix + "-" + task.getIndexOfThisSubtask() + "-";
+        if (sink.namingStrategy != TransactionNamingStrategy.POOLING) {
+            return base + transactionNumber;
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        pending.values().forEach(t -> used.add(t.id()));
+        for (long n = 0; ; n++) {
+            if (!used.contains(base + n)) {
+                return base + n;
+            }
+        }
     }
 
     @Override
@@ -124,19 +156,20 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
             return null;
         }
         if (producer != null) {
-            pending.put(checkpointId, producer);
+            pending.put(checkpointId, new Transaction(transactionalId, producer));
             producer = null;
         }
         transactionNumber = checkpointId + 1;
+        partitionsByTopic.clear();
         return ByteBuffer.allocate(Long.BYTES).putLong(checkpointId).array();
     }
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
         while (!pending.isEmpty() && pending.firstKey() <= checkpointId) {
-            Map.Entry<Long, KafkaProducer<byte[], byte[]>> e = pending.pollFirstEntry();
-            e.getValue().commitTransaction();
-            e.getValue().close(Duration.ofSeconds(5));
+            KafkaProducer<byte[], byte[]> p = pending.pollFirstEntry().getValue().producer();
+            p.commitTransaction();
+            p.close(Duration.ofSeconds(5));
         }
     }
 
@@ -148,6 +181,8 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
             producer = null;
         }
         transactionNumber = Math.max(transactionNumber, checkpointId + 1);
+        abortOpenTransactions = guarantee == DeliveryGuarantee.EXACTLY_ONCE
+                && sink.namingStrategy == TransactionNamingStrategy.POOLING;
     }
 
     @Override
@@ -166,8 +201,8 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
 
     @Override
     public void close() {
-        for (KafkaProducer<byte[], byte[]> p : pending.values()) {
-            p.close(Duration.ZERO);
+        for (Transaction t : pending.values()) {
+            t.producer().close(Duration.ZERO);
         }
         pending.clear();
         if (producer != null) {
@@ -190,6 +225,7 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
 
     @Override
     public int[] getPartitionsForTopic(String topic) {
-        return producer().partitionsFor(topic).stream().mapToInt(PartitionInfo::partition).sorted().toArray();
+        return partitionsByTopic.computeIfAbsent(topic, t -> producer().partitionsFor(t).stream()
+                .mapToInt(PartitionInfo::partition).sorted().toArray());
     }
 }

@@ -13,7 +13,8 @@ import java.util.Properties;
  * Writes a DataStream to Kafka: {@code stream.sinkTo(KafkaSink.<String>builder()...build())}.
  * {@link DeliveryGuarantee#NONE} sends and forgets; {@code AT_LEAST_ONCE} also flushes the producer at every
  * checkpoint; {@code EXACTLY_ONCE} writes the records between two checkpoints in one Kafka transaction
- * (transactional id {@code <prefix>-<subtask>-<n>}) and commits it when the checkpoint completes, so consumers
+ * (transactional id {@code <prefix>-<subtask>-<n>}, {@code n} as the {@link TransactionNamingStrategy} says) and
+ * commits it when the checkpoint completes, so consumers
  * reading with {@code isolation.level=read_committed} see every record once, also after a failure and restore.
  *
  * @param <IN> the records
@@ -24,13 +25,15 @@ public class KafkaSink<IN> implements Sink<IN>, RecordSink {
     final KafkaRecordSerializationSchema<IN> serializer;
     final DeliveryGuarantee guarantee;
     final String transactionalIdPrefix;
+    final TransactionNamingStrategy namingStrategy;
 
     KafkaSink(Properties properties, KafkaRecordSerializationSchema<IN> serializer, DeliveryGuarantee guarantee,
-            String transactionalIdPrefix) {
+            String transactionalIdPrefix, TransactionNamingStrategy namingStrategy) {
         this.properties = properties;
         this.serializer = serializer;
         this.guarantee = guarantee;
         this.transactionalIdPrefix = transactionalIdPrefix;
+        this.namingStrategy = namingStrategy;
     }
 
     /** A builder of a Kafka sink. */

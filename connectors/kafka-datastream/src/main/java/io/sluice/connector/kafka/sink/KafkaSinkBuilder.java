@@ -5,14 +5,15 @@ import java.util.Properties;
 
 /**
  * Builds a {@link KafkaSink}: bootstrap servers, a record serializer, and optionally the delivery guarantee
- * (default {@link DeliveryGuarantee#NONE}), the transactional id prefix (required for exactly-once) and producer
- * properties.
+ * (default {@link DeliveryGuarantee#NONE}), the transactional id prefix (required for exactly-once), the
+ * {@link TransactionNamingStrategy} and producer properties.
  */
 public class KafkaSinkBuilder<IN> {
     private final Properties properties = new Properties();
     private KafkaRecordSerializationSchema<IN> serializer;
     private DeliveryGuarantee guarantee = DeliveryGuarantee.NONE;
     private String transactionalIdPrefix;
+    private TransactionNamingStrategy namingStrategy = TransactionNamingStrategy.DEFAULT;
 
     KafkaSinkBuilder() {
     }
@@ -28,6 +29,13 @@ public class KafkaSinkBuilder<IN> {
 
     public KafkaSinkBuilder<IN> setTransactionalIdPrefix(String transactionalIdPrefix) {
         this.transactionalIdPrefix = transactionalIdPrefix;
+        return this;
+    }
+
+    /** How exactly-once transactions are named (default {@link TransactionNamingStrategy#INCREMENTING}). */
+    public KafkaSinkBuilder<IN> setTransactionNamingStrategy(TransactionNamingStrategy transactionNamingStrategy) {
+        this.namingStrategy = java.util.Objects.requireNonNull(transactionNamingStrategy,
+                "transactionNamingStrategy must not be null");
         return this;
     }
 
@@ -64,6 +72,6 @@ public class KafkaSinkBuilder<IN> {
         }
         Properties copy = new Properties();
         copy.putAll(properties);
-        return new KafkaSink<>(copy, serializer, guarantee, transactionalIdPrefix);
+        return new KafkaSink<>(copy, serializer, guarantee, transactionalIdPrefix, namingStrategy);
     }
 }

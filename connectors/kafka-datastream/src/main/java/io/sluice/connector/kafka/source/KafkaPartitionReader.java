@@ -1,6 +1,7 @@
 package io.sluice.connector.kafka.source;
 
 import io.sluice.api.common.serialization.DeserializationSchema;
+import io.sluice.api.connector.source.Boundedness;
 import io.sluice.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.sluice.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import io.sluice.datastream.runtime.BatchBuilder;
@@ -124,7 +125,7 @@ final class KafkaPartitionReader<T> implements SourceReader {
                 .equals("enable.auto.commit") || String.valueOf(k).equals("max.poll.records")
                 || String.valueOf(k).equals("auto.offset.reset") || String.valueOf(k).equals("isolation.level"));
         admin = Admin.create(adminProperties);
-        discoveryIntervalMillis = source.stoppingOffsets != null ? 0 : Long.parseLong(source.properties
+        discoveryIntervalMillis = source.boundedness == Boundedness.BOUNDED ? 0 : Long.parseLong(source.properties
                 .getProperty("partition.discovery.interval.ms", String.valueOf(Duration.ofMinutes(5).toMillis())));
         batches = new BatchBuilder(context.allocator(), context.batchSize(), new Output() {
             @Override
@@ -200,11 +201,11 @@ final class KafkaPartitionReader<T> implements SourceReader {
     @Override
     public ReadStatus pollNext(Output output) throws Exception {
         current = output;
-        boolean bounded = source.stoppingOffsets != null;
-        if (bounded && finished.size() == assigned.size()) {
+        boolean stopping = source.stoppingOffsets != null;
+        if (stopping && finished.size() == assigned.size()) {
             return ReadStatus.END_OF_INPUT;
         }
-        if (!bounded && discoveryIntervalMillis > 0 && System.currentTimeMillis() >= nextDiscovery) {
+        if (discoveryIntervalMillis > 0 && System.currentTimeMillis() >= nextDiscovery) {
             discover(false);
         }
         if (assigned.isEmpty()) {
@@ -226,7 +227,7 @@ final class KafkaPartitionReader<T> implements SourceReader {
         }
         batches.flush();
         updatePendingRecords();
-        if (bounded) {
+        if (stopping) {
             assigned.forEach(this::checkFinished);
             if (finished.size() == assigned.size()) {
                 return ReadStatus.END_OF_INPUT;

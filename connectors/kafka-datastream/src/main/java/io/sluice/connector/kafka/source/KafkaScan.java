@@ -17,7 +17,7 @@ final class KafkaScan<T> implements ScanTableSource {
 
     @Override
     public boolean isBounded() {
-        return source.stoppingOffsets != null;
+        return source.boundedness == io.sluice.api.connector.source.Boundedness.BOUNDED;
     }
 
     @Override

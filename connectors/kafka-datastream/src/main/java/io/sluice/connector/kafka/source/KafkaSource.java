@@ -22,7 +22,9 @@ import org.apache.kafka.common.TopicPartition;
  * offset. Each record's timestamp is the Kafka record's timestamp. Checkpoints hold the offset of every partition:
  * a restored job continues exactly where the checkpoint was taken, at the same or another parallelism; the
  * offsets are also committed to the consumer group (if any) at each checkpoint, for monitoring and
- * {@code OffsetsInitializer.committedOffsets()}.
+ * {@code OffsetsInitializer.committedOffsets()}. With stopping offsets ({@code setBounded}, or {@code setUnbounded}
+ * for a source that stays {@link Boundedness#CONTINUOUS_UNBOUNDED}) each partition is read up to its stopping
+ * offset and the source ends when every partition got there.
  *
  * @param <OUT> the records
  */
@@ -34,10 +36,11 @@ public class KafkaSource<OUT> extends BuiltInSource<OUT> {
     final Set<TopicPartition> partitions;
     final OffsetsInitializer startingOffsets;
     final OffsetsInitializer stoppingOffsets;
+    final Boundedness boundedness;
     final KafkaRecordDeserializationSchema<OUT> deserializer;
 
     KafkaSource(Properties properties, List<String> topics, Pattern topicPattern, Set<TopicPartition> partitions,
-            OffsetsInitializer startingOffsets, OffsetsInitializer stoppingOffsets,
+            OffsetsInitializer startingOffsets, OffsetsInitializer stoppingOffsets, Boundedness boundedness,
             KafkaRecordDeserializationSchema<OUT> deserializer) {
         this.properties = properties;
         this.topics = topics == null ? null : new ArrayList<>(topics);
@@ -45,6 +48,7 @@ public class KafkaSource<OUT> extends BuiltInSource<OUT> {
         this.partitions = partitions;
         this.startingOffsets = startingOffsets;
         this.stoppingOffsets = stoppingOffsets;
+        this.boundedness = boundedness;
         this.deserializer = deserializer;
     }
 
@@ -55,7 +59,7 @@ public class KafkaSource<OUT> extends BuiltInSource<OUT> {
 
     @Override
     public Boundedness getBoundedness() {
-        return stoppingOffsets != null ? Boundedness.BOUNDED : Boundedness.CONTINUOUS_UNBOUNDED;
+        return boundedness;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.sluice.connector.kafka.source;
 
 import io.sluice.api.common.serialization.DeserializationSchema;
+import io.sluice.api.connector.source.Boundedness;
 import io.sluice.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.sluice.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Builds a {@link KafkaSource}: bootstrap servers, what to read (topics, a topic pattern or partitions), a
  * deserializer, and optionally a group id, starting offsets (default: {@code earliest()}), stopping offsets
- * ({@code setBounded}) and consumer properties.
+ * ({@code setBounded} or {@code setUnbounded}) and consumer properties.
  */
 public class KafkaSourceBuilder<OUT> {
     private final Properties properties = new Properties();
@@ -23,6 +24,7 @@ public class KafkaSourceBuilder<OUT> {
     private Set<TopicPartition> partitions;
     private OffsetsInitializer startingOffsets = OffsetsInitializer.earliest();
     private OffsetsInitializer stoppingOffsets;
+    private Boundedness boundedness = Boundedness.CONTINUOUS_UNBOUNDED;
     private KafkaRecordDeserializationSchema<OUT> deserializer;
 
     KafkaSourceBuilder() {
@@ -70,15 +72,27 @@ public class KafkaSourceBuilder<OUT> {
         return this;
     }
 
-    /** Makes the source bounded: each partition is read up to (not including) these offsets, then it ends. */
+    /**
+     * Makes the source {@link Boundedness#BOUNDED}: each partition is read up to (not including) these offsets,
+     * then the source ends; no new partitions are discovered.
+     */
     public KafkaSourceBuilder<OUT> setBounded(OffsetsInitializer stoppingOffsetsInitializer) {
-        this.stoppingOffsets = stoppingOffsetsInitializer;
+        this.stoppingOffsets = java.util.Objects.requireNonNull(stoppingOffsetsInitializer,
+                "stoppingOffsetsInitializer");
+        this.boundedness = Boundedness.BOUNDED;
         return this;
     }
 
-    /** Not supported yet: an unbounded source that stops at offsets (use {@link #setBounded}). */
+    /**
+     * Keeps the source {@link Boundedness#CONTINUOUS_UNBOUNDED} (a streaming source) but stops each partition at
+     * these offsets (exclusive): the source ends when every partition reached its stopping offset. Partitions
+     * found by partition discovery meanwhile get their stopping offsets from the same initializer.
+     */
     public KafkaSourceBuilder<OUT> setUnbounded(OffsetsInitializer stoppingOffsetsInitializer) {
-        throw new UnsupportedOperationException("not supported yet: KafkaSourceBuilder.setUnbounded (use setBounded)");
+        this.stoppingOffsets = java.util.Objects.requireNonNull(stoppingOffsetsInitializer,
+                "stoppingOffsetsInitializer");
+        this.boundedness = Boundedness.CONTINUOUS_UNBOUNDED;
+        return this;
     }
 
     public KafkaSourceBuilder<OUT> setDeserializer(KafkaRecordDeserializationSchema<OUT> recordDeserializer) {
@@ -130,6 +144,6 @@ public class KafkaSourceBuilder<OUT> {
         Properties copy = new Properties();
         copy.putAll(properties);
         return new KafkaSource<>(copy, topics, topicPattern, partitions, startingOffsets, stoppingOffsets,
-                deserializer);
+                boundedness, deserializer);
     }
 }

@@ -1,10 +1,12 @@
 package io.sluice.table.api.bridge.internal;
 
 import io.sluice.api.common.typeinfo.TypeInformation;
+import io.sluice.api.java.tuple.Tuple;
 import io.sluice.api.java.typeutils.ListTypeInfo;
 import io.sluice.api.java.typeutils.MapTypeInfo;
 import io.sluice.api.java.typeutils.PojoTypeInfo;
 import io.sluice.api.java.typeutils.RowTypeInfo;
+import io.sluice.api.java.typeutils.TupleTypeInfo;
 import io.sluice.types.Row;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -17,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Nested column values between streams and tables, as Flink maps them: a {@code Row} (with a {@code RowTypeInfo}) or a
- * POJO becomes {@code ROW<...>}, an object or primitive array (other than {@code byte[]}) or a {@code List}
+ * Nested column values between streams and tables, as Flink maps them: a {@code Row} (with a {@code RowTypeInfo}), a
+ * tuple ({@code ROW<f0 ..., f1 ...>}) or a POJO becomes {@code ROW<...>}, an object or primitive array (other than {@code byte[]}) or a {@code List}
  * {@code ARRAY<...>}, a {@code Map} {@code MAP<..., ...>}, nested to any depth. Tables hold ROW values as
  * {@code Row}s, ARRAY values as Java arrays of the element's class and MAP values as {@code Map}s; this class turns a
  * stream's values into those and back into the declared Java types of POJO fields.
@@ -38,6 +40,18 @@ final class NestedValues {
                     return null;
                 }
                 fields.add(quote(row.getFieldNames()[i]) + " " + t);
+            }
+            return "ROW<" + String.join(", ", fields) + ">";
+        }
+        if (type instanceof TupleTypeInfo) {
+            TupleTypeInfo<?> tuple = (TupleTypeInfo<?>) type;
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < tuple.getArity(); i++) {
+                String t = sqlTypeOf(tuple.getTypeAt(i));
+                if (t == null) {
+                    return null;
+                }
+                fields.add(quote("f" + i) + " " + t);
             }
             return "ROW<" + String.join(", ", fields) + ">";
         }
@@ -70,12 +84,19 @@ final class NestedValues {
                 String v = sqlTypeOf(args[1]);
                 return k == null || v == null ? null : "MAP<" + k + ", " + v + ">";
             }
+            if (raw instanceof Class && Tuple.class.isAssignableFrom((Class<?>) raw)) {
+                return tupleSqlType(args);
+            }
             return null;
         }
         if (!(type instanceof Class)) {
             return null;
         }
         Class<?> c = (Class<?>) type;
+        if (Tuple.class.isAssignableFrom(c)) {
+            Type[] args = tupleTypeArguments(c);
+            return args == null ? null : tupleSqlType(args);
+        }
         String basic = StreamColumns.sqlTypeOf(c);
         if (basic != null) {
             return basic;
@@ -98,8 +119,43 @@ final class NestedValues {
         return null;
     }
 
+    /** {@code ROW<f0 T0, f1 T1, ...>} of a tuple with field types {@code args}, or null. */
+    private static String tupleSqlType(Type[] args) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String t = sqlTypeOf(args[i]);
+            if (t == null) {
+                return null;
+            }
+            fields.add(quote("f" + i) + " " + t);
+        }
+        return "ROW<" + String.join(", ", fields) + ">";
+    }
+
+    /**
+     * The field types of a tuple class that fixes them (e.g. {@code class Pair extends Tuple2<String, Integer>}), or
+     * null when they are type variables.
+     */
+    private static Type[] tupleTypeArguments(Class<?> c) {
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+            Type sup = k.getGenericSuperclass();
+            if (sup instanceof ParameterizedType && ((ParameterizedType) sup).getRawType() instanceof Class
+                    && ((Class<?>) ((ParameterizedType) sup).getRawType()).getName()
+                            .startsWith(Tuple.class.getPackageName() + ".Tuple")) {
+                Type[] args = ((ParameterizedType) sup).getActualTypeArguments();
+                for (Type a : args) {
+                    if (!(a instanceof Class) && !(a instanceof ParameterizedType)) {
+                        return null;
+                    }
+                }
+                return args;
+            }
+        }
+        return null;
+    }
+
     private static boolean isPojo(Class<?> c) {
-        return PojoTypeInfo.isPojo(c) && !Row.class.isAssignableFrom(c) && !Collection.class.isAssignableFrom(c)
+        return PojoTypeInfo.isPojo(c) && !Row.class.isAssignableFrom(c) && !Tuple.class.isAssignableFrom(c) && !Collection.class.isAssignableFrom(c)
                 && !Map.class.isAssignableFrom(c) && !c.getName().startsWith("java.");
     }
 
@@ -111,6 +167,14 @@ final class NestedValues {
     static Object toTable(Object value) throws IllegalAccessException {
         if (value == null || StreamColumns.sqlTypeOf(value.getClass()) != null || value instanceof Row) {
             return value;
+        }
+        if (value instanceof Tuple) {
+            Tuple tuple = (Tuple) value;
+            Object[] values = new Object[tuple.getArity()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = toTable(tuple.getField(i));
+            }
+            return Row.of(values);
         }
         if (value.getClass().isArray()) {
             int n = Array.getLength(value);
@@ -145,6 +209,16 @@ final class NestedValues {
         return value;
     }
 
+    /** A ROW value as a tuple of class {@code c} (a TupleN or a subclass) with field types {@code args}. */
+    private static Tuple toTuple(Row row, Class<?> c, Type[] args) throws ReflectiveOperationException {
+        Tuple tuple = (Tuple) c.getConstructor().newInstance();
+        for (int i = 0; i < tuple.getArity(); i++) {
+            Object v = row.getField(i);
+            tuple.setField(args[i] == null ? v : toStream(v, args[i]), i);
+        }
+        return tuple;
+    }
+
     /** A table value as a value of the Java type {@code target} (a POJO field's generic type). */
     static Object toStream(Object value, Type target) throws ReflectiveOperationException {
         if (value == null) {
@@ -168,12 +242,19 @@ final class NestedValues {
                 }
                 return out;
             }
+            if (Tuple.class.isAssignableFrom(raw) && value instanceof Row) {
+                return toTuple((Row) value, raw, args);
+            }
             return value;
         }
         if (!(target instanceof Class)) {
             return value;
         }
         Class<?> c = (Class<?>) target;
+        if (Tuple.class.isAssignableFrom(c) && value instanceof Row) {
+            Type[] args = tupleTypeArguments(c);
+            return toTuple((Row) value, c, args == null ? new Type[((Row) value).getArity()] : args);
+        }
         if (c.isArray() && c != byte[].class && value instanceof Object[]) {
             Object[] in = (Object[]) value;
             Object out = Array.newInstance(c.getComponentType(), in.length);

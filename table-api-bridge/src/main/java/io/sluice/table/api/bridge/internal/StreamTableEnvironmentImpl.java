@@ -260,16 +260,21 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
         boolean dropUpdateBefore = produced.contains(RowKind.UPDATE_BEFORE)
                 && !accepted.contains(RowKind.UPDATE_BEFORE);
         String name = "TableToDataStream(" + sinkName + ")";
+        SourceNode[] self = new SourceNode[1];
         SourceNode source = new SourceNode(name, type, builder -> BridgeContext.within(builder, () -> {
             BridgeSupport.PlannedTable planned = BridgeSupport.plan(tables, table);
             if (dropUpdateBefore) {
                 UpdateBeforeElimination.apply(planned.root());
             }
             Transformation root = planned.root();
+            if (self[0].idleTimeout() != null) {
+                IdleSources.apply(root, self[0].idleTimeout());
+            }
             return new OperatorTransformation(name, List.of(root),
                     () -> new TableToRecordsOperator(planned.rowType(), factory, rowtime, recordColumns, type),
                     RecordBatches.TYPE);
         }));
+        self[0] = source;
         OperatorNode head = new OperatorNode(name, type, new PassThroughOperator(name), List.of(source));
         return new DataStream<>(env, head);
     }

@@ -27,6 +27,37 @@ public interface KafkaRecordDeserializationSchema<T> extends Serializable {
     /** The type of the records. */
     TypeInformation<T> getProducedType();
 
+    /** Reads whole records with an older {@code KafkaDeserializationSchema} (its {@code isEndOfStream} is ignored). */
+    @SuppressWarnings("deprecation")
+    static <V> KafkaRecordDeserializationSchema<V> of(
+            io.sluice.streaming.connectors.kafka.KafkaDeserializationSchema<V> kafkaDeserializationSchema) {
+        java.util.Objects.requireNonNull(kafkaDeserializationSchema, "kafkaDeserializationSchema");
+        return new KafkaRecordDeserializationSchema<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void open(DeserializationSchema.InitializationContext context) throws Exception {
+                kafkaDeserializationSchema.open(context);
+            }
+
+            @Override
+            public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<V> out) throws IOException {
+                try {
+                    kafkaDeserializationSchema.deserialize(record, out);
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public TypeInformation<V> getProducedType() {
+                return kafkaDeserializationSchema.getProducedType();
+            }
+        };
+    }
+
     /** Deserializes the value of each record with {@code valueDeserializationSchema} (the key is ignored). */
     static <V> KafkaRecordDeserializationSchema<V> valueOnly(DeserializationSchema<V> valueDeserializationSchema) {
         return new KafkaRecordDeserializationSchema<>() {
