@@ -67,6 +67,14 @@ import org.apache.arrow.vector.TinyIntVector;
  * ({@link RetractableObjectAccumulator}): {@code -U/-D} rows call its {@code retract}; it sees NULL arguments
  * itself (except under DISTINCT, where rows with a NULL argument are skipped as for built-ins); its function
  * instance is opened in {@link #open} and closed in {@link #close}.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}),
+ * groups live in the job's keyed-state backend, one value per group key ({@link KeyedGroupState}), so the state may
+ * be larger than the heap. The key table then only numbers the groups of the rows being folded (one batch, or one
+ * mini-batch): each such group's value is read once before its first row, its rows are folded exactly as above (the
+ * changelog is the same), and it is written back (or deleted, when emptied or expired) once afterwards. An expired
+ * group is deleted when its key is next read. Checkpoints hold the backend's snapshot; a restore at another
+ * parallelism keeps the group keys the exchange now routes to the instance.
  */
 public final class GroupAggregateOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
         io.sluice.runtime.operator.UpdateBeforeOptional {
@@ -106,6 +114,19 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     /** Mini-batch mode: the rows not yet folded, and the groups the mini-batch being processed touches. */
     private MiniBatchBuffer buffer;
     private MiniBatchChanges changes;
+
+    /** Marks a snapshot of backend state (a heap snapshot starts with its group count, never negative). */
+    private static final int BACKEND_STATE = -1;
+    /** Non-null when groups live in a keyed-state backend; the key table then numbers the slots being folded. */
+    private KeyedGroupState keyed;
+    /** Per slot (backend state): whether it was read from the backend, and whether the backend held a value. */
+    private boolean[] loaded = new boolean[0];
+    private boolean[] stored = new boolean[0];
+    /** The slots read since the last write-back, in the order they were read. */
+    private int[] loadedSlots = new int[0];
+    private int loadedCount;
+    private final java.io.ByteArrayOutputStream valueBytes = new java.io.ByteArrayOutputStream(64);
+    private final StateWriter valueWriter = new StateWriter(valueBytes);
 
     /** An aggregate that emits the change of every input row. */
     public GroupAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
@@ -147,6 +168,9 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         this.allocator = context.allocator();
         this.output = dropUpdateBefore ? new io.sluice.runtime.operator.UpdateBeforeFilter(output, allocator) : output;
         this.ttl = StateTtl.of(context.config(), clock);
+        if (KeyedGroupState.usesStateBackend(context.config())) {
+            keyed = new KeyedGroupState(context, inputType, groupFields);
+        }
         if (groupFields.length > 0) {
             groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
         }
@@ -196,6 +220,15 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         groupCount = assignGroups(batch, rows, groupIds);
         ensureCapacity(groupCount);
         bindUserArguments(batch);
+        emitRows(batch, rows);
+        if (keyed != null) {
+            storeLoaded();
+            resetSlots();
+        }
+    }
+
+    /** Folds the rows of {@code batch}, whose group ids are assigned, and emits the changes. */
+    private void emitRows(RowBatch batch, int rows) throws Exception {
         RowBatch out = RowBatch.allocate(outputType, allocator, 2 * rows);
         TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
         out.setRowKinds(kinds);
@@ -274,6 +307,12 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         } finally {
             changes.reset();
         }
+        if (keyed != null) {
+            storeLoaded();
+            if (buffer.isEmpty()) {
+                resetSlots();
+            }
+        }
         expireIncrementally(rows);
     }
 
@@ -288,6 +327,9 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             int g = ids[i];
             RowKind kind = batch.rowKind(i);
             boolean accumulate = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER;
+            if (keyed != null && !loaded[g]) {
+                loadSlot(g);
+            }
             if (live[g] && ttl.isExpired(lastWrite[g], now)) {
                 dropGroup(g);
             }
@@ -375,7 +417,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
 
     /** Frees the state of the expired groups among the next few group ids (round robin). */
     private void expireIncrementally(int rows) {
-        if (!ttl.enabled() || groupCount == 0) {
+        if (!ttl.enabled() || groupCount == 0 || keyed != null) {
             return;
         }
         int budget = Math.min(groupCount, ttl.cleanupBudget(rows));
@@ -407,10 +449,89 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     private int assignGroups(RowBatch batch, int rows, int[] ids) {
         if (groups == null) {
             Arrays.fill(ids, 0, rows, 0);
+            if (keyed != null) {
+                keyed.recordKey(0, batch, 0);
+            }
             return 1;
         }
+        int before = groups.size();
         groups.findOrInsert(KeyHashTable.columnsOf(batch, groupFields), rows, ids);
+        if (keyed != null) {
+            int next = before; // new ids are given in row order
+            for (int i = 0; i < rows && next < groups.size(); i++) {
+                if (ids[i] == next) {
+                    keyed.recordKey(next++, batch, i);
+                }
+            }
+        }
         return groups.size();
+    }
+
+    // ---------------------------------------------------------------- state in a keyed-state backend
+
+    /** Reads slot {@code g}'s group from the backend into the (empty) slot. */
+    private void loadSlot(int g) {
+        byte[] value = keyed.load(g);
+        loaded[g] = true;
+        stored[g] = value != null;
+        loadedSlots[loadedCount++] = g;
+        if (value == null) {
+            return;
+        }
+        StateReader in = new StateReader(new java.io.ByteArrayInputStream(value));
+        try {
+            rowCounts[g] = in.readLong();
+            lastWrite[g] = in.readLong();
+            for (RetractableAccumulator a : accumulators) {
+                a.readGroup(g, in);
+            }
+            distinctCounts.readGroup(g, in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the stored state of a group of " + outputType, e);
+        }
+        live[g] = rowCounts[g] > 0;
+    }
+
+    /** The stored form of slot {@code g}'s group: row count, last write time, accumulators, DISTINCT counts. */
+    private byte[] encodeGroup(int g) {
+        valueBytes.reset();
+        try {
+            valueWriter.writeLong(rowCounts[g]);
+            valueWriter.writeLong(lastWrite[g]);
+            for (RetractableAccumulator a : accumulators) {
+                a.writeGroup(g, valueWriter);
+            }
+            distinctCounts.writeGroup(g, valueWriter);
+            valueWriter.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot serialize the state of a group of " + outputType, e);
+        }
+        return valueBytes.toByteArray();
+    }
+
+    /** Writes every slot read since the last call back to the backend (deletes emptied groups), then empties it. */
+    private void storeLoaded() {
+        for (int t = 0; t < loadedCount; t++) {
+            int g = loadedSlots[t];
+            if (live[g]) {
+                keyed.store(g, encodeGroup(g));
+            } else if (stored[g]) {
+                keyed.store(g, null);
+            }
+            dropGroup(g);
+            loaded[g] = false;
+        }
+        loadedCount = 0;
+    }
+
+    /** Starts a new slot table (backend state: slots only number the groups of the rows being folded). */
+    private void resetSlots() {
+        keyed.forgetSlots(groupCount);
+        if (groups != null) {
+            groups.close();
+            groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
+        }
+        groupCount = 0;
     }
 
     private void ensureCapacity(int groupCount) {
@@ -419,6 +540,11 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             rowCounts = Arrays.copyOf(rowCounts, n);
             live = Arrays.copyOf(live, n);
             lastWrite = Arrays.copyOf(lastWrite, n);
+            if (keyed != null) {
+                loaded = Arrays.copyOf(loaded, n);
+                stored = Arrays.copyOf(stored, n);
+                loadedSlots = Arrays.copyOf(loadedSlots, n);
+            }
         }
         distinctCounts.ensureCapacity(rowCounts.length);
         for (RetractableAccumulator a : accumulators) {
@@ -433,6 +559,9 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             int g = groupIds[i];
             RowKind kind = batch.rowKind(i);
             boolean accumulate = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER;
+            if (keyed != null && !loaded[g]) {
+                loadSlot(g);
+            }
             if (live[g] && ttl.isExpired(lastWrite[g], now)) {
                 dropGroup(g); // expired state is never returned: the group starts again
             }
@@ -575,9 +704,9 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         distinctCounts.clear(g);
     }
 
-    /** Number of groups holding state, for metrics and tests. */
+    /** Number of groups holding state, for metrics and tests (-1 when they are kept in a state backend). */
     public int liveGroups() {
-        return liveGroups;
+        return keyed != null ? -1 : liveGroups;
     }
 
     /** Number of distinct-value counters held by DISTINCT aggregates over all groups, for tests. */
@@ -633,6 +762,11 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             throw new IllegalStateException("mini-batch of " + buffer.rows() + " rows not processed before the"
                     + " snapshot (prepareSnapshotPreBarrier was not called)");
         }
+        if (keyed != null) {
+            out.writeInt(BACKEND_STATE);
+            out.writeBytes(keyed.snapshot());
+            return;
+        }
         out.writeInt(groupCount);
         if (groups != null) {
             List<FieldVector> keys = new ArrayList<>();
@@ -653,6 +787,11 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     @Override
     public void restoreState(StateReader in) throws IOException {
         int n = in.readInt();
+        checkStateKind(n);
+        if (keyed != null) {
+            keyed.restore(in.readBytes());
+            return;
+        }
         if (groups != null) {
             try (RowBatch keys = in.readBatch(inputType.project(groupFields), allocator)) {
                 int[] ids = new int[n];
@@ -698,8 +837,23 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             throw new io.sluice.table.api.UnsupportedFeatureException("restoring a global aggregation from "
                     + snapshots.size() + " instances' state");
         }
+        if (keyed != null) {
+            if (owned != null && owned.routing() != io.sluice.runtime.state.KeyOwnership.Routing.ALL
+                    && !Arrays.equals(owned.inputKeys(0), groupFields)) {
+                throw new io.sluice.table.api.UnsupportedFeatureException("restoring a group aggregate's backend"
+                        + " state at another parallelism when its input is not partitioned by exactly the group keys");
+            }
+            List<byte[]> states = new ArrayList<>();
+            for (StateReader in : snapshots) {
+                checkStateKind(in.readInt());
+                states.add(in.readBytes());
+            }
+            keyed.restoreRescaled(states, owned);
+            return;
+        }
         for (StateReader in : snapshots) {
             int n = in.readInt();
+            checkStateKind(n);
             int[] target = new int[n];
             if (groups != null) {
                 target = io.sluice.runtime.operator.keys.KeyTableState.restoreOwned(in, groups,
@@ -726,8 +880,30 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
     }
 
+    /**
+     * Fails clearly when a snapshot was written by the other state path: {@code marker} is the group count of a heap
+     * snapshot, or {@link #BACKEND_STATE} for a backend one.
+     */
+    private void checkStateKind(int marker) {
+        boolean backendState = marker == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a group aggregate whose state was"
+                    + " taken with state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
+        }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when groups are on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
+    }
+
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         if (buffer != null) {
             buffer.close();
         }
