@@ -61,9 +61,19 @@ class RocksDBGroupAggregateTest {
 
     /** One operator set-up: group fields, aggregates, mode flags. */
     private record Setup(int[] groupFields, List<AggregateSpec> aggregates, boolean insertOnly,
-            MiniBatchSettings miniBatch, boolean dropUpdateBefore) {
+            MiniBatchSettings miniBatch, boolean dropUpdateBefore, int cachedGroups) {
+        Setup(int[] groupFields, List<AggregateSpec> aggregates, boolean insertOnly, MiniBatchSettings miniBatch,
+                boolean dropUpdateBefore) {
+            this(groupFields, aggregates, insertOnly, miniBatch, dropUpdateBefore, 2);
+        }
+
         Setup with(MiniBatchSettings m, boolean dropUb) {
-            return new Setup(groupFields, aggregates, insertOnly, m, dropUb);
+            return new Setup(groupFields, aggregates, insertOnly, m, dropUb, cachedGroups);
+        }
+
+        /** Groups held in slots before they are written back to RocksDB. */
+        Setup cached(int groups) {
+            return new Setup(groupFields, aggregates, insertOnly, miniBatch, dropUpdateBefore, groups);
         }
     }
 
@@ -198,6 +208,7 @@ class RocksDBGroupAggregateTest {
             op.dropUpdateBefore();
         }
         op.setClock(clock::get);
+        op.setWriteBackLimits(setup.cachedGroups, setup.cachedGroups == 0 ? 0 : Long.MAX_VALUE);
         op.open(new OperatorContext("agg", allocator, config, OperatorMetrics.detached("agg"), subtask,
                 parallelism), out);
         return op;
@@ -235,14 +246,17 @@ class RocksDBGroupAggregateTest {
     void emitsWhatTheHeapPathEmitsBatchByBatch() throws Exception {
         int seed = 0;
         for (Setup base : setups()) {
-            for (Setup setup : List.of(base, base.with(null, true), base.with(new MiniBatchSettings(1000, 5), false),
+            for (Setup setup : List.of(base, base.cached(0), base.cached(GroupAggregateOperator.MAX_CACHED_GROUPS),
+                    base.with(null, true), base.with(new MiniBatchSettings(1000, 5), false),
+                    base.with(new MiniBatchSettings(1000, 5), false).cached(0),
                     base.with(new MiniBatchSettings(1000, 11), true))) {
                 for (int round = 0; round < 3; round++, seed++) {
                     Random random = new Random(seed);
                     List<Step> steps = randomSteps(random, 70, 6, true);
                     int batchSize = 1 + random.nextInt(8);
                     String what = "groups=" + java.util.Arrays.toString(setup.groupFields) + " miniBatch="
-                            + setup.miniBatch + " dropUb=" + setup.dropUpdateBefore + " seed=" + seed;
+                            + setup.miniBatch + " dropUb=" + setup.dropUpdateBefore + " cached="
+                            + setup.cachedGroups + " seed=" + seed;
                     List<List<String>> heap = run("hashmap", setup, steps, batchSize, Duration.ZERO);
                     assertTrue(heap.stream().mapToInt(List::size).sum() > 20, what);
                     assertEquals(heap, run("rocksdb", setup, steps, batchSize, Duration.ZERO), what);

@@ -70,11 +70,14 @@ import org.apache.arrow.vector.TinyIntVector;
  *
  * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}),
  * groups live in the job's keyed-state backend, one value per group key ({@link KeyedGroupState}), so the state may
- * be larger than the heap. The key table then only numbers the groups of the rows being folded (one batch, or one
- * mini-batch): each such group's value is read once before its first row, its rows are folded exactly as above (the
- * changelog is the same), and it is written back (or deleted, when emptied or expired) once afterwards. An expired
- * group is deleted when its key is next read. Checkpoints hold the backend's snapshot; a restore at another
- * parallelism keeps the group keys the exchange now routes to the instance.
+ * be larger than the heap. The key table then numbers a bounded set of recently used groups (slots): a group's value
+ * is read once, before the first row that needs it, its rows are folded exactly as above (the changelog is the
+ * same), and once the slots hold more than {@link #MAX_CACHED_GROUPS} groups or {@link #MAX_CACHED_BYTES} bytes of
+ * read values, every changed group is written back (or deleted, when emptied or expired) and the key table starts
+ * again; a checkpoint writes them back first. So a batch costs at most one read and one write per distinct group, and
+ * a group that many batches touch (a few hot keys, or a global aggregate) is read and written once per round, not
+ * once per batch. An expired group is deleted when its key is next read. Checkpoints hold the backend's snapshot; a
+ * restore at another parallelism keeps the group keys the exchange now routes to the instance.
  */
 public final class GroupAggregateOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
         io.sluice.runtime.operator.UpdateBeforeOptional {
@@ -115,6 +118,12 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     private MiniBatchBuffer buffer;
     private MiniBatchChanges changes;
 
+    /** Backend state: the most groups held in slots before they are written back. */
+    static final int MAX_CACHED_GROUPS = 4096;
+    /** Backend state: the most bytes of stored values read into slots before they are written back. */
+    static final long MAX_CACHED_BYTES = 4L << 20;
+    private int maxCachedGroups = MAX_CACHED_GROUPS;
+    private long maxCachedBytes = MAX_CACHED_BYTES;
     /** Marks a snapshot of backend state (a heap snapshot starts with its group count, never negative). */
     private static final int BACKEND_STATE = -1;
     /** Non-null when groups live in a keyed-state backend; the key table then numbers the slots being folded. */
@@ -122,6 +131,10 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     /** Per slot (backend state): whether it was read from the backend, and whether the backend held a value. */
     private boolean[] loaded = new boolean[0];
     private boolean[] stored = new boolean[0];
+    /** Per slot (backend state): whether a row changed it since it was read. */
+    private boolean[] dirty = new boolean[0];
+    /** Bytes of the stored values read into slots since they were last written back. */
+    private long cachedBytes;
     /** The slots read since the last write-back, in the order they were read. */
     private int[] loadedSlots = new int[0];
     private int loadedCount;
@@ -222,8 +235,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         bindUserArguments(batch);
         emitRows(batch, rows);
         if (keyed != null) {
-            storeLoaded();
-            resetSlots();
+            writeBackIfFull();
         }
     }
 
@@ -308,10 +320,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             changes.reset();
         }
         if (keyed != null) {
-            storeLoaded();
-            if (buffer.isEmpty()) {
-                resetSlots();
-            }
+            writeBackIfFull();
         }
         expireIncrementally(rows);
     }
@@ -332,6 +341,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             }
             if (live[g] && ttl.isExpired(lastWrite[g], now)) {
                 dropGroup(g);
+                markDirty(g);
             }
             if (!changes.isTouched(g)) {
                 int slot = changes.touch(g, live[g]);
@@ -344,6 +354,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             if (first && !accumulate) {
                 continue;
             }
+            markDirty(g);
             rowSeq++;
             for (int k = 0; k < accumulators.length; k++) {
                 fold(k, batch, i, g, accumulate);
@@ -469,15 +480,24 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
 
     // ---------------------------------------------------------------- state in a keyed-state backend
 
+    /** Backend state: slot {@code g} must be written back. */
+    private void markDirty(int g) {
+        if (keyed != null) {
+            dirty[g] = true;
+        }
+    }
+
     /** Reads slot {@code g}'s group from the backend into the (empty) slot. */
     private void loadSlot(int g) {
         byte[] value = keyed.load(g);
         loaded[g] = true;
         stored[g] = value != null;
+        dirty[g] = false;
         loadedSlots[loadedCount++] = g;
         if (value == null) {
             return;
         }
+        cachedBytes += value.length;
         StateReader in = new StateReader(new java.io.ByteArrayInputStream(value));
         try {
             rowCounts[g] = in.readLong();
@@ -509,29 +529,45 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         return valueBytes.toByteArray();
     }
 
-    /** Writes every slot read since the last call back to the backend (deletes emptied groups), then empties it. */
-    private void storeLoaded() {
+    /** Writes the slots back and starts a new slot table once they hold too many groups or bytes. */
+    private void writeBackIfFull() {
+        if (groupCount > maxCachedGroups || cachedBytes > maxCachedBytes) {
+            writeBack();
+        }
+    }
+
+    /**
+     * Writes every changed slot back to the backend (deletes emptied and expired groups), empties the slots and
+     * starts a new slot table; the rows still buffered for a mini-batch get their slots in the new table.
+     */
+    private void writeBack() {
         for (int t = 0; t < loadedCount; t++) {
             int g = loadedSlots[t];
-            if (live[g]) {
-                keyed.store(g, encodeGroup(g));
-            } else if (stored[g]) {
-                keyed.store(g, null);
+            if (dirty[g]) {
+                if (live[g]) {
+                    keyed.store(g, encodeGroup(g));
+                } else if (stored[g]) {
+                    keyed.store(g, null);
+                }
             }
             dropGroup(g);
             loaded[g] = false;
+            dirty[g] = false;
         }
         loadedCount = 0;
-    }
-
-    /** Starts a new slot table (backend state: slots only number the groups of the rows being folded). */
-    private void resetSlots() {
+        cachedBytes = 0;
         keyed.forgetSlots(groupCount);
         if (groups != null) {
             groups.close();
             groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
         }
         groupCount = 0;
+        if (buffer != null && !buffer.isEmpty()) {
+            for (MiniBatchBuffer.Entry e : buffer.entries()) {
+                groupCount = assignGroups(e.batch, e.batch.rowCount(), e.groupIds);
+            }
+            ensureCapacity(groupCount);
+        }
     }
 
     private void ensureCapacity(int groupCount) {
@@ -543,6 +579,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             if (keyed != null) {
                 loaded = Arrays.copyOf(loaded, n);
                 stored = Arrays.copyOf(stored, n);
+                dirty = Arrays.copyOf(dirty, n);
                 loadedSlots = Arrays.copyOf(loadedSlots, n);
             }
         }
@@ -564,11 +601,13 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             }
             if (live[g] && ttl.isExpired(lastWrite[g], now)) {
                 dropGroup(g); // expired state is never returned: the group starts again
+                markDirty(g);
             }
             boolean first = !live[g];
             if (first && !accumulate) {
                 continue;
             }
+            markDirty(g);
             if (!first) {
                 writeRow(batch, i, g, out, pos);
             }
@@ -714,6 +753,12 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         return distinctCounts.entries();
     }
 
+    /** Backend state: writes the slots back once they hold more than {@code groups} groups or {@code bytes} bytes. */
+    void setWriteBackLimits(int groups, long bytes) {
+        this.maxCachedGroups = groups;
+        this.maxCachedBytes = bytes;
+    }
+
     /** Replaces the processing-time clock (epoch millis) used for state TTL; call before {@link #open}. */
     void setClock(LongSupplier clock) {
         this.clock = clock;
@@ -763,6 +808,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
                     + " snapshot (prepareSnapshotPreBarrier was not called)");
         }
         if (keyed != null) {
+            writeBack();
             out.writeInt(BACKEND_STATE);
             out.writeBytes(keyed.snapshot());
             return;
