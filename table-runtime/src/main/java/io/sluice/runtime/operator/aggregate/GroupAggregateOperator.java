@@ -73,7 +73,7 @@ import org.apache.arrow.vector.TinyIntVector;
  * be larger than the heap. The key table then numbers a bounded set of recently used groups (slots): a group's value
  * is read once, before the first row that needs it, its rows are folded exactly as above (the changelog is the
  * same), and once the slots hold more than {@link #MAX_CACHED_GROUPS} groups or {@link #MAX_CACHED_BYTES} bytes of
- * read values, every changed group is written back (or deleted, when emptied or expired) and the key table starts
+ * read values, or {@link #MAX_CACHED_ROWS} rows were folded into them, every changed group is written back (or deleted, when emptied or expired) and the key table starts
  * again; a checkpoint writes them back first. So a batch costs at most one read and one write per distinct group, and
  * a group that many batches touch (a few hot keys, or a global aggregate) is read and written once per round, not
  * once per batch. An expired group is deleted when its key is next read. Checkpoints hold the backend's snapshot; a
@@ -122,8 +122,12 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     static final int MAX_CACHED_GROUPS = 4096;
     /** Backend state: the most bytes of stored values read into slots before they are written back. */
     static final long MAX_CACHED_BYTES = 4L << 20;
+    /** Backend state: the most input rows folded into slots before they are written back (bounds their growth). */
+    static final int MAX_CACHED_ROWS = 1 << 16;
     private int maxCachedGroups = MAX_CACHED_GROUPS;
     private long maxCachedBytes = MAX_CACHED_BYTES;
+    /** Input rows folded into slots since they were last written back. */
+    private long cachedRows;
     /** Marks a snapshot of backend state (a heap snapshot starts with its group count, never negative). */
     private static final int BACKEND_STATE = -1;
     /** Non-null when groups live in a keyed-state backend; the key table then numbers the slots being folded. */
@@ -484,6 +488,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     private void markDirty(int g) {
         if (keyed != null) {
             dirty[g] = true;
+            cachedRows++;
         }
     }
 
@@ -531,7 +536,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
 
     /** Writes the slots back and starts a new slot table once they hold too many groups or bytes. */
     private void writeBackIfFull() {
-        if (groupCount > maxCachedGroups || cachedBytes > maxCachedBytes) {
+        if (groupCount > maxCachedGroups || cachedBytes > maxCachedBytes || cachedRows > MAX_CACHED_ROWS) {
             writeBack();
         }
     }
@@ -556,6 +561,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
         loadedCount = 0;
         cachedBytes = 0;
+        cachedRows = 0;
         keyed.forgetSlots(groupCount);
         if (groups != null) {
             groups.close();
