@@ -73,7 +73,8 @@ import org.apache.arrow.vector.TinyIntVector;
  * be larger than the heap. The key table then numbers a bounded set of recently used groups (slots): a group's value
  * is read once, before the first row that needs it, its rows are folded exactly as above (the changelog is the
  * same), and once the slots hold more than {@link #MAX_CACHED_GROUPS} groups or {@link #MAX_CACHED_BYTES} bytes of
- * read values, or {@link #MAX_CACHED_ROWS} rows were folded into them, every changed group is written back (or deleted, when emptied or expired) and the key table starts
+ * read values, or {@link #MAX_CACHED_INPUT_BYTES} bytes of input were folded into them, every changed group is
+ * written back (or deleted, when emptied or expired) and the key table starts
  * again; a checkpoint writes them back first. So a batch costs at most one read and one write per distinct group, and
  * a group that many batches touch (a few hot keys, or a global aggregate) is read and written once per round, not
  * once per batch. An expired group is deleted when its key is next read. Checkpoints hold the backend's snapshot; a
@@ -122,12 +123,15 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     static final int MAX_CACHED_GROUPS = 4096;
     /** Backend state: the most bytes of stored values read into slots before they are written back. */
     static final long MAX_CACHED_BYTES = 4L << 20;
-    /** Backend state: the most input rows folded into slots before they are written back (bounds their growth). */
-    static final int MAX_CACHED_ROWS = 1 << 16;
+    /**
+     * Backend state: the most bytes of input (Arrow buffers) folded into slots before they are written back, which
+     * bounds how much the decoded groups grow on the heap.
+     */
+    static final long MAX_CACHED_INPUT_BYTES = 16L << 20;
     private int maxCachedGroups = MAX_CACHED_GROUPS;
     private long maxCachedBytes = MAX_CACHED_BYTES;
-    /** Input rows folded into slots since they were last written back. */
-    private long cachedRows;
+    /** Bytes of input folded into slots since they were last written back. */
+    private long cachedInputBytes;
     /** Marks a snapshot of backend state (a heap snapshot starts with its group count, never negative). */
     private static final int BACKEND_STATE = -1;
     /** Non-null when groups live in a keyed-state backend; the key table then numbers the slots being folded. */
@@ -239,6 +243,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         bindUserArguments(batch);
         emitRows(batch, rows);
         if (keyed != null) {
+            cachedInputBytes += bufferBytes(batch);
             writeBackIfFull();
         }
     }
@@ -311,6 +316,9 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
                 MiniBatchBuffer.Entry e = buffer.head();
                 int end = Math.min(e.batch.rowCount(), e.offset + remaining);
                 bindUserArguments(e.batch);
+                if (keyed != null) {
+                    cachedInputBytes += bufferBytes(e.batch) * (end - e.offset) / e.batch.rowCount();
+                }
                 try {
                     foldRows(e.batch, e.groupIds, e.offset, end);
                 } finally {
@@ -488,7 +496,6 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     private void markDirty(int g) {
         if (keyed != null) {
             dirty[g] = true;
-            cachedRows++;
         }
     }
 
@@ -534,9 +541,19 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         return valueBytes.toByteArray();
     }
 
+    /** Bytes of the Arrow buffers of {@code batch}. */
+    private static long bufferBytes(RowBatch batch) {
+        long bytes = 0;
+        for (FieldVector v : batch.root().getFieldVectors()) {
+            bytes += v.getBufferSize();
+        }
+        return bytes;
+    }
+
     /** Writes the slots back and starts a new slot table once they hold too many groups or bytes. */
     private void writeBackIfFull() {
-        if (groupCount > maxCachedGroups || cachedBytes > maxCachedBytes || cachedRows > MAX_CACHED_ROWS) {
+        if (groupCount > maxCachedGroups || cachedBytes > maxCachedBytes
+                || cachedInputBytes > MAX_CACHED_INPUT_BYTES) {
             writeBack();
         }
     }
@@ -561,7 +578,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
         loadedCount = 0;
         cachedBytes = 0;
-        cachedRows = 0;
+        cachedInputBytes = 0;
         keyed.forgetSlots(groupCount);
         if (groups != null) {
             groups.close();
