@@ -25,11 +25,23 @@ public final class RocksDBStateBackendFactory implements KeyedStateBackendFactor
         try {
             Path base = dir == null ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(dir);
             Files.createDirectories(base);
-            Path working = Files.createTempDirectory(base, "sluice-rocksdb-" + operatorId.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
+            Path working = Files.createTempDirectory(base, "sluice-rocksdb-" + directoryName(operatorId) + "-");
             return new RocksDBKeyedStateBackend<>(keySerializer, maxParallelism, range, working);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the RocksDB working directory under "
                     + (dir == null ? "the temp directory" : dir), e);
         }
     }
+
+    /**
+     * The operator id as part of a file name: other characters than letters, digits, '_' and '-' become '_', and a
+     * long id (SQL operators are named by their whole description) is cut, so the name stays far below the file
+     * system's limit; the temp directory's random suffix keeps names unique.
+     */
+    static String directoryName(String operatorId) {
+        String name = operatorId.replaceAll("[^A-Za-z0-9_-]", "_");
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
+    }
+
+    private static final int MAX_NAME = 64;
 }

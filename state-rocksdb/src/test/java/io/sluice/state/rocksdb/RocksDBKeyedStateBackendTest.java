@@ -96,6 +96,28 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
         }
     }
 
+    @Test
+    void anOperatorNamedByALongSqlDescriptionGetsItsWorkingDirectory() throws Exception {
+        Path dir = Files.createTempDirectory("rocksdb-local");
+        Configuration config = new Configuration();
+        config.setString("state.backend.type", "rocksdb");
+        config.setString("state.backend.rocksdb.localdir", dir.toString());
+        String name = "GroupAggregate(groupBy=[region], select=[region, " + "COUNT(DISTINCT $1) AS EXPR$1, ".repeat(20)
+                + "])#0";
+        try (KeyedStateBackend<String> b = KeyedStateBackends.create(config, StateSerializers.STRING,
+                KeyGroupRange.all(128), name)) {
+            b.setCurrentKey("k");
+            KeyedValueState<VoidNamespace, String> v = b.getValueState("v", StateSerializers.STRING);
+            v.update("x");
+            assertEquals("x", v.value());
+            try (var files = Files.list(dir)) {
+                String created = files.findFirst().orElseThrow().getFileName().toString();
+                assertTrue(created.startsWith("sluice-rocksdb-GroupAggregate_groupBy__region"), created);
+                assertTrue(created.length() < 120, created);
+            }
+        }
+    }
+
     static byte[] snapshot(KeyedStateBackend<?> b) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         b.snapshot(out);

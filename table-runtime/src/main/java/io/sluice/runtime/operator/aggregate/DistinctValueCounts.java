@@ -154,6 +154,36 @@ final class DistinctValueCounts {
         }
     }
 
+    /** Writes group {@code g}'s counters alone (a keyed-state backend keeps one value per group key). */
+    void writeGroup(int g, StateWriter out) throws IOException {
+        for (int k = 0; k < viewOf.length; k++) {
+            if (viewOf[k] >= 0) {
+                View view = views[viewOf[k]];
+                out.writeInt(view.groupEntries(variantOf[k], g));
+                view.writeEntries(out, variantOf[k], g, false);
+            }
+        }
+    }
+
+    /** Reads what {@link #writeGroup} wrote into group {@code g}, which is empty. */
+    void readGroup(int g, StateReader in) throws IOException {
+        for (int k = 0; k < viewOf.length; k++) {
+            if (viewOf[k] < 0) {
+                continue;
+            }
+            View view = views[viewOf[k]];
+            int size = in.readInt();
+            for (int e = 0; e < size; e++) {
+                long count = in.readLong();
+                Object[] values = new Object[view.types.length];
+                for (int a = 0; a < values.length; a++) {
+                    values[a] = in.readValue(view.types[a]);
+                }
+                view.put(variantOf[k], g, values, count);
+            }
+        }
+    }
+
     /** The per-group tables of the DISTINCT aggregates over one set of argument columns. */
     private abstract static class View {
         final LogicalType[] types;
@@ -172,9 +202,28 @@ final class DistinctValueCounts {
 
         abstract void clear(int g);
 
-        abstract int entries(int variant, int groupCount);
+        /** Counters above zero of one variant over groups {@code 0..groupCount-1}. */
+        int entries(int variant, int groupCount) {
+            int n = 0;
+            for (int g = 0; g < groupCount && g < capacity(); g++) {
+                n += groupEntries(variant, g);
+            }
+            return n;
+        }
 
-        abstract void write(StateWriter out, int variant, int groupCount) throws IOException;
+        abstract int capacity();
+
+        /** Counters above zero of one variant in group {@code g}. */
+        abstract int groupEntries(int variant, int g);
+
+        void write(StateWriter out, int variant, int groupCount) throws IOException {
+            for (int g = 0; g < groupCount && g < capacity(); g++) {
+                writeEntries(out, variant, g, true);
+            }
+        }
+
+        /** Writes group {@code g}'s (group if {@code withGroup}, count, values) entries of one variant. */
+        abstract void writeEntries(StateWriter out, int variant, int g, boolean withGroup) throws IOException;
 
         abstract void put(int variant, int g, Object[] values, long count);
     }
@@ -245,16 +294,19 @@ final class DistinctValueCounts {
         }
 
         @Override
-        int entries(int variant, int groupCount) {
+        int capacity() {
+            return tables.length;
+        }
+
+        @Override
+        int groupEntries(int variant, int g) {
             int n = 0;
-            for (int g = 0; g < Math.min(groupCount, tables.length); g++) {
-                LongCountTable t = tables[g];
-                if (t != null) {
-                    long[] counts = t.counts();
-                    for (int s = 0; s < t.capacity(); s++) {
-                        if (t.used(s) && counts[s * stride + variant] != 0) {
-                            n++;
-                        }
+            LongCountTable t = tables[g];
+            if (t != null) {
+                long[] counts = t.counts();
+                for (int s = 0; s < t.capacity(); s++) {
+                    if (t.used(s) && counts[s * stride + variant] != 0) {
+                        n++;
                     }
                 }
             }
@@ -262,20 +314,20 @@ final class DistinctValueCounts {
         }
 
         @Override
-        void write(StateWriter out, int variant, int groupCount) throws IOException {
-            for (int g = 0; g < groupCount; g++) {
-                LongCountTable t = tables[g];
-                if (t == null) {
-                    continue;
-                }
-                long[] counts = t.counts();
-                for (int s = 0; s < t.capacity(); s++) {
-                    long count = t.used(s) ? counts[s * stride + variant] : 0;
-                    if (count != 0) {
+        void writeEntries(StateWriter out, int variant, int g, boolean withGroup) throws IOException {
+            LongCountTable t = tables[g];
+            if (t == null) {
+                return;
+            }
+            long[] counts = t.counts();
+            for (int s = 0; s < t.capacity(); s++) {
+                long count = t.used(s) ? counts[s * stride + variant] : 0;
+                if (count != 0) {
+                    if (withGroup) {
                         out.writeInt(g);
-                        out.writeLong(count);
-                        out.writeValue(types[0], boxed(t.key(s)));
                     }
+                    out.writeLong(count);
+                    out.writeValue(types[0], boxed(t.key(s)));
                 }
             }
         }
@@ -401,35 +453,38 @@ final class DistinctValueCounts {
         }
 
         @Override
-        int entries(int variant, int groupCount) {
+        int capacity() {
+            return maps.length;
+        }
+
+        @Override
+        int groupEntries(int variant, int g) {
             int n = 0;
-            for (int g = 0; g < Math.min(groupCount, maps.length); g++) {
-                if (maps[g] != null) {
-                    for (long[] counts : maps[g].values()) {
-                        n += counts[variant] != 0 ? 1 : 0;
-                    }
+            if (maps[g] != null) {
+                for (long[] counts : maps[g].values()) {
+                    n += counts[variant] != 0 ? 1 : 0;
                 }
             }
             return n;
         }
 
         @Override
-        void write(StateWriter out, int variant, int groupCount) throws IOException {
-            for (int g = 0; g < groupCount; g++) {
-                if (maps[g] == null) {
+        void writeEntries(StateWriter out, int variant, int g, boolean withGroup) throws IOException {
+            if (maps[g] == null) {
+                return;
+            }
+            for (Map.Entry<Object, long[]> e : maps[g].entrySet()) {
+                long count = e.getValue()[variant];
+                if (count == 0) {
                     continue;
                 }
-                for (Map.Entry<Object, long[]> e : maps[g].entrySet()) {
-                    long count = e.getValue()[variant];
-                    if (count == 0) {
-                        continue;
-                    }
+                if (withGroup) {
                     out.writeInt(g);
-                    out.writeLong(count);
-                    for (int a = 0; a < args.length; a++) {
-                        Object part = args.length == 1 ? e.getKey() : ((List<?>) e.getKey()).get(a);
-                        out.writeValue(types[a], part instanceof ByteBuffer ? ((ByteBuffer) part).array() : part);
-                    }
+                }
+                out.writeLong(count);
+                for (int a = 0; a < args.length; a++) {
+                    Object part = args.length == 1 ? e.getKey() : ((List<?>) e.getKey()).get(a);
+                    out.writeValue(types[a], part instanceof ByteBuffer ? ((ByteBuffer) part).array() : part);
                 }
             }
         }

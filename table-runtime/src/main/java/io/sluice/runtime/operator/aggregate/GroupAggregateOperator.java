@@ -67,6 +67,18 @@ import org.apache.arrow.vector.TinyIntVector;
  * ({@link RetractableObjectAccumulator}): {@code -U/-D} rows call its {@code retract}; it sees NULL arguments
  * itself (except under DISTINCT, where rows with a NULL argument are skipped as for built-ins); its function
  * instance is opened in {@link #open} and closed in {@link #close}.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}),
+ * groups live in the job's keyed-state backend, one value per group key ({@link KeyedGroupState}), so the state may
+ * be larger than the heap. The key table then numbers a bounded set of recently used groups (slots): a group's value
+ * is read once, before the first row that needs it, its rows are folded exactly as above (the changelog is the
+ * same), and once the slots hold more than {@link #MAX_CACHED_GROUPS} groups or {@link #MAX_CACHED_BYTES} bytes of
+ * read values, or {@link #MAX_CACHED_INPUT_BYTES} bytes of input were folded into them, every changed group is
+ * written back (or deleted, when emptied or expired) and the key table starts
+ * again; a checkpoint writes them back first. So a batch costs at most one read and one write per distinct group, and
+ * a group that many batches touch (a few hot keys, or a global aggregate) is read and written once per round, not
+ * once per batch. An expired group is deleted when its key is next read. Checkpoints hold the backend's snapshot; a
+ * restore at another parallelism keeps the group keys the exchange now routes to the instance.
  */
 public final class GroupAggregateOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
         io.sluice.runtime.operator.UpdateBeforeOptional {
@@ -106,6 +118,36 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     /** Mini-batch mode: the rows not yet folded, and the groups the mini-batch being processed touches. */
     private MiniBatchBuffer buffer;
     private MiniBatchChanges changes;
+
+    /** Backend state: the most groups held in slots before they are written back. */
+    static final int MAX_CACHED_GROUPS = 4096;
+    /** Backend state: the most bytes of stored values read into slots before they are written back. */
+    static final long MAX_CACHED_BYTES = 4L << 20;
+    /**
+     * Backend state: the most bytes of input (Arrow buffers) folded into slots before they are written back, which
+     * bounds how much the decoded groups grow on the heap.
+     */
+    static final long MAX_CACHED_INPUT_BYTES = 16L << 20;
+    private int maxCachedGroups = MAX_CACHED_GROUPS;
+    private long maxCachedBytes = MAX_CACHED_BYTES;
+    /** Bytes of input folded into slots since they were last written back. */
+    private long cachedInputBytes;
+    /** Marks a snapshot of backend state (a heap snapshot starts with its group count, never negative). */
+    private static final int BACKEND_STATE = -1;
+    /** Non-null when groups live in a keyed-state backend; the key table then numbers the slots being folded. */
+    private KeyedGroupState keyed;
+    /** Per slot (backend state): whether it was read from the backend, and whether the backend held a value. */
+    private boolean[] loaded = new boolean[0];
+    private boolean[] stored = new boolean[0];
+    /** Per slot (backend state): whether a row changed it since it was read. */
+    private boolean[] dirty = new boolean[0];
+    /** Bytes of the stored values read into slots since they were last written back. */
+    private long cachedBytes;
+    /** The slots read since the last write-back, in the order they were read. */
+    private int[] loadedSlots = new int[0];
+    private int loadedCount;
+    private final java.io.ByteArrayOutputStream valueBytes = new java.io.ByteArrayOutputStream(64);
+    private final StateWriter valueWriter = new StateWriter(valueBytes);
 
     /** An aggregate that emits the change of every input row. */
     public GroupAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
@@ -147,6 +189,9 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         this.allocator = context.allocator();
         this.output = dropUpdateBefore ? new io.sluice.runtime.operator.UpdateBeforeFilter(output, allocator) : output;
         this.ttl = StateTtl.of(context.config(), clock);
+        if (KeyedGroupState.usesStateBackend(context.config())) {
+            keyed = new KeyedGroupState(context, inputType, groupFields);
+        }
         if (groupFields.length > 0) {
             groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
         }
@@ -196,6 +241,15 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         groupCount = assignGroups(batch, rows, groupIds);
         ensureCapacity(groupCount);
         bindUserArguments(batch);
+        emitRows(batch, rows);
+        if (keyed != null) {
+            cachedInputBytes += bufferBytes(batch);
+            writeBackIfFull();
+        }
+    }
+
+    /** Folds the rows of {@code batch}, whose group ids are assigned, and emits the changes. */
+    private void emitRows(RowBatch batch, int rows) throws Exception {
         RowBatch out = RowBatch.allocate(outputType, allocator, 2 * rows);
         TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
         out.setRowKinds(kinds);
@@ -262,6 +316,9 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
                 MiniBatchBuffer.Entry e = buffer.head();
                 int end = Math.min(e.batch.rowCount(), e.offset + remaining);
                 bindUserArguments(e.batch);
+                if (keyed != null) {
+                    cachedInputBytes += bufferBytes(e.batch) * (end - e.offset) / e.batch.rowCount();
+                }
                 try {
                     foldRows(e.batch, e.groupIds, e.offset, end);
                 } finally {
@@ -273,6 +330,9 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             emitChanges();
         } finally {
             changes.reset();
+        }
+        if (keyed != null) {
+            writeBackIfFull();
         }
         expireIncrementally(rows);
     }
@@ -288,8 +348,12 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             int g = ids[i];
             RowKind kind = batch.rowKind(i);
             boolean accumulate = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER;
+            if (keyed != null && !loaded[g]) {
+                loadSlot(g);
+            }
             if (live[g] && ttl.isExpired(lastWrite[g], now)) {
                 dropGroup(g);
+                markDirty(g);
             }
             if (!changes.isTouched(g)) {
                 int slot = changes.touch(g, live[g]);
@@ -302,6 +366,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             if (first && !accumulate) {
                 continue;
             }
+            markDirty(g);
             rowSeq++;
             for (int k = 0; k < accumulators.length; k++) {
                 fold(k, batch, i, g, accumulate);
@@ -375,7 +440,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
 
     /** Frees the state of the expired groups among the next few group ids (round robin). */
     private void expireIncrementally(int rows) {
-        if (!ttl.enabled() || groupCount == 0) {
+        if (!ttl.enabled() || groupCount == 0 || keyed != null) {
             return;
         }
         int budget = Math.min(groupCount, ttl.cleanupBudget(rows));
@@ -407,10 +472,125 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     private int assignGroups(RowBatch batch, int rows, int[] ids) {
         if (groups == null) {
             Arrays.fill(ids, 0, rows, 0);
+            if (keyed != null) {
+                keyed.recordKey(0, batch, 0);
+            }
             return 1;
         }
+        int before = groups.size();
         groups.findOrInsert(KeyHashTable.columnsOf(batch, groupFields), rows, ids);
+        if (keyed != null) {
+            int next = before; // new ids are given in row order
+            for (int i = 0; i < rows && next < groups.size(); i++) {
+                if (ids[i] == next) {
+                    keyed.recordKey(next++, batch, i);
+                }
+            }
+        }
         return groups.size();
+    }
+
+    // ---------------------------------------------------------------- state in a keyed-state backend
+
+    /** Backend state: slot {@code g} must be written back. */
+    private void markDirty(int g) {
+        if (keyed != null) {
+            dirty[g] = true;
+        }
+    }
+
+    /** Reads slot {@code g}'s group from the backend into the (empty) slot. */
+    private void loadSlot(int g) {
+        byte[] value = keyed.load(g);
+        loaded[g] = true;
+        stored[g] = value != null;
+        dirty[g] = false;
+        loadedSlots[loadedCount++] = g;
+        if (value == null) {
+            return;
+        }
+        cachedBytes += value.length;
+        StateReader in = new StateReader(new java.io.ByteArrayInputStream(value));
+        try {
+            rowCounts[g] = in.readLong();
+            lastWrite[g] = in.readLong();
+            for (RetractableAccumulator a : accumulators) {
+                a.readGroup(g, in);
+            }
+            distinctCounts.readGroup(g, in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the stored state of a group of " + outputType, e);
+        }
+        live[g] = rowCounts[g] > 0;
+    }
+
+    /** The stored form of slot {@code g}'s group: row count, last write time, accumulators, DISTINCT counts. */
+    private byte[] encodeGroup(int g) {
+        valueBytes.reset();
+        try {
+            valueWriter.writeLong(rowCounts[g]);
+            valueWriter.writeLong(lastWrite[g]);
+            for (RetractableAccumulator a : accumulators) {
+                a.writeGroup(g, valueWriter);
+            }
+            distinctCounts.writeGroup(g, valueWriter);
+            valueWriter.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot serialize the state of a group of " + outputType, e);
+        }
+        return valueBytes.toByteArray();
+    }
+
+    /** Bytes of the Arrow buffers of {@code batch}. */
+    private static long bufferBytes(RowBatch batch) {
+        long bytes = 0;
+        for (FieldVector v : batch.root().getFieldVectors()) {
+            bytes += v.getBufferSize();
+        }
+        return bytes;
+    }
+
+    /** Writes the slots back and starts a new slot table once they hold too many groups or bytes. */
+    private void writeBackIfFull() {
+        if (groupCount > maxCachedGroups || cachedBytes > maxCachedBytes
+                || cachedInputBytes > MAX_CACHED_INPUT_BYTES) {
+            writeBack();
+        }
+    }
+
+    /**
+     * Writes every changed slot back to the backend (deletes emptied and expired groups), empties the slots and
+     * starts a new slot table; the rows still buffered for a mini-batch get their slots in the new table.
+     */
+    private void writeBack() {
+        for (int t = 0; t < loadedCount; t++) {
+            int g = loadedSlots[t];
+            if (dirty[g]) {
+                if (live[g]) {
+                    keyed.store(g, encodeGroup(g));
+                } else if (stored[g]) {
+                    keyed.store(g, null);
+                }
+            }
+            dropGroup(g);
+            loaded[g] = false;
+            dirty[g] = false;
+        }
+        loadedCount = 0;
+        cachedBytes = 0;
+        cachedInputBytes = 0;
+        keyed.forgetSlots(groupCount);
+        if (groups != null) {
+            groups.close();
+            groups = KeyHashTable.forGrouping(allocator, inputType.project(groupFields).types());
+        }
+        groupCount = 0;
+        if (buffer != null && !buffer.isEmpty()) {
+            for (MiniBatchBuffer.Entry e : buffer.entries()) {
+                groupCount = assignGroups(e.batch, e.batch.rowCount(), e.groupIds);
+            }
+            ensureCapacity(groupCount);
+        }
     }
 
     private void ensureCapacity(int groupCount) {
@@ -419,6 +599,12 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             rowCounts = Arrays.copyOf(rowCounts, n);
             live = Arrays.copyOf(live, n);
             lastWrite = Arrays.copyOf(lastWrite, n);
+            if (keyed != null) {
+                loaded = Arrays.copyOf(loaded, n);
+                stored = Arrays.copyOf(stored, n);
+                dirty = Arrays.copyOf(dirty, n);
+                loadedSlots = Arrays.copyOf(loadedSlots, n);
+            }
         }
         distinctCounts.ensureCapacity(rowCounts.length);
         for (RetractableAccumulator a : accumulators) {
@@ -433,13 +619,18 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             int g = groupIds[i];
             RowKind kind = batch.rowKind(i);
             boolean accumulate = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER;
+            if (keyed != null && !loaded[g]) {
+                loadSlot(g);
+            }
             if (live[g] && ttl.isExpired(lastWrite[g], now)) {
                 dropGroup(g); // expired state is never returned: the group starts again
+                markDirty(g);
             }
             boolean first = !live[g];
             if (first && !accumulate) {
                 continue;
             }
+            markDirty(g);
             if (!first) {
                 writeRow(batch, i, g, out, pos);
             }
@@ -575,14 +766,20 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         distinctCounts.clear(g);
     }
 
-    /** Number of groups holding state, for metrics and tests. */
+    /** Number of groups holding state, for metrics and tests (-1 when they are kept in a state backend). */
     public int liveGroups() {
-        return liveGroups;
+        return keyed != null ? -1 : liveGroups;
     }
 
     /** Number of distinct-value counters held by DISTINCT aggregates over all groups, for tests. */
     int distinctEntries() {
         return distinctCounts.entries();
+    }
+
+    /** Backend state: writes the slots back once they hold more than {@code groups} groups or {@code bytes} bytes. */
+    void setWriteBackLimits(int groups, long bytes) {
+        this.maxCachedGroups = groups;
+        this.maxCachedBytes = bytes;
     }
 
     /** Replaces the processing-time clock (epoch millis) used for state TTL; call before {@link #open}. */
@@ -633,6 +830,12 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             throw new IllegalStateException("mini-batch of " + buffer.rows() + " rows not processed before the"
                     + " snapshot (prepareSnapshotPreBarrier was not called)");
         }
+        if (keyed != null) {
+            writeBack();
+            out.writeInt(BACKEND_STATE);
+            out.writeBytes(keyed.snapshot());
+            return;
+        }
         out.writeInt(groupCount);
         if (groups != null) {
             List<FieldVector> keys = new ArrayList<>();
@@ -653,6 +856,11 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     @Override
     public void restoreState(StateReader in) throws IOException {
         int n = in.readInt();
+        checkStateKind(n);
+        if (keyed != null) {
+            keyed.restore(in.readBytes());
+            return;
+        }
         if (groups != null) {
             try (RowBatch keys = in.readBatch(inputType.project(groupFields), allocator)) {
                 int[] ids = new int[n];
@@ -698,8 +906,23 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             throw new io.sluice.table.api.UnsupportedFeatureException("restoring a global aggregation from "
                     + snapshots.size() + " instances' state");
         }
+        if (keyed != null) {
+            if (owned != null && owned.routing() != io.sluice.runtime.state.KeyOwnership.Routing.ALL
+                    && !Arrays.equals(owned.inputKeys(0), groupFields)) {
+                throw new io.sluice.table.api.UnsupportedFeatureException("restoring a group aggregate's backend"
+                        + " state at another parallelism when its input is not partitioned by exactly the group keys");
+            }
+            List<byte[]> states = new ArrayList<>();
+            for (StateReader in : snapshots) {
+                checkStateKind(in.readInt());
+                states.add(in.readBytes());
+            }
+            keyed.restoreRescaled(states, owned);
+            return;
+        }
         for (StateReader in : snapshots) {
             int n = in.readInt();
+            checkStateKind(n);
             int[] target = new int[n];
             if (groups != null) {
                 target = io.sluice.runtime.operator.keys.KeyTableState.restoreOwned(in, groups,
@@ -726,8 +949,30 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
     }
 
+    /**
+     * Fails clearly when a snapshot was written by the other state path: {@code marker} is the group count of a heap
+     * snapshot, or {@link #BACKEND_STATE} for a backend one.
+     */
+    private void checkStateKind(int marker) {
+        boolean backendState = marker == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a group aggregate whose state was"
+                    + " taken with state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
+        }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when groups are on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
+    }
+
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         if (buffer != null) {
             buffer.close();
         }

@@ -162,4 +162,29 @@ final class InsertOnlyMinMax extends RetractableAccumulator {
             }
         }
     }
+
+    @Override
+    void writeGroup(int group, StateWriter out) throws IOException {
+        out.writeBoolean(present[group]);
+        if (present[group]) {
+            out.writeValue(argType, value(group));
+        }
+    }
+
+    @Override
+    void readGroup(int group, StateReader in) throws IOException {
+        present[group] = in.readBoolean();
+        if (!present[group]) {
+            if (!integral) {
+                objects[group] = null;
+            }
+            return;
+        }
+        Object v = in.readValue(argType);
+        if (integral) {
+            longs[group] = ((Number) v).longValue();
+        } else {
+            objects[group] = v;
+        }
+    }
 }

@@ -48,6 +48,11 @@ final class MiniBatchBuffer implements AutoCloseable {
         return !entries.isEmpty() && nowMillis - entries.peekFirst().arrivalMillis >= latencyMillis;
     }
 
+    /** The buffered batches, oldest first. */
+    Iterable<Entry> entries() {
+        return entries;
+    }
+
     /** The oldest batch with unprocessed rows (null when empty). */
     Entry head() {
         return entries.peekFirst();

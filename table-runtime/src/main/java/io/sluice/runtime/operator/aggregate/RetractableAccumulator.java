@@ -50,4 +50,19 @@ abstract class RetractableAccumulator {
     /** Releases what the accumulator holds (user-defined functions are closed); the default does nothing. */
     void close() {
     }
+
+    /**
+     * Writes the state of group {@code group} alone (a keyed-state backend keeps one value per group key). The
+     * default fails: the aggregate cannot be kept in a state backend yet.
+     */
+    void writeGroup(int group, StateWriter out) throws IOException {
+        throw new io.sluice.table.api.UnsupportedFeatureException("keeping the state of aggregate "
+                + getClass().getSimpleName() + " in a state backend (state.backend.type)");
+    }
+
+    /** Reads what {@link #writeGroup} wrote into group {@code group}, which is empty. */
+    void readGroup(int group, StateReader in) throws IOException {
+        throw new io.sluice.table.api.UnsupportedFeatureException("keeping the state of aggregate "
+                + getClass().getSimpleName() + " in a state backend (state.backend.type)");
+    }
 }

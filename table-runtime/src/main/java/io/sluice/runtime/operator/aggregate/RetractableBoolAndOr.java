@@ -72,4 +72,16 @@ final class RetractableBoolAndOr extends RetractableAccumulator {
         StateRemap.copy(in.readLongs(), target, trues);
         StateRemap.copy(in.readLongs(), target, counts);
     }
+
+    @Override
+    void writeGroup(int group, StateWriter out) throws IOException {
+        out.writeLong(trues[group]);
+        out.writeLong(counts[group]);
+    }
+
+    @Override
+    void readGroup(int group, StateReader in) throws IOException {
+        trues[group] = in.readLong();
+        counts[group] = in.readLong();
+    }
 }

@@ -94,4 +94,21 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
         counts = in.readLongs();
         overflow = CompactDecimalSumAccumulator.readOverflow(in, sums.length);
     }
+
+    @Override
+    void writeGroup(int group, StateWriter out) throws IOException {
+        out.writeLong(sums[group]);
+        out.writeLong(counts[group]);
+        out.writeBoolean(overflow[group] != null);
+        if (overflow[group] != null) {
+            out.writeString(overflow[group].toString());
+        }
+    }
+
+    @Override
+    void readGroup(int group, StateReader in) throws IOException {
+        sums[group] = in.readLong();
+        counts[group] = in.readLong();
+        overflow[group] = in.readBoolean() ? new BigInteger(in.readString()) : null;
+    }
 }

@@ -52,4 +52,14 @@ final class RetractableCount extends RetractableAccumulator {
     void restoreRemapped(StateReader in, int[] target) throws IOException {
         StateRemap.copy(in.readLongs(), target, counts);
     }
+
+    @Override
+    void writeGroup(int group, StateWriter out) throws IOException {
+        out.writeLong(counts[group]);
+    }
+
+    @Override
+    void readGroup(int group, StateReader in) throws IOException {
+        counts[group] = in.readLong();
+    }
 }

@@ -98,4 +98,19 @@ final class RetractableDecimalSum extends RetractableAccumulator {
             }
         }
     }
+
+    @Override
+    void writeGroup(int group, StateWriter out) throws IOException {
+        out.writeLong(counts[group]);
+        out.writeBoolean(sums[group] != null);
+        if (sums[group] != null) {
+            out.writeString(sums[group].toString());
+        }
+    }
+
+    @Override
+    void readGroup(int group, StateReader in) throws IOException {
+        counts[group] = in.readLong();
+        sums[group] = in.readBoolean() ? new BigDecimal(in.readString()) : null;
+    }
 }

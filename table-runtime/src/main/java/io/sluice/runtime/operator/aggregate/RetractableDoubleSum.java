@@ -81,4 +81,16 @@ final class RetractableDoubleSum extends RetractableAccumulator {
         StateRemap.copy(in.readDoubles(), target, sums);
         StateRemap.copy(in.readLongs(), target, counts);
     }
+
+    @Override
+    void writeGroup(int group, StateWriter out) throws IOException {
+        out.writeDouble(sums[group]);
+        out.writeLong(counts[group]);
+    }
+
+    @Override
+    void readGroup(int group, StateReader in) throws IOException {
+        sums[group] = in.readDouble();
+        counts[group] = in.readLong();
+    }
 }

@@ -98,4 +98,16 @@ final class RetractableLongSum extends RetractableAccumulator {
         StateRemap.copy(in.readLongs(), target, sums);
         StateRemap.copy(in.readLongs(), target, counts);
     }
+
+    @Override
+    void writeGroup(int group, StateWriter out) throws IOException {
+        out.writeLong(sums[group]);
+        out.writeLong(counts[group]);
+    }
+
+    @Override
+    void readGroup(int group, StateReader in) throws IOException {
+        sums[group] = in.readLong();
+        counts[group] = in.readLong();
+    }
 }

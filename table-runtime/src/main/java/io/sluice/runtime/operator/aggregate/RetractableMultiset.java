@@ -137,4 +137,31 @@ final class RetractableMultiset extends RetractableAccumulator {
             }
         }
     }
+
+    @Override
+    void writeGroup(int group, StateWriter out) throws IOException {
+        TreeMap<Object, long[]> values = groups[group];
+        out.writeInt(values == null ? -1 : values.size());
+        if (values != null) {
+            for (Map.Entry<Object, long[]> e : values.entrySet()) {
+                out.writeValue(argType, e.getKey());
+                out.writeLong(e.getValue()[0]);
+            }
+        }
+    }
+
+    @Override
+    void readGroup(int group, StateReader in) throws IOException {
+        int size = in.readInt();
+        if (size < 0) {
+            groups[group] = null;
+            return;
+        }
+        TreeMap<Object, long[]> values = new TreeMap<>(order);
+        for (int k = 0; k < size; k++) {
+            Object v = in.readValue(argType);
+            values.put(v, new long[] {in.readLong()});
+        }
+        groups[group] = values;
+    }
 }

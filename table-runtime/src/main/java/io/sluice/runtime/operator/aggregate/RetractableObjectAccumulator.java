@@ -114,4 +114,14 @@ final class RetractableObjectAccumulator extends RetractableAccumulator {
                     + " failed: " + e, e);
         }
     }
+
+    @Override
+    void writeGroup(int group, StateWriter out) throws IOException {
+        out.writeBytes(AccumulatorSerializer.write(new Object[] {accs[group]}, 1, invoker.functionDescription()));
+    }
+
+    @Override
+    void readGroup(int group, StateReader in) throws IOException {
+        accs[group] = AccumulatorSerializer.read(in.readBytes(), invoker.getClass().getClassLoader())[0];
+    }
 }
