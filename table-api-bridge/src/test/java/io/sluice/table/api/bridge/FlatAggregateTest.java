@@ -32,6 +32,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class FlatAggregateTest {
 
+    /** A scalar function, which flatAggregate rejects. */
+    public static class NotATableAggregate extends io.sluice.table.functions.ScalarFunction {
+        public Integer eval(Integer v) {
+            return v;
+        }
+    }
+
     /** The rows of a table, sorted, as {@code +I[..]} strings. */
     static List<String> rows(Table table) throws Exception {
         List<String> out = unsorted(table);
@@ -176,6 +183,11 @@ class FlatAggregateTest {
         String ambiguous = error(() -> env.fromValues(row(1, 2)).as("f0", "v").groupBy($("f0"))
                 .flatAggregate(call(Top2.class, $("v"))));
         assertTrue(ambiguous.contains("Ambiguous column name: f0 is both a group key and a result column"), ambiguous);
+
+        String notATableAggregate = error(() -> myTable(env).flatAggregate(call(NotATableAggregate.class,
+                $("value"))));
+        assertTrue(notATableAggregate.contains("flatAggregate takes a table aggregate function (a subclass of "
+                + "TableAggregateFunction), not " + NotATableAggregate.class.getName()), notATableAggregate);
 
         String notAFunctionCall = error(() -> myTable(env).flatAggregate($("value")));
         assertTrue(notAFunctionCall.contains("flatAggregate takes a table aggregate function call"), notAFunctionCall);

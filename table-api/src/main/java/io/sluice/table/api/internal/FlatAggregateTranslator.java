@@ -28,6 +28,11 @@ final class FlatAggregateTranslator {
         }
         String function;
         if (call.kind == Kind.FUNCTION_CALL) {
+            Class<?> cls = call.value instanceof Class ? (Class<?>) call.value : call.value.getClass();
+            if (!io.sluice.table.functions.TableAggregateFunction.class.isAssignableFrom(cls)) {
+                throw new ValidationException("flatAggregate takes a table aggregate function (a subclass of "
+                        + "TableAggregateFunction), not " + cls.getName());
+            }
             function = ExprRenderer.quote(input.env().inlineFunction(call.value));
         } else if (call.kind == Kind.NAMED_CALL) {
             function = ExprRenderer.functionName(call.text);
