@@ -16,14 +16,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A streaming {@code flatAggregate(Top2)} stopped with a savepoint part way and run again from it: the changelogs of
- * both runs fold into the same final table as an uninterrupted run (the restored accumulators retract the rows the
- * first run emitted).
+ * A streaming {@code flatAggregate(Top2)} at parallelism 2 stopped with a savepoint part way and run again from it
+ * (at parallelism 2, and rescaled to 3): the changelogs of both runs fold into the same final table as an
+ * uninterrupted run (the restored accumulators retract the rows the first run emitted).
  */
 @Timeout(120)
 class FlatAggregateSavepointTest {
@@ -62,8 +63,9 @@ class FlatAggregateSavepointTest {
         }
     }
 
-    @Test
-    void resumedFromASavepointEqualsAnUninterruptedRun() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void resumedFromASavepointEqualsAnUninterruptedRun(int resumeParallelism) throws Exception {
         Map<String, Integer> expected = new TreeMap<>();
         try (CloseableIterator<Row> it = top2(env()).execute().collect()) {
             it.forEachRemaining(r -> apply(expected, r));
@@ -91,6 +93,7 @@ class FlatAggregateSavepointTest {
         assertTrue(actual.size() < expected.size() || !actual.equals(expected),
                 "the first run stopped before its end: " + firstRows + " changelog rows");
         env.executeSql("SET 'execution.savepoint.path' = '" + savepoint + "'");
+        env.executeSql("SET 'parallelism.default' = '" + resumeParallelism + "'");
         try (CloseableIterator<Row> it = top2(env).execute().collect()) {
             it.forEachRemaining(r -> apply(actual, r));
         }

@@ -7,7 +7,8 @@ import io.sluice.runtime.generated.UserFunctionLifecycle;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
-import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
@@ -39,11 +40,12 @@ import org.apache.arrow.vector.TinyIntVector;
  *
  * <p><b>Streaming semantics:</b> accepts any changelog (updates and deletions only when the function can
  * retract); produces {@code [I,D]}. State: per group, its key, a row counter and the function's accumulator,
- * dropped when retractions bring the counter to zero; a checkpoint writes them all (accumulators by Java
- * serialization, or as POJOs), a restore reads them back. Watermarks are forwarded unchanged. The function
+ * dropped when retractions bring the counter to zero; a checkpoint writes them all (keys as Arrow columns,
+ * accumulators by Java serialization, or as POJOs), a restore reads them back, also at another parallelism (each
+ * instance keeps the groups whose keys it now owns). Watermarks are forwarded unchanged. The function
  * instance is opened in {@link #open} and closed in {@link #close}.
  */
-public final class GroupTableAggregateOperator implements StreamOperator, CheckpointedOperator {
+public final class GroupTableAggregateOperator implements StreamOperator, RescalableOperator {
     private final RowType inputType;
     private final int[] groupFields;
     private final int[] argFields;
@@ -214,38 +216,76 @@ public final class GroupTableAggregateOperator implements StreamOperator, Checkp
 
     @Override
     public void snapshotState(StateWriter out) throws IOException {
-        out.writeInt(groups.size());
-        Object[] accs = new Object[groups.size()];
-        int i = 0;
-        for (Map.Entry<GroupKey, Group> e : groups.entrySet()) {
-            for (int k = 0; k < groupFields.length; k++) {
-                out.writeValue(inputType.type(groupFields[k]), e.getKey().values[k]);
+        int n = groups.size();
+        out.writeInt(n);
+        Object[] accs = new Object[n];
+        long[] counts = new long[n];
+        RowType keyType = inputType.project(groupFields);
+        try (RowBatch keys = RowBatch.allocate(keyType, context.allocator(), Math.max(n, 1))) {
+            int i = 0;
+            for (Map.Entry<GroupKey, Group> e : groups.entrySet()) {
+                for (int k = 0; k < groupFields.length; k++) {
+                    VectorValues.set(keyType.type(k), keys.vector(k), i, e.getKey().values[k]);
+                }
+                counts[i] = e.getValue().count;
+                accs[i++] = e.getValue().acc;
             }
-            out.writeLong(e.getValue().count);
-            accs[i++] = e.getValue().acc;
+            keys.setRowCount(n);
+            if (groupFields.length > 0) {
+                out.writeBatch(keys);
+            }
         }
-        out.writeBytes(AccumulatorSerializer.write(accs, accs.length, invoker.functionDescription()));
+        out.writeLongs(counts, n);
+        out.writeBytes(AccumulatorSerializer.write(accs, n, invoker.functionDescription()));
     }
 
     @Override
     public void restoreState(StateReader in) throws IOException {
-        int n = in.readInt();
-        List<GroupKey> keys = new ArrayList<>(n);
-        long[] counts = new long[n];
-        for (int i = 0; i < n; i++) {
-            Object[] key = new Object[groupFields.length];
-            for (int k = 0; k < groupFields.length; k++) {
-                key[k] = in.readValue(inputType.type(groupFields[k]));
-            }
-            keys.add(new GroupKey(key));
-            counts[i] = in.readLong();
-        }
-        Object[] accs = AccumulatorSerializer.read(in.readBytes(), invoker.function().getClass().getClassLoader());
         groups.clear();
+        restore(in, null);
+    }
+
+    @Override
+    public void restoreRescaled(List<StateReader> snapshots, KeyOwnership owned) throws IOException {
+        groups.clear();
+        for (StateReader in : snapshots) {
+            restore(in, owned);
+        }
+    }
+
+    /** Adds the groups of one snapshot (those {@code owned} accepts, or all when it is null). */
+    private void restore(StateReader in, KeyOwnership owned) throws IOException {
+        int n = in.readInt();
+        RowType keyType = inputType.project(groupFields);
+        List<Object[]> keys = new ArrayList<>(n);
+        boolean[] keep = new boolean[n];
+        Arrays.fill(keep, true);
+        if (groupFields.length > 0) {
+            try (RowBatch batch = in.readBatch(keyType, context.allocator())) {
+                if (owned != null) {
+                    keep = owned.ownedRows(batch, groupFields, 0);
+                }
+                for (int i = 0; i < n; i++) {
+                    Object[] key = new Object[groupFields.length];
+                    for (int k = 0; k < key.length; k++) {
+                        key[k] = VectorValues.get(keyType.type(k), batch.vector(k), i);
+                    }
+                    keys.add(key);
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                keys.add(new Object[0]);
+            }
+        }
+        long[] counts = in.readLongs();
+        Object[] accs = AccumulatorSerializer.read(in.readBytes(), invoker.function().getClass().getClassLoader());
         for (int i = 0; i < n; i++) {
-            Group g = new Group(accs[i]);
-            g.count = counts[i];
-            groups.put(keys.get(i), g);
+            if (keep[i]) {
+                Group g = new Group(accs[i]);
+                g.count = counts[i];
+                groups.put(new GroupKey(keys.get(i)), g);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.keys.TestBatches;
+import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.LogicalType;
@@ -238,5 +239,40 @@ class GroupTableAggregateOperatorTest {
         resumed.addAll(second.changes);
         assertEquals(uninterrupted.changes, resumed);
         assertTrue(second.changes.contains("-D[b, 7, 1]"), "the restored group b retracts what it emitted before");
+    }
+
+    @Test
+    void aSnapshotRestoredAtAnotherParallelismGivesEachGroupToTheInstanceOwningItsKey() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GroupTableAggregateOperator op = operator(true, true, new ChangelogOutput())) {
+            op.processBatch(0, batch(allocator, IN, row("a", 1L), row("b", 7L), row("c", 3L), row("d", 4L)));
+            op.snapshotState(new StateWriter(bytes));
+        }
+        int total = 0;
+        for (int subtask = 0; subtask < 2; subtask++) {
+            ChangelogOutput out = new ChangelogOutput();
+            try (GroupTableAggregateOperator op = operator(true, true, out)) {
+                op.restoreRescaled(List.of(new StateReader(new ByteArrayInputStream(bytes.toByteArray()))),
+                        KeyOwnership.hash(subtask, 2, new int[][] {{0}}));
+                total += op.groupCount();
+                for (String key : List.of("a", "b", "c", "d")) {
+                    try (RowBatch probe = batch(allocator, IN, row(key, 100L))) {
+                        if (KeyOwnership.hash(subtask, 2, new int[][] {{0}}).owns(probe, new int[] {0}, 0)) {
+                            op.processBatch(0, batch(allocator, IN, row(key, 100L)));
+                        }
+                    }
+                }
+            }
+            for (String change : out.changes) {
+                if (change.startsWith("+I") && change.endsWith(", 2]")) {
+                    continue;
+                }
+                // every owned key had state: its first change retracts the restored row
+                assertTrue(change.startsWith("-D") || change.contains(", 100, 1]"), out.changes.toString());
+            }
+            assertEquals(out.changes.stream().filter(c -> c.startsWith("-D")).count(),
+                    out.changes.stream().filter(c -> c.contains(", 100, 1]")).count(), out.changes.toString());
+        }
+        assertEquals(4, total, "each group restored on exactly one instance");
     }
 }
