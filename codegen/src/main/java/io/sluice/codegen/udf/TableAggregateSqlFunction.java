@@ -146,6 +146,12 @@ public final class TableAggregateSqlFunction extends SqlFunction implements SqlT
 
         @Override
         public boolean checkOperandTypes(SqlCallBinding callBinding, boolean throwOnFailure) {
+            if (callBinding.getOperandCount() == 0 || !callBinding.getOperandType(0).isStruct()) {
+                throw new ValidationException("Table aggregate function '" + function.name() + "' ("
+                        + function.functionClass().getName() + ") is used with the Table API's flatAggregate, e.g."
+                        + " table.groupBy($(\"k\")).flatAggregate(call(\"" + function.name() + "\", $(\"v\"))):"
+                        + " Flink SQL has no syntax for table aggregate functions.");
+            }
             for (int i = 1; i < callBinding.getOperandCount(); i++) {
                 SqlNode operand = callBinding.operand(i);
                 boolean keys = i == 1 && operand.getKind() == SqlKind.DESCRIPTOR;

@@ -189,6 +189,13 @@ class FlatAggregateTest {
         assertTrue(notATableAggregate.contains("flatAggregate takes a table aggregate function (a subclass of "
                 + "TableAggregateFunction), not " + NotATableAggregate.class.getName()), notATableAggregate);
 
+        env.createTemporarySystemFunction("Top2", Top2.class);
+        env.createTemporaryView("MyTable", myTable(env));
+        String inSql = error(() -> env.sqlQuery("SELECT Top2(`value`) FROM MyTable"));
+        assertTrue(inSql.contains("Table aggregate function 'Top2' (" + Top2.class.getName() + ") is used with the"
+                + " Table API's flatAggregate") && inSql.contains("Flink SQL has no syntax for table aggregate"
+                + " functions"), inSql);
+
         String notAFunctionCall = error(() -> myTable(env).flatAggregate($("value")));
         assertTrue(notAFunctionCall.contains("flatAggregate takes a table aggregate function call"), notAFunctionCall);
 
