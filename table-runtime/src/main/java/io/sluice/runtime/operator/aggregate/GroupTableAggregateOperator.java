@@ -10,6 +10,7 @@ import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.TableException;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TinyIntVector;
 
@@ -40,7 +42,10 @@ import org.apache.arrow.vector.TinyIntVector;
  *
  * <p><b>Streaming semantics:</b> accepts any changelog (updates and deletions only when the function can
  * retract); produces {@code [I,D]}. State: per group, its key, a row counter and the function's accumulator,
- * dropped when retractions bring the counter to zero; a checkpoint writes them all (keys as Arrow columns,
+ * dropped when retractions bring the counter to zero. With {@code table.exec.state.ttl} set, a group's state expires
+ * when no row has changed it for that long in processing time, as Flink's state TTL does: an expired group behaves
+ * as absent (its next row emits only new rows, nothing is retracted for it, and a retraction for it is ignored), and
+ * an incremental cleanup after each batch frees a bounded number of expired groups. A checkpoint writes them all (keys as Arrow columns,
  * accumulators by Java serialization, or as POJOs), a restore reads them back, also at another parallelism (each
  * instance keeps the groups whose keys it now owns). Watermarks are forwarded unchanged. The function
  * instance is opened in {@link #open} and closed in {@link #close}.
@@ -58,7 +63,12 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
     private Output output;
     private TableAggregateInvoker invoker;
     private TableAggregateEmitter emitter;
-    private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
+    /** First-seen order; with a state TTL, least recently written first (for the incremental cleanup). */
+    private Map<GroupKey, Group> groups = new LinkedHashMap<>();
+    private LongSupplier clock = System::currentTimeMillis;
+    private StateTtl ttl;
+    /** The processing time of the batch being processed. */
+    private long now;
     private final List<Object[]> pendingRows = new ArrayList<>();
     private final List<RowKind> pendingKinds = new ArrayList<>();
 
@@ -86,6 +96,10 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
     public void open(OperatorContext context, Output output) throws Exception {
         this.context = context;
         this.output = output;
+        this.ttl = StateTtl.of(context.config(), clock);
+        if (streaming && ttl.enabled()) {
+            groups = new LinkedHashMap<>(16, 0.75f, true);
+        }
         UserAggregateInvoker created = generated.newInstance();
         if (!(created instanceof TableAggregateInvoker)) {
             throw new IllegalArgumentException(created.functionDescription() + " is not a table aggregate function");
@@ -95,10 +109,16 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
         UserFunctionLifecycle.open(context, invoker);
     }
 
+    /** The processing-time clock of the state TTL (tests use a fake one); call before {@link #open}. */
+    void setClock(LongSupplier clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void processBatch(int input, RowBatch batch) throws Exception {
         try (batch) {
             int rows = batch.rowCount();
+            now = ttl.now();
             FieldVector[] args = new FieldVector[argFields.length];
             for (int j = 0; j < args.length; j++) {
                 args[j] = batch.vector(argFields[j]);
@@ -106,8 +126,24 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
             for (int row = 0; row < rows; row++) {
                 processRow(batch, args, row);
             }
+            expireIncrementally(rows);
         }
         flush();
+    }
+
+    /** Frees the state of expired groups, least recently written first, a bounded number per batch. */
+    private void expireIncrementally(int rows) {
+        if (!streaming || !ttl.enabled()) {
+            return;
+        }
+        int budget = ttl.cleanupBudget(rows);
+        java.util.Iterator<Group> it = groups.values().iterator();
+        while (budget-- > 0 && it.hasNext()) {
+            if (!ttl.isExpired(it.next().lastWrite, now)) {
+                break;
+            }
+            it.remove();
+        }
     }
 
     private void processRow(RowBatch batch, FieldVector[] args, int row) {
@@ -122,6 +158,11 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
         }
         GroupKey key = new GroupKey(keyValues);
         Group group = groups.get(key);
+        if (group != null && streaming && ttl.isExpired(group.lastWrite, now)) {
+            // expired state behaves as absent, as with Flink's state TTL: nothing is retracted for it
+            groups.remove(key);
+            group = null;
+        }
         if (group == null) {
             if (!accumulate) {
                 return;
@@ -131,6 +172,7 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
         } else if (streaming && !emitter.incremental()) {
             emitter.emitAll(group.acc, RowKind.DELETE, (kind, values) -> pending(kind, keyValues, values));
         }
+        group.lastWrite = now;
         if (accumulate) {
             invoker.accumulate(group.acc, args, row);
             group.count++;
@@ -220,6 +262,7 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
         out.writeInt(n);
         Object[] accs = new Object[n];
         long[] counts = new long[n];
+        long[] writes = new long[n];
         RowType keyType = inputType.project(groupFields);
         try (RowBatch keys = RowBatch.allocate(keyType, context.allocator(), Math.max(n, 1))) {
             int i = 0;
@@ -228,6 +271,7 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
                     VectorValues.set(keyType.type(k), keys.vector(k), i, e.getKey().values[k]);
                 }
                 counts[i] = e.getValue().count;
+                writes[i] = e.getValue().lastWrite;
                 accs[i++] = e.getValue().acc;
             }
             keys.setRowCount(n);
@@ -236,6 +280,7 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
             }
         }
         out.writeLongs(counts, n);
+        out.writeLongs(writes, n);
         out.writeBytes(AccumulatorSerializer.write(accs, n, invoker.functionDescription()));
     }
 
@@ -279,11 +324,13 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
             }
         }
         long[] counts = in.readLongs();
+        long[] writes = in.readLongs();
         Object[] accs = AccumulatorSerializer.read(in.readBytes(), invoker.function().getClass().getClassLoader());
         for (int i = 0; i < n; i++) {
             if (keep[i]) {
                 Group g = new Group(accs[i]);
                 g.count = counts[i];
+                g.lastWrite = writes[i];
                 groups.put(new GroupKey(keys.get(i)), g);
             }
         }
@@ -326,6 +373,8 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
     private static final class Group {
         final Object acc;
         long count;
+        /** The processing time of the last row folded in (for the state TTL). */
+        long lastWrite;
 
         Group(Object acc) {
             this.acc = acc;

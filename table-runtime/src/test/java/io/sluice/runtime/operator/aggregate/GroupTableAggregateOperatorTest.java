@@ -275,4 +275,35 @@ class GroupTableAggregateOperatorTest {
         }
         assertEquals(4, total, "each group restored on exactly one instance");
     }
+
+    @Test
+    void stateTtlExpiresGroupsThatNoRowChanged() throws Exception {
+        long[] time = {1_000};
+        ChangelogOutput out = new ChangelogOutput();
+        GeneratedClass<UserAggregateInvoker> invoker = new GeneratedClass<>("Top2Invoker", "// test",
+                Top2Invoker.class, new Object[] {true});
+        try (GroupTableAggregateOperator op = new GroupTableAggregateOperator(IN, new int[] {0}, new int[] {1},
+                invoker, RESULT, OUT, true)) {
+            op.setClock(() -> time[0]);
+            io.sluice.runtime.config.Configuration config = new io.sluice.runtime.config.Configuration()
+                    .set(io.sluice.runtime.config.ExecutionOptions.STATE_TTL, java.time.Duration.ofMillis(100));
+            op.open(new OperatorContext("test", allocator, config), out);
+            op.processBatch(0, batch(allocator, IN, row("a", 1L), row("b", 2L)));
+            time[0] = 1_050;
+            op.processBatch(0, batch(allocator, IN, row("a", 3L)));
+            time[0] = 1_100; // b was written at 1000: expired, and freed by the cleanup; a at 1050: alive
+            op.processBatch(0, batch(allocator, IN, row("a", 2L)));
+            assertEquals(1, op.groupCount());
+            op.processBatch(0, batch(allocator, IN, row("b", 5L)));
+            time[0] = 1_300;
+            op.processBatch(0, changes(new RowKind[] {RowKind.DELETE}, row("a", 3L)));
+        }
+        assertEquals(List.of("+I[a, 1, 1]", "+I[b, 2, 1]",
+                "-D[a, 1, 1]", "+I[a, 3, 1]", "+I[a, 1, 2]",
+                "-D[a, 3, 1]", "-D[a, 1, 2]", "+I[a, 3, 1]", "+I[a, 2, 2]",
+                // b expired: its new row comes without a retraction of the old one
+                "+I[b, 5, 1]"
+                // the retraction for the expired a is ignored
+        ), out.changes);
+    }
 }
