@@ -3,7 +3,9 @@
 The engine starts ``python -m sluice.fn_execution.worker`` and talks to it over stdin/stdout with length-prefixed
 frames (see the gateway's PythonWorker and ValueCodec): ``I`` + the job parameters (int32 length, JSON) + the
 cloudpickled function, then ``C`` + tagged
-arguments per call. A DataStream function starts with ``D`` and gets its records in ``P`` frames instead (see
+arguments per call; an aggregate function gets ``N``/``A``/``X`` (create, accumulate, retract: the answer is the
+pickled accumulator) and ``V`` (its value), a table aggregate function ``W`` (the rows ``emit_value`` gives, as a
+table function's). A DataStream function starts with ``D`` and gets its records in ``P`` frames instead (see
 ``datastream_runner.py``). Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end of
 its stdin. Before an answer the worker sends ``M`` + JSON when its functions' metrics changed (see
 ``sluice.metrics.metricbase``).
@@ -28,6 +30,8 @@ class _Function(object):
         self.instance = f if isinstance(f, UserDefinedFunction) else None
         if spec.get("kind") == "aggregate":
             self.aggregate = _PandasAggregate(f) if self.pandas else f
+        elif spec.get("kind") == "table_aggregate":
+            self.aggregate = _RowPacking(f, spec["row_fields"]) if spec.get("row_fields") else f
         self.call = getattr(f, "eval", None) if self.instance is not None else f
         if self.instance is not None:
             from sluice.metrics.metricbase import worker_metric_group
@@ -118,6 +122,8 @@ def _aggregate(function, kind, frame):
         agg.retract(acc, *args)
     elif kind == b"V":
         return b"R" + _encode(agg.get_value(acc))
+    elif kind == b"W":
+        return _table_rows(agg.emit_value(acc))
     return b"R" + _encode(cloudpickle.dumps(acc))
 
 
@@ -142,6 +148,32 @@ class _PandasAggregate(object):
             return None
         columns = list(zip(*acc))
         return self.f(*[pd.Series(list(c)) for c in columns])
+
+
+class _RowPacking(object):
+    """A table aggregate function called with every column of a table: its methods get them as one named Row."""
+
+    def __init__(self, f, fields):
+        self.f = f
+        self.fields = fields
+
+    def _row(self, args):
+        from sluice.common import Row
+        row = Row(*args)
+        row.set_field_names(self.fields)
+        return row
+
+    def create_accumulator(self):
+        return self.f.create_accumulator()
+
+    def accumulate(self, acc, *args):
+        self.f.accumulate(acc, self._row(args))
+
+    def retract(self, acc, *args):
+        self.f.retract(acc, self._row(args))
+
+    def emit_value(self, acc):
+        return self.f.emit_value(acc)
 
 
 def _table_rows(result):
@@ -194,7 +226,7 @@ def main():
                 answer = b"R\x00"
             elif kind == b"B":
                 answer = _batch(function, frame)
-            elif kind in (b"N", b"A", b"X", b"V"):
+            elif kind in (b"N", b"A", b"X", b"V", b"W"):
                 answer = _aggregate(function, kind, frame)
             elif kind == b"T":
                 r = _Reader(frame)

@@ -20,6 +20,26 @@ class _TableLike(JavaObject):
         return wrap(self._invoke(method, *args), self._t_env)
 
 
+def _table_aggregate_call(func, table, method):
+    """The call expression of ``flat_aggregate``'s argument: a call such as ``top2(col('v')).alias('v', 'rank')``,
+    or a ``udtaf`` function itself, which takes all the columns of ``table`` as its arguments (as in PyFlink)."""
+    if isinstance(func, Expression):
+        return func
+    if isinstance(func, str):
+        raise TypeError("%s takes an Expression such as top2(col('v')); string expressions were removed in "
+                        "PyFlink 2.x" % method)
+    if callable(func) and hasattr(func, "_packed"):
+        from sluice.table.expressions import col
+        if table is None:
+            raise TypeError("%s takes a call such as top2(col('v')) here" % method)
+        schema = table.get_schema()
+        names = schema.get_field_names()
+        packed = func._packed(names, [t.sql() for t in schema.get_field_data_types()])
+        call = packed(*[col(n) for n in names])
+        return call.alias(*func._alias_names) if func._alias_names else call
+    raise TypeError("%s takes a table aggregate function call, not %r" % (method, func))
+
+
 def _check_expressions(args, method):
     for a in args:
         if isinstance(a, str):
@@ -51,7 +71,9 @@ class Table(_TableLike):
 
     def group_by(self, *fields):
         _check_expressions(fields, "group_by")
-        return self._call("groupBy", *fields)
+        grouped = self._call("groupBy", *fields)
+        grouped._source = self
+        return grouped
 
     def distinct(self):
         return self._call("distinct")
@@ -144,7 +166,10 @@ class Table(_TableLike):
         return self._call("aggregate", func)
 
     def flat_aggregate(self, func):
-        raise NotImplementedError("not supported yet: Table.flat_aggregate (table aggregate functions)")
+        """Applies a table aggregate function (``udtaf``) to the whole table: ``flat_aggregate(top2(col('v'))
+        .alias('v', 'rank'))``, or ``flat_aggregate(top2)`` with every column as argument; follow it with ``select``.
+        In streaming mode a change retracts (``-D``) the rows emitted before."""
+        return self._call("flatAggregate", _table_aggregate_call(func, self, "flat_aggregate"))
 
     def to_pandas(self):
         """Executes the table and returns its rows as a ``pandas.DataFrame`` (a changelog is applied first, so
@@ -187,6 +212,8 @@ class Table(_TableLike):
 class GroupedTable(_TableLike):
     """A table grouped by keys; ``select`` aggregates per group."""
 
+    _source = None
+
     def select(self, *fields):
         _check_expressions(fields, "select")
         return self._call("select", *fields)
@@ -195,7 +222,9 @@ class GroupedTable(_TableLike):
         return self._call("aggregate", func)
 
     def flat_aggregate(self, func):
-        raise NotImplementedError("not supported yet: GroupedTable.flat_aggregate (table aggregate functions)")
+        """Applies a table aggregate function (``udtaf``) per group: the result has the group keys followed by the
+        function's columns; ``flat_aggregate(top2)`` passes every column of the table as arguments."""
+        return self._call("flatAggregate", _table_aggregate_call(func, self._source, "flat_aggregate"))
 
 
 class GroupWindowedTable(_TableLike):

@@ -3,7 +3,8 @@
 ``@udf(result_type=...)`` makes a scalar function called once per row; ``@udf(..., func_type="pandas")`` makes a
 vectorized function that receives and returns ``pandas.Series``. Both are usable from SQL (after
 ``create_temporary_system_function``) and from the Table API (``my_udf(col('a'))`` or ``call(my_udf, ...)``).
-``@udtf(result_types=[...])`` makes a table function for ``join_lateral`` and SQL's ``LATERAL TABLE(...)``. The
+``@udtf(result_types=[...])`` makes a table function for ``join_lateral`` and SQL's ``LATERAL TABLE(...)``;
+``udaf`` an aggregate function, ``udtaf`` a table aggregate function for ``flat_aggregate``. The
 function is shipped with cloudpickle to Python worker processes that the engine starts; an exception inside it fails
 the job with the Python traceback in the error message.
 """
@@ -16,7 +17,7 @@ from sluice.table.types import DataType, DataTypes, RowType
 
 __all__ = ['FunctionContext', 'UserDefinedFunction', 'ScalarFunction', 'TableFunction', 'AggregateFunction',
            'TableAggregateFunction', 'udf', 'udtf', 'udaf', 'udtaf', 'UserDefinedFunctionWrapper',
-           'TableFunctionWrapper', 'AggregateFunctionWrapper']
+           'TableFunctionWrapper', 'AggregateFunctionWrapper', 'TableAggregateFunctionWrapper']
 
 _ids = itertools.count(1)
 
@@ -92,7 +93,28 @@ class AggregateFunction(UserDefinedFunction):
 
 
 class TableAggregateFunction(UserDefinedFunction):
-    pass
+    """A table aggregate function (``flat_aggregate``): ``create_accumulator``, ``accumulate(acc, *args)``,
+    ``retract(acc, *args)`` (for updating input) and ``emit_value(acc)``, which returns or yields the group's rows
+    (``Row``s, tuples, or single values for one column); ``get_result_type`` gives the row type when ``udtaf`` has
+    none."""
+
+    def create_accumulator(self):
+        raise NotImplementedError("TableAggregateFunction.create_accumulator must be overridden")
+
+    def accumulate(self, accumulator, *args):
+        raise NotImplementedError("TableAggregateFunction.accumulate must be overridden")
+
+    def retract(self, accumulator, *args):
+        raise NotImplementedError("not supported yet: retract of this table aggregate function")
+
+    def emit_value(self, accumulator):
+        raise NotImplementedError("TableAggregateFunction.emit_value must be overridden")
+
+    def get_result_type(self):
+        return None
+
+    def get_accumulator_type(self):
+        return None
 
 
 def _sql_type(t, what):
@@ -214,7 +236,7 @@ class AggregateFunctionWrapper(UserDefinedFunctionWrapper):
         super().__init__(func, input_types, result_type, func_type, deterministic, name)
 
     def _arity(self):
-        if isinstance(self._func, AggregateFunction):
+        if isinstance(self._func, (AggregateFunction, TableAggregateFunction)):
             try:
                 params = list(inspect.signature(self._func.accumulate).parameters.values())[1:]
             except (TypeError, ValueError):
@@ -233,7 +255,64 @@ def udaf(f=None, input_types=None, result_type=None, accumulator_type=None, dete
     return AggregateFunctionWrapper(f, input_types, result_type, func_type, deterministic, name)
 
 
+class TableAggregateFunctionWrapper(AggregateFunctionWrapper):
+    """A Python table aggregate function: a ``TableAggregateFunction`` whose ``emit_value`` gives each group's rows.
+    Its result type is a ROW type (or one type: a single column ``f0``)."""
+
+    _kind = "table_aggregate"
+
+    def __init__(self, func, input_types, result_type, func_type, deterministic, name):
+        if func_type != "general":
+            raise NotImplementedError("not supported yet: vectorized (pandas) Python table aggregate functions")
+        if not isinstance(func, TableAggregateFunction):
+            raise TypeError("udtaf takes a TableAggregateFunction instance, not %r" % (func,))
+        if result_type is None:
+            result_type = func.get_result_type()
+        if result_type is None:
+            raise TypeError("result_type is required for a Python table aggregate function (udtaf(f, result_type="
+                            "DataTypes.ROW([...])) or get_result_type())")
+        if isinstance(result_type, RowType):
+            row = "ROW<%s>" % ", ".join("`%s` %s" % (f.name, f.data_type.sql()) for f in result_type.fields)
+        else:
+            row = _sql_type(result_type, "result_type")
+            if not row.upper().startswith("ROW"):
+                row = "ROW<`f0` %s>" % row
+        super().__init__(func, input_types, DataTypes.STRING(), func_type, deterministic, name)
+        self._result_type = row
+        self._row_fields = None
+        self._alias_names = None
+
+    def _payload(self):
+        import cloudpickle
+        return cloudpickle.dumps({"func": self._func, "func_type": self._func_type, "name": self._name,
+                                  "result_type": self._result_type, "kind": self._kind,
+                                  "row_fields": self._row_fields})
+
+    def alias(self, *names):
+        """Names the result columns when the function is passed to ``flat_aggregate`` without arguments."""
+        copy = self._copy()
+        copy._alias_names = list(names)
+        return copy
+
+    def _copy(self):
+        import copy
+        c = copy.copy(self)
+        c._handle = None
+        return c
+
+    def _packed(self, field_names, field_types):
+        """This function taking every column of a table as one ``Row`` argument (PyFlink's
+        ``flat_aggregate(top2)``): the engine passes the columns, the worker packs them into a named Row."""
+        c = self._copy()
+        c._row_fields = list(field_names)
+        c._input_types = list(field_types)
+        return c
+
+
 def udtaf(f=None, input_types=None, result_type=None, accumulator_type=None, deterministic=None, name=None,
           func_type="general"):
-    raise NotImplementedError("not supported yet: Python table aggregate functions (udtaf): the engine has no table "
-                              "aggregate functions (Table.flat_aggregate) yet")
+    """Makes a Python table aggregate function for ``flat_aggregate``; ``udtaf(Top2(), result_type=...)`` or the
+    decorator ``@udtaf(result_type=...)`` on a ``TableAggregateFunction`` class instance."""
+    if f is None:
+        return lambda g: TableAggregateFunctionWrapper(g, input_types, result_type, func_type, deterministic, name)
+    return TableAggregateFunctionWrapper(f, input_types, result_type, func_type, deterministic, name)

@@ -11,6 +11,7 @@ import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.generated.UsesUserFunctions;
+import io.sluice.runtime.operator.aggregate.TableAggregateInvoker;
 import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.table.api.ValidationException;
@@ -54,7 +55,8 @@ public final class AggregateInvokerGenerator {
      */
     public GeneratedClass<UserAggregateInvoker> generate(String description, UserFunction function,
             List<LogicalType> argTypes) {
-        if (function.kind() != UserFunction.Kind.AGGREGATE) {
+        boolean tableAggregate = function.kind() == UserFunction.Kind.TABLE_AGGREGATE;
+        if (function.kind() != UserFunction.Kind.AGGREGATE && !tableAggregate) {
             throw new IllegalArgumentException(function + " is not an aggregate function");
         }
         UdfMethod accumulate = function.resolve(argTypes);
@@ -84,7 +86,8 @@ public final class AggregateInvokerGenerator {
 
         String name = function.name() + " (" + function.functionClass().getName() + ")";
         StringBuilder rest = new StringBuilder();
-        rest.append(" implements ").append(UserAggregateInvoker.class.getName()).append(", ")
+        rest.append(" implements ").append(tableAggregate ? TableAggregateInvoker.class.getName()
+                : UserAggregateInvoker.class.getName()).append(", ")
                 .append(UsesUserFunctions.class.getName()).append(" {\n");
         rest.append("    private final Object[] references;\n");
         gen.fieldDeclarations().forEach(f -> rest.append("    ").append(f).append('\n'));
@@ -105,8 +108,15 @@ public final class AggregateInvokerGenerator {
         rest.append("    public void retract(Object acc, ").append(argsParam).append(", int ")
                 .append(ExprGenerator.ROW).append(") {\n").append(retract != null ? vectors : "").append(back)
                 .append("    }\n\n");
-        rest.append("    public Object getValue(Object acc) {\n        return ").append(udf)
-                .append(".getValue(acc);\n    }\n\n");
+        if (tableAggregate) {
+            rest.append("    public Object getValue(Object acc) {\n        throw new UnsupportedOperationException(")
+                    .append(JavaTypes.stringLiteral(name + " is a table aggregate function: it emits rows"))
+                    .append(");\n    }\n\n");
+            rest.append("    public Object function() {\n        return ").append(udf).append(";\n    }\n\n");
+        } else {
+            rest.append("    public Object getValue(Object acc) {\n        return ").append(udf)
+                    .append(".getValue(acc);\n    }\n\n");
+        }
         rest.append("    public String functionDescription() {\n        return ").append(JavaTypes.stringLiteral(name))
                 .append(";\n    }\n\n");
         rest.append(UdfCodegen.lifecycleMethods(gen.userFunctionFields()));

@@ -6,6 +6,7 @@ import io.sluice.table.api.ValidationException;
 import io.sluice.table.functions.AggregateFunction;
 import io.sluice.table.functions.DataTypeHint;
 import io.sluice.table.functions.ScalarFunction;
+import io.sluice.table.functions.TableAggregateFunction;
 import io.sluice.table.functions.TableFunction;
 import io.sluice.table.functions.UserDefinedFunction;
 import io.sluice.types.Row;
@@ -31,7 +32,7 @@ import java.util.List;
  */
 public final class UserFunction {
     /** What a function computes. */
-    public enum Kind { SCALAR, TABLE, AGGREGATE }
+    public enum Kind { SCALAR, TABLE, AGGREGATE, TABLE_AGGREGATE }
 
     private final String name;
     private final Kind kind;
@@ -42,6 +43,7 @@ public final class UserFunction {
     private final List<UdfMethod> retracts = new ArrayList<>();
     private LogicalType aggregateResultType;
     private Class<?> aggregateResultClass;
+    private RowType tableAggregateResultType;
 
     private UserFunction(String name, Class<? extends UserDefinedFunction> cls, UserDefinedFunction instance) {
         this.name = name;
@@ -52,9 +54,12 @@ public final class UserFunction {
             kind = Kind.TABLE;
         } else if (AggregateFunction.class.isAssignableFrom(cls)) {
             kind = Kind.AGGREGATE;
+        } else if (TableAggregateFunction.class.isAssignableFrom(cls)) {
+            kind = Kind.TABLE_AGGREGATE;
         } else {
             throw new ValidationException("Class '" + cls.getName() + "' of function '" + name + "' is not a supported"
-                    + " user-defined function: extend ScalarFunction, TableFunction or AggregateFunction.");
+                    + " user-defined function: extend ScalarFunction, TableFunction, AggregateFunction or"
+                    + " TableAggregateFunction.");
         }
         checkPublic(cls);
         UserDefinedFunction probe = instance;
@@ -75,6 +80,11 @@ public final class UserFunction {
                     m.setRowType(tableRowType(m.method()));
                 }
                 break;
+            case TABLE_AGGREGATE:
+                collect("accumulate", 1, false);
+                collectRetract();
+                tableAggregateResultType = TableAggregateTypes.resultType(name, functionClass);
+                break;
             default:
                 collect("accumulate", 1, false);
                 collectRetract();
@@ -87,7 +97,8 @@ public final class UserFunction {
     public static UserFunction of(String name, Class<?> cls) {
         if (!UserDefinedFunction.class.isAssignableFrom(cls)) {
             throw new ValidationException("Class '" + cls.getName() + "' of function '" + name + "' is not a"
-                    + " user-defined function: it must extend ScalarFunction, TableFunction or AggregateFunction.");
+                    + " user-defined function: it must extend ScalarFunction, TableFunction, AggregateFunction or"
+                    + " TableAggregateFunction.");
         }
         return new UserFunction(name, cls.asSubclass(UserDefinedFunction.class), null);
     }
@@ -133,6 +144,11 @@ public final class UserFunction {
 
     public Class<?> aggregateResultClass() {
         return aggregateResultClass;
+    }
+
+    /** The columns of the rows a table aggregate function emits (null for other kinds). */
+    public RowType tableAggregateResultType() {
+        return tableAggregateResultType;
     }
 
     /** The method that fits arguments of these types best, or null. */

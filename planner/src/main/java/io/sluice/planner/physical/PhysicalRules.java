@@ -28,6 +28,7 @@ public final class PhysicalRules {
     public static final ConverterRule STREAM_OVER_AGGREGATE = new PhysicalOverAggregateRule(true);
     public static final ConverterRule BATCH_OVER_AGGREGATE = new PhysicalOverAggregateRule(false);
     public static final ConverterRule WINDOW_TABLE_FUNCTION = new PhysicalWindowTableFunctionRule();
+    public static final ConverterRule GROUP_TABLE_AGGREGATE = new PhysicalGroupTableAggregateRule();
     public static final ConverterRule STREAM_MULTISET = new BatchPhysicalMultisetRule(true);
     public static final ConverterRule BATCH_MULTISET = new BatchPhysicalMultisetRule(false);
     public static final ConverterRule WATERMARK_ASSIGNER = new PhysicalWatermarkAssignerRule();
@@ -42,14 +43,15 @@ public final class PhysicalRules {
     /** The rules of streaming mode, in the order they are tried. */
     public static final List<ConverterRule> STREAM = List.of(TABLE_SCAN, VALUES, UNION, STREAM_RANK, CALC,
             AGGREGATE_REWRITE, STREAM_WINDOW_AGGREGATE, STREAM_GROUP_AGGREGATE, STREAM_SORT, STREAM_WINDOW_JOIN,
-            STREAM_INTERVAL_JOIN, STREAM_JOIN, STREAM_OVER_AGGREGATE, WINDOW_TABLE_FUNCTION, STREAM_MULTISET,
-            WATERMARK_ASSIGNER, LOOKUP_JOIN, STREAM_TEMPORAL_JOIN, STREAM_TEMPORAL_REJECT, MATCH, UNNEST, CORRELATE);
+            STREAM_INTERVAL_JOIN, STREAM_JOIN, STREAM_OVER_AGGREGATE, WINDOW_TABLE_FUNCTION, GROUP_TABLE_AGGREGATE,
+            STREAM_MULTISET, WATERMARK_ASSIGNER, LOOKUP_JOIN, STREAM_TEMPORAL_JOIN, STREAM_TEMPORAL_REJECT, MATCH,
+            UNNEST, CORRELATE);
 
     /** The rules of batch mode, in the order they are tried. */
     public static final List<ConverterRule> BATCH = List.of(TABLE_SCAN, VALUES, UNION, CALC,
             AGGREGATE_REWRITE, BATCH_HASH_AGGREGATE, BATCH_SORT, BATCH_JOIN, BATCH_OVER_AGGREGATE,
-            WINDOW_TABLE_FUNCTION, BATCH_MULTISET, WATERMARK_ASSIGNER, LOOKUP_JOIN, BATCH_TEMPORAL_REJECT, MATCH,
-            UNNEST, CORRELATE);
+            WINDOW_TABLE_FUNCTION, GROUP_TABLE_AGGREGATE, BATCH_MULTISET, WATERMARK_ASSIGNER, LOOKUP_JOIN,
+            BATCH_TEMPORAL_REJECT, MATCH, UNNEST, CORRELATE);
 
     private PhysicalRules() {
     }

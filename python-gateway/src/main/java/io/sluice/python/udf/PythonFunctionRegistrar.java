@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.codehaus.janino.SimpleCompiler;
 
 /**
- * Registers a Python scalar function (or, with {@code "kind": "table"}, a table function): generates a
- * {@link PythonScalarFunction} (or {@link PythonTableFunction}) subclass whose {@code eval} methods
+ * Registers a Python scalar function (or, with {@code "kind": "table"}, a table function; {@code "aggregate"}, an
+ * aggregate function; {@code "table_aggregate"}, a table aggregate function): generates a
+ * {@link PythonScalarFunction} (or {@link PythonTableFunction}, ...) subclass whose {@code eval} methods
  * have the SQL types of the function (the declared input types, or, without them, one overload for every
  * combination of BIGINT, DOUBLE, STRING, BOOLEAN, DECIMAL, DATE and TIMESTAMP arguments, up to three arguments),
  * compiles it with Janino and registers a configured instance as a temporary system function.
@@ -47,13 +48,15 @@ public final class PythonFunctionRegistrar {
         String name = r.get("name").asText();
         boolean table = "table".equals(r.path("kind").asText());
         boolean aggregate = "aggregate".equals(r.path("kind").asText());
+        boolean tableAggregate = "table_aggregate".equals(r.path("kind").asText());
         String resultText = r.get("result_type").asText();
-        if (table && TypeStrings.parseRow(resultText) == null) {
-            throw new ValidationException("The result type of Python table function '" + name + "' must be a ROW type, "
-                    + "not " + resultText);
+        if ((table || tableAggregate) && TypeStrings.parseRow(resultText) == null) {
+            throw new ValidationException("The result type of Python " + (table ? "table" : "table aggregate")
+                    + " function '" + name + "' must be a ROW type, not " + resultText);
         }
-        LogicalType result = table ? null : io.sluice.codegen.udf.TypeStrings.parseType(resultText);
-        String resultName = table ? resultText : result.copy(true).typeName();
+        boolean rows = table || tableAggregate;
+        LogicalType result = rows ? null : io.sluice.codegen.udf.TypeStrings.parseType(resultText);
+        String resultName = rows ? resultText : result.copy(true).typeName();
         List<List<String>> signatures = new ArrayList<>();
         if (r.hasNonNull("input_types")) {
             List<String> params = new ArrayList<>();
@@ -72,6 +75,7 @@ public final class PythonFunctionRegistrar {
         }
         String className = "PythonFunction" + COUNTER.incrementAndGet();
         String source = table ? tableSource(className, resultName, signatures)
+                : tableAggregate ? tableAggregateSource(className, resultName, signatures)
                 : aggregate ? aggregateSource(className, hinted(result), JavaClasses.of(result), signatures)
                 : source(className, hinted(result), JavaClasses.of(result), signatures);
         SimpleCompiler compiler = new SimpleCompiler();
@@ -85,6 +89,8 @@ public final class PythonFunctionRegistrar {
             ((PythonTableFunction) f).configure(spec);
         } else if (aggregate) {
             ((PythonAggregateFunction) f).configure(spec);
+        } else if (tableAggregate) {
+            ((PythonTableAggregateFunction) f).configure(spec);
         } else {
             ((PythonScalarFunction) f).configure(spec);
         }
@@ -139,6 +145,23 @@ public final class PythonFunctionRegistrar {
         sb.append("  public ").append(resultDecl).append(" getValue(").append(acc).append(" acc) {\n    return (")
                 .append(rc).append(") value(").append(rc).append(".class, acc);\n  }\n");
         sb.append("  public Object getValue(Object acc) {\n    return getValue((").append(acc).append(") acc);\n  }\n");
+        return accumulateMethods(sb, signatures);
+    }
+
+    /** A {@link PythonTableAggregateFunction} subclass with the ROW result type as its class hint. */
+    static String tableAggregateSource(String className, String rowType, List<List<String>> signatures) {
+        StringBuilder sb = new StringBuilder("package io.sluice.python.udf.generated;\n");
+        sb.append("@io.sluice.table.functions.DataTypeHint(\"").append(rowType.replace("\"", "\\\""))
+                .append("\")\n");
+        sb.append("public class ").append(className)
+                .append(" extends io.sluice.python.udf.PythonTableAggregateFunction {\n");
+        sb.append("  public ").append(className).append("() {}\n");
+        return accumulateMethods(sb, signatures);
+    }
+
+    /** Typed accumulate and retract methods calling accumulateRow / retractRow; closes the class. */
+    private static String accumulateMethods(StringBuilder sb, List<List<String>> signatures) {
+        String acc = PythonAccumulator.class.getName();
         for (String method : new String[] {"accumulate", "retract"}) {
             for (List<String> params : signatures) {
                 sb.append("  ").append(functionHint(params)).append("public void ").append(method).append("(")

@@ -165,30 +165,52 @@ final class PythonWorker implements AutoCloseable {
             for (Object a : args) {
                 ValueCodec.write(frameOut, a);
             }
-            out.writeInt(frame.size());
-            frame.writeTo(out);
-            frame.reset();
-            out.flush();
-            int kind = readAnswerKind();
-            if (kind != 'R') {
-                String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
-                throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
-            }
-            int count = in.readInt();
-            List<Object[]> rows = new java.util.ArrayList<>(count);
-            for (int r = 0; r < count; r++) {
-                Object[] fields = new Object[fieldTypes.length];
-                for (int f = 0; f < fields.length; f++) {
-                    fields[f] = io.sluice.python.NestedCodec.read(in, fieldTypes[f]);
-                }
-                rows.add(fields);
-            }
-            return rows;
+            return exchangeRows(fieldTypes);
         } catch (IOException e) {
             frame.reset();
             throw new TableException("The Python worker of function '" + functionName + "' died"
                     + exitStatus() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The rows a table aggregate function emits for a pickled accumulator: frame {@code 'W'}; the answer is read as
+     * a table function's, as {@code fieldTypes}.
+     */
+    List<Object[]> emitRows(byte[] state, LogicalType[] fieldTypes) {
+        try {
+            frameOut.writeByte('W');
+            writeState(state);
+            frameOut.writeShort(0);
+            return exchangeRows(fieldTypes);
+        } catch (IOException e) {
+            frame.reset();
+            throw new TableException("The Python worker of function '" + functionName + "' died"
+                    + exitStatus() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends the frame written so far; the answer is a row count, then each row's values, read as fieldTypes. */
+    private List<Object[]> exchangeRows(LogicalType[] fieldTypes) throws IOException {
+        out.writeInt(frame.size());
+        frame.writeTo(out);
+        frame.reset();
+        out.flush();
+        int kind = readAnswerKind();
+        if (kind != 'R') {
+            String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
+            throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
+        }
+        int count = in.readInt();
+        List<Object[]> rows = new java.util.ArrayList<>(count);
+        for (int r = 0; r < count; r++) {
+            Object[] fields = new Object[fieldTypes.length];
+            for (int f = 0; f < fields.length; f++) {
+                fields[f] = io.sluice.python.NestedCodec.read(in, fieldTypes[f]);
+            }
+            rows.add(fields);
+        }
+        return rows;
     }
 
     /**

@@ -12,8 +12,13 @@ public interface GroupedTable {
         throw new UnsupportedFeatureException("GroupedTable.aggregate on " + getClass().getName());
     }
 
-    /** Aggregation with a table aggregate function. */
+    /**
+     * Aggregation with a table aggregate function ({@code io.sluice.table.functions.TableAggregateFunction}), which
+     * emits any number of rows per group: {@code flatAggregate(call(Top2.class, $("v")).as("v", "rank"))}. The
+     * result has the group keys followed by the function's columns (renamed by {@code .as(...)}); follow it with
+     * {@code select}. In streaming mode a group's change retracts ({@code -D}) the rows it emitted before.
+     */
     default Table flatAggregate(Expression tableAggregateFunction) {
-        throw new UnsupportedFeatureException("GroupedTable.flatAggregate (table aggregate functions)");
+        throw new UnsupportedFeatureException("GroupedTable.flatAggregate on " + getClass().getName());
     }
 }

@@ -177,7 +177,7 @@ public final class ExprRenderer {
                 + String.join(", ", columns) + "]." + NameSuggestions.didYouMean(name, columns));
     }
 
-    private static String functionName(String path) {
+    static String functionName(String path) {
         if (SIMPLE_NAME.matcher(path).matches()) {
             return path;
         }

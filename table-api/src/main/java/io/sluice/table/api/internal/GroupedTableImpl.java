@@ -67,4 +67,9 @@ final class GroupedTableImpl implements GroupedTable {
         TableImpl aggregated = TableImpl.ofBlock(input.env(), b);
         return aggregated::select;
     }
+
+    @Override
+    public Table flatAggregate(Expression tableAggregateFunction) {
+        return FlatAggregateTranslator.translate(input, keys, TableImpl.node(tableAggregateFunction));
+    }
 }

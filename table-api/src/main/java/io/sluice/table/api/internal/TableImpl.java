@@ -293,6 +293,11 @@ final class TableImpl implements Table {
     }
 
     @Override
+    public Table flatAggregate(Expression tableAggregateFunction) {
+        return FlatAggregateTranslator.translate(this, List.of(), node(tableAggregateFunction));
+    }
+
+    @Override
     public Table distinct() {
         if (block != null && block.select != null && block.orderBy == null && block.offset == null
                 && block.fetch == null && !block.distinct) {

@@ -76,7 +76,6 @@ class TableApiErrorsTest {
                 () -> orders.window(Tumble.over(rowInterval(2L)).on($("rowtime")).as("w")).groupBy($("w"))
                         .select($("b").sum()),
                 () -> orders.aggregate($("b").sum().as("x", "y")),
-                () -> orders.groupBy($("a")).flatAggregate($("b").sum()),
         }) {
             String m = message(UnsupportedFeatureException.class, e);
             assertTrue(m.startsWith("not supported yet: "), m);

@@ -16,6 +16,10 @@ import io.sluice.table.api.Table;
 import io.sluice.table.api.TableDescriptor;
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.api.Tumble;
+import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.functions.TableAggregateFunction;
+import io.sluice.types.Row;
+import io.sluice.util.Collector;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The code of {@code docs/table-api.md}: every ```java block of that page appears verbatim (up to indentation) in
  * this file ({@link TableApiDocPageTest} checks it), so the documented examples compile and run here.
  */
-class TableApiGuideTest {
+public class TableApiGuideTest {
     @TempDir
     Path dir;
 
@@ -100,6 +104,55 @@ class TableApiGuideTest {
         assertEquals("+I[alice, 2024-01-01T10:12, 40]", rows(running).get(1));
         assertEquals(List.of("+I[Alice A., 10]", "+I[Alice A., 30]", "+I[Bob B., 20]", "+I[Bob B., 50]"),
                 rows(named));
+    }
+
+    public static class Top2Accumulator {
+        public Integer first = Integer.MIN_VALUE;
+        public Integer second = Integer.MIN_VALUE;
+    }
+
+    @DataTypeHint("ROW<v INT, `rank` INT>")
+    public static class Top2 extends TableAggregateFunction<Row, Top2Accumulator> {
+        @Override
+        public Top2Accumulator createAccumulator() {
+            return new Top2Accumulator();
+        }
+
+        public void accumulate(Top2Accumulator acc, Integer value) {
+            if (value > acc.first) {
+                acc.second = acc.first;
+                acc.first = value;
+            } else if (value > acc.second) {
+                acc.second = value;
+            }
+        }
+
+        public void emitValue(Top2Accumulator acc, Collector<Row> out) {
+            if (acc.first != Integer.MIN_VALUE) {
+                out.collect(Row.of(acc.first, 1));
+            }
+            if (acc.second != Integer.MIN_VALUE) {
+                out.collect(Row.of(acc.second, 2));
+            }
+        }
+    }
+
+    @Test
+    void tableAggregateFunctions() throws Exception {
+        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+
+        Table scores = tEnv.fromValues(row("a", 1), row("a", 3), row("b", 2), row("a", 2)).as("myField", "value");
+        Table top2 = scores
+                .groupBy($("myField"))
+                .flatAggregate(call(Top2.class, $("value")).as("value", "rank"))
+                .select($("myField"), $("value"), $("rank"));
+
+        assertEquals(List.of("+I[a, 1, 1]", "-D[a, 1, 1]", "+I[a, 3, 1]", "+I[a, 1, 2]", "+I[b, 2, 1]",
+                "-D[a, 3, 1]", "-D[a, 1, 2]", "+I[a, 3, 1]", "+I[a, 2, 2]"), FluentTestSupport.unsorted(top2));
+
+        tEnv.createTemporarySystemFunction("Top2", Top2.class);
+        Table overall = scores.flatAggregate(call("Top2", $("value")));
+        assertEquals(List.of("v", "rank"), overall.getResolvedSchema().getColumnNames());
     }
 
     @Test

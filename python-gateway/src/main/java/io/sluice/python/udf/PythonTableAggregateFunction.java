@@ -1,0 +1,91 @@
+package io.sluice.python.udf;
+
+import io.sluice.codegen.udf.TypeStrings;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.functions.FunctionContext;
+import io.sluice.table.functions.TableAggregateFunction;
+import io.sluice.types.Row;
+import io.sluice.util.Collector;
+
+/**
+ * Base class of the generated table aggregate functions that run a Python function ({@code @udtaf}): the generated
+ * subclass carries the ROW result type as its {@code @DataTypeHint} and typed {@code accumulate}/{@code retract}
+ * methods; each call goes to the Python worker with the pickled accumulator and returns the updated one, and
+ * {@link #emitValue} emits the rows the Python {@code emit_value} returns or yields.
+ */
+public abstract class PythonTableAggregateFunction extends TableAggregateFunction<Row, PythonAccumulator> {
+    private static final long serialVersionUID = 1L;
+
+    private PythonFunctionSpec spec;
+    private transient LogicalType[] fieldTypes;
+    private transient PythonWorker worker;
+    private transient java.util.Map<String, String> jobParameters;
+    private transient io.sluice.metrics.MetricGroup metricGroup;
+
+    /** Sets what the worker needs; called once on the registered instance. */
+    public final void configure(PythonFunctionSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public void open(FunctionContext context) throws Exception {
+        jobParameters = context.getJobParameters();
+        metricGroup = context.getMetricGroup();
+        worker();
+    }
+
+    @Override
+    public PythonAccumulator createAccumulator() {
+        return new PythonAccumulator(worker().aggregate('N', null, new Object[0]));
+    }
+
+    /** Folds one row into the accumulator. */
+    protected final void accumulateRow(PythonAccumulator acc, Object[] args) {
+        acc.state = worker().aggregate('A', acc.state, args);
+    }
+
+    /** Takes one row back out of the accumulator. */
+    protected final void retractRow(PythonAccumulator acc, Object[] args) {
+        acc.state = worker().aggregate('X', acc.state, args);
+    }
+
+    /** Emits the rows of the Python function's {@code emit_value} for the accumulator. */
+    public void emitValue(PythonAccumulator acc, Collector<Row> out) {
+        if (fieldTypes == null) {
+            RowType row = TypeStrings.parseRow(spec.resultType);
+            fieldTypes = new LogicalType[row.size()];
+            for (int i = 0; i < fieldTypes.length; i++) {
+                fieldTypes[i] = row.type(i);
+            }
+        }
+        for (Object[] fields : worker().emitRows(acc.state, fieldTypes)) {
+            out.collect(Row.of(fields));
+        }
+    }
+
+    private PythonWorker worker() {
+        if (worker == null) {
+            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of(), metricGroup);
+        }
+        return worker;
+    }
+
+    @Override
+    public boolean isDeterministic() {
+        return spec.deterministic;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Python table aggregate function " + spec.name;
+    }
+}
