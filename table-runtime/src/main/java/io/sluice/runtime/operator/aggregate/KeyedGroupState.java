@@ -5,6 +5,7 @@ import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.data.VectorValues;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.RoutedKey;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.keyed.KeyGroupAssignment;
 import io.sluice.runtime.state.keyed.KeyGroupRange;
@@ -45,19 +46,19 @@ final class KeyedGroupState implements AutoCloseable {
     private final RowType inputType;
     private final int[] groupFields;
     private final int maxParallelism;
-    private final KeyedStateBackend<GroupStateKey> backend;
+    private final KeyedStateBackend<RoutedKey> backend;
     private KeyedValueState<VoidNamespace, byte[]> values;
     private final ByteArrayOutputStream keyBytes = new ByteArrayOutputStream(32);
     private final StateWriter keyWriter = new StateWriter(keyBytes);
     private final FieldVector[] keyVectors;
-    private GroupStateKey[] slotKeys = new GroupStateKey[16];
+    private RoutedKey[] slotKeys = new RoutedKey[16];
 
     KeyedGroupState(OperatorContext context, RowType inputType, int[] groupFields) {
         this.inputType = inputType;
         this.groupFields = groupFields.clone();
         this.keyVectors = new FieldVector[groupFields.length];
         this.maxParallelism = context.config().get(StateOptions.MAX_PARALLELISM);
-        this.backend = KeyedStateBackends.create(context.config(), GroupStateKey.SERIALIZER,
+        this.backend = KeyedStateBackends.create(context.config(), RoutedKey.serializer("sql-group-key"),
                 KeyGroupRange.all(maxParallelism), context.operatorName() + "#" + context.subtaskIndex());
     }
 
@@ -94,12 +95,12 @@ final class KeyedGroupState implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialize a group key of " + inputType, e);
         }
-        slotKeys[slot] = new GroupStateKey(KeyOwnership.keyHash(keyVectors, row), keyBytes.toByteArray());
+        slotKeys[slot] = new RoutedKey(KeyOwnership.keyHash(keyVectors, row), keyBytes.toByteArray());
         Arrays.fill(keyVectors, null);
     }
 
     private void select(int slot) {
-        GroupStateKey key = slotKeys[slot];
+        RoutedKey key = slotKeys[slot];
         backend.setCurrentKey(key, KeyGroupAssignment.keyGroupFor(key.hash, maxParallelism));
     }
 
@@ -141,7 +142,7 @@ final class KeyedGroupState implements AutoCloseable {
         for (byte[] s : snapshots) {
             streams.add(new ByteArrayInputStream(s));
         }
-        backend.restore(streams, key -> owned == null || owned.ownsHash(GroupStateKey.hashOf(key)));
+        backend.restore(streams, key -> owned == null || owned.ownsHash(RoutedKey.hashOf(key)));
     }
 
     /** Bytes of state (on disk for RocksDB), an estimate for metrics. */

@@ -4,6 +4,7 @@ import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.RoutedKey;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.keyed.KeyGroupAssignment;
 import io.sluice.runtime.state.keyed.KeyGroupRange;
@@ -63,7 +64,7 @@ final class KeyedStateJoin implements AutoCloseable {
     private final int batchSize;
     private final StateTtl ttl;
     private final JoinOutputBuffer out;
-    private final KeyedStateBackend<JoinStateKey> backend;
+    private final KeyedStateBackend<RoutedKey> backend;
     private final int maxParallelism;
     private final JoinRowCodec[] keyCodecs = new JoinRowCodec[2];
     private final JoinRowCodec[] rowCodecs = new JoinRowCodec[2];
@@ -71,7 +72,7 @@ final class KeyedStateJoin implements AutoCloseable {
     private final KeyedMapState<VoidNamespace, byte[], JoinRecordState>[] states = new KeyedMapState[2];
 
     // per batch
-    private JoinStateKey[] rowKeys = new JoinStateKey[0];
+    private RoutedKey[] rowKeys = new RoutedKey[0];
     private boolean[] matchable = new boolean[0];
     private long now;
     // the other side's entries of the batch's keys
@@ -80,7 +81,7 @@ final class KeyedStateJoin implements AutoCloseable {
     private byte[][] entryRow = new byte[16][];
     private int[] entryCountOf = new int[16];
     private int[] entryAssociations = new int[16];
-    private final Map<JoinStateKey, int[]> entryRanges = new HashMap<>();
+    private final Map<RoutedKey, int[]> entryRanges = new HashMap<>();
     // matches of the current round
     private int[] matchInput = new int[256];
     private int[] matchOther = new int[256];
@@ -114,7 +115,7 @@ final class KeyedStateJoin implements AutoCloseable {
             candidateOther = new int[batchSize];
             filtered = new int[batchSize];
         }
-        this.backend = KeyedStateBackends.create(context.config(), JoinStateKey.SERIALIZER,
+        this.backend = KeyedStateBackends.create(context.config(), RoutedKey.serializer("sql-join-key"),
                 KeyGroupRange.all(maxParallelism), context.operatorName() + "#" + context.subtaskIndex());
     }
 
@@ -161,7 +162,7 @@ final class KeyedStateJoin implements AutoCloseable {
     /** The join key of every row, and whether it can match (no NULL in a column compared with SQL equality). */
     private void computeKeys(int input, FieldVector[] in, int rows) {
         if (rowKeys.length < rows) {
-            rowKeys = new JoinStateKey[rows];
+            rowKeys = new RoutedKey[rows];
             matchable = new boolean[rows];
         }
         int[] keyColumns = keys[input];
@@ -178,11 +179,11 @@ final class KeyedStateJoin implements AutoCloseable {
                 }
             }
             matchable[i] = canMatch;
-            rowKeys[i] = new JoinStateKey(KeyOwnership.keyHash(keyVectors, i), keyCodecs[input].encode(in, i));
+            rowKeys[i] = new RoutedKey(KeyOwnership.keyHash(keyVectors, i), keyCodecs[input].encode(in, i));
         }
     }
 
-    private void setKey(JoinStateKey key) {
+    private void setKey(RoutedKey key) {
         backend.setCurrentKey(key, KeyGroupAssignment.keyGroupFor(key.hash, maxParallelism));
     }
 
@@ -198,7 +199,7 @@ final class KeyedStateJoin implements AutoCloseable {
         entryRanges.clear();
         KeyedMapState<VoidNamespace, byte[], JoinRecordState> otherState = state(side);
         for (int i = 0; i < rows; i++) {
-            JoinStateKey key = rowKeys[i];
+            RoutedKey key = rowKeys[i];
             if (!matchable[i] || entryRanges.containsKey(key)) {
                 continue;
             }
@@ -457,7 +458,7 @@ final class KeyedStateJoin implements AutoCloseable {
         for (byte[] s : snapshots) {
             streams.add(new ByteArrayInputStream(s));
         }
-        backend.restore(streams, key -> owned == null || owned.ownsHash(JoinStateKey.hashOf(key)));
+        backend.restore(streams, key -> owned == null || owned.ownsHash(RoutedKey.hashOf(key)));
     }
 
     /** Bytes of state (on disk for RocksDB), an estimate for metrics. */
