@@ -58,6 +58,39 @@ show columns from clicks like '%s';
 2 rows in set
 !ok
 
+# a view passes the time attributes of its table through
+create temporary view recent_clicks as select * from clicks;
+[INFO] Execute statement succeeded.
+!info
+
+describe recent_clicks;
++------+-----------------------------+-------+-----+--------+-----------+
+| name |                        type |  null | key | extras | watermark |
++------+-----------------------------+-------+-----+--------+-----------+
+| user |                      BIGINT | FALSE |     |        |           |
+|  url |                 VARCHAR(64) |  TRUE |     |        |           |
+| hits |                         INT |  TRUE |     |        |           |
+|   ts |      TIMESTAMP(3) *ROWTIME* |  TRUE |     |        |           |
+|   pt | TIMESTAMP_LTZ(3) *PROCTIME* | FALSE |     |        |           |
++------+-----------------------------+-------+-----+--------+-----------+
+5 rows in set
+!ok
+
+show columns from recent_clicks like '%t%';
++------+-----------------------------+-------+-----+--------+-----------+
+| name |                        type |  null | key | extras | watermark |
++------+-----------------------------+-------+-----+--------+-----------+
+| hits |                         INT |  TRUE |     |        |           |
+|   ts |      TIMESTAMP(3) *ROWTIME* |  TRUE |     |        |           |
+|   pt | TIMESTAMP_LTZ(3) *PROCTIME* | FALSE |     |        |           |
++------+-----------------------------+-------+-----+--------+-----------+
+3 rows in set
+!ok
+
+drop temporary view recent_clicks;
+[INFO] Execute statement succeeded.
+!info
+
 show columns in clicks like '%z';
 Empty set
 !ok

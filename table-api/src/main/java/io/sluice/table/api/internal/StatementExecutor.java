@@ -1026,6 +1026,31 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     }
 
     /**
+     * For each column of view {@code id}, " *ROWTIME*" or " *PROCTIME*" when the view passes a time attribute of
+     * its tables through (as Flink's DESCRIBE shows it), else "". A view whose query no longer plans (a table it
+     * reads was dropped) shows no markers rather than failing the DESCRIBE.
+     */
+    private String[] timeAttributeMarkers(ObjectIdentifier id, int columns) {
+        String[] markers = new String[columns];
+        java.util.Arrays.fill(markers, "");
+        io.sluice.planner.SluicePlanner.PlannedQuery plan;
+        try {
+            plan = env.planner().plan("SELECT * FROM `" + id.catalog().replace("`", "``") + "`.`"
+                    + id.database().replace("`", "``") + "`.`" + id.object().replace("`", "``") + "`");
+        } catch (RuntimeException e) {
+            return markers;
+        }
+        for (int i = 0; i < columns && i < plan.rowType.size(); i++) {
+            if (io.sluice.planner.translate.TimeAttributes.isRowtime(plan.optimized, i)) {
+                markers[i] = " *ROWTIME*";
+            } else if (io.sluice.planner.translate.TimeAttributes.isProctime(plan.optimized, i)) {
+                markers[i] = " *PROCTIME*";
+            }
+        }
+        return markers;
+    }
+
+    /**
      * DESCRIBE / SHOW COLUMNS: one row per column, optionally only the names matching a LIKE filter, in Flink's
      * layout: empty cells rather than NULLs, expressions in their canonical text, and a {@code comment} column
      * only when some column has a comment.
@@ -1056,12 +1081,13 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             }
         } else {
             RowType type = ((CatalogView) o).rowType();
+            String[] markers = timeAttributeMarkers(id, type.size());
             for (int i = 0; i < type.size(); i++) {
                 if (like != null && !ShowFilter.matches(like, type.name(i))) {
                     continue;
                 }
-                rows.add(new Object[] {type.name(i), type.type(i).typeName(), type.type(i).isNullable(), "", "", "",
-                        ""});
+                rows.add(new Object[] {type.name(i), type.type(i).typeName() + markers[i],
+                        type.type(i).isNullable(), "", "", "", ""});
             }
         }
         List<Column> columns = new ArrayList<>(List.of(
