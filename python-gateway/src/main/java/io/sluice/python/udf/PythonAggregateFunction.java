@@ -11,22 +11,17 @@ import io.sluice.table.functions.FunctionContext;
 public abstract class PythonAggregateFunction extends AggregateFunction<Object, PythonAccumulator> {
     private static final long serialVersionUID = 1L;
 
-    private PythonFunctionSpec spec;
-    private transient PythonWorker worker;
+    private PythonWorkerHandle python;
     private transient io.sluice.runtime.types.LogicalType resultType;
-    private transient java.util.Map<String, String> jobParameters;
-    private transient io.sluice.metrics.MetricGroup metricGroup;
 
     /** Sets what the worker needs; called once on the registered instance. */
     public final void configure(PythonFunctionSpec spec) {
-        this.spec = spec;
+        this.python = new PythonWorkerHandle(spec);
     }
 
     @Override
     public void open(FunctionContext context) throws Exception {
-        jobParameters = context.getJobParameters();
-        metricGroup = context.getMetricGroup();
-        worker();
+        python.open(context);
     }
 
     @Override
@@ -49,7 +44,7 @@ public abstract class PythonAggregateFunction extends AggregateFunction<Object, 
         if (resultClass.isArray() && resultClass != byte[].class || resultClass == java.util.Map.class
                 || resultClass == io.sluice.types.Row.class) {
             if (resultType == null) {
-                resultType = io.sluice.codegen.udf.TypeStrings.parseType(spec.resultType);
+                resultType = io.sluice.codegen.udf.TypeStrings.parseType(python.spec.resultType);
             }
             return worker().aggregateValue(acc.state, resultType);
         }
@@ -57,27 +52,21 @@ public abstract class PythonAggregateFunction extends AggregateFunction<Object, 
     }
 
     private PythonWorker worker() {
-        if (worker == null) {
-            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of(), metricGroup);
-        }
-        return worker;
+        return python.worker();
     }
 
     @Override
     public boolean isDeterministic() {
-        return spec.deterministic;
+        return python.spec.deterministic;
     }
 
     @Override
     public void close() throws Exception {
-        if (worker != null) {
-            worker.close();
-            worker = null;
-        }
+        python.close();
     }
 
     @Override
     public String toString() {
-        return "Python aggregate function " + spec.name;
+        return "Python aggregate function " + python.spec.name;
     }
 }

@@ -14,22 +14,17 @@ import io.sluice.table.functions.ScalarFunction;
 public abstract class PythonScalarFunction extends ScalarFunction implements BatchScalarFunction {
     private static final long serialVersionUID = 1L;
 
-    private PythonFunctionSpec spec;
+    private PythonWorkerHandle python;
     private transient LogicalType resultType;
-    private transient PythonWorker worker;
-    private transient java.util.Map<String, String> jobParameters;
-    private transient io.sluice.metrics.MetricGroup metricGroup;
 
     /** Sets what the worker needs; called once on the registered instance. */
     public final void configure(PythonFunctionSpec spec) {
-        this.spec = spec;
+        this.python = new PythonWorkerHandle(spec);
     }
 
     @Override
     public void open(FunctionContext context) throws Exception {
-        jobParameters = context.getJobParameters();
-        metricGroup = context.getMetricGroup();
-        worker();
+        python.open(context);
     }
 
     /** Calls the Python function for one row; the result is converted to {@code resultClass}. */
@@ -43,7 +38,7 @@ public abstract class PythonScalarFunction extends ScalarFunction implements Bat
 
     private LogicalType resultType() {
         if (resultType == null) {
-            resultType = io.sluice.codegen.udf.TypeStrings.parseType(spec.resultType);
+            resultType = io.sluice.codegen.udf.TypeStrings.parseType(python.spec.resultType);
         }
         return resultType;
     }
@@ -58,27 +53,21 @@ public abstract class PythonScalarFunction extends ScalarFunction implements Bat
     }
 
     private PythonWorker worker() {
-        if (worker == null) {
-            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of(), metricGroup);
-        }
-        return worker;
+        return python.worker();
     }
 
     @Override
     public boolean isDeterministic() {
-        return spec.deterministic;
+        return python.spec.deterministic;
     }
 
     @Override
     public void close() throws Exception {
-        if (worker != null) {
-            worker.close();
-            worker = null;
-        }
+        python.close();
     }
 
     @Override
     public String toString() {
-        return "Python function " + spec.name;
+        return "Python function " + python.spec.name;
     }
 }

@@ -17,22 +17,17 @@ import io.sluice.util.Collector;
 public abstract class PythonTableAggregateFunction extends TableAggregateFunction<Row, PythonAccumulator> {
     private static final long serialVersionUID = 1L;
 
-    private PythonFunctionSpec spec;
+    private PythonWorkerHandle python;
     private transient LogicalType[] fieldTypes;
-    private transient PythonWorker worker;
-    private transient java.util.Map<String, String> jobParameters;
-    private transient io.sluice.metrics.MetricGroup metricGroup;
 
     /** Sets what the worker needs; called once on the registered instance. */
     public final void configure(PythonFunctionSpec spec) {
-        this.spec = spec;
+        this.python = new PythonWorkerHandle(spec);
     }
 
     @Override
     public void open(FunctionContext context) throws Exception {
-        jobParameters = context.getJobParameters();
-        metricGroup = context.getMetricGroup();
-        worker();
+        python.open(context);
     }
 
     @Override
@@ -53,7 +48,7 @@ public abstract class PythonTableAggregateFunction extends TableAggregateFunctio
     /** Emits the rows of the Python function's {@code emit_value} for the accumulator. */
     public void emitValue(PythonAccumulator acc, Collector<Row> out) {
         if (fieldTypes == null) {
-            RowType row = TypeStrings.parseRow(spec.resultType);
+            RowType row = TypeStrings.parseRow(python.spec.resultType);
             fieldTypes = new LogicalType[row.size()];
             for (int i = 0; i < fieldTypes.length; i++) {
                 fieldTypes[i] = row.type(i);
@@ -65,27 +60,21 @@ public abstract class PythonTableAggregateFunction extends TableAggregateFunctio
     }
 
     private PythonWorker worker() {
-        if (worker == null) {
-            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of(), metricGroup);
-        }
-        return worker;
+        return python.worker();
     }
 
     @Override
     public boolean isDeterministic() {
-        return spec.deterministic;
+        return python.spec.deterministic;
     }
 
     @Override
     public void close() throws Exception {
-        if (worker != null) {
-            worker.close();
-            worker = null;
-        }
+        python.close();
     }
 
     @Override
     public String toString() {
-        return "Python table aggregate function " + spec.name;
+        return "Python table aggregate function " + python.spec.name;
     }
 }

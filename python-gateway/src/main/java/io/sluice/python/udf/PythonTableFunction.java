@@ -15,28 +15,23 @@ import java.util.List;
 public abstract class PythonTableFunction extends TableFunction<Row> {
     private static final long serialVersionUID = 1L;
 
-    private PythonFunctionSpec spec;
+    private PythonWorkerHandle python;
     private transient io.sluice.runtime.types.LogicalType[] fieldTypes;
-    private transient PythonWorker worker;
-    private transient java.util.Map<String, String> jobParameters;
-    private transient io.sluice.metrics.MetricGroup metricGroup;
 
     /** Sets what the worker needs; called once on the registered instance. */
     public final void configure(PythonFunctionSpec spec) {
-        this.spec = spec;
+        this.python = new PythonWorkerHandle(spec);
     }
 
     @Override
     public void open(FunctionContext context) throws Exception {
-        jobParameters = context.getJobParameters();
-        metricGroup = context.getMetricGroup();
-        worker();
+        python.open(context);
     }
 
     /** Calls the Python function for one input row and emits its rows. */
     protected final void invokeTable(Object[] args) {
         if (fieldTypes == null) {
-            RowType row = TypeStrings.parseRow(spec.resultType);
+            RowType row = TypeStrings.parseRow(python.spec.resultType);
             fieldTypes = new io.sluice.runtime.types.LogicalType[row.size()];
             for (int i = 0; i < fieldTypes.length; i++) {
                 fieldTypes[i] = row.type(i);
@@ -49,27 +44,21 @@ public abstract class PythonTableFunction extends TableFunction<Row> {
     }
 
     private PythonWorker worker() {
-        if (worker == null) {
-            worker = spec.startWorker(jobParameters != null ? jobParameters : java.util.Map.of(), metricGroup);
-        }
-        return worker;
+        return python.worker();
     }
 
     @Override
     public boolean isDeterministic() {
-        return spec.deterministic;
+        return python.spec.deterministic;
     }
 
     @Override
     public void close() throws Exception {
-        if (worker != null) {
-            worker.close();
-            worker = null;
-        }
+        python.close();
     }
 
     @Override
     public String toString() {
-        return "Python table function " + spec.name;
+        return "Python table function " + python.spec.name;
     }
 }

@@ -189,7 +189,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         this.allocator = context.allocator();
         this.output = dropUpdateBefore ? new io.sluice.runtime.operator.UpdateBeforeFilter(output, allocator) : output;
         this.ttl = StateTtl.of(context.config(), clock);
-        if (KeyedGroupState.usesStateBackend(context.config())) {
+        if (!io.sluice.runtime.state.keyed.KeyedStateBackends.isHeap(context.config())) {
             keyed = new KeyedGroupState(context, inputType, groupFields);
         }
         if (groupFields.length > 0) {

@@ -1,6 +1,5 @@
 package io.sluice.runtime.operator.aggregate;
 
-import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.data.VectorValues;
 import io.sluice.runtime.operator.OperatorContext;
@@ -25,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -60,15 +58,6 @@ final class KeyedGroupState implements AutoCloseable {
         this.maxParallelism = context.config().get(StateOptions.MAX_PARALLELISM);
         this.backend = KeyedStateBackends.create(context.config(), RoutedKey.serializer("sql-group-key"),
                 KeyGroupRange.all(maxParallelism), context.operatorName() + "#" + context.subtaskIndex());
-    }
-
-    /**
-     * Whether the job keeps keyed state in a backend ({@code state.backend.type} other than {@code hashmap}): the
-     * aggregate then keeps its groups there instead of in its own heap tables.
-     */
-    static boolean usesStateBackend(Configuration config) {
-        String backend = config.get(StateOptions.BACKEND_TYPE).trim().toLowerCase(Locale.ROOT);
-        return !backend.equals("hashmap") && !backend.equals("heap");
     }
 
     /** The group state, registered on first use (after any restore). */

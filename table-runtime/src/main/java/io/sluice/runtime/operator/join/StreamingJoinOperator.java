@@ -184,7 +184,7 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
         }
         ttl = StateTtl.of(context.config(), clock);
         out = new JoinOutputBuffer(outputType, leftType.size(), allocator, batchSize, output);
-        if (usesStateBackend(context.config())) {
+        if (!io.sluice.runtime.state.keyed.KeyedStateBackends.isHeap(context.config())) {
             keyed = new KeyedStateJoin(context, type, leftType, rightType, keys, nullSafe, outer, residual,
                     candidateType, ttl, out);
             return;
@@ -192,16 +192,6 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
         table = new KeyHashTable(allocator, leftType.project(keys[0]).types(), nullSafe);
         sides[0] = new JoinSideState(leftType, allocator, outer[0], ttl);
         sides[1] = new JoinSideState(rightType, allocator, outer[1], ttl);
-    }
-
-    /**
-     * Whether the job keeps keyed state in a backend ({@code state.backend.type} other than {@code hashmap}): the
-     * join then keeps its rows there ({@link KeyedStateJoin}) instead of in its own heap tables.
-     */
-    static boolean usesStateBackend(io.sluice.runtime.config.Configuration config) {
-        String backend = config.get(io.sluice.runtime.state.keyed.StateOptions.BACKEND_TYPE).trim()
-                .toLowerCase(java.util.Locale.ROOT);
-        return !backend.equals("hashmap") && !backend.equals("heap");
     }
 
     @Override

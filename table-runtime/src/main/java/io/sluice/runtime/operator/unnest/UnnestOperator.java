@@ -34,6 +34,8 @@ public final class UnnestOperator implements StreamOperator {
     private final LogicalType[] collectionTypes;
     /** The number of output columns of each collection's elements. */
     private final int[] elementWidths;
+    /** Whether each collection's elements are split into their fields (a MAP's entries, ROW elements). */
+    private final boolean[] splitElements;
     private final boolean withOrdinality;
     private final boolean leftJoin;
 
@@ -80,6 +82,13 @@ public final class UnnestOperator implements StreamOperator {
         this.collectionColumns = collectionColumns.clone();
         this.collectionTypes = collectionTypes.clone();
         this.elementWidths = elementWidths.clone();
+        this.splitElements = new boolean[collectionTypes.length];
+        for (int i = 0; i < collectionTypes.length; i++) {
+            LogicalType elementType = collectionTypes[i].root() == TypeRoot.MAP ? null
+                    : collectionTypes[i].elementType();
+            splitElements[i] = collectionTypes[i].root() == TypeRoot.MAP || (elementType != null
+                    && elementType.root() == TypeRoot.ROW && elementWidths[i] == elementType.children().size());
+        }
         this.withOrdinality = withOrdinality;
         this.leftJoin = leftJoin;
     }
@@ -175,10 +184,7 @@ public final class UnnestOperator implements StreamOperator {
         }
         for (int i = 0; i < elements.length; i++) {
             Object element = k < elements[i].length ? elements[i][k] : null;
-            LogicalType elementType = collectionTypes[i].root() == TypeRoot.MAP ? null
-                    : collectionTypes[i].elementType();
-            boolean fields = collectionTypes[i].root() == TypeRoot.MAP || (elementType != null
-                    && elementType.root() == TypeRoot.ROW && elementWidths[i] == elementType.children().size());
+            boolean fields = splitElements[i];
             for (int f = 0; f < elementWidths[i]; f++) {
                 Object v = element == null ? null : fields ? ((Row) element).getField(f) : element;
                 VectorValues.set(outputType.type(c), out.vector(c), pos, v);
