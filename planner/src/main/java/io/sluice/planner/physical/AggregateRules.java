@@ -9,6 +9,30 @@ final class AggregateRules {
     private AggregateRules() {
     }
 
+    /**
+     * Streaming, grouped by the start, end and partition keys of the SESSION window table function below: a
+     * {@link StreamPhysicalSessionWindowAggregate}.
+     */
+    static final class StreamSessionWindowAggregateRule extends PhysicalConverterRule {
+        StreamSessionWindowAggregateRule() {
+            super(Aggregate.class, "StreamPhysicalSessionWindowAggregateRule");
+        }
+
+        @Override
+        public RelNode convert(RelNode rel) {
+            Aggregate agg = (Aggregate) rel;
+            RelNode input = agg.getInput();
+            if (input instanceof org.apache.calcite.plan.hep.HepRelVertex) {
+                input = ((org.apache.calcite.plan.hep.HepRelVertex) input).getCurrentRel();
+            }
+            if (!StreamPhysicalSessionWindowAggregate.applies(agg, input)) {
+                return null;
+            }
+            return new StreamPhysicalSessionWindowAggregate(rel.getCluster(), physical(rel), input,
+                    agg.getGroupSet(), agg.getAggCallList());
+        }
+    }
+
     /** Streaming, grouped by a window's start and end: a {@link StreamPhysicalWindowAggregate}. */
     static final class StreamWindowAggregateRule extends PhysicalConverterRule {
         StreamWindowAggregateRule() {

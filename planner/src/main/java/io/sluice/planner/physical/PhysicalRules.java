@@ -16,6 +16,8 @@ public final class PhysicalRules {
     public static final ConverterRule STREAM_RANK = new StreamRankRule();
     public static final ConverterRule CALC = new PhysicalCalcRule();
     public static final ConverterRule AGGREGATE_REWRITE = new AggregateRewriteRule();
+    public static final ConverterRule STREAM_SESSION_WINDOW_AGGREGATE =
+            new AggregateRules.StreamSessionWindowAggregateRule();
     public static final ConverterRule STREAM_WINDOW_AGGREGATE = new AggregateRules.StreamWindowAggregateRule();
     public static final ConverterRule STREAM_GROUP_AGGREGATE = new AggregateRules.StreamGroupAggregateRule();
     public static final ConverterRule BATCH_HASH_AGGREGATE = new AggregateRules.BatchHashAggregateRule();
@@ -42,10 +44,10 @@ public final class PhysicalRules {
 
     /** The rules of streaming mode, in the order they are tried. */
     public static final List<ConverterRule> STREAM = List.of(TABLE_SCAN, VALUES, UNION, STREAM_RANK, CALC,
-            AGGREGATE_REWRITE, STREAM_WINDOW_AGGREGATE, STREAM_GROUP_AGGREGATE, STREAM_SORT, STREAM_WINDOW_JOIN,
-            STREAM_INTERVAL_JOIN, STREAM_JOIN, STREAM_OVER_AGGREGATE, WINDOW_TABLE_FUNCTION, GROUP_TABLE_AGGREGATE,
-            STREAM_MULTISET, WATERMARK_ASSIGNER, LOOKUP_JOIN, STREAM_TEMPORAL_JOIN, STREAM_TEMPORAL_REJECT, MATCH,
-            UNNEST, CORRELATE);
+            AGGREGATE_REWRITE, STREAM_SESSION_WINDOW_AGGREGATE, STREAM_WINDOW_AGGREGATE, STREAM_GROUP_AGGREGATE,
+            STREAM_SORT, STREAM_WINDOW_JOIN, STREAM_INTERVAL_JOIN, STREAM_JOIN, STREAM_OVER_AGGREGATE,
+            WINDOW_TABLE_FUNCTION, GROUP_TABLE_AGGREGATE, STREAM_MULTISET, WATERMARK_ASSIGNER, LOOKUP_JOIN,
+            STREAM_TEMPORAL_JOIN, STREAM_TEMPORAL_REJECT, MATCH, UNNEST, CORRELATE);
 
     /** The rules of batch mode, in the order they are tried. */
     public static final List<ConverterRule> BATCH = List.of(TABLE_SCAN, VALUES, UNION, CALC,

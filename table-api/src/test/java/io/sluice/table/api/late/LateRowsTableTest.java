@@ -172,7 +172,7 @@ class LateRowsTableTest {
     @Timeout(60)
     void lateRowsOfASessionWindowLandInTheLateTable() throws Exception {
         List<String> late = lateRowsOf("SELECT window_start, window_end, COUNT(*) FROM TABLE(SESSION(TABLE orders,"
-                + " DESCRIPTOR(ts), INTERVAL '2' SECOND)) GROUP BY window_start, window_end", "WindowTableFunction");
+                + " DESCRIPTOR(ts), INTERVAL '2' SECOND)) GROUP BY window_start, window_end", "WindowAggregate");
         assertEquals(2, late.size(), late.toString());
         assertTrue(late.get(0).contains(", 2024-01-01T10:00:02Z, {\"ts\":\"2024-01-01 10:00:02.000\"}, true]"),
                 late.toString());
