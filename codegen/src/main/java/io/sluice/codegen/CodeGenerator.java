@@ -61,6 +61,17 @@ public final class CodeGenerator {
      */
     public GeneratedClass<BatchCalc> generateCalc(String description, RelDataType inputType, RexNode condition,
             List<RexNode> projects) {
+        return generateCalc(description, inputType, condition, projects, false);
+    }
+
+    /**
+     * As {@link #generateCalc(String, RelDataType, RexNode, List)}; with {@code consumesInput}, the caller gives
+     * the input batch up to the kernel (it neither reads nor emits it afterwards), so when there is no condition
+     * an output column that is an input column takes that column's buffers after the loop instead of copying
+     * each value.
+     */
+    public GeneratedClass<BatchCalc> generateCalc(String description, RelDataType inputType, RexNode condition,
+            List<RexNode> projects, boolean consumesInput) {
         ExprGenerator gen = new ExprGenerator(inputTypes(inputType), rexBuilder, zone);
         CodeBuilder batchPass = new CodeBuilder(0);
         List<org.apache.calcite.rex.RexCall> batched = io.sluice.codegen.udf.BatchCallGenerator.find(projects);
@@ -75,11 +86,21 @@ public final class CodeGenerator {
             loop.close();
         }
         List<LogicalType> outTypes = new ArrayList<>();
+        CodeBuilder epilogue = new CodeBuilder(2);
+        java.util.Set<Integer> transferred = new java.util.HashSet<>();
         for (int k = 0; k < projects.size(); k++) {
             LogicalType t = RelTypes.toLogicalType(projects.get(k).getType());
             outTypes.add(t);
             loop.line("// output " + k + ": " + comment(projects.get(k).toString()));
-            writeOutput(gen, gen.gen(projects.get(k), loop), t, "out" + k, loop);
+            GenExpr e = gen.gen(projects.get(k), loop);
+            if (consumesInput && condition == null && projects.get(k) instanceof org.apache.calcite.rex.RexInputRef
+                    && copiesVector(e, t)
+                    && transferred.add(((org.apache.calcite.rex.RexInputRef) projects.get(k)).getIndex())) {
+                // every row is kept: the input column becomes the output column after the loop, without a copy
+                epilogue.line(e.vector() + ".makeTransferPair(out" + k + ").transfer();");
+                continue;
+            }
+            writeOutput(gen, e, t, "out" + k, loop);
         }
         loop.line("j++;");
 
@@ -109,7 +130,8 @@ public final class CodeGenerator {
         for (int k = 0; k < projects.size(); k++) {
             header.append(" * Output ").append(k).append(": ").append(comment(projects.get(k).toString())).append('\n');
         }
-        return build("Calc", BatchCalc.class, header.toString(), method, body.toString(), loop.toString(), "j", gen);
+        return build("Calc", BatchCalc.class, header.toString(), method, body.toString(), loop.toString(),
+                epilogue.toString(), "j", gen);
     }
 
     /** A filter writing the indexes of the rows for which {@code condition} is TRUE into the selection. */
@@ -153,8 +175,7 @@ public final class CodeGenerator {
         if (t.root() == TypeRoot.NULL) {
             return;
         }
-        if (e.vector() != null && JavaTypes.vectorClass(e.type()).equals(JavaTypes.vectorClass(t))
-                && (!t.root().isConstructed() || e.type().copy(true).equals(t.copy(true)))) {
+        if (copiesVector(e, t)) {
             code.line(out + ".copyFromSafe(" + ExprGenerator.ROW + ", j, " + e.vector() + ");");
             return;
         }
@@ -201,16 +222,22 @@ public final class CodeGenerator {
                     code.open("if (" + fitted + " == null)");
                     code.line(out + ".setNull(j);");
                     code.reopen("else");
-                    code.line(out + ".set(j, " + fitted + ");");
+                    code.line("io.sluice.codegen.runtime.DecimalRuntime.write(" + out + ", j, " + fitted + ");");
                     code.close();
                 } else {
-                    code.line(out + ".set(j, " + v + ");");
+                    code.line("io.sluice.codegen.runtime.DecimalRuntime.write(" + out + ", j, " + v + ");");
                 }
                 break;
             default:
                 code.line(out + ".set(j, " + (e.type().sameTypeAs(t) ? v : gen.convert(v, e.type(), t)) + ");");
         }
         code.close();
+    }
+
+    /** Whether {@code e} is an input column whose vector holds exactly what an output column of type {@code t} does. */
+    private static boolean copiesVector(GenExpr e, LogicalType t) {
+        return e.vector() != null && JavaTypes.vectorClass(e.type()).equals(JavaTypes.vectorClass(t))
+                && (!t.root().isConstructed() || e.type().copy(true).equals(t.copy(true)));
     }
 
     /** Writes a non-null DECIMAL held as an unscaled long straight into the output vector's 16-byte slot. */
@@ -232,6 +259,12 @@ public final class CodeGenerator {
 
     private <T> GeneratedClass<T> build(String kind, Class<T> iface, String header, String method, String body,
             String loop, String resultVar, ExprGenerator gen) {
+        return build(kind, iface, header, method, body, loop, "", resultVar, gen);
+    }
+
+    /** As above, with {@code epilogue} run after the loop over the rows. */
+    private <T> GeneratedClass<T> build(String kind, Class<T> iface, String header, String method, String body,
+            String loop, String epilogue, String resultVar, ExprGenerator gen) {
         StringBuilder rest = new StringBuilder();
         boolean udfs = !gen.userFunctionFields().isEmpty();
         rest.append(" implements ").append(iface.getName())
@@ -255,6 +288,7 @@ public final class CodeGenerator {
         rest.append("        for (int i = 0; i < rowCount; i++) {\n");
         rest.append(loop);
         rest.append("        }\n");
+        rest.append(epilogue);
         rest.append("        return ").append(resultVar).append(";\n");
         rest.append("    }\n");
         if (udfs) {

@@ -250,7 +250,7 @@ public final class ExprGenerator {
                 read = vec + ".get(" + ROW + ") != 0";
                 break;
             case DECIMAL:
-                read = vec + ".getObject(" + ROW + ")";
+                read = DEC + ".read(" + vec + ", " + ROW + ")";
                 break;
             case INTERVAL_DAY_TIME:
                 read = "org.apache.arrow.vector.DurationVector.get(" + vec + ".getDataBuffer(), " + ROW + ")";

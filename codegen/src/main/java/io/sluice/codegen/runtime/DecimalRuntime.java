@@ -123,6 +123,35 @@ public final class DecimalRuntime {
         return low;
     }
 
+    /**
+     * Non-null element {@code row} of a DECIMAL vector of any precision: a value whose unscaled number fits a
+     * {@code long} (the high 8 bytes of its little-endian slot only extend the sign) is built from that long, without
+     * the byte array and {@code BigInteger} Arrow's {@code getObject} goes through.
+     */
+    public static BigDecimal read(DecimalVector vector, int row) {
+        if (LITTLE_ENDIAN) {
+            ArrowBuf data = vector.getDataBuffer();
+            long offset = (long) row * DecimalVector.TYPE_WIDTH;
+            long low = data.getLong(offset);
+            if (data.getLong(offset + 8) == (low >> 63)) {
+                return BigDecimal.valueOf(low, vector.getScale());
+            }
+        }
+        return vector.getObjectNotNull(row);
+    }
+
+    /**
+     * Writes {@code v} (of the vector's scale) into element {@code row}: an unscaled number that fits a
+     * {@code long} goes straight into the slot, without the byte array Arrow's {@code set(int, BigDecimal)} makes.
+     */
+    public static void write(DecimalVector vector, int row, BigDecimal v) {
+        if (v.scale() == vector.getScale() && v.precision() <= 18) {
+            vector.set(row, v.unscaledValue().longValue());
+        } else {
+            vector.set(row, v);
+        }
+    }
+
     /** {@code u}, or {@link #OVERFLOW} when it has more than {@code precision} (&le; 18) digits. */
     public static long checked(long u, int precision) {
         long limit = POW10[precision];

@@ -120,7 +120,8 @@ public final class PhysicalCalc extends Calc implements PhysicalRel {
         String name = explainText();
         RelDataType inputType = getInput().getRowType();
         RowType outputType = RelTypes.toRowType(getRowType());
-        GeneratedClass<BatchCalc> kernel = context.codegen().generateCalc(name, inputType, condition, projects);
+        GeneratedClass<BatchCalc> kernel = context.codegen().generateCalc(name, inputType, condition, projects,
+                true);
         GeneratedClass<BatchPredicate> rowKindFilter = context.isStreaming() && condition != null
                 && context.changelogMode(getInput()).hasUpdates()
                 ? context.codegen().generatePredicate(name, inputType, condition) : null;

@@ -19,7 +19,8 @@ import org.apache.arrow.vector.util.TransferPair;
 /**
  * Runs a generated {@link BatchCalc} (a fused filter and projection) over every batch: allocates
  * output vectors with room for all input rows, lets the kernel fill them, and emits a batch of the
- * rows it wrote. Batches with no surviving rows are not emitted. The input batch is closed.
+ * rows it wrote. Batches with no surviving rows are not emitted. The input batch is closed; the kernel may take
+ * its vectors (a filter-free projection hands an input column on as an output column without copying it).
  *
  * <p><b>Streaming semantics:</b> stateless; forwards watermarks, after handing each to the kernels (CURRENT_WATERMARK
  * reads the latest one; before the first it is NULL). Insert-only input gives insert-only
