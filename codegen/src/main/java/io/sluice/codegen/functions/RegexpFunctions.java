@@ -56,6 +56,12 @@ public final class RegexpFunctions implements BuiltInFunction {
         }
         String fixed = patternField;
         if (call.getOperator() == REGEXP_EXTRACT) {
+            if (fixed != null && !fixed.equals("null")) {
+                // a constant regex: this kernel instance (one thread) keeps one matcher and resets it per row
+                String matcher = gen.addMember("java.util.regex.Matcher", fixed + ".matcher(\"\")");
+                return gen.strict(args, ExprGenerator.typeOf(call), out, v -> Functions.PR + ".regexpExtract("
+                        + v.get(0) + ", " + matcher + ", " + (v.size() > 2 ? "(long) " + v.get(2) : "0L") + ")");
+            }
             return gen.strict(args, ExprGenerator.typeOf(call), out, v -> Functions.PR + ".regexpExtract(" + v.get(0)
                     + ", " + pattern(fixed, v.get(1)) + ", " + (v.size() > 2 ? "(long) " + v.get(2) : "0L") + ")");
         }

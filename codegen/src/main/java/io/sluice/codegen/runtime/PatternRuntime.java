@@ -133,6 +133,15 @@ public final class PatternRuntime {
         return m.group((int) index);
     }
 
+    /** REGEXP_EXTRACT with a matcher of the constant regex, reset to {@code s}. */
+    public static String regexpExtract(String s, Matcher m, long index) {
+        m.reset(s);
+        if (!m.find() || index < 0 || index > m.groupCount()) {
+            return null;
+        }
+        return m.group((int) index);
+    }
+
     /** REGEXP_REPLACE: every match of {@code p} replaced; NULL for an invalid regex or replacement. */
     public static String regexpReplace(String s, Pattern p, String replacement) {
         if (p == null) {

@@ -332,8 +332,24 @@ public final class StringRuntime {
         if (index < 0) {
             return null;
         }
-        String[] parts = StringUtils.splitByWholeSeparatorPreserveAllTokens(s, separator);
-        return index < parts.length ? parts[(int) index] : null;
+        if (separator == null || separator.isEmpty()) { // splits at white space
+            String[] parts = StringUtils.splitByWholeSeparatorPreserveAllTokens(s, separator);
+            return index < parts.length ? parts[(int) index] : null;
+        }
+        if (s.isEmpty()) {
+            return null; // no pieces at all
+        }
+        // walk to the piece: the same pieces as splitting the whole string (empty ones kept), none of the others made
+        int start = 0;
+        for (long k = 0; k < index; k++) {
+            int at = s.indexOf(separator, start);
+            if (at < 0) {
+                return null;
+            }
+            start = at + separator.length();
+        }
+        int end = s.indexOf(separator, start);
+        return end < 0 ? s.substring(start) : s.substring(start, end);
     }
 
     /** Pads to CHAR(n) with spaces or truncates to n characters (VARCHAR(n) only truncates). */
