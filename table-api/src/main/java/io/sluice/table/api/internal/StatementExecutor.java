@@ -167,7 +167,8 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     @Override
     public TableResult visit(EndStatementSetStatement s) {
         if (pendingSet == null) {
-            throw new ValidationException("END without BEGIN STATEMENT SET.");
+            throw new ValidationException("No Statement Set to submit. 'END' statement should be used after "
+                    + "'BEGIN STATEMENT SET'.");
         }
         List<InsertStatement> set = pendingSet;
         pendingSet = null;
@@ -556,14 +557,42 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(DropTableStatement s) {
-        catalogs().dropObject(catalogs().qualify(path(s.name())), false, s.isIfExists());
+        ObjectIdentifier id = catalogs().qualify(path(s.name()));
+        if (checkTemporaryDrop(id, s.isTemporary(), s.isIfExists(), "table")) {
+            catalogs().dropObject(id, false, s.isIfExists());
+        }
         return TableResultImpl.ok(config());
     }
 
     @Override
     public TableResult visit(DropViewStatement s) {
-        catalogs().dropObject(catalogs().qualify(path(s.name())), true, s.isIfExists());
+        ObjectIdentifier id = catalogs().qualify(path(s.name()));
+        if (checkTemporaryDrop(id, s.isTemporary(), s.isIfExists(), "view")) {
+            catalogs().dropObject(id, true, s.isIfExists());
+        }
         return TableResultImpl.ok(config());
+    }
+
+    /**
+     * Checks a DROP against temporary objects, as Flink does: DROP TEMPORARY drops only a temporary object (none:
+     * an error, or nothing with IF EXISTS); a DROP without TEMPORARY of a name that is both a temporary and a
+     * permanent object is refused rather than dropping the temporary one the user may not have meant.
+     *
+     * @return whether the drop goes on
+     */
+    private boolean checkTemporaryDrop(ObjectIdentifier id, boolean temporary, boolean ifExists, String kind) {
+        if (temporary && !catalogs().isTemporary(id)) {
+            if (ifExists) {
+                return false;
+            }
+            throw new ValidationException("Temporary " + kind + " with identifier '" + id.asSerializableString()
+                    + "' does not exist.");
+        }
+        if (!temporary && catalogs().isTemporary(id) && catalogs().permanentExists(id)) {
+            throw new ValidationException("Temporary " + kind + " with identifier '" + id.asSerializableString()
+                    + "' exists. Drop it first before removing the permanent " + kind + ".");
+        }
+        return true;
     }
 
     @Override
@@ -804,6 +833,9 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         } catch (IllegalArgumentException e) {
             throw new ValidationException(e.getMessage());
         }
+        if (option == SessionOptions.SQL_DIALECT) {
+            SessionOptions.checkDialect(s.value());
+        }
         config().setString(s.key(), s.value());
         return TableResultImpl.ok(config());
     }
@@ -886,11 +918,13 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 ObjectIdentifier id = c.qualify(path(s.target()));
                 Object object = c.getObjectOrThrow(id);
                 if (s.kind() == ShowStatement.Kind.CREATE_TABLE && object instanceof CatalogView) {
-                    throw new ValidationException("SHOW CREATE TABLE is only supported for tables, but " + id
+                    throw new ValidationException("SHOW CREATE TABLE is only supported for tables, but "
+                            + id.asSerializableString()
                             + " is a view. Please use SHOW CREATE VIEW instead.");
                 }
                 if (s.kind() == ShowStatement.Kind.CREATE_VIEW && object instanceof CatalogTable) {
-                    throw new ValidationException("SHOW CREATE VIEW is only supported for views, but " + id
+                    throw new ValidationException("SHOW CREATE VIEW is only supported for views, but "
+                            + id.asSerializableString()
                             + " is a table. Please use SHOW CREATE TABLE instead.");
                 }
                 return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
@@ -1057,7 +1091,10 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
      */
     private TableResult describe(ObjectName name, ShowStatement like) {
         ObjectIdentifier id = catalogs().qualify(path(name));
-        Object o = catalogs().getObjectOrThrow(id);
+        Object o = catalogs().getObject(id).orElseThrow(() -> new ValidationException(
+                "Tables or views with the identifier '" + id + "' doesn't exist."
+                        + io.sluice.runtime.util.NameSuggestions.didYouMean(id.object(),
+                                catalogs().listObjects(id.catalog(), id.database()))));
         List<Object[]> rows = new ArrayList<>();
         boolean anyComment = false;
         if (o instanceof CatalogTable) {
