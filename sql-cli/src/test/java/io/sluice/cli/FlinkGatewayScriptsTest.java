@@ -103,9 +103,6 @@ class FlinkGatewayScriptsTest {
             new Skip("statement_set.q", "explain statement set begin insert ", PLANS),
             new Skip("statement_set.q", "explain execute statement set begin insert ", PLANS));
 
-    private static final String SET_ONLY_INSERT = "Flink's message offers INSERT or CREATE TABLE AS inside a "
-            + "statement set; Sluice's sets take INSERT only (CREATE TABLE AS in a set is not supported yet) and "
-            + "its message says so";
     private static final String PARSER = "a syntax error: Flink's message is its JavaCC parser's (line 0 and a "
             + "multi-line list of expected tokens); Sluice's names the same token and column";
 
@@ -114,9 +111,6 @@ class FlinkGatewayScriptsTest {
      * reason.
      */
     static final List<Skip> ERROR_TEXT_DIFFERS = List.of(
-            new Skip("begin_statement_set.q", "begin statement set;", SET_ONLY_INSERT),
-            new Skip("begin_statement_set.q", "create table src", SET_ONLY_INSERT),
-            new Skip("begin_statement_set.q", "select id, str from (values", SET_ONLY_INSERT),
             new Skip("catalog_database.q", "create catalog invalid.cat", PARSER),
             new Skip("statement_set.q", "explain statement set begin end;", PARSER),
             new Skip("statement_set.q", "execute statement set begin end;", PARSER),

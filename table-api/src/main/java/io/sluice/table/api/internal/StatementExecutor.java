@@ -42,7 +42,8 @@ import java.util.TreeSet;
 final class StatementExecutor implements StatementVisitor<TableResult> {
     private final TableEnvironmentImpl env;
     /** INSERTs collected between BEGIN STATEMENT SET and END, or null outside a set. */
-    private List<InsertStatement> pendingSet;
+    /** The INSERT and CREATE TABLE AS statements of an open BEGIN STATEMENT SET, or null. */
+    private List<ParsedStatement> pendingSet;
     private final SessionModules modules = new SessionModules();
 
     StatementExecutor(TableEnvironmentImpl env) {
@@ -56,8 +57,11 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         } catch (SqlParseException e) {
             throw new SqlParserException(e.getMessage(), e.line(), e.column());
         }
-        if (pendingSet != null && !(parsed instanceof InsertStatement) && !(parsed instanceof EndStatementSetStatement)) {
-            throw new ValidationException("Only INSERT statements are allowed inside BEGIN STATEMENT SET ... END.");
+        if (pendingSet != null && !(parsed instanceof InsertStatement) && !(parsed instanceof EndStatementSetStatement)
+                && !(parsed instanceof CreateTableAsStatement c
+                        && c.replaceMode() == CreateTableAsStatement.ReplaceMode.NONE)) {
+            throw new ValidationException("Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set or use"
+                    + " 'END' statement to submit Statement Set.");
         }
         return parsed.accept(this);
     }
@@ -170,13 +174,23 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             throw new ValidationException("No Statement Set to submit. 'END' statement should be used after "
                     + "'BEGIN STATEMENT SET'.");
         }
-        List<InsertStatement> set = pendingSet;
+        List<ParsedStatement> set = pendingSet;
         pendingSet = null;
         if (set.isEmpty()) {
             return TableResultImpl.ok(config());
         }
+        // CREATE TABLE AS creates its table now; when a later statement of the set cannot be planned, the tables
+        // made for the set are dropped again and nothing runs
         List<TableEnvironmentImpl.CompiledInsert> inserts = new ArrayList<>();
-        set.forEach(i -> inserts.add(compile(i)));
+        List<ObjectIdentifier> created = new ArrayList<>();
+        try {
+            for (ParsedStatement p : set) {
+                inserts.add(p instanceof InsertStatement i ? compile(i) : ctasInsert((CreateTableAsStatement) p, created));
+            }
+        } catch (RuntimeException e) {
+            created.forEach(id -> catalogs().dropObject(id, false, true));
+            throw e;
+        }
         return env.executeInserts(inserts);
     }
 
@@ -334,8 +348,21 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         if (s.replaceMode() != CreateTableAsStatement.ReplaceMode.NONE) {
             return replaceTableAs(s);
         }
+        if (pendingSet != null) { // in a statement set: checked now, the table is made at END
+            inFragment(s.query(), () -> env.planner().validatedRowType(s.query().text()));
+            pendingSet.add(s);
+            return TableResultImpl.ok(config());
+        }
+        return env.executeInserts(List.of(ctasInsert(s, new ArrayList<>())));
+    }
+
+    /**
+     * Creates the table of a CTAS (unless IF NOT EXISTS finds it), adding its identifier to {@code created}, and
+     * plans the INSERT of the query's rows; when that fails, the table made here is dropped again.
+     */
+    private TableEnvironmentImpl.CompiledInsert ctasInsert(CreateTableAsStatement s, List<ObjectIdentifier> created) {
         ObjectIdentifier id = catalogs().qualify(path(s.name()));
-        boolean created = false;
+        boolean createdHere = false;
         List<String> insertColumns = List.of();
         if (!(s.isIfNotExists() && exists(id, s.isTemporary()))) {
             RowType rowType = inFragment(s.query(),
@@ -351,19 +378,22 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             CatalogTable table = draft.finish(env, id);
             validateConnectorOptions(id, table);
             catalogs().createObject(id, table, false, s.isTemporary());
-            created = true;
+            createdHere = true;
         }
-        TableEnvironmentImpl.CompiledInsert insert;
         try {
             List<String> targetColumns = insertColumns;
-            insert = inFragment(s.query(), () -> env.compileInsert(id.toList(), targetColumns, s.query().text()));
+            TableEnvironmentImpl.CompiledInsert insert = inFragment(s.query(),
+                    () -> env.compileInsert(id.toList(), targetColumns, s.query().text()));
+            if (createdHere) {
+                created.add(id);
+            }
+            return insert;
         } catch (RuntimeException e) {
-            if (created) {
+            if (createdHere) {
                 catalogs().dropObject(id, false, true);
             }
             throw e;
         }
-        return env.executeInserts(List.of(insert));
     }
 
     /**
@@ -656,7 +686,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(CompilePlanStatement s) {
-        java.nio.file.Path file = java.nio.file.Path.of(s.path());
+        java.nio.file.Path file = planFile(s.path());
         boolean exists = java.nio.file.Files.exists(file);
         if (exists && !s.isIfNotExists() && !config().get(SessionOptions.PLAN_FORCE_RECOMPILE)) {
             throw new TableException("Cannot overwrite the plan file '" + file + "'. Either manually remove the file"
@@ -670,7 +700,24 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(ExecutePlanStatement s) {
-        return executePlan(java.nio.file.Path.of(s.path()));
+        return executePlan(planFile(s.path()));
+    }
+
+    /** A plan file's path: a local path, or a {@code file:} URI as Flink also takes ({@code 'file:///plans/p.json'}). */
+    static java.nio.file.Path planFile(String path) {
+        java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):").matcher(path);
+        if (!scheme.find() || scheme.group(1).length() == 1) { // no scheme (or a Windows drive letter)
+            return java.nio.file.Path.of(path);
+        }
+        if (!scheme.group(1).equalsIgnoreCase("file")) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("plan files on the '" + scheme.group(1)
+                    + "' file system (" + path + "); use a local path or a file: URI");
+        }
+        try {
+            return java.nio.file.Path.of(java.net.URI.create(path));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("Invalid plan file URI '" + path + "': " + e.getMessage());
+        }
     }
 
     /** Runs a compiled plan's statement when planning it again gives the plan that was compiled. */
