@@ -76,7 +76,7 @@ class FlinkGatewayScriptsTest {
             + "created or altered (Flink only when a query reads it): ALTER TABLE to connector 'kafka' without "
             + "'properties.bootstrap.servers' fails, so the table keeps connector 'datagen' in what follows";
     private static final String PROCEDURES = "needs Flink's test-only catalog type 'test_procedure_catalog' and its "
-            + "procedures (Sluice has no such catalog, and CALL only reaches catalogs' procedures)";
+            + "procedures: Sluice has no such catalog, and no CALL statement (catalog procedures are not supported)";
 
     /**
      * Statements whose output cannot match, because Sluice lacks the feature or differs from Flink on purpose:
