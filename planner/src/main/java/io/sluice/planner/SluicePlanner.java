@@ -169,6 +169,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
 
     /** Validates and converts a parsed query. */
     public RelRoot toRel(SqlNode query) {
+        ViewHints.rejectOptionsOnViews(query, catalogs);
         CalciteCatalogReader reader = catalogReader();
         SqlValidator validator = validator(reader);
         SqlNode validated;
@@ -258,6 +259,32 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         return types;
     }
 
+    /**
+     * The query as Flink stores a view's expanded query: validated, with every table name fully qualified, each
+     * column qualified by its table (or alias) and {@code *} expanded, all identifiers in backquotes.
+     */
+    public String expandedQuery(String sql) {
+        SqlNode validated;
+        try {
+            // implicit casts would show as written CASTs: leave them out where the query validates without them
+            validated = validator(catalogReader(), false).validate(io.sluice.planner.functions.CatalogContextRewriter
+                    .rewrite(parseQuery(sql), catalogs.currentCatalog(), catalogs.currentDatabase()));
+        } catch (CalciteContextException e) {
+            try {
+                validated = validator(catalogReader(), true).validate(io.sluice.planner.functions.CatalogContextRewriter
+                        .rewrite(parseQuery(sql), catalogs.currentCatalog(), catalogs.currentDatabase()));
+            } catch (CalciteContextException again) {
+                throw validationError(again);
+            }
+        }
+        org.apache.calcite.sql.SqlDialect dialect = new org.apache.calcite.sql.dialect.CalciteSqlDialect(
+                org.apache.calcite.sql.SqlDialect.EMPTY_CONTEXT
+                        .withIdentifierQuoteString("`")
+                        .withQuotedCasing(org.apache.calcite.avatica.util.Casing.UNCHANGED)
+                        .withUnquotedCasing(org.apache.calcite.avatica.util.Casing.UNCHANGED));
+        return validated.toSqlString(dialect).getSql();
+    }
+
     /** The validated row type of a query, without planning it further. */
     public RelDataType validatedRowType(String sql) {
         return toRel(parseQuery(sql)).validatedRowType;
@@ -330,13 +357,18 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
     }
 
     private SqlValidator validator(CalciteCatalogReader reader) {
+        return validator(reader, true);
+    }
+
+    /** Without type coercion the validator adds no implicit CASTs to the tree (for {@link #expandedQuery}). */
+    private SqlValidator validator(CalciteCatalogReader reader, boolean typeCoercion) {
         SqlOperatorTable ops = SqlOperatorTables.chain(builtIns, reader);
         return SqlValidatorUtil.newValidator(ops, reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withIdentifierExpansion(true)
                         .withConformance(SluiceConformance.INSTANCE)
                         .withDefaultNullCollation(NullCollation.LOW)
-                        .withTypeCoercionEnabled(true));
+                        .withTypeCoercionEnabled(typeCoercion));
     }
 
     private RelOptCluster cluster() {

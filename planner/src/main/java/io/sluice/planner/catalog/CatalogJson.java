@@ -48,6 +48,9 @@ final class CatalogJson {
             CatalogView v = (CatalogView) object;
             ObjectNode n = header("VIEW", name);
             n.put("query", v.query());
+            if (v.hasExpandedQuery()) {
+                n.put("expanded-query", v.expandedQuery());
+            }
             ArrayNode aliases = n.putArray("column-names");
             v.columnNames().forEach(aliases::add);
             ArrayNode cols = n.putArray("columns");
@@ -174,8 +177,8 @@ final class CatalogJson {
             names.add(text(c, "name", file));
             types.add(readType(field(c, "type", file), file));
         }
-        return new CatalogView(text(n, "query", file), strings(array(n, "column-names", file), file),
-                optText(n, "comment"), new RowType(names, types));
+        return new CatalogView(text(n, "query", file), optText(n, "expanded-query"),
+                strings(array(n, "column-names", file), file), optText(n, "comment"), new RowType(names, types));
     }
 
     private static CatalogTable readConnectorTable(JsonNode n, String file) {

@@ -59,7 +59,7 @@ public final class CatalogManager {
 
     public void setCurrentCatalog(String catalog) {
         if (!catalogs.containsKey(catalog)) {
-            throw new ValidationException("Catalog " + catalog + " does not exist."
+            throw new ValidationException("A catalog with name [" + catalog + "] does not exist."
                     + NameSuggestions.didYouMean(catalog, catalogs.keySet()));
         }
         currentCatalog = catalog;
@@ -68,7 +68,8 @@ public final class CatalogManager {
 
     public void setCurrentDatabase(String database) {
         if (!catalogs.get(currentCatalog).databaseExists(database)) {
-            throw new ValidationException("Database " + database + " does not exist in catalog " + currentCatalog + "."
+            throw new ValidationException("A database with name [" + database + "] does not exist in the catalog: ["
+                    + currentCatalog + "]."
                     + NameSuggestions.didYouMean(database, catalogs.get(currentCatalog).listDatabases()));
         }
         currentDatabase = database;
@@ -257,6 +258,12 @@ public final class CatalogManager {
                 + " does not exist." + NameSuggestions.didYouMean(id.object(), listObjects(id.catalog(), id.database()))));
     }
 
+    /** Whether the catalog holds a (permanent) table or view with this identifier, whatever temporary one hides it. */
+    public boolean permanentExists(ObjectIdentifier id) {
+        Catalog cat = catalogs.get(id.catalog());
+        return cat != null && cat.databaseExists(id.database()) && cat.getTable(id.database(), id.object()).isPresent();
+    }
+
     public boolean isTemporary(ObjectIdentifier id) {
         return temporaryObjects.containsKey(id);
     }
@@ -269,9 +276,11 @@ public final class CatalogManager {
             if (ignoreIfExists) {
                 return;
             }
-            String kind = tableOrView instanceof CatalogView ? "View" : "Table";
-            throw new ValidationException((temporary ? "Temporary " + kind.toLowerCase() : kind) + " " + id
-                    + " already exists.");
+            // Flink's wording: a temporary view is a "temporary table" there too
+            throw new ValidationException(temporary
+                    ? "Temporary table '" + id.asSerializableString() + "' already exists"
+                    : "Table (or view) " + id.database() + "." + id.object() + " already exists in Catalog "
+                            + id.catalog() + ".");
         }
         if (temporary) {
             temporaryObjects.put(id, tableOrView);
@@ -306,7 +315,7 @@ public final class CatalogManager {
                 throw new ValidationException(id + " is a " + (view ? "table" : "view") + ", not a "
                         + kind.toLowerCase() + "; use DROP " + (view ? "TABLE" : "VIEW") + ".");
             }
-            throw new ValidationException(kind + " " + id + " does not exist."
+            throw new ValidationException(kind + " with identifier '" + id + "' does not exist."
                     + NameSuggestions.didYouMean(id.object(), listObjects(id.catalog(), id.database())));
         }
         if (temporaryObjects.remove(id) == null) {

@@ -32,6 +32,15 @@ public final class ObjectIdentifier {
     }
 
     /** {@code cat.db.t} with backticks only where needed. */
+    /** The identifier as SQL text, each part in backquotes: {@code `catalog`.`database`.`object`}. */
+    public String asSerializableString() {
+        return quote(catalog) + "." + quote(database) + "." + quote(object);
+    }
+
+    private static String quote(String part) {
+        return "`" + part.replace("`", "``") + "`";
+    }
+
     public String asSummaryString() {
         return catalog + "." + database + "." + object;
     }

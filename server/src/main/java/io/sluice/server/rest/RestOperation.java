@@ -63,8 +63,9 @@ final class RestOperation {
             }
             try {
                 TableResult r = session.execute(statement);
-                boolean submitsJob = statement.stripLeading().toUpperCase(java.util.Locale.ROOT)
-                        .matches("^(INSERT|EXECUTE)\\b[\\s\\S]*") && r.getJobClient().isPresent();
+                // INSERT, CREATE TABLE AS, statement sets, EXECUTE/COMPILE AND EXECUTE PLAN: a job, not a query's rows
+                boolean submitsJob = r.getJobClient().isPresent()
+                        && !(r instanceof io.sluice.table.api.internal.TableResultImpl t && t.isQueryJob());
                 it = submitsJob ? jobIdRow(r) : r.collect();
                 synchronized (this) {
                     result = r;

@@ -175,6 +175,13 @@ class RestGatewayTest {
         assertEquals(200, call("PATCH", "/jobs/" + jobId + "?mode=cancel", null, PASSWORD).statusCode());
         assertEquals("CANCELED", ok("GET", "/jobs/" + jobId, null).get("state").asText());
         assertEquals(404, call("GET", "/jobs/no-such-job", null, PASSWORD).statusCode());
+        // CREATE TABLE AS also answers with its job's id, as Flink's gateway does
+        List<JsonNode> created = fetchAll("/v1/sessions/" + session + "/operations/"
+                + submit(session, "CREATE TABLE jobs_copy WITH ('connector' = 'blackhole') AS SELECT id FROM jobs_gen")
+                + "/result/0");
+        String ctasJob = created.get(0).get("fields").get(0).asText();
+        assertEquals(200, call("PATCH", "/jobs/" + ctasJob + "?mode=cancel", null, PASSWORD).statusCode());
+        assertEquals("CANCELED", ok("GET", "/jobs/" + ctasJob, null).get("state").asText());
         ok("DELETE", "/v1/sessions/" + session, null);
     }
 

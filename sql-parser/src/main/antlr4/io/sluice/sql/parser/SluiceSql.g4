@@ -18,6 +18,11 @@ options { caseInsensitive = true; }
 
 singleStatement : statement SEMICOLON? EOF ;
 
+// An option key or value of SET/RESET written without quotes, as Flink accepts it (SET table.dml-sync = true):
+// the tokens up to '=' (a key) or up to the end (a value), joined without the blanks between them.
+bareOptionKey : ~(STRING | EQ | SEMICOLON) ~(EQ | SEMICOLON)* ;
+bareOptionValue : ~(STRING | EQ | SEMICOLON) ~(EQ | SEMICOLON)* ;
+
 statement
     : query                                                                   #queryStatement
     | insertStatement                                                         #insert
@@ -25,8 +30,8 @@ statement
     | REPLACE replaceTableBody                                                #replaceTableAs
     | DROP TEMPORARY? SYSTEM? dropTarget                                      #drop
     | ALTER alterTarget                                                       #alter
-    | SET (key=STRING EQ value=STRING)?                                       #set
-    | RESET key=STRING?                                                       #reset
+    | SET (key=STRING EQ value=STRING | bareKey=bareOptionKey EQ (value=STRING | bareValue=bareOptionValue))?  #set
+    | RESET (key=STRING | bareKey=bareOptionKey)?                             #reset
     | SHOW showTarget                                                         #show
     | (DESCRIBE | DESC) describeTarget                                        #describe
     | LOAD MODULE identifier withOptions?                                     #loadModule
@@ -129,7 +134,7 @@ alterCatalogAction
 alterTableAction
     : RENAME (TO objectName | from=identifier TO to=identifier)                                      #rename
     | SET LPAREN option (COMMA option)* RPAREN                                                        #setTableOptions
-    | RESET LPAREN STRING (COMMA STRING)* RPAREN                                                      #resetTableOptions
+    | RESET LPAREN (STRING (COMMA STRING)*)? RPAREN                                                   #resetTableOptions
     | (ADD | MODIFY) (alterElement | LPAREN alterElement (COMMA alterElement)* RPAREN)                #addOrModify
     | DROP (PRIMARY KEY | CONSTRAINT identifier | WATERMARK | columnList | identifier)                 #dropFromTable
     ;

@@ -183,6 +183,10 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
 
   @Override
   public ParsedStatement visitSet(SetContext ctx) {
+    if (ctx.bareKey != null) {
+      return new SetStatement(ctx.bareKey.getText(),
+          ctx.value != null ? string(ctx.value) : ctx.bareValue.getText(), pos(ctx));
+    }
     return ctx.key == null
         ? new SetStatement(null, null, pos(ctx))
         : new SetStatement(string(ctx.key), string(ctx.value), pos(ctx));
@@ -190,6 +194,9 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
 
   @Override
   public ParsedStatement visitReset(ResetContext ctx) {
+    if (ctx.bareKey != null) {
+      return new ResetStatement(ctx.bareKey.getText(), pos(ctx));
+    }
     return new ResetStatement(ctx.key == null ? null : string(ctx.key), pos(ctx));
   }
 
@@ -476,9 +483,24 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
 
   // ------------------------------------------------------------------------------------------------ helpers
 
-  /** The original text of a rule, from its first to its last token. */
+  /**
+   * The original text of a rule, from its first to its last token, and a table hint that follows its last token
+   * ({@code FROM t /*+ OPTIONS(..) *}{@code /} at the end of a query: a comment to this grammar, but Calcite's).
+   */
   SqlFragment fragment(ParserRuleContext ctx) {
-    String text = input.getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
+    int stop = ctx.stop.getStopIndex();
+    String text = input.getText(Interval.of(ctx.start.getStartIndex(), stop));
+    while (true) {
+      String rest = stop + 1 < input.size() ? input.getText(Interval.of(stop + 1, input.size() - 1)) : "";
+      String trimmed = rest.stripLeading();
+      int end = trimmed.indexOf("*/");
+      if (!trimmed.startsWith("/*+") || end < 0) {
+        break;
+      }
+      int consumed = rest.length() - trimmed.length() + end + 2;
+      text += rest.substring(0, consumed);
+      stop += consumed;
+    }
     return new SqlFragment(text, pos(ctx));
   }
 

@@ -98,6 +98,11 @@ class StatementParserTest {
     assertEquals("2024", i.staticPartitions().get("dt"));
     assertEquals(List.of("a", "b c"), i.columns());
     assertEquals("select * from src", i.query().text());
+    // a table hint ending the query belongs to it (for Calcite), a plain comment does not
+    assertEquals("select * from src /*+ OPTIONS('k' = 'v') */", ((InsertStatement) parse(
+        "insert into sink select * from src /*+ OPTIONS('k' = 'v') */ -- done")).query().text());
+    assertEquals("select * from src", ((InsertStatement) parse("insert into sink select * from src /* x */"))
+        .query().text());
     assertEquals(2, i.query().line());
     assertEquals(3, i.query().column());
   }
@@ -127,6 +132,14 @@ class StatementParserTest {
     assertEquals("v", set.value());
     assertTrue(((SetStatement) parse("set")).isList());
     assertTrue(((ResetStatement) parse("RESET")).isAll());
+    // Flink also takes keys (and values) without quotes
+    SetStatement bare = parse("SET table.dml-sync = true");
+    assertEquals("table.dml-sync", bare.key());
+    assertEquals("true", bare.value());
+    assertEquals("pipeline.name", ((SetStatement) parse("SET pipeline.name = 'my job'")).key());
+    assertEquals("my job", ((SetStatement) parse("SET pipeline.name = 'my job'")).value());
+    assertEquals("table.resources.download-dir",
+        ((ResetStatement) parse("reset table.resources.download-dir")).key());
     ShowStatement show = parse("SHOW TABLES IN cat.db NOT LIKE 'x%'");
     assertEquals(ShowStatement.Kind.TABLES, show.kind());
     assertEquals(List.of("cat", "db"), show.target().parts());

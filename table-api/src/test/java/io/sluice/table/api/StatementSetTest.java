@@ -76,4 +76,30 @@ class StatementSetTest {
         assertEquals("operations should not be empty", empty.getMessage());
         assertThrows(ValidationException.class, () -> set.addInsertSql("INSERT INTO nosuch SELECT id FROM src"));
     }
+
+    @Test
+    void beginStatementSetTakesCreateTableAsAndMakesTheTableAtEnd() throws Exception {
+        TableEnvironment env = environment();
+        env.executeSql("SET 'table.dml-sync' = 'true'");
+        env.executeSql("BEGIN STATEMENT SET");
+        env.executeSql("INSERT INTO east SELECT id FROM src WHERE region = 'east'");
+        env.executeSql("CREATE TABLE west WITH ('connector' = 'filesystem', 'path' = '" + dir.resolve("west")
+                + "', 'format' = 'csv') AS SELECT id FROM src WHERE region = 'west'");
+        assertTrue(!env.listTables().contains("west"), "the table is made when the set runs");
+        ValidationException other = assertThrows(ValidationException.class, () -> env.executeSql("SHOW TABLES"));
+        assertEquals("Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set or use 'END' statement to"
+                + " submit Statement Set.", other.getMessage());
+        env.executeSql("END").await();
+        assertEquals(List.of("+I[1]", "+I[3]"), rows(env, "SELECT * FROM east ORDER BY id"));
+        assertEquals(List.of("+I[2]"), rows(env, "SELECT * FROM west"));
+
+        // a set that fails at END (here: its second CTAS makes a table the first one made) leaves no table behind
+        env.executeSql("BEGIN STATEMENT SET");
+        for (int i = 0; i < 2; i++) {
+            env.executeSql("CREATE TABLE north WITH ('connector' = 'filesystem', 'path' = '" + dir.resolve("north")
+                    + "', 'format' = 'csv') AS SELECT id FROM src");
+        }
+        assertThrows(ValidationException.class, () -> env.executeSql("END"));
+        assertTrue(!env.listTables().contains("north"), env.listTables().toString());
+    }
 }

@@ -39,7 +39,10 @@ final class AlterTableExecutor {
             if (s.isIfExists()) {
                 return false;
             }
-            env.catalogs().getObjectOrThrow(id); // throws with the nearest names
+            throw new ValidationException("Table " + id.asSerializableString()
+                    + " doesn't exist or is a temporary table."
+                    + io.sluice.runtime.util.NameSuggestions.didYouMean(id.object(),
+                            env.catalogs().listObjects(id.catalog(), id.database())));
         }
         if (existing instanceof CatalogView) {
             throw new ValidationException(PREFIX + id + " is a view, not a table; use ALTER VIEW.");
@@ -54,6 +57,10 @@ final class AlterTableExecutor {
             case RENAME_COLUMN -> renameColumn(d, s.renameFrom(), s.renameTo(), s.position());
             case SET_OPTIONS -> d.options.putAll(s.options());
             case RESET_OPTIONS -> {
+                if (s.resetKeys().isEmpty()) {
+                    throw TableDraft.at(new ValidationException("ALTER TABLE RESET does not support empty key"),
+                            s.position());
+                }
                 for (String key : s.resetKeys()) {
                     if (key.isEmpty()) {
                         throw error("ALTER TABLE RESET does not support empty key.", s.position());
@@ -119,7 +126,8 @@ final class AlterTableExecutor {
             }
             rowType = new RowType(view.columnNames(), rowType.types());
         }
-        env.catalogs().alterObject(id, new CatalogView(s.query().text(), view.columnNames(), view.comment(), rowType));
+        env.catalogs().alterObject(id, new CatalogView(s.query().text(), env.expandedQuery(s.query().text()),
+                view.columnNames(), view.comment(), rowType));
     }
 
     // ------------------------------------------------------------------ ADD / MODIFY

@@ -21,6 +21,10 @@ final class SessionOptions {
             .booleanType().defaultValue(false)
             .withDescription("Whether COMPILE PLAN overwrites an existing plan file.");
 
+    static final ConfigOption<String> SQL_DIALECT = ConfigOptions.key("table.sql-dialect").stringType()
+            .defaultValue("default")
+            .withDescription("The SQL dialect: 'default' (Flink SQL). Flink's 'hive' dialect is not supported yet.");
+
     private static final Map<String, ConfigOption<?>> KNOWN = new LinkedHashMap<>();
 
     static {
@@ -38,12 +42,26 @@ final class SessionOptions {
             KNOWN.put(o.key(), o);
         }
         KNOWN.put(DML_SYNC.key(), DML_SYNC);
+        KNOWN.put(SQL_DIALECT.key(), SQL_DIALECT);
         KNOWN.put(PLAN_FORCE_RECOMPILE.key(), PLAN_FORCE_RECOMPILE);
         KNOWN.put(ExplainAnalyze.MAX_DURATION.key(), ExplainAnalyze.MAX_DURATION);
         KNOWN.put(LateRowsRouting.TABLE.key(), LateRowsRouting.TABLE);
     }
 
     private SessionOptions() {
+    }
+
+    /** Checks a value of {@code table.sql-dialect}: only Flink's default dialect is there. */
+    static void checkDialect(String value) {
+        String dialect = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (dialect.equals("hive")) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("the Hive SQL dialect ('table.sql-dialect' ="
+                    + " 'hive')");
+        }
+        if (!dialect.equals("default")) {
+            throw new io.sluice.table.api.ValidationException("Unknown SQL dialect '" + value + "' for option '"
+                    + SQL_DIALECT.key() + "': the dialects are 'default' and 'hive'.");
+        }
     }
 
     static ConfigOption<?> find(String key) {

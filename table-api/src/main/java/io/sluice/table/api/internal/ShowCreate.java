@@ -31,14 +31,15 @@ final class ShowCreate {
         String create = temporary ? "CREATE TEMPORARY " : "CREATE ";
         if (object instanceof CatalogView) {
             CatalogView v = (CatalogView) object;
-            StringBuilder sb = new StringBuilder(create).append("VIEW ").append(name);
-            if (!v.columnNames().isEmpty()) {
-                sb.append(" (").append(quoteAll(v.columnNames())).append(')');
-            }
+            StringBuilder sb = new StringBuilder(create).append("VIEW ").append(name).append(" (\n");
+            List<String> columns = new ArrayList<>();
+            List<String> names = v.rowType() != null ? v.rowType().names() : v.columnNames();
+            names.forEach(c -> columns.add("  " + quote(c)));
+            sb.append(String.join(",\n", columns)).append("\n)\n");
             if (v.comment() != null) {
-                sb.append("\nCOMMENT ").append(literal(v.comment()));
+                sb.append("COMMENT ").append(literal(v.comment())).append('\n');
             }
-            return sb.append(" AS\n").append(v.query()).append('\n').toString();
+            return sb.append("AS ").append(v.expandedQuery()).append('\n').toString();
         }
         CatalogTable t = (CatalogTable) object;
         List<String> lines = new ArrayList<>();
@@ -66,21 +67,21 @@ final class ShowCreate {
                     + ") NOT ENFORCED");
         }
         StringBuilder sb = new StringBuilder(create).append("TABLE ").append(name).append(" (\n")
-                .append(String.join(",\n", lines)).append("\n)");
+                .append(String.join(",\n", lines)).append("\n)\n");
         if (t.comment() != null) {
-            sb.append("\nCOMMENT ").append(literal(t.comment()));
+            sb.append("COMMENT ").append(literal(t.comment())).append('\n');
         }
         if (!t.partitionKeys().isEmpty()) {
-            sb.append("\nPARTITIONED BY (").append(quoteAll(t.partitionKeys())).append(')');
+            sb.append("PARTITIONED BY (").append(quoteAll(t.partitionKeys())).append(")\n");
         }
         if (!t.options().isEmpty()) {
             List<String> opts = new ArrayList<>();
             for (Map.Entry<String, String> e : t.options().entrySet()) {
                 opts.add("  " + literal(e.getKey()) + " = " + literal(e.getValue()));
             }
-            sb.append(" WITH (\n").append(String.join(",\n", opts)).append("\n)");
+            sb.append("WITH (\n").append(String.join(",\n", opts)).append("\n)\n");
         }
-        return sb.append('\n').toString();
+        return sb.toString();
     }
 
     /** A type as Flink's DDL prints it: {@code STRING} and {@code BYTES} in their full forms. */

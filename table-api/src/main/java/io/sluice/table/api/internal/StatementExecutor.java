@@ -42,7 +42,8 @@ import java.util.TreeSet;
 final class StatementExecutor implements StatementVisitor<TableResult> {
     private final TableEnvironmentImpl env;
     /** INSERTs collected between BEGIN STATEMENT SET and END, or null outside a set. */
-    private List<InsertStatement> pendingSet;
+    /** The INSERT and CREATE TABLE AS statements of an open BEGIN STATEMENT SET, or null. */
+    private List<ParsedStatement> pendingSet;
     private final SessionModules modules = new SessionModules();
 
     StatementExecutor(TableEnvironmentImpl env) {
@@ -56,8 +57,11 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         } catch (SqlParseException e) {
             throw new SqlParserException(e.getMessage(), e.line(), e.column());
         }
-        if (pendingSet != null && !(parsed instanceof InsertStatement) && !(parsed instanceof EndStatementSetStatement)) {
-            throw new ValidationException("Only INSERT statements are allowed inside BEGIN STATEMENT SET ... END.");
+        if (pendingSet != null && !(parsed instanceof InsertStatement) && !(parsed instanceof EndStatementSetStatement)
+                && !(parsed instanceof CreateTableAsStatement c
+                        && c.replaceMode() == CreateTableAsStatement.ReplaceMode.NONE)) {
+            throw new ValidationException("Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set or use"
+                    + " 'END' statement to submit Statement Set.");
         }
         return parsed.accept(this);
     }
@@ -167,15 +171,26 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     @Override
     public TableResult visit(EndStatementSetStatement s) {
         if (pendingSet == null) {
-            throw new ValidationException("END without BEGIN STATEMENT SET.");
+            throw new ValidationException("No Statement Set to submit. 'END' statement should be used after "
+                    + "'BEGIN STATEMENT SET'.");
         }
-        List<InsertStatement> set = pendingSet;
+        List<ParsedStatement> set = pendingSet;
         pendingSet = null;
         if (set.isEmpty()) {
             return TableResultImpl.ok(config());
         }
+        // CREATE TABLE AS creates its table now; when a later statement of the set cannot be planned, the tables
+        // made for the set are dropped again and nothing runs
         List<TableEnvironmentImpl.CompiledInsert> inserts = new ArrayList<>();
-        set.forEach(i -> inserts.add(compile(i)));
+        List<ObjectIdentifier> created = new ArrayList<>();
+        try {
+            for (ParsedStatement p : set) {
+                inserts.add(p instanceof InsertStatement i ? compile(i) : ctasInsert((CreateTableAsStatement) p, created));
+            }
+        } catch (RuntimeException e) {
+            created.forEach(id -> catalogs().dropObject(id, false, true));
+            throw e;
+        }
         return env.executeInserts(inserts);
     }
 
@@ -333,8 +348,21 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         if (s.replaceMode() != CreateTableAsStatement.ReplaceMode.NONE) {
             return replaceTableAs(s);
         }
+        if (pendingSet != null) { // in a statement set: checked now, the table is made at END
+            inFragment(s.query(), () -> env.planner().validatedRowType(s.query().text()));
+            pendingSet.add(s);
+            return TableResultImpl.ok(config());
+        }
+        return env.executeInserts(List.of(ctasInsert(s, new ArrayList<>())));
+    }
+
+    /**
+     * Creates the table of a CTAS (unless IF NOT EXISTS finds it), adding its identifier to {@code created}, and
+     * plans the INSERT of the query's rows; when that fails, the table made here is dropped again.
+     */
+    private TableEnvironmentImpl.CompiledInsert ctasInsert(CreateTableAsStatement s, List<ObjectIdentifier> created) {
         ObjectIdentifier id = catalogs().qualify(path(s.name()));
-        boolean created = false;
+        boolean createdHere = false;
         List<String> insertColumns = List.of();
         if (!(s.isIfNotExists() && exists(id, s.isTemporary()))) {
             RowType rowType = inFragment(s.query(),
@@ -350,19 +378,22 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             CatalogTable table = draft.finish(env, id);
             validateConnectorOptions(id, table);
             catalogs().createObject(id, table, false, s.isTemporary());
-            created = true;
+            createdHere = true;
         }
-        TableEnvironmentImpl.CompiledInsert insert;
         try {
             List<String> targetColumns = insertColumns;
-            insert = inFragment(s.query(), () -> env.compileInsert(id.toList(), targetColumns, s.query().text()));
+            TableEnvironmentImpl.CompiledInsert insert = inFragment(s.query(),
+                    () -> env.compileInsert(id.toList(), targetColumns, s.query().text()));
+            if (createdHere) {
+                created.add(id);
+            }
+            return insert;
         } catch (RuntimeException e) {
-            if (created) {
+            if (createdHere) {
                 catalogs().dropObject(id, false, true);
             }
             throw e;
         }
-        return env.executeInserts(List.of(insert));
     }
 
     /**
@@ -556,14 +587,42 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(DropTableStatement s) {
-        catalogs().dropObject(catalogs().qualify(path(s.name())), false, s.isIfExists());
+        ObjectIdentifier id = catalogs().qualify(path(s.name()));
+        if (checkTemporaryDrop(id, s.isTemporary(), s.isIfExists(), "table")) {
+            catalogs().dropObject(id, false, s.isIfExists());
+        }
         return TableResultImpl.ok(config());
     }
 
     @Override
     public TableResult visit(DropViewStatement s) {
-        catalogs().dropObject(catalogs().qualify(path(s.name())), true, s.isIfExists());
+        ObjectIdentifier id = catalogs().qualify(path(s.name()));
+        if (checkTemporaryDrop(id, s.isTemporary(), s.isIfExists(), "view")) {
+            catalogs().dropObject(id, true, s.isIfExists());
+        }
         return TableResultImpl.ok(config());
+    }
+
+    /**
+     * Checks a DROP against temporary objects, as Flink does: DROP TEMPORARY drops only a temporary object (none:
+     * an error, or nothing with IF EXISTS); a DROP without TEMPORARY of a name that is both a temporary and a
+     * permanent object is refused rather than dropping the temporary one the user may not have meant.
+     *
+     * @return whether the drop goes on
+     */
+    private boolean checkTemporaryDrop(ObjectIdentifier id, boolean temporary, boolean ifExists, String kind) {
+        if (temporary && !catalogs().isTemporary(id)) {
+            if (ifExists) {
+                return false;
+            }
+            throw new ValidationException("Temporary " + kind + " with identifier '" + id.asSerializableString()
+                    + "' does not exist.");
+        }
+        if (!temporary && catalogs().isTemporary(id) && catalogs().permanentExists(id)) {
+            throw new ValidationException("Temporary " + kind + " with identifier '" + id.asSerializableString()
+                    + "' exists. Drop it first before removing the permanent " + kind + ".");
+        }
+        return true;
     }
 
     @Override
@@ -627,7 +686,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(CompilePlanStatement s) {
-        java.nio.file.Path file = java.nio.file.Path.of(s.path());
+        java.nio.file.Path file = planFile(s.path());
         boolean exists = java.nio.file.Files.exists(file);
         if (exists && !s.isIfNotExists() && !config().get(SessionOptions.PLAN_FORCE_RECOMPILE)) {
             throw new TableException("Cannot overwrite the plan file '" + file + "'. Either manually remove the file"
@@ -641,7 +700,24 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(ExecutePlanStatement s) {
-        return executePlan(java.nio.file.Path.of(s.path()));
+        return executePlan(planFile(s.path()));
+    }
+
+    /** A plan file's path: a local path, or a {@code file:} URI as Flink also takes ({@code 'file:///plans/p.json'}). */
+    static java.nio.file.Path planFile(String path) {
+        java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):").matcher(path);
+        if (!scheme.find() || scheme.group(1).length() == 1) { // no scheme (or a Windows drive letter)
+            return java.nio.file.Path.of(path);
+        }
+        if (!scheme.group(1).equalsIgnoreCase("file")) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("plan files on the '" + scheme.group(1)
+                    + "' file system (" + path + "); use a local path or a file: URI");
+        }
+        try {
+            return java.nio.file.Path.of(java.net.URI.create(path));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("Invalid plan file URI '" + path + "': " + e.getMessage());
+        }
     }
 
     /** Runs a compiled plan's statement when planning it again gives the plan that was compiled. */
@@ -804,6 +880,9 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         } catch (IllegalArgumentException e) {
             throw new ValidationException(e.getMessage());
         }
+        if (option == SessionOptions.SQL_DIALECT) {
+            SessionOptions.checkDialect(s.value());
+        }
         config().setString(s.key(), s.value());
         return TableResultImpl.ok(config());
     }
@@ -886,11 +965,13 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 ObjectIdentifier id = c.qualify(path(s.target()));
                 Object object = c.getObjectOrThrow(id);
                 if (s.kind() == ShowStatement.Kind.CREATE_TABLE && object instanceof CatalogView) {
-                    throw new ValidationException("SHOW CREATE TABLE is only supported for tables, but " + id
+                    throw new ValidationException("SHOW CREATE TABLE is only supported for tables, but "
+                            + id.asSerializableString()
                             + " is a view. Please use SHOW CREATE VIEW instead.");
                 }
                 if (s.kind() == ShowStatement.Kind.CREATE_VIEW && object instanceof CatalogTable) {
-                    throw new ValidationException("SHOW CREATE VIEW is only supported for views, but " + id
+                    throw new ValidationException("SHOW CREATE VIEW is only supported for views, but "
+                            + id.asSerializableString()
                             + " is a table. Please use SHOW CREATE TABLE instead.");
                 }
                 return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
@@ -1057,7 +1138,10 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
      */
     private TableResult describe(ObjectName name, ShowStatement like) {
         ObjectIdentifier id = catalogs().qualify(path(name));
-        Object o = catalogs().getObjectOrThrow(id);
+        Object o = catalogs().getObject(id).orElseThrow(() -> new ValidationException(
+                "Tables or views with the identifier '" + id + "' doesn't exist."
+                        + io.sluice.runtime.util.NameSuggestions.didYouMean(id.object(),
+                                catalogs().listObjects(id.catalog(), id.database()))));
         List<Object[]> rows = new ArrayList<>();
         boolean anyComment = false;
         if (o instanceof CatalogTable) {

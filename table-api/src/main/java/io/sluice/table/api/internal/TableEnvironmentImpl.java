@@ -364,7 +364,20 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             }
             rowType = new RowType(columnNames, rowType.types());
         }
-        catalogs.createObject(id, new CatalogView(query, columnNames, comment, rowType), ignoreIfExists, temporary);
+        catalogs.createObject(id, new CatalogView(query, expandedQuery(query), columnNames, comment, rowType),
+                ignoreIfExists, temporary);
+    }
+
+    /**
+     * A view query with its names qualified and {@code *} expanded (for SHOW CREATE VIEW), or null when the
+     * validator's form of it would not read back as the same query (it then shows as written).
+     */
+    String expandedQuery(String query) {
+        try {
+            return planner.expandedQuery(query);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override
