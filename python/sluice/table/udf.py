@@ -263,7 +263,8 @@ class TableAggregateFunctionWrapper(AggregateFunctionWrapper):
 
     def __init__(self, func, input_types, result_type, func_type, deterministic, name):
         if func_type != "general":
-            raise NotImplementedError("not supported yet: vectorized (pandas) Python table aggregate functions")
+            # as PyFlink: table aggregate functions are row-based only
+            raise ValueError("The func_type must be 'general', got %s." % func_type)
         if not isinstance(func, TableAggregateFunction):
             raise TypeError("udtaf takes a TableAggregateFunction instance, not %r" % (func,))
         if result_type is None:
