@@ -175,3 +175,18 @@ class ExecutionPlanTest(unittest.TestCase):
         ])
         # the plan leaves the sinks for execute
         env.execute("after the plan")
+
+
+class UnsupportedModulesTest(unittest.TestCase):
+    def test_pyflink_connector_and_format_modules_sluice_lacks_say_so(self):
+        import importlib
+        for module, name in [("connectors.jdbc", "JdbcSink"), ("connectors.elasticsearch", "Elasticsearch7SinkBuilder"),
+                             ("connectors.pulsar", "PulsarSource"), ("connectors.kinesis", "KinesisStreamsSink"),
+                             ("connectors.cassandra", "CassandraSink"), ("connectors.rabbitmq", "RMQSource"),
+                             ("connectors.hybrid_source", "HybridSource"), ("connectors.pubsub", "PubSubSource"),
+                             ("connectors.dynamic_kafka", "DynamicKafkaSource"),
+                             ("formats.parquet", "ParquetColumnarRowInputFormat"), ("formats.orc", "OrcBulkWriters")]:
+            m = importlib.import_module("sluice.datastream." + module)
+            with self.assertRaisesRegex(NotImplementedError, "^not supported yet: %s of sluice.datastream.%s \\("
+                                        % (name, module)):
+                getattr(m, name)

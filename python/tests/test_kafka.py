@@ -9,12 +9,15 @@ import tempfile
 import threading
 import unittest
 
-from sluice.common import Configuration, Row, SimpleStringSchema, Types, WatermarkStrategy
+from sluice.common import (ByteArraySchema, Configuration, Row, RowFieldExtractorSchema, SimpleStringSchema, Types,
+                           WatermarkStrategy)
 from sluice.datastream import StreamExecutionEnvironment
 from sluice.datastream.connectors import DeliveryGuarantee
 from sluice.datastream.connectors.kafka import (FlinkKafkaConsumer, KafkaOffsetResetStrategy, KafkaOffsetsInitializer,
                                                 KafkaRecordSerializationSchema, KafkaSink, KafkaSource,
                                                 KafkaTopicPartition, KafkaTopicSelector)
+from sluice.datastream.formats.avro import AvroRowDeserializationSchema, AvroRowSerializationSchema
+from sluice.datastream.formats.csv import CsvRowDeserializationSchema, CsvRowSerializationSchema
 from sluice.datastream.formats.json import JsonRowDeserializationSchema, JsonRowSerializationSchema
 
 
@@ -216,6 +219,227 @@ class KafkaTest(unittest.TestCase):
         self.broker.produce("input-topic", ["from", "python"], partition=1)
         exec(compile(example, "docs/python.md", "exec"), {})
         self.assertEqual(sorted(r[2] for r in self.broker.read("output-topic")), ["FROM", "HELLO", "KAFKA", "PYTHON"])
+
+    def test_pyflinks_kafka_json_format_example(self):
+        # PyFlink's examples/datastream/connectors/kafka_json_format.py, renamed (the broker's address and a limit
+        # for the unbounded read added)
+        self.broker.create("test_json_topic", 1)
+        env = self.env()
+        type_info = Types.ROW([Types.INT(), Types.STRING()])
+        ds = env.from_collection(
+            [(1, 'hi'), (2, 'hello'), (3, 'hi'), (4, 'hello'), (5, 'hi'), (6, 'hello'), (6, 'hello')],
+            type_info=type_info)
+        serialization_schema = JsonRowSerializationSchema.Builder() \
+            .with_type_info(type_info) \
+            .build()
+        record_serializer = KafkaRecordSerializationSchema.builder() \
+            .set_topic('test_json_topic') \
+            .set_value_serialization_schema(serialization_schema) \
+            .build()
+        kafka_sink = (
+            KafkaSink.builder()
+            .set_record_serializer(record_serializer)
+            .set_bootstrap_servers(self.broker.bootstrap)
+            .set_property("group.id", "test_group")
+            .build()
+        )
+        ds.sink_to(kafka_sink)
+        env.execute()
+        self.assertEqual([r[2] for r in self.broker.read("test_json_topic")][:2],
+                         ['{"f0":1,"f1":"hi"}', '{"f0":2,"f1":"hello"}'])
+
+        deserialization_schema = JsonRowDeserializationSchema.Builder() \
+            .type_info(Types.ROW([Types.INT(), Types.STRING()])) \
+            .build()
+        kafka_source = (
+            KafkaSource.builder()
+            .set_topics('test_json_topic')
+            .set_value_only_deserializer(deserialization_schema)
+            .set_properties({'bootstrap.servers': self.broker.bootstrap, 'group.id': 'test_group_1'})
+            .set_starting_offsets(KafkaOffsetsInitializer.earliest())
+            .build()
+        )
+        ds = env.from_source(
+            kafka_source,
+            watermark_strategy=WatermarkStrategy.no_watermarks(),
+            source_name="kafka source"
+        )
+        # the source is unbounded: collecting as many records as were written ends the job
+        self.assertEqual([tuple(r) for r in ds.execute_and_collect(limit=7)],
+                         [(1, 'hi'), (2, 'hello'), (3, 'hi'), (4, 'hello'), (5, 'hi'), (6, 'hello'), (6, 'hello')])
+
+    def test_csv_rows_as_pyflinks_kafka_csv_format_example_writes_them(self):
+        # PyFlink's kafka_csv_format.py writes with the legacy FlinkKafkaProducer: here with KafkaSink
+        self.broker.create("test_csv_topic", 1)
+        env = self.env()
+        type_info = Types.ROW([Types.INT(), Types.STRING()])
+        ds = env.from_collection([(1, 'hi'), (2, 'hello'), (3, 'hi there'), (4, None)], type_info=type_info)
+        serialization_schema = CsvRowSerializationSchema.Builder(type_info).build()
+        ds.sink_to(KafkaSink.builder().set_bootstrap_servers(self.broker.bootstrap).set_record_serializer(
+            KafkaRecordSerializationSchema.builder().set_topic('test_csv_topic')
+            .set_value_serialization_schema(serialization_schema).build()).build())
+        env.execute()
+        self.assertEqual([r[2] for r in self.broker.read("test_csv_topic")],
+                         ['1,hi\n', '2,hello\n', '3,"hi there"\n', '4,\n'])
+        self.broker.produce("test_csv_topic", ["5;bad"])
+        deserialization_schema = CsvRowDeserializationSchema.Builder(type_info).set_ignore_parse_errors(True).build()
+        ds = env.from_source(self.source("test_csv_topic", deserialization_schema),
+                             WatermarkStrategy.no_watermarks(), "kafka source")
+        with ds.execute_and_collect() as it:
+            self.assertEqual([tuple(r) for r in it], [(1, 'hi'), (2, 'hello'), (3, 'hi there'), (4, None)])
+
+    def test_pyflinks_kafka_avro_format_example(self):
+        # PyFlink's examples/datastream/connectors/kafka_avro_format.py, renamed (the broker's address and a limit
+        # for the unbounded read added)
+        self.broker.create("test_avro_topic", 1)
+        env = self.env()
+        ds = env.from_collection([
+            (1, 'hi'), (2, 'hello'), (3, 'hi'), (4, 'hello'), (5, 'hi'), (6, 'hello'), (6, 'hello')],
+            type_info=Types.ROW([Types.INT(), Types.STRING()]))
+        serialization_schema = AvroRowSerializationSchema(
+            avro_schema_string="""
+                {
+                    "type": "record",
+                    "name": "TestRecord",
+                    "fields": [
+                        {"name": "id", "type": "int"},
+                        {"name": "name", "type": "string"}
+                    ]
+                }"""
+        )
+        record_serializer = KafkaRecordSerializationSchema.builder() \
+            .set_topic('test_avro_topic') \
+            .set_value_serialization_schema(serialization_schema) \
+            .build()
+        kafka_sink = (
+            KafkaSink.builder()
+            .set_record_serializer(record_serializer)
+            .set_bootstrap_servers(self.broker.bootstrap)
+            .set_property("group.id", "test_group")
+            .build()
+        )
+        ds.sink_to(kafka_sink)
+        env.execute()
+        # Avro binary: zigzag varint 2 for id 1, then the string's length (2 -> 4) and its bytes
+        self.assertEqual(self.broker.read("test_avro_topic")[0][2], "\x02\x04hi")
+
+        deserialization_schema = AvroRowDeserializationSchema(
+            avro_schema_string="""
+                {
+                    "type": "record",
+                    "name": "TestRecord",
+                    "fields": [
+                        {"name": "id", "type": "int"},
+                        {"name": "name", "type": "string"}
+                    ]
+                }"""
+        )
+        kafka_source = (
+            KafkaSource.builder()
+            .set_topics('test_avro_topic')
+            .set_value_only_deserializer(deserialization_schema)
+            .set_properties({'bootstrap.servers': self.broker.bootstrap, 'group.id': 'test_group_1'})
+            .set_starting_offsets(KafkaOffsetsInitializer.earliest())
+            .build()
+        )
+        ds = env.from_source(
+            kafka_source,
+            watermark_strategy=WatermarkStrategy.no_watermarks(),
+            source_name="kafka source"
+        )
+        rows = ds.execute_and_collect(limit=7)
+        self.assertEqual([(r.id, r.name) for r in rows],
+                         [(1, 'hi'), (2, 'hello'), (3, 'hi'), (4, 'hello'), (5, 'hi'), (6, 'hello'), (6, 'hello')])
+
+    def test_avro_rows_with_optional_nested_and_logical_fields(self):
+        import datetime
+        self.broker.create("avro-nested", 1)
+        schema = json.dumps({
+            "type": "record", "name": "Order", "namespace": "shop",
+            "fields": [{"name": "id", "type": "long"},
+                       {"name": "note", "type": ["null", "string"]},
+                       {"name": "customer", "type": {"type": "record", "name": "Customer",
+                                                     "fields": [{"name": "name", "type": "string"}]}},
+                       {"name": "items", "type": {"type": "array", "items": "string"}},
+                       {"name": "day", "type": {"type": "int", "logicalType": "date"}},
+                       {"name": "at", "type": {"type": "long", "logicalType": "timestamp-millis"}}]})
+        reader = AvroRowDeserializationSchema(avro_schema_string=schema)
+        row_type = reader._produced_type()
+        env = self.env()
+        rows = [Row(1, None, Row("ann"), ["a", "b"], datetime.date(2024, 5, 2),
+                    datetime.datetime(2024, 5, 2, 9, 15, 0, 250000)),
+                Row(2, "gift", Row("bob"), [], datetime.date(1970, 1, 1), datetime.datetime(1970, 1, 1))]
+        env.from_collection(rows, type_info=row_type).sink_to(
+            KafkaSink.builder().set_bootstrap_servers(self.broker.bootstrap).set_record_serializer(
+                KafkaRecordSerializationSchema.builder().set_topic("avro-nested").set_value_serialization_schema(
+                    AvroRowSerializationSchema(avro_schema_string=schema)).build()).build())
+        env.execute("avro out")
+        ds = env.from_source(self.source("avro-nested", reader), WatermarkStrategy.no_watermarks(), "avro in")
+        self.assertEqual(ds.get_type(), row_type)
+        with ds.execute_and_collect() as it:
+            got = list(it)
+        self.assertEqual([(r.id, r.note, r.customer.name, r.items, r.day, r.at) for r in got],
+                         [(1, None, "ann", ["a", "b"], datetime.date(2024, 5, 2),
+                           datetime.datetime(2024, 5, 2, 9, 15, 0, 250000)),
+                          (2, "gift", "bob", [], datetime.date(1970, 1, 1), datetime.datetime(1970, 1, 1))])
+        with self.assertRaisesRegex(NotImplementedError, "not supported yet: AvroRowSerializationSchema with a "
+                                                         "Java record class"):
+            AvroRowSerializationSchema(record_class="shop.Order")
+
+    def test_pyflinks_byte_array_and_row_field_extractor_examples(self):
+        # PyFlink's kafka_bytearray_format.py and kafka_row_field_extractor_example.py, renamed
+        self.broker.create("test_bytearray_topic", 1)
+        self.broker.create("row-extractor-example", 3)
+        env = self.env()
+        data = [(json.dumps({"id": 1, "country": "USA"}).encode("utf-8"),),
+                (json.dumps({"id": 2, "country": "Canada"}).encode("utf-8"),)]
+        ds = env.from_collection(data, type_info=Types.ROW([Types.PRIMITIVE_ARRAY(Types.BYTE())]))
+        ds = ds.map(lambda x: x[0], output_type=Types.PRIMITIVE_ARRAY(Types.BYTE()))
+        record_serializer = KafkaRecordSerializationSchema.builder() \
+            .set_topic('test_bytearray_topic') \
+            .set_value_serialization_schema(ByteArraySchema()) \
+            .build()
+        ds.sink_to(KafkaSink.builder().set_record_serializer(record_serializer)
+                   .set_bootstrap_servers(self.broker.bootstrap).build())
+        env.execute()
+        kafka_source = KafkaSource.builder() \
+            .set_topics('test_bytearray_topic') \
+            .set_value_only_deserializer(ByteArraySchema()) \
+            .set_properties({'bootstrap.servers': self.broker.bootstrap, 'group.id': 'test_group_1'}) \
+            .set_starting_offsets(KafkaOffsetsInitializer.earliest()) \
+            .set_bounded(KafkaOffsetsInitializer.latest()) \
+            .build()
+        ds = env.from_source(kafka_source, watermark_strategy=WatermarkStrategy.no_watermarks(),
+                             source_name="kafka source")
+        with ds.map(lambda data: data.decode("utf-8")).execute_and_collect() as it:
+            self.assertEqual(list(it), ['{"id": 1, "country": "USA"}', '{"id": 2, "country": "Canada"}'])
+
+        rows = [Row(b"user-001", json.dumps({"type": "purchase", "item": "laptop"}).encode("utf-8")),
+                Row(b"user-002", json.dumps({"type": "view", "item": "phone"}).encode("utf-8")),
+                Row(b"user-001", json.dumps({"type": "add_to_cart", "item": "mouse"}).encode("utf-8"))]
+        row_type = Types.ROW([Types.PRIMITIVE_ARRAY(Types.BYTE()), Types.PRIMITIVE_ARRAY(Types.BYTE())])
+        ds = env.from_collection(rows, type_info=row_type).map(lambda row: row, output_type=row_type)
+        ds.sink_to(KafkaSink.builder()
+                   .set_bootstrap_servers(self.broker.bootstrap)
+                   .set_record_serializer(
+                       KafkaRecordSerializationSchema.builder()
+                       .set_topic("row-extractor-example")
+                       .set_key_serialization_schema(RowFieldExtractorSchema(0))
+                       .set_value_serialization_schema(RowFieldExtractorSchema(1))
+                       .build())
+                   .set_delivery_guarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                   .build())
+        env.execute("Kafka RowFieldExtractorSchema Example")
+        written = self.broker.read("row-extractor-example")
+        self.assertEqual(sorted((r[1], json.loads(r[2])["item"]) for r in written),
+                         [("user-001", "laptop"), ("user-001", "mouse"), ("user-002", "phone")])
+        # the key chooses the partition: both records of user-001 are in one
+        self.assertEqual(len({r[0] for r in written if r[1] == "user-001"}), 1)
+        with self.assertRaisesRegex(TypeError, "field 0 of .* must be Types.PRIMITIVE_ARRAY"):
+            env.from_collection([("a",)], type_info=Types.ROW([Types.STRING()])).sink_to(
+                KafkaSink.builder().set_bootstrap_servers(self.broker.bootstrap).set_record_serializer(
+                    KafkaRecordSerializationSchema.builder().set_topic("t")
+                    .set_value_serialization_schema(RowFieldExtractorSchema(0)).build()).build())
 
     def test_schemas_and_streams_must_agree_and_legacy_classes_say_what_to_use(self):
         env = self.env()

@@ -153,10 +153,12 @@ class DataStream(object):
             return it
         out = []
         with it:
-            for v in it:
-                if len(out) >= limit:
+            # stop at the limit without waiting for a record after it (an unbounded stream may have none)
+            while len(out) < limit:
+                try:
+                    out.append(next(it))
+                except StopIteration:
                     break
-                out.append(v)
         return out
 
     def sink_to(self, sink):

@@ -66,6 +66,18 @@ class KafkaOffsetsInitializer(object):
                                         "offsets": [[tp._topic, tp._partition, int(o)] for tp, o in offsets.items()]})
 
 
+def _bootstrap_from_properties(spec):
+    """Takes the bootstrap servers from the ``bootstrap.servers`` property when the builder was not given them."""
+    if "bootstrap_servers" not in spec:
+        servers = spec["properties"].pop("bootstrap.servers", None)
+        if servers is None:
+            raise ValueError("No bootstrap servers are set (set_bootstrap_servers or the property "
+                             "'bootstrap.servers')")
+        spec["bootstrap_servers"] = servers
+    else:
+        spec["properties"].pop("bootstrap.servers", None)
+
+
 def _initializer(value, what):
     if not isinstance(value, KafkaOffsetsInitializer):
         raise TypeError("%s takes a KafkaOffsetsInitializer, not %r" % (what, value))
@@ -96,8 +108,7 @@ class KafkaSourceBuilder(object):
         self._deserializer = None
 
     def build(self):
-        if "bootstrap_servers" not in self._spec:
-            raise ValueError("No bootstrap servers are set (set_bootstrap_servers)")
+        _bootstrap_from_properties(self._spec)
         if not any(k in self._spec for k in ("topics", "topic_pattern", "partitions")):
             raise ValueError("No subscribe mode is specified, should be one of topics, topic pattern and partition "
                              "set.")
@@ -249,6 +260,9 @@ class KafkaSink(Sink):
         for schema in (s._value_schema, s._key_schema):
             if schema is None:
                 continue
+            if hasattr(schema, "_check"):
+                schema._check(record_type)
+                continue
             expected = schema._input_type()
             if expected is not None and (record_type is None or isinstance(record_type, PickledBytesTypeInfo)
                                          or repr(record_type) != repr(expected)):
@@ -268,8 +282,7 @@ class KafkaSinkBuilder(object):
         self._serializer = None
 
     def build(self):
-        if "bootstrap_servers" not in self._spec:
-            raise ValueError("No bootstrap servers are set (set_bootstrap_servers)")
+        _bootstrap_from_properties(self._spec)
         if self._serializer is None:
             raise ValueError("No record serializer is set (set_record_serializer)")
         return KafkaSink(dict(self._spec), self._serializer)

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +104,9 @@ public final class JsonRowSchema implements SerializationSchema<Object>, Deseria
         if (v == null) {
             return f.nullNode();
         }
+        if (v instanceof byte[]) {
+            return f.binaryNode((byte[]) v);
+        }
         switch (t.path("t").asText()) {
             case "ROW":
             case "TUPLE": {
@@ -184,8 +186,7 @@ public final class JsonRowSchema implements SerializationSchema<Object>, Deseria
             }
             case "MAP": {
                 Map<Object, Object> out = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : v.properties()) {
                     out.put(e.getKey(), fromJson(e.getValue(), t.get("value")));
                 }
                 return out;

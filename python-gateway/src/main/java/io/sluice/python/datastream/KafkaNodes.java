@@ -57,7 +57,7 @@ final class KafkaNodes {
         if (n.hasNonNull("client_id_prefix")) {
             b.setClientIdPrefix(n.get("client_id_prefix").asText());
         }
-        n.path("properties").fields().forEachRemaining(e -> b.setProperty(e.getKey(), e.getValue().asText()));
+        n.path("properties").properties().forEach(e -> b.setProperty(e.getKey(), e.getValue().asText()));
         if (n.hasNonNull("starting_offsets")) {
             b.setStartingOffsets(offsets(n.get("starting_offsets")));
         }
@@ -125,7 +125,7 @@ final class KafkaNodes {
         if (s.hasNonNull("transactional_id_prefix")) {
             b.setTransactionalIdPrefix(s.get("transactional_id_prefix").asText());
         }
-        s.path("properties").fields().forEachRemaining(e -> b.setProperty(e.getKey(), e.getValue().asText()));
+        s.path("properties").properties().forEach(e -> b.setProperty(e.getKey(), e.getValue().asText()));
         b.setRecordSerializer(r.build());
         in.sinkTo(b.build()).name(s.path("name").asText("Kafka Sink"));
     }

@@ -28,9 +28,10 @@ import java.util.Map;
  * for collections and pickled functions). Nodes come in an order where inputs precede their consumers:
  * {@code collection} (records of a frame), {@code sequence}, {@code datagen} (record indexes), {@code text_file},
  * {@code python} (a {@link PythonFunctionOperator} on one or two inputs, keyed or not), {@code watermarks},
- * {@code java_source} (a Java Source class by name), {@code kafka_source} ({@link KafkaNodes}), {@code side_output}, {@code union}, {@code partition} (rebalance, global, broadcast, forward, custom: by the
+ * {@code java_source} (a Java Source class by name), {@code kafka_source} ({@link KafkaNodes}),
+ * {@code side_output}, {@code union}, {@code partition} (rebalance, global, broadcast, forward, custom: by the
  * index a Python {@code partition_custom} function computed, see {@link CustomPartitioning}) and {@code java} (a
- * stream a table environment made, by its handle); sinks are {@code print} or {@code file} nodes. A graph of a
+ * stream a table environment made, by its handle); sinks are described by {@link #addSinks}. A graph of a
  * {@code StreamTableEnvironment} grows: each request adds the nodes it has not seen yet. Records are typed by their
  * Java classes (the engine serializes them by class).
  */
@@ -127,9 +128,8 @@ public final class PythonStreamGraph {
 
     /**
      * Adds the graph's sinks: {@code print} (the default kind), {@code file} ({@link RowFileSink}) and {@code discard}
-     * (after a Python {@code add_sink} function, which writes the records itself), {@code kafka} ({@link KafkaNodes}) and
-     * {@code java_sink} (a Java Sink
-     * class by name).
+     * (after a Python {@code add_sink} function, which writes the records itself), {@code kafka} ({@link KafkaNodes})
+     * and {@code java_sink} (a Java Sink class by name).
      */
     @SuppressWarnings("unchecked")
     public void addSinks(JsonNode graph) {
