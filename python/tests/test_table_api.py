@@ -61,6 +61,16 @@ class BatchTableApiTest(unittest.TestCase):
         self.assertEqual("(\n  `a` INT,\n  `b` STRING\n)\n", out.getvalue())
         self.assertEqual([(1, 'Hi'), (2, 'Hello')], rows_of(table))
 
+    def test_columns_as_table_attributes(self):
+        # PyFlink's "orders.name" style: a column of the table as an attribute
+        orders = self.orders
+        revenue = orders.where(orders.country == 'FRANCE').group_by(orders.name) \
+            .select(orders.name, orders.revenue.sum.alias('rev_sum'))
+        self.assertEqual([('Jack', 30)], rows_of(revenue))
+        with self.assertRaisesRegex(AttributeError, "The current table has no column named 'nme', available "
+                                                    "columns: \\[name, country, revenue\\]"):
+            orders.nme
+
     def test_default_column_names(self):
         table = self.t_env.from_elements([(1, 'Hi')])
         self.assertEqual(['_1', '_2'], table.get_schema().get_field_names())

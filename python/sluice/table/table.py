@@ -56,6 +56,17 @@ class Table(_TableLike):
         >>> tab.select(col('a') + 1, col('b')).filter(col('a') > 1).execute().print()
     """
 
+    def __getattr__(self, name):
+        """``table.a``: the column ``a`` as an expression, as in PyFlink (``t.group_by(t.c).select(t.a)``)."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        names = self.get_schema().get_field_names()
+        if name not in names:
+            raise AttributeError("The current table has no column named '%s', available columns: [%s]"
+                                 % (name, ", ".join(names)))
+        from sluice.table.expressions import col
+        return col(name)
+
     def select(self, *fields):
         _check_expressions(fields, "select")
         return self._call("select", *fields)
