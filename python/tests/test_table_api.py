@@ -187,6 +187,38 @@ class BatchTableApiTest(unittest.TestCase):
                              sorted(rows_of(self.t_env.from_path("sink2"))))
 
 
+    def test_execute_insert_into_a_table_descriptor(self):
+        # PyFlink's execute_insert/add_insert with a TableDescriptor: an anonymous table of the descriptor
+        from sluice.table import Schema, TableDescriptor
+        with tempfile.TemporaryDirectory() as d:
+            def descriptor(sub):
+                return TableDescriptor.for_connector("filesystem") \
+                    .schema(Schema.new_builder().column("name", DataTypes.STRING())
+                            .column("revenue", DataTypes.BIGINT()).build()) \
+                    .option("path", os.path.join(d, sub)) \
+                    .format("csv") \
+                    .build()
+
+            def lines(sub):
+                out = []
+                for root, _, files in os.walk(os.path.join(d, sub)):
+                    for f in files:
+                        if not f.startswith("."):
+                            with open(os.path.join(root, f)) as text:
+                                out += text.read().splitlines()
+                return sorted(out)
+
+            self.orders.select(col('name'), col('revenue')).execute_insert(descriptor("a")).wait()
+            self.assertEqual(["Jack,10", "Jack,20", "Rose,30"], lines("a"))
+            stmt_set = self.t_env.create_statement_set()
+            stmt_set.add_insert(descriptor("b"), self.orders.filter(col('revenue') > 15)
+                                .select(col('name'), col('revenue')))
+            stmt_set.execute().wait()
+            self.assertEqual(["Jack,20", "Rose,30"], lines("b"))
+            self.orders.select(col('name'), col('revenue')).insert_into(descriptor("c")).execute().wait()
+            self.assertEqual(["Jack,10", "Jack,20", "Rose,30"], lines("c"))
+
+
 class StreamingTableApiTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
