@@ -236,6 +236,48 @@ class TableEnvironment(JavaObject):
     def list_databases(self):
         return [r[0] for r in self.execute_sql("SHOW DATABASES").collect()]
 
+    def get_current_catalog(self):
+        return self.execute_sql("SHOW CURRENT CATALOG").collect().__next__()[0]
+
+    def get_current_database(self):
+        return self.execute_sql("SHOW CURRENT DATABASE").collect().__next__()[0]
+
+    def list_functions(self):
+        """The names of every function: built-in, system and catalog functions (SHOW FUNCTIONS)."""
+        return [r[0] for r in self.execute_sql("SHOW FUNCTIONS").collect()]
+
+    def list_modules(self):
+        """The names of the modules in use (SHOW MODULES)."""
+        return [r[0] for r in self.execute_sql("SHOW MODULES").collect()]
+
+    def _drop(self, kind, path, ignore_if_not_exists):
+        from sluice.util.exceptions import ValidationException
+        try:
+            self.execute_sql("DROP %s %s" % (kind, path))
+            return True
+        except ValidationException as e:
+            if ignore_if_not_exists and "does not exist" in str(e):
+                return False
+            raise
+
+    def drop_table(self, table_path, ignore_if_not_exists=True):
+        """Drops a catalog table; False when there was none (an error instead without ``ignore_if_not_exists``)."""
+        return self._drop("TABLE", table_path, ignore_if_not_exists)
+
+    def drop_view(self, view_path, ignore_if_not_exists=True):
+        """Drops a catalog view; False when there was none (an error instead without ``ignore_if_not_exists``)."""
+        return self._drop("VIEW", view_path, ignore_if_not_exists)
+
+    def create_view(self, view_path, table, ignore_if_exists=False):
+        """Registers ``table`` as a catalog view (not temporary)."""
+        if ignore_if_exists and view_path in self.list_views():
+            return
+        self._invoke("createView", view_path, table)
+
+    def drop_function(self, path):
+        """Drops a catalog function; False when there was none."""
+        return bool(self._invoke("dropFunction", path))
+
     def use_catalog(self, catalog_name):
         self.execute_sql("USE CATALOG `%s`" % catalog_name.replace("`", "``"))
 
