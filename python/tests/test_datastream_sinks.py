@@ -145,3 +145,48 @@ class ExecuteAsyncTest(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class ExecutionPlanTest(unittest.TestCase):
+    def test_plan_of_a_word_count_then_the_job_runs(self):
+        import json
+        env = environment(parallelism=2)
+        lines = env.from_collection(["to be", "or not to be"], Types.STRING())
+        more = env.from_collection(["be"], Types.STRING())
+        lines.union(more).rebalance() \
+            .flat_map(lambda line: [(w, 1) for w in line.split()], Types.TUPLE([Types.STRING(), Types.INT()])) \
+            .key_by(lambda t: t[0]) \
+            .reduce(lambda a, b: (a[0], a[1] + b[1])) \
+            .filter(lambda t: t[1] > 1) \
+            .print()
+        plan = json.loads(env.get_execution_plan())
+        shape = [(n["type"], n["pact"], n["parallelism"],
+                  [(nodes_by_id["type"], p["ship_strategy"]) for p in n.get("predecessors", [])
+                   for nodes_by_id in plan["nodes"] if nodes_by_id["id"] == p["id"]])
+                 for n in plan["nodes"]]
+        self.assertEqual(shape, [
+            ("Source: Collection Source", "Data Source", 1, []),
+            ("Source: Collection Source", "Data Source", 1, []),
+            ("FlatMap", "Operator", 2, [("Source: Collection Source", "REBALANCE")] * 2),
+            ("_stream_key_by_map_operator", "Operator", 2, [("FlatMap", "FORWARD")]),
+            ("Reduce", "Operator", 2, [("_stream_key_by_map_operator", "HASH")]),
+            ("Filter", "Operator", 2, [("Reduce", "FORWARD")]),
+            ("Sink: Print to Std. Out", "Data Sink", 2, [("Filter", "FORWARD")]),
+        ])
+        # the plan leaves the sinks for execute
+        env.execute("after the plan")
+
+
+class UnsupportedModulesTest(unittest.TestCase):
+    def test_pyflink_connector_and_format_modules_sluice_lacks_say_so(self):
+        import importlib
+        for module, name in [("connectors.jdbc", "JdbcSink"), ("connectors.elasticsearch", "Elasticsearch7SinkBuilder"),
+                             ("connectors.pulsar", "PulsarSource"), ("connectors.kinesis", "KinesisStreamsSink"),
+                             ("connectors.cassandra", "CassandraSink"), ("connectors.rabbitmq", "RMQSource"),
+                             ("connectors.hybrid_source", "HybridSource"), ("connectors.pubsub", "PubSubSource"),
+                             ("connectors.dynamic_kafka", "DynamicKafkaSource"),
+                             ("formats.parquet", "ParquetColumnarRowInputFormat"), ("formats.orc", "OrcBulkWriters")]:
+            m = importlib.import_module("sluice.datastream." + module)
+            with self.assertRaisesRegex(NotImplementedError, "^not supported yet: %s of sluice.datastream.%s \\("
+                                        % (name, module)):
+                getattr(m, name)

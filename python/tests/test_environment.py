@@ -74,6 +74,25 @@ class EnvironmentTest(unittest.TestCase):
         self.assertIsNone(result.get_job_client())
         self.assertEqual(['result'], result.get_table_schema().get_field_names())
 
+    def test_catalog_objects_of_the_environment(self):
+        t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+        self.assertEqual(("default_catalog", "default_database"),
+                         (t_env.get_current_catalog(), t_env.get_current_database()))
+        self.assertIn("UPPER", t_env.list_functions())
+        self.assertEqual(["core"], t_env.list_modules())
+        t_env.execute_sql("CREATE TABLE dropped (a INT) WITH ('connector' = 'blackhole')")
+        self.assertTrue(t_env.drop_table("dropped"))
+        self.assertFalse(t_env.drop_table("dropped"))
+        with self.assertRaisesRegex(Exception, "does not exist"):
+            t_env.drop_table("dropped", ignore_if_not_exists=False)
+        t_env.create_view("answers", t_env.sql_query("SELECT 42 AS answer"))
+        self.assertIn("answers", t_env.list_views())
+        self.assertEqual([(42,)], rows_of(t_env.from_path("answers")))
+        t_env.create_view("answers", t_env.sql_query("SELECT 43 AS answer"), ignore_if_exists=True)
+        self.assertTrue(t_env.drop_view("answers"))
+        self.assertFalse(t_env.drop_view("answers"))
+        self.assertFalse(t_env.drop_function("no_such_function"))
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -61,6 +61,16 @@ class BatchTableApiTest(unittest.TestCase):
         self.assertEqual("(\n  `a` INT,\n  `b` STRING\n)\n", out.getvalue())
         self.assertEqual([(1, 'Hi'), (2, 'Hello')], rows_of(table))
 
+    def test_columns_as_table_attributes(self):
+        # PyFlink's "orders.name" style: a column of the table as an attribute
+        orders = self.orders
+        revenue = orders.where(orders.country == 'FRANCE').group_by(orders.name) \
+            .select(orders.name, orders.revenue.sum.alias('rev_sum'))
+        self.assertEqual([('Jack', 30)], rows_of(revenue))
+        with self.assertRaisesRegex(AttributeError, "The current table has no column named 'nme', available "
+                                                    "columns: \\[name, country, revenue\\]"):
+            orders.nme
+
     def test_default_column_names(self):
         table = self.t_env.from_elements([(1, 'Hi')])
         self.assertEqual(['_1', '_2'], table.get_schema().get_field_names())
@@ -175,6 +185,38 @@ class BatchTableApiTest(unittest.TestCase):
             result.wait()
             self.assertEqual(sorted([('Rose', 30), ('Jack', 20), ('Jack', 10)]),
                              sorted(rows_of(self.t_env.from_path("sink2"))))
+
+
+    def test_execute_insert_into_a_table_descriptor(self):
+        # PyFlink's execute_insert/add_insert with a TableDescriptor: an anonymous table of the descriptor
+        from sluice.table import Schema, TableDescriptor
+        with tempfile.TemporaryDirectory() as d:
+            def descriptor(sub):
+                return TableDescriptor.for_connector("filesystem") \
+                    .schema(Schema.new_builder().column("name", DataTypes.STRING())
+                            .column("revenue", DataTypes.BIGINT()).build()) \
+                    .option("path", os.path.join(d, sub)) \
+                    .format("csv") \
+                    .build()
+
+            def lines(sub):
+                out = []
+                for root, _, files in os.walk(os.path.join(d, sub)):
+                    for f in files:
+                        if not f.startswith("."):
+                            with open(os.path.join(root, f)) as text:
+                                out += text.read().splitlines()
+                return sorted(out)
+
+            self.orders.select(col('name'), col('revenue')).execute_insert(descriptor("a")).wait()
+            self.assertEqual(["Jack,10", "Jack,20", "Rose,30"], lines("a"))
+            stmt_set = self.t_env.create_statement_set()
+            stmt_set.add_insert(descriptor("b"), self.orders.filter(col('revenue') > 15)
+                                .select(col('name'), col('revenue')))
+            stmt_set.execute().wait()
+            self.assertEqual(["Jack,20", "Rose,30"], lines("b"))
+            self.orders.select(col('name'), col('revenue')).insert_into(descriptor("c")).execute().wait()
+            self.assertEqual(["Jack,10", "Jack,20", "Rose,30"], lines("c"))
 
 
 class StreamingTableApiTest(unittest.TestCase):

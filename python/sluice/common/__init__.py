@@ -5,11 +5,13 @@ from sluice.common.time import Duration, Instant, Time
 from sluice.common.typeinfo import Types, TypeInformation
 from sluice.common.types import Row, RowKind
 from sluice.common.watermark_strategy import TimestampAssigner, WatermarkStrategy
-from sluice.common.serialization import Encoder, SimpleStringSchema
+from sluice.common.serialization import (ByteArraySchema, DeserializationSchema, Encoder,
+                                       RowFieldExtractorSchema, SerializationSchema, SimpleStringSchema)
 
 
 __all__ = ['Configuration', 'Row', 'RowKind', 'Types', 'TypeInformation', 'WatermarkStrategy', 'TimestampAssigner',
-           'Duration', 'Time', 'Instant', 'Encoder', 'SimpleStringSchema']
+           'Duration', 'Time', 'Instant', 'Encoder', 'SimpleStringSchema', 'SerializationSchema',
+           'DeserializationSchema', 'ByteArraySchema', 'RowFieldExtractorSchema']
 
 
 def __getattr__(name):

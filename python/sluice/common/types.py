@@ -44,6 +44,13 @@ class Row(object):
             self._values = list(args)
         self._row_kind = RowKind.INSERT
 
+    @classmethod
+    def of_kind(cls, row_kind, *args, **kwargs):
+        """A row of the given ``RowKind``: ``Row.of_kind(RowKind.UPDATE_AFTER, 'Alice', 100)``."""
+        row = cls(*args, **kwargs)
+        row.set_row_kind(row_kind)
+        return row
+
     def as_dict(self, recursive=False):
         """The named fields as a dict (nested rows too when ``recursive``)."""
         if "_fields" not in self.__dict__:

@@ -153,15 +153,18 @@ class DataStream(object):
             return it
         out = []
         with it:
-            for v in it:
-                if len(out) >= limit:
+            # stop at the limit without waiting for a record after it (an unbounded stream may have none)
+            while len(out) < limit:
+                try:
+                    out.append(next(it))
+                except StopIteration:
                     break
-                out.append(v)
         return out
 
     def sink_to(self, sink):
-        """Writes the stream into ``sink``: a ``FileSink`` (row format) from ``sluice.datastream.connectors``, or a
-        Java sink class by name (``Sink("com.example.MySink")``), which gets the records as the engine holds them."""
+        """Writes the stream into ``sink``: a ``FileSink`` (row format) or a ``KafkaSink`` from
+        ``sluice.datastream.connectors``, or a Java sink class by name (``Sink("com.example.MySink")``), which gets
+        the records as the engine holds them."""
         from sluice.datastream.connectors.base import Sink
         from sluice.datastream.connectors.file_system import FileSink
         if isinstance(sink, Sink) and getattr(sink, "_java_class", None):
@@ -169,8 +172,13 @@ class DataStream(object):
             spec["input"] = self._plain()._id
             self._env._sinks.append(spec)
             return DataStreamSink(self._env)
+        if hasattr(sink, "_prepare"):
+            spec = sink._spec()
+            spec["input"] = sink._prepare(self._plain())._id
+            self._env._sinks.append(spec)
+            return DataStreamSink(self._env)
         if not isinstance(sink, FileSink):
-            raise _not_yet("the sink %s (FileSink and Java Sink classes by name are supported)"
+            raise _not_yet("the sink %s (FileSink, KafkaSink and Java Sink classes by name are supported)"
                            % type(sink).__name__)
         stream = self._plain()
         if stream._type is None or isinstance(stream._type, PickledBytesTypeInfo):

@@ -240,13 +240,14 @@ class StreamExecutionEnvironment(object):
         return DataStream(self, node, type_info)
 
     def from_source(self, source, watermark_strategy, source_name, type_info=None):
-        """Reads a ``NumberSequenceSource``, a ``FileSource`` (text lines), a ``DataGeneratorSource`` or a Java source
-        class by name (``Source("com.example.MySource")``; ``type_info`` says what its records are)."""
+        """Reads a ``NumberSequenceSource``, a ``FileSource`` (text lines), a ``DataGeneratorSource``, a
+        ``KafkaSource`` or a Java source class by name (``Source("com.example.MySource")``; ``type_info`` says what
+        its records are)."""
         from sluice.datastream.connectors import Source
         from sluice.common.typeinfo import Types
         if not isinstance(source, Source):
-            raise NotImplementedError("not supported yet: the source %s (NumberSequenceSource, FileSource and "
-                                      "DataGeneratorSource are supported)" % type(source).__name__)
+            raise NotImplementedError("not supported yet: the source %s (NumberSequenceSource, FileSource, "
+                                      "DataGeneratorSource and KafkaSource are supported)" % type(source).__name__)
         spec = source._node()
         spec["name"] = source_name
         node = self._add_node(spec)
@@ -310,7 +311,15 @@ class StreamExecutionEnvironment(object):
         return JobClient(value["h"])
 
     def get_execution_plan(self):
-        raise NotImplementedError("not supported yet: get_execution_plan in the Python DataStream API")
+        """The JSON of the job that ``execute`` would run now (the sinks defined since the last execution and what
+        they read), in the shape of Flink's execution plan: ``{"nodes": [{"id", "type", "pact" ("Data Source",
+        "Operator" or "Data Sink"), "contents", "parallelism", "predecessors": [{"id", "ship_strategy", "side"}]}]}``.
+        Exchanges (``key_by``: HASH, ``rebalance``/``shuffle``/``rescale``: REBALANCE, ``broadcast``: BROADCAST,
+        ``global_``: GLOBAL, ``partition_custom``: CUSTOM) are ship strategies of the edges, unions and side outputs
+        pass their inputs on, as in Flink's plan. Python functions appear one node each, before chaining."""
+        import json
+        from sluice.datastream._plan import execution_plan
+        return json.dumps(execution_plan(self._nodes, self._sinks, self.get_parallelism()), indent=2)
 
     def _collect(self, stream, job_name):
         from sluice.java_gateway import get_gateway

@@ -2,6 +2,8 @@
 
 from enum import Enum
 
+from sluice.table.changelog_mode import ChangelogMode
+from sluice.table.data_view import DataView, ListView, MapView
 from sluice.table.descriptors import FormatDescriptor, Schema, TableDescriptor
 from sluice.table.environment_settings import EnvironmentSettings
 from sluice.table.statement_set import StatementSet
@@ -30,7 +32,8 @@ class SqlDialect(Enum):
     HIVE = 1
 
 
-__all__ = ['AggregatedTable', 'AggregateFunction', 'CloseableIterator', 'DataType', 'DataTypes',
+__all__ = ['AggregatedTable', 'AggregateFunction', 'ChangelogMode', 'CloseableIterator', 'DataType', 'DataTypes', 'DataView',
+           'ListView', 'MapView',
            'EnvironmentSettings', 'ExplainDetail', 'FormatDescriptor', 'FunctionContext', 'GroupedTable',
            'GroupWindowedTable', 'JobClient', 'OverWindowedTable', 'ResultKind', 'Row', 'RowKind', 'RowType',
            'ScalarFunction', 'Schema', 'SqlDialect', 'StatementSet', 'StreamTableEnvironment', 'Table',

@@ -56,6 +56,17 @@ class Table(_TableLike):
         >>> tab.select(col('a') + 1, col('b')).filter(col('a') > 1).execute().print()
     """
 
+    def __getattr__(self, name):
+        """``table.a``: the column ``a`` as an expression, as in PyFlink (``t.group_by(t.c).select(t.a)``)."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        names = self.get_schema().get_field_names()
+        if name not in names:
+            raise AttributeError("The current table has no column named '%s', available columns: [%s]"
+                                 % (name, ", ".join(names)))
+        from sluice.table.expressions import col
+        return col(name)
+
     def select(self, *fields):
         _check_expressions(fields, "select")
         return self._call("select", *fields)
@@ -191,12 +202,24 @@ class Table(_TableLike):
         print(str(self.get_schema()))
 
     def execute_insert(self, table_path_or_descriptor, overwrite=False):
+        """Writes this table into the table at a path, or into a new anonymous table a ``TableDescriptor``
+        describes (``overwrite`` only with a path)."""
         if not isinstance(table_path_or_descriptor, str):
-            raise NotImplementedError("not supported yet: execute_insert with a TableDescriptor in Python")
+            if overwrite:
+                raise NotImplementedError("not supported yet: execute_insert with a TableDescriptor and "
+                                          "overwrite=True")
+            return self._call("executeInsert", table_path_or_descriptor)
         return self._call("executeInsert", table_path_or_descriptor, overwrite)
 
-    def insert_into(self, table_path, overwrite=False):
-        return self._call("insertInto", table_path, overwrite)
+    def insert_into(self, table_path_or_descriptor, overwrite=False):
+        """A pipeline writing this table into the table at a path or into a new anonymous table a
+        ``TableDescriptor`` describes."""
+        if not isinstance(table_path_or_descriptor, str):
+            if overwrite:
+                raise NotImplementedError("not supported yet: insert_into with a TableDescriptor and "
+                                          "overwrite=True")
+            return self._call("insertInto", table_path_or_descriptor)
+        return self._call("insertInto", table_path_or_descriptor, overwrite)
 
     def execute(self):
         return self._call("execute")

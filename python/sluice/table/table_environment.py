@@ -236,6 +236,48 @@ class TableEnvironment(JavaObject):
     def list_databases(self):
         return [r[0] for r in self.execute_sql("SHOW DATABASES").collect()]
 
+    def get_current_catalog(self):
+        return self.execute_sql("SHOW CURRENT CATALOG").collect().__next__()[0]
+
+    def get_current_database(self):
+        return self.execute_sql("SHOW CURRENT DATABASE").collect().__next__()[0]
+
+    def list_functions(self):
+        """The names of every function: built-in, system and catalog functions (SHOW FUNCTIONS)."""
+        return [r[0] for r in self.execute_sql("SHOW FUNCTIONS").collect()]
+
+    def list_modules(self):
+        """The names of the modules in use (SHOW MODULES)."""
+        return [r[0] for r in self.execute_sql("SHOW MODULES").collect()]
+
+    def _drop(self, kind, path, ignore_if_not_exists):
+        from sluice.util.exceptions import ValidationException
+        try:
+            self.execute_sql("DROP %s %s" % (kind, path))
+            return True
+        except ValidationException as e:
+            if ignore_if_not_exists and "does not exist" in str(e):
+                return False
+            raise
+
+    def drop_table(self, table_path, ignore_if_not_exists=True):
+        """Drops a catalog table; False when there was none (an error instead without ``ignore_if_not_exists``)."""
+        return self._drop("TABLE", table_path, ignore_if_not_exists)
+
+    def drop_view(self, view_path, ignore_if_not_exists=True):
+        """Drops a catalog view; False when there was none (an error instead without ``ignore_if_not_exists``)."""
+        return self._drop("VIEW", view_path, ignore_if_not_exists)
+
+    def create_view(self, view_path, table, ignore_if_exists=False):
+        """Registers ``table`` as a catalog view (not temporary)."""
+        if ignore_if_exists and view_path in self.list_views():
+            return
+        self._invoke("createView", view_path, table)
+
+    def drop_function(self, path):
+        """Drops a catalog function; False when there was none."""
+        return bool(self._invoke("dropFunction", path))
+
     def use_catalog(self, catalog_name):
         self.execute_sql("USE CATALOG `%s`" % catalog_name.replace("`", "``"))
 
@@ -357,7 +399,23 @@ class StreamTableEnvironment(TableEnvironment):
         return table
 
     def from_changelog_stream(self, data_stream, schema=None, changelog_mode=None):
-        raise NotImplementedError("not supported yet: from_changelog_stream in the Python API")
+        """The changelog stream as a table: a stream of ``Row``s (``Types.ROW`` or ``ROW_NAMED``) whose row kinds
+        (``Row.of_kind(RowKind.UPDATE_AFTER, ...)``) are the changes; ``schema`` may add a primary key, and
+        ``changelog_mode`` say which kinds come (``ChangelogMode.upsert()``: updates without -U, by key)."""
+        from sluice.common.typeinfo import RowTypeInfo
+        stream = self._check_stream(data_stream)
+        if not isinstance(stream._type, RowTypeInfo):
+            raise TypeError("from_changelog_stream takes a stream of rows (Types.ROW or Types.ROW_NAMED), not %r"
+                            % (stream._type,))
+        handle = JavaObject(self._stream_env._send(stream._id, stream._type)["h"])
+        if changelog_mode is not None:
+            if schema is None:
+                from sluice.table.descriptors import Schema
+                schema = Schema.new_builder().build()
+            return self._wrap(self._invoke("fromChangelogStream", handle, schema, changelog_mode))
+        if schema is not None:
+            return self._wrap(self._invoke("fromChangelogStream", handle, schema))
+        return self._wrap(self._invoke("fromChangelogStream", handle))
 
     def create_temporary_view(self, view_path, table_or_data_stream, *fields_or_schema):
         """Registers a table, or a DataStream (as ``from_data_stream`` makes it a table), as a temporary view."""
@@ -385,7 +443,10 @@ class StreamTableEnvironment(TableEnvironment):
     def to_changelog_stream(self, table, target_schema=None, changelog_mode=None):
         """The table's changelog as a DataStream of ``Row``s with their row kinds (``+I -U +U -D``)."""
         if changelog_mode is not None:
-            raise NotImplementedError("not supported yet: to_changelog_stream with a ChangelogMode in the Python API")
+            if target_schema is None:
+                raise TypeError("to_changelog_stream with a changelog_mode needs a target_schema (as Flink's "
+                                "toChangelogStream(table, targetSchema, changelogMode))")
+            return self._stream_of(self._invoke("toChangelogStream", table, target_schema, changelog_mode), table)
         if target_schema is not None:
             return self._stream_of(self._invoke("toChangelogStream", table, target_schema), table)
         return self._stream_of(self._invoke("toChangelogStream", table), table)

@@ -112,6 +112,29 @@ class MultisetType(DataType):
         return MultisetType(self.element_type, nullable)
 
 
+class ListViewType(DataType):
+    """``DataTypes.LIST_VIEW(element)``: a ``ListView`` in an accumulator (stored as an ``ARRAY<element>``)."""
+
+    def __init__(self, element_type, nullable=True):
+        self.element_type = element_type
+        super().__init__("ARRAY<%s>" % element_type.sql(), nullable)
+
+    def _copy(self, nullable):
+        return ListViewType(self.element_type, nullable)
+
+
+class MapViewType(DataType):
+    """``DataTypes.MAP_VIEW(key, value)``: a ``MapView`` in an accumulator (stored as a ``MAP<key, value>``)."""
+
+    def __init__(self, key_type, value_type, nullable=True):
+        self.key_type = key_type
+        self.value_type = value_type
+        super().__init__("MAP<%s, %s>" % (key_type.sql(), value_type.sql()), nullable)
+
+    def _copy(self, nullable):
+        return MapViewType(self.key_type, self.value_type, nullable)
+
+
 def _with_length(name, length):
     return name if length is None else "%s(%d)" % (name, length)
 
@@ -218,6 +241,16 @@ class DataTypes(object):
     @staticmethod
     def MULTISET(element_type, nullable=True):
         return MultisetType(element_type, nullable)
+
+    @staticmethod
+    def LIST_VIEW(element_type):
+        """The type of a ``ListView`` in an aggregate function's accumulator type."""
+        return ListViewType(element_type)
+
+    @staticmethod
+    def MAP_VIEW(key_type, value_type):
+        """The type of a ``MapView`` in an aggregate function's accumulator type."""
+        return MapViewType(key_type, value_type)
 
     @staticmethod
     def INTERVAL(upper_resolution, lower_resolution=None):

@@ -144,7 +144,7 @@ class UserDefinedFunctionWrapper(object):
         self._deterministic = deterministic if deterministic is not None else (
             func.is_deterministic() if isinstance(func, UserDefinedFunction) else True)
         self._name = name or getattr(func, "__name__", None) or type(func).__name__
-        self._handle = None
+        self._handles = {}
 
     def _arity(self):
         target = self._func.eval if isinstance(self._func, UserDefinedFunction) else self._func
@@ -161,8 +161,9 @@ class UserDefinedFunctionWrapper(object):
         return cloudpickle.dumps({"func": self._func, "func_type": self._func_type, "name": self._name,
                                   "result_type": self._result_type, "kind": self._kind})
 
-    def _request_fields(self, gateway, name):
-        return dict(name=name, result_type=self._result_type, input_types=self._input_types, arity=self._arity(),
+    def _request_fields(self, gateway, name, arity=None):
+        return dict(name=name, result_type=self._result_type, input_types=self._input_types,
+                    arity=self._arity() if arity is None else arity,
                     python=gateway.python_executable, python_path=gateway.python_path,
                     deterministic=self._deterministic, func_type=self._func_type, kind=self._kind)
 
@@ -173,18 +174,24 @@ class UserDefinedFunctionWrapper(object):
         fields["temporary"] = temporary
         gateway.request("register_function", buffers=[self._payload()], env=env_handle, **fields)
 
-    def _instance(self):
-        """A handle to an engine-side instance of this function, for inline Table API calls."""
-        if self._handle is None:
+    def _instance(self, call_arity=None):
+        """A handle to an engine-side instance of this function, for inline Table API calls. A function of
+        variable arguments (``*args``) without ``input_types`` gets one instance per number of arguments it is
+        called with."""
+        arity = None
+        if self._input_types is None and call_arity is not None and self._arity() < 0:
+            arity = call_arity
+        if arity not in self._handles:
             from sluice.java_gateway import get_gateway
             gateway = get_gateway()
             value, _, _ = gateway.request("make_function", buffers=[self._payload()],
-                                          **self._request_fields(gateway, "%s$%d" % (self._name, next(_ids))))
-            self._handle = value["h"]
-        return self._handle
+                                          **self._request_fields(gateway, "%s$%d" % (self._name, next(_ids)),
+                                                                 arity))
+            self._handles[arity] = value["h"]
+        return self._handles[arity]
 
     def __call__(self, *args):
-        return Expression({"s": "call", "args": [{"h": self._instance()}] + [to_arg(a) for a in args]})
+        return Expression({"s": "call", "args": [{"h": self._instance(len(args))}] + [to_arg(a) for a in args]})
 
 
 def udf(f=None, input_types=None, result_type=None, deterministic=None, name=None, func_type="general",
@@ -263,7 +270,8 @@ class TableAggregateFunctionWrapper(AggregateFunctionWrapper):
 
     def __init__(self, func, input_types, result_type, func_type, deterministic, name):
         if func_type != "general":
-            raise NotImplementedError("not supported yet: vectorized (pandas) Python table aggregate functions")
+            # as PyFlink: table aggregate functions are row-based only
+            raise ValueError("The func_type must be 'general', got %s." % func_type)
         if not isinstance(func, TableAggregateFunction):
             raise TypeError("udtaf takes a TableAggregateFunction instance, not %r" % (func,))
         if result_type is None:
@@ -297,7 +305,7 @@ class TableAggregateFunctionWrapper(AggregateFunctionWrapper):
     def _copy(self):
         import copy
         c = copy.copy(self)
-        c._handle = None
+        c._handles = {}
         return c
 
     def _packed(self, field_names, field_types):

@@ -7,6 +7,8 @@ PyFlink's ``Source``/``Sink`` take a Java class name. The connectors of ``sluice
 subclasses.
 """
 
+from enum import Enum
+
 
 def _java_class(value, what):
     if value is None:
@@ -42,3 +44,12 @@ class Sink(object):
         if getattr(self, "_java_class", None):
             return {"kind": "java_sink", "class": self._java_class}
         raise NotImplementedError
+
+
+class DeliveryGuarantee(Enum):
+    """What a sink promises across failures and restarts: ``EXACTLY_ONCE`` (Kafka: transactions committed with the
+    checkpoints), ``AT_LEAST_ONCE`` (flushed at checkpoints), ``NONE``."""
+
+    EXACTLY_ONCE = 0
+    AT_LEAST_ONCE = 1
+    NONE = 2

@@ -22,8 +22,8 @@ import java.util.Map;
  *       {@code {"ltz": ..}} typed values; {@code {"list": [..]}} a list;</li>
  *   <li>{@code {"col": "a"}}, {@code {"lit": v, "type": t}}, {@code {"sql": "a + 1"}} expressions;</li>
  *   <li>{@code {"m": "plus", "on": x, "args": [..]}} a method call on the decoded {@code on};</li>
- *   <li>{@code {"s": "Tumble.over", "args": [..]}} a static method of a public class of {@code io.sluice.table.api};
- *       a bare name means {@link Expressions};</li>
+ *   <li>{@code {"s": "Tumble.over", "args": [..]}} a static method of a public class of {@code io.sluice.table.api}
+ *       (or of the bridge's {@code ChangelogMode}); a bare name means {@link Expressions};</li>
  *   <li>{@code {"enum": "TimeIntervalUnit.DAY"}} an enum constant of {@code io.sluice.table.expressions} or
  *       {@code io.sluice.table.api}; {@code {"sf": "UNBOUNDED_ROW"}} a constant of {@link Expressions}.</li>
  * </ul>
@@ -140,7 +140,9 @@ final class ArgDecoder {
     }
 
     private static Class<?> apiClass(String simpleName) {
-        return classIn("io.sluice.table.api." + simpleName);
+        // the bridge's ChangelogMode (from_changelog_stream / to_changelog_stream) is the one class outside the API
+        return "ChangelogMode".equals(simpleName) ? io.sluice.table.connector.ChangelogMode.class
+                : classIn("io.sluice.table.api." + simpleName);
     }
 
     private static Class<?> classIn(String name) {

@@ -28,9 +28,10 @@ import java.util.Map;
  * for collections and pickled functions). Nodes come in an order where inputs precede their consumers:
  * {@code collection} (records of a frame), {@code sequence}, {@code datagen} (record indexes), {@code text_file},
  * {@code python} (a {@link PythonFunctionOperator} on one or two inputs, keyed or not), {@code watermarks},
- * {@code java_source} (a Java Source class by name), {@code side_output}, {@code union}, {@code partition} (rebalance, global, broadcast, forward, custom: by the
+ * {@code java_source} (a Java Source class by name), {@code kafka_source} ({@link KafkaNodes}),
+ * {@code side_output}, {@code union}, {@code partition} (rebalance, global, broadcast, forward, custom: by the
  * index a Python {@code partition_custom} function computed, see {@link CustomPartitioning}) and {@code java} (a
- * stream a table environment made, by its handle); sinks are {@code print} or {@code file} nodes. A graph of a
+ * stream a table environment made, by its handle); sinks are described by {@link #addSinks}. A graph of a
  * {@code StreamTableEnvironment} grows: each request adds the nodes it has not seen yet. Records are typed by their
  * Java classes (the engine serializes them by class).
  */
@@ -127,8 +128,8 @@ public final class PythonStreamGraph {
 
     /**
      * Adds the graph's sinks: {@code print} (the default kind), {@code file} ({@link RowFileSink}) and {@code discard}
-     * (after a Python {@code add_sink} function, which writes the records itself) and {@code java_sink} (a Java Sink
-     * class by name).
+     * (after a Python {@code add_sink} function, which writes the records itself), {@code kafka} ({@link KafkaNodes})
+     * and {@code java_sink} (a Java Sink class by name).
      */
     @SuppressWarnings("unchecked")
     public void addSinks(JsonNode graph) {
@@ -138,6 +139,10 @@ public final class PythonStreamGraph {
             if ("java_sink".equals(kind)) {
                 in.sinkTo((io.sluice.api.connector.sink2.Sink<Object>) newInstance(s.get("class").asText(),
                         io.sluice.api.connector.sink2.Sink.class));
+                continue;
+            }
+            if ("kafka".equals(kind)) {
+                KafkaNodes.sink(in, s);
                 continue;
             }
             if ("discard".equals(kind)) {
@@ -221,6 +226,9 @@ public final class PythonStreamGraph {
                         WatermarkStrategy.noWatermarks(), n.path("name").asText("Data Generator"));
                 break;
             }
+            case "kafka_source":
+                s = KafkaNodes.source(env, n);
+                break;
             case "java_source": {
                 Object source = newInstance(n.get("class").asText(), io.sluice.api.connector.source.Source.class);
                 s = (DataStream<Object>) (DataStream<?>) env.fromSource(

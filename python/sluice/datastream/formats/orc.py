@@ -1,0 +1,8 @@
+"""PyFlink's ``pyflink.datastream.formats.orc``: not supported yet (``WHAT`` says why); importing a name
+from it raises NotImplementedError."""
+
+from sluice.datastream._unsupported import unsupported_module
+
+WHAT = ("the ORC file formats of the DataStream API's FileSink")
+
+__getattr__ = unsupported_module(__name__, WHAT)
