@@ -2,7 +2,6 @@ package io.sluice.runtime.state;
 
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.data.RowBatch;
-import io.sluice.runtime.data.VectorValues;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.state.keyed.KeyGroupAssignment;
 import io.sluice.runtime.state.keyed.KeyGroupRange;
@@ -12,7 +11,6 @@ import io.sluice.runtime.state.keyed.KeyedValueState;
 import io.sluice.runtime.state.keyed.StateOptions;
 import io.sluice.runtime.state.keyed.StateSerializers;
 import io.sluice.runtime.state.keyed.VoidNamespace;
-import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.io.ByteArrayInputStream;
@@ -62,7 +60,10 @@ public final class KeyedSlotState implements AutoCloseable {
     private final KeyedStateBackend<RoutedKey> backend;
     private KeyedValueState<VoidNamespace, byte[]> values;
     private final ByteArrayOutputStream keyBytes = new ByteArrayOutputStream(32);
+    private final java.io.DataOutputStream keyData = new java.io.DataOutputStream(keyBytes);
     private final StateWriter keyWriter = new StateWriter(keyBytes);
+    /** Encodes keys: fixed-width values as their raw bytes (equal keys give equal bytes), without boxing. */
+    private final StoredRowCodec keyCodec;
     private final FieldVector[] keyVectors;
     private RoutedKey[] slotKeys = new RoutedKey[16];
     private boolean[] loaded = new boolean[16];
@@ -84,6 +85,7 @@ public final class KeyedSlotState implements AutoCloseable {
         this.inputType = inputType;
         this.keyFields = keyFields.clone();
         this.keyVectors = new FieldVector[keyFields.length];
+        this.keyCodec = new StoredRowCodec(inputType.project(keyFields));
         this.what = what;
         this.maxParallelism = context.config().get(StateOptions.MAX_PARALLELISM);
         this.backend = KeyedStateBackends.create(context.config(), RoutedKey.serializer(keyIdentity),
@@ -125,11 +127,10 @@ public final class KeyedSlotState implements AutoCloseable {
         keyBytes.reset();
         try {
             for (int c = 0; c < keyFields.length; c++) {
-                LogicalType type = inputType.type(keyFields[c]);
                 keyVectors[c] = batch.vector(keyFields[c]);
-                keyWriter.writeValue(type, VectorValues.get(type, keyVectors[c], row));
             }
-            keyWriter.flush();
+            keyCodec.write(keyVectors, row, keyData, keyWriter);
+            keyData.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialize a key of " + what, e);
         }
