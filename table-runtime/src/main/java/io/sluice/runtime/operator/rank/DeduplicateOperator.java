@@ -7,12 +7,18 @@ import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
 import io.sluice.runtime.operator.keys.KeyTableState;
 import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.KeyedSlotState;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.StoredRowCodec;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.types.RowKind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
@@ -52,6 +58,15 @@ import org.apache.arrow.vector.TinyIntVector;
  * again), no retraction is emitted for it, and an incremental cleanup after each batch frees a bounded
  * number of expired keys' rows. Watermarks are forwarded unchanged; no row is late. A checkpoint saves
  * the key table (keys in id order) and per key its state, kept row, rowtime and last write time.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}),
+ * each key's state is one value in the job's keyed-state backend ({@link KeyedSlotState}): the seen flag or the kept
+ * row, its rowtime and the last write time. The key table then numbers a bounded set of recently used keys: a key is
+ * read once, before the first row that needs it, its rows are decided exactly as above (the changelog is the same),
+ * and once more than {@link KeyedSlotState#MAX_SLOTS} keys or {@link RankOperator#MAX_CACHED_ROW_BYTES} bytes of
+ * rows are held, and before every checkpoint, the changed keys are written back (an expired one is deleted) and the
+ * table starts again. Checkpoints hold the backend's snapshot; a restore at another parallelism keeps the keys the
+ * exchange now routes to the instance.
  */
 public final class DeduplicateOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
         io.sluice.runtime.operator.UpdateBeforeOptional {
@@ -83,6 +98,20 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
     private StateTtl ttl;
     private long now;
     private int cleanupCursor;
+
+    /** Marks a snapshot of backend state (a heap snapshot starts with its key count, never negative). */
+    private static final int BACKEND_STATE = -1;
+    /** Stored forms of a key's state in a backend: the seen flag, or a kept row. */
+    private static final byte STORED_SEEN = 1;
+    private static final byte STORED_ROW = 2;
+    /** Non-null when keys live in a keyed-state backend; the key table then numbers slots. */
+    private KeyedSlotState keyed;
+    private StoredRowCodec rowCodec;
+    private final ByteArrayOutputStream valueBytes = new ByteArrayOutputStream(256);
+    private final DataOutputStream valueData = new DataOutputStream(valueBytes);
+    private final StateWriter valueWriter = new StateWriter(valueBytes);
+    private int maxSlots = KeyedSlotState.MAX_SLOTS;
+    private long maxRowBytes = RankOperator.MAX_CACHED_ROW_BYTES;
 
     /**
      * A deduplication operator.
@@ -139,6 +168,11 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
         if (keyFields.length > 0) {
             keys = KeyHashTable.forGrouping(context.allocator(), type.project(keyFields).types());
         }
+        if (KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedSlotState(context, type, keyFields, "sql-dedup-key", "a deduplication");
+            keyed.setLimits(maxSlots, KeyedSlotState.MAX_BYTES);
+            rowCodec = new StoredRowCodec(type);
+        }
     }
 
     @Override
@@ -157,6 +191,9 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
                 byte kind = kinds == null ? 0 : kinds.get(i);
                 boolean accumulate = kind == RowKind.INSERT.toByteValue() || kind == RowKind.UPDATE_AFTER.toByteValue();
                 int g = keyIds[i];
+                if (keyed != null && !keyed.isLoaded(g)) {
+                    loadKey(g);
+                }
                 if (keptRow[g] != NONE && ttl.isExpired(writeTime[g], now)) {
                     forget(g); // expired state is never returned: the key was never seen
                 }
@@ -186,10 +223,92 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
                 }
             }
         }
+        if (keyed != null && (keyed.isFull(keyCount) || store.sizeInBytes() > maxRowBytes)) {
+            writeBack();
+        }
+    }
+
+    // ---------------------------------------------------------------- state in a keyed-state backend
+
+    /** Reads slot {@code g}'s key state from the backend into the (empty) slot. */
+    private void loadKey(int g) throws IOException {
+        byte[] value = keyed.load(g);
+        if (value == null) {
+            return;
+        }
+        ByteArrayInputStream bytes = new ByteArrayInputStream(value);
+        DataInputStream in = new DataInputStream(bytes);
+        byte kind = in.readByte();
+        writeTime[g] = in.readLong();
+        if (rowtimeField >= 0) {
+            keptTime[g] = in.readLong();
+        }
+        keptRow[g] = kind == STORED_ROW ? store.add(rowCodec, in, new StateReader(bytes)) : SEEN;
+    }
+
+    /** The stored form of slot {@code g}'s key state, or null when it holds none. */
+    private byte[] encodeKey(int g) throws IOException {
+        if (keptRow[g] == NONE) {
+            return null;
+        }
+        valueBytes.reset();
+        valueData.writeByte(keptRow[g] >= 0 ? STORED_ROW : STORED_SEEN);
+        valueData.writeLong(writeTime[g]);
+        if (rowtimeField >= 0) {
+            valueData.writeLong(keptTime[g]);
+        }
+        if (keptRow[g] >= 0) {
+            store.write(keptRow[g], rowCodec, valueData, valueWriter);
+        }
+        valueData.flush();
+        return valueBytes.toByteArray();
+    }
+
+    /** Writes the changed keys back to the backend and empties the slots. */
+    private void writeBack() {
+        keyed.writeBack(this::encodeKey);
+        Arrays.fill(keptRow, 0, Math.min(keyCount, keptRow.length), NONE);
+        store.close();
+        store = new RowStore(type, allocator);
+        if (keys != null) {
+            keys.close();
+            keys = KeyHashTable.forGrouping(allocator, type.project(keyFields).types());
+        }
+        keyCount = 0;
+    }
+
+    /** Backend state: writes back once more than {@code slots} keys or {@code rowBytes} bytes of rows are held. */
+    void setWriteBackLimits(int slots, long rowBytes) {
+        this.maxSlots = slots;
+        this.maxRowBytes = rowBytes;
+        if (keyed != null) {
+            keyed.setLimits(slots, KeyedSlotState.MAX_BYTES);
+        }
+    }
+
+    /** Whether the keys live in a keyed-state backend (for tests). */
+    boolean usesBackend() {
+        return keyed != null;
+    }
+
+    /**
+     * Fails clearly when a snapshot was written by the other state path: {@code marker} is the key count of a heap
+     * snapshot, or {@link #BACKEND_STATE} for a backend one.
+     */
+    private void checkStateKind(int marker) {
+        boolean backendState = marker == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a deduplication whose state was"
+                    + " taken with state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
+        }
     }
 
     /** Forgets the state of key {@code g}, emitting nothing. */
     private void forget(int g) {
+        if (keyed != null) {
+            keyed.markDirty(g);
+        }
         if (keptRow[g] >= 0) {
             store.release(keptRow[g]);
         }
@@ -198,7 +317,7 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
 
     /** Frees the state of the expired keys among the next few key ids (round robin). */
     private void expireIncrementally(int rows) {
-        if (!ttl.enabled()) {
+        if (!ttl.enabled() || keyed != null) {
             return;
         }
         int budget = Math.min(keyCount, ttl.cleanupBudget(rows));
@@ -238,9 +357,16 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
         }
         if (keys == null) {
             Arrays.fill(keyIds, 0, rows, 0);
+            if (keyed != null && !keyed.isLoaded(0)) {
+                keyed.recordKey(0, batch, 0);
+            }
             return 1;
         }
+        int before = keys.size();
         keys.findOrInsert(KeyHashTable.columnsOf(batch, keyFields), rows, keyIds);
+        if (keyed != null) {
+            keyed.recordNewKeys(batch, rows, keyIds, before, keys.size());
+        }
         return keys.size();
     }
 
@@ -261,6 +387,7 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
         if (keptRow[g] == NONE) {
             keptRow[g] = SEEN;
             writeTime[g] = now;
+            markDirty(g);
             writer.add(in, i, RowKind.INSERT, 0);
         }
     }
@@ -273,6 +400,7 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
                 writer.add(store.vectors(), previous, RowKind.DELETE, 0);
                 store.release(previous);
                 keptRow[g] = NONE;
+                markDirty(g);
             }
             return;
         }
@@ -280,6 +408,7 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
             writer.add(in, i, RowKind.INSERT, 0);
         } else if (io.sluice.runtime.data.VectorSlots.rowsEqual(store.vectors(), previous, in, i)) {
             writeTime[g] = now; // the same row again: a write that changes nothing but the TTL
+            markDirty(g);
             return;
         } else {
             writer.add(store.vectors(), previous, RowKind.UPDATE_BEFORE, 0);
@@ -288,6 +417,7 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
         }
         keptRow[g] = store.add(batch, i);
         writeTime[g] = now;
+        markDirty(g);
     }
 
     private void onRowtime(int g, RowBatch batch, FieldVector[] in, int i) throws Exception {
@@ -307,6 +437,13 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
         keptRow[g] = store.add(batch, i);
         keptTime[g] = time;
         writeTime[g] = now;
+        markDirty(g);
+    }
+
+    private void markDirty(int g) {
+        if (keyed != null) {
+            keyed.markDirty(g);
+        }
     }
 
     private static long rowtime(FieldVector v, int i) {
@@ -330,6 +467,9 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
         if (keys != null) {
             bytes += keys.sizeInBytes();
         }
+        if (keyed != null) {
+            bytes += keyed.stateSizeBytes();
+        }
         return bytes;
     }
 
@@ -339,6 +479,12 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
 
     @Override
     public void snapshotState(StateWriter out) throws IOException {
+        if (keyed != null) {
+            writeBack();
+            out.writeInt(BACKEND_STATE);
+            out.writeBytes(keyed.snapshot());
+            return;
+        }
         out.writeInt(keyCount);
         if (keys != null) {
             KeyTableState.write(out, keys, type.project(keyFields), keyCount);
@@ -363,6 +509,11 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
     @Override
     public void restoreState(StateReader in) throws IOException {
         int n = in.readInt();
+        checkStateKind(n);
+        if (keyed != null) {
+            keyed.restore(in.readBytes());
+            return;
+        }
         if (keys != null) {
             KeyTableState.restore(in, keys, type.project(keyFields), n, allocator, "deduplication keys");
         }
@@ -390,8 +541,18 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
             throw new io.sluice.table.api.UnsupportedFeatureException("restoring a deduplication without keys from "
                     + snapshots.size() + " instances' state");
         }
+        if (keyed != null) {
+            java.util.List<byte[]> states = new java.util.ArrayList<>();
+            for (StateReader in : snapshots) {
+                checkStateKind(in.readInt());
+                states.add(in.readBytes());
+            }
+            keyed.restoreRescaled(states, owned);
+            return;
+        }
         for (StateReader in : snapshots) {
             int n = in.readInt();
+            checkStateKind(n);
             int[] target = new int[n];
             if (keys != null) {
                 target = KeyTableState.restoreOwned(in, keys, type.project(keyFields), n, allocator, owned, keyFields,
@@ -424,6 +585,10 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
 
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         if (writer != null) {
             writer.close();
             writer = null;

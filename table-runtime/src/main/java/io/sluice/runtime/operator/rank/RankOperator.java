@@ -9,13 +9,19 @@ import io.sluice.runtime.operator.keys.KeyTableState;
 import io.sluice.runtime.operator.sort.RowComparator;
 import io.sluice.runtime.operator.sort.SortKey;
 import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.KeyedSlotState;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.StoredRowCodec;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.types.RowKind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +67,16 @@ import org.apache.arrow.vector.TinyIntVector;
  * forwarded unchanged. Only {@link RankType#ROW_NUMBER} is supported, as in Flink's streaming mode. A
  * checkpoint saves the partition table (keys in id order) and per partition its rows in rank order and
  * its last write time.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}),
+ * each partition is one value in the job's keyed-state backend under its partition key ({@link KeyedSlotState}):
+ * its last write time and its rows in rank order. The partition table then numbers a bounded set of recently used
+ * partitions: a partition is read once, before the first row that needs it, its rows are ranked exactly as above
+ * (the changelog is the same), and once more than {@link KeyedSlotState#MAX_SLOTS} partitions or
+ * {@link #MAX_CACHED_ROW_BYTES} bytes of rows are held, and before every checkpoint, the changed partitions are
+ * written back (an emptied or expired one is deleted) and the table starts again. An expired partition is deleted
+ * when its key is next read. Checkpoints hold the backend's snapshot; a restore at another parallelism keeps the
+ * partitions the exchange now routes to the instance.
  */
 public final class RankOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
         io.sluice.runtime.operator.UpdateBeforeOptional {
@@ -92,6 +108,19 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
     private StateTtl ttl;
     private long now;
     private int cleanupCursor;
+
+    /** Backend state: the most bytes of rows held in slots before they are written back. */
+    static final long MAX_CACHED_ROW_BYTES = 16L << 20;
+    /** Marks a snapshot of backend state (a heap snapshot starts with its partition count, never negative). */
+    private static final int BACKEND_STATE = -1;
+    /** Non-null when partitions live in a keyed-state backend; the partition table then numbers slots. */
+    private KeyedSlotState keyed;
+    private StoredRowCodec rowCodec;
+    private final ByteArrayOutputStream valueBytes = new ByteArrayOutputStream(256);
+    private final DataOutputStream valueData = new DataOutputStream(valueBytes);
+    private final StateWriter valueWriter = new StateWriter(valueBytes);
+    private int maxSlots = KeyedSlotState.MAX_SLOTS;
+    private long maxRowBytes = MAX_CACHED_ROW_BYTES;
 
     /**
      * A Top-N operator.
@@ -161,6 +190,11 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
             partitions = KeyHashTable.forGrouping(context.allocator(), inputType.project(partitionFields).types());
         }
         comparator = new RowComparator(inputType, orderKeys);
+        if (KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedSlotState(context, inputType, partitionFields, "sql-rank-key", "a Top-N");
+            keyed.setLimits(maxSlots, KeyedSlotState.MAX_BYTES);
+            rowCodec = new StoredRowCodec(inputType);
+        }
     }
 
     @Override
@@ -183,6 +217,9 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
             for (int i = 0; i < rows; i++) {
                 byte kind = kinds == null ? 0 : kinds.get(i);
                 int p = partitionIds[i];
+                if (keyed != null && !keyed.isLoaded(p)) {
+                    loadPartition(p);
+                }
                 if (lists.size(p) > 0 && ttl.isExpired(writeTime[p], now)) {
                     forget(p); // expired state is never returned: the partition starts empty
                 }
@@ -201,10 +238,90 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
         if (store.isSparse()) {
             lists.renumber(store.compact());
         }
+        if (keyed != null && (keyed.isFull(partitionCount) || store.sizeInBytes() > maxRowBytes)) {
+            writeBack();
+        }
+    }
+
+    // ---------------------------------------------------------------- state in a keyed-state backend
+
+    /** Reads slot {@code p}'s partition from the backend into the (empty) slot. */
+    private void loadPartition(int p) throws IOException {
+        byte[] value = keyed.load(p);
+        if (value == null) {
+            return;
+        }
+        ByteArrayInputStream bytes = new ByteArrayInputStream(value);
+        DataInputStream in = new DataInputStream(bytes);
+        StateReader values = new StateReader(bytes);
+        writeTime[p] = in.readLong();
+        int size = in.readInt();
+        for (int k = 0; k < size; k++) {
+            lists.insert(p, k, store.add(rowCodec, in, values));
+        }
+    }
+
+    /** The stored form of slot {@code p}'s partition (its write time and rows in rank order), or null if empty. */
+    private byte[] encodePartition(int p) throws IOException {
+        int size = lists.size(p);
+        if (size == 0) {
+            return null;
+        }
+        valueBytes.reset();
+        valueData.writeLong(writeTime[p]);
+        valueData.writeInt(size);
+        for (int k = 0; k < size; k++) {
+            store.write(lists.get(p, k), rowCodec, valueData, valueWriter);
+        }
+        valueData.flush();
+        return valueBytes.toByteArray();
+    }
+
+    /** Writes the changed partitions back to the backend and empties the slots. */
+    private void writeBack() {
+        keyed.writeBack(this::encodePartition);
+        store.close();
+        store = new RowStore(inputType, allocator);
+        lists = new PartitionLists();
+        if (partitions != null) {
+            partitions.close();
+            partitions = KeyHashTable.forGrouping(allocator, inputType.project(partitionFields).types());
+        }
+        partitionCount = 0;
+    }
+
+    /** Backend state: writes back once more than {@code slots} partitions or {@code rowBytes} bytes are held. */
+    void setWriteBackLimits(int slots, long rowBytes) {
+        this.maxSlots = slots;
+        this.maxRowBytes = rowBytes;
+        if (keyed != null) {
+            keyed.setLimits(slots, KeyedSlotState.MAX_BYTES);
+        }
+    }
+
+    /** Whether the partitions live in a keyed-state backend (for tests). */
+    boolean usesBackend() {
+        return keyed != null;
+    }
+
+    /**
+     * Fails clearly when a snapshot was written by the other state path: {@code marker} is the partition count of a
+     * heap snapshot, or {@link #BACKEND_STATE} for a backend one.
+     */
+    private void checkStateKind(int marker) {
+        boolean backendState = marker == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new UnsupportedFeatureException("restoring a Top-N whose state was taken with state.backend.type "
+                    + (backendState ? "rocksdb" : "hashmap") + " under another state.backend.type; restore it with"
+                    + " the backend it was taken with");
+        }
     }
 
     /** Forgets partition {@code p}'s rows, emitting nothing. */
     private void forget(int p) {
+        if (keyed != null) {
+            keyed.markDirty(p);
+        }
         for (int k = 0; k < lists.size(p); k++) {
             store.release(lists.get(p, k));
         }
@@ -213,7 +330,7 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
 
     /** Frees the rows of the expired partitions among the next few partition ids (round robin). */
     private void expireIncrementally(int rows) {
-        if (!ttl.enabled()) {
+        if (!ttl.enabled() || keyed != null) {
             return;
         }
         int budget = Math.min(partitionCount, ttl.cleanupBudget(rows));
@@ -244,9 +361,16 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
         }
         if (partitions == null) {
             Arrays.fill(partitionIds, 0, rows, 0);
+            if (keyed != null && !keyed.isLoaded(0)) {
+                keyed.recordKey(0, batch, 0);
+            }
             return 1;
         }
+        int before = partitions.size();
         partitions.findOrInsert(KeyHashTable.columnsOf(batch, partitionFields), rows, partitionIds);
+        if (keyed != null) {
+            keyed.recordNewKeys(batch, rows, partitionIds, before, partitions.size());
+        }
         return partitions.size();
     }
 
@@ -266,6 +390,9 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
         }
         lists.insert(p, pos, store.add(batch, i));
         writeTime[p] = now;
+        if (keyed != null) {
+            keyed.markDirty(p);
+        }
         if (inputInsertOnly && lists.size(p) > rankEnd) {
             int keep = (int) rankEnd;
             for (int k = keep; k < lists.size(p); k++) {
@@ -347,6 +474,9 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
         store.release(lists.get(p, index));
         lists.remove(p, index);
         writeTime[p] = now;
+        if (keyed != null) {
+            keyed.markDirty(p);
+        }
     }
 
     /** The first position in {@code [from, to)} of partition {@code p} whose row sorts after input row {@code i}. */
@@ -393,6 +523,9 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
         if (partitions != null) {
             bytes += partitions.sizeInBytes();
         }
+        if (keyed != null) {
+            bytes += keyed.stateSizeBytes();
+        }
         return bytes;
     }
 
@@ -402,6 +535,12 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
 
     @Override
     public void snapshotState(StateWriter out) throws IOException {
+        if (keyed != null) {
+            writeBack();
+            out.writeInt(BACKEND_STATE);
+            out.writeBytes(keyed.snapshot());
+            return;
+        }
         out.writeInt(partitionCount);
         if (partitions != null) {
             KeyTableState.write(out, partitions, inputType.project(partitionFields), partitionCount);
@@ -423,6 +562,11 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
     @Override
     public void restoreState(StateReader in) throws IOException {
         int n = in.readInt();
+        checkStateKind(n);
+        if (keyed != null) {
+            keyed.restore(in.readBytes());
+            return;
+        }
         if (partitions != null) {
             KeyTableState.restore(in, partitions, inputType.project(partitionFields), n, allocator,
                     "Top-N partition keys");
@@ -451,8 +595,18 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
             throw new io.sluice.table.api.UnsupportedFeatureException("restoring a Top-N without partition keys from "
                     + snapshots.size() + " instances' state");
         }
+        if (keyed != null) {
+            List<byte[]> states = new java.util.ArrayList<>();
+            for (StateReader in : snapshots) {
+                checkStateKind(in.readInt());
+                states.add(in.readBytes());
+            }
+            keyed.restoreRescaled(states, owned);
+            return;
+        }
         for (StateReader in : snapshots) {
             int n = in.readInt();
+            checkStateKind(n);
             int[] target = new int[n];
             if (partitions != null) {
                 target = KeyTableState.restoreOwned(in, partitions, inputType.project(partitionFields), n, allocator,
@@ -494,6 +648,10 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
 
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         if (writer != null) {
             writer.close();
             writer = null;

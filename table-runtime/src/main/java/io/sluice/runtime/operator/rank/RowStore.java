@@ -73,6 +73,29 @@ final class RowStore implements AutoCloseable {
         return id;
     }
 
+    /** Appends a row that {@code codec} wrote into {@code in} (see {@link #write}); returns its id. */
+    int add(io.sluice.runtime.state.StoredRowCodec codec, java.io.DataInput in, StateReader values)
+            throws IOException {
+        int id = rowCount;
+        codec.read(in, values, vectors, id);
+        for (FieldVector v : vectors) {
+            v.setValueCount(id + 1);
+        }
+        if (live.length <= id) {
+            live = Arrays.copyOf(live, 2 * live.length);
+        }
+        live[id] = true;
+        rowCount = id + 1;
+        liveRows++;
+        return id;
+    }
+
+    /** Writes row {@code id} with {@code codec}, for state kept in a keyed-state backend. */
+    void write(int id, io.sluice.runtime.state.StoredRowCodec codec, java.io.DataOutput out, StateWriter values)
+            throws IOException {
+        codec.write(vectors, id, out, values);
+    }
+
     /** Marks row {@code id} dead. */
     void release(int id) {
         if (live[id]) {

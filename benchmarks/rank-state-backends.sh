@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Nexmark's deduplication and Top-N queries (q18: last bid per bidder and auction; q19: the 10 highest bids of each
+# auction) with their state on the heap and in RocksDB, one JVM per backend, same events and queries.
+# Usage: benchmarks/rank-state-backends.sh [events] [timed runs] [warm-up runs]   (defaults: 1000000 3 1)
+# Other queries: QUERIES=q18; parallelism: PARALLELISM=1,2. SKIP_BUILD=1 and MVN_ARGS pass to run.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events="${1:-1000000}"
+runs="${2:-3}"
+warmups="${3:-1}"
+for backend in hashmap rocksdb; do
+  echo "== state.backend.type: $backend"
+  JAVA_OPTS="${JAVA_OPTS:-} -Dnexmark.queries=${QUERIES:-q18,q19} -Dnexmark.parallelism=${PARALLELISM:-1}\
+ -Dnexmark.state-backend=$backend" benchmarks/run.sh NexmarkBenchmark "$events" "$runs" "$warmups" \
+    | grep -E '^\| |^state|events \('
+  export SKIP_BUILD=1 # built once
+done
