@@ -319,7 +319,6 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
             for (ChainedOperator op : operators) {
                 op.notifyCheckpointComplete(completedCheckpointId);
             }
-            finishBatch();
         } catch (RecordEmitException e) {
             throw (Exception) e.getCause();
         }
