@@ -1,6 +1,7 @@
 package io.sluice.metrics;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a user-defined function registers its metrics, as Flink's {@code MetricGroup}: named metrics in nested
@@ -36,4 +37,21 @@ public interface MetricGroup {
 
     /** The identifier of metric {@code metricName} of this group: its path and name joined by dots. */
     String getMetricIdentifier(String metricName);
+
+    /** {@link #getMetricIdentifier(String)} with {@code filter} applied to each part of the path and the name. */
+    default String getMetricIdentifier(String metricName, CharacterFilter filter) {
+        StringBuilder id = new StringBuilder();
+        for (String part : getScopeComponents()) {
+            id.append(filter.filterCharacters(part)).append('.');
+        }
+        return id.append(filter.filterCharacters(metricName)).toString();
+    }
+
+    /**
+     * The variables of this group, as Flink names them ({@code <key>} to value): those of the key/value groups
+     * ({@link #addGroup(String, String)}) on its path, and those the runtime knows of the operator instance.
+     */
+    default Map<String, String> getAllVariables() {
+        return Map.of();
+    }
 }

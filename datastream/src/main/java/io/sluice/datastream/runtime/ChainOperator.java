@@ -35,7 +35,8 @@ import org.apache.arrow.vector.VarBinaryVector;
  * remaining event-time timers, as a bounded Flink source does. Keyed state, timers and the operator state of the
  * chained operators (broadcast state, {@code CheckpointedFunction} lists) are checkpointed.
  */
-public final class ChainOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
+public final class ChainOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
+        io.sluice.runtime.state.CheckpointCompletionListener {
     private final ChainSpec spec;
     private final List<ChainedOperator> operators;
     private OperatorContext operatorContext;
@@ -306,6 +307,22 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
                 out.writeBytes(bytes.toByteArray());
             }
         }
+    }
+
+    /** Tells the chained operators' {@code CheckpointListener} functions (only once they are open). */
+    @Override
+    public void notifyCheckpointComplete(long completedCheckpointId) throws Exception {
+        if (!opened) {
+            return;
+        }
+        try {
+            for (ChainedOperator op : operators) {
+                op.notifyCheckpointComplete(completedCheckpointId);
+            }
+        } catch (RecordEmitException e) {
+            throw (Exception) e.getCause();
+        }
+        batches.flush();
     }
 
     @Override

@@ -135,6 +135,22 @@ public abstract class ChainedOperator implements Serializable {
         return functionStates;
     }
 
+    private transient List<Object> checkpointListeners;
+
+    /**
+     * Checkpoint {@code checkpointId} completed: tells the user functions of this operator that implement
+     * {@code CheckpointListener}. Called on the task thread between inputs, after {@link #open}.
+     */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (checkpointListeners == null) {
+            checkpointListeners = FunctionStates.userFunctions(this,
+                    f -> f instanceof io.sluice.api.common.state.CheckpointListener);
+        }
+        for (Object f : checkpointListeners) {
+            ((io.sluice.api.common.state.CheckpointListener) f).notifyCheckpointComplete(checkpointId);
+        }
+    }
+
     /** In batch mode, the input this (two-input head) operator reads to the end before the other. */
     public int firstInputInBatch() {
         return 0;

@@ -43,6 +43,13 @@ final class FunctionStates {
 
     /** The checkpointed functions held in the (non-static) fields of {@code operator}; null when there are none. */
     static FunctionStates of(ChainedOperator operator) {
+        List<Object> functions = userFunctions(operator,
+                value -> value instanceof CheckpointedFunction || value instanceof ListCheckpointed);
+        return functions.isEmpty() ? null : new FunctionStates(functions);
+    }
+
+    /** The distinct objects held in the (non-static) fields of {@code operator} that {@code wanted} accepts. */
+    static List<Object> userFunctions(ChainedOperator operator, java.util.function.Predicate<Object> wanted) {
         List<Object> functions = new ArrayList<>();
         for (Class<?> c = operator.getClass(); c != ChainedOperator.class && c != null; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
@@ -52,8 +59,7 @@ final class FunctionStates {
                 try {
                     f.setAccessible(true);
                     Object value = f.get(operator);
-                    if ((value instanceof CheckpointedFunction || value instanceof ListCheckpointed)
-                            && !functions.contains(value)) {
+                    if (value != null && wanted.test(value) && !functions.contains(value)) {
                         functions.add(value);
                     }
                 } catch (ReflectiveOperationException | RuntimeException e) {
@@ -61,7 +67,7 @@ final class FunctionStates {
                 }
             }
         }
-        return functions.isEmpty() ? null : new FunctionStates(functions);
+        return functions;
     }
 
     void restore(DataInputStream in) throws Exception {
@@ -82,6 +88,11 @@ final class FunctionStates {
         KeyedStateStore keyed = context.keyedState() == null ? null : new StateStore<>(context.keyedState(),
                 StateSerializers.VOID_NAMESPACE, VoidNamespace.INSTANCE, "", context::currentProcessingTime);
         for (Object f : functions) {
+            if (f instanceof io.sluice.api.common.functions.RichFunction) {
+                // as in Flink, a rich function has its runtime context in initializeState already (open comes later)
+                ((io.sluice.api.common.functions.RichFunction) f).setRuntimeContext(
+                        new StreamingRuntimeContext(context));
+            }
             if (f instanceof CheckpointedFunction) {
                 ((CheckpointedFunction) f).initializeState(new InitContext(store, keyed));
             }

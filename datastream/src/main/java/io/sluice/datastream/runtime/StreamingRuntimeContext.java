@@ -53,8 +53,8 @@ public final class StreamingRuntimeContext implements RuntimeContext {
 
     /** The user metric group of this chain instance, the same across restarts. */
     @Override
-    public io.sluice.metrics.MetricGroup getMetricGroup() {
-        return context.metrics().userMetricGroup();
+    public io.sluice.metrics.groups.OperatorMetricGroup getMetricGroup() {
+        return ChainMetricGroup.of(context);
     }
 
     @Override

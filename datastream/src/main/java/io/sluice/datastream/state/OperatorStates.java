@@ -22,7 +22,10 @@ import java.util.Set;
  * The operator state of one operator instance ({@code CheckpointedFunction}, {@code ListCheckpointed}): named
  * lists, each either split evenly or unioned when restored at another parallelism. Saved as: the number of lists,
  * then per list its name, whether it is a union list, and its elements (each serialized by the descriptor's type).
- * Lists restored but not asked for again are saved again unchanged.
+ * Lists restored but not asked for again are saved again unchanged. A broadcast state map is saved as a list named
+ * {@link #BROADCAST_PREFIX} + its name whose elements are its entries (key, then value); restored at another
+ * parallelism, each new instance takes the map of one earlier instance (its subtask modulo their number), as Flink
+ * does, since every instance holds the same copy.
  */
 public final class OperatorStates implements OperatorStateStore {
     /** The saved form of one list: its mode and its serialized elements. */
@@ -48,18 +51,58 @@ public final class OperatorStates implements OperatorStateStore {
         }
     }
 
+    /** The name prefix of the saved form of a broadcast state map. */
+    public static final String BROADCAST_PREFIX = "\u0000broadcast:";
+
+    private static final class RegisteredBroadcast {
+        final StateSerializer<Object> keySerializer;
+        final StateSerializer<Object> valueSerializer;
+        final OperatorBroadcastState<Object, Object> state;
+
+        RegisteredBroadcast(StateSerializer<Object> keySerializer, StateSerializer<Object> valueSerializer,
+                OperatorBroadcastState<Object, Object> state) {
+            this.keySerializer = keySerializer;
+            this.valueSerializer = valueSerializer;
+            this.state = state;
+        }
+    }
+
     private final Map<String, Saved> restored;
     private final Map<String, Registered> registered = new LinkedHashMap<>();
+    private final Map<String, RegisteredBroadcast> broadcast = new LinkedHashMap<>();
 
     /** A store over restored lists (empty when the job did not start from a checkpoint). */
     public OperatorStates(Map<String, Saved> restored) {
         this.restored = restored == null ? new LinkedHashMap<>() : new LinkedHashMap<>(restored);
     }
 
+    /**
+     * The broadcast state map {@code descriptor} names (restored, if it was saved): operator state that every
+     * instance is expected to hold the same copy of.
+     */
     @Override
-    public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) {
-        throw new UnsupportedOperationException("not supported yet: broadcast state in the operator state store"
-                + " of a CheckpointedFunction ('" + descriptor.getName() + "'); use DataStream.broadcast(descriptor)");
+    @SuppressWarnings("unchecked")
+    public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) throws IOException {
+        String name = descriptor.getName();
+        RegisteredBroadcast r = broadcast.get(name);
+        if (r != null) {
+            return (BroadcastState<K, V>) (BroadcastState<?, ?>) r.state;
+        }
+        StateSerializer<Object> keys = (StateSerializer<Object>) (StateSerializer<?>)
+                StateStore.serializerOf(descriptor.getKeyTypeInfo());
+        StateSerializer<Object> values = (StateSerializer<Object>) (StateSerializer<?>)
+                StateStore.serializerOf(descriptor.getValueTypeInfo());
+        r = new RegisteredBroadcast(keys, values, new OperatorBroadcastState<>());
+        Saved saved = restored.remove(BROADCAST_PREFIX + name);
+        if (saved != null) {
+            for (byte[] b : saved.elements) {
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
+                Object key = keys.deserialize(in);
+                r.state.map.put(key, in.readBoolean() ? values.deserialize(in) : null);
+            }
+        }
+        broadcast.put(name, r);
+        return (BroadcastState<K, V>) (BroadcastState<?, ?>) r.state;
     }
 
     @Override
@@ -109,14 +152,31 @@ public final class OperatorStates implements OperatorStateStore {
 
     @Override
     public Set<String> getRegisteredBroadcastStateNames() {
-        return Set.of();
+        return Collections.unmodifiableSet(broadcast.keySet());
     }
 
     /** Writes every list (registered ones with their current elements, unclaimed restored ones as they were). */
     public void write(DataOutputStream out) throws IOException {
-        out.writeInt(registered.size() + restored.size());
+        out.writeInt(registered.size() + broadcast.size() + restored.size());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream element = new DataOutputStream(bytes);
+        for (Map.Entry<String, RegisteredBroadcast> e : broadcast.entrySet()) {
+            RegisteredBroadcast b = e.getValue();
+            out.writeUTF(BROADCAST_PREFIX + e.getKey());
+            out.writeBoolean(true);
+            out.writeInt(b.state.map.size());
+            for (Map.Entry<Object, Object> entry : b.state.map.entrySet()) {
+                bytes.reset();
+                b.keySerializer.serialize(entry.getKey(), element);
+                element.writeBoolean(entry.getValue() != null);
+                if (entry.getValue() != null) {
+                    b.valueSerializer.serialize(entry.getValue(), element);
+                }
+                element.flush();
+                out.writeInt(bytes.size());
+                bytes.writeTo(out);
+            }
+        }
         for (Map.Entry<String, Registered> e : registered.entrySet()) {
             out.writeUTF(e.getKey());
             out.writeBoolean(e.getValue().union);
@@ -162,13 +222,21 @@ public final class OperatorStates implements OperatorStateStore {
     /**
      * The share of instance {@code subtask} of {@code parallelism} of the lists saved by all instances of an earlier
      * run (in their subtask order): of a list state, a contiguous part of the concatenated elements (the parts
-     * differ in size by one at most); of a union list state, all elements.
+     * differ in size by one at most); of a union list state, all elements; of a broadcast state, the map of earlier
+     * instance {@code subtask} modulo their number.
      */
     public static Map<String, Saved> redistribute(List<Map<String, Saved>> saved, int subtask, int parallelism) {
         Map<String, Boolean> modes = new LinkedHashMap<>();
         Map<String, List<byte[]>> all = new LinkedHashMap<>();
-        for (Map<String, Saved> instance : saved) {
-            for (Map.Entry<String, Saved> e : instance.entrySet()) {
+        for (int i = 0; i < saved.size(); i++) {
+            for (Map.Entry<String, Saved> e : saved.get(i).entrySet()) {
+                if (e.getKey().startsWith(BROADCAST_PREFIX)) {
+                    if (i == subtask % saved.size()) {
+                        all.put(e.getKey(), new ArrayList<>(e.getValue().elements));
+                        modes.put(e.getKey(), true);
+                    }
+                    continue;
+                }
                 modes.put(e.getKey(), e.getValue().union);
                 all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue().elements);
             }

@@ -81,6 +81,28 @@ public final class StateStore<N> implements KeyedStateStore {
         return ttl == null ? (StateSerializer<Object>) s : (StateSerializer) TtlValue.serializer(s);
     }
 
+    /** The state {@code d} describes, whatever its kind. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object state(StateDescriptor<?, ?> d) {
+        switch (d.getType()) {
+            case VALUE:
+                return getState((ValueStateDescriptor) d);
+            case LIST:
+                return getListState((ListStateDescriptor) d);
+            case REDUCING:
+                return getReducingState((ReducingStateDescriptor) d);
+            case AGGREGATING:
+                return getAggregatingState((AggregatingStateDescriptor) d);
+            default:
+                return getMapState((MapStateDescriptor) d);
+        }
+    }
+
+    /** The name of state {@code d} in the keyed backend. */
+    public String stateName(StateDescriptor<?, ?> d) {
+        return name(d);
+    }
+
     private String name(StateDescriptor<?, ?> d) {
         return prefix + d.getName();
     }

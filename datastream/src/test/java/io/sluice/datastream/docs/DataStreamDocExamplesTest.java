@@ -65,7 +65,7 @@ class DataStreamDocExamplesTest {
 
     @Test
     void thePageHasExamples() throws Exception {
-        assertEquals(9, examples().count());
+        assertEquals(10, examples().count());
     }
 
     @ParameterizedTest

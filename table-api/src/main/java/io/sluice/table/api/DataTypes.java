@@ -35,6 +35,28 @@ public final class DataTypes {
         return new DataType(LogicalType.of(root));
     }
 
+    /**
+     * A structured type: the fields of {@code implementationClass} (a POJO, matched by name) with the given types,
+     * as Flink's {@code DataTypes.STRUCTURED}. Its logical type is a {@code ROW} of the fields; values convert to
+     * instances of the class (for example {@code StreamTableEnvironment.toDataStream(table, structuredType)}).
+     */
+    public static <T> DataType STRUCTURED(Class<T> implementationClass, Field... fields) {
+        if (implementationClass == null) {
+            throw new ValidationException("A structured type needs its implementation class.");
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<LogicalType> types = new java.util.ArrayList<>();
+        for (Field f : fields) {
+            if (names.contains(f.getName())) {
+                throw new ValidationException("The structured type of " + implementationClass.getName()
+                        + " has the field '" + f.getName() + "' twice.");
+            }
+            names.add(f.getName());
+            types.add(f.getDataType().getLogicalType());
+        }
+        return new DataType(LogicalType.row(names, types), implementationClass);
+    }
+
     /** A named field of a {@link #ROW} type. */
     public static Field FIELD(String name, DataType type) {
         return new Field(name, type);

@@ -12,4 +12,13 @@ public interface WindowGroupedTable {
     default AggregatedTable aggregate(Expression aggregateFunction) {
         throw new UnsupportedFeatureException("WindowGroupedTable.aggregate (multi-column aggregate functions)");
     }
+
+    /**
+     * A table aggregate function per window and key (Flink's {@code WindowGroupedTable.flatAggregate}): not supported
+     * yet; {@code GroupedTable.flatAggregate} runs table aggregates over groups without a window.
+     */
+    default Table flatAggregate(Expression tableAggregateFunction) {
+        throw new UnsupportedFeatureException("WindowGroupedTable.flatAggregate (table aggregate functions over group"
+                + " windows); GroupedTable.flatAggregate runs them over groups without a window");
+    }
 }

@@ -1035,7 +1035,7 @@ final class JobRun {
         }
     }
 
-    /** Tells the sinks of a task (on its own thread) that a checkpoint completed. */
+    /** Tells the sinks and other completion listeners of a task (on its own thread) that a checkpoint completed. */
     private void notifyCompleted(Task task) throws Exception {
         long completed = completedCheckpoint;
         if (completed > task.notifiedCheckpoint) {
@@ -1043,6 +1043,9 @@ final class JobRun {
             for (Instance i : task.members) {
                 if (i.operator instanceof SinkOperator) {
                     ((SinkOperator) i.operator).notifyCheckpointComplete(completed);
+                } else if (i.operator instanceof io.sluice.runtime.state.CheckpointCompletionListener) {
+                    ((io.sluice.runtime.state.CheckpointCompletionListener) i.operator)
+                            .notifyCheckpointComplete(completed);
                 }
             }
         }

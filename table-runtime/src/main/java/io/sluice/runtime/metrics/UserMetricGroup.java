@@ -165,6 +165,14 @@ public final class UserMetricGroup implements MetricGroup {
         return scope;
     }
 
+    /** The key/value groups on this group's path, each as {@code <key>} to its value. */
+    @Override
+    public Map<String, String> getAllVariables() {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        variables.forEach((k, v) -> all.put("<" + k + ">", v));
+        return Collections.unmodifiableMap(all);
+    }
+
     @Override
     public String getMetricIdentifier(String metricName) {
         if (metricName == null || metricName.isEmpty()) {

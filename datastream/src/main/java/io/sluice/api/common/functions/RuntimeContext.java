@@ -22,9 +22,9 @@ public interface RuntimeContext extends io.sluice.api.common.state.KeyedStateSto
     /**
      * The metric group of the operator instance running the function: counters, gauges and meters registered here
      * (also in child groups) are the instance's user metrics, exported by the server's {@code /metrics} endpoint and
-     * REST API.
+     * REST API. Its {@code getIOMetricGroup()} reads the instance's record and byte counts.
      */
-    default io.sluice.metrics.MetricGroup getMetricGroup() {
+    default io.sluice.metrics.groups.OperatorMetricGroup getMetricGroup() {
         throw new UnsupportedOperationException("not supported yet: RuntimeContext.getMetricGroup outside of a"
                 + " running job");
     }

@@ -3,6 +3,12 @@ package io.sluice.datastream.runtime.operators;
 import io.sluice.api.common.state.BroadcastState;
 import io.sluice.api.common.state.MapStateDescriptor;
 import io.sluice.api.common.state.ReadOnlyBroadcastState;
+import io.sluice.api.common.state.State;
+import io.sluice.api.common.state.StateDescriptor;
+import io.sluice.datastream.state.StateStore;
+import io.sluice.runtime.state.KeyedStateFunction;
+import io.sluice.runtime.state.keyed.KeyedStateBackend;
+import io.sluice.runtime.state.keyed.StateSerializers;
 import io.sluice.api.java.functions.KeySelector;
 import io.sluice.datastream.runtime.KeyedTimers;
 import io.sluice.datastream.runtime.RecordBatches;
@@ -117,33 +123,11 @@ public final class BroadcastProcessOperator extends KeyedOperator {
         if (isKeyed()) {
             timers = new KeyedTimers(context);
         }
-        BaseBroadcastProcessFunction f = keyed != null ? keyed : plain;
-        writeCtx = f.new Context() {
-            @Override
-            public Long timestamp() {
-                return ts();
-            }
-
-            @Override
-            public <X> void output(OutputTag<X> outputTag, X value) {
-                SideOutputs.emit(output, outputTag, value, timestamp);
-            }
-
-            @Override
-            public long currentProcessingTime() {
-                return context.currentProcessingTime();
-            }
-
-            @Override
-            public long currentWatermark() {
-                return watermark;
-            }
-
-            @Override
-            public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> d) {
-                return new Writable<>(state(d));
-            }
-        };
+        if (keyed != null) {
+            writeCtx = keyedWriteContext();
+        } else {
+            writeCtx = plainWriteContext();
+        }
         if (keyed != null) {
             readCtx = keyed.new ReadOnlyContext() {
                 @Override
@@ -250,7 +234,86 @@ public final class BroadcastProcessOperator extends KeyedOperator {
                 }
             };
         }
-        StreamingRuntimeContext.open(f, context);
+        StreamingRuntimeContext.open(keyed != null ? keyed : plain, context);
+    }
+
+    private BaseBroadcastProcessFunction.Context plainWriteContext() {
+        return plain.new Context() {
+            @Override
+            public Long timestamp() {
+                return ts();
+            }
+
+            @Override
+            public <X> void output(OutputTag<X> outputTag, X value) {
+                SideOutputs.emit(output, outputTag, value, timestamp);
+            }
+
+            @Override
+            public long currentProcessingTime() {
+                return context.currentProcessingTime();
+            }
+
+            @Override
+            public long currentWatermark() {
+                return watermark;
+            }
+
+            @Override
+            public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> d) {
+                return new Writable<>(state(d));
+            }
+        };
+    }
+
+    /** The keyed function's broadcast-side context, which can also visit the keyed state of every key. */
+    private KeyedBroadcastProcessFunction<Object, Object, Object, Object>.Context keyedWriteContext() {
+        return keyed.new Context() {
+            @Override
+            public Long timestamp() {
+                return ts();
+            }
+
+            @Override
+            public <X> void output(OutputTag<X> outputTag, X value) {
+                SideOutputs.emit(output, outputTag, value, timestamp);
+            }
+
+            @Override
+            public long currentProcessingTime() {
+                return context.currentProcessingTime();
+            }
+
+            @Override
+            public long currentWatermark() {
+                return watermark;
+            }
+
+            @Override
+            public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> d) {
+                return new Writable<>(state(d));
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <VS, S extends State> void applyToKeyedState(StateDescriptor<S, VS> d,
+                    KeyedStateFunction<Object, S> function) throws Exception {
+                KeyedStateBackend<Object> backend = context.keyedState();
+                StateStore<VoidNamespace> store = new StateStore<>(backend, StateSerializers.VOID_NAMESPACE,
+                        VoidNamespace.INSTANCE, "", context::currentProcessingTime);
+                Object previous = backend.getCurrentKey();
+                try {
+                    for (Object key : backend.keys(store.stateName(d), VoidNamespace.INSTANCE)) {
+                        backend.setCurrentKey(key);
+                        function.process(key, (S) store.state(d));
+                    }
+                } finally {
+                    if (previous != null) {
+                        backend.setCurrentKey(previous);
+                    }
+                }
+            }
+        };
     }
 
     private Long ts() {
@@ -263,7 +326,9 @@ public final class BroadcastProcessOperator extends KeyedOperator {
         timestamp = ts;
         if (input == 1) {
             if (keyed != null) {
-                keyed.processBroadcastElement(value, writeCtx, collector.at(ts));
+                keyed.processBroadcastElement(value,
+                        (KeyedBroadcastProcessFunction<Object, Object, Object, Object>.Context) writeCtx,
+                        collector.at(ts));
             } else {
                 plain.processBroadcastElement(value, (BroadcastProcessFunction<Object, Object, Object>.Context) writeCtx,
                         collector.at(ts));

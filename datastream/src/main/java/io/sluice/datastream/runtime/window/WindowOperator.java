@@ -348,6 +348,11 @@ public final class WindowOperator extends KeyedOperator {
         }
 
         @Override
+        public io.sluice.metrics.MetricGroup getMetricGroup() {
+            return context.metrics().userMetricGroup();
+        }
+
+        @Override
         @SuppressWarnings("unchecked")
         public <S extends State> S getPartitionedState(StateDescriptor<S, ?> d) {
             triggerState.scopeTo(window);

@@ -261,6 +261,23 @@ public class DataStream<T> {
         return sinkTo(sink, "Sink");
     }
 
+    /**
+     * Writes the stream with a legacy {@link io.sluice.streaming.api.functions.sink.legacy.SinkFunction}, called for
+     * every record in the operator chain (with operator state when it is a {@code CheckpointedFunction}, keyed state
+     * after {@code keyBy}). Deprecated in Flink 2.x in favour of {@link #sinkTo}; it runs here as in Flink.
+     */
+    @Deprecated
+    public DataStreamSink<T> addSink(io.sluice.streaming.api.functions.sink.legacy.SinkFunction<T> sinkFunction) {
+        SingleOutputStreamOperator<Object> function = transform("Sink: Unnamed", node.type(),
+                new io.sluice.datastream.runtime.operators.SinkFunctionOperator("Sink: Unnamed", keySelector(),
+                        sinkFunction));
+        // the function emits nothing; the job graph ends every chain in a sink
+        SinkNode s = new SinkNode("Sink: Unnamed", function.node,
+                new UserSink(new io.sluice.streaming.api.functions.sink.v2.DiscardingSink<>()));
+        environment.addSink(s);
+        return new DataStreamSink<>(s, function.node);
+    }
+
     private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
         // a connector's sink that runs on the runtime's sink hooks itself (exactly-once Kafka, for instance)
         SinkNode s = new SinkNode(name, node, sink instanceof io.sluice.datastream.runtime.sink.RecordSink

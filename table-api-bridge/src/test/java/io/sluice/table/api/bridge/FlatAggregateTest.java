@@ -153,6 +153,19 @@ class FlatAggregateTest {
     }
 
     @Test
+    void flatAggregateOverGroupWindowsIsNotSupportedYet() {
+        TableEnvironment env = streaming();
+        env.executeSql("CREATE TABLE clicks (name STRING, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) "
+                + "WITH ('connector' = 'datagen', 'number-of-rows' = '1')");
+        String message = error(() -> env.from("clicks")
+                .window(io.sluice.table.api.Tumble.over(io.sluice.table.api.Expressions.lit(10).minutes())
+                        .on($("ts")).as("w"))
+                .groupBy($("w"), $("name"))
+                .flatAggregate(call(Top2.class, $("v")).as("v", "rank")));
+        assertTrue(message.startsWith("not supported yet: WindowGroupedTable.flatAggregate"), message);
+    }
+
+    @Test
     void explainShowsTheGroupTableAggregate() {
         TableEnvironment env = streaming();
         env.createTemporarySystemFunction("Top2", Top2.class);

@@ -41,6 +41,9 @@ public abstract class Trigger<T, W extends Window> implements java.io.Serializab
 
         void deleteEventTimeTimer(long time);
 
+        /** The user metric group of the window operator's instance. */
+        io.sluice.metrics.MetricGroup getMetricGroup();
+
         /** State of the current key scoped to the current window. */
         <S extends State> S getPartitionedState(StateDescriptor<S, ?> stateDescriptor);
     }

@@ -198,6 +198,9 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
 
     @Override
     public <T> DataStream<T> toDataStream(Table table, io.sluice.table.api.DataType targetDataType) {
+        if (targetDataType.getLogicalType().root() == io.sluice.runtime.types.TypeRoot.ROW) {
+            return toStructuredStream(table, targetDataType);
+        }
         List<String> columns = table.getResolvedSchema().getColumnNames();
         if (columns.size() != 1) {
             throw new ValidationException("A table converted to a stream of " + targetDataType + " must have one"
@@ -207,6 +210,37 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
                 + targetDataType.getLogicalType().typeName() + ") AS `" + columns.get(0).replace("`", "``")
                 + "` FROM " + table);
         return toStream(cast, ATOMIC, io.sluice.runtime.connector.ChangelogMode.insertOnly(), -2);
+    }
+
+    /**
+     * A stream of a structured type ({@code DataTypes.STRUCTURED(User.class, FIELD(...), ...)}) or a row type: the
+     * table's columns are matched to the fields by name and cast to the fields' types where they differ; the records
+     * are instances of the structured type's class (fields set by name, as with {@code toDataStream(table, class)}),
+     * or {@code Row}s of the fields.
+     */
+    private <T> DataStream<T> toStructuredStream(Table table, io.sluice.table.api.DataType targetDataType) {
+        io.sluice.runtime.types.LogicalType target = targetDataType.getLogicalType();
+        io.sluice.table.api.ResolvedSchema schema = table.getResolvedSchema();
+        List<String> items = new java.util.ArrayList<>();
+        for (int i = 0; i < target.fieldNames().size(); i++) {
+            String field = target.fieldNames().get(i);
+            io.sluice.runtime.types.LogicalType type = target.children().get(i);
+            io.sluice.table.api.Column column = schema.getColumn(field).orElseThrow(() -> new ValidationException(
+                    "The table has no column '" + field + "' for the field of the same name of " + targetDataType
+                            + "; its columns are " + String.join(", ", schema.getColumnNames()) + "."));
+            String quoted = "`" + field.replace("`", "``") + "`";
+            io.sluice.runtime.types.LogicalType actual = column.getDataType().getLogicalType();
+            items.add(actual.copy(true).equals(type.copy(true)) ? quoted
+                    : "CAST(" + quoted + " AS " + type.typeName() + ") AS " + quoted);
+        }
+        Table projected = tables.sqlQuery("SELECT " + String.join(", ", items) + " FROM " + table);
+        Class<?> targetClass = targetDataType.getConversionClass();
+        if (targetClass == null || targetClass == Row.class) {
+            @SuppressWarnings("unchecked")
+            DataStream<T> rows = (DataStream<T>) toDataStream(projected);
+            return rows;
+        }
+        return toStream(projected, targetClass, io.sluice.runtime.connector.ChangelogMode.insertOnly(), -2);
     }
 
     @Override

@@ -74,9 +74,10 @@ public interface StreamTableEnvironment extends TableEnvironment {
     <T> DataStream<T> toDataStream(Table table, Class<T> targetClass);
 
     /**
-     * {@link #toDataStream(Table)} of a table with one column as a stream of that column's values, cast to
-     * {@code targetDataType} (an atomic type such as {@code DataTypes.STRING()}; Sluice's {@code DataType} stands for
-     * Flink's {@code AbstractDataType}, without structured types).
+     * {@link #toDataStream(Table)} converted to {@code targetDataType} (Sluice's {@code DataType} stands for Flink's
+     * {@code AbstractDataType}): for a structured type ({@code DataTypes.STRUCTURED(User.class, FIELD("name",
+     * STRING()), ...)}) the table's columns matched to its fields by name, cast to the fields' types, as instances
+     * of its class; for an atomic type such as {@code DataTypes.STRING()}, the values of the table's one column.
      */
     <T> DataStream<T> toDataStream(Table table, io.sluice.table.api.DataType targetDataType);
 

@@ -65,7 +65,7 @@ class TableDataStreamDocExamplesTest {
 
     @Test
     void thePageHasExamples() throws Exception {
-        assertEquals(4, examples().count());
+        assertEquals(5, examples().count());
     }
 
     @ParameterizedTest
