@@ -40,6 +40,12 @@ public final class StreamPhysicalGroupAggregate extends PhysicalAggregate {
                 : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
     }
 
+    /** Two-phase aggregation where the options ask for it and the calls allow it ({@link TwoPhaseAggregation}). */
+    @Override
+    public RelNode expand(TranslationContext context) {
+        return TwoPhaseAggregation.expand(this, context);
+    }
+
     @Override
     public boolean canDropUpdateBefore() {
         return true;

@@ -74,6 +74,38 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
         }
     }
 
+    /** The partial sum is a DECIMAL(38, s) holding the exact sum (its overflow part included). */
+    @Override
+    void writePartial(int group, FieldVector[] out, int pos) {
+        BigInteger unscaled = CompactDecimals.plus(overflow[group], sums[group]);
+        VectorValues.setNull(out[0], pos);
+        Values.writeDecimal((org.apache.arrow.vector.DecimalVector) out[0], pos,
+                new java.math.BigDecimal(unscaled, scale));
+        Values.writeLong(out[1], pos, counts[group]);
+    }
+
+    @Override
+    void mergePartial(int group, FieldVector[] in, int row) {
+        long c = counts[group] + ((org.apache.arrow.vector.BigIntVector) in[1]).get(row);
+        counts[group] = c;
+        if (c == 0) {
+            // every value added was taken back: the sum is exactly zero
+            sums[group] = 0L;
+            overflow[group] = null;
+            return;
+        }
+        if (in[0].isNull(row)) {
+            return;
+        }
+        BigInteger v = ((org.apache.arrow.vector.DecimalVector) in[0]).getObject(row).setScale(scale)
+                .unscaledValue();
+        if (v.bitLength() < 64) {
+            CompactDecimals.add(sums, overflow, group, v.longValue());
+        } else {
+            overflow[group] = overflow[group] == null ? v : overflow[group].add(v);
+        }
+    }
+
     @Override
     void clear(int group) {
         sums[group] = 0L;
