@@ -34,6 +34,10 @@ class TwoPhaseAggregationTest {
             + " 'fields.id.start' = '1', 'fields.id.end' = '" + ROWS + "')";
 
     private static TableEnvironment env(boolean streaming, String strategy, int parallelism) {
+        return env(streaming, strategy, parallelism, false);
+    }
+
+    private static TableEnvironment env(boolean streaming, String strategy, int parallelism, boolean split) {
         TableEnvironment env = TableEnvironment.create(streaming ? EnvironmentSettings.inStreamingMode()
                 : EnvironmentSettings.inBatchMode());
         env.executeSql("SET 'parallelism.default' = '" + parallelism + "'");
@@ -42,6 +46,8 @@ class TwoPhaseAggregationTest {
         env.executeSql("SET 'table.exec.mini-batch.allow-latency' = '1 h'");
         env.executeSql("SET 'table.exec.mini-batch.size' = '50'");
         env.executeSql("SET 'table.optimizer.agg-phase-strategy' = '" + strategy + "'");
+        env.executeSql("SET 'table.optimizer.distinct-agg.split.enabled' = '" + split + "'");
+        env.executeSql("SET 'table.optimizer.distinct-agg.split.bucket-num' = '8'");
         env.executeSql(SOURCE);
         return env;
     }
@@ -134,5 +140,32 @@ class TwoPhaseAggregationTest {
         check("SELECT k, COUNT(DISTINCT v), SUM(v) FROM src GROUP BY k", parallelism, false);
         check("SELECT c, MAX(sv) FROM (SELECT k, MOD(id, 40) AS b, COUNT(*) AS c, SUM(v) AS sv FROM src"
                 + " GROUP BY k, MOD(id, 40)) GROUP BY c", parallelism, false);
+    }
+
+    /**
+     * Split distinct aggregation ({@code table.optimizer.distinct-agg.split.enabled}, 8 buckets): the PARTIAL level
+     * groups by key and bucket, the FINAL level combines the buckets (in two phases under TWO_PHASE); the results equal
+     * the unsplit aggregation's, also for a global aggregate, FILTER and an updating input.
+     */
+    @ParameterizedTest(name = "p={0}")
+    @CsvSource({"1", "2"})
+    @Timeout(120)
+    void splitDistinctAggregation(int parallelism) throws Exception {
+        for (String query : new String[] {
+            "SELECT k, COUNT(DISTINCT v), COUNT(*), SUM(DISTINCT v), SUM(v), MIN(d), MAX(v),"
+                    + " COUNT(DISTINCT v) FILTER (WHERE s <> '2') FROM src GROUP BY k",
+            "SELECT COUNT(DISTINCT s), COUNT(*), MAX(v) FROM src",
+            "SELECT c, COUNT(DISTINCT sv), COUNT(*) FROM (SELECT k, MOD(id, 40) AS b, COUNT(*) AS c, SUM(v) AS sv"
+                    + " FROM src GROUP BY k, MOD(id, 40)) GROUP BY c"}) {
+            Map<String, Integer> unsplit = finalTable(env(true, "ONE_PHASE", parallelism, false), query);
+            TableEnvironment split = env(true, "ONE_PHASE", parallelism, true);
+            String plan = plan(split, query);
+            assertTrue(plan.contains("partialFinalType=[PARTIAL]") && plan.contains("partialFinalType=[FINAL]")
+                    && plan.contains("MOD(HASH_CODE("), plan);
+            assertEquals(unsplit, finalTable(split, query), "split distinct, one phase: " + query);
+            TableEnvironment splitTwoPhase = env(true, "TWO_PHASE", parallelism, true);
+            assertEquals(unsplit, finalTable(splitTwoPhase, query), "split distinct, two phases: " + query);
+            assertEquals(unsplit, finalTable(env(false, "TWO_PHASE", parallelism, true), query), "batch: " + query);
+        }
     }
 }
