@@ -125,7 +125,7 @@ public final class GlobalGroupAggregateOperator implements StreamOperator, io.sl
         accumulators = new RetractableAccumulator[aggregates.size()];
         for (int k = 0; k < accumulators.length; k++) {
             AggregateSpec spec = aggregates.get(k);
-            accumulators[k] = PartialAggregates.create(spec, argType(spec), insertOnlyInput, context);
+            accumulators[k] = PartialAggregates.create(spec, argType(spec), insertOnlyInput, false, context);
         }
     }
 

@@ -109,7 +109,7 @@ public final class LocalGroupAggregateOperator implements StreamOperator {
         accumulators = new RetractableAccumulator[aggregates.size()];
         for (int k = 0; k < accumulators.length; k++) {
             AggregateSpec spec = aggregates.get(k);
-            accumulators[k] = PartialAggregates.create(spec, argType(spec), insertOnlyInput, context);
+            accumulators[k] = PartialAggregates.create(spec, argType(spec), insertOnlyInput, true, context);
         }
         groupCount = 0;
         pendingRows = 0;

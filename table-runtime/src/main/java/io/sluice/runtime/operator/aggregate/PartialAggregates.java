@@ -83,15 +83,20 @@ public final class PartialAggregates {
         return true;
     }
 
-    /** The accumulator both phases use for a mergeable call, so that the local one's partial merges into the global one. */
+    /**
+     * The accumulator both phases use for a mergeable call, so that the local one's partial merges into the global
+     * one; {@code localPhase}: for the local phase, whose retractions may take out rows it never saw added.
+     */
     static RetractableAccumulator create(AggregateSpec spec, LogicalType argType, boolean insertOnlyInput,
-            OperatorContext context) {
+            boolean localPhase, OperatorContext context) {
         if (partialTypes(spec, argType, insertOnlyInput) == null) {
             throw new IllegalArgumentException("not a mergeable aggregate call: " + spec);
         }
         if (spec.kind() == AggregateKind.MIN || spec.kind() == AggregateKind.MAX) {
             return new InsertOnlyMinMax(spec.kind() == AggregateKind.MAX, argType);
         }
-        return RetractableAccumulators.create(spec, argType, context);
+        RetractableAccumulator a = RetractableAccumulators.create(spec, argType, context);
+        return localPhase && a instanceof RetractableCompactDecimalSum
+                ? ((RetractableCompactDecimalSum) a).forLocalPhase() : a;
     }
 }

@@ -21,6 +21,12 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
     private long[] counts = new long[0];
     private BigInteger[] overflow = new BigInteger[0];
 
+    /**
+     * A local phase of two-phase aggregation sees retractions of rows it never saw added: a count of zero does not
+     * mean a sum of zero there.
+     */
+    private boolean countZeroMeansSumZero = true;
+
     /** {@code scale}: the input DECIMAL's scale (its precision must be at most 18). */
     RetractableCompactDecimalSum(AggregateKind kind, int scale) {
         this.kind = kind;
@@ -47,7 +53,7 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
     void retract(int group, FieldVector arg, int row) {
         long v = CompactDecimals.unscaled(arg.getDataBuffer(), row);
         long c = --counts[group];
-        if (c == 0) {
+        if (c == 0 && countZeroMeansSumZero) {
             // every value added was taken back: the sum is exactly zero, whatever overflowed on the way
             sums[group] = 0L;
             overflow[group] = null;
@@ -72,6 +78,12 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
         } else {
             CompactDecimals.writeSum(out, pos, overflow[group], sums[group], scale);
         }
+    }
+
+    /** For the local phase of two-phase aggregation: the sum is kept exact when the count passes zero. */
+    RetractableCompactDecimalSum forLocalPhase() {
+        countZeroMeansSumZero = false;
+        return this;
     }
 
     /** The partial sum is a DECIMAL(38, s) holding the exact sum (its overflow part included). */
