@@ -77,6 +77,7 @@ public final class StreamPhysicalGlobalGroupAggregate extends SingleRel implemen
         String name = ExplainText.of("GlobalGroupAggregate")
                 .attributeIf(groupCount > 0, "groupBy", String.join(", ",
                         io.sluice.planner.translate.AggregateSpecs.groupNames(aggregate, localInputType)))
+                .attributeIf(aggregate.partialFinalType() != null, "partialFinalType", aggregate.partialFinalType())
                 .attribute("select", String.join(", ", partials.globalSelect(aggregate, localInputType)))
                 .toString();
         return new OperatorTransformation(name, inputs, () -> new GlobalGroupAggregateOperator(localInputType,

@@ -45,6 +45,11 @@ public final class StreamPhysicalGroupAggregate extends PhysicalAggregate {
         return new StreamPhysicalGroupAggregate(getCluster(), traitSet, input, groupSet, aggCalls, partialFinalType);
     }
 
+    /** Null, or the level ({@code PARTIAL}, {@code FINAL}) of a split distinct aggregation this node is. */
+    String partialFinalType() {
+        return partialFinalType;
+    }
+
     /** Whether this is a level of a split distinct aggregation (which is not split again). */
     boolean isSplitLevel() {
         return partialFinalType != null;

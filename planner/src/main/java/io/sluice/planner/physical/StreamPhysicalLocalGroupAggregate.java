@@ -62,6 +62,7 @@ public final class StreamPhysicalLocalGroupAggregate extends SingleRel implement
         String name = ExplainText.of("LocalGroupAggregate")
                 .attributeIf(groupFields.length > 0, "groupBy", String.join(", ",
                         io.sluice.planner.translate.AggregateSpecs.groupNames(aggregate, inputType)))
+                .attributeIf(aggregate.partialFinalType() != null, "partialFinalType", aggregate.partialFinalType())
                 .attribute("select", String.join(", ", partials.localSelect(aggregate, inputType)))
                 .attribute("miniBatch", miniBatch.explain())
                 .toString();
