@@ -79,6 +79,7 @@ public final class NexmarkBenchmark {
                 NexmarkQueries.tableRows(NexmarkTable.BID, events), runs, warmups);
         String stateBackend = System.getProperty("nexmark.state-backend", "hashmap");
         System.out.println("state.backend.type: " + stateBackend);
+        System.out.println("options: " + System.getProperty("nexmark.options", ""));
         boolean csv = "csv".equals(System.getProperty("nexmark.source", "generator"));
         Path csvBase = Path.of(System.getProperty("nexmark.csv-dir", "/tmp/sluice-nexmark-csv"));
         if (csv) {
@@ -100,6 +101,12 @@ public final class NexmarkBenchmark {
                 TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
                 env.getConfig().set("parallelism.default", Integer.toString(p));
                 env.getConfig().set("state.backend.type", stateBackend);
+                for (String option : System.getProperty("nexmark.options", "").split(";")) {
+                    if (!option.isBlank()) { // key=value pairs: SET options for every query
+                        int eq = option.indexOf('=');
+                        env.getConfig().set(option.substring(0, eq).trim(), option.substring(eq + 1).trim());
+                    }
+                }
                 Path outputDir;
                 if (csv) {
                     NexmarkQueries.declareCsvTables(env, csvDir(csvBase, events, p));

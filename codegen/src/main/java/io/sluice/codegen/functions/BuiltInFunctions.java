@@ -48,6 +48,7 @@ public final class BuiltInFunctions {
             new TypeOfFunction(),
             new ProctimeFunction(),
             new HashFunctions(),
+            new HashCodeFunction(),
             new GreatestLeastFunctions(),
             new StringEndsFunctions(),
             new RegexpMatchFunctions(),

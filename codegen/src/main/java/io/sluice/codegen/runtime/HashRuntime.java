@@ -73,4 +73,29 @@ public final class HashRuntime {
         }
         return new String(out);
     }
+
+    /** HASH_CODE of an integral (or temporal) value. */
+    public static int hashCode(long v) {
+        return Long.hashCode(v);
+    }
+
+    /** HASH_CODE of a floating-point value. */
+    public static int hashCode(double v) {
+        return Double.hashCode(v);
+    }
+
+    /** HASH_CODE of a BOOLEAN. */
+    public static int hashCode(boolean v) {
+        return Boolean.hashCode(v);
+    }
+
+    /** HASH_CODE of a binary string: over its bytes. */
+    public static int hashCode(byte[] v) {
+        return java.util.Arrays.hashCode(v);
+    }
+
+    /** HASH_CODE of any other value: its value-based {@code hashCode}. */
+    public static int hashCode(Object v) {
+        return v instanceof byte[] ? java.util.Arrays.hashCode((byte[]) v) : java.util.Objects.hashCode(v);
+    }
 }

@@ -72,6 +72,16 @@ public interface PhysicalRel extends RelNode {
     }
 
     /**
+     * An equivalent subplan of physical nodes to run instead of this node, decided once the options and the
+     * changelog modes of its inputs are known (a GROUP BY becomes local and global aggregates under
+     * {@code table.optimizer.agg-phase-strategy}); the default is the node itself. The subplan's inputs are this
+     * node's inputs; it is expanded again until a node returns itself.
+     */
+    default RelNode expand(TranslationContext context) {
+        return this;
+    }
+
+    /**
      * The runtime transformation of this node over {@code inputs} (the transformations of its inputs, in order).
      * The caller sets the input distributions and the changelog mode; a node that needs no operator (an identity
      * projection) returns its input's transformation.

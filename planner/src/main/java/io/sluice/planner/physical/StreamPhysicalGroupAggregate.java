@@ -17,27 +17,55 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * Streaming {@code GROUP BY}: one accumulator per key, updated per row ({@link GroupAggregateOperator}).
+ * Streaming {@code GROUP BY}: one accumulator per key, updated per row ({@link GroupAggregateOperator}). Before it
+ * is translated it may be split ({@link SplitDistinctAggregation}) or run in two phases ({@link TwoPhaseAggregation}).
  *
  * <p>Emits {@code +I/-U/+U} (and {@code -D} when its input retracts); the {@code -U} rows may be left out when the
  * consumer is an upsert sink. Keeps one accumulator per group key.
  */
 public final class StreamPhysicalGroupAggregate extends PhysicalAggregate {
+    /** Null, or {@code PARTIAL} / {@code FINAL}: a level of a split distinct aggregation. */
+    private final String partialFinalType;
+
     StreamPhysicalGroupAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, ImmutableBitSet groupSet,
             List<AggregateCall> aggCalls) {
+        this(cluster, traits, input, groupSet, aggCalls, null);
+    }
+
+    /** A level ({@code PARTIAL} or {@code FINAL}) of a split distinct aggregation ({@link SplitDistinctAggregation}). */
+    StreamPhysicalGroupAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, ImmutableBitSet groupSet,
+            List<AggregateCall> aggCalls, String partialFinalType) {
         super(cluster, traits, input, groupSet, aggCalls);
+        this.partialFinalType = partialFinalType;
     }
 
     @Override
     public Aggregate copy(RelTraitSet traitSet, RelNode input, ImmutableBitSet groupSet,
             List<ImmutableBitSet> groupSets, List<AggregateCall> aggCalls) {
-        return new StreamPhysicalGroupAggregate(getCluster(), traitSet, input, groupSet, aggCalls);
+        return new StreamPhysicalGroupAggregate(getCluster(), traitSet, input, groupSet, aggCalls, partialFinalType);
+    }
+
+    /** Null, or the level ({@code PARTIAL}, {@code FINAL}) of a split distinct aggregation this node is. */
+    String partialFinalType() {
+        return partialFinalType;
+    }
+
+    /** Whether this is a level of a split distinct aggregation (which is not split again). */
+    boolean isSplitLevel() {
+        return partialFinalType != null;
     }
 
     @Override
     public ChangelogMode outputChangelogMode(List<ChangelogMode> inputModes, TranslationContext context) {
         return inputModes.get(0).hasUpdates() ? ChangelogMode.all()
                 : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
+    }
+
+    /** Two-phase aggregation where the options ask for it and the calls allow it ({@link TwoPhaseAggregation}). */
+    @Override
+    public RelNode expand(TranslationContext context) {
+        RelNode split = SplitDistinctAggregation.expand(this, context);
+        return split != this ? split : TwoPhaseAggregation.expand(this, context);
     }
 
     @Override
@@ -52,7 +80,13 @@ public final class StreamPhysicalGroupAggregate extends PhysicalAggregate {
         RowType outputType = outputType();
         int[] groupFields = groupFields();
         MiniBatchSettings miniBatch = MiniBatchSettings.from(context.config());
-        String name = explain("GroupAggregate").attributeIf(miniBatch != null, "miniBatch",
+        ExplainText text = partialFinalType == null ? explain("GroupAggregate") : ExplainText.of("GroupAggregate")
+                .attributeIf(getGroupCount() > 0, "groupBy", String.join(", ",
+                        io.sluice.planner.translate.AggregateSpecs.groupNames(this, inputType)))
+                .attribute("partialFinalType", partialFinalType)
+                .attribute("select", String.join(", ",
+                        io.sluice.planner.translate.AggregateSpecs.selectText(this, inputType, outputType)));
+        String name = text.attributeIf(miniBatch != null, "miniBatch",
                 miniBatch == null ? null : miniBatch.explain()).toString();
         boolean insertOnlyInput = !context.changelogMode(getInput()).hasUpdates();
         return new OperatorTransformation(name, inputs, () -> {

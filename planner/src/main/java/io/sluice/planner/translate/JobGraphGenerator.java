@@ -46,6 +46,8 @@ public final class JobGraphGenerator implements TranslationContext {
     private final Map<RelNode, ScanTableSource> sources = new IdentityHashMap<>();
     private final PhysicalPlanConverter converter;
     private final ChangelogInference changelogs = new ChangelogInference(this);
+    /** Per converted node, the subplan that runs instead of it ({@link PhysicalRel#expand}), often itself. */
+    private final Map<RelNode, RelNode> expansions = new IdentityHashMap<>();
 
     public JobGraphGenerator(CodeGenerator codegen, Configuration config, ClassLoader classLoader) {
         this.codegen = codegen;
@@ -64,7 +66,7 @@ public final class JobGraphGenerator implements TranslationContext {
     public Transformation translate(RelNode rel) {
         Transformation t = translated.get(rel);
         if (t == null) {
-            RelNode node = converter.convert(rel);
+            RelNode node = physical(rel);
             t = translated.get(node);
             if (t == null) {
                 if (!(node instanceof PhysicalRel)) {
@@ -77,6 +79,27 @@ public final class JobGraphGenerator implements TranslationContext {
             translated.put(rel, t);
         }
         return t;
+    }
+
+    /**
+     * The physical form of {@code rel}: converted by {@link PhysicalRules}, then expanded ({@link PhysicalRel#expand})
+     * until a node returns itself.
+     */
+    private RelNode physical(RelNode rel) {
+        RelNode node = converter.convert(rel);
+        RelNode done = expansions.get(node);
+        if (done == null) {
+            done = node;
+            while (done instanceof PhysicalRel) {
+                RelNode next = ((PhysicalRel) done).expand(this);
+                if (next == done) {
+                    break;
+                }
+                done = converter.convert(next);
+            }
+            expansions.put(node, done);
+        }
+        return done;
     }
 
     /** A physical node's transformation, with the input distributions and the changelog mode it declares. */
@@ -103,7 +126,7 @@ public final class JobGraphGenerator implements TranslationContext {
      * call after {@link #translate}. Returns whether it did.
      */
     public boolean dropUpdateBefore(RelNode rel) {
-        return changelogs.dropUpdateBefore(converter.convert(rel));
+        return changelogs.dropUpdateBefore(physical(rel));
     }
 
     @Override
@@ -128,7 +151,7 @@ public final class JobGraphGenerator implements TranslationContext {
 
     @Override
     public ChangelogMode changelogMode(RelNode rel) {
-        return changelogs.infer(converter.convert(rel));
+        return changelogs.infer(physical(rel));
     }
 
     @Override

@@ -30,12 +30,15 @@ final class SessionOptions {
     static {
         for (String key : List.of("pipeline.name", "sql-client.execution.result-mode", "sql-client.verbose",
                 "sql-client.display.max-column-width", "sql-client.display.color-schema",
-                "table.optimizer.agg-phase-strategy", "table.exec.sink.not-null-enforcer", "table.exec.emit.early-fire.enabled",
+                "table.exec.sink.not-null-enforcer", "table.exec.emit.early-fire.enabled",
                 "pipeline.global-job-parameters")) {
             KNOWN.put(key, ConfigOptions.key(key).stringType().noDefaultValue()
                     .withDescription("Flink option accepted for compatibility."));
         }
         for (ConfigOption<?> o : ExecutionOptions.all()) {
+            KNOWN.put(o.key(), o);
+        }
+        for (ConfigOption<?> o : io.sluice.runtime.config.OptimizerOptions.all()) {
             KNOWN.put(o.key(), o);
         }
         for (ConfigOption<?> o : io.sluice.runtime.config.CheckpointingOptions.all()) {

@@ -86,6 +86,19 @@ final class InsertOnlyMinMax extends RetractableAccumulator {
     }
 
     @Override
+    void writePartial(int group, FieldVector[] out, int pos) {
+        write(group, out[0], pos);
+    }
+
+    /** The partial is the local extreme (NULL when the local phase saw no value). */
+    @Override
+    void mergePartial(int group, FieldVector[] in, int row) {
+        if (!in[0].isNull(row)) {
+            add(group, in[0], row);
+        }
+    }
+
+    @Override
     void clear(int group) {
         present[group] = false;
         if (!integral) {

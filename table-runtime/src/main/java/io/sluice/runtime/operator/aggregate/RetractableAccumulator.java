@@ -47,6 +47,25 @@ abstract class RetractableAccumulator {
                 + getClass().getSimpleName() + " at another parallelism");
     }
 
+    /**
+     * Two-phase aggregation: writes group {@code group}'s accumulator into row {@code pos} of the partial columns
+     * {@code out} (of the types {@link PartialAggregates#partialTypes} gives). The default fails: the aggregate
+     * cannot be split into a local and a global phase.
+     */
+    void writePartial(int group, FieldVector[] out, int pos) {
+        throw new io.sluice.table.api.UnsupportedFeatureException("two-phase aggregation of "
+                + getClass().getSimpleName());
+    }
+
+    /**
+     * Two-phase aggregation: merges the accumulator {@link #writePartial} wrote into row {@code row} of {@code in}
+     * into group {@code group} (the partial may hold retractions: counts and sums may be negative).
+     */
+    void mergePartial(int group, FieldVector[] in, int row) {
+        throw new io.sluice.table.api.UnsupportedFeatureException("two-phase aggregation of "
+                + getClass().getSimpleName());
+    }
+
     /** Releases what the accumulator holds (user-defined functions are closed); the default does nothing. */
     void close() {
     }

@@ -21,6 +21,12 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
     private long[] counts = new long[0];
     private BigInteger[] overflow = new BigInteger[0];
 
+    /**
+     * A local phase of two-phase aggregation sees retractions of rows it never saw added: a count of zero does not
+     * mean a sum of zero there.
+     */
+    private boolean countZeroMeansSumZero = true;
+
     /** {@code scale}: the input DECIMAL's scale (its precision must be at most 18). */
     RetractableCompactDecimalSum(AggregateKind kind, int scale) {
         this.kind = kind;
@@ -47,7 +53,7 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
     void retract(int group, FieldVector arg, int row) {
         long v = CompactDecimals.unscaled(arg.getDataBuffer(), row);
         long c = --counts[group];
-        if (c == 0) {
+        if (c == 0 && countZeroMeansSumZero) {
             // every value added was taken back: the sum is exactly zero, whatever overflowed on the way
             sums[group] = 0L;
             overflow[group] = null;
@@ -71,6 +77,44 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
             CompactDecimals.writeAverage(out, pos, overflow[group], sums[group], count, scale);
         } else {
             CompactDecimals.writeSum(out, pos, overflow[group], sums[group], scale);
+        }
+    }
+
+    /** For the local phase of two-phase aggregation: the sum is kept exact when the count passes zero. */
+    RetractableCompactDecimalSum forLocalPhase() {
+        countZeroMeansSumZero = false;
+        return this;
+    }
+
+    /** The partial sum is a DECIMAL(38, s) holding the exact sum (its overflow part included). */
+    @Override
+    void writePartial(int group, FieldVector[] out, int pos) {
+        BigInteger unscaled = CompactDecimals.plus(overflow[group], sums[group]);
+        VectorValues.setNull(out[0], pos);
+        Values.writeDecimal((org.apache.arrow.vector.DecimalVector) out[0], pos,
+                new java.math.BigDecimal(unscaled, scale));
+        Values.writeLong(out[1], pos, counts[group]);
+    }
+
+    @Override
+    void mergePartial(int group, FieldVector[] in, int row) {
+        long c = counts[group] + ((org.apache.arrow.vector.BigIntVector) in[1]).get(row);
+        counts[group] = c;
+        if (c == 0) {
+            // every value added was taken back: the sum is exactly zero
+            sums[group] = 0L;
+            overflow[group] = null;
+            return;
+        }
+        if (in[0].isNull(row)) {
+            return;
+        }
+        BigInteger v = ((org.apache.arrow.vector.DecimalVector) in[0]).getObject(row).setScale(scale)
+                .unscaledValue();
+        if (v.bitLength() < 64) {
+            CompactDecimals.add(sums, overflow, group, v.longValue());
+        } else {
+            overflow[group] = overflow[group] == null ? v : overflow[group].add(v);
         }
     }
 

@@ -34,6 +34,16 @@ final class RetractableCount extends RetractableAccumulator {
     }
 
     @Override
+    void writePartial(int group, FieldVector[] out, int pos) {
+        Values.writeLong(out[0], pos, counts[group]);
+    }
+
+    @Override
+    void mergePartial(int group, FieldVector[] in, int row) {
+        counts[group] += ((org.apache.arrow.vector.BigIntVector) in[0]).get(row);
+    }
+
+    @Override
     void clear(int group) {
         counts[group] = 0;
     }

@@ -71,6 +71,25 @@ final class RetractableDecimalSum extends RetractableAccumulator {
         }
     }
 
+    /** The partial sum is a DECIMAL(38, s); a sum with more digits is written as NULL (and lost, as in Flink). */
+    @Override
+    void writePartial(int group, FieldVector[] out, int pos) {
+        io.sluice.runtime.data.VectorValues.setNull(out[0], pos);
+        if (sums[group] != null) {
+            Values.writeDecimal((DecimalVector) out[0], pos, sums[group]);
+        }
+        Values.writeLong(out[1], pos, counts[group]);
+    }
+
+    @Override
+    void mergePartial(int group, FieldVector[] in, int row) {
+        if (!in[0].isNull(row)) {
+            BigDecimal v = ((DecimalVector) in[0]).getObject(row);
+            sums[group] = sums[group] == null ? v : sums[group].add(v);
+        }
+        counts[group] += ((org.apache.arrow.vector.BigIntVector) in[1]).get(row);
+    }
+
     @Override
     void clear(int group) {
         sums[group] = null;

@@ -59,6 +59,18 @@ final class RetractableDoubleSum extends RetractableAccumulator {
     }
 
     @Override
+    void writePartial(int group, FieldVector[] out, int pos) {
+        Values.writeDouble(out[0], pos, sums[group]);
+        Values.writeLong(out[1], pos, counts[group]);
+    }
+
+    @Override
+    void mergePartial(int group, FieldVector[] in, int row) {
+        sums[group] += ((org.apache.arrow.vector.Float8Vector) in[0]).get(row);
+        counts[group] += ((org.apache.arrow.vector.BigIntVector) in[1]).get(row);
+    }
+
+    @Override
     void clear(int group) {
         sums[group] = 0;
         counts[group] = 0;
