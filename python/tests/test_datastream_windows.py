@@ -249,6 +249,45 @@ class LatenessTest(unittest.TestCase):
                 .window(TumblingEventTimeWindows.of(Time.milliseconds(10))).allowed_lateness(-1)
 
 
+class WindowFunctionStateTest(unittest.TestCase):
+    def test_window_state_and_global_state(self):
+        from sluice.datastream.state import ValueStateDescriptor
+
+        class Firings(ProcessWindowFunction):
+            def process(self, key, context, elements):
+                # a window fires once per record (CountTrigger.of(1)): window_state counts the window's firings,
+                # global_state the key's firings over all its windows
+                fired = context.window_state().get_state(ValueStateDescriptor("fired", Types.INT()))
+                fired.update((fired.value() or 0) + 1)
+                total = context.global_state().get_state(ValueStateDescriptor("total", Types.INT()))
+                total.update((total.value() or 0) + 1)
+                yield key, context.window().start, fired.value(), total.value()
+
+            def clear(self, context):
+                context.window_state().get_state(ValueStateDescriptor("fired", Types.INT())).clear()
+
+        env = environment()
+        ds = env.from_collection([('a', 1), ('a', 2), ('b', 3), ('a', 12), ('a', 14), ('b', 15)],
+                                 type_info=Types.TUPLE([Types.STRING(), Types.INT()]))
+        result = event_time(ds).key_by(lambda x: x[0]) \
+            .window(TumblingEventTimeWindows.of(Time.milliseconds(10))).trigger(CountTrigger.of(1)) \
+            .process(Firings(), Types.TUPLE([Types.STRING(), Types.LONG(), Types.INT(), Types.INT()]))
+        self.assertEqual([('a', 0, 1, 1), ('a', 0, 2, 2), ('a', 10, 1, 3), ('a', 10, 2, 4),
+                          ('b', 0, 1, 1), ('b', 10, 1, 2)], sorted(result.execute_and_collect()))
+
+    def test_merging_windows_have_no_window_state(self):
+        class UsesWindowState(ProcessWindowFunction):
+            def process(self, key, context, elements):
+                context.window_state()
+                yield key
+
+        ds = environment().from_collection(HI, type_info=Types.TUPLE([Types.STRING(), Types.INT()]))
+        result = event_time(ds).key_by(lambda x: x[0]) \
+            .window(EventTimeSessionWindows.with_gap(Time.milliseconds(5))).process(UsesWindowState(), Types.STRING())
+        with self.assertRaisesRegex(Exception, "Per-window state is not allowed when using merging windows"):
+            list(result.execute_and_collect())
+
+
 class AllWindowTest(unittest.TestCase):
     def test_window_all_process(self):
         class Sums(ProcessAllWindowFunction):
