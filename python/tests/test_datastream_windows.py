@@ -77,6 +77,33 @@ class SessionWindowTest(unittest.TestCase):
         # [15,18) alone
         self.assertEqual(sorted(result), [('hi', 10), ('hi', 15), ('hi', 17)])
 
+    def test_session_window_aggregate_merges_accumulators(self):
+        from sluice.common import Duration
+        from sluice.datastream.functions import AggregateFunction
+
+        class SumCountMerged(AggregateFunction):
+            def create_accumulator(self):
+                return 0, 0, False
+
+            def add(self, value, accumulator):
+                return accumulator[0] + value[1], accumulator[1] + 1, accumulator[2]
+
+            def get_result(self, accumulator):
+                return accumulator
+
+            def merge(self, a, b):
+                return a[0] + b[0], a[1] + b[1], True
+
+        env = environment()
+        # sessions [1,6) and [10,15) hold a record each when 6 arrives and joins them into [1,15)
+        ds = env.from_collection([('a', 1), ('a', 10), ('a', 6)], type_info=Types.TUPLE([Types.STRING(), Types.INT()]))
+        result = ds.assign_timestamps_and_watermarks(
+            WatermarkStrategy.for_bounded_out_of_orderness(Duration.of_millis(20))
+            .with_timestamp_assigner(SecondColumnTimestampAssigner())) \
+            .key_by(lambda x: x[0]).window(EventTimeSessionWindows.with_gap(Time.milliseconds(5))) \
+            .aggregate(SumCountMerged(), output_type=Types.TUPLE([Types.INT(), Types.INT(), Types.BOOLEAN()]))
+        self.assertEqual([(17, 3, True)], list(result.execute_and_collect()))
+
     def test_session_windows_need_a_merging_trigger(self):
         class NotMerging(Trigger):
             def on_element(self, element, timestamp, window, ctx):
