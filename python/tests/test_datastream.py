@@ -494,11 +494,43 @@ class DataStreamExamplesTest(unittest.TestCase):
             (Types.MAP(Types.STRING(), Types.LONG()), {'k': 2}),
             (Types.SQL_TIMESTAMP(), datetime.datetime(2024, 1, 2, 3, 4, 5, 6)),
             (Types.SQL_DATE(), datetime.date(1969, 7, 20)),
+            (Types.SQL_TIME(), datetime.time(23, 59, 58, 123456)),
             (Types.PRIMITIVE_ARRAY(Types.BYTE()), b"\x00\x01"),
             (None, {'any': ('python', 'object')}),
         ]
         for t, v in cases:
             self.assertEqual(v, Reader(encode(v, t)).value(t), repr(t))
+
+    def test_automatic_mode_runs_bounded_sources_as_a_batch_job(self):
+        def sums(env):
+            env.set_parallelism(1)
+            ds = env.from_collection([('a', 1), ('a', 2), ('b', 3)],
+                                     type_info=Types.TUPLE([Types.STRING(), Types.INT()])) \
+                .key_by(lambda t: t[0]).reduce(lambda x, y: (x[0], x[1] + y[1]))
+            return sorted(ds.execute_and_collect())
+
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_runtime_mode(RuntimeExecutionMode.AUTOMATIC)
+        # a batch job's reduce gives each key's final value only
+        self.assertEqual([('a', 3), ('b', 3)], sums(env))
+        config = Configuration()
+        config.set_string("execution.runtime-mode", "automatic")
+        self.assertEqual([('a', 3), ('b', 3)], sums(StreamExecutionEnvironment.get_execution_environment(config)))
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_runtime_mode(RuntimeExecutionMode.STREAMING)
+        self.assertEqual([('a', 1), ('a', 3), ('b', 3)], sums(env))
+
+    def test_sql_time_values_cross_the_engine(self):
+        import datetime
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(2)
+        times = [datetime.time(9, 30), datetime.time(23, 59, 58, 123456), datetime.time(9, 30)]
+        ds = env.from_collection(times, type_info=Types.SQL_TIME()) \
+            .key_by(lambda t: t, key_type=Types.SQL_TIME()) \
+            .map(lambda t: Row(t, t.hour), Types.ROW_NAMED(['t', 'h'], [Types.SQL_TIME(), Types.INT()]))
+        self.assertEqual([(datetime.time(9, 30), 9), (datetime.time(9, 30), 9),
+                          (datetime.time(23, 59, 58, 123456), 23)],
+                         sorted(tuple(r) for r in ds.execute_and_collect()))
 
     def test_python_functions_are_chained_into_one_worker(self):
         def job(chaining):

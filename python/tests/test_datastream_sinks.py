@@ -142,6 +142,61 @@ class ExecuteAsyncTest(unittest.TestCase):
             client.get_job_execution_result().result()
         self.assertTrue(client.get_job_execution_result().done())
 
+    def test_savepoints_of_a_running_job_and_a_restore(self):
+        from sluice.common import WatermarkStrategy
+        from sluice.datastream.connectors.datagen import DataGeneratorSource, GeneratorFunction, RateLimiterStrategy
+        from sluice.datastream.functions import KeyedProcessFunction
+        from sluice.datastream.state import ValueStateDescriptor
+
+        class Gen(GeneratorFunction):
+            def map(self, value):
+                return value
+
+        class Count(KeyedProcessFunction):
+            def open(self, runtime_context):
+                self.count = runtime_context.get_state(ValueStateDescriptor("count", Types.LONG()))
+
+            def process_element(self, value, ctx):
+                self.count.update((self.count.value() or 0) + 1)
+                yield "%d %d" % (value, self.count.value())
+
+        def start(out, savepoint=None):
+            config = Configuration()
+            config.set_string("execution.checkpointing.dir", tempfile.mkdtemp())
+            if savepoint is not None:
+                config.set_string("execution.savepoint.path", savepoint)
+            env = StreamExecutionEnvironment.get_execution_environment(config)
+            env.set_parallelism(1)
+            env.enable_checkpointing(100)
+            env.from_source(DataGeneratorSource(Gen(), 1 << 62, RateLimiterStrategy.per_second(200), Types.LONG()),
+                            WatermarkStrategy.no_watermarks(), "gen") \
+                .key_by(lambda v: 0, Types.INT()).process(Count(), Types.STRING()) \
+                .sink_to(FileSink.for_row_format(out, Encoder.simple_string_encoder()).build())
+            client = env.execute_async("savepoints")
+            deadline = time.time() + 60
+            while not lines(out) and time.time() < deadline:
+                time.sleep(0.05)
+            self.assertTrue(lines(out), "the job wrote nothing")
+            return client
+
+        first_out, second_out = tempfile.mkdtemp(), tempfile.mkdtemp()
+        client = start(first_out)
+        kept = client.trigger_savepoint(tempfile.mkdtemp()).result()
+        self.assertTrue(os.path.exists(kept), kept)
+        self.assertEqual(client.get_job_status().result(), JobStatus.RUNNING)
+        stopped = client.stop_with_savepoint(False, tempfile.mkdtemp()).result()
+        self.assertTrue(os.path.exists(stopped), stopped)
+        client.get_job_execution_result().result()
+        self.assertEqual(client.get_job_status().result(), JobStatus.FINISHED)
+        # the restored job goes on from the savepoint: the next record and the count after the first job's last
+        last_value, last_count = map(int, max(lines(first_out), key=lambda l: int(l.split()[1])).split())
+        restored = start(second_out, stopped)
+        restored.cancel()
+        first_value, first_count = map(int, min(lines(second_out), key=lambda l: int(l.split()[1])).split())
+        self.assertEqual((last_value + 1, last_count + 1), (first_value, first_count))
+        with self.assertRaisesRegex(Exception, "not running"):
+            client.trigger_savepoint(tempfile.mkdtemp()).result()
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -77,6 +77,33 @@ class SessionWindowTest(unittest.TestCase):
         # [15,18) alone
         self.assertEqual(sorted(result), [('hi', 10), ('hi', 15), ('hi', 17)])
 
+    def test_session_window_aggregate_merges_accumulators(self):
+        from sluice.common import Duration
+        from sluice.datastream.functions import AggregateFunction
+
+        class SumCountMerged(AggregateFunction):
+            def create_accumulator(self):
+                return 0, 0, False
+
+            def add(self, value, accumulator):
+                return accumulator[0] + value[1], accumulator[1] + 1, accumulator[2]
+
+            def get_result(self, accumulator):
+                return accumulator
+
+            def merge(self, a, b):
+                return a[0] + b[0], a[1] + b[1], True
+
+        env = environment()
+        # sessions [1,6) and [10,15) hold a record each when 6 arrives and joins them into [1,15)
+        ds = env.from_collection([('a', 1), ('a', 10), ('a', 6)], type_info=Types.TUPLE([Types.STRING(), Types.INT()]))
+        result = ds.assign_timestamps_and_watermarks(
+            WatermarkStrategy.for_bounded_out_of_orderness(Duration.of_millis(20))
+            .with_timestamp_assigner(SecondColumnTimestampAssigner())) \
+            .key_by(lambda x: x[0]).window(EventTimeSessionWindows.with_gap(Time.milliseconds(5))) \
+            .aggregate(SumCountMerged(), output_type=Types.TUPLE([Types.INT(), Types.INT(), Types.BOOLEAN()]))
+        self.assertEqual([(17, 3, True)], list(result.execute_and_collect()))
+
     def test_session_windows_need_a_merging_trigger(self):
         class NotMerging(Trigger):
             def on_element(self, element, timestamp, window, ctx):
@@ -247,6 +274,45 @@ class LatenessTest(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, "negative"):
             environment().from_collection([1]).key_by(lambda x: x) \
                 .window(TumblingEventTimeWindows.of(Time.milliseconds(10))).allowed_lateness(-1)
+
+
+class WindowFunctionStateTest(unittest.TestCase):
+    def test_window_state_and_global_state(self):
+        from sluice.datastream.state import ValueStateDescriptor
+
+        class Firings(ProcessWindowFunction):
+            def process(self, key, context, elements):
+                # a window fires once per record (CountTrigger.of(1)): window_state counts the window's firings,
+                # global_state the key's firings over all its windows
+                fired = context.window_state().get_state(ValueStateDescriptor("fired", Types.INT()))
+                fired.update((fired.value() or 0) + 1)
+                total = context.global_state().get_state(ValueStateDescriptor("total", Types.INT()))
+                total.update((total.value() or 0) + 1)
+                yield key, context.window().start, fired.value(), total.value()
+
+            def clear(self, context):
+                context.window_state().get_state(ValueStateDescriptor("fired", Types.INT())).clear()
+
+        env = environment()
+        ds = env.from_collection([('a', 1), ('a', 2), ('b', 3), ('a', 12), ('a', 14), ('b', 15)],
+                                 type_info=Types.TUPLE([Types.STRING(), Types.INT()]))
+        result = event_time(ds).key_by(lambda x: x[0]) \
+            .window(TumblingEventTimeWindows.of(Time.milliseconds(10))).trigger(CountTrigger.of(1)) \
+            .process(Firings(), Types.TUPLE([Types.STRING(), Types.LONG(), Types.INT(), Types.INT()]))
+        self.assertEqual([('a', 0, 1, 1), ('a', 0, 2, 2), ('a', 10, 1, 3), ('a', 10, 2, 4),
+                          ('b', 0, 1, 1), ('b', 10, 1, 2)], sorted(result.execute_and_collect()))
+
+    def test_merging_windows_have_no_window_state(self):
+        class UsesWindowState(ProcessWindowFunction):
+            def process(self, key, context, elements):
+                context.window_state()
+                yield key
+
+        ds = environment().from_collection(HI, type_info=Types.TUPLE([Types.STRING(), Types.INT()]))
+        result = event_time(ds).key_by(lambda x: x[0]) \
+            .window(EventTimeSessionWindows.with_gap(Time.milliseconds(5))).process(UsesWindowState(), Types.STRING())
+        with self.assertRaisesRegex(Exception, "Per-window state is not allowed when using merging windows"):
+            list(result.execute_and_collect())
 
 
 class AllWindowTest(unittest.TestCase):

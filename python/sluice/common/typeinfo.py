@@ -84,7 +84,8 @@ class BasicTypeInfo(TypeInformation):
 
 
 class SqlTimeTypeInfo(TypeInformation):
-    """SQL_DATE (``datetime.date``) and SQL_TIMESTAMP (``datetime.datetime``); SQL_TIME is not supported yet."""
+    """SQL_DATE (``datetime.date``), SQL_TIME (``datetime.time``, to the microsecond) and SQL_TIMESTAMP
+    (``datetime.datetime``)."""
 
     def __init__(self, name):
         self._name = name
@@ -92,6 +93,10 @@ class SqlTimeTypeInfo(TypeInformation):
     def _write(self, parts, v):
         if self._name == "DATE":
             parts.append(struct.pack(">bi", 15, (v - _EPOCH).days))
+        elif self._name == "TIME":
+            if not isinstance(v, datetime.time):
+                raise TypeError("SQL_TIME takes a datetime.time, not %r" % (v,))
+            parts.append(struct.pack(">bq", 18, ((v.hour * 60 + v.minute) * 60 + v.second) * 1000000 + v.microsecond))
         else:
             parts.append(struct.pack(">bq", 16, _micros(v)))
 
@@ -303,7 +308,7 @@ class Types(object):
 
     @staticmethod
     def SQL_TIME():
-        raise NotImplementedError("not supported yet: Types.SQL_TIME() in the Python DataStream API")
+        return SqlTimeTypeInfo("TIME")
 
     @staticmethod
     def SQL_TIMESTAMP():
@@ -441,6 +446,10 @@ class Reader(object):
             from sluice.common.time import Instant
             micros = self.take(">q")
             return Instant(micros // 1000000, (micros % 1000000) * 1000)
+        if tag == 18:
+            micros = self.take(">q")
+            return datetime.time(micros // 3600000000, micros // 60000000 % 60, micros // 1000000 % 60,
+                                 micros % 1000000)
         raise ValueError("unknown record tag %d" % tag)
 
 
@@ -476,6 +485,8 @@ def _from_sql_type(name):
         return BasicTypeInfo(simple[base])
     if base == "DATE":
         return SqlTimeTypeInfo("DATE")
+    if base == "TIME":
+        return SqlTimeTypeInfo("TIME")
     if base.startswith("TIMESTAMP_LTZ") or "LOCAL TIME ZONE" in name.upper():
         return BasicTypeInfo("INSTANT")
     if base.startswith("TIMESTAMP"):

@@ -317,12 +317,15 @@ class ProcessWindowFunction(Function, Generic[IN, OUT, KEY, W]):
         def current_watermark(self):
             pass
 
+        @abstractmethod
         def window_state(self):
-            raise NotImplementedError("not supported yet: per-window state in the Python DataStream API")
+            """The state of the current key in the current window (a ``KeyedStateStore``)."""
+            pass
 
+        @abstractmethod
         def global_state(self):
-            raise NotImplementedError("not supported yet: global state of window functions in the Python "
-                                      "DataStream API")
+            """The state of the current key across its windows (a ``KeyedStateStore``)."""
+            pass
 
         @abstractmethod
         def output(self, output_tag, value):
@@ -361,12 +364,15 @@ class ProcessAllWindowFunction(Function, Generic[IN, OUT, W]):
         def current_watermark(self):
             pass
 
+        @abstractmethod
         def window_state(self):
-            raise NotImplementedError("not supported yet: per-window state in the Python DataStream API")
+            """The state of the current key in the current window (a ``KeyedStateStore``)."""
+            pass
 
+        @abstractmethod
         def global_state(self):
-            raise NotImplementedError("not supported yet: global state of window functions in the Python "
-                                      "DataStream API")
+            """The state of the current key across its windows (a ``KeyedStateStore``)."""
+            pass
 
         @abstractmethod
         def output(self, output_tag, value):

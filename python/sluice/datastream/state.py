@@ -8,7 +8,7 @@ the batch's results.
 
 from abc import ABC, abstractmethod
 
-__all__ = ['StateDescriptor', 'ValueStateDescriptor', 'ListStateDescriptor', 'MapStateDescriptor',
+__all__ = ['KeyedStateStore', 'StateDescriptor', 'ValueStateDescriptor', 'ListStateDescriptor', 'MapStateDescriptor',
            'ReducingStateDescriptor', 'AggregatingStateDescriptor', 'State', 'ValueState', 'ListState', 'MapState',
            'ReducingState', 'AggregatingState', 'StateTtlConfig']
 
@@ -263,6 +263,31 @@ class AggregatingState(State):
 
     @abstractmethod
     def add(self, value):
+        pass
+
+
+class KeyedStateStore(ABC):
+    """Where a window function's per-window (``context.window_state()``) and per-key (``context.global_state()``)
+    state lives."""
+
+    @abstractmethod
+    def get_state(self, state_descriptor):
+        pass
+
+    @abstractmethod
+    def get_list_state(self, state_descriptor):
+        pass
+
+    @abstractmethod
+    def get_map_state(self, state_descriptor):
+        pass
+
+    @abstractmethod
+    def get_reducing_state(self, state_descriptor):
+        pass
+
+    @abstractmethod
+    def get_aggregating_state(self, state_descriptor):
         pass
 
 

@@ -169,8 +169,6 @@ class StreamExecutionEnvironment(object):
         return self._max_parallelism if self._max_parallelism is not None else -1
 
     def set_runtime_mode(self, execution_mode):
-        if execution_mode == RuntimeExecutionMode.AUTOMATIC:
-            raise NotImplementedError("not supported yet: RuntimeExecutionMode.AUTOMATIC (choose STREAMING or BATCH)")
         self._mode = execution_mode
         return self
 
@@ -449,7 +447,7 @@ class StreamExecutionEnvironment(object):
         if self._max_parallelism is not None:
             graph["max_parallelism"] = self._max_parallelism
         if self._mode is not None:
-            graph["mode"] = "batch" if self._mode == RuntimeExecutionMode.BATCH else "streaming"
+            graph["mode"] = self._mode.name.lower()
         if self._checkpoint_interval is not None:
             graph["checkpoint_interval"] = self._checkpoint_interval
         sent = {n["id"] for n in send} if self._java_graph is not None else set()
@@ -492,11 +490,39 @@ class JobClient(object):
         value, _, _ = get_gateway().request("job_metrics", h=self._j_handle)
         return value
 
-    def stop_with_savepoint(self, advance_to_end_of_event_time, savepoint_directory, formatType=None):
-        raise NotImplementedError("not supported yet: stop_with_savepoint from the Python DataStream API")
+    def stop_with_savepoint(self, advance_to_end_of_event_time, savepoint_directory=None, formatType=None):
+        """Stops the job after it wrote a savepoint of its state under ``savepoint_directory`` (the job must have
+        checkpointing enabled); a future whose ``result()`` is the savepoint's path, to give to
+        ``execution.savepoint.path``."""
+        if savepoint_directory is None:
+            raise ValueError("stop_with_savepoint needs a savepoint_directory (there is no default directory)")
+        return _DoneFuture(lambda: self._invoke("stopWithSavepoint", bool(advance_to_end_of_event_time),
+                                                str(savepoint_directory)))
 
-    def trigger_savepoint(self, savepoint_directory, formatType=None):
-        raise NotImplementedError("not supported yet: trigger_savepoint from the Python DataStream API")
+    def trigger_savepoint(self, savepoint_directory=None, formatType=None):
+        """Writes a savepoint of the job's state under ``savepoint_directory`` while the job keeps running; a future
+        whose ``result()`` is the savepoint's path."""
+        if savepoint_directory is None:
+            raise ValueError("trigger_savepoint needs a savepoint_directory (there is no default directory)")
+        return _DoneFuture(lambda: self._invoke("triggerSavepoint", str(savepoint_directory)))
+
+
+class _DoneFuture(object):
+    """A future of a request that already completed (its value, or the error it raised, on ``result()``)."""
+
+    def __init__(self, request):
+        try:
+            self._value, self._error = request(), None
+        except Exception as e:  # noqa: B902 - kept for result(), as a future does
+            self._value, self._error = None, e
+
+    def done(self):
+        return True
+
+    def result(self, timeout=None):
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 class _Done(object):

@@ -4,7 +4,9 @@ A key's windows live in one keyed state value (``__windows__``), a dict:
 
 * ``"w"``: window -> contents (a reduce function's value, an aggregate function's accumulator, or the list of
   records; with an evictor always the list of (record, timestamp));
-* ``"s"``: (window, state name) -> value of the trigger's partitioned state;
+* ``"s"``: (window, state name) -> value of the trigger's partitioned state, and of the window function's
+  per-window state (``window_state()``, names prefixed with ``_WINDOW_STATE``);
+* ``"g"``: state name -> value of the window function's per-key state (``global_state()``);
 * ``"t"``: the timers windows asked for, as (window, time, event time?, kind) with kind ``"t"`` for a trigger's
   timer and ``"c"`` for the window's cleanup (its end, plus the allowed lateness in event time);
 * ``"n"``: the number of records the key has had (count windows).
@@ -16,11 +18,12 @@ by a trigger are simply dropped, the engine timer then fires with nothing to do)
 import functools
 
 from sluice.datastream import functions as fn
-from sluice.datastream.state import _create_state
+from sluice.datastream.state import KeyedStateStore, _create_state
 from sluice.datastream.window import (CountSlidingWindowAssigner, CountTumblingWindowAssigner, CountWindow, Evictor,
                                       MergingWindowAssigner, Trigger, WindowAssigner, TimeWindow)
 
 _MAX_LONG = (1 << 63) - 1
+_WINDOW_STATE = "\x00window:"
 
 
 class _WindowStore(object):
@@ -42,6 +45,77 @@ class _WindowStore(object):
 
     def touch(self, name):
         self._op.dirty = True
+
+
+class _FunctionWindowStore(object):
+    """The store of a window function's per-window state of one window."""
+
+    def __init__(self, op, window):
+        self._op = op
+        self._window = window
+
+    def get(self, name):
+        return self._op.st["s"].get((self._window, _WINDOW_STATE + name))
+
+    def set(self, name, value):
+        if value is None:
+            self._op.st["s"].pop((self._window, _WINDOW_STATE + name), None)
+        else:
+            self._op.st["s"][(self._window, _WINDOW_STATE + name)] = value
+        self._op.dirty = True
+
+    def touch(self, name):
+        self._op.dirty = True
+
+
+class _GlobalStore(object):
+    """The store of a window function's state of the current key, across its windows."""
+
+    def __init__(self, op):
+        self._op = op
+
+    def get(self, name):
+        return self._op.st.get("g", {}).get(name)
+
+    def set(self, name, value):
+        g = self._op.st.setdefault("g", {})
+        if value is None:
+            g.pop(name, None)
+        else:
+            g[name] = value
+        self._op.dirty = True
+
+    def touch(self, name):
+        self._op.dirty = True
+
+
+class _StateStore(KeyedStateStore):
+    """``window_state()`` / ``global_state()`` of a window function's context."""
+
+    def __init__(self, op, store):
+        self._op = op
+        self._store = store
+
+    def _state(self, descriptor, kind):
+        if descriptor._kind != kind:
+            raise TypeError("State '%s' is described by a %s, not a %s state descriptor"
+                            % (descriptor.name, type(descriptor).__name__, kind))
+        return _create_state(self._store, descriptor, lambda: self._op.runner.processing_time)
+
+    def get_state(self, state_descriptor):
+        return self._state(state_descriptor, "value")
+
+    def get_list_state(self, state_descriptor):
+        return self._state(state_descriptor, "list")
+
+    def get_map_state(self, state_descriptor):
+        return self._state(state_descriptor, "map")
+
+    def get_reducing_state(self, state_descriptor):
+        return self._state(state_descriptor, "reducing")
+
+    def get_aggregating_state(self, state_descriptor):
+        return self._state(state_descriptor, "aggregating")
 
 
 class _TriggerContext(Trigger.OnMergeContext):
@@ -138,6 +212,14 @@ class _ProcessContext(fn.ProcessWindowFunction.Context):
     def output(self, output_tag, value):
         self._op.runner.side_outputs.append((self._op.out_ts(self.w), value, output_tag))
 
+    def window_state(self):
+        if self._op.merging:
+            raise RuntimeError("Per-window state is not allowed when using merging windows.")
+        return _StateStore(self._op, _FunctionWindowStore(self._op, self.w))
+
+    def global_state(self):
+        return _StateStore(self._op, _GlobalStore(self._op))
+
 
 class WindowOperator(object):
     """Assigns records to windows, runs the trigger, fires and cleans windows up (Flink's window operator)."""
@@ -170,7 +252,7 @@ class WindowOperator(object):
     def _save(self):
         if self.dirty:
             st = self.st
-            empty = not st["w"] and not st["s"] and not st["t"] and not st["n"]
+            empty = not st["w"] and not st["s"] and not st["t"] and not st["n"] and not st.get("g")
             self.runner.store.set("__windows__", None if empty else st)
 
     def add_timer(self, window, time, event_time, kind):

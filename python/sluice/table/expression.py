@@ -329,22 +329,24 @@ class Expression(object):
     var_pop = _prop("varPop")
     var_samp = _prop("varSamp")
 
-    @property
-    def collect(self):
-        raise NotImplementedError("not supported yet: COLLECT (the engine has no MULTISET columns yet)")
+    collect = _prop("collect")
 
     def list_agg(self, separator=None):
         return _m("listAgg")(self) if separator is None else _m("listAgg")(self, separator)
 
+    # composite values
     def get(self, name_or_index):
-        raise NotImplementedError("not supported yet: Expression.get (the engine has no ROW columns yet)")
+        """A field of a ROW value, by name or by position counted from 0."""
+        if isinstance(name_or_index, bool) or not isinstance(name_or_index, (str, int)):
+            raise TypeError("get takes a field name or a field index, not %r" % (name_or_index,))
+        return _m("get")(self, name_or_index)
 
-    def at(self, index):
-        raise NotImplementedError("not supported yet: Expression.at (the engine has no ARRAY/MAP columns yet)")
+    at = _m("at")
+    cardinality = _prop("cardinality")
 
     @property
     def flatten(self):
-        raise NotImplementedError("not supported yet: Expression.flatten (the engine has no ROW columns yet)")
+        raise NotImplementedError("not supported yet: Expression.flatten (write the fields with get(...))")
 
 
 def _summary(j):

@@ -189,12 +189,15 @@ def source_watermark():
 
 
 def row(head, *tail):
-    raise NotImplementedError("not supported yet: row(...) in expressions (the engine has no ROW columns yet)")
+    """A ROW value of the given fields (its fields are named ``EXPR$0``, ``EXPR$1``, ...)."""
+    return _s("row", head, *tail)
 
 
 def array(head, *tail):
-    raise NotImplementedError("not supported yet: array(...) in expressions (the engine has no ARRAY columns yet)")
+    """An ARRAY value of the given elements."""
+    return _s("array", head, *tail)
 
 
 def map_(key, value, *tail):
-    raise NotImplementedError("not supported yet: map_(...) in expressions (the engine has no MAP columns yet)")
+    """A MAP value from key/value pairs: ``map_(k1, v1, k2, v2, ...)``."""
+    return _s("map", key, value, *tail)

@@ -166,9 +166,9 @@ final class GatewaySession {
                 g.addSinks(r.get("graph"));
                 String jobName = r.path("job_name").asText("Python DataStream job");
                 if (r.path("async").asBoolean(false)) {
-                    return new io.sluice.python.datastream.DataStreamJobClient(g.environment().executeAsync(jobName));
+                    return new io.sluice.python.datastream.DataStreamJobClient(g.environmentForExecution().executeAsync(jobName));
                 }
-                io.sluice.api.common.JobExecutionResult result = g.environment().execute(jobName);
+                io.sluice.api.common.JobExecutionResult result = g.environmentForExecution().execute(jobName);
                 if (r.hasNonNull("marker")) {
                     // what print sinks wrote is on the JVM's stdout, which Python forwards; the marker line tells
                     // Python it has all of it
@@ -181,6 +181,7 @@ final class GatewaySession {
             case "ds_collect": {
                 io.sluice.python.datastream.PythonStreamGraph g = graph(r, buffers);
                 g.addSinks(r.get("graph"));
+                g.environmentForExecution();
                 return new io.sluice.python.datastream.StreamFetcher(g.stream(r.get("collect").asInt())
                         .executeAndCollect(r.path("job_name").asText("Python DataStream job")));
             }

@@ -296,6 +296,8 @@ public final class CsvRowSchema implements SerializationSchema<Object>, Deserial
                 return new BigDecimal(s.trim());
             case "SQL_DATE":
                 return LocalDate.parse(s.trim());
+            case "SQL_TIME":
+                return java.time.LocalTime.parse(s.trim());
             case "SQL_TIMESTAMP":
                 return Timestamp.valueOf(s.trim().replace('T', ' ')).toLocalDateTime();
             case "ROW": {

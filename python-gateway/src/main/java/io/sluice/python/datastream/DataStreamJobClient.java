@@ -37,6 +37,31 @@ public final class DataStreamJobClient {
         client.cancel().get();
     }
 
+    /**
+     * Stops the job after it wrote a savepoint of its state under {@code savepointDirectory}; answers the savepoint's
+     * path (for {@code execution.savepoint.path}).
+     */
+    public String stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) throws Exception {
+        return answer(client.stopWithSavepoint(advanceToEndOfEventTime, savepointDirectory,
+                io.sluice.core.execution.SavepointFormatType.DEFAULT));
+    }
+
+    /** Writes a savepoint of the job's state under {@code savepointDirectory} while it keeps running; its path. */
+    public String triggerSavepoint(String savepointDirectory) throws Exception {
+        if (execution == null) {
+            throw new IllegalStateException("Job " + getJobID() + " is not running: it has no savepoint to take.");
+        }
+        return answer(execution.triggerSavepoint(java.nio.file.Path.of(savepointDirectory)));
+    }
+
+    private static String answer(java.util.concurrent.CompletableFuture<String> path) throws Exception {
+        try {
+            return path.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        }
+    }
+
     /** Whether the job has ended (finished, failed or cancelled). */
     public boolean isDone() {
         return client.getJobExecutionResult().isDone();

@@ -213,6 +213,8 @@ public final class JsonRowSchema implements SerializationSchema<Object>, Deseria
                 return number(v);
             case "SQL_DATE":
                 return LocalDate.parse(v.asText());
+            case "SQL_TIME":
+                return java.time.LocalTime.parse(v.asText());
             case "SQL_TIMESTAMP":
                 return LocalDateTime.parse(v.asText().replace(' ', 'T'));
             default:

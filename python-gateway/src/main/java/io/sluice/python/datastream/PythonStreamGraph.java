@@ -43,8 +43,25 @@ public final class PythonStreamGraph {
     /** The same, by the id of the Python node that indexes the partition's records. */
     private final Map<Integer, Integer> indexPartitions = new HashMap<>();
 
+    /** RuntimeExecutionMode.AUTOMATIC: batch when every source is bounded, decided when the job starts. */
+    private boolean automatic;
+    /** The graph has a source that may not end (or one whose end is not known, such as a table's stream). */
+    private boolean unboundedSource;
+
     private PythonStreamGraph(StreamExecutionEnvironment env) {
         this.env = env;
+    }
+
+    /**
+     * The environment for running the graph's job: in AUTOMATIC mode its runtime mode becomes batch when every
+     * source of the graph is bounded (collections, sequences, data generators, files not monitored, Kafka with
+     * bounded stopping offsets, Java sources that say so), else streaming.
+     */
+    public StreamExecutionEnvironment environmentForExecution() {
+        if (automatic) {
+            env.setRuntimeMode(unboundedSource ? RuntimeExecutionMode.STREAMING : RuntimeExecutionMode.BATCH);
+        }
+        return env;
     }
 
     /** The environment of the graph's settings, with the graph's nodes and sinks added. */
@@ -66,14 +83,17 @@ public final class PythonStreamGraph {
         if (graph.hasNonNull("max_parallelism")) {
             env.setMaxParallelism(graph.get("max_parallelism").asInt());
         }
-        if (graph.hasNonNull("mode")) {
+        boolean automatic = "automatic".equals(graph.path("mode").asText());
+        if (graph.hasNonNull("mode") && !automatic) {
             env.setRuntimeMode("batch".equals(graph.get("mode").asText()) ? RuntimeExecutionMode.BATCH
                     : RuntimeExecutionMode.STREAMING);
         }
         if (graph.hasNonNull("checkpoint_interval")) {
             env.enableCheckpointing(graph.get("checkpoint_interval").asLong());
         }
-        return new PythonStreamGraph(env);
+        PythonStreamGraph g = new PythonStreamGraph(env);
+        g.automatic = automatic;
+        return g;
     }
 
     /**
@@ -228,9 +248,12 @@ public final class PythonStreamGraph {
             }
             case "kafka_source":
                 s = KafkaNodes.source(env, n);
+                unboundedSource |= !(n.hasNonNull("stopping_offsets") && n.path("bounded").asBoolean(true));
                 break;
             case "java_source": {
                 Object source = newInstance(n.get("class").asText(), io.sluice.api.connector.source.Source.class);
+                unboundedSource |= ((io.sluice.api.connector.source.Source<?, ?, ?>) source).getBoundedness()
+                        != io.sluice.api.connector.source.Boundedness.BOUNDED;
                 s = (DataStream<Object>) (DataStream<?>) env.fromSource(
                         (io.sluice.api.connector.source.Source<Object, ?, ?>) source,
                         WatermarkStrategy.noWatermarks(), n.path("name").asText("Java Source"));
@@ -244,6 +267,7 @@ public final class PythonStreamGraph {
                 FileSource.FileSourceBuilder<String> b = FileSource.forRecordStreamFormat(new TextLineInputFormat(
                         n.path("charset").asText("UTF-8")), paths.toArray(new Path[0]));
                 if (n.hasNonNull("monitor_ms")) {
+                    unboundedSource = true;
                     b.monitorContinuously(Duration.ofMillis(n.get("monitor_ms").asLong()));
                 }
                 s = (DataStream<Object>) (DataStream<?>) env.fromSource(b.build(), WatermarkStrategy.noWatermarks(),
@@ -299,6 +323,7 @@ public final class PythonStreamGraph {
                 break;
             }
             case "java": {
+                unboundedSource = true;
                 if (objects == null) {
                     throw new IllegalArgumentException("a stream of a table environment in a graph without one");
                 }

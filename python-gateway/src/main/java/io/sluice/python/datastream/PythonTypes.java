@@ -43,6 +43,8 @@ public final class PythonTypes {
                 return Types.LOCAL_DATE;
             case "SQL_TIMESTAMP":
                 return Types.LOCAL_DATE_TIME;
+            case "SQL_TIME":
+                return Types.LOCAL_TIME;
             case "PICKLED":
                 return Types.PRIMITIVE_ARRAY(Types.BYTE);
             case "ROW": {

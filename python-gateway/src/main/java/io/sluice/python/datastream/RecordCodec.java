@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.Map;
  * and stays opaque bytes in the engine); the engine writes what it holds by its Java class. Tags: 0 null, 1 boolean,
  * 2 int, 3 long, 4 float, 5 double, 6 string (int32 length, UTF-8), 7 bytes, 8 row (kind byte, int16 arity, fields),
  * 9 tuple (int16 arity, fields), 10 list (int32 size, elements), 11 map (int32 size, keys and values), 12 decimal
- * (as text), 13 short, 14 byte, 15 date (int32 days), 16 timestamp (int64 microseconds), 17 instant (microseconds).
+ * (as text), 13 short, 14 byte, 15 date (int32 days), 16 timestamp (int64 microseconds), 17 instant (microseconds),
+ * 18 time (int64 microseconds of the day).
  */
 public final class RecordCodec {
     private RecordCodec() {
@@ -105,6 +107,9 @@ public final class RecordCodec {
         } else if (v instanceof LocalDateTime) {
             out.writeByte(16);
             out.writeLong(micros(((LocalDateTime) v).toInstant(ZoneOffset.UTC)));
+        } else if (v instanceof LocalTime) {
+            out.writeByte(18);
+            out.writeLong(((LocalTime) v).toNanoOfDay() / 1000);
         } else if (v instanceof Instant) {
             out.writeByte(17);
             out.writeLong(micros((Instant) v));
@@ -187,6 +192,8 @@ public final class RecordCodec {
                 return LocalDateTime.ofInstant(instant(in.readLong()), ZoneOffset.UTC);
             case 17:
                 return instant(in.readLong());
+            case 18:
+                return LocalTime.ofNanoOfDay(in.readLong() * 1000);
             default:
                 throw new IOException("unknown record tag " + tag + " from Python");
         }

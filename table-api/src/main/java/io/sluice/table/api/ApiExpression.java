@@ -707,23 +707,27 @@ public final class ApiExpression implements Expression {
 
     // ------------------------------------------------------------------ composite values
 
-    /** A field of a ROW value. */
+    /** A field of a ROW value by name. */
     public ApiExpression get(String name) {
-        throw new UnsupportedFeatureException("ROW values in the Table API (get)");
+        return call("$0[$1]", name);
     }
 
-    /** A field of a ROW value by position. */
+    /** A field of a ROW value by position, counted from 0. */
     public ApiExpression get(int index) {
-        throw new UnsupportedFeatureException("ROW values in the Table API (get)");
+        if (index < 0) {
+            throw new ValidationException("get(index) counts fields from 0, not " + index);
+        }
+        return call("$0[$1]", index + 1);
     }
 
-    /** An element of an ARRAY or a value of a MAP. */
+    /** An element of an ARRAY (counted from 1) or the value of a MAP key. */
     public ApiExpression at(Object index) {
-        throw new UnsupportedFeatureException("ARRAY and MAP values (at)");
+        return call("$0[$1]", index);
     }
 
+    /** The number of elements of an ARRAY, MAP or MULTISET. */
     public ApiExpression cardinality() {
-        throw new UnsupportedFeatureException("ARRAY and MAP values (cardinality)");
+        return call("CARDINALITY($0)");
     }
 
     public ApiExpression flatten() {

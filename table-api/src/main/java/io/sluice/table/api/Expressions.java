@@ -238,22 +238,22 @@ public final class Expressions {
         return template("LOG($0, $1)", base, value);
     }
 
-    /** A ROW value; supported as a row of {@code TableEnvironment.fromValues}. */
+    /** A ROW value of the given fields ({@code ROW(head, tail...)}; its fields are named EXPR$0, EXPR$1, ...). */
     public static ApiExpression row(Object head, Object... tail) {
-        return new ApiExpression(ExprNode.of(Kind.UNSUPPORTED, "ROW values in expressions", null,
-                ApiExpression.toNodes(prepend(head, tail)), null));
+        return template("ROW($*)", prepend(head, tail));
     }
 
-    /** An ARRAY value. */
+    /** An ARRAY value of the given elements. */
     public static ApiExpression array(Object head, Object... tail) {
-        return new ApiExpression(ExprNode.of(Kind.UNSUPPORTED, "ARRAY values", null,
-                ApiExpression.toNodes(prepend(head, tail)), null));
+        return template("ARRAY[$*]", prepend(head, tail));
     }
 
     /** A MAP value from key/value pairs. */
     public static ApiExpression map(Object key, Object value, Object... tail) {
-        return new ApiExpression(ExprNode.of(Kind.UNSUPPORTED, "MAP values", null,
-                ApiExpression.toNodes(prepend(key, prepend(value, tail))), null));
+        if (tail.length % 2 != 0) {
+            throw new ValidationException("map(..) takes key/value pairs, not an odd number of arguments");
+        }
+        return template("MAP[$*]", prepend(key, prepend(value, tail)));
     }
 
     /** Calls a function by name: a temporary or catalog function, or a built-in function (Flink's SQL names). */

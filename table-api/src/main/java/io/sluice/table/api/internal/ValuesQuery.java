@@ -66,8 +66,8 @@ final class ValuesQuery {
 
     private static List<ExprNode> fields(Object v) {
         List<ExprNode> fields = new ArrayList<>();
-        if (v instanceof ApiExpression && ((ApiExpression) v).toNode().kind == Kind.UNSUPPORTED
-                && "ROW values in expressions".equals(((ApiExpression) v).toNode().text)) {
+        if (v instanceof ApiExpression && ((ApiExpression) v).toNode().kind == Kind.CALL
+                && "ROW($*)".equals(((ApiExpression) v).toNode().text)) {
             fields.addAll(((ApiExpression) v).toNode().args);
         } else if (v instanceof Row) {
             Row row = (Row) v;

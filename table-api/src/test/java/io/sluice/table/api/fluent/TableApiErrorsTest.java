@@ -1,7 +1,6 @@
 package io.sluice.table.api.fluent;
 
 import static io.sluice.table.api.Expressions.$;
-import static io.sluice.table.api.Expressions.array;
 import static io.sluice.table.api.Expressions.lit;
 import static io.sluice.table.api.Expressions.rowInterval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,7 +71,7 @@ class TableApiErrorsTest {
     void missingFeaturesSayNotSupportedYet() throws Exception {
         Table orders = FluentTestSupport.batch(dir).from("Orders");
         for (Executable e : new Executable[] {
-                () -> orders.select(array(1, 2)),
+                () -> orders.select($("a").flatten()),
                 () -> orders.window(Tumble.over(rowInterval(2L)).on($("rowtime")).as("w")).groupBy($("w"))
                         .select($("b").sum()),
                 () -> orders.aggregate($("b").sum().as("x", "y")),
