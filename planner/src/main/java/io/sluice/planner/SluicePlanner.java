@@ -167,6 +167,13 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         return new PlannedQuery(logical, optimized, RelTypes.toRowType(logical.getRowType()));
     }
 
+    /** The hints the converter passes on: OPTIONS on table scans ({@link io.sluice.planner.schema.OptionsHint}). */
+    private static final org.apache.calcite.rel.hint.HintStrategyTable HINTS =
+            org.apache.calcite.rel.hint.HintStrategyTable.builder()
+                    .hintStrategy(io.sluice.planner.schema.OptionsHint.NAME,
+                            org.apache.calcite.rel.hint.HintPredicates.TABLE_SCAN)
+                    .build();
+
     /** Validates and converts a parsed query. */
     public RelRoot toRel(SqlNode query) {
         ViewHints.rejectOptionsOnViews(query, catalogs);
@@ -189,6 +196,7 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
                         .withTrimUnusedFields(true)
                         .withExpand(false)
                         .withInSubQueryThreshold(Integer.MAX_VALUE)
+                        .withHintStrategyTable(HINTS)
                         .withRelBuilderFactory(io.sluice.planner.functions.ZippedUnnest.RELBUILDER_FACTORY));
         rejectOuterTemporalJoins(validated);
         RelRoot root;

@@ -7,7 +7,9 @@ import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.planner.catalog.ObjectIdentifier;
 import io.sluice.planner.rel.WatermarkAssigner;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.prepare.RelOptTableImpl;
@@ -99,8 +101,25 @@ public final class ConnectorTable extends AbstractTable implements TranslatableT
         return b.build();
     }
 
+    /**
+     * The scan of this table; an {@code OPTIONS} hint on it ({@link OptionsHint}) gives that one scan the table's
+     * options overridden and extended by the hint's.
+     */
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+        Map<String, String> hinted = OptionsHint.options(context.getTableHints(), identifier, planner.config());
+        if (hinted.isEmpty()) {
+            return expand(context, relOptTable);
+        }
+        Map<String, String> merged = new LinkedHashMap<>(table.options());
+        merged.putAll(hinted);
+        ConnectorTable enriched = new ConnectorTable(identifier, table.withOptions(merged), planner, physicalOnly);
+        RelOptTable enrichedTable = RelOptTableImpl.create(relOptTable.getRelOptSchema(), relOptTable.getRowType(),
+                enriched, com.google.common.collect.ImmutableList.copyOf(relOptTable.getQualifiedName()));
+        return enriched.expand(context, enrichedTable);
+    }
+
+    private RelNode expand(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
         RelOptCluster cluster = context.getCluster();
         if (!needsExpansion()) {
             return LogicalTableScan.create(cluster, relOptTable, context.getTableHints());

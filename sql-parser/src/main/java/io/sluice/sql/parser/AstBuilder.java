@@ -396,7 +396,19 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
       }
     }
     return new InsertStatement(name(ctx.objectName()), ctx.OVERWRITE() != null, partitions,
-        identifiers(ctx.columnList()), fragment(ctx.query()), pos(ctx));
+        identifiers(ctx.columnList()), fragment(ctx.query()), pos(ctx), targetHintOptions(ctx.objectName()));
+  }
+
+  /** The options of an {@code OPTIONS} hint right after an INSERT's target table ({@link TableHintOptions}). */
+  private Map<String, String> targetHintOptions(ObjectNameContext target) {
+    int stop = target.stop.getStopIndex();
+    String rest = stop + 1 < input.size() ? input.getText(Interval.of(stop + 1, input.size() - 1)) : "";
+    String trimmed = rest.stripLeading();
+    int end = trimmed.indexOf("*/");
+    if (!trimmed.startsWith("/*+") || end < 0) {
+      return Map.of();
+    }
+    return TableHintOptions.parse(trimmed.substring(0, end + 2), pos(target));
   }
 
   private StatementSetStatement statementSet(StatementSetContext ctx) {

@@ -54,6 +54,11 @@ public final class ExecutionOptions {
             ConfigOptions.key("table.exec.resource.default-parallelism").intType().defaultValue(-1)
             .withDescription("Parallelism of the operators of SQL jobs; -1 uses parallelism.default.");
 
+    public static final ConfigOption<Boolean> DYNAMIC_TABLE_OPTIONS_ENABLED = ConfigOptions
+            .key("table.dynamic-table-options.enabled").booleanType().defaultValue(true)
+            .withDescription("Whether a query may give a table options for one scan with an OPTIONS hint"
+                    + " (SELECT * FROM t /*+ OPTIONS('k' = 'v') */).");
+
     public static final ConfigOption<Boolean> MINI_BATCH_ENABLED = ConfigOptions.key("table.exec.mini-batch.enabled")
             .booleanType().defaultValue(false)
             .withDescription("Whether streaming group aggregates buffer input rows and emit one change per group and"

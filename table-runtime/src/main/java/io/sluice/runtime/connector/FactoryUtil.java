@@ -54,7 +54,9 @@ public final class FactoryUtil {
 
     /**
      * Checks that {@code options} has every required key of the connector (and of its format, written
-     * with the format prefix) and no unknown key; the errors name the table and the nearest valid keys.
+     * with the format prefix) and no unknown key; the errors begin as Flink's (the missing, or the unsupported and
+     * the supported keys) and then name the table and the nearest valid keys. As in Flink, this runs when a query
+     * reads or writes the table, not when the table is created or altered.
      */
     public static void validateOptions(String tableName, Factory connector, Map<String, String> options,
             ClassLoader classLoader) {
@@ -70,20 +72,46 @@ public final class FactoryUtil {
             FormatFactory formatFactory = discover(FormatFactory.class, format, classLoader);
             addKeys(formatFactory, format + ".", allowed, required);
         }
+        TreeSet<String> missing = new TreeSet<>();
         for (String key : required) {
             if (!options.containsKey(key)) {
-                throw new ValidationException("Table " + tableName + " is missing required option '" + key
-                        + "' of connector '" + connector.factoryIdentifier() + "'.");
+                missing.add(key);
             }
         }
+        if (!missing.isEmpty()) {
+            String first = missing.first();
+            throw new ValidationException("One or more required options are missing.\n\nMissing required options are:"
+                    + "\n\n" + String.join("\n", missing) + "\n\nTable " + tableName + " is missing required option '"
+                    + first + "' of connector '" + connector.factoryIdentifier() + "'.");
+        }
+        TreeSet<String> unsupported = new TreeSet<>();
         for (String key : options.keySet()) {
             if (!allowed.contains(key) && !hasPrefix(key, connector.tableDependentOptionPrefixes())) {
-                throw new ValidationException("Unsupported option '" + key + "' for connector '"
-                        + connector.factoryIdentifier() + "' of table " + tableName + "."
-                        + NameSuggestions.didYouMean(key, allowed) + " Supported options: "
-                        + String.join(", ", connectorOptions(allowed)) + ".");
+                unsupported.add(key);
             }
         }
+        if (!unsupported.isEmpty()) {
+            throw unsupportedOptions(tableName, connector.factoryIdentifier(), unsupported, allowed);
+        }
+    }
+
+    /**
+     * The error for keys a connector does not take: as Flink words it (the connector, the unsupported keys, the
+     * supported keys, one a line), then a sentence naming the table and the nearest valid keys of each one.
+     */
+    public static ValidationException unsupportedOptions(String tableName, String connector, Set<String> unsupported,
+            Set<String> allowed) {
+        TreeSet<String> listed = connectorOptions(allowed);
+        StringBuilder sb = new StringBuilder("Unsupported options found for '").append(connector)
+                .append("'.\n\nUnsupported options:\n\n").append(String.join("\n", new TreeSet<>(unsupported)))
+                .append("\n\nSupported options:\n\n").append(String.join("\n", listed)).append("\n");
+        for (String key : new TreeSet<>(unsupported)) {
+            sb.append("\nUnsupported option '").append(key).append("' for connector '").append(connector)
+                    .append("' of table ").append(tableName).append('.')
+                    .append(NameSuggestions.didYouMean(key, allowed)).append(" Supported options: ")
+                    .append(String.join(", ", listed)).append('.');
+        }
+        return new ValidationException(sb.toString());
     }
 
     private static boolean hasPrefix(String key, Set<String> prefixes) {

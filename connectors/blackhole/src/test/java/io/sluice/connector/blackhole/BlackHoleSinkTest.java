@@ -50,6 +50,8 @@ class BlackHoleSinkTest {
         ValidationException e = assertThrows(ValidationException.class, () -> new BlackHoleTableSinkFactory()
                 .createDynamicTableSink(new TableContext("t", T, Map.of("connector", "blackhole", "path", "/x"),
                         new Configuration())));
-        assertTrue(e.getMessage().startsWith("Unsupported option 'path' for connector 'blackhole'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Unsupported options found for 'blackhole'.\n\nUnsupported options:\n\npath\n"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("Unsupported option 'path' for connector 'blackhole'"), e.getMessage());
     }
 }

@@ -37,7 +37,9 @@ class FileSystemOptionsTest {
     void misspelledFormatOptionSuggestsTheNearestKey() {
         ValidationException e = assertThrows(ValidationException.class, () -> factory.createDynamicTableSource(
                 context(T, csvOptions(P, "csv.field-delimeter", ";"))));
-        assertTrue(e.getMessage().startsWith("Unsupported option 'csv.field-delimeter' for connector 'filesystem'"),
+        assertTrue(e.getMessage().startsWith("Unsupported options found for 'filesystem'.\n\nUnsupported options:"
+                + "\n\ncsv.field-delimeter\n\nSupported options:\n\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("Unsupported option 'csv.field-delimeter' for connector 'filesystem'"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("Did you mean 'csv.field-delimiter'"), e.getMessage());
         e = assertThrows(ValidationException.class, () -> factory.createDynamicTableSink(

@@ -78,8 +78,8 @@ class KafkaNotSupportedOptionsTest extends KafkaTestBase {
     @Test
     void aMisspelledOptionIsStillUnknownWithTheNearestKeys() {
         TableEnvironment env = batchEnv();
-        Exception e = assertThrows(Exception.class, () -> env.executeSql("CREATE TABLE typo (v INT)"
-                + with("nso_typo", "'format' = 'csv', 'scan.paralelism' = '2'")));
+        env.executeSql("CREATE TABLE typo (v INT)" + with("nso_typo", "'format' = 'csv', 'scan.paralelism' = '2'"));
+        Exception e = assertThrows(Exception.class, () -> env.executeSql("SELECT * FROM typo"));
         assertTrue(messages(e).contains("Unsupported option 'scan.paralelism'")
                 && messages(e).contains("scan.parallelism"), messages(e));
     }

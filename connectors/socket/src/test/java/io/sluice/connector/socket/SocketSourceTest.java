@@ -156,8 +156,8 @@ class SocketSourceTest {
     @Test
     void badOptionsAndAnUnreachableServerAreClearErrors() throws Exception {
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
-        Exception e = assertThrows(Exception.class, () -> env.executeSql("CREATE TABLE s (id INT)"
-                + with(", 'format' = 'csv', 'byte-delimeter' = '10'")));
+        env.executeSql("CREATE TABLE s (id INT)" + with(", 'format' = 'csv', 'byte-delimeter' = '10'"));
+        Exception e = assertThrows(Exception.class, () -> env.executeSql("SELECT * FROM s"));
         assertTrue(messages(e).contains("Did you mean 'byte-delimiter'"), messages(e));
         int port = server.getLocalPort();
         server.close(); // nothing listens there any more

@@ -228,9 +228,9 @@ class ParquetSqlTest {
     @Test
     void badOptionsAreRejectedWithTheNearestKey() {
         TableEnvironment env = batchEnv();
-        Exception e = assertThrows(Exception.class, () -> env.executeSql("CREATE TABLE t1 (a INT) WITH ('connector' ="
-                + " 'filesystem', 'path' = '" + tmp.resolve("x") + "', 'format' = 'parquet', 'parquet.compresion' ="
-                + " 'zstd')"));
+        env.executeSql("CREATE TABLE t1 (a INT) WITH ('connector' = 'filesystem', 'path' = '" + tmp.resolve("x")
+                + "', 'format' = 'parquet', 'parquet.compresion' = 'zstd')");
+        Exception e = assertThrows(Exception.class, () -> env.executeSql("INSERT INTO t1 VALUES (1)"));
         assertTrue(messages(e).contains("Did you mean 'parquet.compression'"), messages(e));
         assertTrue(messages(e).contains("parquet.compression"), messages(e));
         env.executeSql("CREATE TABLE t2 (a INT) WITH ('connector' = 'filesystem', 'path' = '" + tmp.resolve("y")

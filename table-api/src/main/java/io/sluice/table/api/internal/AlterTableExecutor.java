@@ -31,8 +31,11 @@ final class AlterTableExecutor {
         this.env = env;
     }
 
-    /** Applies the statement; returns false when the table does not exist and IF EXISTS was given. */
-    boolean alter(AlterTableStatement s, java.util.function.BiConsumer<ObjectIdentifier, CatalogTable> validateOptions) {
+    /**
+     * Applies the statement; returns false when the table does not exist and IF EXISTS was given. As in Flink, the
+     * new options are stored unchecked: a query that reads or writes the table checks them against its connector.
+     */
+    boolean alter(AlterTableStatement s) {
         ObjectIdentifier id = env.catalogs().qualify(s.name().parts());
         Object existing = env.catalogs().getObject(id).orElse(null);
         if (existing == null) {
@@ -101,7 +104,6 @@ final class AlterTableExecutor {
         } catch (ValidationException e) {
             throw prefixed(e);
         }
-        validateOptions.accept(id, altered);
         env.catalogs().alterObject(id, altered);
         return true;
     }

@@ -10,10 +10,6 @@ import io.sluice.planner.catalog.CatalogView;
 import io.sluice.planner.catalog.ObjectIdentifier;
 import io.sluice.runtime.config.ConfigOption;
 import io.sluice.runtime.config.Configuration;
-import io.sluice.runtime.connector.DynamicTableSinkFactory;
-import io.sluice.runtime.connector.DynamicTableSourceFactory;
-import io.sluice.runtime.connector.Factory;
-import io.sluice.runtime.connector.FactoryUtil;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.util.NameSuggestions;
@@ -134,7 +130,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             throw new ValidationException("INSERT OVERWRITE is not supported in streaming mode.");
         }
         return inFragment(s.query(), () -> env.compileInsert(path(s.table()), s.staticPartitions(), s.columns(),
-                s.query().text(), s.isOverwrite()));
+                s.query().text(), s.isOverwrite(), s.hintOptions()));
     }
 
     @Override
@@ -291,7 +287,6 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             LikeMerger.merge(draft, likeSource(s, sourceId), s.like());
         }
         CatalogTable table = draft.finish(env, id);
-        validateConnectorOptions(id, table);
         catalogs().createObject(id, table, s.isIfNotExists(), s.isTemporary());
         return TableResultImpl.ok(config());
     }
@@ -314,27 +309,6 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     /** Whether a temporary (or permanent) table or view of this name exists. */
     private boolean exists(ObjectIdentifier id, boolean temporary) {
         return temporary ? catalogs().isTemporary(id) : catalogs().getObject(id).isPresent() && !catalogs().isTemporary(id);
-    }
-
-    /** Checks a connector's options as early as CREATE TABLE when the connector is on the class path. */
-    private void validateConnectorOptions(ObjectIdentifier id, CatalogTable table) {
-        Map<String, String> options = table.options();
-        String connector = options.get(FactoryUtil.CONNECTOR.key());
-        if (connector == null) {
-            throw new ValidationException("Table " + id + " needs a 'connector' option in its WITH clause, e.g. "
-                    + "WITH ('connector' = 'filesystem', 'path' = '...', 'format' = 'csv').");
-        }
-        Factory factory = null;
-        for (Factory f : FactoryUtil.discoverAll(env.classLoader())) {
-            if (f.factoryIdentifier().equals(connector)
-                    && (f instanceof DynamicTableSourceFactory || f instanceof DynamicTableSinkFactory)) {
-                factory = f;
-            }
-        }
-        if (factory == null) {
-            return; // as in Flink, a connector missing from the class path is an error only when a query uses it
-        }
-        FactoryUtil.validateOptions(id.toString(), factory, options, env.classLoader());
     }
 
     /**
@@ -376,7 +350,6 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             draft.partitionKeys = s.partitionKeys();
             draft.options.putAll(s.options());
             CatalogTable table = draft.finish(env, id);
-            validateConnectorOptions(id, table);
             catalogs().createObject(id, table, false, s.isTemporary());
             createdHere = true;
         }
@@ -423,7 +396,6 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         draft.partitionKeys = s.partitionKeys();
         draft.options.putAll(s.options());
         CatalogTable table = draft.finish(env, id);
-        validateConnectorOptions(id, table);
         Object previous = exists ? catalogs().getObjectOrThrow(id) : null;
         if (previous != null && !(previous instanceof CatalogTable)) {
             throw new ValidationException(id + " is a view; REPLACE TABLE AS replaces tables only");
@@ -568,7 +540,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
 
     @Override
     public TableResult visit(AlterTableStatement s) {
-        new AlterTableExecutor(env).alter(s, this::validateConnectorOptions);
+        new AlterTableExecutor(env).alter(s);
         return TableResultImpl.ok(config());
     }
 

@@ -650,12 +650,35 @@ public final class TableEnvironmentImpl implements TableEnvironment {
      */
     CompiledInsert compileInsert(List<String> targetPath, Map<String, String> staticPartitions, List<String> columns,
             String querySql, boolean overwrite) {
+        return compileInsert(targetPath, staticPartitions, columns, querySql, overwrite, Map.of());
+    }
+
+    /**
+     * As {@link #compileInsert(List, Map, List, String, boolean)}, the target's options overridden and extended by
+     * {@code hintOptions} (an {@code OPTIONS} hint on the target: Flink's dynamic table options).
+     */
+    CompiledInsert compileInsert(List<String> targetPath, Map<String, String> staticPartitions, List<String> columns,
+            String querySql, boolean overwrite, Map<String, String> hintOptions) {
         ObjectIdentifier id = catalogs.qualify(targetPath);
         Object o = catalogs.getObjectOrThrow(id);
         if (!(o instanceof CatalogTable)) {
+            if (!hintOptions.isEmpty()) {
+                throw new ValidationException("View '" + id.asSerializableString() + "' cannot be enriched with new"
+                        + " options. Hints can only be applied to tables.");
+            }
             throw new ValidationException("Cannot INSERT INTO view " + id + ".");
         }
         CatalogTable table = (CatalogTable) o;
+        if (!hintOptions.isEmpty()) {
+            if (!configuration.get(io.sluice.runtime.config.ExecutionOptions.DYNAMIC_TABLE_OPTIONS_ENABLED)) {
+                throw new ValidationException("OPTIONS hint is allowed only when "
+                        + io.sluice.runtime.config.ExecutionOptions.DYNAMIC_TABLE_OPTIONS_ENABLED.key()
+                        + " is set to true (table " + id + ").");
+            }
+            Map<String, String> merged = new java.util.LinkedHashMap<>(table.options());
+            merged.putAll(hintOptions);
+            table = table.withOptions(merged);
+        }
         // the physical columns, then the persisted metadata columns a SupportsWritingMetadata sink writes
         RowType sinkType = table.sinkRowType();
         StaticPartitions.check(table, id, staticPartitions, columns);
