@@ -122,7 +122,7 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
     }
 
     private static Path path(TableContext context) {
-        Path path = Path.of(context.get(FileSystemOptions.PATH));
+        Path path = localPath(context.get(FileSystemOptions.PATH), context.tableName());
         String allowed = context.sessionConfig() == null ? null
                 : context.sessionConfig().get(io.sluice.runtime.config.ExecutionOptions.FILESYSTEM_ALLOWED_PATHS);
         if (allowed != null && !allowed.isBlank()) {
@@ -142,6 +142,35 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
                     + " tables may only read and write under " + dirs + " (sluice.filesystem.allowed-paths).");
         }
         return path;
+    }
+
+    /**
+     * The local path an option names: a plain path, or a {@code file:} URI as Flink writes them ({@code file:///tmp/x},
+     * {@code file:/tmp/x}). Other schemes ({@code hdfs://}, {@code s3://}, ...) are not supported yet.
+     */
+    static Path localPath(String option, String table) {
+        int colon = option.indexOf(':');
+        int slash = option.indexOf('/');
+        boolean scheme = colon > 1 && (slash < 0 || colon < slash)
+                && option.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*");
+        if (!scheme) {
+            return Path.of(option);
+        }
+        String name = option.substring(0, colon);
+        if (!name.equalsIgnoreCase("file")) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("the file system '" + name + "' of table "
+                    + table + " ('path' = '" + option + "'): only local paths and file: URIs are read and written");
+        }
+        try {
+            return Path.of(java.net.URI.create(option));
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            String rest = option.substring(colon + 1);
+            if (rest.startsWith("//")) {
+                throw new ValidationException("Invalid 'path' of table " + table + ": '" + option + "' (a file: URI"
+                        + " names a local path: file:///dir/file or file:/dir/file).", e);
+            }
+            return Path.of(rest);
+        }
     }
 
     private static String defaultPartitionName(TableContext context) {

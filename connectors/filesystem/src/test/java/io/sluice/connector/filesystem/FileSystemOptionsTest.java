@@ -85,4 +85,18 @@ class FileSystemOptionsTest {
                 () -> factory.createDynamicTableSource(context(t, csvOptions(P))));
         assertEquals("not supported yet: csv format for type INTERVAL DAY TO SECOND(3)", e.getMessage());
     }
+
+    @Test
+    void pathsAreLocalPathsOrFileUris() {
+        assertEquals(Path.of("/tmp/x/y.csv"), FileSystemTableFactory.localPath("/tmp/x/y.csv", "t"));
+        assertEquals(Path.of("data/y.csv"), FileSystemTableFactory.localPath("data/y.csv", "t"));
+        assertEquals(Path.of("/tmp/x"), FileSystemTableFactory.localPath("file:///tmp/x", "t"));
+        assertEquals(Path.of("/tmp/x"), FileSystemTableFactory.localPath("file:/tmp/x", "t"));
+        assertEquals(Path.of("/tmp/a b"), FileSystemTableFactory.localPath("file:///tmp/a%20b", "t"));
+        assertEquals(Path.of("rel/x"), FileSystemTableFactory.localPath("file:rel/x", "t"));
+        assertThrows(ValidationException.class, () -> FileSystemTableFactory.localPath("file://host/x", "t"));
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+                () -> FileSystemTableFactory.localPath("hdfs://namenode:8020/x", "t"));
+        assertTrue(e.getMessage().contains("the file system 'hdfs'"), e.getMessage());
+    }
 }
