@@ -109,6 +109,9 @@ final class WindowAggregateTranslator {
     }
 
     static Table flatAggregate(TableImpl input, GroupWindow window, List<ExprNode> groupKeys, ExprNode call) {
+        if (window instanceof io.sluice.table.api.SessionWithGapOnTimeWithAlias) {
+            throw new UnsupportedFeatureException("flatAggregate over session windows; use Tumble or Slide windows");
+        }
         GroupWindowTranslator.Grouping g = GroupWindowTranslator.group(input, window, groupKeys, false);
         QueryBlock rows = new QueryBlock(g.block.from, false, false);
         TableImpl windowed = TableImpl.ofBlock(input.env(), rows);

@@ -13,6 +13,7 @@ import io.sluice.table.api.Slide;
 import io.sluice.table.api.Table;
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.api.Tumble;
+import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.ValidationException;
 import io.sluice.table.api.windowagg.WindowUdfs.MyMinMax;
 import io.sluice.table.api.windowagg.WindowUdfs.Top2;
@@ -158,6 +159,20 @@ class WindowAggregateTest {
     }
 
     @Test
+    void flatAggregateInStreamingModeEmitsEachWindowOnceAndDropsLateRows() throws Exception {
+        Table result = top2(env(true));
+        assertEquals(List.of(
+                "+I[alice, 2024-01-01T10:00, 10, 1]",
+                "+I[alice, 2024-01-01T10:10, 35, 2]",
+                "+I[alice, 2024-01-01T10:10, 40, 1]",
+                "+I[bob, 2024-01-01T10:10, 20, 1]",
+                "+I[bob, 2024-01-01T10:20, 50, 1]"), rows(result));
+        String plan = result.explain();
+        assertTrue(plan.contains("WindowTableAggregate(groupBy=[key, window_start, window_end, window_time], "
+                + "select=[key, window_start, window_end, window_time, "), plan);
+    }
+
+    @Test
     void explainAndErrors() throws Exception {
         TableEnvironment tableEnv = env(false);
         String plan = minMax(tableEnv).explain();
@@ -171,5 +186,11 @@ class WindowAggregateTest {
                 .aggregate(call(MyMinMax.class, $("a")).as("x", "y", "z"))
                 .select($("key")));
         assertTrue(e.getMessage().contains("3 columns"), e.getMessage());
+        UnsupportedFeatureException sessions = assertThrows(UnsupportedFeatureException.class, () -> table
+                .window(Session.withGap(lit(5).minutes()).on($("rowtime")).as("w"))
+                .groupBy($("key"), $("w"))
+                .flatAggregate(call(Top2.class, $("a")).as("v", "rank")));
+        assertTrue(sessions.getMessage().startsWith("not supported yet: flatAggregate over session windows"),
+                sessions.getMessage());
     }
 }
