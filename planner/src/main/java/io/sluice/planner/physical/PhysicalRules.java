@@ -31,6 +31,7 @@ public final class PhysicalRules {
     public static final ConverterRule BATCH_OVER_AGGREGATE = new PhysicalOverAggregateRule(false);
     public static final ConverterRule WINDOW_TABLE_FUNCTION = new PhysicalWindowTableFunctionRule();
     public static final ConverterRule GROUP_TABLE_AGGREGATE = new PhysicalGroupTableAggregateRule();
+    public static final ConverterRule STREAM_WINDOW_TABLE_AGGREGATE = new StreamWindowTableAggregateRule();
     public static final ConverterRule STREAM_MULTISET = new BatchPhysicalMultisetRule(true);
     public static final ConverterRule BATCH_MULTISET = new BatchPhysicalMultisetRule(false);
     public static final ConverterRule WATERMARK_ASSIGNER = new PhysicalWatermarkAssignerRule();
@@ -46,7 +47,7 @@ public final class PhysicalRules {
     public static final List<ConverterRule> STREAM = List.of(TABLE_SCAN, VALUES, UNION, STREAM_RANK, CALC,
             AGGREGATE_REWRITE, STREAM_SESSION_WINDOW_AGGREGATE, STREAM_WINDOW_AGGREGATE, STREAM_GROUP_AGGREGATE,
             STREAM_SORT, STREAM_WINDOW_JOIN, STREAM_INTERVAL_JOIN, STREAM_JOIN, STREAM_OVER_AGGREGATE,
-            WINDOW_TABLE_FUNCTION, GROUP_TABLE_AGGREGATE, STREAM_MULTISET, WATERMARK_ASSIGNER, LOOKUP_JOIN,
+            WINDOW_TABLE_FUNCTION, STREAM_WINDOW_TABLE_AGGREGATE, GROUP_TABLE_AGGREGATE, STREAM_MULTISET, WATERMARK_ASSIGNER, LOOKUP_JOIN,
             STREAM_TEMPORAL_JOIN, STREAM_TEMPORAL_REJECT, MATCH, UNNEST, CORRELATE);
 
     /** The rules of batch mode, in the order they are tried. */

@@ -9,16 +9,21 @@ import io.sluice.table.expressions.Expression;
 public interface WindowGroupedTable {
     Table select(Expression... fields);
 
+    /**
+     * An aggregate function per window and key: {@code aggregate(call(MyAggregate.class, $("a"), $("b")).as("x",
+     * "y"))}; a {@code ROW} result is expanded into one column per field. {@code select} on the result picks the
+     * keys, the result columns and the window properties ({@code $("w").start()}, ...).
+     */
     default AggregatedTable aggregate(Expression aggregateFunction) {
-        throw new UnsupportedFeatureException("WindowGroupedTable.aggregate (multi-column aggregate functions)");
+        throw new UnsupportedFeatureException("WindowGroupedTable.aggregate on " + getClass().getName());
     }
 
     /**
-     * A table aggregate function per window and key (Flink's {@code WindowGroupedTable.flatAggregate}): not supported
-     * yet; {@code GroupedTable.flatAggregate} runs table aggregates over groups without a window.
+     * A table aggregate function ({@code io.sluice.table.functions.TableAggregateFunction}) per window and key:
+     * {@code flatAggregate(call(Top2.class, $("a")).as("v", "rank"))}; the result has the keys, the function's
+     * columns, and the window properties for a following {@code select($("w").start(), ...)}.
      */
     default Table flatAggregate(Expression tableAggregateFunction) {
-        throw new UnsupportedFeatureException("WindowGroupedTable.flatAggregate (table aggregate functions over group"
-                + " windows); GroupedTable.flatAggregate runs them over groups without a window");
+        throw new UnsupportedFeatureException("WindowGroupedTable.flatAggregate on " + getClass().getName());
     }
 }

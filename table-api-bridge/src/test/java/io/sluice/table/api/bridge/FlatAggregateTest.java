@@ -153,16 +153,22 @@ class FlatAggregateTest {
     }
 
     @Test
-    void flatAggregateOverGroupWindowsIsNotSupportedYet() {
+    void flatAggregateOverGroupWindowsRunsFlinksTop2() throws Exception {
         TableEnvironment env = streaming();
         env.executeSql("CREATE TABLE clicks (name STRING, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) "
                 + "WITH ('connector' = 'datagen', 'number-of-rows' = '1')");
-        String message = error(() -> env.from("clicks")
+        Table top2 = env.from("clicks")
                 .window(io.sluice.table.api.Tumble.over(io.sluice.table.api.Expressions.lit(10).minutes())
                         .on($("ts")).as("w"))
                 .groupBy($("w"), $("name"))
-                .flatAggregate(call(Top2.class, $("v")).as("v", "rank")));
-        assertTrue(message.startsWith("not supported yet: WindowGroupedTable.flatAggregate"), message);
+                .flatAggregate(call(Top2.class, $("v")).as("v", "rank"));
+        assertEquals(List.of("name", "window_start", "window_end", "window_time", "v", "rank"),
+                top2.getResolvedSchema().getColumnNames());
+        String plan = top2.explain();
+        assertTrue(plan.contains("WindowTableAggregate(groupBy=[name, window_start, window_end, window_time]"), plan);
+        List<String> rows = rows(top2.select($("name"), $("w").end(), $("rank")));
+        assertEquals(1, rows.size(), rows.toString());
+        assertTrue(rows.get(0).startsWith("+I[") && rows.get(0).endsWith(", 1]"), rows.toString());
     }
 
     @Test

@@ -22,6 +22,30 @@ final class GroupWindowTranslator {
     }
 
     static TableImpl select(TableImpl input, GroupWindow window, List<ExprNode> groupKeys, List<ExprNode> selected) {
+        Grouping g = group(input, window, groupKeys, usesRowtime(selected));
+        g.block.select = new ExprRenderer(input.env(), input.columns(), g.alias, java.util.Map.of())
+                .renderList(selected);
+        return TableImpl.ofBlock(input.env(), g.block);
+    }
+
+    /** The window alias, the group keys without it, and the block grouping the window function's rows. */
+    static final class Grouping {
+        final String alias;
+        final List<ExprNode> keys;
+        final QueryBlock block;
+
+        Grouping(String alias, List<ExprNode> keys, QueryBlock block) {
+            this.alias = alias;
+            this.keys = keys;
+            this.block = block;
+        }
+    }
+
+    /**
+     * The window function over {@code input} grouped by window_start, window_end (and window_time when
+     * {@code rowtime}) and the keys; its select list is left to the caller.
+     */
+    static Grouping group(TableImpl input, GroupWindow window, List<ExprNode> groupKeys, boolean rowtime) {
         ExprNode aliasNode = TableImpl.node(window.getAlias());
         ExprNode timeNode = TableImpl.node(window.getTimeField());
         if (aliasNode.kind != Kind.FIELD) {
@@ -75,15 +99,14 @@ final class GroupWindowTranslator {
         }
         QueryBlock b = new QueryBlock("TABLE(" + tvf + ")", false, false);
         b.groupBy = new ArrayList<>(List.of("window_start", "window_end"));
-        if (usesRowtime(selected)) {
+        if (rowtime) {
             b.groupBy.add("window_time");
         }
         b.groupBy.addAll(keyTexts);
-        b.select = new ExprRenderer(input.env(), input.columns(), alias, java.util.Map.of()).renderList(selected);
-        return TableImpl.ofBlock(input.env(), b);
+        return new Grouping(alias, keys, b);
     }
 
-    private static boolean usesRowtime(List<ExprNode> nodes) {
+    static boolean usesRowtime(List<ExprNode> nodes) {
         for (ExprNode n : nodes) {
             if (n.kind == Kind.WINDOW_PROPERTY && "rowtime".equals(n.text) || usesRowtime(n.args)) {
                 return true;

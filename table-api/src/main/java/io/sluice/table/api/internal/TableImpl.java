@@ -33,6 +33,8 @@ final class TableImpl implements Table {
     private final QueryBlock block;
     private final String sql;
     private final ResolvedSchema schema;
+    /** The group window alias whose properties this table's columns hold (after a windowed flatAggregate). */
+    private String windowAlias;
 
     private TableImpl(TableEnvironmentImpl env, QueryBlock block, String sql, boolean generated) {
         this.env = env;
@@ -85,6 +87,15 @@ final class TableImpl implements Table {
         return sql;
     }
 
+    /**
+     * This table, whose expressions may use {@code $(alias).start()}, {@code .end()} and {@code .rowtime()} for its
+     * columns window_start, window_end and window_time; call only on a table just created.
+     */
+    TableImpl withWindowAlias(String alias) {
+        this.windowAlias = alias;
+        return this;
+    }
+
     TableEnvironmentImpl env() {
         return env;
     }
@@ -94,7 +105,7 @@ final class TableImpl implements Table {
     }
 
     ExprRenderer renderer() {
-        return new ExprRenderer(env, columns());
+        return new ExprRenderer(env, columns(), windowAlias, Map.of());
     }
 
     static ExprNode node(Expression e) {
@@ -488,7 +499,7 @@ final class TableImpl implements Table {
 
     @Override
     public GroupWindowedTable window(GroupWindow groupWindow) {
-        return keys -> selected -> GroupWindowTranslator.select(this, groupWindow, nodes(keys), nodes(selected));
+        return keys -> new WindowGroupedTableImpl(this, groupWindow, nodes(keys));
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.sluice.table.api.Table;
 import io.sluice.table.api.TableDescriptor;
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.api.Tumble;
+import io.sluice.table.api.windowagg.WindowUdfs.MyMinMax;
 import io.sluice.table.functions.DataTypeHint;
 import io.sluice.table.functions.TableAggregateFunction;
 import io.sluice.types.Row;
@@ -169,5 +170,30 @@ public class TableApiGuideTest {
         big.insertInto("BigOrders").execute().await();
 
         assertEquals(List.of("+I[alice, 30]", "+I[bob, 50]", "+I[carol, 40]"), rows(tEnv.from("BigOrders")));
+    }
+
+    @Test
+    void aggregateAndFlatAggregateOverGroupWindows() throws Exception {
+        TableEnvironment tEnv = FluentTestSupport.batch(dir);
+        Table table = tEnv.from("Orders").select($("a").as("key"), $("b").as("a"), $("rowtime"));
+
+        Table result = table
+                .window(Tumble.over(lit(5).minutes()).on($("rowtime")).as("w"))
+                .groupBy($("key"), $("w"))
+                .aggregate(call(MyMinMax.class, $("a")).as("x", "y"))
+                .select($("key"), $("x"), $("y"), $("w").start());
+
+        Table top2 = table
+                .window(Tumble.over(lit(5).minutes()).on($("rowtime")).as("w"))
+                .groupBy($("key"), $("w"))
+                .flatAggregate(call(Top2.class, $("a")).as("v", "rank"))
+                .select($("key"), $("w").start(), $("v"), $("rank"));
+
+        assertEquals(List.of("+I[alice, 10, 10, 2024-01-01T10:00]", "+I[alice, 30, 30, 2024-01-01T10:10]",
+                "+I[bob, 20, 20, 2024-01-01T10:05]", "+I[bob, 50, 50, 2024-01-01T10:20]",
+                "+I[carol, 40, 40, 2024-01-01T10:10]"), rows(result));
+        assertEquals(List.of("+I[alice, 2024-01-01T10:00, 10, 1]", "+I[alice, 2024-01-01T10:10, 30, 1]",
+                "+I[bob, 2024-01-01T10:05, 20, 1]", "+I[bob, 2024-01-01T10:20, 50, 1]",
+                "+I[carol, 2024-01-01T10:10, 40, 1]"), rows(top2));
     }
 }

@@ -1,0 +1,179 @@
+package io.sluice.runtime.operator.window;
+
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.metrics.OperatorMetrics;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.operator.aggregate.GroupTableAggregateOperator;
+import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
+import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.arrow.vector.TimeStampVector;
+
+/**
+ * A table aggregate function per window and key over a window table function (the Table API's
+ * {@code window(w).groupBy(k, w).flatAggregate(f(v))}, grouped by the keys, {@code window_start},
+ * {@code window_end} and {@code window_time}), as Flink's window table aggregate: the rows of each window not yet
+ * fired are folded into one accumulator per key, and when the watermark reaches the window's last millisecond
+ * ({@code window_end - 1}) the rows the function emits ({@code emitValue}) for each key are produced once, as
+ * {@code +I}, windows in order of their end. Each window's groups are a {@link GroupTableAggregateOperator} in
+ * batch mode, fired by its end of input.
+ *
+ * <p><b>Streaming semantics:</b> insert-only in and out. Rows whose window has already fired are late: dropped and
+ * counted (or handed to the late-rows table when the job has one). When the input ends every remaining window
+ * fires. The watermark is forwarded after the windows it fires. A checkpoint saves the watermark, the late-row
+ * count and, per open window, its end and its groups (restored at the same parallelism).
+ */
+public final class WindowTableAggregateOperator implements StreamOperator, CheckpointedOperator {
+    private final RowType inputType;
+    private final int[] groupFields;
+    private final int[] argFields;
+    private final GeneratedClass<UserAggregateInvoker> invoker;
+    private final RowType resultType;
+    private final RowType outputType;
+    private final int windowEndField;
+
+    private OperatorContext context;
+    private Output output;
+    private final TreeMap<Long, GroupTableAggregateOperator> windows = new TreeMap<>();
+    private long watermark = Long.MIN_VALUE;
+    private long lateRows;
+    private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
+    private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
+    private final WindowSplitter splitter = new WindowSplitter();
+
+    /**
+     * The arguments are those of {@link GroupTableAggregateOperator}; {@code windowEndField} is the input column
+     * holding {@code window_end} (one of the group fields).
+     */
+    public WindowTableAggregateOperator(RowType inputType, int[] groupFields, int[] argFields,
+            GeneratedClass<UserAggregateInvoker> invoker, RowType resultType, RowType outputType, int windowEndField) {
+        this.inputType = inputType;
+        this.groupFields = groupFields.clone();
+        this.argFields = argFields.clone();
+        this.invoker = invoker;
+        this.resultType = resultType;
+        this.outputType = outputType;
+        this.windowEndField = windowEndField;
+    }
+
+    @Override
+    public void open(OperatorContext context, Output output) {
+        this.metrics = context.metrics();
+        this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
+        this.context = context;
+        this.output = output;
+    }
+
+    /** Rows dropped because their window had already fired. */
+    public long lateRowsDropped() {
+        return lateRows;
+    }
+
+    /** The number of windows not yet fired, for tests. */
+    public int openWindows() {
+        return windows.size();
+    }
+
+    @Override
+    public void processBatch(int input, RowBatch batch) throws Exception {
+        try (batch) {
+            if (!batch.isInsertOnly()) {
+                throw new UnsupportedFeatureException("a window table aggregate (flatAggregate) over an updating "
+                        + "input");
+            }
+            int rows = batch.rowCount();
+            TimeStampVector ends = (TimeStampVector) batch.vector(windowEndField);
+            long late = splitter.split(ends, null, rows, watermark);
+            lateRows += late;
+            metrics.lateRecordsDropped(late);
+            if (late > 0 && lateRouter != null) {
+                splitter.routeLate(batch, ends, lateRouter, watermark);
+            }
+            for (int w = 0; w < splitter.windowCount(); w++) {
+                windowState(splitter.windowEnd(w)).processBatch(0, splitter.rowsOf(batch, w, context.allocator()));
+            }
+        }
+    }
+
+    private GroupTableAggregateOperator windowState(long windowEnd) throws IOException {
+        GroupTableAggregateOperator state = windows.get(windowEnd);
+        if (state == null) {
+            state = new GroupTableAggregateOperator(inputType, groupFields, argFields, invoker, resultType,
+                    outputType, false);
+            try {
+                state.open(context, output);
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            windows.put(windowEnd, state);
+        }
+        return state;
+    }
+
+    @Override
+    public void processWatermark(int input, long newWatermark, Output out) throws Exception {
+        if (newWatermark <= watermark) {
+            return;
+        }
+        watermark = newWatermark;
+        WindowFiring.fireUpTo(windows, newWatermark, state -> state.endInput(0), GroupTableAggregateOperator::close);
+        out.emitWatermark(newWatermark);
+    }
+
+    @Override
+    public void endInput(int input) throws Exception {
+        WindowFiring.fireUpTo(windows, Long.MAX_VALUE, state -> state.endInput(0), GroupTableAggregateOperator::close);
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeLong(watermark);
+        out.writeLong(lateRows);
+        out.writeInt(windows.size());
+        for (Map.Entry<Long, GroupTableAggregateOperator> e : windows.entrySet()) {
+            out.writeLong(e.getKey());
+            e.getValue().snapshotState(out);
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        watermark = in.readLong();
+        lateRows = in.readLong();
+        int n = in.readInt();
+        for (int w = 0; w < n; w++) {
+            windowState(in.readLong()).restoreState(in);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        for (GroupTableAggregateOperator state : windows.values()) {
+            try {
+                state.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        windows.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
