@@ -63,6 +63,21 @@ public final class PhysicalWindowTableFunction extends TableFunctionScan impleme
         return WindowColumns.isSession(windowCall());
     }
 
+    /** Fails, as Flink does, when {@code field} of {@code input} is not a time attribute (streaming windows). */
+    static void requireTimeAttribute(RelNode input, int field) {
+        if (!TimeAttributes.isTimeAttribute(input, field)) {
+            throw new ValidationException("The window function requires the timecol is a time attribute type, but is "
+                    + RelTypes.toLogicalType(input.getRowType().getFieldList().get(field).getType()).typeName()
+                    + ".");
+        }
+    }
+
+    /** The EXPLAIN text of a SESSION window: {@code SESSION(gap=[n ms], partition keys=[...])}. */
+    static String sessionText(long gap, int[] keys, RowType inputType) {
+        return "SESSION(gap=[" + gap + " ms]" + (keys.length == 0 ? "" : ", partition keys=["
+                + String.join(", ", Arrays.stream(keys).mapToObj(inputType::name).toList()) + "]") + ")";
+    }
+
     @Override
     public Transformation translateToPlan(TranslationContext context, List<Transformation> inputs) {
         RelNode input = getInputs().get(0);
@@ -70,16 +85,13 @@ public final class PhysicalWindowTableFunction extends TableFunctionScan impleme
         RowType outputType = RelTypes.toRowType(getRowType());
         RexCall call = windowCall();
         int timeField = WindowColumns.timeField(call);
-        if (context.isStreaming() && !TimeAttributes.isTimeAttribute(input, timeField)) {
-            throw new ValidationException("The window function requires the timecol is a time attribute type, but is "
-                    + RelTypes.toLogicalType(input.getRowType().getFieldList().get(timeField).getType()).typeName()
-                    + ".");
+        if (context.isStreaming()) {
+            requireTimeAttribute(input, timeField);
         }
         if (WindowColumns.isSession(call)) {
             int[] keys = WindowColumns.sessionKeys(call);
             long gap = WindowColumns.sessionGap(call);
-            String window = "SESSION(gap=[" + gap + " ms]" + (keys.length == 0 ? "" : ", partition keys=["
-                    + String.join(", ", Arrays.stream(keys).mapToObj(inputType::name).toList()) + "]") + ")";
+            String window = sessionText(gap, keys, inputType);
             String name = ExplainText.of("WindowTableFunction").attribute("window", window)
                     .attribute("time_col", inputType.name(timeField)).toString();
             return new OperatorTransformation(name, inputs,

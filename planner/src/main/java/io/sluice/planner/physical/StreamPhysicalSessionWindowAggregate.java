@@ -2,7 +2,6 @@ package io.sluice.planner.physical;
 
 import io.sluice.codegen.RelTypes;
 import io.sluice.planner.translate.AggregateSpecs;
-import io.sluice.planner.translate.TimeAttributes;
 import io.sluice.planner.translate.WindowColumns;
 import io.sluice.runtime.connector.ChangelogMode;
 import io.sluice.runtime.graph.InputPartitioning;
@@ -11,7 +10,6 @@ import io.sluice.runtime.graph.Transformation;
 import io.sluice.runtime.operator.aggregate.AggregateSpec;
 import io.sluice.runtime.operator.window.SessionWindowAggregateOperator;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.api.ValidationException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
@@ -91,19 +89,14 @@ public final class StreamPhysicalSessionWindowAggregate extends PhysicalAggregat
         RexCall call = (RexCall) function.getCall();
         RowType sourceType = RelTypes.toRowType(source.getRowType());
         int timeField = WindowColumns.timeField(call);
-        if (!TimeAttributes.isTimeAttribute(source, timeField)) {
-            throw new ValidationException("The window function requires the timecol is a time attribute type, but is "
-                    + RelTypes.toLogicalType(source.getRowType().getFieldList().get(timeField).getType()).typeName()
-                    + ".");
-        }
+        PhysicalWindowTableFunction.requireTimeAttribute(source, timeField);
         int[] keys = WindowColumns.sessionKeys(call);
         long gap = WindowColumns.sessionGap(call);
         List<AggregateSpec> specs = specs(context);
         RowType sessionType = inputType();
         RowType outputType = outputType();
         int[] groupFields = groupFields();
-        String window = "SESSION(gap=[" + gap + " ms]" + (keys.length == 0 ? "" : ", partition keys=["
-                + String.join(", ", Arrays.stream(keys).mapToObj(sourceType::name).toList()) + "]") + ")";
+        String window = PhysicalWindowTableFunction.sessionText(gap, keys, sourceType);
         String name = ExplainText.of("WindowAggregate")
                 .attribute("groupBy", String.join(", ", AggregateSpecs.groupNames(this, sessionType)))
                 .attribute("window", window).attribute("time_col", sourceType.name(timeField))
