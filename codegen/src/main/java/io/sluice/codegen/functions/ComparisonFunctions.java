@@ -13,7 +13,10 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
-/** {@code = <> < <= > >=}: comparisons across numeric types, strings (code-point order), bytes and datetimes. */
+/**
+ * {@code = <> < <= > >=}: comparisons across numeric types, strings (code-point order), bytes and datetimes;
+ * {@code =} and {@code <>} also between ARRAY, MAP, MULTISET and ROW values (deep equality, as Flink).
+ */
 public final class ComparisonFunctions implements BuiltInFunction {
     private static final String RT = "io.sluice.codegen.runtime.StringRuntime";
     private static final String DEC = "io.sluice.codegen.runtime.DecimalRuntime";
@@ -27,7 +30,9 @@ public final class ComparisonFunctions implements BuiltInFunction {
     public String description() {
         return "Compares two values; NULL if either side is NULL. Numbers of different types compare by value; "
                 + "strings compare by Unicode code point (the order of their UTF-8 bytes); BOOLEAN FALSE < TRUE; "
-                + "a TIMESTAMP compares with a TIMESTAMP_LTZ as the instant it denotes in the session time zone.";
+                + "a TIMESTAMP compares with a TIMESTAMP_LTZ as the instant it denotes in the session time zone; "
+                + "ARRAY, MAP, MULTISET and ROW values are equal when their elements, entries or fields are "
+                + "(= and <> only).";
     }
 
     @Override
@@ -116,6 +121,11 @@ public final class ComparisonFunctions implements BuiltInFunction {
             }
             return RT + ".compare(" + x + ", " + y + ") " + op + " 0";
         }
+        if (isConstructed(ta) && isConstructed(tb) && (op.equals("==") || op.equals("!="))) {
+            String eq = "io.sluice.codegen.runtime.CollectionRuntime.equal(" + gen.value(a, out) + ", "
+                    + gen.value(b, out) + ")";
+            return op.equals("==") ? eq : "!" + eq;
+        }
         if (ta.root().isBinaryString() && tb.root().isBinaryString()) {
             return RT + ".compareBytes(" + gen.value(a, out) + ", " + gen.value(b, out) + ") " + op + " 0";
         }
@@ -163,6 +173,18 @@ public final class ComparisonFunctions implements BuiltInFunction {
             return x + " " + op + " " + y;
         }
         throw new UnsupportedFeatureException("comparison between " + ta + " and " + tb);
+    }
+
+    private static boolean isConstructed(LogicalType t) {
+        switch (t.root()) {
+            case ARRAY:
+            case MAP:
+            case MULTISET:
+            case ROW:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static String toDecimal(String v, LogicalType t) {

@@ -462,6 +462,32 @@ public final class CollectionRuntime {
             }
             return true;
         }
+        if (a instanceof Object[] && b instanceof Object[]) {
+            Object[] x = (Object[]) a;
+            Object[] y = (Object[]) b;
+            if (x.length != y.length) {
+                return false;
+            }
+            for (int k = 0; k < x.length; k++) {
+                if (!same(x[k], y[k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Row && b instanceof Row) {
+            Row x = (Row) a;
+            Row y = (Row) b;
+            if (x.getArity() != y.getArity()) {
+                return false;
+            }
+            for (int k = 0; k < x.getArity(); k++) {
+                if (!same(x.getField(k), y.getField(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         return Objects.deepEquals(a, b);
     }
 

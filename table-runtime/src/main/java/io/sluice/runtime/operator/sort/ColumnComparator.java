@@ -53,7 +53,7 @@ public abstract class ColumnComparator {
             case NULL:
                 return new NullTypeComparator();
             default:
-                throw new IllegalArgumentException("type is not comparable: " + type);
+                throw new io.sluice.table.api.UnsupportedFeatureException("ordering values of type " + type);
         }
     }
 
