@@ -12,7 +12,6 @@ import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
-import io.sluice.types.RowKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +19,6 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.TinyIntVector;
 
 /**
  * The global phase of a two-phase streaming GROUP BY, as Flink's global group aggregate: its input rows are the
@@ -61,6 +59,18 @@ public final class GlobalGroupAggregateOperator implements StreamOperator, io.sl
     private int liveGroups;
     private int[] groupIds = new int[0];
     private MiniBatchChanges changes;
+    /** The groups' state after a mini-batch, for {@link MiniBatchChanges#emit}. */
+    private final MiniBatchChanges.GroupResults groupResults = new MiniBatchChanges.GroupResults() {
+        @Override
+        public boolean isLive(int g) {
+            return live[g];
+        }
+
+        @Override
+        public void writeResults(int g, RowBatch out, int pos) {
+            GlobalGroupAggregateOperator.this.writeResults(g, out, pos);
+        }
+    };
 
     /**
      * @param localInputType the input type of the local phase (the aggregates' argument types come from it)
@@ -150,7 +160,7 @@ public final class GlobalGroupAggregateOperator implements StreamOperator, io.sl
             changes.begin(outputType, allocator, rows, groupTotal);
             try {
                 merge(batch, rows);
-                emitChanges();
+                changes.emit(outputType, groupCount, allocator, groupResults, output);
             } finally {
                 changes.reset();
             }
@@ -192,61 +202,10 @@ public final class GlobalGroupAggregateOperator implements StreamOperator, io.sl
         }
     }
 
-    /** Emits the net change of every group the batch touched. */
-    private void emitChanges() throws Exception {
-        int n = changes.size();
-        RowBatch before = changes.before();
-        RowBatch out = RowBatch.allocate(outputType, allocator, 2 * n);
-        TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
-        out.setRowKinds(kinds);
-        kinds.allocateNew(2 * n);
-        int pos = 0;
-        try {
-            for (int t = 0; t < n; t++) {
-                int g = changes.group(t);
-                if (changes.wasLive(t)) {
-                    copyColumns(before, t, out, pos, outputType.size());
-                    if (!live[g]) {
-                        kinds.set(pos++, RowKind.DELETE.toByteValue());
-                        continue;
-                    }
-                    copyColumns(before, t, out, pos + 1, groupCount);
-                    writeResults(g, out, pos + 1);
-                    if (!resultsEqual(out, pos, pos + 1)) {
-                        kinds.set(pos++, RowKind.UPDATE_BEFORE.toByteValue());
-                        kinds.set(pos++, RowKind.UPDATE_AFTER.toByteValue());
-                    }
-                } else if (live[g]) {
-                    copyColumns(before, t, out, pos, groupCount);
-                    writeResults(g, out, pos);
-                    kinds.set(pos++, RowKind.INSERT.toByteValue());
-                }
-            }
-        } catch (Throwable e) {
-            out.close();
-            throw e;
-        }
-        if (pos == 0) {
-            out.close();
-            return;
-        }
-        out.setRowCount(pos);
-        kinds.setValueCount(pos);
-        output.emit(out);
-    }
-
     private void copyKey(RowBatch batch, int row, RowBatch out, int pos) {
         for (int c = 0; c < groupCount; c++) {
             if (outputType.type(c).root() != TypeRoot.NULL) {
                 out.vector(c).copyFromSafe(row, pos, batch.vector(c));
-            }
-        }
-    }
-
-    private void copyColumns(RowBatch source, int from, RowBatch out, int to, int columns) {
-        for (int c = 0; c < columns; c++) {
-            if (outputType.type(c).root() != TypeRoot.NULL) {
-                out.vector(c).copyFromSafe(from, to, source.vector(c));
             }
         }
     }
@@ -257,16 +216,6 @@ public final class GlobalGroupAggregateOperator implements StreamOperator, io.sl
             VectorValues.setNull(v, pos);
             accumulators[k].write(g, v, pos);
         }
-    }
-
-    private boolean resultsEqual(RowBatch out, int a, int b) {
-        for (int k = 0; k < accumulators.length; k++) {
-            FieldVector v = out.vector(groupCount + k);
-            if (!io.sluice.runtime.data.VectorSlots.equal(v, a, v, b)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void dropGroup(int g) {

@@ -118,6 +118,18 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     /** Mini-batch mode: the rows not yet folded, and the groups the mini-batch being processed touches. */
     private MiniBatchBuffer buffer;
     private MiniBatchChanges changes;
+    /** The groups' state after a mini-batch, for {@link MiniBatchChanges#emit}. */
+    private final MiniBatchChanges.GroupResults groupResults = new MiniBatchChanges.GroupResults() {
+        @Override
+        public boolean isLive(int g) {
+            return live[g];
+        }
+
+        @Override
+        public void writeResults(int g, RowBatch out, int pos) {
+            GroupAggregateOperator.this.writeResults(g, out, pos);
+        }
+    };
 
     /** Backend state: the most groups held in slots before they are written back. */
     static final int MAX_CACHED_GROUPS = 4096;
@@ -327,7 +339,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
                 remaining -= end - e.offset;
                 buffer.consumeHead(end);
             }
-            emitChanges();
+            changes.emit(outputType, groupFields.length, allocator, groupResults, output);
         } finally {
             changes.reset();
         }
@@ -384,59 +396,6 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
     }
 
-    /**
-     * Emits, per group the mini-batch touched and in the order it touched them, the net change: {@code +I} for a
-     * new group, {@code -D} for an emptied one, a {@code -U/+U} pair for a changed result, nothing otherwise.
-     */
-    private void emitChanges() throws Exception {
-        int n = changes.size();
-        RowBatch before = changes.before();
-        RowBatch out = RowBatch.allocate(outputType, allocator, 2 * n);
-        TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
-        out.setRowKinds(kinds);
-        kinds.allocateNew(2 * n);
-        int pos = 0;
-        try {
-            for (int t = 0; t < n; t++) {
-                int g = changes.group(t);
-                if (changes.wasLive(t)) {
-                    copyColumns(before, t, out, pos, outputType.size());
-                    if (!live[g]) {
-                        kinds.set(pos++, RowKind.DELETE.toByteValue());
-                        continue;
-                    }
-                    copyColumns(before, t, out, pos + 1, groupFields.length);
-                    writeResults(g, out, pos + 1);
-                    if (!resultsEqual(out, pos, pos + 1)) {
-                        kinds.set(pos++, RowKind.UPDATE_BEFORE.toByteValue());
-                        kinds.set(pos++, RowKind.UPDATE_AFTER.toByteValue());
-                    }
-                } else if (live[g]) {
-                    copyColumns(before, t, out, pos, groupFields.length);
-                    writeResults(g, out, pos);
-                    kinds.set(pos++, RowKind.INSERT.toByteValue());
-                }
-            }
-        } catch (Throwable e) {
-            out.close();
-            throw e;
-        }
-        if (pos == 0) {
-            out.close();
-            return;
-        }
-        out.setRowCount(pos);
-        output.emit(out);
-    }
-
-    /** Copies the first {@code columns} columns of row {@code from} of {@code source} to row {@code to} of {@code out}. */
-    private void copyColumns(RowBatch source, int from, RowBatch out, int to, int columns) {
-        for (int c = 0; c < columns; c++) {
-            if (outputType.type(c).root() != TypeRoot.NULL) {
-                out.vector(c).copyFromSafe(from, to, source.vector(c));
-            }
-        }
-    }
 
     /** Frees the state of the expired groups among the next few group ids (round robin). */
     private void expireIncrementally(int rows) {

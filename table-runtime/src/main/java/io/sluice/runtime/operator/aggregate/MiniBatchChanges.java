@@ -1,9 +1,14 @@
 package io.sluice.runtime.operator.aggregate;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.data.VectorSlots;
+import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.types.RowType;
+import io.sluice.runtime.types.TypeRoot;
+import io.sluice.types.RowKind;
 import java.util.Arrays;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.TinyIntVector;
 
 /**
  * The groups one mini-batch touches, in the order it first touches them, each with its result row from before
@@ -63,6 +68,81 @@ final class MiniBatchChanges implements AutoCloseable {
     /** Row {@code slot} holds the key of the group of that slot and, when it {@link #wasLive}, its old results. */
     RowBatch before() {
         return before;
+    }
+
+    /** The groups' state after the mini-batch, as {@link #emit} reads it. */
+    interface GroupResults {
+        /** Whether group {@code g} holds state (has a result) now. */
+        boolean isLive(int g);
+
+        /** Writes group {@code g}'s aggregate results into row {@code pos} of {@code out}, after the key columns. */
+        void writeResults(int g, RowBatch out, int pos);
+    }
+
+    /**
+     * Emits to {@code output}, per group the mini-batch touched and in the order it touched them, the net change:
+     * {@code +I} for a new group, {@code -D} for an emptied one, a {@code -U/+U} pair for a changed result, nothing
+     * otherwise. Rows have {@code keyCount} key columns followed by the results.
+     */
+    void emit(RowType outputType, int keyCount, BufferAllocator allocator, GroupResults groups, Output output)
+            throws Exception {
+        int n = slots;
+        RowBatch out = RowBatch.allocate(outputType, allocator, 2 * n);
+        TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
+        out.setRowKinds(kinds);
+        kinds.allocateNew(2 * n);
+        int pos = 0;
+        try {
+            for (int t = 0; t < n; t++) {
+                int g = groupOfSlot[t];
+                boolean liveNow = groups.isLive(g);
+                if (liveBefore[t]) {
+                    copyColumns(outputType, before, t, out, pos, outputType.size());
+                    if (!liveNow) {
+                        kinds.set(pos++, RowKind.DELETE.toByteValue());
+                        continue;
+                    }
+                    copyColumns(outputType, before, t, out, pos + 1, keyCount);
+                    groups.writeResults(g, out, pos + 1);
+                    if (!resultsEqual(out, keyCount, pos, pos + 1)) {
+                        kinds.set(pos++, RowKind.UPDATE_BEFORE.toByteValue());
+                        kinds.set(pos++, RowKind.UPDATE_AFTER.toByteValue());
+                    }
+                } else if (liveNow) {
+                    copyColumns(outputType, before, t, out, pos, keyCount);
+                    groups.writeResults(g, out, pos);
+                    kinds.set(pos++, RowKind.INSERT.toByteValue());
+                }
+            }
+        } catch (Throwable e) {
+            out.close();
+            throw e;
+        }
+        if (pos == 0) {
+            out.close();
+            return;
+        }
+        out.setRowCount(pos);
+        kinds.setValueCount(pos);
+        output.emit(out);
+    }
+
+    /** Copies the first {@code columns} columns of row {@code from} of {@code source} to row {@code to} of {@code out}. */
+    private static void copyColumns(RowType type, RowBatch source, int from, RowBatch out, int to, int columns) {
+        for (int c = 0; c < columns; c++) {
+            if (type.type(c).root() != TypeRoot.NULL) {
+                out.vector(c).copyFromSafe(from, to, source.vector(c));
+            }
+        }
+    }
+
+    private static boolean resultsEqual(RowBatch out, int keyCount, int a, int b) {
+        for (int c = keyCount; c < out.columnCount(); c++) {
+            if (!VectorSlots.equal(out.vector(c), a, out.vector(c), b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Ends the mini-batch: forgets the touched groups and frees the old results. */
