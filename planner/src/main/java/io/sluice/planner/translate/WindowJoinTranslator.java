@@ -35,8 +35,10 @@ import org.apache.calcite.sql.SqlKind;
  * whose condition holds {@code L.window_start = R.window_start AND L.window_end = R.window_end}, and
  * translates it into a {@link WindowJoinOperator} (insert-only output, state dropped when a window fires).
  * Both inputs must use the same TUMBLE, HOP or CUMULATE window, else the join is rejected as Flink rejects
- * it; an equality on only one of the two window columns is rejected too. SESSION windows and inputs whose
- * window columns cannot be traced run as a regular join. INNER, LEFT, RIGHT, FULL, SEMI and ANTI joins
+ * it; an equality on only one of the two window columns is rejected too. Two SESSION windows of the same gap
+ * join too (Flink has no session window join): a session's rows reach the join when the session closes, before
+ * the watermark that closed it, so the join's watermark passing {@code window_end} still means both sides'
+ * sessions with that end have arrived. Inputs whose window columns cannot be traced run as a regular join. INNER, LEFT, RIGHT, FULL, SEMI and ANTI joins
  * qualify; the other conjuncts give the equi-join keys and a residual condition.
  */
 public final class WindowJoinTranslator {
@@ -51,7 +53,7 @@ public final class WindowJoinTranslator {
     }
 
     /** What the analysis of a window join condition found (fields of each input). */
-    private record Analysis(int leftStart, int leftEnd, int rightStart, int rightEnd, WindowSpec spec,
+    private record Analysis(int leftStart, int leftEnd, int rightStart, int rightEnd, String window,
             List<RexNode> remaining) {
     }
 
@@ -85,8 +87,8 @@ public final class WindowJoinTranslator {
         int[] rk = split.rightKeys();
         boolean[] nullSafe = split.nullSafe();
         GeneratedClass<BatchPredicate> residualClass = split.residual();
-        String name = "WindowJoin(leftWindow=[" + describe(a.spec(), leftType, a.leftStart(), a.leftEnd())
-                + "], rightWindow=[" + describe(a.spec(), rightType, a.rightStart(), a.rightEnd())
+        String name = "WindowJoin(leftWindow=[" + describe(a.window(), leftType, a.leftStart(), a.leftEnd())
+                + "], rightWindow=[" + describe(a.window(), rightType, a.rightStart(), a.rightEnd())
                 + "], joinType=[" + type + "], where=[" + remaining + "])";
         int leftEnd = a.leftEnd();
         int rightEnd = a.rightEnd();
@@ -101,7 +103,11 @@ public final class WindowJoinTranslator {
 
     /** Flink's text for a window: {@code TUMBLE(win_start=[ws], win_end=[we], size=[...])}. */
     static String describe(WindowSpec spec, RowType type, int start, int end) {
-        String text = spec.toString();
+        return describe(spec.toString(), type, start, end);
+    }
+
+    /** {@link #describe(WindowSpec, RowType, int, int)} for a window given as its EXPLAIN text. */
+    static String describe(String text, RowType type, int start, int end) {
         int open = text.indexOf('(');
         return text.substring(0, open + 1) + "win_start=[" + type.name(start) + "], win_end=[" + type.name(end)
                 + "], " + text.substring(open + 1);
@@ -141,22 +147,28 @@ public final class WindowJoinTranslator {
         }
         RexCall leftCall = (RexCall) leftScan.getCall();
         RexCall rightCall = (RexCall) rightScan.getCall();
-        if (WindowColumns.isSession(leftCall) || WindowColumns.isSession(rightCall)) {
-            return null;
-        }
         if (starts == null || ends == null) {
             throw new TableException("Currently, window join requires JOIN ON condition must contain both window "
                     + "starts equality of input tables and window ends equality of input tables.\n"
                     + "But the current JOIN ON condition is " + join.getCondition() + ".");
         }
-        WindowSpec leftSpec = WindowColumns.spec(leftCall);
-        WindowSpec rightSpec = WindowColumns.spec(rightCall);
-        if (!leftSpec.toString().equals(rightSpec.toString())) {
+        String leftWindow = windowText(leftCall);
+        String rightWindow = windowText(rightCall);
+        if (!leftWindow.equals(rightWindow)) {
             throw new TableException("Currently, window join doesn't support different window table function of "
-                    + "left and right inputs.\nThe left window table function is " + leftSpec
-                    + ".\nThe right window table function is " + rightSpec + ".");
+                    + "left and right inputs.\nThe left window table function is " + leftWindow
+                    + ".\nThe right window table function is " + rightWindow + ".");
         }
-        return new Analysis(starts[0], ends[0], starts[1], ends[1], leftSpec, remaining);
+        return new Analysis(starts[0], ends[0], starts[1], ends[1], leftWindow, remaining);
+    }
+
+    /**
+     * The window of a window table function call as EXPLAIN shows it: {@code TUMBLE(size=[...])} and the like, or
+     * {@code SESSION(gap=[n ms])} (partition keys left out: each side names its own).
+     */
+    private static String windowText(RexCall call) {
+        return WindowColumns.isSession(call) ? "SESSION(gap=[" + WindowColumns.sessionGap(call) + " ms])"
+                : WindowColumns.spec(call).toString();
     }
 
     /** For {@code $left = $right} (either order): {@code {leftField, rightField}} of each input; else null. */
