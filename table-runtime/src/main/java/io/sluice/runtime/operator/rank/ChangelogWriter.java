@@ -23,6 +23,8 @@ final class ChangelogWriter implements AutoCloseable {
     private final Output output;
     private final int batchSize;
     private RowBatch out;
+    /** The vectors of {@link #out}, looked up once per batch instead of once per value. */
+    private FieldVector[] outVectors;
     private TinyIntVector kinds;
     private int pos;
 
@@ -51,12 +53,17 @@ final class ChangelogWriter implements AutoCloseable {
             kinds = new TinyIntVector("$row_kind", allocator);
             out.setRowKinds(kinds);
             kinds.allocateNew(Math.min(batchSize, 1024));
+            outVectors = new FieldVector[outputType.size()];
+            for (int c = 0; c < outVectors.length; c++) {
+                outVectors[c] = out.vector(c);
+            }
         }
+        FieldVector[] to = outVectors;
         for (int c = 0; c < copiedColumns; c++) {
-            VectorGather.copy(from[c], row, out.vector(c), pos);
+            VectorGather.copy(from[c], row, to[c], pos);
         }
         if (withRank) {
-            ((BigIntVector) out.vector(copiedColumns)).setSafe(pos, rank);
+            ((BigIntVector) to[copiedColumns]).setSafe(pos, rank);
         }
         kinds.setSafe(pos, kind.toByteValue());
         pos++;
@@ -72,6 +79,7 @@ final class ChangelogWriter implements AutoCloseable {
         }
         RowBatch full = out;
         out = null;
+        outVectors = null;
         kinds = null;
         if (pos == 0) {
             full.close();
@@ -88,6 +96,7 @@ final class ChangelogWriter implements AutoCloseable {
         if (out != null) {
             out.close();
             out = null;
+            outVectors = null;
             kinds = null;
             pos = 0;
         }

@@ -415,7 +415,7 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
             writer.add(in, i, RowKind.UPDATE_AFTER, 0);
             store.release(previous);
         }
-        keptRow[g] = store.add(batch, i);
+        keptRow[g] = store.add(in, i);
         writeTime[g] = now;
         markDirty(g);
     }
@@ -434,7 +434,7 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
         } else {
             writer.add(in, i, RowKind.INSERT, 0);
         }
-        keptRow[g] = store.add(batch, i);
+        keptRow[g] = store.add(in, i);
         keptTime[g] = time;
         writeTime[g] = now;
         markDirty(g);

@@ -388,7 +388,7 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
         } else if (inputInsertOnly) {
             return; // can never enter the top N
         }
-        lists.insert(p, pos, store.add(batch, i));
+        lists.insert(p, pos, store.add(in, i));
         writeTime[p] = now;
         if (keyed != null) {
             keyed.markDirty(p);

@@ -57,13 +57,17 @@ final class RowStore implements AutoCloseable {
         return vectorList;
     }
 
-    /** Copies row {@code row} of {@code batch} into the store; returns its id. */
-    int add(RowBatch batch, int row) {
+    /** Copies row {@code row} of the columns {@code from} (a batch's vectors, in the store's order); returns its id. */
+    int add(FieldVector[] from, int row) {
         int id = rowCount;
         for (int c = 0; c < vectors.length; c++) {
-            VectorGather.copy(batch.vector(c), row, vectors[c], id);
+            VectorGather.copy(from[c], row, vectors[c], id);
             vectors[c].setValueCount(id + 1);
         }
+        return added(id);
+    }
+
+    private int added(int id) {
         if (live.length <= id) {
             live = Arrays.copyOf(live, 2 * live.length);
         }
@@ -81,13 +85,7 @@ final class RowStore implements AutoCloseable {
         for (FieldVector v : vectors) {
             v.setValueCount(id + 1);
         }
-        if (live.length <= id) {
-            live = Arrays.copyOf(live, 2 * live.length);
-        }
-        live[id] = true;
-        rowCount = id + 1;
-        liveRows++;
-        return id;
+        return added(id);
     }
 
     /** Writes row {@code id} with {@code codec}, for state kept in a keyed-state backend. */
@@ -172,8 +170,9 @@ final class RowStore implements AutoCloseable {
     int restore(StateReader in) throws IOException {
         int base = rowCount;
         try (RowBatch rows = in.readBatch(type, allocator)) {
+            FieldVector[] from = rows.root().getFieldVectors().toArray(new FieldVector[0]);
             for (int i = 0; i < rows.rowCount(); i++) {
-                add(rows, i);
+                add(from, i);
             }
         }
         return base;
@@ -186,8 +185,9 @@ final class RowStore implements AutoCloseable {
     int[] restoreSelected(StateReader in, boolean[] keep) throws IOException {
         try (RowBatch rows = in.readBatch(type, allocator)) {
             int[] ids = new int[rows.rowCount()];
+            FieldVector[] from = rows.root().getFieldVectors().toArray(new FieldVector[0]);
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = i < keep.length && keep[i] ? add(rows, i) : -1;
+                ids[i] = i < keep.length && keep[i] ? add(from, i) : -1;
             }
             return ids;
         }
