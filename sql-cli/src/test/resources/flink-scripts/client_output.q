@@ -167,6 +167,15 @@ show user functions from fc.fdb not ilike 'UPPER%';
 1 row in set
 !ok
 
+show functions like 'here%';
++---------------+
+| function name |
++---------------+
+|    here_lower |
++---------------+
+1 row in set
+!ok
+
 select here_lower('MiXeD') as l;
 +-------+
 |     l |
