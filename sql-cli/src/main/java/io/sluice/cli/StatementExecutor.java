@@ -22,10 +22,10 @@ import java.util.concurrent.ExecutionException;
  * {@code out} in the chosen format (with the {@code op} column exactly when the statement is a query and
  * {@code execution.runtime-mode} is streaming at that moment; in tableau format the text of {@code EXPLAIN} and
  * {@code SHOW CREATE} is one cell of a {@code result} column, as in Flink's client); {@code [INFO]} lines go to
- * {@code err}. In the interactive shell a
- * batch query printed in tableau format shows a {@link QueryProgress} line until its table prints. INSERT and
- * other DML report their job id and, when {@code awaitDml} is set (scripts), wait for the job to finish so later
- * statements see its output and the process does not end under it.
+ * {@code err}. In the interactive shell a batch query printed in tableau format shows a {@link QueryProgress} line
+ * until its table prints. INSERT and other DML report their job id and, when {@code awaitDml} is set (scripts), wait
+ * for the job to finish so later statements see its output and the process does not end under it; with
+ * {@code table.dml-sync} they wait and report that the job completed.
  */
 public final class StatementExecutor {
     /** Flink SQL client's older option for the tableau column cap (the fallback key of the one below). */
