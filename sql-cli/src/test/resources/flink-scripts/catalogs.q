@@ -205,11 +205,17 @@ drop database d2;
 !info
 
 show create catalog notes;
-CREATE CATALOG `notes`
++-----------------------------------------------------------------------------------+
+|                                                                            result |
++-----------------------------------------------------------------------------------+
+| CREATE CATALOG `notes`
 COMMENT 'changed'
 WITH (
   'type' = 'generic_in_memory'
 )
+ |
++-----------------------------------------------------------------------------------+
+1 row in set
 !ok
 
 use catalog default_catalog;

@@ -25,8 +25,7 @@ COMPILE PLAN '$VAR_STREAMING_PATH/plan.json' IF NOT EXISTS FOR INSERT INTO sink_
 !info
 
 EXECUTE PLAN '$VAR_STREAMING_PATH/plan.json';
-[INFO] Submitting SQL update statement to the cluster...
-[INFO] SQL update statement has been successfully submitted to the cluster:
+[INFO] Complete execution of the SQL update statement.
 !info
 
 EXECUTE PLAN '$VAR_STREAMING_PATH/missing.json';

@@ -21,14 +21,19 @@ import java.util.concurrent.ExecutionException;
  * Runs one statement on a {@link TableEnvironment} and shows its outcome: rows of results with content go to
  * {@code out} in the chosen format (with the {@code op} column exactly when the statement is a query and
  * {@code execution.runtime-mode} is streaming at that moment; in tableau format the text of {@code EXPLAIN} and
- * {@code SHOW CREATE} is printed as is); {@code [INFO]} lines go to {@code err}. In the interactive shell a
- * batch query printed in tableau format shows a {@link QueryProgress} line until its table prints. INSERT and
- * other DML report their job id and, when {@code awaitDml} is set (scripts), wait for the job to finish so later
- * statements see its output and the process does not end under it.
+ * {@code SHOW CREATE} is one cell of a {@code result} column, as in Flink's client); {@code [INFO]} lines go to
+ * {@code err}. In the interactive shell a batch query printed in tableau format shows a {@link QueryProgress} line
+ * until its table prints. INSERT and other DML report their job id and, when {@code awaitDml} is set (scripts), wait
+ * for the job to finish so later statements see its output and the process does not end under it; with
+ * {@code table.dml-sync} they wait and report that the job completed.
  */
 public final class StatementExecutor {
-    /** Flink SQL client's option for the tableau column cap. */
+    /** Flink SQL client's older option for the tableau column cap (the fallback key of the one below). */
     static final String MAX_COLUMN_WIDTH_KEY = "sql-client.display.max-column-width";
+    /** Flink's option for the tableau column cap (Flink 1.18 on). */
+    static final String TABLE_MAX_COLUMN_WIDTH_KEY = "table.display.max-column-width";
+    /** Flink's option: DML statements wait for their job. */
+    static final String DML_SYNC_KEY = "table.dml-sync";
 
     private final TableEnvironment env;
     private final ResultFormat format;
@@ -83,15 +88,13 @@ public final class StatementExecutor {
             submitted(result); // INSERT, statement sets, CREATE TABLE ... AS SELECT
             return;
         }
-        if (format == ResultFormat.TABLEAU && StatementKinds.isRawContent(statement)) {
-            printRaw(result);
-            return;
-        }
         boolean query = result.getJobClient().isPresent();
         boolean streaming = env.getConfig().get(ExecutionOptions.RUNTIME_MODE) == RuntimeMode.STREAMING;
-        // Like Flink's client, only query results are cut to the column width; SHOW, DESCRIBE and SET print whole.
+        // Like Flink's client, only query results are cut to the column width; SHOW, DESCRIBE, SET and EXPLAIN
+        // print whole (the text of SHOW CREATE and EXPLAIN in one cell as wide as its text, newlines included).
         ResultPrinter printer = ResultPrinter.forFormat(format, query && streaming, localTimeZone(),
-                StatementKinds.isMetadata(statement) ? Integer.MAX_VALUE : maxColumnWidth());
+                StatementKinds.isMetadata(statement) || StatementKinds.isRawContent(statement)
+                        ? Integer.MAX_VALUE : maxColumnWidth());
         cancelRequested = false;
         running = result;
         QueryProgress progress = null;
@@ -145,23 +148,16 @@ public final class StatementExecutor {
         }
     }
 
-    /** Plans and DDL text are shown as they are, not cut into a 30-character box (as Flink's client does). */
-    private void printRaw(TableResult result) {
-        try (CloseableIterator<Row> rows = result.collect()) {
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                for (int i = 0; i < row.getArity(); i++) {
-                    Object field = row.getField(i);
-                    if (field != null) {
-                        out.println(field);
-                    }
-                }
-            }
-        }
-        out.flush();
-    }
-
+    /**
+     * The outcome of DML, as Flink's client prints it: with {@code table.dml-sync} it waits for the job and says it
+     * completed; otherwise it says the job was submitted and gives its id (and a script still waits for it).
+     */
     private void submitted(TableResult result) {
+        if (Boolean.parseBoolean(env.getConfig().getConfiguration().toMap().getOrDefault(DML_SYNC_KEY, "false"))) {
+            await(result);
+            info("Complete execution of the SQL update statement.");
+            return;
+        }
         Optional<JobClient> job = result.getJobClient();
         info("Submitting SQL update statement to the cluster...");
         info("SQL update statement has been successfully submitted to the cluster:");
@@ -221,15 +217,21 @@ public final class StatementExecutor {
         return zone == null || zone.equalsIgnoreCase("default") ? ZoneId.systemDefault() : ZoneId.of(zone);
     }
 
+    /** Flink 2.x's {@code table.display.max-column-width}, else its older key {@code sql-client.display...}. */
     private int maxColumnWidth() {
-        String raw = env.getConfig().getConfiguration().getString(MAX_COLUMN_WIDTH_KEY);
+        String key = TABLE_MAX_COLUMN_WIDTH_KEY;
+        String raw = env.getConfig().getConfiguration().getString(key);
+        if (raw == null) {
+            key = MAX_COLUMN_WIDTH_KEY;
+            raw = env.getConfig().getConfiguration().getString(key);
+        }
         if (raw == null) {
             return ResultPrinter.DEFAULT_MAX_COLUMN_WIDTH;
         }
         try {
             return Math.max(4, Integer.parseInt(raw.trim()));
         } catch (NumberFormatException e) {
-            throw new TableException("Option '" + MAX_COLUMN_WIDTH_KEY + "' must be a number, was '" + raw + "'");
+            throw new TableException("Option '" + key + "' must be a number, was '" + raw + "'");
         }
     }
 }

@@ -134,12 +134,15 @@ class StatementExecutorTest {
     }
 
     @Test
-    void explainTextIsPrintedAsIsInTableau() {
+    void explainTextIsOneWholeCellInTableau() {
         ResolvedSchema plan = ResolvedSchema.of(Column.physical("result", new DataType(LogicalType.string())));
         String text = "== Abstract Syntax Tree ==\nLogicalProject(a=[$0])\n  LogicalTableScan(table=[[default_catalog, t]])";
         env.on("EXPLAIN SELECT a FROM t", () -> FakeResult.content(plan, Row.of(text)));
         executor(ResultFormat.TABLEAU).execute("EXPLAIN SELECT a FROM t");
-        assertEquals(text + "\n", out.toString());
+        // as Flink's client: one cell as wide as the whole text (newlines counted), not cut to the column width
+        String border = "+" + "-".repeat(text.length() + 2) + "+\n";
+        assertEquals(border + "| " + " ".repeat(text.length() - "result".length()) + "result |\n" + border
+                + "| " + text + " |\n" + border + "1 row in set\n", out.toString());
         assertTrue(StatementKinds.isRawContent("-- c\nshow  create table t"));
         assertFalse(StatementKinds.isRawContent("SHOW TABLES"));
         assertFalse(StatementKinds.isRawContent("-- show create\nSHOW TABLES"));

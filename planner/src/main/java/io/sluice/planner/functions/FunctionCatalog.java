@@ -199,9 +199,15 @@ public final class FunctionCatalog {
      * current database, sorted, in lower case.
      */
     public List<String> listUserFunctions() {
+        return listUserFunctions(catalogs.currentCatalog(), catalogs.currentDatabase());
+    }
+
+    /**
+     * Names of the user-defined functions seen from a database ({@code SHOW USER FUNCTIONS FROM catalog.db}):
+     * temporary system functions, and the temporary and catalog functions of that database, sorted.
+     */
+    public List<String> listUserFunctions(String currentCatalog, String currentDatabase) {
         TreeSet<String> names = new TreeSet<>(temporarySystem.keySet());
-        String currentCatalog = catalogs.currentCatalog();
-        String currentDatabase = catalogs.currentDatabase();
         for (ObjectIdentifier id : temporary.keySet()) {
             if (id.catalog().equals(currentCatalog) && id.database().equals(currentDatabase)) {
                 names.add(id.object());

@@ -29,9 +29,9 @@ final class SessionOptions {
 
     static {
         for (String key : List.of("pipeline.name", "sql-client.execution.result-mode", "sql-client.verbose",
-                "sql-client.display.max-column-width", "sql-client.display.color-schema",
-                "table.exec.sink.not-null-enforcer", "table.exec.emit.early-fire.enabled",
-                "pipeline.global-job-parameters")) {
+                "sql-client.display.max-column-width", "table.display.max-column-width",
+                "sql-client.display.color-schema", "table.exec.sink.not-null-enforcer",
+                "table.exec.emit.early-fire.enabled", "pipeline.global-job-parameters")) {
             KNOWN.put(key, ConfigOptions.key(key).stringType().noDefaultValue()
                     .withDescription("Flink option accepted for compatibility."));
         }

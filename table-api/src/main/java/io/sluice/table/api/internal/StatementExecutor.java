@@ -902,8 +902,8 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 String catalog = c.currentCatalog();
                 if (s.target() != null) {
                     if (path(s.target()).size() != 1) {
-                        throw new ValidationException("SHOW DATABASES FROM takes a catalog name, not "
-                                + s.target() + ".");
+                        throw new ValidationException("Show databases from/in identifier [ " + s.target()
+                                + " ] format error, catalog must be a single part identifier.");
                     }
                     catalog = path(s.target()).get(0);
                 }
@@ -923,11 +923,11 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                                 fns.add(op.getName());
                             }
                         });
-                fns.addAll(env.functions().listUserFunctions());
-                return names("function name", new ArrayList<>(fns));
+                fns.addAll(userFunctions(s));
+                return names("function name", ShowFilter.filter(s, new ArrayList<>(fns)));
             }
             case USER_FUNCTIONS:
-                return names("function name", env.functions().listUserFunctions());
+                return names("function name", ShowFilter.filter(s, userFunctions(s)));
             case JARS:
                 return names("jars", env.listJars());
             case COLUMNS:
@@ -967,6 +967,16 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             default:
                 throw new UnsupportedFeatureException("SHOW " + s.kind().sql());
         }
+    }
+
+    /** The user-defined functions seen from the database of SHOW [USER] FUNCTIONS [FROM|IN [catalog.]db]. */
+    private List<String> userFunctions(ShowStatement s) {
+        if (s.target() == null) {
+            return env.functions().listUserFunctions();
+        }
+        String[] db = showDatabase(s);
+        catalogs().listObjectsOrThrow(db[0], db[1]);
+        return env.functions().listUserFunctions(db[0], db[1]);
     }
 
     /** The catalog and database of SHOW TABLES|VIEWS [FROM|IN [catalog.]db]. */
