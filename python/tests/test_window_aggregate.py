@@ -192,6 +192,29 @@ class StreamingWindowAggregateTest(unittest.TestCase):
                 .select(col('k'), mean_udaf(col('v')).over(col('w'))).execute()
 
 
+class TwoPhaseAggregateTest(unittest.TestCase):
+    def test_python_aggregate_with_the_two_phase_strategy(self):
+        # PyFlink splits an aggregation with merge into local and global phases; the engine aggregates user-defined
+        # functions in one phase, with the same results
+        t_env = TableEnvironment.create(EnvironmentSettings.in_streaming_mode())
+        config = t_env.get_config()
+        config.set("table.exec.mini-batch.enabled", "true")
+        config.set("table.exec.mini-batch.allow-latency", "100 ms")
+        config.set("table.exec.mini-batch.size", "100")
+        config.set("table.optimizer.agg-phase-strategy", "TWO_PHASE")
+        t = t_env.from_elements([(i % 3, i) for i in range(30)], ['k', 'v'])
+        result = t.group_by(col('k')).select(col('k'), py_sum(col('v')).alias('s'), col('v').sum.alias('s2'),
+                                             mean_udaf(col('v')).alias('m'))
+        with result.execute().collect() as results:
+            final = {}
+            for r in results:
+                if r.get_row_kind().name in ('INSERT', 'UPDATE_AFTER'):
+                    final[r[0]] = tuple(r)[1:]
+                else:
+                    final.pop(r[0], None)
+        self.assertEqual({0: (135, 135, 13.5), 1: (145, 145, 14.5), 2: (155, 155, 15.5)}, final)
+
+
 class RowBasedAggregateTest(unittest.TestCase):
     """PyFlink's documented ``aggregate`` with a general and a pandas function returning several columns."""
 

@@ -1,0 +1,111 @@
+"""``FileSink.for_bulk_format`` with ``ParquetBulkWriters`` and ``AvroBulkWriters``: files the engine's Parquet and
+Avro formats read back (PyFlink's documented file sink examples)."""
+
+import datetime
+import os
+import shutil
+import tempfile
+import unittest
+
+from sluice.common import Configuration, Row, Types
+from sluice.datastream import StreamExecutionEnvironment
+from sluice.datastream.connectors.file_system import BucketAssigner, FileSink, OutputFileConfig, RollingPolicy
+from sluice.datastream.formats.avro import AvroBulkWriters, AvroSchema, GenericRecordAvroTypeInfo
+from sluice.datastream.formats.parquet import ParquetBulkWriters
+from sluice.table import DataTypes, EnvironmentSettings, TableEnvironment
+
+AVRO_SCHEMA = """
+{
+    "type": "record",
+    "name": "User",
+    "fields": [
+        {"name": "name", "type": "string"},
+        {"name": "favorite_number", "type": ["int", "null"]},
+        {"name": "favorite_color", "type": ["string", "null"]}
+    ]
+}
+"""
+
+
+def read_back(directory, ddl_columns, fmt):
+    t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+    t_env.execute_sql("CREATE TABLE files (%s) WITH ('connector' = 'filesystem', 'path' = '%s', 'format' = '%s')"
+                      % (ddl_columns, directory, fmt))
+    with t_env.execute_sql("SELECT * FROM files").collect() as results:
+        return sorted((tuple(r) for r in results), key=repr)
+
+
+def visible_files(directory):
+    return sorted(f for _, _, files in os.walk(directory) for f in files if not f.startswith("."))
+
+
+class BulkFileSinkTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def test_parquet_rows(self):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(1)
+        row_type = DataTypes.ROW([DataTypes.FIELD('string', DataTypes.STRING()),
+                                  DataTypes.FIELD('int_array', DataTypes.ARRAY(DataTypes.INT())),
+                                  DataTypes.FIELD('amount', DataTypes.DOUBLE()),
+                                  DataTypes.FIELD('day', DataTypes.DATE())])
+        type_info = Types.ROW_NAMED(['string', 'int_array', 'amount', 'day'],
+                                    [Types.STRING(), Types.LIST(Types.INT()), Types.DOUBLE(), Types.SQL_DATE()])
+        ds = env.from_collection([Row('a', [1, 2], 1.5, datetime.date(2024, 1, 2)), Row('b', [], None, None),
+                                  Row(None, [3], -2.0, datetime.date(1999, 12, 31))], type_info=type_info)
+        config = Configuration()
+        config.set_string("parquet.compression", "SNAPPY")
+        out = os.path.join(self.dir, "parquet")
+        sink = FileSink.for_bulk_format(out, ParquetBulkWriters.for_row_type(row_type, hadoop_config=config,
+                                                                              utc_timestamp=True)) \
+            .with_bucket_assigner(BucketAssigner.base_path_bucket_assigner()) \
+            .with_output_file_config(OutputFileConfig.builder().with_part_prefix("pre").with_part_suffix(".parquet")
+                                     .build()) \
+            .with_rolling_policy(RollingPolicy.on_checkpoint_rolling_policy()) \
+            .build()
+        ds.sink_to(sink)
+        env.execute("parquet")
+        files = visible_files(out)
+        self.assertEqual(1, len(files), files)
+        self.assertTrue(files[0].startswith("pre-") and files[0].endswith(".parquet"), files)
+        self.assertEqual([('a', [1, 2], 1.5, datetime.date(2024, 1, 2)), ('b', [], None, None),
+                          (None, [3], -2.0, datetime.date(1999, 12, 31))],
+                         read_back(out, "`string` STRING, int_array ARRAY<INT>, amount DOUBLE, `day` DATE",
+                                   "parquet"))
+
+    def test_avro_generic_records(self):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(2)
+        schema = AvroSchema.parse_string(AVRO_SCHEMA)
+        out = os.path.join(self.dir, "avro")
+        users = [('alice', 7, 'red'), ('bob', None, None), ('carol', 3, 'blue'), ('dave', 1, None)]
+        env.from_collection(users) \
+            .map(lambda u: {'name': u[0], 'favorite_number': u[1], 'favorite_color': u[2]},
+                 output_type=GenericRecordAvroTypeInfo(schema)) \
+            .sink_to(FileSink.for_bulk_format(out, AvroBulkWriters.for_generic_record(schema))
+                     .with_bucket_assigner(BucketAssigner.base_path_bucket_assigner()).build())
+        env.execute("avro")
+        self.assertEqual(sorted(users, key=repr),
+                         read_back(out, "name STRING, favorite_number INT, favorite_color STRING", "avro"))
+
+    def test_the_records_must_be_rows(self):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        row_type = DataTypes.ROW([DataTypes.FIELD('s', DataTypes.STRING())])
+        sink = FileSink.for_bulk_format(self.dir, ParquetBulkWriters.for_row_type(row_type)).build()
+        with self.assertRaisesRegex(TypeError, "give the function before the sink that output_type"):
+            env.from_collection(['x']).sink_to(sink)
+        with self.assertRaisesRegex(NotImplementedError, "^not supported yet: "):
+            FileSink.for_bulk_format(self.dir, ParquetBulkWriters.for_row_type(row_type)) \
+                .with_rolling_policy(RollingPolicy.default_rolling_policy())
+        bad = Configuration()
+        bad.set_string("parquet.bloom.filter.enabled", "true")
+        with self.assertRaisesRegex(NotImplementedError, "^not supported yet: "):
+            ParquetBulkWriters.for_row_type(row_type, hadoop_config=bad)
+
+
+if __name__ == "__main__":
+    unittest.main()
