@@ -11,6 +11,7 @@ from sluice.common import Configuration, Row, Types
 from sluice.datastream import StreamExecutionEnvironment
 from sluice.datastream.connectors.file_system import BucketAssigner, FileSink, OutputFileConfig, RollingPolicy
 from sluice.datastream.formats.avro import AvroBulkWriters, AvroSchema, GenericRecordAvroTypeInfo
+from sluice.datastream.formats.csv import CsvBulkWriters, CsvSchema
 from sluice.datastream.formats.parquet import ParquetBulkWriters
 from sluice.table import DataTypes, EnvironmentSettings, TableEnvironment
 
@@ -91,6 +92,29 @@ class BulkFileSinkTest(unittest.TestCase):
         env.execute("avro")
         self.assertEqual(sorted(users, key=repr),
                          read_back(out, "name STRING, favorite_number INT, favorite_color STRING", "avro"))
+
+    def test_csv_schema(self):
+        # PyFlink's documented CsvBulkWriters example
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(1)
+        schema = CsvSchema.builder() \
+            .add_number_column('id', number_type=DataTypes.INT()) \
+            .add_string_column('name') \
+            .add_array_column('list', ',', element_type=DataTypes.STRING()) \
+            .set_column_separator('|') \
+            .set_null_value('NULL') \
+            .build()
+        out = os.path.join(self.dir, "csv")
+        env.from_collection([(1, 'a', ['x', 'y']), (2, None, [])]) \
+            .map(lambda e: Row(e[0], e[1], e[2]), output_type=schema.get_type_info()) \
+            .sink_to(FileSink.for_bulk_format(out, CsvBulkWriters.for_schema(schema))
+                     .with_bucket_assigner(BucketAssigner.base_path_bucket_assigner()).build())
+        env.execute("csv")
+        files = visible_files(out)
+        with open(os.path.join(out, files[0])) as f:
+            self.assertEqual("1|a|x,y\n2|NULL|\n", f.read())
+        with self.assertRaisesRegex(NotImplementedError, "^not supported yet: "):
+            CsvSchema.builder().add_string_column('s').set_use_header()
 
     def test_the_records_must_be_rows(self):
         env = StreamExecutionEnvironment.get_execution_environment()

@@ -236,14 +236,13 @@ class AggregateFunctionWrapper(UserDefinedFunctionWrapper):
     ``get_value``) or, with ``func_type="pandas"``, a function of ``pandas.Series`` returning one value."""
 
     _kind = "aggregate"
+    _row_fields = None  # the column names when the function takes every column of a table as one argument
+    _alias_names = None  # the result column names given with alias()
 
     def __init__(self, func, input_types, result_type, func_type, deterministic, name):
         if result_type is None and isinstance(func, AggregateFunction):
             result_type = func.get_result_type()
         super().__init__(func, input_types, result_type, func_type, deterministic, name)
-
-    _row_fields = None
-    _alias_names = None
 
     def _payload(self):
         import cloudpickle
