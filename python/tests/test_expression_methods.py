@@ -71,6 +71,8 @@ class ExpressionMethodsTest(unittest.TestCase):
             self.assertEqual([('v', 1)], [tuple(r) for r in results])
         with self.assertRaises(AttributeError):
             col('r')._private
+        with self.assertRaises(TypeError):
+            list(col('r'))
         self.assertEqual((2.5, -3, -2, 2),
                          self.one(abs(col('d')), col('d').floor(), col('d').ceil(), lit(2.7).floor()))
         self.assertEqual(('2024-05-06 12:00:00',), tuple(str(v) for v in self.one(

@@ -240,6 +240,10 @@ class Expression(object):
         """``col('a')[1]``: an element of an ARRAY (counted from 1) or the value of a MAP key, as ``at(index)``."""
         return self.at(index)
 
+    def __iter__(self):
+        # without this, Python would iterate over __getitem__(0), __getitem__(1), ... without end
+        raise TypeError("A Table API expression is not iterable")
+
     def __bool__(self):
         raise TypeError("A Table API expression has no truth value; use & | ~ instead of and/or/not")
 
