@@ -13,6 +13,7 @@ class ExpressionMethodsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+        cls.t_env.get_config().set("table.local-time-zone", "UTC")
         cls.t = cls.t_env.from_elements([(1, ' Hello, World ', '{"a": 1, "b": [1, 2]}', -2.5)],
                                         ['id', 's', 'j', 'd'])
 
@@ -102,6 +103,25 @@ class ExpressionMethodsTest(unittest.TestCase):
                                          col('v').percentile(0.5, 2)).execute().collect() as results:
             got = sorted(tuple(r) for r in results)
         self.assertEqual([(1, 20.0, [10, 20, 30], 20.0), (2, 5.0, [5], 5.0)], got)
+
+    def test_json_and_time_functions_of_the_expressions_module(self):
+        from sluice.table.expression import JsonOnNull
+        from sluice.table.expressions import (convert_tz, current_database, json_array, json_array_agg,
+                                              json_object, json_object_agg, json_string, to_timestamp_ltz)
+        t = self.t_env.from_elements([('a', 1), ('b', None)], ['k', 'v'])
+        with t.select(current_database(), to_timestamp_ltz(0, 0).cast(DataTypes.STRING()),
+                      convert_tz('1970-01-01 00:00:00', 'UTC', 'America/Los_Angeles'), json_string(col('v')),
+                      json_object(JsonOnNull.NULL, 'key', col('v'), lit('x'), col('k')),
+                      json_object(JsonOnNull.ABSENT, 'key', col('v')), json_array(JsonOnNull.NULL, col('k'), col('v')),
+                      json_array()).execute().collect() as results:
+            rows = [tuple(r) for r in results]
+        self.assertEqual([('default_database', '1970-01-01 00:00:00.000', '1969-12-31 16:00:00', '1', '{"key":1,"x":"a"}',
+                           '{"key":1}', '["a",1]', '[]'),
+                          ('default_database', '1970-01-01 00:00:00.000', '1969-12-31 16:00:00', None,
+                           '{"key":null,"x":"b"}', '{}', '["b",null]', '[]')], rows)
+        with t.group_by(lit(1)).select(json_object_agg(JsonOnNull.NULL, col('k'), col('v')),
+                                        json_array_agg(JsonOnNull.ABSENT, col('v'))).execute().collect() as results:
+            self.assertEqual([('{"a":1,"b":null}', '[1]')], [tuple(r) for r in results])
 
     def test_not_supported_yet(self):
         for make in (lambda: lit('127.0.0.1').inet_aton(), lambda: lit(1).inet_ntoa(),
