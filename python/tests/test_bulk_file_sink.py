@@ -9,10 +9,12 @@ import unittest
 
 from sluice.common import Configuration, Row, Types
 from sluice.datastream import StreamExecutionEnvironment
-from sluice.datastream.connectors.file_system import BucketAssigner, FileSink, OutputFileConfig, RollingPolicy
+from sluice.common import WatermarkStrategy
+from sluice.datastream.connectors.file_system import (BucketAssigner, FileSink, FileSource, OutputFileConfig,
+                                                      RollingPolicy)
 from sluice.datastream.formats.avro import AvroBulkWriters, AvroSchema, GenericRecordAvroTypeInfo
-from sluice.datastream.formats.csv import CsvBulkWriters, CsvSchema
-from sluice.datastream.formats.parquet import ParquetBulkWriters
+from sluice.datastream.formats.csv import CsvBulkWriters, CsvReaderFormat, CsvSchema
+from sluice.datastream.formats.parquet import ParquetBulkWriters, ParquetColumnarRowInputFormat
 from sluice.table import DataTypes, EnvironmentSettings, TableEnvironment
 
 AVRO_SCHEMA = """
@@ -33,6 +35,14 @@ def read_back(directory, ddl_columns, fmt):
     t_env.execute_sql("CREATE TABLE files (%s) WITH ('connector' = 'filesystem', 'path' = '%s', 'format' = '%s')"
                       % (ddl_columns, directory, fmt))
     with t_env.execute_sql("SELECT * FROM files").collect() as results:
+        return sorted((tuple(r) for r in results), key=repr)
+
+
+def read_with_file_source(source):
+    env = StreamExecutionEnvironment.get_execution_environment()
+    env.set_parallelism(2)
+    ds = env.from_source(source, WatermarkStrategy.no_watermarks(), "files")
+    with ds.execute_and_collect() as results:
         return sorted((tuple(r) for r in results), key=repr)
 
 
@@ -77,6 +87,11 @@ class BulkFileSinkTest(unittest.TestCase):
                           (None, [3], -2.0, datetime.date(1999, 12, 31))],
                          read_back(out, "`string` STRING, int_array ARRAY<INT>, amount DOUBLE, `day` DATE",
                                    "parquet"))
+        # and a DataStream FileSource reads them as rows
+        self.assertEqual([('a', [1, 2], 1.5, datetime.date(2024, 1, 2)), ('b', [], None, None),
+                          (None, [3], -2.0, datetime.date(1999, 12, 31))],
+                         read_with_file_source(FileSource.for_bulk_file_format(
+                             ParquetColumnarRowInputFormat(row_type), out).build()))
 
     def test_avro_generic_records(self):
         env = StreamExecutionEnvironment.get_execution_environment()
@@ -113,6 +128,9 @@ class BulkFileSinkTest(unittest.TestCase):
         files = visible_files(out)
         with open(os.path.join(out, files[0])) as f:
             self.assertEqual("1|a|x,y\n2|NULL|\n", f.read())
+        self.assertEqual([(1, 'a', ['x', 'y']), (2, None, [])],
+                         read_with_file_source(FileSource.for_record_stream_format(
+                             CsvReaderFormat.for_schema(schema), out).build()))
         with self.assertRaisesRegex(NotImplementedError, "^not supported yet: "):
             CsvSchema.builder().add_string_column('s').set_use_header()
 

@@ -1,5 +1,5 @@
-"""FileSource reading text lines and the row-format FileSink (PyFlink's
-``pyflink.datastream.connectors.file_system``)."""
+"""FileSource reading text lines or files of the engine's formats (Parquet, CSV), and FileSink writing lines or
+bulk formats (Parquet, Avro, CSV) (PyFlink's ``pyflink.datastream.connectors.file_system``)."""
 
 from sluice.common.typeinfo import Types
 from sluice.datastream.connectors.base import Source
@@ -39,16 +39,33 @@ class FileSource(Source):
 
     @staticmethod
     def for_bulk_file_format(bulk_format, *paths):
-        raise NotImplementedError("not supported yet: FileSource.for_bulk_file_format in the Python DataStream API")
+        """Reads files of a bulk format: ``ParquetColumnarRowInputFormat(row_type, ...)``; the records are rows of
+        its fields."""
+        from sluice.datastream.formats._bulk import FileFormatReader
+        if not isinstance(bulk_format, FileFormatReader):
+            raise NotImplementedError("not supported yet: FileSource.for_bulk_file_format with %r "
+                                      "(ParquetColumnarRowInputFormat is supported)" % (bulk_format,))
+        return FileSourceBuilder(bulk_format, paths)
 
     def _node(self):
+        from sluice.common.typeinfo import _type_json
+        from sluice.datastream.formats._bulk import FileFormatReader
         paths = [p[len("file://"):] if p.startswith("file://") else p for p in self._paths]
+        if isinstance(self._format, FileFormatReader):
+            if self._monitor_ms is not None:
+                raise NotImplementedError("not supported yet: monitoring directories for files of a file format")
+            f = self._format
+            return {"kind": "format_file", "paths": paths, "format": f._format, "row_type": f._row_type,
+                    "options": f._options, "type": _type_json(f._type_info)}
         node = {"kind": "text_file", "paths": paths, "charset": self._format._charset}
         if self._monitor_ms is not None:
             node["monitor_ms"] = self._monitor_ms
         return node
 
     def _produced_type(self):
+        from sluice.datastream.formats._bulk import FileFormatReader
+        if isinstance(self._format, FileFormatReader):
+            return self._format._type_info
         return Types.STRING()
 
 

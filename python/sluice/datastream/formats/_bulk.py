@@ -51,3 +51,29 @@ class BulkWriterFactory(object):
                 len(record_type.get_field_types()) != self._field_count:
             raise TypeError("%s writes rows of %s, not records of %r (give the function before the sink that "
                             "output_type)" % (self._what, self._row_type, record_type))
+
+
+def type_info_of_sql(sql):
+    """The type information of a column's SQL type text (scalars and ARRAYs of them)."""
+    from sluice.common.typeinfo import PickledBytesTypeInfo, Types, _from_sql_type
+    text = sql.strip()
+    if text.upper().endswith(" NOT NULL"):
+        text = text[:-len(" NOT NULL")].strip()
+    if text.upper().startswith("ARRAY<") and text.endswith(">"):
+        return Types.LIST(type_info_of_sql(text[len("ARRAY<"):-1]))
+    t = _from_sql_type(text)
+    if isinstance(t, PickledBytesTypeInfo):
+        raise NotImplementedError("not supported yet: %s columns in a FileSource of a file format" % text)
+    return t
+
+
+class FileFormatReader(object):
+    """What ``FileSource`` reads with a file format of the engine: the format, its options and the files' ROW
+    type; the records are ``Types.ROW_NAMED`` rows of the row type's fields."""
+
+    def __init__(self, format_identifier, field_names, field_sql_types, options):
+        from sluice.common.typeinfo import Types
+        self._format = format_identifier
+        self._row_type = "ROW<%s>" % ", ".join("%s %s" % (_quote(n), t) for n, t in zip(field_names, field_sql_types))
+        self._options = dict(options)
+        self._type_info = Types.ROW_NAMED(list(field_names), [type_info_of_sql(t) for t in field_sql_types])

@@ -2,7 +2,7 @@
 ``CsvRowDeserializationSchema`` for connectors such as Kafka. A nested row or a list is one field of its elements
 joined by the array element delimiter (``;`` by default); null is the null literal (empty by default); text that
 holds a character not safe bare is quoted, as Flink's CSV rows are. ``CsvBulkWriters.for_schema(CsvSchema)`` writes
-CSV files with ``FileSink.for_bulk_format``; reading CSV files (``CsvReaderFormat``) is not supported yet."""
+CSV files with ``FileSink.for_bulk_format``, ``CsvReaderFormat.for_schema(CsvSchema)`` reads them with ``FileSource``."""
 
 from sluice.common.serialization import DeserializationSchema, SerializationSchema
 from sluice.common.typeinfo import RowTypeInfo, _type_json
@@ -270,4 +270,11 @@ class CsvBulkWriters(object):
         return BulkWriterFactory("csv", schema._row_sql(), schema.size(), schema._options, "CsvBulkWriters.for_schema")
 
 
-CsvReaderFormat = _not_yet("CsvReaderFormat")
+class CsvReaderFormat(object):
+    """Reads CSV files of a ``CsvSchema`` as rows of its columns (``FileSource.for_record_stream_format``)."""
+
+    @staticmethod
+    def for_schema(schema):
+        from sluice.datastream.formats._bulk import FileFormatReader
+        return FileFormatReader("csv", [n for n, _, _ in schema._columns], [t for _, t, _ in schema._columns],
+                                schema._options)

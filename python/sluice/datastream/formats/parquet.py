@@ -1,14 +1,14 @@
 """PyFlink's ``pyflink.datastream.formats.parquet``: ``ParquetBulkWriters.for_row_type`` for
-``FileSink.for_bulk_format`` (the engine's Parquet format). Importing another name from it raises
-NotImplementedError."""
+``FileSink.for_bulk_format`` and ``ParquetColumnarRowInputFormat`` for ``FileSource.for_bulk_file_format`` (the
+engine's Parquet format). Importing another name from it raises NotImplementedError."""
 
 from sluice.datastream._unsupported import unsupported_module
 from sluice.datastream.formats._bulk import BulkWriterFactory
 
-__all__ = ['ParquetBulkWriters']
+__all__ = ['ParquetBulkWriters', 'ParquetColumnarRowInputFormat']
 
-WHAT = ("the Parquet readers and Avro-Parquet writers of the DataStream API; ParquetBulkWriters.for_row_type writes "
-        "Parquet files")
+WHAT = ("the Avro-Parquet readers and writers of the DataStream API; ParquetColumnarRowInputFormat reads and "
+        "ParquetBulkWriters.for_row_type writes Parquet files of rows")
 
 # the Hadoop configuration keys of Flink's Parquet writer that the engine's Parquet format has
 _HADOOP_KEYS = ("parquet.compression", "parquet.block.size", "parquet.page.size", "parquet.dictionary.page.size",
@@ -36,6 +36,20 @@ class ParquetBulkWriters(object):
                 options[key] = str(value)
         return BulkWriterFactory("parquet", row_type.sql(), len(row_type.fields), options,
                                  "ParquetBulkWriters.for_row_type")
+
+
+def ParquetColumnarRowInputFormat(row_type, hadoop_config=None, batch_size=2048, is_utc_timestamp=False,
+                                  is_case_sensitive=True):
+    """Reads the columns of ``row_type`` (a ``DataTypes.ROW``) from Parquet files as rows of those fields
+    (``FileSource.for_bulk_file_format``); ``is_utc_timestamp`` reads timestamps as UTC."""
+    from sluice.datastream.formats._bulk import FileFormatReader
+    from sluice.table.types import RowType
+    if not isinstance(row_type, RowType):
+        raise TypeError("ParquetColumnarRowInputFormat takes a DataTypes.ROW(...), not %r" % (row_type,))
+    if not is_case_sensitive:
+        raise NotImplementedError("not supported yet: Parquet columns matched case-insensitively")
+    return FileFormatReader("parquet", [f.name for f in row_type.fields], [f.data_type.sql() for f in row_type.fields],
+                            {"parquet.utc-timezone": "true" if is_utc_timestamp else "false"})
 
 
 __getattr__ = unsupported_module(__name__, WHAT)

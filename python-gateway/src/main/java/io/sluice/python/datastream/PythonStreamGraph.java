@@ -283,6 +283,20 @@ public final class PythonStreamGraph {
                         n.path("name").asText("File Source"));
                 break;
             }
+            case "format_file": {
+                List<String> paths = new ArrayList<>();
+                for (JsonNode p : n.get("paths")) {
+                    paths.add(p.asText());
+                }
+                java.util.Map<String, String> options = new java.util.HashMap<>();
+                n.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+                @SuppressWarnings("unchecked")
+                io.sluice.api.common.typeinfo.TypeInformation<Object> type =
+                        (io.sluice.api.common.typeinfo.TypeInformation<Object>) PythonTypes.of(n.get("type"));
+                s = env.fromSource(new FormatFileSource(paths, n.get("format").asText(), n.get("row_type").asText(),
+                        options, type), WatermarkStrategy.noWatermarks(), n.path("name").asText("File Source"));
+                break;
+            }
             case "python": {
                 List<StreamNode> inputs = new ArrayList<>();
                 boolean keyed = n.path("keyed").asBoolean(false);
