@@ -12,6 +12,7 @@ from sluice.table import expressions as expr
 from sluice.table.expressions import col, lit, UNBOUNDED_RANGE
 from sluice.table.udf import AggregateFunction, TableAggregateFunction, udaf, udtaf
 from sluice.table.window import Over, Session, Slide, Tumble
+from sluice.util.exceptions import ValidationException
 
 
 def rows_of(table):
@@ -246,7 +247,7 @@ class RowBasedAggregateTest(unittest.TestCase):
     def test_one_value_aggregate_and_errors(self):
         result = self.t.group_by(col('a')).aggregate(py_sum(col('b')).alias('s')).select(col('a'), col('s'))
         self.assertEqual([(1, 5), (2, 1)], sorted(rows_of(result)))
-        with self.assertRaisesRegex(TypeError, "names 2 columns"):
+        with self.assertRaisesRegex(ValidationException, "names 2 columns"):
             self.t.group_by(col('a')).aggregate(py_sum(col('b')).alias('x', 'y'))
 
 

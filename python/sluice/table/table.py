@@ -85,6 +85,7 @@ def _row_aggregate(grouped, keys, call, method):
     """``aggregate`` of a function with a ROW result (one column per field), computed as the aggregation of the
     row followed by a projection of its fields; None when the result is not a ROW (the engine then handles it)."""
     from sluice.table.expressions import col
+    from sluice.util.exceptions import ValidationException
     j = call._j
     inner, names = (Expression(j["on"]), list(j["args"])) if j.get("m") == "as" else (call, [])
     if len(names) == 1:
@@ -94,12 +95,12 @@ def _row_aggregate(grouped, keys, call, method):
     fields = _row_field_names(schema.get_field_data_type("$agg").sql())
     if fields is None:
         if names:
-            raise TypeError("%s names %d columns %s but the function returns one value of type %s; a function "
+            raise ValidationException("%s names %d columns %s but the function returns one value of type %s; a function "
                             "returning several columns has a ROW result type"
                             % (method, len(names), names, schema.get_field_data_type("$agg").sql()))
         return None
     if names and len(names) != len(fields):
-        raise TypeError("%s names %d columns %s but the function returns a ROW of %d fields %s"
+        raise ValidationException("%s names %d columns %s but the function returns a ROW of %d fields %s"
                         % (method, len(names), names, len(fields), fields))
     key_names = schema.get_field_names()[:-1]
     projection = [col(k) for k in key_names] + [col("$agg").get(f).alias(n)
