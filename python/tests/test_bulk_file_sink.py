@@ -134,6 +134,53 @@ class BulkFileSinkTest(unittest.TestCase):
         with self.assertRaisesRegex(NotImplementedError, "^not supported yet: "):
             CsvSchema.builder().add_string_column('s').set_use_header()
 
+    def test_a_restored_file_source_goes_on_from_its_savepoint(self):
+        import time
+        from sluice.common import Encoder
+        rows = 60000  # many batches: the source waits for the slow map (backpressure) and is stopped part way
+        csv_dir = os.path.join(self.dir, "in")
+        os.makedirs(csv_dir)
+        with open(os.path.join(csv_dir, "numbers.csv"), "w") as f:
+            f.write("".join("%d\n" % i for i in range(rows)))
+        schema = CsvSchema.builder().add_number_column('n').build()
+
+        def slowly(row):
+            if row[0] % 100 == 0:
+                time.sleep(0.005)
+            return str(row[0])
+
+        def start(out, savepoint=None):
+            config = Configuration()
+            config.set_string("execution.checkpointing.dir", tempfile.mkdtemp(dir=self.dir))
+            if savepoint is not None:
+                config.set_string("execution.savepoint.path", savepoint)
+            env = StreamExecutionEnvironment.get_execution_environment(config)
+            env.set_parallelism(1)
+            env.enable_checkpointing(100)
+            env.from_source(FileSource.for_record_stream_format(CsvReaderFormat.for_schema(schema), csv_dir).build(),
+                            WatermarkStrategy.no_watermarks(), "numbers") \
+                .map(slowly, Types.STRING()) \
+                .sink_to(FileSink.for_row_format(out, Encoder.simple_string_encoder())
+                         .with_bucket_assigner(BucketAssigner.base_path_bucket_assigner()).build())
+            return env.execute_async("numbers")
+
+        def numbers(out):
+            found = []
+            for name in visible_files(out):
+                with open(os.path.join(out, name)) as f:
+                    found += [int(line) for line in f.read().split()]
+            return found
+
+        first_out, second_out = os.path.join(self.dir, "first"), os.path.join(self.dir, "second")
+        client = start(first_out)
+        time.sleep(1.0)
+        savepoint = client.stop_with_savepoint(False, os.path.join(self.dir, "savepoints")).result()
+        client.get_job_execution_result().result()
+        before = numbers(first_out)
+        self.assertTrue(0 < len(before) < rows, "stopped part way: %d rows" % len(before))
+        start(second_out, savepoint).get_job_execution_result().result()
+        self.assertEqual(list(range(rows)), sorted(before + numbers(second_out)), "every row once")
+
     def test_the_records_must_be_rows(self):
         env = StreamExecutionEnvironment.get_execution_environment()
         row_type = DataTypes.ROW([DataTypes.FIELD('s', DataTypes.STRING())])
