@@ -137,7 +137,7 @@ class BulkFileSinkTest(unittest.TestCase):
     def test_a_restored_file_source_goes_on_from_its_savepoint(self):
         import time
         from sluice.common import Encoder
-        rows = 60000  # many batches: the source waits for the slow map (backpressure) and is stopped part way
+        rows = 200000  # many batches: the source waits for the slow map (backpressure) and is stopped part way
         csv_dir = os.path.join(self.dir, "in")
         os.makedirs(csv_dir)
         with open(os.path.join(csv_dir, "numbers.csv"), "w") as f:
@@ -173,7 +173,9 @@ class BulkFileSinkTest(unittest.TestCase):
 
         first_out, second_out = os.path.join(self.dir, "first"), os.path.join(self.dir, "second")
         client = start(first_out)
-        time.sleep(1.0)
+        deadline = time.time() + 60
+        while not numbers(first_out) and time.time() < deadline:  # a checkpoint finished a part file
+            time.sleep(0.05)
         savepoint = client.stop_with_savepoint(False, os.path.join(self.dir, "savepoints")).result()
         client.get_job_execution_result().result()
         before = numbers(first_out)
