@@ -28,7 +28,7 @@ import threading
 
 from sluice.util.exceptions import convert_java_error
 
-__all__ = ['get_gateway', 'Gateway']
+__all__ = ['get_gateway', 'Gateway', 'add_python_file']
 
 _lock = threading.RLock()
 _gateway = None
@@ -57,6 +57,30 @@ def _class_path():
             "built Sluice checkout (or SLUICE_GATEWAY_CLASSPATH to a class path)." % target)
     first = classes if os.path.isdir(classes) else jars[-1]
     return os.pathsep.join([first, os.path.join(lib, "*")])
+
+
+_extra_python_paths = []
+
+
+def add_python_file(file_path):
+    """Puts a dependency on the PYTHONPATH of the Python workers started for functions made after this call: a
+    ``.py`` file (copied into a directory of its own), a package directory (its parent directory goes on the path),
+    or a ``.zip``, ``.whl`` or ``.egg`` archive (itself)."""
+    path = os.path.abspath(str(file_path))
+    if not os.path.exists(path):
+        raise FileNotFoundError("add_python_file: %s does not exist" % path)
+    if os.path.isdir(path):
+        entry = os.path.dirname(path.rstrip(os.sep))
+    elif path.endswith((".zip", ".whl", ".egg")):
+        entry = path
+    else:
+        entry = tempfile.mkdtemp(prefix="sluice-python-files-")
+        shutil.copy(path, entry)
+    with _lock:
+        if entry not in _extra_python_paths:
+            _extra_python_paths.append(entry)
+        if _gateway is not None:
+            _gateway.python_path = os.pathsep.join([_python_path()] + _extra_python_paths)
 
 
 def _java():
@@ -124,7 +148,7 @@ class Gateway(object):
         self._file.flush()
         self._garbage = []
         self.python_executable = os.environ.get("SLUICE_PYTHON_EXECUTABLE") or sys.executable
-        self.python_path = _python_path()
+        self.python_path = os.pathsep.join([_python_path()] + _extra_python_paths)
 
     def _log_text(self):
         try:

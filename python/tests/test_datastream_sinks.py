@@ -240,7 +240,7 @@ class UnsupportedModulesTest(unittest.TestCase):
                              ("connectors.cassandra", "CassandraSink"), ("connectors.rabbitmq", "RMQSource"),
                              ("connectors.hybrid_source", "HybridSource"), ("connectors.pubsub", "PubSubSource"),
                              ("connectors.dynamic_kafka", "DynamicKafkaSource"),
-                             ("formats.parquet", "ParquetColumnarRowInputFormat"), ("formats.orc", "OrcBulkWriters")]:
+                             ("formats.parquet", "AvroParquetReaders"), ("formats.orc", "OrcBulkWriters")]:
             m = importlib.import_module("sluice.datastream." + module)
             with self.assertRaisesRegex(NotImplementedError, "^not supported yet: %s of sluice.datastream.%s \\("
                                         % (name, module)):

@@ -162,7 +162,7 @@ class DataStream(object):
         return out
 
     def sink_to(self, sink):
-        """Writes the stream into ``sink``: a ``FileSink`` (row format) or a ``KafkaSink`` from
+        """Writes the stream into ``sink``: a ``FileSink`` (row or bulk format) or a ``KafkaSink`` from
         ``sluice.datastream.connectors``, or a Java sink class by name (``Sink("com.example.MySink")``), which gets
         the records as the engine holds them."""
         from sluice.datastream.connectors.base import Sink
@@ -181,7 +181,10 @@ class DataStream(object):
             raise _not_yet("the sink %s (FileSink, KafkaSink and Java Sink classes by name are supported)"
                            % type(sink).__name__)
         stream = self._plain()
-        if stream._type is None or isinstance(stream._type, PickledBytesTypeInfo):
+        if sink._is_bulk():
+            # a bulk format writes rows of its fields: the records must be rows the engine can read
+            sink._encoder._check(stream._type)
+        elif stream._type is None or isinstance(stream._type, PickledBytesTypeInfo):
             stream = stream.map(_python_obj_to_str, Types.STRING())
         spec = sink._spec()
         spec["input"] = stream._id

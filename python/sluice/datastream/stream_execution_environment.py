@@ -201,7 +201,10 @@ class StreamExecutionEnvironment(object):
         raise NotImplementedError("not supported yet: add_classpaths (put jars on the engine's class path)")
 
     def add_python_file(self, file_path):
-        raise NotImplementedError("not supported yet: add_python_file (put modules on PYTHONPATH instead)")
+        """Puts a Python file, a package directory or a .zip/.whl/.egg on the PYTHONPATH of the Python workers of
+        the jobs executed after this call."""
+        from sluice.java_gateway import add_python_file
+        add_python_file(file_path)
 
     def add_python_archive(self, archive_path, target_dir=None):
         raise NotImplementedError("not supported yet: add_python_archive")

@@ -28,10 +28,14 @@ class _Function(object):
         self.pandas = spec["func_type"] == "pandas"
         self.result_type = spec["result_type"]
         self.instance = f if isinstance(f, UserDefinedFunction) else None
+        fields = spec.get("row_fields")
         if spec.get("kind") == "aggregate":
-            self.aggregate = _PandasAggregate(f) if self.pandas else f
+            if self.pandas:
+                self.aggregate = _PandasAggregate(f, fields)
+            else:
+                self.aggregate = _RowPacking(f, fields) if fields else f
         elif spec.get("kind") == "table_aggregate":
-            self.aggregate = _RowPacking(f, spec["row_fields"]) if spec.get("row_fields") else f
+            self.aggregate = _RowPacking(f, fields) if fields else f
         self.call = getattr(f, "eval", None) if self.instance is not None else f
         if self.instance is not None:
             from sluice.metrics.metricbase import worker_metric_group
@@ -128,10 +132,12 @@ def _aggregate(function, kind, frame):
 
 
 class _PandasAggregate(object):
-    """A pandas aggregate function as an accumulator of its inputs: get_value calls it with pandas.Series."""
+    """A pandas aggregate function as an accumulator of its inputs: get_value calls it with pandas.Series (or,
+    called with every column of a table, with one pandas.DataFrame of those columns)."""
 
-    def __init__(self, f):
+    def __init__(self, f, fields=None):
         self.f = f
+        self.fields = fields
 
     def create_accumulator(self):
         return []
@@ -147,11 +153,15 @@ class _PandasAggregate(object):
         if not acc:
             return None
         columns = list(zip(*acc))
+        if self.fields:
+            return self.f(pd.DataFrame({name: list(c) for name, c in zip(self.fields, columns)},
+                                       columns=self.fields))
         return self.f(*[pd.Series(list(c)) for c in columns])
 
 
 class _RowPacking(object):
-    """A table aggregate function called with every column of a table: its methods get them as one named Row."""
+    """An aggregate or table aggregate function called with every column of a table: its methods get them as one
+    named Row."""
 
     def __init__(self, f, fields):
         self.f = f
@@ -174,6 +184,9 @@ class _RowPacking(object):
 
     def emit_value(self, acc):
         return self.f.emit_value(acc)
+
+    def get_value(self, acc):
+        return self.f.get_value(acc)
 
 
 def _table_rows(result):

@@ -4,7 +4,8 @@ import datetime
 import decimal
 from enum import Enum
 
-__all__ = ['Expression', 'TimeIntervalUnit', 'TimePointUnit', 'JsonOnNull', 'to_arg']
+__all__ = ['Expression', 'TimeIntervalUnit', 'TimePointUnit', 'JsonType', 'JsonExistsOnError',
+           'JsonValueOnEmptyOrError', 'JsonQueryWrapper', 'JsonQueryOnEmptyOrError', 'JsonOnNull', 'to_arg']
 
 
 class TimeIntervalUnit(Enum):
@@ -47,6 +48,44 @@ class TimePointUnit(Enum):
 class JsonOnNull(Enum):
     NULL = 0
     ABSENT = 1
+
+
+class JsonType(Enum):
+    """What ``is_json`` accepts: any JSON value, a scalar, an array or an object."""
+    VALUE = 0
+    SCALAR = 1
+    ARRAY = 2
+    OBJECT = 3
+
+
+class JsonExistsOnError(Enum):
+    """The result of ``json_exists`` when the path raises an error."""
+    TRUE = 0
+    FALSE = 1
+    UNKNOWN = 2
+    ERROR = 3
+
+
+class JsonValueOnEmptyOrError(Enum):
+    """What ``json_value`` gives for an empty path result or an error: NULL, an error, or a default value."""
+    NULL = 0
+    ERROR = 1
+    DEFAULT = 2
+
+
+class JsonQueryWrapper(Enum):
+    """Whether ``json_query`` wraps its result into an array."""
+    WITHOUT_ARRAY = 0
+    CONDITIONAL_ARRAY = 1
+    UNCONDITIONAL_ARRAY = 2
+
+
+class JsonQueryOnEmptyOrError(Enum):
+    """What ``json_query`` gives for an empty path result or an error."""
+    NULL = 0
+    EMPTY_ARRAY = 1
+    EMPTY_OBJECT = 2
+    ERROR = 3
 
 
 def to_arg(v):
@@ -99,6 +138,37 @@ def _m(name):
 
 def _prop(name):
     return property(lambda self: Expression({"m": name, "on": self._j, "args": []}))
+
+
+def _f(sql_name, prop=False):
+    """A SQL built-in function called with this expression as its first argument (``col('s').starts_with('a')`` is
+    ``STARTSWITH(s, 'a')``)."""
+    def op(self, *args):
+        return Expression({"s": "call", "args": [sql_name, self._j] + [to_arg(a) for a in args]})
+    op.__name__ = sql_name.lower()
+    return property(op) if prop else op
+
+
+def _given(*args):
+    """The arguments up to the first optional one left out (None)."""
+    out = []
+    for a in args:
+        if a is None:
+            break
+        out.append(a)
+    return out
+
+
+def _template(template, *args):
+    """An expression of SQL text whose ``$i`` stand for the arguments (the engine renders them)."""
+    return Expression({"tpl": template, "args": [to_arg(a) for a in args]})
+
+
+def _engine_lacks(name, sql):
+    def op(self, *args, **kwargs):
+        raise NotImplementedError("not supported yet: Expression.%s (the engine has no %s function)" % (name, sql))
+    op.__name__ = name
+    return op
 
 
 def _r(name):
@@ -157,6 +227,23 @@ class Expression(object):
     def __pos__(self):
         return self
 
+    def __abs__(self):
+        return self.abs
+
+    def __getattr__(self, name):
+        """``col('r').name``: the field ``name`` of a ROW value, as ``get(name)``."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.get(name)
+
+    def __getitem__(self, index):
+        """``col('a')[1]``: an element of an ARRAY (counted from 1) or the value of a MAP key, as ``at(index)``."""
+        return self.at(index)
+
+    def __iter__(self):
+        # without this, Python would iterate over __getitem__(0), __getitem__(1), ... without end
+        raise TypeError("A Table API expression is not iterable")
+
     def __bool__(self):
         raise TypeError("A Table API expression has no truth value; use & | ~ instead of and/or/not")
 
@@ -190,8 +277,6 @@ class Expression(object):
     ln = _prop("ln")
     sqrt = _prop("sqrt")
     abs = _prop("abs")
-    floor = _prop("floor")
-    ceil = _prop("ceil")
     sin = _prop("sin")
     cos = _prop("cos")
     tan = _prop("tan")
@@ -223,8 +308,13 @@ class Expression(object):
     upper_case = _prop("upperCase")
     lower_case = _prop("lowerCase")
     init_cap = _prop("initCap")
-    ltrim = _prop("ltrim")
-    rtrim = _prop("rtrim")
+    def ltrim(self, trim_str=None):
+        """This string without the leading characters of ``trim_str`` (whitespace by default)."""
+        return _f("LTRIM")(self, *_given(trim_str))
+
+    def rtrim(self, trim_str=None):
+        """This string without the trailing characters of ``trim_str`` (whitespace by default)."""
+        return _f("RTRIM")(self, *_given(trim_str))
     from_base64 = _prop("fromBase64")
     to_base64 = _prop("toBase64")
     ascii = _prop("ascii")
@@ -244,6 +334,55 @@ class Expression(object):
     right = _m("right")
     repeat = _m("repeat")
     split_index = _m("splitIndex")
+    sha224 = _f("SHA224", prop=True)
+    sha384 = _f("SHA384", prop=True)
+    sha512 = _f("SHA512", prop=True)
+    sha2 = _f("SHA2")
+    unhex = _f("UNHEX", prop=True)
+    starts_with = _f("STARTSWITH")
+    ends_with = _f("ENDSWITH")
+    translate = _f("TRANSLATE")
+    regexp_count = _f("REGEXP_COUNT")
+    regexp_instr = _f("REGEXP_INSTR")
+    regexp_substr = _f("REGEXP_SUBSTR")
+    decode = _f("DECODE")
+    encode = _f("ENCODE")
+    instr = _f("INSTR")
+    url_decode = _f("URL_DECODE")
+    url_encode = _f("URL_ENCODE")
+    printf = _f("PRINTF")
+    split = _f("SPLIT")
+
+    def concat(self, other):
+        """This string followed by ``other``."""
+        return Expression({"s": "concat", "args": [self._j, to_arg(other)]})
+
+    def regexp_extract_all(self, regex, extract_index=None):
+        """Every substring matching ``regex``, the group ``extract_index`` (default 1) of each match."""
+        return _f("REGEXP_EXTRACT_ALL")(self, *_given(regex, extract_index))
+
+    def locate(self, s, pos=None):
+        """The position (from 1) of this string in ``s`` (searching from ``pos``), 0 when absent."""
+        return _f("LOCATE")(self, *_given(s, pos))
+
+    def parse_url(self, part_to_extract, key=None):
+        """A part of this URL (``'HOST'``, ``'PATH'``, ``'QUERY'``, ...; with ``key`` one query parameter)."""
+        return _f("PARSE_URL")(self, *_given(part_to_extract, key))
+
+    def btrim(self, trim_str=None):
+        """This string without the leading and trailing characters of ``trim_str`` (whitespace by default)."""
+        return _f("BTRIM")(self, *_given(trim_str))
+
+    def str_to_map(self, list_delimiter=None, key_value_delimiter=None):
+        """A MAP of the key/value pairs of this string (pairs split by ``list_delimiter``, ',' by default; key from
+        value by ``key_value_delimiter``, '=' by default)."""
+        if list_delimiter is None or key_value_delimiter is None:
+            return _f("STR_TO_MAP")(self)
+        return _f("STR_TO_MAP")(self, list_delimiter, key_value_delimiter)
+
+    def elt(self, expr, *exprs):
+        """Of the expressions after it, the one this index (from 1) names; NULL when out of range."""
+        return _f("ELT")(self, expr, *exprs)
 
     def substring(self, begin_index, length=None):
         return _m("substring")(self, begin_index) if length is None else _m("substring")(self, begin_index, length)
@@ -280,6 +419,20 @@ class Expression(object):
     to_time = _prop("toTime")
     to_timestamp = _prop("toTimestamp")
     extract = _m("extract")
+
+    def floor(self, time_interval_unit=None):
+        """The largest integer not above this number, or with a ``TimeIntervalUnit`` this time point rounded down
+        to the unit."""
+        if time_interval_unit is None:
+            return _m("floor")(self)
+        return _m("floor")(self, time_interval_unit)
+
+    def ceil(self, time_interval_unit=None):
+        """The smallest integer not below this number, or with a ``TimeIntervalUnit`` this time point rounded up
+        to the unit."""
+        if time_interval_unit is None:
+            return _m("ceil")(self)
+        return _m("ceil")(self, time_interval_unit)
 
     def floor_to(self, time_interval_unit):
         return _m("floor")(self, time_interval_unit)
@@ -330,6 +483,12 @@ class Expression(object):
     var_samp = _prop("varSamp")
 
     collect = _prop("collect")
+    array_agg = _prop("arrayAgg")
+
+    def percentile(self, percentage, frequency=None):
+        """The exact percentile (linear interpolation) of this value at ``percentage`` (0.0 to 1.0, or an array of
+        them), each row counted ``frequency`` times (default 1)."""
+        return _f("PERCENTILE")(self, *_given(percentage, frequency))
 
     def list_agg(self, separator=None):
         return _m("listAgg")(self) if separator is None else _m("listAgg")(self, separator)
@@ -343,10 +502,103 @@ class Expression(object):
 
     at = _m("at")
     cardinality = _prop("cardinality")
+    element = _f("ELEMENT", prop=True)
+    flatten = _prop("flatten")
 
-    @property
-    def flatten(self):
-        raise NotImplementedError("not supported yet: Expression.flatten (write the fields with get(...))")
+    # arrays and maps
+    array_append = _f("ARRAY_APPEND")
+    array_contains = _f("ARRAY_CONTAINS")
+    array_distinct = _f("ARRAY_DISTINCT")
+    array_position = _f("ARRAY_POSITION")
+    array_prepend = _f("ARRAY_PREPEND")
+    array_remove = _f("ARRAY_REMOVE")
+    array_reverse = _f("ARRAY_REVERSE")
+    array_union = _f("ARRAY_UNION")
+    array_concat = _f("ARRAY_CONCAT")
+    array_max = _f("ARRAY_MAX")
+    array_min = _f("ARRAY_MIN")
+    array_except = _f("ARRAY_EXCEPT")
+    array_intersect = _f("ARRAY_INTERSECT")
+    map_keys = _f("MAP_KEYS", prop=True)
+    map_values = _f("MAP_VALUES", prop=True)
+    map_entries = _f("MAP_ENTRIES", prop=True)
+    map_union = _f("MAP_UNION")
+
+    def array_slice(self, start_offset, end_offset=None):
+        """The elements from ``start_offset`` to ``end_offset`` (inclusive, from 1; negative from the end)."""
+        return _f("ARRAY_SLICE")(self, *_given(start_offset, end_offset))
+
+    def array_sort(self, ascending_order=None, null_first=None):
+        """The array sorted, ascending with NULLs first unless told otherwise."""
+        if ascending_order is None and null_first is not None:
+            ascending_order = True
+        return _f("ARRAY_SORT")(self, *_given(ascending_order, null_first))
+
+    def array_join(self, delimiter, null_replacement=None):
+        """The string elements joined by ``delimiter``; NULL elements left out or replaced."""
+        return _f("ARRAY_JOIN")(self, *_given(delimiter, null_replacement))
+
+    # JSON
+    json_quote = _f("JSON_QUOTE")
+    json_unquote = _f("JSON_UNQUOTE")
+
+    def is_json(self, json_type=None):
+        """Whether this string is valid JSON (of ``json_type``: a ``JsonType``, any value by default)."""
+        if json_type is None:
+            return _template("$0 IS JSON", self)
+        return _template("$0 IS JSON " + _enum(json_type, JsonType).name, self)
+
+    def json_exists(self, path, on_error=None):
+        """Whether the JSON string has a value at ``path``; ``on_error`` (a ``JsonExistsOnError``) is the result
+        when the path raises an error."""
+        if on_error is None:
+            return _template("JSON_EXISTS($0, $1)", self, path)
+        return _template("JSON_EXISTS($0, $1 %s ON ERROR)" % _enum(on_error, JsonExistsOnError).name, self, path)
+
+    def json_value(self, path, returning_type=None, on_empty=JsonValueOnEmptyOrError.NULL, default_on_empty=None,
+                   on_error=JsonValueOnEmptyOrError.NULL, default_on_error=None):
+        """The scalar at ``path`` of the JSON string, as ``returning_type`` (STRING by default); ``on_empty`` and
+        ``on_error`` (``JsonValueOnEmptyOrError``) choose NULL, an error or the given default."""
+        args = [self, path]
+        text = "JSON_VALUE($0, $1"
+        if returning_type is not None:
+            text += " RETURNING " + returning_type.sql()
+        for behaviour, default, when in ((on_empty, default_on_empty, "EMPTY"), (on_error, default_on_error,
+                                                                                   "ERROR")):
+            behaviour = _enum(behaviour, JsonValueOnEmptyOrError)
+            if behaviour is JsonValueOnEmptyOrError.DEFAULT:
+                text += " DEFAULT $%d ON %s" % (len(args), when)
+                args.append(default)
+            else:
+                text += " %s ON %s" % (behaviour.name, when)
+        return _template(text + ")", *args)
+
+    def json_query(self, path, wrapping_behavior=JsonQueryWrapper.WITHOUT_ARRAY,
+                   on_empty=JsonQueryOnEmptyOrError.NULL, on_error=JsonQueryOnEmptyOrError.NULL):
+        """The JSON value at ``path`` of the JSON string as a string, wrapped into an array as
+        ``wrapping_behavior`` says; ``on_empty``/``on_error`` choose NULL, an empty array or object, or an error."""
+        wrapper = {JsonQueryWrapper.WITHOUT_ARRAY: "WITHOUT ARRAY WRAPPER",
+                   JsonQueryWrapper.CONDITIONAL_ARRAY: "WITH CONDITIONAL ARRAY WRAPPER",
+                   JsonQueryWrapper.UNCONDITIONAL_ARRAY: "WITH UNCONDITIONAL ARRAY WRAPPER"}[
+            _enum(wrapping_behavior, JsonQueryWrapper)]
+        empty = _enum(on_empty, JsonQueryOnEmptyOrError).name.replace("_", " ")
+        error = _enum(on_error, JsonQueryOnEmptyOrError).name.replace("_", " ")
+        return _template("JSON_QUERY($0, $1 %s %s ON EMPTY %s ON ERROR)" % (wrapper, empty, error), self, path)
+
+    # not in the engine yet
+    inet_aton = _engine_lacks("inet_aton", "INET_ATON")
+    inet_ntoa = _engine_lacks("inet_ntoa", "INET_NTOA")
+    object_update = _engine_lacks("object_update", "OBJECT_UPDATE")
+    bitmap_build = _engine_lacks("bitmap_build", "BITMAP_BUILD")
+
+    def as_argument(self, name):
+        raise NotImplementedError("not supported yet: Expression.as_argument (named arguments of function calls)")
+
+
+def _enum(value, cls):
+    if not isinstance(value, cls):
+        raise TypeError("expected a %s, not %r" % (cls.__name__, value))
+    return value
 
 
 def _summary(j):

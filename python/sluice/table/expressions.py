@@ -1,13 +1,15 @@
 """Functions that make Table API expressions (PyFlink's ``pyflink.table.expressions``)."""
 
-from sluice.table.expression import Expression, to_arg
+from sluice.table.expression import Expression, JsonOnNull, _template, to_arg
 
 __all__ = ['col', 'lit', 'call', 'call_sql', 'range_', 'and_', 'or_', 'not_', 'UNBOUNDED_ROW', 'UNBOUNDED_RANGE',
            'CURRENT_ROW', 'CURRENT_RANGE', 'current_date', 'current_time', 'current_timestamp',
            'current_watermark', 'local_time', 'local_timestamp', 'to_date', 'to_timestamp', 'temporal_overlaps',
            'date_format', 'timestamp_diff', 'from_unixtime', 'unix_timestamp', 'row_interval', 'pi', 'e', 'rand',
            'rand_integer', 'atan2', 'negative', 'concat', 'concat_ws', 'uuid', 'null_of', 'log', 'with_columns',
-           'without_columns', 'if_then_else', 'coalesce', 'row', 'array', 'map_', 'source_watermark', 'with_all_columns']
+           'without_columns', 'if_then_else', 'coalesce', 'row', 'array', 'map_', 'source_watermark', 'with_all_columns',
+           'current_database', 'to_timestamp_ltz', 'convert_tz', 'json_string', 'json_object', 'json_array',
+           'json_object_agg', 'json_array_agg', 'json', 'uuid_v4', 'uuid_v7', 'descriptor']
 
 
 def _s(name, *args):
@@ -201,3 +203,97 @@ def array(head, *tail):
 def map_(key, value, *tail):
     """A MAP value from key/value pairs: ``map_(k1, v1, k2, v2, ...)``."""
     return _s("map", key, value, *tail)
+
+
+def _builtin(name, *args):
+    """A call of the engine's SQL built-in function ``name``."""
+    return Expression({"s": "call", "args": [name] + [to_arg(a) for a in args]})
+
+
+def current_database():
+    """The name of the current database."""
+    return _builtin("CURRENT_DATABASE")
+
+
+def to_timestamp_ltz(*args):
+    """A TIMESTAMP_LTZ of epoch time: ``to_timestamp_ltz(numeric)`` (milliseconds) or ``to_timestamp_ltz(numeric,
+    precision)`` (0: seconds, 3: milliseconds)."""
+    return _builtin("TO_TIMESTAMP_LTZ", *args)
+
+
+def convert_tz(date_str, tz_from, tz_to):
+    """The date-time text ``date_str`` of time zone ``tz_from`` as the date-time text of ``tz_to``."""
+    return _builtin("CONVERT_TZ", date_str, tz_from, tz_to)
+
+
+def json_string(value):
+    """The value as JSON text."""
+    return _builtin("JSON_STRING", value)
+
+
+def _on_null(on_null):
+    if not isinstance(on_null, JsonOnNull):
+        raise TypeError("expected a JsonOnNull, not %r" % (on_null,))
+    return on_null.name
+
+
+def _sql_string(text):
+    return "'%s'" % text.replace("'", "''")
+
+
+def json_object(on_null=JsonOnNull.NULL, *args):
+    """A JSON object of key/value pairs (``json_object(JsonOnNull.NULL, 'k', col('v'), ...)``); ``on_null`` says
+    whether a NULL value is written as null or left out."""
+    if len(args) % 2:
+        raise ValueError("json_object takes keys and values in pairs, not %d arguments" % len(args))
+    parts, values = [], []
+    for i in range(0, len(args), 2):
+        key, value = args[i], args[i + 1]
+        if isinstance(key, str):
+            key_text = _sql_string(key)
+        else:
+            key_text = "$%d" % len(values)
+            values.append(key)
+        parts.append("KEY %s VALUE $%d" % (key_text, len(values)))
+        values.append(value)
+    if len(values) > 10:
+        raise NotImplementedError("not supported yet: json_object with more than 10 values and non-literal keys")
+    return _template("JSON_OBJECT(%s%s ON NULL)" % (", ".join(parts) + (" " if parts else ""), _on_null(on_null)),
+                     *values)
+
+
+def json_array(on_null=JsonOnNull.ABSENT, *args):
+    """A JSON array of the values; ``on_null`` says whether a NULL is written as null or left out."""
+    if len(args) > 10:
+        raise NotImplementedError("not supported yet: json_array of more than 10 values")
+    if not args:
+        _on_null(on_null)
+        return _template("JSON_ARRAY()")
+    items = ", ".join("$%d" % i for i in range(len(args)))
+    return _template("JSON_ARRAY(%s %s ON NULL)" % (items, _on_null(on_null)), *args)
+
+
+def json_object_agg(on_null, key_expr, value_expr):
+    """The aggregate JSON object of a group's key/value pairs."""
+    return _template("JSON_OBJECTAGG(KEY $0 VALUE $1 %s ON NULL)" % _on_null(on_null), key_expr, value_expr)
+
+
+def json_array_agg(on_null, item_expr):
+    """The aggregate JSON array of a group's values."""
+    return _template("JSON_ARRAYAGG($0 %s ON NULL)" % _on_null(on_null), item_expr)
+
+
+def json(value):
+    raise NotImplementedError("not supported yet: json (the engine has no JSON function for raw JSON values)")
+
+
+def uuid_v4():
+    raise NotImplementedError("not supported yet: uuid_v4 (use uuid(), a random UUID)")
+
+
+def uuid_v7():
+    raise NotImplementedError("not supported yet: uuid_v7 (the engine has no UUID_V7 function)")
+
+
+def descriptor(*column_names):
+    raise NotImplementedError("not supported yet: descriptor (process table functions)")

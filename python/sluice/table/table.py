@@ -20,9 +20,10 @@ class _TableLike(JavaObject):
         return wrap(self._invoke(method, *args), self._t_env)
 
 
-def _table_aggregate_call(func, table, method):
-    """The call expression of ``flat_aggregate``'s argument: a call such as ``top2(col('v')).alias('v', 'rank')``,
-    or a ``udtaf`` function itself, which takes all the columns of ``table`` as its arguments (as in PyFlink)."""
+def _aggregate_call(func, table, method):
+    """The call expression of ``aggregate``'s or ``flat_aggregate``'s argument: a call such as
+    ``top2(col('v')).alias('v', 'rank')``, or a ``udaf``/``udtaf`` function itself (optionally with ``.alias``),
+    which takes all the columns of ``table`` as one argument (as in PyFlink)."""
     if isinstance(func, Expression):
         return func
     if isinstance(func, str):
@@ -38,6 +39,73 @@ def _table_aggregate_call(func, table, method):
         call = packed(*[col(n) for n in names])
         return call.alias(*func._alias_names) if func._alias_names else call
     raise TypeError("%s takes a table aggregate function call, not %r" % (method, func))
+
+
+def _row_field_names(sql_type):
+    """The field names of a ROW type's text (``ROW<`a` BIGINT, `b` STRING>``), or None for another type."""
+    text = sql_type.strip()
+    if text.endswith(" NOT NULL"):
+        text = text[:-len(" NOT NULL")]
+    if not (text.upper().startswith("ROW<") and text.endswith(">")):
+        return None
+    body, names, depth, start, quoted = text[4:-1], [], 0, 0, False
+    for i, ch in enumerate(body + ","):
+        if ch == "`":
+            quoted = not quoted
+        elif not quoted and ch in "<(":
+            depth += 1
+        elif not quoted and ch in ">)":
+            depth -= 1
+        elif not quoted and depth == 0 and ch == ",":
+            field = body[start:i].strip()
+            if field.startswith("`"):
+                end = field.index("`", 1)
+                while field[end + 1:end + 2] == "`":
+                    end = field.index("`", end + 2)
+                names.append(field[1:end].replace("``", "`"))
+            elif field:
+                names.append(field.split()[0])
+            start = i + 1
+    return names
+
+
+class _RowAggregatedTable(object):
+    """The result of ``aggregate`` with a function whose result is a ROW: the keys and one column per field,
+    named by ``alias`` (or by the row's field names); ``select`` picks from them."""
+
+    def __init__(self, expanded):
+        self._expanded = expanded
+
+    def select(self, *fields):
+        _check_expressions(fields, "select")
+        return self._expanded.select(*fields)
+
+
+def _row_aggregate(grouped, keys, call, method):
+    """``aggregate`` of a function with a ROW result (one column per field), computed as the aggregation of the
+    row followed by a projection of its fields; None when the result is not a ROW (the engine then handles it)."""
+    from sluice.table.expressions import col
+    from sluice.util.exceptions import ValidationException
+    j = call._j
+    inner, names = (Expression(j["on"]), list(j["args"])) if j.get("m") == "as" else (call, [])
+    if len(names) == 1:
+        return None
+    aggregated = grouped._call("select", *(list(keys) + [inner.alias("$agg")]))
+    schema = aggregated.get_schema()
+    fields = _row_field_names(schema.get_field_data_type("$agg").sql())
+    if fields is None:
+        if names:
+            raise ValidationException("%s names %d columns %s but the function returns one value of type %s; a function "
+                            "returning several columns has a ROW result type"
+                            % (method, len(names), names, schema.get_field_data_type("$agg").sql()))
+        return None
+    if names and len(names) != len(fields):
+        raise ValidationException("%s names %d columns %s but the function returns a ROW of %d fields %s"
+                        % (method, len(names), names, len(fields), fields))
+    key_names = schema.get_field_names()[:-1]
+    projection = [col(k) for k in key_names] + [col("$agg").get(f).alias(n)
+                                                for f, n in zip(fields, names or fields)]
+    return _RowAggregatedTable(aggregated.select(*projection))
 
 
 def _check_expressions(args, method):
@@ -84,6 +152,7 @@ class Table(_TableLike):
         _check_expressions(fields, "group_by")
         grouped = self._call("groupBy", *fields)
         grouped._source = self
+        grouped._keys = list(fields)
         return grouped
 
     def distinct(self):
@@ -150,7 +219,9 @@ class Table(_TableLike):
 
     def window(self, window):
         """A group window (``Tumble``/``Slide``/``Session`` ... ``.alias('w')``) or an over window."""
-        return self._call("window", window)
+        windowed = self._call("window", window)
+        windowed._source = self
+        return windowed
 
     def over_window(self, *over_windows):
         return self._call("window", *over_windows)
@@ -174,13 +245,17 @@ class Table(_TableLike):
         return self._call("flatMap", func)
 
     def aggregate(self, func):
-        return self._call("aggregate", func)
+        """Aggregates the whole table with an aggregate function whose result may be a ROW, one column per field:
+        ``aggregate(f(col('a')).alias('x', 'y'))``, or ``aggregate(f.alias('x', 'y'))`` with every column as one
+        ``Row`` argument (a ``pandas.DataFrame`` for a pandas function); follow it with ``select``."""
+        call = _aggregate_call(func, self, "aggregate")
+        return _row_aggregate(self, [], call, "aggregate") or self._call("aggregate", call)
 
     def flat_aggregate(self, func):
         """Applies a table aggregate function (``udtaf``) to the whole table: ``flat_aggregate(top2(col('v'))
         .alias('v', 'rank'))``, or ``flat_aggregate(top2)`` with every column as argument; follow it with ``select``.
         In streaming mode a change retracts (``-D``) the rows emitted before."""
-        return self._call("flatAggregate", _table_aggregate_call(func, self, "flat_aggregate"))
+        return self._call("flatAggregate", _aggregate_call(func, self, "flat_aggregate"))
 
     def to_pandas(self):
         """Executes the table and returns its rows as a ``pandas.DataFrame`` (a changelog is applied first, so
@@ -236,35 +311,57 @@ class GroupedTable(_TableLike):
     """A table grouped by keys; ``select`` aggregates per group."""
 
     _source = None
+    _keys = ()
 
     def select(self, *fields):
         _check_expressions(fields, "select")
         return self._call("select", *fields)
 
     def aggregate(self, func):
-        return self._call("aggregate", func)
+        """An aggregate function per group, ``aggregate(f(col('a')).alias('x', 'y'))`` or ``aggregate(f.alias(
+        'x', 'y'))`` with every column as one argument; the result has the keys and the function's columns."""
+        call = _aggregate_call(func, self._source, "aggregate")
+        return _row_aggregate(self, self._keys, call, "aggregate") or self._call("aggregate", call)
 
     def flat_aggregate(self, func):
         """Applies a table aggregate function (``udtaf``) per group: the result has the group keys followed by the
         function's columns; ``flat_aggregate(top2)`` passes every column of the table as arguments."""
-        return self._call("flatAggregate", _table_aggregate_call(func, self._source, "flat_aggregate"))
+        return self._call("flatAggregate", _aggregate_call(func, self._source, "flat_aggregate"))
 
 
 class GroupWindowedTable(_TableLike):
     """A table with a group window; ``group_by`` must name the window alias."""
 
+    _source = None
+
     def group_by(self, *fields):
         _check_expressions(fields, "group_by")
-        return self._call("groupBy", *fields)
+        grouped = self._call("groupBy", *fields)
+        grouped._source = self._source
+        return grouped
 
 
 class WindowGroupedTable(_TableLike):
+    """A table grouped by a group window and keys: ``select``, ``aggregate`` and ``flat_aggregate`` compute per
+    window and key, and may use the window's ``start``, ``end`` and ``rowtime`` (``col('w').start``)."""
+
+    _source = None
+
     def select(self, *fields):
         _check_expressions(fields, "select")
         return self._call("select", *fields)
 
     def aggregate(self, func):
-        raise NotImplementedError("not supported yet: WindowGroupedTable.aggregate")
+        """An aggregate function per window and key, ``aggregate(f(col('v')).alias('x'))`` (a Python ``udaf``,
+        general or pandas, or a registered function); follow it with ``select`` of the keys, the result columns
+        and the window properties."""
+        return self._call("aggregate", _aggregate_call(func, self._source, "aggregate"))
+
+    def flat_aggregate(self, func):
+        """A table aggregate function (``udtaf``) per window and key: the result has the keys, the function's
+        columns and the window properties for a following ``select``; ``flat_aggregate(top2)`` passes every
+        column of the table as arguments."""
+        return self._call("flatAggregate", _aggregate_call(func, self._source, "flat_aggregate"))
 
 
 class OverWindowedTable(_TableLike):

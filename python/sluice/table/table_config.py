@@ -23,14 +23,32 @@ class _LiveConfiguration(Configuration):
         return dict(self._table_config._values)
 
 
+def add_jars(t_env, jars):
+    """``ADD JAR`` for each of the ``;``-separated paths or ``file:`` URLs of ``jars`` (``pipeline.jars``)."""
+    from urllib.parse import unquote, urlparse
+    for jar in (j.strip() for j in jars.split(";")):
+        if not jar:
+            continue
+        if jar.startswith("file:"):
+            jar = unquote(urlparse(jar).path)
+        elif "://" in jar:
+            raise NotImplementedError("not supported yet: jars at %s (only local files)" % jar)
+        t_env.execute_sql("ADD JAR '%s'" % jar.replace("'", "''"))
+
+
 class TableConfig(object):
-    """Options of the session (``parallelism.default``, ``table.exec.state.ttl``, ...): the keys of ``SET``."""
+    """Options of the session (``parallelism.default``, ``table.exec.state.ttl``, ...): the keys of ``SET``.
+    ``pipeline.jars`` (``;``-separated jar paths or ``file:`` URLs) adds the jars to the session (``ADD JAR``)."""
+
+    _t_env = None
 
     def __init__(self, j_config):
         self._j = j_config
         self._values = {}
 
     def set(self, key, value):
+        if key == "pipeline.jars" and self._t_env is not None:
+            add_jars(self._t_env, str(value))
         self._j._invoke("set", key, str(value))
         self._values[key] = str(value)
         return self

@@ -7,6 +7,7 @@ from sluice.java_gateway import get_gateway
 from sluice.table._java_object import JavaObject, wrap
 from sluice.table.columns import encode_series, encode_values, kind_of
 from sluice.table.environment_settings import EnvironmentSettings
+from sluice.table.catalog import quote
 from sluice.table.table_config import TableConfig
 from sluice.table.types import DataType, DataTypes, RowType
 from sluice.table.udf import UserDefinedFunctionWrapper
@@ -250,6 +251,70 @@ class TableEnvironment(JavaObject):
         """The names of the modules in use (SHOW MODULES)."""
         return [r[0] for r in self.execute_sql("SHOW MODULES").collect()]
 
+    def list_full_modules(self):
+        """Every loaded module with whether it is in use, in resolution order (SHOW FULL MODULES)."""
+        from sluice.table.module import ModuleEntry
+        return [ModuleEntry(r[0], bool(r[1])) for r in self.execute_sql("SHOW FULL MODULES").collect()]
+
+    def load_module(self, module_name, module):
+        """Loads a module under ``module_name`` (LOAD MODULE); the engine's only module type is ``core``."""
+        from sluice.table.module import Module
+        if not isinstance(module, Module):
+            raise TypeError("load_module takes a Module, not %r" % (module,))
+        if module._module_type != module_name:
+            raise NotImplementedError("not supported yet: loading a module of type '%s' under another name ('%s')"
+                                      % (module._module_type, module_name))
+        self.execute_sql("LOAD MODULE %s" % quote(module_name))
+
+    def unload_module(self, module_name):
+        self.execute_sql("UNLOAD MODULE %s" % quote(module_name))
+
+    def use_modules(self, *module_names):
+        """Uses these loaded modules, in this order of resolution (USE MODULES)."""
+        self.execute_sql("USE MODULES %s" % ", ".join(quote(m) for m in module_names))
+
+    # catalogs
+    def create_catalog(self, catalog_name, catalog_descriptor):
+        """Creates a catalog from a ``CatalogDescriptor`` (CREATE CATALOG)."""
+        self.execute_sql(catalog_descriptor._create_statement(catalog_name))
+
+    def register_catalog(self, catalog_name, catalog):
+        """Registers a catalog: a ``CatalogDescriptor`` (as ``create_catalog``); Java catalog objects do not exist
+        in Sluice's Python API."""
+        from sluice.table.catalog import CatalogDescriptor
+        if isinstance(catalog, CatalogDescriptor):
+            return self.create_catalog(catalog_name, catalog)
+        raise NotImplementedError("not supported yet: register_catalog with %r; use create_catalog(name, "
+                                  "CatalogDescriptor.of(name, Configuration with 'type')) or CREATE CATALOG"
+                                  % (catalog,))
+
+    def get_catalog(self, catalog_name):
+        """The catalog of this name, or None."""
+        from sluice.table.catalog import Catalog
+        return Catalog(self, catalog_name) if catalog_name in self.list_catalogs() else None
+
+    # compiled plans
+    def compile_plan_sql(self, stmt):
+        """The ``CompiledPlan`` of an INSERT or ``EXECUTE STATEMENT SET`` statement (COMPILE PLAN)."""
+        from sluice.table.compiled_plan import compile_plan
+        return compile_plan(self, stmt)
+
+    def load_plan(self, plan_reference):
+        """A ``CompiledPlan`` read from a ``PlanReference`` (a file or a JSON string)."""
+        from sluice.table.compiled_plan import CompiledPlan
+        return CompiledPlan(self, plan_reference._json())
+
+    def execute_plan(self, plan_reference):
+        """Runs a compiled plan (EXECUTE PLAN); the TableResult of its INSERT or statement set."""
+        if plan_reference._file_path is not None:
+            from sluice.table.compiled_plan import _literal
+            return self.execute_sql("EXECUTE PLAN %s" % _literal(plan_reference._file_path))
+        return self._execute_plan_json(plan_reference._json())
+
+    def _execute_plan_json(self, json_string):
+        from sluice.table.compiled_plan import execute_plan_json
+        return execute_plan_json(self, json_string)
+
     def _drop(self, kind, path, ignore_if_not_exists):
         from sluice.util.exceptions import ValidationException
         try:
@@ -279,10 +344,10 @@ class TableEnvironment(JavaObject):
         return bool(self._invoke("dropFunction", path))
 
     def use_catalog(self, catalog_name):
-        self.execute_sql("USE CATALOG `%s`" % catalog_name.replace("`", "``"))
+        self.execute_sql("USE CATALOG %s" % quote(catalog_name))
 
     def use_database(self, database_name):
-        self.execute_sql("USE `%s`" % database_name.replace("`", "``"))
+        self.execute_sql("USE %s" % quote(database_name))
 
     # functions
     def create_temporary_system_function(self, name, function):
@@ -317,18 +382,28 @@ class TableEnvironment(JavaObject):
         raise TypeError("expected a function made with sluice.table.udf.udf(...), got %r" % (function,))
 
     def add_python_file(self, file_path):
-        raise NotImplementedError("not supported yet: add_python_file (put modules on PYTHONPATH instead)")
+        """Puts a Python file, a package directory or a .zip/.whl/.egg on the PYTHONPATH of the workers of Python
+        functions made after this call (see ``sluice.java_gateway.add_python_path``)."""
+        from sluice.java_gateway import add_python_file
+        add_python_file(file_path)
 
     def set_python_requirements(self, requirements_file_path, requirements_cache_dir=None):
-        raise NotImplementedError("not supported yet: set_python_requirements")
+        raise NotImplementedError("not supported yet: set_python_requirements (install the packages into the "
+                                  "Python that runs the workers instead)")
 
     def add_python_archive(self, archive_path, target_dir=None):
-        raise NotImplementedError("not supported yet: add_python_archive")
+        raise NotImplementedError("not supported yet: add_python_archive (unpack it and use add_python_file)")
+
+    def add_jars(self, *jar_paths):
+        """Adds jars (paths or file: URLs) to the session's class path, as ``pipeline.jars`` does (ADD JAR)."""
+        from sluice.table.table_config import add_jars
+        add_jars(self, ";".join(str(j) for j in jar_paths))
 
     # configuration and jobs
     def get_config(self):
         if self._config is None:
             self._config = TableConfig(JavaObject(self._invoke("getConfig")["h"]))
+            self._config._t_env = self
         return self._config
 
     def create_statement_set(self):

@@ -45,7 +45,11 @@ class TableResult(JavaObject):
     def get_job_client(self):
         """The job of a query or INSERT, or None for statements without one."""
         value = self._invoke("getJobClient")
-        return JobClient(value["h"]) if value else None
+        if not value:
+            return None
+        client = JobClient(value["h"])
+        client._t_env = self._t_env
+        return client
 
     def wait(self, timeout_ms=None):
         """Waits until the job (if any) has finished, at most ``timeout_ms`` milliseconds (then TimeoutError);
@@ -132,6 +136,8 @@ class CloseableIterator(object):
 class JobClient(JavaObject):
     """The running job of a result."""
 
+    _t_env = None
+
     def get_job_id(self):
         return self._invoke("getJobID")
 
@@ -154,6 +160,36 @@ class JobClient(JavaObject):
         from sluice.java_gateway import get_gateway
         value, _, _ = get_gateway().request("job_metrics", h=self._j_handle)
         return value
+
+    def _savepoint_directory(self, savepoint_directory, method):
+        if savepoint_directory is not None:
+            return str(savepoint_directory)
+        config = self._t_env.get_config() if self._t_env is not None else None
+        configured = config.get("execution.checkpointing.savepoint-dir", None) if config is not None else None
+        if not configured:
+            raise ValueError("%s needs a savepoint_directory, or 'execution.checkpointing.savepoint-dir' in the "
+                             "table config" % method)
+        return configured
+
+    def stop_with_savepoint(self, advance_to_end_of_event_time, savepoint_directory=None, formatType=None):
+        """Stops the job after it wrote a savepoint of its state under ``savepoint_directory`` (else the configured
+        ``execution.checkpointing.savepoint-dir``); a future whose ``result()`` is the savepoint's path, to give to
+        ``execution.savepoint.path``. ``advance_to_end_of_event_time=True`` (Flink's drain: a final MAX watermark
+        that fires every timer and window before the savepoint) is not supported yet."""
+        if advance_to_end_of_event_time:
+            raise NotImplementedError("not supported yet: stop_with_savepoint(advance_to_end_of_event_time=True) "
+                                      "(Flink's drain); stop without draining, or let a bounded job finish")
+        directory = self._savepoint_directory(savepoint_directory, "stop_with_savepoint")
+        value = self._invoke("stopWithSavepoint", False, directory)
+        return _JavaFuture(value["h"])
+
+    def trigger_savepoint(self, savepoint_directory=None, formatType=None):
+        """Writes a savepoint of the job's state under ``savepoint_directory`` (else the configured
+        ``execution.checkpointing.savepoint-dir``) while the job keeps running; a future whose ``result()`` is the
+        savepoint's path."""
+        directory = self._savepoint_directory(savepoint_directory, "trigger_savepoint")
+        value = self._invoke("triggerSavepoint", directory)
+        return _JavaFuture(value["h"])
 
 
 class _Future(object):

@@ -236,11 +236,41 @@ class AggregateFunctionWrapper(UserDefinedFunctionWrapper):
     ``get_value``) or, with ``func_type="pandas"``, a function of ``pandas.Series`` returning one value."""
 
     _kind = "aggregate"
+    _row_fields = None  # the column names when the function takes every column of a table as one argument
+    _alias_names = None  # the result column names given with alias()
 
     def __init__(self, func, input_types, result_type, func_type, deterministic, name):
         if result_type is None and isinstance(func, AggregateFunction):
             result_type = func.get_result_type()
         super().__init__(func, input_types, result_type, func_type, deterministic, name)
+
+    def _payload(self):
+        import cloudpickle
+        return cloudpickle.dumps({"func": self._func, "func_type": self._func_type, "name": self._name,
+                                  "result_type": self._result_type, "kind": self._kind,
+                                  "row_fields": self._row_fields})
+
+    def alias(self, *names):
+        """Names the result columns when the function is passed to ``aggregate`` (or ``flat_aggregate``) without
+        arguments: ``aggregate(f.alias('x', 'y'))``."""
+        copy = self._copy()
+        copy._alias_names = list(names)
+        return copy
+
+    def _copy(self):
+        import copy
+        c = copy.copy(self)
+        c._handles = {}
+        return c
+
+    def _packed(self, field_names, field_types):
+        """This function taking every column of a table as one argument (PyFlink's ``aggregate(f)``): the engine
+        passes the columns, the worker packs them into a named ``Row`` (a ``pandas.DataFrame`` for a pandas
+        function)."""
+        c = self._copy()
+        c._row_fields = list(field_names)
+        c._input_types = list(field_types)
+        return c
 
     def _arity(self):
         if isinstance(self._func, (AggregateFunction, TableAggregateFunction)):
@@ -287,34 +317,6 @@ class TableAggregateFunctionWrapper(AggregateFunctionWrapper):
                 row = "ROW<`f0` %s>" % row
         super().__init__(func, input_types, DataTypes.STRING(), func_type, deterministic, name)
         self._result_type = row
-        self._row_fields = None
-        self._alias_names = None
-
-    def _payload(self):
-        import cloudpickle
-        return cloudpickle.dumps({"func": self._func, "func_type": self._func_type, "name": self._name,
-                                  "result_type": self._result_type, "kind": self._kind,
-                                  "row_fields": self._row_fields})
-
-    def alias(self, *names):
-        """Names the result columns when the function is passed to ``flat_aggregate`` without arguments."""
-        copy = self._copy()
-        copy._alias_names = list(names)
-        return copy
-
-    def _copy(self):
-        import copy
-        c = copy.copy(self)
-        c._handles = {}
-        return c
-
-    def _packed(self, field_names, field_types):
-        """This function taking every column of a table as one ``Row`` argument (PyFlink's
-        ``flat_aggregate(top2)``): the engine passes the columns, the worker packs them into a named Row."""
-        c = self._copy()
-        c._row_fields = list(field_names)
-        c._input_types = list(field_types)
-        return c
 
 
 def udtaf(f=None, input_types=None, result_type=None, accumulator_type=None, deterministic=None, name=None,

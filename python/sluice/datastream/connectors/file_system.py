@@ -1,5 +1,5 @@
-"""FileSource reading text lines and the row-format FileSink (PyFlink's
-``pyflink.datastream.connectors.file_system``)."""
+"""FileSource reading text lines or files of the engine's formats (Parquet, CSV), and FileSink writing lines or
+bulk formats (Parquet, Avro, CSV) (PyFlink's ``pyflink.datastream.connectors.file_system``)."""
 
 from sluice.common.typeinfo import Types
 from sluice.datastream.connectors.base import Source
@@ -39,16 +39,33 @@ class FileSource(Source):
 
     @staticmethod
     def for_bulk_file_format(bulk_format, *paths):
-        raise NotImplementedError("not supported yet: FileSource.for_bulk_file_format in the Python DataStream API")
+        """Reads files of a bulk format: ``ParquetColumnarRowInputFormat(row_type, ...)``; the records are rows of
+        its fields."""
+        from sluice.datastream.formats._bulk import FileFormatReader
+        if not isinstance(bulk_format, FileFormatReader):
+            raise NotImplementedError("not supported yet: FileSource.for_bulk_file_format with %r "
+                                      "(ParquetColumnarRowInputFormat is supported)" % (bulk_format,))
+        return FileSourceBuilder(bulk_format, paths)
 
     def _node(self):
+        from sluice.common.typeinfo import _type_json
+        from sluice.datastream.formats._bulk import FileFormatReader
         paths = [p[len("file://"):] if p.startswith("file://") else p for p in self._paths]
+        if isinstance(self._format, FileFormatReader):
+            if self._monitor_ms is not None:
+                raise NotImplementedError("not supported yet: monitoring directories for files of a file format")
+            f = self._format
+            return {"kind": "format_file", "paths": paths, "format": f._format, "row_type": f._row_type,
+                    "options": f._options, "type": _type_json(f._type_info)}
         node = {"kind": "text_file", "paths": paths, "charset": self._format._charset}
         if self._monitor_ms is not None:
             node["monitor_ms"] = self._monitor_ms
         return node
 
     def _produced_type(self):
+        from sluice.datastream.formats._bulk import FileFormatReader
+        if isinstance(self._format, FileFormatReader):
+            return self._format._type_info
         return Types.STRING()
 
 
@@ -96,10 +113,19 @@ class FileSink(object):
 
     @staticmethod
     def for_bulk_format(base_path, writer_factory):
-        raise NotImplementedError("not supported yet: FileSink.for_bulk_format (bulk formats) in the Python "
-                                  "DataStream API")
+        """Writes rows in a bulk file format: ``ParquetBulkWriters.for_row_type(...)`` or
+        ``AvroBulkWriters.for_generic_record(...)``; a part file rolls at every checkpoint and at the end of the
+        input (Flink's ``OnCheckpointRollingPolicy``)."""
+        from sluice.datastream.formats._bulk import BulkWriterFactory
+        if not isinstance(writer_factory, BulkWriterFactory):
+            raise NotImplementedError("not supported yet: FileSink.for_bulk_format with %r (ParquetBulkWriters and "
+                                      "AvroBulkWriters are supported)" % (writer_factory,))
+        return FileSink.BulkFormatBuilder(base_path, writer_factory)
 
     def _spec(self):
+        from sluice.datastream.formats._bulk import BulkWriterFactory
+        if isinstance(self._encoder, BulkWriterFactory):
+            return self._bulk_spec()
         path = self._base_path[len("file://"):] if self._base_path.startswith("file://") else self._base_path
         spec = {"kind": "file", "path": path, "charset": self._encoder._charset,
                 "prefix": self._output_file_config._part_prefix, "suffix": self._output_file_config._part_suffix}
@@ -112,6 +138,50 @@ class FileSink(object):
         if self._rolling_policy._rollover is not None:
             spec["rollover_ms"] = self._rolling_policy._rollover
         return spec
+
+    def _bulk_spec(self):
+        path = self._base_path[len("file://"):] if self._base_path.startswith("file://") else self._base_path
+        f = self._encoder
+        spec = {"kind": "bulk_file", "path": path, "format": f._format, "row_type": f._row_type,
+                "options": f._options, "prefix": self._output_file_config._part_prefix,
+                "suffix": self._output_file_config._part_suffix}
+        if self._bucket_assigner._format is not None:
+            spec["bucket_format"] = self._bucket_assigner._format
+            if self._bucket_assigner._zone is not None:
+                spec["zone"] = self._bucket_assigner._zone
+        return spec
+
+    def _is_bulk(self):
+        from sluice.datastream.formats._bulk import BulkWriterFactory
+        return isinstance(self._encoder, BulkWriterFactory)
+
+    class BulkFormatBuilder(object):
+        def __init__(self, base_path, writer_factory):
+            self._base_path = str(base_path)
+            self._writer_factory = writer_factory
+            self._bucket_assigner = BucketAssigner.date_time_bucket_assigner()
+            self._output_file_config = OutputFileConfig.builder().build()
+
+        def with_bucket_check_interval(self, interval):
+            return self
+
+        def with_bucket_assigner(self, bucket_assigner):
+            self._bucket_assigner = bucket_assigner
+            return self
+
+        def with_rolling_policy(self, rolling_policy):
+            if rolling_policy._part_size is not None or rolling_policy._rollover is not None:
+                raise NotImplementedError("not supported yet: bulk formats rolling other than on checkpoints "
+                                          "(RollingPolicy.on_checkpoint_rolling_policy())")
+            return self
+
+        def with_output_file_config(self, output_file_config):
+            self._output_file_config = output_file_config
+            return self
+
+        def build(self):
+            return FileSink(self._base_path, self._writer_factory, self._bucket_assigner,
+                            RollingPolicy.on_checkpoint_rolling_policy(), self._output_file_config)
 
     class RowFormatBuilder(object):
         def __init__(self, base_path, encoder):

@@ -3,8 +3,9 @@
 fields are the record's fields in order; the records read are ``Types.ROW_NAMED`` by the schema's field names and
 types (int INT, long LONG, float FLOAT, double DOUBLE, boolean BOOLEAN, string and enum STRING, bytes and fixed
 PRIMITIVE_ARRAY(BYTE()), a union with null the other branch, a record a nested ROW_NAMED, array LIST, map
-MAP(STRING, ...), date SQL_DATE, timestamp-millis/-micros SQL_TIMESTAMP). Java record classes (``record_class``)
-and the Avro file formats of this module are not supported yet."""
+MAP(STRING, ...), date SQL_DATE, timestamp-millis/-micros SQL_TIMESTAMP). ``AvroBulkWriters.for_generic_record``
+writes Avro files with ``FileSink.for_bulk_format`` from a stream of ``GenericRecordAvroTypeInfo`` (dicts). Java
+record classes (``record_class``) and reading Avro files (``AvroInputFormat``) are not supported yet."""
 
 import json
 
@@ -109,22 +110,70 @@ class AvroRowSerializationSchema(SerializationSchema):
 def _not_yet(name):
     class NotYet(object):
         def __init__(self, *args, **kwargs):
-            raise NotImplementedError("not supported yet: %s (Avro files in the Python DataStream API)" % name)
-
-        @staticmethod
-        def parse_string(*args, **kwargs):
-            raise NotImplementedError("not supported yet: %s (Avro files in the Python DataStream API)" % name)
-
-        @staticmethod
-        def for_generic_record(*args, **kwargs):
-            raise NotImplementedError("not supported yet: %s (Avro files in the Python DataStream API)" % name)
+            raise NotImplementedError("not supported yet: %s (reading Avro files in the Python DataStream API)" % name)
 
     NotYet.__name__ = name
     return NotYet
 
 
-AvroSchema = _not_yet("AvroSchema")
+class AvroSchema(object):
+    """An Avro schema (PyFlink's ``AvroSchema``), from its JSON text; a record schema describes rows."""
+
+    def __init__(self, schema_string):
+        self._string = schema_string
+        self._json = json.loads(schema_string)
+
+    @staticmethod
+    def parse_string(json_schema):
+        return AvroSchema(json_schema)
+
+    @staticmethod
+    def parse_file(file_path):
+        with open(file_path, encoding="utf-8") as f:
+            return AvroSchema(f.read())
+
+    def _row_type(self, what):
+        return _row_type_of(self._string, None, what)
+
+    def __str__(self):
+        return self._string
+
+
+class GenericRecordAvroTypeInfo(RowTypeInfo):
+    """Records of an Avro record schema (PyFlink's generic records): Python dicts by field name (or rows in the
+    schema's field order); the engine holds them as rows of the schema's fields."""
+
+    def __init__(self, schema):
+        row = schema._row_type("GenericRecordAvroTypeInfo")
+        super().__init__(row.get_field_types(), row.get_field_names())
+        self._schema = schema
+
+    def _write(self, parts, v):
+        if isinstance(v, dict):
+            v = tuple(v.get(n) for n in self.get_field_names())
+        super()._write(parts, v)
+
+    def __eq__(self, other):
+        return isinstance(other, GenericRecordAvroTypeInfo) and str(self._schema) == str(other._schema)
+
+    def __hash__(self):
+        return hash(str(self._schema))
+
+    def __repr__(self):
+        return "GenericRecordAvroTypeInfo(%s)" % self._schema
+
+
+class AvroBulkWriters(object):
+    """Bulk writers of Avro container files (the engine's Avro format)."""
+
+    @staticmethod
+    def for_generic_record(schema):
+        """Writes the records of a stream of ``GenericRecordAvroTypeInfo(schema)`` (dicts) as Avro files."""
+        from sluice.datastream.formats._bulk import BulkWriterFactory, sql_of
+        row = schema._row_type("AvroBulkWriters.for_generic_record")
+        return BulkWriterFactory("avro", sql_of(row), len(row.get_field_types()), {},
+                                 "AvroBulkWriters.for_generic_record")
+
+
 AvroInputFormat = _not_yet("AvroInputFormat")
-AvroBulkWriters = _not_yet("AvroBulkWriters")
 AvroWriters = _not_yet("AvroWriters")
-GenericRecordAvroTypeInfo = _not_yet("GenericRecordAvroTypeInfo")

@@ -22,6 +22,8 @@ import java.util.Map;
  *       {@code {"ltz": ..}} typed values; {@code {"list": [..]}} a list;</li>
  *   <li>{@code {"col": "a"}}, {@code {"lit": v, "type": t}}, {@code {"sql": "a + 1"}} expressions;</li>
  *   <li>{@code {"m": "plus", "on": x, "args": [..]}} a method call on the decoded {@code on};</li>
+ *   <li>{@code {"tpl": "JSON_VALUE($0, $1 RETURNING INT)", "args": [..]}} an expression of SQL text whose
+ *       {@code $i} stand for the arguments (see {@link SqlTemplates});</li>
  *   <li>{@code {"s": "Tumble.over", "args": [..]}} a static method of a public class of {@code io.sluice.table.api}
  *       (or of the bridge's {@code ChangelogMode}); a bare name means {@link Expressions};</li>
  *   <li>{@code {"enum": "TimeIntervalUnit.DAY"}} an enum constant of {@code io.sluice.table.expressions} or
@@ -101,6 +103,9 @@ final class ArgDecoder {
         }
         if (n.has("sql")) {
             return Expressions.callSql(n.get("sql").textValue());
+        }
+        if (n.has("tpl")) {
+            return SqlTemplates.expression(n.get("tpl").textValue(), decodeAll(n.get("args")));
         }
         if (n.has("m")) {
             Object target = decode(n.get("on"));

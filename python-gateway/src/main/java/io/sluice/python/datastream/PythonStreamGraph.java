@@ -178,6 +178,15 @@ public final class PythonStreamGraph {
                         s.path("part_size").asLong(Long.MAX_VALUE), s.path("rollover_ms").asLong(Long.MAX_VALUE)));
                 continue;
             }
+            if ("bulk_file".equals(kind)) {
+                java.util.Map<String, String> options = new java.util.HashMap<>();
+                s.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+                in.sinkTo(new BulkFileSink(s.get("path").asText(), s.get("format").asText(),
+                        s.get("row_type").asText(), options, s.path("prefix").asText("part"),
+                        s.path("suffix").asText(""), s.hasNonNull("bucket_format") ? s.get("bucket_format").asText()
+                        : null, s.hasNonNull("zone") ? s.get("zone").asText() : null));
+                continue;
+            }
             String id = s.path("identifier").asText("");
             if (s.path("stderr").asBoolean(false)) {
                 in.printToErr(id);
@@ -272,6 +281,20 @@ public final class PythonStreamGraph {
                 }
                 s = (DataStream<Object>) (DataStream<?>) env.fromSource(b.build(), WatermarkStrategy.noWatermarks(),
                         n.path("name").asText("File Source"));
+                break;
+            }
+            case "format_file": {
+                List<String> paths = new ArrayList<>();
+                for (JsonNode p : n.get("paths")) {
+                    paths.add(p.asText());
+                }
+                java.util.Map<String, String> options = new java.util.HashMap<>();
+                n.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+                @SuppressWarnings("unchecked")
+                io.sluice.api.common.typeinfo.TypeInformation<Object> type =
+                        (io.sluice.api.common.typeinfo.TypeInformation<Object>) PythonTypes.of(n.get("type"));
+                s = env.fromSource(new FormatFileSource(paths, n.get("format").asText(), n.get("row_type").asText(),
+                        options, type), WatermarkStrategy.noWatermarks(), n.path("name").asText("File Source"));
                 break;
             }
             case "python": {

@@ -1,0 +1,86 @@
+"""``TableResult.get_job_client()``: stop a running INSERT with a savepoint and resume it from the savepoint."""
+
+import os
+import shutil
+import tempfile
+import time
+import unittest
+
+from sluice.table import DataTypes, EnvironmentSettings, TableEnvironment
+from sluice.table.table_result import JobStatus
+from sluice.table.udf import udf
+
+ROWS = 3000
+
+
+def lines(directory):
+    out = []
+    for root, _, files in os.walk(directory):
+        for name in files:
+            if not name.startswith("."):
+                with open(os.path.join(root, name)) as f:
+                    out += [line for line in f.read().splitlines() if line]
+    return out
+
+
+@udf(result_type=DataTypes.BIGINT())
+def times_ten(v):
+    return v * 10
+
+
+def environment(out, savepoint=None):
+    t_env = TableEnvironment.create(EnvironmentSettings.in_streaming_mode())
+    if savepoint is not None:
+        t_env.get_config().set("execution.savepoint.path", savepoint)
+    t_env.execute_sql("CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1500', "
+                      "'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '%d')" % ROWS)
+    t_env.execute_sql("CREATE TABLE snk (id BIGINT, x BIGINT) WITH ('connector' = 'filesystem', 'path' = '%s', "
+                      "'format' = 'csv')" % out)
+    t_env.create_temporary_system_function("times_ten", times_ten)
+    return t_env
+
+
+class TableSavepointTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def test_stop_with_savepoint_and_resume(self):
+        out = os.path.join(self.dir, "out")
+        insert = "INSERT INTO snk SELECT id, times_ten(id) FROM src"
+        result = environment(out).execute_sql(insert)
+        client = result.get_job_client()
+        time.sleep(0.8)  # the source needs 2 s for all its rows: stop it part way
+        self.assertEqual(JobStatus.RUNNING, client.get_job_status().result())
+        kept = client.trigger_savepoint(os.path.join(self.dir, "kept")).result()
+        self.assertTrue(os.path.exists(kept), kept)
+        with self.assertRaisesRegex(NotImplementedError, "^not supported yet: stop_with_savepoint"):
+            client.stop_with_savepoint(True, os.path.join(self.dir, "savepoints"))
+        savepoint = client.stop_with_savepoint(False, os.path.join(self.dir, "savepoints")).result()
+        self.assertTrue(os.path.exists(savepoint), savepoint)
+        client.get_job_execution_result().result()
+        before = len(lines(out))
+        self.assertTrue(0 < before < ROWS, "stopped part way: %d rows" % before)
+
+        environment(out, savepoint).execute_sql(insert).wait()
+        rows = sorted(tuple(map(int, line.split(","))) for line in lines(out))
+        self.assertEqual([(i, i * 10) for i in range(1, ROWS + 1)], rows, "every row once")
+
+    def test_savepoint_directory_from_the_config(self):
+        out = os.path.join(self.dir, "out")
+        t_env = environment(out)
+        client = t_env.execute_sql("INSERT INTO snk SELECT id, id FROM src").get_job_client()
+        try:
+            with self.assertRaisesRegex(ValueError, "needs a savepoint_directory"):
+                client.trigger_savepoint()
+            t_env.get_config().set("execution.checkpointing.savepoint-dir", os.path.join(self.dir, "configured"))
+            savepoint = client.stop_with_savepoint(False).result()
+            self.assertTrue(savepoint.startswith(os.path.join(self.dir, "configured")), savepoint)
+        finally:
+            client.cancel()
+
+
+if __name__ == "__main__":
+    unittest.main()
