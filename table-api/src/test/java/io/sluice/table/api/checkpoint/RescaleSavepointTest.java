@@ -299,6 +299,38 @@ class RescaleSavepointTest {
         assertEquals(expected, acrossRescale(ddl, query, from, to));
     }
 
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource({"ROWS BETWEEN 2 PRECEDING AND CURRENT ROW, 2, 1",
+            "ROWS BETWEEN 2 PRECEDING AND CURRENT ROW, 2, 3",
+            "RANGE BETWEEN INTERVAL '30' SECOND PRECEDING AND CURRENT ROW, 2, 3",
+            "RANGE BETWEEN INTERVAL '30' SECOND PRECEDING AND CURRENT ROW, 1, 2",
+            "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW, 2, 1",
+            "RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW, 2, 3"})
+    @Timeout(120)
+    void aRowtimeOverAggregateRestoredAtAnotherParallelismEqualsAnUninterruptedRun(String frame, int from, int to)
+            throws Exception {
+        String w = " OVER (PARTITION BY k ORDER BY ts " + frame + ")";
+        String query = "SELECT k, id, COUNT(*)" + w + ", SUM(v)" + w + ", MAX(CAST(v AS STRING))" + w
+                + ", MIN(v)" + w + ", AVG(CAST(v AS DOUBLE))" + w + " FROM events";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertEquals(4000, expected.size());
+        assertEquals(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aProctimeOverAggregateRestoredAtAnotherParallelismCountsOnFromTheSavepoint(int from, int to)
+            throws Exception {
+        String ddl = EVENTS.replace("WATERMARK FOR ts AS ts", "pt AS PROCTIME()");
+        // the rows' order within a key depends on arrival, the counts each key reaches do not
+        String query = "SELECT k, COUNT(*) OVER (PARTITION BY k ORDER BY pt ROWS BETWEEN UNBOUNDED PRECEDING AND"
+                + " CURRENT ROW) FROM events";
+        List<String> expected = uninterrupted(ddl, query, to);
+        assertEquals(4000, expected.size());
+        assertEquals(expected, acrossRescale(ddl, query, from, to));
+    }
+
     @Test
     @Timeout(120)
     void anOperatorThatCannotRescaleSaysSo() throws Exception {
