@@ -474,6 +474,18 @@ class RescaleSavepointTest {
         assertSameRows(expected, acrossRescale(EVENTS, query, from, to));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void setOperationsRestoredAtAnotherParallelismEqualAnUninterruptedRun(int from, int to) throws Exception {
+        // INTERSECT and EXCEPT run as aggregates over both inputs: their state moves with its keys
+        String query = "SELECT MOD(id, 97) FROM events WHERE MOD(id, 2) = 0 INTERSECT SELECT MOD(id, 89) FROM events"
+                + " WHERE MOD(id, 3) = 0 EXCEPT SELECT MOD(id, 83) FROM events WHERE id > 3950";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertTrue(expected.size() > 20, expected.size() + " values");
+        assertSameRows(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
     /** A windowed flatAggregate (Table API), registered as view {@code tops} in {@code env}. */
     private static void registerWindowTop2(TableEnvironment env) {
         env.createTemporaryView("tops", env.from("events")
