@@ -40,7 +40,12 @@ final class FileMonitor {
 
     /** Whether {@code file} is this subtask's to read. */
     boolean owns(Path file) {
-        return Math.floorMod(key(file).hashCode(), parallelism) == subtaskIndex;
+        return ownsKey(key(file));
+    }
+
+    /** Whether the file whose {@link #key} is {@code key} is this subtask's to read. */
+    boolean ownsKey(String key) {
+        return Math.floorMod(key.hashCode(), parallelism) == subtaskIndex;
     }
 
     static String key(Path file) {

@@ -40,8 +40,11 @@ import java.util.List;
  * ends: a {@link FileMonitor} lists the path again once per interval and hands out each new file of this subtask
  * once. A batch then holds rows of one file only (the last batch of a file is emitted when the file ends, so rows
  * are not held back while no new file arrives), and the checkpoint position is the set of files fully emitted plus
- * the file being read and how many of its rows were emitted. A restored reader skips the files of that set and
- * drops the emitted rows of the file it was reading: each file is read exactly once across restarts.
+ * the files started and not finished (the one being read, and those a restore handed over that it has not reached
+ * yet) with how many of their rows were emitted. A restored reader skips the files of that set and drops the
+ * emitted rows of the files started: each file is read exactly once across restarts. Restored at
+ * another parallelism, every reader skips the files any earlier reader had emitted, and the reader that owns a file
+ * an earlier reader was part way through now drops that reader's emitted rows of it.
  */
 public final class FileSystemSourceReader implements SourceReader {
     private final Path root;
@@ -472,10 +475,14 @@ public final class FileSystemSourceReader implements SourceReader {
      * reader's index modulo the reader count now.
      */
     @Override
-    public void restoreRescaledPositions(List<byte[]> positions) {
+    public void restoreRescaledPositions(List<byte[]> positions) throws IOException {
         if (monitor != null) {
-            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a filesystem source with "
-                    + "'source.monitor-interval' at another parallelism");
+            // every file any earlier reader emitted is done; a file one was reading goes on where it stopped with
+            // the reader that owns it now; the others are new to whichever reader owns them now
+            for (byte[] position : positions) {
+                restoreMonitored(position);
+            }
+            return;
         }
         if (badRecords != null) {
             throw new io.sluice.table.api.UnsupportedFeatureException("restoring a filesystem source with "
@@ -492,19 +499,35 @@ public final class FileSystemSourceReader implements SourceReader {
         }
     }
 
-    /** Version 2: the files fully emitted, then the file being read (or "") and its rows emitted. */
+    /**
+     * Version 3: the files fully emitted, then the files started and not finished, each with its rows emitted (and
+     * bad records seen): the file being read, and files a restore handed this reader to go on with that it has not
+     * reached yet.
+     */
     private byte[] snapshotMonitored() throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-        out.writeByte(2);
+        out.writeByte(3);
         out.writeInt(done.size());
         for (String f : done) {
             out.writeUTF(f);
         }
-        out.writeUTF(current == null ? "" : current);
-        out.writeLong(current == null ? 0 : currentEmitted);
-        if (badRecords != null) {
-            out.writeLong(current == null ? 0 : badSeen);
+        List<String> started = new ArrayList<>();
+        for (String f : resume.keySet()) {
+            if (monitor.ownsKey(f)) {
+                started.add(f);
+            }
+        }
+        out.writeInt(started.size() + (current == null ? 0 : 1));
+        if (current != null) {
+            out.writeUTF(current);
+            out.writeLong(currentEmitted);
+            out.writeLong(badRecords == null ? 0 : badSeen);
+        }
+        for (String f : started) {
+            out.writeUTF(f);
+            out.writeLong(resume.get(f));
+            out.writeLong(resumeBad.getOrDefault(f, 0L));
         }
         out.flush();
         return bytes.toByteArray();
@@ -534,9 +557,11 @@ public final class FileSystemSourceReader implements SourceReader {
         }
     }
 
+    /** Adds what {@link #snapshotMonitored} wrote (version 3, or version 2 of earlier runs). */
     private void restoreMonitored(byte[] position) throws IOException {
         java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(position));
-        if (position.length < 1 || in.readByte() != 2) {
+        int version = position.length < 1 ? -1 : in.readByte();
+        if (version != 2 && version != 3) {
             throw new TableException("Cannot restore the filesystem source at " + root + ": the checkpoint was taken"
                     + " without 'source.monitor-interval' (or in another format).");
         }
@@ -544,13 +569,22 @@ public final class FileSystemSourceReader implements SourceReader {
         for (int i = 0; i < n; i++) {
             done.add(in.readUTF());
         }
-        String reading = in.readUTF();
-        long emitted = in.readLong();
-        long bad = in.available() >= 8 ? in.readLong() : 0;
         monitor.markSeen(done);
-        if (!reading.isEmpty()) {
-            resume.put(reading, emitted);
-            resumeBad.put(reading, bad);
+        if (version == 2) {
+            String reading = in.readUTF();
+            long emitted = in.readLong();
+            long bad = in.available() >= 8 ? in.readLong() : 0;
+            if (!reading.isEmpty()) {
+                resume.put(reading, emitted);
+                resumeBad.put(reading, bad);
+            }
+            return;
+        }
+        int started = in.readInt();
+        for (int i = 0; i < started; i++) {
+            String file = in.readUTF();
+            resume.put(file, in.readLong());
+            resumeBad.put(file, in.readLong());
         }
     }
 

@@ -107,4 +107,82 @@ class RescaledSourceTest {
             }
         }
     }
+
+    private FileSystemSourceReader monitoredReader(BufferAllocator allocator, int subtask, int readers) {
+        FileSystemTableSource source = (FileSystemTableSource) new FileSystemTableFactory().createDynamicTableSource(
+                FileSystemTestSupport.context(TYPE, FileSystemTestSupport.csvOptions(dir.resolve("m"))));
+        source.monitor(1);
+        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4);
+        return (FileSystemSourceReader) source.createReader(new ReaderContext(new int[] {0}, TYPE, allocator, config,
+                subtask, readers));
+    }
+
+    /** Writes monitored file {@code f} with {@code 5 + f} rows (ids f * 1000 + r); adds them to {@code expected}. */
+    private void writeMonitored(int f, List<Long> expected) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int r = 0; r < 5 + f; r++) {
+            text.append(f * 1000L + r).append('\n');
+            expected.add(f * 1000L + r);
+        }
+        Files.writeString(dir.resolve("m").resolve("part-" + f + ".csv"), text);
+    }
+
+    /**
+     * Polls monitored readers (restored from {@code restoreFrom} when not null) {@code polls} times each (the i-th
+     * reader {@code i} more), or until nothing is available when negative; returns their positions.
+     */
+    private List<byte[]> runMonitored(BufferAllocator allocator, int readers, List<byte[]> restoreFrom, int polls,
+            List<Long> ids) throws Exception {
+        List<byte[]> positions = new ArrayList<>();
+        for (int i = 0; i < readers; i++) {
+            try (FileSystemSourceReader r = monitoredReader(allocator, i, readers)) {
+                if (restoreFrom != null) {
+                    r.restoreRescaledPositions(restoreFrom);
+                }
+                r.open();
+                Collect out = new Collect(ids);
+                for (int p = 0; polls < 0 || p < polls + i; p++) {
+                    if (r.pollNext(out) == ReadStatus.NOTHING_AVAILABLE && polls < 0) {
+                        break;
+                    }
+                }
+                positions.add(r.snapshotPosition());
+            }
+        }
+        return positions;
+    }
+
+    @Test
+    void monitoredReadersAtAnotherParallelismReadEveryFileOnce() throws Exception {
+        for (int[] change : new int[][] {{2, 3}, {3, 1}, {2, 1}, {1, 2}}) {
+            Path m = dir.resolve("m");
+            if (Files.isDirectory(m)) {
+                try (var files = Files.list(m)) {
+                    for (Path f : files.toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+            Files.createDirectories(m);
+            List<Long> expected = new ArrayList<>();
+            for (int f = 0; f < 6; f++) {
+                writeMonitored(f, expected);
+            }
+            try (BufferAllocator allocator = new RootAllocator()) {
+                List<Long> ids = new ArrayList<>();
+                // the first readers stop part way through their files (batches of 4 rows)
+                List<byte[]> first = runMonitored(allocator, change[0], null, 2, ids);
+                for (int f = 6; f < 9; f++) {
+                    writeMonitored(f, expected); // new files while the job is down
+                }
+                List<byte[]> second = runMonitored(allocator, change[1], first, 3, ids);
+                writeMonitored(9, expected);
+                // and back at the first parallelism, every reader reads until nothing is left
+                runMonitored(allocator, change[0], second, -1, ids);
+                Collections.sort(ids);
+                Collections.sort(expected);
+                assertEquals(expected, ids, change[0] + " -> " + change[1] + " -> " + change[0]);
+            }
+        }
+    }
 }

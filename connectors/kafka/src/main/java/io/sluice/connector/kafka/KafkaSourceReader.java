@@ -94,20 +94,20 @@ final class KafkaSourceReader implements SourceReader {
     /**
      * Restores at another parallelism: the offsets of every earlier reader, of which this reader uses those of the
      * partitions it owns now ({@link PartitionOwnership}); a partition no earlier reader had starts as configured.
-     * The normalizer state of an upsert source is not redistributed yet.
+     * An upsert source's normalizer keeps the latest records of the partitions this reader owns now.
      */
     @Override
     public void restoreRescaledPositions(List<byte[]> positions) throws IOException {
-        if (upsert != null) {
-            throw new io.sluice.table.api.UnsupportedFeatureException("restoring the upsert-kafka source of table "
-                    + spec.tableName + " at another parallelism");
-        }
         Map<TopicPartition, Long> offsets = new HashMap<>();
         for (byte[] position : positions) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(position))) {
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
                     offsets.put(new TopicPartition(in.readUTF(), in.readInt()), in.readLong());
+                }
+                if (upsert != null) {
+                    upsert.restoreOwned(in, r -> PartitionOwnership.owner(new TopicPartition(r.topic(),
+                            r.partition()), context.parallelism()) == context.subtaskIndex());
                 }
             }
         }

@@ -19,7 +19,8 @@ import org.apache.kafka.common.record.TimestampType;
  * Turns the records of a compacted topic into a changelog, as Flink normalizes an upsert source: the first record
  * of a key is {@code +I}, a later one {@code -U} (the previous row) then {@code +U}, and a tombstone {@code -D}
  * (the previous row); a tombstone of an unknown key produces nothing. Keeps the latest record of every key seen by
- * this reader; that state is part of the reader's checkpointed position. Used by one thread.
+ * this reader; that state is part of the reader's checkpointed position (restored at another parallelism, a reader
+ * keeps the records of the partitions it reads now). Used by one thread.
  */
 final class UpsertNormalizer {
     private final String tableName;
@@ -76,6 +77,15 @@ final class UpsertNormalizer {
 
     void restore(DataInputStream in) throws IOException {
         latest.clear();
+        restoreOwned(in, r -> true);
+    }
+
+    /**
+     * Adds the latest records of another reader's snapshot (restored at another parallelism) that {@code owned}
+     * accepts: those of the partitions this reader reads now.
+     */
+    void restoreOwned(DataInputStream in, java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> owned)
+            throws IOException {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             String topic = in.readUTF();
@@ -86,9 +96,12 @@ final class UpsertNormalizer {
             int epoch = in.readInt();
             byte[] key = readBytes(in);
             byte[] value = readBytes(in);
-            latest.put(ByteBuffer.wrap(key), new ConsumerRecord<>(topic, partition, offset, timestamp, type,
+            ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>(topic, partition, offset, timestamp, type,
                     key.length, value.length, key, value, new RecordHeaders(),
-                    epoch < 0 ? Optional.empty() : Optional.of(epoch)));
+                    epoch < 0 ? Optional.empty() : Optional.of(epoch));
+            if (owned.test(r)) {
+                latest.put(ByteBuffer.wrap(key), r);
+            }
         }
     }
 

@@ -115,6 +115,74 @@ class UpsertKafkaTest extends KafkaTestBase {
                 written.stream().sorted().toList());
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
+    /** Writes {@code {"id":i}} -> {@code value(i)} for ids {@code from..to}, each key to partition {@code i % 3}. */
+    private static void produceKeyed(String topic, int from, int to, java.util.function.IntFunction<String> value) {
+        for (int p = 0; p < 3; p++) {
+            List<String[]> records = new ArrayList<>();
+            for (int i = from; i <= to; i++) {
+                if (i % 3 == p) {
+                    records.add(new String[] {"{\"id\":" + i + "}", value.apply(i)});
+                }
+            }
+            kafka.produce(topic, p, null, records);
+        }
+    }
+
+    /** Waits until the latest record of each key of {@code topic} is {@code expected}. */
+    private static void awaitLatest(String topic, Map<String, String> expected) throws Exception {
+        Map<String, String> latest = new TreeMap<>();
+        for (int attempt = 0; attempt < 300; attempt++) {
+            latest.clear();
+            kafka.readAll(topic, "read_uncommitted").forEach(r -> latest.put(new String(r.key()),
+                    r.value() == null ? null : new String(r.value())));
+            if (latest.equals(expected)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(expected, latest);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    @Timeout(150)
+    void anUpsertSourceRestoredAtAnotherParallelismKnowsEveryKeysLatestRow(int parallelism) throws Exception {
+        String in = "upsert_rescale_in_" + parallelism;
+        String out = "upsert_rescale_out_" + parallelism;
+        kafka.createTopic(in, 3);
+        kafka.createTopic(out, 1);
+        produceKeyed(in, 1, 30, i -> "{\"id\":" + i + ",\"v\":1}");
+        TableEnvironment env = streamingEnv();
+        env.executeSql("SET 'parallelism.default' = '2'");
+        env.executeSql("CREATE TABLE src (id INT, v INT, PRIMARY KEY (id) NOT ENFORCED)" + upsert(in, ""));
+        env.executeSql("CREATE TABLE totals (parity INT, c BIGINT, s INT, PRIMARY KEY (parity) NOT ENFORCED)"
+                + upsert(out, ""));
+        String insert = "INSERT INTO totals SELECT MOD(id, 2), COUNT(*), SUM(v) FROM src GROUP BY MOD(id, 2)";
+        io.sluice.table.api.TableResult run = env.executeSql(insert);
+        awaitLatest(out, Map.of("{\"parity\":0}", "{\"parity\":0,\"c\":15,\"s\":15}",
+                "{\"parity\":1}", "{\"parity\":1,\"c\":15,\"s\":15}"));
+        String savepoint = run.getJobClient().orElseThrow().stopWithSavepoint(false, tmp.resolve("sp").toString())
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        run.await();
+        // every key updated (the readers that own their partitions now must know the row each replaces), keys
+        // 1..6 deleted, keys 31..36 new
+        produceKeyed(in, 1, 30, i -> "{\"id\":" + i + ",\"v\":2}");
+        produceKeyed(in, 1, 6, i -> null);
+        produceKeyed(in, 31, 36, i -> "{\"id\":" + i + ",\"v\":1}");
+        env.executeSql("SET 'parallelism.default' = '" + parallelism + "'");
+        env.executeSql("SET 'execution.savepoint.path' = '" + savepoint + "'");
+        io.sluice.table.api.TableResult resumed = env.executeSql(insert);
+        try {
+            awaitLatest(out, Map.of("{\"parity\":0}", "{\"parity\":0,\"c\":15,\"s\":27}",
+                    "{\"parity\":1}", "{\"parity\":1,\"c\":15,\"s\":27}"));
+        } finally {
+            resumed.getJobClient().orElseThrow().cancel().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void aPrimaryKeyIsRequired() {
         TableEnvironment env = streamingEnv();

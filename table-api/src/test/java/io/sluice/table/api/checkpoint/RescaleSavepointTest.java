@@ -1,5 +1,8 @@
 package io.sluice.table.api.checkpoint;
 
+import static io.sluice.table.api.Expressions.$;
+import static io.sluice.table.api.Expressions.call;
+import static io.sluice.table.api.Expressions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.table.api.EnvironmentSettings;
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.api.TableResult;
+import io.sluice.table.api.Tumble;
 import io.sluice.table.api.UnsupportedFeatureException;
+import io.sluice.table.api.windowagg.WindowUdfs.Top2;
 import io.sluice.types.Row;
 import io.sluice.types.RowKind;
 import io.sluice.util.CloseableIterator;
@@ -223,6 +228,20 @@ class RescaleSavepointTest {
         return table;
     }
 
+    /** Asserts that two sorted row lists are equal, naming the first rows one has and the other lacks. */
+    private static void assertSameRows(List<String> expected, List<String> actual) {
+        if (expected.equals(actual)) {
+            return;
+        }
+        List<String> missing = new ArrayList<>(expected);
+        actual.forEach(missing::remove);
+        List<String> extra = new ArrayList<>(actual);
+        expected.forEach(extra::remove);
+        assertEquals(expected.size() + " rows, missing: " + missing.subList(0, Math.min(10, missing.size())),
+                actual.size() + " rows, extra: " + extra.subList(0, Math.min(10, extra.size())) + " ("
+                        + missing.size() + " missing, " + extra.size() + " extra)");
+    }
+
     /** The final table of {@code query}'s changelog in one uninterrupted run at {@code parallelism}. */
     private static List<String> uninterrupted(String ddl, String query, int parallelism) throws Exception {
         List<String> table = new ArrayList<>();
@@ -299,21 +318,203 @@ class RescaleSavepointTest {
         assertEquals(expected, acrossRescale(ddl, query, from, to));
     }
 
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource({"ROWS BETWEEN 2 PRECEDING AND CURRENT ROW, 2, 1",
+            "ROWS BETWEEN 2 PRECEDING AND CURRENT ROW, 2, 3",
+            "RANGE BETWEEN INTERVAL '30' SECOND PRECEDING AND CURRENT ROW, 2, 3",
+            "RANGE BETWEEN INTERVAL '30' SECOND PRECEDING AND CURRENT ROW, 1, 2",
+            "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW, 2, 1",
+            "RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW, 2, 3"})
+    @Timeout(120)
+    void aRowtimeOverAggregateRestoredAtAnotherParallelismEqualsAnUninterruptedRun(String frame, int from, int to)
+            throws Exception {
+        String w = " OVER (PARTITION BY k ORDER BY ts " + frame + ")";
+        String query = "SELECT k, id, COUNT(*)" + w + ", SUM(v)" + w + ", MAX(CAST(v AS STRING))" + w
+                + ", MIN(v)" + w + ", AVG(CAST(v AS DOUBLE))" + w + " FROM events";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertEquals(4000, expected.size());
+        assertEquals(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aProctimeOverAggregateRestoredAtAnotherParallelismCountsOnFromTheSavepoint(int from, int to)
+            throws Exception {
+        String ddl = EVENTS.replace("WATERMARK FOR ts AS ts", "pt AS PROCTIME()");
+        // the rows' order within a key depends on arrival, the counts each key reaches do not
+        String query = "SELECT k, COUNT(*) OVER (PARTITION BY k ORDER BY pt ROWS BETWEEN UNBOUNDED PRECEDING AND"
+                + " CURRENT ROW) FROM events";
+        List<String> expected = uninterrupted(ddl, query, to);
+        assertEquals(4000, expected.size());
+        assertEquals(expected, acrossRescale(ddl, query, from, to));
+    }
+
+    /**
+     * A versioned table {@code rates} in a file: 2000 versions, of 13 currencies in turn, every 2 s of event time
+     * (a source that reads them in order, so each version is valid until the next one of its currency).
+     */
+    private String rates() throws IOException {
+        Path dir = tmp.resolve("rates");
+        Files.createDirectories(dir);
+        StringBuilder text = new StringBuilder();
+        for (int id = 1; id <= 2000; id++) {
+            text.append(id % 13).append(',').append(id).append(',').append(id * 2000L - 500).append('\n');
+        }
+        Files.writeString(dir.resolve("rates.csv"), text);
+        return "CREATE TABLE rates (cur INT, rate BIGINT, ms BIGINT, rts AS TO_TIMESTAMP_LTZ(ms, 3),"
+                + " WATERMARK FOR rts AS rts, PRIMARY KEY (cur) NOT ENFORCED) WITH ('connector' = 'filesystem',"
+                + " 'path' = '" + dir + "', 'format' = 'csv')";
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3", "1, 2"})
+    @Timeout(120)
+    void anEventTimeTemporalJoinRestoredAtAnotherParallelismJoinsEveryOrderWithItsVersion(int from, int to)
+            throws Exception {
+        String ddl = EVENTS.replace("k AS CAST(MOD(id, 7) AS INT)", "k AS CAST(MOD(id, 13) AS INT)") + ";" + rates();
+        String query = "SELECT e.id, e.k, r.rate, r.rts FROM events AS e LEFT JOIN rates FOR SYSTEM_TIME AS OF e.ts"
+                + " AS r ON e.k = r.cur";
+        List<String> expected = uninterrupted(ddl, query, to);
+        assertEquals(4000, expected.size());
+        assertSameRows(expected, acrossRescale(ddl, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3", "1, 2"})
+    @Timeout(120)
+    void aWindowTopNRestoredAtAnotherParallelismEqualsAnUninterruptedRun(int from, int to) throws Exception {
+        String query = "SELECT window_start, k, id, v FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start,"
+                + " window_end, k ORDER BY v DESC) AS rn FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts),"
+                + " INTERVAL '100' SECOND))) WHERE rn <= 2";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertEquals(40 * 14 + 1, expected.size()); // 40 full windows and one of id 4000 alone
+        assertSameRows(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3", "1, 2"})
+    @Timeout(120)
+    void aWindowDeduplicationRestoredAtAnotherParallelismKeepsOneRowPerWindowAndKey(int from, int to)
+            throws Exception {
+        String query = "SELECT window_start, k, id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start,"
+                + " window_end, k ORDER BY ts DESC) AS rn FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts),"
+                + " INTERVAL '100' SECOND))) WHERE rn = 1";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertEquals(41 * 7 - 6, expected.size());
+        assertSameRows(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    private static final String AB = "CREATE TABLE a (id BIGINT, x INT, ts AS TO_TIMESTAMP_LTZ(id * 1000, 3),"
+            + " WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', 'rows-per-second' = '2000',"
+            + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '3000',"
+            + " 'fields.x.kind' = 'sequence', 'fields.x.start' = '1', 'fields.x.end' = '3000');"
+            + "CREATE TABLE b (id BIGINT, y INT, ts AS TO_TIMESTAMP_LTZ(id * 1000, 3), WATERMARK FOR ts AS ts)"
+            + " WITH ('connector' = 'datagen', 'rows-per-second' = '1000', 'fields.id.kind' = 'sequence',"
+            + " 'fields.id.start' = '1001', 'fields.id.end' = '4000', 'fields.y.kind' = 'sequence',"
+            + " 'fields.y.start' = '1', 'fields.y.end' = '3000')";
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3", "1, 2"})
+    @Timeout(120)
+    void aWindowJoinRestoredAtAnotherParallelismPairsAndPadsEveryRowOnce(int from, int to) throws Exception {
+        String query = "SELECT l.id, r.id, l.x, r.y, COALESCE(l.window_start, r.window_start) FROM (SELECT * FROM"
+                + " TABLE(TUMBLE(TABLE a, DESCRIPTOR(ts), INTERVAL '10' SECOND))) l FULL JOIN (SELECT * FROM"
+                + " TABLE(TUMBLE(TABLE b, DESCRIPTOR(ts), INTERVAL '10' SECOND))) r ON l.id = r.id AND"
+                + " l.window_start = r.window_start AND l.window_end = r.window_end";
+        List<String> expected = uninterrupted(AB, query, to);
+        assertEquals(4000, expected.size()); // 1000 left only, 2000 pairs, 1000 right only
+        assertSameRows(expected, acrossRescale(AB, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3", "1, 2"})
+    @Timeout(120)
+    void aMatchRecognizeRestoredAtAnotherParallelismFindsEveryMatchOnce(int from, int to) throws Exception {
+        String query = "SELECT * FROM events MATCH_RECOGNIZE (PARTITION BY k ORDER BY ts MEASURES FIRST(A.id) AS"
+                + " a_id, LAST(B.id) AS b_id, COUNT(B.id) AS bs, C.v AS c_v ONE ROW PER MATCH AFTER MATCH SKIP PAST"
+                + " LAST ROW PATTERN (A B+ C) DEFINE A AS MOD(A.v, 10) < 3, B AS MOD(B.v, 10) >= 3,"
+                + " C AS MOD(C.v, 10) < 3)";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertTrue(expected.size() > 200, expected.size() + " matches");
+        assertSameRows(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "1, 2", "2, 3"})
+    @Timeout(120)
+    void singleInstanceOperatorsRestoreAtAnyParallelism(int from, int to) throws Exception {
+        // a LIMIT, a sort on the rowtime, an OVER aggregation without PARTITION BY and a Top-N without
+        // partition keys run as one instance whatever the parallelism: their state restores as it was taken
+        String limit = "SELECT k, id FROM events LIMIT 3000";
+        List<String> limited = acrossRescale(EVENTS, limit, from, to);
+        assertEquals(3000, limited.size(), "the limit counts on from the savepoint's count");
+        assertEquals(3000, new HashSet<>(limited).size());
+
+        String sort = "SELECT id, k FROM events ORDER BY ts";
+        assertSameRows(uninterrupted(EVENTS, sort, to), acrossRescale(EVENTS, sort, from, to));
+
+        String over = "SELECT id, COUNT(*) OVER (ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),"
+                + " SUM(v) OVER (ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM events";
+        assertSameRows(uninterrupted(EVENTS, over, to), acrossRescale(EVENTS, over, from, to));
+
+        String topN = "SELECT id, v FROM events ORDER BY MOD(v, 1000) DESC, v LIMIT 5";
+        assertSameRows(uninterrupted(EVENTS, topN, to), acrossRescale(EVENTS, topN, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void aWindowAggregateWithDistinctRestoredAtAnotherParallelismEqualsAnUninterruptedRun(int from, int to)
+            throws Exception {
+        String query = "SELECT window_start, k, COUNT(DISTINCT MOD(v, 13)), COUNT(*) FROM TABLE(HOP(TABLE events,"
+                + " DESCRIPTOR(ts), INTERVAL '20' SECOND, INTERVAL '60' SECOND)) GROUP BY window_start, window_end, k";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertTrue(expected.size() > 1000, expected.size() + " windows and keys");
+        assertSameRows(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void setOperationsRestoredAtAnotherParallelismEqualAnUninterruptedRun(int from, int to) throws Exception {
+        // INTERSECT and EXCEPT run as aggregates over both inputs: their state moves with its keys
+        String query = "SELECT MOD(id, 97) FROM events WHERE MOD(id, 2) = 0 INTERSECT SELECT MOD(id, 89) FROM events"
+                + " WHERE MOD(id, 3) = 0 EXCEPT SELECT MOD(id, 83) FROM events WHERE id > 3950";
+        List<String> expected = uninterrupted(EVENTS, query, to);
+        assertTrue(expected.size() > 20, expected.size() + " values");
+        assertSameRows(expected, acrossRescale(EVENTS, query, from, to));
+    }
+
+    /** A windowed flatAggregate (Table API), registered as view {@code tops} in {@code env}. */
+    private static void registerWindowTop2(TableEnvironment env) {
+        env.createTemporaryView("tops", env.from("events")
+                .window(Tumble.over(lit(10).seconds()).on($("ts")).as("w"))
+                .groupBy($("k"), $("w"))
+                .flatAggregate(call(Top2.class, $("v")).as("v", "rank"))
+                .select($("k"), $("v"), $("rank")));
+    }
+
     @Test
     @Timeout(120)
     void anOperatorThatCannotRescaleSaysSo() throws Exception {
-        String ddl = EVENTS + ";CREATE TABLE sums (k INT, id BIGINT, s INT) WITH ('connector' = 'blackhole')";
-        String insert = "INSERT INTO sums SELECT k, id, SUM(v) OVER (PARTITION BY k ORDER BY ts ROWS BETWEEN 2"
-                + " PRECEDING AND CURRENT ROW) FROM events";
-        String savepoint = stopWithSavepoint(2, ddl, insert);
+        String ddl = EVENTS + ";CREATE TABLE top_sink (k INT, v INT, r INT) WITH ('connector' = 'blackhole')";
+        String insert = "INSERT INTO top_sink SELECT * FROM tops";
+        TableEnvironment first = restoring(2, ddl, null);
+        registerWindowTop2(first);
+        TableResult run = first.executeSql(insert);
+        Thread.sleep(600);
+        String savepoint = run.getJobClient().orElseThrow()
+                .stopWithSavepoint(false, tmp.resolve("savepoints").toString()).get(30, TimeUnit.SECONDS);
         TableEnvironment env = restoring(3, ddl, null);
+        registerWindowTop2(env);
         String report;
         try (CloseableIterator<Row> rows = env.executeSql("EXPLAIN UPGRADE FROM '" + savepoint + "' " + insert)
                 .collect()) {
             report = String.valueOf(rows.next().getField(0));
         }
         assertTrue(report.contains("RESCALED: TableSourceScan("), report);
-        assertTrue(report.contains("OTHER_PARALLELISM: OverAggregate("), report);
+        assertTrue(report.contains("OTHER_PARALLELISM: WindowTableAggregate("), report);
         env.executeSql("SET 'execution.savepoint.path' = '" + savepoint + "'");
         Exception e = assertThrows(Exception.class, () -> env.executeSql(insert).await());
         Throwable cause = e;
@@ -321,7 +522,43 @@ class RescaleSavepointTest {
             cause = cause.getCause();
         }
         assertTrue(cause instanceof UnsupportedFeatureException, String.valueOf(e));
-        assertTrue(cause.getMessage().startsWith("not supported yet: restoring OverAggregate("), cause.getMessage());
+        assertTrue(cause.getMessage().startsWith("not supported yet: restoring WindowTableAggregate("),
+                cause.getMessage());
         assertTrue(cause.getMessage().contains("at another parallelism"), cause.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "2, 3"})
+    @Timeout(120)
+    void explainUpgradeSaysRescaledForEveryKeyedOperator(int from, int to) throws Exception {
+        String ddl = EVENTS.replace("k AS CAST(MOD(id, 7) AS INT)", "k AS CAST(MOD(id, 13) AS INT)") + ";" + rates()
+                + ";CREATE TABLE wide (a BIGINT, b BIGINT, c BIGINT) WITH ('connector' = 'blackhole')";
+        String[] inserts = {
+            "INSERT INTO wide SELECT k, id, SUM(v) OVER (PARTITION BY k ORDER BY ts ROWS BETWEEN 2 PRECEDING AND"
+                    + " CURRENT ROW) FROM events",
+            "INSERT INTO wide SELECT e.id, e.k, r.rate FROM events AS e JOIN rates FOR SYSTEM_TIME AS OF e.ts AS r"
+                    + " ON e.k = r.cur",
+            "INSERT INTO wide SELECT k, id, v FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start,"
+                    + " window_end, k ORDER BY v DESC) AS rn FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts),"
+                    + " INTERVAL '100' SECOND))) WHERE rn <= 2",
+            "INSERT INTO wide SELECT k, id, v FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start,"
+                    + " window_end, k ORDER BY ts DESC) AS rn FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts),"
+                    + " INTERVAL '100' SECOND))) WHERE rn = 1",
+            "INSERT INTO wide SELECT * FROM events MATCH_RECOGNIZE (PARTITION BY k ORDER BY ts MEASURES"
+                    + " FIRST(A.id) AS a_id, LAST(B.id) AS b_id ONE ROW PER MATCH PATTERN (A B) DEFINE"
+                    + " A AS MOD(A.v, 2) = 0, B AS MOD(B.v, 2) = 1)"};
+        String[] operators = {"OverAggregate(", "TemporalJoin(", "WindowRank(", "WindowDeduplicate(",
+            "Match("};
+        for (int i = 0; i < inserts.length; i++) {
+            String savepoint = stopWithSavepoint(from, ddl, inserts[i]);
+            TableEnvironment env = restoring(to, ddl, null);
+            String report;
+            try (CloseableIterator<Row> rows = env.executeSql("EXPLAIN UPGRADE FROM '" + savepoint + "' "
+                    + inserts[i]).collect()) {
+                report = String.valueOf(rows.next().getField(0));
+            }
+            assertTrue(report.contains("RESCALED: " + operators[i]), report);
+            assertTrue(!report.contains("OTHER_PARALLELISM"), report);
+        }
     }
 }

@@ -110,6 +110,47 @@ final class DistinctFilter implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds the pairs of another instance's snapshot (restored at another parallelism) whose group {@code g} is kept
+     * there as group {@code target[g]} (left out when that is negative).
+     */
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        int n = in.readInt();
+        try (RowBatch pairs = in.readBatch(pairType, groupColumn.getAllocator())) {
+            IntVector stored = (IntVector) pairs.vector(0);
+            int[] rows = new int[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                int g = stored.isNull(i) ? -1 : stored.get(i);
+                if (g >= 0 && g < target.length && target[g] >= 0) {
+                    rows[m++] = i;
+                }
+            }
+            if (m == 0) {
+                return;
+            }
+            try (RowBatch kept = io.sluice.runtime.operator.sort.VectorGather.gatherRows(pairs, rows, 0, m,
+                    groupColumn.getAllocator())) {
+                IntVector groups = (IntVector) kept.vector(0);
+                for (int i = 0; i < m; i++) {
+                    groups.set(i, target[groups.get(i)]);
+                }
+                FieldVector[] columns = new FieldVector[keys.length];
+                for (int c = 0; c < columns.length; c++) {
+                    columns[c] = kept.vector(c);
+                }
+                int before = seen.size();
+                int[] ids = new int[m];
+                seen.findOrInsert(columns, m, ids);
+                for (int i = 0; i < m; i++) {
+                    if (ids[i] != before + i) {
+                        throw new IOException("state snapshot: the DISTINCT pairs are not distinct");
+                    }
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         seen.close();

@@ -445,8 +445,7 @@ public final class HashAggregateOperator implements StreamOperator, io.sluice.ru
         }
         for (DistinctFilter f : distinctFilters) {
             if (f != null) {
-                throw new io.sluice.table.api.UnsupportedFeatureException("restoring a DISTINCT aggregate of a"
-                        + " window or batch aggregation at another parallelism");
+                f.restoreRemapped(in, target);
             }
         }
     }

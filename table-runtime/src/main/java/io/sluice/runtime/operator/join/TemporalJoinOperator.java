@@ -8,7 +8,8 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.KeyHashTable;
 import io.sluice.runtime.operator.keys.KeyTableState;
-import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
@@ -56,8 +57,10 @@ import org.apache.arrow.vector.TinyIntVector;
  * arrives behind the watermark is not dropped: it is emitted at the next watermark (or the end of the
  * input) with the versions kept at that moment. {@code endInput} of both inputs emits every pending
  * left row. A checkpoint saves both watermarks, the key table, the pending left rows and the versions.
+ * Restored at another parallelism, an instance keeps the keys the exchanges (hashing the join keys) now route to
+ * it, with their versions and pending left rows.
  */
-public final class TemporalJoinOperator implements StreamOperator, CheckpointedOperator {
+public final class TemporalJoinOperator implements StreamOperator, RescalableOperator {
     private static final byte INSERT = RowKind.INSERT.toByteValue();
     private static final byte UPDATE_BEFORE = RowKind.UPDATE_BEFORE.toByteValue();
     private static final byte DELETE = RowKind.DELETE.toByteValue();
@@ -424,6 +427,42 @@ public final class TemporalJoinOperator implements StreamOperator, CheckpointedO
         if (right.restore(in) != keyCount) {
             throw new IOException("state snapshot: the temporal join's versions do not match its key table");
         }
+        right.ensureLists(keyCount);
+        pruneQueued = new boolean[Math.max(keyCount, 16)];
+        for (int key = 0; key < keyCount; key++) {
+            if (right.hasSeveral(key) || (right.first(key) >= 0 && right.kind(right.first(key)) == DELETE)) {
+                queuePrune(key);
+            }
+        }
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the join keys this instance owns, their versions
+     * and the pending left rows of those keys; the earliest of the snapshots' watermarks.
+     */
+    @Override
+    public void restoreRescaled(List<StateReader> snapshots, KeyOwnership owned) throws IOException {
+        long input = Long.MAX_VALUE;
+        long emitted = Long.MAX_VALUE;
+        int[] leftColumns = new int[leftType.size()];
+        for (int c = 0; c < leftColumns.length; c++) {
+            leftColumns[c] = c;
+        }
+        for (StateReader in : snapshots) {
+            input = Math.min(input, in.readLong());
+            emitted = Math.min(emitted, in.readLong());
+            int keyCount = in.readInt();
+            int[] keyTarget = KeyTableState.restoreOwned(in, table, keyRowType(), keyCount, allocator, owned, keys[0],
+                    0, "temporal join keys");
+            left.restoreRemapped(in, new int[] {0}, rows -> owned.ownedRows(rows, leftColumns, 0), keyTarget);
+            right.ensureLists(table.size());
+            right.restoreRemapped(in, keyTarget, null, keyTarget);
+        }
+        if (!snapshots.isEmpty()) {
+            inputWatermark = input;
+            emittedWatermark = emitted;
+        }
+        int keyCount = table.size();
         right.ensureLists(keyCount);
         pruneQueued = new boolean[Math.max(keyCount, 16)];
         for (int key = 0; key < keyCount; key++) {

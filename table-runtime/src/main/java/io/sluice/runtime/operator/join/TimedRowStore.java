@@ -301,6 +301,50 @@ final class TimedRowStore implements AutoCloseable {
         return sizes.length;
     }
 
+    /**
+     * Adds what {@link #snapshot} wrote on another instance (a state restored at another parallelism): a row of
+     * snapshot list {@code l} goes into list {@code listTarget[l]}, or is left out when that is negative or when
+     * {@code keep} (null: keep all) rejects it ({@code keep} gets the snapshot's rows and says per row whether to
+     * keep it); a kept row's tag {@code t >= 0} becomes {@code tagTarget[t]} (null: unchanged). Rows join their lists
+     * by time ({@link #insertByTime}), after those already there with equal times. The lists must exist.
+     */
+    void restoreRemapped(StateReader in, int[] listTarget, java.util.function.Function<RowBatch, boolean[]> keep,
+            int[] tagTarget) throws IOException {
+        int[] sizes = in.readInts();
+        try (RowBatch rows = in.readBatch(type, allocator)) {
+            int n = rows.rowCount();
+            long[] times = in.readLongs();
+            int[] kindsAndTags = in.readInts();
+            if (times.length != n || kindsAndTags.length != 2 * n || Arrays.stream(sizes).sum() != n) {
+                throw new IOException("state snapshot: the temporal join's row lists do not match its rows");
+            }
+            boolean[] kept = keep == null ? null : keep.apply(rows);
+            int[] listOf = new int[n];
+            int r = 0;
+            for (int l = 0; l < sizes.length; l++) {
+                for (int k = 0; k < sizes[l]; k++) {
+                    listOf[r++] = l < listTarget.length ? listTarget[l] : -1;
+                }
+            }
+            int[] selected = new int[n];
+            byte[] kinds = new byte[n];
+            int[] tags = new int[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                kinds[i] = (byte) kindsAndTags[2 * i];
+                int t = kindsAndTags[2 * i + 1];
+                tags[i] = tagTarget == null || t < 0 || t >= tagTarget.length ? t : tagTarget[t];
+                if (listOf[i] >= 0 && (kept == null || kept[i])) {
+                    selected[m++] = i;
+                }
+            }
+            int base = append(rows, selected, m, times, kinds, tags);
+            for (int k = 0; k < m; k++) {
+                insertByTime(listOf[selected[k]], base + k);
+            }
+        }
+    }
+
     @Override
     public void close() {
         ColumnVectors.closeAll(vectors);

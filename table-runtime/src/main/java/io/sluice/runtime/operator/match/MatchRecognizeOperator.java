@@ -8,7 +8,8 @@ import io.sluice.runtime.generated.UserFunctionLifecycle;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
-import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
@@ -43,9 +44,10 @@ import org.apache.arrow.vector.ValueVector;
  * first row. A row at or behind the watermark on arrival is late: dropped and counted
  * ({@link #lateRowsDropped()}). Matches are emitted before the watermark that completed them is forwarded. When
  * the input ends, every buffered row is matched; partial matches are then discarded. Batch mode buffers
- * everything until the input ends (watermarks neither trigger matching nor make rows late).
+ * everything until the input ends (watermarks neither trigger matching nor make rows late). Restored at another
+ * parallelism, an instance keeps the partitions the exchange (hashing the PARTITION BY columns) now routes to it.
  */
-public final class MatchRecognizeOperator implements StreamOperator, CheckpointedOperator {
+public final class MatchRecognizeOperator implements StreamOperator, RescalableOperator {
     private final MatchSpec spec;
     private final LongSupplier clock;
     private final RowType keyType;
@@ -410,6 +412,55 @@ public final class MatchRecognizeOperator implements StreamOperator, Checkpointe
         for (int i = 0; i < n; i++) {
             PartitionState p = PartitionState.read(in, keyType, spec.storedType());
             partitions.put(lookupKey(p.key), p);
+        }
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the partitions this instance owns, each with its
+     * waiting rows, partial and completed matches; the earliest of the snapshots' watermarks. New rows are numbered
+     * after every restored one.
+     */
+    @Override
+    public void restoreRescaled(List<StateReader> snapshots, KeyOwnership owned) throws Exception {
+        long earliest = Long.MAX_VALUE;
+        for (StateReader in : snapshots) {
+            earliest = Math.min(earliest, in.readLong());
+            lateRows += in.readLong();
+            seq = Math.max(seq, in.readLong());
+            int n = in.readInt();
+            List<PartitionState> states = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                states.add(PartitionState.read(in, keyType, spec.storedType()));
+            }
+            boolean[] mine = ownedPartitions(states, owned);
+            for (int i = 0; i < n; i++) {
+                if (mine[i]) {
+                    partitions.put(lookupKey(states.get(i).key), states.get(i));
+                }
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            watermark = earliest;
+        }
+    }
+
+    /** Which of {@code states} this instance owns: their keys as rows, hashed as the exchange hashes them. */
+    private boolean[] ownedPartitions(List<PartitionState> states, KeyOwnership owned) {
+        int n = states.size();
+        boolean[] mine = new boolean[n];
+        if (owned.routing() == KeyOwnership.Routing.ALL || n == 0) {
+            java.util.Arrays.fill(mine, true);
+            return mine;
+        }
+        try (RowBatch keys = RowBatch.allocate(keyType, context.allocator(), n)) {
+            for (int r = 0; r < n; r++) {
+                Object[] key = states.get(r).key;
+                for (int c = 0; c < keyType.size(); c++) {
+                    io.sluice.runtime.data.VectorValues.set(keyType.type(c), keys.vector(c), r, key[c]);
+                }
+            }
+            keys.setRowCount(n);
+            return owned.ownedRows(keys, spec.partitionKeys(), 0);
         }
     }
 

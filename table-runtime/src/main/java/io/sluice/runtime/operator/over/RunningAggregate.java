@@ -3,6 +3,7 @@ package io.sluice.runtime.operator.over;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.operator.sort.ColumnComparator;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.LogicalType;
@@ -97,6 +98,13 @@ abstract class RunningAggregate implements AutoCloseable {
     /** Reads what {@link #snapshot} wrote, after {@code ensureCapacity(slots)}. */
     abstract void restore(StateReader in, int slots) throws IOException;
 
+    /**
+     * Reads what {@link #snapshot} wrote for {@code target.length} slots (another instance's state, restored at
+     * another parallelism): slot {@code s} of the snapshot becomes slot {@code target[s]}, or is skipped when that is
+     * negative. Targets that are kept increase with {@code s}; {@code ensureCapacity} covers them.
+     */
+    abstract void restoreRemapped(StateReader in, int[] target) throws IOException;
+
     @Override
     public void close() {
     }
@@ -146,6 +154,11 @@ abstract class RunningAggregate implements AutoCloseable {
         @Override
         void restore(StateReader in, int slots) throws IOException {
             System.arraycopy(in.readLongs(), 0, counts, 0, slots);
+        }
+
+        @Override
+        void restoreRemapped(StateReader in, int[] target) throws IOException {
+            StateRemap.copy(in.readLongs(), target, counts);
         }
     }
 
@@ -203,6 +216,12 @@ abstract class RunningAggregate implements AutoCloseable {
             System.arraycopy(in.readLongs(), 0, sums, 0, slots);
             System.arraycopy(in.readLongs(), 0, counts, 0, slots);
         }
+
+        @Override
+        void restoreRemapped(StateReader in, int[] target) throws IOException {
+            StateRemap.copy(in.readLongs(), target, sums);
+            StateRemap.copy(in.readLongs(), target, counts);
+        }
     }
 
     /** SUM / SUM0 / AVG of FLOAT and DOUBLE values, summed in arrival order. */
@@ -259,6 +278,12 @@ abstract class RunningAggregate implements AutoCloseable {
         void restore(StateReader in, int slots) throws IOException {
             System.arraycopy(in.readDoubles(), 0, sums, 0, slots);
             System.arraycopy(in.readLongs(), 0, counts, 0, slots);
+        }
+
+        @Override
+        void restoreRemapped(StateReader in, int[] target) throws IOException {
+            StateRemap.copy(in.readDoubles(), target, sums);
+            StateRemap.copy(in.readLongs(), target, counts);
         }
     }
 
@@ -325,6 +350,13 @@ abstract class RunningAggregate implements AutoCloseable {
             System.arraycopy(in.readLongs(), 0, highs, 0, slots);
             System.arraycopy(in.readLongs(), 0, lows, 0, slots);
             System.arraycopy(in.readLongs(), 0, counts, 0, slots);
+        }
+
+        @Override
+        void restoreRemapped(StateReader in, int[] target) throws IOException {
+            StateRemap.copy(in.readLongs(), target, highs);
+            StateRemap.copy(in.readLongs(), target, lows);
+            StateRemap.copy(in.readLongs(), target, counts);
         }
     }
 
@@ -484,6 +516,19 @@ abstract class RunningAggregate implements AutoCloseable {
             }
             capacity = values.getValueCapacity();
             ensureCapacity(slots);
+        }
+
+        @Override
+        void restoreRemapped(StateReader in, int[] target) throws IOException {
+            try (RowBatch batch = in.readBatch(valueType(), allocator)) {
+                FieldVector stored = batch.vector(0);
+                for (int s = 0; s < target.length && s < batch.rowCount(); s++) {
+                    if (target[s] >= 0) {
+                        values.copyFromSafe(s, target[s], stored);
+                    }
+                }
+            }
+            capacity = values.getValueCapacity();
         }
 
         private RowType valueType() {

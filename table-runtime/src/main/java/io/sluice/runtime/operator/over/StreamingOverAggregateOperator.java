@@ -10,7 +10,9 @@ import io.sluice.runtime.operator.sort.IntSorter;
 import io.sluice.runtime.operator.sort.RowBuffer;
 import io.sluice.runtime.operator.sort.SortKey;
 import io.sluice.runtime.operator.sort.VectorGather;
-import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.OwnedRows;
+import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.ArrowTypes;
@@ -49,9 +51,10 @@ import org.apache.arrow.vector.ValueVector;
  * late and dropped ({@link #lateRowsDropped()}); rows with a NULL time attribute are dropped. State,
  * saved by checkpoints: pending rows, retained rows, per-partition running aggregates and the partition
  * keys, the watermark; no TTL yet (state of idle partitions stays). The end of input fires every
- * pending row.
+ * pending row. Restored at another parallelism, an instance keeps the partitions the exchange (hashing the
+ * PARTITION BY columns) now routes to it, with their pending and retained rows and running aggregates.
  */
-public final class StreamingOverAggregateOperator implements StreamOperator, CheckpointedOperator {
+public final class StreamingOverAggregateOperator implements StreamOperator, RescalableOperator {
     private final RowType inputType;
     private final OverGroupSpec group;
     private final boolean rowtime;
@@ -641,6 +644,48 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Che
         ensureRunningCapacity();
         for (RunningAggregate a : running) {
             a.restore(in, slotCount());
+        }
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the partitions this instance owns: their keys,
+     * pending and retained rows and running aggregates; the earliest watermark and the latest processing time.
+     */
+    @Override
+    public void restoreRescaled(List<StateReader> snapshots, KeyOwnership owned) throws IOException {
+        if (partitions == null && snapshots.size() > 1) {
+            throw new UnsupportedFeatureException("restoring an OVER aggregation without PARTITION BY from "
+                    + snapshots.size() + " instances' state");
+        }
+        long earliest = Long.MAX_VALUE;
+        for (StateReader in : snapshots) {
+            earliest = Math.min(earliest, in.readLong());
+            lastProcTime = Math.max(lastProcTime, in.readLong());
+            lateRows += in.readLong();
+            int keys = in.readInt();
+            int[] target = {0};
+            if (partitions != null) {
+                target = io.sluice.runtime.operator.keys.KeyTableState.restoreOwned(in, partitions,
+                        inputType.project(partitionFields), keys, context.allocator(), owned, partitionFields, 0,
+                        "OVER partition keys");
+            }
+            appendOwned(in, pending, owned);
+            appendOwned(in, retained, owned);
+            ensureRunningCapacity();
+            for (RunningAggregate a : running) {
+                a.restoreRemapped(in, target);
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            watermark = earliest;
+        }
+    }
+
+    /** Appends to {@code target} the rows of the next stored batch whose partitions this instance owns. */
+    private void appendOwned(StateReader in, RowBuffer target, KeyOwnership owned) throws IOException {
+        try (RowBatch rows = in.readBatch(inputType, context.allocator());
+                RowBatch mine = partitions == null ? null : OwnedRows.keep(rows, owned, null, 0, context.allocator())) {
+            target.append(mine == null ? rows : mine);
         }
     }
 

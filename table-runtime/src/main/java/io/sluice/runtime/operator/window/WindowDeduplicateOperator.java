@@ -5,7 +5,9 @@ import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
-import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.OwnedRows;
+import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
@@ -31,7 +33,7 @@ import org.apache.arrow.vector.TimeStampVector;
  * window fires when the input ends. A checkpoint saves the watermark, the late-row count and each window's
  * end and kept rows.
  */
-public final class WindowDeduplicateOperator implements StreamOperator, CheckpointedOperator {
+public final class WindowDeduplicateOperator implements StreamOperator, RescalableOperator {
     private final RowType inputType;
     private final int[] keyFields;
     private final int timeField;
@@ -171,6 +173,32 @@ public final class WindowDeduplicateOperator implements StreamOperator, Checkpoi
             try (RowBatch rows = in.readBatch(inputType, context.allocator())) {
                 state(end).add(rows); // one row per key: each becomes its key's kept row
             }
+        }
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the kept rows of the keys this instance owns
+     * (window by window); the earliest of the snapshots' watermarks.
+     */
+    @Override
+    public void restoreRescaled(java.util.List<StateReader> snapshots, KeyOwnership owned) throws IOException {
+        long earliest = Long.MAX_VALUE;
+        for (StateReader in : snapshots) {
+            earliest = Math.min(earliest, in.readLong());
+            lateRows += in.readLong();
+            int n = in.readInt();
+            for (int w = 0; w < n; w++) {
+                long end = in.readLong();
+                try (RowBatch rows = in.readBatch(inputType, context.allocator());
+                        RowBatch mine = OwnedRows.keep(rows, owned, null, 0, context.allocator())) {
+                    if (mine.rowCount() > 0) {
+                        state(end).add(mine); // keys of other instances: each becomes its key's kept row
+                    }
+                }
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            watermark = earliest;
         }
     }
 

@@ -11,7 +11,9 @@ import io.sluice.runtime.operator.join.HashJoinOperator;
 import io.sluice.runtime.operator.join.JoinType;
 import io.sluice.runtime.operator.join.NestedLoopJoinOperator;
 import io.sluice.runtime.operator.sort.RowBuffer;
-import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.OwnedRows;
+import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
@@ -46,9 +48,10 @@ import org.apache.arrow.vector.util.TransferPair;
  * as in Flink. State: the rows of each window not yet fired, per side; {@code table.exec.state.ttl} is not
  * used (the watermark bounds the state). When both inputs have ended every remaining window fires. A
  * checkpoint saves the watermark, the ended flags, the late-row count and, per window, its end and both
- * sides' rows.
+ * sides' rows. Restored at another parallelism, an instance keeps the rows whose join keys the exchanges now route
+ * to it.
  */
-public final class WindowJoinOperator implements StreamOperator, CheckpointedOperator {
+public final class WindowJoinOperator implements StreamOperator, RescalableOperator {
     private final JoinType type;
     private final RowType[] types;
     private final int[] leftKeys;
@@ -266,6 +269,51 @@ public final class WindowJoinOperator implements StreamOperator, CheckpointedOpe
                     sides[s].append(rows);
                 }
             }
+        }
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the rows (window by window, side by side) whose
+     * join keys this instance owns; the earliest of the snapshots' watermarks; an input counts as ended when it had
+     * ended on every old instance.
+     */
+    @Override
+    public void restoreRescaled(List<StateReader> snapshots, KeyOwnership owned) throws IOException {
+        long earliest = Long.MAX_VALUE;
+        boolean[] allEnded = {true, true};
+        for (StateReader in : snapshots) {
+            allEnded[0] &= in.readBoolean();
+            allEnded[1] &= in.readBoolean();
+            earliest = Math.min(earliest, in.readLong());
+            lateRows += in.readLong();
+            int n = in.readInt();
+            for (int w = 0; w < n; w++) {
+                long end = in.readLong();
+                RowBatch[] mine = new RowBatch[2];
+                try {
+                    for (int s = 0; s < 2; s++) {
+                        try (RowBatch rows = in.readBatch(types[s], context.allocator())) {
+                            mine[s] = OwnedRows.keep(rows, owned, null, s, context.allocator());
+                        }
+                    }
+                    if (mine[0].rowCount() + mine[1].rowCount() > 0) {
+                        RowBuffer[] sides = buffers(end);
+                        sides[0].append(mine[0]);
+                        sides[1].append(mine[1]);
+                    }
+                } finally {
+                    for (RowBatch b : mine) {
+                        if (b != null) {
+                            b.close();
+                        }
+                    }
+                }
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            watermark = earliest;
+            ended[0] = allEnded[0];
+            ended[1] = allEnded[1];
         }
     }
 

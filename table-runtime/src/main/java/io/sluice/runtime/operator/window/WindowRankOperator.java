@@ -9,7 +9,9 @@ import io.sluice.runtime.operator.sort.IntSorter;
 import io.sluice.runtime.operator.sort.RowBuffer;
 import io.sluice.runtime.operator.sort.RowComparator;
 import io.sluice.runtime.operator.sort.SortKey;
-import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.OwnedRows;
+import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
@@ -31,7 +33,7 @@ import org.apache.arrow.vector.TimeStampVector;
  * <p><b>Streaming semantics:</b> insert-only input and output; state is the rows of every window not
  * yet fired (saved by checkpoints) and the watermark; all windows fire when the input ends.
  */
-public final class WindowRankOperator implements StreamOperator, CheckpointedOperator {
+public final class WindowRankOperator implements StreamOperator, RescalableOperator {
     private final RowType inputType;
     private final SortKey[] partitionAndOrder;
     private final int partitionKeyCount;
@@ -174,6 +176,32 @@ public final class WindowRankOperator implements StreamOperator, CheckpointedOpe
             try (RowBatch rows = in.readBatch(inputType, context.allocator())) {
                 buffer(end).append(rows);
             }
+        }
+    }
+
+    /**
+     * Restores from the snapshots of a run at another parallelism the rows of the partitions this instance owns
+     * (window by window, in their arrival order); the earliest of the snapshots' watermarks.
+     */
+    @Override
+    public void restoreRescaled(java.util.List<StateReader> snapshots, KeyOwnership owned) throws IOException {
+        long earliest = Long.MAX_VALUE;
+        for (StateReader in : snapshots) {
+            earliest = Math.min(earliest, in.readLong());
+            lateRows += in.readLong();
+            int n = in.readInt();
+            for (int w = 0; w < n; w++) {
+                long end = in.readLong();
+                try (RowBatch rows = in.readBatch(inputType, context.allocator());
+                        RowBatch mine = OwnedRows.keep(rows, owned, null, 0, context.allocator())) {
+                    if (mine.rowCount() > 0) {
+                        buffer(end).append(mine);
+                    }
+                }
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            watermark = earliest;
         }
     }
 
