@@ -221,7 +221,12 @@ final class TableImpl implements Table {
 
     @Override
     public Table select(Expression... fields) {
-        List<ExprNode> items = named(nodes(fields));
+        return select(nodes(fields));
+    }
+
+    /** {@link #select(Expression...)} of expressions already converted to nodes. */
+    Table select(List<ExprNode> fields) {
+        List<ExprNode> items = named(fields);
         QueryBlock b = block != null && block.canProjectSorted() && !shadowsInput(items) ? block.copy() : base();
         b.select = renderer().renderList(items);
         return ofBlock(env, b);
@@ -304,8 +309,9 @@ final class TableImpl implements Table {
     }
 
     @Override
-    public Table flatAggregate(Expression tableAggregateFunction) {
-        return FlatAggregateTranslator.translate(this, List.of(), node(tableAggregateFunction));
+    public io.sluice.table.api.FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+        TableImpl result = FlatAggregateTranslator.translate(this, List.of(), node(tableAggregateFunction));
+        return new FlatAggregateTableImpl(result, result.columns());
     }
 
     @Override
