@@ -192,8 +192,8 @@ final class TableImpl implements Table {
     }
 
     @Override
-    public TablePipeline insertInto(TableDescriptor descriptor) {
-        return insertInto(env.createAnonymousTable(descriptor), false);
+    public TablePipeline insertInto(TableDescriptor descriptor, boolean overwrite) {
+        return insertInto(env.createAnonymousTable(descriptor), overwrite);
     }
 
     @Override
@@ -226,22 +226,71 @@ final class TableImpl implements Table {
 
     /** {@link #select(Expression...)} of expressions already converted to nodes. */
     Table select(List<ExprNode> fields) {
-        List<ExprNode> items = named(fields);
+        List<ExprNode> items = named(flattened(fields));
         QueryBlock b = block != null && block.canProjectSorted() && !shadowsInput(items) ? block.copy() : base();
         b.select = renderer().renderList(items);
         return ofBlock(env, b);
     }
 
     /**
-     * Names projection items as Flink does: a column reference keeps its name, an alias gives one, any other
-     * expression at position i is named {@code _c<i>}; two items of the same name are an error.
+     * The items with each {@code x.flatten()} replaced by {@code x.get(field)} for every field of the composite value
+     * {@code x} (whose type the planner derives), or by {@code x} itself when it is not composite, as in Flink.
+     */
+    List<ExprNode> flattened(List<ExprNode> items) {
+        List<ExprNode> out = new ArrayList<>();
+        for (ExprNode n : items) {
+            if (n.kind != Kind.FLATTEN) {
+                out.add(n);
+                continue;
+            }
+            ExprNode value = n.args.get(0);
+            QueryBlock probe = base();
+            probe.select = List.of(renderer().render(value) + " AS " + ExprRenderer.quote("$flattened"));
+            io.sluice.runtime.types.LogicalType type = ofBlock(env, probe).getResolvedSchema().getColumns().get(0)
+                    .getDataType().getLogicalType();
+            if (type.root() == io.sluice.runtime.types.TypeRoot.ROW) {
+                for (String field : type.fieldNames()) {
+                    out.add(ExprNode.of(Kind.GET, null, field, List.of(value), null));
+                }
+            } else {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The name Flink gives {@code get} on a column (transitively): {@code r$a} for {@code $("r").get("a")},
+     * {@code r$_0} for {@code get(0)}, {@code r$a$b} for a nested field; null for other expressions.
+     */
+    static String getName(ExprNode n) {
+        if (n.kind == Kind.FIELD) {
+            return n.text;
+        }
+        if (n.kind != Kind.GET) {
+            return null;
+        }
+        String parent = getName(n.args.get(0));
+        if (parent == null) {
+            return null;
+        }
+        return parent + (n.value instanceof Integer ? "$_" + n.value : "$" + n.value);
+    }
+
+    /**
+     * Names projection items as Flink does: a column reference keeps its name, an alias gives one, a field of a
+     * column is named {@code r$a} ({@link #getName}), any other expression at position i is named {@code _c<i>}; two
+     * items of the same name are an error.
      */
     static List<ExprNode> named(List<ExprNode> items) {
         List<ExprNode> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < items.size(); i++) {
             ExprNode n = items.get(i);
-            if (n.kind != Kind.FIELD && n.kind != Kind.ALIAS && n.kind != Kind.STAR && n.kind != Kind.COLUMNS) {
+            String fieldName = n.kind == Kind.GET ? getName(n) : null;
+            if (fieldName != null) {
+                n = ExprNode.of(Kind.ALIAS, null, List.of(fieldName), List.of(n), null);
+            } else if (n.kind != Kind.FIELD && n.kind != Kind.ALIAS && n.kind != Kind.STAR && n.kind != Kind.COLUMNS) {
                 n = ExprNode.of(Kind.ALIAS, null, List.of("_c" + i), List.of(n), null);
             }
             String name = ExprRenderer.outputName(n);
