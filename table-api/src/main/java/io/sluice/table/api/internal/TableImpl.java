@@ -600,22 +600,35 @@ final class TableImpl implements Table {
     @Override
     public Table map(Expression mapFunction) {
         ExprNode n = node(mapFunction);
-        String name = "_c0";
+        List<String> names = List.of();
         if (n.kind == Kind.ALIAS) {
             @SuppressWarnings("unchecked")
-            List<String> names = (List<String>) n.value;
-            if (names.size() != 1) {
-                throw new UnsupportedFeatureException("map with a function returning several columns (ROW results)");
-            }
-            name = names.get(0);
+            List<String> aliases = (List<String>) n.value;
+            names = aliases;
             n = n.args.get(0);
         }
         if (n.kind != Kind.NAMED_CALL && n.kind != Kind.FUNCTION_CALL) {
             throw new ValidationException("map takes a scalar function call such as call(MyFunction.class, $(\"a\")),"
                     + " not " + n);
         }
-        QueryBlock b = base();
-        b.select = List.of(renderer().render(n) + " AS " + ExprRenderer.quote(name));
+        // the function's result, once per row; a ROW result is then flattened into one column per field, as in Flink
+        String result = "$map";
+        QueryBlock call = base();
+        call.select = List.of(renderer().render(n) + " AS " + ExprRenderer.quote(result));
+        TableImpl called = ofBlock(env, call);
+        List<ExprNode> fields = called.flattened(List.of(ExprNode.of(Kind.FLATTEN, null, null,
+                List.of(ExprNode.field(result)), null)));
+        if (!names.isEmpty() && names.size() != fields.size()) {
+            throw new ValidationException("map names " + names.size() + " columns " + names + " but " + n
+                    + " returns " + fields.size());
+        }
+        List<ExprNode> items = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            items.add(ExprNode.of(Kind.ALIAS, null, List.of(names.isEmpty() ? "_c" + i : names.get(i)),
+                    List.of(fields.get(i)), null));
+        }
+        QueryBlock b = called.wrapped();
+        b.select = called.renderer().renderList(items);
         return ofBlock(env, b);
     }
 
