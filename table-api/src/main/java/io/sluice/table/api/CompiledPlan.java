@@ -37,16 +37,19 @@ public interface CompiledPlan {
         writeToFile(file.getPath(), ignoreIfExists);
     }
 
-    /** Prints {@link #asJsonString()}. */
-    default void printJsonString() {
+    /** Prints {@link #asJsonString()}; returns this plan. */
+    default CompiledPlan printJsonString() {
         System.out.println(asJsonString());
+        return this;
     }
 
     /** The plan, as {@code EXPLAIN} of its statement showed it when it was compiled. */
     String explain(ExplainDetail... extraDetails);
 
-    default void printExplain(ExplainDetail... extraDetails) {
+    /** Prints {@link #explain(ExplainDetail...)}; returns this plan. */
+    default CompiledPlan printExplain(ExplainDetail... extraDetails) {
         System.out.println(explain(extraDetails));
+        return this;
     }
 
     /** Runs the compiled plan (as {@code EXECUTE PLAN}). */

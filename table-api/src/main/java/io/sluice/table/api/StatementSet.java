@@ -52,9 +52,10 @@ public interface StatementSet {
         throw new UnsupportedFeatureException("explain with details on " + getClass().getName());
     }
 
-    /** Prints {@link #explain(ExplainDetail...)}. */
-    default void printExplain(ExplainDetail... extraDetails) {
+    /** Prints {@link #explain(ExplainDetail...)}; returns this set. */
+    default StatementSet printExplain(ExplainDetail... extraDetails) {
         System.out.println(explain(extraDetails));
+        return this;
     }
 
     /** Runs the added statements as one job and empties the set; returns at once with the job. */

@@ -31,5 +31,11 @@ public interface StreamStatementSet extends StatementSet {
      * Adds the INSERTs added so far to the stream environment's next job (they run when {@code env.execute()} is
      * called, together with the DataStream program) and forgets them.
      */
+    @Override
+    default StreamStatementSet printExplain(io.sluice.table.api.ExplainDetail... extraDetails) {
+        System.out.println(explain(extraDetails));
+        return this;
+    }
+
     void attachAsDataStream();
 }
