@@ -96,7 +96,7 @@ class TableAggregateTest(unittest.TestCase):
         batch = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
         batch.create_temporary_system_function("ranked_top2", ranked_top2)
         t = batch.from_elements([(1, 'x'), (4, 'y'), (3, 'x')], ['a', 'k'])
-        with t.flat_aggregate(call("ranked_top2", col('a'))).execute().collect() as results:
+        with t.flat_aggregate(call("ranked_top2", col('a'))).select(col('*')).execute().collect() as results:
             rows = sorted((r.get_row_kind(), r[0], r[1]) for r in results)
         self.assertEqual([(RowKind.INSERT, 3, 2), (RowKind.INSERT, 4, 1)], rows)
         grouped = t.group_by(col('k')).flat_aggregate(ranked_top2(col('a'))).select(col('k'), col('v'), col('rank'))
@@ -135,7 +135,7 @@ class TableAggregateTest(unittest.TestCase):
         failing = udtaf(Failing(), result_type=DataTypes.ROW([DataTypes.FIELD("v", DataTypes.BIGINT()),
                                                              DataTypes.FIELD("rank", DataTypes.INT())]))
         with self.assertRaises(Exception) as e:
-            changelog(self.t.group_by(col('b')).flat_aggregate(failing(col('a'))))
+            changelog(self.t.group_by(col('b')).flat_aggregate(failing(col('a'))).select(col('*')))
         self.assertIn("no rows today", str(e.exception))
 
 

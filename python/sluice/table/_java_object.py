@@ -37,7 +37,7 @@ def wrap(value, t_env):
     classes = {"Table": Table, "GroupedTable": GroupedTable, "GroupWindowedTable": GroupWindowedTable,
                "WindowGroupedTable": WindowGroupedTable, "OverWindowedTable": OverWindowedTable,
                "AggregatedTable": AggregatedTable, "TableResult": TableResult, "StatementSet": StatementSet,
-               "TablePipeline": TablePipeline}
+               "TablePipeline": TablePipeline, "FlatAggregateTable": AggregatedTable}
     cls = classes.get(value.get("cls"))
     if cls is None:
         return JavaObject(value["h"])

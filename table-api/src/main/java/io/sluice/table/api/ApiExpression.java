@@ -705,19 +705,332 @@ public final class ApiExpression implements Expression {
                 List.of(node, ExprNode.literal(separator, null)), null));
     }
 
-    // ------------------------------------------------------------------ composite values
+    // ------------------------------------------------------------------ more string functions (Flink's names)
 
-    /** A field of a ROW value by name. */
-    public ApiExpression get(String name) {
-        return call("$0[$1]", name);
+    /** {@code CONCAT(this, other)}. */
+    public ApiExpression concat(Object other) {
+        return call("CONCAT($0, $1)", other);
     }
 
-    /** A field of a ROW value by position, counted from 0. */
+    /** True when a STRING or BINARY value starts with {@code startExpr}. */
+    public ApiExpression startsWith(Object startExpr) {
+        return call("STARTSWITH($0, $1)", startExpr);
+    }
+
+    /** True when a STRING or BINARY value ends with {@code endExpr}. */
+    public ApiExpression endsWith(Object endExpr) {
+        return call("ENDSWITH($0, $1)", endExpr);
+    }
+
+    /** Replaces every character of {@code fromStr} by the character at the same position of {@code toStr}. */
+    public ApiExpression translate(Object fromStr, Object toStr) {
+        return call("TRANSLATE($0, $1, $2)", fromStr, toStr);
+    }
+
+    /** LIKE with an escape character. */
+    public ApiExpression like(Object pattern, Object escape) {
+        return call("($0 LIKE $1 ESCAPE $2)", pattern, escape);
+    }
+
+    /** The number of matches of the Java regular expression {@code regex}. */
+    public ApiExpression regexpCount(Object regex) {
+        return call("REGEXP_COUNT($0, $1)", regex);
+    }
+
+    /** Every substring matching {@code regex}'s group {@code extractIndex}, as an ARRAY. */
+    public ApiExpression regexpExtractAll(Object regex, Object extractIndex) {
+        return call("REGEXP_EXTRACT_ALL($0, $1, $2)", regex, extractIndex);
+    }
+
+    /** Every substring matching {@code regex} (its first group), as an ARRAY. */
+    public ApiExpression regexpExtractAll(Object regex) {
+        return call("REGEXP_EXTRACT_ALL($0, $1)", regex);
+    }
+
+    /** The position (from 1) of the first substring matching {@code regex}; 0 when none does. */
+    public ApiExpression regexpInstr(Object regex) {
+        return call("REGEXP_INSTR($0, $1)", regex);
+    }
+
+    /** The first substring matching {@code regex}. */
+    public ApiExpression regexpSubstr(Object regex) {
+        return call("REGEXP_SUBSTR($0, $1)", regex);
+    }
+
+    /** The string quoted as a JSON string value. */
+    public ApiExpression jsonQuote() {
+        return call("JSON_QUOTE($0)");
+    }
+
+    /** The JSON string value unquoted. */
+    public ApiExpression jsonUnquote() {
+        return call("JSON_UNQUOTE($0)");
+    }
+
+    /** Decodes BINARY into a string with the character set {@code charset}. */
+    public ApiExpression decode(Object charset) {
+        return call("DECODE($0, $1)", charset);
+    }
+
+    /** Encodes the string into BINARY with the character set {@code charset}. */
+    public ApiExpression encode(Object charset) {
+        return call("ENCODE($0, $1)", charset);
+    }
+
+    /** The position (from 1) of the first occurrence of {@code str} in this string; 0 when absent. */
+    public ApiExpression instr(Object str) {
+        return call("INSTR($0, $1)", str);
+    }
+
+    /** The position (from 1) of the first occurrence of this string in {@code str}; 0 when absent. */
+    public ApiExpression locate(Object str) {
+        return call("LOCATE($0, $1)", str);
+    }
+
+    /** As {@link #locate(Object)}, searching from position {@code pos}. */
+    public ApiExpression locate(Object str, Object pos) {
+        return call("LOCATE($0, $1, $2)", str, pos);
+    }
+
+    /** Decodes an application/x-www-form-urlencoded string (UTF-8); NULL when it cannot. */
+    public ApiExpression urlDecode() {
+        return call("URL_DECODE($0)");
+    }
+
+    /** Encodes the string as application/x-www-form-urlencoded (UTF-8). */
+    public ApiExpression urlEncode() {
+        return call("URL_ENCODE($0)");
+    }
+
+    /** A part of a URL: HOST, PATH, QUERY, REF, PROTOCOL, FILE, AUTHORITY or USERINFO. */
+    public ApiExpression parseUrl(Object partToExtract) {
+        return call("PARSE_URL($0, $1)", partToExtract);
+    }
+
+    /** The value of the query parameter {@code key} of a URL ({@code partToExtract} = 'QUERY'). */
+    public ApiExpression parseUrl(Object partToExtract, Object key) {
+        return call("PARSE_URL($0, $1, $2)", partToExtract, key);
+    }
+
+    /** This printf-style format applied to {@code obj}. */
+    public ApiExpression printf(Object... obj) {
+        return call("PRINTF($*)", obj);
+    }
+
+    /** Removes the characters of {@code trimStr} from the start. */
+    public ApiExpression ltrim(Object trimStr) {
+        return call("LTRIM($0, $1)", trimStr);
+    }
+
+    /** Removes the characters of {@code trimStr} from the end. */
+    public ApiExpression rtrim(Object trimStr) {
+        return call("RTRIM($0, $1)", trimStr);
+    }
+
+    /** Removes whitespace from both ends. */
+    public ApiExpression btrim() {
+        return call("BTRIM($0)");
+    }
+
+    /** Removes the characters of {@code trimStr} from both ends. */
+    public ApiExpression btrim(Object trimStr) {
+        return call("BTRIM($0, $1)", trimStr);
+    }
+
+    /** A MAP parsed from {@code k1=v1,k2=v2} text. */
+    public ApiExpression strToMap() {
+        return call("STR_TO_MAP($0)");
+    }
+
+    /** A MAP parsed from text with the given pair and key-value delimiters (regular expressions). */
+    public ApiExpression strToMap(Object listDelimiter, Object keyValueDelimiter) {
+        return call("STR_TO_MAP($0, $1, $2)", listDelimiter, keyValueDelimiter);
+    }
+
+    /** The expression at this (1-based) index among {@code expr} and {@code exprs}. */
+    public ApiExpression elt(Object expr, Object... exprs) {
+        Object[] all = new Object[exprs.length + 1];
+        all[0] = expr;
+        System.arraycopy(exprs, 0, all, 1, exprs.length);
+        return call("ELT($*)", all);
+    }
+
+    /** Converts a hexadecimal string to BINARY. */
+    public ApiExpression unhex() {
+        return call("UNHEX($0)");
+    }
+
+    /** The SHA-224 hash of the string. */
+    public ApiExpression sha224() {
+        return call("SHA224($0)");
+    }
+
+    /** The SHA-384 hash of the string. */
+    public ApiExpression sha384() {
+        return call("SHA384($0)");
+    }
+
+    /** The SHA-512 hash of the string. */
+    public ApiExpression sha512() {
+        return call("SHA512($0)");
+    }
+
+    /** The SHA-2 hash of the string with {@code hashLength} bits (224, 256, 384 or 512). */
+    public ApiExpression sha2(Object hashLength) {
+        return call("SHA2($0, $1)", hashLength);
+    }
+
+    /** Splits the string at {@code delimiter} into an ARRAY. */
+    public ApiExpression split(Object delimiter) {
+        return call("SPLIT($0, $1)", delimiter);
+    }
+
+    // ------------------------------------------------------------------ JSON (Flink's defaults)
+
+    /** True when the JSON string has a value at {@code path}. */
+    public ApiExpression jsonExists(String path) {
+        return call("JSON_EXISTS($0, $1)", path);
+    }
+
+    /** The scalar at {@code path} of the JSON string, as a STRING (NULL when empty or on error). */
+    public ApiExpression jsonValue(String path) {
+        return call("JSON_VALUE($0, $1)", path);
+    }
+
+    /** The JSON text at {@code path} of the JSON string, without array wrapper (NULL when empty or on error). */
+    public ApiExpression jsonQuery(String path) {
+        return call("JSON_QUERY($0, $1)", path);
+    }
+
+    // ------------------------------------------------------------------ arrays and maps
+
+    /** The only element of a one-element ARRAY; NULL for an empty one. */
+    public ApiExpression element() {
+        return call("ELEMENT($0)");
+    }
+
+    /** The ARRAY with {@code element} appended. */
+    public ApiExpression arrayAppend(Object element) {
+        return call("ARRAY_APPEND($0, $1)", element);
+    }
+
+    /** The ARRAY with {@code element} prepended. */
+    public ApiExpression arrayPrepend(Object element) {
+        return call("ARRAY_PREPEND($0, $1)", element);
+    }
+
+    /** True when the ARRAY contains {@code needle}. */
+    public ApiExpression arrayContains(Object needle) {
+        return call("ARRAY_CONTAINS($0, $1)", needle);
+    }
+
+    /** The ARRAY without duplicates, in order of first occurrence. */
+    public ApiExpression arrayDistinct() {
+        return call("ARRAY_DISTINCT($0)");
+    }
+
+    /** The position (from 1) of the first {@code needle} in the ARRAY; 0 when absent. */
+    public ApiExpression arrayPosition(Object needle) {
+        return call("ARRAY_POSITION($0, $1)", needle);
+    }
+
+    /** The ARRAY without the elements equal to {@code needle}. */
+    public ApiExpression arrayRemove(Object needle) {
+        return call("ARRAY_REMOVE($0, $1)", needle);
+    }
+
+    /** The ARRAY in reverse order. */
+    public ApiExpression arrayReverse() {
+        return call("ARRAY_REVERSE($0)");
+    }
+
+    /** The elements from {@code startOffset} to {@code endOffset} (1-based, inclusive; negative from the end). */
+    public ApiExpression arraySlice(Object startOffset, Object endOffset) {
+        return call("ARRAY_SLICE($0, $1, $2)", startOffset, endOffset);
+    }
+
+    /** The elements from {@code startOffset} to the end. */
+    public ApiExpression arraySlice(Object startOffset) {
+        return call("ARRAY_SLICE($0, $1)", startOffset);
+    }
+
+    /** The union of two ARRAYs without duplicates. */
+    public ApiExpression arrayUnion(Object array) {
+        return call("ARRAY_UNION($0, $1)", array);
+    }
+
+    /** The elements of this ARRAY that are also in {@code array}, without duplicates. */
+    public ApiExpression arrayIntersect(Object array) {
+        return call("ARRAY_INTERSECT($0, $1)", array);
+    }
+
+    /** The elements of this ARRAY that are not in {@code array}. */
+    public ApiExpression arrayExcept(Object array) {
+        return call("ARRAY_EXCEPT($0, $1)", array);
+    }
+
+    /** This ARRAY followed by the elements of {@code arrays}. */
+    public ApiExpression arrayConcat(Object... arrays) {
+        return call("ARRAY_CONCAT($*)", arrays);
+    }
+
+    /** The largest element of the ARRAY. */
+    public ApiExpression arrayMax() {
+        return call("ARRAY_MAX($0)");
+    }
+
+    /** The smallest element of the ARRAY. */
+    public ApiExpression arrayMin() {
+        return call("ARRAY_MIN($0)");
+    }
+
+    /** The keys of the MAP as an ARRAY. */
+    public ApiExpression mapKeys() {
+        return call("MAP_KEYS($0)");
+    }
+
+    /** The values of the MAP as an ARRAY. */
+    public ApiExpression mapValues() {
+        return call("MAP_VALUES($0)");
+    }
+
+    /** The entries of the MAP as an ARRAY of ROW(key, value). */
+    public ApiExpression mapEntries() {
+        return call("MAP_ENTRIES($0)");
+    }
+
+    /** This MAP merged with {@code inputs} (later keys win). */
+    public ApiExpression mapUnion(Object... inputs) {
+        return call("MAP_UNION($*)", inputs);
+    }
+
+    /** The exact percentile (0.0 to 1.0) of the values in a group (an aggregate). */
+    public ApiExpression percentile(Object percentage) {
+        return new ApiExpression(ExprNode.of(Kind.AGG, "PERCENTILE", null, List.of(node, toNode(percentage)), null));
+    }
+
+    /** The exact percentile, each value counted {@code frequency} times (an aggregate). */
+    public ApiExpression percentile(Object percentage, Object frequency) {
+        return new ApiExpression(ExprNode.of(Kind.AGG, "PERCENTILE", null,
+                List.of(node, toNode(percentage), toNode(frequency)), null));
+    }
+
+    // ------------------------------------------------------------------ composite values
+
+    /**
+     * A field of a composite (ROW or structured) value by name; in a projection its column is named as in Flink,
+     * {@code r$name} for {@code $("r").get("name")}.
+     */
+    public ApiExpression get(String name) {
+        return new ApiExpression(ExprNode.of(Kind.GET, null, name, List.of(node), null));
+    }
+
+    /** A field of a composite value by position, counted from 0 (its column is named {@code r$_0}, ...). */
     public ApiExpression get(int index) {
         if (index < 0) {
             throw new ValidationException("get(index) counts fields from 0, not " + index);
         }
-        return call("$0[$1]", index + 1);
+        return new ApiExpression(ExprNode.of(Kind.GET, null, index, List.of(node), null));
     }
 
     /** An element of an ARRAY (counted from 1) or the value of a MAP key. */
@@ -730,7 +1043,12 @@ public final class ApiExpression implements Expression {
         return call("CARDINALITY($0)");
     }
 
+    /**
+     * Expands a composite (ROW or structured) value into one column per field, as Flink does: in
+     * {@code select($("r").flatten())} the columns are {@code r$a}, {@code r$b}, ... (a value of another type stays one
+     * column).
+     */
     public ApiExpression flatten() {
-        throw new UnsupportedFeatureException("ROW values in the Table API (flatten)");
+        return new ApiExpression(ExprNode.of(Kind.FLATTEN, null, null, List.of(node), null));
     }
 }

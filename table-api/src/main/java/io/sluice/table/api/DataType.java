@@ -4,7 +4,7 @@ import io.sluice.runtime.types.LogicalType;
 import java.util.Objects;
 
 /** A column's data type as seen through the API: a {@link LogicalType}. Prints in Flink's spelling. */
-public final class DataType {
+public class DataType {
     private final LogicalType logicalType;
     /** The class values of this type are converted to (a structured type's class); null: the type's default. */
     private final Class<?> conversionClass;

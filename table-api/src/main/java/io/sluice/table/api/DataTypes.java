@@ -62,9 +62,58 @@ public final class DataTypes {
         return new Field(name, type);
     }
 
+    /** An array of elements of {@code elementDataType}. */
+    public static DataType ARRAY(DataType elementDataType) {
+        return new DataType(LogicalType.array(elementDataType.getLogicalType()));
+    }
+
+    /** A multiset (bag) of elements of {@code elementDataType}. */
+    public static DataType MULTISET(DataType elementDataType) {
+        return new DataType(LogicalType.multiset(elementDataType.getLogicalType()));
+    }
+
+    /** A map from {@code keyDataType} to {@code valueDataType}. */
+    public static DataType MAP(DataType keyDataType, DataType valueDataType) {
+        return new DataType(LogicalType.map(keyDataType.getLogicalType(), valueDataType.getLogicalType()));
+    }
+
+    /** A row without fields. */
+    public static RowDataType ROW() {
+        return new RowDataType(List.of());
+    }
+
+    /** A row of unnamed fields, named {@code f0}, {@code f1}, ... as in Flink. */
+    public static RowDataType ROW(DataType... fieldDataTypes) {
+        List<Field> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < fieldDataTypes.length; i++) {
+            fields.add(FIELD("f" + i, fieldDataTypes[i]));
+        }
+        return new RowDataType(fields);
+    }
+
     /** A row type; used as the schema argument of {@code TableEnvironment.fromValues}. */
     public static RowDataType ROW(Field... fields) {
         return new RowDataType(List.of(fields));
+    }
+
+    /**
+     * {@code type} as the row type of {@code fromValues}: itself when it is a {@link #ROW}, the fields of another ROW
+     * (or structured) type, or one column {@code f0} of any other type, as in Flink.
+     */
+    static RowDataType asRowType(DataType type) {
+        if (type instanceof RowDataType) {
+            return (RowDataType) type;
+        }
+        LogicalType t = type.getLogicalType();
+        List<Field> fields = new java.util.ArrayList<>();
+        if (t.root() == TypeRoot.ROW) {
+            for (int i = 0; i < t.fieldNames().size(); i++) {
+                fields.add(FIELD(t.fieldNames().get(i), new DataType(t.children().get(i))));
+            }
+        } else {
+            fields.add(FIELD("f0", type));
+        }
+        return new RowDataType(fields);
     }
 
     /** A named field. */
@@ -87,11 +136,26 @@ public final class DataTypes {
     }
 
     /** The fields of a ROW type. */
-    public static final class RowDataType {
+    public static final class RowDataType extends DataType {
         private final List<Field> fields;
 
         RowDataType(List<Field> fields) {
+            super(rowType(fields));
             this.fields = fields;
+        }
+
+        private static LogicalType rowType(List<Field> fields) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            java.util.List<LogicalType> types = new java.util.ArrayList<>();
+            for (Field f : fields) {
+                if (names.contains(f.getName())) {
+                    throw new ValidationException("Field names must be unique. Found duplicates: [" + f.getName()
+                            + "]");
+                }
+                names.add(f.getName());
+                types.add(f.getDataType().getLogicalType());
+            }
+            return LogicalType.row(names, types);
         }
 
         public List<Field> getFields() {

@@ -18,7 +18,7 @@ public interface GroupedTable {
      * result has the group keys followed by the function's columns (renamed by {@code .as(...)}); follow it with
      * {@code select}. In streaming mode a group's change retracts ({@code -D}) the rows it emitted before.
      */
-    default Table flatAggregate(Expression tableAggregateFunction) {
+    default FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
         throw new UnsupportedFeatureException("GroupedTable.flatAggregate on " + getClass().getName());
     }
 }

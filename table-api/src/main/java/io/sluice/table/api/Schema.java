@@ -79,6 +79,43 @@ public final class Schema {
             return this;
         }
 
+        /**
+         * Adds the columns of a resolved schema (a table's {@code getResolvedSchema()}) as physical columns with their
+         * names and types; a time attribute column becomes a plain TIMESTAMP column (declare its watermark again).
+         */
+        public Builder fromResolvedSchema(ResolvedSchema resolvedSchema) {
+            for (Column c : resolvedSchema.getColumns()) {
+                column(c.getName(), c.getDataType());
+            }
+            return this;
+        }
+
+        /** Adds one physical column per field of a ROW (or structured) data type, as in Flink. */
+        public Builder fromRowDataType(DataType dataType) {
+            io.sluice.runtime.types.LogicalType t = dataType.getLogicalType();
+            if (t.root() != io.sluice.runtime.types.TypeRoot.ROW) {
+                throw new ValidationException("Data type of ROW or structured type expected, but was: " + dataType);
+            }
+            return fromFields(t.fieldNames(), t.children().stream().map(DataType::new).toList());
+        }
+
+        /** Adds physical columns of the given names and types. */
+        public Builder fromFields(String[] fieldNames, DataType[] fieldDataTypes) {
+            return fromFields(List.of(fieldNames), List.of(fieldDataTypes));
+        }
+
+        /** Adds physical columns of the given names and types. */
+        public Builder fromFields(List<String> fieldNames, List<? extends DataType> fieldDataTypes) {
+            if (fieldNames.size() != fieldDataTypes.size()) {
+                throw new ValidationException("Field names and field data types must have the same length: "
+                        + fieldNames.size() + " and " + fieldDataTypes.size());
+            }
+            for (int i = 0; i < fieldNames.size(); i++) {
+                column(fieldNames.get(i), fieldDataTypes.get(i));
+            }
+            return this;
+        }
+
         private Builder add(String name, String definition) {
             if (names.contains(name)) {
                 throw new ValidationException("Column '" + name + "' is declared twice in the schema");

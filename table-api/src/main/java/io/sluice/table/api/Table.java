@@ -43,6 +43,11 @@ public interface Table {
         return insertInto(descriptor).execute();
     }
 
+    /** {@code insertInto(descriptor, overwrite).execute()}. */
+    default TableResult executeInsert(TableDescriptor descriptor, boolean overwrite) {
+        return insertInto(descriptor, overwrite).execute();
+    }
+
     /** A pipeline writing this table into the named sink table, to execute or explain. */
     default TablePipeline insertInto(String tablePath) {
         return insertInto(tablePath, false);
@@ -53,6 +58,14 @@ public interface Table {
     }
 
     default TablePipeline insertInto(TableDescriptor descriptor) {
+        return insertInto(descriptor, false);
+    }
+
+    /**
+     * Writes into a new anonymous table described by {@code descriptor} (a temporary table under a generated name);
+     * {@code overwrite} as in {@code INSERT OVERWRITE}.
+     */
+    default TablePipeline insertInto(TableDescriptor descriptor, boolean overwrite) {
         throw new UnsupportedFeatureException("insertInto on " + getClass().getName());
     }
 
@@ -171,7 +184,7 @@ public interface Table {
      * result has the group keys followed by the function's columns (renamed by {@code .as(...)}); follow it with
      * {@code select}. In streaming mode a group's change retracts ({@code -D}) the rows it emitted before.
      */
-    default Table flatAggregate(Expression tableAggregateFunction) {
+    default FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
         throw new UnsupportedFeatureException("Table.flatAggregate on " + getClass().getName());
     }
 }

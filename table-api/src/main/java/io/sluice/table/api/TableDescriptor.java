@@ -84,6 +84,16 @@ public final class TableDescriptor {
     }
 
     /** Builds a {@link TableDescriptor}. */
+    /** A builder holding this descriptor's schema, options, partition keys and comment, to derive another one. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.schema = schema;
+        b.options.putAll(options);
+        b.partitionKeys.addAll(partitionKeys);
+        b.comment = comment;
+        return b;
+    }
+
     public static final class Builder {
         private Schema schema;
         private final Map<String, String> options = new LinkedHashMap<>();

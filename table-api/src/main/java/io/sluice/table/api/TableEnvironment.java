@@ -30,6 +30,19 @@ public interface TableEnvironment {
     Table fromValues(DataTypes.RowDataType rowType, Object... values);
 
     /** A table of rows given as {@code Row}s or a row's values; each row may be a {@code row(...)} expression. */
+    /**
+     * Rows of values with the given type, as in Flink: a {@code DataTypes.ROW(...)} names and types the columns; any
+     * other type makes one column {@code f0} of that type ({@code fromValues(DataTypes.BIGINT(), 1, 2)}).
+     */
+    default Table fromValues(DataType rowType, Object... values) {
+        return fromValues(DataTypes.asRowType(rowType), values);
+    }
+
+    /** {@link #fromValues(DataType, Object...)} of the values of an {@code Iterable}. */
+    default Table fromValues(DataType rowType, Iterable<?> values) {
+        return fromValues(DataTypes.asRowType(rowType), values);
+    }
+
     default Table fromValues(DataTypes.RowDataType rowType, Iterable<?> values) {
         throw new UnsupportedFeatureException("fromValues in " + getClass().getName());
     }

@@ -20,4 +20,9 @@ public interface TablePipeline {
 
     /** The qualified name of the sink table. */
     String getSinkIdentifier();
+
+    /** The pipeline's plan, fixed now ({@code COMPILE PLAN ... FOR INSERT ...}). */
+    default CompiledPlan compilePlan() {
+        throw new UnsupportedFeatureException("compilePlan on " + getClass().getName());
+    }
 }

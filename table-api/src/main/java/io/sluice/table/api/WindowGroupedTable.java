@@ -23,7 +23,7 @@ public interface WindowGroupedTable {
      * {@code flatAggregate(call(Top2.class, $("a")).as("v", "rank"))}; the result has the keys, the function's
      * columns, and the window properties for a following {@code select($("w").start(), ...)}.
      */
-    default Table flatAggregate(Expression tableAggregateFunction) {
+    default FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
         throw new UnsupportedFeatureException("WindowGroupedTable.flatAggregate on " + getClass().getName());
     }
 }

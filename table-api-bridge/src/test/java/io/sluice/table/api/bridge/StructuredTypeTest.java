@@ -114,4 +114,33 @@ class StructuredTypeTest {
         assertTrue(e.getMessage().contains("no column 'score'") && e.getMessage().contains("name, points"),
                 e.getMessage());
     }
+
+    @Test
+    void aStructuredTypeInASchemaIsTheRowOfItsFields() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
+        Customer ann = new Customer();
+        ann.name = "ann";
+        ann.visits = 3;
+        ann.address = new Address();
+        ann.address.city = "Oslo";
+        ann.address.zip = 150;
+        Table table = tableEnv.fromDataStream(env.fromData(ann), io.sluice.table.api.Schema.newBuilder()
+                .column("name", DataTypes.STRING())
+                .column("visits", DataTypes.BIGINT().notNull())
+                .column("address", DataTypes.STRUCTURED(Address.class,
+                        DataTypes.FIELD("city", DataTypes.STRING()),
+                        DataTypes.FIELD("zip", DataTypes.INT().notNull())))
+                .build());
+        assertEquals(List.of("city", "zip"), table.getResolvedSchema().getColumn("address").get().getDataType()
+                .getLogicalType().fieldNames());
+        assertEquals(List.of("ann 3 Oslo 150"), collect(tableEnv.toDataStream(table, Customer.class)));
+        Table cities = tableEnv.fromValues(DataTypes.ROW(DataTypes.FIELD("address",
+                DataTypes.STRUCTURED(Address.class, DataTypes.FIELD("city", DataTypes.STRING()),
+                        DataTypes.FIELD("zip", DataTypes.INT())))),
+                io.sluice.table.api.Expressions.row(io.sluice.table.api.Expressions.row("Rome", 100)));
+        assertEquals(List.of("+I[Rome]"), collect(tableEnv.toChangelogStream(cities.select(
+                io.sluice.table.api.Expressions.$("address").get("city")))));
+    }
 }

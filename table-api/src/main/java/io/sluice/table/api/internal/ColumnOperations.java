@@ -21,8 +21,9 @@ final class ColumnOperations {
         List<String> cols = t.columns();
         Map<String, String> added = new LinkedHashMap<>();
         List<String> unnamed = new ArrayList<>();
-        for (ExprNode n : fields) {
-            String name = ExprRenderer.outputName(n);
+        for (ExprNode n : t.flattened(fields)) {
+            boolean get = n.kind == Kind.GET && TableImpl.getName(n) != null;
+            String name = get ? TableImpl.getName(n) : ExprRenderer.outputName(n);
             String text = r.render(n);
             if (name == null) {
                 unnamed.add(text);
@@ -32,7 +33,7 @@ final class ColumnOperations {
                 throw new ValidationException("Column '" + name + "' exists already; use addOrReplaceColumns to "
                         + "replace it");
             }
-            if (n.kind == Kind.FIELD) {
+            if (n.kind == Kind.FIELD || get) {
                 text = text + " AS " + ExprRenderer.quote(name);
             }
             added.put(name, text);

@@ -50,6 +50,10 @@ public final class ExprNode {
         RANGE,
         /** {@code args[0] IN (the single column of the table in value)}. */
         IN_TABLE,
+        /** A field of the composite value {@code args[0]}: {@code value} is its name or its position (from 0). */
+        GET,
+        /** {@code args[0].flatten()}: one column per field of a composite value, expanded by a projection. */
+        FLATTEN,
         /** A value that exists only in Flink's API but not in Sluice's engine yet ({@code text} = what). */
         UNSUPPORTED
     }

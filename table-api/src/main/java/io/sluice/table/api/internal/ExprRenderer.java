@@ -98,6 +98,12 @@ public final class ExprRenderer {
                 return literal(n.value, n.type);
             case CALL:
                 return template(n.text, renderList(n.args));
+            case GET:
+                return render(n.args.get(0)) + "[" + (n.value instanceof Integer ? String.valueOf((Integer) n.value + 1)
+                        : literal(n.value, null)) + "]";
+            case FLATTEN:
+                throw new ValidationException("flatten() expands a composite value into one column per field; it is "
+                        + "an item of select(...), not part of an expression: " + summary(n.args.get(0)) + ".flatten()");
             case AGG:
                 return aggregate(n);
             case ALIAS:

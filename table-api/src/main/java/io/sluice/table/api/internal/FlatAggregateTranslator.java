@@ -1,6 +1,5 @@
 package io.sluice.table.api.internal;
 
-import io.sluice.table.api.Table;
 import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.ValidationException;
 import io.sluice.table.api.internal.ExprNode.Kind;
@@ -18,7 +17,7 @@ final class FlatAggregateTranslator {
     private FlatAggregateTranslator() {
     }
 
-    static Table translate(TableImpl input, List<ExprNode> keys, ExprNode call) {
+    static TableImpl translate(TableImpl input, List<ExprNode> keys, ExprNode call) {
         List<String> names = List.of();
         if (call.kind == Kind.ALIAS) {
             @SuppressWarnings("unchecked")
@@ -46,8 +45,7 @@ final class FlatAggregateTranslator {
         List<String> items = new ArrayList<>();
         for (ExprNode k : keys) {
             if (k.kind != Kind.FIELD) {
-                throw new UnsupportedFeatureException("flatAggregate after grouping by an expression (" + k
-                        + "); group by columns");
+                throw new IllegalStateException("group keys are columns here (GroupKeyColumns), not " + k);
             }
             String key = r.render(k);
             keyNames.add(key);

@@ -1,6 +1,7 @@
 package io.sluice.table.api.internal;
 
 import io.sluice.table.api.AggregatedTable;
+import io.sluice.table.api.FlatAggregateTable;
 import io.sluice.table.api.GroupedTable;
 import io.sluice.table.api.Table;
 import io.sluice.table.api.UnsupportedFeatureException;
@@ -51,25 +52,21 @@ final class GroupedTableImpl implements GroupedTable {
             throw new ValidationException("aggregate takes an aggregate function call such as "
                     + "call(MyAggregate.class, $(\"b\")).as(\"x\"), not " + call);
         }
-        List<ExprNode> items = new ArrayList<>();
-        for (ExprNode k : keys) {
-            if (k.kind != Kind.FIELD) {
-                throw new UnsupportedFeatureException("aggregate after grouping by an expression (" + k
-                        + "); group by columns");
-            }
-            items.add(k);
-        }
+        GroupKeyColumns g = GroupKeyColumns.of(input, keys);
+        List<ExprNode> items = new ArrayList<>(g.keys);
         items.add(ExprNode.of(Kind.ALIAS, null, List.of(name), List.of(call), null));
-        ExprRenderer r = input.renderer();
-        QueryBlock b = input.base();
-        b.groupBy = r.renderList(keys);
+        ExprRenderer r = g.input.renderer();
+        QueryBlock b = g.input.base();
+        b.groupBy = r.renderList(g.keys);
         b.select = r.renderList(items);
         TableImpl aggregated = TableImpl.ofBlock(input.env(), b);
         return aggregated::select;
     }
 
     @Override
-    public Table flatAggregate(Expression tableAggregateFunction) {
-        return FlatAggregateTranslator.translate(input, keys, TableImpl.node(tableAggregateFunction));
+    public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+        GroupKeyColumns g = GroupKeyColumns.of(input, keys);
+        TableImpl result = FlatAggregateTranslator.translate(g.input, g.keys, TableImpl.node(tableAggregateFunction));
+        return new FlatAggregateTableImpl(result, result.columns());
     }
 }

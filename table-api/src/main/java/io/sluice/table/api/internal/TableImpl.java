@@ -192,8 +192,8 @@ final class TableImpl implements Table {
     }
 
     @Override
-    public TablePipeline insertInto(TableDescriptor descriptor) {
-        return insertInto(env.createAnonymousTable(descriptor), false);
+    public TablePipeline insertInto(TableDescriptor descriptor, boolean overwrite) {
+        return insertInto(env.createAnonymousTable(descriptor), overwrite);
     }
 
     @Override
@@ -221,22 +221,76 @@ final class TableImpl implements Table {
 
     @Override
     public Table select(Expression... fields) {
-        List<ExprNode> items = named(nodes(fields));
+        return select(nodes(fields));
+    }
+
+    /** {@link #select(Expression...)} of expressions already converted to nodes. */
+    Table select(List<ExprNode> fields) {
+        List<ExprNode> items = named(flattened(fields));
         QueryBlock b = block != null && block.canProjectSorted() && !shadowsInput(items) ? block.copy() : base();
         b.select = renderer().renderList(items);
         return ofBlock(env, b);
     }
 
     /**
-     * Names projection items as Flink does: a column reference keeps its name, an alias gives one, any other
-     * expression at position i is named {@code _c<i>}; two items of the same name are an error.
+     * The items with each {@code x.flatten()} replaced by {@code x.get(field)} for every field of the composite value
+     * {@code x} (whose type the planner derives), or by {@code x} itself when it is not composite, as in Flink.
+     */
+    List<ExprNode> flattened(List<ExprNode> items) {
+        List<ExprNode> out = new ArrayList<>();
+        for (ExprNode n : items) {
+            if (n.kind != Kind.FLATTEN) {
+                out.add(n);
+                continue;
+            }
+            ExprNode value = n.args.get(0);
+            QueryBlock probe = base();
+            probe.select = List.of(renderer().render(value) + " AS " + ExprRenderer.quote("$flattened"));
+            io.sluice.runtime.types.LogicalType type = ofBlock(env, probe).getResolvedSchema().getColumns().get(0)
+                    .getDataType().getLogicalType();
+            if (type.root() == io.sluice.runtime.types.TypeRoot.ROW) {
+                for (String field : type.fieldNames()) {
+                    out.add(ExprNode.of(Kind.GET, null, field, List.of(value), null));
+                }
+            } else {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The name Flink gives {@code get} on a column (transitively): {@code r$a} for {@code $("r").get("a")},
+     * {@code r$_0} for {@code get(0)}, {@code r$a$b} for a nested field; null for other expressions.
+     */
+    static String getName(ExprNode n) {
+        if (n.kind == Kind.FIELD) {
+            return n.text;
+        }
+        if (n.kind != Kind.GET) {
+            return null;
+        }
+        String parent = getName(n.args.get(0));
+        if (parent == null) {
+            return null;
+        }
+        return parent + (n.value instanceof Integer ? "$_" + n.value : "$" + n.value);
+    }
+
+    /**
+     * Names projection items as Flink does: a column reference keeps its name, an alias gives one, a field of a
+     * column is named {@code r$a} ({@link #getName}), any other expression at position i is named {@code _c<i>}; two
+     * items of the same name are an error.
      */
     static List<ExprNode> named(List<ExprNode> items) {
         List<ExprNode> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < items.size(); i++) {
             ExprNode n = items.get(i);
-            if (n.kind != Kind.FIELD && n.kind != Kind.ALIAS && n.kind != Kind.STAR && n.kind != Kind.COLUMNS) {
+            String fieldName = n.kind == Kind.GET ? getName(n) : null;
+            if (fieldName != null) {
+                n = ExprNode.of(Kind.ALIAS, null, List.of(fieldName), List.of(n), null);
+            } else if (n.kind != Kind.FIELD && n.kind != Kind.ALIAS && n.kind != Kind.STAR && n.kind != Kind.COLUMNS) {
                 n = ExprNode.of(Kind.ALIAS, null, List.of("_c" + i), List.of(n), null);
             }
             String name = ExprRenderer.outputName(n);
@@ -304,8 +358,9 @@ final class TableImpl implements Table {
     }
 
     @Override
-    public Table flatAggregate(Expression tableAggregateFunction) {
-        return FlatAggregateTranslator.translate(this, List.of(), node(tableAggregateFunction));
+    public io.sluice.table.api.FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+        TableImpl result = FlatAggregateTranslator.translate(this, List.of(), node(tableAggregateFunction));
+        return new FlatAggregateTableImpl(result, result.columns());
     }
 
     @Override
@@ -545,22 +600,35 @@ final class TableImpl implements Table {
     @Override
     public Table map(Expression mapFunction) {
         ExprNode n = node(mapFunction);
-        String name = "_c0";
+        List<String> names = List.of();
         if (n.kind == Kind.ALIAS) {
             @SuppressWarnings("unchecked")
-            List<String> names = (List<String>) n.value;
-            if (names.size() != 1) {
-                throw new UnsupportedFeatureException("map with a function returning several columns (ROW results)");
-            }
-            name = names.get(0);
+            List<String> aliases = (List<String>) n.value;
+            names = aliases;
             n = n.args.get(0);
         }
         if (n.kind != Kind.NAMED_CALL && n.kind != Kind.FUNCTION_CALL) {
             throw new ValidationException("map takes a scalar function call such as call(MyFunction.class, $(\"a\")),"
                     + " not " + n);
         }
-        QueryBlock b = base();
-        b.select = List.of(renderer().render(n) + " AS " + ExprRenderer.quote(name));
+        // the function's result, once per row; a ROW result is then flattened into one column per field, as in Flink
+        String result = "$map";
+        QueryBlock call = base();
+        call.select = List.of(renderer().render(n) + " AS " + ExprRenderer.quote(result));
+        TableImpl called = ofBlock(env, call);
+        List<ExprNode> fields = called.flattened(List.of(ExprNode.of(Kind.FLATTEN, null, null,
+                List.of(ExprNode.field(result)), null)));
+        if (!names.isEmpty() && names.size() != fields.size()) {
+            throw new ValidationException("map names " + names.size() + " columns " + names + " but " + n
+                    + " returns " + fields.size());
+        }
+        List<ExprNode> items = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            items.add(ExprNode.of(Kind.ALIAS, null, List.of(names.isEmpty() ? "_c" + i : names.get(i)),
+                    List.of(fields.get(i)), null));
+        }
+        QueryBlock b = called.wrapped();
+        b.select = called.renderer().renderList(items);
         return ofBlock(env, b);
     }
 

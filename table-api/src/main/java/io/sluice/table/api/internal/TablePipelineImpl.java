@@ -19,7 +19,8 @@ final class TablePipelineImpl implements TablePipeline {
         this.overwrite = overwrite;
     }
 
-    private String statement() {
+    /** The {@code INSERT} statement the pipeline runs. */
+    String statement() {
         List<String> parts = new ArrayList<>();
         TableEnvironmentImpl.splitPath(path).forEach(p -> parts.add(ExprRenderer.quote(p)));
         return "INSERT " + (overwrite ? "OVERWRITE " : "INTO ") + String.join(".", parts) + " " + table.query();
@@ -38,6 +39,16 @@ final class TablePipelineImpl implements TablePipeline {
     @Override
     public String explain(io.sluice.table.api.ExplainDetail... extraDetails) {
         return env.explainSql(statement(), extraDetails);
+    }
+
+    @Override
+    public io.sluice.table.api.CompiledPlan compilePlan() {
+        return CompiledPlanImpl.compile(env, statement());
+    }
+
+    /** The table environment the pipeline belongs to. */
+    TableEnvironmentImpl env() {
+        return env;
     }
 
     @Override

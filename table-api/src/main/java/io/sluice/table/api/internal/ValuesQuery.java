@@ -40,7 +40,8 @@ final class ValuesQuery {
                     texts.add(r.render(f));
                 }
             }
-            rows.add("(" + String.join(", ", texts) + ")");
+            // ROW(...) keeps a single field that is itself a row one column ("(ROW(a, b))" would be two)
+            rows.add((texts.size() == 1 ? "ROW(" : "(") + String.join(", ", texts) + ")");
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < arity; i++) {

@@ -3,9 +3,8 @@ package io.sluice.table.api.internal;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.AggregatedTable;
+import io.sluice.table.api.FlatAggregateTable;
 import io.sluice.table.api.GroupWindow;
-import io.sluice.table.api.Table;
-import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.ValidationException;
 import io.sluice.table.api.internal.ExprNode.Kind;
 import java.util.ArrayList;
@@ -51,10 +50,6 @@ final class WindowAggregateTranslator {
             ExprRenderer r = new ExprRenderer(input.env(), input.columns(), g.alias, Map.of());
             List<String> leading = new ArrayList<>();
             for (ExprNode k : g.keys) {
-                if (k.kind != Kind.FIELD) {
-                    throw new UnsupportedFeatureException("aggregate after grouping by an expression (" + k
-                            + "); group by columns");
-                }
                 leading.add(r.render(k));
             }
             leading.add("window_start");
@@ -108,10 +103,8 @@ final class WindowAggregateTranslator {
         return TableImpl.ofBlock(aggregated.env(), b);
     }
 
-    static Table flatAggregate(TableImpl input, GroupWindow window, List<ExprNode> groupKeys, ExprNode call) {
-        if (window instanceof io.sluice.table.api.SessionWithGapOnTimeWithAlias) {
-            throw new UnsupportedFeatureException("flatAggregate over session windows; use Tumble or Slide windows");
-        }
+    static FlatAggregateTable flatAggregate(TableImpl input, GroupWindow window, List<ExprNode> groupKeys,
+            ExprNode call) {
         GroupWindowTranslator.Grouping g = GroupWindowTranslator.group(input, window, groupKeys, false);
         QueryBlock rows = new QueryBlock(g.block.from, false, false);
         TableImpl windowed = TableImpl.ofBlock(input.env(), rows);
@@ -119,7 +112,9 @@ final class WindowAggregateTranslator {
         keys.add(ExprNode.of(Kind.FIELD, "window_start", null, List.of(), null));
         keys.add(ExprNode.of(Kind.FIELD, "window_end", null, List.of(), null));
         keys.add(ExprNode.of(Kind.FIELD, "window_time", null, List.of(), null));
-        TableImpl result = (TableImpl) FlatAggregateTranslator.translate(windowed, keys, call);
-        return result.withWindowAlias(g.alias);
+        TableImpl result = FlatAggregateTranslator.translate(windowed, keys, call).withWindowAlias(g.alias);
+        List<String> star = new ArrayList<>(result.columns());
+        star.subList(g.keys.size(), g.keys.size() + 3).clear(); // window_start, window_end, window_time
+        return new FlatAggregateTableImpl(result, star);
     }
 }

@@ -26,11 +26,14 @@ final class WindowGroupedTableImpl implements WindowGroupedTable {
 
     @Override
     public AggregatedTable aggregate(Expression aggregateFunction) {
-        return WindowAggregateTranslator.aggregate(input, window, keys, TableImpl.node(aggregateFunction));
+        GroupKeyColumns g = GroupKeyColumns.of(input, keys);
+        return WindowAggregateTranslator.aggregate(g.input, window, g.keys, TableImpl.node(aggregateFunction));
     }
 
     @Override
-    public Table flatAggregate(Expression tableAggregateFunction) {
-        return WindowAggregateTranslator.flatAggregate(input, window, keys, TableImpl.node(tableAggregateFunction));
+    public io.sluice.table.api.FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+        GroupKeyColumns g = GroupKeyColumns.of(input, keys);
+        return WindowAggregateTranslator.flatAggregate(g.input, window, g.keys,
+                TableImpl.node(tableAggregateFunction));
     }
 }

@@ -97,6 +97,13 @@ class DescriptorsAndFunctionsTest {
                 $("c")).as("s", "t"), $("t").isGreater(1)).select($("id"), $("s"))));
         assertEquals(List.of("+I[2]", "+I[4]", "+I[6]"),
                 rows(orders.map(call(FluentUdfs.Twice.class, $("id"))).as("x")));
+        Table pairs = orders.map(call(FluentUdfs.WithLength.class, $("c")));
+        assertEquals(List.of("_c0", "_c1"), pairs.getResolvedSchema().getColumnNames());
+        assertEquals(List.of("+I[, 0]", "+I[a bb, 4]", "+I[ccc, 3]"), rows(pairs));
+        assertEquals(List.of("w", "n"), orders.map(call(FluentUdfs.WithLength.class, $("c"))).as("w", "n")
+                .getResolvedSchema().getColumnNames());
+        assertEquals(List.of("w", "n"), orders.map(call(FluentUdfs.WithLength.class, $("c")).as("w", "n"))
+                .getResolvedSchema().getColumnNames());
         assertEquals(List.of("+I[a, 1]", "+I[bb, 2]", "+I[ccc, 3]"),
                 rows(orders.flatMap(call("split", $("c")))));
     }

@@ -17,6 +17,14 @@ public final class FluentUdfs {
         }
     }
 
+    /** A string and its length, as one ROW value (Flink's map example returns such rows). */
+    public static class WithLength extends ScalarFunction {
+        @DataTypeHint("ROW<s STRING, n INT>")
+        public Row eval(String s) {
+            return Row.of(s, s.length());
+        }
+    }
+
     /** Splits a string at blanks into (word, length) rows. */
     @DataTypeHint("ROW<word STRING, len INT>")
     public static class Split extends TableFunction<Row> {

@@ -71,7 +71,6 @@ class TableApiErrorsTest {
     void missingFeaturesSayNotSupportedYet() throws Exception {
         Table orders = FluentTestSupport.batch(dir).from("Orders");
         for (Executable e : new Executable[] {
-                () -> orders.select($("a").flatten()),
                 () -> orders.window(Tumble.over(rowInterval(2L)).on($("rowtime")).as("w")).groupBy($("w"))
                         .select($("b").sum()),
                 () -> orders.aggregate($("b").sum().as("x", "y")),

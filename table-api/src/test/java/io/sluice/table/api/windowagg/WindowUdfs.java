@@ -3,6 +3,7 @@ package io.sluice.table.api.windowagg;
 import io.sluice.table.functions.AggregateFunction;
 import io.sluice.table.functions.DataTypeHint;
 import io.sluice.table.functions.TableAggregateFunction;
+import io.sluice.table.functions.TableAggregateFunction.RetractableCollector;
 import io.sluice.types.Row;
 import io.sluice.util.Collector;
 
@@ -75,6 +76,17 @@ public final class WindowUdfs {
             if (acc.second != Integer.MIN_VALUE) {
                 out.collect(Row.of(acc.second, 2));
             }
+        }
+    }
+
+    /**
+     * {@link Top2} with an {@code emitUpdateWithRetract} that emits other rows: over a group window the rows come from
+     * {@code emitValue}, once per window, as in Flink.
+     */
+    @DataTypeHint("ROW<v INT, `rank` INT>")
+    public static class Top2WithRetract extends Top2 {
+        public void emitUpdateWithRetract(Top2Accumulator acc, RetractableCollector<Row> out) {
+            out.collect(Row.of(-1, -1));
         }
     }
 }

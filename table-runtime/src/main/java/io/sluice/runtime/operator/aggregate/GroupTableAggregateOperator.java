@@ -298,6 +298,14 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
         }
     }
 
+    /**
+     * Adds the groups of one snapshot of {@link #snapshotState} whose keys {@code owned} accepts (all when it is null)
+     * to those restored so far: a window table aggregate restores each window's groups from every earlier instance.
+     */
+    public void restoreOwned(StateReader in, KeyOwnership owned) throws IOException {
+        restore(in, owned);
+    }
+
     /** Adds the groups of one snapshot (those {@code owned} accepts, or all when it is null). */
     private void restore(StateReader in, KeyOwnership owned) throws IOException {
         int n = in.readInt();

@@ -8,12 +8,14 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.aggregate.GroupTableAggregateOperator;
 import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
-import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.arrow.vector.TimeStampVector;
@@ -30,9 +32,11 @@ import org.apache.arrow.vector.TimeStampVector;
  * <p><b>Streaming semantics:</b> insert-only in and out. Rows whose window has already fired are late: dropped and
  * counted (or handed to the late-rows table when the job has one). When the input ends every remaining window
  * fires. The watermark is forwarded after the windows it fires. A checkpoint saves the watermark, the late-row
- * count and, per open window, its end and its groups (restored at the same parallelism).
+ * count and, per open window, its end and its groups. At another parallelism each instance restores, per window, the
+ * groups whose keys (which include the window columns) it owns now, the earliest watermark of the snapshots and the
+ * sum of their late-row counts.
  */
-public final class WindowTableAggregateOperator implements StreamOperator, CheckpointedOperator {
+public final class WindowTableAggregateOperator implements StreamOperator, RescalableOperator {
     private final RowType inputType;
     private final int[] groupFields;
     private final int[] argFields;
@@ -154,6 +158,36 @@ public final class WindowTableAggregateOperator implements StreamOperator, Check
         int n = in.readInt();
         for (int w = 0; w < n; w++) {
             windowState(in.readLong()).restoreState(in);
+        }
+    }
+
+    @Override
+    public void restoreRescaled(List<StateReader> snapshots, KeyOwnership owned) throws IOException {
+        long earliest = Long.MAX_VALUE;
+        for (StateReader in : snapshots) {
+            earliest = Math.min(earliest, in.readLong());
+            lateRows += in.readLong();
+            int n = in.readInt();
+            for (int w = 0; w < n; w++) {
+                windowState(in.readLong()).restoreOwned(in, owned);
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            watermark = earliest;
+        }
+        // a window none of whose groups this instance owns is left out
+        for (java.util.Iterator<GroupTableAggregateOperator> it = windows.values().iterator(); it.hasNext();) {
+            GroupTableAggregateOperator state = it.next();
+            if (state.groupCount() == 0) {
+                try {
+                    state.close();
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+                it.remove();
+            }
         }
     }
 

@@ -30,8 +30,43 @@ final class StreamStatementSetImpl implements StreamStatementSet {
     }
 
     @Override
+    public StreamStatementSet add(io.sluice.table.api.TablePipeline tablePipeline) {
+        inserts.add(tablePipeline);
+        return this;
+    }
+
+    @Override
+    public StreamStatementSet addInsert(String targetPath, Table table, boolean overwrite) {
+        inserts.addInsert(targetPath, table, overwrite);
+        return this;
+    }
+
+    @Override
+    public StreamStatementSet addInsert(io.sluice.table.api.TableDescriptor targetDescriptor, Table table) {
+        inserts.addInsert(targetDescriptor, table);
+        return this;
+    }
+
+    @Override
+    public StreamStatementSet addInsert(io.sluice.table.api.TableDescriptor targetDescriptor, Table table,
+            boolean overwrite) {
+        inserts.addInsert(targetDescriptor, table, overwrite);
+        return this;
+    }
+
+    @Override
     public String explain() {
         return inserts.explain();
+    }
+
+    @Override
+    public String explain(io.sluice.table.api.ExplainDetail... extraDetails) {
+        return inserts.explain(extraDetails);
+    }
+
+    @Override
+    public io.sluice.table.api.CompiledPlan compilePlan() {
+        return inserts.compilePlan();
     }
 
     @Override

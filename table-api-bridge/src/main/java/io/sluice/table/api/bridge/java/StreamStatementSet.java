@@ -14,9 +14,28 @@ public interface StreamStatementSet extends StatementSet {
     @Override
     StreamStatementSet addInsert(String targetPath, Table table);
 
+    @Override
+    StreamStatementSet add(io.sluice.table.api.TablePipeline tablePipeline);
+
+    @Override
+    StreamStatementSet addInsert(String targetPath, Table table, boolean overwrite);
+
+    @Override
+    StreamStatementSet addInsert(io.sluice.table.api.TableDescriptor targetDescriptor, Table table);
+
+    @Override
+    StreamStatementSet addInsert(io.sluice.table.api.TableDescriptor targetDescriptor, Table table,
+            boolean overwrite);
+
     /**
      * Adds the INSERTs added so far to the stream environment's next job (they run when {@code env.execute()} is
      * called, together with the DataStream program) and forgets them.
      */
+    @Override
+    default StreamStatementSet printExplain(io.sluice.table.api.ExplainDetail... extraDetails) {
+        System.out.println(explain(extraDetails));
+        return this;
+    }
+
     void attachAsDataStream();
 }
