@@ -224,6 +224,12 @@ public final class CodeGenerator {
                     code.reopen("else");
                     code.line("io.sluice.codegen.runtime.DecimalRuntime.write(" + out + ", j, " + fitted + ");");
                     code.close();
+                } else if (e.wideUnscaled() != null) {
+                    code.open("if (" + e.wideBig() + " == null)");
+                    code.line(out + ".set(j, " + e.wideUnscaled() + ");");
+                    code.reopen("else");
+                    code.line("io.sluice.codegen.runtime.DecimalRuntime.write(" + out + ", j, " + e.wideBig() + ");");
+                    code.close();
                 } else {
                     code.line("io.sluice.codegen.runtime.DecimalRuntime.write(" + out + ", j, " + v + ");");
                 }

@@ -18,18 +18,42 @@ public final class GenExpr {
     private final String vector;
     private final Object literal;
     private final String unscaled;
+    private final String wideUnscaled;
+    private final String wideBig;
 
     public GenExpr(String isNull, String value, LogicalType type, String vector, Object literal) {
         this(isNull, value, type, vector, literal, null);
     }
 
     private GenExpr(String isNull, String value, LogicalType type, String vector, Object literal, String unscaled) {
+        this(isNull, value, type, vector, literal, unscaled, null, null);
+    }
+
+    private GenExpr(String isNull, String value, LogicalType type, String vector, Object literal, String unscaled,
+            String wideUnscaled, String wideBig) {
         this.isNull = isNull;
         this.value = value;
         this.type = type;
         this.vector = vector;
         this.literal = literal;
         this.unscaled = unscaled;
+        this.wideUnscaled = wideUnscaled;
+        this.wideBig = wideBig;
+    }
+
+    /**
+     * A DECIMAL of precision above 18 held as the unscaled {@code long} variable {@code unscaled} while the
+     * {@code BigDecimal} variable {@code big} is null, else as {@code big} (the result of arithmetic on small values
+     * whose type is wide, such as a product of two DECIMAL(15, 2)); {@link #value()} makes a {@code BigDecimal} of
+     * either.
+     */
+    public static GenExpr wideDecimal(String isNull, String unscaled, String big, LogicalType type) {
+        if (type.root() != io.sluice.runtime.types.TypeRoot.DECIMAL || JavaTypes.isCompactDecimal(type)) {
+            throw new IllegalArgumentException("not a DECIMAL of precision > 18: " + type);
+        }
+        String value = "(" + big + " != null ? " + big + " : java.math.BigDecimal.valueOf(" + unscaled + ", "
+                + type.scale() + "))";
+        return new GenExpr(isNull, value, type, null, null, null, unscaled, big);
     }
 
     /**
@@ -46,8 +70,11 @@ public final class GenExpr {
 
     /** The same expression under another type with the same representation (a no-op CAST). */
     public GenExpr withType(LogicalType newType) {
+        boolean sameWide = wideUnscaled != null && newType.root() == type.root()
+                && newType.precision() == type.precision() && newType.scale() == type.scale();
         return new GenExpr(isNull, value, newType, vector, literal,
-                JavaTypes.isCompactDecimal(newType) && newType.scale() == type.scale() ? unscaled : null);
+                JavaTypes.isCompactDecimal(newType) && newType.scale() == type.scale() ? unscaled : null,
+                sameWide ? wideUnscaled : null, sameWide ? wideBig : null);
     }
 
     public static GenExpr of(String isNull, String value, LogicalType type) {
@@ -87,6 +114,19 @@ public final class GenExpr {
      */
     public String unscaled() {
         return unscaled;
+    }
+
+    /**
+     * For a {@link #wideDecimal}: the {@code long} variable holding the unscaled value while {@link #wideBig()} is
+     * null; else null.
+     */
+    public String wideUnscaled() {
+        return wideUnscaled;
+    }
+
+    /** For a {@link #wideDecimal}: the {@code BigDecimal} variable, null while the value is held as a long. */
+    public String wideBig() {
+        return wideBig;
     }
 
     public boolean isConstant() {

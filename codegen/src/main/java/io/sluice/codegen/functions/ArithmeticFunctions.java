@@ -93,6 +93,10 @@ public final class ArithmeticFunctions implements BuiltInFunction {
             if (compact != null) {
                 return compact;
             }
+            GenExpr wide = wideDecimal(gen, kind, args, r, out);
+            if (wide != null) {
+                return wide;
+            }
             return gen.strict(args, r, out, v -> decimal(kind, decimalOf(v.get(0), ta), decimalOf(v.get(1), tb), r));
         }
         String jt = JavaTypes.javaType(r);
@@ -186,6 +190,88 @@ public final class ArithmeticFunctions implements BuiltInFunction {
                 : kind == SqlKind.TIMES ? "multiply" : kind == SqlKind.DIVIDE ? "divide" : "mod";
         return gen.strictUnscaled(args, r, true, out, DEC + "." + method + "(" + a.code() + ", " + a.scale() + ", "
                 + b.code() + ", " + b.scale() + ", " + r.precision() + ", " + r.scale() + ")");
+    }
+
+    /** An operand of {@link #wideDecimal}: a long expression at a scale, valid while {@code big} is null. */
+    private record LongForm(String code, int scale, String big, String bigValue) {
+    }
+
+    private static LongForm longForm(GenExpr e) {
+        if (e.wideUnscaled() != null) {
+            return new LongForm(e.wideUnscaled(), e.type().scale(), e.wideBig(), e.value());
+        }
+        ExprGenerator.UnscaledOperand u = ExprGenerator.unscaledOperand(e);
+        return u == null ? null : new LongForm(u.code(), u.scale(), null,
+                "java.math.BigDecimal.valueOf(" + u.code() + ", " + u.scale() + ")");
+    }
+
+    /**
+     * {@code + - *} of operands held as longs (compact DECIMALs, integers, or earlier wide results still held as
+     * longs) into a DECIMAL result of precision above 18 whose scale needs no rounding: computed on longs with an
+     * overflow check (any long fits 19 digits), and only on overflow (or for an operand already held as a
+     * {@code BigDecimal}) with {@code BigDecimal}. Null when the operands or the scales do not have that form.
+     */
+    private static GenExpr wideDecimal(ExprGenerator gen, SqlKind kind, List<GenExpr> args, LogicalType r,
+            CodeBuilder out) {
+        if (JavaTypes.isCompactDecimal(r) || kind != SqlKind.PLUS && kind != SqlKind.MINUS && kind != SqlKind.TIMES) {
+            return null;
+        }
+        LongForm a = longForm(args.get(0));
+        LongForm b = longForm(args.get(1));
+        if (a == null || b == null) {
+            return null;
+        }
+        boolean scalesFit = kind == SqlKind.TIMES ? a.scale() + b.scale() == r.scale()
+                : a.scale() == r.scale() && b.scale() == r.scale();
+        if (!scalesFit) {
+            return null;
+        }
+        StringBuilder anyNull = new StringBuilder();
+        for (GenExpr e : args) {
+            if (!e.neverNull()) {
+                anyNull.append(anyNull.length() > 0 ? " || " : "").append(e.isNull());
+            }
+        }
+        String isNull = gen.newName("isNull");
+        String u = gen.newName("unscaled");
+        String big = gen.newName("big");
+        String lo = gen.newName("lo");
+        out.line("boolean " + isNull + " = " + (anyNull.length() == 0 ? "false" : anyNull) + ";");
+        out.line("long " + u + " = 0L;");
+        out.line("java.math.BigDecimal " + big + " = null;");
+        String slow = big + " = " + decimal(kind, a.bigValue(), b.bigValue(), r) + ";";
+        out.open("if (!" + isNull + ")");
+        String fast = a.big() == null && b.big() == null ? "true"
+                : a.big() == null ? b.big() + " == null" : b.big() == null ? a.big() + " == null"
+                : a.big() + " == null && " + b.big() + " == null";
+        out.open("if (" + fast + ")");
+        String x = "(" + a.code() + ")";
+        String y = "(" + b.code() + ")";
+        String fits;
+        if (kind == SqlKind.TIMES) {
+            out.line("long " + lo + " = " + x + " * " + y + ";");
+            String hi = gen.newName("hi");
+            out.line("long " + hi + " = Math.multiplyHigh(" + x + ", " + y + ");");
+            fits = "(" + hi + " == 0L && " + lo + " >= 0L) || (" + hi + " == -1L && " + lo + " < 0L)";
+        } else if (kind == SqlKind.PLUS) {
+            out.line("long " + lo + " = " + x + " + " + y + ";");
+            fits = "((" + x + " ^ " + lo + ") & (" + y + " ^ " + lo + ")) >= 0L";
+        } else {
+            out.line("long " + lo + " = " + x + " - " + y + ";");
+            fits = "((" + x + " ^ " + y + ") & (" + x + " ^ " + lo + ")) >= 0L";
+        }
+        out.open("if (" + fits + ")");
+        out.line(u + " = " + lo + ";");
+        out.reopen("else");
+        out.line(slow);
+        out.line(isNull + " = " + big + " == null;");
+        out.close();
+        out.reopen("else");
+        out.line(slow);
+        out.line(isNull + " = " + big + " == null;");
+        out.close();
+        out.close();
+        return GenExpr.wideDecimal(isNull, u, big, r);
     }
 
     private static String decimal(SqlKind kind, String a, String b, LogicalType r) {
