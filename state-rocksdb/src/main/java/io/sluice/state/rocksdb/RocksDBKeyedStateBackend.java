@@ -482,13 +482,16 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
      */
     @Override
     public void restore(List<InputStream> snapshots, Predicate<byte[]> keyFilter) throws IOException {
-        for (InputStream in : snapshots) {
-            byte[] snapshot = in.readAllBytes();
-            if (!IncrementalSnapshotHandle.isHandle(snapshot)) {
-                super.restore(List.of(new ByteArrayInputStream(snapshot)), keyFilter);
+        for (InputStream given : snapshots) {
+            InputStream in = given.markSupported() ? given : new java.io.BufferedInputStream(given);
+            in.mark(4);
+            byte[] magic = in.readNBytes(4);
+            in.reset();
+            if (!IncrementalSnapshotHandle.isHandle(magic)) { // a full snapshot, read as a stream
+                super.restore(List.of(in), keyFilter);
                 continue;
             }
-            IncrementalSnapshotHandle handle = IncrementalSnapshotHandle.read(snapshot);
+            IncrementalSnapshotHandle handle = IncrementalSnapshotHandle.read(in.readAllBytes());
             handle.checkCompatible(maxParallelism, keySerializer.identity());
             if (snapshots.size() == 1 && keyFilter == null && handle.keyGroupRange().equals(keyGroupRange)
                     && families.isEmpty() && states.isEmpty()) {

@@ -260,6 +260,31 @@ class RocksDBIncrementalCheckpointTest {
     }
 
     @Test
+    void aFullCheckpointRestoresIntoAnIncrementalBackendWhoseNextCheckpointIsIncremental() throws Exception {
+        Path shared = tmp.resolve("job/shared");
+        KeyGroupRange all = KeyGroupRange.all(MAX_PARALLELISM);
+        Taken full;
+        try (RocksDBKeyedStateBackend<Long> b = backend(all, false)) {
+            write(b, 0, 5_000, 1);
+            full = checkpoint(b, 1, shared);
+            assertFalse(IncrementalSnapshotHandle.isHandle(full.bytes()), "incremental checkpoints are off");
+            assertTrue(full.context().sharedFiles().isEmpty());
+            assertEquals(full.bytes().length, b.lastSnapshotBytes());
+        }
+        try (RocksDBKeyedStateBackend<Long> b = backend(all, true)) {
+            b.restore(streams(full.bytes()));
+            assertContent(values, lists, maps, b, 5_000);
+            write(b, 5_000, 5_010, 2);
+            Taken incremental = checkpoint(b, 2, shared);
+            assertTrue(IncrementalSnapshotHandle.isHandle(incremental.bytes()));
+            try (RocksDBKeyedStateBackend<Long> again = backend(all, false)) {
+                again.restore(streams(incremental.bytes()));
+                assertContent(values, lists, maps, again, 5_010);
+            }
+        }
+    }
+
+    @Test
     void rescalingFromIncrementalCheckpointsCopiesTheKeyGroupsOfEachInstance() throws Exception {
         Path shared = tmp.resolve("job/shared");
         KeyGroupRange low = new KeyGroupRange(0, 63);

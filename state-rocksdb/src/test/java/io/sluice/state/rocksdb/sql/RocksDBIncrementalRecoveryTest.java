@@ -2,6 +2,7 @@ package io.sluice.state.rocksdb.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.runtime.checkpoint.CheckpointStorage;
@@ -14,16 +15,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A streaming GROUP BY and a join with their state in RocksDB and incremental checkpoints fail once between two
  * checkpoints and restart from the latest: the changelog an exactly-once sink publishes folds into the same table as
- * an uninterrupted run's, and the checkpoints referenced shared files.
+ * an uninterrupted run's, and the checkpoints referenced shared files. Another job restores a failed job's
+ * incremental checkpoint at another parallelism, and a savepoint of a job with incremental checkpoints is
+ * self-contained.
  */
 class RocksDBIncrementalRecoveryTest {
     private static final int ROWS = 6000;
@@ -115,6 +121,22 @@ class RocksDBIncrementalRecoveryTest {
     void groupByRestartsFromAnIncrementalCheckpointWithExactResults(int parallelism) throws Exception {
         List<List<String>> runs = runTwice(parallelism, "k BIGINT, c BIGINT, s INT, mx INT",
                 "SELECT id % 100, COUNT(*), SUM(v), MAX(v) FROM a GROUP BY id % 100", 3000);
+        assertEquals(expectedGroups(), runs.get(0), "the uninterrupted run");
+        assertEquals(runs.get(0), runs.get(1), "the run with a failure");
+    }
+
+    /** The newest complete checkpoint under {@code checkpoints} (one job directory). */
+    private static Path latestCheckpoint(Path checkpoints) throws IOException {
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+            return files.filter(p -> p.getFileName().toString().matches("chk-\\d+")
+                            && Files.exists(p.resolve("_metadata")))
+                    .max(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString()
+                            .substring(4))))
+                    .orElseThrow();
+        }
+    }
+
+    private static List<String> expectedGroups() {
         List<String> expected = new ArrayList<>();
         for (int k = 0; k < 100; k++) {
             int sum = 0;
@@ -128,8 +150,68 @@ class RocksDBIncrementalRecoveryTest {
             expected.add("[" + k + ", " + ROWS / 100 + ", " + sum + ", " + max + "]");
         }
         Collections.sort(expected);
-        assertEquals(expected, runs.get(0), "the uninterrupted run");
-        assertEquals(runs.get(0), runs.get(1), "the run with a failure");
+        return expected;
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 1", "1, 2"})
+    @Timeout(120)
+    void aFailedJobsIncrementalCheckpointRestoresAtAnotherParallelism(int from, int to) throws Exception {
+        String id = "rescale-" + System.nanoTime();
+        String query = "SELECT id % 100, COUNT(*), SUM(v), MAX(v) FROM a GROUP BY id % 100";
+        Path firstCheckpoints = tmp.resolve("chk-first");
+        TableEnvironment first = env(from, firstCheckpoints);
+        first.executeSql("SET 'restart-strategy.type' = 'none'");
+        first.executeSql("CREATE TABLE groups (k BIGINT, c BIGINT, s INT, mx INT) WITH ('connector' ="
+                + " 'transactional-collect', 'sink-id' = '" + id + "', 'fail-after-rows' = '3000')");
+        TransactionalCollectSinkFactory.ARMED.set(true);
+        TableResult failed = first.executeSql("INSERT INTO groups " + query);
+        assertThrows(Exception.class, failed::await, "the job fails without restarting");
+        assertFalse(TransactionalCollectSinkFactory.ARMED.get(), "the failure was injected");
+        Path checkpoint = latestCheckpoint(firstCheckpoints);
+        java.util.Set<String> shared = CheckpointStorage.sharedFilesOf(checkpoint);
+        assertFalse(shared.isEmpty(), "an incremental checkpoint: " + checkpoint);
+
+        TableEnvironment second = env(to, tmp.resolve("chk-second"));
+        second.executeSql("SET 'execution.savepoint.path' = '" + checkpoint + "'");
+        second.executeSql("CREATE TABLE groups (k BIGINT, c BIGINT, s INT, mx INT) WITH ('connector' ="
+                + " 'transactional-collect', 'sink-id' = '" + id + "')");
+        second.executeSql("INSERT INTO groups " + query).await();
+        assertEquals(expectedGroups(), fold(TransactionalCollectSinkFactory.published(id)));
+        for (String name : shared) {
+            assertTrue(Files.exists(checkpoint.resolveSibling(CheckpointStorage.SHARED_DIRECTORY).resolve(name)),
+                    "the second job leaves the first job's files alone: " + name);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void savepointsOfAJobWithIncrementalCheckpointsAreSelfContained() throws Exception {
+        String id = "savepoint-" + System.nanoTime();
+        String query = "SELECT id % 100, COUNT(*), SUM(v), MAX(v) FROM a GROUP BY id % 100";
+        TableEnvironment first = env(2, tmp.resolve("chk-first"));
+        first.executeSql("CREATE TABLE groups (k BIGINT, c BIGINT, s INT, mx INT) WITH ('connector' ="
+                + " 'transactional-collect', 'sink-id' = '" + id + "')");
+        TableResult running = first.executeSql("INSERT INTO groups " + query);
+        Thread.sleep(500); // the source needs 1.2 s for all rows: the job is stopped well before its end
+        String savepoint = running.getJobClient().orElseThrow()
+                .stopWithSavepoint(false, tmp.resolve("savepoints").toString()).get(30, TimeUnit.SECONDS);
+        running.await();
+        assertTrue(CheckpointStorage.sharedFilesOf(Path.of(savepoint)).isEmpty(), "no shared files");
+        CheckpointStorage.Checkpoint read = CheckpointStorage.read(Path.of(savepoint));
+        assertTrue(read.states().stream().anyMatch(s -> s.data() != null && s.data().length > 0));
+        // the first job's checkpoints and shared files may go: the savepoint does not need them
+        try (Stream<Path> files = Files.walk(tmp.resolve("chk-first"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        TableEnvironment second = env(1, tmp.resolve("chk-second"));
+        second.executeSql("SET 'execution.savepoint.path' = '" + savepoint + "'");
+        second.executeSql("CREATE TABLE groups (k BIGINT, c BIGINT, s INT, mx INT) WITH ('connector' ="
+                + " 'transactional-collect', 'sink-id' = '" + id + "')");
+        second.executeSql("INSERT INTO groups " + query).await();
+        assertEquals(expectedGroups(), fold(TransactionalCollectSinkFactory.published(id)));
     }
 
     @ParameterizedTest(name = "parallelism {0}")

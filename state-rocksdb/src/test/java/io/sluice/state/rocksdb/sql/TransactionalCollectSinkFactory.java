@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Test connector {@code transactional-collect}: an exactly-once sink of changelogs into memory. Rows written between
  * two checkpoints form a transaction that the checkpoint prepares and its completion publishes to
  * {@link #published} under the table's {@code sink-id}; a restored writer publishes what its checkpoint prepared
- * (once) and drops what was written after it. With {@code fail-after-rows} the writer throws once, while
+ * (once, also when it takes over a writer of a run at another parallelism) and drops what was written after it. With {@code fail-after-rows} the writer throws once, while
  * {@link #ARMED}, after that many rows: a failure between two checkpoints.
  */
 public final class TransactionalCollectSinkFactory implements DynamicTableSinkFactory {
@@ -118,6 +118,7 @@ public final class TransactionalCollectSinkFactory implements DynamicTableSinkFa
             pending = new ArrayList<>();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(subtask);
             out.writeInt(prepared.size());
             for (Map.Entry<Long, List<String>> t : prepared.entrySet()) {
                 out.writeLong(t.getKey());
@@ -133,13 +134,14 @@ public final class TransactionalCollectSinkFactory implements DynamicTableSinkFa
         public void notifyCheckpointComplete(long checkpointId) {
             while (!prepared.isEmpty() && prepared.firstKey() <= checkpointId) {
                 Map.Entry<Long, List<String>> t = prepared.pollFirstEntry();
-                publish(t.getKey(), t.getValue());
+                publish(subtask, t.getKey(), t.getValue());
             }
         }
 
         @Override
         public void restoreState(byte[] state) throws Exception {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+            int writer = in.readInt(); // the writer of the earlier run (another one when the job was rescaled)
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 long id = in.readLong();
@@ -147,12 +149,12 @@ public final class TransactionalCollectSinkFactory implements DynamicTableSinkFa
                 for (int r = in.readInt(); r > 0; r--) {
                     rows.add(in.readUTF());
                 }
-                publish(id, rows);
+                publish(writer, id, rows);
             }
         }
 
-        private void publish(long checkpointId, List<String> rows) {
-            if (PUBLISHED_TRANSACTIONS.add(sinkId + "/" + subtask + "/" + checkpointId)) {
+        private void publish(int writer, long checkpointId, List<String> rows) {
+            if (PUBLISHED_TRANSACTIONS.add(sinkId + "/" + writer + "/" + checkpointId)) {
                 published(sinkId).addAll(rows);
             }
         }
