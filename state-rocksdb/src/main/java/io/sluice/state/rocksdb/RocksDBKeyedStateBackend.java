@@ -415,13 +415,15 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
         for (Family f : families.values()) {
             handles.add(f.handle());
         }
-        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true); Checkpoint checkpoint = Checkpoint.create(db)) {
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
+                Checkpoint checkpoint = Checkpoint.create(db)) {
             if (!handles.isEmpty()) {
                 db.flush(flush, handles);
             }
             checkpoint.createCheckpoint(local.toString());
         } catch (RocksDBException e) {
-            throw new IOException("RocksDB state backend: cannot take a checkpoint of the instance: " + e.getMessage(), e);
+            throw new IOException("RocksDB state backend: cannot take a checkpoint of the instance: "
+                    + e.getMessage(), e);
         }
         long uploadedBytes = 0;
         Map<String, IncrementalSnapshotHandle.SharedFile> now = new HashMap<>();

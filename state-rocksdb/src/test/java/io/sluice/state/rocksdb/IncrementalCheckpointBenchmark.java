@@ -37,8 +37,8 @@ public final class IncrementalCheckpointBenchmark {
         int checkpoints = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         int changed = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         long pause = args.length > 5 ? Long.parseLong(args[5]) : 1000;
-        System.out.printf("state: %d keys x %d bytes = %.0f MB; %d checkpoints, %d keys changed and %d ms before each%n",
-                keys, valueBytes, keys * (double) valueBytes / 1e6, checkpoints, changed, pause);
+        System.out.printf("state: %d keys x %d bytes = %.0f MB; %d checkpoints, %d keys changed and %d ms before"
+                + " each%n", keys, valueBytes, keys * (double) valueBytes / 1e6, checkpoints, changed, pause);
         try {
             for (boolean incremental : new boolean[] {false, true}) {
                 run(work.resolve(incremental ? "incremental" : "full"), incremental, keys, valueBytes, checkpoints,

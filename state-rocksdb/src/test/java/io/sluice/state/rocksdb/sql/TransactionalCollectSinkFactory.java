@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Test connector {@code transactional-collect}: an exactly-once sink of changelogs into memory. Rows written between
  * two checkpoints form a transaction that the checkpoint prepares and its completion publishes to
- * {@link #published} under the table's {@code sink-id}; a restored writer publishes what its checkpoint prepared
- * (once, also when it takes over a writer of a run at another parallelism) and drops what was written after it. With {@code fail-after-rows} the writer throws once, while
- * {@link #ARMED}, after that many rows: a failure between two checkpoints.
+ * {@link #published(String)} under the table's {@code sink-id}; a restored writer publishes what its checkpoint prepared
+ * (once, also when it takes over a writer of a run at another parallelism) and drops what was written after
+ * it. With {@code fail-after-rows} the writer throws once, while {@link #ARMED}, after that many rows: a failure
+ * between two checkpoints.
  */
 public final class TransactionalCollectSinkFactory implements DynamicTableSinkFactory {
     static final ConfigOption<String> SINK_ID = ConfigOptions.key("sink-id").stringType().noDefaultValue()
