@@ -216,7 +216,7 @@ class RocksDBIncrementalCheckpointTest {
             restored.restore(streams(second.bytes()));
             assertContent(values, lists, maps, restored, 21_000);
             // restored with incremental checkpoints off: the next snapshot is full, and restores into the heap backend
-            byte[] full = HeapAndRocks.snapshot(restored);
+            byte[] full = Snapshots.snapshot(restored);
             assertFalse(IncrementalSnapshotHandle.isHandle(full));
             try (HeapKeyedStateBackend<Long> heap = new HeapKeyedStateBackend<>(StateSerializers.LONG,
                     MAX_PARALLELISM, all)) {
@@ -424,7 +424,7 @@ class RocksDBIncrementalCheckpointTest {
                 b.setCurrentKey(k);
                 state.update(value.clone());
             }
-            long full = HeapAndRocks.snapshot(b).length;
+            long full = Snapshots.snapshot(b).length;
             assertTrue(full > 20_000_000, "a full snapshot: " + full);
             int checkpoints = 30;
             int changedKeys = 100; // 0.25% of the keys, 50 KB of values
@@ -461,10 +461,10 @@ class RocksDBIncrementalCheckpointTest {
         try (RocksDBKeyedStateBackend<Long> b = backend(KeyGroupRange.all(MAX_PARALLELISM), true)) {
             write(b, 0, 100, 1);
             CheckpointSnapshotContext savepoint = new CheckpointSnapshotContext(7, true, null);
-            byte[] bytes = savepoint.call(() -> HeapAndRocks.snapshot(b));
+            byte[] bytes = savepoint.call(() -> Snapshots.snapshot(b));
             assertFalse(IncrementalSnapshotHandle.isHandle(bytes));
             assertTrue(savepoint.sharedFiles().isEmpty());
-            assertFalse(IncrementalSnapshotHandle.isHandle(HeapAndRocks.snapshot(b)));
+            assertFalse(IncrementalSnapshotHandle.isHandle(Snapshots.snapshot(b)));
             try (HeapKeyedStateBackend<Long> heap = new HeapKeyedStateBackend<>(StateSerializers.LONG,
                     MAX_PARALLELISM, KeyGroupRange.all(MAX_PARALLELISM))) {
                 heap.restore(streams(bytes));
@@ -538,15 +538,11 @@ class RocksDBIncrementalCheckpointTest {
     }
 
     /** Snapshots through the backend interface. */
-    private static final class HeapAndRocks {
+    private static final class Snapshots {
         static byte[] snapshot(KeyedStateBackend<?> b) throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             b.snapshot(out);
             return out.toByteArray();
         }
-    }
-
-    private void assertContent(KeyedStateBackend<Long> b, long limit) {
-        assertContent(values, lists, maps, b, limit);
     }
 }
