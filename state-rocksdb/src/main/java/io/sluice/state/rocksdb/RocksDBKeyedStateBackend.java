@@ -1,5 +1,6 @@
 package io.sluice.state.rocksdb;
 
+import io.sluice.runtime.checkpoint.CheckpointSnapshotContext;
 import io.sluice.runtime.state.keyed.AbstractKeyedStateBackend;
 import io.sluice.runtime.state.keyed.KeyGroupRange;
 import io.sluice.runtime.state.keyed.KeyedListState;
@@ -9,31 +10,38 @@ import io.sluice.runtime.state.keyed.KeyedValueState;
 import io.sluice.runtime.state.keyed.SerializedBytes;
 import io.sluice.runtime.state.keyed.StateMeta;
 import io.sluice.runtime.state.keyed.StateSerializer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
-import org.rocksdb.Options;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.StringAppendOperator;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -41,6 +49,10 @@ import org.rocksdb.WriteOptions;
  * serialized on every write and deserialized on every read, so state is bounded by disk, not heap. Timers stay
  * on the heap. The working directory is deleted on {@link #close}; durability comes from checkpoints, so the
  * write-ahead log is off.
+ *
+ * <p>Checkpoints are full snapshots in the canonical format by default. With incremental checkpoints
+ * ({@code execution.checkpointing.incremental}) a checkpoint uploads only the SST files that the previous one did not
+ * and holds an {@link IncrementalSnapshotHandle}; savepoints stay full (see {@link #snapshot}).
  */
 public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
     static {
@@ -55,33 +67,94 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     private record Family(StateMeta meta, ColumnFamilyHandle handle) {
     }
 
+    /** The working directory: the instance in {@code db/}, native checkpoints and restore copies beside it. */
     private final Path directory;
-    private final Options options;
+    private final Path dbDirectory;
+    private final boolean incremental;
+    private final DBOptions dbOptions;
     private final StringAppendOperator appendOperator;
     private final ColumnFamilyOptions familyOptions;
     private final WriteOptions writeOptions;
-    private final RocksDB db;
+    private RocksDB db;
+    private ColumnFamilyHandle defaultFamily;
     /** Every state with a column family, registered or only restored, by id. */
     private final Map<String, Family> families = new LinkedHashMap<>();
     private final Map<String, RocksState<K, ?>> states = new LinkedHashMap<>();
+    /** The SST files of the last incremental snapshot by local name, and the shared directory they are in. */
+    private Map<String, IncrementalSnapshotHandle.SharedFile> uploaded = new HashMap<>();
+    private Path uploadedTo;
+    private int workCounter;
+    private long lastSnapshotBytes;
     private boolean closed;
     private Object prefixKey;
     private int prefixKeyGroup = -1;
     private byte[] keyBytes;
 
+    /** A backend whose checkpoints are full snapshots. */
     public RocksDBKeyedStateBackend(StateSerializer<K> keySerializer, int maxParallelism, KeyGroupRange range,
             Path directory) {
+        this(keySerializer, maxParallelism, range, directory, false);
+    }
+
+    /**
+     * A backend working in {@code directory} (deleted on {@link #close}).
+     *
+     * @param incremental whether checkpoints are incremental ({@code execution.checkpointing.incremental}): a
+     *     snapshot taken for a checkpoint (not a savepoint) then uploads the RocksDB files no earlier checkpoint
+     *     uploaded into the job's shared directory and holds only an {@link IncrementalSnapshotHandle}
+     */
+    public RocksDBKeyedStateBackend(StateSerializer<K> keySerializer, int maxParallelism, KeyGroupRange range,
+            Path directory, boolean incremental) {
         super(keySerializer, maxParallelism, range);
         this.directory = directory;
+        this.dbDirectory = directory.resolve("db");
+        this.incremental = incremental;
         this.appendOperator = new StringAppendOperator("");
-        this.options = new Options().setCreateIfMissing(true);
+        this.dbOptions = new DBOptions().setCreateIfMissing(true);
         this.familyOptions = new ColumnFamilyOptions().setMergeOperator(appendOperator);
         this.writeOptions = new WriteOptions().setDisableWAL(true);
         try {
-            this.db = RocksDB.open(options, directory.toString());
-        } catch (RocksDBException e) {
+            Files.createDirectories(dbDirectory);
+            openDb(List.of());
+        } catch (IOException | RuntimeException e) {
             close();
-            throw new IllegalStateException("Cannot open RocksDB in " + directory + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot open RocksDB in " + dbDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the instance in {@link #dbDirectory} with the column families of {@code metas} (which it must have). */
+    private void openDb(List<StateMeta> metas) {
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
+        for (StateMeta meta : metas) {
+            descriptors.add(new ColumnFamilyDescriptor(meta.id().getBytes(StandardCharsets.UTF_8), familyOptions));
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try {
+            db = RocksDB.open(dbOptions, dbDirectory.toString(), descriptors, handles);
+        } catch (RocksDBException e) {
+            throw failure("open the instance in " + dbDirectory, e);
+        }
+        defaultFamily = handles.get(0);
+        for (int i = 0; i < metas.size(); i++) {
+            families.put(metas.get(i).id(), new Family(metas.get(i), handles.get(i + 1)));
+        }
+    }
+
+    /** Closes the instance and its column family handles (states must be registered again). */
+    private void closeDb() {
+        for (Family f : families.values()) {
+            f.handle().close();
+        }
+        families.clear();
+        states.clear();
+        if (defaultFamily != null) {
+            defaultFamily.close();
+            defaultFamily = null;
+        }
+        if (db != null) {
+            db.close();
+            db = null;
         }
     }
 
@@ -303,6 +376,231 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
         family(meta).meta().checkCompatible(meta);
     }
 
+    // ---- incremental checkpoints
+
+    /**
+     * Writes a full snapshot in the canonical format, or, when this backend is incremental and the snapshot is taken
+     * for a checkpoint (not a savepoint), an {@link IncrementalSnapshotHandle} (see {@link #snapshotIncremental}).
+     */
+    @Override
+    public void snapshot(OutputStream out) throws IOException {
+        CheckpointSnapshotContext context = CheckpointSnapshotContext.current();
+        if (incremental && context != null && !context.isSavepoint() && context.sharedDirectory() != null) {
+            snapshotIncremental(context, out);
+            return;
+        }
+        CountingOutputStream counting = new CountingOutputStream(out);
+        super.snapshot(counting);
+        lastSnapshotBytes = counting.count;
+    }
+
+    /**
+     * Takes a RocksDB checkpoint of the instance (hard links of its SST files, after flushing the memtables), copies
+     * into the shared directory the SST files the previous incremental snapshot did not upload, and writes the handle:
+     * every SST file with its shared name, the small files (MANIFEST, CURRENT, OPTIONS) themselves, the states and the
+     * timers. Every shared file the handle references is registered with the checkpoint, which keeps it as long as a
+     * retained checkpoint lists it. Files are only reused from the previous snapshot: in this engine a checkpoint
+     * that does not complete ends the job's attempt, so the previous snapshot is that of a completed checkpoint or of
+     * the checkpoint restored.
+     */
+    private void snapshotIncremental(CheckpointSnapshotContext context, OutputStream out) throws IOException {
+        Path shared = context.sharedDirectory().toAbsolutePath().normalize();
+        Files.createDirectories(shared);
+        if (!shared.equals(uploadedTo)) { // restored from another job's checkpoint: never reference its files
+            uploaded = new HashMap<>();
+            uploadedTo = shared;
+        }
+        Path local = directory.resolve("checkpoint-" + context.checkpointId() + "-" + (workCounter++));
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        for (Family f : families.values()) {
+            handles.add(f.handle());
+        }
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
+                Checkpoint checkpoint = Checkpoint.create(db)) {
+            if (!handles.isEmpty()) {
+                db.flush(flush, handles);
+            }
+            checkpoint.createCheckpoint(local.toString());
+        } catch (RocksDBException e) {
+            throw new IOException("RocksDB state backend: cannot take a checkpoint of the instance: "
+                    + e.getMessage(), e);
+        }
+        long uploadedBytes = 0;
+        Map<String, IncrementalSnapshotHandle.SharedFile> now = new HashMap<>();
+        List<IncrementalSnapshotHandle.SharedFile> ssts = new ArrayList<>();
+        List<IncrementalSnapshotHandle.PrivateFile> privates = new ArrayList<>();
+        try {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(local)) {
+                files = list.sorted().toList();
+            }
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".sst")) {
+                    privates.add(new IncrementalSnapshotHandle.PrivateFile(name, Files.readAllBytes(file)));
+                    continue;
+                }
+                long size = Files.size(file);
+                IncrementalSnapshotHandle.SharedFile previous = uploaded.get(name);
+                IncrementalSnapshotHandle.SharedFile sst;
+                if (previous != null && previous.size() == size
+                        && Files.isRegularFile(shared.resolve(previous.sharedName()))) {
+                    sst = previous;
+                } else {
+                    sst = new IncrementalSnapshotHandle.SharedFile(name, UUID.randomUUID() + ".sst", size);
+                    Files.copy(file, shared.resolve(sst.sharedName()));
+                    uploadedBytes += size;
+                }
+                context.registerSharedFile(sst.sharedName());
+                now.put(name, sst);
+                ssts.add(sst);
+            }
+        } finally {
+            RocksDBFiles.deleteRecursively(local);
+        }
+        uploaded = now;
+        java.io.ByteArrayOutputStream timers = new java.io.ByteArrayOutputStream();
+        snapshotTimersAndPending(timers);
+        CountingOutputStream counting = new CountingOutputStream(out);
+        new IncrementalSnapshotHandle(maxParallelism, keySerializer.identity(), keyGroupRange, shared, ownStates(),
+                ssts, privates, timers.toByteArray()).write(counting);
+        lastSnapshotBytes = uploadedBytes + counting.count;
+    }
+
+    /**
+     * Bytes the last snapshot wrote: a full snapshot's length, or for an incremental one the SST files it uploaded
+     * plus the handle (the files it only references are not counted). For metrics and benchmarks.
+     */
+    public long lastSnapshotBytes() {
+        return lastSnapshotBytes;
+    }
+
+    /**
+     * Restores full snapshots (of either backend) entry by entry, and incremental handles from their files: a single
+     * handle of this backend's key-group range with no key filter (a restart at the same parallelism) becomes the
+     * instance itself, opened on the checkpoint's files; otherwise (rescaling) each handle's instance is opened
+     * read-only from its files in a temporary directory and the entries of this backend's key groups (that the key
+     * filter accepts) are copied over.
+     */
+    @Override
+    public void restore(List<InputStream> snapshots, Predicate<byte[]> keyFilter) throws IOException {
+        for (InputStream given : snapshots) {
+            InputStream in = given.markSupported() ? given : new java.io.BufferedInputStream(given);
+            in.mark(4);
+            byte[] magic = in.readNBytes(4);
+            in.reset();
+            if (!IncrementalSnapshotHandle.isHandle(magic)) { // a full snapshot, read as a stream
+                super.restore(List.of(in), keyFilter);
+                continue;
+            }
+            IncrementalSnapshotHandle handle = IncrementalSnapshotHandle.read(in.readAllBytes());
+            handle.checkCompatible(maxParallelism, keySerializer.identity());
+            if (snapshots.size() == 1 && keyFilter == null && handle.keyGroupRange().equals(keyGroupRange)
+                    && families.isEmpty() && states.isEmpty()) {
+                restoreInstance(handle);
+            } else {
+                restoreEntries(handle, keyFilter);
+            }
+            super.restore(List.of(new ByteArrayInputStream(handle.timers())), keyFilter);
+        }
+    }
+
+    /** Replaces the (empty) instance with the checkpoint's: its files, its column families. */
+    private void restoreInstance(IncrementalSnapshotHandle handle) throws IOException {
+        closeDb();
+        RocksDBFiles.deleteRecursively(dbDirectory);
+        RocksDBFiles.materialize(handle, dbDirectory);
+        openDb(handle.states());
+        uploaded = new HashMap<>();
+        for (IncrementalSnapshotHandle.SharedFile f : handle.sstFiles()) {
+            uploaded.put(f.localName(), f);
+        }
+        uploadedTo = handle.sharedDirectory();
+    }
+
+    /** Copies the entries of this backend's key groups (that {@code keyFilter} accepts) from a handle's instance. */
+    private void restoreEntries(IncrementalSnapshotHandle handle, Predicate<byte[]> keyFilter) throws IOException {
+        Path copy = directory.resolve("restore-" + (workCounter++));
+        try {
+            RocksDBFiles.materialize(handle, copy);
+            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+            descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
+            for (StateMeta meta : handle.states()) {
+                descriptors.add(new ColumnFamilyDescriptor(meta.id().getBytes(StandardCharsets.UTF_8),
+                        familyOptions));
+            }
+            List<ColumnFamilyHandle> handles = new ArrayList<>();
+            try (RocksDB source = RocksDB.openReadOnly(dbOptions, copy.toString(), descriptors, handles)) {
+                try {
+                    for (int i = 0; i < handle.states().size(); i++) {
+                        StateMeta meta = handle.states().get(i);
+                        Family target = family(meta);
+                        target.meta().checkCompatible(meta);
+                        copyKeyGroups(source, handles.get(i + 1), target.handle(), keyFilter);
+                    }
+                } finally {
+                    for (ColumnFamilyHandle h : handles) {
+                        h.close();
+                    }
+                }
+            } catch (RocksDBException e) {
+                throw new IOException("RocksDB state backend: cannot read the checkpoint's instance: "
+                        + e.getMessage(), e);
+            }
+        } finally {
+            RocksDBFiles.deleteRecursively(copy);
+        }
+    }
+
+    private void copyKeyGroups(RocksDB source, ColumnFamilyHandle from, ColumnFamilyHandle to,
+            Predicate<byte[]> keyFilter) throws RocksDBException {
+        if (keyGroupRange.size() == 0) {
+            return;
+        }
+        try (ReadOptions read = new ReadOptions(); RocksIterator it = source.newIterator(from, read);
+                WriteBatch batch = new WriteBatch()) {
+            for (it.seek(RocksKeys.keyGroupPrefix(keyGroupRange.startKeyGroup())); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                RocksKeys.Parts parts = RocksKeys.parse(key);
+                if (parts.keyGroup() > keyGroupRange.endKeyGroup()) {
+                    break;
+                }
+                if (keyFilter != null && !keyFilter.test(parts.key())) {
+                    continue;
+                }
+                batch.put(to, key, it.value());
+                if (batch.count() >= 1024) {
+                    db.write(writeOptions, batch);
+                    batch.clear();
+                }
+            }
+            if (batch.count() > 0) {
+                db.write(writeOptions, batch);
+            }
+        }
+    }
+
+    /** Counts the bytes written through it. */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
     @Override
     public long stateSizeBytes() {
         long size = 0;
@@ -323,20 +621,13 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
             return;
         }
         closed = true;
-        for (Family f : families.values()) {
-            f.handle().close();
-        }
-        families.clear();
-        states.clear();
-        if (db != null) {
-            db.close();
-        }
+        closeDb();
         writeOptions.close();
         familyOptions.close();
-        options.close();
+        dbOptions.close();
         appendOperator.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            RocksDBFiles.deleteRecursively(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete the RocksDB working directory " + directory, e);
         }

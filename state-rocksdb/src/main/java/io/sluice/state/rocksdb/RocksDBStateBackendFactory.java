@@ -1,5 +1,6 @@
 package io.sluice.state.rocksdb;
 
+import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.state.keyed.KeyGroupRange;
 import io.sluice.runtime.state.keyed.KeyedStateBackend;
@@ -26,12 +27,28 @@ public final class RocksDBStateBackendFactory implements KeyedStateBackendFactor
             Path base = dir == null ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(dir);
             Files.createDirectories(base);
             Path working = Files.createTempDirectory(base, "sluice-rocksdb-" + directoryName(operatorId) + "-");
-            return new RocksDBKeyedStateBackend<>(keySerializer, maxParallelism, range, working);
+            return new RocksDBKeyedStateBackend<>(keySerializer, maxParallelism, range, working, incremental(config));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the RocksDB working directory under "
                     + (dir == null ? "the temp directory" : dir), e);
         }
     }
+
+    /**
+     * {@code execution.checkpointing.incremental}, or where it is not set Flink's older key
+     * {@code state.backend.incremental}; false by default.
+     */
+    static boolean incremental(Configuration config) {
+        if (config.contains(CheckpointingOptions.INCREMENTAL)) {
+            return config.get(CheckpointingOptions.INCREMENTAL);
+        }
+        String legacy = config.getString(LEGACY_INCREMENTAL);
+        return legacy == null ? CheckpointingOptions.INCREMENTAL.defaultValue()
+                : CheckpointingOptions.INCREMENTAL.parse(legacy);
+    }
+
+    /** Flink's key of {@code execution.checkpointing.incremental} before 2.0. */
+    static final String LEGACY_INCREMENTAL = "state.backend.incremental";
 
     /**
      * The operator id as part of a file name: other characters than letters, digits, '_' and '-' become '_', and a

@@ -22,11 +22,22 @@ import java.util.zip.CRC32;
  * length and CRC-32 of its file. A checkpoint is written under {@code chk-<id>.inprogress} and
  * renamed when complete, so a directory named {@code chk-<id>} is always whole. The metadata starts
  * with a magic number and a format version and ends with its own CRC-32.
+ *
+ * <p>Incremental snapshots of state backends put files that several checkpoints reference into
+ * {@code <job dir>/shared/} while the checkpoint is taken ({@link CheckpointSnapshotContext}); a checkpoint lists
+ * every shared file it references in {@code chk-<id>/_shared}, written before the directory is renamed. When a
+ * checkpoint completes, the oldest beyond the retained count are deleted, and then every shared file that no
+ * retained checkpoint lists: the files of older checkpoints that later ones no longer use, and those uploaded for a
+ * checkpoint that never completed. Savepoints are written in full and never reference shared files.
  */
 public final class CheckpointStorage {
     static final int MAGIC = 0x534c4350; // "SLCP"
     static final int VERSION = 3;
     private static final String METADATA = "_metadata";
+    /** The list of shared files a checkpoint references, one name a line. */
+    static final String SHARED_LIST = "_shared";
+    /** The job's directory of files shared between checkpoints. */
+    public static final String SHARED_DIRECTORY = "shared";
 
     private final Path jobDirectory;
     private final int retained;
@@ -40,8 +51,23 @@ public final class CheckpointStorage {
         return jobDirectory;
     }
 
+    /** The directory of files shared between this job's checkpoints (created by whoever writes the first one). */
+    public Path sharedDirectory() {
+        return jobDirectory.resolve(SHARED_DIRECTORY);
+    }
+
     /** Writes a complete checkpoint and deletes the oldest beyond the retained count; returns its directory. */
     public Path write(long checkpointId, List<NodeState> states) throws IOException {
+        return write(checkpointId, states, java.util.Set.of());
+    }
+
+    /**
+     * Writes a complete checkpoint that references {@code sharedFiles} (names in {@link #sharedDirectory}), deletes
+     * the oldest checkpoints beyond the retained count and the shared files no retained checkpoint references;
+     * returns its directory.
+     */
+    public Path write(long checkpointId, List<NodeState> states, java.util.Set<String> sharedFiles)
+            throws IOException {
         Path done = jobDirectory.resolve("chk-" + checkpointId);
         Path tmp = jobDirectory.resolve("chk-" + checkpointId + ".inprogress");
         Files.createDirectories(tmp);
@@ -72,9 +98,13 @@ public final class CheckpointStorage {
         DataOutputStream out = new DataOutputStream(withCrc);
         out.write(body);
         out.writeLong(crc(body));
+        if (!sharedFiles.isEmpty()) {
+            Files.write(tmp.resolve(SHARED_LIST), new java.util.TreeSet<>(sharedFiles));
+        }
         Files.write(tmp.resolve(METADATA), withCrc.toByteArray());
         Files.move(tmp, done, StandardCopyOption.ATOMIC_MOVE);
         deleteOldCheckpoints();
+        deleteUnreferencedSharedFiles();
         return done;
     }
 
@@ -104,6 +134,44 @@ public final class CheckpointStorage {
         for (int i = 0; i < all.size() - retained; i++) {
             deleteRecursively(all.get(i));
         }
+    }
+
+    /**
+     * Deletes the files of {@link #sharedDirectory} that no retained checkpoint lists. Called right after a
+     * checkpoint completed: no other checkpoint of the job is being taken then, so every file there belongs to a
+     * retained checkpoint, to a subsumed one, or to one that never completed.
+     */
+    private void deleteUnreferencedSharedFiles() throws IOException {
+        Path shared = sharedDirectory();
+        if (!Files.isDirectory(shared)) {
+            return;
+        }
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        for (Path checkpoint : completed()) {
+            referenced.addAll(sharedFilesOf(checkpoint));
+        }
+        try (Stream<Path> files = Files.list(shared)) {
+            for (Path f : files.toList()) {
+                if (!referenced.contains(f.getFileName().toString())) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /** The shared files the complete checkpoint in {@code checkpointDirectory} references (by name). */
+    public static java.util.Set<String> sharedFilesOf(Path checkpointDirectory) throws IOException {
+        Path list = checkpointDirectory.resolve(SHARED_LIST);
+        if (!Files.exists(list)) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(list)) {
+            if (!line.isBlank()) {
+                names.add(line.trim());
+            }
+        }
+        return names;
     }
 
     static void deleteRecursively(Path p) throws IOException {

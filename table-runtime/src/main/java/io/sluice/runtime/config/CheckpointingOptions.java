@@ -21,6 +21,12 @@ public final class CheckpointingOptions {
             .intType().defaultValue(1)
             .withDescription("Number of completed checkpoints kept; older ones are deleted.");
 
+    public static final ConfigOption<Boolean> INCREMENTAL = ConfigOptions.key("execution.checkpointing.incremental")
+            .booleanType().defaultValue(false)
+            .withDescription("Whether checkpoints of the RocksDB state backend are incremental: each uploads only the"
+                    + " RocksDB files that no earlier checkpoint uploaded, into a shared directory, and references the"
+                    + " others (Flink's older key state.backend.incremental is read too). Savepoints stay full.");
+
     public static final ConfigOption<String> SAVEPOINT_PATH = ConfigOptions.key("execution.savepoint.path")
             .stringType().noDefaultValue()
             .withDescription("A checkpoint or savepoint directory the next job starts from.");
@@ -75,8 +81,8 @@ public final class CheckpointingOptions {
 
     /** All options declared here. */
     public static List<ConfigOption<?>> all() {
-        return List.of(INTERVAL, DIRECTORY, NUM_RETAINED, SAVEPOINT_PATH, SAVEPOINT_DIRECTORY, RESTART_STRATEGY, FIXED_DELAY_ATTEMPTS,
-                FIXED_DELAY, EXPONENTIAL_INITIAL_BACKOFF, EXPONENTIAL_MAX_BACKOFF, EXPONENTIAL_MULTIPLIER,
-                EXPONENTIAL_ATTEMPTS, IGNORE_UNCLAIMED_STATE, UID_FORMAT);
+        return List.of(INTERVAL, DIRECTORY, NUM_RETAINED, INCREMENTAL, SAVEPOINT_PATH, SAVEPOINT_DIRECTORY,
+                RESTART_STRATEGY, FIXED_DELAY_ATTEMPTS, FIXED_DELAY, EXPONENTIAL_INITIAL_BACKOFF,
+                EXPONENTIAL_MAX_BACKOFF, EXPONENTIAL_MULTIPLIER, EXPONENTIAL_ATTEMPTS, IGNORE_UNCLAIMED_STATE, UID_FORMAT);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.runtime.execution;
 
+import io.sluice.runtime.checkpoint.CheckpointSnapshotContext;
 import io.sluice.runtime.checkpoint.CheckpointStorage;
 import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.Configuration;
@@ -24,6 +25,9 @@ final class Checkpointing {
     private final CheckpointStorage storage;
     private final CheckpointStorage.Checkpoint initial;
     private long nextId = 1;
+    /** The snapshot context of each checkpoint being taken, by id (its instances register shared files there). */
+    private final java.util.concurrent.ConcurrentHashMap<Long, CheckpointSnapshotContext> contexts =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private long lastCheckpointTime = System.currentTimeMillis();
 
     private Checkpointing(Duration interval, CheckpointStorage storage, CheckpointStorage.Checkpoint initial) {
@@ -82,7 +86,9 @@ final class Checkpointing {
 
     /** Writes a checkpoint collected by an executor and restarts the interval. */
     Path write(long id, List<CheckpointStorage.NodeState> states) throws Exception {
-        Path path = storage.write(id, states);
+        CheckpointSnapshotContext context = contexts.remove(id);
+        contexts.keySet().removeIf(older -> older < id);
+        Path path = storage.write(id, states, context == null ? java.util.Set.of() : context.sharedFiles());
         lastCheckpointTime = System.currentTimeMillis();
         return path;
     }
@@ -101,9 +107,22 @@ final class Checkpointing {
      * path to give {@code execution.savepoint.path}.
      */
     Path writeSavepoint(long id, List<CheckpointStorage.NodeState> states, Path directory) throws Exception {
+        contexts.remove(id);
         CheckpointStorage target = new CheckpointStorage(directory.resolve("savepoint-"
                 + java.util.UUID.randomUUID().toString().substring(0, 8)), 1);
         return target.write(id, states);
+    }
+
+    /**
+     * Like {@link #snapshot(SourceReader, StreamOperator, String, long)}, with the {@link CheckpointSnapshotContext}
+     * of checkpoint {@code id} set, so that state backends can write incremental snapshots into the job's shared
+     * directory (savepoints: full ones). Called on the instance's task thread.
+     */
+    byte[] snapshot(SourceReader reader, StreamOperator operator, String name, long id, boolean savepoint)
+            throws Exception {
+        CheckpointSnapshotContext context = contexts.computeIfAbsent(id,
+                i -> new CheckpointSnapshotContext(i, savepoint, savepoint ? null : storage.sharedDirectory()));
+        return context.call(() -> snapshot(reader, operator, name, id));
     }
 
     /**

@@ -996,13 +996,13 @@ final class JobRun {
         byte[] state;
         if (id == savepointBarrier) {
             try {
-                state = Checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id);
+                state = checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id, true);
             } catch (Exception e) { // fails the savepoint, not the job (as with parallelism 1)
                 savepointFailure.compareAndSet(null, e);
                 state = null;
             }
         } else {
-            state = Checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id);
+            state = checkpointing.snapshot(inst.reader, inst.operator, inst.vertex.name(), id, false);
         }
         inst.metrics.recordStateSize(state == null ? 0 : state.length);
         acks.put(stateKey(inst), state == null ? NO_STATE : state);

@@ -117,7 +117,20 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
 
     @Override
     public void snapshot(OutputStream out) throws IOException {
-        List<StateMeta> metas = new ArrayList<>(ownStates());
+        writeSnapshot(out, true);
+    }
+
+    /**
+     * Writes a snapshot in the {@link KeyedSnapshotFormat} of what this class keeps: timers and restored entries
+     * not registered yet, without the subclass's own states (for backends that save those another way, such as
+     * RocksDB's incremental checkpoints).
+     */
+    protected final void snapshotTimersAndPending(OutputStream out) throws IOException {
+        writeSnapshot(out, false);
+    }
+
+    private void writeSnapshot(OutputStream out, boolean withOwnStates) throws IOException {
+        List<StateMeta> metas = new ArrayList<>(withOwnStates ? ownStates() : List.of());
         int timerBase = metas.size();
         for (HeapTimerService<K, ?> t : timerServices.values()) {
             metas.add(t.eventMeta());
@@ -135,7 +148,9 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
                 keySerializer.identity(), metas, keyGroupRange.size());
         for (int kg = keyGroupRange.startKeyGroup(); kg <= keyGroupRange.endKeyGroup(); kg++) {
             writer.beginKeyGroup(kg);
-            writeOwnEntries(kg, writer);
+            if (withOwnStates) {
+                writeOwnEntries(kg, writer);
+            }
             int index = timerBase;
             for (HeapTimerService<K, ?> t : timerServices.values()) {
                 t.write(kg, writer, index, index + 1, bytes);

@@ -19,6 +19,8 @@ import java.util.List;
 public final class KeyedSnapshotFormat {
     static final int MAGIC = 0x534c4b53; // "SLKS"
     static final int VERSION = 1;
+    /** The first four bytes of the RocksDB backend's incremental snapshots (a handle to files, not this format). */
+    public static final int INCREMENTAL_ROCKSDB_MAGIC = 0x534c5249; // "SLRI"
 
     private KeyedSnapshotFormat() {
     }
@@ -111,7 +113,12 @@ public final class KeyedSnapshotFormat {
     public static Header read(InputStream in, int maxParallelism, String keySerializerIdentity, KeyGroupRange range,
             EntryVisitor visitor) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC) {
+        int magic = data.readInt();
+        if (magic == INCREMENTAL_ROCKSDB_MAGIC) {
+            throw new IllegalStateException("The state was saved by an incremental checkpoint of the RocksDB state"
+                    + " backend; restore it with state.backend.type 'rocksdb'");
+        }
+        if (magic != MAGIC) {
             throw new IOException("not a keyed state snapshot");
         }
         int version = data.readInt();

@@ -55,7 +55,11 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
     /** The keys that have an entry in state {@code name} in the given namespace (a snapshot of them). */
     <N> List<K> keys(String name, N namespace);
 
-    /** Writes all state in the {@link KeyedSnapshotFormat}. */
+    /**
+     * Writes all state in the {@link KeyedSnapshotFormat}. During a checkpoint (not a savepoint) a backend may
+     * instead write a handle to files it put into the job's shared directory (RocksDB's incremental checkpoints,
+     * see {@link io.sluice.runtime.checkpoint.CheckpointSnapshotContext}); only the same backend restores it.
+     */
     void snapshot(OutputStream out) throws IOException;
 
     /**
