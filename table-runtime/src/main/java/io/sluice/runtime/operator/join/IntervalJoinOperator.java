@@ -59,6 +59,13 @@ import org.apache.arrow.vector.TimeStampMilliVector;
  * padded). When an input ends, the other side's rows can no longer match: its unmatched outer rows are
  * emitted padded and its state is released. A checkpoint saves the watermarks, the key table, and each
  * side's rows per key with their match counts; a restore rebuilds the same state.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}),
+ * both sides' rows live in the job's keyed-state backend, per join key, with an index by expiry time so that a
+ * watermark reads only the keys whose rows expire ({@link KeyedIntervalJoin}); the state may then be larger than the
+ * heap. The joined rows, the padded rows of outer joins and the watermarks are those of the heap path (rows of one
+ * batch or watermark may come in another order). A checkpoint then holds the watermarks and the backend's state; it
+ * restores only under the same kind of backend.
  */
 public final class IntervalJoinOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private static final int MATCHES_PER_ROUND = 1 << 16;
@@ -102,6 +109,10 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
     private final java.util.function.LongSupplier processingTimeClock;
     private long emittedWatermark = Long.MIN_VALUE;
     private final boolean[] ended = new boolean[2];
+    /** Non-null when the rows live in a keyed-state backend (the heap structures then stay empty). */
+    private KeyedIntervalJoin keyed;
+    /** Marks a snapshot of backend state (a heap snapshot has a key count, never negative, there). */
+    private static final int BACKEND_STATE = -1;
 
     /**
      * An interval join of {@code type} (INNER, LEFT, RIGHT or FULL) on
@@ -189,6 +200,9 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
         sides[0] = new JoinSideState(types[0], allocator, outer[0], noTtl);
         sides[1] = new JoinSideState(types[1], allocator, outer[1], noTtl);
         out = new JoinOutputBuffer(outputType, types[0].size(), allocator, batchSize, output);
+        if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedIntervalJoin(context, types, keys, nullSafe, timeFields, keep, outer, residual, out);
+        }
     }
 
     private int keyCount() {
@@ -206,6 +220,10 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
                 long now = processingTimeClock.getAsLong();
                 stampArrivalTime(batch.vector(timeFields[input]), rows, now);
                 advanceTime(now);
+            }
+            if (keyed != null) {
+                keyed.processBatch(input, batch, currentWatermark, !ended[1 - input]);
+                return;
             }
             JoinSideState self = sides[input];
             JoinSideState other = sides[1 - input];
@@ -427,6 +445,10 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
 
     /** Removes the rows of side {@code side} whose limit is below {@code watermark} (every row when {@code all}). */
     private void expire(int side, long watermark, boolean all) throws Exception {
+        if (keyed != null) {
+            keyed.expire(side, watermark, all);
+            return;
+        }
         TimeOrderedRows rows = expiry[side];
         if (rows.size() == 0 || (!all && rows.minTime() >= watermark)) {
             return;
@@ -478,6 +500,11 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
         writer.writeLong(emittedWatermark);
         writer.writeBoolean(ended[0]);
         writer.writeBoolean(ended[1]);
+        if (keyed != null) {
+            writer.writeInt(BACKEND_STATE);
+            keyed.snapshot(writer);
+            return;
+        }
         int keyCount = keyCount();
         writer.writeInt(keyCount);
         if (table != null) {
@@ -495,6 +522,11 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
         ended[0] = reader.readBoolean();
         ended[1] = reader.readBoolean();
         int keyCount = reader.readInt();
+        checkBackend(keyCount);
+        if (keyed != null) {
+            keyed.restore(reader);
+            return;
+        }
         if (table != null) {
             KeyTableState.restore(reader, table, keyRowType(), keyCount, allocator, "join keys");
         } else if (keyCount != 1) {
@@ -517,7 +549,7 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
     @Override
     public void restoreRescaled(java.util.List<StateReader> snapshots, io.sluice.runtime.state.KeyOwnership owned)
             throws IOException {
-        if (table == null && snapshots.size() > 1) {
+        if (table == null && snapshots.size() > 1 && keyed == null) {
             throw new io.sluice.table.api.UnsupportedFeatureException("restoring an interval join without keys from "
                     + snapshots.size() + " instances' state");
         }
@@ -532,6 +564,10 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
             allEnded[0] &= reader.readBoolean();
             allEnded[1] &= reader.readBoolean();
             int keyCount = reader.readInt();
+            checkBackend(keyCount);
+            if (keyed != null) {
+                continue; // the backend's snapshots are restored together, below
+            }
             int[] listTarget = new int[keyCount + 1];
             if (table != null) {
                 int[] keyTarget = io.sluice.runtime.operator.keys.KeyTableState.restoreOwned(reader, table,
@@ -550,6 +586,9 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
                 sides[side].restoreOwned(reader, listTarget, owned, side);
             }
         }
+        if (keyed != null) {
+            keyed.restoreRescaled(snapshots, owned);
+        }
         if (!snapshots.isEmpty()) {
             inputWatermark = input;
             currentWatermark = current;
@@ -560,6 +599,21 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
         for (int side = 0; side < 2; side++) {
             rebuildExpiry(side);
         }
+    }
+
+    /** Fails when a snapshot was taken under the other kind of state ({@code keyCount} < 0: backend state). */
+    private void checkBackend(int keyCount) {
+        boolean backendState = keyCount == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring an interval join's state taken with"
+                    + " state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
+        }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the rows are on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
     }
 
     /** The key table's columns as a row type (nullable: null-safe keys may store NULL). */
@@ -588,6 +642,10 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
 
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         for (int s = 0; s < 2; s++) {
             if (sides[s] != null) {
                 sides[s].close();

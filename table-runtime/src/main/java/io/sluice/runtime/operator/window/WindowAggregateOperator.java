@@ -7,6 +7,7 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.aggregate.AggregateSpec;
 import io.sluice.runtime.operator.aggregate.HashAggregateOperator;
+import io.sluice.runtime.operator.aggregate.KeyedWindowAggregates;
 import io.sluice.runtime.operator.aggregate.SharedUserAggregates;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
@@ -36,6 +37,13 @@ import org.apache.arrow.vector.TimeStampVector;
  * When the input ends, every remaining window fires (the final watermark). A checkpoint saves the
  * current watermark, the late-row count and, per window not yet fired, its end and its hash
  * aggregation's state.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}),
+ * the groups of the windows not yet fired live in the job's keyed-state backend ({@link KeyedWindowAggregates}),
+ * per window and bucket of group keys, so they may be larger than the heap; a window fires by reading its own
+ * buckets only. The emitted rows, the late-row handling and the watermark are those of the heap path (rows of one
+ * firing may come in another order). A checkpoint then holds the watermark, the late-row count, the windows' bucket
+ * index and the backend's snapshot; it restores only under the same kind of backend.
  */
 public final class WindowAggregateOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private final RowType inputType;
@@ -58,6 +66,12 @@ public final class WindowAggregateOperator implements StreamOperator, io.sluice.
     /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
     private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
     private final WindowSplitter splitter = new WindowSplitter();
+    /** Non-null when the groups live in a keyed-state backend (then {@link #windows} stays empty). */
+    private KeyedWindowAggregates keyed;
+    /** Backend state: write-back limits set by tests before {@link #open}, else null. */
+    private long[] writeBackLimits;
+    /** Marks a snapshot of backend state (a heap snapshot has a window count, never negative, there). */
+    private static final int BACKEND_STATE = -1;
 
     /** {@code windowEndField} is the input column holding {@code window_end} (one of the group fields). */
     public WindowAggregateOperator(RowType inputType, int[] groupFields, List<AggregateSpec> aggregates,
@@ -96,6 +110,26 @@ public final class WindowAggregateOperator implements StreamOperator, io.sluice.
         this.context = context;
         this.output = output;
         this.userAggregates = new SharedUserAggregates();
+        if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedWindowAggregates(inputType, groupFields, aggregates, outputType);
+            keyed.open(context);
+            if (writeBackLimits != null) {
+                keyed.setWriteBackLimits((int) writeBackLimits[0], writeBackLimits[1]);
+            }
+        }
+    }
+
+    /**
+     * Backend state: writes the groups held on the heap back once more than {@code groups} of them or {@code bytes}
+     * bytes of read values are held (tests; call before {@link #open}).
+     */
+    public void setWriteBackLimits(int groups, long bytes) {
+        this.writeBackLimits = new long[] {groups, bytes};
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the windows are on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
     }
 
     /** Rows dropped because their window had already fired. */
@@ -116,12 +150,29 @@ public final class WindowAggregateOperator implements StreamOperator, io.sluice.
             if (late > 0 && lateRouter != null) {
                 splitter.routeLate(batch, (TimeStampVector) batch.vector(windowEndField), lateRouter, watermark);
             }
+            if (keyed != null) {
+                accumulateInBackend(batch, rows);
+                return;
+            }
             if (splitter.allInOneWindow(rows)) {
                 windowState(splitter.windowEnd(0)).processBatch(0, takeOver(batch));
                 return;
             }
             for (int w = 0; w < splitter.windowCount(); w++) {
                 windowState(splitter.windowEnd(w)).processBatch(0, splitter.rowsOf(batch, w, context.allocator()));
+            }
+        }
+    }
+
+    /** Backend state: folds the rows of each window of {@code batch} (late rows were split off) into the backend. */
+    private void accumulateInBackend(RowBatch batch, int rows) {
+        if (splitter.allInOneWindow(rows)) {
+            keyed.accumulate(batch, splitter.windowEnd(0));
+            return;
+        }
+        for (int w = 0; w < splitter.windowCount(); w++) {
+            try (RowBatch part = splitter.rowsOf(batch, w, context.allocator())) {
+                keyed.accumulate(part, splitter.windowEnd(w));
             }
         }
     }
@@ -168,6 +219,12 @@ public final class WindowAggregateOperator implements StreamOperator, io.sluice.
     }
 
     private void fireUpTo(long wm) throws Exception {
+        if (keyed != null) {
+            while (!keyed.windowEnds().isEmpty() && keyed.windowEnds().first() - 1 <= wm) {
+                keyed.fire(keyed.windowEnds().first(), output);
+            }
+            return;
+        }
         WindowFiring.fireUpTo(windows, wm, state -> state.endInput(0), HashAggregateOperator::close);
     }
 
@@ -180,6 +237,11 @@ public final class WindowAggregateOperator implements StreamOperator, io.sluice.
     public void snapshotState(StateWriter out) throws IOException {
         out.writeLong(watermark);
         out.writeLong(lateRows);
+        if (keyed != null) {
+            out.writeInt(BACKEND_STATE);
+            keyed.snapshot(out);
+            return;
+        }
         out.writeInt(windows.size());
         for (Map.Entry<Long, HashAggregateOperator> e : windows.entrySet()) {
             out.writeLong(e.getKey());
@@ -192,6 +254,11 @@ public final class WindowAggregateOperator implements StreamOperator, io.sluice.
         watermark = in.readLong();
         lateRows = in.readLong();
         int n = in.readInt();
+        checkBackend(n);
+        if (keyed != null) {
+            keyed.restore(in);
+            return;
+        }
         for (int w = 0; w < n; w++) {
             windowState(in.readLong()).restoreState(in);
         }
@@ -210,11 +277,28 @@ public final class WindowAggregateOperator implements StreamOperator, io.sluice.
             earliest = Math.min(earliest, in.readLong());
             lateRows += in.readLong();
             int n = in.readInt();
+            checkBackend(n);
+            if (keyed != null) {
+                continue; // the backend's snapshots are restored together, below
+            }
             for (int w = 0; w < n; w++) {
                 windowState(in.readLong()).restoreOwned(in, owned);
             }
         }
+        if (keyed != null) {
+            keyed.restoreRescaled(snapshots, owned);
+        }
         watermark = snapshots.isEmpty() ? watermark : earliest;
+    }
+
+    /** Fails when a snapshot was taken under the other kind of state ({@code windowCount} < 0: backend state). */
+    private void checkBackend(int windowCount) {
+        boolean backendState = windowCount == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new UnsupportedFeatureException("restoring a window aggregate's state taken with"
+                    + " state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
+        }
     }
 
     @Override
@@ -224,6 +308,10 @@ public final class WindowAggregateOperator implements StreamOperator, io.sluice.
                 state.close();
             }
             windows.clear();
+            if (keyed != null) {
+                keyed.close();
+                keyed = null;
+            }
         } finally {
             if (userAggregates != null) {
                 userAggregates.close(); // the user-defined aggregate functions, opened once for every window

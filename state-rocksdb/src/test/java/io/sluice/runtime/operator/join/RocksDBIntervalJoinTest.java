@@ -1,0 +1,327 @@
+package io.sluice.runtime.operator.join;
+
+import static io.sluice.runtime.operator.join.JoinTestSupport.outputType;
+import static io.sluice.runtime.operator.keys.TestBatches.rowType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.generated.BatchPredicate;
+import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.metrics.OperatorMetrics;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.keys.TestBatches;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.keyed.StateOptions;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event-time interval join with its rows in RocksDB ({@code state.backend.type: rocksdb}) emits, after every
+ * batch, watermark and end of input, the rows the heap path emits, over random inputs with late rows, NULL times and
+ * keys, for inner and outer joins, several intervals, with and without a residual condition and NULL-safe keys, on
+ * rowtime and on processing time; its state survives a checkpoint, also restored at another parallelism.
+ */
+class RocksDBIntervalJoinTest {
+    private static final RowType L = rowType("k", LogicalType.integer(), "t", LogicalType.timestamp(3),
+            "x", LogicalType.integer());
+    private static final RowType R = rowType("k", LogicalType.integer(), "t", LogicalType.timestamp(3),
+            "y", LogicalType.integer());
+    private static final List<JoinType> TYPES = List.of(JoinType.INNER, JoinType.LEFT, JoinType.RIGHT, JoinType.FULL);
+    private static final long[][] BOUNDS = {{-20, 10}, {0, 0}, {5, 40}, {-3000, 3000}};
+
+    private final RootAllocator allocator = new RootAllocator();
+
+    @AfterEach
+    void closeAllocator() {
+        allocator.close();
+    }
+
+    /** A batch of input {@code input} ({@code rows}), or a watermark when {@code rows} is null. */
+    private record Step(int input, Object[][] rows, long watermark) {
+    }
+
+    private static final class Collecting implements Output {
+        final List<String> rows = new ArrayList<>();
+
+        @Override
+        public void emit(RowBatch b) {
+            try (b) {
+                for (int i = 0; i < b.rowCount(); i++) {
+                    rows.add(b.getRow(i).toString());
+                }
+            }
+        }
+
+        @Override
+        public void emitWatermark(long watermark) {
+            rows.add("watermark " + watermark);
+        }
+    }
+
+    private static LocalDateTime ts(long millis) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    }
+
+    private static List<Step> randomSteps(Random r, int steps, int keys, long spread) {
+        List<Step> out = new ArrayList<>();
+        long watermark = 10_000;
+        for (int s = 0; s < steps; s++) {
+            if (r.nextInt(4) == 0) {
+                watermark += r.nextInt((int) Math.max(2, spread / 3));
+                out.add(new Step(0, null, watermark));
+                continue;
+            }
+            int n = 1 + r.nextInt(6);
+            Object[][] rows = new Object[n][];
+            for (int i = 0; i < n; i++) {
+                long step = Math.max(1, spread / 10); // a coarse grid of times, so that even equal times meet
+                long time = (watermark - spread / 2 + r.nextInt((int) (2 * spread))) / step * step;
+                rows[i] = new Object[] {r.nextInt(9) == 0 ? null : r.nextInt(keys),
+                    r.nextInt(15) == 0 ? null : ts(time), r.nextInt(10) == 0 ? null : r.nextInt(20)};
+            }
+            out.add(new Step(r.nextInt(2), rows, 0));
+        }
+        return out;
+    }
+
+    private IntervalJoinOperator open(String backend, JoinType type, long[] bounds, boolean residual,
+            boolean nullSafe, int subtask, int parallelism, Output out) {
+        GeneratedClass<BatchPredicate> condition = residual ? IntComparePredicate.lessThan(2, 5) : null;
+        IntervalJoinOperator op = new IntervalJoinOperator(type, L, R, new int[] {0}, new int[] {0},
+                new boolean[] {nullSafe}, 1, 1, bounds[0], bounds[1], condition, outputType(type, L, R));
+        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
+                .set(StateOptions.BACKEND_TYPE, backend);
+        op.open(new OperatorContext("interval", allocator, config, OperatorMetrics.detached("interval"), subtask,
+                parallelism), out);
+        return op;
+    }
+
+    private void feed(IntervalJoinOperator op, Step s, Output out) throws Exception {
+        if (s.rows == null) {
+            op.processWatermark(0, s.watermark, out);
+        } else if (s.rows.length > 0) {
+            op.processBatch(s.input, TestBatches.batch(allocator, s.input == 0 ? L : R, s.rows));
+        }
+    }
+
+    private static List<String> drain(Collecting out) {
+        List<String> rows = new ArrayList<>(out.rows);
+        out.rows.clear();
+        Collections.sort(rows);
+        return rows;
+    }
+
+    private List<List<String>> run(String backend, JoinType type, long[] bounds, boolean residual, boolean nullSafe,
+            List<Step> steps) throws Exception {
+        List<List<String>> perStep = new ArrayList<>();
+        Collecting out = new Collecting();
+        try (IntervalJoinOperator op = open(backend, type, bounds, residual, nullSafe, 0, 1, out)) {
+            assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
+            for (Step s : steps) {
+                feed(op, s, out);
+                perStep.add(drain(out));
+            }
+            op.endInput(0);
+            perStep.add(drain(out));
+            op.endInput(1);
+            perStep.add(drain(out));
+        }
+        return perStep;
+    }
+
+    @Test
+    void emitsWhatTheHeapPathEmitsAfterEveryBatchWatermarkAndEndOfInput() throws Exception {
+        int seed = 0;
+        for (JoinType type : TYPES) {
+            for (long[] bounds : BOUNDS) {
+                for (boolean residual : new boolean[] {false, true}) {
+                    seed++;
+                    boolean nullSafe = seed % 3 == 0;
+                    long spread = Math.max(40, bounds[1] - bounds[0]);
+                    List<Step> steps = randomSteps(new Random(seed), 120, 5, spread);
+                    String what = type + " bounds=" + bounds[0] + ".." + bounds[1] + " residual=" + residual
+                            + " nullSafe=" + nullSafe + " seed=" + seed;
+                    List<List<String>> heap = run("hashmap", type, bounds, residual, nullSafe, steps);
+                    assertTrue(heap.stream().flatMap(List::stream).filter(r -> !r.startsWith("watermark")).count()
+                            > 5, what);
+                    assertEquals(heap, run("rocksdb", type, bounds, residual, nullSafe, steps), what);
+                }
+            }
+        }
+    }
+
+    /** A processing-time join: rows get their arrival time; the clock, not the watermark, ends intervals. */
+    private List<List<String>> runOnProcessingTime(String backend, JoinType type, List<Step> steps) throws Exception {
+        long[] clock = {10_000};
+        IntervalJoinOperator op = new IntervalJoinOperator(type, L, R, new int[] {0}, new int[] {0},
+                new boolean[1], 1, 1, -10, 20, null, outputType(type, L, R), () -> clock[0]);
+        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
+                .set(StateOptions.BACKEND_TYPE, backend);
+        List<List<String>> perStep = new ArrayList<>();
+        Collecting out = new Collecting();
+        op.open(new OperatorContext("interval", allocator, config, OperatorMetrics.detached("interval"), 0, 1), out);
+        try (op) {
+            for (Step s : steps) {
+                if (s.rows == null) {
+                    clock[0] += (s.watermark % 7) * 3; // the step's watermark only seeds how far the clock moves
+                    op.onProcessingTime(clock[0], out);
+                } else {
+                    clock[0] += s.rows.length % 3;
+                    feed(op, s, out);
+                }
+                perStep.add(drain(out));
+            }
+            op.endInput(0);
+            perStep.add(drain(out));
+            op.endInput(1);
+            perStep.add(drain(out));
+        }
+        return perStep;
+    }
+
+    @Test
+    void aProcessingTimeJoinEmitsWhatTheHeapPathEmits() throws Exception {
+        for (JoinType type : TYPES) {
+            List<Step> steps = randomSteps(new Random(40 + type.ordinal()), 150, 4, 40);
+            List<List<String>> heap = runOnProcessingTime("hashmap", type, steps);
+            assertTrue(heap.stream().mapToInt(List::size).sum() > 30, type.toString());
+            assertEquals(heap, runOnProcessingTime("rocksdb", type, steps), type.toString());
+        }
+    }
+
+    private static byte[] snapshot(IntervalJoinOperator op) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StateWriter w = new StateWriter(bytes);
+        op.snapshotState(w);
+        w.flush();
+        return bytes.toByteArray();
+    }
+
+    private static List<StateReader> readers(List<byte[]> snapshots) {
+        List<StateReader> readers = new ArrayList<>();
+        for (byte[] b : snapshots) {
+            readers.add(new StateReader(new ByteArrayInputStream(b)));
+        }
+        return readers;
+    }
+
+    /** Feeds each row to the instance its key is routed to; watermarks go to every instance. */
+    private void feedRouted(List<IntervalJoinOperator> ops, List<Step> steps, Output out) throws Exception {
+        int p = ops.size();
+        for (Step s : steps) {
+            if (s.rows == null) {
+                for (IntervalJoinOperator op : ops) {
+                    feed(op, s, out);
+                }
+                continue;
+            }
+            List<List<Object[]>> perTarget = new ArrayList<>();
+            for (int t = 0; t < p; t++) {
+                perTarget.add(new ArrayList<>());
+            }
+            try (RowBatch all = TestBatches.batch(allocator, s.input == 0 ? L : R, s.rows)) {
+                FieldVector[] key = {all.vector(0)};
+                for (int r = 0; r < s.rows.length; r++) {
+                    perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), p)).add(s.rows[r]);
+                }
+            }
+            for (int t = 0; t < p; t++) {
+                feed(ops.get(t), new Step(s.input, perTarget.get(t).toArray(new Object[0][]), 0), out);
+            }
+        }
+    }
+
+    private static List<String> withoutWatermarks(List<String> rows) {
+        List<String> kept = new ArrayList<>(rows);
+        kept.removeIf(r -> r.startsWith("watermark"));
+        Collections.sort(kept);
+        return kept;
+    }
+
+    @Test
+    void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
+        long[] bounds = {-20, 10};
+        for (int[] scale : new int[][] {{1, 1}, {2, 1}, {1, 2}, {2, 3}}) {
+            for (JoinType type : List.of(JoinType.INNER, JoinType.FULL)) {
+                List<Step> steps = randomSteps(new Random(scale[0] * 7L + scale[1]), 140, 13, 40);
+                List<String> expected = new ArrayList<>();
+                for (List<String> s : run("hashmap", type, bounds, false, false, steps)) {
+                    expected.addAll(s);
+                }
+                expected = withoutWatermarks(expected);
+                Collecting out = new Collecting();
+                List<IntervalJoinOperator> before = new ArrayList<>();
+                for (int i = 0; i < scale[0]; i++) {
+                    before.add(open("rocksdb", type, bounds, false, false, i, scale[0], out));
+                }
+                feedRouted(before, steps.subList(0, 70), out);
+                List<byte[]> snapshots = new ArrayList<>();
+                for (IntervalJoinOperator op : before) {
+                    snapshots.add(snapshot(op));
+                    op.close();
+                }
+                List<IntervalJoinOperator> after = new ArrayList<>();
+                for (int i = 0; i < scale[1]; i++) {
+                    IntervalJoinOperator op = open("rocksdb", type, bounds, false, false, i, scale[1], out);
+                    if (scale[0] == 1 && scale[1] == 1) {
+                        op.restoreState(readers(snapshots).get(0));
+                    } else {
+                        op.restoreRescaled(readers(snapshots), scale[1] == 1 ? KeyOwnership.all(new int[][] {{0}, {0}})
+                                : KeyOwnership.hash(i, scale[1], new int[][] {{0}, {0}}));
+                    }
+                    after.add(op);
+                }
+                feedRouted(after, steps.subList(70, steps.size()), out);
+                for (IntervalJoinOperator op : after) {
+                    op.endInput(0);
+                    op.endInput(1);
+                    op.close();
+                }
+                assertTrue(expected.size() > 50, "enough joined rows");
+                assertEquals(expected, withoutWatermarks(out.rows), scale[0] + " -> " + scale[1] + " " + type);
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotOfOneKindOfStateDoesNotRestoreUnderTheOther() throws Exception {
+        long[] bounds = {-20, 10};
+        List<Step> steps = randomSteps(new Random(3), 20, 3, 40);
+        for (String[] kinds : new String[][] {{"hashmap", "rocksdb"}, {"rocksdb", "hashmap"}}) {
+            Collecting out = new Collecting();
+            byte[] state;
+            try (IntervalJoinOperator op = open(kinds[0], JoinType.LEFT, bounds, false, false, 0, 1, out)) {
+                for (Step s : steps) {
+                    feed(op, s, out);
+                }
+                state = snapshot(op);
+            }
+            try (IntervalJoinOperator op = open(kinds[1], JoinType.LEFT, bounds, false, false, 0, 1, out)) {
+                UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+                        () -> op.restoreState(readers(List.of(state)).get(0)));
+                assertTrue(e.getMessage().contains("state.backend.type"), e.getMessage());
+            }
+        }
+    }
+}
