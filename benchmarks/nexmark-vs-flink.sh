@@ -10,7 +10,9 @@
 # column group each: hashmap, the default, or e.g. hashmap,rocksdb), CHECKPOINT (a checkpoint interval such as
 # 10s: both engines checkpoint exactly-once at that interval into a temporary directory, and the table says how
 # many checkpoints each timed run completed), LOCK (a file to hold with flock while each query is measured, for
-# a shared machine), WARMUPS (1), NEXMARK_CSV_DIR (where the CSV files are written
+# a shared machine), SLUICE_JFR (a directory: Sluice's JVM records a JFR profile of each query and backend there,
+# <query>-<backend>.jfr, warm-up and timed runs included; read it with jfr print --events jdk.ExecutionSample),
+# WARMUPS (1), NEXMARK_CSV_DIR (where the CSV files are written
 # once: /tmp/sluice-nexmark-csv), SKIP_BUILD=1 (use the built classes and
 # the class path files under target/ as they are), MVN_ARGS (e.g. -o),
 # MVN (the Maven command, e.g. a wrapper that takes a lock), JAVA_OPTS (extra JVM flags for both engines;
@@ -83,14 +85,18 @@ if [[ -n "$checkpoint" ]]; then
 fi
 
 measure() { # one query, one state backend: Flink's JVM, then Sluice's
-  local q="$1" backend="$2"
+  local q="$1" backend="$2" jfr=()
+  if [[ -n "${SLUICE_JFR:-}" ]]; then
+    mkdir -p "$SLUICE_JFR"
+    jfr=(-XX:StartFlightRecording=filename="$SLUICE_JFR/$q-$backend.jfr,settings=profile")
+  fi
   echo "== $q, $backend (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$out"
   # shellcheck disable=SC2086
   java $heap $flink_flags ${JAVA_OPTS:-} "${checkpoint_flags[@]}" -Dflink.state-backend="$backend" -cp "$flink_cp" \
     io.sluice.benchmarks.flinkpeer.FlinkNexmark "$q" "$runs" "$warmups" "${flink_specs[@]}" >> "$out" 2>&1 \
     || echo "flink JVM exited $?" >> "$out"
   # shellcheck disable=SC2086
-  java $heap $sluice_flags ${JAVA_OPTS:-} "${checkpoint_flags[@]}" -Dnexmark.state-backend="$backend" \
+  java $heap $sluice_flags ${JAVA_OPTS:-} "${jfr[@]}" "${checkpoint_flags[@]}" -Dnexmark.state-backend="$backend" \
     -Dnexmark.source=csv -Dnexmark.csv-dir="$csv_base" -Dnexmark.queries="$q" -Dnexmark.parallelism="$parallelism" \
     -cp "$sluice_cp" io.sluice.benchmarks.NexmarkBenchmark "$events" "$runs" "$warmups" >> "$out" 2>&1 \
     || echo "sluice JVM exited $?" >> "$out"
