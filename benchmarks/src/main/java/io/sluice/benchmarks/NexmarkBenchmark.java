@@ -3,7 +3,10 @@ package io.sluice.benchmarks;
 import io.sluice.benchmarks.NexmarkQueries.Query;
 import io.sluice.benchmarks.nexmark.NexmarkTable;
 import io.sluice.table.api.EnvironmentSettings;
+import io.sluice.table.api.JobClient;
 import io.sluice.table.api.TableEnvironment;
+import io.sluice.table.api.TableResult;
+import io.sluice.table.api.internal.JobClientImpl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,16 +30,22 @@ import java.util.stream.Stream;
  * the default), {@code nexmark.source} ({@code generator}, the default, or {@code csv}: the same tables
  * written once as CSV files under {@code nexmark.csv-dir}, default {@code /tmp/sluice-nexmark-csv}, one file
  * per table and parallel reader ({@link #csvDir}), and read through the {@code filesystem} connector as
- * Flink's baseline does).
+ * Flink's baseline does), {@code nexmark.state-backend} ({@code hashmap}, the default, or {@code rocksdb}),
+ * {@code nexmark.checkpoint-interval} (e.g. {@code 10s}; unset: no checkpoints): sets
+ * {@code execution.checkpointing.interval} with {@code execution.checkpointing.dir} in a temporary directory
+ * (emptied after each run), and each run reports how many checkpoints it completed.
  *
  * <p>Besides the human-readable lines and table, every query and parallelism gives one line
- * {@code RESULT engine=sluice query=q5 p=1 rows=N seconds=S events_per_s=E} (median run), or
- * {@code RESULT engine=sluice query=q5 p=1 rows=N error=<first line of the error>}, which
+ * {@code RESULT engine=sluice query=q5 p=1 backend=hashmap rows=N seconds=S events_per_s=E} (median run; with
+ * checkpoints also {@code checkpoints=a,b,c}, the checkpoints each timed run completed), or
+ * {@code RESULT engine=sluice query=q5 p=1 backend=hashmap rows=N error=<first line of the error>}, which
  * {@code benchmarks/nexmark-vs-flink.sh} reads.
  */
 public final class NexmarkBenchmark {
     private static final long SEED = 42;
     private static final long MB = 1 << 20;
+    private static final String BACKEND = System.getProperty("nexmark.state-backend", "hashmap");
+    private static final String INTERVAL = System.getProperty("nexmark.checkpoint-interval", "");
 
     private NexmarkBenchmark() {
     }
@@ -77,8 +86,9 @@ public final class NexmarkBenchmark {
                 events, NexmarkQueries.tableRows(NexmarkTable.PERSON, events),
                 NexmarkQueries.tableRows(NexmarkTable.AUCTION, events),
                 NexmarkQueries.tableRows(NexmarkTable.BID, events), runs, warmups);
-        String stateBackend = System.getProperty("nexmark.state-backend", "hashmap");
+        String stateBackend = BACKEND;
         System.out.println("state.backend.type: " + stateBackend);
+        System.out.println("execution.checkpointing.interval: " + (INTERVAL.isBlank() ? "(none)" : INTERVAL));
         System.out.println("options: " + System.getProperty("nexmark.options", ""));
         boolean csv = "csv".equals(System.getProperty("nexmark.source", "generator"));
         Path csvBase = Path.of(System.getProperty("nexmark.csv-dir", "/tmp/sluice-nexmark-csv"));
@@ -95,12 +105,17 @@ public final class NexmarkBenchmark {
             timeGenerator(events);
         }
         Path workDir = Files.createTempDirectory("sluice-nexmark-");
+        Path checkpointDir = workDir.resolve("checkpoints");
         List<Result> results = new ArrayList<>();
         try (MemorySampler memory = new MemorySampler(5)) {
             for (int p : parallelisms) {
                 TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
                 env.getConfig().set("parallelism.default", Integer.toString(p));
                 env.getConfig().set("state.backend.type", stateBackend);
+                if (!INTERVAL.isBlank()) {
+                    env.getConfig().set("execution.checkpointing.interval", INTERVAL);
+                    env.getConfig().set("execution.checkpointing.dir", checkpointDir.toString());
+                }
                 for (String option : System.getProperty("nexmark.options", "").split(";")) {
                     if (!option.isBlank()) { // key=value pairs: SET options for every query
                         int eq = option.indexOf('=');
@@ -116,7 +131,7 @@ public final class NexmarkBenchmark {
                     outputDir = workDir;
                 }
                 for (Query q : queries) {
-                    Result r = run(env, q, p, events, runs, warmups, memory, outputDir);
+                    Result r = run(env, q, p, events, runs, warmups, memory, outputDir, checkpointDir);
                     results.add(r);
                     print(r);
                 }
@@ -186,7 +201,7 @@ public final class NexmarkBenchmark {
     }
 
     private static Result run(TableEnvironment env, Query q, int p, long events, int runs, int warmups,
-            MemorySampler memory, Path outputDir) {
+            MemorySampler memory, Path outputDir, Path checkpointDir) {
         long rows = q.inputRows(events);
         Timings timings = new Timings(q.name(), q.what(), runs);
         try {
@@ -194,19 +209,33 @@ public final class NexmarkBenchmark {
             for (int w = 0; w < warmups; w++) {
                 env.executeSql(q.insert()).await();
                 clean(q, outputDir);
+                deleteTree(checkpointDir);
             }
             System.gc();
             memory.reset();
+            StringBuilder checkpoints = new StringBuilder();
             for (int r = 0; r < runs; r++) {
-                timings.time(() -> env.executeSql(q.insert()).await());
+                TableResult[] result = new TableResult[1];
+                timings.time(() -> {
+                    result[0] = env.executeSql(q.insert());
+                    result[0].await();
+                });
                 clean(q, outputDir);
-                System.out.printf(Locale.ROOT, "  %s p=%d run %d: %s ev/s%n", q.name(), p, r,
-                        rate(rows / (timings.lastNanos() / 1e9)));
+                String counted = "";
+                if (!INTERVAL.isBlank()) {
+                    long completed = completedCheckpoints(result[0]);
+                    checkpoints.append(checkpoints.length() == 0 ? "" : ",").append(completed);
+                    counted = ", " + completed + " checkpoints completed";
+                    deleteTree(checkpointDir);
+                }
+                System.out.printf(Locale.ROOT, "  %s p=%d run %d: %s ev/s%s%n", q.name(), p, r,
+                        rate(rows / (timings.lastNanos() / 1e9)), counted);
             }
             Result result = new Result(q, p, rows, timings, memory.peakHeap(), memory.peakHeapAfterGc(),
                     memory.peakDirect(), null);
-            System.out.printf(Locale.ROOT, "RESULT engine=sluice query=%s p=%d rows=%d seconds=%.4f events_per_s=%.0f%n",
-                    q.name(), p, rows, timings.medianNanos() / 1e9, result.eventsPerSecond());
+            System.out.printf(Locale.ROOT, "RESULT engine=sluice query=%s p=%d backend=%s rows=%d seconds=%.4f"
+                    + " events_per_s=%.0f%s%n", q.name(), p, BACKEND, rows, timings.medianNanos() / 1e9,
+                    result.eventsPerSecond(), INTERVAL.isBlank() ? "" : " checkpoints=" + checkpoints);
             return result;
         } catch (Exception | Error e) {
             Throwable root = e;
@@ -217,10 +246,16 @@ public final class NexmarkBenchmark {
                     + (root != e ? " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
             System.out.printf(Locale.ROOT, "  %s p=%d FAILED: %s%n", q.name(), p, message);
             e.printStackTrace(System.out);
-            System.out.printf(Locale.ROOT, "RESULT engine=sluice query=%s p=%d rows=%d error=%s%n", q.name(), p, rows,
-                    firstLine(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            System.out.printf(Locale.ROOT, "RESULT engine=sluice query=%s p=%d backend=%s rows=%d error=%s%n", q.name(),
+                    p, BACKEND, rows, firstLine(e.getClass().getSimpleName() + ": " + e.getMessage()));
             return new Result(q, p, rows, timings, 0, 0, 0, message.replace('\n', ' '));
         }
+    }
+
+    /** The checkpoints the job behind {@code result} completed (its checkpoint statistics). */
+    private static long completedCheckpoints(TableResult result) {
+        JobClient job = result.getJobClient().orElseThrow(() -> new IllegalStateException("the INSERT has no job"));
+        return ((JobClientImpl) job).execution().metrics().checkpoints().numberOfCompletedCheckpoints();
     }
 
     private static String firstLine(String message) {

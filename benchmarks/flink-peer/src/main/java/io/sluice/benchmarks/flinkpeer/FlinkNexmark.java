@@ -18,6 +18,7 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
 
 /**
  * Runs Nexmark queries on Apache Flink (embedded: each INSERT runs on a local mini-cluster in this JVM)
@@ -35,12 +36,23 @@ import org.apache.flink.table.api.TableEnvironment;
  * job to it through its REST endpoint on the loopback address. A
  * {@code startup} line times {@code INSERT INTO blackhole VALUES (1)}: the fixed cost of one job.
  *
+ * <p>State and checkpoints: system property {@code flink.state-backend} ({@code hashmap}, the default, or
+ * {@code rocksdb}) sets {@code state.backend.type}; {@code flink.checkpoint-interval} (e.g. {@code 10s}; unset:
+ * no checkpoints) sets {@code execution.checkpointing.interval}, exactly-once, with filesystem checkpoint
+ * storage in a temporary directory (emptied after each run, deleted at the end). With checkpoints, each
+ * RESULT line also says {@code checkpoints=a,b,c}: the checkpoints each timed run completed (Flink's
+ * {@code numberOfCompletedCheckpoints} job metric, read through {@link CheckpointCounter}).
+ *
  * <p>Arguments: {@code queries} (comma-separated, or {@code all}), {@code timed runs}, {@code warm-up
  * runs}, then one {@code P:FILE} per parallelism: run at parallelism P on the statements file FILE.
  */
 public final class FlinkNexmark {
     private FlinkNexmark() {
     }
+
+    private static final String BACKEND = System.getProperty("flink.state-backend", "hashmap");
+    private static final String INTERVAL = System.getProperty("flink.checkpoint-interval", "");
+    private static Path checkpointDir;
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
@@ -49,6 +61,9 @@ public final class FlinkNexmark {
         }
         int runs = Integer.parseInt(args[1]);
         int warmups = Integer.parseInt(args[2]);
+        if (!INTERVAL.isBlank()) {
+            checkpointDir = Files.createTempDirectory("flink-nexmark-checkpoints-");
+        }
         for (String spec : Arrays.copyOfRange(args, 3, args.length)) {
             int colon = spec.indexOf(':');
             int p = Integer.parseInt(spec.substring(0, colon));
@@ -76,6 +91,14 @@ public final class FlinkNexmark {
                 cluster.close();
             }
         }
+        if (checkpointDir != null) {
+            emptyDirectory(checkpointDir);
+            try {
+                Files.deleteIfExists(checkpointDir);
+            } catch (IOException e) {
+                System.out.println("could not delete " + checkpointDir + ": " + e);
+            }
+        }
         System.exit(0);
     }
 
@@ -93,6 +116,14 @@ public final class FlinkNexmark {
         conf.setString("rest.bind-address", "127.0.0.1");
         conf.setString("rest.address", "127.0.0.1");
         conf.setString("rest.bind-port", "0");
+        conf.setString("state.backend.type", BACKEND);
+        if (!INTERVAL.isBlank()) {
+            conf.setString("execution.checkpointing.interval", INTERVAL);
+            conf.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
+            conf.setString("execution.checkpointing.storage", "filesystem");
+            conf.setString("execution.checkpointing.dir", checkpointDir.toUri().toString());
+            conf.setString("metrics.reporter.checkpoints.factory.class", CheckpointCounter.class.getName());
+        }
         return conf;
     }
 
@@ -139,22 +170,33 @@ public final class FlinkNexmark {
                 deleteTree(output);
             }
             long[] times = new long[runs];
+            StringBuilder checkpoints = new StringBuilder();
             for (int r = 0; r < runs; r++) {
                 long start = System.nanoTime();
-                env.executeSql(q.insert()).await();
+                TableResult result = env.executeSql(q.insert());
+                result.await();
                 times[r] = System.nanoTime() - start;
                 deleteTree(output);
-                System.out.printf(Locale.ROOT, "  flink %s p=%d run %d: %.0f ev/s%n", q.name(), p, r,
-                        rows / (times[r] / 1e9));
+                String counted = "";
+                if (checkpointDir != null) {
+                    long completed = CheckpointCounter.completed(result.getJobClient().orElseThrow().getJobID()
+                            .toHexString());
+                    checkpoints.append(checkpoints.length() == 0 ? "" : ",").append(completed);
+                    counted = ", " + completed + " checkpoints completed";
+                    emptyDirectory(checkpointDir);
+                }
+                System.out.printf(Locale.ROOT, "  flink %s p=%d run %d: %.0f ev/s%s%n", q.name(), p, r,
+                        rows / (times[r] / 1e9), counted);
             }
             double seconds = median(times) / 1e9;
-            System.out.printf(Locale.ROOT, "RESULT engine=flink query=%s p=%d rows=%d seconds=%.4f events_per_s=%.0f%n",
-                    q.name(), p, rows, seconds, rows / seconds);
+            System.out.printf(Locale.ROOT, "RESULT engine=flink query=%s p=%d backend=%s rows=%d seconds=%.4f"
+                    + " events_per_s=%.0f%s%n", q.name(), p, BACKEND, rows, seconds, rows / seconds,
+                    checkpointDir == null ? "" : " checkpoints=" + checkpoints);
         } catch (Exception | Error e) {
             System.out.printf(Locale.ROOT, "  flink %s p=%d FAILED%n", q.name(), p);
             e.printStackTrace(System.out);
-            System.out.printf(Locale.ROOT, "RESULT engine=flink query=%s p=%d rows=%d error=%s%n", q.name(), p, rows,
-                    firstLine(e));
+            System.out.printf(Locale.ROOT, "RESULT engine=flink query=%s p=%d backend=%s rows=%d error=%s%n", q.name(),
+                    p, BACKEND, rows, firstLine(e));
         }
     }
 
@@ -196,6 +238,20 @@ public final class FlinkNexmark {
             throw new java.io.UncheckedIOException(e);
         }
         return count;
+    }
+
+    /**
+     * Deletes what the finished jobs left under {@code dir}, best effort: Flink discards a finished job's
+     * checkpoints in the background, so files may vanish while this walks them.
+     */
+    private static void emptyDirectory(Path dir) {
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.toList()) {
+                deleteTree(child);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // deleted meanwhile; what is left goes at the next run or at the end
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
