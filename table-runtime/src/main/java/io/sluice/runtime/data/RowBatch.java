@@ -22,6 +22,8 @@ public final class RowBatch implements AutoCloseable {
     private final RowType type;
     private final VectorSchemaRoot root;
     private TinyIntVector rowKinds;
+    /** The root's vectors, looked up once (the root's vector list never changes); null until first needed. */
+    private FieldVector[] vectors;
 
     public RowBatch(RowType type, VectorSchemaRoot root, TinyIntVector rowKinds) {
         this.type = type;
@@ -67,11 +69,19 @@ public final class RowBatch implements AutoCloseable {
     }
 
     public int columnCount() {
-        return root.getFieldVectors().size();
+        return vectors().length;
     }
 
     public FieldVector vector(int column) {
-        return root.getVector(column);
+        FieldVector[] vs = vectors;
+        return (vs != null ? vs : vectors())[column];
+    }
+
+    private FieldVector[] vectors() {
+        if (vectors == null) {
+            vectors = root.getFieldVectors().toArray(new FieldVector[0]);
+        }
+        return vectors;
     }
 
     /** The row-kind vector, or null when every row is an insert. */
