@@ -176,6 +176,7 @@ public class StreamExecutionEnvironment {
         DataStreamSource<OUT> s = source("Collection Source", typeInfo,
                 new CollectionSource(data, StateStore.serializerOf(typeInfo)));
         s.getNode().setParallelism(1);
+        s.getNode().setFeedsInOneInstance();
         return s;
     }
 
