@@ -19,6 +19,7 @@ import io.sluice.datastream.graph.JobGraphBuilder;
 import io.sluice.datastream.graph.OperatorNode;
 import io.sluice.datastream.graph.SinkNode;
 import io.sluice.datastream.graph.SourceNode;
+import io.sluice.datastream.runtime.JobAccumulators;
 import io.sluice.datastream.runtime.operators.PassThroughOperator;
 import io.sluice.datastream.runtime.source.CollectionSource;
 import io.sluice.datastream.runtime.source.SequenceSource;
@@ -319,9 +320,17 @@ public class StreamExecutionEnvironment {
     public JobExecutionResult execute(String jobName) throws Exception {
         JobGraph graph = takeJobGraph(jobName);
         long start = System.currentTimeMillis();
-        JobExecution execution = LocalExecutor.submit(graph, jobConfig());
-        execution.await();
-        return new JobExecutionResult(new JobID(execution.jobId()), System.currentTimeMillis() - start);
+        Configuration jobConfig = jobConfig();
+        JobAccumulators accumulators = JobAccumulators.register(jobConfig);
+        JobExecution execution = LocalExecutor.submit(graph, jobConfig);
+        try {
+            execution.await();
+        } catch (Exception e) {
+            accumulators.results(); // forgets the registry
+            throw e;
+        }
+        return new JobExecutionResult(new JobID(execution.jobId()), System.currentTimeMillis() - start,
+                accumulators.results());
     }
 
     public JobClient executeAsync() {
@@ -330,7 +339,13 @@ public class StreamExecutionEnvironment {
 
     /** Starts the job and returns at once. */
     public JobClient executeAsync(String jobName) {
-        return client(LocalExecutor.submit(takeJobGraph(jobName), jobConfig()));
+        JobGraph graph = takeJobGraph(jobName);
+        Configuration jobConfig = jobConfig();
+        JobAccumulators accumulators = JobAccumulators.register(jobConfig);
+        JobExecution execution = LocalExecutor.submit(graph, jobConfig);
+        CompletableFuture<Map<String, Object>> results = execution.terminationFuture().handle(
+                (v, e) -> accumulators.results());
+        return client(execution, results);
     }
 
     /** Starts a job of the sinks defined so far plus {@code extra} (used by {@code executeAndCollect}). */
@@ -339,7 +354,7 @@ public class StreamExecutionEnvironment {
         return LocalExecutor.submit(takeJobGraph(jobName), jobConfig());
     }
 
-    private static JobClient client(JobExecution execution) {
+    private static JobClient client(JobExecution execution, CompletableFuture<Map<String, Object>> accumulators) {
         return new JobClient() {
             @Override
             public JobID getJobID() {
@@ -371,8 +386,9 @@ public class StreamExecutionEnvironment {
 
             @Override
             public CompletableFuture<io.sluice.api.common.JobExecutionResult> getJobExecutionResult() {
-                return execution.terminationFuture().thenApply(v -> new JobExecutionResult(getJobID(),
-                        System.currentTimeMillis() - execution.startTime()));
+                return execution.terminationFuture().thenCombine(accumulators, (v, results) ->
+                        new JobExecutionResult(getJobID(), System.currentTimeMillis() - execution.startTime(),
+                                results));
             }
         };
     }
