@@ -205,6 +205,29 @@ public class StreamExecutionEnvironment {
     }
 
     /**
+     * The text a server sends on a socket, split into records at {@code delimiter}, from a non-parallel source
+     * (parallelism 1): when the server closes the connection, the source connects again up to {@code maxRetry}
+     * times (-1: for ever; 0: it ends), 500 ms apart. As in Flink, it is meant for tests and examples: a restarted
+     * job does not resume where it was.
+     */
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter, long maxRetry) {
+        DataStreamSource<String> s = source("Socket Stream", Types.STRING, new io.sluice.datastream.runtime.source
+                .SocketTextSource(hostname, port, delimiter, maxRetry, StateStore.serializerOf(Types.STRING)));
+        s.forceNonParallel();
+        return s;
+    }
+
+    /** {@link #socketTextStream(String, int, String, long)} without reconnecting. */
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter) {
+        return socketTextStream(hostname, port, delimiter, 0);
+    }
+
+    /** The lines a server sends on a socket ({@link #socketTextStream(String, int, String, long)}). */
+    public DataStreamSource<String> socketTextStream(String hostname, int port) {
+        return socketTextStream(hostname, port, "\n");
+    }
+
+    /**
      * Reads a source ({@code DataGeneratorSource}, {@code FileSource}); a watermark strategy other than
      * {@code noWatermarks()} assigns timestamps and watermarks to its records.
      */
