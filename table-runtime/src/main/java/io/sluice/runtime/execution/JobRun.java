@@ -1094,6 +1094,9 @@ final class JobRun {
         if (completed > task.notifiedCheckpoint) {
             task.notifiedCheckpoint = completed;
             for (Instance i : task.members) {
+                if (i.reader instanceof io.sluice.runtime.state.CheckpointCompletionListener) {
+                    ((io.sluice.runtime.state.CheckpointCompletionListener) i.reader).notifyCheckpointComplete(completed);
+                }
                 if (i.operator instanceof SinkOperator) {
                     ((SinkOperator) i.operator).notifyCheckpointComplete(completed);
                 } else if (i.operator instanceof io.sluice.runtime.state.CheckpointCompletionListener) {
