@@ -94,7 +94,8 @@ public final class JobGraphBuilder {
 
     /** What one input of a chain reads. */
     private record InputRef(Transformation producer, int exit, InputPartitioning partitioning,
-            StateSerializer<?> serializer, int producerParallelism, PartitionNode.Kind kind, String producerName) {
+            StateSerializer<?> serializer, int producerParallelism, PartitionNode.Kind kind, String producerName,
+            boolean runtimeDecides) {
     }
 
     /** Builds the job graph of {@code sinks}. */
@@ -181,7 +182,7 @@ public final class JobGraphBuilder {
                 partition != null ? partition.partitioner() : null, consumerParallelism);
         operator(producer).addSuccessor(exit, tag);
         return new InputRef(chain.transformation, id, partitioning(partition), serializer,
-                effectiveParallelism(producer), partition == null ? null : partition.kind(), producer.name());
+                effectiveParallelism(producer), partition == null ? null : partition.kind(), producer.name(), false);
     }
 
     private static InputPartitioning partitioning(PartitionNode p) {
@@ -224,7 +225,7 @@ public final class JobGraphBuilder {
                 throw new IllegalStateException("A source must be followed by an operator before an exchange");
             }
             refs.add(new InputRef(source((SourceNode) stream), -1, InputPartitioning.forward(), serializerOf(stream),
-                    effectiveParallelism(stream), null, stream.name()));
+                    effectiveParallelism(stream), null, stream.name(), ((SourceNode) stream).provider() != null));
         } else {
             refs.add(exit(stream, partition, consumerParallelism));
         }
@@ -355,7 +356,14 @@ public final class JobGraphBuilder {
             }
             t.withInputPartitioning(i, part);
         }
-        t.setParallelism(p);
+        boolean runtimeDecides = false;
+        for (InputRef r : refs) {
+            runtimeDecides |= r.runtimeDecides() && r.kind() == null;
+        }
+        if (n.parallelism() > 0 || !runtimeDecides) {
+            // a table pipeline's stream (a provider's source) runs with the instances the runtime gives its end
+            t.setParallelism(p);
+        }
         if (n.maxParallelism() > 0) {
             if (n.maxParallelism() < p) {
                 throw new IllegalStateException("The maximum parallelism (" + n.maxParallelism() + ") of "
