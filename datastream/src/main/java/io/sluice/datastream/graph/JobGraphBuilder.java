@@ -30,7 +30,9 @@ import java.util.Map;
  * to it: both run in one {@link ChainOperator} and records pass between them as objects. Every other operator
  * starts a chain whose inputs are exchanges; a chain that feeds other chains or sinks gets an
  * {@link ExitOperator} per consumer, and serializes records only there. A keyed input routes by the key group of
- * the key's hash ({@link InputPartitioning#keyGroups}).
+ * the key's hash ({@link InputPartitioning#keyGroups}). Each chain runs with the parallelism of its operators
+ * (set with {@code setParallelism}, else the job's); between chains of different parallelism without an exchange
+ * of their own the runtime spreads records round-robin, as Flink connects them by {@code rebalance}.
  */
 public final class JobGraphBuilder {
     private final int parallelism;
@@ -84,7 +86,7 @@ public final class JobGraphBuilder {
      */
     public List<Upstream> upstreams(StreamNode stream) {
         List<Upstream> out = new ArrayList<>();
-        for (InputRef r : expand(stream, null)) {
+        for (InputRef r : expand(stream, null, parallelism)) {
             out.add(new Upstream(r.producer(), r.exit(), r.serializer(), r.producerParallelism()));
         }
         return out;
@@ -92,7 +94,8 @@ public final class JobGraphBuilder {
 
     /** What one input of a chain reads. */
     private record InputRef(Transformation producer, int exit, InputPartitioning partitioning,
-            StateSerializer<?> serializer, int producerParallelism) {
+            StateSerializer<?> serializer, int producerParallelism, PartitionNode.Kind kind, String producerName,
+            boolean runtimeDecides) {
     }
 
     /** Builds the job graph of {@code sinks}. */
@@ -119,21 +122,15 @@ public final class JobGraphBuilder {
         StreamNode input = s.input();
         boolean direct = input instanceof OperatorNode || (input instanceof SideOutputNode
                 && ((SideOutputNode) input).parent() instanceof OperatorNode);
-        boolean single = s.parallelism() == 1 && parallelism > 1 && effectiveParallelism(input) != 1;
-        if (!direct || single) {
-            OperatorNode pass = new OperatorNode("Forward", input.type(), new PassThroughOperator("Forward"),
-                    List.of(input));
-            if (single) {
-                pass.setParallelism(1);
-            }
-            input = pass;
+        if (!direct) {
+            input = new OperatorNode("Forward", input.type(), new PassThroughOperator("Forward"), List.of(input));
         }
-        InputRef ref = exit(input, null);
+        InputRef ref = exit(input, null, 0);
         byte[] sinkBytes = FunctionCopies.serialize(s.sink());
         String name = unique(s.name());
         int exit = ref.exit();
         StateSerializer<?> serializer = ref.serializer();
-        return new SinkTransformation(name, ref.producer(), ctx -> {
+        SinkTransformation t = new SinkTransformation(name, ref.producer(), ctx -> {
             try {
                 return new RecordSinkWriter(ctx, sinkBytes, exit, serializer, name);
             } catch (RuntimeException e) {
@@ -142,6 +139,13 @@ public final class JobGraphBuilder {
                 throw new IllegalStateException("Cannot create the writer of sink " + name + ": " + e.getMessage(), e);
             }
         });
+        if (s.parallelism() > 0) {
+            t.setParallelism(s.parallelism()); // fed round-robin when its input runs at another parallelism
+        }
+        if (s.maxParallelism() > 0) {
+            t.setMaxParallelism(s.maxParallelism());
+        }
+        return t;
     }
 
     private static StateSerializer<?> serializerOf(StreamNode node) {
@@ -152,8 +156,11 @@ public final class JobGraphBuilder {
         return operators.computeIfAbsent(n, k -> FunctionCopies.copy(k.operator()));
     }
 
-    /** Attaches an exit for a consumer of {@code stream} (an operator or its side output) and returns the input. */
-    private InputRef exit(StreamNode stream, PartitionNode partition) {
+    /**
+     * Attaches an exit for a consumer of {@code stream} (an operator or its side output) that runs
+     * {@code consumerParallelism} instances, and returns the input.
+     */
+    private InputRef exit(StreamNode stream, PartitionNode partition, int consumerParallelism) {
         OperatorNode producer;
         OutputTag<?> tag = null;
         if (stream instanceof SideOutputNode) {
@@ -169,11 +176,13 @@ public final class JobGraphBuilder {
         Chain chain = place(producer);
         int id = chain.exits++;
         StateSerializer<?> serializer = serializerOf(stream);
-        boolean keyed = partition != null && partition.kind() == PartitionNode.Kind.KEY;
-        ExitOperator exit = new ExitOperator(id, serializer, keyed ? partition.keySelector() : null);
+        boolean keyed = partition != null && (partition.kind() == PartitionNode.Kind.KEY
+                || partition.kind() == PartitionNode.Kind.CUSTOM);
+        ExitOperator exit = new ExitOperator(id, serializer, keyed ? partition.keySelector() : null,
+                partition != null ? partition.partitioner() : null, consumerParallelism);
         operator(producer).addSuccessor(exit, tag);
         return new InputRef(chain.transformation, id, partitioning(partition), serializer,
-                effectiveParallelism(producer));
+                effectiveParallelism(producer), partition == null ? null : partition.kind(), producer.name(), false);
     }
 
     private static InputPartitioning partitioning(PartitionNode p) {
@@ -187,29 +196,38 @@ public final class JobGraphBuilder {
                 return InputPartitioning.rebalance();
             case BROADCAST:
                 return InputPartitioning.broadcast();
+            case RESCALE:
+                return InputPartitioning.rescale();
+            case CUSTOM:
+                return InputPartitioning.custom(RecordBatches.KEY_HASH);
+            case FORWARD:
+                return InputPartitioning.forward();
             default:
                 return InputPartitioning.single();
         }
     }
 
-    /** The inputs a consumer of {@code stream} reads, through partitionings and unions. */
-    private List<InputRef> expand(StreamNode stream, PartitionNode partition) {
+    /**
+     * The inputs a consumer of {@code stream} running {@code consumerParallelism} instances reads, through
+     * partitionings and unions.
+     */
+    private List<InputRef> expand(StreamNode stream, PartitionNode partition, int consumerParallelism) {
         List<InputRef> refs = new ArrayList<>();
         if (stream instanceof PartitionNode) {
             PartitionNode p = (PartitionNode) stream;
-            refs.addAll(expand(p.input(), partition != null ? partition : p));
+            refs.addAll(expand(p.input(), partition != null ? partition : p, consumerParallelism));
         } else if (stream instanceof UnionNode) {
             for (StreamNode in : stream.inputs()) {
-                refs.addAll(expand(in, partition));
+                refs.addAll(expand(in, partition, consumerParallelism));
             }
         } else if (stream instanceof SourceNode) {
             if (partition != null) {
                 throw new IllegalStateException("A source must be followed by an operator before an exchange");
             }
             refs.add(new InputRef(source((SourceNode) stream), -1, InputPartitioning.forward(), serializerOf(stream),
-                    parallelism));
+                    effectiveParallelism(stream), null, stream.name(), ((SourceNode) stream).provider() != null));
         } else {
-            refs.add(exit(stream, partition));
+            refs.add(exit(stream, partition, consumerParallelism));
         }
         return refs;
     }
@@ -223,6 +241,9 @@ public final class JobGraphBuilder {
                 : new SourceTransformation(unique(s.name()), s.idleTimeout() == null ? s.source()
                         : new io.sluice.datastream.runtime.source.IdleTimeoutScan(s.source(), s.idleTimeout()),
                         new int[] {0, 1, 2, 3}, RecordBatches.TYPE);
+        if (s.parallelism() > 0) {
+            t.setParallelism(s.parallelism());
+        }
         sources.put(s, t);
         return t;
     }
@@ -239,25 +260,43 @@ public final class JobGraphBuilder {
     }
 
     /**
-     * The parallelism a node runs at: its own if set; else after an exchange ({@code keyBy}, {@code rebalance})
-     * the job's, and otherwise that of its inputs (as the runtime runs forward consumers), so that the operators
-     * after a non-parallel source stay in one instance until the first exchange.
+     * The parallelism a node runs at: its own if set (a side output: its operator's); else the job's, except that
+     * operators reading only a non-parallel collection source ({@link StreamNode#feedsInOneInstance}) or a
+     * {@code global()} exchange run in one instance until the next exchange.
      */
     private int effectiveParallelism(StreamNode n) {
         if (n.parallelism() > 0) {
             return n.parallelism();
         }
-        if (n instanceof SourceNode) {
-            return parallelism;
+        if (n instanceof SideOutputNode) {
+            return effectiveParallelism(((SideOutputNode) n).parent());
         }
         if (n instanceof PartitionNode) {
             return ((PartitionNode) n).kind() == PartitionNode.Kind.GLOBAL ? 1 : parallelism;
         }
-        int max = 1;
-        for (StreamNode in : n.inputs()) {
-            max = Math.max(max, effectiveParallelism(in));
+        if (n instanceof SourceNode || n.inputs().isEmpty()) {
+            return parallelism;
         }
-        return max;
+        for (StreamNode in : n.inputs()) {
+            if (!feedsOneInstance(in)) {
+                return parallelism;
+            }
+        }
+        return 1;
+    }
+
+    /** Whether a consumer without a parallelism of its own reading {@code in} runs in one instance. */
+    private boolean feedsOneInstance(StreamNode in) {
+        if (in instanceof SideOutputNode) {
+            return feedsOneInstance(((SideOutputNode) in).parent());
+        }
+        if (in instanceof PartitionNode) {
+            return ((PartitionNode) in).kind() == PartitionNode.Kind.GLOBAL;
+        }
+        if (in.feedsInOneInstance()) {
+            return effectiveParallelism(in) == 1;
+        }
+        return in.parallelism() <= 0 && !(in instanceof SourceNode) && effectiveParallelism(in) == 1;
     }
 
     /** The chain that runs {@code n}, placing it (and what it reads) on first use. */
@@ -283,16 +322,18 @@ public final class JobGraphBuilder {
             return c;
         }
         int p = effectiveParallelism(n);
-        if (p != parallelism && p != 1) {
-            throw new UnsupportedOperationException("not supported yet: an operator parallelism (" + p
-                    + ") other than 1 or the job's parallelism (" + parallelism + ")");
-        }
         Chain chain = new Chain(new ChainSpec(n.name(), op));
         chains.put(n, chain);
         allChains.add(chain);
         List<InputRef> refs = new ArrayList<>();
         for (int i = 0; i < n.inputs().size(); i++) {
-            for (InputRef r : expand(n.inputs().get(i), null)) {
+            for (InputRef r : expand(n.inputs().get(i), null, p)) {
+                if (r.kind() == PartitionNode.Kind.FORWARD && r.producerParallelism() != p) {
+                    throw new UnsupportedOperationException("Forward partitioning does not allow a change of "
+                            + "parallelism: " + r.producerName() + " runs with " + r.producerParallelism() + ", "
+                            + n.name() + " with " + p + ". Use another partitioning, such as rebalance, shuffle, "
+                            + "rescale, broadcast or global.");
+                }
                 chain.spec.addInput(r.exit(), r.serializer(), i);
                 refs.add(r);
             }
@@ -314,6 +355,21 @@ public final class JobGraphBuilder {
                 part = InputPartitioning.single();
             }
             t.withInputPartitioning(i, part);
+        }
+        boolean runtimeDecides = false;
+        for (InputRef r : refs) {
+            runtimeDecides |= r.runtimeDecides() && r.kind() == null;
+        }
+        if (n.parallelism() > 0 || !runtimeDecides) {
+            // a table pipeline's stream (a provider's source) runs with the instances the runtime gives its end
+            t.setParallelism(p);
+        }
+        if (n.maxParallelism() > 0) {
+            if (n.maxParallelism() < p) {
+                throw new IllegalStateException("The maximum parallelism (" + n.maxParallelism() + ") of "
+                        + n.name() + " is smaller than its parallelism (" + p + ")");
+            }
+            t.setMaxParallelism(n.maxParallelism());
         }
         if (n.uid() != null) {
             t.setUid(n.uid());

@@ -12,6 +12,10 @@ public abstract class StreamNode {
     private TypeInformation<?> type;
     private int parallelism = -1;
     private String uid;
+    private int maxParallelism = -1;
+    private boolean nonParallel;
+    private boolean feedsInOneInstance;
+    private String description;
 
     protected StreamNode(String name, TypeInformation<?> type) {
         this.name = name;
@@ -46,6 +50,46 @@ public abstract class StreamNode {
 
     public void setParallelism(int parallelism) {
         this.parallelism = parallelism;
+    }
+
+    /** The maximum parallelism (number of key groups) set on this node, or -1 for the job's. */
+    public int maxParallelism() {
+        return maxParallelism;
+    }
+
+    public void setMaxParallelism(int maxParallelism) {
+        this.maxParallelism = maxParallelism;
+    }
+
+    /** Whether this node cannot run in parallel ({@code forceNonParallel}): its parallelism stays 1. */
+    public boolean isNonParallel() {
+        return nonParallel;
+    }
+
+    public void setNonParallel() {
+        this.nonParallel = true;
+    }
+
+    /**
+     * Whether operators after this node that have no parallelism of their own run in its instances until the next
+     * exchange, rather than at the job's parallelism: set on the head of a non-parallel collection source
+     * ({@code fromData}), so that its records keep their order until an exchange.
+     */
+    public boolean feedsInOneInstance() {
+        return feedsInOneInstance;
+    }
+
+    public void setFeedsInOneInstance() {
+        this.feedsInOneInstance = true;
+    }
+
+    /** The description set with {@code setDescription}, or null. */
+    public String description() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
     }
 
     public String uid() {

@@ -1,6 +1,9 @@
 package io.sluice.datastream.runtime;
 
 import io.sluice.api.common.TaskInfo;
+import io.sluice.api.common.accumulators.Accumulator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.RuntimeMode;
 import io.sluice.runtime.operator.OperatorContext;
@@ -13,6 +16,8 @@ public final class ChainContext implements TaskInfo {
     private final KeyedStateBackend<Object> keyedState;
     final BatchBuilder batches;
     private final int attempt;
+    /** The accumulators the functions of this chain instance added, by name (Flink's scope: the task). */
+    private final Map<String, Accumulator<?, ?>> accumulators = new LinkedHashMap<>();
 
     ChainContext(OperatorContext operatorContext, String taskName, KeyedStateBackend<Object> keyedState,
             BatchBuilder batches, int attempt) {
@@ -21,6 +26,28 @@ public final class ChainContext implements TaskInfo {
         this.keyedState = keyedState;
         this.batches = batches;
         this.attempt = attempt;
+        JobAccumulators job = operatorContext == null ? null : JobAccumulators.of(operatorContext.config());
+        if (job != null) {
+            job.put(operatorContext.operatorName() + "#" + operatorContext.subtaskIndex(), accumulators);
+        }
+    }
+
+    /** Adds an accumulator of this chain instance; a name may be added once. */
+    void addAccumulator(String name, Accumulator<?, ?> accumulator) {
+        synchronized (accumulators) {
+            if (accumulators.containsKey(name)) {
+                throw new UnsupportedOperationException("The accumulator '" + name
+                        + "' already exists and cannot be added.");
+            }
+            accumulators.put(name, accumulator);
+        }
+    }
+
+    /** The accumulator of this chain instance named {@code name}, or null. */
+    Accumulator<?, ?> accumulator(String name) {
+        synchronized (accumulators) {
+            return accumulators.get(name);
+        }
     }
 
     public Configuration config() {

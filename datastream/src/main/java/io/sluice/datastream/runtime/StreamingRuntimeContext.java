@@ -58,6 +58,22 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     }
 
     @Override
+    public <V, A extends java.io.Serializable> void addAccumulator(String name,
+            io.sluice.api.common.accumulators.Accumulator<V, A> accumulator) {
+        if (name == null || accumulator == null) {
+            throw new NullPointerException("an accumulator needs a name and a value");
+        }
+        context.addAccumulator(name, accumulator);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V, A extends java.io.Serializable> io.sluice.api.common.accumulators.Accumulator<V, A> getAccumulator(
+            String name) {
+        return (io.sluice.api.common.accumulators.Accumulator<V, A>) context.accumulator(name);
+    }
+
+    @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> d) {
         return state.getState(d);
     }

@@ -210,7 +210,7 @@ class DataStreamApiTest {
         assertTrue(e.getMessage().contains(Connection.class.getName()), e.getMessage());
 
         UnsupportedOperationException u = assertThrows(UnsupportedOperationException.class,
-                () -> env.fromData(1).broadcast());
+                () -> io.sluice.api.connector.source.util.ratelimit.RateLimiterStrategy.perCheckpoint(1));
         assertTrue(u.getMessage().startsWith("not supported yet: "), u.getMessage());
         assertThrows(IllegalStateException.class, env::execute, "a job without sinks");
     }

@@ -96,4 +96,17 @@ class JoinsTest {
         assertEquals(sorted(List.of("0,0@0", "0,1@1", "2,0@2", "2,1@2", "3,1@3", "5,6@6", "7,6@7", "7,7@7")),
                 sorted(out));
     }
+
+    @org.junit.jupiter.api.Test
+    void intervalJoinsAreInEventTimeOnlyAsInFlink() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        io.sluice.streaming.api.datastream.KeyedStream<Integer, Integer> a = env.fromData(1, 2).keyBy(x -> x);
+        io.sluice.streaming.api.datastream.KeyedStream<Integer, Integer> b = env.fromData(1, 2).keyBy(x -> x);
+        io.sluice.streaming.api.UnsupportedTimeCharacteristicException e = org.junit.jupiter.api.Assertions
+                .assertThrows(io.sluice.streaming.api.UnsupportedTimeCharacteristicException.class,
+                        () -> a.intervalJoin(b).inProcessingTime().between(Duration.ZERO, Duration.ofSeconds(1)));
+        assertEquals("Time-bounded stream joins are only supported in event time", e.getMessage());
+        // back in event time, the join builds
+        a.intervalJoin(b).inProcessingTime().inEventTime().between(Duration.ZERO, Duration.ofSeconds(1));
+    }
 }

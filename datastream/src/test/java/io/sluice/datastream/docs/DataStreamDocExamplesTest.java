@@ -65,7 +65,7 @@ class DataStreamDocExamplesTest {
 
     @Test
     void thePageHasExamples() throws Exception {
-        assertEquals(10, examples().count());
+        assertEquals(12, examples().count());
     }
 
     @ParameterizedTest

@@ -169,4 +169,33 @@ class CustomSourceTest {
         assertEquals(150, first.size());
         assertEquals(150, new HashSet<>(first).size(), "no record twice: " + sorted(first));
     }
+
+    @Test
+    void readersAndTheEnumeratorHearOfCompletedCheckpointsByTheirIds() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(10);
+        String name = "notified";
+        List<Long> out = env.fromSource(new RangeSource(1000, 10, 3, name), WatermarkStrategy.noWatermarks(),
+                "notified ranges").map(x -> {
+                    Thread.sleep(1);
+                    return x;
+                }).returns(Long.class).executeAndCollect(300);
+        assertEquals(300, out.size());
+        java.util.Set<String> events = RangeSource.CHECKPOINTS.get(name);
+        List<String> readers = new ArrayList<>();
+        List<String> enumerator = new ArrayList<>();
+        for (String e : events) {
+            if (e.startsWith("reader ")) {
+                readers.add(e);
+                // the id a reader hears is one its snapshotState was called with
+                assertTrue(events.contains("snapshot " + e.substring("reader ".length())), e + " in " + events);
+            } else if (e.startsWith("enumerator ")) {
+                enumerator.add(e);
+                assertTrue(events.contains("enumerator-snapshot " + e.substring("enumerator ".length())),
+                        e + " in " + events);
+            }
+        }
+        assertTrue(!readers.isEmpty() && !enumerator.isEmpty(), events.toString());
+    }
 }

@@ -32,6 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RangeSource implements Source<Long, RangeSource.RangeSplit, List<RangeSource.RangeSplit>> {
     private static final long serialVersionUID = 1L;
     static final Map<String, AtomicLong> EMITTED = new ConcurrentHashMap<>();
+    /** By counter name: "snapshot N" for each reader snapshot of checkpoint N, "reader N" and "enumerator N" for
+     * each completion heard. */
+    static final Map<String, java.util.Set<String>> CHECKPOINTS = new ConcurrentHashMap<>();
+
+    static void note(String counter, String event) {
+        CHECKPOINTS.computeIfAbsent(counter, k -> ConcurrentHashMap.newKeySet()).add(event);
+    }
     private final int splits;
     private final long size;
     private final long discoveryMs;
@@ -129,7 +136,7 @@ public final class RangeSource implements Source<Long, RangeSource.RangeSplit, L
 
     @Override
     public SourceReader<Long, RangeSplit> createReader(SourceReaderContext readerContext) {
-        return new Reader(readerContext, EMITTED.computeIfAbsent(counter, k -> new AtomicLong()));
+        return new Reader(readerContext, EMITTED.computeIfAbsent(counter, k -> new AtomicLong()), counter);
     }
 
     static final class SplitSerializer implements SimpleVersionedSerializer<RangeSplit> {
@@ -214,7 +221,13 @@ public final class RangeSource implements Source<Long, RangeSource.RangeSplit, L
                 copy.add(s.copy());
             }
             copy.add(new RangeSplit(-1, discovered, discovered));
+            note(counter, "enumerator-snapshot " + checkpointId);
             return copy;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            note(counter, "enumerator " + checkpointId);
         }
 
         @Override
@@ -228,10 +241,17 @@ public final class RangeSource implements Source<Long, RangeSource.RangeSplit, L
         private final ArrayDeque<RangeSplit> splits = new ArrayDeque<>();
         private boolean noMoreSplits;
         private boolean requested;
+        private final String counter;
 
-        Reader(SourceReaderContext ctx, AtomicLong emitted) {
+        Reader(SourceReaderContext ctx, AtomicLong emitted, String counter) {
             this.ctx = ctx;
             this.emitted = emitted;
+            this.counter = counter;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            note(counter, "reader " + checkpointId);
         }
 
         @Override
@@ -265,6 +285,7 @@ public final class RangeSource implements Source<Long, RangeSource.RangeSplit, L
             for (RangeSplit s : splits) {
                 copy.add(s.copy());
             }
+            note(counter, "snapshot " + checkpointId);
             return copy;
         }
 

@@ -248,4 +248,29 @@ class TriggersTest {
         }
         assertEquals(WindowsTest.sorted(expected), WindowsTest.sorted(out));
     }
+
+    @Test
+    @Timeout(60)
+    void processingTimeoutTriggerFiresWhenTheNestedTriggerIsLate() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2); // the window runs on its own task threads, whose clock fires the timeout
+        env.getConfiguration().setString("table.exec.batch-size", "1");
+        List<String> out = env.fromData(1L, 2L, 3L, 4L, 5L)
+                .map(x -> {
+                    if (x == 3) {
+                        Thread.sleep(1500); // records 1 and 2 wait in the window longer than the timeout
+                    }
+                    return Tuple2.of("a", x);
+                }).returns(Types.TUPLE(Types.STRING, Types.LONG))
+                .keyBy(e -> e.f0)
+                .window(GlobalWindows.create())
+                .trigger(io.sluice.streaming.api.windowing.triggers.PurgingTrigger.of(
+                        io.sluice.streaming.api.windowing.triggers.ProcessingTimeoutTrigger.of(
+                                io.sluice.streaming.api.windowing.triggers.CountTrigger.of(3),
+                                Duration.ofMillis(300))))
+                .process(new Describe<>())
+                .executeAndCollect(100);
+        // 1, 2: the timeout 300 ms after 1 fires them (and clears the count); 3, 4, 5: the count of 3
+        assertEquals(List.of("a global 2", "a global 3"), out);
+    }
 }

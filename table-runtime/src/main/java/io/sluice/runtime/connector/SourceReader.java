@@ -26,6 +26,14 @@ public interface SourceReader extends AutoCloseable {
     }
 
     /**
+     * Called right before {@link #snapshotPosition} with the id of the checkpoint (or savepoint) it is for, for a
+     * reader that hands the id on (the DataStream API's {@code SourceReader.snapshotState(checkpointId)}). Does
+     * nothing by default.
+     */
+    default void prepareSnapshot(long checkpointId) throws Exception {
+    }
+
+    /**
      * Called before {@link #open} when a job restarts from a checkpoint, with what
      * {@link #snapshotPosition} returned: the reader continues right after that position.
      */

@@ -131,6 +131,7 @@ final class Checkpointing {
      */
     static byte[] snapshot(SourceReader reader, StreamOperator operator, String name, long id) throws Exception {
         if (reader != null) {
+            reader.prepareSnapshot(id);
             byte[] position = reader.snapshotPosition();
             if (position == null) {
                 throw new UnsupportedFeatureException("checkpointing the source '" + name + "': its reader"

@@ -137,7 +137,11 @@ final class JobRun {
         /** By the key group of an INT key-hash column ({@link InputPartitioning.Kind#KEY_GROUP}). */
         KEY_GROUP,
         /** Every batch to every instance ({@link InputPartitioning.Kind#BROADCAST}). */
-        BROADCAST
+        BROADCAST,
+        /** Round-robin over the producer instance's share of the consumer's instances ({@code RESCALE}). */
+        RESCALE,
+        /** To the instance an INT column names ({@link InputPartitioning.Kind#CUSTOM}). */
+        CUSTOM
     }
 
     private static EdgeKind edgeKind(Vertex producer, Vertex consumer, int input) {
@@ -156,6 +160,10 @@ final class JobRun {
                 return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.ROUND_ROBIN;
             case BROADCAST:
                 return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.BROADCAST;
+            case RESCALE:
+                return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.RESCALE;
+            case CUSTOM:
+                return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.CUSTOM;
             default:
                 if (producer.parallelism != consumer.parallelism) {
                     return consumer.parallelism == 1 ? EdgeKind.SINGLE : EdgeKind.ROUND_ROBIN;
@@ -163,6 +171,34 @@ final class JobRun {
                 // a producer may feed several chained consumers (each called in turn on its thread), as Flink chains
                 return consumer.inputs.size() == 1 ? EdgeKind.CHAINED : EdgeKind.FORWARD;
         }
+    }
+
+    /** The number of key groups of {@code t}: its own when set, else the job's. */
+    private int maxParallelismOf(Transformation t) {
+        return t.maxParallelism() > 0 ? t.maxParallelism() : maxParallelism;
+    }
+
+    /** The configuration {@code t}'s instances see: the job's, with {@code t}'s own max parallelism when set. */
+    private Configuration configOf(Transformation t) {
+        if (t.maxParallelism() <= 0) {
+            return config;
+        }
+        return config.copy().set(io.sluice.runtime.state.keyed.StateOptions.MAX_PARALLELISM, t.maxParallelism());
+    }
+
+    /**
+     * The consumer instances {@code [from, to)} that producer instance {@code subtask} of {@code producers} feeds
+     * through a rescale edge: one each when the consumer has no more instances than the producer (neighbouring
+     * producers share one), else a contiguous share of the consumers.
+     */
+    static int[] rescaleShare(int subtask, int producers, int consumers) {
+        if (consumers <= producers) {
+            int target = (int) ((long) subtask * consumers / producers);
+            return new int[] {target, target + 1};
+        }
+        int from = (int) ((long) subtask * consumers / producers);
+        int to = (int) ((long) (subtask + 1) * consumers / producers);
+        return new int[] {from, Math.max(to, from + 1)};
     }
 
     /** What a message between task threads carries. */
@@ -334,6 +370,12 @@ final class JobRun {
                     enqueue(consumer.instances[roundRobin++ % consumer.parallelism],
                             Message.batch(input, subtask, batch));
                     break;
+                case RESCALE: {
+                    int[] share = rescaleShare(subtask, vertex.parallelism, consumer.parallelism);
+                    enqueue(consumer.instances[share[0] + roundRobin++ % (share[1] - share[0])],
+                            Message.batch(input, subtask, batch));
+                    break;
+                }
                 case BROADCAST:
                     for (int t = 0; t < consumer.parallelism; t++) {
                         RowBatch copy = t == consumer.parallelism - 1 ? batch : BatchCopies.share(batch, allocator);
@@ -355,7 +397,10 @@ final class JobRun {
                 order = new int[rows];
             }
             if (partitioning.kind() == InputPartitioning.Kind.KEY_GROUP) {
-                keyGroupTargets(batch.vector(partitioning.keys()[0]), rows, targets);
+                keyGroupTargets(batch.vector(partitioning.keys()[0]), rows, targets,
+                        maxParallelismOf(consumer.transformation));
+            } else if (partitioning.kind() == InputPartitioning.Kind.CUSTOM) {
+                customTargets(batch.vector(partitioning.keys()[0]), rows, targets);
             } else {
                 hashTargets(batch, partitioning.keys(), rows, targets);
             }
@@ -395,13 +440,23 @@ final class JobRun {
         }
 
         /** Sets {@code hashes[r]} to the instance owning the key group of row r's key hash (an INT column). */
-        private void keyGroupTargets(org.apache.arrow.vector.FieldVector keyHashColumn, int rows, int targets) {
+        private void keyGroupTargets(org.apache.arrow.vector.FieldVector keyHashColumn, int rows, int targets,
+                int maxParallelism) {
             org.apache.arrow.vector.IntVector keyHashes = (org.apache.arrow.vector.IntVector) keyHashColumn;
             for (int r = 0; r < rows; r++) {
                 int group = io.sluice.runtime.state.keyed.KeyGroupAssignment.keyGroupFor(
                         keyHashes.isNull(r) ? 0 : keyHashes.get(r), maxParallelism);
                 hashes[r] = io.sluice.runtime.state.keyed.KeyGroupAssignment.operatorIndexForKeyGroup(
                         group, maxParallelism, targets);
+            }
+        }
+
+        /** Sets {@code hashes[r]} to the instance index row r carries (rows of other consumers: 0). */
+        private void customTargets(org.apache.arrow.vector.FieldVector targetColumn, int rows, int targets) {
+            org.apache.arrow.vector.IntVector column = (org.apache.arrow.vector.IntVector) targetColumn;
+            for (int r = 0; r < rows; r++) {
+                int target = column.isNull(r) ? 0 : column.get(r);
+                hashes[r] = target >= 0 && target < targets ? target : 0;
             }
         }
 
@@ -496,9 +551,7 @@ final class JobRun {
             switch (kind) {
                 case FORWARD:
                     return List.of(consumer.instances[subtask]);
-                case SINGLE:
-                    return List.of(consumer.instances[0]);
-                default:
+                default: // also SINGLE: rows reach instance 0, but every instance expects this channel's control
                     return Arrays.asList(consumer.instances);
             }
         }
@@ -1041,6 +1094,9 @@ final class JobRun {
         if (completed > task.notifiedCheckpoint) {
             task.notifiedCheckpoint = completed;
             for (Instance i : task.members) {
+                if (i.reader instanceof io.sluice.runtime.state.CheckpointCompletionListener) {
+                    ((io.sluice.runtime.state.CheckpointCompletionListener) i.reader).notifyCheckpointComplete(completed);
+                }
                 if (i.operator instanceof SinkOperator) {
                     ((SinkOperator) i.operator).notifyCheckpointComplete(completed);
                 } else if (i.operator instanceof io.sluice.runtime.state.CheckpointCompletionListener) {
@@ -1258,6 +1314,8 @@ final class JobRun {
             case ROUND_ROBIN -> new JobPlan.Ship("REBALANCE", false);
             case KEY_GROUP -> new JobPlan.Ship("HASH", false);
             case BROADCAST -> new JobPlan.Ship("BROADCAST", false);
+            case RESCALE -> new JobPlan.Ship("RESCALE", false);
+            case CUSTOM -> new JobPlan.Ship("CUSTOM", false);
         };
     }
 
@@ -1284,9 +1342,10 @@ final class JobRun {
             } else if (t instanceof SinkTransformation) {
                 SinkTransformation s = (SinkTransformation) t;
                 SinkOperator sink = new SinkOperator(s.writerFactory().apply(
-                        new WriterContext(s.outputType(), inst.allocator, config, inst.subtask, inst.vertex.parallelism)));
+                        new WriterContext(s.outputType(), inst.allocator, configOf(t), inst.subtask,
+                                inst.vertex.parallelism)));
                 inst.operator = sink;
-                sink.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics,
+                sink.open(new OperatorContext(inst.name(), inst.allocator, configOf(t), inst.metrics,
                         inst.subtask, inst.vertex.parallelism), inst);
                 if (state != null) {
                     sink.restoreState(state);
@@ -1295,14 +1354,14 @@ final class JobRun {
                 }
             } else {
                 inst.operator = ((OperatorTransformation) t).factory().create();
-                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, config, inst.metrics,
+                inst.operator.open(new OperatorContext(inst.name(), inst.allocator, configOf(t), inst.metrics,
                         inst.subtask, inst.vertex.parallelism).withSideOutputs(inst::sideOutput), inst);
                 if (state != null) {
                     ((io.sluice.runtime.state.CheckpointedOperator) inst.operator).restoreState(
                             new io.sluice.runtime.state.StateReader(new java.io.ByteArrayInputStream(state)));
                 } else if (rescaled != null) {
                     RescaledRestore.restoreOperator(inst.operator, t, rescaled, inst.subtask, inst.vertex.parallelism,
-                            maxParallelism);
+                            maxParallelismOf(t));
                 }
             }
         } catch (Throwable e) {

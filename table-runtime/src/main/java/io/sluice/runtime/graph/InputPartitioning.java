@@ -22,12 +22,23 @@ public final class InputPartitioning {
         /** Spread round-robin over the consumer's instances (the DataStream API's {@code rebalance()}). */
         REBALANCE,
         /** Every row to every instance of the consumer (the DataStream API's broadcast streams). */
-        BROADCAST
+        BROADCAST,
+        /**
+         * Each producer instance spreads round-robin over its own subset of the consumer's instances: one to one at
+         * equal parallelism, else neighbouring instances share consumers (the DataStream API's {@code rescale()}).
+         */
+        RESCALE,
+        /**
+         * The single key column holds the index of the consumer instance a row goes to, chosen by the producer
+         * (the DataStream API's {@code partitionCustom}).
+         */
+        CUSTOM
     }
 
     private static final InputPartitioning FORWARD = new InputPartitioning(Kind.FORWARD, new int[0]);
     private static final InputPartitioning REBALANCE = new InputPartitioning(Kind.REBALANCE, new int[0]);
     private static final InputPartitioning BROADCAST = new InputPartitioning(Kind.BROADCAST, new int[0]);
+    private static final InputPartitioning RESCALE = new InputPartitioning(Kind.RESCALE, new int[0]);
     private static final InputPartitioning SINGLE = new InputPartitioning(Kind.SINGLE, new int[0]);
 
     private final Kind kind;
@@ -69,6 +80,16 @@ public final class InputPartitioning {
         return REBALANCE;
     }
 
+    /** Round-robin over a subset of the consumer's instances per producer instance (pointwise). */
+    public static InputPartitioning rescale() {
+        return RESCALE;
+    }
+
+    /** To the consumer instance whose index the INT column {@code targetColumn} holds. */
+    public static InputPartitioning custom(int targetColumn) {
+        return new InputPartitioning(Kind.CUSTOM, new int[] {targetColumn});
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -80,7 +101,7 @@ public final class InputPartitioning {
 
     @Override
     public String toString() {
-        return kind == Kind.HASH || kind == Kind.KEY_GROUP
+        return kind == Kind.HASH || kind == Kind.KEY_GROUP || kind == Kind.CUSTOM
                 ? kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + Arrays.toString(keys) : kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

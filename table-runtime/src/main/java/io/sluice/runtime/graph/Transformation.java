@@ -15,6 +15,8 @@ public abstract class Transformation {
     private ChangelogMode changelogMode = ChangelogMode.insertOnly();
     private InputPartitioning[] partitioning;
     private String uid;
+    private int parallelism = -1;
+    private int maxParallelism = -1;
 
     protected Transformation(String name, RowType outputType) {
         this.name = name;
@@ -40,6 +42,40 @@ public abstract class Transformation {
             throw new IllegalArgumentException("a uid must not be empty");
         }
         this.uid = uid;
+        return this;
+    }
+
+    /**
+     * The number of parallel instances this node runs with when set explicitly (the DataStream API's
+     * {@code setParallelism}); -1 when the job's parallelism and the node's inputs decide it.
+     */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** Sets this node's number of parallel instances (at least 1); returns this node. */
+    public Transformation setParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("a parallelism must be at least 1, not " + parallelism);
+        }
+        this.parallelism = parallelism;
+        return this;
+    }
+
+    /**
+     * The number of key groups this node's keyed state and its key-group inputs use when set explicitly (the
+     * DataStream API's {@code setMaxParallelism}); -1 for the job's {@code pipeline.max-parallelism}.
+     */
+    public int maxParallelism() {
+        return maxParallelism;
+    }
+
+    /** Sets this node's number of key groups (at least 1); returns this node. */
+    public Transformation setMaxParallelism(int maxParallelism) {
+        if (maxParallelism < 1) {
+            throw new IllegalArgumentException("a max parallelism must be at least 1, not " + maxParallelism);
+        }
+        this.maxParallelism = maxParallelism;
         return this;
     }
 

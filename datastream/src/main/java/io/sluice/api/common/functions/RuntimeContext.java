@@ -1,6 +1,11 @@
 package io.sluice.api.common.functions;
 
 import io.sluice.api.common.TaskInfo;
+import io.sluice.api.common.accumulators.Accumulator;
+import io.sluice.api.common.accumulators.DoubleCounter;
+import io.sluice.api.common.accumulators.Histogram;
+import io.sluice.api.common.accumulators.IntCounter;
+import io.sluice.api.common.accumulators.LongCounter;
 import io.sluice.api.common.state.AggregatingState;
 import io.sluice.api.common.state.AggregatingStateDescriptor;
 import io.sluice.api.common.state.ListState;
@@ -11,6 +16,7 @@ import io.sluice.api.common.state.ReducingState;
 import io.sluice.api.common.state.ReducingStateDescriptor;
 import io.sluice.api.common.state.ValueState;
 import io.sluice.api.common.state.ValueStateDescriptor;
+import java.io.Serializable;
 
 /**
  * What a rich function sees of the task running it. The state getters work in functions applied to a keyed
@@ -27,6 +33,55 @@ public interface RuntimeContext extends io.sluice.api.common.state.KeyedStateSto
     default io.sluice.metrics.groups.OperatorMetricGroup getMetricGroup() {
         throw new UnsupportedOperationException("not supported yet: RuntimeContext.getMetricGroup outside of a"
                 + " running job");
+    }
+
+    /**
+     * Adds an accumulator of the instance running the function (shared by the functions chained with it); at the end
+     * of the job the accumulators of this name of all instances are merged into the job's result
+     * ({@code JobExecutionResult.getAccumulatorResult(name)}). A name may be added once per instance.
+     */
+    default <V, A extends Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator) {
+        throw new UnsupportedOperationException("not supported yet: accumulators outside of a running job");
+    }
+
+    /** The accumulator this instance added under {@code name}, or null. */
+    default <V, A extends Serializable> Accumulator<V, A> getAccumulator(String name) {
+        throw new UnsupportedOperationException("not supported yet: accumulators outside of a running job");
+    }
+
+    /** The {@link IntCounter} named {@code name}, added on first use. */
+    default IntCounter getIntCounter(String name) {
+        return accumulatorOf(name, IntCounter.class, new IntCounter());
+    }
+
+    /** The {@link LongCounter} named {@code name}, added on first use. */
+    default LongCounter getLongCounter(String name) {
+        return accumulatorOf(name, LongCounter.class, new LongCounter());
+    }
+
+    /** The {@link DoubleCounter} named {@code name}, added on first use. */
+    default DoubleCounter getDoubleCounter(String name) {
+        return accumulatorOf(name, DoubleCounter.class, new DoubleCounter());
+    }
+
+    /** The {@link Histogram} named {@code name}, added on first use. */
+    default Histogram getHistogram(String name) {
+        return accumulatorOf(name, Histogram.class, new Histogram());
+    }
+
+    /** The accumulator named {@code name}, which must be of {@code type}; {@code fresh} is added when there is none. */
+    private <A extends Accumulator<?, ?>> A accumulatorOf(String name, Class<A> type, A fresh) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Accumulator<?, ?> existing = getAccumulator(name);
+        if (existing == null) {
+            addAccumulator(name, (Accumulator) fresh);
+            return fresh;
+        }
+        if (!type.isInstance(existing)) {
+            throw new UnsupportedOperationException("The accumulator '" + name + "' already exists as "
+                    + existing.getClass().getName() + ", not " + type.getName());
+        }
+        return type.cast(existing);
     }
 
     <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties);

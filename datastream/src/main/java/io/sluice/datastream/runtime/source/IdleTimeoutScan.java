@@ -5,6 +5,7 @@ import io.sluice.runtime.connector.ReadStatus;
 import io.sluice.runtime.connector.ReaderContext;
 import io.sluice.runtime.connector.ScanTableSource;
 import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.state.CheckpointCompletionListener;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.operator.Output;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class IdleTimeoutScan implements ScanTableSource {
     }
 
     /** The wrapped reader, with the time of its last record. */
-    private static final class Reader implements SourceReader {
+    private static final class Reader implements SourceReader, CheckpointCompletionListener {
         private final SourceReader reader;
         private final long idleTimeoutMillis;
         private long lastRecordMillis;
@@ -90,6 +91,18 @@ public final class IdleTimeoutScan implements ScanTableSource {
         @Override
         public byte[] snapshotPosition() throws Exception {
             return reader.snapshotPosition();
+        }
+
+        @Override
+        public void prepareSnapshot(long checkpointId) throws Exception {
+            reader.prepareSnapshot(checkpointId);
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) throws Exception {
+            if (reader instanceof CheckpointCompletionListener) {
+                ((CheckpointCompletionListener) reader).notifyCheckpointComplete(checkpointId);
+            }
         }
 
         @Override

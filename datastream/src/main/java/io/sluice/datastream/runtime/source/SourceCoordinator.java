@@ -71,6 +71,7 @@ final class SourceCoordinator<T, SplitT extends SourceSplit, EnumT> implements S
     private ScheduledExecutorService executor;
     private Throwable asyncFailure;
     private int closedReaders;
+    private long notifiedCheckpoint;
 
     SourceCoordinator(Source<T, SplitT, EnumT> source, int parallelism) {
         this.source = source;
@@ -147,15 +148,25 @@ final class SourceCoordinator<T, SplitT extends SourceSplit, EnumT> implements S
 
     /**
      * The serialized enumerator state of checkpoint number {@code n} of this run, snapshotted now if no reader
-     * reached that checkpoint before; the first reader ({@code keep} false) takes it, the others leave it.
+     * reached that checkpoint before (the enumerator is told the runtime's {@code checkpointId}); the first reader
+     * ({@code keep} false) takes it, the others leave it.
      */
-    synchronized byte[] enumeratorState(long n, boolean keep) throws Exception {
+    synchronized byte[] enumeratorState(long n, long checkpointId, boolean keep) throws Exception {
         if (enumeratorSnapshots < n) {
-            EnumT state = enumerator == null ? restoredState : enumerator.snapshotState(n);
+            EnumT state = enumerator == null ? restoredState : enumerator.snapshotState(checkpointId);
             enumeratorStates.put(n, source.getEnumeratorCheckpointSerializer().serialize(state));
             enumeratorSnapshots = n;
         }
         return keep ? enumeratorStates.get(n) : enumeratorStates.remove(n);
+    }
+
+    /** Tells the enumerator that checkpoint {@code checkpointId} completed, once for all readers. */
+    synchronized void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (enumerator != null && checkpointId > notifiedCheckpoint) {
+            notifiedCheckpoint = checkpointId;
+            enumerator.notifyCheckpointComplete(checkpointId);
+            runCoordinatorTasks();
+        }
     }
 
     /** The version of the serialized enumerator states. */

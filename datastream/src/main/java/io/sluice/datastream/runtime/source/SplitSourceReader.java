@@ -33,7 +33,8 @@ import java.util.Map;
  * snapshot of the same checkpoint), whether "no more splits" was signalled, and (on the first reader) the
  * enumerator's state, each in its serializer's versioned form.
  */
-final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements SourceReader {
+final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements SourceReader,
+        io.sluice.runtime.state.CheckpointCompletionListener {
     private final ReaderContext context;
     private final SourceCoordinator<T, SplitT, EnumT> coordinator;
     private final StateSerializer<T> serializer;
@@ -49,6 +50,8 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     private boolean ended;
     /** Snapshots this reader has taken in this run: its next one is that of checkpoint {@code snapshots + 1}. */
     private long snapshots;
+    /** The id of the checkpoint the next snapshot is for (from the runtime), or 0 when unknown. */
+    private long checkpointId;
 
     SplitSourceReader(ReaderContext context, SourceCoordinator<T, SplitT, EnumT> coordinator,
             StateSerializer<T> serializer) {
@@ -115,19 +118,32 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     }
 
     @Override
+    public void prepareSnapshot(long id) {
+        checkpointId = id;
+    }
+
+    /** A checkpoint completed: the reader hears it, and the enumerator once (from whichever reader is first). */
+    @Override
+    public void notifyCheckpointComplete(long id) throws Exception {
+        reader.notifyCheckpointComplete(id);
+        coordinator.notifyCheckpointComplete(id);
+    }
+
+    @Override
     public byte[] snapshotPosition() throws Exception {
         synchronized (coordinator) {
             long id = snapshots + 1;
             // the enumerator's state of this checkpoint first (unless another reader got here before): what it
             // sent before that is handed over now, so that the reader's snapshot has it; what it sends after
             // comes after this snapshot
-            byte[] enumeratorState = coordinator.enumeratorState(id, subtask != 0);
+            long checkpoint = checkpointId > 0 ? checkpointId : id;
+            byte[] enumeratorState = coordinator.enumeratorState(id, checkpoint, subtask != 0);
             SourceCoordinator.Mailbox<SplitT> box = coordinator.take(subtask, snapshots);
             if (box != null) {
                 handOver(box);
             }
             snapshots = id;
-            List<SplitT> splits = new ArrayList<>(reader.snapshotState(id));
+            List<SplitT> splits = new ArrayList<>(reader.snapshotState(checkpoint));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             SimpleVersionedSerializer<SplitT> splitSerializer = coordinator.source().getSplitSerializer();
@@ -235,8 +251,18 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     }
 
     /** The reader's output: records into the batch (with their timestamps), watermarks after the batch so far. */
+    /**
+     * The reader's output. With outputs per split ({@code createOutputForSplit}) the reader's watermark is the
+     * smallest of the watermarks of its active outputs: each split output and, once it emitted a watermark or was
+     * marked, the reader's own output. An output marked idle does not hold the watermark back until it emits again
+     * or is marked active; when every output is idle, the reader is idle ({@link #isIdle}), and the operators
+     * downstream stop waiting for its watermark.
+     */
     private final class RecordOutput implements ReaderOutput<T> {
         int collected;
+        private final Progress main = new Progress(false);
+        private final Map<String, SplitOutput> splitOutputs = new java.util.LinkedHashMap<>();
+        private long emitted = Long.MIN_VALUE;
 
         @Override
         public void collect(T record) {
@@ -245,6 +271,11 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
 
         @Override
         public void collect(T record, long timestamp) {
+            main.idle = false;
+            add(record, timestamp);
+        }
+
+        void add(T record, long timestamp) {
             try {
                 batches.add(serializer, record, timestamp, false, 0, 0);
             } catch (Exception e) {
@@ -255,29 +286,128 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
 
         @Override
         public void emitWatermark(Watermark watermark) {
-            try {
-                batches.watermark(watermark.getTimestamp());
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot emit a watermark of the custom source: " + e.getMessage(), e);
-            }
+            main.participates = true;
+            main.idle = false;
+            main.watermark = Math.max(main.watermark, watermark.getTimestamp());
+            advance();
         }
 
         @Override
         public void markIdle() {
+            main.participates = true;
+            main.idle = true;
+            advance();
         }
 
         @Override
         public void markActive() {
+            main.idle = false;
         }
 
         @Override
         public SourceOutput<T> createOutputForSplit(String splitId) {
-            return this;
+            return splitOutputs.computeIfAbsent(splitId, id -> new SplitOutput());
         }
 
         @Override
         public void releaseOutputForSplit(String splitId) {
+            splitOutputs.remove(splitId);
+            advance();
         }
+
+        /** Whether every output that takes part is idle (and some does). */
+        boolean idle() {
+            boolean any = false;
+            for (Progress p : participants()) {
+                if (!p.idle) {
+                    return false;
+                }
+                any = true;
+            }
+            return any;
+        }
+
+        private List<Progress> participants() {
+            List<Progress> all = new ArrayList<>();
+            if (main.participates) {
+                all.add(main);
+            }
+            for (SplitOutput o : splitOutputs.values()) {
+                all.add(o.progress);
+            }
+            return all;
+        }
+
+        /** Emits the smallest watermark of the active outputs when it is larger than the last one emitted. */
+        private void advance() {
+            long min = Long.MAX_VALUE;
+            boolean active = false;
+            for (Progress p : participants()) {
+                if (!p.idle) {
+                    min = Math.min(min, p.watermark);
+                    active = true;
+                }
+            }
+            if (active && min > emitted) {
+                emitted = min;
+                try {
+                    batches.watermark(min);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot emit a watermark of the custom source: "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+
+        /** The output of one split: its records go with the reader's, its watermark and idleness are its own. */
+        private final class SplitOutput implements SourceOutput<T> {
+            final Progress progress = new Progress(true);
+
+            @Override
+            public void collect(T record) {
+                collect(record, RecordBatches.NO_TIMESTAMP);
+            }
+
+            @Override
+            public void collect(T record, long timestamp) {
+                progress.idle = false;
+                add(record, timestamp);
+            }
+
+            @Override
+            public void emitWatermark(Watermark watermark) {
+                progress.idle = false;
+                progress.watermark = Math.max(progress.watermark, watermark.getTimestamp());
+                advance();
+            }
+
+            @Override
+            public void markIdle() {
+                progress.idle = true;
+                advance();
+            }
+
+            @Override
+            public void markActive() {
+                progress.idle = false;
+            }
+        }
+    }
+
+    /** The watermark and idleness of one output of the reader. */
+    private static final class Progress {
+        long watermark = Long.MIN_VALUE;
+        boolean idle;
+        boolean participates;
+
+        Progress(boolean participates) {
+            this.participates = participates;
+        }
+    }
+
+    @Override
+    public boolean isIdle() {
+        return output.idle();
     }
 
     /** The reader's view of its instance and of the enumerator. */

@@ -164,34 +164,56 @@ public class DataStream<T> {
                 List.of(descriptors));
     }
 
-    /** Not supported yet. */
+    /** Sends every record to every parallel instance of the next operator. */
     public DataStream<T> broadcast() {
-        throw new UnsupportedOperationException("not supported yet: DataStream.broadcast");
+        return partition(PartitionNode.Kind.BROADCAST);
     }
 
     /** Spreads the records round-robin over the next operator's parallel instances. */
     public DataStream<T> rebalance() {
-        return new DataStream<>(environment, new PartitionNode(node, PartitionNode.Kind.REBALANCE, null, null));
+        return partition(PartitionNode.Kind.REBALANCE);
     }
 
-    /** Sluice spreads like {@link #rebalance()}. */
+    /**
+     * Spreads the records round-robin over a share of the next operator's instances: at equal parallelism each
+     * instance feeds the one of its index; else each feeds its neighbouring share (or several share one).
+     */
     public DataStream<T> rescale() {
-        return rebalance();
+        return partition(PartitionNode.Kind.RESCALE);
     }
 
-    /** Sluice spreads like {@link #rebalance()} (round-robin rather than random). */
+    /** Spreads the records over the next operator's instances (Sluice: round-robin by batch, like rebalance). */
     public DataStream<T> shuffle() {
-        return rebalance();
+        return partition(PartitionNode.Kind.REBALANCE);
     }
 
     /** Sends every record to the first instance of the next operator. */
     public DataStream<T> global() {
-        return new DataStream<>(environment, new PartitionNode(node, PartitionNode.Kind.GLOBAL, null, null));
+        return partition(PartitionNode.Kind.GLOBAL);
     }
 
-    /** Records stay in the instance that produced them (the default between operators of equal parallelism). */
+    /**
+     * Records stay in the instance that produced them; the next operator must run at this stream's parallelism
+     * (building the job fails otherwise).
+     */
     public DataStream<T> forward() {
-        return this;
+        return partition(PartitionNode.Kind.FORWARD);
+    }
+
+    /**
+     * Sends each record to the instance of the next operator that {@code partitioner} chooses for the key
+     * {@code keySelector} extracts (the next operator is not keyed).
+     */
+    public <K> DataStream<T> partitionCustom(io.sluice.api.common.functions.Partitioner<K> partitioner,
+            KeySelector<T, K> keySelector) {
+        if (partitioner == null || keySelector == null) {
+            throw new NullPointerException("partitionCustom needs a partitioner and a key selector");
+        }
+        return new DataStream<>(environment, new PartitionNode(node, partitioner, keySelector));
+    }
+
+    private DataStream<T> partition(PartitionNode.Kind kind) {
+        return new DataStream<>(environment, new PartitionNode(node, kind, null, null));
     }
 
     /** Sets each record's timestamp and generates watermarks by {@code watermarkStrategy}. */

@@ -37,8 +37,17 @@ public class DataStreamSink<T> {
         return this;
     }
 
-    /** 1 or the job's parallelism. */
+    /** Accepted without effect, as on operators ({@link SingleOutputStreamOperator#setUidHash}). */
+    public DataStreamSink<T> setUidHash(String uidHash) {
+        return this;
+    }
+
+    /**
+     * The number of parallel instances of the sink; a sink whose input runs at another parallelism reads it
+     * round-robin.
+     */
     public DataStreamSink<T> setParallelism(int parallelism) {
+        SingleOutputStreamOperator.validateParallelism(parallelism, false);
         node.setParallelism(parallelism);
         if (function != null) {
             function.setParallelism(parallelism);
@@ -46,7 +55,28 @@ public class DataStreamSink<T> {
         return this;
     }
 
+    /** The number of key groups of the sink's keyed state (a sink function after {@code keyBy}). */
+    public DataStreamSink<T> setMaxParallelism(int maxParallelism) {
+        SingleOutputStreamOperator.validateMaxParallelism(maxParallelism, false);
+        node.setMaxParallelism(maxParallelism);
+        if (function != null) {
+            function.setMaxParallelism(maxParallelism);
+        }
+        return this;
+    }
+
+    public DataStreamSink<T> setDescription(String description) {
+        node.setDescription(description);
+        return this;
+    }
+
+    /** Accepted without effect, as on operators. */
     public DataStreamSink<T> disableChaining() {
+        return this;
+    }
+
+    /** Accepted without effect, as on operators ({@link SingleOutputStreamOperator#slotSharingGroup}). */
+    public DataStreamSink<T> slotSharingGroup(String slotSharingGroup) {
         return this;
     }
 }

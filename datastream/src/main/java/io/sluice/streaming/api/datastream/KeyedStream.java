@@ -168,23 +168,37 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     public static class IntervalJoin<T1, T2, KEY> {
         private final KeyedStream<T1, KEY> left;
         private final KeyedStream<T2, KEY> right;
+        private boolean processingTime;
 
         IntervalJoin(KeyedStream<T1, KEY> left, KeyedStream<T2, KEY> right) {
             this.left = left;
             this.right = right;
         }
 
-        /** Not supported yet: only event time. */
+        /**
+         * Joins in processing time. As in Flink, interval joins exist in event time only: {@link #between} then
+         * throws {@link io.sluice.streaming.api.UnsupportedTimeCharacteristicException}.
+         */
         public IntervalJoin<T1, T2, KEY> inProcessingTime() {
-            throw new UnsupportedOperationException("not supported yet: interval joins in processing time");
+            processingTime = true;
+            return this;
         }
 
+        /** Joins by the records' timestamps (the default). */
         public IntervalJoin<T1, T2, KEY> inEventTime() {
+            processingTime = false;
             return this;
         }
 
         /** Right records at {@code left + lowerBound .. left + upperBound} (inclusive) join. */
         public IntervalJoined<T1, T2, KEY> between(Duration lowerBound, Duration upperBound) {
+            if (processingTime) {
+                throw new io.sluice.streaming.api.UnsupportedTimeCharacteristicException(
+                        "Time-bounded stream joins are only supported in event time");
+            }
+            if (lowerBound == null || upperBound == null) {
+                throw new NullPointerException("A time-bounded join needs a lower and an upper bound");
+            }
             return new IntervalJoined<>(left, right, lowerBound.toMillis(), upperBound.toMillis());
         }
     }

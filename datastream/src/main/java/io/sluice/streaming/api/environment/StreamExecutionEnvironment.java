@@ -19,6 +19,7 @@ import io.sluice.datastream.graph.JobGraphBuilder;
 import io.sluice.datastream.graph.OperatorNode;
 import io.sluice.datastream.graph.SinkNode;
 import io.sluice.datastream.graph.SourceNode;
+import io.sluice.datastream.runtime.JobAccumulators;
 import io.sluice.datastream.runtime.operators.PassThroughOperator;
 import io.sluice.datastream.runtime.source.CollectionSource;
 import io.sluice.datastream.runtime.source.SequenceSource;
@@ -176,6 +177,7 @@ public class StreamExecutionEnvironment {
         DataStreamSource<OUT> s = source("Collection Source", typeInfo,
                 new CollectionSource(data, StateStore.serializerOf(typeInfo)));
         s.getNode().setParallelism(1);
+        s.getNode().setFeedsInOneInstance();
         return s;
     }
 
@@ -200,6 +202,29 @@ public class StreamExecutionEnvironment {
     /** The numbers {@code from} to {@code to} (inclusive), read in parallel. */
     public DataStreamSource<Long> fromSequence(long from, long to) {
         return source("Sequence Source", Types.LONG, new SequenceSource(from, to));
+    }
+
+    /**
+     * The text a server sends on a socket, split into records at {@code delimiter}, from a non-parallel source
+     * (parallelism 1): when the server closes the connection, the source connects again up to {@code maxRetry}
+     * times (-1: for ever; 0: it ends), 500 ms apart. As in Flink, it is meant for tests and examples: a restarted
+     * job does not resume where it was.
+     */
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter, long maxRetry) {
+        DataStreamSource<String> s = source("Socket Stream", Types.STRING, new io.sluice.datastream.runtime.source
+                .SocketTextSource(hostname, port, delimiter, maxRetry, StateStore.serializerOf(Types.STRING)));
+        s.forceNonParallel();
+        return s;
+    }
+
+    /** {@link #socketTextStream(String, int, String, long)} without reconnecting. */
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter) {
+        return socketTextStream(hostname, port, delimiter, 0);
+    }
+
+    /** The lines a server sends on a socket ({@link #socketTextStream(String, int, String, long)}). */
+    public DataStreamSource<String> socketTextStream(String hostname, int port) {
+        return socketTextStream(hostname, port, "\n");
     }
 
     /**
@@ -318,9 +343,17 @@ public class StreamExecutionEnvironment {
     public JobExecutionResult execute(String jobName) throws Exception {
         JobGraph graph = takeJobGraph(jobName);
         long start = System.currentTimeMillis();
-        JobExecution execution = LocalExecutor.submit(graph, jobConfig());
-        execution.await();
-        return new JobExecutionResult(new JobID(execution.jobId()), System.currentTimeMillis() - start);
+        Configuration jobConfig = jobConfig();
+        JobAccumulators accumulators = JobAccumulators.register(jobConfig);
+        JobExecution execution = LocalExecutor.submit(graph, jobConfig);
+        try {
+            execution.await();
+        } catch (Exception e) {
+            accumulators.results(); // forgets the registry
+            throw e;
+        }
+        return new JobExecutionResult(new JobID(execution.jobId()), System.currentTimeMillis() - start,
+                accumulators.results());
     }
 
     public JobClient executeAsync() {
@@ -329,7 +362,13 @@ public class StreamExecutionEnvironment {
 
     /** Starts the job and returns at once. */
     public JobClient executeAsync(String jobName) {
-        return client(LocalExecutor.submit(takeJobGraph(jobName), jobConfig()));
+        JobGraph graph = takeJobGraph(jobName);
+        Configuration jobConfig = jobConfig();
+        JobAccumulators accumulators = JobAccumulators.register(jobConfig);
+        JobExecution execution = LocalExecutor.submit(graph, jobConfig);
+        CompletableFuture<Map<String, Object>> results = execution.terminationFuture().handle(
+                (v, e) -> accumulators.results());
+        return client(execution, results);
     }
 
     /** Starts a job of the sinks defined so far plus {@code extra} (used by {@code executeAndCollect}). */
@@ -338,7 +377,7 @@ public class StreamExecutionEnvironment {
         return LocalExecutor.submit(takeJobGraph(jobName), jobConfig());
     }
 
-    private static JobClient client(JobExecution execution) {
+    private static JobClient client(JobExecution execution, CompletableFuture<Map<String, Object>> accumulators) {
         return new JobClient() {
             @Override
             public JobID getJobID() {
@@ -370,8 +409,9 @@ public class StreamExecutionEnvironment {
 
             @Override
             public CompletableFuture<io.sluice.api.common.JobExecutionResult> getJobExecutionResult() {
-                return execution.terminationFuture().thenApply(v -> new JobExecutionResult(getJobID(),
-                        System.currentTimeMillis() - execution.startTime()));
+                return execution.terminationFuture().thenCombine(accumulators, (v, results) ->
+                        new JobExecutionResult(getJobID(), System.currentTimeMillis() - execution.startTime(),
+                                results));
             }
         };
     }

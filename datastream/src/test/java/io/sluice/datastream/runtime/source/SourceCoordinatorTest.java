@@ -30,7 +30,7 @@ class SourceCoordinatorTest {
         c.registerReader(1);
 
         // reader 0 reaches checkpoint 1 first: the enumerator's state is taken now (3 splits unassigned + marker)
-        byte[] state = c.enumeratorState(1, false);
+        byte[] state = c.enumeratorState(1, 1, false);
         assertEquals(4, enumeratorState(source, state).size());
 
         // reader 1, not yet at checkpoint 1, asks for a split: it is assigned, but belongs after checkpoint 1
@@ -38,7 +38,7 @@ class SourceCoordinatorTest {
         assertNull(c.take(1, 0), "handed over before reader 1's snapshot of checkpoint 1");
 
         // reader 1's snapshot of checkpoint 1 (the enumerator's state is not taken again), then the split arrives
-        c.enumeratorState(1, true);
+        c.enumeratorState(1, 1, true);
         SourceCoordinator.Mailbox<RangeSplit> box = c.take(1, 1);
         assertNotNull(box);
         assertEquals(1, box.splits.size());
@@ -48,7 +48,7 @@ class SourceCoordinatorTest {
         c.handleSplitRequest(0);
         SourceCoordinator.Mailbox<RangeSplit> forZero = c.take(0, 1);
         assertEquals(1, forZero.splits.size());
-        byte[] second = c.enumeratorState(2, false);
+        byte[] second = c.enumeratorState(2, 2, false);
         assertEquals(2, enumeratorState(source, second).size(), "range-2 and the marker remain");
     }
 }
