@@ -31,6 +31,18 @@ EXECUTE PLAN '$VAR_STREAMING_PATH/plan.json';
 EXECUTE PLAN '$VAR_STREAMING_PATH/missing.json';
 !error
 
+create table sink_b (n INT) with ('connector' = 'blackhole');
+[INFO] Execute statement succeeded.
+!info
+
+COMPILE PLAN '$VAR_STREAMING_PATH/set-plan.json' FOR STATEMENT SET BEGIN INSERT INTO sink_a SELECT * FROM numbers; INSERT INTO sink_b SELECT n FROM numbers WHERE n > 2; END;
+[INFO] Execute statement succeeded.
+!info
+
+EXECUTE PLAN '$VAR_STREAMING_PATH/set-plan.json';
+[INFO] Complete execution of the SQL update statement.
+!info
+
 SET 'execution.runtime-mode' = 'batch';
 [INFO] Execute statement succeeded.
 !info

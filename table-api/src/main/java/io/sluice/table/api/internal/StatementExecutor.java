@@ -697,7 +697,10 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
         CompiledPlans.Compiled compiled = CompiledPlans.read(file);
         ParsedStatement statement;
         try {
-            statement = StatementParser.parse(compiled.statement());
+            String text = compiled.statement();
+            // a statement set is stored as written after FOR (STATEMENT SET BEGIN ... END), which parses after EXECUTE
+            statement = StatementParser.parse(text.stripLeading().regionMatches(true, 0, "STATEMENT", 0, 9)
+                    ? "EXECUTE " + text : text);
         } catch (SqlParseException e) {
             throw new TableException("The plan file '" + file + "' holds a statement that does not parse: "
                     + e.getMessage(), e);
