@@ -217,7 +217,8 @@ def current_database():
 
 def to_timestamp_ltz(*args):
     """A TIMESTAMP_LTZ of epoch time: ``to_timestamp_ltz(numeric)`` (milliseconds) or ``to_timestamp_ltz(numeric,
-    precision)`` (0: seconds, 3: milliseconds)."""
+    precision)`` (0: seconds, 3: milliseconds); or of date-time text: ``to_timestamp_ltz(string[, format[, zone]])``
+    (format 'yyyy-MM-dd HH:mm:ss.SSS' and zone 'UTC' by default)."""
     return _builtin("TO_TIMESTAMP_LTZ", *args)
 
 

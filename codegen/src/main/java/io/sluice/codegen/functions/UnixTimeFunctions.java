@@ -42,7 +42,8 @@ public final class UnixTimeFunctions implements BuiltInFunction {
     public static final SqlFunction TO_TIMESTAMP_LTZ = new SqlFunction("TO_TIMESTAMP_LTZ", SqlKind.OTHER_FUNCTION,
             ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3)
                     .andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
-            OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER), SqlFunctionCategory.TIMEDATE);
+            OperandTypes.or(OperandTypes.CHARACTER, OperandTypes.STRING_STRING, OperandTypes.STRING_STRING_STRING,
+                    OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER), SqlFunctionCategory.TIMEDATE);
 
     @Override
     public List<String> names() {
@@ -58,6 +59,8 @@ public final class UnixTimeFunctions implements BuiltInFunction {
                 + "carries, and returns epoch seconds, or -9223372036854775808 when s does not match the format. "
                 + "TO_TIMESTAMP_LTZ(n [, precision]) is the TIMESTAMP_LTZ(3) n epoch seconds (precision 0) or "
                 + "milliseconds (precision 3, the default) after the epoch; NULL outside years 0000-9999. "
+                + "TO_TIMESTAMP_LTZ(s [, fmt [, zone]]) parses s with fmt (default 'yyyy-MM-dd HH:mm:ss.SSS') as "
+                + "wall-clock time in zone (default 'UTC'), NULL when s does not match fmt or zone is unknown. "
                 + "NULL in, NULL out.";
     }
 
@@ -98,6 +101,9 @@ public final class UnixTimeFunctions implements BuiltInFunction {
     }
 
     private static GenExpr toTimestampLtz(ExprGenerator gen, List<GenExpr> args, LogicalType r, CodeBuilder out) {
+        if (args.get(0).type().root().isCharacterString()) {
+            return stringToLtz(gen, args, r, out);
+        }
         int precision = 3;
         if (args.size() > 1) {
             Object p = args.get(1).literal();
@@ -121,6 +127,40 @@ public final class UnixTimeFunctions implements BuiltInFunction {
         String val = gen.newName("val");
         out.line("boolean " + isNull + " = " + raw.isNull() + " || " + raw.value() + " == " + Functions.DT
                 + ".NO_VALUE;");
+        out.line(JavaTypes.javaType(r) + " " + val + " = " + isNull + " ? " + JavaTypes.defaultValue(r) + " : "
+                + raw.value() + ";");
+        return GenExpr.of(isNull, val, r);
+    }
+
+    /** TO_TIMESTAMP_LTZ(s [, fmt [, zone]]): the wall-clock time s in zone (default UTC), parsed with fmt. */
+    private static GenExpr stringToLtz(ExprGenerator gen, List<GenExpr> args, LogicalType r, CodeBuilder out) {
+        String dt = Functions.DT;
+        String fixedFormat = args.size() < 2 ? formatter(gen, "yyyy-MM-dd HH:mm:ss.SSS")
+                : Functions.constantString(args.get(1)) != null
+                ? formatter(gen, Functions.constantString(args.get(1))) : null;
+        String fixedZone = null;
+        if (args.size() < 3) {
+            fixedZone = gen.addReference(java.time.ZoneOffset.UTC, "java.time.ZoneId");
+        } else if (Functions.constantString(args.get(2)) != null) {
+            java.time.ZoneId z = io.sluice.codegen.runtime.DateTimeRuntime.zoneOrNull(
+                    Functions.constantString(args.get(2)));
+            if (z != null) {
+                fixedZone = gen.addReference(z, "java.time.ZoneId");
+            }
+        }
+        String f = fixedFormat;
+        String zone = fixedZone;
+        GenExpr raw = gen.strict(args, LogicalType.bigint(), out, v -> {
+            String zoneCode = zone != null ? zone : args.size() < 3 ? null : dt + ".zoneOrNull(" + v.get(2) + ")";
+            String call = dt + ".stringToLtz(" + v.get(0) + ", " + (f != null ? f : dt + ".formatter(" + v.get(1) + ")")
+                    + ", %s)";
+            return zoneCode == null ? dt + ".NO_VALUE"
+                    : zone != null ? String.format(call, zone)
+                    : "(" + zoneCode + " == null ? " + dt + ".NO_VALUE : " + String.format(call, zoneCode) + ")";
+        });
+        String isNull = gen.newName("isNull");
+        String val = gen.newName("val");
+        out.line("boolean " + isNull + " = " + raw.isNull() + " || " + raw.value() + " == " + dt + ".NO_VALUE;");
         out.line(JavaTypes.javaType(r) + " " + val + " = " + isNull + " ? " + JavaTypes.defaultValue(r) + " : "
                 + raw.value() + ";");
         return GenExpr.of(isNull, val, r);

@@ -657,6 +657,34 @@ public final class DateTimeRuntime {
     }
 
     /**
+     * TO_TIMESTAMP_LTZ(s [, format [, zone]]): epoch milliseconds of the wall-clock time {@code s} in {@code zone}
+     * (or in the offset the string carries); {@link #NO_VALUE} (NULL) when {@code s} does not match the format.
+     */
+    public static long stringToLtz(String s, DateTimeFormatter f, ZoneId zone) {
+        try {
+            TemporalAccessor ta = f.parse(s.trim());
+            LocalDate d = LocalDate.of(get(ta, ChronoField.YEAR, 1970), get(ta, ChronoField.MONTH_OF_YEAR, 1),
+                    get(ta, ChronoField.DAY_OF_MONTH, 1));
+            LocalDateTime t = d.atTime(get(ta, ChronoField.HOUR_OF_DAY, 0), get(ta, ChronoField.MINUTE_OF_HOUR, 0),
+                    get(ta, ChronoField.SECOND_OF_MINUTE, 0), get(ta, ChronoField.NANO_OF_SECOND, 0));
+            ZoneId z = ta.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? ZoneOffset.ofTotalSeconds(ta.get(ChronoField.OFFSET_SECONDS)) : zone;
+            return epochToLtz(t.atZone(z).toInstant().toEpochMilli(), 3);
+        } catch (java.time.DateTimeException e) {
+            return NO_VALUE;
+        }
+    }
+
+    /** The time zone named {@code id} for TO_TIMESTAMP_LTZ's third argument; null (the result NULL) if unknown. */
+    public static ZoneId zoneOrNull(String id) {
+        try {
+            return ZoneId.of(id.trim());
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * TO_TIMESTAMP_LTZ(n, precision) for an integral n: epoch seconds (precision 0) or millis (3);
      * {@link #NO_VALUE} when the result is outside years 0000-9999, which Flink gives as NULL.
      */
