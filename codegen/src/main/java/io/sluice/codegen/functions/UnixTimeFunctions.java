@@ -138,26 +138,21 @@ public final class UnixTimeFunctions implements BuiltInFunction {
         String fixedFormat = args.size() < 2 ? formatter(gen, "yyyy-MM-dd HH:mm:ss.SSS")
                 : Functions.constantString(args.get(1)) != null
                 ? formatter(gen, Functions.constantString(args.get(1))) : null;
-        String fixedZone = null;
+        // the zone: a constant resolved now (an unknown name makes every result NULL), else resolved per row
+        String zone;
         if (args.size() < 3) {
-            fixedZone = gen.addReference(java.time.ZoneOffset.UTC, "java.time.ZoneId");
+            zone = gen.addReference(java.time.ZoneOffset.UTC, "java.time.ZoneId");
         } else if (Functions.constantString(args.get(2)) != null) {
             java.time.ZoneId z = io.sluice.codegen.runtime.DateTimeRuntime.zoneOrNull(
                     Functions.constantString(args.get(2)));
-            if (z != null) {
-                fixedZone = gen.addReference(z, "java.time.ZoneId");
-            }
+            zone = z == null ? null : gen.addReference(z, "java.time.ZoneId");
+        } else {
+            zone = "";
         }
         String f = fixedFormat;
-        String zone = fixedZone;
-        GenExpr raw = gen.strict(args, LogicalType.bigint(), out, v -> {
-            String zoneCode = zone != null ? zone : args.size() < 3 ? null : dt + ".zoneOrNull(" + v.get(2) + ")";
-            String call = dt + ".stringToLtz(" + v.get(0) + ", " + (f != null ? f : dt + ".formatter(" + v.get(1) + ")")
-                    + ", %s)";
-            return zoneCode == null ? dt + ".NO_VALUE"
-                    : zone != null ? String.format(call, zone)
-                    : "(" + zoneCode + " == null ? " + dt + ".NO_VALUE : " + String.format(call, zoneCode) + ")";
-        });
+        GenExpr raw = gen.strict(args, LogicalType.bigint(), out, v -> zone == null ? dt + ".NO_VALUE"
+                : dt + ".stringToLtz(" + v.get(0) + ", " + (f != null ? f : dt + ".formatter(" + v.get(1) + ")") + ", "
+                + (zone.isEmpty() ? v.get(2) : zone) + ")");
         String isNull = gen.newName("isNull");
         String val = gen.newName("val");
         out.line("boolean " + isNull + " = " + raw.isNull() + " || " + raw.value() + " == " + dt + ".NO_VALUE;");

@@ -675,6 +675,12 @@ public final class DateTimeRuntime {
         }
     }
 
+    /** {@link #stringToLtz} in the time zone named {@code zoneId}; {@link #NO_VALUE} when no zone has that name. */
+    public static long stringToLtz(String s, DateTimeFormatter f, String zoneId) {
+        ZoneId zone = zoneOrNull(zoneId);
+        return zone == null ? NO_VALUE : stringToLtz(s, f, zone);
+    }
+
     /** The time zone named {@code id} for TO_TIMESTAMP_LTZ's third argument; null (the result NULL) if unknown. */
     public static ZoneId zoneOrNull(String id) {
         try {

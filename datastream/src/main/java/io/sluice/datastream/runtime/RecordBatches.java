@@ -44,4 +44,34 @@ public final class RecordBatches {
         BigIntVector v = timestamps(b);
         return v.isNull(row) ? NO_TIMESTAMP : v.get(row);
     }
+
+    /**
+     * Emits serialized records (without timestamps or key hashes) as one batch of this layout; nothing when there
+     * are none.
+     */
+    public static void emit(org.apache.arrow.memory.BufferAllocator allocator, java.util.List<byte[]> records,
+            io.sluice.runtime.operator.Output output) throws Exception {
+        int n = records.size();
+        if (n == 0) {
+            return;
+        }
+        RowBatch batch = RowBatch.allocate(TYPE, allocator, n);
+        try {
+            VarBinaryVector values = (VarBinaryVector) batch.vector(RECORD);
+            BigIntVector ts = (BigIntVector) batch.vector(TIMESTAMP);
+            IntVector hash = (IntVector) batch.vector(KEY_HASH);
+            IntVector exit = (IntVector) batch.vector(EXIT);
+            for (int i = 0; i < n; i++) {
+                values.setSafe(i, records.get(i));
+                ts.setNull(i);
+                hash.setNull(i);
+                exit.setSafe(i, 0);
+            }
+            batch.setRowCount(n);
+        } catch (RuntimeException e) {
+            batch.close();
+            throw e;
+        }
+        output.emit(batch);
+    }
 }

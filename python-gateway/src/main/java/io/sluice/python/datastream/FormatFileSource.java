@@ -191,7 +191,7 @@ public final class FormatFileSource extends BuiltInSource<Object> {
                     }
                 }
             }
-            emit(records, output);
+            io.sluice.datastream.runtime.RecordBatches.emit(context.allocator(), records, output);
             return file >= files.size() ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
         }
 
@@ -209,32 +209,6 @@ public final class FormatFileSource extends BuiltInSource<Object> {
                     }
                 }
             }
-        }
-
-        /** The serialized records as one batch of DataStream records. */
-        private void emit(List<byte[]> records, Output output) throws Exception {
-            int n = records.size();
-            if (n == 0) {
-                return;
-            }
-            RowBatch batch = RowBatch.allocate(RecordBatches.TYPE, context.allocator(), n);
-            try {
-                VarBinaryVector values = (VarBinaryVector) batch.vector(RecordBatches.RECORD);
-                BigIntVector ts = (BigIntVector) batch.vector(RecordBatches.TIMESTAMP);
-                IntVector hash = (IntVector) batch.vector(RecordBatches.KEY_HASH);
-                IntVector exit = (IntVector) batch.vector(RecordBatches.EXIT);
-                for (int i = 0; i < n; i++) {
-                    values.setSafe(i, records.get(i));
-                    ts.setNull(i);
-                    hash.setNull(i);
-                    exit.setSafe(i, 0);
-                }
-                batch.setRowCount(n);
-            } catch (RuntimeException e) {
-                batch.close();
-                throw e;
-            }
-            output.emit(batch);
         }
 
         @Override

@@ -77,28 +77,7 @@ abstract class RecordReader implements SourceReader {
 
     /** Emits serialized records as one batch (nothing when there are none). */
     static void emit(ReaderContext context, List<byte[]> records, Output output) throws Exception {
-        int n = records.size();
-        if (n == 0) {
-            return;
-        }
-        RowBatch batch = RowBatch.allocate(RecordBatches.TYPE, context.allocator(), n);
-        try {
-            VarBinaryVector values = (VarBinaryVector) batch.vector(RecordBatches.RECORD);
-            BigIntVector ts = (BigIntVector) batch.vector(RecordBatches.TIMESTAMP);
-            IntVector hash = (IntVector) batch.vector(RecordBatches.KEY_HASH);
-            IntVector exit = (IntVector) batch.vector(RecordBatches.EXIT);
-            for (int i = 0; i < n; i++) {
-                values.setSafe(i, records.get(i));
-                ts.setNull(i);
-                hash.setNull(i);
-                exit.setSafe(i, 0);
-            }
-            batch.setRowCount(n);
-        } catch (RuntimeException e) {
-            batch.close();
-            throw e;
-        }
-        output.emit(batch);
+        io.sluice.datastream.runtime.RecordBatches.emit(context.allocator(), records, output);
     }
 
     @Override
