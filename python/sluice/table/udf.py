@@ -10,7 +10,6 @@ the job with the Python traceback in the error message.
 """
 
 import inspect
-import itertools
 
 from sluice.table.expression import Expression, to_arg
 from sluice.table.types import DataType, DataTypes, RowType
@@ -19,7 +18,6 @@ __all__ = ['FunctionContext', 'UserDefinedFunction', 'ScalarFunction', 'TableFun
            'TableAggregateFunction', 'udf', 'udtf', 'udaf', 'udtaf', 'UserDefinedFunctionWrapper',
            'TableFunctionWrapper', 'AggregateFunctionWrapper', 'TableAggregateFunctionWrapper']
 
-_ids = itertools.count(1)
 
 
 class FunctionContext(object):
@@ -185,8 +183,7 @@ class UserDefinedFunctionWrapper(object):
             from sluice.java_gateway import get_gateway
             gateway = get_gateway()
             value, _, _ = gateway.request("make_function", buffers=[self._payload()],
-                                          **self._request_fields(gateway, "%s$%d" % (self._name, next(_ids)),
-                                                                 arity))
+                                          **self._request_fields(gateway, self._name, arity))
             self._handles[arity] = value["h"]
         return self._handles[arity]
 

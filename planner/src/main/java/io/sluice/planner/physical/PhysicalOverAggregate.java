@@ -1,6 +1,9 @@
 package io.sluice.planner.physical;
 
 import io.sluice.codegen.RelTypes;
+import io.sluice.codegen.udf.AggregateInvokerGenerator;
+import io.sluice.codegen.udf.AggregateUserSqlFunction;
+import io.sluice.codegen.udf.UserFunction;
 import io.sluice.planner.translate.Literals;
 import io.sluice.planner.translate.TimeAttributes;
 import io.sluice.runtime.graph.InputPartitioning;
@@ -15,7 +18,10 @@ import io.sluice.runtime.operator.over.OverWindowOperator;
 import io.sluice.runtime.operator.over.StreamingOverAggregateOperator;
 import io.sluice.runtime.operator.sort.SortKey;
 import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
+import io.sluice.table.functions.python.PythonFunction;
+import io.sluice.table.functions.python.PythonFunctionKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +101,13 @@ public final class PhysicalOverAggregate extends Window implements PhysicalRel {
         for (Window.Group g : window.groups) {
             List<OverFunctionSpec> functions = new ArrayList<>();
             for (Window.RexWinAggCall call : g.aggCalls) {
+                if (call.getOperator() instanceof AggregateUserSqlFunction) {
+                    functions.add(userDefined(call, (AggregateUserSqlFunction) call.getOperator(), inputType,
+                            outputType.type(outIndex), context));
+                    described.add(call.getOperator().getName() + " AS " + outputType.name(outIndex));
+                    outIndex++;
+                    continue;
+                }
                 List<Integer> args = new ArrayList<>();
                 List<Object> constants = new ArrayList<>();
                 for (RexNode op : call.getOperands()) {
@@ -144,6 +157,42 @@ public final class PhysicalOverAggregate extends Window implements PhysicalRel {
         String name = "OverAggregate(select=[" + String.join(", ", described) + "])";
         return new OperatorTransformation(name, List.of(in),
                 () -> new OverWindowOperator(inputType, groups, outputType), outputType);
+    }
+
+    /**
+     * A user-defined aggregate function's call: every argument must be an input column. Python functions follow
+     * Flink's rule: only vectorized (pandas) ones run in OVER windows.
+     */
+    private OverFunctionSpec userDefined(Window.RexWinAggCall call, AggregateUserSqlFunction operator,
+            RowType inputType, io.sluice.runtime.types.LogicalType resultType, TranslationContext context) {
+        UserFunction function = operator.function();
+        if (PythonFunction.class.isAssignableFrom(function.functionClass())
+                && ((PythonFunction) function.newInstance()).getPythonFunctionKind() == PythonFunctionKind.GENERAL) {
+            throw new TableException(streaming ? "Non-Pandas Python UDAFs are not supported in stream mode currently."
+                    : "non-Pandas UDAFs are not supported in batch mode currently.");
+        }
+        int[] args = new int[call.getOperands().size()];
+        List<io.sluice.runtime.types.LogicalType> argTypes = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            RexNode op = call.getOperands().get(i);
+            int idx = op instanceof RexInputRef ? ((RexInputRef) op).getIndex() : -1;
+            if (idx < 0 || idx >= inputType.size()) {
+                throw new UnsupportedFeatureException("literal arguments of user-defined aggregate functions in OVER "
+                        + "windows (" + displayName(function) + ")");
+            }
+            args[i] = idx;
+            argTypes.add(inputType.type(idx));
+        }
+        return OverFunctionSpec.userDefined(displayName(function), args, resultType,
+                new AggregateInvokerGenerator(context.config()).generate("OVER " + call, function, argTypes));
+    }
+
+    /**
+     * The name the user knows a function by: its registered name, or for a function called inline (registered under
+     * an internal name) the function object's own description.
+     */
+    static String displayName(UserFunction function) {
+        return function.name().startsWith("$inline$") ? function.newInstance().toString() : function.name();
     }
 
     private static FrameBound bound(RexWindowBound b, Window window, int inputFields) {

@@ -8,15 +8,29 @@ import io.sluice.table.functions.FunctionContext;
  * subclass declares typed {@code accumulate}/{@code retract} methods and a typed {@code getValue}; each call goes
  * to the Python worker with the pickled accumulator and returns the updated one.
  */
-public abstract class PythonAggregateFunction extends AggregateFunction<Object, PythonAccumulator> {
+public abstract class PythonAggregateFunction extends AggregateFunction<Object, PythonAccumulator>
+        implements io.sluice.table.functions.python.PythonFunction {
     private static final long serialVersionUID = 1L;
 
     private PythonWorkerHandle python;
+    private io.sluice.table.functions.python.PythonFunctionKind kind =
+            io.sluice.table.functions.python.PythonFunctionKind.GENERAL;
     private transient io.sluice.runtime.types.LogicalType resultType;
 
     /** Sets what the worker needs; called once on the registered instance. */
     public final void configure(PythonFunctionSpec spec) {
         this.python = new PythonWorkerHandle(spec);
+    }
+
+    /** Sets what the worker needs and whether the Python function is a pandas one; called once. */
+    public final void configure(PythonFunctionSpec spec, io.sluice.table.functions.python.PythonFunctionKind kind) {
+        configure(spec);
+        this.kind = kind;
+    }
+
+    @Override
+    public io.sluice.table.functions.python.PythonFunctionKind getPythonFunctionKind() {
+        return kind;
     }
 
     @Override

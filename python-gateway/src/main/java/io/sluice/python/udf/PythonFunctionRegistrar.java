@@ -88,7 +88,9 @@ public final class PythonFunctionRegistrar {
         if (table) {
             ((PythonTableFunction) f).configure(spec);
         } else if (aggregate) {
-            ((PythonAggregateFunction) f).configure(spec);
+            ((PythonAggregateFunction) f).configure(spec, "pandas".equals(r.path("func_type").asText())
+                    ? io.sluice.table.functions.python.PythonFunctionKind.PANDAS
+                    : io.sluice.table.functions.python.PythonFunctionKind.GENERAL);
         } else if (tableAggregate) {
             ((PythonTableAggregateFunction) f).configure(spec);
         } else {

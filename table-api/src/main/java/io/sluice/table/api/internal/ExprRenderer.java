@@ -252,7 +252,31 @@ public final class ExprRenderer {
                     : "defined are " + overWindows.keySet()
                             + (name == null ? "" : NameSuggestions.didYouMean(name, overWindows.keySet()))));
         }
-        return render(n.args.get(0)) + " OVER (" + spec + ")";
+        ExprNode target = n.args.get(0);
+        checkOverTarget(target);
+        if (target.kind == Kind.AGG && target.text.equals("SUM0")) {
+            // SUM0 renders as COALESCE(SUM(..), 0): the window applies to the SUM inside
+            return "COALESCE(SUM(" + (target.distinct ? "DISTINCT " : "") + render(target.args.get(0)) + ") OVER ("
+                    + spec + "), 0)";
+        }
+        return render(target) + " OVER (" + spec + ")";
+    }
+
+    /** Rejects what cannot be computed over a window with the function's own name (not its internal one). */
+    private static void checkOverTarget(ExprNode target) {
+        if (target.kind == Kind.FUNCTION_CALL) {
+            Object f = target.value;
+            Class<?> c = f instanceof Class ? (Class<?>) f : f.getClass();
+            if (!io.sluice.table.functions.AggregateFunction.class.isAssignableFrom(c)) {
+                String name = f instanceof Class ? c.getName() : f.toString();
+                throw new ValidationException("OVER must be applied to an aggregate function, and " + name
+                        + " is not one: .over(..) follows an aggregate such as $(\"x\").sum() or a call of an "
+                        + "AggregateFunction");
+            }
+        } else if (target.kind == Kind.FIELD || target.kind == Kind.LITERAL) {
+            throw new ValidationException("OVER must be applied to an aggregate function, not to "
+                    + summary(target) + ": .over(..) follows an aggregate such as $(\"x\").sum()");
+        }
     }
 
     private String windowProperty(ExprNode n) {

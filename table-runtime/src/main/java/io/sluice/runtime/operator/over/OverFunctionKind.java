@@ -25,7 +25,12 @@ public enum OverFunctionKind {
     SUM0,
     AVG,
     MIN,
-    MAX;
+    MAX,
+    /**
+     * A user-defined aggregate function ({@code io.sluice.table.functions.AggregateFunction}), called through the
+     * generated invoker of {@link OverFunctionSpec#userAggregate()}; every argument is an input column.
+     */
+    USER_DEFINED;
 
     /** True for the functions that ignore the frame and look at partition positions instead. */
     public boolean ignoresFrame() {

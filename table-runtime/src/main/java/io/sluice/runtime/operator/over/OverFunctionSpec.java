@@ -1,5 +1,7 @@
 package io.sluice.runtime.operator.over;
 
+import io.sluice.runtime.generated.GeneratedClass;
+import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
 import io.sluice.runtime.types.LogicalType;
 
 /**
@@ -17,12 +19,35 @@ public final class OverFunctionSpec {
     private final int[] argFields;
     private final Object[] constantArgs;
     private final LogicalType resultType;
+    private final GeneratedClass<UserAggregateInvoker> userAggregate;
+    private final String name;
 
     public OverFunctionSpec(OverFunctionKind kind, int[] argFields, Object[] constantArgs, LogicalType resultType) {
+        this(kind, argFields, constantArgs, resultType, null, kind.name());
+    }
+
+    private OverFunctionSpec(OverFunctionKind kind, int[] argFields, Object[] constantArgs, LogicalType resultType,
+            GeneratedClass<UserAggregateInvoker> userAggregate, String name) {
         this.kind = kind;
         this.argFields = argFields == null ? new int[0] : argFields.clone();
         this.constantArgs = constantArgs == null ? new Object[0] : constantArgs.clone();
         this.resultType = resultType;
+        this.userAggregate = userAggregate;
+        this.name = name;
+    }
+
+    /**
+     * A call of a user-defined aggregate function named {@code name} with the input columns {@code argFields} as
+     * arguments, through {@code invoker} (generated for exactly those columns' types).
+     */
+    public static OverFunctionSpec userDefined(String name, int[] argFields, LogicalType resultType,
+            GeneratedClass<UserAggregateInvoker> invoker) {
+        return new OverFunctionSpec(OverFunctionKind.USER_DEFINED, argFields, null, resultType, invoker, name);
+    }
+
+    /** The invoker of a {@link OverFunctionKind#USER_DEFINED} function; null for the other kinds. */
+    public GeneratedClass<UserAggregateInvoker> userAggregate() {
+        return userAggregate;
     }
 
     public OverFunctionKind kind() {
@@ -53,7 +78,7 @@ public final class OverFunctionSpec {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(kind.name()).append('(');
+        StringBuilder sb = new StringBuilder(name).append('(');
         for (int i = 0; i < argFields.length; i++) {
             sb.append(i > 0 ? ", $" : "$").append(argFields[i]);
         }

@@ -1,6 +1,8 @@
 package io.sluice.runtime.operator.over;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.generated.UserFunctionLifecycle;
+import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
@@ -41,6 +43,8 @@ public final class OverWindowOperator implements StreamOperator {
     private Output output;
     private RowBuffer buffer;
     private final List<ResultColumn> results = new ArrayList<>();
+    /** The opened invoker of each user-defined function, in function order over the groups (null for the rest). */
+    private final List<UserAggregateInvoker> userAggregates = new ArrayList<>();
 
     public OverWindowOperator(RowType inputType, List<OverGroupSpec> groups, RowType outputType) {
         int functions = 0;
@@ -61,6 +65,29 @@ public final class OverWindowOperator implements StreamOperator {
         this.context = context;
         this.output = output;
         this.buffer = new RowBuffer(inputType, context.allocator());
+        userAggregates.addAll(openUserAggregates(context, groups));
+    }
+
+    /** A new, opened invoker for each user-defined function of {@code groups}, in order (null for the others). */
+    static List<UserAggregateInvoker> openUserAggregates(OperatorContext context, List<OverGroupSpec> groups) {
+        List<UserAggregateInvoker> invokers = new ArrayList<>();
+        for (OverGroupSpec g : groups) {
+            for (OverFunctionSpec f : g.functions()) {
+                UserAggregateInvoker invoker = f.userAggregate() == null ? null : f.userAggregate().newInstance();
+                invokers.add(invoker);
+                UserFunctionLifecycle.openUnchecked(context, invoker);
+            }
+        }
+        return invokers;
+    }
+
+    /** The aggregate over sliding frames for {@code f}; {@code invoker} is its opened invoker if user-defined. */
+    static FrameAggregate frameAggregate(OverFunctionSpec f, UserAggregateInvoker invoker, LogicalType[] inputTypes,
+            ValueVector[] inputs, ResultColumn out, int rows) {
+        if (f.kind() == OverFunctionKind.USER_DEFINED) {
+            return new UserFrameAggregate(f, invoker, inputs, out);
+        }
+        return FrameAggregate.create(f, inputTypes, inputs, out, rows);
     }
 
     @Override
@@ -83,10 +110,12 @@ public final class OverWindowOperator implements StreamOperator {
         SortedGroup sorted = null;
         int[] lo = new int[n];
         int[] hi = new int[n];
+        int function = 0;
         for (OverGroupSpec group : groups) {
             sorted = SortedGroup.sort(inputType, vectors, n, group.partitionFields(), group.orderKeys());
             boolean framesComputed = false;
             for (OverFunctionSpec f : group.functions()) {
+                UserAggregateInvoker invoker = userAggregates.get(function++);
                 ResultColumn out = newResult(column++, n);
                 if (f.kind().ignoresFrame()) {
                     PositionFunctions.evaluate(f, sorted, inputTypes, inputs, out, context.allocator());
@@ -95,7 +124,7 @@ public final class OverWindowOperator implements StreamOperator {
                         FrameBounds.compute(group, sorted, inputTypes, inputs, lo, hi);
                         framesComputed = true;
                     }
-                    slide(FrameAggregate.create(f, inputTypes, inputs, out, n), sorted, lo, hi);
+                    slide(frameAggregate(f, invoker, inputTypes, inputs, out, n), sorted, lo, hi);
                 }
                 out.finish(n);
             }
@@ -192,6 +221,10 @@ public final class OverWindowOperator implements StreamOperator {
     @Override
     public void close() {
         releaseResults();
+        if (!userAggregates.isEmpty()) {
+            UserFunctionLifecycle.closeUnchecked(userAggregates.toArray());
+            userAggregates.clear();
+        }
         if (buffer != null) {
             buffer.close();
             buffer = null;

@@ -36,7 +36,8 @@ final class ResultColumn implements AutoCloseable {
         this.type = type;
         vector.setInitialCapacity(Math.max(rows, 1));
         vector.allocateNew();
-        this.staged = vector instanceof org.apache.arrow.vector.BaseVariableWidthVector ? new Object[rows] : null;
+        this.staged = vector instanceof org.apache.arrow.vector.BaseFixedWidthVector
+                || vector instanceof NullVector ? null : new Object[rows];
     }
 
     void setNull(int row) {
@@ -125,6 +126,17 @@ final class ResultColumn implements AutoCloseable {
                 break;
             default:
                 setLong(row, v.longValue());
+        }
+    }
+
+    /** Writes the external Java value {@code v} of the result type (null: NULL) at {@code row}. */
+    void setObject(int row, Object v) {
+        if (staged != null) {
+            staged[row] = v;
+        } else if (v == null) {
+            setNull(row);
+        } else if (!(vector instanceof NullVector)) {
+            VectorValues.set(type, vector, row, v);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.sluice.runtime.operator.over;
 
 import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.generated.UserFunctionLifecycle;
+import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
 import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
@@ -74,6 +76,8 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
     private RowBuffer retained;
     private KeyHashTable partitions;
     private final List<RunningAggregate> running = new ArrayList<>();
+    /** The opened invoker of each user-defined function (null for the other functions). */
+    private List<UserAggregateInvoker> userAggregates = List.of();
     private long watermark = Long.MIN_VALUE;
     private long lastProcTime = Long.MIN_VALUE;
     private long lateRows;
@@ -114,7 +118,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
      * Throws {@link UnsupportedFeatureException} unless the window is one this operator runs: ordered by
      * exactly one ascending TIMESTAMP / TIMESTAMP_LTZ column, a ROWS or RANGE frame from UNBOUNDED
      * PRECEDING, an offset PRECEDING or CURRENT ROW to CURRENT ROW, and only COUNT, SUM, SUM0, AVG, MIN,
-     * MAX, FIRST_VALUE and LAST_VALUE.
+     * MAX, FIRST_VALUE, LAST_VALUE and user-defined aggregate functions.
      */
     public static void checkSupported(RowType inputType, OverGroupSpec group) {
         SortKey[] order = group.orderKeys();
@@ -148,6 +152,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
                 case MAX:
                 case FIRST_VALUE:
                 case LAST_VALUE:
+                case USER_DEFINED:
                     break;
                 default:
                     throw new UnsupportedFeatureException(f.kind() + " in a streaming OVER aggregation");
@@ -166,9 +171,13 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
         if (partitionFields.length > 0) {
             partitions = KeyHashTable.forGrouping(context.allocator(), inputType.project(partitionFields).types());
         }
+        userAggregates = OverWindowOperator.openUserAggregates(context, List.of(group));
         if (unbounded) {
-            for (OverFunctionSpec f : group.functions()) {
-                running.add(RunningAggregate.create(f, inputTypes, context.allocator()));
+            for (int j = 0; j < group.functions().size(); j++) {
+                OverFunctionSpec f = group.functions().get(j);
+                running.add(f.kind() == OverFunctionKind.USER_DEFINED
+                        ? new UserRunningAggregate(f, userAggregates.get(j))
+                        : RunningAggregate.create(f, inputTypes, context.allocator()));
             }
             ensureRunningCapacity();
         }
@@ -424,7 +433,8 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
                         FrameBounds.compute(group, sorted, inputTypes, inputs, lo, hi);
                     }
                     OverFunctionSpec f = group.functions().get(j);
-                    OverWindowOperator.slide(FrameAggregate.create(f, inputTypes, inputs, out, m), sorted, lo, hi);
+                    OverWindowOperator.slide(OverWindowOperator.frameAggregate(f, userAggregates.get(j), inputTypes,
+                            inputs, out, m), sorted, lo, hi);
                 }
                 out.finish(m);
             }
@@ -695,6 +705,10 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
             a.close();
         }
         running.clear();
+        if (!userAggregates.isEmpty()) {
+            UserFunctionLifecycle.closeUnchecked(userAggregates.toArray());
+            userAggregates = List.of();
+        }
         if (pending != null) {
             pending.close();
             pending = null;
