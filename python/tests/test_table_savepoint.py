@@ -8,7 +8,7 @@ import unittest
 
 from sluice.table import DataTypes, EnvironmentSettings, TableEnvironment
 from sluice.table.table_result import JobStatus
-from sluice.table.udf import udf
+from sluice.table.udf import udaf, udf
 
 ROWS = 3000
 
@@ -40,6 +40,11 @@ def environment(out, savepoint=None):
     return t_env
 
 
+@udaf(result_type=DataTypes.BIGINT(), func_type="pandas")
+def row_count(v):
+    return len(v)
+
+
 class TableSavepointTest(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp()
@@ -67,6 +72,30 @@ class TableSavepointTest(unittest.TestCase):
         environment(out, savepoint).execute_sql(insert).wait()
         rows = sorted(tuple(map(int, line.split(","))) for line in lines(out))
         self.assertEqual([(i, i * 10) for i in range(1, ROWS + 1)], rows, "every row once")
+
+    def test_over_window_accumulators_resume_from_a_savepoint(self):
+        # a pandas aggregate over UNBOUNDED PRECEDING frames: each partition's accumulator is in the savepoint, so
+        # the resumed job continues every partition's count
+        out = os.path.join(self.dir, "out")
+        insert = ("INSERT INTO snk SELECT id, row_count(id) OVER (PARTITION BY MOD(id, 3) ORDER BY pt "
+                  "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM timed")
+
+        def over_environment(savepoint=None):
+            t_env = environment(out, savepoint)
+            t_env.execute_sql("CREATE TEMPORARY VIEW timed AS SELECT id, PROCTIME() AS pt FROM src")
+            t_env.create_temporary_system_function("row_count", row_count)
+            return t_env
+
+        client = over_environment().execute_sql(insert).get_job_client()
+        time.sleep(0.8)
+        savepoint = client.stop_with_savepoint(False, os.path.join(self.dir, "savepoints")).result()
+        client.get_job_execution_result().result()
+        before = len(lines(out))
+        self.assertTrue(0 < before < ROWS, "stopped part way: %d rows" % before)
+
+        over_environment(savepoint).execute_sql(insert).wait()
+        rows = sorted(tuple(map(int, line.split(","))) for line in lines(out))
+        self.assertEqual([(i, (i - 1) // 3 + 1) for i in range(1, ROWS + 1)], rows, "every row once, counts go on")
 
     def test_savepoint_directory_from_the_config(self):
         out = os.path.join(self.dir, "out")

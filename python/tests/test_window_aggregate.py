@@ -9,9 +9,9 @@ import unittest
 from sluice.common import Row
 from sluice.table import DataTypes, EnvironmentSettings, TableEnvironment
 from sluice.table import expressions as expr
-from sluice.table.expressions import col, lit, UNBOUNDED_RANGE
+from sluice.table.expressions import col, lit
 from sluice.table.udf import AggregateFunction, TableAggregateFunction, udaf, udtaf
-from sluice.table.window import Over, Session, Slide, Tumble
+from sluice.table.window import Session, Slide, Tumble
 from sluice.util.exceptions import ValidationException
 
 
@@ -185,13 +185,6 @@ class StreamingWindowAggregateTest(unittest.TestCase):
             .flat_aggregate(max_of_row) \
             .select(col('mx'), col('w').end.alias('we'))
         self.assertEqual([('5', '2024-01-01 00:00:10'), ('7', '2024-01-01 00:00:20')], as_text(rows_of(result)))
-
-    def test_python_aggregate_over_window_is_not_supported_yet(self):
-        with self.assertRaisesRegex(NotImplementedError, "^not supported yet: "):
-            self.events.over_window(Over.partition_by(col('k')).order_by(col('ts')).preceding(UNBOUNDED_RANGE)
-                                    .alias('w')) \
-                .select(col('k'), mean_udaf(col('v')).over(col('w'))).execute()
-
 
 class TwoPhaseAggregateTest(unittest.TestCase):
     def test_python_aggregate_with_the_two_phase_strategy(self):
