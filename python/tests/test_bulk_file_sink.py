@@ -12,7 +12,8 @@ from sluice.datastream import StreamExecutionEnvironment
 from sluice.common import WatermarkStrategy
 from sluice.datastream.connectors.file_system import (BucketAssigner, FileSink, FileSource, OutputFileConfig,
                                                       RollingPolicy)
-from sluice.datastream.formats.avro import AvroBulkWriters, AvroSchema, GenericRecordAvroTypeInfo
+from sluice.datastream.formats.avro import (AvroBulkWriters, AvroInputFormat, AvroSchema, AvroWriters,
+                                           GenericRecordAvroTypeInfo)
 from sluice.datastream.formats.csv import CsvBulkWriters, CsvReaderFormat, CsvSchema
 from sluice.datastream.formats.parquet import ParquetBulkWriters, ParquetColumnarRowInputFormat
 from sluice.table import DataTypes, EnvironmentSettings, TableEnvironment
@@ -107,6 +108,56 @@ class BulkFileSinkTest(unittest.TestCase):
         env.execute("avro")
         self.assertEqual(sorted(users, key=repr),
                          read_back(out, "name STRING, favorite_number INT, favorite_color STRING", "avro"))
+
+    def test_avro_input_format_reads_generic_records_as_dicts(self):
+        # written with PyFlink's AvroWriters name, read back with env.create_input(AvroInputFormat(...))
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(2)
+        schema = AvroSchema.parse_string(AVRO_SCHEMA)
+        out = os.path.join(self.dir, "avro")
+        users = [('alice', 7, 'red'), ('bob', None, None), ('carol', 3, 'blue')]
+        env.from_collection(users) \
+            .map(lambda u: {'name': u[0], 'favorite_number': u[1], 'favorite_color': u[2]},
+                 output_type=GenericRecordAvroTypeInfo(schema)) \
+            .sink_to(FileSink.for_bulk_format(out, AvroWriters.for_generic_record(schema))
+                     .with_bucket_assigner(BucketAssigner.base_path_bucket_assigner()).build())
+        env.execute("avro")
+        ds = env.create_input(AvroInputFormat(out, schema))
+        self.assertEqual(GenericRecordAvroTypeInfo(schema), ds.get_type())
+        with ds.map(lambda r: (type(r).__name__, r['name'], r['favorite_number'], r['favorite_color']),
+                    Types.TUPLE([Types.STRING(), Types.STRING(), Types.INT(), Types.STRING()])) \
+                .execute_and_collect() as results:
+            self.assertEqual([('dict',) + u for u in sorted(users, key=repr)], sorted(results, key=repr))
+
+    def test_avro_input_format_nested_values(self):
+        # a file the engine's Avro format wrote from SQL: a nested record, an array, a map and a date
+        out = os.path.join(self.dir, "nested")
+        t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+        t_env.execute_sql("CREATE TABLE f (id INT, r ROW<x INT, s STRING>, tags ARRAY<STRING>, "
+                          "m MAP<STRING, BIGINT>, d DATE) WITH ('connector' = 'filesystem', 'path' = '%s', "
+                          "'format' = 'avro')" % out)
+        t_env.execute_sql("INSERT INTO f VALUES (1, ROW(2, 'a'), ARRAY['p', 'q'], MAP['k', 5], DATE '2024-02-29'), "
+                          "(2, CAST(NULL AS ROW<x INT, s STRING>), ARRAY['z'], MAP['j', 6], NULL)").wait()
+        schema = AvroSchema.parse_string("""
+        {"type": "record", "name": "F", "fields": [
+            {"name": "id", "type": ["null", "int"]},
+            {"name": "r", "type": ["null", {"type": "record", "name": "R", "fields": [
+                {"name": "x", "type": ["null", "int"]}, {"name": "s", "type": ["null", "string"]}]}]},
+            {"name": "tags", "type": ["null", {"type": "array", "items": ["null", "string"]}]},
+            {"name": "m", "type": ["null", {"type": "map", "values": ["null", "long"]}]},
+            {"name": "d", "type": ["null", {"type": "int", "logicalType": "date"}]}]}
+        """)
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(1)
+        with env.create_input(AvroInputFormat(out, schema)).map(repr, Types.STRING()).execute_and_collect() as rows:
+            self.assertEqual(["{'id': 1, 'r': {'x': 2, 's': 'a'}, 'tags': ['p', 'q'], 'm': {'k': 5}, "
+                              "'d': datetime.date(2024, 2, 29)}",
+                              "{'id': 2, 'r': None, 'tags': ['z'], 'm': {'j': 6}, 'd': None}"], sorted(rows))
+
+    def test_create_input_of_other_formats_is_not_supported_yet(self):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        with self.assertRaisesRegex(NotImplementedError, "^not supported yet: create_input"):
+            env.create_input(object())
 
     def test_csv_schema(self):
         # PyFlink's documented CsvBulkWriters example

@@ -414,6 +414,8 @@ class Reader(object):
             if isinstance(t, RowTypeInfo) and t._field_names:
                 row.set_field_names(t._field_names)
             row.set_row_kind(RowKind(kind))
+            if hasattr(t, "_from_row"):
+                return t._from_row(row)
             return row
         if tag == 9:
             n = self.take(">h")

@@ -265,6 +265,20 @@ class StreamExecutionEnvironment(object):
             stream = stream.assign_timestamps_and_watermarks(watermark_strategy)
         return stream
 
+    def create_input(self, input_format, type_info=None):
+        """Reads the records of an input format: ``AvroInputFormat(path, schema)`` (Avro container files) is
+        supported."""
+        from sluice.datastream.formats.avro import AvroInputFormat
+        if not isinstance(input_format, AvroInputFormat):
+            raise NotImplementedError("not supported yet: create_input with %s (AvroInputFormat is supported)"
+                                      % type(input_format).__name__)
+        produced = input_format.get_produced_type()
+        if type_info is not None and repr(type_info) != repr(produced):
+            raise TypeError("AvroInputFormat produces %r, not %r" % (produced, type_info))
+        spec = input_format._node()
+        spec["name"] = "AvroInputFormat"
+        return DataStream(self, self._add_node(spec), produced)
+
     def read_text_file(self, file_path, charset_name="UTF-8"):
         node = self._add_node({"kind": "text_file", "paths": [file_path], "charset": charset_name,
                                "name": "Read Text File"})
