@@ -209,7 +209,39 @@ class HiveCatalog(object):
                                   "sluice)")
 
 
-class JdbcCatalog(object):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("not supported yet: JdbcCatalog (Sluice's catalogs are generic_in_memory and "
-                                  "sluice)")
+class JdbcCatalog(Catalog):
+    """A catalog of a PostgreSQL server (PyFlink's ``JdbcCatalog``): its databases are the server's databases, a
+    database's tables are its tables and views named ``schema.table``, read and written through the jdbc connector
+    (the engine's ``'type' = 'jdbc'`` catalog; read-only for DDL). ``base_url`` is the server's JDBC URL without a
+    database, e.g. ``jdbc:postgresql://localhost:5432/``. Register it with ``t_env.register_catalog(name, catalog)``;
+    its methods then read the registered catalog."""
+
+    def __init__(self, catalog_name, default_database, username, pwd, base_url):
+        for what, value in (("catalog_name", catalog_name), ("default_database", default_database),
+                            ("username", username), ("pwd", pwd), ("base_url", base_url)):
+            if value is None:
+                raise ValueError("JdbcCatalog needs %s" % what)
+        super().__init__(None, catalog_name)
+        self._default_database = default_database
+        self._options = {"type": "jdbc", "base-url": base_url, "default-database": default_database,
+                         "username": username, "password": pwd}
+
+    def _create_statement(self, name):
+        options = ", ".join("%s = %s" % (_literal(k), _literal(v)) for k, v in self._options.items())
+        return "CREATE CATALOG %s WITH (%s)" % (quote(name), options)
+
+    def _registered(self, t_env, name):
+        self._t_env = t_env
+        self._name = name
+
+    def _rows(self, statement):
+        if self._t_env is None:
+            raise ValueError("JdbcCatalog '%s' is not registered yet: call t_env.register_catalog(name, catalog) "
+                             "first" % self._name)
+        return super()._rows(statement)
+
+    def get_default_database(self):
+        return self._default_database
+
+    def __repr__(self):
+        return "JdbcCatalog(%s, %s)" % (self._name, self._options["base-url"])

@@ -279,11 +279,15 @@ class TableEnvironment(JavaObject):
         self.execute_sql(catalog_descriptor._create_statement(catalog_name))
 
     def register_catalog(self, catalog_name, catalog):
-        """Registers a catalog: a ``CatalogDescriptor`` (as ``create_catalog``); Java catalog objects do not exist
-        in Sluice's Python API."""
-        from sluice.table.catalog import CatalogDescriptor
+        """Registers a catalog: a ``JdbcCatalog``, or a ``CatalogDescriptor`` (as ``create_catalog``); Java catalog
+        objects do not exist in Sluice's Python API."""
+        from sluice.table.catalog import CatalogDescriptor, JdbcCatalog
         if isinstance(catalog, CatalogDescriptor):
             return self.create_catalog(catalog_name, catalog)
+        if isinstance(catalog, JdbcCatalog):
+            self.execute_sql(catalog._create_statement(catalog_name))
+            catalog._registered(self, catalog_name)
+            return None
         raise NotImplementedError("not supported yet: register_catalog with %r; use create_catalog(name, "
                                   "CatalogDescriptor.of(name, Configuration with 'type')) or CREATE CATALOG"
                                   % (catalog,))
