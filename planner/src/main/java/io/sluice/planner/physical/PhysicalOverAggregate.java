@@ -102,9 +102,10 @@ public final class PhysicalOverAggregate extends Window implements PhysicalRel {
             List<OverFunctionSpec> functions = new ArrayList<>();
             for (Window.RexWinAggCall call : g.aggCalls) {
                 if (call.getOperator() instanceof AggregateUserSqlFunction) {
-                    functions.add(userDefined(call, (AggregateUserSqlFunction) call.getOperator(), inputType,
-                            outputType.type(outIndex), context));
-                    described.add(call.getOperator().getName() + " AS " + outputType.name(outIndex));
+                    OverFunctionSpec spec = userDefined(call, (AggregateUserSqlFunction) call.getOperator(), inputType,
+                            outputType.type(outIndex), context);
+                    functions.add(spec);
+                    described.add(spec.name() + " AS " + outputType.name(outIndex));
                     outIndex++;
                     continue;
                 }

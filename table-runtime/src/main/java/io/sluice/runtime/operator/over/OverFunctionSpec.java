@@ -45,6 +45,11 @@ public final class OverFunctionSpec {
         return new OverFunctionSpec(OverFunctionKind.USER_DEFINED, argFields, null, resultType, invoker, name);
     }
 
+    /** The function's name: its kind, or the name of a user-defined function. */
+    public String name() {
+        return name;
+    }
+
     /** The invoker of a {@link OverFunctionKind#USER_DEFINED} function; null for the other kinds. */
     public GeneratedClass<UserAggregateInvoker> userAggregate() {
         return userAggregate;
