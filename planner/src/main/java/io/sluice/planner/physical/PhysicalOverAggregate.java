@@ -161,7 +161,7 @@ public final class PhysicalOverAggregate extends Window implements PhysicalRel {
     }
 
     /**
-     * A user-defined aggregate function's call: every argument must be an input column. Python functions follow
+     * A user-defined aggregate function's call: its arguments are input columns or literals. Python functions follow
      * Flink's rule: only vectorized (pandas) ones run in OVER windows.
      */
     private OverFunctionSpec userDefined(Window.RexWinAggCall call, AggregateUserSqlFunction operator,
@@ -173,18 +173,23 @@ public final class PhysicalOverAggregate extends Window implements PhysicalRel {
                     : "non-Pandas UDAFs are not supported in batch mode currently.");
         }
         int[] args = new int[call.getOperands().size()];
+        List<Object> literals = new ArrayList<>();
         List<io.sluice.runtime.types.LogicalType> argTypes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            RexNode op = call.getOperands().get(i);
-            int idx = op instanceof RexInputRef ? ((RexInputRef) op).getIndex() : -1;
-            if (idx < 0 || idx >= inputType.size()) {
-                throw new UnsupportedFeatureException("literal arguments of user-defined aggregate functions in OVER "
-                        + "windows (" + displayName(function) + ")");
+            int idx = ((RexInputRef) call.getOperands().get(i)).getIndex();
+            if (idx < inputType.size()) {
+                args[i] = idx;
+                argTypes.add(inputType.type(idx));
+            } else {
+                // a literal argument: one of the window's constants
+                RexLiteral lit = constants.get(idx - inputType.size());
+                io.sluice.runtime.types.LogicalType type = RelTypes.toLogicalType(lit.getType());
+                literals.add(Literals.toExternal(lit, type));
+                args[i] = -literals.size();
+                argTypes.add(type);
             }
-            args[i] = idx;
-            argTypes.add(inputType.type(idx));
         }
-        return OverFunctionSpec.userDefined(displayName(function), args, resultType,
+        return OverFunctionSpec.userDefined(displayName(function), args, literals.toArray(), argTypes, resultType,
                 new AggregateInvokerGenerator(context.config()).generate("OVER " + call, function, argTypes));
     }
 

@@ -3,6 +3,7 @@ package io.sluice.runtime.operator.over;
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
 import io.sluice.runtime.types.LogicalType;
+import java.util.List;
 
 /**
  * One function of an OVER window group: its kind, the input columns it reads, literal arguments, and
@@ -21,28 +22,37 @@ public final class OverFunctionSpec {
     private final LogicalType resultType;
     private final GeneratedClass<UserAggregateInvoker> userAggregate;
     private final String name;
+    private final List<LogicalType> argTypes;
 
     public OverFunctionSpec(OverFunctionKind kind, int[] argFields, Object[] constantArgs, LogicalType resultType) {
-        this(kind, argFields, constantArgs, resultType, null, kind.name());
+        this(kind, argFields, constantArgs, resultType, null, kind.name(), List.of());
     }
 
     private OverFunctionSpec(OverFunctionKind kind, int[] argFields, Object[] constantArgs, LogicalType resultType,
-            GeneratedClass<UserAggregateInvoker> userAggregate, String name) {
+            GeneratedClass<UserAggregateInvoker> userAggregate, String name, List<LogicalType> argTypes) {
         this.kind = kind;
         this.argFields = argFields == null ? new int[0] : argFields.clone();
         this.constantArgs = constantArgs == null ? new Object[0] : constantArgs.clone();
         this.resultType = resultType;
         this.userAggregate = userAggregate;
         this.name = name;
+        this.argTypes = List.copyOf(argTypes);
     }
 
     /**
-     * A call of a user-defined aggregate function named {@code name} with the input columns {@code argFields} as
-     * arguments, through {@code invoker} (generated for exactly those columns' types).
+     * A call of a user-defined aggregate function named {@code name} through {@code invoker} (generated for
+     * {@code argTypes}): argument {@code i} is input column {@code argFields[i]}, or, where that is negative, the literal
+     * {@code constants[-argFields[i] - 1]} (an external Java value of {@code argTypes.get(i)}).
      */
-    public static OverFunctionSpec userDefined(String name, int[] argFields, LogicalType resultType,
-            GeneratedClass<UserAggregateInvoker> invoker) {
-        return new OverFunctionSpec(OverFunctionKind.USER_DEFINED, argFields, null, resultType, invoker, name);
+    public static OverFunctionSpec userDefined(String name, int[] argFields, Object[] constants,
+            List<LogicalType> argTypes, LogicalType resultType, GeneratedClass<UserAggregateInvoker> invoker) {
+        return new OverFunctionSpec(OverFunctionKind.USER_DEFINED, argFields, constants, resultType, invoker, name,
+                argTypes);
+    }
+
+    /** The types of a user-defined function's arguments (empty for the other kinds). */
+    public List<LogicalType> argTypes() {
+        return argTypes;
     }
 
     /** The function's name: its kind, or the name of a user-defined function. */

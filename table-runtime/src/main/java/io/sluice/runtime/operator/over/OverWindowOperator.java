@@ -81,13 +81,20 @@ public final class OverWindowOperator implements StreamOperator {
         return invokers;
     }
 
-    /** The aggregate over sliding frames for {@code f}; {@code invoker} is its opened invoker if user-defined. */
-    static FrameAggregate frameAggregate(OverFunctionSpec f, UserAggregateInvoker invoker, LogicalType[] inputTypes,
-            ValueVector[] inputs, ResultColumn out, int rows) {
-        if (f.kind() == OverFunctionKind.USER_DEFINED) {
-            return new UserFrameAggregate(f, invoker, inputs, out);
+    /**
+     * Slides the aggregate for {@code f} over the frames {@code [lo[k], hi[k]]} of {@code sorted}'s {@code rows}
+     * buffer rows, writing {@code out}; {@code invoker} is the opened invoker of a user-defined {@code f}.
+     */
+    static void slide(OverFunctionSpec f, UserAggregateInvoker invoker, LogicalType[] inputTypes,
+            ValueVector[] inputs, ResultColumn out, int rows, SortedGroup sorted, int[] lo, int[] hi,
+            org.apache.arrow.memory.BufferAllocator allocator) {
+        if (f.kind() != OverFunctionKind.USER_DEFINED) {
+            slide(FrameAggregate.create(f, inputTypes, inputs, out, rows), sorted, lo, hi);
+            return;
         }
-        return FrameAggregate.create(f, inputTypes, inputs, out, rows);
+        try (UserArgs args = new UserArgs(f, inputs, rows, allocator)) {
+            slide(new UserFrameAggregate(invoker, args.vectors(), out), sorted, lo, hi);
+        }
     }
 
     @Override
@@ -124,7 +131,7 @@ public final class OverWindowOperator implements StreamOperator {
                         FrameBounds.compute(group, sorted, inputTypes, inputs, lo, hi);
                         framesComputed = true;
                     }
-                    slide(frameAggregate(f, invoker, inputTypes, inputs, out, n), sorted, lo, hi);
+                    slide(f, invoker, inputTypes, inputs, out, n, sorted, lo, hi, context.allocator());
                 }
                 out.finish(n);
             }

@@ -176,7 +176,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
             for (int j = 0; j < group.functions().size(); j++) {
                 OverFunctionSpec f = group.functions().get(j);
                 running.add(f.kind() == OverFunctionKind.USER_DEFINED
-                        ? new UserRunningAggregate(f, userAggregates.get(j))
+                        ? new UserRunningAggregate(f, userAggregates.get(j), context.allocator())
                         : RunningAggregate.create(f, inputTypes, context.allocator()));
             }
             ensureRunningCapacity();
@@ -433,8 +433,8 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
                         FrameBounds.compute(group, sorted, inputTypes, inputs, lo, hi);
                     }
                     OverFunctionSpec f = group.functions().get(j);
-                    OverWindowOperator.slide(OverWindowOperator.frameAggregate(f, userAggregates.get(j), inputTypes,
-                            inputs, out, m), sorted, lo, hi);
+                    OverWindowOperator.slide(f, userAggregates.get(j), inputTypes, inputs, out, m, sorted, lo, hi,
+                            context.allocator());
                 }
                 out.finish(m);
             }

@@ -3,7 +3,6 @@ package io.sluice.runtime.operator.over;
 import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
 import io.sluice.table.api.TableException;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.ValueVector;
 
 /**
  * A user-defined aggregate function over a sliding window frame. A function with a {@code retract} method keeps one
@@ -17,13 +16,11 @@ final class UserFrameAggregate extends FrameAggregate {
     private final boolean retracts;
     private Object acc;
 
-    UserFrameAggregate(OverFunctionSpec spec, UserAggregateInvoker invoker, ValueVector[] inputs, ResultColumn out) {
+    /** @param args the argument vectors over the buffer rows ({@link UserArgs}) */
+    UserFrameAggregate(UserAggregateInvoker invoker, FieldVector[] args, ResultColumn out) {
         super(out);
         this.invoker = invoker;
-        this.args = new FieldVector[spec.argCount()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = (FieldVector) inputs[spec.argField(i)];
-        }
+        this.args = args;
         this.retracts = invoker.canRetract();
     }
 

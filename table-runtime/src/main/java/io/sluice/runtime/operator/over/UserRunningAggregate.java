@@ -7,7 +7,7 @@ import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.state.StateWriter;
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ValueVector;
 
 /**
@@ -18,14 +18,15 @@ import org.apache.arrow.vector.ValueVector;
 final class UserRunningAggregate extends RunningAggregate {
     private final OverFunctionSpec spec;
     private final UserAggregateInvoker invoker;
-    private final FieldVector[] args;
+    private final BufferAllocator allocator;
+    private UserArgs args;
     private Object[] accs = new Object[0];
 
-    UserRunningAggregate(OverFunctionSpec spec, UserAggregateInvoker invoker) {
+    UserRunningAggregate(OverFunctionSpec spec, UserAggregateInvoker invoker, BufferAllocator allocator) {
         super(-1);
         this.spec = spec;
         this.invoker = invoker;
-        this.args = new FieldVector[spec.argCount()];
+        this.allocator = allocator;
     }
 
     @Override
@@ -37,14 +38,13 @@ final class UserRunningAggregate extends RunningAggregate {
 
     @Override
     void bind(ValueVector[] inputs) {
-        for (int i = 0; i < args.length; i++) {
-            args[i] = (FieldVector) inputs[spec.argField(i)];
-        }
+        endFiring(0);
+        args = new UserArgs(spec, inputs, inputs.length == 0 ? 0 : inputs[0].getValueCount(), allocator);
     }
 
     @Override
     void add(int slot, int row) {
-        invoker.accumulate(accumulator(slot), args, row);
+        invoker.accumulate(accumulator(slot), args.vectors(), row);
     }
 
     @Override
@@ -61,7 +61,15 @@ final class UserRunningAggregate extends RunningAggregate {
 
     @Override
     void endFiring(int slots) {
-        Arrays.fill(args, null);
+        if (args != null) {
+            args.close();
+            args = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        endFiring(0);
     }
 
     @Override

@@ -115,7 +115,7 @@ class UserOverAggregateTest {
     }
 
     private static OverFunctionSpec concat(Class<? extends Concat> c) {
-        return OverFunctionSpec.userDefined("concat", new int[] {2}, STRING,
+        return OverFunctionSpec.userDefined("concat", new int[] {2}, new Object[0], List.of(STRING), STRING,
                 new GeneratedClass<>(c.getName(), "", c, new Object[0]));
     }
 
