@@ -28,7 +28,7 @@ public enum OverFunctionKind {
     MAX,
     /**
      * A user-defined aggregate function ({@code io.sluice.table.functions.AggregateFunction}), called through the
-     * generated invoker of {@link OverFunctionSpec#userAggregate()}; every argument is an input column.
+     * generated invoker of {@link OverFunctionSpec#userAggregate()}; its arguments are input columns or literals.
      */
     USER_DEFINED;
 

@@ -26,7 +26,10 @@ import org.apache.arrow.vector.ValueVector;
  * the group's functions: ranking and offset functions from positions and peer groups, aggregates by
  * sliding over the frames (adding rows at the frame's end and retracting them at its start, so a
  * partition costs time linear in its size for COUNT, SUM, AVG, MIN, MAX, FIRST_VALUE and LAST_VALUE;
- * floating-point sums are recomputed over the frame after a retraction). Rows are emitted in the sort
+ * floating-point sums are recomputed over the frame after a retraction). User-defined aggregate functions
+ * ({@link OverFunctionKind#USER_DEFINED}) slide the same way through their {@code retract} method, or are fed each
+ * row's whole frame when they have none; their function instances are opened in {@link #open} and closed in
+ * {@link #close}. Rows are emitted in the sort
  * order of the last group, in batches of at most {@code table.exec.batch-size} rows.
  *
  * <p><b>Streaming semantics:</b> batch-mode only for now. Expects an insert-only bounded input and
