@@ -54,6 +54,27 @@ public class StreamExecutionEnvironment {
     /** Sinks of table pipelines attached to this environment's next job ({@code StreamStatementSet}). */
     private final List<io.sluice.runtime.graph.SinkTransformation> attachedSinks = new ArrayList<>();
 
+    /** The slot sharing groups registered with their resources, by name. */
+    private final java.util.Map<String, io.sluice.api.common.operators.SlotSharingGroup> slotSharingGroups =
+            new java.util.LinkedHashMap<>();
+
+    /**
+     * Registers a slot sharing group with its resources, for operators that name it with
+     * {@code slotSharingGroup(String)}. Sluice records it; it does not change how a job is scheduled (every instance
+     * runs as a thread of this process, without slots).
+     */
+    public StreamExecutionEnvironment registerSlotSharingGroup(
+            io.sluice.api.common.operators.SlotSharingGroup slotSharingGroup) {
+        slotSharingGroups.put(slotSharingGroup.getName(), slotSharingGroup);
+        return this;
+    }
+
+    /** The group registered under {@code name}, if any (what {@link #registerSlotSharingGroup} recorded). */
+    public java.util.Optional<io.sluice.api.common.operators.SlotSharingGroup> registeredSlotSharingGroup(
+            String name) {
+        return java.util.Optional.ofNullable(slotSharingGroups.get(name));
+    }
+
     protected StreamExecutionEnvironment() {
         config.set(ExecutionOptions.PARALLELISM, 1);
     }
