@@ -129,6 +129,13 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
         coordinator.notifyCheckpointComplete(id);
     }
 
+    /** A checkpoint was aborted: the reader hears it, and the enumerator once. */
+    @Override
+    public void notifyCheckpointAborted(long id) throws Exception {
+        reader.notifyCheckpointAborted(id);
+        coordinator.notifyCheckpointAborted(id);
+    }
+
     @Override
     public byte[] snapshotPosition() throws Exception {
         synchronized (coordinator) {

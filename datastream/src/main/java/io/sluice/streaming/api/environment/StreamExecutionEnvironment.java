@@ -429,6 +429,18 @@ public class StreamExecutionEnvironment {
             }
 
             @Override
+            public CompletableFuture<String> triggerSavepoint(String savepointDirectory,
+                    SavepointFormatType formatType) {
+                if (savepointDirectory == null) {
+                    CompletableFuture<String> f = new CompletableFuture<>();
+                    f.completeExceptionally(new IllegalArgumentException("A savepoint directory is needed: Sluice has "
+                            + "no default savepoint directory"));
+                    return f;
+                }
+                return execution.triggerSavepoint(java.nio.file.Path.of(savepointDirectory));
+            }
+
+            @Override
             public CompletableFuture<io.sluice.api.common.JobExecutionResult> getJobExecutionResult() {
                 return execution.terminationFuture().thenCombine(accumulators, (v, results) ->
                         new JobExecutionResult(getJobID(), System.currentTimeMillis() - execution.startTime(),
