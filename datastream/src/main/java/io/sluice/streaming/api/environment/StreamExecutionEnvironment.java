@@ -266,9 +266,22 @@ public class StreamExecutionEnvironment {
             TypeInformation<OUT> type = typeInfo != null ? typeInfo : provider.getProducedType();
             stream = source(sourceName, type, provider.scanSource(StateStore.serializerOf(type)));
         } else {
+            // as in Flink, the strategy runs in the readers: a timestamp assigner and watermark generator per split
+            // (and one for what a reader emits outside its split outputs); the reader's watermark is their minimum
             stream = source(sourceName, typeInfo, new io.sluice.datastream.runtime.source.SplitSourceScan<>(
                     (Source<OUT, io.sluice.api.connector.source.SourceSplit, Object>) source,
-                    StateStore.serializerOf(typeInfo)));
+                    StateStore.serializerOf(typeInfo), timestampsAndWatermarks));
+            if (timestampsAndWatermarks != null) {
+                io.sluice.api.common.eventtime.WatermarkGenerator<OUT> generator =
+                        timestampsAndWatermarks.createWatermarkGenerator(
+                                new WatermarkGeneratorSupplier.Context() { });
+                if (generator instanceof io.sluice.api.common.eventtime.WatermarksWithIdleness) {
+                    // a reader that emits nothing for the timeout (also one without splits) is idle as a whole
+                    ((SourceNode) stream.getNode().inputs().get(0)).setIdleTimeout(
+                            ((io.sluice.api.common.eventtime.WatermarksWithIdleness<OUT>) generator).idleTimeout());
+                }
+            }
+            return stream;
         }
         if (timestampsAndWatermarks == null || timestampsAndWatermarks.createWatermarkGenerator(
                 new WatermarkGeneratorSupplier.Context() { }) instanceof NoWatermarksGenerator) {
