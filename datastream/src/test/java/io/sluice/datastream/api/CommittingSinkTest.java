@@ -174,11 +174,16 @@ class CommittingSinkTest {
         }
     }
 
-    /** Fails once, at the 300th record of an instance, slowly enough that checkpoints fall before. */
-    public static final class FailOnce implements MapFunction<Long, Long> {
+    /**
+     * Fails once, after 300 records of an instance and once a checkpoint completed (so that the restart restores
+     * one), slowly enough that checkpoints fall in between.
+     */
+    public static final class FailOnce implements MapFunction<Long, Long>,
+            io.sluice.api.common.state.CheckpointListener {
         static final Set<String> FAILED = ConcurrentHashMap.newKeySet();
         private final String name;
         private int seen;
+        private boolean checkpointed;
 
         FailOnce(String name) {
             this.name = name;
@@ -186,13 +191,18 @@ class CommittingSinkTest {
 
         @Override
         public Long map(Long value) throws Exception {
-            if (value % 10 == 0) {
+            if (value % 5 == 0) {
                 Thread.sleep(1);
             }
-            if (++seen == 300 && FAILED.add(name)) {
+            if (++seen >= 300 && checkpointed && FAILED.add(name)) {
                 throw new IllegalStateException("injected failure");
             }
             return value;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointed = true;
         }
     }
 
