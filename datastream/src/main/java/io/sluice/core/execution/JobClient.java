@@ -18,6 +18,13 @@ public interface JobClient {
     CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory,
             SavepointFormatType formatType);
 
+    /**
+     * Takes a savepoint under {@code savepointDirectory} while the job goes on; completes with its path, or
+     * exceptionally when it cannot be taken or written (functions implementing {@code CheckpointListener} then hear
+     * {@code notifyCheckpointAborted}).
+     */
+    CompletableFuture<String> triggerSavepoint(String savepointDirectory, SavepointFormatType formatType);
+
     /** Completes when the job ends, exceptionally if it failed. */
     CompletableFuture<JobExecutionResult> getJobExecutionResult();
 }

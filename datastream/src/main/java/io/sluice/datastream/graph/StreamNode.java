@@ -16,10 +16,20 @@ public abstract class StreamNode {
     private boolean nonParallel;
     private boolean feedsInOneInstance;
     private String description;
+    private io.sluice.api.common.operators.SlotSharingGroup slotSharingGroup;
 
     protected StreamNode(String name, TypeInformation<?> type) {
         this.name = name;
         this.type = type;
+    }
+
+    /** The slot sharing group set on this node, or null (recorded only: Sluice has no slots). */
+    public io.sluice.api.common.operators.SlotSharingGroup slotSharingGroup() {
+        return slotSharingGroup;
+    }
+
+    public void setSlotSharingGroup(io.sluice.api.common.operators.SlotSharingGroup slotSharingGroup) {
+        this.slotSharingGroup = slotSharingGroup;
     }
 
     public int id() {

@@ -325,6 +325,22 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
         batches.flush();
     }
 
+    /** Tells the chained operators' {@code CheckpointListener} functions that a checkpoint was aborted. */
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        if (!opened) {
+            return;
+        }
+        try {
+            for (ChainedOperator op : operators) {
+                op.notifyCheckpointAborted(checkpointId);
+            }
+        } catch (RecordEmitException e) {
+            throw (Exception) e.getCause();
+        }
+        batches.flush();
+    }
+
     @Override
     public boolean isStateless() {
         return !spec.head.isKeyed() && operators.stream().noneMatch(ChainedOperator::hasOperatorState);

@@ -151,6 +151,20 @@ public abstract class ChainedOperator implements Serializable {
         }
     }
 
+    /**
+     * Checkpoint {@code checkpointId} was aborted (the job goes on): tells the user functions of this operator that
+     * implement {@code CheckpointListener}, on the task thread.
+     */
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        if (checkpointListeners == null) {
+            checkpointListeners = FunctionStates.userFunctions(this,
+                    f -> f instanceof io.sluice.api.common.state.CheckpointListener);
+        }
+        for (Object f : checkpointListeners) {
+            ((io.sluice.api.common.state.CheckpointListener) f).notifyCheckpointAborted(checkpointId);
+        }
+    }
+
     /** In batch mode, the input this (two-input head) operator reads to the end before the other. */
     public int firstInputInBatch() {
         return 0;

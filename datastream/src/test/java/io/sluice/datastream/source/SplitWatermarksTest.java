@@ -33,9 +33,16 @@ class SplitWatermarksTest {
     static final class TwoSplits implements Source<Long, TwoSplits.Split, Integer> {
         private static final long serialVersionUID = 1L;
         private final boolean slowSplitGoesIdle;
+        /** Whether the reader emits watermarks itself (else only the fromSource strategy makes them). */
+        private final boolean emitsWatermarks;
 
         TwoSplits(boolean slowSplitGoesIdle) {
+            this(slowSplitGoesIdle, true);
+        }
+
+        TwoSplits(boolean slowSplitGoesIdle, boolean emitsWatermarks) {
             this.slowSplitGoesIdle = slowSplitGoesIdle;
+            this.emitsWatermarks = emitsWatermarks;
         }
 
         /** A split of timestamps. */
@@ -134,7 +141,9 @@ class SplitWatermarksTest {
                     if (s.next < s.timestamps.length) {
                         long ts = s.timestamps[s.next++];
                         out.collect(ts, ts);
-                        out.emitWatermark(new Watermark(ts));
+                        if (emitsWatermarks) {
+                            out.emitWatermark(new Watermark(ts));
+                        }
                     } else {
                         if (slowSplitGoesIdle) {
                             out.markIdle();
@@ -178,10 +187,13 @@ class SplitWatermarksTest {
     }
 
     private static List<String> run(boolean slowSplitGoesIdle) throws Exception {
+        return run(new TwoSplits(slowSplitGoesIdle), WatermarkStrategy.noWatermarks());
+    }
+
+    private static List<String> run(TwoSplits source, WatermarkStrategy<Long> strategy) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfiguration().setString("table.exec.batch-size", "1");
-        return env.fromSource(new TwoSplits(slowSplitGoesIdle), WatermarkStrategy.noWatermarks(), "two splits",
-                io.sluice.api.common.typeinfo.Types.LONG)
+        return env.fromSource(source, strategy, "two splits", io.sluice.api.common.typeinfo.Types.LONG)
                 .process(new ProcessFunction<Long, String>() {
                     @Override
                     public void processElement(Long value, Context ctx, Collector<String> out) {
@@ -201,5 +213,23 @@ class SplitWatermarksTest {
     void anIdleSplitNoLongerHoldsItBack() throws Exception {
         assertEquals(List.of("10@-", "5@-", "20@5", "30@20", "40@30", "50@40", "60@50", "70@60", "80@70", "90@80",
                 "100@90"), run(true));
+    }
+
+    /**
+     * The strategy given to fromSource runs per split, as in Flink: split "b" (timestamp 5 only) holds the reader's
+     * watermark at 4 while split "a" goes on; one generator over all records would have let it rise with "a".
+     */
+    @Test
+    void theFromSourceStrategyGeneratesWatermarksPerSplit() throws Exception {
+        assertEquals(List.of("10@-", "5@-", "20@4", "30@4", "40@4", "50@4", "60@4", "70@4", "80@4", "90@4", "100@4"),
+                run(new TwoSplits(false, false), WatermarkStrategy.forMonotonousTimestamps()));
+    }
+
+    /** The strategy's timestamp assigner runs on the records in the reader (per split). */
+    @Test
+    void theFromSourceTimestampAssignerRunsInTheReader() throws Exception {
+        assertEquals(List.of("10@-", "5@-", "20@-1", "30@-1", "40@-1", "50@-1", "60@-1", "70@-1", "80@-1", "90@-1",
+                "100@-1"), run(new TwoSplits(false, false), WatermarkStrategy.<Long>forMonotonousTimestamps()
+                        .withTimestampAssigner((v, ts) -> v - 5)));
     }
 }

@@ -902,6 +902,227 @@ public final class ApiExpression implements Expression {
         return call("JSON_QUERY($0, $1)", path);
     }
 
+    /** True when the string is a JSON value ({@code IS JSON}); FALSE for NULL. */
+    public ApiExpression isJson() {
+        return call("$0 IS JSON");
+    }
+
+    /** True when the string is JSON of the given kind ({@code IS JSON VALUE|SCALAR|ARRAY|OBJECT}). */
+    public ApiExpression isJson(JsonType type) {
+        return call("$0 IS JSON " + type.name());
+    }
+
+    /** {@link #jsonExists(String)} returning {@code onError} when the input or path cannot be read. */
+    public ApiExpression jsonExists(String path, JsonExistsOnError onError) {
+        return call("JSON_EXISTS($0, $1 " + onError.name() + " ON ERROR)", path);
+    }
+
+    /** The scalar at {@code path}, of type {@code returningType} (NULL when empty or on error). */
+    public ApiExpression jsonValue(String path, DataType returningType) {
+        return call("JSON_VALUE($0, $1 RETURNING " + typeName(returningType) + ")", path);
+    }
+
+    /** The scalar at {@code path}, of type {@code returningType}; {@code defaultOnEmptyOrError} when none or on error. */
+    public ApiExpression jsonValue(String path, DataType returningType, Object defaultOnEmptyOrError) {
+        return jsonValue(path, returningType, JsonValueOnEmptyOrError.DEFAULT, defaultOnEmptyOrError,
+                JsonValueOnEmptyOrError.DEFAULT, defaultOnEmptyOrError);
+    }
+
+    /**
+     * The scalar at {@code path}, of type {@code returningType}; when the path finds nothing, {@code onEmpty} says
+     * what is returned ({@code defaultOnEmpty} for {@link JsonValueOnEmptyOrError#DEFAULT}), and {@code onError}
+     * when reading fails.
+     */
+    public ApiExpression jsonValue(String path, DataType returningType, JsonValueOnEmptyOrError onEmpty,
+            Object defaultOnEmpty, JsonValueOnEmptyOrError onError, Object defaultOnError) {
+        List<Object> args = new ArrayList<>();
+        args.add(path);
+        String empty = behaviour(onEmpty, defaultOnEmpty, args);
+        String error = behaviour(onError, defaultOnError, args);
+        return call("JSON_VALUE($0, $1 RETURNING " + typeName(returningType) + " " + empty + " ON EMPTY " + error
+                + " ON ERROR)", args.toArray());
+    }
+
+    private static String behaviour(JsonValueOnEmptyOrError behaviour, Object defaultValue, List<Object> args) {
+        if (behaviour != JsonValueOnEmptyOrError.DEFAULT) {
+            return behaviour.name();
+        }
+        args.add(defaultValue);
+        return "DEFAULT $" + args.size();
+    }
+
+    /** The JSON text at {@code path}, as {@code returningType} (STRING or ARRAY&lt;STRING&gt;). */
+    public ApiExpression jsonQuery(String path, DataType returningType) {
+        return jsonQuery(path, returningType, JsonQueryWrapper.WITHOUT_ARRAY);
+    }
+
+    /** The JSON text at {@code path}, wrapped in an array as {@code wrappingBehavior} says. */
+    public ApiExpression jsonQuery(String path, JsonQueryWrapper wrappingBehavior) {
+        return jsonQuery(path, DataTypes.STRING(), wrappingBehavior);
+    }
+
+    /** The JSON text at {@code path}, as {@code returningType}, wrapped as {@code wrappingBehavior} says. */
+    public ApiExpression jsonQuery(String path, DataType returningType, JsonQueryWrapper wrappingBehavior) {
+        return jsonQuery(path, returningType, wrappingBehavior, JsonQueryOnEmptyOrError.NULL,
+                JsonQueryOnEmptyOrError.NULL);
+    }
+
+    /** The JSON text at {@code path}, wrapped as {@code wrappingBehavior} says; {@code onEmpty}/{@code onError}. */
+    public ApiExpression jsonQuery(String path, JsonQueryWrapper wrappingBehavior, JsonQueryOnEmptyOrError onEmpty,
+            JsonQueryOnEmptyOrError onError) {
+        return jsonQuery(path, DataTypes.STRING(), wrappingBehavior, onEmpty, onError);
+    }
+
+    /**
+     * The JSON text at {@code path}, as {@code returningType}, wrapped as {@code wrappingBehavior} says; what is
+     * returned when the path finds nothing ({@code onEmpty}) or reading fails ({@code onError}).
+     */
+    public ApiExpression jsonQuery(String path, DataType returningType, JsonQueryWrapper wrappingBehavior,
+            JsonQueryOnEmptyOrError onEmpty, JsonQueryOnEmptyOrError onError) {
+        return call("JSON_QUERY($0, $1 RETURNING " + typeName(returningType) + " " + wrapper(wrappingBehavior)
+                + " " + onEmpty.name().replace('_', ' ') + " ON EMPTY " + onError.name().replace('_', ' ')
+                + " ON ERROR)", path);
+    }
+
+    private static String wrapper(JsonQueryWrapper wrapper) {
+        switch (wrapper) {
+            case CONDITIONAL_ARRAY:
+                return "WITH CONDITIONAL ARRAY WRAPPER";
+            case UNCONDITIONAL_ARRAY:
+                return "WITH UNCONDITIONAL ARRAY WRAPPER";
+            default:
+                return "WITHOUT ARRAY WRAPPER";
+        }
+    }
+
+    private static String typeName(DataType type) {
+        return type.getLogicalType().typeName();
+    }
+
+    // ------------------------------------------------------------------ not supported yet (no SQL function)
+
+    /**
+     * Names this expression as the argument {@code name} of a function call. Not supported yet: Sluice's SQL path
+     * has no named arguments.
+     */
+    public ApiExpression asArgument(String name) {
+        throw new UnsupportedFeatureException("asArgument (named arguments of a function call)");
+    }
+
+    /** Decodes the URL-encoded string until it no longer changes. Not supported yet: no URL_DECODE_RECURSIVE. */
+    public ApiExpression urlDecodeRecursive() {
+        throw new UnsupportedFeatureException("urlDecodeRecursive (the SQL function URL_DECODE_RECURSIVE)");
+    }
+
+    /** The IPv4 address text as a number. Not supported yet: no INET_ATON. */
+    public ApiExpression inetAton() {
+        throw new UnsupportedFeatureException("inetAton (the SQL function INET_ATON)");
+    }
+
+    /** The number as IPv4 address text. Not supported yet: no INET_NTOA. */
+    public ApiExpression inetNtoa() {
+        throw new UnsupportedFeatureException("inetNtoa (the SQL function INET_NTOA)");
+    }
+
+    /** A copy of the structured object with fields replaced (key/value pairs). Not supported yet: no OBJECT_UPDATE. */
+    public ApiExpression objectUpdate(Object... keyValuePairs) {
+        throw new UnsupportedFeatureException("objectUpdate (the SQL function OBJECT_UPDATE)");
+    }
+
+    private static UnsupportedFeatureException noBitmap(String method) {
+        return new UnsupportedFeatureException(method + " (the BITMAP type and its functions)");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapAnd(Object other) {
+        throw noBitmap("bitmapAnd");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapAndnot(Object other) {
+        throw noBitmap("bitmapAndnot");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapAndAgg() {
+        throw noBitmap("bitmapAndAgg");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapAndCardinalityAgg() {
+        throw noBitmap("bitmapAndCardinalityAgg");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapBuild() {
+        throw noBitmap("bitmapBuild");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapBuildAgg() {
+        throw noBitmap("bitmapBuildAgg");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapBuildCardinalityAgg() {
+        throw noBitmap("bitmapBuildCardinalityAgg");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapCardinality() {
+        throw noBitmap("bitmapCardinality");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapFromBytes() {
+        throw noBitmap("bitmapFromBytes");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapOr(Object other) {
+        throw noBitmap("bitmapOr");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapOrAgg() {
+        throw noBitmap("bitmapOrAgg");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapOrCardinalityAgg() {
+        throw noBitmap("bitmapOrCardinalityAgg");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapToArray() {
+        throw noBitmap("bitmapToArray");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapToBytes() {
+        throw noBitmap("bitmapToBytes");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapToString() {
+        throw noBitmap("bitmapToString");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapXor(Object other) {
+        throw noBitmap("bitmapXor");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapXorAgg() {
+        throw noBitmap("bitmapXorAgg");
+    }
+
+    /** Not supported yet: Sluice has no BITMAP type. */
+    public ApiExpression bitmapXorCardinalityAgg() {
+        throw noBitmap("bitmapXorCardinalityAgg");
+    }
+
     // ------------------------------------------------------------------ arrays and maps
 
     /** The only element of a one-element ARRAY; NULL for an empty one. */

@@ -43,6 +43,9 @@ public interface CompiledPlan {
         return this;
     }
 
+    /** The Flink version whose SQL the plan was compiled as ({@link io.sluice.FlinkVersion#current()}). */
+    io.sluice.FlinkVersion getFlinkVersion();
+
     /** The plan, as {@code EXPLAIN} of its statement showed it when it was compiled. */
     String explain(ExplainDetail... extraDetails);
 

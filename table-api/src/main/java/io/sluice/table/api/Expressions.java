@@ -256,6 +256,62 @@ public final class Expressions {
         return template("MAP[$*]", prepend(key, prepend(value, tail)));
     }
 
+    /**
+     * A JSON object text from key/value pairs ({@code JSON_OBJECT(KEY k VALUE v ... NULL|ABSENT ON NULL)}); keys are
+     * strings, values any value (a JSON text from another JSON function is embedded as JSON).
+     */
+    public static ApiExpression jsonObject(JsonOnNull onNull, Object... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new ValidationException("jsonObject(..) takes key/value pairs, not an odd number of arguments");
+        }
+        StringBuilder template = new StringBuilder("JSON_OBJECT(");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            template.append(i == 0 ? "" : ", ").append("KEY $").append(i).append(" VALUE $").append(i + 1);
+        }
+        template.append(keyValues.length == 0 ? ")" : " " + onNull.name() + " ON NULL)");
+        return jsonTemplate(template.toString(), keyValues);
+    }
+
+    /** A JSON array text of the values ({@code JSON_ARRAY(v ... NULL|ABSENT ON NULL)}). */
+    public static ApiExpression jsonArray(JsonOnNull onNull, Object... values) {
+        StringBuilder template = new StringBuilder("JSON_ARRAY(");
+        for (int i = 0; i < values.length; i++) {
+            template.append(i == 0 ? "" : ", ").append('$').append(i);
+        }
+        template.append(values.length == 0 ? ")" : " " + onNull.name() + " ON NULL)");
+        return jsonTemplate(template.toString(), values);
+    }
+
+    /** Placeholders {@code $0}..{@code $9} are one character in templates: more arguments are nested calls. */
+    private static ApiExpression jsonTemplate(String template, Object[] args) {
+        if (args.length > 10) {
+            throw new UnsupportedFeatureException("jsonObject/jsonArray with more than 10 arguments");
+        }
+        return template(template, args);
+    }
+
+    /** The value as JSON text ({@code JSON_STRING(value)}); NULL for NULL. */
+    public static ApiExpression jsonString(Object value) {
+        return template("JSON_STRING($0)", value);
+    }
+
+    /** An aggregate: a JSON object with a member per row ({@code JSON_OBJECTAGG(KEY k VALUE v ... ON NULL)}). */
+    public static ApiExpression jsonObjectAgg(JsonOnNull onNull, Object keyExpr, Object valueExpr) {
+        return new ApiExpression(ExprNode.of(Kind.AGG, "JSON_OBJECTAGG", onNull.name(),
+                ApiExpression.toNodes(keyExpr, valueExpr), null));
+    }
+
+    /** An aggregate: a JSON array of the rows' values ({@code JSON_ARRAYAGG(v ... ON NULL)}). */
+    public static ApiExpression jsonArrayAgg(JsonOnNull onNull, Object itemExpr) {
+        return new ApiExpression(ExprNode.of(Kind.AGG, "JSON_ARRAYAGG", onNull.name(),
+                ApiExpression.toNodes(itemExpr), null));
+    }
+
+    /** A JSON text to embed as JSON in jsonObject/jsonArray. Not supported yet: the SQL path has no JSON(...). */
+    public static ApiExpression json(Object value) {
+        throw new UnsupportedFeatureException("json(..) (the SQL function JSON)");
+    }
+
     /** Calls a function by name: a temporary or catalog function, or a built-in function (Flink's SQL names). */
     public static ApiExpression call(String path, Object... arguments) {
         return new ApiExpression(ExprNode.of(Kind.NAMED_CALL, path, null, ApiExpression.toNodes(arguments), null));

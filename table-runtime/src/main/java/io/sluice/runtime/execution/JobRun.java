@@ -670,6 +670,8 @@ final class JobRun {
         volatile long triggeredBarrier;
         long emittedBarrier;
         volatile long notifiedCheckpoint;
+        /** The latest aborted checkpoint this task's listeners heard of. */
+        volatile long notifiedAborted;
         /** The members whose operators want processing-time callbacks (streaming mode), and when to call them. */
         private final List<Instance> processingTimeMembers = new ArrayList<>();
         private final ProcessingTimeSchedule processingTime = new ProcessingTimeSchedule(config);
@@ -902,6 +904,7 @@ final class JobRun {
         stopping = false;
         pendingCheckpoint = 0;
         completedCheckpoint = 0;
+        abortedCheckpoint = 0;
         savepointBarrier = 0;
         acks.clear();
         Throwable error = null;
@@ -1018,6 +1021,8 @@ final class JobRun {
     private CheckpointStorage.Checkpoint restore;
     private volatile long pendingCheckpoint;
     private volatile long completedCheckpoint;
+    /** The latest checkpoint (a savepoint) that failed while the job went on, for the listeners' abort notice. */
+    private volatile long abortedCheckpoint;
     /** The id of the pending checkpoint when it is a stop-with-savepoint's, else 0: sources pause after its barrier. */
     private volatile long savepointBarrier;
     /** The stop-with-savepoint being served (coordinating thread only), the path once written, its first error. */
@@ -1102,6 +1107,18 @@ final class JobRun {
                 } else if (i.operator instanceof io.sluice.runtime.state.CheckpointCompletionListener) {
                     ((io.sluice.runtime.state.CheckpointCompletionListener) i.operator)
                             .notifyCheckpointComplete(completed);
+                }
+            }
+        }
+        long aborted = abortedCheckpoint;
+        if (aborted > task.notifiedAborted) {
+            task.notifiedAborted = aborted;
+            for (Instance i : task.members) {
+                if (i.reader instanceof io.sluice.runtime.state.CheckpointCompletionListener) {
+                    ((io.sluice.runtime.state.CheckpointCompletionListener) i.reader).notifyCheckpointAborted(aborted);
+                }
+                if (i.operator instanceof io.sluice.runtime.state.CheckpointCompletionListener) {
+                    ((io.sluice.runtime.state.CheckpointCompletionListener) i.operator).notifyCheckpointAborted(aborted);
                 }
             }
         }
@@ -1244,6 +1261,7 @@ final class JobRun {
         }
         if (failed != null) {
             execution.metrics().checkpoints().failed(id, true, failed);
+            abortedCheckpoint = id; // the job goes on: listeners hear of the abort
             abortSavepoint(failed);
             return;
         }

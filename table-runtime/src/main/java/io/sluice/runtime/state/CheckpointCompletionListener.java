@@ -12,4 +12,11 @@ package io.sluice.runtime.state;
 public interface CheckpointCompletionListener {
     /** Checkpoint {@code checkpointId} (and every earlier one) is complete. */
     void notifyCheckpointComplete(long checkpointId) throws Exception;
+
+    /**
+     * Checkpoint {@code checkpointId} was aborted while the job goes on (a savepoint that could not be taken or
+     * written): what was prepared for it will not be published by it. On the task thread, as completions are.
+     */
+    default void notifyCheckpointAborted(long checkpointId) throws Exception {
+    }
 }

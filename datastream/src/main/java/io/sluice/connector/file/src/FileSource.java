@@ -16,17 +16,21 @@ import java.util.List;
 
 /**
  * Reads local files (a directory: its files in name order) with a record format; the files are split over the
- * parallel instances, and each instance's position (file and line) is checkpointed. Only
- * {@link TextLineInputFormat} is supported yet, and bounded reading (no directory monitoring).
+ * parallel instances, and each instance's position (file and line) is checkpointed. Bounded by default; with
+ * {@link FileSourceBuilder#monitorContinuously} an unbounded source that also reads the files appearing later. Only
+ * {@link TextLineInputFormat} is supported yet.
  */
 public final class FileSource<T> extends io.sluice.datastream.runtime.source.BuiltInSource<T> {
     private static final long serialVersionUID = 1L;
     private final StreamFormat<T> format;
     private final List<Path> paths;
+    /** How often the paths are listed again for new files; null for a bounded source. */
+    private final Duration discoveryInterval;
 
-    private FileSource(StreamFormat<T> format, List<Path> paths) {
+    private FileSource(StreamFormat<T> format, List<Path> paths, Duration discoveryInterval) {
         this.format = format;
         this.paths = List.copyOf(paths);
+        this.discoveryInterval = discoveryInterval;
     }
 
     /** A builder of a source reading {@code paths} with a record-by-record format. */
@@ -48,7 +52,7 @@ public final class FileSource<T> extends io.sluice.datastream.runtime.source.Bui
 
     @Override
     public Boundedness getBoundedness() {
-        return Boundedness.BOUNDED;
+        return discoveryInterval == null ? Boundedness.BOUNDED : Boundedness.CONTINUOUS_UNBOUNDED;
     }
 
     @Override
@@ -60,6 +64,11 @@ public final class FileSource<T> extends io.sluice.datastream.runtime.source.Bui
     @Override
     @SuppressWarnings("unchecked")
     public ScanTableSource scanSource(StateSerializer<T> serializer) {
+        if (discoveryInterval != null) {
+            return new io.sluice.datastream.runtime.source.MonitoredTextFileScanSource(paths,
+                    ((TextLineInputFormat) format).getCharsetName(), (StateSerializer<String>) serializer,
+                    discoveryInterval);
+        }
         return new TextFileScanSource(paths, ((TextLineInputFormat) format).getCharsetName(),
                 (StateSerializer<String>) serializer);
     }
@@ -68,19 +77,35 @@ public final class FileSource<T> extends io.sluice.datastream.runtime.source.Bui
     public static final class FileSourceBuilder<T> {
         private final StreamFormat<T> format;
         private final List<Path> paths;
+        private Duration discoveryInterval;
 
         FileSourceBuilder(StreamFormat<T> format, List<Path> paths) {
             this.format = format;
             this.paths = paths;
         }
 
-        /** Not supported yet: Sluice's file source reads what exists when the job starts. */
+        /**
+         * Makes the source unbounded: it reads the files under its paths at the start and then lists the paths again
+         * every {@code discoveryInterval}, reading each new file once (files whose names start with {@code .} are
+         * left out, so a file can be written under a hidden name and renamed when complete).
+         */
         public FileSourceBuilder<T> monitorContinuously(Duration discoveryInterval) {
-            throw new UnsupportedOperationException("not supported yet: FileSource.monitorContinuously");
+            if (discoveryInterval == null || discoveryInterval.isNegative() || discoveryInterval.isZero()) {
+                throw new IllegalArgumentException("The discovery interval must be positive, not "
+                        + discoveryInterval);
+            }
+            this.discoveryInterval = discoveryInterval;
+            return this;
+        }
+
+        /** Makes the source bounded again (the default): it reads the files that exist when the job starts. */
+        public FileSourceBuilder<T> processStaticFileSet() {
+            this.discoveryInterval = null;
+            return this;
         }
 
         public FileSource<T> build() {
-            return new FileSource<>(format, paths);
+            return new FileSource<>(format, paths, discoveryInterval);
         }
     }
 }

@@ -106,6 +106,13 @@ public final class IdleTimeoutScan implements ScanTableSource {
         }
 
         @Override
+        public void notifyCheckpointAborted(long checkpointId) throws Exception {
+            if (reader instanceof CheckpointCompletionListener) {
+                ((CheckpointCompletionListener) reader).notifyCheckpointAborted(checkpointId);
+            }
+        }
+
+        @Override
         public void restorePosition(byte[] position) throws Exception {
             reader.restorePosition(position);
         }

@@ -72,6 +72,7 @@ final class SourceCoordinator<T, SplitT extends SourceSplit, EnumT> implements S
     private Throwable asyncFailure;
     private int closedReaders;
     private long notifiedCheckpoint;
+    private long abortedCheckpoint;
 
     SourceCoordinator(Source<T, SplitT, EnumT> source, int parallelism) {
         this.source = source;
@@ -165,6 +166,15 @@ final class SourceCoordinator<T, SplitT extends SourceSplit, EnumT> implements S
         if (enumerator != null && checkpointId > notifiedCheckpoint) {
             notifiedCheckpoint = checkpointId;
             enumerator.notifyCheckpointComplete(checkpointId);
+            runCoordinatorTasks();
+        }
+    }
+
+    /** Tells the enumerator that checkpoint {@code checkpointId} was aborted, once for all readers. */
+    synchronized void notifyCheckpointAborted(long checkpointId) throws Exception {
+        if (enumerator != null && checkpointId > abortedCheckpoint) {
+            abortedCheckpoint = checkpointId;
+            enumerator.notifyCheckpointAborted(checkpointId);
             runCoordinatorTasks();
         }
     }

@@ -53,8 +53,12 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     /** The id of the checkpoint the next snapshot is for (from the runtime), or 0 when unknown. */
     private long checkpointId;
 
+    /** Assigns timestamps and generates watermarks per output (null: the records keep the source's timestamps). */
+    private final io.sluice.api.common.eventtime.WatermarkStrategy<T> strategy;
+
     SplitSourceReader(ReaderContext context, SourceCoordinator<T, SplitT, EnumT> coordinator,
-            StateSerializer<T> serializer) {
+            StateSerializer<T> serializer, io.sluice.api.common.eventtime.WatermarkStrategy<T> strategy) {
+        this.strategy = strategy;
         this.context = context;
         this.coordinator = coordinator;
         this.serializer = serializer;
@@ -105,6 +109,7 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
             }
         }
         output.collected = 0;
+        output.periodicEmit();
         batches.flush();
         switch (status) {
             case END_OF_INPUT:
@@ -127,6 +132,13 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     public void notifyCheckpointComplete(long id) throws Exception {
         reader.notifyCheckpointComplete(id);
         coordinator.notifyCheckpointComplete(id);
+    }
+
+    /** A checkpoint was aborted: the reader hears it, and the enumerator once. */
+    @Override
+    public void notifyCheckpointAborted(long id) throws Exception {
+        reader.notifyCheckpointAborted(id);
+        coordinator.notifyCheckpointAborted(id);
     }
 
     @Override
@@ -269,10 +281,76 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
             collect(record, RecordBatches.NO_TIMESTAMP);
         }
 
+        /** The main output's generator (with a strategy), made when it gets its first record. */
+        private Generated mainGenerated;
+
         @Override
         public void collect(T record, long timestamp) {
             main.idle = false;
+            if (strategy != null) {
+                if (mainGenerated == null) {
+                    main.participates = true;
+                    mainGenerated = new Generated(main);
+                }
+                mainGenerated.collect(record, timestamp);
+                return;
+            }
             add(record, timestamp);
+        }
+
+        /** Lets every generator emit its periodic watermark (after each poll of the reader). */
+        void periodicEmit() {
+            if (strategy == null) {
+                return;
+            }
+            if (mainGenerated != null) {
+                mainGenerated.generator.onPeriodicEmit(mainGenerated);
+            }
+            for (SplitOutput o : splitOutputs.values()) {
+                o.generated.generator.onPeriodicEmit(o.generated);
+            }
+        }
+
+        /**
+         * The timestamp assigner and watermark generator of one output: records get the assigned timestamp, the
+         * generated watermarks and idleness are that output's.
+         */
+        private final class Generated implements io.sluice.api.common.eventtime.WatermarkOutput {
+            final io.sluice.api.common.eventtime.TimestampAssigner<T> assigner;
+            final io.sluice.api.common.eventtime.WatermarkGenerator<T> generator;
+            final Progress progress;
+
+            Generated(Progress progress) {
+                this.progress = progress;
+                this.assigner = strategy.createTimestampAssigner(
+                        new io.sluice.api.common.eventtime.TimestampAssignerSupplier.Context() { });
+                this.generator = strategy.createWatermarkGenerator(
+                        new io.sluice.api.common.eventtime.WatermarkGeneratorSupplier.Context() { });
+            }
+
+            void collect(T record, long sourceTimestamp) {
+                long ts = assigner.extractTimestamp(record, sourceTimestamp);
+                add(record, ts);
+                generator.onEvent(record, ts, this);
+            }
+
+            @Override
+            public void emitWatermark(Watermark watermark) {
+                progress.idle = false;
+                progress.watermark = Math.max(progress.watermark, watermark.getTimestamp());
+                advance();
+            }
+
+            @Override
+            public void markIdle() {
+                progress.idle = true;
+                advance();
+            }
+
+            @Override
+            public void markActive() {
+                progress.idle = false;
+            }
         }
 
         void add(T record, long timestamp) {
@@ -362,6 +440,8 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
         /** The output of one split: its records go with the reader's, its watermark and idleness are its own. */
         private final class SplitOutput implements SourceOutput<T> {
             final Progress progress = new Progress(true);
+            /** The split's own timestamp assigner and watermark generator (with a strategy), else null. */
+            final Generated generated = strategy == null ? null : new Generated(progress);
 
             @Override
             public void collect(T record) {
@@ -371,7 +451,11 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
             @Override
             public void collect(T record, long timestamp) {
                 progress.idle = false;
-                add(record, timestamp);
+                if (generated != null) {
+                    generated.collect(record, timestamp);
+                } else {
+                    add(record, timestamp);
+                }
             }
 
             @Override

@@ -24,9 +24,21 @@ public final class SplitSourceScan<T, SplitT extends SourceSplit, EnumT> impleme
     private final String description;
     private final boolean bounded;
     private final StateSerializer<T> serializer;
+    /** The serialized {@code WatermarkStrategy} of {@code fromSource}, run per split in each reader; or null. */
+    private final byte[] watermarkStrategy;
     private transient SourceCoordinator<T, SplitT, EnumT> coordinator;
 
     public SplitSourceScan(Source<T, SplitT, EnumT> source, StateSerializer<T> serializer) {
+        this(source, serializer, null);
+    }
+
+    /**
+     * A source whose readers assign timestamps and generate watermarks with {@code watermarkStrategy} (null: none),
+     * one generator per split output and one for the reader's own output, as Flink's source operator does.
+     */
+    public SplitSourceScan(Source<T, SplitT, EnumT> source, StateSerializer<T> serializer,
+            io.sluice.api.common.eventtime.WatermarkStrategy<T> watermarkStrategy) {
+        this.watermarkStrategy = watermarkStrategy == null ? null : FunctionCopies.serialize(watermarkStrategy);
         this.source = FunctionCopies.serialize(source);
         this.description = source.getClass().getName();
         this.bounded = source.getBoundedness() == Boundedness.BOUNDED;
@@ -44,7 +56,9 @@ public final class SplitSourceScan<T, SplitT extends SourceSplit, EnumT> impleme
             coordinator = new SourceCoordinator<>(FunctionCopies.deserialize(source), context.parallelism());
         }
         coordinator.readerCreated(context.subtaskIndex());
-        return new SplitSourceReader<>(context, coordinator, serializer);
+        io.sluice.api.common.eventtime.WatermarkStrategy<T> strategy = watermarkStrategy == null ? null
+                : FunctionCopies.deserialize(watermarkStrategy);
+        return new SplitSourceReader<>(context, coordinator, serializer, strategy);
     }
 
     @Override

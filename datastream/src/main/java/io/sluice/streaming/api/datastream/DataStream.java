@@ -303,7 +303,9 @@ public class DataStream<T> {
     private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
         // a connector's sink that runs on the runtime's sink hooks itself (exactly-once Kafka, for instance)
         SinkNode s = new SinkNode(name, node, sink instanceof io.sluice.datastream.runtime.sink.RecordSink
-                ? (io.sluice.datastream.runtime.sink.RecordSink) sink : new UserSink(sink));
+                ? (io.sluice.datastream.runtime.sink.RecordSink) sink
+                : io.sluice.datastream.runtime.sink.CommittingUserSink.handles(sink)
+                ? new io.sluice.datastream.runtime.sink.CommittingUserSink(sink) : new UserSink(sink));
         environment.addSink(s);
         return new DataStreamSink<>(s);
     }

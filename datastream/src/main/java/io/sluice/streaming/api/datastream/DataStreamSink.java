@@ -75,8 +75,17 @@ public class DataStreamSink<T> {
         return this;
     }
 
-    /** Accepted without effect, as on operators ({@link SingleOutputStreamOperator#slotSharingGroup}). */
+    /** Recorded on the sink without effect on scheduling, as on operators. */
     public DataStreamSink<T> slotSharingGroup(String slotSharingGroup) {
+        return slotSharingGroup(io.sluice.api.common.operators.SlotSharingGroup.newBuilder(slotSharingGroup).build());
+    }
+
+    /** Recorded on the sink with its resources, without effect on scheduling (Sluice has no slots). */
+    public DataStreamSink<T> slotSharingGroup(io.sluice.api.common.operators.SlotSharingGroup slotSharingGroup) {
+        node.setSlotSharingGroup(slotSharingGroup);
+        if (function != null) {
+            function.setSlotSharingGroup(slotSharingGroup);
+        }
         return this;
     }
 }

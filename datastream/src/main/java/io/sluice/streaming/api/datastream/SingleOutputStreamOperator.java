@@ -137,8 +137,25 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         return this;
     }
 
-    /** Sluice runs a job's instances as threads of one process, without slots; the group is accepted and unused. */
+    /**
+     * Names the operator's slot sharing group. Sluice runs a job's instances as threads of one process, without
+     * slots: the group (with the resources registered under its name, if any) is recorded on the operator and does
+     * not change scheduling.
+     */
     public SingleOutputStreamOperator<T> slotSharingGroup(String slotSharingGroup) {
+        node.setSlotSharingGroup(environment.registeredSlotSharingGroup(slotSharingGroup).orElseGet(
+                () -> io.sluice.api.common.operators.SlotSharingGroup.newBuilder(slotSharingGroup).build()));
+        return this;
+    }
+
+    /**
+     * Names the operator's slot sharing group and registers its resources with the environment (recorded, without
+     * effect on scheduling, as {@link #slotSharingGroup(String)}).
+     */
+    public SingleOutputStreamOperator<T> slotSharingGroup(
+            io.sluice.api.common.operators.SlotSharingGroup slotSharingGroup) {
+        environment.registerSlotSharingGroup(slotSharingGroup);
+        node.setSlotSharingGroup(slotSharingGroup);
         return this;
     }
 

@@ -54,6 +54,27 @@ public class StreamExecutionEnvironment {
     /** Sinks of table pipelines attached to this environment's next job ({@code StreamStatementSet}). */
     private final List<io.sluice.runtime.graph.SinkTransformation> attachedSinks = new ArrayList<>();
 
+    /** The slot sharing groups registered with their resources, by name. */
+    private final java.util.Map<String, io.sluice.api.common.operators.SlotSharingGroup> slotSharingGroups =
+            new java.util.LinkedHashMap<>();
+
+    /**
+     * Registers a slot sharing group with its resources, for operators that name it with
+     * {@code slotSharingGroup(String)}. Sluice records it; it does not change how a job is scheduled (every instance
+     * runs as a thread of this process, without slots).
+     */
+    public StreamExecutionEnvironment registerSlotSharingGroup(
+            io.sluice.api.common.operators.SlotSharingGroup slotSharingGroup) {
+        slotSharingGroups.put(slotSharingGroup.getName(), slotSharingGroup);
+        return this;
+    }
+
+    /** The group registered under {@code name}, if any (what {@link #registerSlotSharingGroup} recorded). */
+    public java.util.Optional<io.sluice.api.common.operators.SlotSharingGroup> registeredSlotSharingGroup(
+            String name) {
+        return java.util.Optional.ofNullable(slotSharingGroups.get(name));
+    }
+
     protected StreamExecutionEnvironment() {
         config.set(ExecutionOptions.PARALLELISM, 1);
     }
@@ -245,9 +266,22 @@ public class StreamExecutionEnvironment {
             TypeInformation<OUT> type = typeInfo != null ? typeInfo : provider.getProducedType();
             stream = source(sourceName, type, provider.scanSource(StateStore.serializerOf(type)));
         } else {
+            // as in Flink, the strategy runs in the readers: a timestamp assigner and watermark generator per split
+            // (and one for what a reader emits outside its split outputs); the reader's watermark is their minimum
             stream = source(sourceName, typeInfo, new io.sluice.datastream.runtime.source.SplitSourceScan<>(
                     (Source<OUT, io.sluice.api.connector.source.SourceSplit, Object>) source,
-                    StateStore.serializerOf(typeInfo)));
+                    StateStore.serializerOf(typeInfo), timestampsAndWatermarks));
+            if (timestampsAndWatermarks != null) {
+                io.sluice.api.common.eventtime.WatermarkGenerator<OUT> generator =
+                        timestampsAndWatermarks.createWatermarkGenerator(
+                                new WatermarkGeneratorSupplier.Context() { });
+                if (generator instanceof io.sluice.api.common.eventtime.WatermarksWithIdleness) {
+                    // a reader that emits nothing for the timeout (also one without splits) is idle as a whole
+                    ((SourceNode) stream.getNode().inputs().get(0)).setIdleTimeout(
+                            ((io.sluice.api.common.eventtime.WatermarksWithIdleness<OUT>) generator).idleTimeout());
+                }
+            }
+            return stream;
         }
         if (timestampsAndWatermarks == null || timestampsAndWatermarks.createWatermarkGenerator(
                 new WatermarkGeneratorSupplier.Context() { }) instanceof NoWatermarksGenerator) {
@@ -405,6 +439,18 @@ public class StreamExecutionEnvironment {
                     return f;
                 }
                 return execution.stopWithSavepoint(java.nio.file.Path.of(savepointDirectory));
+            }
+
+            @Override
+            public CompletableFuture<String> triggerSavepoint(String savepointDirectory,
+                    SavepointFormatType formatType) {
+                if (savepointDirectory == null) {
+                    CompletableFuture<String> f = new CompletableFuture<>();
+                    f.completeExceptionally(new IllegalArgumentException("A savepoint directory is needed: Sluice has "
+                            + "no default savepoint directory"));
+                    return f;
+                }
+                return execution.triggerSavepoint(java.nio.file.Path.of(savepointDirectory));
             }
 
             @Override

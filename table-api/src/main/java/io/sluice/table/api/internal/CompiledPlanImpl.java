@@ -70,6 +70,11 @@ final class CompiledPlanImpl implements CompiledPlan {
     }
 
     @Override
+    public io.sluice.FlinkVersion getFlinkVersion() {
+        return CompiledPlans.flinkVersion(file);
+    }
+
+    @Override
     public String explain(ExplainDetail... extraDetails) {
         if (extraDetails.length > 0) {
             throw new UnsupportedFeatureException("explain details of a compiled plan; explain the pipeline itself "

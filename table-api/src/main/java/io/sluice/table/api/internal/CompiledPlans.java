@@ -28,6 +28,7 @@ final class CompiledPlans {
     static void write(Path file, Compiled compiled) {
         ObjectNode root = JSON.createObjectNode();
         root.put("sluicePlanVersion", VERSION);
+        root.put("flinkVersion", io.sluice.FlinkVersion.current().toString());
         root.put("statement", compiled.statement());
         root.put("plan", compiled.plan());
         try {
@@ -59,5 +60,17 @@ final class CompiledPlans {
                     + " version " + VERSION + ". Compile the plan again.");
         }
         return new Compiled(root.get("statement").asText(), root.get("plan").asText());
+    }
+
+    /** The Flink version a plan file was compiled for (files written before it was recorded: this Sluice's). */
+    static io.sluice.FlinkVersion flinkVersion(Path file) {
+        try {
+            JsonNode version = JSON.readTree(Files.readString(file)).get("flinkVersion");
+            return version == null ? io.sluice.FlinkVersion.current()
+                    : io.sluice.FlinkVersion.byCode(version.asText()).orElseThrow(() -> new TableException(
+                            "The plan file '" + file + "' names an unknown Flink version " + version.asText() + "."));
+        } catch (IOException e) {
+            throw new TableException("Cannot read the plan file '" + file + "': " + e.getMessage(), e);
+        }
     }
 }

@@ -226,6 +226,10 @@ public final class ExprRenderer {
         switch (n.text) {
             case "SUM0":
                 return "COALESCE(SUM(" + distinct + args.get(0) + "), 0)";
+            case "JSON_OBJECTAGG":
+                return "JSON_OBJECTAGG(KEY " + args.get(0) + " VALUE " + args.get(1) + " " + n.value + " ON NULL)";
+            case "JSON_ARRAYAGG":
+                return "JSON_ARRAYAGG(" + distinct + args.get(0) + " " + n.value + " ON NULL)";
             default:
                 return n.text + "(" + distinct + String.join(", ", args) + ")";
         }

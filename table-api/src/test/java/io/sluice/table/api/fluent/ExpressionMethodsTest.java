@@ -1,6 +1,11 @@
 package io.sluice.table.api.fluent;
 
 import static io.sluice.table.api.Expressions.$;
+import static io.sluice.table.api.Expressions.jsonArray;
+import static io.sluice.table.api.Expressions.jsonArrayAgg;
+import static io.sluice.table.api.Expressions.jsonObject;
+import static io.sluice.table.api.Expressions.jsonObjectAgg;
+import static io.sluice.table.api.Expressions.jsonString;
 import static io.sluice.table.api.Expressions.lit;
 import static io.sluice.table.api.fluent.FluentTestSupport.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.table.api.ApiExpression;
+import io.sluice.table.api.DataTypes;
+import io.sluice.table.api.Expressions;
+import io.sluice.table.api.JsonExistsOnError;
+import io.sluice.table.api.JsonOnNull;
+import io.sluice.table.api.JsonQueryOnEmptyOrError;
+import io.sluice.table.api.JsonQueryWrapper;
+import io.sluice.table.api.JsonType;
+import io.sluice.table.api.JsonValueOnEmptyOrError;
+import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.EnvironmentSettings;
 import io.sluice.table.api.Table;
 import io.sluice.table.api.TableEnvironment;
@@ -72,6 +86,35 @@ class ExpressionMethodsTest {
         c.put(lit("{\"a\": [1, 2]}").jsonExists("$.a"), "JSON_EXISTS('{\"a\": [1, 2]}', '$.a')");
         c.put(lit("{\"a\": 5}").jsonValue("$.a"), "JSON_VALUE('{\"a\": 5}', '$.a')");
         c.put(lit("{\"a\": [1, 2]}").jsonQuery("$.a"), "JSON_QUERY('{\"a\": [1, 2]}', '$.a')");
+        c.put(lit("{\"a\": 1}").isJson(), "'{\"a\": 1}' IS JSON");
+        c.put($("s").isJson(), "s IS JSON");
+        c.put(lit("5").isJson(JsonType.SCALAR), "'5' IS JSON SCALAR");
+        c.put(lit("[1]").isJson(JsonType.OBJECT), "'[1]' IS JSON OBJECT");
+        c.put(lit("[1]").isJson(JsonType.ARRAY), "'[1]' IS JSON ARRAY");
+        c.put(lit("{").jsonExists("$.a", JsonExistsOnError.TRUE), "JSON_EXISTS('{', '$.a' TRUE ON ERROR)");
+        c.put(lit("{\"a\": 5}").jsonValue("$.a", DataTypes.INT()), "JSON_VALUE('{\"a\": 5}', '$.a' RETURNING INT)");
+        c.put(lit("{\"a\": 5}").jsonValue("$.b", DataTypes.INT(), 7),
+                "JSON_VALUE('{\"a\": 5}', '$.b' RETURNING INT DEFAULT 7 ON EMPTY DEFAULT 7 ON ERROR)");
+        c.put(lit("{\"a\": \"x\"}").jsonValue("$.a", DataTypes.INT(), JsonValueOnEmptyOrError.NULL, null,
+                JsonValueOnEmptyOrError.DEFAULT, -3),
+                "JSON_VALUE('{\"a\": \"x\"}', '$.a' RETURNING INT NULL ON EMPTY DEFAULT -3 ON ERROR)");
+        c.put(lit("{\"a\": 1}").jsonQuery("$.a", JsonQueryWrapper.UNCONDITIONAL_ARRAY),
+                "JSON_QUERY('{\"a\": 1}', '$.a' WITH UNCONDITIONAL ARRAY WRAPPER)");
+        c.put(lit("{\"a\": [2]}").jsonQuery("$.a", DataTypes.STRING(), JsonQueryWrapper.CONDITIONAL_ARRAY),
+                "JSON_QUERY('{\"a\": [2]}', '$.a' RETURNING STRING WITH CONDITIONAL ARRAY WRAPPER)");
+        c.put(lit("{\"a\": 1}").jsonQuery("$.b", JsonQueryWrapper.WITHOUT_ARRAY, JsonQueryOnEmptyOrError.EMPTY_OBJECT,
+                JsonQueryOnEmptyOrError.NULL),
+                "JSON_QUERY('{\"a\": 1}', '$.b' WITHOUT ARRAY WRAPPER EMPTY OBJECT ON EMPTY NULL ON ERROR)");
+        c.put(lit("{\"a\": [\"p\", \"q\"]}").jsonQuery("$.a", DataTypes.ARRAY(DataTypes.STRING())),
+                "JSON_QUERY('{\"a\": [\"p\", \"q\"]}', '$.a' RETURNING ARRAY<STRING>)");
+        c.put(jsonObject(JsonOnNull.NULL, "k", $("s"), "n", lit(null, DataTypes.INT())),
+                "JSON_OBJECT(KEY 'k' VALUE s, KEY 'n' VALUE CAST(NULL AS INT) NULL ON NULL)");
+        c.put(jsonObject(JsonOnNull.ABSENT, "n", lit(null, DataTypes.INT())),
+                "JSON_OBJECT(KEY 'n' VALUE CAST(NULL AS INT) ABSENT ON NULL)");
+        c.put(jsonArray(JsonOnNull.ABSENT, 1, $("s"), jsonArray(JsonOnNull.NULL)),
+                "JSON_ARRAY(1, s, JSON_ARRAY() ABSENT ON NULL)");
+        c.put(jsonObject(JsonOnNull.NULL), "JSON_OBJECT()");
+        c.put(jsonString($("arr")), "JSON_STRING(arr)");
         c.put($("solo").element(), "ELEMENT(solo)");
         c.put($("arr").arrayAppend(4), "ARRAY_APPEND(arr, 4)");
         c.put($("arr").arrayPrepend(0), "ARRAY_PREPEND(arr, 0)");
@@ -116,7 +159,9 @@ class ExpressionMethodsTest {
         for (String value : List.of("Hello, World!", "He001, W1r0d", "[ll, l]", "\"Hello, World\"",
                 "Hello%2C+World", "a b", "h.org", "Hello, World-5", "llo, World", "Hello, Wor", "{a=1, b=2}", "y",
                 "[Hello, World]", "[1, 2]", "[3, 1, 2, 2, 4]", "[0, 3, 1, 2, 2]", "[3, 1, 2]", "[3, 1]", "[2, 2, 1, 3]",
-                "[1, 2]", "[3, 1, 2, 5]", "[3, 1]", "[3, 1, 2, 2, 2, 5, 9]", "[a, b]", "{a=1, b=3}")) {
+                "[1, 2]", "[3, 1, 2, 5]", "[3, 1]", "[3, 1, 2, 2, 2, 5, 9]", "[a, b]", "{a=1, b=3}",
+                "true, false, true, false, true, true, 5, 7, -3, [1], [2], ",
+                "[p, q], {\"k\":\"Hello, World\",\"n\":null}, {}, [1,\"Hello, World\",[]], {}, [3,1,2,2]")) {
             assertTrue(row.contains(value), value + " in " + row);
         }
     }
@@ -147,5 +192,29 @@ class ExpressionMethodsTest {
         ValidationException nested = assertThrows(ValidationException.class,
                 () -> t.select($("r").flatten().plus(1)));
         assertTrue(nested.getMessage().contains("flatten()"), nested.getMessage());
+    }
+
+    @Test
+    void jsonAggregatesGiveWhatTheirSqlGives() throws Exception {
+        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        env.createTemporaryView("V", env.sqlQuery("SELECT * FROM (VALUES ('a', 1), ('b', CAST(NULL AS INT)))"
+                + " AS t(k, v)"));
+        Table api = env.from("V").select(jsonObjectAgg(JsonOnNull.NULL, $("k"), $("v")).as("o"),
+                jsonArrayAgg(JsonOnNull.ABSENT, $("v")).as("a"), jsonArrayAgg(JsonOnNull.NULL, $("v")).as("n"));
+        Table sql = env.sqlQuery("SELECT JSON_OBJECTAGG(KEY k VALUE v NULL ON NULL) AS o,"
+                + " JSON_ARRAYAGG(v ABSENT ON NULL) AS a, JSON_ARRAYAGG(v NULL ON NULL) AS n FROM V");
+        assertEquals(sql.explain(), api.explain());
+        assertEquals(List.of("+I[{\"a\":1,\"b\":null}, [1], [1,null]]"), rows(api));
+    }
+
+    @Test
+    void methodsWithoutASqlFunctionAreNotSupportedYet() {
+        for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> $("s").asArgument("name"), () -> $("s").urlDecodeRecursive(), () -> $("s").inetAton(),
+                () -> lit(1).inetNtoa(), () -> $("r").objectUpdate("a", 1), () -> $("v").bitmapBuild(),
+                () -> $("v").bitmapOrAgg(), () -> Expressions.json("{}"))) {
+            UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, call);
+            assertTrue(e.getMessage().startsWith("not supported yet: "), e.getMessage());
+        }
     }
 }

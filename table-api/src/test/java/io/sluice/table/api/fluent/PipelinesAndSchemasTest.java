@@ -113,6 +113,8 @@ class PipelinesAndSchemasTest {
         CompiledPlan plan = pipeline.compilePlan();
         assertTrue(plan.asJsonString().contains("\"statement\" : \"INSERT INTO"), plan.asJsonString());
         assertEquals(pipeline.explain(), plan.explain());
+        assertEquals(io.sluice.FlinkVersion.v2_3, plan.getFlinkVersion());
+        assertTrue(plan.asJsonString().contains("\"flinkVersion\" : \"2.3\""), plan.asJsonString());
         Path file = dir.resolve("plans").resolve("a.json");
         plan.writeToFile(file);
         assertEquals(plan.asJsonString(), Files.readString(file));

@@ -24,9 +24,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * One parallel writer of a {@link KafkaSink}. Exactly-once: the records between two checkpoints go into one
  * transaction (id {@code <prefix>-<subtask>-<n>}), committed when that checkpoint completes, or when the input ends
  * (after those of checkpoints still pending). {@link TransactionNamingStrategy#INCREMENTING}: a new id after every
- * checkpoint; a restored writer continues with the id after the restored checkpoint's, whose initialization aborts
- * what a failed run left open there. {@link TransactionNamingStrategy#POOLING}: the smallest {@code n} no pending
- * transaction uses; a restored writer first aborts every open transaction of the ids it owns.
+ * checkpoint; a restored writer continues with the id after the restored checkpoint's.
+ * {@link TransactionNamingStrategy#POOLING}: the smallest {@code n} no pending transaction uses. With either strategy a
+ * writer first aborts every open transaction of the ids it owns (left by a failed run, or by an earlier run of a job
+ * with the same prefix): checkpoint ids keep growing across restarts, so a transaction a failed run began after a
+ * checkpoint that never completed has an id no restored writer uses again, and until aborted it would hold back
+ * every {@code read_committed} reader of its partitions (they stop before its first record) until the broker's
+ * transaction timeout.
  */
 final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
         KafkaRecordSerializationSchema.KafkaSinkContext {
@@ -41,7 +45,7 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
     private KafkaProducer<byte[], byte[]> producer;
     private String transactionalId;
     private long transactionNumber;
-    /** Set by a restore with {@link TransactionNamingStrategy#POOLING}: abort what the pool left open first. */
+    /** Exactly-once: abort the open transactions of the ids this writer owns before its first transaction. */
     private boolean abortOpenTransactions;
 
     /** A prepared transaction. */
@@ -53,6 +57,7 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
         this.task = task;
         this.guarantee = guarantee;
         this.serializer = FunctionCopies.copy(sink.serializer);
+        this.abortOpenTransactions = guarantee == DeliveryGuarantee.EXACTLY_ONCE;
     }
 
     void open() throws IOException {
@@ -181,8 +186,7 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
             producer = null;
         }
         transactionNumber = Math.max(transactionNumber, checkpointId + 1);
-        abortOpenTransactions = guarantee == DeliveryGuarantee.EXACTLY_ONCE
-                && sink.namingStrategy == TransactionNamingStrategy.POOLING;
+        abortOpenTransactions = guarantee == DeliveryGuarantee.EXACTLY_ONCE;
     }
 
     @Override

@@ -285,6 +285,7 @@ class KafkaBuilderOptionsTest {
                         .build());
         env.execute("pooled");
         assertTrue(FailOnce.FAILED.contains("pooling"), "the failure was injected");
+        kafka.awaitTransactionMarkers("pool-out"); // commit markers are written asynchronously
         List<String> got = new ArrayList<>(kafka.values("pool-out", "read_committed"));
         got.sort(null);
         expected.sort(null);

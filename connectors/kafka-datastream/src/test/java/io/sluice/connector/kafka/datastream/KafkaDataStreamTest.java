@@ -258,6 +258,7 @@ class KafkaDataStreamTest {
                 .build();
         env.fromData(words).sinkTo(sink);
         env.execute("to kafka");
+        kafka.awaitTransactionMarkers("sunk"); // commit markers are written asynchronously
         assertEquals(sorted(words), sorted(kafka.values("sunk", "read_committed")));
     }
 
@@ -352,6 +353,7 @@ class KafkaDataStreamTest {
         kafka.createTopic("out-events", 2);
         env.execute("kafka to kafka");
         assertTrue(FailOnce.FAILED.contains("kafka-to-kafka"), "the failure was injected");
+        kafka.awaitTransactionMarkers("out-events"); // commit markers are written asynchronously
         assertEquals(sorted(expected), sorted(kafka.values("out-events", "read_committed")));
     }
 
@@ -411,6 +413,7 @@ class KafkaDataStreamTest {
         String savepoint = client.stopWithSavepoint(false, checkpoints.resolve("savepoints").toString(),
                 io.sluice.core.execution.SavepointFormatType.CANONICAL).get(30, java.util.concurrent.TimeUnit.SECONDS);
         client.getJobExecutionResult().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        kafka.awaitTransactionMarkers("rescaled-out"); // commit markers are written asynchronously
         int before = kafka.values("rescaled-out", "read_committed").size();
         assertTrue(before > 0 && before < expected.size(), "stopped part way: " + before);
 
@@ -422,6 +425,7 @@ class KafkaDataStreamTest {
         second.setParallelism(3);
         rescaleJob(second, true);
         second.execute("after");
+        kafka.awaitTransactionMarkers("rescaled-out"); // commit markers are written asynchronously
         assertEquals(sorted(expected), sorted(kafka.values("rescaled-out", "read_committed")));
     }
 
