@@ -110,6 +110,7 @@ class CompiledPlanTest(unittest.TestCase):
         plan = self.t_env.compile_plan_sql("INSERT INTO snk SELECT a * 10 FROM src")
         self.assertIn('INSERT INTO snk SELECT a * 10 FROM src', plan.as_json_string())
         self.assertIn('Sink(table=[default_catalog.default_database.snk]', plan.explain())
+        self.assertEqual('2.3', plan.get_flink_version())
         path = os.path.join(self.dir, "plan.json")
         plan.write_to_file(path)
         plan.write_to_file(path, ignore_if_exists=True)

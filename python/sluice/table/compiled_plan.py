@@ -70,8 +70,12 @@ class CompiledPlan(object):
         print(self.explain())
 
     def get_flink_version(self):
-        raise NotImplementedError("not supported yet: CompiledPlan.get_flink_version (a Sluice plan has a "
-                                  "'sluicePlanVersion')")
+        """The Flink version whose SQL the plan was compiled for, as a string such as ``'2.3'``."""
+        version = json.loads(self._json).get("flinkVersion")
+        if version is None:
+            raise NotImplementedError("not supported yet: CompiledPlan.get_flink_version of a plan written before "
+                                      "plans recorded their Flink version (compile it again)")
+        return version
 
     def execute(self):
         """Runs the plan (``EXECUTE PLAN``); a TableResult as ``execute_sql`` of the statement gives."""
