@@ -31,6 +31,10 @@ final class Checkpointing {
     /** The snapshot context of each checkpoint being taken, by id (its instances register shared files there). */
     private final java.util.concurrent.ConcurrentHashMap<Long, CheckpointSnapshotContext> contexts =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * When the last checkpoint was triggered. As in Flink (one checkpoint at a time, no minimum pause), the next one
+     * is due an interval after the previous one was triggered, or as soon as it completed if that took longer.
+     */
     private long lastCheckpointTime = System.currentTimeMillis();
 
     private Checkpointing(Duration interval, CheckpointStorage storage, CheckpointStorage.Checkpoint initial) {
@@ -82,27 +86,26 @@ final class Checkpointing {
         return nextId;
     }
 
-    /** The next checkpoint id (for executors that collect the states themselves). */
+    /** The next checkpoint id (for executors that collect the states themselves); the interval restarts now. */
     long nextCheckpointId() {
+        lastCheckpointTime = System.currentTimeMillis();
         return nextId++;
     }
 
-    /** Writes a checkpoint collected by an executor and restarts the interval. */
+    /** Writes a checkpoint collected by an executor. */
     Path write(long id, List<CheckpointStorage.NodeState> states) throws Exception {
         return write(id, states, java.util.Map.of());
     }
 
     /**
      * Writes a checkpoint collected by an executor, where the states at the indexes of {@code written} were
-     * streamed into their files by {@link #writeAsync}, and restarts the interval.
+     * streamed into their files by {@link #writeAsync}.
      */
     Path write(long id, List<CheckpointStorage.NodeState> states,
             java.util.Map<Integer, StateFileOutput.Written> written) throws Exception {
         CheckpointSnapshotContext context = contexts.remove(id);
         contexts.keySet().removeIf(older -> older < id);
-        Path path = storage.write(id, states, context == null ? java.util.Set.of() : context.sharedFiles(), written);
-        lastCheckpointTime = System.currentTimeMillis();
-        return path;
+        return storage.write(id, states, context == null ? java.util.Set.of() : context.sharedFiles(), written);
     }
 
     /** Starts checkpoint {@code id} (not a savepoint): its in-progress directory, where asynchronous parts write. */
@@ -111,12 +114,11 @@ final class Checkpointing {
     }
 
     /**
-     * Checkpoint {@code id} failed and will not complete: deletes what it wrote and restarts the interval (shared
-     * files it uploaded are deleted once a later checkpoint completes without them).
+     * Checkpoint {@code id} failed and will not complete: deletes what it wrote (shared files it uploaded are
+     * deleted once a later checkpoint completes without them).
      */
     void abort(long id) throws Exception {
         contexts.remove(id);
-        lastCheckpointTime = System.currentTimeMillis();
         storage.abort(id);
     }
 
