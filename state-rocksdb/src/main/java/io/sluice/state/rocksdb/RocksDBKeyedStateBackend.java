@@ -435,10 +435,14 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
                                 if (!RocksKeys.startsWith(key, prefix)) {
                                     break;
                                 }
-                                RocksKeys.Parts parts = RocksKeys.parse(key);
                                 byte[] value = it.value();
-                                writer.entry(i, parts.key(), parts.namespace(), parts.rest(),
-                                        list ? SerializedBytes.joinList(RocksKeys.listElements(value)) : value);
+                                if (list) {
+                                    RocksKeys.Parts parts = RocksKeys.parse(key);
+                                    writer.entry(i, parts.key(), parts.namespace(), parts.rest(),
+                                            SerializedBytes.joinList(RocksKeys.listElements(value)));
+                                } else {
+                                    writer.entryLaidOut(i, key, 2, RocksKeys.subKeyStart(key), value);
+                                }
                             }
                         }
                     }, timers);
