@@ -9,7 +9,8 @@
 # q12 q15 q16 q17 q18 q19 q20), PARALLELISM (1,2), BACKENDS (state.backend.type on both engines, one table
 # column group each: hashmap, the default, or e.g. hashmap,rocksdb), CHECKPOINT (a checkpoint interval such as
 # 10s: both engines checkpoint exactly-once at that interval into a temporary directory, and the table says how
-# many checkpoints each timed run completed), LOCK (a file to hold with flock while each query is measured, for
+# many checkpoints each timed run completed), INCREMENTAL=true (with CHECKPOINT: execution.checkpointing.incremental
+# on both engines, which makes RocksDB checkpoints incremental), LOCK (a file to hold with flock while each query is measured, for
 # a shared machine), SLUICE_JFR (a directory: Sluice's JVM records a JFR profile of each query and backend there,
 # <query>-<backend>.jfr, warm-up and timed runs included; read it with jfr print --events jdk.ExecutionSample),
 # WARMUPS (1), NEXMARK_CSV_DIR (where the CSV files are written
@@ -71,7 +72,8 @@ fi
 : > "$out"
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $events events, $runs timed + $warmups warm-up runs, $(nproc) CPUs," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)," \
-  "state backends: $backends, checkpoint interval: ${checkpoint:-none}" | tee -a "$out"
+  "state backends: $backends, checkpoint interval: ${checkpoint:-none}${INCREMENTAL:+, incremental: $INCREMENTAL}" \
+  | tee -a "$out"
 # shellcheck disable=SC2086
 mapfile -t scripts < <(java $heap $sluice_flags -cp "$sluice_cp" io.sluice.benchmarks.NexmarkBenchmark \
   --write-csv "$events" "$csv_base" "$parallelism" 2>/dev/null)
@@ -82,6 +84,10 @@ for i in "${!ps[@]}"; do flink_specs+=("${ps[$i]}:${scripts[$i]}"); done
 checkpoint_flags=()
 if [[ -n "$checkpoint" ]]; then
   checkpoint_flags=(-Dflink.checkpoint-interval="$checkpoint" -Dnexmark.checkpoint-interval="$checkpoint")
+  if [[ "${INCREMENTAL:-false}" == true ]]; then
+    checkpoint_flags+=(-Dflink.checkpoint-incremental=true
+      -Dnexmark.options=execution.checkpointing.incremental=true)
+  fi
 fi
 
 measure() { # one query, one state backend: Flink's JVM, then Sluice's

@@ -81,10 +81,10 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     private final Map<String, Family> families = new LinkedHashMap<>();
     private final Map<String, RocksState<K, ?>> states = new LinkedHashMap<>();
     /** The SST files of the last incremental snapshot by local name, and the shared directory they are in. */
-    private Map<String, IncrementalSnapshotHandle.SharedFile> uploaded = new HashMap<>();
+    private volatile Map<String, IncrementalSnapshotHandle.SharedFile> uploaded = new HashMap<>();
     private Path uploadedTo;
     private int workCounter;
-    private long lastSnapshotBytes;
+    private volatile long lastSnapshotBytes;
     private boolean closed;
     private Object prefixKey;
     private int prefixKeyGroup = -1;
@@ -395,15 +395,95 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     }
 
     /**
+     * The synchronous part of an asynchronous snapshot. A full snapshot takes a RocksDB snapshot (an implicit
+     * sequence number: no copy) and freezes the list of states and the heap timers; the returned snapshot then
+     * iterates over the RocksDB snapshot, one iterator per state, while the operator goes on writing. An incremental
+     * checkpoint takes the RocksDB checkpoint (flush and hard links) now; copying the new SST files into the shared
+     * directory and writing the handle happen in the asynchronous part. The bytes are those {@link #snapshot} writes.
+     */
+    @Override
+    public io.sluice.runtime.state.keyed.KeyedStateSnapshot snapshotAsync() throws IOException {
+        CheckpointSnapshotContext context = CheckpointSnapshotContext.current();
+        if (incremental && context != null && !context.isSavepoint() && context.sharedDirectory() != null) {
+            return incrementalAsync(context);
+        }
+        List<Family> frozenFamilies = new ArrayList<>(families.values());
+        List<StateMeta> metas = ownStates();
+        FrozenEntries timers = freezeTimersAndPending();
+        RocksDB frozenDb = db;
+        org.rocksdb.Snapshot snapshot = frozenDb.getSnapshot();
+        return new io.sluice.runtime.state.keyed.KeyedStateSnapshot() {
+            private boolean released;
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                CountingOutputStream counting = new CountingOutputStream(out);
+                List<RocksIterator> iterators = new ArrayList<>();
+                try (ReadOptions read = new ReadOptions().setSnapshot(snapshot)) {
+                    for (Family f : frozenFamilies) {
+                        RocksIterator it = frozenDb.newIterator(f.handle(), read);
+                        iterators.add(it);
+                        it.seek(RocksKeys.keyGroupPrefix(keyGroupRange.startKeyGroup()));
+                    }
+                    writeFrozenSnapshot(counting, metas, (keyGroup, writer) -> {
+                        byte[] prefix = RocksKeys.keyGroupPrefix(keyGroup);
+                        for (int i = 0; i < iterators.size(); i++) {
+                            RocksIterator it = iterators.get(i);
+                            boolean list = frozenFamilies.get(i).meta().kind() == StateMeta.Kind.LIST;
+                            for (; it.isValid(); it.next()) {
+                                byte[] key = it.key();
+                                if (!RocksKeys.startsWith(key, prefix)) {
+                                    break;
+                                }
+                                byte[] value = it.value();
+                                if (list) {
+                                    RocksKeys.Parts parts = RocksKeys.parse(key);
+                                    writer.entry(i, parts.key(), parts.namespace(), parts.rest(),
+                                            SerializedBytes.joinList(RocksKeys.listElements(value)));
+                                } else {
+                                    writer.entryLaidOut(i, key, 2, RocksKeys.subKeyStart(key), value);
+                                }
+                            }
+                        }
+                    }, timers);
+                } finally {
+                    iterators.forEach(RocksIterator::close);
+                }
+                lastSnapshotBytes = counting.count;
+            }
+
+            @Override
+            public void close() {
+                if (!released) {
+                    released = true;
+                    frozenDb.releaseSnapshot(snapshot);
+                    snapshot.close();
+                }
+            }
+        };
+    }
+
+    /**
      * Takes a RocksDB checkpoint of the instance (hard links of its SST files, after flushing the memtables), copies
      * into the shared directory the SST files the previous incremental snapshot did not upload, and writes the handle:
      * every SST file with its shared name, the small files (MANIFEST, CURRENT, OPTIONS) themselves, the states and the
      * timers. Every shared file the handle references is registered with the checkpoint, which keeps it as long as a
-     * retained checkpoint lists it. Files are only reused from the previous snapshot: in this engine a checkpoint
-     * that does not complete ends the job's attempt, so the previous snapshot is that of a completed checkpoint or of
-     * the checkpoint restored.
+     * retained checkpoint lists it. Files are only reused from the previous snapshot, when they are still in the shared
+     * directory: shared files are only deleted when a checkpoint completes without them, so those of a checkpoint
+     * that failed later (another instance's write failed) stay until the next one, which references them again.
      */
     private void snapshotIncremental(CheckpointSnapshotContext context, OutputStream out) throws IOException {
+        try (io.sluice.runtime.state.keyed.KeyedStateSnapshot snapshot = incrementalAsync(context)) {
+            snapshot.writeTo(out);
+        }
+    }
+
+    /**
+     * The synchronous part of an incremental snapshot: the RocksDB checkpoint of the instance (flush, hard links),
+     * the states and the heap timers; the returned snapshot uploads the new SST files and writes the handle.
+     */
+    private io.sluice.runtime.state.keyed.KeyedStateSnapshot incrementalAsync(CheckpointSnapshotContext context)
+            throws IOException {
         Path shared = context.sharedDirectory().toAbsolutePath().normalize();
         Files.createDirectories(shared);
         if (!shared.equals(uploadedTo)) { // restored from another job's checkpoint: never reference its files
@@ -425,46 +505,63 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
             throw new IOException("RocksDB state backend: cannot take a checkpoint of the instance: "
                     + e.getMessage(), e);
         }
-        long uploadedBytes = 0;
-        Map<String, IncrementalSnapshotHandle.SharedFile> now = new HashMap<>();
-        List<IncrementalSnapshotHandle.SharedFile> ssts = new ArrayList<>();
-        List<IncrementalSnapshotHandle.PrivateFile> privates = new ArrayList<>();
-        try {
-            List<Path> files;
-            try (Stream<Path> list = Files.list(local)) {
-                files = list.sorted().toList();
-            }
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                if (!name.endsWith(".sst")) {
-                    privates.add(new IncrementalSnapshotHandle.PrivateFile(name, Files.readAllBytes(file)));
-                    continue;
-                }
-                long size = Files.size(file);
-                IncrementalSnapshotHandle.SharedFile previous = uploaded.get(name);
-                IncrementalSnapshotHandle.SharedFile sst;
-                if (previous != null && previous.size() == size
-                        && Files.isRegularFile(shared.resolve(previous.sharedName()))) {
-                    sst = previous;
-                } else {
-                    sst = new IncrementalSnapshotHandle.SharedFile(name, UUID.randomUUID() + ".sst", size);
-                    Files.copy(file, shared.resolve(sst.sharedName()));
-                    uploadedBytes += size;
-                }
-                context.registerSharedFile(sst.sharedName());
-                now.put(name, sst);
-                ssts.add(sst);
-            }
-        } finally {
-            RocksDBFiles.deleteRecursively(local);
-        }
-        uploaded = now;
+        List<StateMeta> metas = ownStates();
         java.io.ByteArrayOutputStream timers = new java.io.ByteArrayOutputStream();
-        snapshotTimersAndPending(timers);
-        CountingOutputStream counting = new CountingOutputStream(out);
-        new IncrementalSnapshotHandle(maxParallelism, keySerializer.identity(), keyGroupRange, shared, ownStates(),
-                ssts, privates, timers.toByteArray()).write(counting);
-        lastSnapshotBytes = uploadedBytes + counting.count;
+        try {
+            snapshotTimersAndPending(timers);
+        } catch (IOException | RuntimeException e) {
+            RocksDBFiles.deleteRecursively(local);
+            throw e;
+        }
+        Map<String, IncrementalSnapshotHandle.SharedFile> previousUploads = uploaded;
+        return new io.sluice.runtime.state.keyed.KeyedStateSnapshot() {
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                long uploadedBytes = 0;
+                Map<String, IncrementalSnapshotHandle.SharedFile> now = new HashMap<>();
+                List<IncrementalSnapshotHandle.SharedFile> ssts = new ArrayList<>();
+                List<IncrementalSnapshotHandle.PrivateFile> privates = new ArrayList<>();
+                List<Path> files;
+                try (Stream<Path> list = Files.list(local)) {
+                    files = list.sorted().toList();
+                }
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    if (!name.endsWith(".sst")) {
+                        privates.add(new IncrementalSnapshotHandle.PrivateFile(name, Files.readAllBytes(file)));
+                        continue;
+                    }
+                    long size = Files.size(file);
+                    IncrementalSnapshotHandle.SharedFile previous = previousUploads.get(name);
+                    IncrementalSnapshotHandle.SharedFile sst;
+                    if (previous != null && previous.size() == size
+                            && Files.isRegularFile(shared.resolve(previous.sharedName()))) {
+                        sst = previous;
+                    } else {
+                        sst = new IncrementalSnapshotHandle.SharedFile(name, UUID.randomUUID() + ".sst", size);
+                        Files.copy(file, shared.resolve(sst.sharedName()));
+                        uploadedBytes += size;
+                    }
+                    context.registerSharedFile(sst.sharedName());
+                    now.put(name, sst);
+                    ssts.add(sst);
+                }
+                CountingOutputStream counting = new CountingOutputStream(out);
+                new IncrementalSnapshotHandle(maxParallelism, keySerializer.identity(), keyGroupRange, shared, metas,
+                        ssts, privates, timers.toByteArray()).write(counting);
+                uploaded = now;
+                lastSnapshotBytes = uploadedBytes + counting.count;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    RocksDBFiles.deleteRecursively(local);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot delete the RocksDB checkpoint " + local, e);
+                }
+            }
+        };
     }
 
     /**

@@ -62,6 +62,19 @@ final class RocksKeys {
         return new Parts(keyGroup, key, namespace, Arrays.copyOfRange(stored, pos[0], stored.length));
     }
 
+    /**
+     * Where the sub-key starts in a stored key: after the key group (2 bytes) come the key and the namespace, each a
+     * var-int length and its bytes, laid out as a snapshot entry writes them.
+     */
+    static int subKeyStart(byte[] stored) {
+        int[] pos = {2};
+        int keyLength = readVarInt(stored, pos);
+        pos[0] += keyLength;
+        int namespaceLength = readVarInt(stored, pos);
+        pos[0] += namespaceLength;
+        return pos[0];
+    }
+
     /** One list element as stored: its length, then its bytes (elements are concatenated by the merge operator). */
     static byte[] listElement(byte[] element) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(element.length + 5);

@@ -68,8 +68,42 @@ public final class CheckpointStorage {
      */
     public Path write(long checkpointId, List<NodeState> states, java.util.Set<String> sharedFiles)
             throws IOException {
+        return write(checkpointId, states, sharedFiles, java.util.Map.of());
+    }
+
+    /**
+     * The directory a checkpoint is written into until it is complete; the states of asynchronous snapshots are
+     * streamed there ({@link #stateFile}) before {@link #write} adds the metadata.
+     */
+    public Path inProgressDirectory(long checkpointId) {
+        return jobDirectory.resolve("chk-" + checkpointId + ".inprogress");
+    }
+
+    /** Starts checkpoint {@code checkpointId}: an empty {@link #inProgressDirectory} (left-overs are deleted). */
+    public Path begin(long checkpointId) throws IOException {
+        Path tmp = inProgressDirectory(checkpointId);
+        deleteRecursively(tmp);
+        return Files.createDirectories(tmp);
+    }
+
+    /** Deletes what a checkpoint that will not complete wrote so far. */
+    public void abort(long checkpointId) throws IOException {
+        deleteRecursively(inProgressDirectory(checkpointId));
+    }
+
+    /** The file of the {@code index}-th state (in the order {@link #write} gets them) of a checkpoint. */
+    public Path stateFile(long checkpointId, int index) {
+        return inProgressDirectory(checkpointId).resolve("node-" + index + ".bin");
+    }
+
+    /**
+     * Like {@link #write(long, List, java.util.Set)}, where the states at the indexes of {@code written} have already
+     * been streamed into their {@link #stateFile}s (their {@link NodeState#data} is null).
+     */
+    public Path write(long checkpointId, List<NodeState> states, java.util.Set<String> sharedFiles,
+            java.util.Map<Integer, StateFileOutput.Written> written) throws IOException {
         Path done = jobDirectory.resolve("chk-" + checkpointId);
-        Path tmp = jobDirectory.resolve("chk-" + checkpointId + ".inprogress");
+        Path tmp = inProgressDirectory(checkpointId);
         Files.createDirectories(tmp);
         ByteArrayOutputStream metaBytes = new ByteArrayOutputStream();
         DataOutputStream meta = new DataOutputStream(metaBytes);
@@ -85,8 +119,16 @@ public final class CheckpointStorage {
             meta.writeInt(s.parallelism());
             meta.writeUTF(s.name());
             meta.writeUTF(s.schema());
-            meta.writeBoolean(s.data() != null);
-            if (s.data() != null) {
+            StateFileOutput.Written file = written.get(n);
+            meta.writeBoolean(s.data() != null || file != null);
+            if (file != null) {
+                if (file.length() > Integer.MAX_VALUE) {
+                    throw new IOException("the state of operator '" + s.name() + "' (" + file.length()
+                            + " bytes) is larger than a checkpoint file allows");
+                }
+                meta.writeInt((int) file.length());
+                meta.writeLong(file.crc());
+            } else if (s.data() != null) {
                 Files.write(tmp.resolve("node-" + n + ".bin"), s.data());
                 meta.writeInt(s.data().length);
                 meta.writeLong(crc(s.data()));

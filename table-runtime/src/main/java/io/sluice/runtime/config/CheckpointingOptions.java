@@ -27,6 +27,12 @@ public final class CheckpointingOptions {
                     + " RocksDB files that no earlier checkpoint uploaded, into a shared directory, and references the"
                     + " others (Flink's older key state.backend.incremental is read too). Savepoints stay full.");
 
+    public static final ConfigOption<Integer> TOLERABLE_FAILED_CHECKPOINTS =
+            ConfigOptions.key("execution.checkpointing.tolerable-failed-checkpoints").intType().defaultValue(0)
+                    .withDescription("How many checkpoints in a row may fail (their asynchronous part: writing the"
+                            + " state) before the job fails and restarts as its restart strategy allows; a failed"
+                            + " checkpoint within the limit is dropped and the job goes on.");
+
     public static final ConfigOption<String> SAVEPOINT_PATH = ConfigOptions.key("execution.savepoint.path")
             .stringType().noDefaultValue()
             .withDescription("A checkpoint or savepoint directory the next job starts from.");
@@ -81,7 +87,8 @@ public final class CheckpointingOptions {
 
     /** All options declared here. */
     public static List<ConfigOption<?>> all() {
-        return List.of(INTERVAL, DIRECTORY, NUM_RETAINED, INCREMENTAL, SAVEPOINT_PATH, SAVEPOINT_DIRECTORY,
+        return List.of(INTERVAL, DIRECTORY, NUM_RETAINED, INCREMENTAL, TOLERABLE_FAILED_CHECKPOINTS,
+                SAVEPOINT_PATH, SAVEPOINT_DIRECTORY,
                 RESTART_STRATEGY, FIXED_DELAY_ATTEMPTS, FIXED_DELAY, EXPONENTIAL_INITIAL_BACKOFF,
                 EXPONENTIAL_MAX_BACKOFF, EXPONENTIAL_MULTIPLIER, EXPONENTIAL_ATTEMPTS, IGNORE_UNCLAIMED_STATE, UID_FORMAT);
     }

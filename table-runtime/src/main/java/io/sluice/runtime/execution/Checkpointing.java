@@ -6,7 +6,10 @@ import io.sluice.runtime.config.CheckpointingOptions;
 import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.connector.SourceReader;
 import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.checkpoint.StateFileOutput;
+import io.sluice.runtime.state.AsyncCheckpointedOperator;
 import io.sluice.runtime.state.CheckpointedOperator;
+import io.sluice.runtime.state.StateSnapshot;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +31,10 @@ final class Checkpointing {
     /** The snapshot context of each checkpoint being taken, by id (its instances register shared files there). */
     private final java.util.concurrent.ConcurrentHashMap<Long, CheckpointSnapshotContext> contexts =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * When the last checkpoint was triggered. As in Flink (one checkpoint at a time, no minimum pause), the next one
+     * is due an interval after the previous one was triggered, or as soon as it completed if that took longer.
+     */
     private long lastCheckpointTime = System.currentTimeMillis();
 
     private Checkpointing(Duration interval, CheckpointStorage storage, CheckpointStorage.Checkpoint initial) {
@@ -79,18 +86,76 @@ final class Checkpointing {
         return nextId;
     }
 
-    /** The next checkpoint id (for executors that collect the states themselves). */
+    /** The next checkpoint id (for executors that collect the states themselves); the interval restarts now. */
     long nextCheckpointId() {
+        lastCheckpointTime = System.currentTimeMillis();
         return nextId++;
     }
 
-    /** Writes a checkpoint collected by an executor and restarts the interval. */
+    /** Writes a checkpoint collected by an executor. */
     Path write(long id, List<CheckpointStorage.NodeState> states) throws Exception {
+        return write(id, states, java.util.Map.of());
+    }
+
+    /**
+     * Writes a checkpoint collected by an executor, where the states at the indexes of {@code written} were
+     * streamed into their files by {@link #writeAsync}.
+     */
+    Path write(long id, List<CheckpointStorage.NodeState> states,
+            java.util.Map<Integer, StateFileOutput.Written> written) throws Exception {
         CheckpointSnapshotContext context = contexts.remove(id);
         contexts.keySet().removeIf(older -> older < id);
-        Path path = storage.write(id, states, context == null ? java.util.Set.of() : context.sharedFiles());
-        lastCheckpointTime = System.currentTimeMillis();
-        return path;
+        return storage.write(id, states, context == null ? java.util.Set.of() : context.sharedFiles(), written);
+    }
+
+    /** Starts checkpoint {@code id} (not a savepoint): its in-progress directory, where asynchronous parts write. */
+    void begin(long id) throws Exception {
+        storage.begin(id);
+    }
+
+    /**
+     * Checkpoint {@code id} failed and will not complete: deletes what it wrote (shared files it uploaded are
+     * deleted once a later checkpoint completes without them).
+     */
+    void abort(long id) throws Exception {
+        contexts.remove(id);
+        storage.abort(id);
+    }
+
+    /**
+     * The synchronous part of an operator's snapshot for checkpoint {@code id}, on the instance's task thread:
+     * {@code prepareSnapshotPreBarrier}, then the frozen state of an {@link AsyncCheckpointedOperator}, or null when
+     * the instance is not one (the caller then takes {@link #snapshot(SourceReader, StreamOperator, String, long,
+     * boolean) a synchronous snapshot}).
+     */
+    StateSnapshot snapshotAsync(StreamOperator operator, long id) throws Exception {
+        if (!(operator instanceof AsyncCheckpointedOperator) || operator instanceof SinkOperator) {
+            return null;
+        }
+        CheckpointSnapshotContext context = contexts.computeIfAbsent(id,
+                i -> new CheckpointSnapshotContext(i, false, storage.sharedDirectory()));
+        operator.prepareSnapshotPreBarrier(id);
+        return context.call(() -> ((AsyncCheckpointedOperator) operator).snapshotStateAsync());
+    }
+
+    /**
+     * The asynchronous part, on a background thread: streams {@code snapshot} into the file of the {@code index}-th
+     * state of checkpoint {@code id} and releases it; returns the file's length and CRC-32.
+     */
+    StateFileOutput.Written writeAsync(long id, int index, StateSnapshot snapshot) throws Exception {
+        try (snapshot) {
+            CheckpointSnapshotContext context = contexts.computeIfAbsent(id,
+                    i -> new CheckpointSnapshotContext(i, false, storage.sharedDirectory()));
+            return context.call(() -> {
+                Path file = storage.stateFile(id, index);
+                try (StateFileOutput out = new StateFileOutput(file)) {
+                    StateWriter writer = new StateWriter(out);
+                    snapshot.write(writer);
+                    writer.flush();
+                    return out.finish();
+                }
+            });
+        }
     }
 
     /** Fails when {@code operator} (null for a source) keeps state but cannot save it. */

@@ -907,6 +907,10 @@ final class JobRun {
         abortedCheckpoint = 0;
         savepointBarrier = 0;
         acks.clear();
+        snapshotsTaken.clear();
+        writtenStates.clear();
+        asyncFailure.set(null);
+        failedCheckpointsInARow = 0;
         Throwable error = null;
         RootAllocator root = new RootAllocator(config.get(ExecutionOptions.MEMORY_LIMIT));
         try {
@@ -976,6 +980,16 @@ final class JobRun {
                 i.held.clear();
             }
         }
+        drainSnapshotThreads(error);
+        if (pendingCheckpoint != 0 && pendingCheckpoint != savepointBarrier) {
+            try {
+                checkpointing.abort(pendingCheckpoint);
+            } catch (Exception e) {
+                if (error != null) {
+                    error.addSuppressed(e);
+                }
+            }
+        }
         if (error != null) {
             notifyCompletedAfterFailure(error);
         }
@@ -1030,6 +1044,16 @@ final class JobRun {
     private java.nio.file.Path savepointPath;
     private final AtomicReference<Throwable> savepointFailure = new AtomicReference<>();
     private final java.util.concurrent.ConcurrentHashMap<Integer, byte[]> acks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The instances (by state key) whose snapshot for the pending checkpoint was taken or is being written. */
+    private final java.util.Set<Integer> snapshotsTaken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The state files of the pending checkpoint written by snapshot threads, by state index. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, io.sluice.runtime.checkpoint.StateFileOutput.Written>
+            writtenStates = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The first failure of an asynchronous snapshot part of the pending checkpoint. */
+    private final AtomicReference<Throwable> asyncFailure = new AtomicReference<>();
+    /** Checkpoints that failed in a row (execution.checkpointing.tolerable-failed-checkpoints). */
+    private int failedCheckpointsInARow;
+    private java.util.concurrent.ExecutorService snapshotThreads;
     private static final byte[] NO_STATE = new byte[0];
 
     /** The key of an instance's state in a checkpoint: node index and subtask. */
@@ -1046,10 +1070,84 @@ final class JobRun {
         }
     }
 
-    /** Records an instance's state for the pending checkpoint {@code id} (once; later calls are ignored). */
-    private void acknowledge(Instance inst, long id) throws Exception {
-        if (id != pendingCheckpoint || acks.containsKey(stateKey(inst))) {
+    /** The position of an instance's state in the checkpoint's list ({@link #expectedStates}). */
+    private int stateIndex(Instance inst) {
+        int index = 0;
+        for (Vertex v : order) {
+            if (v == inst.vertex) {
+                return index + inst.subtask;
+            }
+            index += v.parallelism;
+        }
+        throw new IllegalStateException("instance of an unknown vertex");
+    }
+
+    /** The threads that write the asynchronous parts of snapshots (created on first use in an attempt). */
+    private synchronized java.util.concurrent.ExecutorService snapshotThreads() {
+        if (snapshotThreads == null) {
+            int stateful = 0;
+            for (Vertex v : order) {
+                stateful += v.parallelism;
+            }
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            snapshotThreads = java.util.concurrent.Executors.newFixedThreadPool(
+                    Math.max(1, Math.min(stateful, Runtime.getRuntime().availableProcessors())), r -> {
+                        Thread t = new Thread(r, "sluice-snapshot-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+        }
+        return snapshotThreads;
+    }
+
+    /**
+     * At the end of an attempt, before the instances close: waits for the asynchronous snapshot writes still running
+     * (they read the instances' state), and drops the checkpoint they belonged to.
+     */
+    private void drainSnapshotThreads(Throwable error) {
+        java.util.concurrent.ExecutorService threads;
+        synchronized (this) {
+            threads = snapshotThreads;
+            snapshotThreads = null;
+        }
+        if (threads == null) {
             return;
+        }
+        threads.shutdown();
+        try {
+            while (!threads.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                // a write in progress holds frozen state; it ends with its file
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (error != null) {
+                error.addSuppressed(e);
+            }
+        }
+    }
+
+    /**
+     * Records an instance's state for the pending checkpoint {@code id} (once; later calls are ignored). An
+     * instance whose operator snapshots asynchronously freezes its state here, on the calling (task) thread, and a
+     * snapshot thread streams it into the checkpoint's file and then acknowledges it.
+     */
+    private void acknowledge(Instance inst, long id) throws Exception {
+        if (id != pendingCheckpoint || !snapshotsTaken.add(stateKey(inst))) {
+            return;
+        }
+        if (id != savepointBarrier) {
+            io.sluice.runtime.state.StateSnapshot frozen = checkpointing.snapshotAsync(inst.operator, id);
+            if (frozen != null) {
+                int key = stateKey(inst);
+                int index = stateIndex(inst);
+                try {
+                    snapshotThreads().execute(() -> writeAsync(inst, id, key, index, frozen));
+                } catch (RuntimeException e) {
+                    frozen.close();
+                    throw e;
+                }
+                return;
+            }
         }
         byte[] state;
         if (id == savepointBarrier) {
@@ -1064,6 +1162,19 @@ final class JobRun {
         }
         inst.metrics.recordStateSize(state == null ? 0 : state.length);
         acks.put(stateKey(inst), state == null ? NO_STATE : state);
+    }
+
+    /** On a snapshot thread: writes an instance's frozen state into its file and acknowledges it (or the failure). */
+    private void writeAsync(Instance inst, long id, int key, int index, io.sluice.runtime.state.StateSnapshot frozen) {
+        try {
+            io.sluice.runtime.checkpoint.StateFileOutput.Written file = checkpointing.writeAsync(id, index, frozen);
+            writtenStates.put(index, file);
+            inst.metrics.recordStateSize(file.length());
+        } catch (Throwable t) {
+            asyncFailure.compareAndSet(null, new TableException("Checkpoint " + id + ": writing the state of operator '"
+                    + inst.name() + "' failed: " + t.getMessage(), t));
+        }
+        acks.put(key, NO_STATE);
     }
 
     /** The (key, name) of every instance's state, in the order a checkpoint lists them. */
@@ -1197,6 +1308,12 @@ final class JobRun {
             }
             long id = checkpointing.nextCheckpointId();
             acks.clear();
+            snapshotsTaken.clear();
+            writtenStates.clear();
+            asyncFailure.set(null);
+            if (savepoint == null) {
+                checkpointing.begin(id);
+            }
             if (savepoint != null) {
                 savepointFailure.set(null);
                 savepointBarrier = id;
@@ -1236,7 +1353,13 @@ final class JobRun {
             completeSavepoint(id, states);
             return;
         }
-        java.nio.file.Path written = checkpointing.write(id, states);
+        Throwable asyncError = asyncFailure.get();
+        if (asyncError != null) {
+            failCheckpoint(id, asyncError);
+            return;
+        }
+        java.nio.file.Path written = checkpointing.write(id, states, Map.copyOf(writtenStates));
+        failedCheckpointsInARow = 0;
         execution.recordCheckpoint(written);
         execution.metrics().checkpoints().completed(id, false, execution.metrics().stateSize(), written.toString());
         pendingCheckpoint = 0;
@@ -1245,6 +1368,29 @@ final class JobRun {
             if (t.finished) {
                 notifyCompleted(t);
             }
+        }
+    }
+
+    /**
+     * Every instance acknowledged checkpoint {@code id}, but writing some state failed: the checkpoint is dropped
+     * (nothing is published for it) and the job goes on, unless more checkpoints failed in a row than
+     * {@code execution.checkpointing.tolerable-failed-checkpoints} allows; then the job fails (and restarts from its
+     * latest complete checkpoint as its restart strategy allows).
+     */
+    private void failCheckpoint(long id, Throwable cause) throws Exception {
+        pendingCheckpoint = 0;
+        try {
+            checkpointing.abort(id);
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
+        execution.metrics().checkpoints().failed(id, false, cause);
+        failedCheckpointsInARow++;
+        int tolerable = config.get(io.sluice.runtime.config.CheckpointingOptions.TOLERABLE_FAILED_CHECKPOINTS);
+        if (failedCheckpointsInARow > tolerable) {
+            throw new TableException("Checkpoint " + id + " failed, and " + failedCheckpointsInARow + " checkpoints"
+                    + " failed in a row where execution.checkpointing.tolerable-failed-checkpoints allows "
+                    + tolerable + ": " + cause.getMessage(), cause);
         }
     }
 

@@ -22,9 +22,17 @@ import org.apache.arrow.vector.ipc.ArrowStreamWriter;
  */
 public final class StateWriter {
     private final DataOutputStream out;
+    private final OutputStream target;
 
     public StateWriter(OutputStream out) {
+        this.target = out;
         this.out = new DataOutputStream(out);
+    }
+
+    /** Writes part of the state into the stream (as opposed to reading it back). */
+    @FunctionalInterface
+    public interface Part {
+        void writeTo(OutputStream out) throws Exception;
     }
 
     public void writeInt(int v) throws IOException {
@@ -79,6 +87,34 @@ public final class StateWriter {
     public void writeBytes(byte[] bytes) throws IOException {
         out.writeInt(bytes.length);
         out.write(bytes);
+    }
+
+    /** {@code bytes} as they are, without a length (the reader knows where they end). */
+    public void writeRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+    }
+
+    /**
+     * What {@code part} writes, as one length-prefixed byte string ({@link StateReader#readBytes} reads it, the same
+     * bytes as {@link #writeBytes} of it). Into a checkpoint file it is streamed and its length patched afterwards;
+     * into any other stream it is gathered in memory first.
+     */
+    public void writeSized(Part part) throws Exception {
+        out.flush();
+        if (target instanceof io.sluice.runtime.checkpoint.StateFileOutput file) {
+            long at = file.position();
+            out.writeInt(0);
+            part.writeTo(file);
+            long length = file.position() - at - 4;
+            if (length > Integer.MAX_VALUE) {
+                throw new IOException("a state part of " + length + " bytes is larger than a checkpoint allows");
+            }
+            file.patchInt(at, (int) length);
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        part.writeTo(bytes);
+        writeBytes(bytes.toByteArray());
     }
 
     /** One external value of {@code type} (as {@link VectorValues#get} returns it), or null. */
@@ -185,16 +221,35 @@ public final class StateWriter {
                 sliced.add(copy);
             }
             VectorSchemaRoot root = new VectorSchemaRoot(type.toArrowSchema().getFields(), sliced, rowCount);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ArrowStreamWriter w = new ArrowStreamWriter(root, null, Channels.newChannel(bytes))) {
-                w.start();
-                w.writeBatch();
-                w.end();
-            }
-            writeBytes(bytes.toByteArray());
+            writeSized(stream -> {
+                try (ArrowStreamWriter w = new ArrowStreamWriter(root, null, Channels.newChannel(unclosable(stream)))) {
+                    w.start();
+                    w.writeBatch();
+                    w.end();
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         } finally {
             sliced.forEach(FieldVector::close);
         }
+    }
+
+    /** {@code out}, except that closing it only flushes it (the Arrow writer closes its channel). */
+    private static OutputStream unclosable(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
     }
 
     /** A whole batch (its row kinds are not written: state holds inserts). */

@@ -39,7 +39,8 @@ import org.apache.flink.table.api.TableResult;
  * <p>State and checkpoints: system property {@code flink.state-backend} ({@code hashmap}, the default, or
  * {@code rocksdb}) sets {@code state.backend.type}; {@code flink.checkpoint-interval} (e.g. {@code 10s}; unset:
  * no checkpoints) sets {@code execution.checkpointing.interval}, exactly-once, with filesystem checkpoint
- * storage in a temporary directory (emptied after each run, deleted at the end). With checkpoints, each
+ * storage in a temporary directory (emptied after each run, deleted at the end), incremental when
+ * {@code flink.checkpoint-incremental} is {@code true} ({@code execution.checkpointing.incremental}). With checkpoints, each
  * RESULT line also says {@code checkpoints=a,b,c}: the checkpoints each timed run completed (Flink's
  * {@code numberOfCompletedCheckpoints} job metric, read through {@link CheckpointCounter}).
  *
@@ -52,6 +53,7 @@ public final class FlinkNexmark {
 
     private static final String BACKEND = System.getProperty("flink.state-backend", "hashmap");
     private static final String INTERVAL = System.getProperty("flink.checkpoint-interval", "");
+    private static final String INCREMENTAL = System.getProperty("flink.checkpoint-incremental", "false");
     private static Path checkpointDir;
 
     public static void main(String[] args) throws Exception {
@@ -121,6 +123,7 @@ public final class FlinkNexmark {
             conf.setString("execution.checkpointing.interval", INTERVAL);
             conf.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
             conf.setString("execution.checkpointing.storage", "filesystem");
+            conf.setString("execution.checkpointing.incremental", INCREMENTAL);
             conf.setString("execution.checkpointing.dir", checkpointDir.toUri().toString());
             conf.setString("metrics.reporter.checkpoints.factory.class", CheckpointCounter.class.getName());
         }

@@ -81,7 +81,7 @@ import org.apache.arrow.vector.TinyIntVector;
  * restore at another parallelism keeps the group keys the exchange now routes to the instance.
  */
 public final class GroupAggregateOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
-        io.sluice.runtime.operator.UpdateBeforeOptional {
+        io.sluice.runtime.operator.UpdateBeforeOptional, io.sluice.runtime.state.AsyncCheckpointedOperator {
     private final RowType inputType;
     private final int[] groupFields;
     private final List<AggregateSpec> aggregates;
@@ -783,33 +783,65 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         output.emitWatermark(watermark);
     }
 
+    /**
+     * Freezes the groups at a checkpoint barrier (see {@link io.sluice.runtime.state.AsyncCheckpointedOperator}): with
+     * a keyed-state backend, the backend's frozen snapshot after the cached groups are written back; on the heap,
+     * the group keys as slices of the key table's vectors (which only appends keys), written on the snapshot thread,
+     * and the per-group counters and accumulators serialized now.
+     */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public io.sluice.runtime.state.StateSnapshot snapshotStateAsync() throws IOException {
         if (buffer != null && !buffer.isEmpty()) {
             throw new IllegalStateException("mini-batch of " + buffer.rows() + " rows not processed before the"
                     + " snapshot (prepareSnapshotPreBarrier was not called)");
         }
         if (keyed != null) {
             writeBack();
-            out.writeInt(BACKEND_STATE);
-            out.writeBytes(keyed.snapshot());
-            return;
+            io.sluice.runtime.state.keyed.KeyedStateSnapshot backend = keyed.snapshotAsync();
+            return new io.sluice.runtime.state.StateSnapshot() {
+                @Override
+                public void write(StateWriter out) throws Exception {
+                    out.writeInt(BACKEND_STATE);
+                    out.writeSized(backend::writeTo);
+                }
+
+                @Override
+                public void close() {
+                    backend.close();
+                }
+            };
         }
-        out.writeInt(groupCount);
-        if (groups != null) {
-            List<FieldVector> keys = new ArrayList<>();
-            for (int c = 0; c < groupFields.length; c++) {
-                keys.add(groups.keyVector(c));
-            }
-            out.writeColumns(inputType.project(groupFields), keys, groupCount);
-        }
-        out.writeBooleans(live, groupCount);
-        out.writeLongs(rowCounts, groupCount);
-        out.writeLongs(lastWrite, groupCount);
+        int count = groupCount;
+        java.io.ByteArrayOutputStream rest = new java.io.ByteArrayOutputStream();
+        StateWriter restOut = new StateWriter(rest);
+        restOut.writeBooleans(live, count);
+        restOut.writeLongs(rowCounts, count);
+        restOut.writeLongs(lastWrite, count);
         for (RetractableAccumulator a : accumulators) {
-            a.snapshot(out, groupCount);
+            a.snapshot(restOut, count);
         }
-        distinctCounts.snapshot(out, groupCount);
+        distinctCounts.snapshot(restOut, count);
+        restOut.flush();
+        byte[] restBytes = rest.toByteArray();
+        io.sluice.runtime.state.FrozenColumns keys = groups == null ? null
+                : io.sluice.runtime.operator.keys.KeyTableState.freeze(groups, inputType.project(groupFields), count);
+        return new io.sluice.runtime.state.StateSnapshot() {
+            @Override
+            public void write(StateWriter out) throws IOException {
+                out.writeInt(count);
+                if (keys != null) {
+                    keys.write(out);
+                }
+                out.writeRaw(restBytes);
+            }
+
+            @Override
+            public void close() {
+                if (keys != null) {
+                    keys.close();
+                }
+            }
+        };
     }
 
     @Override

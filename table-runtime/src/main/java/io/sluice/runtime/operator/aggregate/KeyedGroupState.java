@@ -117,6 +117,11 @@ final class KeyedGroupState implements AutoCloseable {
         return bytes.toByteArray();
     }
 
+    /** The backend's state frozen for an asynchronous snapshot. */
+    io.sluice.runtime.state.keyed.KeyedStateSnapshot snapshotAsync() throws IOException {
+        return backend.snapshotAsync();
+    }
+
     /** Restores the backend from its own snapshot (same parallelism). */
     void restore(byte[] snapshot) throws IOException {
         backend.restore(List.of(new ByteArrayInputStream(snapshot)));

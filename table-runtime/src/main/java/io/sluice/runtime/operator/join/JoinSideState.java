@@ -314,37 +314,91 @@ final class JoinSideState implements AutoCloseable {
 
     /** Writes the live rows of lists {@code 0 .. lists-1} (in chain order) for a checkpoint. */
     void snapshot(StateWriter out, int lists) throws IOException {
-        int[] sizes = new int[lists];
-        int[] order = new int[liveRows];
-        int n = 0;
-        for (int l = 0; l < lists; l++) {
-            for (int r = first(l); r >= 0; r = next[r]) {
-                order[n++] = r;
-                sizes[l]++;
+        try (Frozen frozen = freeze(lists)) {
+            frozen.write(out);
+        }
+    }
+
+    /**
+     * Freezes what {@link #snapshot} writes for lists {@code 0 .. lists-1}, for an asynchronous snapshot: copies of
+     * the list heads, the chain links, the association counts and write times of the row ids in use, and slices of
+     * the row vectors (rows are appended and never rewritten, and compaction moves them into fresh vectors, so the
+     * slices keep the frozen rows as they are). Costs a copy of the index arrays, not of the rows.
+     */
+    Frozen freeze(int lists) {
+        int[] heads = new int[lists];
+        int known = Math.min(lists, head.length);
+        System.arraycopy(head, 0, heads, 0, known);
+        Arrays.fill(heads, known, lists, -1);
+        return new Frozen(heads, Arrays.copyOf(next, rowCount),
+                tracksAssociations ? Arrays.copyOf(associations, rowCount) : null, Arrays.copyOf(writeTime, rowCount),
+                liveRows, io.sluice.runtime.state.FrozenColumns.of(type, Arrays.asList(vectors), rowCount));
+    }
+
+    /** A side's state frozen at a checkpoint barrier ({@link #freeze}); written later, from any thread. */
+    final class Frozen implements AutoCloseable {
+        private final int[] heads;
+        private final int[] links;
+        private final int[] counts;
+        private final long[] times;
+        private final int live;
+        private final io.sluice.runtime.state.FrozenColumns rows;
+
+        private Frozen(int[] heads, int[] links, int[] counts, long[] times, int live,
+                io.sluice.runtime.state.FrozenColumns rows) {
+            this.heads = heads;
+            this.links = links;
+            this.counts = counts;
+            this.times = times;
+            this.live = live;
+            this.rows = rows;
+        }
+
+        /** Writes the frozen live rows, list by list in chain order, as {@link #snapshot} does. */
+        void write(StateWriter out) throws IOException {
+            int lists = heads.length;
+            int[] sizes = new int[lists];
+            int[] order = new int[live];
+            int n = 0;
+            for (int l = 0; l < lists; l++) {
+                for (int r = heads[l]; r >= 0; r = links[r]) {
+                    if (n == live) {
+                        throw new IllegalStateException("join state: more rows in the key lists than the " + live
+                                + " live ones");
+                    }
+                    order[n++] = r;
+                    sizes[l]++;
+                }
             }
-        }
-        if (n != liveRows) {
-            throw new IllegalStateException("join state: " + liveRows + " live rows but " + n + " in the key lists");
-        }
-        out.writeInts(sizes, lists);
-        FieldVector[] gathered = VectorGather.gatherColumns(vectors, order, n, type, allocator, Math.max(n, 1));
-        try {
-            out.writeColumns(type, Arrays.asList(gathered), n);
-        } finally {
-            ColumnVectors.closeAll(gathered);
-        }
-        if (tracksAssociations) {
-            int[] counts = new int[n];
+            if (n != live) {
+                throw new IllegalStateException("join state: " + live + " live rows but " + n + " in the key lists");
+            }
+            out.writeInts(sizes, lists);
+            FieldVector[] gathered = VectorGather.gatherColumns(rows.vectors(), order, n, type, allocator,
+                    Math.max(n, 1));
+            try {
+                out.writeColumns(type, Arrays.asList(gathered), n);
+            } finally {
+                ColumnVectors.closeAll(gathered);
+            }
+            if (counts != null) {
+                int[] ordered = new int[n];
+                for (int k = 0; k < n; k++) {
+                    ordered[k] = counts[order[k]];
+                }
+                out.writeInts(ordered, n);
+            }
+            long[] orderedTimes = new long[n];
             for (int k = 0; k < n; k++) {
-                counts[k] = associations[order[k]];
+                orderedTimes[k] = times[order[k]];
             }
-            out.writeInts(counts, n);
+            out.writeLongs(orderedTimes, n);
         }
-        long[] times = new long[n];
-        for (int k = 0; k < n; k++) {
-            times[k] = writeTime[order[k]];
+
+        @Override
+        public void close() {
+            rows.close();
         }
-        out.writeLongs(times, n);
     }
 
     /** Restores what {@link #snapshot} wrote into this (empty) state; returns the number of lists. */

@@ -444,6 +444,11 @@ final class KeyedStateJoin implements AutoCloseable {
         return bytes.toByteArray();
     }
 
+    /** The backend's state frozen for an asynchronous snapshot. */
+    io.sluice.runtime.state.keyed.KeyedStateSnapshot snapshotAsync() throws IOException {
+        return backend.snapshotAsync();
+    }
+
     /** Restores the backend from its own snapshot (same parallelism). */
     void restore(byte[] snapshot) throws IOException {
         backend.restore(List.of(new ByteArrayInputStream(snapshot)));

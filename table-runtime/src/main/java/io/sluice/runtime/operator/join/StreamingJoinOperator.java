@@ -86,7 +86,8 @@ import org.apache.arrow.vector.TinyIntVector;
  * and a restore at another parallelism keeps the keys the exchange now routes to the instance. A snapshot restores
  * only under the kind of backend it was taken with (heap tables or a keyed-state backend).
  */
-public final class StreamingJoinOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
+public final class StreamingJoinOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator,
+        io.sluice.runtime.state.AsyncCheckpointedOperator {
     private static final int MATCHES_PER_ROUND = 1 << 16;
     private static final byte INSERT = RowKind.INSERT.toByteValue();
     private static final byte DELETE = RowKind.DELETE.toByteValue();
@@ -505,20 +506,66 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
     public void endInput(int input) {
     }
 
+    /**
+     * Freezes the join's state at a checkpoint barrier (see {@link io.sluice.runtime.state.AsyncCheckpointedOperator}):
+     * on the heap, the key table's and both sides' row vectors as slices and their index arrays as copies; with a
+     * keyed-state backend, the backend's own frozen snapshot (a RocksDB snapshot). The rows are gathered into key
+     * order and written on the snapshot thread.
+     */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
-        out.writeLong(inputWatermark);
-        out.writeLong(emittedWatermark);
+    public io.sluice.runtime.state.StateSnapshot snapshotStateAsync() throws IOException {
+        long input = inputWatermark;
+        long emitted = emittedWatermark;
         if (keyed != null) {
-            out.writeInt(BACKEND_STATE);
-            out.writeBytes(keyed.snapshot());
-            return;
+            io.sluice.runtime.state.keyed.KeyedStateSnapshot backend = keyed.snapshotAsync();
+            return new io.sluice.runtime.state.StateSnapshot() {
+                @Override
+                public void write(StateWriter out) throws Exception {
+                    out.writeLong(input);
+                    out.writeLong(emitted);
+                    out.writeInt(BACKEND_STATE);
+                    out.writeSized(backend::writeTo);
+                }
+
+                @Override
+                public void close() {
+                    backend.close();
+                }
+            };
         }
         int keyCount = table.size();
-        out.writeInt(keyCount);
-        KeyTableState.write(out, table, keyRowType(), keyCount);
-        sides[0].snapshot(out, keyCount + 1);
-        sides[1].snapshot(out, keyCount + 1);
+        io.sluice.runtime.state.FrozenColumns keyColumns = KeyTableState.freeze(table, keyRowType(), keyCount);
+        JoinSideState.Frozen left = null;
+        JoinSideState.Frozen right;
+        try {
+            left = sides[0].freeze(keyCount + 1);
+            right = sides[1].freeze(keyCount + 1);
+        } catch (RuntimeException e) {
+            keyColumns.close();
+            if (left != null) {
+                left.close();
+            }
+            throw e;
+        }
+        JoinSideState.Frozen frozenLeft = left;
+        return new io.sluice.runtime.state.StateSnapshot() {
+            @Override
+            public void write(StateWriter out) throws IOException {
+                out.writeLong(input);
+                out.writeLong(emitted);
+                out.writeInt(keyCount);
+                keyColumns.write(out);
+                frozenLeft.write(out);
+                right.write(out);
+            }
+
+            @Override
+            public void close() {
+                keyColumns.close();
+                frozenLeft.close();
+                right.close();
+            }
+        };
     }
 
     @Override

@@ -31,6 +31,19 @@ public final class KeyTableState {
     }
 
     /**
+     * Freezes the keys of ids {@code 0 .. count-1} of {@code table} for an asynchronous snapshot (the table only
+     * appends keys, so slices of its key vectors stay as they are); {@link io.sluice.runtime.state.FrozenColumns#write}
+     * writes what {@link #write} writes.
+     */
+    public static io.sluice.runtime.state.FrozenColumns freeze(KeyHashTable table, RowType keyType, int count) {
+        List<FieldVector> stored = new ArrayList<>(keyType.size());
+        for (int c = 0; c < keyType.size(); c++) {
+            stored.add(table.keyVector(c));
+        }
+        return io.sluice.runtime.state.FrozenColumns.of(keyType, stored, count);
+    }
+
+    /**
      * Reads {@code count} keys {@link #write} wrote and inserts them into {@code table} (empty), each at
      * its saved id; throws {@code IOException("state snapshot: the <what> are not distinct")} when a key
      * repeats.

@@ -167,6 +167,75 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
         writer.finish();
     }
 
+    /**
+     * The timers and the restored entries not registered yet, serialized at a checkpoint barrier for an
+     * asynchronous snapshot (they live on the heap and change as the operator goes on): the states they fill, and
+     * their entries in the order a snapshot lists them (key group by key group).
+     */
+    protected record FrozenEntries(List<StateMeta> states, List<FrozenEntry> entries) {
+    }
+
+    /** One frozen entry of state number {@code stateIndex} of {@link FrozenEntries#states}. */
+    protected record FrozenEntry(int stateIndex, int keyGroup, byte[] key, byte[] namespace, byte[] subKey,
+            byte[] value) {
+    }
+
+    /** Writes the entries of the subclass's own states of one key group into an asynchronous snapshot. */
+    @FunctionalInterface
+    protected interface OwnEntries {
+        void write(int keyGroup, KeyedSnapshotFormat.Writer writer) throws IOException;
+    }
+
+    /** Freezes the timers and the pending restored entries (the synchronous part of an asynchronous snapshot). */
+    protected final FrozenEntries freezeTimersAndPending() throws IOException {
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        writeSnapshot(written, false);
+        List<StateMeta> metas = new ArrayList<>();
+        List<FrozenEntry> entries = new ArrayList<>();
+        KeyedSnapshotFormat.Header header = KeyedSnapshotFormat.read(
+                new java.io.ByteArrayInputStream(written.toByteArray()), maxParallelism, keySerializer.identity(),
+                keyGroupRange, (meta, kg, key, ns, sub, value) -> {
+                    metas.add(meta);
+                    entries.add(new FrozenEntry(-1, kg, key, ns, sub, value));
+                });
+        Map<StateMeta, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < header.states().size(); i++) {
+            index.put(header.states().get(i), i);
+        }
+        List<FrozenEntry> indexed = new ArrayList<>(entries.size());
+        for (int e = 0; e < entries.size(); e++) {
+            FrozenEntry f = entries.get(e);
+            indexed.add(new FrozenEntry(index.get(metas.get(e)), f.keyGroup(), f.key(), f.namespace(), f.subKey(),
+                    f.value()));
+        }
+        return new FrozenEntries(header.states(), indexed);
+    }
+
+    /**
+     * The asynchronous part: writes a full snapshot, byte for byte what {@link #snapshot} would have written when
+     * the state was frozen, of the subclass's own states {@code ownStates} (whose entries {@code own} writes from its
+     * frozen view) followed by the {@code frozen} timers and pending entries.
+     */
+    protected final void writeFrozenSnapshot(OutputStream out, List<StateMeta> ownStates, OwnEntries own,
+            FrozenEntries frozen) throws IOException {
+        List<StateMeta> metas = new ArrayList<>(ownStates);
+        metas.addAll(frozen.states());
+        KeyedSnapshotFormat.Writer writer = new KeyedSnapshotFormat.Writer(out, maxParallelism,
+                keySerializer.identity(), metas, keyGroupRange.size());
+        int base = ownStates.size();
+        int next = 0;
+        List<FrozenEntry> entries = frozen.entries();
+        for (int kg = keyGroupRange.startKeyGroup(); kg <= keyGroupRange.endKeyGroup(); kg++) {
+            writer.beginKeyGroup(kg);
+            own.write(kg, writer);
+            while (next < entries.size() && entries.get(next).keyGroup() == kg) {
+                FrozenEntry e = entries.get(next++);
+                writer.entry(base + e.stateIndex(), e.key(), e.namespace(), e.subKey(), e.value());
+            }
+        }
+        writer.finish();
+    }
+
     @Override
     public void restore(List<InputStream> snapshots) throws IOException {
         restore(snapshots, null);

@@ -34,7 +34,7 @@ public final class KeyedSnapshotFormat {
     /** Writes a snapshot: {@link #beginKeyGroup}, then the entries of that group, for each group in order. */
     public static final class Writer {
         private final DataOutputStream out;
-        private final ByteArrayOutputStream blockBytes = new ByteArrayOutputStream();
+        private final Block blockBytes = new Block();
         private final DataOutputStream block = new DataOutputStream(blockBytes);
         private int currentGroup = -1;
         private int currentState = -1;
@@ -78,6 +78,27 @@ public final class KeyedSnapshotFormat {
             StateSerializers.writeBytes(value, block);
         }
 
+        /**
+         * An entry whose key and namespace are already laid out as an entry writes them (each a var-int length and
+         * its bytes): {@code laidOut[keyStart, subKeyStart)}, followed by the sub-key {@code laidOut[subKeyStart..]}
+         * (to its end) and the value. Writes the same bytes as {@link #entry} of the parts, without copying them out.
+         */
+        public void entryLaidOut(int stateIndex, byte[] laidOut, int keyStart, int subKeyStart, byte[] value)
+                throws IOException {
+            if (stateIndex != currentState) {
+                if (currentState >= 0) {
+                    block.writeByte(0);
+                }
+                block.writeInt(stateIndex);
+                currentState = stateIndex;
+            }
+            block.writeByte(1);
+            block.write(laidOut, keyStart, subKeyStart - keyStart);
+            StateSerializers.writeVarInt(laidOut.length - subKeyStart, block);
+            block.write(laidOut, subKeyStart, laidOut.length - subKeyStart);
+            StateSerializers.writeBytes(value, block);
+        }
+
         /** Ends the last key group; the caller closes the stream. */
         public void finish() throws IOException {
             flushGroup();
@@ -99,6 +120,30 @@ public final class KeyedSnapshotFormat {
             blockBytes.reset();
             currentGroup = -1;
             currentState = -1;
+        }
+    }
+
+    /** A key group's block being written: a byte array stream without the locking (one writer). */
+    private static final class Block extends ByteArrayOutputStream {
+        Block() {
+            super(1 << 16);
+        }
+
+        @Override
+        public void write(int b) {
+            if (count == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (count + len > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
         }
     }
 

@@ -63,6 +63,18 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
     void snapshot(OutputStream out) throws IOException;
 
     /**
+     * The synchronous part of an asynchronous snapshot: freezes the state as {@link #snapshot} would write it now,
+     * for a background thread to write while the operator goes on changing the state (called on the task thread,
+     * between two inputs, with the same {@link io.sluice.runtime.checkpoint.CheckpointSnapshotContext}). The default
+     * writes the snapshot now, into memory.
+     */
+    default KeyedStateSnapshot snapshotAsync() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        snapshot(bytes);
+        return KeyedStateSnapshot.ofBytes(bytes.toByteArray());
+    }
+
+    /**
      * Loads the key groups of this backend's range from snapshots written by instances of a previous run (at any
      * parallelism, by either backend); entries of other key groups are skipped.
      */

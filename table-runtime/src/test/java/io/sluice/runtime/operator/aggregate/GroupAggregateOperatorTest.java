@@ -180,6 +180,44 @@ class GroupAggregateOperatorTest {
         assertEquals(uninterrupted.rows, restoredOut.rows);
     }
 
+    /**
+     * An asynchronous snapshot written after more rows were folded (new groups, so the key table grows and
+     * reallocates; updated accumulators) holds the groups at the barrier, byte for byte the synchronous snapshot.
+     */
+    @Test
+    void anAsynchronousSnapshotHoldsTheGroupsAtTheBarrier() throws Exception {
+        RowType in = rowType("k", LogicalType.string(), "v", LogicalType.integer(), "d", LogicalType.decimal(10, 2));
+        List<AggregateSpec> aggs = List.of(agg(AggregateKind.COUNT, LogicalType.bigint().notNull()),
+                agg(AggregateKind.MAX, LogicalType.integer(), 1),
+                agg(AggregateKind.SUM, LogicalType.decimal(38, 2), 2),
+                new AggregateSpec(AggregateKind.COUNT, new int[] {1}, true, -1, LogicalType.bigint().notNull(), "cd"));
+        Object[][] first = new Object[300][];
+        Object[][] second = new Object[3000][];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = row("key-" + (i % 100), i, new BigDecimal(i + ".25"));
+        }
+        for (int i = 0; i < second.length; i++) {
+            second[i] = row("other-key-" + i, -i, null);
+        }
+        ChangelogOutput out = new ChangelogOutput();
+        try (GroupAggregateOperator op = open(in, new int[] {0}, aggs, out)) {
+            op.processBatch(0, batch(allocator, in, first));
+            java.io.ByteArrayOutputStream sync = new java.io.ByteArrayOutputStream();
+            op.snapshotState(new io.sluice.runtime.state.StateWriter(sync));
+            java.io.ByteArrayOutputStream async = new java.io.ByteArrayOutputStream();
+            try (io.sluice.runtime.state.StateSnapshot frozen = op.snapshotStateAsync()) {
+                op.processBatch(0, batch(allocator, in, second));
+                op.processBatch(0, batch(allocator, in, first));
+                frozen.write(new io.sluice.runtime.state.StateWriter(async));
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(sync.toByteArray(), async.toByteArray());
+            java.io.ByteArrayOutputStream now = new java.io.ByteArrayOutputStream();
+            op.snapshotState(new io.sluice.runtime.state.StateWriter(now));
+            org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(sync.toByteArray(),
+                    now.toByteArray()));
+        }
+    }
+
     @Test
     void minAndMaxOverAnInsertOnlyInputKeepOneValueAndShareTheMultisetsCheckpointFormat() throws Exception {
         RowType in = rowType("k", LogicalType.string(), "v", LogicalType.bigint(), "s", LogicalType.string(),

@@ -221,6 +221,60 @@ public abstract class KeyedStateBackendContractTest {
         }
     }
 
+    /**
+     * An asynchronous snapshot written after the state changed (values updated and cleared, list elements and map
+     * entries added, keys added, timers registered and deleted, a restored state registered) is the state when it
+     * was frozen: byte for byte the synchronous snapshot taken then.
+     */
+    @Test
+    void anAsynchronousSnapshotIsTheStateWhenItWasFrozen() throws Exception {
+        byte[] restoredState;
+        try (KeyedStateBackend<String> b = all()) {
+            KeyedValueState<VoidNamespace, Long> pending = b.getValueState("pending", StateSerializers.LONG);
+            for (int k = 0; k < 40; k++) {
+                b.setCurrentKey("p" + k);
+                pending.update((long) k);
+            }
+            restoredState = snapshot(b);
+        }
+        try (KeyedStateBackend<String> b = all()) {
+            b.restore(List.of(new ByteArrayInputStream(restoredState))); // "pending" is not registered yet
+            KeyedValueState<VoidNamespace, Long> v = b.getValueState("v", StateSerializers.LONG);
+            KeyedListState<VoidNamespace, Long> l = b.getListState("l", StateSerializers.LONG);
+            KeyedMapState<VoidNamespace, Long, String> m = b.getMapState("m", StateSerializers.LONG,
+                    StateSerializers.STRING);
+            TimerService<String, VoidNamespace> t = b.getTimerService("t", StateSerializers.VOID_NAMESPACE);
+            for (long k = 0; k < 300; k++) {
+                b.setCurrentKey("key" + k);
+                v.update(k);
+                l.add(k);
+                m.put(k, "m" + k);
+                t.registerEventTimeTimer(VoidNamespace.INSTANCE, k);
+            }
+            byte[] atFreeze = snapshot(b);
+            try (KeyedStateSnapshot frozen = b.snapshotAsync()) {
+                for (long k = 0; k < 400; k++) {
+                    b.setCurrentKey("key" + k);
+                    if (k % 3 == 0) {
+                        v.clear();
+                    } else {
+                        v.update(-k);
+                    }
+                    l.add(k * 10);
+                    m.put(k + 1000, "later");
+                    t.registerEventTimeTimer(VoidNamespace.INSTANCE, k + 5000);
+                    t.deleteEventTimeTimer(VoidNamespace.INSTANCE, k);
+                }
+                b.getValueState("pending", StateSerializers.LONG); // registers the restored state
+                ByteArrayOutputStream later = new ByteArrayOutputStream();
+                frozen.writeTo(later);
+                assertTrue(java.util.Arrays.equals(atFreeze, later.toByteArray()),
+                        "the asynchronous snapshot differs from the state when it was frozen");
+                assertFalse(java.util.Arrays.equals(atFreeze, snapshot(b)), "the state changed meanwhile");
+            }
+        }
+    }
+
     static byte[] snapshot(KeyedStateBackend<?> b) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         b.snapshot(out);
