@@ -144,6 +144,21 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     }
 
     @Override
+    public TableResult visit(io.sluice.sql.parser.ast.TruncateTableStatement s) {
+        return new RowLevelModifications(env).truncate(s);
+    }
+
+    @Override
+    public TableResult visit(io.sluice.sql.parser.ast.DeleteStatement s) {
+        return new RowLevelModifications(env).delete(s);
+    }
+
+    @Override
+    public TableResult visit(io.sluice.sql.parser.ast.UpdateStatement s) {
+        return new RowLevelModifications(env).update(s);
+    }
+
+    @Override
     public TableResult visit(StatementSetStatement s) {
         List<TableEnvironmentImpl.CompiledInsert> inserts = new ArrayList<>();
         s.inserts().forEach(i -> inserts.add(compile(i)));
