@@ -72,8 +72,6 @@ class FlinkGatewayScriptsTest {
 
     private static final String PLANS = "the plan text is Sluice's own: its optimizer and plan nodes differ from "
             + "Flink's (projections and watermarks are pushed differently, VALUES and literals print differently)";
-    private static final String PROCEDURES = "needs Flink's test-only catalog type 'test_procedure_catalog' and its "
-            + "procedures: Sluice has no such catalog, and no CALL statement (catalog procedures are not supported)";
 
     /**
      * Statements whose output cannot match, because Sluice lacks the feature or differs from Flink on purpose:
@@ -82,10 +80,6 @@ class FlinkGatewayScriptsTest {
     static final List<Skip> SKIPPED = List.of(
             new Skip("set.q", "set;", "lists the options of Flink's cluster deployment (config dir, rest.port, "
                     + "execution.target): a Sluice session has no cluster options to list"),
-            new Skip("call_procedure.q", "create catalog test_procedure_catalog", PROCEDURES),
-            new Skip("call_procedure.q", "call ", PROCEDURES),
-            new Skip("call_procedure.q", "use catalog test_procedure_catalog", PROCEDURES),
-            new Skip("call_procedure.q", "show procedures in `system`", PROCEDURES),
             new Skip("table.q", "explain plan for select `user`", PLANS),
             new Skip("table.q", "explain plan for insert ", PLANS),
             new Skip("table.q", "explain select ", PLANS),
