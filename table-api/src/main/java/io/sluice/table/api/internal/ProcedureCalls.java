@@ -86,6 +86,12 @@ final class ProcedureCalls {
                 return result(m, invoke(procedure, m, args, name), name);
             }
         }
+        for (Method m : candidates) {
+            if (isVarArgs(m)) {
+                throw new UnsupportedOperationException("not supported yet: procedure call methods with"
+                        + " variable-length arguments (" + m + ")");
+            }
+        }
         List<String> types = new ArrayList<>();
         for (Object v : values) {
             types.add(v == null ? "NULL" : v.getClass().getSimpleName());
@@ -144,6 +150,11 @@ final class ProcedureCalls {
         return params;
     }
 
+    private static boolean isVarArgs(Method m) {
+        ProcedureHint hint = hint(m);
+        return m.isVarArgs() || hint != null && hint.isVarArgs();
+    }
+
     private static ProcedureHint hint(Method m) {
         ProcedureHint[] own = m.getAnnotationsByType(ProcedureHint.class);
         if (own.length > 0) {
@@ -155,7 +166,7 @@ final class ProcedureCalls {
 
     /** The Java arguments (after the context) for {@code m}, or null when the call's arguments do not fit it. */
     private Object[] bind(Method m, List<CallStatement.Argument> arguments, Object[] values, boolean named) {
-        if (m.isVarArgs()) {
+        if (isVarArgs(m)) {
             return null; // variable-length procedure arguments are not supported yet
         }
         List<Param> params = params(m);
