@@ -45,7 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@code $VAR_...} placeholders are replaced: {@code $VAR_STREAMING_PATH} and {@code $VAR_BATCH_PATH} by fresh
  * directories, {@code $VAR_UDF_JAR_PATH} by a jar of the scalar functions {@code LowerUDF} and {@code UpperUDF}
  * ({@link ScriptUdfJar}) and {@code $VAR_UDF_JAR_PATH_DASH}/{@code _SPACE} by the dashes and blanks that pad a
- * tableau column holding that path.
+ * tableau column holding that path; {@code $VAR_DELETE_TABLE_DATA_ID}, {@code $VAR_UPDATE_TABLE_DATA_ID} and
+ * {@code $VAR_TRUNCATE_TABLE_DATA_ID} by data ids of the test connector {@code test-update-delete}
+ * ({@link io.sluice.cli.rowlevel.UpdateDeleteTableFactory}) holding five rows. Catalog type
+ * {@code test_procedure_catalog} ({@link io.sluice.cli.procedures.TestProcedureCatalogFactory}) provides procedures.
  *
  * <p>Statements listed in a skip list ({@link ScriptSkips}) run (later statements may need what they create) but
  * their output is not compared, each for the reason listed (a statement listed as {@code N:error} must still
@@ -85,7 +88,21 @@ class FlinkScriptsTest {
         vars.put("$VAR_UDF_JAR_PATH", jar);
         vars.put("$VAR_STREAMING_PATH", Files.createTempDirectory(tmp, "streaming").toString());
         vars.put("$VAR_BATCH_PATH", Files.createTempDirectory(tmp, "batch").toString());
+        for (String kind : List.of("DELETE", "UPDATE", "TRUNCATE")) {
+            vars.put("$VAR_" + kind + "_TABLE_DATA_ID", rowLevelData());
+        }
         return vars;
+    }
+
+    /** A fresh data id of connector 'test-update-delete' holding the rows (i, 'b_i', 2.0 * i) for i = 0..4. */
+    private static String rowLevelData() {
+        String id = java.util.UUID.randomUUID().toString();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rows.add(new Object[] {i, "b_" + i, 2.0 * i});
+        }
+        io.sluice.cli.rowlevel.UpdateDeleteTableFactory.register(id, rows);
+        return id;
     }
 
     private void run(Path file, ScriptSkips skips) throws IOException {

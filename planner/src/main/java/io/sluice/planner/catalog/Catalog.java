@@ -70,6 +70,19 @@ public interface Catalog {
                 + getClass().getSimpleName());
     }
 
+    /**
+     * Names of the procedures in a database, for {@code SHOW PROCEDURES}, as Flink's {@code Catalog#listProcedures}
+     * (none by default).
+     */
+    default List<String> listProcedures(String database) {
+        return List.of();
+    }
+
+    /** The procedure {@code database.name}, for {@code CALL}, as Flink's {@code Catalog#getProcedure}. */
+    default Optional<io.sluice.table.procedures.Procedure> getProcedure(String database, String name) {
+        return Optional.empty();
+    }
+
     /** Releases resources; called when the catalog is dropped. */
     default void close() {
     }

@@ -61,6 +61,10 @@ public final class CatalogFactory {
                     throw new ValidationException("Invalid 'path' of catalog " + name + ": " + e.getMessage(), e);
                 }
             default:
+                PluggableCatalogFactory pluggable = pluggableFactory(type);
+                if (pluggable != null) {
+                    return pluggable.createCatalog(name, options);
+                }
                 io.sluice.runtime.connector.ExternalCatalogFactory external = externalFactory(type);
                 if (external == null) {
                     throw new UnsupportedFeatureException("catalog type '" + type + "' (supported: '"
@@ -71,6 +75,17 @@ public final class CatalogFactory {
     }
 
     /** The factory of an external catalog type found with {@code ServiceLoader} (e.g. {@code jdbc}), or null. */
+    private static PluggableCatalogFactory pluggableFactory(String type) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (PluggableCatalogFactory f : java.util.ServiceLoader.load(PluggableCatalogFactory.class,
+                loader != null ? loader : CatalogFactory.class.getClassLoader())) {
+            if (f.factoryIdentifier().equals(type)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     private static io.sluice.runtime.connector.ExternalCatalogFactory externalFactory(String type) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         for (io.sluice.runtime.connector.ExternalCatalogFactory f : java.util.ServiceLoader.load(

@@ -117,6 +117,9 @@ public final class PhysicalTableScan extends TableScan implements PhysicalRel {
             return provided;
         }
         SourceTransformation st = new SourceTransformation(name, source, fields, produced);
+        if (source instanceof io.sluice.runtime.connector.ParallelismProvider) {
+            ((io.sluice.runtime.connector.ParallelismProvider) source).getParallelism().ifPresent(st::setParallelism);
+        }
         String badRecordsTable = ct.options().get(BadRecords.TABLE_OPTION.key());
         if (badRecordsTable != null) {
             st.withBadRecordsTable(table.identifier().toString(), badRecordsTable);

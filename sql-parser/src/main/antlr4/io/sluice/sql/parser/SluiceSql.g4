@@ -47,10 +47,28 @@ statement
     | ADD JAR path=STRING                                                     #addJar
     | REMOVE JAR path=STRING                                                  #removeJar
     | STOP JOB jobId=STRING (WITH (SAVEPOINT | DRAIN))*                       #stopJob
+    | TRUNCATE TABLE objectName                                               #truncateTable
+    | DELETE FROM objectName (WHERE condition)?                               #deleteFrom
+    | UPDATE objectName SET assignment (COMMA assignment)* (WHERE condition)? #update
+    | CALL objectName LPAREN (callArgument (COMMA callArgument)*)? RPAREN     #call
     | HELP                                                                    #help
     | (QUIT | EXIT)                                                           #quit
     | CLEAR                                                                   #clear
     ;
+
+// The condition of DELETE / UPDATE: everything up to the end of the statement, parsed by Calcite.
+condition : (~SEMICOLON)+ ;
+
+// UPDATE's column = expression; the expression ends at ',' or WHERE at depth 0.
+assignment : identifier EQ assignmentValue ;
+assignmentValue : assignmentPart+ ;
+assignmentPart
+    : LPAREN nestedExpressionPart* RPAREN
+    | ~(LPAREN | RPAREN | COMMA | SEMICOLON | WHERE)
+    ;
+
+// A CALL argument, positional or named (name => value).
+callArgument : (argName=identifier EQ GT)? expression ;
 
 // The query is passed through: everything up to the end of the statement (or the next ';').
 query : (SELECT | WITH | VALUES | LPAREN | TABLE) (~SEMICOLON)* ;
@@ -275,7 +293,7 @@ nonReserved
     | COMPILE
     | CONSTRAINTS | CURRENT | DATABASE | DATABASES | DAY | DESC | DESCRIBE | DRAIN | END | ENFORCED
     | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | EXTENDED | FIRST | FULL | FUNCTION
-    | FUNCTIONS | GENERATED | LOAD | MODULE | MODULES | PROCEDURES | UNLOAD
+    | FUNCTIONS | GENERATED | LOAD | MODULE | MODULES | PROCEDURES | UNLOAD | CALL | DELETE | TRUNCATE | UPDATE
     | HELP | HOUR | IF | INCLUDING | INTERVAL | JAR | JARS | JOB | JOBS | JSON_EXECUTION_PLAN | KEY
     | LANGUAGE | LOCAL | MAP | METADATA | MINUTE | MODIFY | MONTH | MULTISET | OPTIONS | OVERWRITE | OVERWRITING
     | PARTITION | PARTITIONED | PARTITIONS | PLAN | PLAN_ADVICE | PRECISION | QUIT | REMOVE | RENAME | RESET
@@ -329,6 +347,11 @@ EXTENDED : 'EXTENDED' ;
 FIRST : 'FIRST' ;
 FOR : 'FOR' ;
 FROM : 'FROM' ;
+CALL : 'CALL' ;
+DELETE : 'DELETE' ;
+TRUNCATE : 'TRUNCATE' ;
+UPDATE : 'UPDATE' ;
+WHERE : 'WHERE' ;
 FULL : 'FULL' ;
 FUNCTION : 'FUNCTION' ;
 FUNCTIONS : 'FUNCTIONS' ;

@@ -315,6 +315,45 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
   }
 
   @Override
+  public ParsedStatement visitTruncateTable(TruncateTableContext ctx) {
+    return new TruncateTableStatement(name(ctx.objectName()), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitDeleteFrom(DeleteFromContext ctx) {
+    return new DeleteStatement(name(ctx.objectName()), ctx.condition() == null ? null : fragment(ctx.condition()),
+        pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitUpdate(UpdateContext ctx) {
+    List<UpdateStatement.Assignment> assignments = new ArrayList<>();
+    for (AssignmentContext a : ctx.assignment()) {
+      assignments.add(new UpdateStatement.Assignment(identifier(a.identifier()), fragment(a.assignmentValue())));
+    }
+    return new UpdateStatement(name(ctx.objectName()), assignments,
+        ctx.condition() == null ? null : fragment(ctx.condition()), pos(ctx));
+  }
+
+  @Override
+  public ParsedStatement visitCall(CallContext ctx) {
+    List<CallStatement.Argument> arguments = new ArrayList<>();
+    for (CallArgumentContext a : ctx.callArgument()) {
+      String name = null;
+      if (a.argName != null) {
+        Token arrow = a.GT().getSymbol();
+        if (arrow.getStartIndex() != a.EQ().getSymbol().getStopIndex() + 1) {
+          throw new SqlParseException("Encountered \"" + arrow.getText() + "\" at ",
+              " (a named argument is written name => value).", SyntaxErrors.positionOf(arrow));
+        }
+        name = identifier(a.argName);
+      }
+      arguments.add(new CallStatement.Argument(name, fragment(a.expression())));
+    }
+    return new CallStatement(name(ctx.objectName()), arguments, pos(ctx));
+  }
+
+  @Override
   public ParsedStatement visitExecutePlan(ExecutePlanContext ctx) {
     return new ExecutePlanStatement(string(ctx.path), pos(ctx));
   }

@@ -108,6 +108,41 @@ class StatementParserTest {
   }
 
   @Test
+  void rowLevelModificationStatements() {
+    TruncateTableStatement t = parse("truncate table db.`t`");
+    assertEquals(List.of("db", "t"), t.table().parts());
+    DeleteStatement all = parse("DELETE FROM t");
+    assertNull(all.condition());
+    DeleteStatement d = parse("DELETE FROM t WHERE a >= (SELECT COUNT(1) FROM t WHERE c > 2)");
+    assertEquals("a >= (SELECT COUNT(1) FROM t WHERE c > 2)", d.condition().text());
+    UpdateStatement u = parse("UPDATE t SET b = CONCAT(b, ','), c = (c * 2) WHERE a = 1");
+    assertEquals("b", u.assignments().get(0).column());
+    assertEquals("CONCAT(b, ',')", u.assignments().get(0).value().text());
+    assertEquals("(c * 2)", u.assignments().get(1).value().text());
+    assertEquals("a = 1", u.condition().text());
+    UpdateStatement noWhere = parse("UPDATE t SET b = 'x'");
+    assertNull(noWhere.condition());
+    // the words stay usable as names
+    CreateTableStatement c = parse("CREATE TABLE `update` (delete INT, truncate INT, call INT)");
+    assertEquals("delete", c.columns().get(0).name());
+  }
+
+  @Test
+  void callWithPositionalAndNamedArguments() {
+    CallStatement c = parse("CALL `cat`.`system`.generate_n(2, 'a,b', f(1, 2))");
+    assertEquals(List.of("cat", "system", "generate_n"), c.procedure().parts());
+    assertEquals(3, c.arguments().size());
+    assertEquals("'a,b'", c.arguments().get(1).value().text());
+    assertEquals("f(1, 2)", c.arguments().get(2).value().text());
+    assertNull(c.arguments().get(0).name());
+    CallStatement named = parse("call p(age => 18, name => 'yuxia')");
+    assertEquals("age", named.arguments().get(0).name());
+    assertEquals("'yuxia'", named.arguments().get(1).value().text());
+    CallStatement none = parse("CALL p()");
+    assertTrue(none.arguments().isEmpty());
+  }
+
+  @Test
   void queryKeepsOriginalText() {
     QueryStatement q = parse("  -- lead\n  SELECT a /* keep */\n  FROM t -- tail");
     assertEquals("SELECT a /* keep */\n  FROM t", q.queryText());

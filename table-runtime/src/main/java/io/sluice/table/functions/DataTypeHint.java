@@ -16,6 +16,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER})
 public @interface DataTypeHint {
-    /** The SQL type, e.g. {@code "DECIMAL(10, 2)"}, {@code "TIMESTAMP(3)"}, {@code "ROW<a INT, b STRING>"}. */
-    String value();
+    /**
+     * The SQL type, e.g. {@code "DECIMAL(10, 2)"}, {@code "TIMESTAMP(3)"}, {@code "ROW<a INT, b STRING>"}; empty (the
+     * default, for the elements of {@link io.sluice.table.annotation.ProcedureHint}) leaves the type undefined.
+     */
+    String value() default "";
 }

@@ -20,6 +20,10 @@ public final class DataGenOptions {
             .longType().noDefaultValue()
             .withDescription("Total number of rows to emit; the table is unbounded when not set.");
 
+    public static final ConfigOption<Integer> SCAN_PARALLELISM = ConfigOptions.key("scan.parallelism")
+            .intType().noDefaultValue()
+            .withDescription("Number of parallel readers of the table; the job's parallelism when not set.");
+
     /** Prefix of every column option. */
     public static final String FIELDS = "fields";
     public static final String KIND = "kind";

@@ -15,10 +15,11 @@ import java.util.List;
  * {@link io.sluice.runtime.connector.SourceReader#snapshotPosition()}: a restored job continues its
  * sequences without gaps or repeats.
  */
-public final class DataGenTableSource implements ScanTableSource {
+public final class DataGenTableSource implements ScanTableSource, io.sluice.runtime.connector.ParallelismProvider {
     private final List<FieldSpec> fields;
     private final long rowsPerSecond;
     private final Long numberOfRows;
+    private final Integer parallelism;
 
     /**
      * @param fields one spec per physical column, in column order
@@ -26,9 +27,20 @@ public final class DataGenTableSource implements ScanTableSource {
      * @param numberOfRows total rows, or null for no limit
      */
     public DataGenTableSource(List<FieldSpec> fields, long rowsPerSecond, Long numberOfRows) {
+        this(fields, rowsPerSecond, numberOfRows, null);
+    }
+
+    /** As {@link #DataGenTableSource(List, long, Long)} with {@code 'scan.parallelism'} (null: the job's). */
+    public DataGenTableSource(List<FieldSpec> fields, long rowsPerSecond, Long numberOfRows, Integer parallelism) {
         this.fields = List.copyOf(fields);
         this.rowsPerSecond = rowsPerSecond;
         this.numberOfRows = numberOfRows;
+        this.parallelism = parallelism;
+    }
+
+    @Override
+    public java.util.Optional<Integer> getParallelism() {
+        return java.util.Optional.ofNullable(parallelism);
     }
 
     /** The column specs, in physical column order. */

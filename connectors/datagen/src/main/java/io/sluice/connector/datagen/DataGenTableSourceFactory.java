@@ -34,7 +34,7 @@ public final class DataGenTableSourceFactory implements DynamicTableSourceFactor
     /** The table-level options; column options ({@code fields.<column>.*}) are checked per table. */
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(DataGenOptions.ROWS_PER_SECOND, DataGenOptions.NUMBER_OF_ROWS);
+        return Set.of(DataGenOptions.ROWS_PER_SECOND, DataGenOptions.NUMBER_OF_ROWS, DataGenOptions.SCAN_PARALLELISM);
     }
 
     /** {@code fields.}: the column options, checked by {@link #createDynamicTableSource}. */
@@ -55,8 +55,13 @@ public final class DataGenTableSourceFactory implements DynamicTableSourceFactor
             throw new ValidationException("'" + DataGenOptions.NUMBER_OF_ROWS.key() + "' of table "
                     + context.tableName() + " must not be negative, but is " + numberOfRows + ".");
         }
+        Integer parallelism = context.get(DataGenOptions.SCAN_PARALLELISM);
+        if (parallelism != null && parallelism <= 0) {
+            throw new ValidationException("'" + DataGenOptions.SCAN_PARALLELISM.key() + "' of table "
+                    + context.tableName() + " must be positive, but is " + parallelism + ".");
+        }
         List<FieldSpec> fields = new FieldSpecParser(context).parse();
-        return new DataGenTableSource(fields, rowsPerSecond, numberOfRows);
+        return new DataGenTableSource(fields, rowsPerSecond, numberOfRows, parallelism);
     }
 
 }

@@ -50,6 +50,7 @@ final class FieldSpecParser {
         allowed.add(FactoryUtil.CONNECTOR.key());
         allowed.add(DataGenOptions.ROWS_PER_SECOND.key());
         allowed.add(DataGenOptions.NUMBER_OF_ROWS.key());
+        allowed.add(DataGenOptions.SCAN_PARALLELISM.key());
         for (int i = 0; i < row.size(); i++) {
             String name = row.name(i);
             GeneratorKind kind = context.get(DataGenOptions.kind(name));

@@ -65,6 +65,14 @@ class DataGenOptionsTest {
     }
 
     @Test
+    void scanParallelismSetsTheReadersParallelism() {
+        assertEquals(java.util.Optional.of(3), source(TYPE, options("scan.parallelism", "3")).getParallelism());
+        assertEquals(java.util.Optional.empty(), source(TYPE, options()).getParallelism());
+        String msg = error(options("scan.parallelism", "0"));
+        assertTrue(msg.contains("'scan.parallelism' of table " + DataGenTestSupport.TABLE + " must be positive"), msg);
+    }
+
+    @Test
     void minGreaterThanMax() {
         String msg = error(options("fields.id.min", "10", "fields.id.max", "3"));
         assertTrue(msg.contains("'fields.id.min' (10) is greater than 'fields.id.max' (3)"), msg);

@@ -82,4 +82,24 @@ public interface StatementVisitor<R> {
   R visit(ExplainUpgradeStatement statement);
 
   R visit(ExplainAnalyzeStatement statement);
+
+  /** TRUNCATE TABLE; implementations that do not run it inherit a "not supported yet" error. */
+  default R visit(TruncateTableStatement statement) {
+    throw new UnsupportedOperationException("not supported yet: TRUNCATE TABLE");
+  }
+
+  /** DELETE FROM; implementations that do not run it inherit a "not supported yet" error. */
+  default R visit(DeleteStatement statement) {
+    throw new UnsupportedOperationException("not supported yet: DELETE");
+  }
+
+  /** UPDATE; implementations that do not run it inherit a "not supported yet" error. */
+  default R visit(UpdateStatement statement) {
+    throw new UnsupportedOperationException("not supported yet: UPDATE");
+  }
+
+  /** CALL; implementations that do not run it inherit a "not supported yet" error. */
+  default R visit(CallStatement statement) {
+    throw new UnsupportedOperationException("not supported yet: CALL");
+  }
 }

@@ -144,6 +144,26 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     }
 
     @Override
+    public TableResult visit(io.sluice.sql.parser.ast.TruncateTableStatement s) {
+        return new RowLevelModifications(env).truncate(s);
+    }
+
+    @Override
+    public TableResult visit(io.sluice.sql.parser.ast.DeleteStatement s) {
+        return new RowLevelModifications(env).delete(s);
+    }
+
+    @Override
+    public TableResult visit(io.sluice.sql.parser.ast.CallStatement s) {
+        return new ProcedureCalls(env).call(s);
+    }
+
+    @Override
+    public TableResult visit(io.sluice.sql.parser.ast.UpdateStatement s) {
+        return new RowLevelModifications(env).update(s);
+    }
+
+    @Override
     public TableResult visit(StatementSetStatement s) {
         List<TableEnvironmentImpl.CompiledInsert> inserts = new ArrayList<>();
         s.inserts().forEach(i -> inserts.add(compile(i)));
@@ -965,7 +985,9 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             case PROCEDURES: {
                 String[] db = showDatabase(s);
                 c.listObjectsOrThrow(db[0], db[1]);
-                return names("procedure name", List.of()); // Sluice has no procedures
+                List<String> procedures = ProcedureCalls.list(c, db[0], db[1]);
+                java.util.Collections.sort(procedures);
+                return names("procedure name", ShowFilter.filter(s, procedures));
             }
             default:
                 throw new UnsupportedFeatureException("SHOW " + s.kind().sql());

@@ -601,6 +601,21 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         return b.build();
     }
 
+    /**
+     * Runs a query a statement needs for itself (such as CALL's arguments): its rows are always collected, never
+     * sent to the writer of {@link #executeSql(String, java.util.function.Function)}.
+     */
+    TableResult executeInternalQuery(String sql) {
+        java.util.function.Function<io.sluice.runtime.connector.WriterContext,
+                io.sluice.runtime.connector.SinkWriter> pending = queryResultWriter;
+        queryResultWriter = null;
+        try {
+            return executeQuery(sql);
+        } finally {
+            queryResultWriter = pending;
+        }
+    }
+
     /** Runs a query and returns its rows as they are produced. */
     TableResult executeQuery(String sql) {
         CompiledQuery q = compileQuery(sql);
