@@ -66,6 +66,8 @@ class RocksDBOverAggregateTest {
             new Frame(false, FrameBound.currentRow()));
 
     private final RootAllocator allocator = new RootAllocator();
+    /** Backend state fires in rounds of about 3 rows (else of thousands). */
+    private boolean smallRounds;
 
     @AfterEach
     void closeAllocator() {
@@ -141,6 +143,9 @@ class RocksDBOverAggregateTest {
         }
         StreamingOverAggregateOperator op = new StreamingOverAggregateOperator(IN, group, rowtime,
                 rowType(namesAndTypes.toArray()));
+        if (smallRounds) {
+            op.setFiringRoundRows(3);
+        }
         Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
                 .set(StateOptions.BACKEND_TYPE, backend);
         op.open(new OperatorContext("over", allocator, config, OperatorMetrics.detached("over"), subtask,
@@ -199,6 +204,9 @@ class RocksDBOverAggregateTest {
                     long rows = heap.stream().flatMap(List::stream).filter(r -> !r.startsWith("watermark")).count();
                     assertTrue(rows > 100, what + ": " + rows + " rows");
                     assertSameSteps(heap, run("rocksdb", frame, rowtime, partitioned, steps), what);
+                    smallRounds = true;
+                    assertSameSteps(heap, run("rocksdb", frame, rowtime, partitioned, steps), what + " rounds of 3");
+                    smallRounds = false;
                 }
             }
         }

@@ -77,6 +77,7 @@ final class KeyedOverState implements AutoCloseable {
     private final TimeSliceKeyIndex waiting;
     private final TimeSliceKeyIndex stored;
     private long sequence;
+    private int roundRows = ROUND_ROWS;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
     private final DataOutputStream data = new DataOutputStream(bytes);
     private final StateWriter values = new StateWriter(bytes);
@@ -96,6 +97,11 @@ final class KeyedOverState implements AutoCloseable {
         this.running = backend.getValueState("over-running", StateSerializers.BYTES);
         this.waiting = new TimeSliceKeyIndex(backend, "over-index", 0, SLICE_MILLIS);
         this.stored = new TimeSliceKeyIndex(backend, "over-index", 1, 1);
+    }
+
+    /** A firing round ends after the partition that brings its ready rows to at least {@code rows} (tests). */
+    void setRoundRows(int rows) {
+        this.roundRows = rows;
     }
 
     private void setKey(RoutedKey key) {
@@ -213,7 +219,7 @@ final class KeyedOverState implements AutoCloseable {
         }
 
         void endPartition() throws Exception {
-            if (count >= ROUND_ROWS) {
+            if (count >= roundRows) {
                 flush();
             }
         }

@@ -92,6 +92,8 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
     private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
     /** Non-null when the state lives in a keyed-state backend: the heap structures then hold one firing's partitions. */
     private KeyedOverState keyed;
+    /** Backend state: the rows per firing round set by tests before {@link #open}, or 0. */
+    private int roundRows;
     /** Marks a snapshot of backend state (a heap snapshot has its partition count, never negative, there). */
     private static final int BACKEND_STATE = -1;
 
@@ -179,7 +181,15 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
         newPartitionsAndAggregates();
         if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
             keyed = new KeyedOverState(context, inputType, timeField, partitionFields);
+            if (roundRows > 0) {
+                keyed.setRoundRows(roundRows);
+            }
         }
+    }
+
+    /** Backend state: a firing round ends after the partition that brings it to {@code rows} rows (tests; before open). */
+    public void setFiringRoundRows(int rows) {
+        this.roundRows = rows;
     }
 
     /** A fresh partition table and fresh running aggregates (backend state: before each firing round). */
