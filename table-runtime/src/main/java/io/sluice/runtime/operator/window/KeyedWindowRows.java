@@ -27,7 +27,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +37,16 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
 
 /**
- * The rows of the windows not yet fired of a window Top-N or a window deduplication when the job's keyed state lives
- * in a backend ({@code state.backend.type} other than {@code hashmap}, e.g. {@code rocksdb}), so that they may be far
+ * The rows of the windows not yet fired of a window Top-N, a window deduplication or a window join (two sides) when
+ * the job's keyed state lives in a backend ({@code state.backend.type} other than {@code hashmap}, e.g. {@code rocksdb}), so that they may be far
  * more than the heap.
  *
  * <p><b>Layout</b>, as for {@link KeyedWindowAggregates}: the rows of one window are spread over
- * {@link KeyedWindowAggregates#BUCKETS} buckets by a hash of their partition (Top-N) or key (deduplication) columns;
- * each (window end, bucket) is one key of the backend, holding a map. A Top-N keeps every row, named by a sequence
- * number and the partition (so a bucket reads back in arrival order); a deduplication keeps one row per key, named by
- * the encoded key, with its rowtime. The heap keeps, per window not yet fired, one bit per bucket holding rows. A window fires bucket
+ * {@link KeyedWindowAggregates#BUCKETS} buckets by the exchange hash of their partition (Top-N), key (deduplication)
+ * or join key (window join, the same hash on both sides) columns; each (window end, bucket) is one key of the backend,
+ * holding a map per side. A Top-N or a join keeps every row, named by a sequence number and the instance that wrote it
+ * (so a bucket reads back in arrival order); a deduplication keeps one row per key, named by the encoded key, with its
+ * rowtime. The heap keeps, per window not yet fired, one bit per bucket holding rows. A window fires bucket
  * by bucket: the bucket's rows are decoded (a partition never spans buckets), handed to the operator and deleted, so
  * only one bucket is on the heap at a time.
  *
@@ -58,20 +58,21 @@ final class KeyedWindowRows implements AutoCloseable {
     private static final int BUCKETS = KeyedWindowAggregates.BUCKETS;
     private static final int WORDS = BUCKETS / 64;
 
-    /** Receives the rows of one bucket of a fired window (in arrival order for a Top-N). */
+    /** Receives the rows of one bucket of a fired window, one buffer per side (in arrival order). */
     @FunctionalInterface
     interface BucketRows {
-        void accept(RowBuffer rows) throws Exception;
+        void accept(RowBuffer[] sides) throws Exception;
     }
 
-    private final RowType inputType;
-    private final int[] bucketFields;
+    private final RowType[] types;
+    private final int[][] bucketFields;
     private final BufferAllocator allocator;
     private final int maxParallelism;
+    private final int subtask;
     private final KeyedStateBackend<RoutedKey> backend;
     private final StoredRowCodec keyCodec;
-    private final StoredRowCodec rowCodec;
-    private final KeyedMapState<VoidNamespace, byte[], byte[]> rows;
+    private final StoredRowCodec[] rowCodecs;
+    private final KeyedMapState<VoidNamespace, byte[], byte[]>[] rows;
     /** Per window not yet fired (by its end): the buckets holding rows, one bit each. */
     private final TreeMap<Long, long[]> windows = new TreeMap<>();
     private long sequence;
@@ -81,15 +82,30 @@ final class KeyedWindowRows implements AutoCloseable {
 
     /** Rows of {@code inputType}, bucketed by {@code bucketFields}; {@code identity} names the backend's keys. */
     KeyedWindowRows(OperatorContext context, RowType inputType, int[] bucketFields, String identity) {
-        this.inputType = inputType;
+        this(context, new RowType[] {inputType}, new int[][] {bucketFields}, identity);
+    }
+
+    /**
+     * Rows of one or two sides (a join's left and right input), side {@code s} of type {@code types[s]} bucketed by
+     * its columns {@code bucketFields[s]}; {@code identity} names the backend's keys.
+     */
+    @SuppressWarnings("unchecked")
+    KeyedWindowRows(OperatorContext context, RowType[] types, int[][] bucketFields, String identity) {
+        this.types = types.clone();
         this.bucketFields = bucketFields.clone();
         this.allocator = context.allocator();
         this.maxParallelism = context.config().get(StateOptions.MAX_PARALLELISM);
-        this.keyCodec = new StoredRowCodec(inputType.project(bucketFields));
-        this.rowCodec = new StoredRowCodec(inputType);
+        this.subtask = context.subtaskIndex();
+        this.keyCodec = new StoredRowCodec(types[0].project(bucketFields[0]));
+        this.rowCodecs = new StoredRowCodec[types.length];
+        this.rows = new KeyedMapState[types.length];
         this.backend = KeyedStateBackends.create(context.config(), RoutedKey.serializer(identity),
                 KeyGroupRange.all(maxParallelism), context.operatorName() + "#" + context.subtaskIndex());
-        this.rows = backend.getMapState("window-rows", StateSerializers.BYTES, StateSerializers.BYTES);
+        for (int side = 0; side < types.length; side++) {
+            rowCodecs[side] = new StoredRowCodec(types[side]);
+            rows[side] = backend.getMapState(side == 0 ? "window-rows" : "window-rows-" + side, StateSerializers.BYTES,
+                    StateSerializers.BYTES);
+        }
     }
 
     /** The ends of the windows holding rows, in order. */
@@ -105,22 +121,28 @@ final class KeyedWindowRows implements AutoCloseable {
             codec.write(vectors, row, data, values);
             data.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize a window row of " + inputType, e);
+            throw new UncheckedIOException("cannot serialize a window row of " + types[0], e);
         }
         return bytes.toByteArray();
     }
 
-    private byte[] keyOf(FieldVector[] in, int row) {
-        FieldVector[] keyVectors = new FieldVector[bucketFields.length];
+    private static FieldVector[] columns(FieldVector[] in, int[] fields) {
+        FieldVector[] keyVectors = new FieldVector[fields.length];
         for (int k = 0; k < keyVectors.length; k++) {
-            keyVectors[k] = in[bucketFields[k]];
+            keyVectors[k] = in[fields[k]];
         }
-        return encode(keyVectors, row, keyCodec);
+        return keyVectors;
     }
 
-    private static int bucketOf(byte[] key) {
-        int h = Arrays.hashCode(key);
-        return (h ^ (h >>> 16)) & (BUCKETS - 1);
+    /** The bucket of a row whose bucket columns have exchange hash {@code hash}. */
+    private static int bucketOf(int hash) {
+        int h = hash * 0x9E3779B9;
+        return (h >>> 16) & (BUCKETS - 1);
+    }
+
+    /** A row's name for {@link #append}: a sequence number, then this instance (unique across a merged restore). */
+    private byte[] nextName() {
+        return ByteBuffer.allocate(12).putLong(sequence++).putInt(subtask).array();
     }
 
     /** Makes (window end, bucket) the backend's current key and marks the bucket as holding rows. */
@@ -135,15 +157,13 @@ final class KeyedWindowRows implements AutoCloseable {
 
     // ---------------------------------------------------------------- rows
 
-    /** Keeps every row of {@code batch} (all of the window ending at {@code windowEnd}), in arrival order. */
-    void append(RowBatch batch, long windowEnd) {
+    /** Keeps every row of {@code batch} of side {@code side} (all of the window ending at {@code windowEnd}). */
+    void append(int side, RowBatch batch, long windowEnd) {
         FieldVector[] in = batch.root().getFieldVectors().toArray(new FieldVector[0]);
+        FieldVector[] keys = columns(in, bucketFields[side]);
         for (int i = 0; i < batch.rowCount(); i++) {
-            byte[] key = keyOf(in, i);
-            selectBucket(windowEnd, bucketOf(key), true);
-            // named by a sequence number, then the partition: unique also after a restore merged several instances
-            byte[] name = ByteBuffer.allocate(8 + key.length).putLong(sequence++).put(key).array();
-            rows.put(name, encode(in, i, rowCodec));
+            selectBucket(windowEnd, bucketOf(KeyOwnership.keyHash(keys, i)), true);
+            rows[side].put(nextName(), encode(in, i, rowCodecs[side]));
         }
     }
 
@@ -154,10 +174,11 @@ final class KeyedWindowRows implements AutoCloseable {
      */
     void offer(RowBatch batch, long windowEnd, int timeField, boolean keepLast) {
         FieldVector[] in = batch.root().getFieldVectors().toArray(new FieldVector[0]);
+        FieldVector[] keys = columns(in, bucketFields[0]);
         TimeStampVector time = (TimeStampVector) in[timeField];
         Map<ByteBuffer, Integer> winners = new LinkedHashMap<>();
         for (int i = 0; i < batch.rowCount(); i++) {
-            ByteBuffer key = ByteBuffer.wrap(keyOf(in, i));
+            ByteBuffer key = ByteBuffer.wrap(encode(keys, i, keyCodec));
             Integer current = winners.get(key);
             if (current == null || beats(time.get(i), time.get(current), keepLast)) {
                 winners.put(key, i);
@@ -166,11 +187,11 @@ final class KeyedWindowRows implements AutoCloseable {
         for (Map.Entry<ByteBuffer, Integer> w : winners.entrySet()) {
             byte[] key = w.getKey().array();
             int i = w.getValue();
-            selectBucket(windowEnd, bucketOf(key), true);
-            byte[] kept = rows.get(key);
+            selectBucket(windowEnd, bucketOf(KeyOwnership.keyHash(keys, i)), true);
+            byte[] kept = rows[0].get(key);
             if (kept == null || beats(time.get(i), ByteBuffer.wrap(kept).getLong(), keepLast)) {
-                byte[] row = encode(in, i, rowCodec);
-                rows.put(key, ByteBuffer.allocate(8 + row.length).putLong(time.get(i)).put(row).array());
+                byte[] row = encode(in, i, rowCodecs[0]);
+                rows[0].put(key, ByteBuffer.allocate(8 + row.length).putLong(time.get(i)).put(row).array());
             }
         }
     }
@@ -183,8 +204,9 @@ final class KeyedWindowRows implements AutoCloseable {
     // ---------------------------------------------------------------- firing
 
     /**
-     * Hands the rows of the window ending at {@code windowEnd} to {@code consumer}, bucket by bucket, and deletes them;
-     * {@code timed}: the rows were kept by {@link #offer} (else by {@link #append}).
+     * Hands the rows of the window ending at {@code windowEnd} to {@code consumer}, bucket by bucket (a bucket holding
+     * rows of at least one side), and deletes them; {@code timed}: the rows were kept by {@link #offer} (else by
+     * {@link #append}).
      */
     void fire(long windowEnd, boolean timed, BucketRows consumer) throws Exception {
         long[] bits = windows.remove(windowEnd);
@@ -196,32 +218,45 @@ final class KeyedWindowRows implements AutoCloseable {
                 continue;
             }
             selectBucket(windowEnd, bucket, false);
-            List<byte[]> stored = new ArrayList<>();
-            for (byte[] value : rows.values()) {
-                stored.add(value);
-            }
-            rows.clear();
-            if (stored.isEmpty()) {
-                continue;
-            }
-            try (RowBuffer buffer = new RowBuffer(inputType, allocator)) {
-                try (RowBatch decoded = decode(stored, timed)) {
-                    buffer.append(decoded);
+            RowBuffer[] sides = new RowBuffer[types.length];
+            try {
+                boolean any = false;
+                for (int side = 0; side < types.length; side++) {
+                    List<byte[]> stored = new ArrayList<>();
+                    for (byte[] value : rows[side].values()) {
+                        stored.add(value);
+                    }
+                    rows[side].clear();
+                    sides[side] = new RowBuffer(types[side], allocator);
+                    if (!stored.isEmpty()) {
+                        any = true;
+                        try (RowBatch decoded = decode(side, stored, timed)) {
+                            sides[side].append(decoded);
+                        }
+                    }
                 }
-                consumer.accept(buffer);
+                if (any) {
+                    consumer.accept(sides);
+                }
+            } finally {
+                for (RowBuffer b : sides) {
+                    if (b != null) {
+                        b.close();
+                    }
+                }
             }
         }
     }
 
-    private RowBatch decode(List<byte[]> stored, boolean timed) throws IOException {
-        RowBatch out = RowBatch.allocate(inputType, allocator, stored.size());
+    private RowBatch decode(int side, List<byte[]> stored, boolean timed) throws IOException {
+        RowBatch out = RowBatch.allocate(types[side], allocator, stored.size());
         try {
             FieldVector[] target = out.root().getFieldVectors().toArray(new FieldVector[0]);
             int skip = timed ? 8 : 0;
             for (int j = 0; j < stored.size(); j++) {
                 byte[] value = stored.get(j);
                 DataInputStream in = new DataInputStream(new ByteArrayInputStream(value, skip, value.length - skip));
-                rowCodec.read(in, new StateReader(in), target, j);
+                rowCodecs[side].read(in, new StateReader(in), target, j);
             }
             out.setRowCount(stored.size());
             return out;
@@ -268,10 +303,6 @@ final class KeyedWindowRows implements AutoCloseable {
         if (owned == null || owned.routing() == KeyOwnership.Routing.ALL) {
             return;
         }
-        int[] allColumns = new int[inputType.size()];
-        for (int c = 0; c < allColumns.length; c++) {
-            allColumns[c] = c;
-        }
         for (Map.Entry<Long, long[]> w : windows.entrySet()) {
             long[] bits = w.getValue();
             for (int bucket = 0; bucket < BUCKETS; bucket++) {
@@ -279,22 +310,33 @@ final class KeyedWindowRows implements AutoCloseable {
                     continue;
                 }
                 selectBucket(w.getKey(), bucket, false);
-                List<byte[]> names = new ArrayList<>();
-                List<byte[]> stored = new ArrayList<>();
-                for (Map.Entry<byte[], byte[]> e : rows.entries()) {
-                    names.add(e.getKey());
-                    stored.add(e.getValue());
+                for (int side = 0; side < types.length; side++) {
+                    dropUnowned(side, owned, timed);
                 }
-                if (stored.isEmpty()) {
-                    continue;
-                }
-                try (RowBatch decoded = decode(stored, timed)) {
-                    boolean[] mine = owned.ownedRows(decoded, allColumns, 0);
-                    for (int j = 0; j < mine.length; j++) {
-                        if (!mine[j]) {
-                            rows.remove(names.get(j));
-                        }
-                    }
+            }
+        }
+    }
+
+    /** Deletes the current bucket's rows of side {@code side} that {@code owned} routes to other instances. */
+    private void dropUnowned(int side, KeyOwnership owned, boolean timed) throws IOException {
+        List<byte[]> names = new ArrayList<>();
+        List<byte[]> stored = new ArrayList<>();
+        for (Map.Entry<byte[], byte[]> e : rows[side].entries()) {
+            names.add(e.getKey());
+            stored.add(e.getValue());
+        }
+        if (stored.isEmpty()) {
+            return;
+        }
+        int[] allColumns = new int[types[side].size()];
+        for (int c = 0; c < allColumns.length; c++) {
+            allColumns[c] = c;
+        }
+        try (RowBatch decoded = decode(side, stored, timed)) {
+            boolean[] mine = owned.ownedRows(decoded, allColumns, side);
+            for (int j = 0; j < mine.length; j++) {
+                if (!mine[j]) {
+                    rows[side].remove(names.get(j));
                 }
             }
         }

@@ -5,6 +5,7 @@ import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.operator.sort.RowBuffer;
 import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.OwnedRows;
 import io.sluice.runtime.state.RescalableOperator;
@@ -165,7 +166,8 @@ public final class WindowDeduplicateOperator implements StreamOperator, Rescalab
     private void fireUpTo(long wm) throws Exception {
         if (keyed != null) {
             while (!keyed.windowEnds().isEmpty() && keyed.windowEnds().first() - 1 <= wm) {
-                keyed.fire(keyed.windowEnds().first(), true, rows -> {
+                keyed.fire(keyed.windowEnds().first(), true, sides -> {
+                    RowBuffer rows = sides[0];
                     int[] all = new int[rows.rowCount()];
                     for (int i = 0; i < all.length; i++) {
                         all[i] = i;

@@ -122,7 +122,7 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
                 splitter.routeLate(batch, (TimeStampVector) batch.vector(windowEndField), lateRouter, watermark);
             }
             if (keyed != null) {
-                splitter.forEachWindow(batch, context.allocator(), (end, part) -> keyed.append(part, end));
+                splitter.forEachWindow(batch, context.allocator(), (end, part) -> keyed.append(0, part, end));
                 return;
             }
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> buffer(end).append(part));
@@ -151,7 +151,7 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
     private void fireUpTo(long wm) throws Exception {
         if (keyed != null) {
             while (!keyed.windowEnds().isEmpty() && keyed.windowEnds().first() - 1 <= wm) {
-                keyed.fire(keyed.windowEnds().first(), false, this::emitTopN);
+                keyed.fire(keyed.windowEnds().first(), false, sides -> emitTopN(sides[0]));
             }
             return;
         }
