@@ -6,6 +6,7 @@ import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.RoutedKey;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.TimeOrderedName;
 import io.sluice.runtime.state.TimeSliceKeyIndex;
 import io.sluice.runtime.state.keyed.KeyGroupAssignment;
 import io.sluice.runtime.state.keyed.KeyGroupRange;
@@ -46,12 +47,13 @@ import org.apache.arrow.vector.FieldVector;
  * its own kept rows. A row whose limit the watermark has passed never matches, as on the heap, even before it is
  * deleted.
  *
- * <p><b>Expiry without scanning every key.</b> A second map state indexes the kept rows by time: per side, per
- * {@link #granularity} milliseconds of limits and per {@link TimeSliceKeyIndex#BUCKETS}-th of join-key hashes, the join keys holding
- * such rows. The heap keeps only which (side, time slice, hash bucket) hold keys, one bit each. When the watermark
- * advances, the slices it reached are read bucket by bucket; each key's rows whose limit the watermark passed are
- * deleted (an outer side's unmatched ones are emitted padded with NULLs first), and a key leaves a slice's index once
- * it holds no row of that slice ({@link TimeSliceKeyIndex}). So a watermark costs reads of the keys whose rows expire, not of every key.
+ * <p><b>Expiry without scanning every key.</b> A second map state indexes the kept rows by time
+ * ({@link TimeSliceKeyIndex}): per side, per {@link #granularity} milliseconds of limits and per
+ * {@link TimeSliceKeyIndex#BUCKETS}-th of join-key hashes, the join keys holding such rows. The heap keeps only which
+ * (side, time slice, hash bucket) hold keys, one bit each. When the watermark advances, the slices it reached are read
+ * bucket by bucket; each key's rows whose limit the watermark passed are deleted (an outer side's unmatched ones are
+ * emitted padded with NULLs first), and a key leaves a slice's index once it holds no row of that slice. So a
+ * watermark costs reads of the keys whose rows expire, not of every key.
  *
  * <p><b>Checkpoints</b> hold the sequence counter, the heap index and the backend's snapshot. A restore at another
  * parallelism loads every old instance's entries and then deletes, through the index, the join keys the exchange no
@@ -140,11 +142,11 @@ final class KeyedIntervalJoin implements AutoCloseable {
 
     /** A row's entry name: its limit (ordered as bytes: sign bit flipped), then a sequence number. */
     private byte[] entryName(long limit) {
-        return ByteBuffer.allocate(16).putLong(limit ^ Long.MIN_VALUE).putLong(sequence++).array();
+        return TimeOrderedName.of(limit, sequence++);
     }
 
     private static long limitOf(byte[] name) {
-        return ByteBuffer.wrap(name).getLong() ^ Long.MIN_VALUE;
+        return TimeOrderedName.timeOf(name);
     }
 
     /** A row's entry value: its match count, then its columns. */

@@ -7,6 +7,7 @@ import io.sluice.runtime.state.RoutedKey;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.StoredRowCodec;
+import io.sluice.runtime.state.TimeOrderedName;
 import io.sluice.runtime.state.TimeSliceKeyIndex;
 import io.sluice.runtime.state.keyed.KeyGroupAssignment;
 import io.sluice.runtime.state.keyed.KeyGroupRange;
@@ -20,12 +21,8 @@ import io.sluice.runtime.state.keyed.VoidNamespace;
 import io.sluice.runtime.types.RowType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,9 +75,6 @@ final class KeyedOverState implements AutoCloseable {
     private final TimeSliceKeyIndex stored;
     private long sequence;
     private int roundRows = ROUND_ROWS;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    private final DataOutputStream data = new DataOutputStream(bytes);
-    private final StateWriter values = new StateWriter(bytes);
 
     KeyedOverState(OperatorContext context, RowType inputType, int timeField, int[] partitionFields) {
         this.inputType = inputType;
@@ -110,33 +104,13 @@ final class KeyedOverState implements AutoCloseable {
 
     // ---------------------------------------------------------------- encodings
 
-    private byte[] encode(FieldVector[] vectors, int row, StoredRowCodec codec) {
-        bytes.reset();
-        try {
-            codec.write(vectors, row, data, values);
-            data.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize an OVER row of " + inputType, e);
-        }
-        return bytes.toByteArray();
-    }
-
     private void decode(byte[] row, FieldVector[] target, int index) {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(row));
-        try {
-            rowCodec.read(in, new StateReader(in), target, index);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a stored OVER row of " + inputType, e);
-        }
+        rowCodec.decode(row, 0, target, index);
     }
 
-    /** A row's entry name: its time (ordered as bytes: sign bit flipped), then a sequence number. */
+    /** A row's entry name: its time, then a sequence number. */
     private byte[] entryName(long time) {
-        return ByteBuffer.allocate(16).putLong(time ^ Long.MIN_VALUE).putLong(sequence++).array();
-    }
-
-    private static long timeOf(byte[] name) {
-        return ByteBuffer.wrap(name).getLong() ^ Long.MIN_VALUE;
+        return TimeOrderedName.of(time, sequence++);
     }
 
     /** The partition key of row {@code row} of {@code vectors} (every column of the input). */
@@ -145,7 +119,7 @@ final class KeyedOverState implements AutoCloseable {
         for (int k = 0; k < keyVectors.length; k++) {
             keyVectors[k] = vectors.get(partitionFields[k]);
         }
-        return new RoutedKey(KeyOwnership.keyHash(keyVectors, row), encode(keyVectors, row, keyCodec));
+        return new RoutedKey(KeyOwnership.keyHash(keyVectors, row), keyCodec.encode(keyVectors, row));
     }
 
     // ---------------------------------------------------------------- waiting rows (rowtime)
@@ -160,7 +134,7 @@ final class KeyedOverState implements AutoCloseable {
             RoutedKey key = keyOf(vectors, i);
             long t = time.get(i);
             setKey(key);
-            pending.put(entryName(t), encode(in, i, rowCodec));
+            pending.put(entryName(t), rowCodec.encode(in, i));
             if (registered.add(List.of(Math.floorDiv(t, SLICE_MILLIS), key))) {
                 waiting.register(t, key);
             }
@@ -181,7 +155,7 @@ final class KeyedOverState implements AutoCloseable {
                 setKey(key);
                 boolean stillInSlice = false;
                 for (Map.Entry<byte[], byte[]> e : pending.entries()) {
-                    long t = timeOf(e.getKey());
+                    long t = TimeOrderedName.timeOf(e.getKey());
                     if (all || t < before) {
                         collector.add(e.getValue());
                         pending.remove(e.getKey());
@@ -285,8 +259,8 @@ final class KeyedOverState implements AutoCloseable {
     }
 
     /**
-     * Replaces partition {@code key}'s kept rows with rows {@code rows[0, count)} of {@code vectors} (in time order) and
-     * its running aggregates with slot {@code slot} of {@code aggregates}; {@code known} tells whether it had state.
+     * Replaces partition {@code key}'s kept rows with rows {@code rows[0, count)} of {@code vectors} (in time order)
+     * and its running aggregates with slot {@code slot} of {@code aggregates}; {@code known}: it had state before.
      */
     void store(RoutedKey key, boolean known, List<FieldVector> vectors, int[] rows, int count, int slot,
             List<RunningAggregate> aggregates) throws IOException {
@@ -295,7 +269,7 @@ final class KeyedOverState implements AutoCloseable {
         FieldVector[] in = vectors.toArray(new FieldVector[0]);
         TimeStampVector time = (TimeStampVector) in[timeField];
         for (int i = 0; i < count; i++) {
-            retained.put(entryName(time.get(rows[i])), encode(in, rows[i], rowCodec));
+            retained.put(entryName(time.get(rows[i])), rowCodec.encode(in, rows[i]));
         }
         if (!aggregates.isEmpty()) {
             ByteArrayOutputStream state = new ByteArrayOutputStream();

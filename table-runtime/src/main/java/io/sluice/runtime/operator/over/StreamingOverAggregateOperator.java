@@ -90,7 +90,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
     /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
     private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
-    /** Non-null when the state lives in a keyed-state backend: the heap structures then hold one firing's partitions. */
+    /** Non-null when the state lives in a keyed-state backend (the heap structures then hold one firing's). */
     private KeyedOverState keyed;
     /** Backend state: the rows per firing round set by tests before {@link #open}, or 0. */
     private int roundRows;
@@ -187,7 +187,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
         }
     }
 
-    /** Backend state: a firing round ends after the partition that brings it to {@code rows} rows (tests; before open). */
+    /** Backend state: a firing round ends after the partition bringing it to {@code rows} rows (tests; before open). */
     public void setFiringRoundRows(int rows) {
         this.roundRows = rows;
     }

@@ -8,6 +8,7 @@ import io.sluice.runtime.state.RoutedKey;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.StoredRowCodec;
+import io.sluice.runtime.state.TimeOrderedName;
 import io.sluice.runtime.state.TimeSliceKeyIndex;
 import io.sluice.runtime.state.keyed.KeyGroupAssignment;
 import io.sluice.runtime.state.keyed.KeyGroupRange;
@@ -21,11 +22,8 @@ import io.sluice.runtime.state.keyed.VoidNamespace;
 import io.sluice.runtime.types.RowType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,9 +69,6 @@ final class KeyedSessions implements AutoCloseable {
     private final KeyedValueState<VoidNamespace, byte[]> bounds;
     private final TimeSliceKeyIndex closing;
     private long sequence;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    private final DataOutputStream data = new DataOutputStream(bytes);
-    private final StateWriter values = new StateWriter(bytes);
 
     KeyedSessions(OperatorContext context, RowType inputType, int timeField, long gap, int[] partitionFields,
             RowType outputType) {
@@ -101,24 +96,9 @@ final class KeyedSessions implements AutoCloseable {
 
     // ---------------------------------------------------------------- encodings
 
-    private byte[] encode(FieldVector[] vectors, int row, StoredRowCodec codec) {
-        bytes.reset();
-        try {
-            codec.write(vectors, row, data, values);
-            data.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize a session row of " + inputType, e);
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A row's entry name: its time (ordered as bytes: sign bit flipped), then a sequence number. */
+    /** A row's entry name: its time, then a sequence number. */
     private byte[] entryName(long time) {
-        return ByteBuffer.allocate(16).putLong(time ^ Long.MIN_VALUE).putLong(sequence++).array();
-    }
-
-    private static long timeOf(byte[] name) {
-        return ByteBuffer.wrap(name).getLong() ^ Long.MIN_VALUE;
+        return TimeOrderedName.of(time, sequence++);
     }
 
     /** The current key's open sessions, or null. */
@@ -162,7 +142,7 @@ final class KeyedSessions implements AutoCloseable {
         }
         Map<RoutedKey, List<Integer>> byKey = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            RoutedKey key = new RoutedKey(KeyOwnership.keyHash(keyVectors, i), encode(keyVectors, i, keyCodec));
+            RoutedKey key = new RoutedKey(KeyOwnership.keyHash(keyVectors, i), keyCodec.encode(keyVectors, i));
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
         TimeStampVector time = (TimeStampVector) in[timeField];
@@ -177,7 +157,7 @@ final class KeyedSessions implements AutoCloseable {
             for (int i : e.getValue()) {
                 long t = time.get(i);
                 open.add(t, gap);
-                rows.put(entryName(t), encode(in, i, rowCodec));
+                rows.put(entryName(t), rowCodec.encode(in, i));
             }
             writeSessions(open);
             long after = open.earliestEnd();
@@ -230,7 +210,7 @@ final class KeyedSessions implements AutoCloseable {
     private void emitClosed(OpenSessions done, SessionRows out) throws Exception {
         long lastEnd = done.end(done.size() - 1);
         for (Map.Entry<byte[], byte[]> e : rows.entries()) {
-            long t = timeOf(e.getKey());
+            long t = TimeOrderedName.timeOf(e.getKey());
             if (t >= lastEnd) {
                 break; // entries come in time order; the rest belong to open sessions
             }
@@ -259,8 +239,7 @@ final class KeyedSessions implements AutoCloseable {
             for (int c = 0; c < target.length; c++) {
                 target[c] = batch.vector(c);
             }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(row));
-            rowCodec.read(in, new StateReader(in), target, count);
+            rowCodec.decode(row, 0, target, count);
             int base = inputType.size();
             ((TimeStampVector) batch.vector(base)).setSafe(count, start);
             ((TimeStampVector) batch.vector(base + 1)).setSafe(count, end);

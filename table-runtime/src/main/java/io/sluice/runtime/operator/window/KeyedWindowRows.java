@@ -20,11 +20,8 @@ import io.sluice.runtime.state.keyed.VoidNamespace;
 import io.sluice.runtime.types.RowType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +35,8 @@ import org.apache.arrow.vector.TimeStampVector;
 
 /**
  * The rows of the windows not yet fired of a window Top-N, a window deduplication or a window join (two sides) when
- * the job's keyed state lives in a backend ({@code state.backend.type} other than {@code hashmap}, e.g. {@code rocksdb}), so that they may be far
- * more than the heap.
+ * the job's keyed state lives in a backend ({@code state.backend.type} other than {@code hashmap}, e.g.
+ * {@code rocksdb}), so that they may be far more than the heap.
  *
  * <p><b>Layout</b>, as for {@link KeyedWindowAggregates}: the rows of one window are spread over
  * {@link KeyedWindowAggregates#BUCKETS} buckets by the exchange hash of their partition (Top-N), key (deduplication)
@@ -76,9 +73,6 @@ final class KeyedWindowRows implements AutoCloseable {
     /** Per window not yet fired (by its end): the buckets holding rows, one bit each. */
     private final TreeMap<Long, long[]> windows = new TreeMap<>();
     private long sequence;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    private final DataOutputStream data = new DataOutputStream(bytes);
-    private final StateWriter values = new StateWriter(bytes);
 
     /** Rows of {@code inputType}, bucketed by {@code bucketFields}; {@code identity} names the backend's keys. */
     KeyedWindowRows(OperatorContext context, RowType inputType, int[] bucketFields, String identity) {
@@ -114,17 +108,6 @@ final class KeyedWindowRows implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- encodings
-
-    private byte[] encode(FieldVector[] vectors, int row, StoredRowCodec codec) {
-        bytes.reset();
-        try {
-            codec.write(vectors, row, data, values);
-            data.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize a window row of " + types[0], e);
-        }
-        return bytes.toByteArray();
-    }
 
     private static FieldVector[] columns(FieldVector[] in, int[] fields) {
         FieldVector[] keyVectors = new FieldVector[fields.length];
@@ -163,7 +146,7 @@ final class KeyedWindowRows implements AutoCloseable {
         FieldVector[] keys = columns(in, bucketFields[side]);
         for (int i = 0; i < batch.rowCount(); i++) {
             selectBucket(windowEnd, bucketOf(KeyOwnership.keyHash(keys, i)), true);
-            rows[side].put(nextName(), encode(in, i, rowCodecs[side]));
+            rows[side].put(nextName(), rowCodecs[side].encode(in, i));
         }
     }
 
@@ -178,7 +161,7 @@ final class KeyedWindowRows implements AutoCloseable {
         TimeStampVector time = (TimeStampVector) in[timeField];
         Map<ByteBuffer, Integer> winners = new LinkedHashMap<>();
         for (int i = 0; i < batch.rowCount(); i++) {
-            ByteBuffer key = ByteBuffer.wrap(encode(keys, i, keyCodec));
+            ByteBuffer key = ByteBuffer.wrap(keyCodec.encode(keys, i));
             Integer current = winners.get(key);
             if (current == null || beats(time.get(i), time.get(current), keepLast)) {
                 winners.put(key, i);
@@ -190,7 +173,7 @@ final class KeyedWindowRows implements AutoCloseable {
             selectBucket(windowEnd, bucketOf(KeyOwnership.keyHash(keys, i)), true);
             byte[] kept = rows[0].get(key);
             if (kept == null || beats(time.get(i), ByteBuffer.wrap(kept).getLong(), keepLast)) {
-                byte[] row = encode(in, i, rowCodecs[0]);
+                byte[] row = rowCodecs[0].encode(in, i);
                 rows[0].put(key, ByteBuffer.allocate(8 + row.length).putLong(time.get(i)).put(row).array());
             }
         }
@@ -254,9 +237,7 @@ final class KeyedWindowRows implements AutoCloseable {
             FieldVector[] target = out.root().getFieldVectors().toArray(new FieldVector[0]);
             int skip = timed ? 8 : 0;
             for (int j = 0; j < stored.size(); j++) {
-                byte[] value = stored.get(j);
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(value, skip, value.length - skip));
-                rowCodecs[side].read(in, new StateReader(in), target, j);
+                rowCodecs[side].decode(stored.get(j), skip, target, j);
             }
             out.setRowCount(stored.size());
             return out;

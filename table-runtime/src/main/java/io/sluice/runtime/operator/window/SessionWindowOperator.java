@@ -9,7 +9,6 @@ import io.sluice.runtime.operator.keys.KeyHashTable;
 import io.sluice.runtime.operator.sort.IntSorter;
 import io.sluice.runtime.operator.sort.RowBuffer;
 import io.sluice.runtime.operator.sort.VectorGather;
-import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;

@@ -52,11 +52,11 @@ import org.apache.arrow.vector.util.TransferPair;
  * to it.
  *
  * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}), both
- * sides' rows live in the job's keyed-state backend, per window and bucket of join-key hashes ({@link KeyedWindowRows}),
- * so they may be larger than the heap; a window fires bucket by bucket (rows with equal join keys share a bucket), each
- * bucket joined on its own, reading the window's own buckets only. The emitted rows, the late-row handling and the
- * watermark are those of the heap path (rows of one firing may come in another order). A checkpoint then restores
- * only under the same kind of backend.
+ * sides' rows live in the job's keyed-state backend, per window and bucket of join-key hashes
+ * ({@link KeyedWindowRows}), so they may be larger than the heap; a window fires bucket by bucket (rows with equal
+ * join keys share a bucket), each bucket joined on its own, reading the window's own buckets only. The emitted rows,
+ * the late-row handling and the watermark are those of the heap path (rows of one firing may come in another order).
+ * A checkpoint then restores only under the same kind of backend.
  */
 public final class WindowJoinOperator implements StreamOperator, RescalableOperator {
     private final JoinType type;
