@@ -231,7 +231,7 @@ final class KeyedWindowRows implements AutoCloseable {
         }
     }
 
-    private RowBatch decode(int side, List<byte[]> stored, boolean timed) throws IOException {
+    private RowBatch decode(int side, List<byte[]> stored, boolean timed) {
         RowBatch out = RowBatch.allocate(types[side], allocator, stored.size());
         try {
             FieldVector[] target = out.root().getFieldVectors().toArray(new FieldVector[0]);
@@ -241,7 +241,7 @@ final class KeyedWindowRows implements AutoCloseable {
             }
             out.setRowCount(stored.size());
             return out;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             out.close();
             throw e;
         }
