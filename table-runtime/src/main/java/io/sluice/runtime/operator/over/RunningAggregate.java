@@ -97,9 +97,13 @@ abstract class RunningAggregate implements AutoCloseable {
 
     /**
      * Writes the state of slot {@code slot} alone, in the form {@link #snapshot} gives one slot (read back into any
-     * slot with {@link #restoreRemapped}): the state of one partition kept in a keyed-state backend.
+     * slot with {@link #restoreRemapped}): the state of one partition kept in a keyed-state backend. Kinds that do not
+     * override it cannot keep their state in a backend yet.
      */
-    abstract void snapshotSlot(StateWriter out, int slot) throws IOException;
+    void snapshotSlot(StateWriter out, int slot) throws IOException {
+        throw new io.sluice.table.api.UnsupportedFeatureException("this OVER aggregate function"
+                + " with its state in a keyed-state backend (state.backend.type rocksdb)");
+    }
 
     /** Reads what {@link #snapshot} wrote, after {@code ensureCapacity(slots)}. */
     abstract void restore(StateReader in, int slots) throws IOException;
