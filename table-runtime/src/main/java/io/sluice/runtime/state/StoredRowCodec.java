@@ -82,6 +82,33 @@ public final class StoredRowCodec {
         }
     }
 
+    /**
+     * Row {@code row} of {@code vectors} as {@link #write} writes it, in a new array (for state kept as one value per
+     * row, e.g. the rows of a window or a session).
+     */
+    public byte[] encode(FieldVector[] vectors, int row) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64);
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        try {
+            write(vectors, row, out, new StateWriter(bytes));
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot serialize a stored row of " + type, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads what {@link #encode} wrote, from byte {@code offset} of {@code bytes}, into position {@code index}. */
+    public void decode(byte[] bytes, int offset, FieldVector[] target, int index) {
+        java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.io.ByteArrayInputStream(bytes, offset, bytes.length - offset));
+        try {
+            read(in, new StateReader(in), target, index);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read a stored row of " + type, e);
+        }
+    }
+
     private static void writeFixed(ArrowBuf data, long offset, int width, DataOutput out) throws IOException {
         switch (width) {
             case 1 -> out.writeByte(data.getByte(offset));

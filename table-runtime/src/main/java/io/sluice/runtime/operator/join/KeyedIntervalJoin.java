@@ -6,6 +6,8 @@ import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.RoutedKey;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.TimeOrderedName;
+import io.sluice.runtime.state.TimeSliceKeyIndex;
 import io.sluice.runtime.state.keyed.KeyGroupAssignment;
 import io.sluice.runtime.state.keyed.KeyGroupRange;
 import io.sluice.runtime.state.keyed.KeyedMapState;
@@ -25,10 +27,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -47,20 +47,19 @@ import org.apache.arrow.vector.FieldVector;
  * its own kept rows. A row whose limit the watermark has passed never matches, as on the heap, even before it is
  * deleted.
  *
- * <p><b>Expiry without scanning every key.</b> A second map state indexes the kept rows by time: per side, per
- * {@link #granularity} milliseconds of limits and per {@link #BUCKETS}-th of join-key hashes, the join keys holding
- * such rows. The heap keeps only which (side, time slice, hash bucket) hold keys, one bit each. When the watermark
- * advances, the slices it reached are read bucket by bucket; each key's rows whose limit the watermark passed are
- * deleted (an outer side's unmatched ones are emitted padded with NULLs first), and a key leaves a slice's index once
- * it holds no row of that slice. So a watermark costs reads of the keys whose rows expire, not of every key.
+ * <p><b>Expiry without scanning every key.</b> A second map state indexes the kept rows by time
+ * ({@link TimeSliceKeyIndex}): per side, per {@link #granularity} milliseconds of limits and per
+ * {@link TimeSliceKeyIndex#BUCKETS}-th of join-key hashes, the join keys holding such rows. The heap keeps only which
+ * (side, time slice, hash bucket) hold keys, one bit each. When the watermark advances, the slices it reached are read
+ * bucket by bucket; each key's rows whose limit the watermark passed are deleted (an outer side's unmatched ones are
+ * emitted padded with NULLs first), and a key leaves a slice's index once it holds no row of that slice. So a
+ * watermark costs reads of the keys whose rows expire, not of every key.
  *
  * <p><b>Checkpoints</b> hold the sequence counter, the heap index and the backend's snapshot. A restore at another
  * parallelism loads every old instance's entries and then deletes, through the index, the join keys the exchange no
  * longer routes to this instance.
  */
 final class KeyedIntervalJoin implements AutoCloseable {
-    /** Hash buckets per time slice of the expiry index (a power of two). */
-    static final int BUCKETS = 64;
     private static final byte INSERT = RowKind.INSERT.toByteValue();
     private static final int MATCHES_PER_ROUND = 1 << 16;
 
@@ -81,10 +80,8 @@ final class KeyedIntervalJoin implements AutoCloseable {
     private final JoinRowCodec[] rowCodecs = new JoinRowCodec[2];
     @SuppressWarnings("unchecked")
     private final KeyedMapState<VoidNamespace, byte[], byte[]>[] rowStates = new KeyedMapState[2];
-    private KeyedMapState<VoidNamespace, byte[], byte[]> index;
-    /** Per side: the time slices of the index (limit / granularity) holding keys, with their hash buckets' bits. */
-    @SuppressWarnings("unchecked")
-    private final TreeMap<Long, Long>[] slices = new TreeMap[] {new TreeMap<Long, Long>(), new TreeMap<Long, Long>()};
+    /** Per side: the join keys by the limits of their rows. */
+    private final TimeSliceKeyIndex[] expiryIndex = new TimeSliceKeyIndex[2];
     private long sequence;
 
     // per batch
@@ -124,6 +121,9 @@ final class KeyedIntervalJoin implements AutoCloseable {
         }
         this.backend = KeyedStateBackends.create(context.config(), RoutedKey.serializer("sql-interval-join-key"),
                 KeyGroupRange.all(maxParallelism), context.operatorName() + "#" + context.subtaskIndex());
+        for (int s = 0; s < 2; s++) {
+            expiryIndex[s] = new TimeSliceKeyIndex(backend, "expiry-index", s, granularity);
+        }
     }
 
     private KeyedMapState<VoidNamespace, byte[], byte[]> rows(int side) {
@@ -134,13 +134,6 @@ final class KeyedIntervalJoin implements AutoCloseable {
         return rowStates[side];
     }
 
-    private KeyedMapState<VoidNamespace, byte[], byte[]> index() {
-        if (index == null) {
-            index = backend.getMapState("expiry-index", StateSerializers.BYTES, StateSerializers.BYTES);
-        }
-        return index;
-    }
-
     private void setKey(RoutedKey key) {
         backend.setCurrentKey(key, KeyGroupAssignment.keyGroupFor(key.hash, maxParallelism));
     }
@@ -149,11 +142,11 @@ final class KeyedIntervalJoin implements AutoCloseable {
 
     /** A row's entry name: its limit (ordered as bytes: sign bit flipped), then a sequence number. */
     private byte[] entryName(long limit) {
-        return ByteBuffer.allocate(16).putLong(limit ^ Long.MIN_VALUE).putLong(sequence++).array();
+        return TimeOrderedName.of(limit, sequence++);
     }
 
     private static long limitOf(byte[] name) {
-        return ByteBuffer.wrap(name).getLong() ^ Long.MIN_VALUE;
+        return TimeOrderedName.timeOf(name);
     }
 
     /** A row's entry value: its match count, then its columns. */
@@ -167,26 +160,6 @@ final class KeyedIntervalJoin implements AutoCloseable {
 
     private static byte[] rowOf(byte[] value) {
         return Arrays.copyOfRange(value, 4, value.length);
-    }
-
-    private static byte[] serializedKey(RoutedKey key) {
-        return ByteBuffer.allocate(4 + key.bytes.length).putInt(key.hash).put(key.bytes).array();
-    }
-
-    private static RoutedKey keyOf(byte[] serialized) {
-        return new RoutedKey(RoutedKey.hashOf(serialized), Arrays.copyOfRange(serialized, 4, serialized.length));
-    }
-
-    private static int hashBucket(RoutedKey key) {
-        int h = key.hash * 0x9E3779B9;
-        return (h >>> 16) & (BUCKETS - 1);
-    }
-
-    /** Makes the index entry of (side, time slice, hash bucket) the backend's current key. */
-    private void selectSlice(int side, long slice, int bucket) {
-        byte[] bytes = ByteBuffer.allocate(11).put((byte) side).putLong(slice).putShort((short) bucket).array();
-        int hash = 31 * (31 * side + Long.hashCode(slice)) + bucket;
-        backend.setCurrentKey(new RoutedKey(hash, bytes), KeyGroupAssignment.keyGroupFor(hash, maxParallelism));
     }
 
     // ---------------------------------------------------------------- a batch
@@ -403,11 +376,7 @@ final class KeyedIntervalJoin implements AutoCloseable {
 
     /** Adds {@code key} to the expiry index of side {@code side} at {@code limit}. */
     private void register(int side, long limit, RoutedKey key) {
-        long slice = Math.floorDiv(limit, granularity);
-        int bucket = hashBucket(key);
-        selectSlice(side, slice, bucket);
-        index().put(serializedKey(key), new byte[] {1});
-        slices[side].merge(slice, 1L << bucket, (a, b) -> a | b);
+        expiryIndex[side].register(limit, key);
     }
 
     private void writeBackMatchCounts(int side) {
@@ -426,82 +395,36 @@ final class KeyedIntervalJoin implements AutoCloseable {
      * emitting an outer side's unmatched ones padded with NULLs.
      */
     void expire(int side, long watermark, boolean all) throws Exception {
-        TreeMap<Long, Long> sliceBits = slices[side];
-        if (sliceBits.isEmpty()) {
+        if (expiryIndex[side].isEmpty()) {
             return;
         }
         Padded padded = outer[side] ? new Padded(side) : null;
+        KeyedMapState<VoidNamespace, byte[], byte[]> state = rows(side);
         try {
-            Iterator<Map.Entry<Long, Long>> it = sliceBits.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Long, Long> s = it.next();
-                long slice = s.getKey();
-                long sliceStart = slice * granularity;
-                if (!all && sliceStart >= watermark) {
-                    break;
-                }
-                boolean whole = all || sliceStart + granularity <= watermark;
-                long bits = s.getValue();
-                long remaining = 0;
-                for (int bucket = 0; bucket < BUCKETS; bucket++) {
-                    if ((bits & (1L << bucket)) != 0 && !expireBucket(side, slice, bucket, watermark, all, padded)) {
-                        remaining |= 1L << bucket;
+            expiryIndex[side].sweep(watermark, all, (key, sliceEnd) -> {
+                setKey(key);
+                boolean stillInSlice = false;
+                for (Map.Entry<byte[], byte[]> e : state.entries()) {
+                    long limit = limitOf(e.getKey());
+                    if (all || limit < watermark) {
+                        if (padded != null && associationsOf(e.getValue()) == 0) {
+                            padded.add(rowOf(e.getValue()));
+                        }
+                        state.remove(e.getKey());
+                    } else {
+                        stillInSlice |= limit < sliceEnd;
+                        if (limit >= sliceEnd) {
+                            break; // entries come in order of their limit
+                        }
                     }
                 }
-                if (whole || remaining == 0) {
-                    it.remove();
-                } else {
-                    s.setValue(remaining);
-                }
-            }
+                return !stillInSlice;
+            });
         } finally {
             if (padded != null) {
                 padded.close();
             }
         }
-    }
-
-    /** Expires the keys of one index entry; returns whether it is now empty. */
-    private boolean expireBucket(int side, long slice, int bucket, long watermark, boolean all, Padded padded)
-            throws Exception {
-        selectSlice(side, slice, bucket);
-        List<byte[]> names = new ArrayList<>();
-        for (byte[] name : index().keys()) {
-            names.add(name);
-        }
-        long sliceEnd = (slice + 1) * granularity;
-        List<byte[]> done = new ArrayList<>();
-        KeyedMapState<VoidNamespace, byte[], byte[]> state = rows(side);
-        for (byte[] name : names) {
-            setKey(keyOf(name));
-            boolean stillInSlice = false;
-            for (Map.Entry<byte[], byte[]> e : state.entries()) {
-                long limit = limitOf(e.getKey());
-                if (all || limit < watermark) {
-                    if (padded != null && associationsOf(e.getValue()) == 0) {
-                        padded.add(rowOf(e.getValue()));
-                    }
-                    state.remove(e.getKey());
-                } else {
-                    stillInSlice |= limit < sliceEnd;
-                    if (limit >= sliceEnd) {
-                        break; // entries come in order of their limit
-                    }
-                }
-            }
-            if (!stillInSlice) {
-                done.add(name);
-            }
-        }
-        selectSlice(side, slice, bucket);
-        if (done.size() == names.size()) {
-            index().clear();
-            return true;
-        }
-        for (byte[] name : done) {
-            index().remove(name);
-        }
-        return false;
     }
 
     /** Collects an outer side's expiring unmatched rows and emits them padded, a batch at a time. */
@@ -578,12 +501,8 @@ final class KeyedIntervalJoin implements AutoCloseable {
     /** Writes the sequence counter, the heap index and the backend's snapshot. */
     void snapshot(StateWriter w) throws IOException {
         w.writeLong(sequence);
-        for (TreeMap<Long, Long> sliceBits : slices) {
-            w.writeInt(sliceBits.size());
-            for (Map.Entry<Long, Long> e : sliceBits.entrySet()) {
-                w.writeLong(e.getKey());
-                w.writeLong(e.getValue());
-            }
+        for (TimeSliceKeyIndex index : expiryIndex) {
+            index.write(w);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         backend.snapshot(bytes);
@@ -611,37 +530,15 @@ final class KeyedIntervalJoin implements AutoCloseable {
             return;
         }
         for (int side = 0; side < 2; side++) {
-            for (Map.Entry<Long, Long> s : slices[side].entrySet()) {
-                for (int bucket = 0; bucket < BUCKETS; bucket++) {
-                    if ((s.getValue() & (1L << bucket)) == 0) {
-                        continue;
-                    }
-                    selectSlice(side, s.getKey(), bucket);
-                    List<byte[]> names = new ArrayList<>();
-                    for (byte[] name : index().keys()) {
-                        names.add(name);
-                    }
-                    for (byte[] name : names) {
-                        if (!owned.ownsHash(RoutedKey.hashOf(name))) {
-                            setKey(keyOf(name));
-                            rows(side).clear();
-                            selectSlice(side, s.getKey(), bucket);
-                            index().remove(name);
-                        }
-                    }
-                }
-            }
+            KeyedMapState<VoidNamespace, byte[], byte[]> state = rows(side);
+            expiryIndex[side].dropUnowned(owned, key -> state.clear());
         }
     }
 
     private void readIndex(StateReader r) throws IOException {
         sequence = Math.max(sequence, r.readLong());
-        for (TreeMap<Long, Long> sliceBits : slices) {
-            int n = r.readInt();
-            for (int i = 0; i < n; i++) {
-                long slice = r.readLong();
-                sliceBits.merge(slice, r.readLong(), (a, b) -> a | b);
-            }
+        for (TimeSliceKeyIndex index : expiryIndex) {
+            index.read(r);
         }
     }
 

@@ -95,6 +95,16 @@ abstract class RunningAggregate implements AutoCloseable {
     /** Writes the state of slots {@code 0 .. slots-1}. */
     abstract void snapshot(StateWriter out, int slots) throws IOException;
 
+    /**
+     * Writes the state of slot {@code slot} alone, in the form {@link #snapshot} gives one slot (read back into any
+     * slot with {@link #restoreRemapped}): the state of one partition kept in a keyed-state backend. Kinds that do not
+     * override it cannot keep their state in a backend yet.
+     */
+    void snapshotSlot(StateWriter out, int slot) throws IOException {
+        throw new io.sluice.table.api.UnsupportedFeatureException("this OVER aggregate function"
+                + " with its state in a keyed-state backend (state.backend.type rocksdb)");
+    }
+
     /** Reads what {@link #snapshot} wrote, after {@code ensureCapacity(slots)}. */
     abstract void restore(StateReader in, int slots) throws IOException;
 
@@ -149,6 +159,11 @@ abstract class RunningAggregate implements AutoCloseable {
         @Override
         void snapshot(StateWriter out, int slots) throws IOException {
             out.writeLongs(counts, slots);
+        }
+
+        @Override
+        void snapshotSlot(StateWriter out, int slot) throws IOException {
+            out.writeLongs(new long[] {counts[slot]}, 1);
         }
 
         @Override
@@ -212,6 +227,12 @@ abstract class RunningAggregate implements AutoCloseable {
         }
 
         @Override
+        void snapshotSlot(StateWriter out, int slot) throws IOException {
+            out.writeLongs(new long[] {sums[slot]}, 1);
+            out.writeLongs(new long[] {counts[slot]}, 1);
+        }
+
+        @Override
         void restore(StateReader in, int slots) throws IOException {
             System.arraycopy(in.readLongs(), 0, sums, 0, slots);
             System.arraycopy(in.readLongs(), 0, counts, 0, slots);
@@ -272,6 +293,12 @@ abstract class RunningAggregate implements AutoCloseable {
         void snapshot(StateWriter out, int slots) throws IOException {
             out.writeDoubles(sums, slots);
             out.writeLongs(counts, slots);
+        }
+
+        @Override
+        void snapshotSlot(StateWriter out, int slot) throws IOException {
+            out.writeDoubles(new double[] {sums[slot]}, 1);
+            out.writeLongs(new long[] {counts[slot]}, 1);
         }
 
         @Override
@@ -343,6 +370,13 @@ abstract class RunningAggregate implements AutoCloseable {
             out.writeLongs(highs, slots);
             out.writeLongs(lows, slots);
             out.writeLongs(counts, slots);
+        }
+
+        @Override
+        void snapshotSlot(StateWriter out, int slot) throws IOException {
+            out.writeLongs(new long[] {highs[slot]}, 1);
+            out.writeLongs(new long[] {lows[slot]}, 1);
+            out.writeLongs(new long[] {counts[slot]}, 1);
         }
 
         @Override
@@ -504,6 +538,15 @@ abstract class RunningAggregate implements AutoCloseable {
         void snapshot(StateWriter out, int slots) throws IOException {
             values.setValueCount(slots);
             out.writeColumns(valueType(), List.of(values), slots);
+        }
+
+        @Override
+        void snapshotSlot(StateWriter out, int slot) throws IOException {
+            try (FieldVector one = newVector(1)) {
+                one.copyFromSafe(slot, 0, values);
+                one.setValueCount(1);
+                out.writeColumns(valueType(), List.of(one), 1);
+            }
         }
 
         @Override

@@ -55,6 +55,15 @@ import org.apache.arrow.vector.ValueVector;
  * keys, the watermark; no TTL yet (state of idle partitions stays). The end of input fires every
  * pending row. Restored at another parallelism, an instance keeps the partitions the exchange (hashing the
  * PARTITION BY columns) now routes to it, with their pending and retained rows and running aggregates.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}),
+ * the pending rows, the retained rows and the running aggregates live in the job's keyed-state backend, per partition
+ * ({@link KeyedOverState}), so they may be larger than the heap. A firing then loads only its partitions (those of
+ * the batch for proctime; for rowtime, those holding rows the watermark reached, found through an index by time),
+ * evaluates them as above, in rounds of a few thousand rows, and writes back what they keep. The emitted rows and
+ * watermarks are those of the heap path (rows of one firing may come in another order when their times are equal).
+ * A checkpoint then holds the watermark, the processing time, the late-row count, a small index and the backend's
+ * snapshot; it restores only under the same kind of backend.
  */
 public final class StreamingOverAggregateOperator implements StreamOperator, RescalableOperator {
     private final RowType inputType;
@@ -85,6 +94,12 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
     /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
     private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
+    /** Non-null when the state lives in a keyed-state backend (the heap structures then hold one firing's). */
+    private KeyedOverState keyed;
+    /** Backend state: the rows per firing round set by tests before {@link #open}, or 0. */
+    private int roundRows;
+    /** Marks a snapshot of backend state (a heap snapshot has its partition count, never negative, there). */
+    private static final int BACKEND_STATE = -1;
 
     /**
      * @param group the window: one ascending ORDER BY key on a TIMESTAMP or TIMESTAMP_LTZ time attribute,
@@ -168,10 +183,36 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
         this.output = output;
         this.pending = new RowBuffer(inputType, context.allocator());
         this.retained = new RowBuffer(inputType, context.allocator());
+        newPartitionsAndAggregates();
+        if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedOverState(context, inputType, timeField, partitionFields);
+            if (roundRows > 0) {
+                keyed.setRoundRows(roundRows);
+            }
+        }
+    }
+
+    /** Backend state: a firing round ends after the partition bringing it to {@code rows} rows (tests; before open). */
+    public void setFiringRoundRows(int rows) {
+        this.roundRows = rows;
+    }
+
+    /** A fresh partition table and fresh running aggregates (backend state: before each firing round). */
+    private void newPartitionsAndAggregates() {
+        if (partitions != null) {
+            partitions.close();
+            partitions = null;
+        }
         if (partitionFields.length > 0) {
             partitions = KeyHashTable.forGrouping(context.allocator(), inputType.project(partitionFields).types());
         }
-        userAggregates = OverWindowOperator.openUserAggregates(context, List.of(group));
+        for (RunningAggregate a : running) {
+            a.close();
+        }
+        running.clear();
+        if (userAggregates.isEmpty()) { // opened once; firing rounds of backend state come back here
+            userAggregates = OverWindowOperator.openUserAggregates(context, List.of(group));
+        }
         if (unbounded) {
             for (int j = 0; j < group.functions().size(); j++) {
                 OverFunctionSpec f = group.functions().get(j);
@@ -181,6 +222,11 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
             }
             ensureRunningCapacity();
         }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the state is on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
     }
 
     /** Rows dropped because their rowtime was at or below the watermark when they arrived. */
@@ -234,6 +280,16 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
                     lateRouter.flush();
                 }
             }
+            if (keyed != null) {
+                if (n == rows) {
+                    admitToBackend(batch);
+                } else if (n > 0) {
+                    try (RowBatch kept = gather(batch, keep, n)) {
+                        admitToBackend(kept);
+                    }
+                }
+                return;
+            }
             if (n == rows) {
                 pending.append(batch);
             } else if (n > 0) {
@@ -244,6 +300,66 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
         }
         if (!rowtime) {
             fire(Long.MAX_VALUE, lastProcTime);
+        }
+    }
+
+    /** Backend state: rowtime rows wait in the backend; proctime rows fire at once with their partitions' state. */
+    private void admitToBackend(RowBatch rows) throws Exception {
+        if (rowtime) {
+            keyed.addPending(rows);
+        } else {
+            fireFromBackend(rows, Long.MAX_VALUE, lastProcTime);
+        }
+    }
+
+    /**
+     * Backend state: fires {@code ready} (every row ready, each partition's rows in time order) with its partitions'
+     * retained rows and running aggregates loaded from the backend, and writes back what the partitions keep.
+     */
+    private void fireFromBackend(RowBatch ready, long readyUpTo, long horizon) throws Exception {
+        int n = ready.rowCount();
+        if (n == 0) {
+            return;
+        }
+        pending.append(ready);
+        int[] ids = slots(pending, n);
+        int slotCount = slotCount();
+        ensureRunningCapacity();
+        io.sluice.runtime.state.RoutedKey[] keys = new io.sluice.runtime.state.RoutedKey[slotCount];
+        boolean[] known = new boolean[slotCount];
+        for (int i = 0; i < n; i++) {
+            int slot = ids[i];
+            if (keys[slot] == null) {
+                keys[slot] = keyed.keyOf(pending.vectors(), i);
+                known[slot] = keyed.load(keys[slot], slot, running, retained::append);
+            }
+        }
+        try {
+            fire(readyUpTo, horizon);
+            int r = retained.rowCount();
+            int[] retainedSlots = slots(retained, r);
+            int[][] rowsOf = new int[slotCount][];
+            int[] counts = new int[slotCount];
+            for (int i = 0; i < r; i++) {
+                counts[retainedSlots[i]]++;
+            }
+            for (int s = 0; s < slotCount; s++) {
+                rowsOf[s] = new int[counts[s]];
+                counts[s] = 0;
+            }
+            for (int i = 0; i < r; i++) {
+                int s = retainedSlots[i];
+                rowsOf[s][counts[s]++] = i;
+            }
+            for (int s = 0; s < slotCount; s++) {
+                if (keys[s] != null) {
+                    keyed.store(keys[s], known[s], retained.vectors(), rowsOf[s], counts[s], s, running);
+                }
+            }
+        } finally {
+            retained.keepOnly(new int[0], 0);
+            pending.keepOnly(new int[0], 0);
+            newPartitionsAndAggregates();
         }
     }
 
@@ -268,13 +384,23 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
         }
         watermark = newWatermark;
         if (rowtime) {
-            fire(newWatermark, newWatermark == Long.MAX_VALUE ? Long.MAX_VALUE : newWatermark + 1);
+            long horizon = newWatermark == Long.MAX_VALUE ? Long.MAX_VALUE : newWatermark + 1;
+            if (keyed != null) {
+                keyed.takeReady(horizon, horizon == Long.MAX_VALUE,
+                        ready -> fireFromBackend(ready, newWatermark, horizon));
+            } else {
+                fire(newWatermark, horizon);
+            }
         }
         out.emitWatermark(newWatermark);
     }
 
     @Override
     public void endInput(int input) throws Exception {
+        if (keyed != null) {
+            keyed.takeReady(Long.MAX_VALUE, true, ready -> fireFromBackend(ready, Long.MAX_VALUE, Long.MAX_VALUE));
+            return;
+        }
         fire(Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
@@ -608,6 +734,11 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
         out.writeLong(watermark);
         out.writeLong(lastProcTime);
         out.writeLong(lateRows);
+        if (keyed != null) {
+            out.writeInt(BACKEND_STATE);
+            keyed.snapshot(out);
+            return;
+        }
         int keys = partitions == null ? 0 : partitions.size();
         out.writeInt(keys);
         if (partitions != null) {
@@ -630,6 +761,11 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
         lastProcTime = in.readLong();
         lateRows = in.readLong();
         int keys = in.readInt();
+        checkBackend(keys);
+        if (keyed != null) {
+            keyed.restore(in);
+            return;
+        }
         if (partitions != null) {
             try (RowBatch keyRows = in.readBatch(inputType.project(partitionFields), context.allocator())) {
                 int[] all = new int[partitionFields.length];
@@ -663,6 +799,20 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
      */
     @Override
     public void restoreRescaled(List<StateReader> snapshots, KeyOwnership owned) throws IOException {
+        if (keyed != null) {
+            long earliest = Long.MAX_VALUE;
+            for (StateReader in : snapshots) {
+                earliest = Math.min(earliest, in.readLong());
+                lastProcTime = Math.max(lastProcTime, in.readLong());
+                lateRows += in.readLong();
+                checkBackend(in.readInt());
+            }
+            keyed.restoreRescaled(snapshots, owned);
+            if (!snapshots.isEmpty()) {
+                watermark = earliest;
+            }
+            return;
+        }
         if (partitions == null && snapshots.size() > 1) {
             throw new UnsupportedFeatureException("restoring an OVER aggregation without PARTITION BY from "
                     + snapshots.size() + " instances' state");
@@ -673,6 +823,7 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
             lastProcTime = Math.max(lastProcTime, in.readLong());
             lateRows += in.readLong();
             int keys = in.readInt();
+            checkBackend(keys);
             int[] target = {0};
             if (partitions != null) {
                 target = io.sluice.runtime.operator.keys.KeyTableState.restoreOwned(in, partitions,
@@ -691,6 +842,16 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
         }
     }
 
+    /** Fails when a snapshot was taken under the other kind of state ({@code keyCount} < 0: backend state). */
+    private void checkBackend(int keyCount) {
+        boolean backendState = keyCount == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new UnsupportedFeatureException("restoring an OVER aggregation's state taken with"
+                    + " state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
+        }
+    }
+
     /** Appends to {@code target} the rows of the next stored batch whose partitions this instance owns. */
     private void appendOwned(StateReader in, RowBuffer target, KeyOwnership owned) throws IOException {
         try (RowBatch rows = in.readBatch(inputType, context.allocator());
@@ -701,6 +862,10 @@ public final class StreamingOverAggregateOperator implements StreamOperator, Res
 
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         for (RunningAggregate a : running) {
             a.close();
         }

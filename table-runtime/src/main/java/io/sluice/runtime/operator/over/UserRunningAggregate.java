@@ -78,6 +78,11 @@ final class UserRunningAggregate extends RunningAggregate {
     }
 
     @Override
+    void snapshotSlot(StateWriter out, int slot) throws IOException {
+        out.writeBytes(UserAccumulators.write(new Object[] {slot < accs.length ? accs[slot] : null}, 1, invoker));
+    }
+
+    @Override
     void restore(StateReader in, int slots) throws IOException {
         Object[] restored = UserAccumulators.read(in.readBytes(), invoker);
         System.arraycopy(restored, 0, accs, 0, Math.min(slots, restored.length));

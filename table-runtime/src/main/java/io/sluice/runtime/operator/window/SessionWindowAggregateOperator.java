@@ -29,7 +29,9 @@ import java.util.List;
  *
  * <p><b>Streaming semantics:</b> insert-only input and output; state is the session operator's (the rows of the
  * open sessions and the watermark): the aggregation holds nothing between calls, so checkpoints and rescaled
- * restores are the session operator's. Late rows are dropped and counted, or routed, as there.
+ * restores are the session operator's. Late rows are dropped and counted, or routed, as there. With
+ * {@code state.backend.type: rocksdb} the open sessions' rows live in the keyed-state backend (see
+ * {@link SessionWindowOperator}); only the groups of one firing are on the heap.
  */
 public final class SessionWindowAggregateOperator implements StreamOperator, RescalableOperator {
     private final SessionWindowOperator sessions;
@@ -70,6 +72,11 @@ public final class SessionWindowAggregateOperator implements StreamOperator, Res
         this.output = output;
         this.userAggregates = new SharedUserAggregates();
         sessions.open(context, new FiringOutput(output));
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the sessions are on the heap. */
+    public long backendStateBytes() {
+        return sessions.backendStateBytes();
     }
 
     /** Rows dropped because their session had already closed. */

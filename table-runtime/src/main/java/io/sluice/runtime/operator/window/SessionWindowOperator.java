@@ -9,7 +9,6 @@ import io.sluice.runtime.operator.keys.KeyHashTable;
 import io.sluice.runtime.operator.sort.IntSorter;
 import io.sluice.runtime.operator.sort.RowBuffer;
 import io.sluice.runtime.operator.sort.VectorGather;
-import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
@@ -33,6 +32,13 @@ import org.apache.arrow.vector.TimeStampVector;
  *
  * <p><b>Streaming semantics:</b> insert-only input and output; state is the rows of every open session
  * (saved by checkpoints) and the current watermark. When the input ends every session closes.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}), the
+ * rows of the open sessions and the sessions themselves live in the job's keyed-state backend, per partition key
+ * ({@link KeyedSessions}), so they may be larger than the heap; a watermark reads only the keys whose sessions may
+ * close. The emitted rows, the late-row handling and the watermark are those of the heap path (rows of one firing may
+ * come in another order). A checkpoint then holds the watermark, the late-row count, a small index and the backend's
+ * snapshot; it restores only under the same kind of backend.
  */
 public final class SessionWindowOperator implements StreamOperator, io.sluice.runtime.state.RescalableOperator {
     private final RowType inputType;
@@ -59,6 +65,8 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
     /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
     private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
+    /** Non-null when the open sessions live in a keyed-state backend (then the heap fields stay empty). */
+    private KeyedSessions keyed;
 
     public SessionWindowOperator(RowType inputType, int timeField, long gapMillis, int[] partitionFields,
             RowType outputType) {
@@ -80,6 +88,14 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
         this.output = output;
         this.pending = new RowBuffer(inputType, context.allocator());
         this.keys = newKeyTable();
+        if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedSessions(context, inputType, timeField, gap, partitionFields, outputType);
+        }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the sessions are on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
     }
 
     private KeyHashTable newKeyTable() {
@@ -139,6 +155,10 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
         if (n == 0) {
             return;
         }
+        if (keyed != null) {
+            keyed.admit(rows);
+            return;
+        }
         int base = pending.rowCount();
         if (base + n > rowKeys.length) {
             rowKeys = Arrays.copyOf(rowKeys, Math.max(base + n, rowKeys.length * 2));
@@ -192,6 +212,10 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
      * the pending rows, then by time) and the rest.
      */
     private void fire(long wm) throws Exception {
+        if (keyed != null) {
+            keyed.fire(wm, output);
+            return;
+        }
         long reach = wm == Long.MAX_VALUE ? Long.MAX_VALUE : wm + 1; // closes when end - 1 <= wm
         if (!schedule.hasEntryEndingBy(reach)) {
             return;
@@ -326,15 +350,49 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
     public void snapshotState(StateWriter out) throws IOException {
         out.writeLong(watermark);
         out.writeLong(lateRows);
+        if (keyed != null) {
+            out.writeBytes(BACKEND_STATE); // where the heap path's rows are (never empty bytes there)
+            keyed.snapshot(out);
+            return;
+        }
         out.writeColumns(inputType, new ArrayList<>(pending.vectors()), pending.rowCount());
     }
+
+    /** Marks a snapshot of backend state: empty bytes where a heap snapshot has its rows as an Arrow stream. */
+    private static final byte[] BACKEND_STATE = new byte[0];
 
     @Override
     public void restoreState(StateReader in) throws IOException {
         watermark = in.readLong();
         lateRows = in.readLong();
-        try (RowBatch rows = in.readBatch(inputType, context.allocator())) {
+        byte[] rowBytes = in.readBytes();
+        checkBackend(rowBytes);
+        if (keyed != null) {
+            keyed.restore(in);
+            return;
+        }
+        try (RowBatch rows = heapRows(rowBytes)) {
             admit(rows);
+        }
+    }
+
+    /** The pending rows of a heap snapshot, from the bytes {@link StateWriter#writeColumns} wrote. */
+    private RowBatch heapRows(byte[] rowBytes) throws IOException {
+        java.io.ByteArrayOutputStream framed = new java.io.ByteArrayOutputStream(rowBytes.length + 4);
+        StateWriter w = new StateWriter(framed);
+        w.writeBytes(rowBytes);
+        w.flush();
+        return new StateReader(new java.io.ByteArrayInputStream(framed.toByteArray()))
+                .readBatch(inputType, context.allocator());
+    }
+
+    /** Fails when a snapshot was taken under the other kind of state. */
+    private void checkBackend(byte[] rowBytes) {
+        boolean backendState = rowBytes.length == 0;
+        if (backendState != (keyed != null)) {
+            throw new UnsupportedFeatureException("restoring a SESSION window's state taken with"
+                    + " state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
         }
     }
 
@@ -350,7 +408,12 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
         for (StateReader in : snapshots) {
             earliest = Math.min(earliest, in.readLong());
             lateRows += in.readLong();
-            try (RowBatch rows = in.readBatch(inputType, context.allocator())) {
+            byte[] rowBytes = in.readBytes();
+            checkBackend(rowBytes);
+            if (keyed != null) {
+                continue; // the backend's snapshots are restored together, below
+            }
+            try (RowBatch rows = heapRows(rowBytes)) {
                 int[] kept = new int[rows.rowCount()];
                 int m = 0;
                 for (int r = 0; r < kept.length; r++) {
@@ -364,6 +427,9 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
                 }
             }
         }
+        if (keyed != null) {
+            keyed.restoreRescaled(snapshots, owned);
+        }
         if (!snapshots.isEmpty()) {
             watermark = earliest;
         }
@@ -371,6 +437,10 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
 
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         if (keys != null) {
             keys.close();
             keys = null;

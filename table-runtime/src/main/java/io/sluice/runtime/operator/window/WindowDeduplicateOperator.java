@@ -5,6 +5,7 @@ import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.operator.sort.RowBuffer;
 import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.OwnedRows;
 import io.sluice.runtime.state.RescalableOperator;
@@ -32,6 +33,12 @@ import org.apache.arrow.vector.TimeStampVector;
  * per window not yet fired, one row per key; the watermark is forwarded after the windows it fires; every
  * window fires when the input ends. A checkpoint saves the watermark, the late-row count and each window's
  * end and kept rows.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}), the
+ * kept rows live in the job's keyed-state backend, per window and bucket of keys ({@link KeyedWindowRows}), so they may
+ * be larger than the heap; a batch reads and writes each of its keys once, and a window fires bucket by bucket,
+ * reading its own buckets only. The emitted rows, the late-row handling and the watermark are those of the heap path
+ * (rows of one firing may come in another order). A checkpoint then restores only under the same kind of backend.
  */
 public final class WindowDeduplicateOperator implements StreamOperator, RescalableOperator {
     private final RowType inputType;
@@ -51,6 +58,10 @@ public final class WindowDeduplicateOperator implements StreamOperator, Rescalab
     /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
     private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
     private final WindowSplitter splitter = new WindowSplitter();
+    /** Non-null when the kept rows live in a keyed-state backend (then {@link #windows} stays empty). */
+    private KeyedWindowRows keyed;
+    /** Marks a snapshot of backend state (a heap snapshot has a window count, never negative, there). */
+    private static final int BACKEND_STATE = -1;
 
     /**
      * Deduplicates per window (input column {@code windowEndField} holds {@code window_end}) and key
@@ -78,6 +89,14 @@ public final class WindowDeduplicateOperator implements StreamOperator, Rescalab
         this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.context = context;
         this.output = output;
+        if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedWindowRows(context, inputType, keyFields, "sql-window-dedup-bucket");
+        }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the rows are on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
     }
 
     /** Rows dropped because their window had already fired (or had no window end or rowtime). */
@@ -111,6 +130,11 @@ public final class WindowDeduplicateOperator implements StreamOperator, Rescalab
             if (late > 0 && lateRouter != null) {
                 splitter.routeLate(batch, (TimeStampVector) batch.vector(windowEndField), lateRouter, watermark);
             }
+            if (keyed != null) {
+                splitter.forEachWindow(batch, context.allocator(),
+                        (end, part) -> keyed.offer(part, end, timeField, keepLast));
+                return;
+            }
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> state(end).add(part));
         }
     }
@@ -140,6 +164,19 @@ public final class WindowDeduplicateOperator implements StreamOperator, Rescalab
     }
 
     private void fireUpTo(long wm) throws Exception {
+        if (keyed != null) {
+            while (!keyed.windowEnds().isEmpty() && keyed.windowEnds().first() - 1 <= wm) {
+                keyed.fire(keyed.windowEnds().first(), true, sides -> {
+                    RowBuffer rows = sides[0];
+                    int[] all = new int[rows.rowCount()];
+                    for (int i = 0; i < all.length; i++) {
+                        all[i] = i;
+                    }
+                    emitter.emit(rows.vectors(), all, null, all.length, context, output);
+                });
+            }
+            return;
+        }
         WindowFiring.fireUpTo(windows, wm, this::emit, WindowDedupState::close);
     }
 
@@ -152,6 +189,11 @@ public final class WindowDeduplicateOperator implements StreamOperator, Rescalab
     public void snapshotState(StateWriter out) throws IOException {
         out.writeLong(watermark);
         out.writeLong(lateRows);
+        if (keyed != null) {
+            out.writeInt(BACKEND_STATE);
+            keyed.snapshot(out);
+            return;
+        }
         out.writeInt(windows.size());
         for (Map.Entry<Long, WindowDedupState> e : windows.entrySet()) {
             out.writeLong(e.getKey());
@@ -168,6 +210,11 @@ public final class WindowDeduplicateOperator implements StreamOperator, Rescalab
         watermark = in.readLong();
         lateRows = in.readLong();
         int n = in.readInt();
+        checkBackend(n);
+        if (keyed != null) {
+            keyed.restore(in);
+            return;
+        }
         for (int w = 0; w < n; w++) {
             long end = in.readLong();
             try (RowBatch rows = in.readBatch(inputType, context.allocator())) {
@@ -187,6 +234,10 @@ public final class WindowDeduplicateOperator implements StreamOperator, Rescalab
             earliest = Math.min(earliest, in.readLong());
             lateRows += in.readLong();
             int n = in.readInt();
+            checkBackend(n);
+            if (keyed != null) {
+                continue; // the backend's snapshots are restored together, below
+            }
             for (int w = 0; w < n; w++) {
                 long end = in.readLong();
                 try (RowBatch rows = in.readBatch(inputType, context.allocator());
@@ -197,13 +248,30 @@ public final class WindowDeduplicateOperator implements StreamOperator, Rescalab
                 }
             }
         }
+        if (keyed != null) {
+            keyed.restoreRescaled(snapshots, owned, true);
+        }
         if (!snapshots.isEmpty()) {
             watermark = earliest;
         }
     }
 
+    /** Fails when a snapshot was taken under the other kind of state ({@code windowCount} < 0: backend state). */
+    private void checkBackend(int windowCount) {
+        boolean backendState = windowCount == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new UnsupportedFeatureException("restoring a window deduplication's state taken with"
+                    + " state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
+        }
+    }
+
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         for (WindowDedupState s : windows.values()) {
             s.close();
         }

@@ -50,6 +50,13 @@ import org.apache.arrow.vector.util.TransferPair;
  * checkpoint saves the watermark, the ended flags, the late-row count and, per window, its end and both
  * sides' rows. Restored at another parallelism, an instance keeps the rows whose join keys the exchanges now route
  * to it.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}), both
+ * sides' rows live in the job's keyed-state backend, per window and bucket of join-key hashes
+ * ({@link KeyedWindowRows}), so they may be larger than the heap; a window fires bucket by bucket (rows with equal
+ * join keys share a bucket), each bucket joined on its own, reading the window's own buckets only. The emitted rows,
+ * the late-row handling and the watermark are those of the heap path (rows of one firing may come in another order).
+ * A checkpoint then restores only under the same kind of backend.
  */
 public final class WindowJoinOperator implements StreamOperator, RescalableOperator {
     private final JoinType type;
@@ -73,6 +80,10 @@ public final class WindowJoinOperator implements StreamOperator, RescalableOpera
     /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
     private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
     private final WindowSplitter splitter = new WindowSplitter();
+    /** Non-null when the rows live in a keyed-state backend (then {@link #windows} stays empty). */
+    private KeyedWindowRows keyed;
+    /** Marks a snapshot of backend state (a heap snapshot has a window count, never negative, there). */
+    private static final int BACKEND_STATE = -1;
 
     /**
      * A window join of {@code type} on the equi-join keys {@code left[leftKeys[i]] = right[rightKeys[i]]}
@@ -109,6 +120,14 @@ public final class WindowJoinOperator implements StreamOperator, RescalableOpera
         this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.context = context;
         this.output = output;
+        if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedWindowRows(context, types, new int[][] {leftKeys, rightKeys}, "sql-window-join-bucket");
+        }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the rows are on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
     }
 
     /** Rows dropped because their window had already fired. */
@@ -146,6 +165,10 @@ public final class WindowJoinOperator implements StreamOperator, RescalableOpera
             metrics.lateRecordsDropped(late);
             if (late > 0 && lateRouter != null) {
                 splitter.routeLate(batch, ends, lateRouter, watermark);
+            }
+            if (keyed != null) {
+                splitter.forEachWindow(batch, context.allocator(), (end, part) -> keyed.append(input, part, end));
+                return;
             }
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> buffers(end)[input].append(part));
         }
@@ -193,6 +216,12 @@ public final class WindowJoinOperator implements StreamOperator, RescalableOpera
     }
 
     private void fireUpTo(long wm) throws Exception {
+        if (keyed != null) {
+            while (!keyed.windowEnds().isEmpty() && keyed.windowEnds().first() - 1 <= wm) {
+                keyed.fire(keyed.windowEnds().first(), false, this::join);
+            }
+            return;
+        }
         WindowFiring.fireUpTo(windows, wm, this::join, WindowJoinOperator::closeAll);
     }
 
@@ -245,6 +274,11 @@ public final class WindowJoinOperator implements StreamOperator, RescalableOpera
         out.writeBoolean(ended[1]);
         out.writeLong(watermark);
         out.writeLong(lateRows);
+        if (keyed != null) {
+            out.writeInt(BACKEND_STATE);
+            keyed.snapshot(out);
+            return;
+        }
         out.writeInt(windows.size());
         for (Map.Entry<Long, RowBuffer[]> e : windows.entrySet()) {
             out.writeLong(e.getKey());
@@ -262,6 +296,11 @@ public final class WindowJoinOperator implements StreamOperator, RescalableOpera
         watermark = in.readLong();
         lateRows = in.readLong();
         int n = in.readInt();
+        checkBackend(n);
+        if (keyed != null) {
+            keyed.restore(in);
+            return;
+        }
         for (int w = 0; w < n; w++) {
             RowBuffer[] sides = buffers(in.readLong());
             for (int s = 0; s < 2; s++) {
@@ -287,6 +326,10 @@ public final class WindowJoinOperator implements StreamOperator, RescalableOpera
             earliest = Math.min(earliest, in.readLong());
             lateRows += in.readLong();
             int n = in.readInt();
+            checkBackend(n);
+            if (keyed != null) {
+                continue; // the backend's snapshots are restored together, below
+            }
             for (int w = 0; w < n; w++) {
                 long end = in.readLong();
                 RowBatch[] mine = new RowBatch[2];
@@ -310,10 +353,23 @@ public final class WindowJoinOperator implements StreamOperator, RescalableOpera
                 }
             }
         }
+        if (keyed != null) {
+            keyed.restoreRescaled(snapshots, owned, false);
+        }
         if (!snapshots.isEmpty()) {
             watermark = earliest;
             ended[0] = allEnded[0];
             ended[1] = allEnded[1];
+        }
+    }
+
+    /** Fails when a snapshot was taken under the other kind of state ({@code windowCount} < 0: backend state). */
+    private void checkBackend(int windowCount) {
+        boolean backendState = windowCount == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new UnsupportedFeatureException("restoring a window join's state taken with"
+                    + " state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
         }
     }
 
@@ -327,6 +383,10 @@ public final class WindowJoinOperator implements StreamOperator, RescalableOpera
 
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         for (RowBuffer[] w : windows.values()) {
             closeAll(w);
         }

@@ -32,6 +32,12 @@ import org.apache.arrow.vector.TimeStampVector;
  *
  * <p><b>Streaming semantics:</b> insert-only input and output; state is the rows of every window not
  * yet fired (saved by checkpoints) and the watermark; all windows fire when the input ends.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}), the
+ * rows of the windows not yet fired live in the job's keyed-state backend, per window and bucket of partitions
+ * ({@link KeyedWindowRows}), so they may be larger than the heap; a window fires bucket by bucket, reading its own
+ * buckets only. The emitted rows, the late-row handling and the watermark are those of the heap path (rows of one
+ * firing may come in another order). A checkpoint then restores only under the same kind of backend.
  */
 public final class WindowRankOperator implements StreamOperator, RescalableOperator {
     private final RowType inputType;
@@ -52,6 +58,11 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
     /** Non-null when the job routes late rows to a table: hands them to the late-rows side output. */
     private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
     private final WindowSplitter splitter = new WindowSplitter();
+    private final int[] partitionFields;
+    /** Non-null when the rows live in a keyed-state backend (then {@link #windows} stays empty). */
+    private KeyedWindowRows keyed;
+    /** Marks a snapshot of backend state (a heap snapshot has a window count, never negative, there). */
+    private static final int BACKEND_STATE = -1;
 
     /**
      * {@code partitionFields} include the window columns; {@code outputType} is the input type plus a
@@ -69,6 +80,7 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
         }
         System.arraycopy(orderKeys, 0, partitionAndOrder, partitionFields.length, orderKeys.length);
         this.partitionKeyCount = partitionFields.length;
+        this.partitionFields = partitionFields.clone();
         this.rankStart = rankStart;
         this.rankEnd = rankEnd;
         this.windowEndField = windowEndField;
@@ -81,6 +93,14 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
         this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.context = context;
         this.output = output;
+        if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedWindowRows(context, inputType, partitionFields, "sql-window-rank-bucket");
+        }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the rows are on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
     }
 
     /** Rows dropped because their window had already fired. */
@@ -100,6 +120,10 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
             metrics.lateRecordsDropped(late);
             if (late > 0 && lateRouter != null) {
                 splitter.routeLate(batch, (TimeStampVector) batch.vector(windowEndField), lateRouter, watermark);
+            }
+            if (keyed != null) {
+                splitter.forEachWindow(batch, context.allocator(), (end, part) -> keyed.append(0, part, end));
+                return;
             }
             splitter.forEachWindow(batch, context.allocator(), (end, part) -> buffer(end).append(part));
         }
@@ -125,6 +149,12 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
     }
 
     private void fireUpTo(long wm) throws Exception {
+        if (keyed != null) {
+            while (!keyed.windowEnds().isEmpty() && keyed.windowEnds().first() - 1 <= wm) {
+                keyed.fire(keyed.windowEnds().first(), false, sides -> emitTopN(sides[0]));
+            }
+            return;
+        }
         WindowFiring.fireUpTo(windows, wm, this::emitTopN, RowBuffer::close);
     }
 
@@ -159,6 +189,11 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
     public void snapshotState(StateWriter out) throws IOException {
         out.writeLong(watermark);
         out.writeLong(lateRows);
+        if (keyed != null) {
+            out.writeInt(BACKEND_STATE);
+            keyed.snapshot(out);
+            return;
+        }
         out.writeInt(windows.size());
         for (Map.Entry<Long, RowBuffer> e : windows.entrySet()) {
             out.writeLong(e.getKey());
@@ -171,6 +206,11 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
         watermark = in.readLong();
         lateRows = in.readLong();
         int n = in.readInt();
+        checkBackend(n);
+        if (keyed != null) {
+            keyed.restore(in);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             long end = in.readLong();
             try (RowBatch rows = in.readBatch(inputType, context.allocator())) {
@@ -190,6 +230,10 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
             earliest = Math.min(earliest, in.readLong());
             lateRows += in.readLong();
             int n = in.readInt();
+            checkBackend(n);
+            if (keyed != null) {
+                continue; // the backend's snapshots are restored together, below
+            }
             for (int w = 0; w < n; w++) {
                 long end = in.readLong();
                 try (RowBatch rows = in.readBatch(inputType, context.allocator());
@@ -200,13 +244,30 @@ public final class WindowRankOperator implements StreamOperator, RescalableOpera
                 }
             }
         }
+        if (keyed != null) {
+            keyed.restoreRescaled(snapshots, owned, false);
+        }
         if (!snapshots.isEmpty()) {
             watermark = earliest;
         }
     }
 
+    /** Fails when a snapshot was taken under the other kind of state ({@code windowCount} < 0: backend state). */
+    private void checkBackend(int windowCount) {
+        boolean backendState = windowCount == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new UnsupportedFeatureException("restoring a window Top-N's state taken with"
+                    + " state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
+        }
+    }
+
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         for (RowBuffer b : windows.values()) {
             b.close();
         }

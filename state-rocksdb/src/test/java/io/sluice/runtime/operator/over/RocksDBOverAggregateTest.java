@@ -1,0 +1,346 @@
+package io.sluice.runtime.operator.over;
+
+import static io.sluice.runtime.operator.keys.TestBatches.rowType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.metrics.OperatorMetrics;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.keys.TestBatches;
+import io.sluice.runtime.operator.sort.SortKey;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.keyed.StateOptions;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streaming OVER aggregate with its state in RocksDB ({@code state.backend.type: rocksdb}) emits, after every
+ * batch, watermark and end of input, the rows the heap path emits, over random inputs with late rows and NULL values,
+ * for ROWS and RANGE frames from UNBOUNDED PRECEDING, an offset or CURRENT ROW, on rowtime and on processing time,
+ * with and without PARTITION BY; its state survives a checkpoint, also restored at another parallelism.
+ */
+class RocksDBOverAggregateTest {
+    private static final LogicalType BIGINT = LogicalType.bigint();
+    /** id, k, v, s, ts. */
+    private static final RowType IN = rowType("id", LogicalType.integer(), "k", LogicalType.integer(),
+            "v", LogicalType.integer(), "s", LogicalType.string(), "ts", LogicalType.timestamp(3));
+    private static final List<OverFunctionSpec> FUNCTIONS = List.of(
+            fn(OverFunctionKind.SUM, BIGINT, 2), fn(OverFunctionKind.COUNT, BIGINT),
+            fn(OverFunctionKind.COUNT, BIGINT, 2), fn(OverFunctionKind.AVG, LogicalType.doubleType(), 2),
+            fn(OverFunctionKind.MAX, LogicalType.string(), 3), fn(OverFunctionKind.MIN, LogicalType.integer(), 2),
+            fn(OverFunctionKind.FIRST_VALUE, LogicalType.string(), 3),
+            fn(OverFunctionKind.LAST_VALUE, LogicalType.integer(), 2));
+
+    /** The frames: ROWS or RANGE, and the lower bound. */
+    private record Frame(boolean rows, FrameBound lower) {
+        @Override
+        public String toString() {
+            return (rows ? "ROWS " : "RANGE ") + lower;
+        }
+    }
+
+    private static final List<Frame> FRAMES = List.of(new Frame(true, FrameBound.unboundedPreceding()),
+            new Frame(true, FrameBound.preceding(2L)), new Frame(true, FrameBound.currentRow()),
+            new Frame(false, FrameBound.unboundedPreceding()), new Frame(false, FrameBound.preceding(30L)),
+            new Frame(false, FrameBound.currentRow()));
+
+    private final RootAllocator allocator = new RootAllocator();
+    /** Backend state fires in rounds of about 3 rows (else of thousands). */
+    private boolean smallRounds;
+
+    @AfterEach
+    void closeAllocator() {
+        allocator.close();
+    }
+
+    private static OverFunctionSpec fn(OverFunctionKind kind, LogicalType result, int... args) {
+        return new OverFunctionSpec(kind, args, new Object[0], result);
+    }
+
+    /** A batch ({@code rows}), or a watermark (for processing time: a clock tick) when {@code rows} is null. */
+    private record Step(Object[][] rows, long watermark) {
+    }
+
+    private static final class Collecting implements Output {
+        final List<String> rows = new ArrayList<>();
+
+        @Override
+        public void emit(RowBatch b) {
+            try (b) {
+                for (int i = 0; i < b.rowCount(); i++) {
+                    rows.add(b.getRow(i).toString());
+                }
+            }
+        }
+
+        @Override
+        public void emitWatermark(long watermark) {
+            rows.add("watermark " + watermark);
+        }
+    }
+
+    private static LocalDateTime ts(long millis) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    }
+
+    /** Rows around the watermark (some late, some with equal times), watermarks advancing now and then. */
+    private static List<Step> randomSteps(Random r, int steps, int keys) {
+        List<Step> out = new ArrayList<>();
+        long watermark = 10_000;
+        int id = 0;
+        for (int s = 0; s < steps; s++) {
+            if (r.nextInt(4) == 0) {
+                watermark += r.nextInt(25);
+                out.add(new Step(null, watermark));
+                continue;
+            }
+            int n = 1 + r.nextInt(7);
+            Object[][] rows = new Object[n][];
+            for (int i = 0; i < n; i++) {
+                long time = (watermark - 10 + r.nextInt(60)) / 2 * 2; // even times: peers are common
+                rows[i] = new Object[] {id++, r.nextInt(10) == 0 ? null : r.nextInt(keys),
+                    r.nextInt(8) == 0 ? null : r.nextInt(50), r.nextInt(8) == 0 ? null : "s" + r.nextInt(6),
+                    r.nextInt(20) == 0 ? null : ts(time)};
+            }
+            out.add(new Step(rows, 0));
+        }
+        return out;
+    }
+
+    private StreamingOverAggregateOperator open(String backend, Frame frame, boolean rowtime, boolean partitioned,
+            int subtask, int parallelism, Output out) {
+        OverGroupSpec group = new OverGroupSpec(partitioned ? new int[] {1} : new int[0],
+                new SortKey[] {SortKey.asc(4)}, frame.rows, frame.lower, FrameBound.currentRow(), FUNCTIONS);
+        List<Object> namesAndTypes = new ArrayList<>();
+        for (int c = 0; c < IN.size(); c++) {
+            namesAndTypes.add(IN.name(c));
+            namesAndTypes.add(IN.type(c));
+        }
+        for (int f = 0; f < FUNCTIONS.size(); f++) {
+            namesAndTypes.add("f" + f);
+            namesAndTypes.add(FUNCTIONS.get(f).resultType());
+        }
+        StreamingOverAggregateOperator op = new StreamingOverAggregateOperator(IN, group, rowtime,
+                rowType(namesAndTypes.toArray()));
+        if (smallRounds) {
+            op.setFiringRoundRows(3);
+        }
+        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
+                .set(StateOptions.BACKEND_TYPE, backend);
+        op.open(new OperatorContext("over", allocator, config, OperatorMetrics.detached("over"), subtask,
+                parallelism), out);
+        return op;
+    }
+
+    private void feed(StreamingOverAggregateOperator op, boolean rowtime, Step s, Output out) throws Exception {
+        if (s.rows == null) {
+            op.processWatermark(0, s.watermark, out);
+        } else if (s.rows.length > 0) {
+            op.processBatch(0, TestBatches.batch(allocator, IN, s.rows));
+        }
+    }
+
+    private static List<String> drain(Collecting out) {
+        List<String> rows = new ArrayList<>(out.rows);
+        out.rows.clear();
+        Collections.sort(rows);
+        return rows;
+    }
+
+    private List<List<String>> run(String backend, Frame frame, boolean rowtime, boolean partitioned,
+            List<Step> steps) throws Exception {
+        List<List<String>> perStep = new ArrayList<>();
+        Collecting out = new Collecting();
+        try (StreamingOverAggregateOperator op = open(backend, frame, rowtime, partitioned, 0, 1, out)) {
+            assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
+            for (Step s : steps) {
+                feed(op, rowtime, s, out);
+                perStep.add(drain(out));
+            }
+            op.endInput(0);
+            perStep.add(drain(out));
+        }
+        return perStep;
+    }
+
+    private static void assertSameSteps(List<List<String>> expected, List<List<String>> actual, String what) {
+        assertEquals(expected.size(), actual.size(), what + ": steps");
+        for (int s = 0; s < expected.size(); s++) {
+            assertEquals(expected.get(s), actual.get(s), what + ": step " + s);
+        }
+    }
+
+    @Test
+    void emitsWhatTheHeapPathEmitsAfterEveryBatchWatermarkAndEndOfInput() throws Exception {
+        int seed = 0;
+        for (Frame frame : FRAMES) {
+            for (boolean rowtime : new boolean[] {true, false}) {
+                for (boolean partitioned : new boolean[] {true, false}) {
+                    seed++;
+                    List<Step> steps = randomSteps(new Random(seed), 150, 6);
+                    String what = frame + " rowtime=" + rowtime + " partitioned=" + partitioned + " seed=" + seed;
+                    List<List<String>> heap = run("hashmap", frame, rowtime, partitioned, steps);
+                    long rows = heap.stream().flatMap(List::stream).filter(r -> !r.startsWith("watermark")).count();
+                    assertTrue(rows > 100, what + ": " + rows + " rows");
+                    assertSameSteps(heap, run("rocksdb", frame, rowtime, partitioned, steps), what);
+                    smallRounds = true;
+                    assertSameSteps(heap, run("rocksdb", frame, rowtime, partitioned, steps), what + " rounds of 3");
+                    smallRounds = false;
+                }
+            }
+        }
+    }
+
+    private static byte[] snapshot(StreamingOverAggregateOperator op) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StateWriter w = new StateWriter(bytes);
+        op.snapshotState(w);
+        w.flush();
+        return bytes.toByteArray();
+    }
+
+    private static List<StateReader> readers(List<byte[]> snapshots) {
+        List<StateReader> readers = new ArrayList<>();
+        for (byte[] b : snapshots) {
+            readers.add(new StateReader(new ByteArrayInputStream(b)));
+        }
+        return readers;
+    }
+
+    /** Feeds each row to the instance its partition is routed to; watermarks go to every instance. */
+    private void feedRouted(List<StreamingOverAggregateOperator> ops, boolean rowtime, List<Step> steps, Output out)
+            throws Exception {
+        int p = ops.size();
+        for (Step s : steps) {
+            if (s.rows == null) {
+                for (StreamingOverAggregateOperator op : ops) {
+                    feed(op, rowtime, s, out);
+                }
+                continue;
+            }
+            List<List<Object[]>> perTarget = new ArrayList<>();
+            for (int t = 0; t < p; t++) {
+                perTarget.add(new ArrayList<>());
+            }
+            try (RowBatch all = TestBatches.batch(allocator, IN, s.rows)) {
+                FieldVector[] key = {all.vector(1)};
+                for (int r = 0; r < s.rows.length; r++) {
+                    perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), p)).add(s.rows[r]);
+                }
+            }
+            for (int t = 0; t < p; t++) {
+                feed(ops.get(t), rowtime, new Step(perTarget.get(t).toArray(new Object[0][]), 0), out);
+            }
+        }
+    }
+
+    private static List<String> withoutWatermarks(List<String> rows) {
+        List<String> kept = new ArrayList<>(rows);
+        kept.removeIf(r -> r.startsWith("watermark"));
+        Collections.sort(kept);
+        return kept;
+    }
+
+    /**
+     * Runs {@code steps} on {@code scale[0]} instances, snapshots them, restores {@code scale[1]} instances and runs
+     * the rest; returns every emitted row, sorted.
+     */
+    private List<String> runRescaled(String backend, int[] scale, Frame frame, boolean rowtime, List<Step> steps)
+            throws Exception {
+        Collecting out = new Collecting();
+        List<StreamingOverAggregateOperator> before = new ArrayList<>();
+        for (int i = 0; i < scale[0]; i++) {
+            before.add(open(backend, frame, rowtime, true, i, scale[0], out));
+        }
+        feedRouted(before, rowtime, steps.subList(0, 80), out);
+        List<byte[]> snapshots = new ArrayList<>();
+        for (StreamingOverAggregateOperator op : before) {
+            snapshots.add(snapshot(op));
+            op.close();
+        }
+        List<StreamingOverAggregateOperator> after = new ArrayList<>();
+        for (int i = 0; i < scale[1]; i++) {
+            StreamingOverAggregateOperator op = open(backend, frame, rowtime, true, i, scale[1], out);
+            if (scale[0] == 1 && scale[1] == 1) {
+                op.restoreState(readers(snapshots).get(0));
+            } else {
+                op.restoreRescaled(readers(snapshots), scale[1] == 1 ? KeyOwnership.all(new int[][] {{1}})
+                        : KeyOwnership.hash(i, scale[1], new int[][] {{1}}));
+            }
+            after.add(op);
+        }
+        feedRouted(after, rowtime, steps.subList(80, steps.size()), out);
+        for (StreamingOverAggregateOperator op : after) {
+            op.endInput(0);
+            op.close();
+        }
+        return withoutWatermarks(out.rows);
+    }
+
+    @Test
+    void restoresAtAnotherParallelismWithEveryPartitionOnTheInstanceItIsRoutedTo() throws Exception {
+        int seed = 100;
+        for (int[] scale : new int[][] {{1, 1}, {2, 1}, {1, 2}, {2, 3}}) {
+            for (Frame frame : List.of(FRAMES.get(0), FRAMES.get(1), FRAMES.get(4))) {
+                for (boolean rowtime : new boolean[] {true, false}) {
+                    List<Step> steps = randomSteps(new Random(seed++), 160, 15);
+                    String what = scale[0] + " -> " + scale[1] + " " + frame + " rowtime=" + rowtime;
+                    List<String> expected = runRescaled("hashmap", scale, frame, rowtime, steps);
+                    if (rowtime) {
+                        // on rowtime the rows do not depend on the parallelism: an uninterrupted run gives them too
+                        List<String> uninterrupted = new ArrayList<>();
+                        run("hashmap", frame, true, true, steps).forEach(uninterrupted::addAll);
+                        assertEquals(withoutWatermarks(uninterrupted), expected, what + " (heap)");
+                    }
+                    assertTrue(expected.size() > 100, what + ": enough rows");
+                    List<String> actual = runRescaled("rocksdb", scale, frame, rowtime, steps);
+                    List<String> missing = new ArrayList<>(expected);
+                    actual.forEach(missing::remove);
+                    assertEquals(List.of(), missing, what + ": missing rows");
+                    assertEquals(expected, actual, what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotOfOneKindOfStateDoesNotRestoreUnderTheOther() throws Exception {
+        List<Step> steps = randomSteps(new Random(3), 20, 3);
+        for (String[] kinds : new String[][] {{"hashmap", "rocksdb"}, {"rocksdb", "hashmap"}}) {
+            Collecting out = new Collecting();
+            byte[] state;
+            try (StreamingOverAggregateOperator op = open(kinds[0], FRAMES.get(1), true, true, 0, 1, out)) {
+                for (Step s : steps) {
+                    feed(op, true, s, out);
+                }
+                state = snapshot(op);
+            }
+            try (StreamingOverAggregateOperator op = open(kinds[1], FRAMES.get(1), true, true, 0, 1, out)) {
+                UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+                        () -> op.restoreState(readers(List.of(state)).get(0)));
+                assertTrue(e.getMessage().contains("state.backend.type"), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,344 @@
+package io.sluice.runtime.operator.window;
+
+import static io.sluice.runtime.operator.keys.TestBatches.rowType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.runtime.config.Configuration;
+import io.sluice.runtime.config.ExecutionOptions;
+import io.sluice.runtime.data.RowBatch;
+import io.sluice.runtime.metrics.OperatorMetrics;
+import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.StreamOperator;
+import io.sluice.runtime.operator.aggregate.AggregateKind;
+import io.sluice.runtime.operator.aggregate.AggregateSpec;
+import io.sluice.runtime.operator.keys.TestBatches;
+import io.sluice.runtime.state.KeyOwnership;
+import io.sluice.runtime.state.RescalableOperator;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.state.keyed.StateOptions;
+import io.sluice.runtime.types.LogicalType;
+import io.sluice.runtime.types.RowType;
+import io.sluice.table.api.UnsupportedFeatureException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SESSION window table function and the SESSION window aggregate with their open sessions in RocksDB
+ * ({@code state.backend.type: rocksdb}) emit, after every batch, watermark and end of input, the rows the heap path
+ * emits, over random inputs with late rows, NULL times and NULL keys, with and without partition keys; their state
+ * survives a checkpoint, also restored at another parallelism.
+ */
+class RocksDBSessionWindowTest {
+    private static final RowType IN = rowType("k", LogicalType.integer(), "t", LogicalType.timestamp(3),
+            "s", LogicalType.string(), "v", LogicalType.bigint());
+    private static final RowType SESSION_ROWS = rowType("k", LogicalType.integer(), "t", LogicalType.timestamp(3),
+            "s", LogicalType.string(), "v", LogicalType.bigint(), "window_start", LogicalType.timestamp(3),
+            "window_end", LogicalType.timestamp(3), "window_time", LogicalType.timestamp(3));
+    private static final LogicalType COUNT = LogicalType.bigint().notNull();
+    private static final List<AggregateSpec> AGGREGATES = List.of(
+            new AggregateSpec(AggregateKind.COUNT, new int[0], false, -1, COUNT, "c"),
+            new AggregateSpec(AggregateKind.SUM, new int[] {3}, false, -1, LogicalType.bigint(), "sum_v"),
+            new AggregateSpec(AggregateKind.MAX, new int[] {2}, false, -1, LogicalType.string(), "max_s"),
+            new AggregateSpec(AggregateKind.COUNT, new int[] {2}, true, -1, COUNT, "distinct_s"));
+    private static final RowType AGG_OUT = rowType("k", LogicalType.integer(), "window_start",
+            LogicalType.timestamp(3), "window_end", LogicalType.timestamp(3), "c", COUNT, "sum_v",
+            LogicalType.bigint(), "max_s", LogicalType.string(), "distinct_s", COUNT);
+    private static final long GAP = 30;
+
+    private final RootAllocator allocator = new RootAllocator();
+
+    @AfterEach
+    void closeAllocator() {
+        allocator.close();
+    }
+
+    /** A batch ({@code rows}), or a watermark when {@code rows} is null. */
+    private record Step(Object[][] rows, long watermark) {
+    }
+
+    private static final class Collecting implements Output {
+        final List<String> rows = new ArrayList<>();
+
+        @Override
+        public void emit(RowBatch b) {
+            try (b) {
+                for (int i = 0; i < b.rowCount(); i++) {
+                    rows.add(b.getRow(i).toString());
+                }
+            }
+        }
+
+        @Override
+        public void emitWatermark(long watermark) {
+            rows.add("watermark " + watermark);
+        }
+    }
+
+    private static LocalDateTime ts(long millis) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    }
+
+    /** Rows around the watermark (some late, some far ahead), watermarks advancing now and then. */
+    private static List<Step> randomSteps(Random r, int steps, int keys) {
+        List<Step> out = new ArrayList<>();
+        long watermark = 10_000;
+        for (int s = 0; s < steps; s++) {
+            if (r.nextInt(4) == 0) {
+                watermark += r.nextInt(40);
+                out.add(new Step(null, watermark));
+                continue;
+            }
+            int n = 1 + r.nextInt(7);
+            Object[][] rows = new Object[n][];
+            for (int i = 0; i < n; i++) {
+                long time = watermark - 40 + r.nextInt(r.nextInt(10) == 0 ? 400 : 120);
+                rows[i] = new Object[] {r.nextInt(12) == 0 ? null : r.nextInt(keys),
+                    r.nextInt(15) == 0 ? null : ts(time), r.nextInt(8) == 0 ? null : "s" + r.nextInt(4),
+                    r.nextInt(8) == 0 ? null : (long) r.nextInt(50)};
+            }
+            out.add(new Step(rows, 0));
+        }
+        return out;
+    }
+
+    /** A session table function (aggregate false) or a session aggregate (true), partitioned by k or not. */
+    private StreamOperator open(String backend, boolean aggregate, boolean partitioned, int subtask, int parallelism,
+            Output out) throws Exception {
+        int[] partition = partitioned ? new int[] {0} : new int[0];
+        StreamOperator op;
+        if (aggregate) {
+            op = new SessionWindowAggregateOperator(IN, 1, GAP, new int[] {0}, SESSION_ROWS, new int[] {0, 4, 5},
+                    AGGREGATES, AGG_OUT);
+        } else {
+            op = new SessionWindowOperator(IN, 1, GAP, partition, SESSION_ROWS);
+        }
+        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
+                .set(StateOptions.BACKEND_TYPE, backend);
+        op.open(new OperatorContext("session", allocator, config, OperatorMetrics.detached("session"), subtask,
+                parallelism), out);
+        return op;
+    }
+
+    private static long backendBytes(StreamOperator op) {
+        return op instanceof SessionWindowOperator s ? s.backendStateBytes()
+                : ((SessionWindowAggregateOperator) op).backendStateBytes();
+    }
+
+    private void feed(StreamOperator op, Step s, Output out) throws Exception {
+        if (s.rows == null) {
+            op.processWatermark(0, s.watermark, out);
+        } else if (s.rows.length > 0) {
+            op.processBatch(0, TestBatches.batch(allocator, IN, s.rows));
+        }
+    }
+
+    private static List<String> drain(Collecting out) {
+        List<String> rows = new ArrayList<>(out.rows);
+        out.rows.clear();
+        Collections.sort(rows);
+        return rows;
+    }
+
+    private List<List<String>> run(String backend, boolean aggregate, boolean partitioned, List<Step> steps)
+            throws Exception {
+        List<List<String>> perStep = new ArrayList<>();
+        Collecting out = new Collecting();
+        try (StreamOperator op = open(backend, aggregate, partitioned, 0, 1, out)) {
+            assertEquals(backend.equals("rocksdb"), backendBytes(op) >= 0, "state kept in the backend");
+            for (Step s : steps) {
+                feed(op, s, out);
+                perStep.add(drain(out));
+            }
+            op.endInput(0);
+            perStep.add(drain(out));
+        }
+        return perStep;
+    }
+
+    @Test
+    void emitsWhatTheHeapPathEmitsAfterEveryBatchWatermarkAndEndOfInput() throws Exception {
+        int seed = 0;
+        for (boolean aggregate : new boolean[] {false, true}) {
+            for (boolean partitioned : new boolean[] {true, false}) {
+                if (aggregate && !partitioned) {
+                    continue; // the one-operator aggregate groups by its partition keys
+                }
+                for (int keys : new int[] {3, 40}) {
+                    seed++;
+                    List<Step> steps = randomSteps(new Random(seed), 200, keys);
+                    String what = "aggregate=" + aggregate + " partitioned=" + partitioned + " keys=" + keys;
+                    List<List<String>> heap = run("hashmap", aggregate, partitioned, steps);
+                    long rows = heap.stream().flatMap(List::stream).filter(r -> !r.startsWith("watermark")).count();
+                    assertTrue(rows > 30, what + ": " + rows + " rows");
+                    assertSameSteps(heap, run("rocksdb", aggregate, partitioned, steps), what);
+                }
+            }
+        }
+    }
+
+    /** Fails naming the first step whose rows differ (the whole lists are too long to read). */
+    private static void assertSameSteps(List<List<String>> expected, List<List<String>> actual, String what) {
+        assertEquals(expected.size(), actual.size(), what + ": steps");
+        for (int s = 0; s < expected.size(); s++) {
+            assertEquals(expected.get(s), actual.get(s), what + ": step " + s);
+        }
+    }
+
+    /** Fails naming the rows only one side has. */
+    private static void assertSameRows(List<String> expected, List<String> actual, String what) {
+        List<String> missing = new ArrayList<>(expected);
+        actual.forEach(missing::remove);
+        List<String> extra = new ArrayList<>(actual);
+        expected.forEach(extra::remove);
+        assertEquals(List.of(), missing, what + ": missing rows; extra rows " + extra);
+        assertEquals(List.of(), extra, what + ": extra rows");
+    }
+
+    @Test
+    void dropsAndCountsLateRowsAsTheHeapPathDoes() throws Exception {
+        List<Step> steps = randomSteps(new Random(77), 150, 5);
+        long[] late = new long[2];
+        int i = 0;
+        for (String backend : new String[] {"hashmap", "rocksdb"}) {
+            Collecting out = new Collecting();
+            try (StreamOperator op = open(backend, false, true, 0, 1, out)) {
+                for (Step s : steps) {
+                    feed(op, s, out);
+                }
+                late[i++] = ((SessionWindowOperator) op).lateRowsDropped();
+            }
+        }
+        assertTrue(late[0] > 0, "some rows are late");
+        assertEquals(late[0], late[1]);
+    }
+
+    private static byte[] snapshot(StreamOperator op) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StateWriter w = new StateWriter(bytes);
+        op.prepareSnapshotPreBarrier(1);
+        ((RescalableOperator) op).snapshotState(w);
+        w.flush();
+        return bytes.toByteArray();
+    }
+
+    private static List<StateReader> readers(List<byte[]> snapshots) {
+        List<StateReader> readers = new ArrayList<>();
+        for (byte[] b : snapshots) {
+            readers.add(new StateReader(new ByteArrayInputStream(b)));
+        }
+        return readers;
+    }
+
+    /** Feeds each row to the instance its key is routed to; watermarks go to every instance. */
+    private void feedRouted(List<StreamOperator> ops, List<Step> steps, Output out) throws Exception {
+        int p = ops.size();
+        for (Step s : steps) {
+            if (s.rows == null) {
+                for (StreamOperator op : ops) {
+                    feed(op, s, out);
+                }
+                continue;
+            }
+            List<List<Object[]>> perTarget = new ArrayList<>();
+            for (int t = 0; t < p; t++) {
+                perTarget.add(new ArrayList<>());
+            }
+            try (RowBatch all = TestBatches.batch(allocator, IN, s.rows)) {
+                FieldVector[] key = {all.vector(0)};
+                for (int r = 0; r < s.rows.length; r++) {
+                    perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), p)).add(s.rows[r]);
+                }
+            }
+            for (int t = 0; t < p; t++) {
+                feed(ops.get(t), new Step(perTarget.get(t).toArray(new Object[0][]), 0), out);
+            }
+        }
+    }
+
+    private static List<String> withoutWatermarks(List<String> rows) {
+        List<String> kept = new ArrayList<>(rows);
+        kept.removeIf(r -> r.startsWith("watermark"));
+        Collections.sort(kept);
+        return kept;
+    }
+
+    @Test
+    void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
+        for (int[] scale : new int[][] {{1, 1}, {2, 1}, {1, 2}, {2, 3}}) {
+            for (boolean aggregate : new boolean[] {false, true}) {
+                List<Step> steps = randomSteps(new Random(scale[0] * 7L + scale[1]), 200, 17);
+                List<String> expected = new ArrayList<>();
+                for (List<String> s : run("hashmap", aggregate, true, steps)) {
+                    expected.addAll(s);
+                }
+                expected = withoutWatermarks(expected);
+                Collecting out = new Collecting();
+                List<StreamOperator> before = new ArrayList<>();
+                for (int i = 0; i < scale[0]; i++) {
+                    before.add(open("rocksdb", aggregate, true, i, scale[0], out));
+                }
+                feedRouted(before, steps.subList(0, 100), out);
+                List<byte[]> snapshots = new ArrayList<>();
+                for (StreamOperator op : before) {
+                    snapshots.add(snapshot(op));
+                    op.close();
+                }
+                List<StreamOperator> after = new ArrayList<>();
+                for (int i = 0; i < scale[1]; i++) {
+                    StreamOperator op = open("rocksdb", aggregate, true, i, scale[1], out);
+                    if (scale[0] == 1 && scale[1] == 1) {
+                        ((RescalableOperator) op).restoreState(readers(snapshots).get(0));
+                    } else {
+                        ((RescalableOperator) op).restoreRescaled(readers(snapshots), scale[1] == 1
+                                ? KeyOwnership.all(new int[][] {{0}}) : KeyOwnership.hash(i, scale[1],
+                                        new int[][] {{0}}));
+                    }
+                    after.add(op);
+                }
+                feedRouted(after, steps.subList(100, steps.size()), out);
+                for (StreamOperator op : after) {
+                    op.endInput(0);
+                    op.close();
+                }
+                String what = scale[0] + " -> " + scale[1] + " aggregate=" + aggregate;
+                assertTrue(expected.size() > 50, what + ": enough rows");
+                assertSameRows(expected, withoutWatermarks(out.rows), what);
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotOfOneKindOfStateDoesNotRestoreUnderTheOther() throws Exception {
+        List<Step> steps = randomSteps(new Random(3), 20, 3);
+        for (String[] kinds : new String[][] {{"hashmap", "rocksdb"}, {"rocksdb", "hashmap"}}) {
+            Collecting out = new Collecting();
+            byte[] state;
+            try (StreamOperator op = open(kinds[0], true, true, 0, 1, out)) {
+                for (Step s : steps) {
+                    feed(op, s, out);
+                }
+                state = snapshot(op);
+            }
+            try (StreamOperator op = open(kinds[1], true, true, 0, 1, out)) {
+                UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+                        () -> ((RescalableOperator) op).restoreState(readers(List.of(state)).get(0)));
+                assertTrue(e.getMessage().contains("state.backend.type"), e.getMessage());
+            }
+        }
+    }
+}
