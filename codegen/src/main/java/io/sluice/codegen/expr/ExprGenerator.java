@@ -487,6 +487,46 @@ public final class ExprGenerator {
     }
 
     /**
+     * Whether {@code e} is a string column read in place (see {@link #strictOverView}).
+     */
+    public static boolean isStringColumn(GenExpr e) {
+        return e.vector() != null && e.value() == null && e.type().root().isCharacterString();
+    }
+
+    /**
+     * {@link #strict} for a function whose first argument is a string column ({@link #isStringColumn}) that the body
+     * reads through a {@link io.sluice.codegen.runtime.Utf8View} of its own instead of a decoded {@code String}: the
+     * body's first value is an expression of the view loaded with the current row, the others are as in strict.
+     */
+    public GenExpr strictOverView(List<GenExpr> args, LogicalType resultType, CodeBuilder out,
+            Function<List<String>, String> body) {
+        GenExpr column = args.get(0);
+        if (!isStringColumn(column)) {
+            throw new IllegalArgumentException("not a string column: " + column.type());
+        }
+        String view = addMember("io.sluice.codegen.runtime.Utf8View", "new io.sluice.codegen.runtime.Utf8View()");
+        StringBuilder anyNull = new StringBuilder();
+        for (GenExpr a : args) {
+            if (!a.neverNull()) {
+                anyNull.append(anyNull.length() > 0 ? " || " : "").append(a.isNull());
+            }
+        }
+        GenExpr r = declare(resultType, anyNull.length() == 0 ? "false" : anyNull.toString(), out);
+        out.open("if (!" + r.isNull() + ")");
+        List<String> values = new ArrayList<>();
+        values.add(view + ".load(" + column.vector() + ", " + ROW + ")");
+        for (GenExpr a : args.subList(1, args.size())) {
+            values.add(value(a, out));
+        }
+        out.line(r.value() + " = " + body.apply(values) + ";");
+        if (JavaTypes.isReference(resultType)) {
+            out.line(r.isNull() + " = " + r.value() + " == null;");
+        }
+        out.close();
+        return r;
+    }
+
+    /**
      * The unscaled {@code long} form of a numeric operand for the compact DECIMAL kernels, with its scale: a
      * DECIMAL that carries {@link GenExpr#unscaled()}, or an integer (scale 0); null for anything else.
      */

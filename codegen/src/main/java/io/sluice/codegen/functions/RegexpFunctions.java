@@ -59,6 +59,14 @@ public final class RegexpFunctions implements BuiltInFunction {
             if (fixed != null && !fixed.equals("null")) {
                 // a constant regex: this kernel instance (one thread) keeps one matcher and resets it per row
                 String matcher = gen.addMember("java.util.regex.Matcher", fixed + ".matcher(\"\")");
+                if (ExprGenerator.isStringColumn(args.get(0))) { // matched over the column's bytes when ASCII
+                    String literal = io.sluice.codegen.runtime.PatternRuntime.requiredLiteral(constant);
+                    String required = literal == null ? "null" : gen.addReference(
+                            literal.getBytes(java.nio.charset.StandardCharsets.UTF_8), "byte[]");
+                    return gen.strictOverView(args, ExprGenerator.typeOf(call), out, v -> v.get(0)
+                            + ".regexpExtract(" + matcher + ", " + required + ", "
+                            + (v.size() > 2 ? "(long) " + v.get(2) : "0L") + ")");
+                }
                 return gen.strict(args, ExprGenerator.typeOf(call), out, v -> Functions.PR + ".regexpExtract("
                         + v.get(0) + ", " + matcher + ", " + (v.size() > 2 ? "(long) " + v.get(2) : "0L") + ")");
             }
