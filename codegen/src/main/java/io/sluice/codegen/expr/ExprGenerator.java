@@ -44,6 +44,7 @@ public final class ExprGenerator {
     private final java.util.Map<RexCall, String> batchedCalls = new java.util.IdentityHashMap<>();
     private final List<Class<?>> userFunctionClasses = new ArrayList<>();
     private final java.util.Map<String, String> typeFields = new java.util.HashMap<>();
+    private final java.util.Map<String, String> sharedMembers = new java.util.HashMap<>();
     private int counter;
     private boolean usesNow;
     /** Name of the current-watermark field when {@link #currentWatermark()} was used. */
@@ -82,6 +83,19 @@ public final class ExprGenerator {
         fieldDeclarations.add("private final " + javaType + " " + name + ";");
         fieldInitializers.add(name + " = " + initializer + ";");
         return name;
+    }
+
+    /**
+     * {@link #addMember} once per {@code key}: equal calls in one generated class get the same field (e.g. one view
+     * and matcher for every {@code REGEXP_EXTRACT} of the same column and regex).
+     */
+    public String sharedMember(String key, String javaType, String initializer) {
+        String existing = sharedMembers.get(key);
+        if (existing == null) {
+            existing = addMember(javaType, initializer);
+            sharedMembers.put(key, existing);
+        }
+        return existing;
     }
 
     /**
@@ -500,11 +514,22 @@ public final class ExprGenerator {
      */
     public GenExpr strictOverView(List<GenExpr> args, LogicalType resultType, CodeBuilder out,
             Function<List<String>, String> body) {
+        return strictOverView(args, resultType, out, null, body);
+    }
+
+    /**
+     * {@link #strictOverView} with a view shared by the calls of the same {@code viewKey} in this class (null: a view
+     * of this call's own).
+     */
+    public GenExpr strictOverView(List<GenExpr> args, LogicalType resultType, CodeBuilder out, String viewKey,
+            Function<List<String>, String> body) {
         GenExpr column = args.get(0);
         if (!isStringColumn(column)) {
             throw new IllegalArgumentException("not a string column: " + column.type());
         }
-        String view = addMember("io.sluice.codegen.runtime.Utf8View", "new io.sluice.codegen.runtime.Utf8View()");
+        String type = "io.sluice.codegen.runtime.Utf8View";
+        String view = viewKey == null ? addMember(type, "new " + type + "()")
+                : sharedMember("view:" + viewKey, type, "new " + type + "()");
         StringBuilder anyNull = new StringBuilder();
         for (GenExpr a : args) {
             if (!a.neverNull()) {

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import org.apache.arrow.vector.VarCharVector;
@@ -20,6 +21,14 @@ import org.apache.arrow.vector.VarCharVector;
 public final class Utf8View implements CharSequence {
     private byte[] bytes = new byte[64];
     private int length;
+    private byte[] previous = new byte[64];
+    private int previousLength;
+    /** Number of {@link #load} calls, and the load whose value the remembered REGEXP_EXTRACT result is of. */
+    private long loads;
+    private long resultLoad = -1;
+    private Matcher resultMatcher;
+    private long resultIndex;
+    private String result;
     private boolean ascii;
     private boolean asciiKnown;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -29,11 +38,16 @@ public final class Utf8View implements CharSequence {
     public Utf8View load(VarCharVector v, int row) {
         int start = v.getStartOffset(row);
         int len = v.getValueLength(row);
+        byte[] swap = previous; // the value loaded before stays in previous (see regexpExtract)
+        previous = bytes;
+        previousLength = length;
+        bytes = swap;
         if (len > bytes.length) {
             bytes = new byte[Math.max(len, bytes.length * 2)];
         }
         v.getDataBuffer().getBytes(start, bytes, 0, len);
         length = len;
+        loads++;
         asciiKnown = false;
         return this;
     }
@@ -131,13 +145,27 @@ public final class Utf8View implements CharSequence {
     /**
      * REGEXP_EXTRACT of the loaded value with {@code m}, a matcher of a constant regex: over the bytes when the value
      * is ASCII, else over the decoded string. {@code required} (null when none) holds the UTF-8 bytes of a string
-     * that every match contains ({@link PatternRuntime#requiredLiteral}): a value without it has no match.
+     * that every match contains ({@link PatternRuntime#requiredLiteral}): a value without it has no match. When the
+     * value loaded just before was the same text and went through this method with the same matcher and group, its
+     * result is returned again (equal calls in one row share a view, so the second one costs a comparison).
      */
     public String regexpExtract(Matcher m, byte[] required, long index) {
-        if (required != null && indexOf(required, 0) < 0) {
-            return null;
+        if (resultLoad == loads - 1 && resultMatcher == m && resultIndex == index
+                && Arrays.equals(bytes, 0, length, previous, 0, previousLength)) {
+            resultLoad = loads; // the same text as the last call (a view shared by equal calls): the same result
+            return result;
         }
-        return PatternRuntime.regexpExtract(isAscii() ? this : decode(), m, index);
+        String r;
+        if (required != null && indexOf(required, 0) < 0) {
+            r = null;
+        } else {
+            r = PatternRuntime.regexpExtract(isAscii() ? this : decode(), m, index);
+        }
+        resultLoad = loads;
+        resultMatcher = m;
+        resultIndex = index;
+        result = r;
+        return r;
     }
 
     /**
