@@ -44,6 +44,7 @@ public final class ExprGenerator {
     private final java.util.Map<RexCall, String> batchedCalls = new java.util.IdentityHashMap<>();
     private final List<Class<?>> userFunctionClasses = new ArrayList<>();
     private final java.util.Map<String, String> typeFields = new java.util.HashMap<>();
+    private final java.util.Map<String, String> sharedMembers = new java.util.HashMap<>();
     private int counter;
     private boolean usesNow;
     /** Name of the current-watermark field when {@link #currentWatermark()} was used. */
@@ -82,6 +83,19 @@ public final class ExprGenerator {
         fieldDeclarations.add("private final " + javaType + " " + name + ";");
         fieldInitializers.add(name + " = " + initializer + ";");
         return name;
+    }
+
+    /**
+     * {@link #addMember} once per {@code key}: equal calls in one generated class get the same field (e.g. one view
+     * and matcher for every {@code REGEXP_EXTRACT} of the same column and regex).
+     */
+    public String sharedMember(String key, String javaType, String initializer) {
+        String existing = sharedMembers.get(key);
+        if (existing == null) {
+            existing = addMember(javaType, initializer);
+            sharedMembers.put(key, existing);
+        }
+        return existing;
     }
 
     /**
@@ -476,6 +490,57 @@ public final class ExprGenerator {
         out.open("if (!" + r.isNull() + ")");
         List<String> values = new ArrayList<>();
         for (GenExpr a : args) {
+            values.add(value(a, out));
+        }
+        out.line(r.value() + " = " + body.apply(values) + ";");
+        if (JavaTypes.isReference(resultType)) {
+            out.line(r.isNull() + " = " + r.value() + " == null;");
+        }
+        out.close();
+        return r;
+    }
+
+    /**
+     * Whether {@code e} is a string column read in place (see {@link #strictOverView}).
+     */
+    public static boolean isStringColumn(GenExpr e) {
+        return e.vector() != null && e.value() == null && e.type().root().isCharacterString();
+    }
+
+    /**
+     * {@link #strict} for a function whose first argument is a string column ({@link #isStringColumn}) that the body
+     * reads through a {@link io.sluice.codegen.runtime.Utf8View} of its own instead of a decoded {@code String}: the
+     * body's first value is an expression of the view loaded with the current row, the others are as in strict.
+     */
+    public GenExpr strictOverView(List<GenExpr> args, LogicalType resultType, CodeBuilder out,
+            Function<List<String>, String> body) {
+        return strictOverView(args, resultType, out, null, body);
+    }
+
+    /**
+     * {@link #strictOverView} with a view shared by the calls of the same {@code viewKey} in this class (null: a view
+     * of this call's own).
+     */
+    public GenExpr strictOverView(List<GenExpr> args, LogicalType resultType, CodeBuilder out, String viewKey,
+            Function<List<String>, String> body) {
+        GenExpr column = args.get(0);
+        if (!isStringColumn(column)) {
+            throw new IllegalArgumentException("not a string column: " + column.type());
+        }
+        String type = "io.sluice.codegen.runtime.Utf8View";
+        String view = viewKey == null ? addMember(type, "new " + type + "()")
+                : sharedMember("view:" + viewKey, type, "new " + type + "()");
+        StringBuilder anyNull = new StringBuilder();
+        for (GenExpr a : args) {
+            if (!a.neverNull()) {
+                anyNull.append(anyNull.length() > 0 ? " || " : "").append(a.isNull());
+            }
+        }
+        GenExpr r = declare(resultType, anyNull.length() == 0 ? "false" : anyNull.toString(), out);
+        out.open("if (!" + r.isNull() + ")");
+        List<String> values = new ArrayList<>();
+        values.add(view + ".load(" + column.vector() + ", " + ROW + ")");
+        for (GenExpr a : args.subList(1, args.size())) {
             values.add(value(a, out));
         }
         out.line(r.value() + " = " + body.apply(values) + ";");

@@ -8,8 +8,13 @@ import io.sluice.codegen.expr.TimestampCode;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.UnsupportedFeatureException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
@@ -64,12 +69,60 @@ public final class ComparisonFunctions implements BuiltInFunction {
             default:
                 op = ">=";
         }
+        if (op.equals("==") || op.equals("!=")) {
+            GenExpr folded = caseFoldedEquals(gen, call, op, out);
+            if (folded != null) {
+                return folded;
+            }
+        }
         List<GenExpr> args = gen.genOperands(call, out);
         GenExpr a = args.get(0);
         GenExpr b = args.get(1);
         GenExpr r = gen.declare(ExprGenerator.typeOf(call), nullCheck(a, b), out);
         out.open("if (!" + r.isNull() + ")");
         out.line(r.value() + " = " + condition(gen, a, b, op, out) + ";");
+        out.close();
+        return r;
+    }
+
+    /**
+     * {@code LOWER(column) = 'literal'} (or UPPER, or {@code <>}, either side) where the literal is ASCII and its own
+     * case mapping: compares the column's bytes case-insensitively instead of decoding and mapping a string per row
+     * (see {@link io.sluice.codegen.runtime.Utf8View#caseFoldedEquals}); null when the call is not of that form.
+     */
+    private static GenExpr caseFoldedEquals(ExprGenerator gen, RexCall call, String op, CodeBuilder out) {
+        RexNode x = call.getOperands().get(0);
+        RexNode y = call.getOperands().get(1);
+        if (x instanceof RexLiteral) {
+            RexNode t = x;
+            x = y;
+            y = t;
+        }
+        if (!(x instanceof RexCall) || !(y instanceof RexLiteral) || ((RexLiteral) y).isNull()) {
+            return null;
+        }
+        RexCall fold = (RexCall) x;
+        boolean upper = fold.getOperator() == SqlStdOperatorTable.UPPER;
+        if (!upper && fold.getOperator() != SqlStdOperatorTable.LOWER || fold.getOperands().size() != 1
+                || !(fold.getOperands().get(0) instanceof RexInputRef)
+                || !ExprGenerator.typeOf(fold.getOperands().get(0)).root().isCharacterString()) {
+            return null;
+        }
+        String lit = ((RexLiteral) y).getValueAs(String.class);
+        if (lit == null || !lit.chars().allMatch(c -> c < 0x80)
+                || !lit.equals(upper ? lit.toUpperCase(Locale.ROOT) : lit.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        GenExpr column = gen.gen(fold.getOperands().get(0), out);
+        if (!ExprGenerator.isStringColumn(column)) {
+            throw new IllegalStateException("a string column reference was not generated as one: " + fold);
+        }
+        String bytes = gen.addReference(lit.getBytes(StandardCharsets.US_ASCII), "byte[]");
+        String view = gen.addMember("io.sluice.codegen.runtime.Utf8View", "new io.sluice.codegen.runtime.Utf8View()");
+        GenExpr r = gen.declare(ExprGenerator.typeOf(call), column.neverNull() ? "false" : column.isNull(), out);
+        out.open("if (!" + r.isNull() + ")");
+        out.line(r.value() + " = " + (op.equals("!=") ? "!" : "") + view + ".load(" + column.vector() + ", "
+                + ExprGenerator.ROW + ").caseFoldedEquals(" + bytes + ", " + upper + ");");
         out.close();
         return r;
     }

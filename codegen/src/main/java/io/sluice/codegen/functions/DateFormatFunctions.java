@@ -70,6 +70,16 @@ public final class DateFormatFunctions implements BuiltInFunction {
             LogicalType t = args.get(0).type();
             boolean ltz = t.root() == io.sluice.runtime.types.TypeRoot.TIMESTAMP_LTZ;
             String zone = ltz ? gen.zone() : null;
+            String pattern = args.size() < 2 ? null : Functions.constantString(args.get(1));
+            if (io.sluice.codegen.expr.JavaTypes.isTimestamp(t) && pattern != null) {
+                // a constant pattern: this kernel (one thread) remembers the text of the last day/hour/... formatted
+                String cache = gen.addMember("io.sluice.codegen.runtime.DateFormatCache",
+                        "new io.sluice.codegen.runtime.DateFormatCache(" + io.sluice.codegen.expr.JavaTypes
+                                .stringLiteral(pattern) + ", " + f + ", " + t.precision() + ")");
+                return gen.strict(args, r, out, v -> cache + ".format(" + (!ltz ? v.get(0) : t.precision() > 3
+                        ? io.sluice.codegen.expr.TimestampCode.ltzToTimestamp(v.get(0), t, zone)
+                        : Functions.DT + ".ltzToTimestamp(" + v.get(0) + ", " + zone + ")") + ")");
+            }
             if (io.sluice.codegen.expr.JavaTypes.isTimestamp(t) && t.precision() > 3) {
                 return gen.strict(args, r, out, v -> Functions.DT + ".format(" + (ltz
                         ? io.sluice.codegen.expr.TimestampCode.ltzToTimestamp(v.get(0), t, zone) : v.get(0)) + ", "

@@ -58,6 +58,23 @@ public final class RegexpFunctions implements BuiltInFunction {
         if (call.getOperator() == REGEXP_EXTRACT) {
             if (fixed != null && !fixed.equals("null")) {
                 // a constant regex: this kernel instance (one thread) keeps one matcher and resets it per row
+                if (ExprGenerator.isStringColumn(args.get(0))) { // matched over the column's bytes when ASCII
+                    // equal calls (same column, regex and group) share the view and matcher: a repeated call in one
+                    // row returns the first one's result
+                    String key = "regexp:" + args.get(0).vector() + ":" + constant + ":"
+                            + (args.size() > 2 ? args.get(2).literal() : "0");
+                    boolean constantGroup = args.size() < 3 || args.get(2).literal() != null;
+                    String matcher = constantGroup ? gen.sharedMember("matcher:" + key, "java.util.regex.Matcher",
+                            fixed + ".matcher(\"\")") : gen.addMember("java.util.regex.Matcher",
+                            fixed + ".matcher(\"\")");
+                    String literal = io.sluice.codegen.runtime.PatternRuntime.requiredLiteral(constant);
+                    String required = literal == null ? "null" : gen.addReference(
+                            literal.getBytes(java.nio.charset.StandardCharsets.UTF_8), "byte[]");
+                    return gen.strictOverView(args, ExprGenerator.typeOf(call), out, constantGroup ? key : null,
+                            v -> v.get(0)
+                            + ".regexpExtract(" + matcher + ", " + required + ", "
+                            + (v.size() > 2 ? "(long) " + v.get(2) : "0L") + ")");
+                }
                 String matcher = gen.addMember("java.util.regex.Matcher", fixed + ".matcher(\"\")");
                 return gen.strict(args, ExprGenerator.typeOf(call), out, v -> Functions.PR + ".regexpExtract("
                         + v.get(0) + ", " + matcher + ", " + (v.size() > 2 ? "(long) " + v.get(2) : "0L") + ")");

@@ -38,7 +38,15 @@ public final class SplitIndexFunction implements BuiltInFunction {
 
     @Override
     public GenExpr generate(ExprGenerator gen, RexCall call, CodeBuilder out) {
-        return gen.callStrict(call, out, v -> Functions.SR + ".splitIndex(" + v.get(0) + ", " + v.get(1) + ", (long) "
-                + v.get(2) + ")");
+        List<GenExpr> args = gen.genOperands(call, out);
+        String separator = Functions.constantString(args.get(1));
+        if (ExprGenerator.isStringColumn(args.get(0)) && separator != null && !separator.isEmpty()) {
+            // a column split at a constant separator: search its UTF-8 bytes, decode only the piece
+            String sep = gen.addReference(separator.getBytes(java.nio.charset.StandardCharsets.UTF_8), "byte[]");
+            return gen.strictOverView(args, ExprGenerator.typeOf(call), out, v -> v.get(0) + ".splitIndex(" + sep
+                    + ", (long) " + v.get(2) + ")");
+        }
+        return gen.strict(args, ExprGenerator.typeOf(call), out, v -> Functions.SR + ".splitIndex(" + v.get(0) + ", "
+                + v.get(1) + ", (long) " + v.get(2) + ")");
     }
 }

@@ -133,8 +133,89 @@ public final class PatternRuntime {
         return m.group((int) index);
     }
 
+    /**
+     * A string that every match of the Java regex {@code regex} (compiled without flags) contains, found
+     * conservatively (the longest run of plain ASCII characters outside groups, classes and quantifiers, in a regex
+     * with no top-level alternation and no {@code (?} construct), or null when none of at least two characters is
+     * found. A text that does not contain it has no match, so a search can be skipped.
+     */
+    public static String requiredLiteral(String regex) {
+        if (regex.contains("(?") || regex.contains("\\Q")) {
+            return null; // inline flags, look-arounds, quoting: not analysed
+        }
+        String best = null;
+        StringBuilder run = new StringBuilder();
+        int depth = 0;
+        for (int k = 0; k < regex.length(); k++) {
+            char c = regex.charAt(k);
+            if (c == '\\') { // an escape of one character: ends the run; longer escapes are not analysed
+                best = longer(best, run);
+                char e = ++k < regex.length() ? regex.charAt(k) : 'x';
+                if (Character.isLetterOrDigit(e) && "dDsSwWbBAzZGhHvVRXtnrfae".indexOf(e) < 0) {
+                    return null;
+                }
+            } else if (c == '[') { // a class: skipped to its end
+                best = longer(best, run);
+                if (k + 1 < regex.length() && regex.charAt(k + 1) == '^') {
+                    k++;
+                }
+                if (k + 1 < regex.length() && regex.charAt(k + 1) == ']') {
+                    return null; // a class starting with ']': not analysed
+                }
+                int nested = 0;
+                for (k++; k < regex.length(); k++) {
+                    char d = regex.charAt(k);
+                    if (d == '\\') {
+                        k++;
+                    } else if (d == '[') {
+                        nested++;
+                    } else if (d == ']' && nested-- == 0) {
+                        break;
+                    }
+                }
+            } else if (c == '(') {
+                best = longer(best, run);
+                depth++;
+            } else if (c == ')') {
+                best = longer(best, run);
+                depth--;
+            } else if (c == '|') {
+                if (depth == 0) {
+                    return null; // top-level alternatives: nothing is required of every match
+                }
+            } else if (c == '*' || c == '?' || c == '+' || c == '{') { // the previous item is optional/repeated
+                if (run.length() > 0) {
+                    run.setLength(run.length() - 1);
+                }
+                best = longer(best, run);
+                if (c == '{') {
+                    int close = regex.indexOf('}', k);
+                    if (close < 0) {
+                        return null;
+                    }
+                    k = close;
+                }
+            } else if (depth == 0 && c < 0x80 && (Character.isLetterOrDigit(c) || PLAIN.indexOf(c) >= 0)) {
+                run.append(c);
+            } else {
+                best = longer(best, run);
+            }
+        }
+        best = longer(best, run);
+        return best;
+    }
+
+    /** ASCII characters besides letters and digits that stand for themselves outside a class (no flags). */
+    private static final String PLAIN = "_=,;:'\"/@#%&!~- `";
+
+    private static String longer(String best, StringBuilder run) {
+        String r = run.length() >= 2 && (best == null || run.length() > best.length()) ? run.toString() : best;
+        run.setLength(0);
+        return r;
+    }
+
     /** REGEXP_EXTRACT with a matcher of the constant regex, reset to {@code s}. */
-    public static String regexpExtract(String s, Matcher m, long index) {
+    public static String regexpExtract(CharSequence s, Matcher m, long index) {
         m.reset(s);
         if (!m.find() || index < 0 || index > m.groupCount()) {
             return null;

@@ -27,6 +27,7 @@ final class ChangelogWriter implements AutoCloseable {
     private FieldVector[] outVectors;
     private TinyIntVector kinds;
     private int pos;
+    private boolean skipUpdateBefore;
 
     /**
      * A writer of {@code outputType} rows whose first {@code copiedColumns} columns are copied from
@@ -46,8 +47,19 @@ final class ChangelogWriter implements AutoCloseable {
         this.batchSize = Math.max(1, batchSize);
     }
 
+    /**
+     * Makes {@link #add} skip {@code -U} rows: for an operator whose downstream drops them anyway (its output is
+     * wrapped in an {@link io.sluice.runtime.operator.UpdateBeforeFilter}), so they are neither copied nor filtered.
+     */
+    void skipUpdateBefore() {
+        this.skipUpdateBefore = true;
+    }
+
     /** Appends row {@code row} of {@code from} with kind {@code kind}; {@code rank} is written if ranked. */
     void add(FieldVector[] from, int row, RowKind kind, long rank) throws Exception {
+        if (skipUpdateBefore && kind == RowKind.UPDATE_BEFORE) {
+            return;
+        }
         if (out == null) {
             out = RowBatch.allocate(outputType, allocator, Math.min(batchSize, 1024));
             kinds = new TinyIntVector("$row_kind", allocator);

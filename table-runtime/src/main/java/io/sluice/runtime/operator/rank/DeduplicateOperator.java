@@ -164,6 +164,9 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
         }
         writer = new ChangelogWriter(outputType, type.size(), false, context.allocator(), output,
                 context.batchSize());
+        if (dropUpdateBefore) {
+            writer.skipUpdateBefore();
+        }
         store = new RowStore(type, context.allocator());
         if (keyFields.length > 0) {
             keys = KeyHashTable.forGrouping(context.allocator(), type.project(keyFields).types());

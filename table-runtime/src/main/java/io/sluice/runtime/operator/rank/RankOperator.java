@@ -184,6 +184,9 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
         }
         writer = new ChangelogWriter(outputType, inputType.size(), outputRankNumber, context.allocator(), output,
                 context.batchSize());
+        if (dropUpdateBefore) {
+            writer.skipUpdateBefore();
+        }
         store = new RowStore(inputType, context.allocator());
         lists = new PartitionLists();
         if (partitionFields.length > 0) {

@@ -2,6 +2,7 @@ package io.sluice.runtime.operator.sort;
 
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.NullVector;
@@ -9,8 +10,9 @@ import org.apache.arrow.vector.ValueVector;
 
 /**
  * Copies rows picked by index from one vector into consecutive positions of another vector of the
- * same type. Fixed-width values are copied with typed buffer reads and writes; variable-width and
- * boolean values with {@code copyFromSafe}.
+ * same type. Fixed-width values are copied with typed buffer reads and writes, variable-width values appended
+ * in order by writing offsets and copying bytes; other cases (booleans, values written out of order, nested
+ * types) with {@code copyFromSafe}.
  */
 public final class VectorGather {
     private VectorGather() {
@@ -26,6 +28,11 @@ public final class VectorGather {
         }
         if (dst instanceof BaseFixedWidthVector && !(dst instanceof BitVector)) {
             gatherFixed((BaseFixedWidthVector) src, indexes, from, to, (BaseFixedWidthVector) dst, dstStart);
+            return;
+        }
+        if (dstStart == 0 && dst instanceof BaseVariableWidthVector && src.getClass() == dst.getClass()
+                && ((BaseVariableWidthVector) dst).getLastSet() < 0) {
+            gatherVariable((BaseVariableWidthVector) src, indexes, from, to, (BaseVariableWidthVector) dst);
             return;
         }
         int o = dstStart;
@@ -65,9 +72,113 @@ public final class VectorGather {
 
     /** Copies {@code src[srcIndex]} (possibly null) to {@code dst[dstIndex]}, growing {@code dst}. */
     public static void copy(ValueVector src, int srcIndex, ValueVector dst, int dstIndex) {
-        if (!(dst instanceof NullVector)) {
+        if (dst instanceof BaseFixedWidthVector && !(dst instanceof BitVector) && src.getClass() == dst.getClass()) {
+            BaseFixedWidthVector d = (BaseFixedWidthVector) dst;
+            int width = d.getTypeWidth();
+            // capacity checks by multiplication (getValueCapacity divides), then one typed value copy
+            while (d.getDataBuffer().capacity() < (long) (dstIndex + 1) * width
+                    || d.getValidityBuffer().capacity() * 8 <= dstIndex) {
+                d.reAlloc();
+            }
+            copyFixed((BaseFixedWidthVector) src, srcIndex, d, dstIndex, width);
+        } else if (dst instanceof BaseVariableWidthVector && src.getClass() == dst.getClass()
+                && ((BaseVariableWidthVector) dst).getLastSet() == dstIndex - 1) {
+            append((BaseVariableWidthVector) src, srcIndex, (BaseVariableWidthVector) dst, dstIndex);
+        } else if (!(dst instanceof NullVector)) {
             dst.copyFromSafe(srcIndex, dstIndex, src);
         }
+    }
+
+    /** {@link #copy} of a variable-width value right after the last one set in {@code dst}. */
+    private static void append(BaseVariableWidthVector src, int i, BaseVariableWidthVector dst, int o) {
+        while (dst.getValidityBuffer().capacity() * 8 <= o
+                || dst.getOffsetBuffer().capacity() < (long) (o + 2) * BaseVariableWidthVector.OFFSET_WIDTH) {
+            dst.reallocValidityAndOffsetBuffers();
+        }
+        ArrowBuf offsets = dst.getOffsetBuffer();
+        int start = offsets.getInt((long) o * BaseVariableWidthVector.OFFSET_WIDTH);
+        int end = start;
+        if (src.isNull(i)) {
+            BitVectorHelper.unsetBit(dst.getValidityBuffer(), o);
+        } else {
+            int len = src.getValueLength(i);
+            end = start + len;
+            while (dst.getDataBuffer().capacity() < end) {
+                dst.reallocDataBuffer();
+            }
+            BitVectorHelper.setBit(dst.getValidityBuffer(), o);
+            dst.getDataBuffer().setBytes(start, src.getDataBuffer(), src.getStartOffset(i), len);
+        }
+        dst.getOffsetBuffer().setInt((long) (o + 1) * BaseVariableWidthVector.OFFSET_WIDTH, end);
+        dst.setLastSet(o);
+    }
+
+    private static void copyFixed(BaseFixedWidthVector src, int i, BaseFixedWidthVector dst, int o, int width) {
+        ArrowBuf outValidity = dst.getValidityBuffer();
+        if (src.isNull(i)) {
+            BitVectorHelper.unsetBit(outValidity, o);
+            return;
+        }
+        BitVectorHelper.setBit(outValidity, o);
+        ArrowBuf in = src.getDataBuffer();
+        ArrowBuf out = dst.getDataBuffer();
+        switch (width) {
+            case 1:
+                out.setByte(o, in.getByte(i));
+                break;
+            case 2:
+                out.setShort((long) o * 2, in.getShort((long) i * 2));
+                break;
+            case 4:
+                out.setInt((long) o * 4, in.getInt((long) i * 4));
+                break;
+            case 8:
+                out.setLong((long) o * 8, in.getLong((long) i * 8));
+                break;
+            default:
+                out.setBytes((long) o * width, in, (long) i * width, width);
+        }
+    }
+
+    /**
+     * {@link #gather} into an empty variable-width vector of the source's class: sizes the buffers once, then writes
+     * the offsets and copies each value's bytes.
+     */
+    private static void gatherVariable(BaseVariableWidthVector src, int[] indexes, int from, int to,
+            BaseVariableWidthVector dst) {
+        int n = to - from;
+        long bytes = 0;
+        for (int k = from; k < to; k++) {
+            int i = indexes[k];
+            if (!src.isNull(i)) {
+                bytes += src.getValueLength(i);
+            }
+        }
+        while (dst.getValueCapacity() < n) {
+            dst.reallocValidityAndOffsetBuffers();
+        }
+        if (dst.getDataBuffer().capacity() < bytes) {
+            dst.reallocDataBuffer(bytes);
+        }
+        ArrowBuf in = src.getDataBuffer();
+        ArrowBuf out = dst.getDataBuffer();
+        ArrowBuf offsets = dst.getOffsetBuffer();
+        ArrowBuf validity = dst.getValidityBuffer();
+        int end = 0;
+        offsets.setInt(0, 0);
+        for (int k = from, o = 0; k < to; k++, o++) {
+            int i = indexes[k];
+            if (src.isNull(i)) {
+                BitVectorHelper.unsetBit(validity, o);
+            } else {
+                BitVectorHelper.setBit(validity, o);
+                int len = src.getValueLength(i);
+                out.setBytes(end, in, src.getStartOffset(i), len);
+                end += len;
+            }
+            offsets.setInt((long) (o + 1) * BaseVariableWidthVector.OFFSET_WIDTH, end);
+        }
+        dst.setLastSet(n - 1);
     }
 
     private static void gatherFixed(BaseFixedWidthVector src, int[] indexes, int from, int to,
