@@ -166,6 +166,17 @@ class StreamingWindowAggregateTest(unittest.TestCase):
                           ('a', '4', '2', '2024-01-01 00:00:10'), ('a', '7', '1', '2024-01-01 00:00:10'),
                           ('b', '5', '1', '2024-01-01 00:00:00')], as_text(rows_of(result)))
 
+    def test_flat_aggregate_per_session_window(self):
+        result = self.events.window(Session.with_gap(lit(5).seconds).on(col('ts')).alias('w')) \
+            .group_by(col('k'), col('w')) \
+            .flat_aggregate(ranked_top2(col('v')).alias('top', 'rank')) \
+            .select(col('k'), col('top'), col('rank'), col('w').start.alias('ws'), col('w').end.alias('we'))
+        self.assertEqual([('a', '1', '2', '2024-01-01 00:00:01', '2024-01-01 00:00:07'),
+                          ('a', '2', '1', '2024-01-01 00:00:01', '2024-01-01 00:00:07'),
+                          ('a', '4', '2', '2024-01-01 00:00:12', '2024-01-01 00:00:20'),
+                          ('a', '7', '1', '2024-01-01 00:00:12', '2024-01-01 00:00:20'),
+                          ('b', '5', '1', '2024-01-01 00:00:03', '2024-01-01 00:00:08')], as_text(rows_of(result)))
+
     def test_flat_aggregate_per_window_with_every_column(self):
         class MaxOfRow(TableAggregateFunction):
             def create_accumulator(self):
