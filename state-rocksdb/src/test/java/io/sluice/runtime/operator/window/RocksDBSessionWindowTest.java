@@ -215,7 +215,7 @@ class RocksDBSessionWindowTest {
                 Opener<StreamOperator> opener = (i, p) -> open("rocksdb", aggregate, true, i, p, out);
                 List<StreamOperator> before = openInstances(scale[0], opener);
                 feedRouted(before, steps.subList(0, 100), out);
-                for (StreamOperator op : before) {
+                for (StreamOperator op : before) { // the barrier precedes each snapshot, as in snapshot(op)
                     op.prepareSnapshotPreBarrier(1);
                 }
                 List<StreamOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}});
