@@ -1,39 +1,34 @@
 package io.sluice.runtime.operator.aggregate;
 
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.SCALES;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.allRowsWithoutWatermarks;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertRestoreRefused;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.ts;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.withoutWatermarks;
 import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.config.Configuration;
-import io.sluice.runtime.config.ExecutionOptions;
-import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.GeneratedClass;
-import io.sluice.runtime.metrics.OperatorMetrics;
-import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.operator.window.WindowAggregateOperator;
 import io.sluice.runtime.operator.window.WindowSpec;
-import io.sluice.runtime.state.KeyOwnership;
-import io.sluice.runtime.state.StateReader;
-import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.state.keyed.StateOptions;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.api.UnsupportedFeatureException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,25 +56,6 @@ class RocksDBWindowAggregateTest {
 
     /** One input batch (rows with their windows assigned), then a watermark (Long.MIN_VALUE: none). */
     private record Step(Object[][] rows, long watermark) {
-    }
-
-    /** Collects emitted rows as strings, and watermarks. */
-    private static final class Collecting implements Output {
-        final List<String> rows = new ArrayList<>();
-
-        @Override
-        public void emit(RowBatch b) {
-            try (b) {
-                for (int i = 0; i < b.rowCount(); i++) {
-                    rows.add(b.getRow(i).toString());
-                }
-            }
-        }
-
-        @Override
-        public void emitWatermark(long watermark) {
-            rows.add("watermark " + watermark);
-        }
     }
 
     private static AggregateSpec agg(AggregateKind kind, LogicalType result, int... args) {
@@ -112,10 +88,6 @@ class RocksDBWindowAggregateTest {
                 distinct(AggregateKind.COUNT, count, -1, 1, 3),
                 new AggregateSpec(AggregateKind.COUNT, new int[0], false, 7, count, "count_filtered"),
                 AggregateSpec.userDefined(new int[] {2, 3}, false, -1, LogicalType.bigint(), "udaf", generated));
-    }
-
-    private static LocalDateTime ts(long millis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
     }
 
     private static Object nullOr(Random r, Object v) {
@@ -178,10 +150,7 @@ class RocksDBWindowAggregateTest {
         WindowAggregateOperator op = new WindowAggregateOperator(IN, groupFields, aggregates,
                 outputType(groupFields, aggregates), WE, new int[] {WS, WE});
         op.setWriteBackLimits(slots, slots == 0 ? 0 : Long.MAX_VALUE);
-        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 3)
-                .set(StateOptions.BACKEND_TYPE, backend);
-        op.open(new OperatorContext("window", allocator, config, OperatorMetrics.detached("window"), subtask,
-                parallelism), out);
+        op.open(context("window", allocator, backend, 3, subtask, parallelism), out);
         return op;
     }
 
@@ -203,20 +172,13 @@ class RocksDBWindowAggregateTest {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
             for (Step s : steps) {
                 feed(op, s, out);
-                perStep.add(sortedRowsOf(out));
+                perStep.add(out.drain());
             }
             op.endInput(0);
-            perStep.add(sortedRowsOf(out));
+            perStep.add(out.drain());
             late[0] = op.lateRowsDropped();
         }
         return perStep;
-    }
-
-    private static List<String> sortedRowsOf(Collecting out) {
-        List<String> rows = new ArrayList<>(out.rows);
-        out.rows.clear();
-        Collections.sort(rows);
-        return rows;
     }
 
     private static List<WindowSpec> specs() {
@@ -245,40 +207,12 @@ class RocksDBWindowAggregateTest {
         }
     }
 
-    private static byte[] snapshot(WindowAggregateOperator op) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StateWriter w = new StateWriter(bytes);
-        op.snapshotState(w);
-        w.flush();
-        return bytes.toByteArray();
-    }
-
-    private static List<StateReader> readers(List<byte[]> snapshots) {
-        List<StateReader> readers = new ArrayList<>();
-        for (byte[] b : snapshots) {
-            readers.add(new StateReader(new ByteArrayInputStream(b)));
-        }
-        return readers;
-    }
-
     /** Feeds each row to the instance the exchange routes its key column to; watermarks go to every instance. */
     private void feedRouted(List<WindowAggregateOperator> ops, List<Step> steps, Output out) throws Exception {
-        int p = ops.size();
         for (Step s : steps) {
-            List<List<Object[]>> perTarget = new ArrayList<>();
-            for (int t = 0; t < p; t++) {
-                perTarget.add(new ArrayList<>());
-            }
-            if (s.rows.length > 0) {
-                try (RowBatch all = TestBatches.batch(allocator, IN, s.rows)) {
-                    FieldVector[] key = {all.vector(0)};
-                    for (int r = 0; r < s.rows.length; r++) {
-                        perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), p)).add(s.rows[r]);
-                    }
-                }
-            }
-            for (int t = 0; t < p; t++) {
-                feed(ops.get(t), new Step(perTarget.get(t).toArray(new Object[0][]), s.watermark), out);
+            List<Object[][]> perTarget = route(allocator, IN, s.rows, 0, ops.size());
+            for (int t = 0; t < ops.size(); t++) {
+                feed(ops.get(t), new Step(perTarget.get(t), s.watermark), out);
             }
         }
     }
@@ -286,45 +220,18 @@ class RocksDBWindowAggregateTest {
     @Test
     void restoresAtAnotherParallelismWithEveryGroupOnTheInstanceItIsRoutedTo() throws Exception {
         int[] groups = {0, WS, WE};
-        for (int[] scale : new int[][] {{1, 1}, {2, 1}, {1, 2}, {2, 3}}) {
+        for (int[] scale : SCALES) {
             for (WindowSpec spec : specs()) {
                 List<Step> steps = randomSteps(new Random(scale[0] * 7L + scale[1]), spec, 120, 17);
-                List<String> expected = new ArrayList<>();
-                for (List<String> s : run("hashmap", groups, 4, steps, new long[1])) {
-                    expected.addAll(s);
-                }
-                expected.removeIf(r -> r.startsWith("watermark"));
-                Collections.sort(expected);
+                List<String> expected = allRowsWithoutWatermarks(run("hashmap", groups, 4, steps, new long[1]));
                 Collecting out = new Collecting();
-                List<WindowAggregateOperator> before = new ArrayList<>();
-                for (int i = 0; i < scale[0]; i++) {
-                    before.add(open("rocksdb", groups, 4, i, scale[0], out));
-                }
+                Opener<WindowAggregateOperator> opener = (i, p) -> open("rocksdb", groups, 4, i, p, out);
+                List<WindowAggregateOperator> before = openInstances(scale[0], opener);
                 feedRouted(before, steps.subList(0, 60), out);
-                List<byte[]> snapshots = new ArrayList<>();
-                for (WindowAggregateOperator op : before) {
-                    snapshots.add(snapshot(op));
-                    op.close();
-                }
-                List<WindowAggregateOperator> after = new ArrayList<>();
-                for (int i = 0; i < scale[1]; i++) {
-                    WindowAggregateOperator op = open("rocksdb", groups, 4, i, scale[1], out);
-                    if (scale[0] == 1 && scale[1] == 1) {
-                        op.restoreState(readers(snapshots).get(0));
-                    } else {
-                        op.restoreRescaled(readers(snapshots), scale[1] == 1 ? KeyOwnership.all(new int[][] {{0}})
-                                : KeyOwnership.hash(i, scale[1], new int[][] {{0}}));
-                    }
-                    after.add(op);
-                }
+                List<WindowAggregateOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}});
                 feedRouted(after, steps.subList(60, steps.size()), out);
-                for (WindowAggregateOperator op : after) {
-                    op.endInput(0);
-                    op.close();
-                }
-                List<String> actual = new ArrayList<>(out.rows);
-                actual.removeIf(r -> r.startsWith("watermark"));
-                Collections.sort(actual);
+                endAndClose(after, 1);
+                List<String> actual = withoutWatermarks(out.rows);
                 assertTrue(expected.size() > 50, "enough windows fired");
                 assertEquals(expected, actual, scale[0] + " -> " + scale[1] + " " + spec);
             }
@@ -345,9 +252,7 @@ class RocksDBWindowAggregateTest {
                 state = snapshot(op);
             }
             try (WindowAggregateOperator op = open(kinds[1], groups, 4, 0, 1, out)) {
-                UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-                        () -> op.restoreState(readers(List.of(state)).get(0)));
-                assertTrue(e.getMessage().contains("state.backend.type"), e.getMessage());
+                assertRestoreRefused(op, state);
             }
         }
     }

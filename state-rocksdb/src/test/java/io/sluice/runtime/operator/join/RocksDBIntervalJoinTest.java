@@ -1,38 +1,34 @@
 package io.sluice.runtime.operator.join;
 
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.SCALES;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.allRowsWithoutWatermarks;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertRestoreRefused;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.ts;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.withoutWatermarks;
 import static io.sluice.runtime.operator.join.JoinTestSupport.outputType;
 import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.config.Configuration;
-import io.sluice.runtime.config.ExecutionOptions;
-import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
-import io.sluice.runtime.metrics.OperatorMetrics;
-import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.keys.TestBatches;
-import io.sluice.runtime.state.KeyOwnership;
-import io.sluice.runtime.state.StateReader;
-import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.state.keyed.StateOptions;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.api.UnsupportedFeatureException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,28 +55,6 @@ class RocksDBIntervalJoinTest {
 
     /** A batch of input {@code input} ({@code rows}), or a watermark when {@code rows} is null. */
     private record Step(int input, Object[][] rows, long watermark) {
-    }
-
-    private static final class Collecting implements Output {
-        final List<String> rows = new ArrayList<>();
-
-        @Override
-        public void emit(RowBatch b) {
-            try (b) {
-                for (int i = 0; i < b.rowCount(); i++) {
-                    rows.add(b.getRow(i).toString());
-                }
-            }
-        }
-
-        @Override
-        public void emitWatermark(long watermark) {
-            rows.add("watermark " + watermark);
-        }
-    }
-
-    private static LocalDateTime ts(long millis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
     }
 
     private static List<Step> randomSteps(Random r, int steps, int keys, long spread) {
@@ -110,10 +84,7 @@ class RocksDBIntervalJoinTest {
         GeneratedClass<BatchPredicate> condition = residual ? IntComparePredicate.lessThan(2, 5) : null;
         IntervalJoinOperator op = new IntervalJoinOperator(type, L, R, new int[] {0}, new int[] {0},
                 new boolean[] {nullSafe}, 1, 1, bounds[0], bounds[1], condition, outputType(type, L, R));
-        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
-                .set(StateOptions.BACKEND_TYPE, backend);
-        op.open(new OperatorContext("interval", allocator, config, OperatorMetrics.detached("interval"), subtask,
-                parallelism), out);
+        op.open(context("interval", allocator, backend, 4, subtask, parallelism), out);
         return op;
     }
 
@@ -125,13 +96,6 @@ class RocksDBIntervalJoinTest {
         }
     }
 
-    private static List<String> drain(Collecting out) {
-        List<String> rows = new ArrayList<>(out.rows);
-        out.rows.clear();
-        Collections.sort(rows);
-        return rows;
-    }
-
     private List<List<String>> run(String backend, JoinType type, long[] bounds, boolean residual, boolean nullSafe,
             List<Step> steps) throws Exception {
         List<List<String>> perStep = new ArrayList<>();
@@ -140,12 +104,12 @@ class RocksDBIntervalJoinTest {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
             for (Step s : steps) {
                 feed(op, s, out);
-                perStep.add(drain(out));
+                perStep.add(out.drain());
             }
             op.endInput(0);
-            perStep.add(drain(out));
+            perStep.add(out.drain());
             op.endInput(1);
-            perStep.add(drain(out));
+            perStep.add(out.drain());
         }
         return perStep;
     }
@@ -163,8 +127,7 @@ class RocksDBIntervalJoinTest {
                     String what = type + " bounds=" + bounds[0] + ".." + bounds[1] + " residual=" + residual
                             + " nullSafe=" + nullSafe + " seed=" + seed;
                     List<List<String>> heap = run("hashmap", type, bounds, residual, nullSafe, steps);
-                    assertTrue(heap.stream().flatMap(List::stream).filter(r -> !r.startsWith("watermark")).count()
-                            > 5, what);
+                    assertTrue(rowCount(heap) > 5, what);
                     assertEquals(heap, run("rocksdb", type, bounds, residual, nullSafe, steps), what);
                 }
             }
@@ -176,11 +139,9 @@ class RocksDBIntervalJoinTest {
         long[] clock = {10_000};
         IntervalJoinOperator op = new IntervalJoinOperator(type, L, R, new int[] {0}, new int[] {0},
                 new boolean[1], 1, 1, -10, 20, null, outputType(type, L, R), () -> clock[0]);
-        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
-                .set(StateOptions.BACKEND_TYPE, backend);
         List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
-        op.open(new OperatorContext("interval", allocator, config, OperatorMetrics.detached("interval"), 0, 1), out);
+        op.open(context("interval", allocator, backend, 4, 0, 1), out);
         try (op) {
             for (Step s : steps) {
                 if (s.rows == null) {
@@ -190,12 +151,12 @@ class RocksDBIntervalJoinTest {
                     clock[0] += s.rows.length % 3;
                     feed(op, s, out);
                 }
-                perStep.add(drain(out));
+                perStep.add(out.drain());
             }
             op.endInput(0);
-            perStep.add(drain(out));
+            perStep.add(out.drain());
             op.endInput(1);
-            perStep.add(drain(out));
+            perStep.add(out.drain());
         }
         return perStep;
     }
@@ -210,25 +171,8 @@ class RocksDBIntervalJoinTest {
         }
     }
 
-    private static byte[] snapshot(IntervalJoinOperator op) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StateWriter w = new StateWriter(bytes);
-        op.snapshotState(w);
-        w.flush();
-        return bytes.toByteArray();
-    }
-
-    private static List<StateReader> readers(List<byte[]> snapshots) {
-        List<StateReader> readers = new ArrayList<>();
-        for (byte[] b : snapshots) {
-            readers.add(new StateReader(new ByteArrayInputStream(b)));
-        }
-        return readers;
-    }
-
     /** Feeds each row to the instance its key is routed to; watermarks go to every instance. */
     private void feedRouted(List<IntervalJoinOperator> ops, List<Step> steps, Output out) throws Exception {
-        int p = ops.size();
         for (Step s : steps) {
             if (s.rows == null) {
                 for (IntervalJoinOperator op : ops) {
@@ -236,68 +180,27 @@ class RocksDBIntervalJoinTest {
                 }
                 continue;
             }
-            List<List<Object[]>> perTarget = new ArrayList<>();
-            for (int t = 0; t < p; t++) {
-                perTarget.add(new ArrayList<>());
-            }
-            try (RowBatch all = TestBatches.batch(allocator, s.input == 0 ? L : R, s.rows)) {
-                FieldVector[] key = {all.vector(0)};
-                for (int r = 0; r < s.rows.length; r++) {
-                    perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), p)).add(s.rows[r]);
-                }
-            }
-            for (int t = 0; t < p; t++) {
-                feed(ops.get(t), new Step(s.input, perTarget.get(t).toArray(new Object[0][]), 0), out);
+            List<Object[][]> perTarget = route(allocator, s.input == 0 ? L : R, s.rows, 0, ops.size());
+            for (int t = 0; t < ops.size(); t++) {
+                feed(ops.get(t), new Step(s.input, perTarget.get(t), 0), out);
             }
         }
-    }
-
-    private static List<String> withoutWatermarks(List<String> rows) {
-        List<String> kept = new ArrayList<>(rows);
-        kept.removeIf(r -> r.startsWith("watermark"));
-        Collections.sort(kept);
-        return kept;
     }
 
     @Test
     void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
         long[] bounds = {-20, 10};
-        for (int[] scale : new int[][] {{1, 1}, {2, 1}, {1, 2}, {2, 3}}) {
+        for (int[] scale : SCALES) {
             for (JoinType type : List.of(JoinType.INNER, JoinType.FULL)) {
                 List<Step> steps = randomSteps(new Random(scale[0] * 7L + scale[1]), 140, 13, 40);
-                List<String> expected = new ArrayList<>();
-                for (List<String> s : run("hashmap", type, bounds, false, false, steps)) {
-                    expected.addAll(s);
-                }
-                expected = withoutWatermarks(expected);
+                List<String> expected = allRowsWithoutWatermarks(run("hashmap", type, bounds, false, false, steps));
                 Collecting out = new Collecting();
-                List<IntervalJoinOperator> before = new ArrayList<>();
-                for (int i = 0; i < scale[0]; i++) {
-                    before.add(open("rocksdb", type, bounds, false, false, i, scale[0], out));
-                }
+                Opener<IntervalJoinOperator> opener = (i, p) -> open("rocksdb", type, bounds, false, false, i, p, out);
+                List<IntervalJoinOperator> before = openInstances(scale[0], opener);
                 feedRouted(before, steps.subList(0, 70), out);
-                List<byte[]> snapshots = new ArrayList<>();
-                for (IntervalJoinOperator op : before) {
-                    snapshots.add(snapshot(op));
-                    op.close();
-                }
-                List<IntervalJoinOperator> after = new ArrayList<>();
-                for (int i = 0; i < scale[1]; i++) {
-                    IntervalJoinOperator op = open("rocksdb", type, bounds, false, false, i, scale[1], out);
-                    if (scale[0] == 1 && scale[1] == 1) {
-                        op.restoreState(readers(snapshots).get(0));
-                    } else {
-                        op.restoreRescaled(readers(snapshots), scale[1] == 1 ? KeyOwnership.all(new int[][] {{0}, {0}})
-                                : KeyOwnership.hash(i, scale[1], new int[][] {{0}, {0}}));
-                    }
-                    after.add(op);
-                }
+                List<IntervalJoinOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}, {0}});
                 feedRouted(after, steps.subList(70, steps.size()), out);
-                for (IntervalJoinOperator op : after) {
-                    op.endInput(0);
-                    op.endInput(1);
-                    op.close();
-                }
+                endAndClose(after, 2);
                 assertTrue(expected.size() > 50, "enough joined rows");
                 assertEquals(expected, withoutWatermarks(out.rows), scale[0] + " -> " + scale[1] + " " + type);
             }
@@ -318,9 +221,7 @@ class RocksDBIntervalJoinTest {
                 state = snapshot(op);
             }
             try (IntervalJoinOperator op = open(kinds[1], JoinType.LEFT, bounds, false, false, 0, 1, out)) {
-                UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-                        () -> op.restoreState(readers(List.of(state)).get(0)));
-                assertTrue(e.getMessage().contains("state.backend.type"), e.getMessage());
+                assertRestoreRefused(op, state);
             }
         }
     }

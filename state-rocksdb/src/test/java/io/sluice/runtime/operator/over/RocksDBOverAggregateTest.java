@@ -1,36 +1,33 @@
 package io.sluice.runtime.operator.over;
 
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.SCALES;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.allRowsWithoutWatermarks;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertRestoreRefused;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertSameSteps;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.ts;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.withoutWatermarks;
 import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.config.Configuration;
-import io.sluice.runtime.config.ExecutionOptions;
-import io.sluice.runtime.data.RowBatch;
-import io.sluice.runtime.metrics.OperatorMetrics;
-import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.operator.sort.SortKey;
-import io.sluice.runtime.state.KeyOwnership;
-import io.sluice.runtime.state.StateReader;
-import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.state.keyed.StateOptions;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.api.UnsupportedFeatureException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,28 +79,6 @@ class RocksDBOverAggregateTest {
     private record Step(Object[][] rows, long watermark) {
     }
 
-    private static final class Collecting implements Output {
-        final List<String> rows = new ArrayList<>();
-
-        @Override
-        public void emit(RowBatch b) {
-            try (b) {
-                for (int i = 0; i < b.rowCount(); i++) {
-                    rows.add(b.getRow(i).toString());
-                }
-            }
-        }
-
-        @Override
-        public void emitWatermark(long watermark) {
-            rows.add("watermark " + watermark);
-        }
-    }
-
-    private static LocalDateTime ts(long millis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
-    }
-
     /** Rows around the watermark (some late, some with equal times), watermarks advancing now and then. */
     private static List<Step> randomSteps(Random r, int steps, int keys) {
         List<Step> out = new ArrayList<>();
@@ -146,10 +121,7 @@ class RocksDBOverAggregateTest {
         if (smallRounds) {
             op.setFiringRoundRows(3);
         }
-        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
-                .set(StateOptions.BACKEND_TYPE, backend);
-        op.open(new OperatorContext("over", allocator, config, OperatorMetrics.detached("over"), subtask,
-                parallelism), out);
+        op.open(context("over", allocator, backend, 4, subtask, parallelism), out);
         return op;
     }
 
@@ -161,13 +133,6 @@ class RocksDBOverAggregateTest {
         }
     }
 
-    private static List<String> drain(Collecting out) {
-        List<String> rows = new ArrayList<>(out.rows);
-        out.rows.clear();
-        Collections.sort(rows);
-        return rows;
-    }
-
     private List<List<String>> run(String backend, Frame frame, boolean rowtime, boolean partitioned,
             List<Step> steps) throws Exception {
         List<List<String>> perStep = new ArrayList<>();
@@ -176,19 +141,12 @@ class RocksDBOverAggregateTest {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
             for (Step s : steps) {
                 feed(op, rowtime, s, out);
-                perStep.add(drain(out));
+                perStep.add(out.drain());
             }
             op.endInput(0);
-            perStep.add(drain(out));
+            perStep.add(out.drain());
         }
         return perStep;
-    }
-
-    private static void assertSameSteps(List<List<String>> expected, List<List<String>> actual, String what) {
-        assertEquals(expected.size(), actual.size(), what + ": steps");
-        for (int s = 0; s < expected.size(); s++) {
-            assertEquals(expected.get(s), actual.get(s), what + ": step " + s);
-        }
     }
 
     @Test
@@ -201,7 +159,7 @@ class RocksDBOverAggregateTest {
                     List<Step> steps = randomSteps(new Random(seed), 150, 6);
                     String what = frame + " rowtime=" + rowtime + " partitioned=" + partitioned + " seed=" + seed;
                     List<List<String>> heap = run("hashmap", frame, rowtime, partitioned, steps);
-                    long rows = heap.stream().flatMap(List::stream).filter(r -> !r.startsWith("watermark")).count();
+                    long rows = rowCount(heap);
                     assertTrue(rows > 100, what + ": " + rows + " rows");
                     assertSameSteps(heap, run("rocksdb", frame, rowtime, partitioned, steps), what);
                     smallRounds = true;
@@ -212,26 +170,9 @@ class RocksDBOverAggregateTest {
         }
     }
 
-    private static byte[] snapshot(StreamingOverAggregateOperator op) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StateWriter w = new StateWriter(bytes);
-        op.snapshotState(w);
-        w.flush();
-        return bytes.toByteArray();
-    }
-
-    private static List<StateReader> readers(List<byte[]> snapshots) {
-        List<StateReader> readers = new ArrayList<>();
-        for (byte[] b : snapshots) {
-            readers.add(new StateReader(new ByteArrayInputStream(b)));
-        }
-        return readers;
-    }
-
     /** Feeds each row to the instance its partition is routed to; watermarks go to every instance. */
     private void feedRouted(List<StreamingOverAggregateOperator> ops, boolean rowtime, List<Step> steps, Output out)
             throws Exception {
-        int p = ops.size();
         for (Step s : steps) {
             if (s.rows == null) {
                 for (StreamingOverAggregateOperator op : ops) {
@@ -239,27 +180,11 @@ class RocksDBOverAggregateTest {
                 }
                 continue;
             }
-            List<List<Object[]>> perTarget = new ArrayList<>();
-            for (int t = 0; t < p; t++) {
-                perTarget.add(new ArrayList<>());
-            }
-            try (RowBatch all = TestBatches.batch(allocator, IN, s.rows)) {
-                FieldVector[] key = {all.vector(1)};
-                for (int r = 0; r < s.rows.length; r++) {
-                    perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), p)).add(s.rows[r]);
-                }
-            }
-            for (int t = 0; t < p; t++) {
-                feed(ops.get(t), rowtime, new Step(perTarget.get(t).toArray(new Object[0][]), 0), out);
+            List<Object[][]> perTarget = route(allocator, IN, s.rows, 1, ops.size());
+            for (int t = 0; t < ops.size(); t++) {
+                feed(ops.get(t), rowtime, new Step(perTarget.get(t), 0), out);
             }
         }
-    }
-
-    private static List<String> withoutWatermarks(List<String> rows) {
-        List<String> kept = new ArrayList<>(rows);
-        kept.removeIf(r -> r.startsWith("watermark"));
-        Collections.sort(kept);
-        return kept;
     }
 
     /**
@@ -269,39 +194,19 @@ class RocksDBOverAggregateTest {
     private List<String> runRescaled(String backend, int[] scale, Frame frame, boolean rowtime, List<Step> steps)
             throws Exception {
         Collecting out = new Collecting();
-        List<StreamingOverAggregateOperator> before = new ArrayList<>();
-        for (int i = 0; i < scale[0]; i++) {
-            before.add(open(backend, frame, rowtime, true, i, scale[0], out));
-        }
+        Opener<StreamingOverAggregateOperator> opener = (i, p) -> open(backend, frame, rowtime, true, i, p, out);
+        List<StreamingOverAggregateOperator> before = openInstances(scale[0], opener);
         feedRouted(before, rowtime, steps.subList(0, 80), out);
-        List<byte[]> snapshots = new ArrayList<>();
-        for (StreamingOverAggregateOperator op : before) {
-            snapshots.add(snapshot(op));
-            op.close();
-        }
-        List<StreamingOverAggregateOperator> after = new ArrayList<>();
-        for (int i = 0; i < scale[1]; i++) {
-            StreamingOverAggregateOperator op = open(backend, frame, rowtime, true, i, scale[1], out);
-            if (scale[0] == 1 && scale[1] == 1) {
-                op.restoreState(readers(snapshots).get(0));
-            } else {
-                op.restoreRescaled(readers(snapshots), scale[1] == 1 ? KeyOwnership.all(new int[][] {{1}})
-                        : KeyOwnership.hash(i, scale[1], new int[][] {{1}}));
-            }
-            after.add(op);
-        }
+        List<StreamingOverAggregateOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{1}});
         feedRouted(after, rowtime, steps.subList(80, steps.size()), out);
-        for (StreamingOverAggregateOperator op : after) {
-            op.endInput(0);
-            op.close();
-        }
+        endAndClose(after, 1);
         return withoutWatermarks(out.rows);
     }
 
     @Test
     void restoresAtAnotherParallelismWithEveryPartitionOnTheInstanceItIsRoutedTo() throws Exception {
         int seed = 100;
-        for (int[] scale : new int[][] {{1, 1}, {2, 1}, {1, 2}, {2, 3}}) {
+        for (int[] scale : SCALES) {
             for (Frame frame : List.of(FRAMES.get(0), FRAMES.get(1), FRAMES.get(4))) {
                 for (boolean rowtime : new boolean[] {true, false}) {
                     List<Step> steps = randomSteps(new Random(seed++), 160, 15);
@@ -309,9 +214,8 @@ class RocksDBOverAggregateTest {
                     List<String> expected = runRescaled("hashmap", scale, frame, rowtime, steps);
                     if (rowtime) {
                         // on rowtime the rows do not depend on the parallelism: an uninterrupted run gives them too
-                        List<String> uninterrupted = new ArrayList<>();
-                        run("hashmap", frame, true, true, steps).forEach(uninterrupted::addAll);
-                        assertEquals(withoutWatermarks(uninterrupted), expected, what + " (heap)");
+                        List<String> uninterrupted = allRowsWithoutWatermarks(run("hashmap", frame, true, true, steps));
+                        assertEquals(uninterrupted, expected, what + " (heap)");
                     }
                     assertTrue(expected.size() > 100, what + ": enough rows");
                     List<String> actual = runRescaled("rocksdb", scale, frame, rowtime, steps);
@@ -337,9 +241,7 @@ class RocksDBOverAggregateTest {
                 state = snapshot(op);
             }
             try (StreamingOverAggregateOperator op = open(kinds[1], FRAMES.get(1), true, true, 0, 1, out)) {
-                UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-                        () -> op.restoreState(readers(List.of(state)).get(0)));
-                assertTrue(e.getMessage().contains("state.backend.type"), e.getMessage());
+                assertRestoreRefused(op, state);
             }
         }
     }

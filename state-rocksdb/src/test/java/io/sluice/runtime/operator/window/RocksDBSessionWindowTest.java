@@ -1,39 +1,36 @@
 package io.sluice.runtime.operator.window;
 
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.SCALES;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.allRowsWithoutWatermarks;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertRestoreRefused;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertSameSteps;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.ts;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.withoutWatermarks;
 import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.config.Configuration;
-import io.sluice.runtime.config.ExecutionOptions;
-import io.sluice.runtime.data.RowBatch;
-import io.sluice.runtime.metrics.OperatorMetrics;
-import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.aggregate.AggregateKind;
 import io.sluice.runtime.operator.aggregate.AggregateSpec;
 import io.sluice.runtime.operator.keys.TestBatches;
-import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.RescalableOperator;
-import io.sluice.runtime.state.StateReader;
-import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.state.keyed.StateOptions;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.api.UnsupportedFeatureException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,28 +68,6 @@ class RocksDBSessionWindowTest {
     private record Step(Object[][] rows, long watermark) {
     }
 
-    private static final class Collecting implements Output {
-        final List<String> rows = new ArrayList<>();
-
-        @Override
-        public void emit(RowBatch b) {
-            try (b) {
-                for (int i = 0; i < b.rowCount(); i++) {
-                    rows.add(b.getRow(i).toString());
-                }
-            }
-        }
-
-        @Override
-        public void emitWatermark(long watermark) {
-            rows.add("watermark " + watermark);
-        }
-    }
-
-    private static LocalDateTime ts(long millis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
-    }
-
     /** Rows around the watermark (some late, some far ahead), watermarks advancing now and then. */
     private static List<Step> randomSteps(Random r, int steps, int keys) {
         List<Step> out = new ArrayList<>();
@@ -127,10 +102,7 @@ class RocksDBSessionWindowTest {
         } else {
             op = new SessionWindowOperator(IN, 1, GAP, partition, SESSION_ROWS);
         }
-        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
-                .set(StateOptions.BACKEND_TYPE, backend);
-        op.open(new OperatorContext("session", allocator, config, OperatorMetrics.detached("session"), subtask,
-                parallelism), out);
+        op.open(context("session", allocator, backend, 4, subtask, parallelism), out);
         return op;
     }
 
@@ -147,13 +119,6 @@ class RocksDBSessionWindowTest {
         }
     }
 
-    private static List<String> drain(Collecting out) {
-        List<String> rows = new ArrayList<>(out.rows);
-        out.rows.clear();
-        Collections.sort(rows);
-        return rows;
-    }
-
     private List<List<String>> run(String backend, boolean aggregate, boolean partitioned, List<Step> steps)
             throws Exception {
         List<List<String>> perStep = new ArrayList<>();
@@ -162,10 +127,10 @@ class RocksDBSessionWindowTest {
             assertEquals(backend.equals("rocksdb"), backendBytes(op) >= 0, "state kept in the backend");
             for (Step s : steps) {
                 feed(op, s, out);
-                perStep.add(drain(out));
+                perStep.add(out.drain());
             }
             op.endInput(0);
-            perStep.add(drain(out));
+            perStep.add(out.drain());
         }
         return perStep;
     }
@@ -183,19 +148,11 @@ class RocksDBSessionWindowTest {
                     List<Step> steps = randomSteps(new Random(seed), 200, keys);
                     String what = "aggregate=" + aggregate + " partitioned=" + partitioned + " keys=" + keys;
                     List<List<String>> heap = run("hashmap", aggregate, partitioned, steps);
-                    long rows = heap.stream().flatMap(List::stream).filter(r -> !r.startsWith("watermark")).count();
+                    long rows = rowCount(heap);
                     assertTrue(rows > 30, what + ": " + rows + " rows");
                     assertSameSteps(heap, run("rocksdb", aggregate, partitioned, steps), what);
                 }
             }
-        }
-    }
-
-    /** Fails naming the first step whose rows differ (the whole lists are too long to read). */
-    private static void assertSameSteps(List<List<String>> expected, List<List<String>> actual, String what) {
-        assertEquals(expected.size(), actual.size(), what + ": steps");
-        for (int s = 0; s < expected.size(); s++) {
-            assertEquals(expected.get(s), actual.get(s), what + ": step " + s);
         }
     }
 
@@ -228,25 +185,12 @@ class RocksDBSessionWindowTest {
     }
 
     private static byte[] snapshot(StreamOperator op) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StateWriter w = new StateWriter(bytes);
         op.prepareSnapshotPreBarrier(1);
-        ((RescalableOperator) op).snapshotState(w);
-        w.flush();
-        return bytes.toByteArray();
-    }
-
-    private static List<StateReader> readers(List<byte[]> snapshots) {
-        List<StateReader> readers = new ArrayList<>();
-        for (byte[] b : snapshots) {
-            readers.add(new StateReader(new ByteArrayInputStream(b)));
-        }
-        return readers;
+        return KeyedOperatorTestSupport.snapshot((RescalableOperator) op);
     }
 
     /** Feeds each row to the instance its key is routed to; watermarks go to every instance. */
     private void feedRouted(List<StreamOperator> ops, List<Step> steps, Output out) throws Exception {
-        int p = ops.size();
         for (Step s : steps) {
             if (s.rows == null) {
                 for (StreamOperator op : ops) {
@@ -254,67 +198,29 @@ class RocksDBSessionWindowTest {
                 }
                 continue;
             }
-            List<List<Object[]>> perTarget = new ArrayList<>();
-            for (int t = 0; t < p; t++) {
-                perTarget.add(new ArrayList<>());
-            }
-            try (RowBatch all = TestBatches.batch(allocator, IN, s.rows)) {
-                FieldVector[] key = {all.vector(0)};
-                for (int r = 0; r < s.rows.length; r++) {
-                    perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), p)).add(s.rows[r]);
-                }
-            }
-            for (int t = 0; t < p; t++) {
-                feed(ops.get(t), new Step(perTarget.get(t).toArray(new Object[0][]), 0), out);
+            List<Object[][]> perTarget = route(allocator, IN, s.rows, 0, ops.size());
+            for (int t = 0; t < ops.size(); t++) {
+                feed(ops.get(t), new Step(perTarget.get(t), 0), out);
             }
         }
     }
 
-    private static List<String> withoutWatermarks(List<String> rows) {
-        List<String> kept = new ArrayList<>(rows);
-        kept.removeIf(r -> r.startsWith("watermark"));
-        Collections.sort(kept);
-        return kept;
-    }
-
     @Test
     void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
-        for (int[] scale : new int[][] {{1, 1}, {2, 1}, {1, 2}, {2, 3}}) {
+        for (int[] scale : SCALES) {
             for (boolean aggregate : new boolean[] {false, true}) {
                 List<Step> steps = randomSteps(new Random(scale[0] * 7L + scale[1]), 200, 17);
-                List<String> expected = new ArrayList<>();
-                for (List<String> s : run("hashmap", aggregate, true, steps)) {
-                    expected.addAll(s);
-                }
-                expected = withoutWatermarks(expected);
+                List<String> expected = allRowsWithoutWatermarks(run("hashmap", aggregate, true, steps));
                 Collecting out = new Collecting();
-                List<StreamOperator> before = new ArrayList<>();
-                for (int i = 0; i < scale[0]; i++) {
-                    before.add(open("rocksdb", aggregate, true, i, scale[0], out));
-                }
+                Opener<StreamOperator> opener = (i, p) -> open("rocksdb", aggregate, true, i, p, out);
+                List<StreamOperator> before = openInstances(scale[0], opener);
                 feedRouted(before, steps.subList(0, 100), out);
-                List<byte[]> snapshots = new ArrayList<>();
-                for (StreamOperator op : before) {
-                    snapshots.add(snapshot(op));
-                    op.close();
+                for (StreamOperator op : before) { // the barrier precedes each snapshot, as in snapshot(op)
+                    op.prepareSnapshotPreBarrier(1);
                 }
-                List<StreamOperator> after = new ArrayList<>();
-                for (int i = 0; i < scale[1]; i++) {
-                    StreamOperator op = open("rocksdb", aggregate, true, i, scale[1], out);
-                    if (scale[0] == 1 && scale[1] == 1) {
-                        ((RescalableOperator) op).restoreState(readers(snapshots).get(0));
-                    } else {
-                        ((RescalableOperator) op).restoreRescaled(readers(snapshots), scale[1] == 1
-                                ? KeyOwnership.all(new int[][] {{0}}) : KeyOwnership.hash(i, scale[1],
-                                        new int[][] {{0}}));
-                    }
-                    after.add(op);
-                }
+                List<StreamOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}});
                 feedRouted(after, steps.subList(100, steps.size()), out);
-                for (StreamOperator op : after) {
-                    op.endInput(0);
-                    op.close();
-                }
+                endAndClose(after, 1);
                 String what = scale[0] + " -> " + scale[1] + " aggregate=" + aggregate;
                 assertTrue(expected.size() > 50, what + ": enough rows");
                 assertSameRows(expected, withoutWatermarks(out.rows), what);
@@ -335,9 +241,7 @@ class RocksDBSessionWindowTest {
                 state = snapshot(op);
             }
             try (StreamOperator op = open(kinds[1], true, true, 0, 1, out)) {
-                UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-                        () -> ((RescalableOperator) op).restoreState(readers(List.of(state)).get(0)));
-                assertTrue(e.getMessage().contains("state.backend.type"), e.getMessage());
+                assertRestoreRefused((RescalableOperator) op, state);
             }
         }
     }

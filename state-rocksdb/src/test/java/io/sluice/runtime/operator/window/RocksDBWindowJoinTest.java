@@ -1,37 +1,34 @@
 package io.sluice.runtime.operator.window;
 
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.SCALES;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.allRowsWithoutWatermarks;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertRestoreRefused;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertSameSteps;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.ts;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.withoutWatermarks;
 import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.config.Configuration;
-import io.sluice.runtime.config.ExecutionOptions;
-import io.sluice.runtime.data.RowBatch;
-import io.sluice.runtime.metrics.OperatorMetrics;
-import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.join.IntComparePredicate;
 import io.sluice.runtime.operator.join.JoinType;
 import io.sluice.runtime.operator.keys.TestBatches;
-import io.sluice.runtime.state.KeyOwnership;
-import io.sluice.runtime.state.StateReader;
-import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.state.keyed.StateOptions;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.api.UnsupportedFeatureException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,28 +56,6 @@ class RocksDBWindowJoinTest {
 
     /** A batch of input {@code input} ({@code rows}), or a watermark when {@code rows} is null. */
     private record Step(int input, Object[][] rows, long watermark) {
-    }
-
-    private static final class Collecting implements Output {
-        final List<String> rows = new ArrayList<>();
-
-        @Override
-        public void emit(RowBatch b) {
-            try (b) {
-                for (int i = 0; i < b.rowCount(); i++) {
-                    rows.add(b.getRow(i).toString());
-                }
-            }
-        }
-
-        @Override
-        public void emitWatermark(long watermark) {
-            rows.add("watermark " + watermark);
-        }
-    }
-
-    private static LocalDateTime ts(long millis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
     }
 
     private static RowType outputType(JoinType type) {
@@ -126,10 +101,7 @@ class RocksDBWindowJoinTest {
         WindowJoinOperator op = new WindowJoinOperator(type, L, R, keyed ? new int[] {0} : new int[0],
                 keyed ? new int[] {0} : new int[0], keyed ? new boolean[] {nullSafe} : new boolean[0], 3, 3,
                 residual ? IntComparePredicate.lessThan(1, 5) : null, outputType(type));
-        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
-                .set(StateOptions.BACKEND_TYPE, backend);
-        op.open(new OperatorContext("window-join", allocator, config, OperatorMetrics.detached("window-join"),
-                subtask, parallelism), out);
+        op.open(context("window-join", allocator, backend, 4, subtask, parallelism), out);
         return op;
     }
 
@@ -141,13 +113,6 @@ class RocksDBWindowJoinTest {
         }
     }
 
-    private static List<String> drain(Collecting out) {
-        List<String> rows = new ArrayList<>(out.rows);
-        out.rows.clear();
-        Collections.sort(rows);
-        return rows;
-    }
-
     private List<List<String>> run(String backend, JoinType type, boolean keyed, boolean residual, boolean nullSafe,
             List<Step> steps) throws Exception {
         List<List<String>> perStep = new ArrayList<>();
@@ -156,21 +121,14 @@ class RocksDBWindowJoinTest {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
             for (Step s : steps) {
                 feed(op, s, out);
-                perStep.add(drain(out));
+                perStep.add(out.drain());
             }
             op.endInput(0);
-            perStep.add(drain(out));
+            perStep.add(out.drain());
             op.endInput(1);
-            perStep.add(drain(out));
+            perStep.add(out.drain());
         }
         return perStep;
-    }
-
-    private static void assertSameSteps(List<List<String>> expected, List<List<String>> actual, String what) {
-        assertEquals(expected.size(), actual.size(), what + ": steps");
-        for (int s = 0; s < expected.size(); s++) {
-            assertEquals(expected.get(s), actual.get(s), what + ": step " + s);
-        }
     }
 
     @Test
@@ -185,7 +143,7 @@ class RocksDBWindowJoinTest {
                     String what = type + " keyed=" + keyed + " residual=" + residual + " nullSafe=" + nullSafe
                             + " seed=" + seed;
                     List<List<String>> heap = run("hashmap", type, keyed, residual, nullSafe, steps);
-                    long rows = heap.stream().flatMap(List::stream).filter(r -> !r.startsWith("watermark")).count();
+                    long rows = rowCount(heap);
                     // an ANTI join without keys or condition keeps a left row only in windows without right rows
                     boolean fewRows = type == JoinType.ANTI && !keyed && !residual;
                     assertTrue(fewRows || rows > 10, what + ": " + rows + " rows");
@@ -195,25 +153,8 @@ class RocksDBWindowJoinTest {
         }
     }
 
-    private static byte[] snapshot(WindowJoinOperator op) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StateWriter w = new StateWriter(bytes);
-        op.snapshotState(w);
-        w.flush();
-        return bytes.toByteArray();
-    }
-
-    private static List<StateReader> readers(List<byte[]> snapshots) {
-        List<StateReader> readers = new ArrayList<>();
-        for (byte[] b : snapshots) {
-            readers.add(new StateReader(new ByteArrayInputStream(b)));
-        }
-        return readers;
-    }
-
     /** Feeds each row to the instance its join key is routed to; watermarks go to every instance. */
     private void feedRouted(List<WindowJoinOperator> ops, List<Step> steps, Output out) throws Exception {
-        int p = ops.size();
         for (Step s : steps) {
             if (s.rows == null) {
                 for (WindowJoinOperator op : ops) {
@@ -221,67 +162,26 @@ class RocksDBWindowJoinTest {
                 }
                 continue;
             }
-            List<List<Object[]>> perTarget = new ArrayList<>();
-            for (int t = 0; t < p; t++) {
-                perTarget.add(new ArrayList<>());
-            }
-            try (RowBatch all = TestBatches.batch(allocator, s.input == 0 ? L : R, s.rows)) {
-                FieldVector[] key = {all.vector(0)};
-                for (int r = 0; r < s.rows.length; r++) {
-                    perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), p)).add(s.rows[r]);
-                }
-            }
-            for (int t = 0; t < p; t++) {
-                feed(ops.get(t), new Step(s.input, perTarget.get(t).toArray(new Object[0][]), 0), out);
+            List<Object[][]> perTarget = route(allocator, s.input == 0 ? L : R, s.rows, 0, ops.size());
+            for (int t = 0; t < ops.size(); t++) {
+                feed(ops.get(t), new Step(s.input, perTarget.get(t), 0), out);
             }
         }
     }
 
-    private static List<String> withoutWatermarks(List<String> rows) {
-        List<String> kept = new ArrayList<>(rows);
-        kept.removeIf(r -> r.startsWith("watermark"));
-        Collections.sort(kept);
-        return kept;
-    }
-
     @Test
     void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
-        for (int[] scale : new int[][] {{1, 1}, {2, 1}, {1, 2}, {2, 3}}) {
+        for (int[] scale : SCALES) {
             for (JoinType type : List.of(JoinType.INNER, JoinType.FULL, JoinType.ANTI)) {
                 List<Step> steps = randomSteps(new Random(scale[0] * 7L + scale[1] + type.ordinal()), 160, 13);
-                List<String> expected = new ArrayList<>();
-                for (List<String> s : run("hashmap", type, true, false, false, steps)) {
-                    expected.addAll(s);
-                }
-                expected = withoutWatermarks(expected);
+                List<String> expected = allRowsWithoutWatermarks(run("hashmap", type, true, false, false, steps));
                 Collecting out = new Collecting();
-                List<WindowJoinOperator> before = new ArrayList<>();
-                for (int i = 0; i < scale[0]; i++) {
-                    before.add(open("rocksdb", type, true, false, false, i, scale[0], out));
-                }
+                Opener<WindowJoinOperator> opener = (i, p) -> open("rocksdb", type, true, false, false, i, p, out);
+                List<WindowJoinOperator> before = openInstances(scale[0], opener);
                 feedRouted(before, steps.subList(0, 80), out);
-                List<byte[]> snapshots = new ArrayList<>();
-                for (WindowJoinOperator op : before) {
-                    snapshots.add(snapshot(op));
-                    op.close();
-                }
-                List<WindowJoinOperator> after = new ArrayList<>();
-                for (int i = 0; i < scale[1]; i++) {
-                    WindowJoinOperator op = open("rocksdb", type, true, false, false, i, scale[1], out);
-                    if (scale[0] == 1 && scale[1] == 1) {
-                        op.restoreState(readers(snapshots).get(0));
-                    } else {
-                        op.restoreRescaled(readers(snapshots), scale[1] == 1 ? KeyOwnership.all(new int[][] {{0}, {0}})
-                                : KeyOwnership.hash(i, scale[1], new int[][] {{0}, {0}}));
-                    }
-                    after.add(op);
-                }
+                List<WindowJoinOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}, {0}});
                 feedRouted(after, steps.subList(80, steps.size()), out);
-                for (WindowJoinOperator op : after) {
-                    op.endInput(0);
-                    op.endInput(1);
-                    op.close();
-                }
+                endAndClose(after, 2);
                 String what = scale[0] + " -> " + scale[1] + " " + type;
                 assertTrue(expected.size() > 30, what + ": enough rows");
                 assertEquals(expected, withoutWatermarks(out.rows), what);
@@ -302,9 +202,7 @@ class RocksDBWindowJoinTest {
                 state = snapshot(op);
             }
             try (WindowJoinOperator op = open(kinds[1], JoinType.LEFT, true, false, false, 0, 1, out)) {
-                UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-                        () -> op.restoreState(readers(List.of(state)).get(0)));
-                assertTrue(e.getMessage().contains("state.backend.type"), e.getMessage());
+                assertRestoreRefused(op, state);
             }
         }
     }

@@ -1,39 +1,36 @@
 package io.sluice.runtime.operator.window;
 
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.SCALES;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.allRowsWithoutWatermarks;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertRestoreRefused;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertSameSteps;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.ts;
+import static io.sluice.runtime.operator.KeyedOperatorTestSupport.withoutWatermarks;
 import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.config.Configuration;
-import io.sluice.runtime.config.ExecutionOptions;
-import io.sluice.runtime.data.RowBatch;
-import io.sluice.runtime.metrics.OperatorMetrics;
-import io.sluice.runtime.operator.OperatorContext;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
+import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.operator.sort.SortKey;
-import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.RescalableOperator;
-import io.sluice.runtime.state.StateReader;
-import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.state.keyed.StateOptions;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.api.UnsupportedFeatureException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,28 +57,6 @@ class RocksDBWindowRankTest {
 
     /** A batch ({@code rows}), or a watermark when {@code rows} is null. */
     private record Step(Object[][] rows, long watermark) {
-    }
-
-    private static final class Collecting implements Output {
-        final List<String> rows = new ArrayList<>();
-
-        @Override
-        public void emit(RowBatch b) {
-            try (b) {
-                for (int i = 0; i < b.rowCount(); i++) {
-                    rows.add(b.getRow(i).toString());
-                }
-            }
-        }
-
-        @Override
-        public void emitWatermark(long watermark) {
-            rows.add("watermark " + watermark);
-        }
-    }
-
-    private static LocalDateTime ts(long millis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
     }
 
     /** Rows of tumbling windows around the watermark (some late), watermarks advancing now and then. */
@@ -138,10 +113,7 @@ class RocksDBWindowRankTest {
     private StreamOperator open(String backend, int variant, int subtask, int parallelism, Output out)
             throws Exception {
         StreamOperator op = VARIANTS.get(variant).apply(variant);
-        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 4)
-                .set(StateOptions.BACKEND_TYPE, backend);
-        op.open(new OperatorContext("window-rank", allocator, config, OperatorMetrics.detached("window-rank"),
-                subtask, parallelism), out);
+        op.open(context("window-rank", allocator, backend, 4, subtask, parallelism), out);
         return op;
     }
 
@@ -158,13 +130,6 @@ class RocksDBWindowRankTest {
         }
     }
 
-    private static List<String> drain(Collecting out) {
-        List<String> rows = new ArrayList<>(out.rows);
-        out.rows.clear();
-        Collections.sort(rows);
-        return rows;
-    }
-
     private List<List<String>> run(String backend, int variant, List<Step> steps) throws Exception {
         List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
@@ -172,19 +137,12 @@ class RocksDBWindowRankTest {
             assertEquals(backend.equals("rocksdb"), backendBytes(op) >= 0, "state kept in the backend");
             for (Step s : steps) {
                 feed(op, s, out);
-                perStep.add(drain(out));
+                perStep.add(out.drain());
             }
             op.endInput(0);
-            perStep.add(drain(out));
+            perStep.add(out.drain());
         }
         return perStep;
-    }
-
-    private static void assertSameSteps(List<List<String>> expected, List<List<String>> actual, String what) {
-        assertEquals(expected.size(), actual.size(), what + ": steps");
-        for (int s = 0; s < expected.size(); s++) {
-            assertEquals(expected.get(s), actual.get(s), what + ": step " + s);
-        }
     }
 
     @Test
@@ -194,32 +152,15 @@ class RocksDBWindowRankTest {
                 List<Step> steps = randomSteps(new Random(variant * 10L + keys), 200, keys);
                 String what = "variant " + variant + " keys=" + keys;
                 List<List<String>> heap = run("hashmap", variant, steps);
-                long rows = heap.stream().flatMap(List::stream).filter(r -> !r.startsWith("watermark")).count();
+                long rows = rowCount(heap);
                 assertTrue(rows > 10, what + ": " + rows + " rows");
                 assertSameSteps(heap, run("rocksdb", variant, steps), what);
             }
         }
     }
 
-    private static byte[] snapshot(StreamOperator op) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StateWriter w = new StateWriter(bytes);
-        ((RescalableOperator) op).snapshotState(w);
-        w.flush();
-        return bytes.toByteArray();
-    }
-
-    private static List<StateReader> readers(List<byte[]> snapshots) {
-        List<StateReader> readers = new ArrayList<>();
-        for (byte[] b : snapshots) {
-            readers.add(new StateReader(new ByteArrayInputStream(b)));
-        }
-        return readers;
-    }
-
     /** Feeds each row to the instance its key (column k) is routed to; watermarks go to every instance. */
     private void feedRouted(List<StreamOperator> ops, List<Step> steps, Output out) throws Exception {
-        int p = ops.size();
         for (Step s : steps) {
             if (s.rows == null) {
                 for (StreamOperator op : ops) {
@@ -227,67 +168,26 @@ class RocksDBWindowRankTest {
                 }
                 continue;
             }
-            List<List<Object[]>> perTarget = new ArrayList<>();
-            for (int t = 0; t < p; t++) {
-                perTarget.add(new ArrayList<>());
-            }
-            try (RowBatch all = TestBatches.batch(allocator, IN, s.rows)) {
-                FieldVector[] key = {all.vector(0)};
-                for (int r = 0; r < s.rows.length; r++) {
-                    perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), p)).add(s.rows[r]);
-                }
-            }
-            for (int t = 0; t < p; t++) {
-                feed(ops.get(t), new Step(perTarget.get(t).toArray(new Object[0][]), 0), out);
+            List<Object[][]> perTarget = route(allocator, IN, s.rows, 0, ops.size());
+            for (int t = 0; t < ops.size(); t++) {
+                feed(ops.get(t), new Step(perTarget.get(t), 0), out);
             }
         }
     }
 
-    private static List<String> withoutWatermarks(List<String> rows) {
-        List<String> kept = new ArrayList<>(rows);
-        kept.removeIf(r -> r.startsWith("watermark"));
-        Collections.sort(kept);
-        return kept;
-    }
-
     @Test
     void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
-        for (int[] scale : new int[][] {{1, 1}, {2, 1}, {1, 2}, {2, 3}}) {
+        for (int[] scale : SCALES) {
             for (int variant : new int[] {0, 1, 3, 4}) { // partitioned by k: routed by k
                 List<Step> steps = randomSteps(new Random(scale[0] * 7L + scale[1] + variant), 200, 17);
-                List<String> expected = new ArrayList<>();
-                for (List<String> s : run("hashmap", variant, steps)) {
-                    expected.addAll(s);
-                }
-                expected = withoutWatermarks(expected);
+                List<String> expected = allRowsWithoutWatermarks(run("hashmap", variant, steps));
                 Collecting out = new Collecting();
-                List<StreamOperator> before = new ArrayList<>();
-                for (int i = 0; i < scale[0]; i++) {
-                    before.add(open("rocksdb", variant, i, scale[0], out));
-                }
+                Opener<StreamOperator> opener = (i, p) -> open("rocksdb", variant, i, p, out);
+                List<StreamOperator> before = openInstances(scale[0], opener);
                 feedRouted(before, steps.subList(0, 100), out);
-                List<byte[]> snapshots = new ArrayList<>();
-                for (StreamOperator op : before) {
-                    snapshots.add(snapshot(op));
-                    op.close();
-                }
-                List<StreamOperator> after = new ArrayList<>();
-                for (int i = 0; i < scale[1]; i++) {
-                    StreamOperator op = open("rocksdb", variant, i, scale[1], out);
-                    if (scale[0] == 1 && scale[1] == 1) {
-                        ((RescalableOperator) op).restoreState(readers(snapshots).get(0));
-                    } else {
-                        ((RescalableOperator) op).restoreRescaled(readers(snapshots), scale[1] == 1
-                                ? KeyOwnership.all(new int[][] {{0}}) : KeyOwnership.hash(i, scale[1],
-                                        new int[][] {{0}}));
-                    }
-                    after.add(op);
-                }
+                List<StreamOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}});
                 feedRouted(after, steps.subList(100, steps.size()), out);
-                for (StreamOperator op : after) {
-                    op.endInput(0);
-                    op.close();
-                }
+                endAndClose(after, 1);
                 String what = scale[0] + " -> " + scale[1] + " variant " + variant;
                 assertTrue(expected.size() > 30, what + ": enough rows");
                 assertEquals(expected, withoutWatermarks(out.rows), what);
@@ -306,12 +206,10 @@ class RocksDBWindowRankTest {
                     for (Step s : steps) {
                         feed(op, s, out);
                     }
-                    state = snapshot(op);
+                    state = snapshot((RescalableOperator) op);
                 }
                 try (StreamOperator op = open(kinds[1], variant, 0, 1, out)) {
-                    UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-                            () -> ((RescalableOperator) op).restoreState(readers(List.of(state)).get(0)));
-                    assertTrue(e.getMessage().contains("state.backend.type"), e.getMessage());
+                    assertRestoreRefused((RescalableOperator) op, state);
                 }
             }
         }
