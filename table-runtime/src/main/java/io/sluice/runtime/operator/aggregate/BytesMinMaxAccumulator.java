@@ -96,4 +96,16 @@ final class BytesMinMaxAccumulator extends Accumulator {
             }
         }
     }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        int n = in.readInt();
+        for (int g = 0; g < n; g++) {
+            byte[] value = in.readBoolean() ? in.readBytes() : null;
+            if (g < target.length && target[g] >= 0) {
+                values[target[g]] = value;
+                lengths[target[g]] = value == null ? 0 : value.length;
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.sluice.runtime.operator.aggregate;
 
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.state.StateWriter;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -95,6 +96,14 @@ final class CompactDecimalSumAccumulator extends Accumulator {
         sums = in.readLongs();
         counts = in.readLongs();
         overflow = readOverflow(in, sums.length);
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        long[] restoredSums = in.readLongs();
+        StateRemap.copy(restoredSums, target, sums);
+        StateRemap.copy(in.readLongs(), target, counts);
+        StateRemap.copy(readOverflow(in, restoredSums.length), target, overflow);
     }
 
     /** Writes the non-null overflow parts as (group, decimal string) pairs after their count. */

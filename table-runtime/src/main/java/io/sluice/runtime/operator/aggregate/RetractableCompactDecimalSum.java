@@ -2,6 +2,7 @@ package io.sluice.runtime.operator.aggregate;
 
 import io.sluice.runtime.data.VectorValues;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
 import io.sluice.runtime.state.StateWriter;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -137,6 +138,14 @@ final class RetractableCompactDecimalSum extends RetractableAccumulator {
         sums = in.readLongs();
         counts = in.readLongs();
         overflow = CompactDecimalSumAccumulator.readOverflow(in, sums.length);
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        long[] restoredSums = in.readLongs();
+        StateRemap.copy(restoredSums, target, sums);
+        StateRemap.copy(in.readLongs(), target, counts);
+        StateRemap.copy(CompactDecimalSumAccumulator.readOverflow(in, restoredSums.length), target, overflow);
     }
 
     @Override

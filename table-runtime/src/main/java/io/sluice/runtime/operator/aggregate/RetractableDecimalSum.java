@@ -1,8 +1,9 @@
 package io.sluice.runtime.operator.aggregate;
 
-import java.io.IOException;
-import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateRemap;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -114,6 +115,18 @@ final class RetractableDecimalSum extends RetractableAccumulator {
         for (int g = 0; g < sums.length; g++) {
             if (in.readBoolean()) {
                 sums[g] = new BigDecimal(in.readString());
+            }
+        }
+    }
+
+    @Override
+    void restoreRemapped(StateReader in, int[] target) throws IOException {
+        long[] restoredCounts = in.readLongs();
+        StateRemap.copy(restoredCounts, target, counts);
+        for (int g = 0; g < restoredCounts.length; g++) {
+            BigDecimal sum = in.readBoolean() ? new BigDecimal(in.readString()) : null;
+            if (g < target.length && target[g] >= 0) {
+                sums[target[g]] = sum;
             }
         }
     }
