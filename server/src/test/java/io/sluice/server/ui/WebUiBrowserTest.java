@@ -205,7 +205,11 @@ class WebUiBrowserTest {
         browser.findElement(By.id("sql-run")).click();
         waiting().until(b -> !b.findElements(By.cssSelector("a.job-link")).isEmpty());
         String job = text("a.job-link");
-        browser.findElement(By.cssSelector("a.job-link")).click();
+        // the status line is rendered again as the job's state arrives: find and click the link in one retried step
+        waiting().until(b -> {
+            b.findElement(By.cssSelector("a.job-link")).click();
+            return true;
+        });
         waiting().until(b -> b.findElements(By.cssSelector("#job-graph g.node")).size() >= 2
                 && text("#job-state").equals("RUNNING"));
         assertEquals("INSERT INTO ui_sink SELECT k FROM ui_clicks", text("#job-name"));
