@@ -210,9 +210,7 @@ public final class KeyedSlotState implements AutoCloseable {
 
     /** The backend's snapshot (call {@link #writeBack} first). */
     public byte[] snapshot() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        backend.snapshot(bytes);
-        return bytes.toByteArray();
+        return backend.snapshotBytes();
     }
 
     /** Restores the backend from its own snapshot (same parallelism). */

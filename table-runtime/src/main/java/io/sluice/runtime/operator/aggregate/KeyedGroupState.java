@@ -112,9 +112,7 @@ final class KeyedGroupState implements AutoCloseable {
 
     /** The backend's snapshot. */
     byte[] snapshot() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        backend.snapshot(bytes);
-        return bytes.toByteArray();
+        return backend.snapshotBytes();
     }
 
     /** The backend's state frozen for an asynchronous snapshot. */

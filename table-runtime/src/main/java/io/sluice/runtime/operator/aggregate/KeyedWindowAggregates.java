@@ -438,9 +438,7 @@ public final class KeyedWindowAggregates implements AutoCloseable {
                 out.writeLong(word);
             }
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        backend.snapshot(bytes);
-        out.writeBytes(bytes.toByteArray());
+        out.writeBytes(backend.snapshotBytes());
     }
 
     /** Restores what {@link #snapshot} wrote (same parallelism). */

@@ -20,7 +20,6 @@ import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.RowType;
 import io.sluice.types.RowKind;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -504,9 +503,7 @@ final class KeyedIntervalJoin implements AutoCloseable {
         for (TimeSliceKeyIndex index : expiryIndex) {
             index.write(w);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        backend.snapshot(bytes);
-        w.writeBytes(bytes.toByteArray());
+        w.writeBytes(backend.snapshotBytes());
     }
 
     /** Restores what {@link #snapshot} wrote (same parallelism). */

@@ -18,7 +18,6 @@ import io.sluice.runtime.types.ArrowTypes;
 import io.sluice.runtime.types.RowType;
 import io.sluice.types.RowKind;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -439,9 +438,7 @@ final class KeyedStateJoin implements AutoCloseable {
 
     /** The backend's snapshot of both sides. */
     byte[] snapshot() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        backend.snapshot(bytes);
-        return bytes.toByteArray();
+        return backend.snapshotBytes();
     }
 
     /** The backend's state frozen for an asynchronous snapshot. */

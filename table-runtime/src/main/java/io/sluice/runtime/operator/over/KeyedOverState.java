@@ -292,9 +292,7 @@ final class KeyedOverState implements AutoCloseable {
         w.writeLong(sequence);
         waiting.write(w);
         stored.write(w);
-        ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
-        backend.snapshot(snapshot);
-        w.writeBytes(snapshot.toByteArray());
+        w.writeBytes(backend.snapshotBytes());
     }
 
     /** Restores what {@link #snapshot} wrote (same parallelism). */

@@ -21,7 +21,6 @@ import io.sluice.runtime.state.keyed.StateSerializers;
 import io.sluice.runtime.state.keyed.VoidNamespace;
 import io.sluice.runtime.types.RowType;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -272,9 +271,7 @@ final class KeyedSessions implements AutoCloseable {
     void snapshot(StateWriter w) throws IOException {
         w.writeLong(sequence);
         closing.write(w);
-        ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
-        backend.snapshot(snapshot);
-        w.writeBytes(snapshot.toByteArray());
+        w.writeBytes(backend.snapshotBytes());
     }
 
     /** Restores what {@link #snapshot} wrote (same parallelism). */

@@ -19,7 +19,6 @@ import io.sluice.runtime.state.keyed.StateSerializers;
 import io.sluice.runtime.state.keyed.VoidNamespace;
 import io.sluice.runtime.types.RowType;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -259,9 +258,7 @@ final class KeyedWindowRows implements AutoCloseable {
                 out.writeLong(word);
             }
         }
-        ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
-        backend.snapshot(snapshot);
-        out.writeBytes(snapshot.toByteArray());
+        out.writeBytes(backend.snapshotBytes());
     }
 
     /** Restores what {@link #snapshot} wrote (same parallelism). */

@@ -62,6 +62,13 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
      */
     void snapshot(OutputStream out) throws IOException;
 
+    /** {@link #snapshot} into a byte array (an operator's snapshot embeds its backend's this way). */
+    default byte[] snapshotBytes() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        snapshot(bytes);
+        return bytes.toByteArray();
+    }
+
     /**
      * The synchronous part of an asynchronous snapshot: freezes the state as {@link #snapshot} would write it now,
      * for a background thread to write while the operator goes on changing the state (called on the task thread,
