@@ -116,7 +116,10 @@ class WebUiBrowserTest {
         assertTrue(text(rowCss).contains("INSERT INTO counts"));
         screenshot("jobs.png");
 
-        browser.findElement(row).click();
+        waiting().until(b -> { // the job list is rendered again as numbers arrive: find and click in one step
+            b.findElement(row).click();
+            return true;
+        });
         waiting().until(b -> b.findElements(By.cssSelector("#job-graph g.node")).size() >= 3);
         assertEquals("RUNNING", text("#job-state"));
         assertTrue(browser.findElements(By.cssSelector("#job-graph g.edge")).size() >= 2);
