@@ -97,6 +97,11 @@ class RescaleSavepointTest {
             + " 'fields.id.end' = '4000', 'fields.v.kind' = 'sequence', 'fields.v.start' = '1',"
             + " 'fields.v.end' = '4000')";
 
+    /** 4,000 rows of sequences id and k, 1 to 4000, at 2,000 rows/s. */
+    private static final String SRC = "CREATE TABLE src (id BIGINT, k INT) WITH ('connector' = 'datagen',"
+            + " 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1',"
+            + " 'fields.id.end' = '4000', 'fields.k.kind' = 'sequence', 'fields.k.start' = '1', 'fields.k.end' = '4000')";
+
     /** The final table of a changelog: +I/+U rows by their key column 0, -U/-D remove. */
     private static Map<Object, String> materialize(TableResult result) throws Exception {
         Map<Object, String> table = new TreeMap<>();
@@ -118,9 +123,7 @@ class RescaleSavepointTest {
     @CsvSource({"2, 1", "1, 2"})
     @Timeout(120)
     void decimalSumsAndStringExtremesRestoreAtAnotherParallelism(int from, int to) throws Exception {
-        String ddl = "CREATE TABLE src (id BIGINT, k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '2000',"
-                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '4000',"
-                + " 'fields.k.kind' = 'sequence', 'fields.k.start' = '1', 'fields.k.end' = '4000');"
+        String ddl = SRC + ";"
                 + "CREATE TABLE snk (g BIGINT, s DECIMAL(38, 2), a DECIMAL(38, 2), lo STRING, hi STRING,"
                 + " PRIMARY KEY (g) NOT ENFORCED) WITH ('connector' = 'blackhole')";
         // insert-only input: compact DECIMAL sums and averages, MIN/MAX of strings
@@ -137,9 +140,7 @@ class RescaleSavepointTest {
     @CsvSource({"2, 1", "1, 2"})
     @Timeout(120)
     void retractableDecimalSumsRestoreAtAnotherParallelism(int from, int to) throws Exception {
-        String ddl = "CREATE TABLE src (id BIGINT, k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '2000',"
-                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '4000',"
-                + " 'fields.k.kind' = 'sequence', 'fields.k.start' = '1', 'fields.k.end' = '4000');"
+        String ddl = SRC + ";"
                 + "CREATE TABLE snk (h BIGINT, s DECIMAL(38, 2), w DECIMAL(38, 2), PRIMARY KEY (h) NOT ENFORCED)"
                 + " WITH ('connector' = 'blackhole')";
         // the inner GROUP BY updates its rows, so the outer sums retract: compact and wide DECIMAL sums
@@ -155,9 +156,7 @@ class RescaleSavepointTest {
     @CsvSource({"2, 1", "2, 3", "1, 2"})
     @Timeout(120)
     void aGroupByRestoredAtAnotherParallelismEndsWithExactCounts(int from, int to) throws Exception {
-        String ddl = "CREATE TABLE src (id BIGINT, k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '2000',"
-                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '4000',"
-                + " 'fields.k.kind' = 'sequence', 'fields.k.start' = '1', 'fields.k.end' = '4000');"
+        String ddl = SRC + ";"
                 + "CREATE TABLE snk (g BIGINT, c BIGINT, s BIGINT, m BIGINT, PRIMARY KEY (g) NOT ENFORCED) WITH ("
                 + "'connector' = 'blackhole')";
         String query = "SELECT MOD(id, 37) AS g, COUNT(*) AS c, SUM(id) AS s, MAX(k) AS m FROM src GROUP BY MOD(id, 37)";
