@@ -66,11 +66,7 @@ class RescaleSavepointTest {
 
     /** Runs {@code statement} at {@code parallelism} and stops it with a savepoint after a while; returns its path. */
     private String stopWithSavepoint(int parallelism, String ddl, String statement) throws Exception {
-        TableEnvironment env = env(parallelism);
-        for (String d : ddl.split(";")) {
-            env.executeSql(d);
-        }
-        TableResult first = env.executeSql(statement);
+        TableResult first = firstRun(parallelism, ddl).executeSql(statement);
         Thread.sleep(600); // the sources need about 2 s for all rows: the job is stopped well before its end
         String savepoint = first.getJobClient().orElseThrow()
                 .stopWithSavepoint(false, tmp.resolve("savepoints").toString()).get(30, TimeUnit.SECONDS);
@@ -79,12 +75,26 @@ class RescaleSavepointTest {
         return savepoint;
     }
 
-    /** A new environment at {@code parallelism} with the tables of {@code ddl}, restoring {@code savepoint}. */
-    private static TableEnvironment restoring(int parallelism, String ddl, String savepoint) {
+    /**
+     * A new environment at {@code parallelism} with the tables of {@code ddl} as written: datagen sources at their
+     * rate, so a job started in it can be stopped part way.
+     */
+    private static TableEnvironment firstRun(int parallelism, String ddl) {
         TableEnvironment env = env(parallelism);
         for (String d : ddl.split(";")) {
             env.executeSql(d);
         }
+        return env;
+    }
+
+    /**
+     * A new environment at {@code parallelism} with the tables of {@code ddl}, restoring {@code savepoint} (none for
+     * an uninterrupted reference run). Its datagen sources are not rate-limited: only a first run has to be slow
+     * enough to be stopped part way, and the rows (sequences) do not depend on the rate.
+     */
+    private static TableEnvironment restoring(int parallelism, String ddl, String savepoint) {
+        TableEnvironment env = firstRun(parallelism, ddl.replaceAll("'rows-per-second' = '\\d+'",
+                "'rows-per-second' = '10000000'"));
         if (savepoint != null) {
             env.executeSql("SET 'execution.savepoint.path' = '" + savepoint + "'");
         }
@@ -240,7 +250,7 @@ class RescaleSavepointTest {
      */
     private List<String> acrossRescale(String ddl, String query, int from, int to) throws Exception {
         List<String> table = new ArrayList<>();
-        TableResult first = restoring(from, ddl, null).executeSql(query);
+        TableResult first = firstRun(from, ddl).executeSql(query);
         Thread reader = new Thread(() -> {
             try (CloseableIterator<Row> rows = first.collect()) {
                 apply(rows, table);
@@ -534,7 +544,7 @@ class RescaleSavepointTest {
     void aWindowTableAggregateSavepointRestoresAtAnotherParallelism() throws Exception {
         String ddl = EVENTS + ";CREATE TABLE top_sink (k INT, v INT, r INT) WITH ('connector' = 'blackhole')";
         String insert = "INSERT INTO top_sink SELECT * FROM tops";
-        TableEnvironment first = restoring(2, ddl, null);
+        TableEnvironment first = firstRun(2, ddl);
         registerWindowTop2(first);
         TableResult run = first.executeSql(insert);
         Thread.sleep(600);
