@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Streaming {@code INTERSECT ALL} and {@code EXCEPT ALL} over random changelogs (inserts, and retractions of rows
- * inserted before, NULLs): the changelog folds into the multiset the counts of both inputs give after every batch; it is
- * the same with the counts on the heap and in RocksDB; the state survives a checkpoint, also restored at another
- * parallelism.
+ * inserted before, NULLs): the changelog folds into the multiset the counts of both inputs give after every batch;
+ * it is the same with the counts on the heap and in RocksDB; the state survives a checkpoint, also restored at
+ * another parallelism.
  */
 class RocksDBMultisetTest {
     private static final RowType T = rowType("k", LogicalType.integer(), "s", LogicalType.string());

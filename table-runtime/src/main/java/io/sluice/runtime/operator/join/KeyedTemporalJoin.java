@@ -240,7 +240,10 @@ final class KeyedTemporalJoin implements AutoCloseable {
         }
     }
 
-    /** Emits the current key's left rows at or before {@code watermark}; whether none is left before {@code sliceEnd}. */
+    /**
+     * Emits the current key's left rows at or before {@code watermark}; returns whether none is left before
+     * {@code sliceEnd}.
+     */
     private boolean emitKey(long watermark, long sliceEnd, Ready ready) throws Exception {
         List<Map.Entry<byte[], byte[]>> stored = null;
         for (Map.Entry<byte[], byte[]> e : leftRows.entries()) {

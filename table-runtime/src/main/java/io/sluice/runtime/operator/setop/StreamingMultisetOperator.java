@@ -36,9 +36,9 @@ import org.apache.arrow.vector.TinyIntVector;
 
 /**
  * {@code INTERSECT ALL} and {@code EXCEPT ALL} over streams: keeps, per distinct row (all columns, NULLs equal to each
- * other), how often it occurs in each input, and emits the change of how often it belongs to the result, {@code min(left,
- * right)} (INTERSECT ALL) or {@code max(left - right, 0)} (EXCEPT ALL): as many {@code +I} copies of the row as that
- * number grew by, or {@code -D} copies as it shrank by.
+ * other), how often it occurs in each input, and emits the change of how often it belongs to the result,
+ * {@code min(left, right)} (INTERSECT ALL) or {@code max(left - right, 0)} (EXCEPT ALL): as many {@code +I} copies of
+ * the row as that number grew by, or {@code -D} copies as it shrank by.
  *
  * <p>The counts live in the job's keyed-state backend ({@code state.backend.type}: on the heap with {@code hashmap},
  * on disk with {@code rocksdb}), one value per distinct row; a batch reads and writes each of its distinct rows once.
