@@ -20,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * SQL SESSION window aggregates, OVER aggregates, window Top-N and window joins with their state in RocksDB, stopped
- * with a savepoint part way and restored at another parallelism, emit the rows of one uninterrupted run on the heap.
+ * SQL SESSION window aggregates, OVER aggregates, window Top-N, window joins and MATCH_RECOGNIZE with their state in
+ * RocksDB, stopped with a savepoint part way and restored at another parallelism, emit the rows of one uninterrupted
+ * run on the heap.
  */
 class RocksDBWindowRescaleTest {
     private static final int ROWS = 3000;
@@ -53,6 +54,9 @@ class RocksDBWindowRescaleTest {
             + " (SELECT * FROM TABLE(TUMBLE(TABLE v, DESCRIPTOR(ts), INTERVAL '20' SECOND))) r"
             + " ON l.window_start = r.window_start AND l.window_end = r.window_end AND l.k = r.k AND l.x < r.x"
             + " AND r.id < l.id + 3";
+    private static final String MATCH = "SELECT * FROM v MATCH_RECOGNIZE (PARTITION BY k ORDER BY ts MEASURES"
+            + " A.id AS a_id, LAST(B.id) AS b_id, COUNT(B.id) AS bs ONE ROW PER MATCH AFTER MATCH SKIP PAST LAST ROW"
+            + " PATTERN (A B+ C) DEFINE A AS A.x < 300, B AS B.x >= 300, C AS C.x < 300)";
 
     private TableEnvironment env(String backend, int parallelism, String savepoint) {
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
@@ -82,6 +86,7 @@ class RocksDBWindowRescaleTest {
             case "over" -> OVER;
             case "top-n" -> TOP_N;
             case "join" -> JOIN;
+            case "match" -> MATCH;
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -125,7 +130,7 @@ class RocksDBWindowRescaleTest {
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource({"session, 2, 1", "session, 1, 2", "over, 2, 1", "over, 1, 2", "top-n, 2, 1", "top-n, 1, 2",
-        "join, 2, 1", "join, 1, 2"})
+        "join, 2, 1", "join, 1, 2", "match, 2, 1", "match, 1, 2"})
     @Timeout(120)
     void continuesAcrossRescalingAsOneUninterruptedRun(String name, int from, int to) throws Exception {
         List<String> expected = uninterrupted(query(name));
