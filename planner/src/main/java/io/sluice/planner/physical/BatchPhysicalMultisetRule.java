@@ -6,7 +6,10 @@ import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.SetOp;
 
-/** {@code INTERSECT ALL} / {@code EXCEPT ALL} of two inputs become a {@link BatchPhysicalMultiset} (batch only). */
+/**
+ * {@code INTERSECT ALL} / {@code EXCEPT ALL} of two inputs become a {@link BatchPhysicalMultiset} (batch mode) or a
+ * {@link StreamPhysicalMultiset} (streaming mode).
+ */
 final class BatchPhysicalMultisetRule extends PhysicalConverterRule {
     private final boolean streaming;
 
@@ -24,7 +27,7 @@ final class BatchPhysicalMultisetRule extends PhysicalConverterRule {
             throw new UnsupportedFeatureException(what + " over " + setOp.getInputs().size() + " inputs");
         }
         if (streaming) {
-            throw new UnsupportedFeatureException(what + " in streaming mode");
+            return new StreamPhysicalMultiset(rel.getCluster(), physical(rel), setOp.getInputs(), setOp.kind);
         }
         return new BatchPhysicalMultiset(rel.getCluster(), physical(rel),
                 setOp.getInputs(), setOp.kind);

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * SQL SESSION window aggregates, OVER aggregates, window Top-N and window joins with their state in RocksDB, stopped
- * with a savepoint part way and restored at another parallelism, emit the rows of one uninterrupted run on the heap.
+ * SQL SESSION window aggregates, OVER aggregates, window Top-N, window joins, event-time temporal joins and
+ * MATCH_RECOGNIZE with their state in RocksDB, stopped with a savepoint part way and restored at another parallelism,
+ * emit the rows of one uninterrupted run on the heap.
  */
 class RocksDBWindowRescaleTest {
     private static final int ROWS = 3000;
@@ -38,6 +39,11 @@ class RocksDBWindowRescaleTest {
             + " 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1',"
             + " 'fields.id.end' = '" + ROWS + "')";
     private static final String VIEW = "CREATE TEMPORARY VIEW v AS SELECT (id / 100) % 7 AS k, id, x, ts FROM a";
+    /** A versioned table: the version of key id is valid from half a second of event time per id on. */
+    private static final String VERSIONS = "CREATE TABLE b (id BIGINT, rate AS CAST(id * 31 % 100 AS INT),"
+            + " ts AS TO_TIMESTAMP_LTZ(id * 500, 3), WATERMARK FOR ts AS ts, PRIMARY KEY (id) NOT ENFORCED) WITH ("
+            + "'connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence',"
+            + " 'fields.id.start' = '1', 'fields.id.end' = '" + ROWS + "')";
 
     private static final String SESSION = "SELECT k, window_start, window_end, COUNT(*), SUM(x), MAX(id)"
             + " FROM TABLE(SESSION(TABLE v PARTITION BY k, DESCRIPTOR(ts), INTERVAL '30' SECOND))"
@@ -53,6 +59,11 @@ class RocksDBWindowRescaleTest {
             + " (SELECT * FROM TABLE(TUMBLE(TABLE v, DESCRIPTOR(ts), INTERVAL '20' SECOND))) r"
             + " ON l.window_start = r.window_start AND l.window_end = r.window_end AND l.k = r.k AND l.x < r.x"
             + " AND r.id < l.id + 3";
+    private static final String TEMPORAL = "SELECT a.id, b.rate, b.ts FROM a LEFT JOIN b FOR SYSTEM_TIME AS OF a.ts AS b"
+            + " ON a.id = b.id";
+    private static final String MATCH = "SELECT * FROM v MATCH_RECOGNIZE (PARTITION BY k ORDER BY ts MEASURES"
+            + " A.id AS a_id, LAST(B.id) AS b_id, COUNT(B.id) AS bs ONE ROW PER MATCH AFTER MATCH SKIP PAST LAST ROW"
+            + " PATTERN (A B+ C) DEFINE A AS A.x < 300, B AS B.x >= 300, C AS C.x < 300)";
 
     private TableEnvironment env(String backend, int parallelism, String savepoint) {
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
@@ -62,6 +73,7 @@ class RocksDBWindowRescaleTest {
         env.executeSql("SET 'table.exec.batch-size' = '64'");
         env.executeSql(SOURCE);
         env.executeSql(VIEW);
+        env.executeSql(VERSIONS);
         if (savepoint != null) {
             env.executeSql("SET 'execution.savepoint.path' = '" + savepoint + "'");
         }
@@ -82,6 +94,8 @@ class RocksDBWindowRescaleTest {
             case "over" -> OVER;
             case "top-n" -> TOP_N;
             case "join" -> JOIN;
+            case "temporal" -> TEMPORAL;
+            case "match" -> MATCH;
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -125,7 +139,8 @@ class RocksDBWindowRescaleTest {
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource({"session, 2, 1", "session, 1, 2", "over, 2, 1", "over, 1, 2", "top-n, 2, 1", "top-n, 1, 2",
-        "join, 2, 1", "join, 1, 2"})
+        "join, 2, 1", "join, 1, 2", "temporal, 2, 1", "temporal, 1, 2",
+        "match, 2, 1", "match, 1, 2"})
     @Timeout(120)
     void continuesAcrossRescalingAsOneUninterruptedRun(String name, int from, int to) throws Exception {
         List<String> expected = uninterrupted(query(name));

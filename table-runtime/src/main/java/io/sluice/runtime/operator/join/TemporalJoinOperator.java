@@ -59,6 +59,13 @@ import org.apache.arrow.vector.TinyIntVector;
  * left row. A checkpoint saves both watermarks, the key table, the pending left rows and the versions.
  * Restored at another parallelism, an instance keeps the keys the exchanges (hashing the join keys) now route to
  * it, with their versions and pending left rows.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}), the
+ * pending left rows and the versions live in the job's keyed-state backend, per join key ({@link KeyedTemporalJoin}),
+ * so they may be larger than the heap; a watermark reads only the keys with left rows or versions at or before it. The
+ * emitted rows and watermarks are those of the heap path (rows of one watermark may come in another order across
+ * keys), and so is the state kept. A checkpoint then holds both watermarks, small indexes and the backend's snapshot;
+ * it restores only under the same kind of backend.
  */
 public final class TemporalJoinOperator implements StreamOperator, RescalableOperator {
     private static final byte INSERT = RowKind.INSERT.toByteValue();
@@ -84,6 +91,8 @@ public final class TemporalJoinOperator implements StreamOperator, RescalableOpe
     /** Right versions: list {@code g} holds key id {@code g}'s versions in time order. */
     private TimedRowStore right;
     private JoinOutputBuffer out;
+    /** Non-null when the rows live in a keyed-state backend (the heap structures then stay empty). */
+    private KeyedTemporalJoin keyed;
 
     private int[] keyIds = new int[0];
     private long[] times = new long[0];
@@ -166,6 +175,14 @@ public final class TemporalJoinOperator implements StreamOperator, RescalableOpe
         left.ensureLists(1);
         right = new TimedRowStore(rightType, allocator);
         out = new JoinOutputBuffer(outputType, leftType.size(), allocator, batchSize, output);
+        if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedTemporalJoin(context, type, leftType, rightType, keys, residual, out);
+        }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the state is on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
     }
 
     @Override
@@ -176,6 +193,15 @@ public final class TemporalJoinOperator implements StreamOperator, RescalableOpe
                 return;
             }
             ensureRowCapacity(rows);
+            if (keyed != null) {
+                readTimesAndKinds(batch, input, rows);
+                if (input == 0) {
+                    keyed.addLeft(batch, rows, times, kinds);
+                } else {
+                    keyed.addVersions(batch, rows, times, kinds);
+                }
+                return;
+            }
             table.findOrInsert(KeyHashTable.columnsOf(batch, keys[input]), rows, keyIds);
             right.ensureLists(table.size());
             readTimesAndKinds(batch, input, rows);
@@ -275,8 +301,12 @@ public final class TemporalJoinOperator implements StreamOperator, RescalableOpe
         long min = inputWatermark;
         if (min > emittedWatermark) {
             emittedWatermark = min;
-            emitUpTo(min);
-            pruneVersions(min);
+            if (keyed != null) {
+                keyed.advance(min, true);
+            } else {
+                emitUpTo(min);
+                pruneVersions(min);
+            }
             output.emitWatermark(min);
         }
     }
@@ -285,7 +315,11 @@ public final class TemporalJoinOperator implements StreamOperator, RescalableOpe
     public void endInput(int input) throws Exception {
         ended[input] = true;
         if (ended[0] && ended[1]) {
-            emitUpTo(Long.MAX_VALUE);
+            if (keyed != null) {
+                keyed.advance(Long.MAX_VALUE, false);
+            } else {
+                emitUpTo(Long.MAX_VALUE);
+            }
         }
     }
 
@@ -409,6 +443,11 @@ public final class TemporalJoinOperator implements StreamOperator, RescalableOpe
     public void snapshotState(StateWriter stateOut) throws IOException {
         stateOut.writeLong(inputWatermark);
         stateOut.writeLong(emittedWatermark);
+        if (keyed != null) {
+            stateOut.writeInt(BACKEND_STATE); // where the heap path's key count is (never negative there)
+            keyed.snapshot(stateOut);
+            return;
+        }
         int keyCount = table.size();
         stateOut.writeInt(keyCount);
         KeyTableState.write(stateOut, table, keyRowType(), keyCount);
@@ -421,6 +460,11 @@ public final class TemporalJoinOperator implements StreamOperator, RescalableOpe
         inputWatermark = in.readLong();
         emittedWatermark = in.readLong();
         int keyCount = in.readInt();
+        checkBackend(keyCount);
+        if (keyed != null) {
+            keyed.restore(in);
+            return;
+        }
         KeyTableState.restore(in, table, keyRowType(), keyCount, allocator, "temporal join keys");
         left.restore(in);
         left.ensureLists(1);
@@ -452,15 +496,25 @@ public final class TemporalJoinOperator implements StreamOperator, RescalableOpe
             input = Math.min(input, in.readLong());
             emitted = Math.min(emitted, in.readLong());
             int keyCount = in.readInt();
+            checkBackend(keyCount);
+            if (keyed != null) {
+                continue; // the backend's snapshots are restored together, below
+            }
             int[] keyTarget = KeyTableState.restoreOwned(in, table, keyRowType(), keyCount, allocator, owned, keys[0],
                     0, "temporal join keys");
             left.restoreRemapped(in, new int[] {0}, rows -> owned.ownedRows(rows, leftColumns, 0), keyTarget);
             right.ensureLists(table.size());
             right.restoreRemapped(in, keyTarget, null, keyTarget);
         }
+        if (keyed != null) {
+            keyed.restoreRescaled(snapshots, owned);
+        }
         if (!snapshots.isEmpty()) {
             inputWatermark = input;
             emittedWatermark = emitted;
+        }
+        if (keyed != null) {
+            return;
         }
         int keyCount = table.size();
         right.ensureLists(keyCount);
@@ -469,6 +523,19 @@ public final class TemporalJoinOperator implements StreamOperator, RescalableOpe
             if (right.hasSeveral(key) || (right.first(key) >= 0 && right.kind(right.first(key)) == DELETE)) {
                 queuePrune(key);
             }
+        }
+    }
+
+    /** Marks a snapshot of backend state: a negative number where a heap snapshot has its key count. */
+    private static final int BACKEND_STATE = -1;
+
+    /** Fails when a snapshot was taken under the other kind of state. */
+    private void checkBackend(int keyCount) {
+        boolean backendState = keyCount == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a temporal join's state taken with"
+                    + " state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
         }
     }
 
@@ -495,6 +562,10 @@ public final class TemporalJoinOperator implements StreamOperator, RescalableOpe
 
     @Override
     public void close() {
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         if (left != null) {
             left.close();
             left = null;

@@ -46,6 +46,13 @@ import org.apache.arrow.vector.ValueVector;
  * the input ends, every buffered row is matched; partial matches are then discarded. Batch mode buffers
  * everything until the input ends (watermarks neither trigger matching nor make rows late). Restored at another
  * parallelism, an instance keeps the partitions the exchange (hashing the PARTITION BY columns) now routes to it.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}), the
+ * partitions live in the job's keyed-state backend ({@link KeyedMatchState}), so the waiting rows and partial matches
+ * may be larger than the heap; a watermark reads only the partitions with rows or partial matches due at or before it.
+ * The matches, late rows and watermarks are those of the heap path (matches of one watermark may come in another order
+ * across partitions). A checkpoint then holds the watermark, the late-row count, a small index and the backend's
+ * snapshot; it restores only under the same kind of backend.
  */
 public final class MatchRecognizeOperator implements StreamOperator, RescalableOperator {
     private final MatchSpec spec;
@@ -70,6 +77,11 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
             io.sluice.runtime.metrics.OperatorMetrics.detached("late rows");
     private long seq;
     private boolean batch;
+    /** Non-null when the partitions live in a keyed-state backend (then {@code partitions} stays empty). */
+    private KeyedMatchState keyed;
+    /** The current batch's PARTITION BY vectors (for the exchange hash of a row's partition, in backend mode). */
+    private FieldVector[] keyVectors;
+    private int currentRow;
 
     public MatchRecognizeOperator(MatchSpec spec, LongSupplier clock) {
         this.spec = spec;
@@ -104,6 +116,14 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
         }
         UserFunctionLifecycle.openUnchecked(context, derived, measures);
         UserFunctionLifecycle.openUnchecked(context, (Object[]) predicates);
+        if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedMatchState(context, spec, keyType);
+        }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the partitions are on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
     }
 
     /** Rows dropped because the watermark had passed their time when they arrived. */
@@ -131,7 +151,16 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
             try {
                 RowType in = spec.inputType();
                 int inputColumns = in.size();
+                if (keyed != null) {
+                    int[] keys = spec.partitionKeys();
+                    keyVectors = new FieldVector[keys.length];
+                    for (int k = 0; k < keys.length; k++) {
+                        keyVectors[k] = keys[k] < inputColumns ? batch.vector(keys[k])
+                                : extra.vector(keys[k] - inputColumns);
+                    }
+                }
                 for (int r = 0; r < rows; r++) {
+                    currentRow = r;
                     Object[] row = new Object[spec.storedType().size()];
                     for (int c = 0; c < inputColumns; c++) {
                         row[c] = VectorValues.get(in.type(c), batch.vector(c), r);
@@ -146,7 +175,11 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
                 if (lateRouter != null) {
                     lateRouter.flush();
                 }
+                if (keyed != null) {
+                    keyed.writeBack();
+                }
             } finally {
+                keyVectors = null;
                 if (extra != null) {
                     extra.close();
                 }
@@ -185,7 +218,7 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
         if (spec.rowtime() && time <= watermark && !batch) {
             return false;
         }
-        PartitionState p = partition(row);
+        PartitionState p = partition(row, !spec.rowtime());
         if (!spec.rowtime()) {
             match(p, row, time);
             return true;
@@ -205,11 +238,16 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
         }
     }
 
-    private PartitionState partition(Object[] row) {
+    /** The partition of {@code row} (in backend mode: of the batch's current row; loaded when {@code toMatch}). */
+    private PartitionState partition(Object[] row, boolean toMatch) {
         int[] keys = spec.partitionKeys();
         Object[] key = new Object[keys.length];
         for (int i = 0; i < keys.length; i++) {
             key[i] = row[keys[i]];
+        }
+        if (keyed != null) {
+            io.sluice.runtime.state.RoutedKey routed = keyed.keyOf(key, KeyOwnership.keyHash(keyVectors, currentRow));
+            return toMatch ? keyed.forMatching(routed) : keyed.forWaitingRows(routed, key);
         }
         return partitions.computeIfAbsent(lookupKey(key), k -> new PartitionState(key));
     }
@@ -301,6 +339,11 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
     @Override
     public void onProcessingTime(long nowMillis, Output out) throws Exception {
         long now = clock.getAsLong();
+        if (keyed != null) {
+            keyed.advance(now, (p, ready) -> advancePartition(p, ready, now));
+            flush();
+            return;
+        }
         var it = partitions.values().iterator();
         while (it.hasNext()) {
             PartitionState p = it.next();
@@ -314,32 +357,41 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
     }
 
     /** Matches every buffered row at or before {@code upTo}, then applies the time bound at {@code upTo}. */
-    private void advance(long upTo) {
-        Comparator<PartitionState.Pending> order = rowOrder();
+    private void advance(long upTo) throws Exception {
+        if (keyed != null) {
+            keyed.advance(upTo, (p, ready) -> advancePartition(p, ready, upTo));
+            return;
+        }
         var it = partitions.values().iterator();
         while (it.hasNext()) {
             PartitionState p = it.next();
-            if (!p.pending.isEmpty()) {
-                List<PartitionState.Pending> ready = new ArrayList<>();
-                p.pending.removeIf(r -> {
-                    if (r.time() <= upTo) {
-                        ready.add(r);
-                        return true;
-                    }
-                    return false;
-                });
-                ready.sort(order);
-                for (PartitionState.Pending r : ready) {
-                    match(p, r.row(), r.time());
+            List<PartitionState.Pending> ready = new ArrayList<>();
+            p.pending.removeIf(r -> {
+                if (r.time() <= upTo) {
+                    ready.add(r);
+                    return true;
                 }
-            }
-            boolean end = upTo == Long.MAX_VALUE;
-            p.computations = end ? new ArrayList<>() : new ArrayList<>(nfa.advanceTime(p.computations, upTo));
-            emit(p, end);
+                return false;
+            });
+            advancePartition(p, ready, upTo);
             if (p.isEmpty()) {
                 it.remove();
             }
         }
+    }
+
+    /** Matches {@code ready} (rows of {@code p} at or before {@code upTo}), then applies the time bound at it. */
+    private void advancePartition(PartitionState p, List<PartitionState.Pending> ready, long upTo) {
+        if (!ready.isEmpty()) {
+            List<PartitionState.Pending> sorted = new ArrayList<>(ready);
+            sorted.sort(rowOrder());
+            for (PartitionState.Pending r : sorted) {
+                match(p, r.row(), r.time());
+            }
+        }
+        boolean end = upTo == Long.MAX_VALUE;
+        p.computations = end ? new ArrayList<>() : new ArrayList<>(nfa.advanceTime(p.computations, upTo));
+        emit(p, end);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -396,6 +448,11 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
         out.writeLong(watermark);
         out.writeLong(lateRows);
         out.writeLong(seq);
+        if (keyed != null) {
+            out.writeInt(BACKEND_STATE); // where the heap path's partition count is (never negative there)
+            keyed.snapshot(out);
+            return;
+        }
         out.writeInt(partitions.size());
         for (PartitionState p : partitions.values()) {
             p.write(out, keyType, spec.storedType());
@@ -408,6 +465,11 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
         lateRows = in.readLong();
         seq = in.readLong();
         int n = in.readInt();
+        checkBackend(n);
+        if (keyed != null) {
+            keyed.restore(in);
+            return;
+        }
         partitions.clear();
         for (int i = 0; i < n; i++) {
             PartitionState p = PartitionState.read(in, keyType, spec.storedType());
@@ -428,6 +490,10 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
             lateRows += in.readLong();
             seq = Math.max(seq, in.readLong());
             int n = in.readInt();
+            checkBackend(n);
+            if (keyed != null) {
+                continue; // the backend's snapshots are restored together, below
+            }
             List<PartitionState> states = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 states.add(PartitionState.read(in, keyType, spec.storedType()));
@@ -439,8 +505,24 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
                 }
             }
         }
+        if (keyed != null) {
+            keyed.restoreRescaled(snapshots, owned);
+        }
         if (!snapshots.isEmpty()) {
             watermark = earliest;
+        }
+    }
+
+    /** Marks a snapshot of backend state: a negative number where a heap snapshot has its partition count. */
+    private static final int BACKEND_STATE = -1;
+
+    /** Fails when a snapshot was taken under the other kind of state. */
+    private void checkBackend(int partitionCount) {
+        boolean backendState = partitionCount == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a MATCH_RECOGNIZE state taken with"
+                    + " state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
         }
     }
 
@@ -484,6 +566,10 @@ public final class MatchRecognizeOperator implements StreamOperator, RescalableO
             u.close();
         }
         userAggregates = new UserAggregateEvaluator[0];
+        if (keyed != null) {
+            keyed.close();
+            keyed = null;
+        }
         partitions.clear();
         pendingOutput.clear();
     }

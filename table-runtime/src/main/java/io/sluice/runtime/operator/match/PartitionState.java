@@ -55,6 +55,15 @@ final class PartitionState implements Nfa.Rows {
         }
     }
 
+    /** The earliest start time of an open computation, or {@link Long#MAX_VALUE} when there is none. */
+    long earliestStart() {
+        long earliest = Long.MAX_VALUE;
+        for (Computation c : computations) {
+            earliest = Math.min(earliest, c.startTime());
+        }
+        return earliest;
+    }
+
     boolean isEmpty() {
         return pending.isEmpty() && computations.isEmpty() && completed.isEmpty();
     }
@@ -120,13 +129,13 @@ final class PartitionState implements Nfa.Rows {
         return s;
     }
 
-    private static void writeRow(StateWriter out, RowType type, Object[] row) throws IOException {
+    static void writeRow(StateWriter out, RowType type, Object[] row) throws IOException {
         for (int i = 0; i < type.size(); i++) {
             out.writeValue(type.type(i), row[i]);
         }
     }
 
-    private static Object[] readRow(StateReader in, RowType type) throws IOException {
+    static Object[] readRow(StateReader in, RowType type) throws IOException {
         Object[] row = new Object[type.size()];
         for (int i = 0; i < row.length; i++) {
             row[i] = in.readValue(type.type(i));

@@ -7,6 +7,7 @@ import io.sluice.runtime.operator.OperatorContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.aggregate.GroupTableAggregateOperator;
+import io.sluice.runtime.operator.aggregate.KeyedWindowTableAggregates;
 import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
 import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.RescalableOperator;
@@ -35,6 +36,13 @@ import org.apache.arrow.vector.TimeStampVector;
  * count and, per open window, its end and its groups. At another parallelism each instance restores, per window, the
  * groups whose keys (which include the window columns) it owns now, the earliest watermark of the snapshots and the
  * sum of their late-row counts.
+ *
+ * <p><b>State in a backend.</b> With {@code state.backend.type} other than {@code hashmap} (e.g. {@code rocksdb}), the
+ * groups of the windows not yet fired live in the job's keyed-state backend, one accumulator per window and key
+ * ({@link KeyedWindowTableAggregates}), so they may be larger than the heap; a watermark reads only the groups of the
+ * windows it fires. The emitted rows, late rows and watermarks are those of the heap path (rows of one watermark may
+ * come in another order). A checkpoint then holds the watermark, the late-row count, a small index and the backend's
+ * snapshot; it restores only under the same kind of backend.
  */
 public final class WindowTableAggregateOperator implements StreamOperator, RescalableOperator {
     private final RowType inputType;
@@ -53,6 +61,8 @@ public final class WindowTableAggregateOperator implements StreamOperator, Resca
     private OperatorMetrics metrics = OperatorMetrics.detached("late rows");
     private io.sluice.runtime.operator.late.LateRowRouter lateRouter;
     private final WindowSplitter splitter = new WindowSplitter();
+    /** Non-null when the groups live in a keyed-state backend (then {@code windows} stays empty). */
+    private KeyedWindowTableAggregates keyed;
 
     /**
      * The arguments are those of {@link GroupTableAggregateOperator}; {@code windowEndField} is the input column
@@ -70,11 +80,20 @@ public final class WindowTableAggregateOperator implements StreamOperator, Resca
     }
 
     @Override
-    public void open(OperatorContext context, Output output) {
+    public void open(OperatorContext context, Output output) throws Exception {
         this.metrics = context.metrics();
         this.lateRouter = io.sluice.runtime.operator.late.LateRowRouter.open(context);
         this.context = context;
         this.output = output;
+        if (io.sluice.runtime.state.KeyedSlotState.usesBackend(context.config())) {
+            keyed = new KeyedWindowTableAggregates(context, inputType, groupFields, argFields, invoker, resultType,
+                    outputType);
+        }
+    }
+
+    /** Bytes of state kept in a state backend (on disk for RocksDB), or -1 when the groups are on the heap. */
+    public long backendStateBytes() {
+        return keyed != null ? keyed.stateSizeBytes() : -1;
     }
 
     /** Rows dropped because their window had already fired. */
@@ -103,6 +122,12 @@ public final class WindowTableAggregateOperator implements StreamOperator, Resca
                 splitter.routeLate(batch, ends, lateRouter, watermark);
             }
             for (int w = 0; w < splitter.windowCount(); w++) {
+                if (keyed != null) {
+                    try (RowBatch rowsOfWindow = splitter.rowsOf(batch, w, context.allocator())) {
+                        keyed.add(splitter.windowEnd(w), rowsOfWindow);
+                    }
+                    continue;
+                }
                 windowState(splitter.windowEnd(w)).processBatch(0, splitter.rowsOf(batch, w, context.allocator()));
             }
         }
@@ -131,12 +156,18 @@ public final class WindowTableAggregateOperator implements StreamOperator, Resca
             return;
         }
         watermark = newWatermark;
+        if (keyed != null) {
+            keyed.fire(newWatermark, output);
+        }
         WindowFiring.fireUpTo(windows, newWatermark, state -> state.endInput(0), GroupTableAggregateOperator::close);
         out.emitWatermark(newWatermark);
     }
 
     @Override
     public void endInput(int input) throws Exception {
+        if (keyed != null) {
+            keyed.fire(Long.MAX_VALUE, output);
+        }
         WindowFiring.fireUpTo(windows, Long.MAX_VALUE, state -> state.endInput(0), GroupTableAggregateOperator::close);
     }
 
@@ -144,6 +175,11 @@ public final class WindowTableAggregateOperator implements StreamOperator, Resca
     public void snapshotState(StateWriter out) throws IOException {
         out.writeLong(watermark);
         out.writeLong(lateRows);
+        if (keyed != null) {
+            out.writeInt(BACKEND_STATE); // where the heap path's window count is (never negative there)
+            keyed.snapshot(out);
+            return;
+        }
         out.writeInt(windows.size());
         for (Map.Entry<Long, GroupTableAggregateOperator> e : windows.entrySet()) {
             out.writeLong(e.getKey());
@@ -156,6 +192,11 @@ public final class WindowTableAggregateOperator implements StreamOperator, Resca
         watermark = in.readLong();
         lateRows = in.readLong();
         int n = in.readInt();
+        checkBackend(n);
+        if (keyed != null) {
+            keyed.restore(in);
+            return;
+        }
         for (int w = 0; w < n; w++) {
             windowState(in.readLong()).restoreState(in);
         }
@@ -168,9 +209,13 @@ public final class WindowTableAggregateOperator implements StreamOperator, Resca
             earliest = Math.min(earliest, in.readLong());
             lateRows += in.readLong();
             int n = in.readInt();
+            checkBackend(n);
             for (int w = 0; w < n; w++) {
                 windowState(in.readLong()).restoreOwned(in, owned);
             }
+        }
+        if (keyed != null) {
+            keyed.restoreRescaled(snapshots, owned);
         }
         if (!snapshots.isEmpty()) {
             watermark = earliest;
@@ -191,9 +236,30 @@ public final class WindowTableAggregateOperator implements StreamOperator, Resca
         }
     }
 
+    /** Marks a snapshot of backend state: a negative number where a heap snapshot has its window count. */
+    private static final int BACKEND_STATE = -1;
+
+    /** Fails when a snapshot was taken under the other kind of state. */
+    private void checkBackend(int windowCount) {
+        boolean backendState = windowCount == BACKEND_STATE;
+        if (backendState != (keyed != null)) {
+            throw new UnsupportedFeatureException("restoring a window table aggregate's state taken with"
+                    + " state.backend.type " + (backendState ? "rocksdb" : "hashmap") + " under another"
+                    + " state.backend.type; restore it with the backend it was taken with");
+        }
+    }
+
     @Override
     public void close() throws Exception {
         Exception failure = null;
+        if (keyed != null) {
+            try {
+                keyed.close();
+            } catch (Exception e) {
+                failure = e;
+            }
+            keyed = null;
+        }
         for (GroupTableAggregateOperator state : windows.values()) {
             try {
                 state.close();
