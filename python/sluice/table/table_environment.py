@@ -231,6 +231,19 @@ class TableEnvironment(JavaObject):
     def list_views(self):
         return [r[0] for r in self.execute_sql("SHOW VIEWS").collect()]
 
+    def list_temporary_tables(self):
+        """The temporary tables and views of the current database."""
+        views = set(self.list_views())
+        return [n for n in self.list_tables() if self._is_temporary("VIEW" if n in views else "TABLE", n)]
+
+    def list_temporary_views(self):
+        """The temporary views of the current database."""
+        return [n for n in self.list_views() if self._is_temporary("VIEW", n)]
+
+    def _is_temporary(self, kind, name):
+        with self.execute_sql("SHOW CREATE %s `%s`" % (kind, name.replace("`", "``"))).collect() as rows:
+            return next(iter(rows))[0].startswith("CREATE TEMPORARY ")
+
     def list_catalogs(self):
         return [r[0] for r in self.execute_sql("SHOW CATALOGS").collect()]
 
@@ -363,6 +376,11 @@ class TableEnvironment(JavaObject):
 
     def create_function(self, path, function_class_name, ignore_if_exists=None):
         raise NotImplementedError("not supported yet: create_function with a Java class name from Python")
+
+    def create_java_function(self, path, function_class_name, ignore_if_exists=None):
+        """Registers a Java function class as a catalog function (``CREATE FUNCTION``)."""
+        self.execute_sql("CREATE FUNCTION %s%s AS '%s'" % ("IF NOT EXISTS " if ignore_if_exists else "", path,
+                                                          function_class_name))
 
     def create_java_temporary_system_function(self, name, function_class_name):
         self.execute_sql("CREATE TEMPORARY SYSTEM FUNCTION `%s` AS '%s'" % (name, function_class_name))
