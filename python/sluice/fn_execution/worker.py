@@ -39,6 +39,8 @@ class _Function(object):
         elif spec.get("kind") == "table_aggregate":
             self.aggregate = _RowPacking(f, fields) if fields else f
         self.call = getattr(f, "eval", None) if self.instance is not None else f
+        if fields and spec.get("kind") in ("scalar", "table"):
+            self.call = _packing(self.call, fields, self.pandas)
         if self.instance is not None:
             from sluice.metrics.metricbase import worker_metric_group
             self.instance.open(FunctionContext(job_parameters, worker_metric_group()))
@@ -77,6 +79,22 @@ class _Function(object):
     def close(self):
         if self.instance is not None:
             self.instance.close()
+
+
+def _packing(call, fields, pandas):
+    """``call`` taking every column of a table as one named Row (a pandas.DataFrame for a pandas function)."""
+    if pandas:
+        def packed(*series):
+            import pandas as pd
+            return call(pd.DataFrame(dict(zip(fields, series)), columns=fields))
+    else:
+        from sluice.common import Row
+
+        def packed(*args):
+            row = Row(*args)
+            row.set_field_names(fields)
+            return call(row)
+    return packed
 
 
 def _batch(function, frame):
