@@ -197,5 +197,219 @@ class BasicOperationsExampleTest(unittest.TestCase):
                                     .select(col('country'), col('tel'))))
 
 
+PRICES = [(1000, 'Alice', 110.1), (4000, 'Bob', 30.2), (3000, 'Alice', 20.0), (2000, 'Bob', 53.1),
+          (5000, 'Alice', 13.1), (3000, 'Bob', 3.1), (7000, 'Bob', 16.1), (10000, 'Alice', 20.1)]
+
+
+def rounded(rows):
+    return sorted(tuple(round(v, 2) if isinstance(v, float) else v for v in r) for r in rows)
+
+
+class StreamTableExamplesTest(unittest.TestCase):
+    """examples/table/windowing/*.py, pandas/*.py, mixing_use_of_datastream_and_table.py, multi_sink.py and
+    process_json_data*.py."""
+
+    def stream_t_env(self):
+        from sluice.datastream import StreamExecutionEnvironment
+        from sluice.table import StreamTableEnvironment
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(1)
+        return env, StreamTableEnvironment.create(stream_execution_environment=env)
+
+    def prices(self, ts_type="TIMESTAMP(3)"):
+        # the source with a watermark definition of the windowing examples
+        from sluice.common import Types
+        from sluice.common.time import Instant
+        from sluice.table import Schema
+        env, t_env = self.stream_t_env()
+        ds = env.from_collection(
+            collection=[(Instant.of_epoch_milli(ts), name, price) for ts, name, price in PRICES],
+            type_info=Types.ROW([Types.INSTANT(), Types.STRING(), Types.FLOAT()]))
+        table = t_env.from_data_stream(
+            ds,
+            Schema.new_builder()
+                  .column_by_expression("ts", "CAST(f0 AS %s)" % ts_type)
+                  .column("f1", DataTypes.STRING())
+                  .column("f2", DataTypes.FLOAT())
+                  .watermark("ts", "ts - INTERVAL '3' SECOND")
+                  .build()
+        ).alias("ts", "name", "price")
+        return t_env, table
+
+    @staticmethod
+    def seconds(rows, per_second=1):
+        """Window bounds as seconds of the epoch (or milliseconds with per_second=1000)."""
+        import datetime
+        out = []
+        for r in rows:
+            out.append(tuple(round((v if v.tzinfo else v.replace(tzinfo=datetime.timezone.utc)).timestamp()
+                                   * per_second) if isinstance(v, datetime.datetime) else v for v in r))
+        return out
+
+    def test_tumble_window(self):
+        from sluice.table.expressions import lit
+        from sluice.table.window import Tumble
+        t_env, table = self.prices()
+        table = table.window(Tumble.over(lit(5).seconds).on(col("ts")).alias("w")) \
+                     .group_by(table.name, col('w')) \
+                     .select(table.name, table.price.sum, col("w").start, col("w").end)
+        self.assertEqual([('Alice', 13.1, 5, 10), ('Alice', 20.1, 10, 15), ('Alice', 130.1, 0, 5),
+                          ('Bob', 16.1, 5, 10), ('Bob', 86.4, 0, 5)],
+                         rounded(self.seconds(final_rows(table))))
+
+    def test_sliding_window(self):
+        from sluice.table.expressions import lit
+        from sluice.table.window import Slide
+        t_env, table = self.prices()
+        table = table.window(Slide.over(lit(5).seconds).every(lit(2).seconds).on(col("ts")).alias("w")) \
+                     .group_by(col('name'), col('w')) \
+                     .select(col('name'), col('price').sum, col("w").start, col("w").end)
+        expected = []
+        for start in range(-2, 12, 2):
+            for name in ('Alice', 'Bob'):
+                prices = [p for ts, n, p in PRICES if n == name and start * 1000 <= ts < (start + 5) * 1000]
+                if prices:
+                    expected.append((name, round(sum(prices), 2), start, start + 5))
+        self.assertEqual(sorted(expected), rounded(self.seconds(final_rows(table))))
+
+    def test_session_window(self):
+        # the example's datagen source is random: the same window over the rows above, a 2.5-second gap
+        from sluice.table.expressions import lit
+        from sluice.table.window import Session
+        t_env, table = self.prices("TIMESTAMP_LTZ(3)")
+        table = table.window(Session.with_gap(lit(2500).millis).on(col("ts")).alias("w")) \
+                     .group_by(table.name, col('w')) \
+                     .select(table.name, table.price.sum, col("w").start, col("w").end)
+        self.assertEqual([('Alice', 20.1, 10000, 12500), ('Alice', 143.2, 1000, 7500), ('Bob', 16.1, 7000, 9500),
+                          ('Bob', 86.4, 2000, 6500)],
+                         rounded(self.seconds(final_rows(table), 1000)))
+
+    def test_over_window(self):
+        from sluice.table.expressions import row_interval, CURRENT_ROW
+        from sluice.table.window import Over
+        env, t_env = self.stream_t_env()
+        t_env.execute_sql("""
+            CREATE TABLE source (
+                ts TIMESTAMP(3),
+                name STRING,
+                price FLOAT,
+                watermark FOR ts as ts - INTERVAL '3' SECOND
+            ) with (
+                'connector' = 'datagen',
+                'number-of-rows' = '10'
+            )
+        """)
+        table = t_env.from_path("source")
+        table = table.over_window(
+            Over.partition_by(col("name"))
+                .order_by(col("ts"))
+                .preceding(row_interval(2))
+                .following(CURRENT_ROW)
+                .alias('w')) \
+            .select(table.name, table.price.max.over(col('w')))
+        self.assertEqual(10, len(final_rows(table)))
+
+    def test_pandas_udaf(self):
+        from sluice.table.expressions import lit
+        from sluice.table.window import Tumble
+        t_env, table = self.prices("TIMESTAMP_LTZ(3)")
+
+        @udaf(result_type=DataTypes.FLOAT(), func_type="pandas")
+        def mean_udaf(v):
+            return v.mean()
+
+        table = table.window(Tumble.over(lit(5).seconds).on(col("ts")).alias("w")) \
+                     .group_by(table.name, col('w')) \
+                     .select(table.name, mean_udaf(table.price), col("w").start, col("w").end)
+        self.assertEqual([('Alice', 13.1, 5, 10), ('Alice', 20.1, 10, 15), ('Alice', 65.05, 0, 5),
+                          ('Bob', 16.1, 5, 10), ('Bob', 28.8, 0, 5)],
+                         rounded(self.seconds(final_rows(table))))
+
+    def test_conversion_from_dataframe(self):
+        import numpy as np
+        import pandas as pd
+        t_env = TableEnvironment.create(EnvironmentSettings.in_streaming_mode())
+        t_env.get_config().set("parallelism.default", "1")
+        pdf = pd.DataFrame(np.random.rand(1000, 2))
+        table = t_env.from_pandas(
+            pdf,
+            schema=DataTypes.ROW([DataTypes.FIELD("a", DataTypes.DOUBLE()),
+                                  DataTypes.FIELD("b", DataTypes.DOUBLE())]))
+        back = table.to_pandas()
+        self.assertEqual(['a', 'b'], list(back.columns))
+        self.assertEqual(sorted(pdf[0]), sorted(back['a']))
+
+    def test_mixing_use_of_datastream_and_table(self):
+        from sluice.common import Types
+        from sluice.table import Schema, TableDescriptor
+        env, t_env = self.stream_t_env()
+        t_env.create_temporary_table(
+            'source',
+            TableDescriptor.for_connector('datagen')
+                           .schema(Schema.new_builder()
+                                   .column('id', DataTypes.BIGINT())
+                                   .column('data', DataTypes.STRING())
+                                   .build())
+                           .option("number-of-rows", "10")
+                           .build())
+
+        @udf(result_type=DataTypes.BIGINT())
+        def length(data):
+            return len(data)
+
+        table = t_env.from_path("source")
+        table = table.select(table.id, length(table.data))
+        ds = t_env.to_data_stream(table)
+        ds = ds.map(lambda i: i[0] + i[1], output_type=Types.LONG())
+        table = t_env.from_data_stream(ds, Schema.new_builder().column("f0", DataTypes.BIGINT()).build())
+        self.assertEqual(10, len(final_rows(table)))
+
+    def test_multi_sink(self):
+        # the example's two print tables, as filesystem tables read back
+        import tempfile
+        t_env = TableEnvironment.create(EnvironmentSettings.new_instance().in_streaming_mode().build())
+        table = t_env.from_elements(
+            elements=[(1, 'Hello'), (2, 'World'), (3, "Flink"), (4, "PyFlink")],
+            schema=['id', 'data'])
+        out = tempfile.mkdtemp()
+        for name in ("first_sink", "second_sink"):
+            t_env.execute_sql("""
+                CREATE TABLE %s (
+                    id BIGINT,
+                    data VARCHAR
+                ) WITH (
+                    'connector' = 'filesystem', 'format' = 'csv', 'path' = '%s/%s'
+                )
+            """ % (name, out, name))
+        statement_set = t_env.create_statement_set()
+        statement_set.add_insert_sql("INSERT INTO first_sink SELECT * FROM %s WHERE id <= 3" % table)
+
+        @udf(result_type=DataTypes.BOOLEAN())
+        def contains_flink(data):
+            return "Flink" in data
+
+        second_table = table.where(contains_flink(table.data))
+        statement_set.add_insert("second_sink", second_table)
+        statement_set.execute().wait()
+        self.assertEqual([(1, 'Hello'), (2, 'World'), (3, 'Flink')], final_rows(t_env.from_path("first_sink")))
+        self.assertEqual([(3, 'Flink'), (4, 'PyFlink')], final_rows(t_env.from_path("second_sink")))
+
+    def test_process_json_data(self):
+        t_env = TableEnvironment.create(EnvironmentSettings.in_streaming_mode())
+        table = t_env.from_elements(elements=ELEMENTS, schema=['id', 'data'])
+        self.assertEqual([(1, 'Germany'), (2, 'China'), (3, 'USA'), (4, 'China')],
+                         final_rows(table.select(col('id'), col('data').json_value('$.addr.country',
+                                                                                   DataTypes.STRING()))))
+
+        @udf(result_type=DataTypes.STRING())
+        def update_tel(data):
+            json_data = json.loads(data)
+            json_data['tel'] += 1
+            return json.dumps(json_data)
+
+        updated = final_rows(table.select(table.id, update_tel(table.data)))
+        self.assertEqual([124, 136, 125, 33], [json.loads(d)['tel'] for _, d in updated])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -93,6 +93,17 @@ def _names_and_types(schema, count, infer, default_names):
     raise TypeError("schema must be a RowType, a list of column names or a list of DataTypes, not %r" % (schema,))
 
 
+def _declared_columns(schema):
+    """(builder method, column name) of the columns a ``Schema`` declares, in order."""
+    calls = []
+    j = getattr(schema, "_j", None)
+    while isinstance(j, dict) and "on" in j:
+        if j.get("m") in ("column", "columnByExpression", "columnByMetadata"):
+            calls.append((j["m"], j["args"][0]))
+        j = j["on"]
+    return list(reversed(calls))
+
+
 class TableEnvironment(JavaObject):
     """Creates tables, runs SQL and registers functions; one engine session.
 
@@ -482,7 +493,13 @@ class StreamTableEnvironment(TableEnvironment):
         handle = self._stream_env._send(stream._id, stream._type)
         from sluice.table.expression import Expression
         if len(fields_or_schema) == 1 and not isinstance(fields_or_schema[0], (Expression, str)):
-            return self._wrap(self._invoke("fromDataStream", JavaObject(handle["h"]), fields_or_schema[0]))
+            table = self._wrap(self._invoke("fromDataStream", JavaObject(handle["h"]), fields_or_schema[0]))
+            declared = _declared_columns(fields_or_schema[0])
+            if any(kind == "column" for kind, _ in declared):
+                # as in Flink: a schema that declares physical columns keeps only its columns, in its order
+                from sluice.table.expressions import col
+                table = table.select(*[col(name) for _, name in declared])
+            return table
         table = self._wrap(self._invoke("fromDataStream", JavaObject(handle["h"])))
         if fields_or_schema:
             names = []
