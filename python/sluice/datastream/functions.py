@@ -80,6 +80,19 @@ class RuntimeContext(object):
         raise NotImplementedError
 
 
+class AsyncFunction(Function):
+    """A function applied with ``AsyncDataStream``: ``async def async_invoke(self, value)`` returns a list of
+    results (it may await I/O); ``timeout(value)`` gives the results when a call outlives the timeout (by default
+    it fails the job, as in PyFlink)."""
+
+    @abstractmethod
+    async def async_invoke(self, value):
+        pass
+
+    def timeout(self, value):
+        raise TimeoutError("Async function call has timed out for input: " + str(value))
+
+
 class Partitioner(Function):
     """Chooses the parallel instance of the next operator a record goes to (``partition_custom``)."""
 
