@@ -29,8 +29,9 @@ VARIANTS = (("built-in AVG, ROWS 10 PRECEDING", "AVG(v)", "ROWS BETWEEN 10 PRECE
 
 def source(t_env, name, rows):
     t_env.execute_sql("CREATE TEMPORARY TABLE %s (id BIGINT, v DOUBLE) WITH ('connector' = 'datagen', "
-                      "'number-of-rows' = '%d', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', "
-                      "'fields.id.end' = '%d', 'fields.v.min' = '0', 'fields.v.max' = '100')" % (name, rows, rows))
+                      "'number-of-rows' = '%d', 'rows-per-second' = '1000000000', 'fields.id.kind' = 'sequence', "
+                      "'fields.id.start' = '1', 'fields.id.end' = '%d', 'fields.v.min' = '0', 'fields.v.max' = '100')"
+                      % (name, rows, rows))
 
 
 def run(t_env, table, agg, frame):

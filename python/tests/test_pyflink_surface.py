@@ -104,7 +104,8 @@ PYFLINK_METHODS = {
     "sluice.datastream.AsyncFunction": "open close async_invoke timeout",
     "sluice.datastream.AsyncRetryStrategy": """
         fixed_delay exponential_backoff can_retry get_backoff_time_millis get_retry_predicate""",
-    "sluice.datastream.async_retry_predicates": "empty_result_predicate has_exception_predicate exception_type_predicate",
+    "sluice.datastream.async_retry_predicates": """
+        empty_result_predicate has_exception_predicate exception_type_predicate""",
     "sluice.datastream.functions.RuntimeContext": """
         get_task_name get_number_of_parallel_subtasks get_max_number_of_parallel_subtasks
         get_index_of_this_subtask get_attempt_number get_task_name_with_subtasks get_job_parameter

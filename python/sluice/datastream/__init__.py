@@ -9,8 +9,8 @@ from sluice.datastream import async_retry_predicates
 from sluice.datastream.async_data_stream import AsyncDataStream, AsyncRetryStrategy
 from sluice.datastream.data_stream import (CloseableIterator, ConnectedStreams, DataStream, DataStreamSink,
                                            KeyedStream, WindowedStream, AllWindowedStream)
-from sluice.datastream.functions import (AggregateFunction, AsyncFunction, CoFlatMapFunction, CoMapFunction, CoProcessFunction,
-                                         FilterFunction, FlatMapFunction, KeyedCoProcessFunction,
+from sluice.datastream.functions import (AggregateFunction, AsyncFunction, CoFlatMapFunction, CoMapFunction,
+                                         CoProcessFunction, FilterFunction, FlatMapFunction, KeyedCoProcessFunction,
                                          KeyedProcessFunction, KeySelector, MapFunction, ProcessFunction,
                                          ProcessWindowFunction, ReduceFunction, ProcessAllWindowFunction,
                                          AllWindowFunction, RuntimeContext, SinkFunction,

@@ -163,7 +163,9 @@ class StreamExecutionEnvironment(object):
         return self
 
     def get_parallelism(self):
-        return self._parallelism if self._parallelism is not None else StreamExecutionEnvironment._default_local_parallelism
+        if self._parallelism is not None:
+            return self._parallelism
+        return StreamExecutionEnvironment._default_local_parallelism
 
     def set_max_parallelism(self, max_parallelism):
         self._max_parallelism = int(max_parallelism)

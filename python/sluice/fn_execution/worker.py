@@ -8,8 +8,8 @@ arguments per call. The accumulators of an aggregate function live in the worker
 row, and forget some (no answer: a failure is answered to the next frame that has one); ``v`` answers an
 accumulator's value, ``w`` the rows a table aggregate function's ``emit_value`` gives (as a table function's), ``p``
 its pickle. A DataStream function starts with ``D`` and gets its records in ``P`` frames instead (see
-``datastream_runner.py``). Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end of
-its stdin. Before an answer the worker sends ``M`` + JSON when its functions' metrics changed (see
+``datastream_runner.py``). Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end
+of its stdin. Before an answer the worker sends ``M`` + JSON when its functions' metrics changed (see
 ``sluice.metrics.metricbase``).
 """
 
