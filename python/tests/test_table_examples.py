@@ -197,6 +197,62 @@ class BasicOperationsExampleTest(unittest.TestCase):
                                     .select(col('country'), col('tel'))))
 
 
+class RowBasedOperationsTest(unittest.TestCase):
+    """The "Row-based Operations" page: map and flat_map with a function call or the function itself."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.table_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+        cls.table = cls.table_env.from_elements([(1, 'Hi'), (2, 'Hello')], ['id', 'data'])
+
+    def frame(self, table):
+        pdf = table.to_pandas()
+        return list(pdf.columns), [tuple(r) for r in pdf.itertuples(index=False, name=None)]
+
+    def test_map(self):
+        import pandas as pd
+        from sluice.table.expressions import col
+
+        @udf(result_type=DataTypes.ROW([DataTypes.FIELD("id", DataTypes.BIGINT()),
+                                        DataTypes.FIELD("data", DataTypes.STRING())]))
+        def func1(id: int, data: str) -> Row:
+            return Row(id, data * 2)
+
+        self.assertEqual([(1, 'HiHi'), (2, 'HelloHello')], self.frame(self.table.map(func1(col('id'), col('data'))))[1])
+
+        @udf(result_type=DataTypes.ROW([DataTypes.FIELD("id", DataTypes.BIGINT()),
+                                        DataTypes.FIELD("data", DataTypes.STRING())]))
+        def func2(data: Row) -> Row:
+            return Row(data[0], data[1] * 2)
+
+        self.assertEqual((['id', 'data'], [(1, 'HiHi'), (2, 'HelloHello')]),
+                         self.frame(self.table.map(func2).alias('id', 'data')))
+
+        @udf(result_type=DataTypes.ROW([DataTypes.FIELD("id", DataTypes.BIGINT()),
+                                        DataTypes.FIELD("data", DataTypes.STRING())]),
+             func_type='pandas')
+        def func3(data: pd.DataFrame) -> pd.DataFrame:
+            res = pd.concat([data.id, data.data * 2], axis=1)
+            return res
+
+        self.assertEqual((['id', 'data'], [(1, 'HiHi'), (2, 'HelloHello')]),
+                         self.frame(self.table.map(func3).alias('id', 'data')))
+
+    def test_flat_map_and_join_lateral(self):
+        table_env = TableEnvironment.create(EnvironmentSettings.in_streaming_mode())
+        table = table_env.from_elements([(1, 'Hi,Flink'), (2, 'Hello')], ['id', 'data'])
+
+        @udtf(result_types=[DataTypes.INT(), DataTypes.STRING()])
+        def split(x: Row) -> Row:
+            for s in x[1].split(","):
+                yield x[0], s
+
+        self.assertEqual((['f0', 'f1'], [(1, 'Hi'), (1, 'Flink'), (2, 'Hello')]), self.frame(table.flat_map(split)))
+        self.assertEqual((['id', 'data', 'a', 'b'], [(1, 'Hi,Flink', 1, 'Hi'), (1, 'Hi,Flink', 1, 'Flink'),
+                                                     (2, 'Hello', 2, 'Hello')]),
+                         self.frame(table.join_lateral(split.alias('a', 'b'))))
+
+
 PRICES = [(1000, 'Alice', 110.1), (4000, 'Bob', 30.2), (3000, 'Alice', 20.0), (2000, 'Bob', 53.1),
           (5000, 'Alice', 13.1), (3000, 'Bob', 3.1), (7000, 'Bob', 16.1), (10000, 'Alice', 20.1)]
 

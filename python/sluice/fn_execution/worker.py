@@ -49,7 +49,7 @@ class _Function(object):
         if not self.pandas:
             return self.call(*args)
         import pandas as pd
-        result = self.call(*[pd.Series([a]) for a in args])
+        result = _rows_of_frame(self.call(*[pd.Series([a]) for a in args]))
         if isinstance(result, pd.Series):
             if len(result) != 1:
                 raise ValueError("The pandas function '%s' returned %d values for %d rows"
@@ -62,7 +62,7 @@ class _Function(object):
         if self.pandas:
             import pandas as pd
             series = [pd.Series(c.pandas_column(0)) for c in columns]
-            result = self.call(*series)
+            result = _rows_of_frame(self.call(*series))
             if not isinstance(result, pd.Series):
                 result = pd.Series(result) if hasattr(result, "__len__") and not isinstance(result, str) \
                     else pd.Series([result] * n)
@@ -79,6 +79,14 @@ class _Function(object):
     def close(self):
         if self.instance is not None:
             self.instance.close()
+
+
+def _rows_of_frame(result):
+    """A pandas function's result: a DataFrame (the columns of a ROW result) becomes a Series of row tuples."""
+    import pandas as pd
+    if isinstance(result, pd.DataFrame):
+        return pd.Series(list(result.itertuples(index=False, name=None)), dtype=object)
+    return result
 
 
 def _packing(call, fields, pandas):
