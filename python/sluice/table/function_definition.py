@@ -1,5 +1,5 @@
-"""PyFlink's ``pyflink.table.function_definition``: not supported yet (``WHAT`` says why); importing a name from it raises
-NotImplementedError."""
+"""PyFlink's ``pyflink.table.function_definition``: not supported yet (``WHAT`` says why);
+importing a name from it raises NotImplementedError."""
 
 from sluice.datastream._unsupported import unsupported_module
 
