@@ -123,10 +123,18 @@ class AsyncDataStreamTest(unittest.TestCase):
             AsyncDataStream.ordered_wait(ds, lambda v: v, Time.seconds(1))
         with self.assertRaises(ValueError):
             AsyncDataStream.ordered_wait(ds, Slow(), Time.seconds(1), capacity=0)
-        strategy = AsyncRetryStrategy.exponential_backoff(4, 100, 250, 2.0)
+        strategy = AsyncRetryStrategy.exponential_backoff(3, 100, 250, 2.0)
         self.assertEqual([100, 200, 250], [strategy.get_backoff_time_millis(a) for a in (1, 2, 3)])
         self.assertTrue(strategy.can_retry(3))
         self.assertFalse(strategy.can_retry(4))
+        self.assertFalse(AsyncRetryStrategy.NO_RETRY_STRATEGY.can_retry(1))
+
+        class NotAsync(AsyncFunction):
+            def async_invoke(self, value):
+                return [value]
+
+        with self.assertRaisesRegex(Exception, "should be declared as 'async def'"):
+            AsyncDataStream.ordered_wait(ds, NotAsync(), Time.seconds(1))
         self.assertTrue(async_retry_predicates.empty_result_predicate([]))
 
 

@@ -138,7 +138,8 @@ PYFLINK_MODULES = """
     datastream datastream.data_stream datastream.stream_execution_environment datastream.functions datastream.state
     datastream.window datastream.output_tag datastream.execution_mode datastream.checkpointing_mode
     datastream.time_characteristic datastream.checkpoint_config datastream.time_domain datastream.timerservice
-    datastream.async_data_stream datastream.state_backend* datastream.checkpoint_storage*
+    datastream.async_data_stream datastream.async_retry_strategies datastream.async_retry_predicates
+    datastream.state_backend* datastream.checkpoint_storage*
     datastream.slot_sharing_group* datastream.connectors datastream.connectors.base datastream.connectors.file_system
     datastream.connectors.kafka datastream.connectors.number_seq datastream.connectors.datagen
     datastream.connectors.jdbc* datastream.connectors.elasticsearch* datastream.connectors.pulsar*

@@ -5,7 +5,7 @@ The job runs in the engine (the DataStream runtime: sources, exchanges, watermar
 the Python functions run in Python worker processes the engine starts, which get the records in batches.
 """
 
-from sluice.datastream import async_retry_predicates
+from sluice.datastream import async_retry_predicates, async_retry_strategies
 from sluice.datastream.async_data_stream import AsyncDataStream, AsyncRetryStrategy
 from sluice.datastream.data_stream import (CloseableIterator, ConnectedStreams, DataStream, DataStreamSink,
                                            KeyedStream, WindowedStream, AllWindowedStream)

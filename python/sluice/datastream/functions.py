@@ -497,3 +497,7 @@ class KeyedBroadcastProcessFunction(BaseBroadcastProcessFunction):
 
     def on_timer(self, timestamp, ctx: 'KeyedBroadcastProcessFunction.OnTimerContext'):
         pass
+
+
+# PyFlink keeps the retry strategy's base classes with the functions
+from sluice.datastream.async_retry_strategies import AsyncRetryPredicate, AsyncRetryStrategy  # noqa: E402
