@@ -156,7 +156,8 @@ class _Accumulators(object):
         if kind == b"n":
             self.live[handle] = agg.create_accumulator()
         elif kind == b"l":
-            self.live[handle] = pickle.loads(r.bytes())
+            acc = pickle.loads(r.bytes())
+            self.live[handle] = agg.restored(acc) if hasattr(agg, "restored") else acc
         elif kind in (b"a", b"x"):
             argc = r.take(">h")
             args = [r.value() for _ in range(argc)]
@@ -182,6 +183,15 @@ class _PandasAggregate(object):
     def create_accumulator(self):
         from sluice.fn_execution.frame_rows import FrameRows
         return FrameRows()
+
+    def restored(self, acc):
+        """A restored accumulator; one of a checkpoint written before FrameRows is a list of argument tuples."""
+        if isinstance(acc, list):
+            rows = self.create_accumulator()
+            for args in acc:
+                rows.add(tuple(args))
+            return rows
+        return acc
 
     def accumulate(self, acc, *args):
         acc.add(args)
