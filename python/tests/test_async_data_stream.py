@@ -9,7 +9,7 @@ import unittest
 from typing import List
 
 from sluice.common import Row, Time, Types
-from sluice.datastream import (AsyncDataStream, AsyncFunction, AsyncRetryStrategy, RuntimeContext,
+from sluice.datastream import (AsyncBatchFunction, AsyncDataStream, AsyncFunction, AsyncRetryStrategy, RuntimeContext,
                                StreamExecutionEnvironment, async_retry_predicates)
 from sluice.table import DataTypes, Schema, StreamTableEnvironment, TableDescriptor
 
@@ -136,6 +136,67 @@ class AsyncDataStreamTest(unittest.TestCase):
         with self.assertRaisesRegex(Exception, "should be declared as 'async def'"):
             AsyncDataStream.ordered_wait(ds, NotAsync(), Time.seconds(1))
         self.assertTrue(async_retry_predicates.empty_result_predicate([]))
+
+
+class Sums(AsyncBatchFunction):
+    async def async_invoke_batch(self, inputs):
+        await asyncio.sleep(0.01)
+        return ["%d:%d" % (len(inputs), row[0] + row[1]) for row in inputs]
+
+
+class AsyncBatchFunctionTest(unittest.TestCase):
+    """PyFlink's AsyncBatchFunction: lists of at most batch_size records per call."""
+
+    def rows(self, n):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(1)
+        return env.from_collection([(i, i) for i in range(1, n + 1)],
+                                   type_info=Types.ROW_NAMED(["v1", "v2"], [Types.INT(), Types.INT()]))
+
+    def test_batches_in_order_and_the_end_of_input(self):
+        # each result says the size of its call's list: at most batch_size (the engine's batches may be smaller)
+        out = AsyncDataStream.ordered_wait_batch(self.rows(5), Sums(), timeout=Time.seconds(10), batch_size=2,
+                                                 output_type=Types.STRING())
+        results = [tuple(map(int, r.split(":"))) for r in collect(out)]
+        self.assertEqual([2, 4, 6, 8, 10], [s for _, s in results])
+        self.assertTrue(all(1 <= n <= 2 for n, _ in results), results)
+        out = AsyncDataStream.unordered_wait_batch(self.rows(4), Sums(), timeout=Time.seconds(10), batch_size=3,
+                                                   batch_timeout=Time.milliseconds(100), output_type=Types.STRING())
+        results = [tuple(map(int, r.split(":"))) for r in collect(out)]
+        self.assertEqual([2, 4, 6, 8], sorted(s for _, s in results))
+        self.assertTrue(all(1 <= n <= 3 for n, _ in results), results)
+
+    def test_timeout_and_bad_results(self):
+        class Slow(AsyncBatchFunction):
+            async def async_invoke_batch(self, inputs):
+                await asyncio.sleep(10)
+                return [1 for _ in inputs]
+
+            def timeout_batch(self, inputs):
+                return [0 for _ in inputs]
+
+        out = AsyncDataStream.unordered_wait_batch(self.rows(2), Slow(), timeout=Time.milliseconds(200), batch_size=2,
+                                                   output_type=Types.INT())
+        self.assertEqual([0, 0], collect(out))
+        for result, message in ((42, "list type"), (None, "cannot be none")):
+            class Bad(AsyncBatchFunction):
+                async def async_invoke_batch(self, inputs, result=result):
+                    return result
+
+            out = AsyncDataStream.unordered_wait_batch(self.rows(2), Bad(), timeout=Time.seconds(5), batch_size=2,
+                                                       output_type=Types.INT())
+            with self.assertRaisesRegex(Exception, message):
+                collect(out)
+
+    def test_arguments(self):
+        class NotAsync(AsyncBatchFunction):
+            def async_invoke_batch(self, inputs):
+                return inputs
+
+        with self.assertRaisesRegex(Exception, "positive"):
+            AsyncDataStream.unordered_wait_batch(self.rows(1), Sums(), timeout=Time.seconds(1), batch_size=-1)
+        with self.assertRaisesRegex(Exception, "async def"):
+            AsyncDataStream.unordered_wait_batch(self.rows(1), NotAsync(), timeout=Time.seconds(1), batch_size=2)
 
 
 if __name__ == "__main__":

@@ -100,7 +100,9 @@ PYFLINK_METHODS = {
     "sluice.datastream.data_stream.DataStreamSink": """
         name uid set_uid_hash set_parallelism set_description disable_chaining slot_sharing_group""",
     "sluice.datastream.AsyncDataStream": """
-        unordered_wait ordered_wait unordered_wait_with_retry ordered_wait_with_retry""",
+        unordered_wait ordered_wait unordered_wait_with_retry ordered_wait_with_retry unordered_wait_batch
+        ordered_wait_batch""",
+    "sluice.datastream.AsyncBatchFunction": "open close async_invoke_batch timeout_batch",
     "sluice.datastream.AsyncFunction": "open close async_invoke timeout",
     "sluice.datastream.AsyncRetryStrategy": """
         fixed_delay exponential_backoff can_retry get_backoff_time_millis get_retry_predicate""",

@@ -9,9 +9,9 @@ from sluice.datastream import async_retry_predicates, async_retry_strategies
 from sluice.datastream.async_data_stream import AsyncDataStream, AsyncRetryStrategy
 from sluice.datastream.data_stream import (CloseableIterator, ConnectedStreams, DataStream, DataStreamSink,
                                            KeyedStream, WindowedStream, AllWindowedStream)
-from sluice.datastream.functions import (AggregateFunction, AsyncFunction, CoFlatMapFunction, CoMapFunction,
-                                         CoProcessFunction, FilterFunction, FlatMapFunction, KeyedCoProcessFunction,
-                                         KeyedProcessFunction, KeySelector, MapFunction, ProcessFunction,
+from sluice.datastream.functions import (AggregateFunction, AsyncBatchFunction, AsyncFunction, CoFlatMapFunction,
+                                         CoMapFunction, CoProcessFunction, FilterFunction, FlatMapFunction,
+                                         KeyedCoProcessFunction, KeyedProcessFunction, KeySelector, MapFunction, ProcessFunction,
                                          ProcessWindowFunction, ReduceFunction, ProcessAllWindowFunction,
                                          AllWindowFunction, RuntimeContext, SinkFunction,
                                          SourceFunction, TimeDomain, TimerService, WindowFunction,
@@ -28,7 +28,7 @@ from sluice.datastream.window import (CountSlidingWindowAssigner, CountTumblingW
                                       SlidingProcessingTimeWindows, TimeWindow, Trigger, TriggerResult,
                                       TumblingEventTimeWindows, TumblingProcessingTimeWindows, WindowAssigner)
 
-__all__ = ['AsyncDataStream', 'AsyncFunction', 'AsyncRetryStrategy', 'async_retry_predicates',
+__all__ = ['AsyncDataStream', 'AsyncBatchFunction', 'AsyncFunction', 'AsyncRetryStrategy', 'async_retry_predicates',
            'StreamExecutionEnvironment', 'RuntimeExecutionMode', 'CheckpointingMode', 'CheckpointConfig',
            'ExecutionConfig', 'JobExecutionResult', 'TimeCharacteristic', 'DataStream', 'KeyedStream',
            'ConnectedStreams', 'WindowedStream', 'DataStreamSink', 'CloseableIterator', 'MapFunction',

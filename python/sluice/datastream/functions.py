@@ -93,6 +93,19 @@ class AsyncFunction(Function):
         raise TimeoutError("Async function call has timed out for input: " + str(value))
 
 
+class AsyncBatchFunction(Function):
+    """A function applied with ``AsyncDataStream.ordered_wait_batch``/``unordered_wait_batch``:
+    ``async def async_invoke_batch(self, inputs)`` gets a list of records and returns a list of results;
+    ``timeout_batch(inputs)`` gives the results when a call outlives the timeout (by default it fails the job)."""
+
+    @abstractmethod
+    async def async_invoke_batch(self, inputs):
+        pass
+
+    def timeout_batch(self, inputs):
+        raise TimeoutError("Async batch function call has timed out for %d inputs" % len(inputs))
+
+
 class Partitioner(Function):
     """Chooses the parallel instance of the next operator a record goes to (``partition_custom``)."""
 

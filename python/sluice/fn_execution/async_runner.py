@@ -18,11 +18,17 @@ class AsyncRunner(object):
         self.capacity = spec["capacity"]
         self.retry = spec["retry"]
         self.ordered = spec["ordered"]
+        self.batch_size = spec.get("batch_size")
         self.loop = asyncio.new_event_loop()
 
     def run(self, records):
-        """``(timestamp, results)`` of each ``(timestamp, value)``: in the records' order, or as the calls ended."""
-        return self.loop.run_until_complete(self._all(records))
+        """``(timestamp, results)`` of each ``(timestamp, value)``: in the records' order, or as the calls ended.
+        An ``AsyncBatchFunction`` gets them in lists of at most ``batch_size``, each list's results with the
+        timestamp of its last record."""
+        if self.batch_size is None:
+            return self.loop.run_until_complete(self._all(records))
+        chunks = [records[i:i + self.batch_size] for i in range(0, len(records), self.batch_size)]
+        return self.loop.run_until_complete(self._all([(chunk[-1][0], [v for _, v in chunk]) for chunk in chunks]))
 
     async def _all(self, records):
         slots = asyncio.Semaphore(self.capacity)
@@ -36,8 +42,9 @@ class AsyncRunner(object):
                 except _Failed:
                     raise
                 except asyncio.TimeoutError:
-                    result = self.function.timeout(value)
-                results[i] = _checked(result)
+                    result = self.function.timeout(value) if self.batch_size is None \
+                        else self.function.timeout_batch(value)
+                results[i] = _checked(result, self.batch_size is not None)
                 ended.append(i)
 
         try:
@@ -51,7 +58,8 @@ class AsyncRunner(object):
         attempt = 1
         while True:
             try:
-                result, error = await self.function.async_invoke(value), None
+                call = self.function.async_invoke if self.batch_size is None else self.function.async_invoke_batch
+                result, error = await call(value), None
             except Exception as e:  # a retry may take it
                 result, error = None, e
             if self.retry is not None and self.retry.can_retry(attempt):
@@ -70,9 +78,12 @@ class AsyncRunner(object):
         self.loop.close()
 
 
-def _checked(result):
+def _checked(result, batch=False):
     if result is None:
+        if batch:
+            raise TypeError("The result of an AsyncBatchFunction cannot be none; return a list")
         return []
     if not isinstance(result, (list, tuple)):
-        raise TypeError("The result of an AsyncFunction must be a list (of the output records), not %r" % (result,))
+        raise TypeError("The result of an async function should be of list type (the output records), not %r"
+                        % (result,))
     return list(result)
