@@ -11,9 +11,9 @@ from sluice.datastream.data_stream import (CloseableIterator, ConnectedStreams, 
                                            KeyedStream, WindowedStream, AllWindowedStream)
 from sluice.datastream.functions import (AggregateFunction, AsyncBatchFunction, AsyncFunction, CoFlatMapFunction,
                                          CoMapFunction, CoProcessFunction, FilterFunction, FlatMapFunction,
-                                         KeyedCoProcessFunction, KeyedProcessFunction, KeySelector, MapFunction, ProcessFunction,
-                                         ProcessWindowFunction, ReduceFunction, ProcessAllWindowFunction,
-                                         AllWindowFunction, RuntimeContext, SinkFunction,
+                                         KeyedCoProcessFunction, KeyedProcessFunction, KeySelector, MapFunction,
+                                         ProcessFunction, ProcessWindowFunction, ReduceFunction,
+                                         ProcessAllWindowFunction, AllWindowFunction, RuntimeContext, SinkFunction,
                                          SourceFunction, TimeDomain, TimerService, WindowFunction,
                                          BroadcastProcessFunction, KeyedBroadcastProcessFunction)
 from sluice.datastream.output_tag import OutputTag
