@@ -160,6 +160,8 @@ class ExecuteAsyncTest(unittest.TestCase):
                 self.count.update((self.count.value() or 0) + 1)
                 yield "%d %d" % (value, self.count.value())
 
+        default_directory = tempfile.mkdtemp()
+
         def start(out, savepoint=None):
             config = Configuration()
             config.set_string("execution.checkpointing.dir", tempfile.mkdtemp())
@@ -168,6 +170,7 @@ class ExecuteAsyncTest(unittest.TestCase):
             env = StreamExecutionEnvironment.get_execution_environment(config)
             env.set_parallelism(1)
             env.enable_checkpointing(100)
+            env.set_default_savepoint_directory(default_directory)
             env.from_source(DataGeneratorSource(Gen(), 1 << 62, RateLimiterStrategy.per_second(200), Types.LONG()),
                             WatermarkStrategy.no_watermarks(), "gen") \
                 .key_by(lambda v: 0, Types.INT()).process(Count(), Types.STRING()) \
@@ -184,8 +187,10 @@ class ExecuteAsyncTest(unittest.TestCase):
         kept = client.trigger_savepoint(tempfile.mkdtemp()).result()
         self.assertTrue(os.path.exists(kept), kept)
         self.assertEqual(client.get_job_status().result(), JobStatus.RUNNING)
-        stopped = client.stop_with_savepoint(False, tempfile.mkdtemp()).result()
+        # without a directory: the environment's default savepoint directory
+        stopped = client.stop_with_savepoint(False).result()
         self.assertTrue(os.path.exists(stopped), stopped)
+        self.assertTrue(os.path.realpath(stopped).startswith(os.path.realpath(default_directory)), stopped)
         client.get_job_execution_result().result()
         self.assertEqual(client.get_job_status().result(), JobStatus.FINISHED)
         # the restored job goes on from the savepoint: the next record and the count after the first job's last

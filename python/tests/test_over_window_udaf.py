@@ -160,5 +160,77 @@ class StreamingOverWindowTest(unittest.TestCase):
                     .select(col('k'), py_sum(col('v')).over(col('w'))))
 
 
+class LongPartitionTest(unittest.TestCase):
+    """The accumulators live in the worker: a frame step sends one row. A long UNBOUNDED partition of strings and
+    NULLs (kept as lists) and of numbers (kept in numpy columns), with results checked against pandas."""
+
+    def test_unbounded_frames_of_mixed_values(self):
+        t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+        n = 3000
+        rows = [(i, None if i % 7 == 0 else float(i % 13), 's%d' % (i % 5)) for i in range(n)]
+        t = t_env.from_elements(rows, DataTypes.ROW([DataTypes.FIELD('id', DataTypes.BIGINT()),
+                                                     DataTypes.FIELD('v', DataTypes.DOUBLE()),
+                                                     DataTypes.FIELD('s', DataTypes.STRING())]))
+
+        @udaf(result_type=DataTypes.STRING(), func_type="pandas")
+        def summary(v, s):
+            return "%d/%d/%s/%.3f" % (len(v), v.isna().sum(), s.iloc[-1], v.sum())
+
+        got = rows_of(t.over_window(Over.order_by(col('id')).preceding(UNBOUNDED_ROW).alias('w'))
+                      .select(col('id'), summary(col('v'), col('s')).over(col('w'))))
+        expected, total, nulls = [], 0.0, 0
+        for i, v, s in rows:
+            nulls += v is None
+            total += v or 0.0
+            expected.append((i, "%d/%d/%s/%.3f" % (i + 1, nulls, s, total)))
+        self.assertEqual(expected, got)
+
+    def test_a_failing_accumulate_fails_the_job_with_its_traceback(self):
+        class Failing(PySum):
+            def accumulate(self, accumulator, value):
+                if value == 4:
+                    raise ZeroDivisionError("no four")
+                accumulator[0] += value
+
+        t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+        t = t_env.from_elements([(1, 'a'), (4, 'a'), (2, 'b')], ['v', 'k'])
+        failing = udaf(Failing(), result_type=DataTypes.BIGINT())
+        with self.assertRaisesRegex(Exception, "ZeroDivisionError: no four"):
+            rows_of(t.group_by(col('k')).select(col('k'), failing(col('v'))))
+
+
+class FrameRowsTest(unittest.TestCase):
+    """The accumulator of a pandas aggregate function, alone."""
+
+    def test_columns_follow_pandas_inference(self):
+        from sluice.fn_execution.frame_rows import FrameRows
+        f = FrameRows()
+        for row in [(1, 'a', True), (2, 'b', False)]:
+            f.add(row)
+        self.assertEqual(['int64', 'object', 'bool'], [str(c.dtype) for c in f.series()])
+        f.add((2.5, None, True))
+        self.assertEqual(['float64', 'object', 'bool'], [str(c.dtype) for c in f.series()])
+        f.remove((1, 'a', True))
+        self.assertEqual([[2.0, 2.5], ['b', None]], [list(c) for c in f.series()[:2]])
+
+    def test_oldest_equal_row_leaves_and_nan_is_itself(self):
+        import math
+        import pickle
+        from sluice.fn_execution.frame_rows import FrameRows
+        f = FrameRows()
+        for i in range(5000):
+            f.add((i % 3, float('nan') if i % 4 == 0 else float(i)))
+        for i in range(4000):
+            f.remove((i % 3, float('nan') if i % 4 == 0 else float(i)))
+        self.assertEqual(1000, len(f))
+        f.remove((4501 % 3, 4501.0))
+        self.assertEqual(999, len(f))
+        back = pickle.loads(pickle.dumps(f))
+        self.assertEqual([list(c) for c in f.series()][0], [list(c) for c in back.series()][0])
+        self.assertTrue(math.isnan(back.series()[1].iloc[0]))
+        with self.assertRaisesRegex(ValueError, "not given"):
+            f.remove((9, 9.0))
+
+
 if __name__ == '__main__':
     unittest.main()

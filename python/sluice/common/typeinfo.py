@@ -315,6 +315,21 @@ class Types(object):
         return SqlTimeTypeInfo("TIMESTAMP")
 
     @staticmethod
+    def LOCAL_DATE():
+        """``datetime.date`` values, as SQL_DATE (Java's LocalDate and java.sql.Date are one type here)."""
+        return SqlTimeTypeInfo("DATE")
+
+    @staticmethod
+    def LOCAL_TIME():
+        """``datetime.time`` values, as SQL_TIME."""
+        return SqlTimeTypeInfo("TIME")
+
+    @staticmethod
+    def LOCAL_DATE_TIME():
+        """``datetime.datetime`` values without a time zone, as SQL_TIMESTAMP."""
+        return SqlTimeTypeInfo("TIMESTAMP")
+
+    @staticmethod
     def PICKLED_BYTE_ARRAY():
         return _PICKLED
 

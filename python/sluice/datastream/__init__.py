@@ -5,13 +5,15 @@ The job runs in the engine (the DataStream runtime: sources, exchanges, watermar
 the Python functions run in Python worker processes the engine starts, which get the records in batches.
 """
 
+from sluice.datastream import async_retry_predicates, async_retry_strategies
+from sluice.datastream.async_data_stream import AsyncDataStream, AsyncRetryStrategy
 from sluice.datastream.data_stream import (CloseableIterator, ConnectedStreams, DataStream, DataStreamSink,
                                            KeyedStream, WindowedStream, AllWindowedStream)
-from sluice.datastream.functions import (AggregateFunction, CoFlatMapFunction, CoMapFunction, CoProcessFunction,
-                                         FilterFunction, FlatMapFunction, KeyedCoProcessFunction,
-                                         KeyedProcessFunction, KeySelector, MapFunction, ProcessFunction,
-                                         ProcessWindowFunction, ReduceFunction, ProcessAllWindowFunction,
-                                         AllWindowFunction, RuntimeContext, SinkFunction,
+from sluice.datastream.functions import (AggregateFunction, AsyncBatchFunction, AsyncFunction, CoFlatMapFunction,
+                                         CoMapFunction, CoProcessFunction, FilterFunction, FlatMapFunction,
+                                         KeyedCoProcessFunction, KeyedProcessFunction, KeySelector, MapFunction,
+                                         ProcessFunction, ProcessWindowFunction, ReduceFunction,
+                                         ProcessAllWindowFunction, AllWindowFunction, RuntimeContext, SinkFunction,
                                          SourceFunction, TimeDomain, TimerService, WindowFunction,
                                          BroadcastProcessFunction, KeyedBroadcastProcessFunction)
 from sluice.datastream.output_tag import OutputTag
@@ -26,7 +28,8 @@ from sluice.datastream.window import (CountSlidingWindowAssigner, CountTumblingW
                                       SlidingProcessingTimeWindows, TimeWindow, Trigger, TriggerResult,
                                       TumblingEventTimeWindows, TumblingProcessingTimeWindows, WindowAssigner)
 
-__all__ = ['StreamExecutionEnvironment', 'RuntimeExecutionMode', 'CheckpointingMode', 'CheckpointConfig',
+__all__ = ['AsyncDataStream', 'AsyncBatchFunction', 'AsyncFunction', 'AsyncRetryStrategy', 'async_retry_predicates',
+           'StreamExecutionEnvironment', 'RuntimeExecutionMode', 'CheckpointingMode', 'CheckpointConfig',
            'ExecutionConfig', 'JobExecutionResult', 'TimeCharacteristic', 'DataStream', 'KeyedStream',
            'ConnectedStreams', 'WindowedStream', 'DataStreamSink', 'CloseableIterator', 'MapFunction',
            'FlatMapFunction', 'FilterFunction', 'ReduceFunction', 'KeySelector', 'ProcessFunction',

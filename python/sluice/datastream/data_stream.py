@@ -116,6 +116,20 @@ class DataStream(object):
         keys = self._python("key_by", key_selector, None, "_stream_key_by_map_operator")
         return KeyedStream(self, keys._id, key_type)
 
+    def project(self, *field_indexes):
+        """A stream of tuples of the given fields of this stream's tuples, in that order (only a stream of
+        ``Types.TUPLE`` can be projected, as in PyFlink)."""
+        from sluice.common.typeinfo import TupleTypeInfo, Types
+        if not isinstance(self._type, TupleTypeInfo):
+            raise Exception("Only Tuple DataStreams can be projected.")
+        types = self._type.get_field_types()
+        indexes = [int(i) for i in field_indexes]
+        for i in indexes:
+            if not 0 <= i < len(types):
+                raise IndexError("The tuples have %d fields; there is no field %d" % (len(types), i))
+        return DataStream.map(self, lambda value: tuple(value[i] for i in indexes),
+                              output_type=Types.TUPLE([types[i] for i in indexes]))
+
     def union(self, *streams):
         ids = [self._id] + [s._plain()._id for s in streams]
         node = self._env._add_node({"kind": "union", "inputs": ids})

@@ -80,6 +80,32 @@ class RuntimeContext(object):
         raise NotImplementedError
 
 
+class AsyncFunction(Function):
+    """A function applied with ``AsyncDataStream``: ``async def async_invoke(self, value)`` returns a list of
+    results (it may await I/O); ``timeout(value)`` gives the results when a call outlives the timeout (by default
+    it fails the job, as in PyFlink)."""
+
+    @abstractmethod
+    async def async_invoke(self, value):
+        pass
+
+    def timeout(self, value):
+        raise TimeoutError("Async function call has timed out for input: " + str(value))
+
+
+class AsyncBatchFunction(Function):
+    """A function applied with ``AsyncDataStream.ordered_wait_batch``/``unordered_wait_batch``:
+    ``async def async_invoke_batch(self, inputs)`` gets a list of records and returns a list of results;
+    ``timeout_batch(inputs)`` gives the results when a call outlives the timeout (by default it fails the job)."""
+
+    @abstractmethod
+    async def async_invoke_batch(self, inputs):
+        pass
+
+    def timeout_batch(self, inputs):
+        raise TimeoutError("Async batch function call has timed out for %d inputs" % len(inputs))
+
+
 class Partitioner(Function):
     """Chooses the parallel instance of the next operator a record goes to (``partition_custom``)."""
 
@@ -484,3 +510,7 @@ class KeyedBroadcastProcessFunction(BaseBroadcastProcessFunction):
 
     def on_timer(self, timestamp, ctx: 'KeyedBroadcastProcessFunction.OnTimerContext'):
         pass
+
+
+# PyFlink keeps the retry strategy's base classes with the functions
+from sluice.datastream.async_retry_strategies import AsyncRetryPredicate, AsyncRetryStrategy  # noqa: E402

@@ -107,6 +107,13 @@ class StateTtlConfig(object):
     def is_enabled(self):
         return self._update_type != StateTtlConfig.UpdateType.Disabled
 
+    def get_ttl_time_characteristic(self):
+        return StateTtlConfig.TtlTimeCharacteristic.ProcessingTime
+
+    def get_cleanup_strategies(self):
+        raise NotImplementedError("not supported yet: StateTtlConfig.get_cleanup_strategies (an expired value is "
+                                  "removed when its key's state is next accessed)")
+
     class Builder(object):
         def __init__(self, ttl):
             self._ttl = ttl.to_milliseconds() if hasattr(ttl, "to_milliseconds") else int(ttl)
@@ -135,6 +142,9 @@ class StateTtlConfig(object):
 
         def set_ttl_time_characteristic(self, ttl_time_characteristic):
             return self
+
+        def use_processing_time(self):
+            return self.set_ttl_time_characteristic(StateTtlConfig.TtlTimeCharacteristic.ProcessingTime)
 
         def set_ttl(self, ttl):
             self._ttl = ttl.to_milliseconds() if hasattr(ttl, "to_milliseconds") else int(ttl)

@@ -119,6 +119,8 @@ class StreamExecutionEnvironment(object):
     """Where a DataStream program is built and run. The engine runs in a JVM this package starts (shared with the
     Table API's environments of the process)."""
 
+    _default_local_parallelism = 1
+
     def __init__(self, configuration=None):
         self._config = dict(configuration.to_dict()) if configuration is not None else {}
         self._job_parameters = {}
@@ -126,6 +128,8 @@ class StreamExecutionEnvironment(object):
         self._max_parallelism = None
         self._mode = None
         self._checkpoint_interval = None
+        self._buffer_timeout = 100
+        self._chaining = True
         self._nodes = []
         self._buffers = []
         self._sinks = []
@@ -159,7 +163,9 @@ class StreamExecutionEnvironment(object):
         return self
 
     def get_parallelism(self):
-        return self._parallelism if self._parallelism is not None else 1
+        if self._parallelism is not None:
+            return self._parallelism
+        return StreamExecutionEnvironment._default_local_parallelism
 
     def set_max_parallelism(self, max_parallelism):
         self._max_parallelism = int(max_parallelism)
@@ -191,8 +197,77 @@ class StreamExecutionEnvironment(object):
         """Deprecated in Flink; event time is always available."""
         return self
 
+    def get_stream_time_characteristic(self):
+        return TimeCharacteristic.EventTime
+
     def set_buffer_timeout(self, timeout_millis):
+        """Kept for get_buffer_timeout; the engine sends a batch when it is full or its input paused."""
+        self._buffer_timeout = int(timeout_millis)
         return self
+
+    def get_buffer_timeout(self):
+        return self._buffer_timeout
+
+    def disable_operator_chaining(self):
+        """Chaining is decided by the engine (it chains a job's Python functions into one worker); this changes
+        nothing but is_chaining_enabled."""
+        self._chaining = False
+        return self
+
+    def is_chaining_enabled(self):
+        return self._chaining
+
+    def register_slot_sharing_group(self, slot_sharing_group):
+        """Slot sharing groups change nothing: the engine runs every task of a job in its own process."""
+        return self
+
+    @staticmethod
+    def get_default_local_parallelism():
+        return StreamExecutionEnvironment._default_local_parallelism
+
+    @staticmethod
+    def set_default_local_parallelism(parallelism):
+        """The parallelism of the environments that set none (1 unless this changes it)."""
+        StreamExecutionEnvironment._default_local_parallelism = int(parallelism)
+
+    def set_default_savepoint_directory(self, directory):
+        """Where JobClient.stop_with_savepoint and trigger_savepoint of this environment's jobs write without a
+        directory of their own (``execution.checkpointing.savepoint-dir``)."""
+        self._config["execution.checkpointing.savepoint-dir"] = str(directory)
+        return self
+
+    def get_default_savepoint_directory(self):
+        return self._config.get("execution.checkpointing.savepoint-dir")
+
+    def is_changelog_state_backend_enabled(self):
+        return False
+
+    def enable_changelog_state_backend(self, enabled):
+        raise NotImplementedError("not supported yet: the changelog state backend")
+
+    def get_state_backend(self):
+        raise NotImplementedError("not supported yet: get_state_backend (read 'state.backend.type' of the "
+                                  "Configuration instead)")
+
+    def get_restart_strategy(self):
+        raise NotImplementedError("not supported yet: get_restart_strategy (read 'restart-strategy.type' of the "
+                                  "Configuration instead)")
+
+    def add_default_kryo_serializer(self, type_class_name, serializer_class_name):
+        raise NotImplementedError("not supported yet: Kryo serializers (Python records are pickled or typed by "
+                                  "their TypeInformation)")
+
+    def register_type_with_kryo_serializer(self, type_class_name, serializer_class_name):
+        raise NotImplementedError("not supported yet: Kryo serializers (Python records are pickled or typed by "
+                                  "their TypeInformation)")
+
+    def register_type(self, type_class_name):
+        raise NotImplementedError("not supported yet: register_type (Java types of Kryo; Python records are "
+                                  "pickled or typed by their TypeInformation)")
+
+    def register_cached_file(self, file_path, name, executable=False):
+        raise NotImplementedError("not supported yet: register_cached_file (the distributed cache; the engine runs "
+                                  "in one process, so read the file by its path)")
 
     def add_jars(self, *jars_path):
         raise NotImplementedError("not supported yet: add_jars (put jars on the engine's class path)")
@@ -323,7 +398,7 @@ class StreamExecutionEnvironment(object):
                                         **{"async": True})
         finally:
             self._sinks = []
-        return JobClient(value["h"])
+        return JobClient(value["h"], self.get_default_savepoint_directory())
 
     def get_execution_plan(self):
         """The JSON of the job that ``execute`` would run now (the sinks defined since the last execution and what
@@ -459,8 +534,8 @@ class StreamExecutionEnvironment(object):
             send.append(n)
         graph = {"config": config, "job_parameters": params, "nodes": send, "sinks": self._sinks,
                  "python": gateway.python_executable, "python_path": gateway.python_path}
-        if self._parallelism is not None:
-            graph["parallelism"] = self._parallelism
+        if self._parallelism is not None or StreamExecutionEnvironment._default_local_parallelism != 1:
+            graph["parallelism"] = self.get_parallelism()
         if self._max_parallelism is not None:
             graph["max_parallelism"] = self._max_parallelism
         if self._mode is not None:
@@ -474,8 +549,9 @@ class StreamExecutionEnvironment(object):
 class JobClient(object):
     """The job ``execute_async`` started (PyFlink's ``JobClient``)."""
 
-    def __init__(self, handle):
+    def __init__(self, handle, savepoint_directory=None):
         self._j_handle = handle
+        self._savepoint_directory = savepoint_directory
 
     def _invoke(self, method, *args):
         from sluice.java_gateway import get_gateway
@@ -509,18 +585,20 @@ class JobClient(object):
 
     def stop_with_savepoint(self, advance_to_end_of_event_time, savepoint_directory=None, formatType=None):
         """Stops the job after it wrote a savepoint of its state under ``savepoint_directory`` (the job must have
-        checkpointing enabled); a future whose ``result()`` is the savepoint's path, to give to
-        ``execution.savepoint.path``."""
+        checkpointing enabled; without a directory, the environment's default savepoint directory); a future whose
+        ``result()`` is the savepoint's path, to give to ``execution.savepoint.path``."""
+        savepoint_directory = savepoint_directory or self._savepoint_directory
         if savepoint_directory is None:
-            raise ValueError("stop_with_savepoint needs a savepoint_directory (there is no default directory)")
+            raise ValueError("stop_with_savepoint needs a savepoint_directory (or set_default_savepoint_directory)")
         return _DoneFuture(lambda: self._invoke("stopWithSavepoint", bool(advance_to_end_of_event_time),
                                                 str(savepoint_directory)))
 
     def trigger_savepoint(self, savepoint_directory=None, formatType=None):
         """Writes a savepoint of the job's state under ``savepoint_directory`` while the job keeps running; a future
         whose ``result()`` is the savepoint's path."""
+        savepoint_directory = savepoint_directory or self._savepoint_directory
         if savepoint_directory is None:
-            raise ValueError("trigger_savepoint needs a savepoint_directory (there is no default directory)")
+            raise ValueError("trigger_savepoint needs a savepoint_directory (or set_default_savepoint_directory)")
         return _DoneFuture(lambda: self._invoke("triggerSavepoint", str(savepoint_directory)))
 
 

@@ -321,11 +321,17 @@ class DataStreamRunner(object):
         elif k == "window":
             from sluice.fn_execution.window_runner import WindowOperator
             self._window = WindowOperator(self, f)
+        elif k == "async":
+            from sluice.fn_execution.async_runner import AsyncRunner
+            self._async = AsyncRunner(f)
+            self._pending = []
         else:
             raise ValueError("unknown DataStream function kind " + k)
 
     def _open_internal(self):
-        if self.kind == "reduce":
+        if self.kind == "async":
+            self.func["function"].open(self.runtime_context)
+        elif self.kind == "reduce":
             self.state_kinds["__reduce__"] = "value"
         elif self.kind == "window":
             self.state_kinds["__windows__"] = "value"
@@ -384,6 +390,7 @@ class DataStreamRunner(object):
                 self._emit(store.get("__reduce__"), None)
             else:
                 self._timer(ts, kind == 2)
+        self._await_pending()
 
     def answer(self, outputs, output_type, side_outputs):
         """The ``R`` frame of a batch: ``outputs`` (encoded as ``output_type``), side outputs, state writes, timer
@@ -445,7 +452,17 @@ class DataStreamRunner(object):
         self.side_outputs = []
         for ts, value in outputs:
             self._element(0, ts, value)
+        self._await_pending()
         return self.outputs
+
+    def _await_pending(self):
+        """Runs the batch's records of an async function, all at once (up to its capacity)."""
+        if self.kind != "async" or not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        for ts, results in self._async.run(pending):
+            for o in results:
+                self._emit(o, ts)
 
     def _element(self, input_index, ts, value):
         k = self.kind
@@ -493,6 +510,8 @@ class DataStreamRunner(object):
                 self._emit_processed(o, ts)
         elif k == "window":
             self._window.element(value, ts)
+        elif k == "async":
+            self._pending.append((ts, value))
 
     def _timer(self, time, event_time):
         self.broadcast_writable = False
@@ -507,7 +526,10 @@ class DataStreamRunner(object):
             self._emit_processed(o, out_ts)
 
     def close(self):
-        if isinstance(self.func, fn.Function):
+        if self.kind == "async":
+            self.func["function"].close()
+            self._async.close()
+        elif isinstance(self.func, fn.Function):
             self.func.close()
         elif isinstance(self.func, dict):
             for extra in (self.func.get("reduce"), self.func.get("aggregate"), self.func.get("window_function")):

@@ -3,11 +3,13 @@
 The engine starts ``python -m sluice.fn_execution.worker`` and talks to it over stdin/stdout with length-prefixed
 frames (see the gateway's PythonWorker and ValueCodec): ``I`` + the job parameters (int32 length, JSON) + the
 cloudpickled function, then ``C`` + tagged
-arguments per call; an aggregate function gets ``N``/``A``/``X`` (create, accumulate, retract: the answer is the
-pickled accumulator) and ``V`` (its value), a table aggregate function ``W`` (the rows ``emit_value`` gives, as a
-table function's). A DataStream function starts with ``D`` and gets its records in ``P`` frames instead (see
-``datastream_runner.py``). Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end of
-its stdin. Before an answer the worker sends ``M`` + JSON when its functions' metrics changed (see
+arguments per call. The accumulators of an aggregate function live in the worker under numbers the engine gives them
+(see ``_Accumulators``): ``n``/``l``/``a``/``x``/``f`` create one, load one from its pickle, accumulate and retract a
+row, and forget some (no answer: a failure is answered to the next frame that has one); ``v`` answers an
+accumulator's value, ``w`` the rows a table aggregate function's ``emit_value`` gives (as a table function's), ``p``
+its pickle. A DataStream function starts with ``D`` and gets its records in ``P`` frames instead (see
+``datastream_runner.py``). Each answer is ``R`` + a tagged value or ``E`` + the traceback. The worker exits at the end
+of its stdin. Before an answer the worker sends ``M`` + JSON when its functions' metrics changed (see
 ``sluice.metrics.metricbase``).
 """
 
@@ -37,6 +39,8 @@ class _Function(object):
         elif spec.get("kind") == "table_aggregate":
             self.aggregate = _RowPacking(f, fields) if fields else f
         self.call = getattr(f, "eval", None) if self.instance is not None else f
+        if fields and spec.get("kind") in ("scalar", "table"):
+            self.call = _packing(self.call, fields, self.pandas)
         if self.instance is not None:
             from sluice.metrics.metricbase import worker_metric_group
             self.instance.open(FunctionContext(job_parameters, worker_metric_group()))
@@ -45,7 +49,7 @@ class _Function(object):
         if not self.pandas:
             return self.call(*args)
         import pandas as pd
-        result = self.call(*[pd.Series([a]) for a in args])
+        result = _rows_of_frame(self.call(*[pd.Series([a]) for a in args]))
         if isinstance(result, pd.Series):
             if len(result) != 1:
                 raise ValueError("The pandas function '%s' returned %d values for %d rows"
@@ -58,7 +62,7 @@ class _Function(object):
         if self.pandas:
             import pandas as pd
             series = [pd.Series(c.pandas_column(0)) for c in columns]
-            result = self.call(*series)
+            result = _rows_of_frame(self.call(*series))
             if not isinstance(result, pd.Series):
                 result = pd.Series(result) if hasattr(result, "__len__") and not isinstance(result, str) \
                     else pd.Series([result] * n)
@@ -75,6 +79,30 @@ class _Function(object):
     def close(self):
         if self.instance is not None:
             self.instance.close()
+
+
+def _rows_of_frame(result):
+    """A pandas function's result: a DataFrame (the columns of a ROW result) becomes a Series of row tuples."""
+    import pandas as pd
+    if isinstance(result, pd.DataFrame):
+        return pd.Series(list(result.itertuples(index=False, name=None)), dtype=object)
+    return result
+
+
+def _packing(call, fields, pandas):
+    """``call`` taking every column of a table as one named Row (a pandas.DataFrame for a pandas function)."""
+    if pandas:
+        def packed(*series):
+            import pandas as pd
+            return call(pd.DataFrame(dict(zip(fields, series)), columns=fields))
+    else:
+        from sluice.common import Row
+
+        def packed(*args):
+            row = Row(*args)
+            row.set_field_names(fields)
+            return call(row)
+    return packed
 
 
 def _batch(function, frame):
@@ -105,58 +133,80 @@ def _batch(function, frame):
     return b"".join(parts)
 
 
-def _aggregate(function, kind, frame):
-    """One step of an aggregate function on a pickled accumulator."""
-    import cloudpickle
-    import pickle
-    (n,) = struct.unpack_from(">i", frame, 1)
-    state = frame[5:5 + n]
-    r = _Reader(frame)
-    r.pos = 5 + n
-    argc = r.take(">h")
-    args = [r.value() for _ in range(argc)]
-    agg = function.aggregate
-    if kind == b"N":
-        acc = agg.create_accumulator()
-    else:
-        acc = pickle.loads(state)
-    if kind == b"A":
-        agg.accumulate(acc, *args)
-    elif kind == b"X":
-        agg.retract(acc, *args)
-    elif kind == b"V":
-        return b"R" + _encode(agg.get_value(acc))
-    elif kind == b"W":
-        return _table_rows(agg.emit_value(acc))
-    return b"R" + _encode(cloudpickle.dumps(acc))
+class _Accumulators(object):
+    """Accumulators that live in the worker, by the number the engine gave each: an OVER window's frame steps then
+    send only the row that enters or leaves, not the whole accumulator."""
+
+    ANSWERED = (b"v", b"w", b"p")
+
+    def __init__(self):
+        self.live = {}
+
+    def step(self, function, kind, frame):
+        """Runs one frame; returns its answer, or None for the frames that have none."""
+        import pickle
+        r = _Reader(frame)
+        r.pos = 1
+        if kind == b"f":
+            for _ in range(r.take(">i")):
+                self.live.pop(r.take(">i"), None)
+            return None
+        handle = r.take(">i")
+        agg = function.aggregate
+        if kind == b"n":
+            self.live[handle] = agg.create_accumulator()
+        elif kind == b"l":
+            acc = pickle.loads(r.bytes())
+            self.live[handle] = agg.restored(acc) if hasattr(agg, "restored") else acc
+        elif kind in (b"a", b"x"):
+            argc = r.take(">h")
+            args = [r.value() for _ in range(argc)]
+            (agg.accumulate if kind == b"a" else agg.retract)(self.live[handle], *args)
+        elif kind == b"v":
+            return b"R" + _encode(agg.get_value(self.live[handle]))
+        elif kind == b"w":
+            return _table_rows(agg.emit_value(self.live[handle]))
+        elif kind == b"p":
+            import cloudpickle
+            return b"R" + _encode(cloudpickle.dumps(self.live[handle]))
+        return None
 
 
 class _PandasAggregate(object):
-    """A pandas aggregate function as an accumulator of its inputs: get_value calls it with pandas.Series (or,
-    called with every column of a table, with one pandas.DataFrame of those columns)."""
+    """A pandas aggregate function as an accumulator of its inputs (``FrameRows``): get_value calls it with
+    pandas.Series (or, called with every column of a table, with one pandas.DataFrame of those columns)."""
 
     def __init__(self, f, fields=None):
         self.f = f
         self.fields = fields
 
     def create_accumulator(self):
-        return []
+        from sluice.fn_execution.frame_rows import FrameRows
+        return FrameRows()
+
+    def restored(self, acc):
+        """A restored accumulator; one of a checkpoint written before FrameRows is a list of argument tuples."""
+        if isinstance(acc, list):
+            rows = self.create_accumulator()
+            for args in acc:
+                rows.add(tuple(args))
+            return rows
+        return acc
 
     def accumulate(self, acc, *args):
-        acc.append(args)
+        acc.add(args)
 
     def retract(self, acc, *args):
         acc.remove(args)
 
     def get_value(self, acc):
         import pandas as pd
-        if not acc:
+        if not len(acc):
             return None
-        columns = list(zip(*acc))
+        series = acc.series()
         if self.fields:
-            return self.f(pd.DataFrame({name: list(c) for name, c in zip(self.fields, columns)},
-                                       columns=self.fields))
-        return self.f(*[pd.Series(list(c)) for c in columns])
+            return self.f(pd.DataFrame(dict(zip(self.fields, series)), columns=self.fields))
+        return self.f(*series)
 
 
 class _RowPacking(object):
@@ -215,6 +265,8 @@ def main():
     # the function's own prints must not corrupt the protocol: they go to stderr
     sys.stdout = sys.stderr
     function = None
+    accumulators = _Accumulators()
+    failure = None
     while True:
         head = _read_exact(stdin, 4)
         if head is None:
@@ -239,8 +291,10 @@ def main():
                 answer = b"R\x00"
             elif kind == b"B":
                 answer = _batch(function, frame)
-            elif kind in (b"N", b"A", b"X", b"V", b"W"):
-                answer = _aggregate(function, kind, frame)
+            elif kind in (b"n", b"l", b"a", b"x", b"f", b"v", b"w", b"p"):
+                answer = accumulators.step(function, kind, frame)
+                if answer is None:
+                    continue
             elif kind == b"T":
                 r = _Reader(frame)
                 r.pos = 1
@@ -254,6 +308,12 @@ def main():
                 answer = b"R" + _encode(function(args))
         except BaseException:
             answer = _error_frame()
+            if kind in (b"n", b"l", b"a", b"x", b"f"):
+                # no answer is awaited: the next frame that has one reports the first failure
+                failure = failure or answer
+                continue
+        if failure is not None:
+            answer, failure = failure, None
         metrics = worker_report()
         if metrics is not None:
             stdout.write(struct.pack(">i", len(metrics) + 1) + b"M" + metrics)

@@ -254,6 +254,14 @@ class Expression(object):
     asc = _prop("asc")
     desc = _prop("desc")
 
+    @property
+    def nulls_first(self):
+        raise NotImplementedError("not supported yet: Expression.nulls_first (sort with SQL's NULLS FIRST)")
+
+    @property
+    def nulls_last(self):
+        raise NotImplementedError("not supported yet: Expression.nulls_last (sort with SQL's NULLS LAST)")
+
     # logic and predicates
     is_null = _prop("isNull")
     is_not_null = _prop("isNotNull")

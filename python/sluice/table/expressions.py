@@ -205,6 +205,11 @@ def map_(key, value, *tail):
     return _s("map", key, value, *tail)
 
 
+def map_from_arrays(key_array, value_array):
+    """A MAP from an ARRAY of keys and an ARRAY of values of the same length (SQL's ``MAP_FROM_ARRAYS``)."""
+    return _builtin("MAP_FROM_ARRAYS", key_array, value_array)
+
+
 def _builtin(name, *args):
     """A call of the engine's SQL built-in function ``name``."""
     return Expression({"s": "call", "args": [name] + [to_arg(a) for a in args]})

@@ -31,6 +31,10 @@ class StatementSet(JavaObject):
         self._invoke("addInsert", target_path_or_descriptor, table)
         return self
 
+    def attach_as_datastream(self):
+        raise NotImplementedError("not supported yet: StatementSet.attach_as_datastream (execute the statement set "
+                                  "with execute())")
+
     def explain(self, *extra_details):
         return self._invoke("explain", *extra_details)
 

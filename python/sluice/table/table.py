@@ -20,6 +20,18 @@ class _TableLike(JavaObject):
         return wrap(self._invoke(method, *args), self._t_env)
 
 
+def _function_call(func, table, method):
+    """The call expression of ``map``'s, ``flat_map``'s or ``join_lateral``'s argument: a call such as
+    ``split(col('line')).alias('word')``, or a ``udf``/``udtf`` function itself (optionally with ``.alias``), which
+    takes all the columns of ``table`` as one ``Row`` (as in PyFlink)."""
+    if isinstance(func, Expression):
+        return func
+    from sluice.table.udf import UserDefinedFunctionWrapper
+    if isinstance(func, UserDefinedFunctionWrapper):
+        return _aggregate_call(func, table, method)
+    raise TypeError("%s takes a Python function or its call, not %r" % (method, func))
+
+
 def _aggregate_call(func, table, method):
     """The call expression of ``aggregate``'s or ``flat_aggregate``'s argument: a call such as
     ``top2(col('v')).alias('v', 'rank')``, or a ``udaf``/``udtaf`` function itself (optionally with ``.alias``),
@@ -175,11 +187,13 @@ class Table(_TableLike):
         return self._call("fullOuterJoin", right, join_predicate)
 
     def join_lateral(self, table_function_call, join_predicate=None):
+        table_function_call = _function_call(table_function_call, self, "join_lateral")
         if join_predicate is None:
             return self._call("joinLateral", table_function_call)
         return self._call("joinLateral", table_function_call, join_predicate)
 
     def left_outer_join_lateral(self, table_function_call, join_predicate=None):
+        table_function_call = _function_call(table_function_call, self, "left_outer_join_lateral")
         if join_predicate is None:
             return self._call("leftOuterJoinLateral", table_function_call)
         return self._call("leftOuterJoinLateral", table_function_call, join_predicate)
@@ -239,10 +253,14 @@ class Table(_TableLike):
         return self._call("dropColumns", *fields)
 
     def map(self, func):
-        return self._call("map", func)
+        """A scalar function applied to every row: ``map(f(col('a'), col('b')))``, or ``map(f)`` with every column
+        as one ``Row`` argument (a ``pandas.DataFrame`` for a pandas function); a ROW result becomes columns."""
+        return self._call("map", _function_call(func, self, "map"))
 
     def flat_map(self, func):
-        return self._call("flatMap", func)
+        """A table function applied to every row: ``flat_map(split(col('line')))``, or ``flat_map(split)`` with every
+        column as one ``Row`` argument."""
+        return self._call("flatMap", _function_call(func, self, "flat_map"))
 
     def aggregate(self, func):
         """Aggregates the whole table with an aggregate function whose result may be a ROW, one column per field:

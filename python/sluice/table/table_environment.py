@@ -93,6 +93,17 @@ def _names_and_types(schema, count, infer, default_names):
     raise TypeError("schema must be a RowType, a list of column names or a list of DataTypes, not %r" % (schema,))
 
 
+def _declared_columns(schema):
+    """(builder method, column name) of the columns a ``Schema`` declares, in order."""
+    calls = []
+    j = getattr(schema, "_j", None)
+    while isinstance(j, dict) and "on" in j:
+        if j.get("m") in ("column", "columnByExpression", "columnByMetadata"):
+            calls.append((j["m"], j["args"][0]))
+        j = j["on"]
+    return list(reversed(calls))
+
+
 class TableEnvironment(JavaObject):
     """Creates tables, runs SQL and registers functions; one engine session.
 
@@ -231,6 +242,19 @@ class TableEnvironment(JavaObject):
     def list_views(self):
         return [r[0] for r in self.execute_sql("SHOW VIEWS").collect()]
 
+    def list_temporary_tables(self):
+        """The temporary tables and views of the current database."""
+        views = set(self.list_views())
+        return [n for n in self.list_tables() if self._is_temporary("VIEW" if n in views else "TABLE", n)]
+
+    def list_temporary_views(self):
+        """The temporary views of the current database."""
+        return [n for n in self.list_views() if self._is_temporary("VIEW", n)]
+
+    def _is_temporary(self, kind, name):
+        with self.execute_sql("SHOW CREATE %s `%s`" % (kind, name.replace("`", "``"))).collect() as rows:
+            return next(iter(rows))[0].startswith("CREATE TEMPORARY ")
+
     def list_catalogs(self):
         return [r[0] for r in self.execute_sql("SHOW CATALOGS").collect()]
 
@@ -364,6 +388,11 @@ class TableEnvironment(JavaObject):
     def create_function(self, path, function_class_name, ignore_if_exists=None):
         raise NotImplementedError("not supported yet: create_function with a Java class name from Python")
 
+    def create_java_function(self, path, function_class_name, ignore_if_exists=None):
+        """Registers a Java function class as a catalog function (``CREATE FUNCTION``)."""
+        self.execute_sql("CREATE FUNCTION %s%s AS '%s'" % ("IF NOT EXISTS " if ignore_if_exists else "", path,
+                                                          function_class_name))
+
     def create_java_temporary_system_function(self, name, function_class_name):
         self.execute_sql("CREATE TEMPORARY SYSTEM FUNCTION `%s` AS '%s'" % (name, function_class_name))
 
@@ -464,7 +493,13 @@ class StreamTableEnvironment(TableEnvironment):
         handle = self._stream_env._send(stream._id, stream._type)
         from sluice.table.expression import Expression
         if len(fields_or_schema) == 1 and not isinstance(fields_or_schema[0], (Expression, str)):
-            return self._wrap(self._invoke("fromDataStream", JavaObject(handle["h"]), fields_or_schema[0]))
+            table = self._wrap(self._invoke("fromDataStream", JavaObject(handle["h"]), fields_or_schema[0]))
+            declared = _declared_columns(fields_or_schema[0])
+            if any(kind == "column" for kind, _ in declared):
+                # as in Flink: a schema that declares physical columns keeps only its columns, in its order
+                from sluice.table.expressions import col
+                table = table.select(*[col(name) for _, name in declared])
+            return table
         table = self._wrap(self._invoke("fromDataStream", JavaObject(handle["h"])))
         if fields_or_schema:
             names = []

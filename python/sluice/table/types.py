@@ -256,6 +256,31 @@ class DataTypes(object):
     def INTERVAL(upper_resolution, lower_resolution=None):
         raise NotImplementedError("not supported yet: DataTypes.INTERVAL in Python")
 
+    # the resolutions of an INTERVAL
+    @staticmethod
+    def SECOND(precision=6):
+        raise NotImplementedError("not supported yet: DataTypes.SECOND (a resolution of DataTypes.INTERVAL)")
+
+    @staticmethod
+    def MINUTE():
+        raise NotImplementedError("not supported yet: DataTypes.MINUTE (a resolution of DataTypes.INTERVAL)")
+
+    @staticmethod
+    def HOUR():
+        raise NotImplementedError("not supported yet: DataTypes.HOUR (a resolution of DataTypes.INTERVAL)")
+
+    @staticmethod
+    def DAY(precision=2):
+        raise NotImplementedError("not supported yet: DataTypes.DAY (a resolution of DataTypes.INTERVAL)")
+
+    @staticmethod
+    def MONTH():
+        raise NotImplementedError("not supported yet: DataTypes.MONTH (a resolution of DataTypes.INTERVAL)")
+
+    @staticmethod
+    def YEAR(precision=2):
+        raise NotImplementedError("not supported yet: DataTypes.YEAR (a resolution of DataTypes.INTERVAL)")
+
 
 def _from_sql(text):
     """A DataType for SQL type text the engine reports (``VARCHAR(2147483647)`` reads as STRING)."""

@@ -129,6 +129,8 @@ class UserDefinedFunctionWrapper(object):
     """A Python function with its SQL types; calling it with expressions makes a Table API call expression."""
 
     _kind = "scalar"
+    _row_fields = None  # the column names when the function takes every column of a table as one argument
+    _alias_names = None  # the result column names given with alias()
 
     def __init__(self, func, input_types, result_type, func_type, deterministic, name):
         if func_type not in ("general", "pandas"):
@@ -145,6 +147,8 @@ class UserDefinedFunctionWrapper(object):
         self._handles = {}
 
     def _arity(self):
+        if self._row_fields is not None:
+            return len(self._row_fields)
         target = self._func.eval if isinstance(self._func, UserDefinedFunction) else self._func
         try:
             params = inspect.signature(target).parameters.values()
@@ -157,7 +161,31 @@ class UserDefinedFunctionWrapper(object):
     def _payload(self):
         import cloudpickle
         return cloudpickle.dumps({"func": self._func, "func_type": self._func_type, "name": self._name,
-                                  "result_type": self._result_type, "kind": self._kind})
+                                  "result_type": self._result_type, "kind": self._kind,
+                                  "row_fields": self._row_fields})
+
+    def alias(self, *names):
+        """Names the result columns when the function itself is passed to ``map``, ``flat_map``, ``join_lateral``,
+        ``aggregate`` or ``flat_aggregate`` (it then takes every column of the table as one ``Row``):
+        ``flat_map(split.alias('word'))``."""
+        copy = self._copy()
+        copy._alias_names = list(names)
+        return copy
+
+    def _copy(self):
+        import copy
+        c = copy.copy(self)
+        c._handles = {}
+        return c
+
+    def _packed(self, field_names, field_types):
+        """This function taking every column of a table as one argument (PyFlink's ``map(f)``, ``aggregate(f)``,
+        ...): the engine passes the columns, the worker packs them into a named ``Row`` (a ``pandas.DataFrame`` for
+        a pandas function)."""
+        c = self._copy()
+        c._row_fields = list(field_names)
+        c._input_types = list(field_types)
+        return c
 
     def _request_fields(self, gateway, name, arity=None):
         return dict(name=name, result_type=self._result_type, input_types=self._input_types,
@@ -233,41 +261,11 @@ class AggregateFunctionWrapper(UserDefinedFunctionWrapper):
     ``get_value``) or, with ``func_type="pandas"``, a function of ``pandas.Series`` returning one value."""
 
     _kind = "aggregate"
-    _row_fields = None  # the column names when the function takes every column of a table as one argument
-    _alias_names = None  # the result column names given with alias()
 
     def __init__(self, func, input_types, result_type, func_type, deterministic, name):
         if result_type is None and isinstance(func, AggregateFunction):
             result_type = func.get_result_type()
         super().__init__(func, input_types, result_type, func_type, deterministic, name)
-
-    def _payload(self):
-        import cloudpickle
-        return cloudpickle.dumps({"func": self._func, "func_type": self._func_type, "name": self._name,
-                                  "result_type": self._result_type, "kind": self._kind,
-                                  "row_fields": self._row_fields})
-
-    def alias(self, *names):
-        """Names the result columns when the function is passed to ``aggregate`` (or ``flat_aggregate``) without
-        arguments: ``aggregate(f.alias('x', 'y'))``."""
-        copy = self._copy()
-        copy._alias_names = list(names)
-        return copy
-
-    def _copy(self):
-        import copy
-        c = copy.copy(self)
-        c._handles = {}
-        return c
-
-    def _packed(self, field_names, field_types):
-        """This function taking every column of a table as one argument (PyFlink's ``aggregate(f)``): the engine
-        passes the columns, the worker packs them into a named ``Row`` (a ``pandas.DataFrame`` for a pandas
-        function)."""
-        c = self._copy()
-        c._row_fields = list(field_names)
-        c._input_types = list(field_types)
-        return c
 
     def _arity(self):
         if isinstance(self._func, (AggregateFunction, TableAggregateFunction)):

@@ -6,7 +6,7 @@ import io.sluice.table.functions.FunctionContext;
 /**
  * Base class of the generated aggregate functions that run a Python function ({@code @udaf}): the generated
  * subclass declares typed {@code accumulate}/{@code retract} methods and a typed {@code getValue}; each call goes
- * to the Python worker with the pickled accumulator and returns the updated one.
+ * to the Python worker, where the accumulator lives ({@link PythonAccumulator}).
  */
 public abstract class PythonAggregateFunction extends AggregateFunction<Object, PythonAccumulator>
         implements io.sluice.table.functions.python.PythonFunction {
@@ -40,17 +40,17 @@ public abstract class PythonAggregateFunction extends AggregateFunction<Object, 
 
     @Override
     public PythonAccumulator createAccumulator() {
-        return new PythonAccumulator(worker().aggregate('N', null, new Object[0]));
+        return worker().newAccumulator();
     }
 
     /** Folds one row into the accumulator. */
     protected final void accumulateRow(PythonAccumulator acc, Object[] args) {
-        acc.state = worker().aggregate('A', acc.state, args);
+        worker().step('a', acc, args);
     }
 
     /** Takes one row back out of the accumulator. */
     protected final void retractRow(PythonAccumulator acc, Object[] args) {
-        acc.state = worker().aggregate('X', acc.state, args);
+        worker().step('x', acc, args);
     }
 
     /** The result for the accumulator, converted to {@code resultClass}. */
@@ -60,9 +60,9 @@ public abstract class PythonAggregateFunction extends AggregateFunction<Object, 
             if (resultType == null) {
                 resultType = io.sluice.codegen.udf.TypeStrings.parseType(python.spec.resultType);
             }
-            return worker().aggregateValue(acc.state, resultType);
+            return worker().value(acc, resultType);
         }
-        return worker().aggregateValue(acc.state, resultClass);
+        return worker().value(acc, resultClass);
     }
 
     private PythonWorker worker() {

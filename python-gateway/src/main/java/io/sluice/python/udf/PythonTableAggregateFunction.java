@@ -11,7 +11,7 @@ import io.sluice.util.Collector;
 /**
  * Base class of the generated table aggregate functions that run a Python function ({@code @udtaf}): the generated
  * subclass carries the ROW result type as its {@code @DataTypeHint} and typed {@code accumulate}/{@code retract}
- * methods; each call goes to the Python worker with the pickled accumulator and returns the updated one, and
+ * methods; each call goes to the Python worker, where the accumulator lives ({@link PythonAccumulator}), and
  * {@link #emitValue} emits the rows the Python {@code emit_value} returns or yields.
  */
 public abstract class PythonTableAggregateFunction extends TableAggregateFunction<Row, PythonAccumulator> {
@@ -32,17 +32,17 @@ public abstract class PythonTableAggregateFunction extends TableAggregateFunctio
 
     @Override
     public PythonAccumulator createAccumulator() {
-        return new PythonAccumulator(worker().aggregate('N', null, new Object[0]));
+        return worker().newAccumulator();
     }
 
     /** Folds one row into the accumulator. */
     protected final void accumulateRow(PythonAccumulator acc, Object[] args) {
-        acc.state = worker().aggregate('A', acc.state, args);
+        worker().step('a', acc, args);
     }
 
     /** Takes one row back out of the accumulator. */
     protected final void retractRow(PythonAccumulator acc, Object[] args) {
-        acc.state = worker().aggregate('X', acc.state, args);
+        worker().step('x', acc, args);
     }
 
     /** Emits the rows of the Python function's {@code emit_value} for the accumulator. */
@@ -54,7 +54,7 @@ public abstract class PythonTableAggregateFunction extends TableAggregateFunctio
                 fieldTypes[i] = row.type(i);
             }
         }
-        for (Object[] fields : worker().emitRows(acc.state, fieldTypes)) {
+        for (Object[] fields : worker().emitRows(acc, fieldTypes)) {
             out.collect(Row.of(fields));
         }
     }

@@ -22,8 +22,9 @@ import java.util.Map;
  * first, then {@code 'C'}
  * + argument count + tagged values ({@link ValueCodec}) per call, or {@code 'B'} + a batch of argument columns
  * ({@link #callBatch}); the worker answers {@code 'R'} + a tagged value (or the result column) or {@code 'E'} + the
- * Python traceback; before an answer it may send metrics frames ({@code 'M'}, see {@link PythonMetrics}). The worker
- * exits when its stdin closes, so it never outlives the JVM.
+ * Python traceback; before an answer it may send metrics frames ({@code 'M'}, see {@link PythonMetrics}). The
+ * accumulators of aggregate functions live in the worker ({@link PythonAccumulator}); the frames that change them have
+ * no answer. The worker exits when its stdin closes, so it never outlives the JVM.
  */
 final class PythonWorker implements AutoCloseable {
     private final String functionName;
@@ -33,6 +34,10 @@ final class PythonWorker implements AutoCloseable {
     private final ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
     private final DataOutputStream frameOut = new DataOutputStream(frame);
     private final PythonMetrics metrics;
+    /** The numbers of accumulators that lived here and are garbage now, for the worker to forget. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Integer> released =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private int nextAccumulator = 1;
 
     PythonWorker(String functionName, String python, String pythonPath, byte[] payload,
             Map<String, String> jobParameters, PythonMetrics metrics) {
@@ -173,23 +178,6 @@ final class PythonWorker implements AutoCloseable {
         }
     }
 
-    /**
-     * The rows a table aggregate function emits for a pickled accumulator: frame {@code 'W'}; the answer is read as
-     * a table function's, as {@code fieldTypes}.
-     */
-    List<Object[]> emitRows(byte[] state, LogicalType[] fieldTypes) {
-        try {
-            frameOut.writeByte('W');
-            writeState(state);
-            frameOut.writeShort(0);
-            return exchangeRows(fieldTypes);
-        } catch (IOException e) {
-            frame.reset();
-            throw new TableException("The Python worker of function '" + functionName + "' died"
-                    + exitStatus() + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Sends the frame written so far; the answer is a row count, then each row's values, read as fieldTypes. */
     private List<Object[]> exchangeRows(LogicalType[] fieldTypes) throws IOException {
         out.writeInt(frame.size());
@@ -213,30 +201,70 @@ final class PythonWorker implements AutoCloseable {
         return rows;
     }
 
-    /**
-     * An aggregate function step: {@code 'N'} creates an accumulator, {@code 'A'}/{@code 'X'} accumulate/retract a
-     * row into {@code state}; the answer is the new pickled accumulator.
-     */
-    byte[] aggregate(char step, byte[] state, Object[] args) {
+    /** A new accumulator of the aggregate function, living in this worker: frame {@code 'n'} (no answer). */
+    PythonAccumulator newAccumulator() {
+        PythonAccumulator acc = new PythonAccumulator(null);
+        int number = nextAccumulator++;
         try {
-            frameOut.writeByte(step);
-            writeState(state);
+            sendReleases();
+            frameOut.writeByte('n');
+            frameOut.writeInt(number);
+            post();
+        } catch (IOException e) {
+            throw died(e);
+        }
+        acc.moveTo(this, number);
+        return acc;
+    }
+
+    /**
+     * Makes {@code acc} live in this worker: a deserialized one (or one of another worker) is loaded from its pickle,
+     * frame {@code 'l'} (no answer).
+     */
+    private void resident(PythonAccumulator acc) throws IOException {
+        sendReleases();
+        if (acc.owner == this) {
+            return;
+        }
+        byte[] pickled = acc.owner != null ? acc.owner.pickle(acc.handle) : acc.state;
+        int number = nextAccumulator++;
+        if (pickled == null) {
+            frameOut.writeByte('n');
+            frameOut.writeInt(number);
+        } else {
+            frameOut.writeByte('l');
+            frameOut.writeInt(number);
+            writeState(pickled);
+        }
+        post();
+        acc.moveTo(this, number);
+    }
+
+    /**
+     * Accumulates ({@code 'a'}) or retracts ({@code 'x'}) a row into an accumulator living here. No answer is
+     * awaited: the frames go out with the next one that has an answer, and a failure is reported to that one.
+     */
+    void step(char kind, PythonAccumulator acc, Object[] args) {
+        try {
+            resident(acc);
+            frameOut.writeByte(kind);
+            frameOut.writeInt(acc.handle);
             frameOut.writeShort(args.length);
             for (Object a : args) {
                 ValueCodec.write(frameOut, a);
             }
-            return (byte[]) exchange(byte[].class);
+            post();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw died(e);
         }
     }
 
-    /** The value of an aggregate function for a pickled accumulator ({@code 'V'}), read as {@code resultType}. */
-    Object aggregateValue(byte[] state, LogicalType resultType) {
+    /** The value of an accumulator living here ({@code 'v'}), read as {@code resultType}. */
+    Object value(PythonAccumulator acc, LogicalType resultType) {
         try {
-            frameOut.writeByte('V');
-            writeState(state);
-            frameOut.writeShort(0);
+            resident(acc);
+            frameOut.writeByte('v');
+            frameOut.writeInt(acc.handle);
             out.writeInt(frame.size());
             frame.writeTo(out);
             frame.reset();
@@ -248,22 +276,80 @@ final class PythonWorker implements AutoCloseable {
             String traceback = new String(ValueCodec.readBytes(in), StandardCharsets.UTF_8);
             throw new TableException("Python function '" + functionName + "' failed:\n" + traceback);
         } catch (IOException e) {
-            frame.reset();
-            throw new TableException("The Python worker of function '" + functionName + "' died"
-                    + exitStatus() + ": " + e.getMessage(), e);
+            throw died(e);
         }
     }
 
-    /** The value of an aggregate function for a pickled accumulator ({@code 'V'}). */
-    Object aggregateValue(byte[] state, Class<?> resultClass) {
+    /** The value of an accumulator living here ({@code 'v'}), as {@code resultClass}. */
+    Object value(PythonAccumulator acc, Class<?> resultClass) {
         try {
-            frameOut.writeByte('V');
-            writeState(state);
-            frameOut.writeShort(0);
-            return exchange(resultClass);
+            resident(acc);
+            frameOut.writeByte('v');
+            frameOut.writeInt(acc.handle);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw died(e);
         }
+        return exchange(resultClass);
+    }
+
+    /** The rows a table aggregate function emits for an accumulator living here ({@code 'w'}). */
+    List<Object[]> emitRows(PythonAccumulator acc, LogicalType[] fieldTypes) {
+        try {
+            resident(acc);
+            frameOut.writeByte('w');
+            frameOut.writeInt(acc.handle);
+            return exchangeRows(fieldTypes);
+        } catch (IOException e) {
+            throw died(e);
+        }
+    }
+
+    /** The pickled form of the accumulator living here under {@code number} ({@code 'p'}). */
+    byte[] pickle(int number) {
+        try {
+            sendReleases();
+            frameOut.writeByte('p');
+            frameOut.writeInt(number);
+        } catch (IOException e) {
+            throw died(e);
+        }
+        return (byte[]) exchange(byte[].class);
+    }
+
+    /** What forgets the accumulator {@code number} once its Java object is garbage (run by a cleaner thread). */
+    Runnable releaser(int number) {
+        java.util.concurrent.ConcurrentLinkedQueue<Integer> queue = released;
+        return () -> queue.add(number);
+    }
+
+    /** Sends frame {@code 'f'} with the numbers of the accumulators that are garbage now, if any (no answer). */
+    private void sendReleases() throws IOException {
+        if (released.isEmpty()) {
+            return;
+        }
+        List<Integer> numbers = new java.util.ArrayList<>();
+        for (Integer n = released.poll(); n != null; n = released.poll()) {
+            numbers.add(n);
+        }
+        out.writeInt(5 + 4 * numbers.size());
+        out.writeByte('f');
+        out.writeInt(numbers.size());
+        for (int n : numbers) {
+            out.writeInt(n);
+        }
+    }
+
+    /** Queues the frame written so far for the worker, which does not answer it. */
+    private void post() throws IOException {
+        out.writeInt(frame.size());
+        frame.writeTo(out);
+        frame.reset();
+    }
+
+    private TableException died(IOException e) {
+        frame.reset();
+        return new TableException("The Python worker of function '" + functionName + "' died"
+                + exitStatus() + ": " + e.getMessage(), e);
     }
 
     private void writeState(byte[] state) throws IOException {

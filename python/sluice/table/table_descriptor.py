@@ -1,0 +1,5 @@
+"""PyFlink's ``pyflink.table.table_descriptor``."""
+
+from sluice.table.descriptors import FormatDescriptor, TableDescriptor
+
+__all__ = ["TableDescriptor", "FormatDescriptor"]
