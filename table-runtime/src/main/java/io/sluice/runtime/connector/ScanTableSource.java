@@ -18,4 +18,12 @@ public interface ScanTableSource {
 
     /** Short text for EXPLAIN, e.g. {@code filesystem(path=/data/orders.csv, format=csv)}. */
     String describe();
+
+    /**
+     * What a savepoint records of this source, to refuse restoring the state of another source into it:
+     * {@link #describe()} unless some of its options (a rate, say) do not bear on what the state means.
+     */
+    default String describeState() {
+        return describe();
+    }
 }

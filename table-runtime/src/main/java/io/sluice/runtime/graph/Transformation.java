@@ -104,7 +104,7 @@ public abstract class Transformation {
      */
     public String stateSchema() {
         if (this instanceof SourceTransformation s) {
-            return "reading " + s.source().describe();
+            return "reading " + s.source().describeState();
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < inputs().size(); i++) {

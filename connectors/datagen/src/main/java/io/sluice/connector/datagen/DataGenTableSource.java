@@ -76,4 +76,10 @@ public final class DataGenTableSource implements ScanTableSource, io.sluice.runt
         return "datagen(rows-per-second=" + rowsPerSecond
                 + (numberOfRows == null ? "" : ", number-of-rows=" + numberOfRows) + ")";
     }
+
+    /** The rate is left out: a savepoint taken at one rate restores at another, as in Flink. */
+    @Override
+    public String describeState() {
+        return "datagen(" + (numberOfRows == null ? "" : "number-of-rows=" + numberOfRows) + ")";
+    }
 }

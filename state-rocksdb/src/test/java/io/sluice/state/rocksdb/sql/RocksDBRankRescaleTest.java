@@ -77,7 +77,7 @@ class RocksDBRankRescaleTest {
             }
         });
         reader.start();
-        Thread.sleep(600); // the source needs 1.5 s for all rows: the job is stopped well before its end
+        FirstRows.await(table); // the source needs 1.5 s for all rows: the job is stopped well before its end
         String savepoint = first.getJobClient().orElseThrow()
                 .stopWithSavepoint(false, tmp.resolve("savepoints").toString()).get(30, TimeUnit.SECONDS);
         assertTrue(first.getJobClient().orElseThrow().getJobExecutionResult().handle((v, e) -> e == null)

@@ -249,7 +249,7 @@ class RescaleSavepointTest {
      * and resumes from it at {@code to}: the changes of both runs applied in order (sorted rows).
      */
     private List<String> acrossRescale(String ddl, String query, int from, int to) throws Exception {
-        List<String> table = new ArrayList<>();
+        List<String> table = Collections.synchronizedList(new ArrayList<>());
         TableResult first = firstRun(from, ddl).executeSql(query);
         Thread reader = new Thread(() -> {
             try (CloseableIterator<Row> rows = first.collect()) {
@@ -259,7 +259,11 @@ class RescaleSavepointTest {
             }
         });
         reader.start();
-        Thread.sleep(600);
+        Thread.sleep(300);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (table.isEmpty() && System.nanoTime() < deadline) { // a busy machine may start the job late
+            Thread.sleep(10);
+        }
         String savepoint = first.getJobClient().orElseThrow()
                 .stopWithSavepoint(false, tmp.resolve("savepoints").toString()).get(30, TimeUnit.SECONDS);
         reader.join(30_000);
