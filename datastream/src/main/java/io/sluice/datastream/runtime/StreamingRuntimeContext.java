@@ -47,6 +47,11 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     }
 
     @Override
+    public io.sluice.api.common.JobInfo getJobInfo() {
+        return context.jobInfo();
+    }
+
+    @Override
     public TaskInfo getTaskInfo() {
         return context;
     }

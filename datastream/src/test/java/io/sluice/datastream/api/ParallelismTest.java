@@ -136,9 +136,16 @@ class ParallelismTest {
     static final class CollectingSink implements Sink<Long> {
         private static final Map<Integer, List<?>[]> TARGETS = new ConcurrentHashMap<>();
         private final int id;
+        private final boolean noteJob;
 
         CollectingSink(List<String> writers, List<Long> written) {
-            id = System.identityHashCode(writers);
+            this(writers, written, false);
+        }
+
+        /** With {@code noteJob} each writer also notes its job's id and name. */
+        CollectingSink(List<String> writers, List<Long> written, boolean noteJob) {
+            id = System.identityHashCode(writers) * 31 + System.identityHashCode(written);
+            this.noteJob = noteJob;
             TARGETS.put(id, new List<?>[] {writers, written});
         }
 
@@ -147,7 +154,8 @@ class ParallelismTest {
         public SinkWriter<Long> createWriter(WriterInitContext context) {
             List<?>[] targets = TARGETS.get(id);
             ((List<String>) targets[0]).add(context.getTaskInfo().getIndexOfThisSubtask() + "/"
-                    + context.getTaskInfo().getNumberOfParallelSubtasks());
+                    + context.getTaskInfo().getNumberOfParallelSubtasks() + (noteJob ? " "
+                    + context.getJobInfo().getJobId() + " " + context.getJobInfo().getJobName() : ""));
             List<Long> written = (List<Long>) targets[1];
             return new SinkWriter<>() {
                 @Override
@@ -164,6 +172,40 @@ class ParallelismTest {
                 }
             };
         }
+    }
+
+    /** Notes what each instance learns of its job and task: "job id|job name|task name with subtasks". */
+    static final class NoteJobAndTask extends RichMapFunction<Long, Long> {
+        @Override
+        public void open(OpenContext openContext) {
+            io.sluice.api.common.JobInfo job = getRuntimeContext().getJobInfo();
+            OPENED.computeIfAbsent("job-info", k -> ConcurrentHashMap.newKeySet()).add(job.getJobId() + "|"
+                    + job.getJobName() + "|" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks());
+        }
+
+        @Override
+        public Long map(Long value) {
+            return value;
+        }
+    }
+
+    @Test
+    void functionsAndSinksKnowTheirJobAndTask() throws Exception {
+        List<String> writers = new CopyOnWriteArrayList<>();
+        StreamExecutionEnvironment env = env(2);
+        env.fromSequence(1, 10).map(new NoteJobAndTask()).name("noter")
+                .sinkTo(new CollectingSink(writers, new CopyOnWriteArrayList<>(), true)).setParallelism(1);
+        io.sluice.api.common.JobExecutionResult result = env.execute("job info");
+        String id = result.getJobID().toHexString();
+        assertTrue(id.matches("[0-9a-f]{32}"), id);
+        // the task is the chain the function runs in (here the source's)
+        assertEquals(Set.of(id + "|job info|Sequence Source (1/2)#0", id + "|job info|Sequence Source (2/2)#0"),
+                opened("job-info"));
+        assertEquals(List.of("0/1 " + id + " job info"), writers);
+        // another job of the same environment is another job
+        env.fromSequence(1, 3).sinkTo(new CollectingSink(writers, new CopyOnWriteArrayList<>(), true));
+        String second = env.execute("second").getJobID().toHexString();
+        assertTrue(!second.equals(id) && writers.get(1).equals("0/1 " + second + " second"), writers.toString());
     }
 
     @Test

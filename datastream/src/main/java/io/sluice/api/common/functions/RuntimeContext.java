@@ -23,6 +23,13 @@ import java.io.Serializable;
  * stream (after {@code keyBy}); the state they return is scoped to the key of the record being processed.
  */
 public interface RuntimeContext extends io.sluice.api.common.state.KeyedStateStore {
+    /** The job the function runs in: its id (the one its {@code JobClient} reports) and name. */
+    default io.sluice.api.common.JobInfo getJobInfo() {
+        throw new UnsupportedOperationException("not supported yet: RuntimeContext.getJobInfo outside of a running"
+                + " job");
+    }
+
+    /** The parallel instance running the function: task name, index, parallelism, max parallelism, attempt. */
     TaskInfo getTaskInfo();
 
     /**

@@ -262,6 +262,10 @@ public class StreamExecutionEnvironment {
             WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName, TypeInformation<OUT> typeInfo) {
         DataStreamSource<OUT> stream;
         if (source instanceof RecordSourceProvider) {
+            if (timestampsAndWatermarks != null && timestampsAndWatermarks.getAlignmentParameters().isEnabled()) {
+                throw new UnsupportedOperationException("not supported yet: watermark alignment of "
+                        + source.getClass().getSimpleName() + " (its watermarks are generated after the source)");
+            }
             RecordSourceProvider<OUT> provider = (RecordSourceProvider<OUT>) source;
             TypeInformation<OUT> type = typeInfo != null ? typeInfo : provider.getProducedType();
             stream = source(sourceName, type, provider.scanSource(StateStore.serializerOf(type)));
@@ -364,9 +368,14 @@ public class StreamExecutionEnvironment {
         }
     }
 
-    /** A copy of the configuration for one job. */
-    private Configuration jobConfig() {
-        return config.copy();
+    /**
+     * A copy of the configuration for one job, with the job's new id and its name (what functions see in
+     * {@code getRuntimeContext().getJobInfo()}).
+     */
+    private Configuration jobConfig(String jobName) {
+        Configuration copy = config.copy();
+        io.sluice.datastream.runtime.RunningJobInfo.configure(copy, jobName);
+        return copy;
     }
 
     public JobExecutionResult execute() throws Exception {
@@ -377,7 +386,7 @@ public class StreamExecutionEnvironment {
     public JobExecutionResult execute(String jobName) throws Exception {
         JobGraph graph = takeJobGraph(jobName);
         long start = System.currentTimeMillis();
-        Configuration jobConfig = jobConfig();
+        Configuration jobConfig = jobConfig(jobName);
         JobAccumulators accumulators = JobAccumulators.register(jobConfig);
         JobExecution execution = LocalExecutor.submit(graph, jobConfig);
         try {
@@ -397,7 +406,7 @@ public class StreamExecutionEnvironment {
     /** Starts the job and returns at once. */
     public JobClient executeAsync(String jobName) {
         JobGraph graph = takeJobGraph(jobName);
-        Configuration jobConfig = jobConfig();
+        Configuration jobConfig = jobConfig(jobName);
         JobAccumulators accumulators = JobAccumulators.register(jobConfig);
         JobExecution execution = LocalExecutor.submit(graph, jobConfig);
         CompletableFuture<Map<String, Object>> results = execution.terminationFuture().handle(
@@ -408,7 +417,7 @@ public class StreamExecutionEnvironment {
     /** Starts a job of the sinks defined so far plus {@code extra} (used by {@code executeAndCollect}). */
     public JobExecution executeWith(String jobName, SinkNode extra) {
         sinks.add(extra);
-        return LocalExecutor.submit(takeJobGraph(jobName), jobConfig());
+        return LocalExecutor.submit(takeJobGraph(jobName), jobConfig(jobName));
     }
 
     private static JobClient client(JobExecution execution, CompletableFuture<Map<String, Object>> accumulators) {

@@ -1,0 +1,97 @@
+package io.sluice.datastream.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.api.common.eventtime.WatermarkStrategy;
+import io.sluice.api.common.typeinfo.Types;
+import io.sluice.connector.datagen.source.DataGeneratorSource;
+import io.sluice.streaming.api.datastream.DataStream;
+import io.sluice.streaming.api.environment.StreamExecutionEnvironment;
+import io.sluice.streaming.api.functions.ProcessFunction;
+import io.sluice.util.Collector;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Watermark alignment ({@code WatermarkStrategy.withWatermarkAlignment}): two sources of one group, one whose event
+ * time runs a thousand times faster than the other's. The fast one may not get further ahead of the slow one's
+ * watermark than the allowed drift (plus what one poll of {@value #POLL} records adds) until the slow one ends.
+ */
+class WatermarkAlignmentTest {
+    private static final long RECORDS = 3000;
+    private static final long FAST_STEP = 1000;
+    private static final long DRIFT = 10_000;
+    /** The records a reader takes in one poll when aligned. */
+    private static final long POLL = 100;
+
+    /** The largest timestamp the slow source's records reached, by test. */
+    static final Map<String, AtomicLong> SLOW_MAX = new ConcurrentHashMap<>();
+    /** Records of the fast source further ahead of the slow one than allowed, by test: "timestamp > slow max". */
+    static final Map<String, List<String>> TOO_FAR = new ConcurrentHashMap<>();
+
+    /** Right after its source (chained): notes the slow source's progress, checks the fast one against it. */
+    static final class Observe extends ProcessFunction<Long, Long> {
+        private final String test;
+        private final boolean fast;
+
+        Observe(String test, boolean fast) {
+            this.test = test;
+            this.fast = fast;
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx, Collector<Long> out) {
+            AtomicLong slow = SLOW_MAX.computeIfAbsent(test, k -> new AtomicLong(Long.MIN_VALUE));
+            long ts = ctx.timestamp();
+            if (!fast) {
+                slow.accumulateAndGet(ts, Math::max);
+            } else if (slow.get() < RECORDS - 1 && ts > Math.max(slow.get(), 0) + DRIFT + (POLL + 1) * FAST_STEP) {
+                TOO_FAR.computeIfAbsent(test, k -> new CopyOnWriteArrayList<>()).add(ts + " > " + slow.get());
+            }
+            out.collect(value);
+        }
+    }
+
+    private static long run(String test, boolean aligned) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        WatermarkStrategy<Long> fastStrategy = WatermarkStrategy.<Long>forMonotonousTimestamps()
+                .withTimestampAssigner((v, ts) -> v * FAST_STEP);
+        WatermarkStrategy<Long> slowStrategy = WatermarkStrategy.<Long>forMonotonousTimestamps()
+                .withTimestampAssigner((v, ts) -> v);
+        if (aligned) {
+            fastStrategy = fastStrategy.withWatermarkAlignment("orders", Duration.ofMillis(DRIFT));
+            slowStrategy = slowStrategy.withWatermarkAlignment("orders", Duration.ofMillis(DRIFT),
+                    Duration.ofMillis(100));
+        }
+        DataStream<Long> fast = env.fromSource(new RangeSource(1, RECORDS, 0, test + "-fast"), fastStrategy, "fast",
+                Types.LONG).process(new Observe(test, true));
+        DataStream<Long> slow = env.fromSource(new RangeSource(1, RECORDS, 0, test + "-slow"), slowStrategy, "slow",
+                Types.LONG).process(new Observe(test, false));
+        return fast.union(slow).executeAndCollect(10_000).size();
+    }
+
+    @Test
+    void theFastSourcePausesUntilTheSlowOneCatchesUp() throws Exception {
+        assertEquals(2 * RECORDS, run("aligned", true));
+        assertEquals(List.of(), TOO_FAR.getOrDefault("aligned", List.of()));
+    }
+
+    @Test
+    void alignmentOfASourceWhoseWatermarksComeAfterItIsNotSupportedYet() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataGeneratorSource<Long> generator = new DataGeneratorSource<>(i -> i, 10, Types.LONG);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> env.fromSource(
+                generator, WatermarkStrategy.<Long>forMonotonousTimestamps().withWatermarkAlignment("g",
+                        Duration.ofSeconds(1)), "generator"));
+        assertTrue(e.getMessage().startsWith("not supported yet: watermark alignment of DataGeneratorSource"),
+                e.getMessage());
+    }
+}
