@@ -203,7 +203,8 @@ class ParallelismTest {
                 opened("job-info"));
         assertEquals(List.of("0/1 " + id + " job info"), writers);
         // another job of the same environment is another job
-        env.fromSequence(1, 3).sinkTo(new CollectingSink(writers, new CopyOnWriteArrayList<>(), true));
+        env.fromSequence(1, 3).sinkTo(new CollectingSink(writers, new CopyOnWriteArrayList<>(), true))
+                .setParallelism(1);
         String second = env.execute("second").getJobID().toHexString();
         assertTrue(!second.equals(id) && writers.get(1).equals("0/1 " + second + " second"), writers.toString());
     }
@@ -270,6 +271,81 @@ class ParallelismTest {
             String[] parts = s.split(":");
             assertEquals(Long.parseLong(parts[1]) % 3, Long.parseLong(parts[0]), s);
         }
+    }
+
+    /**
+     * A sink with a pre-write topology: it drops negative numbers and sends each number to the writer its remainder
+     * names, whatever the stream given to {@code sinkTo} looks like. Its writers note "subtask:record".
+     */
+    static final class ByRemainderSink implements Sink<Long>,
+            io.sluice.streaming.api.connector.sink2.SupportsPreWriteTopology<Long> {
+        private final String test;
+
+        ByRemainderSink(String test) {
+            this.test = test;
+        }
+
+        @Override
+        public DataStream<Long> addPreWriteTopology(DataStream<Long> input) {
+            return input.filter(x -> x >= 0).partitionCustom(new ByRemainder(), x -> x);
+        }
+
+        @Override
+        public SinkWriter<Long> createWriter(WriterInitContext context) {
+            int subtask = context.getTaskInfo().getIndexOfThisSubtask();
+            return new SinkWriter<>() {
+                @Override
+                public void write(Long element, Context ctx) {
+                    SEEN.computeIfAbsent(test, k -> new CopyOnWriteArrayList<>()).add(subtask + ":" + element);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    @Test
+    void aSinksPreWriteTopologyShapesWhatItsWritersGet() throws Exception {
+        StreamExecutionEnvironment env = env(2);
+        env.fromSequence(-50, 100).sinkTo(new ByRemainderSink("pre-write")).setParallelism(3);
+        env.execute();
+        List<String> seen = SEEN.get("pre-write");
+        assertEquals(101, seen.size());
+        for (String s : seen) {
+            String[] parts = s.split(":");
+            assertEquals(Long.parseLong(parts[1]) % 3, Long.parseLong(parts[0]), s);
+        }
+    }
+
+    /** A sink with a post-commit topology (not supported yet). */
+    abstract static class PostCommitSink implements Sink<Long>,
+            io.sluice.streaming.api.connector.sink2.SupportsPostCommitTopology<String> {
+    }
+
+    @Test
+    void preAndPostCommitTopologiesAreNotSupportedYet() {
+        PostCommitSink sink = new PostCommitSink() {
+            @Override
+            public SinkWriter<Long> createWriter(WriterInitContext context) {
+                throw new AssertionError("not called");
+            }
+
+            @Override
+            public void addPostCommitTopology(
+                    DataStream<io.sluice.streaming.api.connector.sink2.CommittableMessage<String>> committables) {
+                throw new AssertionError("not called");
+            }
+        };
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> env(1).fromSequence(1, 3).sinkTo(sink));
+        assertTrue(e.getMessage().startsWith("not supported yet: sinks with pre- or post-commit topologies"),
+                e.getMessage());
     }
 
     @Test

@@ -300,7 +300,24 @@ public class DataStream<T> {
         return new DataStreamSink<>(s, function.node);
     }
 
+    @SuppressWarnings("unchecked")
     private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
+        if (sink instanceof io.sluice.streaming.api.connector.sink2.SupportsPreCommitTopology
+                || sink instanceof io.sluice.streaming.api.connector.sink2.SupportsPostCommitTopology) {
+            throw new UnsupportedOperationException("not supported yet: sinks with pre- or post-commit topologies"
+                    + " (SupportsPreCommitTopology, SupportsPostCommitTopology): " + sink.getClass().getName());
+        }
+        if (sink instanceof io.sluice.streaming.api.connector.sink2.SupportsPreWriteTopology) {
+            // as in Flink: the writers get what the sink's own topology makes of this stream
+            DataStream<T> shaped = ((io.sluice.streaming.api.connector.sink2.SupportsPreWriteTopology<T>) sink)
+                    .addPreWriteTopology(this);
+            return shaped.sinkToWriters(sink, name);
+        }
+        return sinkToWriters(sink, name);
+    }
+
+    /** Writes this stream with the sink's writers (and committer). */
+    private DataStreamSink<T> sinkToWriters(Sink<T> sink, String name) {
         // a connector's sink that runs on the runtime's sink hooks itself (exactly-once Kafka, for instance)
         SinkNode s = new SinkNode(name, node, sink instanceof io.sluice.datastream.runtime.sink.RecordSink
                 ? (io.sluice.datastream.runtime.sink.RecordSink) sink
