@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Reads local files (a directory: its files in name order) with a record format; the files are split over the
  * parallel instances, and each instance's position (file and line) is checkpointed. Bounded by default; with
- * {@link FileSourceBuilder#monitorContinuously} an unbounded source that also reads the files appearing later. Only
- * {@link TextLineInputFormat} is supported yet.
+ * {@link FileSourceBuilder#monitorContinuously} an unbounded source that also reads the files appearing later (with
+ * {@link TextLineInputFormat}; other stream formats read a static file set). Bulk formats are not supported yet.
  */
 public final class FileSource<T> extends io.sluice.datastream.runtime.source.BuiltInSource<T> {
     private static final long serialVersionUID = 1L;
@@ -35,17 +35,13 @@ public final class FileSource<T> extends io.sluice.datastream.runtime.source.Bui
 
     /** A builder of a source reading {@code paths} with a record-by-record format. */
     public static <T> FileSourceBuilder<T> forRecordStreamFormat(StreamFormat<T> format, Path... paths) {
-        if (!(format instanceof TextLineInputFormat)) {
-            throw new UnsupportedOperationException("not supported yet: stream formats other than "
-                    + "TextLineInputFormat (" + format.getClass().getName() + ")");
-        }
         if (paths.length == 0) {
             throw new IllegalArgumentException("At least one path is required");
         }
         return new FileSourceBuilder<>(format, List.of(paths));
     }
 
-    /** Not supported yet. */
+    /** Not supported yet (bulk formats: a batch of records per read). */
     public static <T> FileSourceBuilder<T> forBulkFileFormat(Object format, Path... paths) {
         throw new UnsupportedOperationException("not supported yet: FileSource.forBulkFileFormat");
     }
@@ -58,12 +54,15 @@ public final class FileSource<T> extends io.sluice.datastream.runtime.source.Bui
     @Override
     @SuppressWarnings("unchecked")
     public TypeInformation<T> getProducedType() {
-        return (TypeInformation<T>) Types.STRING;
+        return format instanceof TextLineInputFormat ? (TypeInformation<T>) Types.STRING : format.getProducedType();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public ScanTableSource scanSource(StateSerializer<T> serializer) {
+        if (!(format instanceof TextLineInputFormat)) {
+            return new io.sluice.datastream.runtime.source.StreamFormatScanSource<>(paths, format, serializer);
+        }
         if (discoveryInterval != null) {
             return new io.sluice.datastream.runtime.source.MonitoredTextFileScanSource(paths,
                     ((TextLineInputFormat) format).getCharsetName(), (StateSerializer<String>) serializer,
@@ -105,6 +104,10 @@ public final class FileSource<T> extends io.sluice.datastream.runtime.source.Bui
         }
 
         public FileSource<T> build() {
+            if (discoveryInterval != null && !(format instanceof TextLineInputFormat)) {
+                throw new UnsupportedOperationException("not supported yet: monitorContinuously with stream formats"
+                        + " other than TextLineInputFormat (" + format.getClass().getName() + ")");
+            }
             return new FileSource<>(format, paths, discoveryInterval);
         }
     }
