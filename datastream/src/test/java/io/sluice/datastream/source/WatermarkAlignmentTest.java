@@ -1,8 +1,6 @@
 package io.sluice.datastream.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.api.common.eventtime.WatermarkStrategy;
 import io.sluice.api.common.typeinfo.Types;
@@ -22,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Watermark alignment ({@code WatermarkStrategy.withWatermarkAlignment}): two sources of one group, one whose event
  * time runs a thousand times faster than the other's. The fast one may not get further ahead of the slow one's
- * watermark than the allowed drift (plus what one poll of {@value #POLL} records adds) until the slow one ends.
+ * watermark than the allowed drift (plus what one poll adds: {@value #POLL} records of a Source API reader, a batch of
+ * {@value #BATCH} of Sluice's own sources) until the slow one ends.
  */
 class WatermarkAlignmentTest {
     private static final long RECORDS = 3000;
@@ -30,6 +29,8 @@ class WatermarkAlignmentTest {
     private static final long DRIFT = 10_000;
     /** The records a reader takes in one poll when aligned. */
     private static final long POLL = 100;
+    /** The batch size of the jobs with Sluice's own sources. */
+    private static final long BATCH = 10;
 
     /** The largest timestamp the slow source's records reached, by test. */
     static final Map<String, AtomicLong> SLOW_MAX = new ConcurrentHashMap<>();
@@ -40,10 +41,13 @@ class WatermarkAlignmentTest {
     static final class Observe extends ProcessFunction<Long, Long> {
         private final String test;
         private final boolean fast;
+        /** The records one poll of the fast source may add beyond the allowed drift. */
+        private final long perPoll;
 
-        Observe(String test, boolean fast) {
+        Observe(String test, boolean fast, long perPoll) {
             this.test = test;
             this.fast = fast;
+            this.perPoll = perPoll;
         }
 
         @Override
@@ -52,7 +56,7 @@ class WatermarkAlignmentTest {
             long ts = ctx.timestamp();
             if (!fast) {
                 slow.accumulateAndGet(ts, Math::max);
-            } else if (slow.get() < RECORDS - 1 && ts > Math.max(slow.get(), 0) + DRIFT + (POLL + 1) * FAST_STEP) {
+            } else if (slow.get() < RECORDS - 1 && ts > Math.max(slow.get(), 0) + DRIFT + (perPoll + 1) * FAST_STEP) {
                 TOO_FAR.computeIfAbsent(test, k -> new CopyOnWriteArrayList<>()).add(ts + " > " + slow.get());
             }
             out.collect(value);
@@ -72,9 +76,9 @@ class WatermarkAlignmentTest {
                     Duration.ofMillis(100));
         }
         DataStream<Long> fast = env.fromSource(new RangeSource(1, RECORDS, 0, test + "-fast"), fastStrategy, "fast",
-                Types.LONG).process(new Observe(test, true));
+                Types.LONG).process(new Observe(test, true, POLL));
         DataStream<Long> slow = env.fromSource(new RangeSource(1, RECORDS, 0, test + "-slow"), slowStrategy, "slow",
-                Types.LONG).process(new Observe(test, false));
+                Types.LONG).process(new Observe(test, false, POLL));
         return fast.union(slow).executeAndCollect(10_000).size();
     }
 
@@ -84,14 +88,21 @@ class WatermarkAlignmentTest {
         assertEquals(List.of(), TOO_FAR.getOrDefault("aligned", List.of()));
     }
 
+    /** The same with two DataGeneratorSources, whose watermarks Sluice generates right after the source. */
     @Test
-    void alignmentOfASourceWhoseWatermarksComeAfterItIsNotSupportedYet() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataGeneratorSource<Long> generator = new DataGeneratorSource<>(i -> i, 10, Types.LONG);
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> env.fromSource(
-                generator, WatermarkStrategy.<Long>forMonotonousTimestamps().withWatermarkAlignment("g",
-                        Duration.ofSeconds(1)), "generator"));
-        assertTrue(e.getMessage().startsWith("not supported yet: watermark alignment of DataGeneratorSource"),
-                e.getMessage());
+    void sluicesOwnSourcesAreAlignedToo() throws Exception {
+        String test = "generators";
+        io.sluice.configuration.Configuration conf = new io.sluice.configuration.Configuration();
+        conf.setString("table.exec.batch-size", String.valueOf(BATCH));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(1);
+        WatermarkStrategy<Long> strategy = WatermarkStrategy.<Long>forMonotonousTimestamps()
+                .withTimestampAssigner((v, ts) -> v).withWatermarkAlignment("generators", Duration.ofMillis(DRIFT));
+        DataStream<Long> fast = env.fromSource(new DataGeneratorSource<>(i -> i * FAST_STEP, RECORDS, Types.LONG),
+                strategy, "fast").process(new Observe(test, true, BATCH));
+        DataStream<Long> slow = env.fromSource(new DataGeneratorSource<>(i -> i, RECORDS, Types.LONG), strategy,
+                "slow").process(new Observe(test, false, BATCH));
+        assertEquals(2 * RECORDS, fast.union(slow).executeAndCollect(10_000).size());
+        assertEquals(List.of(), TOO_FAR.getOrDefault(test, List.of()));
     }
 }

@@ -84,8 +84,8 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
      * This strategy, with the sources that use it aligned with all other sources of {@code watermarkGroup} in the
      * job: a source reader whose watermark is more than {@code maxAllowedWatermarkDrift} ahead of the group's
      * smallest watermark pauses until the others catch up (and pauses its splits that are that far ahead, when its
-     * reader supports {@code pauseOrResumeSplits}). Works for sources run through the Source API's readers
-     * ({@code fromSource} with a {@code Source} such as {@code KafkaSource} or one's own).
+     * reader supports {@code pauseOrResumeSplits}). Applies to the sources of {@code fromSource}: one's own
+     * {@code Source} (per split) and Sluice's own sources such as {@code KafkaSource} (per parallel instance).
      */
     default WatermarkStrategy<T> withWatermarkAlignment(String watermarkGroup, Duration maxAllowedWatermarkDrift) {
         return withWatermarkAlignment(watermarkGroup, maxAllowedWatermarkDrift, Duration.ofSeconds(1));

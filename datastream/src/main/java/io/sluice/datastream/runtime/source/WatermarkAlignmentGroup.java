@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * so holds nobody back. A reader restarted after a failure joins again under the same member name and replaces its
  * earlier report. Thread-safe: the members run on their tasks' threads.
  */
-final class WatermarkAlignmentGroup {
+public final class WatermarkAlignmentGroup {
     /** The groups of the running jobs, by job and group name. */
     private static final Map<String, WatermarkAlignmentGroup> GROUPS = new ConcurrentHashMap<>();
 
@@ -26,8 +26,7 @@ final class WatermarkAlignmentGroup {
 
     /** Joins {@code member} to the group {@code group} of the job configured by {@code config}. */
     static WatermarkAlignmentGroup join(Configuration config, String group, String member) {
-        String job = config.getString(LocalExecutor.JOB_ID);
-        String key = (job != null ? job : "config@" + System.identityHashCode(config)) + "/" + group;
+        String key = key(config, group);
         while (true) {
             WatermarkAlignmentGroup g = GROUPS.computeIfAbsent(key, WatermarkAlignmentGroup::new);
             synchronized (g) {
@@ -37,6 +36,32 @@ final class WatermarkAlignmentGroup {
                 }
             }
         }
+    }
+
+    private static String key(Configuration config, String group) {
+        String job = config.getString(LocalExecutor.JOB_ID);
+        return (job != null ? job : "config@" + System.identityHashCode(config)) + "/" + group;
+    }
+
+    /**
+     * Reports the watermark that was generated for {@code member} after its source (a source whose watermarks come
+     * from {@code assignTimestampsAndWatermarks} chained to it); ignored when the member's reader left the group.
+     */
+    public static void reportGenerated(Configuration config, String group, String member, long watermark) {
+        WatermarkAlignmentGroup g = GROUPS.get(key(config, group));
+        if (g != null) {
+            synchronized (g) {
+                if (g.watermarks.containsKey(member)) {
+                    g.watermarks.put(member, Math.max(watermark, g.watermarks.get(member)));
+                }
+            }
+        }
+    }
+
+    /** Whether {@code member}'s watermark is more than {@code maxDrift} ahead of the group's smallest. */
+    synchronized boolean isAhead(String member, long maxDrift) {
+        Long own = watermarks.get(member);
+        return own != null && own > maxAllowedWatermark(maxDrift);
     }
 
     /** Reports the watermark {@code member} emitted ({@code Long.MAX_VALUE} when it is idle or ended). */

@@ -262,13 +262,18 @@ public class StreamExecutionEnvironment {
             WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName, TypeInformation<OUT> typeInfo) {
         DataStreamSource<OUT> stream;
         if (source instanceof RecordSourceProvider) {
-            if (timestampsAndWatermarks != null && timestampsAndWatermarks.getAlignmentParameters().isEnabled()) {
-                throw new UnsupportedOperationException("not supported yet: watermark alignment of "
-                        + source.getClass().getSimpleName() + " (its watermarks are generated after the source)");
-            }
             RecordSourceProvider<OUT> provider = (RecordSourceProvider<OUT>) source;
             TypeInformation<OUT> type = typeInfo != null ? typeInfo : provider.getProducedType();
-            stream = source(sourceName, type, provider.scanSource(StateStore.serializerOf(type)));
+            io.sluice.runtime.connector.ScanTableSource scan = provider.scanSource(StateStore.serializerOf(type));
+            if (timestampsAndWatermarks != null && timestampsAndWatermarks.getAlignmentParameters().isEnabled()) {
+                // the watermarks are generated right after the source; that operator reports them for the readers
+                String member = java.util.UUID.randomUUID().toString();
+                scan = new io.sluice.datastream.runtime.source.AlignedScanSource(scan,
+                        timestampsAndWatermarks.getAlignmentParameters(), member);
+                timestampsAndWatermarks = new io.sluice.datastream.runtime.source.AlignedSourceStrategy<>(
+                        timestampsAndWatermarks, member);
+            }
+            stream = source(sourceName, type, scan);
         } else {
             // as in Flink, the strategy runs in the readers: a timestamp assigner and watermark generator per split
             // (and one for what a reader emits outside its split outputs); the reader's watermark is their minimum
