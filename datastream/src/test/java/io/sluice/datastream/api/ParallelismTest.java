@@ -323,13 +323,13 @@ class ParallelismTest {
         }
     }
 
-    /** A sink with a post-commit topology (not supported yet). */
+    /** A sink with a post-commit topology but no committer. */
     abstract static class PostCommitSink implements Sink<Long>,
             io.sluice.streaming.api.connector.sink2.SupportsPostCommitTopology<String> {
     }
 
     @Test
-    void preAndPostCommitTopologiesAreNotSupportedYet() {
+    void aCommitTopologyNeedsACommitter() {
         PostCommitSink sink = new PostCommitSink() {
             @Override
             public SinkWriter<Long> createWriter(WriterInitContext context) {
@@ -342,10 +342,9 @@ class ParallelismTest {
                 throw new AssertionError("not called");
             }
         };
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> env(1).fromSequence(1, 3).sinkTo(sink));
-        assertTrue(e.getMessage().startsWith("not supported yet: sinks with pre- or post-commit topologies"),
-                e.getMessage());
+        assertTrue(e.getMessage().endsWith("must implement SupportsCommitter"), e.getMessage());
     }
 
     @Test
