@@ -108,6 +108,79 @@ class KafkaBuilderOptionsTest {
         assertEquals(Boundedness.BOUNDED, bounded.getBoundedness());
     }
 
+    /** Reads the even partitions of every topic starting with "subscribed-"; notes that it was opened and closed. */
+    public static final class EvenPartitions
+            implements io.sluice.connector.kafka.source.enumerator.subscriber.KafkaSubscriber {
+        static final Set<String> EVENTS = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void open(InitializationContext context) {
+            EVENTS.add("open");
+        }
+
+        @Override
+        public Set<TopicPartition> getSubscribedTopicPartitions(org.apache.kafka.clients.admin.AdminClient admin) {
+            Set<TopicPartition> even = new TreeSet<>(java.util.Comparator.comparing(TopicPartition::toString));
+            for (TopicPartition tp : io.sluice.connector.kafka.source.enumerator.subscriber.KafkaSubscriber
+                    .getTopicPatternSubscriber(Pattern.compile("subscribed-.*")).getSubscribedTopicPartitions(admin)) {
+                if (tp.partition() % 2 == 0) {
+                    even.add(tp);
+                }
+            }
+            return even;
+        }
+
+        @Override
+        public void close() {
+            EVENTS.add("close");
+        }
+    }
+
+    /** Notes the rack it gives each reader. */
+    static final Set<String> RACKS = ConcurrentHashMap.newKeySet();
+
+    @Test
+    void aSubscriberOfOnesOwnDecidesThePartitionsAndEachReaderGetsItsRack() throws Exception {
+        kafka.createTopic("subscribed-a", 3);
+        for (int p = 0; p < 3; p++) {
+            kafka.produce("subscribed-a", p, null, values("a" + p));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        List<String> got = new ArrayList<>();
+        env.fromSource(KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrap())
+                                .setKafkaSubscriber(new EvenPartitions())
+                                .setRackIdSupplier(() -> {
+                                    RACKS.add("rack-1");
+                                    return "rack-1";
+                                })
+                                .setBounded(OffsetsInitializer.latest())
+                                .setValueOnlyDeserializer(new SimpleStringSchema())
+                                .build(),
+                        WatermarkStrategy.noWatermarks(), "Kafka Source")
+                .executeAndCollect().forEachRemaining(got::add);
+        got.sort(null);
+        assertEquals(List.of("a0", "a2"), got);
+        assertEquals(Set.of("open", "close"), EvenPartitions.EVENTS);
+        assertEquals(Set.of("rack-1"), RACKS);
+        // the built-in subscribers
+        Set<TopicPartition> partitions = Set.of(new TopicPartition("subscribed-a", 1));
+        List<String> one = new ArrayList<>();
+        env.fromSource(KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrap())
+                                .setKafkaSubscriber(io.sluice.connector.kafka.source.enumerator.subscriber
+                                        .KafkaSubscriber.getPartitionSetSubscriber(partitions))
+                                .setBounded(OffsetsInitializer.latest())
+                                .setValueOnlyDeserializer(new SimpleStringSchema())
+                                .build(),
+                        WatermarkStrategy.noWatermarks(), "Kafka Source")
+                .executeAndCollect().forEachRemaining(one::add);
+        assertEquals(List.of("a1"), one);
+        Exception e = assertThrows(IllegalStateException.class, () -> KafkaSource.<String>builder()
+                .setTopics("t").setKafkaSubscriber(new EvenPartitions()));
+        assertTrue(e.getMessage().contains("only one of setTopics, setTopicPattern, setPartitions and"
+                + " setKafkaSubscriber"), e.getMessage());
+    }
+
     /** "key=value@offset" of each record (Flink's older record deserialization interface). */
     @SuppressWarnings("deprecation")
     public static final class KeyValueOffset
