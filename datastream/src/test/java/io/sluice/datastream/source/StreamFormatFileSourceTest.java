@@ -11,8 +11,11 @@ import io.sluice.api.common.typeinfo.Types;
 import io.sluice.api.java.tuple.Tuple2;
 import io.sluice.configuration.Configuration;
 import io.sluice.connector.file.src.FileSource;
+import io.sluice.connector.file.src.FileSourceSplit;
+import io.sluice.connector.file.src.reader.BulkFormat;
 import io.sluice.connector.file.src.reader.SimpleStreamFormat;
 import io.sluice.connector.file.src.reader.StreamFormat;
+import io.sluice.connector.file.src.util.RecordAndPosition;
 import io.sluice.core.fs.FSDataInputStream;
 import io.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.DataInputStream;
@@ -29,10 +32,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code FileSource.forRecordStreamFormat} with a format of one's own: binary files of (name, amount) records, each a
- * UTF string and an int, read by a {@link SimpleStreamFormat} over the file's byte stream.
+ * {@code FileSource.forRecordStreamFormat} and {@code forBulkFileFormat} with formats of one's own: binary files of
+ * (name, amount) records, each a UTF string and an int, read by a {@link SimpleStreamFormat} over the file's byte
+ * stream and by a {@link BulkFormat} that decodes blocks of records.
  */
 class StreamFormatFileSourceTest {
     private static final Map<String, AtomicInteger> SEEN = new ConcurrentHashMap<>();
@@ -68,6 +74,83 @@ class StreamFormatFileSourceTest {
         public TypeInformation<Tuple2<String, Integer>> getProducedType() {
             return Types.TUPLE(Types.STRING, Types.INT);
         }
+    }
+
+    /** Reads the same files in batches of up to 16 records (as a columnar format decodes a block at a time). */
+    static final class AmountBlocksFormat implements BulkFormat<Tuple2<String, Integer>, FileSourceSplit> {
+        static final int BLOCK = 16;
+
+        @Override
+        public Reader<Tuple2<String, Integer>> createReader(Configuration config, FileSourceSplit split)
+                throws IOException {
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
+                    Files.newInputStream(split.path().toLocalPath())));
+            return new Reader<>() {
+                private long offset;
+
+                @Override
+                public RecordIterator<Tuple2<String, Integer>> readBatch() throws IOException {
+                    List<Tuple2<String, Integer>> block = new ArrayList<>();
+                    while (block.size() < BLOCK) {
+                        try {
+                            block.add(Tuple2.of(in.readUTF(), in.readInt()));
+                        } catch (EOFException end) {
+                            break;
+                        }
+                    }
+                    if (block.isEmpty()) {
+                        return null;
+                    }
+                    long blockOffset = offset++;
+                    java.util.Iterator<Tuple2<String, Integer>> it = block.iterator();
+                    return new RecordIterator<>() {
+                        private long skip;
+
+                        @Override
+                        public RecordAndPosition<Tuple2<String, Integer>> next() {
+                            return it.hasNext() ? new RecordAndPosition<>(it.next(), blockOffset, ++skip) : null;
+                        }
+
+                        @Override
+                        public void releaseBatch() {
+                        }
+                    };
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        }
+
+        @Override
+        public Reader<Tuple2<String, Integer>> restoreReader(Configuration config, FileSourceSplit split)
+                throws IOException {
+            return createReader(config, split);
+        }
+
+        @Override
+        public boolean isSplittable() {
+            return false;
+        }
+
+        @Override
+        public TypeInformation<Tuple2<String, Integer>> getProducedType() {
+            return Types.TUPLE(Types.STRING, Types.INT);
+        }
+    }
+
+    @Test
+    void aBulkFormatReadsBlocksOfRecords() throws Exception {
+        List<String> expected = write(3, 50);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        FileSource<Tuple2<String, Integer>> source = FileSource.forBulkFileFormat(new AmountBlocksFormat(),
+                new io.sluice.core.fs.Path(dir.toString())).build();
+        List<Tuple2<String, Integer>> out = env.fromSource(source, WatermarkStrategy.noWatermarks(), "blocks")
+                .executeAndCollect(1000);
+        assertEquals(expected, sorted(out));
     }
 
     /** Writes files part-0 .. part-{files-1} of {@code perFile} records each; returns every record as text. */
@@ -126,8 +209,9 @@ class StreamFormatFileSourceTest {
         }
     }
 
-    @Test
-    void aRestoredJobReadsOnFromItsCheckpoint() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRestoredJobReadsOnFromItsCheckpoint(boolean bulk) throws Exception {
         List<String> expected = write(2, 100);
         Configuration conf = new Configuration();
         conf.setString("table.exec.batch-size", "4");
@@ -138,10 +222,12 @@ class StreamFormatFileSourceTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(20);
-        FileSource<Tuple2<String, Integer>> source = FileSource.forRecordStreamFormat(new AmountsFormat(),
-                new io.sluice.core.fs.Path(dir.resolve("part-0").toString()),
-                new io.sluice.core.fs.Path(dir.resolve("part-1").toString())).build();
-        String id = "restore-" + System.nanoTime();
+        io.sluice.core.fs.Path[] files = {new io.sluice.core.fs.Path(dir.resolve("part-0").toString()),
+                new io.sluice.core.fs.Path(dir.resolve("part-1").toString())};
+        FileSource<Tuple2<String, Integer>> source = bulk
+                ? FileSource.forBulkFileFormat(new AmountBlocksFormat(), files).build()
+                : FileSource.forRecordStreamFormat(new AmountsFormat(), files).build();
+        String id = "restore-" + bulk + "-" + System.nanoTime();
         List<Tuple2<String, Integer>> out = env.fromSource(source, WatermarkStrategy.noWatermarks(), "amounts")
                 .map(new FailOnce(id)).returns(Types.TUPLE(Types.STRING, Types.INT))
                 .executeAndCollect(1000);
@@ -150,15 +236,17 @@ class StreamFormatFileSourceTest {
     }
 
     @Test
-    void monitoringOtherFormatsAndBulkFormatsAreNotSupportedYet() {
+    void monitoringOtherFormatsIsNotSupportedYet() {
         StreamFormat<Tuple2<String, Integer>> format = new AmountsFormat();
         io.sluice.core.fs.Path path = new io.sluice.core.fs.Path(dir.toString());
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> FileSource.forRecordStreamFormat(format, path).monitorContinuously(Duration.ofSeconds(1))
                         .build());
-        assertTrue(e.getMessage().startsWith("not supported yet: monitorContinuously with stream formats"),
+        assertTrue(e.getMessage().startsWith("not supported yet: monitorContinuously with formats other than"),
                 e.getMessage());
-        e = assertThrows(UnsupportedOperationException.class, () -> FileSource.forBulkFileFormat(null, path));
-        assertTrue(e.getMessage().startsWith("not supported yet: FileSource.forBulkFileFormat"), e.getMessage());
+        e = assertThrows(UnsupportedOperationException.class, () -> FileSource.forBulkFileFormat(
+                new AmountBlocksFormat(), path).monitorContinuously(Duration.ofSeconds(1)).build());
+        assertTrue(e.getMessage().startsWith("not supported yet: monitorContinuously with formats other than"),
+                e.getMessage());
     }
 }

@@ -1,6 +1,9 @@
 package io.sluice.datastream.runtime.source;
 
+import io.sluice.connector.file.src.FileSourceSplit;
+import io.sluice.connector.file.src.reader.BulkFormat;
 import io.sluice.connector.file.src.reader.StreamFormat;
+import io.sluice.connector.file.src.util.RecordAndPosition;
 import io.sluice.core.fs.FSDataInputStream;
 import io.sluice.core.fs.Path;
 import io.sluice.runtime.connector.ReadStatus;
@@ -19,20 +22,90 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a bounded {@code FileSource} of a {@link StreamFormat} other than text lines: the files (as for
- * {@link TextFileScanSource}) are dealt to the parallel instances round-robin, each read whole by a reader of the
- * format; an instance's position is the index of its current file and the number of records read from it, and a
- * restored instance skips that many records of the file.
+ * Runs a bounded {@code FileSource} of a {@link StreamFormat} other than text lines or of a {@link BulkFormat}: the
+ * files (as for {@link TextFileScanSource}) are dealt to the parallel instances round-robin, each read whole by a
+ * reader of the format; an instance's position is the index of its current file and the number of records read from
+ * it, and a restored instance opens the file again and skips that many records.
  */
-public final class StreamFormatScanSource<T> implements ScanTableSource {
+public final class FormatScanSource<T> implements ScanTableSource {
     private final List<Path> paths;
-    private final byte[] format;
+    private final byte[] opener;
     private final StateSerializer<T> serializer;
 
-    public StreamFormatScanSource(List<Path> paths, StreamFormat<T> format, StateSerializer<T> serializer) {
+    /** Opens a file for reading its records one by one. */
+    interface FileOpener<T> extends java.io.Serializable {
+        RecordFile<T> open(java.nio.file.Path file, io.sluice.configuration.Configuration config) throws IOException;
+    }
+
+    /** The records of one open file. */
+    interface RecordFile<T> extends java.io.Closeable {
+        /** The next record, or null at the end of the file. */
+        T next() throws IOException;
+    }
+
+    private FormatScanSource(List<Path> paths, FileOpener<T> opener, StateSerializer<T> serializer) {
         this.paths = paths;
-        this.format = io.sluice.datastream.runtime.FunctionCopies.serialize(format);
+        this.opener = io.sluice.datastream.runtime.FunctionCopies.serialize(opener);
         this.serializer = serializer;
+    }
+
+    /** Reads the files with a record-by-record format. */
+    public static <T> FormatScanSource<T> of(List<Path> paths, StreamFormat<T> format, StateSerializer<T> serializer) {
+        return new FormatScanSource<>(paths, (FileOpener<T>) (file, config) -> {
+            long length = Files.size(file);
+            StreamFormat.Reader<T> reader = format.createReader(config, new LocalInputStream(file), length, length);
+            return new RecordFile<T>() {
+                @Override
+                public T next() throws IOException {
+                    return reader.read();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    reader.close();
+                }
+            };
+        }, serializer);
+    }
+
+    /** Reads the files with a bulk format, each file one split. */
+    public static <T> FormatScanSource<T> of(List<Path> paths, BulkFormat<T, FileSourceSplit> format,
+            StateSerializer<T> serializer) {
+        return new FormatScanSource<>(paths, (FileOpener<T>) (file, config) -> {
+            long length = Files.size(file);
+            FileSourceSplit split = new FileSourceSplit(file.toString(), new Path(file.toString()), 0, length,
+                    Files.getLastModifiedTime(file).toMillis(), length);
+            BulkFormat.Reader<T> reader = format.createReader(config, split);
+            return new RecordFile<T>() {
+                private BulkFormat.RecordIterator<T> batch;
+
+                @Override
+                public T next() throws IOException {
+                    while (true) {
+                        if (batch == null) {
+                            batch = reader.readBatch();
+                            if (batch == null) {
+                                return null;
+                            }
+                        }
+                        RecordAndPosition<T> next = batch.next();
+                        if (next != null) {
+                            return next.getRecord();
+                        }
+                        batch.releaseBatch();
+                        batch = null;
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    if (batch != null) {
+                        batch.releaseBatch();
+                    }
+                    reader.close();
+                }
+            };
+        }, serializer);
     }
 
     @Override
@@ -47,7 +120,7 @@ public final class StreamFormatScanSource<T> implements ScanTableSource {
         for (int i = context.subtaskIndex(); i < all.size(); i += context.parallelism()) {
             mine.add(all.get(i));
         }
-        return new FormatReader(context, mine, io.sluice.datastream.runtime.FunctionCopies.deserialize(format));
+        return new FormatReader(context, mine, io.sluice.datastream.runtime.FunctionCopies.deserialize(opener));
     }
 
     @Override
@@ -58,32 +131,31 @@ public final class StreamFormatScanSource<T> implements ScanTableSource {
     private final class FormatReader implements SourceReader {
         private final ReaderContext context;
         private final List<java.nio.file.Path> files;
-        private final StreamFormat<T> format;
+        private final FileOpener<T> opener;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final DataOutputStream out = new DataOutputStream(bytes);
         private int file;
         private long read;
-        private StreamFormat.Reader<T> reader;
+        private RecordFile<T> reader;
 
-        FormatReader(ReaderContext context, List<java.nio.file.Path> files, StreamFormat<T> format) {
+        FormatReader(ReaderContext context, List<java.nio.file.Path> files, FileOpener<T> opener) {
             this.context = context;
             this.files = files;
-            this.format = format;
+            this.opener = opener;
         }
 
         @Override
         public void open() {
         }
 
-        private StreamFormat.Reader<T> openFile(java.nio.file.Path path) throws IOException {
+        private RecordFile<T> openFile(java.nio.file.Path path) throws IOException {
             io.sluice.configuration.Configuration config = new io.sluice.configuration.Configuration();
             for (Map.Entry<String, String> e : context.config().toMap().entrySet()) {
                 config.setString(e.getKey(), e.getValue());
             }
-            long length = Files.size(path);
-            StreamFormat.Reader<T> r = format.createReader(config, new LocalInputStream(path), length, length);
+            RecordFile<T> r = opener.open(path, config);
             for (long skip = 0; skip < read; skip++) {
-                if (r.read() == null) {
+                if (r.next() == null) {
                     break;
                 }
             }
@@ -97,7 +169,7 @@ public final class StreamFormatScanSource<T> implements ScanTableSource {
                 if (reader == null) {
                     reader = openFile(files.get(file));
                 }
-                T record = reader.read();
+                T record = reader.next();
                 if (record == null) {
                     reader.close();
                     reader = null;
