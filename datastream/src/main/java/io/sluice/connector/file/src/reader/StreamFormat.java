@@ -34,6 +34,14 @@ public interface StreamFormat<T> extends java.io.Serializable {
         /** The next record, or null at the end of the file. */
         T read() throws IOException;
 
+        /**
+         * Where the reader could resume after the last record it returned; null by default. Sluice does not use it:
+         * a restored reader reads its file again up to its record.
+         */
+        default io.sluice.connector.file.src.util.CheckpointedPosition getCheckpointedPosition() {
+            return null;
+        }
+
         @Override
         void close() throws IOException;
     }
