@@ -1009,9 +1009,17 @@ public final class ApiExpression implements Expression {
         throw new UnsupportedFeatureException("asArgument (named arguments of a function call)");
     }
 
-    /** Decodes the URL-encoded string until it no longer changes. Not supported yet: no URL_DECODE_RECURSIVE. */
+    /**
+     * Decodes the URL-encoded string again and again until it no longer changes or 10 decodings were done
+     * ({@code URL_DECODE_RECURSIVE}); NULL when the first decoding fails, the last decoded text when a later one fails.
+     */
     public ApiExpression urlDecodeRecursive() {
-        throw new UnsupportedFeatureException("urlDecodeRecursive (the SQL function URL_DECODE_RECURSIVE)");
+        return call("URL_DECODE_RECURSIVE($0)");
+    }
+
+    /** As {@link #urlDecodeRecursive()}, with at most {@code maxDepth} decodings. */
+    public ApiExpression urlDecodeRecursive(Object maxDepth) {
+        return call("URL_DECODE_RECURSIVE($0, $1)", maxDepth);
     }
 
     /** The IPv4 address text as a number. Not supported yet: no INET_ATON. */
