@@ -181,6 +181,20 @@ class ParallelismTest {
             io.sluice.api.common.JobInfo job = getRuntimeContext().getJobInfo();
             OPENED.computeIfAbsent("job-info", k -> ConcurrentHashMap.newKeySet()).add(job.getJobId() + "|"
                     + job.getJobName() + "|" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks());
+            if (getRuntimeContext().getUserCodeClassLoader() == null) {
+                throw new IllegalStateException("no user code class loader");
+            }
+            try {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                var serializer = getRuntimeContext().createSerializer(Types.LONG);
+                serializer.serialize(42L, new java.io.DataOutputStream(bytes));
+                if (serializer.deserialize(new java.io.DataInputStream(new java.io.ByteArrayInputStream(
+                        bytes.toByteArray()))) != 42L) {
+                    throw new IllegalStateException("the serializer lost the value");
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         @Override

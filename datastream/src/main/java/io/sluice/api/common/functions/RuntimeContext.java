@@ -33,6 +33,21 @@ public interface RuntimeContext extends io.sluice.api.common.state.KeyedStateSto
     TaskInfo getTaskInfo();
 
     /**
+     * The class loader of the job's classes: Sluice runs jobs in the process that defines them, so it is the loader of
+     * the thread that runs the function (its context class loader), else the one that loaded this interface.
+     */
+    default ClassLoader getUserCodeClassLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : RuntimeContext.class.getClassLoader();
+    }
+
+    /** A serializer of values of {@code typeInformation} (the one Sluice uses for such records and state). */
+    default <T> io.sluice.api.common.typeutils.TypeSerializer<T> createSerializer(
+            io.sluice.api.common.typeinfo.TypeInformation<T> typeInformation) {
+        return typeInformation.createSerializer(io.sluice.api.common.serialization.SerializerConfig.DEFAULT);
+    }
+
+    /**
      * The metric group of the operator instance running the function: counters, gauges and meters registered here
      * (also in child groups) are the instance's user metrics, exported by the server's {@code /metrics} endpoint and
      * REST API. Its {@code getIOMetricGroup()} reads the instance's record and byte counts.
