@@ -52,6 +52,11 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     }
 
     @Override
+    public java.util.Map<String, String> getGlobalJobParameters() {
+        return JobParameters.read(context.config());
+    }
+
+    @Override
     public TaskInfo getTaskInfo() {
         return context;
     }

@@ -32,6 +32,12 @@ public interface RuntimeContext extends io.sluice.api.common.state.KeyedStateSto
     /** The parallel instance running the function: task name, index, parallelism, max parallelism, attempt. */
     TaskInfo getTaskInfo();
 
+    /** The job's global parameters ({@code env.getConfig().setGlobalJobParameters(...)}), empty when none were set. */
+    default java.util.Map<String, String> getGlobalJobParameters() {
+        throw new UnsupportedOperationException("not supported yet: RuntimeContext.getGlobalJobParameters outside of"
+                + " a running job");
+    }
+
     /**
      * The class loader of the job's classes: Sluice runs jobs in the process that defines them, so it is the loader of
      * the thread that runs the function (its context class loader), else the one that loaded this interface.
