@@ -1022,14 +1022,17 @@ public final class ApiExpression implements Expression {
         return call("URL_DECODE_RECURSIVE($0, $1)", maxDepth);
     }
 
-    /** The IPv4 address text as a number. Not supported yet: no INET_ATON. */
+    /**
+     * The IPv4 address text as a BIGINT ({@code INET_ATON}): 'a.b.c.d' or the short forms 'a.b' and 'a.b.c'; NULL when
+     * the text is not such an address.
+     */
     public ApiExpression inetAton() {
-        throw new UnsupportedFeatureException("inetAton (the SQL function INET_ATON)");
+        return call("INET_ATON($0)");
     }
 
-    /** The number as IPv4 address text. Not supported yet: no INET_NTOA. */
+    /** The number as IPv4 address text ({@code INET_NTOA}); NULL outside 0 to 4294967295 (an INT is unsigned). */
     public ApiExpression inetNtoa() {
-        throw new UnsupportedFeatureException("inetNtoa (the SQL function INET_NTOA)");
+        return call("INET_NTOA($0)");
     }
 
     /** A copy of the structured object with fields replaced (key/value pairs). Not supported yet: no OBJECT_UPDATE. */
