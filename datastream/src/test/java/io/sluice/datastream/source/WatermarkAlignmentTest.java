@@ -64,28 +64,53 @@ class WatermarkAlignmentTest {
     }
 
     private static long run(String test, boolean aligned) throws Exception {
+        return run(test, aligned, 1);
+    }
+
+    /**
+     * At parallelism 2 each source of one split has a reader without splits; the sources are then unbounded (their
+     * enumerators never say that no more splits come) and the slow one goes idle once it has emitted everything.
+     */
+    private static long run(String test, boolean aligned, int parallelism) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
+        env.setParallelism(parallelism);
         WatermarkStrategy<Long> fastStrategy = WatermarkStrategy.<Long>forMonotonousTimestamps()
                 .withTimestampAssigner((v, ts) -> v * FAST_STEP);
         WatermarkStrategy<Long> slowStrategy = WatermarkStrategy.<Long>forMonotonousTimestamps()
                 .withTimestampAssigner((v, ts) -> v);
+        long discovery = parallelism == 1 ? 0 : 600_000;
+        if (parallelism > 1) {
+            slowStrategy = slowStrategy.withIdleness(Duration.ofMillis(200));
+        }
         if (aligned) {
             fastStrategy = fastStrategy.withWatermarkAlignment("orders", Duration.ofMillis(DRIFT));
             slowStrategy = slowStrategy.withWatermarkAlignment("orders", Duration.ofMillis(DRIFT),
                     Duration.ofMillis(100));
+            fastStrategy = parallelism == 1 ? fastStrategy : fastStrategy.withWatermarkAlignment("orders",
+                    Duration.ofMillis(DRIFT), Duration.ofMillis(100));
         }
-        DataStream<Long> fast = env.fromSource(new RangeSource(1, RECORDS, 0, test + "-fast"), fastStrategy, "fast",
-                Types.LONG).process(new Observe(test, true, POLL));
-        DataStream<Long> slow = env.fromSource(new RangeSource(1, RECORDS, 0, test + "-slow"), slowStrategy, "slow",
-                Types.LONG).process(new Observe(test, false, POLL));
-        return fast.union(slow).executeAndCollect(10_000).size();
+        DataStream<Long> fast = env.fromSource(new RangeSource(1, RECORDS, discovery, test + "-fast"), fastStrategy,
+                "fast", Types.LONG).process(new Observe(test, true, POLL));
+        DataStream<Long> slow = env.fromSource(new RangeSource(1, RECORDS, discovery, test + "-slow"), slowStrategy,
+                "slow", Types.LONG).process(new Observe(test, false, POLL));
+        return fast.union(slow).executeAndCollect((int) (2 * RECORDS)).size();
     }
 
     @Test
     void theFastSourcePausesUntilTheSlowOneCatchesUp() throws Exception {
         assertEquals(2 * RECORDS, run("aligned", true));
         assertEquals(List.of(), TOO_FAR.getOrDefault("aligned", List.of()));
+    }
+
+    /**
+     * At parallelism 2 each unbounded source of one split has a reader without splits: it stops holding the group back
+     * after the update interval (else every reader would wait for it for good) and the fast source is still aligned.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void readersWithoutSplitsDoNotHoldTheGroupBack() throws Exception {
+        assertEquals(2 * RECORDS, run("splitless", true, 2));
+        assertEquals(List.of(), TOO_FAR.getOrDefault("splitless", List.of()));
     }
 
     /** The same with two DataGeneratorSources, whose watermarks Sluice generates right after the source. */

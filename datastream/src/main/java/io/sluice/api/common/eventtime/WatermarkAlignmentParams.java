@@ -40,8 +40,8 @@ public final class WatermarkAlignmentParams implements Serializable {
     }
 
     /**
-     * How often, in milliseconds, the group's smallest watermark is announced. Sluice's readers of one JVM look at it
-     * before every poll instead, so this does not change how they pause.
+     * How often, in milliseconds, the group's smallest watermark is announced. Sluice's readers look at it before
+     * every poll; a reader without splits stops holding the group back after this long.
      */
     public long getUpdateInterval() {
         return updateInterval;

@@ -92,8 +92,8 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
     }
 
     /**
-     * {@link #withWatermarkAlignment(String, Duration)} with the interval of the group's announcements (accepted;
-     * Sluice's readers consult the group before every poll).
+     * {@link #withWatermarkAlignment(String, Duration)} with the interval of the group's announcements (Sluice's
+     * readers consult the group before every poll; a reader without splits stops holding the group back after it).
      */
     default WatermarkStrategy<T> withWatermarkAlignment(String watermarkGroup, Duration maxAllowedWatermarkDrift,
             Duration updateInterval) {

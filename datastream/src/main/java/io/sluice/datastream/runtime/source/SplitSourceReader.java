@@ -75,6 +75,8 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     private final java.util.Set<String> pausedSplits = new java.util.HashSet<>();
     /** Whether the reader refused {@code pauseOrResumeSplits}: it is then aligned as a whole only. */
     private boolean splitPausingUnsupported;
+    /** Since when (wall clock) the reader has had no output taking part in its watermark, or -1. */
+    private long withoutOutputsSince = -1;
 
     SplitSourceReader(ReaderContext context, SourceCoordinator<T, SplitT, EnumT> coordinator,
             StateSerializer<T> serializer, io.sluice.api.common.eventtime.WatermarkStrategy<T> strategy,
@@ -146,8 +148,7 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
         output.periodicEmit();
         batches.flush();
         if (group != null) {
-            group.report(member, status == InputStatus.END_OF_INPUT || output.idle() ? Long.MAX_VALUE
-                    : output.emitted);
+            group.report(member, status == InputStatus.END_OF_INPUT ? Long.MAX_VALUE : alignedWatermark());
         }
         switch (status) {
             case END_OF_INPUT:
@@ -161,11 +162,34 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     }
 
     /**
+     * The watermark this reader holds its group at: none ({@code Long.MAX_VALUE}) when it is idle, or when it has had
+     * no output emitting records or watermarks for the group's update interval (a reader without splits, when the
+     * source has fewer splits than readers, would otherwise hold the group back for good); else what it emitted.
+     */
+    private long alignedWatermark() {
+        if (output.idle()) {
+            return Long.MAX_VALUE;
+        }
+        if (!output.hasParticipants()) {
+            long now = System.currentTimeMillis();
+            if (withoutOutputsSince < 0) {
+                withoutOutputsSince = now;
+            }
+            if (now - withoutOutputsSince >= alignment.getUpdateInterval()) {
+                return Long.MAX_VALUE;
+            }
+        } else {
+            withoutOutputsSince = -1;
+        }
+        return output.emitted;
+    }
+
+    /**
      * Pauses and resumes splits against the group's allowed watermark; false when the reader as a whole is ahead of
      * it and is not to be polled now.
      */
     private boolean aligned() {
-        group.report(member, output.idle() ? Long.MAX_VALUE : output.emitted);
+        group.report(member, alignedWatermark());
         long allowed = group.maxAllowedWatermark(alignment.getMaxAllowedWatermarkDrift());
         if (!splitPausingUnsupported) {
             java.util.Set<String> ahead = output.splitsAhead(allowed);
@@ -481,6 +505,11 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
                 }
             }
             return ahead;
+        }
+
+        /** Whether some output takes part in the reader's watermark. */
+        boolean hasParticipants() {
+            return !participants().isEmpty();
         }
 
         /** Whether every output that takes part is idle (and some does). */
