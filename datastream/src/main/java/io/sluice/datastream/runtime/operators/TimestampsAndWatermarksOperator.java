@@ -76,10 +76,7 @@ public final class TimestampsAndWatermarksOperator extends ChainedOperator imple
         if (watermark > current) {
             current = watermark;
             output.emitWatermark(watermark);
-            if (alignedMember != null) {
-                io.sluice.datastream.runtime.source.WatermarkAlignmentGroup.reportGenerated(context.config(),
-                        strategy.getAlignmentParameters().getWatermarkGroup(), alignedMember, watermark);
-            }
+            report(watermark);
         }
     }
 
@@ -94,11 +91,22 @@ public final class TimestampsAndWatermarksOperator extends ChainedOperator imple
         }
     }
 
+    /** The source is idle ({@code withIdleness}): an aligned source then holds its group back no more. */
     @Override
     public void markIdle() {
+        report(Long.MAX_VALUE);
     }
 
+    /** Records arrive again: an aligned source holds its group at its watermark again. */
     @Override
     public void markActive() {
+        report(current);
+    }
+
+    private void report(long watermark) {
+        if (alignedMember != null) {
+            io.sluice.datastream.runtime.source.WatermarkAlignmentGroup.reportGenerated(context.config(),
+                    strategy.getAlignmentParameters().getWatermarkGroup(), alignedMember, watermark);
+        }
     }
 }

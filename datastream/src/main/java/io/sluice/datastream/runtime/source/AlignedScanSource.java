@@ -15,6 +15,8 @@ import java.util.List;
  * alignment group: its watermarks are generated right after it ({@link AlignedSourceStrategy}), which reports them
  * for the reader of its instance; a reader whose watermark is more than the drift ahead of the group's smallest does
  * not poll its source until the others catch up. A poll reads a batch, so a reader overshoots by a batch at most.
+ * A reader that has emitted no record for the group's update interval since it opened (a Kafka reader without
+ * partitions, when the topic has fewer partitions than readers) holds nobody back until its first records.
  */
 public final class AlignedScanSource implements ScanTableSource {
     private final ScanTableSource inner;
@@ -52,6 +54,29 @@ public final class AlignedScanSource implements ScanTableSource {
         private final ReaderContext context;
         private final String name;
         private WatermarkAlignmentGroup group;
+        private long openedAt;
+        /** Whether the reader emitted records; until then it may stop holding the group back. */
+        private boolean emittedRecords;
+        /** Whether the reader stopped holding the group back for lack of records. */
+        private boolean withoutRecords;
+        private Output downstream;
+        private final Output counting = new Output() {
+            @Override
+            public void emit(io.sluice.runtime.data.RowBatch batch) throws Exception {
+                if (batch.rowCount() > 0 && !emittedRecords) {
+                    emittedRecords = true;
+                    if (withoutRecords) {
+                        group.report(name, Long.MIN_VALUE); // holds the group again, from its first watermark on
+                    }
+                }
+                downstream.emit(batch);
+            }
+
+            @Override
+            public void emitWatermark(long watermark) throws Exception {
+                downstream.emitWatermark(watermark);
+            }
+        };
 
         AlignedReader(SourceReader reader, ReaderContext context, String name) {
             this.reader = reader;
@@ -62,15 +87,22 @@ public final class AlignedScanSource implements ScanTableSource {
         @Override
         public void open() throws Exception {
             group = WatermarkAlignmentGroup.join(context.config(), alignment.getWatermarkGroup(), name);
+            openedAt = System.currentTimeMillis();
             reader.open();
         }
 
         @Override
         public ReadStatus pollNext(Output output) throws Exception {
+            if (!emittedRecords && !withoutRecords
+                    && System.currentTimeMillis() - openedAt >= alignment.getUpdateInterval()) {
+                withoutRecords = true;
+                group.report(name, Long.MAX_VALUE);
+            }
             if (group.isAhead(name, alignment.getMaxAllowedWatermarkDrift())) {
                 return ReadStatus.NOTHING_AVAILABLE;
             }
-            ReadStatus status = reader.pollNext(output);
+            downstream = output;
+            ReadStatus status = reader.pollNext(counting);
             if (status == ReadStatus.END_OF_INPUT) {
                 group.report(name, Long.MAX_VALUE);
             }

@@ -52,7 +52,7 @@ public final class WatermarkAlignmentGroup {
         if (g != null) {
             synchronized (g) {
                 if (g.watermarks.containsKey(member)) {
-                    g.watermarks.put(member, Math.max(watermark, g.watermarks.get(member)));
+                    g.watermarks.put(member, watermark);
                 }
             }
         }

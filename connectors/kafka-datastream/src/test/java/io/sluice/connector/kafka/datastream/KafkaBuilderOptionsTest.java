@@ -181,6 +181,59 @@ class KafkaBuilderOptionsTest {
                 + " setKafkaSubscriber"), e.getMessage());
     }
 
+    /** The largest event time of the slow topic's records, and fast records further ahead than allowed. */
+    static final java.util.concurrent.atomic.AtomicLong SLOW_MAX = new java.util.concurrent.atomic.AtomicLong(-1);
+    static final List<String> TOO_FAR = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Two unbounded Kafka sources of one alignment group, each topic with one partition read at parallelism 2 (so
+     * each source has a reader without partitions, which must not hold the group back): the fast topic's event time
+     * runs a thousand times faster and may not get further ahead of the slow one's than the drift plus one batch.
+     */
+    @Test
+    @Timeout(120)
+    void alignedKafkaSourcesWithMoreReadersThanPartitions() throws Exception {
+        kafka.createTopic("aligned-fast", 1);
+        kafka.createTopic("aligned-slow", 1);
+        for (long i = 0; i < 300; i++) {
+            kafka.produce("aligned-fast", 0, i * 1000, values("f" + i));
+            kafka.produce("aligned-slow", 0, i, values("s" + i));
+        }
+        Configuration conf = new Configuration();
+        conf.setString("table.exec.batch-size", "10");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        WatermarkStrategy<String> strategy = WatermarkStrategy.<String>forMonotonousTimestamps()
+                .withWatermarkAlignment("topics", java.time.Duration.ofMillis(5000), java.time.Duration.ofMillis(100));
+        var slow = env.fromSource(KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrap())
+                        .setTopics("aligned-slow").setValueOnlyDeserializer(new SimpleStringSchema()).build(),
+                        strategy.withIdleness(java.time.Duration.ofMillis(300)), "slow")
+                .process(new io.sluice.streaming.api.functions.ProcessFunction<String, String>() {
+                    @Override
+                    public void processElement(String value, Context ctx,
+                            io.sluice.util.Collector<String> out) {
+                        SLOW_MAX.accumulateAndGet(ctx.timestamp(), Math::max);
+                        out.collect(value);
+                    }
+                });
+        var fast = env.fromSource(KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrap())
+                        .setTopics("aligned-fast").setValueOnlyDeserializer(new SimpleStringSchema()).build(),
+                        strategy, "fast")
+                .process(new io.sluice.streaming.api.functions.ProcessFunction<String, String>() {
+                    @Override
+                    public void processElement(String value, Context ctx,
+                            io.sluice.util.Collector<String> out) {
+                        long slowMax = SLOW_MAX.get();
+                        if (slowMax < 299 && ctx.timestamp() > Math.max(slowMax, 0) + 5000 + 11 * 1000) {
+                            TOO_FAR.add(ctx.timestamp() + " > " + slowMax);
+                        }
+                        out.collect(value);
+                    }
+                });
+        assertEquals(600, fast.union(slow).executeAndCollect(600).size());
+        assertEquals(List.of(), TOO_FAR);
+    }
+
     /** "key=value@offset" of each record (Flink's older record deserialization interface). */
     @SuppressWarnings("deprecation")
     public static final class KeyValueOffset
