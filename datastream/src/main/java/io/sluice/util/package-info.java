@@ -1,2 +1,2 @@
-/** Collectors and side-output tags (Flink's {@code org.apache.flink.util}). */
+/** Collectors, side-output tags and program parameters (Flink's {@code org.apache.flink.util}). */
 package io.sluice.util;

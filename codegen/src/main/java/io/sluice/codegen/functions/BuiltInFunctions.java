@@ -53,6 +53,7 @@ public final class BuiltInFunctions {
             new StringEndsFunctions(),
             new RegexpMatchFunctions(),
             new UrlFunctions(),
+            new InetFunctions(),
             new CharacterClassFunctions(),
             new RadixFunctions(),
             new PrintfFunction(),

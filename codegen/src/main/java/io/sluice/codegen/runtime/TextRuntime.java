@@ -78,6 +78,25 @@ public final class TextRuntime {
     }
 
     /**
+     * URL_DECODE_RECURSIVE(s, maxDepth): decodes until the text no longer changes or {@code maxDepth} decodings were
+     * done; null when the first decoding fails, the last decoded text when a later one fails.
+     */
+    public static String urlDecodeRecursive(String s, int maxDepth) {
+        String current = s;
+        for (int i = 0; i < maxDepth; i++) {
+            String next = urlDecode(current);
+            if (next == null) {
+                return i == 0 ? null : current;
+            }
+            if (next.equals(current)) {
+                return current;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /**
      * PARSE_URL(url, part): HOST, PATH, QUERY, REF, PROTOCOL, AUTHORITY, FILE or USERINFO of the URL; null for an
      * unknown part, a malformed URL or a part the URL does not have.
      */

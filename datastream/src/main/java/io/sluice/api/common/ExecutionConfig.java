@@ -10,6 +10,20 @@ public class ExecutionConfig implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private final transient Configuration config;
     private boolean objectReuse;
+    private GlobalJobParameters globalJobParameters = new GlobalJobParameters();
+
+    /**
+     * Parameters of the whole job that every function can read ({@code getRuntimeContext().getGlobalJobParameters()}),
+     * such as a {@code ParameterTool} of the program's arguments; {@link #toMap()} is what functions see.
+     */
+    public static class GlobalJobParameters implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The parameters as keys and values; none by default. */
+        public java.util.Map<String, String> toMap() {
+            return java.util.Collections.emptyMap();
+        }
+    }
 
     public ExecutionConfig(Configuration config) {
         this.config = config;
@@ -62,5 +76,19 @@ public class ExecutionConfig implements java.io.Serializable {
 
     public boolean isObjectReuseEnabled() {
         return objectReuse;
+    }
+
+    /** Sets the parameters every function of the job sees (their {@code toMap()}). */
+    public void setGlobalJobParameters(GlobalJobParameters globalJobParameters) {
+        if (globalJobParameters == null) {
+            throw new NullPointerException("globalJobParameters");
+        }
+        this.globalJobParameters = globalJobParameters;
+        io.sluice.datastream.runtime.JobParameters.write(config, globalJobParameters.toMap());
+    }
+
+    /** The parameters set with {@link #setGlobalJobParameters}, or ones without entries. */
+    public GlobalJobParameters getGlobalJobParameters() {
+        return globalJobParameters;
     }
 }

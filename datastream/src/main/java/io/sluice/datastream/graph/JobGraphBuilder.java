@@ -124,6 +124,11 @@ public final class JobGraphBuilder {
                 && ((SideOutputNode) input).parent() instanceof OperatorNode);
         if (!direct) {
             input = new OperatorNode("Forward", input.type(), new PassThroughOperator("Forward"), List.of(input));
+            if (s.parallelism() > 0) {
+                // at the sink's parallelism, so that a partitioning before the sink (keyBy, partitionCustom) decides
+                // which sink instance gets a record, as in Flink
+                input.setParallelism(s.parallelism());
+            }
         }
         InputRef ref = exit(input, null, 0);
         byte[] sinkBytes = FunctionCopies.serialize(s.sink());

@@ -50,6 +50,11 @@ public final class ChainContext implements TaskInfo {
         }
     }
 
+    /** The job this chain instance runs in: its id and name. */
+    public io.sluice.api.common.JobInfo jobInfo() {
+        return RunningJobInfo.of(config());
+    }
+
     public Configuration config() {
         return operatorContext.config();
     }

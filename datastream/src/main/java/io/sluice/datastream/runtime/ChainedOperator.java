@@ -76,6 +76,13 @@ public abstract class ChainedOperator implements Serializable {
     public void onProcessingTime(long now) throws Exception {
     }
 
+    /**
+     * Checkpoint {@code checkpointId} is about to be taken: what is emitted now reaches the operators downstream
+     * before the checkpoint's barrier (a sink writer hands its committables over). The default does nothing.
+     */
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    }
+
     /** Every input ended (after a final watermark at the end of time); emit what remains. */
     public void endInput() throws Exception {
     }

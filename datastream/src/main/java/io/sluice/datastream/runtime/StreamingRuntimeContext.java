@@ -47,6 +47,16 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     }
 
     @Override
+    public io.sluice.api.common.JobInfo getJobInfo() {
+        return context.jobInfo();
+    }
+
+    @Override
+    public java.util.Map<String, String> getGlobalJobParameters() {
+        return JobParameters.read(context.config());
+    }
+
+    @Override
     public TaskInfo getTaskInfo() {
         return context;
     }

@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sink V2 with a committer (Flink's {@code SupportsCommitter}) and writer state ({@code SupportsWriterState}): a sink
@@ -308,5 +310,132 @@ class CommittingSinkTest {
         restored.finish();
         restored.close();
         assertEquals(List.of(1L, 2L, 4L), published(out));
+    }
+
+    /** What the pre-commit topology passed on and what the post-commit topology received, by output directory. */
+    static final Set<String> PRE_COMMIT = ConcurrentHashMap.newKeySet();
+    static final Set<String> POST_COMMIT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The renaming sink with a pre-commit topology (all committables to one committer instance, noted on the way) and
+     * a post-commit topology (that notes every committed file, as a compaction step would pick them up).
+     */
+    static final class RenamingSinkWithTopologies implements Sink<Long>, SupportsCommitter<String>,
+            SupportsWriterState<Long, Integer>,
+            io.sluice.streaming.api.connector.sink2.SupportsPreCommitTopology<String, String>,
+            io.sluice.streaming.api.connector.sink2.SupportsPostCommitTopology<String> {
+        private final RenamingSink sink;
+
+        RenamingSinkWithTopologies(Path directory) {
+            this.sink = new RenamingSink(directory);
+        }
+
+        @Override
+        public SinkWriter<Long> createWriter(WriterInitContext context) throws IOException {
+            return sink.createWriter(context);
+        }
+
+        @Override
+        public StatefulSinkWriter<Long, Integer> restoreWriter(WriterInitContext context,
+                Collection<Integer> recoveredState) throws IOException {
+            return sink.restoreWriter(context, recoveredState);
+        }
+
+        @Override
+        public SimpleVersionedSerializer<Integer> getWriterStateSerializer() {
+            return sink.getWriterStateSerializer();
+        }
+
+        @Override
+        public Committer<String> createCommitter(CommitterInitContext context) throws IOException {
+            return sink.createCommitter(context);
+        }
+
+        @Override
+        public SimpleVersionedSerializer<String> getCommittableSerializer() {
+            return sink.getCommittableSerializer();
+        }
+
+        @Override
+        public SimpleVersionedSerializer<String> getWriteResultSerializer() {
+            return sink.getCommittableSerializer();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public io.sluice.streaming.api.datastream.DataStream<
+                io.sluice.streaming.api.connector.sink2.CommittableMessage<String>> addPreCommitTopology(
+                io.sluice.streaming.api.datastream.DataStream<
+                        io.sluice.streaming.api.connector.sink2.CommittableMessage<String>> committables) {
+            return committables.global().map(m -> {
+                if (m instanceof io.sluice.streaming.api.connector.sink2.CommittableWithLineage) {
+                    PRE_COMMIT.add(((io.sluice.streaming.api.connector.sink2.CommittableWithLineage<String>) m)
+                            .getCommittable());
+                }
+                return m;
+            }).returns(io.sluice.streaming.api.connector.sink2.CommittableMessageTypeInfo.of(
+                    () -> getCommittableSerializer()));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void addPostCommitTopology(io.sluice.streaming.api.datastream.DataStream<
+                io.sluice.streaming.api.connector.sink2.CommittableMessage<String>> committed) {
+            committed.filter(m -> m instanceof io.sluice.streaming.api.connector.sink2.CommittableWithLineage)
+                    .map(m -> ((io.sluice.streaming.api.connector.sink2.CommittableWithLineage<String>) m)
+                            .getCommittable())
+                    .returns(io.sluice.api.common.typeinfo.Types.STRING)
+                    .addSink(new io.sluice.streaming.api.functions.sink.legacy.SinkFunction<String>() {
+                        @Override
+                        public void invoke(String file, Context context) {
+                            POST_COMMIT.add(file);
+                        }
+                    });
+        }
+    }
+
+    private static Set<String> staged(Set<String> files, Path out) {
+        Set<String> mine = new java.util.TreeSet<>();
+        for (String f : files) {
+            if (f.startsWith(out.toString())) {
+                mine.add(f);
+            }
+        }
+        return mine;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void preAndPostCommitTopologiesSeeEveryCommittableOnce(boolean failAndRestore) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("topologies-" + failAndRestore));
+        Configuration conf = new Configuration();
+        conf.setString("table.exec.batch-size", "8");
+        conf.setString("execution.checkpointing.dir", dir.resolve("chk-topologies").toString());
+        conf.setString("restart-strategy.type", "fixed-delay");
+        conf.setString("restart-strategy.fixed-delay.attempts", "3");
+        conf.setString("restart-strategy.fixed-delay.delay", "10 ms");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        if (failAndRestore) {
+            env.enableCheckpointing(20);
+        }
+        String name = "topologies-" + failAndRestore + "-" + System.nanoTime();
+        env.fromSequence(1, 2000)
+                .map(failAndRestore ? new FailOnce(name) : x -> x).returns(Long.class)
+                .sinkTo(new RenamingSinkWithTopologies(out));
+        env.execute("sink with commit topologies");
+        assertEquals(failAndRestore, FailOnce.FAILED.contains(name));
+        List<Long> expected = new ArrayList<>();
+        for (long i = 1; i <= 2000; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, published(out));
+        Set<String> publishedFiles = new java.util.TreeSet<>();
+        try (Stream<Path> files = Files.list(out)) {
+            files.forEach(f -> publishedFiles.add(f.resolveSibling("." + f.getFileName()).toString()));
+        }
+        // every committed file went through the pre-commit topology and reached the post-commit topology
+        assertEquals(publishedFiles, staged(POST_COMMIT, out));
+        assertTrue(staged(PRE_COMMIT, out).containsAll(publishedFiles), "the pre-commit topology saw them");
     }
 }

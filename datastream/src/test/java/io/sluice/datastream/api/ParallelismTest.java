@@ -136,9 +136,16 @@ class ParallelismTest {
     static final class CollectingSink implements Sink<Long> {
         private static final Map<Integer, List<?>[]> TARGETS = new ConcurrentHashMap<>();
         private final int id;
+        private final boolean noteJob;
 
         CollectingSink(List<String> writers, List<Long> written) {
-            id = System.identityHashCode(writers);
+            this(writers, written, false);
+        }
+
+        /** With {@code noteJob} each writer also notes its job's id and name. */
+        CollectingSink(List<String> writers, List<Long> written, boolean noteJob) {
+            id = System.identityHashCode(writers) * 31 + System.identityHashCode(written);
+            this.noteJob = noteJob;
             TARGETS.put(id, new List<?>[] {writers, written});
         }
 
@@ -147,7 +154,8 @@ class ParallelismTest {
         public SinkWriter<Long> createWriter(WriterInitContext context) {
             List<?>[] targets = TARGETS.get(id);
             ((List<String>) targets[0]).add(context.getTaskInfo().getIndexOfThisSubtask() + "/"
-                    + context.getTaskInfo().getNumberOfParallelSubtasks());
+                    + context.getTaskInfo().getNumberOfParallelSubtasks() + (noteJob ? " "
+                    + context.getJobInfo().getJobId() + " " + context.getJobInfo().getJobName() : ""));
             List<Long> written = (List<Long>) targets[1];
             return new SinkWriter<>() {
                 @Override
@@ -164,6 +172,55 @@ class ParallelismTest {
                 }
             };
         }
+    }
+
+    /** Notes what each instance learns of its job and task: "job id|job name|task name with subtasks". */
+    static final class NoteJobAndTask extends RichMapFunction<Long, Long> {
+        @Override
+        public void open(OpenContext openContext) {
+            io.sluice.api.common.JobInfo job = getRuntimeContext().getJobInfo();
+            OPENED.computeIfAbsent("job-info", k -> ConcurrentHashMap.newKeySet()).add(job.getJobId() + "|"
+                    + job.getJobName() + "|" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks());
+            if (getRuntimeContext().getUserCodeClassLoader() == null) {
+                throw new IllegalStateException("no user code class loader");
+            }
+            try {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                var serializer = getRuntimeContext().createSerializer(Types.LONG);
+                serializer.serialize(42L, new java.io.DataOutputStream(bytes));
+                if (serializer.deserialize(new java.io.DataInputStream(new java.io.ByteArrayInputStream(
+                        bytes.toByteArray()))) != 42L) {
+                    throw new IllegalStateException("the serializer lost the value");
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public Long map(Long value) {
+            return value;
+        }
+    }
+
+    @Test
+    void functionsAndSinksKnowTheirJobAndTask() throws Exception {
+        List<String> writers = new CopyOnWriteArrayList<>();
+        StreamExecutionEnvironment env = env(2);
+        env.fromSequence(1, 10).map(new NoteJobAndTask()).name("noter")
+                .sinkTo(new CollectingSink(writers, new CopyOnWriteArrayList<>(), true)).setParallelism(1);
+        io.sluice.api.common.JobExecutionResult result = env.execute("job info");
+        String id = result.getJobID().toHexString();
+        assertTrue(id.matches("[0-9a-f]{32}"), id);
+        // the task is the chain the function runs in (here the source's)
+        assertEquals(Set.of(id + "|job info|Sequence Source (1/2)#0", id + "|job info|Sequence Source (2/2)#0"),
+                opened("job-info"));
+        assertEquals(List.of("0/1 " + id + " job info"), writers);
+        // another job of the same environment is another job
+        env.fromSequence(1, 3).sinkTo(new CollectingSink(writers, new CopyOnWriteArrayList<>(), true))
+                .setParallelism(1);
+        String second = env.execute("second").getJobID().toHexString();
+        assertTrue(!second.equals(id) && writers.get(1).equals("0/1 " + second + " second"), writers.toString());
     }
 
     @Test
@@ -228,6 +285,80 @@ class ParallelismTest {
             String[] parts = s.split(":");
             assertEquals(Long.parseLong(parts[1]) % 3, Long.parseLong(parts[0]), s);
         }
+    }
+
+    /**
+     * A sink with a pre-write topology: it drops negative numbers and sends each number to the writer its remainder
+     * names, whatever the stream given to {@code sinkTo} looks like. Its writers note "subtask:record".
+     */
+    static final class ByRemainderSink implements Sink<Long>,
+            io.sluice.streaming.api.connector.sink2.SupportsPreWriteTopology<Long> {
+        private final String test;
+
+        ByRemainderSink(String test) {
+            this.test = test;
+        }
+
+        @Override
+        public DataStream<Long> addPreWriteTopology(DataStream<Long> input) {
+            return input.filter(x -> x >= 0).partitionCustom(new ByRemainder(), x -> x);
+        }
+
+        @Override
+        public SinkWriter<Long> createWriter(WriterInitContext context) {
+            int subtask = context.getTaskInfo().getIndexOfThisSubtask();
+            return new SinkWriter<>() {
+                @Override
+                public void write(Long element, Context ctx) {
+                    SEEN.computeIfAbsent(test, k -> new CopyOnWriteArrayList<>()).add(subtask + ":" + element);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    @Test
+    void aSinksPreWriteTopologyShapesWhatItsWritersGet() throws Exception {
+        StreamExecutionEnvironment env = env(2);
+        env.fromSequence(-50, 100).sinkTo(new ByRemainderSink("pre-write")).setParallelism(3);
+        env.execute();
+        List<String> seen = SEEN.get("pre-write");
+        assertEquals(101, seen.size());
+        for (String s : seen) {
+            String[] parts = s.split(":");
+            assertEquals(Long.parseLong(parts[1]) % 3, Long.parseLong(parts[0]), s);
+        }
+    }
+
+    /** A sink with a post-commit topology but no committer. */
+    abstract static class PostCommitSink implements Sink<Long>,
+            io.sluice.streaming.api.connector.sink2.SupportsPostCommitTopology<String> {
+    }
+
+    @Test
+    void aCommitTopologyNeedsACommitter() {
+        PostCommitSink sink = new PostCommitSink() {
+            @Override
+            public SinkWriter<Long> createWriter(WriterInitContext context) {
+                throw new AssertionError("not called");
+            }
+
+            @Override
+            public void addPostCommitTopology(
+                    DataStream<io.sluice.streaming.api.connector.sink2.CommittableMessage<String>> committables) {
+                throw new AssertionError("not called");
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> env(1).fromSequence(1, 3).sinkTo(sink));
+        assertTrue(e.getMessage().endsWith("must implement SupportsCommitter"), e.getMessage());
     }
 
     @Test

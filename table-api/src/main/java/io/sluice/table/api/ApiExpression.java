@@ -1009,19 +1009,30 @@ public final class ApiExpression implements Expression {
         throw new UnsupportedFeatureException("asArgument (named arguments of a function call)");
     }
 
-    /** Decodes the URL-encoded string until it no longer changes. Not supported yet: no URL_DECODE_RECURSIVE. */
+    /**
+     * Decodes the URL-encoded string again and again until it no longer changes or 10 decodings were done
+     * ({@code URL_DECODE_RECURSIVE}); NULL when the first decoding fails, the last decoded text when a later one fails.
+     */
     public ApiExpression urlDecodeRecursive() {
-        throw new UnsupportedFeatureException("urlDecodeRecursive (the SQL function URL_DECODE_RECURSIVE)");
+        return call("URL_DECODE_RECURSIVE($0)");
     }
 
-    /** The IPv4 address text as a number. Not supported yet: no INET_ATON. */
+    /** As {@link #urlDecodeRecursive()}, with at most {@code maxDepth} decodings. */
+    public ApiExpression urlDecodeRecursive(Object maxDepth) {
+        return call("URL_DECODE_RECURSIVE($0, $1)", maxDepth);
+    }
+
+    /**
+     * The IPv4 address text as a BIGINT ({@code INET_ATON}): 'a.b.c.d' or the short forms 'a.b' and 'a.b.c'; NULL when
+     * the text is not such an address.
+     */
     public ApiExpression inetAton() {
-        throw new UnsupportedFeatureException("inetAton (the SQL function INET_ATON)");
+        return call("INET_ATON($0)");
     }
 
-    /** The number as IPv4 address text. Not supported yet: no INET_NTOA. */
+    /** The number as IPv4 address text ({@code INET_NTOA}); NULL outside 0 to 4294967295 (an INT is unsigned). */
     public ApiExpression inetNtoa() {
-        throw new UnsupportedFeatureException("inetNtoa (the SQL function INET_NTOA)");
+        return call("INET_NTOA($0)");
     }
 
     /** A copy of the structured object with fields replaced (key/value pairs). Not supported yet: no OBJECT_UPDATE. */

@@ -17,6 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on {@link JobRun}.
  */
 public final class LocalExecutor {
+    /**
+     * The configuration key of the id a job is to run with; without it a job gets a new random id. The DataStream
+     * API sets it so that its functions can tell the job's id ({@code RuntimeContext.getJobInfo()}) from the start.
+     */
+    public static final String JOB_ID = "sluice.internal.job-id";
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private LocalExecutor() {
@@ -24,7 +29,7 @@ public final class LocalExecutor {
 
     /** Starts the job on a new thread and returns at once. */
     public static JobExecution submit(JobGraph graph, Configuration config) {
-        JobExecution execution = new JobExecution(UUID.randomUUID().toString().replace("-", ""), graph.jobName());
+        JobExecution execution = new JobExecution(jobId(config), graph.jobName());
         Thread t = new Thread(() -> runJob(graph, config, execution), "sluice-job-" + THREADS.incrementAndGet());
         t.setDaemon(true);
         t.start();
@@ -33,9 +38,15 @@ public final class LocalExecutor {
 
     /** Runs the job on the calling thread until it ends; rethrows its failure. */
     public static void run(JobGraph graph, Configuration config) throws Exception {
-        JobExecution execution = new JobExecution(UUID.randomUUID().toString().replace("-", ""), graph.jobName());
+        JobExecution execution = new JobExecution(jobId(config), graph.jobName());
         runJob(graph, config, execution);
         execution.await();
+    }
+
+    /** The id preset in {@code config} under {@link #JOB_ID}, or a new one. */
+    private static String jobId(Configuration config) {
+        String preset = config.getString(JOB_ID);
+        return preset != null ? preset : UUID.randomUUID().toString().replace("-", "");
     }
 
     /**

@@ -22,7 +22,8 @@ import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The Kafka transactions of one exactly-once sink writer: the records between two checkpoints go into one
+ * The Kafka transactions of one exactly-once sink writer (of a table's {@code kafka} sink, and of the DataStream
+ * API's {@code KafkaSink}): the records between two checkpoints go into one
  * transaction (transactional id {@code <prefix>-<subtask>-<n>}, a new id after every checkpoint, each id used for
  * one transaction), committed when that checkpoint completes.
  *
@@ -39,7 +40,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Then every transaction of that writer still open (begun after the checkpoint) is aborted, so that
  * {@code read_committed} readers do not wait for it.
  */
-final class SinkTransactions implements AutoCloseable {
+public final class SinkTransactions implements AutoCloseable {
     private final String tableName;
     private final Properties properties;
     private final String prefix;
@@ -63,7 +64,7 @@ final class SinkTransactions implements AutoCloseable {
      * @param prefix the transactional id prefix; null only for a writer that merely restores (no transactions)
      * @param subtaskIndex the writer's subtask, -1 for a writer that merely restores
      */
-    SinkTransactions(String tableName, Properties properties, String prefix, int subtaskIndex) {
+    public SinkTransactions(String tableName, Properties properties, String prefix, int subtaskIndex) {
         this.tableName = tableName;
         this.properties = properties;
         this.prefix = prefix;
@@ -71,7 +72,7 @@ final class SinkTransactions implements AutoCloseable {
     }
 
     /** The producer of the current transaction, begun on first use. */
-    KafkaProducer<byte[], byte[]> producer() {
+    public KafkaProducer<byte[], byte[]> producer() {
         if (current == null) {
             currentId = transactionalId(subtaskIndex, transactionNumber);
             current = transactionalProducer(currentId);
@@ -81,7 +82,7 @@ final class SinkTransactions implements AutoCloseable {
     }
 
     /** Sends a record in the current transaction and keeps it for the next checkpoint. */
-    void send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+    public void send(ProducerRecord<byte[], byte[]> record, Callback callback) {
         AtomicReference<RecordMetadata> first = currentFirst;
         producer().send(record, (meta, e) -> {
             if (e == null) {
@@ -93,7 +94,7 @@ final class SinkTransactions implements AutoCloseable {
     }
 
     /** Flushes the current transaction's records to the broker (they stay uncommitted). */
-    void flush() {
+    public void flush() {
         if (current != null) {
             current.flush();
         }
@@ -103,7 +104,7 @@ final class SinkTransactions implements AutoCloseable {
      * Checkpoint {@code checkpointId} (after {@link #flush} succeeded): the current transaction becomes pending until
      * the checkpoint completes, and the state returned holds it.
      */
-    byte[] prepare(long checkpointId) {
+    public byte[] prepare(long checkpointId) {
         if (current != null) {
             RecordMetadata first = currentFirst.getAndSet(null);
             pending.put(checkpointId, new Pending(current, first == null
@@ -122,7 +123,7 @@ final class SinkTransactions implements AutoCloseable {
     }
 
     /** Commits the transactions of checkpoints up to {@code checkpointId}, oldest first. */
-    void commitUpTo(long checkpointId) {
+    public void commitUpTo(long checkpointId) {
         while (!pending.isEmpty() && pending.firstKey() <= checkpointId) {
             KafkaProducer<byte[], byte[]> p = pending.pollFirstEntry().getValue().producer();
             p.commitTransaction();
@@ -131,7 +132,7 @@ final class SinkTransactions implements AutoCloseable {
     }
 
     /** The input ended: commits every pending transaction, then the current one. */
-    void commitAll() {
+    public void commitAll() {
         commitUpTo(Long.MAX_VALUE);
         if (current != null) {
             current.commitTransaction();
@@ -146,7 +147,7 @@ final class SinkTransactions implements AutoCloseable {
      * Restores a checkpoint's state (of this writer or, after a change of parallelism, of a writer it takes over):
      * makes the transactions it kept committed, and aborts that writer's transactions begun after the checkpoint.
      */
-    void restore(byte[] bytes) {
+    public void restore(byte[] bytes) {
         SinkTransactionState state = SinkTransactionState.decode(bytes);
         if (current != null) {
             current.close(Duration.ZERO);

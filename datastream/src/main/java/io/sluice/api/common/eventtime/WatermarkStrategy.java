@@ -11,6 +11,11 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
     @Override
     WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context);
 
+    /** The watermark alignment of the sources using this strategy; disabled unless set with withWatermarkAlignment. */
+    default WatermarkAlignmentParams getAlignmentParameters() {
+        return WatermarkAlignmentParams.WATERMARK_ALIGNMENT_DISABLED;
+    }
+
     /** The default keeps the timestamps records already have. */
     @Override
     default TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
@@ -31,6 +36,11 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
             @Override
             public TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
                 return timestampAssigner.createTimestampAssigner(context);
+            }
+
+            @Override
+            public WatermarkAlignmentParams getAlignmentParameters() {
+                return base.getAlignmentParameters();
             }
         };
     }
@@ -62,12 +72,57 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
             public TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
                 return base.createTimestampAssigner(context);
             }
+
+            @Override
+            public WatermarkAlignmentParams getAlignmentParameters() {
+                return base.getAlignmentParameters();
+            }
         };
     }
 
-    /** Not supported yet. */
+    /**
+     * This strategy, with the sources that use it aligned with all other sources of {@code watermarkGroup} in the
+     * job: a source reader whose watermark is more than {@code maxAllowedWatermarkDrift} ahead of the group's
+     * smallest watermark pauses until the others catch up (and pauses its splits that are that far ahead, when its
+     * reader supports {@code pauseOrResumeSplits}). Applies to the sources of {@code fromSource}: one's own
+     * {@code Source} (per split) and Sluice's own sources such as {@code KafkaSource} (per parallel instance).
+     */
     default WatermarkStrategy<T> withWatermarkAlignment(String watermarkGroup, Duration maxAllowedWatermarkDrift) {
-        throw new UnsupportedOperationException("not supported yet: WatermarkStrategy.withWatermarkAlignment");
+        return withWatermarkAlignment(watermarkGroup, maxAllowedWatermarkDrift, Duration.ofSeconds(1));
+    }
+
+    /**
+     * {@link #withWatermarkAlignment(String, Duration)} with the interval of the group's announcements (Sluice's
+     * readers consult the group before every poll; a reader without splits stops holding the group back after it).
+     */
+    default WatermarkStrategy<T> withWatermarkAlignment(String watermarkGroup, Duration maxAllowedWatermarkDrift,
+            Duration updateInterval) {
+        if (watermarkGroup == null || maxAllowedWatermarkDrift == null || maxAllowedWatermarkDrift.isNegative()
+                || updateInterval == null || updateInterval.isNegative() || updateInterval.isZero()) {
+            throw new IllegalArgumentException("Watermark alignment needs a group, a drift of zero or more and a"
+                    + " positive update interval");
+        }
+        WatermarkStrategy<T> base = this;
+        WatermarkAlignmentParams params = new WatermarkAlignmentParams(maxAllowedWatermarkDrift.toMillis(),
+                watermarkGroup, updateInterval.toMillis());
+        return new WatermarkStrategy<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+                return base.createWatermarkGenerator(context);
+            }
+
+            @Override
+            public TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+                return base.createTimestampAssigner(context);
+            }
+
+            @Override
+            public WatermarkAlignmentParams getAlignmentParameters() {
+                return params;
+            }
+        };
     }
 
     /** Watermarks for ascending timestamps. */

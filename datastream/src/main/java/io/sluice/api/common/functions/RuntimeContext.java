@@ -23,7 +23,35 @@ import java.io.Serializable;
  * stream (after {@code keyBy}); the state they return is scoped to the key of the record being processed.
  */
 public interface RuntimeContext extends io.sluice.api.common.state.KeyedStateStore {
+    /** The job the function runs in: its id (the one its {@code JobClient} reports) and name. */
+    default io.sluice.api.common.JobInfo getJobInfo() {
+        throw new UnsupportedOperationException("not supported yet: RuntimeContext.getJobInfo outside of a running"
+                + " job");
+    }
+
+    /** The parallel instance running the function: task name, index, parallelism, max parallelism, attempt. */
     TaskInfo getTaskInfo();
+
+    /** The job's global parameters ({@code env.getConfig().setGlobalJobParameters(...)}), empty when none were set. */
+    default java.util.Map<String, String> getGlobalJobParameters() {
+        throw new UnsupportedOperationException("not supported yet: RuntimeContext.getGlobalJobParameters outside of"
+                + " a running job");
+    }
+
+    /**
+     * The class loader of the job's classes: Sluice runs jobs in the process that defines them, so it is the loader of
+     * the thread that runs the function (its context class loader), else the one that loaded this interface.
+     */
+    default ClassLoader getUserCodeClassLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : RuntimeContext.class.getClassLoader();
+    }
+
+    /** A serializer of values of {@code typeInformation} (the one Sluice uses for such records and state). */
+    default <T> io.sluice.api.common.typeutils.TypeSerializer<T> createSerializer(
+            io.sluice.api.common.typeinfo.TypeInformation<T> typeInformation) {
+        return typeInformation.createSerializer(io.sluice.api.common.serialization.SerializerConfig.DEFAULT);
+    }
 
     /**
      * The metric group of the operator instance running the function: counters, gauges and meters registered here

@@ -12,9 +12,9 @@ public interface InitContext {
     /** The checkpoint (or savepoint) this instance's state was restored from, empty on a fresh start. */
     OptionalLong getRestoredCheckpointId();
 
-    /** The job. Not supported yet: the sink's runtime does not know the job's id and name. */
+    /** The job the sink runs in: its id and name. Fails where the sink is not run by a job. */
     default JobInfo getJobInfo() {
-        throw new UnsupportedOperationException("not supported yet: InitContext.getJobInfo");
+        throw new UnsupportedOperationException("not supported yet: InitContext.getJobInfo outside of a running job");
     }
 
     /** The parallel instance: its index, the parallelism, the attempt. */

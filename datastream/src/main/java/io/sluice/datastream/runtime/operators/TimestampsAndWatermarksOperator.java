@@ -12,7 +12,8 @@ import io.sluice.datastream.runtime.RecordEmitException;
  * {@code assignTimestampsAndWatermarks}: sets each record's timestamp with the strategy's assigner and emits the
  * watermarks its generator produces, on each record (punctuated) and after each batch of records and on the
  * processing-time schedule (periodic). Watermarks from upstream are dropped, except the final one at the end of
- * input.
+ * input. After an aligned source ({@code withWatermarkAlignment}) it reports each watermark to the source's alignment
+ * group for the reader of its parallel instance.
  */
 public final class TimestampsAndWatermarksOperator extends ChainedOperator implements WatermarkOutput {
     private static final long serialVersionUID = 1L;
@@ -20,6 +21,8 @@ public final class TimestampsAndWatermarksOperator extends ChainedOperator imple
     private transient TimestampAssigner<Object> assigner;
     private transient WatermarkGenerator<Object> generator;
     private transient long current;
+    /** The name of the aligned source reader this instance generates watermarks for, or null. */
+    private transient String alignedMember;
 
     @SuppressWarnings("unchecked")
     public TimestampsAndWatermarksOperator(String name, WatermarkStrategy<?> strategy) {
@@ -34,6 +37,10 @@ public final class TimestampsAndWatermarksOperator extends ChainedOperator imple
         generator = strategy.createWatermarkGenerator(new io.sluice.api.common.eventtime.WatermarkGeneratorSupplier.Context() {
         });
         current = Long.MIN_VALUE;
+        if (strategy instanceof io.sluice.datastream.runtime.source.AlignedSourceStrategy) {
+            alignedMember = ((io.sluice.datastream.runtime.source.AlignedSourceStrategy<?>) strategy).member() + "#"
+                    + context.getIndexOfThisSubtask();
+        }
     }
 
     @Override
@@ -69,6 +76,7 @@ public final class TimestampsAndWatermarksOperator extends ChainedOperator imple
         if (watermark > current) {
             current = watermark;
             output.emitWatermark(watermark);
+            report(watermark);
         }
     }
 
@@ -83,11 +91,22 @@ public final class TimestampsAndWatermarksOperator extends ChainedOperator imple
         }
     }
 
+    /** The source is idle ({@code withIdleness}): an aligned source then holds its group back no more. */
     @Override
     public void markIdle() {
+        report(Long.MAX_VALUE);
     }
 
+    /** Records arrive again: an aligned source holds its group at its watermark again. */
     @Override
     public void markActive() {
+        report(current);
+    }
+
+    private void report(long watermark) {
+        if (alignedMember != null) {
+            io.sluice.datastream.runtime.source.WatermarkAlignmentGroup.reportGenerated(context.config(),
+                    strategy.getAlignmentParameters().getWatermarkGroup(), alignedMember, watermark);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.datastream.runtime.sink;
 
+import io.sluice.api.common.JobInfo;
 import io.sluice.api.common.TaskInfo;
 import io.sluice.api.connector.sink2.Committer;
 import io.sluice.api.connector.sink2.CommitterInitContext;
@@ -54,13 +55,19 @@ public final class CommittingUserSink implements RecordSink {
 
     @Override
     public Writer createWriter(TaskInfo task, boolean checkpointing) {
-        return new InstanceWriter(sink, task);
+        return new InstanceWriter(sink, task, null);
+    }
+
+    @Override
+    public Writer createWriter(TaskInfo task, JobInfo job, boolean checkpointing) {
+        return new InstanceWriter(sink, task, job);
     }
 
     /** The writer and committer of one parallel instance. */
     private static final class InstanceWriter implements Writer {
         private final Sink<Object> sink;
         private final TaskInfo task;
+        private final JobInfo job;
         private final SupportsCommitter<Object> committing;
         private final SupportsWriterState<Object, Object> stateful;
         /** Committables waiting for their checkpoint to complete, by checkpoint id. */
@@ -84,9 +91,10 @@ public final class CommittingUserSink implements RecordSink {
         };
 
         @SuppressWarnings("unchecked")
-        InstanceWriter(Sink<Object> sink, TaskInfo task) {
+        InstanceWriter(Sink<Object> sink, TaskInfo task, JobInfo job) {
             this.sink = sink;
             this.task = task;
+            this.job = job;
             this.committing = sink instanceof SupportsCommitter ? (SupportsCommitter<Object>) sink : null;
             this.stateful = sink instanceof SupportsWriterState ? (SupportsWriterState<Object, Object>) sink : null;
         }
@@ -98,6 +106,11 @@ public final class CommittingUserSink implements RecordSink {
                     @Override
                     public TaskInfo getTaskInfo() {
                         return task;
+                    }
+
+                    @Override
+                    public JobInfo getJobInfo() {
+                        return job != null ? job : WriterInitContext.super.getJobInfo();
                     }
 
                     @Override
@@ -127,6 +140,11 @@ public final class CommittingUserSink implements RecordSink {
                     @Override
                     public TaskInfo getTaskInfo() {
                         return task;
+                    }
+
+                    @Override
+                    public JobInfo getJobInfo() {
+                        return job != null ? job : CommitterInitContext.super.getJobInfo();
                     }
                 });
             }

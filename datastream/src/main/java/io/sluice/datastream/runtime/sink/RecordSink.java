@@ -27,4 +27,10 @@ public interface RecordSink extends Serializable {
     }
 
     Writer createWriter(TaskInfo task, boolean checkpointing) throws Exception;
+
+    /** The writer of one instance of a sink that also learns about its job ({@code InitContext.getJobInfo()}). */
+    default Writer createWriter(TaskInfo task, io.sluice.api.common.JobInfo job, boolean checkpointing)
+            throws Exception {
+        return createWriter(task, checkpointing);
+    }
 }

@@ -30,7 +30,8 @@ public final class RecordSinkWriter implements SinkWriter {
         this.serializer = serializer;
         RecordSink copy = FunctionCopies.deserialize(sink);
         boolean checkpointing = context.config().contains(CheckpointingOptions.INTERVAL);
-        this.writer = copy.createWriter(taskInfo(name), checkpointing);
+        this.writer = copy.createWriter(taskInfo(name),
+                io.sluice.datastream.runtime.RunningJobInfo.of(context.config()), checkpointing);
     }
 
     private TaskInfo taskInfo(String name) {

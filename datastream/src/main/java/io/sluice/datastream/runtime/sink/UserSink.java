@@ -1,5 +1,6 @@
 package io.sluice.datastream.runtime.sink;
 
+import io.sluice.api.common.JobInfo;
 import io.sluice.api.common.TaskInfo;
 import io.sluice.api.connector.sink2.Sink;
 import io.sluice.api.connector.sink2.SinkWriter;
@@ -18,7 +19,22 @@ public final class UserSink implements RecordSink {
 
     @Override
     public Writer createWriter(TaskInfo task, boolean checkpointing) throws Exception {
-        WriterInitContext init = () -> task;
+        return createWriter(task, null, checkpointing);
+    }
+
+    @Override
+    public Writer createWriter(TaskInfo task, JobInfo job, boolean checkpointing) throws Exception {
+        WriterInitContext init = new WriterInitContext() {
+            @Override
+            public TaskInfo getTaskInfo() {
+                return task;
+            }
+
+            @Override
+            public JobInfo getJobInfo() {
+                return job != null ? job : WriterInitContext.super.getJobInfo();
+            }
+        };
         SinkWriter<Object> writer = sink.createWriter(init);
         return new Writer() {
             private long timestamp;

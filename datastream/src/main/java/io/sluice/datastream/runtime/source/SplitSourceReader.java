@@ -29,12 +29,21 @@ import java.util.Map;
  * One parallel instance of a custom source: runs the user's {@code SourceReader} on the task thread, hands it what
  * the enumerator assigned, and writes what it collects into record batches (a batch per poll at most).
  *
+ * <p>Watermark alignment ({@code WatermarkStrategy.withWatermarkAlignment}): the reader joins its group and reports
+ * the watermark it emitted after every poll; before a poll it reads the group's largest allowed watermark (the
+ * smallest of the group plus the drift). A reader whose watermark is beyond that does not poll its reader (it stays
+ * active, not idle); a split whose watermark is beyond it is paused with {@code pauseOrResumeSplits} and resumed
+ * when the group caught up (a reader without that method is only paused as a whole). With alignment a poll takes at
+ * most {@link #ALIGNED_POLL_RECORDS} records, so a reader overshoots the allowed watermark by that many at most.
+ *
  * <p>Position: the splits of the reader's snapshot (including those the enumerator assigned before its own
  * snapshot of the same checkpoint), whether "no more splits" was signalled, and (on the first reader) the
  * enumerator's state, each in its serializer's versioned form.
  */
 final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements SourceReader,
         io.sluice.runtime.state.CheckpointCompletionListener {
+    /** The records one poll takes at most when the source is aligned. */
+    static final int ALIGNED_POLL_RECORDS = 100;
     private final ReaderContext context;
     private final SourceCoordinator<T, SplitT, EnumT> coordinator;
     private final StateSerializer<T> serializer;
@@ -56,9 +65,27 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     /** Assigns timestamps and generates watermarks per output (null: the records keep the source's timestamps). */
     private final io.sluice.api.common.eventtime.WatermarkStrategy<T> strategy;
 
+    /** The alignment of the strategy (disabled without one). */
+    private final io.sluice.api.common.eventtime.WatermarkAlignmentParams alignment;
+    /** This reader's name in its alignment group. */
+    private final String member;
+    /** The alignment group this reader joined on open, or null. */
+    private WatermarkAlignmentGroup group;
+    /** The splits this reader paused for alignment. */
+    private final java.util.Set<String> pausedSplits = new java.util.HashSet<>();
+    /** Whether the reader refused {@code pauseOrResumeSplits}: it is then aligned as a whole only. */
+    private boolean splitPausingUnsupported;
+    /** Since when (wall clock) the reader has had no output taking part in its watermark, or -1. */
+    private long withoutOutputsSince = -1;
+
     SplitSourceReader(ReaderContext context, SourceCoordinator<T, SplitT, EnumT> coordinator,
-            StateSerializer<T> serializer, io.sluice.api.common.eventtime.WatermarkStrategy<T> strategy) {
+            StateSerializer<T> serializer, io.sluice.api.common.eventtime.WatermarkStrategy<T> strategy,
+            String member) {
         this.strategy = strategy;
+        this.alignment = strategy == null
+                ? io.sluice.api.common.eventtime.WatermarkAlignmentParams.WATERMARK_ALIGNMENT_DISABLED
+                : strategy.getAlignmentParameters();
+        this.member = member;
         this.context = context;
         this.coordinator = coordinator;
         this.serializer = serializer;
@@ -72,6 +99,9 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
             reader.addSplits(new ArrayList<>(restoredSplits));
         }
         coordinator.registerReader(subtask);
+        if (alignment.isEnabled()) {
+            group = WatermarkAlignmentGroup.join(context.config(), alignment.getWatermarkGroup(), member);
+        }
         reader.start();
         if (restoredNoMoreSplits) {
             noMoreSplitsSignalled = true;
@@ -101,6 +131,12 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
             handOver(box);
         }
         int limit = context.batchSize();
+        if (group != null) {
+            limit = Math.min(limit, ALIGNED_POLL_RECORDS);
+            if (!aligned()) {
+                return ReadStatus.NOTHING_AVAILABLE;
+            }
+        }
         InputStatus status = InputStatus.MORE_AVAILABLE;
         for (int calls = 0; output.collected < limit && calls < 2 * limit; calls++) {
             status = reader.pollNext(output);
@@ -111,6 +147,9 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
         output.collected = 0;
         output.periodicEmit();
         batches.flush();
+        if (group != null) {
+            group.report(member, status == InputStatus.END_OF_INPUT ? Long.MAX_VALUE : alignedWatermark());
+        }
         switch (status) {
             case END_OF_INPUT:
                 ended = true;
@@ -120,6 +159,64 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
             default:
                 return ReadStatus.MORE_AVAILABLE;
         }
+    }
+
+    /**
+     * The watermark this reader holds its group at: none ({@code Long.MAX_VALUE}) when it is idle, or when it has had
+     * no output emitting records or watermarks for the group's update interval (a reader without splits, when the
+     * source has fewer splits than readers, would otherwise hold the group back for good); else what it emitted.
+     */
+    private long alignedWatermark() {
+        if (output.idle()) {
+            return Long.MAX_VALUE;
+        }
+        if (!output.hasParticipants()) {
+            long now = System.currentTimeMillis();
+            if (withoutOutputsSince < 0) {
+                withoutOutputsSince = now;
+            }
+            if (now - withoutOutputsSince >= alignment.getUpdateInterval()) {
+                return Long.MAX_VALUE;
+            }
+        } else {
+            withoutOutputsSince = -1;
+        }
+        return output.emitted;
+    }
+
+    /**
+     * Pauses and resumes splits against the group's allowed watermark; false when the reader as a whole is ahead of
+     * it and is not to be polled now.
+     */
+    private boolean aligned() {
+        group.report(member, alignedWatermark());
+        long allowed = group.maxAllowedWatermark(alignment.getMaxAllowedWatermarkDrift());
+        if (!splitPausingUnsupported) {
+            java.util.Set<String> ahead = output.splitsAhead(allowed);
+            List<String> toPause = new ArrayList<>();
+            for (String id : ahead) {
+                if (!pausedSplits.contains(id)) {
+                    toPause.add(id);
+                }
+            }
+            List<String> toResume = new ArrayList<>();
+            for (String id : pausedSplits) {
+                if (!ahead.contains(id)) {
+                    toResume.add(id);
+                }
+            }
+            if (!toPause.isEmpty() || !toResume.isEmpty()) {
+                try {
+                    reader.pauseOrResumeSplits(toPause, toResume);
+                    pausedSplits.addAll(toPause);
+                    pausedSplits.removeAll(toResume);
+                } catch (UnsupportedOperationException e) {
+                    splitPausingUnsupported = true;
+                    pausedSplits.clear();
+                }
+            }
+        }
+        return output.emitted <= allowed;
     }
 
     @Override
@@ -251,6 +348,9 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     @Override
     public void close() throws Exception {
         try {
+            if (group != null) {
+                group.leave(member);
+            }
             if (reader != null) {
                 reader.close();
             }
@@ -274,7 +374,8 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
         int collected;
         private final Progress main = new Progress(false);
         private final Map<String, SplitOutput> splitOutputs = new java.util.LinkedHashMap<>();
-        private long emitted = Long.MIN_VALUE;
+        /** The reader's watermark: the largest it emitted. */
+        long emitted = Long.MIN_VALUE;
 
         @Override
         public void collect(T record) {
@@ -390,7 +491,25 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
         @Override
         public void releaseOutputForSplit(String splitId) {
             splitOutputs.remove(splitId);
+            pausedSplits.remove(splitId);
             advance();
+        }
+
+        /** The splits whose active outputs have a watermark beyond {@code allowed}. */
+        java.util.Set<String> splitsAhead(long allowed) {
+            java.util.Set<String> ahead = new java.util.HashSet<>();
+            for (Map.Entry<String, SplitOutput> e : splitOutputs.entrySet()) {
+                Progress p = e.getValue().progress;
+                if (!p.idle && p.watermark > allowed) {
+                    ahead.add(e.getKey());
+                }
+            }
+            return ahead;
+        }
+
+        /** Whether some output takes part in the reader's watermark. */
+        boolean hasParticipants() {
+            return !participants().isEmpty();
         }
 
         /** Whether every output that takes part is idle (and some does). */

@@ -26,6 +26,8 @@ public final class SplitSourceScan<T, SplitT extends SourceSplit, EnumT> impleme
     private final StateSerializer<T> serializer;
     /** The serialized {@code WatermarkStrategy} of {@code fromSource}, run per split in each reader; or null. */
     private final byte[] watermarkStrategy;
+    /** Names this source's readers in a watermark alignment group. */
+    private final String id = java.util.UUID.randomUUID().toString();
     private transient SourceCoordinator<T, SplitT, EnumT> coordinator;
 
     public SplitSourceScan(Source<T, SplitT, EnumT> source, StateSerializer<T> serializer) {
@@ -58,7 +60,7 @@ public final class SplitSourceScan<T, SplitT extends SourceSplit, EnumT> impleme
         coordinator.readerCreated(context.subtaskIndex());
         io.sluice.api.common.eventtime.WatermarkStrategy<T> strategy = watermarkStrategy == null ? null
                 : FunctionCopies.deserialize(watermarkStrategy);
-        return new SplitSourceReader<>(context, coordinator, serializer, strategy);
+        return new SplitSourceReader<>(context, coordinator, serializer, strategy, id + "#" + context.subtaskIndex());
     }
 
     @Override

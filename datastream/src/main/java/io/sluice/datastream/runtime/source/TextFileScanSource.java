@@ -34,7 +34,8 @@ public final class TextFileScanSource implements ScanTableSource {
         this.serializer = serializer;
     }
 
-    private List<java.nio.file.Path> files() {
+    /** The files to read: the regular files of directories (not hidden, in name order) and the files named. */
+    List<java.nio.file.Path> files() {
         List<java.nio.file.Path> files = new ArrayList<>();
         for (Path p : paths) {
             java.nio.file.Path local = p.toLocalPath();

@@ -300,7 +300,23 @@ public class DataStream<T> {
         return new DataStreamSink<>(s, function.node);
     }
 
+    @SuppressWarnings("unchecked")
     private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
+        if (sink instanceof io.sluice.streaming.api.connector.sink2.SupportsPreWriteTopology) {
+            // as in Flink: the writers get what the sink's own topology makes of this stream
+            DataStream<T> shaped = ((io.sluice.streaming.api.connector.sink2.SupportsPreWriteTopology<T>) sink)
+                    .addPreWriteTopology(this);
+            return shaped.sinkToWriters(sink, name);
+        }
+        return sinkToWriters(sink, name);
+    }
+
+    /** Writes this stream with the sink's writers (and committer). */
+    private DataStreamSink<T> sinkToWriters(Sink<T> sink, String name) {
+        if (sink instanceof io.sluice.streaming.api.connector.sink2.SupportsPreCommitTopology
+                || sink instanceof io.sluice.streaming.api.connector.sink2.SupportsPostCommitTopology) {
+            return sinkWithCommitTopologies(sink, name);
+        }
         // a connector's sink that runs on the runtime's sink hooks itself (exactly-once Kafka, for instance)
         SinkNode s = new SinkNode(name, node, sink instanceof io.sluice.datastream.runtime.sink.RecordSink
                 ? (io.sluice.datastream.runtime.sink.RecordSink) sink
@@ -308,6 +324,49 @@ public class DataStream<T> {
                 ? new io.sluice.datastream.runtime.sink.CommittingUserSink(sink) : new UserSink(sink));
         environment.addSink(s);
         return new DataStreamSink<>(s);
+    }
+
+    /**
+     * A committing sink with a pre- and/or post-commit topology, as in Flink: a writer operator whose committables
+     * ({@code CommittableMessage}s, emitted before each checkpoint's barrier and at the end of the input) go through
+     * the sink's pre-commit topology to a committer operator, whose committed committables go to its post-commit
+     * topology. The sink's parallelism is that of its writers.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private DataStreamSink<T> sinkWithCommitTopologies(Sink<T> sink, String name) {
+        if (!(sink instanceof io.sluice.api.connector.sink2.SupportsCommitter)) {
+            throw new IllegalArgumentException("A sink with a pre- or post-commit topology commits: "
+                    + sink.getClass().getName() + " must implement SupportsCommitter");
+        }
+        io.sluice.api.connector.sink2.SupportsCommitter<Object> committing =
+                (io.sluice.api.connector.sink2.SupportsCommitter<Object>) sink;
+        io.sluice.streaming.api.connector.sink2.SupportsPreCommitTopology<Object, Object> pre =
+                sink instanceof io.sluice.streaming.api.connector.sink2.SupportsPreCommitTopology
+                ? (io.sluice.streaming.api.connector.sink2.SupportsPreCommitTopology<Object, Object>) sink : null;
+        TypeInformation<?> written = pre != null
+                ? io.sluice.streaming.api.connector.sink2.CommittableMessageTypeInfo.of(
+                        () -> pre.getWriteResultSerializer())
+                : io.sluice.streaming.api.connector.sink2.CommittableMessageTypeInfo.of(
+                        () -> committing.getCommittableSerializer());
+        SingleOutputStreamOperator<io.sluice.streaming.api.connector.sink2.CommittableMessage<Object>> writers =
+                transform(name + ": Writer", written,
+                        new io.sluice.datastream.runtime.sink.SinkWriterOperator(name + ": Writer", sink));
+        DataStream<io.sluice.streaming.api.connector.sink2.CommittableMessage<Object>> committables =
+                pre != null ? pre.addPreCommitTopology(writers) : writers;
+        SingleOutputStreamOperator<io.sluice.streaming.api.connector.sink2.CommittableMessage<Object>> committed =
+                committables.transform(name + ": Committer",
+                        io.sluice.streaming.api.connector.sink2.CommittableMessageTypeInfo.of(
+                                () -> committing.getCommittableSerializer()),
+                        new io.sluice.datastream.runtime.sink.CommitterOperator(name + ": Committer", committing));
+        if (sink instanceof io.sluice.streaming.api.connector.sink2.SupportsPostCommitTopology) {
+            ((io.sluice.streaming.api.connector.sink2.SupportsPostCommitTopology<Object>) sink)
+                    .addPostCommitTopology(committed);
+        }
+        // the committer's stream ends in a sink of its own, so that the job runs it also without a post-commit topology
+        SinkNode end = new SinkNode(name, committed.node,
+                new UserSink(new io.sluice.streaming.api.functions.sink.v2.DiscardingSink<>()));
+        environment.addSink(end);
+        return new DataStreamSink<>(end, writers.node);
     }
 
     /** Runs the job and iterates over this stream's records as they arrive. */

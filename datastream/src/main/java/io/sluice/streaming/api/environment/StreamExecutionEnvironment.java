@@ -264,7 +264,16 @@ public class StreamExecutionEnvironment {
         if (source instanceof RecordSourceProvider) {
             RecordSourceProvider<OUT> provider = (RecordSourceProvider<OUT>) source;
             TypeInformation<OUT> type = typeInfo != null ? typeInfo : provider.getProducedType();
-            stream = source(sourceName, type, provider.scanSource(StateStore.serializerOf(type)));
+            io.sluice.runtime.connector.ScanTableSource scan = provider.scanSource(StateStore.serializerOf(type));
+            if (timestampsAndWatermarks != null && timestampsAndWatermarks.getAlignmentParameters().isEnabled()) {
+                // the watermarks are generated right after the source; that operator reports them for the readers
+                String member = java.util.UUID.randomUUID().toString();
+                scan = new io.sluice.datastream.runtime.source.AlignedScanSource(scan,
+                        timestampsAndWatermarks.getAlignmentParameters(), member);
+                timestampsAndWatermarks = new io.sluice.datastream.runtime.source.AlignedSourceStrategy<>(
+                        timestampsAndWatermarks, member);
+            }
+            stream = source(sourceName, type, scan);
         } else {
             // as in Flink, the strategy runs in the readers: a timestamp assigner and watermark generator per split
             // (and one for what a reader emits outside its split outputs); the reader's watermark is their minimum
@@ -364,9 +373,14 @@ public class StreamExecutionEnvironment {
         }
     }
 
-    /** A copy of the configuration for one job. */
-    private Configuration jobConfig() {
-        return config.copy();
+    /**
+     * A copy of the configuration for one job, with the job's new id and its name (what functions see in
+     * {@code getRuntimeContext().getJobInfo()}).
+     */
+    private Configuration jobConfig(String jobName) {
+        Configuration copy = config.copy();
+        io.sluice.datastream.runtime.RunningJobInfo.configure(copy, jobName);
+        return copy;
     }
 
     public JobExecutionResult execute() throws Exception {
@@ -377,7 +391,7 @@ public class StreamExecutionEnvironment {
     public JobExecutionResult execute(String jobName) throws Exception {
         JobGraph graph = takeJobGraph(jobName);
         long start = System.currentTimeMillis();
-        Configuration jobConfig = jobConfig();
+        Configuration jobConfig = jobConfig(jobName);
         JobAccumulators accumulators = JobAccumulators.register(jobConfig);
         JobExecution execution = LocalExecutor.submit(graph, jobConfig);
         try {
@@ -397,7 +411,7 @@ public class StreamExecutionEnvironment {
     /** Starts the job and returns at once. */
     public JobClient executeAsync(String jobName) {
         JobGraph graph = takeJobGraph(jobName);
-        Configuration jobConfig = jobConfig();
+        Configuration jobConfig = jobConfig(jobName);
         JobAccumulators accumulators = JobAccumulators.register(jobConfig);
         JobExecution execution = LocalExecutor.submit(graph, jobConfig);
         CompletableFuture<Map<String, Object>> results = execution.terminationFuture().handle(
@@ -408,7 +422,7 @@ public class StreamExecutionEnvironment {
     /** Starts a job of the sinks defined so far plus {@code extra} (used by {@code executeAndCollect}). */
     public JobExecution executeWith(String jobName, SinkNode extra) {
         sinks.add(extra);
-        return LocalExecutor.submit(takeJobGraph(jobName), jobConfig());
+        return LocalExecutor.submit(takeJobGraph(jobName), jobConfig(jobName));
     }
 
     private static JobClient client(JobExecution execution, CompletableFuture<Map<String, Object>> accumulators) {

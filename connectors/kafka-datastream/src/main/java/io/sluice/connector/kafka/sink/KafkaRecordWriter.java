@@ -4,6 +4,7 @@ import io.sluice.api.common.TaskInfo;
 import io.sluice.api.common.serialization.SerializationSchema;
 import io.sluice.api.connector.sink2.SinkWriter;
 import io.sluice.connector.base.DeliveryGuarantee;
+import io.sluice.connector.kafka.SinkTransactions;
 import io.sluice.datastream.runtime.FunctionCopies;
 import io.sluice.datastream.runtime.RecordBatches;
 import io.sluice.datastream.runtime.sink.RecordSink;
@@ -31,6 +32,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * checkpoint that never completed has an id no restored writer uses again, and until aborted it would hold back
  * every {@code read_committed} reader of its partitions (they stop before its first record) until the broker's
  * transaction timeout.
+ *
+ * <p>With {@link TransactionNamingStrategy#INCREMENTING} the transactions are the table connector's
+ * {@link SinkTransactions}: a checkpoint keeps the records of every transaction not committed yet, and a restored
+ * writer (also in a new process, after the one that wrote was killed between a checkpoint's completion and its
+ * commit) asks the broker what became of each and writes again, committed at once, what was not committed.
  */
 final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
         KafkaRecordSerializationSchema.KafkaSinkContext {
@@ -47,6 +53,8 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
     private long transactionNumber;
     /** Exactly-once: abort the open transactions of the ids this writer owns before its first transaction. */
     private boolean abortOpenTransactions;
+    /** Exactly-once with incrementing ids: the transactions and the records they keep; else null. */
+    private SinkTransactions transactions;
 
     /** A prepared transaction. */
     private record Transaction(String id, KafkaProducer<byte[], byte[]> producer) {
@@ -58,6 +66,20 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
         this.guarantee = guarantee;
         this.serializer = FunctionCopies.copy(sink.serializer);
         this.abortOpenTransactions = guarantee == DeliveryGuarantee.EXACTLY_ONCE;
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && sink.namingStrategy != TransactionNamingStrategy.POOLING) {
+            transactions = new SinkTransactions(task.getTaskName(), sink.properties, sink.transactionalIdPrefix,
+                    task.getIndexOfThisSubtask());
+        }
+    }
+
+    /** The producer of the current transaction (exactly-once with incrementing ids). */
+    private KafkaProducer<byte[], byte[]> transactionProducer() {
+        if (abortOpenTransactions) {
+            abortOpenTransactions = false;
+            OpenTransactions.abort(sink.properties, sink.transactionalIdPrefix, task.getIndexOfThisSubtask(),
+                    task.getNumberOfParallelSubtasks());
+        }
+        return transactions.producer();
     }
 
     void open() throws IOException {
@@ -128,11 +150,17 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
         if (record == null) {
             return;
         }
-        producer().send(record, (meta, e) -> {
+        org.apache.kafka.clients.producer.Callback callback = (meta, e) -> {
             if (e != null) {
                 sendError.compareAndSet(null, e);
             }
-        });
+        };
+        if (transactions != null) {
+            transactionProducer();
+            transactions.send(record, callback);
+            return;
+        }
+        producer().send(record, callback);
     }
 
     private void checkError() throws IOException {
@@ -145,6 +173,9 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
 
     @Override
     public void flush(boolean endOfInput) throws IOException {
+        if (transactions != null) {
+            transactions.flush();
+        }
         if (producer != null) {
             producer.flush();
         }
@@ -160,6 +191,10 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
         if (guarantee != DeliveryGuarantee.EXACTLY_ONCE) {
             return null;
         }
+        if (transactions != null) {
+            partitionsByTopic.clear();
+            return transactions.prepare(checkpointId);
+        }
         if (producer != null) {
             pending.put(checkpointId, new Transaction(transactionalId, producer));
             producer = null;
@@ -171,6 +206,10 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
+        if (transactions != null) {
+            transactions.commitUpTo(checkpointId);
+            return;
+        }
         while (!pending.isEmpty() && pending.firstKey() <= checkpointId) {
             KafkaProducer<byte[], byte[]> p = pending.pollFirstEntry().getValue().producer();
             p.commitTransaction();
@@ -180,6 +219,12 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
 
     @Override
     public void restoreState(byte[] state) {
+        if (transactions != null) {
+            // commits (or writes again and commits) what the checkpoint kept, aborts what its writer began after it
+            transactions.restore(state);
+            abortOpenTransactions = false;
+            return;
+        }
         long checkpointId = ByteBuffer.wrap(state).getLong();
         if (producer != null) {
             producer.close(Duration.ZERO);
@@ -191,6 +236,11 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
 
     @Override
     public void finish() throws Exception {
+        if (transactions != null) {
+            flush(true);
+            transactions.commitAll();
+            return;
+        }
         notifyCheckpointComplete(Long.MAX_VALUE);
         if (producer == null) {
             return;
@@ -205,6 +255,9 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
 
     @Override
     public void close() {
+        if (transactions != null) {
+            transactions.close();
+        }
         for (Transaction t : pending.values()) {
             t.producer().close(Duration.ZERO);
         }
@@ -229,7 +282,8 @@ final class KafkaRecordWriter<IN> implements RecordSink.Writer, SinkWriter<IN>,
 
     @Override
     public int[] getPartitionsForTopic(String topic) {
-        return partitionsByTopic.computeIfAbsent(topic, t -> producer().partitionsFor(t).stream()
+        return partitionsByTopic.computeIfAbsent(topic, t -> (transactions != null ? transactionProducer()
+                : producer()).partitionsFor(t).stream()
                 .mapToInt(PartitionInfo::partition).sorted().toArray());
     }
 }

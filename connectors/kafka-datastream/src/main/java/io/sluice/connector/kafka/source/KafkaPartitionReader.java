@@ -62,6 +62,8 @@ final class KafkaPartitionReader<T> implements SourceReader {
     private KafkaRecordDeserializationSchema<T> deserializer;
     private KafkaConsumer<byte[], byte[]> consumer;
     private Admin admin;
+    /** This reader's copy of the source's subscriber, or null. */
+    private io.sluice.connector.kafka.source.enumerator.subscriber.KafkaSubscriber subscriber;
     private long discoveryIntervalMillis;
     private long nextDiscovery;
     private BatchBuilder batches;
@@ -116,6 +118,10 @@ final class KafkaPartitionReader<T> implements SourceReader {
         p.putIfAbsent("max.poll.records", String.valueOf(context.batchSize()));
         String prefix = source.properties.getProperty("client.id.prefix", "sluice-kafka-source");
         p.putIfAbsent("client.id", prefix + "-" + context.subtaskIndex());
+        String rack = source.rackIdSupplier == null ? null : source.rackIdSupplier.get();
+        if (rack != null && !rack.isEmpty()) {
+            p.setProperty("client.rack", rack);
+        }
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         Properties adminProperties = new Properties();
         adminProperties.putAll(p);
@@ -138,6 +144,11 @@ final class KafkaPartitionReader<T> implements SourceReader {
                 current.emitWatermark(watermark);
             }
         });
+        if (source.subscriber != null) {
+            subscriber = FunctionCopies.copy(source.subscriber);
+            subscriber.open(new io.sluice.connector.kafka.source.enumerator.subscriber.KafkaSubscriber
+                    .InitializationContext() { });
+        }
         discover(true);
     }
 
@@ -145,7 +156,9 @@ final class KafkaPartitionReader<T> implements SourceReader {
     private void discover(boolean initial) throws Exception {
         nextDiscovery = System.currentTimeMillis() + discoveryIntervalMillis;
         List<TopicPartition> found = new ArrayList<>();
-        if (source.partitions != null) {
+        if (subscriber != null) {
+            found.addAll(subscriber.getSubscribedTopicPartitions((org.apache.kafka.clients.admin.AdminClient) admin));
+        } else if (source.partitions != null) {
             found.addAll(source.partitions);
         } else {
             Collection<String> topics = source.topics;
@@ -284,6 +297,9 @@ final class KafkaPartitionReader<T> implements SourceReader {
         try {
             if (batches != null) {
                 batches.close();
+            }
+            if (subscriber != null) {
+                subscriber.close();
             }
             if (admin != null) {
                 admin.close(Duration.ofSeconds(5));

@@ -38,10 +38,16 @@ public class KafkaSource<OUT> extends BuiltInSource<OUT> {
     final OffsetsInitializer stoppingOffsets;
     final Boundedness boundedness;
     final KafkaRecordDeserializationSchema<OUT> deserializer;
+    /** Decides the partitions instead of topics, pattern or partitions ({@code setKafkaSubscriber}), or null. */
+    final io.sluice.connector.kafka.source.enumerator.subscriber.KafkaSubscriber subscriber;
+    /** Gives each reader's consumer its rack ({@code client.rack}), or null. */
+    final io.sluice.util.function.SerializableSupplier<String> rackIdSupplier;
 
     KafkaSource(Properties properties, List<String> topics, Pattern topicPattern, Set<TopicPartition> partitions,
             OffsetsInitializer startingOffsets, OffsetsInitializer stoppingOffsets, Boundedness boundedness,
-            KafkaRecordDeserializationSchema<OUT> deserializer) {
+            KafkaRecordDeserializationSchema<OUT> deserializer,
+            io.sluice.connector.kafka.source.enumerator.subscriber.KafkaSubscriber subscriber,
+            io.sluice.util.function.SerializableSupplier<String> rackIdSupplier) {
         this.properties = properties;
         this.topics = topics == null ? null : new ArrayList<>(topics);
         this.topicPattern = topicPattern;
@@ -50,6 +56,8 @@ public class KafkaSource<OUT> extends BuiltInSource<OUT> {
         this.stoppingOffsets = stoppingOffsets;
         this.boundedness = boundedness;
         this.deserializer = deserializer;
+        this.subscriber = subscriber;
+        this.rackIdSupplier = rackIdSupplier;
     }
 
     /** A builder of a Kafka source. */
@@ -74,6 +82,9 @@ public class KafkaSource<OUT> extends BuiltInSource<OUT> {
 
     /** The topics, pattern or partitions read, for messages. */
     String describeTopics() {
+        if (subscriber != null) {
+            return "the partitions of " + subscriber.getClass().getName();
+        }
         if (topicPattern != null) {
             return "topics matching " + topicPattern.pattern();
         }

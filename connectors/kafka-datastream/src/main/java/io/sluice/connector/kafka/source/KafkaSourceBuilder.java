@@ -26,6 +26,8 @@ public class KafkaSourceBuilder<OUT> {
     private OffsetsInitializer stoppingOffsets;
     private Boundedness boundedness = Boundedness.CONTINUOUS_UNBOUNDED;
     private KafkaRecordDeserializationSchema<OUT> deserializer;
+    private io.sluice.connector.kafka.source.enumerator.subscriber.KafkaSubscriber subscriber;
+    private io.sluice.util.function.SerializableSupplier<String> rackIdSupplier;
 
     KafkaSourceBuilder() {
     }
@@ -60,10 +62,32 @@ public class KafkaSourceBuilder<OUT> {
         return this;
     }
 
+    /**
+     * Reads the partitions {@code kafkaSubscriber} names (asked at the start and at every partition discovery),
+     * instead of topics, a pattern or partitions.
+     */
+    public KafkaSourceBuilder<OUT> setKafkaSubscriber(
+            io.sluice.connector.kafka.source.enumerator.subscriber.KafkaSubscriber kafkaSubscriber) {
+        checkOneSubscription();
+        this.subscriber = java.util.Objects.requireNonNull(kafkaSubscriber, "kafkaSubscriber");
+        return this;
+    }
+
+    /**
+     * Gives each reader's consumer the rack {@code rackIdCallback} returns in that reader ({@code client.rack}), so
+     * that it fetches from a replica in its own rack where the brokers allow it; null or empty: no rack.
+     */
+    public KafkaSourceBuilder<OUT> setRackIdSupplier(
+            io.sluice.util.function.SerializableSupplier<String> rackIdCallback) {
+        this.rackIdSupplier = rackIdCallback;
+        return this;
+    }
+
     private void checkOneSubscription() {
-        if (topics != null || topicPattern != null || partitions != null) {
-            throw new IllegalStateException("The Kafka source reads topics, a topic pattern or partitions: only one "
-                    + "of setTopics, setTopicPattern and setPartitions may be called");
+        if (topics != null || topicPattern != null || partitions != null || subscriber != null) {
+            throw new IllegalStateException("The Kafka source reads topics, a topic pattern, partitions or what a"
+                    + " subscriber names: only one of setTopics, setTopicPattern, setPartitions and setKafkaSubscriber"
+                    + " may be called");
         }
     }
 
@@ -124,7 +148,7 @@ public class KafkaSourceBuilder<OUT> {
         if (properties.getProperty("bootstrap.servers") == null) {
             throw new IllegalStateException("No bootstrap servers set for the Kafka source (setBootstrapServers)");
         }
-        if (topics == null && topicPattern == null && partitions == null) {
+        if (topics == null && topicPattern == null && partitions == null && subscriber == null) {
             throw new IllegalStateException("No topics to read set for the Kafka source (setTopics, setTopicPattern"
                     + " or setPartitions)");
         }
@@ -144,6 +168,6 @@ public class KafkaSourceBuilder<OUT> {
         Properties copy = new Properties();
         copy.putAll(properties);
         return new KafkaSource<>(copy, topics, topicPattern, partitions, startingOffsets, stoppingOffsets,
-                boundedness, deserializer);
+                boundedness, deserializer, subscriber, rackIdSupplier);
     }
 }

@@ -108,6 +108,132 @@ class KafkaBuilderOptionsTest {
         assertEquals(Boundedness.BOUNDED, bounded.getBoundedness());
     }
 
+    /** Reads the even partitions of every topic starting with "subscribed-"; notes that it was opened and closed. */
+    public static final class EvenPartitions
+            implements io.sluice.connector.kafka.source.enumerator.subscriber.KafkaSubscriber {
+        static final Set<String> EVENTS = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void open(InitializationContext context) {
+            EVENTS.add("open");
+        }
+
+        @Override
+        public Set<TopicPartition> getSubscribedTopicPartitions(org.apache.kafka.clients.admin.AdminClient admin) {
+            Set<TopicPartition> even = new TreeSet<>(java.util.Comparator.comparing(TopicPartition::toString));
+            for (TopicPartition tp : io.sluice.connector.kafka.source.enumerator.subscriber.KafkaSubscriber
+                    .getTopicPatternSubscriber(Pattern.compile("subscribed-.*")).getSubscribedTopicPartitions(admin)) {
+                if (tp.partition() % 2 == 0) {
+                    even.add(tp);
+                }
+            }
+            return even;
+        }
+
+        @Override
+        public void close() {
+            EVENTS.add("close");
+        }
+    }
+
+    /** Notes the rack it gives each reader. */
+    static final Set<String> RACKS = ConcurrentHashMap.newKeySet();
+
+    @Test
+    void aSubscriberOfOnesOwnDecidesThePartitionsAndEachReaderGetsItsRack() throws Exception {
+        kafka.createTopic("subscribed-a", 3);
+        for (int p = 0; p < 3; p++) {
+            kafka.produce("subscribed-a", p, null, values("a" + p));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        List<String> got = new ArrayList<>();
+        env.fromSource(KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrap())
+                                .setKafkaSubscriber(new EvenPartitions())
+                                .setRackIdSupplier(() -> {
+                                    RACKS.add("rack-1");
+                                    return "rack-1";
+                                })
+                                .setBounded(OffsetsInitializer.latest())
+                                .setValueOnlyDeserializer(new SimpleStringSchema())
+                                .build(),
+                        WatermarkStrategy.noWatermarks(), "Kafka Source")
+                .executeAndCollect().forEachRemaining(got::add);
+        got.sort(null);
+        assertEquals(List.of("a0", "a2"), got);
+        assertEquals(Set.of("open", "close"), EvenPartitions.EVENTS);
+        assertEquals(Set.of("rack-1"), RACKS);
+        // the built-in subscribers
+        Set<TopicPartition> partitions = Set.of(new TopicPartition("subscribed-a", 1));
+        List<String> one = new ArrayList<>();
+        env.fromSource(KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrap())
+                                .setKafkaSubscriber(io.sluice.connector.kafka.source.enumerator.subscriber
+                                        .KafkaSubscriber.getPartitionSetSubscriber(partitions))
+                                .setBounded(OffsetsInitializer.latest())
+                                .setValueOnlyDeserializer(new SimpleStringSchema())
+                                .build(),
+                        WatermarkStrategy.noWatermarks(), "Kafka Source")
+                .executeAndCollect().forEachRemaining(one::add);
+        assertEquals(List.of("a1"), one);
+        Exception e = assertThrows(IllegalStateException.class, () -> KafkaSource.<String>builder()
+                .setTopics("t").setKafkaSubscriber(new EvenPartitions()));
+        assertTrue(e.getMessage().contains("only one of setTopics, setTopicPattern, setPartitions and"
+                + " setKafkaSubscriber"), e.getMessage());
+    }
+
+    /** The largest event time of the slow topic's records, and fast records further ahead than allowed. */
+    static final java.util.concurrent.atomic.AtomicLong SLOW_MAX = new java.util.concurrent.atomic.AtomicLong(-1);
+    static final List<String> TOO_FAR = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Two unbounded Kafka sources of one alignment group, each topic with one partition read at parallelism 2 (so
+     * each source has a reader without partitions, which must not hold the group back): the fast topic's event time
+     * runs a thousand times faster and may not get further ahead of the slow one's than the drift plus one batch.
+     */
+    @Test
+    @Timeout(120)
+    void alignedKafkaSourcesWithMoreReadersThanPartitions() throws Exception {
+        kafka.createTopic("aligned-fast", 1);
+        kafka.createTopic("aligned-slow", 1);
+        for (long i = 0; i < 300; i++) {
+            kafka.produce("aligned-fast", 0, i * 1000, values("f" + i));
+            kafka.produce("aligned-slow", 0, i, values("s" + i));
+        }
+        Configuration conf = new Configuration();
+        conf.setString("table.exec.batch-size", "10");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        WatermarkStrategy<String> strategy = WatermarkStrategy.<String>forMonotonousTimestamps()
+                .withWatermarkAlignment("topics", java.time.Duration.ofMillis(5000), java.time.Duration.ofMillis(100));
+        var slow = env.fromSource(KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrap())
+                        .setTopics("aligned-slow").setValueOnlyDeserializer(new SimpleStringSchema()).build(),
+                        strategy.withIdleness(java.time.Duration.ofMillis(300)), "slow")
+                .process(new io.sluice.streaming.api.functions.ProcessFunction<String, String>() {
+                    @Override
+                    public void processElement(String value, Context ctx,
+                            io.sluice.util.Collector<String> out) {
+                        SLOW_MAX.accumulateAndGet(ctx.timestamp(), Math::max);
+                        out.collect(value);
+                    }
+                });
+        var fast = env.fromSource(KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrap())
+                        .setTopics("aligned-fast").setValueOnlyDeserializer(new SimpleStringSchema()).build(),
+                        strategy, "fast")
+                .process(new io.sluice.streaming.api.functions.ProcessFunction<String, String>() {
+                    @Override
+                    public void processElement(String value, Context ctx,
+                            io.sluice.util.Collector<String> out) {
+                        long slowMax = SLOW_MAX.get();
+                        if (slowMax < 299 && ctx.timestamp() > Math.max(slowMax, 0) + 5000 + 11 * 1000) {
+                            TOO_FAR.add(ctx.timestamp() + " > " + slowMax);
+                        }
+                        out.collect(value);
+                    }
+                });
+        assertEquals(600, fast.union(slow).executeAndCollect(600).size());
+        assertEquals(List.of(), TOO_FAR);
+    }
+
     /** "key=value@offset" of each record (Flink's older record deserialization interface). */
     @SuppressWarnings("deprecation")
     public static final class KeyValueOffset

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * An exactly-once writer restored from a checkpoint older than the failed run's last snapshot: the failed run had
  * begun a transaction after a checkpoint that never completed, under an id the restored writer never uses again
  * (checkpoint ids keep growing across restarts). The restored writer must abort it, else {@code read_committed}
- * readers stop before its first record and miss everything written after it.
+ * readers stop before its first record and miss everything written after it. And a writer whose process was killed
+ * after a checkpoint completed but before its transaction was committed: the writer restored in this process
+ * publishes that checkpoint's records once.
  */
 class OpenTransactionAfterRestoreTest {
     static EmbeddedKafka kafka;
@@ -109,5 +111,73 @@ class OpenTransactionAfterRestoreTest {
         List<String> got = new ArrayList<>(kafka.values("restored-open", "read_committed"));
         got.sort(null);
         assertEquals(List.of("a", "b", "c", "d", "e"), got);
+    }
+
+    private static KafkaSink<String> sink(String bootstrap, String topic) {
+        return KafkaSink.<String>builder()
+                .setBootstrapServers(bootstrap)
+                .setRecordSerializer(KafkaRecordSerializationSchema.builder()
+                        .setTopic(topic)
+                        .setValueSerializationSchema(new SimpleStringSchema())
+                        .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(topic)
+                .build();
+    }
+
+    /**
+     * The killed process: writes "a", "b", takes checkpoint 1 (its state goes to a file, so checkpoint 1 is
+     * complete) without committing, writes "x", takes checkpoint 2 (never completed), writes "y", flushes, says
+     * "ready" and waits to be killed. Arguments: bootstrap servers, topic, state file.
+     */
+    public static void main(String[] args) throws Exception {
+        KafkaRecordWriter<String> w = writer(sink(args[0], args[1]));
+        write(w, "a", "b");
+        byte[] checkpoint1 = w.snapshotState(1);
+        java.nio.file.Files.write(java.nio.file.Path.of(args[2]), checkpoint1);
+        write(w, "x");
+        w.snapshotState(2);
+        write(w, "y");
+        w.flush(false);
+        System.out.println("ready");
+        System.out.flush();
+        Thread.sleep(120_000);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(90)
+    void aCheckpointsTransactionIsPublishedOnceAfterItsProcessWasKilled(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path tmp) throws Exception {
+        kafka.createTopic("killed-writer", 2);
+        java.nio.file.Path stateFile = tmp.resolve("checkpoint-1");
+        List<String> command = List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"),
+                OpenTransactionAfterRestoreTest.class.getName(), kafka.bootstrap(), "killed-writer",
+                stateFile.toString());
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("ready")) {
+                output.add(line);
+            }
+            assertEquals("ready", line, () -> "the child process ended early:\n" + String.join("\n", output));
+            child.destroyForcibly(); // SIGKILL: nothing committed, nothing closed
+            org.junit.jupiter.api.Assertions.assertTrue(child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+        assertEquals(List.of(), kafka.values("killed-writer", "read_committed"), "nothing was committed");
+
+        KafkaRecordWriter<String> restored = writer(sink(kafka.bootstrap(), "killed-writer"));
+        restored.restoreState(java.nio.file.Files.readAllBytes(stateFile));
+        write(restored, "c");
+        restored.finish();
+        restored.close();
+        kafka.awaitTransactionMarkers("killed-writer");
+        List<String> got = new ArrayList<>(kafka.values("killed-writer", "read_committed"));
+        got.sort(null);
+        assertEquals(List.of("a", "b", "c"), got);
     }
 }
