@@ -169,12 +169,12 @@ class StreamingWindowAggregateTest(unittest.TestCase):
         self.t_env.execute_sql("CREATE TABLE touching (k STRING, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) "
                                "WITH ('connector' = 'filesystem', 'path' = '%s', 'format' = 'csv')"
                                % os.path.join(self.dir, "touching.csv"))
-        self.t_env.create_temporary_system_function("py_sum", py_sum)
+        self.t_env.create_temporary_system_function("touch_sum", py_sum)
         expected = [('a', '2024-01-01 00:00:01', '2024-01-01 00:00:16', '6'),
                     ('b', '2024-01-01 00:00:01', '2024-01-01 00:00:06', '4'),
                     ('b', '2024-01-01 00:00:06.001000', '2024-01-01 00:00:11.001000', '5')]
         sql = self.t_env.sql_query(
-            "SELECT k, window_start, window_end, py_sum(v) AS s FROM TABLE(SESSION(TABLE touching PARTITION BY k, "
+            "SELECT k, window_start, window_end, touch_sum(v) AS s FROM TABLE(SESSION(TABLE touching PARTITION BY k, "
             "DESCRIPTOR(ts), INTERVAL '5' SECOND)) GROUP BY k, window_start, window_end")
         self.assertEqual(expected, as_text(rows_of(sql)))
         table = self.t_env.from_path("touching") \
