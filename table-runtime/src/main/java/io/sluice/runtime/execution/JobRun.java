@@ -954,6 +954,10 @@ final class JobRun {
             while (error == null && draining && savepoint != null && savepointPath == null) {
                 // drained: every task ended, so every instance acknowledges the savepoint (after a checkpoint that
                 // was pending when the sources stopped, and whose asynchronous writes may still be running)
+                if (execution.isCancelRequested() || !tasks.stream().allMatch(t -> t.inputEnded)) {
+                    abortSavepoint(new TableException("Job " + execution.jobId() + " was stopped before it drained."));
+                    break;
+                }
                 coordinateCheckpoint();
                 if (savepoint != null && savepointPath == null) {
                     Thread.sleep(1);
