@@ -85,13 +85,14 @@ final class ShellSession implements ShellHooks {
         }
         if (parsed instanceof StopJobStatement) {
             StopJobStatement stop = (StopJobStatement) parsed;
-            if (stop.isWithSavepoint()) { // WITH DRAIN drains the job before the savepoint; alone it stops it, as in Flink
+            // WITH DRAIN drains the job before the savepoint; without a savepoint it stops the job, as in Flink
+            if (stop.isWithSavepoint()) {
                 var config = env.getConfig().getConfiguration();
                 var dirOption = io.sluice.runtime.config.CheckpointingOptions.SAVEPOINT_DIRECTORY;
                 String path;
                 try {
-                    path = jobs.stopWithSavepoint(stop.jobId(), config.contains(dirOption) ? config.get(dirOption) : null,
-                            stop.isWithDrain());
+                    path = jobs.stopWithSavepoint(stop.jobId(),
+                            config.contains(dirOption) ? config.get(dirOption) : null, stop.isWithDrain());
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {

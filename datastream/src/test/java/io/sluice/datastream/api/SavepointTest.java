@@ -150,6 +150,7 @@ class SavepointTest {
             highest = Math.max(highest, w.f0);
         }
         assertTrue(count > 0, "the drained job emitted its windows");
-        assertEquals(highest + 1, count, "every record read (0 .. highest) is in a window emitted before the savepoint");
+        assertEquals(highest + 1, count,
+                "every record read (0 .. highest) is in a window emitted before the savepoint");
     }
 }

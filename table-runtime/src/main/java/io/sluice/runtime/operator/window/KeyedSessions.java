@@ -138,8 +138,8 @@ final class KeyedSessions implements AutoCloseable {
 
     /**
      * Adds the rows of {@code batch} (none with a NULL time) to their keys' sessions, each key's rows in row order;
-     * hands to {@code late} instead each row whose interval {@code [t, t + gap)} closed at {@code watermark} and touches
-     * no open session of its key (pass {@link Long#MIN_VALUE} to admit every row).
+     * hands to {@code late} instead each row whose interval {@code [t, t + gap)} closed at {@code watermark} and
+     * touches no open session of its key (pass {@link Long#MIN_VALUE} to admit every row).
      */
     void admit(RowBatch batch, long watermark, LateRowSink late) throws Exception {
         int n = batch.rowCount();

@@ -23,12 +23,12 @@ import org.apache.arrow.vector.TimeStampVector;
 /**
  * The SESSION window table function ({@code TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), gap))}):
  * rows of one partition key whose time attributes are at most {@code gap} apart form one session
- * {@code [first ts, last ts + gap)} (as in Flink, sessions that just touch merge). A session is only known once no later row can extend it, so rows
- * are held until the watermark passes the session's last millisecond; then the session's rows are
- * emitted with {@code window_start}, {@code window_end} and {@code window_time} (= end - 1 ms)
- * appended, before the watermark is forwarded (a window aggregation downstream then fires the
- * session). Rows with a NULL time attribute, and rows whose session would already have closed (late
- * rows: the row's own interval closed and it touches no open session of its key), are dropped; {@link #lateRowsDropped()} counts the late ones.
+ * {@code [first ts, last ts + gap)} (as in Flink, sessions that just touch merge). A session is only known once no
+ * later row can extend it, so rows are held until the watermark passes the session's last millisecond; then the
+ * session's rows are emitted with {@code window_start}, {@code window_end} and {@code window_time} (= end - 1 ms)
+ * appended, before the watermark is forwarded (a window aggregation downstream then fires the session). Rows with a
+ * NULL time attribute, and rows whose session would already have closed (late rows: the row's own interval closed
+ * and it touches no open session of its key), are dropped; {@link #lateRowsDropped()} counts the late ones.
  *
  * <p><b>Streaming semantics:</b> insert-only input and output; state is the rows of every open session
  * (saved by checkpoints) and the current watermark. When the input ends every session closes.
