@@ -157,6 +157,32 @@ class StreamingWindowAggregateTest(unittest.TestCase):
                           ('a', '2024-01-01 00:00:12', '2024-01-01 00:00:20', '11'),
                           ('b', '2024-01-01 00:00:03', '2024-01-01 00:00:08', '5')], as_text(rows_of(sql)))
 
+    def test_session_windows_that_touch_merge(self):
+        # as in Flink, rows exactly the gap apart are one session: a's three rows 5 s apart form [1 s, 16 s); b's
+        # second row, 1 ms more than the gap after the first, opens a session of its own
+        with open(os.path.join(self.dir, "touching.csv"), "w") as f:
+            f.write("a,1,2024-01-01 00:00:01\n"
+                    "a,2,2024-01-01 00:00:06\n"
+                    "a,3,2024-01-01 00:00:11\n"
+                    "b,4,2024-01-01 00:00:01\n"
+                    "b,5,2024-01-01 00:00:06.001\n")
+        self.t_env.execute_sql("CREATE TABLE touching (k STRING, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) "
+                               "WITH ('connector' = 'filesystem', 'path' = '%s', 'format' = 'csv')"
+                               % os.path.join(self.dir, "touching.csv"))
+        self.t_env.create_temporary_system_function("touch_sum", py_sum)
+        expected = [('a', '2024-01-01 00:00:01', '2024-01-01 00:00:16', '6'),
+                    ('b', '2024-01-01 00:00:01', '2024-01-01 00:00:06', '4'),
+                    ('b', '2024-01-01 00:00:06.001000', '2024-01-01 00:00:11.001000', '5')]
+        sql = self.t_env.sql_query(
+            "SELECT k, window_start, window_end, touch_sum(v) AS s FROM TABLE(SESSION(TABLE touching PARTITION BY k, "
+            "DESCRIPTOR(ts), INTERVAL '5' SECOND)) GROUP BY k, window_start, window_end")
+        self.assertEqual(expected, as_text(rows_of(sql)))
+        table = self.t_env.from_path("touching") \
+            .window(Session.with_gap(lit(5).seconds).on(col('ts')).alias('w')) \
+            .group_by(col('k'), col('w')) \
+            .select(col('k'), col('w').start.alias('ws'), col('w').end.alias('we'), col('v').sum.alias('s'))
+        self.assertEqual(expected, as_text(rows_of(table)))
+
     def test_flat_aggregate_per_window(self):
         result = self.events.window(Tumble.over(lit(10).seconds).on(col('ts')).alias('w')) \
             .group_by(col('k'), col('w')) \

@@ -174,13 +174,11 @@ class JobClient(JavaObject):
     def stop_with_savepoint(self, advance_to_end_of_event_time, savepoint_directory=None, formatType=None):
         """Stops the job after it wrote a savepoint of its state under ``savepoint_directory`` (else the configured
         ``execution.checkpointing.savepoint-dir``); a future whose ``result()`` is the savepoint's path, to give to
-        ``execution.savepoint.path``. ``advance_to_end_of_event_time=True`` (Flink's drain: a final MAX watermark
-        that fires every timer and window before the savepoint) is not supported yet."""
-        if advance_to_end_of_event_time:
-            raise NotImplementedError("not supported yet: stop_with_savepoint(advance_to_end_of_event_time=True) "
-                                      "(Flink's drain); stop without draining, or let a bounded job finish")
+        ``execution.savepoint.path``. With ``advance_to_end_of_event_time=True`` (Flink's drain) the sources stop
+        first and a final MAX watermark flows through the job, so every event-time window and timer fires and its
+        output reaches the sinks before the savepoint is taken."""
         directory = self._savepoint_directory(savepoint_directory, "stop_with_savepoint")
-        value = self._invoke("stopWithSavepoint", False, directory)
+        value = self._invoke("stopWithSavepoint", bool(advance_to_end_of_event_time), directory)
         return _JavaFuture(value["h"])
 
     def trigger_savepoint(self, savepoint_directory=None, formatType=None):

@@ -104,7 +104,7 @@ final class SessionJobs {
      *
      * @throws ValidationException when no job of this session has that id or it has ended
      */
-    String stopWithSavepoint(String jobId, String directory) throws Exception {
+    String stopWithSavepoint(String jobId, String directory, boolean drain) throws Exception {
         Entry job;
         synchronized (this) {
             job = jobs.get(jobId);
@@ -118,7 +118,7 @@ final class SessionJobs {
                     + job.client.getJobStatus() + ").");
         }
         try {
-            return job.client.stopWithSavepoint(false, directory).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            return job.client.stopWithSavepoint(drain, directory).get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }

@@ -13,7 +13,6 @@ import io.sluice.table.api.DataType;
 import io.sluice.table.api.JobClient;
 import io.sluice.table.api.ResolvedSchema;
 import io.sluice.table.api.TableEnvironment;
-import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.print.ResultPrinter;
 import io.sluice.table.print.TableauPrinter;
 import io.sluice.types.Row;
@@ -86,15 +85,14 @@ final class ShellSession implements ShellHooks {
         }
         if (parsed instanceof StopJobStatement) {
             StopJobStatement stop = (StopJobStatement) parsed;
-            if (stop.isWithDrain()) {
-                throw new UnsupportedFeatureException("STOP JOB ... WITH DRAIN");
-            }
+            // WITH DRAIN drains the job before the savepoint; without a savepoint it stops the job, as in Flink
             if (stop.isWithSavepoint()) {
                 var config = env.getConfig().getConfiguration();
                 var dirOption = io.sluice.runtime.config.CheckpointingOptions.SAVEPOINT_DIRECTORY;
                 String path;
                 try {
-                    path = jobs.stopWithSavepoint(stop.jobId(), config.contains(dirOption) ? config.get(dirOption) : null);
+                    path = jobs.stopWithSavepoint(stop.jobId(),
+                            config.contains(dirOption) ? config.get(dirOption) : null, stop.isWithDrain());
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {

@@ -95,6 +95,19 @@ class WindowsTest {
                 sorted(out));
     }
 
+    /** As in Flink, session windows that just touch merge: rows exactly the gap apart are one session. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void sessionWindowsThatTouchMerge(int p) throws Exception {
+        List<String> out = events(env(p), 1_000, 3_000, 5_001)
+                .keyBy(e -> e.f0)
+                .window(EventTimeSessionWindows.withGap(Duration.ofSeconds(2)))
+                .apply(new Describe())
+                .executeAndCollect(100);
+        assertEquals(sorted(List.of("a@1000-5000:2", "a@5001-7001:1", "b@1001-5001:2", "b@5002-7002:1")),
+                sorted(out));
+    }
+
     /** The average of the second field. */
     public static class Average implements AggregateFunction<Tuple2<String, Long>, Tuple2<Long, Long>, Double> {
         @Override

@@ -312,9 +312,6 @@ final class JobsApi {
     /** Flink's stop-with-savepoint: answers 202 with a trigger id to poll at {@code /jobs/{id}/savepoints/{trigger}}. */
     Status stop(String id, JsonNode body) {
         JobRegistry.Entry e = entry(id);
-        if (body.path("drain").asBoolean(false)) {
-            throw new RestException(400, "not supported yet: stopping with drain (advancing to the end of event time)");
-        }
         String dir = body.hasNonNull("targetDirectory") ? body.get("targetDirectory").asText() : defaultDir(e);
         if (dir == null || dir.isEmpty()) {
             throw new RestException(400, "the request needs a \"targetDirectory\" (neither the server's"
@@ -323,7 +320,7 @@ final class JobsApi {
         checkSavepointRequest(body, dir, body.hasNonNull("targetDirectory"));
         forgetSavepointsOfDroppedJobs();
         String trigger = UUID.randomUUID().toString().replace("-", "");
-        savepoints.put(id + "/" + trigger, e.client().stopWithSavepoint(false, dir));
+        savepoints.put(id + "/" + trigger, e.client().stopWithSavepoint(body.path("drain").asBoolean(false), dir));
         ObjectNode n = RestJson.MAPPER.createObjectNode();
         n.put("request-id", trigger);
         return new Status(202, n);

@@ -15,7 +15,9 @@ public interface JobClient {
     /**
      * Stops the job after writing a savepoint of its state under {@code savepointDirectory}; completes
      * with the savepoint's path (give it to {@code SET 'execution.savepoint.path'} to resume).
-     * {@code advanceToEndOfEventTime} (Flink's drain) is not supported yet.
+     * With {@code advanceToEndOfEventTime} (Flink's drain, {@code STOP JOB ... WITH SAVEPOINT WITH DRAIN}) the sources
+     * stop first and the final watermark flows through the job, so every event-time window and timer fires and its
+     * output reaches the sinks before the savepoint is taken.
      */
     CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory);
 

@@ -20,12 +20,15 @@ import java.util.List;
 public final class Schema {
     private final List<String> columns;
     private final List<String> columnNames;
+    private final List<String> physicalColumnNames;
     private final String watermark;
     private final String primaryKey;
 
-    private Schema(List<String> columns, List<String> columnNames, String watermark, String primaryKey) {
+    private Schema(List<String> columns, List<String> columnNames, List<String> physicalColumnNames, String watermark,
+            String primaryKey) {
         this.columns = List.copyOf(columns);
         this.columnNames = List.copyOf(columnNames);
+        this.physicalColumnNames = List.copyOf(physicalColumnNames);
         this.watermark = watermark;
         this.primaryKey = primaryKey;
     }
@@ -37,6 +40,14 @@ public final class Schema {
     /** The names of the declared columns, in order. */
     public List<String> getColumnNames() {
         return columnNames;
+    }
+
+    /**
+     * The names of the declared physical columns, in order (Sluice's addition; Flink answers it through its unresolved
+     * column classes).
+     */
+    public List<String> getPhysicalColumnNames() {
+        return physicalColumnNames;
     }
 
     /** The schema as the body of {@code CREATE TABLE (...)} (Sluice's addition, used to create tables). */
@@ -64,6 +75,7 @@ public final class Schema {
     public static final class Builder {
         private final List<String> columns = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
+        private final List<String> physical = new ArrayList<>();
         private String watermark;
         private String primaryKey;
 
@@ -74,6 +86,7 @@ public final class Schema {
         public Builder fromSchema(Schema schema) {
             columns.addAll(schema.columns);
             names.addAll(schema.columnNames);
+            physical.addAll(schema.physicalColumnNames);
             watermark = schema.watermark;
             primaryKey = schema.primaryKey;
             return this;
@@ -127,12 +140,16 @@ public final class Schema {
 
         /** A physical column. */
         public Builder column(String columnName, DataType dataType) {
-            return add(columnName, dataType.toString());
+            add(columnName, dataType.toString());
+            physical.add(columnName);
+            return this;
         }
 
         /** A physical column with a type in SQL syntax ({@code "DECIMAL(10, 2)"}). */
         public Builder column(String columnName, String serializableTypeString) {
-            return add(columnName, serializableTypeString);
+            add(columnName, serializableTypeString);
+            physical.add(columnName);
+            return this;
         }
 
         /** A computed column. */
@@ -210,7 +227,7 @@ public final class Schema {
         }
 
         public Schema build() {
-            return new Schema(columns, names, watermark, primaryKey);
+            return new Schema(columns, names, physical, watermark, primaryKey);
         }
     }
 }

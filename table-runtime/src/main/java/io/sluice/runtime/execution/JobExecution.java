@@ -117,7 +117,19 @@ public final class JobExecution {
      * {@code execution.savepoint.path}; fails if the job cannot checkpoint (or is not running).
      */
     public CompletableFuture<String> stopWithSavepoint(java.nio.file.Path savepointDirectory) {
-        return requestSavepoint(savepointDirectory, false);
+        return requestSavepoint(savepointDirectory, false, false);
+    }
+
+    /**
+     * Stops the job with a savepoint, draining it first when {@code drain} (Flink's
+     * {@code stopWithSavepoint(advanceToEndOfEventTime = true, ...)}, the shell's {@code STOP JOB ... WITH DRAIN}): the
+     * sources stop reading as if their input ended, so the final watermark ({@link Long#MAX_VALUE}) flows through the
+     * job and every event-time window and timer fires and reaches the sinks; then the savepoint is written (with the
+     * sources' positions where they stopped) and the job ends ({@link JobStatus#FINISHED}). Without {@code drain}, as
+     * {@link #stopWithSavepoint(java.nio.file.Path)}.
+     */
+    public CompletableFuture<String> stopWithSavepoint(java.nio.file.Path savepointDirectory, boolean drain) {
+        return requestSavepoint(savepointDirectory, false, drain);
     }
 
     /**
@@ -126,10 +138,11 @@ public final class JobExecution {
      * and the job goes on. Completes with the savepoint's path; fails if the job cannot checkpoint or ends first.
      */
     public CompletableFuture<String> triggerSavepoint(java.nio.file.Path savepointDirectory) {
-        return requestSavepoint(savepointDirectory, true);
+        return requestSavepoint(savepointDirectory, true, false);
     }
 
-    private CompletableFuture<String> requestSavepoint(java.nio.file.Path savepointDirectory, boolean keepRunning) {
+    private CompletableFuture<String> requestSavepoint(java.nio.file.Path savepointDirectory, boolean keepRunning,
+            boolean drain) {
         CompletableFuture<String> result = new CompletableFuture<>();
         if (done.isDone()) {
             result.completeExceptionally(new io.sluice.table.api.TableException("Job " + jobId + " is not running ("
@@ -141,7 +154,7 @@ public final class JobExecution {
                     + " already has a savepoint pending."));
             return result;
         }
-        savepointRequest = new SavepointRequest(savepointDirectory, result, keepRunning);
+        savepointRequest = new SavepointRequest(savepointDirectory, result, keepRunning, drain);
         done.whenComplete((v, t) -> {
             if (!result.isDone()) {
                 result.completeExceptionally(new io.sluice.table.api.TableException("Job " + jobId
@@ -158,8 +171,12 @@ public final class JobExecution {
         return r;
     }
 
-    /** Where to write a savepoint, who waits for it, and whether the job goes on afterwards. */
-    record SavepointRequest(java.nio.file.Path directory, CompletableFuture<String> result, boolean keepRunning) {
+    /**
+     * Where to write a savepoint, who waits for it, whether the job goes on afterwards, and whether the job is drained
+     * (its sources end and the final watermark flows through it) before the savepoint is taken.
+     */
+    record SavepointRequest(java.nio.file.Path directory, CompletableFuture<String> result, boolean keepRunning,
+            boolean drain) {
     }
 
     boolean isCancelRequested() {

@@ -749,6 +749,10 @@ final class JobRun {
                     Thread.sleep(1);
                     continue;
                 }
+                if (draining) { // stop-with-savepoint and drain: the input ends here, the final watermark follows
+                    head.end();
+                    return;
+                }
                 ReadStatus status;
                 try {
                     status = head.metrics.pollNext(head.reader, head);
@@ -906,6 +910,7 @@ final class JobRun {
         completedCheckpoint = 0;
         abortedCheckpoint = 0;
         savepointBarrier = 0;
+        draining = false;
         acks.clear();
         snapshotsTaken.clear();
         writtenStates.clear();
@@ -946,6 +951,18 @@ final class JobRun {
                 }
             }
             error = failure.get();
+            while (error == null && draining && savepoint != null && savepointPath == null) {
+                // drained: every task ended, so every instance acknowledges the savepoint (after a checkpoint that
+                // was pending when the sources stopped, and whose asynchronous writes may still be running)
+                if (execution.isCancelRequested() || !tasks.stream().allMatch(t -> t.inputEnded)) {
+                    abortSavepoint(new TableException("Job " + execution.jobId() + " was stopped before it drained."));
+                    break;
+                }
+                coordinateCheckpoint();
+                if (savepoint != null && savepointPath == null) {
+                    Thread.sleep(1);
+                }
+            }
             if (error == null) {
                 finishStopWithSavepoint(); // every task ended while its sinks published the savepoint
             }
@@ -1039,6 +1056,11 @@ final class JobRun {
     private volatile long abortedCheckpoint;
     /** The id of the pending checkpoint when it is a stop-with-savepoint's, else 0: sources pause after its barrier. */
     private volatile long savepointBarrier;
+    /**
+     * Set when a stop-with-savepoint drains the job: the sources end their input (the final watermark follows), and the
+     * savepoint is taken once every task has ended.
+     */
+    private volatile boolean draining;
     /** The stop-with-savepoint being served (coordinating thread only), the path once written, its first error. */
     private JobExecution.SavepointRequest savepoint;
     private java.nio.file.Path savepointPath;
@@ -1248,6 +1270,15 @@ final class JobRun {
         }
     }
 
+    private boolean allTasksFinished() {
+        for (Task t : tasks) {
+            if (!t.finished) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Queues a stop-with-savepoint request, or fails it when this job cannot take one. */
     private void acceptSavepoint(JobExecution.SavepointRequest request) {
         try {
@@ -1259,6 +1290,7 @@ final class JobRun {
             }
             requireCheckpointable();
             savepoint = request;
+            draining = request.drain();
         } catch (Throwable t) {
             request.result().completeExceptionally(t);
         }
@@ -1305,6 +1337,9 @@ final class JobRun {
         if (pendingCheckpoint == 0) {
             if (savepoint == null && !checkpointing.due()) {
                 return;
+            }
+            if (draining && !allTasksFinished()) {
+                return; // a drained job's savepoint follows the end of every task
             }
             long id = checkpointing.nextCheckpointId();
             acks.clear();

@@ -446,13 +446,8 @@ public class StreamExecutionEnvironment {
             @Override
             public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime,
                     String savepointDirectory, SavepointFormatType formatType) {
-                if (advanceToEndOfEventTime) {
-                    CompletableFuture<String> f = new CompletableFuture<>();
-                    f.completeExceptionally(new UnsupportedOperationException(
-                            "not supported yet: stopWithSavepoint advancing to the end of event time"));
-                    return f;
-                }
-                return execution.stopWithSavepoint(java.nio.file.Path.of(savepointDirectory));
+                return execution.stopWithSavepoint(java.nio.file.Path.of(savepointDirectory),
+                        advanceToEndOfEventTime);
             }
 
             @Override

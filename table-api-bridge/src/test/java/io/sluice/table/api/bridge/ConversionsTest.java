@@ -75,6 +75,22 @@ class ConversionsTest {
     }
 
     @Test
+    void schemaWithSomePhysicalColumnsProjectsTheOthersAway() throws Exception {
+        // as in Flink: declared physical columns project the stream's fields; score and event_time are not columns
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
+        DataStream<EventTimeTest.User> users = env.fromElements(
+                new EventTimeTest.User("Alice", 4, Instant.ofEpochMilli(1000)),
+                new EventTimeTest.User("Bob", 6, Instant.ofEpochMilli(1001)));
+        Table table = tableEnv.fromDataStream(users, Schema.newBuilder()
+                .column("name", "STRING")
+                .columnByExpression("upper_name", "UPPER(name)")
+                .build());
+        assertEquals(List.of("name", "upper_name"), table.getResolvedSchema().getColumnNames());
+        assertEquals(List.of("+I[Alice, ALICE]", "+I[Bob, BOB]"), collect(table));
+    }
+
+    @Test
     void unknownSchemaFieldAndMetadataKeyAreErrors() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);

@@ -41,15 +41,11 @@ public final class JobClientImpl implements JobClient {
 
     @Override
     public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
-        if (advanceToEndOfEventTime) {
-            return CompletableFuture.failedFuture(
-                    new io.sluice.table.api.UnsupportedFeatureException("STOP JOB ... WITH DRAIN"));
-        }
         if (savepointDirectory == null || savepointDirectory.isBlank()) {
             return CompletableFuture.failedFuture(new io.sluice.table.api.ValidationException("No savepoint directory:"
                     + " SET 'execution.checkpointing.savepoint-dir' = '...' or give one."));
         }
-        return job.stopWithSavepoint(java.nio.file.Path.of(savepointDirectory));
+        return job.stopWithSavepoint(java.nio.file.Path.of(savepointDirectory), advanceToEndOfEventTime);
     }
 
     @Override

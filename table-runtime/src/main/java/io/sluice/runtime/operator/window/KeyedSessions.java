@@ -131,8 +131,17 @@ final class KeyedSessions implements AutoCloseable {
 
     // ---------------------------------------------------------------- rows
 
-    /** Adds the rows of {@code batch} (none with a NULL time, none late) to their keys' sessions. */
-    void admit(RowBatch batch) {
+    /** Receives a late row: its position in the batch and its time. */
+    interface LateRowSink {
+        void add(int row, long time) throws Exception;
+    }
+
+    /**
+     * Adds the rows of {@code batch} (none with a NULL time) to their keys' sessions, each key's rows in row order;
+     * hands to {@code late} instead each row whose interval {@code [t, t + gap)} closed at {@code watermark} and
+     * touches no open session of its key (pass {@link Long#MIN_VALUE} to admit every row).
+     */
+    void admit(RowBatch batch, long watermark, LateRowSink late) throws Exception {
         int n = batch.rowCount();
         FieldVector[] in = batch.root().getFieldVectors().toArray(new FieldVector[0]);
         FieldVector[] keyVectors = new FieldVector[partitionFields.length];
@@ -155,10 +164,17 @@ final class KeyedSessions implements AutoCloseable {
             }
             for (int i : e.getValue()) {
                 long t = time.get(i);
+                if (t + gap - 1 <= watermark && !open.touches(t, gap)) {
+                    late.add(i, t);
+                    continue;
+                }
                 open.add(t, gap);
                 rows.put(entryName(t), rowCodec.encode(in, i));
             }
             writeSessions(open);
+            if (open.size() == 0) {
+                continue; // every row of a new key was late
+            }
             long after = open.earliestEnd();
             if (before == Long.MAX_VALUE || closing.sliceEnd(after) < closing.sliceEnd(before)) {
                 closing.register(after, key); // an earlier end than the key is indexed at

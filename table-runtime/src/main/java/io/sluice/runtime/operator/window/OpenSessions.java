@@ -3,8 +3,10 @@ package io.sluice.runtime.operator.window;
 import java.util.Arrays;
 
 /**
- * The open sessions of one partition key: disjoint intervals {@code [first row time, last row time + gap)} sorted by
- * start. A row at time {@code t} joins every session it is less than {@code gap} away from, merging them, or
+ * The open sessions of one partition key: intervals {@code [first row time, last row time + gap)} sorted by start,
+ * none touching another. A row at time {@code t} has the interval {@code [t, t + gap)}; it joins every session that
+ * interval overlaps or touches (as Flink's session windows do: two windows merge when
+ * {@code start1 <= end2 && end1 >= start2}, so rows exactly {@code gap} apart are one session), merging them, or
  * opens a new one. Usually one or two sessions per key, so plain arrays and linear scans.
  */
 final class OpenSessions {
@@ -33,23 +35,26 @@ final class OpenSessions {
         return min;
     }
 
-    /** Adds a row at {@code time}: the interval {@code [time, time + gap)} merges with the sessions it overlaps. */
+    /**
+     * Adds a row at {@code time}: the interval {@code [time, time + gap)} merges with the sessions it overlaps or
+     * touches.
+     */
     void add(long time, long gap) {
         long start = time;
         long end = time + gap;
         // fast path: the row falls into (or extends) the last session, the usual case for rows in time order
-        if (size > 0 && starts[size - 1] < end && time < ends[size - 1]
-                && (size == 1 || ends[size - 2] <= start)) {
+        if (size > 0 && starts[size - 1] <= end && time <= ends[size - 1]
+                && (size == 1 || ends[size - 2] < start)) {
             starts[size - 1] = Math.min(starts[size - 1], start);
             ends[size - 1] = Math.max(ends[size - 1], end);
             return;
         }
         int first = 0;
-        while (first < size && ends[first] <= start) { // sessions wholly before the row's interval
+        while (first < size && ends[first] < start) { // sessions wholly before the row's interval, not touching it
             first++;
         }
         int last = first;
-        while (last < size && starts[last] < end) { // sessions the row's interval overlaps
+        while (last < size && starts[last] <= end) { // sessions the row's interval overlaps or touches
             start = Math.min(start, starts[last]);
             end = Math.max(end, ends[last]);
             last++;
@@ -89,6 +94,17 @@ final class OpenSessions {
             }
         }
         size = kept;
+    }
+
+    /** Whether the interval {@code [time, time + gap)} of a row overlaps or touches one of the sessions. */
+    boolean touches(long time, long gap) {
+        long end = time + gap;
+        for (int i = 0; i < size; i++) {
+            if (starts[i] <= end && time <= ends[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the session containing {@code time}, or -1. */

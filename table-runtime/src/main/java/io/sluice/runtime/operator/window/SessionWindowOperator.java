@@ -22,13 +22,13 @@ import org.apache.arrow.vector.TimeStampVector;
 
 /**
  * The SESSION window table function ({@code TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), gap))}):
- * rows of one partition key whose time attributes are less than {@code gap} apart form one session
- * {@code [first ts, last ts + gap)}. A session is only known once no later row can extend it, so rows
- * are held until the watermark passes the session's last millisecond; then the session's rows are
- * emitted with {@code window_start}, {@code window_end} and {@code window_time} (= end - 1 ms)
- * appended, before the watermark is forwarded (a window aggregation downstream then fires the
- * session). Rows with a NULL time attribute, and rows whose session would already have closed (late
- * rows), are dropped; {@link #lateRowsDropped()} counts the late ones.
+ * rows of one partition key whose time attributes are at most {@code gap} apart form one session
+ * {@code [first ts, last ts + gap)} (as in Flink, sessions that just touch merge). A session is only known once no
+ * later row can extend it, so rows are held until the watermark passes the session's last millisecond; then the
+ * session's rows are emitted with {@code window_start}, {@code window_end} and {@code window_time} (= end - 1 ms)
+ * appended, before the watermark is forwarded (a window aggregation downstream then fires the session). Rows with a
+ * NULL time attribute, and rows whose session would already have closed (late rows: the row's own interval closed
+ * and it touches no open session of its key), are dropped; {@link #lateRowsDropped()} counts the late ones.
  *
  * <p><b>Streaming semantics:</b> insert-only input and output; state is the rows of every open session
  * (saved by checkpoints) and the current watermark. When the input ends every session closes.
@@ -118,45 +118,70 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
             TimeStampVector time = (TimeStampVector) batch.vector(timeField);
             int[] keep = new int[rows];
             int n = 0;
-            long late = 0;
             for (int i = 0; i < rows; i++) {
-                if (time.isNull(i)) {
-                    continue;
-                }
-                if (time.get(i) + gap - 1 <= watermark) {
-                    late++;
-                    if (lateRouter != null) {
-                        lateRouter.add(batch, i, time.get(i), watermark);
-                    }
-                    continue;
-                }
-                keep[n++] = i;
-            }
-            if (late > 0) {
-                lateRows += late;
-                metrics.lateRecordsDropped(late);
-                if (lateRouter != null) {
-                    lateRouter.flush();
+                if (!time.isNull(i)) {
+                    keep[n++] = i;
                 }
             }
             if (n == rows) {
-                admit(batch);
+                admit(batch, true);
             } else if (n > 0) {
                 try (RowBatch kept = VectorGather.gatherRows(batch, keep, 0, n, context.allocator())) {
-                    admit(kept);
+                    admit(kept, true);
                 }
             }
         }
     }
 
-    /** Adds rows (none with a NULL time) to the sessions of their keys and to the pending rows. */
-    private void admit(RowBatch rows) {
+    /**
+     * Whether a row at {@code time} is late: its own interval {@code [time, time + gap)} closed already
+     * ({@code time + gap - 1 <= watermark}) and it touches none of its key's open sessions {@code open} (null: none).
+     * As in Flink, the row's window is merged first and only a merged window that already closed is late.
+     */
+    private boolean isLate(long time, OpenSessions open) {
+        return time + gap - 1 <= watermark && (open == null || !open.touches(time, gap));
+    }
+
+    /** Drops late rows: counts them and hands them to the late-rows side output when the job routes them. */
+    private final class LateRows {
+        private final RowBatch batch;
+        private long count;
+
+        LateRows(RowBatch batch) {
+            this.batch = batch;
+        }
+
+        void add(int row, long time) throws Exception {
+            count++;
+            if (lateRouter != null) {
+                lateRouter.add(batch, row, time, watermark);
+            }
+        }
+
+        void finish() throws Exception {
+            if (count > 0) {
+                lateRows += count;
+                metrics.lateRecordsDropped(count);
+                if (lateRouter != null) {
+                    lateRouter.flush();
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds rows (none with a NULL time) to the sessions of their keys and to the pending rows, in row order; with
+     * {@code dropLate} (new input, not restored state) a late row is dropped instead (see {@link #isLate}).
+     */
+    private void admit(RowBatch rows, boolean dropLate) throws Exception {
         int n = rows.rowCount();
         if (n == 0) {
             return;
         }
+        LateRows late = new LateRows(rows);
         if (keyed != null) {
-            keyed.admit(rows);
+            keyed.admit(rows, dropLate ? watermark : Long.MIN_VALUE, late::add);
+            late.finish();
             return;
         }
         int base = pending.rowCount();
@@ -173,21 +198,36 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
         }
         schedule.ensureKeys(keyCount);
         TimeStampVector time = (TimeStampVector) rows.vector(timeField);
+        int[] kept = new int[n];
+        int keptCount = 0;
         for (int i = 0; i < n; i++) {
             int key = ids[i];
+            long t = time.get(i);
             OpenSessions open = sessions[key];
+            if (dropLate && isLate(t, open)) {
+                late.add(i, t);
+                continue;
+            }
             if (open == null) {
                 open = sessions[key] = new OpenSessions();
             }
             if (open.size() == 0) {
                 keysWithSessions++;
             }
-            open.add(time.get(i), gap);
+            open.add(t, gap);
             long earliest = open.size() == 1 ? open.end(0) : open.earliestEnd();
             schedule.schedule(key, earliest); // a no-op unless this key now has an earlier-ending session
-            rowKeys[base + i] = key;
+            rowKeys[base + keptCount] = key;
+            kept[keptCount++] = i;
         }
-        pending.append(rows);
+        late.finish();
+        if (keptCount == n) {
+            pending.append(rows);
+        } else if (keptCount > 0) {
+            try (RowBatch keptRows = VectorGather.gatherRows(rows, kept, 0, keptCount, context.allocator())) {
+                pending.append(keptRows);
+            }
+        }
     }
 
     @Override
@@ -372,7 +412,18 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
             return;
         }
         try (RowBatch rows = heapRows(rowBytes)) {
-            admit(rows);
+            admitRestored(rows);
+        }
+    }
+
+    /** Adds restored rows (all admitted before, so none is dropped as late). */
+    private void admitRestored(RowBatch rows) throws IOException {
+        try {
+            admit(rows, false);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         }
     }
 
@@ -423,7 +474,7 @@ public final class SessionWindowOperator implements StreamOperator, io.sluice.ru
                 }
                 try (RowBatch mine = io.sluice.runtime.operator.sort.VectorGather.gatherRows(rows, kept, 0, m,
                         context.allocator())) {
-                    admit(mine);
+                    admitRestored(mine);
                 }
             }
         }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 /** Sessions built row by row in any order equal the sessions of the sorted times; the schedule finds due keys. */
 class OpenSessionsTest {
 
-    /** Sessions of {@code times} by sorting: consecutive times less than {@code gap} apart share a session. */
+    /**
+     * Sessions of {@code times} by sorting: consecutive times at most {@code gap} apart share a session (windows that
+     * touch merge, as in Flink).
+     */
     private static List<String> reference(long[] times, long gap) {
         long[] sorted = times.clone();
         Arrays.sort(sorted);
@@ -21,7 +24,7 @@ class OpenSessionsTest {
             long start = sorted[i];
             long end = sorted[i] + gap;
             int j = i + 1;
-            while (j < sorted.length && sorted[j] < end) {
+            while (j < sorted.length && sorted[j] <= end) {
                 end = Math.max(end, sorted[j] + gap);
                 j++;
             }
@@ -53,6 +56,23 @@ class OpenSessionsTest {
             }
             assertEquals(reference(times, gap), of(sessions), "times " + Arrays.toString(times) + " gap " + gap);
         }
+    }
+
+    @Test
+    void sessionsThatTouchMerge() {
+        OpenSessions sessions = new OpenSessions();
+        sessions.add(0, 10);
+        sessions.add(10, 10); // [0,10) and [10,20) touch
+        sessions.add(31, 10); // one past the end: a session of its own
+        assertEquals(List.of("[0,20)", "[31,41)"), of(sessions));
+        sessions.add(21, 10); // [21,31) touches [31,41) only
+        assertEquals(List.of("[0,20)", "[21,41)"), of(sessions));
+        sessions.add(10, 11); // [10,21) touches both: one session
+        assertEquals(List.of("[0,41)"), of(sessions));
+        assertEquals(true, sessions.touches(-10, 10));
+        assertEquals(false, sessions.touches(-11, 10));
+        assertEquals(true, sessions.touches(41, 10));
+        assertEquals(false, sessions.touches(42, 10));
     }
 
     @Test

@@ -51,4 +51,24 @@ class SessionWindowOperatorTest {
                 list("a", t(13), t(10), t(18), t(18).minusNanos(1_000_000))), output.rows.subList(3, 5));
         assertEquals(List.of(millis(7), millis(8) - 1), output.watermarks);
     }
+
+    @Test
+    void rowsTheGapApartAreOneSessionAndALateRowJoiningAnOpenSessionIsKept() throws Exception {
+        CollectingOutput output = new CollectingOutput();
+        try (SessionWindowOperator op = new SessionWindowOperator(in, 1, 5_000, new int[] {0}, out)) {
+            op.open(TestBatches.context(allocator, 1024), output);
+            // a: [0, 5) and [5, 10) touch, so one session [0, 10); b: [20, 25)
+            op.processBatch(0, batch(allocator, in, row("a", t(0)), row("a", t(5)), row("b", t(20))));
+            op.processWatermark(0, millis(10) - 1, output);
+            assertEquals(List.of(list("a", t(0), t(0), t(10), t(10).minusNanos(1_000_000)),
+                    list("a", t(5), t(0), t(10), t(10).minusNanos(1_000_000))), output.rows);
+            // b 15 ([15, 20), closed at this watermark) touches b's open session and joins it; b 9 touches none
+            op.processWatermark(0, millis(20) - 1, output);
+            op.processBatch(0, batch(allocator, in, row("b", t(15)), row("b", t(9))));
+            assertEquals(1, op.lateRowsDropped());
+            op.endInput(0);
+        }
+        assertEquals(List.of(list("b", t(15), t(15), t(25), t(25).minusNanos(1_000_000)),
+                list("b", t(20), t(15), t(25), t(25).minusNanos(1_000_000))), output.rows.subList(2, 4));
+    }
 }

@@ -105,8 +105,11 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
         }
         StreamColumns columns = StreamColumns.of(stream.getType());
         Set<String> declared = new HashSet<>(schema == null ? List.of() : schema.getColumnNames());
+        // as in Flink: declared physical columns project the stream's fields (the others are left out); without any,
+        // every field is a column, followed by the declared computed and metadata columns
+        boolean projected = schema != null && !schema.getPhysicalColumnNames().isEmpty();
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < columns.names().size(); i++) {
+        for (int i = 0; i < columns.names().size() && !projected; i++) {
             if (!declared.contains(columns.names().get(i))) {
                 parts.add("`" + columns.names().get(i).replace("`", "``") + "` " + columns.sqlTypes().get(i));
             }

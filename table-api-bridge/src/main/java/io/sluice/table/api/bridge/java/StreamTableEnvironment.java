@@ -41,10 +41,12 @@ public interface StreamTableEnvironment extends TableEnvironment {
     <T> Table fromDataStream(DataStream<T> dataStream);
 
     /**
-     * The insert-only stream as a table with {@code schema}: physical columns declared in the schema replace (and
-     * reorder) the derived ones and may change their types; computed columns, {@code PROCTIME()}, the metadata column
-     * {@code rowtime} ({@code TIMESTAMP_LTZ(3)}, the record's timestamp), a watermark (an expression or
-     * {@code SOURCE_WATERMARK()} for the stream's own watermarks) and a primary key are added.
+     * The insert-only stream as a table with {@code schema}: physical columns declared in the schema project the
+     * stream's fields (only they are columns, in the schema's order, and they may change their types; as in Flink,
+     * the undeclared fields are left out); without physical columns every field is a column. Computed columns,
+     * {@code PROCTIME()}, the metadata column {@code rowtime} ({@code TIMESTAMP_LTZ(3)}, the record's timestamp), a
+     * watermark (an expression or {@code SOURCE_WATERMARK()} for the stream's own watermarks) and a primary key are
+     * added.
      */
     <T> Table fromDataStream(DataStream<T> dataStream, Schema schema);
 
