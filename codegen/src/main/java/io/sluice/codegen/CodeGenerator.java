@@ -153,7 +153,8 @@ public final class CodeGenerator {
                 + "int[] selection)";
         String header = " * Predicate: " + comment(description) + "\n * Input: " + comment(inputType.getFullTypeString())
                 + "\n * Condition: " + comment(condition.toString()) + "\n";
-        return build("Predicate", BatchPredicate.class, header, method, body.toString(), loop.toString(), "n", gen);
+        return build("Predicate", BatchPredicate.class, header, method, body.toString(), loop.toString(), "n", gen)
+                .withInputColumns(gen.usedInputs().stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static List<LogicalType> inputTypes(RelDataType inputType) {

@@ -30,6 +30,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -74,6 +76,8 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     private final DBOptions dbOptions;
     private final StringAppendOperator appendOperator;
     private final ColumnFamilyOptions familyOptions;
+    /** Whole-key Bloom filters in the SST files: a point read of an absent key skips the files without it. */
+    private final BloomFilter filter;
     private final WriteOptions writeOptions;
     private RocksDB db;
     private ColumnFamilyHandle defaultFamily;
@@ -111,7 +115,9 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
         this.incremental = incremental;
         this.appendOperator = new StringAppendOperator("");
         this.dbOptions = new DBOptions().setCreateIfMissing(true);
-        this.familyOptions = new ColumnFamilyOptions().setMergeOperator(appendOperator);
+        this.filter = new BloomFilter(10, false);
+        this.familyOptions = new ColumnFamilyOptions().setMergeOperator(appendOperator)
+                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(filter));
         this.writeOptions = new WriteOptions().setDisableWAL(true);
         try {
             Files.createDirectories(dbDirectory);
@@ -721,6 +727,7 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
         closeDb();
         writeOptions.close();
         familyOptions.close();
+        filter.close();
         dbOptions.close();
         appendOperator.close();
         try {

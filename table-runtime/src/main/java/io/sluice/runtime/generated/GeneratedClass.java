@@ -14,12 +14,34 @@ public final class GeneratedClass<T> {
     private final String source;
     private final Class<?> compiled;
     private final Object[] references;
+    private final int[] inputColumns;
 
     public GeneratedClass(String className, String source, Class<?> compiled, Object[] references) {
+        this(className, source, compiled, references, null);
+    }
+
+    private GeneratedClass(String className, String source, Class<?> compiled, Object[] references,
+            int[] inputColumns) {
         this.className = className;
         this.source = source;
         this.compiled = compiled;
         this.references = references;
+        this.inputColumns = inputColumns;
+    }
+
+    /**
+     * The same class, recorded as reading only the input columns {@code columns} (ascending): a caller may leave the
+     * other columns of the batch it passes empty.
+     */
+    public GeneratedClass<T> withInputColumns(int[] columns) {
+        return new GeneratedClass<>(className, source, compiled, references, columns.clone());
+    }
+
+    /**
+     * The input columns the generated code reads, ascending, or null when not recorded (then it may read any).
+     */
+    public int[] inputColumns() {
+        return inputColumns == null ? null : inputColumns.clone();
     }
 
     public String className() {

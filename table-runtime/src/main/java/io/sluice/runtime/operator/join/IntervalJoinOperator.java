@@ -191,7 +191,7 @@ public final class IntervalJoinOperator implements StreamOperator, io.sluice.run
         if (residualClass != null) {
             residualPredicate = residualClass.newInstance();
             io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context, residualPredicate);
-            residual = new JoinPairFilter(residualPredicate, types[0], types[1], allocator, batchSize);
+            residual = new JoinPairFilter(residualPredicate, residualClass.inputColumns(), types[0], types[1], allocator, batchSize);
         }
         if (keys[0].length > 0) {
             table = new KeyHashTable(allocator, types[0].project(keys[0]).types(), nullSafe);

@@ -1,14 +1,10 @@
 package io.sluice.runtime.operator.join;
 
-import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.BatchPredicate;
-import io.sluice.runtime.types.ArrowTypes;
-import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Evaluates a join's residual condition on candidate pairs a batch at a time: pairs of (input row,
@@ -17,24 +13,21 @@ import org.apache.arrow.vector.FieldVector;
  */
 final class JoinPairFilter {
     private final BatchPredicate predicate;
-    private final RowType pairType;
-    private final int leftColumns;
+    private final JoinPairBatch pairs;
     private final BufferAllocator allocator;
     private final int[] inputRows;
     private final int[] otherRows;
     private final int[] selected;
     private int count;
 
-    /** A filter of at most {@code capacity} pairs per evaluation. */
-    JoinPairFilter(BatchPredicate predicate, RowType leftType, RowType rightType, BufferAllocator allocator,
-            int capacity) {
+    /**
+     * A filter of at most {@code capacity} pairs per evaluation; {@code inputColumns} are the pair columns the
+     * predicate reads (null: any).
+     */
+    JoinPairFilter(BatchPredicate predicate, int[] inputColumns, RowType leftType, RowType rightType,
+            BufferAllocator allocator, int capacity) {
         this.predicate = predicate;
-        List<String> names = new ArrayList<>(leftType.names());
-        names.addAll(rightType.names());
-        List<LogicalType> types = new ArrayList<>(leftType.types());
-        types.addAll(rightType.types());
-        this.pairType = new RowType(names, types);
-        this.leftColumns = leftType.size();
+        this.pairs = new JoinPairBatch(leftType, rightType, inputColumns);
         this.allocator = allocator;
         this.inputRows = new int[capacity];
         this.otherRows = new int[capacity];
@@ -59,32 +52,12 @@ final class JoinPairFilter {
             return;
         }
         count = 0;
-        List<FieldVector> vectors = new ArrayList<>(pairType.size());
-        try {
-            for (int c = 0; c < pairType.size(); c++) {
-                FieldVector v = ArrowTypes.toField(pairType.name(c), pairType.type(c)).createVector(allocator);
-                vectors.add(v);
-                v.setInitialCapacity(n);
-                v.allocateNew();
-                boolean fromLeft = c < leftColumns;
-                int column = fromLeft ? c : c - leftColumns;
-                if (fromLeft == inputIsLeft) {
-                    VectorGather.gather(input[column], inputRows, n, v, 0);
-                } else {
-                    VectorGather.gather(other[column], otherRows, n, v, 0);
-                }
-                v.setValueCount(n);
+        try (VectorSchemaRoot batch = pairs.gather(input, inputRows, other, otherRows, inputIsLeft, n, allocator)) {
+            int kept = predicate.filter(batch, n, selected);
+            for (int k = 0; k < kept; k++) {
+                int s = selected[k];
+                matches.accept(inputRows[s], otherRows[s]);
             }
-            try (RowBatch pairs = RowBatch.of(pairType, vectors, n)) {
-                vectors.clear();
-                int kept = predicate.filter(pairs.root(), n, selected);
-                for (int k = 0; k < kept; k++) {
-                    int s = selected[k];
-                    matches.accept(inputRows[s], otherRows[s]);
-                }
-            }
-        } finally {
-            vectors.forEach(FieldVector::close);
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * The state and per-batch work of a {@link StreamingJoinOperator} whose rows live in a keyed-state backend
@@ -58,7 +59,7 @@ final class KeyedStateJoin implements AutoCloseable {
     private final boolean[] nullSafe;
     private final boolean[] outer;
     private final BatchPredicate residual;
-    private final RowType candidateType;
+    private final JoinPairBatch pairs;
     private final BufferAllocator allocator;
     private final int batchSize;
     private final StateTtl ttl;
@@ -91,7 +92,7 @@ final class KeyedStateJoin implements AutoCloseable {
     private int[] filtered;
 
     KeyedStateJoin(OperatorContext context, JoinType type, RowType leftType, RowType rightType, int[][] keys,
-            boolean[] nullSafe, boolean[] outer, BatchPredicate residual, RowType candidateType, StateTtl ttl,
+            boolean[] nullSafe, boolean[] outer, BatchPredicate residual, JoinPairBatch pairs, StateTtl ttl,
             JoinOutputBuffer out) {
         this.type = type;
         this.sideTypes = new RowType[] {leftType, rightType};
@@ -99,7 +100,7 @@ final class KeyedStateJoin implements AutoCloseable {
         this.nullSafe = nullSafe;
         this.outer = outer;
         this.residual = residual;
-        this.candidateType = candidateType;
+        this.pairs = pairs;
         this.allocator = context.allocator();
         this.batchSize = context.batchSize();
         this.ttl = ttl;
@@ -285,32 +286,13 @@ final class KeyedStateJoin implements AutoCloseable {
             return;
         }
         candidateCount = 0;
-        List<FieldVector> vectors = new ArrayList<>(candidateType.size());
-        try {
-            int leftColumns = sideTypes[0].size();
-            for (int c = 0; c < candidateType.size(); c++) {
-                FieldVector v = ArrowTypes.toField(candidateType.name(c), candidateType.type(c)).createVector(allocator);
-                vectors.add(v);
-                v.setInitialCapacity(n);
-                v.allocateNew();
-                boolean fromLeft = c < leftColumns;
-                int column = fromLeft ? c : c - leftColumns;
-                if (fromLeft == (input == 0)) {
-                    VectorGather.gather(batch.vector(column), candidateInput, n, v, 0);
-                } else {
-                    VectorGather.gather(other[column], candidateOther, n, v, 0);
-                }
-                v.setValueCount(n);
+        FieldVector[] inputVectors = batch.root().getFieldVectors().toArray(new FieldVector[0]);
+        try (VectorSchemaRoot candidates = pairs.gather(inputVectors, candidateInput, other, candidateOther,
+                input == 0, n, allocator)) {
+            int selected = residual.filter(candidates, n, filtered);
+            for (int k = 0; k < selected; k++) {
+                addMatch(candidateInput[filtered[k]], candidateOther[filtered[k]]);
             }
-            try (RowBatch candidates = RowBatch.of(candidateType, vectors, n)) {
-                vectors.clear();
-                int selected = residual.filter(candidates.root(), n, filtered);
-                for (int k = 0; k < selected; k++) {
-                    addMatch(candidateInput[filtered[k]], candidateOther[filtered[k]]);
-                }
-            }
-        } finally {
-            vectors.forEach(FieldVector::close);
         }
     }
 

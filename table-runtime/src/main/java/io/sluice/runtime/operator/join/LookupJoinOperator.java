@@ -86,7 +86,7 @@ public final class LookupJoinOperator implements StreamOperator {
         if (residualClass != null) {
             BatchPredicate residual = residualClass.newInstance();
             io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context, residual);
-            pairFilter = new JoinPairFilter(residual, leftType, rightType, allocator, batchSize);
+            pairFilter = new JoinPairFilter(residual, residualClass.inputColumns(), leftType, rightType, allocator, batchSize);
         }
         out = new JoinOutputBuffer(outputType, leftType.size(), allocator, batchSize, output);
         function = source.createLookupFunction(lookupKeys);

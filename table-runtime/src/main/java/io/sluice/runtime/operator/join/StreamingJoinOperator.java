@@ -12,8 +12,6 @@ import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.types.ArrowTypes;
-import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.types.RowKind;
 import java.io.IOException;
@@ -24,6 +22,7 @@ import java.util.function.LongSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * The regular (unbounded) streaming equi-join, as Flink's {@code StreamingJoinOperator} and
@@ -101,12 +100,13 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
     private final boolean[] nullSafe;
     private final GeneratedClass<BatchPredicate> residualClass;
     private final RowType outputType;
-    private final RowType candidateType;
     private final boolean[] outer = new boolean[2];
 
     private BufferAllocator allocator;
     private int batchSize;
     private BatchPredicate residual;
+    /** Gathers the columns of candidate pairs the residual condition reads. */
+    private JoinPairBatch pairs;
     private KeyHashTable table;
     private final JoinSideState[] sides = new JoinSideState[2];
     private JoinOutputBuffer out;
@@ -159,17 +159,8 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
         this.nullSafe = nullSafe.clone();
         this.residualClass = residual;
         this.outputType = outputType;
-        this.candidateType = concat(leftType, rightType);
         outer[0] = type.padsLeft() || !type.emitsPairs();
         outer[1] = type.padsRight();
-    }
-
-    private static RowType concat(RowType a, RowType b) {
-        List<String> names = new ArrayList<>(a.names());
-        names.addAll(b.names());
-        List<LogicalType> types = new ArrayList<>(a.types());
-        types.addAll(b.types());
-        return new RowType(names, types);
     }
 
     @Override
@@ -179,6 +170,7 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
         if (residualClass != null) {
             residual = residualClass.newInstance();
             io.sluice.runtime.generated.UserFunctionLifecycle.openUnchecked(context, residual);
+            pairs = new JoinPairBatch(leftType, rightType, residualClass.inputColumns());
             candidateInput = new int[batchSize];
             candidateOther = new int[batchSize];
             filtered = new int[batchSize];
@@ -187,7 +179,7 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
         out = new JoinOutputBuffer(outputType, leftType.size(), allocator, batchSize, output);
         if (!io.sluice.runtime.state.keyed.KeyedStateBackends.isHeap(context.config())) {
             keyed = new KeyedStateJoin(context, type, leftType, rightType, keys, nullSafe, outer, residual,
-                    candidateType, ttl, out);
+                    pairs, ttl, out);
             return;
         }
         table = new KeyHashTable(allocator, leftType.project(keys[0]).types(), nullSafe);
@@ -351,35 +343,14 @@ public final class StreamingJoinOperator implements StreamOperator, io.sluice.ru
             return;
         }
         candidateCount = 0;
-        FieldVector[] otherVectors = sides[1 - input].vectors();
-        List<FieldVector> vectors = new ArrayList<>(candidateType.size());
-        try {
-            int leftColumns = leftType.size();
-            for (int c = 0; c < candidateType.size(); c++) {
-                FieldVector v = ArrowTypes.toField(candidateType.name(c), candidateType.type(c))
-                        .createVector(allocator);
-                vectors.add(v);
-                v.setInitialCapacity(n);
-                v.allocateNew();
-                boolean fromLeft = c < leftColumns;
-                int column = fromLeft ? c : c - leftColumns;
-                if (fromLeft == (input == 0)) {
-                    VectorGather.gather(batch.vector(column), candidateInput, n, v, 0);
-                } else {
-                    VectorGather.gather(otherVectors[column], candidateOther, n, v, 0);
-                }
-                v.setValueCount(n);
+        FieldVector[] inputVectors = batch.root().getFieldVectors().toArray(new FieldVector[0]);
+        try (VectorSchemaRoot candidates = pairs.gather(inputVectors, candidateInput, sides[1 - input].vectors(),
+                candidateOther, input == 0, n, allocator)) {
+            int selected = residual.filter(candidates, n, filtered);
+            for (int k = 0; k < selected; k++) {
+                int s = filtered[k];
+                addMatch(candidateInput[s], candidateOther[s]);
             }
-            try (RowBatch candidates = RowBatch.of(candidateType, vectors, n)) {
-                vectors.clear();
-                int selected = residual.filter(candidates.root(), n, filtered);
-                for (int k = 0; k < selected; k++) {
-                    int s = filtered[k];
-                    addMatch(candidateInput[s], candidateOther[s]);
-                }
-            }
-        } finally {
-            vectors.forEach(FieldVector::close);
         }
     }
 

@@ -127,18 +127,56 @@ final class VectorGather {
         }
     }
 
+    /**
+     * Sizes the destination's buffers once for all {@code count} values (the byte total is summed first), then copies
+     * offsets, validity bits and bytes straight into them: no per-value capacity check or buffer doubling.
+     */
     private static void gatherVariable(BaseVariableWidthVector src, int[] rows, int count,
             BaseVariableWidthVector dst, int off) {
+        while (dst.getValueCapacity() < off + count) {
+            dst.reallocValidityAndOffsetBuffers();
+        }
+        ArrowBuf so = src == null ? null : src.getOffsetBuffer();
+        ArrowBuf sv = src == null ? null : src.getValidityBuffer();
+        long total = 0;
+        if (src != null) {
+            for (int k = 0; k < count; k++) {
+                int r = rows[k];
+                if (r >= 0 && BitVectorHelper.get(sv, r) != 0) {
+                    total += so.getInt((long) (r + 1) * OW) - so.getInt((long) r * OW);
+                }
+            }
+        }
+        ArrowBuf doff = dst.getOffsetBuffer();
+        // rows before off that were never set (NULLs) still need offsets: they end where the last set row ends
+        int filled = Math.min(dst.getLastSet() + 1, off);
+        int pos = doff.getInt((long) filled * OW);
+        for (int t = filled + 1; t <= off; t++) {
+            doff.setInt((long) t * OW, pos);
+        }
+        if (total > 0 && dst.getDataBuffer().capacity() < pos + total) {
+            dst.reallocDataBuffer(pos + total);
+        }
+        doff = dst.getOffsetBuffer();
+        ArrowBuf dv = dst.getValidityBuffer();
+        ArrowBuf dd = dst.getDataBuffer();
+        ArrowBuf sd = src == null ? null : src.getDataBuffer();
         for (int k = 0; k < count; k++) {
             int r = rows[k];
-            if (src == null || r < 0 || src.isNull(r)) {
-                dst.setNull(off + k);
-                continue;
+            int t = off + k;
+            if (src == null || r < 0 || BitVectorHelper.get(sv, r) == 0) {
+                BitVectorHelper.unsetBit(dv, t);
+            } else {
+                int start = so.getInt((long) r * OW);
+                int length = so.getInt((long) (r + 1) * OW) - start;
+                BitVectorHelper.setBit(dv, t);
+                dd.setBytes(pos, sd, start, length);
+                pos += length;
             }
-            ArrowBuf so = src.getOffsetBuffer();
-            int start = so.getInt((long) r * OW);
-            int end = so.getInt((long) (r + 1) * OW);
-            dst.setSafe(off + k, start, end - start, src.getDataBuffer());
+            doff.setInt((long) (t + 1) * OW, pos);
+        }
+        if (count > 0) {
+            dst.setLastSet(off + count - 1);
         }
     }
 }

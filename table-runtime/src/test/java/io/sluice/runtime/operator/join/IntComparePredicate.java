@@ -19,8 +19,9 @@ public final class IntComparePredicate implements BatchPredicate {
     }
 
     public static GeneratedClass<BatchPredicate> lessThan(int a, int b) {
-        return new GeneratedClass<>("IntComparePredicate", "// hand-written", IntComparePredicate.class,
-                new Object[] {a, b});
+        int[] read = a == b ? new int[] {a} : new int[] {Math.min(a, b), Math.max(a, b)};
+        return new GeneratedClass<BatchPredicate>("IntComparePredicate", "// hand-written", IntComparePredicate.class,
+                new Object[] {a, b}).withInputColumns(read);
     }
 
     @Override
