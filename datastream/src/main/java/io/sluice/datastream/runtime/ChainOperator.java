@@ -125,6 +125,16 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
     @Override
     public void prepareSnapshotPreBarrier(long id) throws Exception {
         checkpointId = id;
+        if (opened) {
+            try {
+                for (ChainedOperator op : operators) {
+                    op.prepareSnapshotPreBarrier(id);
+                }
+            } catch (RecordEmitException e) {
+                throw (Exception) e.getCause();
+            }
+            batches.flush();
+        }
     }
 
     /** Creates keyed state (restoring it) and opens the operators; deferred until restore has happened. */

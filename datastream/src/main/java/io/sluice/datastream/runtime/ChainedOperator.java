@@ -68,6 +68,14 @@ public abstract class ChainedOperator implements Serializable {
     public void finishBatch() throws Exception {
     }
 
+    /**
+     * A checkpoint barrier is about to pass the chain (before any operator's state is snapshot): an operator that
+     * writes to an external system flushes now. Called on every operator of the chain, each before the operators
+     * chained after it.
+     */
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    }
+
     /** Whether {@link #onProcessingTime} should be called. */
     public boolean wantsProcessingTime() {
         return false;
