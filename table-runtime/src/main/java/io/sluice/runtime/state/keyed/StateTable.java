@@ -3,26 +3,29 @@ package io.sluice.runtime.state.keyed;
 /**
  * The entries of one key group and namespace of a {@link HeapState}: a hash table with open addressing and linear
  * probing, whose slots a caller may keep between a lookup and an update of the same key ({@link #find}, then
- * {@link #valueAt}/{@link #setValueAt}). While every key is a {@link Long} the keys are kept as primitive
- * {@code long}s, and while every value is a {@code Long} so are the values: a lookup then reads two arrays instead of
- * following a map node to a boxed key and a boxed value. The first key or value of another class turns that array
- * into one of objects, in place (slots do not move). Values are never null.
+ * {@link #valueAt}/{@link #setValueAt}). While every key is a {@link Long} (other than {@code Long.MIN_VALUE}, which
+ * marks a free slot) the keys are kept as primitive {@code long}s, and while every value is a {@code Long} too, each
+ * value sits next to its key in one array: a lookup then reads one cache line instead of following a map node to a
+ * boxed key and a boxed value. The first key or value of another class turns the table into one of objects, in place
+ * (slots do not move). Values are never null.
  *
  * @param <K> the keys
  * @param <S> what a key stores
  */
 final class StateTable<K, S> {
     private static final int INITIAL_CAPACITY = 16;
+    /** The key of a free slot in {@link #pairs}. */
+    private static final long FREE = Long.MIN_VALUE;
 
-    private boolean[] used;
-    /** Keys while every key is a Long (else null). */
-    private long[] longKeys;
-    /** Keys once one is not a Long (else null), with their hash codes. */
+    /**
+     * While the keys are primitive (else null): the key of slot {@code i} at {@code 2i} ({@link #FREE} if the slot
+     * is free), its value at {@code 2i + 1} while the values are primitive too.
+     */
+    private long[] pairs;
+    /** Keys once they are objects (null: a free slot), with their hash codes; else null. */
     private Object[] keys;
     private int[] hashes;
-    /** Values while every value is a Long (else null). */
-    private long[] longValues;
-    /** Values once one is not a Long (else null). */
+    /** Values once they are objects; else null. */
     private Object[] values;
     private int size;
     private int mask;
@@ -32,11 +35,18 @@ final class StateTable<K, S> {
     }
 
     private void allocate(int capacity, boolean primitiveKeys, boolean primitiveValues) {
-        used = new boolean[capacity];
-        longKeys = primitiveKeys ? new long[capacity] : null;
-        keys = primitiveKeys ? null : new Object[capacity];
-        hashes = primitiveKeys ? null : new int[capacity];
-        longValues = primitiveValues ? new long[capacity] : null;
+        if (primitiveKeys) {
+            pairs = new long[2 * capacity];
+            for (int i = 0; i < pairs.length; i += 2) {
+                pairs[i] = FREE;
+            }
+            keys = null;
+            hashes = null;
+        } else {
+            pairs = null;
+            keys = new Object[capacity];
+            hashes = new int[capacity];
+        }
         values = primitiveValues ? null : new Object[capacity];
         mask = capacity - 1;
     }
@@ -51,11 +61,11 @@ final class StateTable<K, S> {
 
     /** The number of slots ({@link #used} tells which hold an entry). */
     int capacity() {
-        return used.length;
+        return mask + 1;
     }
 
     boolean used(int slot) {
-        return used[slot];
+        return pairs != null ? pairs[2 * slot] != FREE : keys[slot] != null;
     }
 
     private static int spread(int hash) {
@@ -63,26 +73,25 @@ final class StateTable<K, S> {
         return h ^ (h >>> 16);
     }
 
-    private static int longHash(long key) {
-        return Long.hashCode(key);
-    }
-
     /** The slot holding {@code key}, or -1. */
     int find(Object key) {
-        if (longKeys != null) {
+        if (pairs != null) {
             if (!(key instanceof Long)) {
                 return -1;
             }
             long k = (Long) key;
-            for (int i = spread(longHash(k)) & mask; used[i]; i = (i + 1) & mask) {
-                if (longKeys[i] == k) {
+            for (int i = spread(Long.hashCode(k)) & mask; ; i = (i + 1) & mask) {
+                long stored = pairs[2 * i];
+                if (stored == k && k != FREE) {
                     return i;
                 }
+                if (stored == FREE) {
+                    return -1;
+                }
             }
-            return -1;
         }
         int h = key.hashCode();
-        for (int i = spread(h) & mask; used[i]; i = (i + 1) & mask) {
+        for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
             if (hashes[i] == h && (keys[i] == key || keys[i].equals(key))) {
                 return i;
             }
@@ -92,19 +101,19 @@ final class StateTable<K, S> {
 
     @SuppressWarnings("unchecked")
     K keyAt(int slot) {
-        return (K) (longKeys != null ? Long.valueOf(longKeys[slot]) : keys[slot]);
+        return (K) (pairs != null ? Long.valueOf(pairs[2 * slot]) : keys[slot]);
     }
 
     @SuppressWarnings("unchecked")
     S valueAt(int slot) {
-        return (S) (longValues != null ? Long.valueOf(longValues[slot]) : values[slot]);
+        return (S) (values == null ? Long.valueOf(pairs[2 * slot + 1]) : values[slot]);
     }
 
     /** Replaces the value in a used slot (slots do not move). */
     void setValueAt(int slot, S value) {
-        if (longValues != null) {
+        if (values == null) {
             if (value instanceof Long) {
-                longValues[slot] = (Long) value;
+                pairs[2 * slot + 1] = (Long) value;
                 return;
             }
             objectValues();
@@ -119,21 +128,26 @@ final class StateTable<K, S> {
             setValueAt(slot, value);
             return slot;
         }
-        if (longKeys != null && !(key instanceof Long)) {
+        if (pairs != null && (!(key instanceof Long) || (Long) key == FREE)) {
             objectKeys();
         }
-        if ((size + 1) * 2 > used.length) {
-            resize(used.length * 2);
+        if ((size + 1) * 2 > capacity()) {
+            resize(capacity() * 2);
         }
-        int h = longKeys != null ? longHash((Long) key) : key.hashCode();
-        int i = spread(h) & mask;
-        while (used[i]) {
-            i = (i + 1) & mask;
-        }
-        used[i] = true;
-        if (longKeys != null) {
-            longKeys[i] = (Long) key;
+        int i;
+        if (pairs != null) {
+            long k = (Long) key;
+            i = spread(Long.hashCode(k)) & mask;
+            while (pairs[2 * i] != FREE) {
+                i = (i + 1) & mask;
+            }
+            pairs[2 * i] = k;
         } else {
+            int h = key.hashCode();
+            i = spread(h) & mask;
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
             keys[i] = key;
             hashes[i] = h;
         }
@@ -152,7 +166,7 @@ final class StateTable<K, S> {
         int j = i;
         while (true) {
             j = (j + 1) & mask;
-            if (!used[j]) {
+            if (!used(j)) {
                 break;
             }
             int home = spread(hashAt(j)) & mask;
@@ -162,8 +176,9 @@ final class StateTable<K, S> {
                 i = j;
             }
         }
-        used[i] = false;
-        if (keys != null) {
+        if (pairs != null) {
+            pairs[2 * i] = FREE;
+        } else {
             keys[i] = null;
         }
         if (values != null) {
@@ -173,83 +188,91 @@ final class StateTable<K, S> {
     }
 
     private int hashAt(int slot) {
-        return longKeys != null ? longHash(longKeys[slot]) : hashes[slot];
+        return pairs != null ? Long.hashCode(pairs[2 * slot]) : hashes[slot];
     }
 
     private void moveSlot(int from, int to) {
-        used[to] = true;
-        if (longKeys != null) {
-            longKeys[to] = longKeys[from];
+        if (pairs != null) {
+            pairs[2 * to] = pairs[2 * from];
+            pairs[2 * to + 1] = pairs[2 * from + 1];
         } else {
             keys[to] = keys[from];
             hashes[to] = hashes[from];
         }
-        if (longValues != null) {
-            longValues[to] = longValues[from];
-        } else {
+        if (values != null) {
             values[to] = values[from];
         }
     }
 
     private void resize(int capacity) {
-        boolean[] oldUsed = used;
-        long[] oldLongKeys = longKeys;
+        long[] oldPairs = pairs;
         Object[] oldKeys = keys;
         int[] oldHashes = hashes;
-        long[] oldLongValues = longValues;
         Object[] oldValues = values;
-        allocate(capacity, oldLongKeys != null, oldLongValues != null);
-        for (int s = 0; s < oldUsed.length; s++) {
-            if (!oldUsed[s]) {
-                continue;
-            }
-            int h = oldLongKeys != null ? longHash(oldLongKeys[s]) : oldHashes[s];
-            int i = spread(h) & mask;
-            while (used[i]) {
-                i = (i + 1) & mask;
-            }
-            used[i] = true;
-            if (oldLongKeys != null) {
-                longKeys[i] = oldLongKeys[s];
+        int oldCapacity = capacity();
+        allocate(capacity, oldPairs != null, oldValues == null);
+        for (int s = 0; s < oldCapacity; s++) {
+            if (oldPairs != null) {
+                long k = oldPairs[2 * s];
+                if (k == FREE) {
+                    continue;
+                }
+                int i = spread(Long.hashCode(k)) & mask;
+                while (pairs[2 * i] != FREE) {
+                    i = (i + 1) & mask;
+                }
+                pairs[2 * i] = k;
+                pairs[2 * i + 1] = oldPairs[2 * s + 1];
+                if (oldValues != null) {
+                    values[i] = oldValues[s];
+                }
             } else {
+                if (oldKeys[s] == null) {
+                    continue;
+                }
+                int i = spread(oldHashes[s]) & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
                 keys[i] = oldKeys[s];
-                hashes[i] = h;
-            }
-            if (oldLongValues != null) {
-                longValues[i] = oldLongValues[s];
-            } else {
+                hashes[i] = oldHashes[s];
                 values[i] = oldValues[s];
             }
         }
     }
 
-    /** Boxes the keys (a key of another class than Long arrived); slots stay where they are. */
+    /** Boxes the keys, and the values with them; slots stay where they are. */
     private void objectKeys() {
-        keys = new Object[used.length];
-        hashes = new int[used.length];
-        for (int i = 0; i < used.length; i++) {
-            if (used[i]) {
-                keys[i] = longKeys[i];
-                hashes[i] = longHash(longKeys[i]);
+        objectValues();
+        int capacity = capacity();
+        keys = new Object[capacity];
+        hashes = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            if (pairs[2 * i] != FREE) {
+                keys[i] = pairs[2 * i];
+                hashes[i] = Long.hashCode(pairs[2 * i]);
             }
         }
-        longKeys = null;
+        pairs = null;
     }
 
     /** Boxes the values (a value of another class than Long arrived); slots stay where they are. */
     private void objectValues() {
-        values = new Object[used.length];
-        for (int i = 0; i < used.length; i++) {
-            if (used[i]) {
-                values[i] = longValues[i];
+        if (values != null) {
+            return;
+        }
+        int capacity = capacity();
+        values = new Object[capacity];
+        for (int i = 0; i < capacity; i++) {
+            if (used(i)) {
+                values[i] = pairs[2 * i + 1];
             }
         }
-        longValues = null;
     }
 
     @Override
     public String toString() {
-        return "StateTable(" + size + " of " + used.length + (longKeys != null ? ", long keys" : "")
-                + (longValues != null ? ", long values" : "") + ")";
+        return "StateTable(" + size + " of " + capacity() + (pairs != null ? ", long keys" : "")
+                + (values == null ? ", long values" : "") + ")";
     }
 }

@@ -7,26 +7,35 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The heap state's hash table against a {@link HashMap}: insertions, updates, removals and its primitive modes. */
 class StateTableTest {
 
-    /** Random puts and removes of Long keys and values; later String keys and values turn both arrays to objects. */
-    @Test
-    void behavesLikeAHashMapThroughEveryMode() {
-        Random random = new Random(42);
+    /**
+     * Random puts and removes of Long keys and values; later String values turn the values into objects, then
+     * Long.MIN_VALUE or String keys the keys.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {42, 7, 2026})
+    void behavesLikeAHashMapThroughEveryMode(int seed) {
+        Random random = new Random(seed);
         StateTable<Object, Object> table = new StateTable<>();
         Map<Object, Object> expected = new HashMap<>();
         for (int step = 0; step < 60_000; step++) {
-            Object key = random.nextInt(3_000) * 1_000_003L;
-            if (step > 20_000 && random.nextInt(10) == 0) {
+            Object key = (random.nextInt(3_000) - 1_500) * 1_000_003L;
+            if (seed == 42 && step > 35_000 && random.nextInt(1_000) == 0) {
+                key = Long.MIN_VALUE; // the key that marks free slots: keys become objects
+            }
+            if (step > 45_000 && random.nextInt(10) == 0) {
                 key = "k" + random.nextInt(500); // a non-Long key: keys become objects
             }
             if (random.nextInt(4) == 0) {
                 table.remove(key);
                 expected.remove(key);
             } else {
-                Object value = step > 40_000 && random.nextInt(5) == 0 ? "v" + step : (Object) (long) step;
+                Object value = step > 20_000 && random.nextInt(5) == 0 ? "v" + step : (Object) (long) step;
                 int slot = table.put(key, value);
                 assertEquals(value, table.valueAt(slot));
                 expected.put(key, value);
