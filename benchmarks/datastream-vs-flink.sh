@@ -6,8 +6,10 @@
 # records/s, Sluice records/s, ratio.
 #
 # Usage: benchmarks/datastream-vs-flink.sh [records (5000000)] [timed runs (3)]
-# Environment: JOBS (wordcount,keyed-state), WARMUPS (1), SKIP_BUILD=1 (use the built classes and class path files
-# under target/ as they are), MVN_ARGS (e.g. -o), MVN (the Maven command, e.g. a wrapper that takes a lock),
+# Environment: JOBS (wordcount,keyed-state), ENGINES (flink,sluice; sluice alone needs no Flink artifacts), WARMUPS (1),
+# SKIP_BUILD=1 (use the built classes and class path files under target/ as they are), LOCK (a file to hold with
+# flock while each engine's JVM runs, for a shared machine), MVN_ARGS (e.g. -o), MVN (the Maven command, e.g. a
+# wrapper that takes a lock), SLUICE_CP_PREFIX (class path entries put before Sluice's, e.g. modules' target/classes),
 # JAVA_OPTS (extra JVM flags for both engines, e.g. -XX:+FlightRecorder
 # -XX:StartFlightRecording=filename=x.jfr), OUT (raw log; default benchmarks/target/datastream-vs-flink.log).
 set -euo pipefail
@@ -16,22 +18,31 @@ records="${1:-5000000}"
 runs="${2:-3}"
 warmups="${WARMUPS:-1}"
 jobs="${JOBS:-wordcount,keyed-state}"
+engines="${ENGINES:-flink,sluice}"
 out="${OUT:-$PWD/benchmarks/target/datastream-vs-flink.log}"
 
+with_flink=false
+[[ ",$engines," == *,flink,* ]] && with_flink=true
+with_sluice=false
+[[ ",$engines," == *,sluice,* ]] && with_sluice=true
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  ${MVN:-mvn} -q ${MVN_ARGS:-} -pl benchmarks -am install -DskipTests
-  ${MVN:-mvn} -q ${MVN_ARGS:-} -f benchmarks/flink-peer/pom.xml package -DskipTests
+  if $with_sluice; then
+    ${MVN:-mvn} -q ${MVN_ARGS:-} -pl benchmarks -am install -DskipTests
+  fi
+  if $with_flink; then
+    ${MVN:-mvn} -q ${MVN_ARGS:-} -f benchmarks/flink-peer/pom.xml package -DskipTests
+  fi
 fi
 mkdir -p benchmarks/target benchmarks/flink-peer/target
 sluice_cp_file="$PWD/benchmarks/target/classpath.txt"
 flink_cp_file="$PWD/benchmarks/flink-peer/target/classpath.txt"
-if [[ "${SKIP_BUILD:-0}" != 1 || ! -s "$sluice_cp_file" || ! -s "$flink_cp_file" ]]; then
+if $with_sluice && [[ "${SKIP_BUILD:-0}" != 1 || ! -s "$sluice_cp_file" ]]; then
   ${MVN:-mvn} -q ${MVN_ARGS:-} -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$sluice_cp_file" >/dev/null
+fi
+if $with_flink && [[ "${SKIP_BUILD:-0}" != 1 || ! -s "$flink_cp_file" ]]; then
   ${MVN:-mvn} -q ${MVN_ARGS:-} -f benchmarks/flink-peer/pom.xml dependency:build-classpath \
     -Dmdep.outputFile="$flink_cp_file" >/dev/null
 fi
-sluice_cp="${SLUICE_CP_PREFIX:-}benchmarks/target/classes:$(cat "$sluice_cp_file")"
-flink_cp="benchmarks/flink-peer/target/classes:$(cat "$flink_cp_file")"
 
 heap="-Xms4g -Xmx4g"
 sluice_flags="--add-opens=java.base/java.nio=ALL-UNNAMED -XX:MaxDirectMemorySize=4g"
@@ -52,12 +63,40 @@ fi
 : > "$out"
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $records records, $runs timed + $warmups warm-up runs, $(nproc) CPUs," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)" | tee -a "$out"
-# shellcheck disable=SC2086
-java $heap $flink_flags ${JAVA_OPTS:-} -cp "$flink_cp" io.sluice.benchmarks.flinkpeer.FlinkDataStream \
-  "$records" "$runs" "$warmups" "$jobs" >> "$out" 2>&1 || echo "flink JVM exited $?" >> "$out"
-# shellcheck disable=SC2086
-java $heap $sluice_flags ${JAVA_OPTS:-} -cp "$sluice_cp" io.sluice.benchmarks.DataStreamBenchmark \
-  "$records" "$runs" "$warmups" "$jobs" >> "$out" 2>&1 || echo "sluice JVM exited $?" >> "$out"
+
+# Runs one engine's JVM, holding $LOCK (if set) meanwhile.
+measure() {
+  if [[ -n "${LOCK:-}" ]]; then
+    exec 9>>"$LOCK"
+    flock 9
+    echo "# $1 starts at load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
+  fi
+  case "$1" in
+    flink)
+      # shellcheck disable=SC2086
+      java $heap $flink_flags ${JAVA_OPTS:-} -cp "benchmarks/flink-peer/target/classes:$(cat "$flink_cp_file")" \
+        io.sluice.benchmarks.flinkpeer.FlinkDataStream "$records" "$runs" "$warmups" "$jobs" >> "$out" 2>&1 \
+        || echo "flink JVM exited $?" >> "$out"
+      ;;
+    sluice)
+      # shellcheck disable=SC2086
+      java $heap $sluice_flags ${JAVA_OPTS:-} \
+        -cp "${SLUICE_CP_PREFIX:-}benchmarks/target/classes:$(cat "$sluice_cp_file")" \
+        io.sluice.benchmarks.DataStreamBenchmark "$records" "$runs" "$warmups" "$jobs" >> "$out" 2>&1 \
+        || echo "sluice JVM exited $?" >> "$out"
+      ;;
+  esac
+  if [[ -n "${LOCK:-}" ]]; then
+    flock -u 9
+  fi
+}
+
+if $with_flink; then
+  measure flink
+fi
+if $with_sluice; then
+  measure sluice
+fi
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw log: $out"
 echo

@@ -8,7 +8,11 @@ import io.sluice.datastream.runtime.FunctionCopies;
 import io.sluice.datastream.runtime.RecordBatches;
 import io.sluice.datastream.runtime.operators.PassThroughOperator;
 import io.sluice.datastream.runtime.operators.TimestampsAndWatermarksOperator;
+import io.sluice.datastream.runtime.sink.ChainedSinkOperator;
+import io.sluice.datastream.runtime.sink.RecordSink;
 import io.sluice.datastream.runtime.sink.RecordSinkWriter;
+import io.sluice.datastream.runtime.sink.UserSink;
+import io.sluice.streaming.api.functions.sink.v2.DiscardingSink;
 import io.sluice.datastream.state.StateStore;
 import io.sluice.runtime.graph.InputPartitioning;
 import io.sluice.runtime.graph.JobGraph;
@@ -130,8 +134,17 @@ public final class JobGraphBuilder {
                 input.setParallelism(s.parallelism());
             }
         }
+        RecordSink runtimeSink = s.sink();
+        if (chainsSink(s, input)) {
+            // the writer runs in the producer's chain; the runtime sink ends the job graph and gets no records
+            OperatorNode chained = new OperatorNode(s.name(), input.type(),
+                    new ChainedSinkOperator(s.name(), s.sink(), serializerOf(input)), List.of(input));
+            chained.setParallelism(effectiveParallelism(producerOf(input)));
+            input = chained;
+            runtimeSink = new UserSink(new DiscardingSink<>());
+        }
         InputRef ref = exit(input, null, 0);
-        byte[] sinkBytes = FunctionCopies.serialize(s.sink());
+        byte[] sinkBytes = FunctionCopies.serialize(runtimeSink);
         String name = unique(s.name());
         int exit = ref.exit();
         StateSerializer<?> serializer = ref.serializer();
@@ -151,6 +164,21 @@ public final class JobGraphBuilder {
             t.setMaxParallelism(s.maxParallelism());
         }
         return t;
+    }
+
+    /**
+     * Whether sink {@code s} runs in the chain of the operator producing {@code input}: a sink without state of its
+     * own ({@link UserSink}) at that operator's parallelism.
+     */
+    private boolean chainsSink(SinkNode s, StreamNode input) {
+        if (s.sink().getClass() != UserSink.class) {
+            return false;
+        }
+        return s.parallelism() <= 0 || s.parallelism() == effectiveParallelism(producerOf(input));
+    }
+
+    private static StreamNode producerOf(StreamNode input) {
+        return input instanceof SideOutputNode ? ((SideOutputNode) input).parent() : input;
     }
 
     private static StateSerializer<?> serializerOf(StreamNode node) {

@@ -77,8 +77,10 @@ public abstract class ChainedOperator implements Serializable {
     }
 
     /**
-     * Checkpoint {@code checkpointId} is about to be taken: what is emitted now reaches the operators downstream
-     * before the checkpoint's barrier (a sink writer hands its committables over). The default does nothing.
+     * Checkpoint {@code checkpointId} is about to be taken (before any operator's state is snapshot): what is
+     * emitted now reaches the operators downstream before the checkpoint's barrier (a sink writer hands its
+     * committables over), and an operator that writes to an external system flushes now. Called on every operator
+     * of the chain, each before the operators chained after it. The default does nothing.
      */
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
     }

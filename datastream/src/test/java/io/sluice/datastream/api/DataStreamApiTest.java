@@ -112,6 +112,82 @@ class DataStreamApiTest {
                 new Score("a", 9, "r3")).keyBy(s -> s.player).sum("points").executeAndCollect(10).toString());
     }
 
+    /** What {@link KeepingSink} was given, by the time the job ends. */
+    static final List<Object> KEPT = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A sink that keeps the objects it is given. */
+    static final class KeepingSink<T> implements io.sluice.api.connector.sink2.Sink<T> {
+        @Override
+        public io.sluice.api.connector.sink2.SinkWriter<T> createWriter(
+                io.sluice.api.connector.sink2.WriterInitContext context) {
+            return new io.sluice.api.connector.sink2.SinkWriter<>() {
+                @Override
+                public void write(T element, Context ctx) {
+                    KEPT.add(element);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    /** A mutable record that is not a tuple. */
+    public static final class Counter {
+        public String name;
+        public long count;
+
+        @Override
+        public String toString() {
+            return name + "=" + count;
+        }
+    }
+
+    /**
+     * A sink runs in the chain of the operator before it, and gets each record as a copy: a function that emits one
+     * object again and again (a tuple, a POJO) does not change what the sink was given before.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aChainedSinkGetsCopiesOfReusedRecords(int p) throws Exception {
+        KEPT.clear();
+        StreamExecutionEnvironment env = env(p);
+        DataStream<Long> numbers = env.fromSequence(1, 4);
+        numbers.flatMap(new io.sluice.api.common.functions.FlatMapFunction<Long, Tuple2<String, Long>>() {
+            private final Tuple2<String, Long> reused = new Tuple2<>();
+
+            @Override
+            public void flatMap(Long value, Collector<Tuple2<String, Long>> out) {
+                for (long i = 0; i < 2; i++) {
+                    reused.f0 = "t" + value;
+                    reused.f1 = value * 10 + i;
+                    out.collect(reused);
+                }
+            }
+        }).sinkTo(new KeepingSink<>());
+        numbers.keyBy(v -> v % 2).flatMap(new io.sluice.api.common.functions.FlatMapFunction<Long, Counter>() {
+            private transient Counter reused;
+
+            @Override
+            public void flatMap(Long value, Collector<Counter> out) {
+                if (reused == null) {
+                    reused = new Counter();
+                }
+                reused.name = "c" + value;
+                reused.count = value;
+                out.collect(reused);
+            }
+        }).sinkTo(new KeepingSink<>());
+        env.execute();
+        assertEquals(List.of("(t1,10)", "(t1,11)", "(t2,20)", "(t2,21)", "(t3,30)", "(t3,31)", "(t4,40)", "(t4,41)",
+                "c1=1", "c2=2", "c3=3", "c4=4"), sorted(KEPT));
+    }
+
     @Test
     void rowsAndReduce() throws Exception {
         List<Row> out = env(1).fromData(Row.of("x", 1L), Row.of("y", 2L), Row.of("x", 3L))

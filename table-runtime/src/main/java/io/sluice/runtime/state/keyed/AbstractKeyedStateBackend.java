@@ -25,6 +25,8 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
     private final Map<String, HeapTimerService<K, ?>> timerServices = new LinkedHashMap<>();
     private K currentKey;
     private int currentKeyGroup = -1;
+    /** Counts the calls of {@link #setCurrentKey}: a state may keep what it found for the key until it changes. */
+    private long keyVersion;
 
     protected AbstractKeyedStateBackend(StateSerializer<K> keySerializer, int maxParallelism,
             KeyGroupRange keyGroupRange) {
@@ -65,6 +67,12 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
         }
         currentKey = key;
         currentKeyGroup = keyGroup;
+        keyVersion++;
+    }
+
+    /** Changes whenever a key is made current (even the same key again). */
+    final long keyVersion() {
+        return keyVersion;
     }
 
     @Override
