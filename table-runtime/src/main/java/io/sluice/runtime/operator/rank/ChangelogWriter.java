@@ -28,6 +28,11 @@ final class ChangelogWriter implements AutoCloseable {
     private TinyIntVector kinds;
     private int pos;
     private boolean skipUpdateBefore;
+    /**
+     * The rows of the last batch emitted: the next batch starts with room for as many (at least 1024, at most the
+     * batch size), so a writer that fills whole batches does not grow each one from 1024 rows.
+     */
+    private int lastRows;
 
     /**
      * A writer of {@code outputType} rows whose first {@code copiedColumns} columns are copied from
@@ -61,10 +66,11 @@ final class ChangelogWriter implements AutoCloseable {
             return;
         }
         if (out == null) {
-            out = RowBatch.allocate(outputType, allocator, Math.min(batchSize, 1024));
+            int capacity = Math.min(batchSize, Math.max(1024, lastRows));
+            out = RowBatch.allocate(outputType, allocator, capacity);
             kinds = new TinyIntVector("$row_kind", allocator);
             out.setRowKinds(kinds);
-            kinds.allocateNew(Math.min(batchSize, 1024));
+            kinds.allocateNew(capacity);
             outVectors = new FieldVector[outputType.size()];
             for (int c = 0; c < outVectors.length; c++) {
                 outVectors[c] = out.vector(c);
@@ -98,6 +104,7 @@ final class ChangelogWriter implements AutoCloseable {
             return;
         }
         full.setRowCount(pos);
+        lastRows = pos;
         pos = 0;
         output.emit(full);
     }
