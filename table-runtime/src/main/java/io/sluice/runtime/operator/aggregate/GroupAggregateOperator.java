@@ -105,6 +105,8 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     private int[] filterFields;
     private int[][] argFields;
     private boolean[] distinctSpec;
+    /** Per aggregate: its accumulator's {@link RetractableAccumulator#writesEverySlot}. */
+    private boolean[] writesEverySlot;
     /** Per aggregate, bound to the batch being folded ({@link #bindBatch}): its FILTER vector, or null. */
     private BitVector[] filterVectors;
     /** Per aggregate, bound to the batch being folded: the vector its accumulator reads, or null. */
@@ -238,6 +240,7 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         filterFields = new int[n];
         argFields = new int[n][];
         distinctSpec = new boolean[n];
+        writesEverySlot = new boolean[n];
         filterVectors = new BitVector[n];
         argVectors = new FieldVector[n];
         nullableArgs = new FieldVector[n][];
@@ -257,6 +260,8 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             if (spec.kind() == AggregateKind.USER_DEFINED) {
                 userArgs[k] = new FieldVector[args.length];
             }
+            writesEverySlot[k] = accumulators[k].writesEverySlot()
+                    && outputType.type(groupFields.length + k).root() != TypeRoot.DECIMAL;
         }
     }
 
@@ -807,11 +812,16 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
     }
 
-    /** Writes group {@code g}'s current results at {@code pos} of the result columns {@code out}. */
+    /**
+     * Writes group {@code g}'s current results at {@code pos} of the result columns {@code out}, which have room for
+     * it: a slot is cleared first only for an accumulator that may leave it as it was.
+     */
     private void writeResults(int g, FieldVector[] out, int pos) {
         for (int k = 0; k < out.length; k++) {
             FieldVector v = out[k];
-            VectorValues.setNull(v, pos);
+            if (!writesEverySlot[k]) {
+                VectorValues.setNull(v, pos);
+            }
             accumulators[k].write(g, v, pos);
         }
     }

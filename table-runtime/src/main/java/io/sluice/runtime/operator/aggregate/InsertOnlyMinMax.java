@@ -74,6 +74,12 @@ final class InsertOnlyMinMax extends RetractableAccumulator {
                 + " of an aggregation planned for an insert-only input");
     }
 
+    /** An integral value, or an explicit NULL. */
+    @Override
+    boolean writesEverySlot() {
+        return integral;
+    }
+
     @Override
     void write(int group, FieldVector out, int pos) {
         if (!present[group]) {
