@@ -12,7 +12,8 @@ import org.apache.arrow.vector.VarCharVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class VectorGatherTest {
+/** {@link VectorGather#gather(org.apache.arrow.vector.ValueVector[], int[], int, org.apache.arrow.vector.ValueVector)}: a gather from several vectors. */
+class MultiSourceGatherTest {
     private final RootAllocator allocator = new RootAllocator();
 
     @AfterEach
