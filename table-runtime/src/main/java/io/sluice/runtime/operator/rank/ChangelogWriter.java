@@ -17,8 +17,7 @@ import org.apache.arrow.vector.TinyIntVector;
  * batch is emitted when it reaches the batch size and by {@link #flush()}.
  *
  * <p>{@link #add} only notes where a row comes from; the values are copied when the batch is emitted, a column at a
- * time ({@link VectorGather#gather(org.apache.arrow.vector.ValueVector[], int[], int, org.apache.arrow.vector.ValueVector)}).
- * So the source rows must keep their values until the next {@link #flush()}: rows of the batch being processed, or
+ * time (the several-source {@code VectorGather.gather}). So the source rows must keep their values until the next {@link #flush()}: rows of the batch being processed, or
  * state rows that are not overwritten or compacted away before then.
  */
 final class ChangelogWriter implements AutoCloseable {

@@ -12,7 +12,7 @@ import org.apache.arrow.vector.VarCharVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link VectorGather#gather(org.apache.arrow.vector.ValueVector[], int[], int, org.apache.arrow.vector.ValueVector)}: a gather from several vectors. */
+/** The gather from several vectors of {@link VectorGather}. */
 class MultiSourceGatherTest {
     private final RootAllocator allocator = new RootAllocator();
 
