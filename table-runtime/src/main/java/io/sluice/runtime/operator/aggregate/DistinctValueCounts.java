@@ -262,8 +262,8 @@ final class DistinctValueCounts {
             if (slot < 0) {
                 return false;
             }
-            long[] counts = t.counts();
-            int c = slot * stride + variant;
+            long[] counts = t.entries();
+            int c = t.countIndex(slot) + variant;
             if (accumulate) {
                 return ++counts[c] == 1;
             }
@@ -303,9 +303,9 @@ final class DistinctValueCounts {
             int n = 0;
             LongCountTable t = tables[g];
             if (t != null) {
-                long[] counts = t.counts();
+                long[] counts = t.entries();
                 for (int s = 0; s < t.capacity(); s++) {
-                    if (t.used(s) && counts[s * stride + variant] != 0) {
+                    if (t.used(s) && counts[t.countIndex(s) + variant] != 0) {
                         n++;
                     }
                 }
@@ -319,9 +319,9 @@ final class DistinctValueCounts {
             if (t == null) {
                 return;
             }
-            long[] counts = t.counts();
+            long[] counts = t.entries();
             for (int s = 0; s < t.capacity(); s++) {
-                long count = t.used(s) ? counts[s * stride + variant] : 0;
+                long count = t.used(s) ? counts[t.countIndex(s) + variant] : 0;
                 if (count != 0) {
                     if (withGroup) {
                         out.writeInt(g);
@@ -354,7 +354,7 @@ final class DistinctValueCounts {
             }
             LongCountTable t = tables[g];
             int s = t.findOrInsert(((Number) values[0]).longValue());
-            t.counts()[s * stride + variant] = count;
+            t.entries()[t.countIndex(s) + variant] = count;
             cachedRow = -1;
         }
     }

@@ -101,6 +101,28 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
     private long rowSeq;
     /** Per user-defined aggregate, its argument vectors of the current batch (reused), else null. */
     private FieldVector[][] userArgs;
+    /** Per aggregate, from its spec: the FILTER column (-1: none) and the argument columns. */
+    private int[] filterFields;
+    private int[][] argFields;
+    private boolean[] distinctSpec;
+    /** Per aggregate: its accumulator's {@link RetractableAccumulator#writesEverySlot}. */
+    private boolean[] writesEverySlot;
+    /** Per aggregate, bound to the batch being folded ({@link #bindBatch}): its FILTER vector, or null. */
+    private BitVector[] filterVectors;
+    /** Per aggregate, bound to the batch being folded: the vector its accumulator reads, or null. */
+    private FieldVector[] argVectors;
+    /** Per aggregate, bound to the batch being folded: its argument vectors that hold NULLs (null: none does). */
+    private FieldVector[][] nullableArgs;
+    /**
+     * An unfiltered {@code COUNT(*)} is among the aggregates, so a row folded into a group that stays live always
+     * changes the group's results: the per-row mode then neither compares the results before and after nor, when
+     * {@code -U} rows are dropped, writes the results before.
+     */
+    private boolean alwaysChanges;
+    /** The per-row mode's output batch being written: its result columns, and its key columns with their inputs. */
+    private FieldVector[] resultOut;
+    private FieldVector[] keyIn;
+    private FieldVector[] keyOut;
     private long[] rowCounts = new long[0];
     private boolean[] live = new boolean[0];
     private long[] lastWrite = new long[0];
@@ -215,9 +237,22 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         accumulators = new RetractableAccumulator[n];
         distinctCounts = new DistinctValueCounts(inputType, aggregates);
         userArgs = new FieldVector[n][];
+        filterFields = new int[n];
+        argFields = new int[n][];
+        distinctSpec = new boolean[n];
+        writesEverySlot = new boolean[n];
+        filterVectors = new BitVector[n];
+        argVectors = new FieldVector[n];
+        nullableArgs = new FieldVector[n][];
         for (int k = 0; k < n; k++) {
             AggregateSpec spec = aggregates.get(k);
             int[] args = spec.argFields();
+            filterFields[k] = spec.filterField();
+            argFields[k] = args;
+            distinctSpec[k] = spec.distinct();
+            if (spec.kind() == AggregateKind.COUNT && args.length == 0 && spec.filterField() < 0 && !spec.distinct()) {
+                alwaysChanges = true;
+            }
             LogicalType argType = args.length == 0 ? null : inputType.type(args[0]);
             accumulators[k] = insertOnlyInput && (spec.kind() == AggregateKind.MIN || spec.kind() == AggregateKind.MAX)
                     ? new InsertOnlyMinMax(spec.kind() == AggregateKind.MAX, argType)
@@ -225,6 +260,8 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             if (spec.kind() == AggregateKind.USER_DEFINED) {
                 userArgs[k] = new FieldVector[args.length];
             }
+            writesEverySlot[k] = accumulators[k].writesEverySlot()
+                    && outputType.type(groupFields.length + k).root() != TypeRoot.DECIMAL;
         }
     }
 
@@ -252,8 +289,12 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
         groupCount = assignGroups(batch, rows, groupIds);
         ensureCapacity(groupCount);
-        bindUserArguments(batch);
-        emitRows(batch, rows);
+        bindBatch(batch);
+        try {
+            emitRows(batch, rows);
+        } finally {
+            bindBatch(null);
+        }
         if (keyed != null) {
             cachedInputBytes += bufferBytes(batch);
             writeBackIfFull();
@@ -262,18 +303,18 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
 
     /** Folds the rows of {@code batch}, whose group ids are assigned, and emits the changes. */
     private void emitRows(RowBatch batch, int rows) throws Exception {
-        RowBatch out = RowBatch.allocate(outputType, allocator, 2 * rows);
+        // an added row emits one row when -U rows are dropped and the results always change, else up to two
+        int capacity = dropUpdateBefore && alwaysChanges && insertOnlyInput ? rows : 2 * rows;
+        RowBatch out = RowBatch.allocate(outputType, allocator, capacity);
         TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
         out.setRowKinds(kinds);
-        kinds.allocateNew(2 * rows);
+        kinds.allocateNew(capacity);
         int pos;
         try {
             pos = processRows(batch, rows, out, kinds);
         } catch (Throwable t) {
             out.close();
             throw t;
-        } finally {
-            bindUserArguments(null);
         }
         if (pos == 0) {
             out.close();
@@ -327,14 +368,14 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             while (remaining > 0) {
                 MiniBatchBuffer.Entry e = buffer.head();
                 int end = Math.min(e.batch.rowCount(), e.offset + remaining);
-                bindUserArguments(e.batch);
+                bindBatch(e.batch);
                 if (keyed != null) {
                     cachedInputBytes += bufferBytes(e.batch) * (end - e.offset) / e.batch.rowCount();
                 }
                 try {
                     foldRows(e.batch, e.groupIds, e.offset, end);
                 } finally {
-                    bindUserArguments(null);
+                    bindBatch(null);
                 }
                 remaining -= end - e.offset;
                 buffer.consumeHead(end);
@@ -414,12 +455,48 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
     }
 
+    /**
+     * Points each aggregate at its FILTER and argument vectors of {@code batch}, and notes which arguments hold NULLs
+     * (null: forget them).
+     */
+    private void bindBatch(RowBatch batch) {
+        bindUserArguments(batch);
+        for (int k = 0; k < argVectors.length; k++) {
+            if (batch == null) {
+                filterVectors[k] = null;
+                argVectors[k] = null;
+                nullableArgs[k] = null;
+                continue;
+            }
+            AggregateSpec spec = aggregates.get(k);
+            int[] args = argFields[k];
+            filterVectors[k] = filterFields[k] >= 0 ? (BitVector) batch.vector(filterFields[k]) : null;
+            argVectors[k] = args.length == 0 || (spec.kind() == AggregateKind.COUNT && args.length > 1)
+                    ? null : batch.vector(args[0]);
+            int nullable = 0;
+            for (int a : args) {
+                nullable += batch.vector(a).getNullCount() > 0 ? 1 : 0;
+            }
+            FieldVector[] withNulls = null;
+            if (nullable > 0) {
+                withNulls = new FieldVector[nullable];
+                int n = 0;
+                for (int a : args) {
+                    if (batch.vector(a).getNullCount() > 0) {
+                        withNulls[n++] = batch.vector(a);
+                    }
+                }
+            }
+            nullableArgs[k] = withNulls;
+        }
+    }
+
     /** Points each user-defined aggregate at its argument vectors of {@code batch} (null: forget them). */
     private void bindUserArguments(RowBatch batch) {
         for (int k = 0; k < userArgs.length; k++) {
             FieldVector[] vectors = userArgs[k];
             if (vectors != null) {
-                int[] args = aggregates.get(k).argFields();
+                int[] args = argFields[k];
                 for (int a = 0; a < args.length; a++) {
                     vectors[a] = batch == null ? null : batch.vector(args[a]);
                 }
@@ -573,6 +650,9 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
 
     /** Folds each row into its group and writes the resulting changes from {@code out}'s row 0; returns the row count. */
     private int processRows(RowBatch batch, int rows, RowBatch out, TinyIntVector kinds) {
+        bindOutput(batch, out);
+        // no -U rows and results that change with every row: an added row emits only the group's new results
+        boolean onlyAfter = dropUpdateBefore && alwaysChanges;
         int pos = 0;
         for (int i = 0; i < rows; i++) {
             int g = groupIds[i];
@@ -590,8 +670,10 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
                 continue;
             }
             markDirty(g);
-            if (!first) {
-                writeRow(batch, i, g, out, pos);
+            boolean after = onlyAfter && accumulate; // else -U is written, and dropped by the output's filter
+            if (!first && !after) {
+                writeKey(i, pos);
+                writeResults(g, resultOut, pos);
             }
             rowSeq++;
             for (int k = 0; k < accumulators.length; k++) {
@@ -603,11 +685,17 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
                 if (first) {
                     live[g] = true;
                     liveGroups++;
-                    writeRow(batch, i, g, out, pos);
+                    writeKey(i, pos);
+                    writeResults(g, resultOut, pos);
                     kinds.set(pos++, RowKind.INSERT.toByteValue());
+                } else if (after) {
+                    writeKey(i, pos);
+                    writeResults(g, resultOut, pos);
+                    kinds.set(pos++, RowKind.UPDATE_AFTER.toByteValue());
                 } else {
-                    writeRow(batch, i, g, out, pos + 1);
-                    if (!resultsEqual(out, pos, pos + 1)) {
+                    writeKey(i, pos + 1);
+                    writeResults(g, resultOut, pos + 1);
+                    if (alwaysChanges || !resultsEqual(pos, pos + 1)) {
                         kinds.set(pos++, RowKind.UPDATE_BEFORE.toByteValue());
                         kinds.set(pos++, RowKind.UPDATE_AFTER.toByteValue());
                     }
@@ -622,18 +710,17 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         return pos;
     }
 
-    /** Applies row {@code i} to aggregate {@code k} of group {@code g}, honouring FILTER, NULLs and DISTINCT. */
+    /**
+     * Applies row {@code i} to aggregate {@code k} of group {@code g}, honouring FILTER, NULLs and DISTINCT; the
+     * batch's vectors are bound ({@link #bindBatch}).
+     */
     private void fold(int k, RowBatch batch, int i, int g, boolean accumulate) {
-        AggregateSpec spec = aggregates.get(k);
-        if (spec.filterField() >= 0) {
-            BitVector filter = (BitVector) batch.vector(spec.filterField());
-            if (filter.isNull(i) || filter.get(i) == 0) {
-                return;
-            }
+        BitVector filter = filterVectors[k];
+        if (filter != null && (filter.isNull(i) || filter.get(i) == 0)) {
+            return;
         }
-        int[] args = spec.argFields();
         FieldVector[] userArgs = this.userArgs[k];
-        if (userArgs != null && !spec.distinct()) {
+        if (userArgs != null && !distinctSpec[k]) {
             RetractableObjectAccumulator udaf = (RetractableObjectAccumulator) accumulators[k];
             if (accumulate) {
                 udaf.add(g, userArgs, i);
@@ -642,13 +729,15 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
             }
             return;
         }
-        for (int a : args) {
-            if (batch.vector(a).isNull(i)) {
-                return;
+        FieldVector[] nullable = nullableArgs[k];
+        if (nullable != null) {
+            for (FieldVector v : nullable) {
+                if (v.isNull(i)) {
+                    return;
+                }
             }
         }
-        FieldVector arg = args.length == 0 || (spec.kind() == AggregateKind.COUNT && args.length > 1)
-                ? null : batch.vector(args[0]);
+        FieldVector arg = argVectors[k];
         if (distinctCounts.isDistinct(k)) {
             if (!distinctCounts.update(k, g, rowSeq, batch, i, accumulate)) {
                 return; // a value seen before, or not the last of its rows
@@ -679,10 +768,30 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
     }
 
-    /** Writes group {@code g}'s key (taken from input row {@code i}) and current results at {@code pos}. */
-    private void writeRow(RowBatch batch, int i, int g, RowBatch out, int pos) {
-        writeKey(batch, i, out, pos);
-        writeResults(g, out, pos);
+    /** Points {@link #writeKey(int, int)} and the result columns at {@code batch} and {@code out}. */
+    private void bindOutput(RowBatch batch, RowBatch out) {
+        if (resultOut == null) {
+            resultOut = new FieldVector[accumulators.length];
+            keyIn = new FieldVector[groupFields.length];
+            keyOut = new FieldVector[groupFields.length];
+        }
+        for (int k = 0; k < resultOut.length; k++) {
+            resultOut[k] = out.vector(groupFields.length + k);
+        }
+        for (int c = 0; c < groupFields.length; c++) {
+            boolean typed = outputType.type(c).root() != TypeRoot.NULL;
+            keyIn[c] = typed ? batch.vector(groupFields[c]) : null;
+            keyOut[c] = typed ? out.vector(c) : null;
+        }
+    }
+
+    /** Writes the group key of input row {@code i} of the bound batch at {@code pos} of the bound output. */
+    private void writeKey(int i, int pos) {
+        for (int c = 0; c < keyOut.length; c++) {
+            if (keyOut[c] != null) {
+                io.sluice.runtime.operator.sort.VectorGather.copy(keyIn[c], i, keyOut[c], pos);
+            }
+        }
     }
 
     /** Writes the group key of input row {@code i} at {@code pos}. */
@@ -703,10 +812,24 @@ public final class GroupAggregateOperator implements StreamOperator, io.sluice.r
         }
     }
 
-    private boolean resultsEqual(RowBatch out, int a, int b) {
-        for (int k = 0; k < accumulators.length; k++) {
-            if (!io.sluice.runtime.data.VectorSlots.equal(out.vector(groupFields.length + k), a,
-                    out.vector(groupFields.length + k), b)) {
+    /**
+     * Writes group {@code g}'s current results at {@code pos} of the result columns {@code out}, which have room for
+     * it: a slot is cleared first only for an accumulator that may leave it as it was.
+     */
+    private void writeResults(int g, FieldVector[] out, int pos) {
+        for (int k = 0; k < out.length; k++) {
+            FieldVector v = out[k];
+            if (!writesEverySlot[k]) {
+                VectorValues.setNull(v, pos);
+            }
+            accumulators[k].write(g, v, pos);
+        }
+    }
+
+    /** Whether rows {@code a} and {@code b} of the bound result columns are equal. */
+    private boolean resultsEqual(int a, int b) {
+        for (FieldVector v : resultOut) {
+            if (!io.sluice.runtime.data.VectorSlots.equal(v, a, v, b)) {
                 return false;
             }
         }

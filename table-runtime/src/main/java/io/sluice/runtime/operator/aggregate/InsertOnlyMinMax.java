@@ -5,9 +5,12 @@ import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.LogicalType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -25,11 +28,20 @@ final class InsertOnlyMinMax extends RetractableAccumulator {
     private long[] longs = new long[0];
     private Object[] objects = new Object[0];
     private boolean[] present = new boolean[0];
+    /**
+     * VARCHAR arguments: per group, the UTF-8 bytes of {@code objects[g]}, valid while {@code bytesOf[g]} is that same
+     * object, so a row's value is compared as bytes (UTF-8 byte order is code point order) and decoded only when it
+     * becomes the group's extreme.
+     */
+    private final boolean utf8;
+    private byte[][] bytes = new byte[0][];
+    private Object[] bytesOf = new Object[0];
 
     InsertOnlyMinMax(boolean max, LogicalType argType) {
         this.max = max;
         this.argType = argType;
         this.integral = argType.root().isIntegral();
+        this.utf8 = argType.root() == io.sluice.runtime.types.TypeRoot.VARCHAR;
         this.order = ValueOrder.of(argType);
     }
 
@@ -42,6 +54,10 @@ final class InsertOnlyMinMax extends RetractableAccumulator {
                 longs = Arrays.copyOf(longs, n);
             } else {
                 objects = Arrays.copyOf(objects, n);
+            }
+            if (utf8) {
+                bytes = Arrays.copyOf(bytes, n);
+                bytesOf = Arrays.copyOf(bytesOf, n);
             }
         }
     }
@@ -56,11 +72,37 @@ final class InsertOnlyMinMax extends RetractableAccumulator {
             }
             return;
         }
+        if (utf8 && present[group] && arg instanceof BaseVariableWidthVector) {
+            Object current = objects[group];
+            if (bytesOf[group] != current) {
+                bytes[group] = ((String) current).getBytes(StandardCharsets.UTF_8);
+                bytesOf[group] = current;
+            }
+            int c = compareUtf8((BaseVariableWidthVector) arg, row, bytes[group]);
+            if (max ? c <= 0 : c >= 0) {
+                return; // not a new extreme: nothing decoded
+            }
+        }
         Object v = VectorValues.get(argType, arg, row);
         if (!present[group] || better(v, objects[group])) {
             objects[group] = v;
             present[group] = true;
         }
+    }
+
+    /** Compares the UTF-8 bytes of row {@code row} of {@code v} with {@code b}, unsigned, as byte strings. */
+    private static int compareUtf8(BaseVariableWidthVector v, int row, byte[] b) {
+        ArrowBuf data = v.getDataBuffer();
+        long start = v.getStartOffset(row);
+        int len = v.getValueLength(row);
+        int n = Math.min(len, b.length);
+        for (int k = 0; k < n; k++) {
+            int c = (data.getByte(start + k) & 0xFF) - (b[k] & 0xFF);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return len - b.length;
     }
 
     private boolean better(Object candidate, Object current) {
@@ -72,6 +114,12 @@ final class InsertOnlyMinMax extends RetractableAccumulator {
     void retract(int group, FieldVector arg, int row) {
         throw new IllegalStateException("a retraction reached " + (max ? "MAX" : "MIN")
                 + " of an aggregation planned for an insert-only input");
+    }
+
+    /** An integral value, or an explicit NULL. */
+    @Override
+    boolean writesEverySlot() {
+        return integral;
     }
 
     @Override

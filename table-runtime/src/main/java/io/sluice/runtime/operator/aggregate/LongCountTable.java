@@ -4,25 +4,28 @@ import java.util.Arrays;
 
 /**
  * An open-addressing hash table from {@code long} keys to {@code stride} counters each, with linear probing and
- * backward-shift deletion (no tombstones), so keys and counts stay in primitive arrays. Slots are stable until the
- * next insertion or removal.
+ * backward-shift deletion (no tombstones), so keys and counts stay in primitive arrays. A slot's key and counters are
+ * adjacent in one array ({@link #entries()}: the key at {@code s * (stride + 1)}, the counters after it from
+ * {@link #countIndex}), so a lookup and the count update after it touch one place in memory. Slots are stable until
+ * the next insertion or removal.
  */
 final class LongCountTable {
     private final int stride;
-    private long[] keys;
-    private long[] counts;
+    /** Per slot: its key, then its {@code stride} counters. */
+    private final int width;
+    private long[] entries;
     private boolean[] used;
     private int mask;
     private int size;
 
     LongCountTable(int stride) {
         this.stride = stride;
+        this.width = stride + 1;
         allocate(8);
     }
 
     private void allocate(int capacity) {
-        keys = new long[capacity];
-        counts = new long[capacity * stride];
+        entries = new long[capacity * width];
         used = new boolean[capacity];
         mask = capacity - 1;
     }
@@ -35,7 +38,7 @@ final class LongCountTable {
     /** The slot of {@code key}, or -1. */
     int find(long key) {
         for (int s = home(key); used[s]; s = (s + 1) & mask) {
-            if (keys[s] == key) {
+            if (entries[s * width] == key) {
                 return s;
             }
         }
@@ -46,47 +49,50 @@ final class LongCountTable {
     int findOrInsert(long key) {
         int s = home(key);
         for (; used[s]; s = (s + 1) & mask) {
-            if (keys[s] == key) {
+            if (entries[s * width] == key) {
                 return s;
             }
         }
-        if (2 * (size + 1) > keys.length) {
+        if (2 * (size + 1) > used.length) {
             grow();
             return findOrInsert(key);
         }
         used[s] = true;
-        keys[s] = key;
+        entries[s * width] = key;
         size++;
         return s;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        long[] oldCounts = counts;
+        long[] oldEntries = entries;
         boolean[] oldUsed = used;
-        allocate(oldKeys.length * 2);
+        allocate(oldUsed.length * 2);
         for (int s = 0; s < oldUsed.length; s++) {
             if (oldUsed[s]) {
-                int t = home(oldKeys[s]);
+                int t = home(oldEntries[s * width]);
                 while (used[t]) {
                     t = (t + 1) & mask;
                 }
                 used[t] = true;
-                keys[t] = oldKeys[s];
-                System.arraycopy(oldCounts, s * stride, counts, t * stride, stride);
+                System.arraycopy(oldEntries, s * width, entries, t * width, width);
             }
         }
     }
 
-    /** The counters: those of slot {@code s} are at {@code s * stride} to {@code s * stride + stride - 1}. */
-    long[] counts() {
-        return counts;
+    /** The keys and counters: those of slot {@code s} are at {@link #countIndex}{@code (s)} and the next ones. */
+    long[] entries() {
+        return entries;
+    }
+
+    /** Where in {@link #entries()} the first counter of slot {@code s} is (the others follow it). */
+    int countIndex(int s) {
+        return s * width + 1;
     }
 
     /** Whether every counter of slot {@code s} is zero. */
     boolean allZero(int s) {
-        for (int j = s * stride, end = j + stride; j < end; j++) {
-            if (counts[j] != 0) {
+        for (int j = s * width + 1, end = j + stride; j < end; j++) {
+            if (entries[j] != 0) {
                 return false;
             }
         }
@@ -97,16 +103,15 @@ final class LongCountTable {
     void remove(int s) {
         int hole = s;
         for (int j = (s + 1) & mask; used[j]; j = (j + 1) & mask) {
-            int h = home(keys[j]);
+            int h = home(entries[j * width]);
             boolean reachable = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
             if (!reachable) {
-                keys[hole] = keys[j];
-                System.arraycopy(counts, j * stride, counts, hole * stride, stride);
+                System.arraycopy(entries, j * width, entries, hole * width, width);
                 hole = j;
             }
         }
         used[hole] = false;
-        Arrays.fill(counts, hole * stride, hole * stride + stride, 0L);
+        Arrays.fill(entries, hole * width, hole * width + width, 0L);
         size--;
     }
 
@@ -123,6 +128,6 @@ final class LongCountTable {
     }
 
     long key(int s) {
-        return keys[s];
+        return entries[s * width];
     }
 }

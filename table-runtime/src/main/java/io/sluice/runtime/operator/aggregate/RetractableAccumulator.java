@@ -28,6 +28,15 @@ abstract class RetractableAccumulator {
     /** Writes the group's current result at {@code pos} of {@code out} (NULL when it has none). */
     abstract void write(int group, FieldVector out, int pos);
 
+    /**
+     * Whether {@link #write} always sets the slot's validity, to a value or to NULL, so a caller that made room for the
+     * slot need not clear it first (a DECIMAL result is cleared all the same: an overflowing value is not written). The
+     * default: not known.
+     */
+    boolean writesEverySlot() {
+        return false;
+    }
+
     /** Forgets the group: it starts empty again. */
     abstract void clear(int group);
 

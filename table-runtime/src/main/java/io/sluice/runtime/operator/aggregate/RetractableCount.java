@@ -28,6 +28,12 @@ final class RetractableCount extends RetractableAccumulator {
         counts[group]--;
     }
 
+    /** A value, or an explicit NULL. */
+    @Override
+    boolean writesEverySlot() {
+        return true;
+    }
+
     @Override
     void write(int group, FieldVector out, int pos) {
         Values.writeLong(out, pos, counts[group]);

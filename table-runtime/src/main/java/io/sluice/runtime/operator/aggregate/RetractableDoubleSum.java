@@ -44,6 +44,12 @@ final class RetractableDoubleSum extends RetractableAccumulator {
         counts[group]--;
     }
 
+    /** A value, or an explicit NULL (except into a DECIMAL result, which an overflow leaves as it was). */
+    @Override
+    boolean writesEverySlot() {
+        return true;
+    }
+
     @Override
     void write(int group, FieldVector out, int pos) {
         long count = counts[group];

@@ -5,6 +5,7 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.sort.VectorGather;
 import io.sluice.runtime.types.RowType;
 import io.sluice.types.RowKind;
+import java.util.Arrays;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -14,6 +15,10 @@ import org.apache.arrow.vector.TinyIntVector;
  * Builds output batches of changelog rows one row at a time: the values of a row copied from input or
  * state vectors, its {@link RowKind}, and optionally a rank number in the last (BIGINT) column. A
  * batch is emitted when it reaches the batch size and by {@link #flush()}.
+ *
+ * <p>{@link #add} only notes where a row comes from; the values are copied when the batch is emitted, a column at a
+ * time (the several-source {@code VectorGather.gather}). So the source rows must keep their values until the next {@link #flush()}: rows of the batch being processed, or
+ * state rows that are not overwritten or compacted away before then.
  */
 final class ChangelogWriter implements AutoCloseable {
     private final RowType outputType;
@@ -22,12 +27,15 @@ final class ChangelogWriter implements AutoCloseable {
     private final BufferAllocator allocator;
     private final Output output;
     private final int batchSize;
-    private RowBatch out;
-    /** The vectors of {@link #out}, looked up once per batch instead of once per value. */
-    private FieldVector[] outVectors;
-    private TinyIntVector kinds;
-    private int pos;
     private boolean skipUpdateBefore;
+    /** The rows added since the last flush: the vectors and row each is copied from, its kind and rank number. */
+    private FieldVector[][] sources = new FieldVector[64][];
+    private int[] rows = new int[64];
+    private byte[] kinds = new byte[64];
+    private long[] ranks = new long[64];
+    private int pos;
+    /** One column's sources of the rows being emitted (reused). */
+    private FieldVector[] columnSources = new FieldVector[64];
 
     /**
      * A writer of {@code outputType} rows whose first {@code copiedColumns} columns are copied from
@@ -55,29 +63,25 @@ final class ChangelogWriter implements AutoCloseable {
         this.skipUpdateBefore = true;
     }
 
-    /** Appends row {@code row} of {@code from} with kind {@code kind}; {@code rank} is written if ranked. */
+    /**
+     * Appends row {@code row} of {@code from} with kind {@code kind}; {@code rank} is written if ranked. The row's
+     * values are read when the batch is emitted (see the class comment).
+     */
     void add(FieldVector[] from, int row, RowKind kind, long rank) throws Exception {
         if (skipUpdateBefore && kind == RowKind.UPDATE_BEFORE) {
             return;
         }
-        if (out == null) {
-            out = RowBatch.allocate(outputType, allocator, Math.min(batchSize, 1024));
-            kinds = new TinyIntVector("$row_kind", allocator);
-            out.setRowKinds(kinds);
-            kinds.allocateNew(Math.min(batchSize, 1024));
-            outVectors = new FieldVector[outputType.size()];
-            for (int c = 0; c < outVectors.length; c++) {
-                outVectors[c] = out.vector(c);
-            }
+        if (pos == rows.length) {
+            int n = 2 * pos;
+            sources = Arrays.copyOf(sources, n);
+            rows = Arrays.copyOf(rows, n);
+            kinds = Arrays.copyOf(kinds, n);
+            ranks = Arrays.copyOf(ranks, n);
         }
-        FieldVector[] to = outVectors;
-        for (int c = 0; c < copiedColumns; c++) {
-            VectorGather.copy(from[c], row, to[c], pos);
-        }
-        if (withRank) {
-            ((BigIntVector) to[copiedColumns]).setSafe(pos, rank);
-        }
-        kinds.setSafe(pos, kind.toByteValue());
+        sources[pos] = from;
+        rows[pos] = row;
+        kinds[pos] = kind.toByteValue();
+        ranks[pos] = rank;
         pos++;
         if (pos >= batchSize) {
             flush();
@@ -86,31 +90,49 @@ final class ChangelogWriter implements AutoCloseable {
 
     /** Emits the rows added since the last flush, if any. */
     void flush() throws Exception {
-        if (out == null) {
+        int n = pos;
+        if (n == 0) {
             return;
         }
-        RowBatch full = out;
-        out = null;
-        outVectors = null;
-        kinds = null;
-        if (pos == 0) {
-            full.close();
-            return;
+        RowBatch out = RowBatch.allocate(outputType, allocator, n);
+        try {
+            if (columnSources.length < n) {
+                columnSources = new FieldVector[rows.length];
+            }
+            for (int c = 0; c < copiedColumns; c++) {
+                for (int k = 0; k < n; k++) {
+                    columnSources[k] = sources[k][c];
+                }
+                VectorGather.gather(columnSources, rows, n, out.vector(c));
+            }
+            if (withRank) {
+                BigIntVector rank = (BigIntVector) out.vector(copiedColumns);
+                for (int k = 0; k < n; k++) {
+                    rank.setSafe(k, ranks[k]);
+                }
+            }
+            TinyIntVector kindVector = new TinyIntVector("$row_kind", allocator);
+            out.setRowKinds(kindVector);
+            kindVector.allocateNew(n);
+            for (int k = 0; k < n; k++) {
+                kindVector.set(k, kinds[k]);
+            }
+            out.setRowCount(n);
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        } finally {
+            pos = 0;
+            Arrays.fill(sources, 0, n, null);
+            Arrays.fill(columnSources, 0, Math.min(n, columnSources.length), null);
         }
-        full.setRowCount(pos);
-        pos = 0;
-        output.emit(full);
+        output.emit(out);
     }
 
     /** Drops rows not yet emitted (after a failure). */
     @Override
     public void close() {
-        if (out != null) {
-            out.close();
-            out = null;
-            outVectors = null;
-            kinds = null;
-            pos = 0;
-        }
+        Arrays.fill(sources, 0, pos, null);
+        pos = 0;
     }
 }

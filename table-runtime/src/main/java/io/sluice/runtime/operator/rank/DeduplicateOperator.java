@@ -217,6 +217,9 @@ public final class DeduplicateOperator implements StreamOperator, io.sluice.runt
             }
             writer.flush();
             expireIncrementally(rows);
+        } catch (Throwable t) {
+            writer.close(); // the rows not emitted point into the batch
+            throw t;
         }
         if (store.isSparse()) {
             int[] newId = store.compact();

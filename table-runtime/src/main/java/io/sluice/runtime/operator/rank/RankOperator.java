@@ -237,6 +237,9 @@ public final class RankOperator implements StreamOperator, io.sluice.runtime.sta
             }
             writer.flush();
             expireIncrementally(rows);
+        } catch (Throwable t) {
+            writer.close(); // the rows not emitted point into the batch
+            throw t;
         }
         if (store.isSparse()) {
             lists.renumber(store.compact());

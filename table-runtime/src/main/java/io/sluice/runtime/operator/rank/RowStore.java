@@ -133,7 +133,8 @@ final class RowStore implements AutoCloseable {
                 newId[r] = -1;
             }
         }
-        FieldVector[] fresh = newVectors(Math.max(n, 16));
+        // room for as many rows as there were: adding them again until the next compaction then needs no growing
+        FieldVector[] fresh = newVectors(Math.max(rowCount, 16));
         try {
             for (int c = 0; c < vectors.length; c++) {
                 VectorGather.gather(vectors[c], liveIds, 0, n, fresh[c], 0);

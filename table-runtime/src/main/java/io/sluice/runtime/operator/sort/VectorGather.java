@@ -42,6 +42,71 @@ public final class VectorGather {
     }
 
     /**
+     * Copies {@code sources[k][indexes[k]]} to {@code dst[k]} for {@code k} in {@code [0, n)}: a gather from several
+     * vectors of {@code dst}'s type, one column at a time, into an empty {@code dst}, growing it as needed (once, when
+     * the sources are of {@code dst}'s class). Does not set the value count.
+     */
+    public static void gather(ValueVector[] sources, int[] indexes, int n, ValueVector dst) {
+        if (dst instanceof NullVector || n == 0) {
+            return;
+        }
+        boolean sameClass = true;
+        for (int k = 0; k < n && sameClass; k++) {
+            sameClass = sources[k].getClass() == dst.getClass();
+        }
+        if (sameClass && dst instanceof BaseFixedWidthVector && !(dst instanceof BitVector)) {
+            BaseFixedWidthVector d = (BaseFixedWidthVector) dst;
+            while (d.getValueCapacity() < n) {
+                d.reAlloc();
+            }
+            int width = d.getTypeWidth();
+            for (int k = 0; k < n; k++) {
+                copyFixed((BaseFixedWidthVector) sources[k], indexes[k], d, k, width);
+            }
+            return;
+        }
+        if (sameClass && dst instanceof BaseVariableWidthVector && ((BaseVariableWidthVector) dst).getLastSet() < 0) {
+            BaseVariableWidthVector d = (BaseVariableWidthVector) dst;
+            long bytes = 0;
+            for (int k = 0; k < n; k++) {
+                BaseVariableWidthVector src = (BaseVariableWidthVector) sources[k];
+                if (!src.isNull(indexes[k])) {
+                    bytes += src.getValueLength(indexes[k]);
+                }
+            }
+            while (d.getValueCapacity() < n) {
+                d.reallocValidityAndOffsetBuffers();
+            }
+            if (d.getDataBuffer().capacity() < bytes) {
+                d.reallocDataBuffer(bytes);
+            }
+            ArrowBuf out = d.getDataBuffer();
+            ArrowBuf offsets = d.getOffsetBuffer();
+            ArrowBuf validity = d.getValidityBuffer();
+            int end = 0;
+            offsets.setInt(0, 0);
+            for (int k = 0; k < n; k++) {
+                BaseVariableWidthVector src = (BaseVariableWidthVector) sources[k];
+                int i = indexes[k];
+                if (src.isNull(i)) {
+                    BitVectorHelper.unsetBit(validity, k);
+                } else {
+                    BitVectorHelper.setBit(validity, k);
+                    int len = src.getValueLength(i);
+                    out.setBytes(end, src.getDataBuffer(), src.getStartOffset(i), len);
+                    end += len;
+                }
+                offsets.setInt((long) (k + 1) * BaseVariableWidthVector.OFFSET_WIDTH, end);
+            }
+            d.setLastSet(n - 1);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            dst.copyFromSafe(indexes[k], k, sources[k]);
+        }
+    }
+
+    /**
      * A new batch of rows {@code indexes[from, to)} of {@code src} (its row kinds too), allocated from
      * {@code allocator}; {@code src} stays owned by the caller.
      */

@@ -22,14 +22,14 @@ class LongCountTableTest {
             int variant = random.nextInt(2);
             if (random.nextInt(3) > 0) {
                 int s = table.findOrInsert(key);
-                table.counts()[s * 2 + variant]++;
+                table.entries()[table.countIndex(s) + variant]++;
                 expected.computeIfAbsent(key, k -> new long[2])[variant]++;
             } else {
                 int s = table.find(key);
                 long[] e = expected.get(key);
                 assertEquals(e == null, s < 0, "key " + key);
-                if (s >= 0 && table.counts()[s * 2 + variant] > 0) {
-                    table.counts()[s * 2 + variant]--;
+                if (s >= 0 && table.entries()[table.countIndex(s) + variant] > 0) {
+                    table.entries()[table.countIndex(s) + variant]--;
                     e[variant]--;
                     if (table.allZero(s)) {
                         table.remove(s);
@@ -42,8 +42,9 @@ class LongCountTableTest {
         for (Map.Entry<Long, long[]> e : expected.entrySet()) {
             int s = table.find(e.getKey());
             assertTrue(s >= 0);
-            assertEquals(e.getValue()[0], table.counts()[s * 2]);
-            assertEquals(e.getValue()[1], table.counts()[s * 2 + 1]);
+            assertEquals(e.getValue()[0], table.entries()[table.countIndex(s)]);
+            assertEquals(e.getValue()[1], table.entries()[table.countIndex(s) + 1]);
+            assertEquals(e.getKey(), table.key(s));
         }
     }
 }
