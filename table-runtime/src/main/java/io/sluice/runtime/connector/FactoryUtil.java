@@ -86,7 +86,8 @@ public final class FactoryUtil {
         }
         TreeSet<String> unsupported = new TreeSet<>();
         for (String key : options.keySet()) {
-            if (!allowed.contains(key) && !hasPrefix(key, connector.tableDependentOptionPrefixes())) {
+            if (!allowed.contains(key) && !hasPrefix(key, connector.tableDependentOptionPrefixes())
+                    && !isMaterializedTableOption(key)) {
                 unsupported.add(key);
             }
         }
@@ -112,6 +113,15 @@ public final class FactoryUtil {
                     .append(String.join(", ", listed)).append('.');
         }
         return new ValidationException(sb.toString());
+    }
+
+    /**
+     * Whether a key is an option of a materialized table rather than of its connector: Flink's
+     * {@code partition.fields.<column>.date-formatter}, which every connector of such a table takes.
+     */
+    private static boolean isMaterializedTableOption(String key) {
+        return key.startsWith("partition.fields.") && key.endsWith(".date-formatter")
+                && key.length() > "partition.fields.".length() + ".date-formatter".length();
     }
 
     private static boolean hasPrefix(String key, Set<String> prefixes) {
