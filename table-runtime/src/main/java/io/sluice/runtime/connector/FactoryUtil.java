@@ -60,7 +60,20 @@ public final class FactoryUtil {
      */
     public static void validateOptions(String tableName, Factory connector, Map<String, String> options,
             ClassLoader classLoader) {
+        validateOptions(tableName, connector, options, classLoader, null);
+    }
+
+    /**
+     * As {@link #validateOptions(String, Factory, Map, ClassLoader)}; with the table's physical columns
+     * ({@code physicalRowType} not null) an error also lists the column options the connector takes for them
+     * ({@link Factory#tableDependentOptionKeys}).
+     */
+    public static void validateOptions(String tableName, Factory connector, Map<String, String> options,
+            ClassLoader classLoader, io.sluice.runtime.types.RowType physicalRowType) {
         Set<String> allowed = new HashSet<>();
+        if (physicalRowType != null) {
+            allowed.addAll(connector.tableDependentOptionKeys(physicalRowType, options));
+        }
         allowed.add(CONNECTOR.key());
         if (connector instanceof DynamicTableSourceFactory) {
             allowed.add(BadRecords.TABLE_OPTION.key()); // a Sluice addition every source table may carry
