@@ -100,6 +100,18 @@ final class CatalogJson {
         ArrayNode parts = n.putArray("partition-keys");
         t.partitionKeys().forEach(parts::add);
         n.put("comment", t.comment());
+        MaterializedTableDefinition m = t.materialized();
+        if (m != null) {
+            ObjectNode mn = n.putObject("materialized");
+            mn.put("original-query", m.originalQuery());
+            mn.put("expanded-query", m.expandedQuery());
+            mn.put("freshness-interval", m.freshnessInterval());
+            mn.put("freshness-unit", m.freshnessUnit());
+            mn.put("logical-refresh-mode", m.logicalRefreshMode().name());
+            mn.put("refresh-mode", m.refreshMode().name());
+            mn.put("refresh-status", m.refreshStatus().name());
+            mn.put("restore-path", m.restorePath());
+        }
         return n;
     }
 
@@ -230,8 +242,23 @@ final class CatalogJson {
             wmColumn = text(wm, "column", file);
             wmExpression = text(wm, "expression", file);
         }
-        return new CatalogTable(columns, options, pk, pkName, wmColumn, wmExpression, optText(n, "comment"),
-                strings(array(n, "partition-keys", file), file));
+        CatalogTable table = new CatalogTable(columns, options, pk, pkName, wmColumn, wmExpression,
+                optText(n, "comment"), strings(array(n, "partition-keys", file), file));
+        JsonNode m = n.get("materialized");
+        if (m == null || m.isNull()) {
+            return table;
+        }
+        try {
+            return table.withMaterialized(new MaterializedTableDefinition(text(m, "original-query", file),
+                    text(m, "expanded-query", file), text(m, "freshness-interval", file),
+                    text(m, "freshness-unit", file),
+                    MaterializedTableDefinition.LogicalRefreshMode.valueOf(text(m, "logical-refresh-mode", file)),
+                    MaterializedTableDefinition.RefreshMode.valueOf(text(m, "refresh-mode", file)),
+                    MaterializedTableDefinition.RefreshStatus.valueOf(text(m, "refresh-status", file)),
+                    optText(m, "restore-path")));
+        } catch (IllegalArgumentException e) {
+            throw corrupt(file, "materialized table definition: " + e.getMessage());
+        }
     }
 
     /** A FUNCTION document. */

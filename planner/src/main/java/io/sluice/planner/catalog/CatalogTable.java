@@ -24,10 +24,11 @@ public final class CatalogTable implements CatalogBaseTable {
     private final ScanTableSource inlineSource;
     private final String primaryKeyName;
     private final List<String> partitionKeys;
+    private final MaterializedTableDefinition materialized;
 
     public CatalogTable(List<CatalogColumn> columns, Map<String, String> options, List<String> primaryKey,
             String watermarkColumn, String watermarkExpression, String comment) {
-        this(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment, null, null, List.of());
+        this(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment, null, null, List.of(), null);
     }
 
     /**
@@ -38,12 +39,12 @@ public final class CatalogTable implements CatalogBaseTable {
             String primaryKeyName, String watermarkColumn, String watermarkExpression, String comment,
             List<String> partitionKeys) {
         this(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment, null, primaryKeyName,
-                partitionKeys);
+                partitionKeys, null);
     }
 
     private CatalogTable(List<CatalogColumn> columns, Map<String, String> options, List<String> primaryKey,
             String watermarkColumn, String watermarkExpression, String comment, ScanTableSource inlineSource,
-            String primaryKeyName, List<String> partitionKeys) {
+            String primaryKeyName, List<String> partitionKeys, MaterializedTableDefinition materialized) {
         this.columns = List.copyOf(columns);
         this.options = new LinkedHashMap<>(options);
         this.primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
@@ -54,6 +55,7 @@ public final class CatalogTable implements CatalogBaseTable {
         this.primaryKeyName = this.primaryKey.isEmpty() ? null
                 : primaryKeyName != null ? primaryKeyName : "PK_" + String.join("_", this.primaryKey);
         this.partitionKeys = partitionKeys == null ? List.of() : List.copyOf(partitionKeys);
+        this.materialized = materialized;
     }
 
     /** A table whose rows come from {@code source} (no connector options). */
@@ -62,7 +64,7 @@ public final class CatalogTable implements CatalogBaseTable {
         for (int i = 0; i < type.size(); i++) {
             cols.add(CatalogColumn.physical(type.name(i), type.type(i)));
         }
-        return new CatalogTable(cols, Map.of(), null, null, null, null, source, null, List.of());
+        return new CatalogTable(cols, Map.of(), null, null, null, null, source, null, List.of(), null);
     }
 
     public List<CatalogColumn> columns() {
@@ -135,25 +137,25 @@ public final class CatalogTable implements CatalogBaseTable {
 
     public CatalogTable withOptions(Map<String, String> newOptions) {
         return new CatalogTable(columns, newOptions, primaryKey, watermarkColumn, watermarkExpression, comment,
-                inlineSource, primaryKeyName, partitionKeys);
+                inlineSource, primaryKeyName, partitionKeys, materialized);
     }
 
     /** This table with other columns (partition keys, key and watermark unchanged). */
     public CatalogTable withColumns(List<CatalogColumn> newColumns) {
         return new CatalogTable(newColumns, options, primaryKey, watermarkColumn, watermarkExpression, comment,
-                inlineSource, primaryKeyName, partitionKeys);
+                inlineSource, primaryKeyName, partitionKeys, materialized);
     }
 
     /** This table with another primary key ({@code columns} empty: none); {@code name} null: the default. */
     public CatalogTable withPrimaryKey(List<String> keyColumns, String name) {
         return new CatalogTable(columns, options, keyColumns, watermarkColumn, watermarkExpression, comment,
-                inlineSource, name, partitionKeys);
+                inlineSource, name, partitionKeys, materialized);
     }
 
     /** This table with another watermark ({@code column} null: none). */
     public CatalogTable withWatermark(String column, String expression) {
         return new CatalogTable(columns, options, primaryKey, column, expression, comment, inlineSource,
-                primaryKeyName, partitionKeys);
+                primaryKeyName, partitionKeys, materialized);
     }
 
     /**
@@ -162,13 +164,29 @@ public final class CatalogTable implements CatalogBaseTable {
      */
     public CatalogTable withInlineSource(ScanTableSource source) {
         return new CatalogTable(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment, source,
-                primaryKeyName, partitionKeys);
+                primaryKeyName, partitionKeys, materialized);
     }
 
     /** This table with other partition keys. */
     public CatalogTable withPartitionKeys(List<String> keys) {
         return new CatalogTable(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment,
-                inlineSource, primaryKeyName, keys);
+                inlineSource, primaryKeyName, keys, materialized);
+    }
+
+    /** The definition of a materialized table (its query, freshness and refresh pipeline), or null for a table. */
+    public MaterializedTableDefinition materialized() {
+        return materialized;
+    }
+
+    /** Whether this is a materialized table. */
+    public boolean isMaterialized() {
+        return materialized != null;
+    }
+
+    /** This table as a materialized table of {@code definition} (null: a plain table). */
+    public CatalogTable withMaterialized(MaterializedTableDefinition definition) {
+        return new CatalogTable(columns, options, primaryKey, watermarkColumn, watermarkExpression, comment,
+                inlineSource, primaryKeyName, partitionKeys, definition);
     }
 
     /** The metadata columns, in declaration order. */

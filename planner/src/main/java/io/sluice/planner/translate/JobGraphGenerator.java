@@ -181,7 +181,8 @@ public final class JobGraphGenerator implements TranslationContext {
                     + " has no 'connector' option; declare it in WITH ('connector' = '...', ...).");
         }
         DynamicTableSourceFactory factory = FactoryUtil.discover(DynamicTableSourceFactory.class, connector, classLoader);
-        FactoryUtil.validateOptions(table.identifier().toString(), factory, ct.options(), classLoader);
+        FactoryUtil.validateOptions(table.identifier().toString(), factory, ct.options(), classLoader,
+                ct.physicalRowType());
         ScanTableSource source = factory.createDynamicTableSource(new TableContext(table.identifier().toString(),
                 ct.physicalRowType(), io.sluice.runtime.connector.BadRecords.withoutTableOption(ct.options()), config,
                 ct.partitionKeys(), ct.primaryKey()));

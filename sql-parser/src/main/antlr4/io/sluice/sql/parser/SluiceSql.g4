@@ -115,7 +115,14 @@ createTarget
     | CATALOG ifNotExists? identifier commentClause? withOptions                                     #createCatalog
     | FUNCTION ifNotExists? objectName AS className=STRING (LANGUAGE language=identifier)?
         (USING jarList)?                                                                             #createFunction
+    | (OR ALTER)? MATERIALIZED TABLE ifNotExists? objectName (LPAREN tableConstraint RPAREN)? commentClause?
+        partitionedBy? withOptions? freshness? refreshMode? AS query                                 #createMaterializedTable
     ;
+
+// FRESHNESS = INTERVAL '<num>' <unit>; the unit is checked when the statement runs (SECOND, MINUTE, HOUR or DAY).
+freshness : FRESHNESS EQ INTERVAL MINUS? value=STRING unit=identifier ;
+
+refreshMode : REFRESH_MODE EQ (CONTINUOUS | FULL) ;
 
 // RTAS: [CREATE OR] REPLACE TABLE ... AS query
 replaceTableBody
@@ -128,6 +135,7 @@ dropTarget
     | DATABASE ifExists? objectName (RESTRICT | CASCADE)?                                            #dropDatabase
     | CATALOG ifExists? identifier                                                                   #dropCatalog
     | FUNCTION ifExists? objectName                                                                  #dropFunction
+    | MATERIALIZED TABLE ifExists? objectName                                                        #dropMaterializedTable
     ;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -141,6 +149,7 @@ alterTarget
     | DATABASE objectName SET LPAREN option (COMMA option)* RPAREN                                   #alterDatabase
     | TEMPORARY? SYSTEM? FUNCTION ifExists? objectName AS className=STRING
         (LANGUAGE language=identifier)?                                                              #alterFunction
+    | MATERIALIZED TABLE objectName (SUSPEND | RESUME withOptions? | REFRESH partitionSpec? | AS query) #alterMaterializedTable
     ;
 
 alterCatalogAction
@@ -238,7 +247,8 @@ showTarget
     | JARS                                                                                           #showJars
     | CURRENT (CATALOG | DATABASE)                                                                   #showCurrent
     | COLUMNS showFrom showLike?                                                                     #showColumns
-    | CREATE (TABLE | VIEW | CATALOG) objectName                                                     #showCreate
+    | CREATE (TABLE | VIEW | CATALOG | MATERIALIZED TABLE) objectName                                #showCreate
+    | MATERIALIZED TABLES showFrom? showLike?                                                        #showMaterializedTables
     | FULL? MODULES                                                                                  #showModules
     | PROCEDURES showFrom? showLike?                                                                 #showProcedures
     ;
@@ -292,6 +302,7 @@ nonReserved
     : ADD | AFTER | ALL | ANALYZE | ARRAY | BEGIN | CASCADE | CATALOG | CATALOGS | CHANGELOG_MODE | CLEAR | COLUMNS | COMMENT
     | COMPILE
     | CONSTRAINTS | CURRENT | DATABASE | DATABASES | DAY | DESC | DESCRIBE | DRAIN | END | ENFORCED
+    | CONTINUOUS | FRESHNESS | MATERIALIZED | REFRESH | REFRESH_MODE | RESUME | SUSPEND
     | ESTIMATED_COST | EXCLUDING | EXECUTE | EXISTS | EXIT | EXPLAIN | EXTENDED | FIRST | FULL | FUNCTION
     | FUNCTIONS | GENERATED | LOAD | MODULE | MODULES | PROCEDURES | UNLOAD | CALL | DELETE | TRUNCATE | UPDATE
     | HELP | HOUR | IF | INCLUDING | INTERVAL | JAR | JARS | JOB | JOBS | JSON_EXECUTION_PLAN | KEY
@@ -326,6 +337,7 @@ COMMENT : 'COMMENT' ;
 COMPILE : 'COMPILE' ;
 CONSTRAINT : 'CONSTRAINT' ;
 CONSTRAINTS : 'CONSTRAINTS' ;
+CONTINUOUS : 'CONTINUOUS' ;
 CREATE : 'CREATE' ;
 CURRENT : 'CURRENT' ;
 DATABASE : 'DATABASE' ;
@@ -346,6 +358,7 @@ EXPLAIN : 'EXPLAIN' ;
 EXTENDED : 'EXTENDED' ;
 FIRST : 'FIRST' ;
 FOR : 'FOR' ;
+FRESHNESS : 'FRESHNESS' ;
 FROM : 'FROM' ;
 CALL : 'CALL' ;
 DELETE : 'DELETE' ;
@@ -376,6 +389,7 @@ LIKE : 'LIKE' ;
 LOAD : 'LOAD' ;
 LOCAL : 'LOCAL' ;
 MAP : 'MAP' ;
+MATERIALIZED : 'MATERIALIZED' ;
 METADATA : 'METADATA' ;
 MINUTE : 'MINUTE' ;
 MODIFY : 'MODIFY' ;
@@ -398,11 +412,14 @@ PRECISION : 'PRECISION' ;
 PRIMARY : 'PRIMARY' ;
 PROCEDURES : 'PROCEDURES' ;
 QUIT : 'QUIT' ;
+REFRESH : 'REFRESH' ;
+REFRESH_MODE : 'REFRESH_MODE' ;
 REMOVE : 'REMOVE' ;
 REPLACE : 'REPLACE' ;
 RENAME : 'RENAME' ;
 RESET : 'RESET' ;
 RESTRICT : 'RESTRICT' ;
+RESUME : 'RESUME' ;
 ROW : 'ROW' ;
 SAVEPOINT : 'SAVEPOINT' ;
 SECOND : 'SECOND' ;
@@ -411,6 +428,7 @@ SET : 'SET' ;
 SHOW : 'SHOW' ;
 STATEMENT : 'STATEMENT' ;
 STOP : 'STOP' ;
+SUSPEND : 'SUSPEND' ;
 SYSTEM : 'SYSTEM' ;
 TABLE : 'TABLE' ;
 TABLES : 'TABLES' ;

@@ -65,6 +65,12 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
       return new CreateCatalogStatement(identifier(c.identifier()), c.ifNotExists() != null,
           comment(c.commentClause()), options(c.withOptions()), pos(ctx));
     }
+    if (target instanceof CreateMaterializedTableContext m) {
+      if (temporary || system) {
+        throw SqlParseException.at(pos(ctx), "CREATE MATERIALIZED TABLE does not support TEMPORARY tables");
+      }
+      return createMaterializedTable(m, pos(ctx));
+    }
     CreateFunctionContext f = (CreateFunctionContext) target;
     List<String> jars = new ArrayList<>();
     if (f.jarList() != null) {
@@ -113,6 +119,12 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
     if (target instanceof DropCatalogContext c) {
       return new DropCatalogStatement(identifier(c.identifier()), c.ifExists() != null, pos(ctx));
     }
+    if (target instanceof DropMaterializedTableContext m) {
+      if (temporary || system) {
+        throw SqlParseException.at(pos(ctx), "DROP MATERIALIZED TABLE does not support TEMPORARY tables");
+      }
+      return new DropMaterializedTableStatement(name(m.objectName()), m.ifExists() != null, pos(ctx));
+    }
     DropFunctionContext f = (DropFunctionContext) target;
     return new DropFunctionStatement(name(f.objectName()), temporary, system, f.ifExists() != null,
         pos(ctx));
@@ -121,6 +133,54 @@ final class AstBuilder extends SluiceSqlBaseVisitor<ParsedStatement> {
   @Override
   public ParsedStatement visitAlter(AlterContext ctx) {
     return visit(ctx.alterTarget());
+  }
+
+  private CreateMaterializedTableStatement createMaterializedTable(CreateMaterializedTableContext m,
+      SqlPosition position) {
+    TableElements declared = new TableElements(this);
+    if (m.tableConstraint() != null) {
+      declared.add(m.tableConstraint());
+    }
+    List<String> partitionKeys = m.partitionedBy() == null ? List.of() : identifiers(m.partitionedBy().columnList());
+    String freshnessValue = null;
+    String freshnessUnit = null;
+    if (m.freshness() != null) {
+      freshnessValue = (m.freshness().MINUS() != null ? "-" : "") + string(m.freshness().value);
+      freshnessUnit = m.freshness().unit.getText();
+    }
+    CreateMaterializedTableStatement.RefreshMode mode = m.refreshMode() == null ? null
+        : m.refreshMode().FULL() != null ? CreateMaterializedTableStatement.RefreshMode.FULL
+        : CreateMaterializedTableStatement.RefreshMode.CONTINUOUS;
+    return new CreateMaterializedTableStatement(name(m.objectName()), m.ALTER() != null, m.ifNotExists() != null,
+        declared.primaryKey, comment(m.commentClause()), partitionKeys, options(m.withOptions()), freshnessValue,
+        freshnessUnit, mode, fragment(m.query()), position);
+  }
+
+  @Override
+  public ParsedStatement visitAlterMaterializedTable(AlterMaterializedTableContext ctx) {
+    SqlPosition position = pos((ParserRuleContext) ctx.getParent());
+    AlterMaterializedTableStatement.Action action;
+    Map<String, String> options = new LinkedHashMap<>();
+    if (ctx.SUSPEND() != null) {
+      action = AlterMaterializedTableStatement.Action.SUSPEND;
+    } else if (ctx.RESUME() != null) {
+      action = AlterMaterializedTableStatement.Action.RESUME;
+      options = options(ctx.withOptions());
+    } else if (ctx.REFRESH() != null) {
+      action = AlterMaterializedTableStatement.Action.REFRESH;
+      if (ctx.partitionSpec() != null) {
+        for (PartitionValueContext value : ctx.partitionSpec().partitionValue()) {
+          String key = identifier(value.identifier());
+          if (options.put(key, literal(value.literal())) != null) {
+            throw SqlParseException.at(pos(value), "Duplicate partition column '" + key + "'");
+          }
+        }
+      }
+    } else {
+      action = AlterMaterializedTableStatement.Action.AS_QUERY;
+    }
+    return new AlterMaterializedTableStatement(name(ctx.objectName()), action, options,
+        ctx.query() == null ? null : fragment(ctx.query()), position);
   }
 
   @Override

@@ -35,13 +35,17 @@ final class ShowBuilder {
       return show(Kind.COLUMNS, c.showFrom(), c.showLike(), position);
     }
     if (target instanceof ShowCreateContext c) {
-      Kind kind = c.TABLE() != null ? Kind.CREATE_TABLE : c.VIEW() != null ? Kind.CREATE_VIEW : Kind.CREATE_CATALOG;
+      Kind kind = c.MATERIALIZED() != null ? Kind.CREATE_MATERIALIZED_TABLE : c.TABLE() != null ? Kind.CREATE_TABLE
+          : c.VIEW() != null ? Kind.CREATE_VIEW : Kind.CREATE_CATALOG;
       ObjectName name = AstBuilder.name(c.objectName());
       if (kind == Kind.CREATE_CATALOG && name.parts().size() != 1) {
         throw SqlParseException.at(AstBuilder.pos(c.objectName()), "SHOW CREATE CATALOG takes a catalog name, not "
             + name);
       }
       return new ShowStatement(kind, name, null, false, false, position);
+    }
+    if (target instanceof ShowMaterializedTablesContext c) {
+      return show(Kind.MATERIALIZED_TABLES, c.showFrom(), c.showLike(), position);
     }
     if (target instanceof ShowProceduresContext c) {
       return show(Kind.PROCEDURES, c.showFrom(), c.showLike(), position);

@@ -32,6 +32,11 @@ final class TableElements {
     add(element.watermarkDefinition(), element.tableConstraint(), element.columnDefinition());
   }
 
+  /** Adds the key constraint of a {@code CREATE MATERIALIZED TABLE}. */
+  void add(TableConstraintContext constraint) {
+    add(null, constraint, null);
+  }
+
   /** Adds a component of {@code ALTER TABLE .. ADD|MODIFY}; a column is also recorded with its position. */
   void add(AlterElementContext element) {
     add(element.watermarkDefinition(), element.tableConstraint(), element.columnDefinition());

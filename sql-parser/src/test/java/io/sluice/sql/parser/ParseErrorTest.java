@@ -16,7 +16,7 @@ class ParseErrorTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("CREATE TABEL t (a INT)", 1, 8,
-            "Encountered \"TABEL\" at line 1, column 8. Was expecting one of: \"CATALOG\", \"DATABASE\", \"FUNCTION\", \"OR\", \"SYSTEM\", \"TABLE\", \"TEMPORARY\", \"VIEW\""),
+            "Encountered \"TABEL\" at line 1, column 8. Was expecting one of: \"CATALOG\", \"DATABASE\", \"FUNCTION\", \"MATERIALIZED\", \"OR\", \"SYSTEM\", \"TABLE\", \"TEMPORARY\", ..."),
         Arguments.of("CREATE TABLE t (a INT, b FOO)", 1, 26,
             "Unknown data type \"FOO\" at line 1, column 26."),
         Arguments.of("CREATE TABLE t (a INT,)", 1, 23,
@@ -30,7 +30,7 @@ class ParseErrorTest {
         Arguments.of("SHOW TABLEZ", 1, 6,
             "Encountered \"TABLEZ\" at line 1, column 6. Was expecting one of: \"CREATE\", \"CATALOGS\", \"COLUMNS\", \"CURRENT\", \"DATABASES\", \"FULL\", \"FUNCTIONS\", \"JARS\", ..."),
         Arguments.of("ALTER TABLEZ t RENAME TO u", 1, 7,
-            "Encountered \"TABLEZ\" at line 1, column 7. Was expecting one of: \"CATALOG\", \"DATABASE\", \"FUNCTION\", \"SYSTEM\", \"TABLE\", \"TEMPORARY\", \"VIEW\""),
+            "Encountered \"TABLEZ\" at line 1, column 7. Was expecting one of: \"CATALOG\", \"DATABASE\", \"FUNCTION\", \"MATERIALIZED\", \"SYSTEM\", \"TABLE\", \"TEMPORARY\", \"VIEW\""),
         Arguments.of("ALTER TABLE t DROP (a, b, a)", 1, 27,
             "Duplicate column `a` at line 1, column 27."),
         Arguments.of("ALTER TABLE t RESET ('k', 'k')", 1, 27,
@@ -101,7 +101,7 @@ class ParseErrorTest {
         Arguments.of("RESET 'a' b", 1, 11,
             "Encountered \"b\" at line 1, column 11. Was expecting one of: \";\", <EOF>"),
         Arguments.of("SHOW CREATE DATABASE d", 1, 13,
-            "Encountered \"DATABASE\" at line 1, column 13. Was expecting one of: \"CATALOG\", \"TABLE\", \"VIEW\""),
+            "Encountered \"DATABASE\" at line 1, column 13. Was expecting one of: \"CATALOG\", \"MATERIALIZED\", \"TABLE\", \"VIEW\""),
         Arguments.of("SHOW COLUMNS orders", 1, 14,
             "Encountered \"orders\" at line 1, column 14. Was expecting one of: \"FROM\", \"IN\""),
         Arguments.of("USE", 1, 4,

@@ -25,7 +25,8 @@ class LateOptionValidationTest {
         for (String query : List.of("SELECT * FROM g", "EXPLAIN PLAN FOR SELECT * FROM g")) {
             ValidationException e = assertThrows(ValidationException.class, () -> env.executeSql(query));
             assertTrue(e.getMessage().startsWith("Unsupported options found for 'datagen'.\n\nUnsupported options:\n\n"
-                    + "scan.startup.mode\n\nSupported options:\n\nconnector\nnumber-of-rows\nrows-per-second\n"),
+                    + "scan.startup.mode\n\nSupported options:\n\nconnector\nfields.a.kind\nfields.a.max\nfields.a.min\n"
+                    + "fields.a.null-rate\nnumber-of-rows\nrows-per-second\nscan.parallelism\n"),
                     e.getMessage());
             assertTrue(e.getMessage().contains("table default_catalog.default_database.g"), e.getMessage());
         }

@@ -26,4 +26,14 @@ public interface Factory {
     default Set<String> tableDependentOptionPrefixes() {
         return Set.of();
     }
+
+    /**
+     * The keys under {@link #tableDependentOptionPrefixes()} that a table of these columns and options takes (e.g.
+     * datagen's {@code fields.<column>.min} for each numeric column); {@link FactoryUtil#validateOptions} lists them
+     * with the supported options when a table has an unsupported one, as Flink does. Empty by default.
+     */
+    default Set<String> tableDependentOptionKeys(io.sluice.runtime.types.RowType physicalRowType,
+            java.util.Map<String, String> options) {
+        return Set.of();
+    }
 }

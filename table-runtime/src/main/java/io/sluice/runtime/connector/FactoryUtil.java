@@ -60,7 +60,20 @@ public final class FactoryUtil {
      */
     public static void validateOptions(String tableName, Factory connector, Map<String, String> options,
             ClassLoader classLoader) {
+        validateOptions(tableName, connector, options, classLoader, null);
+    }
+
+    /**
+     * As {@link #validateOptions(String, Factory, Map, ClassLoader)}; with the table's physical columns
+     * ({@code physicalRowType} not null) an error also lists the column options the connector takes for them
+     * ({@link Factory#tableDependentOptionKeys}).
+     */
+    public static void validateOptions(String tableName, Factory connector, Map<String, String> options,
+            ClassLoader classLoader, io.sluice.runtime.types.RowType physicalRowType) {
         Set<String> allowed = new HashSet<>();
+        if (physicalRowType != null) {
+            allowed.addAll(connector.tableDependentOptionKeys(physicalRowType, options));
+        }
         allowed.add(CONNECTOR.key());
         if (connector instanceof DynamicTableSourceFactory) {
             allowed.add(BadRecords.TABLE_OPTION.key()); // a Sluice addition every source table may carry
@@ -86,7 +99,8 @@ public final class FactoryUtil {
         }
         TreeSet<String> unsupported = new TreeSet<>();
         for (String key : options.keySet()) {
-            if (!allowed.contains(key) && !hasPrefix(key, connector.tableDependentOptionPrefixes())) {
+            if (!allowed.contains(key) && !hasPrefix(key, connector.tableDependentOptionPrefixes())
+                    && !isMaterializedTableOption(key)) {
                 unsupported.add(key);
             }
         }
@@ -112,6 +126,15 @@ public final class FactoryUtil {
                     .append(String.join(", ", listed)).append('.');
         }
         return new ValidationException(sb.toString());
+    }
+
+    /**
+     * Whether a key is an option of a materialized table rather than of its connector: Flink's
+     * {@code partition.fields.<column>.date-formatter}, which every connector of such a table takes.
+     */
+    private static boolean isMaterializedTableOption(String key) {
+        return key.startsWith("partition.fields.") && key.endsWith(".date-formatter")
+                && key.length() > "partition.fields.".length() + ".date-formatter".length();
     }
 
     private static boolean hasPrefix(String key, Set<String> prefixes) {

@@ -37,6 +37,28 @@ public final class DataGenTableSourceFactory implements DynamicTableSourceFactor
         return Set.of(DataGenOptions.ROWS_PER_SECOND, DataGenOptions.NUMBER_OF_ROWS, DataGenOptions.SCAN_PARALLELISM);
     }
 
+    /**
+     * The column options each column takes with its generator ({@code fields.<column>.kind}, default
+     * {@code random}): {@code kind} and {@code null-rate}, then {@code min}/{@code max} (numbers),
+     * {@code length}/{@code var-len} (strings, bytes), {@code max-past} (timestamps), or {@code start}/{@code end}
+     * for a sequence.
+     */
+    @Override
+    public Set<String> tableDependentOptionKeys(io.sluice.runtime.types.RowType physicalRowType,
+            java.util.Map<String, String> options) {
+        Set<String> keys = new java.util.TreeSet<>();
+        for (int i = 0; i < physicalRowType.size(); i++) {
+            String name = physicalRowType.name(i);
+            String kind = options.get(DataGenOptions.key(name, DataGenOptions.KIND));
+            GeneratorKind generator = "sequence".equalsIgnoreCase(kind == null ? "" : kind.strip())
+                    ? GeneratorKind.SEQUENCE : GeneratorKind.RANDOM;
+            for (String suffix : FieldSpecParser.suffixes(physicalRowType.type(i), generator)) {
+                keys.add(DataGenOptions.key(name, suffix));
+            }
+        }
+        return keys;
+    }
+
     /** {@code fields.}: the column options, checked by {@link #createDynamicTableSource}. */
     @Override
     public Set<String> tableDependentOptionPrefixes() {

@@ -45,6 +45,18 @@ class DataGenOptionsTest {
     }
 
     @Test
+    void anUnsupportedOptionListsEachColumnsOptionsAsFlinkDoes() {
+        String msg = assertThrows(ValidationException.class, () -> FactoryUtil.validateOptions(DataGenTestSupport.TABLE,
+                new DataGenTableSourceFactory(), options("scan.startup.mode", "earliest-offset", "fields.id.kind",
+                        "sequence"), getClass().getClassLoader(), TYPE)).getMessage();
+        assertTrue(msg.startsWith("Unsupported options found for 'datagen'.\n\nUnsupported options:\n\n"
+                + "scan.startup.mode\n\nSupported options:\n\nconnector\nfields.id.end\nfields.id.kind\n"
+                + "fields.id.start\nfields.name.kind\nfields.name.length\nfields.name.null-rate\nfields.name.var-len\n"
+                + "fields.ts.kind\nfields.ts.max-past\nfields.ts.null-rate\nnumber-of-rows\nrows-per-second\n"
+                + "scan.parallelism\n\n"), msg);
+    }
+
+    @Test
     void unknownKeyNamesNearestKey() {
         String msg = error(options("fields.id.knd", "sequence"));
         assertTrue(msg.contains("Unsupported option 'fields.id.knd'"), msg);

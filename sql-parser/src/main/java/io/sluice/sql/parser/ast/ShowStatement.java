@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The {@code SHOW ...} family: {@code SHOW TABLES|VIEWS|DATABASES|FUNCTIONS|USER FUNCTIONS [FROM|IN name]
  * [[NOT] LIKE|ILIKE 'pattern']}, {@code SHOW CATALOGS [[NOT] LIKE ..]}, {@code SHOW COLUMNS FROM|IN table
- * [..LIKE..]}, {@code SHOW JOBS|JARS|CURRENT CATALOG|CURRENT DATABASE}, {@code SHOW CREATE TABLE|VIEW name}.
+ * [..LIKE..]}, {@code SHOW JOBS|JARS|CURRENT CATALOG|CURRENT DATABASE}, {@code SHOW CREATE TABLE|VIEW|MATERIALIZED TABLE name}, {@code SHOW MATERIALIZED TABLES [FROM|IN db] [..LIKE..]}.
  */
 public final class ShowStatement extends ParsedStatement {
 
@@ -27,6 +27,8 @@ public final class ShowStatement extends ParsedStatement {
     CREATE_TABLE("CREATE TABLE"),
     CREATE_VIEW("CREATE VIEW"),
     CREATE_CATALOG("CREATE CATALOG"),
+    CREATE_MATERIALIZED_TABLE("CREATE MATERIALIZED TABLE"),
+    MATERIALIZED_TABLES("MATERIALIZED TABLES"),
     MODULES("MODULES"),
     FULL_MODULES("FULL MODULES"),
     PROCEDURES("PROCEDURES");

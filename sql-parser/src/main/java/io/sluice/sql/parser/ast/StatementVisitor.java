@@ -102,4 +102,19 @@ public interface StatementVisitor<R> {
   default R visit(CallStatement statement) {
     throw new UnsupportedOperationException("not supported yet: CALL");
   }
+
+  /** CREATE [OR ALTER] MATERIALIZED TABLE; implementations that do not run it inherit a "not supported yet" error. */
+  default R visit(CreateMaterializedTableStatement statement) {
+    throw new UnsupportedOperationException("not supported yet: CREATE MATERIALIZED TABLE");
+  }
+
+  /** ALTER MATERIALIZED TABLE; implementations that do not run it inherit a "not supported yet" error. */
+  default R visit(AlterMaterializedTableStatement statement) {
+    throw new UnsupportedOperationException("not supported yet: ALTER MATERIALIZED TABLE");
+  }
+
+  /** DROP MATERIALIZED TABLE; implementations that do not run it inherit a "not supported yet" error. */
+  default R visit(DropMaterializedTableStatement statement) {
+    throw new UnsupportedOperationException("not supported yet: DROP MATERIALIZED TABLE");
+  }
 }

@@ -44,6 +44,9 @@ final class SessionOptions {
         for (ConfigOption<?> o : io.sluice.runtime.config.CheckpointingOptions.all()) {
             KNOWN.put(o.key(), o);
         }
+        for (ConfigOption<?> o : MaterializedTableOptions.all()) {
+            KNOWN.put(o.key(), o);
+        }
         KNOWN.put(DML_SYNC.key(), DML_SYNC);
         KNOWN.put(SQL_DIALECT.key(), SQL_DIALECT);
         KNOWN.put(PLAN_FORCE_RECOMPILE.key(), PLAN_FORCE_RECOMPILE);

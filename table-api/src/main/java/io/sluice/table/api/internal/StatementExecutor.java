@@ -98,7 +98,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     }
 
     /** Runs {@code action}; a position in an error is shifted from the fragment to the statement. */
-    private static <T> T inFragment(SqlFragment fragment, java.util.function.Supplier<T> action) {
+    static <T> T inFragment(SqlFragment fragment, java.util.function.Supplier<T> action) {
         try {
             return action.get();
         } catch (TableException e) {
@@ -580,10 +580,29 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     @Override
     public TableResult visit(DropTableStatement s) {
         ObjectIdentifier id = catalogs().qualify(path(s.name()));
+        if (catalogs().getObject(id).orElse(null) instanceof CatalogTable t && t.isMaterialized()) {
+            throw new ValidationException("Table " + id.asSerializableString() + " is a materialized table: drop it"
+                    + " with DROP MATERIALIZED TABLE, which stops its refresh pipeline too.");
+        }
         if (checkTemporaryDrop(id, s.isTemporary(), s.isIfExists(), "table")) {
             catalogs().dropObject(id, false, s.isIfExists());
         }
         return TableResultImpl.ok(config());
+    }
+
+    @Override
+    public TableResult visit(CreateMaterializedTableStatement s) {
+        return new MaterializedTables(env).create(s);
+    }
+
+    @Override
+    public TableResult visit(AlterMaterializedTableStatement s) {
+        return new MaterializedTables(env).alter(s);
+    }
+
+    @Override
+    public TableResult visit(DropMaterializedTableStatement s) {
+        return new MaterializedTables(env).drop(s);
     }
 
     @Override
@@ -964,6 +983,18 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                             + id.asSerializableString()
                             + " is a view. Please use SHOW CREATE VIEW instead.");
                 }
+                if (s.kind() == ShowStatement.Kind.CREATE_TABLE && object instanceof CatalogTable t
+                        && t.isMaterialized()) {
+                    throw new ValidationException("SHOW CREATE TABLE is only supported for tables, but "
+                            + id.asSerializableString()
+                            + " is a materialized table. Please use SHOW CREATE MATERIALIZED TABLE instead.");
+                }
+                if (s.kind() == ShowStatement.Kind.CREATE_VIEW && object instanceof CatalogTable t
+                        && t.isMaterialized()) {
+                    throw new ValidationException("SHOW CREATE VIEW is only supported for views, but "
+                            + id.asSerializableString()
+                            + " is a materialized table. Please use SHOW CREATE MATERIALIZED TABLE instead.");
+                }
                 if (s.kind() == ShowStatement.Kind.CREATE_VIEW && object instanceof CatalogTable) {
                     throw new ValidationException("SHOW CREATE VIEW is only supported for views, but "
                             + id.asSerializableString()
@@ -971,6 +1002,29 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 }
                 return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
                         List.of(Row.of(ShowCreate.render(id, object, c.isTemporary(id)))), config());
+            }
+            case CREATE_MATERIALIZED_TABLE: {
+                ObjectIdentifier id = c.qualify(path(s.target()));
+                Object object = c.getObjectOrThrow(id);
+                if (!(object instanceof CatalogTable t) || !t.isMaterialized()) {
+                    String kind = object instanceof CatalogView ? "view" : "table";
+                    throw new ValidationException("SHOW CREATE MATERIALIZED TABLE is only supported for materialized"
+                            + " tables, but " + id.asSerializableString() + " is a " + kind + ". Please use SHOW CREATE "
+                            + kind.toUpperCase(java.util.Locale.ROOT) + " instead.");
+                }
+                return TableResultImpl.ofRows(ResolvedSchema.of(Column.physical("result", DataTypes.STRING())),
+                        List.of(Row.of(MaterializedTables.showCreate(id, t))), config());
+            }
+            case MATERIALIZED_TABLES: {
+                String[] db = showDatabase(s);
+                List<String> names = new ArrayList<>();
+                for (String name : c.listObjectsOrThrow(db[0], db[1])) {
+                    if (c.getObject(new ObjectIdentifier(db[0], db[1], name)).orElse(null) instanceof CatalogTable t
+                            && t.isMaterialized()) {
+                        names.add(name);
+                    }
+                }
+                return names("materialized table name", ShowFilter.filter(s, names));
             }
             case CREATE_CATALOG: {
                 String name = s.target().parts().get(0);

@@ -90,6 +90,11 @@ public final class TableResultImpl implements TableResult {
         return schema;
     }
 
+    /** The job behind this result, or null. */
+    JobExecution job() {
+        return job;
+    }
+
     @Override
     public Optional<JobClient> getJobClient() {
         return job == null ? Optional.empty() : Optional.of(new JobClientImpl(job));
