@@ -1,4 +1,5 @@
-"""A Python DataStream job killed (process and engine) and restarted from its latest checkpoint continues exactly."""
+"""A Python DataStream job killed (process and engine) and restarted from its latest checkpoint continues exactly,
+also at another parallelism."""
 
 import glob
 import re
@@ -22,17 +23,12 @@ def _checkpoints(directory):
 
 
 class RestoreTest(unittest.TestCase):
-    def test_killed_job_resumes_from_checkpoint(self):
+    def test_killed_job_resumes_from_checkpoint_at_any_parallelism(self):
+        # keyed state is kept in key groups: a checkpoint taken at parallelism 2 restores at 2, 3 and 1
         with tempfile.TemporaryDirectory() as d:
             latest = self.kill_after_checkpoint(d, 2)
-            self.check_restore(d, latest, 2)
-
-    def test_restored_at_other_parallelism(self):
-        # keyed state is kept in key groups: a checkpoint taken at parallelism 2 restores at 1 and at 3
-        with tempfile.TemporaryDirectory() as d:
-            latest = self.kill_after_checkpoint(d, 2)
-            self.check_restore(d, latest, 3)
-            self.check_restore(d, latest, 1)
+            for parallelism in (2, 3, 1):
+                self.check_restore(d, latest, parallelism)
 
     def env(self):
         env = dict(os.environ)
