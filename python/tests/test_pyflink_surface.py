@@ -136,12 +136,12 @@ PYFLINK_METHODS = {
 PYFLINK_MODULES = """
     common common.configuration common.typeinfo common.types common.time common.watermark_strategy
     common.serialization common.job_client common.job_status common.job_execution_result common.execution_config
-    common.restart_strategy*
+    common.restart_strategy
     datastream datastream.data_stream datastream.stream_execution_environment datastream.functions datastream.state
     datastream.window datastream.output_tag datastream.execution_mode datastream.checkpointing_mode
     datastream.time_characteristic datastream.checkpoint_config datastream.time_domain datastream.timerservice
     datastream.async_data_stream datastream.async_retry_strategies datastream.async_retry_predicates
-    datastream.state_backend* datastream.checkpoint_storage*
+    datastream.state_backend datastream.checkpoint_storage
     datastream.slot_sharing_group* datastream.connectors datastream.connectors.base datastream.connectors.file_system
     datastream.connectors.kafka datastream.connectors.number_seq datastream.connectors.datagen
     datastream.connectors.jdbc* datastream.connectors.elasticsearch* datastream.connectors.pulsar*
@@ -225,10 +225,46 @@ class AddedMethodsTest(unittest.TestCase):
         t = t_env.from_elements([(1,)], ["a"]).select(map_from_arrays(array(lit("k")), array(col("a"))).alias("m"))
         with t.execute().collect() as rows:
             self.assertEqual([{"k": 1}], [r[0] for r in rows])
-        for not_yet in (lambda: col("a").nulls_first, lambda: col("a").nulls_last, lambda: DataTypes.SECOND(),
-                        lambda: DataTypes.YEAR()):
+        for not_yet in (lambda: DataTypes.SECOND(), lambda: DataTypes.YEAR()):
             with self.assertRaisesRegex(NotImplementedError, "not supported yet"):
                 not_yet()
+
+    def test_order_by_nulls_first_and_last(self):
+        from sluice.table import DataTypes, EnvironmentSettings, TableEnvironment
+        from sluice.table.expressions import col
+        t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+        t = t_env.from_elements([(1, "x"), (None, "y"), (3, "z")],
+                                DataTypes.ROW([DataTypes.FIELD("a", DataTypes.INT()),
+                                               DataTypes.FIELD("b", DataTypes.STRING())]))
+
+        def ordered(key):
+            with t.order_by(key).select(col("a")).execute().collect() as rows:
+                return [r[0] for r in rows]
+        self.assertEqual([None, 3, 1], ordered(col("a").desc.nulls_first))
+        self.assertEqual([1, 3, None], ordered(col("a").asc.nulls_last))
+        self.assertEqual([None, 1, 3], ordered(col("a").nulls_first))
+        self.assertEqual([3, 1, None], ordered(col("a").desc.nulls_last))
+        with self.assertRaisesRegex(Exception, "NULL placement"):
+            ordered(col("a").nulls_first.nulls_last)
+
+    def test_execute_insert_into_descriptor_with_overwrite(self):
+        import tempfile
+        from sluice.table import DataTypes, EnvironmentSettings, Schema, TableDescriptor, TableEnvironment
+        t_env = TableEnvironment.create(EnvironmentSettings.in_batch_mode())
+        with tempfile.TemporaryDirectory() as d:
+            sink = TableDescriptor.for_connector("filesystem") \
+                .schema(Schema.new_builder().column("a", DataTypes.BIGINT()).build()) \
+                .option("path", d).format("csv").build()
+            t_env.from_elements([(1,), (2,)], ["a"]).execute_insert(sink).wait()
+            t_env.from_elements([(3,)], ["a"]).execute_insert(sink).wait()
+            with t_env.from_descriptor(sink).execute().collect() as rows:
+                self.assertEqual([1, 2, 3], sorted(r[0] for r in rows))
+            t_env.from_elements([(4,)], ["a"]).execute_insert(sink, overwrite=True).wait()
+            with t_env.from_descriptor(sink).execute().collect() as rows:
+                self.assertEqual([4], [r[0] for r in rows])
+            t_env.from_elements([(5,)], ["a"]).insert_into(sink, overwrite=True).execute().wait()
+            with t_env.from_descriptor(sink).execute().collect() as rows:
+                self.assertEqual([5], [r[0] for r in rows])
 
     def test_stream_execution_environment(self):
         from sluice.common.typeinfo import Types
@@ -245,7 +281,7 @@ class AddedMethodsTest(unittest.TestCase):
         self.assertEqual("/tmp/savepoints", env.get_default_savepoint_directory())
         self.assertEqual(1, StreamExecutionEnvironment.get_default_local_parallelism())
         self.assertFalse(env.is_changelog_state_backend_enabled())
-        for not_yet in (env.get_state_backend, env.get_restart_strategy, lambda: env.register_type("a.B"),
+        for not_yet in (lambda: env.register_type("a.B"),
                         lambda: env.register_cached_file("/x", "x"), lambda: env.enable_changelog_state_backend(True)):
             with self.assertRaisesRegex(NotImplementedError, "not supported yet"):
                 not_yet()
@@ -257,6 +293,53 @@ class AddedMethodsTest(unittest.TestCase):
             self.assertEqual([(datetime.date(2024, 1, 2), 1)], [tuple(r) for r in results])
         with self.assertRaisesRegex(Exception, "Only Tuple DataStreams can be projected"):
             env.from_collection(["a"]).project(0)
+
+    def test_state_backend_checkpoint_storage_and_restart_strategy_objects(self):
+        # the options each object stands for (test_datastream_restart runs a job with them)
+        from datetime import timedelta
+        from sluice.common import Configuration
+        from sluice.common.restart_strategy import RestartStrategies
+        from sluice.datastream import StreamExecutionEnvironment
+        from sluice.datastream.checkpoint_storage import FileSystemCheckpointStorage, JobManagerCheckpointStorage
+        from sluice.datastream.state_backend import EmbeddedRocksDBStateBackend, HashMapStateBackend
+        env = StreamExecutionEnvironment.get_execution_environment()
+        self.assertIsNone(env.get_state_backend())
+        self.assertIsNone(env.get_checkpoint_config().get_checkpoint_storage())
+        self.assertEqual(RestartStrategies.fall_back_restart(), env.get_restart_strategy())
+        env.set_state_backend(EmbeddedRocksDBStateBackend(True))
+        self.assertEqual({"state.backend.type": "rocksdb", "execution.checkpointing.incremental": "true"},
+                         {k: v for k, v in env._config.items() if k.startswith(("state.", "execution.check"))})
+        self.assertTrue(env.get_state_backend().is_incremental_checkpoints_enabled())
+        env.set_state_backend(HashMapStateBackend())
+        self.assertEqual("hashmap", env._config["state.backend.type"])
+        self.assertEqual(HashMapStateBackend(), env.get_state_backend())
+        env.set_restart_strategy(RestartStrategies.fixed_delay_restart(3, 500))
+        self.assertEqual({"restart-strategy.type": "fixed-delay", "restart-strategy.fixed-delay.attempts": "3",
+                          "restart-strategy.fixed-delay.delay": "500 ms"},
+                         {k: v for k, v in env._config.items() if k.startswith("restart-strategy")})
+        self.assertEqual(timedelta(milliseconds=500), env.get_restart_strategy().get_delay_between_attempts_interval())
+        env.set_restart_strategy(RestartStrategies.no_restart())
+        self.assertEqual({"restart-strategy.type": "none"},
+                         {k: v for k, v in env._config.items() if k.startswith("restart-strategy")})
+        with self.assertRaisesRegex(NotImplementedError, "not supported yet: the failure-rate"):
+            RestartStrategies.failure_rate_restart(3, timedelta(minutes=1), timedelta(seconds=1))
+        env.get_checkpoint_config().set_checkpoint_storage(FileSystemCheckpointStorage("file:///tmp/chk"))
+        self.assertEqual("/tmp/chk", env._config["execution.checkpointing.dir"])
+        env.get_checkpoint_config().set_checkpoint_storage(JobManagerCheckpointStorage())
+        self.assertNotIn("execution.checkpointing.dir", env._config)
+        with self.assertRaisesRegex(NotImplementedError, "not supported yet"):
+            JobManagerCheckpointStorage(max_state_size=1024)
+        # read back from a configuration
+        config = Configuration()
+        config.set_string("state.backend.type", "rocksdb")
+        config.set_string("restart-strategy.type", "fixed-delay")
+        config.set_string("restart-strategy.fixed-delay.attempts", "2")
+        config.set_string("execution.checkpointing.dir", "/tmp/c")
+        env = StreamExecutionEnvironment.get_execution_environment(config)
+        self.assertIsInstance(env.get_state_backend(), EmbeddedRocksDBStateBackend)
+        self.assertFalse(env.get_state_backend().is_incremental_checkpoints_enabled())
+        self.assertEqual(2, env.get_restart_strategy().get_restart_attempts())
+        self.assertEqual("/tmp/c", env.get_checkpoint_config().get_checkpoint_storage().get_checkpoint_path())
 
 
 if __name__ == "__main__":

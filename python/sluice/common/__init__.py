@@ -1,6 +1,7 @@
 """Common classes of the Python API (PyFlink's ``pyflink.common``)."""
 
 from sluice.common.configuration import Configuration
+from sluice.common.restart_strategy import RestartStrategies, RestartStrategyConfiguration
 from sluice.common.time import Duration, Instant, Time
 from sluice.common.typeinfo import Types, TypeInformation
 from sluice.common.types import Row, RowKind
@@ -11,7 +12,8 @@ from sluice.common.serialization import (ByteArraySchema, DeserializationSchema,
 
 __all__ = ['Configuration', 'Row', 'RowKind', 'Types', 'TypeInformation', 'WatermarkStrategy', 'TimestampAssigner',
            'Duration', 'Time', 'Instant', 'Encoder', 'SimpleStringSchema', 'SerializationSchema',
-           'DeserializationSchema', 'ByteArraySchema', 'RowFieldExtractorSchema']
+           'DeserializationSchema', 'ByteArraySchema', 'RowFieldExtractorSchema', 'RestartStrategies',
+           'RestartStrategyConfiguration']
 
 
 def __getattr__(name):

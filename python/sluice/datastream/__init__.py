@@ -7,6 +7,8 @@ the Python functions run in Python worker processes the engine starts, which get
 
 from sluice.datastream import async_retry_predicates, async_retry_strategies
 from sluice.datastream.async_data_stream import AsyncDataStream, AsyncRetryStrategy
+from sluice.datastream.checkpoint_storage import (CheckpointStorage, FileSystemCheckpointStorage,
+                                                  JobManagerCheckpointStorage)
 from sluice.datastream.data_stream import (CloseableIterator, ConnectedStreams, DataStream, DataStreamSink,
                                            KeyedStream, WindowedStream, AllWindowedStream)
 from sluice.datastream.functions import (AggregateFunction, AsyncBatchFunction, AsyncFunction, CoFlatMapFunction,
@@ -19,6 +21,8 @@ from sluice.datastream.functions import (AggregateFunction, AsyncBatchFunction, 
 from sluice.datastream.output_tag import OutputTag
 from sluice.datastream.state import (AggregatingStateDescriptor, ListStateDescriptor, MapStateDescriptor,
                                      ReducingStateDescriptor, StateTtlConfig, ValueStateDescriptor)
+from sluice.datastream.state_backend import (EmbeddedRocksDBStateBackend, HashMapStateBackend, PredefinedOptions,
+                                             StateBackend)
 from sluice.datastream.stream_execution_environment import (CheckpointConfig, CheckpointingMode, ExecutionConfig,
                                                             JobExecutionResult, RuntimeExecutionMode,
                                                             StreamExecutionEnvironment, TimeCharacteristic)
@@ -42,4 +46,6 @@ __all__ = ['AsyncDataStream', 'AsyncBatchFunction', 'AsyncFunction', 'AsyncRetry
            'SlidingEventTimeWindows', 'SlidingProcessingTimeWindows', 'OutputTag', 'AllWindowedStream',
            'ProcessAllWindowFunction', 'AllWindowFunction', 'CountWindow', 'GlobalWindow', 'GlobalWindows',
            'CountTumblingWindowAssigner', 'CountSlidingWindowAssigner', 'EventTimeSessionWindows',
-           'ProcessingTimeSessionWindows', 'Trigger', 'TriggerResult', 'WindowAssigner']
+           'ProcessingTimeSessionWindows', 'Trigger', 'TriggerResult', 'WindowAssigner', 'StateBackend',
+           'HashMapStateBackend', 'EmbeddedRocksDBStateBackend', 'PredefinedOptions', 'CheckpointStorage',
+           'JobManagerCheckpointStorage', 'FileSystemCheckpointStorage']

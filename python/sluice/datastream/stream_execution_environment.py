@@ -77,8 +77,26 @@ class CheckpointConfig(object):
 
     def set_checkpoint_storage_dir(self, checkpoint_path):
         path = checkpoint_path[len("file://"):] if checkpoint_path.startswith("file://") else checkpoint_path
-        self._env._config["execution.checkpointing.dir"] = path
+        from sluice.datastream.checkpoint_storage import FileSystemCheckpointStorage
+        return self.set_checkpoint_storage(FileSystemCheckpointStorage(path))
+
+    def set_checkpoint_storage(self, storage):
+        """Where checkpoints are written (a ``FileSystemCheckpointStorage`` or ``JobManagerCheckpointStorage``): sets
+        ``execution.checkpointing.dir``."""
+        from sluice.datastream.checkpoint_storage import CheckpointStorage
+        if not isinstance(storage, CheckpointStorage):
+            raise TypeError("The input %s is not an instance of CheckpointStorage." % (storage,))
+        storage._apply(self._env._config)
+        self._env._checkpoint_storage = storage
         return self
+
+    def get_checkpoint_storage(self):
+        """The storage set with ``set_checkpoint_storage`` or ``set_checkpoint_storage_dir``, else a
+        ``FileSystemCheckpointStorage`` of the configuration's ``execution.checkpointing.dir``, else None."""
+        if self._env._checkpoint_storage is None and self._env._config.get("execution.checkpointing.dir"):
+            from sluice.datastream.checkpoint_storage import FileSystemCheckpointStorage
+            return FileSystemCheckpointStorage(self._env._config["execution.checkpointing.dir"])
+        return self._env._checkpoint_storage
 
     def set_max_concurrent_checkpoints(self, max_concurrent_checkpoints):
         if max_concurrent_checkpoints != 1:
@@ -130,6 +148,9 @@ class StreamExecutionEnvironment(object):
         self._checkpoint_interval = None
         self._buffer_timeout = 100
         self._chaining = True
+        self._state_backend = None
+        self._checkpoint_storage = None
+        self._restart_strategy = None
         self._nodes = []
         self._buffers = []
         self._sinks = []
@@ -246,12 +267,20 @@ class StreamExecutionEnvironment(object):
         raise NotImplementedError("not supported yet: the changelog state backend")
 
     def get_state_backend(self):
-        raise NotImplementedError("not supported yet: get_state_backend (read 'state.backend.type' of the "
-                                  "Configuration instead)")
+        """The state backend set with ``set_state_backend``, else the one ``state.backend.type`` of the
+        configuration names, else None (the engine's default, the heap)."""
+        if self._state_backend is not None:
+            return self._state_backend
+        from sluice.datastream.state_backend import _from_config
+        return _from_config(self._config)
 
     def get_restart_strategy(self):
-        raise NotImplementedError("not supported yet: get_restart_strategy (read 'restart-strategy.type' of the "
-                                  "Configuration instead)")
+        """The restart strategy set with ``set_restart_strategy``, else the one ``restart-strategy.type`` of the
+        configuration names, else ``RestartStrategies.fall_back_restart()`` (the engine's default)."""
+        if self._restart_strategy is not None:
+            return self._restart_strategy
+        from sluice.common.restart_strategy import _from_config
+        return _from_config(self._config)
 
     def add_default_kryo_serializer(self, type_class_name, serializer_class_name):
         raise NotImplementedError("not supported yet: Kryo serializers (Python records are pickled or typed by "
@@ -292,12 +321,26 @@ class StreamExecutionEnvironment(object):
         return self
 
     def set_state_backend(self, state_backend):
-        raise NotImplementedError("not supported yet: set_state_backend (set 'state.backend.type' in the "
-                                  "Configuration instead)")
+        """Keeps the job's keyed state in ``state_backend`` (a ``HashMapStateBackend`` or an
+        ``EmbeddedRocksDBStateBackend``): sets ``state.backend.type`` and the backend's options."""
+        from sluice.datastream.state_backend import StateBackend
+        if not isinstance(state_backend, StateBackend):
+            raise TypeError("The input %s is not an instance of StateBackend." % (state_backend,))
+        for key in ("state.backend.incremental", "state.backend.rocksdb.localdir"):
+            self._config.pop(key, None)
+        self._config.update(state_backend._options())
+        self._state_backend = state_backend
+        return self
 
     def set_restart_strategy(self, restart_strategy_configuration):
-        raise NotImplementedError("not supported yet: set_restart_strategy (set 'restart-strategy.type' in the "
-                                  "Configuration instead)")
+        """How a failed job restarts (``RestartStrategies.no_restart()``, ``fixed_delay_restart(...)``, ...): sets
+        the ``restart-strategy.*`` options."""
+        from sluice.common.restart_strategy import RestartStrategyConfiguration
+        if not isinstance(restart_strategy_configuration, RestartStrategyConfiguration):
+            raise TypeError("The input %s is not a RestartStrategyConfiguration." % (restart_strategy_configuration,))
+        restart_strategy_configuration._apply(self._config)
+        self._restart_strategy = restart_strategy_configuration
+        return self
 
     # ---- sources
 

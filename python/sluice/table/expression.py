@@ -254,13 +254,9 @@ class Expression(object):
     asc = _prop("asc")
     desc = _prop("desc")
 
-    @property
-    def nulls_first(self):
-        raise NotImplementedError("not supported yet: Expression.nulls_first (sort with SQL's NULLS FIRST)")
-
-    @property
-    def nulls_last(self):
-        raise NotImplementedError("not supported yet: Expression.nulls_last (sort with SQL's NULLS LAST)")
+    # NULLs before (after) every value: ascending unless already .asc/.desc (SQL's NULLS FIRST/LAST)
+    nulls_first = _prop("nullsFirst")
+    nulls_last = _prop("nullsLast")
 
     # logic and predicates
     is_null = _prop("isNull")

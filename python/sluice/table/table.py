@@ -296,23 +296,13 @@ class Table(_TableLike):
 
     def execute_insert(self, table_path_or_descriptor, overwrite=False):
         """Writes this table into the table at a path, or into a new anonymous table a ``TableDescriptor``
-        describes (``overwrite`` only with a path)."""
-        if not isinstance(table_path_or_descriptor, str):
-            if overwrite:
-                raise NotImplementedError("not supported yet: execute_insert with a TableDescriptor and "
-                                          "overwrite=True")
-            return self._call("executeInsert", table_path_or_descriptor)
-        return self._call("executeInsert", table_path_or_descriptor, overwrite)
+        describes; ``overwrite`` as SQL's ``INSERT OVERWRITE`` (batch mode)."""
+        return self._call("executeInsert", table_path_or_descriptor, bool(overwrite))
 
     def insert_into(self, table_path_or_descriptor, overwrite=False):
         """A pipeline writing this table into the table at a path or into a new anonymous table a
-        ``TableDescriptor`` describes."""
-        if not isinstance(table_path_or_descriptor, str):
-            if overwrite:
-                raise NotImplementedError("not supported yet: insert_into with a TableDescriptor and "
-                                          "overwrite=True")
-            return self._call("insertInto", table_path_or_descriptor)
-        return self._call("insertInto", table_path_or_descriptor, overwrite)
+        ``TableDescriptor`` describes; ``overwrite`` as SQL's ``INSERT OVERWRITE`` (batch mode)."""
+        return self._call("insertInto", table_path_or_descriptor, bool(overwrite))
 
     def execute(self):
         return self._call("execute")

@@ -92,6 +92,26 @@ public final class ApiExpression implements Expression {
         return new ApiExpression(ExprNode.simple(Kind.ORDER, "DESC", node));
     }
 
+    /** Sorts NULLs before every value: ascending unless the expression is already {@code asc()}/{@code desc()}. */
+    public ApiExpression nullsFirst() {
+        return nulls("NULLS FIRST");
+    }
+
+    /** Sorts NULLs after every value: ascending unless the expression is already {@code asc()}/{@code desc()}. */
+    public ApiExpression nullsLast() {
+        return nulls("NULLS LAST");
+    }
+
+    private ApiExpression nulls(String placement) {
+        if (node.kind == Kind.ORDER) {
+            if (node.text.contains("NULLS")) {
+                throw new ValidationException("The NULL placement of an order key is given once: " + node.text);
+            }
+            return new ApiExpression(ExprNode.simple(Kind.ORDER, node.text + " " + placement, node.args.get(0)));
+        }
+        return new ApiExpression(ExprNode.simple(Kind.ORDER, "ASC " + placement, node));
+    }
+
     // ------------------------------------------------------------------ logic and comparison
 
     public ApiExpression and(Object other) {

@@ -106,6 +106,26 @@ public final class StateCompatibility {
         }
     }
 
+    /**
+     * Whether state saved as {@code there} fits {@code here}. A node run as one instance before and now reads its
+     * inputs whole, whether an input comes through a {@code single} exchange (from several producer instances) or
+     * {@code forward} (from one, as when the whole job runs at parallelism 1): its state is the same either way.
+     */
+    static boolean sameShape(NodeState there, NodeState here) {
+        if (there.schema().equals(here.schema())) {
+            return true;
+        }
+        return there.parallelism() == 1 && here.parallelism() == 1
+                && oneInstance(there.schema()).equals(oneInstance(here.schema()));
+    }
+
+    private static final String SINGLE = " " + io.sluice.runtime.graph.InputPartitioning.single() + " ";
+    private static final String FORWARD = " " + io.sluice.runtime.graph.InputPartitioning.forward() + " ";
+
+    private static String oneInstance(String schema) {
+        return schema.replace(SINGLE, FORWARD);
+    }
+
     /** The report for a job whose instances are {@code expected} (no data). */
     static List<Entry> report(CheckpointStorage.Checkpoint checkpoint, List<NodeState> expected) {
         return report(checkpoint, expected, java.util.Set.of());
@@ -137,7 +157,7 @@ public final class StateCompatibility {
                         "the checkpoint has no state for it"));
             } else if (!withData.contains(here.uid())) {
                 entries.add(new Entry(here.uid(), here.name(), Verdict.NO_STATE, "it kept no state"));
-            } else if (!there.schema().equals(here.schema())) {
+            } else if (!sameShape(there, here)) {
                 entries.add(new Entry(here.uid(), here.name(), Verdict.INCOMPATIBLE, "its state was "
                         + there.schema() + " and is " + here.schema() + " now"));
             } else if (there.parallelism() != here.parallelism() && fixed.contains(here.uid())) {

@@ -1,6 +1,7 @@
 package io.sluice.runtime.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,5 +161,22 @@ class StateIdentityTest {
         assertEquals("op-2", custom.get(graph.topologicalOrder().get(1)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> graph.stateIds("same"));
         assertTrue(e.getMessage().contains("Two operators have the state identity (uid) 'same'"), e.getMessage());
+    }
+
+    @Test
+    void aOneInstanceNodeFitsItsStateWhetherItsInputCameSingleOrForward() {
+        String single = "in0=ROW<`a` INT> single out=ROW<`a` INT>";
+        String forward = "in0=ROW<`a` INT> forward out=ROW<`a` INT>";
+        // a job at parallelism 2 feeds a one-instance node through 'single', the same job at parallelism 1 'forward'
+        assertTrue(StateCompatibility.sameShape(node(1, single), node(1, forward)));
+        assertTrue(StateCompatibility.sameShape(node(1, forward), node(1, single)));
+        // several instances of the node: the exchange decides what each instance holds
+        assertFalse(StateCompatibility.sameShape(node(1, single), node(2, forward)));
+        assertFalse(StateCompatibility.sameShape(node(1, "in0=ROW<`a` INT> hash[0] out=ROW<`a` INT>"),
+                node(1, forward)));
+    }
+
+    private static CheckpointStorage.NodeState node(int parallelism, String schema) {
+        return new CheckpointStorage.NodeState("1_map", 0, parallelism, "Map", schema, null);
     }
 }
