@@ -87,9 +87,13 @@ class CatalogTest(unittest.TestCase):
         with self.assertRaisesRegex(ValidationException, "already exists"):
             t_env.load_module('core', Module())
         with self.assertRaisesRegex(NotImplementedError, '^not supported yet: '):
-            t_env.unload_module('core')
-        with self.assertRaisesRegex(NotImplementedError, '^not supported yet: '):
             t_env.load_module('hive', HiveModule())
+        self.assertIn('UPPER', t_env.list_functions())
+        t_env.unload_module('core')
+        self.assertEqual([], t_env.list_modules())
+        self.assertNotIn('UPPER', t_env.list_functions())
+        t_env.load_module('core', Module())
+        self.assertEqual([ModuleEntry('core', True)], t_env.list_full_modules())
         self.assertIn('UPPER', t_env.list_functions())
 
 

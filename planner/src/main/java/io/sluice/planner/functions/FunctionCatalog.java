@@ -39,6 +39,8 @@ public final class FunctionCatalog {
     /** Loaded catalog functions, checked against the catalog's definition on every lookup. */
     private final Map<ObjectIdentifier, Loaded> catalogFunctions = new LinkedHashMap<>();
     private ClassLoader classLoader;
+    /** Whether built-in functions resolve (false while the session's module {@code core} is not used). */
+    private boolean builtInFunctions = true;
 
     /** A registered function with its Calcite operator. */
     private static final class Entry {
@@ -79,6 +81,17 @@ public final class FunctionCatalog {
      */
     public void useClassLoader(ClassLoader loader) {
         this.classLoader = java.util.Objects.requireNonNull(loader, "loader");
+    }
+
+    /**
+     * Makes built-in functions (calls such as {@code UPPER(s)} or {@code COUNT(*)}) resolve or not, as using or
+     * unloading Flink's module {@code core} does. Operators that are SQL syntax ({@code =}, {@code +},
+     * {@code CAST}, {@code CASE}, {@code LIKE}, ...) and user-defined functions resolve either way. This hides more
+     * than Flink does, whose planner keeps the functions of its own operator table (such as {@code UPPER}) without
+     * {@code core}; here every built-in function call is hidden.
+     */
+    public void useBuiltInFunctions(boolean enabled) {
+        this.builtInFunctions = enabled;
     }
 
     private static String normalize(String name) {
@@ -301,6 +314,13 @@ public final class FunctionCatalog {
                     operatorList.add(system.operator);
                     return;
                 }
+                if (!builtInFunctions) {
+                    Entry e = lookup(opName.names, false);
+                    if (e != null) {
+                        operatorList.add(e.operator);
+                    }
+                    return;
+                }
                 int before = operatorList.size();
                 // built-in function names are case-insensitive, as in Flink (substr = SUBSTR)
                 builtIns.lookupOperatorOverloads(opName, category, syntax, operatorList, BUILT_IN_NAMES);
@@ -315,7 +335,12 @@ public final class FunctionCatalog {
 
             @Override
             public List<SqlOperator> getOperatorList() {
-                List<SqlOperator> all = new ArrayList<>(builtIns.getOperatorList());
+                List<SqlOperator> all = new ArrayList<>();
+                for (SqlOperator op : builtIns.getOperatorList()) {
+                    if (builtInFunctions || op.getSyntax() != SqlSyntax.FUNCTION) {
+                        all.add(op);
+                    }
+                }
                 for (Map<?, Entry> m : List.of(temporarySystem, temporary)) {
                     m.values().forEach(e -> all.add(e.operator));
                 }

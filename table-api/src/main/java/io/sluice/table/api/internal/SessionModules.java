@@ -1,7 +1,6 @@
 package io.sluice.table.api.internal;
 
 import io.sluice.sql.parser.ast.ModuleStatement;
-import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.ValidationException;
 import io.sluice.types.Row;
 import java.util.ArrayList;
@@ -12,8 +11,10 @@ import java.util.Map;
 /**
  * The modules of a session, as Flink's {@code LOAD MODULE}, {@code UNLOAD MODULE}, {@code USE MODULES} and
  * {@code SHOW [FULL] MODULES} see them. Sluice has one module, {@code core}, which provides the built-in
- * functions; it is loaded and used from the start. Other modules (Flink's {@code hive}) do not exist here, so
- * loading one fails as it does in Flink when no factory serves the name.
+ * functions; it is loaded and used from the start. As in Flink it can be unloaded or left out of
+ * {@code USE MODULES} (built-in functions then no longer resolve, see {@link #coreUsed()}) and loaded again, which
+ * puts it at the end of the used modules. Other modules (Flink's {@code hive}) do not exist here, so loading one
+ * fails as it does in Flink when no factory serves the name.
  */
 final class SessionModules {
     static final String CORE = "core";
@@ -51,8 +52,8 @@ final class SessionModules {
         if (!loaded.containsKey(name)) {
             throw new ValidationException("No module with name '" + name + "' exists");
         }
-        throw new UnsupportedFeatureException("unloading module '" + CORE + "': it provides Sluice's built-in"
-                + " functions");
+        loaded.remove(name);
+        used.remove(name);
     }
 
     private void use(List<String> names) {
@@ -66,13 +67,14 @@ final class SessionModules {
             }
             seen.add(n);
         }
-        if (!seen.contains(CORE)) {
-            throw new UnsupportedFeatureException("leaving module '" + CORE + "' unused: it provides Sluice's"
-                    + " built-in functions");
-        }
         used.clear();
         used.addAll(seen);
         loaded.replaceAll((n, u) -> seen.contains(n));
+    }
+
+    /** Whether module {@code core} is loaded and used, so that built-in functions resolve. */
+    boolean coreUsed() {
+        return used.contains(CORE);
     }
 
     /** {@code SHOW MODULES}: the used modules in resolution order. */

@@ -529,6 +529,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
     @Override
     public TableResult visit(ModuleStatement s) {
         modules.execute(s);
+        env.functions().useBuiltInFunctions(modules.coreUsed());
         return TableResultImpl.ok(config());
     }
 
@@ -959,12 +960,14 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
                 return names("current database name", List.of(c.currentDatabase()));
             case FUNCTIONS: {
                 TreeSet<String> fns = new TreeSet<>();
-                io.sluice.codegen.functions.BuiltInFunctions.operatorTable().getOperatorList()
-                        .forEach(op -> {
-                            if (op.getName().matches("[A-Z_][A-Z0-9_]*")) {
-                                fns.add(op.getName());
-                            }
-                        });
+                if (modules.coreUsed()) {
+                    io.sluice.codegen.functions.BuiltInFunctions.operatorTable().getOperatorList()
+                            .forEach(op -> {
+                                if (op.getName().matches("[A-Z_][A-Z0-9_]*")) {
+                                    fns.add(op.getName());
+                                }
+                            });
+                }
                 fns.addAll(userFunctions(s));
                 return names("function name", ShowFilter.filter(s, new ArrayList<>(fns)));
             }
@@ -1129,7 +1132,7 @@ final class StatementExecutor implements StatementVisitor<TableResult> {
             }
             return infoRows(rows);
         }
-        String builtIn = parts.size() == 1 ? builtInFunctionName(parts.get(0)) : null;
+        String builtIn = parts.size() == 1 && modules.coreUsed() ? builtInFunctionName(parts.get(0)) : null;
         if (builtIn == null) {
             throw new ValidationException("Function " + name + " does not exist.");
         }
