@@ -9,7 +9,6 @@ import io.sluice.connector.file.src.reader.StreamFormat;
 import io.sluice.connector.file.src.reader.TextLineInputFormat;
 import io.sluice.core.fs.Path;
 import io.sluice.datastream.runtime.source.RecordSourceProvider;
-import io.sluice.datastream.runtime.source.TextFileScanSource;
 import io.sluice.runtime.connector.ScanTableSource;
 import io.sluice.runtime.state.keyed.StateSerializer;
 import java.time.Duration;
@@ -85,8 +84,8 @@ public final class FileSource<T> extends io.sluice.datastream.runtime.source.Bui
                     ((TextLineInputFormat) format).getCharsetName(), (StateSerializer<String>) serializer,
                     discoveryInterval);
         }
-        return new TextFileScanSource(paths, ((TextLineInputFormat) format).getCharsetName(),
-                (StateSerializer<String>) serializer);
+        return io.sluice.datastream.runtime.source.FormatScanSource.lines(paths,
+                ((TextLineInputFormat) format).getCharsetName(), (StateSerializer<String>) serializer);
     }
 
     /** Builds a {@link FileSource}. */

@@ -35,7 +35,7 @@ public final class CommitterOperator extends ChainedOperator {
     private static final long serialVersionUID = 1L;
     private final SupportsCommitter<Object> sink;
     private transient Committer<Object> committer;
-    private transient TreeMap<Long, List<Request>> pending;
+    private transient TreeMap<Long, List<CommitRequest>> pending;
     private transient OptionalLong restoredCheckpoint;
     /** The checkpoint being taken. */
     private transient long checkpoint;
@@ -46,7 +46,7 @@ public final class CommitterOperator extends ChainedOperator {
         this.sink = (SupportsCommitter<Object>) sink;
     }
 
-    private TreeMap<Long, List<Request>> pending() {
+    private TreeMap<Long, List<CommitRequest>> pending() {
         if (pending == null) {
             pending = new TreeMap<>();
         }
@@ -89,7 +89,7 @@ public final class CommitterOperator extends ChainedOperator {
         if (value instanceof CommittableWithLineage) {
             CommittableWithLineage<Object> c = (CommittableWithLineage<Object>) value;
             pending().computeIfAbsent(c.getCheckpointIdOrEOI(), id -> new ArrayList<>())
-                    .add(new Request(c.getCommittable()));
+                    .add(new CommitRequest(c.getCommittable()));
         }
     }
 
@@ -106,9 +106,9 @@ public final class CommitterOperator extends ChainedOperator {
 
     /** Commits the committables of the checkpoints up to {@code checkpointId}; keeps those to retry. */
     private void commitUpTo(long checkpointId) throws Exception {
-        List<Request> again = new ArrayList<>();
+        List<CommitRequest> again = new ArrayList<>();
         while (!pending().isEmpty() && pending().firstKey() <= checkpointId) {
-            Map.Entry<Long, List<Request>> e = pending().pollFirstEntry();
+            Map.Entry<Long, List<CommitRequest>> e = pending().pollFirstEntry();
             again.addAll(commit(e.getKey(), e.getValue()));
         }
         if (!again.isEmpty()) {
@@ -118,8 +118,8 @@ public final class CommitterOperator extends ChainedOperator {
 
     @Override
     public void endInput() throws Exception {
-        List<Request> due = new ArrayList<>();
-        for (List<Request> requests : pending().values()) {
+        List<CommitRequest> due = new ArrayList<>();
+        for (List<CommitRequest> requests : pending().values()) {
             due.addAll(requests);
         }
         pending().clear();
@@ -134,22 +134,22 @@ public final class CommitterOperator extends ChainedOperator {
     }
 
     /** Commits {@code requests} of checkpoint {@code checkpointId}, emits what was committed, returns the retries. */
-    private List<Request> commit(long checkpointId, List<Request> requests) throws Exception {
+    private List<CommitRequest> commit(long checkpointId, List<CommitRequest> requests) throws Exception {
         if (requests.isEmpty()) {
             return List.of();
         }
-        for (Request r : requests) {
-            r.outcome = Outcome.COMMITTED;
+        for (CommitRequest r : requests) {
+            r.outcome = CommitRequest.Outcome.COMMITTED;
         }
         committer.commit(new ArrayList<>(requests));
-        List<Request> again = new ArrayList<>();
+        List<CommitRequest> again = new ArrayList<>();
         List<Object> committed = new ArrayList<>();
-        for (Request r : requests) {
-            if (r.outcome == Outcome.FAILED) {
+        for (CommitRequest r : requests) {
+            if (r.outcome == CommitRequest.Outcome.FAILED) {
                 throw new IOException("Committing " + r.committable + " of " + name() + " (subtask "
                         + context.getIndexOfThisSubtask() + ") failed", r.failure);
             }
-            if (r.outcome == Outcome.RETRY) {
+            if (r.outcome == CommitRequest.Outcome.RETRY) {
                 r.retries++;
                 again.add(r);
             } else if (!r.dropped) {
@@ -181,10 +181,10 @@ public final class CommitterOperator extends ChainedOperator {
         out.writeLong(checkpoint);
         out.writeInt(serializer.getVersion());
         out.writeInt(pending().size());
-        for (Map.Entry<Long, List<Request>> e : pending().entrySet()) {
+        for (Map.Entry<Long, List<CommitRequest>> e : pending().entrySet()) {
             out.writeLong(e.getKey());
             out.writeInt(e.getValue().size());
-            for (Request r : e.getValue()) {
+            for (CommitRequest r : e.getValue()) {
                 byte[] b = serializer.serialize(r.committable);
                 out.writeInt(b.length);
                 out.write(b);
@@ -198,7 +198,7 @@ public final class CommitterOperator extends ChainedOperator {
         long[] restored = new long[1];
         List<Object> all = read(in, ids, restored);
         for (int i = 0; i < all.size(); i++) {
-            pending().computeIfAbsent(ids.get(i)[0], id -> new ArrayList<>()).add(new Request(all.get(i)));
+            pending().computeIfAbsent(ids.get(i)[0], id -> new ArrayList<>()).add(new CommitRequest(all.get(i)));
         }
         restoredCheckpoint = OptionalLong.of(restored[0]);
     }
@@ -213,7 +213,7 @@ public final class CommitterOperator extends ChainedOperator {
         }
         for (int j = 0; j < all.size(); j++) {
             if (j % parallelism == subtask) {
-                pending().computeIfAbsent(ids.get(j)[0], id -> new ArrayList<>()).add(new Request(all.get(j)));
+                pending().computeIfAbsent(ids.get(j)[0], id -> new ArrayList<>()).add(new CommitRequest(all.get(j)));
             }
         }
         restoredCheckpoint = OptionalLong.of(restored[0]);
@@ -243,61 +243,6 @@ public final class CommitterOperator extends ChainedOperator {
     public void close() throws Exception {
         if (committer != null) {
             committer.close();
-        }
-    }
-
-    private enum Outcome { COMMITTED, RETRY, FAILED }
-
-    /** A committable handed to the committer, and what the committer said about it. */
-    private static final class Request implements Committer.CommitRequest<Object> {
-        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommitterOperator.class);
-        private Object committable;
-        private int retries;
-        private Outcome outcome = Outcome.COMMITTED;
-        private boolean dropped;
-        private Throwable failure;
-
-        Request(Object committable) {
-            this.committable = committable;
-        }
-
-        @Override
-        public Object getCommittable() {
-            return committable;
-        }
-
-        @Override
-        public int getNumberOfRetries() {
-            return retries;
-        }
-
-        @Override
-        public void signalFailedWithKnownReason(Throwable t) {
-            LOG.warn("Dropping committable {}: committing it failed for a known reason", committable, t);
-            outcome = Outcome.COMMITTED;
-            dropped = true;
-        }
-
-        @Override
-        public void signalFailedWithUnknownReason(Throwable t) {
-            outcome = Outcome.FAILED;
-            failure = t;
-        }
-
-        @Override
-        public void retryLater() {
-            outcome = Outcome.RETRY;
-        }
-
-        @Override
-        public void updateAndRetryLater(Object committable) {
-            this.committable = committable;
-            outcome = Outcome.RETRY;
-        }
-
-        @Override
-        public void signalAlreadyCommitted() {
-            outcome = Outcome.COMMITTED;
         }
     }
 }

@@ -71,7 +71,7 @@ public final class CommittingUserSink implements RecordSink {
         private final SupportsCommitter<Object> committing;
         private final SupportsWriterState<Object, Object> stateful;
         /** Committables waiting for their checkpoint to complete, by checkpoint id. */
-        private final TreeMap<Long, List<Request>> pending = new TreeMap<>();
+        private final TreeMap<Long, List<CommitRequest>> pending = new TreeMap<>();
         private final List<Object> recoveredStates = new ArrayList<>();
         private OptionalLong restoredCheckpoint = OptionalLong.empty();
         private SinkWriter<Object> writer;
@@ -165,7 +165,7 @@ public final class CommittingUserSink implements RecordSink {
             if (committing != null) {
                 Collection<Object> committables = ((CommittingSinkWriter<Object, Object>) w).prepareCommit();
                 for (Object c : committables) {
-                    pending.computeIfAbsent(checkpointId, id -> new ArrayList<>()).add(new Request(c));
+                    pending.computeIfAbsent(checkpointId, id -> new ArrayList<>()).add(new CommitRequest(c));
                 }
             }
         }
@@ -184,10 +184,10 @@ public final class CommittingUserSink implements RecordSink {
                 SimpleVersionedSerializer<Object> serializer = committing.getCommittableSerializer();
                 out.writeInt(serializer.getVersion());
                 out.writeInt(pending.size());
-                for (Map.Entry<Long, List<Request>> e : pending.entrySet()) {
+                for (Map.Entry<Long, List<CommitRequest>> e : pending.entrySet()) {
                     out.writeLong(e.getKey());
                     out.writeInt(e.getValue().size());
-                    for (Request r : e.getValue()) {
+                    for (CommitRequest r : e.getValue()) {
                         writeBytes(out, serializer.serialize(r.committable));
                     }
                 }
@@ -226,32 +226,32 @@ public final class CommittingUserSink implements RecordSink {
             if (committing == null) {
                 return;
             }
-            List<Request> due = new ArrayList<>();
+            List<CommitRequest> due = new ArrayList<>();
             while (!pending.isEmpty() && pending.firstKey() <= checkpointId) {
                 due.addAll(pending.pollFirstEntry().getValue());
             }
-            List<Request> again = commit(due);
+            List<CommitRequest> again = commit(due);
             if (!again.isEmpty()) {
                 pending.computeIfAbsent(checkpointId, id -> new ArrayList<>()).addAll(again);
             }
         }
 
         /** Commits the requests; returns those to retry later. */
-        private List<Request> commit(List<Request> requests) throws Exception {
+        private List<CommitRequest> commit(List<CommitRequest> requests) throws Exception {
             if (requests.isEmpty()) {
                 return List.of();
             }
-            for (Request r : requests) {
-                r.outcome = Outcome.COMMITTED;
+            for (CommitRequest r : requests) {
+                r.outcome = CommitRequest.Outcome.COMMITTED;
             }
             committer().commit(new ArrayList<>(requests));
-            List<Request> again = new ArrayList<>();
-            for (Request r : requests) {
-                if (r.outcome == Outcome.FAILED) {
+            List<CommitRequest> again = new ArrayList<>();
+            for (CommitRequest r : requests) {
+                if (r.outcome == CommitRequest.Outcome.FAILED) {
                     throw new IOException("Committing " + r.committable + " of sink " + task.getTaskName()
                             + " (subtask " + task.getIndexOfThisSubtask() + ") failed", r.failure);
                 }
-                if (r.outcome == Outcome.RETRY) {
+                if (r.outcome == CommitRequest.Outcome.RETRY) {
                     r.retries++;
                     again.add(r);
                 }
@@ -271,13 +271,13 @@ public final class CommittingUserSink implements RecordSink {
             restoredCheckpoint = OptionalLong.of(Math.max(checkpointId, restoredCheckpoint.orElse(checkpointId)));
             int committableVersion = in.readInt();
             int checkpoints = in.readInt();
-            List<Request> restored = new ArrayList<>();
+            List<CommitRequest> restored = new ArrayList<>();
             for (int i = 0; i < checkpoints; i++) {
                 in.readLong();
                 int n = in.readInt();
                 for (int j = 0; j < n; j++) {
                     byte[] b = readBytes(in);
-                    restored.add(new Request(committing.getCommittableSerializer().deserialize(committableVersion, b)));
+                    restored.add(new CommitRequest(committing.getCommittableSerializer().deserialize(committableVersion, b)));
                 }
             }
             int stateVersion = in.readInt();
@@ -286,7 +286,7 @@ public final class CommittingUserSink implements RecordSink {
                 recoveredStates.add(stateful.getWriterStateSerializer().deserialize(stateVersion, readBytes(in)));
             }
             // the restored checkpoint completed: what it kept is committed now (again, if the failed run had)
-            List<Request> again = commit(restored);
+            List<CommitRequest> again = commit(restored);
             if (!again.isEmpty()) {
                 pending.computeIfAbsent(checkpointId, id -> new ArrayList<>()).addAll(again);
             }
@@ -295,8 +295,8 @@ public final class CommittingUserSink implements RecordSink {
         @Override
         public void finish() throws Exception {
             prepare(Long.MAX_VALUE, true);
-            List<Request> due = new ArrayList<>();
-            for (List<Request> requests : pending.values()) {
+            List<CommitRequest> due = new ArrayList<>();
+            for (List<CommitRequest> requests : pending.values()) {
                 due.addAll(requests);
             }
             pending.clear();
@@ -334,59 +334,6 @@ public final class CommittingUserSink implements RecordSink {
             if (error != null) {
                 throw error;
             }
-        }
-    }
-
-    private enum Outcome { COMMITTED, RETRY, FAILED }
-
-    /** A committable handed to the committer, and what the committer said about it. */
-    private static final class Request implements Committer.CommitRequest<Object> {
-        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommittingUserSink.class);
-        private Object committable;
-        private int retries;
-        private Outcome outcome = Outcome.COMMITTED;
-        private Throwable failure;
-
-        Request(Object committable) {
-            this.committable = committable;
-        }
-
-        @Override
-        public Object getCommittable() {
-            return committable;
-        }
-
-        @Override
-        public int getNumberOfRetries() {
-            return retries;
-        }
-
-        @Override
-        public void signalFailedWithKnownReason(Throwable t) {
-            LOG.warn("Dropping committable {}: committing it failed for a known reason", committable, t);
-            outcome = Outcome.COMMITTED;
-        }
-
-        @Override
-        public void signalFailedWithUnknownReason(Throwable t) {
-            outcome = Outcome.FAILED;
-            failure = t;
-        }
-
-        @Override
-        public void retryLater() {
-            outcome = Outcome.RETRY;
-        }
-
-        @Override
-        public void updateAndRetryLater(Object committable) {
-            this.committable = committable;
-            outcome = Outcome.RETRY;
-        }
-
-        @Override
-        public void signalAlreadyCommitted() {
-            outcome = Outcome.COMMITTED;
         }
     }
 }

@@ -11,21 +11,25 @@ import io.sluice.runtime.connector.ReaderContext;
 import io.sluice.runtime.connector.ScanTableSource;
 import io.sluice.runtime.connector.SourceReader;
 import io.sluice.runtime.state.keyed.StateSerializer;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Runs a bounded {@code FileSource} of a {@link StreamFormat} other than text lines or of a {@link BulkFormat}: the
- * files (as for {@link TextFileScanSource}) are dealt to the parallel instances round-robin, each read whole by a
- * reader of the format; an instance's position is the index of its current file and the number of records read from
- * it, and a restored instance opens the file again and skips that many records.
+ * Runs a bounded {@code FileSource} of text lines, of another {@link StreamFormat} or of a {@link BulkFormat}: the
+ * files (a directory's regular files, in name order) are dealt to the parallel instances round-robin, each read whole
+ * by a reader of the format; an instance's position is the index of its current file and the number of records read
+ * from it, and a restored instance opens the file again and skips that many records.
  */
 public final class FormatScanSource<T> implements ScanTableSource {
     private final List<Path> paths;
@@ -47,6 +51,24 @@ public final class FormatScanSource<T> implements ScanTableSource {
         this.paths = paths;
         this.opener = io.sluice.datastream.runtime.FunctionCopies.serialize(opener);
         this.serializer = serializer;
+    }
+
+    /** Reads the files' lines, decoded with {@code charset}. */
+    public static FormatScanSource<String> lines(List<Path> paths, String charset, StateSerializer<String> serializer) {
+        return new FormatScanSource<>(paths, (FileOpener<String>) (file, config) -> {
+            BufferedReader reader = Files.newBufferedReader(file, Charset.forName(charset));
+            return new RecordFile<String>() {
+                @Override
+                public String next() throws IOException {
+                    return reader.readLine();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    reader.close();
+                }
+            };
+        }, serializer);
     }
 
     /** Reads the files with a record-by-record format. */
@@ -108,6 +130,27 @@ public final class FormatScanSource<T> implements ScanTableSource {
         }, serializer);
     }
 
+    /** The files to read: the regular files of directories (not hidden, in name order) and the files named. */
+    static List<java.nio.file.Path> files(List<Path> paths) {
+        List<java.nio.file.Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            java.nio.file.Path local = p.toLocalPath();
+            if (Files.isDirectory(local)) {
+                try (Stream<java.nio.file.Path> s = Files.list(local)) {
+                    s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot list " + local, e);
+                }
+            } else if (Files.isRegularFile(local)) {
+                files.add(local);
+            } else {
+                throw new IllegalArgumentException("File source: " + local + " does not exist");
+            }
+        }
+        return files;
+    }
+
     @Override
     public boolean isBounded() {
         return true;
@@ -115,7 +158,7 @@ public final class FormatScanSource<T> implements ScanTableSource {
 
     @Override
     public SourceReader createReader(ReaderContext context) {
-        List<java.nio.file.Path> all = new TextFileScanSource(paths, "UTF-8", null).files();
+        List<java.nio.file.Path> all = files(paths);
         List<java.nio.file.Path> mine = new ArrayList<>();
         for (int i = context.subtaskIndex(); i < all.size(); i += context.parallelism()) {
             mine.add(all.get(i));
