@@ -589,9 +589,10 @@ class Expression(object):
         error = _enum(on_error, JsonQueryOnEmptyOrError).name.replace("_", " ")
         return _template("JSON_QUERY($0, $1 %s %s ON EMPTY %s ON ERROR)" % (wrapper, empty, error), self, path)
 
+    inet_aton = _f("INET_ATON")
+    inet_ntoa = _f("INET_NTOA")
+
     # not in the engine yet
-    inet_aton = _engine_lacks("inet_aton", "INET_ATON")
-    inet_ntoa = _engine_lacks("inet_ntoa", "INET_NTOA")
     object_update = _engine_lacks("object_update", "OBJECT_UPDATE")
     bitmap_build = _engine_lacks("bitmap_build", "BITMAP_BUILD")
 
