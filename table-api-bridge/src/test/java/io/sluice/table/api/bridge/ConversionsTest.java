@@ -85,9 +85,10 @@ class ConversionsTest {
         Table table = tableEnv.fromDataStream(users, Schema.newBuilder()
                 .column("name", "STRING")
                 .columnByExpression("upper_name", "UPPER(name)")
+                .columnByExpression("doubled", "score * 2") // a computed column reads a field left out
                 .build());
-        assertEquals(List.of("name", "upper_name"), table.getResolvedSchema().getColumnNames());
-        assertEquals(List.of("+I[Alice, ALICE]", "+I[Bob, BOB]"), collect(table));
+        assertEquals(List.of("name", "upper_name", "doubled"), table.getResolvedSchema().getColumnNames());
+        assertEquals(List.of("+I[Alice, ALICE, 8]", "+I[Bob, BOB, 12]"), collect(table));
     }
 
     @Test

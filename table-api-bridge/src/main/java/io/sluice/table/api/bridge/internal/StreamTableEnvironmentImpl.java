@@ -105,11 +105,12 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
         }
         StreamColumns columns = StreamColumns.of(stream.getType());
         Set<String> declared = new HashSet<>(schema == null ? List.of() : schema.getColumnNames());
-        // as in Flink: declared physical columns project the stream's fields (the others are left out); without any,
-        // every field is a column, followed by the declared computed and metadata columns
+        // as in Flink: declared physical columns project the stream's fields (the others are left out once computed
+        // columns, which may read them, are evaluated); without any, every field is a column, followed by the
+        // declared computed and metadata columns
         boolean projected = schema != null && !schema.getPhysicalColumnNames().isEmpty();
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < columns.names().size() && !projected; i++) {
+        for (int i = 0; i < columns.names().size(); i++) {
             if (!declared.contains(columns.names().get(i))) {
                 parts.add("`" + columns.names().get(i).replace("`", "``") + "` " + columns.sqlTypes().get(i));
             }
@@ -126,7 +127,12 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
                 ? io.sluice.runtime.connector.ChangelogMode.insertOnly() : mode;
         BridgeSupport.createSourceTable(tables, name, String.join(",\n  ", parts),
                 table -> source(stream, columns, table, changelog));
-        return tables.from(name);
+        Table table = tables.from(name);
+        if (projected) {
+            table = table.select(schema.getColumnNames().stream().map(io.sluice.table.api.Expressions::$)
+                    .toArray(io.sluice.table.expressions.Expression[]::new));
+        }
+        return table;
     }
 
     /** The source of a converted stream: where each of the table's source columns comes from. */
