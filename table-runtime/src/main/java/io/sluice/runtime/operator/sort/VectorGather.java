@@ -200,6 +200,10 @@ public final class VectorGather {
             case 8:
                 out.setLong((long) o * 8, in.getLong((long) i * 8));
                 break;
+            case 16:
+                out.setLong((long) o * 16, in.getLong((long) i * 16));
+                out.setLong((long) o * 16 + 8, in.getLong((long) i * 16 + 8));
+                break;
             default:
                 out.setBytes((long) o * width, in, (long) i * width, width);
         }
@@ -253,37 +257,8 @@ public final class VectorGather {
             dst.reAlloc();
         }
         int width = src.getTypeWidth();
-        ArrowBuf in = src.getDataBuffer();
-        ArrowBuf out = dst.getDataBuffer();
-        ArrowBuf outValidity = dst.getValidityBuffer();
-        int o = dstStart;
-        for (int k = from; k < to; k++, o++) {
-            int i = indexes[k];
-            if (src.isNull(i)) {
-                BitVectorHelper.unsetBit(outValidity, o);
-                continue;
-            }
-            BitVectorHelper.setBit(outValidity, o);
-            switch (width) {
-                case 1:
-                    out.setByte(o, in.getByte(i));
-                    break;
-                case 2:
-                    out.setShort((long) o * 2, in.getShort((long) i * 2));
-                    break;
-                case 4:
-                    out.setInt((long) o * 4, in.getInt((long) i * 4));
-                    break;
-                case 8:
-                    out.setLong((long) o * 8, in.getLong((long) i * 8));
-                    break;
-                case 16:
-                    out.setLong((long) o * 16, in.getLong((long) i * 16));
-                    out.setLong((long) o * 16 + 8, in.getLong((long) i * 16 + 8));
-                    break;
-                default:
-                    out.setBytes((long) o * width, in, (long) i * width, width);
-            }
+        for (int k = from, o = dstStart; k < to; k++, o++) {
+            copyFixed(src, indexes[k], dst, o, width);
         }
     }
 }
