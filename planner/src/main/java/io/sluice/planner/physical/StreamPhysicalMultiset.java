@@ -1,10 +1,7 @@
 package io.sluice.planner.physical;
 
-import io.sluice.codegen.RelTypes;
 import io.sluice.runtime.connector.ChangelogMode;
-import io.sluice.runtime.graph.InputPartitioning;
-import io.sluice.runtime.graph.OperatorTransformation;
-import io.sluice.runtime.graph.Transformation;
+import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.setop.MultisetOperator;
 import io.sluice.runtime.operator.setop.StreamingMultisetOperator;
 import io.sluice.runtime.types.RowType;
@@ -21,9 +18,9 @@ import org.apache.calcite.sql.SqlKind;
  * on both sides in the keyed-state backend and emits the change of its result count, both inputs hash-distributed on
  * every column. (The DISTINCT forms are rewritten into aggregates.)
  */
-public final class StreamPhysicalMultiset extends SetOp implements PhysicalRel {
+public final class StreamPhysicalMultiset extends PhysicalMultiset {
     StreamPhysicalMultiset(RelOptCluster cluster, RelTraitSet traits, List<RelNode> inputs, SqlKind kind) {
-        super(cluster, traits, inputs, kind, true);
+        super(cluster, traits, inputs, kind);
     }
 
     @Override
@@ -41,27 +38,7 @@ public final class StreamPhysicalMultiset extends SetOp implements PhysicalRel {
     }
 
     @Override
-    public InputPartitioning requiredDistribution(int input) {
-        int[] all = new int[getRowType().getFieldCount()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return InputPartitioning.hash(all);
-    }
-
-    @Override
-    public boolean isStateful() {
-        return true;
-    }
-
-    @Override
-    public Transformation translateToPlan(TranslationContext context, List<Transformation> inputs) {
-        RowType type = RelTypes.toRowType(getRowType());
-        boolean intersect = kind == SqlKind.INTERSECT;
-        MultisetOperator.Kind operation = intersect ? MultisetOperator.Kind.INTERSECT_ALL
-                : MultisetOperator.Kind.EXCEPT_ALL;
-        String name = ExplainText.of(intersect ? "IntersectAll" : "ExceptAll")
-                .attribute("fields", String.join(", ", type.names())).toString();
-        return new OperatorTransformation(name, inputs, () -> new StreamingMultisetOperator(operation, type), type);
+    StreamOperator createOperator(MultisetOperator.Kind operation, RowType type) {
+        return new StreamingMultisetOperator(operation, type);
     }
 }

@@ -13,7 +13,6 @@ import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.types.RowKind;
 import java.io.IOException;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.TinyIntVector;
 
 /**
  * {@code groupBy(keys).flatAggregate(tableAggregate(args))} (no keys: one global group), as Flink's group table
@@ -69,8 +67,7 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
     private StateTtl ttl;
     /** The processing time of the batch being processed. */
     private long now;
-    private final List<Object[]> pendingRows = new ArrayList<>();
-    private final List<RowKind> pendingKinds = new ArrayList<>();
+    private TableAggregateRows pending;
 
     /**
      * A table aggregate over {@code inputType} grouped by {@code groupFields}, calling the function of
@@ -106,6 +103,7 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
         }
         invoker = (TableAggregateInvoker) created;
         emitter = new TableAggregateEmitter(invoker.function(), invoker.functionDescription(), resultType);
+        pending = new TableAggregateRows(outputType, invoker.functionDescription());
         UserFunctionLifecycle.open(context, invoker);
     }
 
@@ -170,7 +168,7 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
             group = new Group(invoker.createAccumulator());
             groups.put(key, group);
         } else if (streaming && !emitter.incremental()) {
-            emitter.emitAll(group.acc, RowKind.DELETE, (kind, values) -> pending(kind, keyValues, values));
+            emitter.emitAll(group.acc, RowKind.DELETE, (kind, values) -> pending.add(kind, keyValues, values));
         }
         group.lastWrite = now;
         if (accumulate) {
@@ -184,56 +182,18 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
             return;
         }
         if (emitter.incremental()) {
-            emitter.emitChanges(group.acc, (kind, values) -> pending(kind, keyValues, values));
+            emitter.emitChanges(group.acc, (kind, values) -> pending.add(kind, keyValues, values));
         } else if (group.count > 0) {
-            emitter.emitAll(group.acc, RowKind.INSERT, (kind, values) -> pending(kind, keyValues, values));
+            emitter.emitAll(group.acc, RowKind.INSERT, (kind, values) -> pending.add(kind, keyValues, values));
         }
         if (group.count <= 0) {
             groups.remove(key);
         }
     }
 
-    private void pending(RowKind kind, Object[] key, Object[] values) {
-        Object[] row = Arrays.copyOf(key, key.length + values.length);
-        System.arraycopy(values, 0, row, key.length, values.length);
-        pendingRows.add(row);
-        pendingKinds.add(kind);
-    }
-
     /** Emits the rows collected so far as one batch. */
     private void flush() throws Exception {
-        int n = pendingRows.size();
-        if (n == 0) {
-            return;
-        }
-        RowBatch out = RowBatch.allocate(outputType, context.allocator(), n);
-        try {
-            TinyIntVector kinds = new TinyIntVector("$row_kind", context.allocator());
-            out.setRowKinds(kinds);
-            kinds.allocateNew(n);
-            for (int i = 0; i < n; i++) {
-                Object[] row = pendingRows.get(i);
-                for (int c = 0; c < row.length; c++) {
-                    try {
-                        VectorValues.set(outputType.type(c), out.vector(c), i, row[c]);
-                    } catch (RuntimeException e) {
-                        throw new TableException("Table aggregate function " + invoker.functionDescription()
-                                + " emitted " + row[c] + " (" + (row[c] == null ? "null" : row[c].getClass().getName())
-                                + ") for column " + outputType.name(c) + " of type " + outputType.type(c) + ": " + e,
-                                e);
-                    }
-                }
-                kinds.set(i, pendingKinds.get(i).toByteValue());
-            }
-            out.setRowCount(n);
-        } catch (RuntimeException e) {
-            out.close();
-            throw e;
-        } finally {
-            pendingRows.clear();
-            pendingKinds.clear();
-        }
-        output.emit(out);
+        pending.emit(context.allocator(), output);
     }
 
     @Override
@@ -243,8 +203,8 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
         }
         for (Map.Entry<GroupKey, Group> e : groups.entrySet()) {
             Object[] key = e.getKey().values;
-            emitter.emitAll(e.getValue().acc, RowKind.INSERT, (kind, values) -> pending(kind, key, values));
-            if (pendingRows.size() >= context.batchSize()) {
+            emitter.emitAll(e.getValue().acc, RowKind.INSERT, (kind, values) -> pending.add(kind, key, values));
+            if (pending.size() >= context.batchSize()) {
                 flush();
             }
         }
@@ -347,8 +307,7 @@ public final class GroupTableAggregateOperator implements StreamOperator, Rescal
     @Override
     public void close() throws Exception {
         groups.clear();
-        pendingRows.clear();
-        pendingKinds.clear();
+        pending = null;
         if (invoker != null) {
             TableAggregateInvoker toClose = invoker;
             invoker = null;

@@ -20,7 +20,6 @@ import io.sluice.runtime.state.keyed.StateOptions;
 import io.sluice.runtime.state.keyed.StateSerializers;
 import io.sluice.runtime.state.keyed.VoidNamespace;
 import io.sluice.runtime.types.RowType;
-import io.sluice.table.api.TableException;
 import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.types.RowKind;
 import java.io.ByteArrayInputStream;
@@ -35,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.TinyIntVector;
 
 /**
  * The groups of a window table aggregate (the Table API's {@code window(w).groupBy(k, w).flatAggregate(f(v))}) when
@@ -67,10 +65,10 @@ public final class KeyedWindowTableAggregates implements AutoCloseable {
     private final int[] groupFields;
     private final int[] argFields;
     private final RowType keyType;
-    private final RowType outputType;
     private final int maxParallelism;
     private final TableAggregateInvoker invoker;
     private final TableAggregateEmitter emitter;
+    private final TableAggregateRows pending;
     private final KeyedStateBackend<RoutedKey> backend;
     private final KeyedValueState<VoidNamespace, byte[]> groups;
     private final TimeSliceKeyIndex firing;
@@ -87,7 +85,6 @@ public final class KeyedWindowTableAggregates implements AutoCloseable {
         this.groupFields = groupFields.clone();
         this.argFields = argFields.clone();
         this.keyType = inputType.project(groupFields);
-        this.outputType = outputType;
         this.maxParallelism = context.config().get(StateOptions.MAX_PARALLELISM);
         UserAggregateInvoker created = generated.newInstance();
         if (!(created instanceof TableAggregateInvoker)) {
@@ -95,6 +92,7 @@ public final class KeyedWindowTableAggregates implements AutoCloseable {
         }
         this.invoker = (TableAggregateInvoker) created;
         this.emitter = new TableAggregateEmitter(invoker.function(), invoker.functionDescription(), resultType);
+        this.pending = new TableAggregateRows(outputType, invoker.functionDescription());
         UserFunctionLifecycle.open(context, invoker);
         this.backend = KeyedStateBackends.create(context.config(),
                 RoutedKey.serializer("sql-window-table-aggregate-key"), KeyGroupRange.all(maxParallelism),
@@ -182,7 +180,6 @@ public final class KeyedWindowTableAggregates implements AutoCloseable {
             return;
         }
         boolean all = watermark == Long.MAX_VALUE;
-        List<Object[]> rows = new ArrayList<>();
         firing.sweep(all ? Long.MAX_VALUE : watermark + 1, all, (key, sliceEnd) -> {
             setKey(key);
             byte[] stored = groups.value();
@@ -193,52 +190,15 @@ public final class KeyedWindowTableAggregates implements AutoCloseable {
                 return false; // a later window of this slice
             }
             Object[] keyValues = keyValues(key);
-            emitter.emitAll(accumulatorOf(stored), RowKind.INSERT, (kind, values) -> {
-                Object[] row = Arrays.copyOf(keyValues, keyValues.length + values.length);
-                System.arraycopy(values, 0, row, keyValues.length, values.length);
-                rows.add(row);
-            });
+            emitter.emitAll(accumulatorOf(stored), RowKind.INSERT,
+                    (kind, values) -> pending.add(kind, keyValues, values));
             groups.clear();
-            if (rows.size() >= context.batchSize()) {
-                emit(rows, output);
+            if (pending.size() >= context.batchSize()) {
+                pending.emit(context.allocator(), output);
             }
             return true;
         });
-        emit(rows, output);
-    }
-
-    private void emit(List<Object[]> rows, Output output) throws Exception {
-        int n = rows.size();
-        if (n == 0) {
-            return;
-        }
-        RowBatch out = RowBatch.allocate(outputType, context.allocator(), n);
-        try {
-            TinyIntVector kinds = new TinyIntVector("$row_kind", context.allocator());
-            out.setRowKinds(kinds);
-            kinds.allocateNew(n);
-            for (int i = 0; i < n; i++) {
-                Object[] row = rows.get(i);
-                for (int c = 0; c < row.length; c++) {
-                    try {
-                        VectorValues.set(outputType.type(c), out.vector(c), i, row[c]);
-                    } catch (RuntimeException e) {
-                        throw new TableException("Table aggregate function " + invoker.functionDescription()
-                                + " emitted " + row[c] + " (" + (row[c] == null ? "null" : row[c].getClass().getName())
-                                + ") for column " + outputType.name(c) + " of type " + outputType.type(c) + ": " + e,
-                                e);
-                    }
-                }
-                kinds.set(i, RowKind.INSERT.toByteValue());
-            }
-            out.setRowCount(n);
-        } catch (RuntimeException e) {
-            out.close();
-            throw e;
-        } finally {
-            rows.clear();
-        }
-        output.emit(out);
+        pending.emit(context.allocator(), output);
     }
 
     // ---------------------------------------------------------------- checkpoints
