@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 /**
  * Runs a bounded {@code FileSource} of text lines, of another {@link StreamFormat} or of a {@link BulkFormat}: the
  * files (a directory's regular files, in name order) are dealt to the parallel instances round-robin, each read whole
- * by a reader of the format; an instance's position is the index of its current file and the number of records read
- * from it, and a restored instance opens the file again and skips that many records.
+ * by a reader of the format; an instance's position is the list of files it has left, each with the number of records
+ * read from it, and a restored instance opens a file again and skips that many records. Restored at another
+ * parallelism, the files left (and the files part way through) are dealt to the new instances.
  */
 public final class FormatScanSource<T> implements ScanTableSource {
     private final List<Path> paths;
@@ -159,11 +160,11 @@ public final class FormatScanSource<T> implements ScanTableSource {
     @Override
     public SourceReader createReader(ReaderContext context) {
         List<java.nio.file.Path> all = files(paths);
-        List<java.nio.file.Path> mine = new ArrayList<>();
+        List<long[]> mine = new ArrayList<>();
         for (int i = context.subtaskIndex(); i < all.size(); i += context.parallelism()) {
-            mine.add(all.get(i));
+            mine.add(new long[] {i, 0});
         }
-        return new FormatReader(context, mine, io.sluice.datastream.runtime.FunctionCopies.deserialize(opener));
+        return new FormatReader(context, all, mine, io.sluice.datastream.runtime.FunctionCopies.deserialize(opener));
     }
 
     @Override
@@ -171,19 +172,28 @@ public final class FormatScanSource<T> implements ScanTableSource {
         return "files(" + paths + ")";
     }
 
+    /**
+     * Reads its share of the files: a list of {index among all files, records of it read so far}, the current file
+     * first. Its position is that list (what is left), so that a restore at any parallelism can deal the files that
+     * are left, and the files part way through, to the new readers.
+     */
     private final class FormatReader implements SourceReader {
+        /** Marks a position holding the list of files left (older positions are {current file, records read}). */
+        private static final int FILES_LEFT = -1;
+
         private final ReaderContext context;
-        private final List<java.nio.file.Path> files;
+        private final List<java.nio.file.Path> all;
         private final FileOpener<T> opener;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final DataOutputStream out = new DataOutputStream(bytes);
-        private int file;
-        private long read;
+        private List<long[]> work;
+        private int current;
         private RecordFile<T> reader;
 
-        FormatReader(ReaderContext context, List<java.nio.file.Path> files, FileOpener<T> opener) {
+        FormatReader(ReaderContext context, List<java.nio.file.Path> all, List<long[]> work, FileOpener<T> opener) {
             this.context = context;
-            this.files = files;
+            this.all = all;
+            this.work = work;
             this.opener = opener;
         }
 
@@ -191,13 +201,13 @@ public final class FormatScanSource<T> implements ScanTableSource {
         public void open() {
         }
 
-        private RecordFile<T> openFile(java.nio.file.Path path) throws IOException {
+        private RecordFile<T> openFile(java.nio.file.Path path, long skip) throws IOException {
             io.sluice.configuration.Configuration config = new io.sluice.configuration.Configuration();
             for (Map.Entry<String, String> e : context.config().toMap().entrySet()) {
                 config.setString(e.getKey(), e.getValue());
             }
             RecordFile<T> r = opener.open(path, config);
-            for (long skip = 0; skip < read; skip++) {
+            for (long i = 0; i < skip; i++) {
                 if (r.next() == null) {
                     break;
                 }
@@ -208,38 +218,94 @@ public final class FormatScanSource<T> implements ScanTableSource {
         @Override
         public ReadStatus pollNext(io.sluice.runtime.operator.Output output) throws Exception {
             List<byte[]> records = new ArrayList<>();
-            while (records.size() < context.batchSize() && file < files.size()) {
+            while (records.size() < context.batchSize() && current < work.size()) {
+                long[] item = work.get(current);
                 if (reader == null) {
-                    reader = openFile(files.get(file));
+                    reader = openFile(file(item[0]), item[1]);
                 }
                 T record = reader.next();
                 if (record == null) {
                     reader.close();
                     reader = null;
-                    file++;
-                    read = 0;
+                    current++;
                     continue;
                 }
-                read++;
+                item[1]++;
                 bytes.reset();
                 serializer.serialize(record, out);
                 out.flush();
                 records.add(bytes.toByteArray());
             }
             RecordReader.emit(context, records, output);
-            return file >= files.size() ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
+            return current >= work.size() ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
+        }
+
+        private java.nio.file.Path file(long index) {
+            if (index >= all.size()) {
+                throw new io.sluice.table.api.TableException("Cannot restore the file source over " + paths
+                        + ": its position names file " + (index + 1) + " of " + all.size()
+                        + " (were files removed since the checkpoint?)");
+            }
+            return all.get((int) index);
         }
 
         @Override
         public byte[] snapshotPosition() {
-            return ByteBuffer.allocate(12).putInt(file).putLong(read).array();
+            int left = work.size() - current;
+            ByteBuffer b = ByteBuffer.allocate(8 + 12 * left).putInt(FILES_LEFT).putInt(left);
+            for (int i = current; i < work.size(); i++) {
+                b.putInt((int) work.get(i)[0]).putLong(work.get(i)[1]);
+            }
+            return b.array();
         }
 
         @Override
         public void restorePosition(byte[] position) {
+            work = filesLeft(position, context.subtaskIndex(), context.parallelism());
+            current = 0;
+        }
+
+        /**
+         * The files a reader had left: {@code position} is what {@link #snapshotPosition} wrote on reader
+         * {@code reader} of {@code readers} (an older position, {current file among the reader's, records read},
+         * is read with the files that reader was dealt).
+         */
+        private List<long[]> filesLeft(byte[] position, int reader, int readers) {
             ByteBuffer b = ByteBuffer.wrap(position);
-            file = b.getInt();
-            read = b.getLong();
+            int first = b.getInt();
+            List<long[]> left = new ArrayList<>();
+            if (first != FILES_LEFT) {
+                long read = b.getLong();
+                for (long i = reader + (long) first * readers; i < all.size(); i += readers) {
+                    left.add(new long[] {i, left.isEmpty() ? read : 0});
+                }
+                return left;
+            }
+            int n = b.getInt();
+            for (int i = 0; i < n; i++) {
+                left.add(new long[] {b.getInt(), b.getLong()});
+            }
+            return left;
+        }
+
+        /**
+         * At another parallelism: the files every earlier reader had left, in reader order, are dealt to the new
+         * readers round-robin; a file one was part way through is read on from where it stopped.
+         */
+        @Override
+        public void restoreRescaledPositions(List<byte[]> positions) {
+            List<long[]> left = new ArrayList<>();
+            for (int i = 0; i < positions.size(); i++) {
+                if (positions.get(i) != null) {
+                    left.addAll(filesLeft(positions.get(i), i, positions.size()));
+                }
+            }
+            List<long[]> mine = new ArrayList<>();
+            for (int i = context.subtaskIndex(); i < left.size(); i += context.parallelism()) {
+                mine.add(left.get(i));
+            }
+            work = mine;
+            current = 0;
         }
 
         @Override
