@@ -1,5 +1,6 @@
--- Event-time temporal join against a versioned view (deduplicated to the last row per key): the right input is
--- updating, the join's output is insert-only.
+-- Event-time temporal join against a versioned view (deduplicated to the last row per key by rowtime): the join reads
+-- every row of the view's log as a version (no deduplication runs, so versions cannot be lost to the order rows
+-- arrive in); the join's output is insert-only.
 CREATE TABLE orders (order_id INT, price INT, currency STRING, order_time TIMESTAMP(3),
   WATERMARK FOR order_time AS order_time) WITH (
   'connector' = 'filesystem', 'path' = '${DATA}/temporal_orders.csv', 'format' = 'csv', 'csv.null-literal' = '');

@@ -1,6 +1,7 @@
 package io.sluice.planner.physical;
 
 import io.sluice.planner.rel.TemporalJoin;
+import io.sluice.planner.translate.DeduplicatedVersions;
 import io.sluice.planner.translate.TemporalJoinTranslator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Snapshot;
@@ -30,7 +31,11 @@ final class TemporalJoinRules {
         }
     }
 
-    /** Streaming: an event-time temporal join, after Flink's checks, becomes a {@link StreamPhysicalTemporalJoin}. */
+    /**
+     * Streaming: an event-time temporal join, after Flink's checks, becomes a {@link StreamPhysicalTemporalJoin}; a
+     * versioned view that deduplicates a log by rowtime gives its versions as the log's rows
+     * ({@link DeduplicatedVersions}).
+     */
     static final class StreamTemporalJoinRule extends PhysicalConverterRule {
         StreamTemporalJoinRule() {
             super(TemporalJoin.class, "StreamPhysicalTemporalJoinRule");
@@ -39,8 +44,11 @@ final class TemporalJoinRules {
         @Override
         public RelNode convert(RelNode rel) {
             TemporalJoin join = (TemporalJoin) rel;
-            return new StreamPhysicalTemporalJoin(rel.getCluster(), physical(rel), join.getLeft(), join.getRight(),
-                    join.condition(), join.joinType(), join.leftTimeField(), TemporalJoinTranslator.validate(join));
+            TemporalJoinTranslator.Analysis analysis = TemporalJoinTranslator.validate(join);
+            DeduplicatedVersions.Versions versions = DeduplicatedVersions.of(join.getRight());
+            return new StreamPhysicalTemporalJoin(rel.getCluster(), physical(rel), join.getLeft(),
+                    versions == null ? join.getRight() : versions.log(), join.condition(), join.joinType(),
+                    join.leftTimeField(), analysis, versions == null ? null : versions.description());
         }
     }
 

@@ -5,6 +5,7 @@ import io.sluice.table.api.UnsupportedFeatureException;
 import io.sluice.table.api.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
@@ -21,6 +22,7 @@ import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 
 /**
  * Turns what Calcite makes of {@code l [LEFT] JOIN r FOR SYSTEM_TIME AS OF l.t ON cond} — a
@@ -28,7 +30,9 @@ import org.apache.calcite.rex.RexShuttle;
  * {@code Snapshot(period = $cor.t)} over {@code r} — into a {@link TemporalJoin} of {@code l} and {@code r}
  * on {@code cond} with the correlation variable replaced by left field references. Runs before the
  * optimizer, which would otherwise reject the correlation. The snapshot period must be a left column
- * (Flink's rule); other shapes are left alone and rejected when translated.
+ * (Flink's rule); other shapes are left alone and rejected when translated. An equality between an expression over
+ * left columns and right columns ({@code ON UPPER(o.currency) = r.currency}) becomes a join key: the expression is
+ * computed by a projection below the join ({@link ComputedLeftKeys}) and projected away above it, as Flink does.
  */
 public final class TemporalJoinRewriter {
     private static final String AS_OF_LEFT_TIME = "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF'"
@@ -85,8 +89,9 @@ public final class TemporalJoinRewriter {
             throw new UnsupportedFeatureException("a temporal join whose versioned side projects columns of the left"
                     + " side:\n" + RelOptUtil.toString(correlate));
         }
-        RelNode join = TemporalJoin.create(left, versioned, joinCondition, type, leftTime);
-        if (project == null) {
+        ComputedLeftKeys keys = ComputedLeftKeys.of(rex, left, versioned, joinCondition);
+        RelNode join = TemporalJoin.create(keys.left, versioned, keys.condition, type, leftTime);
+        if (project == null && keys.added == 0) {
             return join;
         }
         List<RexNode> exprs = new ArrayList<>();
@@ -94,10 +99,17 @@ public final class TemporalJoinRewriter {
         for (int i = 0; i < leftCount; i++) {
             exprs.add(rex.makeInputRef(join, i));
         }
-        for (RexNode e : project.getProjects()) {
-            exprs.add(RexUtilShift.shift(e, leftCount, join));
+        int rightStart = leftCount + keys.added;
+        if (project == null) {
+            for (int i = 0; i < versioned.getRowType().getFieldCount(); i++) {
+                exprs.add(rex.makeInputRef(join, rightStart + i));
+            }
+        } else {
+            for (RexNode e : project.getProjects()) {
+                exprs.add(RexUtilShift.shift(e, rightStart, join));
+            }
         }
-        return LogicalProject.create(join, List.of(), exprs, names, java.util.Set.of());
+        return LogicalProject.create(join, List.of(), exprs, names, Set.of());
     }
 
     private static boolean isVariable(RexNode node, CorrelationId id) {
@@ -135,7 +147,7 @@ public final class TemporalJoinRewriter {
     private static final class RexCorrelVariableFinder {
         static boolean isFree(List<RexNode> exprs) {
             for (RexNode e : exprs) {
-                if (org.apache.calcite.rex.RexUtil.containsCorrelation(e)) {
+                if (RexUtil.containsCorrelation(e)) {
                     return false;
                 }
             }

@@ -133,10 +133,12 @@ public final class TemporalJoinTranslator {
 
     /**
      * The {@link TemporalJoinOperator} of an event-time temporal join of {@code left} and {@code right} (whose
-     * transformations are {@code l} and {@code r}) on {@code condition}, as {@link #validate} analysed it.
+     * transformations are {@code l} and {@code r}) on {@code condition}, as {@link #validate} analysed it;
+     * {@code versions} says where the versions come from when the right input is not the versioned side as written
+     * (see {@link DeduplicatedVersions}; null otherwise).
      */
     public static Transformation translate(CodeGenerator codegen, RelNode join, RelNode left, RelNode right,
-            RexNode condition, JoinRelType joinType, int leftTime, Analysis analysis, Transformation l,
+            RexNode condition, JoinRelType joinType, int leftTime, Analysis analysis, String versions, Transformation l,
             Transformation r) {
         RowType leftType = JobGraphGenerator.rowType(left);
         RowType rightType = JobGraphGenerator.rowType(right);
@@ -155,7 +157,8 @@ public final class TemporalJoinTranslator {
         String name = "TemporalJoin(joinType=[" + (type == JoinType.LEFT ? "LeftOuterJoin" : "InnerJoin")
                 + "], where=[" + condition + "], leftTimeAttribute=[" + leftType.name(leftTime)
                 + "], rightTimeAttribute=[" + rightType.name(rightTime) + "], primaryKey="
-                + names(rightType, analysis.primaryKey()) + ")";
+                + names(rightType, analysis.primaryKey()) + (versions == null ? "" : ", versions=[" + versions + "]")
+                + ")";
         return new OperatorTransformation(name, List.of(l, r),
                 () -> new TemporalJoinOperator(type, leftType, rightType, lk, rk, leftTime, rightTime, residual,
                         outputType), outputType);

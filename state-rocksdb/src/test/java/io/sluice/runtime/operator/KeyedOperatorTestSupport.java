@@ -8,14 +8,12 @@ import io.sluice.runtime.config.Configuration;
 import io.sluice.runtime.config.ExecutionOptions;
 import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.metrics.OperatorMetrics;
-import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.state.CheckpointedOperator;
 import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.keyed.StateOptions;
-import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.UnsupportedFeatureException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,13 +24,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * Scaffolding shared by the tests that run a keyed operator once with its state on the heap ({@code hashmap}) and
  * once in RocksDB and compare what they emit: the collecting output, the operator context for a state backend,
- * snapshots to bytes and back, routing rows to the instance owning their key, and restoring a run's instances at
- * another parallelism.
+ * snapshots to bytes and back, and restoring a run's instances at another parallelism. {@link OperatorSteps} holds
+ * their inputs as steps and feeds them, to one instance or routed by key to several.
  */
 public final class KeyedOperatorTestSupport {
     /** The (parallelism before, parallelism after) pairs a snapshot is restored at. */
@@ -131,31 +128,6 @@ public final class KeyedOperatorTestSupport {
         for (int s = 0; s < expected.size(); s++) {
             assertEquals(expected.get(s), actual.get(s), what + ": step " + s);
         }
-    }
-
-    /**
-     * Splits {@code rows} (of type {@code type}) by the instance of {@code parallelism} the exchange routes their key
-     * column {@code keyColumn} to; the rows of instance {@code t} come {@code t}-th, in their order.
-     */
-    public static List<Object[][]> route(BufferAllocator allocator, RowType type, Object[][] rows, int keyColumn,
-            int parallelism) {
-        List<List<Object[]>> perTarget = new ArrayList<>();
-        for (int t = 0; t < parallelism; t++) {
-            perTarget.add(new ArrayList<>());
-        }
-        if (rows.length > 0) {
-            try (RowBatch all = TestBatches.batch(allocator, type, rows)) {
-                FieldVector[] key = {all.vector(keyColumn)};
-                for (int r = 0; r < rows.length; r++) {
-                    perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), parallelism)).add(rows[r]);
-                }
-            }
-        }
-        List<Object[][]> out = new ArrayList<>();
-        for (List<Object[]> target : perTarget) {
-            out.add(target.toArray(new Object[0][]));
-        }
-        return out;
     }
 
     /** Opens {@code parallelism} instances. */

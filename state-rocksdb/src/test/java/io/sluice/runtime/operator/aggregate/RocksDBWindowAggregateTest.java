@@ -6,7 +6,6 @@ import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertRestoreR
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
-import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.ts;
@@ -18,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
+import io.sluice.runtime.operator.OperatorSteps.Feeder;
+import io.sluice.runtime.operator.OperatorSteps.Step;
 import io.sluice.runtime.operator.Output;
-import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.operator.window.WindowAggregateOperator;
 import io.sluice.runtime.operator.window.WindowSpec;
 import io.sluice.runtime.types.LogicalType;
@@ -48,14 +48,11 @@ class RocksDBWindowAggregateTest {
     private static final int WE = 9;
 
     private final RootAllocator allocator = new RootAllocator();
+    private final Feeder feeder = new Feeder(allocator, IN);
 
     @AfterEach
     void closeAllocator() {
         allocator.close();
-    }
-
-    /** One input batch (rows with their windows assigned), then a watermark (Long.MIN_VALUE: none). */
-    private record Step(Object[][] rows, long watermark) {
     }
 
     private static AggregateSpec agg(AggregateKind kind, LogicalType result, int... args) {
@@ -125,7 +122,7 @@ class RocksDBWindowAggregateTest {
                 watermark += r.nextInt(60);
                 next = watermark;
             }
-            out.add(new Step(rows.toArray(new Object[0][]), next));
+            out.add(Step.rowsThenWatermark(rows.toArray(new Object[0][]), next));
         }
         return out;
     }
@@ -154,31 +151,16 @@ class RocksDBWindowAggregateTest {
         return op;
     }
 
-    private void feed(WindowAggregateOperator op, Step s, Output out) throws Exception {
-        if (s.rows.length > 0) {
-            op.processBatch(0, TestBatches.batch(allocator, IN, s.rows));
-        }
-        if (s.watermark != Long.MIN_VALUE) {
-            op.processWatermark(0, s.watermark, out);
-        }
-    }
-
     /** Per step the rows emitted (sorted: a firing's rows come in another order), then those of the end. */
     private List<List<String>> run(String backend, int[] groupFields, int slots, List<Step> steps, long[] late)
             throws Exception {
-        List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
         try (WindowAggregateOperator op = open(backend, groupFields, slots, 0, 1, out)) {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
-            for (Step s : steps) {
-                feed(op, s, out);
-                perStep.add(out.drain());
-            }
-            op.endInput(0);
-            perStep.add(out.drain());
+            List<List<String>> perStep = feeder.run(op, steps, out, 1);
             late[0] = op.lateRowsDropped();
+            return perStep;
         }
-        return perStep;
     }
 
     private static List<WindowSpec> specs() {
@@ -207,16 +189,6 @@ class RocksDBWindowAggregateTest {
         }
     }
 
-    /** Feeds each row to the instance the exchange routes its key column to; watermarks go to every instance. */
-    private void feedRouted(List<WindowAggregateOperator> ops, List<Step> steps, Output out) throws Exception {
-        for (Step s : steps) {
-            List<Object[][]> perTarget = route(allocator, IN, s.rows, 0, ops.size());
-            for (int t = 0; t < ops.size(); t++) {
-                feed(ops.get(t), new Step(perTarget.get(t), s.watermark), out);
-            }
-        }
-    }
-
     @Test
     void restoresAtAnotherParallelismWithEveryGroupOnTheInstanceItIsRoutedTo() throws Exception {
         int[] groups = {0, WS, WE};
@@ -227,9 +199,9 @@ class RocksDBWindowAggregateTest {
                 Collecting out = new Collecting();
                 Opener<WindowAggregateOperator> opener = (i, p) -> open("rocksdb", groups, 4, i, p, out);
                 List<WindowAggregateOperator> before = openInstances(scale[0], opener);
-                feedRouted(before, steps.subList(0, 60), out);
+                feeder.feedRouted(before, steps.subList(0, 60), out);
                 List<WindowAggregateOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}});
-                feedRouted(after, steps.subList(60, steps.size()), out);
+                feeder.feedRouted(after, steps.subList(60, steps.size()), out);
                 endAndClose(after, 1);
                 List<String> actual = withoutWatermarks(out.rows);
                 assertTrue(expected.size() > 50, "enough windows fired");
@@ -247,7 +219,7 @@ class RocksDBWindowAggregateTest {
             byte[] state;
             try (WindowAggregateOperator op = open(kinds[0], groups, 4, 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, s, out);
+                    feeder.feed(op, s, out);
                 }
                 state = snapshot(op);
             }

@@ -6,7 +6,6 @@ import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertRestoreR
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
-import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
@@ -21,8 +20,9 @@ import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
+import io.sluice.runtime.operator.OperatorSteps.Feeder;
+import io.sluice.runtime.operator.OperatorSteps.Step;
 import io.sluice.runtime.operator.Output;
-import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import java.util.ArrayList;
@@ -47,14 +47,11 @@ class RocksDBIntervalJoinTest {
     private static final long[][] BOUNDS = {{-20, 10}, {0, 0}, {5, 40}, {-3000, 3000}};
 
     private final RootAllocator allocator = new RootAllocator();
+    private final Feeder feeder = new Feeder(allocator, L, R);
 
     @AfterEach
     void closeAllocator() {
         allocator.close();
-    }
-
-    /** A batch of input {@code input} ({@code rows}), or a watermark when {@code rows} is null. */
-    private record Step(int input, Object[][] rows, long watermark) {
     }
 
     private static List<Step> randomSteps(Random r, int steps, int keys, long spread) {
@@ -63,7 +60,7 @@ class RocksDBIntervalJoinTest {
         for (int s = 0; s < steps; s++) {
             if (r.nextInt(4) == 0) {
                 watermark += r.nextInt((int) Math.max(2, spread / 3));
-                out.add(new Step(0, null, watermark));
+                out.add(Step.watermark(watermark));
                 continue;
             }
             int n = 1 + r.nextInt(6);
@@ -74,7 +71,7 @@ class RocksDBIntervalJoinTest {
                 rows[i] = new Object[] {r.nextInt(9) == 0 ? null : r.nextInt(keys),
                     r.nextInt(15) == 0 ? null : ts(time), r.nextInt(10) == 0 ? null : r.nextInt(20)};
             }
-            out.add(new Step(r.nextInt(2), rows, 0));
+            out.add(Step.rows(r.nextInt(2), rows));
         }
         return out;
     }
@@ -88,30 +85,13 @@ class RocksDBIntervalJoinTest {
         return op;
     }
 
-    private void feed(IntervalJoinOperator op, Step s, Output out) throws Exception {
-        if (s.rows == null) {
-            op.processWatermark(0, s.watermark, out);
-        } else if (s.rows.length > 0) {
-            op.processBatch(s.input, TestBatches.batch(allocator, s.input == 0 ? L : R, s.rows));
-        }
-    }
-
     private List<List<String>> run(String backend, JoinType type, long[] bounds, boolean residual, boolean nullSafe,
             List<Step> steps) throws Exception {
-        List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
         try (IntervalJoinOperator op = open(backend, type, bounds, residual, nullSafe, 0, 1, out)) {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
-            for (Step s : steps) {
-                feed(op, s, out);
-                perStep.add(out.drain());
-            }
-            op.endInput(0);
-            perStep.add(out.drain());
-            op.endInput(1);
-            perStep.add(out.drain());
+            return feeder.run(op, steps, out, 2);
         }
-        return perStep;
     }
 
     @Test
@@ -144,12 +124,12 @@ class RocksDBIntervalJoinTest {
         op.open(context("interval", allocator, backend, 4, 0, 1), out);
         try (op) {
             for (Step s : steps) {
-                if (s.rows == null) {
-                    clock[0] += (s.watermark % 7) * 3; // the step's watermark only seeds how far the clock moves
+                if (s.rows() == null) {
+                    clock[0] += (s.watermark() % 7) * 3; // the step's watermark only seeds how far the clock moves
                     op.onProcessingTime(clock[0], out);
                 } else {
-                    clock[0] += s.rows.length % 3;
-                    feed(op, s, out);
+                    clock[0] += s.rows().length % 3;
+                    feeder.feed(op, s, out);
                 }
                 perStep.add(out.drain());
             }
@@ -171,22 +151,6 @@ class RocksDBIntervalJoinTest {
         }
     }
 
-    /** Feeds each row to the instance its key is routed to; watermarks go to every instance. */
-    private void feedRouted(List<IntervalJoinOperator> ops, List<Step> steps, Output out) throws Exception {
-        for (Step s : steps) {
-            if (s.rows == null) {
-                for (IntervalJoinOperator op : ops) {
-                    feed(op, s, out);
-                }
-                continue;
-            }
-            List<Object[][]> perTarget = route(allocator, s.input == 0 ? L : R, s.rows, 0, ops.size());
-            for (int t = 0; t < ops.size(); t++) {
-                feed(ops.get(t), new Step(s.input, perTarget.get(t), 0), out);
-            }
-        }
-    }
-
     @Test
     void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
         long[] bounds = {-20, 10};
@@ -197,9 +161,9 @@ class RocksDBIntervalJoinTest {
                 Collecting out = new Collecting();
                 Opener<IntervalJoinOperator> opener = (i, p) -> open("rocksdb", type, bounds, false, false, i, p, out);
                 List<IntervalJoinOperator> before = openInstances(scale[0], opener);
-                feedRouted(before, steps.subList(0, 70), out);
+                feeder.feedRouted(before, steps.subList(0, 70), out);
                 List<IntervalJoinOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}, {0}});
-                feedRouted(after, steps.subList(70, steps.size()), out);
+                feeder.feedRouted(after, steps.subList(70, steps.size()), out);
                 endAndClose(after, 2);
                 assertTrue(expected.size() > 50, "enough joined rows");
                 assertEquals(expected, withoutWatermarks(out.rows), scale[0] + " -> " + scale[1] + " " + type);
@@ -216,7 +180,7 @@ class RocksDBIntervalJoinTest {
             byte[] state;
             try (IntervalJoinOperator op = open(kinds[0], JoinType.LEFT, bounds, false, false, 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, s, out);
+                    feeder.feed(op, s, out);
                 }
                 state = snapshot(op);
             }

@@ -7,7 +7,6 @@ import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertSameStep
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
-import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
@@ -18,22 +17,20 @@ import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
+import io.sluice.runtime.operator.OperatorSteps.Feeder;
+import io.sluice.runtime.operator.OperatorSteps.Step;
 import io.sluice.runtime.operator.Output;
-import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.types.RowKind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.TinyIntVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,15 +53,13 @@ class RocksDBTemporalJoinTest {
         RowKind.UPDATE_AFTER.toByteValue(), RowKind.UPDATE_BEFORE.toByteValue(), RowKind.DELETE.toByteValue()};
 
     private final RootAllocator allocator = new RootAllocator();
+    private final Feeder feeder = new Feeder(allocator, L, R);
 
     @AfterEach
     void closeAllocator() {
         allocator.close();
     }
 
-    /** A batch of input {@code input} ({@code rows} with row kinds {@code kinds}), or a watermark when null. */
-    private record Step(int input, Object[][] rows, byte[] kinds, long watermark) {
-    }
 
     /** Rows around the watermark (some late, some far ahead, on a coarse grid of times), watermarks now and then. */
     private static List<Step> randomSteps(Random r, int steps, int keys) {
@@ -73,7 +68,7 @@ class RocksDBTemporalJoinTest {
         for (int s = 0; s < steps; s++) {
             if (r.nextInt(4) == 0) {
                 watermark += r.nextInt(r.nextInt(8) == 0 ? 400 : 60);
-                out.add(new Step(0, null, null, watermark));
+                out.add(Step.watermark(watermark));
                 continue;
             }
             int input = r.nextInt(2);
@@ -87,7 +82,7 @@ class RocksDBTemporalJoinTest {
                 byte[] choices = input == 0 ? LEFT_KINDS : RIGHT_KINDS;
                 kinds[i] = choices[r.nextInt(choices.length)];
             }
-            out.add(new Step(input, rows, kinds, 0));
+            out.add(Step.changelog(input, rows, kinds));
         }
         return out;
     }
@@ -101,38 +96,14 @@ class RocksDBTemporalJoinTest {
         return op;
     }
 
-    private void feed(TemporalJoinOperator op, Step s, Output out) throws Exception {
-        if (s.rows == null) {
-            op.processWatermark(0, s.watermark, out);
-        } else if (s.rows.length > 0) {
-            RowBatch batch = TestBatches.batch(allocator, s.input == 0 ? L : R, s.rows);
-            TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
-            kinds.allocateNew(s.rows.length);
-            for (int i = 0; i < s.rows.length; i++) {
-                kinds.set(i, s.kinds[i]);
-            }
-            kinds.setValueCount(s.rows.length);
-            batch.setRowKinds(kinds);
-            op.processBatch(s.input, batch);
-        }
-    }
 
     private List<List<String>> run(String backend, JoinType type, boolean residual, List<Step> steps)
             throws Exception {
-        List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
         try (TemporalJoinOperator op = open(backend, type, residual, 0, 1, out)) {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
-            for (Step s : steps) {
-                feed(op, s, out);
-                perStep.add(out.drain());
-            }
-            op.endInput(0);
-            perStep.add(out.drain());
-            op.endInput(1);
-            perStep.add(out.drain());
+            return feeder.run(op, steps, out, 2);
         }
-        return perStep;
     }
 
     @Test
@@ -152,26 +123,6 @@ class RocksDBTemporalJoinTest {
         }
     }
 
-    /** Feeds each row to the instance its key is routed to; watermarks go to every instance. */
-    private void feedRouted(List<TemporalJoinOperator> ops, List<Step> steps, Output out) throws Exception {
-        for (Step s : steps) {
-            if (s.rows == null) {
-                for (TemporalJoinOperator op : ops) {
-                    feed(op, s, out);
-                }
-                continue;
-            }
-            List<Object[][]> perTarget = route(allocator, s.input == 0 ? L : R, s.rows, 0, ops.size());
-            for (int t = 0; t < ops.size(); t++) {
-                Object[][] rows = perTarget.get(t);
-                byte[] kinds = new byte[rows.length];
-                for (int i = 0; i < rows.length; i++) {
-                    kinds[i] = s.kinds[Arrays.asList(s.rows).indexOf(rows[i])];
-                }
-                feed(ops.get(t), new Step(s.input, rows, kinds, 0), out);
-            }
-        }
-    }
 
     @Test
     void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
@@ -182,10 +133,10 @@ class RocksDBTemporalJoinTest {
                 Collecting out = new Collecting();
                 Opener<TemporalJoinOperator> opener = (i, p) -> open("rocksdb", type, false, i, p, out);
                 List<TemporalJoinOperator> before = openInstances(scale[0], opener);
-                feedRouted(before, steps.subList(0, 100), out);
+                feeder.feedRouted(before, steps.subList(0, 100), out);
                 List<TemporalJoinOperator> after = snapshotAndRestore(before, scale[1], opener,
                         new int[][] {{0}, {0}});
-                feedRouted(after, steps.subList(100, steps.size()), out);
+                feeder.feedRouted(after, steps.subList(100, steps.size()), out);
                 endAndClose(after, 2);
                 String what = scale[0] + " -> " + scale[1] + " " + type;
                 assertTrue(expected.size() > 50, what + ": enough joined rows");
@@ -202,7 +153,7 @@ class RocksDBTemporalJoinTest {
             byte[] state;
             try (TemporalJoinOperator op = open(kinds[0], JoinType.LEFT, false, 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, s, out);
+                    feeder.feed(op, s, out);
                 }
                 state = snapshot(op);
             }

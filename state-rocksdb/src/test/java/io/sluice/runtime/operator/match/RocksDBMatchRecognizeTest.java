@@ -7,7 +7,6 @@ import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertSameStep
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
-import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
@@ -21,8 +20,9 @@ import io.sluice.runtime.generated.BatchPredicate;
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
+import io.sluice.runtime.operator.OperatorSteps.Feeder;
+import io.sluice.runtime.operator.OperatorSteps.Step;
 import io.sluice.runtime.operator.Output;
-import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import java.util.ArrayList;
@@ -54,17 +54,13 @@ class RocksDBMatchRecognizeTest {
         allocator.close();
     }
 
-    /** A batch ({@code rows}), or a watermark (event time) or clock tick (processing time) when null. */
-    private record Step(Object[][] rows, long time) {
-    }
-
     private static List<Step> randomSteps(Random r, int steps, int keys) {
         List<Step> out = new ArrayList<>();
         long watermark = 10_000;
         for (int s = 0; s < steps; s++) {
             if (r.nextInt(4) == 0) {
                 watermark += r.nextInt(r.nextInt(8) == 0 ? 300 : 40);
-                out.add(new Step(null, watermark));
+                out.add(Step.watermark(watermark));
                 continue;
             }
             int n = 1 + r.nextInt(7);
@@ -74,7 +70,7 @@ class RocksDBMatchRecognizeTest {
                 rows[i] = new Object[] {r.nextInt(12) == 0 ? null : r.nextInt(keys),
                     r.nextInt(20) == 0 ? null : ts(time), r.nextInt(15) == 0 ? null : (long) r.nextInt(6)};
             }
-            out.add(new Step(rows, 0));
+            out.add(Step.rows(rows));
         }
         return out;
     }
@@ -115,33 +111,25 @@ class RocksDBMatchRecognizeTest {
         return op;
     }
 
-    private void feed(MatchRecognizeOperator op, Mode mode, long[] clock, Step s, Output out) throws Exception {
-        if (s.rows == null) {
+    /** Feeds steps: a step without rows is a watermark (event time) or a clock tick (processing time). */
+    private Feeder feeder(Mode mode, long[] clock) {
+        return new Feeder(allocator, IN).onWatermark((op, time, out) -> {
             if (mode.rowtime) {
-                op.processWatermark(0, s.time, out);
+                op.processWatermark(0, time, out);
             } else {
-                clock[0] = Math.max(clock[0], s.time);
-                op.onProcessingTime(clock[0], out);
+                clock[0] = Math.max(clock[0], time);
+                ((MatchRecognizeOperator) op).onProcessingTime(clock[0], out);
             }
-        } else if (s.rows.length > 0) {
-            op.processBatch(0, TestBatches.batch(allocator, IN, s.rows));
-        }
+        });
     }
 
     private List<List<String>> run(String backend, Mode mode, List<Step> steps) throws Exception {
-        List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
         long[] clock = {0};
         try (MatchRecognizeOperator op = open(backend, mode, clock, 0, 1, out)) {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
-            for (Step s : steps) {
-                feed(op, mode, clock, s, out);
-                perStep.add(out.drain());
-            }
-            op.endInput(0);
-            perStep.add(out.drain());
+            return feeder(mode, clock).run(op, steps, out, 1);
         }
-        return perStep;
     }
 
     @Test
@@ -169,30 +157,13 @@ class RocksDBMatchRecognizeTest {
             long[] clock = {0};
             try (MatchRecognizeOperator op = open(backend, MODES.get(0), clock, 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, MODES.get(0), clock, s, out);
+                    feeder(MODES.get(0), clock).feed(op, s, out);
                 }
                 late[i++] = op.lateRowsDropped();
             }
         }
         assertTrue(late[0] > 0, "some rows are late");
         assertEquals(late[0], late[1]);
-    }
-
-    /** Feeds each row to the instance its key is routed to; watermarks and clock ticks go to every instance. */
-    private void feedRouted(List<MatchRecognizeOperator> ops, Mode mode, long[] clock, List<Step> steps, Output out)
-            throws Exception {
-        for (Step s : steps) {
-            if (s.rows == null) {
-                for (MatchRecognizeOperator op : ops) {
-                    feed(op, mode, clock, s, out);
-                }
-                continue;
-            }
-            List<Object[][]> perTarget = route(allocator, IN, s.rows, 0, ops.size());
-            for (int t = 0; t < ops.size(); t++) {
-                feed(ops.get(t), mode, clock, new Step(perTarget.get(t), 0), out);
-            }
-        }
     }
 
     @Test
@@ -205,9 +176,9 @@ class RocksDBMatchRecognizeTest {
                 long[] clock = {0};
                 Opener<MatchRecognizeOperator> opener = (i, p) -> open("rocksdb", mode, clock, i, p, out);
                 List<MatchRecognizeOperator> before = openInstances(scale[0], opener);
-                feedRouted(before, mode, clock, steps.subList(0, 100), out);
+                feeder(mode, clock).feedRouted(before, steps.subList(0, 100), out);
                 List<MatchRecognizeOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}});
-                feedRouted(after, mode, clock, steps.subList(100, steps.size()), out);
+                feeder(mode, clock).feedRouted(after, steps.subList(100, steps.size()), out);
                 endAndClose(after, 1);
                 String what = scale[0] + " -> " + scale[1] + " " + mode;
                 assertTrue(expected.size() > 20, what + ": enough matches");
@@ -225,7 +196,7 @@ class RocksDBMatchRecognizeTest {
             byte[] state;
             try (MatchRecognizeOperator op = open(kinds[0], MODES.get(0), clock, 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, MODES.get(0), clock, s, out);
+                    feeder(MODES.get(0), clock).feed(op, s, out);
                 }
                 state = snapshot(op);
             }

@@ -7,7 +7,6 @@ import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertSameStep
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
-import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
@@ -19,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
+import io.sluice.runtime.operator.OperatorSteps.Feeder;
+import io.sluice.runtime.operator.OperatorSteps.Step;
 import io.sluice.runtime.operator.Output;
-import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.operator.sort.SortKey;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
@@ -63,6 +63,7 @@ class RocksDBOverAggregateTest {
             new Frame(false, FrameBound.currentRow()));
 
     private final RootAllocator allocator = new RootAllocator();
+    private final Feeder feeder = new Feeder(allocator, IN).routedBy(1);
     /** Backend state fires in rounds of about 3 rows (else of thousands). */
     private boolean smallRounds;
 
@@ -75,10 +76,6 @@ class RocksDBOverAggregateTest {
         return new OverFunctionSpec(kind, args, new Object[0], result);
     }
 
-    /** A batch ({@code rows}), or a watermark (for processing time: a clock tick) when {@code rows} is null. */
-    private record Step(Object[][] rows, long watermark) {
-    }
-
     /** Rows around the watermark (some late, some with equal times), watermarks advancing now and then. */
     private static List<Step> randomSteps(Random r, int steps, int keys) {
         List<Step> out = new ArrayList<>();
@@ -87,7 +84,7 @@ class RocksDBOverAggregateTest {
         for (int s = 0; s < steps; s++) {
             if (r.nextInt(4) == 0) {
                 watermark += r.nextInt(25);
-                out.add(new Step(null, watermark));
+                out.add(Step.watermark(watermark));
                 continue;
             }
             int n = 1 + r.nextInt(7);
@@ -98,7 +95,7 @@ class RocksDBOverAggregateTest {
                     r.nextInt(8) == 0 ? null : r.nextInt(50), r.nextInt(8) == 0 ? null : "s" + r.nextInt(6),
                     r.nextInt(20) == 0 ? null : ts(time)};
             }
-            out.add(new Step(rows, 0));
+            out.add(Step.rows(rows));
         }
         return out;
     }
@@ -125,28 +122,13 @@ class RocksDBOverAggregateTest {
         return op;
     }
 
-    private void feed(StreamingOverAggregateOperator op, boolean rowtime, Step s, Output out) throws Exception {
-        if (s.rows == null) {
-            op.processWatermark(0, s.watermark, out);
-        } else if (s.rows.length > 0) {
-            op.processBatch(0, TestBatches.batch(allocator, IN, s.rows));
-        }
-    }
-
     private List<List<String>> run(String backend, Frame frame, boolean rowtime, boolean partitioned,
             List<Step> steps) throws Exception {
-        List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
         try (StreamingOverAggregateOperator op = open(backend, frame, rowtime, partitioned, 0, 1, out)) {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
-            for (Step s : steps) {
-                feed(op, rowtime, s, out);
-                perStep.add(out.drain());
-            }
-            op.endInput(0);
-            perStep.add(out.drain());
+            return feeder.run(op, steps, out, 1);
         }
-        return perStep;
     }
 
     @Test
@@ -170,23 +152,6 @@ class RocksDBOverAggregateTest {
         }
     }
 
-    /** Feeds each row to the instance its partition is routed to; watermarks go to every instance. */
-    private void feedRouted(List<StreamingOverAggregateOperator> ops, boolean rowtime, List<Step> steps, Output out)
-            throws Exception {
-        for (Step s : steps) {
-            if (s.rows == null) {
-                for (StreamingOverAggregateOperator op : ops) {
-                    feed(op, rowtime, s, out);
-                }
-                continue;
-            }
-            List<Object[][]> perTarget = route(allocator, IN, s.rows, 1, ops.size());
-            for (int t = 0; t < ops.size(); t++) {
-                feed(ops.get(t), rowtime, new Step(perTarget.get(t), 0), out);
-            }
-        }
-    }
-
     /**
      * Runs {@code steps} on {@code scale[0]} instances, snapshots them, restores {@code scale[1]} instances and runs
      * the rest; returns every emitted row, sorted.
@@ -196,9 +161,9 @@ class RocksDBOverAggregateTest {
         Collecting out = new Collecting();
         Opener<StreamingOverAggregateOperator> opener = (i, p) -> open(backend, frame, rowtime, true, i, p, out);
         List<StreamingOverAggregateOperator> before = openInstances(scale[0], opener);
-        feedRouted(before, rowtime, steps.subList(0, 80), out);
+        feeder.feedRouted(before, steps.subList(0, 80), out);
         List<StreamingOverAggregateOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{1}});
-        feedRouted(after, rowtime, steps.subList(80, steps.size()), out);
+        feeder.feedRouted(after, steps.subList(80, steps.size()), out);
         endAndClose(after, 1);
         return withoutWatermarks(out.rows);
     }
@@ -236,7 +201,7 @@ class RocksDBOverAggregateTest {
             byte[] state;
             try (StreamingOverAggregateOperator op = open(kinds[0], FRAMES.get(1), true, true, 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, true, s, out);
+                    feeder.feed(op, s, out);
                 }
                 state = snapshot(op);
             }

@@ -10,12 +10,11 @@ import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
+import io.sluice.runtime.operator.OperatorSteps.Feeder;
+import io.sluice.runtime.operator.OperatorSteps.Step;
 import io.sluice.runtime.operator.Output;
-import io.sluice.runtime.operator.keys.TestBatches;
-import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.types.RowKind;
@@ -27,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.TinyIntVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,14 +40,12 @@ class RocksDBMultisetTest {
     private static final int[] ALL = {0, 1};
 
     private final RootAllocator allocator = new RootAllocator();
+    /** Rows are routed by the hash of every column. */
+    private final Feeder feeder = new Feeder(allocator, T, T).routedBy(ALL, ALL);
 
     @AfterEach
     void closeAllocator() {
         allocator.close();
-    }
-
-    /** A batch of input {@code input}: rows and their row kinds. */
-    private record Step(int input, Object[][] rows, byte[] kinds) {
     }
 
     /** Inserts and retractions (of rows the input holds) of a few distinct rows on both inputs. */
@@ -74,7 +69,7 @@ class RocksDBMultisetTest {
                     mine.add(rows[i]);
                 }
             }
-            out.add(new Step(input, rows, kinds));
+            out.add(Step.changelog(input, rows, kinds));
         }
         return out;
     }
@@ -84,21 +79,6 @@ class RocksDBMultisetTest {
         StreamingMultisetOperator op = new StreamingMultisetOperator(kind, T);
         op.open(context("multiset", allocator, backend, 4, subtask, parallelism), out);
         return op;
-    }
-
-    private void feed(StreamingMultisetOperator op, Step s) throws Exception {
-        if (s.rows.length == 0) {
-            return;
-        }
-        RowBatch batch = TestBatches.batch(allocator, T, s.rows);
-        TinyIntVector kinds = new TinyIntVector("$row_kind", allocator);
-        kinds.allocateNew(s.rows.length);
-        for (int i = 0; i < s.rows.length; i++) {
-            kinds.set(i, s.kinds[i]);
-        }
-        kinds.setValueCount(s.rows.length);
-        batch.setRowKinds(kinds);
-        op.processBatch(s.input, batch);
     }
 
     /** The rows of a changelog ({@code +I[..]} and {@code -D[..]} strings) folded into a sorted multiset. */
@@ -121,10 +101,10 @@ class RocksDBMultisetTest {
     private static List<String> expected(MultisetOperator.Kind kind, List<Step> steps) {
         Map<String, long[]> counts = new HashMap<>();
         for (Step s : steps) {
-            for (int i = 0; i < s.rows.length; i++) {
-                boolean add = s.kinds[i] == RowKind.INSERT.toByteValue()
-                        || s.kinds[i] == RowKind.UPDATE_AFTER.toByteValue();
-                counts.computeIfAbsent(Arrays.toString(s.rows[i]), k -> new long[2])[s.input] += add ? 1 : -1;
+            for (int i = 0; i < s.rows().length; i++) {
+                boolean add = s.kinds()[i] == RowKind.INSERT.toByteValue()
+                        || s.kinds()[i] == RowKind.UPDATE_AFTER.toByteValue();
+                counts.computeIfAbsent(Arrays.toString(s.rows()[i]), k -> new long[2])[s.input()] += add ? 1 : -1;
             }
         }
         List<String> table = new ArrayList<>();
@@ -146,7 +126,7 @@ class RocksDBMultisetTest {
         List<String> changelog = new ArrayList<>();
         try (StreamingMultisetOperator op = open(backend, kind, 0, 1, out)) {
             for (int s = 0; s < steps.size(); s++) {
-                feed(op, steps.get(s));
+                feeder.feed(op, steps.get(s), out);
                 List<String> rows = out.drain();
                 changelog.addAll(rows);
                 perStep.add(rows);
@@ -170,40 +150,6 @@ class RocksDBMultisetTest {
         }
     }
 
-    /** Splits a step's rows (and kinds) by the instance the exchange (hashing every column) routes them to. */
-    private List<Step> route(Step s, int parallelism) {
-        List<List<Integer>> perTarget = new ArrayList<>();
-        for (int t = 0; t < parallelism; t++) {
-            perTarget.add(new ArrayList<>());
-        }
-        try (RowBatch all = TestBatches.batch(allocator, T, s.rows)) {
-            FieldVector[] key = {all.vector(0), all.vector(1)};
-            for (int r = 0; r < s.rows.length; r++) {
-                perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), parallelism)).add(r);
-            }
-        }
-        List<Step> out = new ArrayList<>();
-        for (List<Integer> rows : perTarget) {
-            Object[][] picked = new Object[rows.size()][];
-            byte[] kinds = new byte[rows.size()];
-            for (int i = 0; i < picked.length; i++) {
-                picked[i] = s.rows[rows.get(i)];
-                kinds[i] = s.kinds[rows.get(i)];
-            }
-            out.add(new Step(s.input, picked, kinds));
-        }
-        return out;
-    }
-
-    private void feedRouted(List<StreamingMultisetOperator> ops, List<Step> steps) throws Exception {
-        for (Step s : steps) {
-            List<Step> perTarget = route(s, ops.size());
-            for (int t = 0; t < ops.size(); t++) {
-                feed(ops.get(t), perTarget.get(t));
-            }
-        }
-    }
-
     @Test
     void restoresAtAnotherParallelismWithEveryRowOnTheInstanceItIsRoutedTo() throws Exception {
         for (int[] scale : SCALES) {
@@ -212,10 +158,10 @@ class RocksDBMultisetTest {
                 Collecting out = new Collecting();
                 Opener<StreamingMultisetOperator> opener = (i, p) -> open("rocksdb", kind, i, p, out);
                 List<StreamingMultisetOperator> before = openInstances(scale[0], opener);
-                feedRouted(before, steps.subList(0, 80));
+                feeder.feedRouted(before, steps.subList(0, 80), out);
                 List<StreamingMultisetOperator> after = snapshotAndRestore(before, scale[1], opener,
                         new int[][] {ALL, ALL});
-                feedRouted(after, steps.subList(80, steps.size()));
+                feeder.feedRouted(after, steps.subList(80, steps.size()), out);
                 endAndClose(after, 2);
                 String what = scale[0] + " -> " + scale[1] + " " + kind;
                 List<String> expected = expected(kind, steps);

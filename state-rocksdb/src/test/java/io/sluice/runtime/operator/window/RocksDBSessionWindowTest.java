@@ -7,7 +7,6 @@ import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertSameStep
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
-import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.ts;
@@ -19,11 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
+import io.sluice.runtime.operator.OperatorSteps.Feeder;
+import io.sluice.runtime.operator.OperatorSteps.Step;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
 import io.sluice.runtime.operator.aggregate.AggregateKind;
 import io.sluice.runtime.operator.aggregate.AggregateSpec;
-import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
@@ -58,14 +58,11 @@ class RocksDBSessionWindowTest {
     private static final long GAP = 30;
 
     private final RootAllocator allocator = new RootAllocator();
+    private final Feeder feeder = new Feeder(allocator, IN);
 
     @AfterEach
     void closeAllocator() {
         allocator.close();
-    }
-
-    /** A batch ({@code rows}), or a watermark when {@code rows} is null. */
-    private record Step(Object[][] rows, long watermark) {
     }
 
     /** Rows around the watermark (some late, some far ahead), watermarks advancing now and then. */
@@ -75,7 +72,7 @@ class RocksDBSessionWindowTest {
         for (int s = 0; s < steps; s++) {
             if (r.nextInt(4) == 0) {
                 watermark += r.nextInt(40);
-                out.add(new Step(null, watermark));
+                out.add(Step.watermark(watermark));
                 continue;
             }
             int n = 1 + r.nextInt(7);
@@ -86,7 +83,7 @@ class RocksDBSessionWindowTest {
                     r.nextInt(15) == 0 ? null : ts(time), r.nextInt(8) == 0 ? null : "s" + r.nextInt(4),
                     r.nextInt(8) == 0 ? null : (long) r.nextInt(50)};
             }
-            out.add(new Step(rows, 0));
+            out.add(Step.rows(rows));
         }
         return out;
     }
@@ -111,28 +108,13 @@ class RocksDBSessionWindowTest {
                 : ((SessionWindowAggregateOperator) op).backendStateBytes();
     }
 
-    private void feed(StreamOperator op, Step s, Output out) throws Exception {
-        if (s.rows == null) {
-            op.processWatermark(0, s.watermark, out);
-        } else if (s.rows.length > 0) {
-            op.processBatch(0, TestBatches.batch(allocator, IN, s.rows));
-        }
-    }
-
     private List<List<String>> run(String backend, boolean aggregate, boolean partitioned, List<Step> steps)
             throws Exception {
-        List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
         try (StreamOperator op = open(backend, aggregate, partitioned, 0, 1, out)) {
             assertEquals(backend.equals("rocksdb"), backendBytes(op) >= 0, "state kept in the backend");
-            for (Step s : steps) {
-                feed(op, s, out);
-                perStep.add(out.drain());
-            }
-            op.endInput(0);
-            perStep.add(out.drain());
+            return feeder.run(op, steps, out, 1);
         }
-        return perStep;
     }
 
     @Test
@@ -176,7 +158,7 @@ class RocksDBSessionWindowTest {
             Collecting out = new Collecting();
             try (StreamOperator op = open(backend, false, true, 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, s, out);
+                    feeder.feed(op, s, out);
                 }
                 late[i++] = ((SessionWindowOperator) op).lateRowsDropped();
             }
@@ -190,22 +172,6 @@ class RocksDBSessionWindowTest {
         return KeyedOperatorTestSupport.snapshot((RescalableOperator) op);
     }
 
-    /** Feeds each row to the instance its key is routed to; watermarks go to every instance. */
-    private void feedRouted(List<StreamOperator> ops, List<Step> steps, Output out) throws Exception {
-        for (Step s : steps) {
-            if (s.rows == null) {
-                for (StreamOperator op : ops) {
-                    feed(op, s, out);
-                }
-                continue;
-            }
-            List<Object[][]> perTarget = route(allocator, IN, s.rows, 0, ops.size());
-            for (int t = 0; t < ops.size(); t++) {
-                feed(ops.get(t), new Step(perTarget.get(t), 0), out);
-            }
-        }
-    }
-
     @Test
     void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
         for (int[] scale : SCALES) {
@@ -215,12 +181,12 @@ class RocksDBSessionWindowTest {
                 Collecting out = new Collecting();
                 Opener<StreamOperator> opener = (i, p) -> open("rocksdb", aggregate, true, i, p, out);
                 List<StreamOperator> before = openInstances(scale[0], opener);
-                feedRouted(before, steps.subList(0, 100), out);
+                feeder.feedRouted(before, steps.subList(0, 100), out);
                 for (StreamOperator op : before) { // the barrier precedes each snapshot, as in snapshot(op)
                     op.prepareSnapshotPreBarrier(1);
                 }
                 List<StreamOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}});
-                feedRouted(after, steps.subList(100, steps.size()), out);
+                feeder.feedRouted(after, steps.subList(100, steps.size()), out);
                 endAndClose(after, 1);
                 String what = scale[0] + " -> " + scale[1] + " aggregate=" + aggregate;
                 assertTrue(expected.size() > 50, what + ": enough rows");
@@ -237,7 +203,7 @@ class RocksDBSessionWindowTest {
             byte[] state;
             try (StreamOperator op = open(kinds[0], true, true, 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, s, out);
+                    feeder.feed(op, s, out);
                 }
                 state = snapshot(op);
             }

@@ -7,7 +7,6 @@ import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertSameStep
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
-import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
@@ -19,10 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
+import io.sluice.runtime.operator.OperatorSteps.Feeder;
+import io.sluice.runtime.operator.OperatorSteps.Step;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.join.IntComparePredicate;
 import io.sluice.runtime.operator.join.JoinType;
-import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import java.util.ArrayList;
@@ -48,14 +48,11 @@ class RocksDBWindowJoinTest {
             JoinType.SEMI, JoinType.ANTI);
 
     private final RootAllocator allocator = new RootAllocator();
+    private final Feeder feeder = new Feeder(allocator, L, R);
 
     @AfterEach
     void closeAllocator() {
         allocator.close();
-    }
-
-    /** A batch of input {@code input} ({@code rows}), or a watermark when {@code rows} is null. */
-    private record Step(int input, Object[][] rows, long watermark) {
     }
 
     private static RowType outputType(JoinType type) {
@@ -80,7 +77,7 @@ class RocksDBWindowJoinTest {
         for (int s = 0; s < steps; s++) {
             if (r.nextInt(4) == 0) {
                 watermark += r.nextInt(25);
-                out.add(new Step(0, null, watermark));
+                out.add(Step.watermark(watermark));
                 continue;
             }
             int n = 1 + r.nextInt(6);
@@ -91,7 +88,7 @@ class RocksDBWindowJoinTest {
                 rows[i] = new Object[] {r.nextInt(9) == 0 ? null : r.nextInt(keys),
                     r.nextInt(10) == 0 ? null : r.nextInt(20), ts(start), ts(start + SIZE)};
             }
-            out.add(new Step(r.nextInt(2), rows, 0));
+            out.add(Step.rows(r.nextInt(2), rows));
         }
         return out;
     }
@@ -105,30 +102,13 @@ class RocksDBWindowJoinTest {
         return op;
     }
 
-    private void feed(WindowJoinOperator op, Step s, Output out) throws Exception {
-        if (s.rows == null) {
-            op.processWatermark(0, s.watermark, out);
-        } else if (s.rows.length > 0) {
-            op.processBatch(s.input, TestBatches.batch(allocator, s.input == 0 ? L : R, s.rows));
-        }
-    }
-
     private List<List<String>> run(String backend, JoinType type, boolean keyed, boolean residual, boolean nullSafe,
             List<Step> steps) throws Exception {
-        List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
         try (WindowJoinOperator op = open(backend, type, keyed, residual, nullSafe, 0, 1, out)) {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
-            for (Step s : steps) {
-                feed(op, s, out);
-                perStep.add(out.drain());
-            }
-            op.endInput(0);
-            perStep.add(out.drain());
-            op.endInput(1);
-            perStep.add(out.drain());
+            return feeder.run(op, steps, out, 2);
         }
-        return perStep;
     }
 
     @Test
@@ -153,22 +133,6 @@ class RocksDBWindowJoinTest {
         }
     }
 
-    /** Feeds each row to the instance its join key is routed to; watermarks go to every instance. */
-    private void feedRouted(List<WindowJoinOperator> ops, List<Step> steps, Output out) throws Exception {
-        for (Step s : steps) {
-            if (s.rows == null) {
-                for (WindowJoinOperator op : ops) {
-                    feed(op, s, out);
-                }
-                continue;
-            }
-            List<Object[][]> perTarget = route(allocator, s.input == 0 ? L : R, s.rows, 0, ops.size());
-            for (int t = 0; t < ops.size(); t++) {
-                feed(ops.get(t), new Step(s.input, perTarget.get(t), 0), out);
-            }
-        }
-    }
-
     @Test
     void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
         for (int[] scale : SCALES) {
@@ -178,9 +142,9 @@ class RocksDBWindowJoinTest {
                 Collecting out = new Collecting();
                 Opener<WindowJoinOperator> opener = (i, p) -> open("rocksdb", type, true, false, false, i, p, out);
                 List<WindowJoinOperator> before = openInstances(scale[0], opener);
-                feedRouted(before, steps.subList(0, 80), out);
+                feeder.feedRouted(before, steps.subList(0, 80), out);
                 List<WindowJoinOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}, {0}});
-                feedRouted(after, steps.subList(80, steps.size()), out);
+                feeder.feedRouted(after, steps.subList(80, steps.size()), out);
                 endAndClose(after, 2);
                 String what = scale[0] + " -> " + scale[1] + " " + type;
                 assertTrue(expected.size() > 30, what + ": enough rows");
@@ -197,7 +161,7 @@ class RocksDBWindowJoinTest {
             byte[] state;
             try (WindowJoinOperator op = open(kinds[0], JoinType.LEFT, true, false, false, 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, s, out);
+                    feeder.feed(op, s, out);
                 }
                 state = snapshot(op);
             }

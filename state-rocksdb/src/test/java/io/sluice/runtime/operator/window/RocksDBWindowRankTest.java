@@ -7,7 +7,6 @@ import static io.sluice.runtime.operator.KeyedOperatorTestSupport.assertSameStep
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.context;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.endAndClose;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.openInstances;
-import static io.sluice.runtime.operator.KeyedOperatorTestSupport.route;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.rowCount;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshot;
 import static io.sluice.runtime.operator.KeyedOperatorTestSupport.snapshotAndRestore;
@@ -19,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
+import io.sluice.runtime.operator.OperatorSteps.Feeder;
+import io.sluice.runtime.operator.OperatorSteps.Step;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.StreamOperator;
-import io.sluice.runtime.operator.keys.TestBatches;
 import io.sluice.runtime.operator.sort.SortKey;
 import io.sluice.runtime.state.RescalableOperator;
 import io.sluice.runtime.types.LogicalType;
@@ -49,14 +49,11 @@ class RocksDBWindowRankTest {
     private static final long SIZE = 50;
 
     private final RootAllocator allocator = new RootAllocator();
+    private final Feeder feeder = new Feeder(allocator, IN);
 
     @AfterEach
     void closeAllocator() {
         allocator.close();
-    }
-
-    /** A batch ({@code rows}), or a watermark when {@code rows} is null. */
-    private record Step(Object[][] rows, long watermark) {
     }
 
     /** Rows of tumbling windows around the watermark (some late), watermarks advancing now and then. */
@@ -66,7 +63,7 @@ class RocksDBWindowRankTest {
         for (int s = 0; s < steps; s++) {
             if (r.nextInt(4) == 0) {
                 watermark += r.nextInt(30);
-                out.add(new Step(null, watermark));
+                out.add(Step.watermark(watermark));
                 continue;
             }
             int n = 1 + r.nextInt(7);
@@ -78,7 +75,7 @@ class RocksDBWindowRankTest {
                     r.nextInt(8) == 0 ? null : r.nextInt(6), "s" + r.nextInt(4), ts(time / 3 * 3), ts(start),
                     ts(start + SIZE)};
             }
-            out.add(new Step(rows, 0));
+            out.add(Step.rows(rows));
         }
         return out;
     }
@@ -122,27 +119,12 @@ class RocksDBWindowRankTest {
                 : ((WindowDeduplicateOperator) op).backendStateBytes();
     }
 
-    private void feed(StreamOperator op, Step s, Output out) throws Exception {
-        if (s.rows == null) {
-            op.processWatermark(0, s.watermark, out);
-        } else if (s.rows.length > 0) {
-            op.processBatch(0, TestBatches.batch(allocator, IN, s.rows));
-        }
-    }
-
     private List<List<String>> run(String backend, int variant, List<Step> steps) throws Exception {
-        List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
         try (StreamOperator op = open(backend, variant, 0, 1, out)) {
             assertEquals(backend.equals("rocksdb"), backendBytes(op) >= 0, "state kept in the backend");
-            for (Step s : steps) {
-                feed(op, s, out);
-                perStep.add(out.drain());
-            }
-            op.endInput(0);
-            perStep.add(out.drain());
+            return feeder.run(op, steps, out, 1);
         }
-        return perStep;
     }
 
     @Test
@@ -159,22 +141,6 @@ class RocksDBWindowRankTest {
         }
     }
 
-    /** Feeds each row to the instance its key (column k) is routed to; watermarks go to every instance. */
-    private void feedRouted(List<StreamOperator> ops, List<Step> steps, Output out) throws Exception {
-        for (Step s : steps) {
-            if (s.rows == null) {
-                for (StreamOperator op : ops) {
-                    feed(op, s, out);
-                }
-                continue;
-            }
-            List<Object[][]> perTarget = route(allocator, IN, s.rows, 0, ops.size());
-            for (int t = 0; t < ops.size(); t++) {
-                feed(ops.get(t), new Step(perTarget.get(t), 0), out);
-            }
-        }
-    }
-
     @Test
     void restoresAtAnotherParallelismWithEveryKeyOnTheInstanceItIsRoutedTo() throws Exception {
         for (int[] scale : SCALES) {
@@ -184,9 +150,9 @@ class RocksDBWindowRankTest {
                 Collecting out = new Collecting();
                 Opener<StreamOperator> opener = (i, p) -> open("rocksdb", variant, i, p, out);
                 List<StreamOperator> before = openInstances(scale[0], opener);
-                feedRouted(before, steps.subList(0, 100), out);
+                feeder.feedRouted(before, steps.subList(0, 100), out);
                 List<StreamOperator> after = snapshotAndRestore(before, scale[1], opener, new int[][] {{0}});
-                feedRouted(after, steps.subList(100, steps.size()), out);
+                feeder.feedRouted(after, steps.subList(100, steps.size()), out);
                 endAndClose(after, 1);
                 String what = scale[0] + " -> " + scale[1] + " variant " + variant;
                 assertTrue(expected.size() > 30, what + ": enough rows");
@@ -204,7 +170,7 @@ class RocksDBWindowRankTest {
                 byte[] state;
                 try (StreamOperator op = open(kinds[0], variant, 0, 1, out)) {
                     for (Step s : steps) {
-                        feed(op, s, out);
+                        feeder.feed(op, s, out);
                     }
                     state = snapshot((RescalableOperator) op);
                 }

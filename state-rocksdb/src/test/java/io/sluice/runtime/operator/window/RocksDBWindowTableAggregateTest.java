@@ -16,21 +16,19 @@ import static io.sluice.runtime.operator.keys.TestBatches.rowType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.data.RowBatch;
 import io.sluice.runtime.generated.GeneratedClass;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Collecting;
 import io.sluice.runtime.operator.KeyedOperatorTestSupport.Opener;
+import io.sluice.runtime.operator.OperatorSteps.Feeder;
+import io.sluice.runtime.operator.OperatorSteps.Step;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.aggregate.UserAggregateInvoker;
-import io.sluice.runtime.operator.keys.TestBatches;
-import io.sluice.runtime.state.KeyOwnership;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,14 +49,11 @@ class RocksDBWindowTableAggregateTest {
     private static final long SIZE = 100;
 
     private final RootAllocator allocator = new RootAllocator();
+    private final Feeder feeder = new Feeder(allocator, IN).routedBy(GROUP);
 
     @AfterEach
     void closeAllocator() {
         allocator.close();
-    }
-
-    /** A batch ({@code rows}), or a watermark when {@code rows} is null. */
-    private record Step(Object[][] rows, long watermark) {
     }
 
     private static List<Step> randomSteps(Random r, int steps, int keys) {
@@ -67,7 +62,7 @@ class RocksDBWindowTableAggregateTest {
         for (int s = 0; s < steps; s++) {
             if (r.nextInt(4) == 0) {
                 watermark += r.nextInt(r.nextInt(8) == 0 ? 400 : 60);
-                out.add(new Step(null, watermark));
+                out.add(Step.watermark(watermark));
                 continue;
             }
             int n = 1 + r.nextInt(7);
@@ -78,7 +73,7 @@ class RocksDBWindowTableAggregateTest {
                 rows[i] = new Object[] {r.nextInt(12) == 0 ? null : "k" + r.nextInt(keys), (long) r.nextInt(50),
                     ts(start), ts(start + SIZE)};
             }
-            out.add(new Step(rows, 0));
+            out.add(Step.rows(rows));
         }
         return out;
     }
@@ -93,27 +88,12 @@ class RocksDBWindowTableAggregateTest {
         return op;
     }
 
-    private void feed(WindowTableAggregateOperator op, Step s, Output out) throws Exception {
-        if (s.rows == null) {
-            op.processWatermark(0, s.watermark, out);
-        } else if (s.rows.length > 0) {
-            op.processBatch(0, TestBatches.batch(allocator, IN, s.rows));
-        }
-    }
-
     private List<List<String>> run(String backend, List<Step> steps) throws Exception {
-        List<List<String>> perStep = new ArrayList<>();
         Collecting out = new Collecting();
         try (WindowTableAggregateOperator op = open(backend, 0, 1, out)) {
             assertEquals(backend.equals("rocksdb"), op.backendStateBytes() >= 0, "state kept in the backend");
-            for (Step s : steps) {
-                feed(op, s, out);
-                perStep.add(out.drain());
-            }
-            op.endInput(0);
-            perStep.add(out.drain());
+            return feeder.run(op, steps, out, 1);
         }
-        return perStep;
     }
 
     @Test
@@ -137,51 +117,13 @@ class RocksDBWindowTableAggregateTest {
             Collecting out = new Collecting();
             try (WindowTableAggregateOperator op = open(backend, 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, s, out);
+                    feeder.feed(op, s, out);
                 }
                 late[i++] = op.lateRowsDropped();
             }
         }
         assertTrue(late[0] > 0, "some rows are late");
         assertEquals(late[0], late[1]);
-    }
-
-    /** Splits {@code rows} by the instance the exchange (hashing the group columns) routes them to. */
-    private List<Object[][]> route(Object[][] rows, int parallelism) {
-        List<List<Object[]>> perTarget = new ArrayList<>();
-        for (int t = 0; t < parallelism; t++) {
-            perTarget.add(new ArrayList<>());
-        }
-        try (RowBatch all = TestBatches.batch(allocator, IN, rows)) {
-            FieldVector[] key = new FieldVector[GROUP.length];
-            for (int k = 0; k < key.length; k++) {
-                key[k] = all.vector(GROUP[k]);
-            }
-            for (int r = 0; r < rows.length; r++) {
-                perTarget.get(KeyOwnership.hashTarget(KeyOwnership.keyHash(key, r), parallelism)).add(rows[r]);
-            }
-        }
-        List<Object[][]> out = new ArrayList<>();
-        for (List<Object[]> target : perTarget) {
-            out.add(target.toArray(new Object[0][]));
-        }
-        return out;
-    }
-
-    /** Feeds each row to the instance its group is routed to; watermarks go to every instance. */
-    private void feedRouted(List<WindowTableAggregateOperator> ops, List<Step> steps, Output out) throws Exception {
-        for (Step s : steps) {
-            if (s.rows == null) {
-                for (WindowTableAggregateOperator op : ops) {
-                    feed(op, s, out);
-                }
-                continue;
-            }
-            List<Object[][]> perTarget = route(s.rows, ops.size());
-            for (int t = 0; t < ops.size(); t++) {
-                feed(ops.get(t), new Step(perTarget.get(t), 0), out);
-            }
-        }
     }
 
     @Test
@@ -192,10 +134,10 @@ class RocksDBWindowTableAggregateTest {
             Collecting out = new Collecting();
             Opener<WindowTableAggregateOperator> opener = (i, p) -> open("rocksdb", i, p, out);
             List<WindowTableAggregateOperator> before = openInstances(scale[0], opener);
-            feedRouted(before, steps.subList(0, 120), out);
+            feeder.feedRouted(before, steps.subList(0, 120), out);
             List<WindowTableAggregateOperator> after = snapshotAndRestore(before, scale[1], opener,
                     new int[][] {GROUP});
-            feedRouted(after, steps.subList(120, steps.size()), out);
+            feeder.feedRouted(after, steps.subList(120, steps.size()), out);
             endAndClose(after, 1);
             String what = scale[0] + " -> " + scale[1];
             assertTrue(expected.size() > 50, what + ": enough rows");
@@ -211,7 +153,7 @@ class RocksDBWindowTableAggregateTest {
             byte[] state;
             try (WindowTableAggregateOperator op = open(kinds[0], 0, 1, out)) {
                 for (Step s : steps) {
-                    feed(op, s, out);
+                    feeder.feed(op, s, out);
                 }
                 state = snapshot(op);
             }
