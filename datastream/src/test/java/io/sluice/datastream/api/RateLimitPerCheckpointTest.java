@@ -79,7 +79,9 @@ class RateLimitPerCheckpointTest {
 
     @Test
     void fewerRecordsPerCheckpointThanInstancesFailTheJob() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        io.sluice.configuration.Configuration conf = new io.sluice.configuration.Configuration();
+        conf.setString("restart-strategy.type", "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(3);
         env.enableCheckpointing(30);
         DataGeneratorSource<Long> source = new DataGeneratorSource<>((GeneratorFunction<Long, Long>) i -> i, 10,
