@@ -70,6 +70,9 @@ public final class AvroSerializer<T> extends TypeSerializer<T> {
             schema = new Schema.Parser().parse(schemaJson);
             ClassLoader loader = typeClass != null && typeClass.getClassLoader() != null
                     ? typeClass.getClassLoader() : Thread.currentThread().getContextClassLoader();
+            if (model != Model.GENERIC && typeClass != null) {
+                AvroClasses.trust(typeClass, schema);
+            }
             GenericData data = dataModel(model, loader);
             writer = (DatumWriter<T>) data.createDatumWriter(schema);
             reader = (DatumReader<T>) data.createDatumReader(schema);

@@ -106,6 +106,8 @@ final class AvroConverters {
         private final Converter[] converters;
         /** Per Avro field: whether it is a repeated Parquet field (an array that is empty when absent). */
         private final boolean[] repeated;
+        /** Per Avro field: whether the Parquet group lacks it (it then takes its default, if it has one). */
+        private final boolean[] absent;
         private Object[] values;
         Object current;
 
@@ -115,6 +117,10 @@ final class AvroConverters {
             this.parent = parent;
             this.converters = new Converter[parquet.getFieldCount()];
             this.repeated = new boolean[schema.getFields().size()];
+            this.absent = new boolean[schema.getFields().size()];
+            for (Schema.Field f : schema.getFields()) {
+                absent[f.pos()] = !parquet.containsField(f.name());
+            }
             for (int i = 0; i < converters.length; i++) {
                 Type field = parquet.getType(i);
                 Schema.Field avroField = schema.getField(field.getName());
@@ -158,6 +164,9 @@ final class AvroConverters {
                 Object v = values[f.pos()];
                 if (v == null && repeated[f.pos()]) {
                     v = newList(nonNull(f.schema()), model);
+                }
+                if (v == null && absent[f.pos()] && f.hasDefaultValue()) {
+                    v = model.deepCopy(f.schema(), model.getDefaultValue(f));
                 }
                 if (v != null) {
                     model.setField(record, f.name(), f.pos(), v);

@@ -52,6 +52,9 @@ public class AvroParquetRecordFormat<E> implements StreamFormat<E> {
         if (schema.getType() != Schema.Type.RECORD) {
             throw new IllegalArgumentException("The Avro schema of a Parquet reader must be a record, not " + schema);
         }
+        if (model != AvroSerializer.Model.GENERIC && typeClass != null) {
+            io.sluice.formats.avro.typeutils.AvroClasses.trust(typeClass, schema);
+        }
         return new ParquetRecordReader<>(new StreamInputFile(stream, fileLen), schema, dataModel());
     }
 
