@@ -10,7 +10,7 @@ import org.apache.avro.util.ClassSecurityValidator;
 /**
  * Trusts the classes of a specific or reflect record type with Avro's class security check (Avro 1.12 refuses to
  * instantiate classes it was not told to trust): the record class a program asked to read and the classes its
- * schema names (nested records, enums, fixed).
+ * schema names (nested records, enums, fixed, and the collection classes of reflect schemas).
  */
 public final class AvroClasses {
     private static final Set<String> TRUSTED = ConcurrentHashMap.newKeySet();
@@ -38,11 +38,22 @@ public final class AvroClasses {
         if (!seen.add(s)) {
             return;
         }
+        // reflect schemas name the Java classes of their collections and keys
+        for (String prop : new String[] {"java-class", "java-element-class", "java-key-class"}) {
+            if (s.getProp(prop) != null) {
+                names.add(s.getProp(prop));
+            }
+        }
         switch (s.getType()) {
             case RECORD:
                 addNamed(s, names);
                 for (Schema.Field f : s.getFields()) {
                     collect(f.schema(), names, seen);
+                    for (String prop : new String[] {"java-class", "java-element-class", "java-key-class"}) {
+                        if (f.getProp(prop) != null) {
+                            names.add(f.getProp(prop));
+                        }
+                    }
                 }
                 break;
             case ENUM:
