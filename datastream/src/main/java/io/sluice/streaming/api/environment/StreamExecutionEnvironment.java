@@ -52,6 +52,8 @@ public class StreamExecutionEnvironment {
     private final CheckpointConfig checkpointConfig = new CheckpointConfig(config);
     private final List<SinkNode> sinks = new ArrayList<>();
     private boolean chainingEnabled = true;
+    private final List<io.sluice.core.execution.JobListener> jobListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The cached files by name: path and executable flag. */
     private final Map<String, String[]> cachedFiles = new java.util.LinkedHashMap<>();
     /** The classes of the custom sources (Source API implementations) of the job. */
@@ -448,18 +450,46 @@ public class StreamExecutionEnvironment {
             execution = LocalExecutor.submit(graph, jobConfig);
         } catch (RuntimeException e) {
             resources.release();
+            accumulators.results(); // forgets the registry
+            jobListeners.forEach(l -> l.onJobSubmitted(null, e));
             throw e;
         }
+        CompletableFuture<Map<String, Object>> results = new CompletableFuture<>();
+        JobClient client = client(execution, results);
+        jobListeners.forEach(l -> l.onJobSubmitted(client, null));
         try {
             execution.await();
         } catch (Exception e) {
-            accumulators.results(); // forgets the registry
+            results.complete(accumulators.results()); // forgets the registry
+            jobListeners.forEach(l -> l.onJobExecuted(null, e));
             throw e;
         } finally {
             resources.release();
         }
-        return new JobExecutionResult(new JobID(execution.jobId()), System.currentTimeMillis() - start,
-                accumulators.results());
+        Map<String, Object> accumulated = accumulators.results();
+        results.complete(accumulated);
+        JobExecutionResult result = new JobExecutionResult(new JobID(execution.jobId()),
+                System.currentTimeMillis() - start, accumulated);
+        jobListeners.forEach(l -> l.onJobExecuted(result, null));
+        return result;
+    }
+
+    /**
+     * Registers a listener told of every job this environment submits ({@code onJobSubmitted}) and of the end of
+     * those {@code execute} runs ({@code onJobExecuted}).
+     */
+    public void registerJobListener(io.sluice.core.execution.JobListener jobListener) {
+        jobListeners.add(java.util.Objects.requireNonNull(jobListener, "JobListener cannot be null"));
+    }
+
+    /** Removes the registered job listeners. */
+    public void clearJobListeners() {
+        jobListeners.clear();
+    }
+
+    /** The registered job listeners. */
+    public List<io.sluice.core.execution.JobListener> getJobListeners() {
+        return jobListeners;
     }
 
     public JobClient executeAsync() {
@@ -471,10 +501,19 @@ public class StreamExecutionEnvironment {
         JobGraph graph = takeJobGraph(jobName);
         Configuration jobConfig = jobConfig(jobName);
         JobAccumulators accumulators = JobAccumulators.register(jobConfig);
-        JobExecution execution = submit(graph, jobConfig);
+        JobExecution execution;
+        try {
+            execution = submit(graph, jobConfig);
+        } catch (RuntimeException e) {
+            accumulators.results(); // forgets the registry
+            jobListeners.forEach(l -> l.onJobSubmitted(null, e));
+            throw e;
+        }
         CompletableFuture<Map<String, Object>> results = execution.terminationFuture().handle(
                 (v, e) -> accumulators.results());
-        return client(execution, results);
+        JobClient client = client(execution, results);
+        jobListeners.forEach(l -> l.onJobSubmitted(client, null));
+        return client;
     }
 
     /** Starts a job of the sinks defined so far plus {@code extra} (used by {@code executeAndCollect}). */
