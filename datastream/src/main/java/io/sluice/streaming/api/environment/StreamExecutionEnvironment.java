@@ -310,6 +310,10 @@ public class StreamExecutionEnvironment {
     @SuppressWarnings("unchecked")
     public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
             WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName, TypeInformation<OUT> typeInfo) {
+        if (typeInfo == null && source instanceof io.sluice.api.java.typeutils.ResultTypeQueryable
+                && !(source instanceof RecordSourceProvider)) {
+            typeInfo = ((io.sluice.api.java.typeutils.ResultTypeQueryable<OUT>) source).getProducedType();
+        }
         DataStreamSource<OUT> stream;
         if (source instanceof RecordSourceProvider) {
             RecordSourceProvider<OUT> provider = (RecordSourceProvider<OUT>) source;
