@@ -27,20 +27,6 @@ public interface TaskInfo {
      * the same for the jobs run by one process.
      */
     default String getAllocationIDAsString() {
-        return Slots.allocationId(getIndexOfThisSubtask());
-    }
-
-    /** The ids of the process's slots. */
-    final class Slots {
-        private static final String PROCESS = java.util.UUID.randomUUID().toString();
-
-        private Slots() {
-        }
-
-        static String allocationId(int slot) {
-            java.util.UUID id = java.util.UUID.nameUUIDFromBytes((PROCESS + "/" + slot)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return String.format("%016x%016x", id.getMostSignificantBits(), id.getLeastSignificantBits());
-        }
+        return io.sluice.datastream.runtime.Slots.allocationId(getIndexOfThisSubtask());
     }
 }
