@@ -175,6 +175,24 @@ class GlobalCommitterTest {
     }
 
     @Test
+    void atParallelismOneTheCommitterAndTheGlobalCommitterCountApart() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("one"));
+        String run = "one-" + System.nanoTime();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromSequence(1, 100).sinkTo(new ManifestSink(out, run));
+        env.execute("global committer at parallelism 1");
+        Set<String> published = stagedNamesOfPublished(out);
+        assertEquals(published, MANIFEST.get(run));
+        assertEquals(published.size(), sum(METRICS.get(run),
+                SinkCommitterMetricGroup::getNumCommittablesSuccessCounter));
+        assertEquals(published.size(), sum(METRICS.get(run + "-global"),
+                SinkCommitterMetricGroup::getNumCommittablesSuccessCounter));
+        assertEquals(published.size(), sum(METRICS.get(run + "-global"),
+                SinkCommitterMetricGroup::getNumCommittablesTotalCounter));
+    }
+
+    @Test
     void aPlainCommittingSinksCommitterCountsItsCommittables() throws Exception {
         Path out = Files.createDirectories(dir.resolve("plain"));
         String run = "plain-" + System.nanoTime();

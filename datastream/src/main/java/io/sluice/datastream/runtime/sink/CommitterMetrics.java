@@ -29,13 +29,18 @@ final class CommitterMetrics implements SinkCommitterMetricGroup {
     private final Counter failure;
     private volatile Gauge<Integer> pending;
 
-    CommitterMetrics(OperatorMetricGroup group, IntSupplier pendingCommittables) {
+    /**
+     * The metrics of committer {@code committer} of the instance whose group is {@code group}: the counters are in
+     * its child group {@code committer}, apart from those of other committers chained in the same instance.
+     */
+    CommitterMetrics(OperatorMetricGroup group, String committer, IntSupplier pendingCommittables) {
         this.group = group;
-        this.total = group.counter("totalCommittables", new SimpleCounter());
-        this.success = group.counter("successfulCommittables", new SimpleCounter());
-        this.alreadyCommitted = group.counter("alreadyCommittedCommittables", new SimpleCounter());
-        this.retry = group.counter("retriedCommittables", new SimpleCounter());
-        this.failure = group.counter("failedCommittables", new SimpleCounter());
+        MetricGroup own = group.addGroup(committer);
+        this.total = own.counter("totalCommittables", new SimpleCounter());
+        this.success = own.counter("successfulCommittables", new SimpleCounter());
+        this.alreadyCommitted = own.counter("alreadyCommittedCommittables", new SimpleCounter());
+        this.retry = own.counter("retriedCommittables", new SimpleCounter());
+        this.failure = own.counter("failedCommittables", new SimpleCounter());
         this.pending = new Gauge<>() {
             private volatile int last;
 
@@ -49,7 +54,7 @@ final class CommitterMetrics implements SinkCommitterMetricGroup {
                 return last;
             }
         };
-        group.gauge("pendingCommittables", (Gauge<Integer>) () -> this.pending.getValue());
+        own.gauge("pendingCommittables", (Gauge<Integer>) () -> this.pending.getValue());
     }
 
     /** Counts what the committer said about {@code requests}. */

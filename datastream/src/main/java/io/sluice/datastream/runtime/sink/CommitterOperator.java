@@ -63,7 +63,7 @@ public final class CommitterOperator extends ChainedOperator {
         JobInfo job = context.jobInfo();
         OptionalLong restored = restoredCheckpoint;
         CommitterMetrics committerMetrics = new CommitterMetrics(
-                io.sluice.datastream.runtime.StreamingRuntimeContext.metricGroupOf(context),
+                io.sluice.datastream.runtime.StreamingRuntimeContext.metricGroupOf(context), name(),
                 () -> pending().values().stream().mapToInt(List::size).sum());
         metrics = committerMetrics;
         committer = sink.createCommitter(new CommitterInitContext() {

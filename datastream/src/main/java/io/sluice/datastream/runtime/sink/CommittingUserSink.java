@@ -134,7 +134,7 @@ public final class CommittingUserSink implements RecordSink {
             if (committer == null) {
                 CommitterMetrics committerMetrics = new CommitterMetrics(
                         io.sluice.datastream.runtime.StreamingRuntimeContext.detachedMetricGroup(task),
-                        () -> pending.values().stream().mapToInt(List::size).sum());
+                        task.getTaskName() + ": Committer", () -> pending.values().stream().mapToInt(List::size).sum());
                 metrics = committerMetrics;
                 committer = committing.createCommitter(new CommitterInitContext() {
                     @Override
