@@ -127,6 +127,34 @@ class AsyncIoTest {
     }
 
     @Test
+    void watermarksDoNotOvertakeEarlierResults() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        DataStream<Long> timed = env.fromSequence(1, 1000).assignTimestampsAndWatermarks(
+                io.sluice.api.common.eventtime.WatermarkStrategy.<Long>forMonotonousTimestamps()
+                        .withTimestampAssigner((x, ts) -> x));
+        List<Long> sums = new ArrayList<>(AsyncDataStream.unorderedWait(timed, new SlowTimesTen(-1, false), 10,
+                        TimeUnit.SECONDS, 8).returns(Types.LONG)
+                .keyBy(x -> 0)
+                .window(io.sluice.streaming.api.windowing.assigners.TumblingEventTimeWindows.of(
+                        java.time.Duration.ofMillis(100)))
+                .reduce(Long::sum)
+                .executeAndCollect(100));
+        sums.sort(null);
+        List<Long> expected = new ArrayList<>();
+        for (long start = 0; start <= 1000; start += 100) {
+            long sum = 0;
+            for (long x = Math.max(1, start); x < start + 100 && x <= 1000; x++) {
+                sum += x * 10;
+            }
+            expected.add(sum);
+        }
+        expected.sort(null);
+        // a record whose result came after the watermark passed its window would be late and dropped
+        assertEquals(expected, sums);
+    }
+
+    @Test
     void checkpointsWaitForTheRequestsInFlight() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);

@@ -12,9 +12,9 @@ import java.util.List;
 /**
  * Runs an {@link AsyncFunction}: each record starts a request; at most {@code capacity} requests are in flight (a
  * record waits for a free place). Results are emitted on the task thread with their record's timestamp, in the
- * records' order (ordered) or as they complete (unordered). A watermark, a checkpoint's barrier and the end of the
- * input wait until every request before them has completed and been emitted, so a checkpoint holds no request in
- * flight and a watermark never overtakes the results of earlier records. A request not completed within the timeout
+ * records' order (ordered) or as they complete (unordered). A watermark waits in the queue until the results of the
+ * records before it are emitted (records after it go on being requested); a checkpoint's barrier and the end of the
+ * input wait until every request has completed and been emitted, so a checkpoint holds no request in flight. A request not completed within the timeout
  * (when positive) is handed to the function's {@code timeout}; a request completed with an error fails the job.
  */
 public final class AsyncWaitOperator extends ChainedOperator {
@@ -27,12 +27,16 @@ public final class AsyncWaitOperator extends ChainedOperator {
     private final boolean ordered;
     private transient ArrayDeque<Request> inFlight;
     private transient Object completions;
+    /** How many requests have completed so far (under {@code completions}). */
+    private transient volatile long completed;
 
     /** One record's request. */
     private final class Request implements ResultFuture<Object> {
         final Object input;
         final long timestamp;
         final long deadline;
+        /** A watermark's place in the queue rather than a request. */
+        final boolean watermark;
         volatile Collection<Object> result;
         volatile Throwable error;
         volatile boolean done;
@@ -42,6 +46,17 @@ public final class AsyncWaitOperator extends ChainedOperator {
             this.input = input;
             this.timestamp = timestamp;
             this.deadline = deadline;
+            this.watermark = false;
+        }
+
+        /** Watermark {@code watermark}'s place in the queue. */
+        Request(long watermark) {
+            this.input = null;
+            this.timestamp = watermark;
+            this.deadline = Long.MAX_VALUE;
+            this.watermark = true;
+            this.timeoutHandled = true;
+            this.done = true;
         }
 
         @Override
@@ -50,6 +65,7 @@ public final class AsyncWaitOperator extends ChainedOperator {
                 if (!done) {
                     result = results == null ? List.of() : results;
                     done = true;
+                    completed++;
                     completions.notifyAll();
                 }
             }
@@ -61,6 +77,7 @@ public final class AsyncWaitOperator extends ChainedOperator {
                 if (!done) {
                     error = t == null ? new NullPointerException("completeExceptionally(null)") : t;
                     done = true;
+                    completed++;
                     completions.notifyAll();
                 }
             }
@@ -91,9 +108,12 @@ public final class AsyncWaitOperator extends ChainedOperator {
     @Override
     public void processElement(int input, Object value, long timestamp) throws Exception {
         emitCompleted();
-        while (inFlight.size() >= capacity) {
-            awaitCompletion();
+        while (requestsInFlight() >= capacity) {
+            long seen = completed;
             emitCompleted();
+            if (requestsInFlight() >= capacity) {
+                awaitCompletion(seen);
+            }
         }
         long deadline = timeoutMillis > 0 ? System.currentTimeMillis() + timeoutMillis : Long.MAX_VALUE;
         Request request = new Request(value, timestamp, deadline);
@@ -102,7 +122,20 @@ public final class AsyncWaitOperator extends ChainedOperator {
         emitCompleted();
     }
 
-    /** Emits what completed (in order: the completed requests at the head), handling the timed-out requests. */
+    private int requestsInFlight() {
+        int n = 0;
+        for (Request r : inFlight) {
+            if (!r.watermark) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Emits what completed, handling the timed-out requests: in order, the completed requests and watermarks at the
+     * head; unordered, the completed requests before the first watermark, and that watermark once they are all out.
+     */
     private void emitCompleted() throws Exception {
         long now = System.currentTimeMillis();
         for (Request r : inFlight) {
@@ -116,18 +149,34 @@ public final class AsyncWaitOperator extends ChainedOperator {
                 emit(inFlight.poll());
             }
         } else {
-            Iterator<Request> it = inFlight.iterator();
-            while (it.hasNext()) {
-                Request r = it.next();
-                if (r.done) {
-                    it.remove();
-                    emit(r);
+            boolean progress = true;
+            while (progress) {
+                progress = false;
+                Iterator<Request> it = inFlight.iterator();
+                while (it.hasNext()) {
+                    Request r = it.next();
+                    if (r.watermark) {
+                        if (r == inFlight.peek()) {
+                            it.remove();
+                            emit(r);
+                            progress = true; // the next segment may be emitted now
+                        }
+                        break;
+                    }
+                    if (r.done) {
+                        it.remove();
+                        emit(r);
+                    }
                 }
             }
         }
     }
 
     private void emit(Request r) throws Exception {
+        if (r.watermark) {
+            output.emitWatermark(r.timestamp);
+            return;
+        }
         if (r.error != null) {
             throw new Exception("Async function call of " + name() + " failed: " + r.error.getMessage(), r.error);
         }
@@ -136,13 +185,11 @@ public final class AsyncWaitOperator extends ChainedOperator {
         }
     }
 
-    /** Waits a little for a request to complete (or for the next deadline). */
-    private void awaitCompletion() throws InterruptedException {
+    /** Waits a little for a request to complete after {@code seen} completions (or for the next deadline). */
+    private void awaitCompletion(long seen) throws InterruptedException {
         synchronized (completions) {
-            for (Request r : inFlight) {
-                if (r.done) {
-                    return;
-                }
+            if (completed != seen) {
+                return;
             }
             long next = Long.MAX_VALUE;
             for (Request r : inFlight) {
@@ -155,19 +202,21 @@ public final class AsyncWaitOperator extends ChainedOperator {
         }
     }
 
-    /** Waits until every request has completed and its results are emitted. */
+    /** Waits until every request has completed and its results (and the watermarks between) are emitted. */
     private void drain() throws Exception {
-        emitCompleted();
         while (!inFlight.isEmpty()) {
-            awaitCompletion();
+            long seen = completed;
             emitCompleted();
+            if (!inFlight.isEmpty()) {
+                awaitCompletion(seen);
+            }
         }
     }
 
     @Override
     public void processWatermark(long watermark) throws Exception {
-        drain();
-        output.emitWatermark(watermark);
+        inFlight.add(new Request(watermark));
+        emitCompleted();
     }
 
     @Override
