@@ -80,6 +80,15 @@ public class DataStream<T> {
     }
 
     /**
+     * The records of each parallel instance collected into one window that closes when the input ends (for bounded
+     * inputs): {@code mapPartition}, {@code reduce}, {@code aggregate} or {@code sortPartition} then process each
+     * instance's records at once.
+     */
+    public PartitionWindowedStream<T> fullWindowPartition() {
+        return new NonKeyedPartitionWindowedStream<>(this);
+    }
+
+    /**
      * A stream of tuples made of the fields {@code fieldIndexes} of this stream's tuples, in that order (a field may
      * be taken more than once). This stream's records must be tuples.
      */
