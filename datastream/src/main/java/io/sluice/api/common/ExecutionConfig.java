@@ -9,7 +9,6 @@ import java.time.Duration;
 public class ExecutionConfig implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private final transient Configuration config;
-    private boolean objectReuse;
     private GlobalJobParameters globalJobParameters = new GlobalJobParameters();
 
     /**
@@ -63,19 +62,31 @@ public class ExecutionConfig implements java.io.Serializable {
         return config.get(ExecutionOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     }
 
-    /** Records between chained operators are never copied in Sluice, so object reuse changes nothing. */
+    /** Flink's configuration key of object reuse. */
+    static final String OBJECT_REUSE = "pipeline.object-reuse";
+
+    /**
+     * Enables object reuse (what {@code RuntimeContext.isObjectReuseEnabled()} reports). Records between chained
+     * operators are never copied in Sluice, so object reuse changes nothing else.
+     */
     public ExecutionConfig enableObjectReuse() {
-        objectReuse = true;
+        config.setString(OBJECT_REUSE, "true");
         return this;
     }
 
     public ExecutionConfig disableObjectReuse() {
-        objectReuse = false;
+        config.setString(OBJECT_REUSE, "false");
         return this;
     }
 
     public boolean isObjectReuseEnabled() {
-        return objectReuse;
+        return objectReuse(config);
+    }
+
+    /** Whether the job configured by {@code config} enabled object reuse. */
+    public static boolean objectReuse(Configuration config) {
+        String v = config.getString(OBJECT_REUSE);
+        return v != null && Boolean.parseBoolean(v.trim());
     }
 
     /** Sets the parameters every function of the job sees (their {@code toMap()}). */

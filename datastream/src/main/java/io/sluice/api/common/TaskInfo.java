@@ -21,9 +21,12 @@ public interface TaskInfo {
                 + getAttemptNumber();
     }
 
-    /** Not supported yet: Sluice runs every instance in one process and has no slot allocations. */
+    /**
+     * The id of the slot the instance runs in, as 32 hex digits. Sluice runs the instances of a job in one process
+     * and instance {@code i} of every task in slot {@code i} (as Flink's default slot sharing does); a slot's id is
+     * the same for the jobs run by one process.
+     */
     default String getAllocationIDAsString() {
-        throw new UnsupportedOperationException("not supported yet: TaskInfo.getAllocationIDAsString (no slot"
-                + " allocations)");
+        return io.sluice.datastream.runtime.Slots.allocationId(getIndexOfThisSubtask());
     }
 }

@@ -31,6 +31,20 @@ class ChainMetricGroup implements OperatorMetricGroup {
         this.metrics = metrics;
     }
 
+    /**
+     * A metric group of the instance {@code task} that no executor reports (for a sink's committer that runs inside
+     * the sink's writer, which is handed no operator context).
+     */
+    static ChainMetricGroup detached(io.sluice.api.common.TaskInfo task) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("<task_name>", task.getTaskName());
+        vars.put("<operator_name>", task.getTaskName());
+        vars.put("<subtask_index>", String.valueOf(task.getIndexOfThisSubtask()));
+        vars.put("<task_attempt_num>", String.valueOf(task.getAttemptNumber()));
+        OperatorMetrics metrics = OperatorMetrics.detached(task.getTaskName());
+        return new ChainMetricGroup(metrics.userMetricGroup(), Collections.unmodifiableMap(vars), metrics);
+    }
+
     /** The operator metric group of {@code context}'s chain instance. */
     static ChainMetricGroup of(ChainContext context) {
         Map<String, String> vars = new LinkedHashMap<>();

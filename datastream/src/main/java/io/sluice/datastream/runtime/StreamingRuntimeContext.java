@@ -39,6 +39,16 @@ public final class StreamingRuntimeContext implements RuntimeContext {
         }
     }
 
+    /** The user metric group of {@code context}'s chain instance (what its functions' contexts return). */
+    public static io.sluice.metrics.groups.OperatorMetricGroup metricGroupOf(ChainContext context) {
+        return ChainMetricGroup.of(context);
+    }
+
+    /** A metric group of the instance {@code task} that no executor reports. */
+    public static io.sluice.metrics.groups.OperatorMetricGroup detachedMetricGroup(TaskInfo task) {
+        return ChainMetricGroup.detached(task);
+    }
+
     /** Closes a rich function. */
     public static void close(Function function) throws Exception {
         if (function instanceof RichFunction) {
@@ -59,6 +69,33 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     @Override
     public TaskInfo getTaskInfo() {
         return context;
+    }
+
+    @Override
+    public boolean isObjectReuseEnabled() {
+        return io.sluice.api.common.ExecutionConfig.objectReuse(context.config());
+    }
+
+    @Override
+    public io.sluice.api.common.cache.DistributedCache getDistributedCache() {
+        return new io.sluice.api.common.cache.DistributedCache(resources("getDistributedCache"));
+    }
+
+    @Override
+    public void registerUserCodeClassLoaderReleaseHookIfAbsent(String releaseHookName, Runnable releaseHook) {
+        if (releaseHookName == null || releaseHook == null) {
+            throw new NullPointerException("a release hook needs a name and a hook");
+        }
+        resources("registerUserCodeClassLoaderReleaseHookIfAbsent").addReleaseHook(releaseHookName, releaseHook);
+    }
+
+    private JobResources resources(String method) {
+        JobResources resources = JobResources.of(context.config());
+        if (resources == null) {
+            throw new UnsupportedOperationException("not supported yet: RuntimeContext." + method + " in a job not"
+                    + " executed by a StreamExecutionEnvironment");
+        }
+        return resources;
     }
 
     /** The user metric group of this chain instance, the same across restarts. */

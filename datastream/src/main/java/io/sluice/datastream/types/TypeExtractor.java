@@ -16,6 +16,10 @@ public final class TypeExtractor {
 
     /** The type information of type argument {@code index} of {@code base} as implemented by {@code function}. */
     public static TypeInformation<?> typeArgument(Object function, Class<?> base, int index) {
+        if (function instanceof io.sluice.api.java.typeutils.ResultTypeQueryable) {
+            // every caller asks for the function's output type, which the function states itself
+            return ((io.sluice.api.java.typeutils.ResultTypeQueryable<?>) function).getProducedType();
+        }
         if (function == null || function.getClass().isSynthetic()) {
             return null;
         }

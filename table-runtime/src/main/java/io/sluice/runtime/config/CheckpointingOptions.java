@@ -27,6 +27,11 @@ public final class CheckpointingOptions {
                     + " RocksDB files that no earlier checkpoint uploaded, into a shared directory, and references the"
                     + " others (Flink's older key state.backend.incremental is read too). Savepoints stay full.");
 
+    public static final ConfigOption<Duration> MIN_PAUSE = ConfigOptions.key("execution.checkpointing.min-pause")
+            .durationType().defaultValue(Duration.ZERO)
+            .withDescription("The least time between the end of a checkpoint and the start of the next one (Flink's"
+                    + " setMinPauseBetweenCheckpoints); the interval is then never shorter.");
+
     public static final ConfigOption<Integer> TOLERABLE_FAILED_CHECKPOINTS =
             ConfigOptions.key("execution.checkpointing.tolerable-failed-checkpoints").intType().defaultValue(0)
                     .withDescription("How many checkpoints in a row may fail (their asynchronous part: writing the"

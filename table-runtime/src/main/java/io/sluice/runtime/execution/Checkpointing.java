@@ -25,6 +25,10 @@ import java.util.List;
  */
 final class Checkpointing {
     private final Duration interval;
+    /** The least time between a checkpoint's completion and the next one's start. */
+    private final long minPauseMillis;
+    /** When the last checkpoint was written (completed). */
+    private volatile long lastCompletedTime;
     private final CheckpointStorage storage;
     private final CheckpointStorage.Checkpoint initial;
     private long nextId = 1;
@@ -37,8 +41,10 @@ final class Checkpointing {
      */
     private long lastCheckpointTime = System.currentTimeMillis();
 
-    private Checkpointing(Duration interval, CheckpointStorage storage, CheckpointStorage.Checkpoint initial) {
+    private Checkpointing(Duration interval, long minPauseMillis, CheckpointStorage storage,
+            CheckpointStorage.Checkpoint initial) {
         this.interval = interval;
+        this.minPauseMillis = minPauseMillis;
         this.storage = storage;
         this.initial = initial;
         if (initial != null) {
@@ -59,7 +65,7 @@ final class Checkpointing {
                 config.get(CheckpointingOptions.NUM_RETAINED));
         CheckpointStorage.Checkpoint initial = config.contains(CheckpointingOptions.SAVEPOINT_PATH)
                 ? CheckpointStorage.read(Path.of(config.get(CheckpointingOptions.SAVEPOINT_PATH))) : null;
-        return new Checkpointing(interval, storage, initial);
+        return new Checkpointing(interval, config.get(CheckpointingOptions.MIN_PAUSE).toMillis(), storage, initial);
     }
 
     boolean enabled() {
@@ -78,7 +84,9 @@ final class Checkpointing {
     }
 
     boolean due() {
-        return interval != null && System.currentTimeMillis() - lastCheckpointTime >= interval.toMillis();
+        long now = System.currentTimeMillis();
+        return interval != null && now - lastCheckpointTime >= interval.toMillis()
+                && now - lastCompletedTime >= minPauseMillis;
     }
 
     /** The id the next checkpoint will get, without taking it. */
@@ -105,7 +113,9 @@ final class Checkpointing {
             java.util.Map<Integer, StateFileOutput.Written> written) throws Exception {
         CheckpointSnapshotContext context = contexts.remove(id);
         contexts.keySet().removeIf(older -> older < id);
-        return storage.write(id, states, context == null ? java.util.Set.of() : context.sharedFiles(), written);
+        Path path = storage.write(id, states, context == null ? java.util.Set.of() : context.sharedFiles(), written);
+        lastCompletedTime = System.currentTimeMillis();
+        return path;
     }
 
     /** Starts checkpoint {@code id} (not a savepoint): its in-progress directory, where asynchronous parts write. */

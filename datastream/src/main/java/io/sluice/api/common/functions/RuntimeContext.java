@@ -47,6 +47,31 @@ public interface RuntimeContext extends io.sluice.api.common.state.KeyedStateSto
         return loader != null ? loader : RuntimeContext.class.getClassLoader();
     }
 
+    /**
+     * Whether the job enabled object reuse ({@code env.getConfig().enableObjectReuse()} or
+     * {@code pipeline.object-reuse}). Sluice hands a record to the next chained function without copying it with or
+     * without reuse, so a function must not change a record after emitting it either way.
+     */
+    default boolean isObjectReuseEnabled() {
+        throw new UnsupportedOperationException("not supported yet: RuntimeContext.isObjectReuseEnabled outside of a"
+                + " running job");
+    }
+
+    /** The files the job registered with {@code env.registerCachedFile(path, name)}. */
+    default io.sluice.api.common.cache.DistributedCache getDistributedCache() {
+        throw new UnsupportedOperationException("not supported yet: RuntimeContext.getDistributedCache outside of a"
+                + " job executed by a StreamExecutionEnvironment");
+    }
+
+    /**
+     * Registers {@code releaseHook} to run once when the job's user code is released, which in Sluice is when the
+     * job has ended (finished, failed or cancelled); a second hook of the same {@code releaseHookName} is ignored.
+     */
+    default void registerUserCodeClassLoaderReleaseHookIfAbsent(String releaseHookName, Runnable releaseHook) {
+        throw new UnsupportedOperationException("not supported yet: registerUserCodeClassLoaderReleaseHookIfAbsent"
+                + " outside of a job executed by a StreamExecutionEnvironment");
+    }
+
     /** A serializer of values of {@code typeInformation} (the one Sluice uses for such records and state). */
     default <T> io.sluice.api.common.typeutils.TypeSerializer<T> createSerializer(
             io.sluice.api.common.typeinfo.TypeInformation<T> typeInformation) {

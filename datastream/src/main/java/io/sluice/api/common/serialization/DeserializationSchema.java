@@ -10,7 +10,8 @@ import java.io.Serializable;
  *
  * @param <T> the records
  */
-public interface DeserializationSchema<T> extends Serializable {
+public interface DeserializationSchema<T> extends Serializable,
+        io.sluice.api.java.typeutils.ResultTypeQueryable<T> {
 
     /** Called once per parallel instance before the first message. */
     default void open(InitializationContext context) throws Exception {

@@ -38,6 +38,12 @@ public final class Types {
 
     /** A {@code TupleN} of the given field types. */
     @SuppressWarnings("unchecked")
+    /** The type of {@code Either} values of {@code leftType} or {@code rightType}. */
+    public static <L, R> TypeInformation<io.sluice.types.Either<L, R>> EITHER(TypeInformation<L> leftType,
+            TypeInformation<R> rightType) {
+        return new io.sluice.api.java.typeutils.EitherTypeInfo<>(leftType, rightType);
+    }
+
     public static <T extends Tuple> TypeInformation<T> TUPLE(TypeInformation<?>... types) {
         return new TupleTypeInfo<>(types);
     }

@@ -9,4 +9,12 @@ public interface WriterInitContext extends InitContext {
     default OptionalLong getRestoredCheckpointId() {
         return OptionalLong.empty();
     }
+
+    /**
+     * Where a writer may publish metadata of what it wrote (a Kafka writer's record offsets, in Flink); Sluice's
+     * runtime takes none, as Flink's does by default.
+     */
+    default <MetaT> java.util.Optional<java.util.function.Consumer<MetaT>> metadataConsumer() {
+        return java.util.Optional.empty();
+    }
 }

@@ -51,6 +51,6 @@ public class DataGeneratorSource<OUT> extends io.sluice.datastream.runtime.sourc
     @Override
     public ScanTableSource scanSource(StateSerializer<OUT> serializer) {
         return new GeneratorScanSource<>(FunctionCopies.serialize(generatorFunction), count,
-                rateLimiter.recordsPerSecond(), serializer);
+                rateLimiter.recordsPerSecond(), rateLimiter.recordsPerCheckpoint(), serializer);
     }
 }

@@ -17,6 +17,8 @@ final class CommitRequest implements Committer.CommitRequest<Object> {
     Outcome outcome = Outcome.COMMITTED;
     /** Failed for a known reason: not committed, and not to be retried or passed on. */
     boolean dropped;
+    /** The committer found it committed already. */
+    boolean alreadyCommitted;
     Throwable failure;
 
     CommitRequest(Object committable) {
@@ -38,6 +40,7 @@ final class CommitRequest implements Committer.CommitRequest<Object> {
         LOG.warn("Dropping committable {}: committing it failed for a known reason", committable, t);
         outcome = Outcome.COMMITTED;
         dropped = true;
+        alreadyCommitted = false;
     }
 
     @Override
@@ -60,5 +63,6 @@ final class CommitRequest implements Committer.CommitRequest<Object> {
     @Override
     public void signalAlreadyCommitted() {
         outcome = Outcome.COMMITTED;
+        alreadyCommitted = true;
     }
 }

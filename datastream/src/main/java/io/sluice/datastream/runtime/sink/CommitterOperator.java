@@ -35,6 +35,7 @@ public final class CommitterOperator extends ChainedOperator {
     private static final long serialVersionUID = 1L;
     private final SupportsCommitter<Object> sink;
     private transient Committer<Object> committer;
+    private transient CommitterMetrics metrics;
     private transient TreeMap<Long, List<CommitRequest>> pending;
     private transient OptionalLong restoredCheckpoint;
     /** The checkpoint being taken. */
@@ -61,7 +62,16 @@ public final class CommitterOperator extends ChainedOperator {
         TaskInfo task = context;
         JobInfo job = context.jobInfo();
         OptionalLong restored = restoredCheckpoint;
+        CommitterMetrics committerMetrics = new CommitterMetrics(
+                io.sluice.datastream.runtime.StreamingRuntimeContext.metricGroupOf(context), name(),
+                () -> pending().values().stream().mapToInt(List::size).sum());
+        metrics = committerMetrics;
         committer = sink.createCommitter(new CommitterInitContext() {
+            @Override
+            public io.sluice.metrics.groups.SinkCommitterMetricGroup metricGroup() {
+                return committerMetrics;
+            }
+
             @Override
             public OptionalLong getRestoredCheckpointId() {
                 return restored;
@@ -142,6 +152,7 @@ public final class CommitterOperator extends ChainedOperator {
             r.outcome = CommitRequest.Outcome.COMMITTED;
         }
         committer.commit(new ArrayList<>(requests));
+        metrics.counted(requests);
         List<CommitRequest> again = new ArrayList<>();
         List<Object> committed = new ArrayList<>();
         for (CommitRequest r : requests) {

@@ -76,6 +76,7 @@ public final class CommittingUserSink implements RecordSink {
         private OptionalLong restoredCheckpoint = OptionalLong.empty();
         private SinkWriter<Object> writer;
         private Committer<Object> committer;
+        private CommitterMetrics metrics;
         private long timestamp;
 
         private final SinkWriter.Context context = new SinkWriter.Context() {
@@ -131,7 +132,16 @@ public final class CommittingUserSink implements RecordSink {
 
         private Committer<Object> committer() throws IOException {
             if (committer == null) {
+                CommitterMetrics committerMetrics = new CommitterMetrics(
+                        io.sluice.datastream.runtime.StreamingRuntimeContext.detachedMetricGroup(task),
+                        task.getTaskName() + ": Committer", () -> pending.values().stream().mapToInt(List::size).sum());
+                metrics = committerMetrics;
                 committer = committing.createCommitter(new CommitterInitContext() {
+                    @Override
+                    public io.sluice.metrics.groups.SinkCommitterMetricGroup metricGroup() {
+                        return committerMetrics;
+                    }
+
                     @Override
                     public OptionalLong getRestoredCheckpointId() {
                         return restoredCheckpoint;
@@ -245,6 +255,7 @@ public final class CommittingUserSink implements RecordSink {
                 r.outcome = CommitRequest.Outcome.COMMITTED;
             }
             committer().commit(new ArrayList<>(requests));
+            metrics.counted(requests);
             List<CommitRequest> again = new ArrayList<>();
             for (CommitRequest r : requests) {
                 if (r.outcome == CommitRequest.Outcome.FAILED) {

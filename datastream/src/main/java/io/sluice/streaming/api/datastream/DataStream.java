@@ -79,6 +79,56 @@ public class DataStream<T> {
         return new SingleOutputStreamOperator<>(environment, new OperatorNode(name, type, op, List.of(node)));
     }
 
+    /**
+     * The records of each parallel instance collected into one window that closes when the input ends (for bounded
+     * inputs): {@code mapPartition}, {@code reduce}, {@code aggregate} or {@code sortPartition} then process each
+     * instance's records at once.
+     */
+    public PartitionWindowedStream<T> fullWindowPartition() {
+        return new NonKeyedPartitionWindowedStream<>(this);
+    }
+
+    /**
+     * A stream of tuples made of the fields {@code fieldIndexes} of this stream's tuples, in that order (a field may
+     * be taken more than once). This stream's records must be tuples.
+     */
+    @SuppressWarnings("unchecked")
+    public <R extends io.sluice.api.java.tuple.Tuple> SingleOutputStreamOperator<R> project(int... fieldIndexes) {
+        if (fieldIndexes.length == 0 || fieldIndexes.length > io.sluice.api.java.tuple.Tuple.MAX_ARITY) {
+            throw new IllegalArgumentException("project takes 1 to " + io.sluice.api.java.tuple.Tuple.MAX_ARITY
+                    + " field indexes, not " + fieldIndexes.length);
+        }
+        TypeInformation<T> in = getType();
+        TypeInformation<R> out = null;
+        if (in instanceof io.sluice.api.java.typeutils.TupleTypeInfo) {
+            io.sluice.api.java.typeutils.TupleTypeInfo<?> tuple = (io.sluice.api.java.typeutils.TupleTypeInfo<?>) in;
+            TypeInformation<?>[] fields = new TypeInformation<?>[fieldIndexes.length];
+            for (int i = 0; i < fieldIndexes.length; i++) {
+                if (fieldIndexes[i] < 0 || fieldIndexes[i] >= tuple.getArity()) {
+                    throw new IndexOutOfBoundsException("Projection field " + fieldIndexes[i] + " of a tuple of"
+                            + " arity " + tuple.getArity());
+                }
+                fields[i] = tuple.getTypeAt(fieldIndexes[i]);
+            }
+            out = (TypeInformation<R>) (TypeInformation<?>) new io.sluice.api.java.typeutils.TupleTypeInfo<>(fields);
+        } else if (in != null && !(in.getTypeClass() == Object.class
+                || io.sluice.api.java.tuple.Tuple.class.isAssignableFrom(in.getTypeClass()))) {
+            throw new IllegalArgumentException("project works on streams of tuples, not of " + in);
+        }
+        int[] indexes = fieldIndexes.clone();
+        MapFunction<T, R> projection = value -> {
+            io.sluice.api.java.tuple.Tuple t = (io.sluice.api.java.tuple.Tuple) value;
+            io.sluice.api.java.tuple.Tuple projected = io.sluice.api.java.tuple.Tuple.newInstance(indexes.length);
+            for (int i = 0; i < indexes.length; i++) {
+                projected.setField(t.getField(indexes[i]), i);
+            }
+            return (R) projected;
+        };
+        return transform("Projection", out != null ? out : TypeInformation.of((Class<R>) (Class<?>)
+                io.sluice.api.java.tuple.Tuple.getTupleClass(indexes.length)),
+                new MapOperator("Projection", keySelector(), projection));
+    }
+
     public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
         return map(mapper, cast(TypeExtractor.typeArgument(mapper, MapFunction.class, 1)));
     }

@@ -141,6 +141,16 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     }
 
     /** Windows per key. */
+    /**
+     * The records of each key collected into one window that closes when the input ends (for bounded inputs):
+     * {@code mapPartition}, {@code reduce}, {@code aggregate} or {@code sortPartition} then process each key's
+     * records at once.
+     */
+    @Override
+    public PartitionWindowedStream<T> fullWindowPartition() {
+        return new KeyedPartitionWindowedStream<>(this);
+    }
+
     public <W extends Window> WindowedStream<T, KEY, W> window(WindowAssigner<? super T, W> assigner) {
         return new WindowedStream<>(this, assigner);
     }

@@ -20,6 +20,7 @@ import io.sluice.datastream.graph.OperatorNode;
 import io.sluice.datastream.graph.SinkNode;
 import io.sluice.datastream.graph.SourceNode;
 import io.sluice.datastream.runtime.JobAccumulators;
+import io.sluice.datastream.runtime.JobResources;
 import io.sluice.datastream.runtime.operators.PassThroughOperator;
 import io.sluice.datastream.runtime.source.CollectionSource;
 import io.sluice.datastream.runtime.source.SequenceSource;
@@ -50,6 +51,11 @@ public class StreamExecutionEnvironment {
     private final ExecutionConfig executionConfig = new ExecutionConfig(config);
     private final CheckpointConfig checkpointConfig = new CheckpointConfig(config);
     private final List<SinkNode> sinks = new ArrayList<>();
+    private boolean chainingEnabled = true;
+    private final List<io.sluice.core.execution.JobListener> jobListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The cached files by name: path and executable flag. */
+    private final Map<String, String[]> cachedFiles = new java.util.LinkedHashMap<>();
     /** The classes of the custom sources (Source API implementations) of the job. */
     /** Sinks of table pipelines attached to this environment's next job ({@code StreamStatementSet}). */
     private final List<io.sluice.runtime.graph.SinkTransformation> attachedSinks = new ArrayList<>();
@@ -123,6 +129,50 @@ public class StreamExecutionEnvironment {
 
     public ExecutionConfig getConfig() {
         return executionConfig;
+    }
+
+    /**
+     * Registers a local file or directory ({@code /path} or {@code file:///path}) under {@code name}; functions read
+     * a copy of it with {@code getRuntimeContext().getDistributedCache().getFile(name)}.
+     */
+    public void registerCachedFile(String filePath, String name) {
+        registerCachedFile(filePath, name, false);
+    }
+
+    /** Registers a cached file (see {@link #registerCachedFile(String, String)}), its copy executable or not. */
+    public void registerCachedFile(String filePath, String name, boolean executable) {
+        if (filePath == null || name == null) {
+            throw new NullPointerException("a cached file needs a path and a name");
+        }
+        io.sluice.datastream.runtime.JobResources.localPath(filePath); // only local files
+        cachedFiles.put(name, new String[] {filePath, Boolean.toString(executable)});
+    }
+
+    /** The registered cached files: name, then its path and whether it is executable. */
+    public List<io.sluice.api.java.tuple.Tuple2<String, io.sluice.api.common.cache.DistributedCache.DistributedCacheEntry>>
+            getCachedFiles() {
+        List<io.sluice.api.java.tuple.Tuple2<String, io.sluice.api.common.cache.DistributedCache.DistributedCacheEntry>>
+                out = new ArrayList<>();
+        for (Map.Entry<String, String[]> e : cachedFiles.entrySet()) {
+            out.add(io.sluice.api.java.tuple.Tuple2.of(e.getKey(),
+                    new io.sluice.api.common.cache.DistributedCache.DistributedCacheEntry(e.getValue()[0],
+                            Boolean.parseBoolean(e.getValue()[1]))));
+        }
+        return out;
+    }
+
+    /**
+     * Accepted, without effect on results: Sluice chains the operations connected one to one at equal parallelism
+     * (records pass as objects) whatever this says, as {@code disableChaining()} on an operation is accepted.
+     */
+    public StreamExecutionEnvironment disableOperatorChaining() {
+        chainingEnabled = false;
+        return this;
+    }
+
+    /** False after {@link #disableOperatorChaining()}. */
+    public boolean isChainingEnabled() {
+        return chainingEnabled;
     }
 
     public CheckpointConfig getCheckpointConfig() {
@@ -260,6 +310,10 @@ public class StreamExecutionEnvironment {
     @SuppressWarnings("unchecked")
     public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
             WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName, TypeInformation<OUT> typeInfo) {
+        if (typeInfo == null && source instanceof io.sluice.api.java.typeutils.ResultTypeQueryable
+                && !(source instanceof RecordSourceProvider)) {
+            typeInfo = ((io.sluice.api.java.typeutils.ResultTypeQueryable<OUT>) source).getProducedType();
+        }
         DataStreamSource<OUT> stream;
         if (source instanceof RecordSourceProvider) {
             RecordSourceProvider<OUT> provider = (RecordSourceProvider<OUT>) source;
@@ -380,6 +434,7 @@ public class StreamExecutionEnvironment {
     private Configuration jobConfig(String jobName) {
         Configuration copy = config.copy();
         io.sluice.datastream.runtime.RunningJobInfo.configure(copy, jobName);
+        io.sluice.datastream.runtime.JobResources.writeCachedFiles(copy, cachedFiles);
         return copy;
     }
 
@@ -393,15 +448,52 @@ public class StreamExecutionEnvironment {
         long start = System.currentTimeMillis();
         Configuration jobConfig = jobConfig(jobName);
         JobAccumulators accumulators = JobAccumulators.register(jobConfig);
-        JobExecution execution = LocalExecutor.submit(graph, jobConfig);
+        JobResources resources = JobResources.register(jobConfig);
+        JobExecution execution;
+        try {
+            execution = LocalExecutor.submit(graph, jobConfig);
+        } catch (RuntimeException e) {
+            resources.release();
+            accumulators.results(); // forgets the registry
+            jobListeners.forEach(l -> l.onJobSubmitted(null, e));
+            throw e;
+        }
+        CompletableFuture<Map<String, Object>> results = new CompletableFuture<>();
+        JobClient client = client(execution, results);
+        jobListeners.forEach(l -> l.onJobSubmitted(client, null));
         try {
             execution.await();
         } catch (Exception e) {
-            accumulators.results(); // forgets the registry
+            results.complete(accumulators.results()); // forgets the registry
+            jobListeners.forEach(l -> l.onJobExecuted(null, e));
             throw e;
+        } finally {
+            resources.release();
         }
-        return new JobExecutionResult(new JobID(execution.jobId()), System.currentTimeMillis() - start,
-                accumulators.results());
+        Map<String, Object> accumulated = accumulators.results();
+        results.complete(accumulated);
+        JobExecutionResult result = new JobExecutionResult(new JobID(execution.jobId()),
+                System.currentTimeMillis() - start, accumulated);
+        jobListeners.forEach(l -> l.onJobExecuted(result, null));
+        return result;
+    }
+
+    /**
+     * Registers a listener told of every job this environment submits ({@code onJobSubmitted}) and of the end of
+     * those {@code execute} runs ({@code onJobExecuted}).
+     */
+    public void registerJobListener(io.sluice.core.execution.JobListener jobListener) {
+        jobListeners.add(java.util.Objects.requireNonNull(jobListener, "JobListener cannot be null"));
+    }
+
+    /** Removes the registered job listeners. */
+    public void clearJobListeners() {
+        jobListeners.clear();
+    }
+
+    /** The registered job listeners. */
+    public List<io.sluice.core.execution.JobListener> getJobListeners() {
+        return jobListeners;
     }
 
     public JobClient executeAsync() {
@@ -413,16 +505,39 @@ public class StreamExecutionEnvironment {
         JobGraph graph = takeJobGraph(jobName);
         Configuration jobConfig = jobConfig(jobName);
         JobAccumulators accumulators = JobAccumulators.register(jobConfig);
-        JobExecution execution = LocalExecutor.submit(graph, jobConfig);
+        JobExecution execution;
+        try {
+            execution = submit(graph, jobConfig);
+        } catch (RuntimeException e) {
+            accumulators.results(); // forgets the registry
+            jobListeners.forEach(l -> l.onJobSubmitted(null, e));
+            throw e;
+        }
         CompletableFuture<Map<String, Object>> results = execution.terminationFuture().handle(
                 (v, e) -> accumulators.results());
-        return client(execution, results);
+        JobClient client = client(execution, results);
+        jobListeners.forEach(l -> l.onJobSubmitted(client, null));
+        return client;
     }
 
     /** Starts a job of the sinks defined so far plus {@code extra} (used by {@code executeAndCollect}). */
     public JobExecution executeWith(String jobName, SinkNode extra) {
         sinks.add(extra);
-        return LocalExecutor.submit(takeJobGraph(jobName), jobConfig(jobName));
+        return submit(takeJobGraph(jobName), jobConfig(jobName));
+    }
+
+    /** Submits a job whose resources are released when it ends. */
+    private static JobExecution submit(JobGraph graph, Configuration jobConfig) {
+        JobResources resources = JobResources.register(jobConfig);
+        JobExecution execution;
+        try {
+            execution = LocalExecutor.submit(graph, jobConfig);
+        } catch (RuntimeException e) {
+            resources.release();
+            throw e;
+        }
+        execution.terminationFuture().whenComplete((v, e) -> resources.release());
+        return execution;
     }
 
     private static JobClient client(JobExecution execution, CompletableFuture<Map<String, Object>> accumulators) {

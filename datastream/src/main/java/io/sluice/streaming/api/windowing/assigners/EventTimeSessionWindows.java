@@ -29,6 +29,12 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
         return List.of(new TimeWindow(now, now + gap));
     }
 
+    /** Session windows whose gap {@code sessionWindowTimeGapExtractor} gives per record. */
+    public static <T> DynamicEventTimeSessionWindows<T> withDynamicGap(
+            SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor) {
+        return DynamicEventTimeSessionWindows.withDynamicGap(sessionWindowTimeGapExtractor);
+    }
+
     public long getGap() {
         return gap;
     }

@@ -10,11 +10,27 @@ import java.util.List;
 public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the default trigger fires at the end of the input rather than never. */
+    private final boolean endOfStream;
+
     protected GlobalWindows() {
+        this(false);
+    }
+
+    private GlobalWindows(boolean endOfStream) {
+        this.endOfStream = endOfStream;
     }
 
     public static GlobalWindows create() {
         return new GlobalWindows();
+    }
+
+    /**
+     * Global windows whose default trigger fires once, at the end of the input (when the final watermark passes):
+     * for bounded inputs, where each key's window then holds all its records.
+     */
+    public static GlobalWindows createWithEndOfStreamTrigger() {
+        return new GlobalWindows(true);
     }
 
     @Override
@@ -24,7 +40,7 @@ public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
     @Override
     public Trigger<Object, GlobalWindow> getDefaultTrigger() {
-        return new NeverTrigger();
+        return endOfStream ? new EndOfStreamTrigger() : new NeverTrigger();
     }
 
     @Override
@@ -56,8 +72,34 @@ public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
         }
     }
 
+    /** Fires a global window when the final watermark ({@code Long.MAX_VALUE}) passes at the end of the input. */
+    public static class EndOfStreamTrigger extends Trigger<Object, GlobalWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public TriggerResult onElement(Object element, long timestamp, GlobalWindow window, TriggerContext ctx) {
+            ctx.registerEventTimeTimer(window.maxTimestamp());
+            return TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public TriggerResult onEventTime(long time, GlobalWindow window, TriggerContext ctx) {
+            return time == window.maxTimestamp() ? TriggerResult.FIRE : TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public TriggerResult onProcessingTime(long time, GlobalWindow window, TriggerContext ctx) {
+            return TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public void clear(GlobalWindow window, TriggerContext ctx) {
+            ctx.deleteEventTimeTimer(window.maxTimestamp());
+        }
+    }
+
     @Override
     public String toString() {
-        return "GlobalWindows()";
+        return endOfStream ? "GlobalWindows(end of stream)" : "GlobalWindows()";
     }
 }

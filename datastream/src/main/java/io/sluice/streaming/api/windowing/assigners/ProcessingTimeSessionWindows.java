@@ -29,6 +29,12 @@ public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, 
         return List.of(new TimeWindow(now, now + gap));
     }
 
+    /** Session windows whose gap {@code sessionWindowTimeGapExtractor} gives per record. */
+    public static <T> DynamicProcessingTimeSessionWindows<T> withDynamicGap(
+            SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor) {
+        return DynamicProcessingTimeSessionWindows.withDynamicGap(sessionWindowTimeGapExtractor);
+    }
+
     public long getGap() {
         return gap;
     }

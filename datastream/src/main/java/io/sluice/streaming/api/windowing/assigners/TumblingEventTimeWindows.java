@@ -12,17 +12,33 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
     private static final long serialVersionUID = 1L;
     private final long size;
     private final long offset;
+    private final WindowStagger windowStagger;
+    /** This instance's shift, chosen at its first record. */
+    private transient Long staggerOffset;
 
     protected TumblingEventTimeWindows(long size, long offset) {
+        this(size, offset, WindowStagger.ALIGNED);
+    }
+
+    protected TumblingEventTimeWindows(long size, long offset, WindowStagger windowStagger) {
         if (size <= 0 || Math.abs(offset) >= size) {
             throw new IllegalArgumentException("TumblingEventTimeWindows parameters must satisfy abs(offset) < size and size > 0");
         }
         this.size = size;
         this.offset = offset;
+        this.windowStagger = java.util.Objects.requireNonNull(windowStagger, "windowStagger");
     }
 
     public static TumblingEventTimeWindows of(Duration size) {
         return new TumblingEventTimeWindows(size.toMillis(), 0);
+    }
+
+    /**
+     * Windows of {@code size} shifted by {@code offset} and, per parallel instance, by {@code windowStagger}'s shift
+     * (chosen at the instance's first record).
+     */
+    public static TumblingEventTimeWindows of(Duration size, Duration offset, WindowStagger windowStagger) {
+        return new TumblingEventTimeWindows(size.toMillis(), offset.toMillis() % size.toMillis(), windowStagger);
     }
 
     public static TumblingEventTimeWindows of(Duration size, Duration offset) {
@@ -37,7 +53,10 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
                     + "'DataStream.assignTimestampsAndWatermarks(...)'?");
         }
         long now = timestamp;
-        long start = TimeWindow.getWindowStartWithOffset(now, offset, size);
+        if (staggerOffset == null) {
+            staggerOffset = windowStagger.getStaggerOffset(context.getCurrentProcessingTime(), size);
+        }
+        long start = TimeWindow.getWindowStartWithOffset(now, (offset + staggerOffset) % size, size);
         return List.of(new TimeWindow(start, start + size));
     }
 

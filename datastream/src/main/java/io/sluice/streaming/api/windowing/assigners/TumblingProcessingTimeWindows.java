@@ -12,17 +12,33 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     private static final long serialVersionUID = 1L;
     private final long size;
     private final long offset;
+    private final WindowStagger windowStagger;
+    /** This instance's shift, chosen at its first record. */
+    private transient Long staggerOffset;
 
     protected TumblingProcessingTimeWindows(long size, long offset) {
+        this(size, offset, WindowStagger.ALIGNED);
+    }
+
+    protected TumblingProcessingTimeWindows(long size, long offset, WindowStagger windowStagger) {
         if (size <= 0 || Math.abs(offset) >= size) {
             throw new IllegalArgumentException("TumblingProcessingTimeWindows parameters must satisfy abs(offset) < size and size > 0");
         }
         this.size = size;
         this.offset = offset;
+        this.windowStagger = java.util.Objects.requireNonNull(windowStagger, "windowStagger");
     }
 
     public static TumblingProcessingTimeWindows of(Duration size) {
         return new TumblingProcessingTimeWindows(size.toMillis(), 0);
+    }
+
+    /**
+     * Windows of {@code size} shifted by {@code offset} and, per parallel instance, by {@code windowStagger}'s shift
+     * (chosen at the instance's first record).
+     */
+    public static TumblingProcessingTimeWindows of(Duration size, Duration offset, WindowStagger windowStagger) {
+        return new TumblingProcessingTimeWindows(size.toMillis(), offset.toMillis() % size.toMillis(), windowStagger);
     }
 
     public static TumblingProcessingTimeWindows of(Duration size, Duration offset) {
@@ -32,7 +48,10 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         long now = context.getCurrentProcessingTime();
-        long start = TimeWindow.getWindowStartWithOffset(now, offset, size);
+        if (staggerOffset == null) {
+            staggerOffset = windowStagger.getStaggerOffset(context.getCurrentProcessingTime(), size);
+        }
+        long start = TimeWindow.getWindowStartWithOffset(now, (offset + staggerOffset) % size, size);
         return List.of(new TimeWindow(start, start + size));
     }
 

@@ -1,0 +1,2 @@
+/** Value types of the DataStream API ({@link io.sluice.types.Either}). */
+package io.sluice.types;

@@ -1,0 +1,2 @@
+/** Type informations of Avro records (generic, specific and reflect), serialized in Avro's binary encoding. */
+package io.sluice.formats.avro.typeutils;
