@@ -27,7 +27,8 @@ import java.util.List;
  * of rows emitted; a restored reader reads its files again and drops those rows.
  *
  * <p>Restored at another parallelism, each earlier reader's share of the files (every p-th file from its index) and
- * its emitted-row count form a <em>sequence</em>; the new readers take the sequences round-robin and read each the
+ * its emitted-row count (and, when bad records are routed to a table, the number it routed, which the new reader
+ * does not route again) form a <em>sequence</em>; the new readers take the sequences round-robin and read each the
  * way its earlier reader would have gone on (a reader taking over several reads them one after the other; with more
  * readers than sequences some readers have nothing left to read). The position of such a reader lists its
  * unfinished sequences.
@@ -84,7 +85,10 @@ public final class FileSystemSourceReader implements SourceReader {
     /** The share of the files being read: that of reader {@code sequenceSubtask} of {@code sequenceReaders}. */
     private int sequenceSubtask = -1;
     private int sequenceReaders;
-    /** Taken over at another parallelism: the sequences {subtask, readers, emitted rows} to read after this one. */
+    /**
+     * Taken over at another parallelism: the sequences {subtask, readers, emitted rows, bad records routed} to read
+     * after this one.
+     */
     private final java.util.ArrayDeque<long[]> moreSequences = new java.util.ArrayDeque<>();
     /** Whether this reader has no share of its own (it reads only sequences it took over). */
     private boolean takenOver;
@@ -183,6 +187,8 @@ public final class FileSystemSourceReader implements SourceReader {
         sequenceReaders = (int) next[1];
         rowsToSkip = next[2];
         emittedRows = next[2];
+        badToSkip = next[3];
+        badSeen = 0;
         return true;
     }
 
@@ -441,28 +447,35 @@ public final class FileSystemSourceReader implements SourceReader {
         boolean currentDone = sequenceSubtask < 0 || files != null && nextFile >= files.size() && decoder == null
                 && (batch == null || batch.rowCount() == 0);
         if (sequenceSubtask >= 0 && !currentDone) {
-            sequences.add(new long[] {sequenceSubtask, sequenceReaders, emittedRows});
+            sequences.add(new long[] {sequenceSubtask, sequenceReaders, emittedRows, badSeen});
         }
         sequences.addAll(moreSequences);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(5 + 16 * sequences.size()).put((byte) 2)
-                .putInt(sequences.size());
+        boolean withBad = badRecords != null; // version 4: each sequence with the bad records routed so far
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(5 + (withBad ? 24 : 16) * sequences.size())
+                .put((byte) (withBad ? 4 : 2)).putInt(sequences.size());
         for (long[] q : sequences) {
             b.putInt((int) q[0]).putInt((int) q[1]).putLong(q[2]);
+            if (withBad) {
+                b.putLong(q[3]);
+            }
         }
         return b.array();
     }
 
-    /** The sequences {subtask, readers, emitted rows} a position describes ({@code index} of {@code readers}). */
+    /**
+     * The sequences {subtask, readers, emitted rows, bad records routed} a position describes ({@code index} of
+     * {@code readers}).
+     */
     private List<long[]> sequencesOf(byte[] position, int index, int readers) {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(position);
         byte version = b.get();
         List<long[]> result = new ArrayList<>();
         if (version == 1 && (position.length == 9 || position.length == 17)) {
-            result.add(new long[] {index, readers, b.getLong()});
-        } else if (version == 2) {
+            result.add(new long[] {index, readers, b.getLong(), position.length == 17 ? b.getLong() : 0});
+        } else if (version == 2 || version == 4) {
             int n = b.getInt();
             for (int i = 0; i < n; i++) {
-                result.add(new long[] {b.getInt(), b.getInt(), b.getLong()});
+                result.add(new long[] {b.getInt(), b.getInt(), b.getLong(), version == 4 ? b.getLong() : 0});
             }
         } else {
             throw new TableException("Cannot restore the filesystem source at " + root + ": unknown position format.");
@@ -483,10 +496,6 @@ public final class FileSystemSourceReader implements SourceReader {
                 restoreMonitored(position);
             }
             return;
-        }
-        if (badRecords != null) {
-            throw new io.sluice.table.api.UnsupportedFeatureException("restoring a filesystem source with "
-                    + "'sluice.bad-records.table' at another parallelism");
         }
         List<long[]> all = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
@@ -540,7 +549,7 @@ public final class FileSystemSourceReader implements SourceReader {
             return;
         }
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(position);
-        if (position.length > 0 && position[0] == 2) {
+        if (position.length > 0 && (position[0] == 2 || position[0] == 4)) {
             takenOver = true;
             moreSequences.clear();
             moreSequences.addAll(sequencesOf(position, context.subtaskIndex(), context.parallelism()));

@@ -108,6 +108,99 @@ class RescaledSourceTest {
         }
     }
 
+    private FileSystemSourceReader badRecordsReader(BufferAllocator allocator, int subtask, int readers,
+            List<String> bad) {
+        FileSystemTableSource source = (FileSystemTableSource) new FileSystemTableFactory().createDynamicTableSource(
+                FileSystemTestSupport.context(TYPE, FileSystemTestSupport.csvOptions(dir.resolve("b"))));
+        source.applyBadRecordRouting();
+        Configuration config = new Configuration().set(ExecutionOptions.BATCH_SIZE, 8);
+        RowType sideType = io.sluice.runtime.connector.BadRecords.SIDE_OUTPUT_TYPE;
+        Output badOutput = new Output() {
+            @Override
+            public void emit(RowBatch batch) {
+                try (batch) {
+                    for (int r = 0; r < batch.rowCount(); r++) {
+                        var row = batch.getRow(r);
+                        String file = String.valueOf(row.getField(sideType.indexOf("source")));
+                        bad.add(file.substring(file.lastIndexOf('/') + 1) + ":"
+                                + row.getField(sideType.indexOf("source_offset")));
+                    }
+                }
+            }
+
+            @Override
+            public void emitWatermark(long watermark) {
+            }
+        };
+        ReaderContext context = new ReaderContext(new int[] {0}, TYPE, allocator, config, subtask, readers)
+                .withSideOutputs(tag -> io.sluice.runtime.connector.BadRecords.SIDE_OUTPUT.equals(tag)
+                        ? badOutput : null, null);
+        return (FileSystemSourceReader) source.createReader(context);
+    }
+
+    /**
+     * With bad records routed to a table, a restore at another parallelism neither routes a bad record twice nor
+     * loses one: each sequence carries the number of bad records its reader had routed.
+     */
+    @Test
+    void readersRoutingBadRecordsAtAnotherParallelismRouteEachBadRecordOnce() throws Exception {
+        Files.createDirectories(dir.resolve("b"));
+        List<Long> expected = new ArrayList<>();
+        List<String> expectedBad = new ArrayList<>();
+        for (int f = 0; f < 5; f++) {
+            StringBuilder text = new StringBuilder();
+            for (int r = 0; r < 20 + 3 * f; r++) {
+                if (r % 7 == 3) {
+                    text.append("bad").append(r).append('\n');
+                    expectedBad.add("part-" + f + ".csv:" + (r + 1));
+                } else {
+                    long id = f * 1000L + r;
+                    text.append(id).append('\n');
+                    expected.add(id);
+                }
+            }
+            Files.writeString(dir.resolve("b").resolve("part-" + f + ".csv"), text);
+        }
+        Collections.sort(expectedBad);
+        for (int[] change : new int[][] {{2, 3}, {3, 1}, {1, 2}}) {
+            try (BufferAllocator allocator = new RootAllocator()) {
+                List<Long> ids = new ArrayList<>();
+                List<String> bad = new ArrayList<>();
+                List<byte[]> positions = null;
+                int[] runs = {change[0], change[1], change[0]};
+                for (int run = 0; run < runs.length; run++) {
+                    List<byte[]> next = new ArrayList<>();
+                    for (int i = 0; i < runs[run]; i++) {
+                        try (FileSystemSourceReader r = badRecordsReader(allocator, i, runs[run], bad)) {
+                            if (positions != null) {
+                                if (positions.size() == runs[run]) {
+                                    r.restorePosition(positions.get(i));
+                                } else {
+                                    r.restoreRescaledPositions(positions);
+                                }
+                            }
+                            r.open();
+                            Collect out = new Collect(ids);
+                            int polls = run == runs.length - 1 ? Integer.MAX_VALUE : 2 + i + run;
+                            for (int p = 0; p < polls; p++) {
+                                if (r.pollNext(out) == ReadStatus.END_OF_INPUT) {
+                                    break;
+                                }
+                            }
+                            next.add(r.snapshotPosition());
+                        }
+                    }
+                    positions = next;
+                }
+                Collections.sort(ids);
+                Collections.sort(bad);
+                String name = change[0] + " -> " + change[1] + " -> " + change[0];
+                assertEquals(expected, ids, name);
+                assertEquals(expectedBad, bad, name);
+            }
+        }
+    }
+
     private FileSystemSourceReader monitoredReader(BufferAllocator allocator, int subtask, int readers) {
         FileSystemTableSource source = (FileSystemTableSource) new FileSystemTableFactory().createDynamicTableSource(
                 FileSystemTestSupport.context(TYPE, FileSystemTestSupport.csvOptions(dir.resolve("m"))));
