@@ -30,7 +30,9 @@ import java.util.concurrent.TimeoutException;
  * System properties: {@code tpch.queries} (e.g. {@code q1,q6}; all by default), {@code tpch.threads}
  * ({@code 1} or e.g. {@code 1,2}), {@code tpch.engines} ({@code duckdb,sluice}; {@code sluice} alone for a
  * profile), {@code tpch.timeout} (seconds per query run, 600), {@code tpch.duckdb-memory} (DuckDB's memory
- * limit, {@code 6GB}).
+ * limit, {@code 6GB}), {@code tpch.lock} (a file to hold a {@code flock} on while DuckDB loads its tables and
+ * while each query is measured on every engine, so that programs sharing the machine which take the same lock
+ * wait; see {@link MeasurementLock}).
  *
  * <p>Each measurement gives a line {@code RESULT engine=E query=Q threads=T rows=N seconds=S [check=...]}
  * or {@code ... error=<first line>}; at the end a Markdown table per thread count.
@@ -56,6 +58,8 @@ public final class TpchBenchmark {
         List<String> engines = list(System.getProperty("tpch.engines", "duckdb,sluice"));
         long timeout = Long.parseLong(System.getProperty("tpch.timeout", "600"));
         String duckMemory = System.getProperty("tpch.duckdb-memory", "6GB");
+        String lockFile = System.getProperty("tpch.lock", "");
+        MeasurementLock lock = new MeasurementLock(lockFile.isBlank() ? null : Path.of(lockFile));
 
         ensureData(dir, sf);
         System.out.printf(Locale.ROOT, "JVM %s, %d CPUs, flags %s%n", System.getProperty("java.vm.version"),
@@ -77,25 +81,29 @@ public final class TpchBenchmark {
             try {
                 if (duck != null) {
                     duckVersion = duck.version();
-                    load = duck.load();
+                    try (MeasurementLock.Held held = acquire(lock, "duckdb-load", threads)) {
+                        load = duck.load();
+                    }
                     System.out.printf(Locale.ROOT, "RESULT engine=duckdb-load threads=%d seconds=%.3f%n", threads, load);
                 }
                 for (String q : queries) {
                     Map<String, Measure> row = new LinkedHashMap<>();
                     byQuery.put(q, row);
-                    List<List<Object>> expected = null;
-                    if (duck != null) {
-                        duck.useMemoryTables(true);
-                        Outcome mem = measure(duck, q, runs, warmups, runner, timeout, null);
-                        expected = mem.rows;
-                        row.put("duckdb-mem", report(duck.name(), q, threads, mem.measure));
-                        duck.useMemoryTables(false);
-                        row.put("duckdb-csv", report(duck.name(), q, threads,
-                            measure(duck, q, runs, warmups, runner, timeout, null).measure));
-                    }
-                    if (sluice != null) {
-                        row.put("sluice", report("sluice", q, threads,
-                            measure(sluice, q, runs, warmups, runner, timeout, expected).measure));
+                    try (MeasurementLock.Held held = acquire(lock, q, threads)) {
+                        List<List<Object>> expected = null;
+                        if (duck != null) {
+                            duck.useMemoryTables(true);
+                            Outcome mem = measure(duck, q, runs, warmups, runner, timeout, null);
+                            expected = mem.rows;
+                            row.put("duckdb-mem", report(duck.name(), q, threads, mem.measure));
+                            duck.useMemoryTables(false);
+                            row.put("duckdb-csv", report(duck.name(), q, threads,
+                                measure(duck, q, runs, warmups, runner, timeout, null).measure));
+                        }
+                        if (sluice != null) {
+                            row.put("sluice", report("sluice", q, threads,
+                                measure(sluice, q, runs, warmups, runner, timeout, expected).measure));
+                        }
                     }
                 }
             } finally {
@@ -113,6 +121,21 @@ public final class TpchBenchmark {
         for (String table : tables) {
             System.out.println(table);
         }
+    }
+
+    /** Takes {@code lock}, saying in the log how long it waited and the load average once it holds it. */
+    private static MeasurementLock.Held acquire(MeasurementLock lock, String what, int threads) throws Exception {
+        long start = System.nanoTime();
+        MeasurementLock.Held held = lock.acquire();
+        String load;
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            load = "unknown";
+        }
+        System.out.printf(Locale.ROOT, "== %s, %d thread(s): lock waited %.1f s, load average %s%n", what, threads,
+            (System.nanoTime() - start) / 1e9, load);
+        return held;
     }
 
     private static List<String> list(String csv) {
