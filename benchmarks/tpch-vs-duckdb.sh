@@ -12,7 +12,9 @@
 # -XX:MaxDirectMemorySize, which bounds Sluice's Arrow memory, 6g), DUCKDB_MEMORY (DuckDB's memory_limit, 6GB),
 # LOCK (a file to hold with flock while DuckDB loads its tables and while each query is measured on both
 # engines, for a shared machine: others that take the same lock, such as builds run under
-# `flock <file> mvn ...`, wait, and may run between queries; data generation does not hold it), SKIP_BUILD=1 (use
+# `flock <file> mvn ...`, wait, and may run between queries; data generation does not hold it), LOCK_HOLD
+# (seconds: with LOCK, keep the lock for the next queries until it has been held that long, which means fewer
+# waits for a turn on a busy machine; 0, the default, gives it back after every query), SKIP_BUILD=1 (use
 # the built classes and the class path files under target/ as they are), MVN_ARGS (e.g. -o), MVN (the Maven
 # command, e.g. a wrapper that takes a lock), JAVA_OPTS (extra JVM flags; -Dtpch.engines=sluice runs Sluice alone,
 # e.g. under -XX:StartFlightRecording), CP_PREFIX (class path entries put first, e.g. a changed module's
@@ -52,11 +54,11 @@ fi
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), sf $sf, $runs timed + $warmups warm-up runs, $(nproc) CPUs," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), heap $heap, direct $direct," \
-  "DuckDB memory_limit $duck_memory${LOCK:+, lock $LOCK}" | tee "$out"
+  "DuckDB memory_limit $duck_memory${LOCK:+, lock $LOCK (LOCK_HOLD ${LOCK_HOLD:-0} s)}" | tee "$out"
 # shellcheck disable=SC2086
 java $flags ${JAVA_OPTS:-} -Dtpch.queries="${QUERIES:-}" -Dtpch.threads="${THREADS:-1}" \
   -Dtpch.timeout="${TIMEOUT:-600}" -Dtpch.duckdb-memory="$duck_memory" -Dtpch.lock="${LOCK:-}" \
-  -cp "$cp" io.sluice.benchmarks.tpch.TpchBenchmark "$data" "$sf" "$runs" "$warmups" \
+  -Dtpch.lock-hold="${LOCK_HOLD:-0}" -cp "$cp" io.sluice.benchmarks.tpch.TpchBenchmark "$data" "$sf" "$runs" "$warmups" \
   2>&1 | tee -a "$out" | grep -E '^(RESULT|generated|TPC-H data|== )' || true
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw log: $out"

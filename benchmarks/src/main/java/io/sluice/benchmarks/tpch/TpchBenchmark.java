@@ -32,7 +32,8 @@ import java.util.concurrent.TimeoutException;
  * profile), {@code tpch.timeout} (seconds per query run, 600), {@code tpch.duckdb-memory} (DuckDB's memory
  * limit, {@code 6GB}), {@code tpch.lock} (a file to hold a {@code flock} on while DuckDB loads its tables and
  * while each query is measured on every engine, so that programs sharing the machine which take the same lock
- * wait; see {@link MeasurementLock}).
+ * wait; see {@link MeasurementLock}), {@code tpch.lock-hold} (seconds: keep the lock for the next queries until it
+ * has been held that long; 0, the default, gives it back after every query).
  *
  * <p>Each measurement gives a line {@code RESULT engine=E query=Q threads=T rows=N seconds=S [check=...]}
  * or {@code ... error=<first line>}; at the end a Markdown table per thread count.
@@ -59,7 +60,8 @@ public final class TpchBenchmark {
         long timeout = Long.parseLong(System.getProperty("tpch.timeout", "600"));
         String duckMemory = System.getProperty("tpch.duckdb-memory", "6GB");
         String lockFile = System.getProperty("tpch.lock", "");
-        MeasurementLock lock = new MeasurementLock(lockFile.isBlank() ? null : Path.of(lockFile));
+        MeasurementLock lock = new MeasurementLock(lockFile.isBlank() ? null : Path.of(lockFile),
+            Double.parseDouble(System.getProperty("tpch.lock-hold", "0")));
 
         ensureData(dir, sf);
         System.out.printf(Locale.ROOT, "JVM %s, %d CPUs, flags %s%n", System.getProperty("java.vm.version"),
@@ -81,15 +83,19 @@ public final class TpchBenchmark {
             try {
                 if (duck != null) {
                     duckVersion = duck.version();
-                    try (MeasurementLock.Held held = acquire(lock, "duckdb-load", threads)) {
+                    lock.before("duckdb-load, " + threads + " thread(s)");
+                    try {
                         load = duck.load();
+                    } finally {
+                        lock.after();
                     }
                     System.out.printf(Locale.ROOT, "RESULT engine=duckdb-load threads=%d seconds=%.3f%n", threads, load);
                 }
                 for (String q : queries) {
                     Map<String, Measure> row = new LinkedHashMap<>();
                     byQuery.put(q, row);
-                    try (MeasurementLock.Held held = acquire(lock, q, threads)) {
+                    lock.before(q + ", " + threads + " thread(s)");
+                    try {
                         List<List<Object>> expected = null;
                         if (duck != null) {
                             duck.useMemoryTables(true);
@@ -104,9 +110,12 @@ public final class TpchBenchmark {
                             row.put("sluice", report("sluice", q, threads,
                                 measure(sluice, q, runs, warmups, runner, timeout, expected).measure));
                         }
+                    } finally {
+                        lock.after();
                     }
                 }
             } finally {
+                lock.release();
                 runner.shutdownNow();
                 if (sluice != null) {
                     sluice.close();
@@ -121,21 +130,6 @@ public final class TpchBenchmark {
         for (String table : tables) {
             System.out.println(table);
         }
-    }
-
-    /** Takes {@code lock}, saying in the log how long it waited and the load average once it holds it. */
-    private static MeasurementLock.Held acquire(MeasurementLock lock, String what, int threads) throws Exception {
-        long start = System.nanoTime();
-        MeasurementLock.Held held = lock.acquire();
-        String load;
-        try {
-            load = Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            load = "unknown";
-        }
-        System.out.printf(Locale.ROOT, "== %s, %d thread(s): lock waited %.1f s, load average %s%n", what, threads,
-            (System.nanoTime() - start) / 1e9, load);
-        return held;
     }
 
     private static List<String> list(String csv) {

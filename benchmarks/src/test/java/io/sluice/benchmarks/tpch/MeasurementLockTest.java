@@ -44,4 +44,24 @@ class MeasurementLockTest {
         }
         assertEquals(0, other.waitFor());
     }
+
+    @Test
+    void afterKeepsTheLockUntilItHasBeenHeldForTheHoldTime() throws Exception {
+        Path file = dir.resolve("bench.lock");
+        MeasurementLock everyQuery = new MeasurementLock(file, 0);
+        everyQuery.before("q1");
+        assertEquals(1, tryShellLock(file));
+        everyQuery.after();
+        assertEquals(0, tryShellLock(file));
+
+        MeasurementLock longHold = new MeasurementLock(file, 3600);
+        longHold.before("q1");
+        longHold.after();
+        assertEquals(1, tryShellLock(file));
+        longHold.before("q2");
+        longHold.after();
+        assertEquals(1, tryShellLock(file));
+        longHold.release();
+        assertEquals(0, tryShellLock(file));
+    }
 }
