@@ -30,7 +30,10 @@ import java.util.concurrent.TimeoutException;
  * System properties: {@code tpch.queries} (e.g. {@code q1,q6}; all by default), {@code tpch.threads}
  * ({@code 1} or e.g. {@code 1,2}), {@code tpch.engines} ({@code duckdb,sluice}; {@code sluice} alone for a
  * profile), {@code tpch.timeout} (seconds per query run, 600), {@code tpch.duckdb-memory} (DuckDB's memory
- * limit, {@code 6GB}).
+ * limit, {@code 6GB}), {@code tpch.lock} (a file to hold a {@code flock} on while DuckDB loads its tables and
+ * while each query is measured on every engine, so that programs sharing the machine which take the same lock
+ * wait; see {@link MeasurementLock}), {@code tpch.lock-hold} (seconds: keep the lock for the next queries until it
+ * has been held that long; 0, the default, gives it back after every query).
  *
  * <p>Each measurement gives a line {@code RESULT engine=E query=Q threads=T rows=N seconds=S [check=...]}
  * or {@code ... error=<first line>}; at the end a Markdown table per thread count.
@@ -56,6 +59,9 @@ public final class TpchBenchmark {
         List<String> engines = list(System.getProperty("tpch.engines", "duckdb,sluice"));
         long timeout = Long.parseLong(System.getProperty("tpch.timeout", "600"));
         String duckMemory = System.getProperty("tpch.duckdb-memory", "6GB");
+        String lockFile = System.getProperty("tpch.lock", "");
+        MeasurementLock lock = new MeasurementLock(lockFile.isBlank() ? null : Path.of(lockFile),
+            Double.parseDouble(System.getProperty("tpch.lock-hold", "0")));
 
         ensureData(dir, sf);
         System.out.printf(Locale.ROOT, "JVM %s, %d CPUs, flags %s%n", System.getProperty("java.vm.version"),
@@ -77,28 +83,39 @@ public final class TpchBenchmark {
             try {
                 if (duck != null) {
                     duckVersion = duck.version();
-                    load = duck.load();
+                    lock.before("duckdb-load, " + threads + " thread(s)");
+                    try {
+                        load = duck.load();
+                    } finally {
+                        lock.after();
+                    }
                     System.out.printf(Locale.ROOT, "RESULT engine=duckdb-load threads=%d seconds=%.3f%n", threads, load);
                 }
                 for (String q : queries) {
                     Map<String, Measure> row = new LinkedHashMap<>();
                     byQuery.put(q, row);
-                    List<List<Object>> expected = null;
-                    if (duck != null) {
-                        duck.useMemoryTables(true);
-                        Outcome mem = measure(duck, q, runs, warmups, runner, timeout, null);
-                        expected = mem.rows;
-                        row.put("duckdb-mem", report(duck.name(), q, threads, mem.measure));
-                        duck.useMemoryTables(false);
-                        row.put("duckdb-csv", report(duck.name(), q, threads,
-                            measure(duck, q, runs, warmups, runner, timeout, null).measure));
-                    }
-                    if (sluice != null) {
-                        row.put("sluice", report("sluice", q, threads,
-                            measure(sluice, q, runs, warmups, runner, timeout, expected).measure));
+                    lock.before(q + ", " + threads + " thread(s)");
+                    try {
+                        List<List<Object>> expected = null;
+                        if (duck != null) {
+                            duck.useMemoryTables(true);
+                            Outcome mem = measure(duck, q, runs, warmups, runner, timeout, null);
+                            expected = mem.rows;
+                            row.put("duckdb-mem", report(duck.name(), q, threads, mem.measure));
+                            duck.useMemoryTables(false);
+                            row.put("duckdb-csv", report(duck.name(), q, threads,
+                                measure(duck, q, runs, warmups, runner, timeout, null).measure));
+                        }
+                        if (sluice != null) {
+                            row.put("sluice", report("sluice", q, threads,
+                                measure(sluice, q, runs, warmups, runner, timeout, expected).measure));
+                        }
+                    } finally {
+                        lock.after();
                     }
                 }
             } finally {
+                lock.release();
                 runner.shutdownNow();
                 if (sluice != null) {
                     sluice.close();
