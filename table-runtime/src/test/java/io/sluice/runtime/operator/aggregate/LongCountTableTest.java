@@ -59,7 +59,8 @@ class LongCountTableTest {
         table.entries()[table.countIndex(zero)] = 7;
         for (long k = -50; k <= 50; k++) { // grows the table several times with the key 0 in it
             if (k != 0) {
-                table.entries()[table.countIndex(table.findOrInsert(k))] = k;
+                int s = table.findOrInsert(k); // may grow: read entries() after it
+                table.entries()[table.countIndex(s)] = k;
             }
         }
         assertEquals(101, table.size());
