@@ -592,12 +592,21 @@ class Expression(object):
     inet_aton = _f("INET_ATON")
     inet_ntoa = _f("INET_NTOA")
 
-    # not in the engine yet
-    object_update = _engine_lacks("object_update", "OBJECT_UPDATE")
-    bitmap_build = _engine_lacks("bitmap_build", "BITMAP_BUILD")
+    def object_update(self, *key_values):
+        """The structured object (a ROW with named fields) with the named fields set to new values
+        (``OBJECT_UPDATE``): ``col('user').object_update('name', 'Alice')``."""
+        if not key_values or len(key_values) % 2:
+            raise ValueError("object_update takes key/value pairs, not %d arguments" % len(key_values))
+        return Expression({"s": "call", "args": ["OBJECT_UPDATE", self._j] + [to_arg(a) for a in key_values]})
 
     def as_argument(self, name):
-        raise NotImplementedError("not supported yet: Expression.as_argument (named arguments of function calls)")
+        """This expression as the argument ``name`` of a user-defined function call (SQL's ``f(name => value)``)."""
+        if not isinstance(name, str) or not name or "$" in name:
+            raise ValueError("invalid argument name %r" % (name,))
+        return _template("`%s` => $0" % name.replace("`", "``"), self)
+
+    # not in the engine yet
+    bitmap_build = _engine_lacks("bitmap_build", "BITMAP_BUILD")
 
 
 def _enum(value, cls):

@@ -97,7 +97,9 @@ def to_timestamp(timestamp_str, format=None):
 
 
 def temporal_overlaps(left_time_point, left_temporal, right_time_point, right_temporal):
-    raise NotImplementedError("not supported yet: temporal_overlaps")
+    """Whether two anchored time intervals overlap (SQL's ``(p1, t1) OVERLAPS (p2, t2)``)."""
+    return _template("(($0, $1) OVERLAPS ($2, $3))", left_time_point, left_temporal, right_time_point,
+                     right_temporal)
 
 
 def date_format(timestamp, format):
@@ -187,7 +189,8 @@ def coalesce(*args):
 
 
 def source_watermark():
-    raise NotImplementedError("not supported yet: source_watermark")
+    """The watermark of a source that emits its own (SQL's ``SOURCE_WATERMARK()``), for ``Schema`` watermarks."""
+    return _template("SOURCE_WATERMARK()")
 
 
 def row(head, *tail):
@@ -290,7 +293,9 @@ def json_array_agg(on_null, item_expr):
 
 
 def json(value):
-    raise NotImplementedError("not supported yet: json (the engine has no JSON function for raw JSON values)")
+    """JSON text that ``json_object`` (as a value) and ``json_array`` (as an element) insert as JSON rather than as a
+    string (SQL's ``JSON(value)``); NULL or empty text is NULL."""
+    return _builtin("JSON", value)
 
 
 def uuid_v4():

@@ -184,7 +184,9 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
             validated = validator.validate(io.sluice.planner.functions.ZippedUnnest.rewrite(
                     io.sluice.planner.functions.SessionPartitionRewriter.rewrite(
                             io.sluice.planner.functions.GroupWindowRewriter.rewrite(
-                                    io.sluice.planner.functions.CatalogContextRewriter.rewrite(query,
+                                    io.sluice.planner.functions.CatalogContextRewriter.rewrite(
+                                            io.sluice.planner.functions.NamedArgumentRewriter.rewrite(query,
+                                                    builtIns, typeFactory),
                                             catalogs.currentCatalog(), catalogs.currentDatabase())))));
         } catch (CalciteContextException e) {
             throw validationError(e);
@@ -256,7 +258,9 @@ public final class SluicePlanner implements RelOptTable.ViewExpander {
         try {
             validated = validator.validate(io.sluice.planner.functions.ZippedUnnest.rewrite(
                     io.sluice.planner.functions.SessionPartitionRewriter.rewrite(
-                            io.sluice.planner.functions.GroupWindowRewriter.rewrite(parseQuery(sql)))));
+                            io.sluice.planner.functions.GroupWindowRewriter.rewrite(
+                                    io.sluice.planner.functions.NamedArgumentRewriter.rewrite(parseQuery(sql),
+                                            builtIns, typeFactory)))));
         } catch (CalciteContextException e) {
             throw validationError(e);
         }

@@ -58,6 +58,7 @@ public final class BuiltInFunctions {
             new RadixFunctions(),
             new PrintfFunction(),
             new EltFunction(),
+            new StructuredFunctions(),
             new TranslateOverlayFunctions(),
             new ConvertTzFunction(),
             new JsonFunctions(),

@@ -44,6 +44,18 @@ public final class JsonFunctions implements BuiltInFunction {
             ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.TO_NULLABLE), null,
             OperandTypes.family(SqlTypeFamily.CHARACTER), SqlFunctionCategory.STRING);
 
+    /**
+     * Flink's JSON(value): a JSON text that JSON_OBJECT and JSON_ARRAY insert as JSON instead of as a string; NULL
+     * for NULL or empty text. Anywhere else it fails, as in Flink.
+     */
+    public static final SqlFunction JSON = new SqlFunction("JSON", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.TO_NULLABLE), null,
+            OperandTypes.family(SqlTypeFamily.CHARACTER), SqlFunctionCategory.SYSTEM);
+
+    /** Flink's error for JSON(...) outside the value of a JSON_OBJECT or an element of a JSON_ARRAY. */
+    static final String JSON_MISPLACED = "The JSON() function is currently only supported inside a JSON_OBJECT() or"
+            + " JSON_ARRAY() function (as a value of JSON_OBJECT, or an element of JSON_ARRAY).";
+
     private static final String JR = "io.sluice.codegen.runtime.JsonRuntime";
     private static final String JPR = "io.sluice.codegen.runtime.JsonPathRuntime";
     private static final String CALCITE_SQL = "org.apache.calcite.sql.";
@@ -52,7 +64,7 @@ public final class JsonFunctions implements BuiltInFunction {
     @Override
     public List<String> names() {
         return List.of("JSON_VALUE", "JSON_QUERY", "JSON_EXISTS", "IS JSON", "JSON_OBJECT", "JSON_ARRAY",
-                "JSON_STRING", "JSON_QUOTE", "JSON_UNQUOTE");
+                "JSON_STRING", "JSON_QUOTE", "JSON_UNQUOTE", "JSON");
     }
 
     @Override
@@ -70,7 +82,9 @@ public final class JsonFunctions implements BuiltInFunction {
                 + "NULL by default) build compact JSON text; values made by a nested JSON_OBJECT or JSON_ARRAY nest "
                 + "as JSON. JSON_STRING(v) serializes one value as JSON (NULL for NULL). JSON_QUOTE(s) makes s a "
                 + "JSON string literal (escaping \", \\, /, control characters); JSON_UNQUOTE(s) reverses it and "
-                + "returns s unchanged when it is not a valid JSON string literal. NULL in, NULL out.";
+                + "returns s unchanged when it is not a valid JSON string literal. NULL in, NULL out. JSON(s), only "
+                + "as a value of JSON_OBJECT or an element of JSON_ARRAY, inserts the JSON text s as JSON rather "
+                + "than as a string (NULL or empty s is NULL; text that is not JSON fails the query).";
     }
 
     @Override
@@ -81,7 +95,7 @@ public final class JsonFunctions implements BuiltInFunction {
                 SqlStdOperatorTable.IS_JSON_ARRAY, SqlStdOperatorTable.IS_NOT_JSON_ARRAY,
                 SqlStdOperatorTable.IS_JSON_SCALAR, SqlStdOperatorTable.IS_NOT_JSON_SCALAR,
                 SqlStdOperatorTable.JSON_OBJECT, SqlStdOperatorTable.JSON_ARRAY,
-                JSON_STRING, JSON_QUOTE, JSON_UNQUOTE);
+                JSON_STRING, JSON_QUOTE, JSON_UNQUOTE, JSON);
     }
 
     @Override
@@ -101,6 +115,9 @@ public final class JsonFunctions implements BuiltInFunction {
         }
         if (op == JSON_STRING) {
             return jsonString(gen, call, out);
+        }
+        if (op == JSON) {
+            throw new io.sluice.table.api.ValidationException(JSON_MISPLACED);
         }
         if (op == JSON_QUOTE) {
             return gen.callStrict(call, out, v -> JR + ".quote(" + v.get(0) + ")");
@@ -370,6 +387,14 @@ public final class JsonFunctions implements BuiltInFunction {
         boolean rawJson = value instanceof RexCall
                 && (((RexCall) value).getOperator() == SqlStdOperatorTable.JSON_OBJECT
                 || ((RexCall) value).getOperator() == SqlStdOperatorTable.JSON_ARRAY);
+        if (value instanceof RexCall && ((RexCall) value).getOperator() == JSON) {
+            // JSON(text): the parsed text, or null (NULL or empty text) for ON NULL to handle
+            GenExpr text = gen.gen(((RexCall) value).getOperands().get(0), out);
+            if (text.type().root() == io.sluice.runtime.types.TypeRoot.NULL || "true".equals(text.isNull())) {
+                return "(" + NODE + ") null";
+            }
+            return text.isNull() + " ? (" + NODE + ") null : " + JR + ".rawOrNull(" + gen.value(text, out) + ")";
+        }
         GenExpr e = gen.gen(value, out);
         LogicalType t = e.type();
         if (t.root() == io.sluice.runtime.types.TypeRoot.NULL || "true".equals(e.isNull())) {

@@ -194,6 +194,27 @@ public final class JsonRuntime {
         }
     }
 
+    /**
+     * The JSON text of Flink's {@code JSON(text)} as a node: null for empty text (which JSON_OBJECT and JSON_ARRAY
+     * then treat as NULL); fails for text that is not one JSON value.
+     */
+    public static JsonNode rawOrNull(String json) {
+        if (json.isBlank()) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Invalid JSON string in JSON(value) function: " + json, e);
+        }
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        return node;
+    }
+
     /** Compact JSON text of a node. */
     public static String write(JsonNode node) {
         try {

@@ -3,7 +3,6 @@ package io.sluice.codegen.udf;
 import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.ValidationException;
-import io.sluice.table.functions.DataTypeHint;
 import io.sluice.table.functions.TableAggregateFunction;
 import io.sluice.types.Row;
 import java.lang.reflect.Field;
@@ -17,7 +16,7 @@ import java.util.List;
 
 /**
  * The result row type of a table aggregate function ({@link TableAggregateFunction}{@code <T, ACC>}): a
- * {@link DataTypeHint} on its {@code emitValue} / {@code emitUpdateWithRetract} method or on the class (a ROW
+ * {@code @DataTypeHint} on its {@code emitValue} / {@code emitUpdateWithRetract} method or on the class (a ROW
  * type, or one type for a single column {@code f0}), else derived from {@code T}: a tuple {@code TupleN<A, B, ..>}
  * gives columns {@code f0, f1, ..} of the type arguments' types, a class with a SQL type one column {@code f0}, a
  * POJO its public fields (sorted by name, as Flink orders POJO fields). Every column is nullable.
@@ -34,21 +33,21 @@ final class TableAggregateTypes {
                     + "public method 'emitValue(ACC accumulator, Collector<T> out)': implement it (or "
                     + "'emitUpdateWithRetract(ACC accumulator, RetractableCollector<T> out)') to emit the result rows.");
         }
-        DataTypeHint hint = null;
+        String hint = null;
         for (Method m : new Method[] {emitValue, emitRetract}) {
             if (hint == null && m != null) {
-                hint = m.getAnnotation(DataTypeHint.class);
+                hint = TypeHints.dataType(m);
             }
         }
         if (hint == null) {
-            hint = cls.getAnnotation(DataTypeHint.class);
+            hint = TypeHints.dataType(cls);
         }
         if (hint != null) {
-            RowType row = TypeStrings.parseRow(hint.value());
+            RowType row = TypeStrings.parseRow(hint);
             if (row != null) {
                 return nullable(row);
             }
-            return new RowType(List.of("f0"), List.of(TypeStrings.parseType(hint.value()).copy(true)));
+            return new RowType(List.of("f0"), List.of(TypeStrings.parseType(hint).copy(true)));
         }
         Type t = typeArgument(cls);
         Class<?> raw = t instanceof Class ? (Class<?>) t

@@ -5,7 +5,7 @@ import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.runtime.types.TypeRoot;
 import io.sluice.table.api.ValidationException;
-import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.annotation.ArgumentHint;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * One public method of a user-defined function ({@code eval}, {@code accumulate}, {@code retract}) with the
- * SQL types of its parameters, inferred from their Java classes or {@link DataTypeHint}s. {@code leading}
+ * SQL types of its parameters, inferred from their Java classes or type hints ({@link TypeHints}), and their names
+ * for calls with named arguments. {@code leading}
  * parameters (the accumulator of {@code accumulate}) are not SQL arguments. A trailing varargs parameter
  * accepts any number of arguments of its component type.
  */
@@ -22,6 +23,9 @@ public final class UdfMethod {
     private final int leading;
     private final List<Class<?>> argClasses = new ArrayList<>();
     private final List<LogicalType> argTypes = new ArrayList<>();
+    /** The SQL arguments' names (null where unknown) and whether a named call may leave them out. */
+    private final List<String> argNames = new ArrayList<>();
+    private final List<Boolean> argOptional = new ArrayList<>();
     private final boolean varargs;
     private final Class<?> resultClass;
     private final LogicalType resultType;
@@ -32,20 +36,36 @@ public final class UdfMethod {
         this.leading = leading;
         this.varargs = method.isVarArgs();
         Parameter[] params = method.getParameters();
-        io.sluice.table.functions.FunctionHint functionHint =
-                method.getAnnotation(io.sluice.table.functions.FunctionHint.class);
-        DataTypeHint[] inputHints = functionHint == null ? new DataTypeHint[0] : functionHint.input();
+        List<String> javaNames = ParameterNames.of(method);
         for (int i = leading; i < params.length; i++) {
             Class<?> c = params[i].getType();
             if (varargs && i == params.length - 1) {
                 c = c.getComponentType();
             }
             argClasses.add(c);
-            DataTypeHint hint = params[i].getAnnotation(DataTypeHint.class);
-            if (hint == null && i - leading < inputHints.length) {
-                hint = inputHints[i - leading];
+            int sql = i - leading;
+            String hint = TypeHints.dataType(params[i]);
+            ArgumentHint argument = TypeHints.argument(method, params[i], sql);
+            if (hint == null && argument != null && !argument.type().value().isEmpty()) {
+                hint = argument.type().value();
+            }
+            if (hint == null) {
+                hint = TypeHints.inputType(method, sql);
             }
             argTypes.add(typeOf(method, c, hint, "parameter " + (i + 1)));
+            String name = argument != null && !argument.name().isEmpty() ? argument.name()
+                    : TypeHints.listedName(method, sql);
+            if (name == null && javaNames != null) {
+                name = javaNames.get(i);
+            }
+            argNames.add(name);
+            boolean optional = argument != null && argument.isOptional();
+            if (optional && c.isPrimitive()) {
+                throw new ValidationException("Argument '" + name + "' of " + describe(method) + " is optional, but"
+                        + " its Java class " + c.getName() + " cannot take NULL; use "
+                        + java.lang.invoke.MethodType.methodType(c).wrap().returnType().getSimpleName() + ".");
+            }
+            argOptional.add(optional);
         }
         this.resultClass = method.getReturnType();
         this.resultType = resultType;
@@ -58,7 +78,8 @@ public final class UdfMethod {
             if (m.getReturnType() == void.class) {
                 throw new ValidationException("Method " + describe(m) + " must return a value.");
             }
-            result = typeOf(m, m.getReturnType(), m.getAnnotation(DataTypeHint.class), "the result");
+            String hint = TypeHints.dataType(m);
+            result = typeOf(m, m.getReturnType(), hint != null ? hint : TypeHints.outputType(m), "the result");
             if (m.getReturnType().isPrimitive()) {
                 result = result.notNull();
             }
@@ -66,11 +87,12 @@ public final class UdfMethod {
         return new UdfMethod(m, leading, result);
     }
 
-    static LogicalType typeOf(Method m, Class<?> c, DataTypeHint hint, String what) {
+    /** The SQL type of {@code what} of {@code m}: of the type hint string when there is one, else of the class. */
+    static LogicalType typeOf(Method m, Class<?> c, String hint, String what) {
         if (hint != null) {
-            LogicalType t = TypeStrings.parseType(hint.value());
+            LogicalType t = TypeStrings.parseType(hint);
             if (!ExternalTypes.compatible(c, t)) {
-                throw new ValidationException("The @DataTypeHint '" + hint.value() + "' of " + what + " of "
+                throw new ValidationException("The @DataTypeHint '" + hint + "' of " + what + " of "
                         + describe(m) + " does not fit its Java class " + c.getName() + ".");
             }
             return c.isPrimitive() ? t.notNull() : t;
@@ -138,6 +160,16 @@ public final class UdfMethod {
     /** The SQL type of parameter {@code i}. */
     public LogicalType argType(int i) {
         return argTypes.get(Math.min(i, argTypes.size() - 1));
+    }
+
+    /** The name of SQL argument {@code i} (from hints or the compiled method), or null when it is not known. */
+    public String argName(int i) {
+        return argNames.get(i);
+    }
+
+    /** Whether a call with named arguments may leave SQL argument {@code i} out (it then receives null). */
+    public boolean argOptional(int i) {
+        return argOptional.get(i);
     }
 
     /** The varargs array class, e.g. {@code int[]}. */

@@ -4,7 +4,6 @@ import io.sluice.runtime.types.LogicalType;
 import io.sluice.runtime.types.RowType;
 import io.sluice.table.api.ValidationException;
 import io.sluice.table.functions.AggregateFunction;
-import io.sluice.table.functions.DataTypeHint;
 import io.sluice.table.functions.ScalarFunction;
 import io.sluice.table.functions.TableAggregateFunction;
 import io.sluice.table.functions.TableFunction;
@@ -279,23 +278,27 @@ public final class UserFunction {
                     + "' has no public method 'getValue'.");
         }
         aggregateResultClass = getValue.getReturnType();
-        aggregateResultType = UdfMethod.typeOf(getValue, aggregateResultClass, getValue.getAnnotation(DataTypeHint.class),
-                "the result");
+        String resultHint = TypeHints.dataType(getValue);
+        aggregateResultType = UdfMethod.typeOf(getValue, aggregateResultClass,
+                resultHint != null ? resultHint : TypeHints.outputType(getValue), "the result");
         aggregateResultType = aggregateResultType.copy(true);
     }
 
     /** Method hint, else class hint, else the type argument of {@code TableFunction<T>} (one column f0). */
     private RowType tableRowType(Method eval) {
-        DataTypeHint hint = eval.getAnnotation(DataTypeHint.class);
+        String hint = TypeHints.dataType(eval);
         if (hint == null) {
-            hint = functionClass.getAnnotation(DataTypeHint.class);
+            hint = TypeHints.outputType(eval);
+        }
+        if (hint == null) {
+            hint = TypeHints.dataType(functionClass);
         }
         if (hint != null) {
-            RowType row = TypeStrings.parseRow(hint.value());
+            RowType row = TypeStrings.parseRow(hint);
             if (row != null) {
                 return row;
             }
-            return new RowType(List.of("f0"), List.of(TypeStrings.parseType(hint.value())));
+            return new RowType(List.of("f0"), List.of(TypeStrings.parseType(hint)));
         }
         Class<?> t = typeArgument(functionClass);
         if (t == null || t == Row.class || t == Object.class) {

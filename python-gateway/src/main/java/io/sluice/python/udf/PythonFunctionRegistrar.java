@@ -117,7 +117,7 @@ public final class PythonFunctionRegistrar {
         if (c == null) {
             throw new ValidationException("not supported yet: Python functions over " + t.typeName());
         }
-        return "@io.sluice.table.functions.DataTypeHint(\"" + t.copy(true).typeName() + "\") " + c.getCanonicalName();
+        return "@io.sluice.table.annotation.DataTypeHint(\"" + t.copy(true).typeName() + "\") " + c.getCanonicalName();
     }
 
     /**
@@ -125,7 +125,7 @@ public final class PythonFunctionRegistrar {
      * ones), or nothing when the parameters have none.
      */
     static String functionHint(List<String> params) {
-        String prefix = "@io.sluice.table.functions.DataTypeHint(";
+        String prefix = "@io.sluice.table.annotation.DataTypeHint(";
         List<String> hints = new ArrayList<>();
         for (String p : params) {
             if (!p.startsWith(prefix)) {
@@ -133,7 +133,7 @@ public final class PythonFunctionRegistrar {
             }
             hints.add(p.substring(0, p.indexOf(") ") + 1));
         }
-        return hints.isEmpty() ? "" : "@io.sluice.table.functions.FunctionHint(input = {" + String.join(", ", hints)
+        return hints.isEmpty() ? "" : "@io.sluice.table.annotation.FunctionHint(input = {" + String.join(", ", hints)
                 + "}) ";
     }
 
@@ -153,7 +153,7 @@ public final class PythonFunctionRegistrar {
     /** A {@link PythonTableAggregateFunction} subclass with the ROW result type as its class hint. */
     static String tableAggregateSource(String className, String rowType, List<List<String>> signatures) {
         StringBuilder sb = new StringBuilder("package io.sluice.python.udf.generated;\n");
-        sb.append("@io.sluice.table.functions.DataTypeHint(\"").append(rowType.replace("\"", "\\\""))
+        sb.append("@io.sluice.table.annotation.DataTypeHint(\"").append(rowType.replace("\"", "\\\""))
                 .append("\")\n");
         sb.append("public class ").append(className)
                 .append(" extends io.sluice.python.udf.PythonTableAggregateFunction {\n");
@@ -183,7 +183,7 @@ public final class PythonFunctionRegistrar {
 
     static String tableSource(String className, String rowType, List<List<String>> signatures) {
         StringBuilder sb = new StringBuilder("package io.sluice.python.udf.generated;\n");
-        sb.append("@io.sluice.table.functions.DataTypeHint(\"").append(rowType.replace("\"", "\\\""))
+        sb.append("@io.sluice.table.annotation.DataTypeHint(\"").append(rowType.replace("\"", "\\\""))
                 .append("\")\n");
         sb.append("public class ").append(className).append(" extends io.sluice.python.udf.PythonTableFunction {\n");
         sb.append("  public ").append(className).append("() {}\n");

@@ -2,7 +2,7 @@ package io.sluice.cli.procedures;
 
 import io.sluice.table.annotation.ArgumentHint;
 import io.sluice.table.annotation.ProcedureHint;
-import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.annotation.DataTypeHint;
 import io.sluice.table.procedure.ProcedureContext;
 import io.sluice.table.procedures.Procedure;
 import io.sluice.types.Row;

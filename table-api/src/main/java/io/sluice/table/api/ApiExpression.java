@@ -271,6 +271,11 @@ public final class ApiExpression implements Expression {
         return call("CEIL($0)");
     }
 
+    /** The same as {@link #ceil()}. */
+    public ApiExpression ceiling() {
+        return call("CEIL($0)");
+    }
+
     public ApiExpression sin() {
         return call("SIN($0)");
     }
@@ -1019,14 +1024,19 @@ public final class ApiExpression implements Expression {
         return type.getLogicalType().typeName();
     }
 
-    // ------------------------------------------------------------------ not supported yet (no SQL function)
+    // ------------------------------------------------------------------ newer functions and named arguments
 
     /**
-     * Names this expression as the argument {@code name} of a function call. Not supported yet: Sluice's SQL path
-     * has no named arguments.
+     * Passes this expression as the argument {@code name} of a user-defined function call (SQL's
+     * {@code f(name => value)}): {@code call(MyUdf.class, $("my_column").asArgument("input"), lit(42)
+     * .asArgument("threshold"))}. Either all arguments of a call are named or none; optional arguments may be left
+     * out. Table arguments of process table functions are not supported yet.
      */
     public ApiExpression asArgument(String name) {
-        throw new UnsupportedFeatureException("asArgument (named arguments of a function call)");
+        if (name == null || name.isEmpty() || name.contains("$")) {
+            throw new ValidationException("Invalid argument name for asArgument: '" + name + "'");
+        }
+        return call("`" + name.replace("`", "``") + "` => $0");
     }
 
     /**
@@ -1055,9 +1065,17 @@ public final class ApiExpression implements Expression {
         return call("INET_NTOA($0)");
     }
 
-    /** A copy of the structured object with fields replaced (key/value pairs). Not supported yet: no OBJECT_UPDATE. */
+    /**
+     * A copy of this structured object (or ROW with named fields) with the named fields set to new values
+     * ({@code OBJECT_UPDATE(object, key, value, ...)}): {@code $("user").objectUpdate("name", "Alice", "age", 15)}.
+     * Keys are field names (string literals); NULL for a NULL object.
+     */
     public ApiExpression objectUpdate(Object... keyValuePairs) {
-        throw new UnsupportedFeatureException("objectUpdate (the SQL function OBJECT_UPDATE)");
+        if (keyValuePairs.length == 0 || keyValuePairs.length % 2 != 0) {
+            throw new ValidationException("objectUpdate(..) takes one or more key/value pairs, not "
+                    + keyValuePairs.length + " arguments");
+        }
+        return call("OBJECT_UPDATE($*)", keyValuePairs);
     }
 
     private static UnsupportedFeatureException noBitmap(String method) {
@@ -1224,6 +1242,31 @@ public final class ApiExpression implements Expression {
     /** This ARRAY followed by the elements of {@code arrays}. */
     public ApiExpression arrayConcat(Object... arrays) {
         return call("ARRAY_CONCAT($*)", arrays);
+    }
+
+    /** The elements as one string with {@code delimiter} between them; NULL elements are left out ({@code ARRAY_JOIN}). */
+    public ApiExpression arrayJoin(Object delimiter) {
+        return call("ARRAY_JOIN($0, $1)", delimiter);
+    }
+
+    /** As {@link #arrayJoin(Object)}, with NULL elements written as {@code nullReplacement}. */
+    public ApiExpression arrayJoin(Object delimiter, Object nullReplacement) {
+        return call("ARRAY_JOIN($0, $1, $2)", delimiter, nullReplacement);
+    }
+
+    /** The ARRAY sorted ascending with NULLs first ({@code ARRAY_SORT}). */
+    public ApiExpression arraySort() {
+        return call("ARRAY_SORT($0)");
+    }
+
+    /** The ARRAY sorted ascending (NULLs first) or descending (NULLs last). */
+    public ApiExpression arraySort(Object ascendingOrder) {
+        return call("ARRAY_SORT($0, $1)", ascendingOrder);
+    }
+
+    /** The ARRAY sorted ascending or descending, with NULLs first or last. */
+    public ApiExpression arraySort(Object ascendingOrder, Object nullFirst) {
+        return call("ARRAY_SORT($0, $1, $2)", ascendingOrder, nullFirst);
     }
 
     /** The largest element of the ARRAY. */

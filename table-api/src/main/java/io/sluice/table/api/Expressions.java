@@ -139,6 +139,11 @@ public final class Expressions {
         return template("CURRENT_WATERMARK($0)", rowtimeAttribute);
     }
 
+    /** The name of the session's current database ({@code CURRENT_DATABASE()}). */
+    public static ApiExpression currentDatabase() {
+        return template("CURRENT_DATABASE()");
+    }
+
     public static ApiExpression localTime() {
         return template("LOCALTIME");
     }
@@ -161,6 +166,39 @@ public final class Expressions {
 
     public static ApiExpression toTimestamp(Object timestampStr, Object format) {
         return template("TO_TIMESTAMP($0, $1)", timestampStr, format);
+    }
+
+    /** A TIMESTAMP_LTZ(3) of epoch milliseconds ({@code TO_TIMESTAMP_LTZ(numeric)}). */
+    public static ApiExpression toTimestampLtz(Object numericEpochTime) {
+        return template("TO_TIMESTAMP_LTZ($0)", numericEpochTime);
+    }
+
+    /**
+     * {@code TO_TIMESTAMP_LTZ(a, b)}: epoch time {@code a} in seconds (precision 0) or milliseconds (precision 3), or
+     * date-time text {@code a} in format {@code b} (read in UTC).
+     */
+    public static ApiExpression toTimestampLtz(Object numericEpochTimeOrText, Object precisionOrFormat) {
+        return template("TO_TIMESTAMP_LTZ($0, $1)", numericEpochTimeOrText, precisionOrFormat);
+    }
+
+    /** Date-time text in {@code format} read in time zone {@code timezone} ({@code TO_TIMESTAMP_LTZ(s, f, tz)}). */
+    public static ApiExpression toTimestampLtz(Object timestampStr, Object format, Object timezone) {
+        return template("TO_TIMESTAMP_LTZ($0, $1, $2)", timestampStr, format, timezone);
+    }
+
+    /**
+     * Whether two anchored time intervals overlap ({@code (p1, t1) OVERLAPS (p2, t2)}); each temporal is an interval
+     * or an end point: {@code temporalOverlaps(lit("2:55:00").toTime(), lit(1).hours(), lit("3:30:00").toTime(),
+     * lit(2).hours())} is true.
+     */
+    public static ApiExpression temporalOverlaps(Object leftTimePoint, Object leftTemporal, Object rightTimePoint,
+            Object rightTemporal) {
+        return template("(($0, $1) OVERLAPS ($2, $3))", leftTimePoint, leftTemporal, rightTimePoint, rightTemporal);
+    }
+
+    /** Date-time text of time zone {@code tzFrom} as the date-time text of {@code tzTo} ({@code CONVERT_TZ}). */
+    public static ApiExpression convertTz(Object dateStr, Object tzFrom, Object tzTo) {
+        return template("CONVERT_TZ($0, $1, $2)", dateStr, tzFrom, tzTo);
     }
 
     public static ApiExpression dateFormat(Object timestamp, Object format) {
@@ -186,6 +224,11 @@ public final class Expressions {
 
     public static ApiExpression unixTimestamp(Object timestampStr) {
         return template("UNIX_TIMESTAMP($0)", timestampStr);
+    }
+
+    /** Date-time text in {@code format} as epoch seconds in the session time zone ({@code UNIX_TIMESTAMP(s, f)}). */
+    public static ApiExpression unixTimestamp(Object timestampStr, Object format) {
+        return template("UNIX_TIMESTAMP($0, $1)", timestampStr, format);
     }
 
     /** String concatenation; NULL when any argument is NULL. */
@@ -216,6 +259,11 @@ public final class Expressions {
 
     public static ApiExpression randInteger(Object bound) {
         return template("RAND_INTEGER($0)", bound);
+    }
+
+    /** A pseudorandom integer in [0, bound) from a seeded sequence ({@code RAND_INTEGER(seed, bound)}). */
+    public static ApiExpression randInteger(Object seed, Object bound) {
+        return template("RAND_INTEGER($0, $1)", seed, bound);
     }
 
     public static ApiExpression uuid() {
@@ -254,6 +302,38 @@ public final class Expressions {
             throw new ValidationException("map(..) takes key/value pairs, not an odd number of arguments");
         }
         return template("MAP[$*]", prepend(key, prepend(value, tail)));
+    }
+
+    /**
+     * A structured object of the class {@code className} from key/value pairs ({@code OBJECT_OF(className, key, value,
+     * ...)}): {@code objectOf("com.example.User", "name", "Bob", "age", 21)}. Sluice keeps it as a ROW of the named
+     * fields; the class name is not kept.
+     */
+    public static ApiExpression objectOf(String className, Object... fields) {
+        if (fields.length % 2 != 0) {
+            throw new ValidationException("objectOf(..) takes key/value pairs after the class name, not an odd number"
+                    + " of them");
+        }
+        return template("OBJECT_OF($*)", prepend(className, fields));
+    }
+
+    /** As {@link #objectOf(String, Object...)} with the name of {@code implementationClass}. */
+    public static ApiExpression objectOf(Class<?> implementationClass, Object... fields) {
+        return objectOf(implementationClass.getName(), fields);
+    }
+
+    /** A MAP from an ARRAY of keys and an ARRAY of values of the same length ({@code MAP_FROM_ARRAYS}). */
+    public static ApiExpression mapFromArrays(Object keys, Object values) {
+        return template("MAP_FROM_ARRAYS($0, $1)", keys, values);
+    }
+
+    /**
+     * The watermark of a table whose source emits its own watermarks, for
+     * {@link Schema.Builder#watermark(String, io.sluice.table.expressions.Expression)} only
+     * ({@code SOURCE_WATERMARK()}).
+     */
+    public static ApiExpression sourceWatermark() {
+        return template("SOURCE_WATERMARK()");
     }
 
     /**
@@ -307,9 +387,13 @@ public final class Expressions {
                 ApiExpression.toNodes(itemExpr), null));
     }
 
-    /** A JSON text to embed as JSON in jsonObject/jsonArray. Not supported yet: the SQL path has no JSON(...). */
+    /**
+     * A JSON text that {@link #jsonObject} (as a value) and {@link #jsonArray} (as an element) insert as JSON rather
+     * than as a string ({@code JSON(value)}): {@code jsonObject(JsonOnNull.NULL, "K", json("{\"K2\": 42}"))} is
+     * {@code {"K":{"K2":42}}}. NULL or empty text is NULL; anywhere else the call fails.
+     */
     public static ApiExpression json(Object value) {
-        throw new UnsupportedFeatureException("json(..) (the SQL function JSON)");
+        return template("JSON($0)", value);
     }
 
     /** Calls a function by name: a temporary or catalog function, or a built-in function (Flink's SQL names). */

@@ -1,7 +1,7 @@
 package io.sluice.table.udf;
 
 import io.sluice.table.functions.AggregateFunction;
-import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.annotation.DataTypeHint;
 import io.sluice.table.functions.FunctionContext;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

@@ -1,6 +1,6 @@
 package io.sluice.table.udf;
 
-import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.annotation.DataTypeHint;
 import io.sluice.table.functions.FunctionContext;
 import io.sluice.table.functions.ScalarFunction;
 import java.math.BigDecimal;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.table.api.EnvironmentSettings;
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.functions.AggregateFunction;
-import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.annotation.DataTypeHint;
 import io.sluice.table.functions.FunctionContext;
 import io.sluice.table.functions.ScalarFunction;
 import java.nio.charset.StandardCharsets;

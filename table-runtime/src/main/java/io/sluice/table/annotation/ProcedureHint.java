@@ -1,6 +1,5 @@
 package io.sluice.table.annotation;
 
-import io.sluice.table.functions.DataTypeHint;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;

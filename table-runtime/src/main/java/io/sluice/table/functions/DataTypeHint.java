@@ -11,7 +11,11 @@ import java.lang.annotation.Target;
  * {@code eval} / {@code getValue} method), or of a table function's rows (on the class or method), in
  * Flink's type syntax: {@code @DataTypeHint("DECIMAL(10, 2)")}, {@code @DataTypeHint("ROW<word STRING,
  * len INT>")}.
+ *
+ * @deprecated Flink's {@code DataTypeHint} is {@link io.sluice.table.annotation.DataTypeHint} (package
+ *     {@code io.sluice.table.annotation}, as {@code org.apache.flink.table.annotation}); this one is still read.
  */
+@Deprecated
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER})

@@ -11,7 +11,10 @@ import java.lang.annotation.Target;
  * Flink's {@code @FunctionHint(input = {...})}: {@code @FunctionHint(input = {@DataTypeHint("ARRAY<INT>"),
  * @DataTypeHint("MAP<STRING, BIGINT>")})}. A parameter's own {@link DataTypeHint} wins over its entry here. (Useful
  * where parameter annotations are not kept, as in classes compiled at run time.)
+ *
+ * @deprecated Flink's {@code FunctionHint} is {@link io.sluice.table.annotation.FunctionHint}; this one is still read.
  */
+@Deprecated
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -1,7 +1,7 @@
 package io.sluice.table.api.bridge;
 
 import io.sluice.api.java.tuple.Tuple2;
-import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.annotation.DataTypeHint;
 import io.sluice.table.functions.TableAggregateFunction;
 import io.sluice.types.Row;
 import io.sluice.util.Collector;

@@ -15,7 +15,6 @@ import io.sluice.table.api.ResolvedSchema;
 import io.sluice.table.api.TableException;
 import io.sluice.table.api.TableResult;
 import io.sluice.table.api.ValidationException;
-import io.sluice.table.functions.DataTypeHint;
 import io.sluice.table.procedure.ProcedureContext;
 import io.sluice.table.procedures.Procedure;
 import io.sluice.types.Row;
@@ -141,8 +140,8 @@ final class ProcedureCalls {
                     && !hint.input()[i - 1].value().isEmpty()) {
                 typeHint = hint.input()[i - 1].value();
             }
-            if (typeHint == null && ps[i].getAnnotation(DataTypeHint.class) != null) {
-                typeHint = ps[i].getAnnotation(DataTypeHint.class).value();
+            if (typeHint == null) {
+                typeHint = io.sluice.codegen.udf.TypeHints.dataType(ps[i]);
             }
             String name = a != null && !a.name().isEmpty() ? a.name() : null;
             params.add(new Param(name, typeHint, a != null && a.isOptional(), ps[i].getType()));

@@ -1,6 +1,6 @@
 package io.sluice.table.api.fluent;
 
-import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.annotation.DataTypeHint;
 import io.sluice.table.functions.ScalarFunction;
 import io.sluice.table.functions.TableFunction;
 import io.sluice.types.Row;

@@ -51,6 +51,13 @@ class PipelinesAndSchemasTest {
     }
 
     @Test
+    void sourceWatermarkInASchema() {
+        Schema schema = Schema.newBuilder().column("ts", DataTypes.TIMESTAMP(3))
+                .watermark("ts", io.sluice.table.api.Expressions.sourceWatermark()).build();
+        assertTrue(schema.toDdlColumns().endsWith("WATERMARK FOR `ts` AS SOURCE_WATERMARK()"), schema.toDdlColumns());
+    }
+
+    @Test
     void descriptorsToBuilderAndCreateVariants() throws Exception {
         TableEnvironment env = batch();
         TableDescriptor three = TableDescriptor.forConnector("datagen")

@@ -17,7 +17,7 @@ import io.sluice.table.api.TableDescriptor;
 import io.sluice.table.api.TableEnvironment;
 import io.sluice.table.api.Tumble;
 import io.sluice.table.api.windowagg.WindowUdfs.MyMinMax;
-import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.annotation.DataTypeHint;
 import io.sluice.table.functions.TableAggregateFunction;
 import io.sluice.types.Row;
 import io.sluice.util.Collector;

@@ -1,7 +1,7 @@
 package io.sluice.table.api.windowagg;
 
 import io.sluice.table.functions.AggregateFunction;
-import io.sluice.table.functions.DataTypeHint;
+import io.sluice.table.annotation.DataTypeHint;
 import io.sluice.table.functions.TableAggregateFunction;
 import io.sluice.table.functions.TableAggregateFunction.RetractableCollector;
 import io.sluice.types.Row;
