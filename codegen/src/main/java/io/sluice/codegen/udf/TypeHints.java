@@ -8,10 +8,8 @@ import java.lang.reflect.Method;
 
 /**
  * Reads the type and argument hints of user-defined functions: Flink's annotations
- * ({@code io.sluice.table.annotation.DataTypeHint}, {@code FunctionHint}, {@code ArgumentHint}) and Sluice's earlier
- * {@code io.sluice.table.functions.DataTypeHint} / {@code FunctionHint}, which are still accepted.
+ * ({@code io.sluice.table.annotation.DataTypeHint}, {@code FunctionHint}, {@code ArgumentHint}).
  */
-@SuppressWarnings("deprecation")
 public final class TypeHints {
     private TypeHints() {
     }
@@ -19,11 +17,7 @@ public final class TypeHints {
     /** The SQL type string of the element's {@code @DataTypeHint}, or null when it has none (or an empty one). */
     public static String dataType(AnnotatedElement e) {
         DataTypeHint hint = e.getAnnotation(DataTypeHint.class);
-        if (hint != null && !hint.value().isEmpty()) {
-            return hint.value();
-        }
-        io.sluice.table.functions.DataTypeHint old = e.getAnnotation(io.sluice.table.functions.DataTypeHint.class);
-        return old != null && !old.value().isEmpty() ? old.value() : null;
+        return hint != null && !hint.value().isEmpty() ? hint.value() : null;
     }
 
     /** The method's {@code @FunctionHint}, else its class's, or null. */
@@ -47,10 +41,6 @@ public final class TypeHints {
             if (i < input.length && !input[i].value().isEmpty()) {
                 return input[i].value();
             }
-        }
-        io.sluice.table.functions.FunctionHint old = m.getAnnotation(io.sluice.table.functions.FunctionHint.class);
-        if (old != null && i < old.input().length && !old.input()[i].value().isEmpty()) {
-            return old.input()[i].value();
         }
         return null;
     }
