@@ -24,7 +24,9 @@ import org.apache.arrow.vector.VarBinaryVector;
 /**
  * Runs a chain of DataStream operations as one runtime operator: it deserializes the records of its inputs once,
  * passes them as objects through the chained operators, and serializes only what leaves the chain (through its
- * exits) into {@link RecordBatches}. A chain headed by a keyed operator owns a keyed-state backend
+ * exits) into {@link RecordBatches}, and that only when the runtime needs the bytes: a batch the runtime hands whole
+ * to one chain (parallelism 1 across {@code keyBy}, a forward exchange) carries copies of the records as objects
+ * ({@link BatchBuilder}), which the receiving chain takes instead of deserializing. A chain headed by a keyed operator owns a keyed-state backend
  * ({@code state.backend.type}) for the key groups of its instance, and checkpoints it.
  *
  * <p>In batch mode a two-input head reads its first input to the end before the second: records of the second input
@@ -61,7 +63,8 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
     @Override
     public void open(OperatorContext context, Output output) {
         this.operatorContext = context;
-        this.batches = new BatchBuilder(context.allocator(), context.config().get(ExecutionOptions.BATCH_SIZE), output);
+        this.batches = new BatchBuilder(context.allocator(), context.config().get(ExecutionOptions.BATCH_SIZE), output,
+                true);
         for (ChainedOperator op : operators) {
             if (op.wantsProcessingTime()) {
                 processingTimeOperators.add(op);
@@ -210,19 +213,20 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
             int exit = spec.inputExits.get(input);
             int headInput = spec.headInputs.get(input);
             StateSerializer<?> serializer = spec.inputSerializers.get(input);
-            VarBinaryVector records = RecordBatches.records(batch);
-            IntVector exits = RecordBatches.exits(batch);
-            int rows = batch.rowCount();
-            for (int r = 0; r < rows; r++) {
-                if (exit >= 0 && exits.get(r) != exit) {
-                    continue;
+            if (batch.deferredRows() instanceof DeferredRecords) {
+                processDeferred((DeferredRecords) batch.deferredRows(), exit, headInput);
+            } else {
+                batch.materialize();
+                VarBinaryVector records = RecordBatches.records(batch);
+                IntVector exits = RecordBatches.exits(batch);
+                int rows = batch.rowCount();
+                for (int r = 0; r < rows; r++) {
+                    if (exit >= 0 && exits.get(r) != exit) {
+                        continue;
+                    }
+                    process(headInput, serializer.deserialize(recordInput.of(records, r)),
+                            RecordBatches.timestamp(batch, r));
                 }
-                Object value = serializer.deserialize(recordInput.of(records, r));
-                if (headInput != firstInput && heldBack != null && openFirstInputs > 0) {
-                    heldBack.add(new Object[] {headInput, value, RecordBatches.timestamp(batch, r)});
-                    continue;
-                }
-                spec.head.processElement(headInput, value, RecordBatches.timestamp(batch, r));
             }
             spec.head.onBatchEnd();
             finishBatch();
@@ -230,6 +234,30 @@ public final class ChainOperator implements StreamOperator, io.sluice.runtime.st
             throw (Exception) e.getCause();
         }
         batches.flush();
+    }
+
+    /** The rows of {@code exit} (-1: all) of a batch that carries its records as objects. */
+    private void processDeferred(DeferredRecords rows, int exit, int headInput) throws Exception {
+        int n = rows.size();
+        for (int r = 0; r < n; r++) {
+            if (exit < 0 || rows.exit(r) == exit) {
+                process(headInput, rows.record(r), rows.timestamp(r));
+            }
+        }
+    }
+
+    private void process(int headInput, Object value, long timestamp) throws Exception {
+        if (headInput != firstInput && heldBack != null && openFirstInputs > 0) {
+            heldBack.add(new Object[] {headInput, value, timestamp});
+            return;
+        }
+        spec.head.processElement(headInput, value, timestamp);
+    }
+
+    /** Records of a batch whose only receiver this chain is may come as the producing chain's objects. */
+    @Override
+    public boolean readsDeferredRows() {
+        return true;
     }
 
     @Override

@@ -7,7 +7,9 @@ import io.sluice.runtime.state.keyed.StateSerializer;
 /**
  * The end of a chain towards one consumer: serializes each record into the chain's output batches, tagged with this
  * exit's id, with the hash of its key when the consumer is keyed (or the consumer instance a custom partitioner
- * chose).
+ * chose). When the batches keep records as objects ({@link BatchBuilder#defersRecords}) each gets a copy
+ * ({@link RecordCopier}): the operator before may change the object it emitted once the call returns, and the
+ * consumer must not see that, as it would not through the record's bytes.
  */
 public final class ExitOperator extends ChainedOperator {
     private static final long serialVersionUID = 1L;
@@ -16,6 +18,7 @@ public final class ExitOperator extends ChainedOperator {
     private final KeySelector<Object, Object> keySelector;
     private final Partitioner<Object> partitioner;
     private final int partitions;
+    private transient RecordCopier copier;
 
     public ExitOperator(int exit, StateSerializer<?> serializer, KeySelector<?, ?> keySelector) {
         this(exit, serializer, keySelector, null, 0);
@@ -37,7 +40,15 @@ public final class ExitOperator extends ChainedOperator {
     }
 
     @Override
-    public void processElement(int input, Object value, long timestamp) throws Exception {
+    public void open() throws Exception {
+        if (context.batches.defersRecords()) {
+            copier = new RecordCopier(serializer);
+        }
+    }
+
+    @Override
+    public void processElement(int input, Object record, long timestamp) throws Exception {
+        Object value = copier == null ? record : copier.copy(record);
         if (keySelector == null) {
             context.batches.add(serializer, value, timestamp, false, 0, exit);
         } else if (partitioner != null) {

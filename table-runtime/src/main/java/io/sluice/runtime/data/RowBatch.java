@@ -24,6 +24,16 @@ public final class RowBatch implements AutoCloseable {
     private TinyIntVector rowKinds;
     /** The root's vectors, looked up once (the root's vector list never changes); null until first needed. */
     private FieldVector[] vectors;
+    /** What stands for the rows until {@link #materialize} writes it into the vectors; null when nothing does. */
+    private Object deferredRows;
+    private DeferredRows deferredWriter;
+
+    /** Writes what a batch carries in place of its vectors' contents ({@link #defer}) into its vectors. */
+    @FunctionalInterface
+    public interface DeferredRows {
+        /** Writes {@code rows} (what was given to {@link #defer}) into {@code batch}'s vectors. */
+        void write(RowBatch batch, Object rows);
+    }
 
     public RowBatch(RowType type, VectorSchemaRoot root, TinyIntVector rowKinds) {
         this.type = type;
@@ -122,6 +132,35 @@ public final class RowBatch implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Lets the batch carry its rows as objects ({@code rows}, in a form its producer and consumers agree on) in place
+     * of (some of) its vectors' contents, which the producer has not written: an operator that reads such rows
+     * ({@code StreamOperator.readsDeferredRows}) and is the batch's only receiver takes them as they are, on any
+     * thread; any other use of the batch first calls {@link #materialize}, which has {@code writer} write them into
+     * the vectors. The row count is set as for any batch. The producer must not touch {@code rows} afterwards.
+     */
+    public void defer(Object rows, DeferredRows writer) {
+        this.deferredRows = rows;
+        this.deferredWriter = writer;
+    }
+
+    /** The rows the batch carries in place of its vectors' contents ({@link #defer}), or null. */
+    public Object deferredRows() {
+        return deferredRows;
+    }
+
+    /** Writes the deferred rows (if any) into the batch's vectors; afterwards the batch carries none. */
+    public void materialize() {
+        if (deferredRows == null) {
+            return;
+        }
+        Object rows = deferredRows;
+        DeferredRows writer = deferredWriter;
+        deferredRows = null;
+        deferredWriter = null;
+        writer.write(this, rows);
+    }
+
     /** Bytes held by this batch's buffers. */
     public long sizeInBytes() {
         long size = 0;
@@ -133,6 +172,8 @@ public final class RowBatch implements AutoCloseable {
 
     @Override
     public void close() {
+        deferredRows = null;
+        deferredWriter = null;
         root.close();
         if (rowKinds != null) {
             rowKinds.close();

@@ -331,6 +331,9 @@ final class JobRun {
                     broadcast(Kind.ACTIVE, 0); // the consumers count this channel again before its rows arrive
                 }
             }
+            if (n > 1) {
+                batch.materialize(); // the consumers share the batch's data: none may take its objects
+            }
             for (int i = 0; i <= lastConsumer; i++) {
                 if (!java.util.Objects.equals(tag,
                         OperatorTransformation.sideOutputTagOf(vertex.consumers.get(i).transformation))) {
@@ -350,7 +353,11 @@ final class JobRun {
         }
 
         private void send(Vertex consumer, int input, RowBatch batch) throws Exception {
-            switch (edgeKind(vertex, consumer, input)) {
+            EdgeKind edge = edgeKind(vertex, consumer, input);
+            if (batch.deferredRows() != null && !takesWhole(edge, consumer)) {
+                batch.materialize();
+            }
+            switch (edge) {
                 case CHAINED: {
                     Instance target = consumer.instances[subtask];
                     try {
@@ -385,6 +392,28 @@ final class JobRun {
                 default:
                     partition(consumer, input, batch);
             }
+        }
+
+        /**
+         * Whether a batch sent over {@code edge} reaches one instance of {@code consumer} whole, and that instance
+         * reads the rows a batch may carry as objects ({@link RowBatch#defer}).
+         */
+        private boolean takesWhole(EdgeKind edge, Vertex consumer) {
+            switch (edge) {
+                case CHAINED:
+                    return readsDeferredRows(consumer.instances[subtask]);
+                case FORWARD:
+                case SINGLE:
+                case ROUND_ROBIN:
+                case RESCALE:
+                    return readsDeferredRows(consumer.instances[0]);
+                default:
+                    return false;
+            }
+        }
+
+        private boolean readsDeferredRows(Instance target) {
+            return target.operator != null && target.operator.readsDeferredRows();
         }
 
         /** Splits a batch by the hash of the input's key columns and sends each part to its instance. */

@@ -48,6 +48,15 @@ public interface StreamOperator extends AutoCloseable {
     }
 
     /**
+     * Whether this operator reads the rows a batch may carry as objects ({@code RowBatch.defer}): the runtime then
+     * hands it such batches as they are when it is their only receiver, and has the rows written into the vectors
+     * for every other receiver. The default is false.
+     */
+    default boolean readsDeferredRows() {
+        return false;
+    }
+
+    /**
      * Whether the executor should call {@link #onProcessingTime} on this operator; asked once, after
      * {@link #open}. The default is false, so operators without processing-time work cost nothing.
      */

@@ -1,5 +1,6 @@
 package io.sluice.datastream.runtime.source;
 
+import io.sluice.datastream.runtime.DeferredRecords;
 import io.sluice.datastream.runtime.RecordBatches;
 import io.sluice.runtime.connector.ReadStatus;
 import io.sluice.runtime.connector.ReaderContext;
@@ -40,6 +41,20 @@ abstract class RecordReader implements SourceReader {
     /** The serialized record at {@code index}. */
     abstract byte[] record(long index) throws Exception;
 
+    /**
+     * The serializer of the records as {@link #object} returns them, when this reader emits its records as objects
+     * that a batch carries in place of their bytes ({@link DeferredRecords}, serialized only if needed); null (the
+     * default) when it emits bytes.
+     */
+    io.sluice.runtime.state.keyed.StateSerializer<?> objectSerializer() {
+        return null;
+    }
+
+    /** The record at {@code index} as a new object (called only when {@link #objectSerializer} is not null). */
+    Object object(long index) {
+        throw new UnsupportedOperationException();
+    }
+
     @Override
     public void open() {
     }
@@ -55,6 +70,17 @@ abstract class RecordReader implements SourceReader {
             return ReadStatus.END_OF_INPUT;
         }
         int n = (int) Math.min(context.batchSize(), Math.min(end, limit) - next);
+        io.sluice.runtime.state.keyed.StateSerializer<?> serializer = objectSerializer();
+        if (n > 0 && serializer != null) {
+            DeferredRecords rows = new DeferredRecords(serializer, n);
+            for (int i = 0; i < n; i++) {
+                rows.add(serializer, object(next + i), RecordBatches.NO_TIMESTAMP, false, 0, 0);
+            }
+            next += n;
+            emittedRecords += n;
+            output.emit(rows.toBatch(context.allocator()));
+            return exhausted() ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
+        }
         List<byte[]> records = new ArrayList<>(Math.max(n, 0));
         for (int i = 0; i < n; i++) {
             records.add(record(next + i));

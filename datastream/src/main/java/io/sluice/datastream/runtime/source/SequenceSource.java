@@ -33,11 +33,23 @@ public final class SequenceSource implements ScanTableSource {
         int i = context.subtaskIndex();
         long start = count / p * i + Math.min(i, count % p);
         long end = start + count / p + (i < count % p ? 1 : 0);
+        io.sluice.runtime.state.keyed.StateSerializer<Long> longs =
+                io.sluice.datastream.state.StateStore.serializerOf(io.sluice.api.common.typeinfo.Types.LONG);
         return new RecordReader(context, start, end) {
             @Override
             byte[] record(long index) {
                 // the Long serializer's form: a non-null flag, then the value
                 return ByteBuffer.allocate(9).put((byte) 1).putLong(from + index).array();
+            }
+
+            @Override
+            io.sluice.runtime.state.keyed.StateSerializer<?> objectSerializer() {
+                return longs;
+            }
+
+            @Override
+            Object object(long index) {
+                return from + index;
             }
         };
     }

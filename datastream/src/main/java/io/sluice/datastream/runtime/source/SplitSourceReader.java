@@ -55,6 +55,8 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
     private boolean noMoreSplitsSignalled;
     private final RecordOutput output = new RecordOutput();
     private BatchBuilder batches;
+    /** Copies what the reader emits: the batches keep the records as objects ({@link BatchBuilder}). */
+    private io.sluice.datastream.runtime.RecordCopier copier;
     private Output current;
     private boolean ended;
     /** Snapshots this reader has taken in this run: its next one is that of checkpoint {@code snapshots + 1}. */
@@ -107,6 +109,7 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
             noMoreSplitsSignalled = true;
             reader.notifyNoMoreSplits();
         }
+        copier = new io.sluice.datastream.runtime.RecordCopier(serializer);
         batches = new BatchBuilder(context.allocator(), context.batchSize(), new Output() {
             @Override
             public void emit(io.sluice.runtime.data.RowBatch batch) throws Exception {
@@ -117,7 +120,7 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
             public void emitWatermark(long watermark) throws Exception {
                 current.emitWatermark(watermark);
             }
-        });
+        }, true);
     }
 
     @Override
@@ -454,9 +457,10 @@ final class SplitSourceReader<T, SplitT extends SourceSplit, EnumT> implements S
             }
         }
 
+        @SuppressWarnings("unchecked")
         void add(T record, long timestamp) {
             try {
-                batches.add(serializer, record, timestamp, false, 0, 0);
+                batches.add(serializer, (T) copier.copy(record), timestamp, false, 0, 0);
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot emit a record of the custom source: " + e.getMessage(), e);
             }
