@@ -53,6 +53,19 @@ class LookupJoinTest {
                         + " FROM orders_t AS o LEFT JOIN dim_t FOR SYSTEM_TIME AS OF o.proc_time AS d ON o.k = d.id"))));
     }
 
+    /** A key computed from the probe side is projected below the join, as Flink does. */
+    @Test
+    void aComputedProbeKeyIsLookedUp() throws Exception {
+        TableEnvironment env = env();
+        env.executeSql("CREATE TABLE orders_t (order_id INT, k INT, proc_time AS PROCTIME()) WITH ("
+                + "'connector' = 'datagen', 'number-of-rows' = '5', 'fields.order_id.kind' = 'sequence',"
+                + " 'fields.order_id.start' = '10', 'fields.order_id.end' = '14', 'fields.k.kind' = 'sequence',"
+                + " 'fields.k.start' = '0', 'fields.k.end' = '4')");
+        assertEquals(List.of("+I[10, 0, one]", "+I[11, 1, two]", "+I[12, 2, three]"),
+                sorted(JdbcTestSupport.rows(env.executeSql("SELECT o.order_id, o.k, d.name FROM orders_t AS o"
+                        + " JOIN dim_t FOR SYSTEM_TIME AS OF o.proc_time AS d ON o.k + 1 = d.id"))));
+    }
+
     @Test
     void residualConditionFiltersPairs() throws Exception {
         TableEnvironment env = env();
