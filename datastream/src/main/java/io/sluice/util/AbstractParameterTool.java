@@ -132,4 +132,50 @@ public abstract class AbstractParameterTool extends ExecutionConfig.GlobalJobPar
         String value = get(key, null);
         return value == null ? defaultValue : Byte.parseByte(value);
     }
+
+    /**
+     * Parses {@code --key value} and {@code -key value} pairs, handing each key and its value to {@code put}: a key
+     * followed by another key (or by nothing) gets {@link #NO_VALUE_KEY}; a negative number after a key is its value.
+     */
+    static void parseArgs(String[] args, java.util.function.BiConsumer<String, String> put) {
+        int i = 0;
+        while (i < args.length) {
+            String key = keyOf(args, i);
+            i++;
+            if (i >= args.length) {
+                put.accept(key, NO_VALUE_KEY);
+            } else if (isNumber(args[i]) || !args[i].startsWith("-")) {
+                put.accept(key, args[i]);
+                i++;
+            } else {
+                put.accept(key, NO_VALUE_KEY);
+            }
+        }
+    }
+
+    private static String keyOf(String[] args, int i) {
+        String arg = args[i];
+        String key;
+        if (arg.startsWith("--")) {
+            key = arg.substring(2);
+        } else if (arg.startsWith("-")) {
+            key = arg.substring(1);
+        } else {
+            throw new IllegalArgumentException("Error parsing arguments '" + String.join(" ", args) + "' on '" + arg
+                    + "'. Please prefix keys with -- or -.");
+        }
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("The input " + String.join(" ", args) + " contains an empty argument");
+        }
+        return key;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
 }

@@ -27,21 +27,7 @@ public class MultipleParameterTool extends AbstractParameterTool {
      */
     public static MultipleParameterTool fromArgs(String[] args) {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        int i = 0;
-        while (i < args.length) {
-            String key = keyOf(args, i);
-            i++;
-            String value;
-            if (i >= args.length) {
-                value = NO_VALUE_KEY;
-            } else if (isNumber(args[i]) || !args[i].startsWith("-")) {
-                value = args[i];
-                i++;
-            } else {
-                value = NO_VALUE_KEY;
-            }
-            map.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
+        parseArgs(args, (key, value) -> map.computeIfAbsent(key, k -> new ArrayList<>()).add(value));
         return new MultipleParameterTool(map);
     }
 
@@ -53,30 +39,6 @@ public class MultipleParameterTool extends AbstractParameterTool {
         return new MultipleParameterTool(multiMap);
     }
 
-    private static String keyOf(String[] args, int i) {
-        String arg = args[i];
-        String key;
-        if (arg.startsWith("--")) {
-            key = arg.substring(2);
-        } else if (arg.startsWith("-")) {
-            key = arg.substring(1);
-        } else {
-            throw new IllegalArgumentException("Error parsing arguments '" + String.join(" ", args) + "' on '" + arg
-                    + "'. Please prefix keys with -- or -.");
-        }
-        if (key.isEmpty()) {
-            throw new IllegalArgumentException("The input " + String.join(" ", args) + " contains an empty argument");
-        }
-        return key;
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     @Override

@@ -31,46 +31,8 @@ public class ParameterTool extends AbstractParameterTool {
      */
     public static ParameterTool fromArgs(String[] args) {
         Map<String, String> map = new HashMap<>();
-        int i = 0;
-        while (i < args.length) {
-            String key = keyOf(args, i);
-            i++;
-            if (i >= args.length) {
-                map.put(key, NO_VALUE_KEY);
-            } else if (isNumber(args[i]) || !args[i].startsWith("-")) {
-                map.put(key, args[i]);
-                i++;
-            } else {
-                map.put(key, NO_VALUE_KEY);
-            }
-        }
+        parseArgs(args, map::put);
         return fromMap(map);
-    }
-
-    private static String keyOf(String[] args, int i) {
-        String arg = args[i];
-        String key;
-        if (arg.startsWith("--")) {
-            key = arg.substring(2);
-        } else if (arg.startsWith("-")) {
-            key = arg.substring(1);
-        } else {
-            throw new IllegalArgumentException("Error parsing arguments '" + String.join(" ", args) + "' on '" + arg
-                    + "'. Please prefix keys with -- or -.");
-        }
-        if (key.isEmpty()) {
-            throw new IllegalArgumentException("The input " + String.join(" ", args) + " contains an empty argument");
-        }
-        return key;
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /** The parameters of the properties file at {@code path}. */
