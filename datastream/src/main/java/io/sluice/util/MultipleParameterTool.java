@@ -39,8 +39,6 @@ public class MultipleParameterTool extends AbstractParameterTool {
         return new MultipleParameterTool(multiMap);
     }
 
-    }
-
     @Override
     public int getNumberOfParameters() {
         return data.size();
