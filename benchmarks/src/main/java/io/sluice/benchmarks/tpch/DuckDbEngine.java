@@ -33,6 +33,8 @@ final class DuckDbEngine implements TpchEngine {
             s.execute("SET threads = " + threads);
             s.execute("SET memory_limit = '" + memoryLimit + "'");
             s.execute("SET preserve_insertion_order = false");
+            // what does not fit in memory_limit is spilled beside the data, not into the working directory
+            s.execute("SET temp_directory = '" + dataDir.resolve("duckdb-spill") + "'");
             for (TpchTable t : TpchTable.values()) {
                 s.execute("CREATE VIEW main." + t.tableName() + " AS SELECT * FROM read_csv('"
                     + dataDir.resolve(t.tableName()).resolve("*.tbl") + "', delim = '|', header = false, quote = '',"
