@@ -1,15 +1,9 @@
 package io.sluice.streaming.api.datastream;
 
-import io.sluice.api.common.functions.AggregateFunction;
-import io.sluice.api.common.functions.MapPartitionFunction;
-import io.sluice.api.common.functions.ReduceFunction;
 import io.sluice.api.common.functions.RichMapFunction;
-import io.sluice.api.common.operators.Order;
 import io.sluice.api.common.typeinfo.TypeInformation;
 import io.sluice.api.common.typeinfo.Types;
-import io.sluice.api.java.functions.KeySelector;
 import io.sluice.api.java.tuple.Tuple2;
-import io.sluice.datastream.types.TypeExtractor;
 import io.sluice.streaming.api.windowing.assigners.GlobalWindows;
 import io.sluice.util.Collector;
 import java.util.Iterator;
@@ -19,7 +13,7 @@ import java.util.Iterator;
  * The records are tagged with the index of the instance that produced them and collected per tag in keyed window
  * state (so checkpoints keep them); the instance that processes a partition may be another one than its producer.
  */
-public class NonKeyedPartitionWindowedStream<T> implements PartitionWindowedStream<T> {
+public class NonKeyedPartitionWindowedStream<T> extends PartitionBodyStream<T> {
     private final DataStream<T> input;
 
     NonKeyedPartitionWindowedStream(DataStream<T> input) {
@@ -68,8 +62,14 @@ public class NonKeyedPartitionWindowedStream<T> implements PartitionWindowedStre
         }
     }
 
+    @Override
+    TypeInformation<T> inputType() {
+        return input.getType();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private <R> SingleOutputStreamOperator<R> apply(PartitionBodies.Body<T, R> body, TypeInformation<?> type) {
+    @Override
+    <R> SingleOutputStreamOperator<R> apply(PartitionBodies.Body<T, R> body, TypeInformation<?> type) {
         int parallelism = input.getParallelism();
         TypeInformation<?> recordType = input.getType();
         SingleOutputStreamOperator<Tuple2<Integer, T>> tagged = input.map(new TagWithSubtask<T>());
@@ -82,37 +82,5 @@ public class NonKeyedPartitionWindowedStream<T> implements PartitionWindowedStre
                 .process(new PartitionBodies.Window<Tuple2<Integer, T>, R, Integer>(new Untagged<>(body)));
         out.setParallelism(parallelism);
         return type != null ? out.returns((TypeInformation<R>) type) : out;
-    }
-
-    @Override
-    public <R> SingleOutputStreamOperator<R> mapPartition(MapPartitionFunction<T, R> mapPartitionFunction) {
-        return apply(PartitionBodies.mapPartition(mapPartitionFunction),
-                TypeExtractor.typeArgument(mapPartitionFunction, MapPartitionFunction.class, 1));
-    }
-
-    @Override
-    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reduceFunction) {
-        return apply(PartitionBodies.reduce(reduceFunction), input.getType());
-    }
-
-    @Override
-    public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> aggregateFunction) {
-        return apply(PartitionBodies.aggregate(aggregateFunction),
-                TypeExtractor.typeArgument(aggregateFunction, AggregateFunction.class, 2));
-    }
-
-    @Override
-    public SingleOutputStreamOperator<T> sortPartition(int field, Order order) {
-        return apply(PartitionBodies.sort(PartitionBodies.tupleField(field), order), input.getType());
-    }
-
-    @Override
-    public SingleOutputStreamOperator<T> sortPartition(String field, Order order) {
-        return apply(PartitionBodies.sort(PartitionBodies.namedField(field), order), input.getType());
-    }
-
-    @Override
-    public <K> SingleOutputStreamOperator<T> sortPartition(KeySelector<T, K> keySelector, Order order) {
-        return apply(PartitionBodies.sort(keySelector, order), input.getType());
     }
 }
